@@ -1,0 +1,127 @@
+"""Vietnamese text helpers: Unicode normalisation, search folding and alphabet-aware sorting."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# Invisible characters that arrive via copy-paste from web pages and Word files;
+# they make two visually identical names compare unequal, so clean() drops them.
+# ZWJ/ZWNJ are deliberately kept: they carry meaning in emoji and other scripts.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"), None)
+
+# The 29 letters of the Vietnamese alphabet plus f, j, w, z in their Latin place.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+# Letter-forming marks (NFD): base letter + mark -> distinct Vietnamese letter.
+_BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
+_MODIFIED = {
+    ("a", _BREVE): "ă",
+    ("a", _CIRCUMFLEX): "â",
+    ("e", _CIRCUMFLEX): "ê",
+    ("o", _CIRCUMFLEX): "ô",
+    ("o", _HORN): "ơ",
+    ("u", _HORN): "ư",
+}
+
+# Tone marks in dictionary order: ngang < huyền < hỏi < ngã < sắc < nặng.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+# Primary groups: separators < digits < letters < everything else.
+_G_SEPARATOR, _G_DIGIT, _G_LETTER, _G_OTHER = 0, 1, 2, 3
+
+
+def nfc(s: str | None) -> str | None:
+    """Return *s* in NFC form (None passes through)."""
+    if s is None:
+        return None
+    return unicodedata.normalize("NFC", s)
+
+
+def clean(s: str | None) -> str | None:
+    """NFC-normalise, strip and collapse every whitespace run (tabs, NBSP, …) to one space."""
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFC", s).translate(_INVISIBLE)
+    # str.split() without arguments splits on all Unicode whitespace, NBSP included.
+    return " ".join(s.split())
+
+
+def fold(s: str | None) -> str:
+    """Accent-, case- and spacing-insensitive search key: "Cà phê Đào" -> "ca phe dao"."""
+    if not s:
+        return ""
+    decomposed = unicodedata.normalize("NFD", s.translate(_INVISIBLE))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # đ/Đ have no decomposition, so the mark-stripping above leaves them alone.
+    bare = bare.replace("đ", "d").replace("Đ", "d").casefold()
+    return " ".join(bare.split())
+
+
+def _clusters(s: str) -> list[tuple[str, list[str]]]:
+    """Split an NFD string into (base character, following combining marks)."""
+    out: list[tuple[str, list[str]]] = []
+    for ch in s:
+        if unicodedata.combining(ch) and out:
+            out[-1][1].append(ch)
+        else:
+            # A mark with nothing before it is kept as its own (odd) base.
+            out.append((ch, []))
+    return out
+
+
+def _lower1(ch: str) -> str:
+    low = ch.lower()
+    # Some characters (e.g. "İ") lower-case to two code points; keep them as-is.
+    return low if len(low) == 1 else ch
+
+
+def vn_sort_key(s: str | None) -> tuple:
+    """Collation key following the Vietnamese alphabet, identical on every platform.
+
+    Pure Python on purpose: OS/ICU collation differs between Windows, macOS and
+    Linux and usually treats ă/â/ơ as a/o, which is not how Vietnamese dictionaries
+    and official lists are ordered.
+    """
+    if not s:
+        return ((), (), ())
+    text = unicodedata.normalize("NFD", clean(s) or "")
+    primary: list[tuple[int, int]] = []
+    secondary: list[tuple[int, tuple[int, ...]]] = []
+    tertiary: list[int] = []
+    for base, marks in _clusters(text):
+        low = _lower1(base)
+        tone = 0
+        extra: list[int] = []
+        letter = low
+        for m in marks:
+            modified = _MODIFIED.get((letter, m))
+            if modified is not None:
+                letter = modified
+            elif m in _TONE_RANK and not tone:
+                tone = _TONE_RANK[m]
+            else:
+                # Marks foreign to Vietnamese (ü, ç, …) rank after all tones.
+                extra.append(ord(m))
+        if letter in _LETTER_RANK:
+            primary.append((_G_LETTER, _LETTER_RANK[letter]))
+        elif base.isspace():
+            primary.append((_G_SEPARATOR, 0))
+        elif base.isdigit():
+            primary.append((_G_DIGIT, ord(base)))
+        elif unicodedata.category(base)[0] in "PSZC":
+            primary.append((_G_SEPARATOR, ord(base)))
+        else:
+            primary.append((_G_OTHER, ord(low)))
+        secondary.append((tone, tuple(extra)))
+        tertiary.append(1 if base != low else 0)
+    return (tuple(primary), tuple(secondary), tuple(tertiary))
+
+
+def vn_sorted(items: Iterable[T], key: Callable[[T], Any] = lambda x: x) -> list[T]:
+    """Return *items* sorted by the Vietnamese collation of ``key(item)``."""
+    return sorted(items, key=lambda item: vn_sort_key(key(item)))
