@@ -1,0 +1,1 @@
+"""Pure domain rules: text, codes, stars, expiry, validation. No Qt, no SQLAlchemy."""

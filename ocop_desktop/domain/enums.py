@@ -1,0 +1,98 @@
+"""Enumerations of the OCOP domain, with their Vietnamese labels."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabelledEnum(StrEnum):
+    """A string enum whose members carry a Vietnamese label for people."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @classmethod
+    def from_label_or_code(cls, text: str) -> "LabelledEnum":
+        for member in cls:
+            if text in (member.value, member.label):
+                return member
+        raise ValueError(text)
+
+
+class PlaceKind(LabelledEnum):
+    PROVINCE = "tinh"
+    DISTRICT = "huyen"
+    COMMUNE = "xa"
+    WARD = "phuong"
+    TOWNSHIP = "thi_tran"
+
+
+class ProducerKind(LabelledEnum):
+    HOUSEHOLD = "ho_san_xuat"
+    HOUSEHOLD_BUSINESS = "ho_kinh_doanh"
+    COOPERATIVE_GROUP = "to_hop_tac"
+    COOPERATIVE = "hop_tac_xa"
+    ENTERPRISE = "doanh_nghiep"
+
+
+class ProductStatus(LabelledEnum):
+    POTENTIAL = "tiem_nang"
+    REGISTERED = "dang_ky"
+    EVALUATED = "da_danh_gia"
+    CERTIFIED = "duoc_cong_nhan"
+    EXPIRED = "het_han"
+    REVOKED = "bi_thu_hoi"
+
+
+class SubmissionStatus(LabelledEnum):
+    NOT_SUBMITTED = "chua_nop"
+    IN_PROGRESS = "dang_nhap"
+    SUBMITTED = "da_nop"
+    RECEIVED = "da_nhan"
+
+
+class TaskStatus(LabelledEnum):
+    NEW = "chua_thuc_hien"
+    IN_PROGRESS = "dang_thuc_hien"
+    DONE = "hoan_thanh"
+    CANCELLED = "huy"
+
+
+class EvaluationLevel(LabelledEnum):
+    COMMUNE = "xa"
+    DISTRICT = "huyen"
+    PROVINCE = "tinh"
+    CENTRAL = "trung_uong"
+
+
+_LABELS: dict[StrEnum, str] = {
+    PlaceKind.PROVINCE: "Tỉnh",
+    PlaceKind.DISTRICT: "Huyện",
+    PlaceKind.COMMUNE: "Xã",
+    PlaceKind.WARD: "Phường",
+    PlaceKind.TOWNSHIP: "Thị trấn",
+    ProducerKind.HOUSEHOLD: "Hộ sản xuất",
+    ProducerKind.HOUSEHOLD_BUSINESS: "Hộ kinh doanh",
+    ProducerKind.COOPERATIVE_GROUP: "Tổ hợp tác",
+    ProducerKind.COOPERATIVE: "Hợp tác xã",
+    ProducerKind.ENTERPRISE: "Doanh nghiệp",
+    ProductStatus.POTENTIAL: "Tiềm năng",
+    ProductStatus.REGISTERED: "Đăng ký",
+    ProductStatus.EVALUATED: "Đã đánh giá",
+    ProductStatus.CERTIFIED: "Được công nhận",
+    ProductStatus.EXPIRED: "Hết hạn",
+    ProductStatus.REVOKED: "Bị thu hồi",
+    SubmissionStatus.NOT_SUBMITTED: "Chưa nộp",
+    SubmissionStatus.IN_PROGRESS: "Đang nhập",
+    SubmissionStatus.SUBMITTED: "Đã nộp",
+    SubmissionStatus.RECEIVED: "Đã nhận",
+    TaskStatus.NEW: "Chưa thực hiện",
+    TaskStatus.IN_PROGRESS: "Đang thực hiện",
+    TaskStatus.DONE: "Hoàn thành",
+    TaskStatus.CANCELLED: "Hủy",
+    EvaluationLevel.COMMUNE: "Cấp xã (kiểm tra hồ sơ)",
+    EvaluationLevel.DISTRICT: "Cấp huyện",
+    EvaluationLevel.PROVINCE: "Cấp tỉnh",
+    EvaluationLevel.CENTRAL: "Cấp trung ương",
+}
