@@ -1,0 +1,111 @@
+"""Schema migrations at start: keep a copy of the old file, then upgrade to the newest schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+
+from alembic import command
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class SchemaError(RuntimeError):
+    """The database cannot be opened by this version; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    before: str | None
+    after: str
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_copy(db_path: Path, label: str) -> Path:
+    """A consistent copy through SQLite's backup API (never a raw copy of an open file)."""
+    folder = db_path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{db_path.stem}-{label}-{stamp}.sqlite"
+    src = sqlite3.connect(db_path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar())
+
+
+def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> MigrationResult:
+    """Bring the database to ``revision``; an older schema is backed up first."""
+    before = current_revision(engine)
+    if before is None and _has_tables(engine):
+        raise SchemaError(
+            f"Tệp {db_path} không phải cơ sở dữ liệu của OCOP Desktop (không có thông tin phiên bản). "
+            "Hãy chọn đúng tệp dữ liệu hoặc tạo tệp mới."
+        )
+    if before is not None and before not in known_revisions():
+        raise SchemaError(
+            f"Cơ sở dữ liệu {db_path} do một phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {before}). "
+            "Hãy cập nhật ứng dụng lên phiên bản mới nhất rồi mở lại; dữ liệu không bị thay đổi."
+        )
+    target = head_revision() if revision == "head" else revision
+    if before == target:
+        return MigrationResult(before, target, None)
+    backup = backup_copy(db_path, f"truoc-nang-cap-{before}") if before is not None else None
+    cfg = _config()
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        # Batch migrations rebuild tables; with foreign keys on, that would cascade or fail.
+        # The pragma only works outside a transaction, so it goes to the driver directly.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+            conn.rollback()
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+        if broken:
+            raise SchemaError(f"Nâng cấp làm hỏng liên kết dữ liệu: {broken[:5]}")
+    return MigrationResult(before, target, backup)

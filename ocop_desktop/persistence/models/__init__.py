@@ -1,0 +1,23 @@
+"""ORM mappings (SQLAlchemy 2 typed); importing this package registers every table."""
+
+from ocop_desktop.persistence.models.audit import AuditEntry
+from ocop_desktop.persistence.models.base import Base, RecordMixin, new_id, stable_id, utcnow
+from ocop_desktop.persistence.models.evaluations import Evaluation, EvaluationMember
+from ocop_desktop.persistence.models.reference import (
+    AppMeta,
+    Place,
+    ProductGroup,
+    ProductSet,
+    RuleSetRow,
+    Scorecard,
+)
+from ocop_desktop.persistence.models.registry import Producer, Product
+from ocop_desktop.persistence.models.tasks import Directive, Task, TaskProgress
+from ocop_desktop.persistence.models.surveys import SurveyCampaign, SurveyEntry, UnitSubmission
+
+__all__ = [
+    "AppMeta", "AuditEntry", "Base", "Directive", "Evaluation", "EvaluationMember", "Place",
+    "Producer", "Product", "ProductGroup", "ProductSet", "RecordMixin", "RuleSetRow", "Scorecard",
+    "SurveyCampaign", "SurveyEntry", "Task", "TaskProgress", "UnitSubmission", "new_id",
+    "stable_id", "utcnow",
+]

@@ -1,0 +1,67 @@
+"""Producers (chủ thể) and OCOP products."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ocop_desktop.persistence.models.base import Base, RecordMixin
+from ocop_desktop.persistence.models.reference import Place, ProductGroup, ProductSet, RuleSetRow
+
+
+class Producer(RecordMixin, Base):
+    __tablename__ = "producers"
+    __folded__ = {"name_folded": "name"}
+    __audited__ = True
+
+    name: Mapped[str] = mapped_column(String(300))
+    name_folded: Mapped[str] = mapped_column(String(300), index=True, default="")
+    kind: Mapped[str | None] = mapped_column(String(30))
+    tax_code: Mapped[str | None] = mapped_column(String(20), index=True)
+    tax_code_kind: Mapped[str | None] = mapped_column(String(10))
+    representative: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+    commune_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    commune: Mapped[Place | None] = relationship(lazy="joined")
+
+
+class Product(RecordMixin, Base):
+    __tablename__ = "products"
+    __folded__ = {"name_folded": "name"}
+    __audited__ = True
+    __table_args__ = (
+        Index("ix_products_status_stars", "status", "stars"),
+    )
+
+    name: Mapped[str] = mapped_column(String(300))
+    name_folded: Mapped[str] = mapped_column(String(300), index=True, default="")
+    producer_id: Mapped[str | None] = mapped_column(ForeignKey("producers.id"), index=True)
+    commune_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
+    group_id: Mapped[str | None] = mapped_column(ForeignKey("product_groups.id"), index=True)
+    product_set_id: Mapped[str | None] = mapped_column(ForeignKey("product_sets.id"), index=True)
+    status: Mapped[str] = mapped_column(String(30))
+    stars: Mapped[int | None] = mapped_column(Integer)
+    score: Mapped[float | None] = mapped_column(Float)
+    certificate_no: Mapped[str | None] = mapped_column(String(100))
+    certifying_decision: Mapped[str | None] = mapped_column(String(200))
+    certifying_body: Mapped[str | None] = mapped_column(String(200))
+    certified_on: Mapped[date | None] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date, index=True)
+    rule_set_id: Mapped[str | None] = mapped_column(ForeignKey("rule_sets.id"))
+    ean13: Mapped[str | None] = mapped_column(String(13))
+    checklist: Mapped[dict] = mapped_column(default=dict)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    producer: Mapped[Producer | None] = relationship(lazy="joined")
+    commune: Mapped[Place | None] = relationship(lazy="joined")
+    group: Mapped[ProductGroup | None] = relationship(lazy="joined")
+    product_set: Mapped[ProductSet | None] = relationship(lazy="joined")
+    rule_set: Mapped[RuleSetRow | None] = relationship()

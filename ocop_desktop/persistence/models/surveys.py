@@ -1,0 +1,74 @@
+"""Survey campaigns, each reporting unit's submission, and the survey entries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ocop_desktop.persistence.models.base import Base, RecordMixin
+from ocop_desktop.persistence.models.reference import Place
+from ocop_desktop.persistence.models.tasks import Directive
+
+
+class SurveyCampaign(RecordMixin, Base):
+    __tablename__ = "survey_campaigns"
+    __audited__ = True
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    directive_id: Mapped[str | None] = mapped_column(ForeignKey("directives.id"), index=True)
+    issuing_letter: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[date | None] = mapped_column(Date)
+
+    directive: Mapped[Directive | None] = relationship()
+    submissions: Mapped[list["UnitSubmission"]] = relationship(
+        back_populates="campaign", cascade="all, delete-orphan"
+    )
+
+
+class UnitSubmission(RecordMixin, Base):
+    """Which units report to a campaign, and how far each has got."""
+
+    __tablename__ = "unit_submissions"
+    __audited__ = True
+    __table_args__ = (UniqueConstraint("campaign_id", "unit_id"),)
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("survey_campaigns.id"), index=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("places.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    campaign: Mapped[SurveyCampaign] = relationship(back_populates="submissions")
+    unit: Mapped[Place] = relationship(lazy="joined")
+
+
+class SurveyEntry(RecordMixin, Base):
+    """One reviewed product of a unit in a campaign (a row of the letter's survey report)."""
+
+    __tablename__ = "survey_entries"
+    __folded__ = {"product_name_folded": "product_name"}
+    __audited__ = True
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("survey_campaigns.id"), index=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("places.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    product_name: Mapped[str] = mapped_column(String(300))
+    product_name_folded: Mapped[str] = mapped_column(String(300), index=True, default="")
+    producer_name: Mapped[str] = mapped_column(String(300), default="")
+    producer_id: Mapped[str | None] = mapped_column(ForeignKey("producers.id"), index=True)
+    production_situation: Mapped[str] = mapped_column(Text, default="")
+    output_quantity: Mapped[float | None] = mapped_column(Float)
+    unit_of_measure: Mapped[str] = mapped_column(String(50), default="")
+    quantity_sold: Mapped[float | None] = mapped_column(Float)
+    price_vnd: Mapped[int | None] = mapped_column(Integer)
+    raw_material_area_ha: Mapped[float | None] = mapped_column(Float)
+    proposed_year: Mapped[int | None] = mapped_column(Integer)
+    product_id: Mapped[str | None] = mapped_column(ForeignKey("products.id"), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    campaign: Mapped[SurveyCampaign] = relationship(lazy="joined")
+    unit: Mapped[Place] = relationship(lazy="joined")

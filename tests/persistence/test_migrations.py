@@ -1,0 +1,113 @@
+"""Schema migrations: a database of the first schema is upgraded and its old file kept."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ocop_desktop.persistence.engine import make_engine
+from ocop_desktop.persistence.migrate import SchemaError, head_revision, upgrade
+from ocop_desktop.persistence.models import Base
+
+
+def _tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def _make_first_schema_db(path: Path) -> None:
+    engine = make_engine(path)
+    upgrade(engine, path, revision="0001")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO products (id, name, name_folded, status, checklist, notes, created_at, updated_at)"
+            " VALUES ('p-1', 'Cà phê bột Hà Chung', 'ca phe bot ha chung', 'duoc_cong_nhan', '{}', '',"
+            " '2024-01-01 00:00:00', '2024-01-01 00:00:00')"
+        )
+
+
+def test_ocop_init_upgrades_a_first_schema_database_and_keeps_a_copy(tmp_path):
+    path = tmp_path / "cu.db"
+    _make_first_schema_db(path)
+    assert "survey_entries" not in _tables(path)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(path), "init"],
+        capture_output=True, text=True, encoding="utf-8",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Đã nâng cấp lược đồ 0001 → " in done.stdout
+
+    assert {"survey_entries", "tasks", "evaluations"} <= _tables(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        assert conn.execute("SELECT name FROM products WHERE id='p-1'").fetchone()[0] == "Cà phê bột Hà Chung"
+    copies = list((tmp_path / "backups").glob("cu-truoc-nang-cap-0001-*.sqlite"))
+    assert len(copies) == 1
+    # The copy is the old schema, with the old data, and a sound SQLite file.
+    assert "survey_entries" not in _tables(copies[0])
+    with sqlite3.connect(copies[0]) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 1
+
+
+def test_a_current_database_is_not_copied_again(tmp_path):
+    path = tmp_path / "moi.db"
+    engine = make_engine(path)
+    assert upgrade(engine, path).backup is None
+    result = upgrade(engine, path)
+    engine.dispose()
+    assert not result.changed and result.backup is None
+    assert not (tmp_path / "backups").exists()
+
+
+def test_migrations_build_exactly_the_mapped_schema(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    path = tmp_path / "m.db"
+    engine = make_engine(path)
+    upgrade(engine, path)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "tuonglai.db"
+    engine = make_engine(path)
+    upgrade(engine, path)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num='9999'")
+    engine.dispose()  # checkpoints the WAL into the file, so its bytes can be compared
+    before = path.read_bytes()
+    engine = make_engine(path)
+    with pytest.raises(SchemaError, match="phiên bản OCOP Desktop mới hơn"):
+        upgrade(engine, path)
+    engine.dispose()
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "khac.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE things (x)")
+    engine = make_engine(path)
+    with pytest.raises(SchemaError, match="không phải cơ sở dữ liệu của OCOP Desktop"):
+        upgrade(engine, path)
+    engine.dispose()
+
+
+def test_connections_use_wal_foreign_keys_and_full_sync(db):
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
