@@ -1,0 +1,130 @@
+"""Producers (chủ thể): the households, cooperatives and companies behind the products."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.codes import CodeError, normalize_tax_or_personal_id
+from ocop_desktop.domain.enums import ProducerKind
+from ocop_desktop.domain.text import clean, fold, vn_sort_key
+from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.persistence.models import Place, Producer
+from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+
+PHONE_DIGITS = (9, 11)
+
+
+@dataclass(frozen=True)
+class ProducerDTO:
+    id: str
+    name: str
+    kind: str
+    kind_label: str
+    tax_code: str
+    representative: str
+    phone: str
+    email: str
+    address: str
+    commune: str
+    commune_id: str | None
+
+
+@dataclass
+class ProducerInput:
+    name: str = ""
+    kind: str | None = None
+    tax_code: str = ""
+    representative: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    commune_id: str | None = None
+    notes: str = ""
+
+
+def to_dto(p: Producer) -> ProducerDTO:
+    return ProducerDTO(
+        id=p.id,
+        name=p.name,
+        kind=p.kind or "",
+        kind_label=ProducerKind(p.kind).label if p.kind else "",
+        tax_code=p.tax_code or "",
+        representative=p.representative or "",
+        phone=p.phone or "",
+        email=p.email or "",
+        address=p.address or "",
+        commune=p.commune.name if p.commune else "",
+        commune_id=p.commune_id,
+    )
+
+
+class ProducerService:
+    def __init__(self, make_uow: UowFactory) -> None:
+        self._uow = make_uow
+
+    def list(self, search: str | None = None) -> list[ProducerDTO]:
+        with self._uow() as uow:
+            query = select(Producer).where(Producer.archived_at.is_(None))
+            if search and fold(search):
+                query = query.where(Producer.name_folded.contains(fold(search), autoescape=True))
+            rows = [to_dto(p) for p in uow.session.scalars(query).unique()]
+        return sorted(rows, key=lambda r: vn_sort_key(r.name))
+
+    def create(self, data: ProducerInput) -> ProducerDTO:
+        with self._uow() as uow:
+            producer = Producer()
+            self._apply(uow, producer, data)
+            uow.session.add(producer)
+            uow.commit()
+            return to_dto(producer)
+
+    def update(self, producer_id: str, data: ProducerInput) -> ProducerDTO:
+        with self._uow() as uow:
+            producer = uow.session.get(Producer, producer_id)
+            if producer is None:
+                raise NotFoundError(f"Không tìm thấy chủ thể có mã {producer_id}.")
+            self._apply(uow, producer, data)
+            uow.commit()
+            return to_dto(producer)
+
+    @staticmethod
+    def _apply(uow: UnitOfWork, producer: Producer, data: ProducerInput) -> None:
+        errors: list[FieldError] = []
+        name = clean(data.name) or ""
+        if not name:
+            errors.append(FieldError("name", "Chưa nhập tên chủ thể."))
+        elif len(name) > 300:
+            errors.append(FieldError("name", "Tên chủ thể dài quá 300 ký tự; hãy rút gọn."))
+        if data.kind and data.kind not in {k.value for k in ProducerKind}:
+            errors.append(FieldError("kind", f"Loại hình «{data.kind}» không hợp lệ."))
+        tax, tax_kind = None, None
+        if (data.tax_code or "").strip():
+            try:
+                tax_kind, tax = normalize_tax_or_personal_id(data.tax_code)
+            except CodeError as exc:
+                errors.append(FieldError("tax_code", str(exc)))
+        phone = "".join(ch for ch in data.phone or "" if ch.isdigit() or ch == "+")
+        digits = len(phone.lstrip("+"))
+        if phone and not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+            errors.append(
+                FieldError("phone", "Số điện thoại phải có 10 chữ số (ví dụ 0912 345 678); hãy kiểm tra lại.")
+            )
+        email = (data.email or "").strip()
+        if email and ("@" not in email or "." not in email.rsplit("@", 1)[-1]):
+            errors.append(FieldError("email", f"Địa chỉ thư điện tử «{email}» không hợp lệ."))
+        if data.commune_id and uow.session.get(Place, data.commune_id) is None:
+            errors.append(FieldError("commune_id", "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại."))
+        if errors:
+            raise ValidationError(errors, record=f"Chủ thể «{name or '(chưa có tên)'}»")
+        producer.name = name
+        producer.kind = data.kind or None
+        producer.tax_code = tax
+        producer.tax_code_kind = tax_kind
+        producer.representative = clean(data.representative) or None
+        producer.phone = phone or None
+        producer.email = email or None
+        producer.address = clean(data.address) or None
+        producer.commune_id = data.commune_id
+        producer.notes = (data.notes or "").strip()

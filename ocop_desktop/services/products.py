@@ -1,0 +1,233 @@
+"""Product registry: list and search, create, edit, archive and restore OCOP products."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.codes import CodeError, normalize_ean13
+from ocop_desktop.domain.enums import ProductStatus
+from ocop_desktop.domain.rules import rule_set_in_force
+from ocop_desktop.domain.text import clean, fold, vn_sort_key
+from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.persistence.models import Place, Producer, Product, ProductSet, utcnow
+from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.services import reference
+
+NAME_MAX = 300
+
+
+@dataclass(frozen=True)
+class ProductDTO:
+    id: str
+    name: str
+    producer: str
+    producer_id: str | None
+    commune: str
+    commune_id: str | None
+    group: str
+    group_code: str
+    product_set: str
+    product_set_code: str
+    stars: int | None
+    score: float | None
+    status: str
+    status_label: str
+    certificate_no: str
+    certifying_decision: str
+    certifying_body: str
+    certified_on: date | None
+    expires_on: date | None
+    ean13: str
+    checklist: dict
+    notes: str
+    archived: bool
+    updated_at: datetime
+
+
+@dataclass
+class ProductInput:
+    """What a form or an import supplies; ids name existing producers, places and sets."""
+
+    name: str = ""
+    status: str = ProductStatus.POTENTIAL.value
+    producer_id: str | None = None
+    commune_id: str | None = None
+    product_set_code: str | None = None
+    stars: int | None = None
+    score: float | None = None
+    certificate_no: str = ""
+    certifying_decision: str = ""
+    certifying_body: str = ""
+    certified_on: date | None = None
+    expires_on: date | None = None
+    ean13: str = ""
+    checklist: dict = field(default_factory=dict)
+    notes: str = ""
+
+
+def to_dto(p: Product) -> ProductDTO:
+    group = p.group or (p.product_set.group if p.product_set else None)
+    return ProductDTO(
+        id=p.id,
+        name=p.name,
+        producer=p.producer.name if p.producer else "",
+        producer_id=p.producer_id,
+        commune=p.commune.name if p.commune else "",
+        commune_id=p.commune_id,
+        group=group.name if group else "",
+        group_code=group.code if group else "",
+        product_set=p.product_set.name if p.product_set else "",
+        product_set_code=p.product_set.code if p.product_set else "",
+        stars=p.stars,
+        score=p.score,
+        status=p.status,
+        status_label=ProductStatus(p.status).label,
+        certificate_no=p.certificate_no or "",
+        certifying_decision=p.certifying_decision or "",
+        certifying_body=p.certifying_body or "",
+        certified_on=p.certified_on,
+        expires_on=p.expires_on,
+        ean13=p.ean13 or "",
+        checklist=dict(p.checklist or {}),
+        notes=p.notes or "",
+        archived=p.archived_at is not None,
+        updated_at=p.updated_at,
+    )
+
+
+class ProductService:
+    def __init__(self, make_uow: UowFactory) -> None:
+        self._uow = make_uow
+
+    def list(
+        self,
+        search: str | None = None,
+        status: str | None = None,
+        stars: int | None = None,
+        include_archived: bool = False,
+    ) -> list[ProductDTO]:
+        """Products in Vietnamese alphabetical order; the search ignores diacritics and case."""
+        with self._uow() as uow:
+            query = select(Product)
+            if search and fold(search):
+                # The folded column is indexed; escape LIKE's wildcards typed by the user.
+                pattern = fold(search).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                query = query.where(Product.name_folded.like(f"%{pattern}%", escape="\\"))
+            if status:
+                query = query.where(Product.status == status)
+            if stars is not None:
+                query = query.where(Product.stars == stars)
+            if not include_archived:
+                query = query.where(Product.archived_at.is_(None))
+            rows = [to_dto(p) for p in uow.session.scalars(query).unique()]
+        return sorted(rows, key=lambda r: vn_sort_key(r.name))
+
+    def get(self, product_id: str) -> ProductDTO:
+        with self._uow() as uow:
+            return to_dto(self._load(uow, product_id))
+
+    def create(self, data: ProductInput) -> ProductDTO:
+        with self._uow() as uow:
+            product = Product(status=data.status)
+            self._apply(uow, product, data)
+            uow.session.add(product)
+            uow.commit()
+            return to_dto(product)
+
+    def update(self, product_id: str, data: ProductInput) -> ProductDTO:
+        with self._uow() as uow:
+            product = self._load(uow, product_id)
+            self._apply(uow, product, data)
+            uow.commit()
+            return to_dto(product)
+
+    def set_archived(self, product_id: str, archived: bool) -> ProductDTO:
+        with self._uow(action="archive" if archived else "restore") as uow:
+            product = self._load(uow, product_id)
+            product.archived_at = utcnow() if archived else None
+            uow.commit()
+            return to_dto(product)
+
+    @staticmethod
+    def _load(uow: UnitOfWork, product_id: str) -> Product:
+        product = uow.session.get(Product, product_id)
+        if product is None:
+            raise NotFoundError(f"Không tìm thấy sản phẩm có mã {product_id}.")
+        return product
+
+    def _apply(self, uow: UnitOfWork, product: Product, data: ProductInput) -> None:
+        """Validate every field, then write them all or none."""
+        s = uow.session
+        errors: list[FieldError] = []
+        name = clean(data.name) or ""
+        if not name:
+            errors.append(FieldError("name", "Chưa nhập tên sản phẩm."))
+        elif len(name) > NAME_MAX:
+            errors.append(FieldError("name", f"Tên sản phẩm dài quá {NAME_MAX} ký tự; hãy rút gọn."))
+        try:
+            status = ProductStatus(data.status)
+        except ValueError:
+            errors.append(FieldError("status", f"Trạng thái «{data.status}» không hợp lệ."))
+            status = None
+        if data.stars is not None and data.stars not in range(1, 6):
+            errors.append(FieldError("stars", "Hạng sao phải từ 1 đến 5."))
+        if status in (ProductStatus.CERTIFIED, ProductStatus.EXPIRED) and (data.stars or 0) < 3:
+            errors.append(
+                FieldError("stars", "Sản phẩm được công nhận phải đạt từ 3 sao trở lên; hãy chọn hạng sao.")
+            )
+        if data.score is not None and not 0 <= data.score <= 100:
+            errors.append(FieldError("score", "Điểm đánh giá phải từ 0 đến 100."))
+        ean = (data.ean13 or "").strip()
+        if ean:
+            try:
+                ean = normalize_ean13(ean)
+            except CodeError as exc:
+                errors.append(FieldError("ean13", str(exc)))
+        if data.producer_id and s.get(Producer, data.producer_id) is None:
+            errors.append(FieldError("producer_id", "Chủ thể đã chọn không còn trong danh sách; hãy chọn lại."))
+        if data.commune_id and s.get(Place, data.commune_id) is None:
+            errors.append(FieldError("commune_id", "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại."))
+        pset = None
+        if data.product_set_code:
+            pset = s.scalar(select(ProductSet).where(ProductSet.code == data.product_set_code))
+            if pset is None:
+                errors.append(
+                    FieldError("product_set", f"Bộ sản phẩm «{data.product_set_code}» không có trong danh mục.")
+                )
+        expires_on = data.expires_on
+        rule_set_row_id = product.rule_set_id
+        if data.certified_on and data.expires_on and data.expires_on <= data.certified_on:
+            errors.append(FieldError("expires_on", "Ngày hết hạn phải sau ngày chứng nhận."))
+        if data.certified_on and data.certified_on > date.today():
+            errors.append(FieldError("certified_on", "Ngày chứng nhận không thể ở tương lai."))
+        if data.certified_on and not errors:
+            try:
+                rules = rule_set_in_force(reference.rule_sets(uow), data.certified_on)
+            except LookupError as exc:
+                errors.append(FieldError("certified_on", str(exc)))
+            else:
+                rule_set_row_id = reference.rule_set_id(rules.code)
+                if expires_on is None:
+                    expires_on = rules.expiry_for(data.certified_on)
+        if errors:
+            raise ValidationError(errors, record=f"Sản phẩm «{name or '(chưa có tên)'}»")
+        product.name = name
+        product.status = status.value
+        product.producer_id = data.producer_id
+        product.commune_id = data.commune_id
+        product.product_set_id = pset.id if pset else None
+        product.group_id = pset.group_id if pset else None
+        product.stars = data.stars
+        product.score = data.score
+        product.certificate_no = clean(data.certificate_no) or None
+        product.certifying_decision = clean(data.certifying_decision) or None
+        product.certifying_body = clean(data.certifying_body) or None
+        product.certified_on = data.certified_on
+        product.expires_on = expires_on
+        product.rule_set_id = rule_set_row_id
+        product.ean13 = ean or None
+        product.checklist = dict(data.checklist)
+        product.notes = (data.notes or "").strip()

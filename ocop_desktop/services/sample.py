@@ -1,0 +1,105 @@
+"""The sample from the Mường Ảng letter of 2024: its products, survey campaign and tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ocop_desktop.domain.enums import SubmissionStatus, TaskStatus
+from ocop_desktop.persistence.models import (
+    Directive,
+    Product,
+    ProductSet,
+    SurveyCampaign,
+    Task,
+    UnitSubmission,
+    stable_id,
+)
+from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services.reference import place_id, product_set_id, read_json
+
+SAMPLES = ("muong-ang-2024",)
+
+
+class UnknownSampleError(ValueError):
+    pass
+
+
+@dataclass
+class SampleReport:
+    key: str
+    title: str
+    added: dict[str, int] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.added.values())
+
+
+def _sid(sample: str, kind: str, key: str) -> str:
+    return stable_id(f"sample:{sample}:{kind}", key)
+
+
+def load_sample(make_uow: UowFactory, key: str) -> SampleReport:
+    """Add the sample's records once; records already there (perhaps edited) are left alone."""
+    if key not in SAMPLES:
+        raise UnknownSampleError(
+            f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}."
+        )
+    data = read_json(f"samples/{key}.json")
+    report = SampleReport(key=key, title=data["title"])
+    added = report.added
+
+    def add(session, model, row_id: str, **values) -> bool:
+        if session.get(model, row_id) is not None:
+            return False
+        session.add(model(id=row_id, **values))
+        added[model.__tablename__] = added.get(model.__tablename__, 0) + 1
+        return True
+
+    with make_uow(action="sample", context=f"mẫu {key}") as uow:
+        s = uow.session
+        d = data["directive"]
+        directive_id = _sid(key, "directive", d["key"])
+        add(
+            s, Directive, directive_id,
+            number=d["number"], issued_on=None, issued_text=d["issued_text"], issuer=d["issuer"],
+            subject=d["subject"], file_reference=d["file_reference"],
+        )
+        for pos, t in enumerate(data["tasks"]):
+            add(
+                s, Task, _sid(key, "task", t["key"]),
+                directive_id=directive_id, position=pos, assignee=t["assignee"], title=t["title"],
+                description=t["description"],
+                due_on=date.fromisoformat(t["due_on"]) if t["due_on"] else None,
+                status=TaskStatus.NEW.value,
+            )
+        for p in data["products"]:
+            pset = s.get(ProductSet, product_set_id(p["product_set"]))
+            add(
+                s, Product, _sid(key, "product", p["key"]),
+                name=p["name"], stars=p["stars"], status=p["status"],
+                product_set_id=pset.id if pset else None, group_id=pset.group_id if pset else None,
+                notes=f"Nhóm/bộ sản phẩm: {p['product_set_source']}.",
+            )
+        c = data["campaign"]
+        campaign_id = _sid(key, "campaign", c["key"])
+        add(
+            s, SurveyCampaign, campaign_id,
+            year=c["year"], title=c["title"], directive_id=directive_id,
+            issuing_letter=c["issuing_letter"], deadline=date.fromisoformat(c["deadline"]),
+        )
+        for unit_key in c["units"]:
+            add(
+                s, UnitSubmission, _sid(key, "submission", f"{c['key']}:{unit_key}"),
+                campaign_id=campaign_id, unit_id=place_id(unit_key),
+                status=SubmissionStatus.NOT_SUBMITTED.value,
+            )
+        uow.commit()
+
+    n = len(data["products"])
+    report.missing = [f"Văn bản: thiếu {m}" for m in d["missing"]] + [
+        f"{n} sản phẩm: thiếu {m} (công văn không nêu)" for m in data["product_missing"]
+    ]
+    return report
