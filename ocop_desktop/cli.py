@@ -1,0 +1,191 @@
+"""The `ocop` command: the application's services from a terminal, without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from typing import Callable, Sequence
+
+from ocop_desktop import __version__, cli_messages
+from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.exports.tabular import write_csv, write_json
+from ocop_desktop.paths import default_db_path
+from ocop_desktop.persistence.database import Database, open_database
+from ocop_desktop.persistence.migrate import SchemaError
+from ocop_desktop.services.health import check_database
+from ocop_desktop.services.products import ProductService
+from ocop_desktop.services.reference import load_reference
+from ocop_desktop.services.sample import SAMPLES, UnknownSampleError, load_sample
+from ocop_desktop.services.settings import current_actor
+from ocop_desktop.services.surveys import SurveyService
+from ocop_desktop.services.tasks import TaskService
+
+PRODUCT_COLUMNS = (
+    "id", "name", "producer", "commune", "group", "product_set", "stars", "score", "status",
+    "status_label", "certificate_no", "certified_on", "expires_on", "ean13",
+)
+TASK_COLUMNS = ("id", "directive", "assignee", "title", "due_on", "status", "status_label", "overdue")
+SURVEY_COLUMNS = (
+    "id", "campaign", "unit", "product_name", "producer", "production_situation", "output_quantity",
+    "unit_of_measure", "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year", "notes",
+)
+
+
+class Refused(Exception):
+    """Input or data refused: printed on stderr, exit status 1."""
+
+
+def _open(args) -> tuple[Database, Callable]:
+    db = open_database(default_db_path(args.db))
+    actor = current_actor(db.uow_factory())
+    return db, db.uow_factory(actor=actor)
+
+
+def _emit(rows: list[dict], fmt: str, columns: Sequence[str]) -> None:
+    if fmt == "json":
+        write_json(rows, sys.stdout)
+    else:
+        write_csv(rows, sys.stdout, columns)
+
+
+def cmd_init(args) -> int:
+    db, make_uow = _open(args)
+    try:
+        m = db.migration
+        if m.before is None:
+            print(f"Đã tạo cơ sở dữ liệu mới: {db.path} (lược đồ {m.after}).")
+        elif m.changed:
+            print(f"Đã nâng cấp lược đồ {m.before} → {m.after}; bản sao dữ liệu cũ: {m.backup}.")
+        else:
+            print(f"Cơ sở dữ liệu {db.path} đã ở lược đồ mới nhất ({m.after}).")
+        ref = load_reference(make_uow)
+        if ref.changed:
+            added = ", ".join(f"{k}: {v}" for k, v in sorted(ref.added.items())) or "không"
+            updated = ", ".join(f"{k}: {v}" for k, v in sorted(ref.updated.items())) or "không"
+            print(f"Dữ liệu tham chiếu — thêm mới: {added}; cập nhật: {updated}.")
+        else:
+            print("Dữ liệu tham chiếu đã đầy đủ, không có thay đổi.")
+        if args.sample:
+            report = load_sample(make_uow, args.sample)
+            if report.changed:
+                added = ", ".join(f"{k}: {v}" for k, v in sorted(report.added.items()))
+                print(f"Đã nạp dữ liệu mẫu «{report.title}» — {added}.")
+            else:
+                print(f"Dữ liệu mẫu «{args.sample}» đã có sẵn, không có thay đổi.")
+            print("Những thông tin công văn không nêu (để trống, cần bổ sung):")
+            for line in report.missing:
+                print(f"  - {line}")
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_products_list(args) -> int:
+    db, make_uow = _open(args)
+    try:
+        rows = [asdict(p) for p in ProductService(make_uow).list(search=args.search)]
+    finally:
+        db.close()
+    _emit(rows, args.format, PRODUCT_COLUMNS)
+    return 0
+
+
+def cmd_tasks_list(args) -> int:
+    db, make_uow = _open(args)
+    try:
+        rows = [asdict(t) for t in TaskService(make_uow).list()]
+    finally:
+        db.close()
+    _emit(rows, args.format, TASK_COLUMNS)
+    return 0
+
+
+def cmd_surveys_list(args) -> int:
+    db, make_uow = _open(args)
+    try:
+        rows = [asdict(e) for e in SurveyService(make_uow).entries(campaign_year=args.campaign)]
+    finally:
+        db.close()
+    _emit(rows, args.format, SURVEY_COLUMNS)
+    return 0
+
+
+def cmd_check(args) -> int:
+    report = check_database(default_db_path(args.db))
+    for fact in report.facts:
+        print(f"✓ {fact}")
+    for problem in report.problems:
+        print(f"✗ {problem}", file=sys.stderr)
+    if report.healthy:
+        print(f"Dữ liệu {report.path} lành mạnh.")
+        return 0
+    print(f"Dữ liệu {report.path} có vấn đề (xem trên).", file=sys.stderr)
+    return 1
+
+
+def _db_option(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH", default=default,
+        help="tệp cơ sở dữ liệu (mặc định: biến OCOP_DB hoặc thư mục dữ liệu người dùng)",
+    )
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ocop", description="OCOP Desktop từ dòng lệnh.")
+    parser.add_argument("--version", action="version", version=f"OCOP Desktop {__version__}")
+    _db_option(parser)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+
+    def command(name: str, help_: str, func, parent=sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, help=help_, description=help_)
+        _db_option(p, default=argparse.SUPPRESS)  # also accepted after the command
+        p.set_defaults(func=func)
+        return p
+
+    p = command("init", "tạo hoặc nâng cấp cơ sở dữ liệu, nạp dữ liệu tham chiếu", cmd_init)
+    p.add_argument("--sample", choices=SAMPLES, help="nạp thêm bộ dữ liệu mẫu")
+    command("check", "kiểm tra tính toàn vẹn và phiên bản của dữ liệu", cmd_check)
+
+    for name, help_, func in (
+        ("products", "sản phẩm OCOP", cmd_products_list),
+        ("tasks", "nhiệm vụ theo văn bản chỉ đạo", cmd_tasks_list),
+        ("surveys", "kết quả rà soát sản phẩm", cmd_surveys_list),
+    ):
+        group_parser = sub.add_parser(name, help=help_, description=help_)
+        _db_option(group_parser, default=argparse.SUPPRESS)
+        group = group_parser.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
+        p = command("list", f"liệt kê {help_}", func, parent=group)
+        _format_option(p)
+        if name == "products":
+            p.add_argument("--search", help="tìm theo tên, không phân biệt dấu và chữ hoa")
+        if name == "surveys":
+            p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")  # Windows consoles default to a legacy code page
+    cli_messages.install()
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (Refused, ValidationError, NotFoundError, SchemaError, UnknownSampleError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    except PermissionError as exc:
+        print(f"Lỗi: không có quyền ghi vào {exc.filename}. Hãy chọn thư mục khác bằng --db.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""The `ocop` command as a user runs it: output, exit status and messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def ocop(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", *args],
+        capture_output=True, text=True, encoding="utf-8",
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "x.db"
+    done = ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
+    assert done.returncode == 0, done.stderr
+    assert "sản phẩm: thiếu số giấy chứng nhận" in done.stdout
+    return path
+
+
+def test_products_list_json_prints_the_letters_products(sample_db):
+    done = ocop("--db", str(sample_db), "products", "list", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert len(rows) == 10
+    by_name = {r["name"]: r for r in rows}
+    assert by_name["Cà phê bột Hà Chung - bột pha phin"]["stars"] == 4
+    assert by_name["Cà phê hòa tan Adew"]["stars"] == 3
+    for key in ("id", "name", "producer", "commune", "group", "product_set", "stars", "status",
+                "certificate_no", "certified_on", "expires_on"):
+        assert key in rows[0]
+    assert by_name["Rượu nếp lọc Thành Thủy"]["product_set"] == "Rượu trắng"
+
+
+def test_products_search_ignores_diacritics(sample_db):
+    done = ocop("products", "list", "--search", "CA PHE BOT", "--format", "csv", "--db", str(sample_db))
+    assert done.returncode == 0, done.stderr
+    names = sorted(r["name"] for r in csv.DictReader(io.StringIO(done.stdout)))
+    assert names == ["Cà phê bột Chị Em", "Cà phê bột Hà Chung - bột pha phin", "Cà phê bột Minh Duy"]
+
+
+def test_tasks_list_has_the_communes_report_task_due_5_july_2024(sample_db):
+    done = ocop("--db", str(sample_db), "tasks", "list", "--format", "json")
+    rows = json.loads(done.stdout)
+    due = [r for r in rows if r["due_on"]]
+    assert [(r["assignee"], r["due_on"]) for r in due] == [("UBND các xã, thị trấn", "2024-07-05")]
+    assert "báo cáo kết quả rà soát" in due[0]["title"]
+    assert {"id", "directive", "assignee", "title", "due_on", "status"} <= set(rows[0])
+
+
+def test_surveys_list_filters_by_campaign(sample_db):
+    done = ocop("--db", str(sample_db), "surveys", "list", "--campaign", "2024", "--format", "csv")
+    assert done.returncode == 0
+    header = done.stdout.splitlines()[0].split(",")
+    for key in ("id", "campaign", "unit", "product_name", "producer", "quantity_sold",
+                "unit_of_measure", "price_vnd"):
+        assert key in header
+
+
+def test_init_twice_changes_nothing(sample_db):
+    before = ocop("--db", str(sample_db), "products", "list", "--format", "json").stdout
+    done = ocop("--db", str(sample_db), "init", "--sample", "muong-ang-2024")
+    assert done.returncode == 0
+    assert "không có thay đổi" in done.stdout
+    assert ocop("--db", str(sample_db), "products", "list", "--format", "json").stdout == before
+
+
+def test_ocop_db_variable_names_the_database(sample_db):
+    done = ocop("products", "list", env={"OCOP_DB": str(sample_db)})
+    assert len(json.loads(done.stdout)) == 10
+
+
+def test_check_reports_healthy_data(sample_db):
+    done = ocop("--db", str(sample_db), "check")
+    assert done.returncode == 0
+    assert "lành mạnh" in done.stdout
+
+
+def test_check_reports_a_damaged_file_in_vietnamese(tmp_path, sample_db):
+    broken = tmp_path / "hong.db"
+    with sqlite3.connect(sample_db) as src, sqlite3.connect(broken) as dst:
+        src.backup(dst)
+    with sqlite3.connect(broken) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    data = bytearray(broken.read_bytes())
+    page = 4096
+    data[page * 3: page * 3 + 200] = b"\xff" * 200  # scribble over a b-tree page
+    broken.write_bytes(bytes(data))
+    done = ocop("--db", str(broken), "check")
+    assert done.returncode == 1
+    assert "có vấn đề" in done.stderr and ("hỏng" in done.stderr or "toàn vẹn" in done.stderr)
+
+
+def test_check_on_a_missing_file_says_how_to_create_one(tmp_path):
+    done = ocop("--db", str(tmp_path / "khong-co.db"), "check")
+    assert done.returncode == 1
+    assert "ocop init" in done.stderr
+    assert not (tmp_path / "khong-co.db").exists()
+
+
+def test_refused_data_exits_1_with_the_reason(tmp_path):
+    path = tmp_path / "khac.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE things (x)")
+    done = ocop("--db", str(path), "init")
+    assert done.returncode == 1
+    assert "không phải cơ sở dữ liệu của OCOP Desktop" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["products"], ["products", "list", "--format", "xml"], ["surveys", "list", "--campaign", "abc"],
+     ["init", "--sample", "khong-co"]],
+)
+def test_wrong_usage_exits_2_in_vietnamese(args, tmp_path):
+    done = ocop("--db", str(tmp_path / "x.db"), *args)
+    assert done.returncode == 2
+    assert "lỗi:" in done.stderr and "cách dùng" in done.stderr
