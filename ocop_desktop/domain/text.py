@@ -125,3 +125,26 @@ def vn_sort_key(s: str | None) -> tuple:
 def vn_sorted(items: Iterable[T], key: Callable[[T], Any] = lambda x: x) -> list[T]:
     """Return *items* sorted by the Vietnamese collation of ``key(item)``."""
     return sorted(items, key=lambda item: vn_sort_key(key(item)))
+
+
+# vn_sort_string maps vn_sort_key onto code points whose order (and so UTF-8 byte order,
+# SQLite's BINARY collation) is the same, so a stored, indexed column sorts in SQL.
+_LEVEL_BREAK = "\x01"
+_GROUP_BASE = {_G_SEPARATOR: 0x100, _G_DIGIT: 0x2000, _G_LETTER: 0x3000, _G_OTHER: 0xE000}
+
+
+def _code_point(group: int, value: int) -> str:
+    if group == _G_OTHER:
+        # Past the surrogates; anything beyond the last code point is clamped.
+        return chr(min(0xE000 + value, 0x10FFFF))
+    limit = {_G_SEPARATOR: 0x1EFF, _G_DIGIT: 0x0FFF, _G_LETTER: 0x0FFF}[group]
+    return chr(_GROUP_BASE[group] + min(value, limit))
+
+
+def vn_sort_string(s: str | None) -> str:
+    """A string that sorts by plain code-point comparison exactly as vn_sort_key does."""
+    primary, secondary, tertiary = vn_sort_key(s)
+    head = "".join(_code_point(g, v) for g, v in primary)
+    tones = "".join(chr(0x21 + tone) for tone, _extra in secondary)
+    cases = "".join(chr(0x21 + case) for case in tertiary)
+    return head + _LEVEL_BREAK + tones + _LEVEL_BREAK + cases

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import String, Text, event, inspect
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.text import fold
+from ocop_desktop.domain.text import fold, vn_sort_string
 from ocop_desktop.persistence.models import AuditEntry, Base, new_id
 
 _SKIP_AUDIT = {"created_at", "updated_at"}
@@ -31,16 +31,18 @@ def _normalize(obj: Base) -> None:
         value = getattr(obj, key)
         if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
             setattr(obj, key, unicodedata.normalize("NFC", value))
-    for target, source in type(obj).__folded__.items():
-        folded = fold(getattr(obj, source))
-        if getattr(obj, target) != folded:
-            setattr(obj, target, folded)
+    derived = [(t, s, fold) for t, s in type(obj).__folded__.items()]
+    derived += [(t, s, vn_sort_string) for t, s in type(obj).__sortkeys__.items()]
+    for target, source, derive in derived:
+        value = derive(getattr(obj, source))
+        if getattr(obj, target) != value:
+            setattr(obj, target, value)
 
 
 def _changes(obj: Base, kind: str) -> dict[str, list[Any]]:
     state = inspect(obj)
     out: dict[str, list[Any]] = {}
-    skip = _SKIP_AUDIT | set(type(obj).__folded__)
+    skip = _SKIP_AUDIT | set(type(obj).__folded__) | set(type(obj).__sortkeys__)
     for attr in state.mapper.column_attrs:
         key = attr.key
         if key in skip:

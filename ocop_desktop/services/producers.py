@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.codes import CodeError, normalize_tax_or_personal_id
 from ocop_desktop.domain.enums import ProducerKind
-from ocop_desktop.domain.text import clean, fold, vn_sort_key
+from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Place, Producer
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
@@ -69,8 +69,8 @@ class ProducerService:
             query = select(Producer).where(Producer.archived_at.is_(None))
             if search and fold(search):
                 query = query.where(Producer.name_folded.contains(fold(search), autoescape=True))
-            rows = [to_dto(p) for p in uow.session.scalars(query).unique()]
-        return sorted(rows, key=lambda r: vn_sort_key(r.name))
+            query = query.order_by(Producer.name_sort, Producer.id)
+            return [to_dto(p) for p in uow.session.scalars(query).unique()]
 
     def create(self, data: ProducerInput) -> ProducerDTO:
         with self._uow() as uow:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ocop_desktop.domain.codes import CodeError, normalize_ean13
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.rules import rule_set_in_force
-from ocop_desktop.domain.text import clean, fold, vn_sort_key
+from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductSet, utcnow
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
@@ -122,8 +122,8 @@ class ProductService:
                 query = query.where(Product.stars == stars)
             if not include_archived:
                 query = query.where(Product.archived_at.is_(None))
-            rows = [to_dto(p) for p in uow.session.scalars(query).unique()]
-        return sorted(rows, key=lambda r: vn_sort_key(r.name))
+            query = query.order_by(Product.name_sort, Product.id)
+            return [to_dto(p) for p in uow.session.scalars(query).unique()]
 
     def get(self, product_id: str) -> ProductDTO:
         with self._uow() as uow:

@@ -128,3 +128,17 @@ def test_real_place_names():
 def test_vn_sorted_with_key_and_none():
     rows = [{"ten": "Đào"}, {"ten": None}, {"ten": "Dũng"}]
     assert [r["ten"] for r in vn_sorted(rows, key=lambda r: r["ten"])] == [None, "Dũng", "Đào"]
+
+
+def test_sort_string_orders_exactly_like_the_sort_key():
+    import random
+
+    from ocop_desktop.domain.text import vn_sort_string
+
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậ 0123456789-.,"
+    rng = random.Random(2024)
+    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    words += ["Đào", "Dũng", "Em", "Ẳng Nưa", "An", "Bình", "Ông", "Ong", "Ơn", "a", "à", "ả", "ã", "á", "ạ"]
+    assert sorted(words, key=vn_sort_string) == sorted(words, key=vn_sort_key)
+    # Plain code-point order of the strings is what SQLite's BINARY collation uses.
+    assert vn_sort_string("Dũng") < vn_sort_string("Đào") < vn_sort_string("Em")

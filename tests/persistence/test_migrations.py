@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ocop_desktop.domain.text import vn_sort_string
 from ocop_desktop.persistence.engine import make_engine
 from ocop_desktop.persistence.migrate import SchemaError, head_revision, upgrade
 from ocop_desktop.persistence.models import Base
@@ -47,6 +48,9 @@ def test_ocop_init_upgrades_a_first_schema_database_and_keeps_a_copy(tmp_path):
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
         assert conn.execute("SELECT name FROM products WHERE id='p-1'").fetchone()[0] == "Cà phê bột Hà Chung"
+        # Rows that existed before the upgrade get their sort key back-filled.
+        key = conn.execute("SELECT name_sort FROM products WHERE id='p-1'").fetchone()[0]
+    assert key == vn_sort_string("Cà phê bột Hà Chung")
     copies = list((tmp_path / "backups").glob("cu-truoc-nang-cap-0001-*.sqlite"))
     assert len(copies) == 1
     # The copy is the old schema, with the old data, and a sound SQLite file.

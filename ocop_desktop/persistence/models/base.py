@@ -42,6 +42,9 @@ class Base(DeclarativeBase):
     # Columns whose folded (accent-free, lower-case) copy is kept for indexed search:
     # {"name_folded": "name"}. Filled by the session hook in persistence/hooks.py.
     __folded__: dict[str, str] = {}
+    # Columns holding a Vietnamese collation key of another column, for ORDER BY in SQL:
+    # {"name_sort": "name"}. Filled by the same hook.
+    __sortkeys__: dict[str, str] = {}
     # Whether changes to this table are written to the audit log.
     __audited__: bool = False
 

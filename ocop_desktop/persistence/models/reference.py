@@ -23,11 +23,13 @@ class Place(RecordMixin, Base):
 
     __tablename__ = "places"
     __folded__ = {"name_folded": "name"}
+    __sortkeys__ = {"name_sort": "name"}
 
     key: Mapped[str] = mapped_column(String(100), unique=True)
     code: Mapped[str | None] = mapped_column(String(20), index=True)
     name: Mapped[str] = mapped_column(String(200))
     name_folded: Mapped[str] = mapped_column(String(200), index=True, default="")
+    name_sort: Mapped[str] = mapped_column(String(700), default="")
     kind: Mapped[str] = mapped_column(String(20))
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
     valid_from: Mapped[date | None] = mapped_column(Date)

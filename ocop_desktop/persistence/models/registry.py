@@ -14,10 +14,12 @@ from ocop_desktop.persistence.models.reference import Place, ProductGroup, Produ
 class Producer(RecordMixin, Base):
     __tablename__ = "producers"
     __folded__ = {"name_folded": "name"}
+    __sortkeys__ = {"name_sort": "name"}
     __audited__ = True
 
     name: Mapped[str] = mapped_column(String(300))
     name_folded: Mapped[str] = mapped_column(String(300), index=True, default="")
+    name_sort: Mapped[str] = mapped_column(String(1000), index=True, default="")
     kind: Mapped[str | None] = mapped_column(String(30))
     tax_code: Mapped[str | None] = mapped_column(String(20), index=True)
     tax_code_kind: Mapped[str | None] = mapped_column(String(10))
@@ -35,6 +37,7 @@ class Producer(RecordMixin, Base):
 class Product(RecordMixin, Base):
     __tablename__ = "products"
     __folded__ = {"name_folded": "name"}
+    __sortkeys__ = {"name_sort": "name"}
     __audited__ = True
     __table_args__ = (
         Index("ix_products_status_stars", "status", "stars"),
@@ -42,6 +45,7 @@ class Product(RecordMixin, Base):
 
     name: Mapped[str] = mapped_column(String(300))
     name_folded: Mapped[str] = mapped_column(String(300), index=True, default="")
+    name_sort: Mapped[str] = mapped_column(String(1000), index=True, default="")
     producer_id: Mapped[str | None] = mapped_column(ForeignKey("producers.id"), index=True)
     commune_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
     group_id: Mapped[str | None] = mapped_column(ForeignKey("product_groups.id"), index=True)
