@@ -82,11 +82,11 @@ def _lupdate(sources: list[Path], ts: Path) -> None:
     )
 
 
-def build_translations(check: bool) -> list[str]:
+def build_translations(check: bool, only: str | None = None) -> list[str]:
     stale = []
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for area, sources in areas().items():
-        if not sources:
+        if not sources or (only and area != only):
             continue
         for lang in LANGUAGES:
             ts = TS_DIR / f"{area}_{lang}.ts"
@@ -112,8 +112,9 @@ def build_translations(check: bool) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report stale generated files, change nothing")
+    parser.add_argument("--area", help="only this translation area (shell, products, surveys, tasks …)")
     args = parser.parse_args(argv)
-    stale = build_forms(args.check) + build_translations(args.check)
+    stale = build_forms(args.check) + build_translations(args.check, args.area)
     if stale:
         print("Stale generated files (run python build_spec/build_resources.py):")
         for name in stale:

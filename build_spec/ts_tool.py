@@ -21,14 +21,23 @@ def _files(area: str | None) -> list[Path]:
     return [TS_DIR / f"{area}_vi.ts"] if area else sorted(TS_DIR.glob("*_vi.ts"))
 
 
+def _translated(msg: ET.Element) -> bool:
+    tr = msg.find("translation")
+    if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+        return False
+    if msg.get("numerus") == "yes":
+        forms = tr.findall("numerusform")
+        return bool(forms) and all((f.text or "").strip() for f in forms)
+    return bool((tr.text or "").strip())
+
+
 def missing(area: str | None) -> list[tuple[str, str, str]]:
     out = []
     for ts in _files(area):
         for ctx in ET.parse(ts).getroot().iter("context"):
             name = ctx.findtext("name")
             for msg in ctx.iter("message"):
-                tr = msg.find("translation")
-                if tr is None or not (tr.text or "").strip() or tr.get("type") == "unfinished":
+                if not _translated(msg):
                     out.append((ts.stem, name, msg.findtext("source")))
     return out
 
@@ -41,7 +50,14 @@ def fill(area: str, mapping: dict[str, str]) -> int:
         source = msg.findtext("source")
         if source in mapping:
             tr = msg.find("translation")
-            tr.text = unicodedata.normalize("NFC", mapping[source])
+            text = unicodedata.normalize("NFC", mapping[source])
+            if msg.get("numerus") == "yes":
+                # Vietnamese has a single plural form.
+                for form in tr.findall("numerusform"):
+                    tr.remove(form)
+                ET.SubElement(tr, "numerusform").text = text
+            else:
+                tr.text = text
             tr.attrib.pop("type", None)
             filled += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import Engine
 
@@ -18,7 +19,7 @@ class Database:
     engine: Engine
     migration: MigrationResult
 
-    def uow_factory(self, actor: str = "") -> UowFactory:
+    def uow_factory(self, actor: str | Callable[[], str] = "") -> UowFactory:
         return uow_factory(self.engine, actor=actor)
 
     def close(self) -> None:

@@ -43,12 +43,17 @@ class UnitOfWork:
 UowFactory = Callable[..., UnitOfWork]
 
 
-def uow_factory(engine: Engine, actor: str = "") -> UowFactory:
-    """A factory of units of work on ``engine`` that records ``actor`` in the audit log."""
+def uow_factory(engine: Engine, actor: str | Callable[[], str] = "") -> UowFactory:
+    """A factory of units of work on ``engine`` that records ``actor`` in the audit log.
+
+    ``actor`` may be a callable, read at each unit of work, so that a change of user in
+    the office settings applies without rebuilding the services.
+    """
     # expire_on_commit=False: services hand out DTOs built after commit without reloading.
     factory = sessionmaker(engine, expire_on_commit=False)
 
     def make(action: str = "edit", context: str = "") -> UnitOfWork:
-        return UnitOfWork(factory, actor=actor, action=action, context=context)
+        who = actor() if callable(actor) else actor
+        return UnitOfWork(factory, actor=who, action=action, context=context)
 
     return make

@@ -1,0 +1,130 @@
+"""The start page: stars, statuses, certificates, tasks and campaigns, each a link to its tab."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from ocop_desktop.domain.enums import ProductStatus, TaskStatus
+from ocop_desktop.gui.charts import Bar, BarChart
+from ocop_desktop.gui.formatting import display
+from ocop_desktop.gui.forms.ui_start_page import Ui_StartPage
+from ocop_desktop.services.dashboard import DashboardService
+from ocop_desktop.services.surveys import SurveyService
+from ocop_desktop.services.tasks import TaskService
+
+STAR_COLORS = {1: "#9e9e9e", 2: "#8d6e63", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
+STATUS_COLORS = {
+    ProductStatus.POTENTIAL: "#78909c", ProductStatus.REGISTERED: "#5c6bc0", ProductStatus.EVALUATED: "#26a69a",
+    ProductStatus.CERTIFIED: "#2e7d32", ProductStatus.EXPIRED: "#c62828", ProductStatus.REVOKED: "#6d4c41",
+}
+MAX_LISTED = 6
+
+
+class StartPage(QWidget):
+    """``navigate(target, filters)`` asks the main window to open a tab with these filters."""
+
+    navigate = Signal(str, dict)
+
+    def __init__(self, dashboard: DashboardService, tasks: TaskService, surveys: SurveyService,
+                 parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self._dashboard, self._tasks, self._surveys, self._today = dashboard, tasks, surveys, today
+        self.ui = Ui_StartPage()
+        self.ui.setupUi(self)
+        self.stars_chart = BarChart(self)
+        self.status_chart = BarChart(self)
+        self.campaign_chart = BarChart(self)
+        self.ui.starsLayout.addWidget(self.stars_chart)
+        self.ui.statusLayout.addWidget(self.status_chart)
+        self.ui.campaignLayout.addWidget(self.campaign_chart)
+        self.stars_chart.activated.connect(lambda key: self.navigate.emit("products", {"stars": int(key)}))
+        self.status_chart.activated.connect(lambda key: self.navigate.emit("products", {"status": key}))
+        self.campaign_chart.activated.connect(lambda key: self.navigate.emit("surveys", {"campaign_id": key}))
+        self.ui.expiryLabel.linkActivated.connect(self._follow)
+        self.ui.tasksLabel.linkActivated.connect(self._follow)
+
+    def _follow(self, link: str) -> None:
+        target, _, arg = link.partition(":")
+        filters = {
+            "expiring": {"expiring_within_days": 183},
+            "expired": {"expired": True},
+            "window": {"expiring_within_days": 180},
+            "overdue": {"due": "overdue"},
+            "week": {"due": "week"},
+        }[arg]
+        self.navigate.emit(target, filters)
+
+    def refresh(self) -> None:
+        today = self._today()
+        summary = self._dashboard.summary(today)
+        self.stars_chart.set_bars([
+            Bar(str(n), "★" * n, summary.by_stars[n], STAR_COLORS[n]) for n in range(5, 0, -1)
+        ])
+        self.status_chart.set_bars([
+            Bar(st.value, self._status_label(st), summary.by_status[st.value], STATUS_COLORS[st]) for st in ProductStatus
+        ])
+        self.ui.expiryLabel.setText(self._expiry_html(summary))
+        self.ui.tasksLabel.setText(self._tasks_html(today))
+        bars = []
+        for c in self._surveys.campaigns(today=today):
+            total = len(c.submissions)
+            deadline = display(c.deadline) if c.deadline else self.tr("no deadline")
+            caption = self.tr("%1/%2 units").replace("%1", str(c.submitted_count)).replace("%2", str(total))
+            late = c.deadline is not None and today > c.deadline and c.submitted_count < total
+            label = self.tr("%1 — due %2").replace("%1", str(c.year)).replace("%2", deadline)
+            bars.append(Bar(c.id, label, c.submitted_count, "#c62828" if late else "#1565c0",
+                            maximum=float(total or 1), caption=caption))
+        self.campaign_chart.set_bars(bars)
+
+    def _status_label(self, status: ProductStatus) -> str:
+        labels = {
+            ProductStatus.POTENTIAL: self.tr("Potential"), ProductStatus.REGISTERED: self.tr("Registered"),
+            ProductStatus.EVALUATED: self.tr("Evaluated"), ProductStatus.CERTIFIED: self.tr("Certified"),
+            ProductStatus.EXPIRED: self.tr("Expired"), ProductStatus.REVOKED: self.tr("Revoked"),
+        }
+        return labels[status]
+
+    def _expiry_html(self, summary) -> str:
+        parts = [
+            '<a href="products:expiring">%s</a>'
+            % escape(self.tr("%n certificate(s) expire within 6 months", "", len(summary.expiring)))
+        ]
+        parts += [
+            "&nbsp;&nbsp;• %s — %s" % (escape(e.name), escape(self.tr("%1 (in %2 days)")
+                                                         .replace("%1", display(e.expires_on))
+                                                         .replace("%2", str(e.days_left))))
+            for e in summary.expiring[:MAX_LISTED]
+        ]
+        if summary.expired:
+            parts.append('<a href="products:expired">%s</a>'
+                         % escape(self.tr("%n certificate(s) already expired", "", summary.expired)))
+        if summary.in_reevaluation_window:
+            parts.append(
+                '<a href="products:window">%s</a>'
+                % escape(self.tr("%n product(s) now in the re-evaluation filing window (180–120 days before expiry, %1)",
+                                 "", len(summary.in_reevaluation_window)).replace("%1", summary.rule_set))
+            )
+            parts += [
+                "&nbsp;&nbsp;• %s — %s" % (escape(e.name), escape(self.tr("file by %1").replace("%1", display(e.window[1]))))
+                for e in summary.in_reevaluation_window[:MAX_LISTED] if e.window
+            ]
+        return "<br>".join(parts)
+
+    def _tasks_html(self, today: date) -> str:
+        tasks = self._tasks.list(today=today)
+        week_end = today + timedelta(days=7)
+        open_ = {TaskStatus.NEW.value, TaskStatus.IN_PROGRESS.value}
+        overdue = [t for t in tasks if t.overdue]
+        week = [t for t in tasks if t.status in open_ and t.due_on and today <= t.due_on <= week_end]
+        parts = ['<a href="tasks:overdue">%s</a>' % escape(self.tr("%n task(s) overdue", "", len(overdue)))]
+        parts += ["&nbsp;&nbsp;• %s — %s (%s)" % (escape(t.assignee), escape(t.title), display(t.due_on))
+                  for t in overdue[:MAX_LISTED]]
+        parts.append('<a href="tasks:week">%s</a>' % escape(self.tr("%n task(s) due within 7 days", "", len(week))))
+        parts += ["&nbsp;&nbsp;• %s — %s (%s)" % (escape(t.assignee), escape(t.title), display(t.due_on))
+                  for t in week[:MAX_LISTED]]
+        return "<br>".join(parts)

@@ -1,0 +1,244 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>— choose a unit —</source>
+        <translation>— chọn đơn vị —</translation>
+    </message>
+    <message>
+        <source>Set up this copy</source>
+        <translation>Thiết lập máy này</translation>
+    </message>
+    <message>
+        <source>Which office does this copy serve, and who uses it? Both appear in the activity log and on the signature block of reports.</source>
+        <translation>Máy này phục vụ đơn vị nào và ai sử dụng? Thông tin này được ghi vào nhật ký thao tác và phần ký tên của báo cáo.</translation>
+    </message>
+    <message>
+        <source>&amp;Office (unit)</source>
+        <translation>Đơn &amp;vị</translation>
+    </message>
+    <message>
+        <source>Your &amp;full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Chức vụ</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Start</source>
+        <translation>Trang chính</translation>
+    </message>
+    <message>
+        <source>OCOP products</source>
+        <translation>Sản phẩm OCOP</translation>
+    </message>
+    <message>
+        <source>Product survey</source>
+        <translation>Rà soát sản phẩm</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>OCOP Desktop</source>
+        <translation>OCOP Desktop</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Dữ liệu: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Office not set up</source>
+        <translation>Chưa thiết lập đơn vị</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>The language will change the next time OCOP Desktop starts.</source>
+        <translation>Ngôn ngữ sẽ được đổi khi mở lại OCOP Desktop.</translation>
+    </message>
+    <message>
+        <source>About OCOP Desktop</source>
+        <translation>Giới thiệu OCOP Desktop</translation>
+    </message>
+    <message>
+        <source>OCOP Desktop %1
+Offline management of the One Commune One Product programme.</source>
+        <translation>OCOP Desktop %1
+Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Thanh công cụ</translation>
+    </message>
+    <message>
+        <source>Start page</source>
+        <translation>Trang chính</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Thêm sản phẩm</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>Office and user…</source>
+        <translation>Đơn vị và người dùng…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>%1 task(s) overdue, %2 due within 7 days. Open the task list</source>
+        <translation>%1 nhiệm vụ quá hạn, %2 nhiệm vụ đến hạn trong 7 ngày. Mở danh sách nhiệm vụ</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>no deadline</source>
+        <translation>không có hạn</translation>
+    </message>
+    <message>
+        <source>%1/%2 units</source>
+        <translation>%1/%2 đơn vị</translation>
+    </message>
+    <message>
+        <source>%1 — due %2</source>
+        <translation>%1 — hạn %2</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Tiềm năng</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Evaluated</source>
+        <translation>Đã đánh giá</translation>
+    </message>
+    <message>
+        <source>Certified</source>
+        <translation>Được công nhận</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Hết hạn</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Bị thu hồi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) expire within 6 months</source>
+        <translation>
+            <numerusform>%n giấy chứng nhận hết hạn trong 6 tháng tới</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (in %2 days)</source>
+        <translation>%1 (còn %2 ngày)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) already expired</source>
+        <translation>
+            <numerusform>%n giấy chứng nhận đã hết hạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s) now in the re-evaluation filing window (180–120 days before expiry, %1)</source>
+        <translation>
+            <numerusform>%n sản phẩm đang trong thời hạn nộp hồ sơ đánh giá lại (180–120 ngày trước khi hết hạn, %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>file by %1</source>
+        <translation>nộp trước %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) overdue</source>
+        <translation>
+            <numerusform>%n nhiệm vụ quá hạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) due within 7 days</source>
+        <translation>
+            <numerusform>%n nhiệm vụ đến hạn trong 7 ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Products by star class</source>
+        <translation>Sản phẩm theo hạng sao</translation>
+    </message>
+    <message>
+        <source>Products by status</source>
+        <translation>Sản phẩm theo trạng thái</translation>
+    </message>
+    <message>
+        <source>Certificates needing attention</source>
+        <translation>Giấy chứng nhận cần chú ý</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Survey campaigns</source>
+        <translation>Các đợt rà soát</translation>
+    </message>
+</context>
+</TS>
