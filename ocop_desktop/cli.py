@@ -16,6 +16,7 @@ from ocop_desktop.persistence.migrate import SchemaError
 from ocop_desktop.services.health import check_database
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import load_reference
+from ocop_desktop.services.reports import KINDS as REPORT_KINDS
 from ocop_desktop.services.sample import SAMPLES, UnknownSampleError, load_sample
 from ocop_desktop.services.settings import current_actor
 from ocop_desktop.services.surveys import SurveyService
@@ -111,6 +112,25 @@ def cmd_surveys_list(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from pathlib import Path
+
+    from ocop_desktop.services.reports import ReportRequest, ReportService  # noqa: PLC0415
+
+    output = Path(args.output)
+    if not output.parent.exists():
+        raise Refused(f"Thư mục {output.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
+    db, make_uow = _open(args)
+    try:
+        request = ReportRequest(kind=args.kind, campaign_year=args.campaign, unit_code=args.unit,
+                                months=args.months, directive_id=args.directive)
+        path = ReportService(make_uow).export(request, args.format, output)
+    finally:
+        db.close()
+    print(f"Đã ghi báo cáo {args.kind} ra {path}.")
+    return 0
+
+
 def cmd_check(args) -> int:
     report = check_database(default_db_path(args.db))
     for fact in report.facts:
@@ -150,6 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("init", "tạo hoặc nâng cấp cơ sở dữ liệu, nạp dữ liệu tham chiếu", cmd_init)
     p.add_argument("--sample", choices=SAMPLES, help="nạp thêm bộ dữ liệu mẫu")
     command("check", "kiểm tra tính toàn vẹn và phiên bản của dữ liệu", cmd_check)
+
+    p = command("report", "xuất báo cáo ra Excel hoặc PDF theo thể thức văn bản hành chính", cmd_report)
+    p.add_argument("kind", choices=REPORT_KINDS, metavar="LOẠI", help="một trong: " + ", ".join(REPORT_KINDS))
+    p.add_argument("--format", choices=("xlsx", "pdf"), required=True, help="định dạng tệp")
+    p.add_argument("-o", "--output", required=True, metavar="TỆP", help="tệp kết quả")
+    p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát (mặc định: đợt mới nhất)")
+    p.add_argument("--unit", metavar="MÃ", help="mã ĐVHC của đơn vị (mặc định: tất cả)")
+    p.add_argument("--months", type=int, default=6, metavar="N", help="số tháng tới (báo cáo expiring)")
+    p.add_argument("--directive", metavar="ID", help="mã văn bản chỉ đạo (báo cáo tasks; mặc định: mới nhất)")
 
     for name, help_, func in (
         ("products", "sản phẩm OCOP", cmd_products_list),

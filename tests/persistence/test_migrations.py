@@ -115,3 +115,15 @@ def test_connections_use_wal_foreign_keys_and_full_sync(db):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_a_unit_of_work_without_commit_changes_nothing(make_uow):
+    from sqlalchemy import select
+
+    from ocop_desktop.persistence.models import Product
+
+    with make_uow() as uow:
+        uow.session.add(Product(name="Chưa lưu", status="tiem_nang"))
+        uow.session.flush()
+    with make_uow() as uow:
+        assert uow.session.scalars(select(Product)).all() == []

@@ -1,0 +1,82 @@
+"""What a report is, independent of its format: an official header, tables, a signature block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Literal
+
+Kind = Literal["text", "int", "number", "money", "date", "stars"]
+
+# A report writer calls progress(done, total) now and then, and stops when cancelled()
+# turns true by raising ExportCancelled; the output file is then never left half-written.
+Progress = Callable[[int, int], None]
+
+
+class ExportCancelled(Exception):
+    """The user cancelled the export; no file was written."""
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    key: str
+    header: str
+    kind: Kind = "text"
+    width: float = 14  # in characters (Excel) — the PDF scales these to the page
+    total: bool = False  # summed in subtotal and total rows
+
+
+@dataclass
+class ReportSection:
+    """Rows under one heading (a unit, a place …) with an optional subtotal row."""
+
+    heading: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    subtotal: bool = False
+
+
+@dataclass(frozen=True)
+class Signature:
+    authority: str = ""  # "TM. ỦY BAN NHÂN DÂN"
+    deputy: str = ""  # "KT. CHỦ TỊCH"
+    title: str = ""  # "PHÓ CHỦ TỊCH"
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class OfficialHeader:
+    """The heading block of an administrative document (Nghị định 30/2020/NĐ-CP)."""
+
+    parent_body: str = ""  # above the body, not bold: "UBND TỈNH ĐIỆN BIÊN"
+    body: str = ""  # bold capitals: "UBND XÃ MƯỜNG ẢNG"
+    number: str = "Số:      /BC-UBND"
+    place: str = ""  # "Mường Ảng" in "Mường Ảng, ngày 05 tháng 7 năm 2024"
+    day: date | None = None
+    recipients: tuple[str, ...] = ()  # "Nơi nhận" lines, the last one "Lưu: VT, …"
+    signature: Signature = Signature()
+
+
+@dataclass
+class Report:
+    kind: str
+    title: str  # "BÁO CÁO"
+    subtitle: str  # "Kết quả rà soát sản phẩm tham gia Chương trình OCOP năm 2024"
+    columns: list[ReportColumn]
+    sections: list[ReportSection]
+    header: OfficialHeader = OfficialHeader()
+    intro: str = ""  # a paragraph before the table
+    notes: list[str] = field(default_factory=list)  # lines after the table
+    grand_total: bool = False
+    landscape: bool = False
+    blank_rows: int = 0  # printable forms: empty rows to fill by hand
+    charts: list[tuple[str, list[tuple[str, float]]]] = field(default_factory=list)  # (title, [(label, value)])
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(s.rows) for s in self.sections)
+
+
+def vn_date_line(place: str, day: date) -> str:
+    """'Mường Ảng, ngày 05 tháng 7 năm 2024': leading zero for days under 10 and months 1–2."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
