@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, LongTable, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, PageTemplate, Paragraph, Spacer, Table, TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
 
@@ -202,7 +202,7 @@ def closing_block(report: Report, s: Styles) -> Flowable:
     left += [Paragraph(_esc(f"- {line}"), s.recipients) for line in h.recipients]
     sig = h.signature
     right = [Paragraph(_esc(line.upper()), s.sign) for line in (sig.authority, sig.deputy, sig.title) if line]
-    right += [Spacer(1, 28 * mm), Paragraph(_esc(sig.name), s.sign)]
+    right += [Spacer(1, 25 * mm), Paragraph(_esc(sig.name), s.sign)]
     width = _frame_width(report.landscape)
     table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -236,7 +236,7 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None,
     story.append(data_table(report, s, tick_rows))
     for note in report.notes:
         story.append(Paragraph(_esc(note), s.text))
-    story += [CondPageBreak(60 * mm), closing_block(report, s)]
+    story.append(closing_block(report, s))  # KeepTogether moves it whole when it does not fit
 
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".pdf.tmp")

@@ -29,8 +29,16 @@ SURVEY_COLUMNS = [
     C("situation", "Tình hình sản xuất", "text", 18), C("output", "Sản lượng", "number", 11),
     C("uom", "Đơn vị tính", "text", 9), C("sold", "Sản lượng tiêu thụ", "number", 11),
     C("price", "Giá tiêu thụ (đồng)", "money", 13), C("area", "Diện tích vùng nguyên liệu (ha)", "number", 12, total=True),
-    C("proposed", "Đề xuất tham gia OCOP năm", "int", 10), C("notes", "Ghi chú", "text", 14),
+    C("proposed", "Đề xuất tham gia OCOP năm", "text", 10), C("notes", "Ghi chú", "text", 14),
 ]
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the report dialog offers: campaigns with their units, directives."""
+
+    campaigns: tuple[tuple[int, tuple[tuple[str, str], ...]], ...]  # (year, ((unit code, unit name), …))
+    directives: tuple[tuple[str, str], ...]  # (id, label)
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,20 @@ class ReportService:
         report = builder(request, today)
         report.header = read_report_settings(self._uow).header(today)
         return report
+
+    def options(self) -> ReportOptions:
+        with self._uow() as uow:
+            campaigns = []
+            for c in uow.session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc())):
+                units = sorted(((s.unit.code or "", s.unit.name) for s in c.submissions if s.unit.code),
+                               key=lambda u: vn_sort_key(u[1]))
+                campaigns.append((c.year, tuple(units)))
+            directives = tuple(
+                (d.id, " ".join(x for x in (f"Số {d.number}" if d.number else "", d.issuer,
+                                            d.issued_on.strftime("%d/%m/%Y") if d.issued_on else d.issued_text) if x))
+                for d in uow.session.scalars(select(Directive).order_by(Directive.created_at.desc()))
+            )
+        return ReportOptions(tuple(campaigns), directives)
 
     def export(self, request: ReportRequest, fmt: str, path: Path, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> Path:
@@ -104,7 +126,8 @@ class ReportService:
                     stt=len(section.rows) + 1, product_name=entry.product_name, producer=entry.producer_name,
                     situation=entry.production_situation, output=entry.output_quantity, uom=entry.unit_of_measure,
                     sold=entry.quantity_sold, price=entry.price_vnd, area=entry.raw_material_area_ha,
-                    proposed=entry.proposed_year, notes=entry.notes,
+                    # A year is a label, not a quantity: no thousands separator.
+                    proposed=str(entry.proposed_year) if entry.proposed_year else "", notes=entry.notes,
                 ))
             title = campaign.title
             letter = campaign.issuing_letter

@@ -1,0 +1,205 @@
+"""The report dialog: choose a report, preview the PDF, print it, save it as PDF or Excel."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
+
+from ocop_desktop.domain.validation import NotFoundError
+from ocop_desktop.exports.report_model import ExportCancelled
+from ocop_desktop.gui.forms.ui_reports_dialog import Ui_ReportsDialog
+from ocop_desktop.gui.jobs import Job, JobRunner
+from ocop_desktop.gui.reports.preview import PREVIEW_PAGES, PagesView, page_count, print_pdf, render_pages
+from ocop_desktop.gui.reports.settings_dialog import ReportSettingsDialog
+from ocop_desktop.services.report_settings import ReportSettings
+from ocop_desktop.services.reports import ReportRequest, ReportService
+
+
+class ReportsDialog(QDialog):
+    def __init__(self, reports: ReportService, jobs: JobRunner,
+                 settings: tuple[Callable[[], ReportSettings], Callable[[ReportSettings], ReportSettings]],
+                 parent: QWidget | None = None, today: Callable[[], date] = date.today,
+                 work_dir: Path | None = None) -> None:
+        super().__init__(parent)
+        self._reports, self._jobs, self._today = reports, jobs, today
+        self._read_settings, self._save_settings = settings
+        self._work_dir = work_dir or Path(tempfile.mkdtemp(prefix="ocop-report-"))
+        self._job: Job | None = None
+        self.last_file: Path | None = None
+        self.ui = Ui_ReportsDialog()
+        self.ui.setupUi(self)
+        self.pages = PagesView()
+        self.ui.previewArea.setWidget(self.pages)
+        kinds = [
+            ("survey", self.tr("Survey results (the letter's report)")),
+            ("products", self.tr("OCOP product register")),
+            ("expiring", self.tr("Certificates expiring soon")),
+            ("tasks", self.tr("Tasks of a directive")),
+            ("summary", self.tr("Summary with charts")),
+            ("survey-form", self.tr("Blank survey form for field visits")),
+        ]
+        for key, label in kinds:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.ui.kindList.addItem(item)
+        options = reports.options()
+        for year, units in options.campaigns:
+            self.ui.campaignCombo.addItem(str(year), year)
+        self._units = dict(options.campaigns)
+        for directive_id, label in options.directives:
+            self.ui.directiveCombo.addItem(label, directive_id)
+        self.ui.kindList.currentRowChanged.connect(self._kind_changed)
+        self.ui.campaignCombo.currentIndexChanged.connect(self._fill_units)
+        self.ui.previewButton.clicked.connect(self.preview)
+        self.ui.printButton.clicked.connect(self.print_report)
+        self.ui.savePdfButton.clicked.connect(lambda: self.save("pdf"))
+        self.ui.saveXlsxButton.clicked.connect(lambda: self.save("xlsx"))
+        self.ui.openButton.clicked.connect(self.open_in_viewer)
+        self.ui.settingsButton.clicked.connect(self.edit_settings)
+        self.ui.cancelButton.clicked.connect(self.cancel)
+        self.ui.buttons.rejected.connect(self.reject)
+        self.ui.kindList.setCurrentRow(0)
+        self._fill_units()
+
+    # -- choices ------------------------------------------------------------------------------
+    def select_kind(self, kind: str) -> None:
+        for row in range(self.ui.kindList.count()):
+            if self.ui.kindList.item(row).data(Qt.ItemDataRole.UserRole) == kind:
+                self.ui.kindList.setCurrentRow(row)
+
+    def kind(self) -> str:
+        item = self.ui.kindList.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else "survey"
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        for widgets, used in (
+            ((self.ui.campaignLabel, self.ui.campaignCombo), kind in ("survey", "survey-form")),
+            ((self.ui.unitLabel, self.ui.unitCombo), kind == "survey"),
+            ((self.ui.monthsLabel, self.ui.monthsSpin), kind == "expiring"),
+            ((self.ui.directiveLabel, self.ui.directiveCombo), kind == "tasks"),
+        ):
+            for widget in widgets:
+                widget.setVisible(used)
+
+    def _fill_units(self) -> None:
+        self.ui.unitCombo.clear()
+        self.ui.unitCombo.addItem(self.tr("All units"), "")
+        for code, name in self._units.get(self.ui.campaignCombo.currentData(), ()):
+            self.ui.unitCombo.addItem(name, code)
+
+    def request(self) -> ReportRequest:
+        return ReportRequest(
+            kind=self.kind(), campaign_year=self.ui.campaignCombo.currentData(),
+            unit_code=self.ui.unitCombo.currentData() or None, months=self.ui.monthsSpin.value(),
+            directive_id=self.ui.directiveCombo.currentData(), today=self._today(),
+        )
+
+    # -- background work ----------------------------------------------------------------------------
+    def _busy(self, busy: bool, text: str = "") -> None:
+        for button in (self.ui.previewButton, self.ui.printButton, self.ui.savePdfButton,
+                       self.ui.saveXlsxButton, self.ui.openButton):
+            button.setEnabled(not busy)
+        self.ui.progressBar.setVisible(busy)
+        self.ui.cancelButton.setVisible(busy)
+        self.ui.progressBar.setValue(0)
+        self.ui.statusLabel.setText(text)
+
+    def _progress(self, done: int, total: int, _text: str = "") -> None:
+        self.ui.progressBar.setMaximum(max(total, 1))
+        self.ui.progressBar.setValue(done)
+
+    def _run(self, fmt: str, target: Path, then: Callable[[object], None], render: bool = False) -> None:
+        request = self.request()
+
+        def work(progress, cancel):
+            self._reports.export(request, fmt, target, progress=lambda d, t: progress(d, t, ""),
+                                 cancelled=lambda: cancel.cancelled)
+            if render:  # rendering the preview pages is slow too: keep it off the UI thread
+                return page_count(target), render_pages(target, limit=PREVIEW_PAGES)
+            return target
+
+        self._busy(True, self.tr("Preparing the report…"))
+        self._job = self._jobs.run(work, on_done=lambda result: (self._busy(False), then(result)),
+                                   on_error=self._failed, on_progress=self._progress,
+                                   on_cancelled=lambda: self._busy(False, self.tr("Cancelled; no file was written.")))
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy(False)
+        if isinstance(exc, ExportCancelled):
+            self.ui.statusLabel.setText(self.tr("Cancelled; no file was written."))
+            return
+        if isinstance(exc, (NotFoundError, OSError)):
+            message = str(exc)
+        else:
+            message = self.tr("The report could not be made: %1").replace("%1", str(exc))
+        self.ui.statusLabel.setText(message)
+        QMessageBox.warning(self, self.tr("Reports"), message)
+
+    # -- actions ------------------------------------------------------------------------------------
+    def preview(self) -> None:
+        self._run("pdf", self._work_dir / f"xem-truoc-{self.kind()}.pdf", self._show_preview, render=True)
+
+    def _show_preview(self, result) -> None:
+        count, images = result
+        self.last_file = self._work_dir / f"xem-truoc-{self.kind()}.pdf"
+        self.pages.set_pages(images)
+        text = self.tr("%1 page(s).").replace("%1", str(count))
+        if count > len(images):
+            text += " " + self.tr("The preview shows the first %1; the file holds them all.").replace("%1", str(len(images)))
+        self.ui.statusLabel.setText(text)
+
+    def save(self, fmt: str) -> None:
+        suffix = {"pdf": self.tr("PDF document (*.pdf)"), "xlsx": self.tr("Excel workbook (*.xlsx)")}[fmt]
+        name = f"bao-cao-{self.kind()}-{self._today():%Y%m%d}.{fmt}"
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), str(Path.home() / name), suffix)
+        if not chosen:
+            return
+        target = Path(chosen if chosen.lower().endswith(f".{fmt}") else f"{chosen}.{fmt}")
+        self._run(fmt, target, self._saved)
+
+    def _saved(self, path) -> None:
+        self.last_file = Path(path)
+        self.ui.statusLabel.setText(self.tr("Saved to %1").replace("%1", str(path)))
+
+    def print_report(self) -> None:
+        if self.last_file is None or self.last_file.suffix != ".pdf":
+            self._run("pdf", self._work_dir / f"in-{self.kind()}.pdf", self._print_file)
+        else:
+            self._print_file(self.last_file)
+
+    def _print_file(self, path) -> None:
+        path = Path(path)
+        self.last_file = path
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            count = print_pdf(path, printer)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Print"), str(exc))
+            return
+        self.ui.statusLabel.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(count)))
+
+    def open_in_viewer(self) -> None:
+        if self.last_file is None or not self.last_file.exists():
+            self.ui.statusLabel.setText(self.tr("Preview or save the report first."))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_file)))
+
+    def edit_settings(self) -> None:
+        dialog = ReportSettingsDialog(self._read_settings(), self._save_settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.ui.statusLabel.setText(self.tr("Document settings saved."))
