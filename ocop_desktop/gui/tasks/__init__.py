@@ -1,0 +1,1 @@
+"""The Tasks tab: directives, their tasks, deadlines and progress."""
