@@ -11,7 +11,11 @@ DEFAULT_LANGUAGE = "vi"
 
 
 def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
-    """Load every area's .qm for ``language`` plus Qt's own strings (dialog buttons …)."""
+    """Load every area's .qm for ``language`` plus Qt's own strings (dialog buttons …).
+
+    Qt ships no Vietnamese qtbase translation, so resources/translations/qtbase_vi.ts (hand
+    written) provides the button texts; Qt's own file is still used where one exists.
+    """
     installed: list[QTranslator] = []
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
