@@ -1,4 +1,4 @@
-"""Product registry: list and search, create, edit, archive and restore OCOP products."""
+"""Product registry: list, query a page, search, create, edit, archive and restore OCOP products."""
 
 from __future__ import annotations
 
@@ -12,9 +12,20 @@ from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
-from ocop_desktop.persistence.models import Place, Producer, Product, ProductSet, utcnow
+from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet, utcnow
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
 from ocop_desktop.services import reference
+from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported for the GUI and tests)
+    EXPIRED,
+    EXPIRING,
+    PAGE_SIZE,
+    ProductFilter,
+    ProductRow,
+    expiry_state,
+    like_pattern,
+    query_page,
+    same_name_rows,
+)
 
 NAME_MAX = 300
 
@@ -66,6 +77,30 @@ class ProductInput:
     ean13: str = ""
     checklist: dict = field(default_factory=dict)
     notes: str = ""
+    group_code: str | None = None  # only needed when no product set is chosen; a set implies its group
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ChecklistSection:
+    code: str
+    name: str
+    items: tuple[ChecklistItem, ...]
+
+
+def checklist_sections() -> list[ChecklistSection]:
+    """The label, traceability and trademark checklist (editable reference data), by section."""
+    data = reference.read_json("reference/checklist.json")
+    items: dict[str, list[ChecklistItem]] = {code: [] for code in data["sections"]}
+    for item in data["items"]:
+        items.setdefault(item["section"], []).append(ChecklistItem(item["code"], item["name"]))
+    names = data["sections"]
+    return [ChecklistSection(code, names.get(code, code), tuple(rows)) for code, rows in items.items()]
 
 
 def to_dto(p: Product) -> ProductDTO:
@@ -114,8 +149,7 @@ class ProductService:
             query = select(Product)
             if search and fold(search):
                 # The folded column is indexed; escape LIKE's wildcards typed by the user.
-                pattern = fold(search).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                query = query.where(Product.name_folded.like(f"%{pattern}%", escape="\\"))
+                query = query.where(Product.name_folded.like(like_pattern(search), escape="\\"))
             if status:
                 query = query.where(Product.status == status)
             if stars is not None:
@@ -124,6 +158,39 @@ class ProductService:
                 query = query.where(Product.archived_at.is_(None))
             query = query.order_by(Product.name_sort, Product.id)
             return [to_dto(p) for p in uow.session.scalars(query).unique()]
+
+    def query(
+        self, filters: ProductFilter = ProductFilter(), offset: int = 0, limit: int = PAGE_SIZE,
+        today: date | None = None,
+    ) -> tuple[list[ProductRow], int]:
+        """One page of the registry table and the number of matching products.
+
+        A Core select of the shown columns, filtered and ordered in SQL (Vietnamese order from
+        ``name_sort``), so a national table of 20,000 products pages quickly."""
+        with self._uow() as uow:
+            return query_page(uow.session, filters, offset, limit, today or date.today())
+
+    def find_duplicates(
+        self, name: str, producer_id: str | None, exclude_id: str | None = None, today: date | None = None,
+    ) -> list[ProductRow]:
+        """Products of the same producer whose name is the same once accents and case are ignored
+        (archived ones included, so the user can restore rather than re-create)."""
+        with self._uow() as uow:
+            return same_name_rows(uow.session, name, producer_id, exclude_id, today or date.today())
+
+    def validate(self, data: ProductInput, product_id: str | None = None) -> list[FieldError]:
+        """Every problem ``data`` would be refused for, without saving anything."""
+        with self._uow() as uow:
+            product = self._load(uow, product_id) if product_id else Product(status=data.status)
+            try:
+                self._apply(uow, product, data)
+            except ValidationError as exc:
+                return exc.errors
+            return []  # leaving the unit of work without commit rolls the changes back
+
+    @staticmethod
+    def checklist() -> list[ChecklistSection]:
+        return checklist_sections()
 
     def get(self, product_id: str) -> ProductDTO:
         with self._uow() as uow:
@@ -150,6 +217,18 @@ class ProductService:
             product.archived_at = utcnow() if archived else None
             uow.commit()
             return to_dto(product)
+
+    def set_archived_many(self, product_ids: list[str], archived: bool) -> int:
+        """Archive or restore several products in one transaction; returns how many changed."""
+        with self._uow(action="archive" if archived else "restore") as uow:
+            changed = 0
+            for product_id in product_ids:
+                product = self._load(uow, product_id)
+                if (product.archived_at is not None) != archived:
+                    product.archived_at = utcnow() if archived else None
+                    changed += 1
+            uow.commit()
+            return changed
 
     @staticmethod
     def _load(uow: UnitOfWork, product_id: str) -> Product:
@@ -197,6 +276,17 @@ class ProductService:
                 errors.append(
                     FieldError("product_set", f"Bộ sản phẩm «{data.product_set_code}» không có trong danh mục.")
                 )
+        group = None
+        if data.group_code:
+            group = s.scalar(select(ProductGroup).where(ProductGroup.code == data.group_code))
+            if group is None:
+                errors.append(FieldError("group", f"Nhóm sản phẩm «{data.group_code}» không có trong danh mục."))
+            elif pset is not None and pset.group_id != group.id:
+                errors.append(FieldError(
+                    "product_set",
+                    f"Bộ sản phẩm «{pset.name}» thuộc nhóm «{pset.group.name}», không thuộc nhóm "
+                    f"«{group.name}»; hãy chọn lại nhóm hoặc bộ sản phẩm.",
+                ))
         expires_on = data.expires_on
         rule_set_row_id = product.rule_set_id
         if data.certified_on and data.expires_on and data.expires_on <= data.certified_on:
@@ -219,7 +309,7 @@ class ProductService:
         product.producer_id = data.producer_id
         product.commune_id = data.commune_id
         product.product_set_id = pset.id if pset else None
-        product.group_id = pset.group_id if pset else None
+        product.group_id = pset.group_id if pset else (group.id if group else None)
         product.stars = data.stars
         product.score = data.score
         product.certificate_no = clean(data.certificate_no) or None

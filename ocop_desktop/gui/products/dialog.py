@@ -1,0 +1,270 @@
+"""The product form: every field of a registry entry, with the service's messages under each field."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
+
+from ocop_desktop.domain.enums import ProductStatus
+from ocop_desktop.domain.numbers import DateError, NumberError, format_vn_date, format_vn_number, parse_vn_date, parse_vn_number
+from ocop_desktop.domain.rules import rule_set_in_force
+from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.gui.formatting import stars
+from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
+from ocop_desktop.gui.products.field_errors import WARNING_STYLE, FieldErrors
+from ocop_desktop.gui.products.searchable import add_item, fill_communes, make_searchable, select_data
+from ocop_desktop.services.catalog import CatalogService
+from ocop_desktop.services.places import PlaceService
+from ocop_desktop.services.producers import ProducerService
+from ocop_desktop.services.products import ProductDTO, ProductInput, ProductRow, ProductService
+
+
+class ProductDialog(QDialog):
+    """Create or edit one product. Stays open, input intact, until the service accepts it."""
+
+    saved = Signal(object, bool)  # ProductDTO, whether the expiry was computed by the service
+
+    def __init__(
+        self, products: ProductService, producers: ProducerService, places: PlaceService,
+        catalog: CatalogService, product_id: str | None = None, parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ProductDialog()
+        self.ui.setupUi(self)
+        self._products, self._catalog, self._today = products, catalog, today
+        self.original: ProductDTO | None = products.get(product_id) if product_id else None
+        self.saved_product: ProductDTO | None = None
+        self.duplicates: list[ProductRow] = []
+        self._filling = False
+        ui = self.ui
+        self.setWindowTitle(self.tr("New product") if self.original is None
+                            else self.tr("Edit product: %1").replace("%1", self.original.name))
+        ui.producerPicker.set_services(producers, places, today)
+        fill_communes(ui.communeCombo, places.all(), today(), keep=self.original and self.original.commune_id)
+        make_searchable(ui.communeCombo)
+        self._fill_lists()
+        self.checklist_boxes = self._build_checklist()
+        self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setDefault(True)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        fields = {
+            "name": (ui.nameError, ui.nameEdit), "producer_id": (ui.producerError, ui.producerPicker),
+            "commune_id": (ui.communeError, ui.communeCombo), "group": (ui.groupError, ui.groupCombo),
+            "product_set": (ui.productSetError, ui.setCombo), "status": (ui.statusError, ui.statusCombo),
+            "stars": (ui.starsError, ui.starsCombo), "score": (ui.scoreError, ui.scoreEdit),
+            "certificate_no": (ui.certificateNoError, ui.certificateNoEdit),
+            "certifying_decision": (ui.certifyingDecisionError, ui.certifyingDecisionEdit),
+            "certifying_body": (ui.certifyingBodyError, ui.certifyingBodyEdit),
+            "certified_on": (ui.certifiedOnError, ui.certifiedOnEdit),
+            "expires_on": (ui.expiresOnError, ui.expiresOnEdit),
+            "ean13": (ui.ean13Error, ui.ean13Edit), "notes": (ui.notesError, ui.notesEdit),
+        }
+        self.errors = FieldErrors({f: lab for f, (lab, _w) in fields.items()}, ui.formError,
+                                  {f: w for f, (_lab, w) in fields.items()})
+        self.errors.clear()
+        ui.duplicateWarning.setStyleSheet(WARNING_STYLE)
+        ui.expiresOnHint.setStyleSheet("color: palette(mid);")
+        self._load(self.original)
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.groupCombo.currentIndexChanged.connect(self._group_changed)
+        ui.setCombo.currentIndexChanged.connect(self._set_changed)
+        ui.nameEdit.editingFinished.connect(self.check_duplicates)
+        ui.producerPicker.changed.connect(self.check_duplicates)
+        for edit in (ui.certifiedOnEdit, ui.expiresOnEdit):
+            edit.editingFinished.connect(lambda e=edit: self._tidy_date(e))
+        ui.certifiedOnEdit.editingFinished.connect(self._show_expiry_hint)
+        ui.expiresOnEdit.editingFinished.connect(self._show_expiry_hint)
+        ui.nameEdit.setFocus()
+
+    # --- building ------------------------------------------------------------------------
+    def _fill_lists(self) -> None:
+        ui = self.ui
+        self._groups = self._catalog.groups()
+        self._set_group = {s.code: g.code for g in self._groups for s in g.sets}
+        add_item(ui.groupCombo, "", None)
+        for g in self._groups:
+            add_item(ui.groupCombo, g.name, g.code)
+        self._fill_sets(None, None)
+        for status in ProductStatus:
+            add_item(ui.statusCombo, status.label, status.value)
+        add_item(ui.starsCombo, "", None)
+        for n in range(1, 6):
+            add_item(ui.starsCombo, stars(n), n)
+
+    def _fill_sets(self, group_code: str | None, keep: str | None) -> None:
+        combo = self.ui.setCombo
+        self._filling = True
+        combo.clear()
+        add_item(combo, "", None)
+        for g in self._groups:
+            if group_code in (None, g.code):
+                for s in g.sets:
+                    add_item(combo, s.name, s.code)
+        select_data(combo, keep)
+        self._filling = False
+
+    def _build_checklist(self) -> dict[str, QCheckBox]:
+        boxes: dict[str, QCheckBox] = {}
+        for section in self._products.checklist():
+            group = QGroupBox(section.name, self.ui.checklistBox)
+            layout = QVBoxLayout(group)
+            for item in section.items:
+                box = QCheckBox(item.name, group)
+                layout.addWidget(box)
+                boxes[item.code] = box
+            layout.addStretch(1)
+            self.ui.checklistLayout.addWidget(group)
+        return boxes
+
+    def _load(self, p: ProductDTO | None) -> None:
+        ui = self.ui
+        select_data(ui.statusCombo, p.status if p else ProductStatus.POTENTIAL.value)
+        if p is None:
+            return
+        ui.nameEdit.setText(p.name)
+        ui.producerPicker.set_producer_id(p.producer_id)
+        select_data(ui.communeCombo, p.commune_id)
+        select_data(ui.groupCombo, p.group_code or None)
+        self._fill_sets(p.group_code or None, p.product_set_code or None)
+        select_data(ui.starsCombo, p.stars)
+        ui.scoreEdit.setText(format_vn_number(p.score) if p.score is not None else "")
+        ui.certificateNoEdit.setText(p.certificate_no)
+        ui.certifyingDecisionEdit.setText(p.certifying_decision)
+        ui.certifyingBodyEdit.setText(p.certifying_body)
+        ui.certifiedOnEdit.setText(format_vn_date(p.certified_on))
+        ui.expiresOnEdit.setText(format_vn_date(p.expires_on))
+        ui.ean13Edit.setText(p.ean13)
+        ui.notesEdit.setPlainText(p.notes)
+        for code, box in self.checklist_boxes.items():
+            box.setChecked(bool(p.checklist.get(code)))
+
+    # --- reactions -----------------------------------------------------------------------
+    def _group_changed(self) -> None:
+        if self._filling:
+            return
+        group = self.ui.groupCombo.currentData()
+        chosen = self.ui.setCombo.currentData()
+        self._fill_sets(group, chosen if group is None or self._set_group.get(chosen) == group else None)
+
+    def _set_changed(self) -> None:
+        if self._filling:
+            return
+        chosen = self.ui.setCombo.currentData()
+        # A product set implies its group.
+        if chosen and self.ui.groupCombo.currentData() != self._set_group.get(chosen):
+            select_data(self.ui.groupCombo, self._set_group[chosen])
+
+    @staticmethod
+    def _tidy_date(edit: QLineEdit) -> None:
+        try:
+            if edit.text().strip():
+                edit.setText(format_vn_date(parse_vn_date(edit.text())))
+        except DateError:
+            pass  # the message appears on saving, under the field
+
+    def _show_expiry_hint(self) -> None:
+        """Tell, before saving, the expiry the service will compute from the rules in force."""
+        hint = self.tr("Leave empty to compute it from the rules in force on the certification date.")
+        try:
+            certified = parse_vn_date(self.ui.certifiedOnEdit.text())
+            if not self.ui.expiresOnEdit.text().strip():
+                rules = rule_set_in_force(self._catalog.rule_sets(), certified)
+                hint = (self.tr("Empty: it will be %1 (%2 months under %3).")
+                        .replace("%1", format_vn_date(rules.expiry_for(certified)))
+                        .replace("%2", str(rules.certificate_months)).replace("%3", rules.decision))
+        except (DateError, LookupError):
+            pass
+        self.ui.expiresOnHint.setText(hint)
+
+    def check_duplicates(self) -> None:
+        """Warn under the name when the same producer already has a product of that name."""
+        ui = self.ui
+        found = self._products.find_duplicates(
+            ui.nameEdit.text(), ui.producerPicker.producer_id(), self.original.id if self.original else None,
+        )
+        if [r.id for r in found] != [r.id for r in self.duplicates]:
+            ui.duplicateConfirm.setChecked(False)
+        self.duplicates = found
+        if found:
+            text = self.tr("This producer already has a product named “%1”.").replace("%1", found[0].name)
+            if found[0].archived:
+                text += " " + self.tr("It is archived: you may restore it instead.")
+            ui.duplicateWarning.setText(text)
+        ui.duplicateWarning.setVisible(bool(found))
+        ui.duplicateConfirm.setVisible(bool(found))
+
+    # --- saving --------------------------------------------------------------------------
+    def collect(self) -> tuple[ProductInput, dict[str, list[str]]]:
+        """What the form holds, and the problems found while reading it (dates, numbers, names)."""
+        ui = self.ui
+        problems: dict[str, list[str]] = {}
+
+        def read(field: str, parse, text: str):
+            if not text.strip():
+                return None
+            try:
+                return parse(text)
+            except (DateError, NumberError) as exc:
+                problems[field] = [str(exc)]
+                return None
+
+        score = read("score", parse_vn_number, ui.scoreEdit.text())
+        picker = ui.producerPicker
+        if picker.is_unresolved():
+            problems["producer_id"] = [
+                self.tr("No producer is called “%1”. Pick one from the list or press “New producer…”.")
+                .replace("%1", picker.text())
+            ]
+        checklist = dict(self.original.checklist) if self.original else {}
+        for code, box in self.checklist_boxes.items():
+            checklist.pop(code, None)
+            if box.isChecked():
+                checklist[code] = True
+        data = ProductInput(
+            name=ui.nameEdit.text(), status=ui.statusCombo.currentData(), producer_id=picker.producer_id(),
+            commune_id=ui.communeCombo.currentData(), product_set_code=ui.setCombo.currentData(),
+            group_code=ui.groupCombo.currentData(), stars=ui.starsCombo.currentData(),
+            score=float(score) if score is not None else None,
+            certificate_no=ui.certificateNoEdit.text(), certifying_decision=ui.certifyingDecisionEdit.text(),
+            certifying_body=ui.certifyingBodyEdit.text(),
+            certified_on=read("certified_on", parse_vn_date, ui.certifiedOnEdit.text()),
+            expires_on=read("expires_on", parse_vn_date, ui.expiresOnEdit.text()),
+            ean13=ui.ean13Edit.text(), checklist=checklist, notes=ui.notesEdit.toPlainText(),
+        )
+        return data, problems
+
+    def save(self) -> None:
+        self.errors.clear()
+        data, problems = self.collect()
+        product_id = self.original.id if self.original else None
+        if problems:
+            # Show the service's findings on the other fields too: every problem at once.
+            for error in self._products.validate(data, product_id):
+                if error.field not in problems:
+                    problems.setdefault(error.field, []).append(error.message)
+            self.errors.show(problems)
+            return
+        self.check_duplicates()
+        if self.duplicates and not self.ui.duplicateConfirm.isChecked():
+            self.ui.duplicateConfirm.setFocus()
+            return
+        try:
+            if product_id:
+                dto = self._products.update(product_id, data)
+            else:
+                dto = self._products.create(data)
+        except ValidationError as exc:
+            self.errors.show(exc.by_field())
+            return
+        except NotFoundError as exc:
+            self.errors.show({"": [str(exc)]})
+            return
+        self.saved_product = dto
+        self.saved.emit(dto, data.expires_on is None and dto.expires_on is not None)
+        self.accept()

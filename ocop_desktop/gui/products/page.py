@@ -1,0 +1,292 @@
+"""The “Sản phẩm OCOP” tab: the product registry with search, filters and the product form."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+
+from ocop_desktop.domain.enums import ProductStatus
+from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
+from ocop_desktop.gui.formatting import stars
+from ocop_desktop.gui.forms.ui_products_page import Ui_ProductsPage
+from ocop_desktop.gui.jobs import Job, JobRunner
+from ocop_desktop.gui.products.dialog import ProductDialog
+from ocop_desktop.gui.products.field_errors import ERROR_STYLE
+from ocop_desktop.gui.products.models import ProductRowsModel
+from ocop_desktop.gui.products.searchable import add_item, make_searchable, select_data
+from ocop_desktop.services.catalog import CatalogService
+from ocop_desktop.services.places import PlaceService
+from ocop_desktop.services.producers import ProducerService
+from ocop_desktop.services.products import PAGE_SIZE, ProductDTO, ProductFilter, ProductService
+
+ARCHIVED = "archived"  # the status filter's entry for the archive view
+EXPIRED = "expired"  # the expiry filter's entry for run-out certificates
+SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not query
+MAX_COLUMN_WIDTH = 320
+
+
+class ProductsPage(QWidget):
+    """Registry table fetched a page at a time in SQL; filters and search re-query in the background."""
+
+    changed = Signal()  # emitted after a product is created/edited/archived/restored
+
+    def __init__(
+        self, products: ProductService, producers: ProducerService, places: PlaceService,
+        catalog: CatalogService, jobs: JobRunner, parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ProductsPage()
+        self.ui.setupUi(self)
+        self._products, self._producers, self._places, self._catalog = products, producers, places, catalog
+        self._jobs, self._today = jobs, today
+        self._generation = 0
+        self._job: Job | None = None
+        self._select_after_load: str | None = None
+        self._applying = False
+        self._sort = ("name", False)
+        self.dialog: ProductDialog | None = None
+        self.model = ProductRowsModel(self)
+        ui = self.ui
+        ui.table.setModel(self.model)
+        ui.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        ui.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        ui.table.horizontalHeader().setStretchLastSection(True)
+        ui.table.verticalHeader().hide()
+        ui.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._columns_fitted = False
+        self._fill_filters()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        ui.search.textChanged.connect(lambda _text: self._search_timer.start())
+        for combo in (ui.placeFilter, ui.groupFilter, ui.starsFilter, ui.statusFilter, ui.expiryFilter):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        ui.clearFilters.clicked.connect(lambda: self.show_filtered())
+        self.model.sort_requested.connect(self._sort_requested)
+        ui.table.activated.connect(lambda _index: self.edit_selected())  # double-click or Enter
+        ui.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        ui.addButton.clicked.connect(self.add_product)
+        ui.editButton.clicked.connect(self.edit_selected)
+        ui.archiveButton.clicked.connect(lambda: self.set_archived(True))
+        ui.restoreButton.clicked.connect(lambda: self.set_archived(False))
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        self._update_buttons()
+        self.refresh()
+
+    # --- filters -------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        ui = self.ui
+        add_item(ui.placeFilter, self.tr("All places"), None)
+        for p in self._places.all():
+            add_item(ui.placeFilter, p.label, p.id, exact=p.name)
+        make_searchable(ui.placeFilter)
+        add_item(ui.groupFilter, self.tr("All groups"), None)
+        for g in self._catalog.groups():
+            add_item(ui.groupFilter, g.name, g.code)
+        add_item(ui.starsFilter, self.tr("All stars"), None)
+        for n in range(1, 6):
+            add_item(ui.starsFilter, stars(n), n)
+        add_item(ui.statusFilter, self.tr("All statuses"), None)
+        for status in ProductStatus:
+            add_item(ui.statusFilter, status.label, status.value)
+        add_item(ui.statusFilter, self.tr("Archived"), ARCHIVED)
+        add_item(ui.expiryFilter, self.tr("Any expiry"), None)
+        add_item(ui.expiryFilter, self.tr("Certificate expired"), EXPIRED)
+        for days in (30, 90, 180):
+            add_item(ui.expiryFilter, self._within(days), days)
+
+    def _within(self, days: int) -> str:
+        return self.tr("Expiring within %1 days").replace("%1", str(days))
+
+    def filters(self) -> ProductFilter:
+        ui = self.ui
+        status = ui.statusFilter.currentData()
+        expiry = ui.expiryFilter.currentData()
+        return ProductFilter(
+            search=ui.search.text(), place_id=ui.placeFilter.currentData(),
+            group_code=ui.groupFilter.currentData(), stars=ui.starsFilter.currentData(),
+            status=None if status == ARCHIVED else status, archived=status == ARCHIVED,
+            expired=expiry == EXPIRED, expiring_within_days=expiry if isinstance(expiry, int) else None,
+            sort=self._sort[0], descending=self._sort[1],
+        )
+
+    def show_filtered(
+        self, *, status: str | None = None, stars: int | None = None,
+        expiring_within_days: int | None = None, expired: bool = False,
+    ) -> None:
+        """Reset other filters, apply these, refresh (used by start-page links).
+
+        ``status`` is a ProductStatus value, or "archived" for the archive view."""
+        ui = self.ui
+        self._applying = True
+        try:
+            ui.search.clear()
+            self._search_timer.stop()  # clear() started it; the refresh below covers it
+            for combo in (ui.placeFilter, ui.groupFilter):
+                combo.setCurrentIndex(0)
+            select_data(ui.statusFilter, status) or ui.statusFilter.setCurrentIndex(0)
+            select_data(ui.starsFilter, stars) or ui.starsFilter.setCurrentIndex(0)
+            if expired:
+                select_data(ui.expiryFilter, EXPIRED)
+            elif expiring_within_days is not None:
+                if not select_data(ui.expiryFilter, expiring_within_days):
+                    add_item(ui.expiryFilter, self._within(expiring_within_days), expiring_within_days)
+                    select_data(ui.expiryFilter, expiring_within_days)
+            else:
+                ui.expiryFilter.setCurrentIndex(0)
+        finally:
+            self._applying = False
+        self.refresh()
+
+    def _filter_changed(self) -> None:
+        if not self._applying:
+            self.refresh()
+
+    def _sort_requested(self, key: str, descending: bool) -> None:
+        if (key, descending) != self._sort:
+            self._sort = (key, descending)
+            self.refresh()
+
+    def _focus_search(self) -> None:
+        self.ui.search.setFocus()
+        self.ui.search.selectAll()
+
+    # --- loading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Query the first page in the background; the busy bar shows until it arrives."""
+        self._search_timer.stop()
+        self._generation += 1
+        generation, filters, today = self._generation, self.filters(), self._today()
+        if self._job is not None and not self._job.done:
+            self._job.cancel()  # its result would be stale anyway
+        self.ui.busy.setVisible(True)
+        products = self._products
+
+        def work(progress, cancel):
+            cancel.raise_if_cancelled()
+            return products.query(filters, 0, PAGE_SIZE, today)
+
+        self._job = self._jobs.run(
+            work,
+            on_done=lambda result: self._loaded(generation, filters, today, result),
+            on_error=lambda exc: self._failed(generation, exc),
+        )
+
+    def is_loading(self) -> bool:
+        return self.ui.busy.isVisible()
+
+    def _loaded(self, generation: int, filters: ProductFilter, today: date, result) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        rows, total = result
+        products = self._products
+        self.model.reset(rows, total, lambda offset, limit: products.query(filters, offset, limit, today))
+        self.ui.countLabel.setText(self.tr("%1 products").replace("%1", format_vn_number(total)))
+        self.ui.busy.setVisible(False)
+        if rows and not self._columns_fitted:
+            self._fit_columns()
+        if self._select_after_load:
+            row = self.model.find(self._select_after_load)
+            if row is not None:
+                self.ui.table.selectRow(row)
+                self.ui.table.scrollTo(self.model.index(row, 0))
+            self._select_after_load = None
+
+    def _fit_columns(self) -> None:
+        """Size the columns to the first page once; later loads keep what the user dragged."""
+        table = self.ui.table
+        table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
+        self._columns_fitted = True
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        self.ui.busy.setVisible(False)
+        self._message(self.tr("Could not load the products: %1").replace("%1", str(exc)), error=True)
+
+    def _action_failed(self, exc: Exception) -> None:
+        if shiboken6.isValid(self):
+            self.ui.busy.setVisible(False)
+            self._message(str(exc), error=True)  # services speak Vietnamese already
+
+    def _message(self, text: str, error: bool = False) -> None:
+        self.ui.messageLabel.setStyleSheet(ERROR_STYLE if error else "")
+        self.ui.messageLabel.setText(text)
+
+    # --- selection and actions -----------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        return sorted(i.row() for i in self.ui.table.selectionModel().selectedRows())
+
+    def _update_buttons(self) -> None:
+        rows = [self.model.row(i) for i in self.selected_rows()]
+        self.ui.editButton.setEnabled(len(rows) == 1)
+        self.ui.archiveButton.setEnabled(any(not r.archived for r in rows))
+        self.ui.restoreButton.setEnabled(any(r.archived for r in rows))
+
+    def add_product(self) -> None:
+        self._open_dialog(None)
+
+    def edit_selected(self) -> None:
+        rows = self.selected_rows()
+        current = self.ui.table.currentIndex()
+        row = current.row() if current.isValid() else (rows[0] if rows else None)
+        if row is not None:
+            self._open_dialog(self.model.row(row).id)
+
+    def _open_dialog(self, product_id: str | None) -> None:
+        if self.dialog is not None and shiboken6.isValid(self.dialog) and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        dialog = ProductDialog(self._products, self._producers, self._places, self._catalog,
+                               product_id=product_id, parent=self, today=self._today)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._saved)
+        self.dialog = dialog
+        dialog.open()  # window-modal, no nested event loop
+
+    def _saved(self, product: ProductDTO, expiry_computed: bool) -> None:
+        text = self.tr("Saved “%1”.").replace("%1", product.name)
+        if expiry_computed:
+            text += " " + self.tr("Certificate valid until %1 (computed from the rules in force).").replace(
+                "%1", format_vn_date(product.expires_on))
+        self._message(text)
+        self._select_after_load = product.id
+        self.refresh()
+        self.changed.emit()
+
+    def set_archived(self, archived: bool) -> None:
+        """Archive (or restore) the selected products, in the background: a selection may be long."""
+        targets = [r for r in (self.model.row(i) for i in self.selected_rows()) if r.archived != archived]
+        if not targets:
+            return
+        quoted = self.tr("“%1”")
+        names = ", ".join(quoted.replace("%1", r.name) for r in targets[:3]) + ("…" if len(targets) > 3 else "")
+        if archived:
+            done = self.tr("Archived %1. Choose “Archived” in the status list to restore.").replace("%1", names)
+        else:
+            done = self.tr("Restored %1.").replace("%1", names)
+        ids = [r.id for r in targets]
+        products = self._products
+        self.ui.busy.setVisible(True)
+        self._jobs.run(
+            lambda progress, cancel: products.set_archived_many(ids, archived),
+            on_done=lambda _count: self._archived(done),
+            on_error=self._action_failed,
+        )
+
+    def _archived(self, message: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._message(message)
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,374 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ProducerDialog</name>
+    <message>
+        <source>New producer</source>
+        <translation>Tạo chủ thể mới</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>e.g. HTX Nông nghiệp Ẳng Nưa</source>
+        <translation>ví dụ: HTX Nông nghiệp Ẳng Nưa</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Loại &amp;hình:</translation>
+    </message>
+    <message>
+        <source>&amp;Tax code / ID no.:</source>
+        <translation>&amp;Mã số thuế / số định danh:</translation>
+    </message>
+    <message>
+        <source>10 or 13 digits, or a 12-digit personal ID</source>
+        <translation>10 hoặc 13 chữ số, hoặc số định danh cá nhân 12 chữ số</translation>
+    </message>
+    <message>
+        <source>&amp;Representative:</source>
+        <translation>&amp;Người đại diện:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Điện th&amp;oại:</translation>
+    </message>
+    <message>
+        <source>e.g. 0912 345 678</source>
+        <translation>ví dụ: 0912 345 678</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <source>&amp;Commune:</source>
+        <translation>&amp;Xã:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>ProducerListModel</name>
+    <message>
+        <source>Tax code: %1</source>
+        <translation>Mã số thuế: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProducerPicker</name>
+    <message>
+        <source>Type part of the name (accents optional) and pick from the list</source>
+        <translation>Gõ một phần tên (có dấu hay không dấu đều được) rồi chọn trong danh sách</translation>
+    </message>
+    <message>
+        <source>New &amp;producer…</source>
+        <translation>Tạo chủ thể &amp;mới…</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Product</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Product &amp;name:</source>
+        <translation>Tên sản &amp;phẩm:</translation>
+    </message>
+    <message>
+        <source>e.g. Cà phê bột Hà Chung</source>
+        <translation>ví dụ: Cà phê bột Hà Chung</translation>
+    </message>
+    <message>
+        <source>Save anyway: this is a different product with the same name</source>
+        <translation>Vẫn lưu: đây là một sản phẩm khác có cùng tên</translation>
+    </message>
+    <message>
+        <source>&amp;Producer:</source>
+        <translation>&amp;Chủ thể:</translation>
+    </message>
+    <message>
+        <source>&amp;Commune:</source>
+        <translation>&amp;Xã:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Nhóm:</translation>
+    </message>
+    <message>
+        <source>Product s&amp;et:</source>
+        <translation>&amp;Bộ sản phẩm:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>T&amp;rạng thái:</translation>
+    </message>
+    <message>
+        <source>St&amp;ars:</source>
+        <translation>Hạng &amp;sao:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ore:</source>
+        <translation>Điểm đánh &amp;giá:</translation>
+    </message>
+    <message>
+        <source>0–100, e.g. 72,5</source>
+        <translation>0–100, ví dụ 72,5</translation>
+    </message>
+    <message>
+        <source>Certificate n&amp;o.:</source>
+        <translation>Số giấy c&amp;hứng nhận:</translation>
+    </message>
+    <message>
+        <source>Certifying &amp;decision:</source>
+        <translation>&amp;Quyết định công nhận:</translation>
+    </message>
+    <message>
+        <source>e.g. 1234/QĐ-UBND</source>
+        <translation>ví dụ: 1234/QĐ-UBND</translation>
+    </message>
+    <message>
+        <source>Certifying &amp;body:</source>
+        <translation>Cơ q&amp;uan công nhận:</translation>
+    </message>
+    <message>
+        <source>Certified o&amp;n:</source>
+        <translation>Ngà&amp;y công nhận:</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on:</source>
+        <translation>Ngày hế&amp;t hạn:</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Thêm sản phẩm</translation>
+    </message>
+    <message>
+        <source>Edit product: %1</source>
+        <translation>Sửa sản phẩm: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Leave empty to compute it from the rules in force on the certification date.</source>
+        <translation>Để trống để tính theo bộ tiêu chí có hiệu lực vào ngày công nhận.</translation>
+    </message>
+    <message>
+        <source>Empty: it will be %1 (%2 months under %3).</source>
+        <translation>Để trống: sẽ là ngày %1 (%2 tháng theo %3).</translation>
+    </message>
+    <message>
+        <source>This producer already has a product named “%1”.</source>
+        <translation>Chủ thể này đã có sản phẩm «%1».</translation>
+    </message>
+    <message>
+        <source>It is archived: you may restore it instead.</source>
+        <translation>Sản phẩm đó đang được lưu trữ: có thể khôi phục thay vì tạo mới.</translation>
+    </message>
+    <message>
+        <source>No producer is called “%1”. Pick one from the list or press “New producer…”.</source>
+        <translation>Không có chủ thể nào tên «%1». Hãy chọn trong danh sách hoặc bấm «Tạo chủ thể mới…».</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode (EAN-13):</source>
+        <translation>Mã &amp;vạch (EAN-13):</translation>
+    </message>
+    <message>
+        <source>13 digits, e.g. 893 5002 30100 3</source>
+        <translation>13 chữ số, ví dụ 893 5002 30100 3</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Label, traceability and trademark</source>
+        <translation>Nhãn hàng hóa, truy xuất nguồn gốc và nhãn hiệu</translation>
+    </message>
+</context>
+<context>
+    <name>ProductRowsModel</name>
+    <message>
+        <source>Product</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>Chủ thể</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa bàn</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Hạng sao</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>Số giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Certified on</source>
+        <translation>Ngày công nhận</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Ngày hết hạn</translation>
+    </message>
+    <message>
+        <source>Certificate expired</source>
+        <translation>Giấy chứng nhận đã hết hạn</translation>
+    </message>
+    <message>
+        <source>Expired on %1</source>
+        <translation>Hết hạn ngày %1</translation>
+    </message>
+    <message>
+        <source>Expires today</source>
+        <translation>Hết hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>Còn %1 ngày</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Search products or producers (accents optional)…</source>
+        <translation>Tìm sản phẩm hoặc chủ thể (gõ không dấu cũng được)…</translation>
+    </message>
+    <message>
+        <source>Place: a new commune also shows the products of the units merged into it in 2025</source>
+        <translation>Địa bàn: xã mới gồm cả sản phẩm của các đơn vị sáp nhập vào xã đó năm 2025</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>Nhóm sản phẩm</translation>
+    </message>
+    <message>
+        <source>Star class</source>
+        <translation>Hạng sao</translation>
+    </message>
+    <message>
+        <source>Status; choose “Archived” to see and restore archived products</source>
+        <translation>Trạng thái; chọn «Đã lưu trữ» để xem và khôi phục sản phẩm đã lưu trữ</translation>
+    </message>
+    <message>
+        <source>Certificate expiry</source>
+        <translation>Hạn giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Thêm</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>A&amp;rchive</source>
+        <translation>&amp;Lưu trữ</translation>
+    </message>
+    <message>
+        <source>Hide the selected products; they are kept and can be restored</source>
+        <translation>Ẩn các sản phẩm đã chọn; dữ liệu vẫn được giữ và có thể khôi phục</translation>
+    </message>
+    <message>
+        <source>Re&amp;store</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>Tất cả địa bàn</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Tất cả nhóm</translation>
+    </message>
+    <message>
+        <source>All stars</source>
+        <translation>Tất cả hạng sao</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tất cả trạng thái</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Đã lưu trữ</translation>
+    </message>
+    <message>
+        <source>Any expiry</source>
+        <translation>Mọi thời hạn</translation>
+    </message>
+    <message>
+        <source>Certificate expired</source>
+        <translation>Giấy chứng nhận đã hết hạn</translation>
+    </message>
+    <message>
+        <source>Expiring within %1 days</source>
+        <translation>Hết hạn trong %1 ngày tới</translation>
+    </message>
+    <message>
+        <source>%1 products</source>
+        <translation>%1 sản phẩm</translation>
+    </message>
+    <message>
+        <source>Could not load the products: %1</source>
+        <translation>Không tải được danh sách sản phẩm: %1</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>Đã lưu «%1».</translation>
+    </message>
+    <message>
+        <source>Certificate valid until %1 (computed from the rules in force).</source>
+        <translation>Giấy chứng nhận có hiệu lực đến ngày %1 (tính theo bộ tiêu chí có hiệu lực).</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>Archived %1. Choose “Archived” in the status list to restore.</source>
+        <translation>Đã lưu trữ %1. Chọn «Đã lưu trữ» trong danh sách trạng thái để khôi phục.</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>Đã khôi phục %1.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,83 @@
+"""Fixtures of the products tab: services on a fresh database, the background runner, Vietnamese."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from ocop_desktop.gui.i18n import install_translators, remove_translators
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.services.catalog import CatalogService
+from ocop_desktop.services.places import PlaceService
+from ocop_desktop.services.producers import ProducerService
+from ocop_desktop.services.products import ProductService
+
+# Completer popups are top-level windows; the offscreen platform says it cannot raise them.
+POPUP = pytest.mark.qt_log_ignore(r"This plugin does not support")
+TODAY = date(2027, 6, 1)  # the page's "today": after the 2025 merger, with certificates running out
+
+
+@dataclass
+class Services:
+    products: ProductService
+    producers: ProducerService
+    places: PlaceService
+    catalog: CatalogService
+
+
+@pytest.fixture
+def services(make_uow) -> Services:
+    return Services(ProductService(make_uow), ProducerService(make_uow), PlaceService(make_uow),
+                    CatalogService(make_uow))
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    """The app's default language, so tests read what the commune staff read."""
+    translators = install_translators(qapp, "vi")
+    yield
+    remove_translators(qapp, translators)
+
+
+@pytest.fixture
+def jobs(qapp):
+    runner = JobRunner()
+    yield runner
+    runner.wait()  # no job may outlive the database it reads
+
+
+@pytest.fixture
+def make_page(qtbot, services, jobs, vietnamese):
+    from ocop_desktop.gui.products.page import ProductsPage
+
+    def make(today: date = TODAY) -> ProductsPage:
+        page = ProductsPage(services.products, services.producers, services.places, services.catalog,
+                            jobs, today=lambda: today)
+        qtbot.addWidget(page)
+        page.resize(1200, 600)
+        page.show()
+        qtbot.waitUntil(lambda: not page.is_loading(), timeout=5000)
+        return page
+
+    return make
+
+
+def names(model) -> list[str]:
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type ``text`` key by key. QTest only knows ASCII keys (it aborts on "ậ"), so other
+    characters arrive as key events carrying their text, as an IME-less keyboard layout sends them."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
