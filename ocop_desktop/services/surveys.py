@@ -3,14 +3,51 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from ocop_desktop.domain.enums import SubmissionStatus
-from ocop_desktop.domain.text import vn_sort_key
-from ocop_desktop.persistence.models import SurveyCampaign, SurveyEntry, UnitSubmission
-from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.domain.enums import PlaceKind, ProductStatus, SubmissionStatus
+from ocop_desktop.domain.numbers import NumberError, format_vn_date, parse_vn_number
+from ocop_desktop.domain.text import clean, nfc, vn_sort_key
+from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.persistence.models import Place, Product, SurveyCampaign, SurveyEntry, UnitSubmission
+from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+
+# Errors of save_entries name the cell as FieldError.field = "row {n}/{column}": n is the
+# 1-based position of the row in the list given to save_entries (the grid's row number,
+# blank rows included) and column is a SurveyEntryInput attribute. entry_field() builds it,
+# split_entry_field() reads it back. The message itself repeats row and column in Vietnamese.
+ENTRY_COLUMNS = (
+    "product_name", "producer", "production_situation", "output_quantity", "unit_of_measure",
+    "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year", "notes",
+)
+COLUMN_LABELS = {
+    "product_name": "Tên sản phẩm", "producer": "Chủ thể", "production_situation": "Tình hình sản xuất",
+    "output_quantity": "Sản lượng", "unit_of_measure": "Đơn vị tính", "quantity_sold": "Sản lượng tiêu thụ",
+    "price_vnd": "Giá tiêu thụ (đ)", "raw_material_area_ha": "Diện tích vùng nguyên liệu (ha)",
+    "proposed_year": "Đề xuất OCOP năm", "notes": "Ghi chú",
+}
+NUMBER_COLUMNS = frozenset({"output_quantity", "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year"})
+_TEXT_MAX = {"product_name": 300, "producer": 300, "unit_of_measure": 50}
+_MULTILINE = {"production_situation", "notes"}  # keep the user's line breaks
+_NUMBER_MAX = Decimal(10) ** 12  # far above any commune's output or price; stops typos like 1e20
+_COLUMN_ATTR = {"producer": "producer_name"}  # SurveyEntryInput name -> SurveyEntry column
+_DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
+
+
+def entry_field(row: int, column: str) -> str:
+    return f"row {row}/{column}"
+
+
+def split_entry_field(field: str) -> tuple[int, str] | None:
+    """(row, column) of a field named by entry_field(), or None for a whole-record field."""
+    head, _, column = field.partition("/")
+    if head.startswith("row ") and head[4:].isdigit() and column in ENTRY_COLUMNS:
+        return int(head[4:]), column
+    return None
 
 
 @dataclass(frozen=True)
@@ -35,8 +72,26 @@ class CampaignDTO:
 
     @property
     def submitted_count(self) -> int:
-        done = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
-        return sum(1 for s in self.submissions if s.status in done)
+        return sum(1 for s in self.submissions if s.status in _DONE)
+
+
+@dataclass(frozen=True)
+class UnitStatusDTO:
+    """One reporting unit of a campaign, with a count of its entries rather than the entries."""
+
+    unit_id: str
+    unit: str
+    unit_code: str
+    status: str
+    status_label: str
+    submitted_on: date | None
+    on_time: bool | None  # as in SubmissionDTO
+    entry_count: int
+    saved_at: datetime | None  # naive UTC of the unit's latest saved entry
+
+    @property
+    def submitted(self) -> bool:
+        return self.status in _DONE
 
 
 @dataclass(frozen=True)
@@ -56,14 +111,110 @@ class SurveyEntryDTO:
     raw_material_area_ha: float | None
     proposed_year: int | None
     notes: str
+    position: int = 0
+    product_id: str | None = None  # the registry product this entry was promoted to
+    updated_at: datetime | None = None
 
 
-def _on_time(sub: UnitSubmission, deadline: date | None, today: date) -> bool | None:
-    if sub.submitted_on is not None:
-        return deadline is None or sub.submitted_on <= deadline
+Number = Decimal | float | int | str | None
+
+
+@dataclass
+class SurveyEntryInput:
+    """One grid row; id names an entry of the same unit to update, None adds one.
+
+    Numbers may be given as numbers or as the text the user typed ("1.200", "15.000 đ")."""
+
+    id: str | None = None
+    product_name: str = ""
+    producer: str = ""
+    production_situation: str = ""
+    output_quantity: Number = None
+    unit_of_measure: str = ""
+    quantity_sold: Number = None
+    price_vnd: Number = None
+    raw_material_area_ha: Number = None
+    proposed_year: Number = None
+    notes: str = ""
+
+    def is_blank(self) -> bool:
+        return all(_empty(getattr(self, column)) for column in ENTRY_COLUMNS)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def proposed_year_range(campaign_year: int | None) -> tuple[int, int]:
+    """Years a campaign's entries may propose for OCOP evaluation: that year to ten years on."""
+    if campaign_year is None:
+        return 2018, 2100  # OCOP began in 2018
+    return campaign_year, campaign_year + 10
+
+
+def parse_entry_value(column: str, value: Any, campaign_year: int | None = None) -> Any:
+    """The stored value of one cell; raises ValueError with a Vietnamese reason.
+
+    Empty numbers give None; text is NFC with its spaces tidied."""
+    if column not in NUMBER_COLUMNS:
+        text = "" if value is None else str(value)
+        if column in _MULTILINE:
+            text = (nfc(text) or "").strip()
+        else:
+            text = clean(text) or ""
+        limit = _TEXT_MAX.get(column)
+        if limit and len(text) > limit:
+            raise ValueError(f"Dài quá {limit} ký tự (đang có {len(text)}); hãy rút gọn.")
+        return text
+    if _empty(value):
+        return None
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        # repr() keeps 12.5 as 12.5 rather than its binary expansion.
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            raise ValueError("Giá trị này không phải là số; hãy nhập lại.")
+    else:
+        try:
+            number = parse_vn_number(str(value))
+        except NumberError as exc:
+            raise ValueError(str(exc)) from None
+    if number < 0:
+        raise ValueError("Không được nhập số âm; hãy nhập số từ 0 trở lên.")
+    if number >= _NUMBER_MAX:
+        raise ValueError("Số quá lớn; hãy kiểm tra lại (có thể thừa chữ số 0).")
+    if column == "price_vnd":
+        if number != number.to_integral_value():
+            raise ValueError("Giá tính bằng đồng, không có phần lẻ; hãy bỏ phần thập phân.")
+        return int(number)
+    if column == "proposed_year":
+        low, high = proposed_year_range(campaign_year)
+        if number != number.to_integral_value() or not low <= number <= high:
+            raise ValueError(f"Năm đề xuất phải là năm từ {low} đến {high}, ví dụ {low + 1}.")
+        return int(number)
+    return float(number)
+
+
+def _on_time(submitted_on: date | None, deadline: date | None, today: date) -> bool | None:
+    if submitted_on is not None:
+        return deadline is None or submitted_on <= deadline
     if deadline is not None and today > deadline:
         return False
     return None
+
+
+def _entry_query():
+    """The columns the DTO shows, joined in SQL: no ORM objects, so 100,000 rows stay quick."""
+    return (
+        select(
+            SurveyEntry.id, SurveyCampaign.year, SurveyEntry.campaign_id, Place.name, SurveyEntry.unit_id,
+            SurveyEntry.product_name, SurveyEntry.producer_name, SurveyEntry.production_situation,
+            SurveyEntry.output_quantity, SurveyEntry.unit_of_measure, SurveyEntry.quantity_sold,
+            SurveyEntry.price_vnd, SurveyEntry.raw_material_area_ha, SurveyEntry.proposed_year,
+            SurveyEntry.notes, SurveyEntry.position, SurveyEntry.product_id, SurveyEntry.updated_at,
+        )
+        .join(SurveyCampaign, SurveyCampaign.id == SurveyEntry.campaign_id)
+        .join(Place, Place.id == SurveyEntry.unit_id)
+    )
 
 
 class SurveyService:
@@ -85,7 +236,8 @@ class SurveyService:
                             SubmissionDTO(
                                 unit_id=s.unit_id, unit=s.unit.name, unit_code=s.unit.code or "",
                                 status=s.status, status_label=SubmissionStatus(s.status).label,
-                                submitted_on=s.submitted_on, on_time=_on_time(s, c.deadline, today),
+                                submitted_on=s.submitted_on,
+                                on_time=_on_time(s.submitted_on, c.deadline, today),
                             )
                             for s in subs
                         ),
@@ -95,20 +247,193 @@ class SurveyService:
 
     def entries(self, campaign_year: int | None = None, unit_id: str | None = None) -> list[SurveyEntryDTO]:
         with self._uow() as uow:
-            query = select(SurveyEntry).join(SurveyEntry.campaign)
+            query = _entry_query()
             if campaign_year is not None:
                 query = query.where(SurveyCampaign.year == campaign_year)
             if unit_id is not None:
                 query = query.where(SurveyEntry.unit_id == unit_id)
             query = query.order_by(SurveyCampaign.year, SurveyEntry.unit_id, SurveyEntry.position)
-            return [
-                SurveyEntryDTO(
-                    id=e.id, campaign=e.campaign.year, campaign_id=e.campaign_id, unit=e.unit.name,
-                    unit_id=e.unit_id, product_name=e.product_name, producer=e.producer_name,
-                    production_situation=e.production_situation, output_quantity=e.output_quantity,
-                    unit_of_measure=e.unit_of_measure, quantity_sold=e.quantity_sold,
-                    price_vnd=e.price_vnd, raw_material_area_ha=e.raw_material_area_ha,
-                    proposed_year=e.proposed_year, notes=e.notes,
+            return [SurveyEntryDTO(*r) for r in uow.session.execute(query)]
+
+    def unit_entries(self, campaign_id: str, unit_id: str) -> list[SurveyEntryDTO]:
+        """One unit's rows of one campaign, in the order they were entered."""
+        with self._uow() as uow:
+            query = (
+                _entry_query()
+                .where(SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id)
+                .order_by(SurveyEntry.position, SurveyEntry.created_at, SurveyEntry.id)
+            )
+            return [SurveyEntryDTO(*r) for r in uow.session.execute(query)]
+
+    def campaign_units(self, campaign_id: str, today: date | None = None) -> list[UnitStatusDTO]:
+        """Each reporting unit's submission and entry count, counted in SQL (entries not loaded)."""
+        today = today or date.today()
+        with self._uow() as uow:
+            s = uow.session
+            campaign = self._campaign(uow, campaign_id)
+            counts = (
+                select(
+                    SurveyEntry.unit_id.label("unit_id"), func.count().label("n"),
+                    func.max(SurveyEntry.updated_at).label("saved_at"),
                 )
-                for e in uow.session.scalars(query).unique()
+                .where(SurveyEntry.campaign_id == campaign_id)
+                .group_by(SurveyEntry.unit_id)
+                .subquery()
+            )
+            query = (
+                select(
+                    UnitSubmission.unit_id, Place.name, Place.code, UnitSubmission.status,
+                    UnitSubmission.submitted_on, counts.c.n, counts.c.saved_at,
+                )
+                .join(Place, Place.id == UnitSubmission.unit_id)
+                .outerjoin(counts, counts.c.unit_id == UnitSubmission.unit_id)
+                .where(UnitSubmission.campaign_id == campaign_id)
+                .order_by(Place.name_sort, Place.id)
+            )
+            return [
+                UnitStatusDTO(
+                    unit_id=r.unit_id, unit=r.name, unit_code=r.code or "", status=r.status,
+                    status_label=SubmissionStatus(r.status).label, submitted_on=r.submitted_on,
+                    on_time=_on_time(r.submitted_on, campaign.deadline, today), entry_count=r.n or 0,
+                    saved_at=r.saved_at,
+                )
+                for r in s.execute(query)
             ]
+
+    def save_entries(self, campaign_id: str, unit_id: str, rows: list[SurveyEntryInput]) -> list[SurveyEntryDTO]:
+        """Replace the unit's entries with ``rows`` in one transaction, or change nothing.
+
+        Rows whose every field is empty are skipped (the grid's spare rows). A row whose id is
+        one of the unit's entries updates it; any other row is added; entries not named are
+        deleted. Every problem of every row is reported at once."""
+        with self._uow(context="rà soát sản phẩm") as uow:
+            s = uow.session
+            campaign = self._campaign(uow, campaign_id)
+            submission, unit_name = self._submission(uow, campaign, unit_id)
+            errors: list[FieldError] = []
+            checked: list[tuple[SurveyEntryInput, dict[str, Any]]] = []
+            for n, row in enumerate(rows, start=1):
+                if row.is_blank():
+                    continue
+                values: dict[str, Any] = {}
+                row_errors: list[FieldError] = []
+                for column in ENTRY_COLUMNS:
+                    try:
+                        values[column] = parse_entry_value(column, getattr(row, column), campaign.year)
+                    except ValueError as exc:
+                        row_errors.append(self._cell_error(n, column, str(exc)))
+                if values.get("product_name") == "":
+                    row_errors.append(self._cell_error(n, "product_name", "Chưa nhập tên sản phẩm; hãy nhập tên."))
+                errors += row_errors
+                if not row_errors:
+                    checked.append((row, values))
+            if errors:
+                raise ValidationError(errors, record=f"Rà soát năm {campaign.year} — {unit_name}")
+            existing = {
+                e.id: e
+                for e in s.scalars(
+                    select(SurveyEntry).where(SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id)
+                )
+            }
+            kept: set[str] = set()
+            for position, (row, values) in enumerate(checked):
+                entry = existing.get(row.id) if row.id and row.id not in kept else None
+                if entry is None:
+                    # Ids of other units, deleted entries or repeated rows are added as new rows:
+                    # what the user typed is kept, and another unit's entry is never touched.
+                    entry = SurveyEntry(campaign_id=campaign_id, unit_id=unit_id)
+                    s.add(entry)
+                else:
+                    kept.add(entry.id)
+                entry.position = position
+                for column, value in values.items():
+                    setattr(entry, _COLUMN_ATTR.get(column, column), value)
+            for entry_id, entry in existing.items():
+                if entry_id not in kept:
+                    s.delete(entry)
+            if checked and submission.status == SubmissionStatus.NOT_SUBMITTED.value:
+                submission.status = SubmissionStatus.IN_PROGRESS.value
+            uow.commit()
+        return self.unit_entries(campaign_id, unit_id)
+
+    def set_submission(
+        self, campaign_id: str, unit_id: str, status: str, submitted_on: date | None, today: date | None = None
+    ) -> UnitStatusDTO:
+        """Record how far a unit has got; đã nộp and đã nhận need the day it was sent."""
+        today = today or date.today()
+        with self._uow() as uow:
+            campaign = self._campaign(uow, campaign_id)
+            submission, unit_name = self._submission(uow, campaign, unit_id)
+            errors: list[FieldError] = []
+            try:
+                status = SubmissionStatus(status).value
+            except ValueError:
+                errors.append(FieldError("status", f"Trạng thái «{status}» không hợp lệ."))
+            problem = ""
+            if status in _DONE and submitted_on is None:
+                problem = "Chưa nhập ngày nộp; hãy chọn ngày đơn vị đã nộp báo cáo."
+            elif status in _DONE and submitted_on > today:
+                problem = f"Ngày nộp {format_vn_date(submitted_on)} ở tương lai; hãy chọn ngày đã nộp thực tế."
+            elif status not in _DONE and submitted_on is not None:
+                problem = "Đơn vị chưa nộp thì không có ngày nộp; hãy để trống."
+            if problem:
+                errors.append(FieldError("submitted_on", problem))
+            if errors:
+                raise ValidationError(errors, record=f"Rà soát năm {campaign.year} — {unit_name}")
+            submission.status = status
+            submission.submitted_on = submitted_on
+            uow.commit()
+        return next(u for u in self.campaign_units(campaign_id, today) if u.unit_id == unit_id)
+
+    def promote_to_product(self, entry_id: str) -> str:
+        """Add the entry to the registry as a potential product and link it; returns its id."""
+        with self._uow(action="promote", context="rà soát sản phẩm") as uow:
+            s = uow.session
+            entry = s.get(SurveyEntry, entry_id)
+            if entry is None:
+                raise NotFoundError("Không tìm thấy dòng rà soát này; có thể nó đã bị xóa. Hãy tải lại.")
+            record = f"Dòng rà soát «{entry.product_name}»"
+            if entry.product_id:
+                existing = s.get(Product, entry.product_id)
+                name = existing.name if existing else entry.product_name
+                raise ValidationError(
+                    [FieldError("product_id", f"Đã tạo sản phẩm tiềm năng «{name}» từ dòng này; không tạo lại.")],
+                    record=record,
+                )
+            commune_level = {PlaceKind.COMMUNE.value, PlaceKind.WARD.value, PlaceKind.TOWNSHIP.value}
+            notes = [f"Tạo từ kết quả rà soát sản phẩm năm {entry.campaign.year} của {entry.unit.name}."]
+            for label, value in (
+                ("Chủ thể", entry.producer_name), ("Tình hình sản xuất", entry.production_situation),
+                ("Đề xuất OCOP năm", entry.proposed_year), ("Ghi chú rà soát", entry.notes),
+            ):
+                if value:
+                    notes.append(f"{label}: {value}.")
+            product = Product(
+                name=entry.product_name, status=ProductStatus.POTENTIAL.value, producer_id=entry.producer_id,
+                commune_id=entry.unit_id if entry.unit.kind in commune_level else None, notes=" ".join(notes),
+            )
+            s.add(product)
+            s.flush()
+            entry.product_id = product.id
+            uow.commit()
+            return product.id
+
+    @staticmethod
+    def _cell_error(row: int, column: str, reason: str) -> FieldError:
+        return FieldError(entry_field(row, column), f"Dòng {row}, cột «{COLUMN_LABELS[column]}»: {reason}")
+
+    @staticmethod
+    def _campaign(uow: UnitOfWork, campaign_id: str) -> SurveyCampaign:
+        campaign = uow.session.get(SurveyCampaign, campaign_id)
+        if campaign is None:
+            raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy tải lại.")
+        return campaign
+
+    @staticmethod
+    def _submission(uow: UnitOfWork, campaign: SurveyCampaign, unit_id: str) -> tuple[UnitSubmission, str]:
+        submission = uow.session.scalar(
+            select(UnitSubmission).where(UnitSubmission.campaign_id == campaign.id, UnitSubmission.unit_id == unit_id)
+        )
+        if submission is None:
+            raise NotFoundError(f"Đơn vị này không có trong danh sách báo cáo của đợt rà soát năm {campaign.year}.")
+        return submission, submission.unit.name

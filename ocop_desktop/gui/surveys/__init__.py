@@ -1,0 +1,1 @@
+"""The survey entry page (Rà soát sản phẩm): campaign status, a fast-typing grid, drafts."""

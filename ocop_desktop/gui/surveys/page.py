@@ -1,0 +1,394 @@
+"""The Rà soát sản phẩm page: pick a campaign and a unit, follow submissions, type the survey."""
+
+from __future__ import annotations
+
+from datetime import UTC, date
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+
+from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.gui.formatting import display
+from ocop_desktop.gui.forms.ui_surveys_page import Ui_SurveysPage
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.surveys.grid_model import SurveyGridModel
+from ocop_desktop.gui.surveys.status_model import unit_status_model
+from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
+from ocop_desktop.services.drafts import Draft, DraftStore
+from ocop_desktop.services.places import PlaceService
+from ocop_desktop.services.surveys import (
+    ENTRY_COLUMNS,
+    CampaignDTO,
+    SurveyEntryDTO,
+    SurveyService,
+    UnitStatusDTO,
+    split_entry_field,
+)
+
+DRAFT_DELAY_MS = 1000
+_ERROR_STYLE = "color: #b00020;"
+
+
+def _describe(exc: Exception) -> str:
+    """A service's Vietnamese messages, without the internal field names."""
+    if isinstance(exc, ValidationError):
+        reasons = "; ".join(e.message for e in exc.errors)
+        return f"{exc.record}: {reasons}" if exc.record else reasons
+    return str(exc)
+
+
+class SurveysPage(QWidget):
+    changed = Signal()  # after entries are saved, a submission changes, or an entry is promoted
+
+    def __init__(
+        self,
+        surveys: SurveyService,
+        places: PlaceService,
+        jobs: JobRunner,
+        drafts_dir: Path,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._surveys = surveys
+        self._places = places
+        self._place_labels: dict[str, str] | None = None
+        self._jobs = jobs
+        self._drafts = DraftStore(drafts_dir)
+        self._today = today
+        self._campaigns: list[CampaignDTO] = []
+        self._units: list[UnitStatusDTO] = []
+        self._open: tuple[str, str] | None = None  # (campaign id, unit id) shown in the grid
+        self._saving = False
+        self.submission_dialog: SubmissionDialog | None = None
+
+        self.ui = Ui_SurveysPage()
+        self.ui.setupUi(self)
+        self.grid_model = SurveyGridModel(self)
+        self.ui.grid.setModel(self.grid_model)
+        self.status_model = unit_status_model(self)
+        self.ui.statusView.setModel(self.status_model)
+        self.ui.statusView.verticalHeader().hide()
+        self.ui.statusView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.ui.saveButton.setToolTip(self.tr("Save the rows of this unit (Ctrl+S)"))
+        self.ui.splitter.setStretchFactor(1, 3)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._write_draft)
+
+        save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self.save)
+        self.ui.campaignCombo.currentIndexChanged.connect(self._campaign_chosen)
+        self.ui.unitCombo.currentIndexChanged.connect(self._unit_chosen)
+        self.ui.statusView.selectionModel().currentRowChanged.connect(self._status_row_chosen)
+        self.ui.markSubmittedButton.clicked.connect(self._ask_submitted)
+        self.ui.unmarkSubmittedButton.clicked.connect(self._mark_not_submitted)
+        self.ui.saveButton.clicked.connect(self.save)
+        self.ui.addRowButton.clicked.connect(self._add_row)
+        self.ui.removeRowButton.clicked.connect(self._remove_rows)
+        self.ui.promoteButton.clicked.connect(self._promote)
+        self.ui.grid.notice.connect(self._show_message)
+        self.ui.grid.selectionModel().currentChanged.connect(self._update_buttons)
+        self.grid_model.edited.connect(self._edited)
+        self._load_campaigns()
+
+    # --- the contract with the main window ---------------------------------------------------
+    def show_campaign(self, campaign_id: str) -> None:
+        index = self.ui.campaignCombo.findData(campaign_id)
+        if index < 0:
+            self._load_campaigns()
+            index = self.ui.campaignCombo.findData(campaign_id)
+        if index == self.ui.campaignCombo.currentIndex():
+            self._refresh_units()  # already shown: bring its statuses up to date
+        elif index >= 0:
+            self.ui.campaignCombo.setCurrentIndex(index)
+
+    def has_unsaved_changes(self) -> bool:
+        editing = self.ui.grid.state() == QAbstractItemView.State.EditingState
+        return self._open is not None and (editing or self.grid_model.is_dirty())
+
+    def save_draft(self) -> None:
+        """Keep what is typed but not saved on disk (a cell still being edited included)."""
+        self.ui.grid.commit_pending_edit()
+        self._write_draft()
+
+    def _write_draft(self) -> None:
+        # Called by the typing timer too, so it must not close an editor the user is typing in.
+        self._draft_timer.stop()
+        if self._open is None:
+            return
+        try:
+            if self.grid_model.is_dirty():
+                self._drafts.save(*self._open, self.grid_model.payload())
+            else:
+                self._drafts.discard(*self._open)  # a grid equal to the saved data has no draft
+        except OSError as exc:
+            self._show_message(self.tr("Could not keep the draft: %1").replace("%1", str(exc)), error=True)
+
+    # --- campaigns and units -----------------------------------------------------------------
+    def _load_campaigns(self) -> None:
+        current = self.ui.campaignCombo.currentData()
+        self._campaigns = self._surveys.campaigns(today=self._today())
+        combo = self.ui.campaignCombo
+        combo.blockSignals(True)
+        combo.clear()
+        for c in self._campaigns:
+            combo.addItem(f"{c.year} — {c.title}", c.id)
+        combo.blockSignals(False)
+        if not self._campaigns:
+            self._show_message(self.tr("There is no survey campaign yet."))
+        index = max(0, combo.findData(current)) if current else 0
+        combo.setCurrentIndex(index if self._campaigns else -1)
+        self._campaign_chosen()
+
+    def _campaign(self) -> CampaignDTO | None:
+        campaign_id = self.ui.campaignCombo.currentData()
+        return next((c for c in self._campaigns if c.id == campaign_id), None)
+
+    def _campaign_chosen(self, *_args) -> None:
+        campaign = self._campaign()
+        self.ui.deadlineLabel.setText(
+            self.tr("Deadline: %1").replace("%1", display(campaign.deadline))
+            if campaign and campaign.deadline else ""
+        )
+        self._refresh_units(keep_unit=False)
+
+    def _refresh_units(self, keep_unit: bool = True) -> None:
+        campaign = self._campaign()
+        wanted = self._open[1] if keep_unit and self._open else None
+        self._units = self._surveys.campaign_units(campaign.id, today=self._today()) if campaign else []
+        self.status_model.set_rows(self._units)
+        self.ui.statusView.resizeColumnsToContents()
+        self.ui.statusView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        done = sum(1 for u in self._units if u.submitted)
+        self.ui.summaryLabel.setText(
+            self.tr("%1 of %2 units have submitted.").replace("%1", str(done)).replace("%2", str(len(self._units)))
+        )
+        combo = self.ui.unitCombo
+        combo.blockSignals(True)
+        combo.clear()
+        for u in self._units:
+            combo.addItem(self._unit_label(u), u.unit_id)
+        found = combo.findData(wanted) if wanted else -1
+        combo.setCurrentIndex(found if found >= 0 else (0 if self._units else -1))
+        combo.blockSignals(False)
+        self._unit_chosen()
+
+    def _unit_label(self, unit: UnitStatusDTO) -> str:
+        # Old and new units can share a name after the 2025 merger; the label tells them apart.
+        if self._place_labels is None:
+            self._place_labels = {p.id: p.label for p in self._places.all()}
+        return self._place_labels.get(unit.unit_id, unit.unit)
+
+    def _unit(self) -> UnitStatusDTO | None:
+        unit_id = self.ui.unitCombo.currentData()
+        return next((u for u in self._units if u.unit_id == unit_id), None)
+
+    def _unit_chosen(self, *_args) -> None:
+        campaign, unit = self._campaign(), self._unit()
+        row = next((i for i, u in enumerate(self._units) if unit and u.unit_id == unit.unit_id), -1)
+        view = self.ui.statusView
+        if row >= 0 and view.currentIndex().row() != row:
+            view.setCurrentIndex(self.status_model.index(row, 0))
+        key = (campaign.id, unit.unit_id) if campaign and unit else None
+        if key != self._open:
+            self.save_draft()  # what was typed for the previous unit stays as its draft
+            self._open_unit(campaign, key)
+        self._update_buttons()
+
+    def _status_row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.findData(self._units[current.row()].unit_id))
+
+    def _open_unit(self, campaign: CampaignDTO | None, key: tuple[str, str] | None) -> None:
+        self._open = key
+        self._show_message("")
+        if key is None or campaign is None:
+            self.grid_model.load([], None)
+            self.ui.grid.setEnabled(False)
+            return
+        self.ui.grid.setEnabled(True)
+        entries = self._surveys.unit_entries(*key)
+        self.grid_model.load(entries, campaign.year)
+        self._restore_draft(entries)
+        self.ui.grid.fit_columns()
+        self.ui.grid.setCurrentIndex(self.grid_model.index(0, 0))
+
+    def _restore_draft(self, entries: list[SurveyEntryDTO]) -> None:
+        assert self._open is not None
+        draft = self._drafts.load(*self._open)
+        if draft is None:
+            return
+        saved_at = max((e.updated_at for e in entries if e.updated_at), default=None)
+        if saved_at is not None and draft.written_at <= saved_at:
+            self._drafts.discard(*self._open)  # saved since the draft was written: it is stale
+            return
+        self.grid_model.restore(draft.payload)
+        if not self.grid_model.is_dirty():
+            self._drafts.discard(*self._open)
+            return
+        self._show_message(self.tr("Restored the unsaved draft from %1.").replace("%1", self._draft_time(draft)))
+
+    def _draft_time(self, draft: Draft) -> str:
+        local = draft.written_at.replace(tzinfo=UTC).astimezone()
+        clock = local.strftime("%H:%M")
+        if local.date() == self._today():
+            return clock
+        return self.tr("%1 on %2").replace("%1", clock).replace("%2", display(local.date()))
+
+    # --- editing -----------------------------------------------------------------------------
+    def _edited(self) -> None:
+        self._draft_timer.start()
+        self._update_buttons()
+
+    def _add_row(self) -> None:
+        self.grid_model.append_row()
+        last = self.grid_model.index(self.grid_model.rowCount() - 1, 0)
+        self.ui.grid.setCurrentIndex(last)
+        self.ui.grid.setFocus()
+
+    def _remove_rows(self) -> None:
+        rows = {i.row() for i in self.ui.grid.selectionModel().selectedIndexes()}
+        if not rows and self.ui.grid.currentIndex().isValid():
+            rows = {self.ui.grid.currentIndex().row()}
+        self.grid_model.remove_rows(rows, self.tr("Delete rows"))
+
+    def _update_buttons(self, *_args) -> None:
+        has_unit = self._open is not None and not self._saving
+        self.ui.saveButton.setEnabled(has_unit)
+        self.ui.addRowButton.setEnabled(has_unit)
+        self.ui.removeRowButton.setEnabled(has_unit)
+        row = self.ui.grid.currentIndex().row()
+        self.ui.promoteButton.setEnabled(
+            has_unit and self.grid_model.row_is_saved(row) and not self.grid_model.product_id(row)
+        )
+        unit = self._unit()
+        self.ui.markSubmittedButton.setEnabled(unit is not None)
+        self.ui.unmarkSubmittedButton.setEnabled(unit is not None and unit.submitted)
+        self.ui.campaignCombo.setEnabled(not self._saving)
+        self.ui.unitCombo.setEnabled(not self._saving)
+        self.ui.statusView.setEnabled(not self._saving)
+
+    def _show_message(self, text: str, error: bool = False) -> None:
+        self.ui.messageLabel.setText(text)
+        self.ui.messageLabel.setStyleSheet(_ERROR_STYLE if error else "")
+
+    # --- saving ------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._open is None or self._saving:
+            return
+        self.ui.grid.commit_pending_edit()
+        problems = self.grid_model.problems()
+        if problems:
+            self._refuse(problems)
+            return
+        key, rows = self._open, self.grid_model.inputs()
+        self._saving = True
+        self.ui.grid.setEnabled(False)
+        self._update_buttons()
+        self._show_message(self.tr("Saving…"))
+        self._jobs.run(
+            lambda _progress, _cancel: self._surveys.save_entries(*key, rows),
+            on_done=lambda entries: self._saved(key, entries),
+            on_error=self._save_failed,
+        )
+
+    def _refuse(self, problems: list[tuple[int, int, str]]) -> None:
+        row, column, reason = problems[0]
+        self.ui.grid.setCurrentIndex(self.grid_model.index(row, column))
+        text = (
+            self.tr("Not saved: row %1, column “%2”: %3")
+            .replace("%1", str(row + 1)).replace("%2", self.grid_model.columns[column].header)
+            .replace("%3", reason)
+        )
+        if len(problems) > 1:
+            text += " " + self.tr("%1 more cell(s) to fix.").replace("%1", str(len(problems) - 1))
+        self._show_message(text, error=True)
+
+    def _finish_saving(self) -> None:
+        self._saving = False
+        self.ui.grid.setEnabled(self._open is not None)
+        self._update_buttons()
+
+    def _saved(self, key: tuple[str, str], entries: list[SurveyEntryDTO]) -> None:
+        self._finish_saving()
+        self._drafts.discard(*key)
+        if key == self._open:
+            campaign = self._campaign()
+            where = self.ui.grid.currentIndex()
+            self.grid_model.load(entries, campaign.year if campaign else None)
+            row = min(max(where.row(), 0), self.grid_model.rowCount() - 1)
+            self.ui.grid.setCurrentIndex(self.grid_model.index(row, max(where.column(), 0)))
+            self._refresh_units()
+            self._show_message(self.tr("Saved %1 row(s).").replace("%1", str(len(entries))))
+            self.ui.grid.setFocus()
+        self.changed.emit()
+
+    def _save_failed(self, exc: Exception) -> None:
+        self._finish_saving()
+        if isinstance(exc, ValidationError):
+            cells = {}
+            for e in exc.errors:
+                if (where := split_entry_field(e.field)) is not None:
+                    cells[(where[0] - 1, ENTRY_COLUMNS.index(where[1]))] = e.message
+            self.grid_model.set_server_errors(cells)
+            self._show_message(self.tr("Not saved: %1").replace("%1", _describe(exc)), error=True)
+        elif isinstance(exc, NotFoundError):
+            self._show_message(str(exc), error=True)
+        else:
+            self._show_message(self.tr("Could not save: %1").replace("%1", str(exc)), error=True)
+        self._write_draft()  # keep what was typed safe while the problem is fixed
+
+    # --- submissions and promotion -----------------------------------------------------------
+    def _ask_submitted(self) -> None:
+        campaign, unit = self._campaign(), self._unit()
+        if campaign is None or unit is None:
+            return
+        if self.submission_dialog is not None:
+            self.submission_dialog.deleteLater()
+        dialog = SubmissionDialog(self._unit_label(unit), campaign.deadline, self._today(), self)
+        dialog.accepted.connect(lambda: self._set_submission(unit.unit_id, "da_nop", dialog.submitted_on()))
+        self.submission_dialog = dialog
+        dialog.open()
+
+    def _mark_not_submitted(self) -> None:
+        unit = self._unit()
+        if unit is not None:
+            self._set_submission(unit.unit_id, "dang_nhap" if unit.entry_count else "chua_nop", None)
+
+    def _set_submission(self, unit_id: str, status: str, day: date | None) -> None:
+        campaign = self._campaign()
+        if campaign is None:
+            return
+        try:
+            self._surveys.set_submission(campaign.id, unit_id, status, day, today=self._today())
+        except (ValidationError, NotFoundError) as exc:
+            self._show_message(_describe(exc), error=True)
+            return
+        self._refresh_units()
+        self._update_buttons()
+        self.changed.emit()
+
+    def _promote(self) -> None:
+        row = self.ui.grid.currentIndex().row()
+        entry_id = self.grid_model.entry_id(row)
+        if entry_id is None or not self.grid_model.row_is_saved(row):
+            return
+        try:
+            product_id = self._surveys.promote_to_product(entry_id)
+        except (ValidationError, NotFoundError) as exc:
+            self._show_message(_describe(exc), error=True)
+            return
+        self.grid_model.set_product_id(row, product_id)
+        name = self.grid_model.index(row, 0).data()
+        self._show_message(
+            self.tr("Added “%1” to the product registry as a potential product.").replace("%1", name)
+        )
+        self._update_buttons()
+        self.changed.emit()

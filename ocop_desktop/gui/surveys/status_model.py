@@ -1,0 +1,34 @@
+"""The campaign status table: each reporting unit, its submission and whether it is on time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from ocop_desktop.gui.table_model import Column, DtoTableModel
+from ocop_desktop.services.surveys import UnitStatusDTO
+
+LATE_COLOR = QColor(255, 226, 214)
+
+
+def on_time_label(unit: UnitStatusDTO) -> str:
+    if unit.submitted:
+        if unit.on_time is False:
+            return QCoreApplication.translate("UnitStatus", "Late")
+        return QCoreApplication.translate("UnitStatus", "On time")
+    if unit.on_time is False:
+        return QCoreApplication.translate("UnitStatus", "Not submitted — overdue")
+    return QCoreApplication.translate("UnitStatus", "Not yet due")
+
+
+def unit_status_model(parent=None) -> DtoTableModel[UnitStatusDTO]:
+    """Units of one campaign; late and overdue rows are tinted."""
+    translate = QCoreApplication.translate
+    columns = [
+        Column(header=translate("UnitStatus", "Unit"), value=lambda u: u.unit),
+        Column(header=translate("UnitStatus", "Status"), value=lambda u: u.status_label),
+        Column(header=translate("UnitStatus", "Submitted on"), value=lambda u: u.submitted_on),
+        Column(header=translate("UnitStatus", "Timeliness"), value=on_time_label),
+        Column(header=translate("UnitStatus", "Rows"), value=lambda u: u.entry_count, align_right=True),
+    ]
+    return DtoTableModel(columns, row_color=lambda u: LATE_COLOR if u.on_time is False else None, parent=parent)

@@ -1,0 +1,242 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>SubmissionDialog</name>
+    <message>
+        <source>Unit: %1</source>
+        <translation>Đơn vị: %1</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>Hạn nộp: %1</translation>
+    </message>
+    <message>
+        <source>Mark as submitted</source>
+        <translation>Đánh dấu đã nộp</translation>
+    </message>
+    <message>
+        <source>&amp;Submitted on:</source>
+        <translation>&amp;Ngày nộp:</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyGrid</name>
+    <message>
+        <source>Product name</source>
+        <translation>Tên sản phẩm</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>Chủ thể</translation>
+    </message>
+    <message>
+        <source>Production status</source>
+        <translation>Tình hình sản xuất</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sản lượng</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Quantity sold</source>
+        <translation>Sản lượng tiêu thụ</translation>
+    </message>
+    <message>
+        <source>Selling price (VND)</source>
+        <translation>Giá tiêu thụ (đ)</translation>
+    </message>
+    <message>
+        <source>Raw material area (ha)</source>
+        <translation>Diện tích vùng nguyên liệu (ha)</translation>
+    </message>
+    <message>
+        <source>Proposed for OCOP in</source>
+        <translation>Đề xuất OCOP năm</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyGridModel</name>
+    <message>
+        <source>Enter the product name.</source>
+        <translation>Chưa nhập tên sản phẩm; hãy nhập tên.</translation>
+    </message>
+    <message>
+        <source>Added to the product registry as a potential product.</source>
+        <translation>Đã đưa vào sổ sản phẩm thành sản phẩm tiềm năng.</translation>
+    </message>
+    <message>
+        <source>Edit cell</source>
+        <translation>Sửa ô</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyGridView</name>
+    <message>
+        <source>Cut</source>
+        <translation>Cắt</translation>
+    </message>
+    <message>
+        <source>Clear cells</source>
+        <translation>Xóa nội dung ô</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Dán</translation>
+    </message>
+    <message>
+        <source>%1 pasted column(s) did not fit in the table and were left out.</source>
+        <translation>%1 cột dán vào vượt quá số cột của bảng nên đã bị bỏ qua.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPage</name>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>Đợt &amp;rà soát:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <source>Reporting units</source>
+        <translation>Các đơn vị báo cáo</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;submitted…</source>
+        <translation>Đánh dấu đã &amp;nộp…</translation>
+    </message>
+    <message>
+        <source>Mark as not submitted</source>
+        <translation>Bỏ đánh dấu đã nộp</translation>
+    </message>
+    <message>
+        <source>Survey entries</source>
+        <translation>Kết quả rà soát sản phẩm</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Delete row</source>
+        <translation>Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Create potential product</source>
+        <translation>Tạo sản phẩm tiềm năng</translation>
+    </message>
+    <message>
+        <source>Save the rows of this unit (Ctrl+S)</source>
+        <translation>Lưu các dòng của đơn vị này (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Could not keep the draft: %1</source>
+        <translation>Không lưu được bản nháp: %1</translation>
+    </message>
+    <message>
+        <source>There is no survey campaign yet.</source>
+        <translation>Chưa có đợt rà soát nào.</translation>
+    </message>
+    <message>
+        <source>Deadline: %1</source>
+        <translation>Hạn nộp: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units have submitted.</source>
+        <translation>%1/%2 đơn vị đã nộp.</translation>
+    </message>
+    <message>
+        <source>Restored the unsaved draft from %1.</source>
+        <translation>Đã khôi phục bản nháp chưa lưu lúc %1.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 ngày %2</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Not saved: row %1, column “%2”: %3</source>
+        <translation>Chưa lưu: dòng %1, cột «%2»: %3</translation>
+    </message>
+    <message>
+        <source>%1 more cell(s) to fix.</source>
+        <translation>Còn %1 ô khác cần sửa.</translation>
+    </message>
+    <message>
+        <source>Saved %1 row(s).</source>
+        <translation>Đã lưu %1 dòng.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu: %1</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Không lưu được: %1</translation>
+    </message>
+    <message>
+        <source>Added “%1” to the product registry as a potential product.</source>
+        <translation>Đã tạo sản phẩm tiềm năng «%1» trong sổ sản phẩm.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitStatus</name>
+    <message>
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Not submitted — overdue</source>
+        <translation>Chưa nộp — quá hạn</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>Chưa đến hạn</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>Ngày nộp</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>Thời hạn nộp</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Số dòng</translation>
+    </message>
+</context>
+</TS>
