@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from typing import Sequence
 
 from ocop_desktop import APP_NAME, ORG_NAME, __version__
@@ -18,6 +19,73 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def build_main_window(db, ui_settings, ask_first_run: bool = True):
+    """Wire services, pages and the shell for an open database (also used by tests and benchmarks)."""
+    from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
+    from ocop_desktop.gui.jobs import JobRunner
+    from ocop_desktop.gui.main_window import MainWindow
+    from ocop_desktop.gui.notice import due_notice_html
+    from ocop_desktop.gui.products.page import ProductsPage
+    from ocop_desktop.gui.reports.dialog import ReportsDialog
+    from ocop_desktop.gui.start_page import StartPage
+    from ocop_desktop.gui.surveys.page import SurveysPage
+    from ocop_desktop.gui.tasks.page import TasksPage
+    from ocop_desktop.services.catalog import CatalogService
+    from ocop_desktop.services.dashboard import DashboardService
+    from ocop_desktop.services.places import PlaceService
+    from ocop_desktop.services.producers import ProducerService
+    from ocop_desktop.services.products import ProductService
+    from ocop_desktop.services.reference import load_reference
+    from ocop_desktop.services.report_settings import read_report_settings, save_report_settings
+    from ocop_desktop.services.reports import ReportService
+    from ocop_desktop.services.settings import current_actor, office_settings
+    from ocop_desktop.services.surveys import SurveyService
+    from ocop_desktop.services.tasks import TaskService
+
+    bootstrap = db.uow_factory()
+    load_reference(bootstrap)
+    places = PlaceService(bootstrap)
+    office = office_settings(bootstrap)
+    if ask_first_run and not office.complete:
+        dialog = FirstRunDialog(places, make_saver(bootstrap))
+        if dialog.exec() and dialog.result_settings is not None:
+            office = dialog.result_settings
+
+    # The audit actor follows the office settings; the dialog below updates it.
+    actor = {"name": current_actor(bootstrap)}
+    make_uow = db.uow_factory(actor=lambda: actor["name"])
+
+    jobs = JobRunner()
+    products, tasks, surveys = ProductService(make_uow), TaskService(make_uow), SurveyService(make_uow)
+    places = PlaceService(make_uow)
+    start = StartPage(DashboardService(make_uow), tasks, surveys)
+    products_page = ProductsPage(products, ProducerService(make_uow), places, CatalogService(make_uow), jobs)
+    surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=db.path.parent / "drafts" / db.path.stem)
+    tasks_page = TasksPage(tasks, jobs, author=lambda: current_actor(bootstrap))
+
+    def edit_office():
+        dialog = FirstRunDialog(places, make_saver(bootstrap), current=office_settings(bootstrap))
+        if not dialog.exec() or dialog.result_settings is None:
+            return None
+        actor["name"] = dialog.result_settings.user_name
+        return dialog.result_settings
+
+    reports = ReportService(make_uow)
+
+    def open_reports(parent) -> None:
+        dialog = ReportsDialog(reports, jobs, (lambda: read_report_settings(make_uow),
+                                               lambda s: save_report_settings(make_uow, s)), parent)
+        dialog.exec()
+
+    window = MainWindow(
+        start, products_page, surveys_page, tasks_page, ui_settings, str(db.path), office,
+        edit_office=edit_office, due_notice=lambda: due_notice_html(tasks, date.today()),
+        open_reports=open_reports,
+    )
+    window.jobs = jobs  # kept alive with the window
+    return window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
@@ -25,19 +93,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Qt is imported here, not at module level, so `ocop` and the core never load it.
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ocop_desktop.gui.main_window import MainWindow
+    from ocop_desktop.gui.i18n import install_translators
+    from ocop_desktop.gui.ui_settings import UiSettings
     from ocop_desktop.paths import default_db_path
     from ocop_desktop.persistence.database import open_database
     from ocop_desktop.persistence.migrate import SchemaError
-    from ocop_desktop.services.products import ProductService
-    from ocop_desktop.services.reference import load_reference
-    from ocop_desktop.services.settings import current_actor
 
     app = QApplication(argv)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("OCOP Desktop")
     app.setApplicationVersion(__version__)
+    ui_settings = UiSettings()
+    install_translators(app, ui_settings.language)
 
     path = default_db_path(args.db)
     try:
@@ -52,11 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Hãy kiểm tra quyền ghi của thư mục hoặc chọn tệp khác bằng --db.",
         )
         return 1
-    make_uow = db.uow_factory(actor=current_actor(db.uow_factory()))
-    load_reference(make_uow)
-    window = MainWindow(db_path=str(db.path), products=ProductService(make_uow))
+    window = build_main_window(db, ui_settings)
     window.show()
     try:
         return app.exec()
     finally:
+        window.jobs.wait()
         db.close()

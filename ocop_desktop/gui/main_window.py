@@ -1,78 +1,155 @@
-"""The main window shell: product list with a diacritic-free search, status bar with the database."""
+"""The main window shell: start page and three tabs, menu, toolbar, status bar, remembered geometry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
+from typing import Callable, Protocol
 
-from ocop_desktop.services.products import ProductDTO, ProductService
+from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from ocop_desktop import __version__
+from ocop_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from ocop_desktop.gui.start_page import StartPage
+from ocop_desktop.gui.ui_settings import UiSettings
+from ocop_desktop.services.settings import OfficeSettings
 
 
-class ProductTableModel(QAbstractTableModel):
-    """A thin model over a list of product DTOs."""
+class ProductsTab(Protocol):
+    def show_filtered(self, **filters) -> None: ...
+    def add_product(self) -> None: ...
+    def refresh(self) -> None: ...
 
-    COLUMNS = ("name", "producer", "group", "stars", "status_label", "expires_on")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProductDTO] = []
-        self._headers = (
-            self.tr("Tên sản phẩm"), self.tr("Chủ thể"), self.tr("Nhóm"),
-            self.tr("Hạng sao"), self.tr("Trạng thái"), self.tr("Hết hạn"),
-        )
+class SurveysTab(Protocol):
+    def show_campaign(self, campaign_id: str) -> None: ...
+    def save_draft(self) -> None: ...
 
-    def set_rows(self, rows: list[ProductDTO]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        value = getattr(self._rows[index.row()], self.COLUMNS[index.column()])
-        if value is None:
-            return ""
-        if self.COLUMNS[index.column()] == "stars":
-            return "★" * value
-        if hasattr(value, "strftime"):
-            return value.strftime("%d/%m/%Y")
-        return str(value)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+class TasksTab(Protocol):
+    def show_filtered(self, **filters) -> None: ...
+    def refresh(self) -> None: ...
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: str, products: ProductService) -> None:
+    def __init__(
+        self,
+        start: StartPage,
+        products: QWidget,
+        surveys: QWidget,
+        tasks: QWidget,
+        ui_settings: UiSettings,
+        db_path: str,
+        office: OfficeSettings,
+        edit_office: Callable[[], OfficeSettings | None],
+        due_notice: Callable[[], str],
+        open_reports: Callable[[QWidget], None],
+    ) -> None:
         super().__init__()
-        self._products = products
-        self.setWindowTitle(self.tr("OCOP Desktop — Sản phẩm OCOP"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Tìm sản phẩm (gõ không dấu cũng được)…"))
-        self.model = ProductTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout()
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
-        self.db_label = QLabel(self.tr("Dữ liệu: %1").replace("%1", db_path))
-        self.statusBar().addPermanentWidget(self.db_label)
-        self.search.textChanged.connect(self.refresh)
-        self.resize(1000, 600)
-        self.refresh()
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self._settings = ui_settings
+        self._edit_office = edit_office
+        self._due_notice = due_notice
+        self.start, self.products, self.surveys, self.tasks = start, products, surveys, tasks
+        self.ui.tabs.addTab(start, self.tr("Start"))
+        self.ui.tabs.addTab(products, self.tr("OCOP products"))
+        self.ui.tabs.addTab(surveys, self.tr("Product survey"))
+        self.ui.tabs.addTab(tasks, self.tr("Tasks"))
+        self.setWindowTitle(self.tr("OCOP Desktop"))
 
-    def refresh(self) -> None:
-        self.model.set_rows(self._products.list(search=self.search.text()))
-        self.table.resizeColumnsToContents()
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", db_path))
+        self.office_label = QLabel()
+        self.ui.statusbar.addWidget(self.office_label)
+        self.ui.statusbar.addPermanentWidget(self.db_label)
+        self._show_office(office)
+
+        languages = QActionGroup(self)
+        for action, code in ((self.ui.actionLanguageVi, "vi"), (self.ui.actionLanguageEn, "en")):
+            languages.addAction(action)
+            action.setChecked(ui_settings.language == code)
+            action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
+        self.ui.actionHome.triggered.connect(lambda: self.ui.tabs.setCurrentWidget(self.start))
+        self.ui.actionAddProduct.triggered.connect(self._add_product)
+        self.ui.actionRefresh.triggered.connect(self.refresh_all)
+        self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionAbout.triggered.connect(self._about)
+        self.ui.actionOfficeSettings.triggered.connect(self._change_office)
+        self.ui.actionReports.triggered.connect(lambda: open_reports(self))
+        self.ui.noticeLabel.linkActivated.connect(lambda _l: self.open_tab("tasks", {"due": "overdue"}))
+        start.navigate.connect(self.open_tab)
+        for page in (products, surveys, tasks):
+            changed = getattr(page, "changed", None)
+            if changed is not None:
+                changed.connect(self.start.refresh)
+
+        if ui_settings.geometry is not None:
+            self.restoreGeometry(ui_settings.geometry)
+        if ui_settings.window_state is not None:
+            self.restoreState(ui_settings.window_state)
+        self.start.refresh()
+        self.show_due_notice()
+
+    def _show_office(self, office: OfficeSettings) -> None:
+        if office.complete:
+            who = office.user_name + (f", {office.user_title}" if office.user_title else "")
+            self.office_label.setText(self.tr("%1 — %2").replace("%1", office.office_name).replace("%2", who))
+        else:
+            self.office_label.setText(self.tr("Office not set up"))
+
+    def show_due_notice(self) -> None:
+        """The quiet notice at start: a line above the tabs, not a dialog."""
+        text = self._due_notice()
+        self.ui.noticeLabel.setText(text)
+        self.ui.noticeLabel.setVisible(bool(text))
+
+    def open_tab(self, target: str, filters: dict) -> None:
+        if target == "products":
+            self.ui.tabs.setCurrentWidget(self.products)
+            self.products.show_filtered(**filters)
+        elif target == "surveys":
+            self.ui.tabs.setCurrentWidget(self.surveys)
+            if "campaign_id" in filters:
+                self.surveys.show_campaign(filters["campaign_id"])
+        elif target == "tasks":
+            self.ui.tabs.setCurrentWidget(self.tasks)
+            self.tasks.show_filtered(**filters)
+
+    def refresh_all(self) -> None:
+        self.start.refresh()
+        for page in (self.products, self.tasks):
+            page.refresh()
+        self.show_due_notice()
+
+    def _add_product(self) -> None:
+        self.ui.tabs.setCurrentWidget(self.products)
+        self.products.add_product()
+
+    def _change_office(self) -> None:
+        office = self._edit_office()
+        if office is not None:
+            self._show_office(office)
+
+    def _set_language(self, code: str) -> None:
+        if code == self._settings.language:
+            return
+        self._settings.language = code
+        QMessageBox.information(
+            self, self.tr("Language"),
+            self.tr("The language will change the next time OCOP Desktop starts."),
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About OCOP Desktop"),
+            self.tr("OCOP Desktop %1\nOffline management of the One Commune One Product programme.")
+            .replace("%1", __version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        save_draft = getattr(self.surveys, "save_draft", None)
+        if save_draft is not None:
+            save_draft()  # nothing typed in the survey grid is lost on close
+        self._settings.geometry = self.saveGeometry()
+        self._settings.window_state = self.saveState()
+        self._settings.sync()
+        super().closeEvent(event)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from ocop_desktop.domain.enums import ProductStatus, TaskStatus
+from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.gui.charts import Bar, BarChart
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_start_page import Ui_StartPage
@@ -116,11 +116,7 @@ class StartPage(QWidget):
         return "<br>".join(parts)
 
     def _tasks_html(self, today: date) -> str:
-        tasks = self._tasks.list(today=today)
-        week_end = today + timedelta(days=7)
-        open_ = {TaskStatus.NEW.value, TaskStatus.IN_PROGRESS.value}
-        overdue = [t for t in tasks if t.overdue]
-        week = [t for t in tasks if t.status in open_ and t.due_on and today <= t.due_on <= week_end]
+        overdue, week = self._tasks.due_summary(today)
         parts = ['<a href="tasks:overdue">%s</a>' % escape(self.tr("%n task(s) overdue", "", len(overdue)))]
         parts += ["&nbsp;&nbsp;• %s — %s (%s)" % (escape(t.assignee), escape(t.title), display(t.due_on))
                   for t in overdue[:MAX_LISTED]]

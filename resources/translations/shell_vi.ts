@@ -93,6 +93,10 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Báo cáo</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -117,6 +121,18 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
         <translation>Ctrl+N</translation>
     </message>
     <message>
+        <source>Reports…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <source>Make, preview, print and save reports</source>
+        <translation>Lập, xem trước, in và lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
@@ -135,13 +151,6 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
     <message>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
-    </message>
-</context>
-<context>
-    <name>Notice</name>
-    <message>
-        <source>%1 task(s) overdue, %2 due within 7 days. Open the task list</source>
-        <translation>%1 nhiệm vụ quá hạn, %2 nhiệm vụ đến hạn trong 7 ngày. Mở danh sách nhiệm vụ</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'main_window.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -29,6 +29,8 @@ class Ui_MainWindow(object):
         self.actionHome.setObjectName(u"actionHome")
         self.actionAddProduct = QAction(MainWindow)
         self.actionAddProduct.setObjectName(u"actionAddProduct")
+        self.actionReports = QAction(MainWindow)
+        self.actionReports.setObjectName(u"actionReports")
         self.actionRefresh = QAction(MainWindow)
         self.actionRefresh.setObjectName(u"actionRefresh")
         self.actionOfficeSettings = QAction(MainWindow)
@@ -73,6 +75,8 @@ class Ui_MainWindow(object):
         self.menuView.setObjectName(u"menuView")
         self.menuLanguage = QMenu(self.menuView)
         self.menuLanguage.setObjectName(u"menuLanguage")
+        self.menuReports = QMenu(self.menubar)
+        self.menuReports.setObjectName(u"menuReports")
         self.menuHelp = QMenu(self.menubar)
         self.menuHelp.setObjectName(u"menuHelp")
         MainWindow.setMenuBar(self.menubar)
@@ -87,6 +91,7 @@ class Ui_MainWindow(object):
 
         self.menubar.addAction(self.menuFile.menuAction())
         self.menubar.addAction(self.menuView.menuAction())
+        self.menubar.addAction(self.menuReports.menuAction())
         self.menubar.addAction(self.menuHelp.menuAction())
         self.menuFile.addAction(self.actionOfficeSettings)
         self.menuFile.addSeparator()
@@ -96,9 +101,11 @@ class Ui_MainWindow(object):
         self.menuView.addAction(self.menuLanguage.menuAction())
         self.menuLanguage.addAction(self.actionLanguageVi)
         self.menuLanguage.addAction(self.actionLanguageEn)
+        self.menuReports.addAction(self.actionReports)
         self.menuHelp.addAction(self.actionAbout)
         self.toolbar.addAction(self.actionHome)
         self.toolbar.addAction(self.actionAddProduct)
+        self.toolbar.addAction(self.actionReports)
         self.toolbar.addAction(self.actionRefresh)
 
         self.retranslateUi(MainWindow)
@@ -116,6 +123,13 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(shortcut)
         self.actionAddProduct.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
 #endif // QT_CONFIG(shortcut)
+        self.actionReports.setText(QCoreApplication.translate("MainWindow", u"Reports\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionReports.setToolTip(QCoreApplication.translate("MainWindow", u"Make, preview, print and save reports", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(shortcut)
+        self.actionReports.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+P", None))
+#endif // QT_CONFIG(shortcut)
         self.actionRefresh.setText(QCoreApplication.translate("MainWindow", u"Refresh", None))
 #if QT_CONFIG(shortcut)
         self.actionRefresh.setShortcut(QCoreApplication.translate("MainWindow", u"F5", None))
@@ -129,6 +143,7 @@ class Ui_MainWindow(object):
         self.menuFile.setTitle(QCoreApplication.translate("MainWindow", u"&File", None))
         self.menuView.setTitle(QCoreApplication.translate("MainWindow", u"&View", None))
         self.menuLanguage.setTitle(QCoreApplication.translate("MainWindow", u"&Language", None))
+        self.menuReports.setTitle(QCoreApplication.translate("MainWindow", u"&Reports", None))
         self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", u"Toolbar", None))
     # retranslateUi

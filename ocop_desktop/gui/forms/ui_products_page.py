@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'page.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -30,7 +30,7 @@ class Ui_ProductsPage(object):
         self.filterLayout.setObjectName(u"filterLayout")
         self.search = QLineEdit(ProductsPage)
         self.search.setObjectName(u"search")
-        self.search.setMinimumSize(QSize(320, 0))
+        self.search.setMinimumSize(QSize(180, 0))
         self.search.setClearButtonEnabled(True)
 
         self.filterLayout.addWidget(self.search)
@@ -38,14 +38,14 @@ class Ui_ProductsPage(object):
         self.placeFilter = QComboBox(ProductsPage)
         self.placeFilter.setObjectName(u"placeFilter")
         self.placeFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.placeFilter.setMinimumContentsLength(18)
+        self.placeFilter.setMinimumContentsLength(12)
 
         self.filterLayout.addWidget(self.placeFilter)
 
         self.groupFilter = QComboBox(ProductsPage)
         self.groupFilter.setObjectName(u"groupFilter")
         self.groupFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.groupFilter.setMinimumContentsLength(14)
+        self.groupFilter.setMinimumContentsLength(10)
 
         self.filterLayout.addWidget(self.groupFilter)
 
@@ -56,11 +56,15 @@ class Ui_ProductsPage(object):
 
         self.statusFilter = QComboBox(ProductsPage)
         self.statusFilter.setObjectName(u"statusFilter")
+        self.statusFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.statusFilter.setMinimumContentsLength(9)
 
         self.filterLayout.addWidget(self.statusFilter)
 
         self.expiryFilter = QComboBox(ProductsPage)
         self.expiryFilter.setObjectName(u"expiryFilter")
+        self.expiryFilter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.expiryFilter.setMinimumContentsLength(9)
 
         self.filterLayout.addWidget(self.expiryFilter)
 

@@ -1,0 +1,89 @@
+"""The whole window as a user meets it: Vietnamese tabs, start-page links, notice, geometry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+
+from ocop_desktop.app import build_main_window
+from ocop_desktop.gui.i18n import install_translators, remove_translators
+from ocop_desktop.gui.ui_settings import UiSettings
+from ocop_desktop.services.sample import load_sample
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    installed = install_translators(qapp, "vi")
+    yield
+    remove_translators(qapp, installed)
+
+
+@pytest.fixture
+def ui_settings(tmp_path):
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, db, make_uow, ui_settings, vietnamese):
+    load_sample(make_uow, "muong-ang-2024")
+    win = build_main_window(db, ui_settings, ask_first_run=False)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.jobs.wait()
+
+
+def test_tabs_menus_and_status_bar_are_vietnamese(window, db_path):
+    tabs = window.ui.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Trang chính", "Sản phẩm OCOP", "Rà soát sản phẩm", "Nhiệm vụ",
+    ]
+    assert window.ui.menuReports.title() == "&Báo cáo"
+    assert str(db_path) in window.db_label.text() and window.db_label.text().startswith("Dữ liệu:")
+    assert window.office_label.text() == "Chưa thiết lập đơn vị"
+
+
+def test_the_overdue_report_task_is_noticed_quietly(window):
+    # The sample's report task was due on 05/07/2024: it is overdue today.
+    assert window.ui.noticeLabel.isVisible()
+    assert "Rà soát sản phẩm tiềm năng" in window.ui.noticeLabel.text()
+
+
+def test_a_star_bar_opens_the_filtered_product_tab(window, qtbot):
+    window.ui.tabs.setCurrentWidget(window.start)
+    chart = window.start.stars_chart
+    rect = chart.bar_rect(1)  # 4 stars
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.center().y())))
+    assert window.ui.tabs.currentWidget() is window.products
+    qtbot.waitUntil(lambda: window.products.model.rowCount() == 3, timeout=10000)
+
+
+def test_the_notice_link_opens_the_overdue_tasks(window, qtbot):
+    window.ui.noticeLabel.linkActivated.emit("tasks")
+    assert window.ui.tabs.currentWidget() is window.tasks
+    qtbot.waitUntil(lambda: not window.tasks.is_busy(), timeout=10000)
+    assert window.tasks.current_filter().due == "overdue"
+
+
+def test_geometry_is_remembered(qtbot, db, make_uow, ui_settings, vietnamese):
+    first = build_main_window(db, ui_settings, ask_first_run=False)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1000, 700)
+    first.close()
+    assert ui_settings.geometry is not None
+    second = build_main_window(db, ui_settings, ask_first_run=False)
+    qtbot.addWidget(second)
+    second.show()
+    # The offscreen test screen is smaller than the window, so Qt may trim the width to fit;
+    # the height, which fits, comes back exactly.
+    assert second.height() == 700 and second.width() >= second.minimumSizeHint().width()
+    for w in (first, second):
+        w.jobs.wait()
+
+
+def test_the_window_fits_an_old_1024_pixel_screen(window):
+    # Commune laptops are often 1024–1366 pixels wide: no page may force a wider window.
+    assert window.minimumSizeHint().width() <= 1024
