@@ -181,7 +181,8 @@ class ProductsPage(QWidget):
         )
 
     def is_loading(self) -> bool:
-        return self.ui.busy.isVisible()
+        # The job, not the busy bar: the bar is not "visible" while the tab is in the background.
+        return self._job is not None and not self._job.done
 
     def _loaded(self, generation: int, filters: ProductFilter, today: date, result) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
