@@ -53,7 +53,7 @@ class BarChart(QWidget):
         label_w = self._label_width()
         bar = self._bars[row]
         scale = bar.maximum if bar.maximum else max((b.value for b in self._bars if not b.maximum), default=0)
-        room = max(10, self.width() - label_w - 70)
+        room = max(10, self.width() - label_w - 120)
         length = room * (bar.value / scale) if scale else 0
         return QRectF(label_w, row * self.ROW_HEIGHT + 4, max(length, 1.0), self.ROW_HEIGHT - 8)
 
@@ -72,11 +72,11 @@ class BarChart(QWidget):
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, bar.label)
             rect = self.bar_rect(row)
             if bar.maximum:
-                track = QRectF(rect.left(), rect.top(), max(10, self.width() - self._label_width() - 70), rect.height())
+                track = QRectF(rect.left(), rect.top(), max(10, self.width() - self._label_width() - 120), rect.height())
                 painter.fillRect(track, QColor("#e0e0e0"))
             painter.fillRect(rect, QColor(bar.color))
             caption = bar.caption if bar.caption is not None else format_vn_number(bar.value)
-            painter.drawText(QRectF(rect.right() + 6, top, 64, self.ROW_HEIGHT),
+            painter.drawText(QRectF(rect.right() + 6, top, 110, self.ROW_HEIGHT),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, caption)
         painter.end()
 

@@ -12,6 +12,7 @@ from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.persistence.models import Product
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services import reference
+from ocop_desktop.services.product_query import ProductFilter, conditions
 
 EXPIRY_HORIZON_DAYS = 183  # "within 6 months"
 
@@ -54,12 +55,16 @@ class DashboardService:
             statuses = dict(s.execute(select(Product.status, func.count()).where(live).group_by(Product.status)).all())
             total = s.scalar(select(func.count()).select_from(Product).where(live)) or 0
             certified = Product.status == ProductStatus.CERTIFIED.value
-            horizon = today + timedelta(days=EXPIRY_HORIZON_DAYS)
+            # The same conditions as the registry's filters, so a count here equals the rows
+            # its link opens there.
+            columns = (Product.id, Product.name, Product.stars, Product.expires_on)
             rows = s.execute(
-                select(Product.id, Product.name, Product.stars, Product.expires_on)
-                .where(live, certified, Product.expires_on.is_not(None), Product.expires_on <= horizon)
+                select(*columns).where(*conditions(s, ProductFilter(expiring_within_days=EXPIRY_HORIZON_DAYS), today))
                 .order_by(Product.expires_on)
             ).all()
+            expired = s.scalar(
+                select(func.count()).select_from(Product).where(*conditions(s, ProductFilter(expired=True), today))
+            ) or 0
             rules = rule_set_in_force(reference.rule_sets(uow), today)
             # The window is checked over every certified product, not only those within 6 months,
             # since 180 days before expiry reaches just past the 6-month horizon.
@@ -84,8 +89,8 @@ class DashboardService:
             by_stars={n: stars.get(n, 0) for n in range(1, 6)},
             by_status={st.value: statuses.get(st.value, 0) for st in ProductStatus},
             total=total,
-            expiring=tuple(dto(r) for r in rows if r.expires_on >= today),
-            expired=sum(1 for r in rows if r.expires_on < today),
+            expiring=tuple(dto(r) for r in rows),
+            expired=expired,
             in_reevaluation_window=tuple(dto(r) for r in window_rows),
             rule_set=rules.code,
         )

@@ -11,6 +11,7 @@ from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.numbers import add_months
 from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet
+from ocop_desktop.services.places import covered_place_ids
 
 PAGE_SIZE = 200
 EXPIRY_WARNING_MONTHS = 6  # rows whose certificate ends within this many months are flagged
@@ -118,26 +119,6 @@ def to_row(r, today: date) -> ProductRow:
         expiry_state=expiry_state(status, expires_on, today),
         days_left=(expires_on - today).days if expires_on else None,
     )
-
-
-def covered_place_ids(session, place_id: str) -> set[str]:
-    """The unit, the units under it and those merged into it in 2025 (transitively).
-
-    Same walk as PlaceService.covered_ids, over three columns instead of ORM objects, because
-    it runs on every filtered query of a national table."""
-    children: dict[str, list[str]] = {}
-    for pid, parent, successor in session.execute(select(Place.id, Place.parent_id, Place.successor_id)):
-        for up in (parent, successor):
-            if up:
-                children.setdefault(up, []).append(pid)
-    seen: set[str] = set()
-    stack = [place_id]
-    while stack:
-        current = stack.pop()
-        if current not in seen:
-            seen.add(current)
-            stack.extend(children.get(current, []))
-    return seen
 
 
 def conditions(session, f: ProductFilter, today: date) -> list:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from ocop_desktop.app import build_main_window
-from ocop_desktop.gui.i18n import install_translators, remove_translators
 from ocop_desktop.gui.ui_settings import UiSettings
 from ocop_desktop.services.sample import load_sample
 
 
-@pytest.fixture
-def vietnamese(qapp):
-    installed = install_translators(qapp, "vi")
-    yield
-    remove_translators(qapp, installed)
 
 
 @pytest.fixture

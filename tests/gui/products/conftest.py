@@ -66,18 +66,3 @@ def make_page(qtbot, services, jobs, vietnamese):
 
 def names(model) -> list[str]:
     return [model.index(r, 0).data() for r in range(model.rowCount())]
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type ``text`` key by key. QTest only knows ASCII keys (it aborts on "ậ"), so other
-    characters arrive as key events carrying their text, as an IME-less keyboard layout sends them."""
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))

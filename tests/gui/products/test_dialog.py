@@ -8,7 +8,8 @@ from ocop_desktop.gui.products.dialog import ProductDialog
 from ocop_desktop.services.producers import ProducerInput
 from ocop_desktop.services.products import ProductInput
 from ocop_desktop.services.reference import place_id
-from tests.gui.products.conftest import POPUP, TODAY, names, type_text
+from tests.gui.products.conftest import POPUP, TODAY, names
+from tests.gui.keyboard import type_text
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -24,7 +25,7 @@ def _dialog(qtbot, services, product_id=None) -> ProductDialog:
 def _retype(qtbot, edit, text: str) -> None:
     """Select what the field holds and type over it, as a user does."""
     qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_text(qtbot, edit, text)
+    type_text(edit, text)
 
 
 def _choose(qtbot, combo, text: str) -> None:
@@ -45,8 +46,8 @@ def test_a_bad_barcode_is_explained_under_the_field_then_the_fixed_product_appea
     dialog = page.dialog
     ui = dialog.ui
     assert dialog.isVisible() and dialog.windowTitle() == "Thêm sản phẩm"
-    type_text(qtbot, ui.nameEdit, "Mật ong rừng Ẳng Nưa")
-    type_text(qtbot, ui.ean13Edit, "8935002301005")
+    type_text(ui.nameEdit, "Mật ong rừng Ẳng Nưa")
+    type_text(ui.ean13Edit, "8935002301005")
     qtbot.mouseClick(dialog.save_button, LEFT)
     assert dialog.isVisible()
     assert not ui.ean13Error.isHidden()
@@ -67,9 +68,9 @@ def test_every_problem_is_shown_at_once_and_the_input_is_kept(qtbot, services, v
     dialog = _dialog(qtbot, services)
     ui = dialog.ui
     ui.statusCombo.setCurrentIndex(ui.statusCombo.findText("Được công nhận"))
-    type_text(qtbot, ui.scoreEdit, "bảy mươi")
-    type_text(qtbot, ui.certifiedOnEdit, "31/02/2024")
-    type_text(qtbot, ui.ean13Edit, "12345")
+    type_text(ui.scoreEdit, "bảy mươi")
+    type_text(ui.certifiedOnEdit, "31/02/2024")
+    type_text(ui.ean13Edit, "12345")
     qtbot.mouseClick(dialog.save_button, LEFT)
     shown = dialog.errors.shown()
     assert set(shown) == {"name", "stars", "score", "certified_on", "ean13"}
@@ -89,7 +90,7 @@ def test_the_producer_is_found_by_typing_without_accents(qtbot, services):
     wanted = services.producers.create(ProducerInput(name="HTX Chè Phìn Hồ", commune_id=place_id("xa-na-tau")))
     dialog = _dialog(qtbot, services)
     picker = dialog.ui.producerPicker
-    type_text(qtbot, dialog.ui.nameEdit, "Chè Shan tuyết cổ thụ")
+    type_text(dialog.ui.nameEdit, "Chè Shan tuyết cổ thụ")
     _choose(qtbot, picker.combo, "phin ho")
     assert picker.combo.currentText() == "HTX Chè Phìn Hồ — Xã Nà Tấu"
     assert picker.producer_id() == wanted.id
@@ -99,8 +100,8 @@ def test_the_producer_is_found_by_typing_without_accents(qtbot, services):
 
 def test_a_producer_name_not_in_the_list_is_refused(qtbot, services, vietnamese):
     dialog = _dialog(qtbot, services)
-    type_text(qtbot, dialog.ui.nameEdit, "Gạo nếp")
-    type_text(qtbot, dialog.ui.producerPicker.combo.lineEdit(), "HTX Không Có")
+    type_text(dialog.ui.nameEdit, "Gạo nếp")
+    type_text(dialog.ui.producerPicker.combo.lineEdit(), "HTX Không Có")
     qtbot.mouseClick(dialog.save_button, LEFT)
     assert dialog.ui.producerError.text() == (
         "Không có chủ thể nào tên «HTX Không Có». Hãy chọn trong danh sách hoặc bấm «Tạo chủ thể mới…»."
@@ -111,13 +112,13 @@ def test_a_producer_name_not_in_the_list_is_refused(qtbot, services, vietnamese)
 def test_a_producer_is_created_on_the_spot_with_its_tax_code_checked(qtbot, services, vietnamese):
     dialog = _dialog(qtbot, services)
     picker = dialog.ui.producerPicker
-    type_text(qtbot, picker.combo.lineEdit(), "HTX Nông nghiệp Ẳng Nưa")
+    type_text(picker.combo.lineEdit(), "HTX Nông nghiệp Ẳng Nưa")
     qtbot.mouseClick(picker.new_button, LEFT)
     form = picker.producer_dialog
     assert form.isVisible() and form.ui.nameEdit.text() == "HTX Nông nghiệp Ẳng Nưa"  # carried over
     form.ui.kindCombo.setCurrentIndex(form.ui.kindCombo.findText("Hợp tác xã"))
-    type_text(qtbot, form.ui.taxCodeEdit, "0100109107")
-    type_text(qtbot, form.ui.phoneEdit, "0912 345 678")
+    type_text(form.ui.taxCodeEdit, "0100109107")
+    type_text(form.ui.phoneEdit, "0912 345 678")
     qtbot.mouseClick(form.save_button, LEFT)
     assert form.isVisible()
     assert "sai số kiểm tra" in form.ui.taxCodeError.text()
@@ -135,7 +136,7 @@ def test_a_duplicate_name_for_the_same_producer_asks_for_confirmation(qtbot, ser
     services.products.create(ProductInput(name="Mật ong rừng", producer_id=producer.id))
     dialog = _dialog(qtbot, services)
     ui = dialog.ui
-    type_text(qtbot, ui.nameEdit, "mat ong RUNG")
+    type_text(ui.nameEdit, "mat ong RUNG")
     ui.producerPicker.combo.setCurrentIndex(ui.producerPicker.model.row_of(producer.id))
     assert not ui.duplicateWarning.isHidden()
     assert ui.duplicateWarning.text() == "Chủ thể này đã có sản phẩm «Mật ong rừng»."
@@ -150,7 +151,7 @@ def test_a_duplicate_name_for_the_same_producer_asks_for_confirmation(qtbot, ser
 def test_the_set_implies_the_group_and_the_checklist_is_kept(qtbot, services, vietnamese):
     dialog = _dialog(qtbot, services)
     ui = dialog.ui
-    type_text(qtbot, ui.nameEdit, "Rượu ngô men lá")
+    type_text(ui.nameEdit, "Rượu ngô men lá")
     ui.setCombo.setCurrentIndex(ui.setCombo.findText("Rượu trắng"))
     assert ui.groupCombo.currentText() == "Đồ uống"
     assert ui.setCombo.currentText() == "Rượu trắng"
@@ -177,7 +178,7 @@ def test_an_edit_opened_from_the_table_and_the_computed_expiry(qtbot, services, 
     ui = dialog.ui
     assert dialog.windowTitle() == "Sửa sản phẩm: Chè Shan tuyết"
     assert ui.starsCombo.currentText() == "★★★★"
-    type_text(qtbot, ui.certifiedOnEdit, "1/9/2024")
+    type_text(ui.certifiedOnEdit, "1/9/2024")
     ui.certifiedOnEdit.editingFinished.emit()  # leaving the field tidies it
     assert ui.certifiedOnEdit.text() == "01/09/2024"
     assert "01/09/2027" in ui.expiresOnHint.text() and "36 tháng" in ui.expiresOnHint.text()
@@ -202,6 +203,6 @@ def test_keyboard_tab_order_and_escape(qtbot, services):
     assert seen[1] is picker.new_button
     assert seen[2] in (ui.communeCombo, ui.communeCombo.lineEdit())
     assert seen[3] is ui.groupCombo
-    type_text(qtbot, ui.nameEdit, "Bỏ đi")
+    type_text(ui.nameEdit, "Bỏ đi")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and services.products.list() == []

@@ -12,7 +12,8 @@ from ocop_desktop.persistence.models import Product
 from ocop_desktop.services.products import ProductInput
 from ocop_desktop.services.reference import place_id, product_set_id
 from ocop_desktop.services.sample import load_sample
-from tests.gui.products.conftest import POPUP, names, type_text
+from tests.gui.products.conftest import POPUP, names
+from tests.gui.keyboard import type_text
 
 
 def test_typing_in_the_search_box_changes_the_rows(qtbot, make_uow, services, make_page):
@@ -21,7 +22,7 @@ def test_typing_in_the_search_box_changes_the_rows(qtbot, make_uow, services, ma
     assert page.model.rowCount() == 10
     assert page.ui.countLabel.text() == "10 sản phẩm"
     assert names(page.model) == vn_sorted(p.name for p in services.products.list())
-    type_text(qtbot, page.ui.search, "TRA XANH")  # no accents, any case
+    type_text(page.ui.search, "TRA XANH")  # no accents, any case
     qtbot.waitUntil(lambda: names(page.model) == ["Trà xanh hữu cơ Phan Nhất"], timeout=5000)
     assert page.ui.countLabel.text() == "1 sản phẩm"
     assert page.model.index(0, 4).data() == "★★★★"
@@ -47,7 +48,7 @@ def test_a_new_commune_shows_the_products_of_the_units_merged_into_it(qtbot, ser
     combo = page.ui.placeFilter
     # The officer types without accents; the list narrows to the matching units, new and old.
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_text(qtbot, combo.lineEdit(), "xa muong ang")
+    type_text(combo.lineEdit(), "xa muong ang")
     assert combo.search_proxy.rowCount() == 1
     popup = combo.lineEdit().completer().popup()
     qtbot.waitUntil(popup.isVisible, timeout=2000)
@@ -59,7 +60,7 @@ def test_a_new_commune_shows_the_products_of_the_units_merged_into_it(qtbot, ser
     # Typing until one unit is left and leaving the field chooses it too.
     combo.lineEdit().setFocus()
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_text(qtbot, combo.lineEdit(), "bung lao (tu")
+    type_text(combo.lineEdit(), "bung lao (tu")
     combo.lineEdit().editingFinished.emit()
     assert combo.currentText() == "Xã Búng Lao (từ 01/07/2025)"
     qtbot.waitUntil(lambda: names(page.model) == ["Cà phê Búng Lao"], timeout=5000)

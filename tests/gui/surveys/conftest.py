@@ -5,11 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
 
-from ocop_desktop.gui.i18n import install_translators, remove_translators
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.surveys.page import SurveysPage
 from ocop_desktop.services.drafts import DraftStore
@@ -17,19 +13,12 @@ from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.surveys import SurveyService
+from tests.gui.keyboard import type_keys  # noqa: F401  (re-exported for the tests)
 
 ANG_NUA = place_id("xa-ang-nua")
 JUNE_20 = date(2024, 6, 20)
 
 
-@pytest.fixture
-def vietnamese(qapp):
-    """The screens as users see them: the Vietnamese translation installed."""
-    before = QLocale()
-    translators = install_translators(qapp, "vi")
-    yield
-    remove_translators(qapp, translators)
-    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -80,10 +69,3 @@ def make_page(qtbot, vietnamese, surveys, make_uow, jobs, drafts):
     return make
 
 
-def type_keys(widget: QWidget, text: str) -> None:
-    """Type like a user with a Vietnamese keyboard: each character goes to the focused widget
-    (QTest.keyClicks only knows ASCII). The first character opens the cell editor."""
-    for ch in text:
-        target = QApplication.focusWidget() or widget
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))

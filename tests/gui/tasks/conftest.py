@@ -5,28 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox
 
-from ocop_desktop.gui.i18n import install_translators, remove_translators
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.tasks.page import TasksPage
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.tasks import TaskService
+from tests.gui.keyboard import type_text  # noqa: F401  (re-exported for the tests)
 
 TODAY = date(2024, 7, 6)  # the day after the communes' report was due
 AUTHOR = "Lò Thị Hoa"
 REPORT = "Rà soát sản phẩm tiềm năng và báo cáo kết quả rà soát sản phẩm tham gia Chương trình OCOP năm 2024"
 
 
-@pytest.fixture
-def vi(qapp):
-    locale = QLocale()
-    translators = install_translators(qapp, "vi")
-    yield
-    remove_translators(qapp, translators)
-    QLocale.setDefault(locale)
 
 
 @pytest.fixture
@@ -43,7 +35,7 @@ def jobs():
 
 
 @pytest.fixture
-def make_page(qtbot, vi, service, jobs):
+def make_page(qtbot, vietnamese, service, jobs):
     def make(today: date = TODAY) -> TasksPage:
         page = TasksPage(service, jobs, author=lambda: AUTHOR, today=lambda: today)
         qtbot.addWidget(page)
@@ -88,12 +80,3 @@ def click_row(qtbot, view: QAbstractItemView, row: int, col: int = 0) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` key by key, Vietnamese letters included, as a Vietnamese keyboard delivers them.
-
-    (QTest.keyClicks only knows ASCII and aborts on "ộ".)
-    """
-    widget.setFocus()
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))

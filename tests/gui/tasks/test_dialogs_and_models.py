@@ -24,7 +24,7 @@ def _ok(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
-def test_result_note_is_required(qtbot, vi, service):
+def test_result_note_is_required(qtbot, vietnamese, service):
     report = _report(service)
     dialog = ResultNoteDialog(report, lambda note: service.set_status(report.id, "hoan_thanh", note, TODAY))
     qtbot.addWidget(dialog)
@@ -43,7 +43,7 @@ def test_result_note_is_required(qtbot, vi, service):
     assert service.get(report.id, TODAY).result_note == "Đã gửi"
 
 
-def test_the_services_refusal_stays_in_the_dialog(qtbot, vi, service):
+def test_the_services_refusal_stays_in_the_dialog(qtbot, vietnamese, service):
     report = _report(service)
     # A submit that ignores the note: the service's Vietnamese message must reach the user.
     dialog = ResultNoteDialog(report, lambda _note: service.set_status(report.id, "hoan_thanh", "", TODAY))
@@ -56,7 +56,7 @@ def test_the_services_refusal_stays_in_the_dialog(qtbot, vi, service):
     assert dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
 
 
-def test_task_dialog_refuses_a_due_date_before_the_directive(qtbot, vi, service):
+def test_task_dialog_refuses_a_due_date_before_the_directive(qtbot, vietnamese, service):
     directive = service.create_directive(DirectiveInput(subject="Kế hoạch", issuer="UBND huyện Mường Ảng",
                                                         issued_on=date(2024, 6, 20)))
     dialog = TaskDialog(lambda data: service.create_task(data, TODAY), service.directives(TODAY),
@@ -81,7 +81,7 @@ def test_task_dialog_refuses_a_due_date_before_the_directive(qtbot, vi, service)
     assert dialog.result_value.due_on == date(2024, 6, 20)
 
 
-def test_editing_a_task_keeps_what_was_there(qtbot, vi, service):
+def test_editing_a_task_keeps_what_was_there(qtbot, vietnamese, service):
     report = _report(service)
     dialog = TaskDialog(lambda data: service.update_task(report.id, data, TODAY), service.directives(TODAY),
                         service.assignees(), task=report)
@@ -96,7 +96,7 @@ def test_editing_a_task_keeps_what_was_there(qtbot, vi, service):
     assert service.get(report.id, TODAY).title == REPORT
 
 
-def test_directive_dialog_lists_every_missing_field(qtbot, vi, service):
+def test_directive_dialog_lists_every_missing_field(qtbot, vietnamese, service):
     dialog = DirectiveDialog(service.create_directive)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -107,7 +107,7 @@ def test_directive_dialog_lists_every_missing_field(qtbot, vi, service):
     assert len(service.directives(TODAY)) == 1
 
 
-def test_progress_dialog_defaults(qtbot, vi, service):
+def test_progress_dialog_defaults(qtbot, vietnamese, service):
     report = _report(service)
     dialog = ProgressDialog(report, "Nguyễn Văn Kiểm", TODAY, lambda v: service.add_progress(report.id, *v))
     qtbot.addWidget(dialog)
@@ -118,7 +118,7 @@ def test_progress_dialog_defaults(qtbot, vi, service):
     assert service.progress(report.id) == []
 
 
-def test_models_pass_qtmodeltester(qtmodeltester, vi, service):
+def test_models_pass_qtmodeltester(qtmodeltester, vietnamese, service):
     report = _report(service)
     service.add_progress(report.id, TODAY, "Còn 4 xã chưa gửi.", "Lò Thị Hoa")
     directives = DirectiveListModel()
@@ -138,7 +138,7 @@ def test_models_pass_qtmodeltester(qtmodeltester, vi, service):
         qtmodeltester.check(empty)
 
 
-def test_start_notice_lists_overdue_and_this_week(vi, service):
+def test_start_notice_lists_overdue_and_this_week(vietnamese, service):
     assert due_notice(*service.due_summary(TODAY)).startswith(
         "Nhiệm vụ quá hạn: Rà soát sản phẩm tiềm năng và báo cáo kết quả rà soát sản phẩm tham… (hạn")
     assert "(hạn 05/07/2024)" in due_notice(*service.due_summary(TODAY))
