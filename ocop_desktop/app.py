@@ -14,6 +14,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ocop-desktop", description="OCOP Desktop")
     parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu")
     parser.add_argument("--version", action="version", version=f"OCOP Desktop {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="kiểm tra nhanh bản cài đặt (cơ sở dữ liệu tạm, mẫu, báo cáo PDF và Excel) rồi thoát")
     # Qt's own options (-platform, -style …) pass through to QApplication.
     args, _qt_args = parser.parse_known_args(argv)
     return args
@@ -89,6 +91,10 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
+    if args.self_test:
+        from ocop_desktop.selftest import run_self_test
+
+        return run_self_test()
 
     # Qt is imported here, not at module level, so `ocop` and the core never load it.
     from PySide6.QtWidgets import QApplication, QMessageBox

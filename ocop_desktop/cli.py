@@ -5,20 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
-from typing import Callable, Sequence
+from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
+from ocop_desktop.commands import evaluation, exchange, safety
+from ocop_desktop.commands.common import Refused, emit_rows, open_db
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
-from ocop_desktop.exports.tabular import write_csv, write_json
 from ocop_desktop.paths import default_db_path
-from ocop_desktop.persistence.database import Database, open_database
 from ocop_desktop.persistence.migrate import SchemaError
 from ocop_desktop.services.health import check_database
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import load_reference
 from ocop_desktop.services.reports import KINDS as REPORT_KINDS
 from ocop_desktop.services.sample import SAMPLES, UnknownSampleError, load_sample
-from ocop_desktop.services.settings import current_actor
 from ocop_desktop.services.surveys import SurveyService
 from ocop_desktop.services.tasks import TaskService
 
@@ -33,25 +32,8 @@ SURVEY_COLUMNS = (
 )
 
 
-class Refused(Exception):
-    """Input or data refused: printed on stderr, exit status 1."""
-
-
-def _open(args) -> tuple[Database, Callable]:
-    db = open_database(default_db_path(args.db))
-    actor = current_actor(db.uow_factory())
-    return db, db.uow_factory(actor=actor)
-
-
-def _emit(rows: list[dict], fmt: str, columns: Sequence[str]) -> None:
-    if fmt == "json":
-        write_json(rows, sys.stdout)
-    else:
-        write_csv(rows, sys.stdout, columns)
-
-
 def cmd_init(args) -> int:
-    db, make_uow = _open(args)
+    db, make_uow = open_db(args)
     try:
         m = db.migration
         if m.before is None:
@@ -83,32 +65,32 @@ def cmd_init(args) -> int:
 
 
 def cmd_products_list(args) -> int:
-    db, make_uow = _open(args)
+    db, make_uow = open_db(args)
     try:
         rows = [asdict(p) for p in ProductService(make_uow).list(search=args.search)]
     finally:
         db.close()
-    _emit(rows, args.format, PRODUCT_COLUMNS)
+    emit_rows(rows, args.format, PRODUCT_COLUMNS)
     return 0
 
 
 def cmd_tasks_list(args) -> int:
-    db, make_uow = _open(args)
+    db, make_uow = open_db(args)
     try:
         rows = [asdict(t) for t in TaskService(make_uow).list()]
     finally:
         db.close()
-    _emit(rows, args.format, TASK_COLUMNS)
+    emit_rows(rows, args.format, TASK_COLUMNS)
     return 0
 
 
 def cmd_surveys_list(args) -> int:
-    db, make_uow = _open(args)
+    db, make_uow = open_db(args)
     try:
         rows = [asdict(e) for e in SurveyService(make_uow).entries(campaign_year=args.campaign)]
     finally:
         db.close()
-    _emit(rows, args.format, SURVEY_COLUMNS)
+    emit_rows(rows, args.format, SURVEY_COLUMNS)
     return 0
 
 
@@ -120,7 +102,7 @@ def cmd_report(args) -> int:
     output = Path(args.output)
     if not output.parent.exists():
         raise Refused(f"Thư mục {output.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
-    db, make_uow = _open(args)
+    db, make_uow = open_db(args)
     try:
         request = ReportRequest(kind=args.kind, campaign_year=args.campaign, unit_code=args.unit,
                                 months=args.months, directive_id=args.directive)
@@ -179,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", metavar="MÃ", help="mã ĐVHC của đơn vị (mặc định: tất cả)")
     p.add_argument("--months", type=int, default=6, metavar="N", help="số tháng tới (báo cáo expiring)")
     p.add_argument("--directive", metavar="ID", help="mã văn bản chỉ đạo (báo cáo tasks; mặc định: mới nhất)")
+
+    for module in (exchange, evaluation, safety):
+        module.register(sub, command)
 
     for name, help_, func in (
         ("products", "sản phẩm OCOP", cmd_products_list),

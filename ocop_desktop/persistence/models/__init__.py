@@ -3,6 +3,7 @@
 from ocop_desktop.persistence.models.audit import AuditEntry
 from ocop_desktop.persistence.models.base import Base, RecordMixin, new_id, stable_id, utcnow
 from ocop_desktop.persistence.models.evaluations import Evaluation, EvaluationMember
+from ocop_desktop.persistence.models.exchange import InboxEntry, OutboxEntry, SyncState
 from ocop_desktop.persistence.models.reference import (
     AppMeta,
     Place,
@@ -16,7 +17,8 @@ from ocop_desktop.persistence.models.tasks import Directive, Task, TaskProgress
 from ocop_desktop.persistence.models.surveys import SurveyCampaign, SurveyEntry, UnitSubmission
 
 __all__ = [
-    "AppMeta", "AuditEntry", "Base", "Directive", "Evaluation", "EvaluationMember", "Place",
+    "AppMeta", "AuditEntry", "Base", "Directive", "Evaluation", "EvaluationMember", "InboxEntry",
+    "OutboxEntry", "Place", "SyncState",
     "Producer", "Product", "ProductGroup", "ProductSet", "RecordMixin", "RuleSetRow", "Scorecard",
     "SurveyCampaign", "SurveyEntry", "Task", "TaskProgress", "UnitSubmission", "new_id",
     "stable_id", "utcnow",

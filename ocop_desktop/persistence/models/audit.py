@@ -22,3 +22,6 @@ class AuditEntry(Base):
     entity_id: Mapped[str] = mapped_column(String(36), index=True)
     changes: Mapped[dict] = mapped_column(default=dict)  # field -> [old, new]
     context: Mapped[str] = mapped_column(Text, default="")
+    # Tamper evidence: each entry's hash covers its content and the previous entry's hash.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ocop_desktop.persistence.models.base import Base, RecordMixin
@@ -52,6 +52,7 @@ class SurveyEntry(RecordMixin, Base):
     __tablename__ = "survey_entries"
     __folded__ = {"product_name_folded": "product_name"}
     __audited__ = True
+    __table_args__ = (Index("ix_survey_entries_unit_order", "campaign_id", "unit_id", "position"),)
 
     campaign_id: Mapped[str] = mapped_column(ForeignKey("survey_campaigns.id"), index=True)
     unit_id: Mapped[str] = mapped_column(ForeignKey("places.id"), index=True)

@@ -1,0 +1,1 @@
+"""Subcommands of `ocop`, one module per capability; each has register(sub, command)."""

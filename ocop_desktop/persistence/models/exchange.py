@@ -1,0 +1,59 @@
+"""Offline exchange between offices: packages sent, packages received, per-record sync state."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ocop_desktop.persistence.models.base import Base, new_id, utcnow
+
+
+class OutboxEntry(Base):
+    """One package this office exported: what, when, how much (the user sees what was sent)."""
+
+    __tablename__ = "exchange_outbox"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    package_id: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[str] = mapped_column(String(20))  # "all" or "changes"
+    since: Mapped[datetime | None] = mapped_column(DateTime)  # changes after this moment
+    counts: Mapped[dict] = mapped_column(default=dict)  # entity -> number of records
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class InboxEntry(Base):
+    """One package imported here, with its identity, so a second import changes nothing and
+    the whole import can be undone (the changes themselves are in the audit log)."""
+
+    __tablename__ = "exchange_imports"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    package_id: Mapped[str] = mapped_column(String(36), unique=True)
+    sender_unit: Mapped[str] = mapped_column(String(300), default="")
+    sender_unit_id: Mapped[str | None] = mapped_column(String(36))
+    sender_user: Mapped[str] = mapped_column(String(200), default="")
+    package_created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    counts: Mapped[dict] = mapped_column(default=dict)  # new / updated / unchanged / conflicts …
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SyncState(Base):
+    """The version (updated_at) of a record when it was last exchanged, in either direction:
+    a record changed here and there since then is a conflict, not an overwrite."""
+
+    __tablename__ = "sync_state"
+
+    entity: Mapped[str] = mapped_column(String(50), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    synced_updated_at: Mapped[datetime] = mapped_column(DateTime)
+    package_id: Mapped[str] = mapped_column(String(36), default="")
