@@ -86,7 +86,8 @@ def official_header(report: Report, s: Styles) -> list[Flowable]:
     h = report.header
     width = _frame_width(report.landscape)
     left = [Paragraph(_esc(h.parent_body.upper()), s.body_left)] if h.parent_body else []
-    body = _esc(h.body.upper())
+    # Blank settings print dotted lines to fill by hand rather than an empty header.
+    body = _esc(h.body.upper()) or "…………………………"
     # "ỦY BAN NHÂN DÂN" stands on its own line above the unit's name, as in the letter.
     for lead in ("ỦY BAN NHÂN DÂN ", "UBND "):
         if body.startswith(lead) and len(body) > len(lead):
@@ -97,8 +98,8 @@ def official_header(report: Report, s: Styles) -> list[Flowable]:
     right = [Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.motto_1),
              Paragraph("Độc lập - Tự do - Hạnh phúc", s.motto_2),
              HRFlowable(width="62%", thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=4)]
-    if h.place and h.day:
-        right.append(Paragraph(_esc(vn_date_line(h.place, h.day)), s.date_line))
+    if h.day:
+        right.append(Paragraph(_esc(vn_date_line(h.place or "…………", h.day)), s.date_line))
     table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
     # FONT even for cells holding only flowables: a Table otherwise selects Helvetica, which
     # would then be listed (unembedded) in the PDF.
@@ -202,7 +203,7 @@ def closing_block(report: Report, s: Styles) -> Flowable:
     left += [Paragraph(_esc(f"- {line}"), s.recipients) for line in h.recipients]
     sig = h.signature
     right = [Paragraph(_esc(line.upper()), s.sign) for line in (sig.authority, sig.deputy, sig.title) if line]
-    right += [Spacer(1, 25 * mm), Paragraph(_esc(sig.name), s.sign)]
+    right += [Spacer(1, 25 * mm), Paragraph(_esc(sig.name) or "…………………………", s.sign)]
     width = _frame_width(report.landscape)
     table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"),

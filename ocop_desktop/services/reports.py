@@ -10,7 +10,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
-from ocop_desktop.domain.enums import ProductStatus, TaskStatus
+from ocop_desktop.domain.enums import ProductStatus, SubmissionStatus, TaskStatus
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
@@ -49,6 +49,13 @@ class ReportRequest:
     months: int = 6
     directive_id: str | None = None
     today: date | None = None
+
+
+def _unit_heading(sub) -> str:
+    status = SubmissionStatus(sub.status)
+    if sub.submitted_on:
+        return f"{sub.unit.name} — {status.label.lower()} ngày {sub.submitted_on:%d/%m/%Y}"
+    return f"{sub.unit.name} — {status.label.lower()}"
 
 
 class ReportService:
@@ -114,14 +121,18 @@ class ReportService:
         with self._uow() as uow:
             campaign = self._campaign(uow, request.campaign_year)
             unit = self._unit(uow, request.unit_code)
-            query = select(SurveyEntry, Place.name).join(Place, Place.id == SurveyEntry.unit_id).where(
-                SurveyEntry.campaign_id == campaign.id)
+            # Every reporting unit gets its section, so the receiving office sees who has not
+            # reported as plainly as who has; the heading says whether and when it submitted.
+            sections: dict[str, ReportSection] = {}
+            reporting = sorted(campaign.submissions, key=lambda sub: vn_sort_key(sub.unit.name))
+            for sub in reporting:
+                if unit is None or sub.unit_id == unit.id:
+                    sections[sub.unit_id] = ReportSection(_unit_heading(sub), subtotal=True)
+            query = select(SurveyEntry).where(SurveyEntry.campaign_id == campaign.id)
             if unit is not None:
                 query = query.where(SurveyEntry.unit_id == unit.id)
-            query = query.order_by(Place.name_sort, SurveyEntry.position)
-            sections: dict[str, ReportSection] = {}
-            for entry, unit_name in uow.session.execute(query):
-                section = sections.setdefault(unit_name, ReportSection(unit_name, subtotal=True))
+            for entry in uow.session.scalars(query.order_by(SurveyEntry.unit_id, SurveyEntry.position)):
+                section = sections.setdefault(entry.unit_id, ReportSection(entry.unit.name, subtotal=True))
                 section.rows.append(dict(
                     stt=len(section.rows) + 1, product_name=entry.product_name, producer=entry.producer_name,
                     situation=entry.production_situation, output=entry.output_quantity, uom=entry.unit_of_measure,
@@ -129,14 +140,14 @@ class ReportService:
                     # A year is a label, not a quantity: no thousands separator.
                     proposed=str(entry.proposed_year) if entry.proposed_year else "", notes=entry.notes,
                 ))
-            title = campaign.title
             letter = campaign.issuing_letter
+            year = campaign.year
         where = f" của {unit.name}" if unit is not None else ""
         intro = (f"Thực hiện {letter}, " if letter else "") + f"kết quả rà soát sản phẩm{where} như sau:"
         return Report(
             kind="survey", title="BÁO CÁO",
-            subtitle=f"Kết quả rà soát sản phẩm tham gia Chương trình OCOP năm {campaign.year}",
-            columns=SURVEY_COLUMNS, sections=list(sections.values()) or [ReportSection(title)],
+            subtitle=f"Kết quả rà soát sản phẩm tham gia Chương trình OCOP năm {year}",
+            columns=SURVEY_COLUMNS, sections=list(sections.values()) or [ReportSection("")],
             intro=intro, grand_total=unit is None, landscape=True,
         )
 
