@@ -270,8 +270,10 @@ class _Sheet:
             attrs["alignment"] = Alignment(vertical="top", wrap_text=True) if col.kind == "text" else top
             is_text = col.kind not in _CONVERT or col.kind == "text"
             # A unit of column width holds about one character of 11 pt text.
+            # Whole quantities show as "30", not "30,0": number columns get a second style.
+            whole = self.style(**(attrs | {"number_format": FORMATS["int"]})) if col.kind == "number" else None
             specs.append((col.key, _CONVERT.get(col.kind, _CONVERT["text"]), self.style(**attrs),
-                          max(1.0, col.width) if is_text else 0))
+                          max(1.0, col.width) if is_text else 0, whole))
         heading = self.style(font=Font(bold=True), border=_BORDER)
         many = len(report.sections) > 1
         ws, cell, add = self.ws, self.cell, self.add
@@ -282,7 +284,7 @@ class _Sheet:
             for row in section.rows:
                 values = []
                 lines = 1
-                for key, convert, style, text in specs:
+                for key, convert, style, text, whole in specs:
                     value = row.get(key)
                     if value is not None:
                         try:
@@ -296,7 +298,7 @@ class _Sheet:
                             continue
                     # The hot path, a million times for 100,000 rows: numbers need no text checks.
                     c = WriteOnlyCell(ws)
-                    c._style = style
+                    c._style = whole if whole is not None and value is not None and value == int(value) else style
                     c.value = value
                     values.append(c)
                 add(values, LINE * lines if lines > 1 else None)

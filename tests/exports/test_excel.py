@@ -326,3 +326,17 @@ def test_libreoffice_prints_a4_with_repeated_header_and_page_numbers(tmp_path: P
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)  # A4 landscape
         text = page.extract_text()
         assert "Tên sản phẩm" in text and f"Trang {number} / {len(pages)}" in text
+
+
+def test_whole_quantities_show_without_decimals(report_uow, tmp_path):
+    from openpyxl import load_workbook
+
+    from ocop_desktop.services.reports import ReportRequest, ReportService
+    from tests.exports.conftest import REPORT_DAY
+
+    path = ReportService(report_uow).export(ReportRequest("survey", campaign_year=2024, today=REPORT_DAY),
+                                            "xlsx", tmp_path / "r.xlsx")
+    ws = load_workbook(path).active
+    formats = {cell.value: cell.number_format for row in ws.iter_rows() for cell in row[4:5]
+               if isinstance(cell.value, (int, float))}
+    assert formats[12.5] == "#,##0.0#" and formats[30] == "#,##0"
