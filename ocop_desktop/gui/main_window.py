@@ -14,6 +14,12 @@ from ocop_desktop.gui.ui_settings import UiSettings
 from ocop_desktop.services.settings import OfficeSettings
 
 
+COMMAND_ACTIONS = (
+    "actionSendPackage", "actionReceivePackage", "actionImportSurveyExcel", "actionSurveyTemplate",
+    "actionBackups", "actionActivityLog", "actionScoreProduct", "actionScorecards",
+)
+
+
 class ProductsTab(Protocol):
     def show_filtered(self, **filters) -> None: ...
     def add_product(self) -> None: ...
@@ -43,7 +49,10 @@ class MainWindow(QMainWindow):
         edit_office: Callable[[], OfficeSettings | None],
         due_notice: Callable[[], str],
         open_reports: Callable[[QWidget], None],
+        commands: dict[str, Callable[[QWidget], None]] | None = None,
     ) -> None:
+        """``commands`` maps action names of the form (actionSendPackage …) to what they open;
+        an action with no command is hidden, so the window also works with fewer services."""
         super().__init__()
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -75,6 +84,13 @@ class MainWindow(QMainWindow):
         self.ui.actionAbout.triggered.connect(self._about)
         self.ui.actionOfficeSettings.triggered.connect(self._change_office)
         self.ui.actionReports.triggered.connect(lambda: open_reports(self))
+        commands = commands or {}
+        for name in COMMAND_ACTIONS:
+            action = getattr(self.ui, name)
+            command = commands.get(name)
+            action.setVisible(command is not None)
+            if command is not None:
+                action.triggered.connect(lambda _checked=False, run=command: run(self))
         self.ui.noticeLabel.linkActivated.connect(lambda _l: self.open_tab("tasks", {"due": "overdue"}))
         start.navigate.connect(self.open_tab)
         for page in (products, surveys, tasks):

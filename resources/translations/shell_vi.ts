@@ -97,6 +97,10 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
         <translation>&amp;Báo cáo</translation>
     </message>
     <message>
+        <source>&amp;Evaluation</source>
+        <translation>Đánh &amp;giá</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -119,6 +123,70 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
     <message>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Send report package…</source>
+        <translation>Gửi báo cáo…</translation>
+    </message>
+    <message>
+        <source>Pack this office&apos;s data and reports into one file to send</source>
+        <translation>Đóng gói dữ liệu và báo cáo của đơn vị thành một tệp để gửi</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Receive report packages…</source>
+        <translation>Nhận báo cáo…</translation>
+    </message>
+    <message>
+        <source>Check and merge packages received from other offices</source>
+        <translation>Kiểm tra và hợp nhất các gói báo cáo nhận từ đơn vị khác</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Import survey rows from Excel…</source>
+        <translation>Nhập kết quả rà soát từ Excel…</translation>
+    </message>
+    <message>
+        <source>Save the Excel survey template…</source>
+        <translation>Tải mẫu Excel rà soát…</translation>
+    </message>
+    <message>
+        <source>Backups and restore…</source>
+        <translation>Sao lưu và khôi phục…</translation>
+    </message>
+    <message>
+        <source>Activity log…</source>
+        <translation>Nhật ký thao tác…</translation>
+    </message>
+    <message>
+        <source>Who changed what, and when</source>
+        <translation>Ai đã thay đổi gì, vào lúc nào</translation>
+    </message>
+    <message>
+        <source>Score the selected product…</source>
+        <translation>Chấm điểm sản phẩm đang chọn…</translation>
+    </message>
+    <message>
+        <source>Self-assessment or council scoring on the official scorecard</source>
+        <translation>Tự đánh giá hoặc hội đồng chấm điểm theo phiếu chấm chính thức</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Scorecards…</source>
+        <translation>Phiếu chấm điểm…</translation>
+    </message>
+    <message>
+        <source>See, print, import or export the scorecards</source>
+        <translation>Xem, in, nhập hoặc xuất các phiếu chấm điểm</translation>
     </message>
     <message>
         <source>Reports…</source>
