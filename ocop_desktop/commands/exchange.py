@@ -1,7 +1,252 @@
-"""`ocop` subcommands for exchange (filled in by its issue)."""
+"""`ocop package …` (send, receive, undo packages) and `ocop import …` (Excel survey sheets)."""
 
 from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.exports.package import EXTENSION, PackageError
+from ocop_desktop.services.exchange import ConflictsUnresolved, ExchangeService, ImportPreview, Outcome, verify_package
+from ocop_desktop.services.exchange.records import BY_NAME
+from ocop_desktop.services.survey_import import ImportRefused, SurveyImportService, write_template
+
+
+def local(moment: datetime | None) -> str:
+    """A naive UTC time from the database, shown in this computer's time zone."""
+    if moment is None:
+        return ""
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def _db_arg(parser) -> None:
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="tệp cơ sở dữ liệu (mặc định: biến OCOP_DB hoặc thư mục dữ liệu người dùng)")
+
+
+def cmd_export(args) -> int:
+    output = Path(args.output)
+    if not output.name.endswith(EXTENSION):
+        output = output.with_name(output.name + EXTENSION)
+    db, make_uow = open_db(args)
+    try:
+        sent = ExchangeService(make_uow).export(output, changes_only=args.changes, include_reports=not args.no_reports,
+                                                note=args.note or "")
+    finally:
+        db.close()
+    what = "những thay đổi từ lần gửi trước" if sent.scope == "changes" else "toàn bộ dữ liệu"
+    counts = ", ".join(f"{BY_NAME[k].label if k in BY_NAME else 'bản ghi đã xóa'}: {v}" for k, v in sent.counts.items())
+    print(f"Đã tạo gói {output} ({what}; {counts or 'không có bản ghi nào'}).")
+    print(f"Mã gói: {sent.package_id}; SHA-256 của tệp: {sent.sha256}.")
+    return 0
+
+
+def _print_preview(preview: ImportPreview) -> None:
+    p = preview.package
+    print(f"Gói {p.file_name}: {p.sender_unit or 'không rõ đơn vị'}, {p.sender_user or 'không rõ người gửi'}, "
+          f"tạo lúc {local(p.created_at)} ({'thay đổi' if p.scope == 'changes' else 'toàn bộ'}; mã {p.package_id}).")
+    if preview.already_imported_at is not None:
+        return
+    print("  " + "; ".join(f"{o.label}: {preview.counts.get(o.value, 0)}" for o in Outcome))
+    for change in preview.changes:
+        head = f"  [{change.outcome.label}] {change.entity_label} «{change.title}»"
+        print(head + (f" — {change.reason}" if change.reason and change.outcome is not Outcome.CONFLICT else ""))
+        if change.outcome is Outcome.CONFLICT:
+            if change.deleted_there:
+                print("      đã bị xóa ở nơi gửi nhưng đã sửa ở đây")
+            for diff in change.fields:
+                print(f"      {diff.label}: ở đây «{diff.here}» | trong gói «{diff.there}»")
+    for warning in preview.warnings:
+        print(f"  Lưu ý: {warning}")
+
+
+def cmd_import(args) -> int:
+    for path in args.files:  # every check that needs no database, before it is opened
+        try:
+            verify_package(Path(path))
+        except PackageError as exc:
+            raise Refused(str(exc)) from None
+    failed = 0
+    db, make_uow = open_db(args)
+    try:
+        service = ExchangeService(make_uow)
+        for path in args.files:
+            try:
+                result = service.import_package(Path(path), prefer=args.prefer, dry_run=args.dry_run)
+            except ConflictsUnresolved as exc:
+                _print_preview(service.preview(Path(path)))
+                print(f"Lỗi: {exc.record}.", file=sys.stderr)
+                failed += 1
+                continue
+            except (PackageError, ValidationError) as exc:
+                print(f"Lỗi: {Path(path).name}: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            _print_preview(result.preview)
+            if result.preview.already_imported_at is not None:
+                print(f"  Gói này đã được nhập lúc {local(result.preview.already_imported_at)}; không có gì thay đổi.")
+            elif not result.applied:
+                print("  Chạy thử (--dry-run): chưa thay đổi gì.")
+            else:
+                c = result.counts
+                print(f"  Đã nhập: thêm {c['new']}, cập nhật {c['updated']}, xóa {c['deleted']}, giữ bản ở đây "
+                      f"{c['kept'] + c['conflicts_here']}. Hoàn tác bằng: ocop package undo {result.preview.package.package_id}")
+    finally:
+        db.close()
+    return 1 if failed else 0
+
+
+def cmd_undo(args) -> int:
+    db, make_uow = open_db(args)
+    try:
+        done = ExchangeService(make_uow).undo(args.package_id)
+    finally:
+        db.close()
+    print(f"Đã hoàn tác gói {done.package_id}: xóa {done.deleted} bản ghi đã thêm, trả lại {done.restored} bản ghi "
+          f"đã cập nhật, tạo lại {done.recreated} bản ghi đã xóa.")
+    return 0
+
+
+def cmd_outbox(args) -> int:
+    db, make_uow = open_db(args)
+    try:
+        rows = [dict(package_id=o.package_id, created_at=local(o.created_at), actor=o.actor, file_name=o.file_name,
+                     scope=o.scope, records=o.total, sha256=o.sha256) for o in ExchangeService(make_uow).outbox()]
+    finally:
+        db.close()
+    emit_rows(rows, args.format, ("package_id", "created_at", "actor", "file_name", "scope", "records", "sha256"))
+    return 0
+
+
+def cmd_inbox(args) -> int:
+    db, make_uow = open_db(args)
+    try:
+        rows = [dict(package_id=i.package_id, sender_unit=i.sender_unit, sender_user=i.sender_user,
+                     created_at=local(i.package_created_at), imported_at=local(i.imported_at), actor=i.actor,
+                     new=i.counts.get("new", 0), updated=i.counts.get("updated", 0),
+                     conflicts=i.counts.get("conflicts", 0), undone_at=local(i.undone_at))
+                for i in ExchangeService(make_uow).inbox()]
+    finally:
+        db.close()
+    emit_rows(rows, args.format, ("package_id", "sender_unit", "sender_user", "created_at", "imported_at", "actor",
+                                  "new", "updated", "conflicts", "undone_at"))
+    return 0
+
+
+def cmd_unsent(args) -> int:
+    db, make_uow = open_db(args)
+    try:
+        unsent = ExchangeService(make_uow).unsent()
+    finally:
+        db.close()
+    since = f"từ lần gửi lúc {local(unsent.since)}" if unsent.since else "(chưa gửi gói nào)"
+    if not unsent.total:
+        print(f"Không có thay đổi nào chưa gửi {since}.")
+    else:
+        print(f"Chưa gửi {since}: " + ", ".join(f"{k}: {v}" for k, v in unsent.counts.items()) + ".")
+    return 0
+
+
+def cmd_submissions(args) -> int:
+    db, make_uow = open_db(args)
+    try:
+        campaigns = ExchangeService(make_uow).campaign_timeliness()
+    finally:
+        db.close()
+    rows = []
+    for c in campaigns:
+        if args.campaign and c.year != args.campaign:
+            continue
+        rate = f"{c.on_time_rate:.0%}" if c.on_time_rate is not None else ""
+        for u in c.units:
+            rows.append(dict(year=c.year, deadline=format_vn_date(c.deadline), unit=u.unit, status=u.status_label,
+                             submitted_on=format_vn_date(u.submitted_on),
+                             on_time="" if u.on_time is None else ("đúng hạn" if u.on_time else "trễ hạn"),
+                             received_at=local(u.received_at), on_time_rate=rate))
+    emit_rows(rows, args.format, ("year", "deadline", "unit", "status", "submitted_on", "on_time", "received_at",
+                                  "on_time_rate"))
+    return 0
+
+
+def cmd_import_survey(args) -> int:
+    db, make_uow = open_db(args)
+    try:
+        service = SurveyImportService(make_uow)
+        try:
+            check = service.check(Path(args.file), args.campaign, args.unit)
+        except ImportRefused as exc:
+            raise Refused(str(exc)) from None
+        for warning in check.warnings:
+            print(f"Lưu ý: {warning}")
+        for problem in check.problems:
+            print(problem.message, file=sys.stderr)
+        if check.problems and not args.valid_only:
+            print(f"Lỗi: {len(check.problems)} lỗi ở {check.bad_rows} dòng; chưa nhập dòng nào. Hãy sửa tệp rồi nhập "
+                  "lại, hoặc thêm --valid-only để chỉ nhập các dòng hợp lệ.", file=sys.stderr)
+            return 1
+        result = service.import_file(Path(args.file), args.campaign, args.unit, valid_only=args.valid_only,
+                                     replace=args.replace, dry_run=args.dry_run)
+    finally:
+        db.close()
+    if args.dry_run:
+        print(f"Chạy thử: {len(check.rows)} dòng hợp lệ sẽ được nhập; chưa thay đổi gì.")
+    else:
+        print(f"Đã nhập {len(check.rows)} dòng ({result.added} dòng mới, {result.updated} dòng cập nhật) cho: "
+              f"{', '.join(result.units) or 'không đơn vị nào'}.")
+    return 0
+
+
+def cmd_template(args) -> int:
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        raise Refused(f"Thư mục {output.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
+    write_template(output, args.campaign)
+    print(f"Đã lưu mẫu Excel rà soát sản phẩm: {output}.")
+    return 0
 
 
 def register(sub, command) -> None:
     """Add this module's subcommands; `command(name, help, func, parent=sub)` makes one."""
+    package = sub.add_parser("package", help="gói dữ liệu gửi và nhận giữa các đơn vị",
+                             description="gói dữ liệu gửi và nhận giữa các đơn vị")
+    _db_arg(package)
+    group = package.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
+    p = command("export", "tạo gói dữ liệu để gửi cấp trên (Gửi báo cáo)", cmd_export, parent=group)
+    p.add_argument("-o", "--output", required=True, metavar="TỆP", help=f"tệp gói ({EXTENSION})")
+    p.add_argument("--changes", action="store_true", help="chỉ những thay đổi từ lần gửi trước")
+    p.add_argument("--no-reports", action="store_true", help="không kèm báo cáo Excel và PDF (gói nhỏ hơn)")
+    p.add_argument("--note", metavar="GHI_CHÚ", help="ghi chú kèm gói")
+    p = command("import", "nhập gói dữ liệu nhận được (Nhận báo cáo)", cmd_import, parent=group)
+    p.add_argument("files", nargs="+", metavar="TỆP", help="một hay nhiều tệp gói")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không thay đổi gì")
+    p.add_argument("--prefer", choices=("here", "there"),
+                   help="khi có xung đột: giữ bản ở đây (here) hay lấy bản trong gói (there)")
+    p = command("undo", "hoàn tác toàn bộ một lần nhập gói", cmd_undo, parent=group)
+    p.add_argument("package_id", metavar="MÃ_GÓI")
+    for name, help_, func in (("outbox", "các gói đã gửi", cmd_outbox), ("inbox", "các gói đã nhận", cmd_inbox),
+                              ("submissions", "đơn vị đã nộp báo cáo, đúng hạn hay trễ", cmd_submissions)):
+        p = command(name, help_, func, parent=group)
+        p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
+        if name == "submissions":
+            p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát")
+    command("unsent", "những thay đổi chưa gửi đi", cmd_unsent, parent=group)
+
+    imports = sub.add_parser("import", help="nhập dữ liệu từ tệp Excel", description="nhập dữ liệu từ tệp Excel")
+    _db_arg(imports)
+    group = imports.add_subparsers(dest="action", required=True, metavar="LOẠI")
+    p = command("survey", "nhập kết quả rà soát sản phẩm từ tệp Excel (.xlsx)", cmd_import_survey, parent=group)
+    p.add_argument("file", metavar="TỆP.xlsx")
+    p.add_argument("--campaign", type=int, required=True, metavar="NĂM", help="năm của đợt rà soát")
+    p.add_argument("--unit", metavar="MÃ", help="mã ĐVHC của đơn vị, cho các dòng không ghi đơn vị")
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không nhập")
+    p.add_argument("--valid-only", action="store_true", help="chỉ nhập các dòng hợp lệ, bỏ qua dòng có lỗi")
+    p.add_argument("--replace", action="store_true", help="thay toàn bộ danh sách của đơn vị bằng nội dung tệp")
+    templates = command("template", "lưu mẫu Excel trống", lambda a: 2, parent=group)
+    kinds = templates.add_subparsers(dest="kind", required=True, metavar="MẪU")
+    p = command("survey", "mẫu Excel rà soát sản phẩm", cmd_template, parent=kinds)
+    p.add_argument("-o", "--output", required=True, metavar="TỆP.xlsx")
+    p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát (ghi trong hướng dẫn)")

@@ -1,0 +1,296 @@
+"""The exchange package file: a zip with a manifest, JSON data and reports, checked before use."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import tempfile
+import zipfile
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Collection
+
+FORMAT = "ocop-package"
+FORMAT_VERSION = 1
+# ".ocop.zip": Windows, mail and chat apps know a .zip (an unknown extension is often blocked
+# or renamed), so whoever has no OCOP Desktop can still open it and read the reports; the
+# ".ocop" in front says what it is, and the file dialogs filter on it.
+EXTENSION = ".ocop.zip"
+MANIFEST = "manifest.json"
+DATA_DIR = "data/"
+REPORTS_DIR = "bao-cao/"
+DELETED = "data/deleted.json"
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """What a sane archive stays within; anything beyond is refused before it is unpacked."""
+
+    max_file_bytes: int = 200 * 2**20
+    max_members: int = 200
+    max_member_bytes: int = 256 * 2**20
+    max_total_bytes: int = 512 * 2**20
+    # Unpacked/packed size of one member. JSON and XML shrink 5-30 times; a zip bomb
+    # (gigabytes of zeros in a few kilobytes) shrinks a thousand times and more.
+    max_ratio: int = 200
+    ratio_from_bytes: int = 2**20  # small members are allowed any ratio
+
+
+PACKAGE_LIMITS = ZipLimits()
+
+
+class PackageError(Exception):
+    """The file is refused; str() is a Vietnamese message saying why and what to do."""
+
+
+@dataclass(frozen=True)
+class VerifiedPackage:
+    path: Path
+    sha256: str  # of the whole file: the identity shown in the outbox and the inbox
+    manifest: dict[str, Any]
+    data: dict[str, list[dict[str, Any]]]  # entity -> records
+    deleted: list[dict[str, Any]]
+    reports: tuple[str, ...]
+
+    @property
+    def package_id(self) -> str:
+        return self.manifest["package_id"]
+
+
+@dataclass
+class PackageWriter:
+    """Collects members, then writes the zip atomically with a manifest of their checksums."""
+
+    manifest: dict[str, Any]
+    _members: list[tuple[str, bytes | Path]] = field(default_factory=list)
+
+    def add_bytes(self, name: str, data: bytes) -> None:
+        self._members.append((name, data))
+
+    def add_json(self, name: str, value: Any) -> None:
+        self.add_bytes(name, dumps_records(value))
+
+    def add_file(self, name: str, path: Path) -> None:
+        self._members.append((name, Path(path)))
+
+    def write(self, path: Path) -> str:
+        """Write to ``path`` (via a temporary file in the same folder); returns the file's SHA-256."""
+        path = Path(path)
+        members: dict[str, dict[str, Any]] = {}
+        for name, content in self._members:
+            data = content.read_bytes() if isinstance(content, Path) else content
+            members[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        manifest = dict(self.manifest, members=members)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+                for name, content in self._members:
+                    if isinstance(content, Path):
+                        zf.write(content, name)
+                    else:
+                        zf.writestr(name, content)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            with suppress(OSError):
+                os.remove(tmp)
+            raise
+        return file_sha256(path)
+
+
+def dumps_records(value: Any) -> bytes:
+    """JSON with one record per line: compact, yet readable and diffable by hand."""
+    if isinstance(value, dict) and isinstance(value.get("records"), list):
+        head = {k: v for k, v in value.items() if k != "records"}
+        lines = [json.dumps(r, ensure_ascii=False, sort_keys=False) for r in value["records"]]
+        body = json.dumps(head, ensure_ascii=False)[:-1]
+        sep = ", " if head else ""
+        text = body + sep + '"records": [\n' + ",\n".join(lines) + "\n]}\n"
+        return text.encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(2**20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _bad_name(name: str) -> str | None:
+    """Why a member name is unsafe to extract, or None."""
+    if "\\" in name or "\x00" in name:
+        return "có ký tự không hợp lệ"
+    if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        return "là đường dẫn tuyệt đối"
+    if any(part == ".." for part in PurePosixPath(name).parts):
+        return "trỏ ra ngoài gói («..»)"
+    return None
+
+
+def check_zip(zf: zipfile.ZipFile, limits: ZipLimits, what: str) -> list[zipfile.ZipInfo]:
+    """Refuse unsafe archives by their directory alone (nothing unpacked yet); returns the files."""
+    infos = zf.infolist()
+    if len(infos) > limits.max_members:
+        raise PackageError(
+            f"{what} có {len(infos)} thành phần, quá giới hạn {limits.max_members}; tệp không đúng "
+            "định dạng hoặc đã bị thay đổi. Không có gì được nhập."
+        )
+    seen: set[str] = set()
+    total = 0
+    files = []
+    for info in infos:
+        name = info.filename
+        problem = _bad_name(name)
+        if problem:
+            raise PackageError(
+                f"{what} có thành phần «{name}» {problem}; tệp không an toàn nên bị từ chối. Không có gì được nhập."
+            )
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise PackageError(
+                f"{what} có thành phần «{name}» là liên kết (symlink); tệp không an toàn nên bị từ chối. "
+                "Không có gì được nhập."
+            )
+        if info.flag_bits & 0x1:
+            raise PackageError(f"{what} có thành phần «{name}» bị mã hóa; hãy gửi lại tệp không đặt mật khẩu.")
+        if name in seen:
+            raise PackageError(f"{what} có hai thành phần cùng tên «{name}»; tệp đã bị thay đổi nên bị từ chối.")
+        seen.add(name)
+        if info.is_dir():
+            continue
+        size = info.file_size
+        ratio_too_high = size > limits.ratio_from_bytes and size > limits.max_ratio * max(info.compress_size, 1)
+        if size > limits.max_member_bytes or ratio_too_high:
+            raise PackageError(
+                f"{what} có thành phần «{name}» khi giải nén sẽ chiếm {size / 2**20:,.0f} MB từ "
+                f"{info.compress_size / 2**20:,.1f} MB nén — bất thường (có thể là «bom nén»). "
+                "Tệp bị từ chối, không có gì được giải nén hay nhập."
+            )
+        total += size
+        files.append(info)
+    if total > limits.max_total_bytes:
+        raise PackageError(
+            f"{what} khi giải nén sẽ chiếm {total / 2**20:,.0f} MB, quá giới hạn "
+            f"{limits.max_total_bytes // 2**20} MB. Tệp bị từ chối, không có gì được nhập."
+        )
+    return files
+
+
+def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
+    """A member's bytes, never more than ``cap`` even if its header lies about its size."""
+    with zf.open(info) as fh:
+        data = fh.read(cap + 1)
+    if len(data) > cap or len(data) != info.file_size:
+        raise PackageError(f"Thành phần «{info.filename}» lớn hơn kích thước khai báo; tệp đã bị thay đổi.")
+    return data
+
+
+def _load_json(name: str, data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PackageError(f"Thành phần «{name}» của gói không đọc được ({exc}); tệp bị hỏng hoặc đã bị sửa.") from None
+
+
+def _check_manifest(manifest: Any, known_schemas: Collection[str]) -> dict[str, Any]:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise PackageError("Tệp này không phải gói dữ liệu OCOP (tệp kê khai không đúng định dạng).")
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
+        raise PackageError(
+            f"Gói dùng định dạng phiên bản {version}, phiên bản này của OCOP Desktop chưa đọc được; "
+            "hãy cập nhật OCOP Desktop lên bản mới nhất rồi nhập lại."
+        )
+    schema = manifest.get("schema_version")
+    if schema not in known_schemas:
+        raise PackageError(
+            f"Gói được tạo với lược đồ dữ liệu «{schema}» mà phiên bản này không biết (gói từ phiên bản "
+            "OCOP Desktop mới hơn hoặc không phải của OCOP Desktop). Hãy cập nhật OCOP Desktop ở cả hai nơi "
+            "lên cùng phiên bản rồi gửi lại gói. Không có gì được nhập."
+        )
+    for key in ("package_id", "created_at"):
+        if not isinstance(manifest.get(key), str) or not manifest[key]:
+            raise PackageError(f"Tệp kê khai của gói thiếu «{key}»; tệp bị hỏng hoặc đã bị sửa.")
+    if not isinstance(manifest.get("members"), dict) or not isinstance(manifest.get("sender", {}), dict):
+        raise PackageError("Tệp kê khai của gói thiếu danh sách thành phần; tệp bị hỏng hoặc đã bị sửa.")
+    return manifest
+
+
+def read_package(
+    path: Path, entities: Collection[str], known_schemas: Collection[str], limits: ZipLimits = PACKAGE_LIMITS
+) -> VerifiedPackage:
+    """Verify everything (safety, manifest, checksums, JSON shape) and return the parsed data.
+
+    Nothing is extracted to disk; a refused file raises PackageError before any data is used."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PackageError(f"Không mở được tệp {path}: {exc.strerror or exc}.") from None
+    if size > limits.max_file_bytes:
+        raise PackageError(
+            f"Tệp {path.name} nặng {size / 2**20:,.0f} MB, quá giới hạn {limits.max_file_bytes // 2**20} MB "
+            "của một gói dữ liệu; hãy kiểm tra lại tệp."
+        )
+    if not zipfile.is_zipfile(path):
+        raise PackageError(f"Tệp {path.name} không phải gói dữ liệu OCOP (không phải tệp nén .zip).")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return _read(zf, path, entities, known_schemas, limits)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise PackageError(f"Tệp {path.name} bị hỏng hoặc đã bị sửa ({exc}); hãy xin gửi lại gói.") from None
+
+
+def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> VerifiedPackage:
+    what = f"Tệp {path.name}"
+    infos = {i.filename: i for i in check_zip(zf, limits, what)}
+    if MANIFEST not in infos:
+        raise PackageError(
+            f"{what} không có tệp kê khai ({MANIFEST}) nên không phải gói dữ liệu OCOP hoặc đã bị sửa. "
+            "Không có gì được nhập."
+        )
+    manifest = _check_manifest(_load_json(MANIFEST, read_member(zf, infos[MANIFEST], 10 * 2**20)), known_schemas)
+    listed: dict[str, Any] = manifest["members"]
+    extra = sorted(set(infos) - set(listed) - {MANIFEST})
+    missing = sorted(set(listed) - set(infos))
+    if extra or missing:
+        names = ", ".join(f"«{n}»" for n in (extra + missing)[:5])
+        raise PackageError(
+            f"{what} không khớp với tệp kê khai (thừa hoặc thiếu: {names}); gói đã bị thay đổi. Không có gì được nhập."
+        )
+    data: dict[str, list[dict[str, Any]]] = {}
+    deleted: list[dict[str, Any]] = []
+    reports = []
+    for name, meta in listed.items():
+        info = infos[name]
+        content = read_member(zf, info, limits.max_member_bytes)
+        if not isinstance(meta, dict) or hashlib.sha256(content).hexdigest() != meta.get("sha256"):
+            raise PackageError(
+                f"Thành phần «{name}» của gói không khớp mã kiểm tra SHA-256: gói đã bị hỏng hoặc bị sửa trên "
+                "đường gửi. Hãy xin đơn vị gửi lại gói. Không có gì được nhập."
+            )
+        if name.startswith(REPORTS_DIR):
+            reports.append(name)
+        elif name == DELETED:
+            deleted = _records(name, _load_json(name, content))
+        elif name.startswith(DATA_DIR) and name.endswith(".json"):
+            entity = name[len(DATA_DIR):-len(".json")]
+            if entity not in entities:
+                raise PackageError(
+                    f"Gói có loại dữ liệu «{entity}» mà phiên bản này chưa biết; hãy cập nhật OCOP Desktop rồi nhập lại."
+                )
+            data[entity] = _records(name, _load_json(name, content))
+    return VerifiedPackage(path, file_sha256(path), manifest, data, deleted, tuple(sorted(reports)))
+
+
+def _records(name: str, value: Any) -> list[dict[str, Any]]:
+    records = value.get("records") if isinstance(value, dict) else None
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise PackageError(f"Thành phần «{name}» của gói không đúng cấu trúc; tệp bị hỏng hoặc đã bị sửa.")
+    return records

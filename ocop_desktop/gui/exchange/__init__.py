@@ -1,0 +1,1 @@
+"""Sending and receiving report packages, and importing survey rows from Excel."""

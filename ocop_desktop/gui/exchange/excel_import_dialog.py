@@ -1,0 +1,175 @@
+"""Nhập từ Excel: check a survey sheet, list every problem by sheet, row and column, then import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
+
+from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.gui.exchange.models import problems_model
+from ocop_desktop.gui.exchange.send_dialog import describe
+from ocop_desktop.gui.forms.ui_exchange_excel_import_dialog import Ui_ExcelImportDialog
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.services.survey_import import (
+    ImportRefused, SurveyImportCheck, SurveyImportResult, SurveyImportService, write_template,
+)
+from ocop_desktop.services.surveys import SurveyService
+
+AskOpen = Callable[[QWidget], str]
+AskSave = Callable[[QWidget, str], str]
+_EXCEL = "Excel (*.xlsx)"
+
+
+def ask_open_path(parent: QWidget) -> str:
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("ExcelImportDialog", "Choose the Excel file"), "", _EXCEL)
+    return chosen
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> str:
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ExcelImportDialog", "Save the Excel template"), suggested, _EXCEL)
+    return chosen
+
+
+class ExcelImportDialog(QDialog):
+    imported = Signal(object)  # the SurveyImportResult of an import that stored rows
+
+    def __init__(self, importer: SurveyImportService, surveys: SurveyService, jobs: JobRunner,
+                 parent: QWidget | None = None, campaign_id: str | None = None, unit_id: str | None = None,
+                 ask_open: AskOpen = ask_open_path, ask_save: AskSave = ask_save_path,
+                 folder: Path | None = None) -> None:
+        super().__init__(parent)
+        self._importer, self._jobs, self._ask_open, self._ask_save = importer, jobs, ask_open, ask_save
+        self._folder = folder or Path.home()
+        self._check: SurveyImportCheck | None = None
+        self.result: SurveyImportResult | None = None
+        self.ui = Ui_ExcelImportDialog()
+        self.ui.setupUi(self)
+        self.problems = problems_model(self)
+        self.ui.problemsView.setModel(self.problems)
+        self.ui.problemsView.verticalHeader().hide()
+        self.ui.problemsView.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._campaigns = surveys.campaigns()
+        for c in self._campaigns:
+            self.ui.campaignCombo.addItem(c.title or str(c.year), c.id)
+        if campaign_id is not None:
+            self.ui.campaignCombo.setCurrentIndex(max(self.ui.campaignCombo.findData(campaign_id), 0))
+        self._fill_units(unit_id)
+        self.ui.campaignCombo.currentIndexChanged.connect(lambda _i: (self._fill_units(None), self._forget()))
+        self.ui.unitCombo.currentIndexChanged.connect(lambda _i: self._forget())
+        self.ui.browseButton.clicked.connect(lambda: self.choose_file())
+        self.ui.templateButton.clicked.connect(self.save_template)
+        self.ui.checkButton.clicked.connect(self.check)
+        self.ui.importButton.clicked.connect(self.import_rows)
+        self.ui.validOnlyCheck.toggled.connect(lambda _on: self._update_buttons())
+        self.ui.checkButton.setEnabled(False)
+
+    def _campaign(self):
+        return next((c for c in self._campaigns if c.id == self.ui.campaignCombo.currentData()), None)
+
+    def _fill_units(self, unit_id: str | None) -> None:
+        self.ui.unitCombo.clear()
+        self.ui.unitCombo.addItem(self.tr("As the sheet's Unit column says (or this office)"), "")
+        campaign = self._campaign()
+        for s in campaign.submissions if campaign else ():
+            if s.unit_code:
+                self.ui.unitCombo.addItem(s.unit, s.unit_code)
+                if s.unit_id == unit_id:
+                    self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.count() - 1)
+
+    def _forget(self) -> None:
+        self._check = None
+        self.problems.set_rows([])
+        self.ui.summaryLabel.setText("")
+        self.ui.warningsLabel.setText("")
+        self._update_buttons()
+
+    # -- actions --------------------------------------------------------------------------------
+    def choose_file(self, path: str | Path | None = None) -> None:
+        chosen = str(path) if path else self._ask_open(self)
+        if chosen:
+            self.ui.fileEdit.setText(chosen)
+            self.ui.checkButton.setEnabled(True)
+            self._forget()
+            self.check()
+
+    def save_template(self) -> None:
+        campaign = self._campaign()
+        name = f"mau-ra-soat-san-pham-{campaign.year if campaign else ''}.xlsx".replace("-.xlsx", ".xlsx")
+        chosen = self._ask_save(self, str(self._folder / name))
+        if not chosen:
+            return
+        path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+        try:
+            write_template(path, campaign.year if campaign else None)
+        except OSError as exc:
+            self.ui.statusLabel.setText(self.tr("The template could not be saved: %1").replace("%1", str(exc)))
+            return
+        self.ui.statusLabel.setText(self.tr("Template saved: %1").replace("%1", str(path)))
+
+    def _request(self) -> tuple[Path, int, str | None] | None:
+        campaign = self._campaign()
+        if campaign is None or not self.ui.fileEdit.text():
+            return None
+        return Path(self.ui.fileEdit.text()), campaign.year, self.ui.unitCombo.currentData() or None
+
+    def check(self) -> None:
+        request = self._request()
+        if request is None:
+            return
+        self.ui.statusLabel.setText(self.tr("Checking the file…"))
+        self.ui.checkButton.setEnabled(False)
+        self._jobs.run(lambda progress, cancel: self._importer.check(*request),
+                       on_done=self._checked, on_error=self._failed)
+
+    def _checked(self, check: SurveyImportCheck) -> None:
+        self._check = check
+        self.ui.checkButton.setEnabled(True)
+        self.problems.set_rows(list(check.problems))
+        self.ui.summaryLabel.setText(
+            self.tr("%1 row(s) read: %2 valid, %3 with problems.").replace("%1", str(check.data_rows))
+            .replace("%2", str(len(check.rows))).replace("%3", str(check.bad_rows)))
+        self.ui.warningsLabel.setText("\n".join(check.warnings))
+        if check.problems:
+            self.ui.statusLabel.setText(self.tr("Correct the rows listed and check again, or import only the valid rows."))
+        else:
+            self.ui.statusLabel.setText(self.tr("No problems found."))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        check = self._check
+        ok = check is not None and bool(check.rows) and (not check.problems or self.ui.validOnlyCheck.isChecked())
+        self.ui.importButton.setEnabled(ok)
+
+    def import_rows(self) -> None:
+        request = self._request()
+        if request is None or self._check is None:
+            return
+        valid_only, replace = self.ui.validOnlyCheck.isChecked(), self.ui.replaceCheck.isChecked()
+        self.ui.importButton.setEnabled(False)
+        self.ui.statusLabel.setText(self.tr("Importing…"))
+        self._jobs.run(lambda progress, cancel: self._importer.import_file(*request, valid_only=valid_only,
+                                                                           replace=replace),
+                       on_done=self._imported, on_error=self._failed)
+
+    def _imported(self, result: SurveyImportResult) -> None:
+        self.result = result
+        self.ui.statusLabel.setText(
+            self.tr("Imported %1 row(s): %2 new, %3 updated, for %4.").replace("%1", str(len(result.check.rows)))
+            .replace("%2", str(result.added)).replace("%3", str(result.updated))
+            .replace("%4", ", ".join(result.units)))
+        self._check = None
+        self._update_buttons()
+        self.imported.emit(result)
+
+    def _failed(self, exc: Exception) -> None:
+        self.ui.checkButton.setEnabled(bool(self.ui.fileEdit.text()))
+        if isinstance(exc, (ImportRefused, ValidationError, NotFoundError, OSError)):
+            self.ui.statusLabel.setText(describe(exc))
+        else:
+            self.ui.statusLabel.setText(self.tr("The file could not be read: %1").replace("%1", str(exc)))
+        self._update_buttons()

@@ -1,0 +1,158 @@
+"""Table models of the exchange dialogs: packages, changes, conflict fields, outbox, inbox, units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from ocop_desktop.gui.formatting import display
+from ocop_desktop.gui.table_model import Column, DtoTableModel
+from ocop_desktop.services.exchange import (
+    FieldDiff, ImportPreview, InboxDTO, Outcome, OutboxDTO, RecordChange, UnitTimeliness,
+)
+from ocop_desktop.services.survey_import import SheetProblem
+
+CONFLICT_COLOR = QColor(255, 226, 214)
+LATE_COLOR = QColor(255, 226, 214)
+DONE_COLOR = QColor(226, 240, 217)
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+def local_time(moment: datetime | None) -> str:
+    """A naive UTC time from the database, shown in this computer's time zone."""
+    if moment is None:
+        return ""
+    return display(moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None))
+
+
+@dataclass(frozen=True)
+class PackageRow:
+    """A file the user added to the receive list and what became of it."""
+
+    path: Path
+    preview: ImportPreview | None = None
+    error: str = ""
+    state: str = "checking"  # checking, ready, refused, imported, already
+
+    @property
+    def conflicts(self) -> int:
+        return len(self.preview.conflicts) if self.preview else 0
+
+
+def state_label(row: PackageRow) -> str:
+    if row.state == "checking":
+        return translate("Exchange", "Checking…")
+    if row.state == "refused":
+        return translate("Exchange", "Refused")
+    if row.state == "imported":
+        return translate("Exchange", "Imported")
+    if row.state == "already":
+        return translate("Exchange", "Imported before")
+    if row.conflicts:
+        return translate("Exchange", "%1 conflict(s) to resolve").replace("%1", str(row.conflicts))
+    return translate("Exchange", "Ready to import")
+
+
+def packages_model(parent=None) -> DtoTableModel[PackageRow]:
+    columns = [
+        Column(header=translate("Exchange", "File"), value=lambda r: r.path.name, tooltip=lambda r: str(r.path)),
+        Column(header=translate("Exchange", "Sent by"), value=lambda r: r.preview.package.sender_unit if r.preview else ""),
+        Column(header=translate("Exchange", "Created"), value=lambda r: local_time(r.preview.package.created_at) if r.preview else ""),
+        Column(header=translate("Exchange", "State"), value=state_label, tooltip=lambda r: r.error),
+    ]
+
+    def color(r: PackageRow):
+        if r.state == "refused" or r.conflicts and r.state == "ready":
+            return CONFLICT_COLOR
+        return DONE_COLOR if r.state in ("imported", "already") else None
+
+    return DtoTableModel(columns, row_color=color, parent=parent)
+
+
+def changes_model(choice=lambda key: "", parent=None) -> DtoTableModel[RecordChange]:
+    """Every record that would change; ``choice(key)`` names the choice made for a conflict."""
+
+    def outcome(c: RecordChange) -> str:
+        labels = {Outcome.NEW: translate("Exchange", "New"), Outcome.UPDATE: translate("Exchange", "Updated"), Outcome.SAME: translate("Exchange", "Unchanged"),
+                  Outcome.KEPT: translate("Exchange", "Kept here"), Outcome.CONFLICT: translate("Exchange", "Conflict"), Outcome.DELETE: translate("Exchange", "Deleted")}
+        text = labels[c.outcome]
+        chosen = choice(c.key)
+        if c.outcome is Outcome.CONFLICT and chosen:
+            text += " — " + (translate("Exchange", "keep here") if chosen == "here" else translate("Exchange", "take the package's"))
+        return text
+
+    columns = [
+        Column(header=translate("Exchange", "Kind"), value=lambda c: c.entity_label),
+        Column(header=translate("Exchange", "Record"), value=lambda c: c.title),
+        Column(header=translate("Exchange", "Outcome"), value=outcome),
+        Column(header=translate("Exchange", "Note"), value=lambda c: c.reason or ", ".join(f.label for f in c.fields)),
+    ]
+    return DtoTableModel(columns, row_color=lambda c: CONFLICT_COLOR if c.outcome is Outcome.CONFLICT else None,
+                         parent=parent)
+
+
+def fields_model(parent=None) -> DtoTableModel[FieldDiff]:
+    columns = [
+        Column(header=translate("Exchange", "Field"), value=lambda f: f.label),
+        Column(header=translate("Exchange", "Here"), value=lambda f: f.here, tooltip=lambda f: f.here),
+        Column(header=translate("Exchange", "In the package"), value=lambda f: f.there, tooltip=lambda f: f.there),
+    ]
+    return DtoTableModel(columns, parent=parent)
+
+
+def outbox_model(parent=None) -> DtoTableModel[OutboxDTO]:
+    columns = [
+        Column(header=translate("Exchange", "Sent"), value=lambda o: local_time(o.created_at)),
+        Column(header=translate("Exchange", "What"), value=lambda o: translate("Exchange", "Changes") if o.scope == "changes" else translate("Exchange", "Everything")),
+        Column(header=translate("Exchange", "Records"), value=lambda o: o.total, align_right=True),
+        Column(header=translate("Exchange", "By"), value=lambda o: o.actor),
+        Column(header=translate("Exchange", "File"), value=lambda o: Path(o.file_name).name, tooltip=lambda o: o.file_name),
+    ]
+    return DtoTableModel(columns, parent=parent)
+
+
+def inbox_model(parent=None) -> DtoTableModel[InboxDTO]:
+    columns = [
+        Column(header=translate("Exchange", "Imported"), value=lambda i: local_time(i.imported_at)),
+        Column(header=translate("Exchange", "Sent by"), value=lambda i: i.sender_unit),
+        Column(header=translate("Exchange", "Sender"), value=lambda i: i.sender_user),
+        Column(header=translate("Exchange", "Created"), value=lambda i: local_time(i.package_created_at)),
+        Column(header=translate("Exchange", "New"), value=lambda i: i.counts.get("new", 0), align_right=True),
+        Column(header=translate("Exchange", "Updated"), value=lambda i: i.counts.get("updated", 0), align_right=True),
+        Column(header=translate("Exchange", "Conflicts"), value=lambda i: i.counts.get("conflicts", 0), align_right=True),
+        Column(header=translate("Exchange", "Undone"), value=lambda i: local_time(i.undone_at)),
+    ]
+    return DtoTableModel(columns, row_color=lambda i: QColor(235, 235, 235) if i.undone else None, parent=parent)
+
+
+def timeliness_label(u: UnitTimeliness) -> str:
+    if u.submitted:
+        return translate("Exchange", "Late") if u.on_time is False else translate("Exchange", "On time")
+    return translate("Exchange", "Not submitted — overdue") if u.on_time is False else translate("Exchange", "Not yet due")
+
+
+def units_model(parent=None) -> DtoTableModel[UnitTimeliness]:
+    columns = [
+        Column(header=translate("Exchange", "Unit"), value=lambda u: u.unit),
+        Column(header=translate("Exchange", "Status"), value=lambda u: u.status_label),
+        Column(header=translate("Exchange", "Submitted on"), value=lambda u: u.submitted_on),
+        Column(header=translate("Exchange", "Timeliness"), value=timeliness_label),
+        Column(header=translate("Exchange", "Package received"), value=lambda u: local_time(u.received_at)),
+    ]
+    return DtoTableModel(columns, row_color=lambda u: LATE_COLOR if u.on_time is False else None, parent=parent)
+
+
+def problems_model(parent=None) -> DtoTableModel[SheetProblem]:
+    columns = [
+        Column(header=translate("Exchange", "Sheet"), value=lambda p: p.sheet),
+        Column(header=translate("Exchange", "Row"), value=lambda p: p.row, text=lambda p: str(p.row) if p.row else "", align_right=True),
+        Column(header=translate("Exchange", "Column"), value=lambda p: p.column),
+        Column(header=translate("Exchange", "Problem"), value=lambda p: p.message, tooltip=lambda p: p.message),
+    ]
+    return DtoTableModel(columns, parent=parent)

@@ -1,0 +1,125 @@
+"""Excel files for the survey import: refuse unsafe or unreadable ones, open the rest, write the template."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
+
+MAX_BYTES = 20 * 2**20
+XLSX_LIMITS = ZipLimits(max_file_bytes=MAX_BYTES, max_members=2000, max_member_bytes=200 * 2**20,
+                        max_total_bytes=400 * 2**20)
+SHEET = "Rà soát"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_DTD = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
+
+
+class ImportRefused(Exception):
+    """The file cannot be read at all; str() says why and what to do, in Vietnamese."""
+
+
+# The template's columns: (field, header). Headers of other sheets are matched by folded name.
+TEMPLATE = (
+    ("stt", "STT"), ("product_name", "Tên sản phẩm"), ("producer", "Chủ thể"),
+    ("production_situation", "Tình hình sản xuất"), ("output_quantity", "Sản lượng"),
+    ("unit_of_measure", "Đơn vị tính"), ("quantity_sold", "Sản lượng tiêu thụ"),
+    ("price_vnd", "Giá tiêu thụ (đồng)"), ("raw_material_area_ha", "Diện tích vùng nguyên liệu (ha)"),
+    ("proposed_year", "Đề xuất OCOP năm"), ("notes", "Ghi chú"), ("unit", "Đơn vị"), ("submitted_on", "Ngày nộp"),
+)
+
+
+def guard(path: Path) -> None:
+    """Refuse what is not a plain, sane .xlsx before openpyxl parses a byte of it."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise ImportRefused(f"Không mở được tệp {name}: {exc.strerror or exc}.") from None
+    if size > MAX_BYTES:
+        raise ImportRefused(f"Tệp {name} nặng {size / 2**20:,.1f} MB, quá giới hạn {MAX_BYTES // 2**20} MB; "
+                            "hãy chia thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp).")
+    if head == _OLE:
+        if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
+            raise ImportRefused(f"Tệp {name} được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở bằng Excel, "
+                                "bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa "
+                                "mật khẩu), lưu lại rồi nhập.")
+        raise ImportRefused(f"Tệp {name} là tệp Excel đời cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành → "
+                            "«Sổ làm việc Excel (.xlsx)» rồi nhập tệp mới.")
+    if not zipfile.is_zipfile(path):
+        raise ImportRefused(f"Tệp {name} không phải tệp Excel (.xlsx) — có thể là tệp khác đã bị đổi tên. "
+                            "Hãy mở bằng Excel và lưu lại dạng .xlsx, hoặc dùng «Tải mẫu Excel».")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = check_zip(zf, XLSX_LIMITS, f"Tệp {name}")
+            if "xl/workbook.xml" not in {i.filename for i in infos}:
+                raise ImportRefused(f"Tệp {name} không phải sổ làm việc Excel (.xlsx); hãy lưu lại bằng Excel.")
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    with zf.open(info) as fh:
+                        if _DTD.search(fh.read(65536)):
+                            raise ImportRefused(
+                                f"Tệp {name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{info.filename}» — "
+                                "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối.")
+    except PackageError as exc:
+        raise ImportRefused(str(exc)) from None
+    except zipfile.BadZipFile as exc:
+        raise ImportRefused(f"Tệp {name} bị hỏng ({exc}); hãy lưu lại bằng Excel rồi nhập.") from None
+
+
+def open_workbook(path: Path):
+    import openpyxl  # noqa: PLC0415  (slow import, only here)
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl wraps what its XML parser refused
+        cause = exc
+        while cause is not None:
+            if type(cause).__module__.startswith("defusedxml"):
+                raise ImportRefused(f"Tệp {path.name} có thực thể XML bị cấm; tệp có thể độc hại nên bị từ chối.") from None
+            cause = cause.__cause__ or cause.__context__
+        raise ImportRefused(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ; hãy mở bằng Excel, "
+                            "lưu lại rồi nhập.") from None
+
+
+def write_template(path: Path, campaign_year: int | None = None) -> Path:
+    """A blank sheet with the template's columns, typed so Excel keeps what people enter."""
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+
+    path = Path(path)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    widths = {"stt": 6, "product_name": 30, "producer": 26, "production_situation": 26, "notes": 22, "unit": 18}
+    numbers = {"output_quantity": "#,##0.##", "quantity_sold": "#,##0.##", "price_vnd": '#,##0 "đ"',
+               "raw_material_area_ha": "#,##0.##", "proposed_year": "0", "submitted_on": "dd/mm/yyyy"}
+    for col, (key, header) in enumerate(TEMPLATE, start=1):
+        cell = ws.cell(row=1, column=col, value=header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        letter = cell.column_letter
+        ws.column_dimensions[letter].width = widths.get(key, 14)
+        for row in range(2, 202):  # text columns stay text: "1-2" is not turned into a date
+            ws.cell(row=row, column=col).number_format = numbers.get(key, "@")
+    ws.freeze_panes = "B2"
+    ws.row_dimensions[1].height = 45
+    guide = wb.create_sheet("Hướng dẫn")
+    year = campaign_year or date.today().year
+    for line in (
+        f"Mẫu nhập kết quả rà soát sản phẩm tham gia Chương trình OCOP năm {year}.",
+        "Mỗi dòng một sản phẩm; chỉ cột «Tên sản phẩm» là bắt buộc. Có thể đổi thứ tự cột, thêm dòng trống.",
+        "Số viết kiểu Việt Nam: 1.200 hoặc 12,5; giá có thể ghi «15.000 đ». Ngày viết dd/mm/yyyy, ví dụ 05/07/2024.",
+        "Cột «Đơn vị»: tên hoặc mã ĐVHC của xã; để trống nếu cả trang là của một xã (chọn xã khi nhập).",
+        "Cột «Ngày nộp»: ngày xã gửi báo cáo; để trống nếu chưa nộp.",
+        "Nhập vào OCOP Desktop: trang Rà soát sản phẩm → Nhập từ Excel, hoặc lệnh: ocop import survey TỆP --campaign NĂM",
+    ):
+        guide.append([line])
+    guide.column_dimensions["A"].width = 110
+    wb.save(path)
+    return path

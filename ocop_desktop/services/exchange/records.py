@@ -1,0 +1,309 @@
+"""The records offices exchange: which tables, in which order, and their JSON form, checked."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Callable, Iterable
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text, select
+
+from ocop_desktop.domain.enums import (
+    EvaluationLevel,
+    ProducerKind,
+    ProductStatus,
+    SubmissionStatus,
+    TaskStatus,
+)
+from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
+from ocop_desktop.persistence.models import (
+    AuditEntry,
+    Directive,
+    Evaluation,
+    EvaluationMember,
+    Producer,
+    Product,
+    SurveyCampaign,
+    SurveyEntry,
+    SyncState,
+    Task,
+    TaskProgress,
+    UnitSubmission,
+)
+
+PRISTINE = "_pristine"  # record metadata key: the sender's copy was never edited (see merge.py)
+META_COLUMNS = ("id", "created_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str  # the table, also the package member data/<name>.json
+    model: type
+    label: str  # Vietnamese, for people
+    title: Callable[[dict[str, Any], Callable[[str | None], str]], str]
+    deletable: bool = False  # deletions at the sender travel as tombstones
+
+    @property
+    def columns(self) -> list:
+        derived = set(self.model.__folded__) | set(self.model.__sortkeys__)
+        return [c for c in self.model.__table__.columns if c.key not in derived]
+
+    @property
+    def content_columns(self) -> list[str]:
+        return [c.key for c in self.columns if c.key not in META_COLUMNS]
+
+    @property
+    def parents(self) -> dict[str, str]:
+        """Foreign-key column -> referenced table."""
+        out = {}
+        for c in self.columns:
+            for fk in c.foreign_keys:
+                out[c.key] = fk.column.table.name
+        return out
+
+
+def _short(text: Any, limit: int = 70) -> str:
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Parents before children: the order of inserts (and, reversed, of deletes).
+ENTITIES: tuple[Entity, ...] = (
+    Entity("producers", Producer, "Chủ thể", lambda r, n: _short(r.get("name"))),
+    Entity("products", Product, "Sản phẩm", lambda r, n: _short(r.get("name"))),
+    Entity("directives", Directive, "Văn bản chỉ đạo",
+           lambda r, n: _short(" ".join(x for x in (r.get("number"), r.get("subject")) if x))),
+    Entity("tasks", Task, "Nhiệm vụ", lambda r, n: _short(r.get("title"))),
+    Entity("task_progress", TaskProgress, "Tiến độ nhiệm vụ",
+           lambda r, n: _short(f"{n(r.get('task_id'))}: {r.get('text')}"), deletable=True),
+    Entity("survey_campaigns", SurveyCampaign, "Đợt rà soát", lambda r, n: _short(r.get("title"))),
+    Entity("unit_submissions", UnitSubmission, "Tình trạng nộp báo cáo",
+           lambda r, n: _short(f"{n(r.get('unit_id'))} — {n(r.get('campaign_id'))}")),
+    Entity("survey_entries", SurveyEntry, "Dòng rà soát",
+           lambda r, n: _short(f"{r.get('product_name')} ({n(r.get('unit_id'))})"), deletable=True),
+    Entity("evaluations", Evaluation, "Kết quả đánh giá",
+           lambda r, n: _short(f"{n(r.get('product_id'))}, {r.get('evaluated_on') or ''}")),
+    Entity("evaluation_members", EvaluationMember, "Phiếu chấm của thành viên hội đồng",
+           lambda r, n: _short(r.get("member_name")), deletable=True),
+)
+BY_NAME = {e.name: e for e in ENTITIES}
+ORDER = {e.name: i for i, e in enumerate(ENTITIES)}
+
+ENUMS: dict[tuple[str, str], type] = {
+    ("products", "status"): ProductStatus,
+    ("producers", "kind"): ProducerKind,
+    ("unit_submissions", "status"): SubmissionStatus,
+    ("tasks", "status"): TaskStatus,
+    ("evaluations", "level"): EvaluationLevel,
+}
+
+# Vietnamese names of the fields people compare in a conflict (others show their column name).
+FIELD_LABELS = {
+    "name": "Tên", "status": "Trạng thái", "stars": "Hạng sao", "score": "Điểm", "notes": "Ghi chú",
+    "producer_id": "Chủ thể", "commune_id": "Xã", "group_id": "Nhóm sản phẩm", "product_set_id": "Bộ sản phẩm",
+    "certificate_no": "Số giấy chứng nhận", "certifying_decision": "Quyết định công nhận",
+    "certifying_body": "Cơ quan công nhận", "certified_on": "Ngày công nhận", "expires_on": "Ngày hết hạn",
+    "rule_set_id": "Bộ tiêu chí", "ean13": "Mã vạch", "checklist": "Nhãn, truy xuất, nhãn hiệu",
+    "archived_at": "Lưu trữ lúc", "kind": "Loại hình", "tax_code": "Mã số thuế", "tax_code_kind": "Loại mã số",
+    "representative": "Người đại diện", "phone": "Điện thoại", "email": "Thư điện tử", "address": "Địa chỉ",
+    "number": "Số văn bản", "issued_on": "Ngày ban hành", "issued_text": "Thời gian ban hành", "issuer": "Cơ quan ban hành",
+    "subject": "Trích yếu", "file_reference": "Tệp văn bản", "directive_id": "Văn bản chỉ đạo", "position": "Thứ tự",
+    "assignee": "Đơn vị thực hiện", "assignee_place_id": "Địa bàn thực hiện", "title": "Tiêu đề",
+    "description": "Nội dung", "due_on": "Hạn", "result_note": "Kết quả", "completed_on": "Ngày hoàn thành",
+    "task_id": "Nhiệm vụ", "noted_on": "Ngày ghi", "text": "Nội dung", "author": "Người ghi",
+    "year": "Năm", "issuing_letter": "Văn bản giao", "deadline": "Hạn nộp", "campaign_id": "Đợt rà soát",
+    "unit_id": "Đơn vị", "submitted_on": "Ngày nộp", "received_on": "Ngày nhận", "note": "Ghi chú",
+    "product_name": "Tên sản phẩm", "producer_name": "Chủ thể", "production_situation": "Tình hình sản xuất",
+    "output_quantity": "Sản lượng", "unit_of_measure": "Đơn vị tính", "quantity_sold": "Sản lượng tiêu thụ",
+    "price_vnd": "Giá tiêu thụ (đ)", "raw_material_area_ha": "Diện tích vùng nguyên liệu (ha)",
+    "proposed_year": "Đề xuất OCOP năm", "product_id": "Sản phẩm", "evaluated_on": "Ngày đánh giá",
+    "level": "Cấp đánh giá", "scores": "Điểm từng tiêu chí", "total": "Tổng điểm", "knockout": "Tiêu chí loại",
+    "certified": "Được công nhận", "scorecard_id": "Phiếu chấm", "evaluation_id": "Lần đánh giá",
+    "member_name": "Thành viên hội đồng",
+}
+
+
+def field_label(key: str) -> str:
+    return FIELD_LABELS.get(key, key)
+
+
+# -- JSON form ---------------------------------------------------------------------------------
+def encode_value(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def encode_row(entity: Entity, row: Any) -> dict[str, Any]:
+    return {c.key: encode_value(getattr(row, c.key)) for c in entity.columns}
+
+
+class BadValue(ValueError):
+    """A value of the wrong shape; str() is a Vietnamese reason."""
+
+
+def decode_value(entity: Entity, column, value: Any) -> Any:
+    """The Python value of one JSON value of ``column``; raises BadValue."""
+    if value is None:
+        if not column.nullable and column.key not in META_COLUMNS:
+            raise BadValue("không được để trống")
+        return None
+    kind = column.type
+    if isinstance(kind, DateTime):
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise BadValue(f"«{value}» không phải là thời điểm")
+        # Every timestamp in the database is naive UTC.
+        return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+    if isinstance(kind, Date):
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise BadValue(f"«{value}» không phải là ngày")
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise BadValue(f"«{value}» không phải là đúng/sai")
+        return value
+    if isinstance(kind, Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise BadValue(f"«{value}» không phải là số nguyên")
+        return value
+    if isinstance(kind, Float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise BadValue(f"«{value}» không phải là số")
+        return float(value)
+    if isinstance(kind, JSON):
+        if not isinstance(value, (dict, list)):
+            raise BadValue("không đúng cấu trúc")
+        return value
+    if isinstance(kind, (String, Text)):
+        if not isinstance(value, str):
+            raise BadValue(f"«{value}» không phải là chữ")
+        limit = getattr(kind, "length", None)
+        if limit and len(value) > limit:
+            raise BadValue(f"dài quá {limit} ký tự")
+        enum = ENUMS.get((entity.name, column.key))
+        if enum is not None and value not in {m.value for m in enum}:
+            raise BadValue(f"giá trị «{value}» không hợp lệ")
+        if column.key == "id" or column.foreign_keys:
+            try:
+                uuid.UUID(value)
+            except ValueError:
+                raise BadValue(f"«{value}» không phải là mã bản ghi (UUID)") from None
+        return value
+    return value
+
+
+def decode_record(entity: Entity, raw: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """(values, problems): values of the columns present in ``raw``; problems in Vietnamese."""
+    values: dict[str, Any] = {}
+    problems = []
+    for column in entity.columns:
+        if column.key not in raw:
+            if column.key in META_COLUMNS:
+                problems.append(f"thiếu trường «{column.key}»")
+            continue
+        try:
+            values[column.key] = decode_value(entity, column, raw[column.key])
+        except BadValue as exc:
+            problems.append(f"trường «{field_label(column.key)}» ({column.key}): {exc}")
+    for key in META_COLUMNS:
+        if key in values and values[key] is None:
+            problems.append(f"thiếu trường «{key}»")
+    return values, problems
+
+
+def display_value(value: Any, names: Callable[[str | None], str], key: str = "") -> str:
+    """How a value reads in the conflict table: dates dd/mm/yyyy, numbers 1.234,5, ids as names."""
+    if value is None or value == "":
+        return "(trống)"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return format_vn_date(value)
+    if isinstance(value, (int, float)) and key != "year" and not key.endswith("_year"):
+        return format_vn_number(value)
+    if key.endswith("_id") and isinstance(value, str):
+        return names(value) or value
+    for (entity_name, column), enum in ENUMS.items():
+        if column == key and isinstance(value, str):
+            try:
+                return enum(value).label
+            except ValueError:
+                pass
+    if isinstance(value, (dict, list)):
+        return ", ".join(f"{k}: {v}" for k, v in value.items()) if isinstance(value, dict) else ", ".join(map(str, value))
+    return str(value)
+
+
+# -- what each side knows about a record ---------------------------------------------------------
+def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+LOCAL_EDIT = (
+    AuditEntry.action.like("%update"),
+    AuditEntry.action.not_like("import:%"),
+    AuditEntry.action.not_like("undo:%"),
+)
+
+
+def locally_edited(session, entity: str, ids: list[str] | None = None) -> set[str]:
+    """Records of ``entity`` edited here by a person (not by an import or an undo)."""
+    query = select(AuditEntry.entity_id).where(AuditEntry.entity == entity, *LOCAL_EDIT).distinct()
+    if ids is None:
+        return set(session.scalars(query))
+    out: set[str] = set()
+    for chunk in _chunks(ids):
+        out.update(session.scalars(query.where(AuditEntry.entity_id.in_(chunk))))
+    return out
+
+
+def created_by_import(session, entity: str, ids: list[str]) -> set[str]:
+    query = select(AuditEntry.entity_id).where(AuditEntry.entity == entity, AuditEntry.action == "import:create")
+    out: set[str] = set()
+    for chunk in _chunks(ids):
+        out.update(session.scalars(query.where(AuditEntry.entity_id.in_(chunk))))
+    return out
+
+
+def sync_states(session, entity: str, ids: list[str] | None = None) -> dict[str, tuple[datetime, str]]:
+    query = select(SyncState.entity_id, SyncState.synced_updated_at, SyncState.package_id).where(
+        SyncState.entity == entity)
+    if ids is None:
+        return {r[0]: (r[1], r[2]) for r in session.execute(query)}
+    out = {}
+    for chunk in _chunks(ids):
+        out.update({r[0]: (r[1], r[2]) for r in session.execute(query.where(SyncState.entity_id.in_(chunk)))})
+    return out
+
+
+def local_rows(session, entity: Entity, ids: list[str]) -> dict[str, dict[str, Any]]:
+    table = entity.model.__table__
+    cols = [table.c[c.key] for c in entity.columns]
+    out = {}
+    for chunk in _chunks(ids):
+        for row in session.execute(select(*cols).where(table.c.id.in_(chunk))):
+            out[row.id] = dict(row._mapping)
+    return out
+
+
+def set_sync(session, entity: str, entity_id: str, at: datetime | None, package_id: str = "") -> None:
+    state = session.get(SyncState, (entity, entity_id))
+    if at is None:
+        if state is not None:
+            session.delete(state)
+    elif state is None:
+        session.add(SyncState(entity=entity, entity_id=entity_id, synced_updated_at=at, package_id=package_id))
+    else:
+        state.synced_updated_at = at
+        state.package_id = package_id

@@ -1,0 +1,368 @@
+"""Survey entries from an Excel sheet: the app's template or any sheet with the same columns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.enums import SubmissionStatus
+from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
+from ocop_desktop.domain.text import clean, fold
+from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry, UnitSubmission
+from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services.exchange.excel_files import (  # noqa: F401  (write_template re-exported)
+    ImportRefused, guard, open_workbook, write_template,
+)
+from ocop_desktop.services.settings import office_settings
+from ocop_desktop.services.surveys import ENTRY_COLUMNS, parse_entry_value
+
+ALIASES = {
+    "stt": {"stt", "tt", "so tt", "so thu tu"},
+    "product_name": {"ten san pham", "ten sp", "san pham", "ten san pham ocop", "ten"},
+    "producer": {"chu the", "ten chu the", "chu the san xuat", "co so san xuat", "chu the ocop", "nha san xuat"},
+    "production_situation": {"tinh hinh san xuat", "tinh hinh sx", "thuc trang san xuat"},
+    "output_quantity": {"san luong", "san luong san xuat", "sl", "sl san xuat"},
+    "unit_of_measure": {"don vi tinh", "dvt", "dv tinh", "don vi do"},
+    "quantity_sold": {"san luong tieu thu", "sl tieu thu", "tieu thu", "luong tieu thu"},
+    "price_vnd": {"gia tieu thu", "gia", "gia ban", "don gia", "gia ban binh quan"},
+    "raw_material_area_ha": {"dien tich vung nguyen lieu", "dien tich", "vung nguyen lieu", "dt vung nguyen lieu"},
+    "proposed_year": {"de xuat ocop nam", "de xuat tham gia ocop nam", "nam de xuat", "de xuat nam",
+                      "de xuat tham gia ocop", "nam tham gia ocop"},
+    "notes": {"ghi chu"},
+    "unit": {"don vi", "xa", "xa phuong thi tran", "dia ban", "don vi hanh chinh", "ma dvhc", "ten xa"},
+    "submitted_on": {"ngay nop", "ngay bao cao", "ngay gui", "ngay nop bao cao"},
+}
+HEADER_SCAN_ROWS = 15  # a title block above the header is common
+_BY_ALIAS = {alias: key for key, names in ALIASES.items() for alias in names}
+_KIND_WORDS = ("thi tran ", "xa ", "phuong ")
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    sheet: str
+    row: int | None  # Excel's row number; None for the whole sheet
+    column: str  # the header as written in the sheet ("" for the whole row or sheet)
+    message: str  # a full sentence naming sheet, row and column
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    sheet: str
+    row: int
+    unit_id: str
+    unit: str
+    values: dict[str, Any]  # SurveyEntryInput column -> stored value
+    submitted_on: date | None
+
+
+@dataclass(frozen=True)
+class SurveyImportCheck:
+    file_name: str
+    campaign_id: str
+    campaign_year: int
+    rows: tuple[ImportRow, ...]  # the valid rows
+    problems: tuple[SheetProblem, ...]
+    warnings: tuple[str, ...]
+    data_rows: int  # rows with anything in them
+
+    @property
+    def bad_rows(self) -> int:
+        return len({(p.sheet, p.row) for p in self.problems if p.row is not None})
+
+
+@dataclass(frozen=True)
+class SurveyImportResult:
+    check: SurveyImportCheck
+    applied: bool
+    added: int = 0
+    updated: int = 0
+    units: tuple[str, ...] = ()
+
+
+def header_key(text: Any) -> str:
+    """"Giá (đồng)" -> "gia", "  TÊN  SP " -> "ten sp": what header names are compared by."""
+    plain = fold(re.sub(r"\(.*?\)", " ", str(text or "")))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    return get_column_letter(index + 1)
+
+
+def _at(sheet: str, row: int | None, header: str = "", index: int | None = None) -> str:
+    where = f"Trang «{sheet}»"
+    if row is not None:
+        where += f", dòng {row}"
+    if header:
+        where += f", cột «{header}»" + (f" ({_letter(index)})" if index is not None else "")
+    return where
+
+
+def _find_header(rows: list[tuple]) -> tuple[int, dict[int, str], list[tuple[int, str]]] | None:
+    """(row index, {column index: field}, unknown headers) of the first row naming a product column."""
+    for r, values in enumerate(rows[:HEADER_SCAN_ROWS]):
+        found = {i: _BY_ALIAS[k] for i, v in enumerate(values) if (k := header_key(v)) in _BY_ALIAS}
+        if "product_name" in found.values() and len(found) >= 2:
+            unknown = [(i, clean(str(v))) for i, v in enumerate(values) if v not in (None, "") and i not in found]
+            return r, found, unknown
+    return None
+
+
+def _cell_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return format_vn_date(value.date())
+    return "" if value is None else str(value)
+
+
+def _value(field_name: str, value: Any, year: int) -> Any:
+    """One cell's stored value; raises ValueError with a Vietnamese reason."""
+    if field_name == "submitted_on":
+        if value in (None, "") or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_vn_date(clean(str(value)))
+        except DateError as exc:
+            raise ValueError(str(exc)) from None
+    if isinstance(value, (datetime, date)):
+        if field_name in ("output_quantity", "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year"):
+            raise ValueError(f"Ô này là ngày ({_cell_text(value)}), không phải số; hãy nhập lại số.")
+    if field_name in ENTRY_COLUMNS and field_name not in ("output_quantity", "quantity_sold", "price_vnd",
+                                                          "raw_material_area_ha", "proposed_year"):
+        value = _cell_text(value)
+    return parse_entry_value(field_name, value, year)
+
+
+@dataclass
+class _Units:
+    """The campaign's reporting units, found by code or by name in any case, accents or prefix."""
+
+    by_key: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def add(self, unit_id: str, name: str, code: str | None) -> None:
+        key = header_key(name)
+        self.by_key[key] = (unit_id, name)
+        for word in _KIND_WORDS:
+            if key.startswith(word):
+                self.by_key.setdefault(key[len(word):], (unit_id, name))
+        if code:
+            self.by_key[code.strip()] = (unit_id, name)
+
+    def find(self, text: Any) -> tuple[str, str] | None:
+        raw = _cell_text(text).strip()
+        return self.by_key.get(raw) or self.by_key.get(header_key(raw))
+
+
+class SurveyImportService:
+    def __init__(self, make_uow: UowFactory) -> None:
+        self._uow = make_uow
+
+    def _campaign(self, session, year: int) -> SurveyCampaign:
+        campaign = session.scalar(select(SurveyCampaign).where(SurveyCampaign.year == year))
+        if campaign is None:
+            raise NotFoundError(f"Không có đợt rà soát năm {year}; hãy chọn năm của một đợt rà soát đã có.")
+        return campaign
+
+    def _context(self, year: int, unit_code: str | None):
+        with self._uow() as uow:
+            s = uow.session
+            campaign = self._campaign(s, year)
+            units = _Units()
+            rows = s.execute(select(Place.id, Place.name, Place.code).join(
+                UnitSubmission, UnitSubmission.unit_id == Place.id).where(UnitSubmission.campaign_id == campaign.id))
+            ids = set()
+            for unit_id, name, code in rows:
+                units.add(unit_id, name, code)
+                ids.add(unit_id)
+            default = None
+            if unit_code:
+                default = units.find(unit_code)
+                if default is None:
+                    raise NotFoundError(f"Mã đơn vị {unit_code} không có trong danh sách báo cáo của đợt rà soát "
+                                        f"năm {year}; hãy kiểm tra mã ĐVHC.")
+            else:
+                office = office_settings(self._uow)
+                if office.office_unit_id in ids:
+                    default = (office.office_unit_id, office.office_name)
+            return campaign.id, campaign.year, units, default
+
+    def check(self, path: Path, campaign_year: int, unit_code: str | None = None,
+              today: date | None = None) -> SurveyImportCheck:
+        """Read the file and report every problem with its sheet, row and column; changes nothing."""
+        path = Path(path)
+        guard(path)
+        campaign_id, year, units, default = self._context(campaign_year, unit_code)
+        today = today or date.today()
+        problems: list[SheetProblem] = []
+        warnings: list[str] = []
+        valid: list[ImportRow] = []
+        data_rows = 0
+        wb = open_workbook(path)
+        try:
+            found_header = False
+            for ws in wb.worksheets:
+                sheet = clean(ws.title) or ws.title
+                rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+                header = _find_header(rows)
+                if header is None:
+                    continue
+                found_header = True
+                head_row, columns, unknown = header
+                names = {i: clean(str(rows[head_row][i])) for i in columns}
+                for i, text in unknown:
+                    warnings.append(f"{_at(sheet, head_row + 1, text, i)}: không nhận ra tên cột nên bỏ qua cột này.")
+                dupes = {f for f in columns.values() if list(columns.values()).count(f) > 1}
+                for f in sorted(dupes):
+                    cols = ", ".join(f"«{names[i]}» ({_letter(i)})" for i, g in columns.items() if g == f)
+                    problems.append(SheetProblem(sheet, None, "", f"Trang «{sheet}»: có nhiều cột cùng nghĩa {cols}; "
+                                                 "hãy giữ lại một cột rồi nhập lại."))
+                if dupes:
+                    continue
+                for r in range(head_row + 1, len(rows)):
+                    cells = {f: rows[r][i] if i < len(rows[r]) else None for i, f in columns.items()}
+                    if all(_cell_text(v).strip() == "" for f, v in cells.items() if f != "stt"):
+                        continue  # blank rows and numbered but empty rows
+                    data_rows += 1
+                    valid_row = self._row(sheet, r + 1, cells, columns, names, year, units, default, today, problems)
+                    if valid_row is not None:
+                        valid.append(valid_row)
+            if not found_header:
+                problems.append(SheetProblem("", None, "", "Không tìm thấy trang nào có dòng tiêu đề với cột «Tên "
+                                             "sản phẩm» trong tệp; hãy dùng «Tải mẫu Excel» hoặc đặt tên cột như mẫu."))
+        finally:
+            wb.close()
+        warnings += _duplicates(valid)
+        return SurveyImportCheck(path.name, campaign_id, year, tuple(valid), tuple(problems), tuple(warnings), data_rows)
+
+    def _row(self, sheet, row, cells, columns, names, year, units, default, today, problems) -> ImportRow | None:
+        index = {f: i for i, f in columns.items()}
+        found: list[tuple[int, SheetProblem]] = []
+
+        def problem(f: str, reason: str) -> None:
+            header = names.get(index.get(f), "") if f in index else ""
+            message = f"{_at(sheet, row, header, index.get(f))}: {reason}"
+            found.append((index.get(f, 10**6), SheetProblem(sheet, row, header, message)))
+
+        values: dict[str, Any] = {}
+        for f in ENTRY_COLUMNS:
+            if f not in index:
+                values[f] = parse_entry_value(f, None, year)
+                continue
+            try:
+                values[f] = _value(f, cells[f], year)
+            except ValueError as exc:
+                problem(f, str(exc))
+        if "product_name" in values and not values["product_name"]:
+            problem("product_name", "Chưa có tên sản phẩm; hãy nhập tên hoặc xóa cả dòng.")
+        submitted_on = None
+        if "submitted_on" in index:
+            try:
+                submitted_on = _value("submitted_on", cells["submitted_on"], year)
+            except ValueError as exc:
+                problem("submitted_on", str(exc))
+            if submitted_on is not None and submitted_on > today:
+                problem("submitted_on", f"Ngày nộp {format_vn_date(submitted_on)} ở tương lai; hãy nhập ngày đã nộp.")
+        unit = default
+        if "unit" in index and _cell_text(cells["unit"]).strip():
+            unit = units.find(cells["unit"])
+            if unit is None:
+                problem("unit", f"«{clean(_cell_text(cells['unit']))}» không phải đơn vị báo cáo của đợt rà soát năm "
+                        f"{year}; hãy ghi đúng tên (ví dụ «Xã Ẳng Nưa») hoặc mã ĐVHC.")
+        elif unit is None:
+            found.append((10**6, SheetProblem(sheet, row, "", f"{_at(sheet, row)}: chưa rõ dòng này của đơn vị nào; "
+                                              "hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập.")))
+        if found:
+            problems += [p for _i, p in sorted(found, key=lambda x: x[0])]  # left to right, as the sheet reads
+            return None
+        return ImportRow(sheet, row, unit[0], unit[1], values, submitted_on)
+
+    def import_file(self, path: Path, campaign_year: int, unit_code: str | None = None, valid_only: bool = False,
+                    replace: bool = False, dry_run: bool = False, today: date | None = None) -> SurveyImportResult:
+        """Check, then store in one transaction: rows matching an entry of the unit (same product and
+        producer) update it, others are added; replace=True makes the sheet the unit's whole list.
+        Nothing is stored while any row is wrong, unless valid_only."""
+        check = self.check(path, campaign_year, unit_code, today)
+        if check.problems and not valid_only:
+            raise ValidationError(
+                [FieldError(f"{p.sheet}/{p.row}/{p.column}", p.message) for p in check.problems],
+                record=f"Tệp {check.file_name}: {len(check.problems)} lỗi; chưa nhập dòng nào. Hãy sửa rồi nhập lại, "
+                       "hoặc chọn chỉ nhập các dòng hợp lệ",
+            )
+        if dry_run or not check.rows:
+            return SurveyImportResult(check, applied=False)
+        added = updated = 0
+        units: list[str] = []
+        with self._uow(action="import", context=f"Excel «{check.file_name}»") as uow:
+            s = uow.session
+            by_unit: dict[str, list[ImportRow]] = {}
+            for r in check.rows:
+                by_unit.setdefault(r.unit_id, []).append(r)
+            for unit_id, rows in by_unit.items():
+                a, u = _store(s, check.campaign_id, unit_id, rows, replace)
+                added, updated = added + a, updated + u
+                units.append(rows[0].unit)
+            uow.commit()
+        return SurveyImportResult(check, True, added, updated, tuple(units))
+
+
+def _duplicates(rows: list[ImportRow]) -> list[str]:
+    seen: dict[tuple, ImportRow] = {}
+    out = []
+    for r in rows:
+        key = (r.unit_id, fold(r.values["product_name"]), fold(r.values["producer"]))
+        if key in seen:
+            first = seen[key]
+            out.append(f"{_at(r.sheet, r.row)}: trùng sản phẩm «{r.values['product_name']}» với dòng {first.row}; "
+                       "dòng sau sẽ ghi đè dòng trước.")
+        seen[key] = r
+    return out
+
+
+def _store(session, campaign_id: str, unit_id: str, rows: list[ImportRow], replace: bool) -> tuple[int, int]:
+    existing = list(session.scalars(select(SurveyEntry).where(
+        SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id).order_by(SurveyEntry.position)))
+    by_key = {(fold(e.product_name), fold(e.producer_name)): e for e in existing}
+    position = 0 if replace else max((e.position for e in existing), default=-1) + 1
+    touched: set[str] = set()
+    added = updated = 0
+    for r in rows:
+        entry = by_key.get((fold(r.values["product_name"]), fold(r.values["producer"])))
+        if entry is None:
+            entry = SurveyEntry(campaign_id=campaign_id, unit_id=unit_id, position=position)
+            session.add(entry)
+            position += 1
+            added += 1
+        else:
+            updated += entry.id not in touched
+            if replace:
+                entry.position = position
+                position += 1
+        for f, value in r.values.items():
+            setattr(entry, "producer_name" if f == "producer" else f, value)
+        session.flush()
+        touched.add(entry.id)
+    if replace:
+        for e in existing:
+            if e.id not in touched:
+                session.delete(e)
+    submission = session.scalar(select(UnitSubmission).where(
+        UnitSubmission.campaign_id == campaign_id, UnitSubmission.unit_id == unit_id))
+    submitted = max((r.submitted_on for r in rows if r.submitted_on), default=None)
+    if submitted is not None and submission.status != SubmissionStatus.RECEIVED.value:
+        submission.status, submission.submitted_on = SubmissionStatus.SUBMITTED.value, submitted
+    elif submission.status == SubmissionStatus.NOT_SUBMITTED.value:
+        submission.status = SubmissionStatus.IN_PROGRESS.value
+    return added, updated

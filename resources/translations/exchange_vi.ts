@@ -1,0 +1,520 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ExcelImportDialog</name>
+    <message>
+        <source>Import survey rows from Excel</source>
+        <translation>Nhập kết quả rà soát từ Excel</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Tệp:</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>Chọn &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>Download Excel &amp;template…</source>
+        <translation>Tải &amp;mẫu Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Survey:</source>
+        <translation>Đợt &amp;rà soát:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the file</source>
+        <translation>&amp;Kiểm tra tệp</translation>
+    </message>
+    <message>
+        <source>Import only the &amp;valid rows (skip the rows with problems)</source>
+        <translation>Chỉ nhập các dòng &amp;hợp lệ (bỏ qua các dòng có lỗi)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the unit&apos;s rows with the sheet (otherwise rows are added or updated)</source>
+        <translation>&amp;Thay toàn bộ danh sách của đơn vị bằng nội dung tệp (nếu không, các dòng được thêm mới hoặc cập nhật)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <source>Choose the Excel file</source>
+        <translation>Chọn tệp Excel</translation>
+    </message>
+    <message>
+        <source>Save the Excel template</source>
+        <translation>Lưu mẫu Excel</translation>
+    </message>
+    <message>
+        <source>As the sheet&apos;s Unit column says (or this office)</source>
+        <translation>Theo cột «Đơn vị» trong tệp (hoặc đơn vị của máy này)</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: %1</source>
+        <translation>Không lưu được mẫu: %1</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>Đã lưu mẫu: %1</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>%1 row(s) read: %2 valid, %3 with problems.</source>
+        <translation>Đã đọc %1 dòng: %2 dòng hợp lệ, %3 dòng có lỗi.</translation>
+    </message>
+    <message>
+        <source>Correct the rows listed and check again, or import only the valid rows.</source>
+        <translation>Hãy sửa các dòng trong danh sách rồi kiểm tra lại, hoặc chỉ nhập các dòng hợp lệ.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Không có lỗi nào.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Imported %1 row(s): %2 new, %3 updated, for %4.</source>
+        <translation>Đã nhập %1 dòng: %2 dòng mới, %3 dòng cập nhật, cho %4.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Không đọc được tệp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>Đã nhập trước đây</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s) to resolve</source>
+        <translation>%1 xung đột cần chọn</translation>
+    </message>
+    <message>
+        <source>Ready to import</source>
+        <translation>Sẵn sàng nhập</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Đơn vị gửi</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Tạo lúc</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Kept here</source>
+        <translation>Giữ bản ở đây</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>keep here</source>
+        <translation>giữ bản ở đây</translation>
+    </message>
+    <message>
+        <source>take the package&apos;s</source>
+        <translation>lấy bản trong gói</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ở đây</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>Trong gói</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gửi lúc</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Phạm vi</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Phần thay đổi</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Toàn bộ</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Số bản ghi</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người gửi</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Người gửi</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Hoàn tác lúc</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Not submitted — overdue</source>
+        <translation>Chưa nộp — quá hạn</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>Chưa đến hạn</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Submitted on</source>
+        <translation>Ngày nộp</translation>
+    </message>
+    <message>
+        <source>Timeliness</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <source>Package received</source>
+        <translation>Nhận gói lúc</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Lỗi</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePackageDialog</name>
+    <message>
+        <source>Receive report packages</source>
+        <translation>Nhận báo cáo</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Nhận gói</translation>
+    </message>
+    <message>
+        <source>&amp;Add packages…</source>
+        <translation>&amp;Thêm gói…</translation>
+    </message>
+    <message>
+        <source>Import all packages &amp;without conflicts</source>
+        <translation>Nhập tất cả các gói &amp;không có xung đột</translation>
+    </message>
+    <message>
+        <source>Conflict: changed here and in the package</source>
+        <translation>Xung đột: đã sửa ở cả đây và trong gói</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this office&apos;s copy</source>
+        <translation>Giữ bản ở &amp;đây</translation>
+    </message>
+    <message>
+        <source>Take the &amp;package&apos;s copy</source>
+        <translation>Lấy bản trong &amp;gói</translation>
+    </message>
+    <message>
+        <source>Keep this office&apos;s copy for all</source>
+        <translation>Giữ bản ở đây cho tất cả</translation>
+    </message>
+    <message>
+        <source>Take the package&apos;s copy for all</source>
+        <translation>Lấy bản trong gói cho tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;Import this package</source>
+        <translation>&amp;Nhập gói này</translation>
+    </message>
+    <message>
+        <source>Packages received</source>
+        <translation>Gói đã nhận</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>&amp;Hoàn tác lần nhập này</translation>
+    </message>
+    <message>
+        <source>Who has reported</source>
+        <translation>Tình hình nộp báo cáo</translation>
+    </message>
+    <message>
+        <source>&amp;Survey:</source>
+        <translation>Đợt &amp;rà soát:</translation>
+    </message>
+    <message>
+        <source>Choose the packages received</source>
+        <translation>Chọn các gói nhận được</translation>
+    </message>
+    <message>
+        <source>OCOP packages (*%1 *.zip)</source>
+        <translation>Gói dữ liệu OCOP (*%1 *.zip)</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Hoàn tác lần nhập</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Bị từ chối: %1</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>Đang kiểm tra gói…</translation>
+    </message>
+    <message>
+        <source>From %1 (%2), made %3.</source>
+        <translation>Của %1 (%2), tạo lúc %3.</translation>
+    </message>
+    <message>
+        <source>This package was imported before; importing it again changes nothing.</source>
+        <translation>Gói này đã được nhập trước đây; nhập lại không thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>cập nhật</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>xóa</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>không đổi</translation>
+    </message>
+    <message>
+        <source>kept here</source>
+        <translation>giữ bản ở đây</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>xung đột</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Đã nhập.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Lưu ý: %1</translation>
+    </message>
+    <message>
+        <source>deleted in the package, edited here.</source>
+        <translation>đã xóa ở nơi gửi nhưng đã sửa ở đây.</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s) still need a choice: keep this office&apos;s copy or take the package&apos;s.</source>
+        <translation>Còn %1 xung đột chưa chọn: giữ bản ở đây hay lấy bản trong gói.</translation>
+    </message>
+    <message>
+        <source>Ready to import.</source>
+        <translation>Sẵn sàng nhập.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>%1: imported (new %2, updated %3, deleted %4).</source>
+        <translation>%1: đã nhập (mới %2, cập nhật %3, xóa %4).</translation>
+    </message>
+    <message>
+        <source>%1: imported before, nothing changed.</source>
+        <translation>%1: đã nhập trước đây, không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was changed: %1</source>
+        <translation>Không nhập được, dữ liệu không thay đổi: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 units submitted; %3 on time (on-time rate %4), %5 late, %6 overdue without a report.</source>
+        <translation>%1/%2 đơn vị đã nộp; %3 đúng hạn (tỷ lệ đúng hạn %4), %5 trễ hạn, %6 quá hạn chưa nộp.</translation>
+    </message>
+    <message>
+        <source>Undo everything the package from %1 imported at %2 changed?</source>
+        <translation>Hoàn tác mọi thay đổi do gói của %1 nhập lúc %2?</translation>
+    </message>
+    <message>
+        <source>Undone: %1 record(s) removed, %2 restored, %3 recreated.</source>
+        <translation>Đã hoàn tác: xóa %1 bản ghi đã thêm, trả lại %2 bản ghi, tạo lại %3 bản ghi.</translation>
+    </message>
+</context>
+<context>
+    <name>SendPackageDialog</name>
+    <message>
+        <source>Send report package</source>
+        <translation>Gửi báo cáo</translation>
+    </message>
+    <message>
+        <source>What to send</source>
+        <translation>Nội dung gửi</translation>
+    </message>
+    <message>
+        <source>Only what changed since the last package sent</source>
+        <translation>Chỉ những thay đổi từ lần gửi trước</translation>
+    </message>
+    <message>
+        <source>Everything (for a receiver who has nothing from this office yet)</source>
+        <translation>Toàn bộ dữ liệu (cho nơi nhận chưa có gì của đơn vị này)</translation>
+    </message>
+    <message>
+        <source>Include the Excel and PDF reports, for those who open the file by hand</source>
+        <translation>Kèm báo cáo Excel và PDF cho người mở tệp trực tiếp</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Create package…</source>
+        <translation>&amp;Tạo gói…</translation>
+    </message>
+    <message>
+        <source>Packages sent:</source>
+        <translation>Các gói đã gửi:</translation>
+    </message>
+    <message>
+        <source>Save the package</source>
+        <translation>Lưu gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>OCOP package (*%1)</source>
+        <translation>Gói dữ liệu OCOP (*%1)</translation>
+    </message>
+    <message>
+        <source>Sending office: %1</source>
+        <translation>Đơn vị gửi: %1</translation>
+    </message>
+    <message>
+        <source>No package has been sent yet: the first package holds everything.</source>
+        <translation>Chưa gửi gói nào: gói đầu tiên gồm toàn bộ dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Not sent yet (changed since the package of %1): %2</source>
+        <translation>Chưa gửi (thay đổi từ gói lúc %1): %2</translation>
+    </message>
+    <message>
+        <source>Everything was sent with the package of %1.</source>
+        <translation>Đã gửi hết trong gói lúc %1.</translation>
+    </message>
+    <message>
+        <source>Making the package…</source>
+        <translation>Đang tạo gói…</translation>
+    </message>
+    <message>
+        <source>Package saved: %1 (%2 records). Send this file by email, chat or USB stick.</source>
+        <translation>Đã lưu gói: %1 (%2 bản ghi). Hãy gửi tệp này qua thư điện tử, Zalo hoặc USB.</translation>
+    </message>
+    <message>
+        <source>Cancelled; no package was written.</source>
+        <translation>Đã hủy; không tạo gói nào.</translation>
+    </message>
+    <message>
+        <source>The package could not be made: %1</source>
+        <translation>Không tạo được gói: %1</translation>
+    </message>
+</context>
+</TS>

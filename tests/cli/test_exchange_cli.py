@@ -1,0 +1,169 @@
+"""`ocop package …` and `ocop import …` as an officer runs them: output, exit status, messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ocop_desktop.persistence.database import open_database
+from ocop_desktop.services.products import ProductInput, ProductService
+from ocop_desktop.services.reference import load_reference, place_id
+from ocop_desktop.services.sample import load_sample
+from ocop_desktop.services.settings import save_office_settings
+from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
+
+
+COFFEE = "Cà phê bột Hà Chung - bột pha phin"
+
+
+def ocop(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *map(str, args)], capture_output=True, text=True,
+                          encoding="utf-8", env={**os.environ, "OCOP_DB": ""})
+
+
+def prepare(path: Path, unit_key: str, user: str, work=None) -> Path:
+    db = open_database(path)
+    try:
+        make_uow = db.uow_factory(actor=user)
+        load_reference(make_uow)
+        load_sample(make_uow, "muong-ang-2024")
+        save_office_settings(make_uow, place_id(unit_key), user, "")
+        if work:
+            work(make_uow)
+    finally:
+        db.close()
+    return path
+
+
+def survey_and_submit(make_uow):
+    surveys = SurveyService(make_uow)
+    campaign = surveys.campaigns()[0].id
+    surveys.save_entries(campaign, place_id("xa-ang-nua"), [SurveyEntryInput(product_name="Chè Shan tuyết")])
+    surveys.set_submission(campaign, place_id("xa-ang-nua"), "da_nop", date(2024, 7, 4))
+
+
+@pytest.fixture
+def offices(tmp_path):
+    commune = prepare(tmp_path / "xa.db", "xa-ang-nua", "Lò Văn Anh", survey_and_submit)
+    district = prepare(tmp_path / "huyen.db", "huyen-muong-ang", "Nguyễn Văn Kiểm")
+    return commune, district
+
+
+def test_send_preview_import_again_and_undo(offices, tmp_path):
+    commune, district = offices
+    done = ocop("--db", commune, "package", "export", "-o", tmp_path / "goi", "--no-reports")
+    assert done.returncode == 0, done.stderr
+    package = tmp_path / "goi.ocop.zip"
+    assert f"Đã tạo gói {package}" in done.stdout
+    outbox = json.loads(ocop("--db", commune, "package", "outbox").stdout)
+    assert [(o["scope"], o["actor"]) for o in outbox] == [("all", "Lò Văn Anh")]
+    assert "Không có thay đổi nào chưa gửi" in ocop("--db", commune, "package", "unsent").stdout
+
+    before = district.read_bytes()
+    dry = ocop("package", "import", package, "--dry-run", "--db", district)
+    assert dry.returncode == 0, dry.stderr
+    assert "Gói goi.ocop.zip: Xã Ẳng Nưa, Lò Văn Anh" in dry.stdout and "Mới: 1; Cập nhật: 1" in dry.stdout
+    assert "[Mới] Dòng rà soát «Chè Shan tuyết (Xã Ẳng Nưa)»" in dry.stdout and "chưa thay đổi gì" in dry.stdout
+    assert district.read_bytes() == before
+
+    done = ocop("--db", district, "package", "import", package)
+    assert done.returncode == 0, done.stderr
+    assert "Đã nhập: thêm 1, cập nhật 1" in done.stdout
+    again = ocop("--db", district, "package", "import", package)
+    assert again.returncode == 0 and "đã được nhập lúc" in again.stdout
+    rows = json.loads(ocop("--db", district, "package", "submissions", "--campaign", "2024").stdout)
+    ang_nua = next(r for r in rows if r["unit"] == "Xã Ẳng Nưa")
+    assert (ang_nua["submitted_on"], ang_nua["on_time"], ang_nua["on_time_rate"]) == ("04/07/2024", "đúng hạn", "10%")
+    assert ang_nua["received_at"]
+
+    [received] = json.loads(ocop("--db", district, "package", "inbox").stdout)
+    undo = ocop("--db", district, "package", "undo", received["package_id"])
+    assert undo.returncode == 0, undo.stderr
+    assert "xóa 1 bản ghi đã thêm, trả lại 1 bản ghi" in undo.stdout
+    assert json.loads(ocop("--db", district, "surveys", "list", "--campaign", "2024").stdout) == []
+
+
+def test_conflicts_are_listed_and_not_guessed(offices, tmp_path):
+    commune, district = offices
+    ocop("--db", commune, "package", "export", "-o", tmp_path / "1.ocop.zip", "--no-reports")
+    assert ocop("--db", district, "package", "import", tmp_path / "1.ocop.zip").returncode == 0
+
+    def rename(path: Path, notes: str) -> None:
+        db = open_database(path)
+        try:
+            products = ProductService(db.uow_factory(actor="x"))
+            p = next(p for p in products.list() if p.name == COFFEE)
+            products.update(p.id, ProductInput(name=p.name, status=p.status, stars=p.stars,
+                                               product_set_code=p.product_set_code, notes=notes))
+        finally:
+            db.close()
+
+    rename(commune, "Xã cập nhật")
+    rename(district, "Huyện cập nhật")
+    ocop("--db", commune, "package", "export", "-o", tmp_path / "2.ocop.zip", "--changes", "--no-reports")
+    before = district.read_bytes()
+    refused = ocop("--db", district, "package", "import", tmp_path / "2.ocop.zip")
+    assert refused.returncode == 1
+    assert "[Xung đột] Sản phẩm «Cà phê bột Hà Chung - bột pha phin»" in refused.stdout
+    assert "Ghi chú: ở đây «Huyện cập nhật» | trong gói «Xã cập nhật»" in refused.stdout
+    assert "--prefer here|there" in refused.stderr
+    assert district.read_bytes() == before
+    done = ocop("--db", district, "package", "import", tmp_path / "2.ocop.zip", "--prefer", "there")
+    assert done.returncode == 0, done.stderr
+    db = open_database(district)
+    try:
+        assert next(p for p in ProductService(db.uow_factory()).list() if p.name == COFFEE).notes == "Xã cập nhật"
+    finally:
+        db.close()
+
+
+def test_a_tampered_package_is_refused_before_the_database_is_opened(offices, tmp_path):
+    commune, district = offices
+    ocop("--db", commune, "package", "export", "-o", tmp_path / "goi.ocop.zip", "--no-reports")
+    bad = tmp_path / "sua.ocop.zip"
+    with zipfile.ZipFile(tmp_path / "goi.ocop.zip") as zin, zipfile.ZipFile(bad, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            zout.writestr(name, data.replace("Chè".encode(), "Chà".encode()) if name.startswith("data/") else data)
+    before = district.read_bytes()
+    done = ocop("--db", district, "package", "import", bad)
+    assert done.returncode == 1
+    assert "không khớp mã kiểm tra SHA-256" in done.stderr and "Không có gì được nhập" in done.stderr
+    assert district.read_bytes() == before
+
+
+def test_excel_survey_import_and_template(offices, tmp_path):
+    _commune, district = offices
+    template = tmp_path / "mau.xlsx"
+    done = ocop("--db", district, "import", "template", "survey", "-o", template, "--campaign", "2024")
+    assert done.returncode == 0, done.stderr
+    wb = openpyxl.load_workbook(template)
+    ws = wb["Rà soát"]
+    for row, values in ((2, ("1", "Chè Shan tuyết", None, None, "1.200")), (3, ("2", "Gạo nếp", None, None, "12 tạ"))):
+        for col, value in enumerate(values, start=1):
+            ws.cell(row=row, column=col, value=value)
+        ws.cell(row=row, column=12, value="Xã Ẳng Tở")
+    wb.save(template)
+
+    refused = ocop("--db", district, "import", "survey", template, "--campaign", "2024")
+    assert refused.returncode == 1
+    assert "Trang «Rà soát», dòng 3, cột «Sản lượng» (E): «12 tạ» không phải là số" in refused.stderr
+    assert "chưa nhập dòng nào" in refused.stderr
+    done = ocop("--db", district, "import", "survey", template, "--campaign", "2024", "--valid-only")
+    assert done.returncode == 0, done.stderr
+    assert "Đã nhập 1 dòng (1 dòng mới, 0 dòng cập nhật) cho: Xã Ẳng Tở." in done.stdout
+    rows = json.loads(ocop("--db", district, "surveys", "list", "--campaign", "2024").stdout)
+    assert [(r["product_name"], r["output_quantity"], r["unit"]) for r in rows] == [("Chè Shan tuyết", 1200.0, "Xã Ẳng Tở")]
+
+    text = tmp_path / "khong-phai.xlsx"
+    text.write_text("Tên sản phẩm,Giá\nChè,1000\n", encoding="utf-8")
+    done = ocop("--db", district, "import", "survey", text, "--campaign", "2024")
+    assert done.returncode == 1 and "không phải tệp Excel (.xlsx)" in done.stderr

@@ -1,0 +1,89 @@
+"""Offices for exchange tests: each its own database file with reference data, the 2024 sample
+and its own office unit, as on separate machines."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ocop_desktop.persistence.database import Database, open_database
+from ocop_desktop.services.exchange import ExchangeService
+from ocop_desktop.services.reference import load_reference, place_id
+from ocop_desktop.services.sample import load_sample
+from ocop_desktop.services.settings import save_office_settings
+from ocop_desktop.services.surveys import SurveyService
+
+
+@dataclass
+class Office:
+    path: Path
+    unit_key: str
+    user: str
+    db: Database | None = None
+
+    def open(self) -> "Office":
+        self.db = open_database(self.path)
+        return self
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    @property
+    def make_uow(self):
+        return self.db.uow_factory(actor=self.user)
+
+    @property
+    def unit_id(self) -> str:
+        return place_id(self.unit_key)
+
+    @property
+    def exchange(self) -> ExchangeService:
+        return ExchangeService(self.make_uow)
+
+    @property
+    def surveys(self) -> SurveyService:
+        return SurveyService(self.make_uow)
+
+    def campaign_id(self) -> str:
+        return self.surveys.campaigns()[0].id
+
+
+def dump(path: Path) -> list[str]:
+    """Every table's rows, as SQL: what "unchanged" means for a database file."""
+    con = sqlite3.connect(path)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def office(tmp_path):
+    opened: list[Office] = []
+
+    def make(name: str, unit_key: str, user: str, sample: bool = True) -> Office:
+        o = Office(tmp_path / f"{name}.db", unit_key, user).open()
+        load_reference(o.make_uow)
+        if sample:
+            load_sample(o.make_uow, "muong-ang-2024")
+        save_office_settings(o.make_uow, place_id(unit_key), user, "Công chức")
+        opened.append(o)
+        return o
+
+    yield make
+    for o in opened:
+        o.close()
+
+
+@pytest.fixture
+def communes(office):
+    """Two communes and the district office that receives their packages."""
+    a = office("ang-nua", "xa-ang-nua", "Lò Văn Anh")
+    b = office("ang-to", "xa-ang-to", "Quàng Thị Bình")
+    r = office("huyen", "huyen-muong-ang", "Nguyễn Văn Kiểm")
+    return a, b, r

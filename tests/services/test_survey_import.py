@@ -1,0 +1,200 @@
+"""Excel import of survey entries: messy real-world sheets, every problem located, unsafe files refused."""
+
+from __future__ import annotations
+
+import re
+import struct
+import unicodedata
+import zipfile
+from datetime import date
+
+import openpyxl
+import pytest
+
+from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.services.reference import place_id
+from ocop_desktop.services.sample import load_sample
+from ocop_desktop.services.settings import save_office_settings
+from ocop_desktop.services.survey_import import ImportRefused, SurveyImportService, write_template
+from ocop_desktop.services.surveys import SurveyService
+
+ANG_NUA = place_id("xa-ang-nua")
+NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+
+
+@pytest.fixture
+def service(make_uow):
+    load_sample(make_uow, "muong-ang-2024")
+    save_office_settings(make_uow, place_id("huyen-muong-ang"), "Nguyễn Văn Kiểm", "")
+    return SurveyImportService(make_uow)
+
+
+def messy(path):
+    """What arrives by email: a title above, headers upper-cased in another order, numbers as text."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Rà soát"
+    ws.append(["KẾT QUẢ RÀ SOÁT SẢN PHẨM NĂM 2024"])
+    ws.append([])
+    ws.append(["GIÁ (ĐỒNG)", "  Tên SP ", NFD("CHỦ THỂ"), "Sản lượng", "ĐVT", "Diện tích (ha)", "Đơn vị", "Ngày nộp",
+               "STT", "Người lập"])
+    ws.append(["15.000 đ", "  Chè   Shan tuyết ", "HTX Chè", "1.200", "kg", "12,5", "xã ẳng nưa", "05/07/2024", 1])
+    ws.append([])
+    ws.append([25000, NFD("Mật ong bạc hà"), None, 300, "lít", None, "03307", None, 2])
+    ws.append(["15.000đ/kg", "Gạo nếp nương", None, "2 tấn", "kg", None, "Ẳng Nưa", None, 3])
+    ws.append([None, "   ", None, "abc", None, None, "Ẳng Nưa", None, 4])
+    ws.append([None, None, None, None, None, None, None, None, 5])
+    ws.append([None, "Rượu ngô", None, None, None, None, "Xã Không Có", "31/02/2024", 6])
+    wb.save(path)
+    return path
+
+
+def test_every_problem_names_the_sheet_row_and_column(service, tmp_path):
+    check = service.check(messy(tmp_path / "xa-gui.xlsx"), 2024, today=date(2024, 7, 10))
+    assert [p.message for p in check.problems] == [
+        "Trang «Rà soát», dòng 7, cột «GIÁ (ĐỒNG)» (A): «15.000đ/kg» không phải là số. Hãy nhập số, ví dụ 1.200 hoặc 12,5.",
+        "Trang «Rà soát», dòng 7, cột «Sản lượng» (D): «2 tấn» không phải là số. Hãy nhập số, ví dụ 1.200 hoặc 12,5.",
+        "Trang «Rà soát», dòng 8, cột «Tên SP» (B): Chưa có tên sản phẩm; hãy nhập tên hoặc xóa cả dòng.",
+        "Trang «Rà soát», dòng 8, cột «Sản lượng» (D): «abc» không phải là số. Hãy nhập số, ví dụ 1.200 hoặc 12,5.",
+        "Trang «Rà soát», dòng 10, cột «Đơn vị» (G): «Xã Không Có» không phải đơn vị báo cáo của đợt rà soát năm "
+        "2024; hãy ghi đúng tên (ví dụ «Xã Ẳng Nưa») hoặc mã ĐVHC.",
+        "Trang «Rà soát», dòng 10, cột «Ngày nộp» (H): Ngày «31/02/2024» không tồn tại. "
+        "Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/07/2024.",
+    ]
+    assert (check.data_rows, len(check.rows), check.bad_rows) == (5, 2, 3)
+    assert check.warnings == ("Trang «Rà soát», dòng 3, cột «Người lập» (J): không nhận ra tên cột nên bỏ qua cột này.",)
+
+
+def test_nothing_is_imported_while_a_row_is_wrong(service, make_uow, tmp_path):
+    with pytest.raises(ValidationError) as refused:
+        service.import_file(messy(tmp_path / "x.xlsx"), 2024, today=date(2024, 7, 10))
+    assert "dòng 7, cột «GIÁ (ĐỒNG)»" in str(refused.value)
+    assert SurveyService(make_uow).entries(campaign_year=2024) == []
+
+
+def test_valid_rows_only_reads_what_people_really_type(service, make_uow, tmp_path):
+    path = messy(tmp_path / "x.xlsx")
+    result = service.import_file(path, 2024, valid_only=True, today=date(2024, 7, 10))
+    assert (result.applied, result.added, result.updated, result.units) == (True, 2, 0, ("Xã Ẳng Nưa",))
+    surveys = SurveyService(make_uow)
+    campaign = surveys.campaigns()[0]
+    tea, honey = surveys.unit_entries(campaign.id, ANG_NUA)
+    assert (tea.product_name, tea.producer, tea.price_vnd, tea.output_quantity, tea.raw_material_area_ha) == (
+        "Chè Shan tuyết", "HTX Chè", 15000, 1200.0, 12.5)
+    assert honey.product_name == "Mật ong bạc hà" and unicodedata.is_normalized("NFC", honey.product_name)
+    unit = next(u for u in surveys.campaign_units(campaign.id, today=date(2024, 7, 10)) if u.unit_id == ANG_NUA)
+    assert (unit.status, unit.submitted_on, unit.on_time) == ("da_nop", date(2024, 7, 5), True)
+    # The same sheet again updates the same rows instead of adding them twice.
+    again = service.import_file(path, 2024, valid_only=True, today=date(2024, 7, 10))
+    assert (again.added, again.updated) == (0, 2)
+    assert len(surveys.unit_entries(campaign.id, ANG_NUA)) == 2
+
+
+def test_the_template_round_trips(service, make_uow, tmp_path):
+    template = write_template(tmp_path / "mau.xlsx", 2024)
+    wb = openpyxl.load_workbook(template)
+    ws = wb["Rà soát"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["STT", "Tên sản phẩm", "Chủ thể"] and "Hướng dẫn" in wb.sheetnames
+    for header, value in {"STT": 1, "Tên sản phẩm": "Miến dong", "Giá tiêu thụ (đồng)": 60000,
+                          "Đề xuất OCOP năm": 2025}.items():
+        ws.cell(row=2, column=headers.index(header) + 1, value=value)
+    wb.save(template)
+    result = service.import_file(template, 2024, unit_code="03307")
+    assert result.added == 1
+    [entry] = SurveyService(make_uow).entries(campaign_year=2024)
+    assert (entry.product_name, entry.price_vnd, entry.proposed_year, entry.unit) == ("Miến dong", 60000, 2025, "Xã Ẳng Nưa")
+
+
+def test_rows_without_a_unit_ask_for_one(service, tmp_path):
+    template = write_template(tmp_path / "mau.xlsx", 2024)
+    wb = openpyxl.load_workbook(template)
+    wb["Rà soát"]["B2"] = "Miến dong"
+    wb.save(template)
+    check = service.check(template, 2024)  # the district office reports no survey of its own
+    assert [p.message for p in check.problems] == [
+        "Trang «Rà soát», dòng 2: chưa rõ dòng này của đơn vị nào; hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập."]
+
+
+def cfb(streams: dict[str, bytes]) -> bytes:
+    """A minimal OLE compound file (version 3) holding ``streams``, as Office wraps an encrypted workbook."""
+    sector, end, free, fat_sect = 512, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    fat, body, starts = [fat_sect, end], b"", []
+    for content in streams.values():
+        content = content.ljust(4096, b"\0")  # at the cutoff: regular sectors, no mini stream
+        count = -(-len(content) // sector)
+        starts.append(len(fat))
+        fat += [len(fat) + i + 1 for i in range(count - 1)] + [end]
+        body += content.ljust(count * sector, b"\0")
+    fat += [free] * (128 - len(fat))
+
+    def entry(name: str, kind: int, right: int, child: int, start: int, size: int) -> bytes:
+        raw = name.encode("utf-16-le") + b"\0\0"
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB3I", len(raw) if name else 0, kind, 1, free, right, child)
+                + bytes(16 + 4 + 16) + struct.pack("<IQ", start, size))
+
+    entries = [entry("Root Entry", 5, free, 1, end, 0)]
+    for n, (name, content) in enumerate(streams.items(), start=1):
+        entries.append(entry(name, 2, n + 1 if n < len(streams) else free, free, starts[n - 1], len(content)))
+    entries += [entry("", 0, free, free, 0, 0)] * (4 - len(entries))
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + bytes(6) + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    return header + struct.pack("<128I", *fat) + b"".join(entries) + body
+
+
+def entity_bomb(path):
+    write_template(path)
+    with zipfile.ZipFile(path) as zin:
+        members = {n: zin.read(n) for n in zin.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    bomb = ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+            '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>')
+    head_end = sheet.index("?>") + 2 if sheet.startswith("<?xml") else 0
+    members["xl/worksheets/sheet1.xml"] = (sheet[:head_end] + bomb + sheet[head_end:]).replace(
+        "<t>STT</t>", "<t>&lol3;</t>").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in members.items():
+            zout.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("protected", "được bảo vệ bằng mật khẩu"),
+    ("old-xls", "Excel đời cũ (.xls)"),
+    ("renamed-text", "không phải tệp Excel (.xlsx)"),
+    ("renamed-docx", "không phải sổ làm việc Excel"),
+    ("too-large", "quá giới hạn 20 MB"),
+    ("entity-bomb", "khai báo thực thể XML"),
+])
+def test_unreadable_or_unsafe_files_are_refused_clearly(service, make_uow, tmp_path, case, expected):
+    path = tmp_path / f"{case}.xlsx"
+    if case == "protected":
+        path.write_bytes(cfb({"EncryptionInfo": b"\x04\x00\x04\x00" + bytes(40), "EncryptedPackage": bytes(4000)}))
+    elif case == "old-xls":
+        path.write_bytes(cfb({"Workbook": bytes(3000)}))
+    elif case == "renamed-text":
+        path.write_text("STT;Tên sản phẩm\n1;Chè\n", encoding="utf-8")
+    elif case == "renamed-docx":
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("word/document.xml", "<w:document/>")
+    elif case == "too-large":
+        with open(path, "wb") as fh:
+            fh.truncate(21 * 2**20)
+    else:
+        entity_bomb(path)
+    with pytest.raises(ImportRefused, match=re.escape(expected)):
+        service.import_file(path, 2024, unit_code="03307")
+    assert SurveyService(make_uow).entries(campaign_year=2024) == []
+
+
+def test_openpyxl_itself_refuses_entity_expansion_with_defusedxml(tmp_path):
+    """The guard above is a second lock: openpyxl parses through defusedxml when it is installed."""
+    path = entity_bomb(tmp_path / "bomb.xlsx")
+    with pytest.raises(Exception) as refused:
+        openpyxl.load_workbook(path, read_only=True)
+    causes, cause = [], refused.value
+    while cause is not None:
+        causes.append(type(cause).__name__)
+        cause = cause.__cause__ or cause.__context__
+    assert "EntitiesForbidden" in causes
