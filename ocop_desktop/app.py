@@ -23,6 +23,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def build_main_window(db, ui_settings, ask_first_run: bool = True):
     """Wire services, pages and the shell for an open database (also used by tests and benchmarks)."""
+    from ocop_desktop.gui.commands import Commands
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
     from ocop_desktop.gui.jobs import JobRunner
     from ocop_desktop.gui.main_window import MainWindow
@@ -34,6 +35,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.gui.tasks.page import TasksPage
     from ocop_desktop.services.catalog import CatalogService
     from ocop_desktop.services.dashboard import DashboardService
+    from ocop_desktop.services.exchange import ExchangeService
     from ocop_desktop.services.places import PlaceService
     from ocop_desktop.services.producers import ProducerService
     from ocop_desktop.services.products import ProductService
@@ -41,6 +43,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.services.report_settings import read_report_settings, save_report_settings
     from ocop_desktop.services.reports import ReportService
     from ocop_desktop.services.settings import current_actor, office_settings
+    from ocop_desktop.services.survey_import import SurveyImportService
     from ocop_desktop.services.surveys import SurveyService
     from ocop_desktop.services.tasks import TaskService
 
@@ -79,11 +82,19 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
                                                lambda s: save_report_settings(make_uow, s)), parent)
         dialog.exec()
 
+    commands = Commands(
+        jobs=jobs, exchange=ExchangeService(make_uow), survey_import=SurveyImportService(make_uow),
+        surveys=surveys, office_name=lambda: office_settings(bootstrap).office_name,
+        before_import=lambda reason: None,
+    )
     window = MainWindow(
         start, products_page, surveys_page, tasks_page, ui_settings, str(db.path), office,
         edit_office=edit_office, due_notice=lambda: due_notice_html(tasks, date.today()),
-        open_reports=open_reports,
+        open_reports=open_reports, commands=commands.commands(),
     )
+    surveys_page.enable_excel()
+    surveys_page.import_requested.connect(lambda: commands.import_survey_excel(window))
+    surveys_page.template_requested.connect(lambda: commands.save_survey_template(window))
     window.jobs = jobs  # kept alive with the window
     return window
 

@@ -140,6 +140,14 @@
         <translation>Tạo sản phẩm tiềm năng</translation>
     </message>
     <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Save Excel template…</source>
+        <translation>Tải mẫu Excel…</translation>
+    </message>
+    <message>
         <source>Save the rows of this unit (Ctrl+S)</source>
         <translation>Lưu các dòng của đơn vị này (Ctrl+S)</translation>
     </message>

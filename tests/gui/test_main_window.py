@@ -80,3 +80,12 @@ def test_geometry_is_remembered(qtbot, db, make_uow, ui_settings, vietnamese):
 def test_the_window_fits_an_old_1024_pixel_screen(window):
     # Commune laptops are often 1024–1366 pixels wide: no page may force a wider window.
     assert window.minimumSizeHint().width() <= 1024
+
+
+def test_exchange_and_excel_actions_are_offered(window):
+    for name in ("actionSendPackage", "actionReceivePackage", "actionImportSurveyExcel", "actionSurveyTemplate"):
+        assert getattr(window.ui, name).isVisible(), name
+    assert window.ui.actionSendPackage.text() == "Gửi báo cáo…"
+    window.ui.tabs.setCurrentWidget(window.surveys)
+    assert window.surveys.ui.importExcelButton.isVisible()
+    assert window.surveys.ui.importExcelButton.text() == "Nhập từ Excel…"

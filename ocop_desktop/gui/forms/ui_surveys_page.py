@@ -142,6 +142,20 @@ class Ui_SurveysPage(object):
 
         self.gridButtons.addItem(self.gridSpacer)
 
+        self.importExcelButton = QPushButton(self.entriesBox)
+        self.importExcelButton.setObjectName(u"importExcelButton")
+
+        self.gridButtons.addWidget(self.importExcelButton)
+
+        self.templateButton = QPushButton(self.entriesBox)
+        self.templateButton.setObjectName(u"templateButton")
+
+        self.gridButtons.addWidget(self.templateButton)
+
+        self.gridSpacerEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.gridButtons.addItem(self.gridSpacerEnd)
+
 
         self.entriesLayout.addLayout(self.gridButtons)
 
@@ -182,6 +196,8 @@ class Ui_SurveysPage(object):
         self.addRowButton.setText(QCoreApplication.translate("SurveysPage", u"Add row", None))
         self.removeRowButton.setText(QCoreApplication.translate("SurveysPage", u"Delete row", None))
         self.promoteButton.setText(QCoreApplication.translate("SurveysPage", u"Create potential product", None))
+        self.importExcelButton.setText(QCoreApplication.translate("SurveysPage", u"Import from Excel\u2026", None))
+        self.templateButton.setText(QCoreApplication.translate("SurveysPage", u"Save Excel template\u2026", None))
         pass
     # retranslateUi
 

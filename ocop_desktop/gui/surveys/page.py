@@ -42,6 +42,8 @@ def _describe(exc: Exception) -> str:
 
 class SurveysPage(QWidget):
     changed = Signal()  # after entries are saved, a submission changes, or an entry is promoted
+    import_requested = Signal()  # the user asked to import rows from Excel
+    template_requested = Signal()  # the user asked for the blank Excel template
 
     def __init__(
         self,
@@ -93,6 +95,11 @@ class SurveysPage(QWidget):
         self.ui.addRowButton.clicked.connect(self._add_row)
         self.ui.removeRowButton.clicked.connect(self._remove_rows)
         self.ui.promoteButton.clicked.connect(self._promote)
+        self.ui.importExcelButton.clicked.connect(self.import_requested.emit)
+        self.ui.templateButton.clicked.connect(self.template_requested.emit)
+        # Shown only when the composition root offers the Excel import.
+        self.ui.importExcelButton.setVisible(False)
+        self.ui.templateButton.setVisible(False)
         self.ui.grid.notice.connect(self._show_message)
         self.ui.grid.selectionModel().currentChanged.connect(self._update_buttons)
         self.grid_model.edited.connect(self._edited)
@@ -108,6 +115,22 @@ class SurveysPage(QWidget):
             self._refresh_units()  # already shown: bring its statuses up to date
         elif index >= 0:
             self.ui.campaignCombo.setCurrentIndex(index)
+
+    def current_selection(self) -> tuple[str | None, str | None]:
+        """(campaign id, unit id) shown now, for actions that work on them (Excel import)."""
+        return self.ui.campaignCombo.currentData(), self.ui.unitCombo.currentData()
+
+    def enable_excel(self) -> None:
+        self.ui.importExcelButton.setVisible(True)
+        self.ui.templateButton.setVisible(True)
+
+    def reload(self) -> None:
+        """Show what another action stored (an Excel import): statuses and the open unit's rows."""
+        self._refresh_units()
+        campaign, unit = self._campaign(), self._unit()
+        # Unsaved typing wins: it stays in the grid (and its draft) rather than being replaced.
+        if campaign and unit and not self.has_unsaved_changes():
+            self._open_unit(campaign, (campaign.id, unit.unit_id))
 
     def has_unsaved_changes(self) -> bool:
         editing = self.ui.grid.state() == QAbstractItemView.State.EditingState

@@ -1,0 +1,60 @@
+"""What the main window's menu actions open: dialogs given the services they need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
+from ocop_desktop.gui.exchange.receive_dialog import ReceivePackageDialog
+from ocop_desktop.gui.exchange.send_dialog import SendPackageDialog
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.services.exchange import ExchangeService
+from ocop_desktop.services.survey_import import SurveyImportService
+from ocop_desktop.services.surveys import SurveyService
+
+Command = Callable[[QWidget], None]
+
+
+@dataclass
+class Commands:
+    """The services the dialogs need; ``commands()`` maps action names to what they open."""
+
+    jobs: JobRunner
+    exchange: ExchangeService
+    survey_import: SurveyImportService
+    surveys: SurveyService
+    office_name: Callable[[], str]
+    before_import: Callable[[str], None]  # backs the database up before data arrives from outside
+
+    def send_package(self, window) -> None:
+        SendPackageDialog(self.exchange, self.jobs, self.office_name(), window).exec()
+
+    def receive_packages(self, window) -> None:
+        dialog = ReceivePackageDialog(self.exchange, self.jobs, window)
+        dialog.imported.connect(window.refresh_all)
+        self.before_import("truoc-nhan-goi")
+        dialog.exec()
+
+    def import_survey_excel(self, window) -> None:
+        campaign_id, unit_id = window.surveys.current_selection()
+        dialog = ExcelImportDialog(self.survey_import, self.surveys, self.jobs, window,
+                                   campaign_id=campaign_id, unit_id=unit_id)
+        dialog.imported.connect(lambda _result: (window.surveys.reload(), window.start.refresh()))
+        self.before_import("truoc-nhap-excel")
+        dialog.exec()
+
+    def save_survey_template(self, window) -> None:
+        campaign_id, unit_id = window.surveys.current_selection()
+        ExcelImportDialog(self.survey_import, self.surveys, self.jobs, window,
+                          campaign_id=campaign_id, unit_id=unit_id).save_template()
+
+    def commands(self) -> dict[str, Command]:
+        return {
+            "actionSendPackage": self.send_package,
+            "actionReceivePackage": self.receive_packages,
+            "actionImportSurveyExcel": self.import_survey_excel,
+            "actionSurveyTemplate": self.save_survey_template,
+        }
