@@ -113,6 +113,48 @@ def cmd_report(args) -> int:
     return 0
 
 
+def _find_unit(places: list, text: str):
+    """A unit by GSO code, reference key or name (accents and case optional)."""
+    from ocop_desktop.domain.text import fold  # noqa: PLC0415
+
+    wanted = fold(text)
+
+    def names(p) -> set[str]:
+        name = fold(p.name)
+        bare = {name[len(w):] for w in ("xa ", "thi tran ", "phuong ", "huyen ", "tinh ") if name.startswith(w)}
+        return {name} | bare
+
+    matches = [p for p in places if text in (p.code, p.key) or wanted in names(p)]
+    current = [p for p in matches if p.valid_to is None]
+    if len(matches) > 1 and len(current) == 1:
+        return current[0]  # a name used before and after the 2025 merger: the unit in force
+    if len(matches) != 1:
+        hint = "; ".join(f"{p.label} [{p.code or p.key}]" for p in matches) if matches else "không có"
+        raise Refused(f"Không xác định được đơn vị «{text}» (tìm thấy: {hint}). Hãy ghi mã ĐVHC hoặc mã trong ngoặc.")
+    return matches[0]
+
+
+def cmd_office(args) -> int:
+    from ocop_desktop.services.places import PlaceService  # noqa: PLC0415
+    from ocop_desktop.services.settings import office_settings, save_office_settings  # noqa: PLC0415
+
+    db, make_uow = open_db(args)
+    try:
+        if args.action == "set":
+            unit = _find_unit(PlaceService(make_uow).all(), args.unit)
+            saved = save_office_settings(make_uow, unit.id, args.name, args.title or "")
+        else:
+            saved = office_settings(make_uow)
+    finally:
+        db.close()
+    if not saved.complete:
+        print("Chưa thiết lập đơn vị. Dùng: ocop office set --unit MÃ --name \"Họ tên\" [--title \"Chức vụ\"]")
+        return 0
+    title = f", {saved.user_title}" if saved.user_title else ""
+    print(f"Đơn vị: {saved.office_name}; người sử dụng: {saved.user_name}{title}.")
+    return 0
+
+
 def cmd_check(args) -> int:
     report = check_database(default_db_path(args.db))
     for fact in report.facts:
@@ -148,6 +190,16 @@ def build_parser() -> argparse.ArgumentParser:
         _db_option(p, default=argparse.SUPPRESS)  # also accepted after the command
         p.set_defaults(func=func)
         return p
+
+    office = sub.add_parser("office", help="đơn vị mà máy này phục vụ và người sử dụng",
+                            description="đơn vị mà máy này phục vụ và người sử dụng")
+    _db_option(office, default=argparse.SUPPRESS)
+    office_sub = office.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
+    command("show", "xem thiết lập", cmd_office, parent=office_sub)
+    p = command("set", "thiết lập đơn vị và người sử dụng", cmd_office, parent=office_sub)
+    p.add_argument("--unit", required=True, metavar="MÃ", help="mã ĐVHC, mã tham chiếu hoặc tên đơn vị")
+    p.add_argument("--name", required=True, metavar="HỌ_TÊN", help="họ và tên người sử dụng")
+    p.add_argument("--title", metavar="CHỨC_VỤ", help="chức vụ (in ở phần ký tên báo cáo)")
 
     p = command("init", "tạo hoặc nâng cấp cơ sở dữ liệu, nạp dữ liệu tham chiếu", cmd_init)
     p.add_argument("--sample", choices=SAMPLES, help="nạp thêm bộ dữ liệu mẫu")

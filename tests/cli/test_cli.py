@@ -129,3 +129,19 @@ def test_wrong_usage_exits_2_in_vietnamese(args, tmp_path):
     done = ocop("--db", str(tmp_path / "x.db"), *args)
     assert done.returncode == 2
     assert "lỗi:" in done.stderr and "cách dùng" in done.stderr
+
+
+def test_office_is_set_by_code_or_name_and_shown(tmp_path):
+    path = tmp_path / "o.db"
+    assert ocop("--db", str(path), "init").returncode == 0
+    done = ocop("--db", str(path), "office", "show")
+    assert "Chưa thiết lập đơn vị" in done.stdout
+    done = ocop("--db", str(path), "office", "set", "--unit", "mường ảng", "--name", "Quàng Thị Hoa",
+                "--title", "Công chức Nông nghiệp")
+    assert done.returncode == 0, done.stderr
+    # The name is used by the 2024 town and the 2025 commune: the unit in force is taken.
+    assert "Đơn vị: Xã Mường Ảng; người sử dụng: Quàng Thị Hoa, Công chức Nông nghiệp." in done.stdout
+    done = ocop("--db", str(path), "office", "set", "--unit", "03307", "--name", "Lò Văn Minh")
+    assert "Xã Ẳng Nưa" in done.stdout
+    refused = ocop("--db", str(path), "office", "set", "--unit", "Hà Nội", "--name", "X")
+    assert refused.returncode == 1 and "Không xác định được đơn vị «Hà Nội»" in refused.stderr
