@@ -1,7 +1,185 @@
-"""`ocop` subcommands for safety (filled in by its issue)."""
+"""`ocop` subcommands for data safety: backup, backup list, restore, audit (the change log)."""
 
 from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.domain.numbers import format_vn_number, parse_vn_date
+from ocop_desktop.instance_lock import DatabaseInUse, ensure_no_gui
+from ocop_desktop.paths import default_db_path
+from ocop_desktop.services import backup as backups
+from ocop_desktop.services.audit import AuditFilter, AuditService
+from ocop_desktop.services.errors import explain
+
+BACKUP_COLUMNS = ("made_at", "reason", "reason_label", "size", "path")
+AUDIT_COLUMNS = ("seq", "at", "actor", "action", "action_label", "entity", "entity_label", "entity_id", "record",
+                 "summary", "context")
+YES = {"c", "co", "có", "y", "yes", "đồng ý", "dong y"}
+
+
+def _size(n: int) -> str:
+    if n < 1024 * 1024:
+        return f"{format_vn_number(max(1, round(n / 1024)))} KB"
+    return f"{format_vn_number(round(n / 1024 / 1024, 1))} MB"
+
+
+def _disk_error(exc: Exception) -> Refused:
+    message = explain(exc)
+    if message is None:
+        raise exc
+    return Refused(message)
+
+
+def cmd_backup(args) -> int:
+    db_path = default_db_path(args.db)
+    if not db_path.is_file():
+        raise Refused(f"Không có tệp dữ liệu {db_path} để sao lưu. Hãy kiểm tra --db.")
+    target = Path(args.output).expanduser() if args.output else None
+    if target is not None and not target.parent.is_dir():
+        raise Refused(f"Thư mục {target.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
+    try:
+        info = backups.create_backup(db_path, backups.MANUAL, target=target)
+    except (OSError, sqlite3.Error) as exc:
+        raise _disk_error(exc) from exc
+    except backups.RestoreRefused as exc:
+        raise Refused(str(exc)) from exc
+    summary = backups.describe(info.path)
+    print(f"Đã sao lưu {db_path} vào {info.path} ({_size(info.size)}; {summary.describe()}). "
+          "Bản sao đã được kiểm tra toàn vẹn.")
+    return 0
+
+
+def cmd_backup_list(args) -> int:
+    db_path = default_db_path(args.db)
+    items = backups.list_backups(db_path)
+    if args.format != "text":
+        emit_rows([{**asdict(b), "path": str(b.path), "made_at": b.made_at.isoformat(timespec="seconds")}
+                   for b in items], args.format, BACKUP_COLUMNS)
+        return 0
+    folder = db_path.parent / "backups"
+    if not items:
+        print(f"Chưa có bản sao nào trong {folder}.")
+        return 0
+    print(f"Các bản sao của {db_path.name} trong {folder} (mới nhất trước):")
+    for b in items:
+        print(f"  {b.made_at:%d/%m/%Y %H:%M:%S}  {_size(b.size):>9}  {b.reason_label:<34}  {b.path.name}")
+    print(f"Tổng cộng {len(items)} bản sao, {_size(sum(b.size for b in items))}. "
+          "Khôi phục một bản sao bằng: ocop restore TỆP")
+    return 0
+
+
+def _print_summary(title: str, s: backups.BackupSummary, is_copy: bool = True) -> None:
+    print(title)
+    print(f"  Tệp: {s.path}")
+    if s.made_at and is_copy:
+        print(f"  Thời điểm sao lưu: {s.made_at:%H:%M:%S ngày %d/%m/%Y}")
+    print(f"  Phiên bản lược đồ: {s.schema_version or 'không rõ'}; dung lượng {_size(s.size)}")
+    print(f"  Gồm: {s.describe()}")
+    if s.newest_change:
+        print(f"  Thay đổi mới nhất: {s.newest_change:%H:%M ngày %d/%m/%Y}")
+
+
+def _confirmed() -> bool:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise Refused("Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng bản sao. Chạy lại với --yes để xác nhận "
+                      "(không hỏi được vì lệnh không chạy trong cửa sổ dòng lệnh).")
+    answer = input("Thay toàn bộ dữ liệu hiện tại bằng bản sao này? Gõ «có» để đồng ý: ")
+    return answer.strip().lower() in YES
+
+
+def cmd_restore(args) -> int:
+    db_path = default_db_path(args.db)
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise Refused(f"Không có tệp {source}. Hãy xem danh sách bản sao bằng: ocop backup list")
+    try:
+        ensure_no_gui(db_path)
+    except DatabaseInUse as exc:
+        raise Refused(str(exc)) from exc
+    summary = backups.describe(source)
+    if not summary.restorable:
+        raise Refused(f"Không khôi phục được từ {source}: " + " ".join(summary.problems))
+    _print_summary("Bản sao sẽ khôi phục:", summary)
+    if db_path.exists():
+        current = backups.describe(db_path)
+        if current.restorable:
+            _print_summary("Dữ liệu hiện tại (sẽ được sao lưu trước khi thay):", current, is_copy=False)
+        else:
+            print(f"Dữ liệu hiện tại: {' '.join(current.problems)} Tệp hỏng sẽ được giữ lại trong thư mục backups.")
+    if not args.yes and not _confirmed():
+        print("Đã hủy; dữ liệu không thay đổi.")
+        return 1
+    try:
+        result = backups.restore(db_path, source)
+    except backups.RestoreRefused as exc:
+        raise Refused(str(exc)) from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise _disk_error(exc) from exc
+    print(f"Đã khôi phục {db_path} từ {source} ({result.summary.describe()}).")
+    if result.safety_copy:
+        print(f"Dữ liệu ngay trước khi khôi phục được giữ ở: {result.safety_copy}")
+    return 0
+
+
+def cmd_audit(args) -> int:
+    db, make_uow = open_db(args)
+    try:
+        flt = AuditFilter(entity=args.entity, entity_id=args.id, actor=args.actor, since=args.since,
+                          until=args.until, search=args.search, limit=args.limit)
+        entries = AuditService(make_uow).entries(flt)
+    finally:
+        db.close()
+    rows = [{**asdict(e), "at": e.at.isoformat(timespec="seconds"), "summary": e.summary} for e in entries]
+    for row in rows:
+        row.pop("changes")
+    if args.format != "text":
+        emit_rows(rows, args.format, AUDIT_COLUMNS)
+        return 0
+    for e in entries:
+        record = f"{e.entity_label} «{e.record}»" if e.record else e.entity_label
+        print(f"#{e.seq}  {e.at:%d/%m/%Y %H:%M}  {e.actor or '(không rõ)'}  {e.action_label}  {record}")
+        if e.summary:
+            print(f"      {e.summary}")
+    print(f"{len(entries)} mục.")
+    return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return parse_vn_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub, command) -> None:
     """Add this module's subcommands; `command(name, help, func, parent=sub)` makes one."""
+    p = command("backup", "sao lưu dữ liệu (kiểm tra bản sao sau khi ghi); «backup list» liệt kê các bản sao",
+                cmd_backup)
+    p.epilog = ("Bản sao tự động nằm trong thư mục backups cạnh tệp dữ liệu và được giữ theo quy tắc: 5 bản mới nhất; "
+                "ngoài ra bản mới nhất của mỗi ngày trong 7 ngày gần nhất, của mỗi tuần trong 4 tuần và của mỗi tháng "
+                "trong 12 tháng. Bản sao thủ công (lệnh này) không bao giờ bị xóa tự động.")
+    p.add_argument("-o", "--output", metavar="TỆP",
+                   help="ghi bản sao ra tệp này (ví dụ trên USB); mặc định: thư mục backups cạnh tệp dữ liệu")
+    actions = p.add_subparsers(dest="backup_action", metavar="THAO_TÁC")
+    lp = command("list", "liệt kê các bản sao với thời điểm và dung lượng", cmd_backup_list, parent=actions)
+    lp.add_argument("--format", choices=("text", "json", "csv"), default="text", help="định dạng đầu ra")
+
+    p = command("restore", "khôi phục dữ liệu từ một bản sao (dữ liệu hiện tại được sao lưu trước)", cmd_restore)
+    p.add_argument("file", metavar="TỆP", help="tệp bản sao (xem «ocop backup list»)")
+    p.add_argument("--yes", action="store_true", help="không hỏi lại (dùng trong tập lệnh)")
+
+    p = command("audit", "xem nhật ký thay đổi: ai sửa gì, lúc nào, giá trị cũ và mới", cmd_audit)
+    p.add_argument("--entity", metavar="BẢNG", help="loại bản ghi, ví dụ products, producers, tasks")
+    p.add_argument("--id", metavar="MÃ", help="mã của một bản ghi: lịch sử của riêng bản ghi đó")
+    p.add_argument("--actor", metavar="NGƯỜI", help="chỉ các thay đổi của người này")
+    p.add_argument("--since", type=_day, metavar="NGÀY", help="từ ngày (dd/mm/yyyy)")
+    p.add_argument("--until", type=_day, metavar="NGÀY", help="đến ngày (dd/mm/yyyy)")
+    p.add_argument("--search", metavar="TÊN", help="tên sản phẩm, chủ thể hoặc dòng rà soát (không cần dấu)")
+    p.add_argument("--limit", type=int, default=200, metavar="N", help="số mục mới nhất (mặc định 200)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="định dạng đầu ra")

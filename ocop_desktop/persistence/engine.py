@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -21,11 +23,40 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_engine(path: Path | str) -> Engine:
-    """An engine on the database file ``path`` (":memory:" is refused: WAL needs a file)."""
+def _on_connect_read_only(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only=ON")  # a second lock besides mode=ro: no statement may write
+    cursor.close()
+
+
+def read_only_uri(path: Path) -> str:
+    """mode=ro never writes; in a folder that cannot be written (a write-protected stick)
+    even the -shm file cannot be made, so the file is read as immutable there."""
+    path = Path(path).resolve()
+    uri = f"{path.as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"
+    return uri
+
+
+def make_engine(path: Path | str, read_only: bool = False) -> Engine:
+    """An engine on the database file ``path`` (":memory:" is refused: WAL needs a file).
+
+    read_only=True opens an existing file so that nothing can be written to it, not even a
+    migration or a checkpoint: what the application does with a damaged file."""
     path = Path(path)
-    engine = create_engine(f"sqlite+pysqlite:///{path}", future=True)
-    event.listen(engine, "connect", _on_connect)
+    if read_only:
+        uri = read_only_uri(path)
+        engine = create_engine(
+            "sqlite+pysqlite://", future=True,
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        )
+        event.listen(engine, "connect", _on_connect_read_only)
+    else:
+        engine = create_engine(f"sqlite+pysqlite:///{path}", future=True)
+        event.listen(engine, "connect", _on_connect)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:

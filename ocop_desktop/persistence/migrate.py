@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from alembic import command
+from ocop_desktop.persistence.snapshot import make_backup
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -54,21 +53,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup_copy(db_path: Path, label: str) -> Path:
-    """A consistent copy through SQLite's backup API (never a raw copy of an open file)."""
-    folder = db_path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{db_path.stem}-{label}-{stamp}.sqlite"
-    src = sqlite3.connect(db_path)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return target
+    """A verified copy through SQLite's backup API (never a raw copy of an open file), in the
+    same backups folder and naming as every other backup (see persistence/snapshot.py)."""
+    return make_backup(db_path, label)
 
 
 def _has_tables(engine: Engine) -> bool:

@@ -1,4 +1,5 @@
-"""Health of a database file: SQLite's integrity check, foreign keys and the schema version."""
+"""Health of a database file: SQLite's integrity check, foreign keys, the schema version and
+the audit log's hash chain."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
+from ocop_desktop.services.audit import check_log
+
+SHOWN_BREAKS = 5
 
 
 @dataclass
@@ -51,6 +55,7 @@ def check_database(path: Path) -> HealthReport:
             report.problems.append("Tệp không có thông tin phiên bản lược đồ; không phải dữ liệu OCOP Desktop.")
         elif version[0] == head:
             report.facts.append(f"Phiên bản lược đồ: {head} (mới nhất).")
+            _check_audit(conn, report)
         elif version[0] in known_revisions():
             report.problems.append(
                 f"Lược đồ {version[0]} cũ hơn phiên bản {head} của ứng dụng; hãy chạy «ocop init» để nâng cấp."
@@ -64,3 +69,18 @@ def check_database(path: Path) -> HealthReport:
     finally:
         conn.close()
     return report
+
+
+def _check_audit(conn: sqlite3.Connection, report: HealthReport) -> None:
+    log = check_log(conn)
+    if log.sound:
+        report.facts.append(f"Nhật ký thay đổi: {log.entries} mục, chuỗi mã kiểm tra liền mạch.")
+        return
+    for item in log.breaks[:SHOWN_BREAKS]:
+        report.problems.append(f"Nhật ký thay đổi bị sửa ngoài ứng dụng — {item.message}")
+    if len(log.breaks) > SHOWN_BREAKS:
+        report.problems.append(f"… và {len(log.breaks) - SHOWN_BREAKS} chỗ đứt khác trong nhật ký thay đổi.")
+    for item in log.mismatches[:SHOWN_BREAKS]:
+        report.problems.append(item)
+    if len(log.mismatches) > SHOWN_BREAKS:
+        report.problems.append(f"… và {len(log.mismatches) - SHOWN_BREAKS} bản ghi khác không khớp nhật ký.")

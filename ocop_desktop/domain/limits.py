@@ -1,0 +1,187 @@
+"""Sane limits on what may be stored, in one place: text lengths, number ranges, file sizes.
+
+The flush hook (persistence/hooks.py) applies them to every record, whatever wrote it (a
+form, an Excel import, a package from another office), so an oversized or malformed value
+never reaches the file. A String(n) column allows n characters; the rest is here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ocop_desktop.domain.validation import FieldError, ValidationError
+
+TEXT_MAX_CHARS = 20_000  # a Text column (notes, descriptions): about eight typed pages
+JSON_MAX_BYTES = 2_000_000  # a JSON column (checklists, score sheets, rule sets)
+INT_ABS_MAX = 10**15  # exact in SQLite, in float and in JSON; far above any count or price
+FLOAT_ABS_MAX = 1e15
+DATE_MIN = date(1900, 1, 1)
+DATE_MAX = date(2200, 12, 31)
+
+# Files the application reads in one go; bigger ones are refused before they are opened.
+FILE_MAX_BYTES = {
+    "package": 500 * 1024 * 1024,  # an exchange package from another office
+    "excel": 50 * 1024 * 1024,  # an Excel workbook to import
+    "image": 10 * 1024 * 1024,  # a label or certificate scan
+}
+FILE_KIND_LABELS = {"package": "gói dữ liệu", "excel": "tệp Excel", "image": "tệp ảnh"}
+
+# (table, column) -> (lowest, highest) allowed, inclusive. Other numbers: ±INT_ABS_MAX / ±FLOAT_ABS_MAX.
+COLUMN_RANGES: dict[tuple[str, str], tuple[float, float]] = {
+    ("products", "stars"): (1, 5),
+    ("products", "score"): (0, 100),
+    ("evaluations", "stars"): (0, 5),
+    ("evaluations", "total"): (0, 100),
+    ("evaluation_members", "total"): (0, 100),
+    ("survey_campaigns", "year"): (2000, 2100),
+    ("survey_entries", "proposed_year"): (2000, 2110),
+    ("survey_entries", "output_quantity"): (0, 10**12),
+    ("survey_entries", "quantity_sold"): (0, 10**12),
+    ("survey_entries", "price_vnd"): (0, 10**12),
+    ("survey_entries", "raw_material_area_ha"): (0, 10**12),
+    ("rule_sets", "certificate_months"): (0, 240),
+}
+NON_NEGATIVE = frozenset({"position"})  # any table
+
+ENTITY_LABELS = {
+    "products": "Sản phẩm", "producers": "Chủ thể", "survey_campaigns": "Đợt rà soát",
+    "unit_submissions": "Báo cáo của đơn vị", "survey_entries": "Dòng rà soát", "directives": "Văn bản chỉ đạo",
+    "tasks": "Nhiệm vụ", "task_progress": "Ghi chép tiến độ", "evaluations": "Kết quả chấm điểm",
+    "evaluation_members": "Phiếu chấm của thành viên", "places": "Địa bàn", "product_groups": "Nhóm sản phẩm",
+    "product_sets": "Bộ sản phẩm", "rule_sets": "Bộ tiêu chí", "scorecards": "Phiếu chấm",
+    "app_meta": "Thiết lập", "exchange_imports": "Gói đã nhận", "exchange_outbox": "Gói đã gửi",
+    "sync_state": "Trạng thái đồng bộ", "database": "Cơ sở dữ liệu",
+}
+FIELD_LABELS = {
+    "id": "Mã bản ghi", "name": "Tên", "kind": "Loại", "tax_code": "Mã số thuế", "tax_code_kind": "Loại mã số",
+    "representative": "Người đại diện", "phone": "Điện thoại", "email": "Thư điện tử", "address": "Địa chỉ",
+    "commune_id": "Xã/phường", "notes": "Ghi chú", "note": "Ghi chú", "archived_at": "Ngày lưu trữ",
+    "producer_id": "Chủ thể", "group_id": "Nhóm sản phẩm", "product_set_id": "Bộ sản phẩm", "status": "Trạng thái",
+    "stars": "Hạng sao", "score": "Điểm", "certificate_no": "Số giấy chứng nhận",
+    "certifying_decision": "Quyết định công nhận", "certifying_body": "Cơ quan công nhận",
+    "certified_on": "Ngày công nhận", "expires_on": "Ngày hết hạn", "rule_set_id": "Bộ tiêu chí",
+    "ean13": "Mã vạch", "checklist": "Danh mục hồ sơ", "year": "Năm", "title": "Tiêu đề",
+    "directive_id": "Văn bản chỉ đạo", "issuing_letter": "Văn bản yêu cầu", "deadline": "Hạn nộp",
+    "campaign_id": "Đợt rà soát", "unit_id": "Đơn vị", "submitted_on": "Ngày nộp", "received_on": "Ngày nhận",
+    "position": "Thứ tự", "product_name": "Tên sản phẩm", "producer_name": "Chủ thể",
+    "production_situation": "Tình hình sản xuất", "output_quantity": "Sản lượng", "unit_of_measure": "Đơn vị tính",
+    "quantity_sold": "Sản lượng tiêu thụ", "price_vnd": "Giá tiêu thụ (đ)",
+    "raw_material_area_ha": "Diện tích vùng nguyên liệu (ha)", "proposed_year": "Đề xuất OCOP năm",
+    "product_id": "Sản phẩm", "number": "Số văn bản", "issued_on": "Ngày ban hành", "issued_text": "Ngày ban hành",
+    "issuer": "Cơ quan ban hành", "subject": "Trích yếu", "file_reference": "Tệp văn bản",
+    "assignee": "Đơn vị thực hiện", "assignee_place_id": "Đơn vị thực hiện", "description": "Nội dung",
+    "due_on": "Hạn", "result_note": "Kết quả", "completed_on": "Ngày hoàn thành", "task_id": "Nhiệm vụ",
+    "noted_on": "Ngày ghi", "text": "Nội dung", "author": "Người ghi", "evaluated_on": "Ngày chấm",
+    "level": "Cấp chấm", "scores": "Điểm từng tiêu chí", "total": "Tổng điểm", "knockout": "Tiêu chí loại",
+    "certified": "Được công nhận", "member_name": "Thành viên", "evaluation_id": "Kết quả chấm điểm",
+    "scorecard_id": "Phiếu chấm", "code": "Mã", "value": "Giá trị", "key": "Khóa",
+    "backup": "Bản sao", "made_at": "Thời điểm sao lưu",
+}
+
+
+def _n(value: Any) -> str:
+    """1.234.567 (Vietnamese digit grouping) for whole numbers; others as written."""
+    if float(value).is_integer() and abs(value) < 10**18:
+        return f"{int(value):,}".replace(",", ".")
+    return str(value).replace(".", ",")
+
+
+def _bytes(n: int) -> str:
+    return f"{_n(max(1, round(n / 1024)))} KB" if n < 2**20 else f"{_n(round(n / 2**20))} MB"
+
+
+def entity_label(table: str) -> str:
+    return ENTITY_LABELS.get(table, table)
+
+
+def field_label(column: str) -> str:
+    return FIELD_LABELS.get(column, column)
+
+
+def _bad_characters(text: str) -> str | None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "có ký tự hỏng (không phải chữ Unicode hợp lệ); hãy gõ lại"
+    for ch in text:
+        if ch < " " and ch not in "\t\n\r":
+            return f"có ký tự điều khiển không in được (mã {ord(ch)}); hãy gõ lại hoặc dán dưới dạng chữ thường"
+    return None
+
+
+def check_text(value: Any, max_chars: int | None, label: str) -> str | None:
+    """The problem with a text value, in Vietnamese, or None."""
+    if not isinstance(value, str):
+        return f"«{label}» phải là chữ, không phải {type(value).__name__}."
+    limit = max_chars or TEXT_MAX_CHARS
+    if len(value) > limit:
+        return f"«{label}» dài {_n(len(value))} ký tự, vượt giới hạn {_n(limit)} ký tự; hãy rút gọn."
+    bad = _bad_characters(value)
+    return f"«{label}» {bad}." if bad else None
+
+
+def check_number(value: Any, integer: bool, label: str, bounds: tuple[float, float] | None = None,
+                 non_negative: bool = False) -> str | None:
+    if isinstance(value, bool):
+        value = int(value)
+    if not isinstance(value, (int, float, Decimal)):
+        return f"«{label}» phải là số, không phải «{str(value)[:40]}»."
+    if isinstance(value, (float, Decimal)) and not math.isfinite(float(value)):
+        return f"«{label}» không phải là một số hữu hạn; hãy nhập lại."
+    if integer and isinstance(value, (float, Decimal)) and value != int(value):
+        return f"«{label}» phải là số nguyên; hãy bỏ phần thập phân."
+    low, high = bounds or ((-INT_ABS_MAX, INT_ABS_MAX) if integer else (-FLOAT_ABS_MAX, FLOAT_ABS_MAX))
+    if non_negative:
+        low = max(low, 0)
+    if not low <= value <= high:
+        return f"«{label}» là {_n(value)}, ngoài khoảng cho phép từ {_n(low)} đến {_n(high)}; hãy kiểm tra lại."
+    return None
+
+
+def check_date(value: Any, label: str) -> str | None:
+    # A date is accepted where a time is stored too: SQLite stores it as midnight.
+    if not isinstance(value, date):
+        return f"«{label}» phải là ngày tháng, không phải «{str(value)[:40]}»."
+    day = value.date() if isinstance(value, datetime) else value
+    if not DATE_MIN <= day <= DATE_MAX:
+        return (f"«{label}» là năm {day.year}, ngoài khoảng {DATE_MIN.year}–{DATE_MAX.year}; "
+                "hãy kiểm tra lại ngày tháng.")
+    return None
+
+
+def check_json(value: Any, label: str) -> str | None:
+    try:
+        size = len(json.dumps(value, ensure_ascii=False, allow_nan=False, default=str).encode("utf-8"))
+    except (TypeError, ValueError):
+        return f"«{label}» có giá trị không ghi được (số vô hạn hoặc dữ liệu lạ); hãy kiểm tra lại."
+    if size > JSON_MAX_BYTES:
+        return f"«{label}» quá lớn ({_n(size // 1024)} KB, tối đa {_n(JSON_MAX_BYTES // 1024)} KB)."
+    return None
+
+
+def check_bool(value: Any, label: str) -> str | None:
+    return None if isinstance(value, (bool, int)) and value in (0, 1) else f"«{label}» phải là có hoặc không."
+
+
+def check_file_size(path: Path, kind: str) -> int:
+    """The file's size in bytes; ValidationError (in Vietnamese) if it is missing or too big."""
+    path = Path(path)
+    label = FILE_KIND_LABELS.get(kind, "tệp")
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise ValidationError([FieldError("file", f"Không đọc được {label} {path}; hãy chọn lại tệp.")],
+                              record=path.name) from None
+    limit = FILE_MAX_BYTES.get(kind)
+    if limit is not None and size > limit:
+        raise ValidationError(
+            [FieldError("file", f"{label[0].upper()}{label[1:]} nặng {_bytes(size)}, vượt giới hạn {_bytes(limit)}; "
+                                "có thể chọn nhầm tệp. Hãy kiểm tra lại.")],
+            record=path.name,
+        )
+    return size

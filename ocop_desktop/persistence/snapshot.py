@@ -1,0 +1,191 @@
+"""Consistent copies of a database file through SQLite's online backup API, verified.
+
+A copy is never a raw file copy of an open database: SQLite copies one snapshot (the row
+counts are read in the same read transaction), the copy is switched to a single self-contained
+file (no -wal), checked with integrity_check and the counts, fsynced, and only then renamed
+to its final name, so a half-written or unverified copy never looks like a backup.
+
+Backups kept next to the database live in ``<db dir>/backups/`` and are named
+``<db stem>-<reason>-<YYYYmmdd-HHMMSS-ffffff>.sqlite`` (local time): the name alone says
+whose copy it is, why and when it was made.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+FOLDER = "backups"
+SUFFIX = ".sqlite"
+_STAMP = "%Y%m%d-%H%M%S-%f"
+_TAIL = re.compile(r"^(?P<reason>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite$")
+# Reasons this program writes; other names in the folder (another database's copies, the
+# user's own files) are never listed as this database's backups, nor rotated away.
+REASON_PREFIXES = ("hang-ngay", "thu-cong", "truoc-", "hong-")
+
+
+class BackupFailed(RuntimeError):
+    """The copy could not be verified; nothing was left under the backup's name."""
+
+
+@dataclass(frozen=True)
+class BackupName:
+    path: Path
+    reason: str
+    made_at: datetime  # local time, from the name
+
+
+def backup_folder(db_path: Path) -> Path:
+    return Path(db_path).parent / FOLDER
+
+
+def backup_path(db_path: Path, reason: str, when: datetime | None = None) -> Path:
+    when = when or datetime.now()
+    return backup_folder(db_path) / f"{Path(db_path).stem}-{reason}-{when.strftime(_STAMP)}{SUFFIX}"
+
+
+def parse_backup_name(db_path: Path, path: Path) -> BackupName | None:
+    prefix = f"{Path(db_path).stem}-"
+    if not path.name.startswith(prefix):
+        return None
+    match = _TAIL.match(path.name[len(prefix):])
+    if not match or not match["reason"].startswith(REASON_PREFIXES):
+        return None
+    try:
+        made_at = datetime.strptime(match["stamp"], _STAMP)
+    except ValueError:
+        return None
+    return BackupName(path, match["reason"], made_at)
+
+
+def made_at_from_name(path: Path) -> datetime | None:
+    """The time in a backup's name, whatever database it is a copy of."""
+    match = re.search(r"-(\d{8}-\d{6}-\d{6})\.sqlite$", Path(path).name)
+    try:
+        return datetime.strptime(match[1], _STAMP) if match else None
+    except ValueError:
+        return None
+
+
+def backups_of(db_path: Path) -> list[BackupName]:
+    """This database's backups in its backups folder, newest first."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    found = [parse_backup_name(db_path, p) for p in folder.glob(f"*{SUFFIX}")]
+    return sorted((b for b in found if b is not None), key=lambda b: b.made_at, reverse=True)
+
+
+def _ro_uri(path: Path, immutable: bool = False) -> str:
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
+def connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
+    """A connection that cannot write ``path``; immutable for copies nobody else has open
+    (they may sit on a write-protected USB stick, where even a -shm file cannot be made)."""
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"Không có tệp {path}.")
+    return sqlite3.connect(_ro_uri(path, immutable), uri=True, isolation_level=None)
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection:
+    """Read-only; a single-file copy (rollback journal, as every backup is) is read as immutable
+    so a write-protected USB stick works, while a WAL-mode file is read with its -wal."""
+    with open(path, "rb") as fh:
+        header = fh.read(20)
+    wal = len(header) == 20 and header[18] == 2
+    return connect_read_only(path, immutable=not wal)
+
+
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def integrity_problems(conn: sqlite3.Connection, quick: bool = False) -> list[str]:
+    """SQLite's own check: [] when sound, else its first messages."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
+    except sqlite3.OperationalError:
+        raise  # cannot open or read the disk: not a verdict on the file's contents
+    except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows[:5]
+
+
+def check_file(path: Path, quick: bool = True, immutable: bool = False) -> list[str]:
+    """Problems of the file at ``path`` ([] when sound); never writes to it."""
+    try:
+        conn = connect_read_only(path, immutable=immutable)
+        try:
+            return integrity_problems(conn, quick=quick)
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error) as exc:
+        return [str(exc)]
+
+
+def _fsync(path: Path, directory: bool = False) -> None:
+    if directory and not hasattr(os, "O_DIRECTORY"):
+        return  # Windows cannot open a folder to flush it; NTFS journals the rename itself
+    flags = (os.O_RDONLY | os.O_DIRECTORY) if directory else os.O_RDONLY
+    fd = os.open(path, flags)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def copy_database(source: Path, target: Path, verify: bool = True) -> dict[str, int]:
+    """Copy ``source`` to ``target`` (which must not exist) and return the copied row counts.
+
+    With verify=False (a damaged file kept before a restore) the copy is kept as it is."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(_ro_uri(source), uri=True, isolation_level=None)
+        try:
+            dst = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                src.execute("BEGIN")  # counts and copy from one snapshot
+                counts = table_counts(src) if verify else {}
+                src.backup(dst)
+                src.execute("COMMIT")
+                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        _fsync(tmp)
+        if verify:
+            check = sqlite3.connect(_ro_uri(tmp, immutable=True), uri=True)
+            try:
+                problems = integrity_problems(check)
+                copied = table_counts(check)
+            finally:
+                check.close()
+            if problems:
+                raise BackupFailed(f"Bản sao {target.name} không đạt kiểm tra toàn vẹn: {'; '.join(problems)}.")
+            if copied != counts:
+                raise BackupFailed(f"Bản sao {target.name} không đủ dữ liệu so với tệp gốc.")
+        os.replace(tmp, target)
+        _fsync(target.parent, directory=True)
+        return counts
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def make_backup(db_path: Path, reason: str, when: datetime | None = None, verify: bool = True) -> Path:
+    """A verified copy of ``db_path`` in its backups folder; returns the copy's path."""
+    target = backup_path(db_path, reason, when)
+    copy_database(db_path, target, verify=verify)
+    return target

@@ -1,0 +1,368 @@
+"""The audit log read back: a record's history, the office's activity log, a printable report."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, or_, select
+
+from ocop_desktop.domain import limits
+from ocop_desktop.domain.enums import (
+    EvaluationLevel,
+    ProducerKind,
+    ProductStatus,
+    SubmissionStatus,
+    TaskStatus,
+)
+from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
+from ocop_desktop.domain.text import fold
+from ocop_desktop.exports.report_model import Report, ReportColumn, ReportSection
+from ocop_desktop.persistence.audit_chain import (
+    HEAD_KEY,
+    ChainBreak,
+    StoredEntry,
+    verify,
+)
+from ocop_desktop.persistence.models import AuditEntry, Base
+from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services.report_settings import read_report_settings
+
+DEFAULT_LIMIT = 2_000  # newest entries shown at once; filters narrow down further
+# The column that names a record of each table, for "which record" in the log.
+LABEL_COLUMNS = {
+    "products": "name", "producers": "name", "survey_entries": "product_name", "tasks": "title",
+    "directives": "subject", "survey_campaigns": "title", "task_progress": "text",
+    "evaluation_members": "member_name", "places": "name", "product_groups": "name", "product_sets": "name",
+}
+# Tables whose folded name column the activity log's search looks in.
+SEARCHABLE = {"products": "name_folded", "producers": "name_folded", "survey_entries": "product_name_folded"}
+# Coded values shown by their label: (table, column) -> enum.
+ENUM_COLUMNS = {
+    ("products", "status"): ProductStatus, ("unit_submissions", "status"): SubmissionStatus,
+    ("tasks", "status"): TaskStatus, ("producers", "kind"): ProducerKind, ("evaluations", "level"): EvaluationLevel,
+}
+ACTION_LABELS = {
+    "create": "Thêm mới", "update": "Sửa", "delete": "Xóa", "restore": "Khôi phục dữ liệu",
+    "import": "Nhập gói", "excel": "Nhập từ Excel", "promote": "Tạo từ rà soát", "settings": "Thiết lập",
+    "undo": "Hoàn tác", "merge": "Gộp", "evaluate": "Chấm điểm", "sample": "Nạp dữ liệu mẫu",
+}
+
+
+@dataclass(frozen=True)
+class ChangeDTO:
+    field: str
+    label: str
+    old: str  # as shown: dates dd/mm/yyyy, numbers 1.234, "(trống)" for nothing
+    new: str
+
+
+@dataclass(frozen=True)
+class AuditEntryDTO:
+    seq: int
+    at: datetime  # local time
+    actor: str
+    action: str
+    action_label: str
+    entity: str
+    entity_label: str
+    entity_id: str
+    record: str  # the record's name now (or its last name in the log, if deleted)
+    changes: tuple[ChangeDTO, ...]
+    context: str
+
+    @property
+    def summary(self) -> str:
+        return "; ".join(f"{c.label}: {c.old} → {c.new}" for c in self.changes)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    entity: str | None = None
+    entity_id: str | None = None
+    actor: str | None = None
+    since: date | None = None  # local dates, both included
+    until: date | None = None
+    search: str | None = None  # part of a product, producer or survey entry name
+    limit: int = DEFAULT_LIMIT
+
+
+def action_label(action: str) -> str:
+    head, _, kind = action.partition(":")
+    if not kind:
+        return ACTION_LABELS.get(head, head)
+    return f"{ACTION_LABELS.get(head, head)}: {ACTION_LABELS.get(kind, kind).lower()}"
+
+
+def _local(at: datetime) -> datetime:
+    return at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def _utc(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
+
+
+def shown_value(value: Any) -> str:
+    if value is None or value == "" or value == {} or value == []:
+        return "(trống)"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, (int, float)):
+        return format_vn_number(value)
+    if isinstance(value, str):
+        try:
+            if len(value) == 10:
+                return format_vn_date(date.fromisoformat(value))
+            if len(value) >= 19 and value[10] == "T":
+                return f"{_local(datetime.fromisoformat(value)):%d/%m/%Y %H:%M}"
+        except ValueError:
+            pass
+        text = " ".join(value.split())
+        return f"«{text[:80]}…»" if len(text) > 80 else f"«{text}»"
+    text = str(value)
+    return text[:80] + ("…" if len(text) > 80 else "")
+
+
+def _foreign_targets() -> dict[tuple[str, str], str]:
+    """(table, column) -> referenced table, for showing a linked record's name instead of its id."""
+    out = {}
+    for table in Base.metadata.tables.values():
+        for column in table.columns:
+            for fk in column.foreign_keys:
+                out[(table.name, column.name)] = fk.column.table.name
+    return out
+
+
+class AuditService:
+    def __init__(self, make_uow: UowFactory) -> None:
+        self._uow = make_uow
+        self._targets = _foreign_targets()
+
+    def entries(self, flt: AuditFilter = AuditFilter()) -> list[AuditEntryDTO]:
+        """Newest first, at most flt.limit entries."""
+        a = AuditEntry
+        query = select(a.seq, a.at, a.actor, a.action, a.entity, a.entity_id, a.changes, a.context)
+        if flt.entity:
+            query = query.where(a.entity == flt.entity)
+        if flt.entity_id:
+            query = query.where(a.entity_id == flt.entity_id)
+        if flt.actor:
+            query = query.where(a.actor == flt.actor)
+        if flt.since:
+            query = query.where(a.at >= _utc(flt.since))
+        if flt.until:
+            query = query.where(a.at < _utc(flt.until + timedelta(days=1)))
+        with self._uow() as uow:
+            s = uow.session
+            if flt.search and fold(flt.search):
+                needle = f"%{fold(flt.search)}%"
+                matches = []
+                for table_name, column in SEARCHABLE.items():
+                    table = Base.metadata.tables[table_name]
+                    ids = select(table.c.id).where(table.c[column].like(needle))
+                    matches.append((a.entity == table_name) & a.entity_id.in_(ids))
+                query = query.where(or_(*matches))
+            rows = s.execute(query.order_by(a.seq.desc()).limit(flt.limit)).all()
+            names = self._names(s, rows)
+        return [self._dto(r, names) for r in rows]
+
+    def history(self, entity: str, entity_id: str) -> list[AuditEntryDTO]:
+        """Every change to one record, newest first."""
+        return self.entries(AuditFilter(entity=entity, entity_id=entity_id, limit=100_000))
+
+    def entities(self) -> list[tuple[str, str]]:
+        """(table, Vietnamese label) of the kinds of record in the log, for a filter."""
+        with self._uow() as uow:
+            names = uow.session.scalars(select(AuditEntry.entity).distinct()).all()
+        return sorted(((n, limits.entity_label(n)) for n in names), key=lambda p: fold(p[1]))
+
+    def actors(self) -> list[str]:
+        with self._uow() as uow:
+            return sorted(uow.session.scalars(select(AuditEntry.actor).distinct()).all(), key=fold)
+
+    # -- labels -------------------------------------------------------------------------------------
+    def _names(self, session, rows: Iterable[Any]) -> dict[tuple[str, str], str]:
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for r in rows:
+            if r.entity in LABEL_COLUMNS:
+                wanted[r.entity].add(r.entity_id)
+            for key, pair in (r.changes or {}).items():
+                target = self._targets.get((r.entity, key))
+                if target in LABEL_COLUMNS and isinstance(pair, list):
+                    wanted[target].update(v for v in pair if isinstance(v, str))
+        names: dict[tuple[str, str], str] = {}
+        for table_name, ids in wanted.items():
+            table = Base.metadata.tables[table_name]
+            column = table.c[LABEL_COLUMNS[table_name]]
+            id_list = sorted(ids)
+            for start in range(0, len(id_list), 500):
+                chunk = id_list[start:start + 500]
+                for row_id, label in session.execute(select(table.c.id, column).where(table.c.id.in_(chunk))):
+                    names[(table_name, row_id)] = label or ""
+        return names
+
+    def _dto(self, r: Any, names: dict[tuple[str, str], str]) -> AuditEntryDTO:
+        changes = r.changes if isinstance(r.changes, dict) else {}
+        record = names.get((r.entity, r.entity_id))
+        if record is None:  # deleted since, or a table without a name: the log's own last name
+            column = LABEL_COLUMNS.get(r.entity)
+            pair = changes.get(column) if column else None
+            record = next((v for v in reversed(pair) if v), "") if isinstance(pair, list) else ""
+        out = []
+        for key in sorted(changes, key=lambda k: (k != "id", k)):
+            pair = changes[key]
+            if key == "id" or not isinstance(pair, list) or len(pair) != 2:
+                continue
+            target = self._targets.get((r.entity, key))
+            enum = ENUM_COLUMNS.get((r.entity, key))
+            old, new = (self._value(v, target, enum, names) for v in pair)
+            out.append(ChangeDTO(key, limits.field_label(key), shown_value(old), shown_value(new)))
+        return AuditEntryDTO(
+            seq=r.seq, at=_local(r.at), actor=r.actor or "", action=r.action or "",
+            action_label=action_label(r.action or ""), entity=r.entity or "",
+            entity_label=limits.entity_label(r.entity or ""), entity_id=r.entity_id or "",
+            record=record or "", changes=tuple(out), context=r.context or "",
+        )
+
+    @staticmethod
+    def _value(value: Any, target: str | None, enum: Any, names: dict[tuple[str, str], str]) -> Any:
+        if target and isinstance(value, str):
+            return names.get((target, value), value)
+        if enum is not None and isinstance(value, str):
+            try:
+                return enum(value).label
+            except ValueError:
+                return value
+        return value
+
+    # -- printing -----------------------------------------------------------------------------------
+    def report(self, flt: AuditFilter = AuditFilter(), title: str = "", today: date | None = None) -> Report:
+        """The entries as an administrative document (services/reports' layout and header)."""
+        today = today or date.today()
+        rows = self.entries(flt)
+        columns = [
+            ReportColumn("stt", "STT", "int", 6), ReportColumn("seq", "Số mục", "int", 8),
+            ReportColumn("at", "Thời gian", "text", 15), ReportColumn("actor", "Người thực hiện", "text", 18),
+            ReportColumn("action", "Thao tác", "text", 14), ReportColumn("record", "Bản ghi", "text", 26),
+            ReportColumn("changes", "Nội dung thay đổi", "text", 50),
+        ]
+        data = [
+            {"stt": i, "seq": e.seq, "at": f"{e.at:%d/%m/%Y %H:%M}", "actor": e.actor, "action": e.action_label,
+             "record": f"{e.entity_label}: {e.record}" if e.record else e.entity_label,
+             "changes": e.summary + (f" ({e.context})" if e.context and e.context not in e.summary else "")}
+            for i, e in enumerate(rows, start=1)
+        ]
+        span = []
+        if flt.since:
+            span.append(f"từ ngày {flt.since:%d/%m/%Y}")
+        if flt.until:
+            span.append(f"đến ngày {flt.until:%d/%m/%Y}")
+        subtitle = title or "Nhật ký thay đổi dữ liệu" + (f" {' '.join(span)}" if span else "")
+        report = Report(
+            kind="audit", title="BÁO CÁO", subtitle=subtitle, columns=columns,
+            sections=[ReportSection(heading="", rows=data)], landscape=True,
+            intro=f"Gồm {len(rows)} mục, mới nhất trước. Mỗi mục ghi ai, lúc nào, thay đổi bản ghi nào, "
+                  "giá trị cũ và mới.",
+        )
+        if len(rows) >= flt.limit:
+            report.notes.append(f"Chỉ in {flt.limit} mục mới nhất; hãy lọc theo ngày để in các mục cũ hơn.")
+        report.header = read_report_settings(self._uow).header(today)
+        return report
+
+
+# -- tamper evidence ------------------------------------------------------------------------------
+# Registry tables whose rows are compared with the values their log entries end with.
+REPLAYED = ("products", "producers")
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    entries: int
+    breaks: tuple[ChainBreak, ...]  # in log order
+    mismatches: tuple[str, ...]  # records whose stored values differ from their log (Vietnamese)
+
+    @property
+    def sound(self) -> bool:
+        return not self.breaks and not self.mismatches
+
+
+def _stored(value: Any, column_type: Any) -> Any:
+    """A value as stored by SQLite and one as written in the log, brought to one form."""
+    if value is None or value == "":
+        return None
+    if isinstance(column_type, JSON):
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return value
+        return json.dumps(value, sort_keys=True, ensure_ascii=False) if value not in ({}, []) else None
+    if isinstance(column_type, Boolean):
+        return bool(value)
+    if isinstance(column_type, (Float, Integer)) and isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(column_type, (Date, DateTime)) and isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value).isoformat()
+        except ValueError:
+            return value
+    return value
+
+
+def check_log(conn: sqlite3.Connection) -> ChainCheck:
+    """Verify the hash chain and compare registry records with their log, reading ``conn``
+    (a read-only sqlite3 connection): what `ocop check` reports."""
+    head_row = conn.execute("SELECT value FROM app_meta WHERE key = ?", (HEAD_KEY,)).fetchone()
+    finals: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in REPLAYED}
+    count = 0
+
+    def rows() -> Iterable[StoredEntry]:
+        nonlocal count
+        for row in conn.execute("SELECT seq, at, actor, action, entity, entity_id, changes, context, prev_hash, hash "
+                                "FROM audit_log ORDER BY seq"):
+            entry = StoredEntry(*row)
+            count += 1
+            if entry.entity in finals:
+                _fold(finals[entry.entity], entry)
+            yield entry
+
+    breaks = tuple(verify(rows(), head_row[0] if head_row else None))
+    mismatches = []
+    for table_name, records in finals.items():
+        table = Base.metadata.tables[table_name]
+        for record_id, values in records.items():
+            if values is None:
+                continue
+            keys = [k for k in values if k in table.c]
+            row = conn.execute(f'SELECT {", ".join(keys)} FROM {table_name} WHERE id = ?', (record_id,)).fetchone()
+            name = values.get("name") or record_id
+            if row is None:
+                mismatches.append(f"{limits.entity_label(table_name)} «{name}» có trong nhật ký nhưng đã bị xóa "
+                                  "ngoài ứng dụng.")
+                continue
+            differ = [k for k, v in zip(keys, row) if _stored(v, table.c[k].type) != _stored(values[k], table.c[k].type)]
+            if differ:
+                fields = ", ".join(f"«{limits.field_label(k)}»" for k in differ)
+                mismatches.append(f"{limits.entity_label(table_name)} «{name}»: {fields} khác với nhật ký thay đổi "
+                                  "(đã bị sửa ngoài ứng dụng).")
+    return ChainCheck(count, breaks, tuple(mismatches))
+
+
+def _fold(records: dict[str, Any], entry: StoredEntry) -> None:
+    """Replay one entry onto the record's last known values (only records created in the log)."""
+    try:
+        changes = json.loads(entry.changes or "{}")
+    except ValueError:
+        return
+    kind = (entry.action or "").rpartition(":")[2]
+    if kind == "create":
+        records[entry.entity_id] = {k: v[1] for k, v in changes.items() if isinstance(v, list) and len(v) == 2}
+    elif kind == "delete":
+        records.pop(entry.entity_id, None)
+    elif kind == "update" and records.get(entry.entity_id) is not None:
+        records[entry.entity_id].update({k: v[1] for k, v in changes.items() if isinstance(v, list) and len(v) == 2})

@@ -1,0 +1,85 @@
+"""Failures of the disk and the file explained in Vietnamese, in one place, for the CLI and the GUI.
+
+``explain(exc)`` returns the message to show, or None when the exception is not one of these
+(a programming error, shown as such). Every message says that the data were left as they
+were: SQLite rolls the failed transaction back, and backups and exports are written to a
+temporary file that is only renamed into place once complete.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+
+UNCHANGED = "Dữ liệu vẫn giữ nguyên như trước thao tác này."
+
+_SQLITE_MESSAGES = (
+    ("database or disk is full",
+     "Ổ đĩa đã đầy nên không ghi được. " + UNCHANGED +
+     " Hãy xóa bớt tệp không cần (hoặc dọn Thùng rác) để giải phóng dung lượng rồi làm lại."),
+    ("attempt to write a readonly database",
+     "Tệp dữ liệu đang ở chế độ chỉ đọc nên không ghi được. " + UNCHANGED +
+     " Hãy bỏ thuộc tính chỉ đọc của tệp hoặc thư mục (hoặc chép tệp sang thư mục khác) rồi mở lại."),
+    ("unable to open database file",
+     "Không mở được tệp dữ liệu: thư mục không tồn tại, bị khóa ghi hoặc ổ đĩa đã bị rút ra. " + UNCHANGED +
+     " Hãy kiểm tra ổ đĩa và quyền ghi của thư mục rồi thử lại."),
+    ("database is locked",
+     "Dữ liệu đang được một chương trình khác ghi (có thể là cửa sổ OCOP Desktop khác). " + UNCHANGED +
+     " Hãy đợi ít phút hoặc đóng chương trình kia rồi làm lại."),
+    ("disk i/o error",
+     "Lỗi đọc ghi ổ đĩa (ổ đĩa bị rút ra hoặc hỏng). " + UNCHANGED +
+     " Hãy cắm lại ổ đĩa, đóng rồi mở lại OCOP Desktop; nếu vẫn lỗi, hãy kiểm tra ổ đĩa."),
+    ("database disk image is malformed",
+     "Tệp dữ liệu bị hỏng. OCOP Desktop không ghi thêm vào tệp này. "
+     "Hãy khôi phục từ bản sao gần nhất (menu Dữ liệu › Sao lưu và khôi phục, hoặc lệnh «ocop restore»)."),
+    ("file is not a database",
+     "Tệp này không phải tệp dữ liệu OCOP Desktop hoặc đã bị hỏng. OCOP Desktop không ghi gì vào tệp này. "
+     "Hãy chọn đúng tệp, hoặc khôi phục từ bản sao."),
+)
+
+_OS_MESSAGES = {
+    errno.ENOSPC: "Ổ đĩa «{where}» đã đầy nên không ghi được. " + UNCHANGED +
+                  " Hãy giải phóng dung lượng hoặc chọn ổ đĩa khác rồi làm lại.",
+    errno.EROFS: "Ổ đĩa «{where}» chỉ cho phép đọc (ví dụ USB gạt khóa chống ghi). " + UNCHANGED +
+                 " Hãy bỏ khóa chống ghi hoặc chọn nơi lưu khác.",
+    errno.EACCES: "Không có quyền ghi vào «{where}». " + UNCHANGED + " Hãy chọn thư mục khác (ví dụ Tài liệu).",
+    errno.EPERM: "Không được phép ghi vào «{where}» (tệp hoặc thư mục bị khóa). " + UNCHANGED +
+                 " Hãy chọn nơi lưu khác.",
+    getattr(errno, "EDQUOT", -1): "Đã hết hạn mức dung lượng ở «{where}». " + UNCHANGED +
+                                  " Hãy giải phóng dung lượng rồi làm lại.",
+    errno.EIO: "Lỗi đọc ghi ổ đĩa ở «{where}» (ổ đĩa bị rút ra hoặc hỏng). " + UNCHANGED +
+               " Hãy cắm lại ổ đĩa rồi làm lại.",
+}
+_WINDOWS_DISK_FULL = {112, 39}  # ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception, what it wraps (SQLAlchemy's .orig) and its causes, each once."""
+    seen: set[int] = set()
+    todo = [exc]
+    while todo:
+        current = todo.pop(0)
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        todo += [getattr(current, "orig", None), current.__cause__, current.__context__]
+
+
+def explain(exc: BaseException) -> str | None:
+    """A Vietnamese explanation of a disk or file failure, or None for anything else."""
+    for item in _chain(exc):
+        if isinstance(item, sqlite3.Error):
+            text = str(item).lower()
+            for needle, message in _SQLITE_MESSAGES:
+                if needle in text:
+                    return message
+        if isinstance(item, OSError):
+            code = item.errno
+            if getattr(item, "winerror", None) in _WINDOWS_DISK_FULL:
+                code = errno.ENOSPC
+            if code in _OS_MESSAGES:
+                where = item.filename or "nơi lưu đã chọn"
+                return _OS_MESSAGES[code].format(where=where)
+    return None

@@ -1,0 +1,93 @@
+"""One copy at a time: the CLI refuses to write while the GUI holds the database; stale locks pass."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from ocop_desktop.instance_lock import (
+    DatabaseInUse,
+    GuiLock,
+    ensure_no_gui,
+    holder,
+    lock_path,
+)
+from ocop_desktop.services import backup as backups
+
+
+def ocop(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *args], capture_output=True, text=True,
+                          encoding="utf-8", env={**os.environ}, stdin=subprocess.DEVNULL)
+
+
+def test_the_lock_names_the_gui_process_and_is_removed_on_exit(db_path):
+    with GuiLock(db_path) as lock:
+        assert lock.held and lock_path(db_path).exists()
+        info = holder(db_path)
+        assert info is not None and info.pid == os.getpid()
+        with pytest.raises(DatabaseInUse) as refused:
+            ensure_no_gui(db_path)
+        assert f"tiến trình số {os.getpid()}" in str(refused.value)
+        assert "Hãy đóng cửa sổ OCOP Desktop" in str(refused.value)
+        with pytest.raises(DatabaseInUse):
+            GuiLock(db_path).acquire()  # a second GUI on the same file
+    assert not lock_path(db_path).exists()
+    ensure_no_gui(db_path)  # no error once the GUI has gone
+
+
+def test_a_lock_left_by_a_killed_gui_is_stale(tmp_path):
+    db_path = tmp_path / "ocop.db"
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        from ocop_desktop.instance_lock import GuiLock
+        GuiLock({str(db_path)!r}).acquire()
+        print("held", flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert "held" in done.stdout and done.returncode == -signal.SIGKILL
+    assert lock_path(db_path).exists()  # left behind, as after a power cut …
+    assert holder(db_path) is None  # … but nobody holds it
+    ensure_no_gui(db_path)
+    with GuiLock(db_path):  # the next GUI takes it over
+        assert holder(db_path).pid == os.getpid()
+
+
+def test_a_lock_file_whose_pid_is_gone_is_stale_without_os_locks(tmp_path, monkeypatch):
+    from ocop_desktop import instance_lock
+
+    db_path = tmp_path / "ocop.db"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    lock_path(db_path).write_text(f'{{"pid": {int(dead.stdout)}, "host": "{instance_lock.socket.gethostname()}"}}')
+    monkeypatch.setattr(instance_lock, "_try_lock", lambda fd: None)  # a file system without locks
+    assert holder(db_path) is None
+    lock_path(db_path).write_text(f'{{"pid": {os.getpid()}, "host": "{instance_lock.socket.gethostname()}"}}')
+    assert holder(db_path).pid == os.getpid()
+
+
+@pytest.fixture(scope="module")
+def cli_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("khoa") / "x.db"
+    done = ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def test_the_cli_refuses_to_restore_while_the_gui_holds_the_database(cli_db):
+    copy = backups.create_backup(cli_db, backups.MANUAL).path
+    before = cli_db.read_bytes()
+    with GuiLock(cli_db):
+        done = ocop("--db", str(cli_db), "restore", str(copy), "--yes")
+        assert done.returncode == 1
+        assert "Cửa sổ OCOP Desktop đang mở tệp dữ liệu" in done.stderr and "không ghi gì" in done.stderr
+        # Reading still works meanwhile.
+        listed = ocop("--db", str(cli_db), "backup", "list")
+        assert listed.returncode == 0 and copy.name in listed.stdout
+        assert ocop("--db", str(cli_db), "check").returncode == 0
+    assert cli_db.read_bytes() == before
+    assert ocop("--db", str(cli_db), "restore", str(copy), "--yes").returncode == 0

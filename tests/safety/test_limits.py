@@ -1,0 +1,91 @@
+"""Limits on input hold for every writer (forms, imports, packages): the flush hook enforces them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from ocop_desktop.domain import limits
+from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.persistence.models import AuditEntry, Product, SurveyEntry
+from ocop_desktop.services.products import ProductInput, ProductService
+from ocop_desktop.services.sample import load_sample
+
+
+def _count(make_uow, model) -> int:
+    with make_uow() as uow:
+        return uow.session.scalar(select(func.count()).select_from(model))
+
+
+def test_an_oversized_or_malformed_record_is_refused_with_every_problem_named(make_uow):
+    """What a careless import could push straight into the session, bypassing the service."""
+    with pytest.raises(ValidationError) as info:
+        with make_uow(action="import") as uow:
+            uow.session.add(Product(
+                name="Mật ong " + "rất " * 100, status="duoc_cong_nhan", stars=9, score=float("nan"),
+                certificate_no="GCN\x00-01", certified_on=date(1066, 10, 14), notes="x" * 25_000,
+            ))
+            uow.commit()
+    errors = info.value.by_field()
+    assert set(errors) == {"name", "stars", "score", "certificate_no", "certified_on", "notes"}
+    assert info.value.record.startswith("Sản phẩm «Mật ong rất rất")
+    assert "«Tên» dài 408 ký tự, vượt giới hạn 300 ký tự" in errors["name"][0]
+    assert "«Hạng sao» là 9, ngoài khoảng cho phép từ 1 đến 5" in errors["stars"][0]
+    assert "không phải là một số hữu hạn" in errors["score"][0]
+    assert "ký tự điều khiển" in errors["certificate_no"][0]
+    assert "năm 1066" in errors["certified_on"][0]
+    assert "vượt giới hạn 20.000 ký tự" in errors["notes"][0]
+    assert _count(make_uow, Product) == 0 and _count(make_uow, AuditEntry) == 0  # nothing written
+
+
+def test_a_value_of_the_wrong_type_is_refused(make_uow):
+    with pytest.raises(ValidationError) as info:
+        with make_uow() as uow:
+            uow.session.add(Product(name="Trà", status="tiem_nang", stars="năm", certified_on="05/07/2024"))
+            uow.commit()
+    errors = info.value.by_field()
+    assert "phải là số" in errors["stars"][0] and "phải là ngày tháng" in errors["certified_on"][0]
+
+
+def test_changed_fields_of_an_existing_record_are_checked_too(make_uow):
+    load_sample(make_uow, "muong-ang-2024")
+    with pytest.raises(ValidationError) as info:
+        with make_uow() as uow:
+            entry = uow.session.scalars(select(Product)).first()
+            entry.score = 1e300
+            uow.commit()
+    assert "«Điểm» là" in info.value.errors[0].message
+
+
+def test_survey_numbers_from_an_import_stay_in_their_ranges(make_uow):
+    load_sample(make_uow, "muong-ang-2024")
+    from ocop_desktop.services.surveys import SurveyService
+
+    campaign = SurveyService(make_uow).campaigns()[0]
+    with pytest.raises(ValidationError) as info:
+        with make_uow(action="import") as uow:
+            uow.session.add(SurveyEntry(campaign_id=campaign.id, unit_id=campaign.submissions[0].unit_id,
+                                        product_name="Gạo", price_vnd=-5, proposed_year=1999))
+            uow.commit()
+    assert info.value.record == "Dòng rà soát «Gạo»"
+    assert set(info.value.by_field()) == {"price_vnd", "proposed_year"}
+
+
+def test_values_within_the_limits_pass_through_the_service(make_uow):
+    product = ProductService(make_uow).create(ProductInput(name="Chè " + "x" * 290, notes="ghi chú\ncó xuống dòng\t"))
+    assert len(product.name) == 294
+
+
+def test_files_too_big_to_import_are_refused_before_they_are_read(tmp_path, monkeypatch):
+    small = tmp_path / "goi.ocop"
+    small.write_bytes(b"x" * 100)
+    assert limits.check_file_size(small, "package") == 100
+    monkeypatch.setitem(limits.FILE_MAX_BYTES, "excel", 50)
+    with pytest.raises(ValidationError) as info:
+        limits.check_file_size(small, "excel")
+    assert "Tệp Excel nặng" in info.value.errors[0].message and "vượt giới hạn" in info.value.errors[0].message
+    with pytest.raises(ValidationError, match="Không đọc được gói dữ liệu"):
+        limits.check_file_size(Path(tmp_path / "khong-co.ocop"), "package")
