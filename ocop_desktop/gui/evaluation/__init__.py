@@ -1,0 +1,1 @@
+"""Evaluation and star rating: the scoring dialog and the scorecards dialog."""

@@ -1,0 +1,176 @@
+"""Paper for evaluations: the scoring sheet (blank or filled) and the result, as Report objects."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from ocop_desktop.domain.enums import EvaluationLevel
+from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.rules import RuleSet
+from ocop_desktop.domain.scorecard import Criterion, Scorecard, num, points_text, to_fraction
+from ocop_desktop.exports.pdf import write_pdf
+from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection, Signature
+from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.services.evaluation import EvaluationDTO, EvaluationService, MemberInput, ProductBrief, check_members
+from ocop_desktop.services.report_settings import read_report_settings
+from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set
+
+DOTS = "……………"
+
+
+def _name(c: Criterion, depth: int) -> str:
+    levels = "; ".join(f"{points_text(lv.points)} = {lv.meaning}" for lv in c.levels if lv.meaning)
+    text = f"{c.name} ({levels})" if levels else c.name
+    return ("– " if depth else "") + text
+
+
+def _subtotal(c: Criterion, scores: Mapping[str, Fraction]) -> Fraction | None:
+    got = [scores[leaf.code] for leaf in c.leaves() if leaf.code in scores]
+    return sum(got, Fraction(0)) if got else None
+
+
+def _lines(card: Scorecard, score_sets: Sequence[Mapping[str, Fraction]], keys: Sequence[str]) -> list[ReportSection]:
+    """One section per part; each criterion a row, group rows carry the sum of their leaves,
+    and a 'Cộng phần' row closes each part."""
+    sections = []
+    for part in card.parts:
+        rows = []
+        stack = [(c, 0) for c in reversed(part.criteria)]
+        while stack:
+            c, depth = stack.pop()
+            row = {"code": c.code, "name": _name(c, depth), "max": num(c.max)}
+            for key, scores in zip(keys, score_sets):
+                value = _subtotal(c, scores)
+                row[key] = num(value) if value is not None else None
+            rows.append(row)
+            stack += [(s, depth + 1) for s in reversed(c.criteria)]
+        closing = {"code": "", "name": f"Cộng phần {part.code}", "max": num(part.max)}
+        for key, scores in zip(keys, score_sets):
+            values = [_subtotal(c, scores) for c in part.criteria]
+            closing[key] = num(sum((v for v in values if v is not None), Fraction(0))) if any(
+                v is not None for v in values) else None
+        rows.append(closing)
+        title = f"Phần {part.code}. {part.name} (tối đa {points_text(part.max)} điểm)"
+        sections.append(ReportSection(title + ("" if part.confirmed else " — chưa đối chiếu tiêu chí chi tiết"), rows))
+    return sections
+
+
+def _product_lines(card: Scorecard, rule_set: RuleSet, product: ProductBrief | None) -> list[str]:
+    lines = [
+        f"Sản phẩm: {product.name if product else DOTS}",
+        f"Chủ thể: {(product.producer or DOTS) if product else DOTS}",
+        f"Bộ sản phẩm: {(product.product_set if product and product.product_set else '') or card.product_set or 'dùng chung'}",
+        f"Bộ tiêu chí: Quyết định {rule_set.decision}",
+    ]
+    return lines
+
+
+def scoring_sheet(card: Scorecard, rule_set: RuleSet, header: OfficialHeader, product: ProductBrief | None = None,
+                  member: str = "", scores: Mapping[str, object] | None = None, knockouts: Sequence[str] = (),
+                  on: date | None = None) -> Report:
+    """The card as a sheet a council member scores by hand (no scores), or filled in."""
+    filled = scores is not None
+    exact = {k: to_fraction(v) for k, v in (scores or {}).items() if card.find(k) and v not in (None, "")}
+    columns = [C("code", "Mã", "text", 8), C("name", "Tiêu chí", "text", 52), C("max", "Điểm tối đa", "number", 11),
+               C("score", "Điểm chấm", "number", 11)]
+    sections = _lines(card, [exact if filled else {}], ["score"])
+    total = sum(exact.values(), Fraction(0))
+    sections.append(ReportSection("Tổng hợp", [
+        {"code": "", "name": "Tổng điểm", "max": num(card.max_score), "score": num(total) if filled else None},
+    ]))
+    ko = set(knockouts)
+    notes = ["Điều kiện loại (đánh dấu X nếu có; sản phẩm có một điều kiện loại không được xếp hạng):"]
+    notes += [f"[{' X ' if k.code in ko else '   '}] {k.code}: {k.name}" for k in card.knockouts] or ["(không có)"]
+    if filled:
+        reason = "; ".join(f"{k.code}: {k.name}" for k in card.knockouts if k.code in ko)
+        notes.append(f"Kết quả: bị loại ({reason})." if reason else
+                     f"Kết quả: {points_text(total)} điểm, hạng {rule_set.stars_for(float(total))} sao.")
+    if not card.confirmed and card.note:
+        notes.append(f"Lưu ý: {card.note}")
+    intro = "; ".join(_product_lines(card, rule_set, product)) + (
+        f". Người chấm: {member or DOTS}. Ngày chấm: {format_vn_date(on) if on else DOTS}.")
+    head = replace(header, number="", recipients=("Hội đồng đánh giá, phân hạng sản phẩm OCOP", "Lưu: hồ sơ sản phẩm"),
+                   signature=Signature(title="NGƯỜI CHẤM ĐIỂM", name=member))
+    return Report(kind="scoring-sheet", title="PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP", subtitle=card.title, columns=columns,
+                  sections=sections, header=head, intro=intro, notes=notes)
+
+
+def evaluation_result(e: EvaluationDTO, card: Scorecard, rule_set: RuleSet, product: ProductBrief,
+                      header: OfficialHeader) -> Report:
+    """The council's result: every member's points, the average, the total and the star class."""
+    keys = [f"m{m.position}" for m in e.members] + ["avg"]
+    columns = [C("code", "Mã", "text", 7), C("name", "Tiêu chí", "text", 40), C("max", "Điểm tối đa", "number", 9)]
+    columns += [C(f"m{m.position}", m.name, "number", 10) for m in e.members]
+    columns.append(C("avg", "Điểm bình quân", "number", 10))
+    score_sets = [{k: to_fraction(v) for k, v in m.scores.items()} for m in e.members]
+    score_sets.append({k: to_fraction(v) for k, v in e.scores.items()})
+    sections = _lines(card, score_sets, keys)
+    total_row = {"code": "", "name": "Tổng điểm", "max": num(card.max_score), "avg": e.total}
+    total_row.update({f"m{m.position}": m.total for m in e.members})
+    sections.append(ReportSection("Tổng hợp", [total_row]))
+    intro = "; ".join(_product_lines(card, rule_set, product)) + (
+        f". Cấp đánh giá: {EvaluationLevel(e.level).label}. Ngày đánh giá: {format_vn_date(e.evaluated_on)}. "
+        f"Thành viên chấm điểm: {', '.join(m.name for m in e.members)}.")
+    notes = [f"Kết quả: bị loại ({e.knockout}); sản phẩm không được xếp hạng." if e.knockout else
+             f"Kết quả: tổng điểm bình quân {points_text(e.total)}/{points_text(card.max_score)}, hạng {e.stars} sao."]
+    if e.certification is not None:
+        c = e.certification
+        line = (f"Được công nhận theo quyết định {c.decision} ngày {format_vn_date(c.certified_on)}"
+                + (f" của {c.body}" if c.body else "") + (f", giấy chứng nhận số {c.certificate_no}" if c.certificate_no else "")
+                + f"; có hiệu lực đến hết ngày {format_vn_date(c.expires_on)}.")
+        if c.reevaluation_from and c.reevaluation_to:
+            line += (f" Nộp hồ sơ đánh giá lại từ {format_vn_date(c.reevaluation_from)} đến "
+                     f"{format_vn_date(c.reevaluation_to)}.")
+        notes.append(line)
+    if e.notes:
+        notes.append(f"Ghi chú: {e.notes}")
+    return Report(kind="evaluation-result", title="KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP",
+                  subtitle=f"{product.name} — {card.title}", columns=columns, sections=sections,
+                  header=replace(header, number=header.number or ""), intro=intro, notes=notes,
+                  landscape=len(e.members) > 3)
+
+
+class EvaluationReports:
+    """Builds and writes the evaluation papers with the office's document settings."""
+
+    def __init__(self, make_uow: UowFactory) -> None:
+        self._uow = make_uow
+        self._evaluations = EvaluationService(make_uow)
+        self._cards = ScorecardService(make_uow)
+
+    def sheet_report(self, rule_set_code: str | None = None, product_id: str | None = None,
+                     product_set_code: str | None = None, member: MemberInput | None = None,
+                     knockouts: Sequence[str] = (), on: date | None = None) -> Report:
+        on = on or date.today()
+        header = read_report_settings(self._uow).header(on)
+        if product_id:
+            setup = self._evaluations.setup(product_id, on, rule_set_code)
+            card, rules, product = setup.card, setup.rule_set, setup.product
+        else:
+            rules = pick_rule_set(self._cards.rule_sets(), rule_set_code) if rule_set_code else self._cards.rule_set_on(on)
+            card, product = self._cards.card(rules.code, product_set_code).card, None
+        codes = list(knockouts)
+        if member is not None:
+            checked = check_members(card, [member], knockouts)
+            if checked.errors:  # refuse bad scores before printing them
+                raise ValidationError(checked.errors, record=f"Phiếu chấm của {member.name or 'thành viên'}")
+            codes = checked.knockouts
+        return scoring_sheet(card, rules, header, product, member.name if member else "",
+                             dict(member.scores) if member else None, codes, on if member else None)
+
+    def write_sheet(self, path: Path, **kwargs) -> Path:
+        return write_pdf(self.sheet_report(**kwargs), Path(path))
+
+    def result_report(self, evaluation_id: str) -> Report:
+        e = self._evaluations.get(evaluation_id)
+        setup = self._evaluations.setup(e.product_id, e.evaluated_on, e.rule_set_code)
+        header = read_report_settings(self._uow).header(e.evaluated_on)
+        return evaluation_result(e, setup.card, setup.rule_set, setup.product, header)
+
+    def write_result(self, evaluation_id: str, path: Path) -> Path:
+        return write_pdf(self.result_report(evaluation_id), Path(path))

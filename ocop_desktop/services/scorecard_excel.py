@@ -1,0 +1,300 @@
+"""A scorecard as an Excel workbook the office can fill in without a programmer, and read back."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ocop_desktop.domain.numbers import NumberError
+from ocop_desktop.domain.scorecard import Criterion, Knockout, Level, Part, Scorecard, num, to_fraction
+from ocop_desktop.domain.text import clean, fold
+from ocop_desktop.domain.validation import FieldError, ValidationError
+
+CARD, PARTS, CRITERIA, KNOCKOUTS, HELP = "Phiếu", "Phần", "Tiêu chí", "Điều kiện loại", "Hướng dẫn"
+CARD_LABELS = {
+    "rule_set": "Bộ tiêu chí",
+    "product_set": "Bộ sản phẩm",
+    "title": "Tên phiếu",
+    "confirmed": "Đã đối chiếu văn bản gốc (Có/Không)",
+    "source": "Nguồn",
+    "note": "Ghi chú",
+}
+PART_HEADERS = ("Mã phần", "Tên phần", "Điểm tối đa", "Đã đối chiếu (Có/Không)", "Ghi chú")
+CRITERIA_HEADERS = ("Phần", "Mã tiêu chí", "Tên tiêu chí", "Thuộc tiêu chí (mã nhóm)", "Điểm tối đa",
+                    "Các mức điểm", "Ghi chú")
+KNOCKOUT_HEADERS = ("Mã", "Điều kiện loại", "Đã đối chiếu (Có/Không)")
+HELP_LINES = (
+    "MẪU PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP",
+    "Dùng mẫu này để thêm hoặc sửa phiếu chấm điểm mà không cần lập trình viên.",
+    ("1. Trang «Phiếu»: ghi bộ tiêu chí (ví dụ 26/2026, 148/2023), bộ sản phẩm (tên hoặc mã, ví dụ «Cà phê, ca cao»; "
+     "để trống nếu phiếu dùng chung cho mọi bộ sản phẩm), tên phiếu, đã đối chiếu với văn bản gốc chưa (Có/Không)."),
+    ("2. Trang «Phần»: mỗi dòng một phần A, B, C với điểm tối đa; các phần phải đúng với bộ tiêu chí "
+     "(1048: A 35, B 25, C 40; 148, 1489 và 26/2026: A 40, B 25, C 35)."),
+    ("3. Trang «Tiêu chí»: mỗi dòng một tiêu chí. Tiêu chí con ghi mã tiêu chí nhóm ở cột «Thuộc tiêu chí» và đứng "
+     "dưới tiêu chí nhóm; tiêu chí trực tiếp của phần để trống cột này."),
+    ("   Điểm tối đa của tiêu chí nhóm phải bằng tổng điểm các tiêu chí con; tổng điểm các tiêu chí của một phần "
+     "phải bằng điểm tối đa của phần."),
+    ("4. Cột «Các mức điểm»: để trống nếu chấm theo điểm nguyên từ 0 đến điểm tối đa; hoặc ghi các mức cách nhau "
+     "bằng dấu chấm phẩy, ví dụ «1 = Hộ sản xuất; 2 = Công ty; 3 = Hợp tác xã». Điểm lẻ viết 0,5."),
+    "5. Trang «Điều kiện loại»: mã và nội dung của từng điều kiện làm sản phẩm bị loại dù đủ điểm.",
+    ("6. Nhập phiếu: trong ứng dụng chọn «Phiếu chấm điểm» rồi «Nhập từ Excel», hoặc gõ lệnh "
+     "«ocop scorecards import TỆP.xlsx». Phiếu có điểm không khớp bị từ chối, kèm trang và dòng cần sửa."),
+    "   Phiếu nhập thay thế phiếu cùng bộ tiêu chí và bộ sản phẩm; các lần đánh giá đã lưu vẫn giữ nguyên điểm.",
+)
+_HEAD = Font(bold=True)
+_FILL = PatternFill("solid", fgColor="EEEEEE")
+
+
+def _text(value: Any) -> str:
+    """A cell as clean text (NFC, single spaces); 3.0 read from a number cell is "3"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean(str(value)) or ""
+
+
+def _put(ws, row: int, col: int, value: Any) -> None:
+    cell = ws.cell(row=row, column=col, value=value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        cell.data_type = "s"  # text, never a formula
+
+
+def _header(ws, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    for col, (title, width) in enumerate(zip(headers, widths), start=1):
+        _put(ws, 1, col, title)
+        ws.cell(row=1, column=col).font = _HEAD
+        ws.cell(row=1, column=col).fill = _FILL
+        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = width
+    ws.freeze_panes = "A2"
+
+
+def levels_text(c: Criterion) -> str:
+    return "; ".join(f"{num(lv.points)} = {lv.meaning}" if lv.meaning else f"{num(lv.points)}" for lv in c.levels)
+
+
+def write_card_xlsx(card: Scorecard, path: Path) -> Path:
+    """The template, filled with ``card`` as the example to edit; written atomically."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = HELP
+    ws.column_dimensions["A"].width = 140
+    for row, line in enumerate(HELP_LINES, start=1):
+        _put(ws, row, 1, line)
+        ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+
+    ws = wb.create_sheet(CARD)
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 38, 90
+    values = {"rule_set": card.rule_set, "product_set": card.product_set or "", "title": card.title,
+              "confirmed": "Có" if card.confirmed else "Không", "source": card.source, "note": card.note}
+    _put(ws, 1, 1, "Thông tin phiếu")
+    ws.cell(row=1, column=1).font = _HEAD
+    for row, (key, label) in enumerate(CARD_LABELS.items(), start=2):
+        _put(ws, row, 1, label)
+        _put(ws, row, 2, values[key])
+        ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+
+    ws = wb.create_sheet(PARTS)
+    _header(ws, PART_HEADERS, (10, 40, 12, 22, 60))
+    for row, p in enumerate(card.parts, start=2):
+        for col, value in enumerate((p.code, p.name, num(p.max), "Có" if p.confirmed else "Không", p.note), start=1):
+            _put(ws, row, col, value)
+    yes_no = DataValidation(type="list", formula1='"Có,Không"', allow_blank=True)
+    ws.add_data_validation(yes_no)
+    yes_no.add("D2:D50")
+
+    ws = wb.create_sheet(CRITERIA)
+    _header(ws, CRITERIA_HEADERS, (8, 14, 60, 16, 12, 60, 40))
+    row = 2
+    for p in card.parts:
+        stack = [(c, "") for c in reversed(p.criteria)]
+        while stack:
+            c, parent = stack.pop()
+            for col, value in enumerate((p.code, c.code, c.name, parent, num(c.max), levels_text(c), c.note), start=1):
+                _put(ws, row, col, value)
+            row += 1
+            stack += [(s, c.code) for s in reversed(c.criteria)]
+
+    ws = wb.create_sheet(KNOCKOUTS)
+    _header(ws, KNOCKOUT_HEADERS, (10, 80, 22))
+    for row, k in enumerate(card.knockouts, start=2):
+        for col, value in enumerate((k.code, k.name, "Có" if k.confirmed else "Không"), start=1):
+            _put(ws, row, col, value)
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".xlsx.tmp")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# -- reading ---------------------------------------------------------------------------------------
+def _where(sheet: str, row: int) -> str:
+    return f"Trang «{sheet}», dòng {row}"
+
+
+def _yes(value: Any, default: bool = True) -> bool:
+    text = fold(_text(value))
+    if not text:
+        return default
+    return text not in ("khong", "no", "false", "0", "chua")
+
+
+@dataclass
+class _Reader:
+    source: str
+    errors: list[FieldError] = field(default_factory=list)
+
+    def fail(self, sheet: str, row: int, message: str) -> None:
+        self.errors.append(FieldError(_where(sheet, row), message))
+
+    def number(self, value: Any, sheet: str, row: int, what: str) -> float | None:
+        if value is None or _text(value) == "":
+            self.fail(sheet, row, f"chưa ghi {what}.")
+            return None
+        try:
+            return float(to_fraction(value))
+        except (NumberError, ValueError, TypeError):
+            self.fail(sheet, row, f"{what} «{_text(value)}» không phải là số.")
+            return None
+
+    def levels(self, value: Any, sheet: str, row: int, code: str) -> tuple[Level, ...]:
+        text = _text(value)
+        out = []
+        for piece in (p.strip() for p in text.replace("\n", ";").split(";")):
+            if not piece:
+                continue
+            sep = "=" if "=" in piece else (":" if ":" in piece else None)
+            points, meaning = (piece.split(sep, 1) if sep else (piece, ""))
+            try:
+                out.append(Level(float(to_fraction(points.strip())), meaning.strip()))
+            except (NumberError, ValueError):
+                self.fail(sheet, row, (
+                    f"mức điểm «{piece}» của tiêu chí {code} không đúng dạng; hãy ghi «điểm = ý nghĩa», "
+                    "các mức cách nhau bằng dấu chấm phẩy, ví dụ «1 = Hộ sản xuất; 3 = Hợp tác xã»."))
+        return tuple(out)
+
+
+def _rows(wb, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[int, tuple]]:
+    """Non-empty rows with their numbers; the header row (row 1) is skipped."""
+    if sheet not in wb.sheetnames:
+        reader.errors.append(FieldError(f"Trang «{sheet}»", f"tệp không có trang «{sheet}»; hãy dùng mẫu của ứng dụng."))
+        return []
+    out = []
+    for number, values in enumerate(wb[sheet].iter_rows(values_only=True), start=1):
+        if (number > 1 or not header) and any(_text(v) for v in values):
+            out.append((number, tuple(values) + (None,) * 8))
+    return out
+
+
+def _card_info(wb, reader: _Reader) -> dict[str, tuple[int, Any]]:
+    found: dict[str, tuple[int, Any]] = {}
+    labels = {key: fold(label).split("(")[0].strip() for key, label in CARD_LABELS.items()}
+    for number, values in _rows(wb, CARD, reader, header=False):
+        label = fold(_text(values[0]))
+        for key, wanted in labels.items():
+            if key not in found and label.startswith(wanted):
+                found[key] = (number, values[1])
+    return found
+
+
+def read_card_xlsx(path: Path) -> Scorecard:
+    """The card in a filled template; every malformed row is reported with its sheet and row.
+    The sums are checked when the card is stored (ScorecardService.store)."""
+    path = Path(path)
+    reader = _Reader(path.name)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ValidationError([FieldError("tệp", (
+            f"không đọc được tệp {path.name} ({exc.__class__.__name__}); hãy lưu lại dưới dạng Excel .xlsx "
+            "từ mẫu của ứng dụng."))], record=f"Tệp {path.name}") from None
+    try:
+        info = _card_info(wb, reader)
+        part_rows = _rows(wb, PARTS, reader)
+        criteria_rows = _rows(wb, CRITERIA, reader)
+        knockout_rows = _rows(wb, KNOCKOUTS, reader)
+    finally:
+        wb.close()
+
+    rule_row, rule_set = info.get("rule_set", (2, None))
+    if not _text(rule_set):
+        reader.fail(CARD, rule_row, "chưa ghi bộ tiêu chí (ví dụ 26/2026).")
+
+    parts: dict[str, dict] = {}
+    for number, v in part_rows:
+        code = _text(v[0]).upper()
+        if not code:
+            reader.fail(PARTS, number, "chưa ghi mã phần (A, B, C).")
+            continue
+        maximum = reader.number(v[2], PARTS, number, f"điểm tối đa của phần {code}")
+        parts[code] = {"name": _text(v[1]), "max": maximum or 0.0, "confirmed": _yes(v[3]), "note": _text(v[4]),
+                       "origin": _where(PARTS, number), "criteria": []}
+
+    nodes: dict[str, dict] = {}
+    for number, v in criteria_rows:
+        part, code, name, parent = _text(v[0]).upper(), _text(v[1]), _text(v[2]), _text(v[3])
+        if not code:
+            reader.fail(CRITERIA, number, f"tiêu chí «{name}» chưa có mã.")
+            continue
+        if code in nodes:
+            reader.fail(CRITERIA, number, f"mã tiêu chí {code} đã dùng ở {nodes[code]['origin']}; hãy đặt mã khác.")
+            continue
+        maximum = reader.number(v[4], CRITERIA, number, f"điểm tối đa của tiêu chí {code}")
+        node = {"code": code, "name": name, "max": maximum or 0.0, "note": _text(v[6]), "subs": [],
+                "levels": reader.levels(v[5], CRITERIA, number, code), "origin": _where(CRITERIA, number)}
+        if part not in parts:
+            reader.fail(CRITERIA, number, (
+                f"tiêu chí {code} thuộc phần «{part}» không có ở trang «{PARTS}»; các phần: {', '.join(parts)}."))
+            continue
+        if parent:
+            owner = nodes.get(parent)
+            if owner is None:
+                reader.fail(CRITERIA, number, (
+                    f"tiêu chí {code} thuộc tiêu chí nhóm «{parent}» chưa có ở các dòng trên; hãy ghi tiêu chí "
+                    "nhóm trước các tiêu chí con."))
+                continue
+            if owner["part"] != part:
+                reader.fail(CRITERIA, number, f"tiêu chí {code} ở phần {part} nhưng nhóm {parent} ở phần {owner['part']}.")
+                continue
+            owner["subs"].append(node)
+        else:
+            parts[part]["criteria"].append(node)
+        node["part"] = part
+        nodes[code] = node
+
+    knockouts = []
+    for number, v in knockout_rows:
+        knockouts.append(Knockout(_text(v[0]), _text(v[1]), _yes(v[2]), _where(KNOCKOUTS, number)))
+
+    if reader.errors:
+        raise ValidationError(reader.errors, record=f"Tệp {path.name}")
+
+    def build(node: dict) -> Criterion:
+        return Criterion(node["code"], node["name"], node["max"], node["levels"],
+                         tuple(build(s) for s in node["subs"]), node["note"], node["origin"])
+
+    _r, product_set = info.get("product_set", (3, None))
+    return Scorecard(
+        rule_set=_text(rule_set), product_set=_text(product_set) or None,
+        title=_text(info.get("title", (0, ""))[1]), confirmed=_yes(info.get("confirmed", (0, None))[1]),
+        source=_text(info.get("source", (0, ""))[1]), note=_text(info.get("note", (0, ""))[1]),
+        parts=tuple(Part(code, p["name"], p["max"], tuple(build(n) for n in p["criteria"]), p["confirmed"],
+                         p["note"], p["origin"]) for code, p in parts.items()),
+        knockouts=tuple(knockouts),
+    )

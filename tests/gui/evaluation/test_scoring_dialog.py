@@ -1,0 +1,184 @@
+"""Scoring the sample's coffee product criterion by criterion: totals and star class follow the
+typing, knock-outs stop it, council members are averaged, the result is saved and certified."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pypdf import PdfReader
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
+
+from ocop_desktop.services.evaluation import EvaluationService
+from ocop_desktop.services.products import ProductService
+from tests.gui.evaluation.conftest import SCORES, TODAY, click_cell, tick_group, type_score
+from tests.gui.keyboard import type_text
+
+
+def test_totals_and_star_class_change_as_the_scores_are_typed(qtbot, make_dialog, coffee_id, qtmodeltester):
+    dialog = make_dialog(coffee_id)
+    ui, model = dialog.ui, dialog.model
+    assert dialog.windowTitle() == "Đánh giá: Cà phê bột Hà Chung - bột pha phin"
+    assert ui.ruleSetCombo.currentData() == "26/2026"  # in force on 28/11/2026
+    assert ui.levelCombo.currentText() == "Cấp tỉnh"
+    assert "Phiếu đánh giá sản phẩm bộ Cà phê, ca cao" in ui.cardNoteLabel.text()
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Lò Văn An"
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Bình quân"
+    assert model.index(model.row_of("A3.1"), 1).data().strip() == "Loại hình chủ thể"
+    assert ui.starsValue.text() == "Chưa chấm"
+    assert ui.totalValue.text() == "0 / 100"
+
+    seen_stars, running = [], 0
+    for code, points in SCORES:
+        type_score(qtbot, dialog, code, points)
+        running += points
+        assert model.index(model.row_of(code), 3).data() == str(points)
+        assert ui.totalValue.text() == f"{running} / 100", code
+        label = ui.starsValue.text()
+        if not seen_stars or seen_stars[-1] != label:
+            seen_stars.append(label)
+    assert seen_stars == ["★  1 sao", "★★  2 sao", "★★★  3 sao", "★★★★  4 sao"]
+    assert ui.partsValue.text() == "A: 33 / 40\nB: 19 / 25\nC: 27 / 35"
+    assert model.index(model.row_of("A1"), 3).data() == "16"  # the group's subtotal
+    assert ui.statusValue.text() == ""
+
+    # A score beyond the criterion's levels is never taken: 7 is not a level of "Nguồn nguyên liệu".
+    type_score(qtbot, dialog, "A1.1", 7)
+    assert model.index(model.row_of("A1.1"), 3).data() == "3" and ui.totalValue.text() == "79 / 100"
+
+    # Picking a level: the combo offers exactly the card's levels for "Đảm bảo chất lượng".
+    view = ui.scoreView
+    click_cell(qtbot, view, model.row_of("C4"), 3)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "(chưa chấm)", "1 — Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
+        "3 — Chứng nhận ISO, HACCP hoặc tương đương", "5 — Chứng nhận quốc tế"]
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert ui.totalValue.text() == "81 / 100"  # committed while still in the cell
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+
+    assert ui.gapLabel.text().startswith("Cần thêm 9 điểm để đạt 5 sao (90 điểm).")
+    gap_rows = [(dialog.gap_model.index(r, 0).data(), dialog.gap_model.index(r, 4).data())
+                for r in range(dialog.gap_model.rowCount())]
+    assert gap_rows[:2] == [("B3", "2"), ("C1.1", "2")]
+    assert "C4" not in dict(gap_rows)
+
+    qtmodeltester.check(model)
+    qtmodeltester.check(dialog.gap_model)
+
+
+def test_a_knock_out_stops_the_evaluation_with_the_reason(qtbot, make_dialog, coffee_id, sample):
+    dialog = make_dialog(coffee_id)
+    ui = dialog.ui
+    for code, points in SCORES[:5]:
+        type_score(qtbot, dialog, code, points)
+    box = dialog.knockout_boxes["KO2"]
+    assert box.text() == "KO2: Cơ sở sản xuất không có giấy chứng nhận an toàn thực phẩm"
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert ui.starsValue.text() == "Không xếp hạng: bị loại"
+    assert ui.statusValue.text() == "KO2: Cơ sở sản xuất không có giấy chứng nhận an toàn thực phẩm"
+    assert not ui.certifyBox.isEnabled()
+    qtbot.mouseClick(ui.buttonBox.button(ui.buttonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    saved = EvaluationService(sample).history(coffee_id)[0]
+    assert saved.stars is None and saved.knockout.startswith("KO2")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert ui.starsValue.text() == "★  1 sao"
+
+
+def test_council_members_are_averaged_and_saved_with_the_evaluation(qtbot, make_dialog, coffee_id, sample,
+                                                                   qtmodeltester):
+    dialog = make_dialog(coffee_id)
+    ui, model = dialog.ui, dialog.model
+    for code, points in SCORES:
+        type_score(qtbot, dialog, code, points)
+    for name in ("Quàng Thị Bình", "Tòng Văn Chiến"):
+        type_text(ui.memberNameEdit, name)
+        qtbot.mouseClick(ui.addMemberButton, Qt.MouseButton.LeftButton)
+    assert model.member_names() == ["Lò Văn An", "Quàng Thị Bình", "Tòng Văn Chiến"]
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "Bình quân"
+    for member in (1, 2):
+        for code, points in SCORES:
+            type_score(qtbot, dialog, code, points, member=member)
+    type_score(qtbot, dialog, "C1.1", 10, member=1)
+    type_score(qtbot, dialog, "C4", 5, member=2)
+    type_score(qtbot, dialog, "A3.2", 1, member=2)
+    row = model.row_of("C1.1")
+    assert [model.index(row, c).data() for c in (3, 4, 5, 6)] == ["8", "10", "8", "8,67"]
+    assert ui.totalValue.text() == "80,67 / 100"  # (79 + 81 + 82) / 3
+    assert ui.starsValue.text() == "★★★★  4 sao"
+    qtmodeltester.check(model)
+
+    type_text(ui.notesEdit, "Hội đồng cấp tỉnh")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert ui.errorLabel.text() == "Đã lưu: 80,67 điểm."
+    saved = EvaluationService(sample).get(dialog.saved.id)
+    assert [(m.name, m.total) for m in saved.members] == [("Lò Văn An", 79), ("Quàng Thị Bình", 81),
+                                                          ("Tòng Văn Chiến", 82)]
+    assert (saved.rule_set_code, saved.level, saved.evaluated_on, saved.total, saved.stars) == (
+        "26/2026", "tinh", TODAY, 80.67, 4)
+    history = dialog.history_model
+    assert history.rowCount() == 1 and history.index(0, 4).data() == "80,67"
+    qtmodeltester.check(history)
+
+    # Remove the third member: the average follows.
+    click_cell(qtbot, ui.scoreView, model.row_of("B1"), 5)
+    qtbot.mouseClick(ui.removeMemberButton, Qt.MouseButton.LeftButton)
+    assert model.member_names() == ["Lò Văn An", "Quàng Thị Bình"] and ui.totalValue.text() == "80 / 100"
+
+
+def test_a_certified_result_updates_the_product(qtbot, make_dialog, coffee_id, sample):
+    dialog = make_dialog(coffee_id)
+    ui = dialog.ui
+    ui.dateEdit.setDate(QDate(2026, 9, 15))
+    for code, points in SCORES:
+        type_score(qtbot, dialog, code, points)
+    assert ui.certifyBox.isEnabled()
+    tick_group(qtbot, ui.certifyBox)
+    assert ui.certifyBox.isChecked()
+    type_text(ui.certificateEdit, "GCN-26-001")
+    type_text(ui.decisionEdit, "2150/QĐ-UBND")
+    ui.certifiedDateEdit.setDate(QDate(2026, 10, 2))
+    assert ui.expiryValue.text() == ("Có hiệu lực đến 02/10/2029. "
+                                     "Nộp hồ sơ đánh giá lại từ 05/04/2029 đến 04/06/2029.")
+    assert ui.bodyEdit.placeholderText() == "UBND cấp tỉnh"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Hạng sao và giấy chứng nhận của sản phẩm đã được cập nhật." in ui.errorLabel.text()
+    product = ProductService(sample).get(coffee_id)
+    assert (product.stars, product.score, product.certificate_no, product.certifying_decision) == (
+        4, 79, "GCN-26-001", "2150/QĐ-UBND")
+    assert (product.certified_on, product.expires_on) == (date(2026, 10, 2), date(2029, 10, 2))
+
+
+def test_an_earlier_date_brings_the_rules_then_in_force(qtbot, make_dialog, coffee_id):
+    dialog = make_dialog(coffee_id)
+    ui, model = dialog.ui, dialog.model
+    ui.dateEdit.setDate(QDate(2024, 6, 20))
+    assert ui.ruleSetCombo.currentData() == "148/2023"
+    assert "Chưa đối chiếu với văn bản gốc" in ui.cardNoteLabel.text()
+    assert [model.index(r, 0).data() for r in model.leaf_rows()] == ["A", "B", "C"]
+    for code, points in (("A", 35), ("B", 20), ("C", 35)):
+        type_score(qtbot, dialog, code, points)
+    assert ui.totalValue.text() == "90 / 100" and ui.starsValue.text() == "★★★★★  5 sao"
+    assert ui.gapLabel.text() == "Đã đạt hạng cao nhất."
+    assert not dialog.knockout_boxes  # 148's card names no knock-outs
+
+
+def test_errors_from_the_service_stay_in_the_dialog(qtbot, make_dialog, coffee_id):
+    dialog = make_dialog(coffee_id)
+    ui = dialog.ui
+    for code, points in SCORES:
+        type_score(qtbot, dialog, code, points)
+    tick_group(qtbot, ui.certifyBox)  # no decision number typed
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "Chưa nhập số quyết định công nhận" in ui.errorLabel.text()
+    assert dialog.isVisible() and dialog.saved is None
+
+
+def test_the_blank_sheet_prints_from_the_dialog(qtbot, make_dialog, coffee_id, tmp_path):
+    dialog = make_dialog(coffee_id)
+    path = dialog.export("blank", tmp_path / "phieu.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(path).pages)
+    assert "Người đại diện là nữ" in text and "Sở hữu trí tuệ" in text
