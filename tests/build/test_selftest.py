@@ -1,0 +1,67 @@
+"""`ocop-desktop --self-test` from source: every check passes, and a broken one is reported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.build.conftest import ROOT
+
+CHECKS = 8
+
+
+def _run(args: list[str], tmp_path) -> subprocess.CompletedProcess:
+    # HOME and XDG point into tmp: the self-test must not need (or touch) the user's data folder.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, encoding="utf-8",
+                          env=env, cwd=ROOT, timeout=180)
+
+
+def test_self_test_from_source_passes_every_check(tmp_path):
+    done = _run(["-m", "ocop_desktop", "--self-test"], tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("Tự kiểm tra OCOP Desktop") and "chạy từ mã nguồn" in lines[0]
+    passed = [line for line in lines if line.startswith("✓ ")]
+    assert len(passed) == CHECKS, done.stdout
+    said = "\n".join(passed)
+    for what in ("Cơ sở dữ liệu tạm", "Dữ liệu mẫu muong-ang-2024", "10 sản phẩm", "Báo cáo PDF",
+                 "phông chữ nhúng", "Báo cáo Excel", "«Office not set up» → «Chưa thiết lập đơn vị»",
+                 "Rà soát sản phẩm"):
+        assert what in said
+    assert lines[-1] == f"Tự kiểm tra đạt: {CHECKS}/{CHECKS} mục."
+    assert not (tmp_path / "data").exists() and not (tmp_path / "config").exists()
+
+
+def test_a_failing_check_is_reported_and_the_others_still_run(tmp_path):
+    script = (
+        "import sys\n"
+        "import ocop_desktop.selftest as s\n"
+        "def broken(make_uow, tmp):\n"
+        "    raise RuntimeError('phông chữ không được nhúng vào PDF')\n"
+        "s._pdf = broken\n"
+        "sys.exit(s.run_self_test())\n"
+    )
+    done = _run(["-c", script], tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "✗ Báo cáo PDF có nhúng phông chữ: RuntimeError: phông chữ không được nhúng vào PDF" in done.stdout
+    assert done.stdout.count("✓ ") == CHECKS - 1  # the Excel, translation and window checks still ran
+    assert done.stdout.splitlines()[-1] == f"Tự kiểm tra KHÔNG ĐẠT: 1/{CHECKS} mục lỗi."
+
+
+def test_a_check_that_depends_on_a_failed_one_says_it_was_skipped(tmp_path):
+    script = (
+        "import sys\n"
+        "import ocop_desktop.selftest as s\n"
+        "def broken(tmp):\n"
+        "    raise OSError('ổ đĩa đầy')\n"
+        "s._database = broken\n"
+        "sys.exit(s.run_self_test())\n"
+    )
+    done = _run(["-c", script], tmp_path)
+    assert done.returncode == 1
+    assert "✗ Cơ sở dữ liệu tạm và nâng cấp lược đồ: OSError: ổ đĩa đầy" in done.stdout
+    assert "✗ Dữ liệu tham chiếu: bỏ qua vì cơ sở dữ liệu không đạt" in done.stdout
+    assert "✓ Bản dịch tiếng Việt" in done.stdout
