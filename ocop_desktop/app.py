@@ -34,7 +34,11 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.gui.surveys.page import SurveysPage
     from ocop_desktop.gui.tasks.page import TasksPage
     from ocop_desktop.services.catalog import CatalogService
+    from ocop_desktop.services.audit import AuditService
+    from ocop_desktop.services.backup import BackupService, backup_before
     from ocop_desktop.services.dashboard import DashboardService
+    from ocop_desktop.services.evaluation import EvaluationService
+    from ocop_desktop.services.evaluation_reports import EvaluationReports
     from ocop_desktop.services.exchange import ExchangeService
     from ocop_desktop.services.places import PlaceService
     from ocop_desktop.services.producers import ProducerService
@@ -42,6 +46,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.services.reference import load_reference
     from ocop_desktop.services.report_settings import read_report_settings, save_report_settings
     from ocop_desktop.services.reports import ReportService
+    from ocop_desktop.services.scorecards import ScorecardService, load_shipped_scorecards
     from ocop_desktop.services.settings import current_actor, office_settings
     from ocop_desktop.services.survey_import import SurveyImportService
     from ocop_desktop.services.surveys import SurveyService
@@ -49,6 +54,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
 
     bootstrap = db.uow_factory()
     load_reference(bootstrap)
+    load_shipped_scorecards(bootstrap)
     places = PlaceService(bootstrap)
     office = office_settings(bootstrap)
     if ask_first_run and not office.complete:
@@ -85,7 +91,10 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     commands = Commands(
         jobs=jobs, exchange=ExchangeService(make_uow), survey_import=SurveyImportService(make_uow),
         surveys=surveys, office_name=lambda: office_settings(bootstrap).office_name,
-        before_import=lambda reason: None,
+        before_import=lambda reason: backup_before(db.path, reason),
+        backups=BackupService(db.path, lambda: actor["name"]), audit=AuditService(make_uow),
+        evaluations=EvaluationService(make_uow), scorecards=ScorecardService(make_uow),
+        evaluation_reports=EvaluationReports(make_uow), user_name=lambda: actor["name"],
     )
     window = MainWindow(
         start, products_page, surveys_page, tasks_page, ui_settings, str(db.path), office,
@@ -108,39 +117,77 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
 
     # Qt is imported here, not at module level, so `ocop` and the core never load it.
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ocop_desktop.gui.i18n import install_translators
+    from ocop_desktop.gui.single_instance import SingleInstance
     from ocop_desktop.gui.ui_settings import UiSettings
-    from ocop_desktop.paths import default_db_path
-    from ocop_desktop.persistence.database import open_database
-    from ocop_desktop.persistence.migrate import SchemaError
+    from ocop_desktop.instance_lock import DatabaseInUse, GuiLock
+    from ocop_desktop.paths import default_db_path, resources_dir
+    from ocop_desktop.services.backup import daily_backup_if_due
+    from ocop_desktop.services.errors import explain
 
     app = QApplication(argv)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("OCOP Desktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "ocop-desktop.png")))
     ui_settings = UiSettings()
     install_translators(app, ui_settings.language)
 
     path = default_db_path(args.db)
+    instance = SingleInstance(path, app)
+    if not instance.start():
+        return 0  # a window on this database is already open: it has been brought forward
+    lock = GuiLock(path)
     try:
-        db = open_database(path)
-    except SchemaError as exc:
-        QMessageBox.critical(None, "OCOP Desktop", str(exc))
+        lock.acquire()
+    except DatabaseInUse as exc:
+        QMessageBox.warning(None, "OCOP Desktop", str(exc))
         return 1
-    except OSError as exc:
-        QMessageBox.critical(
-            None, "OCOP Desktop",
-            f"Không mở được tệp dữ liệu {path}: {exc.strerror or exc}. "
-            "Hãy kiểm tra quyền ghi của thư mục hoặc chọn tệp khác bằng --db.",
-        )
-        return 1
-    window = build_main_window(db, ui_settings)
-    window.show()
     try:
-        return app.exec()
+        db = _open_or_offer_restore(path)
+        if db is None:
+            return 1
+        try:
+            daily_backup_if_due(db.path)
+        except OSError as exc:  # a failed daily copy must not stop the day's work
+            QMessageBox.warning(None, "OCOP Desktop", explain(exc) or str(exc))
+        window = build_main_window(db, ui_settings)
+        instance.attach(window)
+        window.show()
+        try:
+            return app.exec()
+        finally:
+            window.jobs.wait()
+            db.close()
     finally:
-        window.jobs.wait()
-        db.close()
+        lock.release()
+
+
+def _open_or_offer_restore(path):
+    """Open the database; a damaged file is never written, and the newest good backup is offered."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ocop_desktop.gui.safety.damaged_dialog import offer_restore
+    from ocop_desktop.persistence.database import DamagedDatabaseError, open_database
+    from ocop_desktop.persistence.migrate import SchemaError
+
+    while True:
+        try:
+            return open_database(path)
+        except DamagedDatabaseError as exc:
+            if not offer_restore(exc.path, exc.problems):
+                return None
+        except SchemaError as exc:
+            QMessageBox.critical(None, "OCOP Desktop", str(exc))
+            return None
+        except OSError as exc:
+            QMessageBox.critical(
+                None, "OCOP Desktop",
+                f"Không mở được tệp dữ liệu {path}: {exc.strerror or exc}. "
+                "Hãy kiểm tra quyền ghi của thư mục hoặc chọn tệp khác bằng --db.",
+            )
+            return None

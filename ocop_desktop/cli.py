@@ -10,12 +10,15 @@ from typing import Sequence
 from ocop_desktop import __version__, cli_messages
 from ocop_desktop.commands import evaluation, exchange, safety
 from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.instance_lock import DatabaseInUse, ensure_no_gui
+from ocop_desktop.services.errors import explain
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.paths import default_db_path
 from ocop_desktop.persistence.migrate import SchemaError
 from ocop_desktop.services.health import check_database
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import load_reference
+from ocop_desktop.services.scorecards import load_shipped_scorecards
 from ocop_desktop.services.reports import KINDS as REPORT_KINDS
 from ocop_desktop.services.sample import SAMPLES, UnknownSampleError, load_sample
 from ocop_desktop.services.surveys import SurveyService
@@ -43,6 +46,8 @@ def cmd_init(args) -> int:
         else:
             print(f"Cơ sở dữ liệu {db.path} đã ở lược đồ mới nhất ({m.after}).")
         ref = load_reference(make_uow)
+        for table, count in load_shipped_scorecards(make_uow).added.items():
+            ref.added[table] = ref.added.get(table, 0) + count
         if ref.changed:
             added = ", ".join(f"{k}: {v}" for k, v in sorted(ref.added.items())) or "không"
             updated = ", ".join(f"{k}: {v}" for k, v in sorted(ref.updated.items())) or "không"
@@ -65,7 +70,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_products_list(args) -> int:
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         rows = [asdict(p) for p in ProductService(make_uow).list(search=args.search)]
     finally:
@@ -75,7 +80,7 @@ def cmd_products_list(args) -> int:
 
 
 def cmd_tasks_list(args) -> int:
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         rows = [asdict(t) for t in TaskService(make_uow).list()]
     finally:
@@ -85,7 +90,7 @@ def cmd_tasks_list(args) -> int:
 
 
 def cmd_surveys_list(args) -> int:
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         rows = [asdict(e) for e in SurveyService(make_uow).entries(campaign_year=args.campaign)]
     finally:
@@ -102,7 +107,7 @@ def cmd_report(args) -> int:
     output = Path(args.output)
     if not output.parent.exists():
         raise Refused(f"Thư mục {output.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         request = ReportRequest(kind=args.kind, campaign_year=args.campaign, unit_code=args.unit,
                                 months=args.months, directive_id=args.directive)
@@ -138,9 +143,10 @@ def cmd_office(args) -> int:
     from ocop_desktop.services.places import PlaceService  # noqa: PLC0415
     from ocop_desktop.services.settings import office_settings, save_office_settings  # noqa: PLC0415
 
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         if args.action == "set":
+            ensure_no_gui(db.path)
             unit = _find_unit(PlaceService(make_uow).all(), args.unit)
             saved = save_office_settings(make_uow, unit.id, args.name, args.title or "")
         else:
@@ -242,14 +248,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (Refused, ValidationError, NotFoundError, SchemaError, UnknownSampleError) as exc:
+    except (Refused, ValidationError, NotFoundError, SchemaError, UnknownSampleError, DatabaseInUse) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
-    except PermissionError as exc:
-        print(f"Lỗi: không có quyền ghi vào {exc.filename}. Hãy chọn thư mục khác bằng --db.", file=sys.stderr)
+    except Exception as exc:
+        # A full disk, a read-only folder, a locked or damaged file: said plainly, exit 1.
+        message = explain(exc)
+        if message is None:
+            raise
+        print(f"Lỗi: {message}", file=sys.stderr)
         return 1
 
 

@@ -112,7 +112,7 @@ def cmd_undo(args) -> int:
 
 
 def cmd_outbox(args) -> int:
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         rows = [dict(package_id=o.package_id, created_at=local(o.created_at), actor=o.actor, file_name=o.file_name,
                      scope=o.scope, records=o.total, sha256=o.sha256) for o in ExchangeService(make_uow).outbox()]
@@ -123,7 +123,7 @@ def cmd_outbox(args) -> int:
 
 
 def cmd_inbox(args) -> int:
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         rows = [dict(package_id=i.package_id, sender_unit=i.sender_unit, sender_user=i.sender_user,
                      created_at=local(i.package_created_at), imported_at=local(i.imported_at), actor=i.actor,
@@ -138,7 +138,7 @@ def cmd_inbox(args) -> int:
 
 
 def cmd_unsent(args) -> int:
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         unsent = ExchangeService(make_uow).unsent()
     finally:
@@ -152,7 +152,7 @@ def cmd_unsent(args) -> int:
 
 
 def cmd_submissions(args) -> int:
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         campaigns = ExchangeService(make_uow).campaign_timeliness()
     finally:

@@ -128,7 +128,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_audit(args) -> int:
-    db, make_uow = open_db(args)
+    db, make_uow = open_db(args, write=False)
     try:
         flt = AuditFilter(entity=args.entity, entity_id=args.id, actor=args.actor, since=args.since,
                           until=args.until, search=args.search, limit=args.limit)

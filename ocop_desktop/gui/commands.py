@@ -5,13 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
 from ocop_desktop.gui.exchange.receive_dialog import ReceivePackageDialog
 from ocop_desktop.gui.exchange.send_dialog import SendPackageDialog
+from ocop_desktop.gui.evaluation.scorecards_dialog import ScorecardsDialog
+from ocop_desktop.gui.evaluation.scoring_dialog import ScoringDialog
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.safety.audit_dialog import AuditLogDialog
+from ocop_desktop.gui.safety.backup_dialog import BackupDialog
+from ocop_desktop.services.audit import AuditService
+from ocop_desktop.services.backup import BackupService
+from ocop_desktop.services.evaluation import EvaluationService
+from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.exchange import ExchangeService
+from ocop_desktop.services.scorecards import ScorecardService
 from ocop_desktop.services.survey_import import SurveyImportService
 from ocop_desktop.services.surveys import SurveyService
 
@@ -28,6 +38,12 @@ class Commands:
     surveys: SurveyService
     office_name: Callable[[], str]
     before_import: Callable[[str], None]  # backs the database up before data arrives from outside
+    backups: BackupService
+    audit: AuditService
+    evaluations: EvaluationService
+    scorecards: ScorecardService
+    evaluation_reports: EvaluationReports
+    user_name: Callable[[], str]
 
     def send_package(self, window) -> None:
         SendPackageDialog(self.exchange, self.jobs, self.office_name(), window).exec()
@@ -51,10 +67,38 @@ class Commands:
         ExcelImportDialog(self.survey_import, self.surveys, self.jobs, window,
                           campaign_id=campaign_id, unit_id=unit_id).save_template()
 
+    def backups_dialog(self, window) -> None:
+        dialog = BackupDialog(self.backups, self.jobs, window)
+        dialog.restored.connect(lambda _result: window.refresh_all())
+        dialog.exec()
+
+    def activity_log(self, window) -> None:
+        AuditLogDialog(self.audit, self.jobs, window).exec()
+
+    def score_product(self, window) -> None:
+        rows = [window.products.model.row(i) for i in window.products.selected_rows()]
+        if len(rows) != 1:
+            window.ui.tabs.setCurrentWidget(window.products)
+            QMessageBox.information(
+                window, QCoreApplication.translate("Commands", "Evaluation"),
+                QCoreApplication.translate("Commands", "Select one product in the OCOP products tab, then score it."))
+            return
+        dialog = ScoringDialog(self.evaluations, self.evaluation_reports, rows[0].id, window,
+                               member_name=self.user_name())
+        dialog.evaluationSaved.connect(lambda _e: window.refresh_all())
+        dialog.exec()
+
+    def scorecards_dialog(self, window) -> None:
+        ScorecardsDialog(self.scorecards, self.evaluation_reports, window).exec()
+
     def commands(self) -> dict[str, Command]:
         return {
             "actionSendPackage": self.send_package,
             "actionReceivePackage": self.receive_packages,
             "actionImportSurveyExcel": self.import_survey_excel,
             "actionSurveyTemplate": self.save_survey_template,
+            "actionBackups": self.backups_dialog,
+            "actionActivityLog": self.activity_log,
+            "actionScoreProduct": self.score_product,
+            "actionScorecards": self.scorecards_dialog,
         }

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>Commands</name>
+    <message>
+        <source>Evaluation</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Select one product in the OCOP products tab, then score it.</source>
+        <translation>Hãy chọn một sản phẩm ở thẻ Sản phẩm OCOP rồi chấm điểm.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>— choose a unit —</source>
