@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from tests.build.conftest import ROOT
+from tests.bundle.conftest import ROOT
 
 CHECKS = 8
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import ROOT
+from tests.bundle.conftest import ROOT
 
 import bundle_rules  # noqa: E402  (build_spec/, put on sys.path by conftest)
 import winversion  # noqa: E402

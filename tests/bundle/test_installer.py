@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import ROOT, build, wine64
+from tests.bundle.conftest import ROOT, build, wine64
 
 pytestmark = pytest.mark.slow
 
