@@ -194,7 +194,8 @@ def parse_entry_value(column: str, value: Any, campaign_year: int | None = None)
     return float(number)
 
 
-def _on_time(submitted_on: date | None, deadline: date | None, today: date) -> bool | None:
+def on_time(submitted_on: date | None, deadline: date | None, today: date) -> bool | None:
+    """On time (True), late (False), or not yet known (None: not submitted, deadline ahead)."""
     if submitted_on is not None:
         return deadline is None or submitted_on <= deadline
     if deadline is not None and today > deadline:
@@ -237,7 +238,7 @@ class SurveyService:
                                 unit_id=s.unit_id, unit=s.unit.name, unit_code=s.unit.code or "",
                                 status=s.status, status_label=SubmissionStatus(s.status).label,
                                 submitted_on=s.submitted_on,
-                                on_time=_on_time(s.submitted_on, c.deadline, today),
+                                on_time=on_time(s.submitted_on, c.deadline, today),
                             )
                             for s in subs
                         ),
@@ -294,7 +295,7 @@ class SurveyService:
                 UnitStatusDTO(
                     unit_id=r.unit_id, unit=r.name, unit_code=r.code or "", status=r.status,
                     status_label=SubmissionStatus(r.status).label, submitted_on=r.submitted_on,
-                    on_time=_on_time(r.submitted_on, campaign.deadline, today), entry_count=r.n or 0,
+                    on_time=on_time(r.submitted_on, campaign.deadline, today), entry_count=r.n or 0,
                     saved_at=r.saved_at,
                 )
                 for r in s.execute(query)

@@ -1,4 +1,4 @@
-"""GUI test fixtures shared by every page: the Vietnamese translation as users see it."""
+"""GUI test fixtures shared by every page: the Vietnamese translation, the background runner."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from ocop_desktop.gui.i18n import install_translators, remove_translators
+from ocop_desktop.gui.jobs import JobRunner
 
 
 @pytest.fixture
@@ -16,3 +17,11 @@ def vietnamese(qapp):
     yield
     remove_translators(qapp, translators)
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def jobs(qapp):
+    """The background runner pages use; no job may outlive the database it reads."""
+    runner = JobRunner()
+    yield runner
+    runner.wait()

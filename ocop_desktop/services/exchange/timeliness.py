@@ -10,7 +10,7 @@ from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.persistence.models import InboxEntry, Place, SurveyCampaign, UnitSubmission
 from ocop_desktop.services.exchange.dto import CampaignTimeliness, UnitTimeliness
 from ocop_desktop.services.places import covered_place_ids
-from ocop_desktop.services.surveys import _on_time  # one rule for "on time", shared with the survey tab
+from ocop_desktop.services.surveys import on_time  # one rule for "on time", shared with the survey tab
 
 _DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
 
@@ -42,7 +42,7 @@ def campaign_timeliness(session, today: date) -> list[CampaignTimeliness]:
         units = tuple(
             UnitTimeliness(
                 unit_id=unit_id, unit=name, status_label=SubmissionStatus(status).label, submitted=status in _DONE,
-                submitted_on=submitted_on, on_time=_on_time(submitted_on if status in _DONE else None,
+                submitted_on=submitted_on, on_time=on_time(submitted_on if status in _DONE else None,
                                                              campaign.deadline, today),
                 received_at=received.get(unit_id),
             )

@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
-from ocop_desktop.gui.jobs import JobRunner
 from tests.services.exchange.conftest import communes, office  # noqa: F401  (fixtures)
 
-
-@pytest.fixture
-def jobs(qapp):
-    runner = JobRunner()
-    yield runner
-    runner.wait()

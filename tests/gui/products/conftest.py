@@ -7,8 +7,6 @@ from datetime import date
 
 import pytest
 
-from ocop_desktop.gui.i18n import install_translators, remove_translators
-from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.services.catalog import CatalogService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.producers import ProducerService
@@ -33,19 +31,6 @@ def services(make_uow) -> Services:
                     CatalogService(make_uow))
 
 
-@pytest.fixture
-def vietnamese(qapp):
-    """The app's default language, so tests read what the commune staff read."""
-    translators = install_translators(qapp, "vi")
-    yield
-    remove_translators(qapp, translators)
-
-
-@pytest.fixture
-def jobs(qapp):
-    runner = JobRunner()
-    yield runner
-    runner.wait()  # no job may outlive the database it reads
 
 
 @pytest.fixture

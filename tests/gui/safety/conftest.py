@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.services.backup import BackupService
 from ocop_desktop.services.sample import load_sample
 
@@ -14,12 +13,6 @@ def sample(make_uow, db):
     load_sample(make_uow, "muong-ang-2024")
     return db.path
 
-
-@pytest.fixture
-def jobs():
-    runner = JobRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.surveys.page import SurveysPage
 from ocop_desktop.services.drafts import DraftStore
 from ocop_desktop.services.places import PlaceService
@@ -31,12 +30,6 @@ def surveys(make_uow) -> SurveyService:
 def campaign_id(surveys) -> str:
     return surveys.campaigns(today=JUNE_20)[0].id
 
-
-@pytest.fixture
-def jobs():
-    runner = JobRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox
 
-from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.tasks.page import TasksPage
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.tasks import TaskService
@@ -26,12 +25,6 @@ def service(make_uow) -> TaskService:
     load_sample(make_uow, "muong-ang-2024")
     return TaskService(make_uow)
 
-
-@pytest.fixture
-def jobs():
-    runner = JobRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture
