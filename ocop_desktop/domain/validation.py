@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,32 @@ class ValidationError(ValueError):
 
 class NotFoundError(LookupError):
     """A record named by the user does not exist; the message says which."""
+
+
+class StaleDataError(ValidationError):
+    """A save refused because what it was based on changed since it was shown; nothing was written.
+
+    ``changes`` lists in Vietnamese what changed, one item each ("Dòng «…» đã bị xóa ở nơi khác")."""
+
+    ADVICE = "Chưa lưu gì; hãy tải lại để xem bản mới nhất rồi lưu lại."
+
+    def __init__(self, changes: list[str], record: str = "", advice: str = ADVICE) -> None:
+        self.changes = [c.rstrip(" .;") for c in changes]
+        self.advice = advice
+        super().__init__([FieldError("", c) for c in self.changes], record)
+
+    def describe(self) -> str:
+        head = f"{self.record}: dữ liệu đã thay đổi sau khi bạn mở. " if self.record else ""
+        return f"{head}{'. '.join(self.changes)}. {self.advice}"
+
+
+def changed_when(stamp: datetime | None, now: datetime | None = None) -> str:
+    """When a record was changed, in the user's local time: "lúc 10:42" today, else with the date.
+
+    ``stamp`` is naive UTC, like every timestamp in the database."""
+    if stamp is None:
+        return ""
+    local = stamp.replace(tzinfo=UTC).astimezone()
+    today = (now or datetime.now(UTC)).astimezone().date()
+    clock = f"lúc {local:%H:%M}"
+    return clock if local.date() == today else f"{clock} ngày {local:%d/%m/%Y}"

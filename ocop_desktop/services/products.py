@@ -11,7 +11,7 @@ from ocop_desktop.domain.codes import CodeError, normalize_ean13
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import clean, fold
-from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet, utcnow
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
 from ocop_desktop.services import reference
@@ -204,9 +204,18 @@ class ProductService:
             uow.commit()
             return to_dto(product)
 
-    def update(self, product_id: str, data: ProductInput) -> ProductDTO:
+    def update(self, product_id: str, data: ProductInput, expected_updated_at: datetime | None = None) -> ProductDTO:
+        """Save the form over the product; ``expected_updated_at`` is its version when the form
+        was opened: if it changed since (another tab, a package, a restore), nothing is written."""
         with self._uow() as uow:
             product = self._load(uow, product_id)
+            if expected_updated_at is not None and product.updated_at != expected_updated_at:
+                raise StaleDataError(
+                    [f"Sản phẩm «{product.name}» đã được sửa ở nơi khác {changed_when(product.updated_at)}, "
+                     "sau khi bạn mở biểu mẫu này"],
+                    advice="Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm "
+                           "để sửa trên bản mới nhất.",
+                )
             self._apply(uow, product, data)
             uow.commit()
             return to_dto(product)

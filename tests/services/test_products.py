@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.domain.validation import StaleDataError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry
 from ocop_desktop.services.producers import ProducerInput, ProducerService
 from ocop_desktop.services.products import ProductInput, ProductService
@@ -117,3 +117,19 @@ def test_producer_tax_code_and_phone_are_validated(make_uow):
     ok = service.create(ProducerInput(name="Hộ bà B", tax_code="001090012345", phone="0912 345 678"))
     assert (ok.tax_code, ok.phone) == ("001090012345", "0912345678")
     assert [p.name for p in service.list(search="ho ba")] == ["Hộ bà B"]
+
+
+def test_an_update_over_a_newer_version_is_refused_and_writes_nothing(products):
+    shown = _add(products, "Miến dong Ẳng Nưa", status="dang_ky")
+    newer = products.update(shown.id, ProductInput(name="Miến dong Ẳng Nưa", status="dang_ky", notes="Bản mới"),
+                            expected_updated_at=shown.updated_at)
+    with pytest.raises(StaleDataError) as refused:
+        products.update(shown.id, ProductInput(name="Miến dong", status="dang_ky"), expected_updated_at=shown.updated_at)
+    message = str(refused.value)
+    assert message.startswith("Sản phẩm «Miến dong Ẳng Nưa» đã được sửa ở nơi khác lúc ")
+    assert "Chưa lưu gì" in message and ".." not in message and "()" not in message
+    assert products.get(shown.id) == newer
+    # Saving over the version the form now shows works.
+    saved = products.update(shown.id, ProductInput(name="Miến dong", status="dang_ky"),
+                            expected_updated_at=newer.updated_at)
+    assert saved.name == "Miến dong" and saved.updated_at > newer.updated_at

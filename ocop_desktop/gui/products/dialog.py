@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGroupBox, Q
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.numbers import DateError, NumberError, format_vn_date, format_vn_number, parse_vn_date, parse_vn_number
 from ocop_desktop.domain.rules import rule_set_in_force
-from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.domain.validation import NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.gui.formatting import stars
 from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
 from ocop_desktop.gui.products.field_errors import WARNING_STYLE, FieldErrors
@@ -256,9 +256,12 @@ class ProductDialog(QDialog):
             return
         try:
             if product_id:
-                dto = self._products.update(product_id, data)
+                dto = self._products.update(product_id, data, expected_updated_at=self.original.updated_at)
             else:
                 dto = self._products.create(data)
+        except StaleDataError as exc:  # changed elsewhere since the form opened: say so in full
+            self.errors.show({"": [str(exc)]})
+            return
         except ValidationError as exc:
             self.errors.show(exc.by_field())
             return

@@ -189,3 +189,23 @@ def test_double_click_opens_the_product(qtbot, services, make_page):
     assert page.dialog.isVisible()
     assert page.dialog.ui.nameEdit.text() == "Măng khô"
     assert page.dialog.ui.statusCombo.currentText() == "Đăng ký"
+
+
+def test_saving_a_form_over_a_product_changed_elsewhere_is_refused(qtbot, services, make_page):
+    created = services.products.create(ProductInput(name="Măng khô", status="dang_ky"))
+    page = make_page()
+    page.ui.table.selectRow(0)
+    page.edit_selected()
+    dialog = page.dialog
+    # While the form is open, another tab (or a package) changes the product.
+    services.products.update(created.id, ProductInput(name="Măng khô", status="dang_ky", notes="Huyện đã thẩm định"),
+                             expected_updated_at=created.updated_at)
+    dialog.ui.notesEdit.setPlainText("Xã bổ sung hồ sơ")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # the form stays open with the user's typing
+    shown = dialog.errors.shown()[""]
+    assert shown.startswith("Sản phẩm «Măng khô» đã được sửa ở nơi khác lúc ")
+    assert shown.endswith("Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm "
+                          "để sửa trên bản mới nhất.")
+    assert dialog.ui.notesEdit.toPlainText() == "Xã bổ sung hồ sơ"
+    assert services.products.get(created.id).notes == "Huyện đã thẩm định"
