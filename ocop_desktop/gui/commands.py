@@ -58,7 +58,7 @@ class Commands:
         campaign_id, unit_id = window.surveys.current_selection()
         dialog = ExcelImportDialog(self.survey_import, self.surveys, self.jobs, window,
                                    campaign_id=campaign_id, unit_id=unit_id)
-        dialog.imported.connect(lambda _result: (window.surveys.reload(), window.start.refresh()))
+        dialog.imported.connect(lambda _result: window.refresh_all())
         self.before_import("truoc-nhap-excel")
         dialog.exec()
 

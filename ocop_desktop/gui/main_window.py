@@ -29,6 +29,7 @@ class ProductsTab(Protocol):
 class SurveysTab(Protocol):
     def show_campaign(self, campaign_id: str) -> None: ...
     def save_draft(self) -> None: ...
+    def refresh(self) -> None: ...
 
 
 class TasksTab(Protocol):
@@ -96,7 +97,8 @@ class MainWindow(QMainWindow):
         for page in (products, surveys, tasks):
             changed = getattr(page, "changed", None)
             if changed is not None:
-                changed.connect(self.start.refresh)
+                # A change made in one tab is shown by every other; the tab itself is up to date.
+                changed.connect(lambda p=page: self.refresh_all(skip=p))
 
         if ui_settings.geometry is not None:
             self.restoreGeometry(ui_settings.geometry)
@@ -130,10 +132,12 @@ class MainWindow(QMainWindow):
             self.ui.tabs.setCurrentWidget(self.tasks)
             self.tasks.show_filtered(**filters)
 
-    def refresh_all(self) -> None:
-        self.start.refresh()
-        for page in (self.products, self.tasks):
-            page.refresh()
+    def refresh_all(self, skip: QWidget | None = None) -> None:
+        """The one refresh after any change made elsewhere (a package, a restore, an Excel import,
+        another tab, Làm mới): every page reloads what it shows; unsaved typing is kept."""
+        for page in (self.start, self.products, self.surveys, self.tasks):
+            if page is not skip:
+                page.refresh()
         self.show_due_notice()
 
     def _add_product(self) -> None:

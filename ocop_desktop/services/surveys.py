@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Mapping
 
 from sqlalchemy import func, select
 
 from ocop_desktop.domain.enums import PlaceKind, ProductStatus, SubmissionStatus
 from ocop_desktop.domain.numbers import NumberError, format_vn_date, parse_vn_number
 from ocop_desktop.domain.text import clean, nfc, vn_sort_key
-from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Product, SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
 
@@ -123,9 +123,11 @@ Number = Decimal | float | int | str | None
 class SurveyEntryInput:
     """One grid row; id names an entry of the same unit to update, None adds one.
 
-    Numbers may be given as numbers or as the text the user typed ("1.200", "15.000 đ")."""
+    ``version`` is the entry's updated_at when it was shown: the save is refused if it changed
+    since. Numbers may be given as numbers or as the text the user typed ("1.200", "15.000 đ")."""
 
     id: str | None = None
+    version: datetime | None = None
     product_name: str = ""
     producer: str = ""
     production_situation: str = ""
@@ -218,6 +220,42 @@ def _entry_query():
     )
 
 
+def _stale_changes(
+    existing: dict[str, SurveyEntry], rows: list[SurveyEntryInput],
+    deleted: Mapping[str, datetime | None], loaded: Mapping[str, datetime | None] | None,
+) -> list[str]:
+    """What changed in the unit since the caller loaded it, in Vietnamese; empty if nothing did."""
+    shown: dict[str, tuple[datetime | None, str]] = {}  # id -> (version seen, name seen)
+    for entry_id, version in (loaded or {}).items():
+        shown[entry_id] = (version, "")
+    for row in rows:
+        if row.id and (row.version is not None or row.id in shown):
+            version = row.version if row.version is not None else shown[row.id][0]
+            shown[row.id] = (version, clean(row.product_name) or "")
+    changes: list[str] = []
+    for entry_id, version in deleted.items():
+        entry = existing.get(entry_id)
+        if entry is not None and version is not None and entry.updated_at != version:
+            changes.append(
+                f"Dòng «{entry.product_name}» bạn định xóa đã được sửa ở nơi khác {changed_when(entry.updated_at)}"
+            )
+    for entry_id, (version, name) in shown.items():
+        if entry_id in deleted or version is None:
+            continue  # a row deleted here, or one the caller did not load: nothing to compare
+        entry = existing.get(entry_id)
+        if entry is None:
+            changes.append(f"Dòng «{name}» đã bị xóa ở nơi khác" if name else "Một dòng đã bị xóa ở nơi khác")
+        elif entry.updated_at != version:
+            changes.append(f"Dòng «{entry.product_name}» đã được sửa ở nơi khác {changed_when(entry.updated_at)}")
+    if loaded is not None:
+        known = set(loaded) | {r.id for r in rows if r.id} | set(deleted)
+        arrived = [e.product_name for entry_id, e in existing.items() if entry_id not in known]
+        if arrived:
+            names = ", ".join(f"«{n}»" for n in arrived[:5]) + (", …" if len(arrived) > 5 else "")
+            changes.append(f"Có {len(arrived)} dòng mới: {names}")
+    return changes
+
+
 class SurveyService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
@@ -301,16 +339,40 @@ class SurveyService:
                 for r in s.execute(query)
             ]
 
-    def save_entries(self, campaign_id: str, unit_id: str, rows: list[SurveyEntryInput]) -> list[SurveyEntryDTO]:
-        """Replace the unit's entries with ``rows`` in one transaction, or change nothing.
+    def save_entries(
+        self, campaign_id: str, unit_id: str, rows: list[SurveyEntryInput],
+        deleted: Mapping[str, datetime | None] | None = None,
+        loaded: Mapping[str, datetime | None] | None = None,
+    ) -> list[SurveyEntryDTO]:
+        """Save a unit's rows in one transaction, or change nothing.
 
-        Rows whose every field is empty are skipped (the grid's spare rows). A row whose id is
-        one of the unit's entries updates it; any other row is added; entries not named are
-        deleted. Every problem of every row is reported at once."""
+        Rows whose every field is empty are skipped (the grid's spare rows). A row whose id is one
+        of the unit's entries updates it; any other row is added. Only the entries named in
+        ``deleted`` (id -> the version shown) are deleted: entries not named are kept, so a view
+        that never showed a row cannot delete it.
+
+        Versions are ``updated_at`` as the caller loaded it: a row's ``version``, ``deleted``'s
+        values, and ``loaded``, the id -> version map of the whole unit when the view loaded it.
+        If any of them no longer matches, or the unit has entries ``loaded`` does not know,
+        StaleDataError says what changed and nothing is written. A None version is not checked.
+        Every problem of every row is reported at once."""
+        deleted = dict(deleted or {})
         with self._uow(context="rà soát sản phẩm") as uow:
             s = uow.session
             campaign = self._campaign(uow, campaign_id)
             submission, unit_name = self._submission(uow, campaign, unit_id)
+            record = f"Rà soát năm {campaign.year} — {unit_name}"
+            existing = {
+                e.id: e
+                for e in s.scalars(
+                    select(SurveyEntry)
+                    .where(SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id)
+                    .order_by(SurveyEntry.position, SurveyEntry.created_at, SurveyEntry.id)
+                )
+            }
+            changes = _stale_changes(existing, rows, deleted, loaded)
+            if changes:
+                raise StaleDataError(changes, record=record)
             errors: list[FieldError] = []
             checked: list[tuple[SurveyEntryInput, dict[str, Any]]] = []
             for n, row in enumerate(rows, start=1):
@@ -329,29 +391,28 @@ class SurveyService:
                 if not row_errors:
                     checked.append((row, values))
             if errors:
-                raise ValidationError(errors, record=f"Rà soát năm {campaign.year} — {unit_name}")
-            existing = {
-                e.id: e
-                for e in s.scalars(
-                    select(SurveyEntry).where(SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id)
-                )
-            }
+                raise ValidationError(errors, record=record)
             kept: set[str] = set()
-            for position, (row, values) in enumerate(checked):
-                entry = existing.get(row.id) if row.id and row.id not in kept else None
+            # Rows given for the whole unit take the order given; rows given for part of it keep
+            # their place, and new ones go after the last.
+            whole = set(existing) - set(deleted) <= {row.id for row, _ in checked}
+            after = max((e.position for e in existing.values()), default=-1) + 1
+            for n, (row, values) in enumerate(checked):
+                entry = existing.get(row.id) if row.id and row.id not in kept and row.id not in deleted else None
                 if entry is None:
                     # Ids of other units, deleted entries or repeated rows are added as new rows:
                     # what the user typed is kept, and another unit's entry is never touched.
-                    entry = SurveyEntry(campaign_id=campaign_id, unit_id=unit_id)
+                    entry = SurveyEntry(campaign_id=campaign_id, unit_id=unit_id, position=after + n)
                     s.add(entry)
                 else:
                     kept.add(entry.id)
-                entry.position = position
+                if whole:
+                    entry.position = n
                 for column, value in values.items():
                     setattr(entry, _COLUMN_ATTR.get(column, column), value)
-            for entry_id, entry in existing.items():
-                if entry_id not in kept:
-                    s.delete(entry)
+            for entry_id in deleted:
+                if entry_id in existing and entry_id not in kept:
+                    s.delete(existing[entry_id])
             if checked and submission.status == SubmissionStatus.NOT_SUBMITTED.value:
                 submission.status = SubmissionStatus.IN_PROGRESS.value
             uow.commit()

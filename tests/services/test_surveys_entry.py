@@ -10,7 +10,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import insert, select
 
-from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.domain.validation import NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry, SurveyEntry
 from ocop_desktop.services.drafts import DraftStore
 from ocop_desktop.services.products import ProductService
@@ -60,14 +60,80 @@ def test_rows_are_saved_with_vietnamese_numbers_in_order(surveys, campaign_id):
     assert units[ANG_CANG].entry_count == 0 and units[ANG_CANG].status_label == "Chưa nộp"
 
 
-def test_saving_again_updates_inserts_deletes_and_keeps_order(surveys, campaign_id):
-    a, b, c = surveys.save_entries(campaign_id, ANG_NUA, [_row("A"), _row("B"), _row("C")])
-    saved = surveys.save_entries(campaign_id, ANG_NUA, [
-        _row("C sửa", id=c.id), _row("Mới"), _row("A", id=a.id),
-    ])
+def _shown(entry, name=None, **kw):
+    """The row as a grid that loaded ``entry`` sends it back: its id and the version it was shown with."""
+    return SurveyEntryInput(id=entry.id, version=entry.updated_at, product_name=name or entry.product_name, **kw)
+
+
+def _versions(entries):
+    return {e.id: e.updated_at for e in entries}
+
+
+def test_saving_again_updates_inserts_deletes_named_rows_and_keeps_order(surveys, campaign_id):
+    loaded = surveys.save_entries(campaign_id, ANG_NUA, [_row("A"), _row("B"), _row("C")])
+    a, b, c = loaded
+    saved = surveys.save_entries(
+        campaign_id, ANG_NUA, [_shown(c, "C sửa"), _row("Mới"), _shown(a)],
+        deleted={b.id: b.updated_at}, loaded=_versions(loaded),
+    )
     assert [e.product_name for e in saved] == ["C sửa", "Mới", "A"]
     assert saved[0].id == c.id and saved[2].id == a.id and saved[1].id not in {a.id, b.id, c.id}
-    assert b.id not in {e.id for e in saved}
+    assert surveys.unit_entries(campaign_id, ANG_NUA) == saved
+
+
+def test_rows_not_named_are_kept(surveys, campaign_id):
+    """A caller that shows only some rows (or none) can add and update, never delete by omission."""
+    a, b = surveys.save_entries(campaign_id, ANG_NUA, [_row("A"), _row("B")])
+    surveys.save_entries(campaign_id, ANG_NUA, [_shown(a, "A sửa")])
+    surveys.save_entries(campaign_id, ANG_NUA, [_row("C")])
+    assert surveys.save_entries(campaign_id, ANG_NUA, []) == surveys.unit_entries(campaign_id, ANG_NUA)
+    assert sorted(e.product_name for e in surveys.unit_entries(campaign_id, ANG_NUA)) == ["A sửa", "B", "C"]
+
+
+def test_an_update_over_a_row_changed_since_loading_is_refused(surveys, campaign_id):
+    loaded = surveys.save_entries(campaign_id, ANG_NUA, [_row("Trà shan tuyết"), _row("Gạo nếp")])
+    tea, rice = loaded
+    # Another window (or a package) changes the tea row after this grid loaded it.
+    surveys.save_entries(campaign_id, ANG_NUA, [_shown(tea, output_quantity="500")])
+    before = surveys.unit_entries(campaign_id, ANG_NUA)
+    with pytest.raises(StaleDataError) as refused:
+        surveys.save_entries(campaign_id, ANG_NUA, [_shown(tea, notes="sửa ở đây"), _shown(rice, "Gạo nếp nương"), _row("Mới")],
+                             loaded=_versions(loaded))
+    (change,) = refused.value.changes
+    assert change.startswith("Dòng «Trà shan tuyết» đã được sửa ở nơi khác lúc ")
+    message = str(refused.value)
+    assert message.startswith("Rà soát năm 2024 — Xã Ẳng Nưa: dữ liệu đã thay đổi sau khi bạn mở. Dòng «Trà shan tuyết»")
+    assert message.endswith(". Chưa lưu gì; hãy tải lại để xem bản mới nhất rồi lưu lại.")
+    assert ".." not in message and "()" not in message
+    assert surveys.unit_entries(campaign_id, ANG_NUA) == before  # nothing written, not even the new row
+
+
+def test_rows_added_or_deleted_since_loading_refuse_the_save(surveys, campaign_id):
+    loaded = surveys.save_entries(campaign_id, ANG_NUA, [_row("Chè"), _row("Gạo")])
+    tea, rice = loaded
+    arrived = surveys.save_entries(campaign_id, ANG_NUA, [_row("Mật ong bạc hà")])[-1]
+    with pytest.raises(StaleDataError) as refused:
+        surveys.save_entries(campaign_id, ANG_NUA, [_shown(tea), _shown(rice, "Gạo nương")], loaded=_versions(loaded))
+    assert refused.value.changes == ["Có 1 dòng mới: «Mật ong bạc hà»"]
+    surveys.save_entries(campaign_id, ANG_NUA, [], deleted={rice.id: rice.updated_at})
+    with pytest.raises(StaleDataError) as refused:
+        surveys.save_entries(campaign_id, ANG_NUA, [_shown(tea), _shown(rice, "Gạo nương"), _shown(arrived)],
+                             loaded=_versions([tea, rice, arrived]))
+    assert refused.value.changes == ["Dòng «Gạo nương» đã bị xóa ở nơi khác"]
+    assert [e.product_name for e in surveys.unit_entries(campaign_id, ANG_NUA)] == ["Chè", "Mật ong bạc hà"]
+
+
+def test_explicit_deletes_work_unless_the_row_changed_since(surveys, campaign_id):
+    a, b, c = surveys.save_entries(campaign_id, ANG_NUA, [_row("A"), _row("B"), _row("C")])
+    newer_b = surveys.save_entries(campaign_id, ANG_NUA, [_shown(b, "B sửa")])[1]
+    with pytest.raises(StaleDataError) as refused:
+        surveys.save_entries(campaign_id, ANG_NUA, [], deleted={a.id: a.updated_at, b.id: b.updated_at})
+    assert refused.value.changes[0].startswith("Dòng «B sửa» bạn định xóa đã được sửa ở nơi khác lúc ")
+    assert len(surveys.unit_entries(campaign_id, ANG_NUA)) == 3
+    kept = surveys.save_entries(campaign_id, ANG_NUA, [], deleted={a.id: a.updated_at, newer_b.id: newer_b.updated_at})
+    assert [e.product_name for e in kept] == ["C"]
+    # A row already deleted elsewhere is simply gone: deleting it again is no conflict.
+    assert surveys.save_entries(campaign_id, ANG_NUA, [], deleted={a.id: a.updated_at}) == kept
 
 
 def test_an_id_of_another_unit_is_added_not_moved(surveys, campaign_id):

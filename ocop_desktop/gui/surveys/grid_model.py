@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, Iterable
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from ocop_desktop.domain.numbers import format_vn_number
 from ocop_desktop.gui.surveys.grid_commands import RemoveRowsCommand, SetCellsCommand
+from ocop_desktop.gui.surveys.merge import Entry, MergeReport, merge
 from ocop_desktop.services.surveys import ENTRY_COLUMNS, SurveyEntryDTO, SurveyEntryInput, parse_entry_value
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -42,12 +44,16 @@ def grid_columns() -> list[GridColumn]:
 
 
 class GridRow:
-    """One row: the id of its saved entry (None if new), the typed text, and per-cell problems."""
+    """One row: the id and version of its saved entry (None if new), the typed text, per-cell problems."""
 
-    __slots__ = ("id", "product_id", "cells", "errors", "values")
+    __slots__ = ("id", "version", "product_id", "cells", "errors", "values")
 
-    def __init__(self, cells: list[str], id: str | None = None, product_id: str | None = None) -> None:
+    def __init__(
+        self, cells: list[str], id: str | None = None, product_id: str | None = None,
+        version: datetime | None = None,
+    ) -> None:
         self.id = id
+        self.version = version  # the entry's updated_at when it was loaded: the save checks it
         self.product_id = product_id
         self.cells = cells
         self.errors: list[str | None] = [None] * len(cells)
@@ -70,6 +76,13 @@ def _cell_text(key: str, value: Any) -> str:
     return str(value)
 
 
+def _when(text: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
 class SurveyGridModel(QAbstractTableModel):
     """Rows of one unit. Every change goes through ``undo_stack`` so Ctrl+Z reverts it."""
 
@@ -81,37 +94,87 @@ class SurveyGridModel(QAbstractTableModel):
         self.undo_stack = QUndoStack(self)
         self.campaign_year: int | None = None
         self._rows: list[GridRow] = []
+        self._base: list[Entry] = []  # the unit's rows as loaded: what the edits are relative to
         self._baseline: list[tuple[str | None, tuple[str, ...]]] = []
         self._server_errors: dict[tuple[int, int], str] = {}
 
     # --- loading -------------------------------------------------------------------------
     def load(self, entries: Iterable[SurveyEntryDTO], campaign_year: int | None) -> None:
         """Show saved entries (plus one spare row to type into); they become the baseline."""
-        rows = [
-            GridRow([_cell_text(c.key, getattr(e, c.key)) for c in self.columns], e.id, e.product_id)
+        entries = list(entries)
+        self.campaign_year = campaign_year
+        self._set_base(self._entries(entries))
+        self._reset([GridRow(list(b.cells), b.id, e.product_id, b.version) for b, e in zip(self._base, entries)])
+
+    def _entries(self, entries: list[SurveyEntryDTO]) -> list[Entry]:
+        return [
+            Entry(e.id, e.updated_at, tuple(_cell_text(c.key, getattr(e, c.key)) for c in self.columns))
             for e in entries
         ]
-        self.campaign_year = campaign_year
-        self._reset(rows)
-        self._baseline = self._content()
+
+    def _set_base(self, base: list[Entry]) -> None:
+        self._base = base
+        self._baseline = [(e.id, tuple(c.strip() for c in e.cells)) for e in base if any(c.strip() for c in e.cells)]
 
     def restore(self, payload: dict) -> None:
-        """Put back a draft's rows over the loaded baseline (see payload())."""
+        """Put back a draft (see payload()): its rows, and the rows it was typed over if it kept them.
+
+        A draft that kept them is the editing session as it was; rebase() then brings it onto
+        the unit's newest rows. An older draft is laid over the rows loaded now."""
         by_id = {r.id: r.product_id for r in self._rows if r.id}
         width = len(self.columns)
+
+        def cells_of(item: dict) -> list[str]:
+            cells = [str(c) for c in item.get("cells", [])][:width]
+            return cells + [""] * (width - len(cells))
+
+        base = payload.get("base")
+        if isinstance(base, list) and all(isinstance(b, dict) and isinstance(b.get("id"), str) for b in base):
+            self._set_base([Entry(b["id"], _when(b.get("version")), tuple(cells_of(b))) for b in base])
+        versions = {e.id: e.version for e in self._base}
         rows = []
         for item in payload.get("rows", []):
-            cells = [str(c) for c in item.get("cells", [])][:width]
             row_id = item.get("id") if isinstance(item.get("id"), str) else None
-            rows.append(GridRow(cells + [""] * (width - len(cells)), row_id, by_id.get(row_id)))
+            rows.append(GridRow(cells_of(item), row_id, by_id.get(row_id), versions.get(row_id)))
         self._reset(rows)
 
     def payload(self) -> dict:
-        """What a draft keeps: every row's id and text (the spare blank rows at the end left out)."""
+        """What a draft keeps: every row's id and text (the spare blank rows at the end left out),
+        and the rows as loaded, so the draft can later be merged onto newer rows."""
         rows = list(self._rows)
         while rows and rows[-1].is_blank() and rows[-1].id is None:
             rows.pop()
-        return {"rows": [{"id": r.id, "cells": list(r.cells)} for r in rows]}
+        return {
+            "rows": [{"id": r.id, "cells": list(r.cells)} for r in rows],
+            "base": [
+                {"id": e.id, "version": e.version.isoformat() if e.version else None, "cells": list(e.cells)}
+                for e in self._base
+            ],
+        }
+
+    def rebase(self, entries: list[SurveyEntryDTO]) -> MergeReport:
+        """Take ``entries`` (the unit's rows now) as the new baseline and re-apply the unsaved
+        edits on top of them (see merge.merge); the result is what the grid then shows."""
+        theirs = self._entries(entries)
+        mine = [(r.id, list(r.cells)) for r in self._rows if not r.is_blank()]
+        report = merge(self._base, mine, theirs)
+        products = {e.id: e.product_id for e in entries}
+        self._set_base(theirs)
+        self._reset([GridRow(m.cells, m.id, products.get(m.id) if m.id else None, m.version) for m in report.rows])
+        return report
+
+    def versions(self) -> dict[str, datetime | None]:
+        """id -> version of every row of the unit as loaded (the service's ``loaded``)."""
+        return {e.id: e.version for e in self._base}
+
+    def deleted(self) -> dict[str, datetime | None]:
+        """Loaded rows the user removed or emptied, with their versions (the service's ``deleted``)."""
+        present = {r.id for r in self._rows if r.id and not r.is_blank()}
+        return {e.id: e.version for e in self._base if e.id not in present}
+
+    def changed_since(self, entries: list[SurveyEntryDTO]) -> bool:
+        """Whether the unit's rows now differ from the rows the grid was loaded with."""
+        return {e.id: e.updated_at for e in entries} != self.versions()
 
     def _reset(self, rows: list[GridRow]) -> None:
         self.beginResetModel()
@@ -155,7 +218,7 @@ class SurveyGridModel(QAbstractTableModel):
     def inputs(self) -> list[SurveyEntryInput]:
         """Every row for SurveyService.save_entries, numbers as typed (the service parses them)."""
         return [
-            SurveyEntryInput(id=r.id, **{c.key: text for c, text in zip(self.columns, r.cells)})
+            SurveyEntryInput(id=r.id, version=r.version, **{c.key: text for c, text in zip(self.columns, r.cells)})
             for r in self._rows
         ]
 

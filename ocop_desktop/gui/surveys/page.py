@@ -8,13 +8,14 @@ from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QWidget
 
-from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.domain.validation import NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_surveys_page import Ui_SurveysPage
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.surveys.grid_model import SurveyGridModel
+from ocop_desktop.gui.surveys.merge import MergeReport
 from ocop_desktop.gui.surveys.status_model import unit_status_model
 from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
 from ocop_desktop.services.drafts import Draft, DraftStore
@@ -66,6 +67,7 @@ class SurveysPage(QWidget):
         self._open: tuple[str, str] | None = None  # (campaign id, unit id) shown in the grid
         self._saving = False
         self.submission_dialog: SubmissionDialog | None = None
+        self.stale_box: QMessageBox | None = None  # the offer to reload after a refused save
 
         self.ui = Ui_SurveysPage()
         self.ui.setupUi(self)
@@ -124,13 +126,33 @@ class SurveysPage(QWidget):
         self.ui.importExcelButton.setVisible(True)
         self.ui.templateButton.setVisible(True)
 
-    def reload(self) -> None:
-        """Show what another action stored (an Excel import): statuses and the open unit's rows."""
+    def refresh(self) -> None:
+        """Show what was stored elsewhere (a package, a restore, an Excel import, another tab):
+        campaigns, statuses and the open unit's rows. Unsaved typing is never replaced: the grid
+        keeps it, says the unit changed, and the save offers to reload and re-apply it."""
+        if not self._fill_campaigns():
+            self._campaign_chosen()  # the campaign shown is gone (a restore): show the first one
+            return
+        self._show_deadline()
+        opened = self._open
         self._refresh_units()
-        campaign, unit = self._campaign(), self._unit()
-        # Unsaved typing wins: it stays in the grid (and its draft) rather than being replaced.
-        if campaign and unit and not self.has_unsaved_changes():
-            self._open_unit(campaign, (campaign.id, unit.unit_id))
+        if self._open is None or self._open != opened or self._saving:
+            return  # another unit was opened afresh, or the save in progress reloads the grid
+        entries = self._surveys.unit_entries(*self._open)
+        if not self.grid_model.changed_since(entries):
+            return
+        if not self.has_unsaved_changes():
+            where = self.ui.grid.currentIndex()
+            campaign = self._campaign()
+            self.grid_model.load(entries, campaign.year if campaign else None)
+            row = min(max(where.row(), 0), self.grid_model.rowCount() - 1)
+            self.ui.grid.setCurrentIndex(self.grid_model.index(row, max(where.column(), 0)))
+            self._update_buttons()
+        else:
+            self._show_message(self.tr(
+                "The rows of this unit were changed elsewhere. Your unsaved changes are kept; "
+                "saving will offer to reload the newest rows and re-apply your changes on top."
+            ), error=True)
 
     def has_unsaved_changes(self) -> bool:
         editing = self.ui.grid.state() == QAbstractItemView.State.EditingState
@@ -156,6 +178,13 @@ class SurveysPage(QWidget):
 
     # --- campaigns and units -----------------------------------------------------------------
     def _load_campaigns(self) -> None:
+        self._fill_campaigns()
+        if not self._campaigns:
+            self._show_message(self.tr("There is no survey campaign yet."))
+        self._campaign_chosen()
+
+    def _fill_campaigns(self) -> bool:
+        """Re-read the campaigns, keeping the one chosen; False if it is gone (or none was)."""
         current = self.ui.campaignCombo.currentData()
         self._campaigns = self._surveys.campaigns(today=self._today())
         combo = self.ui.campaignCombo
@@ -163,24 +192,25 @@ class SurveysPage(QWidget):
         combo.clear()
         for c in self._campaigns:
             combo.addItem(f"{c.year} — {c.title}", c.id)
-        combo.blockSignals(False)
-        if not self._campaigns:
-            self._show_message(self.tr("There is no survey campaign yet."))
         index = max(0, combo.findData(current)) if current else 0
         combo.setCurrentIndex(index if self._campaigns else -1)
-        self._campaign_chosen()
+        combo.blockSignals(False)
+        return current is not None and combo.currentData() == current
 
     def _campaign(self) -> CampaignDTO | None:
         campaign_id = self.ui.campaignCombo.currentData()
         return next((c for c in self._campaigns if c.id == campaign_id), None)
 
     def _campaign_chosen(self, *_args) -> None:
+        self._show_deadline()
+        self._refresh_units(keep_unit=False)
+
+    def _show_deadline(self) -> None:
         campaign = self._campaign()
         self.ui.deadlineLabel.setText(
             self.tr("Deadline: %1").replace("%1", display(campaign.deadline))
             if campaign and campaign.deadline else ""
         )
-        self._refresh_units(keep_unit=False)
 
     def _refresh_units(self, keep_unit: bool = True) -> None:
         campaign = self._campaign()
@@ -248,15 +278,22 @@ class SurveysPage(QWidget):
         draft = self._drafts.load(*self._open)
         if draft is None:
             return
+        session = "base" in draft.payload  # the draft keeps the rows it was typed over
         saved_at = max((e.updated_at for e in entries if e.updated_at), default=None)
-        if saved_at is not None and draft.written_at <= saved_at:
-            self._drafts.discard(*self._open)  # saved since the draft was written: it is stale
+        if not session and saved_at is not None and draft.written_at <= saved_at:
+            self._drafts.discard(*self._open)  # an older app's draft, saved over since: it is stale
             return
         self.grid_model.restore(draft.payload)
+        report = None
+        if session and self.grid_model.changed_since(entries):
+            report = self.grid_model.rebase(entries)  # rows arrived or changed since the draft
         if not self.grid_model.is_dirty():
             self._drafts.discard(*self._open)
             return
-        self._show_message(self.tr("Restored the unsaved draft from %1.").replace("%1", self._draft_time(draft)))
+        text = self.tr("Restored the unsaved draft from %1.").replace("%1", self._draft_time(draft))
+        if report is not None:
+            text += " " + self._merge_summary(report)
+        self._show_message(text)
 
     def _draft_time(self, draft: Draft) -> str:
         local = draft.written_at.replace(tzinfo=UTC).astimezone()
@@ -312,12 +349,14 @@ class SurveysPage(QWidget):
             self._refuse(problems)
             return
         key, rows = self._open, self.grid_model.inputs()
+        # Rows, not "the unit's list": what the user deleted is named, every version is checked.
+        deleted, loaded = self.grid_model.deleted(), self.grid_model.versions()
         self._saving = True
         self.ui.grid.setEnabled(False)
         self._update_buttons()
         self._show_message(self.tr("Saving…"))
         self._jobs.run(
-            lambda _progress, _cancel: self._surveys.save_entries(*key, rows),
+            lambda _progress, _cancel: self._surveys.save_entries(*key, rows, deleted=deleted, loaded=loaded),
             on_done=lambda entries: self._saved(key, entries),
             on_error=self._save_failed,
         )
@@ -355,6 +394,11 @@ class SurveysPage(QWidget):
 
     def _save_failed(self, exc: Exception) -> None:
         self._finish_saving()
+        if isinstance(exc, StaleDataError):
+            self._show_message(self.tr("Not saved: %1").replace("%1", str(exc)), error=True)
+            self._write_draft()
+            self._offer_reload(exc)
+            return
         if isinstance(exc, ValidationError):
             cells = {}
             for e in exc.errors:
@@ -367,6 +411,54 @@ class SurveysPage(QWidget):
         else:
             self._show_message(self.tr("Could not save: %1").replace("%1", str(exc)), error=True)
         self._write_draft()  # keep what was typed safe while the problem is fixed
+
+    def _offer_reload(self, exc: StaleDataError) -> None:
+        """Reload and re-apply, or keep editing: the user's typing survives either choice."""
+        if self.stale_box is not None:
+            self.stale_box.deleteLater()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Rows changed elsewhere"), str(exc),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr(
+            "Reload shows the newest rows of this unit and puts your unsaved changes back on top of them: "
+            "nothing you typed is lost. Check the rows, then press Save again."
+        ))
+        reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload_button)
+        box.buttonClicked.connect(lambda button: button is reload_button and self.reload_and_reapply())
+        self.stale_box = box
+        box.open()  # window-modal, no nested event loop
+
+    def reload_and_reapply(self) -> None:
+        """Load the open unit's newest rows and put the unsaved changes back on top of them."""
+        if self._open is None or self._saving:
+            return
+        self.save_draft()  # first, what was typed is safe on disk whatever happens next
+        report = self.grid_model.rebase(self._surveys.unit_entries(*self._open))
+        self._write_draft()
+        self._refresh_units()
+        self._update_buttons()
+        self._show_message(self._merge_summary(report))
+
+    def _merge_summary(self, report: MergeReport) -> str:
+        def names(items: list[str]) -> str:
+            quoted = [self.tr("“%1”").replace("%1", n) for n in items[:5]]
+            return ", ".join(quoted) + (", …" if len(items) > 5 else "")
+
+        parts = [self.tr("Loaded the newest rows of this unit and re-applied your unsaved changes.")]
+        for items, text in (
+            (report.arrived, self.tr("New rows from elsewhere: %1.")),
+            (report.updated, self.tr("Changed elsewhere, merged with your changes: %1.")),
+            (report.conflicts, self.tr("Changed both here and elsewhere; your values are kept, check them: %1.")),
+            (report.kept_deleted, self.tr("Rows you deleted were changed elsewhere and are kept: %1.")),
+            (report.kept_edited, self.tr("Rows you changed were deleted elsewhere; yours are kept as new rows: %1.")),
+            (report.removed, self.tr("Deleted elsewhere: %1.")),
+        ):
+            if items:
+                parts.append(text.replace("%1", names(items)))
+        parts.append(self.tr("Press Save to store them.") if self.grid_model.is_dirty()
+                     else self.tr("Nothing is left to save."))
+        return " ".join(parts)
 
     # --- submissions and promotion -----------------------------------------------------------
     def _ask_submitted(self) -> None:

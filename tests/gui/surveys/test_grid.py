@@ -154,7 +154,7 @@ def test_inputs_pass_the_typed_text_to_the_service_and_track_changes(grid):
     assert model.is_dirty()
     (first, spare) = model.inputs()[:1] + [SurveyEntryInput()]
     assert first.product_name == "Cà phê" and first.output_quantity == "1.200"
-    assert model.payload() == {"rows": [{"id": None, "cells": ["Cà phê", "", "", "1.200"] + [""] * 6}]}
+    assert model.payload() == {"rows": [{"id": None, "cells": ["Cà phê", "", "", "1.200"] + [""] * 6}], "base": []}
     model.undo_stack.undo()
     assert not model.is_dirty() and spare.is_blank()
 
@@ -167,7 +167,7 @@ def test_saved_numbers_show_every_decimal_and_reload_unchanged(qtbot, vietnamese
     model.load(surveys.unit_entries(campaign_id, ANG_NUA), 2024)
     assert model.index(0, 7).data() == "0,125" and model.index(0, 5).data() == "1.234.567,5"
     assert not model.is_dirty() and model.problems() == []
-    (again,) = surveys.save_entries(campaign_id, ANG_NUA, model.inputs())
+    (again,) = surveys.save_entries(campaign_id, ANG_NUA, model.inputs(), model.deleted(), model.versions())
     assert (again.raw_material_area_ha, again.quantity_sold) == (0.125, 1234567.5)
 
 

@@ -230,7 +230,8 @@ def test_rows_deleted_at_the_commune_are_deleted_at_the_district(communes, tmp_p
     a.exchange.export(tmp_path / "1.ocop.zip", include_reports=False)
     r.exchange.import_package(tmp_path / "1.ocop.zip")
     tea, rice = a.surveys.unit_entries(campaign, a.unit_id)
-    a.surveys.save_entries(campaign, a.unit_id, [SurveyEntryInput(id=tea.id, product_name="Chè")])
+    a.surveys.save_entries(campaign, a.unit_id, [SurveyEntryInput(id=tea.id, product_name="Chè")],
+                           deleted={rice.id: rice.updated_at})
     a.exchange.export(tmp_path / "2.ocop.zip", changes_only=True, include_reports=False)
     preview = r.exchange.preview(tmp_path / "2.ocop.zip")
     assert [(c.outcome, c.title) for c in preview.changes] == [(Outcome.DELETE, "Gạo (Xã Ẳng Nưa)")]
