@@ -14,11 +14,13 @@ from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
-from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry, UnitSubmission
+from ocop_desktop.persistence.models import AuditEntry, Place, SurveyCampaign, SurveyEntry, UnitSubmission, new_id
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.exchange.excel_files import (  # noqa: F401  (write_template re-exported)
-    ImportRefused, guard, open_workbook, write_template,
+    ImportRefused, guard, read_sheets, write_template,
 )
+from ocop_desktop.services.exchange.excel_reader import UNCACHED, CellError
+from ocop_desktop.services.exchange.undo import EXCEL_ACTION, ExcelImportInfo, excel_context, excel_imports, undo_excel
 from ocop_desktop.services.settings import office_settings
 from ocop_desktop.services.surveys import ENTRY_COLUMNS, parse_entry_value
 
@@ -39,6 +41,10 @@ ALIASES = {
     "submitted_on": {"ngay nop", "ngay bao cao", "ngay gui", "ngay nop bao cao"},
 }
 HEADER_SCAN_ROWS = 15  # a title block above the header is common
+MAX_LISTED = 10
+_HIDDEN_HINT = ("Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, hoặc chọn nhập cả phần ẩn "
+                "(lệnh: thêm --include-hidden).")
+UNCACHED_FORMULA = "ô chứa công thức chưa có giá trị; hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi nhập lại."
 _BY_ALIAS = {alias: key for key, names in ALIASES.items() for alias in names}
 _KIND_WORDS = ("thi tran ", "xa ", "phuong ")
 
@@ -70,6 +76,7 @@ class SurveyImportCheck:
     problems: tuple[SheetProblem, ...]
     warnings: tuple[str, ...]
     data_rows: int  # rows with anything in them
+    skipped: tuple[str, ...] = ()  # hidden sheets and rows left out, one sentence each
 
     @property
     def bad_rows(self) -> int:
@@ -81,8 +88,11 @@ class SurveyImportResult:
     check: SurveyImportCheck
     applied: bool
     added: int = 0
-    updated: int = 0
+    updated: int = 0  # matched rows whose values changed
     units: tuple[str, ...] = ()
+    deleted: int = 0  # entries of the units removed by replace=True
+    unchanged: int = 0  # matched rows already holding the sheet's values
+    operation_id: str | None = None  # for `ocop import undo` (None when nothing was stored)
 
 
 def header_key(text: Any) -> str:
@@ -200,52 +210,67 @@ class SurveyImportService:
             return campaign.id, campaign.year, units, default
 
     def check(self, path: Path, campaign_year: int, unit_code: str | None = None,
-              today: date | None = None) -> SurveyImportCheck:
-        """Read the file and report every problem with its sheet, row and column; changes nothing."""
+              today: date | None = None, include_hidden: bool = False) -> SurveyImportCheck:
+        """Read the file and report every problem with its sheet, row and column; changes nothing.
+        Hidden sheets and rows are left out (and listed) unless ``include_hidden``."""
         path = Path(path)
         guard(path)
         campaign_id, year, units, default = self._context(campaign_year, unit_code)
         today = today or date.today()
         problems: list[SheetProblem] = []
         warnings: list[str] = []
+        skipped: list[str] = []
         valid: list[ImportRow] = []
         data_rows = 0
-        wb = open_workbook(path)
-        try:
-            found_header = False
-            for ws in wb.worksheets:
-                sheet = clean(ws.title) or ws.title
-                rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
-                header = _find_header(rows)
-                if header is None:
+        found_header = False
+        for data in read_sheets(path):
+            sheet = clean(data.title) or data.title
+            rows = data.rows()
+            if data.hidden and not include_hidden:
+                if rows:
+                    kind = "ẩn kỹ (very hidden)" if data.state == "veryHidden" else "ẩn"
+                    skipped.append(f"Trang «{sheet}» đang {kind} nên không nhập ({len(rows)} dòng có chữ). "
+                                   + _HIDDEN_HINT)
+                continue
+            header = _find_header([values for _r, values in rows])
+            if header is None:
+                continue
+            found_header = True
+            head, columns, unknown = header
+            head_row = rows[head][0]
+            names = {i: clean(str(rows[head][1][i])) for i in columns}
+            for i, text in unknown:
+                warnings.append(f"{_at(sheet, head_row, text, i)}: không nhận ra tên cột nên bỏ qua cột này.")
+            dupes = {f for f in columns.values() if list(columns.values()).count(f) > 1}
+            for f in sorted(dupes):
+                cols = ", ".join(f"«{names[i]}» ({_letter(i)})" for i, g in columns.items() if g == f)
+                problems.append(SheetProblem(sheet, None, "", f"Trang «{sheet}»: có nhiều cột cùng nghĩa {cols}; "
+                                             "hãy giữ lại một cột rồi nhập lại."))
+            if dupes:
+                continue
+            hidden: list[int] = []
+            for number, values in rows[head + 1:]:
+                cells = {f: values[i] if i < len(values) else None for i, f in columns.items()}
+                if all(_cell_text(v).strip() == "" for f, v in cells.items() if f != "stt"):
+                    continue  # blank rows and numbered but empty rows
+                if number in data.hidden_rows and not include_hidden:
+                    hidden.append(number)
                     continue
-                found_header = True
-                head_row, columns, unknown = header
-                names = {i: clean(str(rows[head_row][i])) for i in columns}
-                for i, text in unknown:
-                    warnings.append(f"{_at(sheet, head_row + 1, text, i)}: không nhận ra tên cột nên bỏ qua cột này.")
-                dupes = {f for f in columns.values() if list(columns.values()).count(f) > 1}
-                for f in sorted(dupes):
-                    cols = ", ".join(f"«{names[i]}» ({_letter(i)})" for i, g in columns.items() if g == f)
-                    problems.append(SheetProblem(sheet, None, "", f"Trang «{sheet}»: có nhiều cột cùng nghĩa {cols}; "
-                                                 "hãy giữ lại một cột rồi nhập lại."))
-                if dupes:
-                    continue
-                for r in range(head_row + 1, len(rows)):
-                    cells = {f: rows[r][i] if i < len(rows[r]) else None for i, f in columns.items()}
-                    if all(_cell_text(v).strip() == "" for f, v in cells.items() if f != "stt"):
-                        continue  # blank rows and numbered but empty rows
-                    data_rows += 1
-                    valid_row = self._row(sheet, r + 1, cells, columns, names, year, units, default, today, problems)
-                    if valid_row is not None:
-                        valid.append(valid_row)
-            if not found_header:
-                problems.append(SheetProblem("", None, "", "Không tìm thấy trang nào có dòng tiêu đề với cột «Tên "
-                                             "sản phẩm» trong tệp; hãy dùng «Tải mẫu Excel» hoặc đặt tên cột như mẫu."))
-        finally:
-            wb.close()
-        warnings += _duplicates(valid)
-        return SurveyImportCheck(path.name, campaign_id, year, tuple(valid), tuple(problems), tuple(warnings), data_rows)
+                data_rows += 1
+                valid_row = self._row(sheet, number, cells, columns, names, year, units, default, today, problems)
+                if valid_row is not None:
+                    valid.append(valid_row)
+            if hidden:
+                listed = ", ".join(map(str, hidden[:MAX_LISTED])) + (", …" if len(hidden) > MAX_LISTED else "")
+                skipped.append(f"Trang «{sheet}»: {len(hidden)} dòng đang ẩn nên không nhập (dòng {listed}). "
+                               + _HIDDEN_HINT)
+        if not found_header:
+            problems.append(SheetProblem("", None, "", "Không tìm thấy trang nào có dòng tiêu đề với cột «Tên "
+                                         "sản phẩm» trong tệp; hãy dùng «Tải mẫu Excel» hoặc đặt tên cột như mẫu."))
+        kept, duplicate_warnings = _without_duplicates(valid)
+        warnings += duplicate_warnings
+        return SurveyImportCheck(path.name, campaign_id, year, tuple(kept), tuple(problems), tuple(warnings),
+                                 data_rows, tuple(skipped))
 
     def _row(self, sheet, row, cells, columns, names, year, units, default, today, problems) -> ImportRow | None:
         index = {f: i for i, f in columns.items()}
@@ -256,19 +281,30 @@ class SurveyImportService:
             message = f"{_at(sheet, row, header, index.get(f))}: {reason}"
             found.append((index.get(f, 10**6), SheetProblem(sheet, row, header, message)))
 
+        unreadable = set()
+        for f, value in cells.items():
+            if value is UNCACHED:
+                problem(f, UNCACHED_FORMULA)
+            elif isinstance(value, CellError):
+                problem(f, f"ô báo lỗi công thức {value.code}; hãy sửa công thức trong Excel, lưu lại rồi nhập lại.")
+            else:
+                continue
+            unreadable.add(f)
         values: dict[str, Any] = {}
         for f in ENTRY_COLUMNS:
             if f not in index:
                 values[f] = parse_entry_value(f, None, year)
                 continue
+            if f in unreadable:
+                continue
             try:
                 values[f] = _value(f, cells[f], year)
             except ValueError as exc:
                 problem(f, str(exc))
-        if "product_name" in values and not values["product_name"]:
+        if "product_name" not in unreadable and "product_name" in values and not values["product_name"]:
             problem("product_name", "Chưa có tên sản phẩm; hãy nhập tên hoặc xóa cả dòng.")
         submitted_on = None
-        if "submitted_on" in index:
+        if "submitted_on" in index and "submitted_on" not in unreadable:
             try:
                 submitted_on = _value("submitted_on", cells["submitted_on"], year)
             except ValueError as exc:
@@ -276,7 +312,9 @@ class SurveyImportService:
             if submitted_on is not None and submitted_on > today:
                 problem("submitted_on", f"Ngày nộp {format_vn_date(submitted_on)} ở tương lai; hãy nhập ngày đã nộp.")
         unit = default
-        if "unit" in index and _cell_text(cells["unit"]).strip():
+        if "unit" in unreadable:
+            pass
+        elif "unit" in index and _cell_text(cells["unit"]).strip():
             unit = units.find(cells["unit"])
             if unit is None:
                 problem("unit", f"«{clean(_cell_text(cells['unit']))}» không phải đơn vị báo cáo của đợt rà soát năm "
@@ -290,79 +328,130 @@ class SurveyImportService:
         return ImportRow(sheet, row, unit[0], unit[1], values, submitted_on)
 
     def import_file(self, path: Path, campaign_year: int, unit_code: str | None = None, valid_only: bool = False,
-                    replace: bool = False, dry_run: bool = False, today: date | None = None) -> SurveyImportResult:
-        """Check, then store in one transaction: rows matching an entry of the unit (same product and
-        producer) update it, others are added; replace=True makes the sheet the unit's whole list.
-        Nothing is stored while any row is wrong, unless valid_only."""
-        check = self.check(path, campaign_year, unit_code, today)
+                    replace: bool = False, dry_run: bool = False, today: date | None = None,
+                    include_hidden: bool = False) -> SurveyImportResult:
+        """Check, then store in one transaction recorded as one undoable operation: a row matching an
+        entry of the unit (same product and producer; with replace=True also the entry at the same
+        place in the list) updates that entry, keeping its id so the correction travels as an update;
+        other rows are added; replace=True deletes the unit's entries the sheet no longer has.
+        Nothing is stored while any row is wrong, unless valid_only. dry_run counts what would
+        happen (added, updated, deleted) and rolls back."""
+        check = self.check(path, campaign_year, unit_code, today, include_hidden)
         if check.problems and not valid_only:
             raise ValidationError(
                 [FieldError(f"{p.sheet}/{p.row}/{p.column}", p.message) for p in check.problems],
                 record=f"Tệp {check.file_name}: {len(check.problems)} lỗi; chưa nhập dòng nào. Hãy sửa rồi nhập lại, "
                        "hoặc chọn chỉ nhập các dòng hợp lệ",
             )
-        if dry_run or not check.rows:
+        if not check.rows:
             return SurveyImportResult(check, applied=False)
-        added = updated = 0
+        counts = {"added": 0, "updated": 0, "deleted": 0, "unchanged": 0}
         units: list[str] = []
-        with self._uow(action="import", context=f"Excel «{check.file_name}»") as uow:
+        operation = new_id()[:8]
+        context = excel_context(operation, check.file_name)
+        with self._uow(action=EXCEL_ACTION, context=context) as uow:
             s = uow.session
             by_unit: dict[str, list[ImportRow]] = {}
             for r in check.rows:
                 by_unit.setdefault(r.unit_id, []).append(r)
             for unit_id, rows in by_unit.items():
-                a, u = _store(s, check.campaign_id, unit_id, rows, replace)
-                added, updated = added + a, updated + u
+                for key, n in _store(s, check.campaign_id, unit_id, rows, replace).items():
+                    counts[key] += n
                 units.append(rows[0].unit)
+            s.flush()
+            recorded = s.scalar(select(AuditEntry.seq).where(AuditEntry.context == context).limit(1))
+            if dry_run:
+                uow.rollback()
+            else:
+                uow.commit()
+        return SurveyImportResult(check, not dry_run, counts["added"], counts["updated"], tuple(units),
+                                  counts["deleted"], counts["unchanged"],
+                                  operation if recorded is not None and not dry_run else None)
+
+    def imports(self) -> list[ExcelImportInfo]:
+        """The Excel imports recorded here, newest first, with whether each was undone."""
+        with self._uow() as uow:
+            return excel_imports(uow.session)
+
+    def undo(self, operation_id: str):
+        """Undo one Excel import as a whole, unless a record it touched changed since."""
+        with self._uow(action=f"{EXCEL_ACTION}-undo", context=f"hoàn tác nhập Excel {operation_id}") as uow:
+            result = undo_excel(uow.session, operation_id)
             uow.commit()
-        return SurveyImportResult(check, True, added, updated, tuple(units))
+        return result
 
 
-def _duplicates(rows: list[ImportRow]) -> list[str]:
-    seen: dict[tuple, ImportRow] = {}
+def _key(values: dict[str, Any]) -> tuple[str, str]:
+    return fold(values["product_name"]), fold(values["producer"])
+
+
+def _without_duplicates(rows: list[ImportRow]) -> tuple[list[ImportRow], list[str]]:
+    """The later of two rows for the same product of a unit replaces the earlier, as the warning says."""
+    last: dict[tuple, ImportRow] = {}
     out = []
     for r in rows:
-        key = (r.unit_id, fold(r.values["product_name"]), fold(r.values["producer"]))
-        if key in seen:
-            first = seen[key]
-            out.append(f"{_at(r.sheet, r.row)}: trùng sản phẩm «{r.values['product_name']}» với dòng {first.row}; "
-                       "dòng sau sẽ ghi đè dòng trước.")
-        seen[key] = r
-    return out
+        key = (r.unit_id, *_key(r.values))
+        if key in last:
+            first = last[key]
+            out.append(f"{_at(r.sheet, r.row)}: trùng sản phẩm «{r.values['product_name']}» của {r.unit} với "
+                       f"{_at(first.sheet, first.row).replace('Trang', 'trang')}; dòng sau ghi đè dòng trước nên "
+                       f"chỉ lưu dòng {r.row}.")
+        last[key] = r
+    kept = {id(r) for r in last.values()}
+    return [r for r in rows if id(r) in kept], out
 
 
-def _store(session, campaign_id: str, unit_id: str, rows: list[ImportRow], replace: bool) -> tuple[int, int]:
+def _store(session, campaign_id: str, unit_id: str, rows: list[ImportRow], replace: bool) -> dict[str, int]:
     existing = list(session.scalars(select(SurveyEntry).where(
         SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id).order_by(SurveyEntry.position)))
-    by_key = {(fold(e.product_name), fold(e.producer_name)): e for e in existing}
+    by_key: dict[tuple[str, str], SurveyEntry] = {}
+    for e in existing:
+        by_key.setdefault((fold(e.product_name), fold(e.producer_name)), e)
+    matched: dict[int, SurveyEntry] = {}
+    used: set[str] = set()
+    for i, r in enumerate(rows):
+        entry = by_key.get(_key(r.values))
+        if entry is not None and entry.id not in used:
+            matched[i] = entry
+            used.add(entry.id)
+    if replace:
+        # A corrected name no longer matches: the sheet's row at the same place in the unit's list is
+        # the same record, so it keeps its id (and travels as an update, not as a delete and an add).
+        for i, r in enumerate(rows):
+            if i not in matched and i < len(existing) and existing[i].id not in used:
+                matched[i] = existing[i]
+                used.add(existing[i].id)
+    counts = {"added": 0, "updated": 0, "deleted": 0, "unchanged": 0}
     position = 0 if replace else max((e.position for e in existing), default=-1) + 1
-    touched: set[str] = set()
-    added = updated = 0
-    for r in rows:
-        entry = by_key.get((fold(r.values["product_name"]), fold(r.values["producer"])))
+    for i, r in enumerate(rows):
+        entry = matched.get(i)
         if entry is None:
             entry = SurveyEntry(campaign_id=campaign_id, unit_id=unit_id, position=position)
             session.add(entry)
             position += 1
-            added += 1
-        else:
-            updated += entry.id not in touched
-            if replace:
-                entry.position = position
-                position += 1
+            counts["added"] += 1
+        elif replace:
+            entry.position = position
+            position += 1
         for f, value in r.values.items():
-            setattr(entry, "producer_name" if f == "producer" else f, value)
+            attr = "producer_name" if f == "producer" else f
+            if getattr(entry, attr) != value:
+                setattr(entry, attr, value)
+        if i in matched:
+            counts["updated" if session.is_modified(entry) else "unchanged"] += 1
         session.flush()
-        touched.add(entry.id)
     if replace:
         for e in existing:
-            if e.id not in touched:
+            if e.id not in used:
                 session.delete(e)
+                counts["deleted"] += 1
+        session.flush()
     submission = session.scalar(select(UnitSubmission).where(
         UnitSubmission.campaign_id == campaign_id, UnitSubmission.unit_id == unit_id))
     submitted = max((r.submitted_on for r in rows if r.submitted_on), default=None)
     if submitted is not None and submission.status != SubmissionStatus.RECEIVED.value:
-        submission.status, submission.submitted_on = SubmissionStatus.SUBMITTED.value, submitted
+        if (submission.status, submission.submitted_on) != (SubmissionStatus.SUBMITTED.value, submitted):
+            submission.status, submission.submitted_on = SubmissionStatus.SUBMITTED.value, submitted
     elif submission.status == SubmissionStatus.NOT_SUBMITTED.value:
         submission.status = SubmissionStatus.IN_PROGRESS.value
-    return added, updated
+    return counts

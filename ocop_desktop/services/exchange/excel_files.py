@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import tempfile
 import zipfile
 from datetime import date
 from pathlib import Path
+from xml.parsers import expat
 
 from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
 
@@ -35,9 +39,20 @@ def guard(path: Path) -> None:
     """Refuse what is not a plain, sane .xlsx before openpyxl parses a byte of it."""
     name = path.name
     try:
-        size = path.stat().st_size
+        # A named pipe or a device (/dev/zero) would block or never end: refused before any open().
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise ImportRefused(f"«{name}» là một thư mục, không phải tệp Excel; hãy chọn tệp .xlsx trong thư mục đó.")
+        if not stat.S_ISREG(mode):
+            raise ImportRefused(f"«{name}» không phải tệp thông thường (là ống dẫn, thiết bị hoặc ổ cắm) nên không "
+                                "nhập được; hãy chọn một tệp Excel (.xlsx) đã lưu trên ổ đĩa.")
+        size = os.stat(path).st_size
         with open(path, "rb") as fh:
             head = fh.read(8)
+    except FileNotFoundError:
+        raise ImportRefused(f"Không có tệp {path}; hãy kiểm tra tên và thư mục của tệp.") from None
+    except PermissionError:
+        raise ImportRefused(f"Không có quyền đọc tệp {name}; hãy chép tệp sang thư mục của mình rồi nhập.") from None
     except OSError as exc:
         raise ImportRefused(f"Không mở được tệp {name}: {exc.strerror or exc}.") from None
     if size > MAX_BYTES:
@@ -71,19 +86,17 @@ def guard(path: Path) -> None:
         raise ImportRefused(f"Tệp {name} bị hỏng ({exc}); hãy lưu lại bằng Excel rồi nhập.") from None
 
 
-def open_workbook(path: Path):
-    import openpyxl  # noqa: PLC0415  (slow import, only here)
+def read_sheets(path: Path):
+    """Every sheet of a guarded workbook, streamed within the reader's limits (excel_reader.py)."""
+    from ocop_desktop.services.exchange.excel_reader import read_workbook  # noqa: PLC0415
 
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl wraps what its XML parser refused
-        cause = exc
-        while cause is not None:
-            if type(cause).__module__.startswith("defusedxml"):
-                raise ImportRefused(f"Tệp {path.name} có thực thể XML bị cấm; tệp có thể độc hại nên bị từ chối.") from None
-            cause = cause.__cause__ or cause.__context__
+        return read_workbook(path)
+    except (expat.ExpatError, KeyError, zipfile.BadZipFile, EOFError, UnicodeDecodeError):
         raise ImportRefused(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ; hãy mở bằng Excel, "
                             "lưu lại rồi nhập.") from None
+    except OSError as exc:
+        raise ImportRefused(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from None
 
 
 def write_template(path: Path, campaign_year: int | None = None) -> Path:
@@ -121,5 +134,43 @@ def write_template(path: Path, campaign_year: int | None = None) -> Path:
     ):
         guide.append([line])
     guide.column_dimensions["A"].width = 110
-    wb.save(path)
+    _save_atomically(wb, path)
     return path
+
+
+def _save_atomically(wb, path: Path) -> None:
+    """Write beside the target, then rename: a full disk leaves the old file (or none), never a
+    truncated .xlsx; the error becomes a Vietnamese ImportRefused."""
+    folder = path.parent
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            wb.save(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; the template is an ordinary document
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise ImportRefused(f"Không lưu được mẫu Excel vào {path}: {_os_reason(exc)}") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno  # noqa: PLC0415
+
+    if exc.errno == errno.ENOSPC:
+        return "ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc chọn ổ khác."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "không có quyền ghi vào thư mục này (hoặc ổ chỉ đọc); hãy chọn thư mục khác."
+    if exc.errno == errno.ENOENT:
+        return "thư mục không tồn tại; hãy chọn nơi lưu khác."
+    return f"{exc.strerror or exc}; hãy chọn nơi lưu khác."

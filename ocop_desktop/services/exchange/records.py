@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import UTC, date, datetime
 from typing import Any, Callable, Iterable
 
@@ -44,16 +45,16 @@ class Entity:
     title: Callable[[dict[str, Any], Callable[[str | None], str]], str]
     deletable: bool = False  # deletions at the sender travel as tombstones
 
-    @property
+    @cached_property
     def columns(self) -> list:
         derived = set(self.model.__folded__) | set(self.model.__sortkeys__)
         return [c for c in self.model.__table__.columns if c.key not in derived]
 
-    @property
+    @cached_property
     def content_columns(self) -> list[str]:
         return [c.key for c in self.columns if c.key not in META_COLUMNS]
 
-    @property
+    @cached_property
     def parents(self) -> dict[str, str]:
         """Foreign-key column -> referenced table."""
         out = {}
@@ -250,6 +251,8 @@ def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
         yield ids[i:i + size]
 
 
+# An edit made here: by a person ("update"), by an Excel import or its undo ("excel:update",
+# "excel-undo:update"). Not by a package import or its undo: those copy another office's version.
 LOCAL_EDIT = (
     AuditEntry.action.like("%update"),
     AuditEntry.action.not_like("import:%"),

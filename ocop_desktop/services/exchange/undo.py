@@ -1,11 +1,13 @@
-"""Undoing an import as a whole, from its audit entries, unless a record changed since."""
+"""Undoing a package or an Excel import as a whole, from its audit entries, unless a record changed since."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry, InboxEntry, utcnow
@@ -144,3 +146,119 @@ def _check(session, parsed, by_key, last_seq: int) -> list[str]:
                                         f"{child.label.lower()} mới gắn vào sau khi nhập")
     return problems
 
+
+
+# -- Excel imports: recorded by their audit entries alone, undone as a new local change -----------
+EXCEL_ACTION = "excel"  # audit actions excel:create/update/delete: local edits that travel (records.LOCAL_EDIT)
+_EXCEL_CONTEXT = re.compile(r"^nhập Excel ([0-9a-f]{8}) «(.*)»$")
+
+
+@dataclass(frozen=True)
+class ExcelImportInfo:
+    operation_id: str
+    file_name: str
+    at: datetime
+    actor: str
+    added: int
+    updated: int
+    deleted: int
+    undone_at: datetime | None
+
+
+def excel_context(operation_id: str, file_name: str) -> str:
+    return f"nhập Excel {operation_id} «{file_name}»"
+
+
+def _undo_context(operation_id: str) -> str:
+    return f"hoàn tác nhập Excel {operation_id}"
+
+
+def excel_imports(session) -> list[ExcelImportInfo]:
+    query = (select(AuditEntry.context, AuditEntry.action, func.count(func.distinct(AuditEntry.entity_id)),
+                    func.min(AuditEntry.at), func.max(AuditEntry.actor))
+             .where(AuditEntry.action.like(f"{EXCEL_ACTION}:%"), AuditEntry.entity == "survey_entries")
+             .group_by(AuditEntry.context, AuditEntry.action))
+    found: dict[str, dict[str, Any]] = {}
+    for context, action, count, at, actor in session.execute(query):
+        m = _EXCEL_CONTEXT.match(context or "")
+        if m is None:
+            continue
+        row = found.setdefault(m.group(1), {"file": m.group(2), "at": at, "actor": actor or "", "create": 0,
+                                            "update": 0, "delete": 0})
+        row["at"] = min(row["at"], at)
+        row[action.partition(":")[2]] = count
+    undone = dict(session.execute(select(AuditEntry.context, func.min(AuditEntry.at)).where(
+        AuditEntry.context.in_([_undo_context(op) for op in found])).group_by(AuditEntry.context))) if found else {}
+    out = [ExcelImportInfo(op, r["file"], r["at"], r["actor"], r["create"], r["update"], r["delete"],
+                           undone.get(_undo_context(op))) for op, r in found.items()]
+    return sorted(out, key=lambda i: i.at, reverse=True)
+
+
+def undo_excel(session, operation_id: str) -> UndoResult:
+    """Put back what one Excel import changed. Unlike a package undo this is a new local change
+    (new versions, audit entries "excel-undo:…"), so a correction already sent is corrected again."""
+    op = operation_id.strip().lower()
+    entries = list(session.scalars(select(AuditEntry).where(
+        AuditEntry.action.like(f"{EXCEL_ACTION}:%"), AuditEntry.context.like(f"nhập Excel {op} «%")
+    ).order_by(AuditEntry.seq))) if re.fullmatch(r"[0-9a-f]{8}", op) else []
+    if not entries:
+        raise NotFoundError(f"Không có lần nhập Excel mã {operation_id}; xem các lần nhập bằng lệnh: ocop import list.")
+    m = _EXCEL_CONTEXT.match(entries[0].context)
+    record = f"Lần nhập Excel {op} (tệp {m.group(2) if m else ''}, lúc {entries[0].at:%d/%m/%Y %H:%M} UTC)"
+    done = session.scalar(select(func.min(AuditEntry.at)).where(AuditEntry.context == _undo_context(op)))
+    if done is not None:
+        raise ValidationError([FieldError("operation", f"Lần nhập này đã được hoàn tác lúc {done:%d/%m/%Y %H:%M} "
+                                          "(UTC); không có gì thay đổi.")], record=record)
+    last_seq = entries[-1].seq
+    by_key: dict[tuple[str, str], list[AuditEntry]] = {}
+    for e in entries:
+        by_key.setdefault((e.entity, e.entity_id), []).append(e)
+    problems = _changed_since(session, by_key, last_seq)
+    if problems:
+        more = f"; … và {len(problems) - MAX_LISTED} bản ghi khác" if len(problems) > MAX_LISTED else ""
+        raise ValidationError(
+            [FieldError("operation", "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các thay đổi sau "
+                        "lần nhập này trước, hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.")],
+            record=f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập")
+    result = {"create": 0, "update": 0, "delete": 0}
+    for (name, record_id), changes in sorted(by_key.items(), key=lambda kv: -ORDER[kv[0][0]]):
+        entity = BY_NAME[name]
+        kinds = {e.action.partition(":")[2] for e in changes}
+        obj = session.get(entity.model, record_id)
+        if "create" in kinds:
+            if obj is not None:
+                session.delete(obj)
+            result["create"] += 1
+        elif "delete" in kinds:
+            old = next(e.changes for e in changes if e.action.endswith("delete"))
+            values = {k: _decode(entity, k, pair[0]) for k, pair in old.items() if k in entity.model.__table__.c}
+            session.add(entity.model(**dict(values, id=record_id)))
+            result["delete"] += 1
+        else:
+            for e in reversed(changes):
+                for k, pair in e.changes.items():
+                    setattr(obj, k, _decode(entity, k, pair[0]))
+            result["update"] += name == "survey_entries"
+        session.flush()
+    return UndoResult(op, result["create"], result["update"], result["delete"])
+
+
+def _changed_since(session, by_key, last_seq: int) -> list[str]:
+    problems = []
+    for name in {n for n, _ in by_key}:
+        entity = BY_NAME[name]
+        ids = sorted(i for n, i in by_key if n == name)
+        for chunk in _chunks(ids):
+            later = session.execute(
+                select(AuditEntry.entity_id, func.max(AuditEntry.seq)).where(
+                    AuditEntry.entity == name, AuditEntry.entity_id.in_(chunk), AuditEntry.seq > last_seq)
+                .group_by(AuditEntry.entity_id))
+            for record_id, seq in later:
+                entry = session.get(AuditEntry, seq)
+                values = {k: p[1] if p[1] is not None else p[0]
+                          for e in by_key[(name, record_id)] for k, p in e.changes.items()}
+                where = f", {entry.context}" if entry is not None and entry.context else ""
+                when = f" (lúc {entry.at:%d/%m/%Y %H:%M} UTC, {entry.actor or 'không rõ người sửa'}{where})" if entry else ""
+                title = values.get("product_name") or _title(entity, values)
+                problems.append(f"{entity.label} «{title}» đã được sửa sau khi nhập{when}")
+    return problems

@@ -1,0 +1,410 @@
+"""A bounded .xlsx reader: streams each sheet with expat, keeps only cells with a value, stops at a limit."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+from xml.parsers import expat
+
+from ocop_desktop.services.exchange.excel_files import ImportRefused
+
+MAX_ROWS = 100_000  # rows of one sheet (a national survey has about 20,000)
+MAX_COLUMNS = 1_000
+MAX_CELLS = 1_000_000  # <c> elements of one workbook, empty styled ones included
+MAX_ELEMENTS = 3_000_000  # XML elements of one workbook: bounds the time spent parsing
+MAX_STRINGS = 500_000
+MAX_MERGES = 50_000
+MAX_PART_BYTES = 64 * 2**20  # one sheet, the shared strings or the styles, unpacked
+MAX_TOTAL_BYTES = 160 * 2**20
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_CHUNK = 1 << 16
+
+
+class WorkbookRefused(ImportRefused):
+    """The workbook is beyond what the reader accepts; str() says why and what to do, in Vietnamese."""
+
+
+class _Uncached:
+    """A formula cell saved without its result (written by a script, never opened in Excel)."""
+
+    def __repr__(self) -> str:
+        return "UNCACHED"
+
+    def __str__(self) -> str:
+        return "(công thức)"
+
+
+UNCACHED = _Uncached()
+
+
+@dataclass(frozen=True)
+class CellError:
+    """A formula cell whose saved result is an Excel error such as #DIV/0!."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass
+class Sheet:
+    title: str
+    state: str  # "visible", "hidden" or "veryHidden"
+    cells: dict[int, dict[int, Any]] = field(default_factory=dict)  # Excel row -> {0-based column: value}
+    hidden_rows: set[int] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # 1-based (col1, row1, col2, row2)
+
+    @property
+    def hidden(self) -> bool:
+        return self.state != "visible"
+
+    def rows(self) -> list[tuple[int, tuple]]:
+        """(Excel row, values from column A) of every row with a value, a merged value filling
+        each row the merged cell covers (the value sits in its first column)."""
+        cells = {r: dict(v) for r, v in self.cells.items()}
+        present = sorted(cells)
+        for c1, r1, _c2, r2 in self.merged:
+            value = cells.get(r1, {}).get(c1 - 1)
+            if value is None:
+                continue
+            for r in present[bisect_right(present, r1):bisect_left(present, r2 + 1)]:
+                cells[r].setdefault(c1 - 1, value)
+        out = []
+        for r in present:
+            row = cells[r]
+            width = max(row) + 1
+            out.append((r, tuple(row.get(i) for i in range(width))))
+        return out
+
+
+def text_value(raw: str) -> str:
+    """Excel's _xHHHH_ escapes decoded (_x000D_ is a carriage return), then control characters
+    other than newline and tab dropped: what the person typed, without the file format's marks."""
+    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw)
+    return _CONTROL.sub("", decoded.replace("\r\n", "\n"))
+
+
+def _split(coordinate: str) -> tuple[int, int]:
+    """"AB12" -> (column 28, row 12); raises ValueError."""
+    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})", coordinate.strip())
+    if not m:
+        raise ValueError(coordinate)
+    col = 0
+    for ch in m.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    return col, int(m.group(2))
+
+
+def _range(ref: str) -> tuple[int, int, int, int]:
+    first, _, last = ref.partition(":")
+    c1, r1 = _split(first)
+    c2, r2 = _split(last) if last else (c1, r1)
+    return c1, r1, c2, r2
+
+
+def _letters(col: int) -> str:
+    out = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+class _Budget:
+    def __init__(self, name: str) -> None:
+        self.name, self.elements, self.cells = name, 0, 0
+
+
+def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable, end: Callable | None = None,
+           text: Callable | None = None) -> None:
+    """Feed ``member`` to expat in chunks; local element names; DTDs and entities refused."""
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+
+    def refuse(*_args) -> None:
+        raise WorkbookRefused(f"Tệp {budget.name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{member}» — "
+                              "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối.")
+
+    def on_start(name: str, attrs: dict) -> None:
+        budget.elements += 1
+        if budget.elements > MAX_ELEMENTS:
+            raise WorkbookRefused(f"Tệp {budget.name} có quá nhiều phần tử (hơn {MAX_ELEMENTS:,} trong «{member}»)"
+                                  .replace(",", ".") + _ADVICE)
+        start(name.rpartition("}")[2], {k.rpartition("}")[2]: v for k, v in attrs.items()})
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.StartElementHandler = on_start
+    if end is not None:
+        parser.EndElementHandler = lambda name: end(name.rpartition("}")[2])
+    if text is not None:
+        parser.CharacterDataHandler = text
+    read = 0
+    with zf.open(member) as fh:
+        while chunk := fh.read(_CHUNK):
+            read += len(chunk)
+            if read > MAX_PART_BYTES:  # the directory may lie about the unpacked size
+                raise WorkbookRefused(f"Tệp {budget.name}: phần «{member}» khi giải nén lớn hơn "
+                                      f"{MAX_PART_BYTES // 2**20} MB." + _ADVICE)
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+
+
+_ADVICE = (" Hãy mở bằng Excel, xóa các dòng, cột thừa (trống nhưng có định dạng) bên dưới và bên phải dữ liệu, "
+           "lưu lại rồi nhập, hoặc chia thành nhiều tệp nhỏ hơn.")
+
+
+def _rels(zf: zipfile.ZipFile, part: str, names: set[str], budget: _Budget) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type, member path) of ``part``."""
+    folder, base = posixpath.split(part)
+    rels = posixpath.join(folder, "_rels", base + ".rels")
+    out: dict[str, tuple[str, str]] = {}
+    if rels not in names:
+        return out
+
+    def start(name, attrs):
+        if name == "Relationship" and attrs.get("TargetMode") != "External":
+            target = attrs.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[attrs.get("Id", "")] = (attrs.get("Type", ""), path)
+
+    _parse(zf, rels, budget, start)
+    return out
+
+
+def _date_styles(zf: zipfile.ZipFile, member: str | None, budget: _Budget) -> set[int]:
+    """Indices of the cell styles whose number format shows a date."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format  # noqa: PLC0415
+
+    if member is None:
+        return set()
+    formats: dict[int, str] = {}
+    xfs: list[int] = []
+    where = {"cellXfs": False}
+
+    def start(name, attrs):
+        if name == "numFmt":
+            formats[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
+        elif name == "cellXfs":
+            where["cellXfs"] = True
+        elif name == "xf" and where["cellXfs"]:
+            xfs.append(int(attrs.get("numFmtId", "0") or 0))
+
+    def end(name):
+        if name == "cellXfs":
+            where["cellXfs"] = False
+
+    _parse(zf, member, budget, start, end)
+    out = set()
+    for index, fmt_id in enumerate(xfs):
+        code = formats.get(fmt_id, BUILTIN_FORMATS.get(fmt_id, ""))
+        if 14 <= fmt_id <= 22 or 45 <= fmt_id <= 47 or (code and is_date_format(code)):
+            out.add(index)
+    return out
+
+
+def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) -> list[str]:
+    out: list[str] = []
+    if member is None:
+        return out
+    state = {"parts": None, "t": False, "phonetic": 0}
+
+    def start(name, attrs):
+        if name == "si":
+            if len(out) >= MAX_STRINGS:
+                raise WorkbookRefused(f"Tệp {budget.name} có hơn {MAX_STRINGS:,} chuỗi chữ.".replace(",", ".")
+                                      + _ADVICE)
+            state["parts"] = []
+        elif name == "rPh":
+            state["phonetic"] += 1  # East Asian reading hints: not part of the text
+        elif name == "t" and not state["phonetic"]:
+            state["t"] = True
+
+    def end(name):
+        if name == "si":
+            out.append(text_value("".join(state["parts"] or ())))
+            state["parts"] = None
+        elif name == "rPh":
+            state["phonetic"] -= 1
+        elif name == "t":
+            state["t"] = False
+
+    def text(data):
+        if state["t"] and state["parts"] is not None:
+            state["parts"].append(data)
+
+    _parse(zf, member, budget, start, end, text)
+    return out
+
+
+class _SheetParser:
+    def __init__(self, sheet: Sheet, strings: list[str], dates: set[int], epoch, budget: _Budget) -> None:
+        self.sheet, self.strings, self.dates, self.epoch, self.budget = sheet, strings, dates, epoch, budget
+        self.row = 0
+        self.rows_seen = 0
+        self.col = 0
+        self.cell: dict | None = None
+        self.collect: list[str] | None = None
+
+    def _too_big(self, what: str) -> WorkbookRefused:
+        return WorkbookRefused(f"Tệp {self.budget.name}, trang «{self.sheet.title}»: {what}." + _ADVICE)
+
+    def start(self, name: str, attrs: dict) -> None:
+        if name == "c":
+            self.budget.cells += 1
+            if self.budget.cells > MAX_CELLS:
+                raise self._too_big(f"có hơn {MAX_CELLS:,} ô (kể cả ô trống có định dạng)".replace(",", "."))
+            ref = attrs.get("r")
+            if ref:
+                try:
+                    self.col, _row = _split(ref)
+                except ValueError:
+                    raise self._too_big(f"địa chỉ ô «{ref[:20]}» không hợp lệ") from None
+            else:
+                self.col += 1
+            self.cell = {"t": attrs.get("t", "n"), "s": int(attrs.get("s", "0") or 0), "f": False, "v": None,
+                         "is": None}
+        elif name == "row":
+            self.rows_seen += 1
+            if self.rows_seen > MAX_ROWS:
+                raise self._too_big(f"có hơn {MAX_ROWS:,} dòng".replace(",", "."))
+            try:
+                self.row = int(attrs["r"]) if "r" in attrs else self.row + 1
+            except ValueError:
+                raise self._too_big(f"số dòng «{attrs['r'][:20]}» không hợp lệ") from None
+            self.col = 0
+            if attrs.get("hidden") in ("1", "true"):
+                self.sheet.hidden_rows.add(self.row)
+        elif self.cell is not None:
+            if name == "f":
+                self.cell["f"] = True
+            elif name == "v":
+                self.collect = self.cell["v"] = []
+            elif name == "is":
+                self.cell["is"] = []
+            elif name == "rPh":
+                self.cell["phonetic"] = True
+            elif name == "t" and self.cell["is"] is not None and not self.cell.get("phonetic"):
+                self.collect = self.cell["is"]
+        elif name == "dimension":
+            self._dimension(attrs.get("ref", ""))
+        elif name == "mergeCell":
+            if len(self.sheet.merged) >= MAX_MERGES:
+                raise self._too_big(f"có hơn {MAX_MERGES:,} vùng ô gộp".replace(",", "."))
+            try:
+                self.sheet.merged.append(_range(attrs.get("ref", "")))
+            except ValueError:
+                pass  # a damaged merge is ignored: the cells keep what they hold
+
+    def _dimension(self, ref: str) -> None:
+        try:
+            _c1, _r1, c2, r2 = _range(ref)
+        except ValueError:
+            return  # a missing or odd declaration is not trusted either way
+        if r2 > MAX_ROWS or c2 > MAX_COLUMNS:
+            raise self._too_big(f"khai báo vùng dữ liệu {ref} ({r2:,} dòng × {c2:,} cột), vượt giới hạn "
+                                f"{MAX_ROWS:,} dòng và {MAX_COLUMNS:,} cột".replace(",", "."))
+
+    def end(self, name: str) -> None:
+        if name in ("v", "t"):
+            self.collect = None
+        elif name == "rPh" and self.cell is not None:
+            self.cell["phonetic"] = False
+        elif name == "c" and self.cell is not None:
+            value = self._value(self.cell)
+            self.cell = None
+            if value is None or value == "":
+                return
+            if self.col > MAX_COLUMNS or self.row > MAX_ROWS:
+                raise self._too_big(f"ô {_letters(self.col)}{self.row} nằm ngoài giới hạn {MAX_ROWS:,} dòng và "
+                                    f"{MAX_COLUMNS:,} cột".replace(",", "."))
+            self.sheet.cells.setdefault(self.row, {})[self.col - 1] = value
+
+    def text(self, data: str) -> None:
+        if self.collect is not None:
+            self.collect.append(data)
+
+    def _value(self, cell: dict) -> Any:
+        from openpyxl.utils.datetime import from_ISO8601, from_excel  # noqa: PLC0415
+
+        kind, raw = cell["t"], cell["v"]
+        if kind == "inlineStr":
+            return text_value("".join(cell["is"] or ()))
+        raw = None if raw is None else "".join(raw)
+        if cell["f"] and not raw and kind != "str":
+            return UNCACHED  # "<v/>" or no <v>: nothing was computed (a text result may be empty)
+        if raw is None:
+            return None
+        try:
+            if kind == "s":
+                return self.strings[int(raw)]
+            if kind == "str":
+                return text_value(raw)
+            if kind == "b":
+                return raw.strip() in ("1", "true")
+            if kind == "e":
+                return CellError(raw.strip())
+            if kind == "d":
+                return from_ISO8601(raw.strip())
+            raw = raw.strip()
+            if not raw:
+                return None
+            number: int | float = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
+            if cell["s"] in self.dates:
+                return from_excel(number, self.epoch)
+            return number
+        except (ValueError, IndexError, OverflowError, TypeError):
+            return CellError("#VALUE!")
+
+
+def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
+    """Every sheet of the workbook, in the workbook's order, within the limits above."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900  # noqa: PLC0415
+
+    budget = _Budget(name or Path(path).name)
+    with zipfile.ZipFile(path) as zf:
+        infos = {i.filename: i for i in zf.infolist()}
+        total = sum(i.file_size for i in infos.values())
+        if total > MAX_TOTAL_BYTES:
+            raise WorkbookRefused(f"Tệp {budget.name} khi giải nén nặng {total / 2**20:,.0f} MB, quá giới hạn "
+                                  f"{MAX_TOTAL_BYTES // 2**20} MB.".replace(",", ".") + _ADVICE)
+        for info in infos.values():
+            if info.file_size > MAX_PART_BYTES and info.filename.endswith(".xml"):
+                raise WorkbookRefused(f"Tệp {budget.name}: phần «{info.filename}» khi giải nén nặng "
+                                      f"{info.file_size / 2**20:,.0f} MB, quá giới hạn {MAX_PART_BYTES // 2**20} MB."
+                                      .replace(",", ".") + _ADVICE)
+        book = "xl/workbook.xml"
+        rels = _rels(zf, book, set(infos), budget)
+        declared: list[tuple[str, str, str]] = []
+        props = {"date1904": False}
+
+        def start(tag, attrs):
+            if tag == "sheet":
+                rid = next((v for k, v in attrs.items() if k == "id"), "")
+                declared.append((attrs.get("name", ""), attrs.get("state", "visible"), rid))
+            elif tag == "workbookPr":
+                props["date1904"] = attrs.get("date1904") in ("1", "true")
+
+        _parse(zf, book, budget, start)
+        by_type = {kind.rpartition("/")[2]: target for kind, target in rels.values() if target in infos}
+        dates = _date_styles(zf, by_type.get("styles"), budget)
+        strings = _shared_strings(zf, by_type.get("sharedStrings"), budget)
+        epoch = CALENDAR_MAC_1904 if props["date1904"] else CALENDAR_WINDOWS_1900
+        sheets = []
+        for title, state, rid in declared:
+            kind, target = rels.get(rid, ("", ""))
+            if not kind.endswith("/worksheet") or target not in infos:
+                continue  # chart sheets and dialog sheets hold no rows
+            sheet = Sheet(text_value(title), state if state in ("hidden", "veryHidden") else "visible")
+            parser = _SheetParser(sheet, strings, dates, epoch, budget)
+            _parse(zf, target, budget, parser.start, parser.end, parser.text)
+            sheets.append(sheet)
+        return sheets
