@@ -152,6 +152,10 @@
         <translation>Lưu các dòng của đơn vị này (Ctrl+S)</translation>
     </message>
     <message>
+        <source>The rows of this unit were changed elsewhere. Your unsaved changes are kept; saving will offer to reload the newest rows and re-apply your changes on top.</source>
+        <translation>Các dòng của đơn vị này vừa được thay đổi ở nơi khác. Những gì bạn đang sửa vẫn được giữ; khi lưu, chương trình sẽ đề nghị tải lại các dòng mới nhất và áp dụng lại phần bạn sửa lên trên.</translation>
+    </message>
+    <message>
         <source>Could not keep the draft: %1</source>
         <translation>Không lưu được bản nháp: %1</translation>
     </message>
@@ -202,6 +206,62 @@
     <message>
         <source>Could not save: %1</source>
         <translation>Không lưu được: %1</translation>
+    </message>
+    <message>
+        <source>Rows changed elsewhere</source>
+        <translation>Dữ liệu đã thay đổi ở nơi khác</translation>
+    </message>
+    <message>
+        <source>Reload shows the newest rows of this unit and puts your unsaved changes back on top of them: nothing you typed is lost. Check the rows, then press Save again.</source>
+        <translation>«Tải lại» hiện các dòng mới nhất của đơn vị và áp dụng lại phần bạn chưa lưu lên trên: không mất gì bạn đã nhập. Hãy xem lại các dòng rồi bấm Lưu lần nữa.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tiếp tục sửa</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>Loaded the newest rows of this unit and re-applied your unsaved changes.</source>
+        <translation>Đã tải các dòng mới nhất của đơn vị và áp dụng lại phần bạn chưa lưu.</translation>
+    </message>
+    <message>
+        <source>New rows from elsewhere: %1.</source>
+        <translation>Dòng mới từ nơi khác: %1.</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere, merged with your changes: %1.</source>
+        <translation>Đã sửa ở nơi khác, gộp với phần bạn sửa: %1.</translation>
+    </message>
+    <message>
+        <source>Changed both here and elsewhere; your values are kept, check them: %1.</source>
+        <translation>Bị sửa cả ở đây và ở nơi khác, giữ giá trị bạn nhập, hãy xem lại: %1.</translation>
+    </message>
+    <message>
+        <source>Rows you deleted were changed elsewhere and are kept: %1.</source>
+        <translation>Dòng bạn đã xóa nhưng đã được sửa ở nơi khác nên được giữ lại: %1.</translation>
+    </message>
+    <message>
+        <source>Rows you changed were deleted elsewhere; yours are kept as new rows: %1.</source>
+        <translation>Dòng bạn sửa đã bị xóa ở nơi khác, bản của bạn được giữ thành dòng mới: %1.</translation>
+    </message>
+    <message>
+        <source>Deleted elsewhere: %1.</source>
+        <translation>Đã bị xóa ở nơi khác: %1.</translation>
+    </message>
+    <message>
+        <source>Press Save to store them.</source>
+        <translation>Bấm Lưu để lưu lại.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to save.</source>
+        <translation>Không còn gì cần lưu.</translation>
     </message>
     <message>
         <source>Added “%1” to the product registry as a potential product.</source>

@@ -89,3 +89,27 @@ def test_exchange_and_excel_actions_are_offered(window):
     window.ui.tabs.setCurrentWidget(window.surveys)
     assert window.surveys.ui.importExcelButton.isVisible()
     assert window.surveys.ui.importExcelButton.text() == "Nhập từ Excel…"
+
+
+def test_lam_moi_brings_rows_stored_elsewhere_into_the_open_survey_grid(window, make_uow, qtbot):
+    from ocop_desktop.services.reference import place_id
+    from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
+
+    page = window.surveys
+    window.ui.tabs.setCurrentWidget(page)
+    ang_nua = place_id("xa-ang-nua")
+    page.ui.unitCombo.setCurrentIndex(page.ui.unitCombo.findData(ang_nua))
+    campaign_id = page.current_selection()[0]
+    elsewhere = SurveyService(make_uow)  # another window, or `ocop import survey`
+    elsewhere.save_entries(campaign_id, ang_nua, [SurveyEntryInput(product_name="Gạo nếp nương")])
+    assert page.grid_model.index(0, 0).data() == ""
+    window.ui.actionRefresh.trigger()
+    assert page.grid_model.index(0, 0).data() == "Gạo nếp nương"
+    # Unsaved typing is never replaced by a refresh: the grid keeps it and says the unit changed.
+    page.grid_model.set_cells([(1, 0, "Măng khô")], "thử")
+    elsewhere.save_entries(campaign_id, ang_nua, [SurveyEntryInput(product_name="Mật ong")])
+    window.refresh_all()
+    assert [page.grid_model.index(r, 0).data() for r in range(2)] == ["Gạo nếp nương", "Măng khô"]
+    assert page.ui.messageLabel.text().startswith("Các dòng của đơn vị này vừa được thay đổi ở nơi khác.")
+    page.reload_and_reapply()
+    assert [page.grid_model.index(r, 0).data() for r in range(3)] == ["Gạo nếp nương", "Mật ong", "Măng khô"]

@@ -395,7 +395,7 @@ class SurveysPage(QWidget):
     def _save_failed(self, exc: Exception) -> None:
         self._finish_saving()
         if isinstance(exc, StaleDataError):
-            self._show_message(self.tr("Not saved: %1").replace("%1", str(exc)), error=True)
+            self._show_message(str(exc), error=True)  # it says "Chưa lưu gì" and what changed
             self._write_draft()
             self._offer_reload(exc)
             return
