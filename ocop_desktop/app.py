@@ -123,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ocop_desktop.gui.i18n import install_translators
     from ocop_desktop.gui.single_instance import SingleInstance
     from ocop_desktop.gui.ui_settings import UiSettings
-    from ocop_desktop.instance_lock import DatabaseInUse, GuiLock
+    from ocop_desktop.instance_lock import DatabaseInUse, GuiLock, wait_seconds
+    from ocop_desktop.persistence.database import is_writable, read_only_location
     from ocop_desktop.paths import default_db_path, resources_dir
     from ocop_desktop.services.backup import daily_backup_if_due
     from ocop_desktop.services.errors import explain
@@ -141,11 +142,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     instance = SingleInstance(path, app)
     if not instance.start():
         return 0  # a window on this database is already open: it has been brought forward
-    lock = GuiLock(path)
+    if not is_writable(path):  # no lock file can be made there, and the window writes
+        QMessageBox.critical(None, "OCOP Desktop", str(read_only_location(path)))
+        return 1
+    lock = GuiLock(path)  # the one writer lock, held while the window is open
     try:
-        lock.acquire()
+        lock.acquire(wait=wait_seconds())  # a short `ocop` command may be finishing
     except DatabaseInUse as exc:
         QMessageBox.warning(None, "OCOP Desktop", str(exc))
+        return 1
+    except OSError as exc:
+        QMessageBox.critical(None, "OCOP Desktop", explain(exc) or str(exc))
         return 1
     try:
         db = _open_or_offer_restore(path)
@@ -169,17 +176,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_or_offer_restore(path):
     """Open the database; a damaged file is never written, and the newest good backup is offered."""
+    import sqlite3
+
     from PySide6.QtWidgets import QMessageBox
 
     from ocop_desktop.gui.safety.damaged_dialog import offer_restore
     from ocop_desktop.persistence.database import DamagedDatabaseError, open_database
     from ocop_desktop.persistence.migrate import SchemaError
+    from ocop_desktop.services.errors import explain
 
     while True:
         try:
             return open_database(path)
         except DamagedDatabaseError as exc:
             if not offer_restore(exc.path, exc.problems):
+                return None
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damage the check at open did not see
+            if isinstance(exc, sqlite3.OperationalError) and "could not decode" not in str(exc).lower():
+                QMessageBox.critical(None, "OCOP Desktop", explain(exc) or str(exc))
+                return None
+            if not offer_restore(path, [str(exc)]):
                 return None
         except SchemaError as exc:
             QMessageBox.critical(None, "OCOP Desktop", str(exc))

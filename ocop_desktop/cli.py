@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import traceback
 from dataclasses import asdict
 from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
 from ocop_desktop.commands import evaluation, exchange, safety
-from ocop_desktop.commands.common import Refused, emit_rows, open_db
-from ocop_desktop.instance_lock import DatabaseInUse, ensure_no_gui
-from ocop_desktop.services.errors import explain
+from ocop_desktop.commands.common import Refused, emit_rows, failure_text, open_db
+from ocop_desktop.instance_lock import DatabaseInUse
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.paths import default_db_path
 from ocop_desktop.persistence.migrate import SchemaError
@@ -143,10 +144,9 @@ def cmd_office(args) -> int:
     from ocop_desktop.services.places import PlaceService  # noqa: PLC0415
     from ocop_desktop.services.settings import office_settings, save_office_settings  # noqa: PLC0415
 
-    db, make_uow = open_db(args, write=False)
+    db, make_uow = open_db(args, write=args.action == "set")
     try:
         if args.action == "set":
-            ensure_no_gui(db.path)
             unit = _find_unit(PlaceService(make_uow).all(), args.unit)
             saved = save_office_settings(make_uow, unit.id, args.name, args.title or "")
         else:
@@ -168,7 +168,7 @@ def cmd_check(args) -> int:
     for problem in report.problems:
         print(f"✗ {problem}", file=sys.stderr)
     if report.healthy:
-        print(f"Dữ liệu {report.path} lành mạnh.")
+        print(f"Dữ liệu {report.path} lành mạnh{' (tệp chỉ đọc)' if report.read_only else ''}.")
         return 0
     print(f"Dữ liệu {report.path} có vấn đề (xem trên).", file=sys.stderr)
     return 1
@@ -194,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_: str, func, parent=sub) -> argparse.ArgumentParser:
         p = parent.add_parser(name, help=help_, description=help_)
         _db_option(p, default=argparse.SUPPRESS)  # also accepted after the command
-        p.set_defaults(func=func)
+        p.set_defaults(func=func, command_name=p.prog)  # «ocop import survey», named in the writer lock
         return p
 
     office = sub.add_parser("office", help="đơn vị mà máy này phục vụ và người sử dụng",
@@ -254,12 +254,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu (Ctrl+C). Thao tác chưa xong không được lưu.", file=sys.stderr)
+        return 130
     except Exception as exc:
-        # A full disk, a read-only folder, a locked or damaged file: said plainly, exit 1.
-        message = explain(exc)
-        if message is None:
-            raise
-        print(f"Lỗi: {message}", file=sys.stderr)
+        # A full disk, a read-only folder, a damaged file, memory running out, anything else:
+        # one Vietnamese sentence and exit 1, never a traceback (OCOP_DEBUG=1 shows it).
+        print(failure_text(exc, default_db_path(getattr(args, "db", None))), file=sys.stderr)
+        if os.environ.get("OCOP_DEBUG"):
+            traceback.print_exc()
         return 1
 
 

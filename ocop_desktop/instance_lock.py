@@ -1,10 +1,13 @@
-"""The GUI's claim on a database file, so the `ocop` command does not write under its feet.
+"""The one writer lock of a database file, shared by the window and every writing `ocop` command.
 
-The GUI creates ``<db>.gui-lock`` next to the database, writes its PID, host and start time
-into it and holds an OS lock on it (flock on POSIX, a byte-range lock on Windows) until it
-exits. The OS drops that lock when the process dies in any way, so a lock file left behind
-by a crash or a power cut is recognised as stale without guessing; where the file system
-offers no locks, a lock is stale when its PID no longer runs on this host.
+Whoever writes creates ``<db>.lock`` next to the database, writes its PID, host, command and
+start time into it and holds an OS lock on it (flock on POSIX, a byte-range lock on Windows):
+the window for as long as it is open, an `ocop` write command (and a restore, a migration)
+for its whole run. A second writer waits a few seconds, then is refused with a message that
+names the holder. The OS drops the lock when the process dies in any way, so a lock file left
+behind by a crash or a power cut is recognised as stale without guessing; where the file
+system offers no locks, a lock is stale when its PID no longer runs on this host. Readers
+never take it: SQLite's WAL lets them read while one writer writes.
 """
 
 from __future__ import annotations
@@ -14,11 +17,16 @@ import json
 import os
 import socket
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-SUFFIX = ".gui-lock"
+SUFFIX = ".lock"
+GUI = "gui"  # the command name the window writes into the lock file
+WAIT_SECONDS = 5.0  # how long a second writer waits before it is refused (OCOP_LOCK_WAIT overrides)
+_POLL = 0.1
 _LOCK_OFFSET = 4096  # Windows locks bytes: lock one past the text, so the text stays readable
 
 
@@ -28,25 +36,55 @@ class LockInfo:
     host: str
     started: datetime | None
     path: Path
+    command: str = ""
+
+    @property
+    def who(self) -> str:
+        """The holder, for a sentence: «cửa sổ OCOP Desktop», «lệnh «ocop import survey»»."""
+        if self.command == GUI:
+            return "cửa sổ OCOP Desktop"
+        if self.command:
+            return f"lệnh «{self.command}»"
+        return "một chương trình OCOP Desktop khác"
+
+    @property
+    def details(self) -> str:
+        """«tiến trình số 123 trên máy X, từ 09:15:02 ngày 02/12/2026», or "" when unknown."""
+        parts = []
+        if self.pid > 0:
+            where = f" trên máy {self.host}" if self.host and self.host != socket.gethostname() else ""
+            parts.append(f"tiến trình số {self.pid}{where}")
+        if self.started:
+            parts.append(f"từ {self.started:%H:%M:%S ngày %d/%m/%Y}")
+        return ", ".join(parts)
 
 
 class DatabaseInUse(RuntimeError):
-    """The GUI holds this database; the message (Vietnamese) says which process and what to do."""
+    """Another writer holds this database; the message (Vietnamese) says who and what to do."""
 
     def __init__(self, info: LockInfo, db_path: Path) -> None:
         self.info = info
-        since = f", từ {info.started:%H:%M ngày %d/%m/%Y}" if info.started else ""
-        where = f" trên máy {info.host}" if info.host and info.host != socket.gethostname() else ""
-        super().__init__(
-            f"Cửa sổ OCOP Desktop đang mở tệp dữ liệu {db_path} (tiến trình số {info.pid}{where}{since}). "
-            "Để không ghi chồng lên nhau, lệnh này không ghi gì. Hãy đóng cửa sổ OCOP Desktop rồi chạy lại lệnh; "
-            "các lệnh chỉ đọc (liệt kê, check, backup list) vẫn dùng được khi cửa sổ đang mở."
-        )
+        details = f" ({info.details})" if info.details else ""
+        if info.command == GUI:
+            text = (f"Cửa sổ OCOP Desktop đang mở tệp dữ liệu {db_path}{details}. "
+                    "Để không ghi chồng lên nhau, thao tác này không ghi gì. Hãy đóng cửa sổ OCOP Desktop rồi chạy lại")
+        else:
+            who = info.who[0].upper() + info.who[1:]
+            text = (f"{who} đang ghi vào tệp dữ liệu {db_path}{details}. "
+                    "Để không ghi chồng lên nhau, thao tác này không ghi gì. Hãy đợi thao tác đó xong rồi chạy lại")
+        super().__init__(text + "; các lệnh chỉ đọc (liệt kê, report, check, backup) vẫn dùng được trong lúc đó.")
 
 
 def lock_path(db_path: Path) -> Path:
     db_path = Path(db_path)
     return db_path.with_name(db_path.name + SUFFIX)
+
+
+def wait_seconds() -> float:
+    try:
+        return max(0.0, float(os.environ.get("OCOP_LOCK_WAIT", WAIT_SECONDS)))
+    except ValueError:
+        return WAIT_SECONDS
 
 
 def _try_lock(fd: int) -> bool | None:
@@ -113,9 +151,19 @@ def _read(path: Path) -> LockInfo | None:
     try:
         data = json.loads(path.read_text("utf-8"))
         started = datetime.fromisoformat(data["started"]) if data.get("started") else None
-        return LockInfo(int(data["pid"]), str(data.get("host", "")), started, path)
+        return LockInfo(int(data["pid"]), str(data.get("host", "")), started, path, str(data.get("command", "")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _read_held(path: Path) -> LockInfo:
+    """The holder's own words; it writes them just after taking the lock, so give it a moment."""
+    for _ in range(10):
+        info = _read(path)
+        if info is not None:
+            return info
+        time.sleep(0.02)
+    return LockInfo(0, "", None, path)
 
 
 def _same_file(fd: int, path: Path) -> bool:
@@ -127,7 +175,7 @@ def _same_file(fd: int, path: Path) -> bool:
 
 
 def holder(db_path: Path) -> LockInfo | None:
-    """The GUI process holding ``db_path``, or None (no lock file, or a stale one)."""
+    """The process holding ``db_path`` for writing, or None (no lock file, or a stale one)."""
     path = lock_path(db_path)
     try:
         fd = os.open(path, os.O_RDWR)
@@ -135,7 +183,6 @@ def holder(db_path: Path) -> LockInfo | None:
         return None
     except OSError:
         fd = None  # cannot open it for locking (read-only folder): judge by the PID alone
-    info = _read(path)
     held = None
     if fd is not None:
         try:
@@ -147,25 +194,20 @@ def holder(db_path: Path) -> LockInfo | None:
     if held is True:
         return None  # nobody holds it: left behind by a crash
     if held is False:
-        return info or LockInfo(0, "", None, path)
+        return _read_held(path)
+    info = _read(path)
     if info is None:
         return None
     same_host = not info.host or info.host == socket.gethostname()
     return info if (not same_host or pid_alive(info.pid)) else None
 
 
-def ensure_no_gui(db_path: Path) -> None:
-    """Raise DatabaseInUse if the GUI holds ``db_path``; the CLI's write commands call this."""
-    info = holder(db_path)
-    if info is not None:
-        raise DatabaseInUse(info, Path(db_path))
+class WriterLock:
+    """``with WriterLock(path, "ocop import survey").acquire(wait=5): ...`` — one writer at a time."""
 
-
-class GuiLock:
-    """Held by the GUI for as long as it has the database open: ``with GuiLock(path): ...``."""
-
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, command: str = "") -> None:
         self.db_path = Path(db_path)
+        self.command = command
         self.path = lock_path(self.db_path)
         self._fd: int | None = None
 
@@ -173,33 +215,51 @@ class GuiLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> GuiLock:
-        if self._fd is not None:
-            return self
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+    def _attempt(self) -> LockInfo | None:
+        """Take the lock now: None when taken, else who holds it."""
         for _attempt in range(5):
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             state = _try_lock(fd)
             if state is False:
                 os.close(fd)
-                raise DatabaseInUse(_read(self.path) or LockInfo(0, "", None, self.path), self.db_path)
+                return _read_held(self.path)
             if state is None:  # no OS locks here: fall back to the PID written in the file
                 other = _read(self.path)
                 if other and other.pid != os.getpid() and other.host == socket.gethostname() and pid_alive(other.pid):
                     os.close(fd)
-                    raise DatabaseInUse(other, self.db_path)
+                    return other
             if _same_file(fd, self.path):
-                break
+                self._fd = fd
+                return None
             os.close(fd)  # the previous holder removed the file between our open and our lock
-        else:
-            raise DatabaseInUse(LockInfo(0, "", None, self.path), self.db_path)
-        text = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
-                           "started": datetime.now().isoformat(timespec="seconds")})
+        return LockInfo(0, "", None, self.path)
+
+    def acquire(self, wait: float = 0.0, on_wait: Callable[[LockInfo], None] | None = None) -> WriterLock:
+        """Take the lock, waiting up to ``wait`` seconds (``on_wait`` is told once, when the
+        wait begins); raise DatabaseInUse naming the holder if it is still held then."""
+        if self._fd is not None:
+            return self
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            other = self._attempt()
+            if other is None:
+                break
+            if time.monotonic() >= deadline:
+                raise DatabaseInUse(other, self.db_path)
+            if not told and on_wait is not None:
+                on_wait(other)
+            told = True
+            time.sleep(_POLL)
+        text = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "command": self.command,
+                           "started": datetime.now().isoformat(timespec="seconds")}, ensure_ascii=False)
+        fd = self._fd
+        assert fd is not None
         os.lseek(fd, 0, os.SEEK_SET)
         os.ftruncate(fd, 0)
         os.write(fd, text.encode("utf-8"))
         os.fsync(fd)
-        self._fd = fd
         return self
 
     def release(self) -> None:
@@ -213,8 +273,16 @@ class GuiLock:
         _unlock(fd)
         os.close(fd)
 
-    def __enter__(self) -> GuiLock:
+    def __enter__(self) -> WriterLock:
         return self.acquire()
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+class GuiLock(WriterLock):
+    """Held by the window for as long as it has the database open."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(db_path, GUI)
+

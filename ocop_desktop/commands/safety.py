@@ -9,10 +9,11 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.commands.common import Refused, command_name, emit_rows, open_db, writer_lock
 from ocop_desktop.domain.numbers import format_vn_number, parse_vn_date
-from ocop_desktop.instance_lock import DatabaseInUse, ensure_no_gui
 from ocop_desktop.paths import default_db_path
+from ocop_desktop.persistence.database import damaged, is_writable, read_only_location
+from ocop_desktop.persistence.snapshot import BackupFailed, check_file
 from ocop_desktop.services import backup as backups
 from ocop_desktop.services.audit import AuditFilter, AuditService
 from ocop_desktop.services.errors import explain
@@ -45,7 +46,14 @@ def cmd_backup(args) -> int:
         raise Refused(f"Thư mục {target.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
     try:
         info = backups.create_backup(db_path, backups.MANUAL, target=target)
-    except (OSError, sqlite3.Error) as exc:
+    except (BackupFailed, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        problems = check_file(db_path, quick=True)
+        if problems:  # the database itself is damaged: how to restore it, not a failed copy
+            raise Refused(str(damaged(db_path, problems))) from exc
+        if isinstance(exc, sqlite3.OperationalError):
+            raise _disk_error(exc) from exc
+        raise Refused(f"Không sao lưu được: {exc}") from exc
+    except OSError as exc:
         raise _disk_error(exc) from exc
     except backups.RestoreRefused as exc:
         raise Refused(str(exc)) from exc
@@ -94,33 +102,45 @@ def _confirmed() -> bool:
 
 
 def cmd_restore(args) -> int:
+    """Explain the backup (refuse a foreign or damaged file, warn of a broken audit chain)
+    before anything is replaced; then, under the writer lock, keep the current state and
+    restore. Waiting for the lock means a running import finishes and commits first, so its
+    rows are in the safety copy."""
     db_path = default_db_path(args.db)
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise Refused(f"Không có tệp {source}. Hãy xem danh sách bản sao bằng: ocop backup list")
-    try:
-        ensure_no_gui(db_path)
-    except DatabaseInUse as exc:
-        raise Refused(str(exc)) from exc
+    if db_path.exists() and not is_writable(db_path):
+        raise read_only_location(db_path)
     summary = backups.describe(source)
     if not summary.restorable:
         raise Refused(f"Không khôi phục được từ {source}: " + " ".join(summary.problems))
     _print_summary("Bản sao sẽ khôi phục:", summary)
-    if db_path.exists():
-        current = backups.describe(db_path)
-        if current.restorable:
-            _print_summary("Dữ liệu hiện tại (sẽ được sao lưu trước khi thay):", current, is_copy=False)
-        else:
-            print(f"Dữ liệu hiện tại: {' '.join(current.problems)} Tệp hỏng sẽ được giữ lại trong thư mục backups.")
-    if not args.yes and not _confirmed():
-        print("Đã hủy; dữ liệu không thay đổi.")
-        return 1
-    try:
-        result = backups.restore(db_path, source)
-    except backups.RestoreRefused as exc:
-        raise Refused(str(exc)) from exc
-    except (OSError, sqlite3.Error) as exc:
-        raise _disk_error(exc) from exc
+    if summary.warnings:
+        print("Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài ứng dụng, nên không chứng minh được "
+              "dữ liệu trong bản sao là do người dùng nhập qua OCOP Desktop:", file=sys.stderr)
+        for line in summary.warnings:
+            print(f"  - {line}", file=sys.stderr)
+        if args.yes and not args.accept_broken_log:
+            raise Refused("Chưa khôi phục; dữ liệu hiện tại không thay đổi. Nếu vẫn muốn dùng bản sao này, "
+                          "chạy lại với --yes --accept-broken-log (hoặc không có --yes để được hỏi).")
+    with writer_lock(db_path, command_name(args)):
+        if db_path.exists():
+            current = backups.describe(db_path, chain=False)
+            if current.restorable:
+                _print_summary("Dữ liệu hiện tại (sẽ được sao lưu trước khi thay):", current, is_copy=False)
+            else:
+                print("Dữ liệu hiện tại không dùng được (tệp hỏng hoặc không đọc được); tệp này sẽ được giữ nguyên "
+                      "trong thư mục backups trước khi thay.")
+        if not args.yes and not _confirmed():
+            print("Đã hủy; dữ liệu không thay đổi.")
+            return 1
+        try:
+            result = backups.restore(db_path, source)
+        except backups.RestoreRefused as exc:
+            raise Refused(str(exc)) from exc
+        except (OSError, sqlite3.Error) as exc:
+            raise _disk_error(exc) from exc
     print(f"Đã khôi phục {db_path} từ {source} ({result.summary.describe()}).")
     if result.safety_copy:
         print(f"Dữ liệu ngay trước khi khôi phục được giữ ở: {result.safety_copy}")
@@ -173,6 +193,8 @@ def register(sub, command) -> None:
     p = command("restore", "khôi phục dữ liệu từ một bản sao (dữ liệu hiện tại được sao lưu trước)", cmd_restore)
     p.add_argument("file", metavar="TỆP", help="tệp bản sao (xem «ocop backup list»)")
     p.add_argument("--yes", action="store_true", help="không hỏi lại (dùng trong tập lệnh)")
+    p.add_argument("--accept-broken-log", action="store_true",
+                   help="vẫn khôi phục khi nhật ký thay đổi của bản sao đã bị sửa ngoài ứng dụng (cùng với --yes)")
 
     p = command("audit", "xem nhật ký thay đổi: ai sửa gì, lúc nào, giá trị cũ và mới", cmd_audit)
     p.add_argument("--entity", metavar="BẢNG", help="loại bản ghi, ví dụ products, producers, tasks")

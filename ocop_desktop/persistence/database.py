@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -15,8 +15,10 @@ from ocop_desktop.persistence.migrate import (
     MigrationResult,
     SchemaError,
     current_revision,
+    head_revision,
     upgrade,
 )
+from ocop_desktop.persistence.models import Base
 from ocop_desktop.persistence.snapshot import (
     BackupName,
     backups_of,
@@ -56,12 +58,21 @@ class Database:
     engine: Engine
     migration: MigrationResult
     read_only: bool = False
+    _on_close: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def uow_factory(self, actor: str | Callable[[], str] = "") -> UowFactory:
         return uow_factory(self.engine, actor=actor)
 
+    def on_close(self, action: Callable[[], None]) -> None:
+        """Run ``action`` when the database is closed (the `ocop` command's writer lock)."""
+        self._on_close.append(action)
+
     def close(self) -> None:
-        self.engine.dispose()
+        try:
+            self.engine.dispose()
+        finally:
+            while self._on_close:
+                self._on_close.pop()()
 
 
 def newest_good_backup(path: Path, search: int = GOOD_BACKUP_SEARCH) -> BackupName | None:
@@ -72,12 +83,41 @@ def newest_good_backup(path: Path, search: int = GOOD_BACKUP_SEARCH) -> BackupNa
     return None
 
 
+def damaged(path: Path, problems: list[str]) -> DamagedDatabaseError:
+    """The error that names the newest good backup of ``path`` and how to restore it."""
+    return DamagedDatabaseError(path, problems, newest_good_backup(path))
+
+
+def model_problems(conn: sqlite3.Connection) -> list[str]:
+    """Tables and columns this version needs but the file lacks, for a file at the newest
+    schema: a damaged byte can rename a column and still pass SQLite's own check."""
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone() else None
+    if row is None or row[0] != head_revision():
+        return []
+    problems = []
+    for table in Base.metadata.sorted_tables:
+        have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        if not have:
+            problems.append(f"thiếu bảng {table.name}")
+            continue
+        missing = [c.name for c in table.columns if c.name not in have]
+        if missing:
+            problems.append(f"bảng {table.name} thiếu cột {', '.join(missing)}")
+    return problems
+
+
 def integrity_at_open(path: Path) -> None:
-    """SQLite's quick check, read-only; raises DamagedDatabaseError naming a good backup."""
+    """SQLite's quick check and the schema, read-only; raises DamagedDatabaseError naming a
+    good backup."""
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
-            problems = integrity_problems(conn, quick=True)
+            problems = integrity_problems(conn, quick=True) or model_problems(conn)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "could not decode" not in str(exc).lower():
+                raise
+            problems = [str(exc)]
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
@@ -86,10 +126,26 @@ def integrity_at_open(path: Path) -> None:
             "Hãy kiểm tra ổ đĩa (đã cắm chưa, còn đọc được không) và quyền của thư mục, rồi mở lại."
         ) from exc
     if problems:
-        raise DamagedDatabaseError(path, problems, newest_good_backup(path))
+        raise damaged(path, problems)
 
 
-def _writable(path: Path) -> bool:
+def needs_upgrade(path: Path) -> bool:
+    """Whether opening ``path`` for work would write a schema (a new file, an older version)."""
+    path = Path(path)
+    if not path.exists():
+        return True
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return False  # not ours or damaged: opening it says so, and writes nothing
+    return row is None or row[0] != head_revision()
+
+
+def is_writable(path: Path) -> bool:
     """The file (or, for a new one, the nearest existing folder above it) may be written."""
     if path.exists():
         return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -107,24 +163,12 @@ def open_database(path: Path, read_only: bool = False, check: bool = True) -> Da
     (used to look at a file in a write-protected place, or a damaged one on purpose with
     check=False)."""
     path = Path(path)
-    if not read_only and not _writable(path):
-        raise ReadOnlyLocationError(
-            f"Không ghi được vào tệp dữ liệu {path}: tệp hoặc thư mục chứa nó chỉ cho phép đọc "
-            "(ổ đĩa chống ghi, thư mục bị khóa hoặc tệp có thuộc tính chỉ đọc). Dữ liệu không bị thay đổi. "
-            "Hãy bỏ chế độ chỉ đọc, hoặc chép tệp sang thư mục khác (ví dụ Tài liệu) rồi mở bằng --db."
-        )
+    if not read_only and not is_writable(path):
+        raise read_only_location(path)
     if path.exists() and check:
         integrity_at_open(path)
     if read_only:
-        if not path.exists():
-            raise ReadOnlyLocationError(f"Không có tệp dữ liệu {path} để mở chỉ đọc.")
-        engine = make_engine(path, read_only=True)
-        try:
-            revision = current_revision(engine)
-        except Exception:
-            engine.dispose()
-            raise
-        return Database(path=path, engine=engine, migration=MigrationResult(revision, revision, None), read_only=True)
+        return _open_read_only(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(path)
     try:
@@ -133,3 +177,31 @@ def open_database(path: Path, read_only: bool = False, check: bool = True) -> Da
         engine.dispose()
         raise
     return Database(path=path, engine=engine, migration=result)
+
+
+def read_only_location(path: Path) -> ReadOnlyLocationError:
+    return ReadOnlyLocationError(
+        f"Không ghi được vào tệp dữ liệu {path}: tệp hoặc thư mục chứa nó chỉ cho phép đọc "
+        "(ổ đĩa chống ghi, thư mục bị khóa hoặc tệp có thuộc tính chỉ đọc). Dữ liệu không bị thay đổi. "
+        "Hãy bỏ chế độ chỉ đọc, hoặc chép tệp sang thư mục khác (ví dụ Tài liệu) rồi mở bằng --db."
+    )
+
+
+def _open_read_only(path: Path) -> Database:
+    if not path.exists():
+        raise ReadOnlyLocationError(f"Không có tệp dữ liệu {path} để mở chỉ đọc.")
+    engine = make_engine(path, read_only=True)
+    try:
+        revision = current_revision(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    if revision != head_revision():
+        engine.dispose()
+        # Reading an older schema with this version's mappings would fail on the first query.
+        where = "ở nơi chỉ đọc nên không nâng cấp được" if not is_writable(path) else "chưa được nâng cấp"
+        raise SchemaError(
+            f"Tệp dữ liệu {path} dùng lược đồ {revision or 'không rõ'} của phiên bản khác và {where}. "
+            "Dữ liệu không bị thay đổi. Hãy chép tệp sang một thư mục ghi được rồi chạy: ocop --db TỆP_ĐÃ_CHÉP init"
+        )
+    return Database(path=path, engine=engine, migration=MigrationResult(revision, revision, None), read_only=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+
+from ocop_desktop.persistence.snapshot import read_only_uri
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -29,16 +30,6 @@ def _on_connect_read_only(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA query_only=ON")  # a second lock besides mode=ro: no statement may write
     cursor.close()
-
-
-def read_only_uri(path: Path) -> str:
-    """mode=ro never writes; in a folder that cannot be written (a write-protected stick)
-    even the -shm file cannot be made, so the file is read as immutable there."""
-    path = Path(path).resolve()
-    uri = f"{path.as_uri()}?mode=ro"
-    if not os.access(path.parent, os.W_OK):
-        uri += "&immutable=1"
-    return uri
 
 
 def make_engine(path: Path | str, read_only: bool = False) -> Engine:

@@ -87,12 +87,17 @@ def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> MigrationR
         # The pragma only works outside a transaction, so it goes to the driver directly.
         raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-            broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-            conn.rollback()
+            # All steps in one transaction of ours (SQLite's DDL is transactional, though
+            # Alembic assumes not and would commit each step): a killed or failed upgrade
+            # leaves the old schema, never an intermediate one.
+            with conn.begin() as transaction:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                broken = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+                if broken:
+                    transaction.rollback()
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
         if broken:
-            raise SchemaError(f"Nâng cấp làm hỏng liên kết dữ liệu: {broken[:5]}")
+            raise SchemaError(f"Nâng cấp làm hỏng liên kết dữ liệu: {broken[:5]}. Lược đồ cũ được giữ nguyên.")
     return MigrationResult(before, target, backup)

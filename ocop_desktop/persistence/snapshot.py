@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -80,9 +81,16 @@ def backups_of(db_path: Path) -> list[BackupName]:
     return sorted((b for b in found if b is not None), key=lambda b: b.made_at, reverse=True)
 
 
-def _ro_uri(path: Path, immutable: bool = False) -> str:
-    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-    return uri + "&immutable=1" if immutable else uri
+def read_only_uri(path: Path, immutable: bool = False) -> str:
+    """mode=ro never writes. A file in a folder that cannot be written (a write-protected
+    stick, a CD, a read-only share) is read as immutable: SQLite could not even make the -shm
+    file it needs to read a WAL database there, and nobody can be writing it."""
+    path = Path(path).resolve()
+    uri = f"{path.as_uri()}?mode=ro"
+    return uri + "&immutable=1" if immutable or not os.access(path.parent, os.W_OK) else uri
+
+
+_ro_uri = read_only_uri
 
 
 def connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
@@ -108,15 +116,46 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 
+def _undecodable(exc: sqlite3.Error) -> bool:
+    return "could not decode" in str(exc).lower()
+
+
+def schema_text_problems(conn: sqlite3.Connection) -> list[str]:
+    """Names and statements of the schema that are not valid text: SQLite's own check passes
+    them (a damaged byte inside a column name still parses), but nothing can read them."""
+    old = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    finally:
+        conn.text_factory = old
+    problems = []
+    for row in rows:
+        try:
+            for value in row:
+                if isinstance(value, bytes):
+                    value.decode("utf-8")
+        except UnicodeDecodeError:
+            name = row[1].decode("utf-8", "replace") if isinstance(row[1], bytes) else "?"
+            problems.append(f"lược đồ của «{name}» có byte lạ, không đọc được")
+    return problems
+
+
 def integrity_problems(conn: sqlite3.Connection, quick: bool = False) -> list[str]:
-    """SQLite's own check: [] when sound, else its first messages."""
+    """SQLite's own check and a readable schema: [] when sound, else the first messages."""
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
-    except sqlite3.OperationalError:
+        if rows == ["ok"]:
+            rows = schema_text_problems(conn)
+    except sqlite3.OperationalError as exc:
+        if _undecodable(exc):
+            return [str(exc)]
         raise  # cannot open or read the disk: not a verdict on the file's contents
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
         return [str(exc)]
-    return [] if rows == ["ok"] else rows[:5]
+    except UnicodeDecodeError as exc:  # a message of the check itself names damaged bytes
+        return [f"dữ liệu có byte lạ, không đọc được ({exc.reason})"]
+    return [] if rows in (["ok"], []) else rows[:5]
 
 
 def check_file(path: Path, quick: bool = True, immutable: bool = False) -> list[str]:
@@ -142,14 +181,78 @@ def _fsync(path: Path, directory: bool = False) -> None:
         os.close(fd)
 
 
+def temporary_name(target: Path) -> Path:
+    """Where a copy is written before it is verified and renamed (see remove_leftovers)."""
+    return Path(target).with_name(f".{Path(target).name}.tmp")
+
+
+def claim_temporary(tmp: Path) -> int | None:
+    """Create ``tmp`` and hold a lock on it while it is written, so that remove_leftovers
+    tells a copy in progress (another process's) from one left by a killed process."""
+    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+    if sys.platform == "win32":
+        os.close(fd)  # Windows refuses to delete a file SQLite holds open: no lock needed
+        return None
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pass  # a file system without locks: the copy still works, cleaning is only less sure
+    return fd
+
+
+def remove_leftovers(folder: Path, prefixes: tuple[str, ...] = (".",)) -> list[Path]:
+    """Delete the temporary files (``.NAME.tmp`` and SQLite's ``-journal`` beside them) that a
+    killed backup or restore left in ``folder``; a copy still being written is left alone."""
+    removed: list[Path] = []
+    try:
+        found = sorted(Path(folder).glob(".*.tmp*"))
+    except OSError:
+        return removed
+    for path in found:
+        if not path.name.startswith(prefixes):
+            continue
+        if not (path.name.endswith(".tmp") or path.name.endswith(".tmp-journal")):
+            continue
+        base = path if path.name.endswith(".tmp") else path.with_name(path.name.removesuffix("-journal"))
+        if _in_use(base):
+            continue
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            continue  # Windows: still open in another process
+    return removed
+
+
+def _in_use(tmp: Path) -> bool:
+    if sys.platform == "win32" or not tmp.exists():
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(tmp, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing drops a lock we took
+
+
 def copy_database(source: Path, target: Path, verify: bool = True) -> dict[str, int]:
     """Copy ``source`` to ``target`` (which must not exist) and return the copied row counts.
 
     With verify=False (a damaged file kept before a restore) the copy is kept as it is."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.unlink(missing_ok=True)
+    tmp = temporary_name(target)
+    Path(f"{tmp}-journal").unlink(missing_ok=True)  # a killed copy's journal must not be replayed
+    claim = claim_temporary(tmp)
     try:
         src = sqlite3.connect(_ro_uri(source), uri=True, isolation_level=None)
         try:
@@ -181,7 +284,11 @@ def copy_database(source: Path, target: Path, verify: bool = True) -> dict[str, 
         return counts
     except BaseException:
         tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
         raise
+    finally:
+        if claim is not None:
+            os.close(claim)
 
 
 def make_backup(db_path: Path, reason: str, when: datetime | None = None, verify: bool = True) -> Path:

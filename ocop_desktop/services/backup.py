@@ -24,11 +24,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ocop_desktop.domain.text import fold
-from ocop_desktop.persistence.database import open_database
-from ocop_desktop.persistence.migrate import known_revisions
+from ocop_desktop.persistence.database import model_problems, open_database
+from ocop_desktop.persistence.migrate import head_revision, known_revisions
 from ocop_desktop.persistence.models import AuditEntry
 from ocop_desktop.persistence.snapshot import (
     BackupName,
+    backup_folder,
     backup_path,
     backups_of,
     check_file,
@@ -38,7 +39,9 @@ from ocop_desktop.persistence.snapshot import (
     make_backup,
     open_for_reading,
     parse_backup_name,
+    remove_leftovers,
 )
+from ocop_desktop.services.audit import check_log
 from ocop_desktop.services.settings import current_actor
 
 DAILY, MANUAL, BEFORE_RESTORE, DAMAGED = "hang-ngay", "thu-cong", "truoc-khoi-phuc", "hong-truoc-khoi-phuc"
@@ -85,6 +88,7 @@ class BackupSummary:
     counts: dict[str, int] = field(default_factory=dict)  # products, producers, survey_entries, tasks
     newest_change: datetime | None = None  # local time of the newest recorded change
     problems: tuple[str, ...] = ()  # empty when the file can be restored
+    warnings: tuple[str, ...] = ()  # restorable, but the user must know first (a broken audit chain)
 
     @property
     def restorable(self) -> bool:
@@ -140,6 +144,7 @@ def create_backup(db_path: Path, reason: str = MANUAL, target: Path | None = Non
     db_path = Path(db_path)
     if not db_path.is_file():
         raise FileNotFoundError(f"Không có tệp dữ liệu {db_path} để sao lưu.")
+    clean_leftovers(db_path)
     if target is not None:
         target = Path(target)
         if target.resolve() == db_path.resolve():
@@ -155,6 +160,14 @@ def create_backup(db_path: Path, reason: str = MANUAL, target: Path | None = Non
     return _info(parsed)
 
 
+def clean_leftovers(db_path: Path) -> list[Path]:
+    """Delete what killed backups and restores left behind (``.NAME.tmp`` files); a copy that
+    another process is still writing is left alone. Run at each backup and at start."""
+    db_path = Path(db_path)
+    own = (f".{db_path.name}.", f"..{db_path.name}.")  # beside the database: only what a restore leaves
+    return remove_leftovers(backup_folder(db_path)) + remove_leftovers(db_path.parent, own)
+
+
 def backup_before(db_path: Path, reason: str) -> Path:
     """The copy made before a risky action ("nhập gói …", "nhập Excel"); call it before the import."""
     slug = _slug(reason)
@@ -167,6 +180,7 @@ def daily_backup_if_due(db_path: Path, now: datetime | None = None) -> Path | No
     db_path = Path(db_path)
     if not db_path.is_file():
         return None
+    clean_leftovers(db_path)
     if any(b.reason == DAILY and b.made_at.date() == now.date() for b in backups_of(db_path)):
         return None
     return create_backup(db_path, DAILY, now=now).path
@@ -202,8 +216,9 @@ def _local(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text).replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
-def describe(path: Path) -> BackupSummary:
-    """Date, schema and contents of a backup (or of any database file), read-only."""
+def describe(path: Path, chain: bool = True) -> BackupSummary:
+    """Date, schema and contents of a backup (or of any database file), read-only; with
+    ``chain`` its audit log's hash chain is checked too (a broken one is a warning)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -218,7 +233,6 @@ def describe(path: Path) -> BackupSummary:
         conn = open_for_reading(path)
     except (OSError, sqlite3.Error) as exc:
         return BackupSummary(path, made_at, size, None, problems=(f"Không mở được tệp: {exc}.",))
-    problems: list[str] = []
     try:
         damage = integrity_problems(conn, quick=True)
         if damage:
@@ -227,26 +241,49 @@ def describe(path: Path) -> BackupSummary:
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
         version = version[0] if version else None
         if version is None:
-            problems.append("Tệp không có thông tin phiên bản; không phải dữ liệu OCOP Desktop.")
-        elif version not in known_revisions():
-            problems.append(f"Bản sao do phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {version}); "
-                            "hãy cập nhật ứng dụng trước khi khôi phục.")
+            # Another program's SQLite file: its tables may share our names but not our columns.
+            return BackupSummary(path, made_at, size, None, problems=(
+                "Tệp là cơ sở dữ liệu SQLite của chương trình khác (không có thông tin phiên bản của OCOP Desktop), "
+                "không phải bản sao dữ liệu OCOP Desktop. Dữ liệu hiện tại không bị thay đổi. "
+                "Hãy chọn một bản sao do OCOP Desktop tạo ra (xem «ocop backup list»).",))
+        if version not in known_revisions():
+            return BackupSummary(path, made_at, size, version, problems=(
+                f"Bản sao do phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {version}); "
+                "hãy cập nhật ứng dụng trước khi khôi phục.",))
+        if version == head_revision():
+            model = model_problems(conn)
+            if model:
+                return BackupSummary(path, made_at, size, version, problems=("Bản sao bị hỏng: " + "; ".join(model),))
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SUMMARY_TABLES if t in tables}
         newest = []
         for table, column in (("audit_log", "at"), *((t, "updated_at") for t in SUMMARY_TABLES)):
             if table in tables:
                 newest.append(conn.execute(f"SELECT max({column}) FROM {table}").fetchone()[0])
         newest_change = _local(max((n for n in newest if n), default=None))
-    except sqlite3.DatabaseError as exc:
+        warnings = _chain_warnings(conn) if chain and version == head_revision() else ()
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return BackupSummary(path, made_at, size, None, problems=(f"Không đọc được bản sao: {exc}.",))
     finally:
         conn.close()
-    return BackupSummary(path, made_at, size, version, counts, newest_change, tuple(problems))
+    return BackupSummary(path, made_at, size, version, counts, newest_change, (), warnings)
+
+
+def _chain_warnings(conn: sqlite3.Connection) -> tuple[str, ...]:
+    """The audit log of a copy, checked as `ocop check` does: edits made outside the program."""
+    log = check_log(conn)
+    if log.sound:
+        return ()
+    items = [f"Nhật ký thay đổi bị sửa ngoài ứng dụng — {b.message}" for b in log.breaks[:3]]
+    items += list(log.mismatches[:3])
+    hidden = len(log.breaks) + len(log.mismatches) - len(items)
+    if hidden > 0:
+        items.append(f"… và {hidden} chỗ khác.")
+    return tuple(items)
 
 
 def newest_good_backup(db_path: Path) -> BackupSummary | None:
     for b in backups_of(db_path):
-        summary = describe(b.path)
+        summary = describe(b.path, chain=False)
         if summary.restorable:
             return summary
     return None
@@ -273,7 +310,8 @@ def _keep_current(db_path: Path) -> tuple[Path, bool]:
 
 
 def restore(db_path: Path, backup: Path, actor: str = "") -> RestoreResult:
-    """Replace the database's contents with ``backup``, after keeping the current state.
+    """Replace the database's contents with ``backup``, after keeping the current state. The
+    caller holds the database's writer lock (the window does while open; `ocop restore` takes it).
 
     The copy goes through SQLite's backup API into the live file, as one write transaction:
     a power cut in the middle leaves the old contents. Other connections (the GUI's) see the
@@ -281,7 +319,7 @@ def restore(db_path: Path, backup: Path, actor: str = "") -> RestoreResult:
     schema (a backup from an older version is migrated, with its own pre-migration copy) and
     a "restore" entry is appended to its audit log."""
     db_path, backup = Path(db_path), Path(backup)
-    summary = describe(backup)
+    summary = describe(backup, chain=False)  # the caller has shown the chain's state and asked
     if not summary.restorable:
         raise RestoreRefused(f"Không khôi phục được từ {backup}: " + " ".join(summary.problems))
     if db_path.exists() and backup.resolve() == db_path.resolve():
@@ -302,7 +340,7 @@ def restore(db_path: Path, backup: Path, actor: str = "") -> RestoreResult:
     _record_restore(db_path, backup, summary, actor)
     if safety is not None:
         rotate(db_path)
-    return RestoreResult(backup, safety, describe(db_path))
+    return RestoreResult(backup, safety, describe(db_path, chain=False))
 
 
 def _replace_damaged(db_path: Path, backup: Path) -> None:

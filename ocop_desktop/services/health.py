@@ -7,7 +7,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ocop_desktop.persistence.database import damaged, is_writable, model_problems
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
+from ocop_desktop.persistence.snapshot import integrity_problems, read_only_uri
 from ocop_desktop.services.audit import check_log
 
 SHOWN_BREAKS = 5
@@ -18,6 +20,7 @@ class HealthReport:
     path: Path
     problems: list[str] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
+    read_only: bool = False  # the file sits where it cannot be written (it can still be read)
 
     @property
     def healthy(self) -> bool:
@@ -25,50 +28,64 @@ class HealthReport:
 
 
 def check_database(path: Path) -> HealthReport:
-    """Read-only checks: the file is opened with mode=ro and never written."""
+    """Read-only checks: the file is opened with mode=ro (immutable where its folder cannot be
+    written) and never written. A damaged file's problem says how to restore it."""
     report = HealthReport(path)
     if not path.exists():
         report.problems.append(f"Không có tệp dữ liệu {path}. Hãy chạy «ocop init» để tạo.")
         return report
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         report.problems.append(f"Không mở được tệp dữ liệu: {exc}.")
         return report
     try:
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        if rows == ["ok"]:
-            report.facts.append("Kiểm tra toàn vẹn SQLite: đạt.")
+        damage = integrity_problems(conn) or model_problems(conn)
+        if damage:
+            report.problems.append(str(damaged(path, damage)))
+            return report
+        report.facts.append("Kiểm tra toàn vẹn SQLite: đạt.")
+        report.read_only = not is_writable(path)
+        if report.read_only:
+            report.facts.append("Tệp nằm ở nơi chỉ đọc (ổ đĩa chống ghi, đĩa CD hoặc thư mục bị khóa): "
+                                "xem và sao lưu được, không ghi được.")
+        _check_links_and_version(conn, report)
+    except sqlite3.OperationalError as exc:
+        if "could not decode" not in str(exc).lower():
+            report.problems.append(f"Không đọc được tệp dữ liệu {path} ({exc}). Hãy kiểm tra ổ đĩa rồi chạy lại.")
         else:
-            report.problems.append("Tệp dữ liệu bị hỏng: " + "; ".join(rows[:5]))
-        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            report.problems.append(f"Có {len(broken)} bản ghi trỏ tới bản ghi không tồn tại.")
-        else:
-            report.facts.append("Liên kết giữa các bảng: đạt.")
-        try:
-            version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.Error:
-            version = None
-        head = head_revision()
-        if version is None:
-            report.problems.append("Tệp không có thông tin phiên bản lược đồ; không phải dữ liệu OCOP Desktop.")
-        elif version[0] == head:
-            report.facts.append(f"Phiên bản lược đồ: {head} (mới nhất).")
-            _check_audit(conn, report)
-        elif version[0] in known_revisions():
-            report.problems.append(
-                f"Lược đồ {version[0]} cũ hơn phiên bản {head} của ứng dụng; hãy chạy «ocop init» để nâng cấp."
-            )
-        else:
-            report.problems.append(
-                f"Lược đồ {version[0]} do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật OCOP Desktop."
-            )
-    except sqlite3.DatabaseError as exc:
-        report.problems.append(f"Tệp dữ liệu bị hỏng hoặc không phải SQLite: {exc}.")
+            report.problems.append(str(damaged(path, [str(exc)])))
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        report.problems.append(str(damaged(path, [str(exc)])))
     finally:
         conn.close()
     return report
+
+
+def _check_links_and_version(conn: sqlite3.Connection, report: HealthReport) -> None:
+    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        report.problems.append(f"Có {len(broken)} bản ghi trỏ tới bản ghi không tồn tại.")
+    else:
+        report.facts.append("Liên kết giữa các bảng: đạt.")
+    try:
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        version = None
+    head = head_revision()
+    if version is None:
+        report.problems.append("Tệp không có thông tin phiên bản lược đồ; không phải dữ liệu OCOP Desktop.")
+    elif version[0] == head:
+        report.facts.append(f"Phiên bản lược đồ: {head} (mới nhất).")
+        _check_audit(conn, report)
+    elif version[0] in known_revisions():
+        report.problems.append(
+            f"Lược đồ {version[0]} cũ hơn phiên bản {head} của ứng dụng; hãy chạy «ocop init» để nâng cấp."
+        )
+    else:
+        report.problems.append(
+            f"Lược đồ {version[0]} do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật OCOP Desktop."
+        )
 
 
 def _check_audit(conn: sqlite3.Connection, report: HealthReport) -> None:

@@ -127,3 +127,29 @@ def test_a_unit_of_work_without_commit_changes_nothing(make_uow):
         uow.session.flush()
     with make_uow() as uow:
         assert uow.session.scalars(select(Product)).all() == []
+
+
+def test_a_migration_failing_midway_leaves_the_old_schema(tmp_path):
+    """All steps run in one transaction: a failure (or a kill) after some of them have run
+    leaves the revision and the tables as they were, not an intermediate schema."""
+    from sqlalchemy import event
+
+    path = tmp_path / "ocop.db"
+    _make_first_schema_db(path)
+    before = _tables(path)
+    engine = make_engine(path)
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def fail_at_the_last_step(conn, cursor, statement, params, context, executemany):
+        if "alembic_version" in statement and head_revision() in str(params) + statement:
+            raise RuntimeError("giả lập mất điện giữa chừng")
+
+    with pytest.raises(RuntimeError):
+        upgrade(engine, path)
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert _tables(path) == before  # 0002–0004 ran before the failure and were rolled back
+    engine = make_engine(path)
+    assert upgrade(engine, path).after == head_revision()  # a re-run finishes the job
+    engine.dispose()

@@ -1,4 +1,5 @@
-"""One copy at a time: the CLI refuses to write while the GUI holds the database; stale locks pass."""
+"""One writer at a time: the window and every writing `ocop` command share one lock; a second
+writer waits a few seconds, then is refused with the holder named; readers never wait."""
 
 from __future__ import annotations
 
@@ -13,31 +14,31 @@ import pytest
 from ocop_desktop.instance_lock import (
     DatabaseInUse,
     GuiLock,
-    ensure_no_gui,
+    WriterLock,
     holder,
     lock_path,
 )
 from ocop_desktop.services import backup as backups
 
 
-def ocop(*args: str) -> subprocess.CompletedProcess:
+def ocop(*args: str, wait: float = 0.5) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8", env={**os.environ}, stdin=subprocess.DEVNULL)
+                          encoding="utf-8", env={**os.environ, "OCOP_LOCK_WAIT": str(wait)}, stdin=subprocess.DEVNULL)
 
 
 def test_the_lock_names_the_gui_process_and_is_removed_on_exit(db_path):
     with GuiLock(db_path) as lock:
         assert lock.held and lock_path(db_path).exists()
         info = holder(db_path)
-        assert info is not None and info.pid == os.getpid()
+        assert info is not None and info.pid == os.getpid() and info.who == "cửa sổ OCOP Desktop"
         with pytest.raises(DatabaseInUse) as refused:
-            ensure_no_gui(db_path)
+            WriterLock(db_path, "ocop init").acquire()
         assert f"tiến trình số {os.getpid()}" in str(refused.value)
         assert "Hãy đóng cửa sổ OCOP Desktop" in str(refused.value)
         with pytest.raises(DatabaseInUse):
-            GuiLock(db_path).acquire()  # a second GUI on the same file
+            GuiLock(db_path).acquire()  # a second window on the same file
     assert not lock_path(db_path).exists()
-    ensure_no_gui(db_path)  # no error once the GUI has gone
+    assert holder(db_path) is None  # free once the window has gone
 
 
 def test_a_lock_left_by_a_killed_gui_is_stale(tmp_path):
@@ -53,7 +54,6 @@ def test_a_lock_left_by_a_killed_gui_is_stale(tmp_path):
     assert "held" in done.stdout and done.returncode == -signal.SIGKILL
     assert lock_path(db_path).exists()  # left behind, as after a power cut …
     assert holder(db_path) is None  # … but nobody holds it
-    ensure_no_gui(db_path)
     with GuiLock(db_path):  # the next GUI takes it over
         assert holder(db_path).pid == os.getpid()
 
@@ -70,12 +70,47 @@ def test_a_lock_file_whose_pid_is_gone_is_stale_without_os_locks(tmp_path, monke
     assert holder(db_path).pid == os.getpid()
 
 
+def test_a_writer_waits_for_the_lock_and_gets_it_when_freed(tmp_path):
+    db_path = tmp_path / "ocop.db"
+    first = WriterLock(db_path, "ocop import survey").acquire()
+    told = []
+    script = textwrap.dedent(f"""
+        import time
+        from ocop_desktop.instance_lock import WriterLock
+        lock = WriterLock({str(db_path)!r}, "ocop restore").acquire(wait=10, on_wait=lambda i: print("cho", i.who, flush=True))
+        print("co khoa", flush=True)
+    """)
+    second = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    told.append(second.stdout.readline().strip())  # waiting, and says for whom
+    first.release()
+    out, _ = second.communicate(timeout=30)
+    assert told == ["cho lệnh «ocop import survey»"] and out.strip() == "co khoa"
+
+
 @pytest.fixture(scope="module")
 def cli_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("khoa") / "x.db"
     done = ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
     assert done.returncode == 0, done.stderr
     return path
+
+
+def test_a_second_writer_waits_then_is_told_who_holds_the_database(cli_db):
+    before = cli_db.read_bytes()
+    with WriterLock(cli_db, "ocop import survey"):
+        done = ocop("--db", str(cli_db), "office", "set", "--unit", "Mường Ảng", "--name", "Lò Văn A")
+        assert done.returncode == 1, done.stdout
+        assert "đang chờ tối đa 0.5 giây…" in done.stderr
+        assert f"Lệnh «ocop import survey» đang ghi vào tệp dữ liệu {cli_db} (tiến trình số {os.getpid()}, từ " in done.stderr
+        assert "Hãy đợi thao tác đó xong rồi chạy lại" in done.stderr and "Traceback" not in done.stderr
+        # Readers do not wait.
+        listed = ocop("--db", str(cli_db), "products", "list", wait=0)
+        assert listed.returncode == 0 and "Traceback" not in listed.stderr
+        with pytest.raises(DatabaseInUse) as refused:  # nor can the window open it for writing
+            GuiLock(cli_db).acquire()
+        assert "Lệnh «ocop import survey»" in str(refused.value)
+    assert cli_db.read_bytes() == before
+    assert not lock_path(cli_db).exists()
 
 
 def test_the_cli_refuses_to_restore_while_the_gui_holds_the_database(cli_db):
@@ -91,3 +126,4 @@ def test_the_cli_refuses_to_restore_while_the_gui_holds_the_database(cli_db):
         assert ocop("--db", str(cli_db), "check").returncode == 0
     assert cli_db.read_bytes() == before
     assert ocop("--db", str(cli_db), "restore", str(copy), "--yes").returncode == 0
+    assert not lock_path(cli_db).exists()  # released when the command ended
