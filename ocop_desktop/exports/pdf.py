@@ -25,6 +25,10 @@ from ocop_desktop.exports.pdf_style import (
 from ocop_desktop.exports.report_model import ExportCancelled, Progress, Report, ReportColumn, vn_date_line
 
 BLANK_ROW_HEIGHT = 11 * mm  # room to write by hand on a printed form
+# A cell holds at most this many lines (13 pt each); the rest goes on continuation rows, so every
+# row fits on a page under the repeated header, landscape included (frame 467 pt).
+MAX_CELL_LINES = 12
+CELL_SLACK = 8  # cell padding (6 pt) and a margin, so a line measured here never rewraps
 
 
 def _esc(text: str) -> str:
@@ -116,13 +120,54 @@ def _widths(report: Report) -> list[float]:
     return [room * c.width / total for c in report.columns]
 
 
-def _cell(column: ReportColumn, value: Any, width: float, s: Styles) -> Any:
+def wrap_lines(text: str, width: float, font: str = FONT, size: float = 11) -> list[str]:
+    """``text`` broken into lines no wider than ``width``: at spaces, at the user's line breaks,
+    and inside a word too long for a line (a pasted link), so nothing runs out of its cell."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if stringWidth(candidate, font, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while len(word) > 1 and stringWidth(word, font, size) > width:
+                low, high = 1, len(word) - 1  # the longest head that fits, found by halving
+                while low < high:
+                    mid = (low + high + 1) // 2
+                    low, high = (mid, high) if stringWidth(word[:mid], font, size) <= width else (low, mid - 1)
+                lines.append(word[:low])
+                word = word[low:]
+            line = word
+        lines.append(line)
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _cells(column: ReportColumn, value: Any, width: float, s: Styles) -> list[Any]:
+    """A value as the content of one cell, or of several stacked cells when it is too tall for one:
+    a table row never splits across pages, so a row taller than a page could not be printed at all
+    (a survey note may hold 20.000 characters)."""
     text = cell_text(column, value)
     right = column.kind in ("int", "number", "money")
     # Paragraphs wrap but cost far more to lay out; short values stay plain strings.
-    if stringWidth(text, FONT, 11) <= width - 6:
-        return text
-    return Paragraph(_esc(text), s.cell_right if right else s.cell)
+    if "\n" not in text and stringWidth(text, FONT, 11) <= width - 6:
+        return [text]
+    style = s.cell_right if right else s.cell
+    lines = wrap_lines(text, width - CELL_SLACK)
+    return [Paragraph("<br/>".join(_esc(line) for line in lines[i:i + MAX_CELL_LINES]), style)
+            for i in range(0, len(lines), MAX_CELL_LINES)]
+
+
+def _row(cols: list[ReportColumn], row: dict[str, Any], widths: list[float], s: Styles) -> list[list[Any]]:
+    """One record as one table row, or as a row followed by continuation rows holding the rest of
+    its long cells (the other cells left empty)."""
+    cells = [_cells(c, row.get(c.key), w, s) for c, w in zip(cols, widths)]
+    height = max(len(c) for c in cells)
+    return [[c[i] if i < len(c) else "" for c in cells] for i in range(height)]
 
 
 def data_table(report: Report, s: Styles, tick_rows: list[int]) -> LongTable:
@@ -130,9 +175,11 @@ def data_table(report: Report, s: Styles, tick_rows: list[int]) -> LongTable:
     cols = report.columns
     rows: list[list[Any]] = [[Paragraph(_esc(c.header), s.cell_head) for c in cols]]
     commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 11), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("FONT", (0, 0), (-1, -1), FONT, 11), ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
     ]
+    joined: list[int] = []  # rows continued by the next one: no line under them
     for i, c in enumerate(cols):
         if c.kind in ("int", "number", "money"):
             commands.append(("ALIGN", (i, 1), (i, -1), "RIGHT"))
@@ -148,7 +195,11 @@ def data_table(report: Report, s: Styles, tick_rows: list[int]) -> LongTable:
                          ("ALIGN", (0, r), (-1, r), "LEFT")]
         sub = {k: 0 for k in totals}
         for row in section.rows:
-            rows.append([_cell(c, row.get(c.key), w, s) for c, w in zip(cols, widths)])
+            physical = _row(cols, row, widths, s)
+            if len(physical) > 1:
+                joined += range(len(rows), len(rows) + len(physical) - 1)
+                commands.append(("VALIGN", (0, len(rows)), (-1, len(rows) + len(physical) - 1), "TOP"))
+            rows += physical
             for k in sub:
                 sub[k] += row.get(k) or 0
         if section.subtotal:
@@ -165,6 +216,13 @@ def data_table(report: Report, s: Styles, tick_rows: list[int]) -> LongTable:
     if report.blank_rows:
         rows += [[""] * len(cols) for _ in range(report.blank_rows)]
         heights = [None] * (len(rows) - report.blank_rows) + [BLANK_ROW_HEIGHT] * report.blank_rows
+    # GRID, but without the line between a record's row and its continuation rows.
+    start = 0
+    for r in joined:
+        if r > start:
+            commands.append(("LINEBELOW", (0, start), (-1, r - 1), 0.5, colors.black))
+        start = r + 1
+    commands.append(("LINEBELOW", (0, start), (-1, -1), 0.5, colors.black))
     tick_rows.append(len(rows))
     # repeatRows: the header on every page; splitInRow=0: a row is never split across pages.
     return LongTable(rows, colWidths=widths, rowHeights=heights, repeatRows=1, splitInRow=0,

@@ -117,3 +117,41 @@ def test_a_cancelled_export_leaves_no_file(report_uow, tmp_path):
                                          cancelled=lambda: True)
     assert target.read_bytes() == b"old report"
     assert [p.name for p in folder.iterdir()] == ["huy.pdf"]
+
+
+def _long_note(chars: int) -> str:
+    """Numbered words, so every one of them can be found in the PDF, in order."""
+    words, size, i = [], 0, 0
+    while size < chars - 10:
+        words.append(f"ý{i:04d}")
+        size += len(words[-1]) + 1
+        i += 1
+    return " ".join(words)[:chars]
+
+
+@pytest.mark.parametrize("chars", [400, 20_000])
+def test_a_long_survey_note_prints_whole_across_pages(report_uow, tmp_path, chars):
+    from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
+
+    note = _long_note(chars)
+    surveys = SurveyService(report_uow)
+    campaign = next(c for c in surveys.campaigns() if c.year == 2024)
+    unit = campaign.submissions[0].unit_id
+    surveys.save_entries(campaign.id, unit, [SurveyEntryInput(product_name="Mật ong Mường Ảng", notes=note)])
+    text = _text(_export(report_uow, "survey", tmp_path, campaign_year=2024))
+    found = [w for w in text.split() if w.startswith("ý")]
+    assert found == note.split()  # every word, once, in order (page headers come between)
+    assert "Mật ong Mường Ảng" in text and "Tạ Mạnh Cường" in text  # the rest of the report too
+
+
+def test_line_breaks_and_unbreakable_words_stay_inside_the_cell():
+    from ocop_desktop.exports.pdf import wrap_lines
+    from ocop_desktop.exports.pdf_style import FONT, register_fonts
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    lines = wrap_lines("Dòng một\nhttps://example.vn/" + "a" * 300 + " cuối", 80)
+    assert lines[0] == "Dòng một"
+    assert all(stringWidth(line, FONT, 11) <= 80 for line in lines)
+    assert lines[-1].endswith("cuối") and len(lines) > 3
+    assert "".join(lines[1:]).removesuffix("cuối").rstrip() == "https://example.vn/" + "a" * 300
