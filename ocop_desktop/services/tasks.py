@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import and_, case, func, select
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.text import clean, fold, vn_sort_key
-from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Directive, Task, TaskProgress
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 
@@ -39,6 +40,8 @@ class TaskDTO:
     last_progress: str = ""
     last_progress_on: date | None = None
     last_progress_by: str = ""
+    created_on: date | None = None  # the local day the task was entered
+    updated_at: datetime | None = None  # its version: a save based on an older one is refused
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,11 @@ def directive_label(d: Directive | None) -> str:
     return _label(d.number, d.issued_on, d.issued_text, d.issuer)
 
 
+def local_day(stamp: datetime | None) -> date | None:
+    """The user's calendar day of a naive-UTC timestamp."""
+    return stamp.replace(tzinfo=UTC).astimezone().date() if stamp else None
+
+
 def is_overdue(task: Task, today: date) -> bool:
     return task.status in OPEN_STATUSES and task.due_on is not None and task.due_on < today
 
@@ -133,7 +141,7 @@ def _task_columns():
     return (
         select(
             Task.id, Task.directive_id, Task.assignee, Task.title, Task.description, Task.due_on,
-            Task.status, Task.result_note, Task.completed_on,
+            Task.status, Task.result_note, Task.completed_on, Task.created_at, Task.updated_at,
             Directive.number, Directive.issued_on, Directive.issued_text, Directive.issuer,
             last.c.noted_on.label("last_on"), last.c.text.label("last_text"), last.c.author.label("last_by"),
         )
@@ -154,6 +162,7 @@ def _task_dto(r, today: date) -> TaskDTO:
         days_overdue=(today - r.due_on).days if overdue else 0,
         result_note=r.result_note or "", completed_on=r.completed_on,
         last_progress=r.last_text or "", last_progress_on=r.last_on, last_progress_by=r.last_by or "",
+        created_on=local_day(r.created_at), updated_at=r.updated_at,
     )
 
 
@@ -293,19 +302,27 @@ class TaskService:
             task_id = task.id
         return self.get(task_id, today)
 
-    def update_task(self, task_id: str, data: TaskInput, today: date | None = None) -> TaskDTO:
+    def update_task(self, task_id: str, data: TaskInput, today: date | None = None,
+                    expected_updated_at: datetime | None = None) -> TaskDTO:
+        """Save the form over the task; ``expected_updated_at`` is its version when the form was
+        opened: if it changed since (another tab, a package, a restore), nothing is written."""
         with self._uow() as uow:
             task = self._load(uow, Task, task_id, "nhiệm vụ")
+            self._check_version(task, expected_updated_at)
             self._apply_task(uow, task, data)
             uow.commit()
         return self.get(task_id, today)
 
-    def set_status(self, task_id: str, status: str, result_note: str = "", today: date | None = None) -> TaskDTO:
-        """Change a task's status; completing it needs a short note of the result."""
+    def set_status(self, task_id: str, status: str, result_note: str = "", today: date | None = None,
+                   completed_on: date | None = None, expected_updated_at: datetime | None = None) -> TaskDTO:
+        """Change a task's status; completing it needs a short note of the result and takes the
+        day it was done (``completed_on``, today when not given), not before the task was entered
+        and not after today."""
         today = today or date.today()
         note = (result_note or "").strip()
         with self._uow(action="status") as uow:
             task = self._load(uow, Task, task_id, "nhiệm vụ")
+            self._check_version(task, expected_updated_at)
             try:
                 new = TaskStatus(status)
             except ValueError:
@@ -320,10 +337,14 @@ class TaskService:
                     "Chưa ghi kết quả thực hiện. Hãy ghi ngắn gọn kết quả (ví dụ: đã gửi báo cáo số …) "
                     "trước khi chuyển sang «Hoàn thành».",
                 ))
+            if new is TaskStatus.DONE and completed_on is not None:
+                errors += self._completion_errors(task, completed_on, today)
             if errors:
                 raise ValidationError(errors, record=f"Nhiệm vụ «{task.title}»")
             if new is not TaskStatus.DONE:
                 task.completed_on = None
+            elif completed_on is not None:
+                task.completed_on = completed_on
             elif task.status != TaskStatus.DONE.value or task.completed_on is None:
                 task.completed_on = today  # saving an already done task keeps its completion date
             if note:
@@ -350,6 +371,31 @@ class TaskService:
             uow.session.add(entry)
             uow.commit()
             return ProgressDTO(entry.id, task.id, entry.noted_on, entry.text, entry.author)
+
+    @staticmethod
+    def _completion_errors(task: Task, done_on: date, today: date) -> list[FieldError]:
+        shown = format_vn_date(done_on)
+        if done_on > today:
+            return [FieldError("completed_on", f"Ngày hoàn thành {shown} sau hôm nay ({format_vn_date(today)}); "
+                                               "hãy nhập ngày đã làm xong, không muộn hơn hôm nay.")]
+        created = local_day(task.created_at)
+        # A creation day after "today" means the computer's clock was moved back; the creation
+        # day cannot be trusted as a floor then, so only the future is refused.
+        if created is not None and created <= today and done_on < created:
+            return [FieldError("completed_on", f"Ngày hoàn thành {shown} trước ngày giao nhiệm vụ "
+                                               f"({format_vn_date(created)}); hãy nhập từ ngày "
+                                               f"{format_vn_date(created)} trở đi.")]
+        return []
+
+    @staticmethod
+    def _check_version(task: Task, expected_updated_at: datetime | None) -> None:
+        if expected_updated_at is not None and task.updated_at != expected_updated_at:
+            raise StaleDataError(
+                [f"Nhiệm vụ «{task.title}» đã được sửa ở nơi khác {changed_when(task.updated_at)}, "
+                 "sau khi bạn mở nó"],
+                advice="Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» rồi mở lại nhiệm vụ "
+                       "để sửa trên bản mới nhất.",
+            )
 
     @staticmethod
     def _load(uow: UnitOfWork, model, record_id: str, what: str):

@@ -122,6 +122,26 @@
         <translation>Điểm nguyên từ 0 đến %1</translation>
     </message>
     <message>
+        <source>%1, criterion %2 «%3»</source>
+        <translation>%1, tiêu chí %2 «%3»</translation>
+    </message>
+    <message>
+        <source>«%1» is not a number.</source>
+        <translation>«%1» không phải là số; hãy nhập điểm bằng số, ví dụ 3.</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2 to %3; enter a score from %2 to %3.</source>
+        <translation>%1 nằm ngoài khoảng %2 đến %3; hãy nhập điểm từ %2 đến %3.</translation>
+    </message>
+    <message>
+        <source>%1 has decimals but this criterion is scored in whole points; enter a whole number from %2 to %3.</source>
+        <translation>%1 có phần thập phân nhưng tiêu chí này chấm điểm nguyên; hãy nhập số nguyên từ %2 đến %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the criterion&apos;s levels; enter one of %2.</source>
+        <translation>%1 không phải là một mức điểm của tiêu chí; hãy nhập một trong các mức %2.</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
@@ -282,6 +302,10 @@
     <message>
         <source>File for re-evaluation from %1 to %2.</source>
         <translation>Nộp hồ sơ đánh giá lại từ %1 đến %2.</translation>
+    </message>
+    <message>
+        <source>Some scores were not taken; correct the red cells before saving:</source>
+        <translation>Có điểm chưa được nhận; hãy sửa các ô tô đỏ trước khi lưu:</translation>
     </message>
     <message>
         <source>Saved: %1 points.</source>

@@ -88,10 +88,6 @@
         <translation>&amp;Từ ngày</translation>
     </message>
     <message>
-        <source>dd/MM/yyyy</source>
-        <translation>dd/MM/yyyy</translation>
-    </message>
-    <message>
         <source>&amp;to</source>
         <translation>đế&amp;n</translation>
     </message>

@@ -13,6 +13,33 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Pick from a calendar</source>
+        <translation>Chọn trên lịch</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hôm nay</translation>
+    </message>
+    <message>
+        <source>the earliest date allowed</source>
+        <translation>ngày sớm nhất được phép</translation>
+    </message>
+    <message>
+        <source>%1 is before %2 (%3); enter %3 or a later date.</source>
+        <translation>%1 trước %2 (%3); hãy nhập ngày %3 hoặc muộn hơn.</translation>
+    </message>
+    <message>
+        <source>the latest date allowed</source>
+        <translation>ngày muộn nhất được phép</translation>
+    </message>
+    <message>
+        <source>%1 is after %2 (%3); enter %3 or an earlier date.</source>
+        <translation>%1 sau %2 (%3); hãy nhập ngày %3 hoặc sớm hơn.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>— choose a unit —</source>

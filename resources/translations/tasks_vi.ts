@@ -139,8 +139,16 @@
         <translation>Hoàn thành</translation>
     </message>
     <message>
+        <source>the day the task was entered</source>
+        <translation>ngày giao nhiệm vụ</translation>
+    </message>
+    <message>
         <source>Mark task done</source>
         <translation>Hoàn thành nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>&amp;Done on:</source>
+        <translation>&amp;Ngày hoàn thành:</translation>
     </message>
     <message>
         <source>Result (required):</source>

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from ocop_desktop.domain.enums import TaskStatus
-from ocop_desktop.domain.validation import ValidationError
-from ocop_desktop.persistence.models import AuditEntry
+from ocop_desktop.domain.validation import StaleDataError, ValidationError
+from ocop_desktop.persistence.models import AuditEntry, Task
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.tasks import OPEN, DirectiveInput, TaskFilter, TaskInput, TaskService
 
@@ -166,3 +166,51 @@ def test_progress_notes_newest_first_and_shown_on_the_task(sample, make_uow):
     with make_uow() as uow:
         entities = set(uow.session.scalars(select(AuditEntry.entity)))
     assert "task_progress" in entities
+
+
+def _entered_on(make_uow, task_id, day):
+    """Backdate the task's entry (03:00 UTC is the same calendar day in Viet Nam)."""
+    with make_uow() as uow:
+        uow.session.get(Task, task_id).created_at = datetime(day.year, day.month, day.day, 3, 0)
+        uow.commit()
+
+
+def test_the_day_a_task_was_done_is_stored_as_given(sample, make_uow):
+    [report] = sample.query(TaskFilter(due="overdue"), TODAY)
+    _entered_on(make_uow, report.id, date(2024, 6, 20))
+    done = sample.set_status(report.id, TaskStatus.DONE.value, "Đã gửi.", TODAY, completed_on=date(2024, 7, 3))
+    assert done.completed_on == date(2024, 7, 3) and done.created_on == date(2024, 6, 20)
+    assert sample.get(report.id, TODAY).completed_on == date(2024, 7, 3)
+    # Without a day, saving it again keeps the one given.
+    assert sample.set_status(report.id, TaskStatus.DONE.value, "Đã gửi lại.", TODAY).completed_on == date(2024, 7, 3)
+
+
+def test_a_completion_day_before_the_task_or_after_today_is_refused(sample, make_uow):
+    [report] = sample.query(TaskFilter(due="overdue"), TODAY)
+    _entered_on(make_uow, report.id, date(2024, 6, 20))
+    with pytest.raises(ValidationError) as info:
+        sample.set_status(report.id, TaskStatus.DONE.value, "Đã gửi.", TODAY, completed_on=date(2024, 6, 19))
+    assert info.value.by_field()["completed_on"] == [
+        "Ngày hoàn thành 19/06/2024 trước ngày giao nhiệm vụ (20/06/2024); hãy nhập từ ngày 20/06/2024 trở đi."]
+    with pytest.raises(ValidationError) as info:
+        sample.set_status(report.id, TaskStatus.DONE.value, "Đã gửi.", TODAY, completed_on=date(2024, 7, 7))
+    assert info.value.by_field()["completed_on"] == [
+        "Ngày hoàn thành 07/07/2024 sau hôm nay (06/07/2024); hãy nhập ngày đã làm xong, không muộn hơn hôm nay."]
+    stored = sample.get(report.id, TODAY)
+    assert (stored.status, stored.completed_on) == (TaskStatus.NEW.value, None)
+
+
+def test_a_save_based_on_an_older_task_is_refused(sample):
+    [report] = sample.query(TaskFilter(due="overdue"), TODAY)
+    shown = report.updated_at
+    sample.update_task(report.id, TaskInput(assignee="UBND xã Búng Lao", title=report.title), TODAY,
+                       expected_updated_at=shown)  # another tab saves first
+    with pytest.raises(StaleDataError) as info:
+        sample.update_task(report.id, TaskInput(assignee="UBND xã Ẳng Nưa", title="Tên mới"), TODAY,
+                           expected_updated_at=shown)
+    assert str(info.value).startswith(f"Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
+    assert "Chưa lưu gì" in str(info.value)
+    with pytest.raises(StaleDataError):
+        sample.set_status(report.id, TaskStatus.DONE.value, "Đã gửi.", TODAY, expected_updated_at=shown)
+    stored = sample.get(report.id, TODAY)
+    assert (stored.assignee, stored.title, stored.status) == ("UBND xã Búng Lao", REPORT, TaskStatus.NEW.value)

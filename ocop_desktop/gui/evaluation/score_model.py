@@ -9,12 +9,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ocop_desktop.domain.numbers import NumberError
 from ocop_desktop.domain.scorecard import Criterion, Level, Scorecard, points_text, to_fraction
 
 _Index = QModelIndex | QPersistentModelIndex
 LEVELS_ROLE = Qt.ItemDataRole.UserRole + 10  # [(points, label)] a leaf cell may take
 CODE_ROLE = Qt.ItemDataRole.UserRole + 11  # the criterion code of the row
+TYPED_ROLE = Qt.ItemDataRole.UserRole + 12  # the refused text of a cell, "" when none
 PART_COLOR = QColor(232, 240, 232)
+REFUSED_COLOR = QColor(246, 198, 198)
 DARK_TEXT = QColor(33, 37, 41)
 CODE, NAME, MAX = 0, 1, 2
 FIXED = 3  # columns before the members'
@@ -57,6 +60,8 @@ class ScoreTableModel(QAbstractTableModel):
     so the totals, star class and gap can follow as the user types."""
 
     scoresChanged = Signal()
+    scoreRefused = Signal(str)  # the Vietnamese reason a typed score was not taken
+
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -65,6 +70,9 @@ class ScoreTableModel(QAbstractTableModel):
         self._scores: list[dict[str, Fraction]] = []
         self._row_of: dict[str, int] = {}
         self._allowed: dict[str, set[Fraction]] = {}
+        # Per member: criterion code -> (typed text, reason) of a score that was refused. The
+        # text stays in the cell, red, so nothing typed is silently changed or dropped.
+        self._refused: list[dict[str, tuple[str, str]]] = []
 
     # -- content ---------------------------------------------------------------------------------
     def set_card(self, card: Scorecard) -> None:
@@ -75,6 +83,7 @@ class ScoreTableModel(QAbstractTableModel):
         self._allowed = {line.code: {to_fraction(lv.points) for lv in line.levels}
                          for line in self._lines if line.kind == "leaf"}
         self._scores = [{k: v for k, v in s.items() if v in self._allowed.get(k, ())} for s in self._scores]
+        self._refused = [{} for _s in self._scores]
         self.endResetModel()
         self.scoresChanged.emit()
 
@@ -82,6 +91,7 @@ class ScoreTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._members = [name for name, _s in members]
         self._scores = [{k: v for k, v in s.items() if v in self._allowed.get(k, ())} for _n, s in members]
+        self._refused = [{} for _s in self._scores]
         self.endResetModel()
         self.scoresChanged.emit()
 
@@ -90,6 +100,7 @@ class ScoreTableModel(QAbstractTableModel):
         self.beginInsertColumns(QModelIndex(), col, col)
         self._members.append(name)
         self._scores.append({})
+        self._refused.append({})
         self.endInsertColumns()
         self.scoresChanged.emit()
         return len(self._members) - 1
@@ -101,6 +112,7 @@ class ScoreTableModel(QAbstractTableModel):
         self.beginRemoveColumns(QModelIndex(), col, col)
         del self._members[position]
         del self._scores[position]
+        del self._refused[position]
         self.endRemoveColumns()
         self.scoresChanged.emit()
 
@@ -109,6 +121,10 @@ class ScoreTableModel(QAbstractTableModel):
 
     def members(self) -> list[dict[str, Fraction]]:
         return [dict(s) for s in self._scores]
+
+    def refusals(self) -> list[str]:
+        """The reasons of every score typed but not taken; saving waits until they are fixed."""
+        return [reason for refused in self._refused for _text, reason in refused.values()]
 
     def member_of_column(self, column: int) -> int | None:
         position = column - FIXED
@@ -163,7 +179,7 @@ class ScoreTableModel(QAbstractTableModel):
                 return ("    " * max(0, line.depth - 1)) + line.name
             if col == MAX:
                 return points_text(line.max)
-            return points_text(self.value(index.row(), col))
+            return self._typed(index) or points_text(self.value(index.row(), col))
         if role == Qt.ItemDataRole.EditRole:
             value = self.value(index.row(), col) if col >= FIXED else None
             return float(value) if value is not None else None
@@ -173,6 +189,12 @@ class ScoreTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == TYPED_ROLE:
+            return self._typed(index)
+        if role == Qt.ItemDataRole.BackgroundRole and self._typed(index):
+            return QBrush(REFUSED_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole and self._typed(index):
+            return self._refused[self.member_of_column(col)][line.code][1]
         if role == Qt.ItemDataRole.BackgroundRole and line.kind in ("part", "total"):
             return QBrush(PART_COLOR)
         if role == Qt.ItemDataRole.ForegroundRole and line.kind in ("part", "total"):
@@ -184,6 +206,12 @@ class ScoreTableModel(QAbstractTableModel):
         if role == CODE_ROLE:
             return line.code
         return None
+
+    def _typed(self, index: _Index) -> str:
+        member = self.member_of_column(index.column())
+        if member is None or self._lines[index.row()].kind != "leaf":
+            return ""
+        return self._refused[member].get(self._lines[index.row()].code, ("", ""))[0]
 
     def _level_label(self, level: Level) -> str:
         text = points_text(level.points)
@@ -208,25 +236,58 @@ class ScoreTableModel(QAbstractTableModel):
         return flags
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """A score at one of the criterion's levels, or blank to clear; anything else is refused."""
+        """A score at one of the criterion's levels, or blank to clear; anything else is refused
+        with a message (``scoreRefused``) and stays in the cell as typed, never truncated."""
         if role != Qt.ItemDataRole.EditRole or not self._editable(index):
             return False
         line = self._lines[index.row()]
-        scores = self._scores[self.member_of_column(index.column())]
+        member = self.member_of_column(index.column())
+        scores, refused = self._scores[member], self._refused[member]
+        had_refusal = refused.pop(line.code, None) is not None
         if value is None or (isinstance(value, str) and not value.strip()):
             if line.code not in scores:
-                return False
+                if had_refusal:
+                    self._changed(index)
+                return had_refusal
             del scores[line.code]
         else:
-            try:
-                points = to_fraction(value)
-            except (ValueError, TypeError, ArithmeticError):
+            reason = self._refusal(line, member, value)
+            if reason:
+                refused[line.code] = (str(value).strip(), reason)
+                self._changed(index)
+                self.scoreRefused.emit(reason)
                 return False
-            if points not in self._allowed[line.code] or scores.get(line.code) == points:
+            points = to_fraction(value)
+            if scores.get(line.code) == points and not had_refusal:
                 return False
             scores[line.code] = points
         self._changed(index)
         return True
+
+    def _refusal(self, line: Line, member: int, value: Any) -> str:
+        """Why ``value`` is not a score of ``line``, in Vietnamese; "" when it is one."""
+        where = (self.tr("%1, criterion %2 «%3»").replace("%1", self._members[member])
+                 .replace("%2", line.code).replace("%3", line.name))
+        try:
+            points = to_fraction(value)
+        except NumberError as exc:
+            return f"{where}: {exc}"
+        except (ValueError, TypeError, ArithmeticError):
+            return f"{where}: " + self.tr("«%1» is not a number.").replace("%1", str(value))
+        allowed = self._allowed[line.code]
+        if points in allowed:
+            return ""
+        typed, low, top = points_text(points), points_text(min(allowed)), points_text(max(allowed))
+        if points > max(allowed) or points < min(allowed):
+            return f"{where}: " + (self.tr("%1 is outside %2 to %3; enter a score from %2 to %3.")
+                                   .replace("%1", typed).replace("%2", low).replace("%3", top))
+        if all(p.denominator == 1 for p in allowed) and points.denominator != 1:
+            return f"{where}: " + (self.tr("%1 has decimals but this criterion is scored in whole points; "
+                                           "enter a whole number from %2 to %3.").replace("%1", typed)
+                                   .replace("%2", low).replace("%3", top))
+        levels = ", ".join(points_text(p) for p in sorted(allowed))
+        return f"{where}: " + (self.tr("%1 is not one of the criterion's levels; enter one of %2.")
+                               .replace("%1", typed).replace("%2", levels))
 
     def _changed(self, index: _Index) -> None:
         """The cell, its group and part subtotals, the total row and the average follow."""

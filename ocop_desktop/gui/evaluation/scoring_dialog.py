@@ -7,12 +7,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QWidget
 
 from ocop_desktop.domain.enums import EvaluationLevel
-from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.numbers import DateError, format_vn_date
 from ocop_desktop.domain.scorecard import points_text
 from ocop_desktop.domain.scoring import evaluate, gap
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
@@ -28,10 +28,6 @@ from ocop_desktop.services.evaluation_reports import EvaluationReports
 
 ERROR_STYLE = "color: #a40000;"
 OK_STYLE = "color: #1b5e20;"
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 def _fit(header: QHeaderView, stretch: int) -> None:
@@ -68,8 +64,12 @@ class ScoringDialog(QDialog):
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         for r in self.setup.rule_sets:
             ui.ruleSetCombo.addItem(r.decision, r.code)
-        ui.dateEdit.setDate(_qdate(today()))
-        ui.certifiedDateEdit.setDate(_qdate(today()))
+        ui.dateEdit.setDate(today())
+        ui.certifiedDateEdit.setDate(today())
+        ui.dateEdit.set_label(ui.dateLabel.text())
+        ui.certifiedDateEdit.set_label(ui.certifiedLabel.text())
+        for field in (ui.dateEdit, ui.certifiedDateEdit):
+            field.refused.connect(lambda text: self._message(text, error=True))
         for level in EvaluationLevel:
             ui.levelCombo.addItem(level.label, level.value)
         ui.levelCombo.setCurrentIndex(ui.levelCombo.findData(DEFAULT_LEVEL))
@@ -92,6 +92,7 @@ class ScoringDialog(QDialog):
         self._refresh_history()
 
         self.model.scoresChanged.connect(self.recompute)
+        self.model.scoreRefused.connect(lambda text: self._message(text, error=True))
         ui.ruleSetCombo.currentIndexChanged.connect(self._rule_set_picked)
         ui.dateEdit.dateChanged.connect(self._date_changed)
         ui.certifyBox.toggled.connect(self.recompute)
@@ -108,9 +109,17 @@ class ScoringDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         self.recompute()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter confirms a date, a score or a member's name; it must not also press Save.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     # -- the card -------------------------------------------------------------------------------------
     def evaluated_on(self) -> date:
-        return self.ui.dateEdit.date().toPython()
+        """The last evaluation date accepted (the rule set follows it)."""
+        return self.ui.dateEdit.value() or self._today()
 
     def _show_setup(self) -> None:
         ui, setup = self.ui, self.setup
@@ -212,7 +221,7 @@ class ScoringDialog(QDialog):
         else:
             if not ui.bodyEdit.text():
                 ui.bodyEdit.setPlaceholderText(rules.certifying_levels.get(outcome.stars, ""))
-            on = ui.certifiedDateEdit.date().toPython()
+            on = ui.certifiedDateEdit.value() or self._today()
             expires = rules.expiry_for(on)
             text = self.tr("Valid until %1.").replace("%1", format_vn_date(expires))
             window = rules.reevaluation_window(expires)
@@ -237,15 +246,24 @@ class ScoringDialog(QDialog):
         if ui.certifyBox.isEnabled() and ui.certifyBox.isChecked():
             certification = CertificationInput(
                 certificate_no=ui.certificateEdit.text(), decision=ui.decisionEdit.text(), body=ui.bodyEdit.text(),
-                certified_on=ui.certifiedDateEdit.date().toPython())
+                certified_on=ui.certifiedDateEdit.checked_date())
         return EvaluationInput(
-            product_id=self.setup.product.id, evaluated_on=self.evaluated_on(), members=self._members_input(),
+            product_id=self.setup.product.id, evaluated_on=ui.dateEdit.checked_date(),
+            members=self._members_input(),
             rule_set_code=self.setup.rule_set.code, level=ui.levelCombo.currentData(),
             knockouts=tuple(self._knockouts()), notes=ui.notesEdit.text(), certification=certification)
 
     def save(self) -> EvaluationDTO | None:
+        refused = self.model.refusals()
+        if refused:
+            head = self.tr("Some scores were not taken; correct the red cells before saving:")
+            self._message("\n".join([head] + [f"• {text}" for text in refused]), error=True)
+            return None
         try:
             self.saved = self._service.save(self.evaluation_input(), today=self._today())
+        except DateError as exc:
+            self._message(str(exc), error=True)
+            return None
         except ValidationError as exc:
             card = self.setup.card
             self._message("\n".join(f"• {e.field}: {e.message}" if card.find(e.field) else f"• {e.message}"
@@ -280,7 +298,7 @@ class ScoringDialog(QDialog):
         e = self._service.get(evaluation_id)
         self._rule_chosen = True
         self.ui.dateEdit.blockSignals(True)
-        self.ui.dateEdit.setDate(_qdate(e.evaluated_on))
+        self.ui.dateEdit.setDate(e.evaluated_on)
         self.ui.dateEdit.blockSignals(False)
         self._reload(e.rule_set_code)
         self.ui.levelCombo.setCurrentIndex(self.ui.levelCombo.findData(e.level))

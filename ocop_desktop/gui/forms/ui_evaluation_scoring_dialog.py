@@ -16,11 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QGridLayout, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTabWidget, QTableView, QVBoxLayout,
-    QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTabWidget, QTableView, QVBoxLayout, QWidget)
+
+from ocop_desktop.gui.date_field import DateField
 
 class Ui_ScoringDialog(object):
     def setupUi(self, ScoringDialog):
@@ -52,10 +53,8 @@ class Ui_ScoringDialog(object):
 
         self.headerGrid.addWidget(self.dateLabel, 0, 2, 1, 1)
 
-        self.dateEdit = QDateEdit(ScoringDialog)
+        self.dateEdit = DateField(ScoringDialog)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setDisplayFormat(u"dd/MM/yyyy")
-        self.dateEdit.setCalendarPopup(True)
 
         self.headerGrid.addWidget(self.dateEdit, 0, 3, 1, 1)
 
@@ -277,10 +276,8 @@ class Ui_ScoringDialog(object):
 
         self.certifyLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.certifiedLabel)
 
-        self.certifiedDateEdit = QDateEdit(self.certifyBox)
+        self.certifiedDateEdit = DateField(self.certifyBox)
         self.certifiedDateEdit.setObjectName(u"certifiedDateEdit")
-        self.certifiedDateEdit.setDisplayFormat(u"dd/MM/yyyy")
-        self.certifiedDateEdit.setCalendarPopup(True)
 
         self.certifyLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.certifiedDateEdit)
 

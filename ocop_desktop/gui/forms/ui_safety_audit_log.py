@@ -16,10 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSplitter,
-    QTableView, QVBoxLayout, QWidget)
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSplitter, QTableView,
+    QVBoxLayout, QWidget)
+
+from ocop_desktop.gui.date_field import DateField
 
 class Ui_AuditLogDialog(object):
     def setupUi(self, AuditLogDialog):
@@ -56,9 +58,8 @@ class Ui_AuditLogDialog(object):
 
         self.filterLayout.addWidget(self.dateCheck)
 
-        self.fromDate = QDateEdit(AuditLogDialog)
+        self.fromDate = DateField(AuditLogDialog)
         self.fromDate.setObjectName(u"fromDate")
-        self.fromDate.setCalendarPopup(True)
 
         self.filterLayout.addWidget(self.fromDate)
 
@@ -67,9 +68,8 @@ class Ui_AuditLogDialog(object):
 
         self.filterLayout.addWidget(self.toLabel)
 
-        self.toDate = QDateEdit(AuditLogDialog)
+        self.toDate = DateField(AuditLogDialog)
         self.toDate.setObjectName(u"toDate")
-        self.toDate.setCalendarPopup(True)
 
         self.filterLayout.addWidget(self.toDate)
 
@@ -145,9 +145,7 @@ class Ui_AuditLogDialog(object):
         self.searchLabel.setText(QCoreApplication.translate("AuditLogDialog", u"&Record:", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("AuditLogDialog", u"product, producer or survey row name", None))
         self.dateCheck.setText(QCoreApplication.translate("AuditLogDialog", u"&From", None))
-        self.fromDate.setDisplayFormat(QCoreApplication.translate("AuditLogDialog", u"dd/MM/yyyy", None))
         self.toLabel.setText(QCoreApplication.translate("AuditLogDialog", u"&to", None))
-        self.toDate.setDisplayFormat(QCoreApplication.translate("AuditLogDialog", u"dd/MM/yyyy", None))
         self.refreshButton.setText(QCoreApplication.translate("AuditLogDialog", u"&Show", None))
         self.printButton.setText(QCoreApplication.translate("AuditLogDialog", u"&Print\u2026", None))
         self.savePdfButton.setText(QCoreApplication.translate("AuditLogDialog", u"Save as P&DF\u2026", None))

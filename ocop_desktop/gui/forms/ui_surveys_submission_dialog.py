@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QLabel, QSizePolicy, QVBoxLayout,
+    QWidget)
+
+from ocop_desktop.gui.date_field import DateField
 
 class Ui_SubmissionDialog(object):
     def setupUi(self, SubmissionDialog):
@@ -38,10 +40,8 @@ class Ui_SubmissionDialog(object):
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.dateEdit = QDateEdit(SubmissionDialog)
+        self.dateEdit = DateField(SubmissionDialog)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setDisplayFormat(u"dd/MM/yyyy")
-        self.dateEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.dateEdit)
 
@@ -53,6 +53,12 @@ class Ui_SubmissionDialog(object):
         self.hintLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.hintLabel)
+
+        self.errorLabel = QLabel(SubmissionDialog)
+        self.errorLabel.setObjectName(u"errorLabel")
+        self.errorLabel.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.errorLabel)
 
         self.buttonBox = QDialogButtonBox(SubmissionDialog)
         self.buttonBox.setObjectName(u"buttonBox")

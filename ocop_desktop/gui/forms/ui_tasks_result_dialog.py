@@ -16,8 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QFormLayout, QLabel, QPlainTextEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+from ocop_desktop.gui.date_field import DateField
 
 class Ui_ResultNoteDialog(object):
     def setupUi(self, ResultNoteDialog):
@@ -31,6 +33,21 @@ class Ui_ResultNoteDialog(object):
         self.taskLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.taskLabel)
+
+        self.doneOnLayout = QFormLayout()
+        self.doneOnLayout.setObjectName(u"doneOnLayout")
+        self.doneOnLabel = QLabel(ResultNoteDialog)
+        self.doneOnLabel.setObjectName(u"doneOnLabel")
+
+        self.doneOnLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.doneOnLabel)
+
+        self.doneOnEdit = DateField(ResultNoteDialog)
+        self.doneOnEdit.setObjectName(u"doneOnEdit")
+
+        self.doneOnLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.doneOnEdit)
+
+
+        self.dialogLayout.addLayout(self.doneOnLayout)
 
         self.noteLabel = QLabel(ResultNoteDialog)
         self.noteLabel.setObjectName(u"noteLabel")
@@ -56,6 +73,7 @@ class Ui_ResultNoteDialog(object):
         self.dialogLayout.addWidget(self.buttonBox)
 
 #if QT_CONFIG(shortcut)
+        self.doneOnLabel.setBuddy(self.doneOnEdit)
         self.noteLabel.setBuddy(self.noteEdit)
 #endif // QT_CONFIG(shortcut)
 
@@ -66,6 +84,7 @@ class Ui_ResultNoteDialog(object):
 
     def retranslateUi(self, ResultNoteDialog):
         ResultNoteDialog.setWindowTitle(QCoreApplication.translate("ResultNoteDialog", u"Mark task done", None))
+        self.doneOnLabel.setText(QCoreApplication.translate("ResultNoteDialog", u"&Done on:", None))
         self.noteLabel.setText(QCoreApplication.translate("ResultNoteDialog", u"Result (required):", None))
         self.noteEdit.setPlaceholderText(QCoreApplication.translate("ResultNoteDialog", u"e.g. report no. 45/BC-UBND sent on 04/07/2024", None))
     # retranslateUi

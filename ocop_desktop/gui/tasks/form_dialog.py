@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
 
 ERROR_STYLE = "color: #a40000;"
 
@@ -54,6 +54,8 @@ class FormDialog(QDialog):
     def _save(self) -> None:
         try:
             self.result_value = self._submit(self.collect())
+        except StaleDataError as exc:  # its advice (reload, then edit again) is part of the message
+            self.show_errors([str(exc)])
         except ValidationError as exc:
             self.show_errors(exc.errors)
         except NotFoundError as exc:

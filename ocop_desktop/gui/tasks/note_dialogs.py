@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
+from ocop_desktop.domain.numbers import DateError
+from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.gui.forms.ui_tasks_progress_dialog import Ui_ProgressDialog
 from ocop_desktop.gui.forms.ui_tasks_result_dialog import Ui_ResultNoteDialog
 from ocop_desktop.gui.tasks.form_dialog import FormDialog
@@ -15,24 +16,39 @@ from ocop_desktop.services.tasks import ProgressDTO, TaskDTO
 
 
 class ResultNoteDialog(FormDialog):
-    """Asks what came of a task before it is marked done; OK stays disabled while empty."""
+    """Asks what came of a task and the day it was done before it is marked done; OK stays
+    disabled while the note is empty. The day defaults to today and is kept as typed; a day
+    before the task was entered or after today is refused with a message."""
 
-    def __init__(self, task: TaskDTO, submit: Callable[[str], TaskDTO], parent: QWidget | None = None) -> None:
+    def __init__(self, task: TaskDTO, submit: Callable[[tuple[str, date]], TaskDTO],
+                 parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(submit, parent)
-        self.ui = Ui_ResultNoteDialog()
-        self.ui.setupUi(self)
-        self._setup_form(self.ui.buttonBox, self.ui.errorLabel, {"result_note": self.ui.noteEdit})
+        today = today or date.today()
+        self.ui = ui = Ui_ResultNoteDialog()
+        ui.setupUi(self)
+        self._setup_form(ui.buttonBox, ui.errorLabel, {"result_note": ui.noteEdit, "completed_on": ui.doneOnEdit})
         self.ok_button.setText(self.tr("Mark done"))
-        self.ui.taskLabel.setText(task.title)
-        self.ui.noteEdit.setPlainText(task.result_note)
-        self.ui.noteEdit.textChanged.connect(self._note_changed)
+        ui.taskLabel.setText(task.title)
+        ui.noteEdit.setPlainText(task.result_note)
+        ui.doneOnEdit.set_label(ui.doneOnLabel.text())
+        # The service checks the same bounds; a creation day after today means a moved clock.
+        created = task.created_on if task.created_on and task.created_on <= today else None
+        ui.doneOnEdit.set_range(created, today, self.tr("the day the task was entered"),
+                                 ui.doneOnEdit.today_name())
+        ui.doneOnEdit.setDate(task.completed_on or today)
+        ui.doneOnEdit.refused.connect(lambda text: self.show_errors([text]))
+        ui.noteEdit.textChanged.connect(self._note_changed)
         self._note_changed()
 
     def _note_changed(self) -> None:
         self.ok_button.setEnabled(bool(self.ui.noteEdit.toPlainText().strip()))
 
-    def collect(self) -> str:
-        return self.ui.noteEdit.toPlainText()
+    def collect(self) -> tuple[str, date]:
+        try:
+            done_on = self.ui.doneOnEdit.checked_date()
+        except DateError as exc:
+            raise ValidationError([FieldError("completed_on", str(exc))]) from None
+        return self.ui.noteEdit.toPlainText(), done_on
 
 
 class ProgressDialog(FormDialog):
@@ -53,10 +69,16 @@ class ProgressDialog(FormDialog):
         self._setup_form(ui.buttonBox, ui.errorLabel,
                          {"noted_on": ui.dateEdit, "text": ui.textEdit, "author": ui.authorEdit})
         ui.taskLabel.setText(task.title)
-        ui.dateEdit.setDate(QDate(today.year, today.month, today.day))
+        ui.dateEdit.set_label(ui.dateLabel.text())
+        ui.dateEdit.setDate(today)
+        ui.dateEdit.refused.connect(lambda text: self.show_errors([text]))
         ui.authorEdit.setText(author)
         ui.textEdit.setFocus()
 
     def collect(self) -> tuple[date, str, str]:
         ui = self.ui
-        return ui.dateEdit.date().toPython(), ui.textEdit.toPlainText(), ui.authorEdit.text()
+        try:
+            noted_on = ui.dateEdit.checked_date()
+        except DateError as exc:
+            raise ValidationError([FieldError("noted_on", str(exc))]) from None
+        return noted_on, ui.textEdit.toPlainText(), ui.authorEdit.text()

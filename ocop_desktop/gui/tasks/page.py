@@ -303,7 +303,8 @@ class TasksPage(QWidget):
     def _edit_task(self) -> None:
         task = self.current_task()
         if task is not None:
-            submit = lambda data: self._tasks.update_task(task.id, data, self._today())  # noqa: E731
+            submit = lambda data: self._tasks.update_task(  # noqa: E731
+                task.id, data, self._today(), expected_updated_at=task.updated_at)
             self._open(self._task_dialog(submit, task), self._task_saved)
 
     def _task_dialog(self, submit: Callable, task: TaskDTO | None) -> TaskDialog:
@@ -320,11 +321,12 @@ class TasksPage(QWidget):
         if task is None:
             return
         if code == TaskStatus.DONE.value:
-            submit = lambda note: self._tasks.set_status(task.id, code, note, self._today())  # noqa: E731
-            self._open(ResultNoteDialog(task, submit, parent=self), self._status_saved)
+            submit = lambda v: self._tasks.set_status(  # noqa: E731
+                task.id, code, v[0], self._today(), completed_on=v[1], expected_updated_at=task.updated_at)
+            self._open(ResultNoteDialog(task, submit, parent=self, today=self._today()), self._status_saved)
             return
         try:
-            changed = self._tasks.set_status(task.id, code, "", self._today())
+            changed = self._tasks.set_status(task.id, code, "", self._today(), expected_updated_at=task.updated_at)
         except (ValidationError, NotFoundError) as exc:
             self._say(str(exc), error=True)
         else:

@@ -43,8 +43,16 @@ def test_totals_and_star_class_change_as_the_scores_are_typed(qtbot, make_dialog
     assert ui.statusValue.text() == ""
 
     # A score beyond the criterion's levels is never taken: 7 is not a level of "Nguồn nguyên liệu".
+    # It stays in the cell as typed, red, with the reason; the total keeps the score taken before.
     type_score(qtbot, dialog, "A1.1", 7)
-    assert model.index(model.row_of("A1.1"), 3).data() == "3" and ui.totalValue.text() == "79 / 100"
+    cell = model.index(model.row_of("A1.1"), 3)
+    assert cell.data() == "7" and ui.totalValue.text() == "79 / 100"
+    reason = "Lò Văn An, tiêu chí A1.1 «Nguồn nguyên liệu»: 7 nằm ngoài khoảng 0 đến 3; hãy nhập điểm từ 0 đến 3."
+    assert ui.errorLabel.text() == reason and cell.data(Qt.ItemDataRole.ToolTipRole) == reason
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+    click_cell(qtbot, ui.scoreView, model.row_of("A1.2"), 3)  # a click on the current cell would not type
+    type_score(qtbot, dialog, "A1.1", 3)
+    assert cell.data() == "3" and model.refusals() == [] and cell.data(Qt.ItemDataRole.BackgroundRole) is None
 
     # Picking a level: the combo offers exactly the card's levels for "Đảm bảo chất lượng".
     view = ui.scoreView
@@ -182,3 +190,47 @@ def test_the_blank_sheet_prints_from_the_dialog(qtbot, make_dialog, coffee_id, t
     path = dialog.export("blank", tmp_path / "phieu.pdf")
     text = " ".join(p.extract_text() for p in PdfReader(path).pages)
     assert "Người đại diện là nữ" in text and "Sở hữu trí tuệ" in text
+
+
+def test_a_score_outside_the_card_is_refused_never_truncated(qtbot, make_dialog, coffee_id, sample):
+    """On the 148/2023 card the parts are scored in whole points (A 0–40, B 0–25, C 0–35):
+    a combo that jumped to the first matching level turned "40" into 4 and "18,5" into 18."""
+    dialog = make_dialog(coffee_id)
+    ui, model, view = dialog.ui, dialog.model, dialog.ui.scoreView
+    ui.dateEdit.setFocus()
+    ui.dateEdit.selectAll()
+    qtbot.keyClicks(ui.dateEdit, "20/06/2024")
+    qtbot.keyClick(ui.dateEdit, Qt.Key.Key_Return)
+    assert ui.ruleSetCombo.currentData() == "148/2023" and ui.dateEdit.text() == "20/06/2024"
+    assert dialog.saved is None  # Enter in the date box does not save the evaluation
+
+    type_score(qtbot, dialog, "C", 40)
+    c_cell = model.index(model.row_of("C"), 3)
+    assert c_cell.data() == "40" and ui.totalValue.text() == "0 / 100"
+    assert ui.errorLabel.text().startswith("Lò Văn An, tiêu chí C «Tổng điểm phần C: ")
+    assert ui.errorLabel.text().endswith("»: 40 nằm ngoài khoảng 0 đến 35; hãy nhập điểm từ 0 đến 35.")
+    assert c_cell.data(Qt.ItemDataRole.ToolTipRole) == ui.errorLabel.text()
+    type_score(qtbot, dialog, "B", "18,5")
+    b_cell = model.index(model.row_of("B"), 3)
+    assert b_cell.data() == "18,5" and ui.totalValue.text() == "0 / 100"
+    assert ui.errorLabel.text().startswith("Lò Văn An, tiêu chí B «Tổng điểm phần B: ")
+    assert ui.errorLabel.text().endswith("»: 18,5 có phần thập phân nhưng tiêu chí này chấm điểm nguyên; "
+                                         "hãy nhập số nguyên từ 0 đến 25.")
+    # Opening the cell again shows what was typed, to correct it.
+    click_cell(qtbot, view, model.row_of("A"), 3)
+    click_cell(qtbot, view, model.row_of("B"), 3)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert QApplication.focusWidget().currentText() == "18,5"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+    type_score(qtbot, dialog, "A", 30)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved is None
+    assert ui.errorLabel.text().startswith("Có điểm chưa được nhận; hãy sửa các ô tô đỏ trước khi lưu:\n• ")
+    assert EvaluationService(sample).history(coffee_id) == []
+
+    type_score(qtbot, dialog, "C", 35)
+    type_score(qtbot, dialog, "B", 18)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = EvaluationService(sample).get(dialog.saved.id)
+    assert saved.members[0].scores == {"A": 30, "B": 18, "C": 35} and saved.evaluated_on == date(2024, 6, 20)

@@ -26,7 +26,8 @@ def _ok(qtbot, dialog) -> None:
 
 def test_result_note_is_required(qtbot, vietnamese, service):
     report = _report(service)
-    dialog = ResultNoteDialog(report, lambda note: service.set_status(report.id, "hoan_thanh", note, TODAY))
+    dialog = ResultNoteDialog(
+        report, lambda v: service.set_status(report.id, "hoan_thanh", v[0], TODAY, completed_on=v[1]), today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Hoàn thành nhiệm vụ"
@@ -46,7 +47,8 @@ def test_result_note_is_required(qtbot, vietnamese, service):
 def test_the_services_refusal_stays_in_the_dialog(qtbot, vietnamese, service):
     report = _report(service)
     # A submit that ignores the note: the service's Vietnamese message must reach the user.
-    dialog = ResultNoteDialog(report, lambda _note: service.set_status(report.id, "hoan_thanh", "", TODAY))
+    dialog = ResultNoteDialog(report, lambda _v: service.set_status(report.id, "hoan_thanh", "", TODAY),
+                              today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(dialog.ui.noteEdit, "x")

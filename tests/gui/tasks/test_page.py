@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
 from ocop_desktop.gui.tasks.models import OVERDUE_COLOR
 from ocop_desktop.gui.tasks.note_dialogs import ProgressDialog, ResultNoteDialog
+from ocop_desktop.persistence.models import Task
 from ocop_desktop.services.tasks import DirectiveInput, TaskFilter, TaskInput
 from tests.gui.tasks.conftest import AUTHOR, REPORT, TODAY, choose, click_row, column, settle, titles, type_text
 
@@ -196,3 +198,73 @@ def test_add_and_edit_a_directive(qtbot, page):
         _ok(qtbot, edit)
     settle(qtbot, page)
     assert page.directive_model.index(1, 0).data().startswith("46/KH-UBND · 03/02/2025")
+
+
+def _backdate(make_uow, service, day):
+    """The sample's report task as if entered on ``day`` (03:00 UTC: the same day in Viet Nam)."""
+    report = service.query(TaskFilter(due="overdue"), TODAY)[0]
+    with make_uow() as uow:
+        uow.session.get(Task, report.id).created_at = datetime(day.year, day.month, day.day, 3, 0)
+        uow.commit()
+    return report
+
+
+def _open_done_dialog(qtbot, page):
+    choose(qtbot, page, page.ui.dueCombo, "Quá hạn")
+    click_row(qtbot, page.ui.taskTable, 0, 2)
+    next(a for a in page.status_menu.actions() if a.text() == "Hoàn thành…").trigger()
+    dialog = page.findChild(ResultNoteDialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def _retype(qtbot, field, text):
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+def test_a_task_done_on_a_typed_day_stores_that_day(qtbot, make_page, service, make_uow):
+    report = _backdate(make_uow, service, date(2024, 6, 20))
+    page = make_page()
+    dialog = _open_done_dialog(qtbot, page)
+    assert dialog.ui.doneOnLabel.text() == "&Ngày hoàn thành:"
+    assert dialog.ui.doneOnEdit.text() == "06/07/2024"  # today unless the user says otherwise
+    type_text(dialog.ui.noteEdit, "Đã gửi Báo cáo số 45/BC-UBND")
+    _retype(qtbot, dialog.ui.doneOnEdit, "03/07/2024")
+    with qtbot.waitSignal(page.changed):
+        _ok(qtbot, dialog)
+    settle(qtbot, page)
+    stored = service.get(report.id, TODAY)
+    assert (stored.status, stored.completed_on) == ("hoan_thanh", date(2024, 7, 3))
+    choose(qtbot, page, page.ui.dueCombo, "Tất cả")
+    click_row(qtbot, page.ui.taskTable, titles(page).index(REPORT), 2)
+    assert page.ui.resultLabel.text() == "Hoàn thành ngày 03/07/2024: Đã gửi Báo cáo số 45/BC-UBND"
+
+
+def test_a_completion_day_before_the_task_was_entered_is_refused(qtbot, make_page, service, make_uow):
+    report = _backdate(make_uow, service, date(2024, 6, 20))
+    page = make_page()
+    dialog = _open_done_dialog(qtbot, page)
+    type_text(dialog.ui.noteEdit, "Đã gửi")
+    _retype(qtbot, dialog.ui.doneOnEdit, "19/06/2024")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible()
+    message = ("Ngày hoàn thành: 19/06/2024 trước ngày giao nhiệm vụ (20/06/2024); "
+               "hãy nhập ngày 20/06/2024 hoặc muộn hơn.")
+    assert dialog.ui.errorLabel.text() == f"• {message}"
+    assert dialog.ui.doneOnEdit.text() == "19/06/2024" and dialog.ui.doneOnEdit.toolTip() == message
+    stored = service.get(report.id, TODAY)
+    assert (stored.status, stored.completed_on) == (TaskStatus.NEW.value, None)
+
+
+def test_a_status_change_on_a_task_changed_elsewhere_is_refused(qtbot, page, service):
+    report = service.query(TaskFilter(due="overdue"), TODAY)[0]
+    row = titles(page).index(REPORT)
+    click_row(qtbot, page.ui.taskTable, row, 2)
+    service.update_task(report.id, TaskInput(assignee="UBND xã Búng Lao", title=REPORT), TODAY)  # another tab
+    next(a for a in page.status_menu.actions() if a.text() == "Đang thực hiện").trigger()
+    assert page.ui.messageLabel.text().startswith(f"Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
+    assert service.get(report.id, TODAY).status == TaskStatus.NEW.value
