@@ -15,7 +15,7 @@ from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_surveys_page import Ui_SurveysPage
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.surveys.grid_model import SurveyGridModel
-from ocop_desktop.gui.surveys.merge import MergeReport
+from ocop_desktop.gui.surveys.stale import merge_summary, reload_offer
 from ocop_desktop.gui.surveys.status_model import unit_status_model
 from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
 from ocop_desktop.services.drafts import Draft, DraftStore
@@ -292,7 +292,7 @@ class SurveysPage(QWidget):
             return
         text = self.tr("Restored the unsaved draft from %1.").replace("%1", self._draft_time(draft))
         if report is not None:
-            text += " " + self._merge_summary(report)
+            text += " " + merge_summary(report, self.grid_model.is_dirty())
         self._show_message(text)
 
     def _draft_time(self, draft: Draft) -> str:
@@ -416,18 +416,7 @@ class SurveysPage(QWidget):
         """Reload and re-apply, or keep editing: the user's typing survives either choice."""
         if self.stale_box is not None:
             self.stale_box.deleteLater()
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Rows changed elsewhere"), str(exc),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText(self.tr(
-            "Reload shows the newest rows of this unit and puts your unsaved changes back on top of them: "
-            "nothing you typed is lost. Check the rows, then press Save again."
-        ))
-        reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(reload_button)
-        box.buttonClicked.connect(lambda button: button is reload_button and self.reload_and_reapply())
-        self.stale_box = box
-        box.open()  # window-modal, no nested event loop
+        self.stale_box = reload_offer(self, str(exc), self.reload_and_reapply)
 
     def reload_and_reapply(self) -> None:
         """Load the open unit's newest rows and put the unsaved changes back on top of them."""
@@ -438,27 +427,7 @@ class SurveysPage(QWidget):
         self._write_draft()
         self._refresh_units()
         self._update_buttons()
-        self._show_message(self._merge_summary(report))
-
-    def _merge_summary(self, report: MergeReport) -> str:
-        def names(items: list[str]) -> str:
-            quoted = [self.tr("“%1”").replace("%1", n) for n in items[:5]]
-            return ", ".join(quoted) + (", …" if len(items) > 5 else "")
-
-        parts = [self.tr("Loaded the newest rows of this unit and re-applied your unsaved changes.")]
-        for items, text in (
-            (report.arrived, self.tr("New rows from elsewhere: %1.")),
-            (report.updated, self.tr("Changed elsewhere, merged with your changes: %1.")),
-            (report.conflicts, self.tr("Changed both here and elsewhere; your values are kept, check them: %1.")),
-            (report.kept_deleted, self.tr("Rows you deleted were changed elsewhere and are kept: %1.")),
-            (report.kept_edited, self.tr("Rows you changed were deleted elsewhere; yours are kept as new rows: %1.")),
-            (report.removed, self.tr("Deleted elsewhere: %1.")),
-        ):
-            if items:
-                parts.append(text.replace("%1", names(items)))
-        parts.append(self.tr("Press Save to store them.") if self.grid_model.is_dirty()
-                     else self.tr("Nothing is left to save."))
-        return " ".join(parts)
+        self._show_message(merge_summary(report, self.grid_model.is_dirty()))
 
     # --- submissions and promotion -----------------------------------------------------------
     def _ask_submitted(self) -> None:

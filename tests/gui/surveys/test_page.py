@@ -252,3 +252,19 @@ def test_closing_the_window_mid_edit_keeps_the_cell_in_the_draft(qtbot, make_pag
     page.save_draft()  # what the main window does on close
     draft = drafts.load(campaign_id, ANG_NUA)
     assert draft is not None and draft.payload["rows"][0]["cells"][0] == "Chè búp"
+
+
+def test_rows_deleted_in_the_grid_are_deleted_and_only_those(qtbot, make_page, surveys, campaign_id):
+    surveys.save_entries(campaign_id, ANG_NUA, [
+        SurveyEntryInput(product_name="Cá suối"), SurveyEntryInput(product_name="Rượu ngô"),
+        SurveyEntryInput(product_name="Măng khô", producer="Bản Co"),
+    ])
+    page = make_page()
+    grid, model = page.ui.grid, page.grid_model
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(0, 0))
+    page.ui.removeRowButton.click()  # Xóa dòng
+    model.set_cells([(1, 0, ""), (1, 1, "")], "xóa ô")  # every cell of Măng khô emptied: deleted too
+    page.ui.saveButton.click()
+    _wait_saved(qtbot, page)
+    assert [e.product_name for e in surveys.unit_entries(campaign_id, ANG_NUA)] == ["Rượu ngô"]
