@@ -12,6 +12,7 @@ from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.exports.package import EXTENSION, PackageError
 from ocop_desktop.services.exchange import ConflictsUnresolved, ExchangeService, ImportPreview, Outcome, verify_package
+from ocop_desktop.services.backup import backup_before
 from ocop_desktop.services.exchange.records import BY_NAME
 from ocop_desktop.services.survey_import import ImportRefused, SurveyImportService, write_template
 
@@ -172,14 +173,31 @@ def cmd_submissions(args) -> int:
     return 0
 
 
+_YES = {"c", "co", "có", "y", "yes", "đồng ý", "dong y"}
+
+
+def _replace_confirmed(args, deleted: int, units: str) -> bool:
+    """--replace deletes rows: said with their number first, then asked (or --yes)."""
+    what = f"--replace sẽ xóa {deleted} dòng rà soát hiện có của {units} mà tệp không còn"
+    if args.yes:
+        print(f"Lưu ý: {what}.")
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise Refused(f"{what}; chưa nhập gì. Chạy lại với --yes để đồng ý (không hỏi được vì lệnh không chạy trong "
+                      "cửa sổ dòng lệnh), hoặc bỏ --replace để chỉ thêm và cập nhật.")
+    answer = input(f"{what}. Gõ «có» để đồng ý: ")
+    return answer.strip().lower() in _YES
+
+
 def cmd_import_survey(args) -> int:
+    path = Path(args.file)
+    options = dict(valid_only=args.valid_only, replace=args.replace, include_hidden=args.include_hidden)
     db, make_uow = open_db(args)
     try:
         service = SurveyImportService(make_uow)
-        try:
-            check = service.check(Path(args.file), args.campaign, args.unit)
-        except ImportRefused as exc:
-            raise Refused(str(exc)) from None
+        check = service.check(path, args.campaign, args.unit, include_hidden=args.include_hidden)
+        for line in check.skipped:
+            print(f"Bỏ qua: {line}")
         for warning in check.warnings:
             print(f"Lưu ý: {warning}")
         for problem in check.problems:
@@ -188,15 +206,57 @@ def cmd_import_survey(args) -> int:
             print(f"Lỗi: {len(check.problems)} lỗi ở {check.bad_rows} dòng; chưa nhập dòng nào. Hãy sửa tệp rồi nhập "
                   "lại, hoặc thêm --valid-only để chỉ nhập các dòng hợp lệ.", file=sys.stderr)
             return 1
-        result = service.import_file(Path(args.file), args.campaign, args.unit, valid_only=args.valid_only,
-                                     replace=args.replace, dry_run=args.dry_run)
+        if not args.dry_run and not args.replace:
+            plan = None
+        else:
+            plan = service.import_file(path, args.campaign, args.unit, dry_run=True, **options)
+        if args.dry_run:
+            print(f"Chạy thử: {len(check.rows)} dòng hợp lệ; sẽ thêm {plan.added}, cập nhật {plan.updated}, "
+                  f"giữ nguyên {plan.unchanged}, xóa {plan.deleted} dòng. Chưa thay đổi gì.")
+            return 0
+        if plan is not None and plan.deleted and not _replace_confirmed(args, plan.deleted, ", ".join(plan.units)):
+            print("Đã hủy; dữ liệu không thay đổi.")
+            return 1
+        if not check.rows:
+            print("Không có dòng nào để nhập; dữ liệu không thay đổi.")
+            return 0
+        copy = backup_before(db.path, "nhập Excel")
+        result = service.import_file(path, args.campaign, args.unit, **options)
+    except ImportRefused as exc:
+        raise Refused(str(exc)) from None
     finally:
         db.close()
-    if args.dry_run:
-        print(f"Chạy thử: {len(check.rows)} dòng hợp lệ sẽ được nhập; chưa thay đổi gì.")
-    else:
-        print(f"Đã nhập {len(check.rows)} dòng ({result.added} dòng mới, {result.updated} dòng cập nhật) cho: "
-              f"{', '.join(result.units) or 'không đơn vị nào'}.")
+    print(f"Đã nhập {len(check.rows)} dòng ({result.added} dòng mới, {result.updated} dòng cập nhật, "
+          f"{result.unchanged} dòng không đổi{f', xóa {result.deleted} dòng' if result.deleted else ''}) cho: "
+          f"{', '.join(result.units) or 'không đơn vị nào'}.")
+    print(f"Bản sao trước khi nhập: {copy}.")
+    if result.operation_id:
+        print(f"Hoàn tác bằng: ocop import undo {result.operation_id}")
+    return 0
+
+
+def cmd_import_list(args) -> int:
+    db, make_uow = open_db(args, write=False)
+    try:
+        rows = [dict(operation_id=i.operation_id, file_name=i.file_name, imported_at=local(i.at), actor=i.actor,
+                     added=i.added, updated=i.updated, deleted=i.deleted, undone_at=local(i.undone_at))
+                for i in SurveyImportService(make_uow).imports()]
+    finally:
+        db.close()
+    emit_rows(rows, args.format, ("operation_id", "file_name", "imported_at", "actor", "added", "updated", "deleted",
+                                  "undone_at"))
+    return 0
+
+
+def cmd_import_undo(args) -> int:
+    db, make_uow = open_db(args)
+    try:
+        copy = backup_before(db.path, "hoàn tác nhập Excel")
+        done = SurveyImportService(make_uow).undo(args.operation_id)
+    finally:
+        db.close()
+    print(f"Đã hoàn tác lần nhập Excel {done.package_id}: xóa {done.deleted} dòng đã thêm, trả lại {done.restored} "
+          f"dòng đã cập nhật, tạo lại {done.recreated} dòng đã xóa. Bản sao trước khi hoàn tác: {copy}.")
     return 0
 
 
@@ -204,7 +264,10 @@ def cmd_template(args) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():
         raise Refused(f"Thư mục {output.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
-    write_template(output, args.campaign)
+    try:
+        write_template(output, args.campaign)
+    except ImportRefused as exc:
+        raise Refused(str(exc)) from None
     print(f"Đã lưu mẫu Excel rà soát sản phẩm: {output}.")
     return 0
 
@@ -244,7 +307,14 @@ def register(sub, command) -> None:
     p.add_argument("--unit", metavar="MÃ", help="mã ĐVHC của đơn vị, cho các dòng không ghi đơn vị")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không nhập")
     p.add_argument("--valid-only", action="store_true", help="chỉ nhập các dòng hợp lệ, bỏ qua dòng có lỗi")
-    p.add_argument("--replace", action="store_true", help="thay toàn bộ danh sách của đơn vị bằng nội dung tệp")
+    p.add_argument("--replace", action="store_true", help="thay toàn bộ danh sách của đơn vị bằng nội dung tệp "
+                   "(cho biết số dòng sẽ xóa và hỏi lại)")
+    p.add_argument("--yes", action="store_true", help="đồng ý xóa khi dùng --replace, không hỏi lại (dùng trong tập lệnh)")
+    p.add_argument("--include-hidden", action="store_true", help="nhập cả trang và dòng đang ẩn trong tệp")
+    p = command("list", "các lần nhập từ Excel (để hoàn tác)", cmd_import_list, parent=group)
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
+    p = command("undo", "hoàn tác toàn bộ một lần nhập từ Excel", cmd_import_undo, parent=group)
+    p.add_argument("operation_id", metavar="MÃ_LẦN_NHẬP", help="mã in ra sau khi nhập (xem: ocop import list)")
     templates = command("template", "lưu mẫu Excel trống", lambda a: 2, parent=group)
     kinds = templates.add_subparsers(dest="kind", required=True, metavar="MẪU")
     p = command("survey", "mẫu Excel rà soát sản phẩm", cmd_template, parent=kinds)

@@ -159,7 +159,7 @@ def test_excel_survey_import_and_template(offices, tmp_path):
     assert "chưa nhập dòng nào" in refused.stderr
     done = ocop("--db", district, "import", "survey", template, "--campaign", "2024", "--valid-only")
     assert done.returncode == 0, done.stderr
-    assert "Đã nhập 1 dòng (1 dòng mới, 0 dòng cập nhật) cho: Xã Ẳng Tở." in done.stdout
+    assert "Đã nhập 1 dòng (1 dòng mới, 0 dòng cập nhật, 0 dòng không đổi) cho: Xã Ẳng Tở." in done.stdout
     rows = json.loads(ocop("--db", district, "surveys", "list", "--campaign", "2024").stdout)
     assert [(r["product_name"], r["output_quantity"], r["unit"]) for r in rows] == [("Chè Shan tuyết", 1200.0, "Xã Ẳng Tở")]
 
@@ -167,3 +167,70 @@ def test_excel_survey_import_and_template(offices, tmp_path):
     text.write_text("Tên sản phẩm,Giá\nChè,1000\n", encoding="utf-8")
     done = ocop("--db", district, "import", "survey", text, "--campaign", "2024")
     assert done.returncode == 1 and "không phải tệp Excel (.xlsx)" in done.stderr
+
+
+def test_excel_replace_asks_backs_up_and_can_be_undone(offices, tmp_path):
+    _commune, district = offices
+    path = tmp_path / "xa.xlsx"
+
+    def sheet(rows):
+        wb = openpyxl.Workbook()
+        wb.active.append(["Tên sản phẩm", "Sản lượng", "Đơn vị"])
+        for row in rows:
+            wb.active.append([*row, "Xã Ẳng Tở"])
+        wb.save(path)
+
+    def listed():
+        return [(r["product_name"], r["output_quantity"]) for r in
+                json.loads(ocop("--db", district, "surveys", "list", "--campaign", "2024").stdout)]
+
+    sheet([("Chè", 100), ("Gạo", 5)])
+    first = ocop("--db", district, "import", "survey", path, "--campaign", "2024")
+    assert first.returncode == 0, first.stderr
+    copy = Path(first.stdout.split("Bản sao trước khi nhập: ")[1].split("\n")[0].removesuffix("."))
+    assert copy.is_file() and "truoc-nhap-excel" in copy.name
+    first_id = first.stdout.split("ocop import undo ")[1].split()[0]
+
+    sheet([("Chè", 999)])
+    before = district.read_bytes()
+    refused = ocop("--db", district, "import", "survey", path, "--campaign", "2024", "--replace")
+    assert refused.returncode == 1
+    assert ("--replace sẽ xóa 1 dòng rà soát hiện có của Xã Ẳng Tở mà tệp không còn; chưa nhập gì. Chạy lại với "
+            "--yes để đồng ý") in refused.stderr
+    assert district.read_bytes() == before and listed() == [("Chè", 100.0), ("Gạo", 5.0)]
+    dry = ocop("--db", district, "import", "survey", path, "--campaign", "2024", "--replace", "--dry-run")
+    assert "sẽ thêm 0, cập nhật 1, giữ nguyên 0, xóa 1 dòng. Chưa thay đổi gì." in dry.stdout
+    done = ocop("--db", district, "import", "survey", path, "--campaign", "2024", "--replace", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "(0 dòng mới, 1 dòng cập nhật, 0 dòng không đổi, xóa 1 dòng)" in done.stdout
+    assert listed() == [("Chè", 999.0)]
+    second_id = done.stdout.split("ocop import undo ")[1].split()[0]
+
+    imports = json.loads(ocop("--db", district, "import", "list").stdout)
+    assert [(i["operation_id"], i["added"], i["updated"], i["deleted"], i["undone_at"]) for i in imports] == [
+        (second_id, 0, 1, 1, ""), (first_id, 2, 0, 0, "")]
+    undo = ocop("--db", district, "import", "undo", second_id)
+    assert undo.returncode == 0, undo.stderr
+    assert f"Đã hoàn tác lần nhập Excel {second_id}: xóa 0 dòng đã thêm, trả lại 1 dòng đã cập nhật, tạo lại 1" in undo.stdout
+    assert sorted(listed()) == [("Chè", 100.0), ("Gạo", 5.0)]
+    again = ocop("--db", district, "import", "undo", second_id)
+    assert again.returncode == 1 and "Lần nhập này đã được hoàn tác lúc" in again.stderr
+    unknown = ocop("--db", district, "import", "undo", "zz")
+    assert unknown.returncode == 1 and "Không có lần nhập Excel mã zz; xem các lần nhập bằng lệnh: ocop import list." in unknown.stderr
+
+
+def test_excel_special_files_and_unwritable_template(offices, tmp_path):
+    _commune, district = offices
+    pipe = tmp_path / "ong.xlsx"
+    os.mkfifo(pipe)
+    done = subprocess.run([sys.executable, "-m", "ocop_desktop.cli", "--db", str(district), "import", "survey", str(pipe),
+                           "--campaign", "2024"], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "OCOP_DB": ""})
+    assert done.returncode == 1 and "«ong.xlsx» không phải tệp thông thường" in done.stderr
+    assert "Traceback" not in done.stderr
+    locked = tmp_path / "khoa"
+    locked.mkdir()
+    (locked / "mau.xlsx").mkdir()  # a folder where the file should go: os.replace fails for root too
+    done = ocop("import", "template", "survey", "-o", locked / "mau.xlsx")
+    assert done.returncode == 1 and "Không lưu được mẫu Excel vào" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in locked.iterdir()) == ["mau.xlsx"]

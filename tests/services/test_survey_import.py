@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import struct
 import unicodedata
@@ -198,3 +200,125 @@ def test_openpyxl_itself_refuses_entity_expansion_with_defusedxml(tmp_path):
         causes.append(type(cause).__name__)
         cause = cause.__cause__ or cause.__context__
     assert "EntitiesForbidden" in causes
+
+
+# -- what the sheet says, exactly ----------------------------------------------------------------
+def sheet(path, rows, header=("Tên sản phẩm", "Chủ thể", "Sản lượng", "Đơn vị"), edit=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Rà soát"
+    ws.append(list(header))
+    for row in rows:
+        ws.append(list(row))
+    if edit:
+        edit(wb, ws)
+    wb.save(path)
+    return path
+
+
+def stored(make_uow):
+    return [(e.product_name, e.producer, e.output_quantity, e.unit) for e in
+            SurveyService(make_uow).entries(campaign_year=2024)]
+
+
+def test_an_uncached_formula_is_an_error_naming_its_cell(service, make_uow, tmp_path):
+    # openpyxl saves formulas without their result, as scripts and some tools do.
+    path = sheet(tmp_path / "f.xlsx", [("Chè", "", "=1000+200", "Xã Ẳng Nưa"), ("Gạo", "", 5, "Xã Ẳng Nưa")])
+    check = service.check(path, 2024)
+    assert [p.message for p in check.problems] == [
+        "Trang «Rà soát», dòng 2, cột «Sản lượng» (C): ô chứa công thức chưa có giá trị; hãy mở tệp bằng "
+        "Excel/LibreOffice, lưu lại rồi nhập lại."]
+    with pytest.raises(ValidationError):
+        service.import_file(path, 2024)
+    assert stored(make_uow) == []
+
+
+def test_merged_unit_cells_give_their_unit_to_every_row(service, make_uow, tmp_path):
+    rows = [("Chè", "", 1, "Xã Ẳng Tở"), ("Gạo", "", 2, None), ("Mật ong", "", 3, None), ("Măng", "", 4, "Xã Ẳng Nưa")]
+    path = sheet(tmp_path / "m.xlsx", rows, edit=lambda wb, ws: ws.merge_cells("D2:D4"))
+    service.import_file(path, 2024, unit_code="03307")  # --unit is Ẳng Nưa: the merged cell says otherwise
+    assert sorted(stored(make_uow)) == [("Chè", "", 1.0, "Xã Ẳng Tở"), ("Gạo", "", 2.0, "Xã Ẳng Tở"),
+                                        ("Măng", "", 4.0, "Xã Ẳng Nưa"), ("Mật ong", "", 3.0, "Xã Ẳng Tở")]
+
+
+def hide(wb, ws):
+    ws.row_dimensions[3].hidden = True
+    other = wb.create_sheet("Bản cũ")
+    other.append(["Tên sản phẩm", "Sản lượng", "Đơn vị"])
+    other.append(["Rượu ngô", 7, "Xã Ẳng Nưa"])
+    other.sheet_state = "hidden"
+    secret = wb.create_sheet("Nháp")
+    secret.append(["Tên sản phẩm", "Sản lượng", "Đơn vị"])
+    secret.append(["Miến", 8, "Xã Ẳng Nưa"])
+    secret.sheet_state = "veryHidden"
+
+
+def test_hidden_sheets_and_rows_are_skipped_and_listed(service, make_uow, tmp_path):
+    path = sheet(tmp_path / "h.xlsx", [("Chè", "", 1, "Xã Ẳng Nưa"), ("Gạo", "", 2, "Xã Ẳng Nưa")], edit=hide)
+    check = service.check(path, 2024)
+    assert check.skipped == (
+        "Trang «Rà soát»: 1 dòng đang ẩn nên không nhập (dòng 3). Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, "
+        "hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).",
+        "Trang «Bản cũ» đang ẩn nên không nhập (2 dòng có chữ). Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, "
+        "hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).",
+        "Trang «Nháp» đang ẩn kỹ (very hidden) nên không nhập (2 dòng có chữ). Nếu cần nhập, hãy bỏ ẩn trong Excel "
+        "rồi nhập lại, hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).")
+    service.import_file(path, 2024)
+    assert [r[0] for r in stored(make_uow)] == ["Chè"]
+    service.import_file(path, 2024, include_hidden=True)
+    assert sorted(r[0] for r in stored(make_uow)) == ["Chè", "Gạo", "Miến", "Rượu ngô"]
+
+
+def test_duplicates_behave_as_the_warning_says(service, make_uow, tmp_path):
+    rows = [("Chè", "HTX", 100, "Xã Ẳng Nưa"), ("Gạo", "", 2, "Xã Ẳng Nưa"), ("chè", "htx", 300, "Xã Ẳng Nưa")]
+    path = sheet(tmp_path / "d.xlsx", rows)
+    check = service.check(path, 2024)
+    assert check.warnings == ("Trang «Rà soát», dòng 4: trùng sản phẩm «chè» của Xã Ẳng Nưa với trang «Rà soát», "
+                              "dòng 2; dòng sau ghi đè dòng trước nên chỉ lưu dòng 4.",)
+    result = service.import_file(path, 2024)
+    assert (result.added, len(result.check.rows)) == (2, 2)
+    assert sorted(stored(make_uow)) == [("Gạo", "", 2.0, "Xã Ẳng Nưa"), ("chè", "htx", 300.0, "Xã Ẳng Nưa")]
+
+
+def test_excel_escapes_are_decoded(service, make_uow, tmp_path):
+    header = ("Tên sản phẩm", "Chủ thể", "Sản lượng", "Đơn vị", "Ghi chú")
+    path = sheet(tmp_path / "x.xlsx", [
+        ("Chè_x000D_\nShan tuyết", "HTX_x0009_Chè", 1, "Xã Ẳng Nưa", "Dòng 1_x000D_\nDòng 2"),
+        ("Gạo_x0007_ nếp", "_x005F_x000D_", 2, "Xã Ẳng Nưa", "")], header=header)
+    service.import_file(path, 2024)
+    got = sorted((e.product_name, e.producer, e.notes) for e in SurveyService(make_uow).entries(campaign_year=2024))
+    assert got == [("Chè Shan tuyết", "HTX Chè", "Dòng 1\nDòng 2"), ("Gạo nếp", "_x000D_", "")]
+
+
+def test_an_import_is_one_operation_that_can_be_undone(service, make_uow, tmp_path):
+    path = sheet(tmp_path / "u.xlsx", [("Chè", "", 1, "Xã Ẳng Nưa"), ("Gạo", "", 2, "Xã Ẳng Nưa")])
+    first = service.import_file(path, 2024)
+    sheet(path, [("Chè", "", 10, "Xã Ẳng Nưa")])
+    preview = service.import_file(path, 2024, replace=True, dry_run=True)
+    assert (preview.applied, preview.updated, preview.deleted, preview.operation_id) == (False, 1, 1, None)
+    assert len(stored(make_uow)) == 2  # the preview changed nothing
+    second = service.import_file(path, 2024, replace=True)
+    assert stored(make_uow) == [("Chè", "", 10.0, "Xã Ẳng Nưa")]
+    listed = service.imports()
+    assert [(i.operation_id, i.file_name, i.added, i.updated, i.deleted, i.undone_at) for i in listed] == [
+        (second.operation_id, "u.xlsx", 0, 1, 1, None), (first.operation_id, "u.xlsx", 2, 0, 0, None)]
+    with pytest.raises(ValidationError, match="đã được sửa sau khi nhập"):
+        service.undo(first.operation_id)  # the second import changed its rows since
+    done = service.undo(second.operation_id)
+    assert (done.deleted, done.restored, done.recreated) == (0, 1, 1)
+    assert sorted(stored(make_uow)) == [("Chè", "", 1.0, "Xã Ẳng Nưa"), ("Gạo", "", 2.0, "Xã Ẳng Nưa")]
+    assert service.imports()[0].undone_at is not None
+    with pytest.raises(ValidationError, match="đã được hoàn tác"):
+        service.undo(second.operation_id)
+    done = service.undo(first.operation_id)
+    assert (done.deleted, stored(make_uow)) == (2, [])
+
+
+def test_the_template_on_a_full_disk_leaves_no_file(tmp_path, monkeypatch):
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(ImportRefused, match="ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc chọn ổ khác"):
+        write_template(tmp_path / "mau.xlsx", 2024)
+    assert list(tmp_path.iterdir()) == []

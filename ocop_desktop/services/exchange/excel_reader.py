@@ -85,6 +85,10 @@ class Sheet:
         return out
 
 
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
 def text_value(raw: str) -> str:
     """Excel's _xHHHH_ escapes decoded (_x000D_ is a carriage return), then control characters
     other than newline and tab dropped: what the person typed, without the file format's marks."""
@@ -123,10 +127,15 @@ class _Budget:
         self.name, self.elements, self.cells = name, 0, 0
 
 
+def _local(name: str) -> str:
+    return name[name.find(":") + 1:]  # "x:c" -> "c"; the main namespace may come with a prefix
+
+
 def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable, end: Callable | None = None,
-           text: Callable | None = None) -> None:
-    """Feed ``member`` to expat in chunks; local element names; DTDs and entities refused."""
-    parser = expat.ParserCreate(namespace_separator="}")
+           text: Callable | None = None, raw_names: bool = False) -> None:
+    """Feed ``member`` to expat in chunks, DTDs and entities refused. Handlers get local element
+    names, unless ``raw_names`` (the sheet parser strips prefixes itself, on its hot path)."""
+    parser = expat.ParserCreate()
     parser.buffer_text = True
 
     def refuse(*_args) -> None:
@@ -136,15 +145,15 @@ def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable, e
     def on_start(name: str, attrs: dict) -> None:
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
-            raise WorkbookRefused(f"Tệp {budget.name} có quá nhiều phần tử (hơn {MAX_ELEMENTS:,} trong «{member}»)"
-                                  .replace(",", ".") + _ADVICE)
-        start(name.rpartition("}")[2], {k.rpartition("}")[2]: v for k, v in attrs.items()})
+            raise WorkbookRefused(f"Tệp {budget.name} có quá nhiều phần tử XML (hơn {_n(MAX_ELEMENTS)} trong "
+                                  f"«{member}»)." + _ADVICE)
+        start(_local(name), {_local(k): v for k, v in attrs.items()})
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
-    parser.StartElementHandler = on_start
+    parser.StartElementHandler = start if raw_names else on_start
     if end is not None:
-        parser.EndElementHandler = lambda name: end(name.rpartition("}")[2])
+        parser.EndElementHandler = end if raw_names else (lambda name: end(_local(name)))
     if text is not None:
         parser.CharacterDataHandler = text
     read = 0
@@ -220,8 +229,7 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
     def start(name, attrs):
         if name == "si":
             if len(out) >= MAX_STRINGS:
-                raise WorkbookRefused(f"Tệp {budget.name} có hơn {MAX_STRINGS:,} chuỗi chữ.".replace(",", ".")
-                                      + _ADVICE)
+                raise WorkbookRefused(f"Tệp {budget.name} có hơn {_n(MAX_STRINGS)} chuỗi chữ." + _ADVICE)
             state["parts"] = []
         elif name == "rPh":
             state["phonetic"] += 1  # East Asian reading hints: not part of the text
@@ -246,41 +254,58 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
 
 
 class _SheetParser:
+    """expat handlers for one sheet. The hot path is an empty styled cell: counted, never parsed
+    further; the column of a cell is worked out only when it holds a value."""
+
     def __init__(self, sheet: Sheet, strings: list[str], dates: set[int], epoch, budget: _Budget) -> None:
+        from openpyxl.utils.datetime import from_excel, from_ISO8601  # noqa: PLC0415
+
         self.sheet, self.strings, self.dates, self.epoch, self.budget = sheet, strings, dates, epoch, budget
+        self.from_excel, self.from_iso = from_excel, from_ISO8601
         self.row = 0
         self.rows_seen = 0
-        self.col = 0
+        self.col = 0  # the previous cell's column, for cells written without an address
+        self.ref: str | None = None  # the previous cell's address, not yet turned into a column
         self.cell: dict | None = None
         self.collect: list[str] | None = None
 
     def _too_big(self, what: str) -> WorkbookRefused:
         return WorkbookRefused(f"Tệp {self.budget.name}, trang «{self.sheet.title}»: {what}." + _ADVICE)
 
+    def _column(self, ref: str) -> int:
+        try:
+            return _split(ref)[0]
+        except ValueError:
+            raise self._too_big(f"địa chỉ ô «{ref[:20]}» không hợp lệ") from None
+
     def start(self, name: str, attrs: dict) -> None:
+        budget = self.budget
+        budget.elements += 1
+        if budget.elements > MAX_ELEMENTS:
+            raise self._too_big(f"có quá nhiều phần tử XML (hơn {_n(MAX_ELEMENTS)})")
+        if ":" in name:
+            name = _local(name)
         if name == "c":
-            self.budget.cells += 1
-            if self.budget.cells > MAX_CELLS:
-                raise self._too_big(f"có hơn {MAX_CELLS:,} ô (kể cả ô trống có định dạng)".replace(",", "."))
+            budget.cells += 1
+            if budget.cells > MAX_CELLS:
+                raise self._too_big(f"có hơn {_n(MAX_CELLS)} ô (kể cả ô trống có định dạng)")
             ref = attrs.get("r")
-            if ref:
-                try:
-                    self.col, _row = _split(ref)
-                except ValueError:
-                    raise self._too_big(f"địa chỉ ô «{ref[:20]}» không hợp lệ") from None
-            else:
+            if ref is None:
+                if self.ref is not None:
+                    self.col, self.ref = self._column(self.ref), None
                 self.col += 1
-            self.cell = {"t": attrs.get("t", "n"), "s": int(attrs.get("s", "0") or 0), "f": False, "v": None,
-                         "is": None}
+            else:
+                self.ref = ref
+            self.cell = {"t": attrs.get("t", "n"), "s": attrs.get("s"), "f": False, "v": None, "is": None}
         elif name == "row":
             self.rows_seen += 1
             if self.rows_seen > MAX_ROWS:
-                raise self._too_big(f"có hơn {MAX_ROWS:,} dòng".replace(",", "."))
+                raise self._too_big(f"có hơn {_n(MAX_ROWS)} dòng")
             try:
                 self.row = int(attrs["r"]) if "r" in attrs else self.row + 1
             except ValueError:
                 raise self._too_big(f"số dòng «{attrs['r'][:20]}» không hợp lệ") from None
-            self.col = 0
+            self.col, self.ref = 0, None
             if attrs.get("hidden") in ("1", "true"):
                 self.sheet.hidden_rows.add(self.row)
         elif self.cell is not None:
@@ -298,7 +323,7 @@ class _SheetParser:
             self._dimension(attrs.get("ref", ""))
         elif name == "mergeCell":
             if len(self.sheet.merged) >= MAX_MERGES:
-                raise self._too_big(f"có hơn {MAX_MERGES:,} vùng ô gộp".replace(",", "."))
+                raise self._too_big(f"có hơn {_n(MAX_MERGES)} vùng ô gộp")
             try:
                 self.sheet.merged.append(_range(attrs.get("ref", "")))
             except ValueError:
@@ -310,31 +335,36 @@ class _SheetParser:
         except ValueError:
             return  # a missing or odd declaration is not trusted either way
         if r2 > MAX_ROWS or c2 > MAX_COLUMNS:
-            raise self._too_big(f"khai báo vùng dữ liệu {ref} ({r2:,} dòng × {c2:,} cột), vượt giới hạn "
-                                f"{MAX_ROWS:,} dòng và {MAX_COLUMNS:,} cột".replace(",", "."))
+            raise self._too_big(f"khai báo vùng dữ liệu {ref} ({_n(r2)} dòng × {_n(c2)} cột), vượt giới hạn "
+                                f"{_n(MAX_ROWS)} dòng và {_n(MAX_COLUMNS)} cột")
 
     def end(self, name: str) -> None:
-        if name in ("v", "t"):
+        if ":" in name:
+            name = _local(name)
+        if name == "c":
+            cell, self.cell = self.cell, None
+            if cell is None or (cell["v"] is None and cell["is"] is None and not cell["f"]):
+                return  # an empty (styled) cell
+            value = self._value(cell)
+            if value is None or value == "":
+                return
+            if self.ref is not None:
+                self.col, self.ref = self._column(self.ref), None
+            col = self.col
+            if col > MAX_COLUMNS or self.row > MAX_ROWS:
+                raise self._too_big(f"ô {_letters(col)}{self.row} nằm ngoài giới hạn {_n(MAX_ROWS)} dòng và "
+                                    f"{_n(MAX_COLUMNS)} cột")
+            self.sheet.cells.setdefault(self.row, {})[col - 1] = value
+        elif name in ("v", "t"):
             self.collect = None
         elif name == "rPh" and self.cell is not None:
             self.cell["phonetic"] = False
-        elif name == "c" and self.cell is not None:
-            value = self._value(self.cell)
-            self.cell = None
-            if value is None or value == "":
-                return
-            if self.col > MAX_COLUMNS or self.row > MAX_ROWS:
-                raise self._too_big(f"ô {_letters(self.col)}{self.row} nằm ngoài giới hạn {MAX_ROWS:,} dòng và "
-                                    f"{MAX_COLUMNS:,} cột".replace(",", "."))
-            self.sheet.cells.setdefault(self.row, {})[self.col - 1] = value
 
     def text(self, data: str) -> None:
         if self.collect is not None:
             self.collect.append(data)
 
     def _value(self, cell: dict) -> Any:
-        from openpyxl.utils.datetime import from_ISO8601, from_excel  # noqa: PLC0415
-
         kind, raw = cell["t"], cell["v"]
         if kind == "inlineStr":
             return text_value("".join(cell["is"] or ()))
@@ -353,13 +383,13 @@ class _SheetParser:
             if kind == "e":
                 return CellError(raw.strip())
             if kind == "d":
-                return from_ISO8601(raw.strip())
+                return self.from_iso(raw.strip())
             raw = raw.strip()
             if not raw:
                 return None
             number: int | float = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
-            if cell["s"] in self.dates:
-                return from_excel(number, self.epoch)
+            if cell["s"] is not None and int(cell["s"]) in self.dates:
+                return self.from_excel(number, self.epoch)
             return number
         except (ValueError, IndexError, OverflowError, TypeError):
             return CellError("#VALUE!")
@@ -374,13 +404,13 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
         infos = {i.filename: i for i in zf.infolist()}
         total = sum(i.file_size for i in infos.values())
         if total > MAX_TOTAL_BYTES:
-            raise WorkbookRefused(f"Tệp {budget.name} khi giải nén nặng {total / 2**20:,.0f} MB, quá giới hạn "
-                                  f"{MAX_TOTAL_BYTES // 2**20} MB.".replace(",", ".") + _ADVICE)
+            raise WorkbookRefused(f"Tệp {budget.name} khi giải nén nặng {_n(total // 2**20)} MB, quá giới hạn "
+                                  f"{MAX_TOTAL_BYTES // 2**20} MB." + _ADVICE)
         for info in infos.values():
             if info.file_size > MAX_PART_BYTES and info.filename.endswith(".xml"):
                 raise WorkbookRefused(f"Tệp {budget.name}: phần «{info.filename}» khi giải nén nặng "
-                                      f"{info.file_size / 2**20:,.0f} MB, quá giới hạn {MAX_PART_BYTES // 2**20} MB."
-                                      .replace(",", ".") + _ADVICE)
+                                      f"{_n(info.file_size // 2**20)} MB, quá giới hạn {MAX_PART_BYTES // 2**20} MB."
+                                      + _ADVICE)
         book = "xl/workbook.xml"
         rels = _rels(zf, book, set(infos), budget)
         declared: list[tuple[str, str, str]] = []
@@ -405,6 +435,6 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
                 continue  # chart sheets and dialog sheets hold no rows
             sheet = Sheet(text_value(title), state if state in ("hidden", "veryHidden") else "visible")
             parser = _SheetParser(sheet, strings, dates, epoch, budget)
-            _parse(zf, target, budget, parser.start, parser.end, parser.text)
+            _parse(zf, target, budget, parser.start, parser.end, parser.text, raw_names=True)
             sheets.append(sheet)
         return sheets

@@ -188,7 +188,7 @@ def excel_imports(session) -> list[ExcelImportInfo]:
         row["at"] = min(row["at"], at)
         row[action.partition(":")[2]] = count
     undone = dict(session.execute(select(AuditEntry.context, func.min(AuditEntry.at)).where(
-        AuditEntry.context.in_([_undo_context(op) for op in found])).group_by(AuditEntry.context))) if found else {}
+        AuditEntry.context.in_([_undo_context(op) for op in found])).group_by(AuditEntry.context)).all()) if found else {}
     out = [ExcelImportInfo(op, r["file"], r["at"], r["actor"], r["create"], r["update"], r["delete"],
                            undone.get(_undo_context(op))) for op, r in found.items()]
     return sorted(out, key=lambda i: i.at, reverse=True)
@@ -244,21 +244,29 @@ def undo_excel(session, operation_id: str) -> UndoResult:
 
 
 def _changed_since(session, by_key, last_seq: int) -> list[str]:
+    """Records changed after the import, except by a later Excel import that was undone since (or its
+    undo): those two together left the record as this import did."""
     problems = []
     for name in {n for n, _ in by_key}:
         entity = BY_NAME[name]
         ids = sorted(i for n, i in by_key if n == name)
         for chunk in _chunks(ids):
-            later = session.execute(
-                select(AuditEntry.entity_id, func.max(AuditEntry.seq)).where(
+            later: dict[str, list[AuditEntry]] = {}
+            for e in session.scalars(select(AuditEntry).where(
                     AuditEntry.entity == name, AuditEntry.entity_id.in_(chunk), AuditEntry.seq > last_seq)
-                .group_by(AuditEntry.entity_id))
-            for record_id, seq in later:
-                entry = session.get(AuditEntry, seq)
+                    .order_by(AuditEntry.seq)):
+                later.setdefault(e.entity_id, []).append(e)
+            undone = {c for es in later.values() for e in es if (c := e.context or "").startswith("hoàn tác nhập Excel ")}
+            for record_id, changes in later.items():
+                real = [e for e in changes if e.context not in undone and not (
+                    (m := _EXCEL_CONTEXT.match(e.context or "")) and _undo_context(m.group(1)) in undone)]
+                if not real:
+                    continue
+                entry = real[-1]
                 values = {k: p[1] if p[1] is not None else p[0]
                           for e in by_key[(name, record_id)] for k, p in e.changes.items()}
-                where = f", {entry.context}" if entry is not None and entry.context else ""
-                when = f" (lúc {entry.at:%d/%m/%Y %H:%M} UTC, {entry.actor or 'không rõ người sửa'}{where})" if entry else ""
+                where = f", {entry.context}" if entry.context else ""
                 title = values.get("product_name") or _title(entity, values)
-                problems.append(f"{entity.label} «{title}» đã được sửa sau khi nhập{when}")
+                problems.append(f"{entity.label} «{title}» đã được sửa sau khi nhập (lúc {entry.at:%d/%m/%Y %H:%M} "
+                                f"UTC, {entry.actor or 'không rõ người sửa'}{where})")
     return problems
