@@ -15,6 +15,7 @@ from ocop_desktop.domain.text import clean, nfc, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Product, SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.services.survey_versions import stale_changes
 
 # Errors of save_entries name the cell as FieldError.field = "row {n}/{column}": n is the
 # 1-based position of the row in the list given to save_entries (the grid's row number,
@@ -88,6 +89,7 @@ class UnitStatusDTO:
     on_time: bool | None  # as in SubmissionDTO
     entry_count: int
     saved_at: datetime | None  # naive UTC of the unit's latest saved entry
+    version: datetime | None = None  # the submission's updated_at: set_submission checks it
 
     @property
     def submitted(self) -> bool:
@@ -220,42 +222,6 @@ def _entry_query():
     )
 
 
-def _stale_changes(
-    existing: dict[str, SurveyEntry], rows: list[SurveyEntryInput],
-    deleted: Mapping[str, datetime | None], loaded: Mapping[str, datetime | None] | None,
-) -> list[str]:
-    """What changed in the unit since the caller loaded it, in Vietnamese; empty if nothing did."""
-    shown: dict[str, tuple[datetime | None, str]] = {}  # id -> (version seen, name seen)
-    for entry_id, version in (loaded or {}).items():
-        shown[entry_id] = (version, "")
-    for row in rows:
-        if row.id and (row.version is not None or row.id in shown):
-            version = row.version if row.version is not None else shown[row.id][0]
-            shown[row.id] = (version, clean(row.product_name) or "")
-    changes: list[str] = []
-    for entry_id, version in deleted.items():
-        entry = existing.get(entry_id)
-        if entry is not None and version is not None and entry.updated_at != version:
-            changes.append(
-                f"Dòng «{entry.product_name}» bạn định xóa đã được sửa ở nơi khác {changed_when(entry.updated_at)}"
-            )
-    for entry_id, (version, name) in shown.items():
-        if entry_id in deleted or version is None:
-            continue  # a row deleted here, or one the caller did not load: nothing to compare
-        entry = existing.get(entry_id)
-        if entry is None:
-            changes.append(f"Dòng «{name}» đã bị xóa ở nơi khác" if name else "Một dòng đã bị xóa ở nơi khác")
-        elif entry.updated_at != version:
-            changes.append(f"Dòng «{entry.product_name}» đã được sửa ở nơi khác {changed_when(entry.updated_at)}")
-    if loaded is not None:
-        known = set(loaded) | {r.id for r in rows if r.id} | set(deleted)
-        arrived = [e.product_name for entry_id, e in existing.items() if entry_id not in known]
-        if arrived:
-            names = ", ".join(f"«{n}»" for n in arrived[:5]) + (", …" if len(arrived) > 5 else "")
-            changes.append(f"Có {len(arrived)} dòng mới: {names}")
-    return changes
-
-
 class SurveyService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
@@ -322,7 +288,7 @@ class SurveyService:
             query = (
                 select(
                     UnitSubmission.unit_id, Place.name, Place.code, UnitSubmission.status,
-                    UnitSubmission.submitted_on, counts.c.n, counts.c.saved_at,
+                    UnitSubmission.submitted_on, counts.c.n, counts.c.saved_at, UnitSubmission.updated_at,
                 )
                 .join(Place, Place.id == UnitSubmission.unit_id)
                 .outerjoin(counts, counts.c.unit_id == UnitSubmission.unit_id)
@@ -334,7 +300,7 @@ class SurveyService:
                     unit_id=r.unit_id, unit=r.name, unit_code=r.code or "", status=r.status,
                     status_label=SubmissionStatus(r.status).label, submitted_on=r.submitted_on,
                     on_time=on_time(r.submitted_on, campaign.deadline, today), entry_count=r.n or 0,
-                    saved_at=r.saved_at,
+                    saved_at=r.saved_at, version=r.updated_at,
                 )
                 for r in s.execute(query)
             ]
@@ -370,7 +336,7 @@ class SurveyService:
                     .order_by(SurveyEntry.position, SurveyEntry.created_at, SurveyEntry.id)
                 )
             }
-            changes = _stale_changes(existing, rows, deleted, loaded)
+            changes = stale_changes(existing, rows, deleted, loaded)
             if changes:
                 raise StaleDataError(changes, record=record)
             errors: list[FieldError] = []
@@ -419,13 +385,24 @@ class SurveyService:
         return self.unit_entries(campaign_id, unit_id)
 
     def set_submission(
-        self, campaign_id: str, unit_id: str, status: str, submitted_on: date | None, today: date | None = None
+        self, campaign_id: str, unit_id: str, status: str, submitted_on: date | None, today: date | None = None,
+        expected_version: datetime | None = None,
     ) -> UnitStatusDTO:
-        """Record how far a unit has got; đã nộp and đã nhận need the day it was sent."""
+        """Record how far a unit has got; đã nộp and đã nhận need the day it was sent.
+
+        ``expected_version`` is UnitStatusDTO.version as shown: if the submission changed since
+        (a package, another window), StaleDataError and nothing is written."""
         today = today or date.today()
         with self._uow() as uow:
             campaign = self._campaign(uow, campaign_id)
             submission, unit_name = self._submission(uow, campaign, unit_id)
+            if expected_version is not None and submission.updated_at != expected_version:
+                shown = SubmissionStatus(submission.status).label
+                raise StaleDataError(
+                    [f"Trạng thái nộp của {unit_name} đã được đổi ở nơi khác {changed_when(submission.updated_at)}, "
+                     f"nay là «{shown}»"],
+                    advice="Chưa lưu gì; bảng trạng thái đã được tải lại, hãy xem rồi làm lại nếu vẫn cần.",
+                )
             errors: list[FieldError] = []
             try:
                 status = SubmissionStatus(status).value

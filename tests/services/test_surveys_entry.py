@@ -293,3 +293,17 @@ def test_a_hundred_thousand_rows_stay_quick(surveys, campaign_id, make_uow):
     read = time.perf_counter() - started
     assert len(mine) == 200 and mine[0].product_name == "Ẳng Nưa 0"
     assert counted < 1.0 and read < 0.5, (counted, read)
+
+
+def test_a_submission_changed_since_it_was_shown_is_not_overwritten(surveys, campaign_id):
+    shown = next(u for u in surveys.campaign_units(campaign_id, today=JUNE_20) if u.unit_id == ANG_NUA)
+    # A package marks the report received while the window still shows "Chưa nộp".
+    received = surveys.set_submission(campaign_id, ANG_NUA, "da_nhan", date(2024, 6, 18), today=JUNE_20,
+                                      expected_version=shown.version)
+    with pytest.raises(StaleDataError) as refused:
+        surveys.set_submission(campaign_id, ANG_NUA, "chua_nop", None, today=JUNE_20, expected_version=shown.version)
+    message = str(refused.value)
+    assert message.startswith("Trạng thái nộp của Xã Ẳng Nưa đã được đổi ở nơi khác lúc ")
+    assert ", nay là «Đã nhận». Chưa lưu gì;" in message
+    now = next(u for u in surveys.campaign_units(campaign_id, today=JUNE_20) if u.unit_id == ANG_NUA)
+    assert now == received and now.status_label == "Đã nhận"

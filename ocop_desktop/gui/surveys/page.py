@@ -437,21 +437,27 @@ class SurveysPage(QWidget):
         if self.submission_dialog is not None:
             self.submission_dialog.deleteLater()
         dialog = SubmissionDialog(self._unit_label(unit), campaign.deadline, self._today(), self)
-        dialog.accepted.connect(lambda: self._set_submission(unit.unit_id, "da_nop", dialog.submitted_on()))
+        dialog.accepted.connect(lambda: self._set_submission(unit, "da_nop", dialog.submitted_on()))
         self.submission_dialog = dialog
         dialog.open()
 
     def _mark_not_submitted(self) -> None:
         unit = self._unit()
         if unit is not None:
-            self._set_submission(unit.unit_id, "dang_nhap" if unit.entry_count else "chua_nop", None)
+            self._set_submission(unit, "dang_nhap" if unit.entry_count else "chua_nop", None)
 
-    def _set_submission(self, unit_id: str, status: str, day: date | None) -> None:
+    def _set_submission(self, unit: UnitStatusDTO, status: str, day: date | None) -> None:
         campaign = self._campaign()
         if campaign is None:
             return
         try:
-            self._surveys.set_submission(campaign.id, unit_id, status, day, today=self._today())
+            # The version shown goes along: a status changed meanwhile (a package) is not overwritten.
+            self._surveys.set_submission(campaign.id, unit.unit_id, status, day, today=self._today(),
+                                         expected_version=unit.version)
+        except StaleDataError as exc:
+            self._refresh_units()  # show the status as it is now
+            self._show_message(str(exc), error=True)
+            return
         except (ValidationError, NotFoundError) as exc:
             self._show_message(_describe(exc), error=True)
             return

@@ -1,0 +1,49 @@
+"""Which of a unit's survey rows changed since a view loaded them: the check behind every save."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Mapping
+
+from ocop_desktop.domain.text import clean
+from ocop_desktop.domain.validation import changed_when
+from ocop_desktop.persistence.models import SurveyEntry
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.surveys import SurveyEntryInput
+
+
+def stale_changes(
+    existing: dict[str, SurveyEntry], rows: list[SurveyEntryInput],
+    deleted: Mapping[str, datetime | None], loaded: Mapping[str, datetime | None] | None,
+) -> list[str]:
+    """What changed in the unit since the caller loaded it, in Vietnamese; empty if nothing did."""
+    shown: dict[str, tuple[datetime | None, str]] = {}  # id -> (version seen, name seen)
+    for entry_id, version in (loaded or {}).items():
+        shown[entry_id] = (version, "")
+    for row in rows:
+        if row.id and (row.version is not None or row.id in shown):
+            version = row.version if row.version is not None else shown[row.id][0]
+            shown[row.id] = (version, clean(row.product_name) or "")
+    changes: list[str] = []
+    for entry_id, version in deleted.items():
+        entry = existing.get(entry_id)
+        if entry is not None and version is not None and entry.updated_at != version:
+            changes.append(
+                f"Dòng «{entry.product_name}» bạn định xóa đã được sửa ở nơi khác {changed_when(entry.updated_at)}"
+            )
+    for entry_id, (version, name) in shown.items():
+        if entry_id in deleted or version is None:
+            continue  # a row deleted here, or one the caller did not load: nothing to compare
+        entry = existing.get(entry_id)
+        if entry is None:
+            changes.append(f"Dòng «{name}» đã bị xóa ở nơi khác" if name else "Một dòng đã bị xóa ở nơi khác")
+        elif entry.updated_at != version:
+            changes.append(f"Dòng «{entry.product_name}» đã được sửa ở nơi khác {changed_when(entry.updated_at)}")
+    if loaded is not None:
+        known = set(loaded) | {r.id for r in rows if r.id} | set(deleted)
+        arrived = [e.product_name for entry_id, e in existing.items() if entry_id not in known]
+        if arrived:
+            names = ", ".join(f"«{n}»" for n in arrived[:5]) + (", …" if len(arrived) > 5 else "")
+            changes.append(f"Có {len(arrived)} dòng mới: {names}")
+    return changes
