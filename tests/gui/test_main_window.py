@@ -113,3 +113,20 @@ def test_lam_moi_brings_rows_stored_elsewhere_into_the_open_survey_grid(window, 
     assert page.ui.messageLabel.text().startswith("Các dòng của đơn vị này vừa được thay đổi ở nơi khác.")
     page.reload_and_reapply()
     assert [page.grid_model.index(r, 0).data() for r in range(3)] == ["Gạo nếp nương", "Mật ong", "Măng khô"]
+
+
+def test_a_change_in_one_tab_is_shown_in_the_others(window, make_uow, qtbot):
+    from ocop_desktop.services.reference import place_id
+    from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
+
+    page = window.surveys
+    ang_nua = place_id("xa-ang-nua")
+    page.ui.unitCombo.setCurrentIndex(page.ui.unitCombo.findData(ang_nua))
+    SurveyService(make_uow).save_entries(page.current_selection()[0], ang_nua,
+                                         [SurveyEntryInput(product_name="Miến dong Ẳng Nưa")])
+    window.refresh_all()
+    qtbot.waitUntil(lambda: not window.products.is_loading(), timeout=10000)
+    assert window.products.ui.countLabel.text() == "10 sản phẩm"
+    page.ui.grid.setCurrentIndex(page.grid_model.index(0, 0))
+    page.ui.promoteButton.click()  # the survey tab adds a product to the registry
+    qtbot.waitUntil(lambda: window.products.ui.countLabel.text() == "11 sản phẩm", timeout=10000)
