@@ -56,10 +56,11 @@ class Commands:
 
     def import_survey_excel(self, window) -> None:
         campaign_id, unit_id = window.surveys.current_selection()
+        # The backup is made by the dialog's job right before each import or undo writes.
         dialog = ExcelImportDialog(self.survey_import, self.surveys, self.jobs, window,
-                                   campaign_id=campaign_id, unit_id=unit_id)
+                                   campaign_id=campaign_id, unit_id=unit_id,
+                                   before_import=lambda: self.before_import("truoc-nhap-excel"))
         dialog.imported.connect(lambda _result: window.refresh_all())
-        self.before_import("truoc-nhap-excel")
         dialog.exec()
 
     def save_survey_template(self, window) -> None:

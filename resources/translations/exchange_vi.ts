@@ -40,8 +40,16 @@
         <translation>&amp;Thay toàn bộ danh sách của đơn vị bằng nội dung tệp (nếu không, các dòng được thêm mới hoặc cập nhật)</translation>
     </message>
     <message>
+        <source>Also import &amp;hidden sheets and rows</source>
+        <translation>Nhập &amp;cả trang và dòng đang ẩn</translation>
+    </message>
+    <message>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>&amp;Hoàn tác lần nhập này</translation>
     </message>
     <message>
         <source>Choose the Excel file</source>
@@ -50,6 +58,10 @@
     <message>
         <source>Save the Excel template</source>
         <translation>Lưu mẫu Excel</translation>
+    </message>
+    <message>
+        <source>Replace the unit&apos;s rows</source>
+        <translation>Thay danh sách của đơn vị</translation>
     </message>
     <message>
         <source>As the sheet&apos;s Unit column says (or this office)</source>
@@ -80,12 +92,32 @@
         <translation>Không có lỗi nào.</translation>
     </message>
     <message>
+        <source>Counting the rows the replacement deletes…</source>
+        <translation>Đang đếm số dòng sẽ bị xóa khi thay…</translation>
+    </message>
+    <message>
+        <source>The sheet replaces the rows of %1: %2 survey row(s) the file no longer has will be deleted (a backup is made first). Continue?</source>
+        <translation>Nội dung tệp sẽ thay danh sách của %1: %2 dòng rà soát mà tệp không còn sẽ bị xóa (có sao lưu trước khi nhập). Tiếp tục?</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Chưa nhập gì; dữ liệu không thay đổi.</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
     <message>
         <source>Imported %1 row(s): %2 new, %3 updated, for %4.</source>
         <translation>Đã nhập %1 dòng: %2 dòng mới, %3 dòng cập nhật, cho %4.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) deleted.</source>
+        <translation>Đã xóa %1 dòng.</translation>
+    </message>
+    <message>
+        <source>Import undone: %1 added row(s) deleted, %2 updated row(s) put back, %3 deleted row(s) restored.</source>
+        <translation>Đã hoàn tác lần nhập: xóa %1 dòng đã thêm, trả lại %2 dòng đã cập nhật, tạo lại %3 dòng đã xóa.</translation>
     </message>
     <message>
         <source>The file could not be read: %1</source>

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.gui.exchange.models import problems_model
@@ -20,6 +20,7 @@ from ocop_desktop.services.surveys import SurveyService
 
 AskOpen = Callable[[QWidget], str]
 AskSave = Callable[[QWidget, str], str]
+Confirm = Callable[[QWidget, str], bool]
 _EXCEL = "Excel (*.xlsx)"
 
 
@@ -35,15 +36,26 @@ def ask_save_path(parent: QWidget, suggested: str) -> str:
     return chosen
 
 
+def ask_confirm(parent: QWidget, question: str) -> bool:
+    title = QCoreApplication.translate("ExcelImportDialog", "Replace the unit's rows")
+    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class ExcelImportDialog(QDialog):
     imported = Signal(object)  # the SurveyImportResult of an import that stored rows
 
     def __init__(self, importer: SurveyImportService, surveys: SurveyService, jobs: JobRunner,
                  parent: QWidget | None = None, campaign_id: str | None = None, unit_id: str | None = None,
                  ask_open: AskOpen = ask_open_path, ask_save: AskSave = ask_save_path,
-                 folder: Path | None = None) -> None:
+                 folder: Path | None = None, before_import: Callable[[], object] | None = None,
+                 confirm: Confirm = ask_confirm) -> None:
         super().__init__(parent)
         self._importer, self._jobs, self._ask_open, self._ask_save = importer, jobs, ask_open, ask_save
+        # Backs the database up; called in the job, before each import or undo writes anything.
+        self._before_import = before_import or (lambda: None)
+        self._confirm = confirm
         self._folder = folder or Path.home()
         self._check: SurveyImportCheck | None = None
         self.result: SurveyImportResult | None = None
@@ -66,6 +78,9 @@ class ExcelImportDialog(QDialog):
         self.ui.checkButton.clicked.connect(self.check)
         self.ui.importButton.clicked.connect(self.import_rows)
         self.ui.validOnlyCheck.toggled.connect(lambda _on: self._update_buttons())
+        self.ui.includeHiddenCheck.toggled.connect(lambda _on: self._recheck())
+        self.ui.undoButton.clicked.connect(self.undo_import)
+        self.ui.undoButton.hide()
         self.ui.checkButton.setEnabled(False)
 
     def _campaign(self):
@@ -111,6 +126,11 @@ class ExcelImportDialog(QDialog):
             return
         self.ui.statusLabel.setText(self.tr("Template saved: %1").replace("%1", str(path)))
 
+    def _recheck(self) -> None:
+        if self.ui.fileEdit.text():
+            self._forget()
+            self.check()
+
     def _request(self) -> tuple[Path, int, str | None] | None:
         campaign = self._campaign()
         if campaign is None or not self.ui.fileEdit.text():
@@ -123,7 +143,8 @@ class ExcelImportDialog(QDialog):
             return
         self.ui.statusLabel.setText(self.tr("Checking the file…"))
         self.ui.checkButton.setEnabled(False)
-        self._jobs.run(lambda progress, cancel: self._importer.check(*request),
+        hidden = self.ui.includeHiddenCheck.isChecked()
+        self._jobs.run(lambda progress, cancel: self._importer.check(*request, include_hidden=hidden),
                        on_done=self._checked, on_error=self._failed)
 
     def _checked(self, check: SurveyImportCheck) -> None:
@@ -133,7 +154,7 @@ class ExcelImportDialog(QDialog):
         self.ui.summaryLabel.setText(
             self.tr("%1 row(s) read: %2 valid, %3 with problems.").replace("%1", str(check.data_rows))
             .replace("%2", str(len(check.rows))).replace("%3", str(check.bad_rows)))
-        self.ui.warningsLabel.setText("\n".join(check.warnings))
+        self.ui.warningsLabel.setText("\n".join((*check.skipped, *check.warnings)))
         if check.problems:
             self.ui.statusLabel.setText(self.tr("Correct the rows listed and check again, or import only the valid rows."))
         else:
@@ -149,22 +170,73 @@ class ExcelImportDialog(QDialog):
         request = self._request()
         if request is None or self._check is None:
             return
-        valid_only, replace = self.ui.validOnlyCheck.isChecked(), self.ui.replaceCheck.isChecked()
+        options = dict(valid_only=self.ui.validOnlyCheck.isChecked(), replace=self.ui.replaceCheck.isChecked(),
+                       include_hidden=self.ui.includeHiddenCheck.isChecked())
         self.ui.importButton.setEnabled(False)
+        self.ui.undoButton.hide()
+        if options["replace"]:  # say how many rows the replacement deletes before anything is stored
+            self.ui.statusLabel.setText(self.tr("Counting the rows the replacement deletes…"))
+            self._jobs.run(lambda progress, cancel: self._importer.import_file(*request, dry_run=True, **options),
+                           on_done=lambda plan: self._confirm_replace(request, options, plan), on_error=self._failed)
+        else:
+            self._store(request, options)
+
+    def _confirm_replace(self, request, options, plan: SurveyImportResult) -> None:
+        if plan.deleted:
+            question = (self.tr("The sheet replaces the rows of %1: %2 survey row(s) the file no longer has will be "
+                                "deleted (a backup is made first). Continue?")
+                        .replace("%1", ", ".join(plan.units)).replace("%2", str(plan.deleted)))
+            if not self._confirm(self, question):
+                self.ui.statusLabel.setText(self.tr("Nothing was imported."))
+                self._update_buttons()
+                return
+        self._store(request, options)
+
+    def _store(self, request, options) -> None:
         self.ui.statusLabel.setText(self.tr("Importing…"))
-        self._jobs.run(lambda progress, cancel: self._importer.import_file(*request, valid_only=valid_only,
-                                                                           replace=replace),
-                       on_done=self._imported, on_error=self._failed)
+
+        def work(progress, cancel):
+            self._before_import()
+            return self._importer.import_file(*request, **options)
+
+        self._jobs.run(work, on_done=self._imported, on_error=self._failed)
 
     def _imported(self, result: SurveyImportResult) -> None:
         self.result = result
-        self.ui.statusLabel.setText(
-            self.tr("Imported %1 row(s): %2 new, %3 updated, for %4.").replace("%1", str(len(result.check.rows)))
-            .replace("%2", str(result.added)).replace("%3", str(result.updated))
-            .replace("%4", ", ".join(result.units)))
+        text = (self.tr("Imported %1 row(s): %2 new, %3 updated, for %4.").replace("%1", str(len(result.check.rows)))
+                .replace("%2", str(result.added)).replace("%3", str(result.updated))
+                .replace("%4", ", ".join(result.units)))
+        if result.deleted:
+            text += " " + self.tr("%1 row(s) deleted.").replace("%1", str(result.deleted))
+        self.ui.statusLabel.setText(text)
+        self.ui.undoButton.setVisible(result.operation_id is not None)
         self._check = None
         self._update_buttons()
         self.imported.emit(result)
+
+    def undo_import(self) -> None:
+        if self.result is None or self.result.operation_id is None:
+            return
+        operation = self.result.operation_id
+        self.ui.undoButton.setEnabled(False)
+
+        def work(progress, cancel):
+            self._before_import()
+            return self._importer.undo(operation)
+
+        self._jobs.run(work, on_done=self._undone, on_error=self._undo_failed)
+
+    def _undone(self, done) -> None:
+        self.ui.undoButton.hide()
+        self.ui.undoButton.setEnabled(True)
+        self.ui.statusLabel.setText(
+            self.tr("Import undone: %1 added row(s) deleted, %2 updated row(s) put back, %3 deleted row(s) restored.")
+            .replace("%1", str(done.deleted)).replace("%2", str(done.restored)).replace("%3", str(done.recreated)))
+        self.imported.emit(self.result)
+
+    def _undo_failed(self, exc: Exception) -> None:
+        self.ui.undoButton.setEnabled(True)
+        self._failed(exc)
 
     def _failed(self, exc: Exception) -> None:
         self.ui.checkButton.setEnabled(bool(self.ui.fileEdit.text()))

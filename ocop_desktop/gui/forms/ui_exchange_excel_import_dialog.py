@@ -119,6 +119,11 @@ class Ui_ExcelImportDialog(object):
 
         self.dialogLayout.addWidget(self.replaceCheck)
 
+        self.includeHiddenCheck = QCheckBox(ExcelImportDialog)
+        self.includeHiddenCheck.setObjectName(u"includeHiddenCheck")
+
+        self.dialogLayout.addWidget(self.includeHiddenCheck)
+
         self.importLayout = QHBoxLayout()
         self.importLayout.setObjectName(u"importLayout")
         self.importButton = QPushButton(ExcelImportDialog)
@@ -132,6 +137,12 @@ class Ui_ExcelImportDialog(object):
         self.statusLabel.setWordWrap(True)
 
         self.importLayout.addWidget(self.statusLabel)
+
+        self.undoButton = QPushButton(ExcelImportDialog)
+        self.undoButton.setObjectName(u"undoButton")
+        self.undoButton.setVisible(False)
+
+        self.importLayout.addWidget(self.undoButton)
 
 
         self.dialogLayout.addLayout(self.importLayout)
@@ -164,6 +175,8 @@ class Ui_ExcelImportDialog(object):
         self.checkButton.setText(QCoreApplication.translate("ExcelImportDialog", u"C&heck the file", None))
         self.validOnlyCheck.setText(QCoreApplication.translate("ExcelImportDialog", u"Import only the &valid rows (skip the rows with problems)", None))
         self.replaceCheck.setText(QCoreApplication.translate("ExcelImportDialog", u"&Replace the unit's rows with the sheet (otherwise rows are added or updated)", None))
+        self.includeHiddenCheck.setText(QCoreApplication.translate("ExcelImportDialog", u"Also import &hidden sheets and rows", None))
         self.importButton.setText(QCoreApplication.translate("ExcelImportDialog", u"&Import", None))
+        self.undoButton.setText(QCoreApplication.translate("ExcelImportDialog", u"&Undo this import", None))
     # retranslateUi
 

@@ -75,3 +75,59 @@ def test_template_saved_and_unsafe_file_refused(qtbot, district, tmp_path, jobs,
     qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "không phải tệp Excel" in dialog.ui.statusLabel.text())
     assert dialog.ui.checkButton.isEnabled() and not dialog.ui.importButton.isEnabled()
+
+
+def rows_sheet(path, rows, hidden_row=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Tên sản phẩm", "Sản lượng", "Đơn vị"])
+    for row in rows:
+        ws.append([*row, "Xã Ẳng Tở"])
+    if hidden_row:
+        ws.row_dimensions[hidden_row].hidden = True
+    wb.save(path)
+    return path
+
+
+def test_replace_asks_with_the_count_backs_up_and_undoes(qtbot, district, tmp_path, jobs):
+    path = rows_sheet(tmp_path / "xa.xlsx", [("Chè", 100), ("Gạo", 5), ("Măng", 7)], hidden_row=4)
+    backups, questions, answers = [], [], [False, True]
+    dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
+                               ask_open=lambda _p: str(path), before_import=lambda: backups.append(1),
+                               confirm=lambda _w, q: (questions.append(q), answers.pop(0))[1])
+    qtbot.addWidget(dialog)
+    entries = lambda: sorted((e.product_name, e.output_quantity) for e in  # noqa: E731
+                             district.surveys.unit_entries(district.campaign_id(), place_id("xa-ang-to")))
+    qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.importButton.isEnabled())
+    assert dialog.ui.warningsLabel.text() == (
+        "Trang «Sheet»: 1 dòng đang ẩn nên không nhập (dòng 4). Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, "
+        "hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).")
+    qtbot.mouseClick(dialog.ui.includeHiddenCheck, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.summaryLabel.text() == "3 row(s) read: 3 valid, 0 with problems.")
+    assert dialog.ui.warningsLabel.text() == ""
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    assert entries() == [("Chè", 100.0), ("Gạo", 5.0), ("Măng", 7.0)] and backups == [1]
+    assert not dialog.ui.undoButton.isHidden()
+
+    rows_sheet(path, [("Chè", 999)])
+    qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.importButton.isEnabled())
+    qtbot.mouseClick(dialog.ui.replaceCheck, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.statusLabel.text() == "Nothing was imported.")
+    assert questions == ["The sheet replaces the rows of Xã Ẳng Tở: 2 survey row(s) the file no longer has will be "
+                         "deleted (a backup is made first). Continue?"]
+    assert len(entries()) == 3 and backups == [1]
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    assert dialog.ui.statusLabel.text() == "Imported 1 row(s): 0 new, 1 updated, for Xã Ẳng Tở. 2 row(s) deleted."
+    assert entries() == [("Chè", 999.0)] and backups == [1, 1]
+
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.ui.undoButton, Qt.MouseButton.LeftButton)
+    assert dialog.ui.statusLabel.text() == ("Import undone: 0 added row(s) deleted, 1 updated row(s) put back, "
+                                            "2 deleted row(s) restored.")
+    assert entries() == [("Chè", 100.0), ("Gạo", 5.0), ("Măng", 7.0)] and backups == [1, 1, 1]
+    assert dialog.ui.undoButton.isHidden()
