@@ -11,7 +11,7 @@ from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
 from ocop_desktop.commands import evaluation, exchange, safety
-from ocop_desktop.commands.common import Refused, emit_rows, failure_text, open_db
+from ocop_desktop.commands.common import Refused, db_file, emit_rows, failure_text, open_db
 from ocop_desktop.instance_lock import DatabaseInUse
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.paths import default_db_path
@@ -162,7 +162,7 @@ def cmd_office(args) -> int:
 
 
 def cmd_check(args) -> int:
-    report = check_database(default_db_path(args.db))
+    report = check_database(db_file(args))
     for fact in report.facts:
         print(f"✓ {fact}")
     for problem in report.problems:

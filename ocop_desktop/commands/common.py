@@ -44,6 +44,15 @@ def writer_lock(path: Path, command: str) -> WriterLock:
     return WriterLock(path, command).acquire(wait=wait, on_wait=waiting)
 
 
+def db_file(args) -> Path:
+    """The database path the user named, refused if it is a folder, a device or a pipe."""
+    path = default_db_path(args.db)
+    if path.exists() and not path.is_file():
+        raise Refused(f"«{path}» là thư mục hoặc thiết bị, không phải tệp dữ liệu OCOP Desktop. Dữ liệu không bị "
+                      "thay đổi. Hãy ghi đường dẫn tới tệp dữ liệu (.db) sau --db.")
+    return path
+
+
 def open_db(args, write: bool = True) -> tuple[Database, Callable]:
     """The database named by --db / OCOP_DB / the user folder, migrated, with a unit-of-work
     factory that writes the office's user (or the system login) into the audit log.
@@ -53,7 +62,7 @@ def open_db(args, write: bool = True) -> tuple[Database, Callable]:
     A read-only command takes no lock; it opens a file it may not write (a write-protected
     stick, a CD) read-only, and takes the lock only for the moment a new or older file's
     schema is written."""
-    path = default_db_path(args.db)
+    path = db_file(args)
     if write:
         if not is_writable(path):
             raise read_only_location(path)

@@ -9,9 +9,8 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from ocop_desktop.commands.common import Refused, command_name, emit_rows, open_db, writer_lock
+from ocop_desktop.commands.common import Refused, command_name, db_file, emit_rows, open_db, writer_lock
 from ocop_desktop.domain.numbers import format_vn_number, parse_vn_date
-from ocop_desktop.paths import default_db_path
 from ocop_desktop.persistence.database import damaged, is_writable, read_only_location
 from ocop_desktop.persistence.snapshot import BackupFailed, check_file
 from ocop_desktop.services import backup as backups
@@ -38,7 +37,7 @@ def _disk_error(exc: Exception) -> Refused:
 
 
 def cmd_backup(args) -> int:
-    db_path = default_db_path(args.db)
+    db_path = db_file(args)
     if not db_path.is_file():
         raise Refused(f"Không có tệp dữ liệu {db_path} để sao lưu. Hãy kiểm tra --db.")
     target = Path(args.output).expanduser() if args.output else None
@@ -64,7 +63,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_backup_list(args) -> int:
-    db_path = default_db_path(args.db)
+    db_path = db_file(args)
     items = backups.list_backups(db_path)
     if args.format != "text":
         emit_rows([{**asdict(b), "path": str(b.path), "made_at": b.made_at.isoformat(timespec="seconds")}
@@ -106,7 +105,7 @@ def cmd_restore(args) -> int:
     before anything is replaced; then, under the writer lock, keep the current state and
     restore. Waiting for the lock means a running import finishes and commits first, so its
     rows are in the safety copy."""
-    db_path = default_db_path(args.db)
+    db_path = db_file(args)
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise Refused(f"Không có tệp {source}. Hãy xem danh sách bản sao bằng: ocop backup list")

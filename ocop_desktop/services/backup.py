@@ -149,6 +149,9 @@ def create_backup(db_path: Path, reason: str = MANUAL, target: Path | None = Non
         target = Path(target)
         if target.resolve() == db_path.resolve():
             raise RestoreRefused("Không thể sao lưu đè lên chính tệp dữ liệu; hãy chọn tên tệp khác.")
+        if target.exists() and not target.is_file():  # a folder, a device, a pipe: never replaced
+            raise RestoreRefused(f"«{target}» là thư mục hoặc thiết bị, không phải tệp; hãy ghi tên một tệp "
+                                 "bản sao, ví dụ E:/ban-sao.sqlite.")
         copy_database(db_path, target)  # replaces an existing file only once the copy is verified
         made = now or datetime.now()
         return BackupInfo(target, MANUAL, REASON_LABELS[MANUAL], made, target.stat().st_size)

@@ -1,0 +1,94 @@
+"""A database on read-only media (a locked USB stick, a CD, a read-only share): reading commands,
+reports, `check` and `backup -o` work; writing commands are refused with the clear message.
+
+Tests run as root, which ignores file modes, so the medium is a read-only bind mount; where
+mounting is not allowed the tests are skipped with the reason."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+from ocop_desktop.cli import main
+from tests.safety.conftest import _run
+
+
+@pytest.fixture(scope="module")
+def medium(sample_file, tmp_path_factory):
+    """The sample database on a read-only bind mount: (path on the medium, writable folder)."""
+    source, _, _ = sample_file
+    src = tmp_path_factory.mktemp("usb-goc")
+    shutil.copyfile(source, src / "ocop.db")  # closed cleanly: no -wal beside it
+    point = Path("/tmp") / f"ocop-ro-{uuid.uuid4().hex[:8]}"
+    point.mkdir()
+    mounted = shutil.which("mount") is not None and _run("mount", "--bind", str(src), str(point))
+    if not mounted:
+        point.rmdir()
+        pytest.skip("cannot bind-mount here (needs root and mount rights): read-only media not simulated")
+    try:
+        if not _run("mount", "-o", "remount,bind,ro", str(point)):
+            pytest.skip("cannot remount read-only here: read-only media not simulated")
+        with pytest.raises(OSError):
+            (point / "thu.txt").write_text("x")  # really read-only, even for root
+        yield point / "ocop.db", tmp_path_factory.mktemp("o-ghi-duoc")
+    finally:
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
+        shutil.rmtree(point, ignore_errors=True)
+
+
+def ocop(capsys, *args: str) -> tuple[int, str, str]:
+    """The command run in this process (as `ocop` would), for speed: exit status, stdout, stderr."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_reading_commands_and_reports_work_on_read_only_media(medium, capsys):
+    path, out_dir = medium
+    code, out, err = ocop(capsys, "--db", str(path), "products", "list", "--format", "json")
+    assert code == 0, err
+    assert len(json.loads(out)) == 10
+    for args in (("surveys", "list"), ("tasks", "list"), ("audit", "--limit", "3"), ("backup", "list")):
+        code, out, err = ocop(capsys, "--db", str(path), *args)
+        assert code == 0 and err == "", (args, err)
+    report = out_dir / "san-pham.xlsx"
+    code, out, err = ocop(capsys, "--db", str(path), "report", "products", "--format", "xlsx", "-o", str(report))
+    assert code == 0, err
+    assert report.stat().st_size > 0
+
+
+def test_check_calls_a_healthy_read_only_file_healthy(medium, capsys):
+    path, _ = medium
+    code, out, err = ocop(capsys, "--db", str(path), "check")
+    assert code == 0, err
+    assert "chỉ đọc" in out and f"Dữ liệu {path} lành mạnh (tệp chỉ đọc)." in out
+    assert "hỏng" not in out + err
+
+
+def test_a_backup_is_read_from_read_only_media_and_written_elsewhere(medium, capsys):
+    path, out_dir = medium
+    target = out_dir / "ban-sao.sqlite"
+    code, out, err = ocop(capsys, "--db", str(path), "backup", "-o", str(target))
+    assert code == 0, err
+    assert "Đã sao lưu" in out and "10 sản phẩm" in out
+    code, out, err = ocop(capsys, "--db", str(target), "products", "list")
+    assert code == 0 and len(json.loads(out)) == 10
+
+
+@pytest.mark.parametrize("args", [
+    ("init",),
+    ("office", "set", "--unit", "Mường Ảng", "--name", "Lò Văn A"),
+    ("backup",),  # into the backups folder beside the file, on the same medium
+])
+def test_writing_commands_are_refused_with_the_clear_message(medium, capsys, args):
+    path, _ = medium
+    before = path.read_bytes()
+    code, out, err = ocop(capsys, "--db", str(path), *args)
+    assert code == 1
+    assert err.startswith("Lỗi: ") and "chỉ cho phép đọc" in err and "Traceback" not in err
+    assert path.read_bytes() == before
