@@ -24,7 +24,7 @@ class Ui_ScorecardsDialog(object):
     def setupUi(self, ScorecardsDialog):
         if not ScorecardsDialog.objectName():
             ScorecardsDialog.setObjectName(u"ScorecardsDialog")
-        ScorecardsDialog.resize(1100, 700)
+        ScorecardsDialog.resize(1000, 680)
         self.dialogLayout = QVBoxLayout(ScorecardsDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.introLabel = QLabel(ScorecardsDialog)

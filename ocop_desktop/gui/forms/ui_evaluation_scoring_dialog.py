@@ -27,7 +27,7 @@ class Ui_ScoringDialog(object):
     def setupUi(self, ScoringDialog):
         if not ScoringDialog.objectName():
             ScoringDialog.setObjectName(u"ScoringDialog")
-        ScoringDialog.resize(1180, 780)
+        ScoringDialog.resize(1000, 680)
         self.dialogLayout = QVBoxLayout(ScoringDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.productLabel = QLabel(ScoringDialog)

@@ -24,7 +24,7 @@ class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
-        MainWindow.resize(1180, 760)
+        MainWindow.resize(1000, 680)
         self.actionHome = QAction(MainWindow)
         self.actionHome.setObjectName(u"actionHome")
         self.actionAddProduct = QAction(MainWindow)

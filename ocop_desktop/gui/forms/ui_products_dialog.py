@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QFrame,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QScrollArea, QSizePolicy, QVBoxLayout,
+    QWidget)
 
 from ocop_desktop.gui.products.picker import ProducerPicker
 
@@ -29,155 +30,165 @@ class Ui_ProductDialog(object):
         ProductDialog.setModal(True)
         self.dialogLayout = QVBoxLayout(ProductDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
+        self.formScroll = QScrollArea(ProductDialog)
+        self.formScroll.setObjectName(u"formScroll")
+        self.formScroll.setWidgetResizable(True)
+        self.formScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.formScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.formArea = QWidget()
+        self.formArea.setObjectName(u"formArea")
+        self.formAreaLayout = QVBoxLayout(self.formArea)
+        self.formAreaLayout.setObjectName(u"formAreaLayout")
+        self.formAreaLayout.setContentsMargins(0, 0, 0, 0)
         self.columns = QHBoxLayout()
         self.columns.setObjectName(u"columns")
         self.generalForm = QFormLayout()
         self.generalForm.setObjectName(u"generalForm")
         self.generalForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.nameLabel = QLabel(ProductDialog)
+        self.nameLabel = QLabel(self.formArea)
         self.nameLabel.setObjectName(u"nameLabel")
 
         self.generalForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nameLabel)
 
-        self.nameEdit = QLineEdit(ProductDialog)
+        self.nameEdit = QLineEdit(self.formArea)
         self.nameEdit.setObjectName(u"nameEdit")
         self.nameEdit.setMaxLength(300)
 
         self.generalForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameEdit)
 
-        self.nameError = QLabel(ProductDialog)
+        self.nameError = QLabel(self.formArea)
         self.nameError.setObjectName(u"nameError")
         self.nameError.setWordWrap(True)
         self.nameError.setVisible(False)
 
         self.generalForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameError)
 
-        self.duplicateWarning = QLabel(ProductDialog)
+        self.duplicateWarning = QLabel(self.formArea)
         self.duplicateWarning.setObjectName(u"duplicateWarning")
         self.duplicateWarning.setWordWrap(True)
         self.duplicateWarning.setVisible(False)
 
         self.generalForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.duplicateWarning)
 
-        self.duplicateConfirm = QCheckBox(ProductDialog)
+        self.duplicateConfirm = QCheckBox(self.formArea)
         self.duplicateConfirm.setObjectName(u"duplicateConfirm")
         self.duplicateConfirm.setVisible(False)
 
         self.generalForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.duplicateConfirm)
 
-        self.producerLabel = QLabel(ProductDialog)
+        self.producerLabel = QLabel(self.formArea)
         self.producerLabel.setObjectName(u"producerLabel")
 
         self.generalForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.producerLabel)
 
-        self.producerPicker = ProducerPicker(ProductDialog)
+        self.producerPicker = ProducerPicker(self.formArea)
         self.producerPicker.setObjectName(u"producerPicker")
 
         self.generalForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.producerPicker)
 
-        self.producerError = QLabel(ProductDialog)
+        self.producerError = QLabel(self.formArea)
         self.producerError.setObjectName(u"producerError")
         self.producerError.setWordWrap(True)
         self.producerError.setVisible(False)
 
         self.generalForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.producerError)
 
-        self.communeLabel = QLabel(ProductDialog)
+        self.communeLabel = QLabel(self.formArea)
         self.communeLabel.setObjectName(u"communeLabel")
 
         self.generalForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.communeLabel)
 
-        self.communeCombo = QComboBox(ProductDialog)
+        self.communeCombo = QComboBox(self.formArea)
         self.communeCombo.setObjectName(u"communeCombo")
 
         self.generalForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.communeCombo)
 
-        self.communeError = QLabel(ProductDialog)
+        self.communeError = QLabel(self.formArea)
         self.communeError.setObjectName(u"communeError")
         self.communeError.setWordWrap(True)
         self.communeError.setVisible(False)
 
         self.generalForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.communeError)
 
-        self.groupLabel = QLabel(ProductDialog)
+        self.groupLabel = QLabel(self.formArea)
         self.groupLabel.setObjectName(u"groupLabel")
 
         self.generalForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.groupLabel)
 
-        self.groupCombo = QComboBox(ProductDialog)
+        self.groupCombo = QComboBox(self.formArea)
         self.groupCombo.setObjectName(u"groupCombo")
 
         self.generalForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.groupCombo)
 
-        self.groupError = QLabel(ProductDialog)
+        self.groupError = QLabel(self.formArea)
         self.groupError.setObjectName(u"groupError")
         self.groupError.setWordWrap(True)
         self.groupError.setVisible(False)
 
         self.generalForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.groupError)
 
-        self.setLabel = QLabel(ProductDialog)
+        self.setLabel = QLabel(self.formArea)
         self.setLabel.setObjectName(u"setLabel")
 
         self.generalForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.setLabel)
 
-        self.setCombo = QComboBox(ProductDialog)
+        self.setCombo = QComboBox(self.formArea)
         self.setCombo.setObjectName(u"setCombo")
 
         self.generalForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.setCombo)
 
-        self.productSetError = QLabel(ProductDialog)
+        self.productSetError = QLabel(self.formArea)
         self.productSetError.setObjectName(u"productSetError")
         self.productSetError.setWordWrap(True)
         self.productSetError.setVisible(False)
 
         self.generalForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.productSetError)
 
-        self.statusLabel = QLabel(ProductDialog)
+        self.statusLabel = QLabel(self.formArea)
         self.statusLabel.setObjectName(u"statusLabel")
 
         self.generalForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.statusLabel)
 
-        self.statusCombo = QComboBox(ProductDialog)
+        self.statusCombo = QComboBox(self.formArea)
         self.statusCombo.setObjectName(u"statusCombo")
 
         self.generalForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.statusCombo)
 
-        self.statusError = QLabel(ProductDialog)
+        self.statusError = QLabel(self.formArea)
         self.statusError.setObjectName(u"statusError")
         self.statusError.setWordWrap(True)
         self.statusError.setVisible(False)
 
         self.generalForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.statusError)
 
-        self.starsLabel = QLabel(ProductDialog)
+        self.starsLabel = QLabel(self.formArea)
         self.starsLabel.setObjectName(u"starsLabel")
 
         self.generalForm.setWidget(14, QFormLayout.ItemRole.LabelRole, self.starsLabel)
 
-        self.starsCombo = QComboBox(ProductDialog)
+        self.starsCombo = QComboBox(self.formArea)
         self.starsCombo.setObjectName(u"starsCombo")
 
         self.generalForm.setWidget(14, QFormLayout.ItemRole.FieldRole, self.starsCombo)
 
-        self.starsError = QLabel(ProductDialog)
+        self.starsError = QLabel(self.formArea)
         self.starsError.setObjectName(u"starsError")
         self.starsError.setWordWrap(True)
         self.starsError.setVisible(False)
 
         self.generalForm.setWidget(15, QFormLayout.ItemRole.FieldRole, self.starsError)
 
-        self.scoreLabel = QLabel(ProductDialog)
+        self.scoreLabel = QLabel(self.formArea)
         self.scoreLabel.setObjectName(u"scoreLabel")
 
         self.generalForm.setWidget(16, QFormLayout.ItemRole.LabelRole, self.scoreLabel)
 
-        self.scoreEdit = QLineEdit(ProductDialog)
+        self.scoreEdit = QLineEdit(self.formArea)
         self.scoreEdit.setObjectName(u"scoreEdit")
 
         self.generalForm.setWidget(16, QFormLayout.ItemRole.FieldRole, self.scoreEdit)
 
-        self.scoreError = QLabel(ProductDialog)
+        self.scoreError = QLabel(self.formArea)
         self.scoreError.setObjectName(u"scoreError")
         self.scoreError.setWordWrap(True)
         self.scoreError.setVisible(False)
@@ -190,131 +201,131 @@ class Ui_ProductDialog(object):
         self.certificateForm = QFormLayout()
         self.certificateForm.setObjectName(u"certificateForm")
         self.certificateForm.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.certificateNoLabel = QLabel(ProductDialog)
+        self.certificateNoLabel = QLabel(self.formArea)
         self.certificateNoLabel.setObjectName(u"certificateNoLabel")
 
         self.certificateForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.certificateNoLabel)
 
-        self.certificateNoEdit = QLineEdit(ProductDialog)
+        self.certificateNoEdit = QLineEdit(self.formArea)
         self.certificateNoEdit.setObjectName(u"certificateNoEdit")
         self.certificateNoEdit.setMaxLength(100)
 
         self.certificateForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.certificateNoEdit)
 
-        self.certificateNoError = QLabel(ProductDialog)
+        self.certificateNoError = QLabel(self.formArea)
         self.certificateNoError.setObjectName(u"certificateNoError")
         self.certificateNoError.setWordWrap(True)
         self.certificateNoError.setVisible(False)
 
         self.certificateForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.certificateNoError)
 
-        self.decisionLabel = QLabel(ProductDialog)
+        self.decisionLabel = QLabel(self.formArea)
         self.decisionLabel.setObjectName(u"decisionLabel")
 
         self.certificateForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.decisionLabel)
 
-        self.certifyingDecisionEdit = QLineEdit(ProductDialog)
+        self.certifyingDecisionEdit = QLineEdit(self.formArea)
         self.certifyingDecisionEdit.setObjectName(u"certifyingDecisionEdit")
         self.certifyingDecisionEdit.setMaxLength(200)
 
         self.certificateForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.certifyingDecisionEdit)
 
-        self.certifyingDecisionError = QLabel(ProductDialog)
+        self.certifyingDecisionError = QLabel(self.formArea)
         self.certifyingDecisionError.setObjectName(u"certifyingDecisionError")
         self.certifyingDecisionError.setWordWrap(True)
         self.certifyingDecisionError.setVisible(False)
 
         self.certificateForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.certifyingDecisionError)
 
-        self.bodyLabel = QLabel(ProductDialog)
+        self.bodyLabel = QLabel(self.formArea)
         self.bodyLabel.setObjectName(u"bodyLabel")
 
         self.certificateForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.bodyLabel)
 
-        self.certifyingBodyEdit = QLineEdit(ProductDialog)
+        self.certifyingBodyEdit = QLineEdit(self.formArea)
         self.certifyingBodyEdit.setObjectName(u"certifyingBodyEdit")
         self.certifyingBodyEdit.setMaxLength(200)
 
         self.certificateForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.certifyingBodyEdit)
 
-        self.certifyingBodyError = QLabel(ProductDialog)
+        self.certifyingBodyError = QLabel(self.formArea)
         self.certifyingBodyError.setObjectName(u"certifyingBodyError")
         self.certifyingBodyError.setWordWrap(True)
         self.certifyingBodyError.setVisible(False)
 
         self.certificateForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.certifyingBodyError)
 
-        self.certifiedOnLabel = QLabel(ProductDialog)
+        self.certifiedOnLabel = QLabel(self.formArea)
         self.certifiedOnLabel.setObjectName(u"certifiedOnLabel")
 
         self.certificateForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.certifiedOnLabel)
 
-        self.certifiedOnEdit = QLineEdit(ProductDialog)
+        self.certifiedOnEdit = QLineEdit(self.formArea)
         self.certifiedOnEdit.setObjectName(u"certifiedOnEdit")
 
         self.certificateForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.certifiedOnEdit)
 
-        self.certifiedOnError = QLabel(ProductDialog)
+        self.certifiedOnError = QLabel(self.formArea)
         self.certifiedOnError.setObjectName(u"certifiedOnError")
         self.certifiedOnError.setWordWrap(True)
         self.certifiedOnError.setVisible(False)
 
         self.certificateForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.certifiedOnError)
 
-        self.expiresOnLabel = QLabel(ProductDialog)
+        self.expiresOnLabel = QLabel(self.formArea)
         self.expiresOnLabel.setObjectName(u"expiresOnLabel")
 
         self.certificateForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.expiresOnLabel)
 
-        self.expiresOnEdit = QLineEdit(ProductDialog)
+        self.expiresOnEdit = QLineEdit(self.formArea)
         self.expiresOnEdit.setObjectName(u"expiresOnEdit")
 
         self.certificateForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.expiresOnEdit)
 
-        self.expiresOnHint = QLabel(ProductDialog)
+        self.expiresOnHint = QLabel(self.formArea)
         self.expiresOnHint.setObjectName(u"expiresOnHint")
         self.expiresOnHint.setWordWrap(True)
 
         self.certificateForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.expiresOnHint)
 
-        self.expiresOnError = QLabel(ProductDialog)
+        self.expiresOnError = QLabel(self.formArea)
         self.expiresOnError.setObjectName(u"expiresOnError")
         self.expiresOnError.setWordWrap(True)
         self.expiresOnError.setVisible(False)
 
         self.certificateForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.expiresOnError)
 
-        self.eanLabel = QLabel(ProductDialog)
+        self.eanLabel = QLabel(self.formArea)
         self.eanLabel.setObjectName(u"eanLabel")
 
         self.certificateForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.eanLabel)
 
-        self.ean13Edit = QLineEdit(ProductDialog)
+        self.ean13Edit = QLineEdit(self.formArea)
         self.ean13Edit.setObjectName(u"ean13Edit")
         self.ean13Edit.setMaxLength(20)
 
         self.certificateForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.ean13Edit)
 
-        self.ean13Error = QLabel(ProductDialog)
+        self.ean13Error = QLabel(self.formArea)
         self.ean13Error.setObjectName(u"ean13Error")
         self.ean13Error.setWordWrap(True)
         self.ean13Error.setVisible(False)
 
         self.certificateForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.ean13Error)
 
-        self.notesLabel = QLabel(ProductDialog)
+        self.notesLabel = QLabel(self.formArea)
         self.notesLabel.setObjectName(u"notesLabel")
 
         self.certificateForm.setWidget(13, QFormLayout.ItemRole.LabelRole, self.notesLabel)
 
-        self.notesEdit = QPlainTextEdit(ProductDialog)
+        self.notesEdit = QPlainTextEdit(self.formArea)
         self.notesEdit.setObjectName(u"notesEdit")
         self.notesEdit.setTabChangesFocus(True)
         self.notesEdit.setMaximumSize(QSize(16777215, 90))
 
         self.certificateForm.setWidget(13, QFormLayout.ItemRole.FieldRole, self.notesEdit)
 
-        self.notesError = QLabel(ProductDialog)
+        self.notesError = QLabel(self.formArea)
         self.notesError.setObjectName(u"notesError")
         self.notesError.setWordWrap(True)
         self.notesError.setVisible(False)
@@ -325,14 +336,18 @@ class Ui_ProductDialog(object):
         self.columns.addLayout(self.certificateForm)
 
 
-        self.dialogLayout.addLayout(self.columns)
+        self.formAreaLayout.addLayout(self.columns)
 
-        self.checklistBox = QGroupBox(ProductDialog)
+        self.checklistBox = QGroupBox(self.formArea)
         self.checklistBox.setObjectName(u"checklistBox")
         self.checklistLayout = QHBoxLayout(self.checklistBox)
         self.checklistLayout.setObjectName(u"checklistLayout")
 
-        self.dialogLayout.addWidget(self.checklistBox)
+        self.formAreaLayout.addWidget(self.checklistBox)
+
+        self.formScroll.setWidget(self.formArea)
+
+        self.dialogLayout.addWidget(self.formScroll)
 
         self.formError = QLabel(ProductDialog)
         self.formError.setObjectName(u"formError")

@@ -25,7 +25,7 @@ class Ui_ReportsDialog(object):
     def setupUi(self, ReportsDialog):
         if not ReportsDialog.objectName():
             ReportsDialog.setObjectName(u"ReportsDialog")
-        ReportsDialog.resize(1100, 760)
+        ReportsDialog.resize(1000, 680)
         self.mainLayout = QHBoxLayout(ReportsDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.leftLayout = QVBoxLayout()

@@ -16,6 +16,7 @@ from ocop_desktop.gui.formatting import stars
 from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
 from ocop_desktop.gui.products.field_errors import WARNING_STYLE, FieldErrors
 from ocop_desktop.gui.products.searchable import add_item, fill_communes, make_searchable, select_data
+from ocop_desktop.gui.screen_fit import scroll_form
 from ocop_desktop.services.catalog import CatalogService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.producers import ProducerService
@@ -81,6 +82,7 @@ class ProductDialog(QDialog):
         ui.certifiedOnEdit.editingFinished.connect(self._show_expiry_hint)
         ui.expiresOnEdit.editingFinished.connect(self._show_expiry_hint)
         ui.nameEdit.setFocus()
+        scroll_form(self, ui.formScroll)  # errors under the fields scroll rather than grow the dialog
 
     # --- building ------------------------------------------------------------------------
     def _fill_lists(self) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QHeaderView, QMenu, QWidget
 
@@ -30,6 +30,9 @@ from ocop_desktop.services.tasks import OPEN, DirectiveDTO, TaskDTO, TaskFilter,
 
 # Widest a task column starts (directive, assignee, title): the rest stays in the tooltip.
 MAX_WIDTHS = (150, 200, 300)
+# Narrowest they become so that the deadline and status stay in view on a 1024-pixel screen.
+MIN_WIDTHS = (90, 110, 160)
+DUE, STATUS = 3, 4
 
 
 class TasksPage(QWidget):
@@ -60,6 +63,7 @@ class TasksPage(QWidget):
         log.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the note itself gets the room
         log.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         ui.taskSplitter.setStretchFactor(0, 3)
+        ui.taskTable.installEventFilter(self)  # narrower window: columns shrink, due and status stay
 
         self._directive_id: str | None = None  # the directive whose tasks are shown, None for all
         self._task_id: str | None = None  # the selected task, kept across reloads
@@ -216,7 +220,25 @@ class TasksPage(QWidget):
             table.resizeColumnsToContents()
             for column, widest in enumerate(MAX_WIDTHS):
                 table.setColumnWidth(column, min(table.columnWidth(column), widest))
+            self._fit_columns()
         self._show_detail(self.current_task())
+
+    def _fit_columns(self) -> None:
+        """Keep the deadline and status in view: the text columns give up room first."""
+        table = self.ui.taskTable
+        widths = [table.columnWidth(c) for c in range(STATUS + 1)]
+        excess = sum(widths) - table.viewport().width()
+        for column in (2, 1, 0):
+            if excess <= 0:
+                break
+            cut = min(excess, max(0, widths[column] - MIN_WIDTHS[column]))
+            table.setColumnWidth(column, widths[column] - cut)
+            excess -= cut
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.taskTable and event.type() == QEvent.Type.Resize and self._sized:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     # -- selection and filters ---------------------------------------------------------------
 

@@ -1,0 +1,208 @@
+"""Every window and dialog fits a 1024×768 screen (and so 1366×768) with a taskbar and a title bar.
+
+Each is built with the 2024 sample, shown offscreen in Vietnamese, and measured: the size it
+opens at, and the smallest size its layout allows, must both fit 1024×700; long forms scroll
+rather than push the window off the screen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView, QWidget
+
+from ocop_desktop.services import backup as backup_service
+from ocop_desktop.services.sample import load_sample
+
+# 768 lines minus a 40-pixel taskbar and a 28-pixel title bar.
+BUDGET = QSize(1024, 700)
+TODAY = date(2024, 7, 10)
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
+
+
+@pytest.fixture
+def sample(make_uow, db, vietnamese):
+    load_sample(make_uow, "muong-ang-2024")
+    return make_uow
+
+
+def _fits(qtbot, widget: QWidget, name: str) -> QSize:
+    """Show ``widget`` as a user opens it and check it fits; returns the size it opened at."""
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    QApplication.processEvents()
+    opened, smallest = widget.size(), widget.minimumSizeHint().expandedTo(widget.minimumSize())
+    print(f"{name}: opened {opened.width()}×{opened.height()}, "
+          f"smallest {smallest.width()}×{smallest.height()}, hint {widget.sizeHint().width()}×{widget.sizeHint().height()}")
+    assert opened.width() <= BUDGET.width() and opened.height() <= BUDGET.height(), (name, opened)
+    assert smallest.width() <= BUDGET.width() and smallest.height() <= BUDGET.height(), (name, smallest)
+    # Shrunk to the budget, the layout keeps every widget within the window (nothing is cut off).
+    widget.resize(opened.boundedTo(BUDGET))
+    QApplication.processEvents()
+    return opened
+
+
+def test_the_main_window_fits_and_the_task_table_shows_status_and_deadline(qtbot, sample, db, tmp_path):
+    from ocop_desktop.app import build_main_window
+    from ocop_desktop.gui.ui_settings import UiSettings
+
+    window = build_main_window(db, UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)),
+                               ask_first_run=False)
+    try:
+        _fits(qtbot, window, "MainWindow")
+        window.resize(BUDGET)
+        tabs = window.ui.tabs
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            QApplication.processEvents()
+        tasks = tabs.widget(3)
+        tabs.setCurrentWidget(tasks)
+        qtbot.waitUntil(lambda: not tasks.is_busy() and tasks.task_model.rowCount() > 0, timeout=5000)
+        QApplication.processEvents()
+        table = tasks.ui.taskTable
+        header = table.horizontalHeader()
+        visible = table.viewport().width()
+        for column, name in ((3, "Due"), (4, "Status")):
+            right = header.sectionViewportPosition(column) + header.sectionSize(column)
+            assert not table.isColumnHidden(column) and 0 <= header.sectionViewportPosition(column), name
+            assert right <= visible, (name, right, visible)
+    finally:
+        window.jobs.wait()
+
+
+def _dialogs(sample, db, jobs, tmp_path):
+    """(name, factory) of every dialog of the program, built on the sample."""
+    from ocop_desktop.gui.evaluation.scorecards_dialog import ScorecardsDialog
+    from ocop_desktop.gui.evaluation.scoring_dialog import ScoringDialog
+    from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
+    from ocop_desktop.gui.exchange.receive_dialog import ReceivePackageDialog
+    from ocop_desktop.gui.exchange.send_dialog import SendPackageDialog
+    from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
+    from ocop_desktop.gui.products.dialog import ProductDialog
+    from ocop_desktop.gui.products.picker import ProducerDialog
+    from ocop_desktop.gui.reports.dialog import ReportsDialog
+    from ocop_desktop.gui.reports.settings_dialog import ReportSettingsDialog
+    from ocop_desktop.gui.safety.audit_dialog import AuditLogDialog
+    from ocop_desktop.gui.safety.backup_dialog import BackupDialog
+    from ocop_desktop.gui.safety.damaged_dialog import DamagedDatabaseDialog
+    from ocop_desktop.gui.safety.restore_dialog import RestoreConfirmDialog
+    from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
+    from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
+    from ocop_desktop.gui.tasks.note_dialogs import ProgressDialog, ResultNoteDialog
+    from ocop_desktop.services.audit import AuditService
+    from ocop_desktop.services.backup import BackupService
+    from ocop_desktop.services.catalog import CatalogService
+    from ocop_desktop.services.evaluation import EvaluationService
+    from ocop_desktop.services.evaluation_reports import EvaluationReports
+    from ocop_desktop.services.exchange import ExchangeService
+    from ocop_desktop.services.places import PlaceService
+    from ocop_desktop.services.producers import ProducerService
+    from ocop_desktop.services.products import ProductService
+    from ocop_desktop.services.report_settings import read_report_settings, save_report_settings
+    from ocop_desktop.services.reports import ReportService
+    from ocop_desktop.services.scorecards import ScorecardService
+    from ocop_desktop.services.settings import office_settings
+    from ocop_desktop.services.survey_import import SurveyImportService
+    from ocop_desktop.services.surveys import SurveyService
+    from ocop_desktop.services.tasks import TaskFilter, TaskService
+
+    make_uow = sample
+    products, places = ProductService(make_uow), PlaceService(make_uow)
+    product = next(p for p in products.list() if p.name.startswith("Cà phê"))
+    tasks = TaskService(make_uow)
+    task = tasks.query(TaskFilter(), TODAY)[0]
+    directives = tasks.directives(TODAY)
+    backups = BackupService(db.path, actor=lambda: "Nguyễn Văn Kiểm")
+    copy = backup_service.create_backup(db.path, backup_service.DAILY).path
+    settings = (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s))
+    surveys = SurveyService(make_uow)
+
+    return [
+        ("FirstRunDialog", lambda: FirstRunDialog(places, make_saver(make_uow), current=office_settings(make_uow))),
+        ("ProductDialog", lambda: ProductDialog(products, ProducerService(make_uow), places,
+                                                CatalogService(make_uow), product_id=product.id,
+                                                today=lambda: TODAY)),
+        ("ProductDialog with errors", lambda: ProductDialog(products, ProducerService(make_uow), places,
+                                                            CatalogService(make_uow), product_id=product.id,
+                                                            today=lambda: TODAY)),
+        ("ProducerDialog", lambda: ProducerDialog(ProducerService(make_uow), places, name="HTX Cà phê",
+                                                  today=lambda: TODAY)),
+        ("ReportsDialog", lambda: ReportsDialog(ReportService(make_uow), jobs, settings, today=lambda: TODAY,
+                                                work_dir=tmp_path)),
+        ("ReportSettingsDialog", lambda: ReportSettingsDialog(settings[0](), settings[1])),
+        ("ScoringDialog", lambda: ScoringDialog(EvaluationService(make_uow), EvaluationReports(make_uow),
+                                                product.id, today=lambda: TODAY, member_name="Lò Văn An")),
+        ("ScorecardsDialog", lambda: ScorecardsDialog(ScorecardService(make_uow), EvaluationReports(make_uow),
+                                                      today=lambda: TODAY)),
+        ("SendPackageDialog", lambda: SendPackageDialog(ExchangeService(make_uow), jobs, office_name="Xã Ẳng Nưa",
+                                                        folder=tmp_path)),
+        ("ReceivePackageDialog", lambda: ReceivePackageDialog(ExchangeService(make_uow), jobs,
+                                                              today=lambda: TODAY)),
+        ("ExcelImportDialog", lambda: ExcelImportDialog(SurveyImportService(make_uow), surveys, jobs,
+                                                        folder=tmp_path)),
+        ("BackupDialog", lambda: BackupDialog(backups, jobs, today=lambda: TODAY)),
+        ("RestoreConfirmDialog", lambda: RestoreConfirmDialog(backups.describe(copy), backups.current())),
+        ("DamagedDatabaseDialog", lambda: DamagedDatabaseDialog(db.path, ["database disk image is malformed"],
+                                                                backups, jobs, find_newest=False)),
+        ("AuditLogDialog", lambda: AuditLogDialog(AuditService(make_uow), jobs, today=lambda: TODAY,
+                                                  work_dir=tmp_path)),
+        ("SubmissionDialog", lambda: SubmissionDialog("Xã Ẳng Nưa (đến 30/06/2025)", date(2024, 7, 5), TODAY)),
+        ("DirectiveDialog", lambda: DirectiveDialog(tasks.create_directive, directives[0])),
+        ("TaskDialog", lambda: TaskDialog(tasks.create_task, directives, tasks.assignees(), task)),
+        ("ResultNoteDialog", lambda: ResultNoteDialog(task, lambda v: v, today=TODAY)),
+        ("ProgressDialog", lambda: ProgressDialog(task, "Lò Thị Hoa", TODAY, lambda v: v)),
+    ]
+
+
+NAMES = ["FirstRunDialog", "ProductDialog", "ProductDialog with errors", "ProducerDialog", "ReportsDialog",
+         "ReportSettingsDialog", "ScoringDialog", "ScorecardsDialog", "SendPackageDialog", "ReceivePackageDialog",
+         "ExcelImportDialog", "BackupDialog", "RestoreConfirmDialog", "DamagedDatabaseDialog", "AuditLogDialog",
+         "SubmissionDialog", "DirectiveDialog", "TaskDialog", "ResultNoteDialog", "ProgressDialog"]
+
+
+def test_every_dialog_is_listed():
+    """A new dialog class must be added to the walk below."""
+    import inspect
+    import pkgutil
+
+    import ocop_desktop.gui as gui
+    from PySide6.QtWidgets import QDialog
+
+    found = set()
+    for info in pkgutil.walk_packages(gui.__path__, "ocop_desktop.gui."):
+        if ".forms" in info.name:
+            continue
+        module = __import__(info.name, fromlist=["_"])
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, QDialog) and cls.__module__ == info.name and name != "FormDialog":
+                found.add(name)
+    assert found <= {n.split(" ")[0] for n in NAMES}, found - {n.split(" ")[0] for n in NAMES}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_dialog_fits_a_1024_by_768_screen(qtbot, sample, db, jobs, tmp_path, name):
+    factory = dict(_dialogs(sample, db, jobs, tmp_path))[name]
+    dialog = factory()
+    try:
+        opened = _fits(qtbot, dialog, name)
+        if name == "ProductDialog with errors":
+            # Errors under the fields scroll inside the form; the dialog does not grow off the screen.
+            dialog.ui.nameEdit.clear()
+            dialog.ui.ean13Edit.setText("893123")  # too short: a second error under its field
+            dialog.save()
+            QApplication.processEvents()
+            assert dialog.ui.nameError.isVisible() and dialog.ui.ean13Error.isVisible()
+            assert dialog.height() <= BUDGET.height(), dialog.size()
+            assert dialog.minimumSizeHint().height() <= BUDGET.height()
+            assert dialog.size() == opened.boundedTo(BUDGET)
+        box = dialog.findChild(QDialogButtonBox)
+        if box is not None and box.isVisible():
+            # The buttons stay on screen: their bottom edge is inside the window.
+            bottom = box.mapTo(dialog, box.rect().bottomLeft()).y()
+            assert bottom <= dialog.height(), (name, bottom, dialog.height())
+    finally:
+        jobs.wait()
+        dialog.close()
