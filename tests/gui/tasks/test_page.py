@@ -268,3 +268,21 @@ def test_a_status_change_on_a_task_changed_elsewhere_is_refused(qtbot, page, ser
     next(a for a in page.status_menu.actions() if a.text() == "Đang thực hiện").trigger()
     assert page.ui.messageLabel.text().startswith(f"Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
     assert service.get(report.id, TODAY).status == TaskStatus.NEW.value
+
+
+def test_editing_a_task_changed_elsewhere_keeps_the_form_and_says_so(qtbot, page, service):
+    report = service.query(TaskFilter(due="overdue"), TODAY)[0]
+    click_row(qtbot, page.ui.taskTable, titles(page).index(REPORT), 2)
+    qtbot.mouseClick(page.ui.editTaskButton, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(TaskDialog)
+    service.set_status(report.id, TaskStatus.IN_PROGRESS.value, "", TODAY)  # another tab, meanwhile
+    dialog.ui.titleEdit.clear()
+    type_text(dialog.ui.titleEdit, "Báo cáo rà soát")
+    _ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.ui.titleEdit.text() == "Báo cáo rà soát"
+    message = dialog.ui.errorLabel.text()
+    assert message.startswith(f"• Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
+    assert message.endswith(", sau khi bạn mở nó. Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» "
+                            "rồi mở lại nhiệm vụ để sửa trên bản mới nhất.")
+    stored = service.get(report.id, TODAY)
+    assert (stored.title, stored.status) == (REPORT, TaskStatus.IN_PROGRESS.value)
