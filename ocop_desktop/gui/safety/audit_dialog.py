@@ -60,6 +60,8 @@ class AuditLogDialog(QDialog):
         u.fromDate.setDate(_qdate(today() - timedelta(days=30)))
         u.toDate.setDate(_qdate(today()))
         u.dateCheck.toggled.connect(self._dates_toggled)
+        for field in (u.fromDate, u.toDate):  # a date is read as typed; a wrong one is said, not replaced
+            field.refused.connect(u.statusLabel.setText)
         self._dates_toggled(False)
         u.entityCombo.addItem(self.tr("All kinds"), None)
         if record is None:
@@ -93,6 +95,8 @@ class AuditLogDialog(QDialog):
                            since=since, until=until)
 
     def reload(self) -> None:
+        if self.ui.dateCheck.isChecked() and not all(f.check() for f in (self.ui.fromDate, self.ui.toDate)):
+            return  # the status line says which date is wrong
         flt = self.current_filter()
         self.ui.statusLabel.setText(self.tr("Loading…"))
         self._jobs.run(lambda _p, _c: self._audit.entries(flt), on_done=self._loaded, on_error=self._failed)

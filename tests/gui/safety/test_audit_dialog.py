@@ -84,3 +84,15 @@ def test_the_log_is_saved_as_an_official_document(qtbot, make_uow, sample, jobs,
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Lịch sử thay đổi của Mật ong hoa cà phê Mường Ảng" in " ".join(text.split())
     assert "Nguyễn Văn Kiểm" in text and "Vụ xuân" in text
+
+
+def test_a_wrong_date_in_the_filter_is_said_and_not_replaced(qtbot, make_uow, sample, jobs, tmp_path, vietnamese):
+    dialog = _dialog(qtbot, make_uow, jobs, tmp_path)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20000)
+    shown = dialog.model.rowCount()
+    dialog.ui.dateCheck.setChecked(True)
+    dialog.ui.fromDate.selectAll()
+    qtbot.keyClicks(dialog.ui.fromDate, "31/02/2024")
+    qtbot.mouseClick(dialog.ui.refreshButton, LEFT)
+    assert dialog.ui.statusLabel.text().startswith("Ngày «31/02/2024» không tồn tại.")
+    assert dialog.ui.fromDate.text() == "31/02/2024" and dialog.model.rowCount() == shown
