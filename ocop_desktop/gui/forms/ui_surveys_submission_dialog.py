@@ -25,6 +25,7 @@ class Ui_SubmissionDialog(object):
     def setupUi(self, SubmissionDialog):
         if not SubmissionDialog.objectName():
             SubmissionDialog.setObjectName(u"SubmissionDialog")
+        SubmissionDialog.setMinimumSize(QSize(360, 0))
         self.dialogLayout = QVBoxLayout(SubmissionDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.unitNameLabel = QLabel(SubmissionDialog)
