@@ -4,10 +4,14 @@ writer waits a few seconds, then is refused with the holder named; readers never
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +131,74 @@ def test_the_cli_refuses_to_restore_while_the_gui_holds_the_database(cli_db):
     assert cli_db.read_bytes() == before
     assert ocop("--db", str(cli_db), "restore", str(copy), "--yes").returncode == 0
     assert not lock_path(cli_db).exists()  # released when the command ended
+
+
+def _survey_workbook(path, rows: int) -> None:
+    """``rows`` survey rows under the headers of the shipped template (`ocop import template survey`)."""
+    import openpyxl
+
+    from ocop_desktop.services.survey_import import write_template
+
+    template = path.with_name("mau.xlsx")
+    write_template(template, 2024)
+    sheet = openpyxl.load_workbook(template, read_only=True).worksheets[0]
+    headers = [c for c in next(sheet.iter_rows(max_row=1, values_only=True)) if c]
+    book = openpyxl.Workbook(write_only=True)
+    out = book.create_sheet(sheet.title)
+    out.append(headers)
+    column = {h: i for i, h in enumerate(headers)}
+    for i in range(rows):
+        row = [None] * len(headers)
+        row[column["STT"]] = i + 1
+        row[column["Tên sản phẩm"]] = f"Sản phẩm nhập thử {i + 1}"
+        row[column["Chủ thể"]] = "HTX Nhập Thử"
+        row[column["Sản lượng"]] = 100 + i
+        row[column["Đơn vị tính"]] = "kg"
+        out.append(row)
+    book.save(path)
+
+
+def _count(path, name_like: str) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM survey_entries WHERE product_name LIKE ?", (name_like,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_a_restore_started_during_a_large_import_waits_and_its_safety_copy_has_the_rows(cli_db, tmp_path):
+    """The issue's race: `ocop import survey` of 20,000 rows, `ocop restore B --yes` started 2 s
+    later. The restore waits for the import to commit, then keeps the imported state as its
+    safety copy: the 20,000 rows are in the database or in that copy, never nowhere."""
+    db = tmp_path / "dua.db"
+    shutil.copyfile(cli_db, db)
+    backup_b = tmp_path / "B.sqlite"
+    assert ocop("--db", str(db), "backup", "-o", str(backup_b)).returncode == 0
+    sheet = tmp_path / "20000-dong.xlsx"
+    _survey_workbook(sheet, 20_000)
+
+    env = {**os.environ, "OCOP_LOCK_WAIT": "600"}
+    importing = subprocess.Popen(
+        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), "import", "survey", str(sheet),
+         "--campaign", "2024", "--unit", "Mường Ảng"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+    deadline = time.monotonic() + 60
+    while holder(db) is None and importing.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert holder(db) is not None, "the import never took the writer lock"
+    time.sleep(2)
+    restoring = subprocess.Popen(
+        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), "restore", str(backup_b), "--yes"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env,
+        stdin=subprocess.DEVNULL)
+    imported_out, imported_err = importing.communicate(timeout=900)
+    restored_out, restored_err = restoring.communicate(timeout=900)
+
+    assert importing.returncode == 0, imported_err
+    assert "Đã nhập 20000 dòng" in imported_out
+    assert "đang được lệnh «ocop import survey» (tiến trình số" in restored_err and "đang chờ" in restored_err
+    assert restoring.returncode == 0, restored_err
+    safety = Path(restored_out.rsplit("giữ ở: ", 1)[1].strip())
+    in_db, in_copy = _count(db, "Sản phẩm nhập thử %"), _count(safety, "Sản phẩm nhập thử %")
+    assert (in_db, in_copy) == (0, 20_000)  # restored to B, and the import kept in the safety copy
