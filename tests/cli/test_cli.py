@@ -145,3 +145,34 @@ def test_office_is_set_by_code_or_name_and_shown(tmp_path):
     assert "Xã Ẳng Nưa" in done.stdout
     refused = ocop("--db", str(path), "office", "set", "--unit", "Hà Nội", "--name", "X")
     assert refused.returncode == 1 and "Không xác định được đơn vị «Hà Nội»" in refused.stderr
+
+
+@pytest.mark.parametrize(("failure", "expected"), [
+    (RecursionError("maximum recursion depth exceeded"), "Lỗi: Dữ liệu lồng nhau quá sâu"),
+    (MemoryError(), "Lỗi: Không đủ bộ nhớ để xử lý"),
+    (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "Lỗi: Tệp đang đọc bị hỏng hoặc có byte lạ"),
+    (IsADirectoryError(21, "Is a directory", "/media/usb"), "Lỗi: Không đọc hoặc ghi được «/media/usb» (Is a directory)"),
+    (KeyError("bất ngờ"), "Lỗi không lường trước: KeyError: 'bất ngờ'; hãy báo cho người hỗ trợ"),
+])
+def test_any_failure_ends_in_one_vietnamese_message_and_exit_1(sample_db, monkeypatch, capsys, failure, expected):
+    from ocop_desktop import cli
+
+    def fail(*_args, **_kwargs):
+        raise failure
+
+    monkeypatch.setattr(cli.ProductService, "list", fail)
+    monkeypatch.delenv("OCOP_DEBUG", raising=False)
+    assert cli.main(["--db", str(sample_db), "products", "list"]) == 1
+    out, err = capsys.readouterr()
+    assert err.startswith(expected) and "Traceback" not in err and out == ""
+    assert err.count("\n") == 1  # one message, no technical dump
+
+
+def test_ocop_debug_adds_the_traceback_for_the_support_person(sample_db, monkeypatch, capsys):
+    from ocop_desktop import cli
+
+    monkeypatch.setattr(cli.ProductService, "list", lambda *a, **k: {}["x"])
+    monkeypatch.setenv("OCOP_DEBUG", "1")
+    assert cli.main(["--db", str(sample_db), "products", "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Lỗi không lường trước: KeyError") and "Traceback" in err

@@ -215,3 +215,44 @@ def _scribble(path: Path) -> None:
     page = 4096
     data[page * 3: page * 3 + 200] = b"\xff" * 200
     path.write_bytes(bytes(data))
+
+
+def test_leftovers_of_a_killed_backup_are_cleaned_but_a_copy_in_progress_is_not(sample, tmp_path):
+    """A backup killed mid-copy leaves ``.NAME.tmp`` (and SQLite's journal of it); the next
+    backup, or the next start (the daily check), removes them. A copy that another process is
+    writing right now holds a lock on its temporary file and is left alone."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from ocop_desktop.persistence.snapshot import backup_folder
+
+    folder = backup_folder(sample)
+    folder.mkdir(exist_ok=True)
+    killed = folder / ".ocop-hang-ngay-20240101-000000-000000.sqlite.tmp"
+    killed.write_bytes(b"SQLite format 3\0" + b"\0" * 4000)
+    Path(f"{killed}-journal").write_bytes(b"\0" * 512)
+    restore_left = sample.with_name(f".{sample.name}.restore.tmp")
+    restore_left.write_bytes(b"x")
+    someone_elses = sample.with_name(".tai-lieu-khac.tmp")  # not ours: never touched
+    someone_elses.write_bytes(b"x")
+    in_progress = folder / ".ocop-thu-cong-20240101-000001-000000.sqlite.tmp"
+    writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from ocop_desktop.persistence.snapshot import claim_temporary
+        claim_temporary(__import__("pathlib").Path({str(in_progress)!r}))
+        print("dang ghi", flush=True)
+        time.sleep(60)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "dang ghi"
+        made = backups.daily_backup_if_due(sample)  # what the window does at start
+        assert made is not None
+        assert not killed.exists() and not Path(f"{killed}-journal").exists() and not restore_left.exists()
+        assert in_progress.exists() and someone_elses.exists()
+    finally:
+        writer.kill()
+        writer.wait()
+    backups.create_backup(sample)  # the next manual backup: the dead writer's file goes too
+    assert not in_progress.exists()
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
