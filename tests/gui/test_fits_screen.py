@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings, QSize
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QHeaderView, QWidget
+from PySide6.QtCore import QPoint, QSettings, QSize
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialogButtonBox, QWidget
 
 from ocop_desktop.services import backup as backup_service
 from ocop_desktop.services.sample import load_sample
@@ -39,10 +39,29 @@ def _fits(qtbot, widget: QWidget, name: str) -> QSize:
           f"smallest {smallest.width()}×{smallest.height()}, hint {widget.sizeHint().width()}×{widget.sizeHint().height()}")
     assert opened.width() <= BUDGET.width() and opened.height() <= BUDGET.height(), (name, opened)
     assert smallest.width() <= BUDGET.width() and smallest.height() <= BUDGET.height(), (name, smallest)
-    # Shrunk to the budget, the layout keeps every widget within the window (nothing is cut off).
-    widget.resize(opened.boundedTo(BUDGET))
-    QApplication.processEvents()
+    assert _cut_off(widget) == [], name
     return opened
+
+
+def _inside_scrolling(child: QWidget, window: QWidget) -> bool:
+    parent = child.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _cut_off(window: QWidget) -> list[str]:
+    """Visible widgets that reach past the window's edge (content of a scroll area may)."""
+    out = []
+    for child in window.findChildren(QWidget):
+        if child.isWindow() or not child.isVisibleTo(window) or _inside_scrolling(child, window):
+            continue
+        corner = child.mapTo(window, QPoint(child.width(), child.height()))
+        if corner.x() > window.width() or corner.y() > window.height():
+            out.append(child.objectName() or type(child).__name__)
+    return out
 
 
 def test_the_main_window_fits_and_the_task_table_shows_status_and_deadline(qtbot, sample, db, tmp_path):
