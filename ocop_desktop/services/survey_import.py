@@ -10,11 +10,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
-from ocop_desktop.persistence.models import AuditEntry, Place, SurveyCampaign, SurveyEntry, UnitSubmission, new_id
+from ocop_desktop.persistence.models import AuditEntry, Place, SurveyCampaign, UnitSubmission, new_id
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.exchange.excel_files import (  # noqa: F401  (write_template re-exported)
     ImportRefused, guard, read_sheets, write_template,
@@ -22,6 +21,7 @@ from ocop_desktop.services.exchange.excel_files import (  # noqa: F401  (write_t
 from ocop_desktop.services.exchange.excel_reader import UNCACHED, CellError
 from ocop_desktop.services.exchange.undo import EXCEL_ACTION, ExcelImportInfo, excel_context, excel_imports, undo_excel
 from ocop_desktop.services.settings import office_settings
+from ocop_desktop.services.survey_import_store import entry_key, store_unit_rows
 from ocop_desktop.services.surveys import ENTRY_COLUMNS, parse_entry_value
 
 ALIASES = {
@@ -355,7 +355,7 @@ class SurveyImportService:
             for r in check.rows:
                 by_unit.setdefault(r.unit_id, []).append(r)
             for unit_id, rows in by_unit.items():
-                for key, n in _store(s, check.campaign_id, unit_id, rows, replace).items():
+                for key, n in store_unit_rows(s, check.campaign_id, unit_id, rows, replace).items():
                     counts[key] += n
                 units.append(rows[0].unit)
             s.flush()
@@ -381,16 +381,12 @@ class SurveyImportService:
         return result
 
 
-def _key(values: dict[str, Any]) -> tuple[str, str]:
-    return fold(values["product_name"]), fold(values["producer"])
-
-
 def _without_duplicates(rows: list[ImportRow]) -> tuple[list[ImportRow], list[str]]:
     """The later of two rows for the same product of a unit replaces the earlier, as the warning says."""
     last: dict[tuple, ImportRow] = {}
     out = []
     for r in rows:
-        key = (r.unit_id, *_key(r.values))
+        key = (r.unit_id, *entry_key(r.values))
         if key in last:
             first = last[key]
             out.append(f"{_at(r.sheet, r.row)}: trùng sản phẩm «{r.values['product_name']}» của {r.unit} với "
@@ -399,59 +395,3 @@ def _without_duplicates(rows: list[ImportRow]) -> tuple[list[ImportRow], list[st
         last[key] = r
     kept = {id(r) for r in last.values()}
     return [r for r in rows if id(r) in kept], out
-
-
-def _store(session, campaign_id: str, unit_id: str, rows: list[ImportRow], replace: bool) -> dict[str, int]:
-    existing = list(session.scalars(select(SurveyEntry).where(
-        SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id).order_by(SurveyEntry.position)))
-    by_key: dict[tuple[str, str], SurveyEntry] = {}
-    for e in existing:
-        by_key.setdefault((fold(e.product_name), fold(e.producer_name)), e)
-    matched: dict[int, SurveyEntry] = {}
-    used: set[str] = set()
-    for i, r in enumerate(rows):
-        entry = by_key.get(_key(r.values))
-        if entry is not None and entry.id not in used:
-            matched[i] = entry
-            used.add(entry.id)
-    if replace:
-        # A corrected name no longer matches: the sheet's row at the same place in the unit's list is
-        # the same record, so it keeps its id (and travels as an update, not as a delete and an add).
-        for i, r in enumerate(rows):
-            if i not in matched and i < len(existing) and existing[i].id not in used:
-                matched[i] = existing[i]
-                used.add(existing[i].id)
-    counts = {"added": 0, "updated": 0, "deleted": 0, "unchanged": 0}
-    position = 0 if replace else max((e.position for e in existing), default=-1) + 1
-    for i, r in enumerate(rows):
-        entry = matched.get(i)
-        if entry is None:
-            entry = SurveyEntry(campaign_id=campaign_id, unit_id=unit_id, position=position)
-            session.add(entry)
-            position += 1
-            counts["added"] += 1
-        elif replace:
-            entry.position = position
-            position += 1
-        for f, value in r.values.items():
-            attr = "producer_name" if f == "producer" else f
-            if getattr(entry, attr) != value:
-                setattr(entry, attr, value)
-        if i in matched:
-            counts["updated" if session.is_modified(entry) else "unchanged"] += 1
-        session.flush()
-    if replace:
-        for e in existing:
-            if e.id not in used:
-                session.delete(e)
-                counts["deleted"] += 1
-        session.flush()
-    submission = session.scalar(select(UnitSubmission).where(
-        UnitSubmission.campaign_id == campaign_id, UnitSubmission.unit_id == unit_id))
-    submitted = max((r.submitted_on for r in rows if r.submitted_on), default=None)
-    if submitted is not None and submission.status != SubmissionStatus.RECEIVED.value:
-        if (submission.status, submission.submitted_on) != (SubmissionStatus.SUBMITTED.value, submitted):
-            submission.status, submission.submitted_on = SubmissionStatus.SUBMITTED.value, submitted
-    elif submission.status == SubmissionStatus.NOT_SUBMITTED.value:
-        submission.status = SubmissionStatus.IN_PROGRESS.value
-    return counts

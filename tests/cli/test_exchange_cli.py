@@ -219,6 +219,7 @@ def test_excel_replace_asks_backs_up_and_can_be_undone(offices, tmp_path):
     assert unknown.returncode == 1 and "Không có lần nhập Excel mã zz; xem các lần nhập bằng lệnh: ocop import list." in unknown.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX named pipes")
 def test_excel_special_files_and_unwritable_template(offices, tmp_path):
     _commune, district = offices
     pipe = tmp_path / "ong.xlsx"

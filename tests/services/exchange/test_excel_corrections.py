@@ -76,6 +76,15 @@ def test_a_corrected_reimport_arrives_as_an_update(pair, tmp_path):
     assert entries(r) == [("Chè Shan tuyết cổ thụ", 1500.0)]
     assert [e.id for e in r.surveys.unit_entries(r.campaign_id(), a.unit_id)] == [tea_id]
 
+    # Undoing the replacement at the commune is a change too: the district gets both rows back.
+    excel.undo(replaced.operation_id)
+    send(a, r, tmp_path, "4")
+    assert entries(r) == [("Chè Shan tuyết", 999.0), ("Gạo nếp", 5.0)]
+    # A full package afterwards agrees with what the district has: nothing to update, no conflict.
+    full = send(a, r, tmp_path, "5", changes=False)
+    assert {c.outcome for c in full.preview.changes if c.entity == "survey_entries"} == set()
+    assert entries(r) == [("Chè Shan tuyết", 999.0), ("Gạo nếp", 5.0)]
+
 
 def test_a_correction_the_district_also_edited_is_a_conflict(pair, tmp_path):
     a, r = pair
