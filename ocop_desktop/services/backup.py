@@ -392,7 +392,7 @@ class BackupService:
         return describe(path)
 
     def current(self) -> BackupSummary:
-        return describe(self.db_path)
+        return describe(self.db_path, chain=False)  # shown beside a backup; `check` verifies its chain
 
     def newest_good(self) -> BackupSummary | None:
         return newest_good_backup(self.db_path)

@@ -277,6 +277,14 @@
         <translation>&amp;Khôi phục</translation>
     </message>
     <message>
+        <source>Warning: the change log of this backup was edited outside OCOP Desktop, so nothing shows that its data were entered through the program:</source>
+        <translation>Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài OCOP Desktop, nên không chứng minh được dữ liệu trong bản sao là do người dùng nhập qua chương trình:</translation>
+    </message>
+    <message>
+        <source>Restore this backup anyway</source>
+        <translation>Tôi hiểu và vẫn muốn khôi phục bản sao này</translation>
+    </message>
+    <message>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao</translation>
     </message>

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QWidget
 
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_safety_restore_confirm import Ui_RestoreConfirmDialog
@@ -86,3 +86,23 @@ class RestoreConfirmDialog(QDialog):
         self.restore_button = self.ui.buttons.addButton(self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
+        self.warning_label: QLabel | None = None
+        self.accept_check: QCheckBox | None = None
+        if backup.warnings:
+            self._warn(backup.warnings)
+
+    def _warn(self, warnings: tuple[str, ...]) -> None:
+        """A backup whose audit log was edited outside the program: said before anything is
+        replaced, and restored only once the user ticks that they want it anyway."""
+        self.warning_label = QLabel(
+            self.tr("Warning: the change log of this backup was edited outside OCOP Desktop, so nothing shows "
+                    "that its data were entered through the program:") + "\n" + "\n".join(f"• {w}" for w in warnings),
+            self)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setObjectName("warningLabel")
+        self.accept_check = QCheckBox(self.tr("Restore this backup anyway"), self)
+        at = self.ui.mainLayout.indexOf(self.ui.buttons)
+        self.ui.mainLayout.insertWidget(at, self.warning_label)
+        self.ui.mainLayout.insertWidget(at + 1, self.accept_check)
+        self.restore_button.setEnabled(False)
+        self.accept_check.toggled.connect(self.restore_button.setEnabled)

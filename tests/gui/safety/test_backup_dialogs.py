@@ -172,3 +172,26 @@ def test_without_a_good_backup_the_user_can_choose_one_or_quit(qtbot, backups, j
     assert dialog.ui.restoreButton.isEnabled() and str(usb) in dialog.ui.backupLabel.text()
     with qtbot.waitSignal(dialog.rejected):
         qtbot.mouseClick(dialog.ui.quitButton, LEFT)
+
+
+def test_a_backup_with_a_broken_audit_chain_is_restored_only_once_the_warning_is_accepted(
+        qtbot, backups, tmp_path, vietnamese):
+    copy = tmp_path / "ban-sao.sqlite"
+    backup_service.create_backup(backups.db_path, target=copy)
+    with sqlite3.connect(copy) as conn:  # edited outside the program, its log left as it was
+        conn.execute("UPDATE products SET name = 'Tên bị sửa tay' WHERE rowid = 1")
+    summary = backups.describe(copy)
+    assert summary.restorable and summary.warnings
+    dialog = RestoreConfirmDialog(summary, backups.current())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    text = dialog.warning_label.text()
+    assert text.startswith("Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài OCOP Desktop")
+    assert "«Tên» khác với nhật ký thay đổi" in text
+    assert not dialog.restore_button.isEnabled()
+    dialog.accept_check.setFocus()
+    qtbot.keyClick(dialog.accept_check, Qt.Key.Key_Space)
+    assert dialog.accept_check.isChecked() and dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.restore_button, LEFT)
+    assert dialog.result() == QDialog.DialogCode.Accepted
