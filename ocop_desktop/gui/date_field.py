@@ -41,6 +41,7 @@ class DateField(QLineEdit):
         self._minimum_name = ""
         self._maximum_name = ""
         self._label = ""
+        self._optional = False
         self._calendar: QCalendarWidget | None = None
         self.error = ""  # the message of the current refusal, "" when the text is accepted
         self.setPlaceholderText("dd/mm/yyyy")
@@ -55,6 +56,10 @@ class DateField(QLineEdit):
     def set_label(self, label: str) -> None:
         """The field's name in messages (the form label, with its "&" and ":" removed)."""
         self._label = label.replace("&", "").strip().rstrip(":").strip()
+
+    def set_optional(self, optional: bool = True) -> None:
+        """An empty box then means "no date" rather than a missing one."""
+        self._optional = optional
 
     def set_range(self, minimum: date | None = None, maximum: date | None = None,
                   minimum_name: str = "", maximum_name: str = "") -> None:
@@ -113,10 +118,16 @@ class DateField(QLineEdit):
                 .replace("%3", format_vn_date(self._maximum))))
         return day
 
+    def checked_value(self) -> date | None:
+        """Like ``checked_date``, but None for an empty optional box."""
+        if self._optional and not self.text().strip():
+            return None
+        return self.checked_date()
+
     def check(self) -> bool:
         """Read the text: accept it (and show it as dd/mm/yyyy) or mark the box red and say why."""
         try:
-            day = self.checked_date()
+            day = self.checked_value()
         except DateError as exc:
             self._set_error(str(exc))
             self.refused.emit(str(exc))

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout,
     QWidget)
 
+from ocop_desktop.gui.date_field import DateField
+
 class Ui_DirectiveDialog(object):
     def setupUi(self, DirectiveDialog):
         if not DirectiveDialog.objectName():
@@ -44,7 +46,7 @@ class Ui_DirectiveDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.issuedOnLabel)
 
-        self.issuedOnEdit = QLineEdit(DirectiveDialog)
+        self.issuedOnEdit = DateField(DirectiveDialog)
         self.issuedOnEdit.setObjectName(u"issuedOnEdit")
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.issuedOnEdit)

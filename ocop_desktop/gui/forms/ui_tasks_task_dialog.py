@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
     QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
+from ocop_desktop.gui.date_field import DateField
+
 class Ui_TaskDialog(object):
     def setupUi(self, TaskDialog):
         if not TaskDialog.objectName():
@@ -78,7 +80,7 @@ class Ui_TaskDialog(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.dueLabel)
 
-        self.dueEdit = QLineEdit(TaskDialog)
+        self.dueEdit = DateField(TaskDialog)
         self.dueEdit.setObjectName(u"dueEdit")
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.dueEdit)

@@ -8,8 +8,9 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ocop_desktop.domain.numbers import DateError, parse_vn_date
+from ocop_desktop.domain.numbers import DateError
 from ocop_desktop.domain.validation import FieldError, ValidationError
+from ocop_desktop.gui.date_field import DateField
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_tasks_directive_dialog import Ui_DirectiveDialog
 from ocop_desktop.gui.forms.ui_tasks_task_dialog import Ui_TaskDialog
@@ -17,12 +18,10 @@ from ocop_desktop.gui.tasks.form_dialog import FormDialog
 from ocop_desktop.services.tasks import DirectiveDTO, DirectiveInput, TaskDTO, TaskInput
 
 
-def optional_date(text: str, field: str, errors: list[FieldError]) -> date | None:
-    """An empty box means no date; a wrong one adds the parser's Vietnamese message."""
-    if not text.strip():
-        return None
+def optional_date(edit: DateField, field: str, errors: list[FieldError]) -> date | None:
+    """An empty box means no date; a wrong one adds the Vietnamese message naming the field."""
     try:
-        return parse_vn_date(text)
+        return edit.checked_value()
     except DateError as exc:
         errors.append(FieldError(field, str(exc)))
         return None
@@ -48,6 +47,9 @@ class DirectiveDialog(FormDialog):
         self.setWindowTitle(self.tr("Edit directive") if directive else self.tr("New directive"))
         ui.browseButton.clicked.connect(self._browse)
         ui.issuedOnEdit.textChanged.connect(self._date_changed)
+        ui.issuedOnEdit.set_optional()
+        ui.issuedOnEdit.set_label(ui.issuedOnLabel.text())
+        ui.issuedOnEdit.refused.connect(lambda text: self.show_errors([text]))
         if directive is not None:
             ui.numberEdit.setText(directive.number)
             ui.issuedOnEdit.setText(display(directive.issued_on))
@@ -72,7 +74,7 @@ class DirectiveDialog(FormDialog):
     def collect(self) -> DirectiveInput:
         ui = self.ui
         errors: list[FieldError] = []
-        issued_on = optional_date(ui.issuedOnEdit.text(), "issued_on", errors)
+        issued_on = optional_date(ui.issuedOnEdit, "issued_on", errors)
         if errors:
             raise ValidationError(errors)
         return DirectiveInput(
@@ -103,6 +105,9 @@ class TaskDialog(FormDialog):
             "due_on": ui.dueEdit,
         })
         self.setWindowTitle(self.tr("Edit task") if task else self.tr("New task"))
+        ui.dueEdit.set_optional()
+        ui.dueEdit.set_label(ui.dueLabel.text())
+        ui.dueEdit.refused.connect(lambda text: self.show_errors([text]))
         ui.directiveCombo.addItem(self.tr("(no directive)"), None)
         for d in directives:
             ui.directiveCombo.addItem(d.label, d.id)
@@ -121,7 +126,7 @@ class TaskDialog(FormDialog):
     def collect(self) -> TaskInput:
         ui = self.ui
         errors: list[FieldError] = []
-        due_on = optional_date(ui.dueEdit.text(), "due_on", errors)
+        due_on = optional_date(ui.dueEdit, "due_on", errors)
         if errors:
             raise ValidationError(errors)
         return TaskInput(
