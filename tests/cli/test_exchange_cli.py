@@ -235,3 +235,19 @@ def test_excel_special_files_and_unwritable_template(offices, tmp_path):
     done = ocop("import", "template", "survey", "-o", locked / "mau.xlsx")
     assert done.returncode == 1 and "Không lưu được mẫu Excel vào" in done.stderr and "Traceback" not in done.stderr
     assert sorted(p.name for p in locked.iterdir()) == ["mau.xlsx"]
+
+
+def test_the_template_on_a_really_full_disk(tmp_path):
+    disk = tmp_path / "usb"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4k", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("mounting a 4 KB tmpfs is not allowed here: " + mounted.stderr.decode(errors="replace").strip())
+    try:
+        done = ocop("import", "template", "survey", "-o", disk / "mau.xlsx")
+        assert done.returncode == 1
+        assert done.stderr.strip() == (f"Lỗi: Không lưu được mẫu Excel vào {disk / 'mau.xlsx'}: ổ đĩa đã đầy; hãy giải "
+                                       "phóng chỗ trống hoặc chọn ổ khác.")
+        assert list(disk.iterdir()) == []  # neither a 0-byte .xlsx nor a temporary file stays behind
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -142,11 +143,23 @@ def _save_atomically(wb, path: Path) -> None:
     """Write beside the target, then rename: a full disk leaves the old file (or none), never a
     truncated .xlsx; the error becomes a Vietnamese ImportRefused."""
     folder = path.parent
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise ImportRefused(f"Không lưu được mẫu Excel vào {path}: đó không phải tệp thông thường (là thư mục, "
+                                "thiết bị hoặc ống dẫn); hãy chọn tên tệp khác.")
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise ImportRefused(f"Không lưu được mẫu Excel vào {path}: {_os_reason(exc)}") from None
+    # Built in memory (a few kilobytes): openpyxl's zip writer, failing halfway on a full disk,
+    # would leave an open archive that complains when collected.
+    buffer = io.BytesIO()
+    wb.save(buffer)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
-            wb.save(fh)
+            fh.write(buffer.getvalue())
             fh.flush()
             os.fsync(fh.fileno())
         mask = os.umask(0)
