@@ -121,6 +121,9 @@ class ExcelImportDialog(QDialog):
         path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
         try:
             write_template(path, campaign.year if campaign else None)
+        except ImportRefused as exc:  # full disk, no permission, a folder or device chosen: said in Vietnamese
+            self.ui.statusLabel.setText(str(exc))
+            return
         except OSError as exc:
             self.ui.statusLabel.setText(self.tr("The template could not be saved: %1").replace("%1", str(exc)))
             return

@@ -131,3 +131,15 @@ def test_replace_asks_with_the_count_backs_up_and_undoes(qtbot, district, tmp_pa
                                             "2 deleted row(s) restored.")
     assert entries() == [("Chè", 100.0), ("Gạo", 5.0), ("Măng", 7.0)] and backups == [1, 1, 1]
     assert dialog.ui.undoButton.isHidden()
+
+
+def test_a_template_that_cannot_be_saved_is_explained(qtbot, district, tmp_path, jobs):
+    folder = tmp_path / "mau" / "mau.xlsx"
+    folder.mkdir(parents=True)  # the chosen name is a folder
+    dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
+                               ask_save=lambda _p, _s: str(folder))
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.ui.templateButton, Qt.MouseButton.LeftButton)
+    assert dialog.ui.statusLabel.text() == (f"Không lưu được mẫu Excel vào {folder}: đó không phải tệp thông thường "
+                                            "(là thư mục, thiết bị hoặc ống dẫn); hãy chọn tên tệp khác.")
+    assert folder.is_dir() and list(folder.parent.iterdir()) == [folder]
