@@ -369,8 +369,8 @@ class _SheetParser:
         if kind == "inlineStr":
             return text_value("".join(cell["is"] or ()))
         raw = None if raw is None else "".join(raw)
-        if cell["f"] and not raw and kind != "str":
-            return UNCACHED  # "<v/>" or no <v>: nothing was computed (a text result may be empty)
+        if cell["f"] and (raw is None or (raw == "" and kind != "str")):
+            return UNCACHED  # no <v>, or "<v/>" for a number: nothing was computed (a text result may be "")
         if raw is None:
             return None
         try:
