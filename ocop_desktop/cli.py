@@ -16,6 +16,7 @@ from ocop_desktop.instance_lock import DatabaseInUse
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.paths import default_db_path
 from ocop_desktop.persistence.migrate import SchemaError
+from ocop_desktop.persistence.snapshot import UnfinishedOnReadOnlyMedia
 from ocop_desktop.services.health import check_database
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import load_reference
@@ -248,7 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (Refused, ValidationError, NotFoundError, SchemaError, UnknownSampleError, DatabaseInUse) as exc:
+    except (Refused, ValidationError, NotFoundError, SchemaError, UnknownSampleError, DatabaseInUse,
+            UnfinishedOnReadOnlyMedia) as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like

@@ -81,13 +81,33 @@ def backups_of(db_path: Path) -> list[BackupName]:
     return sorted((b for b in found if b is not None), key=lambda b: b.made_at, reverse=True)
 
 
+class UnfinishedOnReadOnlyMedia(RuntimeError):
+    """A database on read-only media with changes still in its -wal file: read as immutable,
+    SQLite would silently show it without them."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Tệp dữ liệu {path} nằm ở nơi chỉ đọc và còn thay đổi chưa ghi hẳn vào tệp (tệp {path.name}-wal bên "
+            "cạnh, do chương trình bị tắt ngang hoặc tệp được chép khi đang mở). Đọc tại chỗ sẽ thiếu các thay đổi "
+            "đó nên OCOP Desktop không đọc. Dữ liệu không bị thay đổi. Hãy chép cả hai tệp sang một thư mục ghi được "
+            "rồi mở tệp đã chép bằng --db.")
+
+
 def read_only_uri(path: Path, immutable: bool = False) -> str:
     """mode=ro never writes. A file in a folder that cannot be written (a write-protected
     stick, a CD, a read-only share) is read as immutable: SQLite could not even make the -shm
-    file it needs to read a WAL database there, and nobody can be writing it."""
+    file it needs to read a WAL database there, and nobody can be writing it. Immutable would
+    ignore a -wal file, so one with content there is refused (UnfinishedOnReadOnlyMedia)."""
     path = Path(path).resolve()
     uri = f"{path.as_uri()}?mode=ro"
-    return uri + "&immutable=1" if immutable or not os.access(path.parent, os.W_OK) else uri
+    if immutable:
+        return uri + "&immutable=1"
+    if os.access(path.parent, os.W_OK):
+        return uri
+    wal = Path(f"{path}-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        raise UnfinishedOnReadOnlyMedia(path)
+    return uri + "&immutable=1"
 
 
 _ro_uri = read_only_uri

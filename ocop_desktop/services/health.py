@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ocop_desktop.persistence.database import damaged, is_writable, model_problems
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
-from ocop_desktop.persistence.snapshot import integrity_problems, read_only_uri
+from ocop_desktop.persistence.snapshot import UnfinishedOnReadOnlyMedia, integrity_problems, read_only_uri
 from ocop_desktop.services.audit import check_log
 
 SHOWN_BREAKS = 5
@@ -36,8 +36,8 @@ def check_database(path: Path) -> HealthReport:
         return report
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        report.problems.append(f"Không mở được tệp dữ liệu: {exc}.")
+    except (sqlite3.Error, UnfinishedOnReadOnlyMedia) as exc:
+        report.problems.append(f"Không mở được tệp dữ liệu: {exc}" if isinstance(exc, sqlite3.Error) else str(exc))
         return report
     try:
         damage = integrity_problems(conn) or model_problems(conn)

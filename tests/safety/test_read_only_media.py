@@ -6,8 +6,10 @@ mounting is not allowed the tests are skipped with the reason."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+import sqlite3
 import subprocess
 import uuid
 from pathlib import Path
@@ -18,12 +20,9 @@ from ocop_desktop.cli import main
 from tests.safety.conftest import _run
 
 
-@pytest.fixture(scope="module")
-def medium(sample_file, tmp_path_factory):
-    """The sample database on a read-only bind mount: (path on the medium, writable folder)."""
-    source, _, _ = sample_file
-    src = tmp_path_factory.mktemp("usb-goc")
-    shutil.copyfile(source, src / "ocop.db")  # closed cleanly: no -wal beside it
+@contextlib.contextmanager
+def read_only_mount(src: Path):
+    """``src`` seen through a read-only bind mount (skips the test where mounting is not allowed)."""
     point = Path("/tmp") / f"ocop-ro-{uuid.uuid4().hex[:8]}"
     point.mkdir()
     mounted = shutil.which("mount") is not None and _run("mount", "--bind", str(src), str(point))
@@ -35,10 +34,20 @@ def medium(sample_file, tmp_path_factory):
             pytest.skip("cannot remount read-only here: read-only media not simulated")
         with pytest.raises(OSError):
             (point / "thu.txt").write_text("x")  # really read-only, even for root
-        yield point / "ocop.db", tmp_path_factory.mktemp("o-ghi-duoc")
+        yield point
     finally:
         subprocess.run(["umount", "-l", str(point)], capture_output=True)
         shutil.rmtree(point, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def medium(sample_file, tmp_path_factory):
+    """The sample database on a read-only bind mount: (path on the medium, writable folder)."""
+    source, _, _ = sample_file
+    src = tmp_path_factory.mktemp("usb-goc")
+    shutil.copyfile(source, src / "ocop.db")  # closed cleanly: no -wal beside it
+    with read_only_mount(src) as point:
+        yield point / "ocop.db", tmp_path_factory.mktemp("o-ghi-duoc")
 
 
 def ocop(capsys, *args: str) -> tuple[int, str, str]:
@@ -92,3 +101,29 @@ def test_writing_commands_are_refused_with_the_clear_message(medium, capsys, arg
     assert code == 1
     assert err.startswith("Lỗi: ") and "chỉ cho phép đọc" in err and "Traceback" not in err
     assert path.read_bytes() == before
+
+
+def test_a_copy_with_unfinished_changes_is_not_read_without_them(sample_file, tmp_path, capsys):
+    """Copied while open, the file's newest changes are still in its -wal: read as immutable
+    they would silently be missing, so reading is refused with what to do."""
+    source, _, _ = sample_file
+    live = tmp_path / "dang-mo"
+    live.mkdir()
+    shutil.copyfile(source, live / "ocop.db")
+    src = tmp_path / "usb"
+    src.mkdir()
+    conn = sqlite3.connect(live / "ocop.db")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    conn.execute("UPDATE products SET notes = 'thay đổi mới nhất' WHERE rowid = 1")
+    conn.commit()
+    for name in ("ocop.db", "ocop.db-wal"):  # what a copy made while the program is open holds
+        shutil.copyfile(live / name, src / name)
+    conn.close()
+    with read_only_mount(src) as point:
+        for args in (("products", "list"), ("check",), ("backup", "-o", str(tmp_path / "b.sqlite"))):
+            code, out, err = ocop(capsys, "--db", str(point / "ocop.db"), *args)
+            assert code == 1, args
+            assert "còn thay đổi chưa ghi hẳn vào tệp" in out + err and "Hãy chép cả hai tệp" in out + err
+            assert "Traceback" not in err
+        assert not (tmp_path / "b.sqlite").exists()
