@@ -11,7 +11,7 @@ from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
 from ocop_desktop.commands import evaluation, exchange, safety
-from ocop_desktop.commands.common import Refused, db_file, emit_rows, failure_text, open_db
+from ocop_desktop.commands.common import Refused, db_file, emit_rows, failure_text, open_db, release_locks
 from ocop_desktop.instance_lock import DatabaseInUse
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.paths import default_db_path
@@ -266,6 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("OCOP_DEBUG"):
             traceback.print_exc()
         return 1
+    finally:
+        release_locks()  # normally released with the database already
 
 
 if __name__ == "__main__":

@@ -41,7 +41,17 @@ def writer_lock(path: Path, command: str) -> WriterLock:
         details = f" ({info.details})" if info.details else ""
         print(f"Tệp dữ liệu đang được {info.who}{details} ghi; đang chờ tối đa {wait:g} giây…", file=sys.stderr)
 
-    return WriterLock(path, command).acquire(wait=wait, on_wait=waiting)
+    lock = WriterLock(path, command).acquire(wait=wait, on_wait=waiting)
+    _taken.append(lock)
+    return lock
+
+
+_taken: list[WriterLock] = []  # released by release_locks() when the command ends, whatever happened
+
+
+def release_locks() -> None:
+    while _taken:
+        _taken.pop().release()
 
 
 def db_file(args) -> Path:
