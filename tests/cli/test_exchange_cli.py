@@ -251,3 +251,50 @@ def test_the_template_on_a_really_full_disk(tmp_path):
         assert list(disk.iterdir()) == []  # neither a 0-byte .xlsx nor a temporary file stays behind
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_excel_replace_asks_on_a_terminal(offices, tmp_path):
+    import pty  # noqa: PLC0415  (POSIX only)
+
+    _commune, district = offices
+    path = tmp_path / "xa.xlsx"
+    for rows in ([("Chè", 1), ("Gạo", 2)], [("Chè", 3)]):
+        wb = openpyxl.Workbook()
+        wb.active.append(["Tên sản phẩm", "Sản lượng", "Đơn vị"])
+        for row in rows:
+            wb.active.append([*row, "Xã Ẳng Tở"])
+        wb.save(path)
+        if len(rows) == 2:
+            assert ocop("--db", district, "import", "survey", path, "--campaign", "2024").returncode == 0
+
+    def answered(answer: str) -> tuple[int, str]:
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: `ocop` with a terminal on stdin and stdout
+            os.environ["OCOP_DB"] = ""
+            os.execv(sys.executable, [sys.executable, "-m", "ocop_desktop.cli", "--db", str(district), "import",
+                                      "survey", str(path), "--campaign", "2024", "--replace"])
+        def read_until(mark: bytes | None) -> bytes:
+            got = b""
+            while mark is None or mark not in got:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # EIO: the child closed its terminal
+                    break
+                if not chunk:
+                    break
+                got += chunk
+            return got
+
+        out = read_until("để đồng ý: ".encode())
+        os.write(fd, answer.encode() + b"\n")
+        out += read_until(None)
+        _pid, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status), out.decode("utf-8", "replace")
+
+    code, out = answered("không")
+    assert code == 1 and "--replace sẽ xóa 1 dòng rà soát hiện có của Xã Ẳng Tở mà tệp không còn. Gõ «có»" in out
+    assert "Đã hủy; dữ liệu không thay đổi." in out
+    code, out = answered("có")
+    assert code == 0 and "xóa 1 dòng) cho: Xã Ẳng Tở." in out
+    rows = json.loads(ocop("--db", district, "surveys", "list", "--campaign", "2024").stdout)
+    assert [(r["product_name"], r["output_quantity"]) for r in rows] == [("Chè", 3.0)]
