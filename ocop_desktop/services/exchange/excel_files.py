@@ -85,6 +85,14 @@ def guard(path: Path) -> None:
         raise ImportRefused(str(exc)) from None
     except zipfile.BadZipFile as exc:
         raise ImportRefused(f"Tệp {name} bị hỏng ({exc}); hãy lưu lại bằng Excel rồi nhập.") from None
+    except NotImplementedError:
+        raise _unsupported(name) from None
+
+
+def _unsupported(name: str) -> ImportRefused:
+    """zipfile's NotImplementedError: a compression method Python cannot unpack (Deflate64 …)."""
+    return ImportRefused(f"Tệp {name} được nén theo cách chương trình không đọc được; hãy mở bằng Excel, "
+                         "lưu lại dạng .xlsx rồi nhập.")
 
 
 def read_sheets(path: Path):
@@ -96,6 +104,8 @@ def read_sheets(path: Path):
     except (expat.ExpatError, KeyError, zipfile.BadZipFile, EOFError, UnicodeDecodeError):
         raise ImportRefused(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ; hãy mở bằng Excel, "
                             "lưu lại rồi nhập.") from None
+    except NotImplementedError:
+        raise _unsupported(path.name) from None
     except OSError as exc:
         raise ImportRefused(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from None
 
