@@ -286,7 +286,8 @@ class SurveyImportService:
             if value is UNCACHED:
                 problem(f, UNCACHED_FORMULA)
             elif isinstance(value, CellError):
-                problem(f, f"ô báo lỗi công thức {value.code}; hãy sửa công thức trong Excel, lưu lại rồi nhập lại.")
+                problem(f, f"ô có giá trị lỗi {value.code}; hãy sửa ô này trong Excel (công thức hoặc ngày tháng), lưu "
+                        "lại rồi nhập lại.")
             else:
                 continue
             unreadable.add(f)

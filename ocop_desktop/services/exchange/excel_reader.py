@@ -373,9 +373,15 @@ class _SheetParser:
             return UNCACHED  # no <v>, or "<v/>" for a number: nothing was computed (a text result may be "")
         if raw is None:
             return None
-        try:
-            if kind == "s":
+        if kind == "s":
+            try:
                 return self.strings[int(raw)]
+            except (ValueError, IndexError):
+                col = self._column(self.ref) if self.ref is not None else self.col
+                raise WorkbookRefused(
+                    f"Tệp {self.budget.name}, trang «{self.sheet.title}»: ô {_letters(col)}{self.row} trỏ tới một "
+                    "chuỗi chữ không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập.") from None
+        try:
             if kind == "str":
                 return text_value(raw)
             if kind == "b":

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import zipfile
 
+import pytest
+
 from ocop_desktop.services.exchange.excel_reader import UNCACHED, CellError, read_workbook
-from ocop_desktop.services.survey_import import write_template
+from ocop_desktop.services.survey_import import ImportRefused, write_template
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -44,3 +46,12 @@ def test_prefixed_elements_and_cells_without_addresses(tmp_path):
     [sheet, _guide] = read_workbook(path)
     assert sheet.rows() == [(1, ("Tên\nsản phẩm", 7)), (2, (None, 1.5, 8))]
     assert sheet.hidden_rows == {2} and sheet.merged == [(2, 1, 2, 2)]
+
+
+def test_a_cell_pointing_at_a_missing_string_is_a_damaged_file(tmp_path):
+    path = workbook(tmp_path / "s.xlsx", f'<worksheet xmlns="{MAIN}"><sheetData><row r="3">'
+                                         '<c r="C3" t="s"><v>999</v></c></row></sheetData></worksheet>')
+    with pytest.raises(ImportRefused) as refused:
+        read_workbook(path)
+    assert str(refused.value) == ("Tệp s.xlsx, trang «Rà soát»: ô C3 trỏ tới một chuỗi chữ không có trong tệp; tệp bị "
+                                  "hỏng, hãy mở bằng Excel, lưu lại rồi nhập.")
