@@ -437,7 +437,10 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
         sheets = []
         for title, state, rid in declared:
             kind, target = rels.get(rid, ("", ""))
-            if not kind.endswith("/worksheet") or target not in infos:
+            if not kind or (kind.endswith("/worksheet") and target not in infos):
+                raise WorkbookRefused(f"Tệp {budget.name}: trang «{text_value(title)}» có trong danh sách trang nhưng "
+                                      "không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập.")
+            if not kind.endswith("/worksheet"):
                 continue  # chart sheets and dialog sheets hold no rows
             sheet = Sheet(text_value(title), state if state in ("hidden", "veryHidden") else "visible")
             parser = _SheetParser(sheet, strings, dates, epoch, budget)

@@ -55,3 +55,14 @@ def test_a_cell_pointing_at_a_missing_string_is_a_damaged_file(tmp_path):
         read_workbook(path)
     assert str(refused.value) == ("Tệp s.xlsx, trang «Rà soát»: ô C3 trỏ tới một chuỗi chữ không có trong tệp; tệp bị "
                                   "hỏng, hãy mở bằng Excel, lưu lại rồi nhập.")
+
+
+def test_a_sheet_listed_but_missing_is_a_damaged_file(tmp_path):
+    path = write_template(tmp_path / "m.xlsx")
+    with zipfile.ZipFile(path) as zin:
+        members = {n: zin.read(n) for n in zin.namelist() if n != "xl/worksheets/sheet2.xml"}
+    with zipfile.ZipFile(path, "w") as zout:
+        for name, data in members.items():
+            zout.writestr(name, data)
+    with pytest.raises(ImportRefused, match="trang «Hướng dẫn» có trong danh sách trang nhưng không có trong tệp"):
+        read_workbook(path)
