@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ocop_desktop.commands.common import Refused, emit_rows, open_db
 from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.exports.package import EXTENSION, PackageError
 from ocop_desktop.services.exchange import ConflictsUnresolved, ExchangeService, ImportPreview, Outcome, verify_package
@@ -47,22 +48,26 @@ def cmd_export(args) -> int:
 
 
 def _print_preview(preview: ImportPreview) -> None:
+    # Everything from a package goes through for_terminal: a name holding ESC sequences or
+    # bidi overrides must not recolour, move or reorder what the officer reads.
+    t = for_terminal
     p = preview.package
-    print(f"Gói {p.file_name}: {p.sender_unit or 'không rõ đơn vị'}, {p.sender_user or 'không rõ người gửi'}, "
-          f"tạo lúc {local(p.created_at)} ({'thay đổi' if p.scope == 'changes' else 'toàn bộ'}; mã {p.package_id}).")
+    print(f"Gói {t(p.file_name)}: {t(p.sender_unit or 'không rõ đơn vị')}, {t(p.sender_user or 'không rõ người gửi')}"
+          f", tạo lúc {local(p.created_at)} ({'thay đổi' if p.scope == 'changes' else 'toàn bộ'}; "
+          f"mã {t(p.package_id)}).")
     if preview.already_imported_at is not None:
         return
     print("  " + "; ".join(f"{o.label}: {preview.counts.get(o.value, 0)}" for o in Outcome))
     for change in preview.changes:
-        head = f"  [{change.outcome.label}] {change.entity_label} «{change.title}»"
-        print(head + (f" — {change.reason}" if change.reason and change.outcome is not Outcome.CONFLICT else ""))
+        head = f"  [{change.outcome.label}] {change.entity_label} «{t(change.title)}»"
+        print(head + (f" — {t(change.reason)}" if change.reason and change.outcome is not Outcome.CONFLICT else ""))
         if change.outcome is Outcome.CONFLICT:
             if change.deleted_there:
                 print("      đã bị xóa ở nơi gửi nhưng đã sửa ở đây")
             for diff in change.fields:
-                print(f"      {diff.label}: ở đây «{diff.here}» | trong gói «{diff.there}»")
+                print(f"      {diff.label}: ở đây «{t(diff.here)}» | trong gói «{t(diff.there)}»")
     for warning in preview.warnings:
-        print(f"  Lưu ý: {warning}")
+        print(f"  Lưu ý: {t(warning)}")
 
 
 def cmd_import(args) -> int:
@@ -70,7 +75,7 @@ def cmd_import(args) -> int:
         try:
             verify_package(Path(path))
         except PackageError as exc:
-            raise Refused(str(exc)) from None
+            raise Refused(for_terminal(exc)) from None
     failed = 0
     db, make_uow = open_db(args)
     try:
@@ -80,11 +85,11 @@ def cmd_import(args) -> int:
                 result = service.import_package(Path(path), prefer=args.prefer, dry_run=args.dry_run)
             except ConflictsUnresolved as exc:
                 _print_preview(service.preview(Path(path)))
-                print(f"Lỗi: {exc.record}.", file=sys.stderr)
+                print(f"Lỗi: {for_terminal(exc.record)}.", file=sys.stderr)
                 failed += 1
                 continue
             except (PackageError, ValidationError) as exc:
-                print(f"Lỗi: {Path(path).name}: {exc}", file=sys.stderr)
+                print(f"Lỗi: {for_terminal(Path(path).name)}: {for_terminal(exc)}", file=sys.stderr)
                 failed += 1
                 continue
             _print_preview(result.preview)

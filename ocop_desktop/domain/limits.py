@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date, datetime
+import re
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,12 @@ from ocop_desktop.domain.validation import FieldError, ValidationError
 
 TEXT_MAX_CHARS = 20_000  # a Text column (notes, descriptions): about eight typed pages
 JSON_MAX_BYTES = 2_000_000  # a JSON column (checklists, score sheets, rule sets)
+JSON_MAX_DEPTH = 32  # score sheets nest three deep; far deeper is a hostile or broken file
 INT_ABS_MAX = 10**15  # exact in SQLite, in float and in JSON; far above any count or price
 FLOAT_ABS_MAX = 1e15
 DATE_MIN = date(1900, 1, 1)
 DATE_MAX = date(2200, 12, 31)
+MOMENT_AHEAD = timedelta(days=1)  # a stored time (not a date) may be this far past now: clocks differ
 
 # Files the application reads in one go; bigger ones are refused before they are opened.
 FILE_MAX_BYTES = {
@@ -80,7 +83,14 @@ FIELD_LABELS = {
     "level": "Cấp chấm", "scores": "Điểm từng tiêu chí", "total": "Tổng điểm", "knockout": "Tiêu chí loại",
     "certified": "Được công nhận", "member_name": "Thành viên", "evaluation_id": "Kết quả chấm điểm",
     "scorecard_id": "Phiếu chấm", "code": "Mã", "value": "Giá trị", "key": "Khóa",
-    "backup": "Bản sao", "made_at": "Thời điểm sao lưu",
+    "backup": "Bản sao", "made_at": "Thời điểm sao lưu", "counts": "Số bản ghi", "package_id": "Mã gói",
+    "office_unit_id": "Đơn vị của máy này", "user_name": "Người sử dụng", "user_title": "Chức vụ",
+    "created_at": "Thời điểm tạo", "updated_at": "Thời điểm sửa", "imported_at": "Thời điểm nhận",
+    "undone_at": "Thời điểm hoàn tác", "package_created_at": "Thời điểm tạo gói", "sender_unit": "Đơn vị gửi",
+    "sender_user": "Người gửi", "file_name": "Tệp", "sha256": "Mã kiểm tra SHA-256", "since": "Thay đổi từ",
+    "synced_updated_at": "Phiên bản đã trao đổi", "entity": "Loại dữ liệu", "entity_id": "Mã bản ghi",
+    "group": "Nhóm sản phẩm", "product_set": "Bộ sản phẩm", "rule_set": "Bộ tiêu chí", "decision": "Quyết định",
+    "members": "Thành viên hội đồng", "file": "Tệp", "scope": "Phạm vi", "actor": "Người thực hiện",
 }
 
 
@@ -103,14 +113,18 @@ def field_label(column: str) -> str:
     return FIELD_LABELS.get(column, column)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _bad_characters(text: str) -> str | None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return "có ký tự hỏng (không phải chữ Unicode hợp lệ); hãy gõ lại"
-    for ch in text:
-        if ch < " " and ch not in "\t\n\r":
-            return f"có ký tự điều khiển không in được (mã {ord(ch)}); hãy gõ lại hoặc dán dưới dạng chữ thường"
+    control = _CONTROL.search(text)
+    if control:
+        return (f"có ký tự điều khiển không in được (mã {ord(control.group())}); hãy gõ lại hoặc dán dưới dạng "
+                "chữ thường")
     return None
 
 
@@ -154,14 +168,61 @@ def check_date(value: Any, label: str) -> str | None:
     return None
 
 
-def check_json(value: Any, label: str) -> str | None:
+def check_moment(value: Any, label: str, now: datetime | None = None) -> str | None:
+    """A stored time (naive UTC): a date in range, and not more than a day ahead of now (a clock
+    set years ahead would make its records win every later comparison of versions)."""
+    problem = check_date(value, label)
+    if problem or not isinstance(value, datetime):
+        return problem
+    now = now or datetime.now(UTC).replace(tzinfo=None)
+    if value > now + MOMENT_AHEAD:
+        return (f"«{label}» là {value:%d/%m/%Y %H:%M} (giờ UTC), muộn hơn hiện tại quá một ngày; đồng hồ của máy "
+                "ghi dữ liệu này có thể bị sai. Hãy chỉnh lại ngày giờ của máy đó rồi làm lại.")
+    return None
+
+
+def check_json(value: Any, label: str, max_bytes: int | None = JSON_MAX_BYTES) -> str | None:
+    """Finite numbers within ±FLOAT_ABS_MAX, nesting within JSON_MAX_DEPTH, and at most ``max_bytes``
+    (None: any size)."""
+    depth, number = _json_shape(value)
+    if depth > JSON_MAX_DEPTH:
+        return f"«{label}» lồng nhau quá {JSON_MAX_DEPTH} tầng; dữ liệu không hợp lệ."
+    if number is not None and not math.isfinite(number):
+        return f"«{label}» có giá trị không phải là số hữu hạn (NaN hoặc vô hạn); hãy kiểm tra lại."
+    if number is not None:
+        return f"«{label}» có số {_n(number)}, vượt khoảng cho phép ±{_n(FLOAT_ABS_MAX)}; hãy kiểm tra lại."
     try:
         size = len(json.dumps(value, ensure_ascii=False, allow_nan=False, default=str).encode("utf-8"))
     except (TypeError, ValueError):
         return f"«{label}» có giá trị không ghi được (số vô hạn hoặc dữ liệu lạ); hãy kiểm tra lại."
-    if size > JSON_MAX_BYTES:
-        return f"«{label}» quá lớn ({_n(size // 1024)} KB, tối đa {_n(JSON_MAX_BYTES // 1024)} KB)."
+    if max_bytes is not None and size > max_bytes:
+        return f"«{label}» quá lớn ({_n(size // 1024)} KB, tối đa {_n(max_bytes // 1024)} KB)."
     return None
+
+
+def _json_shape(value: Any) -> tuple[int, float | None]:
+    """(how deeply lists and dicts nest, the first number out of range or None), without
+    recursion: a hostile value may nest far deeper than Python's recursion limit."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, depth = todo.pop()
+        if isinstance(item, float) and not (math.isfinite(item) and abs(item) <= FLOAT_ABS_MAX):
+            return deepest, item
+        if isinstance(item, int) and not isinstance(item, bool) and abs(item) > INT_ABS_MAX:
+            return deepest, item
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, (list, tuple)) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > JSON_MAX_DEPTH:
+            return deepest, None
+        todo += [(child, depth + 1) for child in children]
+    return deepest, None
+
+
+def json_depth(value: Any) -> int:
+    """How deeply lists and dicts nest in ``value`` (0 for a plain value)."""
+    return _json_shape(value)[0]
 
 
 def check_bool(value: Any, label: str) -> str | None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
+
+from ocop_desktop.domain.validation import FieldError, ValidationError
 
 T = TypeVar("T")
 
@@ -35,6 +38,37 @@ _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _G_SEPARATOR, _G_DIGIT, _G_LETTER, _G_OTHER = 0, 1, 2, 3
 
 
+# Characters that change how text is shown rather than what it says: C0/C1 controls (a terminal
+# obeys ESC sequences; NUL truncates text in other programs) and the bidirectional embeddings,
+# overrides, isolates and marks that make "gpj.exe" read "exe.jpg" in a report.
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROLS = "".join(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)))
+_STRIP_MULTILINE = dict.fromkeys(map(ord, _BIDI + _CONTROLS.replace("\t", "").replace("\n", "")), None)
+_STRIP_ONE_LINE = {**_STRIP_MULTILINE, ord("\t"): " ", ord("\n"): " "}
+
+
+def strip_controls(s: str, multiline: bool = True) -> str:
+    """``s`` without control and bidi-override characters. A multiline text keeps its line breaks
+    (CRLF and CR become LF) and tabs; a one-line text gets a space for each."""
+    if multiline:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+        return s.translate(_STRIP_MULTILINE)
+    return s.replace("\r\n", " ").replace("\r", " ").translate(_STRIP_ONE_LINE)
+
+
+_ANY_CONTROL = re.compile(f"[{re.escape(_CONTROLS + _BIDI)}]")
+
+
+def has_controls(s: str) -> bool:
+    """Whether strip_controls(s) may change anything (cheap: most text has none)."""
+    return _ANY_CONTROL.search(s) is not None
+
+
+def for_terminal(value: object) -> str:
+    """A value as one line of terminal output: no escape sequences, no bidi tricks, no line breaks."""
+    return strip_controls(str(value), multiline=False)
+
+
 def nfc(s: str | None) -> str | None:
     """Return *s* in NFC form (None passes through)."""
     if s is None:
@@ -46,7 +80,7 @@ def clean(s: str | None) -> str | None:
     """NFC-normalise, strip and collapse every whitespace run (tabs, NBSP, …) to one space."""
     if s is None:
         return None
-    s = unicodedata.normalize("NFC", s).translate(_INVISIBLE)
+    s = strip_controls(unicodedata.normalize("NFC", s).translate(_INVISIBLE), multiline=False)
     # str.split() without arguments splits on all Unicode whitespace, NBSP included.
     return " ".join(s.split())
 
@@ -55,11 +89,25 @@ def fold(s: str | None) -> str:
     """Accent-, case- and spacing-insensitive search key: "Cà phê Đào" -> "ca phe dao"."""
     if not s:
         return ""
-    decomposed = unicodedata.normalize("NFD", s.translate(_INVISIBLE))
+    decomposed = unicodedata.normalize("NFD", strip_controls(s.translate(_INVISIBLE), multiline=False))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # đ/Đ have no decomposition, so the mark-stripping above leaves them alone.
     bare = bare.replace("đ", "d").replace("Đ", "d").casefold()
     return " ".join(bare.split())
+
+
+SEARCH_MAX_CHARS = 200  # longer than any name; SQLite refuses LIKE patterns past 50.000 bytes
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') finding the folded ``text`` anywhere in a folded column: the
+    % and _ a user types are matched literally. A search text that long is refused."""
+    if len(text) > SEARCH_MAX_CHARS:
+        length = f"{len(text):,}".replace(",", ".")
+        raise ValidationError([FieldError("search", (
+            f"Nội dung tìm kiếm dài {length} ký tự, vượt giới hạn {SEARCH_MAX_CHARS} ký tự; "
+            "hãy gõ một phần của tên cần tìm."))])
+    return "%" + fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _clusters(s: str) -> list[tuple[str, list[str]]]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_INTERNAL_KEY = re.compile(r"[a-z][a-z0-9_]*|row \d+/[a-z0-9_]+|[a-z_]+/[0-9a-f-]+")
 from datetime import UTC, datetime
 
 
@@ -21,8 +24,14 @@ class ValidationError(ValueError):
         super().__init__(self.describe())
 
     def describe(self) -> str:
+        """One sentence for people: the record, then each problem. A field named by an internal
+        key (``package_id``, ``row 3/notes``) is left out, as every message names its field by
+        its Vietnamese label; a field named for people (``Trang «Phiếu», dòng 2``) is kept."""
         head = f"{self.record}: " if self.record else ""
-        return head + "; ".join(f"{e.field}: {e.message}" for e in self.errors)
+        parts = [e.message.strip().rstrip(".;") if _INTERNAL_KEY.fullmatch(e.field)
+                 else f"{e.field}: {e.message.strip().rstrip('.;')}" for e in self.errors]
+        body = "; ".join(p for p in parts if p)
+        return head + body + ("." if body and not body.endswith(("!", "?", "…")) else "")
 
     def by_field(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}

@@ -27,7 +27,11 @@ DELETED = "data/deleted.json"
 
 @dataclass(frozen=True)
 class ZipLimits:
-    """What a sane archive stays within; anything beyond is refused before it is unpacked."""
+    """What a sane archive stays within; anything beyond is refused before it is unpacked.
+
+    The sizes are floors: a package's data members may grow with the records its manifest
+    declares (``per_record_bytes`` each, up to ``max_records``), so a national package of
+    200.000 records passes while a zip bomb is still caught by its ratio."""
 
     max_file_bytes: int = 200 * 2**20
     max_members: int = 200
@@ -37,9 +41,17 @@ class ZipLimits:
     # (gigabytes of zeros in a few kilobytes) shrinks a thousand times and more.
     max_ratio: int = 200
     ratio_from_bytes: int = 2**20  # small members are allowed any ratio
+    per_record_bytes: int = 0  # 0: the sizes do not grow (an Excel workbook)
+    max_records: int = 0
+
+    def member_cap(self, records: int) -> int:
+        """The largest unpacked size of a data member holding ``records`` records."""
+        return max(self.max_member_bytes, min(records, self.max_records) * self.per_record_bytes)
 
 
-PACKAGE_LIMITS = ZipLimits()
+# A survey row is about 600 bytes of JSON, so 4 KB a record leaves room for long notes; half a
+# million records is more than twice a national package (and what a computer can hold unpacked).
+PACKAGE_LIMITS = ZipLimits(max_file_bytes=500 * 2**20, per_record_bytes=4 * 2**10, max_records=500_000)
 
 
 class PackageError(Exception):
@@ -134,7 +146,10 @@ def _bad_name(name: str) -> str | None:
 
 
 def check_zip(zf: zipfile.ZipFile, limits: ZipLimits, what: str) -> list[zipfile.ZipInfo]:
-    """Refuse unsafe archives by their directory alone (nothing unpacked yet); returns the files."""
+    """Refuse unsafe archives by their directory alone (nothing unpacked yet); returns the files.
+
+    Sizes are checked against the largest a member may get (``limits.member_cap`` of the most
+    records allowed); each data member is checked against its declared records when read."""
     infos = zf.infolist()
     if len(infos) > limits.max_members:
         raise PackageError(
@@ -166,20 +181,29 @@ def check_zip(zf: zipfile.ZipFile, limits: ZipLimits, what: str) -> list[zipfile
             continue
         size = info.file_size
         ratio_too_high = size > limits.ratio_from_bytes and size > limits.max_ratio * max(info.compress_size, 1)
-        if size > limits.max_member_bytes or ratio_too_high:
+        if size > limits.member_cap(limits.max_records) or ratio_too_high:
             raise PackageError(
-                f"{what} có thành phần «{name}» khi giải nén sẽ chiếm {size / 2**20:,.0f} MB từ "
-                f"{info.compress_size / 2**20:,.1f} MB nén — bất thường (có thể là «bom nén»). "
+                f"{what} có thành phần «{name}» khi giải nén sẽ chiếm {_mb(size)} MB từ "
+                f"{_mb(info.compress_size, 1)} MB nén — bất thường (có thể là «bom nén»). "
                 "Tệp bị từ chối, không có gì được giải nén hay nhập."
             )
         total += size
         files.append(info)
-    if total > limits.max_total_bytes:
+    # Compressed data bounds what it may unpack to: a total beyond both the fixed floor and
+    # what the archive's own size allows at a plausible ratio is not a real package.
+    packed = sum(i.compress_size for i in files)
+    ceiling = max(limits.max_total_bytes, min(limits.max_ratio * packed, limits.member_cap(limits.max_records)))
+    if total > ceiling:
         raise PackageError(
-            f"{what} khi giải nén sẽ chiếm {total / 2**20:,.0f} MB, quá giới hạn "
-            f"{limits.max_total_bytes // 2**20} MB. Tệp bị từ chối, không có gì được nhập."
+            f"{what} khi giải nén sẽ chiếm {_mb(total)} MB, quá giới hạn {_mb(ceiling)} MB. "
+            "Tệp bị từ chối, không có gì được nhập."
         )
     return files
+
+
+def _mb(size: int, decimals: int = 0) -> str:
+    """Megabytes written the Vietnamese way: 1.234 or 0,4."""
+    return f"{size / 2**20:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
 
 
 def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
@@ -196,6 +220,9 @@ def _load_json(name: str, data: bytes) -> Any:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PackageError(f"Thành phần «{name}» của gói không đọc được ({exc}); tệp bị hỏng hoặc đã bị sửa.") from None
+    except RecursionError:  # "[[[[…" nested beyond Python's recursion limit: no package is built so
+        raise PackageError(f"Thành phần «{name}» của gói lồng nhau quá sâu nên không đọc được; tệp bị hỏng "
+                           "hoặc đã bị sửa. Không có gì được nhập.") from None
 
 
 def _check_manifest(manifest: Any, known_schemas: Collection[str]) -> dict[str, Any]:
@@ -214,9 +241,10 @@ def _check_manifest(manifest: Any, known_schemas: Collection[str]) -> dict[str, 
             "OCOP Desktop mới hơn hoặc không phải của OCOP Desktop). Hãy cập nhật OCOP Desktop ở cả hai nơi "
             "lên cùng phiên bản rồi gửi lại gói. Không có gì được nhập."
         )
-    for key in ("package_id", "created_at"):
+    for key, label in (("package_id", "mã gói"), ("created_at", "thời điểm tạo gói")):
         if not isinstance(manifest.get(key), str) or not manifest[key]:
-            raise PackageError(f"Tệp kê khai của gói thiếu «{key}»; tệp bị hỏng hoặc đã bị sửa.")
+            raise PackageError(f"Tệp kê khai của gói thiếu {label}; tệp bị hỏng hoặc đã bị sửa. Hãy xin đơn vị gửi "
+                               "lại gói.")
     if not isinstance(manifest.get("members"), dict) or not isinstance(manifest.get("sender", {}), dict):
         raise PackageError("Tệp kê khai của gói thiếu danh sách thành phần; tệp bị hỏng hoặc đã bị sửa.")
     return manifest
@@ -244,7 +272,7 @@ def read_package(
         with zipfile.ZipFile(path) as zf:
             return _read(zf, path, entities, known_schemas, limits)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise PackageError(f"Tệp {path.name} bị hỏng hoặc đã bị sửa ({exc}); hãy xin gửi lại gói.") from None
+        raise PackageError(f"Tệp {path.name} bị hỏng hoặc đã bị sửa; hãy xin đơn vị gửi lại gói.") from None
 
 
 def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> VerifiedPackage:
@@ -267,9 +295,21 @@ def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> Verifie
     data: dict[str, list[dict[str, Any]]] = {}
     deleted: list[dict[str, Any]] = []
     reports = []
+    declared = manifest.get("counts") if isinstance(manifest.get("counts"), dict) else {}
     for name, meta in listed.items():
         info = infos[name]
-        content = read_member(zf, info, limits.max_member_bytes)
+        records = 0
+        if name.startswith(DATA_DIR):
+            count = declared.get("deleted" if name == DELETED else name[len(DATA_DIR):-len(".json")])
+            records = count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 0
+        cap = limits.member_cap(records)
+        if info.file_size > cap:
+            count_text = f"{records:,}".replace(",", ".")
+            raise PackageError(
+                f"Thành phần «{name}» của gói khi giải nén sẽ chiếm {_mb(info.file_size)} MB, quá giới hạn "
+                f"{_mb(cap)} MB cho {count_text} bản ghi khai báo trong gói; gói đã bị thay đổi. Không có gì được nhập."
+            )
+        content = read_member(zf, info, cap)
         if not isinstance(meta, dict) or hashlib.sha256(content).hexdigest() != meta.get("sha256"):
             raise PackageError(
                 f"Thành phần «{name}» của gói không khớp mã kiểm tra SHA-256: gói đã bị hỏng hoặc bị sửa trên "

@@ -21,7 +21,7 @@ from ocop_desktop.domain.enums import (
     TaskStatus,
 )
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
-from ocop_desktop.domain.text import fold
+from ocop_desktop.domain.text import fold, like_pattern
 from ocop_desktop.exports.report_model import Report, ReportColumn, ReportSection
 from ocop_desktop.persistence.audit_chain import (
     HEAD_KEY,
@@ -160,11 +160,11 @@ class AuditService:
         with self._uow() as uow:
             s = uow.session
             if flt.search and fold(flt.search):
-                needle = f"%{fold(flt.search)}%"
+                needle = like_pattern(flt.search)  # "%" typed finds a literal %, not everything
                 matches = []
                 for table_name, column in SEARCHABLE.items():
                     table = Base.metadata.tables[table_name]
-                    ids = select(table.c.id).where(table.c[column].like(needle))
+                    ids = select(table.c.id).where(table.c[column].like(needle, escape="\\"))
                     matches.append((a.entity == table_name) & a.entity_id.in_(ids))
                 query = query.where(or_(*matches))
             rows = s.execute(query.order_by(a.seq.desc()).limit(flt.limit)).all()

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.codes import CodeError, normalize_tax_or_personal_id
 from ocop_desktop.domain.enums import ProducerKind
-from ocop_desktop.domain.text import clean, fold
+from ocop_desktop.domain.text import clean, fold, like_pattern
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Place, Producer
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
@@ -83,7 +83,7 @@ class ProducerService:
         with self._uow() as uow:
             query = select(Producer).where(Producer.archived_at.is_(None))
             if search and fold(search):
-                query = query.where(Producer.name_folded.contains(fold(search), autoescape=True))
+                query = query.where(Producer.name_folded.like(like_pattern(search), escape="\\"))
             query = query.order_by(Producer.name_sort, Producer.id)
             return [to_dto(p) for p in uow.session.scalars(query).unique()]
 
@@ -97,7 +97,7 @@ class ProducerService:
                 .where(Producer.archived_at.is_(None))
             )
             if search and fold(search):
-                query = query.where(Producer.name_folded.contains(fold(search), autoescape=True))
+                query = query.where(Producer.name_folded.like(like_pattern(search), escape="\\"))
             query = query.order_by(Producer.name_sort, Producer.id).limit(limit)
             return [
                 ProducerChoice(id=pid, name=name, name_folded=folded or fold(name), commune=commune or "",

@@ -9,7 +9,7 @@ from sqlalchemy import and_, case, func, or_, select
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.numbers import add_months
-from ocop_desktop.domain.text import clean, fold
+from ocop_desktop.domain.text import clean, fold, like_pattern
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet
 from ocop_desktop.services.places import covered_place_ids
 
@@ -66,11 +66,6 @@ def expiry_state(status: str, expires_on: date | None, today: date) -> str:
     if status != _REVOKED and expires_on is not None and expires_on <= add_months(today, EXPIRY_WARNING_MONTHS):
         return EXPIRING
     return ""
-
-
-def like_pattern(text: str) -> str:
-    """A LIKE pattern for the folded text; wildcards the user typed are matched literally."""
-    return "%" + fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 # The group shown is the product's own, or its product set's (older records may lack group_id).

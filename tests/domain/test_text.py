@@ -142,3 +142,30 @@ def test_sort_string_orders_exactly_like_the_sort_key():
     assert sorted(words, key=vn_sort_string) == sorted(words, key=vn_sort_key)
     # Plain code-point order of the strings is what SQLite's BINARY collation uses.
     assert vn_sort_string("Dũng") < vn_sort_string("Đào") < vn_sort_string("Em")
+
+
+def test_control_and_bidi_characters_are_stripped():
+    from ocop_desktop.domain.text import for_terminal, has_controls, strip_controls
+
+    hostile = "Chè\u202eexe.gpj\u202c \x1b[31mđỏ\x1b[0m\x00\u2066x\u2069\u200f"
+    assert strip_controls(hostile, multiline=False) == "Chèexe.gpj [31mđỏ[0mx"
+    assert strip_controls("dòng 1\r\ndòng 2\rdòng 3\tcột\x9b", multiline=True) == "dòng 1\ndòng 2\ndòng 3\tcột"
+    assert strip_controls("Tên\ncó\txuống dòng", multiline=False) == "Tên có xuống dòng"
+    assert for_terminal("a\x1b]0;tiêu đề\x07b\nc") == "a]0;tiêu đềb c"
+    assert not has_controls("Mật ong bạc hà Đồng Văn") and has_controls("x\u202e") and has_controls("\x9b")
+    assert clean("  Chè\u202e  Shan\x1b ") == "Chè Shan"
+    assert fold("Cà\u202e phê") == "ca phe"
+
+
+def test_like_pattern_matches_wildcards_literally_and_refuses_a_huge_search():
+    import pytest
+
+    from ocop_desktop.domain.text import SEARCH_MAX_CHARS, like_pattern
+    from ocop_desktop.domain.validation import ValidationError
+
+    assert like_pattern("Rượu 100%_Ngô\\") == "%ruou 100\\%\\_ngo\\\\%"
+    assert like_pattern("x" * SEARCH_MAX_CHARS)
+    with pytest.raises(ValidationError) as info:
+        like_pattern("x" * 50_001)
+    assert str(info.value) == ("Nội dung tìm kiếm dài 50.001 ký tự, vượt giới hạn 200 ký tự; "
+                               "hãy gõ một phần của tên cần tìm.")

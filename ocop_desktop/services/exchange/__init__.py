@@ -9,6 +9,7 @@ from typing import Callable, Mapping
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ocop_desktop.domain import limits
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.exports.package import EXTENSION, PackageError, VerifiedPackage, read_package
 from ocop_desktop.persistence.migrate import known_revisions
@@ -21,7 +22,7 @@ from ocop_desktop.services.exchange.dto import (
 )
 from ocop_desktop.services.exchange.export import PackageExporter, suggested_file_name
 from ocop_desktop.services.exchange.merge import Decoded, decode_package, make_plan, package_info
-from ocop_desktop.services.exchange.records import BY_NAME
+from ocop_desktop.services.exchange.records import BY_NAME, field_label
 from ocop_desktop.services.exchange.timeliness import campaign_timeliness
 from ocop_desktop.services.exchange.undo import undo_import
 
@@ -35,6 +36,18 @@ def inbox_dto(e: InboxEntry) -> InboxDTO:
         package_created_at=e.package_created_at, imported_at=e.imported_at, actor=e.actor, file_name=e.file_name,
         counts=counts, undone_at=e.undone_at,
     )
+
+
+def _conflict(exc: IntegrityError) -> str:
+    """SQLite's "UNIQUE constraint failed: producers.tax_code" said with labels, not table names."""
+    text = str(exc.orig)
+    if "UNIQUE" in text:
+        fields = [c.strip().rpartition(".") for c in text.partition(":")[2].split(",")]
+        named = ", ".join(f"«{field_label(col)}» của {limits.entity_label(table).lower()}" for table, _, col in fields)
+        return f"trùng {named} với một bản ghi đã có" if named else "trùng với một bản ghi đã có"
+    if "FOREIGN KEY" in text:
+        return "có bản ghi trỏ tới một bản ghi không có ở đây"
+    return "vi phạm ràng buộc dữ liệu"
 
 
 def _verified(path: Path) -> tuple[VerifiedPackage, Decoded]:
@@ -90,11 +103,11 @@ class ExchangeService:
                 uow.commit()
             except IntegrityError as exc:
                 raise PackageError(
-                    "Không nhập được gói: dữ liệu trong gói mâu thuẫn với dữ liệu ở đây "
-                    f"({exc.orig}). Không có gì được nhập."
+                    f"Không nhập được gói: dữ liệu trong gói mâu thuẫn với dữ liệu ở đây ({_conflict(exc)}). "
+                    "Không có gì được nhập."
                 ) from None
             except ValidationError as exc:  # a value the database's own limits refuse
-                raise PackageError(f"Không nhập được gói: {exc}. Không có gì được nhập.") from None
+                raise PackageError(f"Không nhập được gói: {str(exc).rstrip('.')}. Không có gì được nhập.") from None
             return ImportResult(plan.preview, applied=True, counts=done)
 
     def inbox(self) -> list[InboxDTO]:

@@ -201,7 +201,8 @@ class ConflictsUnresolved(ValidationError):
         errors = [
             FieldError(c.key, f"{c.entity_label} «{c.title}»: "
                        + ("đã bị xóa ở nơi gửi nhưng đã sửa ở đây" if c.deleted_there else
-                          "; ".join(f"{d.label}: ở đây «{d.here}», trong gói «{d.there}»" for d in c.fields)))
+                          "; ".join(f"{d.label}: ở đây «{d.here}», trong gói «{d.there}»" for d in c.fields)
+                          or "đã sửa ở cả hai nơi"))
             for c in conflicts
         ]
         super().__init__(

@@ -126,6 +126,15 @@ def _refuse(problems: list[str], head: str) -> None:
 Decoded = dict[str, list[tuple[dict[str, Any], bool]]]  # entity -> [(values, pristine there)]
 
 
+def _title(entity: Entity, raw: dict[str, Any], names: Names) -> str:
+    """How a record of the package is named in a message, even when its values are malformed."""
+    try:
+        title = entity.title(raw, names)
+    except (TypeError, ValueError, AttributeError):  # an id that is a list, a name that is a number …
+        title = ""
+    return title if title.strip(" ,—()") else f"mã {str(raw.get('id'))[:40]}"
+
+
 def decode_package(pkg: VerifiedPackage) -> Decoded:
     """Every record's values, typed and checked without the database; raises PackageError."""
     names = Names(None, pkg)
@@ -136,7 +145,7 @@ def decode_package(pkg: VerifiedPackage) -> Decoded:
         rows = []
         for raw in pkg.data.get(entity.name, []):
             values, errors = decode_record(entity, raw)
-            title = entity.title(raw, names) if not errors else str(raw.get("id"))
+            title = _title(entity, raw, names)
             problems += [f"{entity.label} «{title}»: {e}" for e in errors]
             if values.get("id") in seen:
                 problems.append(f"{entity.label} «{title}» có hai lần trong gói")
@@ -203,7 +212,7 @@ def _deletions(session, pkg: VerifiedPackage, sent: set[str], sender_unit: str |
     for raw in pkg.deleted:
         entity = BY_NAME.get(raw.get("entity"))
         if entity is None or not entity.deletable or not isinstance(raw.get("id"), str):
-            problems.append(f"bản ghi đã xóa «{raw.get('entity')}/{raw.get('id')}» không hợp lệ")
+            problems.append(f"một bản ghi đã xóa (mã {str(raw.get('id'))[:40]}) không hợp lệ")
             continue
         if f"{entity.name}/{raw['id']}" not in sent:
             wanted.setdefault(entity.name, []).append(raw["id"])

@@ -17,6 +17,7 @@ from ocop_desktop.domain.enums import (
     SubmissionStatus,
     TaskStatus,
 )
+from ocop_desktop.domain import limits
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
 from ocop_desktop.persistence.models import (
     AuditEntry,
@@ -65,8 +66,26 @@ class Entity:
 
 
 def _short(text: Any, limit: int = 70) -> str:
+    if isinstance(text, (dict, list)):  # never str() a structure from a package: it may nest deep
+        return "{…}" if isinstance(text, dict) else "[…]"
     text = " ".join(str(text or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _join(separator: str, *parts: Any) -> str:
+    """The parts that are not empty, joined: no "Chè ()" or ", " when a name is unknown."""
+    return separator.join(str(p) for p in parts if p not in (None, ""))
+
+
+def _paren(text: str) -> str:
+    return f"({text})" if text else ""
+
+
+def _vn_day(value: Any) -> str:
+    try:
+        return format_vn_date(date.fromisoformat(value)) if isinstance(value, str) else ""
+    except ValueError:
+        return value
 
 
 # Parents before children: the order of inserts (and, reversed, of deletes).
@@ -77,14 +96,14 @@ ENTITIES: tuple[Entity, ...] = (
            lambda r, n: _short(" ".join(x for x in (r.get("number"), r.get("subject")) if x))),
     Entity("tasks", Task, "Nhiệm vụ", lambda r, n: _short(r.get("title"))),
     Entity("task_progress", TaskProgress, "Tiến độ nhiệm vụ",
-           lambda r, n: _short(f"{n(r.get('task_id'))}: {r.get('text')}"), deletable=True),
+           lambda r, n: _short(_join(": ", n(r.get("task_id")), r.get("text"))), deletable=True),
     Entity("survey_campaigns", SurveyCampaign, "Đợt rà soát", lambda r, n: _short(r.get("title"))),
     Entity("unit_submissions", UnitSubmission, "Tình trạng nộp báo cáo",
-           lambda r, n: _short(f"{n(r.get('unit_id'))} — {n(r.get('campaign_id'))}")),
+           lambda r, n: _short(_join(" — ", n(r.get("unit_id")), n(r.get("campaign_id"))))),
     Entity("survey_entries", SurveyEntry, "Dòng rà soát",
-           lambda r, n: _short(f"{r.get('product_name')} ({n(r.get('unit_id'))})"), deletable=True),
+           lambda r, n: _short(_join(" ", r.get("product_name"), _paren(n(r.get("unit_id"))))), deletable=True),
     Entity("evaluations", Evaluation, "Kết quả đánh giá",
-           lambda r, n: _short(f"{n(r.get('product_id'))}, {r.get('evaluated_on') or ''}")),
+           lambda r, n: _short(_join(", ", n(r.get("product_id")), _vn_day(r.get("evaluated_on"))))),
     Entity("evaluation_members", EvaluationMember, "Phiếu chấm của thành viên hội đồng",
            lambda r, n: _short(r.get("member_name")), deletable=True),
 )
@@ -126,7 +145,7 @@ FIELD_LABELS = {
 
 
 def field_label(key: str) -> str:
-    return FIELD_LABELS.get(key, key)
+    return FIELD_LABELS.get(key) or limits.field_label(key)
 
 
 # -- JSON form ---------------------------------------------------------------------------------
@@ -145,59 +164,63 @@ class BadValue(ValueError):
 
 
 def decode_value(entity: Entity, column, value: Any) -> Any:
-    """The Python value of one JSON value of ``column``; raises BadValue."""
+    """The Python value of one JSON value of ``column``, within the limits the database keeps;
+    raises BadValue with a Vietnamese sentence naming the field by its label."""
+    label = field_label(column.key)
     if value is None:
         if not column.nullable and column.key not in META_COLUMNS:
-            raise BadValue("không được để trống")
+            raise BadValue(f"«{label}» không được để trống")
         return None
     kind = column.type
+    problem = None
     if isinstance(kind, DateTime):
         try:
             moment = datetime.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             moment = None
         if moment is None:
-            raise BadValue(f"«{value}» không phải là thời điểm")
+            raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là thời điểm")
         # Every timestamp in the database is naive UTC.
-        return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-    if isinstance(kind, Date):
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise BadValue(f"«{value}» không phải là ngày")
-    if isinstance(kind, Boolean):
+        value = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+        problem = limits.check_moment(value, label)
+    elif isinstance(kind, Date):
+        try:
+            value = date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            value = None
+        if value is None:
+            raise BadValue(f"«{label}»: không phải là ngày")
+        problem = limits.check_date(value, label)
+    elif isinstance(kind, Boolean):
         if not isinstance(value, bool):
-            raise BadValue(f"«{value}» không phải là đúng/sai")
-        return value
-    if isinstance(kind, Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise BadValue(f"«{value}» không phải là số nguyên")
-        return value
-    if isinstance(kind, Float):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise BadValue(f"«{value}» không phải là số")
-        return float(value)
-    if isinstance(kind, JSON):
+            raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là đúng/sai")
+    elif isinstance(kind, (Integer, Float)):
+        integer = isinstance(kind, Integer)
+        if isinstance(value, bool) or not isinstance(value, int if integer else (int, float)):
+            raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là số" + (" nguyên" if integer else ""))
+        value = value if integer else float(value)
+        problem = limits.check_number(value, integer, label, limits.COLUMN_RANGES.get((entity.name, column.key)),
+                                      column.key in limits.NON_NEGATIVE)
+    elif isinstance(kind, JSON):
         if not isinstance(value, (dict, list)):
-            raise BadValue("không đúng cấu trúc")
-        return value
-    if isinstance(kind, (String, Text)):
+            raise BadValue(f"«{label}» không đúng cấu trúc")
+        problem = limits.check_json(value, label)
+    elif isinstance(kind, (String, Text)):
         if not isinstance(value, str):
-            raise BadValue(f"«{value}» không phải là chữ")
+            raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là chữ")
         limit = getattr(kind, "length", None)
         if limit and len(value) > limit:
-            raise BadValue(f"dài quá {limit} ký tự")
+            raise BadValue(f"«{label}» dài quá {limit} ký tự")
         enum = ENUMS.get((entity.name, column.key))
         if enum is not None and value not in {m.value for m in enum}:
-            raise BadValue(f"giá trị «{value}» không hợp lệ")
+            raise BadValue(f"«{label}»: giá trị «{_short(value, 40)}» không hợp lệ")
         if column.key == "id" or column.foreign_keys:
             try:
                 uuid.UUID(value)
             except ValueError:
-                raise BadValue(f"«{value}» không phải là mã bản ghi (UUID)") from None
-        return value
+                raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là mã bản ghi (UUID)") from None
+    if problem:
+        raise BadValue(problem.rstrip("."))
     return value
 
 
@@ -208,15 +231,15 @@ def decode_record(entity: Entity, raw: dict[str, Any]) -> tuple[dict[str, Any], 
     for column in entity.columns:
         if column.key not in raw:
             if column.key in META_COLUMNS:
-                problems.append(f"thiếu trường «{column.key}»")
+                problems.append(f"thiếu «{field_label(column.key)}»")
             continue
         try:
             values[column.key] = decode_value(entity, column, raw[column.key])
         except BadValue as exc:
-            problems.append(f"trường «{field_label(column.key)}» ({column.key}): {exc}")
+            problems.append(str(exc))
     for key in META_COLUMNS:
         if key in values and values[key] is None:
-            problems.append(f"thiếu trường «{key}»")
+            problems.append(f"thiếu «{field_label(key)}»")
     return values, problems
 
 
