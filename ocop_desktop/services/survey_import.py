@@ -376,8 +376,9 @@ class SurveyImportService:
 
     def undo(self, operation_id: str):
         """Undo one Excel import as a whole, unless a record it touched changed since."""
-        with self._uow(action=f"{EXCEL_ACTION}-undo", context=f"hoàn tác nhập Excel {operation_id}") as uow:
-            result = undo_excel(uow.session, operation_id)
+        operation = operation_id.strip().lower()  # the undo's context marks the import as undone: one spelling
+        with self._uow(action=f"{EXCEL_ACTION}-undo", context=f"hoàn tác nhập Excel {operation}") as uow:
+            result = undo_excel(uow.session, operation)
             uow.commit()
         return result
 

@@ -314,12 +314,12 @@ def test_an_import_is_one_operation_that_can_be_undone(service, make_uow, tmp_pa
         (second.operation_id, "u.xlsx", 0, 1, 1, None), (first.operation_id, "u.xlsx", 2, 0, 0, None)]
     with pytest.raises(ValidationError, match="đã được sửa sau khi nhập"):
         service.undo(first.operation_id)  # the second import changed its rows since
-    done = service.undo(second.operation_id)
+    done = service.undo(second.operation_id.upper())  # as typed from a printed id, in capitals
     assert (done.deleted, done.restored, done.recreated) == (0, 1, 1)
     assert sorted(stored(make_uow)) == [("Chè", "", 1.0, "Xã Ẳng Nưa"), ("Gạo", "", 2.0, "Xã Ẳng Nưa")]
     assert service.imports()[0].undone_at is not None
     with pytest.raises(ValidationError, match="đã được hoàn tác"):
-        service.undo(second.operation_id)
+        service.undo(f" {second.operation_id} ")
     done = service.undo(first.operation_id)
     assert (done.deleted, stored(make_uow)) == (2, [])
 
