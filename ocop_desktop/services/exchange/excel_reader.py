@@ -69,7 +69,7 @@ class Sheet:
     def rows(self) -> list[tuple[int, tuple]]:
         """(Excel row, values from column A) of every row with a value, a merged value filling
         each row the merged cell covers (the value sits in its first column)."""
-        cells = {r: dict(v) for r, v in self.cells.items()}
+        cells = self.cells  # filled in place (setdefault: a second call changes nothing), no copy
         present = sorted(cells)
         for c1, r1, _c2, r2 in self.merged:
             value = cells.get(r1, {}).get(c1 - 1)
