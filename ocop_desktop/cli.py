@@ -11,7 +11,15 @@ from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
 from ocop_desktop.commands import evaluation, exchange, safety
-from ocop_desktop.commands.common import Refused, db_file, emit_rows, failure_text, open_db, release_locks
+from ocop_desktop.commands.common import (
+    Refused,
+    db_file,
+    emit_rows,
+    failure_text,
+    open_db,
+    output_file,
+    release_locks,
+)
 from ocop_desktop.instance_lock import DatabaseInUse
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.paths import default_db_path
@@ -102,13 +110,9 @@ def cmd_surveys_list(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from pathlib import Path
-
     from ocop_desktop.services.reports import ReportRequest, ReportService  # noqa: PLC0415
 
-    output = Path(args.output)
-    if not output.parent.exists():
-        raise Refused(f"Thư mục {output.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
+    output = output_file(args.output)
     db, make_uow = open_db(args, write=False)
     try:
         request = ReportRequest(kind=args.kind, campaign_year=args.campaign, unit_code=args.unit,

@@ -63,6 +63,18 @@ def db_file(args) -> Path:
     return path
 
 
+def output_file(text: str) -> Path:
+    """A file the command will write (-o): its folder must exist, and it must not be a folder,
+    a device or a pipe, which the write-then-rename of every export would replace."""
+    path = Path(text).expanduser()
+    if path.exists() and not path.is_file():
+        raise Refused(f"«{path}» là thư mục hoặc thiết bị, không phải tệp; hãy ghi tên tệp kết quả sau -o, "
+                      "ví dụ bao-cao.xlsx.")
+    if not path.parent.is_dir():
+        raise Refused(f"Thư mục {path.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
+    return path
+
+
 def open_db(args, write: bool = True) -> tuple[Database, Callable]:
     """The database named by --db / OCOP_DB / the user folder, migrated, with a unit-of-work
     factory that writes the office's user (or the system login) into the audit log.

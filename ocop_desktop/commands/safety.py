@@ -9,7 +9,15 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from ocop_desktop.commands.common import Refused, command_name, db_file, emit_rows, open_db, writer_lock
+from ocop_desktop.commands.common import (
+    Refused,
+    command_name,
+    db_file,
+    emit_rows,
+    open_db,
+    output_file,
+    writer_lock,
+)
 from ocop_desktop.domain.numbers import format_vn_number, parse_vn_date
 from ocop_desktop.persistence.database import damaged, is_writable, read_only_location
 from ocop_desktop.persistence.snapshot import BackupFailed, check_file
@@ -40,9 +48,7 @@ def cmd_backup(args) -> int:
     db_path = db_file(args)
     if not db_path.is_file():
         raise Refused(f"Không có tệp dữ liệu {db_path} để sao lưu. Hãy kiểm tra --db.")
-    target = Path(args.output).expanduser() if args.output else None
-    if target is not None and not target.parent.is_dir():
-        raise Refused(f"Thư mục {target.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
+    target = output_file(args.output) if args.output else None
     try:
         info = backups.create_backup(db_path, backups.MANUAL, target=target)
     except (BackupFailed, sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -107,6 +113,9 @@ def cmd_restore(args) -> int:
     rows are in the safety copy."""
     db_path = db_file(args)
     source = Path(args.file).expanduser()
+    if source.exists() and not source.is_file():
+        raise Refused(f"«{source}» là thư mục hoặc thiết bị, không phải tệp bản sao. Dữ liệu hiện tại không thay "
+                      "đổi. Hãy xem danh sách bản sao bằng: ocop backup list")
     if not source.is_file():
         raise Refused(f"Không có tệp {source}. Hãy xem danh sách bản sao bằng: ocop backup list")
     if db_path.exists() and not is_writable(db_path):

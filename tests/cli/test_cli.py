@@ -176,3 +176,23 @@ def test_ocop_debug_adds_the_traceback_for_the_support_person(sample_db, monkeyp
     assert cli.main(["--db", str(sample_db), "products", "list"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Lỗi không lường trước: KeyError") and "Traceback" in err
+
+
+@pytest.mark.parametrize("args", [
+    ("--db", "{dev}", "products", "list"),
+    ("--db", "{fifo}", "check"),  # a pipe: used to hang
+    ("--db", "{folder}", "init"),
+    ("--db", "{db}", "report", "products", "--format", "xlsx", "-o", "{dev}"),
+    ("--db", "{db}", "backup", "-o", "{dev}"),  # as root this replaced the device with a file
+    ("--db", "{db}", "restore", "{dev}", "--yes"),
+])
+def test_folders_devices_and_pipes_are_refused_and_left_alone(sample_db, tmp_path, capsys, args):
+    from ocop_desktop.cli import main
+
+    fifo = tmp_path / "ong"
+    os.mkfifo(fifo)
+    names = {"dev": "/dev/null", "fifo": str(fifo), "folder": str(tmp_path), "db": str(sample_db)}
+    assert main([a.format(**names) for a in args]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Lỗi: «") and "là thư mục hoặc thiết bị" in err and "Traceback" not in err
+    assert Path("/dev/null").is_char_device() and fifo.is_fifo()
