@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.enums import ProductStatus, SubmissionStatus, TaskStatus
 from ocop_desktop.domain.rules import rule_set_in_force
-from ocop_desktop.domain.text import vn_sort_key
+from ocop_desktop.domain.text import has_controls, strip_controls, vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Progress, Report, ReportColumn as C, ReportSection
 from ocop_desktop.persistence.models import (
@@ -58,6 +58,17 @@ def _unit_heading(sub) -> str:
     return f"{sub.unit.name} — {status.label.lower()}"
 
 
+def _clean_text(report: Report) -> None:
+    """Control and bidi-override characters stored before the flush hook dropped them must not
+    reorder a name on paper ("\u202egpj.exe" printing as "exe.jpg")."""
+    for section in report.sections:
+        section.heading = strip_controls(section.heading, multiline=False)
+        for row in section.rows:
+            for key, value in row.items():
+                if isinstance(value, str) and has_controls(value):
+                    row[key] = strip_controls(value)
+
+
 class ReportService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
@@ -69,6 +80,7 @@ class ReportService:
         builder: Callable[[ReportRequest, date], Report] = getattr(self, "_" + request.kind.replace("-", "_"))
         report = builder(request, today)
         report.header = read_report_settings(self._uow).header(today)
+        _clean_text(report)
         return report
 
     def options(self) -> ReportOptions:

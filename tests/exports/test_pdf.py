@@ -155,3 +155,17 @@ def test_line_breaks_and_unbreakable_words_stay_inside_the_cell():
     assert all(stringWidth(line, FONT, 11) <= 80 for line in lines)
     assert lines[-1].endswith("cuối") and len(lines) > 3
     assert "".join(lines[1:]).removesuffix("cuối").rstrip() == "https://example.vn/" + "a" * 300
+
+
+def test_bidi_overrides_stored_before_the_cleaning_never_reach_a_report(make_uow, tmp_path):
+    from sqlalchemy import text
+
+    product = ProductService(make_uow).create(ProductInput(name="Hóa đơn gpj.exe"))
+    with make_uow() as uow:  # an older file: written before the flush hook stripped them
+        uow.session.execute(text("UPDATE products SET name = :n WHERE id = :i"),
+                            {"n": "Hóa đơn \u202egpj.exe\u202c\x1b[31m", "i": product.id})
+        uow.commit()
+    report = ReportService(make_uow).build(ReportRequest("products", today=REPORT_DAY))
+    names = [row["name"] for section in report.sections for row in section.rows]
+    assert names == ["Hóa đơn gpj.exe[31m"]
+    assert "Hóa đơn gpj.exe" in _text(_export(make_uow, "products", tmp_path))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
+from ocop_desktop.domain.text import SEARCH_MAX_CHARS
 from ocop_desktop.gui.formatting import stars
 from ocop_desktop.gui.forms.ui_products_page import Ui_ProductsPage
 from ocop_desktop.gui.jobs import Job, JobRunner
@@ -65,6 +66,7 @@ class ProductsPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
+        ui.search.setMaxLength(SEARCH_MAX_CHARS)  # the service refuses longer searches
         ui.search.textChanged.connect(lambda _text: self._search_timer.start())
         for combo in (ui.placeFilter, ui.groupFilter, ui.starsFilter, ui.statusFilter, ui.expiryFilter):
             combo.currentIndexChanged.connect(self._filter_changed)

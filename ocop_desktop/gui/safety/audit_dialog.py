@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
+from ocop_desktop.domain.text import SEARCH_MAX_CHARS
 from ocop_desktop.exports.pdf import write_pdf
 from ocop_desktop.gui.forms.ui_safety_audit_log import Ui_AuditLogDialog
 from ocop_desktop.gui.jobs import JobRunner
@@ -40,6 +41,7 @@ class AuditLogDialog(QDialog):
         self.last_pdf: Path | None = None
         self.ui = Ui_AuditLogDialog()
         self.ui.setupUi(self)
+        self.ui.searchEdit.setMaxLength(SEARCH_MAX_CHARS)  # the service refuses longer searches
         self.model: DtoTableModel[AuditEntryDTO] = DtoTableModel([
             Column(self.tr("No."), lambda e: e.seq, align_right=True),
             Column(self.tr("Time"), lambda e: e.at),
