@@ -70,6 +70,7 @@ FIELD_LABELS = {
     "certified_on": "Ngày công nhận", "expires_on": "Ngày hết hạn", "rule_set_id": "Bộ tiêu chí",
     "ean13": "Mã vạch", "checklist": "Danh mục hồ sơ", "year": "Năm", "title": "Tiêu đề",
     "directive_id": "Văn bản chỉ đạo", "issuing_letter": "Văn bản yêu cầu", "deadline": "Hạn nộp",
+    "closed_on": "Ngày kết thúc đợt",
     "campaign_id": "Đợt rà soát", "unit_id": "Đơn vị", "submitted_on": "Ngày nộp", "received_on": "Ngày nhận",
     "position": "Thứ tự", "product_name": "Tên sản phẩm", "producer_name": "Chủ thể",
     "production_situation": "Tình hình sản xuất", "output_quantity": "Sản lượng", "unit_of_measure": "Đơn vị tính",

@@ -21,6 +21,8 @@ class SurveyCampaign(RecordMixin, Base):
     directive_id: Mapped[str | None] = mapped_column(ForeignKey("directives.id"), index=True)
     issuing_letter: Mapped[str] = mapped_column(Text, default="")
     deadline: Mapped[date | None] = mapped_column(Date)
+    # Set when the office closes the campaign; entries stay, new ones are refused.
+    closed_on: Mapped[date | None] = mapped_column(Date)
 
     directive: Mapped[Directive | None] = relationship()
     submissions: Mapped[list["UnitSubmission"]] = relationship(
