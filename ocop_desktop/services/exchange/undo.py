@@ -63,11 +63,17 @@ def undo_import(session, package_id: str) -> UndoResult:
     ordered = sorted(parsed, key=lambda p: ORDER[p[1]])
     # Created rows go first, children before parents; then changed rows get their old values;
     # deleted rows come back last, parents before children.
+    created: dict[str, list[str]] = {}  # children's tables first; one flush per table, not per row
     for key, name, record_id, v in reversed(ordered):
         if v["op"] == "create":
-            session.delete(session.get(BY_NAME[name].model, record_id))
-            session.flush()
-            result["deleted"] += 1
+            created.setdefault(name, []).append(record_id)
+    for name, ids in created.items():
+        model = BY_NAME[name].model
+        for chunk in _chunks(ids):
+            for obj in session.scalars(select(model).where(model.id.in_(chunk))):
+                session.delete(obj)
+                result["deleted"] += 1
+        session.flush()
     sync_set: dict[tuple[str, str], datetime] = {}
     sync_drop: set[tuple[str, str]] = set()
     for key, name, record_id, v in ordered:
