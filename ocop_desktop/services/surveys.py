@@ -70,6 +70,7 @@ class CampaignDTO:
     deadline: date | None
     issuing_letter: str
     submissions: tuple[SubmissionDTO, ...]
+    closed_on: date | None = None  # the day the office closed it; None while open
 
     @property
     def submitted_count(self) -> int:
@@ -236,7 +237,7 @@ class SurveyService:
                 out.append(
                     CampaignDTO(
                         id=c.id, year=c.year, title=c.title, deadline=c.deadline,
-                        issuing_letter=c.issuing_letter,
+                        issuing_letter=c.issuing_letter, closed_on=c.closed_on,
                         submissions=tuple(
                             SubmissionDTO(
                                 unit_id=s.unit_id, unit=s.unit.name, unit_code=s.unit.code or "",
@@ -328,6 +329,11 @@ class SurveyService:
             campaign = self._campaign(uow, campaign_id)
             submission, unit_name = self._submission(uow, campaign, unit_id)
             record = f"Rà soát năm {campaign.year} — {unit_name}"
+            if campaign.closed_on is not None:
+                raise ValidationError([FieldError("closed_on", (
+                    f"Đợt rà soát năm {campaign.year} đã kết thúc ngày {format_vn_date(campaign.closed_on)} nên không "
+                    "sửa được dòng nào; nếu cần sửa, hãy mở lại đợt (Rà soát sản phẩm → Mở lại đợt).")
+                )], record=record)
             existing = {
                 e.id: e
                 for e in s.scalars(

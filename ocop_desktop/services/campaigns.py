@@ -1,0 +1,382 @@
+"""Survey campaigns created by the office: add, edit, close, reopen, delete, copy from last year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from ocop_desktop.domain.enums import PlaceKind, SubmissionStatus
+from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
+from ocop_desktop.domain.text import clean, vn_sort_key
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
+from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry, UnitSubmission
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
+from ocop_desktop.services.places import PlaceDTO, PlaceService
+
+FIRST_YEAR = 2018  # OCOP began in 2018 (Quyết định 490/QĐ-TTg)
+TITLE_MAX, LETTER_MAX = 500, 500
+LABELS = {"year": "Năm", "deadline": "Hạn nộp", "title": "Tên đợt", "issuing_letter": "Văn bản yêu cầu",
+          "units": "Đơn vị báo cáo"}
+COMMUNE_LEVEL = frozenset({PlaceKind.COMMUNE.value, PlaceKind.WARD.value, PlaceKind.TOWNSHIP.value})
+
+
+@dataclass
+class CampaignInput:
+    """What the office types; year and deadline may be given as the text typed."""
+
+    year: int | str | None = None
+    deadline: date | str | None = None
+    title: str = ""
+    issuing_letter: str = ""
+    unit_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CampaignInfo:
+    id: str
+    year: int
+    title: str
+    deadline: date | None
+    issuing_letter: str
+    closed_on: date | None
+    unit_ids: tuple[str, ...]
+    entry_count: int
+    version: datetime | None  # updated_at: edit, close and delete check it when given
+
+
+@dataclass(frozen=True)
+class CopyProposal:
+    """Last year's campaign carried to a new year, for the office to check before saving."""
+
+    source_year: int
+    data: CampaignInput
+    mapped: tuple[str, ...] = ()  # «Xã Ẳng Nưa → Xã Mường Ảng», one line per old unit replaced
+    dropped: tuple[str, ...] = field(default=())  # old units with no successor valid on the deadline
+
+
+def _label(key: str) -> str:
+    return f"«{LABELS[key]}»"
+
+
+def shift_year(day: date, years: int) -> date:
+    """The same day ``years`` later; 29/02 becomes 28/02 in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+class CampaignService:
+    def __init__(self, make_uow: UowFactory) -> None:
+        self._uow = make_uow
+        self._places = PlaceService(make_uow)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def get(self, campaign_id: str) -> CampaignInfo:
+        with self._uow() as uow:
+            return self._info(uow, self._load(uow, campaign_id))
+
+    def by_year(self, year: int) -> CampaignInfo:
+        with self._uow() as uow:
+            campaign = uow.session.scalar(select(SurveyCampaign).where(SurveyCampaign.year == year))
+            if campaign is None:
+                raise NotFoundError(f"Không có đợt rà soát năm {year}; «ocop campaigns list» liệt kê các đợt đã có.")
+            return self._info(uow, campaign)
+
+    def list(self) -> list[CampaignInfo]:
+        with self._uow() as uow:
+            rows = uow.session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc()))
+            return [self._info(uow, c) for c in rows]
+
+    def units_on(self, day: date) -> list[PlaceDTO]:
+        """Commune-level units (xã, phường, thị trấn, đặc khu) valid on ``day``, in Vietnamese order."""
+        return [p for p in self._places.all() if p.kind in COMMUNE_LEVEL and p.valid_on(day)]
+
+    def units_within(self, place_id: str, day: date) -> list[PlaceDTO]:
+        """The commune-level units valid on ``day`` in a province, district or commune.
+
+        A unit that no longer exists on ``day`` (a district of 2024 for a campaign of 2026)
+        gives the units that took over its communes."""
+        everything = self._places.all()
+        by_id = {p.id: p for p in everything}
+        if place_id not in by_id:
+            raise NotFoundError("Không tìm thấy đơn vị hành chính này; hãy chọn lại.")
+        children: dict[str, list[PlaceDTO]] = {}
+        for p in everything:
+            if p.parent_id:
+                children.setdefault(p.parent_id, []).append(p)
+        found, stack, seen = [], [by_id[place_id]], set()
+        while stack:
+            p = stack.pop()
+            if p.id in seen:
+                continue
+            seen.add(p.id)
+            if p.kind in COMMUNE_LEVEL:
+                found.append(p)
+            stack.extend(children.get(p.id, []))
+        out: dict[str, PlaceDTO] = {}
+        for p in found:
+            for q in self._successors_on(by_id, p, day):
+                out[q.id] = q
+        return sorted(out.values(), key=lambda p: (vn_sort_key(p.name), p.id))
+
+    def containers_on(self, day: date) -> list[PlaceDTO]:
+        """Provinces and districts valid on ``day``: the «select every unit in …» choices."""
+        level = {PlaceKind.PROVINCE.value, PlaceKind.DISTRICT.value}
+        return [p for p in self._places.all() if p.kind in level and p.valid_on(day)]
+
+    # -- writing -----------------------------------------------------------------------------------
+    def add(self, data: CampaignInput, today: date | None = None) -> CampaignInfo:
+        today = today or date.today()
+        with self._uow(context="đợt rà soát") as uow:
+            year, deadline, title, letter = self._check(uow, data, today, None)
+            campaign = SurveyCampaign(year=year, deadline=deadline, title=title, issuing_letter=letter)
+            uow.session.add(campaign)
+            uow.session.flush()
+            self._set_units(uow, campaign, data.unit_ids, deadline)
+            uow.commit()
+            return self._info(uow, campaign)
+
+    def edit(self, campaign_id: str, data: CampaignInput, today: date | None = None,
+             expected_version: datetime | None = None) -> CampaignInfo:
+        """Save the campaign's year, title, deadline, letter and its list of units. A unit with
+        survey rows is never removed: the save is refused with the count."""
+        today = today or date.today()
+        with self._uow(context="đợt rà soát") as uow:
+            campaign = self._load(uow, campaign_id)
+            self._check_version(campaign, expected_version)
+            year, deadline, title, letter = self._check(uow, data, today, campaign)
+            campaign.year, campaign.deadline, campaign.title, campaign.issuing_letter = year, deadline, title, letter
+            self._set_units(uow, campaign, data.unit_ids, deadline)
+            uow.commit()
+            return self._info(uow, campaign)
+
+    def close(self, campaign_id: str, on: date | None = None, expected_version: datetime | None = None) -> CampaignInfo:
+        """Close the campaign on ``on`` (today): its rows stay, new rows are refused until reopened."""
+        on = on or date.today()
+        with self._uow(action="close", context="đợt rà soát") as uow:
+            campaign = self._load(uow, campaign_id)
+            self._check_version(campaign, expected_version)
+            if campaign.closed_on is not None:
+                raise ValidationError([FieldError("closed_on", f"Đợt đã kết thúc từ ngày {format_vn_date(campaign.closed_on)}; "
+                                                               "không cần kết thúc lại.")], record=self._record(campaign))
+            campaign.closed_on = on
+            uow.commit()
+            return self._info(uow, campaign)
+
+    def reopen(self, campaign_id: str, expected_version: datetime | None = None) -> CampaignInfo:
+        with self._uow(action="reopen", context="đợt rà soát") as uow:
+            campaign = self._load(uow, campaign_id)
+            self._check_version(campaign, expected_version)
+            if campaign.closed_on is None:
+                raise ValidationError([FieldError("closed_on", "Đợt đang mở; không cần mở lại.")],
+                                      record=self._record(campaign))
+            campaign.closed_on = None
+            uow.commit()
+            return self._info(uow, campaign)
+
+    def delete(self, campaign_id: str, expected_version: datetime | None = None) -> str:
+        """Delete a campaign without survey rows (and its list of units); returns its title.
+        A campaign with rows is refused with their count: they are the units' work."""
+        with self._uow(context="đợt rà soát") as uow:
+            campaign = self._load(uow, campaign_id)
+            self._check_version(campaign, expected_version)
+            count = self._entry_count(uow, campaign.id)
+            if count:
+                raise ValidationError([FieldError(
+                    "entries", f"đợt đã có {count} dòng rà soát của các đơn vị nên không xóa được; nếu đợt đã "
+                               "xong, hãy kết thúc đợt thay vì xóa")], record=self._record(campaign))
+            title = self._record(campaign)
+            uow.session.delete(campaign)
+            uow.commit()
+            return title
+
+    def propose_copy(self, year: int | str | None, source_id: str | None = None) -> CopyProposal:
+        """Last year's campaign (or ``source_id``) carried to ``year``: the title's year and the
+        deadline moved by the difference in years, each old unit replaced by the unit(s) valid
+        on the new deadline that took it over. Nothing is saved; add() saves it."""
+        errors: list[FieldError] = []
+        target = self._year(year, date.today(), errors)
+        if errors:
+            raise ValidationError(errors, record="Sao chép đợt rà soát")
+        with self._uow() as uow:
+            s = uow.session
+            if source_id:
+                source = self._load(uow, source_id)
+            else:
+                source = s.scalar(select(SurveyCampaign).where(SurveyCampaign.year < target)
+                                  .order_by(SurveyCampaign.year.desc()).limit(1))
+                if source is None:
+                    raise NotFoundError(f"Chưa có đợt rà soát nào trước năm {target} để sao chép; hãy tạo đợt mới.")
+            unit_ids = [u.unit_id for u in source.submissions]
+            shift = target - source.year
+            deadline = shift_year(source.deadline, shift) if source.deadline else None
+            title = source.title.replace(str(source.year), str(target))
+            source_year = source.year
+        by_id = {p.id: p for p in self._places.all()}
+        day = deadline or date(target, 12, 31)
+        units: dict[str, None] = {}
+        mapped, dropped = [], []
+        for unit_id in unit_ids:
+            old = by_id[unit_id]
+            new = self._successors_on(by_id, old, day)
+            if not new:
+                dropped.append(old.label)
+            elif [p.id for p in new] != [old.id]:
+                mapped.append(f"{old.label} → {', '.join(p.name for p in new)}")
+            for p in new:
+                units.setdefault(p.id)
+        data = CampaignInput(year=target, deadline=deadline, title=title, issuing_letter="",
+                             unit_ids=tuple(units))
+        return CopyProposal(source_year, data, tuple(mapped), tuple(dropped))
+
+    def copy(self, year: int | str | None, changes: CampaignInput | None = None, source_id: str | None = None,
+             today: date | None = None) -> tuple[CampaignInfo, CopyProposal]:
+        """Save the copy of last year's campaign; fields set in ``changes`` replace the proposal's."""
+        proposal = self.propose_copy(year, source_id)
+        data = proposal.data
+        if changes is not None:
+            data = replace(data, **{k: v for k, v in vars(changes).items() if v not in (None, "", ())})
+        return self.add(data, today), proposal
+
+    # -- checks ------------------------------------------------------------------------------------
+    def _check(self, uow: UnitOfWork, data: CampaignInput, today: date,
+               campaign: SurveyCampaign | None) -> tuple[int, date, str, str]:
+        errors: list[FieldError] = []
+        year = self._year(data.year, today, errors)
+        deadline = None
+        if data.deadline is None or (isinstance(data.deadline, str) and not data.deadline.strip()):
+            errors.append(FieldError("deadline", f"Chưa nhập {_label('deadline')}; hãy nhập ngày theo dạng 30/06/2026."))
+        else:
+            try:
+                deadline = parse_vn_date(data.deadline)
+            except DateError as exc:
+                errors.append(FieldError("deadline", f"{_label('deadline')}: {str(exc).rstrip('.')}"))
+        if deadline is not None and year is not None and not year - 1 <= deadline.year <= year + 1:
+            errors.append(FieldError("deadline", f"{_label('deadline')} {format_vn_date(deadline)} quá xa năm của đợt "
+                                                 f"({year}); hãy nhập ngày từ 01/01/{year - 1} đến 31/12/{year + 1}."))
+        title = clean(data.title) or ""
+        if not title:
+            errors.append(FieldError("title", f"Chưa nhập {_label('title')}, ví dụ «Rà soát sản phẩm OCOP năm "
+                                              f"{year or today.year}»."))
+        elif len(title) > TITLE_MAX:
+            errors.append(FieldError("title", f"{_label('title')} dài quá {TITLE_MAX} ký tự; hãy rút gọn."))
+        letter = clean(data.issuing_letter) or ""
+        if len(letter) > LETTER_MAX:
+            errors.append(FieldError("issuing_letter", f"{_label('issuing_letter')} dài quá {LETTER_MAX} ký tự; "
+                                                       "hãy rút gọn."))
+        if year is not None:
+            same = uow.session.scalar(select(SurveyCampaign).where(SurveyCampaign.year == year))
+            if same is not None and same is not campaign:
+                errors.append(FieldError("year", f"Đã có đợt rà soát năm {year} («{same.title}»); mỗi năm một đợt "
+                                                 "(nhập Excel và báo cáo chọn đợt theo năm), hãy sửa đợt đó."))
+            if campaign is not None and year != campaign.year and (n := self._entry_count(uow, campaign.id)):
+                errors.append(FieldError("year", f"Đợt đã có {n} dòng rà soát nhập theo năm {campaign.year}; "
+                                                 f"không đổi được {_label('year')}."))
+        errors += self._unit_errors(uow, data.unit_ids, deadline, campaign)
+        if errors:
+            raise ValidationError(errors, record=self._record(campaign) if campaign else "Đợt rà soát mới")
+        return year, deadline, title, letter
+
+    @staticmethod
+    def _year(value: int | str | None, today: date, errors: list[FieldError]) -> int | None:
+        last = today.year + 1
+        text = str(value).strip() if value is not None else ""
+        if not text:
+            errors.append(FieldError("year", f"Chưa nhập {_label('year')}; hãy nhập năm từ {FIRST_YEAR} đến {last}."))
+            return None
+        if isinstance(value, bool) or not text.isdigit() or not FIRST_YEAR <= int(text) <= last:
+            shown = text if len(text) <= 20 else text[:20] + "…"
+            errors.append(FieldError("year", f"{_label('year')} «{shown}» không dùng được; hãy nhập năm từ "
+                                             f"{FIRST_YEAR} (năm bắt đầu Chương trình OCOP) đến {last}."))
+            return None
+        return int(text)
+
+    def _unit_errors(self, uow: UnitOfWork, unit_ids, deadline: date | None,
+                     campaign: SurveyCampaign | None) -> list[FieldError]:
+        wanted = list(dict.fromkeys(unit_ids or ()))
+        if not wanted:
+            return [FieldError("units", f"Chưa chọn {_label('units')}; hãy chọn ít nhất một xã, phường.")]
+        s = uow.session
+        places = {p.id: p for p in s.scalars(select(Place).where(Place.id.in_(wanted)))}
+        kept = {u.unit_id for u in campaign.submissions} if campaign is not None else set()
+        errors = []
+        for unit_id in wanted:
+            p = places.get(unit_id)
+            if p is None:
+                errors.append(FieldError("units", f"{_label('units')}: có đơn vị không còn trong danh sách địa bàn "
+                                                  f"(mã bản ghi {unit_id}); hãy chọn lại."))
+            elif unit_id not in kept and deadline is not None and not (
+                    (p.valid_from is None or p.valid_from <= deadline) and (p.valid_to is None or deadline <= p.valid_to)):
+                period = f"đến {format_vn_date(p.valid_to)}" if p.valid_to else f"từ {format_vn_date(p.valid_from)}"
+                errors.append(FieldError("units", f"{_label('units')}: «{p.name}» ({period}) không tồn tại vào "
+                                                  f"{_label('deadline')} {format_vn_date(deadline)}; hãy chọn đơn vị "
+                                                  "còn hiệu lực vào ngày đó."))
+        if campaign is not None:
+            removed = kept - set(wanted)
+            if removed:
+                counts = dict(s.execute(
+                    select(SurveyEntry.unit_id, func.count()).where(
+                        SurveyEntry.campaign_id == campaign.id, SurveyEntry.unit_id.in_(removed))
+                    .group_by(SurveyEntry.unit_id)).all())
+                for sub in campaign.submissions:
+                    if counts.get(sub.unit_id):
+                        errors.append(FieldError("units", f"không bỏ được «{sub.unit.name}» khỏi {_label('units')}: "
+                                                          f"đơn vị đã có {counts[sub.unit_id]} dòng rà soát trong đợt; "
+                                                          "hãy giữ đơn vị này"))
+        return errors
+
+    # -- helpers -----------------------------------------------------------------------------------
+    @staticmethod
+    def _set_units(uow: UnitOfWork, campaign: SurveyCampaign, unit_ids, deadline: date) -> None:
+        wanted = list(dict.fromkeys(unit_ids))
+        have = {u.unit_id: u for u in campaign.submissions}
+        for unit_id, sub in have.items():
+            if unit_id not in wanted:
+                campaign.submissions.remove(sub)  # checked before: it has no rows
+        for unit_id in wanted:
+            if unit_id not in have:
+                campaign.submissions.append(UnitSubmission(
+                    campaign_id=campaign.id, unit_id=unit_id, status=SubmissionStatus.NOT_SUBMITTED.value))
+
+    @staticmethod
+    def _successors_on(by_id: dict[str, PlaceDTO], place: PlaceDTO, day: date) -> list[PlaceDTO]:
+        """The unit itself if valid on ``day``, else the unit(s) that took it over by then."""
+        current, seen = place, set()
+        while current is not None and current.id not in seen:
+            if current.valid_on(day):
+                return [current]
+            seen.add(current.id)
+            current = by_id.get(current.successor_id) if current.successor_id else None
+        return []
+
+    @staticmethod
+    def _entry_count(uow: UnitOfWork, campaign_id: str) -> int:
+        return uow.session.scalar(
+            select(func.count()).select_from(SurveyEntry).where(SurveyEntry.campaign_id == campaign_id)) or 0
+
+    @staticmethod
+    def _load(uow: UnitOfWork, campaign_id: str) -> SurveyCampaign:
+        campaign = uow.session.get(SurveyCampaign, campaign_id) if campaign_id else None
+        if campaign is None:
+            raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy tải lại.")
+        return campaign
+
+    @staticmethod
+    def _record(campaign: SurveyCampaign) -> str:
+        return f"Đợt rà soát năm {campaign.year} «{campaign.title}»"
+
+    def _check_version(self, campaign: SurveyCampaign, expected: datetime | None) -> None:
+        if expected is not None and campaign.updated_at != expected:
+            raise StaleDataError([f"{self._record(campaign)} đã được sửa ở nơi khác {changed_when(campaign.updated_at)}"],
+                                 advice="Chưa lưu gì; hãy tải lại rồi làm lại nếu vẫn cần.")
+
+    def _info(self, uow: UnitOfWork, c: SurveyCampaign) -> CampaignInfo:
+        uow.session.flush()
+        return CampaignInfo(
+            id=c.id, year=c.year, title=c.title, deadline=c.deadline, issuing_letter=c.issuing_letter,
+            closed_on=c.closed_on, unit_ids=tuple(u.unit_id for u in c.submissions),
+            entry_count=self._entry_count(uow, c.id), version=c.updated_at,
+        )
