@@ -10,7 +10,8 @@ from dataclasses import asdict
 from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
-from ocop_desktop.commands import evaluation, exchange, safety
+from ocop_desktop.commands import campaigns, evaluation, exchange, safety
+from ocop_desktop.commands import tasks as task_commands
 from ocop_desktop.commands.common import (
     Refused,
     db_file,
@@ -21,6 +22,7 @@ from ocop_desktop.commands.common import (
     release_locks,
 )
 from ocop_desktop.instance_lock import DatabaseInUse
+from ocop_desktop.domain.text import strip_controls
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.paths import default_db_path
 from ocop_desktop.persistence.migrate import SchemaError
@@ -225,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--months", type=int, default=6, metavar="N", help="số tháng tới (báo cáo expiring)")
     p.add_argument("--directive", metavar="ID", help="mã văn bản chỉ đạo (báo cáo tasks; mặc định: mới nhất)")
 
-    for module in (exchange, evaluation, safety):
+    for module in (exchange, evaluation, safety, campaigns, task_commands):
         module.register(sub, command)
 
     for name, help_, func in (
@@ -240,6 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
         _format_option(p)
         if name == "products":
             p.add_argument("--search", help="tìm theo tên, không phân biệt dấu và chữ hoa")
+        if name == "tasks":
+            task_commands.register_task_actions(group, command)
         if name == "surveys":
             p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát")
     return parser
@@ -255,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except (Refused, ValidationError, NotFoundError, SchemaError, UnknownSampleError, DatabaseInUse,
             UnfinishedOnReadOnlyMedia) as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        print(f"Lỗi: {strip_controls(str(exc))}", file=sys.stderr)  # it may quote a name from a package
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()

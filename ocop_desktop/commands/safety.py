@@ -19,6 +19,7 @@ from ocop_desktop.commands.common import (
     writer_lock,
 )
 from ocop_desktop.domain.numbers import format_vn_number, parse_vn_date
+from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.persistence.database import damaged, is_writable, read_only_location
 from ocop_desktop.persistence.snapshot import BackupFailed, check_file
 from ocop_desktop.services import backup as backups
@@ -170,10 +171,10 @@ def cmd_audit(args) -> int:
         emit_rows(rows, args.format, AUDIT_COLUMNS)
         return 0
     for e in entries:
-        record = f"{e.entity_label} «{e.record}»" if e.record else e.entity_label
-        print(f"#{e.seq}  {e.at:%d/%m/%Y %H:%M}  {e.actor or '(không rõ)'}  {e.action_label}  {record}")
+        record = f"{e.entity_label} «{for_terminal(e.record)}»" if e.record else e.entity_label
+        print(f"#{e.seq}  {e.at:%d/%m/%Y %H:%M}  {for_terminal(e.actor or '(không rõ)')}  {e.action_label}  {record}")
         if e.summary:
-            print(f"      {e.summary}")
+            print(f"      {for_terminal(e.summary)}")
     print(f"{len(entries)} mục.")
     return 0
 
