@@ -201,8 +201,10 @@ def check_zip(zf: zipfile.ZipFile, limits: ZipLimits, what: str) -> list[zipfile
     return files
 
 
-def _mb(size: int, decimals: int = 0) -> str:
-    """Megabytes written the Vietnamese way: 1.234 or 0,4."""
+def _mb(size: int, decimals: int | None = None) -> str:
+    """Megabytes written the Vietnamese way: 1.234, or 0,4 below 10 MB."""
+    if decimals is None:
+        decimals = 1 if size < 10 * 2**20 else 0
     return f"{size / 2**20:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
 
 

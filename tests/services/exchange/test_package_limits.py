@@ -109,15 +109,18 @@ def test_member_sizes_grow_with_the_declared_records_but_not_past_them(communes,
     a, _b, _r = communes
     a.surveys.save_entries(a.campaign_id(), a.unit_id, [SurveyEntryInput(product_name="Chè Shan tuyết")])
     a.exchange.export(tmp_path / "a.ocop.zip", include_reports=False)
-    path = big_package(tmp_path / "a.ocop.zip", tmp_path / "lon.ocop.zip", 2_000, a.unit_id)  # about 1,2 MB
+    path = big_package(tmp_path / "a.ocop.zip", tmp_path / "lon.ocop.zip", 2_000, a.unit_id)  # over 1 MB
     small = ZipLimits(max_member_bytes=200_000, max_total_bytes=400_000, per_record_bytes=4096, max_records=10_000)
     from ocop_desktop.persistence.migrate import known_revisions
     from ocop_desktop.services.exchange.records import BY_NAME
 
     assert len(read_package(path, BY_NAME, known_revisions(), small).data["survey_entries"]) == 2_000
     lying = rebuild(path, tmp_path / "khai-it.ocop.zip", manifest={"counts": {"survey_entries": 10}})
-    with pytest.raises(PackageError, match="quá giới hạn 0 MB cho 10 bản ghi khai báo|cho 10 bản ghi khai báo"):
+    with pytest.raises(PackageError) as refused:
         read_package(lying, BY_NAME, known_revisions(), small)
+    assert re.fullmatch(r"Thành phần «data/survey_entries\.json» của gói khi giải nén sẽ chiếm 1,\d MB, quá giới hạn "
+                        r"0,2 MB cho 10 bản ghi khai báo trong gói; gói đã bị thay đổi\. Không có gì được nhập\.",
+                        str(refused.value)), str(refused.value)
 
 
 def _evaluation(communes, tmp_path) -> tuple[Path, dict]:
