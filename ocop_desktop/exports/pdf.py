@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -28,7 +30,8 @@ BLANK_ROW_HEIGHT = 11 * mm  # room to write by hand on a printed form
 # A cell holds at most this many lines (13 pt each); the rest goes on continuation rows, so every
 # row fits on a page under the repeated header, landscape included (frame 467 pt).
 MAX_CELL_LINES = 12
-CELL_SLACK = 8  # cell padding (6 pt) and a margin, so a line measured here never rewraps
+CELL_PADDING = 12  # reportlab's default cell padding, 6 pt on each side
+CELL_SLACK = CELL_PADDING + 2  # and a margin, so a line measured here never rewraps
 
 
 def _esc(text: str) -> str:
@@ -147,39 +150,75 @@ def wrap_lines(text: str, width: float, font: str = FONT, size: float = 11) -> l
     return lines
 
 
-def _cells(column: ReportColumn, value: Any, width: float, s: Styles) -> list[Any]:
-    """A value as the content of one cell, or of several stacked cells when it is too tall for one:
-    a table row never splits across pages, so a row taller than a page could not be printed at all
-    (a survey note may hold 20.000 characters)."""
+@dataclass
+class _Endnotes:
+    """Long cell texts continued after the table, full width, numbered as the cells refer to them."""
+
+    items: list[tuple[str, str]] = field(default_factory=list)  # (what it continues, the rest)
+
+    def add(self, where: str, rest: str) -> int:
+        self.items.append((where.strip(), rest))
+        return len(self.items)
+
+    def flowables(self, s: Styles) -> list[Flowable]:
+        out: list[Flowable] = []
+        for number, (where, rest) in enumerate(self.items, start=1):
+            body = "<br/>".join(_esc(line) for line in rest.split("\n"))
+            out.append(Paragraph(f"<b>Ghi chú {number}</b> — {_esc(where)} (tiếp theo): {body}", s.text))
+        return out
+
+
+def _rest_after(text: str, shown: list[str]) -> str:
+    """What of ``text`` follows the lines ``shown``: wrap_lines only drops white space and breaks
+    lines, so the shown lines hold the first N non-space characters of the text."""
+    left = sum(len("".join(line.split())) for line in shown)
+    for offset, char in enumerate(text):
+        if left == 0:
+            return text[offset:].strip()
+        if not char.isspace():
+            left -= 1
+    return ""
+
+
+def _where(cols: list[ReportColumn], row: dict[str, Any], column: ReportColumn) -> str:
+    """'cột «Ghi chú», dòng «Mật ong Mường Ảng»': the cell a note continues, as a reader finds it."""
+    where = f"cột «{column.header}»"
+    for c in cols:
+        value = row.get(c.key)
+        if c is not column and c.kind == "text" and isinstance(value, str) and value.strip():
+            return f"{where}, dòng «{value.strip()[:80]}»"
+    return where
+
+
+def _cell(column: ReportColumn, value: Any, width: float, s: Styles, more: Callable[[str], int]) -> Any:
+    """A value as the content of one cell. A table row never splits across pages, so a text taller
+    than a cell may be (a survey note may hold 20.000 characters) shows its first lines and goes on
+    in a numbered note after the table, full width, where it takes a few pages rather than a
+    hundred; every character is printed once, in order."""
     text = cell_text(column, value)
     right = column.kind in ("int", "number", "money")
     # Paragraphs wrap but cost far more to lay out; short values stay plain strings.
-    if "\n" not in text and stringWidth(text, FONT, 11) <= width - 6:
-        return [text]
+    if "\n" not in text and stringWidth(text, FONT, 11) <= width - CELL_PADDING:
+        return text
     style = s.cell_right if right else s.cell
     lines = wrap_lines(text, width - CELL_SLACK)
-    return [Paragraph("<br/>".join(_esc(line) for line in lines[i:i + MAX_CELL_LINES]), style)
-            for i in range(0, len(lines), MAX_CELL_LINES)]
+    if len(lines) <= MAX_CELL_LINES:
+        return Paragraph("<br/>".join(_esc(line) for line in lines), style)
+    shown = lines[:MAX_CELL_LINES - 2]
+    number = more(_rest_after(text, shown))
+    return Paragraph("<br/>".join(_esc(line) for line in shown) + f"<br/><i>(tiếp ở ghi chú {number} cuối bảng)</i>",
+                     style)
 
 
-def _row(cols: list[ReportColumn], row: dict[str, Any], widths: list[float], s: Styles) -> list[list[Any]]:
-    """One record as one table row, or as a row followed by continuation rows holding the rest of
-    its long cells (the other cells left empty)."""
-    cells = [_cells(c, row.get(c.key), w, s) for c, w in zip(cols, widths)]
-    height = max(len(c) for c in cells)
-    return [[c[i] if i < len(c) else "" for c in cells] for i in range(height)]
-
-
-def data_table(report: Report, s: Styles, tick_rows: list[int]) -> LongTable:
+def data_table(report: Report, s: Styles, tick_rows: list[int], endnotes: _Endnotes | None = None) -> LongTable:
     widths = _widths(report)
+    endnotes = endnotes if endnotes is not None else _Endnotes()
     cols = report.columns
     rows: list[list[Any]] = [[Paragraph(_esc(c.header), s.cell_head) for c in cols]]
     commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), FONT, 11), ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
-        ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
+        ("FONT", (0, 0), (-1, -1), FONT, 11), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
     ]
-    joined: list[int] = []  # rows continued by the next one: no line under them
     for i, c in enumerate(cols):
         if c.kind in ("int", "number", "money"):
             commands.append(("ALIGN", (i, 1), (i, -1), "RIGHT"))
@@ -195,11 +234,8 @@ def data_table(report: Report, s: Styles, tick_rows: list[int]) -> LongTable:
                          ("ALIGN", (0, r), (-1, r), "LEFT")]
         sub = {k: 0 for k in totals}
         for row in section.rows:
-            physical = _row(cols, row, widths, s)
-            if len(physical) > 1:
-                joined += range(len(rows), len(rows) + len(physical) - 1)
-                commands.append(("VALIGN", (0, len(rows)), (-1, len(rows) + len(physical) - 1), "TOP"))
-            rows += physical
+            rows.append([_cell(c, row.get(c.key), w, s, partial(endnotes.add, _where(cols, row, c)))
+                         for c, w in zip(cols, widths)])
             for k in sub:
                 sub[k] += row.get(k) or 0
         if section.subtotal:
@@ -216,13 +252,6 @@ def data_table(report: Report, s: Styles, tick_rows: list[int]) -> LongTable:
     if report.blank_rows:
         rows += [[""] * len(cols) for _ in range(report.blank_rows)]
         heights = [None] * (len(rows) - report.blank_rows) + [BLANK_ROW_HEIGHT] * report.blank_rows
-    # GRID, but without the line between a record's row and its continuation rows.
-    start = 0
-    for r in joined:
-        if r > start:
-            commands.append(("LINEBELOW", (0, start), (-1, r - 1), 0.5, colors.black))
-        start = r + 1
-    commands.append(("LINEBELOW", (0, start), (-1, -1), 0.5, colors.black))
     tick_rows.append(len(rows))
     # repeatRows: the header on every page; splitInRow=0: a row is never split across pages.
     return LongTable(rows, colWidths=widths, rowHeights=heights, repeatRows=1, splitInRow=0,
@@ -292,7 +321,9 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None,
         story += [bar_chart(title, bars, _frame_width(report.landscape)), Spacer(1, 4 * mm)]
     # A wide table is laid out on landscape pages from the first page on, header included,
     # rather than leaving a nearly empty portrait page before it.
-    story.append(data_table(report, s, tick_rows))
+    endnotes = _Endnotes()
+    story.append(data_table(report, s, tick_rows, endnotes))
+    story += endnotes.flowables(s)
     for note in report.notes:
         story.append(Paragraph(_esc(note), s.text))
     story.append(closing_block(report, s))  # KeepTogether moves it whole when it does not fit

@@ -138,10 +138,16 @@ def test_a_long_survey_note_prints_whole_across_pages(report_uow, tmp_path, char
     campaign = next(c for c in surveys.campaigns() if c.year == 2024)
     unit = campaign.submissions[0].unit_id
     surveys.save_entries(campaign.id, unit, [SurveyEntryInput(product_name="Mật ong Mường Ảng", notes=note)])
-    text = _text(_export(report_uow, "survey", tmp_path, campaign_year=2024))
+    pdf = _export(report_uow, "survey", tmp_path, campaign_year=2024)
+    text = _text(pdf)
     found = [w for w in text.split() if w.startswith("ý")]
     assert found == note.split()  # every word, once, in order (page headers come between)
     assert "Mật ong Mường Ảng" in text and "Tạ Mạnh Cường" in text  # the rest of the report too
+    # The cell shows the start and refers to a full-width note after the table: a 20.000-character
+    # note takes a few pages there, not a hundred pages of a 2 cm column.
+    assert "tiếp ở ghi chú 1 cuối bảng" in " ".join(text.split())
+    assert "Ghi chú 1 — cột «Ghi chú», dòng «Mật ong Mường Ảng» (tiếp theo)" in " ".join(text.split())
+    assert len(PdfReader(pdf).pages) <= (12 if chars > 1000 else 4)
 
 
 def test_line_breaks_and_unbreakable_words_stay_inside_the_cell():
