@@ -49,6 +49,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.services.scorecards import ScorecardService, load_shipped_scorecards
     from ocop_desktop.services.settings import current_actor, office_settings
     from ocop_desktop.services.survey_import import SurveyImportService
+    from ocop_desktop.services.campaigns import CampaignService
     from ocop_desktop.services.surveys import SurveyService
     from ocop_desktop.services.tasks import TaskService
 
@@ -102,6 +103,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
         open_reports=open_reports, commands=commands.commands(),
     )
     surveys_page.enable_excel()
+    surveys_page.enable_campaigns(CampaignService(make_uow))
     surveys_page.import_requested.connect(lambda: commands.import_survey_excel(window))
     surveys_page.template_requested.connect(lambda: commands.save_survey_template(window))
     window.jobs = jobs  # kept alive with the window

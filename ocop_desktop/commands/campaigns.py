@@ -6,15 +6,13 @@ import argparse
 from datetime import date
 
 from ocop_desktop.commands.common import Refused, emit_rows, open_db
-from ocop_desktop.domain.enums import PlaceKind
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.text import fold
-from ocop_desktop.services.campaigns import CampaignInfo, CampaignInput, CampaignService
+from ocop_desktop.services.campaigns import CONTAINER_LEVEL, CampaignInfo, CampaignInput, CampaignService
 from ocop_desktop.services.places import PlaceDTO, PlaceService
 from ocop_desktop.services.surveys import SurveyService
 
 LIST_COLUMNS = ("id", "year", "title", "deadline", "issuing_letter", "closed_on", "units", "entries")
-CONTAINERS = frozenset({PlaceKind.PROVINCE.value, PlaceKind.DISTRICT.value})
 _KIND_WORDS = ("xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ")
 
 
@@ -81,7 +79,7 @@ def _unit_ids(make_uow, args, deadline_text: str | None) -> tuple[list[str], lis
     on = _day(deadline_text, "«Hạn nộp»") if deadline_text else None
     places = PlaceService(make_uow).all()
     if args.all_in:
-        container = one_place(places, args.all_in, on, CONTAINERS)
+        container = one_place(places, args.all_in, on, CONTAINER_LEVEL)
         if on is None:
             raise Refused("Cần «Hạn nộp» (--deadline) để chọn các đơn vị còn hiệu lực vào ngày đó.")
         units = CampaignService(make_uow).units_within(container.id, on)

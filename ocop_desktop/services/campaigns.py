@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from ocop_desktop.domain.enums import PlaceKind, SubmissionStatus
+from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.text import clean, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
@@ -19,7 +19,10 @@ FIRST_YEAR = 2018  # OCOP began in 2018 (Quyết định 490/QĐ-TTg)
 TITLE_MAX, LETTER_MAX = 500, 500
 LABELS = {"year": "Năm", "deadline": "Hạn nộp", "title": "Tên đợt", "issuing_letter": "Văn bản yêu cầu",
           "units": "Đơn vị báo cáo"}
-COMMUNE_LEVEL = frozenset({PlaceKind.COMMUNE.value, PlaceKind.WARD.value, PlaceKind.TOWNSHIP.value})
+# Reporting units are commune-level (xã, phường, thị trấn, đặc khu); «all in …» takes a province
+# or a district-level unit (huyện, quận, thị xã, thành phố) of either era.
+COMMUNE_LEVEL = frozenset({"xa", "phuong", "thi_tran", "dac_khu"})
+CONTAINER_LEVEL = frozenset({"tinh", "thanh_pho_tw", "huyen", "quan", "thi_xa", "thanh_pho"})
 
 
 @dataclass
@@ -124,8 +127,7 @@ class CampaignService:
 
     def containers_on(self, day: date) -> list[PlaceDTO]:
         """Provinces and districts valid on ``day``: the «select every unit in …» choices."""
-        level = {PlaceKind.PROVINCE.value, PlaceKind.DISTRICT.value}
-        return [p for p in self._places.all() if p.kind in level and p.valid_on(day)]
+        return [p for p in self._places.all() if p.kind in CONTAINER_LEVEL and p.valid_on(day)]
 
     # -- writing -----------------------------------------------------------------------------------
     def add(self, data: CampaignInput, today: date | None = None) -> CampaignInfo:

@@ -2,6 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>CampaignActions</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Đợt rà soát</translation>
+    </message>
+    <message>
+        <source>New survey campaign…</source>
+        <translation>Đợt rà soát mới…</translation>
+    </message>
+    <message>
+        <source>Edit this campaign…</source>
+        <translation>Sửa đợt này…</translation>
+    </message>
+    <message>
+        <source>Close this campaign…</source>
+        <translation>Kết thúc đợt này…</translation>
+    </message>
+    <message>
+        <source>Reopen this campaign</source>
+        <translation>Mở lại đợt này</translation>
+    </message>
+    <message>
+        <source>Delete this campaign…</source>
+        <translation>Xóa đợt này…</translation>
+    </message>
+    <message>
+        <source>There is no survey campaign yet.</source>
+        <translation>Chưa có đợt rà soát nào.</translation>
+    </message>
+    <message>
+        <source>Create the first survey campaign…</source>
+        <translation>Tạo đợt rà soát đầu tiên…</translation>
+    </message>
+    <message>
+        <source>Close the %1 campaign? Its rows are kept; no more rows can be saved until it is reopened.</source>
+        <translation>Kết thúc đợt rà soát năm %1? Các dòng đã nhập được giữ nguyên; không lưu thêm được dòng nào cho đến khi mở lại đợt.</translation>
+    </message>
+    <message>
+        <source>Close the campaign</source>
+        <translation>Kết thúc đợt</translation>
+    </message>
+    <message>
+        <source>The %1 campaign is closed.</source>
+        <translation>Đã kết thúc đợt rà soát năm %1.</translation>
+    </message>
+    <message>
+        <source>The %1 campaign is open again.</source>
+        <translation>Đã mở lại đợt rà soát năm %1.</translation>
+    </message>
+    <message>
+        <source>Delete the %1 campaign “%2” and its list of units? A campaign with survey rows is never deleted.</source>
+        <translation>Xóa đợt rà soát năm %1 «%2» cùng danh sách đơn vị báo cáo? Đợt đã có dòng rà soát thì không bao giờ bị xóa.</translation>
+    </message>
+    <message>
+        <source>Delete the campaign</source>
+        <translation>Xóa đợt</translation>
+    </message>
+    <message>
+        <source>The %1 campaign was deleted.</source>
+        <translation>Đã xóa đợt rà soát năm %1.</translation>
+    </message>
+    <message>
+        <source>Survey campaign</source>
+        <translation>Đợt rà soát</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Could not change the campaign: %1</source>
+        <translation>Không thay đổi được đợt rà soát: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Type a unit&apos;s name to find it (diacritics optional)</source>
+        <translation>Gõ tên đơn vị để tìm (có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>number, date, issuing body</source>
+        <translation>số, ngày, cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Survey of OCOP products, %1</source>
+        <translation>Rà soát sản phẩm OCOP năm %1</translation>
+    </message>
+    <message>
+        <source>Edit survey campaign %1</source>
+        <translation>Sửa đợt rà soát năm %1</translation>
+    </message>
+    <message>
+        <source>Loading the units valid on %1…</source>
+        <translation>Đang tải các đơn vị còn hiệu lực ngày %1…</translation>
+    </message>
+    <message>
+        <source>%1 unit(s) chosen.</source>
+        <translation>Đã chọn %1 đơn vị.</translation>
+    </message>
+    <message>
+        <source>%1 of them do not exist on the deadline.</source>
+        <translation>Trong đó %1 đơn vị không còn tồn tại vào hạn nộp.</translation>
+    </message>
+    <message>
+        <source>Copied from the %1 campaign; check the title, the deadline and the letter.</source>
+        <translation>Đã sao chép từ đợt năm %1; hãy kiểm tra tên đợt, hạn nộp và văn bản yêu cầu.</translation>
+    </message>
+    <message>
+        <source>%1: no unit took it over; left out.</source>
+        <translation>%1: không có đơn vị kế tiếp nên bỏ ra.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… và %1 đơn vị khác.</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Không lưu được: %1</translation>
+    </message>
+    <message>
+        <source>New survey campaign</source>
+        <translation>Đợt rà soát mới</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy from last year&apos;s campaign</source>
+        <translation>&amp;Sao chép từ đợt năm trước</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tên đợt:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Hạn nộp:</translation>
+    </message>
+    <message>
+        <source>Requesting &amp;letter:</source>
+        <translation>&amp;Văn bản yêu cầu:</translation>
+    </message>
+    <message>
+        <source>Reporting units</source>
+        <translation>Đơn vị báo cáo</translation>
+    </message>
+    <message>
+        <source>Select &amp;all units in it</source>
+        <translation>Chọn &amp;tất cả đơn vị trong đó</translation>
+    </message>
+    <message>
+        <source>Clear the choice</source>
+        <translation>Bỏ chọn tất cả</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionDialog</name>
     <message>
         <source>Unit: %1</source>
@@ -162,6 +328,10 @@
     <message>
         <source>There is no survey campaign yet.</source>
         <translation>Chưa có đợt rà soát nào.</translation>
+    </message>
+    <message>
+        <source> (closed)</source>
+        <translation> (đã kết thúc)</translation>
     </message>
     <message>
         <source>Deadline: %1</source>

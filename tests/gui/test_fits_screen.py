@@ -108,12 +108,14 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.gui.safety.backup_dialog import BackupDialog
     from ocop_desktop.gui.safety.damaged_dialog import DamagedDatabaseDialog
     from ocop_desktop.gui.safety.restore_dialog import RestoreConfirmDialog
+    from ocop_desktop.gui.surveys.campaign_dialog import CampaignDialog
     from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
     from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
     from ocop_desktop.gui.tasks.note_dialogs import ProgressDialog, ResultNoteDialog
     from ocop_desktop.services.audit import AuditService
     from ocop_desktop.services.backup import BackupService
     from ocop_desktop.services.catalog import CatalogService
+    from ocop_desktop.services.campaigns import CampaignService
     from ocop_desktop.services.evaluation import EvaluationService
     from ocop_desktop.services.evaluation_reports import EvaluationReports
     from ocop_desktop.services.exchange import ExchangeService
@@ -168,6 +170,7 @@ def _dialogs(sample, db, jobs, tmp_path):
                                                                 backups, jobs, find_newest=False)),
         ("AuditLogDialog", lambda: AuditLogDialog(AuditService(make_uow), jobs, today=lambda: TODAY,
                                                   work_dir=tmp_path)),
+        ("CampaignDialog", lambda: CampaignDialog(CampaignService(make_uow), jobs, today=lambda: TODAY)),
         ("SubmissionDialog", lambda: SubmissionDialog("Xã Ẳng Nưa (đến 30/06/2025)", date(2024, 7, 5), TODAY)),
         ("DirectiveDialog", lambda: DirectiveDialog(tasks.create_directive, directives[0])),
         ("TaskDialog", lambda: TaskDialog(tasks.create_task, directives, tasks.assignees(), task)),
@@ -179,7 +182,7 @@ def _dialogs(sample, db, jobs, tmp_path):
 NAMES = ["FirstRunDialog", "ProductDialog", "ProductDialog with errors", "ProducerDialog", "ReportsDialog",
          "ReportSettingsDialog", "ScoringDialog", "ScorecardsDialog", "SendPackageDialog", "ReceivePackageDialog",
          "ExcelImportDialog", "BackupDialog", "RestoreConfirmDialog", "DamagedDatabaseDialog", "AuditLogDialog",
-         "SubmissionDialog", "DirectiveDialog", "TaskDialog", "ResultNoteDialog", "ProgressDialog"]
+         "CampaignDialog", "SubmissionDialog", "DirectiveDialog", "TaskDialog", "ResultNoteDialog", "ProgressDialog"]
 
 
 def test_every_dialog_is_listed():

@@ -14,6 +14,7 @@ from ocop_desktop.domain.validation import NotFoundError, StaleDataError, Valida
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_surveys_page import Ui_SurveysPage
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.surveys.campaign_actions import CampaignActions
 from ocop_desktop.gui.surveys.grid_model import SurveyGridModel
 from ocop_desktop.gui.surveys.stale import merge_summary, reload_offer
 from ocop_desktop.gui.surveys.status_model import unit_status_model
@@ -122,6 +123,16 @@ class SurveysPage(QWidget):
         """(campaign id, unit id) shown now, for actions that work on them (Excel import)."""
         return self.ui.campaignCombo.currentData(), self.ui.unitCombo.currentData()
 
+    def enable_campaigns(self, service) -> None:
+        """Offer the «Campaign» menu (new, edit, close, delete), given a CampaignService."""
+        self.campaign_actions = CampaignActions(self, service, self._jobs, self._today)
+
+    def current_campaign(self) -> CampaignDTO | None:
+        return self._campaign()
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self._show_message(text, error)
+
     def enable_excel(self) -> None:
         self.ui.importExcelButton.setVisible(True)
         self.ui.templateButton.setVisible(True)
@@ -191,7 +202,8 @@ class SurveysPage(QWidget):
         combo.blockSignals(True)
         combo.clear()
         for c in self._campaigns:
-            combo.addItem(f"{c.year} — {c.title}", c.id)
+            closed = self.tr(" (closed)") if c.closed_on else ""
+            combo.addItem(f"{c.year} — {c.title}{closed}", c.id)
         index = max(0, combo.findData(current)) if current else 0
         combo.setCurrentIndex(index if self._campaigns else -1)
         combo.blockSignals(False)

@@ -1,0 +1,138 @@
+"""The survey page's «Campaign» menu: new, edit, close, reopen and delete a survey campaign."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
+
+from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.surveys.campaign_dialog import CampaignDialog
+from ocop_desktop.services.campaigns import CampaignInfo, CampaignService
+
+if TYPE_CHECKING:
+    from ocop_desktop.gui.surveys.page import SurveysPage
+
+NEW_LINK = "new-campaign"
+
+
+class CampaignActions(QObject):
+    def __init__(self, page: SurveysPage, service: CampaignService, jobs: JobRunner,
+                 today: Callable[[], date]) -> None:
+        super().__init__(page)
+        self._page, self._service, self._jobs, self._today = page, service, jobs, today
+        self.dialog: CampaignDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.button = QToolButton(page)
+        self.button.setObjectName("campaignMenuButton")
+        self.button.setText(self.tr("Campaign"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = QMenu(self.button)
+        self.new_action = self.menu.addAction(self.tr("New survey campaign…"), self.new_campaign)
+        self.edit_action = self.menu.addAction(self.tr("Edit this campaign…"), self.edit_campaign)
+        self.menu.addSeparator()
+        self.close_action = self.menu.addAction(self.tr("Close this campaign…"), self.close_campaign)
+        self.reopen_action = self.menu.addAction(self.tr("Reopen this campaign"), self.reopen_campaign)
+        self.delete_action = self.menu.addAction(self.tr("Delete this campaign…"), self.delete_campaign)
+        self.menu.aboutToShow.connect(self.update_actions)
+        self.button.setMenu(self.menu)
+        page.ui.pickerRow.addWidget(self.button)
+        page.ui.messageLabel.linkActivated.connect(lambda link: link == NEW_LINK and self.new_campaign())
+        self.update_actions()
+        self.show_empty_hint()
+
+    def show_empty_hint(self) -> None:
+        """On a database without campaigns, the page's message says how to make the first one."""
+        if self._page.current_campaign() is None:
+            self._page.show_message(self.tr("There is no survey campaign yet.") + f' <a href="{NEW_LINK}">'
+                                    + self.tr("Create the first survey campaign…") + "</a>")
+
+    def update_actions(self) -> None:
+        campaign = self._page.current_campaign()
+        for action in (self.edit_action, self.close_action, self.reopen_action, self.delete_action):
+            action.setEnabled(campaign is not None)
+        if campaign is not None:
+            self.close_action.setVisible(campaign.closed_on is None)
+            self.reopen_action.setVisible(campaign.closed_on is not None)
+
+    # -- new and edit --------------------------------------------------------------------------
+    def new_campaign(self) -> None:
+        self._open_dialog(None)
+
+    def edit_campaign(self) -> None:
+        campaign = self._page.current_campaign()
+        if campaign is not None:
+            self._jobs.run(lambda _p, _c: self._service.get(campaign.id), on_done=self._open_dialog,
+                           on_error=self._failed)
+
+    def _open_dialog(self, info: CampaignInfo | None) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        dialog = CampaignDialog(self._service, self._jobs, self._today, campaign=info, parent=self._page)
+        dialog.accepted.connect(lambda: self._changed(dialog.result_value))
+        self.dialog = dialog
+        dialog.open()
+
+    def _changed(self, info: CampaignInfo | None, message: str = "") -> None:
+        self._page.refresh()  # re-reads the campaigns: a new title or «closed» shows in the list
+        if info is not None:
+            self._page.show_campaign(info.id)
+        self.update_actions()
+        self._page.changed.emit()
+        if message:
+            self._page.show_message(message)
+        else:
+            self.show_empty_hint()
+
+    # -- close, reopen, delete -----------------------------------------------------------------
+    def close_campaign(self) -> None:
+        campaign = self._page.current_campaign()
+        if campaign is None:
+            return
+        self._confirm(
+            self.tr("Close the %1 campaign? Its rows are kept; no more rows can be saved until it is reopened.")
+            .replace("%1", str(campaign.year)),
+            self.tr("Close the campaign"),
+            lambda: self._run(lambda: self._service.close(campaign.id, self._today()),
+                              self.tr("The %1 campaign is closed.").replace("%1", str(campaign.year))),
+        )
+
+    def reopen_campaign(self) -> None:
+        campaign = self._page.current_campaign()
+        if campaign is not None:
+            self._run(lambda: self._service.reopen(campaign.id),
+                      self.tr("The %1 campaign is open again.").replace("%1", str(campaign.year)))
+
+    def delete_campaign(self) -> None:
+        campaign = self._page.current_campaign()
+        if campaign is None:
+            return
+        self._confirm(
+            self.tr("Delete the %1 campaign “%2” and its list of units? A campaign with survey rows is never "
+                    "deleted.").replace("%1", str(campaign.year)).replace("%2", campaign.title),
+            self.tr("Delete the campaign"),
+            lambda: self._run(lambda: self._service.delete(campaign.id) and None,
+                              self.tr("The %1 campaign was deleted.").replace("%1", str(campaign.year))),
+        )
+
+    def _run(self, work: Callable[[], CampaignInfo | None], done: str) -> None:
+        self._jobs.run(lambda _p, _c: work(), on_done=lambda info: self._changed(info, done), on_error=self._failed)
+
+    def _confirm(self, text: str, yes_text: str, on_yes: Callable[[], None]) -> None:
+        if self.confirm_box is not None:
+            self.confirm_box.deleteLater()
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Survey campaign"), text,
+                          QMessageBox.StandardButton.NoButton, self._page)
+        yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+        box.buttonClicked.connect(lambda button: button is yes and on_yes())
+        self.confirm_box = box
+        box.open()  # no nested event loop
+
+    def _failed(self, exc: Exception) -> None:
+        known = isinstance(exc, (ValidationError, NotFoundError))
+        self._page.show_message(str(exc) if known else self.tr("Could not change the campaign: %1")
+                                .replace("%1", str(exc)), error=True)
