@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ocop_desktop.gui.surveys.page import SurveysPage
-from ocop_desktop.services.campaigns import CampaignService
+from ocop_desktop.services.campaigns import CampaignInput, CampaignService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.sample import load_sample
@@ -142,3 +142,22 @@ def test_copy_last_years_campaign_then_close_it_from_the_page(qtbot, page, make_
     qtbot.waitUntil(lambda: page.ui.campaignCombo.currentText().endswith("(đã kết thúc)"), timeout=10000)
     assert page.ui.messageLabel.text() == "Đã kết thúc đợt rà soát năm 2026."
     QApplication.processEvents()
+
+
+def test_edit_the_campaign_from_the_page(qtbot, page, make_uow):
+    info = CampaignService(make_uow).add(CampaignInput(2026, "30/06/2026", "Rà soát 2026", "", (MUONG_ANG,)),
+                                         today=TODAY)
+    page.refresh()
+    page.campaign_actions.update_actions()
+    page.campaign_actions.edit_action.trigger()
+    qtbot.waitUntil(lambda: page.campaign_actions.dialog is not None, timeout=10000)
+    dialog = page.campaign_actions.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "Sửa đợt rà soát năm 2026"
+    assert (dialog.ui.titleEdit.text(), dialog.ui.deadlineEdit.text()) == ("Rà soát 2026", "30/06/2026")
+    assert dialog.chosen_ids() == (MUONG_ANG,) and not dialog.ui.copyButton.isVisible()
+    _retype(qtbot, dialog.ui.titleEdit, "Rà soát sản phẩm năm 2026 (bổ sung)")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10000)
+    assert page.ui.campaignCombo.currentText() == "2026 — Rà soát sản phẩm năm 2026 (bổ sung)"
+    assert CampaignService(make_uow).get(info.id).title == "Rà soát sản phẩm năm 2026 (bổ sung)"
