@@ -184,6 +184,11 @@ class SurveyImportService:
         campaign = session.scalar(select(SurveyCampaign).where(SurveyCampaign.year == year))
         if campaign is None:
             raise NotFoundError(f"Không có đợt rà soát năm {year}; hãy chọn năm của một đợt rà soát đã có.")
+        if campaign.closed_on is not None:  # a closed campaign takes no more rows (services/campaigns.py)
+            raise ValidationError([FieldError("closed_on", f"Đợt rà soát năm {year} đã kết thúc ngày "
+                                              f"{format_vn_date(campaign.closed_on)} nên không nhập thêm được; "
+                                              "nếu cần nhập, hãy mở lại đợt (trang Rà soát sản phẩm → Đợt rà soát → Mở lại đợt này, "
+                                              f"hoặc lệnh ocop campaigns reopen {year}).")])
         return campaign
 
     def _context(self, year: int, unit_code: str | None):

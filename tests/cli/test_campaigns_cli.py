@@ -80,6 +80,10 @@ def test_add_a_campaign_then_import_the_excel_survey_into_it(fresh, tmp_path):
     closed = ocop(fresh, "campaigns", "close", "2026", "--on", "2026-07-01")
     assert closed.returncode == 0, closed.stderr
     assert "kết thúc ngày 01/07/2026" in closed.stdout
+    again = ocop(fresh, "import", "survey", filled, "--campaign", "2026", "--unit", _code(fresh, "xa-muong-ang"))
+    assert again.returncode == 1
+    assert "Đợt rà soát năm 2026 đã kết thúc ngày 01/07/2026 nên không nhập thêm được" in again.stderr
+    assert len(json.loads(ocop(fresh, "surveys", "list", "--campaign", "2026").stdout)) == 3
 
 
 def test_wrong_input_is_refused_with_the_field_labels_and_nothing_is_stored(fresh):
