@@ -161,3 +161,17 @@ def test_edit_the_campaign_from_the_page(qtbot, page, make_uow):
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10000)
     assert page.ui.campaignCombo.currentText() == "2026 — Rà soát sản phẩm năm 2026 (bổ sung)"
     assert CampaignService(make_uow).get(info.id).title == "Rà soát sản phẩm năm 2026 (bổ sung)"
+
+
+def test_delete_an_empty_campaign_after_confirming(qtbot, page, make_uow):
+    CampaignService(make_uow).add(CampaignInput(2026, "30/06/2026", "Đợt nhầm", "", (MUONG_ANG,)), today=TODAY)
+    page.refresh()
+    page.campaign_actions.update_actions()
+    page.campaign_actions.delete_action.trigger()
+    box = page.campaign_actions.confirm_box
+    qtbot.waitExposed(box)
+    assert box.text().startswith("Xóa đợt rà soát năm 2026 «Đợt nhầm»")
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Xóa đợt"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.ui.campaignCombo.count() == 0, timeout=10000)
+    assert page.ui.messageLabel.text() == "Đã xóa đợt rà soát năm 2026."
+    assert SurveyService(make_uow).campaigns() == []
