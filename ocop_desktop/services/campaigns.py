@@ -125,9 +125,11 @@ class CampaignService:
                 out[q.id] = q
         return sorted(out.values(), key=lambda p: (vn_sort_key(p.name), p.id))
 
-    def containers_on(self, day: date) -> list[PlaceDTO]:
-        """Provinces and districts valid on ``day``: the «select every unit in …» choices."""
-        return [p for p in self._places.all() if p.kind in CONTAINER_LEVEL and p.valid_on(day)]
+    def choices_on(self, day: date) -> tuple[list[PlaceDTO], list[PlaceDTO]]:
+        """(units, containers) valid on ``day``, read once: the dialog's checklist and its
+        «select every unit in …» choices (provinces and district-level units)."""
+        valid = [p for p in self._places.all() if p.valid_on(day)]
+        return [p for p in valid if p.kind in COMMUNE_LEVEL], [p for p in valid if p.kind in CONTAINER_LEVEL]
 
     # -- writing -----------------------------------------------------------------------------------
     def add(self, data: CampaignInput, today: date | None = None) -> CampaignInfo:

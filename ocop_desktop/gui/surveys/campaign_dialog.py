@@ -93,7 +93,7 @@ class CampaignDialog(QDialog):
             return
         self._loaded_for = day
         self.ui.countLabel.setText(self.tr("Loading the units valid on %1…").replace("%1", day.strftime("%d/%m/%Y")))
-        self._jobs.run(lambda _p, _c: (self._service.units_on(day), self._service.containers_on(day)),
+        self._jobs.run(lambda _p, _c: self._service.choices_on(day),
                        on_done=lambda result: self._units_loaded(day, *result), on_error=self._failed)
 
     def _units_loaded(self, day: date, units: list[PlaceDTO], containers: list[PlaceDTO]) -> None:
