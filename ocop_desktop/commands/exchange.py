@@ -7,7 +7,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.commands.common import Refused, emit_rows, open_db, output_file
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.domain.validation import ValidationError
@@ -34,6 +34,7 @@ def cmd_export(args) -> int:
     output = Path(args.output)
     if not output.name.endswith(EXTENSION):
         output = output.with_name(output.name + EXTENSION)
+    output = output_file(str(output))  # never a folder or a device the write-then-rename would replace
     db, make_uow = open_db(args)
     try:
         sent = ExchangeService(make_uow).export(output, changes_only=args.changes, include_reports=not args.no_reports,
@@ -266,9 +267,7 @@ def cmd_import_undo(args) -> int:
 
 
 def cmd_template(args) -> int:
-    output = Path(args.output)
-    if not output.parent.is_dir():
-        raise Refused(f"Thư mục {output.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
+    output = output_file(args.output)
     try:
         write_template(output, args.campaign)
     except ImportRefused as exc:

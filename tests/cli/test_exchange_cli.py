@@ -233,8 +233,13 @@ def test_excel_special_files_and_unwritable_template(offices, tmp_path):
     locked.mkdir()
     (locked / "mau.xlsx").mkdir()  # a folder where the file should go: os.replace fails for root too
     done = ocop("import", "template", "survey", "-o", locked / "mau.xlsx")
-    assert done.returncode == 1 and "Không lưu được mẫu Excel vào" in done.stderr and "Traceback" not in done.stderr
-    assert sorted(p.name for p in locked.iterdir()) == ["mau.xlsx"]
+    assert done.returncode == 1 and "là thư mục hoặc thiết bị, không phải tệp" in done.stderr
+    assert "Traceback" not in done.stderr
+    (locked / "goi.ocop.zip").mkdir()
+    done = ocop("--db", district, "package", "export", "-o", locked / "goi")
+    assert done.returncode == 1 and f"«{locked / 'goi.ocop.zip'}» là thư mục hoặc thiết bị" in done.stderr
+    assert sorted(p.name for p in locked.iterdir()) == ["goi.ocop.zip", "mau.xlsx"]
+    assert (locked / "mau.xlsx").is_dir() and (locked / "goi.ocop.zip").is_dir()  # neither was replaced
 
 
 def test_the_template_on_a_really_full_disk(tmp_path):
