@@ -22,10 +22,23 @@ class LabelledEnum(StrEnum):
 
 class PlaceKind(LabelledEnum):
     PROVINCE = "tinh"
+    CENTRAL_CITY = "thanh_pho_tw"
     DISTRICT = "huyen"
+    URBAN_DISTRICT = "quan"
+    TOWN = "thi_xa"
+    CITY = "thanh_pho"
     COMMUNE = "xa"
     WARD = "phuong"
     TOWNSHIP = "thi_tran"
+    SPECIAL_ZONE = "dac_khu"
+
+
+# Levels of the administrative units: what a "province", "district" or "commune" picker lists.
+PROVINCE_KINDS = frozenset({PlaceKind.PROVINCE.value, PlaceKind.CENTRAL_CITY.value})
+DISTRICT_KINDS = frozenset({PlaceKind.DISTRICT.value, PlaceKind.URBAN_DISTRICT.value,
+                            PlaceKind.TOWN.value, PlaceKind.CITY.value})
+COMMUNE_KINDS = frozenset({PlaceKind.COMMUNE.value, PlaceKind.WARD.value,
+                           PlaceKind.TOWNSHIP.value, PlaceKind.SPECIAL_ZONE.value})
 
 
 class ProducerKind(LabelledEnum):
@@ -72,6 +85,11 @@ _LABELS: dict[StrEnum, str] = {
     PlaceKind.COMMUNE: "Xã",
     PlaceKind.WARD: "Phường",
     PlaceKind.TOWNSHIP: "Thị trấn",
+    PlaceKind.CENTRAL_CITY: "Thành phố trực thuộc trung ương",
+    PlaceKind.URBAN_DISTRICT: "Quận",
+    PlaceKind.TOWN: "Thị xã",
+    PlaceKind.CITY: "Thành phố (cấp huyện)",
+    PlaceKind.SPECIAL_ZONE: "Đặc khu",
     ProducerKind.HOUSEHOLD: "Hộ sản xuất",
     ProducerKind.HOUSEHOLD_BUSINESS: "Hộ kinh doanh",
     ProducerKind.COOPERATIVE_GROUP: "Tổ hợp tác",

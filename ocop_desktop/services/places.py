@@ -1,15 +1,18 @@
-"""Administrative units for pickers and filters, with the 2025 merger's successor links."""
+"""Administrative units for pickers, filters and search, with the 2025 reform's old -> new links."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from ocop_desktop.domain.enums import PlaceKind
-from ocop_desktop.persistence.models import Place
+from ocop_desktop.domain.enums import COMMUNE_KINDS, PlaceKind
+from ocop_desktop.domain.text import like_pattern
+from ocop_desktop.persistence.models import Place, PlaceLink
 from ocop_desktop.persistence.uow import UowFactory
+
+SEARCH_LIMIT = 200  # a search is typed to find a few units; the first 200 are plenty
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,25 @@ class PlaceDTO:
         return self.name
 
 
+@dataclass(frozen=True)
+class LinkedPlace:
+    """A unit at the other end of an old -> new link; ``main`` is where records are grouped."""
+
+    place: PlaceDTO
+    main: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """A unit with its parent and its links: what `ocop places search|show` prints."""
+
+    place: PlaceDTO
+    parent: PlaceDTO | None
+    predecessors: tuple[LinkedPlace, ...]
+    successors: tuple[LinkedPlace, ...]
+
+
 def _dto(p: Place) -> PlaceDTO:
     return PlaceDTO(
         id=p.id, key=p.key, code=p.code or "", name=p.name, kind=p.kind,
@@ -54,12 +76,16 @@ def _dto(p: Place) -> PlaceDTO:
 def covered_place_ids(session, place_id: str) -> set[str]:
     """The unit, the units under it and the units merged into it in 2025, transitively.
 
-    Reads three columns, not ORM objects: product filters call it on every query."""
+    A commune divided between several new ones counts for each of them (every link, not only
+    the main successor): each new commune took over part of its records.
+    Reads id columns, not ORM objects: product filters call it on every query."""
     below: dict[str, list[str]] = {}
     for pid, parent, successor in session.execute(select(Place.id, Place.parent_id, Place.successor_id)):
         for up in (parent, successor):
             if up:
                 below.setdefault(up, []).append(pid)
+    for old, new in session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id)):
+        below.setdefault(new, []).append(old)
     seen: set[str] = set()
     stack = [place_id]
     while stack:
@@ -68,6 +94,30 @@ def covered_place_ids(session, place_id: str) -> set[str]:
             seen.add(current)
             stack.extend(below.get(current, []))
     return seen
+
+
+def _infos(session, places: list[Place]) -> list[PlaceInfo]:
+    ids = [p.id for p in places]
+    links = session.execute(
+        select(PlaceLink).where(or_(PlaceLink.predecessor_id.in_(ids), PlaceLink.successor_id.in_(ids)))
+    ).scalars().all()
+    others = {lk.predecessor_id for lk in links} | {lk.successor_id for lk in links}
+    others |= {p.parent_id for p in places if p.parent_id}
+    known = {p.id: _dto(p) for p in session.scalars(select(Place).where(Place.id.in_(others)))}
+    known.update({p.id: _dto(p) for p in places})
+    out = []
+    for p in places:
+        before = [LinkedPlace(known[lk.predecessor_id], lk.main, lk.note) for lk in links if lk.successor_id == p.id]
+        after = [LinkedPlace(known[lk.successor_id], lk.main, lk.note) for lk in links if lk.predecessor_id == p.id]
+        after.sort(key=lambda lp: (not lp.main, lp.place.name))
+        before.sort(key=lambda lp: lp.place.code)
+        out.append(PlaceInfo(known[p.id], known.get(p.parent_id), tuple(before), tuple(after)))
+    return out
+
+
+def _valid_on(day: date):
+    return (or_(Place.valid_from.is_(None), Place.valid_from <= day)
+            & or_(Place.valid_to.is_(None), Place.valid_to >= day))
 
 
 class PlaceService:
@@ -82,8 +132,32 @@ class PlaceService:
 
     def communes(self, on: date | None = None) -> list[PlaceDTO]:
         """Commune-level units (xã, phường, thị trấn), those valid on ``on`` if given."""
-        level = {PlaceKind.COMMUNE.value, PlaceKind.WARD.value, PlaceKind.TOWNSHIP.value}
-        return [p for p in self.all() if p.kind in level and (on is None or p.valid_on(on))]
+        with self._uow() as uow:
+            query = select(Place).where(Place.kind.in_(COMMUNE_KINDS))
+            if on is not None:
+                query = query.where(_valid_on(on))
+            rows = uow.session.scalars(query.order_by(Place.name_sort, Place.valid_from))
+            return [_dto(p) for p in rows]
+
+    def search(self, text: str, on: date | None = None, limit: int = SEARCH_LIMIT) -> list[PlaceInfo]:
+        """Units whose name contains ``text`` (accents, case and spacing ignored) or whose code
+        is ``text``; with ``on``, only the units valid that day. Provinces first, then by name."""
+        wanted = text.strip()
+        with self._uow() as uow:
+            query = select(Place).where(or_(Place.name_folded.like(like_pattern(wanted), escape="\\"),
+                                            Place.code == wanted))
+            if on is not None:
+                query = query.where(_valid_on(on))
+            query = query.order_by(Place.parent_id.is_not(None), Place.name_sort,
+                                   Place.valid_from.is_not(None), Place.valid_from).limit(limit)
+            return _infos(uow.session, list(uow.session.scalars(query)))
+
+    def by_code(self, code: str) -> list[PlaceInfo]:
+        """Every unit with this official code (a 2025 commune often reuses an old commune's code)."""
+        with self._uow() as uow:
+            query = select(Place).where(or_(Place.code == code.strip(), Place.key == code.strip()))
+            rows = list(uow.session.scalars(query.order_by(Place.valid_from.is_not(None), Place.valid_from)))
+            return _infos(uow.session, rows)
 
     def covered_ids(self, place_id: str) -> set[str]:
         """The units whose records count as this place's (see covered_place_ids)."""
@@ -92,10 +166,11 @@ class PlaceService:
 
     def current_successor(self, place_id: str) -> str:
         """Where an old unit's records are grouped in reports made after the 2025 merger."""
-        by_id = {p.id: p for p in self.all()}
-        current = by_id[place_id]
-        for _ in range(len(by_id)):  # successor chains are short; the bound stops a loop
-            if not current.successor_id:
-                break
-            current = by_id[current.successor_id]
-        return current.id
+        with self._uow() as uow:
+            current = place_id
+            for _ in range(10):  # successor chains are one or two links; the bound stops a loop
+                following = uow.session.scalar(select(Place.successor_id).where(Place.id == current))
+                if not following:
+                    break
+                current = following
+            return current

@@ -13,13 +13,13 @@ from sqlalchemy import select
 from ocop_desktop.domain.rules import RuleSet, rule_set_from_dict
 from ocop_desktop.paths import resources_dir
 from ocop_desktop.persistence.models import (
-    Place,
     ProductGroup,
     ProductSet,
     RuleSetRow,
     stable_id,
 )
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.services.reference_places import load_places, place_id  # noqa: F401 (re-export)
 
 
 @dataclass
@@ -62,10 +62,6 @@ def upsert(session, model, row_id: str, values: dict[str, Any]) -> str:
     return "updated" if dirty else "unchanged"
 
 
-def place_id(key: str) -> str:
-    return stable_id("place", key)
-
-
 def group_id(code: str) -> str:
     return stable_id("group", code)
 
@@ -76,35 +72,6 @@ def product_set_id(code: str) -> str:
 
 def rule_set_id(code: str) -> str:
     return stable_id("rule_set", code)
-
-
-def _load_places(uow: UnitOfWork, report: LoadReport) -> None:
-    rows = read_json("reference/places.json")["places"]
-    added: set[str] = set()
-    # Parents and successors are linked by key; insert in file order (parents come first,
-    # successors may come later), so successors are set in a second pass.
-    for row in rows:
-        values = {
-            "key": row["key"],
-            "code": row["code"],
-            "name": row["name"],
-            "kind": row["kind"],
-            "parent_id": place_id(row["parent"]) if row["parent"] else None,
-            "valid_from": _date(row["valid_from"]),
-            "valid_to": _date(row["valid_to"]),
-            "successor_confirmed": row["successor_confirmed"],
-            "note": row["note"],
-        }
-        outcome = upsert(uow.session, Place, place_id(row["key"]), values)
-        report.count("places", outcome)
-        if outcome == "added":
-            added.add(place_id(row["key"]))
-    uow.session.flush()
-    for row in rows:
-        successor = place_id(row["successor"]) if row["successor"] else None
-        outcome = upsert(uow.session, Place, place_id(row["key"]), {"successor_id": successor})
-        if outcome == "updated" and place_id(row["key"]) not in added:
-            report.count("places", outcome)
 
 
 def _load_groups(uow: UnitOfWork, report: LoadReport) -> None:
@@ -152,7 +119,7 @@ def load_reference(make_uow: UowFactory) -> LoadReport:
     """Load or upgrade all reference data in one transaction; a second run changes nothing."""
     report = LoadReport()
     with make_uow(action="reference", context="resources/reference") as uow:
-        _load_places(uow, report)
+        load_places(uow.session, report)
         _load_groups(uow, report)
         _load_rule_sets(uow, report)
         uow.commit()

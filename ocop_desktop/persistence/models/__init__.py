@@ -7,6 +7,7 @@ from ocop_desktop.persistence.models.exchange import InboxEntry, OutboxEntry, Sy
 from ocop_desktop.persistence.models.reference import (
     AppMeta,
     Place,
+    PlaceLink,
     ProductGroup,
     ProductSet,
     RuleSetRow,
@@ -18,7 +19,7 @@ from ocop_desktop.persistence.models.surveys import SurveyCampaign, SurveyEntry,
 
 __all__ = [
     "AppMeta", "AuditEntry", "Base", "Directive", "Evaluation", "EvaluationMember", "InboxEntry",
-    "OutboxEntry", "Place", "SyncState",
+    "OutboxEntry", "Place", "PlaceLink", "SyncState",
     "Producer", "Product", "ProductGroup", "ProductSet", "RecordMixin", "RuleSetRow", "Scorecard",
     "SurveyCampaign", "SurveyEntry", "Task", "TaskProgress", "UnitSubmission", "new_id",
     "stable_id", "utcnow",

@@ -1,4 +1,4 @@
-"""Reference tables: places with the 2025 successor links, OCOP groups and sets, rule sets."""
+"""Reference tables: places and their 2025 successor links, OCOP groups and sets, rule sets."""
 
 from __future__ import annotations
 
@@ -44,6 +44,18 @@ class Place(RecordMixin, Base):
     successor: Mapped["Place | None"] = relationship(
         remote_side="Place.id", foreign_keys=[successor_id]
     )
+
+
+class PlaceLink(Base):
+    """Old unit -> new unit of a reform; a unit divided between several new ones has one link
+    each, and ``main`` marks the one its records are grouped under (Place.successor_id)."""
+
+    __tablename__ = "place_links"
+
+    predecessor_id: Mapped[str] = mapped_column(ForeignKey("places.id"), primary_key=True)
+    successor_id: Mapped[str] = mapped_column(ForeignKey("places.id"), primary_key=True, index=True)
+    main: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class ProductGroup(RecordMixin, Base):
