@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
-from ocop_desktop.commands import campaigns, evaluation, exchange, safety
+from ocop_desktop.commands import campaigns, evaluation, exchange, places, safety
 from ocop_desktop.commands import tasks as task_commands
 from ocop_desktop.commands.common import (
     Refused,
@@ -227,7 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--months", type=int, default=6, metavar="N", help="số tháng tới (báo cáo expiring)")
     p.add_argument("--directive", metavar="ID", help="mã văn bản chỉ đạo (báo cáo tasks; mặc định: mới nhất)")
 
-    for module in (exchange, evaluation, safety, campaigns, task_commands):
+    for module in (exchange, evaluation, safety, campaigns, task_commands, places):
         module.register(sub, command)
 
     for name, help_, func in (

@@ -10,7 +10,7 @@ class LabelledEnum(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return (_LEVEL_LABELS if isinstance(self, EvaluationLevel) else _LABELS)[self]
 
     @classmethod
     def from_label_or_code(cls, text: str) -> "LabelledEnum":
@@ -109,6 +109,10 @@ _LABELS: dict[StrEnum, str] = {
     TaskStatus.IN_PROGRESS: "Đang thực hiện",
     TaskStatus.DONE: "Hoàn thành",
     TaskStatus.CANCELLED: "Hủy",
+}
+# Apart: an evaluation level shares its values ("xa", "huyen", "tinh") with a kind of place,
+# and members of two StrEnums with one value are the same dict key.
+_LEVEL_LABELS: dict[StrEnum, str] = {
     EvaluationLevel.COMMUNE: "Cấp xã (kiểm tra hồ sơ)",
     EvaluationLevel.DISTRICT: "Cấp huyện",
     EvaluationLevel.PROVINCE: "Cấp tỉnh",
