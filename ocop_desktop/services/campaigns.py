@@ -7,11 +7,11 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from ocop_desktop.domain.enums import SubmissionStatus
+from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS, SubmissionStatus
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.text import clean, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
-from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry, UnitSubmission
+from ocop_desktop.persistence.models import Place, PlaceLink, SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.places import PlaceDTO, PlaceService
 
@@ -21,8 +21,8 @@ LABELS = {"year": "Năm", "deadline": "Hạn nộp", "title": "Tên đợt", "is
           "units": "Đơn vị báo cáo"}
 # Reporting units are commune-level (xã, phường, thị trấn, đặc khu); «all in …» takes a province
 # or a district-level unit (huyện, quận, thị xã, thành phố) of either era.
-COMMUNE_LEVEL = frozenset({"xa", "phuong", "thi_tran", "dac_khu"})
-CONTAINER_LEVEL = frozenset({"tinh", "thanh_pho_tw", "huyen", "quan", "thi_xa", "thanh_pho"})
+COMMUNE_LEVEL = COMMUNE_KINDS
+CONTAINER_LEVEL = PROVINCE_KINDS | DISTRICT_KINDS
 
 
 @dataclass
@@ -120,8 +120,9 @@ class CampaignService:
                 found.append(p)
             stack.extend(children.get(p.id, []))
         out: dict[str, PlaceDTO] = {}
+        links = self._links() if any(not p.valid_on(day) for p in found) else {}
         for p in found:
-            for q in self._successors_on(by_id, p, day):
+            for q in self._successors_on(by_id, links, p, day):
                 out[q.id] = q
         return sorted(out.values(), key=lambda p: (vn_sort_key(p.name), p.id))
 
@@ -219,13 +220,13 @@ class CampaignService:
             deadline = shift_year(source.deadline, shift) if source.deadline else None
             title = source.title.replace(str(source.year), str(target))
             source_year = source.year
-        by_id = {p.id: p for p in self._places.all()}
+        by_id, links = {p.id: p for p in self._places.all()}, self._links()
         day = deadline or date(target, 12, 31)
         units: dict[str, None] = {}
         mapped, dropped = [], []
         for unit_id in unit_ids:
             old = by_id[unit_id]
-            new = self._successors_on(by_id, old, day)
+            new = self._successors_on(by_id, links, old, day)
             if not new:
                 dropped.append(old.label)
             elif [p.id for p in new] != [old.id]:
@@ -345,16 +346,33 @@ class CampaignService:
                 campaign.submissions.append(UnitSubmission(
                     campaign_id=campaign.id, unit_id=unit_id, status=SubmissionStatus.NOT_SUBMITTED.value))
 
+    def _links(self) -> dict[str, list[str]]:
+        """Old unit id -> every new unit that took over part of it (the main one first)."""
+        with self._uow() as uow:
+            rows = uow.session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id, PlaceLink.main)
+                                       .order_by(PlaceLink.main.desc()))
+            out: dict[str, list[str]] = {}
+            for old, new, _main in rows:
+                out.setdefault(old, []).append(new)
+            return out
+
     @staticmethod
-    def _successors_on(by_id: dict[str, PlaceDTO], place: PlaceDTO, day: date) -> list[PlaceDTO]:
-        """The unit itself if valid on ``day``, else the unit(s) that took it over by then."""
-        current, seen = place, set()
-        while current is not None and current.id not in seen:
-            if current.valid_on(day):
-                return [current]
+    def _successors_on(by_id: dict[str, PlaceDTO], links: dict[str, list[str]], place: PlaceDTO,
+                       day: date) -> list[PlaceDTO]:
+        """The unit itself if valid on ``day``, else every unit that took over part of it by then
+        (a commune of 2024 divided between several of 2025 gives each of them)."""
+        frontier, seen, out = [place], set(), []
+        while frontier:
+            current = frontier.pop(0)
+            if current.id in seen:
+                continue
             seen.add(current.id)
-            current = by_id.get(current.successor_id) if current.successor_id else None
-        return []
+            if current.valid_on(day):
+                out.append(current)
+                continue
+            following = links.get(current.id) or ([current.successor_id] if current.successor_id else [])
+            frontier.extend(by_id[i] for i in following if i in by_id)
+        return out
 
     @staticmethod
     def _entry_count(uow: UnitOfWork, campaign_id: str) -> int:

@@ -9,6 +9,7 @@ import pytest
 
 from ocop_desktop.domain.validation import StaleDataError, ValidationError
 from ocop_desktop.services.campaigns import CampaignInput, CampaignService
+from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
@@ -133,3 +134,13 @@ def test_copy_from_last_year_maps_merged_units_to_their_successors(service, make
     assert "Xã Mường Ảng" in names and "Xã Ẳng Nưa" not in names
     assert len(names) == len(set(names))  # three old units merged into one report once
     assert service.by_year(2024).unit_ids == old.unit_ids  # last year's campaign untouched
+
+
+def test_copy_gives_every_new_unit_a_divided_commune_went_to(service, make_uow):
+    """Phường Cầu Đất (Hải Phòng) was divided between Phường Lê Chân and Phường Gia Viên in 2025."""
+    old = next(p for p in PlaceService(make_uow).all() if p.name == "Phường Cầu Đất" and p.valid_to)
+    service.add(CampaignInput(2025, "30/06/2025", "Rà soát năm 2025", "", (old.id,)), today=TODAY)
+    proposal = service.propose_copy(2026)
+    names = {p.name for p in PlaceService(make_uow).all() if p.id in proposal.data.unit_ids}
+    assert names == {"Phường Lê Chân", "Phường Gia Viên"}
+    assert proposal.mapped[0].startswith("Phường Cầu Đất (đến 30/06/2025) → ")
