@@ -64,6 +64,19 @@ class PlaceInfo:
     successors: tuple[LinkedPlace, ...]
 
 
+_KIND_LABELS = {k.value: k.label for k in PlaceKind}
+_DTO_COLUMNS = (Place.id, Place.key, Place.code, Place.name, Place.kind, Place.parent_id, Place.valid_from,
+                Place.valid_to, Place.successor_id, Place.successor_confirmed, Place.note)
+
+
+def _row_dto(r) -> PlaceDTO:
+    return PlaceDTO(
+        id=r.id, key=r.key, code=r.code or "", name=r.name, kind=r.kind, kind_label=_KIND_LABELS[r.kind],
+        parent_id=r.parent_id, valid_from=r.valid_from, valid_to=r.valid_to, successor_id=r.successor_id,
+        successor_confirmed=r.successor_confirmed, note=r.note,
+    )
+
+
 def _dto(p: Place) -> PlaceDTO:
     return PlaceDTO(
         id=p.id, key=p.key, code=p.code or "", name=p.name, kind=p.kind,
@@ -127,17 +140,19 @@ class PlaceService:
     def all(self) -> list[PlaceDTO]:
         """Every unit, in Vietnamese order of name (old and new alike)."""
         with self._uow() as uow:
-            rows = uow.session.scalars(select(Place).order_by(Place.name_sort, Place.valid_from))
-            return [_dto(p) for p in rows]
+            # Columns, not ORM objects: 14,000 units with their eagerly joined parents cost
+            # a second; the rows alone a fraction of it.
+            rows = uow.session.execute(select(*_DTO_COLUMNS).order_by(Place.name_sort, Place.valid_from))
+            return [_row_dto(r) for r in rows]
 
     def communes(self, on: date | None = None) -> list[PlaceDTO]:
         """Commune-level units (xã, phường, thị trấn), those valid on ``on`` if given."""
         with self._uow() as uow:
-            query = select(Place).where(Place.kind.in_(COMMUNE_KINDS))
+            query = select(*_DTO_COLUMNS).where(Place.kind.in_(COMMUNE_KINDS))
             if on is not None:
                 query = query.where(_valid_on(on))
-            rows = uow.session.scalars(query.order_by(Place.name_sort, Place.valid_from))
-            return [_dto(p) for p in rows]
+            rows = uow.session.execute(query.order_by(Place.name_sort, Place.valid_from))
+            return [_row_dto(r) for r in rows]
 
     def search(self, text: str, on: date | None = None, limit: int = SEARCH_LIMIT) -> list[PlaceInfo]:
         """Units whose name contains ``text`` (accents, case and spacing ignored) or whose code

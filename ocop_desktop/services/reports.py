@@ -124,7 +124,9 @@ class ReportService:
     def _unit(self, uow, code: str | None) -> Place | None:
         if not code:
             return None
-        unit = uow.session.scalars(select(Place).where(Place.code == code)).first()
+        # A 2025 commune may reuse an old one's code: the unit in force, which covers the old one.
+        unit = uow.session.scalars(select(Place).where(Place.code == code)
+                                   .order_by(Place.valid_to.is_not(None), Place.valid_to.desc())).first()
         if unit is None:
             raise NotFoundError(f"Không có đơn vị hành chính mã {code}; hãy kiểm tra mã ĐVHC.")
         return unit

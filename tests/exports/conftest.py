@@ -31,7 +31,8 @@ def report_uow(make_uow):
     with make_uow() as uow:
         campaign = uow.session.scalars(select(SurveyCampaign).where(SurveyCampaign.year == 2024)).one()
         for code, rows in ENTRIES.items():
-            unit = uow.session.scalars(select(Place).where(Place.code == code)).one()
+            # The 2024 unit: since 01/07/2025 a new commune may reuse an old one's code.
+            unit = uow.session.scalars(select(Place).where(Place.code == code, Place.valid_to.is_not(None))).one()
             for pos, (name, producer, situation, output, uom, sold, price, area) in enumerate(rows):
                 uow.session.add(SurveyEntry(
                     campaign_id=campaign.id, unit_id=unit.id, position=pos, product_name=name,

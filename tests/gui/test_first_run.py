@@ -33,5 +33,8 @@ def test_units_in_force_today_come_first(qtbot, make_uow):
     dialog = FirstRunDialog(PlaceService(make_uow), make_saver(make_uow))
     qtbot.addWidget(dialog)
     names = [dialog.ui.unitCombo.itemText(i) for i in range(dialog.ui.unitCombo.count())]
-    assert names[1] == "Tỉnh Điện Biên"
+    # The national list: 3,355 units in force (34 provinces, 3,321 communes), then the former ones.
+    first_former = next(i for i, n in enumerate(names) if "(đến " in n)
+    assert first_former == 1 + 3355 and all("(đến " in n for n in names[first_former:])
+    assert names.index("Tỉnh Điện Biên") < first_former
     assert names.index("Xã Mường Ảng (từ 01/07/2025)") < names.index("Thị trấn Mường Ảng (đến 30/06/2025)")
