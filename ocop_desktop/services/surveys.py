@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 from sqlalchemy import func, select
 
-from ocop_desktop.domain.enums import PlaceKind, ProductStatus, SubmissionStatus
+from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionStatus
 from ocop_desktop.domain.numbers import NumberError, format_vn_date, parse_vn_number
 from ocop_desktop.domain.text import clean, nfc, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
@@ -445,7 +445,7 @@ class SurveyService:
                     [FieldError("product_id", f"Đã tạo sản phẩm tiềm năng «{name}» từ dòng này; không tạo lại.")],
                     record=record,
                 )
-            commune_level = {PlaceKind.COMMUNE.value, PlaceKind.WARD.value, PlaceKind.TOWNSHIP.value}
+            commune_level = COMMUNE_KINDS
             notes = [f"Tạo từ kết quả rà soát sản phẩm năm {entry.campaign.year} của {entry.unit.name}."]
             for label, value in (
                 ("Chủ thể", entry.producer_name), ("Tình hình sản xuất", entry.production_situation),

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
 
+from ocop_desktop.domain.enums import COMMUNE_KINDS
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.places import PlaceDTO
 
@@ -129,7 +130,7 @@ def fill_communes(combo: QComboBox, places: list[PlaceDTO], today: date, keep: s
     """Empty choice, the communes valid today, then the former ones (labelled with their period).
 
     ``keep`` is the unit already recorded; it stays selectable whatever its period."""
-    level = {"xa", "phuong", "thi_tran"}
+    level = COMMUNE_KINDS  # xã, phường, thị trấn, đặc khu
     current = [p for p in places if p.kind in level and p.valid_on(today)]
     former = [p for p in places if p.kind in level and not p.valid_on(today)]
     combo.clear()

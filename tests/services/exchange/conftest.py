@@ -3,6 +3,7 @@ and its own office unit, as on separate machines."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,11 +64,14 @@ def dump(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def office(tmp_path):
+def office(tmp_path, reference_template):
     opened: list[Office] = []
 
     def make(name: str, unit_key: str, user: str, sample: bool = True) -> Office:
-        o = Office(tmp_path / f"{name}.db", unit_key, user).open()
+        path = tmp_path / f"{name}.db"
+        if not path.exists():  # the national places are loaded once per session (tests/conftest.py)
+            shutil.copyfile(reference_template, path)
+        o = Office(path, unit_key, user).open()
         load_reference(o.make_uow)
         if sample:
             load_sample(o.make_uow, "muong-ang-2024")
