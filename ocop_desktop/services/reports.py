@@ -198,7 +198,7 @@ class ReportService:
             C("expires_on", "Hết hạn", "date", 11), C("status", "Trạng thái", "text", 12),
         ]
         with self._uow() as uow:
-            places = {p.id: p for p in uow.session.scalars(select(Place))}
+            places = {p.id: p for p in uow.session.execute(select(Place.id, Place.name, Place.successor_id))}
             sections: dict[str, ReportSection] = {}
             for r in self._products_rows(uow):
                 # Reports made after 1 July 2025 group old communes under their successor.
@@ -287,7 +287,7 @@ class ReportService:
     def _summary(self, request: ReportRequest, today: date) -> Report:
         with self._uow() as uow:
             rows = self._products_rows(uow)
-            places = {p.id: p for p in uow.session.scalars(select(Place))}
+            places = {p.id: p for p in uow.session.execute(select(Place.id, Place.name, Place.successor_id))}
         stars = Counter(r.stars for r in rows if r.stars)
         groups = Counter(r.group or "Chưa phân nhóm" for r in rows)
         statuses = Counter(ProductStatus(r.status).label for r in rows)
