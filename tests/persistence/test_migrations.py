@@ -153,3 +153,25 @@ def test_a_migration_failing_midway_leaves_the_old_schema(tmp_path):
     engine = make_engine(path)
     assert upgrade(engine, path).after == head_revision()  # a re-run finishes the job
     engine.dispose()
+
+
+def test_0007_turns_every_recorded_successor_into_a_main_link(tmp_path):
+    """A database of 0006 whose old commune points at its successor gets the same link in
+    place_links, so the old->new search and filters work before the reference loader runs."""
+    path = tmp_path / "ocop.db"
+    engine = make_engine(path)
+    upgrade(engine, path, revision="0006")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        for pid, name, successor in (("new", "Xã Mường Ảng", None), ("old", "Xã Ẳng Nưa", "new")):
+            conn.execute(
+                "INSERT INTO places (id, key, name, name_folded, name_sort, kind, successor_id,"
+                " successor_confirmed, note, created_at, updated_at) VALUES (?, ?, ?, '', ?, 'xa', ?, 1, '',"
+                " '2024-01-01 00:00:00', '2024-01-01 00:00:00')",
+                (pid, pid, name, vn_sort_string(name), successor))
+    engine = make_engine(path)
+    upgrade(engine, path)
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        links = conn.execute("SELECT predecessor_id, successor_id, main, note FROM place_links").fetchall()
+    assert links == [("old", "new", 1, "")]
