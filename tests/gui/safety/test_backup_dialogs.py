@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -47,7 +48,8 @@ def test_backing_up_now_lists_the_new_copy(qtbot, qtmodeltester, backups, jobs, 
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20000)
     qtmodeltester.check(dialog.model)
     assert _column(dialog.model, 1) == ["Sao lưu thủ công"]
-    assert _column(dialog.model, 2)[0].endswith("KB")
+    size = _column(dialog.model, 2)[0]  # the copy's size, in Vietnamese digits: "9,5 MB", "640 KB"
+    assert re.fullmatch(r"\d+(,\d)? (KB|MB)", size), size
     assert "đã được kiểm tra" in dialog.ui.statusLabel.text()
     assert dialog.ui.restoreButton.isEnabled()
 
