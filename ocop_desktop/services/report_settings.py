@@ -11,7 +11,7 @@ from ocop_desktop.domain.text import clean
 from ocop_desktop.exports.report_model import OfficialHeader, Signature
 from ocop_desktop.persistence.models import AppMeta, Place
 from ocop_desktop.persistence.uow import UowFactory
-from ocop_desktop.services.settings import read_settings
+from ocop_desktop.services.settings import KIND_BY_KEY, read_settings
 
 PREFIX = "report_"
 KIND_WORDS = ("Thị trấn ", "Xã ", "Phường ", "Huyện ", "Tỉnh ", "Thành phố ")
@@ -49,9 +49,15 @@ def _defaults(make_uow: UowFactory) -> ReportSettings:
     for word in KIND_WORDS:
         if short.startswith(word):
             short = short[len(word):]
+    body = office.get("office_printed_name") or (f"ỦY BAN NHÂN DÂN {name}".upper() if name else "")
+    kind = KIND_BY_KEY.get(office.get("office_kind", ""))
+    if kind is not None:
+        # The office said what it is (Tệp → Thiết lập đơn vị): its usual signer block.
+        return ReportSettings(body=body, place=short, signer_authority=kind.authority, signer_deputy=kind.deputy,
+                              signer_title=kind.title, signer_name=office.get("user_name", ""))
     title = (office.get("user_title") or "CHỦ TỊCH").upper()
     return ReportSettings(
-        body=f"ỦY BAN NHÂN DÂN {name}".upper() if name else "",
+        body=body,
         place=short,
         # A deputy signs "KT." (on behalf of) the chairman, as in the 2024 letter.
         signer_deputy="KT. CHỦ TỊCH" if title.startswith("PHÓ CHỦ TỊCH") else "",
@@ -84,3 +90,29 @@ def save_report_settings(make_uow: UowFactory, settings: ReportSettings) -> Repo
 def _all(make_uow: UowFactory) -> dict[str, str]:
     with make_uow() as uow:
         return {r.key: r.value for r in uow.session.scalars(select(AppMeta).where(AppMeta.key.like(f"{PREFIX}%")))}
+
+
+SIGNER_KEYS = ("body", "signer_authority", "signer_deputy", "signer_title")
+
+
+def stored_signer(make_uow: UowFactory) -> tuple[str, str, str] | None:
+    """The signer block (TM., KT., title) the office saved, or None while only defaults apply."""
+    stored = _all(make_uow)
+    if not any(PREFIX + k in stored for k in SIGNER_KEYS[1:]):
+        return None
+    current = read_report_settings(make_uow)
+    return current.signer_authority, current.signer_deputy, current.signer_title
+
+
+def save_office_block(make_uow: UowFactory, body: str, authority: str, deputy: str, title: str) -> ReportSettings:
+    """Store the header name and signer block chosen at office set-up; the other settings keep
+    following the office (a full save would freeze them, e.g. the signer's name)."""
+    with make_uow(action="settings") as uow:
+        for key, value in zip(SIGNER_KEYS, (body, authority, deputy, title), strict=True):
+            row = uow.session.get(AppMeta, PREFIX + key)
+            if row is None:
+                uow.session.add(AppMeta(key=PREFIX + key, value=clean(value) or ""))
+            else:
+                row.value = clean(value) or ""
+        uow.commit()
+    return read_report_settings(make_uow)

@@ -10,7 +10,40 @@ from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.persistence.models import AppMeta, Place
 from ocop_desktop.persistence.uow import UowFactory
 
-KEYS = ("office_unit_id", "user_name", "user_title")
+KEYS = ("office_unit_id", "user_name", "user_title", "office_kind", "office_printed_name")
+
+
+@dataclass(frozen=True)
+class OfficeKind:
+    """A kind of office and the signer block its documents usually carry."""
+
+    key: str
+    label: str
+    authority: str  # "TM. ..." line, empty when the head signs in their own name
+    deputy: str  # "KT. ..." line, for a deputy signing on behalf of the head
+    title: str  # the signer's own title
+
+
+OFFICE_KINDS = (
+    OfficeKind("ubnd", "UBND xã/phường/đặc khu", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    OfficeKind("so_nnmt", "Sở Nông nghiệp và Môi trường", "", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+    OfficeKind("chi_cuc", "Chi cục/phòng thuộc Sở", "", "KT. CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG"),
+    OfficeKind("hoi_dong", "Hội đồng đánh giá OCOP cấp tỉnh", "TM. HỘI ĐỒNG", "", "CHỦ TỊCH"),
+    OfficeKind("khac", "Khác", "", "", ""),
+)
+KIND_BY_KEY = {k.key: k for k in OFFICE_KINDS}
+
+
+def printed_name(kind: str, unit_name: str, province_name: str) -> str:
+    """The office's name as a document header prints it, guessed from its kind and unit."""
+    if kind == "ubnd" and unit_name:
+        return f"ỦY BAN NHÂN DÂN {unit_name}".upper()
+    if kind in ("so_nnmt", "chi_cuc") and province_name:
+        # A sub-department's own name is not in any list; its parent is, and the user edits it.
+        return f"SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG {province_name}".upper()
+    if kind == "hoi_dong" and province_name:
+        return f"HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP {province_name}".upper()
+    return ""
 
 
 @dataclass(frozen=True)
@@ -19,6 +52,8 @@ class OfficeSettings:
     office_name: str
     user_name: str
     user_title: str
+    office_kind: str = ""  # a key of OFFICE_KINDS, empty when never chosen
+    printed_name: str = ""  # e.g. "ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG"
 
     @property
     def complete(self) -> bool:
@@ -36,25 +71,40 @@ def office_settings(make_uow: UowFactory) -> OfficeSettings:
     with make_uow() as uow:
         place = uow.session.get(Place, unit_id) if unit_id else None
         office = place.name if place else ""
-    return OfficeSettings(unit_id if place else "", office, values.get("user_name", ""), values.get("user_title", ""))
+    return OfficeSettings(unit_id if place else "", office, values.get("user_name", ""), values.get("user_title", ""),
+                          values.get("office_kind", ""), values.get("office_printed_name", ""))
 
 
-def save_office_settings(make_uow: UowFactory, office_unit_id: str, user_name: str, user_title: str) -> OfficeSettings:
-    """Validate and store the first-run answers; all problems are reported at once."""
+def save_office_settings(make_uow: UowFactory, office_unit_id: str, user_name: str, user_title: str,
+                         office_kind: str | None = None, office_printed_name: str | None = None) -> OfficeSettings:
+    """Validate and store the set-up answers; all problems are reported at once.
+
+    ``office_kind`` and ``office_printed_name`` left as None keep what is stored."""
     errors: list[FieldError] = []
     name, title = clean(user_name) or "", clean(user_title) or ""
+    printed = None if office_printed_name is None else clean(office_printed_name) or ""
+    values = {"office_unit_id": office_unit_id, "user_name": name, "user_title": title}
+    if office_kind is not None:
+        if office_kind not in KIND_BY_KEY:
+            kinds = ", ".join(k.label for k in OFFICE_KINDS)
+            errors.append(FieldError("office_kind", f"Loại cơ quan «{office_kind}» không có; hãy chọn một trong: {kinds}."))
+        values["office_kind"] = office_kind
+    if printed is not None:
+        if len(printed) > 300:
+            errors.append(FieldError("office_printed_name", "Tên cơ quan in trên văn bản dài quá 300 ký tự; hãy viết gọn lại."))
+        values["office_printed_name"] = printed
     with make_uow(action="settings") as uow:
         if not office_unit_id or uow.session.get(Place, office_unit_id) is None:
-            errors.append(FieldError("office_unit_id", "Hãy chọn đơn vị mà máy này phục vụ."))
+            errors.append(FieldError("office_unit_id", "Chưa chọn Đơn vị: hãy chọn tỉnh, rồi đơn vị mà máy này phục vụ."))
         if not name:
-            errors.append(FieldError("user_name", "Hãy nhập họ và tên người sử dụng."))
+            errors.append(FieldError("user_name", "Chưa nhập Họ và tên người sử dụng."))
         elif len(name) > 200:
-            errors.append(FieldError("user_name", "Họ và tên dài quá 200 ký tự."))
+            errors.append(FieldError("user_name", "Họ và tên dài quá 200 ký tự; hãy viết gọn lại."))
         if len(title) > 200:
-            errors.append(FieldError("user_title", "Chức vụ dài quá 200 ký tự."))
+            errors.append(FieldError("user_title", "Chức vụ dài quá 200 ký tự; hãy viết gọn lại."))
         if errors:
             raise ValidationError(errors, record="Thiết lập đơn vị")
-        for key, value in (("office_unit_id", office_unit_id), ("user_name", name), ("user_title", title)):
+        for key, value in values.items():
             row = uow.session.get(AppMeta, key)
             if row is None:
                 uow.session.add(AppMeta(key=key, value=value))

@@ -42,20 +42,32 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>— choose a unit —</source>
-        <translation>— chọn đơn vị —</translation>
+        <source>Set up the office</source>
+        <translation>Thiết lập đơn vị</translation>
     </message>
     <message>
-        <source>Set up this copy</source>
-        <translation>Thiết lập máy này</translation>
+        <source>Which office does this copy serve, and who uses it? They appear in the activity log and in the header and signature block of documents. Type part of a name, with or without diacritics, to search.</source>
+        <translation>Máy này phục vụ cơ quan, đơn vị nào và ai sử dụng? Các thông tin này được ghi vào nhật ký hoạt động và in ở phần đầu, phần ký tên của văn bản. Gõ một phần tên, có dấu hoặc không dấu, để tìm.</translation>
     </message>
     <message>
-        <source>Which office does this copy serve, and who uses it? Both appear in the activity log and on the signature block of reports.</source>
-        <translation>Máy này phục vụ đơn vị nào và ai sử dụng? Thông tin này được ghi vào nhật ký thao tác và phần ký tên của báo cáo.</translation>
+        <source>&amp;Province</source>
+        <translation>&amp;Tỉnh</translation>
     </message>
     <message>
-        <source>&amp;Office (unit)</source>
+        <source>Also list the provinces before 01/07/2025 (an office recording older data)</source>
+        <translation>Hiện cả các tỉnh trước ngày 01/07/2025 (cơ quan ghi dữ liệu cũ)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
         <translation>Đơn &amp;vị</translation>
+    </message>
+    <message>
+        <source>Office &amp;kind</source>
+        <translation>&amp;Loại cơ quan</translation>
+    </message>
+    <message>
+        <source>Office name as &amp;printed</source>
+        <translation>Tên cơ quan in trên văn &amp;bản</translation>
     </message>
     <message>
         <source>Your &amp;full name</source>
@@ -64,6 +76,26 @@
     <message>
         <source>&amp;Title</source>
         <translation>&amp;Chức vụ</translation>
+    </message>
+    <message>
+        <source>Default signer block of documents</source>
+        <translation>Phần ký tên mặc định của văn bản</translation>
+    </message>
+    <message>
+        <source>On behalf of (T&amp;M.)</source>
+        <translation>Thay mặt (T&amp;M.)</translation>
+    </message>
+    <message>
+        <source>Deputy signs for (&amp;KT.)</source>
+        <translation>Ký thay (&amp;KT.)</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s titl&amp;e</source>
+        <translation>Chức &amp;danh người ký</translation>
+    </message>
+    <message>
+        <source>Province not chosen: choose the province first, then the unit in it.</source>
+        <translation>Chưa chọn Tỉnh: hãy chọn tỉnh trước, rồi chọn Đơn vị trong tỉnh đó.</translation>
     </message>
 </context>
 <context>
