@@ -16,6 +16,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"OCOP Desktop {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="kiểm tra nhanh bản cài đặt (cơ sở dữ liệu tạm, mẫu, báo cáo PDF và Excel) rồi thoát")
+    parser.add_argument("--sample", action="store_true",
+                        help="tệp là dữ liệu mẫu: không hỏi thiết lập đơn vị, tiêu đề cửa sổ ghi rõ DỮ LIỆU MẪU")
     # Qt's own options (-platform, -style …) pass through to QApplication.
     args, _qt_args = parser.parse_known_args(argv)
     return args
@@ -28,6 +30,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.gui.jobs import JobRunner
     from ocop_desktop.gui.main_window import MainWindow
     from ocop_desktop.gui.notice import due_notice_html
+    from ocop_desktop.gui.open_sample import sample_command
     from ocop_desktop.gui.products.page import ProductsPage
     from ocop_desktop.gui.reports.dialog import ReportsDialog
     from ocop_desktop.gui.start_page import StartPage
@@ -44,7 +47,9 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.services.producers import ProducerService
     from ocop_desktop.services.products import ProductService
     from ocop_desktop.services.reference import load_reference
+    from ocop_desktop.paths import user_data_dir
     from ocop_desktop.services.report_settings import read_report_settings, save_report_settings
+    from ocop_desktop.services.sample import prepare_sample_database, sample_database_path
     from ocop_desktop.services.reports import ReportService
     from ocop_desktop.services.scorecards import ScorecardService, load_shipped_scorecards
     from ocop_desktop.services.settings import current_actor, office_settings
@@ -97,10 +102,14 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
         evaluations=EvaluationService(make_uow), scorecards=ScorecardService(make_uow),
         evaluation_reports=EvaluationReports(make_uow), user_name=lambda: actor["name"],
     )
+    # The sample opens in its own file and process: nothing of it can reach this database.
+    sample_file = sample_database_path(user_data_dir())
+    menu_commands = dict(commands.commands(), actionOpenSample=sample_command(
+        jobs, lambda: prepare_sample_database(sample_file)))
     window = MainWindow(
         start, products_page, surveys_page, tasks_page, ui_settings, str(db.path), office,
         edit_office=edit_office, due_notice=lambda: due_notice_html(tasks, date.today()),
-        open_reports=open_reports, commands=commands.commands(),
+        open_reports=open_reports, commands=menu_commands,
     )
     surveys_page.enable_excel()
     surveys_page.enable_campaigns(CampaignService(make_uow))
@@ -120,18 +129,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Qt is imported here, not at module level, so `ocop` and the core never load it.
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from ocop_desktop.gui.i18n import install_translators
-    from ocop_desktop.gui.single_instance import SingleInstance
     from ocop_desktop.gui.ui_settings import UiSettings
-    from ocop_desktop.instance_lock import DatabaseInUse, GuiLock, wait_seconds
-    from ocop_desktop.persistence.database import is_writable, read_only_location
     from ocop_desktop.paths import default_db_path, resources_dir
-    from ocop_desktop.services.backup import daily_backup_if_due
-    from ocop_desktop.services.errors import explain
 
-    app = QApplication(argv)
+    app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("OCOP Desktop")
@@ -140,52 +144,133 @@ def main(argv: Sequence[str] | None = None) -> int:
     ui_settings = UiSettings()
     install_translators(app, ui_settings.language)
 
-    path = default_db_path(args.db)
+    opened = start_window(app, default_db_path(args.db), ui_settings, sample=args.sample)
+    if not isinstance(opened, Opened):
+        return opened
+    try:
+        return app.exec()
+    finally:
+        opened.close()
+
+
+class Opened:
+    """The window on an open database, with the lock and single-instance server it holds."""
+
+    def __init__(self, window, db, lock, instance) -> None:
+        self.window, self.db, self.lock, self.instance = window, db, lock, instance
+
+    def close(self) -> None:
+        try:
+            self.window.jobs.wait()
+            self.db.close()
+        finally:
+            self.lock.release()
+
+
+def startup_message(exc: BaseException, path) -> str:
+    """The Vietnamese sentence for a start-up failure: the one the `ocop` command prints."""
+    from ocop_desktop.commands.common import failure_text
+    from ocop_desktop.instance_lock import DatabaseInUse
+    from ocop_desktop.persistence.migrate import SchemaError
+
+    if isinstance(exc, (SchemaError, DatabaseInUse)):
+        return str(exc)
+    return failure_text(exc, path).removeprefix("Lỗi: ")
+
+
+def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, build=None):
+    """Open ``path`` and show its window; an :class:`Opened`, or the exit code when no window opens.
+
+    Any failure before the window exists is shown in a window (a windowed program on Windows
+    has no console for a traceback) that offers another data file; choosing one starts again
+    with it."""
+    import os
+    import traceback
+    from pathlib import Path
+
+    from ocop_desktop.gui.startup_error import StartupErrorDialog
+
+    if ask_other is None:
+        def ask_other(message, failed_path):
+            return StartupErrorDialog(message, failed_path).ask()
+    path = Path(path)
+    while True:
+        try:
+            return _open_window(app, path, ui_settings, sample, build or build_main_window)
+        except Exception as exc:
+            if os.environ.get("OCOP_DEBUG"):
+                traceback.print_exc()
+            message = startup_message(exc, path)
+        print(f"Lỗi: {message}", file=sys.stderr)  # also for a terminal, as the `ocop` command does
+        chosen = ask_other(message, path)
+        if chosen is None:
+            return 1
+        path = Path(chosen).expanduser().resolve()
+
+
+def _open_window(app, path, ui_settings, sample, build):
+    """One attempt at start-up; raises what went wrong, leaving nothing held."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ocop_desktop.gui.single_instance import SingleInstance
+    from ocop_desktop.instance_lock import GuiLock, wait_seconds
+    from ocop_desktop.persistence.database import is_writable, read_only_location
+    from ocop_desktop.services.backup import daily_backup_if_due
+    from ocop_desktop.services.errors import explain
+
     instance = SingleInstance(path, app)
     if not instance.start():
         return 0  # a window on this database is already open: it has been brought forward
-    if not is_writable(path):  # no lock file can be made there, and the window writes
-        QMessageBox.critical(None, "OCOP Desktop", str(read_only_location(path)))
-        return 1
-    lock = GuiLock(path)  # the one writer lock, held while the window is open
     try:
+        if not is_writable(path):  # no lock file can be made there, and the window writes
+            raise read_only_location(path)
+        lock = GuiLock(path)  # the one writer lock, held while the window is open
         lock.acquire(wait=wait_seconds())  # a short `ocop` command may be finishing
-    except DatabaseInUse as exc:
-        QMessageBox.warning(None, "OCOP Desktop", str(exc))
-        return 1
-    except OSError as exc:
-        QMessageBox.critical(None, "OCOP Desktop", explain(exc) or str(exc))
-        return 1
+    except BaseException:
+        _stop(instance)
+        raise
+    db = None
     try:
         db = _open_or_offer_restore(path)
         if db is None:
+            lock.release()
             return 1
         try:
             daily_backup_if_due(db.path)
         except OSError as exc:  # a failed daily copy must not stop the day's work
             QMessageBox.warning(None, "OCOP Desktop", explain(exc) or str(exc))
-        window = build_main_window(db, ui_settings)
-        instance.attach(window)
-        window.show()
-        try:
-            return app.exec()
-        finally:
-            window.jobs.wait()
+        window = build(db, ui_settings, ask_first_run=not sample)
+        if sample:
+            window.mark_sample()
+    except BaseException:
+        if db is not None:
             db.close()
-    finally:
         lock.release()
+        _stop(instance)
+        raise
+    instance.attach(window)
+    window.show()
+    return Opened(window, db, lock, instance)
+
+
+def _stop(instance) -> None:
+    """Stop answering for a file that did not open, so a later start on it is not sent here."""
+    from PySide6.QtNetwork import QLocalServer
+
+    server = instance.findChild(QLocalServer)
+    if server is not None:
+        server.close()
+    instance.deleteLater()
 
 
 def _open_or_offer_restore(path):
-    """Open the database; a damaged file is never written, and the newest good backup is offered."""
-    import sqlite3
+    """Open the database; a damaged file is never written, and the newest good backup is offered.
 
-    from PySide6.QtWidgets import QMessageBox
+    Other failures are raised, for :func:`start_window` to explain."""
+    import sqlite3
 
     from ocop_desktop.gui.safety.damaged_dialog import offer_restore
     from ocop_desktop.persistence.database import DamagedDatabaseError, open_database
-    from ocop_desktop.persistence.migrate import SchemaError
-    from ocop_desktop.services.errors import explain
 
     while True:
         try:
@@ -195,17 +280,6 @@ def _open_or_offer_restore(path):
                 return None
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damage the check at open did not see
             if isinstance(exc, sqlite3.OperationalError) and "could not decode" not in str(exc).lower():
-                QMessageBox.critical(None, "OCOP Desktop", explain(exc) or str(exc))
-                return None
+                raise
             if not offer_restore(path, [str(exc)]):
                 return None
-        except SchemaError as exc:
-            QMessageBox.critical(None, "OCOP Desktop", str(exc))
-            return None
-        except OSError as exc:
-            QMessageBox.critical(
-                None, "OCOP Desktop",
-                f"Không mở được tệp dữ liệu {path}: {exc.strerror or exc}. "
-                "Hãy kiểm tra quyền ghi của thư mục hoặc chọn tệp khác bằng --db.",
-            )
-            return None

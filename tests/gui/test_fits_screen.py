@@ -108,6 +108,7 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.gui.safety.backup_dialog import BackupDialog
     from ocop_desktop.gui.safety.damaged_dialog import DamagedDatabaseDialog
     from ocop_desktop.gui.safety.restore_dialog import RestoreConfirmDialog
+    from ocop_desktop.gui.startup_error import StartupErrorDialog
     from ocop_desktop.gui.surveys.campaign_dialog import CampaignDialog
     from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
     from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
@@ -176,13 +177,18 @@ def _dialogs(sample, db, jobs, tmp_path):
         ("TaskDialog", lambda: TaskDialog(tasks.create_task, directives, tasks.assignees(), task)),
         ("ResultNoteDialog", lambda: ResultNoteDialog(task, lambda v: v, today=TODAY)),
         ("ProgressDialog", lambda: ProgressDialog(task, "Lò Thị Hoa", TODAY, lambda v: v)),
+        ("StartupErrorDialog", lambda: StartupErrorDialog(
+            "Không mở được tệp dữ liệu: thư mục không tồn tại, bị khóa ghi hoặc ổ đĩa đã bị rút ra. "
+            "Dữ liệu vẫn giữ nguyên như trước thao tác này. Hãy kiểm tra ổ đĩa và quyền ghi của thư mục rồi thử lại.",
+            tmp_path / "một thư mục có tên rất dài của phòng Nông nghiệp" / "ocop.db")),
     ]
 
 
 NAMES = ["FirstRunDialog", "ProductDialog", "ProductDialog with errors", "ProducerDialog", "ReportsDialog",
          "ReportSettingsDialog", "ScoringDialog", "ScorecardsDialog", "SendPackageDialog", "ReceivePackageDialog",
          "ExcelImportDialog", "BackupDialog", "RestoreConfirmDialog", "DamagedDatabaseDialog", "AuditLogDialog",
-         "CampaignDialog", "SubmissionDialog", "DirectiveDialog", "TaskDialog", "ResultNoteDialog", "ProgressDialog"]
+         "CampaignDialog", "SubmissionDialog", "DirectiveDialog", "TaskDialog", "ResultNoteDialog", "ProgressDialog",
+         "StartupErrorDialog"]
 
 
 def test_every_dialog_is_listed():
