@@ -16,7 +16,7 @@ from ocop_desktop.services.settings import OfficeSettings
 
 COMMAND_ACTIONS = (
     "actionSendPackage", "actionReceivePackage", "actionImportSurveyExcel", "actionSurveyTemplate",
-    "actionBackups", "actionActivityLog", "actionScoreProduct", "actionScorecards",
+    "actionBackups", "actionActivityLog", "actionScoreProduct", "actionScorecards", "actionOpenSample",
 )
 
 
@@ -106,6 +106,11 @@ class MainWindow(QMainWindow):
             self.restoreState(ui_settings.window_state)
         self.start.refresh()
         self.show_due_notice()
+
+    def mark_sample(self) -> None:
+        """This window shows the sample file: say so in the title, so no one types real records into it."""
+        self.setWindowTitle(self.tr("OCOP Desktop — SAMPLE DATA"))
+        self.ui.actionOpenSample.setVisible(False)
 
     def _show_office(self, office: OfficeSettings) -> None:
         if office.complete:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from ocop_desktop.domain.enums import SubmissionStatus, TaskStatus
 from ocop_desktop.persistence.models import (
@@ -103,3 +104,43 @@ def load_sample(make_uow: UowFactory, key: str) -> SampleReport:
         f"{n} sản phẩm: thiếu {m} (công văn không nêu)" for m in data["product_missing"]
     ]
     return report
+
+
+def sample_database_path(data_dir: Path, key: str = "muong-ang-2024") -> Path:
+    """The sample's own file, beside (never inside) the user's data: <data folder>/mau/<key>.db."""
+    return Path(data_dir) / "mau" / f"{key}.db"
+
+
+def prepare_sample_database(path: Path, key: str = "muong-ang-2024") -> Path:
+    """Create or bring up to date the separate sample file at ``path`` and return it.
+
+    Only this file is written. When its window is already open (it holds the writer lock),
+    the file is ready as it is: the new window then just brings that one forward."""
+    from ocop_desktop.instance_lock import DatabaseInUse, WriterLock
+    from ocop_desktop.persistence.database import open_database
+    from ocop_desktop.services.reference import load_reference
+    from ocop_desktop.services.scorecards import load_shipped_scorecards
+
+    if key not in SAMPLES:
+        raise UnknownSampleError(
+            f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}."
+        )
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = WriterLock(path, "mở dữ liệu mẫu")
+    try:
+        lock.acquire()
+    except DatabaseInUse:
+        return path
+    try:
+        db = open_database(path)
+        try:
+            make_uow = db.uow_factory(actor="Dữ liệu mẫu")
+            load_reference(make_uow)
+            load_shipped_scorecards(make_uow)
+            load_sample(make_uow, key)
+        finally:
+            db.close()
+    finally:
+        lock.release()
+    return path

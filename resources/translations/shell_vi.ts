@@ -125,6 +125,10 @@
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
+        <source>OCOP Desktop — SAMPLE DATA</source>
+        <translation>OCOP Desktop — DỮ LIỆU MẪU</translation>
+    </message>
+    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -290,6 +294,33 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
+    <message>
+        <source>Open the sample data (Mường Ảng letter 2024)</source>
+        <translation>Mở dữ liệu mẫu (công văn Mường Ảng 2024)</translation>
+    </message>
+    <message>
+        <source>Opens the sample in its own window and data file; your data are not touched</source>
+        <translation>Mở dữ liệu mẫu trong một cửa sổ và tệp dữ liệu riêng; dữ liệu của bạn không bị thay đổi</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSample</name>
+    <message>
+        <source>Sample data</source>
+        <translation>Dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>The sample data could not be opened: %1</source>
+        <translation>Không mở được dữ liệu mẫu: %1</translation>
+    </message>
+    <message>
+        <source>the program %1 could not be started.</source>
+        <translation>không khởi chạy được chương trình %1.</translation>
+    </message>
+    <message>
+        <source>Preparing the sample data…</source>
+        <translation>Đang chuẩn bị dữ liệu mẫu…</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -386,6 +417,37 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
     <message>
         <source>Survey campaigns</source>
         <translation>Các đợt rà soát</translation>
+    </message>
+</context>
+<context>
+    <name>StartupErrorDialog</name>
+    <message>
+        <source>OCOP Desktop cannot start</source>
+        <translation>OCOP Desktop chưa khởi động được</translation>
+    </message>
+    <message>
+        <source>OCOP Desktop could not open the data file %1.</source>
+        <translation>OCOP Desktop không mở được tệp dữ liệu %1.</translation>
+    </message>
+    <message>
+        <source>You can choose another data file (an existing one, or a new name for an empty one), or quit.</source>
+        <translation>Bạn có thể chọn tệp dữ liệu khác (một tệp đã có, hoặc đặt tên mới để bắt đầu tệp trống), hoặc thoát.</translation>
+    </message>
+    <message>
+        <source>Choose another data file…</source>
+        <translation>Chọn tệp dữ liệu khác…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Choose or create a data file</source>
+        <translation>Chọn hoặc tạo tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>OCOP Desktop data (*.db);;All files (*)</source>
+        <translation>Dữ liệu OCOP Desktop (*.db);;Tất cả các tệp (*)</translation>
     </message>
 </context>
 </TS>

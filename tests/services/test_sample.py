@@ -79,3 +79,35 @@ def test_loading_the_sample_twice_adds_nothing_and_keeps_edits(make_uow):
     first = service.list()
     assert not load_sample(make_uow, "muong-ang-2024").changed
     assert service.list() == first
+
+
+def _counts(path) -> dict[str, int]:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("products", "survey_entries", "audit_log", "tasks")}
+    finally:
+        conn.close()
+
+
+def test_the_sample_database_is_its_own_file_and_the_users_data_are_untouched(make_uow, db, tmp_path):
+    from ocop_desktop.services.products import ProductInput
+    from ocop_desktop.services.sample import prepare_sample_database, sample_database_path
+
+    ProductService(make_uow).create(ProductInput(name="Mật ong bạc hà Đồng Văn"))
+    before = _counts(db.path)
+    data_dir = tmp_path / "data"
+    sample = sample_database_path(data_dir)
+    assert sample == data_dir / "mau" / "muong-ang-2024.db"
+
+    assert prepare_sample_database(sample) == sample
+    assert prepare_sample_database(sample) == sample  # a second opening reuses the file, adds nothing
+
+    assert _counts(db.path) == before  # the user's file: not one row more or less
+    names = {p.name for p in ProductService(make_uow).list()}
+    assert names == {"Mật ong bạc hà Đồng Văn"}
+    in_sample = _counts(sample)
+    assert in_sample["products"] == 10 and in_sample["tasks"] > 0
+    assert in_sample["survey_entries"] == 0
