@@ -127,44 +127,69 @@ def cmd_report(args) -> int:
 
 
 def _find_unit(places: list, text: str):
-    """A unit by GSO code, reference key or name (accents and case optional)."""
+    """A unit by GSO code, reference key or name (accents and case optional); a name used before
+    and after the 2025 reform means the unit in force; an ambiguous one is refused with candidates."""
+    from datetime import date  # noqa: PLC0415
+
+    today = date.today()
+    # A 2025 unit often reuses an old unit's code («15» was Yên Bái, is Lào Cai): the one in force.
+    exact = [p for p in places if text.strip() in (p.code, p.key)]
+    current = [p for p in exact if p.valid_on(today)]
+    if len(exact) > 1 and len(current) == 1:
+        return current[0]
+    if len(exact) > 1:
+        shown = "; ".join(f"{p.label} [{p.key}]" for p in exact)
+        raise Refused(f"Mã «{text}» dùng cho {len(exact)} đơn vị: {shown}. Hãy ghi mã trong ngoặc vuông.")
+    return campaigns.one_place(places, text, on=today)
+
+
+def _office_kind(text: str) -> str:
+    """An office kind by key («ubnd») or label, accents optional («so nong nghiep va moi truong»)."""
     from ocop_desktop.domain.text import fold  # noqa: PLC0415
+    from ocop_desktop.services.settings import OFFICE_KINDS  # noqa: PLC0415
 
-    wanted = fold(text)
-
-    def names(p) -> set[str]:
-        name = fold(p.name)
-        bare = {name[len(w):] for w in ("xa ", "thi tran ", "phuong ", "huyen ", "tinh ") if name.startswith(w)}
-        return {name} | bare
-
-    matches = [p for p in places if text in (p.code, p.key) or wanted in names(p)]
-    current = [p for p in matches if p.valid_to is None]
-    if len(matches) > 1 and len(current) == 1:
-        return current[0]  # a name used before and after the 2025 merger: the unit in force
-    if len(matches) != 1:
-        hint = "; ".join(f"{p.label} [{p.code or p.key}]" for p in matches) if matches else "không có"
-        raise Refused(f"Không xác định được đơn vị «{text}» (tìm thấy: {hint}). Hãy ghi mã ĐVHC hoặc mã trong ngoặc.")
-    return matches[0]
+    for kind in OFFICE_KINDS:
+        if fold(text) in (kind.key, fold(kind.label)):
+            return kind.key
+    known = "; ".join(f"{k.key} ({k.label})" for k in OFFICE_KINDS)
+    raise Refused(f"Loại cơ quan «{text}» không có; hãy ghi một trong: {known}.")
 
 
 def cmd_office(args) -> int:
     from ocop_desktop.services.places import PlaceService  # noqa: PLC0415
-    from ocop_desktop.services.settings import office_settings, save_office_settings  # noqa: PLC0415
+    from ocop_desktop.services.report_settings import read_report_settings  # noqa: PLC0415
+    from ocop_desktop.services.settings import KIND_BY_KEY, office_settings, printed_name, save_office_settings  # noqa: PLC0415
 
     db, make_uow = open_db(args, write=args.action == "set")
     try:
         if args.action == "set":
-            unit = _find_unit(PlaceService(make_uow).all(), args.unit)
-            saved = save_office_settings(make_uow, unit.id, args.name, args.title or "")
+            kind = _office_kind(args.kind) if args.kind else None
+            places = PlaceService(make_uow).all()
+            unit = _find_unit(places, args.unit)
+            printed = args.office_name
+            if printed is None and kind is not None:
+                # The name as a header prints it, guessed as the set-up dialog does; --office-name overrides.
+                by_id = {p.id: p for p in places}
+                top = unit
+                while top.parent_id and top.parent_id in by_id:
+                    top = by_id[top.parent_id]
+                printed = printed_name(kind, unit.name, top.name)
+            saved = save_office_settings(make_uow, unit.id, args.name, args.title or "", kind, printed)
         else:
             saved = office_settings(make_uow)
+        report = read_report_settings(make_uow) if saved.complete else None
     finally:
         db.close()
-    if not saved.complete:
-        print("Chưa thiết lập đơn vị. Dùng: ocop office set --unit MÃ --name \"Họ tên\" [--title \"Chức vụ\"]")
+    if not saved.complete or report is None:
+        print("Chưa thiết lập đơn vị. Dùng: ocop office set --unit MÃ --name \"Họ tên\" [--title \"Chức vụ\"] "
+              "[--kind LOẠI] [--office-name \"TÊN IN TRÊN VĂN BẢN\"]")
         return 0
     title = f", {saved.user_title}" if saved.user_title else ""
     print(f"Đơn vị: {saved.office_name}; người sử dụng: {saved.user_name}{title}.")
+    kind_label = KIND_BY_KEY[saved.office_kind].label if saved.office_kind in KIND_BY_KEY else "chưa chọn"
+    print(f"Loại cơ quan: {kind_label}; tên in trên văn bản: {report.body or 'chưa có'}.")
+    signer = " / ".join(line for line in (report.signer_authority, report.signer_deputy, report.signer_title) if line)
+    print(f"Ký tên mặc định: {signer or 'chưa có'}.")
     return 0
 
 
@@ -213,6 +238,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", required=True, metavar="MÃ", help="mã ĐVHC, mã tham chiếu hoặc tên đơn vị")
     p.add_argument("--name", required=True, metavar="HỌ_TÊN", help="họ và tên người sử dụng")
     p.add_argument("--title", metavar="CHỨC_VỤ", help="chức vụ (in ở phần ký tên báo cáo)")
+    p.add_argument("--kind", metavar="LOẠI",
+                   help="loại cơ quan: ubnd (UBND xã/phường/đặc khu), so_nnmt (Sở Nông nghiệp và Môi trường), "
+                        "chi_cuc (Chi cục/phòng thuộc Sở), hoi_dong (Hội đồng đánh giá OCOP cấp tỉnh), khac")
+    p.add_argument("--office-name", metavar="TÊN", help="tên cơ quan in trên văn bản (mặc định: đoán theo loại và đơn vị)")
 
     p = command("init", "tạo hoặc nâng cấp cơ sở dữ liệu, nạp dữ liệu tham chiếu", cmd_init)
     p.add_argument("--sample", choices=SAMPLES, help="nạp thêm bộ dữ liệu mẫu")

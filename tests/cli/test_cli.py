@@ -143,8 +143,36 @@ def test_office_is_set_by_code_or_name_and_shown(tmp_path):
     assert "Đơn vị: Xã Mường Ảng; người sử dụng: Quàng Thị Hoa, Công chức Nông nghiệp." in done.stdout
     done = ocop("--db", str(path), "office", "set", "--unit", "03307", "--name", "Lò Văn Minh")
     assert "Xã Ẳng Nưa" in done.stdout
-    refused = ocop("--db", str(path), "office", "set", "--unit", "Hà Nội", "--name", "X")
-    assert refused.returncode == 1 and "Không xác định được đơn vị «Hà Nội»" in refused.stderr
+    refused = ocop("--db", str(path), "office", "set", "--unit", "Hà Nội mới", "--name", "X")
+    assert refused.returncode == 1 and "Không tìm thấy đơn vị «Hà Nội mới»" in refused.stderr
+
+
+def test_office_set_lists_the_candidates_of_an_ambiguous_name_and_takes_a_code(tmp_path):
+    path = tmp_path / "o.db"
+    assert ocop("--db", str(path), "init").returncode == 0
+    refused = ocop("--db", str(path), "office", "set", "--unit", "phuong an binh", "--name", "Lê Văn Tám")
+    assert refused.returncode == 1, refused.stdout
+    # Each candidate with its province and code, so the officer can rerun with the code.
+    assert "«phuong an binh» trùng tên" in refused.stderr
+    assert "Phường An Bình (từ 01/07/2025), Thành phố Cần Thơ [" in refused.stderr
+    assert "Hãy ghi mã trong ngoặc vuông." in refused.stderr
+    assert "Chưa thiết lập đơn vị" in ocop("--db", str(path), "office", "show").stdout
+
+    done = ocop("--db", str(path), "office", "set", "--unit", "Tỉnh Lào Cai", "--name", "Hà Văn Nam",
+                "--title", "Phó Giám đốc", "--kind", "so nong nghiep va moi truong")
+    assert done.returncode == 0, done.stderr
+    assert "Loại cơ quan: Sở Nông nghiệp và Môi trường; tên in trên văn bản: SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI." in done.stdout
+    assert "Ký tên mặc định: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC." in done.stdout
+    # «15» is Lào Cai's code since 2025 and was Yên Bái's before: the unit in force is taken.
+    done = ocop("--db", str(path), "office", "set", "--unit", "15", "--name", "Hà Văn Nam", "--kind", "ubnd",
+                "--office-name", "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+    assert done.returncode == 0, done.stderr
+    assert "Đơn vị: Tỉnh Lào Cai; người sử dụng: Hà Văn Nam." in done.stdout
+    assert "tên in trên văn bản: ỦY BAN NHÂN DÂN TỈNH LÀO CAI." in done.stdout
+    assert "Ký tên mặc định: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH." in done.stdout
+    refused = ocop("--db", str(path), "office", "set", "--unit", "15", "--name", "X", "--kind", "ubnd tinh")
+    assert refused.returncode == 1
+    assert "Loại cơ quan «ubnd tinh» không có; hãy ghi một trong: ubnd (UBND xã/phường/đặc khu);" in refused.stderr
 
 
 @pytest.mark.parametrize(("failure", "expected"), [
