@@ -284,7 +284,7 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
     </message>
     <message>
         <source>Office and user…</source>
-        <translation>Đơn vị và người dùng…</translation>
+        <translation>Thiết lập đơn vị…</translation>
     </message>
     <message>
         <source>Quit</source>
