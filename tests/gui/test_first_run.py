@@ -59,10 +59,10 @@ def test_lao_cai_commune_typed_without_diacritics_is_saved_with_its_signer_block
                and tree.province_of(u) == province_id for u in units[1:])
     assert "Phường Sa Pa" in [combo.itemText(i) for i in range(combo.count())]
 
-    _choose(qtbot, combo, "phuong sa pa")
-    assert combo.currentText() == "Phường Sa Pa"
+    _choose(qtbot, combo, "xa bac ha")
+    assert combo.currentText() == "Xã Bắc Hà"
     assert dialog.ui.kindCombo.currentText() == "UBND xã/phường/đặc khu"
-    assert dialog.ui.printedEdit.text() == "ỦY BAN NHÂN DÂN PHƯỜNG SA PA"
+    assert dialog.ui.printedEdit.text() == "ỦY BAN NHÂN DÂN XÃ BẮC HÀ"
     assert (dialog.ui.authorityEdit.text(), dialog.ui.deputyEdit.text(), dialog.ui.signerTitleEdit.text()) == (
         "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
     type_text(dialog.ui.nameEdit, "Lò Thị Hoa")
@@ -72,11 +72,13 @@ def test_lao_cai_commune_typed_without_diacritics_is_saved_with_its_signer_block
     assert dialog.result() == dialog.DialogCode.Accepted
     saved = office_settings(make_uow)
     assert (saved.office_name, saved.office_kind, saved.printed_name, saved.user_name) == (
-        "Phường Sa Pa", "ubnd", "ỦY BAN NHÂN DÂN PHƯỜNG SA PA", "Lò Thị Hoa")
+        "Xã Bắc Hà", "ubnd", "ỦY BAN NHÂN DÂN XÃ BẮC HÀ", "Lò Thị Hoa")
+    unit = tree.by_id[saved.office_unit_id]
+    assert tree.province_of(unit.id) == province_id and unit.valid_from == date(2025, 7, 1)
     assert current_actor(make_uow) == "Lò Thị Hoa"
     report = read_report_settings(make_uow)
     assert (report.body, report.signer_authority, report.signer_deputy, report.signer_title, report.signer_name) == (
-        "ỦY BAN NHÂN DÂN PHƯỜNG SA PA", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lò Thị Hoa")
+        "ỦY BAN NHÂN DÂN XÃ BẮC HÀ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lò Thị Hoa")
 
 
 def test_department_kind_and_what_the_user_typed_survive_reopening(qtbot, make_uow, vietnamese):
