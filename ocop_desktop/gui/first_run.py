@@ -191,8 +191,10 @@ class FirstRunDialog(QDialog):
             select_data(self.ui.kindCombo, current.office_kind)
             self._kind_chosen = True
         self._prefill()
-        if current.printed_name:
-            self.ui.printedEdit.setText(current.printed_name)
+        # Set up before the office kind existed: the header name typed in the report settings.
+        printed = current.printed_name or self._store.current_body()
+        if printed:
+            self.ui.printedEdit.setText(printed)
         stored = self._store.current_signer()
         if stored is not None:
             self._set_signer(stored)
@@ -235,6 +237,11 @@ class OfficeStore:
         from ocop_desktop.services.report_settings import stored_signer  # noqa: PLC0415
 
         return stored_signer(self._uow)
+
+    def current_body(self) -> str:
+        from ocop_desktop.services.report_settings import stored_body  # noqa: PLC0415
+
+        return stored_body(self._uow)
 
     def save(self, answers: OfficeAnswers) -> OfficeSettings:
         from ocop_desktop.services.report_settings import read_report_settings, save_office_block  # noqa: PLC0415

@@ -104,6 +104,11 @@ def stored_signer(make_uow: UowFactory) -> tuple[str, str, str] | None:
     return current.signer_authority, current.signer_deputy, current.signer_title
 
 
+def stored_body(make_uow: UowFactory) -> str:
+    """The issuing body's name the office typed in the report settings, or "" if never typed."""
+    return _all(make_uow).get(PREFIX + "body", "")
+
+
 def save_office_block(make_uow: UowFactory, body: str, authority: str, deputy: str, title: str) -> ReportSettings:
     """Store the header name and signer block chosen at office set-up; the other settings keep
     following the office (a full save would freeze them, e.g. the signer's name)."""

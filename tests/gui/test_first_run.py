@@ -122,3 +122,24 @@ def test_former_provinces_and_units_are_listed_on_request(qtbot, make_uow, vietn
     dialog.ui.oldProvincesCheck.setChecked(False)
     names = [dialog.ui.unitCombo.itemText(i) for i in range(dialog.ui.unitCombo.count())]
     assert "Xã Mường Ảng" in names and not any("(đến " in n for n in names)
+
+
+def test_an_office_set_up_before_keeps_its_report_header_and_signer(qtbot, make_uow, vietnamese):
+    from dataclasses import replace
+
+    from ocop_desktop.services.report_settings import save_report_settings
+    from ocop_desktop.services.settings import save_office_settings
+
+    unit = next(p for p in PlaceService(make_uow).communes(TODAY) if p.name == "Xã Mường Ảng")
+    save_office_settings(make_uow, unit.id, "Lò Văn Minh", "Chủ tịch")
+    save_report_settings(make_uow, replace(read_report_settings(make_uow), body="UBND XÃ MƯỜNG ẢNG",
+                                           signer_authority="TM. UBND", signer_deputy="", signer_title="CHỦ TỊCH"))
+    dialog = _dialog(qtbot, make_uow, current=office_settings(make_uow))
+    assert (dialog.ui.provinceCombo.currentText(), dialog.ui.unitCombo.currentText()) == ("Tỉnh Điện Biên", "Xã Mường Ảng")
+    assert dialog.ui.printedEdit.text() == "UBND XÃ MƯỜNG ẢNG"
+    assert (dialog.ui.authorityEdit.text(), dialog.ui.deputyEdit.text(), dialog.ui.signerTitleEdit.text()) == (
+        "TM. UBND", "", "CHỦ TỊCH")
+    _ok(qtbot, dialog)
+    report = read_report_settings(make_uow)
+    assert (report.body, report.signer_authority, report.signer_deputy, report.signer_title) == (
+        "UBND XÃ MƯỜNG ẢNG", "TM. UBND", "", "CHỦ TỊCH")
