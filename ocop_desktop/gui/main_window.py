@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
 
     def mark_sample(self) -> None:
         """This window shows the sample file: say so in the title, so no one types real records into it."""
-        self.setWindowTitle(self.tr("OCOP Desktop — SAMPLE DATA"))
+        # Qt appends "— OCOP Desktop" (the application's display name) to the title by itself.
+        self.setWindowTitle(self.tr("SAMPLE DATA (Mường Ảng letter 2024)"))
         self.ui.actionOpenSample.setVisible(False)
 
     def _show_office(self, office: OfficeSettings) -> None:

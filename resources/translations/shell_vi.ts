@@ -125,8 +125,8 @@
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <source>OCOP Desktop — SAMPLE DATA</source>
-        <translation>OCOP Desktop — DỮ LIỆU MẪU</translation>
+        <source>SAMPLE DATA (Mường Ảng letter 2024)</source>
+        <translation>DỮ LIỆU MẪU (công văn Mường Ảng 2024)</translation>
     </message>
     <message>
         <source>%1 — %2</source>

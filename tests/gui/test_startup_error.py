@@ -116,7 +116,7 @@ def test_choosing_another_file_starts_with_that_file(qapp, vietnamese, ui_settin
         window = opened.window
         assert window.isVisible()
         assert str(other.with_suffix(".db")) in window.db_label.text()
-        assert window.windowTitle() == "OCOP Desktop — DỮ LIỆU MẪU"
+        assert window.windowTitle() == "DỮ LIỆU MẪU (công văn Mường Ảng 2024)"
     finally:
         opened.window.close()
         opened.close()
