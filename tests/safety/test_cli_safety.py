@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -48,7 +49,8 @@ def test_backup_to_a_file_then_list_the_folder(sample_db, tmp_path):
     assert ocop("--db", str(sample_db), "backup").returncode == 0
     listed = ocop("--db", str(sample_db), "backup", "list")
     assert listed.returncode == 0
-    assert "Sao lưu thủ công" in listed.stdout and "KB" in listed.stdout and "Tổng cộng 1 bản sao" in listed.stdout
+    assert "Sao lưu thủ công" in listed.stdout and "Tổng cộng 1 bản sao" in listed.stdout
+    assert re.search(r"\d+(,\d)? (KB|MB)  ", listed.stdout)  # each copy's size, Vietnamese digits
     rows = json.loads(ocop("--db", str(sample_db), "backup", "list", "--format", "json").stdout)
     assert [r["reason"] for r in rows] == ["thu-cong"] and rows[0]["size"] > 0
 
