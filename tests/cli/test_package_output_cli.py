@@ -7,54 +7,10 @@ import io
 import json
 import zipfile
 
-import os
-import subprocess
-import sys
-from datetime import date
-from pathlib import Path
-
-import pytest
-
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.services.products import ProductInput, ProductService
-from ocop_desktop.services.reference import load_reference, place_id
-from ocop_desktop.services.sample import load_sample
-from ocop_desktop.services.settings import save_office_settings
-from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
+from tests.cli.test_exchange_cli import ocop, offices, prepare  # noqa: F401  (offices is a fixture)
 from tests.services.exchange.test_package_safety import rebuild
-
-
-def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *map(str, args)], capture_output=True, text=True,
-                          encoding="utf-8", env={**os.environ, "OCOP_DB": ""})
-
-
-def prepare(path: Path, unit_key: str, user: str, work=None) -> Path:
-    db = open_database(path)
-    try:
-        make_uow = db.uow_factory(actor=user)
-        load_reference(make_uow)
-        load_sample(make_uow, "muong-ang-2024")
-        save_office_settings(make_uow, place_id(unit_key), user, "")
-        if work:
-            work(make_uow)
-    finally:
-        db.close()
-    return path
-
-
-def survey_and_submit(make_uow):
-    surveys = SurveyService(make_uow)
-    campaign = surveys.campaigns()[0].id
-    surveys.save_entries(campaign, place_id("xa-ang-nua"), [SurveyEntryInput(product_name="Chè Shan tuyết")])
-    surveys.set_submission(campaign, place_id("xa-ang-nua"), "da_nop", date(2024, 7, 4))
-
-
-@pytest.fixture
-def offices(tmp_path):
-    commune = prepare(tmp_path / "xa.db", "xa-ang-nua", "Lò Văn Anh", survey_and_submit)
-    district = prepare(tmp_path / "huyen.db", "huyen-muong-ang", "Nguyễn Văn Kiểm")
-    return commune, district
 
 HOSTILE_NAME = "Chè \x1b[2J\x1b[31mđỏ\x1b[0m \u202egpj.exe\u202c"
 
