@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-_INTERNAL_KEY = re.compile(r"[a-z][a-z0-9_]*|row \d+/[a-z0-9_]+|[a-z_]+/[0-9a-f-]+")
 from datetime import UTC, datetime
+
+# A FieldError.field that is a code key (``package_id``, ``row 3/notes``, ``products/<id>``), not a
+# name for people: describe() leaves it out, as each message names its field by its label.
+_INTERNAL_KEY = re.compile(r"[a-z][a-z0-9_]*|row \d+/[a-z0-9_]+|[a-z_]+/[0-9a-f-]+")
 
 
 @dataclass(frozen=True)
