@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from datetime import date
 
 from ocop_desktop.commands.common import Refused, emit_rows, open_db
@@ -27,17 +28,16 @@ def find_places(places: list[PlaceDTO], text: str, on: date | None = None,
                 kinds: frozenset[str] = frozenset()) -> list[PlaceDTO]:
     """Units named by ``text``: a code or a reference key exactly, else a name with or without
     accents, case and its kind word («Mường Ảng», «xa muong ang»). When ``on`` is given and some
-    of the matches are valid that day, only those are kept; likewise for ``kinds``."""
+    of the matches are valid that day, only those are kept; likewise for ``kinds``. Codes need
+    the day too: a 2025 unit often reuses an old unit's code («15» was Yên Bái, is Lào Cai)."""
     wanted = fold(text.strip())
-    exact = [p for p in places if text.strip() in (p.code, p.key)]
-    if exact:
-        return exact
+    matches = [p for p in places if text.strip() in (p.code, p.key)]
+    if not matches:
+        def names(p: PlaceDTO) -> set[str]:
+            name = fold(p.name)
+            return {name} | {name[len(w):] for w in _KIND_WORDS if name.startswith(w)}
 
-    def names(p: PlaceDTO) -> set[str]:
-        name = fold(p.name)
-        return {name} | {name[len(w):] for w in _KIND_WORDS if name.startswith(w)}
-
-    matches = [p for p in places if wanted in names(p)]
+        matches = [p for p in places if wanted in names(p)]
     if on is not None and any(p.valid_on(on) for p in matches):
         matches = [p for p in matches if p.valid_on(on)]
     if kinds and any(p.kind in kinds for p in matches):
@@ -55,11 +55,13 @@ def one_place(places: list[PlaceDTO], text: str, on: date | None = None,
         raise Refused(f"Không tìm thấy đơn vị «{text}»; hãy ghi mã ĐVHC, mã tham chiếu hoặc tên đơn vị "
                       "(có hoặc không dấu).")
     by_id = {p.id: p for p in places}
+    codes = Counter(p.code for p in matches if p.code)
     shown = []
     for p in matches[:20]:
         parent = by_id.get(p.parent_id) if p.parent_id else None
         where = f", {parent.name}" if parent else ""
-        shown.append(f"{p.label}{where} [{p.code or p.key}]")
+        # A code shared by the candidates would name them all again: give the unique key then.
+        shown.append(f"{p.label}{where} [{p.code if p.code and codes[p.code] == 1 else p.key}]")
     more = f" và {len(matches) - 20} đơn vị khác" if len(matches) > 20 else ""
     raise Refused(f"«{text}» trùng tên {len(matches)} đơn vị: {'; '.join(shown)}{more}. Hãy ghi mã trong ngoặc vuông.")
 

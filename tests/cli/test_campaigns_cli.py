@@ -13,6 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ocop_desktop.commands.campaigns import find_places, one_place
+from ocop_desktop.commands.common import Refused
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.reference import place_id
@@ -126,3 +128,13 @@ def test_a_new_office_registers_its_letter_and_tasks_from_the_terminal(fresh, tm
     assert done.stdout.strip() == f"Đã ghi hoàn thành nhiệm vụ «Gửi báo cáo rà soát» ngày {today}: Đã gửi báo cáo số 20/BC-UBND"
     task = json.loads(ocop(fresh, "tasks", "list").stdout)[0]
     assert task["status"] == "hoan_thanh"
+
+
+def test_a_code_reused_in_2025_names_the_unit_in_force_on_the_day(make_uow):
+    places = PlaceService(make_uow).all()
+    assert [p.name for p in find_places(places, "15", on=date(2026, 6, 30))] == ["Tỉnh Lào Cai"]
+    assert [p.name for p in find_places(places, "15", on=date(2024, 6, 30))] == ["Tỉnh Yên Bái"]
+    with pytest.raises(Refused) as refused:
+        one_place(places, "15")  # no day: both, each shown with a key that tells them apart
+    message = str(refused.value)
+    assert "Tỉnh Yên Bái" in message and "Tỉnh Lào Cai" in message and "[15]" not in message
