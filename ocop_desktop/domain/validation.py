@@ -16,6 +16,12 @@ class FieldError:
     field: str
     message: str
 
+    def for_people(self) -> str:
+        """The message, behind its field only when the field is named for people (a sheet and
+        row), never behind an internal key: every message names its field by its label."""
+        message = self.message.strip()
+        return message if _INTERNAL_KEY.fullmatch(self.field) else f"{self.field}: {message}"
+
 
 class ValidationError(ValueError):
     """Raised by services with all the problems of one record."""
@@ -30,9 +36,7 @@ class ValidationError(ValueError):
         key (``package_id``, ``row 3/notes``) is left out, as every message names its field by
         its Vietnamese label; a field named for people (``Trang «Phiếu», dòng 2``) is kept."""
         head = f"{self.record}: " if self.record else ""
-        parts = [e.message.strip().rstrip(".;") if _INTERNAL_KEY.fullmatch(e.field)
-                 else f"{e.field}: {e.message.strip().rstrip('.;')}" for e in self.errors]
-        body = "; ".join(p for p in parts if p)
+        body = "; ".join(p for p in (e.for_people().rstrip(".;") for e in self.errors) if p)
         return head + body + ("." if body and not body.endswith(("!", "?", "…")) else "")
 
     def by_field(self) -> dict[str, list[str]]:

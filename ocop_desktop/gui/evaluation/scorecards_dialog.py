@@ -94,7 +94,7 @@ class ScorecardsDialog(QDialog):
         try:
             info = self._cards.import_xlsx(Path(path))
         except (ValidationError, NotFoundError) as exc:
-            problems = [f"{e.field}: {e.message}" for e in exc.errors] if isinstance(exc, ValidationError) else [str(exc)]
+            problems = [e.for_people() for e in exc.errors] if isinstance(exc, ValidationError) else [str(exc)]
             self.ui.errorsEdit.setPlainText("\n".join(problems))
             self.ui.errorsLabel.show()
             self.ui.errorsEdit.show()
