@@ -27,6 +27,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     """Wire services, pages and the shell for an open database (also used by tests and benchmarks)."""
     from ocop_desktop.gui.commands import Commands
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
+    from ocop_desktop.gui.help_manual import manual_command
     from ocop_desktop.gui.jobs import JobRunner
     from ocop_desktop.gui.main_window import MainWindow
     from ocop_desktop.gui.notice import due_notice_html
@@ -40,6 +41,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.services.audit import AuditService
     from ocop_desktop.services.backup import BackupService, backup_before
     from ocop_desktop.services.dashboard import DashboardService
+    from ocop_desktop.services.first_steps import FirstStepsService
     from ocop_desktop.services.evaluation import EvaluationService
     from ocop_desktop.services.evaluation_reports import EvaluationReports
     from ocop_desktop.services.exchange import ExchangeService
@@ -75,7 +77,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     jobs = JobRunner()
     products, tasks, surveys = ProductService(make_uow), TaskService(make_uow), SurveyService(make_uow)
     places = PlaceService(make_uow)
-    start = StartPage(DashboardService(make_uow), tasks, surveys)
+    start = StartPage(DashboardService(make_uow), tasks, surveys, steps=FirstStepsService(make_uow))
     products_page = ProductsPage(products, ProducerService(make_uow), places, CatalogService(make_uow), jobs)
     surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=db.path.parent / "drafts" / db.path.stem)
     tasks_page = TasksPage(tasks, jobs, author=lambda: current_actor(bootstrap))
@@ -105,7 +107,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     # The sample opens in its own file and process: nothing of it can reach this database.
     sample_file = sample_database_path(user_data_dir())
     menu_commands = dict(commands.commands(), actionOpenSample=sample_command(
-        jobs, lambda: prepare_sample_database(sample_file)))
+        jobs, lambda: prepare_sample_database(sample_file)), actionUserManual=manual_command())
     window = MainWindow(
         start, products_page, surveys_page, tasks_page, ui_settings, str(db.path), office,
         edit_office=edit_office, due_notice=lambda: due_notice_html(tasks, date.today()),

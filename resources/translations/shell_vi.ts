@@ -99,6 +99,21 @@
     </message>
 </context>
 <context>
+    <name>HelpManual</name>
+    <message>
+        <source>User manual</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>The user manual was not found at %1. Install OCOP Desktop again, or copy the manual folder back to that place.</source>
+        <translation>Không tìm thấy hướng dẫn sử dụng tại %1. Hãy cài đặt lại OCOP Desktop, hoặc chép lại thư mục manual vào đúng chỗ đó.</translation>
+    </message>
+    <message>
+        <source>No web browser opened the user manual. Open the file %1 with a web browser (Edge, Chrome, Firefox, Cốc Cốc…).</source>
+        <translation>Không có trình duyệt web nào mở được hướng dẫn sử dụng. Hãy mở tệp %1 bằng trình duyệt web (Edge, Chrome, Firefox, Cốc Cốc…).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Start</source>
@@ -301,6 +316,18 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
     <message>
         <source>Opens the sample in its own window and data file; your data are not touched</source>
         <translation>Mở dữ liệu mẫu trong một cửa sổ và tệp dữ liệu riêng; dữ liệu của bạn không bị thay đổi</translation>
+    </message>
+    <message>
+        <source>User manual</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Opens the Vietnamese user manual (also printable) in the web browser</source>
+        <translation>Mở hướng dẫn sử dụng (in được) bằng trình duyệt web</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
     </message>
 </context>
 <context>
