@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 
 from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.domain.deadlines import deadline_rule
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.campaigns import CONTAINER_LEVEL, CampaignInfo, CampaignInput, CampaignService
@@ -98,6 +99,7 @@ def _print_info(info: CampaignInfo, verb: str) -> None:
     closed = f"; kết thúc ngày {format_vn_date(info.closed_on)}" if info.closed_on else ""
     print(f"{verb} đợt rà soát năm {info.year} «{info.title}», hạn nộp {format_vn_date(info.deadline)}, "
           f"{len(info.unit_ids)} đơn vị báo cáo{closed}.")
+    print(deadline_rule(info.deadline, info.deadline_day_on_time))
 
 
 def cmd_add(args) -> int:
@@ -106,7 +108,8 @@ def cmd_add(args) -> int:
         service = CampaignService(make_uow)
         units = _unit_ids(make_uow, args, args.deadline)
         data = CampaignInput(year=args.year, deadline=args.deadline, title=args.title or "",
-                             issuing_letter=args.letter or "", unit_ids=tuple(units[0]) if units else ())
+                             issuing_letter=args.letter or "", unit_ids=tuple(units[0]) if units else (),
+                             deadline_day_on_time=args.deadline_day_on_time)
         if args.copy_from is not None:
             source = _campaign(service, args.copy_from)
             info, proposal = service.copy(args.year, data, source_id=source.id)
@@ -146,6 +149,7 @@ def cmd_show(args) -> int:
         db.close()
     print(f"Đợt rà soát năm {info.year}: {info.title}")
     print(f"Hạn nộp: {format_vn_date(info.deadline)}")
+    print(deadline_rule(info.deadline, info.deadline_day_on_time))
     print(f"Văn bản yêu cầu: {info.issuing_letter or '(chưa ghi)'}")
     print(f"Tình trạng: {'kết thúc ngày ' + format_vn_date(info.closed_on) if info.closed_on else 'đang mở'}")
     print(f"Mã đợt: {info.id}")
@@ -178,7 +182,7 @@ def cmd_edit(args) -> int:
         data = CampaignInput(year=args.year or info.year, deadline=deadline,
                              title=info.title if args.title is None else args.title,
                              issuing_letter=info.issuing_letter if args.letter is None else args.letter,
-                             unit_ids=tuple(ids))
+                             unit_ids=tuple(ids), deadline_day_on_time=args.deadline_day_on_time)
         info = service.edit(info.id, data, expected_version=info.version)
     finally:
         db.close()
@@ -222,6 +226,12 @@ def _units_options(p: argparse.ArgumentParser, editing: bool = False) -> None:
                    help="mọi xã, phường thuộc tỉnh hoặc huyện này còn hiệu lực vào hạn nộp")
 
 
+def _deadline_day_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--deadline-day-on-time", action=argparse.BooleanOptionalAction, default=None,
+                   help="báo cáo nộp đúng ngày hạn vẫn tính là đúng hạn (--no-deadline-day-on-time: hiểu «trước "
+                        "ngày» theo nghĩa đen, ngày cuối cùng đúng hạn là ngày liền trước; mặc định khi tạo đợt)")
+
+
 def register(sub, command) -> None:
     """Add `ocop campaigns …`; `command(name, help, func, parent=…)` makes one subcommand."""
     campaigns = sub.add_parser("campaigns", help="đợt rà soát sản phẩm của đơn vị",
@@ -233,6 +243,7 @@ def register(sub, command) -> None:
     p.add_argument("--deadline", metavar="NGÀY", help="hạn nộp, dd/mm/yyyy hoặc yyyy-mm-dd")
     p.add_argument("--title", metavar="TÊN", help="tên đợt, ví dụ «Rà soát sản phẩm OCOP năm 2026»")
     p.add_argument("--letter", metavar="VĂN_BẢN", help="văn bản yêu cầu: số, ngày, cơ quan ban hành")
+    _deadline_day_option(p)
     _units_options(p)
     p.add_argument("--copy-from", metavar="NĂM", help="sao chép đợt năm đó (đơn vị đổi sang đơn vị còn hiệu lực, "
                    "tên và hạn nộp dời năm); các tùy chọn khác thay phần tương ứng")
@@ -246,6 +257,7 @@ def register(sub, command) -> None:
     p.add_argument("--deadline", metavar="NGÀY", help="hạn nộp mới")
     p.add_argument("--title", metavar="TÊN", help="tên đợt mới")
     p.add_argument("--letter", metavar="VĂN_BẢN", help="văn bản yêu cầu mới")
+    _deadline_day_option(p)
     _units_options(p, editing=True)
     p.add_argument("--add", action="store_true", help="thêm các đơn vị của --units vào danh sách đang có")
     p.add_argument("--remove-units", metavar="MÃ,…", help="bỏ các đơn vị này (đơn vị đã có dòng rà soát thì không bỏ)")

@@ -34,6 +34,9 @@ class CampaignInput:
     title: str = ""
     issuing_letter: str = ""
     unit_ids: tuple[str, ...] = ()
+    # A report sent on the deadline day is on time; None keeps the campaign's (new: the letter's
+    # «trước ngày», so the day before is the last day on time).
+    deadline_day_on_time: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class CampaignInfo:
     unit_ids: tuple[str, ...]
     entry_count: int
     version: datetime | None  # updated_at: edit, close and delete check it when given
+    deadline_day_on_time: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,8 @@ class CampaignService:
         today = today or date.today()
         with self._uow(context="đợt rà soát") as uow:
             year, deadline, title, letter = self._check(uow, data, today, None)
-            campaign = SurveyCampaign(year=year, deadline=deadline, title=title, issuing_letter=letter)
+            campaign = SurveyCampaign(year=year, deadline=deadline, title=title, issuing_letter=letter,
+                                      deadline_day_on_time=bool(data.deadline_day_on_time))
             uow.session.add(campaign)
             uow.session.flush()
             self._set_units(uow, campaign, data.unit_ids, deadline)
@@ -154,6 +159,8 @@ class CampaignService:
             self._check_version(campaign, expected_version)
             year, deadline, title, letter = self._check(uow, data, today, campaign)
             campaign.year, campaign.deadline, campaign.title, campaign.issuing_letter = year, deadline, title, letter
+            if data.deadline_day_on_time is not None:
+                campaign.deadline_day_on_time = data.deadline_day_on_time
             self._set_units(uow, campaign, data.unit_ids, deadline)
             uow.commit()
             return self._info(uow, campaign)
@@ -220,6 +227,7 @@ class CampaignService:
             deadline = shift_year(source.deadline, shift) if source.deadline else None
             title = source.title.replace(str(source.year), str(target))
             source_year = source.year
+            deadline_day_on_time = source.deadline_day_on_time
         by_id, links = {p.id: p for p in self._places.all()}, self._links()
         day = deadline or date(target, 12, 31)
         units: dict[str, None] = {}
@@ -234,7 +242,7 @@ class CampaignService:
             for p in new:
                 units.setdefault(p.id)
         data = CampaignInput(year=target, deadline=deadline, title=title, issuing_letter="",
-                             unit_ids=tuple(units))
+                             unit_ids=tuple(units), deadline_day_on_time=deadline_day_on_time)
         return CopyProposal(source_year, data, tuple(mapped), tuple(dropped))
 
     def copy(self, year: int | str | None, changes: CampaignInput | None = None, source_id: str | None = None,
@@ -401,4 +409,5 @@ class CampaignService:
             id=c.id, year=c.year, title=c.title, deadline=c.deadline, issuing_letter=c.issuing_letter,
             closed_on=c.closed_on, unit_ids=tuple(u.unit_id for u in c.submissions),
             entry_count=self._entry_count(uow, c.id), version=c.updated_at,
+            deadline_day_on_time=bool(c.deadline_day_on_time),
         )

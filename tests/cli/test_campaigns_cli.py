@@ -47,8 +47,11 @@ def test_add_a_campaign_then_import_the_excel_survey_into_it(fresh, tmp_path):
                 "--title", "Rà soát sản phẩm OCOP năm 2026", "--letter", "Số 15/UBND, ngày 02/03/2026, UBND tỉnh",
                 "--units", "xa muong ang")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == ("Đã tạo đợt rà soát năm 2026 «Rà soát sản phẩm OCOP năm 2026», "
-                                   "hạn nộp 30/06/2026, 1 đơn vị báo cáo.")
+    assert done.stdout.strip().splitlines() == [
+        "Đã tạo đợt rà soát năm 2026 «Rà soát sản phẩm OCOP năm 2026», hạn nộp 30/06/2026, 1 đơn vị báo cáo.",
+        # New campaigns read «trước ngày» literally unless told otherwise.
+        "Hạn nộp: trước ngày 30/06/2026; báo cáo nộp từ ngày 30/06/2026 là nộp muộn "
+        "(ngày cuối cùng đúng hạn là 29/06/2026)."]
     listed = json.loads(ocop(fresh, "campaigns", "list").stdout)
     assert [(c["year"], c["deadline"], c["issuing_letter"], c["units"]) for c in listed] == [
         (2026, "2026-06-30", "Số 15/UBND, ngày 02/03/2026, UBND tỉnh", 1)]

@@ -175,3 +175,20 @@ def test_0007_turns_every_recorded_successor_into_a_main_link(tmp_path):
     with sqlite3.connect(path) as conn:
         links = conn.execute("SELECT predecessor_id, successor_id, main, note FROM place_links").fetchall()
     assert links == [("old", "new", 1, "")]
+
+
+def test_0008_gives_existing_campaigns_the_letters_reading_of_the_deadline(tmp_path):
+    """A campaign made before 0008 reads «trước ngày» literally: the deadline day itself is late."""
+    path = tmp_path / "ocop.db"
+    engine = make_engine(path)
+    upgrade(engine, path, revision="0007")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO survey_campaigns (id, year, title, issuing_letter, deadline, created_at, updated_at)"
+                     " VALUES ('c-1', 2024, 'Rà soát 2024', '', '2024-07-05', '2024-06-01 00:00:00',"
+                     " '2024-06-01 00:00:00')")
+    engine = make_engine(path)
+    upgrade(engine, path)
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT deadline_day_on_time FROM survey_campaigns WHERE id='c-1'").fetchone() == (0,)

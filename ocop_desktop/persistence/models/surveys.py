@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ocop_desktop.persistence.models.base import Base, RecordMixin
@@ -21,6 +21,9 @@ class SurveyCampaign(RecordMixin, Base):
     directive_id: Mapped[str | None] = mapped_column(ForeignKey("directives.id"), index=True)
     issuing_letter: Mapped[str] = mapped_column(Text, default="")
     deadline: Mapped[date | None] = mapped_column(Date)
+    # Whether a report submitted on the deadline day itself is on time. Off by default: the
+    # letter's «trước ngày 05/07/2024» read literally makes 04/07 the last day on time.
+    deadline_day_on_time: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # Set when the office closes the campaign; entries stay, new ones are refused.
     closed_on: Mapped[date | None] = mapped_column(Date)
 
