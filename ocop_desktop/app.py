@@ -41,6 +41,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.services.audit import AuditService
     from ocop_desktop.services.backup import BackupService, backup_before
     from ocop_desktop.services.dashboard import DashboardService
+    from ocop_desktop.services.first_steps import FirstStepsService
     from ocop_desktop.services.evaluation import EvaluationService
     from ocop_desktop.services.evaluation_reports import EvaluationReports
     from ocop_desktop.services.exchange import ExchangeService
@@ -76,7 +77,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     jobs = JobRunner()
     products, tasks, surveys = ProductService(make_uow), TaskService(make_uow), SurveyService(make_uow)
     places = PlaceService(make_uow)
-    start = StartPage(DashboardService(make_uow), tasks, surveys)
+    start = StartPage(DashboardService(make_uow), tasks, surveys, steps=FirstStepsService(make_uow))
     products_page = ProductsPage(products, ProducerService(make_uow), places, CatalogService(make_uow), jobs)
     surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=db.path.parent / "drafts" / db.path.stem)
     tasks_page = TasksPage(tasks, jobs, author=lambda: current_actor(bootstrap))

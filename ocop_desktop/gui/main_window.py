@@ -95,6 +95,10 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda _checked=False, run=command: run(self))
         self.ui.noticeLabel.linkActivated.connect(lambda _l: self.open_tab("tasks", {"due": "overdue"}))
         start.navigate.connect(self.open_tab)
+        start.step_requested.connect(self.first_step)
+        # Back on the start page after a dialog elsewhere: the checklist ticks what was done.
+        self.ui.tabs.currentChanged.connect(
+            lambda _i: self.start.refresh_steps() if self.ui.tabs.currentWidget() is self.start else None)
         for page in (products, surveys, tasks):
             changed = getattr(page, "changed", None)
             if changed is not None:
@@ -138,6 +142,24 @@ class MainWindow(QMainWindow):
         elif target == "tasks":
             self.ui.tabs.setCurrentWidget(self.tasks)
             self.tasks.show_filtered(**filters)
+
+    def first_step(self, step: str) -> None:
+        """Open what a step of the «Bắt đầu» checklist needs; the checklist ticks itself after."""
+        if step == "office":
+            self._change_office()
+        elif step == "campaign" and getattr(self.surveys, "campaign_actions", None) is not None:
+            self.ui.tabs.setCurrentWidget(self.surveys)
+            self.surveys.campaign_actions.new_campaign()
+        elif step == "letter" and hasattr(self.tasks, "add_directive"):
+            self.ui.tabs.setCurrentWidget(self.tasks)
+            self.tasks.add_directive()
+        elif step == "products":
+            self._add_product()
+        elif step == "import" and self.ui.actionImportSurveyExcel.isVisible():
+            self.ui.actionImportSurveyExcel.trigger()
+        elif step == "send" and self.ui.actionSendPackage.isVisible():
+            self.ui.actionSendPackage.trigger()
+        self.start.refresh_steps()
 
     def refresh_all(self, skip: QWidget | None = None) -> None:
         """The one refresh after any change made elsewhere (a package, a restore, an Excel import,

@@ -14,6 +14,7 @@ from ocop_desktop.gui.charts import Bar, BarChart
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_start_page import Ui_StartPage
 from ocop_desktop.services.dashboard import DashboardService
+from ocop_desktop.services.first_steps import FirstStepsDTO, FirstStepsService
 from ocop_desktop.services.surveys import SurveyService
 from ocop_desktop.services.tasks import TaskService
 
@@ -26,14 +27,20 @@ MAX_LISTED = 6
 
 
 class StartPage(QWidget):
-    """``navigate(target, filters)`` asks the main window to open a tab with these filters."""
+    """``navigate(target, filters)`` asks the main window to open a tab with these filters;
+    ``step_requested(step)`` asks it to open what a «Bắt đầu» step needs (office, campaign,
+    letter, products, import, send)."""
 
     navigate = Signal(str, dict)
+    step_requested = Signal(str)
 
     def __init__(self, dashboard: DashboardService, tasks: TaskService, surveys: SurveyService,
-                 parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
+                 parent: QWidget | None = None, today: Callable[[], date] = date.today,
+                 steps: FirstStepsService | None = None) -> None:
         super().__init__(parent)
         self._dashboard, self._tasks, self._surveys, self._today = dashboard, tasks, surveys, today
+        self._steps = steps
+        self.steps_status: FirstStepsDTO | None = None
         self.ui = Ui_StartPage()
         self.ui.setupUi(self)
         self.stars_chart = BarChart(self)
@@ -47,6 +54,8 @@ class StartPage(QWidget):
         self.campaign_chart.activated.connect(lambda key: self.navigate.emit("surveys", {"campaign_id": key}))
         self.ui.expiryLabel.linkActivated.connect(self._follow)
         self.ui.tasksLabel.linkActivated.connect(self._follow)
+        self.ui.stepsLabel.linkActivated.connect(lambda link: self.step_requested.emit(link.partition(":")[2]))
+        self.ui.stepsBox.setVisible(False)
 
     def _follow(self, link: str) -> None:
         target, _, arg = link.partition(":")
@@ -59,8 +68,37 @@ class StartPage(QWidget):
         }[arg]
         self.navigate.emit(target, filters)
 
+    def refresh_steps(self) -> None:
+        """The checklist of a new office; it ticks each step done and hides once all are."""
+        if self._steps is None:
+            return
+        status = self.steps_status = self._steps.status(self._today())
+        self.ui.stepsBox.setVisible(not status.done)
+        if not status.done:
+            self.ui.stepsLabel.setText(self._steps_html(status))
+
+    def _steps_html(self, status: FirstStepsDTO) -> str:
+        done_word = escape(self.tr("done"))
+
+        def step(number: int, done: bool, links: list[tuple[str, str]], joiner: str = "") -> str:
+            if done:
+                text = (joiner or " ").join(escape(label) for _key, label in links)
+                return f'<p>☑ {number}. <span style="color:#2e7d32">{text}</span> — {done_word}</p>'
+            parts = [f'<a href="step:{key}">{escape(label)}</a>' for key, label in links]
+            return f"<p>☐ {number}. " + (f" {escape(joiner)} ".join(parts)) + "</p>"
+
+        return "".join([
+            step(1, status.office, [("office", self.tr("Set up your office: unit, kind of office, who signs"))]),
+            step(2, status.campaign, [("campaign", self.tr("Create this year's survey campaign")),
+                                      ("letter", self.tr("register the letter you received"))], self.tr("or")),
+            step(3, status.records, [("products", self.tr("Add products")),
+                                     ("import", self.tr("import last year's list from Excel"))], self.tr("or")),
+            step(4, status.sent, [("send", self.tr("Send the first report to the office above (data package)"))]),
+        ])
+
     def refresh(self) -> None:
         today = self._today()
+        self.refresh_steps()
         summary = self._dashboard.summary(today)
         self.stars_chart.set_bars([
             Bar(str(n), "★" * n, summary.by_stars[n], STAR_COLORS[n]) for n in range(5, 0, -1)

@@ -352,6 +352,38 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
 <context>
     <name>StartPage</name>
     <message>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <source>Set up your office: unit, kind of office, who signs</source>
+        <translation>Thiết lập đơn vị: đơn vị hành chính, loại cơ quan, người ký</translation>
+    </message>
+    <message>
+        <source>Create this year&apos;s survey campaign</source>
+        <translation>Tạo đợt rà soát sản phẩm năm nay</translation>
+    </message>
+    <message>
+        <source>register the letter you received</source>
+        <translation>nhập công văn chỉ đạo đã nhận</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>hoặc</translation>
+    </message>
+    <message>
+        <source>Add products</source>
+        <translation>Thêm sản phẩm</translation>
+    </message>
+    <message>
+        <source>import last year&apos;s list from Excel</source>
+        <translation>nhập danh sách năm trước từ Excel</translation>
+    </message>
+    <message>
+        <source>Send the first report to the office above (data package)</source>
+        <translation>Gửi báo cáo đầu tiên lên cấp trên (gói dữ liệu)</translation>
+    </message>
+    <message>
         <source>no deadline</source>
         <translation>không có hạn</translation>
     </message>
@@ -424,6 +456,10 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
         <translation>
             <numerusform>%n nhiệm vụ đến hạn trong 7 ngày</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Bắt đầu</translation>
     </message>
     <message>
         <source>Products by star class</source>

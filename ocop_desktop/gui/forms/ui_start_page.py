@@ -24,19 +24,34 @@ class Ui_StartPage(object):
             StartPage.setObjectName(u"StartPage")
         self.grid = QGridLayout(StartPage)
         self.grid.setObjectName(u"grid")
+        self.stepsBox = QGroupBox(StartPage)
+        self.stepsBox.setObjectName(u"stepsBox")
+        self.stepsLayout = QVBoxLayout(self.stepsBox)
+        self.stepsLayout.setObjectName(u"stepsLayout")
+        self.stepsLabel = QLabel(self.stepsBox)
+        self.stepsLabel.setObjectName(u"stepsLabel")
+        self.stepsLabel.setWordWrap(True)
+        self.stepsLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.stepsLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
+
+        self.stepsLayout.addWidget(self.stepsLabel)
+
+
+        self.grid.addWidget(self.stepsBox, 0, 0, 1, 2)
+
         self.starsBox = QGroupBox(StartPage)
         self.starsBox.setObjectName(u"starsBox")
         self.starsLayout = QVBoxLayout(self.starsBox)
         self.starsLayout.setObjectName(u"starsLayout")
 
-        self.grid.addWidget(self.starsBox, 0, 0, 1, 1)
+        self.grid.addWidget(self.starsBox, 1, 0, 1, 1)
 
         self.statusBox = QGroupBox(StartPage)
         self.statusBox.setObjectName(u"statusBox")
         self.statusLayout = QVBoxLayout(self.statusBox)
         self.statusLayout.setObjectName(u"statusLayout")
 
-        self.grid.addWidget(self.statusBox, 0, 1, 1, 1)
+        self.grid.addWidget(self.statusBox, 1, 1, 1, 1)
 
         self.expiryBox = QGroupBox(StartPage)
         self.expiryBox.setObjectName(u"expiryBox")
@@ -51,7 +66,7 @@ class Ui_StartPage(object):
         self.expiryLayout.addWidget(self.expiryLabel)
 
 
-        self.grid.addWidget(self.expiryBox, 1, 0, 1, 1)
+        self.grid.addWidget(self.expiryBox, 2, 0, 1, 1)
 
         self.tasksBox = QGroupBox(StartPage)
         self.tasksBox.setObjectName(u"tasksBox")
@@ -66,14 +81,14 @@ class Ui_StartPage(object):
         self.tasksLayout.addWidget(self.tasksLabel)
 
 
-        self.grid.addWidget(self.tasksBox, 1, 1, 1, 1)
+        self.grid.addWidget(self.tasksBox, 2, 1, 1, 1)
 
         self.campaignBox = QGroupBox(StartPage)
         self.campaignBox.setObjectName(u"campaignBox")
         self.campaignLayout = QVBoxLayout(self.campaignBox)
         self.campaignLayout.setObjectName(u"campaignLayout")
 
-        self.grid.addWidget(self.campaignBox, 2, 0, 1, 2)
+        self.grid.addWidget(self.campaignBox, 3, 0, 1, 2)
 
 
         self.retranslateUi(StartPage)
@@ -82,6 +97,7 @@ class Ui_StartPage(object):
     # setupUi
 
     def retranslateUi(self, StartPage):
+        self.stepsBox.setTitle(QCoreApplication.translate("StartPage", u"Getting started", None))
         self.starsBox.setTitle(QCoreApplication.translate("StartPage", u"Products by star class", None))
         self.statusBox.setTitle(QCoreApplication.translate("StartPage", u"Products by status", None))
         self.expiryBox.setTitle(QCoreApplication.translate("StartPage", u"Certificates needing attention", None))

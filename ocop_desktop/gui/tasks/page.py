@@ -98,7 +98,7 @@ class TasksPage(QWidget):
         ui.directiveList.selectionModel().currentChanged.connect(self._directive_selected)
         ui.taskTable.selectionModel().currentRowChanged.connect(self._task_selected)
         ui.taskTable.doubleClicked.connect(lambda _index: self._edit_task())
-        ui.addDirectiveButton.clicked.connect(self._add_directive)
+        ui.addDirectiveButton.clicked.connect(self.add_directive)
         ui.editDirectiveButton.clicked.connect(self._edit_directive)
         ui.addTaskButton.clicked.connect(self._add_task)
         ui.editTaskButton.clicked.connect(self._edit_task)
@@ -305,7 +305,7 @@ class TasksPage(QWidget):
         self.refresh()
         self.changed.emit()
 
-    def _add_directive(self) -> None:
+    def add_directive(self) -> None:
         self._open(DirectiveDialog(self._tasks.create_directive, parent=self), self._directive_saved)
 
     def _edit_directive(self) -> None:
