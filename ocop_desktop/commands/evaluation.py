@@ -11,7 +11,8 @@ from pathlib import Path
 from ocop_desktop.commands.common import Refused, emit_rows, open_db
 from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.numbers import DateError, parse_vn_date
-from ocop_desktop.domain.scorecard import card_to_dict, num
+from ocop_desktop.domain.rules import result_phrase
+from ocop_desktop.domain.scorecard import card_to_dict, num, points_text
 from ocop_desktop.services import reference
 from ocop_desktop.services.evaluation import (
     DEFAULT_LEVEL, CertificationInput, EvaluationInput, EvaluationService, members_from_json,
@@ -143,12 +144,15 @@ def cmd_scorecards_sheet(args) -> int:
         raise Refused("Phiếu chấm in cho từng thành viên: tệp điểm chỉ được có một bảng điểm.")
     db, make_uow = _open(args)
     try:
-        EvaluationReports(make_uow).write_sheet(out, rule_set_code=args.rules, product_id=args.product,
-                                                product_set_code=args.product_set, member=members[0],
-                                                on=_day(args.date))
+        reports = EvaluationReports(make_uow)
+        reports.write_sheet(out, rule_set_code=args.rules, product_id=args.product,
+                            product_set_code=args.product_set, member=members[0], on=_day(args.date))
+        card = reports.sheet_card(args.rules, args.product, args.product_set, _day(args.date))[0]
     finally:
         db.close()
     print(f"Đã ghi phiếu chấm điểm ra {out}.")
+    if not card.confirmed and card.note:  # said here, never printed on the sheet
+        print(f"Lưu ý: {card.note}", file=sys.stderr)
     return 0
 
 
@@ -171,6 +175,11 @@ def cmd_evaluate(args) -> int:
     sys.stdout.write("\n")
     if outcome.missing:
         print(f"Chú ý: chưa chấm {len(outcome.missing)} tiêu chí ({', '.join(outcome.missing)}), tính 0 điểm.",
+              file=sys.stderr)
+    standing = setup.rule_set.standing(args.level, outcome.stars)
+    if standing.proposed or (standing.level is not None and not standing.level.evaluates):
+        # The star class in the JSON is the score's band; who may rate and certify it is said here.
+        print(result_phrase(setup.rule_set, standing, points_text(outcome.total), points_text(setup.card.max_score)),
               file=sys.stderr)
     if saved is not None:
         print(f"Đã lưu lần đánh giá {saved.id} ({setup.rule_set.code}, {saved.level_label}, "

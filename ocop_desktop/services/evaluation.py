@@ -10,12 +10,12 @@ from typing import Any, Sequence
 from sqlalchemy import func, select
 
 from ocop_desktop.domain.enums import EvaluationLevel, ProductStatus
-from ocop_desktop.domain.rules import RuleSet, rule_set_in_force
+from ocop_desktop.domain.rules import RuleSet, certify_refusal, rule_set_in_force
 from ocop_desktop.domain.scorecard import Scorecard, num, points_text
 from ocop_desktop.domain.scoring import (
     KNOCKOUT_KEY, MEMBER_KEY, Outcome, check_knockouts, evaluate, gap, knockout_codes, parse_scores,
 )
-from ocop_desktop.domain.text import clean
+from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Evaluation, EvaluationMember, Product, ProductSet, RuleSetRow
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
@@ -173,6 +173,19 @@ class EvaluationService:
             errors.append(FieldError("certified", (
                 f"Chỉ sản phẩm đạt từ {rules.min_certified_stars} sao trở lên mới được công nhận; kết quả này đạt "
                 f"{evaluation.stars} sao ({points_text(round(evaluation.total or 0, 2))} điểm).")))
+        else:  # the evaluating level certifies only the classes the rule set gives it
+            standing = rules.standing(evaluation.level, evaluation.stars)
+            refusal = certify_refusal(rules, standing, points_text(round(evaluation.total or 0, 2)))
+            if refusal:
+                errors.append(FieldError("certified", refusal))
+            elif standing.level is not None and clean(data.body):
+                other = next((a for a in rules.authorities if a.body and a.level != standing.level.level
+                              and fold(a.body) == fold(clean(data.body))), None)
+                if other is not None:
+                    errors.append(FieldError("body", (
+                        f"«Cơ quan công nhận» {clean(data.body)} là cơ quan của {other.name}; kết quả đánh giá của "
+                        f"{standing.level.name} do {standing.level.body} công nhận. Hãy để trống hoặc ghi đúng tên "
+                        f"{standing.level.body}.")))
         decision = clean(data.decision) or ""
         if not decision:
             errors.append(FieldError("decision", "Chưa nhập số quyết định công nhận (ví dụ 1234/QĐ-UBND)."))
@@ -186,7 +199,9 @@ class EvaluationService:
             errors.append(FieldError("certified_on", "Ngày công nhận không thể ở tương lai."))
         if errors:
             raise ValidationError(errors, record=f"Công nhận sản phẩm «{product.name}»")
-        body = clean(data.body) or rules.certifying_levels.get(evaluation.stars, "") or ""
+        here = rules.authority(evaluation.level)
+        body = clean(data.body) or (here.body if here and here.body else
+                                    rules.certifying_levels.get(evaluation.stars, "")) or ""
         expires_on = rules.expiry_for(data.certified_on)
         window = rules.reevaluation_window(expires_on)
         product.status = ProductStatus.CERTIFIED.value

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Mapping, Sequence
 
 from ocop_desktop.domain.enums import EvaluationLevel
+from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
 from ocop_desktop.domain.numbers import format_vn_date
-from ocop_desktop.domain.rules import RuleSet
+from ocop_desktop.domain.rules import RuleSet, result_phrase
 from ocop_desktop.domain.scorecard import Criterion, Scorecard, num, points_text, to_fraction
 from ocop_desktop.exports.pdf import write_pdf
-from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection, Signature
+from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.services.evaluation import EvaluationDTO, EvaluationService, MemberInput, ProductBrief, check_members
-from ocop_desktop.services.report_settings import read_report_settings
+from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set
 
 DOTS = "……………"
@@ -56,7 +56,7 @@ def _lines(card: Scorecard, score_sets: Sequence[Mapping[str, Fraction]], keys: 
                 v is not None for v in values) else None
         rows.append(closing)
         title = f"Phần {part.code}. {part.name} (tối đa {points_text(part.max)} điểm)"
-        sections.append(ReportSection(title + ("" if part.confirmed else " — chưa đối chiếu tiêu chí chi tiết"), rows))
+        sections.append(ReportSection(title, rows))  # whether a card is confirmed is said in the window, not on paper
     return sections
 
 
@@ -90,12 +90,9 @@ def scoring_sheet(card: Scorecard, rule_set: RuleSet, header: OfficialHeader, pr
         reason = "; ".join(f"{k.code}: {k.name}" for k in card.knockouts if k.code in ko)
         notes.append(f"Kết quả: bị loại ({reason})." if reason else
                      f"Kết quả: {points_text(total)} điểm, hạng {rule_set.stars_for(float(total))} sao.")
-    if not card.confirmed and card.note:
-        notes.append(f"Lưu ý: {card.note}")
     intro = "; ".join(_product_lines(card, rule_set, product)) + (
         f". Người chấm: {member or DOTS}. Ngày chấm: {format_vn_date(on) if on else DOTS}.")
-    head = replace(header, number="", recipients=("Hội đồng đánh giá, phân hạng sản phẩm OCOP", "Lưu: hồ sơ sản phẩm"),
-                   signature=Signature(title="NGƯỜI CHẤM ĐIỂM", name=member))
+    head = header  # a form: no number, no recipients, the member's signature (services.documents)
     return Report(kind="scoring-sheet", title="PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP", subtitle=card.title, columns=columns,
                   sections=sections, header=head, intro=intro, notes=notes)
 
@@ -116,8 +113,10 @@ def evaluation_result(e: EvaluationDTO, card: Scorecard, rule_set: RuleSet, prod
     intro = "; ".join(_product_lines(card, rule_set, product)) + (
         f". Cấp đánh giá: {EvaluationLevel(e.level).label}. Ngày đánh giá: {format_vn_date(e.evaluated_on)}. "
         f"Thành viên chấm điểm: {', '.join(m.name for m in e.members)}.")
+    # A class beyond what the evaluating level certifies is printed as a proposal, never as a star class.
     notes = [f"Kết quả: bị loại ({e.knockout}); sản phẩm không được xếp hạng." if e.knockout else
-             f"Kết quả: tổng điểm bình quân {points_text(e.total)}/{points_text(card.max_score)}, hạng {e.stars} sao."]
+             result_phrase(rule_set, rule_set.standing(e.level, e.stars), points_text(e.total),
+                           points_text(card.max_score))]
     if e.certification is not None:
         c = e.certification
         line = (f"Được công nhận theo quyết định {c.decision} ngày {format_vn_date(c.certified_on)}"
@@ -129,9 +128,10 @@ def evaluation_result(e: EvaluationDTO, card: Scorecard, rule_set: RuleSet, prod
         notes.append(line)
     if e.notes:
         notes.append(f"Ghi chú: {e.notes}")
-    return Report(kind="evaluation-result", title="KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP",
-                  subtitle=f"{product.name} — {card.title}", columns=columns, sections=sections,
-                  header=replace(header, number=header.number or ""), intro=intro, notes=notes,
+    # The council's result is a BIÊN BẢN of the council (Decree 30 appendix III), its subject under it.
+    return Report(kind="evaluation-result", title=DOCUMENT_BY_KEY["evaluation-result"].title,
+                  subtitle=f"Kết quả đánh giá, phân hạng sản phẩm OCOP: {product.name} — {card.title}",
+                  columns=columns, sections=sections, header=header, intro=intro, notes=notes,
                   landscape=len(e.members) > 3)
 
 
@@ -147,13 +147,9 @@ class EvaluationReports:
                      product_set_code: str | None = None, member: MemberInput | None = None,
                      knockouts: Sequence[str] = (), on: date | None = None) -> Report:
         on = on or date.today()
-        header = read_report_settings(self._uow).header(on)
-        if product_id:
-            setup = self._evaluations.setup(product_id, on, rule_set_code)
-            card, rules, product = setup.card, setup.rule_set, setup.product
-        else:
-            rules = pick_rule_set(self._cards.rule_sets(), rule_set_code) if rule_set_code else self._cards.rule_set_on(on)
-            card, product = self._cards.card(rules.code, product_set_code).card, None
+        # A form of the council (no number), signed by the member: services.documents.
+        header = DocumentService(self._uow).header("scoring-sheet", on, signer_name=member.name if member else "")
+        card, rules, product = self.sheet_card(rule_set_code, product_id, product_set_code, on)
         codes = list(knockouts)
         if member is not None:
             checked = check_members(card, [member], knockouts)
@@ -163,13 +159,24 @@ class EvaluationReports:
         return scoring_sheet(card, rules, header, product, member.name if member else "",
                              dict(member.scores) if member else None, codes, on if member else None)
 
+    def sheet_card(self, rule_set_code: str | None = None, product_id: str | None = None,
+                   product_set_code: str | None = None, on: date | None = None,
+                   ) -> tuple[Scorecard, RuleSet, ProductBrief | None]:
+        """The card a sheet is printed from (the window or the terminal shows whether it is confirmed)."""
+        on = on or date.today()
+        if product_id:
+            setup = self._evaluations.setup(product_id, on, rule_set_code)
+            return setup.card, setup.rule_set, setup.product
+        rules = pick_rule_set(self._cards.rule_sets(), rule_set_code) if rule_set_code else self._cards.rule_set_on(on)
+        return self._cards.card(rules.code, product_set_code).card, rules, None
+
     def write_sheet(self, path: Path, **kwargs) -> Path:
         return write_pdf(self.sheet_report(**kwargs), Path(path))
 
     def result_report(self, evaluation_id: str) -> Report:
         e = self._evaluations.get(evaluation_id)
         setup = self._evaluations.setup(e.product_id, e.evaluated_on, e.rule_set_code)
-        header = read_report_settings(self._uow).header(e.evaluated_on)
+        header = DocumentService(self._uow).header("evaluation-result", e.evaluated_on, level=e.level)
         return evaluation_result(e, setup.card, setup.rule_set, setup.product, header)
 
     def write_result(self, evaluation_id: str, path: Path) -> Path:

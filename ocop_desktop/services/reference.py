@@ -96,6 +96,7 @@ def _load_rule_sets(uow: UnitOfWork, report: LoadReport) -> None:
             for k in (
                 "parts",
                 "star_bands",
+                "authority",
                 "min_certified_stars",
                 "reevaluation_window_days",
                 "expiry_warning_days",

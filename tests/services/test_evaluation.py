@@ -122,8 +122,9 @@ def test_a_certified_result_sets_star_score_certificate_expiry_and_reevaluation_
 def test_under_148_the_issuer_warns_30_days_before_expiry(make):
     service = EvaluationService(make)
     tea = product_id(make, "Trà San tuyết P.H 14")
+    # 72 points is 4 stars, which the province certifies under 148 (the district only 3 stars).
     saved = service.save(EvaluationInput(tea, date(2024, 8, 20), (MemberInput("An", {"A": 30, "B": 20, "C": 22}),),
-                                         level="huyen"))
+                                         level="tinh"))
     assert (saved.rule_set_code, saved.total, saved.stars) == ("148/2023", 72, 4)
     cert = service.certify(saved.id, CertificationInput(decision="88/QĐ-UBND", certified_on=date(2024, 9, 30)),
                            today=TODAY)
