@@ -1,0 +1,316 @@
+"""The table of a PDF report: wrapped cells, headings and totals spanning columns, a unit's rows
+kept with its heading and its "Cộng", and the last rows kept on the page of the signature."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import Any, Callable
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph
+
+from ocop_desktop.domain.numbers import format_vn_date, format_vn_number, format_vnd
+from ocop_desktop.exports.pdf_style import FONT, Styles
+from ocop_desktop.exports.report_model import Report, ReportColumn
+
+BLANK_ROW_HEIGHT = 11 * mm  # room to write by hand on a printed form
+# A cell holds at most this many lines (13 pt each); the rest goes on continuation rows, so every
+# row fits on a page under the repeated header, landscape included (frame 467 pt).
+MAX_CELL_LINES = 12
+CELL_PADDING = 12  # reportlab's default cell padding, 6 pt on each side
+CELL_SLACK = CELL_PADDING + 2  # and a margin, so a line measured here never rewraps
+# The rows that go with the signature: a reader must see on its page the end of what is signed.
+TAIL_ROWS = 3
+TAIL_SHARE = 0.4  # of a page at most, so the rows, the notes and the signature still fit on one
+GREY = colors.HexColor("#eeeeee")
+
+
+def esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cell_text(column: ReportColumn, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if column.kind == "money":
+        return format_vnd(value)
+    if column.kind in ("int", "number"):
+        return format_vn_number(value)
+    if column.kind == "date":
+        return format_vn_date(value) if isinstance(value, date) else str(value)
+    if column.kind == "stars":
+        return str(value) if value else ""  # the serif font has no ★ glyph
+    return str(value)
+
+
+def wrap_lines(text: str, width: float, font: str = FONT, size: float = 11) -> list[str]:
+    """``text`` broken into lines no wider than ``width``: at spaces, at the user's line breaks,
+    and inside a word too long for a line (a pasted link), so nothing runs out of its cell."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if stringWidth(candidate, font, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while len(word) > 1 and stringWidth(word, font, size) > width:
+                low, high = 1, len(word) - 1  # the longest head that fits, found by halving
+                while low < high:
+                    mid = (low + high + 1) // 2
+                    low, high = (mid, high) if stringWidth(word[:mid], font, size) <= width else (low, mid - 1)
+                lines.append(word[:low])
+                word = word[low:]
+            line = word
+        lines.append(line)
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+@dataclass
+class Endnotes:
+    """Long cell texts continued after the table, full width, numbered as the cells refer to them."""
+
+    items: list[tuple[str, str]] = field(default_factory=list)  # (what it continues, the rest)
+
+    def add(self, where: str, rest: str) -> int:
+        self.items.append((where.strip(), rest))
+        return len(self.items)
+
+    def flowables(self, s: Styles) -> list[Flowable]:
+        out: list[Flowable] = []
+        for number, (where, rest) in enumerate(self.items, start=1):
+            body = "<br/>".join(esc(line) for line in rest.split("\n"))
+            out.append(Paragraph(f"<b>Ghi chú {number}</b> — {esc(where)} (tiếp theo): {body}", s.text))
+        return out
+
+
+def _rest_after(text: str, shown: list[str]) -> str:
+    """What of ``text`` follows the lines ``shown``: wrap_lines only drops white space and breaks
+    lines, so the shown lines hold the first N non-space characters of the text."""
+    left = sum(len("".join(line.split())) for line in shown)
+    for offset, char in enumerate(text):
+        if left == 0:
+            return text[offset:].strip()
+        if not char.isspace():
+            left -= 1
+    return ""
+
+
+def _where(cols: list[ReportColumn], row: dict[str, Any], column: ReportColumn) -> str:
+    """'cột «Ghi chú», dòng «Mật ong Mường Ảng»': the cell a note continues, as a reader finds it."""
+    where = f"cột «{column.header}»"
+    for c in cols:
+        value = row.get(c.key)
+        if c is not column and c.kind == "text" and isinstance(value, str) and value.strip():
+            return f"{where}, dòng «{value.strip()[:80]}»"
+    return where
+
+
+def _cell(column: ReportColumn, value: Any, width: float, s: Styles, more: Callable[[str], int]) -> Any:
+    """A value as the content of one cell. A table row never splits across pages, so a text taller
+    than a cell may be (a survey note may hold 20.000 characters) shows its first lines and goes on
+    in a numbered note after the table, full width, where it takes a few pages rather than a
+    hundred; every character is printed once, in order."""
+    text = cell_text(column, value)
+    right = column.kind in ("int", "number", "money")
+    # Paragraphs wrap but cost far more to lay out; short values stay plain strings.
+    if "\n" not in text and stringWidth(text, FONT, 11) <= width - CELL_PADDING:
+        return text
+    style = s.cell_right if right else s.cell
+    lines = wrap_lines(text, width - CELL_SLACK)
+    if len(lines) <= MAX_CELL_LINES:
+        return Paragraph("<br/>".join(esc(line) for line in lines), style)
+    shown = lines[:MAX_CELL_LINES - 2]
+    number = more(_rest_after(text, shown))
+    return Paragraph("<br/>".join(esc(line) for line in shown) + f"<br/><i>(tiếp ở ghi chú {number} cuối bảng)</i>",
+                     style)
+
+
+@dataclass
+class TableRows:
+    """The rows of a report's table with their own style, ready to be cut into page-sized tables."""
+
+    head: list[Any]
+    widths: list[float]
+    aligns: list[tuple[int, str]]  # (column, alignment) of the data rows
+    rows: list[list[Any]] = field(default_factory=list)
+    styles: list[list[tuple]] = field(default_factory=list)  # per row: (command, first col, last col, *args)
+    heights: list[float | None] = field(default_factory=list)
+    glued: set[int] = field(default_factory=set)  # row i stays on the page of row i + 1
+
+    def add(self, cells: list[Any], styles: list[tuple] = (), height: float | None = None,
+            glue_next: bool = False) -> int:
+        self.rows.append(cells)
+        self.styles.append(list(styles))
+        self.heights.append(height)
+        if glue_next:
+            self.glued.add(len(self.rows) - 1)
+        return len(self.rows) - 1
+
+    def glue_previous(self) -> None:
+        """The row just added stays on the page of the one before it."""
+        if len(self.rows) > 1:
+            self.glued.add(len(self.rows) - 2)
+
+    def table(self, lo: int, hi: int, headed: bool = True) -> LongTable:
+        """Rows lo..hi-1 as one table, under the column header when ``headed``."""
+        off = 1 if headed else 0
+        data = ([self.head] if headed else []) + self.rows[lo:hi]
+        commands: list[tuple] = [("FONT", (0, 0), (-1, -1), FONT, 11), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        if headed:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), GREY))
+        if hi > lo:
+            commands += [("ALIGN", (i, off), (i, -1), align) for i, align in self.aligns]
+        run_start = None
+        for r in range(lo, hi):
+            y = r - lo + off
+            commands += [(cmd, (c0, y), (c1, y), *args) for cmd, c0, c1, *args in self.styles[r]]
+            # NOSPLIT over each run of glued rows (ranges that overlap would clobber each other).
+            if r in self.glued and r + 1 < hi:
+                run_start = y if run_start is None else run_start
+            elif run_start is not None:
+                commands.append(("NOSPLIT", (0, run_start), (-1, y)))
+                run_start = None
+        heights = [None] * off + self.heights[lo:hi]
+        # repeatRows: the header on every page; splitInRow=0: a row is never split across pages.
+        return LongTable(data, colWidths=self.widths, rowHeights=heights if any(heights) else None,
+                         repeatRows=off, splitInRow=0, style=commands)
+
+
+def _plus(total: Any, value: Any) -> Any:
+    """A sum that stays None while nothing was counted: an empty sum prints blank, not 0."""
+    if value is None or value == "":
+        return total
+    return value if total is None else total + value
+
+
+def _label_span(cols: list[ReportColumn], values: list[str]) -> int:
+    """Last column a "Cộng"/"Tổng cộng" label may span: up to the first cell holding a figure."""
+    for i, value in enumerate(values[1:], start=1):
+        if value or cols[i].total:
+            return i - 1
+    return len(cols) - 1
+
+
+def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnotes) -> TableRows:
+    cols = report.columns
+    aligns = [(i, "RIGHT") for i, c in enumerate(cols) if c.kind in ("int", "number", "money")]
+    aligns += [(i, "CENTER") for i, c in enumerate(cols) if c.kind in ("date", "stars")]
+    t = TableRows([Paragraph(esc(c.header), s.cell_head) for c in cols], widths, aligns)
+    bold = ("FONT", 0, -1, f"{FONT}-Bold", 11)
+
+    def total_row(label: str, sums: dict[str, Any]) -> None:
+        # Nothing counted prints blank, not 0.
+        values = [label] + [cell_text(c, sums.get(c.key)) for c in cols[1:]]
+        span = _label_span(cols, values)
+        t.add(values, [bold, ("SPAN", 0, span), ("ALIGN", 0, span, "LEFT")])
+
+    totals: dict[str, Any] = {c.key: None for c in cols if c.total}
+    multi = len(report.sections) > 1 or any(sec.heading for sec in report.sections)
+    for section in report.sections:
+        if multi:
+            # A heading spans the table and never ends a page: it stays with the unit's first row.
+            t.add([section.heading] + [""] * (len(cols) - 1), [bold, ("SPAN", 0, -1), ("ALIGN", 0, -1, "LEFT")],
+                  glue_next=bool(section.rows or section.subtotal))
+        sub = {k: None for k in totals}
+        for row in section.rows:
+            t.add([_cell(c, row.get(c.key), w, s, partial(endnotes.add, _where(cols, row, c)))
+                   for c, w in zip(cols, widths)])
+            for k in sub:
+                sub[k] = _plus(sub[k], row.get(k))
+        if section.subtotal:
+            total_row("Cộng", sub)
+            t.glue_previous()  # "Cộng" under its unit's last row, never alone on the next page
+        for k in totals:
+            totals[k] = _plus(totals[k], sub[k])
+    if report.grand_total:
+        total_row("Tổng cộng", totals)
+    for _ in range(report.blank_rows):
+        t.add([""] * len(cols), height=BLANK_ROW_HEIGHT)
+    return t
+
+
+class TableEnd(Flowable):
+    """The table's last rows, the notes after it and the signature, on one page: where the table
+    ends if they fit there, else together on the next page under the column header again. What is
+    signed is then always on the signature's page; a page never holds only a signature."""
+
+    def __init__(self, bare: list[Flowable], headed: list[Flowable] | None = None) -> None:
+        super().__init__()
+        self.bare, self.headed = _flat(bare), _flat(headed if headed is not None else bare)
+        self._use: list[Flowable] = self.bare
+        self._sizes: list[tuple[float, float]] = []
+
+    def _at_top(self) -> bool:
+        frame = getattr(self, "_frame", None)
+        return bool(frame is not None and frame._atTop)
+
+    def _measure(self, content: list[Flowable], aW: float) -> float:
+        self._use, self._sizes = content, [f.wrap(aW, 0x7FFFFFF) for f in content]
+        gaps = sum(f.getSpaceBefore() for f in content[1:]) + sum(f.getSpaceAfter() for f in content[:-1])
+        return sum(h for _w, h in self._sizes) + gaps
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width, self.height = aW, self._measure(self.headed if self._at_top() else self.bare, aW)
+        return self.width, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        page = frame._aH if frame is not None else aH
+        at_top = self._at_top()
+        if not at_top and self._measure(self.headed, aW) <= page:
+            return []  # the whole end moves to the next page, where it fits
+        content = self.headed if at_top else self.bare
+        if not at_top and content[0].wrap(aW, aH)[1] > aH:
+            return []  # not even the rows fit here: all on the next page
+        if len(content) <= 2:
+            return list(content)  # too tall for any page: let it flow
+        # Too tall for one page (long notes): what precedes flows on, the last part keeps the signature.
+        return content[:-2] + [TableEnd(content[-2:])]
+
+    def draw(self) -> None:
+        y = self.height
+        for i, (f, (_w, h)) in enumerate(zip(self._use, self._sizes)):
+            if i:
+                y -= f.getSpaceBefore()
+            y -= h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+
+
+def _flat(content: list[Flowable]) -> list[Flowable]:
+    out: list[Flowable] = []
+    for f in content:
+        out += _flat(f._content) if isinstance(f, KeepTogether) else [f]
+    return out
+
+
+def table_story(report: Report, s: Styles, widths: list[float], room: float, after: list[Flowable]) -> list[Flowable]:
+    """The table, then ``after`` (notes, the closing block) kept with the table's last rows.
+    ``room`` is the height of a page's frame."""
+    endnotes = Endnotes()
+    t = table_rows(report, s, widths, endnotes)
+    n = len(t.rows)
+    start = max(0, n - TAIL_ROWS)
+    while 0 < start and (start - 1) in t.glued:
+        start -= 1  # "Cộng" never leaves its unit, a heading never its first row
+    # Long rows make a tail too tall to share a page with the signature: fewer rows then.
+    if start < n:
+        probe = t.table(start, n, headed=False)
+        probe.wrap(sum(widths), room)
+        heights, first = list(probe._rowHeights), start
+        while start < n - 1 and sum(heights[start - first:]) > room * TAIL_SHARE:
+            start += 1
+    end = endnotes.flowables(s) + after
+    if start == 0:
+        return [TableEnd([t.table(0, n)] + end)]
+    return [t.table(0, start), TableEnd([t.table(start, n, headed=False)] + end, [t.table(start, n)] + end)]
