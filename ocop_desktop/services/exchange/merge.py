@@ -13,11 +13,12 @@ untouched copy of its neighbour's row must never undo what the neighbour sent.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 
+from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
 from ocop_desktop.persistence.models import (
     Base, InboxEntry, OutboxEntry, Place, Producer, Product, SurveyCampaign, Task, UnitSubmission,
@@ -269,6 +270,28 @@ def _check_references(session, items: list[Item], names: Names) -> None:
     _refuse(problems, hint)
 
 
+HELD = (Outcome.NEW, Outcome.UPDATE, Outcome.CONFLICT, Outcome.DELETE)
+
+
+def _hold_closed_campaigns(session, items: list[Item]) -> None:
+    """A campaign closed here takes no more rows from a package, as from the grid or an Excel file
+    (services/surveys.py): its rows are listed as kept, with the reason and the way to take them."""
+    rows = [i for i in items if i.entity.name == "survey_entries" and i.outcome in HELD]
+    wanted = sorted({(i.there or i.here or {}).get("campaign_id") or "" for i in rows} - {""})
+    closed: dict[str, tuple[int, date]] = {}
+    for chunk in _chunks(wanted):
+        query = select(SurveyCampaign.id, SurveyCampaign.year, SurveyCampaign.closed_on).where(
+            SurveyCampaign.id.in_(chunk), SurveyCampaign.closed_on.is_not(None))
+        closed.update({cid: (year, on) for cid, year, on in session.execute(query)})
+    for item in rows:
+        held = closed.get((item.there or item.here or {}).get("campaign_id") or "")
+        if held is not None:
+            item.outcome = Outcome.KEPT
+            item.reason = (f"Đợt rà soát năm {held[0]} đã kết thúc ở đây ngày {format_vn_date(held[1])} nên dòng này "
+                           "không được nhận. Nếu cần nhận, hãy mở lại đợt (Rà soát sản phẩm → Đợt rà soát → "
+                           "Mở lại đợt này), hoàn tác lần nhập gói này rồi nhập lại gói.")
+
+
 def _warnings(session, items: list[Item]) -> list[str]:
     out = []
     new_producers = [i.there for i in items if i.entity.name == "producers" and i.outcome is Outcome.NEW]
@@ -312,6 +335,7 @@ def make_plan(session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
     for entity in ENTITIES:
         items += _records(session, entity, decoded[entity.name])
     items += _deletions(session, pkg, {i.key for i in items}, info.sender_unit_id)
+    _hold_closed_campaigns(session, items)
     _check_references(session, items, names)
     counts: dict[str, int] = {}
     for item in items:

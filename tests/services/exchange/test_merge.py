@@ -237,3 +237,31 @@ def test_rows_deleted_at_the_commune_are_deleted_at_the_district(communes, tmp_p
     assert [(c.outcome, c.title) for c in preview.changes] == [(Outcome.DELETE, "Gạo (Xã Ẳng Nưa)")]
     r.exchange.import_package(tmp_path / "2.ocop.zip")
     assert [e.product_name for e in r.surveys.unit_entries(campaign, a.unit_id)] == ["Chè"]
+
+
+def test_rows_for_a_campaign_closed_here_are_held_back_with_the_way_to_take_them(communes, sent):
+    from ocop_desktop.services.campaigns import CampaignService
+
+    a, b, r = communes
+    pa, _pb, product, _task = sent
+    campaign = r.campaign_id()
+    CampaignService(r.make_uow).close(campaign, on=date(2024, 7, 20))
+
+    preview = r.exchange.preview(pa)
+    held = [c for c in preview.changes if c.entity == "survey_entries"]
+    assert {c.title for c in held} == {"Chè Shan tuyết (Xã Ẳng Nưa)", "Gạo nếp nương (Xã Ẳng Nưa)"}
+    assert all(c.outcome is Outcome.KEPT for c in held)
+    assert held[0].reason.startswith("Đợt rà soát năm 2024 đã kết thúc ở đây ngày 20/07/2024 nên dòng này "
+                                     "không được nhận. Nếu cần nhận, hãy mở lại đợt")
+    result = r.exchange.import_package(pa)
+    assert result.applied
+    # Everything else of the package arrived; the closed campaign took no row.
+    assert r.surveys.unit_entries(campaign, a.unit_id) == []
+    assert any(p.name == "Chè Shan tuyết Ẳng Nưa" for p in ProductService(r.make_uow).list())
+
+    # Reopened, the import undone and taken again: the rows arrive.
+    CampaignService(r.make_uow).reopen(campaign)
+    r.exchange.undo(result.preview.package.package_id)
+    r.exchange.import_package(pa)
+    assert sorted(e.product_name for e in r.surveys.unit_entries(campaign, a.unit_id)) == [
+        "Chè Shan tuyết", "Gạo nếp nương"]
