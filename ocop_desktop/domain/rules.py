@@ -233,8 +233,8 @@ def result_phrase(rules: RuleSet, standing: Standing, total: str, max_score: str
 
 def certify_refusal(rules: RuleSet, standing: Standing, total: str) -> str | None:
     """Why a result may not be certified from this evaluation (None: it may), naming the level that
-    must certify it; only called for a certifiable star class."""
-    if standing.may_certify or standing.stars is None:
+    must certify it. None too below the certified classes: that refusal is the rule set's minimum."""
+    if standing.may_certify or standing.stars is None or not rules.is_certifiable(standing.stars):
         return None
     here, stars, decision = standing.level, standing.stars, _short(rules.decision)
     who = standing.certifier.title if standing.certifier else "cấp có thẩm quyền"

@@ -304,6 +304,14 @@
         <translation>Nộp hồ sơ đánh giá lại từ %1 đến %2.</translation>
     </message>
     <message>
+        <source>Checked only: %1 does not rate products</source>
+        <translation>Chỉ kiểm tra: %1 không đánh giá, phân hạng sản phẩm</translation>
+    </message>
+    <message>
+        <source>Proposed to %1 for evaluation and certification</source>
+        <translation>Đề nghị %1 đánh giá, công nhận</translation>
+    </message>
+    <message>
         <source>Some scores were not taken; correct the red cells before saving:</source>
         <translation>Có điểm chưa được nhận; hãy sửa các ô tô đỏ trước khi lưu:</translation>
     </message>

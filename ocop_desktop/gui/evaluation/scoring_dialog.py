@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog,
 
 from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.numbers import DateError, format_vn_date
+from ocop_desktop.domain.rules import certify_refusal, result_phrase
 from ocop_desktop.domain.scorecard import points_text
 from ocop_desktop.domain.scoring import evaluate, gap
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
@@ -96,6 +97,7 @@ class ScoringDialog(QDialog):
         ui.ruleSetCombo.currentIndexChanged.connect(self._rule_set_picked)
         ui.dateEdit.dateChanged.connect(self._date_changed)
         ui.certifyBox.toggled.connect(self.recompute)
+        ui.levelCombo.currentIndexChanged.connect(self.recompute)  # who may certify depends on the level
         ui.certifiedDateEdit.dateChanged.connect(self.recompute)
         ui.addMemberButton.clicked.connect(self.add_member)
         ui.memberNameEdit.returnPressed.connect(self.add_member)
@@ -203,8 +205,10 @@ class ScoringDialog(QDialog):
         else:
             ui.starsValue.setText(f"{stars(outcome.stars)}  " + self.tr("%1 stars").replace("%1", str(outcome.stars)))
             missing = len(outcome.missing)
-            ui.statusValue.setText(self.tr("%1 criteria not scored yet (counted as 0).").replace("%1", str(missing))
-                                   if missing else "")
+            status = [self.tr("%1 criteria not scored yet (counted as 0).").replace("%1", str(missing))
+                      ] if missing else []
+            status += self._authority(outcome)
+            ui.statusValue.setText("\n".join(status))
         result = gap(card, rules, outcome)
         self.gap_model.set_rows(list(result.losses))
         if result.next_stars is None:
@@ -213,14 +217,18 @@ class ScoringDialog(QDialog):
             ui.gapLabel.setText(self.tr("%1 more points are needed for %2 stars (%3 points). The criteria below lose "
                                         "the most points.").replace("%1", points_text(result.needed))
                                 .replace("%2", str(result.next_stars)).replace("%3", points_text(result.next_min)))
-        certifiable = outcome.stars is not None and scored and rules.is_certifiable(outcome.stars)
+        standing = rules.standing(ui.levelCombo.currentData(), outcome.stars)
+        certifiable = (outcome.stars is not None and scored and rules.is_certifiable(outcome.stars)
+                       and standing.may_certify)
         ui.certifyBox.setEnabled(certifiable)
         if not certifiable:
             ui.certifyBox.setChecked(False)
             ui.expiryValue.setText("")
         else:
             if not ui.bodyEdit.text():
-                ui.bodyEdit.setPlaceholderText(rules.certifying_levels.get(outcome.stars, ""))
+                here = standing.level
+                ui.bodyEdit.setPlaceholderText(here.body if here and here.body else
+                                               rules.certifying_levels.get(outcome.stars, ""))
             on = ui.certifiedDateEdit.value() or self._today()
             expires = rules.expiry_for(on)
             text = self.tr("Valid until %1.").replace("%1", format_vn_date(expires))
@@ -230,6 +238,20 @@ class ScoringDialog(QDialog):
                     "%1", format_vn_date(window[0])).replace("%2", format_vn_date(window[1]))
             ui.expiryValue.setText(text)
         self.outcome = outcome
+
+    def _authority(self, outcome) -> list[str]:
+        """Stars beyond what the chosen level certifies are shown as a proposal, with the reason."""
+        rules = self.setup.rule_set
+        standing = rules.standing(self.ui.levelCombo.currentData(), outcome.stars)
+        here = standing.level
+        if here is not None and not here.evaluates:
+            self.ui.starsValue.setText(self.tr("Checked only: %1 does not rate products").replace("%1", here.name))
+            return [result_phrase(rules, standing, points_text(outcome.total), points_text(self.setup.card.max_score))]
+        if standing.proposed:
+            self.ui.starsValue.setText(self.tr("Proposed to %1 for evaluation and certification")
+                                       .replace("%1", standing.proposed_to.title))
+        refusal = certify_refusal(rules, standing, points_text(outcome.total))
+        return [refusal] if refusal else []
 
     # -- saving ------------------------------------------------------------------------------------------
     def _message(self, text: str, error: bool = False) -> None:
