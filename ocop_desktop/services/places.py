@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, PlaceKind
 from ocop_desktop.domain.text import like_pattern
-from ocop_desktop.persistence.models import Place, PlaceLink
+from ocop_desktop.persistence.models import Place, PlaceLink, Producer, Product
 from ocop_desktop.persistence.uow import UowFactory
 
 SEARCH_LIMIT = 200  # a search is typed to find a few units; the first 200 are plenty
@@ -145,6 +145,30 @@ class PlaceService:
             rows = uow.session.execute(select(*_DTO_COLUMNS).order_by(Place.name_sort, Place.valid_from))
             return [_row_dto(r) for r in rows]
 
+    def in_use(self) -> list[PlaceDTO]:
+        """The units that products or producers are registered in, the district and province above
+        them and the units of today they were merged into: what a filter of the registry offers
+        (tens for a commune, not 14.000 units)."""
+        with self._uow() as uow:
+            s = uow.session
+            used = select(Product.commune_id).where(Product.commune_id.is_not(None)).union(
+                select(Producer.commune_id).where(Producer.commune_id.is_not(None)))
+            wanted = set(s.scalars(used))
+            frontier = set(wanted)
+            for _ in range(8):  # up to the province, then to the units of 2025; the bound stops a loop
+                chunk = sorted(frontier)
+                above = set()
+                for parent, successor in s.execute(select(Place.parent_id, Place.successor_id).where(Place.id.in_(chunk))):
+                    above |= {parent, successor}
+                above |= set(s.scalars(select(PlaceLink.successor_id).where(PlaceLink.predecessor_id.in_(chunk))))
+                frontier = above - wanted - {None}
+                if not frontier:
+                    break
+                wanted |= frontier
+            rows = s.execute(select(*_DTO_COLUMNS).where(Place.id.in_(sorted(wanted)))
+                             .order_by(Place.name_sort, Place.valid_from))
+            return [_row_dto(r) for r in rows]
+
     def communes(self, on: date | None = None) -> list[PlaceDTO]:
         """Commune-level units (xã, phường, thị trấn), those valid on ``on`` if given."""
         with self._uow() as uow:
@@ -153,6 +177,21 @@ class PlaceService:
                 query = query.where(_valid_on(on))
             rows = uow.session.execute(query.order_by(Place.name_sort, Place.valid_from))
             return [_row_dto(r) for r in rows]
+
+    def labels(self, ids) -> dict[str, str]:
+        """id -> label («Xã Búng Lao (đến 30/06/2025)») of these units only."""
+        with self._uow() as uow:
+            rows = uow.session.execute(select(*_DTO_COLUMNS).where(Place.id.in_(sorted(set(ids)))))
+            return {dto.id: dto.label for dto in map(_row_dto, rows)}
+
+    def commune_choices(self, on: date, keep: str | None = None) -> list[PlaceDTO]:
+        """The communes valid on ``on`` (3.321 since 01/07/2025) and the unit ``keep`` already
+        recorded, whatever its period: what a form offers, without reading all 14.000 units."""
+        places = self.communes(on)
+        if keep and all(p.id != keep for p in places):
+            with self._uow() as uow:
+                places += [_row_dto(r) for r in uow.session.execute(select(*_DTO_COLUMNS).where(Place.id == keep))]
+        return places
 
     def search(self, text: str, on: date | None = None, limit: int = SEARCH_LIMIT) -> list[PlaceInfo]:
         """Units whose name contains ``text`` (accents, case and spacing ignored) or whose code

@@ -193,3 +193,17 @@ def test_upgrading_a_database_with_the_16_places_keeps_their_ids_and_records(db_
         assert _pointers(make_uow) == before
     finally:
         db.close()
+
+
+def test_the_registry_filter_offers_only_places_in_use_with_those_above_and_after_them(make_uow):
+    from ocop_desktop.services.places import PlaceService
+    from ocop_desktop.services.products import ProductInput, ProductService
+    from ocop_desktop.services.reference import place_id
+
+    places = PlaceService(make_uow)
+    assert places.in_use() == []  # a new office: nothing to filter by yet
+    ProductService(make_uow).create(ProductInput(name="Bánh chưng gù", commune_id=place_id("thi-tran-muong-ang")))
+    assert [p.label for p in places.in_use()] == [
+        "Huyện Mường Ảng (đến 30/06/2025)", "Thị trấn Mường Ảng (đến 30/06/2025)",
+        "Tỉnh Điện Biên", "Xã Mường Ảng (từ 01/07/2025)",
+    ]

@@ -45,7 +45,8 @@ class ProductDialog(QDialog):
         self.setWindowTitle(self.tr("New product") if self.original is None
                             else self.tr("Edit product: %1").replace("%1", self.original.name))
         ui.producerPicker.set_services(producers, places, today)
-        fill_communes(ui.communeCombo, places.all(), today(), keep=self.original and self.original.commune_id)
+        keep = self.original.commune_id if self.original else None
+        fill_communes(ui.communeCombo, places.commune_choices(today(), keep), today(), keep=keep)
         make_searchable(ui.communeCombo)
         self._fill_lists()
         self.checklist_boxes = self._build_checklist()

@@ -86,9 +86,9 @@ class ProductsPage(QWidget):
     # --- filters -------------------------------------------------------------------------
     def _fill_filters(self) -> None:
         ui = self.ui
+        # The places products are registered in arrive with each load (_set_places).
         add_item(ui.placeFilter, self.tr("All places"), None)
-        for p in self._places.all():
-            add_item(ui.placeFilter, p.label, p.id, exact=p.name)
+        self._place_ids: tuple[str, ...] = ()
         make_searchable(ui.placeFilter)
         add_item(ui.groupFilter, self.tr("All groups"), None)
         for g in self._catalog.groups():
@@ -170,11 +170,11 @@ class ProductsPage(QWidget):
         if self._job is not None and not self._job.done:
             self._job.cancel()  # its result would be stale anyway
         self.ui.busy.setVisible(True)
-        products = self._products
+        products, places = self._products, self._places
 
         def work(progress, cancel):
             cancel.raise_if_cancelled()
-            return products.query(filters, 0, PAGE_SIZE, today)
+            return products.query(filters, 0, PAGE_SIZE, today), places.in_use()
 
         self._job = self._jobs.run(
             work,
@@ -189,7 +189,8 @@ class ProductsPage(QWidget):
     def _loaded(self, generation: int, filters: ProductFilter, today: date, result) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
-        rows, total = result
+        (rows, total), in_use = result
+        self._set_places(in_use)
         products = self._products
         self.model.reset(rows, total, lambda offset, limit: products.query(filters, offset, limit, today))
         self.ui.countLabel.setText(self.tr("%1 products").replace("%1", format_vn_number(total)))
@@ -202,6 +203,23 @@ class ProductsPage(QWidget):
                 self.ui.table.selectRow(row)
                 self.ui.table.scrollTo(self.model.index(row, 0))
             self._select_after_load = None
+
+    def _set_places(self, places) -> None:
+        """Offer the places that hold products now; the chosen one stays chosen."""
+        ids = tuple(p.id for p in places)
+        if ids == self._place_ids:
+            return
+        self._place_ids = ids
+        combo = self.ui.placeFilter
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(combo.count() - 1)
+        for p in places:
+            add_item(combo, p.label, p.id, exact=p.name)
+        if keep is not None and not select_data(combo, keep):
+            combo.setCurrentIndex(0)
+        combo.blockSignals(False)
 
     def _fit_columns(self) -> None:
         """Size the columns to the first page once; later loads keep what the user dragged."""

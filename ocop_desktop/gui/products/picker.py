@@ -37,7 +37,7 @@ class ProducerDialog(QDialog):
         add_item(ui.kindCombo, "", None)
         for kind in ProducerKind:
             add_item(ui.kindCombo, kind.label, kind.value)
-        fill_communes(ui.communeCombo, places.all(), today())
+        fill_communes(ui.communeCombo, places.commune_choices(today()), today())
         make_searchable(ui.communeCombo)
         ui.nameEdit.setText(name)
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)

@@ -59,7 +59,7 @@ class SurveysPage(QWidget):
         super().__init__(parent)
         self._surveys = surveys
         self._places = places
-        self._place_labels: dict[str, str] | None = None
+        self._place_labels: dict[str, str] = {}
         self._jobs = jobs
         self._drafts = DraftStore(drafts_dir)
         self._today = today
@@ -229,6 +229,9 @@ class SurveysPage(QWidget):
         wanted = self._open[1] if keep_unit and self._open else None
         self._units = self._surveys.campaign_units(campaign.id, today=self._today()) if campaign else []
         self.status_model.set_rows(self._units)
+        unknown = {u.unit_id for u in self._units} - self._place_labels.keys()
+        if unknown:
+            self._place_labels.update(self._places.labels(unknown))
         self.ui.statusView.resizeColumnsToContents()
         self.ui.statusView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         done = sum(1 for u in self._units if u.submitted)
@@ -247,8 +250,6 @@ class SurveysPage(QWidget):
 
     def _unit_label(self, unit: UnitStatusDTO) -> str:
         # Old and new units can share a name after the 2025 merger; the label tells them apart.
-        if self._place_labels is None:
-            self._place_labels = {p.id: p.label for p in self._places.all()}
         return self._place_labels.get(unit.unit_id, unit.unit)
 
     def _unit(self) -> UnitStatusDTO | None:
