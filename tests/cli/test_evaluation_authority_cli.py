@@ -94,3 +94,15 @@ def test_under_148_a_district_result_of_4_stars_is_refused_naming_the_province(d
     assert three.returncode == 0, three.stderr
     assert "Đã công nhận «Trà San tuyết P.H 14» 3 sao" in three.stdout
     assert products(db)[TEA]["stars"] == 3
+
+
+def test_the_sheet_of_a_part_total_card_says_so_on_stderr_not_on_paper(db, tmp_path):
+    tea = products(db)[TEA]["id"]
+    sheet = tmp_path / "phieu.pdf"
+    done = ocop("--db", str(db), "scorecards", "sheet", "-o", str(sheet), "--product", tea, "--rules", "1489/2025",
+                "--date", "2025-09-15")
+    assert done.returncode == 0, done.stderr
+    assert "Lưu ý: Tổng điểm từng phần (A 40 / B 25 / C 35)" in done.stderr
+    text = pdf_text(sheet)
+    assert "Phần B. Khả năng tiếp thị (tối đa 25 điểm)" in text
+    assert "chưa đối chiếu" not in text and "ocop scorecards" not in text and "Lưu ý" not in text
