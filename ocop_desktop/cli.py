@@ -252,7 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("xlsx", "pdf"), required=True, help="định dạng tệp")
     p.add_argument("-o", "--output", required=True, metavar="TỆP", help="tệp kết quả")
     p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát (mặc định: đợt mới nhất)")
-    p.add_argument("--unit", metavar="MÃ", help="mã ĐVHC của đơn vị (mặc định: tất cả)")
+    p.add_argument("--unit", metavar="ĐƠN_VỊ", help="mã ĐVHC, mã tham chiếu hoặc tên đơn vị; một xã, phường từ "
+                   "01/07/2025 gồm cả các đơn vị cũ nhập vào nó (mặc định: địa bàn của xã, phường đã thiết lập; "
+                   "cơ quan cấp tỉnh: tất cả)")
     p.add_argument("--months", type=int, default=6, metavar="N", help="số tháng tới (báo cáo expiring)")
     p.add_argument("--directive", metavar="ID", help="mã văn bản chỉ đạo (báo cáo tasks; mặc định: mới nhất)")
 

@@ -1,0 +1,147 @@
+"""Which units a report covers: a unit of today with the units it took over, named as of the report's date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.enums import COMMUNE_KINDS
+from ocop_desktop.domain.text import fold, vn_sort_key
+from ocop_desktop.domain.validation import NotFoundError
+from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink
+from ocop_desktop.services.places import covered_place_ids
+
+_KIND_WORDS = ("xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ")
+UNKNOWN_PLACE = "Chưa rõ địa bàn"
+
+
+def _lower_kind(name: str) -> str:
+    """«Xã Mường Ảng» → «xã Mường Ảng», as it reads inside a sentence."""
+    return name[:1].lower() + name[1:]
+
+
+class PlaceTable:
+    """Every unit's id, name, period and successors, read once per report as plain rows."""
+
+    def __init__(self, session) -> None:
+        cols = (Place.id, Place.key, Place.code, Place.name, Place.kind, Place.parent_id, Place.valid_from,
+                Place.valid_to, Place.successor_id)
+        self.rows = {r.id: r for r in session.execute(select(*cols))}
+        self.links: dict[str, list[str]] = {}
+        for old, new in session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id)
+                                        .order_by(PlaceLink.main.desc())):
+            self.links.setdefault(old, []).append(new)
+
+    @staticmethod
+    def valid_on(row, day: date) -> bool:
+        return (row.valid_from is None or row.valid_from <= day) and (row.valid_to is None or day <= row.valid_to)
+
+    def current(self, place_id: str | None, day: date) -> list:
+        """The unit itself if it exists on ``day``, else every unit that took over part of it by then."""
+        out, seen, frontier = [], set(), [place_id] if place_id in self.rows else []
+        while frontier:
+            pid = frontier.pop(0)
+            if pid in seen:
+                continue
+            seen.add(pid)
+            row = self.rows[pid]
+            if self.valid_on(row, day):
+                out.append(row)
+                continue
+            following = self.links.get(pid) or ([row.successor_id] if row.successor_id else [])
+            frontier.extend(i for i in following if i in self.rows)
+        return out
+
+    def name(self, place_id: str | None, day: date) -> str:
+        """«Xã Ẳng Nưa (nay thuộc xã Mường Ảng)» for a unit gone by ``day``; its plain name otherwise."""
+        row = self.rows.get(place_id) if place_id else None
+        if row is None:
+            return UNKNOWN_PLACE
+        if self.valid_on(row, day) or row.valid_to is None or day <= row.valid_to:
+            return row.name
+        now = [r for r in self.current(row.id, day) if r.id != row.id]
+        if not now:
+            return row.name
+        return f"{row.name} (nay thuộc {', '.join(_lower_kind(r.name) for r in now)})"
+
+    def group_key(self, place_id: str | None, day: date) -> tuple:
+        """Sorts units of the same unit of today together, then by their own name."""
+        row = self.rows.get(place_id) if place_id else None
+        if row is None:
+            return (1, (), ())
+        now = self.current(row.id, day) or [row]
+        return (0, vn_sort_key(now[0].name), vn_sort_key(row.name))
+
+    def find(self, text: str, day: date):
+        """A unit by id, reference key, GSO code or name (accents, case and kind word optional);
+        of several, the one existing on ``day``."""
+        wanted = text.strip()
+        matches = [r for r in self.rows.values() if wanted in (r.id, r.key, r.code)]
+        if not matches:
+            folded = fold(wanted)
+
+            def names(r) -> set[str]:
+                name = fold(r.name)
+                return {name} | {name[len(w):] for w in _KIND_WORDS if name.startswith(w)}
+
+            matches = [r for r in self.rows.values() if folded in names(r)]
+        if len(matches) > 1 and any(self.valid_on(r, day) for r in matches):
+            matches = [r for r in matches if self.valid_on(r, day)]
+        if len(matches) > 1 and any(r.kind in COMMUNE_KINDS for r in matches):
+            matches = [r for r in matches if r.kind in COMMUNE_KINDS]
+        if not matches:
+            raise NotFoundError(f"Không có đơn vị hành chính «{text}»; hãy ghi mã ĐVHC, mã tham chiếu hoặc tên "
+                                "đơn vị (có hoặc không dấu).")
+        if len(matches) > 1:
+            shown = "; ".join(f"{r.name} [{r.key}]" for r in sorted(matches, key=lambda r: r.key)[:10])
+            raise NotFoundError(f"«{text}» trùng tên {len(matches)} đơn vị: {shown}. Hãy ghi mã trong ngoặc vuông.")
+        return matches[0]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A report's area: ``unit`` and the units it covers; no unit means every record."""
+
+    unit_id: str | None = None
+    unit_name: str = ""
+    ids: frozenset[str] | None = None
+    # The office's own area also holds its records entered without a place; a unit asked for by
+    # name holds only records placed in it.
+    unplaced: bool = False
+
+    def covers(self, place_id: str | None) -> bool:
+        return self.ids is None or place_id in self.ids or (self.unplaced and place_id is None)
+
+
+def office_unit_id(session) -> str | None:
+    row = session.get(AppMeta, "office_unit_id")
+    return row.value if row is not None and row.value else None
+
+
+def report_scope(session, places: PlaceTable, unit_text: str | None, day: date) -> Scope:
+    """The unit asked for, else a commune office's own area (its unit and the units it took over);
+    a district, province or department office sees every record."""
+    if unit_text:
+        unit = places.find(unit_text, day)
+    else:
+        office = places.rows.get(office_unit_id(session) or "")
+        if office is None or office.kind not in COMMUNE_KINDS:
+            return Scope()
+        return Scope(office.id, office.name, frozenset(covered_place_ids(session, office.id)), unplaced=True)
+    return Scope(unit.id, unit.name, frozenset(covered_place_ids(session, unit.id)))
+
+
+def scope_choices(session, day: date) -> list[tuple[str, str]]:
+    """(key, name) of the commune-level units of ``day`` that a report may be limited to: the
+    office's own province (or its whole list when the office is not set), in Vietnamese order."""
+    places = PlaceTable(session)
+    office = places.rows.get(office_unit_id(session) or "")
+    top = office
+    while top is not None and top.parent_id in places.rows:
+        top = places.rows[top.parent_id]
+    within = covered_place_ids(session, top.id) if top is not None else None
+    units = [r for r in places.rows.values() if r.kind in COMMUNE_KINDS and places.valid_on(r, day)
+             and (within is None or r.id in within)]
+    return [(r.key, r.name) for r in sorted(units, key=lambda r: (vn_sort_key(r.name), r.key))]

@@ -1,0 +1,105 @@
+"""The survey report of a campaign (who reported, on time or not, and what) and its blank field form."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.deadlines import deadline_rule, timeliness
+from ocop_desktop.domain.enums import SubmissionStatus
+from ocop_desktop.domain.validation import NotFoundError
+from ocop_desktop.exports.report_model import Report, ReportColumn as C, ReportSection
+from ocop_desktop.persistence.models import SurveyCampaign, SurveyEntry
+from ocop_desktop.services.report_scope import PlaceTable, Scope
+
+SURVEY_COLUMNS = [
+    C("stt", "STT", "int", 7), C("product_name", "Tên sản phẩm", "text", 24), C("producer", "Chủ thể", "text", 20),
+    C("situation", "Tình hình sản xuất", "text", 18), C("output", "Sản lượng", "number", 11),
+    C("uom", "Đơn vị tính", "text", 9), C("sold", "Sản lượng tiêu thụ", "number", 11),
+    C("price", "Giá tiêu thụ (đồng)", "money", 13), C("area", "Diện tích vùng nguyên liệu (ha)", "number", 12, total=True),
+    C("proposed", "Đề xuất tham gia OCOP năm", "text", 10), C("notes", "Ghi chú", "text", 14),
+]
+_DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
+_IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
+
+
+def find_campaign(session, year: int | None) -> SurveyCampaign:
+    query = select(SurveyCampaign).order_by(SurveyCampaign.year.desc())
+    if year is not None:
+        query = query.where(SurveyCampaign.year == year)
+    campaign = session.scalars(query).first()
+    if campaign is None:
+        raise NotFoundError(
+            f"Không có đợt rà soát năm {year}." if year else "Chưa có đợt rà soát nào; hãy tạo đợt rà soát trước."
+        )
+    return campaign
+
+
+def _standing(sub, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
+    """(«nộp muộn (3 ngày), nộp ngày 08/07/2024», the bare state) of one unit's submission."""
+    sent = sub.submitted_on if sub.status in _DONE else None
+    if sub.status in _DONE and sent is None:
+        return "đã nộp (không rõ ngày nộp)", "unknown"
+    t = timeliness(sent, campaign.deadline, bool(campaign.deadline_day_on_time), today)
+    return (f"{t.label}, nộp ngày {sent:%d/%m/%Y}" if sent else t.label), t.state
+
+
+def build_survey(session, campaign_year: int | None, scope: Scope, today: date) -> Report:
+    campaign = find_campaign(session, campaign_year)
+    places = PlaceTable(session)
+    # Every reporting unit gets its section, so the receiving office sees who has not reported
+    # as plainly as who has; the heading says whether it reported on time, late or not at all.
+    subs = [s for s in campaign.submissions if scope.covers(s.unit_id)]
+    subs.sort(key=lambda s: places.group_key(s.unit_id, today))
+    sections: dict[str, ReportSection] = {}
+    counts = {"on_time": 0, "late": 0, "missing": 0, "pending": 0, "unknown": 0}
+    for sub in subs:
+        text, state = _standing(sub, campaign, today)
+        counts[state] += 1
+        sections[sub.unit_id] = ReportSection(f"{places.name(sub.unit_id, today)} — {text}")
+    query = select(SurveyEntry).where(SurveyEntry.campaign_id == campaign.id)
+    if scope.ids is not None and len(scope.ids) <= _IN_SQL:
+        query = query.where(SurveyEntry.unit_id.in_(scope.ids))
+    for entry in session.scalars(query.order_by(SurveyEntry.unit_id, SurveyEntry.position)):
+        if not scope.covers(entry.unit_id):
+            continue
+        section = sections.setdefault(entry.unit_id, ReportSection(places.name(entry.unit_id, today)))
+        section.rows.append(dict(
+            stt=len(section.rows) + 1, product_name=entry.product_name, producer=entry.producer_name,
+            situation=entry.production_situation, output=entry.output_quantity, uom=entry.unit_of_measure,
+            sold=entry.quantity_sold, price=entry.price_vnd, area=entry.raw_material_area_ha,
+            # A year is a label, not a quantity: no thousands separator.
+            proposed=str(entry.proposed_year) if entry.proposed_year else "", notes=entry.notes,
+        ))
+    for section in sections.values():
+        section.subtotal = bool(section.rows)  # a unit with no rows has nothing to add up
+    where = f" trên địa bàn {scope.unit_name[:1].lower()}{scope.unit_name[1:]}" if scope.unit_name else ""
+    letter = campaign.issuing_letter
+    intro = (f"Thực hiện {letter}, báo cáo" if letter else "Báo cáo") + f" kết quả rà soát sản phẩm{where}."
+    reported = [f"{counts['on_time']} đơn vị nộp đúng hạn", f"{counts['late']} đơn vị nộp muộn",
+                f"{counts['missing'] + counts['pending']} đơn vị chưa nộp"]
+    if counts["unknown"]:
+        reported.append(f"{counts['unknown']} đơn vị đã nộp nhưng chưa ghi ngày nộp")
+    notes = [deadline_rule(campaign.deadline, bool(campaign.deadline_day_on_time)),
+             f"Tình hình nộp báo cáo ({len(subs)} đơn vị): {'; '.join(reported)}."]
+    with_rows = sum(1 for s in sections.values() if s.rows)
+    return Report(
+        kind="survey", title="BÁO CÁO",
+        subtitle=f"Kết quả rà soát sản phẩm tham gia Chương trình OCOP năm {campaign.year}",
+        columns=SURVEY_COLUMNS, sections=list(sections.values()) or [ReportSection("")],
+        # The rule is stated before the table, where every format prints it.
+        intro=f"{intro} {notes[0]} {notes[1]} Kết quả từng đơn vị như sau:", grand_total=with_rows > 1,
+        landscape=True,
+    )
+
+
+def build_survey_form(campaign_year: int | None, today: date) -> Report:
+    year = campaign_year or today.year
+    return Report(
+        kind="survey-form", title="PHIẾU RÀ SOÁT SẢN PHẨM",
+        subtitle=f"Tham gia Chương trình OCOP năm {year}",
+        columns=SURVEY_COLUMNS, sections=[ReportSection("")], landscape=True, blank_rows=12,
+        intro="Đơn vị (xã, phường, thị trấn): ......................................   "
+              "Người rà soát: ......................................   Ngày: ....../....../.........",
+    )

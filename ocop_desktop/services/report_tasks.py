@@ -1,0 +1,49 @@
+"""The report on a directive's tasks: who does what, by when, how far it has got."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.enums import TaskStatus
+from ocop_desktop.domain.validation import NotFoundError
+from ocop_desktop.exports.report_model import Report, ReportColumn as C, ReportSection
+from ocop_desktop.persistence.models import Directive, Task, TaskProgress
+from ocop_desktop.services.report_scope import Scope
+
+
+def build_tasks(session, directive_id: str | None, scope: Scope, today: date) -> Report:
+    columns = [
+        C("stt", "STT", "int", 7), C("assignee", "Đơn vị thực hiện", "text", 18), C("title", "Nhiệm vụ", "text", 34),
+        C("due", "Hạn", "date", 10), C("status", "Trạng thái", "text", 12),
+        C("progress", "Tiến độ gần nhất", "text", 26), C("overdue", "Quá hạn", "text", 9),
+    ]
+    query = select(Directive).order_by(Directive.created_at.desc())
+    if directive_id:
+        query = query.where(Directive.id == directive_id)
+    directive = session.scalars(query).first()
+    if directive is None:
+        raise NotFoundError("Không tìm thấy văn bản chỉ đạo; hãy kiểm tra mã văn bản.")
+    section = ReportSection("")
+    for task in session.scalars(select(Task).where(Task.directive_id == directive.id).order_by(Task.position)):
+        # A task given to a named unit outside the report's area is another office's; one given
+        # to «các xã» (no unit) concerns every office.
+        if task.assignee_place_id and not scope.covers(task.assignee_place_id):
+            continue
+        last = session.scalars(select(TaskProgress).where(TaskProgress.task_id == task.id)
+                               .order_by(TaskProgress.noted_on.desc())).first()
+        open_ = task.status in (TaskStatus.NEW.value, TaskStatus.IN_PROGRESS.value)
+        late = open_ and task.due_on is not None and task.due_on < today
+        section.rows.append(dict(
+            stt=len(section.rows) + 1, assignee=task.assignee, title=task.title, due=task.due_on,
+            status=TaskStatus(task.status).label,
+            progress=f"{last.noted_on:%d/%m/%Y}: {last.text}" if last else "",
+            overdue=f"Quá hạn {(today - task.due_on).days} ngày" if late else "",
+        ))
+    if not section.rows:
+        section.heading = "Không có nhiệm vụ nào."
+    label = f"văn bản số {directive.number}" if directive.number else "văn bản"
+    subtitle = f"Tình hình thực hiện nhiệm vụ theo {label} của {directive.issuer}".strip()
+    return Report(kind="tasks", title="BÁO CÁO", subtitle=subtitle, columns=columns, sections=[section],
+                  intro=directive.subject, landscape=True)

@@ -1,0 +1,233 @@
+"""What a province reads in the reports: who reported on time, re-evaluation windows, the product
+list's columns, the area of a 2025 commune, and no internal notes on paper (read from PDF and xlsx)."""
+
+from __future__ import annotations
+
+import subprocess
+import unicodedata
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry
+from ocop_desktop.services.campaigns import CampaignInput, CampaignService
+from ocop_desktop.services.places import PlaceService
+from ocop_desktop.services.products import ProductInput, ProductService
+from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
+from ocop_desktop.services.sample import load_sample
+from ocop_desktop.services.settings import save_office_settings
+from ocop_desktop.services.surveys import SurveyService
+
+# 2024 units (GSO code) with one survey row each; Búng Lao and Ẳng Tở went to xã Búng Lao in 2025.
+ROWS = {"03256": "Cà phê Arabica rang xay", "03307": "Chè Shan tuyết Ẳng Nưa", "03310": "Măng khô Ẳng Cang",
+        "03301": "Gạo nếp Búng Lao", "03292": "Mật ong Ẳng Tở"}
+SENT = {"03307": date(2024, 7, 4), "03310": date(2024, 7, 5), "03301": date(2024, 7, 8)}
+DAY_2024 = date(2024, 7, 10)  # the district's report, after the deadline «trước ngày 05/07/2024»
+DAY_2026 = date(2026, 11, 28)  # a report of the 2025 commune
+INTERNAL = ("chưa được xác nhận", "có thể sửa", "ocop scorecards", "chưa đối chiếu", "template / import")
+
+
+def pdf_text(path: Path) -> str:
+    done = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True)
+    return " ".join(unicodedata.normalize("NFC", done.stdout).split())
+
+
+def cells(path: Path) -> list[str]:
+    return [str(c.value) for ws in load_workbook(path).worksheets for row in ws.iter_rows() for c in row
+            if c.value is not None]
+
+
+def _unit(make_uow, key: str):
+    return next(p for p in PlaceService(make_uow).all() if p.key == key)
+
+
+def _office(make_uow, key: str, kind: str = "ubnd") -> None:
+    save_office_settings(make_uow, _unit(make_uow, key).id, "Lò Văn Thắng", "Chủ tịch", kind)
+
+
+@pytest.fixture
+def sample(make_uow):
+    load_sample(make_uow, "muong-ang-2024")
+    with make_uow() as uow:
+        campaign = uow.session.scalars(select(SurveyCampaign).where(SurveyCampaign.year == 2024)).one()
+        campaign_id = campaign.id
+        for code, name in ROWS.items():
+            unit = uow.session.scalars(select(Place).where(Place.code == code, Place.valid_to.is_not(None))).one()
+            area = None if code == "03292" else 2.5  # Ẳng Tở wrote no area: its sum stays blank
+            uow.session.add(SurveyEntry(campaign_id=campaign.id, unit_id=unit.id, position=0, product_name=name,
+                                        producer_name="HTX", raw_material_area_ha=area))
+        uow.commit()
+    surveys = SurveyService(make_uow)
+    for code, day in SENT.items():
+        unit = next(u for u in surveys.campaign_units(campaign_id) if u.unit_code == code)
+        surveys.set_submission(campaign_id, unit.unit_id, "da_nop", day)
+    return make_uow
+
+
+def export(make_uow, kind: str, fmt: str, tmp_path: Path, **kw) -> Path:
+    return ReportService(make_uow).export(ReportRequest(kind, **kw), fmt, tmp_path / f"{kind}.{fmt}")
+
+
+# -- item 7: on time, late, missing -----------------------------------------------------------------
+def test_survey_report_marks_units_on_time_late_or_missing_with_the_rule(sample, tmp_path):
+    _office(sample, "huyen-muong-ang")
+    text = pdf_text(export(sample, "survey", "pdf", tmp_path, campaign_year=2024, today=DAY_2024))
+    # «trước ngày 05/07/2024»: 04/07 is the last day on time, so 05/07 is a day late and 08/07 four.
+    assert "Xã Ẳng Nưa — đúng hạn, nộp ngày 04/07/2024" in text
+    assert "Xã Ẳng Cang — nộp muộn (1 ngày), nộp ngày 05/07/2024" in text
+    assert "Xã Búng Lao — nộp muộn (4 ngày), nộp ngày 08/07/2024" in text
+    assert "Xã Ẳng Tở — chưa nộp (quá hạn 6 ngày)" in text
+    assert ("Hạn nộp: trước ngày 05/07/2024; báo cáo nộp từ ngày 05/07/2024 là nộp muộn (ngày cuối cùng đúng hạn "
+            "là 04/07/2024).") in text
+    assert "Tình hình nộp báo cáo (10 đơn vị): 1 đơn vị nộp đúng hạn; 2 đơn vị nộp muộn; 7 đơn vị chưa nộp." in text
+
+    book = cells(export(sample, "survey", "xlsx", tmp_path, campaign_year=2024, today=DAY_2024))
+    assert "Xã Búng Lao — nộp muộn (4 ngày), nộp ngày 08/07/2024" in book
+    assert any("Hạn nộp: trước ngày 05/07/2024" in c for c in book)
+
+
+def test_counting_the_deadline_day_as_on_time_is_a_campaign_setting_printed_on_the_report(sample, tmp_path):
+    _office(sample, "huyen-muong-ang")
+    campaigns = CampaignService(sample)
+    info = campaigns.by_year(2024)
+    assert info.deadline_day_on_time is False  # the letter's «trước ngày»
+    info = campaigns.edit(info.id, CampaignInput(year=2024, deadline=info.deadline, title=info.title,
+                                                 issuing_letter=info.issuing_letter, unit_ids=info.unit_ids,
+                                                 deadline_day_on_time=True))
+    assert info.deadline_day_on_time is True
+    text = pdf_text(export(sample, "survey", "pdf", tmp_path, campaign_year=2024, today=DAY_2024))
+    assert "Xã Ẳng Cang — đúng hạn, nộp ngày 05/07/2024" in text
+    assert "Xã Búng Lao — nộp muộn (3 ngày), nộp ngày 08/07/2024" in text
+    assert "Hạn nộp: ngày 05/07/2024; báo cáo nộp trong ngày 05/07/2024 vẫn tính là đúng hạn." in text
+
+
+def test_an_empty_sum_prints_blank_not_zero(sample, tmp_path):
+    _office(sample, "huyen-muong-ang")
+    ws = load_workbook(export(sample, "survey", "xlsx", tmp_path, campaign_year=2024, today=DAY_2024)).active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    at = next(i for i, r in enumerate(rows) if r[0] and str(r[0]).startswith("Xã Ẳng Tở"))
+    total = rows[at + 2]  # heading, the row without an area, then «Cộng»
+    assert "Cộng" in total
+    area = [c.header for c in ReportService(sample).build(ReportRequest("survey", today=DAY_2024)).columns].index(
+        "Diện tích vùng nguyên liệu (ha)")
+    assert total[area] in (None, "")
+    with_area = rows[next(i for i, r in enumerate(rows) if r[0] and str(r[0]).startswith("Xã Búng Lao")) + 2]
+    assert str(with_area[area]).startswith("=SUBTOTAL(9,")
+
+
+# -- item 8: scope by the units of today ----------------------------------------------------------------
+def _survey_headings(text: str) -> list[str]:
+    units = ("Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang", "Xã Búng Lao", "Xã Ẳng Tở", "Xã Mường Đăng",
+             "Xã Ngối Cáy", "Xã Mường Lạn", "Xã Xuân Lao", "Xã Nặm Lịch")
+    return [u for u in units if f"{u} (nay thuộc" in text or f"{u} —" in text]
+
+
+def test_a_2025_commune_by_name_covers_exactly_the_units_it_took_over(sample, tmp_path):
+    _office(sample, "xa-muong-ang")
+    path = export(sample, "survey", "pdf", tmp_path, campaign_year=2024, unit_code="Xã Mường Ảng", today=DAY_2026)
+    text = pdf_text(path)
+    assert _survey_headings(text) == ["Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"]
+    for name in ("Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"):
+        assert f"{name} (nay thuộc xã Mường Ảng)" in text
+    assert "Cà phê Arabica rang xay" in text and "Chè Shan tuyết Ẳng Nưa" in text and "Măng khô Ẳng Cang" in text
+    assert "Gạo nếp Búng Lao" not in text and "Mật ong Ẳng Tở" not in text
+    assert "Tình hình nộp báo cáo (3 đơn vị)" in text
+
+
+@pytest.mark.parametrize("unit", ["03256", "xa-muong-ang", "xa muong ang", None])
+def test_code_key_name_or_the_commune_offices_own_area_give_the_same_scope(sample, tmp_path, unit):
+    _office(sample, "xa-muong-ang")
+    report = ReportService(sample).build(ReportRequest("survey", campaign_year=2024, unit_code=unit, today=DAY_2026))
+    headings = [s.heading.split(" (nay")[0] for s in report.sections]
+    assert headings == ["Thị trấn Mường Ảng", "Xã Ẳng Cang", "Xã Ẳng Nưa"]
+
+
+def test_scope_choices_offer_the_units_of_today_in_the_offices_province(sample):
+    _office(sample, "xa-muong-ang")
+    choices = dict(ReportService(sample).scope_units(DAY_2026))
+    assert choices["xa-muong-ang"] == "Xã Mường Ảng" and "xa-bung-lao" in choices
+    assert "xa-ang-nua" not in choices  # a 2024 unit is reached through its successor
+    options = dict(ReportService(sample).options(DAY_2026).campaigns)[2024]
+    assert ("xa-muong-ang", "Xã Mường Ảng") in options
+    assert ("xa-ang-nua", "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)") in options
+
+
+def test_an_unknown_unit_is_refused_in_vietnamese(sample):
+    from ocop_desktop.domain.validation import NotFoundError
+
+    with pytest.raises(NotFoundError, match="Không có đơn vị hành chính «Xã Không Có»"):
+        ReportService(sample).build(ReportRequest("survey", unit_code="Xã Không Có", today=DAY_2026))
+
+
+# -- item 7: expiring, product list ------------------------------------------------------------------------
+def test_expiring_report_says_none_and_lists_certified_products_of_unknown_expiry(sample, tmp_path):
+    _office(sample, "xa-muong-ang")
+    text = pdf_text(export(sample, "expiring", "pdf", tmp_path, today=DAY_2026))
+    # The sample's certified products carry no expiry date: none expires, all are listed apart.
+    assert "Không có sản phẩm nào" in text
+    assert "Sản phẩm đã được công nhận nhưng chưa rõ ngày hết hạn" in text
+    assert "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22/05/2026 của Thủ tướng Chính phủ" in text
+    book = cells(export(sample, "expiring", "xlsx", tmp_path, today=DAY_2026))
+    assert any(c.startswith("I. Sản phẩm") and c.endswith("— Không có sản phẩm nào.") for c in book)
+
+
+def test_expiring_report_with_nothing_at_all_says_so(make_uow, tmp_path):
+    text = pdf_text(export(make_uow, "expiring", "pdf", tmp_path, today=DAY_2026))
+    assert "Không có sản phẩm nào có giấy chứng nhận hết hạn trong 6 tháng tới." in text
+
+
+def test_expiring_report_marks_reevaluation_windows_already_missed(make_uow, tmp_path):
+    products = ProductService(make_uow)
+    commune = _unit(make_uow, "xa-ang-nua").id
+    for name, days in (("Trà Shan tuyết", 100), ("Mật ong bạc hà", 150)):
+        products.create(ProductInput(name=name, status="duoc_cong_nhan", stars=4, commune_id=commune,
+                                     certified_on=DAY_2026 + timedelta(days=days) - timedelta(days=3 * 365),
+                                     expires_on=DAY_2026 + timedelta(days=days)))
+    path = export(make_uow, "expiring", "xlsx", tmp_path, today=DAY_2026)
+    ws = load_workbook(path).active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    header = next(r for r in rows if "STT" in r)
+    col = header.index("Thời hạn nộp hồ sơ đánh giá lại")
+    by_name = {r[1]: r for r in rows if r[1] in ("Trà Shan tuyết", "Mật ong bạc hà")}
+    missed = DAY_2026 + timedelta(days=100)
+    assert by_name["Trà Shan tuyết"][col] == (f"từ {missed - timedelta(days=180):%d/%m/%Y} đến "
+                                              f"{missed - timedelta(days=120):%d/%m/%Y} — đã quá thời hạn")
+    assert by_name["Mật ong bạc hà"][col].endswith("— đang trong thời hạn")
+    assert by_name["Trà Shan tuyết"][header.index("Địa bàn")] == "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)"
+    text = pdf_text(export(make_uow, "expiring", "pdf", tmp_path, today=DAY_2026))
+    assert "đã quá thời hạn" in text and "Không có sản phẩm nào" not in text
+
+
+def test_product_list_has_the_columns_a_province_asks_for(make_uow, tmp_path):
+    ProductService(make_uow).create(ProductInput(
+        name="Chè Shan tuyết Ẳng Nưa", status="duoc_cong_nhan", stars=4, score=75.5,
+        commune_id=_unit(make_uow, "xa-ang-nua").id, product_set_code="che-tuoi-che-che-bien",
+        certifying_decision="1234/QĐ-UBND", certifying_body="UBND tỉnh Điện Biên", certified_on=date(2024, 3, 15),
+        expires_on=date(2027, 3, 15)))
+    ws = load_workbook(export(make_uow, "products", "xlsx", tmp_path, today=DAY_2026)).active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    header = next(r for r in rows if "STT" in r)
+    for title in ("Bộ sản phẩm", "Số và ngày quyết định công nhận", "Cơ quan công nhận", "Điểm"):
+        assert title in header
+    row = next(r for r in rows if r[1] == "Chè Shan tuyết Ẳng Nưa")
+    assert row[header.index("Bộ sản phẩm")] == "Chè tươi, chè chế biến"
+    assert row[header.index("Số và ngày quyết định công nhận")] == "Số 1234/QĐ-UBND ngày 15/03/2024"
+    assert row[header.index("Cơ quan công nhận")] == "UBND tỉnh Điện Biên"
+    assert row[header.index("Điểm")] == 75.5
+    assert "Xã Mường Ảng" in [r[0] for r in rows]  # grouped under the commune of today
+    text = pdf_text(export(make_uow, "products", "pdf", tmp_path, today=DAY_2026))
+    assert "Số 1234/QĐ-UBND ngày 15/03/2024" in text and "UBND tỉnh Điện Biên" in text and "75,5" in text
+
+
+# -- item 6: no internal notes on paper ---------------------------------------------------------------------
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_internal_note_reaches_any_report(sample, tmp_path, kind):
+    _office(sample, "xa-muong-ang")
+    for day in (date(2026, 7, 1), DAY_2026):  # under 1489 and under 26/2026
+        text = pdf_text(export(sample, kind, "pdf", tmp_path, campaign_year=2024, today=day))
+        book = " ".join(cells(export(sample, kind, "xlsx", tmp_path, campaign_year=2024, today=day)))
+        for note in INTERNAL:
+            assert note not in text and note not in book, (kind, day, note)
