@@ -216,6 +216,7 @@ class _Sheet:
             self.add(self.total_row("Tổng cộng", first, self.row))
         ws.auto_filter.ref = f"A{header_row}:{self.last}{max(self.row - report.grand_total, header_row)}"
         self.write_notes()
+        self.write_closing()
         self.print_setup(header_row)
         self.done = self.total
         self.tick()
@@ -345,6 +346,34 @@ class _Sheet:
                 self.add([self.cell(text, label)] + [self.cell(None, label) for _ in range(n - 2)]
                          + [self.cell(_number(value), number)])
                 self.merge(1, n - 1)
+
+    def write_closing(self) -> None:
+        """'Nơi nhận' on the left half and the signer block on the right, as on paper; a form's
+        second signer stands where 'Nơi nhận' would."""
+        h, n = self.report.header, self.n
+        split = self.split  # under the official block's halves
+        centre = Alignment(horizontal="center")
+        bold, plain = self.style(font=Font(bold=True), alignment=centre), self.style()
+
+        def block(sig) -> list[tuple[str, Any]]:
+            lines = [(line.upper(), bold) for line in (sig.authority, sig.deputy, sig.title) if line]
+            return lines + [("", plain)] * 3 + [(sig.name or "…………………………", bold)]
+
+        if h.recipients:
+            left = [("Nơi nhận:", self.style(font=Font(bold=True, italic=True)))]
+            left += [(f"- {line}", plain) for line in h.recipients]
+        else:
+            left = block(h.co_signature) if h.co_signature.title else []
+        right = block(h.signature) if (h.signature.title or h.signature.name or left) else []
+        if not (left or right):
+            return
+        self.add([])
+        for i in range(max(len(left), len(right))):
+            text_l, style_l = left[i] if i < len(left) else ("", plain)
+            text_r, style_r = right[i] if i < len(right) else ("", plain)
+            self.add([self.cell(text_l, style_l)] + [None] * (split - 1) + [self.cell(text_r, style_r)])
+            self.merge(1, split)
+            self.merge(split + 1, n)
 
     def print_setup(self, header_row: int) -> None:
         ws = self.ws

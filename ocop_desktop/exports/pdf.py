@@ -123,15 +123,22 @@ def bar_chart(title: str, bars: list[tuple[str, float]], width: float) -> Drawin
 def closing_block(report: Report, s: Styles) -> Flowable:
     """'Nơi nhận' bottom left and the signature block bottom right, kept on one page."""
     h = report.header
-    left = [Paragraph("Nơi nhận:", s.recipients_head)]
+    left = [Paragraph("Nơi nhận:", s.recipients_head)] if h.recipients else []
     left += [Paragraph(esc(f"- {line}"), s.recipients) for line in h.recipients]
-    sig = h.signature
-    right = [Paragraph(esc(line.upper()), s.sign) for line in (sig.authority, sig.deputy, sig.title) if line]
-    right += [Spacer(1, 25 * mm), Paragraph(esc(sig.name) or "…………………………", s.sign)]
+
+    def block(sig) -> list[Flowable]:
+        lines = [Paragraph(esc(line.upper()), s.sign) for line in (sig.authority, sig.deputy, sig.title) if line]
+        return lines + [Spacer(1, 25 * mm), Paragraph(esc(sig.name) or "…………………………", s.sign)]
+
+    right = block(h.signature)
+    form = not h.recipients and bool(h.co_signature.title)  # a form: its second signer stands left
+    if form:
+        left = block(h.co_signature)
     width = _frame_width(report.landscape)
     table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "CENTER")]))
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("ALIGN", (0 if form else 1, 0), (1, 0), "CENTER")]))
     return KeepTogether([Spacer(1, 6 * mm), table])
 
 

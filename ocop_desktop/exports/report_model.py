@@ -49,11 +49,13 @@ class OfficialHeader:
 
     parent_body: str = ""  # above the body, not bold: "UBND TỈNH ĐIỆN BIÊN"
     body: str = ""  # bold capitals: "UBND XÃ MƯỜNG ẢNG"
-    number: str = "Số:      /BC-UBND"
+    number: str = "Số:      /BC-UBND"  # "" for a form, which carries no number
     place: str = ""  # "Mường Ảng" in "Mường Ảng, ngày 05 tháng 7 năm 2024"
     day: date | None = None
     recipients: tuple[str, ...] = ()  # "Nơi nhận" lines, the last one "Lưu: VT, …"
     signature: Signature = Signature()
+    # A form's second signer (the surveyed producer), bottom left where a document has "Nơi nhận".
+    co_signature: Signature = Signature()
 
 
 @dataclass

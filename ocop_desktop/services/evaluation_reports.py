@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Mapping, Sequence
 
 from ocop_desktop.domain.enums import EvaluationLevel
+from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.rules import RuleSet, result_phrase
 from ocop_desktop.domain.scorecard import Criterion, Scorecard, num, points_text, to_fraction
 from ocop_desktop.exports.pdf import write_pdf
-from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection, Signature
+from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.services.evaluation import EvaluationDTO, EvaluationService, MemberInput, ProductBrief, check_members
-from ocop_desktop.services.report_settings import read_report_settings
+from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set
 
 DOTS = "……………"
@@ -92,8 +92,7 @@ def scoring_sheet(card: Scorecard, rule_set: RuleSet, header: OfficialHeader, pr
                      f"Kết quả: {points_text(total)} điểm, hạng {rule_set.stars_for(float(total))} sao.")
     intro = "; ".join(_product_lines(card, rule_set, product)) + (
         f". Người chấm: {member or DOTS}. Ngày chấm: {format_vn_date(on) if on else DOTS}.")
-    head = replace(header, number="", recipients=("Hội đồng đánh giá, phân hạng sản phẩm OCOP", "Lưu: hồ sơ sản phẩm"),
-                   signature=Signature(title="NGƯỜI CHẤM ĐIỂM", name=member))
+    head = header  # a form: no number, no recipients, the member's signature (services.documents)
     return Report(kind="scoring-sheet", title="PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP", subtitle=card.title, columns=columns,
                   sections=sections, header=head, intro=intro, notes=notes)
 
@@ -129,9 +128,10 @@ def evaluation_result(e: EvaluationDTO, card: Scorecard, rule_set: RuleSet, prod
         notes.append(line)
     if e.notes:
         notes.append(f"Ghi chú: {e.notes}")
-    return Report(kind="evaluation-result", title="KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP",
-                  subtitle=f"{product.name} — {card.title}", columns=columns, sections=sections,
-                  header=replace(header, number=header.number or ""), intro=intro, notes=notes,
+    # The council's result is a BIÊN BẢN of the council (Decree 30 appendix III), its subject under it.
+    return Report(kind="evaluation-result", title=DOCUMENT_BY_KEY["evaluation-result"].title,
+                  subtitle=f"Kết quả đánh giá, phân hạng sản phẩm OCOP: {product.name} — {card.title}",
+                  columns=columns, sections=sections, header=header, intro=intro, notes=notes,
                   landscape=len(e.members) > 3)
 
 
@@ -147,7 +147,8 @@ class EvaluationReports:
                      product_set_code: str | None = None, member: MemberInput | None = None,
                      knockouts: Sequence[str] = (), on: date | None = None) -> Report:
         on = on or date.today()
-        header = read_report_settings(self._uow).header(on)
+        # A form of the council (no number), signed by the member: services.documents.
+        header = DocumentService(self._uow).header("scoring-sheet", on, signer_name=member.name if member else "")
         card, rules, product = self.sheet_card(rule_set_code, product_id, product_set_code, on)
         codes = list(knockouts)
         if member is not None:
@@ -175,7 +176,7 @@ class EvaluationReports:
     def result_report(self, evaluation_id: str) -> Report:
         e = self._evaluations.get(evaluation_id)
         setup = self._evaluations.setup(e.product_id, e.evaluated_on, e.rule_set_code)
-        header = read_report_settings(self._uow).header(e.evaluated_on)
+        header = DocumentService(self._uow).header("evaluation-result", e.evaluated_on, level=e.level)
         return evaluation_result(e, setup.card, setup.rule_set, setup.product, header)
 
     def write_result(self, evaluation_id: str, path: Path) -> Path:

@@ -1,4 +1,5 @@
-"""The office's document settings: issuing body, number, place, recipients and signer."""
+"""The office's document settings: issuing body, place and signer, and per kind of document its
+number and recipients (remembered per kind, and the recipients per kind and office)."""
 
 from __future__ import annotations
 
@@ -7,34 +8,56 @@ from datetime import date
 
 from sqlalchemy import select
 
+from ocop_desktop.domain.documents import default_signer
 from ocop_desktop.domain.text import clean
 from ocop_desktop.exports.report_model import OfficialHeader, Signature
 from ocop_desktop.persistence.models import AppMeta, Place
 from ocop_desktop.persistence.uow import UowFactory
-from ocop_desktop.services.settings import KIND_BY_KEY, read_settings
+from ocop_desktop.services.settings import read_settings
 
 PREFIX = "report_"
+NUMBER_KEY = PREFIX + "number."  # + kind: "report_number.survey" = "12/BC-UBND"
+RECIPIENTS_KEY = PREFIX + "recipients."  # + kind + "." + office unit id: one recipient a line
 KIND_WORDS = ("Thị trấn ", "Xã ", "Phường ", "Huyện ", "Tỉnh ", "Thành phố ")
+
+
+@dataclass(frozen=True)
+class KindSettings:
+    """A kind of document's number ("12/BC-UBND", "" for a form) and recipients, one a line."""
+
+    kind: str
+    number: str = ""
+    recipients: str = ""
 
 
 @dataclass(frozen=True)
 class ReportSettings:
     parent_body: str = ""
     body: str = ""
-    number: str = "Số:      /BC-UBND"
     place: str = ""
-    recipients: str = "Lưu: VT"  # one line each
     signer_authority: str = "TM. ỦY BAN NHÂN DÂN"
     signer_deputy: str = ""
     signer_title: str = "CHỦ TỊCH"
     signer_name: str = ""
+    kinds: tuple[KindSettings, ...] = ()  # as shown and edited; what equals the default is not stored
 
-    def header(self, day: date | None) -> OfficialHeader:
+    def for_kind(self, kind: str) -> KindSettings:
+        return next((k for k in self.kinds if k.kind == kind), KindSettings(kind))
+
+    def header(self, day: date | None, kind: str = "audit") -> OfficialHeader:
+        """A plain header from these settings, without the checks of services.documents (which
+        every report of issue 13 uses); kept for the audit log's report."""
+        current = self.for_kind(kind)
         return OfficialHeader(
-            parent_body=self.parent_body, body=self.body, number=self.number, place=self.place, day=day,
-            recipients=tuple(line.strip(" -;") for line in self.recipients.splitlines() if line.strip(" -;")),
+            parent_body=self.parent_body, body=self.body, place=self.place, day=day,
+            number=f"Số: {current.number}" if current.number else "Số:      /BC-UBND",
+            recipients=tuple(x for x in (line.strip(" -;") for line in current.recipients.splitlines()) if x)
+            or ("Lưu: VT",),
             signature=Signature(self.signer_authority, self.signer_deputy, self.signer_title, self.signer_name),
         )
+
+
+SCALARS = tuple(f.name for f in fields(ReportSettings) if f.name != "kinds")
 
 
 def _defaults(make_uow: UowFactory) -> ReportSettings:
@@ -50,41 +73,81 @@ def _defaults(make_uow: UowFactory) -> ReportSettings:
         if short.startswith(word):
             short = short[len(word):]
     body = office.get("office_printed_name") or (f"ỦY BAN NHÂN DÂN {name}".upper() if name else "")
-    kind = KIND_BY_KEY.get(office.get("office_kind", ""))
-    if kind is not None:
-        # The office said what it is (Tệp → Thiết lập đơn vị): its usual signer block.
-        return ReportSettings(body=body, place=short, signer_authority=kind.authority, signer_deputy=kind.deputy,
-                              signer_title=kind.title, signer_name=office.get("user_name", ""))
-    title = (office.get("user_title") or "CHỦ TỊCH").upper()
-    return ReportSettings(
-        body=body,
-        place=short,
-        # A deputy signs "KT." (on behalf of) the chairman, as in the 2024 letter.
-        signer_deputy="KT. CHỦ TỊCH" if title.startswith("PHÓ CHỦ TỊCH") else "",
-        signer_title=title,
-        signer_name=office.get("user_name", ""),
-    )
+    # The office kind's signer block (Tệp → Thiết lập đơn vị), a UBND's when never chosen; the
+    # user's own title only picks the head's or the deputy's block, it is never printed as one.
+    block = default_signer(office.get("office_kind", ""), office.get("user_title", ""))
+    if block is None:
+        return ReportSettings(body=body, place=short, signer_authority="", signer_title="",
+                              signer_name=office.get("user_name", ""))
+    return ReportSettings(body=body, place=short, signer_authority=block.authority, signer_deputy=block.deputy,
+                          signer_title=block.title, signer_name=office.get("user_name", ""))
 
 
-def read_report_settings(make_uow: UowFactory) -> ReportSettings:
+def read_report_settings(make_uow: UowFactory, on: date | None = None) -> ReportSettings:
+    """The stored settings over the office's defaults; per kind the stored number and recipients,
+    else those a document dated ``on`` (today) would print."""
     stored = {k[len(PREFIX):]: v for k, v in _all(make_uow).items() if k.startswith(PREFIX)}
     base = _defaults(make_uow)
-    values = {f.name: stored.get(f.name, getattr(base, f.name)) for f in fields(ReportSettings)}
-    return ReportSettings(**values)
+    values = {name: stored.get(name, getattr(base, name)) for name in SCALARS}
+    return ReportSettings(**values, kinds=_kinds(make_uow, on or date.today()))
 
 
-def save_report_settings(make_uow: UowFactory, settings: ReportSettings) -> ReportSettings:
+def _kinds(make_uow: UowFactory, day: date) -> tuple[KindSettings, ...]:
+    from ocop_desktop.services.documents import DocumentService, default_kind_values  # noqa: PLC0415
+
+    stored, office_id = _all(make_uow), read_settings(make_uow).get("office_unit_id", "")
+    out = []
+    for kind, (number, recipients) in default_kind_values(DocumentService(make_uow), day).items():
+        out.append(KindSettings(kind, stored.get(NUMBER_KEY + kind, number),
+                                stored.get(f"{RECIPIENTS_KEY}{kind}.{office_id}", recipients)))
+    return tuple(out)
+
+
+def stored_kind_values(make_uow: UowFactory, kind: str, office_id: str) -> tuple[str | None, str | None]:
+    """The number and recipients the office typed for this kind (None where it never did)."""
+    stored = _all(make_uow)
+    return stored.get(NUMBER_KEY + kind), stored.get(f"{RECIPIENTS_KEY}{kind}.{office_id}")
+
+
+def save_kind_values(make_uow: UowFactory, kind: str, number: str | None = None,
+                     recipients: str | None = None) -> ReportSettings:
+    """Remember a kind's number and/or recipients (for this office); None leaves a value as it is."""
+    current = read_report_settings(make_uow).for_kind(kind)
+    typed = KindSettings(kind, current.number if number is None else number,
+                         current.recipients if recipients is None else recipients)
+    return save_report_settings(make_uow, ReportSettings(kinds=(typed,)), only_kinds=True)
+
+
+def save_report_settings(make_uow: UowFactory, settings: ReportSettings, only_kinds: bool = False) -> ReportSettings:
+    """Store the settings; a kind's number or recipients equal to today's default are not stored
+    (a stored copy is forgotten), so the default keeps following the document's date and issuer."""
+    from ocop_desktop.services.documents import DocumentService, default_kind_values  # noqa: PLC0415
+
+    defaults = default_kind_values(DocumentService(make_uow), date.today())
+    office_id = read_settings(make_uow).get("office_unit_id", "")
     with make_uow(action="settings") as uow:
-        for f in fields(ReportSettings):
-            value = getattr(settings, f.name)
-            value = "\n".join(clean(line) or "" for line in value.splitlines()) if f.name == "recipients" else clean(value) or ""
-            row = uow.session.get(AppMeta, PREFIX + f.name)
-            if row is None:
-                uow.session.add(AppMeta(key=PREFIX + f.name, value=value))
-            else:
-                row.value = value
+        for name in () if only_kinds else SCALARS:
+            _put(uow.session, PREFIX + name, clean(getattr(settings, name)) or "")
+        for k in settings.kinds:
+            number = clean(k.number.removeprefix("Số:")) or ""
+            recipients = "\n".join(x for x in (clean(line) or "" for line in k.recipients.splitlines()) if x)
+            default_number, default_recipients = defaults.get(k.kind, ("", ""))
+            _put(uow.session, NUMBER_KEY + k.kind, None if number == default_number else number)
+            _put(uow.session, f"{RECIPIENTS_KEY}{k.kind}.{office_id}",
+                 None if recipients == default_recipients else recipients)
         uow.commit()
     return read_report_settings(make_uow)
+
+
+def _put(session, key: str, value: str | None) -> None:
+    row = session.get(AppMeta, key)
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(AppMeta(key=key, value=value))
+    else:
+        row.value = value
 
 
 def _all(make_uow: UowFactory) -> dict[str, str]:

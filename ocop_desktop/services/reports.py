@@ -9,6 +9,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
+from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import has_controls, strip_controls, vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
@@ -20,7 +21,7 @@ from ocop_desktop.services.report_registry import build_expiring, build_products
 from ocop_desktop.services.report_scope import PlaceTable, Scope, report_scope, scope_choices
 from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form
 from ocop_desktop.services.report_tasks import build_tasks
-from ocop_desktop.services.report_settings import read_report_settings
+from ocop_desktop.services.documents import DocumentService
 
 KINDS = ("survey", "products", "expiring", "tasks", "summary", "survey-form")
 
@@ -69,8 +70,11 @@ class ReportService:
             raise NotFoundError(f"Không có loại báo cáo «{request.kind}». Các loại: {', '.join(KINDS)}.")
         today = request.today or date.today()
         builder: Callable[[ReportRequest, date], Report] = getattr(self, "_" + request.kind.replace("-", "_"))
+        # Issuer valid on the document's date, number, recipients, signer (refused before any work).
+        header = DocumentService(self._uow).header(request.kind, today, campaign_year=request.campaign_year,
+                                                   directive_id=request.directive_id)
         report = builder(request, today)
-        report.header = read_report_settings(self._uow).header(today)
+        report.header, report.title = header, DOCUMENT_BY_KEY[request.kind].title
         _clean_text(report)
         return report
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
+from ocop_desktop.domain.documents import COUNCIL_NAME, DEPARTMENT, OFFICE_DOCS
 from ocop_desktop.domain.text import clean
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.persistence.models import AppMeta, Place
@@ -15,34 +16,53 @@ KEYS = ("office_unit_id", "user_name", "user_title", "office_kind", "office_prin
 
 @dataclass(frozen=True)
 class OfficeKind:
-    """A kind of office and the signer block its documents usually carry."""
+    """A kind of office; its signer blocks and header lines are in domain.documents.OFFICE_DOCS."""
 
     key: str
     label: str
-    authority: str  # "TM. ..." line, empty when the head signs in their own name
-    deputy: str  # "KT. ..." line, for a deputy signing on behalf of the head
-    title: str  # the signer's own title
+
+    @property
+    def _block(self):
+        # Set-up offers the kind's usual block; the document settings choose between head and deputy.
+        return OFFICE_DOCS[self.key].usual_signer
+
+    @property
+    def authority(self) -> str:  # "TM. ..." line, empty when the head signs in the body's name
+        return self._block.authority if self._block else ""
+
+    @property
+    def deputy(self) -> str:  # "KT. ..." line, for a deputy signing on behalf of the head
+        return self._block.deputy if self._block else ""
+
+    @property
+    def title(self) -> str:  # the signer's title as the office kind names it
+        return self._block.title if self._block else ""
 
 
 OFFICE_KINDS = (
-    OfficeKind("ubnd", "UBND xã/phường/đặc khu", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
-    OfficeKind("so_nnmt", "Sở Nông nghiệp và Môi trường", "", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
-    OfficeKind("chi_cuc", "Chi cục/phòng thuộc Sở", "", "KT. CHI CỤC TRƯỞNG", "PHÓ CHI CỤC TRƯỞNG"),
-    OfficeKind("hoi_dong", "Hội đồng đánh giá OCOP cấp tỉnh", "TM. HỘI ĐỒNG", "", "CHỦ TỊCH"),
-    OfficeKind("khac", "Khác", "", "", ""),
+    OfficeKind("ubnd", "UBND xã/phường/đặc khu"),
+    OfficeKind("so_nnmt", "Sở Nông nghiệp và Môi trường"),
+    OfficeKind("chi_cuc", "Chi cục/phòng thuộc Sở"),
+    OfficeKind("hoi_dong", "Hội đồng đánh giá OCOP cấp tỉnh"),
+    OfficeKind("khac", "Khác"),
 )
 KIND_BY_KEY = {k.key: k for k in OFFICE_KINDS}
 
 
 def printed_name(kind: str, unit_name: str, province_name: str) -> str:
-    """The office's name as a document header prints it, guessed from its kind and unit."""
+    """The office's name as a document header prints it, guessed from its kind and unit.
+
+    A department or council prints its province in the parent line above ("UBND TỈNH ĐIỆN BIÊN",
+    Decree 30 appendix I, II.3), so its own name does not repeat it."""
     if kind == "ubnd" and unit_name:
         return f"ỦY BAN NHÂN DÂN {unit_name}".upper()
-    if kind in ("so_nnmt", "chi_cuc") and province_name:
+    if kind == "so_nnmt":
+        return DEPARTMENT[-1].name.upper()
+    if kind == "chi_cuc" and province_name:
         # A sub-department's own name is not in any list; its parent is, and the user edits it.
-        return f"SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG {province_name}".upper()
-    if kind == "hoi_dong" and province_name:
-        return f"HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP {province_name}".upper()
+        return f"{DEPARTMENT[-1].name} {province_name}".upper()
+    if kind == "hoi_dong":
+        return COUNCIL_NAME.upper()
     return ""
 
 

@@ -161,7 +161,8 @@ def test_office_set_lists_the_candidates_of_an_ambiguous_name_and_takes_a_code(t
     done = ocop("--db", str(path), "office", "set", "--unit", "Tỉnh Lào Cai", "--name", "Hà Văn Nam",
                 "--title", "Phó Giám đốc", "--kind", "so nong nghiep va moi truong")
     assert done.returncode == 0, done.stderr
-    assert "Loại cơ quan: Sở Nông nghiệp và Môi trường; tên in trên văn bản: SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI." in done.stdout
+    # The province stands in the parent line above ("UBND TỈNH LÀO CAI"), not in the body's name.
+    assert "Loại cơ quan: Sở Nông nghiệp và Môi trường; tên in trên văn bản: SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG." in done.stdout
     assert "Ký tên mặc định: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC." in done.stdout
     # «15» is Lào Cai's code since 2025 and was Yên Bái's before: the unit in force is taken.
     done = ocop("--db", str(path), "office", "set", "--unit", "15", "--name", "Hà Văn Nam", "--kind", "ubnd",

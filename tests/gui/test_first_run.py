@@ -86,7 +86,7 @@ def test_department_kind_and_what_the_user_typed_survive_reopening(qtbot, make_u
     _choose(qtbot, dialog.ui.provinceCombo, "dien bien")
     _choose(qtbot, dialog.ui.unitCombo, "tinh dien bien")
     assert dialog.ui.kindCombo.currentText() == "Sở Nông nghiệp và Môi trường"
-    assert dialog.ui.printedEdit.text() == "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH ĐIỆN BIÊN"
+    assert dialog.ui.printedEdit.text() == "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"  # the province: in the parent line
     assert (dialog.ui.authorityEdit.text(), dialog.ui.deputyEdit.text(), dialog.ui.signerTitleEdit.text()) == (
         "", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
     # Choosing the council kind changes the guesses; a signer title the user typed is kept.

@@ -233,7 +233,7 @@ def test_the_result_pdf_lists_every_member_the_average_and_the_certificate(make,
     service.certify(saved.id, CertificationInput(decision="2150/QĐ-UBND", certified_on=date(2026, 10, 2)),
                     today=TODAY)
     text = pdf_text(EvaluationReports(make).write_result(saved.id, tmp_path / "ket-qua.pdf"))
-    for piece in ("KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Lò Văn An", "Quàng Thị Bình", "Điểm bình quân",
+    for piece in ("BIÊN BẢN", "Kết quả đánh giá, phân hạng sản phẩm OCOP", "Lò Văn An", "Quàng Thị Bình", "Điểm bình quân",
                   "tổng điểm bình quân 80/100, hạng 4 sao", "có hiệu lực đến hết ngày 02/10/2029",
                   "Nộp hồ sơ đánh giá lại từ 05/04/2029 đến 04/06/2029"):
         assert piece in text, piece
