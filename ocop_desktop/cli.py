@@ -115,15 +115,32 @@ def cmd_report(args) -> int:
     from ocop_desktop.services.reports import ReportRequest, ReportService  # noqa: PLC0415
 
     output = output_file(args.output)
-    db, make_uow = open_db(args, write=False)
+    day = _document_date(args.date) if args.date else None
+    # A number or recipients given here are this document's and remembered for its kind.
+    remember = args.number is not None or args.recipient is not None
+    db, make_uow = open_db(args, write=remember)
     try:
+        if remember:
+            from ocop_desktop.services.report_settings import save_kind_values  # noqa: PLC0415
+
+            save_kind_values(make_uow, args.kind, number=args.number,
+                             recipients=None if args.recipient is None else "\n".join(args.recipient))
         request = ReportRequest(kind=args.kind, campaign_year=args.campaign, unit_code=args.unit,
-                                months=args.months, directive_id=args.directive)
+                                months=args.months, directive_id=args.directive, today=day)
         path = ReportService(make_uow).export(request, args.format, output)
     finally:
         db.close()
     print(f"Đã ghi báo cáo {args.kind} ra {path}.")
     return 0
+
+
+def _document_date(text: str):
+    from datetime import datetime  # noqa: PLC0415
+
+    try:
+        return datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise Refused(f"Ngày văn bản «{text}» không đúng dạng ngày/tháng/năm; hãy ghi ví dụ 02/12/2026.") from None
 
 
 def _find_unit(places: list, text: str):
@@ -257,6 +274,12 @@ def build_parser() -> argparse.ArgumentParser:
                    "cơ quan cấp tỉnh: tất cả)")
     p.add_argument("--months", type=int, default=6, metavar="N", help="số tháng tới (báo cáo expiring)")
     p.add_argument("--directive", metavar="ID", help="mã văn bản chỉ đạo (báo cáo tasks; mặc định: mới nhất)")
+    p.add_argument("--date", metavar="NGÀY", help="ngày văn bản dd/mm/yyyy (mặc định: hôm nay); đơn vị ban hành "
+                                                 "là đơn vị có hiệu lực vào ngày đó")
+    p.add_argument("--number", metavar="SỐ", help="số và ký hiệu văn bản, ví dụ 12 hoặc 12/BC-UBND "
+                                                   "(ghi nhớ cho loại báo cáo này)")
+    p.add_argument("--recipient", action="append", metavar="NƠI_NHẬN",
+                   help="một nơi nhận (lặp lại cho mỗi nơi; ghi nhớ cho loại báo cáo này và đơn vị)")
 
     for module in (exchange, evaluation, safety, campaigns, task_commands, places):
         module.register(sub, command)

@@ -35,6 +35,7 @@ class CampaignDialog(QDialog):
         self._units: dict[str, PlaceDTO] = {}
         self._containers: list[PlaceDTO] = []
         self._loaded_for: date | None = None
+        self._scoped = False  # the office's own area was offered once (a new campaign)
         self._busy = False
         self.ui = ui = Ui_CampaignDialog()
         ui.setupUi(self)
@@ -93,18 +94,29 @@ class CampaignDialog(QDialog):
             return
         self._loaded_for = day
         self.ui.countLabel.setText(self.tr("Loading the units valid on %1…").replace("%1", day.strftime("%d/%m/%Y")))
-        self._jobs.run(lambda _p, _c: self._service.choices_on(day),
+        # A new campaign starts in the office's own area: its province, its own commune chosen.
+        scope = self._campaign is None and not self._scoped
+        self._jobs.run(lambda _p, _c: (*self._service.choices_on(day), self._service.office_scope(day) if scope else None),
                        on_done=lambda result: self._units_loaded(day, *result), on_error=self._failed)
 
-    def _units_loaded(self, day: date, units: list[PlaceDTO], containers: list[PlaceDTO]) -> None:
+    def _units_loaded(self, day: date, units: list[PlaceDTO], containers: list[PlaceDTO],
+                      scope: tuple[str | None, tuple[str, ...]] | None = None) -> None:
         if day != self._loaded_for:
             return  # the deadline changed again meanwhile; a newer load is on its way
         ui = self.ui
+        keep_container = ui.containerCombo.currentData()
+        if scope is not None and not self._scoped:
+            self._scoped = True
+            keep_container = scope[0] or keep_container
+            if not self._chosen:
+                self._chosen = dict.fromkeys(scope[1])
         self._units = {u.id: u for u in units}
         self._containers = containers
         ui.containerCombo.clear()
         for c in containers:
             ui.containerCombo.addItem(c.label, c.id)
+        if keep_container is not None and ui.containerCombo.findData(keep_container) >= 0:
+            ui.containerCombo.setCurrentIndex(ui.containerCombo.findData(keep_container))
         names = {c.id: c.name for c in containers}
         ui.unitList.blockSignals(True)
         ui.unitList.clear()
