@@ -130,6 +130,37 @@ class CampaignService:
                 out[q.id] = q
         return sorted(out.values(), key=lambda p: (vn_sort_key(p.name), p.id))
 
+    def office_scope(self, day: date) -> tuple[str | None, tuple[str, ...]]:
+        """What a new campaign of this office starts with: the province or district to pick units
+        in, and the office's own commune already chosen when the office is a commune. An office unit
+        gone by ``day`` (a commune of 2024 in a 2026 campaign) counts as the unit that took it over."""
+        from ocop_desktop.services.settings import read_settings  # noqa: PLC0415
+
+        unit_id = read_settings(self._uow).get("office_unit_id")
+        if not unit_id:
+            return None, ()
+
+        def valid(p: Place) -> bool:
+            return (p.valid_from is None or p.valid_from <= day) and (p.valid_to is None or p.valid_to >= day)
+
+        with self._uow() as uow:
+            s = uow.session
+            place = s.get(Place, unit_id)
+            for _ in range(5):  # successor chains are one or two links; the bound stops a loop
+                if place is None or valid(place) or not place.successor_id:
+                    break
+                place = s.get(Place, place.successor_id)
+            if place is None or not valid(place):
+                return None, ()
+            if place.kind not in COMMUNE_LEVEL:
+                return place.id, ()
+            top = place
+            for _ in range(5):
+                if top.kind in PROVINCE_KINDS or top.parent_id is None:
+                    break
+                top = s.get(Place, top.parent_id)
+            return (top.id if top.kind in PROVINCE_KINDS else None), (place.id,)
+
     def choices_on(self, day: date) -> tuple[list[PlaceDTO], list[PlaceDTO]]:
         """(units, containers) valid on ``day``, read once: the dialog's checklist and its
         «select every unit in …» choices (provinces and district-level units)."""

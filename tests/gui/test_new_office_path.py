@@ -84,9 +84,9 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
                      and unit_list.item(r).text().startswith("Xã Bắc Hà")), None)
 
     qtbot.waitUntil(lambda: row_of_commune() is not None, timeout=15000)
-    unit_list.setCurrentRow(row_of_commune())
-    unit_list.setFocus()
-    qtbot.keyClick(unit_list, Qt.Key.Key_Space)
+    # A new campaign starts in the office's own area: its province, its own commune chosen.
+    assert dialog.ui.containerCombo.currentText() == "Tỉnh Lào Cai (từ 01/07/2025)"
+    assert unit_list.item(row_of_commune()).checkState() == Qt.CheckState.Checked
     assert dialog.ui.countLabel.text() == "Đã chọn 1 đơn vị."
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.ui.errorLabel.isVisible(), timeout=15000)

@@ -144,3 +144,19 @@ def test_copy_gives_every_new_unit_a_divided_commune_went_to(service, make_uow):
     names = {p.name for p in PlaceService(make_uow).all() if p.id in proposal.data.unit_ids}
     assert names == {"Phường Lê Chân", "Phường Gia Viên"}
     assert proposal.mapped[0].startswith("Phường Cầu Đất (đến 30/06/2025) → ")
+
+
+def test_a_new_campaign_starts_in_the_office_own_area(make_uow):
+    from ocop_desktop.services.settings import save_office_settings
+
+    service = CampaignService(make_uow)
+    assert service.office_scope(date(2026, 6, 30)) == (None, ())  # no office set up yet
+    save_office_settings(make_uow, place_id("xa-muong-ang"), "Lò Văn Minh", "Công chức")
+    assert service.office_scope(date(2026, 6, 30)) == (place_id("tinh-dien-bien"), (place_id("xa-muong-ang"),))
+    # An office set up in 2024 as the township: a 2026 campaign starts with the commune that took it over.
+    save_office_settings(make_uow, place_id("thi-tran-muong-ang"), "Lò Văn Minh", "Công chức")
+    assert service.office_scope(date(2026, 6, 30)) == (place_id("tinh-dien-bien"), (place_id("xa-muong-ang"),))
+    assert service.office_scope(date(2024, 7, 5)) == (place_id("tinh-dien-bien"), (place_id("thi-tran-muong-ang"),))
+    # A district office picks among its communes; none is chosen for it.
+    save_office_settings(make_uow, place_id("huyen-muong-ang"), "Nguyễn Văn Kiểm", "Chuyên viên")
+    assert service.office_scope(date(2024, 7, 5)) == (place_id("huyen-muong-ang"), ())
