@@ -91,3 +91,177 @@ def test_a_browser_that_does_not_open_is_explained(qtbot, tmp_path, vietnamese):
 def test_the_manual_is_found_in_the_resources_folder_wherever_it_is():
     assert help_manual.manual_index() == MANUAL / "index.html"
     assert help_manual.manual_index(lambda: Path("/opt/ocop/resources")) == Path("/opt/ocop/resources/manual/index.html")
+
+
+# --- the manual itself: offline, whole, in step with the program ----------------------------------
+
+PAGES = sorted(MANUAL.glob("*.html"))
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.labels: list[str] = []
+        self.tags: set[str] = set()
+        self._label_depth = 0
+        self._label: list[str] = []
+        self.chapters: list[str] = []
+        self.charset = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.add(tag)
+        for name in ("href", "src"):
+            if a.get(name):
+                self.links.append(a[name])
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "meta" and a.get("charset"):
+            self.charset = a["charset"].lower()
+        if tag == "section" and a.get("class") == "chapter":
+            self.chapters.append(a.get("id", ""))
+        if tag == "span" and a.get("class") == "ui":
+            self._label_depth, self._label = 1, []
+        elif self._label_depth and tag == "span":
+            self._label_depth += 1
+
+    def handle_endtag(self, tag):
+        if self._label_depth and tag == "span":
+            self._label_depth -= 1
+            if not self._label_depth:
+                self.labels.append("".join(self._label).strip())
+
+    def handle_data(self, data):
+        if self._label_depth:
+            self._label.append(data)
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def _build_script(name: str):
+    """A script of build_spec/ loaded under its own name (the folder is not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"_manual_{name}", MANUAL.parents[1] / "build_spec" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _local(page: Path, link: str) -> tuple[Path, str]:
+    parts = urlsplit(link)
+    assert not parts.scheme and not parts.netloc, f"{page.name}: {link} leaves the manual"
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    return target, parts.fragment
+
+
+def test_the_manual_has_an_index_a_print_page_and_its_chapters():
+    names = {p.name for p in PAGES}
+    assert {"index.html", "in-toan-bo.html"} <= names and (MANUAL / "manual.css").is_file()
+    assert len(names) >= 14  # index, print page and twelve chapters
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_page_is_offline_utf8_nfc_and_links_only_to_files_that_exist(page):
+    text = page.read_bytes().decode("utf-8")
+    assert unicodedata.is_normalized("NFC", text), page.name
+    assert not re.search(r"(?i)\b(https?:|ftp:|//[a-z])", text), page.name
+    parsed = _parse(page)
+    assert parsed.charset == "utf-8" and "script" not in parsed.tags
+    for link in parsed.links:
+        target, fragment = _local(page, link)
+        assert target.is_file() and MANUAL in target.parents, f"{page.name}: {link} does not exist"
+        if fragment:
+            assert fragment in _parse(target).ids, f"{page.name}: {link} names no anchor"
+
+
+def test_every_page_is_reachable_from_the_index():
+    seen, todo = set(), [MANUAL / "index.html"]
+    while todo:
+        page = todo.pop()
+        if page in seen:
+            continue
+        seen.add(page)
+        for link in _parse(page).links:
+            target, _ = _local(page, link)
+            if target.suffix == ".html":
+                todo.append(target)
+    assert set(PAGES) - seen == set()
+
+
+def test_the_print_page_holds_every_chapter_and_is_up_to_date():
+    build_manual = _build_script("build_manual")
+    order = build_manual.chapters((MANUAL / "index.html").read_text("utf-8"))
+    assert len(order) == 12
+    printed = _parse(MANUAL / "in-toan-bo.html")
+    assert printed.chapters == ["man-hinh-chinh"] + [href[:-5] for href, _ in order]
+    for href, title in order:
+        chapter = _parse(MANUAL / href)
+        assert chapter.chapters == [href[:-5]], href
+        assert title in (MANUAL / href).read_text("utf-8")
+    # The navigation bars and the print page are assembled from the chapters: never edited apart.
+    assert build_manual.build(check=True) == []
+
+
+def _program_labels() -> set[str]:
+    """Every Vietnamese text of the interface, as shown (accelerator marks removed)."""
+    out: set[str] = set()
+    for ts in TRANSLATIONS.glob("*_vi.ts"):
+        for message in ET.parse(ts).getroot().iter("message"):
+            translation = message.find("translation")
+            texts = [f.text for f in translation.findall("numerusform")] or [translation.text]
+            for text in texts:
+                if text:
+                    shown = re.sub(r"&(?!&)", "", text).strip()
+                    out.add(shown)
+                    out.add(shown.rstrip("…"))  # toolbar buttons drop the ellipsis
+    return out
+
+
+def test_every_label_the_manual_names_is_one_the_program_shows():
+    """A menu or button renamed in the program shows up here until the manual follows it."""
+    known = _program_labels()
+    unknown = {}
+    for page in PAGES:
+        for label in _parse(page).labels:
+            if label not in known:
+                unknown.setdefault(page.name, []).append(label)
+    assert unknown == {}
+
+
+def test_each_chapter_has_steps_a_refusal_and_a_picture_of_the_real_window():
+    build_manual = _build_script("build_manual")
+    for href, _ in build_manual.chapters((MANUAL / "index.html").read_text("utf-8")):
+        text = (MANUAL / href).read_text("utf-8")
+        assert '<ol class="steps">' in text and 'class="refused"' in text, href
+        pictures = [link for link in _parse(MANUAL / href).links if link.startswith("img/")]
+        assert pictures or "<pre>" in text, href  # the terminal chapter shows the terminal's text
+
+
+def test_the_screenshots_are_small_and_not_blank():
+    from PySide6.QtGui import QImage
+
+    images = sorted((MANUAL / "img").glob("*.png"))
+    used = {link for page in PAGES for link in _parse(page).links if link.startswith("img/")}
+    assert {f"img/{p.name}" for p in images} == used  # none missing, none left over
+    assert sum(p.stat().st_size for p in images) < 2 * 1024 * 1024
+    for path in images:
+        assert path.stat().st_size < 80 * 1024, path.name
+        image = QImage(str(path))
+        assert image.width() >= 500 and image.height() >= 400, path.name
+        # A real window has anti-aliased text and frames: many distinct colours, not a flat fill.
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+        assert len(colours) > 30, (path.name, len(colours))
+
+
+def test_the_bundle_and_the_wheel_carry_the_manual():
+    data_files = _build_script("bundle_rules").data_files
+    root = MANUAL.parents[1]
+    shipped = {Path(src).relative_to(root).as_posix() for src, _folder in data_files(root)}
+    assert {"resources/manual/index.html", "resources/manual/manual.css", "resources/manual/img/trang-chinh.png"} <= shipped
