@@ -23,6 +23,10 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from .pdf_style import FONT as SERIF, register_fonts
+from .pdf_table import wrap_lines
 from .report_model import ExportCancelled, Progress, Report, ReportColumn, vn_date_line
 
 # Not '#,##0.##': Excel and LibreOffice leave a dangling separator on whole numbers ("12,"), so
@@ -35,7 +39,10 @@ RISKY = ("=", "+", "-", "@", "\t", "\r")
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 MAX_TEXT = 32767  # Excel refuses the whole file when one cell holds more
 EVERY = 1000  # rows between progress reports and cancel checks
-LINE = 15.0  # points per line of 11 pt text
+FONT_NAME = "Times New Roman"  # as on paper (Nghị định 30/2020); 13 pt, 12 in a wide (landscape) table
+UNIT_PT = 5.25  # a unit of column width: the widest digit of the workbook's Calibri 11, in points
+HAND_ROW = 30.0  # a form's empty row: room to write by hand
+NOTES_SHEET = "Ghi chú"
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
@@ -60,7 +67,10 @@ def write_xlsx(report: Report, path: Path, progress: Progress | None = None,
         ws._values_to_row = partial(_cells_to_row, ws)
     tmp: str | None = None
     try:
-        _Sheet(ws, report, progress, cancelled).write()
+        sheet = _Sheet(ws, report, progress, cancelled)
+        sheet.write()
+        if report.notes:  # on a sheet of their own: a long line never widens (shrinks) the printed report
+            _notes_sheet(wb.create_sheet(NOTES_SHEET), report.notes, sheet)
         if cancelled is not None and cancelled():  # saving 100,000 rows still takes a while
             raise ExportCancelled()
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}.", suffix=".xlsx.tmp",
@@ -105,9 +115,54 @@ def _date_line(place: str, day: date) -> str:
     return line if place else "N" + line[3:]  # no place: "Ngày 05 tháng 7 …", not ", ngày 05 …"
 
 
-def _lines(text: str, per_line: float) -> int:
-    """Lines a wrapped cell needs, erring long: a row cut short hides text, one too tall does not."""
-    return sum(math.ceil(len(part) / per_line) or 1 for part in text.split("\n"))
+def _notes_sheet(ws: Any, notes: list[str], sheet: "_Sheet") -> None:
+    ws.column_dimensions["A"].width = 100
+    style = sheet.style(alignment=Alignment(wrap_text=True, vertical="top"))
+    for row, note in enumerate(notes, 1):
+        lines = _lines(note, 100, sheet.size)
+        if lines > 1:
+            ws.row_dimensions[row].height = sheet.line * lines + 2
+        ws.append([sheet.cell(note, style)])
+    ws.page_setup.paperSize = 9
+    ws.page_setup.orientation = "portrait"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def _text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width of text in Times New Roman (Liberation Serif has its metrics), in column-width units."""
+    register_fonts()
+    return stringWidth(text, f"{SERIF}-Bold" if bold else SERIF, size) / UNIT_PT + 2
+
+
+def _lines(text: str, units: float, size: float, bold: bool = False) -> int:
+    """Lines a wrapped cell ``units`` wide needs, measured with the font's own metrics: neither
+    LibreOffice nor Excel reliably grows a wrapped row on open, so the height is written."""
+    register_fonts()
+    # Excel's unit (LibreOffice's is wider): a row tall enough in Excel only has room to spare there.
+    return len(wrap_lines(text, max(10.0, units * UNIT_PT - 2), f"{SERIF}-Bold" if bold else SERIF, size))
+
+
+def _centred_run(widths: list[float], share: float) -> tuple[int, int]:
+    """The run of columns (first, last, 0-based) closest to a centred rule ``share`` of their width."""
+    total = sum(widths)
+    best, pick = float("inf"), (0, len(widths) - 1)
+    for a in range(len(widths)):
+        for b in range(a, len(widths)):
+            left, width = sum(widths[:a]), sum(widths[a:b + 1])
+            if width > 0.8 * total and len(widths) > 1:
+                continue  # a rule across the whole half reads as a separator, not the paper's short rule
+            score = 1.5 * abs(left + width / 2 - total / 2) + abs(width - total * share) / 2
+            if score < best:
+                best, pick = score, (a, b)
+    return pick
+
+
+def _plus(total: Any, value: Any) -> Any:
+    """A sum that stays None while nothing was counted."""
+    if value is None or isinstance(value, str) or (isinstance(value, float) and not math.isfinite(value)):
+        return total
+    return value if total is None else total + value
 
 
 def _int(v: Any) -> int:
@@ -142,9 +197,19 @@ class _Sheet:
         self.row = 0  # index of the last row appended
         self.total = report.row_count
         self.done = 0
+        self.size = 12 if report.landscape else 13
+        self.line = round(self.size * 1.3, 1)  # points per line of text
+        self.per_unit = UNIT_PT / (0.6 * self.size)  # characters a unit of width surely holds
+        self.split = max(1, self.n // 2)  # the official block: issuing body left of it, motto right
+        self.widths = [c.width for c in self.columns]
+        self.plain = self.style()
+        self.sums: dict[str, Any] = {}  # of the whole table, for the grand total
 
     def style(self, **attrs: Any) -> Any:
-        """A style array built once and shared by every cell that looks alike (the fast path)."""
+        """A style array built once and shared by every cell that looks alike (the fast path).
+        Every one in Times New Roman, at the sheet's size unless given."""
+        font = attrs.get("font") or Font()
+        attrs["font"] = Font(name=FONT_NAME, sz=font.sz or self.size, b=font.b, i=font.i, u=font.u)
         cell = WriteOnlyCell(self.ws)
         for name, value in attrs.items():
             setattr(cell, name, value)
@@ -152,8 +217,7 @@ class _Sheet:
 
     def cell(self, value: Any, style: Any = None) -> Any:
         cell = WriteOnlyCell(self.ws)
-        if style is not None:
-            cell._style = style
+        cell._style = style if style is not None else self.plain
         if isinstance(value, str):
             if not value:
                 return cell
@@ -192,8 +256,9 @@ class _Sheet:
     def write(self) -> None:
         ws, report = self.ws, self.report
         # Write-only sheets emit widths, panes and fit-to-page with the first row: set them now.
-        for i, col in enumerate(self.columns, 1):
-            ws.column_dimensions[get_column_letter(i)].width = col.width
+        self.fit_block()
+        for i, width in enumerate(self.widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
         block = self.block_height()
         header_row = block + 2 if block else 1
         ws.freeze_panes = f"A{header_row + 1}"
@@ -205,15 +270,15 @@ class _Sheet:
         head = self.style(font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"), border=_BORDER,
                           alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
         # Neither LibreOffice nor Excel reliably grows a wrapped row on open: give the height.
-        lines = max(_lines(c.header, max(1.0, c.width - 1)) for c in self.columns)  # bold is wider
-        self.add([self.cell(c.header, head) for c in self.columns], LINE * lines + 2 if lines > 1 else None)
+        lines = max(_lines(c.header, w, self.size, bold=True) for c, w in zip(self.columns, self.widths))
+        self.add([self.cell(c.header, head) for c in self.columns], self.line * lines + 4)
         first = self.row + 1
         self.write_sections()
         plain = self.style(border=_BORDER)
         for _ in range(report.blank_rows):
-            self.add([self.cell(None, plain) for _ in self.columns])
+            self.add([self.cell(None, plain) for _ in self.columns], HAND_ROW)
         if report.grand_total:
-            self.add(self.total_row("Tổng cộng", first, self.row))
+            self.add(self.total_row("Tổng cộng", first, self.row, self.sums))
         ws.auto_filter.ref = f"A{header_row}:{self.last}{max(self.row - report.grand_total, header_row)}"
         self.write_notes()
         self.write_closing()
@@ -221,27 +286,66 @@ class _Sheet:
         self.done = self.total
         self.tick()
 
+    def fit_block(self) -> None:
+        """Choose the column where the motto's half starts and widen the halves the official block
+        needs, so "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and the body's name are never cut."""
+        h, n, widths = self.report.header, self.n, self.widths
+        if not (h.body or h.parent_body or h.day) or n < 2:
+            return
+        need_left = max(_text_width(h.body.upper(), 13, True), _text_width(h.parent_body.upper(), 13),
+                        _text_width(h.number, 13))
+        official = bool(h.body or h.parent_body)  # else only the date line stands, on the right
+        need_right = max(_text_width(MOTTO[0], 12, True) if official else 0,
+                         _text_width(_date_line(h.place, h.day), 13) if h.day else 0)
+        total = sum(widths)
+        # The paper's proportions (42 % body, 58 % motto), among the splits that need no widening.
+        fits = [k for k in range(1, n) if sum(widths[:k]) >= need_left and sum(widths[k:]) >= need_right]
+        self.split = min(fits or range(1, n), key=lambda k: abs(sum(widths[:k]) - 0.42 * total))
+        for lo, hi, need in ((0, self.split, need_left), (self.split, n, need_right)):
+            have = sum(widths[lo:hi])
+            if have < need:
+                for i in range(lo, hi):
+                    widths[i] = round(widths[i] * need / have, 1)
+
     def block_height(self) -> int:
         h = self.report.header
-        official = 3 if (h.body or h.parent_body) else 1 if h.day else 0
+        official = 4 if (h.body or h.parent_body) else 1 if h.day else 0
         text = [self.report.title, self.report.subtitle, self.report.intro]
         return official + (1 if official else 0) + sum(1 for t in text if t)
 
     def write_block(self) -> None:
-        h, report, n = self.report.header, self.report, self.n
-        # Issuing body on the left half, motto and date on the right (column B for a 1-column table).
-        split = max(1, n // 2)
+        h, report, n, split = self.report.header, self.report, self.n, self.split
+        # Issuing body on the left half, motto and date on the right (column B for a 1-column table),
+        # as on paper: the body's first line level with "CỘNG HÒA …", each block with its short rule.
         if h.body or h.parent_body:
-            centre = Alignment(horizontal="center")
-            plain, bold = self.style(alignment=centre), self.style(font=Font(bold=True), alignment=centre)
+            centre = Alignment(horizontal="center", vertical="bottom")
+            plain = self.style(alignment=centre)
+            bold, motto = self.style(font=Font(bold=True), alignment=centre), self.style(font=Font(b=True, sz=12),
+                                                                                         alignment=centre)
             italic = self.style(font=Font(italic=True), alignment=centre)
-            date_line = _date_line(h.place, h.day) if h.day else ""
-            lines = [(h.parent_body, plain, MOTTO[0], bold), (h.body, bold, MOTTO[1], bold),
-                     (h.number, plain, date_line, italic)]
-            for text_l, style_l, text_r, style_r in lines:
-                self.add([self.cell(text_l, style_l)] + [None] * (split - 1) + [self.cell(text_r, style_r)])
-                self.merge(1, split)
+            left = ([(h.parent_body.upper(), plain)] if h.parent_body else []) + [(h.body.upper(), bold)]
+            right = [(MOTTO[0], motto), (MOTTO[1], bold)]
+            rule = self.style(border=Border(top=_THIN))
+            a, b = _centred_run(self.widths[:split], 0.35)
+            c, d = _centred_run(self.widths[split:], 0.62)
+            left_rule = [self.cell(None, rule if a <= i <= b else None) for i in range(split)]
+            right_rule = [self.cell(None, rule if c <= i <= d else None) for i in range(n - split)]
+            for i in range(2):
+                if i < len(left):
+                    cells = [self.cell(left[i][0], left[i][1])] + [None] * (split - 1)
+                else:  # the body stood on the first row: its rule under it, here
+                    cells = left_rule
+                self.add(cells + [self.cell(right[i][0], right[i][1])], self.line + 2)
+                if i < len(left):
+                    self.merge(1, split)
                 self.merge(split + 1, n)
+            # A thin row for the rules: a top border on the centred cells, as wide as the paper's.
+            self.add((left_rule if len(left) == 2 else [None] * split) + right_rule, 4)
+            date_line = _date_line(h.place, h.day) if h.day else ""
+            self.add([self.cell(h.number, plain)] + [None] * (split - 1) + [self.cell(date_line, italic)],
+                     self.line + 4)
+            self.merge(1, split)
+            self.merge(split + 1, n)
         elif h.day:
             italic = self.style(font=Font(italic=True), alignment=Alignment(horizontal="center"))
             self.add([None] * split + [self.cell(_date_line(h.place, h.day), italic)])
@@ -253,20 +357,23 @@ class _Sheet:
             # Excel sizes a row to its font, but not when the cell is merged: give the height.
             self.add([self.cell(report.title, self.style(font=Font(bold=True, size=14), alignment=centred))], 21)
             self.merge(1, n)
+        room = sum(self.widths)
         if report.subtitle:
-            self.add([self.cell(report.subtitle, self.style(font=Font(bold=True, size=12), alignment=centred))], 18)
+            lines = _lines(report.subtitle, room, 14, bold=True)
+            self.add([self.cell(report.subtitle, self.style(font=Font(bold=True, size=14), alignment=centred))],
+                     19 * lines)
             self.merge(1, n)
         if report.intro:
-            lines = _lines(report.intro, max(20.0, sum(c.width for c in self.columns)))
+            lines = _lines(report.intro, room, self.size)
             style = self.style(alignment=Alignment(wrap_text=True, vertical="top"))
-            self.add([self.cell(report.intro, style)], LINE * lines + 3)
+            self.add([self.cell(report.intro, style)], self.line * lines + 3)
             self.merge(1, n)
 
     def write_sections(self) -> None:
         report, cols = self.report, self.columns
         top = Alignment(vertical="top")
         specs = []
-        for col in cols:
+        for col, width in zip(cols, self.widths):
             attrs: dict[str, Any] = {"border": _BORDER, "number_format": FORMATS.get(col.kind, "General")}
             attrs["alignment"] = Alignment(vertical="top", wrap_text=True) if col.kind == "text" else top
             is_text = col.kind not in _CONVERT or col.kind == "text"
@@ -274,15 +381,22 @@ class _Sheet:
             # Whole quantities show as "30", not "30,0": number columns get a second style.
             whole = self.style(**(attrs | {"number_format": FORMATS["int"]})) if col.kind == "number" else None
             specs.append((col.key, _CONVERT.get(col.kind, _CONVERT["text"]), self.style(**attrs),
-                          max(1.0, col.width) if is_text else 0, whole))
-        heading = self.style(font=Font(bold=True), border=_BORDER)
+                          width if is_text else 0, whole))
+        # A heading runs on across the row: no inner borders to strike through its text.
+        edges = [Border(left=_THIN, top=_THIN, bottom=_THIN)] + [Border(top=_THIN, bottom=_THIN)] * (self.n - 2)
+        edges = (edges + [Border(right=_THIN, top=_THIN, bottom=_THIN)]) if self.n > 1 else [_BORDER]
+        headings = [self.style(font=Font(bold=True), border=edge) for edge in edges]
         many = len(report.sections) > 1
         ws, cell, add = self.ws, self.cell, self.add
+        summed = [c.key for c in cols if c.total]
         for section in report.sections:
             if many or section.heading:
-                add([cell(section.heading, heading)] + [cell(None, heading) for _ in cols[1:]])
+                add([cell(section.heading, headings[0])] + [cell(None, style) for style in headings[1:]])
             first = self.row + 1
+            sums: dict[str, Any] = {k: None for k in summed}
             for row in section.rows:
+                for k in summed:
+                    sums[k] = _plus(sums[k], row.get(k))
                 values = []
                 lines = 1
                 for key, convert, style, text, whole in specs:
@@ -294,33 +408,38 @@ class _Sheet:
                             raise ValueError(f"row {self.done + 1}, column {key!r}: {value!r}: {exc}") from exc
                         if text:
                             values.append(cell(value, style))
-                            if len(value) > text or "\n" in value:  # rare: only then work out a height
-                                lines = max(lines, _lines(value, text))
+                            if len(value) > text * self.per_unit or "\n" in value:  # only then measure
+                                lines = max(lines, _lines(value, text, self.size))
                             continue
                     # The hot path, a million times for 100,000 rows: numbers need no text checks.
                     c = WriteOnlyCell(ws)
                     c._style = whole if whole is not None and value is not None and value == int(value) else style
                     c.value = value
                     values.append(c)
-                add(values, LINE * lines if lines > 1 else None)
+                add(values, self.line * lines + 2 if lines > 1 else None)
                 self.done += 1
                 if self.done % EVERY == 0:
                     self.tick()
             if section.subtotal:
-                add(self.total_row("Cộng", first, self.row))
+                add(self.total_row("Cộng", first, self.row, sums))
+            for k in summed:
+                self.sums[k] = _plus(self.sums.get(k), sums[k])
 
-    def total_row(self, label: str, first: int, last: int) -> list[Any]:
-        """Live SUBTOTAL(9, …) formulas: they skip nested subtotals and rows hidden by the filter."""
+    def total_row(self, label: str, first: int, last: int, sums: dict[str, Any]) -> list[Any]:
+        """Live SUBTOTAL(9, …) formulas: they skip nested subtotals and rows hidden by the filter.
+        A column with nothing to sum stays blank, not 0; a whole sum shows no decimals."""
         # The label goes in the first text column: column A is often a narrow "STT".
         free = [c for c in self.columns if not c.total]
         at = next((c for c in free if c.kind == "text"), free[0] if free else None)
         cells = []
         for i, col in enumerate(self.columns, 1):
-            style = self.style(font=Font(bold=True), border=_BORDER,
-                               number_format=FORMATS.get(col.kind, "General") if col.total else "General")
-            if col.total:
+            total = sums.get(col.key)
+            whole = total is not None and float(total) == int(total)
+            style = self.style(font=Font(bold=True), border=_BORDER, number_format=(
+                FORMATS["int" if whole and col.kind == "number" else col.kind] if col.total else "General"))
+            if col.total and total is not None:
                 x = get_column_letter(i)
-                value: Any = f"=SUBTOTAL(9,{x}{first}:{x}{last})" if last >= first else 0
+                value: Any = f"=SUBTOTAL(9,{x}{first}:{x}{last})" if last >= first else None
                 cell = WriteOnlyCell(self.ws, value)
                 cell._style = style
             else:
@@ -329,22 +448,21 @@ class _Sheet:
         return cells
 
     def write_notes(self) -> None:
+        """The charts as their data, a label/value table each (the notes go on a sheet of their own)."""
         report, n = self.report, self.n
-        if report.notes:
-            self.add([])
-            for note in report.notes:
-                self.add([self.cell(note)])
         if not report.charts:
             return
         bold = self.style(font=Font(bold=True))
         label = self.style(border=_BORDER)
         number = self.style(border=_BORDER, number_format=FORMATS["number"])
-        for title, points in report.charts:  # charts as their data: a label/value table
+        whole = self.style(border=_BORDER, number_format=FORMATS["int"])  # a count shows "3", not "3,0"
+        for title, points in report.charts:
             self.add([])
             self.add([self.cell(title, bold)])
             for text, value in points:
+                value = _number(value)
                 self.add([self.cell(text, label)] + [self.cell(None, label) for _ in range(n - 2)]
-                         + [self.cell(_number(value), number)])
+                         + [self.cell(value, whole if value is not None and value == int(value) else number)])
                 self.merge(1, n - 1)
 
     def write_closing(self) -> None:
@@ -381,8 +499,15 @@ class _Sheet:
         ws.page_setup.orientation = "landscape" if self.report.landscape else "portrait"
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0  # as many pages down as it takes
-        # Nghị định 30/2020 margins (left 30 mm, right 15 mm, top and bottom 20 mm), in inches.
-        ws.page_margins = PageMargins(left=1.18, right=0.59, top=0.79, bottom=0.79, header=0.3, footer=0.3)
+        # The PDF's margins (Nghị định 30/2020), in inches; a landscape page is bound on its top edge.
+        if self.report.landscape:
+            ws.page_margins = PageMargins(left=0.79, right=0.79, top=1.18, bottom=0.59, header=0.47, footer=0.3)
+        else:
+            ws.page_margins = PageMargins(left=1.18, right=0.59, top=0.79, bottom=0.79, header=0.47, footer=0.3)
         ws.print_options.horizontalCentered = True
         ws.print_title_rows = f"{header_row}:{header_row}"
-        ws.oddFooter.center.text = "Trang &P / &N"
+        # The page number at the top centre from page 2, as on paper.
+        ws.oddHeader.center.text = "&P"
+        ws.oddHeader.center.font = f"{FONT_NAME},Regular"
+        ws.oddHeader.center.size = 13
+        ws.HeaderFooter.differentFirst = True
