@@ -155,6 +155,14 @@
         <translation>&amp;Văn bản yêu cầu:</translation>
     </message>
     <message>
+        <source>Off: «before 05/07» read literally, so 04/07 is the last day on time. The survey report states the rule.</source>
+        <translation>Không chọn: «trước ngày 05/07» hiểu theo nghĩa đen, ngày cuối cùng đúng hạn là 04/07. Báo cáo rà soát ghi rõ cách tính này.</translation>
+    </message>
+    <message>
+        <source>Reports sent on the deadline day itself count as on time</source>
+        <translation>Nộp đúng ngày hạn vẫn tính là đúng hạn</translation>
+    </message>
+    <message>
         <source>Reporting units</source>
         <translation>Đơn vị báo cáo</translation>
     </message>

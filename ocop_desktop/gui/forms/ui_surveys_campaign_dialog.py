@@ -15,11 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 from ocop_desktop.gui.date_field import DateField
 
@@ -90,6 +90,11 @@ class Ui_CampaignDialog(object):
         self.letterEdit.setMaxLength(500)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.letterEdit)
+
+        self.deadlineDayCheck = QCheckBox(CampaignDialog)
+        self.deadlineDayCheck.setObjectName(u"deadlineDayCheck")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.deadlineDayCheck)
 
 
         self.dialogLayout.addLayout(self.formLayout)
@@ -177,7 +182,8 @@ class Ui_CampaignDialog(object):
         QWidget.setTabOrder(self.copyButton, self.titleEdit)
         QWidget.setTabOrder(self.titleEdit, self.deadlineEdit)
         QWidget.setTabOrder(self.deadlineEdit, self.letterEdit)
-        QWidget.setTabOrder(self.letterEdit, self.searchEdit)
+        QWidget.setTabOrder(self.letterEdit, self.deadlineDayCheck)
+        QWidget.setTabOrder(self.deadlineDayCheck, self.searchEdit)
         QWidget.setTabOrder(self.searchEdit, self.containerCombo)
         QWidget.setTabOrder(self.containerCombo, self.selectAllButton)
         QWidget.setTabOrder(self.selectAllButton, self.clearButton)
@@ -196,6 +202,10 @@ class Ui_CampaignDialog(object):
         self.titleLabel.setText(QCoreApplication.translate("CampaignDialog", u"&Title:", None))
         self.deadlineLabel.setText(QCoreApplication.translate("CampaignDialog", u"&Deadline:", None))
         self.letterLabel.setText(QCoreApplication.translate("CampaignDialog", u"Requesting &letter:", None))
+#if QT_CONFIG(tooltip)
+        self.deadlineDayCheck.setToolTip(QCoreApplication.translate("CampaignDialog", u"Off: \u00abbefore 05/07\u00bb read literally, so 04/07 is the last day on time. The survey report states the rule.", None))
+#endif // QT_CONFIG(tooltip)
+        self.deadlineDayCheck.setText(QCoreApplication.translate("CampaignDialog", u"Reports sent on the deadline day itself count as on time", None))
         self.unitsBox.setTitle(QCoreApplication.translate("CampaignDialog", u"Reporting units", None))
         self.selectAllButton.setText(QCoreApplication.translate("CampaignDialog", u"Select &all units in it", None))
         self.clearButton.setText(QCoreApplication.translate("CampaignDialog", u"Clear the choice", None))

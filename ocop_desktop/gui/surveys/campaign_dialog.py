@@ -66,6 +66,7 @@ class CampaignDialog(QDialog):
             ui.yearEdit.setText(str(campaign.year))
             ui.titleEdit.setText(campaign.title)
             ui.letterEdit.setText(campaign.issuing_letter)
+            ui.deadlineDayCheck.setChecked(campaign.deadline_day_on_time)
             if campaign.deadline:
                 ui.deadlineEdit.setDate(campaign.deadline)
         self._update_count()
@@ -194,6 +195,7 @@ class CampaignDialog(QDialog):
         ui.titleEdit.setText(data.title)
         if data.deadline:
             ui.deadlineEdit.setDate(data.deadline)
+        ui.deadlineDayCheck.setChecked(bool(data.deadline_day_on_time))
         self._chosen = dict.fromkeys(data.unit_ids)
         lines = [self.tr("Copied from the %1 campaign; check the title, the deadline and the letter.")
                  .replace("%1", str(proposal.source_year))]
@@ -211,7 +213,8 @@ class CampaignDialog(QDialog):
     def collect(self) -> CampaignInput:
         ui = self.ui
         return CampaignInput(year=ui.yearEdit.text(), deadline=ui.deadlineEdit.text(), title=ui.titleEdit.text(),
-                             issuing_letter=ui.letterEdit.text(), unit_ids=self.chosen_ids())
+                             issuing_letter=ui.letterEdit.text(), unit_ids=self.chosen_ids(),
+                             deadline_day_on_time=ui.deadlineDayCheck.isChecked())
 
     def save(self) -> None:
         if self._busy:
