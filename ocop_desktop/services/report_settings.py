@@ -40,6 +40,7 @@ class ReportSettings:
     signer_title: str = "CHỦ TỊCH"
     signer_name: str = ""
     kinds: tuple[KindSettings, ...] = ()  # as shown and edited; what equals the default is not stored
+    office_kind: str = ""  # read, not stored here: its signer blocks are offered (domain.documents)
 
     def for_kind(self, kind: str) -> KindSettings:
         return next((k for k in self.kinds if k.kind == kind), KindSettings(kind))
@@ -57,7 +58,7 @@ class ReportSettings:
         )
 
 
-SCALARS = tuple(f.name for f in fields(ReportSettings) if f.name != "kinds")
+SCALARS = tuple(f.name for f in fields(ReportSettings) if f.name not in ("kinds", "office_kind"))
 
 
 def _defaults(make_uow: UowFactory) -> ReportSettings:
@@ -89,7 +90,8 @@ def read_report_settings(make_uow: UowFactory, on: date | None = None) -> Report
     stored = {k[len(PREFIX):]: v for k, v in _all(make_uow).items() if k.startswith(PREFIX)}
     base = _defaults(make_uow)
     values = {name: stored.get(name, getattr(base, name)) for name in SCALARS}
-    return ReportSettings(**values, kinds=_kinds(make_uow, on or date.today()))
+    return ReportSettings(**values, kinds=_kinds(make_uow, on or date.today()),
+                          office_kind=read_settings(make_uow).get("office_kind", ""))
 
 
 def _kinds(make_uow: UowFactory, day: date) -> tuple[KindSettings, ...]:

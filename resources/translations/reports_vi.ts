@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ReportSettingsDialog</name>
@@ -8,8 +7,16 @@
         <translation>ví dụ: ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG</translation>
     </message>
     <message>
-        <source>e.g. Số:      /BC-UBND</source>
-        <translation>ví dụ: Số:      /BC-UBND</translation>
+        <source>As typed below</source>
+        <translation>Như ghi dưới đây</translation>
+    </message>
+    <message>
+        <source>A form has no number</source>
+        <translation>Phiếu không có số</translation>
+    </message>
+    <message>
+        <source>e.g. 12/BC-UBND</source>
+        <translation>ví dụ: 12/BC-UBND</translation>
     </message>
     <message>
         <source>Document settings</source>
@@ -24,16 +31,24 @@
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <source>Number line</source>
-        <translation>Dòng số, ký hiệu</translation>
-    </message>
-    <message>
         <source>Place in the date line</source>
         <translation>Địa danh ghi ngày tháng</translation>
     </message>
     <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Number and symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
         <source>Recipients (one per line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
+    </message>
+    <message>
+        <source>Who signs</source>
+        <translation>Người ký</translation>
     </message>
     <message>
         <source>Signing for (TM.)</source>
@@ -44,18 +59,18 @@
         <translation>Ký thay (KT.)</translation>
     </message>
     <message>
-        <source>Signer&apos;s title</source>
+        <source>Signer's title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <source>Signer&apos;s name</source>
+        <source>Signer's name</source>
         <translation>Họ tên người ký</translation>
     </message>
 </context>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <source>Survey results (the letter&apos;s report)</source>
+        <source>Survey results (the letter's report)</source>
         <translation>Kết quả rà soát sản phẩm (báo cáo theo công văn)</translation>
     </message>
     <message>
@@ -123,12 +138,12 @@
         <translation>Đã lưu vào %1</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>In</translation>
-    </message>
-    <message>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>Đã gửi %1 trang tới máy in.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 · %3 %</source>
+        <translation>Trang %1/%2 · %3 %</translation>
     </message>
     <message>
         <source>Preview or save the report first.</source>
@@ -181,6 +196,30 @@
     <message>
         <source>Document &amp;settings…</source>
         <translation>&amp;Thiết lập văn bản…</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Vừa &amp;chiều rộng</translation>
+    </message>
+    <message>
+        <source>Zoom so a page fills the width of the window</source>
+        <translation>Phóng to để trang vừa chiều rộng cửa sổ</translation>
+    </message>
+    <message>
+        <source>Fit p&amp;age</source>
+        <translation>Vừa &amp;trang</translation>
+    </message>
+    <message>
+        <source>Zoom so a whole page shows in the window</source>
+        <translation>Thu phóng để thấy trọn một trang trong cửa sổ</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Show the pages at their printed size (Ctrl + mouse wheel zooms, PgUp/PgDn turn the pages)</source>
+        <translation>Xem các trang đúng cỡ khi in (Ctrl + lăn chuột để phóng to, thu nhỏ; PgUp/PgDn để sang trang)</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>

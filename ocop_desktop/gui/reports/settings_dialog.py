@@ -1,18 +1,20 @@
-"""Document settings: the issuing body, number, place and signer printed on every report."""
+"""Document settings: issuing body and place, per kind of document its number and recipients, the signer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ocop_desktop.domain.documents import DOCUMENT_BY_KEY, OFFICE_DOCS
 from ocop_desktop.gui.forms.ui_reports_settings import Ui_ReportSettingsDialog
-from ocop_desktop.services.report_settings import ReportSettings
+from ocop_desktop.services.report_settings import KindSettings, ReportSettings
 
 
 class ReportSettingsDialog(QDialog):
     def __init__(self, current: ReportSettings, save: Callable[[ReportSettings], ReportSettings],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, kind: str = "") -> None:
         super().__init__(parent)
         self._save = save
         self.saved: ReportSettings | None = None
@@ -20,22 +22,75 @@ class ReportSettingsDialog(QDialog):
         self.ui.setupUi(self)
         u = self.ui
         self._fields = {
-            "parent_body": u.parentEdit, "body": u.bodyEdit, "number": u.numberEdit, "place": u.placeEdit,
+            "parent_body": u.parentEdit, "body": u.bodyEdit, "place": u.placeEdit,
             "signer_authority": u.authorityEdit, "signer_deputy": u.deputyEdit,
             "signer_title": u.signerTitleEdit, "signer_name": u.signerNameEdit,
         }
         for name, edit in self._fields.items():
             edit.setText(getattr(current, name))
             edit.setMaxLength(300)
-        u.recipientsEdit.setPlainText(current.recipients)
+        u.numberEdit.setMaxLength(100)
         u.bodyEdit.setPlaceholderText(self.tr("e.g. ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG"))
-        u.numberEdit.setPlaceholderText(self.tr("e.g. Số:      /BC-UBND"))
+        # Per kind of document: its number and recipients, kept while another kind is shown.
+        self._kinds = {k.kind: k for k in current.kinds}
+        self._shown: str | None = None
+        for k in current.kinds:
+            doc = DOCUMENT_BY_KEY.get(k.kind)
+            u.kindCombo.addItem(doc.label if doc else k.kind, k.kind)
+        u.kindCombo.currentIndexChanged.connect(self._show_kind)
+        if kind and (at := u.kindCombo.findData(kind)) >= 0:
+            u.kindCombo.setCurrentIndex(at)
+        self._show_kind()
+        # The signer blocks of the office's kind; the lines below stay editable.
+        self._blocks = {b.key: b for b in OFFICE_DOCS.get(current.office_kind or "ubnd", OFFICE_DOCS["ubnd"]).signers}
+        for block in self._blocks.values():
+            u.signerCombo.addItem(block.label, block.key)
+        u.signerCombo.addItem(self.tr("As typed below"), "")
+        u.signerCombo.activated.connect(self._apply_block)
+        for edit in (u.authorityEdit, u.deputyEdit, u.signerTitleEdit):
+            edit.textEdited.connect(self._match_block)
+        self._match_block()
         u.buttons.accepted.connect(self.accept)
         u.buttons.rejected.connect(self.reject)
 
+    def _keep_kind(self) -> None:
+        if self._shown is not None:
+            self._kinds[self._shown] = KindSettings(self._shown, self.ui.numberEdit.text(),
+                                                    self.ui.recipientsEdit.toPlainText())
+
+    def _show_kind(self) -> None:
+        self._keep_kind()
+        u = self.ui
+        self._shown = u.kindCombo.currentData()
+        if self._shown is None:
+            return
+        current = self._kinds[self._shown]
+        doc = DOCUMENT_BY_KEY.get(self._shown)
+        form = doc is not None and doc.form
+        u.numberEdit.setText(current.number)
+        u.recipientsEdit.setPlainText(current.recipients)
+        # A form carries no number and goes to no one: its people sign it.
+        u.numberEdit.setEnabled(not form)
+        u.recipientsEdit.setEnabled(not form)
+        u.numberEdit.setPlaceholderText(self.tr("A form has no number") if form else self.tr("e.g. 12/BC-UBND"))
+
+    def _apply_block(self) -> None:
+        block = self._blocks.get(self.ui.signerCombo.currentData() or "")
+        if block is not None:
+            self.ui.authorityEdit.setText(block.authority)
+            self.ui.deputyEdit.setText(block.deputy)
+            self.ui.signerTitleEdit.setText(block.title)
+
+    def _match_block(self) -> None:
+        typed = (self.ui.authorityEdit.text().strip(), self.ui.deputyEdit.text().strip(),
+                 self.ui.signerTitleEdit.text().strip())
+        key = next((k for k, b in self._blocks.items() if (b.authority, b.deputy, b.title) == typed), "")
+        self.ui.signerCombo.setCurrentIndex(self.ui.signerCombo.findData(key))
+
     def values(self) -> ReportSettings:
+        self._keep_kind()
         data = {name: edit.text() for name, edit in self._fields.items()}
-        return ReportSettings(recipients=self.ui.recipientsEdit.toPlainText(), **data)
+        return replace(ReportSettings(**data), kinds=tuple(self._kinds.values()))
 
     def accept(self) -> None:
         self.saved = self._save(self.values())

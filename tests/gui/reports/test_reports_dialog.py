@@ -104,8 +104,9 @@ def test_document_settings_are_saved(qtbot, make_uow):
     qtbot.addWidget(dialog)
     dialog.ui.bodyEdit.setText("ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG")
     dialog.ui.signerNameEdit.setText("Lò Văn Minh")
+    dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData("survey"))
     dialog.ui.recipientsEdit.setPlainText("UBND tỉnh Điện Biên;\nLưu: VT, NN")
     dialog.accept()
     saved = read_report_settings(make_uow)
     assert saved.body == "ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG" and saved.signer_name == "Lò Văn Minh"
-    assert saved.header(date(2024, 7, 5)).recipients == ("UBND tỉnh Điện Biên", "Lưu: VT, NN")
+    assert saved.for_kind("survey").recipients.splitlines() == ["UBND tỉnh Điện Biên;", "Lưu: VT, NN"]
