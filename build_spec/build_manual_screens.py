@@ -415,7 +415,10 @@ SCREENS = ["thiet_lap_don_vi", "dot_ra_soat", "ra_soat", "nhap_excel", "san_pham
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help=f"only these screens ({', '.join(SCREENS)})")
+    parser.add_argument("--out", type=Path, help="write the pictures here instead of resources/manual/img")
     args = parser.parse_args(argv)
+    global OUT
+    OUT = args.out or OUT
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from ocop_desktop import APP_NAME, ORG_NAME
     from ocop_desktop.gui.i18n import install_translators

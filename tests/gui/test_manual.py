@@ -265,3 +265,24 @@ def test_the_bundle_and_the_wheel_carry_the_manual():
     root = MANUAL.parents[1]
     shipped = {Path(src).relative_to(root).as_posix() for src, _folder in data_files(root)}
     assert {"resources/manual/index.html", "resources/manual/manual.css", "resources/manual/img/trang-chinh.png"} <= shipped
+
+
+def test_the_screenshot_script_still_drives_the_real_dialog(tmp_path):
+    """build_manual_screens.py runs the windows it pictures: a renamed widget breaks it here, not later."""
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    root = MANUAL.parents[1]
+    done = subprocess.run(
+        [sys.executable, str(root / "build_spec" / "build_manual_screens.py"), "thiet_lap_don_vi", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "chosen: Tỉnh Điện Biên / Xã Mường Ảng" in done.stdout  # typed without diacritics, taken
+    for name in ("thiet-lap-don-vi.png", "thiet-lap-loi.png"):
+        picture = tmp_path / name
+        assert picture.stat().st_size < 80 * 1024
+        assert QImage(str(picture)).size() == QImage(str(MANUAL / "img" / name)).size()
