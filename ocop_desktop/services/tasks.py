@@ -227,6 +227,14 @@ class TaskService:
             names = uow.session.scalars(select(Task.assignee).distinct()).all()
         return sorted((n for n in names if n), key=vn_sort_key)
 
+    def assignee_choices(self, today: date | None = None) -> list[str]:
+        """What a task form offers: the names already used, then the offices and units of this
+        office's area (services/assignees.py) not used yet."""
+        from ocop_desktop.services.assignees import suggested_assignees  # noqa: PLC0415
+
+        used = self.assignees()
+        return used + [n for n in suggested_assignees(self._uow, today or date.today()) if n not in used]
+
     def directives(self, today: date | None = None) -> list[DirectiveDTO]:
         """Directives, the most recently entered first, with their task counts."""
         today = today or date.today()

@@ -214,3 +214,31 @@ def test_a_save_based_on_an_older_task_is_refused(sample):
         sample.set_status(report.id, TaskStatus.DONE.value, "Đã gửi.", TODAY, expected_updated_at=shown)
     stored = sample.get(report.id, TODAY)
     assert (stored.assignee, stored.title, stored.status) == ("UBND xã Búng Lao", REPORT, TaskStatus.NEW.value)
+
+
+def test_a_new_office_is_offered_assignees_from_its_place_in_the_administration(make_uow):
+    from ocop_desktop.services.reference import place_id
+    from ocop_desktop.services.settings import save_office_settings
+
+    tasks = TaskService(make_uow)
+    assert tasks.assignees() == [] and tasks.assignee_choices(date(2026, 3, 2)) == ["Các chủ thể OCOP"]
+    save_office_settings(make_uow, place_id("xa-muong-ang"), "Lò Văn Minh", "Công chức")
+    assert tasks.assignee_choices(date(2026, 3, 2)) == [
+        "Các chủ thể OCOP", "Phòng Kinh tế xã Mường Ảng", "Phòng Văn hóa - Xã hội xã Mường Ảng",
+        "Ủy ban MTTQ Việt Nam xã Mường Ảng", "Văn phòng HĐND và UBND xã Mường Ảng"]
+    # The district of the 2024 letter: its offices and each commune's people's committee.
+    save_office_settings(make_uow, place_id("huyen-muong-ang"), "Nguyễn Văn Kiểm", "Chuyên viên")
+    choices = tasks.assignee_choices(date(2024, 6, 1))
+    assert {"Phòng Nông nghiệp và PTNT huyện Mường Ảng", "UBND các xã, thị trấn", "UBND thị trấn Mường Ảng",
+            "UBND xã Ẳng Nưa"} <= set(choices)
+    assert len([c for c in choices if c.startswith("UBND xã") or c.startswith("UBND thị trấn")]) == 10
+    # A province: its departments and its 45 communes and wards of 2025.
+    save_office_settings(make_uow, place_id("tinh-dien-bien"), "Lò Thị Hoa", "Chuyên viên")
+    choices = tasks.assignee_choices(date(2026, 3, 2))
+    assert "Sở Nông nghiệp và Môi trường tỉnh Điện Biên" in choices and "UBND các xã, phường tỉnh Điện Biên" in choices
+    assert "UBND xã Mường Ảng" in choices and "UBND xã Ẳng Nưa" not in choices  # gone by 2026
+    # Names already used come first.
+    d = tasks.create_directive(DirectiveInput(number="15/UBND-KT", issuer="UBND tỉnh Điện Biên", subject="OCOP 2026"))
+    tasks.create_task(TaskInput(directive_id=d.id, assignee="Tổ công tác OCOP", title="Rà soát",
+                                due_on=date(2026, 6, 30)), date(2026, 3, 2))
+    assert tasks.assignee_choices(date(2026, 3, 2))[0] == "Tổ công tác OCOP"

@@ -68,6 +68,7 @@ class TasksPage(QWidget):
         self._directive_id: str | None = None  # the directive whose tasks are shown, None for all
         self._task_id: str | None = None  # the selected task, kept across reloads
         self._pending = 0
+        self._assignee_choices: list[str] = []  # what the task form offers (TaskService.assignee_choices)
         self._data_generation = 0  # only the newest load of each kind is shown
         self._task_generation = 0
         self._applying = False  # set while the page itself changes selections and combos
@@ -131,7 +132,7 @@ class TasksPage(QWidget):
         flt, today, tasks = self.current_filter(), self._today(), self._tasks
 
         def load(_progress, _cancel):
-            return tasks.directives(today), tasks.assignees(), tasks.query(flt, today)
+            return tasks.directives(today), (tasks.assignees(), tasks.assignee_choices(today)), tasks.query(flt, today)
 
         self._run(load, lambda result: self._loaded(data_gen, task_gen, *result))
 
@@ -183,7 +184,8 @@ class TasksPage(QWidget):
         try:
             if data_gen == self._data_generation:
                 self._apply_directives(directives)
-                self._apply_assignees(assignees)
+                self._apply_assignees(assignees[0])
+                self._assignee_choices = assignees[1]
             if task_gen == self._task_generation:
                 self._apply_tasks(rows)
         finally:
@@ -330,7 +332,9 @@ class TasksPage(QWidget):
             self._open(self._task_dialog(submit, task), self._task_saved)
 
     def _task_dialog(self, submit: Callable, task: TaskDTO | None) -> TaskDialog:
-        assignees = [self.ui.assigneeCombo.itemData(i) for i in range(1, self.ui.assigneeCombo.count())]
+        # The form offers the names used so far and the offices and units of this office's area.
+        assignees = self._assignee_choices or [
+            self.ui.assigneeCombo.itemData(i) for i in range(1, self.ui.assigneeCombo.count())]
         directives = [self.directive_model.directive(r) for r in range(1, self.directive_model.rowCount())]
         return TaskDialog(submit, directives, assignees, task, self._directive_id, parent=self)
 

@@ -286,3 +286,32 @@ def test_editing_a_task_changed_elsewhere_keeps_the_form_and_says_so(qtbot, page
                             "rồi mở lại nhiệm vụ để sửa trên bản mới nhất.")
     stored = service.get(report.id, TODAY)
     assert (stored.title, stored.status) == (REPORT, TaskStatus.IN_PROGRESS.value)
+
+
+def test_on_an_empty_database_the_task_form_offers_the_office_area(qtbot, vietnamese, jobs, make_uow):
+    from ocop_desktop.services.reference import place_id
+    from ocop_desktop.services.settings import save_office_settings
+    from ocop_desktop.gui.tasks.page import TasksPage
+    from ocop_desktop.services.tasks import TaskService
+
+    save_office_settings(make_uow, place_id("tinh-dien-bien"), "Lò Thị Hoa", "Chuyên viên", "so_nnmt")
+    service = TaskService(make_uow)
+    service.create_directive(DirectiveInput(number="15/UBND-KT", issuer="UBND tỉnh Điện Biên", subject="OCOP năm 2026"))
+    page = TasksPage(service, jobs, author=lambda: AUTHOR, today=lambda: date(2026, 3, 2))
+    qtbot.addWidget(page)
+    page.show()
+    settle(qtbot, page)
+    # The filter lists only who has tasks (nobody yet); the form offers the area's offices and units.
+    assert page.ui.assigneeCombo.count() == 1
+    click_row(qtbot, page.ui.directiveList, 1)
+    settle(qtbot, page)
+    qtbot.mouseClick(page.ui.addTaskButton, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(TaskDialog)
+    offered = [dialog.ui.assigneeCombo.itemText(i) for i in range(dialog.ui.assigneeCombo.count())]
+    assert "Sở Công Thương tỉnh Điện Biên" in offered and "UBND xã Mường Ảng" in offered
+    dialog.ui.assigneeCombo.setCurrentIndex(offered.index("UBND xã Mường Ảng"))
+    type_text(dialog.ui.titleEdit, "Rà soát sản phẩm tiềm năng năm 2026")
+    qtbot.keyClicks(dialog.ui.dueEdit, "30/6/2026")
+    with qtbot.waitSignal(page.changed):
+        _ok(qtbot, dialog)
+    assert [(t.assignee, t.due_on) for t in service.list()] == [("UBND xã Mường Ảng", date(2026, 6, 30))]
