@@ -213,6 +213,6 @@ class ReportsDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_file)))
 
     def edit_settings(self) -> None:
-        dialog = ReportSettingsDialog(self._read_settings(), self._save_settings, self)
+        dialog = ReportSettingsDialog(self._read_settings(), self._save_settings, self, kind=self.kind())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.ui.statusLabel.setText(self.tr("Document settings saved."))

@@ -55,3 +55,20 @@ def test_number_recipients_and_signer_are_typed_per_kind_and_printed(qtbot, make
     assert products.recipients == ("Sở Nông nghiệp và Môi trường tỉnh Điện Biên", "Lưu: VT")
     assert (survey.signature.deputy, survey.signature.title, survey.signature.name) == (
         "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Quàng Văn Dũng")
+
+
+def test_the_report_dialog_opens_the_settings_on_the_kind_it_shows(qtbot, make_uow, tmp_path, monkeypatch):
+    from ocop_desktop.gui.jobs import JobRunner
+    from ocop_desktop.gui.reports.dialog import ReportsDialog
+    from ocop_desktop.services.reports import ReportService
+
+    load_sample(make_uow, "muong-ang-2024")
+    dialog = ReportsDialog(ReportService(make_uow), JobRunner(),
+                           (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
+                           today=lambda: DAY, work_dir=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.select_kind("expiring")
+    shown = []
+    monkeypatch.setattr(ReportSettingsDialog, "exec", lambda self: shown.append(self.ui.kindCombo.currentData()) or 0)
+    dialog.edit_settings()
+    assert shown == ["expiring"]
