@@ -9,6 +9,7 @@ from typing import Any, Mapping
 
 from sqlalchemy import func, select
 
+from ocop_desktop.domain.deadlines import timeliness
 from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionStatus
 from ocop_desktop.domain.numbers import NumberError, format_vn_date, parse_vn_number
 from ocop_desktop.domain.text import clean, nfc, vn_sort_key
@@ -199,13 +200,11 @@ def parse_entry_value(column: str, value: Any, campaign_year: int | None = None)
     return float(number)
 
 
-def on_time(submitted_on: date | None, deadline: date | None, today: date) -> bool | None:
-    """On time (True), late (False), or not yet known (None: not submitted, deadline ahead)."""
-    if submitted_on is not None:
-        return deadline is None or submitted_on <= deadline
-    if deadline is not None and today > deadline:
-        return False
-    return None
+def on_time(submitted_on: date | None, deadline: date | None, today: date,
+            deadline_day_on_time: bool = False) -> bool | None:
+    """On time (True), late (False), or not yet known (None: not submitted, deadline ahead); the
+    campaign says whether the deadline day itself is on time (the survey report's rule)."""
+    return timeliness(submitted_on, deadline, deadline_day_on_time, today).on_time
 
 
 def _entry_query():
@@ -243,7 +242,7 @@ class SurveyService:
                                 unit_id=s.unit_id, unit=s.unit.name, unit_code=s.unit.code or "",
                                 status=s.status, status_label=SubmissionStatus(s.status).label,
                                 submitted_on=s.submitted_on,
-                                on_time=on_time(s.submitted_on, c.deadline, today),
+                                on_time=on_time(s.submitted_on, c.deadline, today, c.deadline_day_on_time),
                             )
                             for s in subs
                         ),
@@ -300,7 +299,8 @@ class SurveyService:
                 UnitStatusDTO(
                     unit_id=r.unit_id, unit=r.name, unit_code=r.code or "", status=r.status,
                     status_label=SubmissionStatus(r.status).label, submitted_on=r.submitted_on,
-                    on_time=on_time(r.submitted_on, campaign.deadline, today), entry_count=r.n or 0,
+                    on_time=on_time(r.submitted_on, campaign.deadline, today, campaign.deadline_day_on_time),
+                    entry_count=r.n or 0,
                     saved_at=r.saved_at, version=r.updated_at,
                 )
                 for r in s.execute(query)

@@ -85,7 +85,8 @@ def test_valid_rows_only_reads_what_people_really_type(service, make_uow, tmp_pa
         "Chè Shan tuyết", "HTX Chè", 15000, 1200.0, 12.5)
     assert honey.product_name == "Mật ong bạc hà" and unicodedata.is_normalized("NFC", honey.product_name)
     unit = next(u for u in surveys.campaign_units(campaign.id, today=date(2024, 7, 10)) if u.unit_id == ANG_NUA)
-    assert (unit.status, unit.submitted_on, unit.on_time) == ("da_nop", date(2024, 7, 5), True)
+    # Sent on the deadline day of «trước ngày 05/07/2024»: late, as the survey report says.
+    assert (unit.status, unit.submitted_on, unit.on_time) == ("da_nop", date(2024, 7, 5), False)
     # The same sheet again matches the same rows instead of adding them twice, and says nothing changed.
     again = service.import_file(path, 2024, valid_only=True, today=date(2024, 7, 10))
     assert (again.added, again.updated, again.unchanged, again.operation_id) == (0, 0, 2, None)

@@ -43,7 +43,7 @@ def campaign_timeliness(session, today: date) -> list[CampaignTimeliness]:
             UnitTimeliness(
                 unit_id=unit_id, unit=name, status_label=SubmissionStatus(status).label, submitted=status in _DONE,
                 submitted_on=submitted_on, on_time=on_time(submitted_on if status in _DONE else None,
-                                                             campaign.deadline, today),
+                                                             campaign.deadline, today, campaign.deadline_day_on_time),
                 received_at=received.get(unit_id),
             )
             for unit_id, name, status, submitted_on in rows
