@@ -12,7 +12,7 @@ from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KI
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.exports.report_model import OfficialHeader, Signature
-from ocop_desktop.persistence.models import Directive, Place, SurveyCampaign
+from ocop_desktop.persistence.models import Directive, Place, PlaceLink, SurveyCampaign
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.report_settings import ReportSettings, read_report_settings, stored_kind_values
 from ocop_desktop.services.settings import read_settings
@@ -77,6 +77,13 @@ def _valid_or_successor(session, unit: Unit, day: date) -> Unit | None:
             return None
         current = _unit(session, current.successor_id)
     return None
+
+
+def _predecessors(session, unit: Unit) -> list[Unit]:
+    """The units merged into this one in 2025, those grouped under it (main links) first."""
+    rows = session.execute(select(PlaceLink.predecessor_id).where(PlaceLink.successor_id == unit.id)
+                           .order_by(PlaceLink.main.desc(), PlaceLink.predecessor_id)).scalars()
+    return [u for u in (_unit(session, pid) for pid in rows) if u is not None]
 
 
 def _ancestor(session, unit: Unit, kinds: frozenset[str]) -> Unit | None:
@@ -163,15 +170,19 @@ class DocumentService:
             if kind.issuer == docs.COUNCIL:
                 return Issuer(ministry, docs.COUNCIL_NAME.upper(), symbol, None, False, "hoi_dong")
             return Issuer("", ministry, "BNNMT", None, False, "khac")
+        # A council evaluates for the area the office covers; a document dated before the 2025
+        # reform is the council of the units the office took over (a 2024 district council).
+        start = _valid_or_successor(s, home, day) or next(
+            (p for p in _predecessors(s, home) if p.valid_on(day)), home)
         if level == EvaluationLevel.DISTRICT.value:
             wanted = DISTRICT_KINDS
         elif level == EvaluationLevel.PROVINCE.value:
             wanted = PROVINCE_KINDS
         else:  # the nearest evaluating level above the office that exists on the day
-            start = _valid_or_successor(s, home, day) or home
             district = _ancestor(s, start, DISTRICT_KINDS)
             wanted = DISTRICT_KINDS if district is not None and district.valid_on(day) else PROVINCE_KINDS
-        body_unit = _ancestor(s, home, wanted)
+        body_unit = _ancestor(s, start, wanted) or next(
+            (a for p in _predecessors(s, home) if (a := _ancestor(s, p, wanted)) is not None), None)
         if body_unit is None:
             raise NotFoundError(f"Đơn vị của máy này không thuộc cấp nào có hội đồng đánh giá OCOP để ban hành "
                                 f"«{kind.label}»; hãy thiết lập lại đơn vị (Tệp → Thiết lập đơn vị…).")

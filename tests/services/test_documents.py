@@ -184,3 +184,16 @@ def test_number_and_recipients_are_remembered_per_kind_and_office(commune, tmp_p
     # Another office has its own recipients for the same kind.
     set_office(commune, "Xã Búng Lao")
     assert service.header("survey", DAY).recipients == (SO, "Lưu: VT")
+
+
+def test_a_2024_district_evaluation_printed_by_the_2025_commune_is_the_district_councils(commune, tmp_path):
+    coffee = next(p.id for p in ProductService(commune).list() if p.name == COFFEE)
+    header = DocumentService(commune).header("evaluation-result", date(2024, 6, 20), level="huyen")
+    assert (header.parent_body, header.body, header.number) == (
+        "UBND HUYỆN MƯỜNG ẢNG", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Số:      /BB-HĐ")
+    # The district's council signs nothing dated after the district ended.
+    with pytest.raises(ValidationError, match="30/06/2025.*02/12/2026"):
+        DocumentService(commune).header("evaluation-result", DAY, level="huyen")
+    sheet = pdf_lines(EvaluationReports(commune).write_sheet(tmp_path / "p.pdf", product_id=coffee,
+                                                             on=date(2024, 6, 20)))
+    assert issuer_text(sheet) == "UBND HUYỆN MƯỜNG ẢNG HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP"
