@@ -21,6 +21,7 @@ from ocop_desktop.persistence.database import (
 from ocop_desktop.persistence.snapshot import check_file
 from ocop_desktop.services.errors import explain
 from ocop_desktop.services.settings import current_actor
+from ocop_desktop.domain.os_errors import os_reason
 
 
 class Refused(Exception):
@@ -145,7 +146,7 @@ def failure_text(exc: BaseException, db_path: Path | None) -> str:
                 "Hãy đóng bớt chương trình khác hoặc chia nhỏ tệp rồi làm lại.")
     if isinstance(exc, OSError):
         where = f" «{exc.filename}»" if exc.filename else ""
-        return (f"Lỗi: Không đọc hoặc ghi được{where} ({exc.strerror or exc}). Dữ liệu không bị thay đổi. "
+        return (f"Lỗi: Không đọc hoặc ghi được{where} ({os_reason(exc)}). Dữ liệu không bị thay đổi. "
                 "Hãy kiểm tra đường dẫn (phải là một tệp thường, không phải thư mục hay thiết bị) rồi làm lại.")
     return (f"Lỗi không lường trước: {type(exc).__name__}: {exc}; hãy báo cho người hỗ trợ "
             "(kèm lệnh đã chạy). Chạy lại với biến OCOP_DEBUG=1 để xem chi tiết kỹ thuật.")

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Collection
 
+from ocop_desktop.domain.os_errors import os_reason
+
 FORMAT = "ocop-package"
 FORMAT_VERSION = 1
 # ".ocop.zip": Windows, mail and chat apps know a .zip (an unknown extension is often blocked
@@ -262,7 +264,7 @@ def read_package(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PackageError(f"Không mở được tệp {path}: {exc.strerror or exc}.") from None
+        raise PackageError(f"Không mở được tệp {path}: {os_reason(exc)}.") from None
     if size > limits.max_file_bytes:
         raise PackageError(
             f"Tệp {path.name} nặng {size / 2**20:,.0f} MB, quá giới hạn {limits.max_file_bytes // 2**20} MB "

@@ -43,6 +43,7 @@ from ocop_desktop.persistence.snapshot import (
 )
 from ocop_desktop.services.audit import check_log
 from ocop_desktop.services.settings import current_actor
+from ocop_desktop.domain.os_errors import os_reason
 
 DAILY, MANUAL, BEFORE_RESTORE, DAMAGED = "hang-ngay", "thu-cong", "truoc-khoi-phuc", "hong-truoc-khoi-phuc"
 REASON_LABELS = {
@@ -228,7 +229,7 @@ def describe(path: Path, chain: bool = True) -> BackupSummary:
         with open(path, "rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        return BackupSummary(path, None, 0, None, problems=(f"Không đọc được tệp {path}: {exc.strerror or exc}.",))
+        return BackupSummary(path, None, 0, None, problems=(f"Không đọc được tệp {path}: {os_reason(exc)}.",))
     made_at = made_at_from_name(path) or datetime.fromtimestamp(path.stat().st_mtime)
     if header != SQLITE_HEADER:
         return BackupSummary(path, made_at, size, None, problems=("Tệp này không phải bản sao dữ liệu OCOP Desktop.",))

@@ -180,7 +180,7 @@ def test_office_set_lists_the_candidates_of_an_ambiguous_name_and_takes_a_code(t
     (RecursionError("maximum recursion depth exceeded"), "Lỗi: Dữ liệu lồng nhau quá sâu"),
     (MemoryError(), "Lỗi: Không đủ bộ nhớ để xử lý"),
     (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "Lỗi: Tệp đang đọc bị hỏng hoặc có byte lạ"),
-    (IsADirectoryError(21, "Is a directory", "/media/usb"), "Lỗi: Không đọc hoặc ghi được «/media/usb» (Is a directory)"),
+    (IsADirectoryError(21, "Is a directory", "/media/usb"), "Lỗi: Không đọc hoặc ghi được «/media/usb» (đây là một thư mục, không phải tệp)"),
     (KeyError("bất ngờ"), "Lỗi không lường trước: KeyError: 'bất ngờ'; hãy báo cho người hỗ trợ"),
 ])
 def test_any_failure_ends_in_one_vietnamese_message_and_exit_1(sample_db, monkeypatch, capsys, failure, expected):

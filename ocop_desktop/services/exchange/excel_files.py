@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
+from ocop_desktop.domain.os_errors import os_reason
 
 MAX_BYTES = 20 * 2**20
 XLSX_LIMITS = ZipLimits(max_file_bytes=MAX_BYTES, max_members=2000, max_member_bytes=200 * 2**20,
@@ -55,7 +56,7 @@ def guard(path: Path) -> None:
     except PermissionError:
         raise ImportRefused(f"Không có quyền đọc tệp {name}; hãy chép tệp sang thư mục của mình rồi nhập.") from None
     except OSError as exc:
-        raise ImportRefused(f"Không mở được tệp {name}: {exc.strerror or exc}.") from None
+        raise ImportRefused(f"Không mở được tệp {name}: {os_reason(exc)}.") from None
     if size > MAX_BYTES:
         raise ImportRefused(f"Tệp {name} nặng {size / 2**20:,.1f} MB, quá giới hạn {MAX_BYTES // 2**20} MB; "
                             "hãy chia thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp).")
@@ -107,7 +108,7 @@ def read_sheets(path: Path):
     except NotImplementedError:
         raise _unsupported(path.name) from None
     except OSError as exc:
-        raise ImportRefused(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from None
+        raise ImportRefused(f"Không đọc được tệp {path.name}: {os_reason(exc)}.") from None
 
 
 def write_template(path: Path, campaign_year: int | None = None) -> Path:
@@ -196,4 +197,4 @@ def _os_reason(exc: OSError) -> str:
         return "không có quyền ghi vào thư mục này (hoặc ổ chỉ đọc); hãy chọn thư mục khác."
     if exc.errno == errno.ENOENT:
         return "thư mục không tồn tại; hãy chọn nơi lưu khác."
-    return f"{exc.strerror or exc}; hãy chọn nơi lưu khác."
+    return f"{os_reason(exc)}; hãy chọn nơi lưu khác."
