@@ -21,7 +21,8 @@ from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.scorecards import CardInfo, ScorecardService, load_shipped_scorecards
 
 CARD_COLUMNS = ("rule_set", "product_set", "product_set_name", "part", "code", "name", "max", "levels", "parent")
-HISTORY_COLUMNS = ("id", "evaluated_on", "rule_set", "level", "members", "total", "stars", "knockout", "certified")
+HISTORY_COLUMNS = ("id", "evaluated_on", "rule_set", "level", "members", "total", "stars", "knockout", "certified",
+                   "proposed_to")
 GAP_COLUMNS = ("product_id", "product", "rule_set", "total", "stars", "next_stars", "needed", "code", "criterion",
                "score", "max", "lost")
 
@@ -195,7 +196,7 @@ def cmd_evaluations_list(args) -> int:
         db.close()
     emit_rows([{"id": r.id, "evaluated_on": r.evaluated_on, "rule_set": r.rule_set_code, "level": r.level_label,
                 "members": r.members, "total": r.total, "stars": r.stars, "knockout": r.knockout,
-                "certified": r.certified} for r in rows], args.format, HISTORY_COLUMNS)
+                "certified": r.certified, "proposed_to": r.proposed_to} for r in rows], args.format, HISTORY_COLUMNS)
     return 0
 
 

@@ -286,8 +286,15 @@ class EvaluationService:
                 .where(Evaluation.product_id == product.id)
                 .order_by(Evaluation.evaluated_on.desc(), Evaluation.created_at.desc())
             ).all()
+            rules = {r.code: r for r in reference.rule_sets(uow)}
+
+        def proposed_to(code: str, level: str, stars: int | None) -> str:
+            standing = rules[code].standing(level, stars) if code in rules else None
+            return standing.proposed_to.title if standing and standing.proposed_to else ""
+
         return [EvaluationRow(r[0], r[1], r[2], EvaluationLevel(r[3]).label, r[4] or 0,
-                              round(r[5], 2) if r[5] is not None else None, r[6], r[7], bool(r[8])) for r in rows]
+                              round(r[5], 2) if r[5] is not None else None, r[6], r[7], bool(r[8]),
+                              proposed_to(r[2], r[3], r[6])) for r in rows]
 
     def gap_for(self, product_id: str) -> ProductGap | None:
         """Which criteria of the latest evaluation lose most points, and what the next star needs."""

@@ -125,6 +125,7 @@ class EvaluationRow:
     stars: int | None
     knockout: str | None
     certified: bool
+    proposed_to: str = ""  # the stars exceed the evaluating level's authority: "cấp trung ương (Bộ …)"
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,10 @@
         <translation>Mức kế tiếp</translation>
     </message>
     <message>
+        <source>Proposed to %1</source>
+        <translation>Đề nghị %1</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>

@@ -64,6 +64,7 @@ def test_a_1489_provincial_result_of_92_points_is_proposed_and_certify_refuses_5
     assert products(db)[COFFEE] == before  # no star, no certificate, no expiry
     again = json.loads(ocop("--db", str(db), "evaluations", "list", product).stdout)[0]
     assert (again["id"], again["stars"], again["certified"]) == (latest["id"], 5, False)
+    assert again["proposed_to"] == "cấp trung ương (Bộ Nông nghiệp và Môi trường)"
 
     paper = tmp_path / "ket-qua.pdf"
     done = ocop("--db", str(db), "evaluations", "result", latest["id"], "-o", str(paper))

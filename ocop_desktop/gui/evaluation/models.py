@@ -60,13 +60,18 @@ class EvaluationTables(QObject):
         ], parent=parent)
 
     def history_model(self, parent=None) -> DtoTableModel[EvaluationRow]:
+        proposed = self.tr("Proposed to %1")
+
+        def stars_text(r: EvaluationRow) -> str:  # never a class the evaluating level may not give
+            return proposed.replace("%1", r.proposed_to) if r.proposed_to else stars(r.stars)
+
         return DtoTableModel([
             Column(self.tr("Date"), lambda r: r.evaluated_on),
             Column(self.tr("Rule set"), lambda r: r.rule_set_code),
             Column(self.tr("Level"), lambda r: r.level_label),
             Column(self.tr("Members"), lambda r: r.members, align_right=True),
             Column(self.tr("Total"), lambda r: r.total, align_right=True),
-            Column(self.tr("Stars"), lambda r: r.stars, text=lambda r: stars(r.stars)),
+            Column(self.tr("Stars"), lambda r: r.stars, text=stars_text),
             Column(self.tr("Knock-out"), lambda r: r.knockout or ""),
             Column(self.tr("Certified"), lambda r: r.certified),
         ], parent=parent)

@@ -33,6 +33,14 @@ def test_a_1489_provincial_score_of_92_is_a_proposal_to_the_ministry(qtbot, make
     assert ui.starsValue.text() == "★★★★★  5 sao" and ui.statusValue.text() == ""
     assert ui.certifyBox.isEnabled() and ui.bodyEdit.placeholderText() == "Bộ Nông nghiệp và Môi trường"
 
+    # Saved at the province, the history lists the result as a proposal, not as 5 stars.
+    pick_level(qtbot, dialog, Qt.Key.Key_Up)
+    assert ui.levelCombo.currentText() == "Cấp tỉnh"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved is not None and dialog.saved.stars == 5
+    row = [dialog.history_model.index(0, c).data() for c in range(dialog.history_model.columnCount())]
+    assert f"Đề nghị {MINISTRY}" in row and "★★★★★" not in row
+
     pick_level(qtbot, dialog, Qt.Key.Key_Home)
     assert ui.levelCombo.currentText() == "Cấp xã (kiểm tra hồ sơ)"
     assert ui.starsValue.text() == "Chỉ kiểm tra: cấp xã không đánh giá, phân hạng sản phẩm"
