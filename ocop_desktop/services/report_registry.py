@@ -54,7 +54,7 @@ def _decision(r) -> str:
     return " ".join(x for x in (f"Số {number}" if number else "", day) if x)
 
 
-def build_products(session, scope: Scope, today: date) -> Report:
+def build_products(session, places: PlaceTable, scope: Scope, today: date) -> Report:
     columns = [
         # Widths in characters, scaled to the page: dates and decision numbers must not break.
         C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 18), C("producer", "Chủ thể", "text", 14),
@@ -64,7 +64,6 @@ def build_products(session, scope: Scope, today: date) -> Report:
         C("body", "Cơ quan công nhận", "text", 13), C("expires_on", "Hết hạn", "date", 13),
         C("status", "Trạng thái", "text", 12),
     ]
-    places = PlaceTable(session)
     sections: dict[str, ReportSection] = {}
     for r in product_rows(session, scope):
         # Reports made after 1 July 2025 group old communes under the unit of today.
@@ -111,7 +110,7 @@ def _reevaluation(rules: RuleSet, expires_on: date, today: date) -> str:
     return ""
 
 
-def build_expiring(session, rules: RuleSet, scope: Scope, months: int, today: date) -> Report:
+def build_expiring(session, places: PlaceTable, rules: RuleSet, scope: Scope, months: int, today: date) -> Report:
     horizon = today + timedelta(days=round(months * 30.5))
     columns = [
         C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 21), C("producer", "Chủ thể", "text", 16),
@@ -119,7 +118,6 @@ def build_expiring(session, rules: RuleSet, scope: Scope, months: int, today: da
         C("certificate", "Số giấy chứng nhận", "text", 13), C("expires_on", "Hết hạn", "date", 12),
         C("days", "Còn (ngày)", "int", 7), C("deadline", "Thời hạn nộp hồ sơ đánh giá lại", "text", 24),
     ]
-    places = PlaceTable(session)
     certified = Product.status == ProductStatus.CERTIFIED.value
     soon = product_rows(session, scope, (certified, Product.expires_on.is_not(None), Product.expires_on >= today,
                                          Product.expires_on <= horizon))
@@ -152,8 +150,7 @@ def build_expiring(session, rules: RuleSet, scope: Scope, months: int, today: da
     )
 
 
-def build_summary(session, scope: Scope, today: date) -> Report:
-    places = PlaceTable(session)
+def build_summary(session, places: PlaceTable, scope: Scope, today: date) -> Report:
     rows = product_rows(session, scope)
     stars = Counter(r.stars for r in rows if r.stars)
     groups = Counter(r.group or "Chưa phân nhóm" for r in rows)

@@ -11,7 +11,6 @@ from ocop_desktop.domain.enums import COMMUNE_KINDS
 from ocop_desktop.domain.text import fold, vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink
-from ocop_desktop.services.places import covered_place_ids
 
 _KIND_WORDS = ("xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ")
 UNKNOWN_PLACE = "Chưa rõ địa bàn"
@@ -26,8 +25,8 @@ class PlaceTable:
     """Every unit's id, name, period and successors, read once per report as plain rows."""
 
     def __init__(self, session) -> None:
-        cols = (Place.id, Place.key, Place.code, Place.name, Place.kind, Place.parent_id, Place.valid_from,
-                Place.valid_to, Place.successor_id)
+        cols = (Place.id, Place.key, Place.code, Place.name, Place.name_folded, Place.kind, Place.parent_id,
+                Place.valid_from, Place.valid_to, Place.successor_id)
         self.rows = {r.id: r for r in session.execute(select(*cols))}
         self.links: dict[str, list[str]] = {}
         for old, new in session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id)
@@ -53,6 +52,26 @@ class PlaceTable:
             following = self.links.get(pid) or ([row.successor_id] if row.successor_id else [])
             frontier.extend(i for i in following if i in self.rows)
         return out
+
+    def covered(self, place_id: str) -> frozenset[str]:
+        """The unit, the units under it and those it took over, transitively: the rule of
+        places.covered_place_ids, on the rows already read (that one reads the 14,000 units again)."""
+        below: dict[str, list[str]] = {}
+        for r in self.rows.values():
+            for up in (r.parent_id, r.successor_id):
+                if up:
+                    below.setdefault(up, []).append(r.id)
+        for old, news in self.links.items():
+            for new in news:
+                below.setdefault(new, []).append(old)
+        seen: set[str] = set()
+        stack = [place_id]
+        while stack:
+            current = stack.pop()
+            if current not in seen:
+                seen.add(current)
+                stack.extend(below.get(current, []))
+        return frozenset(seen)
 
     def name(self, place_id: str | None, day: date) -> str:
         """«Xã Ẳng Nưa (nay thuộc xã Mường Ảng)» for a unit gone by ``day``; its plain name otherwise."""
@@ -82,11 +101,9 @@ class PlaceTable:
         if not matches:
             folded = fold(wanted)
 
-            def names(r) -> set[str]:
-                name = fold(r.name)
-                return {name} | {name[len(w):] for w in _KIND_WORDS if name.startswith(w)}
-
-            matches = [r for r in self.rows.values() if folded in names(r)]
+            # The stored folded name («xa muong ang»), with or without its kind word.
+            wanted_names = {folded} | {w + folded for w in _KIND_WORDS}
+            matches = [r for r in self.rows.values() if r.name_folded in wanted_names]
         if len(matches) > 1 and any(self.valid_on(r, day) for r in matches):
             matches = [r for r in matches if self.valid_on(r, day)]
         if len(matches) > 1 and any(r.kind in COMMUNE_KINDS for r in matches):
@@ -129,8 +146,8 @@ def report_scope(session, places: PlaceTable, unit_text: str | None, day: date) 
         office = places.rows.get(office_unit_id(session) or "")
         if office is None or office.kind not in COMMUNE_KINDS:
             return Scope()
-        return Scope(office.id, office.name, frozenset(covered_place_ids(session, office.id)), unplaced=True)
-    return Scope(unit.id, unit.name, frozenset(covered_place_ids(session, unit.id)))
+        return Scope(office.id, office.name, places.covered(office.id), unplaced=True)
+    return Scope(unit.id, unit.name, places.covered(unit.id))
 
 
 def scope_choices(session, day: date) -> list[tuple[str, str]]:
@@ -141,7 +158,7 @@ def scope_choices(session, day: date) -> list[tuple[str, str]]:
     top = office
     while top is not None and top.parent_id in places.rows:
         top = places.rows[top.parent_id]
-    within = covered_place_ids(session, top.id) if top is not None else None
+    within = places.covered(top.id) if top is not None else None
     units = [r for r in places.rows.values() if r.kind in COMMUNE_KINDS and places.valid_on(r, day)
              and (within is None or r.id in within)]
     return [(r.key, r.name) for r in sorted(units, key=lambda r: (vn_sort_key(r.name), r.key))]

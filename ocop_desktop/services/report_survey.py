@@ -45,9 +45,8 @@ def _standing(sub, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
     return (f"{t.label}, nộp ngày {sent:%d/%m/%Y}" if sent else t.label), t.state
 
 
-def build_survey(session, campaign_year: int | None, scope: Scope, today: date) -> Report:
+def build_survey(session, places: PlaceTable, campaign_year: int | None, scope: Scope, today: date) -> Report:
     campaign = find_campaign(session, campaign_year)
-    places = PlaceTable(session)
     # Every reporting unit gets its section, so the receiving office sees who has not reported
     # as plainly as who has; the heading says whether it reported on time, late or not at all.
     subs = [s for s in campaign.submissions if scope.covers(s.unit_id)]

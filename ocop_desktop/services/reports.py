@@ -121,31 +121,37 @@ class ReportService:
         raise NotFoundError(f"Định dạng «{fmt}» không được hỗ trợ; hãy chọn xlsx hoặc pdf.")
 
     # -- builders (one module per family of reports) --------------------------------------------------
+    @staticmethod
+    def _area(uow, request: ReportRequest, today: date) -> tuple[PlaceTable, Scope]:
+        """The units read once for the report, and the area it covers."""
+        places = PlaceTable(uow.session)
+        return places, report_scope(uow.session, places, request.unit_code, today)
+
     def _survey(self, request: ReportRequest, today: date) -> Report:
         with self._uow() as uow:
-            scope = report_scope(uow.session, PlaceTable(uow.session), request.unit_code, today)
-            return build_survey(uow.session, request.campaign_year, scope, today)
+            places, scope = self._area(uow, request, today)
+            return build_survey(uow.session, places, request.campaign_year, scope, today)
 
     def _survey_form(self, request: ReportRequest, today: date) -> Report:
         return build_survey_form(request.campaign_year, today)
 
     def _products(self, request: ReportRequest, today: date) -> Report:
         with self._uow() as uow:
-            scope = report_scope(uow.session, PlaceTable(uow.session), request.unit_code, today)
-            return build_products(uow.session, scope, today)
+            places, scope = self._area(uow, request, today)
+            return build_products(uow.session, places, scope, today)
 
     def _expiring(self, request: ReportRequest, today: date) -> Report:
         with self._uow() as uow:
             rules = rule_set_in_force(reference.rule_sets(uow), today)
-            scope = report_scope(uow.session, PlaceTable(uow.session), request.unit_code, today)
-            return build_expiring(uow.session, rules, scope, request.months, today)
+            places, scope = self._area(uow, request, today)
+            return build_expiring(uow.session, places, rules, scope, request.months, today)
 
     def _tasks(self, request: ReportRequest, today: date) -> Report:
         with self._uow() as uow:
-            scope = report_scope(uow.session, PlaceTable(uow.session), request.unit_code, today)
+            _places, scope = self._area(uow, request, today)
             return build_tasks(uow.session, request.directive_id, scope, today)
 
     def _summary(self, request: ReportRequest, today: date) -> Report:
         with self._uow() as uow:
-            scope = report_scope(uow.session, PlaceTable(uow.session), request.unit_code, today)
-            return build_summary(uow.session, scope, today)
+            places, scope = self._area(uow, request, today)
+            return build_summary(uow.session, places, scope, today)

@@ -231,3 +231,17 @@ def test_no_internal_note_reaches_any_report(sample, tmp_path, kind):
         book = " ".join(cells(export(sample, kind, "xlsx", tmp_path, campaign_year=2024, today=day)))
         for note in INTERNAL:
             assert note not in text and note not in book, (kind, day, note)
+
+
+def test_the_report_area_follows_the_same_links_as_the_product_filters(make_uow):
+    """PlaceTable.covered works on the rows a report has read; it must agree with covered_place_ids."""
+    from ocop_desktop.services.places import covered_place_ids
+    from ocop_desktop.services.report_scope import PlaceTable
+
+    with make_uow() as uow:
+        table = PlaceTable(uow.session)
+        for key in ("xa-muong-ang", "xa-bung-lao", "huyen-muong-ang", "tinh-dien-bien"):
+            unit = table.find(key, DAY_2026)
+            assert table.covered(unit.id) == frozenset(covered_place_ids(uow.session, unit.id)), key
+        names = {table.rows[i].name for i in table.covered(table.find("Xã Mường Ảng", DAY_2026).id)}
+    assert names == {"Xã Mường Ảng", "Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"}
