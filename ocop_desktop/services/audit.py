@@ -31,7 +31,7 @@ from ocop_desktop.persistence.audit_chain import (
 )
 from ocop_desktop.persistence.models import AuditEntry, Base
 from ocop_desktop.persistence.uow import UowFactory
-from ocop_desktop.services.report_settings import read_report_settings
+from ocop_desktop.services.documents import DocumentService
 
 DEFAULT_LIMIT = 2_000  # newest entries shown at once; filters narrow down further
 # The column that names a record of each table, for "which record" in the log.
@@ -271,7 +271,7 @@ class AuditService:
         )
         if len(rows) >= flt.limit:
             report.notes.append(f"Chỉ in {flt.limit} mục mới nhất; hãy lọc theo ngày để in các mục cũ hơn.")
-        report.header = read_report_settings(self._uow).header(today)
+        report.header = DocumentService(self._uow).header("audit", today)  # issuer valid on the day
         return report
 
 

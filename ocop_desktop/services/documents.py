@@ -260,7 +260,7 @@ class DocumentService:
         if doc is None:
             raise NotFoundError(f"Không có loại văn bản «{kind}».")
         issuer = self.issuer(doc, day, level)
-        settings = read_report_settings(self._uow)
+        settings = read_report_settings(self._uow, kinds=False)
         stored_number, stored_recipients = stored_kind_values(self._uow, kind, _office_id(self._uow))
         parent, body, place = issuer.parent_body, issuer.body, settings.place
         if issuer.own_office:

@@ -84,13 +84,13 @@ def _defaults(make_uow: UowFactory) -> ReportSettings:
                           signer_title=block.title, signer_name=office.get("user_name", ""))
 
 
-def read_report_settings(make_uow: UowFactory, on: date | None = None) -> ReportSettings:
-    """The stored settings over the office's defaults; per kind the stored number and recipients,
-    else those a document dated ``on`` (today) would print."""
+def read_report_settings(make_uow: UowFactory, on: date | None = None, kinds: bool = True) -> ReportSettings:
+    """The stored settings over the office's defaults; per kind (unless ``kinds`` is False) the
+    stored number and recipients, else those a document dated ``on`` (today) would print."""
     stored = {k[len(PREFIX):]: v for k, v in _all(make_uow).items() if k.startswith(PREFIX)}
     base = _defaults(make_uow)
     values = {name: stored.get(name, getattr(base, name)) for name in SCALARS}
-    return ReportSettings(**values, kinds=_kinds(make_uow, on or date.today()),
+    return ReportSettings(**values, kinds=_kinds(make_uow, on or date.today()) if kinds else (),
                           office_kind=read_settings(make_uow).get("office_kind", ""))
 
 

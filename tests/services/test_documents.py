@@ -197,3 +197,14 @@ def test_a_2024_district_evaluation_printed_by_the_2025_commune_is_the_district_
     sheet = pdf_lines(EvaluationReports(commune).write_sheet(tmp_path / "p.pdf", product_id=coffee,
                                                              on=date(2024, 6, 20)))
     assert issuer_text(sheet) == "UBND HUYỆN MƯỜNG ẢNG HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP"
+
+
+def test_the_audit_log_report_is_issued_like_every_other(commune):
+    from ocop_desktop.services.audit import AuditService
+
+    header = AuditService(commune).report(today=DAY).header
+    assert (header.body, header.number, header.recipients) == (
+        "ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG", "Số:      /BC-UBND", (SO, "Lưu: VT"))
+    set_office(commune, "Huyện Mường Ảng", old=True)
+    with pytest.raises(ValidationError, match="30/06/2025"):
+        AuditService(commune).report(today=DAY)
