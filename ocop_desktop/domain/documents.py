@@ -134,6 +134,22 @@ COUNCIL_NAME = "Hội đồng đánh giá, phân hạng sản phẩm OCOP"
 FILED = "Lưu: VT"
 
 
+# The kind words that open a unit's name ("Xã Mường Ảng"), longest first.
+KIND_WORDS = ("Thành phố ", "Thị trấn ", "Thị xã ", "Đặc khu ", "Phường ", "Quận ", "Huyện ", "Tỉnh ", "Xã ")
+
+
+def short_name(name: str) -> str:
+    """'Mường Ảng' of 'Xã Mường Ảng': the place in a date line."""
+    word = next((w for w in KIND_WORDS if name.startswith(w)), "")
+    return name[len(word):]
+
+
+def name_in_text(name: str) -> str:
+    """'xã Mường Ảng': the unit's name inside a sentence."""
+    word = next((w for w in KIND_WORDS if name.startswith(w)), "")
+    return word.lower() + name[len(word):]
+
+
 def name_on(names: tuple[DatedName, ...], day: date) -> str:
     return next(n.name for n in names if n.until is None or day <= n.until)
 

@@ -17,7 +17,6 @@ from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.report_settings import ReportSettings, read_report_settings, stored_kind_values
 from ocop_desktop.services.settings import read_settings
 
-KIND_WORDS = ("Thành phố ", "Thị trấn ", "Thị xã ", "Đặc khu ", "Phường ", "Quận ", "Huyện ", "Tỉnh ", "Xã ")
 _BODY_PREFIXES = ("uy ban nhan dan ", "ubnd ")  # folded
 
 
@@ -36,19 +35,11 @@ class Unit:
 
     @property
     def in_text(self) -> str:
-        """'xã Mường Ảng', as the name stands inside a sentence."""
-        for word in KIND_WORDS:
-            if self.name.startswith(word):
-                return word.lower() + self.name[len(word):]
-        return self.name
+        return docs.name_in_text(self.name)
 
     @property
     def short(self) -> str:
-        """'Mường Ảng', for the place in the date line."""
-        for word in KIND_WORDS:
-            if self.name.startswith(word):
-                return self.name[len(word):]
-        return self.name
+        return docs.short_name(self.name)
 
 
 def _unit(session, place_id: str | None) -> Unit | None:

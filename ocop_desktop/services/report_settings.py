@@ -8,9 +8,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from ocop_desktop.domain.documents import default_signer
+from ocop_desktop.domain.documents import default_signer, short_name
 from ocop_desktop.domain.text import clean
-from ocop_desktop.exports.report_model import OfficialHeader, Signature
 from ocop_desktop.persistence.models import AppMeta, Place
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.settings import read_settings
@@ -18,7 +17,6 @@ from ocop_desktop.services.settings import read_settings
 PREFIX = "report_"
 NUMBER_KEY = PREFIX + "number."  # + kind: "report_number.survey" = "12/BC-UBND"
 RECIPIENTS_KEY = PREFIX + "recipients."  # + kind + "." + office unit id: one recipient a line
-KIND_WORDS = ("Thị trấn ", "Xã ", "Phường ", "Huyện ", "Tỉnh ", "Thành phố ")
 
 
 @dataclass(frozen=True)
@@ -45,18 +43,6 @@ class ReportSettings:
     def for_kind(self, kind: str) -> KindSettings:
         return next((k for k in self.kinds if k.kind == kind), KindSettings(kind))
 
-    def header(self, day: date | None, kind: str = "audit") -> OfficialHeader:
-        """A plain header from these settings, without the checks of services.documents (which
-        every report of issue 13 uses); kept for the audit log's report."""
-        current = self.for_kind(kind)
-        return OfficialHeader(
-            parent_body=self.parent_body, body=self.body, place=self.place, day=day,
-            number=f"Số: {current.number}" if current.number else "Số:      /BC-UBND",
-            recipients=tuple(x for x in (line.strip(" -;") for line in current.recipients.splitlines()) if x)
-            or ("Lưu: VT",),
-            signature=Signature(self.signer_authority, self.signer_deputy, self.signer_title, self.signer_name),
-        )
-
 
 SCALARS = tuple(f.name for f in fields(ReportSettings) if f.name not in ("kinds", "office_kind"))
 
@@ -69,10 +55,7 @@ def _defaults(make_uow: UowFactory) -> ReportSettings:
         place = uow.session.get(Place, office.get("office_unit_id", "")) if office.get("office_unit_id") else None
         if place is not None:
             name = place.name
-    short = name
-    for word in KIND_WORDS:
-        if short.startswith(word):
-            short = short[len(word):]
+    short = short_name(name)
     body = office.get("office_printed_name") or (f"ỦY BAN NHÂN DÂN {name}".upper() if name else "")
     # The office kind's signer block (Tệp → Thiết lập đơn vị), a UBND's when never chosen; the
     # user's own title only picks the head's or the deputy's block, it is never printed as one.
