@@ -32,8 +32,12 @@ def _open(args):
     db, make_uow = open_db(args)
     try:
         with make_uow() as uow:
-            if not reference.rule_sets(uow):
+            rules = reference.rule_sets(uow)
+            if not rules:
                 raise Refused("Chưa có dữ liệu tham chiếu (bộ tiêu chí); hãy chạy «ocop init» trước.")
+            if not all(r.authorities for r in rules):  # loaded before who-certifies-what was data
+                raise Refused("Dữ liệu tham chiếu (bộ tiêu chí) chưa có thẩm quyền đánh giá, công nhận của "
+                              "từng cấp; hãy chạy «ocop init» để cập nhật rồi làm lại.")
         load_shipped_scorecards(make_uow)
     except BaseException:
         db.close()

@@ -4,6 +4,7 @@ level's authority: 5 stars from a province under 1489, 4 stars from a district u
 from __future__ import annotations
 
 import json
+import sqlite3
 import unicodedata
 from pathlib import Path
 
@@ -107,3 +108,15 @@ def test_the_sheet_of_a_part_total_card_says_so_on_stderr_not_on_paper(db, tmp_p
     text = pdf_text(sheet)
     assert "Phần B. Khả năng tiếp thị (tối đa 25 điểm)" in text
     assert "chưa đối chiếu" not in text and "ocop scorecards" not in text and "Lưu ý" not in text
+
+
+def test_reference_data_older_than_the_authority_levels_asks_for_ocop_init(tmp_path):
+    path = tmp_path / "cu.db"
+    assert ocop("--db", str(path), "init").returncode == 0
+    with sqlite3.connect(path) as con:  # a database loaded before who certifies what was data
+        con.execute("UPDATE rule_sets SET data = json_remove(data, '$.authority')")
+    done = ocop("--db", str(path), "scorecards", "list")
+    assert done.returncode == 1
+    assert "hãy chạy «ocop init» để cập nhật" in done.stderr
+    assert ocop("--db", str(path), "init").returncode == 0
+    assert ocop("--db", str(path), "scorecards", "list").returncode == 0
