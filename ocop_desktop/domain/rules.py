@@ -53,9 +53,11 @@ class Standing:
 
     @property
     def may_certify(self) -> bool:
-        if self.stars is None or self.certifier is None:
+        if self.stars is None:
             return False
-        return self.level is None or self.certifier.level == self.level.level
+        if self.level is None:  # the rule set names no levels (data loaded before they existed)
+            return True
+        return self.certifier is not None and self.certifier.level == self.level.level
 
     @property
     def proposed(self) -> bool:
@@ -234,7 +236,8 @@ def result_phrase(rules: RuleSet, standing: Standing, total: str, max_score: str
 def certify_refusal(rules: RuleSet, standing: Standing, total: str) -> str | None:
     """Why a result may not be certified from this evaluation (None: it may), naming the level that
     must certify it. None too below the certified classes: that refusal is the rule set's minimum."""
-    if standing.may_certify or standing.stars is None or not rules.is_certifiable(standing.stars):
+    if (standing.may_certify or standing.stars is None or standing.level is None
+            or not rules.is_certifiable(standing.stars)):
         return None
     here, stars, decision = standing.level, standing.stars, _short(rules.decision)
     who = standing.certifier.title if standing.certifier else "cấp có thẩm quyền"

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from ocop_desktop.domain.rules import rule_set_from_dict
+from ocop_desktop.domain.rules import certify_refusal, result_phrase, rule_set_from_dict
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.paths import resources_dir
 from ocop_desktop.services.evaluation import CertificationInput, EvaluationInput, EvaluationService, MemberInput
@@ -170,3 +170,12 @@ def test_under_1048_the_district_evaluates_but_every_certified_class_goes_to_the
     standing = rules.standing("huyen", 3)
     assert (standing.may_certify, standing.proposed_to.level, standing.threshold) == (False, "tinh", 50)
     assert rules.standing("tinh", 4).may_certify and not rules.standing("tinh", 5).may_certify
+
+
+def test_a_rule_set_without_levels_or_an_unknown_level_restricts_nothing_and_never_fails():
+    legacy = rule_set_from_dict({**json.loads((resources_dir() / "reference/rule_sets.json").read_text("utf-8"))
+                                 ["rule_sets"][2], "authority": None})
+    standing = legacy.standing("tinh", 5)
+    assert standing.may_certify and certify_refusal(legacy, standing, "92") is None
+    assert result_phrase(legacy, standing, "92", "100") == "Kết quả: tổng điểm bình quân 92/100, hạng 5 sao."
+    assert RULE_SETS["1489/2025"].standing("bogus", 5).level is None
