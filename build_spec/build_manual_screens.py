@@ -123,6 +123,32 @@ class Shots:
         pump(lambda: False, 1.0)
         shoot(window, "trang-chinh")
 
+    def bat_dau(self) -> None:
+        """A new office's first look: an empty file, the «Bắt đầu» checklist on the start page."""
+        from ocop_desktop.app import build_main_window
+        from ocop_desktop.gui.ui_settings import UiSettings
+        from ocop_desktop.persistence.database import open_database
+        from ocop_desktop.services.reference import load_reference
+        from ocop_desktop.services.scorecards import load_shipped_scorecards
+
+        empty = open_database(self.work / "moi.db")
+        try:
+            make_uow = empty.uow_factory(actor=USER)
+            load_reference(make_uow)
+            load_shipped_scorecards(make_uow)
+            settings = UiSettings(QSettings(str(self.work / "ui-moi.ini"), QSettings.Format.IniFormat))
+            window = build_main_window(empty, settings, ask_first_run=False)
+            window.resize(*SIZE)
+            window.show()
+            pump(lambda: False, 2.0)
+            window.ui.tabs.setCurrentWidget(window.start)
+            pump(lambda: False, 1.0)
+            shoot(window, "bat-dau")
+            window.jobs.wait()
+            window.close()
+        finally:
+            empty.close()
+
     def du_lieu_mau(self) -> None:
         window = self.window()
         window.ui.tabs.setCurrentWidget(window.start)
@@ -409,7 +435,8 @@ class Shots:
 
 
 SCREENS = ["thiet_lap_don_vi", "dot_ra_soat", "ra_soat", "nhap_excel", "san_pham", "san_pham_sua", "nhiem_vu",
-           "nhiem_vu_them", "cham_diem", "bao_cao", "gui_goi", "nhan_goi", "sao_luu", "trang_chinh", "du_lieu_mau"]
+           "nhiem_vu_them", "cham_diem", "bao_cao", "gui_goi", "nhan_goi", "sao_luu", "trang_chinh", "du_lieu_mau",
+           "bat_dau"]
 
 
 def main(argv: list[str] | None = None) -> int:
