@@ -194,7 +194,8 @@ def cmd_office(args) -> int:
             saved = save_office_settings(make_uow, unit.id, args.name, args.title or "", kind, printed)
         else:
             saved = office_settings(make_uow)
-        report = read_report_settings(make_uow) if saved.complete else None
+        report = read_report_settings(make_uow, kinds=False) if saved.complete else None
+        issued = _issued_today(make_uow) if saved.complete else ""
     finally:
         db.close()
     if not saved.complete or report is None:
@@ -207,7 +208,23 @@ def cmd_office(args) -> int:
     print(f"Loại cơ quan: {kind_label}; tên in trên văn bản: {report.body or 'chưa có'}.")
     signer = " / ".join(line for line in (report.signer_authority, report.signer_deputy, report.signer_title) if line)
     print(f"Ký tên mặc định: {signer or 'chưa có'}.")
+    print(issued)
     return 0
+
+
+def _issued_today(make_uow) -> str:
+    """Who a report dated today is issued by, or why none can be: a unit ended in 2025 says so here."""
+    from datetime import date  # noqa: PLC0415
+
+    from ocop_desktop.services.documents import DocumentService  # noqa: PLC0415
+
+    today = date.today()
+    try:
+        header = DocumentService(make_uow).header("survey", today)
+    except ValidationError as exc:
+        return f"Cảnh báo: {'; '.join(e.message for e in exc.errors)}."
+    body = " / ".join(x for x in (header.parent_body, header.body) if x) or "chưa có"
+    return f"Báo cáo đề ngày {today:%d/%m/%Y} ban hành dưới tên: {body}; nơi nhận: {'; '.join(header.recipients)}."
 
 
 def cmd_check(args) -> int:

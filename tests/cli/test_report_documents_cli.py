@@ -24,6 +24,7 @@ def test_report_takes_date_number_and_recipients_remembers_them_and_refuses_a_fo
     done = ocop("--db", db, "office", "set", "--unit", "03256", "--name", "Lò Văn Minh", "--title", "Chủ tịch",
                 "--kind", "ubnd")
     assert done.returncode == 0, done.stderr
+    assert "ban hành dưới tên: ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG; nơi nhận: " + SO + "; Lưu: VT." in done.stdout
 
     pdf = tmp_path / "bc.pdf"
     done = ocop("--db", db, "report", "survey", "--format", "pdf", "-o", str(pdf), "--date", "02/12/2026",
@@ -51,6 +52,8 @@ def test_report_takes_date_number_and_recipients_remembers_them_and_refuses_a_fo
     done = ocop("--db", db, "office", "set", "--unit", "Huyện Mường Ảng", "--name", "Tạ Mạnh Cường",
                 "--title", "Phó Chủ tịch", "--kind", "ubnd")
     assert done.returncode == 0, done.stderr
+    # Set-up already warns that the district issues nothing dated today.
+    assert "Cảnh báo: UBND huyện Mường Ảng chỉ ban hành văn bản đến ngày 30/06/2025" in done.stdout
     refused = ocop("--db", db, "report", "survey", "--format", "pdf", "-o", str(tmp_path / "h.pdf"),
                    "--date", "02/12/2026")
     assert refused.returncode == 1, refused.stdout
