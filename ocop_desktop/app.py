@@ -65,8 +65,9 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     load_shipped_scorecards(bootstrap)
     places = PlaceService(bootstrap)
     office = office_settings(bootstrap)
+    jobs = JobRunner()
     if ask_first_run and not office.complete:
-        dialog = FirstRunDialog(places, make_saver(bootstrap))
+        dialog = FirstRunDialog(places, make_saver(bootstrap), jobs=jobs)
         if dialog.exec() and dialog.result_settings is not None:
             office = dialog.result_settings
 
@@ -74,7 +75,6 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     actor = {"name": current_actor(bootstrap)}
     make_uow = db.uow_factory(actor=lambda: actor["name"])
 
-    jobs = JobRunner()
     products, tasks, surveys = ProductService(make_uow), TaskService(make_uow), SurveyService(make_uow)
     places = PlaceService(make_uow)
     start = StartPage(DashboardService(make_uow), tasks, surveys, steps=FirstStepsService(make_uow))
@@ -83,7 +83,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     tasks_page = TasksPage(tasks, jobs, author=lambda: current_actor(bootstrap))
 
     def edit_office():
-        dialog = FirstRunDialog(places, make_saver(bootstrap), current=office_settings(bootstrap))
+        dialog = FirstRunDialog(places, make_saver(bootstrap), current=office_settings(bootstrap), jobs=jobs)
         if not dialog.exec() or dialog.result_settings is None:
             return None
         actor["name"] = dialog.result_settings.user_name

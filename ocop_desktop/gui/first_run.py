@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import shiboken6
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.gui.forms.ui_first_run import Ui_FirstRunDialog
+from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.products.searchable import add_item, make_searchable, select_data
 from ocop_desktop.services.places import PlaceDTO, PlaceService
 from ocop_desktop.services.settings import KIND_BY_KEY, OFFICE_KINDS, OfficeSettings, printed_name
@@ -74,15 +76,17 @@ class PlaceTree:
 
 class FirstRunDialog(QDialog):
     def __init__(self, places: PlaceService, save, current: OfficeSettings | None = None,
-                 parent: QWidget | None = None, today: date | None = None) -> None:
-        """``save`` is a :class:`OfficeStore` (or any object with its two methods)."""
+                 parent: QWidget | None = None, today: date | None = None, jobs: JobRunner | None = None) -> None:
+        """``save`` is a :class:`OfficeStore` (or any object with its two methods). Given ``jobs``,
+        the national list (14.000 units) is read in the background: the dialog shows at once."""
         super().__init__(parent)
         self._store = save
         self._today = today or date.today()
+        self._current = current
         self.result_settings: OfficeSettings | None = None
+        self.tree: PlaceTree | None = None
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
-        self.tree = PlaceTree(places.all())
         for kind in OFFICE_KINDS:
             self.ui.kindCombo.addItem(kind.label, kind.key)
         make_searchable(self.ui.provinceCombo)
@@ -91,18 +95,39 @@ class FirstRunDialog(QDialog):
         self._auto_printed = ""
         self._auto_signer = ("", "", "")
         self._kind_chosen = False
+        self.ui.buttons.accepted.connect(self.accept)
+        self.ui.buttons.rejected.connect(self.reject)
+        if jobs is None:
+            self._places_loaded(places.all())
+            return
+        self._set_loading(True)
+        jobs.run(lambda _p, _c: places.all(), on_done=self._places_loaded, on_error=self._load_failed)
+
+    def _set_loading(self, loading: bool) -> None:
+        for widget in (self.ui.provinceCombo, self.ui.unitCombo, self.ui.oldProvincesCheck,
+                       self.ui.buttons.button(self.ui.buttons.StandardButton.Ok)):
+            widget.setEnabled(not loading)
+        self.ui.unitError.setText(self.tr("Loading the list of administrative units…") if loading else "")
+
+    def _load_failed(self, exc: Exception) -> None:
+        if shiboken6.isValid(self):
+            self.ui.unitError.setText(str(exc))
+
+    def _places_loaded(self, places: list[PlaceDTO]) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed while the list was read
+        self.tree = PlaceTree(places)
+        self._set_loading(False)
         self._fill_provinces()
         self._fill_units()
         self.ui.oldProvincesCheck.toggled.connect(self._old_toggled)
         self.ui.provinceCombo.currentIndexChanged.connect(self._province_changed)
         self.ui.unitCombo.currentIndexChanged.connect(self._unit_changed)
         self.ui.kindCombo.activated.connect(self._kind_activated)
-        if current:
-            self._load(current)
+        if self._current:
+            self._load(self._current)
         else:
             self._prefill()
-        self.ui.buttons.accepted.connect(self.accept)
-        self.ui.buttons.rejected.connect(self.reject)
 
     # --- filling ---------------------------------------------------------------------------
 

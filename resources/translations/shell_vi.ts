@@ -94,6 +94,10 @@
         <translation>Chức &amp;danh người ký</translation>
     </message>
     <message>
+        <source>Loading the list of administrative units…</source>
+        <translation>Đang tải danh sách đơn vị hành chính…</translation>
+    </message>
+    <message>
         <source>Province not chosen: choose the province first, then the unit in it.</source>
         <translation>Chưa chọn Tỉnh: hãy chọn tỉnh trước, rồi chọn Đơn vị trong tỉnh đó.</translation>
     </message>

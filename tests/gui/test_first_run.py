@@ -143,3 +143,24 @@ def test_an_office_set_up_before_keeps_its_report_header_and_signer(qtbot, make_
     report = read_report_settings(make_uow)
     assert (report.body, report.signer_authority, report.signer_deputy, report.signer_title) == (
         "UBND XÃ MƯỜNG ẢNG", "TM. UBND", "", "CHỦ TỊCH")
+
+
+def test_with_the_job_runner_the_dialog_shows_at_once_and_fills_when_the_list_arrives(qtbot, make_uow, vietnamese, jobs):
+    dialog = FirstRunDialog(PlaceService(make_uow), make_saver(make_uow), today=TODAY, jobs=jobs)
+    qtbot.addWidget(dialog)
+    # Built before the 14.000 units are read (the result comes through the event loop):
+    # the choices wait, and say so.
+    ok = dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok)
+    assert dialog.tree is None
+    assert not dialog.ui.provinceCombo.isEnabled() and not ok.isEnabled()
+    assert dialog.ui.unitError.text() == "Đang tải danh sách đơn vị hành chính…"
+    qtbot.waitUntil(lambda: dialog.tree is not None, timeout=20000)
+    assert dialog.ui.provinceCombo.isEnabled() and ok.isEnabled() and dialog.ui.unitError.text() == ""
+    # (Typing into the searchable combos is tested above; here the arrival of the list matters.)
+    dialog.ui.provinceCombo.setCurrentIndex(dialog.ui.provinceCombo.findText("Tỉnh Lào Cai"))
+    dialog.ui.unitCombo.setCurrentIndex(dialog.ui.unitCombo.findText("Xã Bắc Hà"))
+    assert dialog.ui.printedEdit.text() == "ỦY BAN NHÂN DÂN XÃ BẮC HÀ"
+    type_text(dialog.ui.nameEdit, "Lò Thị Hoa")
+    _ok(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert office_settings(make_uow).office_name == "Xã Bắc Hà"
