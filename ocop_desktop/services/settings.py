@@ -50,7 +50,8 @@ KIND_BY_KEY = {k.key: k for k in OFFICE_KINDS}
 
 
 def printed_name(kind: str, unit_name: str, province_name: str) -> str:
-    """The office's name as a document header prints it, guessed from its kind and unit.
+    """The office's name as a document header prints it, guessed from its kind and unit
+    (``province_name`` is kept for callers; the province is printed in the parent line).
 
     A department or council prints its province in the parent line above ("UBND TỈNH ĐIỆN BIÊN",
     Decree 30 appendix I, II.3), so its own name does not repeat it."""
@@ -58,11 +59,10 @@ def printed_name(kind: str, unit_name: str, province_name: str) -> str:
         return f"ỦY BAN NHÂN DÂN {unit_name}".upper()
     if kind == "so_nnmt":
         return DEPARTMENT[-1].name.upper()
-    if kind == "chi_cuc" and province_name:
-        # A sub-department's own name is not in any list; its parent is, and the user edits it.
-        return f"{DEPARTMENT[-1].name} {province_name}".upper()
     if kind == "hoi_dong":
         return COUNCIL_NAME.upper()
+    # A sub-department's own name is in no list (its department stands in the parent line): the
+    # user types it; until then the header prints a dotted line to fill by hand.
     return ""
 
 
