@@ -122,9 +122,11 @@ class DatedName:
     until: date | None = None  # last day of this name, None while in use
 
 
-# Bộ Nông nghiệp và PTNT merged with Bộ Tài nguyên và Môi trường (Nghị quyết 176/2025/QH15, in force
-# 01/03/2025); the provinces merged their departments the same way from 01/03/2025 (Nghị định
-# 45/2025/NĐ-CP). The district's agriculture office ended with the districts on 30/06/2025.
+# Bộ Nông nghiệp và PTNT merged with Bộ Tài nguyên và Môi trường (Nghị quyết 176/2025/QH15 and Nghị
+# định 35/2025/NĐ-CP, in force 01/03/2025, as the national press reported). The provinces merged their
+# departments the same way around that day (Nghị định 45/2025/NĐ-CP; the exact day per province is
+# *unconfirmed*: a document that must name the old department is edited by hand). The district's
+# agriculture office ended with the districts on 30/06/2025.
 MINISTRY = (DatedName("Bộ Nông nghiệp và Phát triển nông thôn", date(2025, 2, 28)),
             DatedName("Bộ Nông nghiệp và Môi trường"))
 DEPARTMENT = (DatedName("Sở Nông nghiệp và Phát triển nông thôn", date(2025, 2, 28)),
