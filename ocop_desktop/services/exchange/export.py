@@ -226,14 +226,9 @@ def _reports(make_uow, office: OfficeSettings, folder: Path, report, steps: int,
     from ocop_desktop.services.reports import ReportRequest, ReportService  # a slow import, only needed here
 
     service = ReportService(make_uow)
-    unit_code = None
-    with make_uow() as uow:
-        unit = uow.session.get(Place, office.office_unit_id)
-        code = unit.code if unit else None
-    options = service.options()
-    if options.campaigns and code and any(code == c for c, _n in options.campaigns[0][1]):
-        unit_code = code  # a commune sends its own survey; an office above sends everyone's
-    wanted = [("survey", "ra-soat-san-pham", ReportRequest("survey", unit_code=unit_code)),
+    # No unit given: a commune office's reports cover its own area (its unit and the units it took
+    # over in 2025); an office above a commune sends everyone's.
+    wanted = [("survey", "ra-soat-san-pham", ReportRequest("survey")),
               ("products", "san-pham-ocop", ReportRequest("products")),
               ("tasks", "nhiem-vu", ReportRequest("tasks"))]
     step = len(ENTITIES)
