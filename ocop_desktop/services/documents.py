@@ -127,7 +127,8 @@ class DocumentService:
                 own = docs.COUNCIL_DOCS if kind.issuer == docs.COUNCIL else docs.OFFICE_DOCS.get(
                     office_kind, docs.OFFICE_DOCS["ubnd"])
                 return Issuer("", "", own.symbol, None, True, office_kind)
-            if kind.issuer == docs.OFFICE:
+            # A council's papers printed by the council itself are its own documents.
+            if kind.issuer == docs.OFFICE or (kind.issuer == docs.COUNCIL and office_kind == "hoi_dong"):
                 unit = _valid_or_successor(s, home, day)
                 if unit is None:
                     raise _refuse(_issuer_words(home, office_kind), home, day, kind.label)
@@ -278,7 +279,7 @@ class DocumentService:
         if doc.form:
             left, right = doc.form_signers
             return Signature(title=right, name=name), Signature(title=left, name=co_name)
-        if doc.issuer != docs.OFFICE and not (issuer.office_kind == "hoi_dong" and issuer.own_office):
+        if not issuer.own_office and doc.issuer != docs.OFFICE:
             head = docs.COUNCIL_DOCS.signers[0] if doc.issuer == docs.COUNCIL else docs.OFFICE_DOCS["ubnd"].signers[0]
             return Signature(head.authority, head.deputy, head.title, name), Signature()
         return Signature(settings.signer_authority, settings.signer_deputy, settings.signer_title,

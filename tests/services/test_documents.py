@@ -208,3 +208,12 @@ def test_the_audit_log_report_is_issued_like_every_other(commune):
     set_office(commune, "Huyện Mường Ảng", old=True)
     with pytest.raises(ValidationError, match="30/06/2025"):
         AuditService(commune).report(today=DAY)
+
+
+def test_the_provincial_council_signs_its_own_minutes_with_its_chairman(commune):
+    set_office(commune, "Tỉnh Điện Biên", title="Chủ tịch Hội đồng", kind="hoi_dong", person="Mùa A Vảng")
+    header = DocumentService(commune).header("evaluation-result", DAY, level="tinh")
+    assert (header.parent_body, header.body, header.number) == (
+        "UBND TỈNH ĐIỆN BIÊN", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Số:      /BB-HĐ")
+    assert (header.signature.authority, header.signature.title, header.signature.name) == (
+        "TM. HỘI ĐỒNG", "CHỦ TỊCH HỘI ĐỒNG", "Mùa A Vảng")
