@@ -105,8 +105,9 @@ def _reevaluation(rules: RuleSet, expires_on: date, today: date) -> str:
         return f"{text} — đang trong thời hạn" if today >= window[0] else text
     warning = rules.warning_date(expires_on)
     if warning:
-        late = " — đã quá" if today > warning else ""
-        return f"thông báo cho chủ thể trước {warning:%d/%m/%Y}{late}"
+        # No filing window under these rules; the issuer's duty to warn the holder is what has a date.
+        late = " — đã quá ngày này" if today > warning else ""
+        return f"không quy định; cơ quan cấp thông báo cho chủ thể trước {warning:%d/%m/%Y}{late}"
     return ""
 
 

@@ -245,3 +245,14 @@ def test_the_report_area_follows_the_same_links_as_the_product_filters(make_uow)
             assert table.covered(unit.id) == frozenset(covered_place_ids(uow.session, unit.id)), key
         names = {table.rows[i].name for i in table.covered(table.find("Xã Mường Ảng", DAY_2026).id)}
     assert names == {"Xã Mường Ảng", "Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"}
+
+
+def test_under_1489_the_column_says_no_filing_window_and_gives_the_warning_date(make_uow, tmp_path):
+    day = date(2026, 1, 10)  # 1489/QĐ-TTg: the issuer warns the holder 30 days before expiry
+    expires = day + timedelta(days=20)
+    ProductService(make_uow).create(ProductInput(name="Rượu ngô Mường Lạn", status="duoc_cong_nhan", stars=3,
+                                                 certified_on=expires - timedelta(days=3 * 365), expires_on=expires))
+    text = pdf_text(export(make_uow, "expiring", "pdf", tmp_path, today=day))
+    assert (f"không quy định; cơ quan cấp thông báo cho chủ thể trước {expires - timedelta(days=30):%d/%m/%Y} "
+            "— đã quá ngày này") in text
+    assert "Căn cứ Quyết định số 1489/QĐ-TTg ngày 06/07/2025 của Thủ tướng Chính phủ" in text
