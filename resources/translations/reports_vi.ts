@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ReportSettingsDialog</name>
@@ -59,18 +60,18 @@
         <translation>Ký thay (KT.)</translation>
     </message>
     <message>
-        <source>Signer's title</source>
+        <source>Signer&apos;s title</source>
         <translation>Chức vụ người ký</translation>
     </message>
     <message>
-        <source>Signer's name</source>
+        <source>Signer&apos;s name</source>
         <translation>Họ tên người ký</translation>
     </message>
 </context>
 <context>
     <name>ReportsDialog</name>
     <message>
-        <source>Survey results (the letter's report)</source>
+        <source>Survey results (the letter&apos;s report)</source>
         <translation>Kết quả rà soát sản phẩm (báo cáo theo công văn)</translation>
     </message>
     <message>
@@ -199,7 +200,7 @@
     </message>
     <message>
         <source>Fit &amp;width</source>
-        <translation>Vừa &amp;chiều rộng</translation>
+        <translation>Vừa &amp;ngang</translation>
     </message>
     <message>
         <source>Zoom so a page fills the width of the window</source>
@@ -207,7 +208,7 @@
     </message>
     <message>
         <source>Fit p&amp;age</source>
-        <translation>Vừa &amp;trang</translation>
+        <translation>Cả tr&amp;ang</translation>
     </message>
     <message>
         <source>Zoom so a whole page shows in the window</source>

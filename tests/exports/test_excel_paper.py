@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import get_column_letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ocop_desktop.exports.excel import MOTTO, UNIT_PT, write_xlsx

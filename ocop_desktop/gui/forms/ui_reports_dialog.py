@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
     QListWidget, QListWidgetItem, QProgressBar, QPushButton,
     QScrollArea, QSizePolicy, QSpacerItem, QSpinBox,
-    QVBoxLayout, QWidget)
+    QToolButton, QVBoxLayout, QWidget)
 
 class Ui_ReportsDialog(object):
     def setupUi(self, ReportsDialog):
@@ -128,6 +128,35 @@ class Ui_ReportsDialog(object):
 
         self.rightLayout = QVBoxLayout()
         self.rightLayout.setObjectName(u"rightLayout")
+        self.zoomLayout = QHBoxLayout()
+        self.zoomLayout.setObjectName(u"zoomLayout")
+        self.fitWidthButton = QToolButton(ReportsDialog)
+        self.fitWidthButton.setObjectName(u"fitWidthButton")
+
+        self.zoomLayout.addWidget(self.fitWidthButton)
+
+        self.fitPageButton = QToolButton(ReportsDialog)
+        self.fitPageButton.setObjectName(u"fitPageButton")
+
+        self.zoomLayout.addWidget(self.fitPageButton)
+
+        self.actualSizeButton = QToolButton(ReportsDialog)
+        self.actualSizeButton.setObjectName(u"actualSizeButton")
+
+        self.zoomLayout.addWidget(self.actualSizeButton)
+
+        self.zoomLabel = QLabel(ReportsDialog)
+        self.zoomLabel.setObjectName(u"zoomLabel")
+
+        self.zoomLayout.addWidget(self.zoomLabel)
+
+        self.zoomSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.zoomLayout.addItem(self.zoomSpacer)
+
+
+        self.rightLayout.addLayout(self.zoomLayout)
+
         self.previewArea = QScrollArea(ReportsDialog)
         self.previewArea.setObjectName(u"previewArea")
         self.previewArea.setWidgetResizable(True)
@@ -196,6 +225,18 @@ class Ui_ReportsDialog(object):
         self.saveXlsxButton.setText(QCoreApplication.translate("ReportsDialog", u"Save as &Excel\u2026", None))
         self.openButton.setText(QCoreApplication.translate("ReportsDialog", u"&Open in viewer", None))
         self.settingsButton.setText(QCoreApplication.translate("ReportsDialog", u"Document &settings\u2026", None))
+        self.fitWidthButton.setText(QCoreApplication.translate("ReportsDialog", u"Fit &width", None))
+#if QT_CONFIG(tooltip)
+        self.fitWidthButton.setToolTip(QCoreApplication.translate("ReportsDialog", u"Zoom so a page fills the width of the window", None))
+#endif // QT_CONFIG(tooltip)
+        self.fitPageButton.setText(QCoreApplication.translate("ReportsDialog", u"Fit p&age", None))
+#if QT_CONFIG(tooltip)
+        self.fitPageButton.setToolTip(QCoreApplication.translate("ReportsDialog", u"Zoom so a whole page shows in the window", None))
+#endif // QT_CONFIG(tooltip)
+        self.actualSizeButton.setText(QCoreApplication.translate("ReportsDialog", u"100 %", None))
+#if QT_CONFIG(tooltip)
+        self.actualSizeButton.setToolTip(QCoreApplication.translate("ReportsDialog", u"Show the pages at their printed size (Ctrl + mouse wheel zooms, PgUp/PgDn turn the pages)", None))
+#endif // QT_CONFIG(tooltip)
         self.cancelButton.setText(QCoreApplication.translate("ReportsDialog", u"&Cancel", None))
     # retranslateUi
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
@@ -16,7 +16,9 @@ from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.gui.forms.ui_reports_dialog import Ui_ReportsDialog
 from ocop_desktop.gui.jobs import Job, JobRunner
-from ocop_desktop.gui.reports.preview import PREVIEW_PAGES, PagesView, page_count, print_pdf, render_pages
+from ocop_desktop.gui.reports.preview import (
+    PREVIEW_PAGES, PagesView, PreviewNavigator, page_count, print_pdf, render_pages,
+)
 from ocop_desktop.gui.reports.settings_dialog import ReportSettingsDialog
 from ocop_desktop.services.report_settings import ReportSettings
 from ocop_desktop.services.reports import ReportRequest, ReportService
@@ -32,11 +34,15 @@ class ReportsDialog(QDialog):
         self._read_settings, self._save_settings = settings
         self._work_dir = work_dir or Path(tempfile.mkdtemp(prefix="ocop-report-"))
         self._job: Job | None = None
+        self._printer: QPrinter | None = None
         self.last_file: Path | None = None
         self.ui = Ui_ReportsDialog()
         self.ui.setupUi(self)
         self.pages = PagesView()
-        self.ui.previewArea.setWidget(self.pages)
+        self.navigator = PreviewNavigator(self.ui.previewArea, self.pages, self._show_zoom)
+        self.ui.fitWidthButton.clicked.connect(self.navigator.fit_width)
+        self.ui.fitPageButton.clicked.connect(self.navigator.fit_page)
+        self.ui.actualSizeButton.clicked.connect(self.navigator.actual_size)
         kinds = [
             ("survey", self.tr("Survey results (the letter's report)")),
             ("products", self.tr("OCOP product register")),
@@ -136,9 +142,13 @@ class ReportsDialog(QDialog):
             self._reports.export(request, fmt, target, progress=lambda d, t: progress(d, t, ""),
                                  cancelled=lambda: cancel.cancelled)
             if render:  # rendering the preview pages is slow too: keep it off the UI thread
-                return page_count(target), render_pages(target, limit=PREVIEW_PAGES)
+                return target, page_count(target), render_pages(target, limit=PREVIEW_PAGES)
             return target
 
+        self._start(work, then)
+
+    def _start(self, work, then: Callable[[object], None]) -> None:
+        """Run ``work(progress, cancel)`` through the job helper, off the UI thread."""
         self._busy(True, self.tr("Preparing the report…"))
         self._job = self._jobs.run(work, on_done=lambda result: (self._busy(False), then(result)),
                                    on_error=self._failed, on_progress=self._progress,
@@ -165,9 +175,12 @@ class ReportsDialog(QDialog):
         self._run("pdf", self._work_dir / f"xem-truoc-{self.kind()}.pdf", self._show_preview, render=True)
 
     def _show_preview(self, result) -> None:
-        count, images = result
-        self.last_file = self._work_dir / f"xem-truoc-{self.kind()}.pdf"
+        path, count, images = result
+        self.last_file = Path(path)  # the file made for this preview, whatever is selected now
         self.pages.set_pages(images)
+        self.navigator.refit()
+        self.navigator.show_page(0)
+        self._show_zoom()
         text = self.tr("%1 page(s).").replace("%1", str(count))
         if count > len(images):
             text += " " + self.tr("The preview shows the first %1; the file holds them all.").replace("%1", str(len(images)))
@@ -186,25 +199,43 @@ class ReportsDialog(QDialog):
         self.last_file = Path(path)
         self.ui.statusLabel.setText(self.tr("Saved to %1").replace("%1", str(path)))
 
-    def print_report(self) -> None:
-        if self.last_file is None or self.last_file.suffix != ".pdf":
-            self._run("pdf", self._work_dir / f"in-{self.kind()}.pdf", self._print_file)
-        else:
-            self._print_file(self.last_file)
-
-    def _print_file(self, path) -> None:
-        path = Path(path)
-        self.last_file = path
+    def choose_printer(self) -> QPrinter | None:
+        """The printer and copies the user picks; None when the print dialog is cancelled."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def print_report(self) -> None:
+        """Print the report and options selected now: made again from the current choices (never
+        an earlier preview), each page on its own sheet in its own orientation at 100 %."""
+        printer = self.choose_printer()
+        if printer is None:
             return
-        try:
-            count = print_pdf(path, printer)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Print"), str(exc))
-            return
+        request = self.request()
+        target = self._work_dir / f"in-{request.kind}.pdf"
+
+        def work(progress, cancel):
+            self._reports.export(request, "pdf", target, progress=lambda d, t: progress(d, t, ""),
+                                 cancelled=lambda: cancel.cancelled)
+            return target, print_pdf(target, printer, progress=lambda d, t: progress(d, t, ""),
+                                     cancelled=lambda: cancel.cancelled)
+
+        self._printer = printer  # alive until the job is done
+        self._start(work, self._printed)
+
+    def _printed(self, result) -> None:
+        path, count = result
+        self.last_file, self._printer = Path(path), None
         self.ui.statusLabel.setText(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(count)))
+
+    def _show_zoom(self) -> None:
+        if not self.pages.pages:
+            self.ui.zoomLabel.setText("")
+            return
+        self.ui.zoomLabel.setText(self.tr("Page %1 of %2 · %3 %").replace("%1", str(self.navigator.current_page() + 1))
+                                  .replace("%2", str(len(self.pages.pages)))
+                                  .replace("%3", str(round(self.pages.zoom * 100))))
 
     def open_in_viewer(self) -> None:
         if self.last_file is None or not self.last_file.exists():
