@@ -127,10 +127,14 @@ def cmd_report(args) -> int:
                              recipients=None if args.recipient is None else "\n".join(args.recipient))
         request = ReportRequest(kind=args.kind, campaign_year=args.campaign, unit_code=args.unit,
                                 months=args.months, directive_id=args.directive, today=day)
-        path = ReportService(make_uow).export(request, args.format, output)
+        service = ReportService(make_uow)
+        path = service.export(request, args.format, output)
+        remarks = service.remarks(request)
     finally:
         db.close()
     print(f"Đã ghi báo cáo {args.kind} ra {path}.")
+    for line in remarks:  # about the reference data, not the document: never printed on it
+        print(f"Lưu ý (không in trên văn bản): {line}", file=sys.stderr)
     return 0
 
 

@@ -108,6 +108,15 @@ class ReportService:
         with self._uow() as uow:
             return report_scope(uow.session, PlaceTable(uow.session), unit, today or date.today())
 
+    def remarks(self, request: ReportRequest) -> list[str]:
+        """Notes on unconfirmed reference data behind a report, for the screen and the terminal;
+        the paper cites only its legal basis."""
+        if request.kind != "expiring":
+            return []
+        with self._uow() as uow:
+            rules = rule_set_in_force(reference.rule_sets(uow), request.today or date.today())
+        return [f"Bộ tiêu chí {rules.decision}: {rules.notes}"] if rules.notes else []
+
     def export(self, request: ReportRequest, fmt: str, path: Path, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> Path:
         """Write the report as xlsx or pdf; a cancelled or failed export leaves no file."""

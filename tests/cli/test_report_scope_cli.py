@@ -111,3 +111,14 @@ def test_the_deadline_day_rule_is_set_by_campaigns_edit_and_printed_on_the_repor
     assert "Xã Búng Lao (nay thuộc xã Búng Lao) — nộp muộn (3 ngày), nộp ngày 08/07/2024" in pdf_text(out)
     done = ocop(commune_db, "campaigns", "edit", "2024", "--no-deadline-day-on-time")
     assert "(ngày cuối cùng đúng hạn là 04/07/2024)" in done.stdout
+
+
+def test_notes_on_unconfirmed_reference_data_go_to_stderr_not_on_paper(commune_db, tmp_path):
+    out = tmp_path / "het-han.pdf"
+    done = ocop(commune_db, "report", "expiring", "--format", "pdf", "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert "Lưu ý (không in trên văn bản): Bộ tiêu chí 26/2026/QĐ-TTg:" in done.stderr
+    assert "chưa được xác nhận" in done.stderr
+    text = pdf_text(out)
+    assert "chưa được xác nhận" not in text and "có thể sửa" not in text
+    assert "Căn cứ Quyết định số 26/2026/QĐ-TTg" in text
