@@ -294,13 +294,29 @@ def _flat(content: list[Flowable]) -> list[Flowable]:
     return out
 
 
+def fit_header_words(report: Report, widths: list[float]) -> list[float]:
+    """Widths that hold each column's longest header word ("Hạng" of "Hạng sao") whole, taken
+    from the columns that have room to spare: a heading is never broken inside a word."""
+    need = [max((stringWidth(w, f"{FONT}-Bold", 11) for w in c.header.split()), default=0) + CELL_SLACK
+            for c in report.columns]
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+    if not short or sum(spare) < short:
+        return widths
+    return [max(n, w - short * room / sum(spare)) if w < n else w - short * room / sum(spare)
+            for n, w, room in zip(need, widths, spare)]
+
+
 def table_story(report: Report, s: Styles, widths: list[float], room: float, after: list[Flowable]) -> list[Flowable]:
     """The table, then ``after`` (notes, the closing block) kept with the table's last rows.
     ``room`` is the height of a page's frame."""
+    widths = fit_header_words(report, widths)
     endnotes = Endnotes()
     t = table_rows(report, s, widths, endnotes)
     n = len(t.rows)
-    start = max(0, n - TAIL_ROWS)
+    # A short table keeps its first row where it starts: moving all of it with the signature would
+    # leave a page with nothing but the document's heading.
+    start = max(1 if n > 1 else 0, n - TAIL_ROWS)
     while 0 < start and (start - 1) in t.glued:
         start -= 1  # "Cộng" never leaves its unit, a heading never its first row
     # Long rows make a tail too tall to share a page with the signature: fewer rows then.

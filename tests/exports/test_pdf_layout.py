@@ -100,6 +100,9 @@ def check_layout(report: Report, path: Path) -> None:
         tail = next(t for t in reversed(texts[-1]) if t).split()
         assert any(w.text == tail[-1] and w.y1 < top for w in last), f"{tail} not above the signature"
     printed = {w.text for page in doc for w in page}
+    for column in report.columns:  # a heading never broken inside a word ("Hạn" / "g sao")
+        for word in column.header.split():
+            assert word in printed, f"heading «{column.header}» broken in {report.kind}"
     for cells in texts:
         for cell in cells:
             for word in cell.split():

@@ -43,6 +43,7 @@ class ReportsDialog(QDialog):
         self.ui.fitWidthButton.clicked.connect(self.navigator.fit_width)
         self.ui.fitPageButton.clicked.connect(self.navigator.fit_page)
         self.ui.actualSizeButton.clicked.connect(self.navigator.actual_size)
+        self.ui.previewArea.verticalScrollBar().valueChanged.connect(self._show_zoom)  # "Page 2 of 5" as it scrolls
         kinds = [
             ("survey", self.tr("Survey results (the letter's report)")),
             ("products", self.tr("OCOP product register")),
