@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from ocop_desktop.domain.documents import default_signer, short_name
+from ocop_desktop.domain.documents import OFFICE_DOCS, default_signer, short_name
 from ocop_desktop.domain.text import clean
 from ocop_desktop.persistence.models import AppMeta, Place
 from ocop_desktop.persistence.uow import UowFactory
@@ -44,6 +44,7 @@ class ReportSettings:
         return next((k for k in self.kinds if k.kind == kind), KindSettings(kind))
 
 
+UBND_AUTHORITY = OFFICE_DOCS["ubnd"].signers[0].authority  # "TM. ỦY BAN NHÂN DÂN"
 SCALARS = tuple(f.name for f in fields(ReportSettings) if f.name not in ("kinds", "office_kind"))
 
 
@@ -73,8 +74,19 @@ def read_report_settings(make_uow: UowFactory, on: date | None = None, kinds: bo
     stored = {k[len(PREFIX):]: v for k, v in _all(make_uow).items() if k.startswith(PREFIX)}
     base = _defaults(make_uow)
     values = {name: stored.get(name, getattr(base, name)) for name in SCALARS}
+    office_kind = read_settings(make_uow).get("office_kind", "")
+    if _leftover_ubnd_block(office_kind, values):
+        values.update({k: getattr(base, k) for k in ("signer_authority", "signer_deputy", "signer_title")})
     return ReportSettings(**values, kinds=_kinds(make_uow, on or date.today()) if kinds else (),
-                          office_kind=read_settings(make_uow).get("office_kind", ""))
+                          office_kind=office_kind)
+
+
+def _leftover_ubnd_block(office_kind: str, values: dict[str, str]) -> bool:
+    """Older versions stored "TM. ỦY BAN NHÂN DÂN" over the user's own title for every office; a
+    department or council never signs for the People's Committee, so that block is dropped."""
+    own = OFFICE_DOCS.get(office_kind)
+    return (own is not None and bool(own.signers) and values["signer_authority"] == UBND_AUTHORITY
+            and all(b.authority != UBND_AUTHORITY for b in own.signers))
 
 
 def _kinds(make_uow: UowFactory, day: date) -> tuple[KindSettings, ...]:

@@ -217,3 +217,16 @@ def test_the_provincial_council_signs_its_own_minutes_with_its_chairman(commune)
         "UBND TỈNH ĐIỆN BIÊN", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Số:      /BB-HĐ")
     assert (header.signature.authority, header.signature.title, header.signature.name) == (
         "TM. HỘI ĐỒNG", "CHỦ TỊCH HỘI ĐỒNG", "Mùa A Vảng")
+
+
+def test_a_department_drops_the_peoples_committee_block_older_versions_stored(commune):
+    from ocop_desktop.persistence.models import AppMeta
+
+    set_office(commune, "Tỉnh Điện Biên", title="Giám đốc Sở", kind="so_nnmt", person="Hà Văn Nam")
+    with commune(action="settings") as uow:  # what an older version saved from the user's own title
+        uow.session.add(AppMeta(key="report_signer_authority", value="TM. ỦY BAN NHÂN DÂN"))
+        uow.session.add(AppMeta(key="report_signer_title", value="GIÁM ĐỐC SỞ"))
+        uow.commit()
+    signature = DocumentService(commune).header("summary", DAY).signature
+    assert (signature.authority, signature.deputy, signature.title, signature.name) == (
+        "", "", "GIÁM ĐỐC", "Hà Văn Nam")
