@@ -23,10 +23,10 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
-from .pdf_style import FONT as SERIF, register_fonts
-from .pdf_table import wrap_lines
+from .excel_layout import (  # noqa: F401  (UNIT_PT: tests measure with it)
+    FONT_NAME, NOTES_SHEET, UNIT_PT, centred_run, notes_sheet, text_width, wrapped_lines,
+)
+from .pdf_table import add_up
 from .report_model import ExportCancelled, Progress, Report, ReportColumn, vn_date_line
 
 # Not '#,##0.##': Excel and LibreOffice leave a dangling separator on whole numbers ("12,"), so
@@ -39,10 +39,7 @@ RISKY = ("=", "+", "-", "@", "\t", "\r")
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 MAX_TEXT = 32767  # Excel refuses the whole file when one cell holds more
 EVERY = 1000  # rows between progress reports and cancel checks
-FONT_NAME = "Times New Roman"  # as on paper (Nghị định 30/2020); 13 pt, 12 in a wide (landscape) table
-UNIT_PT = 5.25  # a unit of column width: the widest digit of the workbook's Calibri 11, in points
 HAND_ROW = 30.0  # a form's empty row: room to write by hand
-NOTES_SHEET = "Ghi chú"
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
@@ -70,7 +67,7 @@ def write_xlsx(report: Report, path: Path, progress: Progress | None = None,
         sheet = _Sheet(ws, report, progress, cancelled)
         sheet.write()
         if report.notes:  # on a sheet of their own: a long line never widens (shrinks) the printed report
-            _notes_sheet(wb.create_sheet(NOTES_SHEET), report.notes, sheet)
+            notes_sheet(wb.create_sheet(NOTES_SHEET), report.notes, sheet)
         if cancelled is not None and cancelled():  # saving 100,000 rows still takes a while
             raise ExportCancelled()
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}.", suffix=".xlsx.tmp",
@@ -113,56 +110,6 @@ def _discard(ws: Any) -> None:
 def _date_line(place: str, day: date) -> str:
     line = vn_date_line(place, day)
     return line if place else "N" + line[3:]  # no place: "Ngày 05 tháng 7 …", not ", ngày 05 …"
-
-
-def _notes_sheet(ws: Any, notes: list[str], sheet: "_Sheet") -> None:
-    ws.column_dimensions["A"].width = 100
-    style = sheet.style(alignment=Alignment(wrap_text=True, vertical="top"))
-    for row, note in enumerate(notes, 1):
-        lines = _lines(note, 100, sheet.size)
-        if lines > 1:
-            ws.row_dimensions[row].height = sheet.line * lines + 2
-        ws.append([sheet.cell(note, style)])
-    ws.page_setup.paperSize = 9
-    ws.page_setup.orientation = "portrait"
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-
-
-def _text_width(text: str, size: float, bold: bool = False) -> float:
-    """Width of text in Times New Roman (Liberation Serif has its metrics), in column-width units."""
-    register_fonts()
-    return stringWidth(text, f"{SERIF}-Bold" if bold else SERIF, size) / UNIT_PT + 2
-
-
-def _lines(text: str, units: float, size: float, bold: bool = False) -> int:
-    """Lines a wrapped cell ``units`` wide needs, measured with the font's own metrics: neither
-    LibreOffice nor Excel reliably grows a wrapped row on open, so the height is written."""
-    register_fonts()
-    # Excel's unit (LibreOffice's is wider): a row tall enough in Excel only has room to spare there.
-    return len(wrap_lines(text, max(10.0, units * UNIT_PT - 2), f"{SERIF}-Bold" if bold else SERIF, size))
-
-
-def _centred_run(widths: list[float], share: float) -> tuple[int, int]:
-    """The run of columns (first, last, 0-based) closest to a centred rule ``share`` of their width."""
-    total = sum(widths)
-    best, pick = float("inf"), (0, len(widths) - 1)
-    for a in range(len(widths)):
-        for b in range(a, len(widths)):
-            left, width = sum(widths[:a]), sum(widths[a:b + 1])
-            if width > 0.8 * total and len(widths) > 1:
-                continue  # a rule across the whole half reads as a separator, not the paper's short rule
-            score = 1.5 * abs(left + width / 2 - total / 2) + abs(width - total * share) / 2
-            if score < best:
-                best, pick = score, (a, b)
-    return pick
-
-
-def _plus(total: Any, value: Any) -> Any:
-    """A sum that stays None while nothing was counted."""
-    if value is None or isinstance(value, str) or (isinstance(value, float) and not math.isfinite(value)):
-        return total
-    return value if total is None else total + value
 
 
 def _int(v: Any) -> int:
@@ -270,7 +217,7 @@ class _Sheet:
         head = self.style(font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"), border=_BORDER,
                           alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
         # Neither LibreOffice nor Excel reliably grows a wrapped row on open: give the height.
-        lines = max(_lines(c.header, w, self.size, bold=True) for c, w in zip(self.columns, self.widths))
+        lines = max(wrapped_lines(c.header, w, self.size, bold=True) for c, w in zip(self.columns, self.widths))
         self.add([self.cell(c.header, head) for c in self.columns], self.line * lines + 4)
         first = self.row + 1
         self.write_sections()
@@ -292,11 +239,11 @@ class _Sheet:
         h, n, widths = self.report.header, self.n, self.widths
         if not (h.body or h.parent_body or h.day) or n < 2:
             return
-        need_left = max(_text_width(h.body.upper(), 13, True), _text_width(h.parent_body.upper(), 13),
-                        _text_width(h.number, 13))
+        need_left = max(text_width(h.body.upper(), 13, True), text_width(h.parent_body.upper(), 13),
+                        text_width(h.number, 13))
         official = bool(h.body or h.parent_body)  # else only the date line stands, on the right
-        need_right = max(_text_width(MOTTO[0], 12, True) if official else 0,
-                         _text_width(_date_line(h.place, h.day), 13) if h.day else 0)
+        need_right = max(text_width(MOTTO[0], 12, True) if official else 0,
+                         text_width(_date_line(h.place, h.day), 13) if h.day else 0)
         total = sum(widths)
         # The paper's proportions (42 % body, 58 % motto), among the splits that need no widening.
         fits = [k for k in range(1, n) if sum(widths[:k]) >= need_left and sum(widths[k:]) >= need_right]
@@ -326,8 +273,8 @@ class _Sheet:
             left = ([(h.parent_body.upper(), plain)] if h.parent_body else []) + [(h.body.upper(), bold)]
             right = [(MOTTO[0], motto), (MOTTO[1], bold)]
             rule = self.style(border=Border(top=_THIN))
-            a, b = _centred_run(self.widths[:split], 0.35)
-            c, d = _centred_run(self.widths[split:], 0.62)
+            a, b = centred_run(self.widths[:split], 0.35)
+            c, d = centred_run(self.widths[split:], 0.62)
             left_rule = [self.cell(None, rule if a <= i <= b else None) for i in range(split)]
             right_rule = [self.cell(None, rule if c <= i <= d else None) for i in range(n - split)]
             for i in range(2):
@@ -359,12 +306,12 @@ class _Sheet:
             self.merge(1, n)
         room = sum(self.widths)
         if report.subtitle:
-            lines = _lines(report.subtitle, room, 14, bold=True)
+            lines = wrapped_lines(report.subtitle, room, 14, bold=True)
             self.add([self.cell(report.subtitle, self.style(font=Font(bold=True, size=14), alignment=centred))],
                      19 * lines)
             self.merge(1, n)
         if report.intro:
-            lines = _lines(report.intro, room, self.size)
+            lines = wrapped_lines(report.intro, room, self.size)
             style = self.style(alignment=Alignment(wrap_text=True, vertical="top"))
             self.add([self.cell(report.intro, style)], self.line * lines + 3)
             self.merge(1, n)
@@ -396,7 +343,7 @@ class _Sheet:
             sums: dict[str, Any] = {k: None for k in summed}
             for row in section.rows:
                 for k in summed:
-                    sums[k] = _plus(sums[k], row.get(k))
+                    sums[k] = add_up(sums[k], row.get(k))
                 values = []
                 lines = 1
                 for key, convert, style, text, whole in specs:
@@ -409,7 +356,7 @@ class _Sheet:
                         if text:
                             values.append(cell(value, style))
                             if len(value) > text * self.per_unit or "\n" in value:  # only then measure
-                                lines = max(lines, _lines(value, text, self.size))
+                                lines = max(lines, wrapped_lines(value, text, self.size))
                             continue
                     # The hot path, a million times for 100,000 rows: numbers need no text checks.
                     c = WriteOnlyCell(ws)
@@ -423,7 +370,7 @@ class _Sheet:
             if section.subtotal:
                 add(self.total_row("Cộng", first, self.row, sums))
             for k in summed:
-                self.sums[k] = _plus(self.sums.get(k), sums[k])
+                self.sums[k] = add_up(self.sums.get(k), sums[k])
 
     def total_row(self, label: str, first: int, last: int, sums: dict[str, Any]) -> list[Any]:
         """Live SUBTOTAL(9, …) formulas: they skip nested subtotals and rows hidden by the filter.

@@ -3,6 +3,7 @@ kept with its heading and its "Cộng", and the last rows kept on the page of th
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -186,9 +187,10 @@ class TableRows:
                          repeatRows=off, splitInRow=0, style=commands)
 
 
-def _plus(total: Any, value: Any) -> Any:
-    """A sum that stays None while nothing was counted: an empty sum prints blank, not 0."""
-    if value is None or value == "":
+def add_up(total: Any, value: Any) -> Any:
+    """A sum that stays None while nothing was counted: an empty sum prints blank, not 0.
+    Text and NaN count as nothing."""
+    if value is None or isinstance(value, str) or (isinstance(value, float) and not math.isfinite(value)):
         return total
     return value if total is None else total + value
 
@@ -226,12 +228,12 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
             t.add([_cell(c, row.get(c.key), w, s, partial(endnotes.add, _where(cols, row, c)))
                    for c, w in zip(cols, widths)])
             for k in sub:
-                sub[k] = _plus(sub[k], row.get(k))
+                sub[k] = add_up(sub[k], row.get(k))
         if section.subtotal:
             total_row("Cộng", sub)
             t.glue_previous()  # "Cộng" under its unit's last row, never alone on the next page
         for k in totals:
-            totals[k] = _plus(totals[k], sub[k])
+            totals[k] = add_up(totals[k], sub[k])
     if report.grand_total:
         total_row("Tổng cộng", totals)
     for _ in range(report.blank_rows):
