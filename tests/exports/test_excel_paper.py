@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -38,7 +39,21 @@ def _merged_width(ws, cell) -> float:
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_official_block_stands_as_on_paper(report_uow, tmp_path, kind):
     report = _build(report_uow, kind)
-    ws = openpyxl.load_workbook(write_xlsx(report, tmp_path / f"{kind}.xlsx")).active
+    check_block(report, openpyxl.load_workbook(write_xlsx(report, tmp_path / f"{kind}.xlsx")).active)
+
+
+def test_a_2026_commune_office_block(make_uow, tmp_path):
+    from ocop_desktop.services.sample import load_sample
+    from tests.services.test_documents import set_office
+
+    load_sample(make_uow, "muong-ang-2024")
+    set_office(make_uow, "Xã Mường Ảng")
+    for kind in KINDS:
+        report = ReportService(make_uow).build(ReportRequest(kind, today=date(2026, 11, 28)))
+        check_block(report, openpyxl.load_workbook(write_xlsx(report, tmp_path / f"{kind}.xlsx")).active)
+
+
+def check_block(report: Report, ws) -> None:
     h = report.header
     motto_1, motto_2 = _where(ws, MOTTO[0]), _where(ws, MOTTO[1])
     body = _where(ws, h.body.upper())

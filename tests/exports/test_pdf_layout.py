@@ -135,6 +135,24 @@ def test_every_sample_report_ends_with_table_rows_above_the_signature(evaluated,
         check_layout(report, write_pdf(report, tmp_path / f"{name}.pdf"))
 
 
+def test_a_2026_commune_office_ends_every_report_with_table_rows_above_the_signature(make_uow, tmp_path):
+    from ocop_desktop.services.sample import load_sample
+    from tests.services.test_documents import set_office
+
+    load_sample(make_uow, "muong-ang-2024")
+    load_shipped_scorecards(make_uow)
+    set_office(make_uow, "Xã Mường Ảng")
+    day = date(2026, 11, 28)
+    service = ReportService(make_uow)
+    for kind in KINDS:
+        report = service.build(ReportRequest(kind, today=day))
+        assert report.header.body.upper().endswith("XÃ MƯỜNG ẢNG")
+        check_layout(report, write_pdf(report, tmp_path / f"{kind}.pdf"))
+    coffee = next(p.id for p in ProductService(make_uow).list() if p.name.startswith("Cà phê bột Hà Chung"))
+    sheet = EvaluationReports(make_uow).sheet_report(product_id=coffee, on=day)
+    check_layout(sheet, write_pdf(sheet, tmp_path / "sheet.pdf"))
+
+
 def _units_report(units: int, rows_each: int, landscape: bool = False, notes: int = 0) -> Report:
     columns = [C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 40), C("place", "Địa bàn", "text", 20),
                C("area", "Diện tích vùng nguyên liệu (ha)", "number", 12, total=True)]
