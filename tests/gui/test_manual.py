@@ -109,6 +109,7 @@ class _Links(HTMLParser):
         self._label: list[str] = []
         self.chapters: list[str] = []
         self.charset = ""
+        self.images: list[tuple[str, str | None, str | None, str]] = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -118,6 +119,8 @@ class _Links(HTMLParser):
                 self.links.append(a[name])
         if a.get("id"):
             self.ids.add(a["id"])
+        if tag == "img":
+            self.images.append((a.get("src", ""), a.get("width"), a.get("height"), a.get("alt", "")))
         if tag == "meta" and a.get("charset"):
             self.charset = a["charset"].lower()
         if tag == "section" and a.get("class") == "chapter":
@@ -258,6 +261,16 @@ def test_the_screenshots_are_small_and_not_blank():
         # A real window has anti-aliased text and frames: many distinct colours, not a flat fill.
         colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
         assert len(colours) > 30, (path.name, len(colours))
+
+
+def test_every_picture_states_its_true_size_and_says_what_it_shows():
+    from PySide6.QtGui import QImage
+
+    for page in PAGES:
+        for src, width, height, alt in _parse(page).images:
+            image = QImage(str(MANUAL / src))
+            assert (width, height) == (str(image.width()), str(image.height())), (page.name, src)
+            assert len(alt) > 10, (page.name, src)  # read aloud, or shown when the picture is missing
 
 
 def test_the_bundle_and_the_wheel_carry_the_manual():
