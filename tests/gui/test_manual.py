@@ -299,3 +299,30 @@ def test_the_screenshot_script_still_drives_the_real_dialog(tmp_path):
         picture = tmp_path / name
         assert picture.stat().st_size < 80 * 1024
         assert QImage(str(picture)).size() == QImage(str(MANUAL / "img" / name)).size()
+
+
+def test_every_ocop_command_the_manual_shows_exists_with_its_options(capsys):
+    """The terminal chapter names commands and options; each must be one `ocop … --help` knows."""
+    import html
+    import shlex
+
+    from ocop_desktop.cli import build_parser
+
+    text = html.unescape((MANUAL / "dong-lenh.html").read_text("utf-8"))
+    commands = re.findall(r"<code>(ocop [^<]*)</code>", text) + re.findall(r"^> (ocop .*)$", text, re.M)
+    assert len(commands) >= 15
+    for command in commands:
+        words = shlex.split(command.replace("…", "x"))[1:]
+        path = []
+        for word in words:
+            if word.startswith("-") or not re.fullmatch(r"[a-z][a-z-]*", word) or len(path) == 3:
+                break
+            path.append(word)
+        if path and path[-1] not in ("help",):
+            with pytest.raises(SystemExit) as done:
+                build_parser().parse_args([*path, "--help"])
+            assert done.value.code == 0, command
+            shown = capsys.readouterr().out
+            for option in (w.split("=")[0] for w in words if w.startswith("--")):
+                if option != "--help":
+                    assert option in shown, (command, option)
