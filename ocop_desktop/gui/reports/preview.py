@@ -216,12 +216,16 @@ class PreviewNavigator(QObject):
 
     # -- pages ------------------------------------------------------------------------------
     def current_page(self) -> int:
-        """The page at the top of the window (0-based)."""
-        top = self.area.verticalScrollBar().value() + PAGE_GAP
-        current = 0
-        for index in range(len(self.view.pages)):
-            if self.view.page_top(index) <= top:
-                current = index
+        """The page that fills most of the window (0-based): the one shown at the top, or the last
+        one when the window is scrolled to the end and cannot bring it to the top."""
+        top = self.area.verticalScrollBar().value()
+        bottom = top + self.area.viewport().height()
+        best, current = -1, 0
+        for index, label in enumerate(self.view.pages):
+            start = self.view.page_top(index)
+            shown = min(bottom, start + label.height()) - max(top, start)
+            if shown > best:
+                best, current = shown, index
         return current
 
     def show_page(self, index: int) -> None:

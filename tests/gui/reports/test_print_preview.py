@@ -138,4 +138,9 @@ def test_the_preview_zooms_and_turns_pages(qtbot, dialog):
     assert area.verticalScrollBar().value() > 0
     assert dialog.ui.zoomLabel.text().startswith(("Page 2", "Trang 2"))
     qtbot.keyClick(area, Qt.Key.Key_PageUp)
-    assert dialog.navigator.current_page() == 0
+    assert dialog.navigator.current_page() == 0 and dialog.ui.zoomLabel.text().startswith(("Page 1", "Trang 1"))
+    # Whole pages in the window: the last page cannot come to the top, yet PgDn shows it and says so.
+    qtbot.mouseClick(dialog.ui.fitPageButton, Qt.MouseButton.LeftButton)
+    assert view.pages[0].height() <= area.viewport().height()
+    qtbot.keyClick(area, Qt.Key.Key_PageDown)
+    assert dialog.ui.zoomLabel.text().startswith(("Page 2", "Trang 2"))
