@@ -70,19 +70,25 @@ def print_pdf(path: Path, printer: QPrinter, progress: Callable[[int, int], None
     cannot turn the paper within a job gets the page turned instead, still at full size.
     Safe off the UI thread: Qt paints on a QPrinter from any thread."""
     title, sizes = page_sizes(path)
+    chosen = list(range(len(sizes)))
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:  # "Pages 2-3"
+        chosen = chosen[printer.fromPage() - 1:printer.toPage() or len(sizes)]
+    if not chosen:
+        raise OSError(f"Báo cáo chỉ có {len(sizes)} trang; hãy chọn lại các trang cần in.")
     printer.setDocName(title or path.stem)  # the print queue (and a PDF printer's file) names the report
     printer.setFullPage(True)
-    printer.setPageLayout(_layout(*sizes[0]))
+    printer.setPageLayout(_layout(*sizes[chosen[0]]))
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("Không mở được máy in đã chọn; hãy kiểm tra máy in rồi in lại.")
     try:
         dpi = min(PRINT_DPI, max(printer.resolution(), 150))
-        for index, (width, height) in enumerate(sizes):
+        for done, index in enumerate(chosen):
+            width, height = sizes[index]
             if cancelled is not None and cancelled():
                 printer.abort()
                 raise ExportCancelled()
-            if index:
+            if done:
                 printer.setPageLayout(_layout(width, height))
                 printer.newPage()
             sheet = printer.pageLayout().fullRectPixels(printer.resolution())
@@ -99,8 +105,8 @@ def print_pdf(path: Path, printer: QPrinter, progress: Callable[[int, int], None
             painter.drawImage(target, image)
             painter.restore()
             if progress is not None:
-                progress(index + 1, len(sizes))
-        return len(sizes)
+                progress(done + 1, len(chosen))
+        return len(chosen)
     finally:
         painter.end()
 

@@ -111,6 +111,14 @@ def test_mixed_orientations_print_each_page_turned_as_it_is(qtbot, tmp_path):
     sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
              for p in PdfReader(tmp_path / "out.pdf").pages]
     assert sizes == [(595, 842), (842, 595), (595, 842)]
+    # "Pages 2-3" in the print dialog: those two, the first of them landscape.
+    printer.setOutputFileName(str(tmp_path / "range.pdf"))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    assert print_pdf(source, printer) == 2
+    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+             for p in PdfReader(tmp_path / "range.pdf").pages]
+    assert sizes == [(842, 595), (595, 842)]
 
 
 def test_the_preview_zooms_and_turns_pages(qtbot, dialog):
