@@ -239,8 +239,7 @@ class _Sheet:
         h, n, widths = self.report.header, self.n, self.widths
         if not (h.body or h.parent_body or h.day) or n < 2:
             return
-        need_left = max(text_width(h.body.upper(), 13, True), text_width(h.parent_body.upper(), 13),
-                        text_width(h.number, 13))
+        need_left = max([text_width(line, 13, True) for line, _s in self.block_lines()] + [text_width(h.number, 13)])
         official = bool(h.body or h.parent_body)  # else only the date line stands, on the right
         need_right = max(text_width(MOTTO[0], 12, True) if official else 0,
                          text_width(_date_line(h.place, h.day), 13) if h.day else 0)
@@ -256,9 +255,15 @@ class _Sheet:
 
     def block_height(self) -> int:
         h = self.report.header
-        official = 4 if (h.body or h.parent_body) else 1 if h.day else 0
+        official = max(2, len(self.block_lines())) + 2 if (h.body or h.parent_body) else 1 if h.day else 0
         text = [self.report.title, self.report.subtitle, self.report.intro]
         return official + (1 if official else 0) + sum(1 for t in text if t)
+
+    def block_lines(self, plain: Any = None, bold: Any = None) -> list[tuple[str, Any]]:
+        """The issuing body's lines: the parent body, then the body in bold capitals, one cell (a
+        cell that can be searched and copied whole; the paper breaks it after "ỦY BAN NHÂN DÂN")."""
+        h = self.report.header
+        return ([(h.parent_body.upper(), plain)] if h.parent_body else []) + ([(h.body.upper(), bold)] if h.body else [])
 
     def write_block(self) -> None:
         h, report, n, split = self.report.header, self.report, self.n, self.split
@@ -270,24 +275,25 @@ class _Sheet:
             bold, motto = self.style(font=Font(bold=True), alignment=centre), self.style(font=Font(b=True, sz=12),
                                                                                          alignment=centre)
             italic = self.style(font=Font(italic=True), alignment=centre)
-            left = ([(h.parent_body.upper(), plain)] if h.parent_body else []) + [(h.body.upper(), bold)]
-            right = [(MOTTO[0], motto), (MOTTO[1], bold)]
+            left, right = self.block_lines(plain, bold), [(MOTTO[0], motto), (MOTTO[1], bold)]
             rule = self.style(border=Border(top=_THIN))
             a, b = centred_run(self.widths[:split], 0.35)
             c, d = centred_run(self.widths[split:], 0.62)
-            left_rule = [self.cell(None, rule if a <= i <= b else None) for i in range(split)]
-            right_rule = [self.cell(None, rule if c <= i <= d else None) for i in range(n - split)]
-            for i in range(2):
-                if i < len(left):
-                    cells = [self.cell(left[i][0], left[i][1])] + [None] * (split - 1)
-                else:  # the body stood on the first row: its rule under it, here
-                    cells = left_rule
-                self.add(cells + [self.cell(right[i][0], right[i][1])], self.line + 2)
+            rules = ([self.cell(None, rule if a <= i <= b else None) for i in range(split)],
+                     [self.cell(None, rule if c <= i <= d else None) for i in range(n - split)])
+            rows = max(len(left), len(right))
+            for i in range(rows + 1):  # and a thin row for the rules still to draw
+                halves = []
+                for lines, width, under in ((left, split, rules[0]), (right, n - split, rules[1])):
+                    if i < len(lines):
+                        halves.append([self.cell(*lines[i])] + [None] * (width - 1))
+                    else:  # a short rule under the block: a top border on the centred cells
+                        halves.append(under if i == len(lines) else [None] * width)
+                self.add(halves[0] + halves[1], self.line + 2 if i < rows else 4)
                 if i < len(left):
                     self.merge(1, split)
-                self.merge(split + 1, n)
-            # A thin row for the rules: a top border on the centred cells, as wide as the paper's.
-            self.add((left_rule if len(left) == 2 else [None] * split) + right_rule, 4)
+                if i < len(right):
+                    self.merge(split + 1, n)
             date_line = _date_line(h.place, h.day) if h.day else ""
             self.add([self.cell(h.number, plain)] + [None] * (split - 1) + [self.cell(date_line, italic)],
                      self.line + 4)

@@ -18,7 +18,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ocop_desktop.domain.numbers import format_vn_number
 from ocop_desktop.exports.pdf_style import (
-    FONT, LANDSCAPE, LANDSCAPE_MARGINS, PORTRAIT, PORTRAIT_MARGINS, Styles,
+    FONT, LANDSCAPE, LANDSCAPE_MARGINS, PORTRAIT, PORTRAIT_MARGINS, Styles, body_lines,
 )
 from ocop_desktop.exports.pdf_table import esc, table_story, wrap_lines  # noqa: F401  (wrap_lines: tests)
 from ocop_desktop.exports.report_model import ExportCancelled, Progress, Report, vn_date_line
@@ -66,11 +66,7 @@ def official_header(report: Report, s: Styles) -> list[Flowable]:
     width = _frame_width(report.landscape)
     left = [Paragraph(esc(h.parent_body.upper()), s.body_left)] if h.parent_body else []
     # Blank settings print dotted lines to fill by hand rather than an empty header.
-    body = esc(h.body.upper()) or "…………………………"
-    # "ỦY BAN NHÂN DÂN" stands on its own line above the unit's name, as in the letter.
-    for lead in ("ỦY BAN NHÂN DÂN ", "UBND "):
-        if body.startswith(lead) and len(body) > len(lead):
-            body = lead.strip() + "<br/>" + body[len(lead):]
+    body = "<br/>".join(esc(line) for line in body_lines(h.body)) or "…………………………"
     left += [Paragraph(body, s.body_name),
              HRFlowable(width="35%", thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=4),
              Paragraph(esc(h.number).replace("  ", "&nbsp; "), s.number)]

@@ -29,6 +29,16 @@ PORTRAIT_MARGINS = dict(top=20 * mm, bottom=20 * mm, left=30 * mm, right=15 * mm
 LANDSCAPE_MARGINS = dict(top=30 * mm, bottom=15 * mm, left=20 * mm, right=20 * mm)
 
 
+def body_lines(body: str) -> list[str]:
+    """The issuing body's name as printed, in capitals: "ỦY BAN NHÂN DÂN" on its own line above
+    the unit's name, as in the letter; on paper and in the workbook alike."""
+    body = body.upper()
+    for lead in ("ỦY BAN NHÂN DÂN ", "UBND "):
+        if body.startswith(lead) and len(body) > len(lead):
+            return [lead.strip(), body[len(lead):]]
+    return [body] if body else []
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> str:
     """Register the embedded serif family once per process; returns its name."""
