@@ -31,7 +31,7 @@ LANDSCAPE_MARGINS = dict(top=30 * mm, bottom=15 * mm, left=20 * mm, right=20 * m
 
 def body_lines(body: str) -> list[str]:
     """The issuing body's name as printed, in capitals: "ỦY BAN NHÂN DÂN" on its own line above
-    the unit's name, as in the letter; on paper and in the workbook alike."""
+    the unit's name, as in the letter."""
     body = body.upper()
     for lead in ("ỦY BAN NHÂN DÂN ", "UBND "):
         if body.startswith(lead) and len(body) > len(lead):
