@@ -159,7 +159,8 @@ class Ui_ReportsDialog(object):
 
         self.previewArea = QScrollArea(ReportsDialog)
         self.previewArea.setObjectName(u"previewArea")
-        self.previewArea.setWidgetResizable(True)
+        self.previewArea.setWidgetResizable(False)
+        self.previewArea.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.previewArea.setMinimumSize(QSize(600, 400))
 
         self.rightLayout.addWidget(self.previewArea)

@@ -168,9 +168,7 @@ class PreviewNavigator(QObject):
         super().__init__(area)
         self.area, self.view, self._changed = area, view, changed
         self.mode = self.FIT_WIDTH
-        area.setWidgetResizable(False)  # the pages keep their zoomed size; the area scrolls
-        area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        area.setWidget(view)
+        area.setWidget(view)  # not resizable (the form says so): the pages keep their zoomed size
         area.viewport().installEventFilter(self)
         area.installEventFilter(self)
         area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
