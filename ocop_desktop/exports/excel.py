@@ -30,8 +30,11 @@ from .pdf_table import add_up
 from .report_model import ExportCancelled, Progress, Report, ReportColumn, vn_date_line
 
 # Not '#,##0.##': Excel and LibreOffice leave a dangling separator on whole numbers ("12,"), so
-# one decimal always shows. Excel swaps the separators for the user's locale (vi: 1.234.567,5).
-FORMATS = {"int": "#,##0", "number": "#,##0.0#", "money": '#,##0 "đ"', "date": "dd/mm/yyyy",
+# one decimal always shows (whole values get "#,##0"). [$-42A] marks the format Vietnamese:
+# LibreOffice then prints 1.234.567,5 whatever its own locale; Excel uses the system's separators
+# (a Vietnamese Windows: the same).
+VN = "[$-42A]"
+FORMATS = {"int": f"{VN}#,##0", "number": f"{VN}#,##0.0#", "money": f'{VN}#,##0 "đ"', "date": "dd/mm/yyyy",
            "stars": "0", "text": "General"}
 # Text starting with these is read back as a formula or a DDE payload by Excel, LibreOffice
 # and anything that re-imports a CSV saved from the sheet (OWASP "CSV injection").

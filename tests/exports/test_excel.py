@@ -116,9 +116,9 @@ def test_values_types_and_formats(book):
     row = ws[find_row(ws, 1)[0]]
     stt, name, producer, qty, area, revenue, day, stars = row
     assert name.value == "Cà phê Mường Ảng rang xay" and producer.value == "HTX Nông nghiệp Ẳng Nưa"
-    assert type(qty.value) is int and qty.value == 1_234_567 and qty.number_format == "#,##0"
+    assert type(qty.value) is int and qty.value == 1_234_567 and qty.number_format == "[$-42A]#,##0"
     assert isinstance(area.value, float) and area.value == 12.5 and "#,##0" in area.number_format
-    assert type(revenue.value) is int and revenue.number_format == '#,##0 "đ"'
+    assert type(revenue.value) is int and revenue.number_format == '[$-42A]#,##0 "đ"'
     assert day.is_date and day.value.date() == date(2024, 7, 5) and day.number_format == "dd/mm/yyyy"
     assert stars.value == 4 and type(stars.value) is int
     empty = ws[find_row(ws, 3)[0]]
@@ -351,4 +351,4 @@ def test_whole_quantities_show_without_decimals(report_uow, tmp_path):
     ws = load_workbook(path).active
     formats = {cell.value: cell.number_format for row in ws.iter_rows() for cell in row[4:5]
                if isinstance(cell.value, (int, float))}
-    assert formats[12.5] == "#,##0.0#" and formats[30] == "#,##0"
+    assert formats[12.5] == "[$-42A]#,##0.0#" and formats[30] == "[$-42A]#,##0"

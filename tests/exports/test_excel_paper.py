@@ -13,7 +13,7 @@ import pytest
 from openpyxl.utils import get_column_letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from ocop_desktop.exports.excel import MOTTO, UNIT_PT, write_xlsx
+from ocop_desktop.exports.excel import FORMATS, MOTTO, UNIT_PT, write_xlsx
 from ocop_desktop.exports.pdf_style import FONT, register_fonts
 from ocop_desktop.exports.report_model import Report
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
@@ -93,7 +93,7 @@ def test_times_new_roman_whole_numbers_and_the_print_setup(report_uow, tmp_path,
             if isinstance(cell.value, float) and cell.value == int(cell.value):
                 assert "0.0" not in cell.number_format, (cell.coordinate, cell.number_format)
             if isinstance(cell.value, int) and not isinstance(cell.value, bool) and cell.row > header.row:
-                assert cell.number_format in ("#,##0", "0", '#,##0 "đ"'), (cell.coordinate, cell.number_format)
+                assert cell.number_format in (FORMATS["int"], "0", FORMATS["money"]), (cell.coordinate, cell.number_format)
     assert ws.page_setup.orientation == ("landscape" if report.landscape else "portrait")
     assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
@@ -120,7 +120,7 @@ def test_counts_print_without_decimals(report_uow, tmp_path):
     report = _build(report_uow, "summary")
     ws = openpyxl.load_workbook(write_xlsx(report, tmp_path / "s.xlsx")).active
     counts = [c for row in ws.iter_rows() for c in row[1:] if isinstance(c.value, (int, float))]
-    assert counts and all(c.number_format == "#,##0" for c in counts)
+    assert counts and all(c.number_format == "[$-42A]#,##0" for c in counts)  # Vietnamese: 1.234
 
 
 def _soffice_pdf(src: Path, out: Path) -> Path:
@@ -144,5 +144,7 @@ def test_libreoffice_prints_each_sample_sheet_whole(report_uow, tmp_path):
         assert MOTTO[0] in text and MOTTO[1] in text, kind
         assert report.header.body.upper() in " ".join(text.split()), kind
         assert report.subtitle.split()[0] in text
-        # The report sheet only: its notes are printed from their own sheet.
+        # Whole counts without decimals, Vietnamese separators whatever LibreOffice's own locale.
         assert "3.0" not in text and "3,0" not in text
+        if kind == "survey":
+            assert "1.200" in text and "12,5" in text and "147,5" in text and "1,200" not in text
