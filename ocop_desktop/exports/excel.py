@@ -242,8 +242,9 @@ class _Sheet:
         h, n, widths = self.report.header, self.n, self.widths
         if not (h.body or h.parent_body or h.day) or n < 2:
             return
-        need_left = max([text_width(line, 13, True) for line, _s in self.block_lines()] + [text_width(h.number, 13)])
         official = bool(h.body or h.parent_body)  # else only the date line stands, on the right
+        need_left = max([text_width(line, 13, True) for line, _s in self.block_lines()]
+                        + [text_width(h.number, 13) if official else 0])
         need_right = max(text_width(MOTTO[0], 12, True) if official else 0,
                          text_width(_date_line(h.place, h.day), 13) if h.day else 0)
         total = sum(widths)
