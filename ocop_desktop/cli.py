@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
-from ocop_desktop.commands import campaigns, evaluation, exchange, places, safety
+from ocop_desktop.commands import campaigns, evaluation, exchange, places, safety, senders
 from ocop_desktop.commands import tasks as task_commands
 from ocop_desktop.commands.common import (
     Refused,
@@ -177,6 +177,8 @@ def _office_kind(text: str) -> str:
 
 
 def cmd_office(args) -> int:
+    from ocop_desktop.exports.signing import short_fingerprint  # noqa: PLC0415
+    from ocop_desktop.services.office_key import existing_office_key, office_key  # noqa: PLC0415
     from ocop_desktop.services.places import PlaceService  # noqa: PLC0415
     from ocop_desktop.services.report_settings import read_report_settings  # noqa: PLC0415
     from ocop_desktop.services.settings import KIND_BY_KEY, office_settings, printed_name, save_office_settings  # noqa: PLC0415
@@ -196,10 +198,12 @@ def cmd_office(args) -> int:
                     top = by_id[top.parent_id]
                 printed = printed_name(kind, unit.name, top.name)
             saved = save_office_settings(make_uow, unit.id, args.name, args.title or "", kind, printed)
+            office_key(make_uow)  # the office's signing key pair is made at set-up
         else:
             saved = office_settings(make_uow)
         report = read_report_settings(make_uow, kinds=False) if saved.complete else None
         issued = _issued_today(make_uow) if saved.complete else ""
+        key = existing_office_key(make_uow)
     finally:
         db.close()
     if not saved.complete or report is None:
@@ -213,6 +217,9 @@ def cmd_office(args) -> int:
     signer = " / ".join(line for line in (report.signer_authority, report.signer_deputy, report.signer_title) if line)
     print(f"Ký tên mặc định: {signer or 'chưa có'}.")
     print(issued)
+    if key is not None:
+        print(f"Dấu vân tay khóa ký của đơn vị: {short_fingerprint(key.fingerprint)} (nơi nhận gói đối chiếu dấu vân "
+              "tay này khi nhận gói đầu tiên).")
     return 0
 
 
@@ -302,7 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recipient", action="append", metavar="NƠI_NHẬN",
                    help="một nơi nhận (lặp lại cho mỗi nơi; ghi nhớ cho loại báo cáo này và đơn vị)")
 
-    for module in (exchange, evaluation, safety, campaigns, task_commands, places):
+    for module in (exchange, evaluation, safety, campaigns, task_commands, places, senders):
         module.register(sub, command)
 
     for name, help_, func in (

@@ -186,6 +186,17 @@ def _xlsx(make_uow, tmp: Path) -> tuple[str, Path]:
     return f"{path.name}, {rows} dòng có dữ liệu ({expected_rows} dòng sản phẩm)", path
 
 
+def _signing(tmp: Path) -> tuple[str, None]:
+    """The signing library (PyNaCl's libsodium) is in the bundle: a key is made, signs, verifies."""
+    from ocop_desktop.exports.signing import load_or_create_key, short_fingerprint, verify
+
+    key = load_or_create_key(tmp / "tu-kiem-tra.db.key")
+    data = "Gói thử".encode()
+    if not verify(key.public_key, key.sign(data), data) or verify(key.public_key, key.sign(data), data + b"!"):
+        raise RuntimeError("chữ ký số không kiểm tra đúng")
+    return f"Ed25519, dấu vân tay {short_fingerprint(key.fingerprint)}", None
+
+
 def _application():
     """The running Qt application, or a new QApplication (GUI checks need one, not a core app)."""
     from PySide6.QtCore import QCoreApplication
@@ -258,6 +269,7 @@ def run_self_test(out: TextIO | None = None) -> int:
             t.check(f"Dữ liệu mẫu {SAMPLE}", lambda: _sample(_need(make_uow, "dữ liệu tham chiếu")))
             t.check("Báo cáo PDF có nhúng phông chữ", lambda: _pdf(_need(make_uow, "dữ liệu tham chiếu"), tmp))
             t.check("Báo cáo Excel (xlsx)", lambda: _xlsx(_need(make_uow, "dữ liệu tham chiếu"), tmp))
+            t.check("Chữ ký số của gói dữ liệu", lambda: _signing(tmp))
             t.check("Bản dịch tiếng Việt", _translation)
             t.check("Cửa sổ chính dựng được", lambda: _window(_need(db, "cơ sở dữ liệu"), tmp))
         finally:

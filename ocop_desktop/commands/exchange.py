@@ -56,6 +56,11 @@ def _print_preview(preview: ImportPreview) -> None:
     print(f"Gói {t(p.file_name)}: {t(p.sender_unit or 'không rõ đơn vị')}, {t(p.sender_user or 'không rõ người gửi')}"
           f", tạo lúc {local(p.created_at)} ({'thay đổi' if p.scope == 'changes' else 'toàn bộ'}; "
           f"mã {t(p.package_id)}).")
+    sender = preview.sender
+    if sender is not None:
+        state = {"trusted": "đơn vị đã tin cậy", "new": "GÓI ĐẦU TIÊN của đơn vị này: hãy đối chiếu dấu vân tay với "
+                 "đơn vị gửi rồi nhập với --trust (hoặc «ocop senders trust»)"}.get(sender.state, sender.state)
+        print(f"  Ký số bởi {t(sender.office)}, dấu vân tay {sender.words} — {state}.")
     if preview.already_imported_at is not None:
         return
     print("  " + "; ".join(f"{o.label}: {preview.counts.get(o.value, 0)}" for o in Outcome))
@@ -83,7 +88,8 @@ def cmd_import(args) -> int:
         service = ExchangeService(make_uow)
         for path in args.files:
             try:
-                result = service.import_package(Path(path), prefer=args.prefer, dry_run=args.dry_run)
+                result = service.import_package(Path(path), prefer=args.prefer, dry_run=args.dry_run,
+                                                trust_sender=args.trust)
             except ConflictsUnresolved as exc:
                 _print_preview(service.preview(Path(path)))
                 print(f"Lỗi: {for_terminal(exc.record)}.", file=sys.stderr)
@@ -292,6 +298,9 @@ def register(sub, command) -> None:
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không thay đổi gì")
     p.add_argument("--prefer", choices=("here", "there"),
                    help="khi có xung đột: giữ bản ở đây (here) hay lấy bản trong gói (there)")
+    p.add_argument("--trust", action="store_true",
+                   help="tin cậy đơn vị gửi nếu đây là gói đầu tiên của họ — chỉ sau khi đã đối chiếu dấu vân tay "
+                        "(xem bằng --dry-run) qua điện thoại hoặc văn bản giấy")
     p = command("undo", "hoàn tác toàn bộ một lần nhập gói", cmd_undo, parent=group)
     p.add_argument("package_id", metavar="MÃ_GÓI")
     for name, help_, func in (("outbox", "các gói đã gửi", cmd_outbox), ("inbox", "các gói đã nhận", cmd_inbox),

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Collection
 
 from ocop_desktop.domain.os_errors import os_reason
+from ocop_desktop.exports.signing import ALGORITHM, OfficeKey, b64, fingerprint, unb64, verify
 
 FORMAT = "ocop-package"
 FORMAT_VERSION = 1
@@ -22,6 +23,7 @@ FORMAT_VERSION = 1
 # ".ocop" in front says what it is, and the file dialogs filter on it.
 EXTENSION = ".ocop.zip"
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"  # the sender's Ed25519 signature over manifest.json's exact bytes
 DATA_DIR = "data/"
 REPORTS_DIR = "bao-cao/"
 DELETED = "data/deleted.json"
@@ -61,6 +63,14 @@ class PackageError(Exception):
 
 
 @dataclass(frozen=True)
+class Signer:
+    """The key a package was signed with; the signature was checked against it."""
+
+    public_key: bytes
+    fingerprint: str
+
+
+@dataclass(frozen=True)
 class VerifiedPackage:
     path: Path
     sha256: str  # of the whole file: the identity shown in the outbox and the inbox
@@ -68,6 +78,7 @@ class VerifiedPackage:
     data: dict[str, list[dict[str, Any]]]  # entity -> records
     deleted: list[dict[str, Any]]
     reports: tuple[str, ...]
+    signer: Signer | None = None  # None: the package carries no signature
 
     @property
     def package_id(self) -> str:
@@ -79,6 +90,7 @@ class PackageWriter:
     """Collects members, then writes the zip atomically with a manifest of their checksums."""
 
     manifest: dict[str, Any]
+    key: OfficeKey | None = None  # the sending office's key: the manifest is signed with it
     _members: list[tuple[str, bytes | Path]] = field(default_factory=list)
 
     def add_bytes(self, name: str, data: bytes) -> None:
@@ -98,10 +110,16 @@ class PackageWriter:
             data = content.read_bytes() if isinstance(content, Path) else content
             members[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
         manifest = dict(self.manifest, members=members)
+        if self.key is not None:
+            manifest["signer"] = {"algorithm": ALGORITHM, "public_key": b64(self.key.public_key),
+                                  "fingerprint": self.key.fingerprint}
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
-                zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+                zf.writestr(MANIFEST, manifest_bytes)
+                if self.key is not None:
+                    zf.writestr(SIGNATURE, b64(self.key.sign(manifest_bytes)))
                 for name, content in self._members:
                     if isinstance(content, Path):
                         zf.write(content, name)
@@ -287,9 +305,11 @@ def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> Verifie
             f"{what} không có tệp kê khai ({MANIFEST}) nên không phải gói dữ liệu OCOP hoặc đã bị sửa. "
             "Không có gì được nhập."
         )
-    manifest = _check_manifest(_load_json(MANIFEST, read_member(zf, infos[MANIFEST], 10 * 2**20)), known_schemas)
+    manifest_bytes = read_member(zf, infos[MANIFEST], 10 * 2**20)
+    manifest = _check_manifest(_load_json(MANIFEST, manifest_bytes), known_schemas)
+    signer = _check_signature(zf, infos, manifest, manifest_bytes, what)
     listed: dict[str, Any] = manifest["members"]
-    extra = sorted(set(infos) - set(listed) - {MANIFEST})
+    extra = sorted(set(infos) - set(listed) - {MANIFEST, SIGNATURE})
     missing = sorted(set(listed) - set(infos))
     if extra or missing:
         names = ", ".join(f"«{n}»" for n in (extra + missing)[:5])
@@ -330,7 +350,26 @@ def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> Verifie
                     f"Gói có loại dữ liệu «{entity}» mà phiên bản này chưa biết; hãy cập nhật OCOP Desktop rồi nhập lại."
                 )
             data[entity] = _records(name, _load_json(name, content))
-    return VerifiedPackage(path, file_sha256(path), manifest, data, deleted, tuple(sorted(reports)))
+    return VerifiedPackage(path, file_sha256(path), manifest, data, deleted, tuple(sorted(reports)), signer)
+
+
+def _check_signature(zf, infos, manifest: dict[str, Any], manifest_bytes: bytes, what: str) -> Signer | None:
+    """The signer when the manifest is signed and the signature holds; None when the package was
+    never signed. A signature that does not match, or a signer named without a signature, means
+    the package was changed after it was signed."""
+    named = manifest.get("signer")
+    if named is None and SIGNATURE not in infos:
+        return None
+    changed = (f"{what} đã bị sửa sau khi đơn vị gửi ký (chữ ký số không khớp với nội dung). Không có gì được "
+               "nhập. Hãy xin đơn vị gửi lại gói, và báo cho họ biết gói đã bị thay đổi trên đường gửi.")
+    if not isinstance(named, dict) or SIGNATURE not in infos or named.get("algorithm") != ALGORITHM:
+        raise PackageError(changed)
+    public_key = unb64(named.get("public_key"))
+    signature = unb64(read_member(zf, infos[SIGNATURE], 1024).decode("ascii", "replace").strip())
+    if (public_key is None or len(public_key) != 32 or signature is None
+            or named.get("fingerprint") != fingerprint(public_key) or not verify(public_key, signature, manifest_bytes)):
+        raise PackageError(changed)
+    return Signer(public_key, fingerprint(public_key))
 
 
 def _records(name: str, value: Any) -> list[dict[str, Any]]:

@@ -97,11 +97,20 @@ class FirstRunDialog(QDialog):
         self._kind_chosen = False
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
+        self._show_fingerprint()
         if jobs is None:
             self._places_loaded(places.all())
             return
         self._set_loading(True)
         jobs.run(lambda _p, _c: places.all(), on_done=self._places_loaded, on_error=self._load_failed)
+
+    def _show_fingerprint(self) -> None:
+        """The office's signing key, to read out to the offices that receive its packages."""
+        words = self._store.fingerprint() if hasattr(self._store, "fingerprint") else ""
+        self.ui.fingerprintLabel.setVisible(bool(words))
+        self.ui.fingerprintLabel.setText(self.tr(
+            "Fingerprint of this office's signing key: %1 — the offices that receive your packages compare it "
+            "with the one their program shows.").replace("%1", words))
 
     def _set_loading(self, loading: bool) -> None:
         for widget in (self.ui.provinceCombo, self.ui.unitCombo, self.ui.oldProvincesCheck,
@@ -268,6 +277,14 @@ class OfficeStore:
 
         return stored_body(self._uow)
 
+    def fingerprint(self) -> str:
+        """The office key's fingerprint as printed («7K3M Q9TD X2CF HW4R»); "" before set-up."""
+        from ocop_desktop.exports.signing import short_fingerprint  # noqa: PLC0415
+        from ocop_desktop.services.office_key import existing_office_key  # noqa: PLC0415
+
+        key = existing_office_key(self._uow)
+        return short_fingerprint(key.fingerprint) if key else ""
+
     def save(self, answers: OfficeAnswers) -> OfficeSettings:
         from ocop_desktop.services.report_settings import read_report_settings, save_office_block  # noqa: PLC0415
         from ocop_desktop.services.settings import save_office_settings  # noqa: PLC0415
@@ -276,6 +293,9 @@ class OfficeStore:
                                      answers.kind, answers.printed_name)
         body = saved.printed_name or read_report_settings(self._uow).body
         save_office_block(self._uow, body, *answers.signer)
+        from ocop_desktop.services.office_key import office_key  # noqa: PLC0415
+
+        office_key(self._uow)  # the office's signing key pair is made at set-up
         return saved
 
 

@@ -147,6 +147,10 @@
         <translation>%1 xung đột cần chọn</translation>
     </message>
     <message>
+        <source>New sender: compare its fingerprint</source>
+        <translation>Đơn vị gửi mới: đối chiếu dấu vân tay</translation>
+    </message>
+    <message>
         <source>Ready to import</source>
         <translation>Sẵn sàng nhập</translation>
     </message>
@@ -386,6 +390,26 @@
         <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
+        <source>This is the first package from %1. Its signing key&apos;s fingerprint is:
+
+%2
+
+Call the sender, or look at the fingerprint printed on their office set-up page and reports, and trust this office only if the fingerprints are the same. Later packages of %1 signed with another key will be refused.
+
+Trust %1 and import the package?</source>
+        <translation>Đây là gói đầu tiên nhận từ %1. Dấu vân tay khóa ký của gói là:
+
+%2
+
+Hãy gọi điện cho đơn vị gửi, hoặc xem dấu vân tay in trên trang Thiết lập đơn vị và trên các báo cáo của họ, và chỉ tin cậy khi hai dấu vân tay trùng nhau. Các gói sau của %1 ký bằng khóa khác sẽ bị từ chối.
+
+Tin cậy %1 và nhập gói?</translation>
+    </message>
+    <message>
+        <source>Trust a new sender</source>
+        <translation>Tin cậy đơn vị gửi mới</translation>
+    </message>
+    <message>
         <source>Refused: %1</source>
         <translation>Bị từ chối: %1</translation>
     </message>
@@ -396,6 +420,14 @@
     <message>
         <source>From %1 (%2), made %3.</source>
         <translation>Của %1 (%2), tạo lúc %3.</translation>
+    </message>
+    <message>
+        <source>Signed with the key %1.</source>
+        <translation>Ký số bằng khóa %1.</translation>
+    </message>
+    <message>
+        <source>First package from this office: compare the fingerprint with the sender before importing.</source>
+        <translation>Gói đầu tiên của đơn vị này: hãy đối chiếu dấu vân tay với đơn vị gửi trước khi nhập.</translation>
     </message>
     <message>
         <source>This package was imported before; importing it again changes nothing.</source>

@@ -94,6 +94,10 @@
         <translation>Chức &amp;danh người ký</translation>
     </message>
     <message>
+        <source>Fingerprint of this office&apos;s signing key: %1 — the offices that receive your packages compare it with the one their program shows.</source>
+        <translation>Dấu vân tay khóa ký của đơn vị: %1 — nơi nhận gói dữ liệu của đơn vị đối chiếu với dấu vân tay chương trình của họ hiện ra.</translation>
+    </message>
+    <message>
         <source>Loading the list of administrative units…</source>
         <translation>Đang tải danh sách đơn vị hành chính…</translation>
     </message>

@@ -141,6 +141,13 @@ def test_office_is_set_by_code_or_name_and_shown(tmp_path):
     assert done.returncode == 0, done.stderr
     # The name is used by the 2024 town and the 2025 commune: the unit in force is taken.
     assert "Đơn vị: Xã Mường Ảng; người sử dụng: Quàng Thị Hoa, Công chức Nông nghiệp." in done.stdout
+    # Set-up made the office's signing key, beside the database; its fingerprint is shown to read out.
+    from ocop_desktop.exports.signing import load_key, short_fingerprint
+
+    key = load_key(tmp_path / "o.db.key")
+    assert key is not None
+    shown = ocop("--db", str(path), "office", "show").stdout
+    assert f"Dấu vân tay khóa ký của đơn vị: {short_fingerprint(key.fingerprint)} " in shown
     done = ocop("--db", str(path), "office", "set", "--unit", "03307", "--name", "Lò Văn Minh")
     assert "Xã Ẳng Nưa" in done.stdout
     refused = ocop("--db", str(path), "office", "set", "--unit", "Hà Nội mới", "--name", "X")

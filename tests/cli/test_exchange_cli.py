@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -72,10 +73,19 @@ def test_send_preview_import_again_and_undo(offices, tmp_path):
     assert dry.returncode == 0, dry.stderr
     assert "Gói goi.ocop.zip: Xã Ẳng Nưa, Lò Văn Anh" in dry.stdout and "Mới: 1; Cập nhật: 1" in dry.stdout
     assert "[Mới] Dòng rà soát «Chè Shan tuyết (Xã Ẳng Nưa)»" in dry.stdout and "chưa thay đổi gì" in dry.stdout
+    # The commune's first package: its key's fingerprint is shown, to compare by phone.
+    words = re.search(r"Ký số bởi Xã Ẳng Nưa, dấu vân tay ((?:[0-9A-Z]{4} ){3}[0-9A-Z]{4}) — GÓI ĐẦU TIÊN", dry.stdout)
+    assert words, dry.stdout
     assert district.read_bytes() == before
 
-    done = ocop("--db", district, "package", "import", package)
+    refused = ocop("--db", district, "package", "import", package)
+    assert refused.returncode == 1 and "Đây là gói đầu tiên nhận từ Xã Ẳng Nưa" in refused.stderr
+    assert words.group(1) in refused.stderr and "Chưa có gì được nhập" in refused.stderr
+    assert district.read_bytes() == before
+    done = ocop("--db", district, "package", "import", package, "--trust")
     assert done.returncode == 0, done.stderr
+    [sender] = json.loads(ocop("--db", district, "senders", "list").stdout)
+    assert (sender["office"], sender["fingerprint_words"], sender["revoked_at"]) == ("Xã Ẳng Nưa", words.group(1), "")
     assert "Đã nhập: thêm 1, cập nhật 1" in done.stdout
     again = ocop("--db", district, "package", "import", package)
     assert again.returncode == 0 and "đã được nhập lúc" in again.stdout
@@ -90,11 +100,17 @@ def test_send_preview_import_again_and_undo(offices, tmp_path):
     assert "xóa 1 bản ghi đã thêm, trả lại 1 bản ghi" in undo.stdout
     assert json.loads(ocop("--db", district, "surveys", "list", "--campaign", "2024").stdout) == []
 
+    # The commune's laptop is lost: its key is revoked here, and its packages are refused from now on.
+    revoked = ocop("--db", district, "senders", "revoke", words.group(1)[:9])
+    assert revoked.returncode == 0 and f"Đã thu hồi tin cậy Xã Ẳng Nưa, khóa {words.group(1)}" in revoked.stdout
+    again = ocop("--db", district, "package", "import", package, "--trust")
+    assert again.returncode == 1 and "đã thu hồi tin cậy" in again.stderr
+
 
 def test_conflicts_are_listed_and_not_guessed(offices, tmp_path):
     commune, district = offices
     ocop("--db", commune, "package", "export", "-o", tmp_path / "1.ocop.zip", "--no-reports")
-    assert ocop("--db", district, "package", "import", tmp_path / "1.ocop.zip").returncode == 0
+    assert ocop("--db", district, "package", "import", tmp_path / "1.ocop.zip", "--trust").returncode == 0
 
     def rename(path: Path, notes: str) -> None:
         db = open_database(path)

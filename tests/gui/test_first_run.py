@@ -164,3 +164,22 @@ def test_with_the_job_runner_the_dialog_shows_at_once_and_fills_when_the_list_ar
     _ok(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert office_settings(make_uow).office_name == "Xã Bắc Hà"
+
+
+def test_set_up_makes_the_office_key_and_the_page_shows_its_fingerprint(qtbot, make_uow, vietnamese):
+    from ocop_desktop.exports.signing import short_fingerprint
+    from ocop_desktop.services.office_key import existing_office_key
+
+    assert existing_office_key(make_uow) is None
+    dialog = _dialog(qtbot, make_uow)
+    assert not dialog.ui.fingerprintLabel.isVisibleTo(dialog)  # no key before the office is set up
+    dialog.ui.provinceCombo.setCurrentIndex(dialog.ui.provinceCombo.findText("Tỉnh Lào Cai"))
+    dialog.ui.unitCombo.setCurrentIndex(dialog.ui.unitCombo.findText("Xã Bắc Hà"))
+    type_text(dialog.ui.nameEdit, "Lò Thị Hoa")
+    _ok(qtbot, dialog)
+    key = existing_office_key(make_uow)
+    assert key is not None
+    again = _dialog(qtbot, make_uow, current=office_settings(make_uow))
+    assert again.ui.fingerprintLabel.isVisibleTo(again)
+    assert again.ui.fingerprintLabel.text().startswith(
+        f"Dấu vân tay khóa ký của đơn vị: {short_fingerprint(key.fingerprint)} — ")

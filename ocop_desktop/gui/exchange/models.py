@@ -44,6 +44,12 @@ class PackageRow:
     def conflicts(self) -> int:
         return len(self.preview.conflicts) if self.preview else 0
 
+    @property
+    def untrusted(self) -> bool:
+        """The first package of its office: taken only once the user trusts the sender's key."""
+        sender = self.preview.sender if self.preview else None
+        return sender is not None and sender.state == "new"
+
 
 def state_label(row: PackageRow) -> str:
     if row.state == "checking":
@@ -56,6 +62,8 @@ def state_label(row: PackageRow) -> str:
         return translate("Exchange", "Imported before")
     if row.conflicts:
         return translate("Exchange", "%1 conflict(s) to resolve").replace("%1", str(row.conflicts))
+    if row.untrusted:
+        return translate("Exchange", "New sender: compare its fingerprint")
     return translate("Exchange", "Ready to import")
 
 

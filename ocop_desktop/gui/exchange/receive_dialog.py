@@ -39,14 +39,31 @@ def confirm(parent: QWidget, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_trust(parent: QWidget, office: str, words: str) -> bool:
+    """Trust a first-time sender? Only after comparing the fingerprint with them."""
+    translate = QCoreApplication.translate
+    text = translate(
+        "ReceivePackageDialog",
+        "This is the first package from %1. Its signing key's fingerprint is:\n\n%2\n\nCall the sender, or look "
+        "at the fingerprint printed on their office set-up page and reports, and trust this office only if the "
+        "fingerprints are the same. Later packages of %1 signed with another key will be refused.\n\nTrust %1 "
+        "and import the package?").replace("%1", office).replace("%2", words)
+    answer = QMessageBox.question(parent, translate("ReceivePackageDialog", "Trust a new sender"), text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class ReceivePackageDialog(QDialog):
     imported = Signal()  # data changed here: after an import or an undo
 
     def __init__(self, exchange: ExchangeService, jobs: JobRunner, parent: QWidget | None = None,
                  ask_paths: AskPaths = ask_open_paths, ask_confirm: Confirm = confirm,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today,
+                 ask_trust: Callable[[QWidget, str, str], bool] = ask_trust) -> None:
         super().__init__(parent)
         self._exchange, self._jobs, self._ask_paths, self._confirm, self._today = exchange, jobs, ask_paths, ask_confirm, today
+        self._ask_trust = ask_trust
         self._choices: dict[str, dict[str, str]] = {}  # package path -> record key -> here/there
         self._campaigns: list[CampaignTimeliness] = []
         self._busy_count = 0
@@ -133,7 +150,8 @@ class ReceivePackageDialog(QDialog):
         preview = row.preview if row else None
         self.changes.set_rows(list(preview.changes) if preview and row.state == "ready" else [])
         self.ui.conflictBox.setVisible(False)
-        ready = [r for r in self.packages.rows() if r.state == "ready" and not r.conflicts and r.preview]
+        ready = [r for r in self.packages.rows() if r.state == "ready" and not r.conflicts and r.preview
+                 and not r.untrusted]
         self.ui.importAllButton.setEnabled(len(ready) > 0 and self._busy_count == 0)
         if row is None:
             self.ui.summaryLabel.setText("")
@@ -154,6 +172,12 @@ class ReceivePackageDialog(QDialog):
         p = row.preview.package
         head = self.tr("From %1 (%2), made %3.").replace("%1", p.sender_unit or "?").replace(
             "%2", p.sender_user or "?").replace("%3", local_time(p.created_at))
+        sender = row.preview.sender
+        if sender is not None and sender.words:
+            head += " " + self.tr("Signed with the key %1.").replace("%1", sender.words)
+        if row.untrusted:
+            head += " " + self.tr("First package from this office: compare the fingerprint with the sender before "
+                                  "importing.")
         if row.preview.already_imported_at is not None:
             return head + " " + self.tr("This package was imported before; importing it again changes nothing.")
         counts = row.preview.counts
@@ -225,13 +249,19 @@ class ReceivePackageDialog(QDialog):
     # -- importing ------------------------------------------------------------------------------
     def import_current(self) -> None:
         row = self._current_row()
-        if row is not None and row.state == "ready":
-            self._import([row])
+        if row is None or row.state != "ready":
+            return
+        if row.untrusted:
+            sender = row.preview.sender
+            if not self._ask_trust(self, sender.office, sender.words):
+                return
+        self._import([row], trust=row.untrusted)
 
     def import_all_ready(self) -> None:
-        self._import([r for r in self.packages.rows() if r.state == "ready" and not r.conflicts])
+        # A new sender is never trusted in bulk: each is asked about, one by one.
+        self._import([r for r in self.packages.rows() if r.state == "ready" and not r.conflicts and not r.untrusted])
 
-    def _import(self, rows: list[PackageRow]) -> None:
+    def _import(self, rows: list[PackageRow], trust: bool = False) -> None:
         jobs = [(r.path, dict(self._choices.get(str(r.path), {})), r.preview.package.sha256) for r in rows]
 
         def work(progress, cancel):
@@ -239,7 +269,7 @@ class ReceivePackageDialog(QDialog):
             for path, choices, sha in jobs:  # one transaction per package: each is all or nothing
                 try:
                     results.append((path, self._exchange.import_package(path, choices=choices, expected_sha256=sha,
-                                                                       progress=progress)))
+                                                                       progress=progress, trust_sender=trust)))
                 except (PackageError, ConflictsUnresolved) as exc:
                     results.append((path, exc))
             return results

@@ -164,6 +164,13 @@ class Ui_FirstRunDialog(object):
 
         self.layout.addWidget(self.signerGroup)
 
+        self.fingerprintLabel = QLabel(FirstRunDialog)
+        self.fingerprintLabel.setObjectName(u"fingerprintLabel")
+        self.fingerprintLabel.setWordWrap(True)
+        self.fingerprintLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.layout.addWidget(self.fingerprintLabel)
+
         self.buttons = QDialogButtonBox(FirstRunDialog)
         self.buttons.setObjectName(u"buttons")
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)

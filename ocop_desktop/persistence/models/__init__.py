@@ -3,7 +3,7 @@
 from ocop_desktop.persistence.models.audit import AuditEntry
 from ocop_desktop.persistence.models.base import Base, RecordMixin, new_id, stable_id, utcnow
 from ocop_desktop.persistence.models.evaluations import Evaluation, EvaluationMember
-from ocop_desktop.persistence.models.exchange import InboxEntry, OutboxEntry, SyncState
+from ocop_desktop.persistence.models.exchange import InboxEntry, OutboxEntry, SyncState, TrustedSender
 from ocop_desktop.persistence.models.reference import (
     AppMeta,
     Place,
@@ -19,7 +19,7 @@ from ocop_desktop.persistence.models.surveys import SurveyCampaign, SurveyEntry,
 
 __all__ = [
     "AppMeta", "AuditEntry", "Base", "Directive", "Evaluation", "EvaluationMember", "InboxEntry",
-    "OutboxEntry", "Place", "PlaceLink", "SyncState",
+    "OutboxEntry", "TrustedSender", "Place", "PlaceLink", "SyncState",
     "Producer", "Product", "ProductGroup", "ProductSet", "RecordMixin", "RuleSetRow", "Scorecard",
     "SurveyCampaign", "SurveyEntry", "Task", "TaskProgress", "UnitSubmission", "new_id",
     "stable_id", "utcnow",

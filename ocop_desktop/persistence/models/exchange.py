@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, String, Text
+from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ocop_desktop.persistence.models.base import Base, new_id, utcnow
+from ocop_desktop.persistence.models.base import Base, RecordMixin, new_id, utcnow
 
 
 class OutboxEntry(Base):
@@ -45,6 +45,8 @@ class InboxEntry(Base):
     sha256: Mapped[str] = mapped_column(String(64), default="")
     counts: Mapped[dict] = mapped_column(default=dict)  # new / updated / unchanged / conflicts …
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The key the package was signed with (SHA-256 of the public key): who vouched for its changes.
+    signer_fingerprint: Mapped[str] = mapped_column(String(64), default="")
 
 
 class SyncState(Base):
@@ -57,3 +59,22 @@ class SyncState(Base):
     entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     synced_updated_at: Mapped[datetime] = mapped_column(DateTime)
     package_id: Mapped[str] = mapped_column(String(36), default="")
+
+
+class TrustedSender(RecordMixin, Base):
+    """An office whose packages this office takes, and the key they must be signed with.
+
+    Trust is given once per office and key, after the receiver compared the fingerprint with the
+    sender (by phone, on paper); revoking it keeps the row, so the log says who trusted what when."""
+
+    __tablename__ = "trusted_senders"
+    __audited__ = True
+
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
+    office_name: Mapped[str] = mapped_column(String(300), default="")
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the 32-byte Ed25519 key
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    trusted_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    trusted_by: Mapped[str] = mapped_column(String(200), default="")
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, default="")

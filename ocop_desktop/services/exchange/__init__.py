@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Mapping
@@ -13,7 +14,9 @@ from ocop_desktop.domain import limits
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.exports.package import EXTENSION, PackageError, VerifiedPackage, read_package
 from ocop_desktop.persistence.migrate import known_revisions
-from ocop_desktop.persistence.models import InboxEntry
+from ocop_desktop.exports.signing import short_fingerprint
+from ocop_desktop.persistence.models import InboxEntry, TrustedSender
+from ocop_desktop.persistence.models.base import utcnow
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.exchange.apply import apply_plan, choices_for
 from ocop_desktop.services.exchange.dto import (
@@ -24,6 +27,9 @@ from ocop_desktop.services.exchange.export import PackageExporter, suggested_fil
 from ocop_desktop.services.exchange.merge import Decoded, decode_package, make_plan, package_info
 from ocop_desktop.services.exchange.records import BY_NAME, field_label
 from ocop_desktop.services.exchange.timeliness import campaign_timeliness
+from ocop_desktop.services.exchange.trust import (
+    REFUSED, TRUSTED, SenderDTO, SenderTrust, add_sender, require_trust, sender_dto, sender_trust,
+)
 from ocop_desktop.services.exchange.undo import undo_import
 
 Progress = Callable[[int, int, str], None]
@@ -79,27 +85,45 @@ class ExchangeService:
 
     # -- receiving ------------------------------------------------------------------------------
     def preview(self, path: Path) -> ImportPreview:
+        """What the package would change, and whether its sender is trusted here (``sender``);
+        a refused sender (another key, unsigned, revoked) raises PackageError."""
         pkg, decoded = _verified(path)
         with self._uow() as uow:
-            return make_plan(uow.session, pkg, decoded).preview
+            plan = make_plan(uow.session, pkg, decoded)  # first: this office's own package is said as such
+            trust = sender_trust(uow.session, pkg)
+            if trust.state == REFUSED:
+                raise PackageError(trust.reason)
+            return replace(plan.preview, sender=trust)
 
     def import_package(
         self, path: Path, choices: Mapping[str, str] | None = None, prefer: str | None = None,
         dry_run: bool = False, expected_sha256: str | None = None, progress: Progress | None = None,
+        trust_sender: bool = False,
     ) -> ImportResult:
         """Verify, compare and apply in one transaction; conflicts need a choice (``choices`` by
-        RecordChange.key, or ``prefer`` for the rest) or nothing is changed."""
+        RecordChange.key, or ``prefer`` for the rest) or nothing is changed. The package must be
+        signed by an office trusted here; ``trust_sender`` trusts a first-time sender in the same
+        transaction (after the user compared its fingerprint)."""
         pkg, decoded = _verified(path)
         if expected_sha256 and pkg.sha256 != expected_sha256:
             raise PackageError(f"Tệp {pkg.path.name} đã thay đổi từ lúc xem trước; hãy xem trước lại rồi mới nhập.")
         package_id = pkg.package_id
         with self._uow(action="import", context=f"gói {package_id}") as uow:
-            plan = make_plan(uow.session, pkg, decoded)
+            actor = uow.session.info.get("actor", "")
+            plan = make_plan(uow.session, pkg, decoded)  # first: this office's own package is said as such
+            if dry_run:  # a look only: a refused sender is said, a new one is shown, not trusted
+                trust = sender_trust(uow.session, pkg)
+                if trust.state == REFUSED:
+                    raise PackageError(trust.reason)
+            else:
+                trust = require_trust(uow.session, pkg, trust_sender, actor)
             if dry_run or plan.preview.already_imported_at is not None:
-                return ImportResult(plan.preview, applied=False)
+                return ImportResult(replace(plan.preview, sender=trust), applied=False)
             chosen = choices_for(plan, choices, prefer)
             try:
-                done = apply_plan(uow.session, plan, chosen, uow.session.info.get("actor", ""), progress)
+                done = apply_plan(uow.session, plan, chosen, actor, progress)
+                entry = uow.session.scalar(select(InboxEntry).where(InboxEntry.package_id == package_id))
+                entry.signer_fingerprint = trust.fingerprint
                 uow.commit()
             except IntegrityError as exc:
                 raise PackageError(
@@ -109,6 +133,44 @@ class ExchangeService:
             except ValidationError as exc:  # a value the database's own limits refuse
                 raise PackageError(f"Không nhập được gói: {str(exc).rstrip('.')}. Không có gì được nhập.") from None
             return ImportResult(plan.preview, applied=True, counts=done)
+
+    # -- trusted senders --------------------------------------------------------------------------
+    def senders(self) -> list[SenderDTO]:
+        with self._uow() as uow:
+            rows = uow.session.scalars(select(TrustedSender).order_by(TrustedSender.trusted_at))
+            return [sender_dto(r) for r in rows]
+
+    def trust_package_sender(self, path: Path, note: str = "") -> SenderDTO:
+        """Trust the office that signed this package (after comparing its fingerprint)."""
+        pkg = verify_package(path)
+        with self._uow(action="trust", context="tin cậy đơn vị gửi") as uow:
+            trust = sender_trust(uow.session, pkg)
+            if trust.state == TRUSTED:
+                raise PackageError(f"{trust.office} với khóa {trust.words} đã được tin cậy từ trước.")
+            if not trust.fingerprint:
+                raise PackageError(trust.reason)
+            row = add_sender(uow.session, trust.unit_id, trust.office, trust.public_key,
+                             uow.session.info.get("actor", ""), note)
+            uow.commit()
+            return sender_dto(row)
+
+    def revoke_sender(self, fingerprint_start: str) -> list[SenderDTO]:
+        """Stop trusting every active key whose fingerprint starts with these characters (hex, or
+        the groups as printed: «7K3M Q9TD»)."""
+        wanted = fingerprint_start.replace(" ", "").replace("-", "").upper()
+        if len(wanted) < 4:
+            raise PackageError("Hãy ghi ít nhất 4 ký tự đầu của dấu vân tay (như in trên giấy, ví dụ «7K3M Q9TD»).")
+        with self._uow(action="revoke", context="thu hồi tin cậy đơn vị gửi") as uow:
+            rows = [r for r in uow.session.scalars(select(TrustedSender).where(TrustedSender.revoked_at.is_(None)))
+                    if r.fingerprint.upper().startswith(wanted)
+                    or short_fingerprint(r.fingerprint).replace(" ", "").startswith(wanted)]
+            if not rows:
+                raise PackageError(f"Không có đơn vị nào đang được tin cậy với dấu vân tay bắt đầu bằng «{fingerprint_start}»; "
+                                   "«ocop senders list» liệt kê các đơn vị đã tin cậy.")
+            for r in rows:
+                r.revoked_at = utcnow()
+            uow.commit()
+            return [sender_dto(r) for r in rows]
 
     def inbox(self) -> list[InboxDTO]:
         with self._uow() as uow:
@@ -129,6 +191,7 @@ class ExchangeService:
 
 
 __all__ = [
+    "SenderDTO", "SenderTrust",
     "EXTENSION", "HERE", "THERE", "CampaignTimeliness", "ConflictsUnresolved", "ExchangeService", "FieldDiff",
     "ImportPreview", "ImportResult", "InboxDTO", "Outcome", "OutboxDTO", "PackageError", "PackageInfo",
     "RecordChange", "UndoResult", "UnitTimeliness", "UnsentDTO", "package_info", "suggested_file_name",

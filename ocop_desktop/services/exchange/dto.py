@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ocop_desktop.domain.validation import FieldError, ValidationError
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.exchange.trust import SenderTrust
 
 
 class Outcome(StrEnum):
@@ -77,6 +81,7 @@ class ImportPreview:
     counts: dict[str, int]  # outcome -> number of records (unchanged included)
     already_imported_at: datetime | None = None  # this package is here already: nothing to do
     warnings: tuple[str, ...] = ()
+    sender: SenderTrust | None = None  # whether the signing office is trusted here
 
     @property
     def conflicts(self) -> tuple[RecordChange, ...]:

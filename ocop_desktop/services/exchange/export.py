@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from ocop_desktop import __version__
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.services.office_key import office_key
 from ocop_desktop.exports.package import DATA_DIR, DELETED, EXTENSION, FORMAT, FORMAT_VERSION, PackageWriter
 from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.persistence.migrate import head_revision
@@ -166,7 +167,7 @@ class PackageExporter:
             "schema_version": head_revision(), "scope": "changes" if since is not None else "all",
             "since": since.isoformat() if since else None, "counts": counts, "note": note,
         }
-        writer = PackageWriter(manifest)
+        writer = PackageWriter(manifest, key=office_key(self._uow))  # signed by this office
         writer.add_bytes(README, _readme(office, snapshot, counts, since).encode("utf-8"))
         for name, rows in data.items():
             writer.add_json(f"{DATA_DIR}{name}.json", {"entity": name, "records": rows})

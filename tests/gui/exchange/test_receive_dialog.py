@@ -121,3 +121,38 @@ def test_send_dialog_makes_a_package_and_lists_it(qtbot, qtmodeltester, communes
     assert dialog.outbox.rowCount() == 1 and cell(dialog.outbox, 0, 1) == "Everything"
     assert dialog.ui.changesRadio.isEnabled() and "Everything was sent" in dialog.ui.unsentLabel.text()
     qtmodeltester.check(dialog.outbox)
+
+
+def test_a_new_sender_is_imported_only_after_its_fingerprint_is_accepted(qtbot, office, tmp_path, jobs, vietnamese):
+    from ocop_desktop.services.office_key import office_key
+    from ocop_desktop.exports.signing import short_fingerprint
+
+    a = office("ang-nua", "xa-ang-nua", "Lò Văn Anh")
+    r = office("huyen", "huyen-muong-ang", "Nguyễn Văn Kiểm")  # has never trusted anyone
+    a.surveys.save_entries(a.campaign_id(), a.unit_id, [SurveyEntryInput(product_name="Chè Shan tuyết")])
+    a.exchange.export(tmp_path / "a.ocop.zip", include_reports=False)
+    words = short_fingerprint(office_key(a.make_uow).fingerprint)
+    asked, answer = [], {"yes": False}
+
+    def ask(_parent, office_name, shown):
+        asked.append((office_name, shown))
+        return answer["yes"]
+
+    dialog = ReceivePackageDialog(r.exchange, jobs, ask_paths=lambda _p: [str(tmp_path / "a.ocop.zip")], ask_trust=ask)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.ui.addButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.packages.rows()[0].state != "checking")
+    dialog.ui.packagesView.selectRow(0)
+    assert cell(dialog.packages, 0, 3) == "Đơn vị gửi mới: đối chiếu dấu vân tay"
+    assert f"Ký số bằng khóa {words}." in dialog.ui.summaryLabel.text()
+    assert not dialog.ui.importAllButton.isEnabled()  # a new sender is never trusted in bulk
+
+    qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)  # the user says no
+    assert asked == [("Xã Ẳng Nưa", words)] and r.surveys.unit_entries(r.campaign_id(), a.unit_id) == []
+    assert r.exchange.senders() == []
+    answer["yes"] = True
+    qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.packages.rows()[0].state == "imported", timeout=20000)
+    assert [e.product_name for e in r.surveys.unit_entries(r.campaign_id(), a.unit_id)] == ["Chè Shan tuyết"]
+    assert [(s.office, s.words) for s in r.exchange.senders()] == [("Xã Ẳng Nưa", words)]

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.exports.package import MANIFEST, PackageError
+from ocop_desktop.exports.package import MANIFEST, SIGNATURE, PackageError
+from ocop_desktop.exports.signing import OfficeKey, b64, load_key
 from ocop_desktop.services.exchange import verify_package
 from ocop_desktop.services.surveys import SurveyEntryInput
 
@@ -25,12 +26,29 @@ def package(communes, tmp_path) -> Path:
     return path
 
 
-def rebuild(source: Path, target: Path, change=None, drop=(), add=(), manifest=None, relist=True) -> Path:
+def sender_key(source: Path, meta: dict) -> OfficeKey | None:
+    """The private key of the office that signed ``source``, found beside its database (the test's
+    folder): a hostile package made by a sender whose key the receiver trusts."""
+    wanted = (meta.get("signer") or {}).get("fingerprint")
+    for path in sorted(source.parent.glob("*.key")):
+        key = load_key(path)
+        if key is not None and key.fingerprint == wanted:
+            return key
+    return None
+
+
+def rebuild(source: Path, target: Path, change=None, drop=(), add=(), manifest=None, relist=True,
+            sign: bool = True) -> Path:
     """A copy of a package with members changed, dropped or added; relist=True writes a manifest
-    whose checksums match the new content, so only the check under test can refuse it."""
+    whose checksums match the new content and sign=True signs it again with the sender's own key,
+    so only the check under test can refuse it. sign=False keeps the old signature: the package
+    of someone who changed it and recomputed the sums without the key."""
     with zipfile.ZipFile(source) as zin:
         members = {n: zin.read(n) for n in zin.namelist()}
     meta = json.loads(members.pop(MANIFEST))
+    key = sender_key(source, meta) if sign else None
+    if key is not None:
+        members.pop(SIGNATURE, None)
     for name, data in (change or {}).items():
         members[name] = data
     for name in drop:
@@ -47,7 +65,10 @@ def rebuild(source: Path, target: Path, change=None, drop=(), add=(), manifest=N
     meta.update(manifest or {})
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
         if MANIFEST not in drop:
-            zout.writestr(MANIFEST, json.dumps(meta))
+            manifest_bytes = json.dumps(meta).encode()
+            zout.writestr(MANIFEST, manifest_bytes)
+            if key is not None:
+                zout.writestr(SIGNATURE, b64(key.sign(manifest_bytes)))
         for name, data in members.items():
             zout.writestr(name, data)
         for info, data in extra:
@@ -117,6 +138,10 @@ CASES = {
     "future-format": (lambda src, t: rebuild(src, t, manifest={"format_version": 7}), "cập nhật OCOP Desktop"),
     "not-a-package": (lambda src, t: rebuild(src, t, manifest={"format": "something-else"}), "không phải gói dữ liệu OCOP"),
     "not-a-zip": (lambda src, t: t.write_text("Xin chào") and t, "không phải tệp nén"),
+    "recomputed-sums": (lambda src, t: rebuild(src, t, sign=False, change={"data/survey_entries.json": json.dumps(
+        {"entity": "survey_entries", "records": []}).encode()}), "đã bị sửa sau khi đơn vị gửi ký"),
+    "signature-removed": (lambda src, t: rebuild(src, t, sign=False, drop=[SIGNATURE]),
+                          "đã bị sửa sau khi đơn vị gửi ký"),
     "bad-record": (lambda src, t: rebuild(src, t, change={"data/unit_submissions.json": json.dumps(
         {"entity": "unit_submissions", "records": [{"id": "not-a-uuid", "status": "xong"}]}).encode()}),
         "dữ liệu không hợp lệ"),

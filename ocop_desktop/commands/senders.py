@@ -1,0 +1,77 @@
+"""`ocop senders list|trust|revoke`: the offices whose signed packages this office takes."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.domain.text import for_terminal
+from ocop_desktop.exports.package import PackageError
+from ocop_desktop.services.exchange import ExchangeService, SenderDTO, verify_package
+
+COLUMNS = ("office", "fingerprint_words", "fingerprint", "trusted_at", "trusted_by", "revoked_at", "note")
+
+
+def _row(s: SenderDTO) -> dict:
+    return {"office": s.office, "fingerprint_words": s.words, "fingerprint": s.fingerprint,
+            "trusted_at": s.trusted_at.strftime("%d/%m/%Y %H:%M"), "trusted_by": s.trusted_by,
+            "revoked_at": s.revoked_at.strftime("%d/%m/%Y %H:%M") if s.revoked_at else "", "note": s.note}
+
+
+def cmd_senders_list(args) -> int:
+    db, make_uow = open_db(args, write=False)
+    try:
+        rows = [_row(s) for s in ExchangeService(make_uow).senders()]
+    finally:
+        db.close()
+    emit_rows(rows, args.format, COLUMNS)
+    return 0
+
+
+def cmd_senders_trust(args) -> int:
+    try:
+        verify_package(Path(args.file))
+    except PackageError as exc:
+        raise Refused(for_terminal(exc)) from None
+    db, make_uow = open_db(args)
+    try:
+        sender = ExchangeService(make_uow).trust_package_sender(Path(args.file), note=args.note or "")
+    except PackageError as exc:
+        raise Refused(for_terminal(exc)) from None
+    finally:
+        db.close()
+    print(f"Đã tin cậy {for_terminal(sender.office)}, dấu vân tay khóa ký {sender.words}. Các gói sau của đơn vị "
+          "này ký bằng khóa khác sẽ bị từ chối.")
+    return 0
+
+
+def cmd_senders_revoke(args) -> int:
+    db, make_uow = open_db(args)
+    try:
+        revoked = ExchangeService(make_uow).revoke_sender(args.fingerprint)
+    except PackageError as exc:
+        raise Refused(for_terminal(exc)) from None
+    finally:
+        db.close()
+    for s in revoked:
+        print(f"Đã thu hồi tin cậy {for_terminal(s.office)}, khóa {s.words}: gói ký bằng khóa này sẽ bị từ chối.")
+    return 0
+
+
+def register(sub, command) -> None:
+    """Add `ocop senders list|trust|revoke`; `command(name, help, func, parent=sub)` makes one."""
+    parser = sub.add_parser("senders", help="đơn vị gửi đã tin cậy và khóa ký của họ",
+                            description="đơn vị gửi đã tin cậy và khóa ký của họ")
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
+    group = parser.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
+    p = command("list", "các đơn vị đã tin cậy, dấu vân tay khóa ký, ngày tin cậy và thu hồi", cmd_senders_list,
+                parent=group)
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
+    p = command("trust", "tin cậy đơn vị đã ký một gói (sau khi đã đối chiếu dấu vân tay qua điện thoại hoặc giấy)",
+                cmd_senders_trust, parent=group)
+    p.add_argument("file", metavar="TỆP_GÓI", help="gói nhận được từ đơn vị đó")
+    p.add_argument("--note", metavar="GHI_CHÚ", help="đã đối chiếu thế nào, với ai (ghi vào danh sách)")
+    p = command("revoke", "thu hồi tin cậy một khóa (máy bị mất, khóa lộ, đơn vị đã đổi khóa)", cmd_senders_revoke,
+                parent=group)
+    p.add_argument("fingerprint", metavar="DẤU_VÂN_TAY", help="ít nhất 4 ký tự đầu, như in trên giấy (ví dụ «7K3M Q9TD»)")

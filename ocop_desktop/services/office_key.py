@@ -1,0 +1,26 @@
+"""The signing key of the office a database serves: the file beside the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ocop_desktop.exports.signing import OfficeKey, key_file_for, load_key, load_or_create_key
+from ocop_desktop.persistence.uow import UowFactory
+
+
+def database_file(make_uow: UowFactory) -> Path | None:
+    with make_uow() as uow:
+        name = uow.session.get_bind().url.database
+    return Path(name) if name and name != ":memory:" else None
+
+
+def office_key(make_uow: UowFactory) -> OfficeKey | None:
+    """The office's key, made the first time it is needed (None for a database in memory)."""
+    path = database_file(make_uow)
+    return load_or_create_key(key_file_for(path)) if path is not None else None
+
+
+def existing_office_key(make_uow: UowFactory) -> OfficeKey | None:
+    """The office's key if one was made already (read-only callers: nothing is written)."""
+    path = database_file(make_uow)
+    return load_key(key_file_for(path)) if path is not None else None
