@@ -81,7 +81,8 @@ def write_xlsx(report: Report, path: Path, progress: Progress | None = None,
         os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
         os.replace(tmp, path)
     except BaseException:
-        _discard(ws)
+        for each in wb.worksheets:  # the notes' sheet too
+            _discard(each)
         if tmp is not None:
             with suppress(OSError):
                 os.remove(tmp)
