@@ -88,6 +88,8 @@ def hidden_imports() -> list[str]:
         "ocop_desktop.domain.text", "ocop_desktop.persistence.models",
         # The single-instance guard (QLocalServer) lives in QtNetwork.
         "PySide6.QtNetwork",
+        # PyNaCl's compiled libsodium binding loads cffi's backend from C, unseen by the analysis.
+        "_cffi_backend",
     ]
 
 

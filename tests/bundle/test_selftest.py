@@ -8,7 +8,7 @@ import sys
 
 from tests.bundle.conftest import ROOT
 
-CHECKS = 8
+CHECKS = 9
 
 
 def _run(args: list[str], tmp_path) -> subprocess.CompletedProcess:
