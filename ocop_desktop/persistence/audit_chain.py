@@ -6,6 +6,10 @@ Each entry's hash is SHA-256 over a canonical JSON array
 The first entry's ``prev_hash`` is GENESIS. ``seq`` is in the hash so that renumbering,
 reordering or deleting entries breaks the chain at a number the user can be told.
 
+An entry about a covered record also carries ``row_hash``, the digest of the record's content
+after the change (persistence/row_seal.py); when present it is appended to the array
+(``[…, prev_hash, row_hash]``), so entries written before it existed keep their hash.
+
 The newest (seq, hash) is also kept in app_meta under HEAD_KEY, so that deleting the last
 entries (which leaves a shorter chain that is still sound) is detected as well.
 """
@@ -51,9 +55,11 @@ def format_at(at: datetime | str) -> str:
 
 def entry_hash(
     seq: int, at: datetime | str, actor: str | None, action: str | None, entity: str | None,
-    entity_id: str | None, changes: Any, context: str | None, prev_hash: str | None,
+    entity_id: str | None, changes: Any, context: str | None, prev_hash: str | None, row_hash: str | None = None,
 ) -> str:
     document = [seq, format_at(at), actor, action, entity, entity_id, changes, context, prev_hash]
+    if row_hash is not None:
+        document.append(row_hash)
     text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -76,6 +82,7 @@ class StoredEntry:
     context: str | None
     prev_hash: str | None
     hash: str | None
+    row_hash: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,7 @@ def verify(rows: Iterable[StoredEntry], head: str | None) -> Iterator[ChainBreak
             try:
                 changes = json.loads(row.changes) if row.changes is not None else None
                 digest = entry_hash(row.seq, row.at, row.actor, row.action, row.entity, row.entity_id,
-                                    changes, row.context, row.prev_hash)
+                                    changes, row.context, row.prev_hash, row.row_hash)
             except (ValueError, TypeError):
                 yield ChainBreak(row.seq, "unreadable",
                                  f"Mục nhật ký số {row.seq} không đọc được: đã bị sửa ngoài ứng dụng.")

@@ -23,7 +23,7 @@ from sqlalchemy import (
     inspect,
     text,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ocop_desktop.domain import limits
 from ocop_desktop.domain.text import fold, has_controls, strip_controls, vn_sort_string
@@ -35,11 +35,15 @@ from ocop_desktop.persistence.audit_chain import (
     head_value,
     normalize_changes,
 )
-from ocop_desktop.persistence.models import AuditEntry, Base, new_id, utcnow
+from ocop_desktop.persistence.models import AppMeta, AuditEntry, Base, new_id, utcnow
+from ocop_desktop.persistence.row_seal import covered, digests_of
 
 _SKIP_AUDIT = {"created_at", "updated_at"}
 _LABEL_COLUMNS = ("name", "product_name", "title", "subject", "member_name", "text", "key")
 Check = Callable[[Any], "str | None"]
+_PENDING = "_audit_pending"  # session.info: the changes of the flush under way, logged after it
+_ENTRY_COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "changes", "context", "prev_hash", "hash",
+                  "row_hash")
 
 
 @cache
@@ -174,21 +178,71 @@ def _changes(obj: Base, kind: str) -> dict[str, list[Any]]:
     return out
 
 
+def _audited(obj: Base) -> bool:
+    """Whether a record's changes go to the chain: user tables, and the office's settings rows."""
+    if isinstance(obj, AppMeta):
+        return covered("app_meta", obj.key)
+    return obj.__audited__
+
+
+def _record_key(obj: Base) -> str:
+    return str(obj.key if isinstance(obj, AppMeta) else obj.id)
+
+
 def _audit(session: Session, obj: Base, kind: str) -> None:
+    """Note the change; the entry is written after the flush (``_after_flush``), once the row's
+    stored content, whose digest the entry carries, is known."""
     changes = _changes(obj, kind)
     if kind == "update" and not changes:
         return
     info = session.info
-    session.add(
-        AuditEntry(
-            actor=info.get("actor") or "",
-            action=kind if info.get("action", "edit") == "edit" else f"{info['action']}:{kind}",
-            entity=type(obj).__tablename__,
-            entity_id=str(obj.id),
-            changes=changes,
-            context=info.get("context", ""),
-        )
-    )
+    pending = info.setdefault(_PENDING, [])
+    pending.append(SimpleNamespace(
+        at=None, actor=info.get("actor") or "",
+        action=kind if info.get("action", "edit") == "edit" else f"{info['action']}:{kind}",
+        entity=type(obj).__tablename__, entity_id=_record_key(obj), changes=changes,
+        context=info.get("context", ""), row_hash=None, deleted=kind == "delete",
+        linked=obj if kind == "create" else None,
+    ))
+
+
+@cache
+def _link_columns(cls: type) -> tuple[str, ...]:
+    return tuple(a.key for a in inspect(cls).column_attrs if a.columns[0].foreign_keys)
+
+
+def _add_links(entries: list[Any]) -> None:
+    """A new record's links set through a relationship (task.directive = …) get their ids only
+    during the flush: the create entry names them too."""
+    for e in entries:
+        obj = getattr(e, "linked", None)
+        if obj is None:
+            continue
+        for key in _link_columns(type(obj)):
+            value = getattr(obj, key, None)
+            if value is not None and key not in e.changes:
+                e.changes[key] = [None, value]
+
+
+def _seal(session: Session, entries: list[Any]) -> None:
+    """Set each entry's row_hash from the row as stored now (deleted records keep None)."""
+    wanted: dict[str, list[str]] = {}
+    for e in entries:
+        if not getattr(e, "deleted", False) and covered(e.entity, e.entity_id):
+            wanted.setdefault(e.entity, []).append(e.entity_id)
+    if not wanted:
+        return
+    conn = session.connection()
+    found = {table: digests_of(conn.exec_driver_sql, table, keys) for table, keys in wanted.items()}
+    for e in entries:
+        if not getattr(e, "deleted", False) and e.entity in found:
+            e.row_hash = found[e.entity].get(e.entity_id)
+
+
+def _write_entries(session: Session, entries: list[Any]) -> None:
+    _seal(session, entries)
+    _chain(session, entries)
+    session.execute(insert(AuditEntry.__table__), [{c: getattr(e, c) for c in _ENTRY_COLUMNS} for e in entries])
 
 
 def insert_many(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
@@ -217,16 +271,14 @@ def insert_many(session: Session, model: type, rows: list[dict[str, Any]]) -> No
             changes = {k: [None, v] for k, v in values.items() if k not in skip and v not in (None, "", {}, [])}
             entries.append(SimpleNamespace(at=None, actor=info.get("actor") or "", action=action,
                                            entity=model.__tablename__, entity_id=str(values.get("id")),
-                                           changes=changes, context=info.get("context", "")))
+                                           changes=changes, context=info.get("context", ""), row_hash=None))
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for values in prepared:  # one executemany per set of columns (a package may omit some)
         by_columns.setdefault(tuple(sorted(values)), []).append(values)
     for group in by_columns.values():
         session.execute(insert(model.__table__), group)
     if entries:
-        _chain(session, entries)
-        columns = ("seq", "at", "actor", "action", "entity", "entity_id", "changes", "context", "prev_hash", "hash")
-        session.execute(insert(AuditEntry.__table__), [{c: getattr(e, c) for c in columns} for e in entries])
+        _write_entries(session, entries)
 
 
 def _chain(session: Session, entries: list[AuditEntry]) -> None:
@@ -251,7 +303,7 @@ def _chain(session: Session, entries: list[AuditEntry]) -> None:
         entry.changes = normalize_changes(entry.changes or {})
         entry.prev_hash = prev
         entry.hash = prev = entry_hash(seq, entry.at, entry.actor, entry.action, entry.entity, entry.entity_id,
-                                       entry.changes, entry.context, prev)
+                                       entry.changes, entry.context, prev, getattr(entry, "row_hash", None))
     conn.execute(
         text("INSERT INTO app_meta (key, value) VALUES (:k, :v) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
         {"k": HEAD_KEY, "v": head_value(seq, prev)},
@@ -275,6 +327,7 @@ def _advance_version(obj: Base) -> None:
 
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _flush_context, _instances) -> None:
+    session.info[_PENDING] = []  # a flush that failed and is tried again notes its changes again
     for obj in list(session.new):
         if not isinstance(obj, Base) or isinstance(obj, AuditEntry):
             continue
@@ -282,19 +335,39 @@ def _before_flush(session: Session, _flush_context, _instances) -> None:
             obj.id = new_id()  # the audit entry needs the id before the INSERT assigns it
         _normalize(obj)
         _enforce_limits(obj, only_changed=False)
-        if obj.__audited__:
+        if _audited(obj):
             _audit(session, obj, "create")
     for obj in list(session.dirty):
         if isinstance(obj, Base) and not isinstance(obj, AuditEntry) and session.is_modified(obj):
             _normalize(obj)
             _enforce_limits(obj, only_changed=True)
-            if obj.__audited__:
+            if _audited(obj):
                 _audit(session, obj, "update")
             _advance_version(obj)
     for obj in list(session.deleted):
-        if isinstance(obj, Base) and obj.__audited__:
+        if isinstance(obj, Base) and _audited(obj):
             _audit(session, obj, "delete")
     # Entries written by a service itself (a restore, an import) are chained the same way.
     pending = [o for o in session.new if isinstance(o, AuditEntry) and o.hash is None]
     if pending:
         _chain(session, pending)
+
+
+@event.listens_for(Base, "after_delete", propagate=True)
+def _after_delete(_mapper, _connection, obj: Base) -> None:
+    """A record the flush deleted without session.delete() (an orphan of a cascade) is logged too."""
+    session = object_session(obj)
+    if session is None or isinstance(obj, AuditEntry) or not _audited(obj):
+        return
+    pending = session.info.setdefault(_PENDING, [])
+    key = (type(obj).__tablename__, _record_key(obj))
+    if not any(e.deleted and (e.entity, e.entity_id) == key for e in pending):
+        _audit(session, obj, "delete")
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _flush_context) -> None:
+    entries = session.info.pop(_PENDING, None)
+    if entries:
+        _add_links(entries)
+        _write_entries(session, entries)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, or_, select
+from sqlalchemy import or_, select
 
 from ocop_desktop.domain import limits
 from ocop_desktop.domain.enums import (
@@ -23,15 +21,10 @@ from ocop_desktop.domain.enums import (
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
 from ocop_desktop.domain.text import fold, like_pattern
 from ocop_desktop.exports.report_model import Report, ReportColumn, ReportSection
-from ocop_desktop.persistence.audit_chain import (
-    HEAD_KEY,
-    ChainBreak,
-    StoredEntry,
-    verify,
-)
 from ocop_desktop.persistence.models import AuditEntry, Base
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.documents import DocumentService
+from ocop_desktop.services.tamper import ChainCheck, check_log  # noqa: F401  (`ocop check`'s reading of the log)
 
 DEFAULT_LIMIT = 2_000  # newest entries shown at once; filters narrow down further
 # The column that names a record of each table, for "which record" in the log.
@@ -275,94 +268,3 @@ class AuditService:
         return report
 
 
-# -- tamper evidence ------------------------------------------------------------------------------
-# Registry tables whose rows are compared with the values their log entries end with.
-REPLAYED = ("products", "producers")
-
-
-@dataclass(frozen=True)
-class ChainCheck:
-    entries: int
-    breaks: tuple[ChainBreak, ...]  # in log order
-    mismatches: tuple[str, ...]  # records whose stored values differ from their log (Vietnamese)
-
-    @property
-    def sound(self) -> bool:
-        return not self.breaks and not self.mismatches
-
-
-def _stored(value: Any, column_type: Any) -> Any:
-    """A value as stored by SQLite and one as written in the log, brought to one form."""
-    if value is None or value == "":
-        return None
-    if isinstance(column_type, JSON):
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                return value
-        return json.dumps(value, sort_keys=True, ensure_ascii=False) if value not in ({}, []) else None
-    if isinstance(column_type, Boolean):
-        return bool(value)
-    if isinstance(column_type, (Float, Integer)) and isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(column_type, (Date, DateTime)) and isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value).isoformat()
-        except ValueError:
-            return value
-    return value
-
-
-def check_log(conn: sqlite3.Connection) -> ChainCheck:
-    """Verify the hash chain and compare registry records with their log, reading ``conn``
-    (a read-only sqlite3 connection): what `ocop check` reports."""
-    head_row = conn.execute("SELECT value FROM app_meta WHERE key = ?", (HEAD_KEY,)).fetchone()
-    finals: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in REPLAYED}
-    count = 0
-
-    def rows() -> Iterable[StoredEntry]:
-        nonlocal count
-        for row in conn.execute("SELECT seq, at, actor, action, entity, entity_id, changes, context, prev_hash, hash "
-                                "FROM audit_log ORDER BY seq"):
-            entry = StoredEntry(*row)
-            count += 1
-            if entry.entity in finals:
-                _fold(finals[entry.entity], entry)
-            yield entry
-
-    breaks = tuple(verify(rows(), head_row[0] if head_row else None))
-    mismatches = []
-    for table_name, records in finals.items():
-        table = Base.metadata.tables[table_name]
-        for record_id, values in records.items():
-            if values is None:
-                continue
-            keys = [k for k in values if k in table.c]
-            row = conn.execute(f'SELECT {", ".join(keys)} FROM {table_name} WHERE id = ?', (record_id,)).fetchone()
-            name = values.get("name") or record_id
-            if row is None:
-                mismatches.append(f"{limits.entity_label(table_name)} «{name}» có trong nhật ký nhưng đã bị xóa "
-                                  "ngoài ứng dụng.")
-                continue
-            differ = [k for k, v in zip(keys, row) if _stored(v, table.c[k].type) != _stored(values[k], table.c[k].type)]
-            if differ:
-                fields = ", ".join(f"«{limits.field_label(k)}»" for k in differ)
-                mismatches.append(f"{limits.entity_label(table_name)} «{name}»: {fields} khác với nhật ký thay đổi "
-                                  "(đã bị sửa ngoài ứng dụng).")
-    return ChainCheck(count, breaks, tuple(mismatches))
-
-
-def _fold(records: dict[str, Any], entry: StoredEntry) -> None:
-    """Replay one entry onto the record's last known values (only records created in the log)."""
-    try:
-        changes = json.loads(entry.changes or "{}")
-    except ValueError:
-        return
-    kind = (entry.action or "").rpartition(":")[2]
-    if kind == "create":
-        records[entry.entity_id] = {k: v[1] for k, v in changes.items() if isinstance(v, list) and len(v) == 2}
-    elif kind == "delete":
-        records.pop(entry.entity_id, None)
-    elif kind == "update" and records.get(entry.entity_id) is not None:
-        records[entry.entity_id].update({k: v[1] for k, v in changes.items() if isinstance(v, list) and len(v) == 2})

@@ -41,7 +41,7 @@ from ocop_desktop.persistence.snapshot import (
     parse_backup_name,
     remove_leftovers,
 )
-from ocop_desktop.services.audit import check_log
+from ocop_desktop.services.tamper import check_log
 from ocop_desktop.services.settings import current_actor
 from ocop_desktop.domain.os_errors import os_reason
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from ocop_desktop.persistence.database import damaged, is_writable, model_problems
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
 from ocop_desktop.persistence.snapshot import UnfinishedOnReadOnlyMedia, integrity_problems, read_only_uri
-from ocop_desktop.services.audit import check_log
+from ocop_desktop.services.tamper import check_log
 
 SHOWN_BREAKS = 5
 

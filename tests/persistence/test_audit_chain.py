@@ -23,16 +23,18 @@ from ocop_desktop.services.products import ProductInput, ProductService
 
 def _rows(path: Path) -> list[tuple]:
     with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT seq, at, actor, action, entity, entity_id, changes, context, prev_hash, hash"
-                            " FROM audit_log ORDER BY seq").fetchall()
+        return conn.execute("SELECT seq, at, actor, action, entity, entity_id, changes, context, prev_hash, hash,"
+                            " row_hash FROM audit_log ORDER BY seq").fetchall()
 
 
 def _assert_chain(path: Path) -> None:
     prev = GENESIS
     rows = _rows(path)
-    for n, (seq, at, actor, action, entity, entity_id, changes, context, prev_hash, digest) in enumerate(rows, 1):
+    for n, (seq, at, actor, action, entity, entity_id, changes, context, prev_hash, digest, row_hash) in enumerate(
+            rows, 1):
         assert seq == n and prev_hash == prev
-        assert digest == entry_hash(seq, at, actor, action, entity, entity_id, json.loads(changes), context, prev_hash)
+        assert digest == entry_hash(seq, at, actor, action, entity, entity_id, json.loads(changes), context, prev_hash,
+                                    row_hash)
         prev = digest
     with sqlite3.connect(path) as conn:
         head = conn.execute("SELECT value FROM app_meta WHERE key=?", (HEAD_KEY,)).fetchone()[0]
@@ -107,7 +109,10 @@ def test_migration_0005_backfills_the_chain_of_older_entries(tmp_path):
     ProductService(db.uow_factory(actor="B")).create(ProductInput(name="Sau nâng cấp"))
     db.close()
     _assert_chain(path)
-    assert len(_rows(path)) == 4
+    rows = _rows(path)
+    # 3 old entries, migration 0010's seals of their records (no such rows: sealed as absent), the new one
+    assert len(rows) == 7
+    assert [(r[3], r[5], r[10]) for r in rows[3:6]] == [("seal", f"p-{i}", None) for i in range(3)]
 
 
 @pytest.fixture
@@ -177,7 +182,7 @@ def test_recomputing_one_hash_does_not_hide_an_edit(checked_db):
     seq = _seq_of(path, product_id, "update")
     row = next(r for r in _rows(path) if r[0] == seq)
     changes = {"name": ["Chè Shan tuyết", "Chè giả mạo"]}
-    forged = entry_hash(seq, row[1], row[2], row[3], row[4], row[5], changes, row[7], row[8])
+    forged = entry_hash(seq, row[1], row[2], row[3], row[4], row[5], changes, row[7], row[8], row[10])
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE audit_log SET changes=?, hash=? WHERE seq=?",
                      (json.dumps(changes, ensure_ascii=False), forged, seq))

@@ -25,3 +25,5 @@ class AuditEntry(Base):
     # Tamper evidence: each entry's hash covers its content and the previous entry's hash.
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     hash: Mapped[str | None] = mapped_column(String(64))
+    # Digest of the record's content after the change (persistence/row_seal.py), in the hash too.
+    row_hash: Mapped[str | None] = mapped_column(String(64))

@@ -1,0 +1,93 @@
+"""Which tables the audit chain vouches for, and the digest of a record's stored content.
+
+Every audit entry about a covered record carries ``row_hash``: SHA-256 of the record's content
+as SQLite stores it right after the change (None after a delete). `ocop check` recomputes each
+live row's digest and compares it with the newest entry for that record, so an edit, an
+insert or a delete made outside the program shows. The digest is computed from the raw values
+a plain sqlite3 connection returns, by the same function when writing and when checking:
+
+    sha256(json.dumps([[column, value], …] in column-name order, ensure_ascii=False,
+                      separators=(",", ":")))
+
+over every column except the version stamps (created_at, updated_at) and derived columns
+(folded and sort copies, which follow from their source). A migration that adds a column to a
+covered table must seal the table again (see migration 0010).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from ocop_desktop.persistence.audit_chain import HEAD_KEY
+from ocop_desktop.persistence.models import Base
+
+# Covered tables -> the column naming a record (its id, or app_meta's key).
+COVERED: dict[str, str] = {
+    "products": "id", "producers": "id", "survey_campaigns": "id", "unit_submissions": "id",
+    "survey_entries": "id", "directives": "id", "tasks": "id", "task_progress": "id", "evaluations": "id",
+    "evaluation_members": "id", "trusted_senders": "id", "app_meta": "key",
+}
+# app_meta rows the program keeps for itself (the chain's head, which reference file is loaded):
+# not office settings, written outside the chain.
+BOOKKEEPING_PREFIXES = (HEAD_KEY, "reference.")
+_SKIP = {"created_at", "updated_at"}
+
+
+def is_bookkeeping(key: str) -> bool:
+    return key.startswith(BOOKKEEPING_PREFIXES)
+
+
+def covered(table: str, key: str | None = None) -> bool:
+    return table in COVERED and not (table == "app_meta" and key is not None and is_bookkeeping(key))
+
+
+@cache
+def content_columns(table: str) -> tuple[str, ...]:
+    """The columns a record's digest covers, in name order."""
+    mapped = next((m.class_ for m in Base.registry.mappers if m.local_table.name == table), None)
+    derived = set(getattr(mapped, "__folded__", {})) | set(getattr(mapped, "__sortkeys__", {}))
+    return tuple(sorted(c.name for c in Base.metadata.tables[table].columns if c.name not in _SKIP | derived))
+
+
+def row_digest(columns: Iterable[str], values: Iterable[Any]) -> str:
+    pairs = [[c, v.hex() if isinstance(v, bytes) else v] for c, v in zip(columns, values, strict=True)]
+    text = json.dumps(pairs, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _select(table: str, where: str = "") -> str:
+    key = COVERED[table]
+    columns = content_columns(table)
+    sql = f'SELECT "{key}", {", ".join(f"{chr(34)}{c}{chr(34)}" for c in columns)} FROM "{table}"'
+    if table == "app_meta":
+        sql += " WHERE " + " AND ".join(f"key NOT LIKE '{p}%'" for p in BOOKKEEPING_PREFIXES)
+        if where:
+            sql += f" AND {where}"
+    elif where:
+        sql += f" WHERE {where}"
+    return sql
+
+
+def iter_digests(conn: sqlite3.Connection, table: str) -> Iterator[tuple[str, str]]:
+    """(record key, digest) of every live row of a covered table (a DBAPI sqlite3 connection)."""
+    columns = content_columns(table)
+    for row in conn.execute(_select(table)):
+        yield str(row[0]), row_digest(columns, row[1:])
+
+
+def digests_of(execute, table: str, keys: list[str]) -> dict[str, str]:
+    """Digest of the named rows; ``execute(sql, params)`` returns raw rows (a driver cursor)."""
+    columns = content_columns(table)
+    out: dict[str, str] = {}
+    key = COVERED[table]
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        sql = _select(table, f'"{key}" IN ({", ".join("?" for _ in chunk)})')
+        for row in execute(sql, tuple(chunk)):
+            out[str(row[0])] = row_digest(columns, row[1:])
+    return out
