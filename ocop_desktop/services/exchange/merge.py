@@ -28,7 +28,7 @@ from ocop_desktop.services.exchange.records import (
     BY_NAME, ENTITIES, PRISTINE, Entity, _chunks, decode_record, display_value, field_label,
     created_by_import, local_rows, locally_edited, sync_states,
 )
-from ocop_desktop.services.places import covered_place_ids
+from ocop_desktop.services.exchange.authority import check_authority, package_sender
 
 REFERENCE_LABELS = {"places": "địa bàn", "product_groups": "nhóm sản phẩm", "product_sets": "bộ sản phẩm",
                     "rule_sets": "bộ tiêu chí", "scorecards": "phiếu chấm"}
@@ -208,7 +208,7 @@ def _records(session, entity: Entity, rows) -> list[Item]:
     return items
 
 
-def _deletions(session, pkg: VerifiedPackage, sent: set[str], sender_unit: str | None) -> list[Item]:
+def _deletions(session, pkg: VerifiedPackage, sent: set[str]) -> list[Item]:
     problems, wanted = [], {}
     for raw in pkg.deleted:
         entity = BY_NAME.get(raw.get("entity"))
@@ -218,7 +218,6 @@ def _deletions(session, pkg: VerifiedPackage, sent: set[str], sender_unit: str |
         if f"{entity.name}/{raw['id']}" not in sent:
             wanted.setdefault(entity.name, []).append(raw["id"])
     _refuse(problems, "Danh sách bản ghi đã xóa trong gói không hợp lệ")
-    covered = covered_place_ids(session, sender_unit) if sender_unit else set()
     items = []
     for name, ids in wanted.items():
         entity = BY_NAME[name]
@@ -229,9 +228,7 @@ def _deletions(session, pkg: VerifiedPackage, sent: set[str], sender_unit: str |
         for record_id, values in here.items():
             item = Item(entity, record_id, Outcome.DELETE, None, values, sync=synced.get(record_id), deleted_there=True)
             changed_here = values["updated_at"] > item.sync[0] if item.sync else record_id in edited
-            if name == "survey_entries" and values.get("unit_id") not in covered:
-                item.outcome, item.reason = Outcome.KEPT, "Dòng của đơn vị khác: nơi gửi không có quyền xóa."
-            elif changed_here:
+            if changed_here:  # another unit's record: held back by authority.py
                 item.outcome, item.reason = Outcome.CONFLICT, "Đã xóa ở nơi gửi nhưng đã sửa ở đây."
             elif item.sync is None and record_id not in received:
                 item.outcome, item.reason = Outcome.KEPT, "Bản ghi này không nhận qua trao đổi nên không xóa."
@@ -326,6 +323,8 @@ def make_plan(session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
     if sent is not None:
         raise PackageError(f"Gói này do chính máy này tạo ra lúc {sent:%d/%m/%Y %H:%M} (UTC); không nhập lại gói "
                            "của mình. Hãy chọn gói nhận được từ đơn vị khác.")
+    sender = package_sender(session, info.sender_unit_id, info.sender_unit,
+                            pkg.signer.fingerprint if pkg.signer is not None else None)
     inbox = session.scalar(select(InboxEntry).where(InboxEntry.package_id == info.package_id))
     if inbox is not None and inbox.undone_at is None:
         preview = ImportPreview(info, (), {}, already_imported_at=inbox.imported_at)
@@ -334,8 +333,10 @@ def make_plan(session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
     items: list[Item] = []
     for entity in ENTITIES:
         items += _records(session, entity, decoded[entity.name])
-    items += _deletions(session, pkg, {i.key for i in items}, info.sender_unit_id)
+    items += _deletions(session, pkg, {i.key for i in items})
     _hold_closed_campaigns(session, items)
+    # What this sender may change (its area, its level's certifications), before anything is written.
+    check_authority(session, items, sender, names)
     _check_references(session, items, names)
     counts: dict[str, int] = {}
     for item in items:
