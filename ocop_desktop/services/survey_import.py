@@ -20,6 +20,7 @@ from ocop_desktop.services.exchange.excel_files import (  # noqa: F401  (write_t
 )
 from ocop_desktop.services.exchange.excel_reader import UNCACHED, CellError
 from ocop_desktop.services.exchange.undo import EXCEL_ACTION, ExcelImportInfo, excel_context, excel_imports, undo_excel
+from ocop_desktop.services.places import covered_place_ids
 from ocop_desktop.services.settings import office_settings
 from ocop_desktop.services.survey_import_store import entry_key, store_unit_rows
 from ocop_desktop.services.surveys import ENTRY_COLUMNS, parse_entry_value
@@ -161,6 +162,16 @@ class _Units:
     """The campaign's reporting units, found by code or by name in any case, accents or prefix."""
 
     by_key: dict[str, tuple[str, str]] = field(default_factory=dict)
+    office: str = ""  # this office; its area: the units it may import rows for (None: not set up)
+    area: set[str] | None = None
+
+    def outside(self, unit: tuple[str, str]) -> str | None:
+        """Why this office may not import rows of ``unit`` (services/exchange/authority.py), or None."""
+        if self.area is None or unit[0] in self.area:
+            return None
+        return (f"{unit[1]} không thuộc địa bàn của {self.office}; quy tắc: mỗi đơn vị chỉ nhập dòng rà soát của "
+                "đơn vị mình và các đơn vị trực thuộc (hoặc đã sáp nhập vào mình). Hãy để đơn vị đó tự nhập và gửi "
+                "gói, hoặc bỏ dòng này khỏi tệp")
 
     def add(self, unit_id: str, name: str, code: str | None) -> None:
         key = header_key(name)
@@ -203,13 +214,17 @@ class SurveyImportService:
                 units.add(unit_id, name, code)
                 ids.add(unit_id)
             default = None
+            office = office_settings(self._uow)
+            if office.office_unit_id:
+                units.office, units.area = office.office_name, covered_place_ids(s, office.office_unit_id)
             if unit_code:
                 default = units.find(unit_code)
                 if default is None:
                     raise NotFoundError(f"Mã đơn vị {unit_code} không có trong danh sách báo cáo của đợt rà soát "
                                         f"năm {year}; hãy kiểm tra mã ĐVHC.")
+                if (why := units.outside(default)) is not None:
+                    raise ValidationError([FieldError("unit", why + ".")])
             else:
-                office = office_settings(self._uow)
                 if office.office_unit_id in ids:
                     default = (office.office_unit_id, office.office_name)
             return campaign.id, campaign.year, units, default
@@ -325,6 +340,8 @@ class SurveyImportService:
             if unit is None:
                 problem("unit", f"«{clean(_cell_text(cells['unit']))}» không phải đơn vị báo cáo của đợt rà soát năm "
                         f"{year}; hãy ghi đúng tên (ví dụ «Xã Ẳng Nưa») hoặc mã ĐVHC.")
+            elif (why := units.outside(unit)) is not None:
+                problem("unit", why + ".")
         elif unit is None:
             found.append((10**6, SheetProblem(sheet, row, "", f"{_at(sheet, row)}: chưa rõ dòng này của đơn vị nào; "
                                               "hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập.")))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.exports.package import DELETED, MANIFEST, PackageError
+from ocop_desktop.exports.package import DELETED, PackageError
 from ocop_desktop.services.exchange import Outcome
 from ocop_desktop.services.exchange import verify_package
 from ocop_desktop.services.exchange.trust import REFUSED, add_sender, sender_trust
@@ -273,3 +273,44 @@ def test_a_commune_moving_the_districts_deadline_is_held_back(communes, received
     r.exchange.import_package(bad)
     [campaign] = r.surveys.campaigns()
     assert campaign.deadline == date(2024, 7, 5)
+
+
+def _workbook(path: Path, rows) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Rà soát"
+    ws.append(["Tên sản phẩm", "Sản lượng", "Đơn vị"])
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def test_an_excel_file_brings_rows_only_for_units_of_this_office(communes, tmp_path):
+    from ocop_desktop.domain.validation import ValidationError
+    from ocop_desktop.services.survey_import import SurveyImportService
+
+    a, b, r = communes
+    path = _workbook(tmp_path / "ra-soat.xlsx", [("Chè Shan tuyết", 1200, "Xã Ẳng Nưa"),
+                                                  ("Mật ong bạc hà", 300, "Xã Ẳng Tở")])
+    check = SurveyImportService(a.make_uow).check(path, 2024)
+    assert [p.message for p in check.problems] == [
+        "Trang «Rà soát», dòng 3, cột «Đơn vị» (C): Xã Ẳng Tở không thuộc địa bàn của Xã Ẳng Nưa; quy tắc: mỗi đơn vị "
+        "chỉ nhập dòng rà soát của đơn vị mình và các đơn vị trực thuộc (hoặc đã sáp nhập vào mình). Hãy để đơn vị đó "
+        "tự nhập và gửi gói, hoặc bỏ dòng này khỏi tệp."]
+    a.close()
+    before = dump(a.path)
+    a.open()
+    with pytest.raises(ValidationError):
+        SurveyImportService(a.make_uow).import_file(path, 2024)
+    a.close()
+    assert dump(a.path) == before
+    a.open()
+    with pytest.raises(ValidationError, match="Xã Ẳng Tở không thuộc địa bàn của Xã Ẳng Nưa"):
+        SurveyImportService(a.make_uow).import_file(_workbook(tmp_path / "b.xlsx", [("Gạo", 1, None)]), 2024,
+                                                    unit_code="03292")
+    # The district imports both: its communes are its area.
+    result = SurveyImportService(r.make_uow).import_file(path, 2024)
+    assert result.added == 2 and set(result.units) == {"Xã Ẳng Nưa", "Xã Ẳng Tở"}
