@@ -314,3 +314,67 @@ def test_an_excel_file_brings_rows_only_for_units_of_this_office(communes, tmp_p
     # The district imports both: its communes are its area.
     result = SurveyImportService(r.make_uow).import_file(path, 2024)
     assert result.added == 2 and set(result.units) == {"Xã Ẳng Nưa", "Xã Ẳng Tở"}
+
+
+def test_twenty_thousand_records_are_checked_in_well_under_two_seconds(communes, tmp_path, monkeypatch):
+    """The check reads each record's unit once and the sender's area once: a small part of the
+    comparison a preview makes anyway (figures printed with -s)."""
+    import time
+
+    from ocop_desktop.services.exchange import merge
+    from tests.services.exchange.test_package_limits import big_package
+
+    a, b, r = communes
+    a.surveys.save_entries(a.campaign_id(), a.unit_id, [SurveyEntryInput(product_name="Chè Shan tuyết")])
+    a.exchange.export(tmp_path / "a.ocop.zip", include_reports=False)
+    real = merge.check_authority
+    spent: list[float] = []
+
+    def timed(*args):
+        started = time.perf_counter()
+        try:
+            return real(*args)
+        finally:
+            spent.append(time.perf_counter() - started)
+
+    monkeypatch.setattr(merge, "check_authority", timed)
+    for unit, name in ((a.unit_id, "của xã gửi"), (b.unit_id, "của xã khác")):
+        path = big_package(tmp_path / "a.ocop.zip", tmp_path / f"{unit}.ocop.zip", 20_000, unit)
+        started = time.perf_counter()
+        preview = r.exchange.preview(path)
+        total = time.perf_counter() - started
+        assert preview.counts.get(Outcome.KEPT.value, 0) == (20_000 if unit == b.unit_id else 0)
+        print(f"20.000 dòng {name}: xem trước {total:.2f} s, trong đó kiểm tra quyền {spent[-1]:.3f} s")
+        assert spent[-1] < 2
+
+
+def test_a_2025_commune_sends_its_predecessors_rows_and_the_province_certifies_four_stars(office, tmp_path):
+    from tests.services.exchange.conftest import trust_each_other
+
+    m = office("muong-ang", "xa-muong-ang", "Lò Văn Minh")  # since 01/07/2025: TT Mường Ảng + Ẳng Nưa + Ẳng Cang
+    p = office("tinh", "tinh-dien-bien", "Nguyễn Văn Tỉnh")
+    trust_each_other(m, p)
+    campaign = m.campaign_id()
+    m.surveys.save_entries(campaign, place_id("xa-ang-nua"), [SurveyEntryInput(product_name="Chè Shan tuyết")])
+    m.surveys.save_entries(campaign, place_id("xa-ang-to"), [SurveyEntryInput(product_name="Mật ong")])  # Búng Lao's
+    product = ProductService(m.make_uow).create(ProductInput(
+        name="Cà phê Mường Ảng", commune_id=m.unit_id, status="dang_ky"))
+    m.exchange.export(tmp_path / "m.ocop.zip", include_reports=False)
+    preview = p.exchange.preview(tmp_path / "m.ocop.zip")
+    rows = {c.title: c.outcome for c in preview.changes if c.entity == "survey_entries"}
+    assert rows == {"Chè Shan tuyết (Xã Ẳng Nưa)": Outcome.NEW, "Mật ong (Xã Ẳng Tở)": Outcome.KEPT}
+    assert p.exchange.import_package(tmp_path / "m.ocop.zip").applied
+    p.exchange.export(tmp_path / "p.ocop.zip", include_reports=False)
+
+    def certify(stars):
+        def edit(records, _deleted):
+            edited(next(x for x in records["products"] if x["id"] == product.id), status="duoc_cong_nhan",
+                   stars=stars, score=80.0, certificate_no="45/GCN-UBND", certifying_decision="45/QĐ-UBND",
+                   certified_on="2026-09-01", expires_on="2029-09-01", rule_set_id=rule_set_id("26/2026"))
+        return edit
+
+    five = hostile(tmp_path / "p.ocop.zip", tmp_path / "five.ocop.zip", certify(5))
+    refused_unchanged(m, five, "công nhận 5 sao theo 26/2026 là việc của cấp trung ương", "cấp tỉnh không có quyền")
+    four = hostile(tmp_path / "p.ocop.zip", tmp_path / "four.ocop.zip", certify(4))
+    assert m.exchange.import_package(four).applied
+    assert ProductService(m.make_uow).get(product.id).stars == 4
