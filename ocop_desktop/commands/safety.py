@@ -121,13 +121,14 @@ def cmd_restore(args) -> int:
         raise Refused(f"Không có tệp {source}. Hãy xem danh sách bản sao bằng: ocop backup list")
     if db_path.exists() and not is_writable(db_path):
         raise read_only_location(db_path)
-    summary = backups.describe(source)
+    summary = backups.describe(source, db_path=db_path)
     if not summary.restorable:
         raise Refused(f"Không khôi phục được từ {source}: " + " ".join(summary.problems))
     _print_summary("Bản sao sẽ khôi phục:", summary)
     if summary.warnings:
-        print("Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài ứng dụng, nên không chứng minh được "
-              "dữ liệu trong bản sao là do người dùng nhập qua OCOP Desktop:", file=sys.stderr)
+        print("Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài ứng dụng hoặc không khớp mốc xác nhận đã "
+              "ghi, nên không chứng minh được dữ liệu trong bản sao là do người dùng nhập qua OCOP Desktop:",
+              file=sys.stderr)
         for line in summary.warnings:
             print(f"  - {line}", file=sys.stderr)
         if args.yes and not args.accept_broken_log:
@@ -203,7 +204,8 @@ def register(sub, command) -> None:
     p.add_argument("file", metavar="TỆP", help="tệp bản sao (xem «ocop backup list»)")
     p.add_argument("--yes", action="store_true", help="không hỏi lại (dùng trong tập lệnh)")
     p.add_argument("--accept-broken-log", action="store_true",
-                   help="vẫn khôi phục khi nhật ký thay đổi của bản sao đã bị sửa ngoài ứng dụng (cùng với --yes)")
+                   help="vẫn khôi phục khi nhật ký thay đổi của bản sao đã bị sửa ngoài ứng dụng hoặc không khớp "
+                        "mốc xác nhận (cùng với --yes)")
 
     p = command("audit", "xem nhật ký thay đổi: ai sửa gì, lúc nào, giá trị cũ và mới", cmd_audit)
     p.add_argument("--entity", metavar="BẢNG", help="loại bản ghi, ví dụ products, producers, tasks")

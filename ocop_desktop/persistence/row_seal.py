@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
-from ocop_desktop.persistence.audit_chain import HEAD_KEY
-from ocop_desktop.persistence.models import Base
+from ocop_desktop.persistence.audit_chain import GENESIS, HEAD_KEY, entry_hash, head_value
+from ocop_desktop.persistence.models import Base, utcnow
 
 # Covered tables -> the column naming a record (its id, or app_meta's key).
 COVERED: dict[str, str] = {
@@ -91,3 +91,38 @@ def digests_of(execute, table: str, keys: list[str]) -> dict[str, str]:
         for row in execute(sql, tuple(chunk)):
             out[str(row[0])] = row_digest(columns, row[1:])
     return out
+
+
+def seal_existing(conn: sqlite3.Connection, context: str) -> int:
+    """Append one "seal" entry per live covered record (and one, with no digest, per record the log
+    says exists but which is gone), chained after the newest entry; returns how many. Used when
+    the seal is first introduced (migration 0010) or a covered table's columns change."""
+    head = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (head[0], head[1] or "") if head else (0, GENESIS)
+    at = utcnow()
+    stamp = f"{at:%Y-%m-%d %H:%M:%S.%f}"
+    alive: dict[tuple[str, str], bool] = {}
+    for entity, entity_id, action in conn.execute("SELECT entity, entity_id, action FROM audit_log ORDER BY seq"):
+        if entity in COVERED:
+            alive[(entity, entity_id)] = not (action or "").endswith("delete")
+    rows = []
+
+    def seal(table: str, key: str, digest: str | None) -> None:
+        nonlocal seq, prev
+        seq += 1
+        prev_hash, prev = prev, entry_hash(seq, at, "", "seal", table, key, {}, context, prev, digest)
+        rows.append((seq, stamp, "", "seal", table, key, "{}", context, prev_hash, prev, digest))
+
+    for table in COVERED:
+        for key, digest in iter_digests(conn, table):
+            alive.pop((table, key), None)
+            seal(table, key, digest)
+    for (table, key), was_alive in alive.items():
+        if was_alive and covered(table, key):
+            seal(table, key, None)
+    conn.executemany("INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, changes, context, prev_hash, "
+                     "hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    if rows:
+        conn.execute("INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                     "excluded.value", (HEAD_KEY, head_value(seq, prev)))
+    return len(rows)

@@ -21,6 +21,7 @@ from ocop_desktop.domain.enums import (
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
 from ocop_desktop.domain.text import fold, like_pattern
 from ocop_desktop.exports.report_model import Report, ReportColumn, ReportSection
+from ocop_desktop.exports.signing import short_fingerprint
 from ocop_desktop.persistence.models import AuditEntry, Base
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.documents import DocumentService
@@ -44,7 +45,9 @@ ACTION_LABELS = {
     "create": "Thêm mới", "update": "Sửa", "delete": "Xóa", "restore": "Khôi phục dữ liệu",
     "import": "Nhập gói", "excel": "Nhập từ Excel", "promote": "Tạo từ rà soát", "settings": "Thiết lập",
     "undo": "Hoàn tác", "merge": "Gộp", "evaluate": "Chấm điểm", "sample": "Nạp dữ liệu mẫu",
+    "seal": "Niêm phong", "sender": "Đơn vị gửi và khóa ký",
 }
+SENDER_ACTION = "sender"  # one entry per imported package: which office and key vouched for its changes
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,8 @@ class AuditService:
                 query = query.where(or_(*matches))
             rows = s.execute(query.order_by(a.seq.desc()).limit(flt.limit)).all()
             names = self._names(s, rows)
-        return [self._dto(r, names) for r in rows]
+            senders = _senders(s, {r.context for r in rows if (r.context or "").startswith("gói ")})
+        return [self._dto(r, names, senders) for r in rows]
 
     def history(self, entity: str, entity_id: str) -> list[AuditEntryDTO]:
         """Every change to one record, newest first."""
@@ -199,7 +203,7 @@ class AuditService:
                     names[(table_name, row_id)] = label or ""
         return names
 
-    def _dto(self, r: Any, names: dict[tuple[str, str], str]) -> AuditEntryDTO:
+    def _dto(self, r: Any, names: dict[tuple[str, str], str], senders: dict[str, str]) -> AuditEntryDTO:
         changes = r.changes if isinstance(r.changes, dict) else {}
         record = names.get((r.entity, r.entity_id))
         if record is None:  # deleted since, or a table without a name: the log's own last name
@@ -219,7 +223,7 @@ class AuditService:
             seq=r.seq, at=_local(r.at), actor=r.actor or "", action=r.action or "",
             action_label=action_label(r.action or ""), entity=r.entity or "",
             entity_label=limits.entity_label(r.entity or ""), entity_id=r.entity_id or "",
-            record=record or "", changes=tuple(out), context=r.context or "",
+            record=record or "", changes=tuple(out), context=senders.get(r.context, r.context or ""),
         )
 
     @staticmethod
@@ -268,3 +272,25 @@ class AuditService:
         return report
 
 
+def record_signer(session, package_id: str, office: str, unit_id: str | None, fingerprint: str) -> None:
+    """Chain, beside a package's changes (same context), which office sent it and which key signed
+    it: the receiver's log says who vouched for each imported change."""
+    session.add(AuditEntry(actor=session.info.get("actor") or "", action=SENDER_ACTION, entity="exchange_imports",
+                           entity_id=package_id, context=f"gói {package_id}",
+                           changes={"sender": [None, office], "unit_id": [None, unit_id],
+                                    "signer_fingerprint": [None, fingerprint]}))
+
+
+def _senders(session, contexts: set[str]) -> dict[str, str]:
+    """Context "gói …" -> the same with the sending office and its key, as the log recorded them."""
+    if not contexts:
+        return {}
+    out = {}
+    query = select(AuditEntry.context, AuditEntry.changes).where(AuditEntry.action == SENDER_ACTION,
+                                                                  AuditEntry.context.in_(sorted(contexts)))
+    for context, changes in session.execute(query):
+        office = (changes.get("sender") or [None, ""])[1] or "?"
+        key = (changes.get("signer_fingerprint") or [None, ""])[1]
+        signed = f"khóa {short_fingerprint(key)}" if key else "không ký"
+        out[context] = f"{context} — từ {office}, {signed}"
+    return out

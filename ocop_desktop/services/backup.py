@@ -41,6 +41,7 @@ from ocop_desktop.persistence.snapshot import (
     parse_backup_name,
     remove_leftovers,
 )
+from ocop_desktop.services import anchors
 from ocop_desktop.services.tamper import check_log
 from ocop_desktop.services.settings import current_actor
 from ocop_desktop.domain.os_errors import os_reason
@@ -154,9 +155,11 @@ def create_backup(db_path: Path, reason: str = MANUAL, target: Path | None = Non
             raise RestoreRefused(f"«{target}» là thư mục hoặc thiết bị, không phải tệp; hãy ghi tên một tệp "
                                  "bản sao, ví dụ E:/ban-sao.sqlite.")
         copy_database(db_path, target)  # replaces an existing file only once the copy is verified
+        anchors.write_sidecar(db_path, target, f"bản sao lưu {target.name}")
         made = now or datetime.now()
         return BackupInfo(target, MANUAL, REASON_LABELS[MANUAL], made, target.stat().st_size)
     path = make_backup(db_path, reason, when=now)
+    anchors.write_sidecar(db_path, path, f"bản sao lưu {path.name}")
     if reason != MANUAL:
         rotate(db_path)
     parsed = parse_backup_name(db_path, path)
@@ -210,6 +213,7 @@ def rotate(db_path: Path, policy: RotationPolicy = RotationPolicy()) -> list[Pat
     for b in automatic:
         if b.path not in keep:
             b.path.unlink(missing_ok=True)
+            anchors.sidecar_of(b.path).unlink(missing_ok=True)  # its anchor stays in the database's log
             removed.append(b.path)
     return removed
 
@@ -220,9 +224,10 @@ def _local(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text).replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
-def describe(path: Path, chain: bool = True) -> BackupSummary:
+def describe(path: Path, chain: bool = True, db_path: Path | None = None) -> BackupSummary:
     """Date, schema and contents of a backup (or of any database file), read-only; with
-    ``chain`` its audit log's hash chain is checked too (a broken one is a warning)."""
+    ``chain`` its audit log's hash chain is checked too (a broken one is a warning), against the
+    copy's anchor and, given the database it would replace, that database's earlier anchors."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -264,7 +269,9 @@ def describe(path: Path, chain: bool = True) -> BackupSummary:
             if table in tables:
                 newest.append(conn.execute(f"SELECT max({column}) FROM {table}").fetchone()[0])
         newest_change = _local(max((n for n in newest if n), default=None))
-        warnings = _chain_warnings(conn) if chain and version == head_revision() else ()
+        warnings = ()
+        if chain and version == head_revision():
+            warnings = _chain_warnings(conn) + tuple(anchors.copy_anchor_problems(conn, path, db_path, made_at))
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return BackupSummary(path, made_at, size, None, problems=(f"Không đọc được bản sao: {exc}.",))
     finally:
@@ -342,6 +349,11 @@ def restore(db_path: Path, backup: Path, actor: str = "") -> RestoreResult:
         finally:
             src.close()
     _record_restore(db_path, backup, summary, actor)
+    conn = open_for_reading(db_path)
+    try:  # a new history starts: anchors written before it are not held against the restored chain
+        anchors.record(db_path, anchors.anchor_of(conn), f"khôi phục từ bản sao {backup.name}", kind="restore")
+    finally:
+        conn.close()
     if safety is not None:
         rotate(db_path)
     return RestoreResult(backup, safety, describe(db_path, chain=False))
@@ -390,7 +402,7 @@ class BackupService:
         return create_backup(self.db_path, MANUAL, target=target)
 
     def describe(self, path: Path) -> BackupSummary:
-        return describe(path)
+        return describe(path, db_path=self.db_path)
 
     def current(self) -> BackupSummary:
         return describe(self.db_path, chain=False)  # shown beside a backup; `check` verifies its chain

@@ -10,6 +10,7 @@ from pathlib import Path
 from ocop_desktop.persistence.database import damaged, is_writable, model_problems
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
 from ocop_desktop.persistence.snapshot import UnfinishedOnReadOnlyMedia, integrity_problems, read_only_uri
+from ocop_desktop.services.anchors import database_anchor_problems
 from ocop_desktop.services.tamper import check_log
 
 SHOWN_BREAKS = 5
@@ -49,7 +50,7 @@ def check_database(path: Path) -> HealthReport:
         if report.read_only:
             report.facts.append("Tệp nằm ở nơi chỉ đọc (ổ đĩa chống ghi, đĩa CD hoặc thư mục bị khóa): "
                                 "xem và sao lưu được, không ghi được.")
-        _check_links_and_version(conn, report)
+        _check_links_and_version(conn, report, path)
     except sqlite3.OperationalError as exc:
         if "could not decode" not in str(exc).lower():
             report.problems.append(f"Không đọc được tệp dữ liệu {path} ({exc}). Hãy kiểm tra ổ đĩa rồi chạy lại.")
@@ -62,7 +63,7 @@ def check_database(path: Path) -> HealthReport:
     return report
 
 
-def _check_links_and_version(conn: sqlite3.Connection, report: HealthReport) -> None:
+def _check_links_and_version(conn: sqlite3.Connection, report: HealthReport, path: Path) -> None:
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
         report.problems.append(f"Có {len(broken)} bản ghi trỏ tới bản ghi không tồn tại.")
@@ -78,6 +79,7 @@ def _check_links_and_version(conn: sqlite3.Connection, report: HealthReport) -> 
     elif version[0] == head:
         report.facts.append(f"Phiên bản lược đồ: {head} (mới nhất).")
         _check_audit(conn, report)
+        _check_anchors(conn, report, path)
     elif version[0] in known_revisions():
         report.problems.append(
             f"Lược đồ {version[0]} cũ hơn phiên bản {head} của ứng dụng; hãy chạy «ocop init» để nâng cấp."
@@ -101,3 +103,10 @@ def _check_audit(conn: sqlite3.Connection, report: HealthReport) -> None:
         report.problems.append(item)
     if len(log.mismatches) > SHOWN_BREAKS:
         report.problems.append(f"… và {len(log.mismatches) - SHOWN_BREAKS} bản ghi khác không khớp nhật ký.")
+
+
+def _check_anchors(conn: sqlite3.Connection, report: HealthReport, path: Path) -> None:
+    problems, count = database_anchor_problems(conn, path)
+    report.problems.extend(problems)
+    if count and not problems:
+        report.facts.append(f"Mốc xác nhận bên ngoài (bản sao lưu, gói đã gửi): {count} mốc, đều khớp nhật ký.")

@@ -37,7 +37,8 @@ def test_a_backup_is_a_verified_single_file_copy_in_the_backups_folder(sample):
     assert info.path.parent == sample.parent / "backups"
     assert info.path.name.startswith("ocop-hang-ngay-") and info.path.suffix == ".sqlite"
     assert info.reason_label == "Tự động hằng ngày" and info.size > 0
-    assert list(info.path.parent.iterdir()) == [info.path]  # no -wal, no temporary file left
+    # no -wal, no temporary file left; beside the copy, its signed anchor of the audit chain
+    assert sorted(info.path.parent.iterdir()) == [info.path, Path(f"{info.path}.anchor.json")]
     with sqlite3.connect(info.path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
@@ -51,7 +52,7 @@ def test_a_manual_backup_goes_where_the_user_chose_and_is_never_rotated(sample, 
     target.write_bytes(b"old copy")  # replaced only once the new copy is verified
     info = backups.create_backup(sample, target=target)
     assert info.path == target and _names(target) == _names(sample)
-    assert sorted(p.name for p in usb.iterdir()) == ["ocop-ban-sao.sqlite"]
+    assert sorted(p.name for p in usb.iterdir()) == ["ocop-ban-sao.sqlite", "ocop-ban-sao.sqlite.anchor.json"]
     assert backups.list_backups(sample) == []  # not in the backups folder
 
 

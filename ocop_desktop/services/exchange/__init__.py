@@ -18,6 +18,7 @@ from ocop_desktop.exports.signing import short_fingerprint
 from ocop_desktop.persistence.models import InboxEntry, TrustedSender
 from ocop_desktop.persistence.models.base import utcnow
 from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services.audit import record_signer
 from ocop_desktop.services.exchange.apply import apply_plan, choices_for
 from ocop_desktop.services.exchange.dto import (
     HERE, THERE, CampaignTimeliness, ConflictsUnresolved, FieldDiff, ImportPreview, ImportResult, InboxDTO, Outcome,
@@ -124,6 +125,7 @@ class ExchangeService:
                 done = apply_plan(uow.session, plan, chosen, actor, progress)
                 entry = uow.session.scalar(select(InboxEntry).where(InboxEntry.package_id == package_id))
                 entry.signer_fingerprint = trust.fingerprint
+                record_signer(uow.session, package_id, trust.office, trust.unit_id, trust.fingerprint)
                 uow.commit()
             except IntegrityError as exc:
                 raise PackageError(

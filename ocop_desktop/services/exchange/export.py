@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from ocop_desktop import __version__
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
-from ocop_desktop.services.office_key import office_key
+from ocop_desktop.services import anchors
+from ocop_desktop.services.office_key import database_file, office_key
 from ocop_desktop.exports.package import DATA_DIR, DELETED, EXTENSION, FORMAT, FORMAT_VERSION, PackageWriter
 from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.persistence.migrate import head_revision
@@ -154,6 +155,7 @@ class PackageExporter:
                         r[PRISTINE] = True
                 data[entity.name] = rows
             deleted = _tombstones(s, since)
+            anchor = anchors.anchor_of_session(s)  # the chain's head, vouched for by the signed manifest
         counts = {name: len(rows) for name, rows in data.items() if rows}
         if deleted:
             counts["deleted"] = len(deleted)
@@ -166,6 +168,7 @@ class PackageExporter:
             "application": {"name": "OCOP Desktop", "version": __version__},
             "schema_version": head_revision(), "scope": "changes" if since is not None else "all",
             "since": since.isoformat() if since else None, "counts": counts, "note": note,
+            anchors.ANCHOR_KEY: anchor,
         }
         writer = PackageWriter(manifest, key=office_key(self._uow))  # signed by this office
         writer.add_bytes(README, _readme(office, snapshot, counts, since).encode("utf-8"))
@@ -191,6 +194,8 @@ class PackageExporter:
         except BaseException:
             path.unlink(missing_ok=True)  # a file not in the outbox would be sent unseen
             raise
+        if (db_path := database_file(self._uow)) is not None:
+            anchors.record(db_path, anchor, f"gói {path.name}")  # kept here too, for `ocop check`
         report(steps, steps, "Xong")
         return outbox_dto(entry)
 
