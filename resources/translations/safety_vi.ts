@@ -277,8 +277,8 @@
         <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-        <source>Warning: the change log of this backup was edited outside OCOP Desktop, so nothing shows that its data were entered through the program:</source>
-        <translation>Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài OCOP Desktop, nên không chứng minh được dữ liệu trong bản sao là do người dùng nhập qua chương trình:</translation>
+        <source>Warning: the change log of this backup was edited outside OCOP Desktop or does not match the anchor recorded in a backup or a sent package, so nothing shows that its data were entered through the program:</source>
+        <translation>Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài OCOP Desktop hoặc không khớp mốc xác nhận ghi trong bản sao lưu hay gói đã gửi, nên không chứng minh được dữ liệu trong bản sao là do người dùng nhập qua chương trình:</translation>
     </message>
     <message>
         <source>Restore this backup anyway</source>

@@ -92,11 +92,13 @@ class RestoreConfirmDialog(QDialog):
             self._warn(backup.warnings)
 
     def _warn(self, warnings: tuple[str, ...]) -> None:
-        """A backup whose audit log was edited outside the program: said before anything is
-        replaced, and restored only once the user ticks that they want it anyway."""
+        """A backup whose audit log was edited outside the program, or recomputed so that it no longer
+        matches an anchor kept outside the database: said before anything is replaced, and
+        restored only once the user ticks that they want it anyway."""
         self.warning_label = QLabel(
-            self.tr("Warning: the change log of this backup was edited outside OCOP Desktop, so nothing shows "
-                    "that its data were entered through the program:") + "\n" + "\n".join(f"• {w}" for w in warnings),
+            self.tr("Warning: the change log of this backup was edited outside OCOP Desktop or does not match the "
+                    "anchor recorded in a backup or a sent package, so nothing shows that its data were entered "
+                    "through the program:") + "\n" + "\n".join(f"• {w}" for w in warnings),
             self)
         self.warning_label.setWordWrap(True)
         self.warning_label.setObjectName("warningLabel")
