@@ -148,19 +148,23 @@ def _product_certification(item, sender: Sender, sets: RuleSets) -> str | None:
 
 def _evaluation_certification(item, sender: Sender, sets: RuleSets, names) -> str | None:
     spec = rules()["certification"]["evaluations"]
-    there = item.there
-    if not there.get(spec["flag_field"]):
+    there, here = item.there, item.here or {}
+    flag = spec["flag_field"]
+    if not there.get(flag) and not here.get(flag):
         return None
-    if item.here is not None and item.here.get(spec["flag_field"]) and not set(spec["fields"]) & set(item.diffs):
+    if here.get(flag) and not set(spec["fields"]) & set(item.diffs):
         return None  # a note on a certified evaluation, its certification unchanged
-    stars, level = there.get(spec["stars_field"]), there.get(spec["level_field"])
+    certified = bool(there.get(flag))  # False: the package withdraws a certification made here
+    source = there if certified else here
+    stars, level = source.get(spec["stars_field"]), source.get(spec["level_field"])
     rule_set = sets.find(there.get(spec["rule_set_field"]), there.get(spec["day_field"]))
     allowed, who = may_certify(rule_set, sender.level, stars)
     if allowed and rank(level) <= rank(sender.level):
         return None
     code = f" theo {rule_set.code}" if rule_set else ""
+    what = "được ghi là «Được công nhận»" if certified else "bị bỏ «Được công nhận»"
     return (f"Kết quả đánh giá «{item.entity.title(there, names)}» ({level_name(level)}, {stars} sao, "
-            f"{_shown(there.get('total'))} điểm) được ghi là «Được công nhận»; quy tắc: công nhận {stars} sao{code} "
+            f"{_shown(source.get('total'))} điểm) {what}; quy tắc: công nhận {stars} sao{code} "
             f"là việc của {who}, {level_name(sender.level)} không có quyền")
 
 
@@ -263,6 +267,39 @@ def check_authority(session, items: list, sender: Sender, names) -> None:
             "gửi bị sửa): " + "; ".join(forged[:MAX_LISTED]) + more + ". Không có gì được nhập. Hãy liên hệ đơn vị "
             "gửi; công nhận chỉ nhận từ gói của cấp công nhận.")
     _hold_outside(session, changing, sender, names)
+    _hold_higher_evaluations(changing, sender, names)
+    _hold_children(items, names)
+
+
+def _hold_higher_evaluations(changing: list, sender: Sender, names) -> None:
+    """A result of a council above the sender's level comes from that level, not from below."""
+    field = rules()["certification"]["evaluations"]["level_field"]
+    for item in changing:
+        if item.entity.name == "evaluations" and item.outcome in CHANGING and item.there is not None:
+            level = item.there.get(field)
+            if rank(level) > rank(sender.level):
+                _hold(item, f"Kết quả đánh giá của {level_name(level)}: {sender.title} không có quyền ghi (quy tắc: "
+                            f"kết quả đánh giá chỉ nhận từ cấp đã đánh giá hoặc cấp trên). Hãy đề nghị "
+                            f"{level_name(level)} gửi gói.")
+
+
+def _hold_children(items: list, names) -> None:
+    """A new record held back takes with it the new records that point at it (a progress note of a
+    task, a council member's scores of an evaluation): they would point at nothing here."""
+    held = {(i.entity.name, i.record_id): i for i in items if i.outcome is Outcome.KEPT and i.here is None}
+    if not held:
+        return
+    for item in items:  # parents come before children (ENTITIES order), so chains are followed
+        if item.outcome not in CHANGING or item.there is None:
+            continue
+        for column, parent in item.entity.parents.items():
+            blocked = held.get((parent, item.there.get(column)))
+            if blocked is not None:
+                _hold(item, f"Thuộc {blocked.entity.label.lower()} «{blocked.entity.title(blocked.there, names)}» "
+                            f"không được nhận: {blocked.reason}")
+                if item.here is None:
+                    held[(item.entity.name, item.record_id)] = item
+                break
 
 
 def _place_name(session, place_id: str | None, cache: dict) -> str:

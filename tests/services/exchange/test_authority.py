@@ -378,3 +378,32 @@ def test_a_2025_commune_sends_its_predecessors_rows_and_the_province_certifies_f
     four = hostile(tmp_path / "p.ocop.zip", tmp_path / "four.ocop.zip", certify(4))
     assert m.exchange.import_package(four).applied
     assert ProductService(m.make_uow).get(product.id).stars == 4
+
+
+def test_a_provincial_result_from_a_commune_is_held_back_with_its_members(communes, received, tmp_path):
+    _a, _b, r = communes
+    pa, product = received
+    evaluation_id = "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a12"
+
+    def provincial(records, _deleted):
+        records["evaluations"].append({
+            "id": evaluation_id, "created_at": LATER, "updated_at": LATER, "product_id": product.id,
+            "rule_set_id": rule_set_id("26/2026"), "scorecard_id": None, "evaluated_on": "2026-06-01",
+            "level": "tinh", "scores": {}, "total": 72.0, "stars": 4, "knockout": None, "certified": False,
+            "notes": ""})
+        records["evaluation_members"].append({
+            "id": "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a13", "created_at": LATER, "updated_at": LATER,
+            "evaluation_id": evaluation_id, "position": 1, "member_name": "Ông Giả", "scores": {}, "total": 72.0})
+
+    bad = hostile(pa, tmp_path / "provincial.ocop.zip", provincial)
+    changes = {c.entity: c for c in r.exchange.preview(bad).changes if c.entity.startswith("evaluation")}
+    assert changes["evaluations"].outcome is Outcome.KEPT
+    assert changes["evaluations"].reason.startswith("Kết quả đánh giá của cấp tỉnh: Xã Ẳng Nưa (cấp xã) không có "
+                                                    "quyền ghi")
+    assert changes["evaluation_members"].outcome is Outcome.KEPT
+    assert changes["evaluation_members"].reason.startswith("Thuộc kết quả đánh giá «Chè Shan tuyết Ẳng Nưa» không "
+                                                           "được nhận: Kết quả đánh giá của cấp tỉnh")
+    assert r.exchange.import_package(bad).applied
+    r.close()
+    assert not _entries(r.path, "evaluations") and not _entries(r.path, "evaluation_members")
+    r.open()
