@@ -1,5 +1,6 @@
-"""Health of a database file: SQLite's integrity check, foreign keys, the schema version and
-the audit log's hash chain."""
+"""Health of a database file: SQLite's integrity check, foreign keys, the schema version, the
+audit log's hash chain with every covered record, its anchors outside the file, and the
+reference tables against the files shipped with the program."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ocop_desktop.persistence.database import damaged, is_writable, model_proble
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
 from ocop_desktop.persistence.snapshot import UnfinishedOnReadOnlyMedia, integrity_problems, read_only_uri
 from ocop_desktop.services.anchors import database_anchor_problems
+from ocop_desktop.services.reference_check import reference_problems
 from ocop_desktop.services.tamper import check_log
 
 SHOWN_BREAKS = 5
@@ -80,6 +82,9 @@ def _check_links_and_version(conn: sqlite3.Connection, report: HealthReport, pat
         report.facts.append(f"Phiên bản lược đồ: {head} (mới nhất).")
         _check_audit(conn, report)
         _check_anchors(conn, report, path)
+        problems, facts = reference_problems(conn)
+        report.problems.extend(problems)
+        report.facts.extend(facts)
     elif version[0] in known_revisions():
         report.problems.append(
             f"Lược đồ {version[0]} cũ hơn phiên bản {head} của ứng dụng; hãy chạy «ocop init» để nâng cấp."

@@ -156,3 +156,24 @@ def test_the_log_and_its_head_deleted_together_leave_every_record_unvouched(copy
     code, err = _check(path, capsys)
     assert code == 1
     assert "Sản phẩm «Chè Shan tuyết» không có trong nhật ký thay đổi: đã được thêm ngoài ứng dụng." in err
+
+
+@pytest.mark.parametrize("sql, named", [
+    ("UPDATE places SET name = 'Xã Giả' WHERE id = '33770b0f-2bf3-5d9f-9714-6ed024c62610'",
+     "Địa bàn «Xã Ẳng Nưa» khác với tệp đi kèm chương trình"),
+    ("DELETE FROM product_sets WHERE id = (SELECT id FROM product_sets ORDER BY position LIMIT 1)",
+     "thiếu so với tệp đi kèm chương trình"),
+    ("INSERT INTO product_groups (id, code, name, position, created_at, updated_at) VALUES "
+     "('g-x', 'X', 'Nhóm bịa', 99, '2026-01-01', '2026-01-01')",
+     "Nhóm sản phẩm «Nhóm bịa» không có trong tệp đi kèm chương trình"),
+    ("UPDATE rule_sets SET certificate_months = 60 WHERE code = '1489/2025'",
+     "Bộ tiêu chí «1489/QĐ-TTg» khác với tệp đi kèm chương trình"),
+])
+def test_reference_data_is_checked_against_the_shipped_files(copy, capsys, sql, named):
+    path, _ = copy
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(sql)
+    code, err = _check(path, capsys)
+    assert code == 1
+    assert named in err

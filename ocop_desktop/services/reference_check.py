@@ -1,0 +1,96 @@
+"""Reference data checked against the files shipped with the program: places, their links, OCOP
+groups and sets, rule sets. These tables are not in the audit chain (the program writes them from
+the files at every start); `ocop check` compares them with what the files say, read-only."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from ocop_desktop.services.reference import group_id, product_set_id, read_json, rule_set_id
+from ocop_desktop.services.reference_places import (
+    _COLUMNS as PLACE_COLUMNS,
+    META_KEY,
+    _sql_value,
+    places_digest,
+    read_places,
+)
+
+SHOWN = 3
+RELOAD = "Mở OCOP Desktop một lần để nạp lại danh mục từ tệp đi kèm chương trình, rồi kiểm tra lại."
+RULE_DATA = ("parts", "star_bands", "authority", "min_certified_stars", "reevaluation_window_days",
+             "expiry_warning_days", "notes")
+
+
+def _canon(value: Any) -> Any:
+    value = _sql_value(value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if isinstance(value, str) and value[:1] in "{[":
+        try:
+            return json.dumps(json.loads(value), sort_keys=True, ensure_ascii=False)
+        except ValueError:
+            return value
+    return value
+
+
+def _compare(conn: sqlite3.Connection, table: str, label: str, expected: dict[str, dict[str, Any]],
+             name_column: str = "name") -> list[str]:
+    """Rows of ``table`` against the files' rows by id; Vietnamese problems naming each record."""
+    columns = sorted({c for row in expected.values() for c in row})
+    found = {r[0]: dict(zip(columns, r[1:])) for r in conn.execute(
+        f'SELECT id, {", ".join(columns)} FROM "{table}"')}
+    edited = [rid for rid, row in expected.items() if rid in found
+              and any(_canon(row[c]) != _canon(found[rid][c]) for c in columns)]
+    missing = [rid for rid in expected if rid not in found]
+    extra = [rid for rid in found if rid not in expected]
+    out = []
+    for kind, ids, source in (("khác với tệp đi kèm chương trình (đã bị sửa ngoài ứng dụng)", edited, expected),
+                              ("thiếu so với tệp đi kèm chương trình (đã bị xóa ngoài ứng dụng)", missing, expected),
+                              ("không có trong tệp đi kèm chương trình (đã được thêm ngoài ứng dụng)", extra, found)):
+        if not ids:
+            continue
+        names = ", ".join(f"«{source[i].get(name_column) or i}»" for i in ids[:SHOWN])
+        more = f" và {len(ids) - SHOWN} mục khác" if len(ids) > SHOWN else ""
+        out.append(f"{label} {names}{more} {kind}. {RELOAD}")
+    return out
+
+
+def reference_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
+    """(problems, facts) of the reference tables of a database at the program's schema."""
+    problems: list[str] = []
+    facts: list[str] = []
+    recorded = conn.execute("SELECT value FROM app_meta WHERE key = ?", (META_KEY,)).fetchone()
+    if recorded is None or recorded[0] != places_digest():
+        facts.append("Danh mục địa bàn trong dữ liệu được nạp từ tệp khác với tệp đi kèm phiên bản này; "
+                     "sẽ được nạp lại khi mở chương trình.")
+    else:
+        rows, links = read_places()
+        expected = {r["id"]: {c: r[c] for c in PLACE_COLUMNS} for r in rows}
+        problems += _compare(conn, "places", "Địa bàn", expected)
+        have = {(p, s): bool(m) for p, s, m in conn.execute("SELECT predecessor_id, successor_id, main FROM place_links")}
+        if have != links:
+            problems.append(f"Liên kết địa bàn cũ – mới khác với tệp đi kèm chương trình ở "
+                            f"{len(set(have.items()) ^ set(links.items()))} chỗ (đã bị sửa ngoài ứng dụng). {RELOAD}")
+    groups, sets = {}, {}
+    position = 0
+    for g_pos, group in enumerate(read_json("reference/ocop_groups.json")["groups"]):
+        groups[group_id(group["code"])] = {"code": group["code"], "name": group["name"], "position": g_pos}
+        for item in group["sets"]:
+            position += 1
+            sets[product_set_id(item["code"])] = {"code": item["code"], "name": item["name"],
+                                                  "group_id": group_id(group["code"]), "position": position}
+    problems += _compare(conn, "product_groups", "Nhóm sản phẩm", groups)
+    problems += _compare(conn, "product_sets", "Bộ sản phẩm", sets)
+    rules = {}
+    for row in read_json("reference/rule_sets.json")["rule_sets"]:
+        rules[rule_set_id(row["code"])] = {
+            "code": row["code"], "decision": row["decision"], "title": row["title"], "signed_on": row["signed_on"],
+            "effective_from": row["effective_from"], "effective_to": row["effective_to"],
+            "certificate_months": row["certificate_months"], "data": {k: row[k] for k in RULE_DATA},
+        }
+    problems += _compare(conn, "rule_sets", "Bộ tiêu chí", rules, name_column="decision")
+    if not problems:
+        facts.append("Danh mục đi kèm chương trình (địa bàn, nhóm và bộ sản phẩm, bộ tiêu chí): khớp tệp gốc.")
+    return problems, facts
