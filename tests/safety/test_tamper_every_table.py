@@ -177,3 +177,21 @@ def test_reference_data_is_checked_against_the_shipped_files(copy, capsys, sql, 
     code, err = _check(path, capsys)
     assert code == 1
     assert named in err
+
+
+def test_a_record_the_program_deletes_as_an_orphan_is_logged_and_check_stays_healthy(copy, capsys):
+    path, ids = copy
+    db = open_database(path)
+    try:
+        with db.uow_factory(actor="Nguyễn Văn Kiểm")() as uow:
+            evaluation = uow.session.get(Evaluation, ids["evaluations"])
+            evaluation.members.clear()  # deleted by the flush (delete-orphan), never session.delete()'d
+            uow.commit()
+    finally:
+        db.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM evaluation_members").fetchone()[0] == 0
+        assert conn.execute("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY seq DESC LIMIT 1",
+                            (ids["evaluation_members"],)).fetchone()[0] == "delete"
+    code, err = _check(path, capsys)
+    assert code == 0, err
