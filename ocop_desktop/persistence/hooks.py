@@ -42,6 +42,7 @@ _SKIP_AUDIT = {"created_at", "updated_at"}
 _LABEL_COLUMNS = ("name", "product_name", "title", "subject", "member_name", "text", "key")
 Check = Callable[[Any], "str | None"]
 _PENDING = "_audit_pending"  # session.info: the changes of the flush under way, logged after it
+_DELETED = "_audit_deleted"  # session.info: (table, key) of the deletions already noted in this flush
 _ENTRY_COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "changes", "context", "prev_hash", "hash",
                   "row_hash")
 
@@ -328,6 +329,7 @@ def _advance_version(obj: Base) -> None:
 @event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _flush_context, _instances) -> None:
     session.info[_PENDING] = []  # a flush that failed and is tried again notes its changes again
+    session.info.pop(_DELETED, None)
     for obj in list(session.new):
         if not isinstance(obj, Base) or isinstance(obj, AuditEntry):
             continue
@@ -359,14 +361,19 @@ def _after_delete(_mapper, _connection, obj: Base) -> None:
     session = object_session(obj)
     if session is None or isinstance(obj, AuditEntry) or not _audited(obj):
         return
-    pending = session.info.setdefault(_PENDING, [])
+    noted = session.info.get(_DELETED)
+    if noted is None:
+        noted = session.info[_DELETED] = {(e.entity, e.entity_id) for e in session.info.get(_PENDING, ())
+                                          if e.deleted}
     key = (type(obj).__tablename__, _record_key(obj))
-    if not any(e.deleted and (e.entity, e.entity_id) == key for e in pending):
+    if key not in noted:
+        noted.add(key)
         _audit(session, obj, "delete")
 
 
 @event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _flush_context) -> None:
+    session.info.pop(_DELETED, None)
     entries = session.info.pop(_PENDING, None)
     if entries:
         _add_links(entries)
