@@ -228,7 +228,8 @@ def _deletions(session, pkg: VerifiedPackage, sent: set[str]) -> list[Item]:
         for record_id, values in here.items():
             item = Item(entity, record_id, Outcome.DELETE, None, values, sync=synced.get(record_id), deleted_there=True)
             changed_here = values["updated_at"] > item.sync[0] if item.sync else record_id in edited
-            if changed_here:  # another unit's record: held back by authority.py
+            # Whether the sender may delete the record at all (its unit, who made it): authority.py.
+            if changed_here:
                 item.outcome, item.reason = Outcome.CONFLICT, "Đã xóa ở nơi gửi nhưng đã sửa ở đây."
             elif item.sync is None and record_id not in received:
                 item.outcome, item.reason = Outcome.KEPT, "Bản ghi này không nhận qua trao đổi nên không xóa."
