@@ -6,8 +6,8 @@ live row's digest and compares it with the newest entry for that record, so an e
 insert or a delete made outside the program shows. The digest is computed from the raw values
 a plain sqlite3 connection returns, by the same function when writing and when checking:
 
-    sha256(json.dumps([[column, value], …] in column-name order, ensure_ascii=False,
-                      separators=(",", ":")))
+    sha256(json.dumps([column, …]) + json.dumps([value, …]))   (columns in name order,
+                                                           ensure_ascii=False, separators=(",", ":"))
 
 over every column except the version stamps (created_at, updated_at) and derived columns
 (folded and sort copies, which follow from their source). A migration that adds a column to a
@@ -54,10 +54,23 @@ def content_columns(table: str) -> tuple[str, ...]:
     return tuple(sorted(c.name for c in Base.metadata.tables[table].columns if c.name not in _SKIP | derived))
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+@cache
+def _start(columns: tuple[str, ...]) -> Any:
+    return hashlib.sha256(_ENCODE(list(columns)).encode("utf-8"))
+
+
 def row_digest(columns: Iterable[str], values: Iterable[Any]) -> str:
-    pairs = [[c, v.hex() if isinstance(v, bytes) else v] for c, v in zip(columns, values, strict=True)]
-    text = json.dumps(pairs, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = _start(tuple(columns)).copy()
+    values = list(values)
+    try:
+        text = _ENCODE(values)
+    except TypeError:  # a BLOB: its hex
+        text = _ENCODE([v.hex() if isinstance(v, bytes) else v for v in values])
+    digest.update(text.encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _select(table: str, where: str = "") -> str:
