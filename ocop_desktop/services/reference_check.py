@@ -63,16 +63,17 @@ def reference_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
     facts: list[str] = []
     recorded = conn.execute("SELECT value FROM app_meta WHERE key = ?", (META_KEY,)).fetchone()
     if recorded is None or recorded[0] != places_digest():
-        facts.append("Danh mục địa bàn trong dữ liệu được nạp từ tệp khác với tệp đi kèm phiên bản này; "
-                     "sẽ được nạp lại khi mở chương trình.")
-    else:
-        rows, links = read_places()
-        expected = {r["id"]: {c: r[c] for c in PLACE_COLUMNS} for r in rows}
-        problems += _compare(conn, "places", "Địa bàn", expected)
-        have = {(p, s): bool(m) for p, s, m in conn.execute("SELECT predecessor_id, successor_id, main FROM place_links")}
-        if have != links:
-            problems.append(f"Liên kết địa bàn cũ – mới khác với tệp đi kèm chương trình ở "
-                            f"{len(set(have.items()) ^ set(links.items()))} chỗ (đã bị sửa ngoài ứng dụng). {RELOAD}")
+        facts.append("Danh mục đi kèm chương trình chưa được nạp từ tệp của phiên bản này; sẽ được nạp khi mở "
+                     "chương trình (chưa so được với tệp gốc).")
+        return problems, facts
+    # The places file loaded is the one shipped: every reference table is compared.
+    rows, links = read_places()
+    expected = {r["id"]: {c: r[c] for c in PLACE_COLUMNS} for r in rows}
+    problems += _compare(conn, "places", "Địa bàn", expected)
+    have = {(p, s): bool(m) for p, s, m in conn.execute("SELECT predecessor_id, successor_id, main FROM place_links")}
+    if have != links:
+        problems.append(f"Liên kết địa bàn cũ – mới khác với tệp đi kèm chương trình ở "
+                        f"{len(set(have.items()) ^ set(links.items()))} chỗ (đã bị sửa ngoài ứng dụng). {RELOAD}")
     groups, sets = {}, {}
     position = 0
     for g_pos, group in enumerate(read_json("reference/ocop_groups.json")["groups"]):
