@@ -18,13 +18,12 @@ from typing import Any, Iterable
 from sqlalchemy import select
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS
-from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
 from ocop_desktop.domain.rules import RuleSet
 from ocop_desktop.exports.package import PackageError
 from ocop_desktop.persistence.models import AppMeta, AuditEntry, InboxEntry, Place, TrustedSender
 from ocop_desktop.persistence.models.reference import RuleSetRow
 from ocop_desktop.services.exchange.dto import Outcome
-from ocop_desktop.services.exchange.records import BY_NAME, _chunks, field_label, local_rows
+from ocop_desktop.services.exchange.records import BY_NAME, _chunks, display_value, field_label, local_rows
 from ocop_desktop.services.places import covered_place_ids
 from ocop_desktop.services.reference import read_json, to_rule_set
 
@@ -109,14 +108,9 @@ def may_certify(rule_set: RuleSet | None, level: str | None, stars: int | None) 
     return allowed, who
 
 
-def _shown(value: Any) -> str:
-    if value is None or value == "":
-        return "(trống)"
-    if isinstance(value, date):
-        return format_vn_date(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return format_vn_number(value)
-    return str(value)
+def _shown(value: Any, key: str) -> str:
+    """A value as the conflict table shows it: labels of statuses, dd/mm/yyyy, 1.234,5."""
+    return display_value(value, lambda _id: "", key)
 
 
 def _product_certification(item, sender: Sender, sets: RuleSets) -> str | None:
@@ -139,7 +133,7 @@ def _product_certification(item, sender: Sender, sets: RuleSets) -> str | None:
     allowed, who = may_certify(rule_set, sender.level, stars)
     if allowed:
         return None
-    shown = ", ".join(f"«{field_label(f)}» {_shown(there.get(f))}" for f in touched)
+    shown = ", ".join(f"«{field_label(f)}» {_shown(there.get(f), f)}" for f in touched)
     what = f"công nhận {stars} sao" if stars else "ghi công nhận, hạng sao"
     code = f" theo {rule_set.code}" if rule_set else ""
     return (f"Sản phẩm «{item.entity.title(there, lambda _: '')}»: gói ghi {shown}; quy tắc: {what}{code} là việc của "
@@ -164,7 +158,7 @@ def _evaluation_certification(item, sender: Sender, sets: RuleSets, names) -> st
     code = f" theo {rule_set.code}" if rule_set else ""
     what = "được ghi là «Được công nhận»" if certified else "bị bỏ «Được công nhận»"
     return (f"Kết quả đánh giá «{item.entity.title(there, names)}» ({level_name(level)}, {stars} sao, "
-            f"{_shown(source.get('total'))} điểm) {what}; quy tắc: công nhận {stars} sao{code} "
+            f"{_shown(source.get('total'), 'total')} điểm) {what}; quy tắc: công nhận {stars} sao{code} "
             f"là việc của {who}, {level_name(sender.level)} không có quyền")
 
 

@@ -407,3 +407,16 @@ def test_a_provincial_result_from_a_commune_is_held_back_with_its_members(commun
     r.close()
     assert not _entries(r.path, "evaluations") and not _entries(r.path, "evaluation_members")
     r.open()
+
+
+def test_a_commune_revoking_a_certified_product_is_refused(communes, received, tmp_path):
+    _a, _b, r = communes
+    pa, _product = received
+    coffee = "Cà phê bột Hà Chung - bột pha phin"  # certified 4★ in the sample
+
+    def revoke(records, _deleted):
+        edited(next(p for p in records["products"] if p["name"] == coffee), status="bi_thu_hoi")
+
+    bad = hostile(pa, tmp_path / "revoke.ocop.zip", revoke)
+    refused_unchanged(r, bad, f"Sản phẩm «{coffee}»: gói ghi «Trạng thái» Bị thu hồi", "công nhận 4 sao",
+                      "cấp xã không có quyền")
