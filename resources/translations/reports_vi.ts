@@ -175,6 +175,10 @@
         <translation>Văn bản &amp;chỉ đạo</translation>
     </message>
     <message>
+        <source>Document &amp;date</source>
+        <translation>&amp;Ngày văn bản</translation>
+    </message>
+    <message>
         <source>&amp;Preview</source>
         <translation>&amp;Xem trước</translation>
     </message>

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QScrollArea, QSizePolicy, QSpacerItem, QSpinBox,
     QToolButton, QVBoxLayout, QWidget)
 
+from ocop_desktop.gui.date_field import DateField
+
 class Ui_ReportsDialog(object):
     def setupUi(self, ReportsDialog):
         if not ReportsDialog.objectName():
@@ -85,6 +87,16 @@ class Ui_ReportsDialog(object):
         self.directiveCombo.setObjectName(u"directiveCombo")
 
         self.optionsForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.directiveCombo)
+
+        self.dateLabel = QLabel(ReportsDialog)
+        self.dateLabel.setObjectName(u"dateLabel")
+
+        self.optionsForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.dateLabel)
+
+        self.dateEdit = DateField(ReportsDialog)
+        self.dateEdit.setObjectName(u"dateEdit")
+
+        self.optionsForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.dateEdit)
 
 
         self.leftLayout.addLayout(self.optionsForm)
@@ -203,6 +215,7 @@ class Ui_ReportsDialog(object):
         self.unitLabel.setBuddy(self.unitCombo)
         self.monthsLabel.setBuddy(self.monthsSpin)
         self.directiveLabel.setBuddy(self.directiveCombo)
+        self.dateLabel.setBuddy(self.dateEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ReportsDialog)
@@ -220,6 +233,7 @@ class Ui_ReportsDialog(object):
         self.unitLabel.setText(QCoreApplication.translate("ReportsDialog", u"&Unit", None))
         self.monthsLabel.setText(QCoreApplication.translate("ReportsDialog", u"&Within (months)", None))
         self.directiveLabel.setText(QCoreApplication.translate("ReportsDialog", u"&Directive", None))
+        self.dateLabel.setText(QCoreApplication.translate("ReportsDialog", u"Document &date", None))
         self.previewButton.setText(QCoreApplication.translate("ReportsDialog", u"&Preview", None))
         self.printButton.setText(QCoreApplication.translate("ReportsDialog", u"P&rint\u2026", None))
         self.savePdfButton.setText(QCoreApplication.translate("ReportsDialog", u"Save as &PDF\u2026", None))

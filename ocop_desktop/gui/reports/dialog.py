@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
-from ocop_desktop.domain.validation import NotFoundError
+from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.gui.forms.ui_reports_dialog import Ui_ReportsDialog
 from ocop_desktop.gui.jobs import Job, JobRunner
@@ -63,6 +63,11 @@ class ReportsDialog(QDialog):
         self._units = dict(options.campaigns)
         for directive_id, label in options.directives:
             self.ui.directiveCombo.addItem(label, directive_id)
+        # The document's date: its issuer is the office's unit valid that day, and the figures
+        # (days late, certificates expiring) are counted to it.
+        self.ui.dateEdit.set_label(self.ui.dateLabel.text())
+        self.ui.dateEdit.setDate(today())
+        self.ui.dateEdit.refused.connect(self.ui.statusLabel.setText)
         self.ui.kindList.currentRowChanged.connect(self._kind_changed)
         self.ui.campaignCombo.currentIndexChanged.connect(self._fill_units)
         self.ui.previewButton.clicked.connect(self.preview)
@@ -119,8 +124,12 @@ class ReportsDialog(QDialog):
         return ReportRequest(
             kind=self.kind(), campaign_year=self.ui.campaignCombo.currentData(),
             unit_code=self.ui.unitCombo.currentData() or None, months=self.ui.monthsSpin.value(),
-            directive_id=self.ui.directiveCombo.currentData(), today=self._today(),
+            directive_id=self.ui.directiveCombo.currentData(), today=self.document_date(),
         )
+
+    def document_date(self) -> date:
+        value = self.ui.dateEdit.value()
+        return value if isinstance(value, date) else self._today()
 
     # -- background work ----------------------------------------------------------------------------
     def _busy(self, busy: bool, text: str = "") -> None:
@@ -164,8 +173,8 @@ class ReportsDialog(QDialog):
         if isinstance(exc, ExportCancelled):
             self.ui.statusLabel.setText(self.tr("Cancelled; no file was written."))
             return
-        if isinstance(exc, (NotFoundError, OSError)):
-            message = str(exc)
+        if isinstance(exc, (NotFoundError, ValidationError, OSError)):
+            message = str(exc)  # already Vietnamese and naming what to do (a refused issuer, a full disk …)
         else:
             message = self.tr("The report could not be made: %1").replace("%1", str(exc))
         self.ui.statusLabel.setText(message)
@@ -189,7 +198,7 @@ class ReportsDialog(QDialog):
 
     def save(self, fmt: str) -> None:
         suffix = {"pdf": self.tr("PDF document (*.pdf)"), "xlsx": self.tr("Excel workbook (*.xlsx)")}[fmt]
-        name = f"bao-cao-{self.kind()}-{self._today():%Y%m%d}.{fmt}"
+        name = f"bao-cao-{self.kind()}-{self.document_date():%Y%m%d}.{fmt}"
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), str(Path.home() / name), suffix)
         if not chosen:
             return

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pypdf import PdfReader
 
 from ocop_desktop.exports.report_model import ExportCancelled
@@ -110,3 +110,47 @@ def test_document_settings_are_saved(qtbot, make_uow):
     saved = read_report_settings(make_uow)
     assert saved.body == "ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG" and saved.signer_name == "Lò Văn Minh"
     assert saved.for_kind("survey").recipients.splitlines() == ["UBND tỉnh Điện Biên;", "Lưu: VT, NN"]
+
+
+def test_the_document_date_typed_decides_the_issuer_and_a_date_outside_it_is_refused(
+        qtbot, make_uow, tmp_path, monkeypatch, vietnamese):
+    from ocop_desktop.services.reference import place_id
+    from ocop_desktop.services.settings import save_office_settings
+    from tests.gui.keyboard import type_text
+
+    target = tmp_path / "ra-soat.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog = _dialog(qtbot, make_uow, tmp_path)
+    save_office_settings(make_uow, place_id("thi-tran-muong-ang"), "Lò Văn Minh", "Phó Chủ tịch", "ubnd")
+    assert dialog.ui.dateLabel.text() == "&Ngày văn bản" and dialog.ui.dateEdit.text() == "05/07/2024"
+    dialog.select_kind("survey")
+    # Typed as the letter's report date: issued by the 2024 township.
+    dialog.ui.dateEdit.selectAll()
+    type_text(dialog.ui.dateEdit, "04/07/2024")
+    qtbot.keyClick(dialog.ui.dateEdit, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.ui.savePdfButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists(), timeout=20000)
+    text = " ".join(unicodedata.normalize("NFC", " ".join(p.extract_text() for p in PdfReader(target).pages)).split())
+    assert "THỊ TRẤN MƯỜNG ẢNG" in text and "ngày 04 tháng 7 năm 2024" in text
+    # A date after the township ended: its successor issues it (the commune of 2025).
+    target.unlink()
+    dialog.ui.dateEdit.selectAll()
+    type_text(dialog.ui.dateEdit, "15/01/2026")
+    qtbot.keyClick(dialog.ui.dateEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.ui.savePdfButton.isEnabled(), timeout=20000)
+    qtbot.mouseClick(dialog.ui.savePdfButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists(), timeout=20000)
+    text = " ".join(unicodedata.normalize("NFC", " ".join(p.extract_text() for p in PdfReader(target).pages)).split())
+    assert "XÃ MƯỜNG ẢNG" in text and "ngày 15 tháng 01 năm 2026" in text
+    # A commune of 2025 cannot issue a document dated before it existed: refused, the dates named.
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    save_office_settings(make_uow, place_id("xa-muong-ang"), "Lò Văn Minh", "Phó Chủ tịch", "ubnd")
+    target.unlink()
+    dialog.ui.dateEdit.selectAll()
+    type_text(dialog.ui.dateEdit, "15/06/2024")
+    qtbot.keyClick(dialog.ui.dateEdit, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.ui.savePdfButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "01/07/2025" in dialog.ui.statusLabel.text(), timeout=20000)
+    assert "15/06/2024" in dialog.ui.statusLabel.text() and not target.exists()
+    assert warned == [dialog.ui.statusLabel.text()]
