@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
-from ocop_desktop.exports.signing import b64, short_fingerprint, unb64
+from ocop_desktop.exports.signing import b64, fingerprint, short_fingerprint, unb64
 from ocop_desktop.persistence.models import Place, TrustedSender
 from ocop_desktop.persistence.models.base import utcnow
 
@@ -122,8 +122,6 @@ def add_sender(session, unit_id: str | None, office: str, public_key: str, actor
     raw = unb64(public_key)
     if raw is None or len(raw) != 32:
         raise PackageError("Khóa công khai không hợp lệ (phải là 32 byte mã hóa base64).")
-    from ocop_desktop.exports.signing import fingerprint  # noqa: PLC0415
-
     row = TrustedSender(unit_id=_known_unit(session, unit_id), office_name=office, public_key=public_key, fingerprint=fingerprint(raw),
                         trusted_at=utcnow(), trusted_by=actor, note=note)
     session.add(row)
