@@ -25,7 +25,10 @@ from ocop_desktop.services.surveys import SurveyEntryInput
 from tests.services.exchange.conftest import dump
 from tests.services.exchange.test_package_safety import rebuild
 
-LATER = (datetime.utcnow() + timedelta(minutes=5)).isoformat()
+def later() -> str:
+    """A moment after anything the receiver did, reckoned when it is used: a long suite run would
+    otherwise put a "later" edit before the receiver's own exchange of the record."""
+    return (datetime.utcnow() + timedelta(minutes=5)).isoformat()
 
 
 def members(path: Path) -> dict[str, dict]:
@@ -48,7 +51,7 @@ def hostile(source: Path, target: Path, edit, manifest=None) -> Path:
 
 def edited(record: dict, **values) -> dict:
     """A record as if edited at the sender after the last exchange."""
-    record.update(values, updated_at=LATER)
+    record.update(values, updated_at=later())
     record.pop("_pristine", None)
     return record
 
@@ -107,7 +110,7 @@ def test_a_commune_recording_a_certified_five_star_evaluation_is_refused(commune
 
     def evaluation(records, _deleted):
         records["evaluations"].append({
-            "id": "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a11", "created_at": LATER, "updated_at": LATER,
+            "id": "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a11", "created_at": later(), "updated_at": later(),
             "product_id": product.id, "rule_set_id": rule_set_id("26/2026"), "scorecard_id": None,
             "evaluated_on": "2026-06-01", "level": "trung_uong", "scores": {}, "total": 12.0, "stars": 5,
             "knockout": None, "certified": True, "notes": ""})
@@ -158,7 +161,7 @@ def test_deleting_another_communes_rows_is_held_back_with_the_rule(communes, rec
     theirs = b.surveys.unit_entries(b.campaign_id(), b.unit_id)
 
     def delete(_records, deleted):
-        deleted += [{"entity": "survey_entries", "id": e.id, "deleted_at": LATER} for e in theirs]
+        deleted += [{"entity": "survey_entries", "id": e.id, "deleted_at": later()} for e in theirs]
 
     bad = hostile(pa, tmp_path / "delete.ocop.zip", delete)
     preview = r.exchange.preview(bad)
@@ -387,12 +390,12 @@ def test_a_provincial_result_from_a_commune_is_held_back_with_its_members(commun
 
     def provincial(records, _deleted):
         records["evaluations"].append({
-            "id": evaluation_id, "created_at": LATER, "updated_at": LATER, "product_id": product.id,
+            "id": evaluation_id, "created_at": later(), "updated_at": later(), "product_id": product.id,
             "rule_set_id": rule_set_id("26/2026"), "scorecard_id": None, "evaluated_on": "2026-06-01",
             "level": "tinh", "scores": {}, "total": 72.0, "stars": 4, "knockout": None, "certified": False,
             "notes": ""})
         records["evaluation_members"].append({
-            "id": "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a13", "created_at": LATER, "updated_at": LATER,
+            "id": "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a13", "created_at": later(), "updated_at": later(),
             "evaluation_id": evaluation_id, "position": 1, "member_name": "Ông Giả", "scores": {}, "total": 72.0})
 
     bad = hostile(pa, tmp_path / "provincial.ocop.zip", provincial)
