@@ -99,8 +99,13 @@ def covered_place_ids(session, place_id: str) -> set[str]:
                 below.setdefault(up, []).append(pid)
     for old, new in session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id)):
         below.setdefault(new, []).append(old)
+    return reachable(below, place_id)
+
+
+def reachable(below: dict[str, list[str]], start: str) -> set[str]:
+    """``start`` and every unit found under it through ``below`` (unit -> units under or merged into it)."""
     seen: set[str] = set()
-    stack = [place_id]
+    stack = [start]
     while stack:
         current = stack.pop()
         if current not in seen:

@@ -11,6 +11,7 @@ from ocop_desktop.domain.enums import COMMUNE_KINDS
 from ocop_desktop.domain.text import fold, vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink
+from ocop_desktop.services.places import reachable
 
 _KIND_WORDS = ("xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ")
 UNKNOWN_PLACE = "Chưa rõ địa bàn"
@@ -64,14 +65,7 @@ class PlaceTable:
         for old, news in self.links.items():
             for new in news:
                 below.setdefault(new, []).append(old)
-        seen: set[str] = set()
-        stack = [place_id]
-        while stack:
-            current = stack.pop()
-            if current not in seen:
-                seen.add(current)
-                stack.extend(below.get(current, []))
-        return frozenset(seen)
+        return frozenset(reachable(below, place_id))
 
     def name(self, place_id: str | None, day: date) -> str:
         """«Xã Ẳng Nưa (nay thuộc xã Mường Ảng)» for a unit gone by ``day``; its plain name otherwise."""
