@@ -323,7 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = command("list", f"liệt kê {help_}", func, parent=group)
         _format_option(p)
         if name == "products":
-            p.add_argument("--search", help="tìm theo tên, không phân biệt dấu và chữ hoa")
+            p.add_argument("--search", help="tìm theo tên sản phẩm hoặc tên chủ thể, không phân biệt dấu và chữ hoa")
         if name == "tasks":
             task_commands.register_task_actions(group, command)
         if name == "surveys":

@@ -116,15 +116,24 @@ def to_row(r, today: date) -> ProductRow:
     )
 
 
+def search_condition(text: str | None):
+    """The one product search, for the window's table and `ocop products list --search` alike:
+    the product's name or its producer's, accents, đ and case ignored, the user's LIKE wildcards
+    literal. None when ``text`` has nothing to search for."""
+    if not text or not fold(text):
+        return None
+    pattern = like_pattern(text)
+    # Both folded columns are indexed; a producer's name finds its products too.
+    return or_(
+        Product.name_folded.like(pattern, escape="\\"),
+        Product.producer_id.in_(select(Producer.id).where(Producer.name_folded.like(pattern, escape="\\"))),
+    )
+
+
 def conditions(session, f: ProductFilter, today: date) -> list:
     conds = []
-    if f.search and fold(f.search):
-        pattern = like_pattern(f.search)
-        # Both folded columns are indexed; a producer's name finds its products too.
-        conds.append(or_(
-            Product.name_folded.like(pattern, escape="\\"),
-            Product.producer_id.in_(select(Producer.id).where(Producer.name_folded.like(pattern, escape="\\"))),
-        ))
+    if (found := search_condition(f.search)) is not None:
+        conds.append(found)
     if f.place_id:
         conds.append(Product.commune_id.in_(covered_place_ids(session, f.place_id)))
     if f.group_code:

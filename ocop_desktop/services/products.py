@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.codes import CodeError, normalize_ean13
 from ocop_desktop.domain.enums import ProductStatus
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.rules import rule_set_in_force
-from ocop_desktop.domain.text import clean, fold
+from ocop_desktop.domain.text import clean
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet, utcnow
 from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
@@ -25,6 +26,7 @@ from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported fo
     like_pattern,
     query_page,
     same_name_rows,
+    search_condition,
 )
 
 NAME_MAX = 300
@@ -144,12 +146,12 @@ class ProductService:
         stars: int | None = None,
         include_archived: bool = False,
     ) -> list[ProductDTO]:
-        """Products in Vietnamese alphabetical order; the search ignores diacritics and case."""
+        """Products in Vietnamese alphabetical order; ``search`` is the registry table's search
+        (product or producer name, diacritics and case ignored)."""
         with self._uow() as uow:
             query = select(Product)
-            if search and fold(search):
-                # The folded column is indexed; escape LIKE's wildcards typed by the user.
-                query = query.where(Product.name_folded.like(like_pattern(search), escape="\\"))
+            if (found := search_condition(search)) is not None:
+                query = query.where(found)
             if status:
                 query = query.where(Product.status == status)
             if stars is not None:
@@ -210,11 +212,14 @@ class ProductService:
         with self._uow() as uow:
             product = self._load(uow, product_id)
             if expected_updated_at is not None and product.updated_at != expected_updated_at:
+                when = changed_when(product.updated_at)
                 raise StaleDataError(
-                    [f"Sản phẩm «{product.name}» đã được sửa ở nơi khác {changed_when(product.updated_at)}, "
-                     "sau khi bạn mở biểu mẫu này"],
-                    advice="Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm "
-                           "để sửa trên bản mới nhất.",
+                    [Text(f"Sản phẩm «{product.name}» đã được sửa ở nơi khác {when}, sau khi bạn mở biểu mẫu này",
+                          f"Product «{product.name}» was changed elsewhere {when.en}, after you opened this form")],
+                    advice=Text("Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm "
+                                "để sửa trên bản mới nhất.",
+                                "Nothing was saved; note down what you have just changed, close the form and open "
+                                "the product again to edit its latest version."),
                 )
             self._apply(uow, product, data)
             uow.commit()
@@ -243,7 +248,8 @@ class ProductService:
     def _load(uow: UnitOfWork, product_id: str) -> Product:
         product = uow.session.get(Product, product_id)
         if product is None:
-            raise NotFoundError(f"Không tìm thấy sản phẩm có mã {product_id}.")
+            raise NotFoundError(Text(f"Không tìm thấy sản phẩm có mã {product_id}.",
+                                     f"No product has the id {product_id}."))
         return product
 
     def _apply(self, uow: UnitOfWork, product: Product, data: ProductInput) -> None:
@@ -252,22 +258,27 @@ class ProductService:
         errors: list[FieldError] = []
         name = clean(data.name) or ""
         if not name:
-            errors.append(FieldError("name", "Chưa nhập tên sản phẩm."))
+            errors.append(FieldError("name", Text("Chưa nhập tên sản phẩm.", "The product name is missing.")))
         elif len(name) > NAME_MAX:
-            errors.append(FieldError("name", f"Tên sản phẩm dài quá {NAME_MAX} ký tự; hãy rút gọn."))
+            errors.append(FieldError("name", Text(f"Tên sản phẩm dài quá {NAME_MAX} ký tự; hãy rút gọn.",
+                                                  f"The product name is longer than {NAME_MAX} characters; "
+                                                  "please shorten it.")))
         try:
             status = ProductStatus(data.status)
         except ValueError:
-            errors.append(FieldError("status", f"Trạng thái «{data.status}» không hợp lệ."))
+            errors.append(FieldError("status", Text(f"Trạng thái «{data.status}» không hợp lệ.",
+                                                    f"«{data.status}» is not a valid status.")))
             status = None
         if data.stars is not None and data.stars not in range(1, 6):
-            errors.append(FieldError("stars", "Hạng sao phải từ 1 đến 5."))
+            errors.append(FieldError("stars", Text("Hạng sao phải từ 1 đến 5.", "Stars must be from 1 to 5.")))
         if status in (ProductStatus.CERTIFIED, ProductStatus.EXPIRED) and (data.stars or 0) < 3:
             errors.append(
-                FieldError("stars", "Sản phẩm được công nhận phải đạt từ 3 sao trở lên; hãy chọn hạng sao.")
+                FieldError("stars", Text("Sản phẩm được công nhận phải đạt từ 3 sao trở lên; hãy chọn hạng sao.",
+                                         "A certified product has at least 3 stars; please choose its stars."))
             )
         if data.score is not None and not 0 <= data.score <= 100:
-            errors.append(FieldError("score", "Điểm đánh giá phải từ 0 đến 100."))
+            errors.append(FieldError("score", Text("Điểm đánh giá phải từ 0 đến 100.",
+                                                   "The evaluation score must be from 0 to 100.")))
         ean = (data.ean13 or "").strip()
         if ean:
             try:
@@ -275,33 +286,42 @@ class ProductService:
             except CodeError as exc:
                 errors.append(FieldError("ean13", str(exc)))
         if data.producer_id and s.get(Producer, data.producer_id) is None:
-            errors.append(FieldError("producer_id", "Chủ thể đã chọn không còn trong danh sách; hãy chọn lại."))
+            errors.append(FieldError("producer_id", Text(
+                "Chủ thể đã chọn không còn trong danh sách; hãy chọn lại.",
+                "The chosen producer is no longer in the list; please choose again.")))
         if data.commune_id and s.get(Place, data.commune_id) is None:
-            errors.append(FieldError("commune_id", "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại."))
+            errors.append(FieldError("commune_id", Text(
+                "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại.",
+                "The chosen commune is not in the list of places; please choose again.")))
         pset = None
         if data.product_set_code:
             pset = s.scalar(select(ProductSet).where(ProductSet.code == data.product_set_code))
             if pset is None:
                 errors.append(
-                    FieldError("product_set", f"Bộ sản phẩm «{data.product_set_code}» không có trong danh mục.")
+                    FieldError("product_set", Text(f"Bộ sản phẩm «{data.product_set_code}» không có trong danh mục.",
+                                                   f"Product set «{data.product_set_code}» is not in the list."))
                 )
         group = None
         if data.group_code:
             group = s.scalar(select(ProductGroup).where(ProductGroup.code == data.group_code))
             if group is None:
-                errors.append(FieldError("group", f"Nhóm sản phẩm «{data.group_code}» không có trong danh mục."))
+                errors.append(FieldError("group", Text(f"Nhóm sản phẩm «{data.group_code}» không có trong danh mục.",
+                                                       f"Product group «{data.group_code}» is not in the list.")))
             elif pset is not None and pset.group_id != group.id:
-                errors.append(FieldError(
-                    "product_set",
+                errors.append(FieldError("product_set", Text(
                     f"Bộ sản phẩm «{pset.name}» thuộc nhóm «{pset.group.name}», không thuộc nhóm "
                     f"«{group.name}»; hãy chọn lại nhóm hoặc bộ sản phẩm.",
-                ))
+                    f"Product set «{pset.name}» belongs to group «{pset.group.name}», not to «{group.name}»; "
+                    "please choose the group or the product set again.",
+                )))
         expires_on = data.expires_on
         rule_set_row_id = product.rule_set_id
         if data.certified_on and data.expires_on and data.expires_on <= data.certified_on:
-            errors.append(FieldError("expires_on", "Ngày hết hạn phải sau ngày chứng nhận."))
+            errors.append(FieldError("expires_on", Text("Ngày hết hạn phải sau ngày chứng nhận.",
+                                                        "The expiry date must be after the certification date.")))
         if data.certified_on and data.certified_on > date.today():
-            errors.append(FieldError("certified_on", "Ngày chứng nhận không thể ở tương lai."))
+            errors.append(FieldError("certified_on", Text("Ngày chứng nhận không thể ở tương lai.",
+                                                          "The certification date cannot be in the future.")))
         if data.certified_on and not errors:
             try:
                 rules = rule_set_in_force(reference.rule_sets(uow), data.certified_on)
@@ -312,7 +332,8 @@ class ProductService:
                 if expires_on is None:
                     expires_on = rules.expiry_for(data.certified_on)
         if errors:
-            raise ValidationError(errors, record=f"Sản phẩm «{name or '(chưa có tên)'}»")
+            raise ValidationError(errors, record=Text(f"Sản phẩm «{name or '(chưa có tên)'}»",
+                                                      f"Product «{name or '(no name yet)'}»"))
         product.name = name
         product.status = status.value
         product.producer_id = data.producer_id
