@@ -47,3 +47,12 @@ def make_uow(db: Database):
     factory = db.uow_factory(actor="Nguyễn Văn Kiểm")
     load_reference(factory)
     return factory
+
+
+@pytest.fixture(autouse=True)
+def _window_language_put_back():
+    """A test that shows the window in English must not leave the core's labels English for the next."""
+    from ocop_desktop.domain.language import VIETNAMESE, set_display_language
+
+    yield
+    set_display_language(VIETNAMESE)

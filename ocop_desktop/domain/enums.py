@@ -1,36 +1,66 @@
-"""Enumerations of the OCOP domain, with their Vietnamese labels."""
+"""Enumerations of the OCOP domain, each member declared once with its Vietnamese and English label."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
+from ocop_desktop.domain.language import ENGLISH, display_language
+
 
 class LabelledEnum(StrEnum):
-    """A string enum whose members carry a Vietnamese label for people."""
+    """A string enum whose members are declared ``NAME = code, "Vietnamese", "English"``.
+
+    ``label`` is the Vietnamese label: official documents, the CLI and stored text use it whatever
+    the window's language. ``label_in(language)`` gives either; ``shown`` is the label in the
+    window's language (domain.language.display_language()), for what the window displays."""
+
+    _value_: str
+    label: str
+    label_en: str
+
+    def __new__(cls, value: str, label: str = "", label_en: str = "") -> LabelledEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label or value
+        member.label_en = label_en or member.label
+        return member
+
+    def label_in(self, language: str | None = None) -> str:
+        return self.label_en if (language or display_language()) == ENGLISH else self.label
 
     @property
-    def label(self) -> str:
-        return (_LEVEL_LABELS if isinstance(self, EvaluationLevel) else _LABELS)[self]
+    def shown(self) -> str:
+        return self.label_in()
 
     @classmethod
-    def from_label_or_code(cls, text: str) -> "LabelledEnum":
+    def from_label_or_code(cls, text: str) -> LabelledEnum:
         for member in cls:
-            if text in (member.value, member.label):
+            if text in (member.value, member.label, member.label_en):
                 return member
         raise ValueError(text)
 
+    @classmethod
+    def label_of(cls, code: str | None, language: str | None = None) -> str:
+        """The label of a stored code in ``language`` (default the window's); an unknown code as is."""
+        if not code:
+            return ""
+        try:
+            return cls(code).label_in(language)
+        except ValueError:
+            return code
+
 
 class PlaceKind(LabelledEnum):
-    PROVINCE = "tinh"
-    CENTRAL_CITY = "thanh_pho_tw"
-    DISTRICT = "huyen"
-    URBAN_DISTRICT = "quan"
-    TOWN = "thi_xa"
-    CITY = "thanh_pho"
-    COMMUNE = "xa"
-    WARD = "phuong"
-    TOWNSHIP = "thi_tran"
-    SPECIAL_ZONE = "dac_khu"
+    PROVINCE = "tinh", "Tỉnh", "Province"
+    CENTRAL_CITY = "thanh_pho_tw", "Thành phố trực thuộc trung ương", "Centrally governed city"
+    DISTRICT = "huyen", "Huyện", "District"
+    URBAN_DISTRICT = "quan", "Quận", "Urban district"
+    TOWN = "thi_xa", "Thị xã", "Town"
+    CITY = "thanh_pho", "Thành phố (cấp huyện)", "City (district level)"
+    COMMUNE = "xa", "Xã", "Commune"
+    WARD = "phuong", "Phường", "Ward"
+    TOWNSHIP = "thi_tran", "Thị trấn", "Township"
+    SPECIAL_ZONE = "dac_khu", "Đặc khu", "Special zone"
 
 
 # Levels of the administrative units: what a "province", "district" or "commune" picker lists.
@@ -42,79 +72,52 @@ COMMUNE_KINDS = frozenset({PlaceKind.COMMUNE.value, PlaceKind.WARD.value,
 
 
 class ProducerKind(LabelledEnum):
-    HOUSEHOLD = "ho_san_xuat"
-    HOUSEHOLD_BUSINESS = "ho_kinh_doanh"
-    COOPERATIVE_GROUP = "to_hop_tac"
-    COOPERATIVE = "hop_tac_xa"
-    ENTERPRISE = "doanh_nghiep"
+    HOUSEHOLD = "ho_san_xuat", "Hộ sản xuất", "Production household"
+    HOUSEHOLD_BUSINESS = "ho_kinh_doanh", "Hộ kinh doanh", "Household business"
+    COOPERATIVE_GROUP = "to_hop_tac", "Tổ hợp tác", "Cooperative group"
+    COOPERATIVE = "hop_tac_xa", "Hợp tác xã", "Cooperative"
+    ENTERPRISE = "doanh_nghiep", "Doanh nghiệp", "Enterprise"
 
 
 class ProductStatus(LabelledEnum):
-    POTENTIAL = "tiem_nang"
-    REGISTERED = "dang_ky"
-    EVALUATED = "da_danh_gia"
-    CERTIFIED = "duoc_cong_nhan"
-    EXPIRED = "het_han"
-    REVOKED = "bi_thu_hoi"
+    POTENTIAL = "tiem_nang", "Tiềm năng", "Potential"
+    REGISTERED = "dang_ky", "Đăng ký", "Registered"
+    EVALUATED = "da_danh_gia", "Đã đánh giá", "Evaluated"
+    CERTIFIED = "duoc_cong_nhan", "Được công nhận", "Certified"
+    EXPIRED = "het_han", "Hết hạn", "Expired"
+    REVOKED = "bi_thu_hoi", "Bị thu hồi", "Revoked"
 
 
 class SubmissionStatus(LabelledEnum):
-    NOT_SUBMITTED = "chua_nop"
-    IN_PROGRESS = "dang_nhap"
-    SUBMITTED = "da_nop"
-    RECEIVED = "da_nhan"
+    NOT_SUBMITTED = "chua_nop", "Chưa nộp", "Not submitted"
+    IN_PROGRESS = "dang_nhap", "Đang nhập", "Being entered"
+    SUBMITTED = "da_nop", "Đã nộp", "Submitted"
+    RECEIVED = "da_nhan", "Đã nhận", "Received"
 
 
 class TaskStatus(LabelledEnum):
-    NEW = "chua_thuc_hien"
-    IN_PROGRESS = "dang_thuc_hien"
-    DONE = "hoan_thanh"
-    CANCELLED = "huy"
+    NEW = "chua_thuc_hien", "Chưa thực hiện", "Not started"
+    IN_PROGRESS = "dang_thuc_hien", "Đang thực hiện", "In progress"
+    DONE = "hoan_thanh", "Hoàn thành", "Done"
+    CANCELLED = "huy", "Hủy", "Cancelled"
 
 
 class EvaluationLevel(LabelledEnum):
-    COMMUNE = "xa"
-    DISTRICT = "huyen"
-    PROVINCE = "tinh"
-    CENTRAL = "trung_uong"
+    COMMUNE = "xa", "Cấp xã (kiểm tra hồ sơ)", "Commune level (dossier check)"
+    DISTRICT = "huyen", "Cấp huyện", "District level"
+    PROVINCE = "tinh", "Cấp tỉnh", "Provincial level"
+    CENTRAL = "trung_uong", "Cấp trung ương", "Central level"
 
 
-_LABELS: dict[StrEnum, str] = {
-    PlaceKind.PROVINCE: "Tỉnh",
-    PlaceKind.DISTRICT: "Huyện",
-    PlaceKind.COMMUNE: "Xã",
-    PlaceKind.WARD: "Phường",
-    PlaceKind.TOWNSHIP: "Thị trấn",
-    PlaceKind.CENTRAL_CITY: "Thành phố trực thuộc trung ương",
-    PlaceKind.URBAN_DISTRICT: "Quận",
-    PlaceKind.TOWN: "Thị xã",
-    PlaceKind.CITY: "Thành phố (cấp huyện)",
-    PlaceKind.SPECIAL_ZONE: "Đặc khu",
-    ProducerKind.HOUSEHOLD: "Hộ sản xuất",
-    ProducerKind.HOUSEHOLD_BUSINESS: "Hộ kinh doanh",
-    ProducerKind.COOPERATIVE_GROUP: "Tổ hợp tác",
-    ProducerKind.COOPERATIVE: "Hợp tác xã",
-    ProducerKind.ENTERPRISE: "Doanh nghiệp",
-    ProductStatus.POTENTIAL: "Tiềm năng",
-    ProductStatus.REGISTERED: "Đăng ký",
-    ProductStatus.EVALUATED: "Đã đánh giá",
-    ProductStatus.CERTIFIED: "Được công nhận",
-    ProductStatus.EXPIRED: "Hết hạn",
-    ProductStatus.REVOKED: "Bị thu hồi",
-    SubmissionStatus.NOT_SUBMITTED: "Chưa nộp",
-    SubmissionStatus.IN_PROGRESS: "Đang nhập",
-    SubmissionStatus.SUBMITTED: "Đã nộp",
-    SubmissionStatus.RECEIVED: "Đã nhận",
-    TaskStatus.NEW: "Chưa thực hiện",
-    TaskStatus.IN_PROGRESS: "Đang thực hiện",
-    TaskStatus.DONE: "Hoàn thành",
-    TaskStatus.CANCELLED: "Hủy",
-}
-# Apart: an evaluation level shares its values ("xa", "huyen", "tinh") with a kind of place,
-# and members of two StrEnums with one value are the same dict key.
-_LEVEL_LABELS: dict[StrEnum, str] = {
-    EvaluationLevel.COMMUNE: "Cấp xã (kiểm tra hồ sơ)",
-    EvaluationLevel.DISTRICT: "Cấp huyện",
-    EvaluationLevel.PROVINCE: "Cấp tỉnh",
-    EvaluationLevel.CENTRAL: "Cấp trung ương",
-}
+class OcopGroup(LabelledEnum):
+    """The six OCOP product groups (Decision 26/2026/QĐ-TTg, Annex I), by the code of
+    resources/reference/ocop_groups.json; the Vietnamese labels are the file's names (a test
+    holds them equal), so the registry can show a group in English."""
+
+    FOOD = "thuc-pham", "Thực phẩm", "Food"
+    BEVERAGES = "do-uong", "Đồ uống", "Beverages"
+    HERBAL = "duoc-lieu", "Dược liệu và sản phẩm từ dược liệu", "Medicinal herbs and herbal products"
+    HANDICRAFTS = "thu-cong-my-nghe", "Hàng thủ công mỹ nghệ", "Handicrafts"
+    ORNAMENTALS = "sinh-vat-canh", "Sinh vật cảnh", "Ornamental plants and animals"
+    TOURISM = ("du-lich", "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+               "Community tourism, ecotourism and tourist sites")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ocop_desktop.domain.language import set_display_language
 from ocop_desktop.paths import resources_dir
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
@@ -19,6 +20,8 @@ def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE)
     installed: list[QTranslator] = []
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
+    # The core's labels and messages follow the window (official documents stay Vietnamese).
+    set_display_language(language)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
     if language == "en":
         return installed  # the source strings are English
