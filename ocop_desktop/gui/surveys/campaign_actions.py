@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.surveys.campaign_dialog import CampaignDialog
 from ocop_desktop.services.campaigns import CampaignInfo, CampaignService
 
@@ -24,6 +25,7 @@ class CampaignActions(QObject):
                  today: Callable[[], date]) -> None:
         super().__init__(page)
         self._page, self._service, self._jobs, self._today = page, service, jobs, today
+        self._page_jobs = PageJobs(jobs, page, on_error=self._failed)
         self.dialog: CampaignDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.button = QToolButton(page)
@@ -65,8 +67,7 @@ class CampaignActions(QObject):
     def edit_campaign(self) -> None:
         campaign = self._page.current_campaign()
         if campaign is not None:
-            self._jobs.run(lambda _p, _c: self._service.get(campaign.id), on_done=self._open_dialog,
-                           on_error=self._failed)
+            self._page_jobs.read("campaign", lambda: self._service.get(campaign.id), self._open_dialog)
 
     def _open_dialog(self, info: CampaignInfo | None) -> None:
         if self.dialog is not None:
@@ -96,15 +97,15 @@ class CampaignActions(QObject):
             self.tr("Close the %1 campaign? Its rows are kept; no more rows can be saved until it is reopened.")
             .replace("%1", str(campaign.year)),
             self.tr("Close the campaign"),
-            lambda: self._run(lambda: self._service.close(campaign.id, self._today()),
-                              self.tr("The %1 campaign is closed.").replace("%1", str(campaign.year))),
+            lambda: self._page_jobs.write(lambda: self._service.close(campaign.id, self._today()), self._done(
+                self.tr("The %1 campaign is closed.").replace("%1", str(campaign.year)))),
         )
 
     def reopen_campaign(self) -> None:
         campaign = self._page.current_campaign()
         if campaign is not None:
-            self._run(lambda: self._service.reopen(campaign.id),
-                      self.tr("The %1 campaign is open again.").replace("%1", str(campaign.year)))
+            self._page_jobs.write(lambda: self._service.reopen(campaign.id), self._done(
+                self.tr("The %1 campaign is open again.").replace("%1", str(campaign.year))))
 
     def delete_campaign(self) -> None:
         campaign = self._page.current_campaign()
@@ -114,12 +115,12 @@ class CampaignActions(QObject):
             self.tr("Delete the %1 campaign “%2” and its list of units? A campaign with survey rows is never "
                     "deleted.").replace("%1", str(campaign.year)).replace("%2", campaign.title),
             self.tr("Delete the campaign"),
-            lambda: self._run(lambda: self._service.delete(campaign.id) and None,
-                              self.tr("The %1 campaign was deleted.").replace("%1", str(campaign.year))),
+            lambda: self._page_jobs.write(lambda: self._service.delete(campaign.id) and None, self._done(
+                self.tr("The %1 campaign was deleted.").replace("%1", str(campaign.year)))),
         )
 
-    def _run(self, work: Callable[[], CampaignInfo | None], done: str) -> None:
-        self._jobs.run(lambda _p, _c: work(), on_done=lambda info: self._changed(info, done), on_error=self._failed)
+    def _done(self, message: str) -> Callable[[CampaignInfo | None], None]:
+        return lambda info: self._changed(info, message)
 
     def _confirm(self, text: str, yes_text: str, on_yes: Callable[[], None]) -> None:
         if self.confirm_box is not None:
