@@ -10,7 +10,7 @@ from dataclasses import asdict
 from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
-from ocop_desktop.commands import campaigns, evaluation, exchange, places, safety, senders
+from ocop_desktop.commands import campaigns, evaluation, exchange, places, safety, senders, verify
 from ocop_desktop.commands import tasks as task_commands
 from ocop_desktop.commands.common import (
     Refused,
@@ -309,7 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recipient", action="append", metavar="NƠI_NHẬN",
                    help="một nơi nhận (lặp lại cho mỗi nơi; ghi nhớ cho loại báo cáo này và đơn vị)")
 
-    for module in (exchange, evaluation, safety, campaigns, task_commands, places, senders):
+    for module in (exchange, evaluation, safety, campaigns, task_commands, places, senders, verify):
         module.register(sub, command)
 
     for name, help_, func in (

@@ -469,3 +469,8 @@ class _Sheet:
         ws.oddHeader.center.font = f"{FONT_NAME},Regular"
         ws.oddHeader.center.size = 13
         ws.HeaderFooter.differentFirst = True
+        if self.report.seal is not None:  # the key fingerprint and audit anchor, on every printed page
+            for footer in (ws.oddFooter, ws.firstFooter):
+                footer.center.text = self.report.seal.line.replace("&", "&&")
+                footer.center.font = f"{FONT_NAME},Regular"
+                footer.center.size = 8

@@ -45,13 +45,37 @@ def _page_number(canvas, doc) -> None:
     canvas.restoreState()
 
 
-def _templates(landscape_first: bool) -> list[PageTemplate]:
+SEAL_SIZE = 7.5  # points: small print in the bottom margin, under the text block
+SEAL_FROM_BOTTOM = 8 * mm
+
+
+def _seal_line(line: str) -> Callable:
+    """The office's key fingerprint and audit anchor on every page, centred in the bottom margin."""
+
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, SEAL_SIZE)
+        canvas.drawCentredString(doc.pagesize[0] / 2, SEAL_FROM_BOTTOM, line)
+        canvas.restoreState()
+
+    return draw
+
+
+def _templates(landscape_first: bool, seal: str = "") -> list[PageTemplate]:
     """Both orientations; the first template in the list is the one page 1 uses."""
     out = []
+    on_page = _page_number
+    if seal:
+        footer = _seal_line(seal)
+
+        def on_page(canvas, doc) -> None:
+            _page_number(canvas, doc)
+            footer(canvas, doc)
+
     for name, size, m in (("portrait", PORTRAIT, PORTRAIT_MARGINS), ("landscape", LANDSCAPE, LANDSCAPE_MARGINS)):
         frame = Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"],
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
-        out.append(PageTemplate(id=name, frames=[frame], pagesize=size, onPage=_page_number))
+        out.append(PageTemplate(id=name, frames=[frame], pagesize=size, onPage=on_page))
     return out[::-1] if landscape_first else out
 
 
@@ -171,7 +195,8 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None,
     os.close(fd)
     try:
         doc = _Doc(tmp, tick, pagesize=LANDSCAPE if report.landscape else PORTRAIT,
-                   pageTemplates=_templates(report.landscape), title=f"{report.title} {report.subtitle}",
+                   pageTemplates=_templates(report.landscape, report.seal.line if report.seal else ""),
+                   title=f"{report.title} {report.subtitle}",
                    author=report.header.body, creator="OCOP Desktop", initialFontName=FONT, initialFontSize=13,
                    lang="vi-VN")
         doc.build(story)

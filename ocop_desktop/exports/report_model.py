@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, Callable, Literal
+
+from ocop_desktop.domain.numbers import format_vn_number
 
 Kind = Literal["text", "int", "number", "money", "date", "stars"]
 
@@ -58,6 +60,28 @@ class OfficialHeader:
     co_signature: Signature = Signature()
 
 
+@dataclass(frozen=True)
+class Seal:
+    """Who made a printed report and the state of their data, in the bottom margin of every page:
+    the office's key fingerprint (read out by phone or compared on paper with the sender's
+    «Thiết lập đơn vị» page) and the anchor of its audit chain when the report was made."""
+
+    fingerprint: str  # «7K3M Q9TD X2CF HW4R»
+    count: int = 0  # entries in the audit chain
+    head: str = ""  # hash of the newest entry (hex)
+    at: datetime | None = None  # UTC
+
+    @property
+    def line(self) -> str:
+        text = f"Khóa ký của đơn vị: {self.fingerprint}"
+        if self.count and self.head:
+            text += f"  ·  Nhật ký đến mục {format_vn_number(self.count)}, mã {self.head[:12]}"
+            if self.at is not None:
+                local = self.at.replace(tzinfo=self.at.tzinfo or UTC).astimezone()
+                text += f", lúc {local:%H:%M %d/%m/%Y}"
+        return text
+
+
 @dataclass
 class Report:
     kind: str
@@ -72,6 +96,7 @@ class Report:
     landscape: bool = False
     blank_rows: int = 0  # printable forms: empty rows to fill by hand
     charts: list[tuple[str, list[tuple[str, float]]]] = field(default_factory=list)  # (title, [(label, value)])
+    seal: Seal | None = None  # printed in the bottom margin of every page (pdf) / the footer (xlsx)
 
     @property
     def row_count(self) -> int:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -238,6 +239,13 @@ class AuditService:
         return value
 
     # -- printing -----------------------------------------------------------------------------------
+    def write_pdf(self, path: Path, flt: AuditFilter = AuditFilter(), title: str = "", today: date | None = None,
+                  sign: bool = True) -> Path:
+        """The log as filtered, as a sealed PDF (services/report_seal); ``sign`` adds its ``.sig``."""
+        from ocop_desktop.services.report_seal import write_sealed  # noqa: PLC0415
+
+        return write_sealed(self._uow, self.report(flt, title=title, today=today), "pdf", Path(path), sign=sign)
+
     def report(self, flt: AuditFilter = AuditFilter(), title: str = "", today: date | None = None) -> Report:
         """The entries as an administrative document (services/reports' layout and header)."""
         today = today or date.today()

@@ -12,12 +12,12 @@ from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.rules import RuleSet, result_phrase
 from ocop_desktop.domain.scorecard import Criterion, Scorecard, num, points_text, to_fraction
-from ocop_desktop.exports.pdf import write_pdf
 from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.services.evaluation import EvaluationDTO, EvaluationService, MemberInput, ProductBrief, check_members
 from ocop_desktop.services.documents import DocumentService
+from ocop_desktop.services.report_seal import write_sealed
 from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set
 
 DOTS = "……………"
@@ -171,7 +171,7 @@ class EvaluationReports:
         return self._cards.card(rules.code, product_set_code).card, rules, None
 
     def write_sheet(self, path: Path, **kwargs) -> Path:
-        return write_pdf(self.sheet_report(**kwargs), Path(path))
+        return write_sealed(self._uow, self.sheet_report(**kwargs), "pdf", Path(path))
 
     def result_report(self, evaluation_id: str) -> Report:
         e = self._evaluations.get(evaluation_id)
@@ -180,4 +180,4 @@ class EvaluationReports:
         return evaluation_result(e, setup.card, setup.rule_set, setup.product, header)
 
     def write_result(self, evaluation_id: str, path: Path) -> Path:
-        return write_pdf(self.result_report(evaluation_id), Path(path))
+        return write_sealed(self._uow, self.result_report(evaluation_id), "pdf", Path(path))

@@ -22,6 +22,7 @@ from ocop_desktop.services.report_scope import PlaceTable, Scope, report_scope, 
 from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form
 from ocop_desktop.services.report_tasks import build_tasks
 from ocop_desktop.services.documents import DocumentService
+from ocop_desktop.services.report_seal import write_sealed
 
 KINDS = ("survey", "products", "expiring", "tasks", "summary", "survey-form")
 
@@ -118,16 +119,13 @@ class ReportService:
         return [f"Bộ tiêu chí {rules.decision}: {rules.notes}"] if rules.notes else []
 
     def export(self, request: ReportRequest, fmt: str, path: Path, progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> Path:
+               cancelled: Callable[[], bool] | None = None, sign: bool = True) -> Path:
         """Write the report as xlsx or pdf; a cancelled or failed export leaves no file."""
-        report = self.build(request)
-        if fmt == "xlsx":
-            from ocop_desktop.exports.excel import write_xlsx
-            return write_xlsx(report, path, progress, cancelled)
-        if fmt == "pdf":
-            from ocop_desktop.exports.pdf import write_pdf
-            return write_pdf(report, path, progress, cancelled)
-        raise NotFoundError(f"Định dạng «{fmt}» không được hỗ trợ; hãy chọn xlsx hoặc pdf.")
+        if fmt not in ("xlsx", "pdf"):
+            raise NotFoundError(f"Định dạng «{fmt}» không được hỗ trợ; hãy chọn xlsx hoặc pdf.")
+        # Every page carries the office's key fingerprint and audit anchor; the file gets its .sig
+        # (not inside a package, whose signed manifest covers it).
+        return write_sealed(self._uow, self.build(request), fmt, path, progress, cancelled, sign=sign)
 
     # -- builders (one module per family of reports) --------------------------------------------------
     @staticmethod

@@ -5,12 +5,12 @@ the binding margin on its top edge, so its edges take the portrait's turned by a
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from tests.services.test_documents import DAY, commune  # noqa: F401  (the fixture)
+from tests.pdftext import pdftotext
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -20,7 +20,7 @@ LANDSCAPE = (20, 20, 30, 15)
 
 
 def pages(path):
-    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = pdftotext(path, "-bbox")
     for width, height, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
         words = [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in re.findall(
             r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', body)]
@@ -35,6 +35,11 @@ def test_every_page_is_a4_and_keeps_the_decree_margins(commune, tmp_path, kind):
         left, right, top, bottom = PORTRAIT if width < height else LANDSCAPE
         # The page number (top centre, from page 2) stands in the top margin, as the decree places it.
         body = [w for w in words if not (number > 1 and w[4] == str(number) and w[1] < top * MM)]
+        # The office's key fingerprint and audit anchor stand in small print low in the bottom
+        # margin of every page (exports/report_model.Seal), below the text block.
+        seal = [w for w in body if w[1] > height - 12 * MM]
+        assert " ".join(w[4] for w in seal).startswith("Khóa ký của đơn vị:"), (kind, number, "seal")
+        body = [w for w in body if w not in seal]
         assert body, f"page {number} of {kind} is empty"
         assert min(w[0] for w in body) >= left * MM - 0.5, (kind, number, "left")
         assert width - max(w[2] for w in body) >= right * MM - 0.5, (kind, number, "right")

@@ -149,8 +149,9 @@ class ReportsDialog(QDialog):
         request = self.request()
 
         def work(progress, cancel):
+            # A saved file gets its signature (.sig) beside it; a preview in the work folder does not.
             self._reports.export(request, fmt, target, progress=lambda d, t: progress(d, t, ""),
-                                 cancelled=lambda: cancel.cancelled)
+                                 cancelled=lambda: cancel.cancelled, sign=target.parent != self._work_dir)
             if render:  # rendering the preview pages is slow too: keep it off the UI thread
                 return target, page_count(target), render_pages(target, limit=PREVIEW_PAGES)
             return target
@@ -227,7 +228,7 @@ class ReportsDialog(QDialog):
 
         def work(progress, cancel):
             self._reports.export(request, "pdf", target, progress=lambda d, t: progress(d, t, ""),
-                                 cancelled=lambda: cancel.cancelled)
+                                 cancelled=lambda: cancel.cancelled, sign=False)  # printed: the seal is on paper
             return target, print_pdf(target, printer, progress=lambda d, t: progress(d, t, ""),
                                      cancelled=lambda: cancel.cancelled)
 

@@ -12,7 +12,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
 from ocop_desktop.domain.text import SEARCH_MAX_CHARS
-from ocop_desktop.exports.pdf import write_pdf
 from ocop_desktop.gui.forms.ui_safety_audit_log import Ui_AuditLogDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.reports.preview import print_pdf
@@ -138,7 +137,8 @@ class AuditLogDialog(QDialog):
         """The log as filtered, as an administrative document, written in the background."""
         flt, title, today = self.current_filter(), self._title(), self._today()
         self.ui.statusLabel.setText(self.tr("Preparing the document…"))
-        self._jobs.run(lambda _p, _c: write_pdf(self._audit.report(flt, title=title, today=today), target),
+        sign = target.parent != self._work_dir  # a saved file gets its .sig; one sent to the printer does not
+        self._jobs.run(lambda _p, _c: self._audit.write_pdf(target, flt, title=title, today=today, sign=sign),
                        on_done=lambda path: self._written(Path(path), then), on_error=self._failed)
 
     def _written(self, path: Path, then: Callable[[Path], None]) -> None:

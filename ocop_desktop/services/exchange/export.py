@@ -246,7 +246,7 @@ def _reports(make_uow, office: OfficeSettings, folder: Path, report, steps: int,
             report(step, steps, f"Báo cáo {stem}.{fmt}")
             target = folder / f"{stem}.{fmt}"
             try:
-                service.export(request, fmt, target)
+                service.export(request, fmt, target, sign=False)  # the package's signature covers it
             except NotFoundError:
                 break  # no campaign or no directive yet: nothing to report
             yield f"bao-cao/{stem}.{fmt}", target
