@@ -66,10 +66,11 @@ class PageJobs(QObject):
         """Whether a job of this page still runs (tests wait for this to turn False)."""
         return self._pending > 0
 
-    def cancel_reads(self) -> None:
-        """Drop every read in flight (the page is closing or its data is being replaced)."""
-        for job in self._reads.values():
-            job.cancel()
+    def cancel_reads(self, key: str | None = None) -> None:
+        """Drop the reads of ``key`` (all of them without one) still in flight: nothing wants them now."""
+        for name, job in self._reads.items():
+            if key is None or name == key:
+                job.cancel()
 
     # -- the rest ---------------------------------------------------------------------------------
     def _start(self, fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: ErrorHandler | None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -14,7 +13,7 @@ from ocop_desktop.gui.date_field import DateField
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_tasks_directive_dialog import Ui_DirectiveDialog
 from ocop_desktop.gui.forms.ui_tasks_task_dialog import Ui_TaskDialog
-from ocop_desktop.gui.tasks.form_dialog import FormDialog
+from ocop_desktop.gui.tasks.form_dialog import FormDialog, Submit
 from ocop_desktop.services.tasks import DirectiveDTO, DirectiveInput, TaskDTO, TaskInput
 
 
@@ -32,7 +31,7 @@ class DirectiveDialog(FormDialog):
 
     def __init__(
         self,
-        submit: Callable[[DirectiveInput], DirectiveDTO],
+        submit: Submit,
         directive: DirectiveDTO | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -89,7 +88,7 @@ class TaskDialog(FormDialog):
 
     def __init__(
         self,
-        submit: Callable[[TaskInput], TaskDTO],
+        submit: Submit,
         directives: list[DirectiveDTO],
         assignees: list[str],
         task: TaskDTO | None = None,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import shiboken6
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
@@ -11,14 +13,19 @@ from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataE
 ERROR_STYLE = "color: #a40000;"
 
 
+Submit = Callable[[Any, Callable[[Any], None], Callable[[Exception], None]], Any]
+
+
 class FormDialog(QDialog):
-    """Subclasses build ``collect()`` from the widgets; ``submit(value)`` is the service call.
+    """Subclasses build ``collect()`` from the widgets; ``submit(value, done, failed)`` starts the
+    service call as a job of the page (``PageJobs.write``) and answers through one of the two.
 
     The dialog closes only when the service accepted the record, so nothing typed is lost
-    when the service refuses it; ``result_value`` holds what the service returned.
+    when the service refuses it; ``result_value`` holds what the service returned. OK stays
+    disabled while the save runs.
     """
 
-    def __init__(self, submit: Callable[[Any], Any], parent: QWidget | None = None) -> None:
+    def __init__(self, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._submit = submit
         self.result_value: Any = None
@@ -53,12 +60,28 @@ class FormDialog(QDialog):
 
     def _save(self) -> None:
         try:
-            self.result_value = self._submit(self.collect())
-        except StaleDataError as exc:  # its advice (reload, then edit again) is part of the message
-            self.show_errors([str(exc)])
+            value = self.collect()
         except ValidationError as exc:
             self.show_errors(exc.errors)
-        except NotFoundError as exc:
+            return
+        self.ok_button.setEnabled(False)
+        self._submit(value, self._saved, self._refused)
+
+    def _saved(self, result: Any) -> None:
+        if shiboken6.isValid(self):
+            self.ok_button.setEnabled(True)
+            self.result_value = result
+            self.accept()
+
+    def _refused(self, exc: Exception) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, StaleDataError):  # its advice (reload, then edit again) is part of the message
+            self.show_errors([str(exc)])
+        elif isinstance(exc, ValidationError):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, NotFoundError):
             self.show_errors([str(exc)])
         else:
-            self.accept()
+            self.show_errors([QCoreApplication.translate("FormDialog", "Could not save: %1").replace("%1", str(exc))])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
 
 from PySide6.QtWidgets import QWidget
 
@@ -11,8 +10,8 @@ from ocop_desktop.domain.numbers import DateError
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.gui.forms.ui_tasks_progress_dialog import Ui_ProgressDialog
 from ocop_desktop.gui.forms.ui_tasks_result_dialog import Ui_ResultNoteDialog
-from ocop_desktop.gui.tasks.form_dialog import FormDialog
-from ocop_desktop.services.tasks import ProgressDTO, TaskDTO
+from ocop_desktop.gui.tasks.form_dialog import FormDialog, Submit
+from ocop_desktop.services.tasks import TaskDTO
 
 
 class ResultNoteDialog(FormDialog):
@@ -20,7 +19,7 @@ class ResultNoteDialog(FormDialog):
     disabled while the note is empty. The day defaults to today and is kept as typed; a day
     before the task was entered or after today is refused with a message."""
 
-    def __init__(self, task: TaskDTO, submit: Callable[[tuple[str, date]], TaskDTO],
+    def __init__(self, task: TaskDTO, submit: Submit,
                  parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(submit, parent)
         today = today or date.today()
@@ -59,7 +58,7 @@ class ProgressDialog(FormDialog):
         task: TaskDTO,
         author: str,
         today: date,
-        submit: Callable[[tuple[date, str, str]], ProgressDTO],
+        submit: Submit,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(submit, parent)

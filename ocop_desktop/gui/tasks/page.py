@@ -6,18 +6,17 @@ import html
 from datetime import date
 from typing import Any, Callable
 
-import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QHeaderView, QMenu, QWidget
 
 from ocop_desktop.domain.enums import TaskStatus
-from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.gui.forms.ui_tasks_page import Ui_TasksPage
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
-from ocop_desktop.gui.tasks.form_dialog import ERROR_STYLE
+from ocop_desktop.gui.tasks.form_dialog import ERROR_STYLE, Submit
 from ocop_desktop.gui.tasks.models import (
     DirectiveListModel,
     ProgressTableModel,
@@ -47,7 +46,8 @@ class TasksPage(QWidget):
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
-        self._tasks, self._jobs, self._author, self._today = tasks, jobs, author, today
+        self._tasks, self._author, self._today = tasks, author, today
+        self._jobs = PageJobs(jobs, self, on_error=lambda exc: self._say(str(exc), error=True))
         self.ui = ui = Ui_TasksPage()
         ui.setupUi(self)
         self.directive_model = DirectiveListModel(self)
@@ -67,7 +67,6 @@ class TasksPage(QWidget):
 
         self._directive_id: str | None = None  # the directive whose tasks are shown, None for all
         self._task_id: str | None = None  # the selected task, kept across reloads
-        self._pending = 0
         self._assignee_choices: list[str] = []  # what the task form offers (TaskService.assignee_choices)
         self._data_generation = 0  # only the newest load of each kind is shown
         self._task_generation = 0
@@ -131,10 +130,10 @@ class TasksPage(QWidget):
         data_gen, task_gen = self._data_generation, self._task_generation
         flt, today, tasks = self.current_filter(), self._today(), self._tasks
 
-        def load(_progress, _cancel):
-            return tasks.directives(today), (tasks.assignees(), tasks.assignee_choices(today)), tasks.query(flt, today)
-
-        self._run(load, lambda result: self._loaded(data_gen, task_gen, *result))
+        self._jobs.read(
+            "all", lambda: (tasks.directives(today), (tasks.assignees(), tasks.assignee_choices(today)),
+                            tasks.query(flt, today)),
+            lambda result: self._loaded(data_gen, task_gen, *result))
 
     def current_filter(self) -> TaskFilter:
         ui = self.ui
@@ -153,31 +152,16 @@ class TasksPage(QWidget):
 
     def is_busy(self) -> bool:
         """Whether a load is still running (tests wait for this to turn False)."""
-        return self._pending > 0
+        return self._jobs.busy()
 
     # -- loading -----------------------------------------------------------------------------
-
-    def _run(self, work: Callable, on_done: Callable[[Any], None]) -> None:
-        self._pending += 1
-
-        def done(result: Any) -> None:
-            if shiboken6.isValid(self):  # the tab may have closed while the job ran
-                self._pending -= 1
-                on_done(result)
-
-        def failed(exc: Exception) -> None:
-            if shiboken6.isValid(self):
-                self._pending -= 1
-                self._say(str(exc), error=True)
-
-        self._jobs.run(work, on_done=done, on_error=failed)
 
     def _reload_tasks(self) -> None:
         self._task_generation += 1
         task_gen = self._task_generation
         flt, today, tasks = self.current_filter(), self._today(), self._tasks
-        self._run(lambda _p, _c: tasks.query(flt, today),
-                  lambda rows: self._loaded(None, task_gen, None, None, rows))
+        self._jobs.read("tasks", lambda: tasks.query(flt, today),
+                        lambda rows: self._loaded(None, task_gen, None, None, rows))
 
     def _loaded(self, data_gen, task_gen, directives, assignees, rows) -> None:
         self._applying = True
@@ -271,7 +255,11 @@ class TasksPage(QWidget):
         ui.descriptionView.setPlainText(task.description if task else "")
         ui.resultLabel.setText(self._result_text(task) if task else "")
         ui.resultLabel.setStyleSheet(ERROR_STYLE if task and task.overdue else "")
-        self.progress_model.set_rows(self._tasks.progress(task.id) if task else [])
+        if task is None:
+            self._jobs.cancel_reads("progress")
+            self.progress_model.set_rows([])
+        else:
+            self._jobs.read("progress", lambda: self._tasks.progress(task.id), self.progress_model.set_rows)
         self._update_buttons()
 
     def _result_text(self, task: TaskDTO) -> str:
@@ -308,12 +296,15 @@ class TasksPage(QWidget):
         self.changed.emit()
 
     def add_directive(self) -> None:
-        self._open(DirectiveDialog(self._tasks.create_directive, parent=self), self._directive_saved)
+        submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
+            lambda: self._tasks.create_directive(data), done, failed)
+        self._open(DirectiveDialog(submit, parent=self), self._directive_saved)
 
     def _edit_directive(self) -> None:
         d = self.current_directive()
         if d is not None:
-            submit = lambda data: self._tasks.update_directive(d.id, data)  # noqa: E731
+            submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
+                lambda: self._tasks.update_directive(d.id, data), done, failed)
             self._open(DirectiveDialog(submit, d, parent=self), self._directive_saved)
 
     def _directive_saved(self, d: DirectiveDTO) -> None:
@@ -321,17 +312,21 @@ class TasksPage(QWidget):
         self._saved(self.tr("Directive saved: %1").replace("%1", d.label))
 
     def _add_task(self) -> None:
-        submit = lambda data: self._tasks.create_task(data, self._today())  # noqa: E731
+        today = self._today()
+        submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
+            lambda: self._tasks.create_task(data, today), done, failed)
         self._open(self._task_dialog(submit, None), self._task_saved)
 
     def _edit_task(self) -> None:
         task = self.current_task()
         if task is not None:
-            submit = lambda data: self._tasks.update_task(  # noqa: E731
-                task.id, data, self._today(), expected_updated_at=task.updated_at)
+            today = self._today()
+            submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
+                lambda: self._tasks.update_task(task.id, data, today, expected_updated_at=task.updated_at),
+                done, failed)
             self._open(self._task_dialog(submit, task), self._task_saved)
 
-    def _task_dialog(self, submit: Callable, task: TaskDTO | None) -> TaskDialog:
+    def _task_dialog(self, submit: Submit, task: TaskDTO | None) -> TaskDialog:
         # The form offers the names used so far and the offices and units of this office's area.
         assignees = self._assignee_choices or [
             self.ui.assigneeCombo.itemData(i) for i in range(1, self.ui.assigneeCombo.count())]
@@ -346,17 +341,15 @@ class TasksPage(QWidget):
         task = self.current_task()
         if task is None:
             return
+        today = self._today()
         if code == TaskStatus.DONE.value:
-            submit = lambda v: self._tasks.set_status(  # noqa: E731
-                task.id, code, v[0], self._today(), completed_on=v[1], expected_updated_at=task.updated_at)
-            self._open(ResultNoteDialog(task, submit, parent=self, today=self._today()), self._status_saved)
+            submit = lambda v, done, failed: self._jobs.write(  # noqa: E731
+                lambda: self._tasks.set_status(task.id, code, v[0], today, completed_on=v[1],
+                                               expected_updated_at=task.updated_at), done, failed)
+            self._open(ResultNoteDialog(task, submit, parent=self, today=today), self._status_saved)
             return
-        try:
-            changed = self._tasks.set_status(task.id, code, "", self._today(), expected_updated_at=task.updated_at)
-        except (ValidationError, NotFoundError) as exc:
-            self._say(str(exc), error=True)
-        else:
-            self._status_saved(changed)
+        self._jobs.write(lambda: self._tasks.set_status(task.id, code, "", today, expected_updated_at=task.updated_at),
+                         self._status_saved, controls=[self.ui.statusButton])
 
     def _status_saved(self, task: TaskDTO) -> None:
         text = self.tr("«%1» is now: %2").replace("%2", status_text(task.status)).replace("%1", task.title)
@@ -365,6 +358,7 @@ class TasksPage(QWidget):
     def _add_progress(self) -> None:
         task = self.current_task()
         if task is not None:
-            submit = lambda v: self._tasks.add_progress(task.id, *v)  # noqa: E731
+            submit = lambda v, done, failed: self._jobs.write(  # noqa: E731
+                lambda: self._tasks.add_progress(task.id, *v), done, failed)
             dialog = ProgressDialog(task, self._author(), self._today(), submit, parent=self)
             self._open(dialog, lambda _note: self._saved(self.tr("Progress noted.")))

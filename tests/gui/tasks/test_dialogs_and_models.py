@@ -16,6 +16,18 @@ from ocop_desktop.services.tasks import DirectiveInput, TaskFilter, TaskInput
 from tests.gui.tasks.conftest import REPORT, TODAY, type_text
 
 
+def at_once(save):
+    """The dialog's ``submit`` answered at once (the page starts it as a job; the dialog is the same)."""
+    def submit(value, done, failed):
+        try:
+            result = save(value)
+        except Exception as exc:  # noqa: BLE001 — handed to the dialog as the job would
+            failed(exc)
+        else:
+            done(result)
+    return submit
+
+
 def _report(service):
     return service.query(TaskFilter(due="overdue"), TODAY)[0]
 
@@ -27,7 +39,8 @@ def _ok(qtbot, dialog) -> None:
 def test_result_note_is_required(qtbot, vietnamese, service):
     report = _report(service)
     dialog = ResultNoteDialog(
-        report, lambda v: service.set_status(report.id, "hoan_thanh", v[0], TODAY, completed_on=v[1]), today=TODAY)
+        report, at_once(lambda v: service.set_status(report.id, "hoan_thanh", v[0], TODAY, completed_on=v[1])),
+        today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Hoàn thành nhiệm vụ"
@@ -47,7 +60,7 @@ def test_result_note_is_required(qtbot, vietnamese, service):
 def test_the_services_refusal_stays_in_the_dialog(qtbot, vietnamese, service):
     report = _report(service)
     # A submit that ignores the note: the service's Vietnamese message must reach the user.
-    dialog = ResultNoteDialog(report, lambda _v: service.set_status(report.id, "hoan_thanh", "", TODAY),
+    dialog = ResultNoteDialog(report, at_once(lambda _v: service.set_status(report.id, "hoan_thanh", "", TODAY)),
                               today=TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -61,7 +74,7 @@ def test_the_services_refusal_stays_in_the_dialog(qtbot, vietnamese, service):
 def test_task_dialog_refuses_a_due_date_before_the_directive(qtbot, vietnamese, service):
     directive = service.create_directive(DirectiveInput(subject="Kế hoạch", issuer="UBND huyện Mường Ảng",
                                                         issued_on=date(2024, 6, 20)))
-    dialog = TaskDialog(lambda data: service.create_task(data, TODAY), service.directives(TODAY),
+    dialog = TaskDialog(at_once(lambda data: service.create_task(data, TODAY)), service.directives(TODAY),
                         service.assignees(), directive_id=directive.id)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -87,7 +100,7 @@ def test_task_dialog_refuses_a_due_date_before_the_directive(qtbot, vietnamese, 
 
 def test_editing_a_task_keeps_what_was_there(qtbot, vietnamese, service):
     report = _report(service)
-    dialog = TaskDialog(lambda data: service.update_task(report.id, data, TODAY), service.directives(TODAY),
+    dialog = TaskDialog(at_once(lambda data: service.update_task(report.id, data, TODAY)), service.directives(TODAY),
                         service.assignees(), task=report)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Sửa nhiệm vụ"
@@ -101,7 +114,7 @@ def test_editing_a_task_keeps_what_was_there(qtbot, vietnamese, service):
 
 
 def test_directive_dialog_lists_every_missing_field(qtbot, vietnamese, service):
-    dialog = DirectiveDialog(service.create_directive)
+    dialog = DirectiveDialog(at_once(service.create_directive))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Thêm văn bản chỉ đạo"
@@ -113,7 +126,7 @@ def test_directive_dialog_lists_every_missing_field(qtbot, vietnamese, service):
 
 def test_progress_dialog_defaults(qtbot, vietnamese, service):
     report = _report(service)
-    dialog = ProgressDialog(report, "Nguyễn Văn Kiểm", TODAY, lambda v: service.add_progress(report.id, *v))
+    dialog = ProgressDialog(report, "Nguyễn Văn Kiểm", TODAY, at_once(lambda v: service.add_progress(report.id, *v)))
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.ui.dateEdit.text() == "06/07/2024"

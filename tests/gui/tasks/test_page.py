@@ -160,6 +160,7 @@ def test_add_a_task_through_its_dialog(qtbot, page, service):
     assert dialog.windowTitle() == "Thêm nhiệm vụ"
     assert dialog.ui.directiveCombo.currentText().startswith("Số /UBND-NN của UBND huyện Mường Ảng")
     _ok(qtbot, dialog)  # nothing typed: the service's messages stay in the open dialog
+    settle(qtbot, page)
     assert dialog.isVisible()
     assert "Chưa nhập nơi/người thực hiện" in dialog.ui.errorLabel.text()
     assert "Chưa nhập tên nhiệm vụ" in dialog.ui.errorLabel.text()
@@ -266,6 +267,7 @@ def test_a_status_change_on_a_task_changed_elsewhere_is_refused(qtbot, page, ser
     click_row(qtbot, page.ui.taskTable, row, 2)
     service.update_task(report.id, TaskInput(assignee="UBND xã Búng Lao", title=REPORT), TODAY)  # another tab
     next(a for a in page.status_menu.actions() if a.text() == "Đang thực hiện").trigger()
+    settle(qtbot, page)
     assert page.ui.messageLabel.text().startswith(f"Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
     assert service.get(report.id, TODAY).status == TaskStatus.NEW.value
 
@@ -279,6 +281,7 @@ def test_editing_a_task_changed_elsewhere_keeps_the_form_and_says_so(qtbot, page
     dialog.ui.titleEdit.clear()
     type_text(dialog.ui.titleEdit, "Báo cáo rà soát")
     _ok(qtbot, dialog)
+    settle(qtbot, page)
     assert dialog.isVisible() and dialog.ui.titleEdit.text() == "Báo cáo rà soát"
     message = dialog.ui.errorLabel.text()
     assert message.startswith(f"• Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
