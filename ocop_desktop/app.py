@@ -26,6 +26,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def build_main_window(db, ui_settings, ask_first_run: bool = True):
     """Wire services, pages and the shell for an open database (also used by tests and benchmarks)."""
     from ocop_desktop.gui.commands import Commands
+    from ocop_desktop.gui.error_text import log_folder_command
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
     from ocop_desktop.gui.help_manual import manual_command
     from ocop_desktop.gui.jobs import JobRunner
@@ -77,7 +78,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
 
     products, tasks, surveys = ProductService(make_uow), TaskService(make_uow), SurveyService(make_uow)
     places = PlaceService(make_uow)
-    start = StartPage(DashboardService(make_uow), tasks, surveys, steps=FirstStepsService(make_uow))
+    start = StartPage(DashboardService(make_uow), tasks, surveys, steps=FirstStepsService(make_uow), jobs=jobs)
     products_page = ProductsPage(products, ProducerService(make_uow), places, CatalogService(make_uow), jobs)
     surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=db.path.parent / "drafts" / db.path.stem)
     tasks_page = TasksPage(tasks, jobs, author=lambda: current_actor(bootstrap))
@@ -107,7 +108,8 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     # The sample opens in its own file and process: nothing of it can reach this database.
     sample_file = sample_database_path(user_data_dir())
     menu_commands = dict(commands.commands(), actionOpenSample=sample_command(
-        jobs, lambda: prepare_sample_database(sample_file)), actionUserManual=manual_command())
+        jobs, lambda: prepare_sample_database(sample_file)), actionUserManual=manual_command(),
+        actionOpenLogFolder=log_folder_command())
     window = MainWindow(
         start, products_page, surveys_page, tasks_page, ui_settings, str(db.path), office,
         edit_office=edit_office, due_notice=lambda: due_notice_html(tasks, date.today()),
@@ -129,15 +131,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
 
+    # The log first: a windowed program on Windows has no stderr, so what fails from here on is
+    # found in the log file (Trợ giúp › Mở thư mục nhật ký).
+    from ocop_desktop.logging_setup import GUI_LOG, install_exception_hooks, setup_logging, started
+
+    setup_logging(GUI_LOG)
+    install_exception_hooks()
+    started("OCOP Desktop")
+
     # Qt is imported here, not at module level, so `ocop` and the core never load it.
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ocop_desktop.gui.error_text import install_gui_excepthook, install_qt_message_handler
     from ocop_desktop.gui.i18n import install_translators
     from ocop_desktop.gui.ui_settings import UiSettings
     from ocop_desktop.paths import default_db_path, resources_dir
 
+    install_qt_message_handler()
     app = QApplication.instance() or QApplication(argv)
+    install_gui_excepthook()
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("OCOP Desktop")
@@ -186,6 +199,7 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
     Any failure before the window exists is shown in a window (a windowed program on Windows
     has no console for a traceback) that offers another data file; choosing one starts again
     with it."""
+    import logging
     import os
     import traceback
     from pathlib import Path
@@ -200,6 +214,7 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
         try:
             return _open_window(app, path, ui_settings, sample, build or build_main_window)
         except Exception as exc:
+            logging.getLogger(__name__).error("Start-up failed", exc_info=exc)
             if os.environ.get("OCOP_DEBUG"):
                 traceback.print_exc()
             message = startup_message(exc, path)

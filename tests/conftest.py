@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 # Tests never need a screen; a machine without one would otherwise abort in Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The log files of the window and of `ocop` go to a folder of this run, never the user's own.
+os.environ.setdefault("OCOP_LOG_DIR", tempfile.mkdtemp(prefix="ocop-test-logs-"))
 
 import pytest
 

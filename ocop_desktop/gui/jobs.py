@@ -3,15 +3,26 @@
 A job is a plain function ``fn(progress, cancel) -> result`` that never touches a widget.
 It receives ``progress(done, total, text)`` and a ``CancelToken``; callbacks run on the UI
 thread. Each job opens its own unit of work through the services it calls.
+
+A job that fails keeps its traceback (``exc.formatted_traceback``, see ``traceback_of``); an
+unexpected failure is written to the log with it, and reaches ``on_error`` with it, or, when
+the caller gave no ``on_error``, the «Lỗi không mong đợi» dialog (gui/error_text.py).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ocop_desktop.gui.error_text import known_message, log_unexpected, report_error, traceback_of
+
+log = logging.getLogger(__name__)
+__all__ = ["Cancelled", "CancelToken", "Job", "JobRunner", "traceback_of"]
 
 
 class Cancelled(Exception):
@@ -54,12 +65,26 @@ class _Runnable(QRunnable):
             self._signals.cancelled.emit()
         except Exception as exc:  # delivered to the UI thread, shown to the user there
             exc.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]
+            _log_failure(exc)
             self._signals.failed.emit(exc)
         else:
             if self._token.cancelled:
                 self._signals.cancelled.emit()
             else:
                 self._signals.finished.emit(result)
+
+
+def _log_failure(exc: Exception) -> None:
+    """A refusal the user will read is noted by its kind only (its text may quote what was typed);
+    a programming error is logged with its traceback, on the worker thread, before anything else."""
+    try:
+        expected = known_message(exc) is not None
+    except Exception:  # classifying must never hide the failure itself
+        expected = False
+    if expected:
+        log.info("Job refused: %s", type(exc).__name__)
+    else:
+        log_unexpected(exc)
 
 
 class Job(QObject):
@@ -91,7 +116,11 @@ class JobRunner(QObject):
         on_error: Callable[[Exception], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        error_parent: QWidget | None = None,
     ) -> Job:
+        """Start ``fn`` on the pool. ``on_error(exc)`` gets a failure with its traceback kept
+        (``traceback_of(exc)``); without it, the failure is shown over ``error_parent`` (or the
+        active window) by the one error renderer."""
         job = Job(self)
         self._jobs.add(job)
 
@@ -107,7 +136,7 @@ class JobRunner(QObject):
             if on_error:
                 on_error(exc)
             else:
-                raise exc
+                report_error(error_parent or QApplication.activeWindow(), exc)
 
         @Slot()
         def cancelled() -> None:

@@ -17,7 +17,7 @@ from ocop_desktop.services.settings import OfficeSettings
 COMMAND_ACTIONS = (
     "actionSendPackage", "actionReceivePackage", "actionImportSurveyExcel", "actionSurveyTemplate",
     "actionBackups", "actionActivityLog", "actionScoreProduct", "actionScorecards", "actionOpenSample",
-    "actionUserManual",
+    "actionUserManual", "actionOpenLogFolder",
 )
 
 

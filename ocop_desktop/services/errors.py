@@ -83,3 +83,43 @@ def explain(exc: BaseException) -> str | None:
                 where = item.filename or "nơi lưu đã chọn"
                 return _OS_MESSAGES[code].format(where=where)
     return None
+
+
+# A Vietnamese letter with a tone or a hat: a ValueError or LookupError saying it was written for
+# people (the services raise these with Vietnamese text), not by Python about a programming error.
+_VIETNAMESE = frozenset("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
+
+
+def _people_types() -> tuple[type[BaseException], ...]:
+    """The exceptions whose str() is a Vietnamese sentence for people (imported when asked, so
+    this module stays importable from anywhere in the core)."""
+    from ocop_desktop.domain.codes import CodeError
+    from ocop_desktop.domain.numbers import DateError, NumberError
+    from ocop_desktop.domain.scorecard import CardError
+    from ocop_desktop.domain.validation import NotFoundError, ValidationError
+    from ocop_desktop.exports.package import PackageError
+    from ocop_desktop.exports.signing import KeyFileError
+    from ocop_desktop.instance_lock import DatabaseInUse
+    from ocop_desktop.persistence.migrate import SchemaError
+    from ocop_desktop.persistence.snapshot import BackupFailed, UnfinishedOnReadOnlyMedia
+    from ocop_desktop.services.backup import RestoreRefused
+    from ocop_desktop.services.exchange.excel_files import ImportRefused
+    from ocop_desktop.services.exchange.records import BadValue
+    from ocop_desktop.services.sample import UnknownSampleError
+
+    return (ValidationError, NotFoundError, SchemaError, DatabaseInUse, RestoreRefused, ImportRefused, PackageError,
+            KeyFileError, CardError, CodeError, NumberError, DateError, UnknownSampleError, BackupFailed,
+            UnfinishedOnReadOnlyMedia, BadValue)
+
+
+def for_people(exc: BaseException) -> str | None:
+    """The Vietnamese message of an expected failure (a refused input, a full disk, a file in use),
+    or None for an unexpected one: a programming error, to be shown as such and logged."""
+    if isinstance(exc, _people_types()):
+        return str(exc)
+    message = explain(exc)
+    if message is not None:
+        return message
+    if type(exc) in (ValueError, LookupError) and _VIETNAMESE & set(str(exc).lower()):
+        return str(exc)
+    return None

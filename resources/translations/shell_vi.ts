@@ -40,6 +40,21 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Unexpected error (%1). Try again; if it happens again, send the log file (Help › Open log folder) to the person who supports OCOP Desktop.</source>
+        <translation>Lỗi không mong đợi (%1). Hãy thử lại; nếu vẫn lỗi, hãy gửi tệp nhật ký (Trợ giúp › Mở thư mục nhật ký) cho người hỗ trợ OCOP Desktop.</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>The log folder is %1. Open it in the file manager.</source>
+        <translation>Thư mục nhật ký là %1. Hãy mở thư mục này bằng trình quản lý tệp.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Set up the office</source>
@@ -337,6 +352,14 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
         <source>F1</source>
         <translation>F1</translation>
     </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Opens the folder of the log files, to send them to the person who supports OCOP Desktop</source>
+        <translation>Mở thư mục chứa các tệp nhật ký, để gửi cho người hỗ trợ OCOP Desktop</translation>
+    </message>
 </context>
 <context>
     <name>OpenSample</name>
@@ -519,6 +542,33 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
     <message>
         <source>OCOP Desktop data (*.db);;All files (*)</source>
         <translation>Dữ liệu OCOP Desktop (*.db);;Tất cả các tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedErrorDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <source>Unexpected error: OCOP Desktop could not finish this action. The data saved before it are not affected.
+
+Try again. If it happens again, press «Copy details» and send the text (pasted into an e-mail or a message) to the person who supports OCOP Desktop. The details are also in the log (Help › Open log folder).</source>
+        <translation>Lỗi không mong đợi: OCOP Desktop không làm xong được thao tác này. Dữ liệu đã lưu trước đó không bị ảnh hưởng.
+
+Hãy thử lại. Nếu vẫn lỗi, bấm «Sao chép chi tiết» rồi gửi nội dung (dán vào thư điện tử hoặc tin nhắn) cho người hỗ trợ OCOP Desktop. Chi tiết cũng đã được ghi vào nhật ký (Trợ giúp › Mở thư mục nhật ký).</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The details were copied; paste them into your message.</source>
+        <translation>Đã sao chép chi tiết; hãy dán vào tin nhắn của bạn.</translation>
     </message>
 </context>
 </TS>
