@@ -13,10 +13,12 @@ from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.gui.charts import Bar, BarChart
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_start_page import Ui_StartPage
-from ocop_desktop.services.dashboard import DashboardService
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
+from ocop_desktop.services.dashboard import DashboardDTO, DashboardService
 from ocop_desktop.services.first_steps import FirstStepsDTO, FirstStepsService
-from ocop_desktop.services.surveys import SurveyService
-from ocop_desktop.services.tasks import TaskService
+from ocop_desktop.services.surveys import CampaignDTO, SurveyService
+from ocop_desktop.services.tasks import TaskDTO, TaskService
 
 STAR_COLORS = {1: "#9e9e9e", 2: "#8d6e63", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 STATUS_COLORS = {
@@ -36,10 +38,12 @@ class StartPage(QWidget):
 
     def __init__(self, dashboard: DashboardService, tasks: TaskService, surveys: SurveyService,
                  parent: QWidget | None = None, today: Callable[[], date] = date.today,
-                 steps: FirstStepsService | None = None) -> None:
+                 steps: FirstStepsService | None = None, jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
         self._dashboard, self._tasks, self._surveys, self._today = dashboard, tasks, surveys, today
         self._steps = steps
+        # The window's one database thread; a page shown on its own (tests) gets a runner of its own.
+        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=self._failed)
         self.steps_status: FirstStepsDTO | None = None
         self.ui = Ui_StartPage()
         self.ui.setupUi(self)
@@ -68,11 +72,23 @@ class StartPage(QWidget):
         }[arg]
         self.navigate.emit(target, filters)
 
+    def is_busy(self) -> bool:
+        """Whether a read is still running (tests wait for this to turn False)."""
+        return self._jobs.busy()
+
+    def _failed(self, exc: Exception) -> None:
+        self.ui.tasksLabel.setText(escape(str(exc)))
+
     def refresh_steps(self) -> None:
         """The checklist of a new office; it ticks each step done and hides once all are."""
-        if self._steps is None:
+        if self._steps is not None:
+            steps, today = self._steps, self._today()
+            self._jobs.read("steps", lambda: steps.status(today), self._show_steps)
+
+    def _show_steps(self, status: FirstStepsDTO | None) -> None:
+        if status is None:
             return
-        status = self.steps_status = self._steps.status(self._today())
+        self.steps_status = status
         self.ui.stepsBox.setVisible(not status.done)
         if not status.done:
             self.ui.stepsLabel.setText(self._steps_html(status))
@@ -97,9 +113,16 @@ class StartPage(QWidget):
         ])
 
     def refresh(self) -> None:
-        today = self._today()
-        self.refresh_steps()
-        summary = self._dashboard.summary(today)
+        """Read the checklist, the counts, the campaigns and the tasks due in one job, then draw them."""
+        today, steps, dashboard, surveys, tasks = self._today(), self._steps, self._dashboard, self._surveys, self._tasks
+        self._jobs.cancel_reads("steps")  # the read below brings them too
+        self._jobs.read("all", lambda: (steps.status(today) if steps is not None else None, dashboard.summary(today),
+                                        surveys.campaigns(today=today), tasks.due_summary(today)),
+                        lambda result: self._show(today, *result))
+
+    def _show(self, today: date, status: FirstStepsDTO | None, summary: DashboardDTO, campaigns: list[CampaignDTO],
+              due: tuple[list[TaskDTO], list[TaskDTO]]) -> None:
+        self._show_steps(status)
         self.stars_chart.set_bars([
             Bar(str(n), "★" * n, summary.by_stars[n], STAR_COLORS[n]) for n in range(5, 0, -1)
         ])
@@ -107,9 +130,9 @@ class StartPage(QWidget):
             Bar(st.value, self._status_label(st), summary.by_status[st.value], STATUS_COLORS[st]) for st in ProductStatus
         ])
         self.ui.expiryLabel.setText(self._expiry_html(summary))
-        self.ui.tasksLabel.setText(self._tasks_html(today))
+        self.ui.tasksLabel.setText(self._tasks_html(due))
         bars = []
-        for c in self._surveys.campaigns(today=today):
+        for c in campaigns:
             total = len(c.submissions)
             deadline = display(c.deadline) if c.deadline else self.tr("no deadline")
             caption = self.tr("%1/%2 units").replace("%1", str(c.submitted_count)).replace("%2", str(total))
@@ -153,8 +176,8 @@ class StartPage(QWidget):
             ]
         return "<br>".join(parts)
 
-    def _tasks_html(self, today: date) -> str:
-        overdue, week = self._tasks.due_summary(today)
+    def _tasks_html(self, due: tuple[list[TaskDTO], list[TaskDTO]]) -> str:
+        overdue, week = due
         parts = ['<a href="tasks:overdue">%s</a>' % escape(self.tr("%n task(s) overdue", "", len(overdue)))]
         parts += ["&nbsp;&nbsp;• %s — %s (%s)" % (escape(t.assignee), escape(t.title), display(t.due_on))
                   for t in overdue[:MAX_LISTED]]

@@ -24,6 +24,7 @@ def window(qtbot, db, make_uow, ui_settings, vietnamese):
     win = build_main_window(db, ui_settings, ask_first_run=False)
     qtbot.addWidget(win)
     win.show()
+    qtbot.waitUntil(lambda: not win.start.is_busy(), timeout=5000)  # the start page reads in the background
     yield win
     win.jobs.wait()
 

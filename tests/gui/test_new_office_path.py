@@ -62,6 +62,7 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
     qtbot.waitExposed(window)
     window.activateWindow()
     start = window.start
+    qtbot.waitUntil(lambda: not start.is_busy(), timeout=5000)  # it reads in the background
     assert start.ui.stepsBox.isVisible()
     assert start.steps_status.office and not start.steps_status.campaign
     assert "Xã Bắc Hà" in window.office_label.text()
@@ -91,7 +92,7 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.ui.errorLabel.isVisible(), timeout=15000)
     assert dialog.ui.errorLabel.text() == ""
-    assert start.steps_status.campaign  # ticked by the refresh the save caused
+    qtbot.waitUntil(lambda: start.steps_status.campaign, timeout=5000)  # ticked by the refresh the save caused
 
     # 4. Three rows typed in the grid of the commune, then saved.
     page = window.surveys

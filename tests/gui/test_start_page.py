@@ -21,6 +21,7 @@ def _page(qtbot, make_uow, today):
     page.resize(900, 700)
     page.show()
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)
     return page
 
 
@@ -60,6 +61,7 @@ def _steps_page(qtbot, make_uow, today=date(2026, 3, 2)):
     page.resize(1000, 700)
     page.show()
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)
     return page
 
 
@@ -103,6 +105,7 @@ def test_steps_tick_themselves_as_the_office_works_and_the_list_goes_away(qtbot,
     CampaignService(make_uow).add(CampaignInput(year=2025, deadline="30/06/2025", title="Rà soát 2025",
                                                 unit_ids=(old_id,)), today=date(2026, 3, 2))
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)
     lines = _lines(page)
     assert lines[0].startswith("☑ 1.") and lines[0].endswith("— đã xong")
     assert lines[1].startswith("☐ 2.")
@@ -110,16 +113,19 @@ def test_steps_tick_themselves_as_the_office_works_and_the_list_goes_away(qtbot,
     campaign = CampaignService(make_uow).add(CampaignInput(year=2026, deadline="30/06/2026", title="Rà soát 2026",
                                                            unit_ids=(unit_id,)), today=date(2026, 3, 2))
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)
     assert [line[:4] for line in _lines(page)] == ["☑ 1.", "☑ 2.", "☐ 3.", "☐ 4."]
 
     from ocop_desktop.services.surveys import SurveyEntryInput
     SurveyService(make_uow).save_entries(campaign.id, unit_id, [SurveyEntryInput(product_name="Chè shan tuyết")])
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)
     assert [line[:4] for line in _lines(page)] == ["☑ 1.", "☑ 2.", "☑ 3.", "☐ 4."]
     with make_uow() as uow:
         uow.session.add(OutboxEntry(package_id="p-1", scope="all", file_name="goi.ocop"))
         uow.commit()
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)
     assert page.ui.stepsBox.isHidden() and page.steps_status.done
 
 
