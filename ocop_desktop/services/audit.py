@@ -19,7 +19,7 @@ from ocop_desktop.domain.enums import (
     SubmissionStatus,
     TaskStatus,
 )
-from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
+from ocop_desktop.domain import formatting
 from ocop_desktop.domain.text import fold, like_pattern
 from ocop_desktop.exports.report_model import Report, ReportColumn, ReportSection
 from ocop_desktop.exports.signing import short_fingerprint
@@ -104,19 +104,23 @@ def _utc(day: date) -> datetime:
     return datetime.combine(day, time()).astimezone(UTC).replace(tzinfo=None)
 
 
-def shown_value(value: Any) -> str:
+def shown_value(value: Any, key: str = "", table: str | None = None) -> str:
+    """A logged value as the log reads (in Vietnamese, like its printed report), formatted by the
+    kind of its field (domain.formatting): a proposed year 2025 reads "2025", not "2.025"."""
     if value is None or value == "" or value == {} or value == []:
-        return "(trống)"
+        return str(formatting.EMPTY)
     if isinstance(value, bool):
-        return "có" if value else "không"
+        return str(formatting.YES if value else formatting.NO)
     if isinstance(value, (int, float)):
-        return format_vn_number(value)
+        kind = formatting.kind_of(key, table) if key else None
+        # Stars are a number in a line of changes ("3 → 4"), as the form's field reads.
+        return formatting.value(value, formatting.INTEGER if kind == formatting.STARS else kind)
     if isinstance(value, str):
         try:
             if len(value) == 10:
-                return format_vn_date(date.fromisoformat(value))
+                return formatting.day(date.fromisoformat(value))
             if len(value) >= 19 and value[10] == "T":
-                return f"{_local(datetime.fromisoformat(value)):%d/%m/%Y %H:%M}"
+                return formatting.moment(datetime.fromisoformat(value), utc=True)
         except ValueError:
             pass
         text = " ".join(value.split())
@@ -219,7 +223,8 @@ class AuditService:
             target = self._targets.get((r.entity, key))
             enum = ENUM_COLUMNS.get((r.entity, key))
             old, new = (self._value(v, target, enum, names) for v in pair)
-            out.append(ChangeDTO(key, limits.field_label(key), shown_value(old), shown_value(new)))
+            out.append(ChangeDTO(key, limits.field_label(key, r.entity), shown_value(old, key, r.entity),
+                                 shown_value(new, key, r.entity)))
         return AuditEntryDTO(
             seq=r.seq, at=_local(r.at), actor=r.actor or "", action=r.action or "",
             action_label=action_label(r.action or ""), entity=r.entity or "",

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
+from ocop_desktop.domain.formatting import stars
 from ocop_desktop.domain.scorecard import Criterion, points_text
 from ocop_desktop.domain.scoring import Loss
-from ocop_desktop.gui.formatting import stars
 from ocop_desktop.gui.table_model import Column, DtoTableModel
 from ocop_desktop.services.evaluation import EvaluationRow
 from ocop_desktop.services.scorecards import SHIPPED, CardInfo

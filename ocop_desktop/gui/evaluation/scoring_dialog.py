@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QWidget
 
 from ocop_desktop.domain.enums import EvaluationLevel
+from ocop_desktop.domain.formatting import stars
 from ocop_desktop.domain.numbers import DateError, format_vn_date
 from ocop_desktop.domain.rules import certify_refusal, result_phrase
 from ocop_desktop.domain.scorecard import points_text
@@ -20,7 +21,6 @@ from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.gui.evaluation.level_delegate import LevelDelegate
 from ocop_desktop.gui.evaluation.models import EvaluationTables
 from ocop_desktop.gui.evaluation.score_model import NAME, ScoreTableModel
-from ocop_desktop.gui.formatting import stars
 from ocop_desktop.gui.forms.ui_evaluation_scoring_dialog import Ui_ScoringDialog
 from ocop_desktop.services.evaluation import (
     DEFAULT_LEVEL, CertificationInput, EvaluationDTO, EvaluationInput, EvaluationService, MemberInput, ScoringSetup,

@@ -8,11 +8,11 @@ from typing import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
-from ocop_desktop.domain.enums import ProductStatus
+from ocop_desktop.domain.enums import OcopGroup, ProductStatus
+from ocop_desktop.domain.formatting import enum_label, stars
 from ocop_desktop.domain.numbers import DateError, NumberError, format_vn_date, format_vn_number, parse_vn_date, parse_vn_number
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.validation import NotFoundError, StaleDataError, ValidationError
-from ocop_desktop.gui.formatting import stars
 from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
 from ocop_desktop.gui.products.field_errors import WARNING_STYLE, FieldErrors
 from ocop_desktop.gui.products.searchable import add_item, fill_communes, make_searchable, select_data
@@ -92,10 +92,10 @@ class ProductDialog(QDialog):
         self._set_group = {s.code: g.code for g in self._groups for s in g.sets}
         add_item(ui.groupCombo, "", None)
         for g in self._groups:
-            add_item(ui.groupCombo, g.name, g.code)
+            add_item(ui.groupCombo, enum_label(OcopGroup, g.code, fallback=g.name), g.code)
         self._fill_sets(None, None)
         for status in ProductStatus:
-            add_item(ui.statusCombo, status.label, status.value)
+            add_item(ui.statusCombo, status.shown, status.value)
         add_item(ui.starsCombo, "", None)
         for n in range(1, 6):
             add_item(ui.starsCombo, stars(n), n)

@@ -7,9 +7,11 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from ocop_desktop.domain.enums import OcopGroup, ProductStatus
+from ocop_desktop.domain.formatting import enum_label, stars
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.text import fold
-from ocop_desktop.gui.formatting import display, stars
+from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.products.searchable import EXACT_ROLE, FOLD_ROLE, ID_ROLE
 from ocop_desktop.gui.table_model import ROW_ROLE, Column
 from ocop_desktop.services.producers import ProducerChoice
@@ -37,9 +39,10 @@ class ProductRowsModel(QAbstractTableModel):
             Column(self.tr("Product"), lambda r: r.name),
             Column(self.tr("Producer"), lambda r: r.producer),
             Column(self.tr("Place"), lambda r: r.commune),
-            Column(self.tr("Group"), lambda r: r.group),
+            # Statuses and groups in the window's language (domain.language), from their code.
+            Column(self.tr("Group"), lambda r: enum_label(OcopGroup, r.group_code, fallback=r.group) or r.group),
             Column(self.tr("Stars"), lambda r: r.stars, text=lambda r: stars(r.stars)),
-            Column(self.tr("Status"), lambda r: r.status_label),
+            Column(self.tr("Status"), lambda r: enum_label(ProductStatus, r.status, fallback=r.status_label)),
             Column(self.tr("Certificate no."), lambda r: r.certificate_no),
             Column(self.tr("Certified on"), lambda r: r.certified_on),
             Column(self.tr("Expires on"), lambda r: r.expires_on),

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
-from ocop_desktop.domain.enums import ProductStatus
+from ocop_desktop.domain.enums import OcopGroup, ProductStatus
+from ocop_desktop.domain.formatting import enum_label, stars
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
 from ocop_desktop.domain.text import SEARCH_MAX_CHARS
-from ocop_desktop.gui.formatting import stars
 from ocop_desktop.gui.forms.ui_products_page import Ui_ProductsPage
 from ocop_desktop.gui.jobs import Job, JobRunner
 from ocop_desktop.gui.products.dialog import ProductDialog
@@ -92,13 +92,13 @@ class ProductsPage(QWidget):
         make_searchable(ui.placeFilter)
         add_item(ui.groupFilter, self.tr("All groups"), None)
         for g in self._catalog.groups():
-            add_item(ui.groupFilter, g.name, g.code)
+            add_item(ui.groupFilter, enum_label(OcopGroup, g.code, fallback=g.name), g.code)
         add_item(ui.starsFilter, self.tr("All stars"), None)
         for n in range(1, 6):
             add_item(ui.starsFilter, stars(n), n)
         add_item(ui.statusFilter, self.tr("All statuses"), None)
         for status in ProductStatus:
-            add_item(ui.statusFilter, status.label, status.value)
+            add_item(ui.statusFilter, status.shown, status.value)
         add_item(ui.statusFilter, self.tr("Archived"), ARCHIVED)
         add_item(ui.expiryFilter, self.tr("Any expiry"), None)
         add_item(ui.expiryFilter, self.tr("Certificate expired"), EXPIRED)
