@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ocop_desktop.domain import schema
 from ocop_desktop.domain.validation import FieldError, ValidationError
 
 TEXT_MAX_CHARS = 20_000  # a Text column (notes, descriptions): about eight typed pages
@@ -34,64 +35,10 @@ FILE_MAX_BYTES = {
 }
 FILE_KIND_LABELS = {"package": "gói dữ liệu", "excel": "tệp Excel", "image": "tệp ảnh"}
 
-# (table, column) -> (lowest, highest) allowed, inclusive. Other numbers: ±INT_ABS_MAX / ±FLOAT_ABS_MAX.
+# (table, column) -> (lowest, highest) allowed, inclusive, from the record schema. Other numbers:
+# ±INT_ABS_MAX / ±FLOAT_ABS_MAX.
 COLUMN_RANGES: dict[tuple[str, str], tuple[float, float]] = {
-    ("products", "stars"): (1, 5),
-    ("products", "score"): (0, 100),
-    ("evaluations", "stars"): (0, 5),
-    ("evaluations", "total"): (0, 100),
-    ("evaluation_members", "total"): (0, 100),
-    ("survey_campaigns", "year"): (2000, 2100),
-    ("survey_entries", "proposed_year"): (2000, 2110),
-    ("survey_entries", "output_quantity"): (0, 10**12),
-    ("survey_entries", "quantity_sold"): (0, 10**12),
-    ("survey_entries", "price_vnd"): (0, 10**12),
-    ("survey_entries", "raw_material_area_ha"): (0, 10**12),
-    ("rule_sets", "certificate_months"): (0, 240),
-}
-NON_NEGATIVE = frozenset({"position"})  # any table
-
-ENTITY_LABELS = {
-    "products": "Sản phẩm", "producers": "Chủ thể", "survey_campaigns": "Đợt rà soát",
-    "unit_submissions": "Báo cáo của đơn vị", "survey_entries": "Dòng rà soát", "directives": "Văn bản chỉ đạo",
-    "tasks": "Nhiệm vụ", "task_progress": "Ghi chép tiến độ", "evaluations": "Kết quả chấm điểm",
-    "evaluation_members": "Phiếu chấm của thành viên", "places": "Địa bàn", "product_groups": "Nhóm sản phẩm",
-    "product_sets": "Bộ sản phẩm", "rule_sets": "Bộ tiêu chí", "scorecards": "Phiếu chấm",
-    "app_meta": "Thiết lập", "exchange_imports": "Gói đã nhận", "exchange_outbox": "Gói đã gửi",
-    "sync_state": "Trạng thái đồng bộ", "database": "Cơ sở dữ liệu",
-}
-FIELD_LABELS = {
-    "id": "Mã bản ghi", "name": "Tên", "kind": "Loại", "tax_code": "Mã số thuế", "tax_code_kind": "Loại mã số",
-    "representative": "Người đại diện", "phone": "Điện thoại", "email": "Thư điện tử", "address": "Địa chỉ",
-    "commune_id": "Xã/phường", "notes": "Ghi chú", "note": "Ghi chú", "archived_at": "Ngày lưu trữ",
-    "producer_id": "Chủ thể", "group_id": "Nhóm sản phẩm", "product_set_id": "Bộ sản phẩm", "status": "Trạng thái",
-    "stars": "Hạng sao", "score": "Điểm", "certificate_no": "Số giấy chứng nhận",
-    "certifying_decision": "Quyết định công nhận", "certifying_body": "Cơ quan công nhận",
-    "certified_on": "Ngày công nhận", "expires_on": "Ngày hết hạn", "rule_set_id": "Bộ tiêu chí",
-    "ean13": "Mã vạch", "checklist": "Danh mục hồ sơ", "year": "Năm", "title": "Tiêu đề",
-    "directive_id": "Văn bản chỉ đạo", "issuing_letter": "Văn bản yêu cầu", "deadline": "Hạn nộp",
-    "closed_on": "Ngày kết thúc đợt",
-    "campaign_id": "Đợt rà soát", "unit_id": "Đơn vị", "submitted_on": "Ngày nộp", "received_on": "Ngày nhận",
-    "position": "Thứ tự", "product_name": "Tên sản phẩm", "producer_name": "Chủ thể",
-    "production_situation": "Tình hình sản xuất", "output_quantity": "Sản lượng", "unit_of_measure": "Đơn vị tính",
-    "quantity_sold": "Sản lượng tiêu thụ", "price_vnd": "Giá tiêu thụ (đ)",
-    "raw_material_area_ha": "Diện tích vùng nguyên liệu (ha)", "proposed_year": "Đề xuất OCOP năm",
-    "product_id": "Sản phẩm", "number": "Số văn bản", "issued_on": "Ngày ban hành", "issued_text": "Ngày ban hành",
-    "issuer": "Cơ quan ban hành", "subject": "Trích yếu", "file_reference": "Tệp văn bản",
-    "assignee": "Đơn vị thực hiện", "assignee_place_id": "Đơn vị thực hiện", "description": "Nội dung",
-    "due_on": "Hạn", "result_note": "Kết quả", "completed_on": "Ngày hoàn thành", "task_id": "Nhiệm vụ",
-    "noted_on": "Ngày ghi", "text": "Nội dung", "author": "Người ghi", "evaluated_on": "Ngày chấm",
-    "level": "Cấp chấm", "scores": "Điểm từng tiêu chí", "total": "Tổng điểm", "knockout": "Tiêu chí loại",
-    "certified": "Được công nhận", "member_name": "Thành viên", "evaluation_id": "Kết quả chấm điểm",
-    "scorecard_id": "Phiếu chấm", "code": "Mã", "value": "Giá trị", "key": "Khóa",
-    "backup": "Bản sao", "made_at": "Thời điểm sao lưu", "counts": "Số bản ghi", "package_id": "Mã gói",
-    "office_unit_id": "Đơn vị của máy này", "user_name": "Người sử dụng", "user_title": "Chức vụ",
-    "created_at": "Thời điểm tạo", "updated_at": "Thời điểm sửa", "imported_at": "Thời điểm nhận",
-    "undone_at": "Thời điểm hoàn tác", "package_created_at": "Thời điểm tạo gói", "sender_unit": "Đơn vị gửi",
-    "sender_user": "Người gửi", "file_name": "Tệp", "sha256": "Mã kiểm tra SHA-256", "since": "Thay đổi từ",
-    "synced_updated_at": "Phiên bản đã trao đổi", "entity": "Loại dữ liệu", "entity_id": "Mã bản ghi",
-    "group": "Nhóm sản phẩm", "product_set": "Bộ sản phẩm", "rule_set": "Bộ tiêu chí", "decision": "Quyết định",
-    "members": "Thành viên hội đồng", "file": "Tệp", "scope": "Phạm vi", "actor": "Người thực hiện",
+    (r.table, f.stored): f.bounds for r in schema.RECORDS.values() for f in r.fields if f.bounds is not None
 }
 
 
@@ -106,12 +53,13 @@ def _bytes(n: int) -> str:
     return f"{_n(max(1, round(n / 1024)))} KB" if n < 2**20 else f"{_n(round(n / 2**20))} MB"
 
 
-def entity_label(table: str) -> str:
-    return ENTITY_LABELS.get(table, table)
+def entity_label(table: str, language: str | None = None) -> str:
+    return schema.entity_label(table, language)
 
 
-def field_label(column: str) -> str:
-    return FIELD_LABELS.get(column, column)
+def field_label(column: str, table: str | None = None, language: str | None = None) -> str:
+    """The label of ``table``'s field ``column`` as the form shows it (domain/schema)."""
+    return schema.field_label(column, table, language)
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -83,7 +83,7 @@ def _normalize(obj: Base) -> None:
 
 # -- limits ---------------------------------------------------------------------------------------
 def _column_check(table: str, key: str, column_type: Any, user_data: bool) -> Check | None:
-    label = limits.field_label(key)
+    label = limits.field_label(key, table)
     if isinstance(column_type, String):  # Text too: String(None) gets the Text limit
         # Reference tables come from the bundled files, whose codes outgrew some declared
         # lengths (SQLite never enforced them); only user records are held to String(n).
@@ -94,8 +94,7 @@ def _column_check(table: str, key: str, column_type: Any, user_data: bool) -> Ch
     if isinstance(column_type, (Integer, Float, Numeric)):
         integer = isinstance(column_type, Integer)
         bounds = limits.COLUMN_RANGES.get((table, key))
-        non_negative = key in limits.NON_NEGATIVE
-        return lambda v: limits.check_number(v, integer, label, bounds, non_negative)
+        return lambda v: limits.check_number(v, integer, label, bounds)
     if isinstance(column_type, DateTime):
         return lambda v: limits.check_moment(v, label)
     if isinstance(column_type, Date):

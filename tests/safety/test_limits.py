@@ -137,7 +137,7 @@ def test_json_values_are_finite_and_shallow(make_uow):
                 uow.session.add(Product(name="Trà", status="tiem_nang", checklist=checklist))
                 uow.commit()
         assert info.value.record == "Sản phẩm «Trà»" and expected in info.value.errors[0].message
-        assert "«Danh mục hồ sơ»" in info.value.errors[0].message
+        assert "«Nhãn hàng hóa, truy xuất nguồn gốc và nhãn hiệu»" in info.value.errors[0].message
     very_deep: list = []
     for _ in range(200_000):
         very_deep = [very_deep]

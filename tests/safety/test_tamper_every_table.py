@@ -62,15 +62,15 @@ CASES = {
     "producers": (("tax_code", "0101234567"), "Chủ thể «HTX Chè Shan tuyết Ẳng Nưa»"),
     "survey_entries": (("price_vnd", 990000), "Dòng rà soát «Chè Shan tuyết» (Xã Ẳng Nưa)"),
     "unit_submissions": (("submitted_on", "2026-07-01"),
-                         "Báo cáo của đơn vị «Xã Ẳng Nưa» (đợt «Rà soát OCOP 2026»)"),
+                         "Tình trạng nộp báo cáo «Xã Ẳng Nưa» (đợt «Rà soát OCOP 2026»)"),
     "survey_campaigns": (("deadline", "2027-01-01"), "Đợt rà soát «Rà soát OCOP 2026»"),
     "directives": (("issuer", "UBND tỉnh"), "Văn bản chỉ đạo «Triển khai OCOP 2026» (12/KH-UBND)"),
     "tasks": (("status", "hoan_thanh"), "Nhiệm vụ «Rà soát sản phẩm»"),
     "task_progress": (("author", "Người lạ"),
-                      "Ghi chép tiến độ «Đã gửi công văn» (nhiệm vụ «Rà soát sản phẩm»)"),
-    "evaluations": (("certified", 1), "Kết quả chấm điểm «Chè Shan tuyết» (15/06/2026)"),
+                      "Tiến độ nhiệm vụ «Đã gửi công văn» (nhiệm vụ «Rà soát sản phẩm»)"),
+    "evaluations": (("certified", 1), "Kết quả đánh giá «Chè Shan tuyết» (15/06/2026)"),
     "evaluation_members": (("total", 99.0),
-                           "Phiếu chấm của thành viên «Lò Văn Hùng» (chấm sản phẩm «Chè Shan tuyết»)"),
+                           "Phiếu chấm của thành viên hội đồng «Lò Văn Hùng» (chấm sản phẩm «Chè Shan tuyết»)"),
     "trusted_senders": (("fingerprint", "cd" * 32), "Đơn vị gửi được tin cậy «UBND xã Ẳng Nưa»"),
     "app_meta": (("value", "Kẻ giả mạo"), "Thiết lập «Họ và tên người sử dụng»"),
 }
@@ -140,7 +140,7 @@ def test_a_row_inserted_with_sqlite3_is_named(copy, capsys, table):
             label = CASES[table][1]
             if table == "unit_submissions":
                 row["unit_id"] = conn.execute("SELECT id FROM places WHERE name = 'Xã Mường Ảng'").fetchone()[0]
-                label = "Báo cáo của đơn vị «Xã Mường Ảng» (đợt «Rà soát OCOP 2026»)"
+                label = "Tình trạng nộp báo cáo «Xã Mường Ảng» (đợt «Rà soát OCOP 2026»)"
         conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
                      tuple(row.values()))
     code, err = _check(path, capsys)

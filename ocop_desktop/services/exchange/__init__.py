@@ -50,7 +50,7 @@ def _conflict(exc: IntegrityError) -> str:
     text = str(exc.orig)
     if "UNIQUE" in text:
         fields = [c.strip().rpartition(".") for c in text.partition(":")[2].split(",")]
-        named = ", ".join(f"«{field_label(col)}» của {limits.entity_label(table).lower()}" for table, _, col in fields)
+        named = ", ".join(f"«{field_label(col, table)}» của {limits.entity_label(table).lower()}" for table, _, col in fields)
         return f"trùng {named} với một bản ghi đã có" if named else "trùng với một bản ghi đã có"
     if "FOREIGN KEY" in text:
         return "có bản ghi trỏ tới một bản ghi không có ở đây"

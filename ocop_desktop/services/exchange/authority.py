@@ -133,7 +133,7 @@ def _product_certification(item, sender: Sender, sets: RuleSets) -> str | None:
     allowed, who = may_certify(rule_set, sender.level, stars)
     if allowed:
         return None
-    shown = ", ".join(f"«{field_label(f)}» {_shown(there.get(f), f)}" for f in touched)
+    shown = ", ".join(f"«{field_label(f, item.entity.name)}» {_shown(there.get(f), f)}" for f in touched)
     what = f"công nhận {stars} sao" if stars else "ghi công nhận, hạng sao"
     code = f" theo {rule_set.code}" if rule_set else ""
     return (f"Sản phẩm «{item.entity.title(there, lambda _: '')}»: gói ghi {shown}; quy tắc: {what}{code} là việc của "

@@ -262,7 +262,7 @@ def _check_references(session, items: list[Item], names: Names) -> None:
             if value and (parent, value) not in arriving and (parent, value) not in present:
                 what = REFERENCE_LABELS.get(parent) or (BY_NAME[parent].label.lower() if parent in BY_NAME else parent)
                 problems.append(f"{item.entity.label} «{item.entity.title(item.there, names)}» cần {what} "
-                                f"mã {value} ({field_label(column)}) mà ở đây chưa có và gói không mang theo")
+                                f"mã {value} ({field_label(column, item.entity.name)}) mà ở đây chưa có và gói không mang theo")
     hint = ("Gói thiếu dữ liệu mà bản ghi trong gói cần. Nếu thiếu địa bàn, nhóm hay bộ tiêu chí, hãy cập nhật "
             "OCOP Desktop ở nơi nhận; nếu thiếu bản ghi khác, hãy xin đơn vị gửi một gói «toàn bộ dữ liệu»")
     _refuse(problems, hint)
@@ -310,7 +310,7 @@ def _warnings(session, items: list[Item]) -> list[str]:
 def _change(item: Item, names: Names) -> RecordChange:
     values = item.there if item.there is not None else item.here
     fields = tuple(
-        FieldDiff(k, field_label(k), display_value(item.here.get(k), names, k), display_value(item.there.get(k), names, k))
+        FieldDiff(k, field_label(k, item.entity.name), display_value(item.here.get(k), names, k), display_value(item.there.get(k), names, k))
         for k in item.diffs
     ) if item.here is not None and item.there is not None else ()
     return RecordChange(item.entity.name, item.entity.label, item.record_id, item.entity.title(values, names),

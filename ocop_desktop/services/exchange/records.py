@@ -10,14 +10,7 @@ from typing import Any, Callable, Iterable
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text, select
 
-from ocop_desktop.domain.enums import (
-    EvaluationLevel,
-    ProducerKind,
-    ProductStatus,
-    SubmissionStatus,
-    TaskStatus,
-)
-from ocop_desktop.domain import limits
+from ocop_desktop.domain import limits, schema
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
 from ocop_desktop.persistence.models import (
     AuditEntry,
@@ -42,9 +35,13 @@ META_COLUMNS = ("id", "created_at", "updated_at")
 class Entity:
     name: str  # the table, also the package member data/<name>.json
     model: type
-    label: str  # Vietnamese, for people
     title: Callable[[dict[str, Any], Callable[[str | None], str]], str]
     deletable: bool = False  # deletions at the sender travel as tombstones
+
+    @property
+    def label(self) -> str:
+        """Vietnamese, for people (domain/schema)."""
+        return schema.entity_label(self.name)
 
     @cached_property
     def columns(self) -> list:
@@ -90,62 +87,33 @@ def _vn_day(value: Any) -> str:
 
 # Parents before children: the order of inserts (and, reversed, of deletes).
 ENTITIES: tuple[Entity, ...] = (
-    Entity("producers", Producer, "Chủ thể", lambda r, n: _short(r.get("name"))),
-    Entity("products", Product, "Sản phẩm", lambda r, n: _short(r.get("name"))),
-    Entity("directives", Directive, "Văn bản chỉ đạo",
+    Entity("producers", Producer, lambda r, n: _short(r.get("name"))),
+    Entity("products", Product, lambda r, n: _short(r.get("name"))),
+    Entity("directives", Directive,
            lambda r, n: _short(" ".join(x for x in (r.get("number"), r.get("subject")) if x))),
-    Entity("tasks", Task, "Nhiệm vụ", lambda r, n: _short(r.get("title"))),
-    Entity("task_progress", TaskProgress, "Tiến độ nhiệm vụ",
+    Entity("tasks", Task, lambda r, n: _short(r.get("title"))),
+    Entity("task_progress", TaskProgress,
            lambda r, n: _short(_join(": ", n(r.get("task_id")), r.get("text"))), deletable=True),
-    Entity("survey_campaigns", SurveyCampaign, "Đợt rà soát", lambda r, n: _short(r.get("title"))),
-    Entity("unit_submissions", UnitSubmission, "Tình trạng nộp báo cáo",
+    Entity("survey_campaigns", SurveyCampaign, lambda r, n: _short(r.get("title"))),
+    Entity("unit_submissions", UnitSubmission,
            lambda r, n: _short(_join(" — ", n(r.get("unit_id")), n(r.get("campaign_id"))))),
-    Entity("survey_entries", SurveyEntry, "Dòng rà soát",
+    Entity("survey_entries", SurveyEntry,
            lambda r, n: _short(_join(" ", r.get("product_name"), _paren(n(r.get("unit_id"))))), deletable=True),
-    Entity("evaluations", Evaluation, "Kết quả đánh giá",
+    Entity("evaluations", Evaluation,
            lambda r, n: _short(_join(", ", n(r.get("product_id")), _vn_day(r.get("evaluated_on"))))),
-    Entity("evaluation_members", EvaluationMember, "Phiếu chấm của thành viên hội đồng",
+    Entity("evaluation_members", EvaluationMember,
            lambda r, n: _short(r.get("member_name")), deletable=True),
 )
 BY_NAME = {e.name: e for e in ENTITIES}
 ORDER = {e.name: i for i, e in enumerate(ENTITIES)}
 
 ENUMS: dict[tuple[str, str], type] = {
-    ("products", "status"): ProductStatus,
-    ("producers", "kind"): ProducerKind,
-    ("unit_submissions", "status"): SubmissionStatus,
-    ("tasks", "status"): TaskStatus,
-    ("evaluations", "level"): EvaluationLevel,
+    (e.name, f.stored): f.enum for e in ENTITIES if (r := schema.record(e.name)) for f in r.fields if f.enum is not None
 }
 
-# Vietnamese names of the fields people compare in a conflict (others show their column name).
-FIELD_LABELS = {
-    "name": "Tên", "status": "Trạng thái", "stars": "Hạng sao", "score": "Điểm", "notes": "Ghi chú",
-    "producer_id": "Chủ thể", "commune_id": "Xã", "group_id": "Nhóm sản phẩm", "product_set_id": "Bộ sản phẩm",
-    "certificate_no": "Số giấy chứng nhận", "certifying_decision": "Quyết định công nhận",
-    "certifying_body": "Cơ quan công nhận", "certified_on": "Ngày công nhận", "expires_on": "Ngày hết hạn",
-    "rule_set_id": "Bộ tiêu chí", "ean13": "Mã vạch", "checklist": "Nhãn, truy xuất, nhãn hiệu",
-    "archived_at": "Lưu trữ lúc", "kind": "Loại hình", "tax_code": "Mã số thuế", "tax_code_kind": "Loại mã số",
-    "representative": "Người đại diện", "phone": "Điện thoại", "email": "Thư điện tử", "address": "Địa chỉ",
-    "number": "Số văn bản", "issued_on": "Ngày ban hành", "issued_text": "Thời gian ban hành", "issuer": "Cơ quan ban hành",
-    "subject": "Trích yếu", "file_reference": "Tệp văn bản", "directive_id": "Văn bản chỉ đạo", "position": "Thứ tự",
-    "assignee": "Đơn vị thực hiện", "assignee_place_id": "Địa bàn thực hiện", "title": "Tiêu đề",
-    "description": "Nội dung", "due_on": "Hạn", "result_note": "Kết quả", "completed_on": "Ngày hoàn thành",
-    "task_id": "Nhiệm vụ", "noted_on": "Ngày ghi", "text": "Nội dung", "author": "Người ghi",
-    "year": "Năm", "issuing_letter": "Văn bản giao", "deadline": "Hạn nộp", "campaign_id": "Đợt rà soát",
-    "unit_id": "Đơn vị", "submitted_on": "Ngày nộp", "received_on": "Ngày nhận", "note": "Ghi chú",
-    "product_name": "Tên sản phẩm", "producer_name": "Chủ thể", "production_situation": "Tình hình sản xuất",
-    "output_quantity": "Sản lượng", "unit_of_measure": "Đơn vị tính", "quantity_sold": "Sản lượng tiêu thụ",
-    "price_vnd": "Giá tiêu thụ (đ)", "raw_material_area_ha": "Diện tích vùng nguyên liệu (ha)",
-    "proposed_year": "Đề xuất OCOP năm", "product_id": "Sản phẩm", "evaluated_on": "Ngày đánh giá",
-    "level": "Cấp đánh giá", "scores": "Điểm từng tiêu chí", "total": "Tổng điểm", "knockout": "Tiêu chí loại",
-    "certified": "Được công nhận", "scorecard_id": "Phiếu chấm", "evaluation_id": "Lần đánh giá",
-    "member_name": "Thành viên hội đồng",
-}
-
-
-def field_label(key: str) -> str:
-    return FIELD_LABELS.get(key) or limits.field_label(key)
+def field_label(key: str, table: str | None = None) -> str:
+    """The field's label in the activity log's words (domain/schema): one name per field everywhere."""
+    return limits.field_label(key, table)
 
 
 # -- JSON form ---------------------------------------------------------------------------------
@@ -166,7 +134,7 @@ class BadValue(ValueError):
 def decode_value(entity: Entity, column, value: Any) -> Any:
     """The Python value of one JSON value of ``column``, within the limits the database keeps;
     raises BadValue with a Vietnamese sentence naming the field by its label."""
-    label = field_label(column.key)
+    label = field_label(column.key, entity.name)
     if value is None:
         if not column.nullable and column.key not in META_COLUMNS:
             raise BadValue(f"«{label}» không được để trống")
@@ -199,8 +167,7 @@ def decode_value(entity: Entity, column, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int if integer else (int, float)):
             raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là số" + (" nguyên" if integer else ""))
         value = value if integer else float(value)
-        problem = limits.check_number(value, integer, label, limits.COLUMN_RANGES.get((entity.name, column.key)),
-                                      column.key in limits.NON_NEGATIVE)
+        problem = limits.check_number(value, integer, label, limits.COLUMN_RANGES.get((entity.name, column.key)))
     elif isinstance(kind, JSON):
         if not isinstance(value, (dict, list)):
             raise BadValue(f"«{label}» không đúng cấu trúc")
@@ -231,7 +198,7 @@ def decode_record(entity: Entity, raw: dict[str, Any]) -> tuple[dict[str, Any], 
     for column in entity.columns:
         if column.key not in raw:
             if column.key in META_COLUMNS:
-                problems.append(f"thiếu «{field_label(column.key)}»")
+                problems.append(f"thiếu «{field_label(column.key, entity.name)}»")
             continue
         try:
             values[column.key] = decode_value(entity, column, raw[column.key])
@@ -239,7 +206,7 @@ def decode_record(entity: Entity, raw: dict[str, Any]) -> tuple[dict[str, Any], 
             problems.append(str(exc))
     for key in META_COLUMNS:
         if key in values and values[key] is None:
-            problems.append(f"thiếu «{field_label(key)}»")
+            problems.append(f"thiếu «{field_label(key, entity.name)}»")
     return values, problems
 
 

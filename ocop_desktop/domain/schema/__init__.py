@@ -1,0 +1,56 @@
+"""The record schema: one definition per record type, each field said once (key, labels, kind, bounds, columns).
+
+Everything else derives from it: the flush-hook limits (domain/limits.py), the labels of the
+activity log and of the conflict table, the Excel template and import aliases, the survey grid,
+the report columns, the CLI columns and the package's field list. No Qt, no SQLAlchemy here.
+"""
+
+from __future__ import annotations
+
+from ocop_desktop.domain.schema.fields import ENGLISH, Field, Kind, Record
+from ocop_desktop.domain.schema.records import (
+    APP_META, AUDIT_LOG, COMMON, DATABASE, DIRECTIVE, EVALUATION, EVALUATION_MEMBER, EXCHANGE_IMPORT,
+    EXCHANGE_OUTBOX, OTHER, PLACE, PLACE_LINK, PRODUCER, PRODUCT, PRODUCT_GROUP, PRODUCT_SET, RULE_SET,
+    SCORECARD, SYNC_STATE, TASK, TASK_PROGRESS, TRUSTED_SENDER,
+)
+from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
+
+__all__ = [
+    "ENGLISH", "Field", "Kind", "Record", "RECORDS", "SURVEY_CAMPAIGN", "SURVEY_ENTRY", "UNIT_SUBMISSION",
+    "entity_label", "field", "field_label", "record", "sheet_fields",
+]
+
+# User records first, in the order people meet them; a key met in several records without a
+# table to tell them apart is named as the first declares it.
+RECORDS: dict[str, Record] = {r.table: r for r in (
+    PRODUCT, PRODUCER, SURVEY_CAMPAIGN, UNIT_SUBMISSION, SURVEY_ENTRY, DIRECTIVE, TASK, TASK_PROGRESS,
+    EVALUATION, EVALUATION_MEMBER, PLACE, PLACE_LINK, PRODUCT_GROUP, PRODUCT_SET, RULE_SET, SCORECARD,
+    APP_META, AUDIT_LOG, EXCHANGE_IMPORT, EXCHANGE_OUTBOX, SYNC_STATE, TRUSTED_SENDER, DATABASE,
+)}
+_ANY: dict[str, Field] = {}
+for _r in (COMMON, *RECORDS.values(), OTHER):
+    for _f in _r.fields:
+        _ANY.setdefault(_f.key, _f)
+        _ANY.setdefault(_f.stored, _f)
+
+
+def record(table: str) -> Record | None:
+    return RECORDS.get(table)
+
+
+def field(key: str, table: str | None = None) -> Field | None:
+    """The field ``key`` (a key or a stored column) of ``table``'s record; without a table (or for a
+    key the table does not declare) the common fields, then the first record declaring it."""
+    declared = RECORDS.get(table) if table else None
+    return (declared.get(key) if declared else None) or COMMON.get(key) or _ANY.get(key)
+
+
+def field_label(key: str, table: str | None = None, language: str | None = None) -> str:
+    """How people call a field (Vietnamese unless ``language`` is "en"); an unknown key as is."""
+    found = field(key, table)
+    return found.label_in(language) if found else key
+
+
+def entity_label(table: str, language: str | None = None) -> str:
+    declared = RECORDS.get(table)
+    return declared.label_in(language) if declared else table
