@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from ocop_desktop.domain.formatting import integer
 from ocop_desktop.domain.validation import FieldError, ValidationError
 
 T = TypeVar("T")
@@ -103,7 +104,7 @@ def like_pattern(text: str) -> str:
     """A LIKE pattern (ESCAPE '\\') finding the folded ``text`` anywhere in a folded column: the
     % and _ a user types are matched literally. A search text that long is refused."""
     if len(text) > SEARCH_MAX_CHARS:
-        length = f"{len(text):,}".replace(",", ".")
+        length = integer(len(text))
         raise ValidationError([FieldError("search", (
             f"Nội dung tìm kiếm dài {length} ký tự, vượt giới hạn {SEARCH_MAX_CHARS} ký tự; "
             "hãy gõ một phần của tên cần tìm."))])

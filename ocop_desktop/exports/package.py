@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Collection
 
+from ocop_desktop.domain import formatting
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.exports.signing import ALGORITHM, OfficeKey, b64, fingerprint, unb64, verify
 
@@ -225,7 +226,7 @@ def _mb(size: int, decimals: int | None = None) -> str:
     """Megabytes written the Vietnamese way: 1.234, or 0,4 below 10 MB."""
     if decimals is None:
         decimals = 1 if size < 10 * 2**20 else 0
-    return f"{size / 2**20:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+    return formatting.decimal(size / 2**20, decimals)
 
 
 def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
@@ -328,7 +329,7 @@ def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> Verifie
             records = count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 0
         cap = limits.member_cap(records)
         if info.file_size > cap:
-            count_text = f"{records:,}".replace(",", ".")
+            count_text = formatting.integer(records)
             raise PackageError(
                 f"Thành phần «{name}» của gói khi giải nén sẽ chiếm {_mb(info.file_size)} MB, quá giới hạn "
                 f"{_mb(cap)} MB cho {count_text} bản ghi khai báo trong gói; gói đã bị thay đổi. Không có gì được nhập."

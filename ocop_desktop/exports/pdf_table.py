@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph
 
-from ocop_desktop.domain.numbers import format_vn_date, format_vn_number, format_vnd
+from ocop_desktop.domain import formatting
 from ocop_desktop.exports.pdf_style import FONT, Styles
 from ocop_desktop.exports.report_model import Report, ReportColumn
 
@@ -34,18 +34,21 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# A report column's kind -> domain.formatting's kind. A star class prints as its number: the
+# serif font has no ★ glyph. "int" keeps its grouping as before (1.234), "year" never groups.
+_KINDS = {"money": formatting.MONEY, "int": formatting.DECIMAL, "number": formatting.DECIMAL,
+          "date": formatting.DATE, "year": formatting.YEAR, "score": formatting.SCORE}
+
+
 def cell_text(column: ReportColumn, value: Any) -> str:
     if value is None or value == "":
         return ""
-    if column.kind == "money":
-        return format_vnd(value)
-    if column.kind in ("int", "number"):
-        return format_vn_number(value)
-    if column.kind == "date":
-        return format_vn_date(value) if isinstance(value, date) else str(value)
     if column.kind == "stars":
-        return str(value) if value else ""  # the serif font has no ★ glyph
-    return str(value)
+        return str(value) if value else ""
+    if column.kind == "date" and not isinstance(value, date):
+        return str(value)  # a date known only as written ("quý III/2024")
+    kind = _KINDS.get(column.kind)
+    return formatting.value(value, kind) if kind else str(value)
 
 
 def wrap_lines(text: str, width: float, font: str = FONT, size: float = 11) -> list[str]:

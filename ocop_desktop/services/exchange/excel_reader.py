@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 from xml.parsers import expat
 
+from ocop_desktop.domain.formatting import integer
 from ocop_desktop.services.exchange.excel_files import ImportRefused
 
 MAX_ROWS = 100_000  # rows of one sheet (a national survey has about 20,000)
@@ -85,10 +86,6 @@ class Sheet:
         return out
 
 
-def _n(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def text_value(raw: str) -> str:
     """Excel's _xHHHH_ escapes decoded (_x000D_ is a carriage return), then control characters
     other than newline and tab dropped: what the person typed, without the file format's marks."""
@@ -145,7 +142,7 @@ def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable, e
     def on_start(name: str, attrs: dict) -> None:
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
-            raise WorkbookRefused(f"Tệp {budget.name} có quá nhiều phần tử XML (hơn {_n(MAX_ELEMENTS)} trong "
+            raise WorkbookRefused(f"Tệp {budget.name} có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)} trong "
                                   f"«{member}»)." + _ADVICE)
         start(_local(name), {_local(k): v for k, v in attrs.items()})
 
@@ -229,7 +226,7 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
     def start(name, attrs):
         if name == "si":
             if len(out) >= MAX_STRINGS:
-                raise WorkbookRefused(f"Tệp {budget.name} có hơn {_n(MAX_STRINGS)} chuỗi chữ." + _ADVICE)
+                raise WorkbookRefused(f"Tệp {budget.name} có hơn {integer(MAX_STRINGS)} chuỗi chữ." + _ADVICE)
             state["parts"] = []
         elif name == "rPh":
             state["phonetic"] += 1  # East Asian reading hints: not part of the text
@@ -282,13 +279,13 @@ class _SheetParser:
         budget = self.budget
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
-            raise self._too_big(f"có quá nhiều phần tử XML (hơn {_n(MAX_ELEMENTS)})")
+            raise self._too_big(f"có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)})")
         if ":" in name:
             name = _local(name)
         if name == "c":
             budget.cells += 1
             if budget.cells > MAX_CELLS:
-                raise self._too_big(f"có hơn {_n(MAX_CELLS)} ô (kể cả ô trống có định dạng)")
+                raise self._too_big(f"có hơn {integer(MAX_CELLS)} ô (kể cả ô trống có định dạng)")
             ref = attrs.get("r")
             if ref is None:
                 if self.ref is not None:
@@ -300,7 +297,7 @@ class _SheetParser:
         elif name == "row":
             self.rows_seen += 1
             if self.rows_seen > MAX_ROWS:
-                raise self._too_big(f"có hơn {_n(MAX_ROWS)} dòng")
+                raise self._too_big(f"có hơn {integer(MAX_ROWS)} dòng")
             try:
                 self.row = int(attrs["r"]) if "r" in attrs else self.row + 1
             except ValueError:
@@ -323,7 +320,7 @@ class _SheetParser:
             self._dimension(attrs.get("ref", ""))
         elif name == "mergeCell":
             if len(self.sheet.merged) >= MAX_MERGES:
-                raise self._too_big(f"có hơn {_n(MAX_MERGES)} vùng ô gộp")
+                raise self._too_big(f"có hơn {integer(MAX_MERGES)} vùng ô gộp")
             try:
                 self.sheet.merged.append(_range(attrs.get("ref", "")))
             except ValueError:
@@ -335,8 +332,8 @@ class _SheetParser:
         except ValueError:
             return  # a missing or odd declaration is not trusted either way
         if r2 > MAX_ROWS or c2 > MAX_COLUMNS:
-            raise self._too_big(f"khai báo vùng dữ liệu {ref} ({_n(r2)} dòng × {_n(c2)} cột), vượt giới hạn "
-                                f"{_n(MAX_ROWS)} dòng và {_n(MAX_COLUMNS)} cột")
+            raise self._too_big(f"khai báo vùng dữ liệu {ref} ({integer(r2)} dòng × {integer(c2)} cột), vượt giới hạn "
+                                f"{integer(MAX_ROWS)} dòng và {integer(MAX_COLUMNS)} cột")
 
     def end(self, name: str) -> None:
         if ":" in name:
@@ -352,8 +349,8 @@ class _SheetParser:
                 self.col, self.ref = self._column(self.ref), None
             col = self.col
             if col > MAX_COLUMNS or self.row > MAX_ROWS:
-                raise self._too_big(f"ô {_letters(col)}{self.row} nằm ngoài giới hạn {_n(MAX_ROWS)} dòng và "
-                                    f"{_n(MAX_COLUMNS)} cột")
+                raise self._too_big(f"ô {_letters(col)}{self.row} nằm ngoài giới hạn {integer(MAX_ROWS)} dòng và "
+                                    f"{integer(MAX_COLUMNS)} cột")
             self.sheet.cells.setdefault(self.row, {})[col - 1] = value
         elif name in ("v", "t"):
             self.collect = None
@@ -410,12 +407,12 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
         infos = {i.filename: i for i in zf.infolist()}
         total = sum(i.file_size for i in infos.values())
         if total > MAX_TOTAL_BYTES:
-            raise WorkbookRefused(f"Tệp {budget.name} khi giải nén nặng {_n(total // 2**20)} MB, quá giới hạn "
+            raise WorkbookRefused(f"Tệp {budget.name} khi giải nén nặng {integer(total // 2**20)} MB, quá giới hạn "
                                   f"{MAX_TOTAL_BYTES // 2**20} MB." + _ADVICE)
         for info in infos.values():
             if info.file_size > MAX_PART_BYTES and info.filename.endswith(".xml"):
                 raise WorkbookRefused(f"Tệp {budget.name}: phần «{info.filename}» khi giải nén nặng "
-                                      f"{_n(info.file_size // 2**20)} MB, quá giới hạn {MAX_PART_BYTES // 2**20} MB."
+                                      f"{integer(info.file_size // 2**20)} MB, quá giới hạn {MAX_PART_BYTES // 2**20} MB."
                                       + _ADVICE)
         book = "xl/workbook.xml"
         rels = _rels(zf, book, set(infos), budget)
