@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from tests.cli.test_cli import ocop
+from tests.pdftext import pdf_text
 
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 TEA = "Trà San tuyết P.H 14"
@@ -29,11 +28,6 @@ def db(tmp_path_factory) -> Path:
 def products(db: Path) -> dict[str, dict]:
     rows = json.loads(ocop("--db", str(db), "products", "list", "--format", "json").stdout)
     return {r["name"]: {k: r.get(k) for k in CERTIFICATE_FIELDS} | {"id": r["id"]} for r in rows}
-
-
-def pdf_text(path: Path) -> str:
-    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def evaluate_and_certify(db: Path, tmp_path: Path, name: str, rules: str, on: str, level: str, parts: dict):

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-
 from openpyxl import load_workbook
 
 from tests.cli.test_cli import ocop
+from tests.pdftext import layout_text as pdf_text
 
 SO = "Sở Nông nghiệp và Môi trường tỉnh Điện Biên"
-
-
-def pdf_text(path) -> str:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return re.sub(r"Số:\s+/", "Số: /", out)
 
 
 def test_report_takes_date_number_and_recipients_remembers_them_and_refuses_a_former_district(tmp_path):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from sqlalchemy import select
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry
 from ocop_desktop.services.surveys import SurveyService
+from tests.pdftext import raw_text as pdf_text
 
 ROWS = {"03256": "Cà phê Arabica rang xay", "03307": "Chè Shan tuyết Ẳng Nưa", "03310": "Măng khô Ẳng Cang",
         "03301": "Gạo nếp Búng Lao", "03292": "Mật ong Ẳng Tở", "03313": "Chè Mường Lạn"}
@@ -24,11 +24,6 @@ ROWS = {"03256": "Cà phê Arabica rang xay", "03307": "Chè Shan tuyết Ẳng 
 def ocop(db: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), *map(str, args)],
                           capture_output=True, text=True, encoding="utf-8", env={**os.environ, "OCOP_DB": ""})
-
-
-def pdf_text(path: Path) -> str:
-    done = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True)
-    return " ".join(unicodedata.normalize("NFC", done.stdout).split())
 
 
 @pytest.fixture(scope="module")

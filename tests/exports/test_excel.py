@@ -16,6 +16,7 @@ from ocop_desktop.exports.excel import sheet_title, write_xlsx
 from ocop_desktop.exports.report_model import (
     ExportCancelled, OfficialHeader, Report, ReportColumn, ReportSection,
 )
+from tests.pdftext import pdftotext
 
 COLUMNS = [
     ReportColumn("stt", "STT", "int", width=6),
@@ -332,8 +333,7 @@ def test_libreoffice_prints_a4_with_repeated_header_and_page_numbers(tmp_path: P
     assert len(pages) > 1
     for number, page in enumerate(pages, 1):
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)  # A4 landscape
-        text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-layout",
-                               str(tmp_path / "out" / "in.pdf"), "-"], capture_output=True, text=True).stdout
+        text = pdftotext(tmp_path / "out" / "in.pdf", "-f", str(number), "-l", str(number), "-layout")
         assert "Tên sản phẩm" in text
         # The page number alone on the first line, from page 2 on, as on paper.
         first_line = text.strip().splitlines()[0].strip()

@@ -18,6 +18,7 @@ from ocop_desktop.exports.pdf_style import FONT, register_fonts
 from ocop_desktop.exports.report_model import Report
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from tests.exports.conftest import REPORT_DAY
+from tests.pdftext import pdftotext
 
 
 def _build(make_uow, kind: str) -> Report:
@@ -139,7 +140,7 @@ def test_libreoffice_prints_each_sample_sheet_whole(report_uow, tmp_path):
         size = next(line for line in info.splitlines() if line.startswith("Page    1 size")).split()[3:6:2]
         width, height = (round(float(v)) for v in size)
         assert (width > height) == report.landscape, (kind, width, height)
-        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        text = pdftotext(pdf, "-layout")
         # The motto whole (the summary's used to read "ip - Tự do - Hạnh phúc"), the body whole.
         assert MOTTO[0] in text and MOTTO[1] in text, kind
         assert report.header.body.upper() in " ".join(text.split()), kind

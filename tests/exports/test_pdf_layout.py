@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-import subprocess
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +21,7 @@ from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from ocop_desktop.services.scorecards import load_shipped_scorecards
 from tests.exports.conftest import REPORT_DAY
+from tests.pdftext import pdftotext
 
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
@@ -37,7 +37,7 @@ class Word:
 
 def pages(path: Path) -> list[list[Word]]:
     """Every page's words with their boxes, as poppler reads them (NFC)."""
-    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = pdftotext(path, "-bbox")
     result = []
     for page in out.split("<page ")[1:]:
         result.append([Word(float(a), float(b), float(c), float(d), unicodedata.normalize("NFC", html.unescape(t)))

@@ -5,7 +5,6 @@ whose header names that commune."""
 
 from __future__ import annotations
 
-import subprocess
 from datetime import date
 
 import pytest
@@ -20,6 +19,7 @@ from ocop_desktop.persistence.models import Product, SurveyCampaign, SurveyEntry
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.surveys import SurveyService
 from tests.gui.keyboard import type_keys, type_text
+from tests.pdftext import pdftotext
 
 # Typing opens the search popup, which the offscreen platform cannot raise.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
@@ -136,7 +136,7 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
     qtbot.waitUntil(lambda: target.exists(), timeout=30000)
     window.jobs.wait()
 
-    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdftotext(target)
     # The header block (before the title): the issuer is the commune, the place its name.
     head = " ".join(text.split("BÁO CÁO")[0].split())
     assert "ỦY BAN NHÂN DÂN XÃ BẮC HÀ" in head

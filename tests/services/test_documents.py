@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.scorecards import load_shipped_scorecards
 from ocop_desktop.services.settings import printed_name, save_office_settings
 from tests.services.test_evaluation import SCORES  # a coffee card under 26/2026 worth 79 points
+from tests.pdftext import layout_text
 
 DAY = date(2026, 12, 2)
 SO = "Sở Nông nghiệp và Môi trường tỉnh Điện Biên"
@@ -54,8 +53,7 @@ def commune(make_uow):
 def pdf_lines(path: Path) -> list[str]:
     """The text pieces of the PDF as laid out (pdftotext -layout): left and right columns apart;
     the gap a blank number leaves ("Số:      /BC-UBND") read as one space."""
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    out = re.sub(r"Số:\s+/", "Số: /", unicodedata.normalize("NFC", out))
+    out = layout_text(path)
     return [" ".join(piece.split()) for line in out.splitlines() for piece in re.split(r"\s{3,}", line) if piece.strip()]
 
 

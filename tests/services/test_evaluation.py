@@ -4,12 +4,10 @@ Excel checked with the sheet and row of every problem; the scoring sheet and res
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.services.evaluation import (
@@ -19,6 +17,7 @@ from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.scorecards import IMPORTED, SHIPPED, ScorecardService, load_shipped_scorecards
+from tests.pdftext import pdf_text
 
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 TODAY = date(2026, 11, 28)
@@ -37,11 +36,6 @@ def make(make_uow):
 
 def product_id(make_uow, name: str) -> str:
     return next(p.id for p in ProductService(make_uow).list() if p.name == name)
-
-
-def pdf_text(path) -> str:
-    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def test_shipped_cards_load_once_and_serve_each_product_by_its_set(make):

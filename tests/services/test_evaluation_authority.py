@@ -4,11 +4,9 @@ authority prints a proposal instead of a star class and is not certified at that
 from __future__ import annotations
 
 import json
-import unicodedata
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
 from ocop_desktop.domain.rules import certify_refusal, result_phrase, rule_set_from_dict
 from ocop_desktop.domain.validation import ValidationError
@@ -18,6 +16,7 @@ from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.scorecards import load_shipped_scorecards
+from tests.pdftext import pdf_text
 
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 TEA = "Trà San tuyết P.H 14"
@@ -38,11 +37,6 @@ def make(make_uow):
 
 def product(make_uow, name: str):
     return next(p for p in ProductService(make_uow).list() if p.name == name)
-
-
-def pdf_text(path) -> str:
-    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def held(p) -> tuple:

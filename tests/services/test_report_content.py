@@ -3,8 +3,6 @@ list's columns, the area of a 2025 commune, and no internal notes on paper (read
 
 from __future__ import annotations
 
-import subprocess
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.settings import save_office_settings
 from ocop_desktop.services.surveys import SurveyService
+from tests.pdftext import raw_text as pdf_text
 
 # 2024 units (GSO code) with one survey row each; Búng Lao and Ẳng Tở went to xã Búng Lao in 2025.
 ROWS = {"03256": "Cà phê Arabica rang xay", "03307": "Chè Shan tuyết Ẳng Nưa", "03310": "Măng khô Ẳng Cang",
@@ -28,11 +27,6 @@ SENT = {"03307": date(2024, 7, 4), "03310": date(2024, 7, 5), "03301": date(2024
 DAY_2024 = date(2024, 7, 10)  # the district's report, after the deadline «trước ngày 05/07/2024»
 DAY_2026 = date(2026, 11, 28)  # a report of the 2025 commune
 INTERNAL = ("chưa được xác nhận", "có thể sửa", "ocop scorecards", "chưa đối chiếu", "template / import")
-
-
-def pdf_text(path: Path) -> str:
-    done = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True)
-    return " ".join(unicodedata.normalize("NFC", done.stdout).split())
 
 
 def cells(path: Path) -> list[str]:

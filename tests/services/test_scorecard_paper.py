@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
 from ocop_desktop.services.evaluation import EvaluationInput, EvaluationService, MemberInput
 from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.scorecards import load_shipped_scorecards
+from tests.pdftext import pdf_text
 
 INTERNAL = ("chưa đối chiếu", "ocop scorecards", "Lưu ý", "mẫu Excel", "văn bản gốc")
 
@@ -22,11 +21,6 @@ def make(make_uow):
     load_sample(make_uow, "muong-ang-2024")
     load_shipped_scorecards(make_uow)
     return make_uow
-
-
-def pdf_text(path) -> str:
-    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 @pytest.mark.parametrize("rules,on", [("148/2023", date(2024, 8, 20)), ("1489/2025", date(2025, 9, 15))])
