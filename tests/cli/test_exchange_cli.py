@@ -258,6 +258,7 @@ def test_excel_special_files_and_unwritable_template(offices, tmp_path):
     assert (locked / "mau.xlsx").is_dir() and (locked / "goi.ocop.zip").is_dir()  # neither was replaced
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="mounts a 4 KB tmpfs (Linux)")
 def test_the_template_on_a_really_full_disk(tmp_path):
     disk = tmp_path / "usb"
     disk.mkdir()
@@ -274,6 +275,7 @@ def test_the_template_on_a_really_full_disk(tmp_path):
         subprocess.run(["umount", str(disk)], check=False)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal (pty) is POSIX only")
 def test_excel_replace_asks_on_a_terminal(offices, tmp_path):
     import pty  # noqa: PLC0415  (POSIX only)
 

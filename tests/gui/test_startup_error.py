@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,6 +17,8 @@ from ocop_desktop.gui.ui_settings import UiSettings
 from ocop_desktop.instance_lock import WriterLock
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
+# /proc/x cannot be created on Linux; on Windows "/proc/x" is an ordinary folder of the current drive.
+LINUX_PROC = pytest.mark.skipif(sys.platform == "win32", reason="needs Linux's /proc, where no folder can be made")
 
 
 @pytest.fixture
@@ -43,6 +46,7 @@ def _no_build(*_args, **_kw):
     raise AssertionError("no window may be built for a file that cannot be opened")
 
 
+@LINUX_PROC
 def test_a_folder_that_cannot_be_created_shows_the_vietnamese_dialog(qapp, vietnamese, ui_settings, shown):
     result = app_module.start_window(qapp, Path("/proc/x/y.db"), ui_settings, build=_no_build)
 
@@ -55,6 +59,7 @@ def test_a_folder_that_cannot_be_created_shows_the_vietnamese_dialog(qapp, vietn
     assert dialog["buttons"] == ["Chọn tệp dữ liệu khác…", "Thoát"]
 
 
+@LINUX_PROC
 def test_the_window_says_what_the_ocop_command_says(qapp, ui_settings, capsys, monkeypatch):
     from ocop_desktop import cli
 
@@ -95,6 +100,7 @@ def test_a_database_held_by_another_writer_names_it(qapp, vietnamese, ui_setting
     assert "ocop import survey" in dialog["info"] and "thao tác này không ghi gì" in dialog["info"]
 
 
+@LINUX_PROC
 def test_choosing_another_file_starts_with_that_file(qapp, vietnamese, ui_settings, shown, tmp_path, monkeypatch):
     other = tmp_path / "Tài liệu" / "ocop-xa"
     other.parent.mkdir()
