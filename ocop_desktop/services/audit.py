@@ -26,6 +26,8 @@ from ocop_desktop.exports.signing import short_fingerprint
 from ocop_desktop.persistence.models import AuditEntry, Base
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.documents import DocumentService
+from ocop_desktop.services.readable import structured_text
+from ocop_desktop.services.settings import KIND_BY_KEY
 from ocop_desktop.services.tamper import ChainCheck, check_log  # noqa: F401  (`ocop check`'s reading of the log)
 
 DEFAULT_LIMIT = 2_000  # newest entries shown at once; filters narrow down further
@@ -41,12 +43,21 @@ SEARCHABLE = {"products": "name_folded", "producers": "name_folded", "survey_ent
 ENUM_COLUMNS = {
     ("products", "status"): ProductStatus, ("unit_submissions", "status"): SubmissionStatus,
     ("tasks", "status"): TaskStatus, ("producers", "kind"): ProducerKind, ("evaluations", "level"): EvaluationLevel,
+    ("app_meta", "office_kind"): lambda key: KIND_BY_KEY.get(key) or _unknown(key),  # «UBND xã», not «ubnd»
 }
+
+
+def _unknown(value: str):
+    raise ValueError(value)
+
 ACTION_LABELS = {
     "create": "Thêm mới", "update": "Sửa", "delete": "Xóa", "restore": "Khôi phục dữ liệu",
     "import": "Nhập gói", "excel": "Nhập từ Excel", "promote": "Tạo từ rà soát", "settings": "Thiết lập",
     "undo": "Hoàn tác", "merge": "Gộp", "evaluate": "Chấm điểm", "sample": "Nạp dữ liệu mẫu",
-    "seal": "Niêm phong", "sender": "Đơn vị gửi và khóa ký",
+    "seal": "Niêm phong", "sender": "Đơn vị gửi và khóa ký", "reference": "Nạp dữ liệu tham chiếu",
+    "archive": "Lưu trữ", "certify": "Công nhận", "revoke": "Thu hồi", "status": "Đổi trạng thái",
+    "close": "Kết thúc đợt", "reopen": "Mở lại đợt", "export": "Gửi gói", "trust": "Tin cậy đơn vị gửi",
+    "excel-undo": "Hoàn tác nhập từ Excel",
 }
 SENDER_ACTION = "sender"  # one entry per imported package: which office and key vouched for its changes
 
@@ -125,7 +136,7 @@ def shown_value(value: Any, key: str = "", table: str | None = None) -> str:
             pass
         text = " ".join(value.split())
         return f"«{text[:80]}…»" if len(text) > 80 else f"«{text}»"
-    text = str(value)
+    text = structured_text(value, key) if isinstance(value, (dict, list)) else str(value)
     return text[:80] + ("…" if len(text) > 80 else "")
 
 
@@ -136,7 +147,18 @@ def _foreign_targets() -> dict[tuple[str, str], str]:
         for column in table.columns:
             for fk in column.foreign_keys:
                 out[(table.name, column.name)] = fk.column.table.name
+    out[("app_meta", "office_unit_id")] = "places"  # a setting, see _changes_of
     return out
+
+
+def _changes_of(r: Any) -> dict:
+    """The logged changes of an entry. A setting is a (key, value) row of app_meta: it is shown
+    as a change of that setting, named by its label («Đơn vị của máy này»), never by its key."""
+    changes = r.changes if isinstance(r.changes, dict) else {}
+    if r.entity == "app_meta":
+        value = changes.get("value")
+        return {r.entity_id: value} if isinstance(value, list) else {}
+    return changes
 
 
 class AuditService:
@@ -193,7 +215,7 @@ class AuditService:
         for r in rows:
             if r.entity in LABEL_COLUMNS:
                 wanted[r.entity].add(r.entity_id)
-            for key, pair in (r.changes or {}).items():
+            for key, pair in _changes_of(r).items():
                 target = self._targets.get((r.entity, key))
                 if target in LABEL_COLUMNS and isinstance(pair, list):
                     wanted[target].update(v for v in pair if isinstance(v, str))
@@ -209,8 +231,10 @@ class AuditService:
         return names
 
     def _dto(self, r: Any, names: dict[tuple[str, str], str], senders: dict[str, str]) -> AuditEntryDTO:
-        changes = r.changes if isinstance(r.changes, dict) else {}
+        changes = _changes_of(r)
         record = names.get((r.entity, r.entity_id))
+        if r.entity == "app_meta":
+            record = limits.field_label(r.entity_id or "", "app_meta")
         if record is None:  # deleted since, or a table without a name: the log's own last name
             column = LABEL_COLUMNS.get(r.entity)
             pair = changes.get(column) if column else None

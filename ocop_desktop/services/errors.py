@@ -9,6 +9,7 @@ temporary file that is only renamed into place once complete.
 from __future__ import annotations
 
 import errno
+import re
 import sqlite3
 from collections.abc import Iterator
 
@@ -87,6 +88,7 @@ def explain(exc: BaseException) -> str | None:
 
 # A Vietnamese letter with a tone or a hat: a ValueError or LookupError saying it was written for
 # people (the services raise these with Vietnamese text), not by Python about a programming error.
+_QUOTED = re.compile(r"«[^»]*»|'[^']*'|\"[^\"]*\"")
 _VIETNAMESE = frozenset("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
 
 
@@ -120,6 +122,14 @@ def for_people(exc: BaseException) -> str | None:
     message = explain(exc)
     if message is not None:
         return message
-    if type(exc) in (ValueError, LookupError) and _VIETNAMESE & set(str(exc).lower()):
+    if isinstance(exc, OSError):  # a file gone, a folder where a file was expected: the system's reason
+        from ocop_desktop.domain.os_errors import os_reason
+
+        where = f" «{exc.filename}»" if exc.filename else ""
+        return (f"Không đọc hoặc ghi được{where} ({os_reason(exc)}). " + UNCHANGED +
+                " Hãy kiểm tra đường dẫn (phải là một tệp thường, không phải thư mục) rồi làm lại.")
+    # Quoted parts are left out: Python's own message may quote a Vietnamese value it choked on.
+    unquoted = _QUOTED.sub("", str(exc))
+    if type(exc) in (ValueError, LookupError) and _VIETNAMESE & set(unquoted.lower()):
         return str(exc)
     return None
