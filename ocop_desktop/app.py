@@ -103,7 +103,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
         before_import=lambda reason: backup_before(db.path, reason),
         backups=BackupService(db.path, lambda: actor["name"]), audit=AuditService(make_uow),
         evaluations=EvaluationService(make_uow), scorecards=ScorecardService(make_uow),
-        evaluation_reports=EvaluationReports(make_uow), user_name=lambda: actor["name"],
+        evaluation_reports=EvaluationReports(make_uow), user_name=lambda: actor["name"], make_uow=make_uow,
     )
     # The sample opens in its own file and process: nothing of it can reach this database.
     sample_file = sample_database_path(user_data_dir())

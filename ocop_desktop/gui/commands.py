@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
 from ocop_desktop.gui.exchange.receive_dialog import ReceivePackageDialog
 from ocop_desktop.gui.exchange.send_dialog import SendPackageDialog
+from ocop_desktop.gui.exchange.senders_dialog import SendersDialog
 from ocop_desktop.gui.evaluation.scorecards_dialog import ScorecardsDialog
 from ocop_desktop.gui.evaluation.scoring_dialog import ScoringDialog
 from ocop_desktop.gui.jobs import JobRunner
@@ -44,6 +45,8 @@ class Commands:
     scorecards: ScorecardService
     evaluation_reports: EvaluationReports
     user_name: Callable[[], str]
+    # The trusted-offices dialog builds its services (trust, key lists, report seals) on this.
+    make_uow: Callable[..., Any] | None = None
 
     def send_package(self, window) -> None:
         SendPackageDialog(self.exchange, self.jobs, self.office_name(), window).exec()
@@ -53,6 +56,9 @@ class Commands:
         dialog.imported.connect(window.refresh_all)
         self.before_import("truoc-nhan-goi")
         dialog.exec()
+
+    def trusted_senders(self, window) -> None:
+        SendersDialog(self.make_uow, self.jobs, window).exec()
 
     def import_survey_excel(self, window) -> None:
         campaign_id, unit_id = window.surveys.current_selection()
@@ -93,9 +99,11 @@ class Commands:
         ScorecardsDialog(self.scorecards, self.evaluation_reports, window).exec()
 
     def commands(self) -> dict[str, Command]:
+        trusted = {"actionTrustedSenders": self.trusted_senders} if self.make_uow is not None else {}
         return {
             "actionSendPackage": self.send_package,
             "actionReceivePackage": self.receive_packages,
+            **trusted,
             "actionImportSurveyExcel": self.import_survey_excel,
             "actionSurveyTemplate": self.save_survey_template,
             "actionBackups": self.backups_dialog,

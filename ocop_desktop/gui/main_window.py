@@ -15,9 +15,9 @@ from ocop_desktop.services.settings import OfficeSettings
 
 
 COMMAND_ACTIONS = (
-    "actionSendPackage", "actionReceivePackage", "actionImportSurveyExcel", "actionSurveyTemplate",
-    "actionBackups", "actionActivityLog", "actionScoreProduct", "actionScorecards", "actionOpenSample",
-    "actionUserManual", "actionOpenLogFolder",
+    "actionSendPackage", "actionReceivePackage", "actionTrustedSenders", "actionImportSurveyExcel",
+    "actionSurveyTemplate", "actionBackups", "actionActivityLog", "actionScoreProduct", "actionScorecards",
+    "actionOpenSample", "actionUserManual", "actionOpenLogFolder",
 )
 
 

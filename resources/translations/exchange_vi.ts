@@ -581,4 +581,191 @@ Tin cậy %1 và nhập gói?</translation>
         <translation>Không tạo được gói: %1</translation>
     </message>
 </context>
+<context>
+    <name>SendersDialog</name>
+    <message>
+        <source>Office</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Dấu vân tay</translation>
+    </message>
+    <message>
+        <source>Trusted on</source>
+        <translation>Tin cậy từ</translation>
+    </message>
+    <message>
+        <source>Trusted by</source>
+        <translation>Người tin cậy</translation>
+    </message>
+    <message>
+        <source>Revoked on</source>
+        <translation>Thu hồi lúc</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>none yet: the key is made when the office is set up (File › Office settings)</source>
+        <translation>chưa có: khóa được tạo khi thiết lập đơn vị (Tệp › Thiết lập đơn vị…)</translation>
+    </message>
+    <message>
+        <source>No office is trusted here yet. The first package of an office shows its fingerprint and asks whether to trust it; a province&apos;s key list adds many at once.</source>
+        <translation>Chưa tin cậy đơn vị nào. Gói đầu tiên của mỗi đơn vị hiện dấu vân tay và hỏi có tin cậy hay không; danh sách khóa của tỉnh thêm nhiều đơn vị một lần.</translation>
+    </message>
+    <message>
+        <source>The fingerprint %1 was copied.</source>
+        <translation>Đã sao chép dấu vân tay %1.</translation>
+    </message>
+    <message>
+        <source>Stop trusting %1 with the key %2?
+
+Packages, key lists and reports signed with this key will be refused here from now on. Do this when that office lost its computer, its key may be known to others or it has a new key (compare the new fingerprint with them first).</source>
+        <translation>Thu hồi tin cậy %1 với khóa %2?
+
+Từ nay, gói, danh sách khóa và báo cáo ký bằng khóa này sẽ bị từ chối ở đây. Chỉ làm việc này khi đơn vị đó bị mất máy, khóa có thể đã lộ, hoặc đơn vị đã có khóa mới (hãy đối chiếu dấu vân tay mới với họ trước).</translation>
+    </message>
+    <message>
+        <source>Revoke trust</source>
+        <translation>Thu hồi tin cậy</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Đang thu hồi…</translation>
+    </message>
+    <message>
+        <source>Trust in %1 (key %2) was revoked: what it signs is refused here.</source>
+        <translation>Đã thu hồi tin cậy %1 (khóa %2): những gì ký bằng khóa này sẽ bị từ chối ở đây.</translation>
+    </message>
+    <message>
+        <source>Take a province&apos;s key list</source>
+        <translation>Nhận danh sách khóa của tỉnh</translation>
+    </message>
+    <message>
+        <source>OCOP key lists (*%1)</source>
+        <translation>Danh sách khóa OCOP (*%1)</translation>
+    </message>
+    <message>
+        <source>Taking the key list…</source>
+        <translation>Đang nhận danh sách khóa…</translation>
+    </message>
+    <message>
+        <source>This key list was signed by %1, whose key is not trusted here yet. Its fingerprint is:
+
+%2
+
+Call %1, or look at the fingerprint printed on its papers, and trust it only if the fingerprints are the same: every office of the list is then trusted on its word.
+
+Have you compared the fingerprint, and do you trust %1 and take its list?</source>
+        <translation>Danh sách khóa này do %1 ký, mà khóa của %1 chưa được tin cậy ở đây. Dấu vân tay của khóa là:
+
+%2
+
+Hãy gọi điện cho %1, hoặc xem dấu vân tay in trên văn bản giấy của họ, và chỉ tin cậy khi hai dấu vân tay trùng nhau: mọi đơn vị trong danh sách sẽ được tin cậy theo lời của %1.
+
+Anh/chị đã đối chiếu dấu vân tay, và đồng ý tin cậy %1 để nhận danh sách này?</translation>
+    </message>
+    <message>
+        <source>Trust the sender of the list</source>
+        <translation>Tin cậy nơi gửi danh sách</translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>Đã thêm: %1</translation>
+    </message>
+    <message>
+        <source>Revoked: %1</source>
+        <translation>Thu hồi: %1</translation>
+    </message>
+    <message>
+        <source>Not taken: %1</source>
+        <translation>Không nhận: %1</translation>
+    </message>
+    <message>
+        <source>%1 offices are named; press «Show Details...» to read each.</source>
+        <translation>Danh sách nêu %1 đơn vị; bấm «Xem chi tiết...» để đọc từng đơn vị.</translation>
+    </message>
+    <message>
+        <source>Key list taken</source>
+        <translation>Đã nhận danh sách khóa</translation>
+    </message>
+    <message>
+        <source>Send the key list</source>
+        <translation>Gửi danh sách khóa</translation>
+    </message>
+    <message>
+        <source>Writing the key list…</source>
+        <translation>Đang ghi danh sách khóa…</translation>
+    </message>
+    <message>
+        <source>The key list of %1 offices, signed by this office, was saved to %2.</source>
+        <translation>Đã lưu danh sách khóa của %1 đơn vị, có chữ ký của đơn vị này, vào %2.</translation>
+    </message>
+    <message>
+        <source>Key list saved</source>
+        <translation>Đã lưu danh sách khóa</translation>
+    </message>
+    <message>
+        <source>Send it to the offices of your area. Each compares this office&apos;s fingerprint (%1) with you once, by phone or on paper, and then takes the whole list.</source>
+        <translation>Hãy gửi tệp này cho các đơn vị trên địa bàn. Mỗi đơn vị đối chiếu dấu vân tay của đơn vị này (%1) với anh/chị một lần, qua điện thoại hoặc văn bản giấy, rồi nhận cả danh sách.</translation>
+    </message>
+    <message>
+        <source>Check a report&apos;s signature</source>
+        <translation>Kiểm tra chữ ký báo cáo</translation>
+    </message>
+    <message>
+        <source>Reports (*.pdf *.xlsx);;All files (*)</source>
+        <translation>Báo cáo (*.pdf *.xlsx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation>Đang kiểm tra chữ ký…</translation>
+    </message>
+    <message>
+        <source>Signature of %1</source>
+        <translation>Chữ ký của %1</translation>
+    </message>
+    <message>
+        <source>Trusted offices and signing keys</source>
+        <translation>Đơn vị tin cậy và khóa ký</translation>
+    </message>
+    <message>
+        <source>This office&apos;s signing key</source>
+        <translation>Khóa ký của đơn vị này</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Dấu vân tay:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>Read it out by phone or compare it on paper with the offices that receive your packages and reports: it is also printed on the office set-up page and at the foot of every report.</source>
+        <translation>Đọc qua điện thoại hoặc đối chiếu trên giấy với các đơn vị nhận gói và báo cáo của anh/chị: dấu vân tay này cũng in trên trang «Thiết lập đơn vị» và ở chân mỗi báo cáo.</translation>
+    </message>
+    <message>
+        <source>Offices whose packages, key lists and reports are trusted here:</source>
+        <translation>Các đơn vị mà gói, danh sách khóa và báo cáo của họ được tin cậy ở đây:</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Thu hồi…</translation>
+    </message>
+    <message>
+        <source>&amp;Take a province&apos;s key list…</source>
+        <translation>&amp;Nhận danh sách khóa của tỉnh…</translation>
+    </message>
+    <message>
+        <source>&amp;Send the key list…</source>
+        <translation>&amp;Gửi danh sách khóa…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck a report&apos;s signature…</source>
+        <translation>&amp;Kiểm tra chữ ký báo cáo…</translation>
+    </message>
+</context>
 </TS>

@@ -261,6 +261,14 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
+        <source>Trusted offices and signing keys…</source>
+        <translation>Đơn vị tin cậy và khóa ký…</translation>
+    </message>
+    <message>
+        <source>This office&apos;s fingerprint, the offices whose packages are trusted here, a province&apos;s key list, a report&apos;s signature</source>
+        <translation>Dấu vân tay của đơn vị này, các đơn vị được tin cậy khi nhận gói, danh sách khóa của tỉnh, chữ ký của báo cáo</translation>
+    </message>
+    <message>
         <source>Import survey rows from Excel…</source>
         <translation>Nhập kết quả rà soát từ Excel…</translation>
     </message>

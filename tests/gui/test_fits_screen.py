@@ -99,6 +99,7 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
     from ocop_desktop.gui.exchange.receive_dialog import ReceivePackageDialog
     from ocop_desktop.gui.exchange.send_dialog import SendPackageDialog
+    from ocop_desktop.gui.exchange.senders_dialog import SendersDialog
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
     from ocop_desktop.gui.products.dialog import ProductDialog
     from ocop_desktop.gui.products.picker import ProducerDialog
@@ -163,6 +164,7 @@ def _dialogs(sample, db, jobs, tmp_path):
                                                         folder=tmp_path)),
         ("ReceivePackageDialog", lambda: ReceivePackageDialog(ExchangeService(make_uow), jobs,
                                                               today=lambda: TODAY)),
+        ("SendersDialog", lambda: SendersDialog(make_uow, jobs, folder=tmp_path)),
         ("ExcelImportDialog", lambda: ExcelImportDialog(SurveyImportService(make_uow), surveys, jobs,
                                                         folder=tmp_path)),
         ("BackupDialog", lambda: BackupDialog(backups, jobs, today=lambda: TODAY)),
@@ -186,8 +188,8 @@ def _dialogs(sample, db, jobs, tmp_path):
 
 NAMES = ["FirstRunDialog", "ProductDialog", "ProductDialog with errors", "ProducerDialog", "ReportsDialog",
          "ReportSettingsDialog", "ScoringDialog", "ScorecardsDialog", "SendPackageDialog", "ReceivePackageDialog",
-         "ExcelImportDialog", "BackupDialog", "RestoreConfirmDialog", "DamagedDatabaseDialog", "AuditLogDialog",
-         "CampaignDialog", "SubmissionDialog", "DirectiveDialog", "TaskDialog", "ResultNoteDialog", "ProgressDialog",
+         "SendersDialog", "ExcelImportDialog", "BackupDialog", "RestoreConfirmDialog", "DamagedDatabaseDialog",
+         "AuditLogDialog", "CampaignDialog", "SubmissionDialog", "DirectiveDialog", "TaskDialog", "ResultNoteDialog", "ProgressDialog",
          "StartupErrorDialog"]
 
 

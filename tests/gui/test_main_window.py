@@ -92,6 +92,19 @@ def test_exchange_and_excel_actions_are_offered(window):
     assert window.surveys.ui.importExcelButton.text() == "Nhập từ Excel…"
 
 
+def test_trusted_offices_follow_receive_in_the_file_menu_and_open_their_dialog(window, monkeypatch):
+    from ocop_desktop.gui.exchange.senders_dialog import SendersDialog
+
+    names = [a.objectName() for a in window.ui.menuFile.actions()]
+    assert names[names.index("actionReceivePackage") + 1] == "actionTrustedSenders"
+    action = window.ui.actionTrustedSenders
+    assert action.isVisible() and action.text() == "Đơn vị tin cậy và khóa ký…"
+    shown = []
+    monkeypatch.setattr(SendersDialog, "exec", lambda dialog: shown.append(dialog.windowTitle()) or 0)
+    action.trigger()
+    assert shown == ["Đơn vị tin cậy và khóa ký"]
+
+
 def test_lam_moi_brings_rows_stored_elsewhere_into_the_open_survey_grid(window, make_uow, qtbot):
     from ocop_desktop.services.reference import place_id
     from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService

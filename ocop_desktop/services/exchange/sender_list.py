@@ -42,6 +42,15 @@ def _payload(values: dict[str, Any]) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
+class IssuerNotTrusted(PackageError):
+    """The list's issuer is not trusted here yet: compare ``words`` with it (by phone or on paper),
+    then take the list again with ``trust_issuer``. Its own type, so a window can ask."""
+
+    def __init__(self, message: str, issuer: str, words: str) -> None:
+        super().__init__(message)
+        self.issuer, self.words = issuer, words
+
+
 @dataclass
 class ListImport:
     issuer: str
@@ -159,10 +168,10 @@ class SenderListService:
                         f"({', '.join(short_fingerprint(r.fingerprint) for r in other)}). Không có gì được nhập; hãy gọi "
                         "điện cho nơi gửi để đối chiếu.")
                 if not trust_issuer:
-                    raise PackageError(
+                    raise IssuerNotTrusted(
                         f"Danh sách khóa này do {name} ký bằng khóa {words}, chưa được tin cậy ở đây. Hãy gọi điện hoặc "
                         "xem văn bản giấy của nơi gửi để đối chiếu dấu vân tay; chỉ khi trùng khớp mới nhập lại và "
-                        "đồng ý tin cậy. Chưa có gì được nhập.")
+                        "đồng ý tin cậy. Chưa có gì được nhập.", name, words)
                 add_sender(s, issuer.unit_id, name, issuer_key, actor, "đã đối chiếu khi nhận danh sách khóa")
             result = ListImport(name, words)
             for item in values["senders"]:
