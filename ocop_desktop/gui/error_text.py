@@ -136,11 +136,15 @@ def show_unexpected(parent: QWidget | None, exc: BaseException) -> UnexpectedErr
 
 
 def report_error(parent: QWidget | None, exc: BaseException, show: Callable[[str], None] | None = None,
-                 title: str | None = None) -> None:
-    """The one way a page shows a failure: a known one through ``show`` (a status line, the
-    field's label) or a warning box; an unexpected one in the «Lỗi không mong đợi» dialog."""
+                 title: str | None = None, line_for_unexpected: bool = True) -> None:
+    """The one way a page shows a failure. A known one goes to ``show`` (a status line, the
+    field's label), else to a warning box; an unexpected one opens «Lỗi không mong đợi», and
+    ``show`` gets its one-line version too (so no «Đang lưu…» is left standing) unless
+    ``line_for_unexpected`` is False (``show`` opens a box of its own)."""
     message = known_message(exc)
     if message is None:
+        if show is not None and line_for_unexpected:
+            show(error_text(exc))
         show_unexpected(parent, exc)
     elif show is not None:
         show(message)

@@ -19,6 +19,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.gui.error_text import known_message, log_unexpected, report_error, traceback_of
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,9 @@ def _log_failure(exc: Exception) -> None:
         expected = known_message(exc) is not None
     except Exception:  # classifying must never hide the failure itself
         expected = False
-    if expected:
+    if isinstance(exc, ExportCancelled):  # the user's cancel, said by the page: no error
+        log.info("Job cancelled")
+    elif expected:
         log.info("Job refused: %s", type(exc).__name__)
     else:
         log_unexpected(exc)

@@ -142,3 +142,36 @@ def test_help_open_log_folder_opens_the_folder_the_log_is_written_in(window, log
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     action.trigger()
     assert [Path(u.toLocalFile()) for u in opened] == [log_file.parent]
+
+
+def test_a_refusal_or_a_cancel_in_a_job_is_no_error_in_the_log(qtbot, log_file):
+    from ocop_desktop.exports.report_model import ExportCancelled
+
+    def refuse(_p, _c):
+        raise ValidationError([FieldError("name", "Chưa nhập tên sản phẩm")], record="Sản phẩm «Bí mật»")
+
+    def cancel(_p, _c):
+        raise ExportCancelled()
+
+    runner = JobRunner()
+    failures: list[Exception] = []
+    runner.run(refuse, on_error=failures.append)
+    runner.run(cancel, on_error=failures.append)
+    qtbot.waitUntil(lambda: len(failures) == 2, timeout=5000)
+    log = log_file.read_text("utf-8")
+    assert "INFO ocop_desktop.gui.jobs: Job refused: ValidationError" in log
+    assert "INFO ocop_desktop.gui.jobs: Job cancelled" in log
+    assert "Traceback" not in log and "ERROR" not in log and "Bí mật" not in log  # not what was typed
+
+
+def test_a_page_showing_an_unexpected_error_gets_one_line_and_the_dialog(qtbot, vietnamese, log_file):
+    page = QWidget()
+    qtbot.addWidget(page)
+    status = QLabel("Đang lưu…", page)
+    try:
+        _count_in_stock([])
+    except ZeroDivisionError as exc:
+        report_error(page, exc, show=lambda reason: status.setText(f"Không lưu được: {reason}"))
+    assert status.text().startswith("Không lưu được: Lỗi không mong đợi (ZeroDivisionError).")
+    assert _dialog(page) is not None and _dialog(page).isVisible()
+    assert log_file.read_text("utf-8").count("Traceback") == 1
