@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ocop_desktop.exports.signing import short_fingerprint
+from ocop_desktop.gui.exchange import senders_dialog
 from ocop_desktop.gui.exchange.senders_dialog import SendersDialog
 from ocop_desktop.services.office_key import existing_office_key
 from ocop_desktop.services.report_seal import signature_file
@@ -119,8 +120,12 @@ def test_revoking_asks_naming_the_office_and_key_then_marks_the_row(qtbot, commu
     assert [s.office for s in r.exchange.senders() if s.revoked_at is None] == ["Xã Ẳng Tở"]
 
 
-def test_a_district_list_is_taken_once_its_fingerprint_was_compared(qtbot, communes, office, jobs, boxes, tmp_path):
+@pytest.mark.parametrize("long_list", [False, True])
+def test_a_district_list_is_taken_once_its_fingerprint_was_compared(qtbot, communes, office, jobs, boxes, tmp_path,
+                                                                   monkeypatch, long_list):
     a, b, r = communes
+    if long_list:  # a province's list of 45 communes: the lines go to the box's details, which scroll
+        monkeypatch.setattr(senders_dialog, "MANY_LINES", 1)
     listed = tmp_path / "muong-ang"  # the suffix is added
     boxes.save_path = str(listed)
     district = opened(qtbot, r, jobs)
@@ -146,7 +151,12 @@ def test_a_district_list_is_taken_once_its_fingerprint_was_compared(qtbot, commu
     message = boxes.shown[-1]
     assert message["icon"] == QMessageBox.Icon.Information
     assert message["text"].startswith("Danh sách khóa của Huyện Mường Ảng") and "thêm 2 đơn vị" in message["text"]
-    assert f"Added: Xã Ẳng Nưa — {words_of(a)}" in message["informative"]
+    added = f"Added: Xã Ẳng Nưa — {words_of(a)}"
+    if long_list:
+        assert added in message["details"] and added not in message["informative"]
+        assert message["informative"].startswith("2 offices are named")
+    else:
+        assert added in message["informative"] and message["details"] == ""
 
 
 def test_a_commune_is_told_it_does_not_send_key_lists(qtbot, communes, jobs, boxes, tmp_path):
