@@ -99,7 +99,7 @@ def test_the_office_sees_its_fingerprint_and_the_offices_it_trusts(qtbot, qtmode
 
 
 def test_revoking_asks_naming_the_office_and_key_then_marks_the_row(qtbot, communes, jobs, boxes):
-    a, b, r = communes
+    a, _b, r = communes
     dialog = opened(qtbot, r, jobs)
     dialog.ui.sendersView.selectRow(0)
     assert dialog.ui.revokeButton.isEnabled()
