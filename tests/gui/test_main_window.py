@@ -18,13 +18,18 @@ def ui_settings(tmp_path):
     return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
 
 
+def settle(qtbot, window) -> None:
+    """Wait for what the pages read and write in the background, as a user waits for them to fill."""
+    qtbot.waitUntil(lambda: not any(p.is_busy() for p in (window.start, window.surveys, window.tasks)), timeout=10000)
+
+
 @pytest.fixture
 def window(qtbot, db, make_uow, ui_settings, vietnamese):
     load_sample(make_uow, "muong-ang-2024")
     win = build_main_window(db, ui_settings, ask_first_run=False)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: not win.start.is_busy(), timeout=5000)  # the start page reads in the background
+    settle(qtbot, win)
     yield win
     win.jobs.wait()
 
@@ -113,19 +118,23 @@ def test_lam_moi_brings_rows_stored_elsewhere_into_the_open_survey_grid(window, 
     window.ui.tabs.setCurrentWidget(page)
     ang_nua = place_id("xa-ang-nua")
     page.ui.unitCombo.setCurrentIndex(page.ui.unitCombo.findData(ang_nua))
+    settle(qtbot, window)
     campaign_id = page.current_selection()[0]
     elsewhere = SurveyService(make_uow)  # another window, or `ocop import survey`
     elsewhere.save_entries(campaign_id, ang_nua, [SurveyEntryInput(product_name="Gạo nếp nương")])
     assert page.grid_model.index(0, 0).data() == ""
     window.ui.actionRefresh.trigger()
+    settle(qtbot, window)
     assert page.grid_model.index(0, 0).data() == "Gạo nếp nương"
     # Unsaved typing is never replaced by a refresh: the grid keeps it and says the unit changed.
     page.grid_model.set_cells([(1, 0, "Măng khô")], "thử")
     elsewhere.save_entries(campaign_id, ang_nua, [SurveyEntryInput(product_name="Mật ong")])
     window.refresh_all()
+    settle(qtbot, window)
     assert [page.grid_model.index(r, 0).data() for r in range(2)] == ["Gạo nếp nương", "Măng khô"]
     assert page.ui.messageLabel.text().startswith("Các dòng của đơn vị này vừa được thay đổi ở nơi khác.")
     page.reload_and_reapply()
+    settle(qtbot, window)
     assert [page.grid_model.index(r, 0).data() for r in range(3)] == ["Gạo nếp nương", "Mật ong", "Măng khô"]
 
 
@@ -136,10 +145,12 @@ def test_a_change_in_one_tab_is_shown_in_the_others(window, make_uow, qtbot):
     page = window.surveys
     ang_nua = place_id("xa-ang-nua")
     page.ui.unitCombo.setCurrentIndex(page.ui.unitCombo.findData(ang_nua))
+    settle(qtbot, window)
     SurveyService(make_uow).save_entries(page.current_selection()[0], ang_nua,
                                          [SurveyEntryInput(product_name="Miến dong Ẳng Nưa")])
     window.refresh_all()
     qtbot.waitUntil(lambda: not window.products.is_loading(), timeout=10000)
+    settle(qtbot, window)
     assert window.products.ui.countLabel.text() == "10 sản phẩm"
     page.ui.grid.setCurrentIndex(page.grid_model.index(0, 0))
     page.ui.promoteButton.click()  # the survey tab adds a product to the registry

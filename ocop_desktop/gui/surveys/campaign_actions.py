@@ -78,11 +78,12 @@ class CampaignActions(QObject):
         dialog.open()
 
     def _changed(self, info: CampaignInfo | None, message: str = "") -> None:
-        self._page.refresh()  # re-reads the campaigns: a new title or «closed» shows in the list
-        if info is not None:
-            self._page.show_campaign(info.id)
-        self.update_actions()
+        # Re-reads the campaigns (a new title or «closed» shows in the list), then says what was done.
+        self._page.refresh(campaign_id=info.id if info is not None else None, then=lambda: self._shown(message))
         self._page.changed.emit()
+
+    def _shown(self, message: str) -> None:
+        self.update_actions()
         if message:
             self._page.show_message(message)
         else:

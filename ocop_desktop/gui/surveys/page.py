@@ -14,6 +14,7 @@ from ocop_desktop.domain.validation import NotFoundError, StaleDataError, Valida
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_surveys_page import Ui_SurveysPage
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.surveys.campaign_actions import CampaignActions
 from ocop_desktop.gui.surveys.grid_model import SurveyGridModel
 from ocop_desktop.gui.surveys.stale import merge_summary, reload_offer
@@ -61,6 +62,7 @@ class SurveysPage(QWidget):
         self._places = places
         self._place_labels: dict[str, str] = {}
         self._jobs = jobs
+        self._page_jobs = PageJobs(jobs, self, on_error=lambda exc: self._show_message(_describe(exc), error=True))
         self._drafts = DraftStore(drafts_dir)
         self._today = today
         self._campaigns: list[CampaignDTO] = []
@@ -110,10 +112,17 @@ class SurveysPage(QWidget):
 
     # --- the contract with the main window ---------------------------------------------------
     def show_campaign(self, campaign_id: str) -> None:
+        if self.ui.campaignCombo.findData(campaign_id) < 0:  # a campaign new since the list was read
+            self._read_campaigns(lambda _kept: self._show_campaign(campaign_id))
+        else:
+            self._show_campaign(campaign_id)
+
+    def is_busy(self) -> bool:
+        """Whether a read or a change of this page still runs (tests wait for this to turn False)."""
+        return self._page_jobs.busy()
+
+    def _show_campaign(self, campaign_id: str) -> None:
         index = self.ui.campaignCombo.findData(campaign_id)
-        if index < 0:
-            self._load_campaigns()
-            index = self.ui.campaignCombo.findData(campaign_id)
         if index == self.ui.campaignCombo.currentIndex():
             self._refresh_units()  # already shown: bring its statuses up to date
         elif index >= 0:
@@ -137,20 +146,44 @@ class SurveysPage(QWidget):
         self.ui.importExcelButton.setVisible(True)
         self.ui.templateButton.setVisible(True)
 
-    def refresh(self) -> None:
+    def refresh(self, campaign_id: str | None = None, then: Callable[[], None] | None = None) -> None:
         """Show what was stored elsewhere (a package, a restore, an Excel import, another tab):
         campaigns, statuses and the open unit's rows. Unsaved typing is never replaced: the grid
-        keeps it, says the unit changed, and the save offers to reload and re-apply it."""
-        if not self._fill_campaigns():
-            self._campaign_chosen()  # the campaign shown is gone (a restore): show the first one
-            return
+        keeps it, says the unit changed, and the save offers to reload and re-apply it.
+        All is read in the background; ``campaign_id`` is shown if given, ``then()`` runs once
+        the campaign's units are listed."""
+        self._read_campaigns(lambda kept: self._campaigns_refreshed(kept, campaign_id, then))
+
+    def _campaigns_refreshed(self, kept: bool, campaign_id: str | None, then: Callable[[], None] | None) -> None:
+        combo = self.ui.campaignCombo
+        index = combo.findData(campaign_id) if campaign_id is not None else -1
+        if index >= 0 and index != combo.currentIndex():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+            kept = False
         self._show_deadline()
+        if not kept:  # another campaign, or the one shown is gone (a restore): its units afresh
+            self._refresh_units(keep_unit=False, then=then)
+            return
         opened = self._open
-        self._refresh_units()
+
+        def after() -> None:
+            self._check_open(opened)
+            if then is not None:
+                then()
+
+        self._refresh_units(then=after)
+
+    def _check_open(self, opened: tuple[str, str] | None) -> None:
         if self._open is None or self._open != opened or self._saving:
             return  # another unit was opened afresh, or the save in progress reloads the grid
-        entries = self._surveys.unit_entries(*self._open)
-        if not self.grid_model.changed_since(entries):
+        surveys = self._surveys
+        self._page_jobs.read("check", lambda: surveys.unit_entries(*opened),
+                             lambda entries: self._open == opened and self._show_newer(entries))
+
+    def _show_newer(self, entries: list[SurveyEntryDTO]) -> None:
+        if self._saving or not self.grid_model.changed_since(entries):
             return
         if not self.has_unsaved_changes():
             where = self.ui.grid.currentIndex()
@@ -189,15 +222,25 @@ class SurveysPage(QWidget):
 
     # --- campaigns and units -----------------------------------------------------------------
     def _load_campaigns(self) -> None:
-        self._fill_campaigns()
+        self._read_campaigns(self._campaigns_loaded)
+
+    def _campaigns_loaded(self, _kept: bool) -> None:
         if not self._campaigns:
             self._show_message(self.tr("There is no survey campaign yet."))
+            if getattr(self, "campaign_actions", None) is not None:
+                self.campaign_actions.show_empty_hint()
         self._campaign_chosen()
 
-    def _fill_campaigns(self) -> bool:
-        """Re-read the campaigns, keeping the one chosen; False if it is gone (or none was)."""
+    def _read_campaigns(self, then: Callable[[bool], None]) -> None:
+        """Read the campaigns in the background, list them, then ``then(kept)``."""
+        surveys, today = self._surveys, self._today()
+        self._page_jobs.read("campaigns", lambda: surveys.campaigns(today=today),
+                             lambda campaigns: then(self._fill_campaigns(campaigns)))
+
+    def _fill_campaigns(self, campaigns: list[CampaignDTO]) -> bool:
+        """List the campaigns read, keeping the one chosen; False if it is gone (or none was)."""
         current = self.ui.campaignCombo.currentData()
-        self._campaigns = self._surveys.campaigns(today=self._today())
+        self._campaigns = campaigns
         combo = self.ui.campaignCombo
         combo.blockSignals(True)
         combo.clear()
@@ -224,14 +267,24 @@ class SurveysPage(QWidget):
             if campaign and campaign.deadline else ""
         )
 
-    def _refresh_units(self, keep_unit: bool = True) -> None:
+    def _refresh_units(self, keep_unit: bool = True, then: Callable[[], None] | None = None) -> None:
+        """Read the chosen campaign's units and their statuses in the background, then list them."""
         campaign = self._campaign()
         wanted = self._open[1] if keep_unit and self._open else None
-        self._units = self._surveys.campaign_units(campaign.id, today=self._today()) if campaign else []
+        surveys, places, today, known = self._surveys, self._places, self._today(), set(self._place_labels)
+
+        def read() -> tuple[list[UnitStatusDTO], dict[str, str]]:
+            units = surveys.campaign_units(campaign.id, today=today) if campaign else []
+            unknown = {u.unit_id for u in units} - known
+            return units, (places.labels(unknown) if unknown else {})
+
+        self._page_jobs.read("units", read, lambda result: self._units_read(*result, wanted, then))
+
+    def _units_read(self, units: list[UnitStatusDTO], labels: dict[str, str], wanted: str | None,
+                    then: Callable[[], None] | None) -> None:
+        self._units = units
         self.status_model.set_rows(self._units)
-        unknown = {u.unit_id for u in self._units} - self._place_labels.keys()
-        if unknown:
-            self._place_labels.update(self._places.labels(unknown))
+        self._place_labels.update(labels)
         self.ui.statusView.resizeColumnsToContents()
         self.ui.statusView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         done = sum(1 for u in self._units if u.submitted)
@@ -247,6 +300,8 @@ class SurveysPage(QWidget):
         combo.setCurrentIndex(found if found >= 0 else (0 if self._units else -1))
         combo.blockSignals(False)
         self._unit_chosen()
+        if then is not None:
+            then()
 
     def _unit_label(self, unit: UnitStatusDTO) -> str:
         # Old and new units can share a name after the 2025 merger; the label tells them apart.
@@ -279,12 +334,21 @@ class SurveysPage(QWidget):
             self.grid_model.load([], None)
             self.ui.grid.setEnabled(False)
             return
-        self.ui.grid.setEnabled(True)
-        entries = self._surveys.unit_entries(*key)
+        self.grid_model.load([], None)  # nothing of the previous unit is typed over while this one loads
+        self.ui.grid.setEnabled(False)
+        surveys = self._surveys
+        self._page_jobs.read("open", lambda: surveys.unit_entries(*key),
+                             lambda entries: self._unit_read(campaign, key, entries))
+
+    def _unit_read(self, campaign: CampaignDTO, key: tuple[str, str], entries: list[SurveyEntryDTO]) -> None:
+        if key != self._open:
+            return  # another unit was chosen meanwhile
+        self.ui.grid.setEnabled(not self._saving)
         self.grid_model.load(entries, campaign.year)
         self._restore_draft(entries)
         self.ui.grid.fit_columns()
         self.ui.grid.setCurrentIndex(self.grid_model.index(0, 0))
+        self._update_buttons()
 
     def _restore_draft(self, entries: list[SurveyEntryDTO]) -> None:
         assert self._open is not None
@@ -436,7 +500,15 @@ class SurveysPage(QWidget):
         if self._open is None or self._saving:
             return
         self.save_draft()  # first, what was typed is safe on disk whatever happens next
-        report = self.grid_model.rebase(self._surveys.unit_entries(*self._open))
+        key, surveys = self._open, self._surveys
+        self.ui.grid.setEnabled(False)  # nothing typed between the read and the merge
+        self._page_jobs.read("rebase", lambda: surveys.unit_entries(*key), lambda entries: self._reapply(key, entries))
+
+    def _reapply(self, key: tuple[str, str], entries: list[SurveyEntryDTO]) -> None:
+        self.ui.grid.setEnabled(self._open is not None and not self._saving)
+        if key != self._open or self._saving:
+            return
+        report = self.grid_model.rebase(entries)
         self._write_draft()
         self._refresh_units()
         self._update_buttons()
@@ -463,30 +535,40 @@ class SurveysPage(QWidget):
         campaign = self._campaign()
         if campaign is None:
             return
-        try:
-            # The version shown goes along: a status changed meanwhile (a package) is not overwritten.
-            self._surveys.set_submission(campaign.id, unit.unit_id, status, day, today=self._today(),
-                                         expected_version=unit.version)
-        except StaleDataError as exc:
-            self._refresh_units()  # show the status as it is now
-            self._show_message(str(exc), error=True)
-            return
-        except (ValidationError, NotFoundError) as exc:
-            self._show_message(_describe(exc), error=True)
-            return
+        # The version shown goes along: a status changed meanwhile (a package) is not overwritten.
+        surveys, today = self._surveys, self._today()
+        self._page_jobs.write(
+            lambda: surveys.set_submission(campaign.id, unit.unit_id, status, day, today=today,
+                                           expected_version=unit.version),
+            lambda _dto: self._submission_set(), on_error=self._submission_refused,
+            controls=[self.ui.markSubmittedButton, self.ui.unmarkSubmittedButton])
+
+    def _submission_set(self) -> None:
         self._refresh_units()
         self._update_buttons()
         self.changed.emit()
+
+    def _submission_refused(self, exc: Exception) -> None:
+        if isinstance(exc, StaleDataError):
+            self._refresh_units()  # show the status as it is now
+            self._show_message(str(exc), error=True)
+        else:
+            self._show_message(_describe(exc), error=True)
 
     def _promote(self) -> None:
         row = self.ui.grid.currentIndex().row()
         entry_id = self.grid_model.entry_id(row)
         if entry_id is None or not self.grid_model.row_is_saved(row):
             return
-        try:
-            product_id = self._surveys.promote_to_product(entry_id)
-        except (ValidationError, NotFoundError) as exc:
-            self._show_message(_describe(exc), error=True)
+        surveys = self._surveys
+        self._page_jobs.write(lambda: surveys.promote_to_product(entry_id),
+                              lambda product_id: self._promoted(entry_id, product_id),
+                              controls=[self.ui.promoteButton])
+
+    def _promoted(self, entry_id: str, product_id: str) -> None:
+        row = next((r for r in range(self.grid_model.rowCount()) if self.grid_model.entry_id(r) == entry_id), None)
+        if row is None:  # the unit was changed or left meanwhile: the registry has it all the same
+            self.changed.emit()
             return
         self.grid_model.set_product_id(row, product_id)
         name = self.grid_model.index(row, 0).data()

@@ -38,6 +38,11 @@ def drafts(tmp_path) -> DraftStore:
     return DraftStore(tmp_path / "drafts")
 
 
+def settle(qtbot, page) -> None:
+    """Wait for what the page reads or writes in the background, as a user waits for the grid."""
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10000)
+
+
 @pytest.fixture
 def make_page(qtbot, vietnamese, surveys, make_uow, jobs, drafts):
     """A page factory; every page shares one drafts folder, as successive app runs do."""
@@ -54,8 +59,10 @@ def make_page(qtbot, vietnamese, surveys, make_uow, jobs, drafts):
         # Keyboard focus and Ctrl+S need the window to be the active one, as on a desktop.
         page.activateWindow()
         qtbot.waitUntil(page.isActiveWindow, timeout=5000)
+        settle(qtbot, page)
         if unit_id is not None:
             page.ui.unitCombo.setCurrentIndex(page.ui.unitCombo.findData(unit_id))
+            settle(qtbot, page)
         return page
 
     make.state = state

@@ -15,6 +15,7 @@ from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.surveys import SurveyService
 from tests.gui.keyboard import type_text
+from tests.gui.surveys.conftest import settle
 
 TODAY = date(2026, 3, 2)
 MUONG_ANG = place_id("xa-muong-ang")
@@ -30,6 +31,7 @@ def page(qtbot, vietnamese, make_uow, jobs, tmp_path) -> SurveysPage:
     page.resize(1100, 700)
     page.show()
     qtbot.waitExposed(page)
+    settle(qtbot, page)
     return page
 
 
@@ -79,6 +81,7 @@ def test_create_the_first_campaign_by_typing_then_open_its_unit(qtbot, page, mak
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result_value is not None or dialog.ui.errorLabel.isVisible(), timeout=10000)
     assert dialog.ui.errorLabel.text() == "" and not dialog.isVisible()
+    settle(qtbot, page)
 
     campaign = SurveyService(make_uow).campaigns(today=TODAY)[0]
     assert (campaign.year, campaign.title, campaign.deadline, campaign.issuing_letter) == (
@@ -122,6 +125,7 @@ def test_select_every_unit_of_a_province_valid_on_the_deadline(qtbot, page, make
 def test_copy_last_years_campaign_then_close_it_from_the_page(qtbot, page, make_uow):
     load_sample(make_uow, "muong-ang-2024")
     page.refresh()
+    settle(qtbot, page)
     dialog = _open_new(qtbot, page)
     qtbot.mouseClick(dialog.ui.copyButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.ui.copyLabel.isVisible, timeout=10000)
@@ -131,6 +135,7 @@ def test_copy_last_years_campaign_then_close_it_from_the_page(qtbot, page, make_
     assert MUONG_ANG in dialog.chosen_ids() and place_id("xa-ang-nua") not in dialog.chosen_ids()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10000)
+    settle(qtbot, page)
     assert page.ui.campaignCombo.currentText().startswith("2026 — ")
 
     page.campaign_actions.update_actions()
@@ -140,6 +145,7 @@ def test_copy_last_years_campaign_then_close_it_from_the_page(qtbot, page, make_
     yes = next(b for b in box.buttons() if b.text() == "Kết thúc đợt")
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.ui.campaignCombo.currentText().endswith("(đã kết thúc)"), timeout=10000)
+    settle(qtbot, page)
     assert page.ui.messageLabel.text() == "Đã kết thúc đợt rà soát năm 2026."
     QApplication.processEvents()
 
@@ -148,6 +154,7 @@ def test_edit_the_campaign_from_the_page(qtbot, page, make_uow):
     info = CampaignService(make_uow).add(CampaignInput(2026, "30/06/2026", "Rà soát 2026", "", (MUONG_ANG,)),
                                          today=TODAY)
     page.refresh()
+    settle(qtbot, page)
     page.campaign_actions.update_actions()
     page.campaign_actions.edit_action.trigger()
     qtbot.waitUntil(lambda: page.campaign_actions.dialog is not None, timeout=10000)
@@ -159,6 +166,7 @@ def test_edit_the_campaign_from_the_page(qtbot, page, make_uow):
     _retype(qtbot, dialog.ui.titleEdit, "Rà soát sản phẩm năm 2026 (bổ sung)")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result_value is not None, timeout=10000)
+    settle(qtbot, page)
     assert page.ui.campaignCombo.currentText() == "2026 — Rà soát sản phẩm năm 2026 (bổ sung)"
     assert CampaignService(make_uow).get(info.id).title == "Rà soát sản phẩm năm 2026 (bổ sung)"
 
@@ -166,6 +174,7 @@ def test_edit_the_campaign_from_the_page(qtbot, page, make_uow):
 def test_delete_an_empty_campaign_after_confirming(qtbot, page, make_uow):
     CampaignService(make_uow).add(CampaignInput(2026, "30/06/2026", "Đợt nhầm", "", (MUONG_ANG,)), today=TODAY)
     page.refresh()
+    settle(qtbot, page)
     page.campaign_actions.update_actions()
     page.campaign_actions.delete_action.trigger()
     box = page.campaign_actions.confirm_box
@@ -173,5 +182,6 @@ def test_delete_an_empty_campaign_after_confirming(qtbot, page, make_uow):
     assert box.text().startswith("Xóa đợt rà soát năm 2026 «Đợt nhầm»")
     qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Xóa đợt"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.ui.campaignCombo.count() == 0, timeout=10000)
+    settle(qtbot, page)
     assert page.ui.messageLabel.text() == "Đã xóa đợt rà soát năm 2026."
     assert SurveyService(make_uow).campaigns() == []

@@ -13,7 +13,7 @@ from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
 
-from .conftest import ANG_NUA, type_keys
+from .conftest import ANG_NUA, settle, type_keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 THREE_ROWS = (
@@ -30,6 +30,7 @@ def _status_row(page, unit_id):
 
 def _wait_saved(qtbot, page):
     qtbot.waitUntil(lambda: page.ui.messageLabel.text().startswith("Đã lưu"), timeout=5000)
+    settle(qtbot, page)  # the statuses are read again after the save
 
 
 def test_pasting_three_rows_from_excel_saves_them(qtbot, make_page, surveys, campaign_id):
@@ -106,8 +107,7 @@ def test_a_draft_survives_a_killed_window_and_is_restored(qtbot, make_page, surv
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     # Saved after a pause in typing, without any action from the user.
     qtbot.waitUntil(lambda: drafts.load(campaign_id, ANG_NUA) is not None, timeout=5000)
-    page.close()
-    page.deleteLater()  # the window is gone without saving, as when the process is killed
+    page.close()  # the window is gone without saving, as when the process is killed
 
     again = make_page()
     rows = [again.grid_model.index(r, 0).data() for r in range(again.grid_model.rowCount())]
@@ -122,6 +122,7 @@ def test_a_draft_survives_a_killed_window_and_is_restored(qtbot, make_page, surv
     ]
     # Another unit has nothing restored.
     again.ui.unitCombo.setCurrentIndex(again.ui.unitCombo.findData(place_id("xa-ang-cang")))
+    settle(qtbot, again)
     assert again.ui.messageLabel.text() == "" and not again.has_unsaved_changes()
 
 
@@ -131,8 +132,10 @@ def test_switching_unit_keeps_the_typing_as_a_draft(qtbot, make_page, campaign_i
     type_keys(page.ui.grid, "Rau cải mèo")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     page.ui.unitCombo.setCurrentIndex(page.ui.unitCombo.findData(place_id("xa-ang-cang")))
+    settle(qtbot, page)
     assert page.grid_model.index(0, 0).data() == ""
     page.ui.unitCombo.setCurrentIndex(page.ui.unitCombo.findData(ANG_NUA))
+    settle(qtbot, page)
     assert page.grid_model.index(0, 0).data() == "Rau cải mèo"
     assert "bản nháp" in page.ui.messageLabel.text()
     # Undoing back to the saved state leaves no draft behind.
@@ -162,6 +165,7 @@ def test_marking_a_unit_submitted_shows_status_and_timeliness(qtbot, make_page, 
     make_page.state["today"] = date(2024, 7, 10)
     page = make_page()
     page.show_campaign(campaign_id)
+    settle(qtbot, page)
     changed = []
     page.changed.connect(lambda: changed.append(True))
     assert _status_row(page, ANG_NUA)[1:4] == ["Chưa nộp", "", "Chưa nộp — quá hạn"]
@@ -173,6 +177,7 @@ def test_marking_a_unit_submitted_shows_status_and_timeliness(qtbot, make_page, 
     assert dialog.ui.dateEdit.maximumDate() == QDate(2024, 7, 10)  # no future dates
     dialog.ui.dateEdit.setDate(QDate(2024, 7, 3))
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
     assert _status_row(page, ANG_NUA)[1:4] == ["Đã nộp", "03/07/2024", "Đúng hạn"]
     assert page.ui.summaryLabel.text() == "1/10 đơn vị đã nộp."
     assert changed == [True]
@@ -181,13 +186,16 @@ def test_marking_a_unit_submitted_shows_status_and_timeliness(qtbot, make_page, 
     ang_cang = place_id("xa-ang-cang")
     row = next(i for i, u in enumerate(page.status_model.rows()) if u.unit_id == ang_cang)
     page.ui.statusView.setCurrentIndex(page.status_model.index(row, 0))
+    settle(qtbot, page)
     assert page.ui.unitCombo.currentData() == ang_cang
     page.ui.markSubmittedButton.click()
     page.submission_dialog.ui.dateEdit.setDate(QDate(2024, 7, 8))
     page.submission_dialog.accept()
+    settle(qtbot, page)
     assert _status_row(page, ang_cang)[1:4] == ["Đã nộp", "08/07/2024", "Trễ hạn"]
 
     page.ui.unmarkSubmittedButton.click()
+    settle(qtbot, page)
     assert _status_row(page, ang_cang)[1:4] == ["Chưa nộp", "", "Chưa nộp — quá hạn"]
 
 
@@ -205,6 +213,7 @@ def test_promoting_a_saved_row_adds_a_potential_product(qtbot, make_page, survey
     grid.setCurrentIndex(model.index(0, 0))
     assert page.ui.promoteButton.isEnabled()
     page.ui.promoteButton.click()
+    settle(qtbot, page)
     assert page.ui.messageLabel.text() == "Đã tạo sản phẩm tiềm năng «Miến dong Ẳng Nưa» trong sổ sản phẩm."
     assert changed == [True]
     assert not page.ui.promoteButton.isEnabled()  # only once
@@ -227,10 +236,12 @@ def test_show_campaign_and_an_empty_database(qtbot, vietnamese, make_uow, jobs, 
     drafts = tmp_path / "drafts"
     page = SurveysPage(SurveyService(make_uow), PlaceService(make_uow), jobs, drafts)
     qtbot.addWidget(page)
+    settle(qtbot, page)
     assert page.ui.campaignCombo.count() == 0
     assert page.ui.messageLabel.text() == "Chưa có đợt rà soát nào."
     assert not page.ui.saveButton.isEnabled() and not page.has_unsaved_changes()
     page.show_campaign("khong-co")
+    settle(qtbot, page)
     page.save_draft()  # nothing open: nothing to keep
     assert not drafts.exists()
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from ocop_desktop.gui.surveys.page import SurveysPage
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.surveys import SurveyEntryInput
-from tests.gui.surveys.conftest import ANG_NUA
+from tests.gui.surveys.conftest import ANG_NUA, settle
 from tests.gui.keyboard import type_keys
 from tests.services.exchange.conftest import communes, office  # noqa: F401  (fixtures)
 
@@ -45,7 +45,9 @@ def page(qtbot, vietnamese, district, jobs, tmp_path):
     qtbot.waitExposed(view)
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow, timeout=5000)
+    settle(qtbot, view)
     view.ui.unitCombo.setCurrentIndex(view.ui.unitCombo.findData(ANG_NUA))
+    settle(qtbot, view)
     return view
 
 
@@ -64,6 +66,7 @@ def _type_row(qtbot, page, row: int, text: str) -> None:
 def _save(qtbot, page, expect: str) -> None:
     page.ui.saveButton.click()
     qtbot.waitUntil(lambda: not page._saving and page.ui.messageLabel.text().startswith(expect), timeout=10000)
+    settle(qtbot, page)
 
 
 def test_a_refreshed_grid_shows_the_arrived_row_and_saving_keeps_both(qtbot, district, page):
@@ -71,6 +74,7 @@ def test_a_refreshed_grid_shows_the_arrived_row_and_saving_keeps_both(qtbot, dis
     assert page.grid_model.index(0, 0).data() == ""
     receive_package()
     page.refresh()  # what the window's refresh_all does after a package is received
+    settle(qtbot, page)
     assert page.grid_model.index(0, 0).data() == "Trà shan tuyết"
     assert not page.has_unsaved_changes()
     _type_row(qtbot, page, 1, "Mật ong bạc hà")
@@ -93,6 +97,7 @@ def test_a_stale_grid_is_refused_then_reload_reapplies_the_typing(qtbot, distric
 
     reload_button = next(b for b in box.buttons() if b.text() == "Tải lại")
     qtbot.mouseClick(reload_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
     assert [page.grid_model.index(r, 0).data() for r in range(3)] == ["Trà shan tuyết", "Mật ong bạc hà", ""]
     assert page.ui.messageLabel.text() == (
         "Đã tải các dòng mới nhất của đơn vị và áp dụng lại phần bạn chưa lưu. "
@@ -107,6 +112,7 @@ def test_an_edit_over_a_row_changed_elsewhere_keeps_both_changes(qtbot, district
     office, receive_package = district
     receive_package()
     page.refresh()
+    settle(qtbot, page)
     campaign, unit = office.campaign_id(), ANG_NUA
     # The grid shows the row; another window changes its output meanwhile.
     (tea,) = office.surveys.unit_entries(campaign, unit)
@@ -121,6 +127,7 @@ def test_an_edit_over_a_row_changed_elsewhere_keeps_both_changes(qtbot, district
     _save(qtbot, page, "Rà soát năm 2024")
     assert "Dòng «Trà shan tuyết» đã được sửa ở nơi khác lúc " in page.ui.messageLabel.text()
     page.reload_and_reapply()
+    settle(qtbot, page)
     assert "Đã sửa ở nơi khác, gộp với phần bạn sửa: «Trà shan tuyết»." in page.ui.messageLabel.text()
     _save(qtbot, page, "Đã lưu")
     (saved,) = office.surveys.unit_entries(campaign, unit)
@@ -138,7 +145,9 @@ def test_a_draft_typed_before_a_package_is_merged_when_the_unit_is_opened_again(
 
     again = SurveysPage(office.surveys, PlaceService(office.make_uow), jobs, tmp_path / "drafts")
     qtbot.addWidget(again)
+    settle(qtbot, again)
     again.ui.unitCombo.setCurrentIndex(again.ui.unitCombo.findData(ANG_NUA))
+    settle(qtbot, again)
     assert [again.grid_model.index(r, 0).data() for r in range(2)] == ["Trà shan tuyết", "Mật ong bạc hà"]
     message = again.ui.messageLabel.text()
     assert message.startswith("Đã khôi phục bản nháp chưa lưu lúc ")

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from .conftest import ANG_NUA
+from .conftest import ANG_NUA, settle
 
 TODAY = date(2026, 5, 2)  # the day the window's maximum turned "25/06/2024" into 02/05/2026
 
@@ -21,6 +21,7 @@ def _open(qtbot, make_page, campaign_id):
     make_page.state["today"] = TODAY
     page = make_page()
     page.show_campaign(campaign_id)
+    settle(qtbot, page)
     page.ui.markSubmittedButton.click()
     dialog = page.submission_dialog
     qtbot.waitExposed(dialog)
@@ -43,6 +44,7 @@ def test_a_typed_date_is_stored_exactly(qtbot, make_page, surveys, campaign_id, 
     assert dialog.ui.dateEdit.text() == typed  # nothing changed while typing
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    settle(qtbot, page)
     unit = _submitted_on(surveys, campaign_id)
     assert (unit.status, unit.submitted_on) == ("da_nop", stored)
 
