@@ -31,6 +31,7 @@ COVERED: dict[str, str] = {
     "products": "id", "producers": "id", "survey_campaigns": "id", "unit_submissions": "id",
     "survey_entries": "id", "directives": "id", "tasks": "id", "task_progress": "id", "evaluations": "id",
     "evaluation_members": "id", "trusted_senders": "id", "app_meta": "key",
+    "scorecards": "id",  # shipped cards are also compared with their files; an office's own only here
 }
 # app_meta rows the program keeps for itself (the chain's head, which reference file is loaded):
 # not office settings, written outside the chain.
@@ -106,17 +107,19 @@ def digests_of(execute, table: str, keys: list[str]) -> dict[str, str]:
     return out
 
 
-def seal_existing(conn: sqlite3.Connection, context: str) -> int:
-    """Append one "seal" entry per live covered record (and one, with no digest, per record the log
-    says exists but which is gone), chained after the newest entry; returns how many. Used when
-    the seal is first introduced (migration 0010) or a covered table's columns change."""
+def seal_existing(conn: sqlite3.Connection, context: str, tables: Iterable[str] | None = None) -> int:
+    """Append one "seal" entry per live covered record of ``tables`` (default: every covered table;
+    and one, with no digest, per record the log says exists but which is gone), chained after the
+    newest entry; returns how many. Used when the seal is first introduced (migration 0010), a table
+    joins the covered ones (0011: scorecards) or a covered table's columns change."""
+    wanted = tuple(tables) if tables is not None else tuple(COVERED)
     head = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (head[0], head[1] or "") if head else (0, GENESIS)
     at = utcnow()
     stamp = f"{at:%Y-%m-%d %H:%M:%S.%f}"
     alive: dict[tuple[str, str], bool] = {}
     for entity, entity_id, action in conn.execute("SELECT entity, entity_id, action FROM audit_log ORDER BY seq"):
-        if entity in COVERED:
+        if entity in wanted:
             alive[(entity, entity_id)] = not (action or "").endswith("delete")
     rows = []
 
@@ -126,7 +129,7 @@ def seal_existing(conn: sqlite3.Connection, context: str) -> int:
         prev_hash, prev = prev, entry_hash(seq, at, "", "seal", table, key, {}, context, prev, digest)
         rows.append((seq, stamp, "", "seal", table, key, "{}", context, prev_hash, prev, digest))
 
-    for table in COVERED:
+    for table in wanted:
         for key, digest in iter_digests(conn, table):
             alive.pop((table, key), None)
             seal(table, key, digest)

@@ -8,6 +8,7 @@ import json
 import sqlite3
 from typing import Any
 
+from ocop_desktop.domain.scorecard import card_from_dict, card_to_dict
 from ocop_desktop.services.reference import group_id, product_set_id, read_json, rule_set_id
 from ocop_desktop.services.reference_places import (
     _COLUMNS as PLACE_COLUMNS,
@@ -16,6 +17,7 @@ from ocop_desktop.services.reference_places import (
     places_digest,
     read_places,
 )
+from ocop_desktop.services.scorecards import SHIPPED, scorecard_id, shipped_files
 
 SHOWN = 3
 RELOAD = "Mở OCOP Desktop một lần để nạp lại danh mục từ tệp đi kèm chương trình, rồi kiểm tra lại."
@@ -36,15 +38,16 @@ def _canon(value: Any) -> Any:
 
 
 def _compare(conn: sqlite3.Connection, table: str, label: str, expected: dict[str, dict[str, Any]],
-             name_column: str = "name") -> list[str]:
-    """Rows of ``table`` against the files' rows by id; Vietnamese problems naming each record."""
+             name_column: str = "name", claimed: set[str] | None = None) -> list[str]:
+    """Rows of ``table`` against the files' rows by id; Vietnamese problems naming each record.
+    ``claimed``: the rows that say they come from the files (others are the office's own)."""
     columns = sorted({c for row in expected.values() for c in row})
     found = {r[0]: dict(zip(columns, r[1:])) for r in conn.execute(
         f'SELECT id, {", ".join(columns)} FROM "{table}"')}
     edited = [rid for rid, row in expected.items() if rid in found
               and any(_canon(row[c]) != _canon(found[rid][c]) for c in columns)]
     missing = [rid for rid in expected if rid not in found]
-    extra = [rid for rid in found if rid not in expected]
+    extra = [rid for rid in found if rid not in expected and (claimed is None or rid in claimed)]
     out = []
     for kind, ids, source in (("khác với tệp đi kèm chương trình (đã bị sửa ngoài ứng dụng)", edited, expected),
                               ("thiếu so với tệp đi kèm chương trình (đã bị xóa ngoài ứng dụng)", missing, expected),
@@ -92,6 +95,29 @@ def reference_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
             "certificate_months": row["certificate_months"], "data": {k: row[k] for k in RULE_DATA},
         }
     problems += _compare(conn, "rule_sets", "Bộ tiêu chí", rules, name_column="decision")
+    problems += _scorecard_problems(conn)
     if not problems:
-        facts.append("Danh mục đi kèm chương trình (địa bàn, nhóm và bộ sản phẩm, bộ tiêu chí): khớp tệp gốc.")
+        facts.append("Danh mục đi kèm chương trình (địa bàn, nhóm và bộ sản phẩm, bộ tiêu chí, phiếu chấm điểm): "
+                     "khớp tệp gốc.")
     return problems, facts
+
+
+def _scorecard_problems(conn: sqlite3.Connection) -> list[str]:
+    """The stored cards that say they come from resources/scorecards against those files. A card
+    the office imported to replace or add to them is its own data: the audit chain covers it."""
+    expected = {}
+    for path in shipped_files():
+        card = card_from_dict(json.loads(path.read_text(encoding="utf-8")))
+        expected[scorecard_id(card.code)] = {
+            "code": card.code, "rule_set_id": rule_set_id(card.rule_set),
+            "product_set_id": product_set_id(card.product_set) if card.product_set else None,
+            "structure": {**card_to_dict(card), "origin": SHIPPED, "file": path.name},
+        }
+    stored = {rid: origin for rid, origin in conn.execute(
+        "SELECT id, json_extract(structure, '$.origin') FROM scorecards")}
+    if not any(origin == SHIPPED for origin in stored.values()):
+        return []  # the shipped cards are loaded when the evaluation tab first needs them
+    # Replaced by the office (imported): not the file's to judge. Claiming to be shipped: must match.
+    wanted = {rid: row for rid, row in expected.items() if stored.get(rid, SHIPPED) == SHIPPED}
+    claimed = {rid for rid, origin in stored.items() if origin == SHIPPED}
+    return _compare(conn, "scorecards", "Phiếu chấm điểm", wanted, name_column="code", claimed=claimed)

@@ -187,6 +187,8 @@ def _label(conn: sqlite3.Connection, table: str, v: dict[str, Any]) -> str:
         name, extra = v.get("subject"), v.get("number") or ""
     elif table == "trusted_senders":
         name, extra = v.get("office_name"), ""
+    elif table == "scorecards":
+        name, extra = v.get("code"), ""
     elif table == "app_meta":
         key = str(v.get("key") or "")
         name, extra = SETTING_LABELS.get(key, key), ""

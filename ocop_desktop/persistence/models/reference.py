@@ -98,6 +98,9 @@ class Scorecard(RecordMixin, Base):
     """The scoring structure of a rule set for one product set (parts, criteria, levels)."""
 
     __tablename__ = "scorecards"
+    # In the audit chain: an office's own card (imported from Excel) decides scores; a shipped
+    # one is also compared with its file by `ocop check` (services/reference_check).
+    __audited__ = True
 
     code: Mapped[str] = mapped_column(String(100), unique=True)
     rule_set_id: Mapped[str] = mapped_column(ForeignKey("rule_sets.id"), index=True)
