@@ -18,6 +18,7 @@ from ocop_desktop.gui.exchange.models import (
 from ocop_desktop.gui.exchange.send_dialog import describe
 from ocop_desktop.gui.forms.ui_exchange_receive_dialog import Ui_ReceivePackageDialog
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.exchange import (
     EXTENSION, HERE, THERE, CampaignTimeliness, ConflictsUnresolved, ExchangeService, ImportResult, Outcome,
 )
@@ -67,6 +68,7 @@ class ReceivePackageDialog(QDialog):
         self._choices: dict[str, dict[str, str]] = {}  # package path -> record key -> here/there
         self._campaigns: list[CampaignTimeliness] = []
         self._busy_count = 0
+        self._page_jobs = PageJobs(jobs, self, on_error=lambda exc: self.ui.inboxStatusLabel.setText(describe(exc)))
         self.ui = Ui_ReceivePackageDialog()
         self.ui.setupUi(self)
         self.packages = packages_model(self)
@@ -315,8 +317,14 @@ class ReceivePackageDialog(QDialog):
 
     # -- history and undo -------------------------------------------------------------------------
     def refresh_history(self) -> None:
-        self.inbox.set_rows(self._exchange.inbox())
-        self._campaigns = self._exchange.campaign_timeliness(self._today())
+        """Read the packages received and each campaign's timeliness in the background, then show them."""
+        exchange, today = self._exchange, self._today()
+        self._page_jobs.read("history", lambda: (exchange.inbox(), exchange.campaign_timeliness(today)),
+                             lambda result: self._show_history(*result))
+
+    def _show_history(self, inbox: list, campaigns: list[CampaignTimeliness]) -> None:
+        self.inbox.set_rows(inbox)
+        self._campaigns = campaigns
         current = self.ui.campaignCombo.currentData()
         self.ui.campaignCombo.blockSignals(True)
         self.ui.campaignCombo.clear()
@@ -377,5 +385,5 @@ class ReceivePackageDialog(QDialog):
         self._inbox_chosen()
 
     def busy(self) -> bool:
-        return self._busy_count > 0
+        return self._busy_count > 0 or self._page_jobs.busy()
 

@@ -76,6 +76,7 @@ def test_conflict_chosen_per_record_then_imported_then_undone(qtbot, qtmodeltest
 
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.mouseClick(dialog.ui.importAllButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy())  # the history is read again in the background
     assert cell(dialog.packages, 1, 3) == "Imported"
     assert [cell(dialog.inbox, i, 1) for i in range(dialog.inbox.rowCount())].count("Xã Ẳng Tở") == 1
 
@@ -91,6 +92,7 @@ def test_conflict_chosen_per_record_then_imported_then_undone(qtbot, qtmodeltest
     assert dialog.ui.undoButton.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.mouseClick(dialog.ui.undoButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy())
     assert "Undone" in dialog.ui.inboxStatusLabel.text()
     assert ProductService(r.make_uow).get(product_id).notes == "Huyện đã thẩm định"
     qtbot.waitUntil(lambda: not dialog.busy() and cell(dialog.packages, 0, 3) == "1 conflict(s) to resolve")
