@@ -245,7 +245,6 @@ NOT_YET = {
     "products/page.py": {"products.query", "self._catalog.groups"},
     "products/picker.py": {"places.commune_choices", "self._producers.choices", "self._producers.create"},
     "reports/dialog.py": {"reports.options", "self._reports.scope_units"},
-    "safety/audit_dialog.py": {"audit.entities"},
     "safety/backup_dialog.py": {"backups.folder", "self._backups.backups", "self._backups.folder"},
     "safety/damaged_dialog.py": {"backups.newest_good", "self._backups.describe", "self._backups.folder"},
 }

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 from ocop_desktop.domain.text import SEARCH_MAX_CHARS
 from ocop_desktop.gui.forms.ui_safety_audit_log import Ui_AuditLogDialog
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.reports.preview import print_pdf
 from ocop_desktop.gui.safety.backup_dialog import failure_text
 from ocop_desktop.gui.table_model import Column, DtoTableModel
@@ -36,6 +37,7 @@ class AuditLogDialog(QDialog):
                  work_dir: Path | None = None) -> None:
         super().__init__(parent)
         self._audit, self._jobs, self._record, self._today = audit, jobs, record, today
+        self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
         self._work_dir = work_dir or Path(tempfile.mkdtemp(prefix="ocop-nhat-ky-"))
         self.last_pdf: Path | None = None
         self.ui = Ui_AuditLogDialog()
@@ -65,9 +67,8 @@ class AuditLogDialog(QDialog):
             field.refused.connect(u.statusLabel.setText)
         self._dates_toggled(False)
         u.entityCombo.addItem(self.tr("All kinds"), None)
-        if record is None:
-            for entity, label in audit.entities():
-                u.entityCombo.addItem(label, entity)
+        if record is None:  # the kinds of record are listed once read, after the entries
+            self._page_jobs.read("entities", lambda: audit.entities(), self._entities_read)
         else:
             entity, _entity_id, name = record
             self.setWindowTitle(self.tr("History of %1").replace("%1", name))
@@ -100,7 +101,15 @@ class AuditLogDialog(QDialog):
             return  # the status line says which date is wrong
         flt = self.current_filter()
         self.ui.statusLabel.setText(self.tr("Loading…"))
-        self._jobs.run(lambda _p, _c: self._audit.entries(flt), on_done=self._loaded, on_error=self._failed)
+        audit = self._audit
+        self._page_jobs.read("entries", lambda: audit.entries(flt), self._loaded)
+
+    def _entities_read(self, entities: list[tuple[str, str]]) -> None:
+        combo = self.ui.entityCombo
+        combo.blockSignals(True)  # listing them changes no filter
+        for entity, label in entities:
+            combo.addItem(label, entity)
+        combo.blockSignals(False)
 
     def _loaded(self, entries: list[AuditEntryDTO]) -> None:
         self.model.set_rows(entries)
