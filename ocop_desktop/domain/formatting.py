@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
+from ocop_desktop.domain import schema
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number, format_vnd
 
@@ -164,42 +165,16 @@ def _number(v: int | float | Decimal, kind: str | None) -> str:
     return decimal(v)
 
 
-# The kind of a field by its key, for the places that only know the key (the activity log, the
-# conflict table). The record schema (domain/schema) says it for the records it declares; these
-# are the keys it does not declare yet.
-_KINDS_BY_KEY = {
-    "year": YEAR, "proposed_year": YEAR, "price_vnd": MONEY, "stars": STARS, "score": SCORE, "total": SCORE,
-    "position": INTEGER, "certificate_months": INTEGER,
-}
-
-
 def kind_of(key: str, table: str | None = None) -> str | None:
-    """The kind of the field ``key`` (of ``table`` when given): the schema's when it declares the
-    field, else a year for any ``*_year``/``year`` key, else what the key tells, else None."""
-    found = _schema_kind(key, table)
-    if found is not None:
-        return found
-    if key == "year" or key.endswith("_year"):
-        return YEAR
-    if key in _KINDS_BY_KEY:
-        return _KINDS_BY_KEY[key]
-    if key.endswith(("_on", "_date")):
-        return DATE
-    if key.endswith("_at"):
-        return MOMENT
-    return None
-
-
-def _schema_kind(key: str, table: str | None) -> str | None:
-    try:
-        from ocop_desktop.domain.schema import record_for  # noqa: PLC0415  (the schema is optional here)
-    except ImportError:
-        return None
-    record = record_for(table) if table else None
-    found = record.get(key) if record is not None else None
+    """The kind of the field ``key`` (of ``table`` when given) as the record schema declares it
+    (domain/schema), or None for a key it does not know."""
+    found = schema.field(key, table)
     return str(found.kind) if found is not None else None
 
 
 def field_value(key: str, v: Any, table: str | None = None, language: str | None = None) -> str:
-    """A stored value of the field ``key`` as people read it (a proposed year 2025 is "2025")."""
-    return value(v, kind_of(key, table), language=language)
+    """A stored value of the field ``key`` as people read it, by the schema's kind: a proposed
+    year 2025 is "2025", a price "15.000 đ", a status its label in ``language`` (default: the window's)."""
+    found = schema.field(key, table)
+    kind = str(found.kind) if found is not None else None
+    return value(v, kind, enum=found.enum if found is not None else None, language=language)

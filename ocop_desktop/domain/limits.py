@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ocop_desktop.domain import schema
+from ocop_desktop.domain import formatting, schema
 from ocop_desktop.domain.validation import FieldError, ValidationError
 
 TEXT_MAX_CHARS = 20_000  # a Text column (notes, descriptions): about eight typed pages
@@ -89,7 +89,9 @@ def check_text(value: Any, max_chars: int | None, label: str) -> str | None:
 
 
 def check_number(value: Any, integer: bool, label: str, bounds: tuple[float, float] | None = None,
-                 non_negative: bool = False) -> str | None:
+                 non_negative: bool = False, kind: str | None = None) -> str | None:
+    """A problem with a number for ``label``'s field, or None; ``kind`` (domain.formatting) is how
+    its numbers read: a year's bounds are "2000 đến 2110", not "2.000 đến 2.110"."""
     if isinstance(value, bool):
         value = int(value)
     if not isinstance(value, (int, float, Decimal)):
@@ -102,7 +104,8 @@ def check_number(value: Any, integer: bool, label: str, bounds: tuple[float, flo
     if non_negative:
         low = max(low, 0)
     if not low <= value <= high:
-        return f"«{label}» là {_n(value)}, ngoài khoảng cho phép từ {_n(low)} đến {_n(high)}; hãy kiểm tra lại."
+        shown = formatting.year if kind == formatting.YEAR else _n
+        return f"«{label}» là {shown(value)}, ngoài khoảng cho phép từ {shown(low)} đến {shown(high)}; hãy kiểm tra lại."
     return None
 
 

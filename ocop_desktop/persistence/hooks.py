@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, object_session
 
-from ocop_desktop.domain import limits
+from ocop_desktop.domain import formatting, limits
 from ocop_desktop.domain.text import fold, has_controls, strip_controls, vn_sort_string
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.persistence.audit_chain import (
@@ -94,7 +94,8 @@ def _column_check(table: str, key: str, column_type: Any, user_data: bool) -> Ch
     if isinstance(column_type, (Integer, Float, Numeric)):
         integer = isinstance(column_type, Integer)
         bounds = limits.COLUMN_RANGES.get((table, key))
-        return lambda v: limits.check_number(v, integer, label, bounds)
+        kind = formatting.kind_of(key, table)  # a year's bounds read 2000–2110, not 2.000–2.110
+        return lambda v: limits.check_number(v, integer, label, bounds, kind=kind)
     if isinstance(column_type, DateTime):
         return lambda v: limits.check_moment(v, label)
     if isinstance(column_type, Date):

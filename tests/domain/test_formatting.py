@@ -94,3 +94,14 @@ def test_refusals_speak_the_window_language_and_keep_vietnamese_for_the_terminal
                           "Nothing was saved; reload to see the latest version, then save again.")
     assert str(missing) == text_of(missing) == "No product has the id x."
     assert refused.describe("vi") == text_of(refused, "vi") == "Sản phẩm «Chè»: Hạng sao phải từ 1 đến 5."
+
+
+def test_a_year_out_of_bounds_is_refused_with_its_years_written_as_years():
+    from sqlalchemy import Integer
+
+    from ocop_desktop.persistence.hooks import _column_check
+
+    check = _column_check("survey_entries", "proposed_year", Integer(), True)
+    assert check(2150) == "«Đề xuất OCOP năm» là 2150, ngoài khoảng cho phép từ 2000 đến 2110; hãy kiểm tra lại."
+    quantity = _column_check("survey_entries", "output_quantity", Integer(), True)
+    assert "1.000.000.000.000" in quantity(-5)  # a quantity keeps its thousands dots
