@@ -22,6 +22,7 @@ from ocop_desktop.commands.common import (
     release_locks,
 )
 from ocop_desktop.instance_lock import DatabaseInUse
+from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.domain.text import strip_controls
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.paths import default_db_path
@@ -41,10 +42,7 @@ PRODUCT_COLUMNS = (
     "status_label", "certificate_no", "certified_on", "expires_on", "ean13",
 )
 TASK_COLUMNS = ("id", "directive", "assignee", "title", "due_on", "status", "status_label", "overdue")
-SURVEY_COLUMNS = (
-    "id", "campaign", "unit", "product_name", "producer", "production_situation", "output_quantity",
-    "unit_of_measure", "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year", "notes",
-)
+SURVEY_COLUMNS = ("id", "campaign", "unit", *SURVEY_ENTRY.keys)  # the listed fields of domain/schema/survey.py
 
 
 def cmd_init(args) -> int:

@@ -8,20 +8,27 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.deadlines import deadline_rule, timeliness
 from ocop_desktop.domain.enums import SubmissionStatus
+from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Report, ReportColumn as C, ReportSection
 from ocop_desktop.persistence.models import SurveyCampaign, SurveyEntry
 from ocop_desktop.services.report_scope import PlaceTable, Scope
 
-SURVEY_COLUMNS = [
-    C("stt", "STT", "int", 7), C("product_name", "Tên sản phẩm", "text", 24), C("producer", "Chủ thể", "text", 20),
-    C("situation", "Tình hình sản xuất", "text", 18), C("output", "Sản lượng", "number", 11),
-    C("uom", "Đơn vị tính", "text", 9), C("sold", "Sản lượng tiêu thụ", "number", 11),
-    C("price", "Giá tiêu thụ (đồng)", "money", 13), C("area", "Diện tích vùng nguyên liệu (ha)", "number", 12, total=True),
-    C("proposed", "Đề xuất tham gia OCOP năm", "text", 10), C("notes", "Ghi chú", "text", 14),
+# The report's columns: a row number, then SURVEY_ENTRY's listed fields (domain/schema/survey.py).
+_REPORT_KINDS = {Kind.DECIMAL: "number", Kind.SCORE: "number", Kind.MONEY: "money", Kind.INTEGER: "int",
+                 Kind.STARS: "int", Kind.DATE: "date"}  # a year is a label, not a quantity: text
+SURVEY_COLUMNS = [C("stt", "STT", "int", 7)] + [
+    C(f.key, f.title, _REPORT_KINDS.get(f.kind, "text"), f.width, total=f.total) for f in SURVEY_ENTRY.listed
 ]
 _DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
 _IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
+
+
+def _cell(f, value):
+    """A year as written (no thousands separator); other values as stored, for the writer to format."""
+    if f.kind is Kind.YEAR:
+        return str(value) if value else ""
+    return value
 
 
 def find_campaign(session, year: int | None) -> SurveyCampaign:
@@ -64,13 +71,8 @@ def build_survey(session, places: PlaceTable, campaign_year: int | None, scope: 
         if not scope.covers(entry.unit_id):
             continue
         section = sections.setdefault(entry.unit_id, ReportSection(places.name(entry.unit_id, today)))
-        section.rows.append(dict(
-            stt=len(section.rows) + 1, product_name=entry.product_name, producer=entry.producer_name,
-            situation=entry.production_situation, output=entry.output_quantity, uom=entry.unit_of_measure,
-            sold=entry.quantity_sold, price=entry.price_vnd, area=entry.raw_material_area_ha,
-            # A year is a label, not a quantity: no thousands separator.
-            proposed=str(entry.proposed_year) if entry.proposed_year else "", notes=entry.notes,
-        ))
+        section.rows.append({"stt": len(section.rows) + 1, **{f.key: _cell(f, getattr(entry, f.stored))
+                                                              for f in SURVEY_ENTRY.listed}})
     for section in sections.values():
         section.subtotal = bool(section.rows)  # a unit with no rows has nothing to add up
     where = f" trên địa bàn {scope.unit_name[:1].lower()}{scope.unit_name[1:]}" if scope.unit_name else ""

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
+from ocop_desktop.domain.schema import sheet_fields
 from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry, Place, SurveyCampaign, UnitSubmission, new_id
@@ -23,30 +24,15 @@ from ocop_desktop.services.exchange.undo import EXCEL_ACTION, ExcelImportInfo, e
 from ocop_desktop.services.places import covered_place_ids
 from ocop_desktop.services.settings import office_settings
 from ocop_desktop.services.survey_import_store import entry_key, store_unit_rows
-from ocop_desktop.services.surveys import ENTRY_COLUMNS, parse_entry_value
+from ocop_desktop.services.surveys import ENTRY_COLUMNS, NUMBER_COLUMNS, parse_entry_value
 
-ALIASES = {
-    "stt": {"stt", "tt", "so tt", "so thu tu"},
-    "product_name": {"ten san pham", "ten sp", "san pham", "ten san pham ocop", "ten"},
-    "producer": {"chu the", "ten chu the", "chu the san xuat", "co so san xuat", "chu the ocop", "nha san xuat"},
-    "production_situation": {"tinh hinh san xuat", "tinh hinh sx", "thuc trang san xuat"},
-    "output_quantity": {"san luong", "san luong san xuat", "sl", "sl san xuat"},
-    "unit_of_measure": {"don vi tinh", "dvt", "dv tinh", "don vi do"},
-    "quantity_sold": {"san luong tieu thu", "sl tieu thu", "tieu thu", "luong tieu thu"},
-    "price_vnd": {"gia tieu thu", "gia", "gia ban", "don gia", "gia ban binh quan"},
-    "raw_material_area_ha": {"dien tich vung nguyen lieu", "dien tich", "vung nguyen lieu", "dt vung nguyen lieu"},
-    "proposed_year": {"de xuat ocop nam", "de xuat tham gia ocop nam", "nam de xuat", "de xuat nam",
-                      "de xuat tham gia ocop", "nam tham gia ocop"},
-    "notes": {"ghi chu"},
-    "unit": {"don vi", "xa", "xa phuong thi tran", "dia ban", "don vi hanh chinh", "ma dvhc", "ten xa"},
-    "submitted_on": {"ngay nop", "ngay bao cao", "ngay gui", "ngay nop bao cao"},
-}
+# Header -> field: each column's label, its template header and its aliases (domain/schema/survey.py).
+ALIASES = {f.key: {f.label, f.title, *f.aliases} for f in sheet_fields()}
 HEADER_SCAN_ROWS = 15  # a title block above the header is common
 MAX_LISTED = 10
 _HIDDEN_HINT = ("Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, hoặc chọn nhập cả phần ẩn "
                 "(lệnh: thêm --include-hidden).")
 UNCACHED_FORMULA = "ô chứa công thức chưa có giá trị; hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi nhập lại."
-_BY_ALIAS = {alias: key for key, names in ALIASES.items() for alias in names}
 _KIND_WORDS = ("thi tran ", "xa ", "phuong ")
 
 
@@ -102,6 +88,9 @@ def header_key(text: Any) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
+_BY_ALIAS = {header_key(alias): key for key, names in ALIASES.items() for alias in names}
+
+
 def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
@@ -148,11 +137,10 @@ def _value(field_name: str, value: Any, year: int) -> Any:
             return parse_vn_date(clean(str(value)))
         except DateError as exc:
             raise ValueError(str(exc)) from None
-    if isinstance(value, (datetime, date)):
-        if field_name in ("output_quantity", "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year"):
-            raise ValueError(f"Ô này là ngày ({_cell_text(value)}), không phải số; hãy nhập lại số.")
-    if field_name in ENTRY_COLUMNS and field_name not in ("output_quantity", "quantity_sold", "price_vnd",
-                                                          "raw_material_area_ha", "proposed_year"):
+    numeric = field_name in NUMBER_COLUMNS
+    if isinstance(value, (datetime, date)) and numeric:
+        raise ValueError(f"Ô này là ngày ({_cell_text(value)}), không phải số; hãy nhập lại số.")
+    if field_name in ENTRY_COLUMNS and not numeric:
         value = _cell_text(value)
     return parse_entry_value(field_name, value, year)
 

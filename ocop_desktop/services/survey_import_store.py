@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ocop_desktop.domain.enums import SubmissionStatus
+from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.domain.text import fold
 from ocop_desktop.persistence.models import SurveyEntry, UnitSubmission
 
@@ -50,7 +51,7 @@ def store_unit_rows(session, campaign_id: str, unit_id: str, rows: list, replace
             entry.position = position
             position += 1
         for f, value in r.values.items():
-            attr = "producer_name" if f == "producer" else f
+            attr = SURVEY_ENTRY.field(f).stored
             if getattr(entry, attr) != value:
                 setattr(entry, attr, value)
         if i in matched:

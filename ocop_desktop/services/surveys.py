@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, make_dataclass
+from dataclasses import field as dc_field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Mapping
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 
 from ocop_desktop.domain.deadlines import timeliness
 from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionStatus
+from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.numbers import NumberError, format_vn_date, parse_vn_number
 from ocop_desktop.domain.text import clean, nfc, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
@@ -22,21 +24,11 @@ from ocop_desktop.services.survey_versions import stale_changes
 # 1-based position of the row in the list given to save_entries (the grid's row number,
 # blank rows included) and column is a SurveyEntryInput attribute. entry_field() builds it,
 # split_entry_field() reads it back. The message itself repeats row and column in Vietnamese.
-ENTRY_COLUMNS = (
-    "product_name", "producer", "production_situation", "output_quantity", "unit_of_measure",
-    "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year", "notes",
-)
-COLUMN_LABELS = {
-    "product_name": "Tên sản phẩm", "producer": "Chủ thể", "production_situation": "Tình hình sản xuất",
-    "output_quantity": "Sản lượng", "unit_of_measure": "Đơn vị tính", "quantity_sold": "Sản lượng tiêu thụ",
-    "price_vnd": "Giá tiêu thụ (đ)", "raw_material_area_ha": "Diện tích vùng nguyên liệu (ha)",
-    "proposed_year": "Đề xuất OCOP năm", "notes": "Ghi chú",
-}
-NUMBER_COLUMNS = frozenset({"output_quantity", "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year"})
-_TEXT_MAX = {"product_name": 300, "producer": 300, "unit_of_measure": 50}
-_MULTILINE = {"production_situation", "notes"}  # keep the user's line breaks
-_NUMBER_MAX = Decimal(10) ** 12  # far above any commune's output or price; stops typos like 1e20
-_COLUMN_ATTR = {"producer": "producer_name"}  # SurveyEntryInput name -> SurveyEntry column
+ENTRY_COLUMNS = SURVEY_ENTRY.keys  # the listed fields of domain/schema/survey.py, left to right
+COLUMN_LABELS = {f.key: f.label for f in SURVEY_ENTRY.listed}
+NUMBER_COLUMNS = frozenset(f.key for f in SURVEY_ENTRY.listed if f.numeric)
+_FIELDS = {f.key: f for f in SURVEY_ENTRY.listed}
+_COLUMN_ATTR = {f.key: f.stored for f in SURVEY_ENTRY.listed if f.stored != f.key}  # input name -> column
 _DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
 
 
@@ -98,53 +90,40 @@ class UnitStatusDTO:
         return self.status in _DONE
 
 
-@dataclass(frozen=True)
-class SurveyEntryDTO:
-    id: str
-    campaign: int
-    campaign_id: str
-    unit: str
-    unit_id: str
-    product_name: str
-    producer: str
-    production_situation: str
-    output_quantity: float | None
-    unit_of_measure: str
-    quantity_sold: float | None
-    price_vnd: int | None
-    raw_material_area_ha: float | None
-    proposed_year: int | None
-    notes: str
-    position: int = 0
-    product_id: str | None = None  # the registry product this entry was promoted to
-    updated_at: datetime | None = None
+_VALUE_TYPES = {Kind.TEXT: str, Kind.NOTE: str, Kind.DECIMAL: float, Kind.MONEY: int, Kind.YEAR: int,
+                Kind.INTEGER: int, Kind.DATE: date}
 
+
+def _shown_type(f: Any) -> Any:
+    kind = _VALUE_TYPES.get(f.kind, Any)
+    return kind if kind is str else kind | None
+
+
+# One saved entry as the grid, the CLI and the report read it: where it belongs, then the listed
+# fields of SURVEY_ENTRY (a field added there appears here), then its place and links.
+SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [
+    ("id", str), ("campaign", int), ("campaign_id", str), ("unit", str), ("unit_id", str),
+    *[(f.key, _shown_type(f)) for f in SURVEY_ENTRY.listed],
+    ("position", int, dc_field(default=0)),
+    ("product_id", "str | None", dc_field(default=None)),  # the registry product this entry was promoted to
+    ("updated_at", "datetime | None", dc_field(default=None)),
+], frozen=True, namespace={"__module__": __name__})
 
 Number = Decimal | float | int | str | None
 
 
-@dataclass
-class SurveyEntryInput:
-    """One grid row; id names an entry of the same unit to update, None adds one.
+def _is_blank(self: Any) -> bool:
+    return all(_empty(getattr(self, column)) for column in ENTRY_COLUMNS)
 
-    ``version`` is the entry's updated_at when it was shown: the save is refused if it changed
-    since. Numbers may be given as numbers or as the text the user typed ("1.200", "15.000 đ")."""
 
-    id: str | None = None
-    version: datetime | None = None
-    product_name: str = ""
-    producer: str = ""
-    production_situation: str = ""
-    output_quantity: Number = None
-    unit_of_measure: str = ""
-    quantity_sold: Number = None
-    price_vnd: Number = None
-    raw_material_area_ha: Number = None
-    proposed_year: Number = None
-    notes: str = ""
-
-    def is_blank(self) -> bool:
-        return all(_empty(getattr(self, column)) for column in ENTRY_COLUMNS)
+# One grid row; id names an entry of the same unit to update, None adds one. ``version`` is the
+# entry's updated_at when it was shown: the save is refused if it changed since. Numbers may be
+# given as numbers or as the text the user typed ("1.200", "15.000 đ").
+SurveyEntryInput = make_dataclass("SurveyEntryInput", [
+    ("id", "str | None", dc_field(default=None)), ("version", "datetime | None", dc_field(default=None)),
+    *[(f.key, "Number" if f.numeric else "str", dc_field(default=None if f.numeric else ""))
+      for f in SURVEY_ENTRY.listed],
+], namespace={"is_blank": _is_blank, "__module__": __name__})
 
 
 def _empty(value: Any) -> bool:
@@ -162,13 +141,14 @@ def parse_entry_value(column: str, value: Any, campaign_year: int | None = None)
     """The stored value of one cell; raises ValueError with a Vietnamese reason.
 
     Empty numbers give None; text is NFC with its spaces tidied."""
-    if column not in NUMBER_COLUMNS:
+    f = _FIELDS[column]
+    if not f.numeric:
         text = "" if value is None else str(value)
-        if column in _MULTILINE:
+        if f.kind is Kind.NOTE:  # keep the user's line breaks
             text = (nfc(text) or "").strip()
         else:
             text = clean(text) or ""
-        limit = _TEXT_MAX.get(column)
+        limit = f.max_chars
         if limit and len(text) > limit:
             raise ValueError(f"Dài quá {limit} ký tự (đang có {len(text)}); hãy rút gọn.")
         return text
@@ -186,16 +166,20 @@ def parse_entry_value(column: str, value: Any, campaign_year: int | None = None)
             raise ValueError(str(exc)) from None
     if number < 0:
         raise ValueError("Không được nhập số âm; hãy nhập số từ 0 trở lên.")
-    if number >= _NUMBER_MAX:
-        raise ValueError("Số quá lớn; hãy kiểm tra lại (có thể thừa chữ số 0).")
-    if column == "price_vnd":
-        if number != number.to_integral_value():
-            raise ValueError("Giá tính bằng đồng, không có phần lẻ; hãy bỏ phần thập phân.")
-        return int(number)
-    if column == "proposed_year":
+    if f.kind is Kind.YEAR:
         low, high = proposed_year_range(campaign_year)
         if number != number.to_integral_value() or not low <= number <= high:
             raise ValueError(f"Năm đề xuất phải là năm từ {low} đến {high}, ví dụ {low + 1}.")
+        return int(number)
+    if f.bounds is not None and number >= f.bounds[1]:
+        raise ValueError("Số quá lớn; hãy kiểm tra lại (có thể thừa chữ số 0).")
+    if f.kind is Kind.MONEY:
+        if number != number.to_integral_value():
+            raise ValueError("Giá tính bằng đồng, không có phần lẻ; hãy bỏ phần thập phân.")
+        return int(number)
+    if f.kind.integral:
+        if number != number.to_integral_value():
+            raise ValueError("Phải là số nguyên; hãy bỏ phần thập phân.")
         return int(number)
     return float(number)
 
@@ -212,10 +196,8 @@ def _entry_query():
     return (
         select(
             SurveyEntry.id, SurveyCampaign.year, SurveyEntry.campaign_id, Place.name, SurveyEntry.unit_id,
-            SurveyEntry.product_name, SurveyEntry.producer_name, SurveyEntry.production_situation,
-            SurveyEntry.output_quantity, SurveyEntry.unit_of_measure, SurveyEntry.quantity_sold,
-            SurveyEntry.price_vnd, SurveyEntry.raw_material_area_ha, SurveyEntry.proposed_year,
-            SurveyEntry.notes, SurveyEntry.position, SurveyEntry.product_id, SurveyEntry.updated_at,
+            *(getattr(SurveyEntry, f.stored) for f in SURVEY_ENTRY.listed),
+            SurveyEntry.position, SurveyEntry.product_id, SurveyEntry.updated_at,
         )
         .join(SurveyCampaign, SurveyCampaign.id == SurveyEntry.campaign_id)
         .join(Place, Place.id == SurveyEntry.unit_id)

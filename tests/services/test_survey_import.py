@@ -100,7 +100,7 @@ def test_the_template_round_trips(service, make_uow, tmp_path):
     headers = [c.value for c in ws[1]]
     assert headers[:3] == ["STT", "Tên sản phẩm", "Chủ thể"] and "Hướng dẫn" in wb.sheetnames
     for header, value in {"STT": 1, "Tên sản phẩm": "Miến dong", "Giá tiêu thụ (đồng)": 60000,
-                          "Đề xuất OCOP năm": 2025}.items():
+                          "Đề xuất tham gia OCOP năm": 2025}.items():
         ws.cell(row=2, column=headers.index(header) + 1, value=value)
     wb.save(template)
     result = service.import_file(template, 2024, unit_code="03307")

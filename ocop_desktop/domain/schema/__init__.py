@@ -17,7 +17,7 @@ from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNI
 
 __all__ = [
     "ENGLISH", "Field", "Kind", "Record", "RECORDS", "SURVEY_CAMPAIGN", "SURVEY_ENTRY", "UNIT_SUBMISSION",
-    "entity_label", "field", "field_label", "record", "sheet_fields",
+    "entity_label", "field", "field_label", "record", "record_for", "sheet_fields",
 ]
 
 # User records first, in the order people meet them; a key met in several records without a
@@ -36,6 +36,9 @@ for _r in (COMMON, *RECORDS.values(), OTHER):
 
 def record(table: str) -> Record | None:
     return RECORDS.get(table)
+
+
+record_for = record  # the name domain/formatting.kind_of asks for
 
 
 def field(key: str, table: str | None = None) -> Field | None:

@@ -7,16 +7,19 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 
+from ocop_desktop.domain.language import display_language
 from ocop_desktop.domain.numbers import format_vn_number
+from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.gui.surveys.grid_commands import RemoveRowsCommand, SetCellsCommand
 from ocop_desktop.gui.surveys.merge import Entry, MergeReport, merge
-from ocop_desktop.services.surveys import ENTRY_COLUMNS, SurveyEntryDTO, SurveyEntryInput, parse_entry_value
+from ocop_desktop.services.surveys import SurveyEntryDTO, SurveyEntryInput, parse_entry_value
 
 _Index = QModelIndex | QPersistentModelIndex
 INVALID_COLOR = QColor(255, 205, 205)
+_YEARS = {f.key: f.kind is Kind.YEAR for f in SURVEY_ENTRY.listed}
 
 
 @dataclass(frozen=True)
@@ -27,20 +30,9 @@ class GridColumn:
 
 
 def grid_columns() -> list[GridColumn]:
-    headers = {
-        "product_name": QCoreApplication.translate("SurveyGrid", "Product name"),
-        "producer": QCoreApplication.translate("SurveyGrid", "Producer"),
-        "production_situation": QCoreApplication.translate("SurveyGrid", "Production status"),
-        "output_quantity": QCoreApplication.translate("SurveyGrid", "Output"),
-        "unit_of_measure": QCoreApplication.translate("SurveyGrid", "Unit of measure"),
-        "quantity_sold": QCoreApplication.translate("SurveyGrid", "Quantity sold"),
-        "price_vnd": QCoreApplication.translate("SurveyGrid", "Selling price (VND)"),
-        "raw_material_area_ha": QCoreApplication.translate("SurveyGrid", "Raw material area (ha)"),
-        "proposed_year": QCoreApplication.translate("SurveyGrid", "Proposed for OCOP in"),
-        "notes": QCoreApplication.translate("SurveyGrid", "Notes"),
-    }
-    numeric = {"output_quantity", "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year"}
-    return [GridColumn(key, headers[key], key in numeric) for key in ENTRY_COLUMNS]
+    """SURVEY_ENTRY's listed fields (domain/schema/survey.py), headed in the window's language."""
+    language = display_language()
+    return [GridColumn(f.key, f.label_in(language), f.numeric) for f in SURVEY_ENTRY.listed]
 
 
 class GridRow:
@@ -67,8 +59,8 @@ def _cell_text(key: str, value: Any) -> str:
     """Saved values as Vietnamese text, every decimal kept so saving again changes nothing."""
     if value is None:
         return ""
-    if key == "proposed_year":
-        return str(value)
+    if _YEARS.get(key):
+        return str(value)  # a year is never grouped: 2025
     if isinstance(value, (int, float)):
         exponent = Decimal(repr(value)).normalize().as_tuple().exponent
         places = max(0, -exponent) if isinstance(exponent, int) else 0

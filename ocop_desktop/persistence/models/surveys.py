@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.persistence.models.base import Base, RecordMixin
+from ocop_desktop.persistence.models.schema_columns import listed_columns
 from ocop_desktop.persistence.models.reference import Place
 from ocop_desktop.persistence.models.tasks import Directive
 
@@ -51,7 +53,7 @@ class UnitSubmission(RecordMixin, Base):
     unit: Mapped[Place] = relationship(lazy="joined")
 
 
-class SurveyEntry(RecordMixin, Base):
+class SurveyEntry(RecordMixin, listed_columns(SURVEY_ENTRY), Base):  # type: ignore[misc]
     """One reviewed product of a unit in a campaign (a row of the letter's survey report)."""
 
     __tablename__ = "survey_entries"
@@ -62,19 +64,10 @@ class SurveyEntry(RecordMixin, Base):
     campaign_id: Mapped[str] = mapped_column(ForeignKey("survey_campaigns.id"), index=True)
     unit_id: Mapped[str] = mapped_column(ForeignKey("places.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    product_name: Mapped[str] = mapped_column(String(300))
     product_name_folded: Mapped[str] = mapped_column(String(300), index=True, default="")
-    producer_name: Mapped[str] = mapped_column(String(300), default="")
     producer_id: Mapped[str | None] = mapped_column(ForeignKey("producers.id"), index=True)
-    production_situation: Mapped[str] = mapped_column(Text, default="")
-    output_quantity: Mapped[float | None] = mapped_column(Float)
-    unit_of_measure: Mapped[str] = mapped_column(String(50), default="")
-    quantity_sold: Mapped[float | None] = mapped_column(Float)
-    price_vnd: Mapped[int | None] = mapped_column(Integer)
-    raw_material_area_ha: Mapped[float | None] = mapped_column(Float)
-    proposed_year: Mapped[int | None] = mapped_column(Integer)
     product_id: Mapped[str | None] = mapped_column(ForeignKey("products.id"), index=True)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    # product_name, producer_name, production_situation … notes: SURVEY_ENTRY's listed fields.
 
     campaign: Mapped[SurveyCampaign] = relationship(lazy="joined")
     unit: Mapped[Place] = relationship(lazy="joined")

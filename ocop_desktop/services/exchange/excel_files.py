@@ -14,6 +14,7 @@ from xml.parsers import expat
 
 from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
 from ocop_desktop.domain.os_errors import os_reason
+from ocop_desktop.domain.schema import Kind, sheet_fields
 
 MAX_BYTES = 20 * 2**20
 XLSX_LIMITS = ZipLimits(max_file_bytes=MAX_BYTES, max_members=2000, max_member_bytes=200 * 2**20,
@@ -27,14 +28,11 @@ class ImportRefused(Exception):
     """The file cannot be read at all; str() says why and what to do, in Vietnamese."""
 
 
-# The template's columns: (field, header). Headers of other sheets are matched by folded name.
-TEMPLATE = (
-    ("stt", "STT"), ("product_name", "Tên sản phẩm"), ("producer", "Chủ thể"),
-    ("production_situation", "Tình hình sản xuất"), ("output_quantity", "Sản lượng"),
-    ("unit_of_measure", "Đơn vị tính"), ("quantity_sold", "Sản lượng tiêu thụ"),
-    ("price_vnd", "Giá tiêu thụ (đồng)"), ("raw_material_area_ha", "Diện tích vùng nguyên liệu (ha)"),
-    ("proposed_year", "Đề xuất OCOP năm"), ("notes", "Ghi chú"), ("unit", "Đơn vị"), ("submitted_on", "Ngày nộp"),
-)
+# The template's columns: (field, header), from the survey sheet's fields (domain/schema/survey.py).
+# Headers of other sheets are matched by folded name (survey_import.ALIASES).
+TEMPLATE = tuple((f.key, f.title) for f in sheet_fields())
+# Excel's number format of a column by the kind of its values; others are text ("@").
+_FORMATS = {Kind.DECIMAL: "#,##0.##", Kind.MONEY: '#,##0 "đ"', Kind.YEAR: "0", Kind.DATE: "dd/mm/yyyy"}
 
 
 def guard(path: Path) -> None:
@@ -120,18 +118,15 @@ def write_template(path: Path, campaign_year: int | None = None) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    widths = {"stt": 6, "product_name": 30, "producer": 26, "production_situation": 26, "notes": 22, "unit": 18}
-    numbers = {"output_quantity": "#,##0.##", "quantity_sold": "#,##0.##", "price_vnd": '#,##0 "đ"',
-               "raw_material_area_ha": "#,##0.##", "proposed_year": "0", "submitted_on": "dd/mm/yyyy"}
-    for col, (key, header) in enumerate(TEMPLATE, start=1):
-        cell = ws.cell(row=1, column=col, value=header)
+    for col, f in enumerate(sheet_fields(), start=1):
+        cell = ws.cell(row=1, column=col, value=f.title)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         letter = cell.column_letter
-        ws.column_dimensions[letter].width = widths.get(key, 14)
+        ws.column_dimensions[letter].width = round(f.width * 1.25)  # room for the header's words
         for row in range(2, 202):  # text columns stay text: "1-2" is not turned into a date
-            ws.cell(row=row, column=col).number_format = numbers.get(key, "@")
+            ws.cell(row=row, column=col).number_format = _FORMATS.get(f.kind, "@")
     ws.freeze_panes = "B2"
     ws.row_dimensions[1].height = 45
     guide = wb.create_sheet("Hướng dẫn")

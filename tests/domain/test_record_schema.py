@@ -1,0 +1,79 @@
+"""The record schema is the one place a field is described: labels, bounds and the survey's columns follow it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import openpyxl
+
+import ocop_desktop
+from ocop_desktop.domain import limits, schema
+from ocop_desktop.domain.language import set_display_language
+from ocop_desktop.domain.schema import SURVEY_ENTRY
+
+PACKAGE = Path(ocop_desktop.__file__).parent
+
+
+def test_there_is_one_field_label_table_or_none():
+    defined = [p for p in PACKAGE.rglob("*.py") if re.search(r"^\s*FIELD_LABELS\s*[:=]", p.read_text("utf-8"), re.M)]
+    assert len(defined) <= 1, defined
+
+
+def test_every_stored_field_of_every_record_has_a_label_of_its_own():
+    from ocop_desktop.persistence.models import Base
+
+    missing = []
+    for table in Base.metadata.sorted_tables:
+        mapped = next((m.class_ for m in Base.registry.mappers if m.local_table is table), None)
+        derived = set(getattr(mapped, "__folded__", {})) | set(getattr(mapped, "__sortkeys__", {}))
+        for column in table.columns:
+            if column.name in derived:
+                continue
+            if schema.field(column.name, table.name) is None or schema.field_label(column.name, table.name) == column.name:
+                missing.append(f"{table.name}.{column.name}")
+    assert not missing  # a key shown to people where a label belongs
+
+
+def test_labels_are_the_forms_and_limits_come_from_the_schema():
+    assert limits.field_label("commune_id", "products") == limits.field_label("commune_id", "producers") == "Xã"
+    assert limits.field_label("kind", "producers") == "Loại hình" and limits.field_label("kind", "places") == "Loại"
+    assert limits.field_label("producer_name", "survey_entries") == "Chủ thể"  # by its stored column too
+    assert limits.field_label("commune_id", "products", language="en") == "Commune"
+    assert limits.COLUMN_RANGES[("survey_entries", "proposed_year")] == (2000, 2110)
+    assert limits.COLUMN_RANGES[("products", "stars")] == (1, 5)
+    assert limits.entity_label("survey_entries") == "Dòng rà soát"
+
+
+def test_every_survey_field_reaches_template_import_grid_report_cli_and_package(tmp_path):
+    """What adding a field to SURVEY_ENTRY buys without another edit: each consumer lists it."""
+    from ocop_desktop import cli
+    from ocop_desktop.gui.surveys.grid_model import grid_columns
+    from ocop_desktop.persistence.models import SurveyEntry
+    from ocop_desktop.services import survey_import
+    from ocop_desktop.services.exchange.excel_files import write_template
+    from ocop_desktop.services.exchange.records import BY_NAME
+    from ocop_desktop.services.report_survey import SURVEY_COLUMNS
+    from ocop_desktop.services.surveys import ENTRY_COLUMNS, SurveyEntryDTO, SurveyEntryInput
+
+    keys = [f.key for f in SURVEY_ENTRY.listed]
+    assert keys[0] == "product_name" and list(ENTRY_COLUMNS) == keys
+    headers = [c.value for c in openpyxl.load_workbook(write_template(tmp_path / "mau.xlsx", 2024))["Rà soát"][1]]
+    assert headers == ["STT", *(f.title for f in SURVEY_ENTRY.listed), "Đơn vị", "Ngày nộp"]
+    for f in SURVEY_ENTRY.listed:
+        assert survey_import._BY_ALIAS[survey_import.header_key(f.title)] == f.key  # the template reads back
+        assert survey_import._BY_ALIAS[survey_import.header_key(f.label)] == f.key
+        assert f.stored in SurveyEntry.__table__.columns  # stored
+        assert f.stored in BY_NAME["survey_entries"].content_columns  # sent in packages
+    assert [c.key for c in grid_columns()] == keys
+    assert [c.header for c in grid_columns()][:2] == ["Tên sản phẩm", "Chủ thể"]
+    set_display_language("en")  # a window in English heads the grid in English
+    try:
+        assert [c.header for c in grid_columns()][:2] == ["Product name", "Producer"]
+    finally:
+        set_display_language("vi")
+    assert [c.key for c in SURVEY_COLUMNS] == ["stt", *keys]
+    assert list(cli.SURVEY_COLUMNS[3:]) == keys
+    assert set(keys) <= {f.name for f in dataclasses.fields(SurveyEntryDTO)}
+    assert set(keys) <= {f.name for f in dataclasses.fields(SurveyEntryInput)}
