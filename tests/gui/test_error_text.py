@@ -175,3 +175,25 @@ def test_a_page_showing_an_unexpected_error_gets_one_line_and_the_dialog(qtbot, 
     assert status.text().startswith("Không lưu được: Lỗi không mong đợi (ZeroDivisionError).")
     assert _dialog(page) is not None and _dialog(page).isVisible()
     assert log_file.read_text("utf-8").count("Traceback") == 1
+
+
+def test_an_exception_escaping_a_slot_is_logged_and_shown(qtbot, vietnamese, log_file, monkeypatch):
+    import sys
+
+    from ocop_desktop import logging_setup
+
+    import threading
+
+    monkeypatch.setattr(sys, "excepthook", lambda *a: None)  # put back afterwards, with what pytest-qt set
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(error_text, "_open", [])
+    logging_setup.install_exception_hooks()
+    error_text.install_gui_excepthook()
+    try:
+        _count_in_stock([2])
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())  # what Qt calls for an exception escaping a slot
+    assert len(error_text._open) == 1 and error_text._open[0].windowTitle() == "Lỗi không mong đợi"
+    error_text._open[0].close()
+    log = log_file.read_text("utf-8")
+    assert "CRITICAL ocop_desktop.uncaught: Uncaught exception\nTraceback" in log and log.count("Traceback") == 1
