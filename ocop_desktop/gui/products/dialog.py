@@ -12,8 +12,10 @@ from ocop_desktop.domain.enums import OcopGroup, ProductStatus
 from ocop_desktop.domain.formatting import enum_label, stars
 from ocop_desktop.domain.numbers import DateError, NumberError, format_vn_date, format_vn_number, parse_vn_date, parse_vn_number
 from ocop_desktop.domain.rules import rule_set_in_force
-from ocop_desktop.domain.validation import NotFoundError, StaleDataError, ValidationError
+from ocop_desktop.domain.validation import StaleDataError, ValidationError
 from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.field_errors import WARNING_STYLE, FieldErrors
 from ocop_desktop.gui.products.searchable import add_item, fill_communes, make_searchable, select_data
 from ocop_desktop.gui.screen_fit import scroll_form
@@ -31,11 +33,13 @@ class ProductDialog(QDialog):
     def __init__(
         self, products: ProductService, producers: ProducerService, places: PlaceService,
         catalog: CatalogService, product_id: str | None = None, parent: QWidget | None = None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = date.today, jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ProductDialog()
         self.ui.setupUi(self)
+        # The window's one database thread; a dialog opened on its own (tests) gets a runner of its own.
+        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=lambda exc: self.errors.show({"": [str(exc)]}))
         self._products, self._catalog, self._today = products, catalog, today
         self.original: ProductDTO | None = products.get(product_id) if product_id else None
         self.saved_product: ProductDTO | None = None
@@ -185,12 +189,22 @@ class ProductDialog(QDialog):
             pass
         self.ui.expiresOnHint.setText(hint)
 
+    def is_busy(self) -> bool:
+        """Whether a check or the save still runs (tests wait for this to turn False)."""
+        return self._jobs.busy()
+
     def check_duplicates(self) -> None:
-        """Warn under the name when the same producer already has a product of that name."""
+        """Warn under the name when the same producer already has a product of that name (read in the background)."""
+        ui, products = self.ui, self._products
+        name, producer_id, own_id = ui.nameEdit.text(), ui.producerPicker.producer_id(), self._own_id()
+        self._jobs.read("duplicates", lambda: products.find_duplicates(name, producer_id, own_id),
+                        self._show_duplicates)
+
+    def _own_id(self) -> str | None:
+        return self.original.id if self.original else None
+
+    def _show_duplicates(self, found: list[ProductRow]) -> None:
         ui = self.ui
-        found = self._products.find_duplicates(
-            ui.nameEdit.text(), ui.producerPicker.producer_id(), self.original.id if self.original else None,
-        )
         if [r.id for r in found] != [r.id for r in self.duplicates]:
             ui.duplicateConfirm.setChecked(False)
         self.duplicates = found
@@ -243,34 +257,51 @@ class ProductDialog(QDialog):
         return data, problems
 
     def save(self) -> None:
+        """Check and store the form in one job: the form's own problems with the service's findings,
+        then a duplicate not confirmed yet, then the save itself (refused if changed since shown)."""
         self.errors.clear()
         data, problems = self.collect()
-        product_id = self.original.id if self.original else None
-        if problems:
+        products, product_id = self._products, self._own_id()
+        version = self.original.updated_at if self.original else None
+        shown = [r.id for r in self.duplicates]
+        confirmed = self.ui.duplicateConfirm.isChecked()
+
+        def work() -> tuple[str, object]:
+            if problems:
+                return "problems", products.validate(data, product_id)
+            found = products.find_duplicates(data.name, data.producer_id, product_id)
+            if found and (not confirmed or [r.id for r in found] != shown):
+                return "duplicates", found
+            if product_id:
+                return "saved", products.update(product_id, data, expected_updated_at=version)
+            return "saved", products.create(data)
+
+        self._jobs.write(work, lambda answer: self._answered(data, problems, *answer), on_error=self._refused,
+                         controls=[self.save_button])
+
+    def _answered(self, data: ProductInput, problems: dict[str, list[str]], kind: str, value) -> None:
+        if kind == "problems":
             # Show the service's findings on the other fields too: every problem at once.
-            for error in self._products.validate(data, product_id):
+            for error in value:
                 if error.field not in problems:
                     problems.setdefault(error.field, []).append(error.message)
             self.errors.show(problems)
             return
-        self.check_duplicates()
-        if self.duplicates and not self.ui.duplicateConfirm.isChecked():
+        if kind == "duplicates":
+            self._show_duplicates(value)
             self.ui.duplicateConfirm.setFocus()
             return
-        try:
-            if product_id:
-                dto = self._products.update(product_id, data, expected_updated_at=self.original.updated_at)
-            else:
-                dto = self._products.create(data)
-        except StaleDataError as exc:  # changed elsewhere since the form opened: say so in full
+        self._saved(data, value)
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, StaleDataError):  # changed elsewhere since the form opened: say so in full
             self.errors.show({"": [str(exc)]})
-            return
-        except ValidationError as exc:
+        elif isinstance(exc, ValidationError):
             self.errors.show(exc.by_field())
-            return
-        except NotFoundError as exc:
+        else:
             self.errors.show({"": [str(exc)]})
-            return
+
+    def _saved(self, data: ProductInput, dto: ProductDTO) -> None:
         self.saved_product = dto
         self.saved.emit(dto, data.expires_on is None and dto.expires_on is not None)
         self.accept()

@@ -269,7 +269,7 @@ class ProductsPage(QWidget):
             self.dialog.raise_()
             return
         dialog = ProductDialog(self._products, self._producers, self._places, self._catalog,
-                               product_id=product_id, parent=self, today=self._today)
+                               product_id=product_id, parent=self, today=self._today, jobs=self._jobs)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
         self.dialog = dialog

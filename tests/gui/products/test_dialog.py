@@ -22,6 +22,11 @@ def _dialog(qtbot, services, product_id=None) -> ProductDialog:
     return dialog
 
 
+def _settle(qtbot, dialog) -> None:
+    """Wait for the check or the save running in the background, as a user waits for the form."""
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)
+
+
 def _retype(qtbot, edit, text: str) -> None:
     """Select what the field holds and type over it, as a user does."""
     qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -49,6 +54,7 @@ def test_a_bad_barcode_is_explained_under_the_field_then_the_fixed_product_appea
     type_text(ui.nameEdit, "Mật ong rừng Ẳng Nưa")
     type_text(ui.ean13Edit, "8935002301005")
     qtbot.mouseClick(dialog.save_button, LEFT)
+    _settle(qtbot, dialog)
     assert dialog.isVisible()
     assert not ui.ean13Error.isHidden()
     assert "chữ số cuối phải là 3" in ui.ean13Error.text()
@@ -72,6 +78,7 @@ def test_every_problem_is_shown_at_once_and_the_input_is_kept(qtbot, services, v
     type_text(ui.certifiedOnEdit, "31/02/2024")
     type_text(ui.ean13Edit, "12345")
     qtbot.mouseClick(dialog.save_button, LEFT)
+    _settle(qtbot, dialog)
     shown = dialog.errors.shown()
     assert set(shown) == {"name", "stars", "score", "certified_on", "ean13"}
     assert shown["name"] == "Chưa nhập tên sản phẩm."
@@ -95,6 +102,7 @@ def test_the_producer_is_found_by_typing_without_accents(qtbot, services):
     assert picker.combo.currentText() == "HTX Chè Phìn Hồ — Xã Nà Tấu"
     assert picker.producer_id() == wanted.id
     qtbot.mouseClick(dialog.save_button, LEFT)
+    _settle(qtbot, dialog)
     assert dialog.saved_product.producer == "HTX Chè Phìn Hồ"
 
 
@@ -103,6 +111,7 @@ def test_a_producer_name_not_in_the_list_is_refused(qtbot, services, vietnamese)
     type_text(dialog.ui.nameEdit, "Gạo nếp")
     type_text(dialog.ui.producerPicker.combo.lineEdit(), "HTX Không Có")
     qtbot.mouseClick(dialog.save_button, LEFT)
+    _settle(qtbot, dialog)
     assert dialog.ui.producerError.text() == (
         "Không có chủ thể nào tên «HTX Không Có». Hãy chọn trong danh sách hoặc bấm «Tạo chủ thể mới…»."
     )
@@ -138,12 +147,15 @@ def test_a_duplicate_name_for_the_same_producer_asks_for_confirmation(qtbot, ser
     ui = dialog.ui
     type_text(ui.nameEdit, "mat ong RUNG")
     ui.producerPicker.combo.setCurrentIndex(ui.producerPicker.model.row_of(producer.id))
+    _settle(qtbot, dialog)
     assert not ui.duplicateWarning.isHidden()
     assert ui.duplicateWarning.text() == "Chủ thể này đã có sản phẩm «Mật ong rừng»."
     qtbot.mouseClick(dialog.save_button, LEFT)
+    _settle(qtbot, dialog)
     assert dialog.isVisible() and len(services.products.list()) == 1
     ui.duplicateConfirm.setChecked(True)
     qtbot.mouseClick(dialog.save_button, LEFT)
+    _settle(qtbot, dialog)
     assert not dialog.isVisible()
     assert [p.name for p in services.products.list()] == ["mat ong RUNG", "Mật ong rừng"]
 
@@ -158,6 +170,7 @@ def test_the_set_implies_the_group_and_the_checklist_is_kept(qtbot, services, vi
     dialog.checklist_boxes["truy_xuat_ma_vach"].setChecked(True)
     assert dialog.checklist_boxes["truy_xuat_ma_vach"].text() == "Mã số mã vạch"
     qtbot.mouseClick(dialog.save_button, LEFT)
+    _settle(qtbot, dialog)
     saved = services.products.get(dialog.saved_product.id)
     assert (saved.group, saved.product_set, saved.checklist) == ("Đồ uống", "Rượu trắng", {"truy_xuat_ma_vach": True})
     again = _dialog(qtbot, services, saved.id)
@@ -165,6 +178,7 @@ def test_the_set_implies_the_group_and_the_checklist_is_kept(qtbot, services, vi
     assert again.ui.setCombo.currentText() == ""  # a set of another group no longer fits
     assert again.checklist_boxes["truy_xuat_ma_vach"].isChecked()
     qtbot.mouseClick(again.save_button, LEFT)
+    _settle(qtbot, again)
     assert services.products.get(saved.id).group == "Sinh vật cảnh"
 
 
@@ -184,6 +198,7 @@ def test_an_edit_opened_from_the_table_and_the_computed_expiry(qtbot, services, 
     assert "01/09/2027" in ui.expiresOnHint.text() and "36 tháng" in ui.expiresOnHint.text()
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(dialog.save_button, LEFT)
+        _settle(qtbot, dialog)
     assert "Giấy chứng nhận có hiệu lực đến ngày 01/09/2027" in page.ui.messageLabel.text()
     qtbot.waitUntil(lambda: page.model.index(0, 8).data() == "01/09/2027", timeout=5000)
     assert services.products.get(product.id).certified_on.isoformat() == "2024-09-01"

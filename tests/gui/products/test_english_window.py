@@ -64,6 +64,7 @@ def test_the_english_window_shows_english_statuses_groups_and_messages_but_print
         type_text(dialog.ui.nameEdit, "Mật ong rừng")
         dialog.ui.statusCombo.setCurrentIndex(dialog.ui.statusCombo.findText("Certified"))
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)  # the form is checked in the background
         assert dialog.isVisible()
         assert dialog.errors.shown() == {"stars": "A certified product has at least 3 stars; please choose its stars."}
         dialog.reject()

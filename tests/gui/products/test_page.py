@@ -202,6 +202,7 @@ def test_saving_a_form_over_a_product_changed_elsewhere_is_refused(qtbot, servic
                              expected_updated_at=created.updated_at)
     dialog.ui.notesEdit.setPlainText("Xã bổ sung hồ sơ")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)  # the save runs in the background
     assert dialog.isVisible()  # the form stays open with the user's typing
     shown = dialog.errors.shown()[""]
     assert shown.startswith("Sản phẩm «Măng khô» đã được sửa ở nơi khác lúc ")
