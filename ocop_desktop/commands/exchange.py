@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from ocop_desktop.commands.common import Refused, emit_rows, open_db, output_file
+from ocop_desktop.commands.common import Refused, emit_rows, open_db, output_file, resolve_campaign, resolve_unit
+from ocop_desktop.domain import formatting
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.domain.validation import ValidationError
@@ -20,9 +21,7 @@ from ocop_desktop.services.survey_import import ImportRefused, SurveyImportServi
 
 def local(moment: datetime | None) -> str:
     """A naive UTC time from the database, shown in this computer's time zone."""
-    if moment is None:
-        return ""
-    return moment.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
+    return formatting.moment(moment, utc=True)
 
 
 def _db_arg(parser) -> None:
@@ -203,11 +202,14 @@ def _replace_confirmed(args, deleted: int, units: str) -> bool:
 
 def cmd_import_survey(args) -> int:
     path = Path(args.file)
-    options = dict(valid_only=args.valid_only, replace=args.replace, include_hidden=args.include_hidden)
+    options = dict(valid_only=args.valid_only, replace=args.replace)
     db, make_uow = open_db(args)
     try:
         service = SurveyImportService(make_uow)
-        check = service.check(path, args.campaign, args.unit, include_hidden=args.include_hidden)
+        campaign = resolve_campaign(make_uow, args.campaign)
+        unit = resolve_unit(make_uow, args.unit, campaign=campaign) if args.unit else None
+        # The workbook is read once: the rows checked here are the rows stored below.
+        check = service.check(path, campaign.id, unit.id if unit else None, include_hidden=args.include_hidden)
         for line in check.skipped:
             print(f"Bỏ qua: {line}")
         for warning in check.warnings:
@@ -221,7 +223,7 @@ def cmd_import_survey(args) -> int:
         if not args.dry_run and not args.replace:
             plan = None
         else:
-            plan = service.import_file(path, args.campaign, args.unit, dry_run=True, **options)
+            plan = service.apply(check, dry_run=True, **options)
         if args.dry_run:
             print(f"Chạy thử: {len(check.rows)} dòng hợp lệ; sẽ thêm {plan.added}, cập nhật {plan.updated}, "
                   f"giữ nguyên {plan.unchanged}, xóa {plan.deleted} dòng. Chưa thay đổi gì.")
@@ -233,7 +235,7 @@ def cmd_import_survey(args) -> int:
             print("Không có dòng nào để nhập; dữ liệu không thay đổi.")
             return 0
         copy = backup_before(db.path, "nhập Excel")
-        result = service.import_file(path, args.campaign, args.unit, **options)
+        result = service.apply(check, **options)
     except ImportRefused as exc:
         raise Refused(str(exc)) from None
     finally:
@@ -317,7 +319,8 @@ def register(sub, command) -> None:
     p = command("survey", "nhập kết quả rà soát sản phẩm từ tệp Excel (.xlsx)", cmd_import_survey, parent=group)
     p.add_argument("file", metavar="TỆP.xlsx")
     p.add_argument("--campaign", type=int, required=True, metavar="NĂM", help="năm của đợt rà soát")
-    p.add_argument("--unit", metavar="MÃ", help="mã ĐVHC của đơn vị, cho các dòng không ghi đơn vị")
+    p.add_argument("--unit", metavar="MÃ|TÊN", help="đơn vị của các dòng không ghi đơn vị: mã ĐVHC, mã tham chiếu "
+                   "hoặc tên (có hoặc không dấu)")
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không nhập")
     p.add_argument("--valid-only", action="store_true", help="chỉ nhập các dòng hợp lệ, bỏ qua dòng có lỗi")
     p.add_argument("--replace", action="store_true", help="thay toàn bộ danh sách của đơn vị bằng nội dung tệp "

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.domain import formatting
 from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.exports.package import PackageError
 from ocop_desktop.services.exchange import ExchangeService, SenderDTO, verify_package
@@ -17,8 +18,8 @@ COLUMNS = ("office", "fingerprint_words", "fingerprint", "trusted_at", "trusted_
 
 def _row(s: SenderDTO) -> dict:
     return {"office": s.office, "fingerprint_words": s.words, "fingerprint": s.fingerprint,
-            "trusted_at": s.trusted_at.strftime("%d/%m/%Y %H:%M"), "trusted_by": s.trusted_by,
-            "revoked_at": s.revoked_at.strftime("%d/%m/%Y %H:%M") if s.revoked_at else "", "note": s.note}
+            "trusted_at": formatting.moment(s.trusted_at), "trusted_by": s.trusted_by,
+            "revoked_at": formatting.moment(s.revoked_at), "note": s.note}
 
 
 def cmd_senders_list(args) -> int:

@@ -118,7 +118,9 @@ def for_people(exc: BaseException) -> str | None:
     """The Vietnamese message of an expected failure (a refused input, a full disk, a file in use),
     or None for an unexpected one: a programming error, to be shown as such and logged."""
     if isinstance(exc, _people_types()):
-        return str(exc)
+        from ocop_desktop.domain.validation import text_of
+
+        return text_of(exc)  # in the window's language when the message carries its English
     message = explain(exc)
     if message is not None:
         return message

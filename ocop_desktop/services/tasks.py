@@ -100,12 +100,12 @@ class TaskFilter:
 
 def _label(number: str, issued_on: date | None, issued_text: str, issuer: str) -> str:
     head = f"Số {number}" if number else "Văn bản"
-    when = issued_on.strftime("%d/%m/%Y") if issued_on else issued_text
+    when = format_vn_date(issued_on) if issued_on else issued_text
     return ", ".join(part for part in (f"{head} của {issuer}" if issuer else head, when) if part)
 
 
 def _short(number: str, issued_on: date | None, issued_text: str) -> str:
-    when = issued_on.strftime("%d/%m/%Y") if issued_on else issued_text
+    when = format_vn_date(issued_on) if issued_on else issued_text
     return ", ".join(part for part in (number or "Văn bản", when) if part)
 
 
