@@ -11,6 +11,7 @@ import pytest
 
 from tests.cli.test_cli import ocop
 from tests.pdftext import pdf_text
+from tests.databases import copy_template
 
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 TEA = "Trà San tuyết P.H 14"
@@ -19,7 +20,7 @@ CERTIFICATE_FIELDS = ("stars", "score", "status", "certificate_no", "certified_o
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("evaluation-authority") / "x.db"
+    path = copy_template(tmp_path_factory.mktemp("evaluation-authority") / "x.db")  # init adds only the sample
     done = ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
     assert done.returncode == 0, done.stderr
     return path

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.cli.test_cli import ocop
+from tests.databases import copy_template
 
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 SCORES = {"A1.1": 3, "A1.2": 2, "A1.3": 3, "A1.4": 3, "A1.5": 2, "A1.6": 2, "A1.7": 1, "A2.1": 3, "A2.2": 2,
@@ -18,7 +19,7 @@ SCORES = {"A1.1": 3, "A1.2": 2, "A1.3": 3, "A1.4": 3, "A1.5": 2, "A1.6": 2, "A1.
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory) -> tuple[Path, str]:
-    path = tmp_path_factory.mktemp("evaluation-cli") / "x.db"
+    path = copy_template(tmp_path_factory.mktemp("evaluation-cli") / "x.db")  # init adds only the sample
     done = ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
     assert done.returncode == 0, done.stderr
     rows = json.loads(ocop("--db", str(path), "products", "list", "--format", "json").stdout)

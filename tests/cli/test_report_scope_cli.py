@@ -16,6 +16,7 @@ from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry
 from ocop_desktop.services.surveys import SurveyService
 from tests.pdftext import raw_text as pdf_text
+from tests.databases import copy_template
 
 ROWS = {"03256": "Cà phê Arabica rang xay", "03307": "Chè Shan tuyết Ẳng Nưa", "03310": "Măng khô Ẳng Cang",
         "03301": "Gạo nếp Búng Lao", "03292": "Mật ong Ẳng Tở", "03313": "Chè Mường Lạn"}
@@ -29,7 +30,7 @@ def ocop(db: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def commune_db(tmp_path_factory) -> Path:
     """The sample, a row from six 2024 units, Búng Lao sent on 08/07/2024, set up as xã Mường Ảng (2025)."""
-    path = tmp_path_factory.mktemp("scope") / "xa.db"
+    path = copy_template(tmp_path_factory.mktemp("scope") / "xa.db")  # init adds only the sample
     assert ocop(path, "init", "--sample", "muong-ang-2024").returncode == 0
     database = open_database(path)
     try:

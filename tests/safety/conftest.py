@@ -16,6 +16,7 @@ from ocop_desktop.persistence.database import open_database
 from ocop_desktop.services.reference import load_reference
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.surveys import SurveyService
+from tests.databases import copy_template
 
 
 def _run(*cmd: str) -> bool:
@@ -59,7 +60,7 @@ def immutable(path: Path):
 def sample_file(tmp_path_factory) -> tuple[Path, str, str]:
     """A closed database file with the 2024 sample: (path, campaign id, a unit id)."""
     path = tmp_path_factory.mktemp("mau") / "mau.db"
-    db = open_database(path)
+    db = open_database(copy_template(path))
     make_uow = db.uow_factory(actor="Nguyễn Văn Kiểm")
     load_reference(make_uow)
     load_sample(make_uow, "muong-ang-2024")

@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+from tests.databases import copy_template
+
 
 def ocop(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *args], capture_output=True, text=True,
@@ -20,7 +22,7 @@ def ocop(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("mau") / "x.db"
+    path = copy_template(tmp_path_factory.mktemp("mau") / "x.db")  # init adds only the sample
     done = ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
     assert done.returncode == 0, done.stderr
     return path

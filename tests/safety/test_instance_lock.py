@@ -23,6 +23,7 @@ from ocop_desktop.instance_lock import (
     lock_path,
 )
 from ocop_desktop.services import backup as backups
+from tests.databases import copy_template
 
 
 def ocop(*args: str, wait: float = 0.5) -> subprocess.CompletedProcess:
@@ -94,7 +95,7 @@ def test_a_writer_waits_for_the_lock_and_gets_it_when_freed(tmp_path):
 
 @pytest.fixture(scope="module")
 def cli_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("khoa") / "x.db"
+    path = copy_template(tmp_path_factory.mktemp("khoa") / "x.db")  # init adds only the sample
     done = ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
     assert done.returncode == 0, done.stderr
     return path

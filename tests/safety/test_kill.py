@@ -22,6 +22,7 @@ from ocop_desktop.services.health import check_database
 from ocop_desktop.services.reference import load_reference
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.surveys import SurveyService
+from tests.databases import copy_template
 
 CHILD = Path(__file__).with_name("kill_child.py")
 # 20,000 rows spill far beyond SQLite's page cache into the WAL before COMMIT, like 50,000
@@ -44,7 +45,7 @@ KILL_POINTS = [
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     path = tmp_path_factory.mktemp("kill") / "mau.db"
-    db = open_database(path)
+    db = open_database(copy_template(path))
     make_uow = db.uow_factory(actor="Nguyễn Văn Kiểm")
     load_reference(make_uow)
     load_sample(make_uow, "muong-ang-2024")
