@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import subprocess
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def _run(*cmd: str) -> bool:
 @contextlib.contextmanager
 def tmpfs(size_kb: int):
     """A size-limited file system mounted for the test, or None when mounting is not allowed."""
-    point = Path("/tmp") / f"ocop-tmpfs-{uuid.uuid4().hex[:8]}"
+    point = Path(tempfile.gettempdir()) / f"ocop-tmpfs-{uuid.uuid4().hex[:8]}"  # /tmp; on Windows %TEMP%
     point.mkdir()
     mounted = shutil.which("mount") is not None and _run("mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
                                                          str(point))

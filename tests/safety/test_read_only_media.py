@@ -11,6 +11,7 @@ import json
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from tests.safety.conftest import _run
 @contextlib.contextmanager
 def read_only_mount(src: Path):
     """``src`` seen through a read-only bind mount (skips the test where mounting is not allowed)."""
-    point = Path("/tmp") / f"ocop-ro-{uuid.uuid4().hex[:8]}"
+    point = Path(tempfile.gettempdir()) / f"ocop-ro-{uuid.uuid4().hex[:8]}"  # /tmp; on Windows %TEMP%
     point.mkdir()
     mounted = shutil.which("mount") is not None and _run("mount", "--bind", str(src), str(point))
     if not mounted:
