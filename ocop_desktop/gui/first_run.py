@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS
 from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_first_run import Ui_FirstRunDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.products.searchable import add_item, make_searchable, select_data
@@ -120,7 +121,7 @@ class FirstRunDialog(QDialog):
 
     def _load_failed(self, exc: Exception) -> None:
         if shiboken6.isValid(self):
-            self.ui.unitError.setText(str(exc))
+            report_error(self, exc, show=self.ui.unitError.setText)
 
     def _places_loaded(self, places: list[PlaceDTO]) -> None:
         if not shiboken6.isValid(self):

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.jobs import JobRunner
-from ocop_desktop.services.errors import explain
 
 
 def program_command(db_path: Path) -> tuple[str, list[str]]:
@@ -47,6 +47,7 @@ def sample_command(jobs: JobRunner, prepare: Callable[[], Path],
         if status is not None:
             status().showMessage(QCoreApplication.translate("OpenSample", "Preparing the sample data…"), 5000)
         jobs.run(lambda _progress, _cancel: prepare(), on_done=lambda path: ready(parent, path),
-                 on_error=lambda exc: failed(parent, explain(exc) or str(exc)))
+                 on_error=lambda exc: report_error(parent, exc, show=lambda reason: failed(parent, reason),
+                                                   line_for_unexpected=False))
 
     return run

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.exports.report_model import ExportCancelled
+from ocop_desktop.gui.error_text import error_text, report_error
 from ocop_desktop.gui.exchange.models import local_time, outbox_model
 from ocop_desktop.gui.forms.ui_exchange_send_dialog import Ui_SendPackageDialog
 from ocop_desktop.gui.jobs import Job, JobRunner
@@ -28,10 +29,8 @@ def ask_save_path(parent: QWidget, suggested: str) -> str:
 
 
 def describe(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        reasons = "; ".join(e.message for e in exc.errors)
-        return f"{exc.record}: {reasons}" if exc.record else reasons
-    return str(exc)
+    """A failure as one line: the core's message, or «Lỗi không mong đợi …» with the traceback logged."""
+    return error_text(exc)
 
 
 class SendPackageDialog(QDialog):
@@ -117,8 +116,9 @@ class SendPackageDialog(QDialog):
             self.ui.statusLabel.setText(self.tr("Cancelled; no package was written."))
         elif isinstance(exc, (ValidationError, NotFoundError, OSError)):
             self.ui.statusLabel.setText(describe(exc))
-        else:
-            self.ui.statusLabel.setText(self.tr("The package could not be made: %1").replace("%1", str(exc)))
+        else:  # a refused key or package says why; anything else is a bug, shown and logged as one
+            report_error(self, exc, show=lambda reason: self.ui.statusLabel.setText(
+                self.tr("The package could not be made: %1").replace("%1", reason)))
 
     def reject(self) -> None:
         if self._job is not None and not self._job.done:

@@ -14,6 +14,7 @@ from ocop_desktop.domain.enums import OcopGroup, ProductStatus
 from ocop_desktop.domain.formatting import enum_label, stars
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
 from ocop_desktop.domain.text import SEARCH_MAX_CHARS
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_products_page import Ui_ProductsPage
 from ocop_desktop.gui.jobs import Job, JobRunner
 from ocop_desktop.gui.products.dialog import ProductDialog
@@ -233,12 +234,13 @@ class ProductsPage(QWidget):
         if not shiboken6.isValid(self) or generation != self._generation:
             return
         self.ui.busy.setVisible(False)
-        self._message(self.tr("Could not load the products: %1").replace("%1", str(exc)), error=True)
+        report_error(self, exc, show=lambda reason: self._message(
+            self.tr("Could not load the products: %1").replace("%1", reason), error=True))
 
     def _action_failed(self, exc: Exception) -> None:
         if shiboken6.isValid(self):
             self.ui.busy.setVisible(False)
-            self._message(str(exc), error=True)  # services speak Vietnamese already
+            report_error(self, exc, show=lambda reason: self._message(reason, error=True))
 
     def _message(self, text: str, error: bool = False) -> None:
         self.ui.messageLabel.setStyleSheet(ERROR_STYLE if error else "")

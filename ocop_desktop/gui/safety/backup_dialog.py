@@ -10,19 +10,19 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
+from ocop_desktop.gui.error_text import error_text, report_error
 from ocop_desktop.gui.forms.ui_safety_backup import Ui_BackupDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.safety.restore_dialog import RestoreConfirmDialog, size_text
 from ocop_desktop.gui.table_model import Column, DtoTableModel
 from ocop_desktop.services.backup import BackupInfo, BackupService, BackupSummary
-from ocop_desktop.services.errors import explain
 
 Confirm = Callable[[BackupSummary, "BackupSummary | None"], bool]
 
 
 def failure_text(exc: Exception) -> str:
     """What to tell the user about a failed backup or restore: the disk's story, or the reason."""
-    return explain(exc) or str(exc)
+    return error_text(exc)
 
 
 class BackupDialog(QDialog):
@@ -88,7 +88,7 @@ class BackupDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._busy("")
-        self.ui.statusLabel.setText(failure_text(exc))
+        report_error(self, exc, show=self.ui.statusLabel.setText)
 
     # -- backing up ---------------------------------------------------------------------------------
     def back_up(self) -> None:

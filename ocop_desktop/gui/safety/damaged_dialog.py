@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_safety_damaged import Ui_DamagedDatabaseDialog
 from ocop_desktop.gui.jobs import JobRunner
-from ocop_desktop.gui.safety.backup_dialog import failure_text
 from ocop_desktop.services.backup import BackupService, BackupSummary, RestoreResult
 
 
@@ -92,7 +92,7 @@ class DamagedDatabaseDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
         self.ui.restoreButton.setEnabled(self.candidate is not None)
-        self.ui.statusLabel.setText(failure_text(exc))
+        report_error(self, exc, show=self.ui.statusLabel.setText)
 
 
 def offer_restore(db_path: Path, problems: list[str], actor: Callable[[], str] = lambda: "") -> bool:
