@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QWidget
 
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.gui.error_text import error_text
 from ocop_desktop.gui.evaluation.models import EvaluationTables, criterion_rows
 from ocop_desktop.gui.forms.ui_evaluation_scorecards_dialog import Ui_ScorecardsDialog
 from ocop_desktop.services.evaluation_reports import EvaluationReports
@@ -156,4 +157,4 @@ class ScorecardsDialog(QDialog):
         try:
             action()
         except (NotFoundError, ValidationError, OSError) as exc:
-            self._status(str(exc), error=True)
+            self._status(error_text(exc), error=True)  # a full disk or a missing file in Vietnamese too
