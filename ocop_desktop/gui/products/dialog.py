@@ -12,13 +12,14 @@ from ocop_desktop.domain.enums import OcopGroup, ProductStatus
 from ocop_desktop.domain.formatting import enum_label, stars
 from ocop_desktop.domain.numbers import DateError, NumberError, format_vn_date, format_vn_number, parse_vn_date, parse_vn_number
 from ocop_desktop.domain.rules import rule_set_in_force
-from ocop_desktop.domain.validation import StaleDataError, ValidationError
+from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.field_errors import WARNING_STYLE, FieldErrors
 from ocop_desktop.gui.products.searchable import add_item, fill_communes, make_searchable, select_data
 from ocop_desktop.gui.screen_fit import scroll_form
+from ocop_desktop.gui.stale import answer_stale
 from ocop_desktop.services.catalog import CatalogService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.producers import ProducerService
@@ -294,9 +295,9 @@ class ProductDialog(QDialog):
         self._saved(data, value)
 
     def _refused(self, exc: Exception) -> None:
-        if isinstance(exc, StaleDataError):  # changed elsewhere since the form opened: say so in full
-            self.errors.show({"": [str(exc)]})
-        elif isinstance(exc, ValidationError):
+        if answer_stale(exc, lambda text: self.errors.show({"": [text]})):  # changed since the form opened
+            return
+        if isinstance(exc, ValidationError):
             self.errors.show(exc.by_field())
         else:
             self.errors.show({"": [str(exc)]})

@@ -15,6 +15,7 @@ from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_surveys_page import Ui_SurveysPage
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
+from ocop_desktop.gui.stale import answer_stale
 from ocop_desktop.gui.surveys.campaign_actions import CampaignActions
 from ocop_desktop.gui.surveys.grid_model import SurveyGridModel
 from ocop_desktop.gui.surveys.stale import merge_summary, reload_offer
@@ -549,10 +550,8 @@ class SurveysPage(QWidget):
         self.changed.emit()
 
     def _submission_refused(self, exc: Exception) -> None:
-        if isinstance(exc, StaleDataError):
-            self._refresh_units()  # show the status as it is now
-            self._show_message(str(exc), error=True)
-        else:
+        # A status changed meanwhile: say so, and show the status as it is now.
+        if not answer_stale(exc, lambda text: self._show_message(text, error=True), self._refresh_units):
             self._show_message(_describe(exc), error=True)
 
     def _promote(self) -> None:

@@ -8,7 +8,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
+from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.gui.stale import answer_stale
 
 ERROR_STYLE = "color: #a40000;"
 
@@ -77,9 +78,9 @@ class FormDialog(QDialog):
         if not shiboken6.isValid(self):
             return
         self.ok_button.setEnabled(True)
-        if isinstance(exc, StaleDataError):  # its advice (reload, then edit again) is part of the message
-            self.show_errors([str(exc)])
-        elif isinstance(exc, ValidationError):
+        if answer_stale(exc, lambda text: self.show_errors([text])):  # its advice is part of the message
+            return
+        if isinstance(exc, ValidationError):
             self.show_errors(exc.errors)
         elif isinstance(exc, NotFoundError):
             self.show_errors([str(exc)])

@@ -15,6 +15,7 @@ from ocop_desktop.gui.forms.ui_tasks_page import Ui_TasksPage
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
+from ocop_desktop.gui.stale import stale_handler
 from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
 from ocop_desktop.gui.tasks.form_dialog import ERROR_STYLE, Submit
 from ocop_desktop.gui.tasks.models import (
@@ -47,7 +48,8 @@ class TasksPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._tasks, self._author, self._today = tasks, author, today
-        self._jobs = PageJobs(jobs, self, on_error=lambda exc: self._say(str(exc), error=True))
+        self._jobs = PageJobs(jobs, self, on_error=lambda exc: self._say(str(exc), error=True),
+                              on_stale=stale_handler(lambda text: self._say(text, error=True), self.refresh))
         self.ui = ui = Ui_TasksPage()
         ui.setupUi(self)
         self.directive_model = DirectiveListModel(self)

@@ -270,6 +270,10 @@ def test_a_status_change_on_a_task_changed_elsewhere_is_refused(qtbot, page, ser
     settle(qtbot, page)
     assert page.ui.messageLabel.text().startswith(f"Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
     assert service.get(report.id, TODAY).status == TaskStatus.NEW.value
+    # The list now shows the newer task (the other tab's assignee), still selected, its status unchanged.
+    row = titles(page).index(REPORT)
+    assert (column(page, 1)[row], page.current_task().assignee) == ("UBND xã Búng Lao", "UBND xã Búng Lao")
+    assert column(page, 4)[row] == "Chưa thực hiện"
 
 
 def test_editing_a_task_changed_elsewhere_keeps_the_form_and_says_so(qtbot, page, service):
