@@ -197,3 +197,11 @@ def test_an_exception_escaping_a_slot_is_logged_and_shown(qtbot, vietnamese, log
     error_text._open[0].close()
     log = log_file.read_text("utf-8")
     assert "CRITICAL ocop_desktop.uncaught: Uncaught exception\nTraceback" in log and log.count("Traceback") == 1
+
+
+def test_when_no_file_manager_opens_the_folder_its_path_is_said(qtbot, vietnamese, tmp_path, monkeypatch):
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: said.append((title, text)))
+    error_text.log_folder_command(folder=lambda: tmp_path / "logs", open_url=lambda _url: False)(None)
+    assert said == [("Thư mục nhật ký", f"Thư mục nhật ký là {tmp_path / 'logs'}. "
+                                         "Hãy mở thư mục này bằng trình quản lý tệp.")]
