@@ -55,7 +55,7 @@ def money(value: int | float | Decimal | None) -> str:
     return format_vnd(value)
 
 
-def year(value: int | str | None) -> str:
+def year(value: int | float | Decimal | str | None) -> str:
     """A calendar year, never grouped: 2025 -> "2025"."""
     if value is None or value == "":
         return ""
@@ -89,11 +89,11 @@ def day(value: date | str | None) -> str:
     """A date: date(2024, 7, 5) or "2024-07-05" -> "05/07/2024"."""
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value[:10])
+            return format_vn_date(date.fromisoformat(value[:10]))
         except ValueError:
             return value
     if isinstance(value, datetime):
-        value = value.date()
+        return format_vn_date(value.date())
     return format_vn_date(value)
 
 
@@ -104,12 +104,14 @@ def moment(value: datetime | str | None, utc: bool = False) -> str:
         return ""
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value)
+            at = datetime.fromisoformat(value)
         except ValueError:
             return value
+    else:
+        at = value
     if utc:
-        value = value.replace(tzinfo=value.tzinfo or UTC).astimezone().replace(tzinfo=None)
-    return f"{value:%d/%m/%Y %H:%M}"
+        at = at.replace(tzinfo=at.tzinfo or UTC).astimezone().replace(tzinfo=None)
+    return f"{at:%d/%m/%Y %H:%M}"
 
 
 def boolean(value: Any, language: str | None = None) -> str:

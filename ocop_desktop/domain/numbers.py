@@ -8,8 +8,11 @@ import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-_EXAMPLE_NUMBER = "Hãy nhập số, ví dụ 1.200 hoặc 12,5."
-_EXAMPLE_DATE = "Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/07/2024."
+from ocop_desktop.domain.language import Text, in_language
+
+_EXAMPLE_NUMBER = Text("Hãy nhập số, ví dụ 1.200 hoặc 12,5.", "Type a number, for example 1.200 or 12,5.")
+_EXAMPLE_DATE = Text("Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/07/2024.",
+                     "Type the date as day/month/year, for example 05/07/2024.")
 
 # Currency words users append to amounts; matched on the lower-cased NFC text.
 _CURRENCY = re.compile(r"\s*(?:vnđ|vnd|đồng|đ|₫)\s*$")
@@ -27,18 +30,29 @@ _DMY = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})", re.ASCII)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 
 
-class NumberError(ValueError):
-    """Text is not a number; str(error) is a Vietnamese message for the user."""
+class _Refusal(ValueError):
+    """str(error) is the message for the user, in the window's language (domain.language)."""
+
+    def __str__(self) -> str:
+        return in_language(self.args[0]) if len(self.args) == 1 and isinstance(self.args[0], str) else super().__str__()
 
 
-class DateError(ValueError):
-    """Text is not a valid date; str(error) is a Vietnamese message for the user."""
+class NumberError(_Refusal):
+    """Text is not a number."""
+
+
+class DateError(_Refusal):
+    """Text is not a valid date."""
+
+
+def _both(vi: str, en: str, example: Text) -> Text:
+    return Text(f"{vi} {example}", f"{en} {example.en}")
 
 
 def parse_vn_number(text: str) -> Decimal:
     """Parse "1.200", "12,5", "1.234,5", "15.000 đ", "1 200", "1.5" … into a Decimal."""
     if text is None or not str(text).strip():
-        raise NumberError(f"Chưa nhập số. {_EXAMPLE_NUMBER}")
+        raise NumberError(_both("Chưa nhập số.", "No number was typed.", _EXAMPLE_NUMBER))
     shown = " ".join(unicodedata.normalize("NFC", str(text)).split())
     # NFKC folds full-width digits (some IMEs) and every exotic space into ASCII.
     body = _SPACES.sub(" ", unicodedata.normalize("NFKC", shown)).lower()
@@ -57,22 +71,22 @@ def parse_vn_number(text: str) -> Decimal:
         # English-locale habit: a dot not followed by 3-digit groups is a decimal point.
         canonical = body
     else:
-        raise NumberError(f"«{shown}» không phải là số. {_EXAMPLE_NUMBER}")
+        raise NumberError(_both(f"«{shown}» không phải là số.", f"«{shown}» is not a number.", _EXAMPLE_NUMBER))
     return Decimal(sign + canonical)
 
 
 def _to_decimal(value: Decimal | float | int) -> Decimal:
     if isinstance(value, bool):
-        raise NumberError("Giá trị đúng/sai không phải là số.")
+        raise NumberError(Text("Giá trị đúng/sai không phải là số.", "A true/false value is not a number."))
     if isinstance(value, float):
         # Going through repr() keeps 12.5 as 12.5 rather than its binary expansion.
         value = Decimal(repr(value))
     try:
         result = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
-        raise NumberError(f"«{value}» không phải là số. {_EXAMPLE_NUMBER}") from None
+        raise NumberError(_both(f"«{value}» không phải là số.", f"«{value}» is not a number.", _EXAMPLE_NUMBER)) from None
     if not result.is_finite():
-        raise NumberError(f"«{value}» không phải là số hữu hạn.")
+        raise NumberError(Text(f"«{value}» không phải là số hữu hạn.", f"«{value}» is not a finite number."))
     return result
 
 
@@ -114,21 +128,22 @@ def parse_vn_date(text: str | date) -> date:
         return text
     shown = " ".join(str(text or "").split())
     if not shown:
-        raise DateError(f"Chưa nhập ngày. {_EXAMPLE_DATE}")
+        raise DateError(_both("Chưa nhập ngày.", "No date was typed.", _EXAMPLE_DATE))
     if m := _ISO.fullmatch(shown):
         year, month, day = (int(g) for g in m.groups())
     elif m := _DMY.fullmatch(shown):
         day, month, year = (int(g) for g in m.groups())
     else:
-        raise DateError(f"«{shown}» không phải là ngày. {_EXAMPLE_DATE}")
+        raise DateError(_both(f"«{shown}» không phải là ngày.", f"«{shown}» is not a date.", _EXAMPLE_DATE))
     try:
         return date(year, month, day)
     except ValueError:
-        hint = ""
+        hint, hint_en = "", ""
         if month > 12 and 1 <= day <= 12:
             # Typical of dates copied from US-format spreadsheets (month/day/year).
-            hint = " Có thể tháng và ngày đã bị đảo chỗ."
-        raise DateError(f"Ngày «{shown}» không tồn tại.{hint} {_EXAMPLE_DATE}") from None
+            hint, hint_en = " Có thể tháng và ngày đã bị đảo chỗ.", " The month and the day may have been swapped."
+        raise DateError(_both(f"Ngày «{shown}» không tồn tại.{hint}", f"There is no day «{shown}».{hint_en}",
+                              _EXAMPLE_DATE)) from None
 
 
 def add_months(d: date, months: int) -> date:
@@ -137,6 +152,7 @@ def add_months(d: date, months: int) -> date:
     year, month = divmod(index, 12)
     month += 1
     if not 1 <= year <= 9999:
-        raise DateError(f"Kết quả cộng {months} tháng vào {format_vn_date(d)} nằm ngoài lịch.")
+        raise DateError(Text(f"Kết quả cộng {months} tháng vào {format_vn_date(d)} nằm ngoài lịch.",
+                             f"{format_vn_date(d)} plus {months} months is outside the calendar."))
     day = min(d.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)

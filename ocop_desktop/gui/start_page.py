@@ -34,6 +34,7 @@ class StartPage(QWidget):
     letter, products, import, send)."""
 
     navigate = Signal(str, dict)
+    due_read = Signal(object)  # (overdue, due this week): the tasks due, each time they are read
     step_requested = Signal(str)
 
     def __init__(self, dashboard: DashboardService, tasks: TaskService, surveys: SurveyService,
@@ -131,6 +132,7 @@ class StartPage(QWidget):
         ])
         self.ui.expiryLabel.setText(self._expiry_html(summary))
         self.ui.tasksLabel.setText(self._tasks_html(due))
+        self.due_read.emit(due)
         bars = []
         for c in campaigns:
             total = len(c.submissions)
@@ -142,13 +144,9 @@ class StartPage(QWidget):
                             maximum=float(total or 1), caption=caption))
         self.campaign_chart.set_bars(bars)
 
-    def _status_label(self, status: ProductStatus) -> str:
-        labels = {
-            ProductStatus.POTENTIAL: self.tr("Potential"), ProductStatus.REGISTERED: self.tr("Registered"),
-            ProductStatus.EVALUATED: self.tr("Evaluated"), ProductStatus.CERTIFIED: self.tr("Certified"),
-            ProductStatus.EXPIRED: self.tr("Expired"), ProductStatus.REVOKED: self.tr("Revoked"),
-        }
-        return labels[status]
+    @staticmethod
+    def _status_label(status: ProductStatus) -> str:
+        return status.shown  # in the window's language: domain/enums.py declares both labels
 
     def _expiry_html(self, summary) -> str:
         parts = [

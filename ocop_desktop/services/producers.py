@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.codes import CodeError, normalize_tax_or_personal_id
 from ocop_desktop.domain.enums import ProducerKind
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean, fold, like_pattern
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Place, Producer
@@ -109,7 +110,8 @@ class ProducerService:
         with self._uow() as uow:
             producer = uow.session.get(Producer, producer_id)
             if producer is None:
-                raise NotFoundError(f"Không tìm thấy chủ thể có mã {producer_id}.")
+                raise NotFoundError(Text(f"Không tìm thấy chủ thể có mã {producer_id}.",
+                                         f"No producer has the id {producer_id}."))
             return to_dto(producer)
 
     def create(self, data: ProducerInput) -> ProducerDTO:
@@ -124,7 +126,8 @@ class ProducerService:
         with self._uow() as uow:
             producer = uow.session.get(Producer, producer_id)
             if producer is None:
-                raise NotFoundError(f"Không tìm thấy chủ thể có mã {producer_id}.")
+                raise NotFoundError(Text(f"Không tìm thấy chủ thể có mã {producer_id}.",
+                                         f"No producer has the id {producer_id}."))
             self._apply(uow, producer, data)
             uow.commit()
             return to_dto(producer)
@@ -134,11 +137,13 @@ class ProducerService:
         errors: list[FieldError] = []
         name = clean(data.name) or ""
         if not name:
-            errors.append(FieldError("name", "Chưa nhập tên chủ thể."))
+            errors.append(FieldError("name", Text("Chưa nhập tên chủ thể.", "The producer name is missing.")))
         elif len(name) > 300:
-            errors.append(FieldError("name", "Tên chủ thể dài quá 300 ký tự; hãy rút gọn."))
+            errors.append(FieldError("name", Text("Tên chủ thể dài quá 300 ký tự; hãy rút gọn.",
+                                                  "The producer name is longer than 300 characters; please shorten it.")))
         if data.kind and data.kind not in {k.value for k in ProducerKind}:
-            errors.append(FieldError("kind", f"Loại hình «{data.kind}» không hợp lệ."))
+            errors.append(FieldError("kind", Text(f"Loại hình «{data.kind}» không hợp lệ.",
+                                                  f"«{data.kind}» is not a valid kind of producer.")))
         tax, tax_kind = None, None
         if (data.tax_code or "").strip():
             try:
@@ -152,24 +157,30 @@ class ProducerService:
                     same = same.where(Producer.id != producer.id)
                 holder = uow.session.scalar(same.limit(1))
                 if holder is not None:
-                    errors.append(FieldError(
-                        "tax_code",
+                    errors.append(FieldError("tax_code", Text(
                         f"Mã số {tax} đã thuộc chủ thể «{holder}»; hãy chọn chủ thể đó trong danh sách "
                         "thay vì tạo mới, hoặc kiểm tra lại mã số.",
-                    ))
+                        f"The code {tax} already belongs to producer «{holder}»; choose that producer in the "
+                        "list instead of creating a new one, or check the code.",
+                    )))
         phone = "".join(ch for ch in data.phone or "" if ch.isdigit() or ch == "+")
         digits = len(phone.lstrip("+"))
         if phone and not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
             errors.append(
-                FieldError("phone", "Số điện thoại phải có 10 chữ số (ví dụ 0912 345 678); hãy kiểm tra lại.")
+                FieldError("phone", Text("Số điện thoại phải có 10 chữ số (ví dụ 0912 345 678); hãy kiểm tra lại.",
+                                         "A phone number has 10 digits (for example 0912 345 678); please check it."))
             )
         email = (data.email or "").strip()
         if email and ("@" not in email or "." not in email.rsplit("@", 1)[-1]):
-            errors.append(FieldError("email", f"Địa chỉ thư điện tử «{email}» không hợp lệ."))
+            errors.append(FieldError("email", Text(f"Địa chỉ thư điện tử «{email}» không hợp lệ.",
+                                                   f"«{email}» is not a valid e-mail address.")))
         if data.commune_id and uow.session.get(Place, data.commune_id) is None:
-            errors.append(FieldError("commune_id", "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại."))
+            errors.append(FieldError("commune_id", Text(
+                "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại.",
+                "The chosen commune is not in the list of places; please choose again.")))
         if errors:
-            raise ValidationError(errors, record=f"Chủ thể «{name or '(chưa có tên)'}»")
+            raise ValidationError(errors, record=Text(f"Chủ thể «{name or '(chưa có tên)'}»",
+                                                      f"Producer «{name or '(no name yet)'}»"))
         producer.name = name
         producer.kind = data.kind or None
         producer.tax_code = tax

@@ -72,7 +72,7 @@ class ScoringDialog(QDialog):
         for field in (ui.dateEdit, ui.certifiedDateEdit):
             field.refused.connect(lambda text: self._message(text, error=True))
         for level in EvaluationLevel:
-            ui.levelCombo.addItem(level.label, level.value)
+            ui.levelCombo.addItem(level.shown, level.value)
         ui.levelCombo.setCurrentIndex(ui.levelCombo.findData(DEFAULT_LEVEL))
         ui.errorLabel.hide()
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ocop_desktop.domain.language import in_language
+
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5300;"
 
@@ -28,11 +30,12 @@ class FieldErrors:
         first = None
         for field, label in self._labels.items():
             if by_field.get(field):
-                label.setText("\n".join(by_field[field]))
+                label.setText("\n".join(in_language(m) for m in by_field[field]))
                 label.setVisible(True)
                 first = first or field
         # A field with no label of its own (a new rule in the service) still gets seen.
-        others = [m for field, messages in by_field.items() if field not in self._labels for m in messages]
+        # A core message carrying its English (domain.language.Text) reads in the window's language.
+        others = [in_language(m) for field, messages in by_field.items() if field not in self._labels for m in messages]
         if others:
             self._fallback.setText("\n".join(others))
             self._fallback.setVisible(True)

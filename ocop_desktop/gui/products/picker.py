@@ -36,7 +36,7 @@ class ProducerDialog(QDialog):
         ui = self.ui
         add_item(ui.kindCombo, "", None)
         for kind in ProducerKind:
-            add_item(ui.kindCombo, kind.label, kind.value)
+            add_item(ui.kindCombo, kind.shown, kind.value)
         fill_communes(ui.communeCombo, places.commune_choices(today()), today())
         make_searchable(ui.communeCombo)
         ui.nameEdit.setText(name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.gui.table_model import Column, DtoTableModel
 from ocop_desktop.services.surveys import UnitStatusDTO
 
@@ -26,7 +27,7 @@ def unit_status_model(parent=None) -> DtoTableModel[UnitStatusDTO]:
     translate = QCoreApplication.translate
     columns = [
         Column(header=translate("UnitStatus", "Unit"), value=lambda u: u.unit),
-        Column(header=translate("UnitStatus", "Status"), value=lambda u: u.status_label),
+        Column(header=translate("UnitStatus", "Status"), value=lambda u: SubmissionStatus.label_of(u.status)),
         Column(header=translate("UnitStatus", "Submitted on"), value=lambda u: u.submitted_on),
         Column(header=translate("UnitStatus", "Timeliness"), value=on_time_label),
         Column(header=translate("UnitStatus", "Rows"), value=lambda u: u.entry_count, align_right=True),

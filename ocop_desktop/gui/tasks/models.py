@@ -20,14 +20,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def status_text(code: str) -> str:
-    """The status as shown on screen, in the interface language."""
-    labels = {
-        TaskStatus.NEW.value: QCoreApplication.translate("TaskStatus", "Not started"),
-        TaskStatus.IN_PROGRESS.value: QCoreApplication.translate("TaskStatus", "In progress"),
-        TaskStatus.DONE.value: QCoreApplication.translate("TaskStatus", "Done"),
-        TaskStatus.CANCELLED.value: QCoreApplication.translate("TaskStatus", "Cancelled"),
-    }
-    return labels.get(code, code)
+    """The status as shown on screen, in the interface language (domain/enums.py declares both)."""
+    return TaskStatus.label_of(code)
 
 
 def overdue_text(task: TaskDTO) -> str:

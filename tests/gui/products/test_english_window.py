@@ -63,10 +63,14 @@ def test_the_english_window_shows_english_statuses_groups_and_messages_but_print
         dialog = page.dialog
         type_text(dialog.ui.nameEdit, "Mật ong rừng")
         dialog.ui.statusCombo.setCurrentIndex(dialog.ui.statusCombo.findText("Certified"))
+        type_text(dialog.ui.scoreEdit, "bảy mươi")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)  # the form is checked in the background
         assert dialog.isVisible()
-        assert dialog.errors.shown() == {"stars": "A certified product has at least 3 stars; please choose its stars."}
+        assert dialog.errors.shown() == {
+            "stars": "A certified product has at least 3 stars; please choose its stars.",
+            "score": "«bảy mươi» is not a number. Type a number, for example 1.200 or 12,5.",
+        }
         dialog.reject()
 
         # The official document of the same registry, printed from the English window: unchanged.
