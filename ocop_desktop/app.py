@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from typing import Sequence
 
 from ocop_desktop import APP_NAME, ORG_NAME, __version__
@@ -31,7 +30,6 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.gui.help_manual import manual_command
     from ocop_desktop.gui.jobs import JobRunner
     from ocop_desktop.gui.main_window import MainWindow
-    from ocop_desktop.gui.notice import due_notice_html
     from ocop_desktop.gui.open_sample import sample_command
     from ocop_desktop.gui.products.page import ProductsPage
     from ocop_desktop.gui.reports.dialog import ReportsDialog
@@ -112,7 +110,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
         actionOpenLogFolder=log_folder_command())
     window = MainWindow(
         start, products_page, surveys_page, tasks_page, ui_settings, str(db.path), office,
-        edit_office=edit_office, due_notice=lambda: due_notice_html(tasks, date.today()),
+        edit_office=edit_office,
         open_reports=open_reports, commands=menu_commands,
     )
     surveys_page.enable_excel()

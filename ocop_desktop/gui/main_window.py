@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from ocop_desktop import __version__
 from ocop_desktop.gui.forms.ui_main_window import Ui_MainWindow
+from ocop_desktop.gui.notice import due_notice_html
 from ocop_desktop.gui.start_page import StartPage
 from ocop_desktop.gui.ui_settings import UiSettings
 from ocop_desktop.services.settings import OfficeSettings
@@ -49,7 +50,6 @@ class MainWindow(QMainWindow):
         db_path: str,
         office: OfficeSettings,
         edit_office: Callable[[], OfficeSettings | None],
-        due_notice: Callable[[], str],
         open_reports: Callable[[QWidget], None],
         commands: dict[str, Callable[[QWidget], None]] | None = None,
     ) -> None:
@@ -60,7 +60,6 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self._settings = ui_settings
         self._edit_office = edit_office
-        self._due_notice = due_notice
         self.start, self.products, self.surveys, self.tasks = start, products, surveys, tasks
         self.ui.tabs.addTab(start, self.tr("Start"))
         self.ui.tabs.addTab(products, self.tr("OCOP products"))
@@ -109,8 +108,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(ui_settings.geometry)
         if ui_settings.window_state is not None:
             self.restoreState(ui_settings.window_state)
+        # The tasks due arrive with the start page's read: the notice shows them, no read of its own.
+        start.due_read.connect(self.show_due_notice)
         self.start.refresh()
-        self.show_due_notice()
 
     def mark_sample(self) -> None:
         """This window shows the sample file: say so in the title, so no one types real records into it."""
@@ -125,9 +125,9 @@ class MainWindow(QMainWindow):
         else:
             self.office_label.setText(self.tr("Office not set up"))
 
-    def show_due_notice(self) -> None:
-        """The quiet notice at start: a line above the tabs, not a dialog."""
-        text = self._due_notice()
+    def show_due_notice(self, due: tuple[list, list]) -> None:
+        """The quiet notice at start: a line above the tabs, not a dialog (``due``: overdue, due this week)."""
+        text = due_notice_html(*due)
         self.ui.noticeLabel.setText(text)
         self.ui.noticeLabel.setVisible(bool(text))
 
@@ -166,8 +166,7 @@ class MainWindow(QMainWindow):
         another tab, Làm mới): every page reloads what it shows; unsaved typing is kept."""
         for page in (self.start, self.products, self.surveys, self.tasks):
             if page is not skip:
-                page.refresh()
-        self.show_due_notice()
+                page.refresh()  # the start page's read brings the notice up to date too
 
     def _add_product(self) -> None:
         self.ui.tabs.setCurrentWidget(self.products)

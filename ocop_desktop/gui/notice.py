@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from ocop_desktop.gui.tasks.notice import due_notice
-from ocop_desktop.services.tasks import TaskService
+from ocop_desktop.services.tasks import TaskDTO
 
 
-def due_notice_html(tasks: TaskService, today: date) -> str:
-    """The task notice as a link to the task list; empty when nothing is late or near."""
-    text = due_notice(*tasks.due_summary(today))
+def due_notice_html(overdue: list[TaskDTO], due_this_week: list[TaskDTO]) -> str:
+    """The task notice as a link to the task list; empty when nothing is late or near.
+    The tasks come from the start page's background read (StartPage.due_read)."""
+    text = due_notice(overdue, due_this_week)
     if not text:
         return ""
     return '⚠ <a href="tasks">%s</a>' % "<br>".join(escape(line) for line in text.splitlines())

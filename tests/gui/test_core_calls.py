@@ -238,7 +238,6 @@ NOT_YET = {
     "exchange/send_dialog.py": {"self._exchange.outbox", "self._exchange.unsent"},
     "first_run.py": {"existing_office_key", "office_key", "places.all", "read_report_settings", "save_office_block",
                      "save_office_settings", "stored_body", "stored_signer"},
-    "notice.py": {"tasks.due_summary"},
     "products/dialog.py": {"places.commune_choices", "products.get", "self._catalog.groups",
                            "self._catalog.rule_sets", "self._products.checklist"},
     "products/page.py": {"products.query", "self._catalog.groups"},
