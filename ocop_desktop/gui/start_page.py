@@ -35,7 +35,6 @@ class StartPage(QWidget):
 
     navigate = Signal(str, dict)
     due_read = Signal(object)  # (overdue, due this week): the tasks due, each time they are read
-    due_read = Signal(object)  # (overdue, due this week): the tasks due, each time they are read
     step_requested = Signal(str)
 
     def __init__(self, dashboard: DashboardService, tasks: TaskService, surveys: SurveyService,
@@ -133,7 +132,6 @@ class StartPage(QWidget):
         ])
         self.ui.expiryLabel.setText(self._expiry_html(summary))
         self.ui.tasksLabel.setText(self._tasks_html(due))
-        self.due_read.emit(due)
         self.due_read.emit(due)
         bars = []
         for c in campaigns:
