@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.stale import answer_stale
 
 ERROR_STYLE = "color: #a40000;"
@@ -84,5 +85,6 @@ class FormDialog(QDialog):
             self.show_errors(exc.errors)
         elif isinstance(exc, NotFoundError):
             self.show_errors([str(exc)])
-        else:
-            self.show_errors([QCoreApplication.translate("FormDialog", "Could not save: %1").replace("%1", str(exc))])
+        else:  # a full disk says so; a bug opens «Lỗi không mong đợi», its traceback in the log
+            report_error(self, exc, show=lambda reason: self.show_errors(
+                [QCoreApplication.translate("FormDialog", "Could not save: %1").replace("%1", reason)]))

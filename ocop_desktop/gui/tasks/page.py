@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QHeaderView, QMenu, QWidget
 
 from ocop_desktop.domain.enums import TaskStatus
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_tasks_page import Ui_TasksPage
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.jobs import JobRunner
@@ -48,8 +49,9 @@ class TasksPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._tasks, self._author, self._today = tasks, author, today
-        self._jobs = PageJobs(jobs, self, on_error=lambda exc: self._say(str(exc), error=True),
-                              on_stale=stale_handler(lambda text: self._say(text, error=True), self.refresh))
+        self._jobs = PageJobs(jobs, self, on_error=lambda exc: report_error(
+            self, exc, show=lambda reason: self._say(reason, error=True)),
+            on_stale=stale_handler(lambda text: self._say(text, error=True), self.refresh))
         self.ui = ui = Ui_TasksPage()
         ui.setupUi(self)
         self.directive_model = DirectiveListModel(self)
