@@ -90,6 +90,8 @@ def hidden_imports() -> list[str]:
         "PySide6.QtNetwork",
         # PyNaCl's compiled libsodium binding loads cffi's backend from C, unseen by the analysis.
         "_cffi_backend",
+        # reportlab loads its C accelerator (rl-accel) with exec("from _rl_accel import …").
+        "_rl_accel",
     ]
 
 

@@ -131,7 +131,9 @@ def _cell(column: ReportColumn, value: Any, width: float, s: Styles, more: Calla
     style = s.cell_right if right else s.cell
     lines = wrap_lines(text, width - CELL_SLACK)
     if len(lines) <= MAX_CELL_LINES:
-        return Paragraph("<br/>".join(esc(line) for line in lines), style)
+        # Already broken into lines that fit: a plain string of lines, which the table draws as it
+        # is, where a Paragraph would be wrapped again at every measure (most of a long PDF's time).
+        return "\n".join(lines)
     shown = lines[:MAX_CELL_LINES - 2]
     number = more(_rest_after(text, shown))
     return Paragraph("<br/>".join(esc(line) for line in shown) + f"<br/><i>(tiếp ở ghi chú {number} cuối bảng)</i>",
@@ -188,6 +190,67 @@ class TableRows:
         # repeatRows: the header on every page; splitInRow=0: a row is never split across pages.
         return LongTable(data, colWidths=self.widths, rowHeights=heights if any(heights) else None,
                          repeatRows=off, splitInRow=0, style=commands)
+
+
+# Rows per table chunk. reportlab measures a table again at every page split, spans included, so
+# one table of n rows costs n × pages: 2,000 rows took 12 s of CPU. Chunks of this many rows
+# cost a chunk per split instead; the header still comes only at the top of a page.
+CHUNK_ROWS = 60
+
+
+class RowChunk(Flowable):
+    """Rows lo..hi-1 of a table: under the column header when it starts a page, bare when it
+    continues the rows above it on the same page. Split at a page end, the rest is a chunk again,
+    headed on the next page."""
+
+    def __init__(self, rows: TableRows, lo: int, hi: int, lead: bool = False) -> None:
+        super().__init__()
+        self.rows, self.lo, self.hi, self.lead = rows, lo, hi, lead  # lead: the table's first rows
+        self._nrows = hi - lo + 1  # as a headed table counts them (write_pdf's progress)
+        self._table: LongTable | None = None
+
+    def _at_top(self) -> bool:
+        frame = getattr(self, "_frame", None)
+        return self.lead or bool(frame is not None and frame._atTop)
+
+    def _build(self) -> LongTable:
+        self._table = self.rows.table(self.lo, self.hi, headed=self._at_top())
+        return self._table
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width, self.height = self._build().wrap(aW, aH)
+        return self.width, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        table = self._build()
+        headed = 1 if self._at_top() else 0
+        parts = table.split(aW, aH)
+        if not parts:
+            return []
+        taken = len(parts[0]._cellvalues) - headed  # data rows that fit on this page
+        if taken <= 0:
+            return []
+        if self.lo + taken >= self.hi:
+            return [parts[0]]
+        return [parts[0], RowChunk(self.rows, self.lo + taken, self.hi)]
+
+    def draw(self) -> None:
+        if self._table is not None:
+            self._table.drawOn(self.canv, 0, 0)
+
+
+def chunks(t: TableRows, lo: int, hi: int, size: int = CHUNK_ROWS) -> list[Flowable]:
+    """Rows lo..hi-1 as chunks of about ``size`` rows; a chunk never ends inside a glued run (a
+    heading with its first row, a unit's last row with its "Cộng")."""
+    out: list[Flowable] = []
+    start = lo
+    while start < hi:
+        end = min(hi, start + size)
+        while end < hi and (end - 1) in t.glued:
+            end += 1
+        out.append(RowChunk(t, start, end, lead=not out))
+        start = end
+    return out
 
 
 def add_up(total: Any, value: Any) -> Any:
@@ -334,4 +397,4 @@ def table_story(report: Report, s: Styles, widths: list[float], room: float, aft
     end = endnotes.flowables(s) + after
     if start == 0:
         return [TableEnd([t.table(0, n)] + end)]
-    return [t.table(0, start), TableEnd([t.table(start, n, headed=False)] + end, [t.table(start, n)] + end)]
+    return chunks(t, 0, start) + [TableEnd([t.table(start, n, headed=False)] + end, [t.table(start, n)] + end)]

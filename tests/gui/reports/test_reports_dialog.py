@@ -71,7 +71,7 @@ class SlowReports(ReportService):
         super().__init__(make_uow)
         self.started = threading.Event()
 
-    def export(self, request, fmt, path, progress=None, cancelled=None):
+    def export(self, request, fmt, path, progress=None, cancelled=None, sign=True):
         self.started.set()
         for step in range(10_000):
             if cancelled and cancelled():
