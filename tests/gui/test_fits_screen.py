@@ -223,6 +223,7 @@ def test_the_dialog_fits_a_1024_by_768_screen(qtbot, sample, db, jobs, tmp_path,
             dialog.ui.nameEdit.clear()
             dialog.ui.ean13Edit.setText("893123")  # too short: a second error under its field
             dialog.save()
+            qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)  # checked in the background
             QApplication.processEvents()
             assert dialog.ui.nameError.isVisible() and dialog.ui.ean13Error.isVisible()
             assert dialog.height() <= BUDGET.height(), dialog.size()

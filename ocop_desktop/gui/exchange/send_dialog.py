@@ -15,6 +15,7 @@ from ocop_desktop.gui.error_text import error_text, report_error
 from ocop_desktop.gui.exchange.models import local_time, outbox_model
 from ocop_desktop.gui.forms.ui_exchange_send_dialog import Ui_SendPackageDialog
 from ocop_desktop.gui.jobs import Job, JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.exchange import EXTENSION, ExchangeService, OutboxDTO, suggested_file_name
 
 AskPath = Callable[[QWidget, str], str]
@@ -44,6 +45,7 @@ class SendPackageDialog(QDialog):
         self._office_name = office_name
         self._folder = folder or Path.home()
         self._job: Job | None = None
+        self._page_jobs = PageJobs(jobs, self, on_error=lambda exc: self.ui.unsentLabel.setText(describe(exc)))
         self.last: OutboxDTO | None = None
         self.ui = Ui_SendPackageDialog()
         self.ui.setupUi(self)
@@ -57,9 +59,17 @@ class SendPackageDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        sent = self._exchange.outbox()
+        """Read the packages sent and what changed since the last in the background, then show them."""
+        exchange = self._exchange
+        self._page_jobs.read("outbox", lambda: (exchange.outbox(), exchange.unsent()),
+                             lambda result: self._show(*result))
+
+    def busy(self) -> bool:
+        """Whether a read or the package being made still runs."""
+        return self._page_jobs.busy() or (self._job is not None and not self._job.done)
+
+    def _show(self, sent: list[OutboxDTO], unsent) -> None:
         self.outbox.set_rows(sent)
-        unsent = self._exchange.unsent()
         if unsent.since is None:
             self.ui.unsentLabel.setText(self.tr("No package has been sent yet: the first package holds everything."))
             self.ui.allRadio.setChecked(True)

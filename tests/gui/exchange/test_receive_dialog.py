@@ -115,11 +115,13 @@ def test_send_dialog_makes_a_package_and_lists_it(qtbot, qtmodeltester, communes
     a, _b, _r = communes
     dialog = SendPackageDialog(a.exchange, jobs, office_name="Xã Ẳng Nưa", ask_path=lambda _p, _s: str(tmp_path / "goi"))
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy())  # what was sent is read in the background
     assert dialog.ui.allRadio.isChecked() and not dialog.ui.changesRadio.isEnabled()
     dialog.ui.reportsCheck.setChecked(False)
     with qtbot.waitSignal(dialog.sent, timeout=10_000):
         qtbot.mouseClick(dialog.ui.exportButton, Qt.MouseButton.LeftButton)
     assert (tmp_path / "goi.ocop.zip").exists()
+    qtbot.waitUntil(lambda: not dialog.busy())
     assert dialog.outbox.rowCount() == 1 and cell(dialog.outbox, 0, 1) == "Everything"
     assert dialog.ui.changesRadio.isEnabled() and "Everything was sent" in dialog.ui.unsentLabel.text()
     qtmodeltester.check(dialog.outbox)
