@@ -131,9 +131,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # The log first: a windowed program on Windows has no stderr, so what fails from here on is
     # found in the log file (Trợ giúp › Mở thư mục nhật ký).
-    from ocop_desktop.logging_setup import GUI_LOG, install_exception_hooks, setup_logging, started
+    from ocop_desktop.logging_setup import (
+        GUI_LOG,
+        enable_crash_log,
+        install_exception_hooks,
+        setup_logging,
+        started,
+    )
 
     setup_logging(GUI_LOG)
+    enable_crash_log()
     install_exception_hooks()
     started("OCOP Desktop")
 

@@ -29,6 +29,7 @@ LOG_DIR_ENV = "OCOP_LOG_DIR"  # tests (and a support person) point the log elsew
 LOG_SUBDIR = "logs"
 GUI_LOG = "ocop-desktop.log"
 CLI_LOG = "ocop-cli.log"
+CRASH_LOG = "ocop-desktop-crash.log"  # native crashes of the window (faulthandler), see enable_crash_log
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -95,6 +96,28 @@ def setup_logging(filename: str = GUI_LOG, directory: str | os.PathLike[str] | N
     if root.level == logging.NOTSET or root.level > logging.WARNING:
         root.setLevel(logging.WARNING)  # libraries: warnings and errors only
     log.setLevel(logging.INFO)
+    return path
+
+
+_crash_file = None  # kept open for the life of the program: faulthandler writes to its descriptor
+
+
+def enable_crash_log(filename: str = CRASH_LOG, directory: str | os.PathLike[str] | None = None) -> Path | None:
+    """A crash inside Qt or another native library ends the process before any Python hook runs;
+    faulthandler then writes the Python stack of every thread to this file (appended)."""
+    global _crash_file
+    import faulthandler
+
+    path = log_dir(directory) / filename
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a", encoding="utf-8")  # noqa: SIM115 (open until the process ends)
+    except OSError:
+        return None
+    if _crash_file is not None:
+        _crash_file.close()
+    _crash_file = handle
+    faulthandler.enable(file=handle, all_threads=True)
     return path
 
 

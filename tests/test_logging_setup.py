@@ -136,3 +136,19 @@ def test_ocop_logs_the_command_and_the_traceback_of_a_failure_but_not_what_was_t
     assert " ERROR ocop_desktop.cli: ocop products list failed\nTraceback" in text
     assert "in broken" in text and "KeyError: 'stars'" in text
     assert "phin" not in text  # the search typed is not logged
+
+
+def test_a_native_crash_leaves_the_python_stack_in_the_crash_log(tmp_path):
+    import subprocess
+
+    script = ("from ocop_desktop.logging_setup import enable_crash_log\n"
+              f"enable_crash_log(directory={str(tmp_path)!r})\n"
+              "import ctypes\n"
+              "def read_the_widget():\n"
+              "    ctypes.string_at(0)\n"  # what a crash inside Qt looks like to Python
+              "read_the_widget()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    text = (tmp_path / logging_setup.CRASH_LOG).read_text("utf-8")
+    assert "Segmentation fault" in text or "access violation" in text  # Linux / Windows
+    assert "read_the_widget" in text
