@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.gui.surveys.page import SurveysPage
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.products import ProductService
@@ -16,11 +17,19 @@ from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
 from .conftest import ANG_NUA, settle, type_keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-THREE_ROWS = (
-    "Cà phê Ẳng Nưa\tHTX Cà phê Ẳng Nưa\tĐang sản xuất\t1.200\tkg\t1.000\t15.000 đ\t12,5\t2025\t\r\n"
-    "Mật ong hoa cà phê\tHộ ông Lò Văn Páo\tTheo mùa\t12,5\tlít\t10\t350.000\t\t2026\tcần nhãn mác\r\n"
-    "Gạo nếp nương\tTổ hợp tác Bản Co\t\"Trồng 2 vụ\nbán tại chợ\"\t3 000\tkg\t2.500,5\t30.000 đồng\t4\t\t\r\n"
+_ROWS = (
+    {"product_name": "Cà phê Ẳng Nưa", "producer": "HTX Cà phê Ẳng Nưa", "production_situation": "Đang sản xuất",
+     "output_quantity": "1.200", "unit_of_measure": "kg", "quantity_sold": "1.000", "price_vnd": "15.000 đ",
+     "raw_material_area_ha": "12,5", "proposed_year": "2025"},
+    {"product_name": "Mật ong hoa cà phê", "producer": "Hộ ông Lò Văn Páo", "production_situation": "Theo mùa",
+     "output_quantity": "12,5", "unit_of_measure": "lít", "quantity_sold": "10", "price_vnd": "350.000",
+     "proposed_year": "2026", "notes": "cần nhãn mác"},
+    {"product_name": "Gạo nếp nương", "producer": "Tổ hợp tác Bản Co", "production_situation": '"Trồng 2 vụ\nbán tại chợ"',
+     "output_quantity": "3 000", "unit_of_measure": "kg", "quantity_sold": "2.500,5", "price_vnd": "30.000 đồng",
+     "raw_material_area_ha": "4"},
 )
+# As Excel copies rows laid out like the grid: its columns in order (domain/schema/survey.py), tab-separated.
+THREE_ROWS = "".join("\t".join(row.get(key, "") for key in SURVEY_ENTRY.keys) + "\r\n" for row in _ROWS)
 
 
 def _status_row(page, unit_id):
@@ -39,7 +48,7 @@ def test_pasting_three_rows_from_excel_saves_them(qtbot, make_page, surveys, cam
     assert page.ui.deadlineLabel.text() == "Hạn nộp: 05/07/2024"
     assert page.ui.unitCombo.count() == 10
     grid, model = page.ui.grid, page.grid_model
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 6, 9)] == [
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 6, model.columnCount() - 1)] == [
         "Tên sản phẩm", "Giá tiêu thụ (đ)", "Ghi chú",
     ]
     grid.setFocus()
