@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Callable, Protocol
 
 from PySide6.QtGui import QActionGroup, QCloseEvent
@@ -14,6 +15,7 @@ from ocop_desktop.gui.start_page import StartPage
 from ocop_desktop.gui.ui_settings import UiSettings
 from ocop_desktop.services.settings import OfficeSettings
 
+log = logging.getLogger(__name__)
 
 COMMAND_ACTIONS = (
     "actionSendPackage", "actionReceivePackage", "actionTrustedSenders", "actionImportSurveyExcel",
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
             command = commands.get(name)
             action.setVisible(command is not None)
             if command is not None:
-                action.triggered.connect(lambda _checked=False, run=command: run(self))
+                action.triggered.connect(lambda _checked=False, run=command, name=name: self._run(name, run))
         self.ui.noticeLabel.linkActivated.connect(lambda _l: self.open_tab("tasks", {"due": "overdue"}))
         start.navigate.connect(self.open_tab)
         start.step_requested.connect(self.first_step)
@@ -111,6 +113,11 @@ class MainWindow(QMainWindow):
         # The tasks due arrive with the start page's read: the notice shows them, no read of its own.
         start.due_read.connect(self.show_due_notice)
         self.start.refresh()
+
+    def _run(self, name: str, command: Callable[[QWidget], None]) -> None:
+        # The log says what was opened before a failure (the action, never what is typed in it).
+        log.info("Menu: %s", name)
+        command(self)
 
     def mark_sample(self) -> None:
         """This window shows the sample file: say so in the title, so no one types real records into it."""

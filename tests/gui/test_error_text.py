@@ -142,6 +142,7 @@ def test_help_open_log_folder_opens_the_folder_the_log_is_written_in(window, log
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     action.trigger()
     assert [Path(u.toLocalFile()) for u in opened] == [log_file.parent]
+    assert " INFO ocop_desktop.gui.main_window: Menu: actionOpenLogFolder\n" in log_file.read_text("utf-8")
 
 
 def test_a_refusal_or_a_cancel_in_a_job_is_no_error_in_the_log(qtbot, log_file):
