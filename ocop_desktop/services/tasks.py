@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import and_, case, func, select
 
 from ocop_desktop.domain.enums import TaskStatus
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean, fold, vn_sort_key
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
@@ -212,7 +213,8 @@ class TaskService:
         with self._uow() as uow:
             row = uow.session.execute(_task_columns().where(Task.id == task_id)).first()
         if row is None:
-            raise NotFoundError(f"Không tìm thấy nhiệm vụ có mã {task_id}; hãy tải lại danh sách.")
+            raise NotFoundError(Text(f"Không tìm thấy nhiệm vụ có mã {task_id}; hãy tải lại danh sách.",
+                                     f"No task has the id {task_id}; please reload the list."))
         return _task_dto(row, today or date.today())
 
     def due_summary(self, today: date | None = None) -> tuple[list[TaskDTO], list[TaskDTO]]:
@@ -337,18 +339,20 @@ class TaskService:
                 new = None
             errors = []
             if new is None:
-                allowed = ", ".join(s.label for s in TaskStatus)
-                errors.append(FieldError("status", f"Trạng thái «{status}» không hợp lệ; hãy chọn: {allowed}."))
+                allowed, allowed_en = (", ".join(s.label_in(lang) for s in TaskStatus) for lang in ("vi", "en"))
+                errors.append(FieldError("status", Text(f"Trạng thái «{status}» không hợp lệ; hãy chọn: {allowed}.",
+                                                        f"«{status}» is not a valid status; choose: {allowed_en}.")))
             elif new is TaskStatus.DONE and not note:
-                errors.append(FieldError(
-                    "result_note",
+                errors.append(FieldError("result_note", Text(
                     "Chưa ghi kết quả thực hiện. Hãy ghi ngắn gọn kết quả (ví dụ: đã gửi báo cáo số …) "
                     "trước khi chuyển sang «Hoàn thành».",
-                ))
+                    "The result is missing. Write it briefly (for example: report no. … sent) before "
+                    "setting the task to «Done».",
+                )))
             if new is TaskStatus.DONE and completed_on is not None:
                 errors += self._completion_errors(task, completed_on, today)
             if errors:
-                raise ValidationError(errors, record=f"Nhiệm vụ «{task.title}»")
+                raise ValidationError(errors, record=Text(f"Nhiệm vụ «{task.title}»", f"Task «{task.title}»"))
             if new is not TaskStatus.DONE:
                 task.completed_on = None
             elif completed_on is not None:
@@ -368,13 +372,18 @@ class TaskService:
             who = clean(author) or ""
             errors = []
             if noted_on is None:
-                errors.append(FieldError("noted_on", "Chưa nhập ngày ghi tiến độ; hãy nhập theo dạng 05/07/2024."))
+                errors.append(FieldError("noted_on", Text("Chưa nhập ngày ghi tiến độ; hãy nhập theo dạng 05/07/2024.",
+                                                          "The date of the note is missing; type it as 05/07/2024.")))
             if not body:
-                errors.append(FieldError("text", "Chưa nhập nội dung tiến độ; hãy ghi việc đã làm được."))
+                errors.append(FieldError("text", Text("Chưa nhập nội dung tiến độ; hãy ghi việc đã làm được.",
+                                                      "The note is empty; write what has been done.")))
             if len(who) > AUTHOR_MAX:
-                errors.append(FieldError("author", f"Tên người ghi dài quá {AUTHOR_MAX} ký tự; hãy rút gọn."))
+                errors.append(FieldError("author", Text(f"Tên người ghi dài quá {AUTHOR_MAX} ký tự; hãy rút gọn.",
+                                                        f"The author's name is longer than {AUTHOR_MAX} characters; "
+                                                        "please shorten it.")))
             if errors:
-                raise ValidationError(errors, record=f"Tiến độ của nhiệm vụ «{task.title}»")
+                raise ValidationError(errors, record=Text(f"Tiến độ của nhiệm vụ «{task.title}»",
+                                                          f"Progress of task «{task.title}»"))
             entry = TaskProgress(task_id=task.id, noted_on=noted_on, text=body, author=who)
             uow.session.add(entry)
             uow.commit()
@@ -384,32 +393,42 @@ class TaskService:
     def _completion_errors(task: Task, done_on: date, today: date) -> list[FieldError]:
         shown = format_vn_date(done_on)
         if done_on > today:
-            return [FieldError("completed_on", f"Ngày hoàn thành {shown} sau hôm nay ({format_vn_date(today)}); "
-                                               "hãy nhập ngày đã làm xong, không muộn hơn hôm nay.")]
+            return [FieldError("completed_on", Text(
+                f"Ngày hoàn thành {shown} sau hôm nay ({format_vn_date(today)}); "
+                "hãy nhập ngày đã làm xong, không muộn hơn hôm nay.",
+                f"The completion date {shown} is after today ({format_vn_date(today)}); "
+                "type the day it was done, no later than today."))]
         created = local_day(task.created_at)
         # A creation day after "today" means the computer's clock was moved back; the creation
         # day cannot be trusted as a floor then, so only the future is refused.
         if created is not None and created <= today and done_on < created:
-            return [FieldError("completed_on", f"Ngày hoàn thành {shown} trước ngày giao nhiệm vụ "
-                                               f"({format_vn_date(created)}); hãy nhập từ ngày "
-                                               f"{format_vn_date(created)} trở đi.")]
+            return [FieldError("completed_on", Text(
+                f"Ngày hoàn thành {shown} trước ngày giao nhiệm vụ ({format_vn_date(created)}); hãy nhập từ ngày "
+                f"{format_vn_date(created)} trở đi.",
+                f"The completion date {shown} is before the task was assigned ({format_vn_date(created)}); "
+                f"type {format_vn_date(created)} or later."))]
         return []
 
     @staticmethod
     def _check_version(task: Task, expected_updated_at: datetime | None) -> None:
         if expected_updated_at is not None and task.updated_at != expected_updated_at:
+            when = changed_when(task.updated_at)
             raise StaleDataError(
-                [f"Nhiệm vụ «{task.title}» đã được sửa ở nơi khác {changed_when(task.updated_at)}, "
-                 "sau khi bạn mở nó"],
-                advice="Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» rồi mở lại nhiệm vụ "
-                       "để sửa trên bản mới nhất.",
+                [Text(f"Nhiệm vụ «{task.title}» đã được sửa ở nơi khác {when}, sau khi bạn mở nó",
+                      f"Task «{task.title}» was changed elsewhere {when.en}, after you opened it")],
+                advice=Text("Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» rồi mở lại nhiệm vụ "
+                            "để sửa trên bản mới nhất.",
+                            "Nothing was saved; note down what you have just changed, press «Refresh» and open "
+                            "the task again to edit its latest version."),
             )
 
     @staticmethod
     def _load(uow: UnitOfWork, model, record_id: str, what: str):
         row = uow.session.get(model, record_id) if record_id else None
         if row is None:
-            raise NotFoundError(f"Không tìm thấy {what} có mã {record_id}; hãy tải lại danh sách.")
+            what_en = {"nhiệm vụ": "task", "văn bản chỉ đạo": "directive"}.get(what, what)
+            raise NotFoundError(Text(f"Không tìm thấy {what} có mã {record_id}; hãy tải lại danh sách.",
+                                     f"No {what_en} has the id {record_id}; please reload the list."))
         return row
 
     @staticmethod
@@ -420,19 +439,28 @@ class TaskService:
         issued_text = clean(data.issued_text) or ""
         errors = []
         if not subject:
-            errors.append(FieldError("subject", "Chưa nhập trích yếu (nội dung) của văn bản."))
+            errors.append(FieldError("subject", Text("Chưa nhập trích yếu (nội dung) của văn bản.",
+                                                     "The subject of the directive is missing.")))
         if not issuer:
-            errors.append(FieldError("issuer", "Chưa nhập cơ quan ban hành, ví dụ «UBND huyện Mường Ảng»."))
+            errors.append(FieldError("issuer", Text("Chưa nhập cơ quan ban hành, ví dụ «UBND huyện Mường Ảng».",
+                                                    "The issuing body is missing, for example «UBND huyện Mường Ảng».")))
         elif len(issuer) > ISSUER_MAX:
-            errors.append(FieldError("issuer", f"Tên cơ quan ban hành dài quá {ISSUER_MAX} ký tự; hãy rút gọn."))
+            errors.append(FieldError("issuer", Text(f"Tên cơ quan ban hành dài quá {ISSUER_MAX} ký tự; hãy rút gọn.",
+                                                    f"The issuing body is longer than {ISSUER_MAX} characters; "
+                                                    "please shorten it.")))
         if len(number) > NUMBER_MAX:
-            errors.append(FieldError("number", f"Số văn bản dài quá {NUMBER_MAX} ký tự; hãy rút gọn."))
+            errors.append(FieldError("number", Text(f"Số văn bản dài quá {NUMBER_MAX} ký tự; hãy rút gọn.",
+                                                    f"The directive number is longer than {NUMBER_MAX} characters; "
+                                                    "please shorten it.")))
         if len(issued_text) > ISSUED_TEXT_MAX:
             errors.append(
-                FieldError("issued_text", f"Thời gian ban hành dài quá {ISSUED_TEXT_MAX} ký tự; hãy rút gọn.")
+                FieldError("issued_text", Text(f"Thời gian ban hành dài quá {ISSUED_TEXT_MAX} ký tự; hãy rút gọn.",
+                                               f"The time of issue is longer than {ISSUED_TEXT_MAX} characters; "
+                                               "please shorten it."))
             )
         if errors:
-            record = f"Văn bản {number}" if number else "Văn bản chỉ đạo"
+            record = Text(f"Văn bản {number}", f"Directive {number}") if number else Text("Văn bản chỉ đạo",
+                                                                                            "Directive")
             raise ValidationError(errors, record=record)
         directive.subject = subject
         directive.issuer = issuer
@@ -450,25 +478,32 @@ class TaskService:
         errors = []
         if not assignee:
             errors.append(
-                FieldError("assignee", "Chưa nhập nơi/người thực hiện; hãy ghi rõ, ví dụ «UBND các xã, thị trấn».")
+                FieldError("assignee", Text("Chưa nhập nơi/người thực hiện; hãy ghi rõ, ví dụ «UBND các xã, thị trấn».",
+                                            "Who carries the task out is missing; write it, for example "
+                                            "«UBND các xã, thị trấn»."))
             )
         elif len(assignee) > ASSIGNEE_MAX:
-            errors.append(FieldError("assignee", f"Nơi thực hiện dài quá {ASSIGNEE_MAX} ký tự; hãy rút gọn."))
+            errors.append(FieldError("assignee", Text(f"Nơi thực hiện dài quá {ASSIGNEE_MAX} ký tự; hãy rút gọn.",
+                                                      f"The assignee is longer than {ASSIGNEE_MAX} characters; "
+                                                      "please shorten it.")))
         if not title:
-            errors.append(FieldError("title", "Chưa nhập tên nhiệm vụ."))
+            errors.append(FieldError("title", Text("Chưa nhập tên nhiệm vụ.", "The task title is missing.")))
         directive = None
         if data.directive_id:
             directive = uow.session.get(Directive, data.directive_id)
             if directive is None:
-                errors.append(FieldError("directive_id", "Văn bản đã chọn không còn trong danh sách; chọn lại."))
+                errors.append(FieldError("directive_id", Text(
+                    "Văn bản đã chọn không còn trong danh sách; chọn lại.",
+                    "The chosen directive is no longer in the list; choose again.")))
         if directive is not None and directive.issued_on and data.due_on and data.due_on < directive.issued_on:
-            errors.append(FieldError(
-                "due_on",
-                f"Hạn {data.due_on:%d/%m/%Y} trước ngày ban hành văn bản ({directive.issued_on:%d/%m/%Y}); "
-                "hãy kiểm tra lại hạn.",
-            ))
+            due, issued = format_vn_date(data.due_on), format_vn_date(directive.issued_on)
+            errors.append(FieldError("due_on", Text(
+                f"Hạn {due} trước ngày ban hành văn bản ({issued}); hãy kiểm tra lại hạn.",
+                f"The deadline {due} is before the directive was issued ({issued}); please check the deadline.",
+            )))
         if errors:
-            raise ValidationError(errors, record=f"Nhiệm vụ «{title or '(chưa có tên)'}»")
+            raise ValidationError(errors, record=Text(f"Nhiệm vụ «{title or '(chưa có tên)'}»",
+                                                      f"Task «{title or '(no title yet)'}»"))
         task.assignee = assignee
         task.title = title
         task.directive_id = data.directive_id or None
