@@ -20,6 +20,8 @@ from ocop_desktop.commands.common import (
     open_db,
     output_file,
     release_locks,
+    resolve_campaign,
+    resolve_unit,
 )
 from ocop_desktop.instance_lock import DatabaseInUse
 from ocop_desktop.domain.schema import SURVEY_ENTRY
@@ -102,7 +104,8 @@ def cmd_tasks_list(args) -> int:
 def cmd_surveys_list(args) -> int:
     db, make_uow = open_db(args, write=False)
     try:
-        rows = [asdict(e) for e in SurveyService(make_uow).entries(campaign_year=args.campaign)]
+        campaign = resolve_campaign(make_uow, args.campaign).id if args.campaign else None
+        rows = [asdict(e) for e in SurveyService(make_uow).entries(campaign)]
     finally:
         db.close()
     emit_rows(rows, args.format, SURVEY_COLUMNS)
@@ -118,12 +121,20 @@ def cmd_report(args) -> int:
     remember = args.number is not None or args.recipient is not None
     db, make_uow = open_db(args, write=remember)
     try:
+        from datetime import date  # noqa: PLC0415
+
+        from ocop_desktop.domain.enums import COMMUNE_KINDS  # noqa: PLC0415
+
+        campaign = resolve_campaign(make_uow, args.campaign).id if args.campaign else None
+        # A unit named as of the document's date (a 2025 commune often reuses an old one's code),
+        # a commune rather than a district of the same name.
+        unit = resolve_unit(make_uow, args.unit, on=day or date.today(), kinds=COMMUNE_KINDS).id if args.unit else None
         if remember:
             from ocop_desktop.services.report_settings import save_kind_values  # noqa: PLC0415
 
             save_kind_values(make_uow, args.kind, number=args.number,
                              recipients=None if args.recipient is None else "\n".join(args.recipient))
-        request = ReportRequest(kind=args.kind, campaign_year=args.campaign, unit_code=args.unit,
+        request = ReportRequest(kind=args.kind, campaign_id=campaign, unit_id=unit,
                                 months=args.months, directive_id=args.directive, today=day)
         service = ReportService(make_uow)
         path = service.export(request, args.format, output)

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from datetime import date
 
-from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.commands.common import (  # noqa: F401  (find_places, one_place used by tasks.py)
+    Refused, emit_rows, find_places, one_place, open_db, resolve_campaign,
+)
 from ocop_desktop.domain.deadlines import deadline_rule
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
-from ocop_desktop.domain.text import fold
 from ocop_desktop.services.campaigns import CONTAINER_LEVEL, CampaignInfo, CampaignInput, CampaignService
-from ocop_desktop.services.places import PlaceDTO, PlaceService
+from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.surveys import SurveyService
 
 LIST_COLUMNS = ("id", "year", "title", "deadline", "issuing_letter", "closed_on", "units", "entries")
-_KIND_WORDS = ("xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ")
 
 
 def _day(text: str, what: str) -> date:
@@ -23,56 +22,6 @@ def _day(text: str, what: str) -> date:
         return parse_vn_date(text)
     except DateError as exc:
         raise Refused(f"{what}: {exc}") from None
-
-
-def find_places(places: list[PlaceDTO], text: str, on: date | None = None,
-                kinds: frozenset[str] = frozenset()) -> list[PlaceDTO]:
-    """Units named by ``text``: a code or a reference key exactly, else a name with or without
-    accents, case and its kind word («Mường Ảng», «xa muong ang»). When ``on`` is given and some
-    of the matches are valid that day, only those are kept; likewise for ``kinds``. Codes need
-    the day too: a 2025 unit often reuses an old unit's code («15» was Yên Bái, is Lào Cai)."""
-    wanted = fold(text.strip())
-    matches = [p for p in places if text.strip() in (p.code, p.key)]
-    if not matches:
-        def names(p: PlaceDTO) -> set[str]:
-            name = fold(p.name)
-            return {name} | {name[len(w):] for w in _KIND_WORDS if name.startswith(w)}
-
-        matches = [p for p in places if wanted in names(p)]
-    if on is not None and any(p.valid_on(on) for p in matches):
-        matches = [p for p in matches if p.valid_on(on)]
-    if kinds and any(p.kind in kinds for p in matches):
-        matches = [p for p in matches if p.kind in kinds]
-    return matches
-
-
-def one_place(places: list[PlaceDTO], text: str, on: date | None = None,
-              kinds: frozenset[str] = frozenset()) -> PlaceDTO:
-    """The one unit ``text`` names; refused with the candidates (name, period, province, code)."""
-    matches = find_places(places, text, on, kinds)
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise Refused(f"Không tìm thấy đơn vị «{text}»; hãy ghi mã ĐVHC, mã tham chiếu hoặc tên đơn vị "
-                      "(có hoặc không dấu).")
-    by_id = {p.id: p for p in places}
-    codes = Counter(p.code for p in matches if p.code)
-    shown = []
-    for p in matches[:20]:
-        parent = by_id.get(p.parent_id) if p.parent_id else None
-        where = f", {parent.name}" if parent else ""
-        # A code shared by the candidates would name them all again: give the unique key then.
-        shown.append(f"{p.label}{where} [{p.code if p.code and codes[p.code] == 1 else p.key}]")
-    more = f" và {len(matches) - 20} đơn vị khác" if len(matches) > 20 else ""
-    raise Refused(f"«{text}» trùng tên {len(matches)} đơn vị: {'; '.join(shown)}{more}. Hãy ghi mã trong ngoặc vuông.")
-
-
-def _campaign(service: CampaignService, text: str) -> CampaignInfo:
-    """A campaign by its year (one campaign a year) or its id."""
-    text = text.strip()
-    if text.isdigit() and len(text) == 4:
-        return service.by_year(int(text))
-    return service.get(text)
 
 
 def _unit_ids(make_uow, args, deadline_text: str | None) -> tuple[list[str], list[str]] | None:
@@ -111,7 +60,7 @@ def cmd_add(args) -> int:
                              issuing_letter=args.letter or "", unit_ids=tuple(units[0]) if units else (),
                              deadline_day_on_time=args.deadline_day_on_time)
         if args.copy_from is not None:
-            source = _campaign(service, args.copy_from)
+            source = resolve_campaign(make_uow, args.copy_from)
             info, proposal = service.copy(args.year, data, source_id=source.id)
             for line in proposal.mapped:
                 print(f"  {line}")
@@ -143,7 +92,7 @@ def cmd_list(args) -> int:
 def cmd_show(args) -> int:
     db, make_uow = open_db(args, write=False)
     try:
-        info = _campaign(CampaignService(make_uow), args.campaign)
+        info = resolve_campaign(make_uow, args.campaign)
         units = SurveyService(make_uow).campaign_units(info.id)
     finally:
         db.close()
@@ -164,7 +113,7 @@ def cmd_edit(args) -> int:
     db, make_uow = open_db(args)
     try:
         service = CampaignService(make_uow)
-        info = _campaign(service, args.campaign)
+        info = resolve_campaign(make_uow, args.campaign)
         deadline = args.deadline or (info.deadline.isoformat() if info.deadline else None)
         ids = list(info.unit_ids)
         chosen = _unit_ids(make_uow, args, deadline)
@@ -194,7 +143,7 @@ def cmd_close(args) -> int:
     db, make_uow = open_db(args)
     try:
         service = CampaignService(make_uow)
-        info = _campaign(service, args.campaign)
+        info = resolve_campaign(make_uow, args.campaign)
         if args.action == "reopen":
             info = service.reopen(info.id, expected_version=info.version)
         else:
@@ -210,7 +159,7 @@ def cmd_delete(args) -> int:
     db, make_uow = open_db(args)
     try:
         service = CampaignService(make_uow)
-        info = _campaign(service, args.campaign)
+        info = resolve_campaign(make_uow, args.campaign)
         service.delete(info.id, expected_version=info.version)
     finally:
         db.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -19,7 +21,11 @@ from ocop_desktop.persistence.database import (
     read_only_location,
 )
 from ocop_desktop.persistence.snapshot import check_file
+from ocop_desktop.domain.text import fold
+from ocop_desktop.domain.validation import NotFoundError
+from ocop_desktop.services.campaigns import CampaignInfo, CampaignService
 from ocop_desktop.services.errors import explain
+from ocop_desktop.services.places import PlaceDTO, PlaceService
 from ocop_desktop.services.settings import current_actor
 from ocop_desktop.domain.os_errors import os_reason
 
@@ -157,3 +163,79 @@ def emit_rows(rows: list[dict], fmt: str, columns: Sequence[str]) -> None:
         write_json(rows, sys.stdout)
     else:
         write_csv(rows, sys.stdout, columns)
+
+
+# -- the one resolver: what the user typed (a year, a code, a name) -> the id services take -------
+_KIND_WORDS = ("xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ")
+
+
+def find_places(places: list[PlaceDTO], text: str, on: date | None = None,
+                kinds: frozenset[str] = frozenset()) -> list[PlaceDTO]:
+    """Units named by ``text``: an id, a code or a reference key exactly, else a name with or without
+    accents, case and its kind word («Mường Ảng», «xa muong ang»). When ``on`` is given and some
+    of the matches are valid that day, only those are kept; likewise for ``kinds``. Codes need
+    the day too: a 2025 unit often reuses an old unit's code («15» was Yên Bái, is Lào Cai)."""
+    wanted = fold(text.strip())
+    matches = [p for p in places if text.strip() in (p.id, p.code, p.key)]
+    if not matches:
+        def names(p: PlaceDTO) -> set[str]:
+            name = fold(p.name)
+            return {name} | {name[len(w):] for w in _KIND_WORDS if name.startswith(w)}
+
+        matches = [p for p in places if wanted in names(p)]
+    if on is not None and any(p.valid_on(on) for p in matches):
+        matches = [p for p in matches if p.valid_on(on)]
+    if kinds and any(p.kind in kinds for p in matches):
+        matches = [p for p in matches if p.kind in kinds]
+    return matches
+
+
+def one_place(places: list[PlaceDTO], text: str, on: date | None = None,
+              kinds: frozenset[str] = frozenset()) -> PlaceDTO:
+    """The one unit ``text`` names; refused with the candidates (name, period, province, code)."""
+    matches = find_places(places, text, on, kinds)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise Refused(f"Không tìm thấy đơn vị «{text}»; hãy ghi mã ĐVHC, mã tham chiếu hoặc tên đơn vị "
+                      "(có hoặc không dấu).")
+    by_id = {p.id: p for p in places}
+    codes = Counter(p.code for p in matches if p.code)
+    shown = []
+    for p in matches[:20]:
+        parent = by_id.get(p.parent_id) if p.parent_id else None
+        where = f", {parent.name}" if parent else ""
+        # A code shared by the candidates would name them all again: give the unique key then.
+        shown.append(f"{p.label}{where} [{p.code if p.code and codes[p.code] == 1 else p.key}]")
+    more = f" và {len(matches) - 20} đơn vị khác" if len(matches) > 20 else ""
+    raise Refused(f"«{text}» trùng tên {len(matches)} đơn vị: {'; '.join(shown)}{more}. Hãy ghi mã trong ngoặc vuông.")
+
+
+def resolve_campaign(make_uow, text: str | int) -> CampaignInfo:
+    """``--campaign``: a campaign by its year (one campaign a year) or its id."""
+    wanted = str(text).strip()
+    service = CampaignService(make_uow)
+    try:
+        if wanted.isdigit() and len(wanted) == 4:
+            return service.by_year(int(wanted))
+        return service.get(wanted)
+    except NotFoundError:
+        what = f"năm {wanted}" if wanted.isdigit() else f"«{wanted}»"
+        raise Refused(f"Không có đợt rà soát {what}; hãy ghi năm của một đợt đã có (ví dụ 2024): «ocop campaigns "
+                      "list» liệt kê các đợt.") from None
+
+
+def resolve_unit(make_uow, text: str, on: date | None = None, kinds: frozenset[str] = frozenset(),
+                 campaign: CampaignInfo | None = None) -> PlaceDTO:
+    """``--unit``: a unit by id, GSO code, reference key or name (accents optional), of several the
+    one valid ``on``. With ``campaign``, one of its reporting units (a unit without a code is named
+    by its name or key), refused in Vietnamese when the campaign does not list it."""
+    places = PlaceService(make_uow).all()
+    if campaign is None:
+        return one_place(places, text, on, kinds)
+    listed = [p for p in places if p.id in set(campaign.unit_ids)]
+    if find_places(listed, text, on, kinds):
+        return one_place(listed, text, on, kinds)
+    unit = one_place(places, text, on or campaign.deadline, kinds)
+    raise Refused(f"«{unit.label}» không có trong danh sách đơn vị báo cáo của đợt rà soát năm {campaign.year}; "
+                  f"«ocop campaigns show {campaign.year}» liệt kê các đơn vị của đợt.")

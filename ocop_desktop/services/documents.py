@@ -221,14 +221,15 @@ class DocumentService:
         lines.append(docs.FILED)
         return tuple(lines)
 
-    def letter_issuer(self, kind: str, campaign_year: int | None = None, directive_id: str | None = None) -> str:
-        """The issuer of the letter a report answers: the campaign's letter, or the directive's."""
+    def letter_issuer(self, kind: str, campaign_id: str | None = None, directive_id: str | None = None) -> str:
+        """The issuer of the letter a report answers: the campaign's letter (the latest campaign's
+        when none is given), or the directive's."""
         with self._uow() as uow:
             s = uow.session
             if kind == "survey":
                 query = select(SurveyCampaign).order_by(SurveyCampaign.year.desc())
-                if campaign_year is not None:
-                    query = query.where(SurveyCampaign.year == campaign_year)
+                if campaign_id is not None:
+                    query = query.where(SurveyCampaign.id == campaign_id)
                 campaign = s.scalars(query).first()
                 if campaign is None:
                     return ""
@@ -244,7 +245,7 @@ class DocumentService:
         return ""
 
     # -- the header -------------------------------------------------------------------------------
-    def header(self, kind: str, day: date, *, level: str | None = None, campaign_year: int | None = None,
+    def header(self, kind: str, day: date, *, level: str | None = None, campaign_id: str | None = None,
                directive_id: str | None = None, signer_name: str = "", co_signer_name: str = "") -> OfficialHeader:
         """The header, number, recipients and signer block of a document of ``kind`` dated ``day``;
         refused (ValidationError) when no body that issues it exists on that day."""
@@ -267,7 +268,7 @@ class DocumentService:
         if stored_recipients is not None:
             recipients = tuple(x for x in (line.strip(" -;") for line in stored_recipients.splitlines()) if x)
         else:
-            letter = self.letter_issuer(kind, campaign_year, directive_id) if doc.letter_recipient else ""
+            letter = self.letter_issuer(kind, campaign_id, directive_id) if doc.letter_recipient else ""
             recipients = self.default_recipients(doc, issuer, day, letter)
         signature, co_signature = self._signatures(doc, issuer, settings, signer_name, co_signer_name)
         return OfficialHeader(parent_body=parent, body=body, number=number, place=place, day=day,

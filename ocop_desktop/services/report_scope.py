@@ -8,12 +8,11 @@ from datetime import date
 from sqlalchemy import select
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS
-from ocop_desktop.domain.text import fold, vn_sort_key
+from ocop_desktop.domain.text import vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink
 from ocop_desktop.services.places import reachable
 
-_KIND_WORDS = ("xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ")
 UNKNOWN_PLACE = "Chưa rõ địa bàn"
 
 
@@ -87,29 +86,6 @@ class PlaceTable:
         now = self.current(row.id, day) or [row]
         return (0, vn_sort_key(now[0].name), vn_sort_key(row.name))
 
-    def find(self, text: str, day: date):
-        """A unit by id, reference key, GSO code or name (accents, case and kind word optional);
-        of several, the one existing on ``day``."""
-        wanted = text.strip()
-        matches = [r for r in self.rows.values() if wanted in (r.id, r.key, r.code)]
-        if not matches:
-            folded = fold(wanted)
-
-            # The stored folded name («xa muong ang»), with or without its kind word.
-            wanted_names = {folded} | {w + folded for w in _KIND_WORDS}
-            matches = [r for r in self.rows.values() if r.name_folded in wanted_names]
-        if len(matches) > 1 and any(self.valid_on(r, day) for r in matches):
-            matches = [r for r in matches if self.valid_on(r, day)]
-        if len(matches) > 1 and any(r.kind in COMMUNE_KINDS for r in matches):
-            matches = [r for r in matches if r.kind in COMMUNE_KINDS]
-        if not matches:
-            raise NotFoundError(f"Không có đơn vị hành chính «{text}»; hãy ghi mã ĐVHC, mã tham chiếu hoặc tên "
-                                "đơn vị (có hoặc không dấu).")
-        if len(matches) > 1:
-            shown = "; ".join(f"{r.name} [{r.key}]" for r in sorted(matches, key=lambda r: r.key)[:10])
-            raise NotFoundError(f"«{text}» trùng tên {len(matches)} đơn vị: {shown}. Hãy ghi mã trong ngoặc vuông.")
-        return matches[0]
-
 
 @dataclass(frozen=True)
 class Scope:
@@ -131,11 +107,14 @@ def office_unit_id(session) -> str | None:
     return row.value if row is not None and row.value else None
 
 
-def report_scope(session, places: PlaceTable, unit_text: str | None, day: date) -> Scope:
-    """The unit asked for, else a commune office's own area (its unit and the units it took over);
-    a district, province or department office sees every record."""
-    if unit_text:
-        unit = places.find(unit_text, day)
+def report_scope(session, places: PlaceTable, unit_id: str | None, day: date) -> Scope:
+    """The unit ``unit_id`` (the CLI resolves a code or a name to it), else a commune office's own
+    area (its unit and the units it took over); a district, province or department office sees
+    every record."""
+    if unit_id:
+        unit = places.rows.get(unit_id)
+        if unit is None:
+            raise NotFoundError("Không tìm thấy đơn vị hành chính này; có thể nó đã bị xóa. Hãy chọn lại đơn vị.")
     else:
         office = places.rows.get(office_unit_id(session) or "")
         if office is None or office.kind not in COMMUNE_KINDS:
@@ -145,7 +124,7 @@ def report_scope(session, places: PlaceTable, unit_text: str | None, day: date) 
 
 
 def scope_choices(session, day: date) -> list[tuple[str, str]]:
-    """(key, name) of the commune-level units of ``day`` that a report may be limited to: the
+    """(id, name) of the commune-level units of ``day`` that a report may be limited to: the
     office's own province (or its whole list when the office is not set), in Vietnamese order."""
     places = PlaceTable(session)
     office = places.rows.get(office_unit_id(session) or "")
@@ -155,4 +134,4 @@ def scope_choices(session, day: date) -> list[tuple[str, str]]:
     within = places.covered(top.id) if top is not None else None
     units = [r for r in places.rows.values() if r.kind in COMMUNE_KINDS and places.valid_on(r, day)
              and (within is None or r.id in within)]
-    return [(r.key, r.name) for r in sorted(units, key=lambda r: (vn_sort_key(r.name), r.key))]
+    return [(r.id, r.name) for r in sorted(units, key=lambda r: (vn_sort_key(r.name), r.key))]

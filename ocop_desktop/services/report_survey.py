@@ -11,8 +11,9 @@ from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Report, ReportColumn as C, ReportSection
-from ocop_desktop.persistence.models import SurveyCampaign, SurveyEntry
+from ocop_desktop.persistence.models import SurveyCampaign
 from ocop_desktop.services.report_scope import PlaceTable, Scope
+from ocop_desktop.services.surveys import read_entries
 
 # The report's columns: a row number, then SURVEY_ENTRY's listed fields (domain/schema/survey.py).
 _REPORT_KINDS = {Kind.DECIMAL: "number", Kind.SCORE: "number", Kind.MONEY: "money", Kind.INTEGER: "int",
@@ -31,15 +32,15 @@ def _cell(f, value):
     return value
 
 
-def find_campaign(session, year: int | None) -> SurveyCampaign:
-    query = select(SurveyCampaign).order_by(SurveyCampaign.year.desc())
-    if year is not None:
-        query = query.where(SurveyCampaign.year == year)
-    campaign = session.scalars(query).first()
+def find_campaign(session, campaign_id: str | None) -> SurveyCampaign:
+    """The campaign ``campaign_id`` (the CLI resolves a year to it), or the latest one."""
+    if campaign_id is not None:
+        campaign = session.get(SurveyCampaign, campaign_id)
+    else:
+        campaign = session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc())).first()
     if campaign is None:
-        raise NotFoundError(
-            f"Không có đợt rà soát năm {year}." if year else "Chưa có đợt rà soát nào; hãy tạo đợt rà soát trước."
-        )
+        raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát."
+                            if campaign_id else "Chưa có đợt rà soát nào; hãy tạo đợt rà soát trước.")
     return campaign
 
 
@@ -52,8 +53,8 @@ def _standing(sub, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
     return (f"{t.label}, nộp ngày {sent:%d/%m/%Y}" if sent else t.label), t.state
 
 
-def build_survey(session, places: PlaceTable, campaign_year: int | None, scope: Scope, today: date) -> Report:
-    campaign = find_campaign(session, campaign_year)
+def build_survey(session, places: PlaceTable, campaign_id: str | None, scope: Scope, today: date) -> Report:
+    campaign = find_campaign(session, campaign_id)
     # Every reporting unit gets its section, so the receiving office sees who has not reported
     # as plainly as who has; the heading says whether it reported on time, late or not at all.
     subs = [s for s in campaign.submissions if scope.covers(s.unit_id)]
@@ -64,14 +65,13 @@ def build_survey(session, places: PlaceTable, campaign_year: int | None, scope: 
         text, state = _standing(sub, campaign, today)
         counts[state] += 1
         sections[sub.unit_id] = ReportSection(f"{places.name(sub.unit_id, today)} — {text}")
-    query = select(SurveyEntry).where(SurveyEntry.campaign_id == campaign.id)
-    if scope.ids is not None and len(scope.ids) <= _IN_SQL:
-        query = query.where(SurveyEntry.unit_id.in_(scope.ids))
-    for entry in session.scalars(query.order_by(SurveyEntry.unit_id, SurveyEntry.position)):
+    # The survey service's one read path: the rows as DTOs, as the grid and the CLI read them.
+    in_sql = scope.ids if scope.ids is not None and len(scope.ids) <= _IN_SQL else None
+    for entry in read_entries(session, campaign.id, unit_ids=in_sql):
         if not scope.covers(entry.unit_id):
             continue
         section = sections.setdefault(entry.unit_id, ReportSection(places.name(entry.unit_id, today)))
-        section.rows.append({"stt": len(section.rows) + 1, **{f.key: _cell(f, getattr(entry, f.stored))
+        section.rows.append({"stt": len(section.rows) + 1, **{f.key: _cell(f, getattr(entry, f.key))
                                                               for f in SURVEY_ENTRY.listed}})
     for section in sections.values():
         section.subtotal = bool(section.rows)  # a unit with no rows has nothing to add up

@@ -19,33 +19,44 @@ from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.report_registry import build_expiring, build_products, build_summary
 from ocop_desktop.services.report_scope import PlaceTable, Scope, report_scope, scope_choices
-from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form
+from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form, find_campaign
 from ocop_desktop.services.report_tasks import build_tasks
 from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.report_seal import write_sealed
 
 KINDS = ("survey", "products", "expiring", "tasks", "summary", "survey-form")
 
-__all__ = ["KINDS", "SURVEY_COLUMNS", "ReportOptions", "ReportRequest", "ReportService"]
+__all__ = ["KINDS", "SURVEY_COLUMNS", "CampaignChoice", "ReportOptions", "ReportRequest", "ReportService"]
+
+
+@dataclass(frozen=True)
+class CampaignChoice:
+    """A campaign the survey report may be made of, with the units it may be limited to."""
+
+    id: str
+    year: int
+    # (unit id, unit name): the units of today that took over the campaign's units, then the
+    # campaign's own units named as of today («Xã Ẳng Nưa (nay thuộc xã Mường Ảng)»).
+    units: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
 class ReportOptions:
     """What the report dialog offers: campaigns with their units, directives."""
 
-    # (year, ((unit key, unit name), …)): the units of today that took over the campaign's units,
-    # then the campaign's own units named as of today («Xã Ẳng Nưa (nay thuộc xã Mường Ảng)»).
-    campaigns: tuple[tuple[int, tuple[tuple[str, str], ...]], ...]
+    campaigns: tuple[CampaignChoice, ...]
     directives: tuple[tuple[str, str], ...]  # (id, label)
 
 
 @dataclass(frozen=True)
 class ReportRequest:
+    """What to report, by id (the CLI resolves a year, a code or a name to them first)."""
+
     kind: str
-    campaign_year: int | None = None
-    # A unit by id, reference key, GSO code or name: the report covers it and the units it took
-    # over in 2025. None: a commune office's own area, every record for other offices.
-    unit_code: str | None = None
+    campaign_id: str | None = None  # the survey's campaign; None: the latest
+    # The report covers this unit and the units it took over in 2025. None: a commune office's
+    # own area, every record for other offices.
+    unit_id: str | None = None
     months: int = 6
     directive_id: str | None = None
     today: date | None = None
@@ -72,7 +83,7 @@ class ReportService:
         today = request.today or date.today()
         builder: Callable[[ReportRequest, date], Report] = getattr(self, "_" + request.kind.replace("-", "_"))
         # Issuer valid on the document's date, number, recipients, signer (refused before any work).
-        header = DocumentService(self._uow).header(request.kind, today, campaign_year=request.campaign_year,
+        header = DocumentService(self._uow).header(request.kind, today, campaign_id=request.campaign_id,
                                                    directive_id=request.directive_id)
         report = builder(request, today)
         report.header, report.title = header, DOCUMENT_BY_KEY[request.kind].title
@@ -87,10 +98,10 @@ class ReportService:
             for c in uow.session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc())):
                 own = {s.unit_id for s in c.submissions}
                 now = {r.id: r for uid in own for r in places.current(uid, today)}
-                units = sorted(((r.key, r.name) for r in now.values()), key=lambda u: vn_sort_key(u[1]))
-                units += sorted(((places.rows[uid].key, places.name(uid, today)) for uid in own if uid not in now),
+                units = sorted(((r.id, r.name) for r in now.values()), key=lambda u: vn_sort_key(u[1]))
+                units += sorted(((uid, places.name(uid, today)) for uid in own if uid not in now),
                                 key=lambda u: vn_sort_key(u[1]))
-                campaigns.append((c.year, tuple(units)))
+                campaigns.append(CampaignChoice(c.id, c.year, tuple(units)))
             directives = tuple(
                 (d.id, " ".join(x for x in (f"Số {d.number}" if d.number else "", d.issuer,
                                             d.issued_on.strftime("%d/%m/%Y") if d.issued_on else d.issued_text) if x))
@@ -99,15 +110,15 @@ class ReportService:
         return ReportOptions(tuple(campaigns), directives)
 
     def scope_units(self, today: date | None = None) -> list[tuple[str, str]]:
-        """(key, name) of the units of today a report may be limited to (the office's province)."""
+        """(id, name) of the units of today a report may be limited to (the office's province)."""
         with self._uow() as uow:
             return scope_choices(uow.session, today or date.today())
 
-    def scope(self, unit: str | None, today: date | None = None) -> Scope:
-        """The area a report covers: ``unit`` (id, key, code or name) with the units it took over,
-        else a commune office's own area."""
+    def scope(self, unit_id: str | None, today: date | None = None) -> Scope:
+        """The area a report covers: the unit ``unit_id`` with the units it took over, else a
+        commune office's own area."""
         with self._uow() as uow:
-            return report_scope(uow.session, PlaceTable(uow.session), unit, today or date.today())
+            return report_scope(uow.session, PlaceTable(uow.session), unit_id, today or date.today())
 
     def remarks(self, request: ReportRequest) -> list[str]:
         """Notes on unconfirmed reference data behind a report, for the screen and the terminal;
@@ -132,15 +143,19 @@ class ReportService:
     def _area(uow, request: ReportRequest, today: date) -> tuple[PlaceTable, Scope]:
         """The units read once for the report, and the area it covers."""
         places = PlaceTable(uow.session)
-        return places, report_scope(uow.session, places, request.unit_code, today)
+        return places, report_scope(uow.session, places, request.unit_id, today)
 
     def _survey(self, request: ReportRequest, today: date) -> Report:
         with self._uow() as uow:
             places, scope = self._area(uow, request, today)
-            return build_survey(uow.session, places, request.campaign_year, scope, today)
+            return build_survey(uow.session, places, request.campaign_id, scope, today)
 
     def _survey_form(self, request: ReportRequest, today: date) -> Report:
-        return build_survey_form(request.campaign_year, today)
+        year = None
+        if request.campaign_id is not None:
+            with self._uow() as uow:
+                year = find_campaign(uow.session, request.campaign_id).year
+        return build_survey_form(year, today)
 
     def _products(self, request: ReportRequest, today: date) -> Report:
         with self._uow() as uow:

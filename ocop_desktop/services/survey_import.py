@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -64,6 +65,9 @@ class SurveyImportCheck:
     warnings: tuple[str, ...]
     data_rows: int  # rows with anything in them
     skipped: tuple[str, ...] = ()  # hidden sheets and rows left out, one sentence each
+    # The file as it was read: apply() stores these rows only while the file is still the same.
+    path: str = ""
+    digest: str = ""  # SHA-256 of the file's bytes when it was checked
 
     @property
     def bad_rows(self) -> int:
@@ -179,10 +183,11 @@ class SurveyImportService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
 
-    def _campaign(self, session, year: int) -> SurveyCampaign:
-        campaign = session.scalar(select(SurveyCampaign).where(SurveyCampaign.year == year))
+    def _campaign(self, session, campaign_id: str) -> SurveyCampaign:
+        campaign = session.get(SurveyCampaign, campaign_id) if campaign_id else None
         if campaign is None:
-            raise NotFoundError(f"Không có đợt rà soát năm {year}; hãy chọn năm của một đợt rà soát đã có.")
+            raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát.")
+        year = campaign.year
         if campaign.closed_on is not None:  # a closed campaign takes no more rows (services/campaigns.py)
             raise ValidationError([FieldError("closed_on", f"Đợt rà soát năm {year} đã kết thúc ngày "
                                               f"{format_vn_date(campaign.closed_on)} nên không nhập thêm được; "
@@ -190,26 +195,28 @@ class SurveyImportService:
                                               f"hoặc lệnh ocop campaigns reopen {year}).")])
         return campaign
 
-    def _context(self, year: int, unit_code: str | None):
+    def _context(self, campaign_id: str, unit_id: str | None):
         with self._uow() as uow:
             s = uow.session
-            campaign = self._campaign(s, year)
+            campaign = self._campaign(s, campaign_id)
             units = _Units()
             rows = s.execute(select(Place.id, Place.name, Place.code).join(
                 UnitSubmission, UnitSubmission.unit_id == Place.id).where(UnitSubmission.campaign_id == campaign.id))
             ids = set()
-            for unit_id, name, code in rows:
-                units.add(unit_id, name, code)
-                ids.add(unit_id)
+            for listed, name, code in rows:
+                units.add(listed, name, code)
+                ids.add(listed)
             default = None
             office = office_settings(self._uow)
             if office.office_unit_id:
                 units.office, units.area = office.office_name, covered_place_ids(s, office.office_unit_id)
-            if unit_code:
-                default = units.find(unit_code)
-                if default is None:
-                    raise NotFoundError(f"Mã đơn vị {unit_code} không có trong danh sách báo cáo của đợt rà soát "
-                                        f"năm {year}; hãy kiểm tra mã ĐVHC.")
+            if unit_id:
+                if unit_id not in ids:
+                    place = s.get(Place, unit_id)
+                    what = f"«{place.name}»" if place is not None else "Đơn vị đã chọn"
+                    raise NotFoundError(f"{what} không có trong danh sách đơn vị báo cáo của đợt rà soát năm "
+                                        f"{campaign.year}; hãy chọn một đơn vị của đợt.")
+                default = (unit_id, s.get(Place, unit_id).name)
                 if (why := units.outside(default)) is not None:
                     raise ValidationError([FieldError("unit", why + ".")])
             else:
@@ -217,13 +224,16 @@ class SurveyImportService:
                     default = (office.office_unit_id, office.office_name)
             return campaign.id, campaign.year, units, default
 
-    def check(self, path: Path, campaign_year: int, unit_code: str | None = None,
+    def check(self, path: Path, campaign_id: str, unit_id: str | None = None,
               today: date | None = None, include_hidden: bool = False) -> SurveyImportCheck:
-        """Read the file and report every problem with its sheet, row and column; changes nothing.
-        Hidden sheets and rows are left out (and listed) unless ``include_hidden``."""
+        """Read the file once and report every problem with its sheet, row and column; changes
+        nothing. The rows it returns are what apply() stores. ``unit_id`` is the unit of rows whose
+        sheet names none (default: this office, when the campaign lists it). Hidden sheets and rows
+        are left out (and listed) unless ``include_hidden``."""
         path = Path(path)
         guard(path)
-        campaign_id, year, units, default = self._context(campaign_year, unit_code)
+        digest = _digest(path)
+        campaign_id, year, units, default = self._context(campaign_id, unit_id)
         today = today or date.today()
         problems: list[SheetProblem] = []
         warnings: list[str] = []
@@ -278,7 +288,7 @@ class SurveyImportService:
         kept, duplicate_warnings = _without_duplicates(valid)
         warnings += duplicate_warnings
         return SurveyImportCheck(path.name, campaign_id, year, tuple(kept), tuple(problems), tuple(warnings),
-                                 data_rows, tuple(skipped))
+                                 data_rows, tuple(skipped), str(path), digest)
 
     def _row(self, sheet, row, cells, columns, names, year, units, default, today, problems) -> ImportRow | None:
         index = {f: i for i, f in columns.items()}
@@ -338,16 +348,24 @@ class SurveyImportService:
             return None
         return ImportRow(sheet, row, unit[0], unit[1], values, submitted_on)
 
-    def import_file(self, path: Path, campaign_year: int, unit_code: str | None = None, valid_only: bool = False,
+    def import_file(self, path: Path, campaign_id: str, unit_id: str | None = None, valid_only: bool = False,
                     replace: bool = False, dry_run: bool = False, today: date | None = None,
                     include_hidden: bool = False) -> SurveyImportResult:
-        """Check, then store in one transaction recorded as one undoable operation: a row matching an
-        entry of the unit (same product and producer; with replace=True also the entry at the same
-        place in the list) updates that entry, keeping its id so the correction travels as an update;
-        other rows are added; replace=True deletes the unit's entries the sheet no longer has.
-        Nothing is stored while any row is wrong, unless valid_only. dry_run counts what would
-        happen (added, updated, deleted) and rolls back."""
-        check = self.check(path, campaign_year, unit_code, today, include_hidden)
+        """check() then apply() in one call, for a caller with nothing to show in between."""
+        check = self.check(path, campaign_id, unit_id, today, include_hidden)
+        return self.apply(check, valid_only=valid_only, replace=replace, dry_run=dry_run)
+
+    def apply(self, check: SurveyImportCheck, valid_only: bool = False, replace: bool = False,
+              dry_run: bool = False) -> SurveyImportResult:
+        """Store the rows ``check`` read, without reading the workbook again, in one transaction
+        recorded as one undoable operation: a row matching an entry of the unit (same product and
+        producer; with replace=True also the entry at the same place in the list) updates that
+        entry, keeping its id so the correction travels as an update; other rows are added;
+        replace=True deletes the unit's entries the sheet no longer has. Nothing is stored while
+        any row is wrong, unless valid_only, nor when the file changed since it was checked
+        (ImportRefused). dry_run counts what would happen (added, updated, deleted) and rolls back."""
+        if check.path:
+            _unchanged_since(check)
         if check.problems and not valid_only:
             raise ValidationError(
                 [FieldError(f"{p.sheet}/{p.row}/{p.column}", p.message) for p in check.problems],
@@ -362,6 +380,7 @@ class SurveyImportService:
         context = excel_context(operation, check.file_name)
         with self._uow(action=EXCEL_ACTION, context=context) as uow:
             s = uow.session
+            self._campaign(s, check.campaign_id)  # still there and still open
             by_unit: dict[str, list[ImportRow]] = {}
             for r in check.rows:
                 by_unit.setdefault(r.unit_id, []).append(r)
@@ -391,6 +410,24 @@ class SurveyImportService:
             result = undo_excel(uow.session, operation)
             uow.commit()
         return result
+
+
+def _digest(path: Path) -> str:
+    """SHA-256 of the file's bytes (at most MAX_BYTES, checked by guard()): a few milliseconds."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _unchanged_since(check: SurveyImportCheck) -> None:
+    """Refuse to store rows of a file that was changed, replaced or removed after it was checked."""
+    path = Path(check.path)
+    try:
+        same = _digest(path) == check.digest
+    except OSError:
+        same = False
+    if not same:
+        raise ImportRefused(f"Tệp {check.file_name} đã bị sửa, thay hoặc xóa sau khi kiểm tra nên chưa nhập dòng "
+                            "nào. Hãy kiểm tra lại tệp (bấm «Kiểm tra» hoặc chạy lại lệnh) rồi nhập.")
 
 
 def _without_duplicates(rows: list[ImportRow]) -> tuple[list[ImportRow], list[str]]:

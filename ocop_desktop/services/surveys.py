@@ -6,7 +6,7 @@ from dataclasses import dataclass, make_dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from sqlalchemy import func, select
 
@@ -204,6 +204,22 @@ def _entry_query():
     )
 
 
+def read_entries(session, campaign_id: str | None = None, unit_ids: Collection[str] | None = None,
+                 unit_id: str | None = None) -> list[SurveyEntryDTO]:
+    """The one read path of survey rows (the grid, the CLI, the survey report): DTOs of one
+    campaign (or all), of some units (or all), by campaign year, unit and the order entered."""
+    query = _entry_query()
+    if campaign_id is not None:
+        query = query.where(SurveyEntry.campaign_id == campaign_id)
+    if unit_id is not None:
+        query = query.where(SurveyEntry.unit_id == unit_id)
+    if unit_ids is not None:
+        query = query.where(SurveyEntry.unit_id.in_(sorted(unit_ids)))
+    query = query.order_by(SurveyCampaign.year, SurveyEntry.unit_id, SurveyEntry.position, SurveyEntry.created_at,
+                           SurveyEntry.id)
+    return [SurveyEntryDTO(*r) for r in session.execute(query)]
+
+
 class SurveyService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
@@ -232,25 +248,15 @@ class SurveyService:
                 )
             return out
 
-    def entries(self, campaign_year: int | None = None, unit_id: str | None = None) -> list[SurveyEntryDTO]:
+    def entries(self, campaign_id: str | None = None, unit_id: str | None = None) -> list[SurveyEntryDTO]:
+        """Rows of one campaign (by id; the CLI resolves a year to it) or of all, of one unit or all."""
         with self._uow() as uow:
-            query = _entry_query()
-            if campaign_year is not None:
-                query = query.where(SurveyCampaign.year == campaign_year)
-            if unit_id is not None:
-                query = query.where(SurveyEntry.unit_id == unit_id)
-            query = query.order_by(SurveyCampaign.year, SurveyEntry.unit_id, SurveyEntry.position)
-            return [SurveyEntryDTO(*r) for r in uow.session.execute(query)]
+            return read_entries(uow.session, campaign_id, unit_id=unit_id)
 
     def unit_entries(self, campaign_id: str, unit_id: str) -> list[SurveyEntryDTO]:
         """One unit's rows of one campaign, in the order they were entered."""
         with self._uow() as uow:
-            query = (
-                _entry_query()
-                .where(SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id)
-                .order_by(SurveyEntry.position, SurveyEntry.created_at, SurveyEntry.id)
-            )
-            return [SurveyEntryDTO(*r) for r in uow.session.execute(query)]
+            return read_entries(uow.session, campaign_id, unit_id=unit_id)
 
     def campaign_units(self, campaign_id: str, today: date | None = None) -> list[UnitStatusDTO]:
         """Each reporting unit's submission and entry count, counted in SQL (entries not loaded)."""

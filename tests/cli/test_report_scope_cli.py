@@ -93,7 +93,7 @@ def test_without_unit_a_commune_office_reports_its_own_area(commune_db, tmp_path
 def test_an_unknown_unit_is_refused_with_exit_1(commune_db, tmp_path):
     done = ocop(commune_db, "report", "survey", "--unit", "Xã Không Có", "--format", "pdf", "-o", tmp_path / "x.pdf")
     assert done.returncode == 1
-    assert "Không có đơn vị hành chính «Xã Không Có»" in done.stderr
+    assert "Không tìm thấy đơn vị «Xã Không Có»" in done.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 

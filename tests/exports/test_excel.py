@@ -17,6 +17,7 @@ from ocop_desktop.exports.report_model import (
     ExportCancelled, OfficialHeader, Report, ReportColumn, ReportSection,
 )
 from tests.pdftext import pdftotext
+from tests.ids import SAMPLE_2024
 
 COLUMNS = [
     ReportColumn("stt", "STT", "int", width=6),
@@ -346,7 +347,7 @@ def test_whole_quantities_show_without_decimals(report_uow, tmp_path):
     from ocop_desktop.services.reports import ReportRequest, ReportService
     from tests.exports.conftest import REPORT_DAY
 
-    path = ReportService(report_uow).export(ReportRequest("survey", campaign_year=2024, today=REPORT_DAY),
+    path = ReportService(report_uow).export(ReportRequest("survey", campaign_id=SAMPLE_2024, today=REPORT_DAY),
                                             "xlsx", tmp_path / "r.xlsx")
     ws = load_workbook(path).active
     formats = {cell.value: cell.number_format for row in ws.iter_rows() for cell in row[4:5]

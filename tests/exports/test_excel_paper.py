@@ -19,10 +19,11 @@ from ocop_desktop.exports.report_model import Report
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from tests.exports.conftest import REPORT_DAY
 from tests.pdftext import pdftotext
+from tests.ids import SAMPLE_2024
 
 
 def _build(make_uow, kind: str) -> Report:
-    return ReportService(make_uow).build(ReportRequest(kind, today=REPORT_DAY, campaign_year=2024))
+    return ReportService(make_uow).build(ReportRequest(kind, today=REPORT_DAY, campaign_id=SAMPLE_2024))
 
 
 def _where(ws, text: str):

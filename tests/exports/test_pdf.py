@@ -13,6 +13,7 @@ from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.services.products import ProductInput, ProductService
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from tests.exports.conftest import REPORT_DAY
+from tests.ids import SAMPLE_2024
 
 A4 = (595.28, 841.89)
 
@@ -42,7 +43,7 @@ def _export(make_uow, kind, tmp_path, **kw) -> Path:
 
 
 def test_survey_report_holds_the_exact_vietnamese_text(report_uow, tmp_path):
-    path = _export(report_uow, "survey", tmp_path, campaign_year=2024)
+    path = _export(report_uow, "survey", tmp_path, campaign_id=SAMPLE_2024)
     text = _text(path)
     for expected in (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
@@ -138,7 +139,7 @@ def test_a_long_survey_note_prints_whole_across_pages(report_uow, tmp_path, char
     campaign = next(c for c in surveys.campaigns() if c.year == 2024)
     unit = campaign.submissions[0].unit_id
     surveys.save_entries(campaign.id, unit, [SurveyEntryInput(product_name="Mật ong Mường Ảng", notes=note)])
-    pdf = _export(report_uow, "survey", tmp_path, campaign_year=2024)
+    pdf = _export(report_uow, "survey", tmp_path, campaign_id=SAMPLE_2024)
     text = _text(pdf)
     found = [w for w in text.split() if w.startswith("ý")]
     assert found == note.split()  # every word, once, in order (page headers come between)

@@ -22,6 +22,7 @@ from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from ocop_desktop.services.scorecards import load_shipped_scorecards
 from tests.exports.conftest import REPORT_DAY
 from tests.pdftext import pdftotext
+from tests.ids import SAMPLE_2024
 
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
@@ -122,7 +123,7 @@ def evaluated(report_uow):
 
 def _sample_reports(make_uow, coffee: str, evaluation_id: str) -> dict[str, Report]:
     service = ReportService(make_uow)
-    reports = {kind: service.build(ReportRequest(kind, today=REPORT_DAY, campaign_year=2024)) for kind in KINDS}
+    reports = {kind: service.build(ReportRequest(kind, today=REPORT_DAY, campaign_id=SAMPLE_2024)) for kind in KINDS}
     papers = EvaluationReports(make_uow)
     reports["scoring-sheet"] = papers.sheet_report(product_id=coffee, on=REPORT_DAY)
     reports["evaluation-result"] = papers.result_report(evaluation_id)

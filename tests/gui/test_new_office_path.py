@@ -116,7 +116,9 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     page.ui.saveButton.click()
     qtbot.waitUntil(lambda: not page.has_unsaved_changes(), timeout=15000)
-    saved = SurveyService(make_uow).entries(campaign_year=2026)
+    from tests.ids import campaign_id
+
+    saved = SurveyService(make_uow).entries(campaign_id(make_uow, 2026))
     assert [(e.product_name, e.producer, e.price_vnd) for e in saved] == [
         ("Chè shan tuyết Bắc Hà", "HTX Chè Bắc Hà", 1200.0), ("Mận tam hoa", "Hộ ông Lù Văn Sử", 35000.0),
         ("Rượu ngô men lá", "Hộ bà Giàng Thị Mỷ", 8500.0),

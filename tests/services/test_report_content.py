@@ -14,10 +14,12 @@ from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry
 from ocop_desktop.services.campaigns import CampaignInput, CampaignService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.products import ProductInput, ProductService
+from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.settings import save_office_settings
 from ocop_desktop.services.surveys import SurveyService
+from tests.ids import SAMPLE_2024
 from tests.pdftext import raw_text as pdf_text
 
 # 2024 units (GSO code) with one survey row each; Búng Lao and Ẳng Tở went to xã Búng Lao in 2025.
@@ -68,7 +70,7 @@ def export(make_uow, kind: str, fmt: str, tmp_path: Path, **kw) -> Path:
 # -- item 7: on time, late, missing -----------------------------------------------------------------
 def test_survey_report_marks_units_on_time_late_or_missing_with_the_rule(sample, tmp_path):
     _office(sample, "huyen-muong-ang")
-    text = pdf_text(export(sample, "survey", "pdf", tmp_path, campaign_year=2024, today=DAY_2024))
+    text = pdf_text(export(sample, "survey", "pdf", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024))
     # «trước ngày 05/07/2024»: 04/07 is the last day on time, so 05/07 is a day late and 08/07 four.
     assert "Xã Ẳng Nưa — đúng hạn, nộp ngày 04/07/2024" in text
     assert "Xã Ẳng Cang — nộp muộn (1 ngày), nộp ngày 05/07/2024" in text
@@ -78,7 +80,7 @@ def test_survey_report_marks_units_on_time_late_or_missing_with_the_rule(sample,
             "là 04/07/2024).") in text
     assert "Tình hình nộp báo cáo (10 đơn vị): 1 đơn vị nộp đúng hạn; 2 đơn vị nộp muộn; 7 đơn vị chưa nộp." in text
 
-    book = cells(export(sample, "survey", "xlsx", tmp_path, campaign_year=2024, today=DAY_2024))
+    book = cells(export(sample, "survey", "xlsx", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024))
     assert "Xã Búng Lao — nộp muộn (4 ngày), nộp ngày 08/07/2024" in book
     assert any("Hạn nộp: trước ngày 05/07/2024" in c for c in book)
 
@@ -92,7 +94,7 @@ def test_counting_the_deadline_day_as_on_time_is_a_campaign_setting_printed_on_t
                                                  issuing_letter=info.issuing_letter, unit_ids=info.unit_ids,
                                                  deadline_day_on_time=True))
     assert info.deadline_day_on_time is True
-    text = pdf_text(export(sample, "survey", "pdf", tmp_path, campaign_year=2024, today=DAY_2024))
+    text = pdf_text(export(sample, "survey", "pdf", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024))
     assert "Xã Ẳng Cang — đúng hạn, nộp ngày 05/07/2024" in text
     assert "Xã Búng Lao — nộp muộn (3 ngày), nộp ngày 08/07/2024" in text
     assert "Hạn nộp: ngày 05/07/2024; báo cáo nộp trong ngày 05/07/2024 vẫn tính là đúng hạn." in text
@@ -100,7 +102,7 @@ def test_counting_the_deadline_day_as_on_time_is_a_campaign_setting_printed_on_t
 
 def test_an_empty_sum_prints_blank_not_zero(sample, tmp_path):
     _office(sample, "huyen-muong-ang")
-    ws = load_workbook(export(sample, "survey", "xlsx", tmp_path, campaign_year=2024, today=DAY_2024)).active
+    ws = load_workbook(export(sample, "survey", "xlsx", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024)).active
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     at = next(i for i, r in enumerate(rows) if r[0] and str(r[0]).startswith("Xã Ẳng Tở"))
     total = rows[at + 2]  # heading, the row without an area, then «Cộng»
@@ -121,7 +123,7 @@ def _survey_headings(text: str) -> list[str]:
 
 def test_a_2025_commune_by_name_covers_exactly_the_units_it_took_over(sample, tmp_path):
     _office(sample, "xa-muong-ang")
-    path = export(sample, "survey", "pdf", tmp_path, campaign_year=2024, unit_code="Xã Mường Ảng", today=DAY_2026)
+    path = export(sample, "survey", "pdf", tmp_path, campaign_id=SAMPLE_2024, unit_id=place_id("xa-muong-ang"), today=DAY_2026)
     text = pdf_text(path)
     assert _survey_headings(text) == ["Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"]
     for name in ("Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"):
@@ -131,10 +133,11 @@ def test_a_2025_commune_by_name_covers_exactly_the_units_it_took_over(sample, tm
     assert "Tình hình nộp báo cáo (3 đơn vị)" in text
 
 
-@pytest.mark.parametrize("unit", ["03256", "xa-muong-ang", "xa muong ang", None])
-def test_code_key_name_or_the_commune_offices_own_area_give_the_same_scope(sample, tmp_path, unit):
+@pytest.mark.parametrize("unit", [place_id("xa-muong-ang"), None])
+def test_the_unit_or_the_commune_offices_own_area_give_the_same_scope(sample, tmp_path, unit):
+    # A code, a key or a name is resolved to the id by the CLI (tests/cli/test_report_scope_cli.py).
     _office(sample, "xa-muong-ang")
-    report = ReportService(sample).build(ReportRequest("survey", campaign_year=2024, unit_code=unit, today=DAY_2026))
+    report = ReportService(sample).build(ReportRequest("survey", campaign_id=SAMPLE_2024, unit_id=unit, today=DAY_2026))
     headings = [s.heading.split(" (nay")[0] for s in report.sections]
     assert headings == ["Thị trấn Mường Ảng", "Xã Ẳng Cang", "Xã Ẳng Nưa"]
 
@@ -142,18 +145,19 @@ def test_code_key_name_or_the_commune_offices_own_area_give_the_same_scope(sampl
 def test_scope_choices_offer_the_units_of_today_in_the_offices_province(sample):
     _office(sample, "xa-muong-ang")
     choices = dict(ReportService(sample).scope_units(DAY_2026))
-    assert choices["xa-muong-ang"] == "Xã Mường Ảng" and "xa-bung-lao" in choices
-    assert "xa-ang-nua" not in choices  # a 2024 unit is reached through its successor
-    options = dict(ReportService(sample).options(DAY_2026).campaigns)[2024]
-    assert ("xa-muong-ang", "Xã Mường Ảng") in options
-    assert ("xa-ang-nua", "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)") in options
+    assert choices[place_id("xa-muong-ang")] == "Xã Mường Ảng" and place_id("xa-bung-lao") in choices
+    assert place_id("xa-ang-nua") not in choices  # a 2024 unit is reached through its successor
+    [campaign] = ReportService(sample).options(DAY_2026).campaigns
+    assert (campaign.id, campaign.year) == (SAMPLE_2024, 2024)
+    assert (place_id("xa-muong-ang"), "Xã Mường Ảng") in campaign.units
+    assert (place_id("xa-ang-nua"), "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)") in campaign.units
 
 
 def test_an_unknown_unit_is_refused_in_vietnamese(sample):
     from ocop_desktop.domain.validation import NotFoundError
 
-    with pytest.raises(NotFoundError, match="Không có đơn vị hành chính «Xã Không Có»"):
-        ReportService(sample).build(ReportRequest("survey", unit_code="Xã Không Có", today=DAY_2026))
+    with pytest.raises(NotFoundError, match="Không tìm thấy đơn vị hành chính này; có thể nó đã bị xóa"):
+        ReportService(sample).build(ReportRequest("survey", unit_id="khong-co", today=DAY_2026))
 
 
 # -- item 7: expiring, product list ------------------------------------------------------------------------
@@ -221,8 +225,8 @@ def test_product_list_has_the_columns_a_province_asks_for(make_uow, tmp_path):
 def test_no_internal_note_reaches_any_report(sample, tmp_path, kind):
     _office(sample, "xa-muong-ang")
     for day in (date(2026, 7, 1), DAY_2026):  # under 1489 and under 26/2026
-        text = pdf_text(export(sample, kind, "pdf", tmp_path, campaign_year=2024, today=day))
-        book = " ".join(cells(export(sample, kind, "xlsx", tmp_path, campaign_year=2024, today=day)))
+        text = pdf_text(export(sample, kind, "pdf", tmp_path, campaign_id=SAMPLE_2024, today=day))
+        book = " ".join(cells(export(sample, kind, "xlsx", tmp_path, campaign_id=SAMPLE_2024, today=day)))
         for note in INTERNAL:
             assert note not in text and note not in book, (kind, day, note)
 
@@ -235,9 +239,8 @@ def test_the_report_area_follows_the_same_links_as_the_product_filters(make_uow)
     with make_uow() as uow:
         table = PlaceTable(uow.session)
         for key in ("xa-muong-ang", "xa-bung-lao", "huyen-muong-ang", "tinh-dien-bien"):
-            unit = table.find(key, DAY_2026)
-            assert table.covered(unit.id) == frozenset(covered_place_ids(uow.session, unit.id)), key
-        names = {table.rows[i].name for i in table.covered(table.find("Xã Mường Ảng", DAY_2026).id)}
+            assert table.covered(place_id(key)) == frozenset(covered_place_ids(uow.session, place_id(key))), key
+        names = {table.rows[i].name for i in table.covered(place_id("xa-muong-ang"))}
     assert names == {"Xã Mường Ảng", "Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"}
 
 

@@ -19,6 +19,7 @@ from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.settings import save_office_settings
 from ocop_desktop.services.survey_import import ImportRefused, SurveyImportService, write_template
 from ocop_desktop.services.surveys import SurveyService
+from tests.ids import SAMPLE_2024
 
 ANG_NUA = place_id("xa-ang-nua")
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
@@ -52,7 +53,7 @@ def messy(path):
 
 
 def test_every_problem_names_the_sheet_row_and_column(service, tmp_path):
-    check = service.check(messy(tmp_path / "xa-gui.xlsx"), 2024, today=date(2024, 7, 10))
+    check = service.check(messy(tmp_path / "xa-gui.xlsx"), SAMPLE_2024, today=date(2024, 7, 10))
     assert [p.message for p in check.problems] == [
         "Trang «Rà soát», dòng 7, cột «GIÁ (ĐỒNG)» (A): «15.000đ/kg» không phải là số. Hãy nhập số, ví dụ 1.200 hoặc 12,5.",
         "Trang «Rà soát», dòng 7, cột «Sản lượng» (D): «2 tấn» không phải là số. Hãy nhập số, ví dụ 1.200 hoặc 12,5.",
@@ -69,14 +70,14 @@ def test_every_problem_names_the_sheet_row_and_column(service, tmp_path):
 
 def test_nothing_is_imported_while_a_row_is_wrong(service, make_uow, tmp_path):
     with pytest.raises(ValidationError) as refused:
-        service.import_file(messy(tmp_path / "x.xlsx"), 2024, today=date(2024, 7, 10))
+        service.import_file(messy(tmp_path / "x.xlsx"), SAMPLE_2024, today=date(2024, 7, 10))
     assert "dòng 7, cột «GIÁ (ĐỒNG)»" in str(refused.value)
-    assert SurveyService(make_uow).entries(campaign_year=2024) == []
+    assert SurveyService(make_uow).entries(SAMPLE_2024) == []
 
 
 def test_valid_rows_only_reads_what_people_really_type(service, make_uow, tmp_path):
     path = messy(tmp_path / "x.xlsx")
-    result = service.import_file(path, 2024, valid_only=True, today=date(2024, 7, 10))
+    result = service.import_file(path, SAMPLE_2024, valid_only=True, today=date(2024, 7, 10))
     assert (result.applied, result.added, result.updated, result.units) == (True, 2, 0, ("Xã Ẳng Nưa",))
     surveys = SurveyService(make_uow)
     campaign = surveys.campaigns()[0]
@@ -88,7 +89,7 @@ def test_valid_rows_only_reads_what_people_really_type(service, make_uow, tmp_pa
     # Sent on the deadline day of «trước ngày 05/07/2024»: late, as the survey report says.
     assert (unit.status, unit.submitted_on, unit.on_time) == ("da_nop", date(2024, 7, 5), False)
     # The same sheet again matches the same rows instead of adding them twice, and says nothing changed.
-    again = service.import_file(path, 2024, valid_only=True, today=date(2024, 7, 10))
+    again = service.import_file(path, SAMPLE_2024, valid_only=True, today=date(2024, 7, 10))
     assert (again.added, again.updated, again.unchanged, again.operation_id) == (0, 0, 2, None)
     assert len(surveys.unit_entries(campaign.id, ANG_NUA)) == 2
 
@@ -103,9 +104,9 @@ def test_the_template_round_trips(service, make_uow, tmp_path):
                           "Đề xuất tham gia OCOP năm": 2025}.items():
         ws.cell(row=2, column=headers.index(header) + 1, value=value)
     wb.save(template)
-    result = service.import_file(template, 2024, unit_code="03307")
+    result = service.import_file(template, SAMPLE_2024, ANG_NUA)
     assert result.added == 1
-    [entry] = SurveyService(make_uow).entries(campaign_year=2024)
+    [entry] = SurveyService(make_uow).entries(SAMPLE_2024)
     assert (entry.product_name, entry.price_vnd, entry.proposed_year, entry.unit) == ("Miến dong", 60000, 2025, "Xã Ẳng Nưa")
 
 
@@ -114,7 +115,7 @@ def test_rows_without_a_unit_ask_for_one(service, tmp_path):
     wb = openpyxl.load_workbook(template)
     wb["Rà soát"]["B2"] = "Miến dong"
     wb.save(template)
-    check = service.check(template, 2024)  # the district office reports no survey of its own
+    check = service.check(template, SAMPLE_2024)  # the district office reports no survey of its own
     assert [p.message for p in check.problems] == [
         "Trang «Rà soát», dòng 2: chưa rõ dòng này của đơn vị nào; hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập."]
 
@@ -197,8 +198,8 @@ def test_unreadable_or_unsafe_files_are_refused_clearly(service, make_uow, tmp_p
     else:
         entity_bomb(path)
     with pytest.raises(ImportRefused, match=re.escape(expected)):
-        service.import_file(path, 2024, unit_code="03307")
-    assert SurveyService(make_uow).entries(campaign_year=2024) == []
+        service.import_file(path, SAMPLE_2024, ANG_NUA)
+    assert SurveyService(make_uow).entries(SAMPLE_2024) == []
 
 
 def test_openpyxl_itself_refuses_entity_expansion_with_defusedxml(tmp_path):
@@ -229,25 +230,25 @@ def sheet(path, rows, header=("Tên sản phẩm", "Chủ thể", "Sản lượn
 
 def stored(make_uow):
     return [(e.product_name, e.producer, e.output_quantity, e.unit) for e in
-            SurveyService(make_uow).entries(campaign_year=2024)]
+            SurveyService(make_uow).entries(SAMPLE_2024)]
 
 
 def test_an_uncached_formula_is_an_error_naming_its_cell(service, make_uow, tmp_path):
     # openpyxl saves formulas without their result, as scripts and some tools do.
     path = sheet(tmp_path / "f.xlsx", [("Chè", "", "=1000+200", "Xã Ẳng Nưa"), ("Gạo", "", 5, "Xã Ẳng Nưa")])
-    check = service.check(path, 2024)
+    check = service.check(path, SAMPLE_2024)
     assert [p.message for p in check.problems] == [
         "Trang «Rà soát», dòng 2, cột «Sản lượng» (C): ô chứa công thức chưa có giá trị; hãy mở tệp bằng "
         "Excel/LibreOffice, lưu lại rồi nhập lại."]
     with pytest.raises(ValidationError):
-        service.import_file(path, 2024)
+        service.import_file(path, SAMPLE_2024)
     assert stored(make_uow) == []
 
 
 def test_merged_unit_cells_give_their_unit_to_every_row(service, make_uow, tmp_path):
     rows = [("Chè", "", 1, "Xã Ẳng Tở"), ("Gạo", "", 2, None), ("Mật ong", "", 3, None), ("Măng", "", 4, "Xã Ẳng Nưa")]
     path = sheet(tmp_path / "m.xlsx", rows, edit=lambda wb, ws: ws.merge_cells("D2:D4"))
-    service.import_file(path, 2024, unit_code="03307")  # --unit is Ẳng Nưa: the merged cell says otherwise
+    service.import_file(path, SAMPLE_2024, ANG_NUA)  # --unit is Ẳng Nưa: the merged cell says otherwise
     assert sorted(stored(make_uow)) == [("Chè", "", 1.0, "Xã Ẳng Tở"), ("Gạo", "", 2.0, "Xã Ẳng Tở"),
                                         ("Măng", "", 4.0, "Xã Ẳng Nưa"), ("Mật ong", "", 3.0, "Xã Ẳng Tở")]
 
@@ -266,7 +267,7 @@ def hide(wb, ws):
 
 def test_hidden_sheets_and_rows_are_skipped_and_listed(service, make_uow, tmp_path):
     path = sheet(tmp_path / "h.xlsx", [("Chè", "", 1, "Xã Ẳng Nưa"), ("Gạo", "", 2, "Xã Ẳng Nưa")], edit=hide)
-    check = service.check(path, 2024)
+    check = service.check(path, SAMPLE_2024)
     assert check.skipped == (
         "Trang «Rà soát»: 1 dòng đang ẩn nên không nhập (dòng 3). Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, "
         "hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).",
@@ -274,19 +275,19 @@ def test_hidden_sheets_and_rows_are_skipped_and_listed(service, make_uow, tmp_pa
         "hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).",
         "Trang «Nháp» đang ẩn kỹ (very hidden) nên không nhập (2 dòng có chữ). Nếu cần nhập, hãy bỏ ẩn trong Excel "
         "rồi nhập lại, hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).")
-    service.import_file(path, 2024)
+    service.import_file(path, SAMPLE_2024)
     assert [r[0] for r in stored(make_uow)] == ["Chè"]
-    service.import_file(path, 2024, include_hidden=True)
+    service.import_file(path, SAMPLE_2024, include_hidden=True)
     assert sorted(r[0] for r in stored(make_uow)) == ["Chè", "Gạo", "Miến", "Rượu ngô"]
 
 
 def test_duplicates_behave_as_the_warning_says(service, make_uow, tmp_path):
     rows = [("Chè", "HTX", 100, "Xã Ẳng Nưa"), ("Gạo", "", 2, "Xã Ẳng Nưa"), ("chè", "htx", 300, "Xã Ẳng Nưa")]
     path = sheet(tmp_path / "d.xlsx", rows)
-    check = service.check(path, 2024)
+    check = service.check(path, SAMPLE_2024)
     assert check.warnings == ("Trang «Rà soát», dòng 4: trùng sản phẩm «chè» của Xã Ẳng Nưa với trang «Rà soát», "
                               "dòng 2; dòng sau ghi đè dòng trước nên chỉ lưu dòng 4.",)
-    result = service.import_file(path, 2024)
+    result = service.import_file(path, SAMPLE_2024)
     assert (result.added, len(result.check.rows)) == (2, 2)
     assert sorted(stored(make_uow)) == [("Gạo", "", 2.0, "Xã Ẳng Nưa"), ("chè", "htx", 300.0, "Xã Ẳng Nưa")]
 
@@ -296,19 +297,19 @@ def test_excel_escapes_are_decoded(service, make_uow, tmp_path):
     path = sheet(tmp_path / "x.xlsx", [
         ("Chè_x000D_\nShan tuyết", "HTX_x0009_Chè", 1, "Xã Ẳng Nưa", "Dòng 1_x000D_\nDòng 2"),
         ("Gạo_x0007_ nếp", "_x005F_x000D_", 2, "Xã Ẳng Nưa", "")], header=header)
-    service.import_file(path, 2024)
-    got = sorted((e.product_name, e.producer, e.notes) for e in SurveyService(make_uow).entries(campaign_year=2024))
+    service.import_file(path, SAMPLE_2024)
+    got = sorted((e.product_name, e.producer, e.notes) for e in SurveyService(make_uow).entries(SAMPLE_2024))
     assert got == [("Chè Shan tuyết", "HTX Chè", "Dòng 1\nDòng 2"), ("Gạo nếp", "_x000D_", "")]
 
 
 def test_an_import_is_one_operation_that_can_be_undone(service, make_uow, tmp_path):
     path = sheet(tmp_path / "u.xlsx", [("Chè", "", 1, "Xã Ẳng Nưa"), ("Gạo", "", 2, "Xã Ẳng Nưa")])
-    first = service.import_file(path, 2024)
+    first = service.import_file(path, SAMPLE_2024)
     sheet(path, [("Chè", "", 10, "Xã Ẳng Nưa")])
-    preview = service.import_file(path, 2024, replace=True, dry_run=True)
+    preview = service.import_file(path, SAMPLE_2024, replace=True, dry_run=True)
     assert (preview.applied, preview.updated, preview.deleted, preview.operation_id) == (False, 1, 1, None)
     assert len(stored(make_uow)) == 2  # the preview changed nothing
-    second = service.import_file(path, 2024, replace=True)
+    second = service.import_file(path, SAMPLE_2024, replace=True)
     assert stored(make_uow) == [("Chè", "", 10.0, "Xã Ẳng Nưa")]
     listed = service.imports()
     assert [(i.operation_id, i.file_name, i.added, i.updated, i.deleted, i.undone_at) for i in listed] == [

@@ -54,7 +54,7 @@ def test_rows_are_saved_with_vietnamese_numbers_in_order(surveys, campaign_id):
     assert surveys.unit_entries(campaign_id, ANG_NUA) == saved
     assert surveys.unit_entries(campaign_id, ANG_CANG) == []
     # The CLI's listing sees the same rows.
-    assert [e.product_name for e in surveys.entries(campaign_year=2024)] == ["Cà phê Ẳng Nưa", "Gạo nếp nương"]
+    assert [e.product_name for e in surveys.entries(campaign_id)] == ["Cà phê Ẳng Nưa", "Gạo nếp nương"]
     units = {u.unit_id: u for u in surveys.campaign_units(campaign_id, today=JUNE_20)}
     assert units[ANG_NUA].entry_count == 2 and units[ANG_NUA].status_label == "Đang nhập"
     assert units[ANG_CANG].entry_count == 0 and units[ANG_CANG].status_label == "Chưa nộp"

@@ -91,10 +91,10 @@ class ExcelImportDialog(QDialog):
         self.ui.unitCombo.addItem(self.tr("As the sheet's Unit column says (or this office)"), "")
         campaign = self._campaign()
         for s in campaign.submissions if campaign else ():
-            if s.unit_code:
-                self.ui.unitCombo.addItem(s.unit, s.unit_code)
-                if s.unit_id == unit_id:
-                    self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.count() - 1)
+            # Every reporting unit, with or without a GSO code: the service takes its id.
+            self.ui.unitCombo.addItem(s.unit, s.unit_id)
+            if s.unit_id == unit_id:
+                self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.count() - 1)
 
     def _forget(self) -> None:
         self._check = None
@@ -134,11 +134,11 @@ class ExcelImportDialog(QDialog):
             self._forget()
             self.check()
 
-    def _request(self) -> tuple[Path, int, str | None] | None:
+    def _request(self) -> tuple[Path, str, str | None] | None:
         campaign = self._campaign()
         if campaign is None or not self.ui.fileEdit.text():
             return None
-        return Path(self.ui.fileEdit.text()), campaign.year, self.ui.unitCombo.currentData() or None
+        return Path(self.ui.fileEdit.text()), campaign.id, self.ui.unitCombo.currentData() or None
 
     def check(self) -> None:
         request = self._request()
@@ -170,21 +170,22 @@ class ExcelImportDialog(QDialog):
         self.ui.importButton.setEnabled(ok)
 
     def import_rows(self) -> None:
-        request = self._request()
-        if request is None or self._check is None:
+        # The rows the check read and showed are stored: the workbook is not read again (the
+        # service refuses if the file changed since the check).
+        check = self._check
+        if check is None:
             return
-        options = dict(valid_only=self.ui.validOnlyCheck.isChecked(), replace=self.ui.replaceCheck.isChecked(),
-                       include_hidden=self.ui.includeHiddenCheck.isChecked())
+        options = dict(valid_only=self.ui.validOnlyCheck.isChecked(), replace=self.ui.replaceCheck.isChecked())
         self.ui.importButton.setEnabled(False)
         self.ui.undoButton.hide()
         if options["replace"]:  # say how many rows the replacement deletes before anything is stored
             self.ui.statusLabel.setText(self.tr("Counting the rows the replacement deletes…"))
-            self._jobs.run(lambda progress, cancel: self._importer.import_file(*request, dry_run=True, **options),
-                           on_done=lambda plan: self._confirm_replace(request, options, plan), on_error=self._failed)
+            self._jobs.run(lambda progress, cancel: self._importer.apply(check, dry_run=True, **options),
+                           on_done=lambda plan: self._confirm_replace(check, options, plan), on_error=self._failed)
         else:
-            self._store(request, options)
+            self._store(check, options)
 
-    def _confirm_replace(self, request, options, plan: SurveyImportResult) -> None:
+    def _confirm_replace(self, check: SurveyImportCheck, options, plan: SurveyImportResult) -> None:
         if plan.deleted:
             question = (self.tr("The sheet replaces the rows of %1: %2 survey row(s) the file no longer has will be "
                                 "deleted (a backup is made first). Continue?")
@@ -193,14 +194,14 @@ class ExcelImportDialog(QDialog):
                 self.ui.statusLabel.setText(self.tr("Nothing was imported."))
                 self._update_buttons()
                 return
-        self._store(request, options)
+        self._store(check, options)
 
-    def _store(self, request, options) -> None:
+    def _store(self, check: SurveyImportCheck, options) -> None:
         self.ui.statusLabel.setText(self.tr("Importing…"))
 
         def work(progress, cancel):
             self._before_import()
-            return self._importer.import_file(*request, **options)
+            return self._importer.apply(check, **options)
 
         self._jobs.run(work, on_done=self._imported, on_error=self._failed)
 

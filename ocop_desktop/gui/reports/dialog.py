@@ -58,9 +58,9 @@ class ReportsDialog(QDialog):
             self.ui.kindList.addItem(item)
         options = reports.options(today())
         self._scope_choices: list[tuple[str, str]] | None = None  # units of today, read when first needed
-        for year, units in options.campaigns:
-            self.ui.campaignCombo.addItem(str(year), year)
-        self._units = dict(options.campaigns)
+        for campaign in options.campaigns:
+            self.ui.campaignCombo.addItem(str(campaign.year), campaign.id)
+        self._units = {c.id: c.units for c in options.campaigns}  # campaign id -> ((unit id, name), …)
         for directive_id, label in options.directives:
             self.ui.directiveCombo.addItem(label, directive_id)
         # The document's date: its issuer is the office's unit valid that day, and the figures
@@ -115,15 +115,15 @@ class ReportsDialog(QDialog):
         chosen = self.ui.unitCombo.currentData()
         self.ui.unitCombo.clear()
         self.ui.unitCombo.addItem(self.tr("All units"), "")
-        for key, name in units:
-            self.ui.unitCombo.addItem(name, key)
+        for unit_id, name in units:
+            self.ui.unitCombo.addItem(name, unit_id)
         if chosen and self.ui.unitCombo.findData(chosen) >= 0:
             self.ui.unitCombo.setCurrentIndex(self.ui.unitCombo.findData(chosen))
 
     def request(self) -> ReportRequest:
         return ReportRequest(
-            kind=self.kind(), campaign_year=self.ui.campaignCombo.currentData(),
-            unit_code=self.ui.unitCombo.currentData() or None, months=self.ui.monthsSpin.value(),
+            kind=self.kind(), campaign_id=self.ui.campaignCombo.currentData(),
+            unit_id=self.ui.unitCombo.currentData() or None, months=self.ui.monthsSpin.value(),
             directive_id=self.ui.directiveCombo.currentData(), today=self.document_date(),
         )
 

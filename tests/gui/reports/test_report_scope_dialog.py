@@ -7,6 +7,7 @@ from datetime import date
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.reports.dialog import ReportsDialog
 from ocop_desktop.services.places import PlaceService
+from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.report_settings import read_report_settings, save_report_settings
 from ocop_desktop.services.reports import ReportService
 from ocop_desktop.services.sample import load_sample
@@ -34,7 +35,7 @@ def test_the_unit_chooser_offers_units_of_today_and_limits_the_report(qtbot, vie
     assert "Xã Mường Ảng" in items and "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)" in items
     dialog.ui.unitCombo.setCurrentIndex(items.index("Xã Mường Ảng"))
     request = dialog.request()
-    assert request.unit_code == "xa-muong-ang"
+    assert request.unit_id == place_id("xa-muong-ang")  # the service takes the id, not a code
     headings = [s.heading.split(" — ")[0] for s in reports.build(request).sections]
     assert headings == ["Thị trấn Mường Ảng (nay thuộc xã Mường Ảng)", "Xã Ẳng Cang (nay thuộc xã Mường Ảng)",
                         "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)"]

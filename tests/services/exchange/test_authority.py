@@ -294,11 +294,12 @@ def _workbook(path: Path, rows) -> Path:
 def test_an_excel_file_brings_rows_only_for_units_of_this_office(communes, tmp_path):
     from ocop_desktop.domain.validation import ValidationError
     from ocop_desktop.services.survey_import import SurveyImportService
+    from tests.ids import SAMPLE_2024, unit_id
 
     a, b, r = communes
     path = _workbook(tmp_path / "ra-soat.xlsx", [("Chè Shan tuyết", 1200, "Xã Ẳng Nưa"),
                                                   ("Mật ong bạc hà", 300, "Xã Ẳng Tở")])
-    check = SurveyImportService(a.make_uow).check(path, 2024)
+    check = SurveyImportService(a.make_uow).check(path, SAMPLE_2024)
     assert [p.message for p in check.problems] == [
         "Trang «Rà soát», dòng 3, cột «Đơn vị» (C): Xã Ẳng Tở không thuộc địa bàn của Xã Ẳng Nưa; quy tắc: mỗi đơn vị "
         "chỉ nhập dòng rà soát của đơn vị mình và các đơn vị trực thuộc (hoặc đã sáp nhập vào mình). Hãy để đơn vị đó "
@@ -307,15 +308,15 @@ def test_an_excel_file_brings_rows_only_for_units_of_this_office(communes, tmp_p
     before = dump(a.path)
     a.open()
     with pytest.raises(ValidationError):
-        SurveyImportService(a.make_uow).import_file(path, 2024)
+        SurveyImportService(a.make_uow).import_file(path, SAMPLE_2024)
     a.close()
     assert dump(a.path) == before
     a.open()
     with pytest.raises(ValidationError, match="Xã Ẳng Tở không thuộc địa bàn của Xã Ẳng Nưa"):
-        SurveyImportService(a.make_uow).import_file(_workbook(tmp_path / "b.xlsx", [("Gạo", 1, None)]), 2024,
-                                                    unit_code="03292")
+        SurveyImportService(a.make_uow).import_file(_workbook(tmp_path / "b.xlsx", [("Gạo", 1, None)]), SAMPLE_2024,
+                                                    unit_id(a.make_uow, "03292"))
     # The district imports both: its communes are its area.
-    result = SurveyImportService(r.make_uow).import_file(path, 2024)
+    result = SurveyImportService(r.make_uow).import_file(path, SAMPLE_2024)
     assert result.added == 2 and set(result.units) == {"Xã Ẳng Nưa", "Xã Ẳng Tở"}
 
 

@@ -11,6 +11,7 @@ from ocop_desktop.services.survey_import import SurveyImportService
 from sqlalchemy import select
 
 from ocop_desktop.persistence.models import SurveyEntry
+from tests.ids import SAMPLE_2024
 
 TODAY = date(2024, 7, 10)
 
@@ -51,14 +52,14 @@ def test_a_corrected_reimport_arrives_as_an_update(pair, tmp_path):
     a, r = pair
     excel = SurveyImportService(a.make_uow)
     path = sheet(tmp_path / "xa.xlsx", [("Chè Shan tuyết", "HTX Chè", 100, "kg"), ("Gạo nếp", "", 5, "tấn")])
-    excel.import_file(path, 2024, today=TODAY)
+    excel.import_file(path, SAMPLE_2024, today=TODAY)
     first = send(a, r, tmp_path, "1", changes=False)
     assert first.applied and entries(r) == [("Chè Shan tuyết", 100.0), ("Gạo nếp", 5.0)]
     [tea_id] = [e.id for e in a.surveys.unit_entries(a.campaign_id(), a.unit_id) if e.product_name == "Chè Shan tuyết"]
 
     # The same rows, one quantity corrected: the same record changes, and travels.
     sheet(path, [("Chè Shan tuyết", "HTX Chè", 999, "kg"), ("Gạo nếp", "", 5, "tấn")])
-    again = excel.import_file(path, 2024, today=TODAY)
+    again = excel.import_file(path, SAMPLE_2024, today=TODAY)
     assert (again.added, again.updated, again.unchanged) == (0, 1, 1)
     second = send(a, r, tmp_path, "2")
     changes = {c.title: c.outcome for c in second.preview.changes if c.entity == "survey_entries"}
@@ -68,7 +69,7 @@ def test_a_corrected_reimport_arrives_as_an_update(pair, tmp_path):
     # --replace with a corrected name: the row at the same place is the same record (same id), the
     # dropped row is deleted at the district too.
     sheet(path, [("Chè Shan tuyết cổ thụ", "HTX Chè", 1500, "kg")])
-    replaced = excel.import_file(path, 2024, replace=True, today=TODAY)
+    replaced = excel.import_file(path, SAMPLE_2024, replace=True, today=TODAY)
     assert (replaced.added, replaced.updated, replaced.deleted) == (0, 1, 1)
     assert [e.id for e in a.surveys.unit_entries(a.campaign_id(), a.unit_id)] == [tea_id]
     third = send(a, r, tmp_path, "3")
@@ -90,13 +91,13 @@ def test_a_correction_the_district_also_edited_is_a_conflict(pair, tmp_path):
     a, r = pair
     excel = SurveyImportService(a.make_uow)
     path = sheet(tmp_path / "xa.xlsx", [("Chè Shan tuyết", "HTX Chè", 100, "kg")])
-    excel.import_file(path, 2024, today=TODAY)
+    excel.import_file(path, SAMPLE_2024, today=TODAY)
     send(a, r, tmp_path, "1", changes=False)
     with r.make_uow() as uow:  # the district officer corrects the same field by hand
         uow.session.scalar(select(SurveyEntry)).output_quantity = 120
         uow.commit()
     sheet(path, [("Chè Shan tuyết", "HTX Chè", 999, "kg")])
-    excel.import_file(path, 2024, today=TODAY)
+    excel.import_file(path, SAMPLE_2024, today=TODAY)
     a.exchange.export(tmp_path / "2.ocop.zip", changes_only=True, include_reports=False)
     with pytest.raises(ConflictsUnresolved):
         r.exchange.import_package(tmp_path / "2.ocop.zip")
