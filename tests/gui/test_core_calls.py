@@ -239,7 +239,6 @@ NOT_YET = {
                      "save_office_settings", "stored_body", "stored_signer"},
     "products/dialog.py": {"places.commune_choices", "products.get", "self._catalog.groups",
                            "self._catalog.rule_sets", "self._products.checklist"},
-    "products/page.py": {"products.query", "self._catalog.groups"},
     "products/picker.py": {"places.commune_choices", "self._producers.choices", "self._producers.create"},
     "reports/dialog.py": {"reports.options", "self._reports.scope_units"},
     "safety/backup_dialog.py": {"backups.folder", "self._backups.backups", "self._backups.folder"},

@@ -18,7 +18,9 @@ from ocop_desktop.services.producers import ProducerChoice
 from ocop_desktop.services.products import EXPIRED, EXPIRING, PAGE_SIZE, ProductRow
 
 _Index = QModelIndex | QPersistentModelIndex
-Fetch = Callable[[int, int], tuple[list[ProductRow], int]]  # (offset, limit) -> (rows, total)
+Page = tuple[list[ProductRow], int]  # (rows, total)
+# (offset, limit, deliver): start reading the rows from offset in the background, then deliver((rows, total)).
+Fetch = Callable[[int, int, Callable[[Page], None]], object]
 
 EXPIRED_COLOR = QColor(248, 207, 207)  # red-ish: the certificate has run out
 EXPIRING_COLOR = QColor(255, 232, 163)  # amber: it ends within six months
@@ -51,6 +53,8 @@ class ProductRowsModel(QAbstractTableModel):
         self._ids: set[str] = set()
         self._total = 0
         self._fetch: Fetch | None = None
+        self._fetching = False  # a page is being read: the view asks for no other meanwhile
+        self._epoch = 0  # bumped by reset: a page read for an earlier list is dropped
 
     # --- content -------------------------------------------------------------------------
     def reset(self, rows: list[ProductRow], total: int, fetch: Fetch | None) -> None:
@@ -59,6 +63,8 @@ class ProductRowsModel(QAbstractTableModel):
         self._ids = {r.id for r in rows}
         self._total = max(total, len(rows))
         self._fetch = fetch
+        self._fetching = False
+        self._epoch += 1
         self.endResetModel()
 
     @property
@@ -87,12 +93,20 @@ class ProductRowsModel(QAbstractTableModel):
 
     # --- lazy loading --------------------------------------------------------------------
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._fetch is not None and len(self._rows) < self._total
+        return (not parent.isValid() and self._fetch is not None and not self._fetching
+                and len(self._rows) < self._total)
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
+        if not self.canFetchMore(parent) or self._fetch is None:
             return
-        rows, total = self._fetch(len(self._rows), PAGE_SIZE)
+        self._fetching = True
+        epoch = self._epoch
+        self._fetch(len(self._rows), PAGE_SIZE, lambda page: self._arrived(epoch, *page))
+
+    def _arrived(self, epoch: int, rows: list[ProductRow], total: int) -> None:
+        if epoch != self._epoch:
+            return  # the list was replaced while this page was read
+        self._fetching = False
         # Rows saved meanwhile shift the pages; never show a product twice.
         rows = [r for r in rows if r.id not in self._ids]
         if not rows:

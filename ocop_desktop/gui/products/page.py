@@ -17,6 +17,7 @@ from ocop_desktop.domain.text import SEARCH_MAX_CHARS
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_products_page import Ui_ProductsPage
 from ocop_desktop.gui.jobs import Job, JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.dialog import ProductDialog
 from ocop_desktop.gui.products.field_errors import ERROR_STYLE
 from ocop_desktop.gui.products.models import ProductRowsModel
@@ -47,6 +48,7 @@ class ProductsPage(QWidget):
         self.ui.setupUi(self)
         self._products, self._producers, self._places, self._catalog = products, producers, places, catalog
         self._jobs, self._today = jobs, today
+        self._page_jobs = PageJobs(jobs, self, on_error=self._action_failed)
         self._generation = 0
         self._job: Job | None = None
         self._select_after_load: str | None = None
@@ -91,9 +93,8 @@ class ProductsPage(QWidget):
         add_item(ui.placeFilter, self.tr("All places"), None)
         self._place_ids: tuple[str, ...] = ()
         make_searchable(ui.placeFilter)
-        add_item(ui.groupFilter, self.tr("All groups"), None)
-        for g in self._catalog.groups():
-            add_item(ui.groupFilter, enum_label(OcopGroup, g.code, fallback=g.name), g.code)
+        add_item(ui.groupFilter, self.tr("All groups"), None)  # the groups arrive with the first load
+        self._groups_listed = False
         add_item(ui.starsFilter, self.tr("All stars"), None)
         for n in range(1, 6):
             add_item(ui.starsFilter, stars(n), n)
@@ -171,11 +172,11 @@ class ProductsPage(QWidget):
         if self._job is not None and not self._job.done:
             self._job.cancel()  # its result would be stale anyway
         self.ui.busy.setVisible(True)
-        products, places = self._products, self._places
+        products, places, catalog, groups = self._products, self._places, self._catalog, not self._groups_listed
 
         def work(progress, cancel):
             cancel.raise_if_cancelled()
-            return products.query(filters, 0, PAGE_SIZE, today), places.in_use()
+            return products.query(filters, 0, PAGE_SIZE, today), places.in_use(), catalog.groups() if groups else None
 
         self._job = self._jobs.run(
             work,
@@ -185,15 +186,18 @@ class ProductsPage(QWidget):
 
     def is_loading(self) -> bool:
         # The job, not the busy bar: the bar is not "visible" while the tab is in the background.
-        return self._job is not None and not self._job.done
+        return (self._job is not None and not self._job.done) or self._page_jobs.busy()
 
     def _loaded(self, generation: int, filters: ProductFilter, today: date, result) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
-        (rows, total), in_use = result
+        (rows, total), in_use, groups = result
         self._set_places(in_use)
+        if groups is not None and not self._groups_listed:
+            self._list_groups(groups)
         products = self._products
-        self.model.reset(rows, total, lambda offset, limit: products.query(filters, offset, limit, today))
+        self.model.reset(rows, total, lambda offset, limit, deliver: self._page_jobs.read(
+            "more", lambda: products.query(filters, offset, limit, today), deliver))
         self.ui.countLabel.setText(self.tr("%1 products").replace("%1", format_vn_number(total)))
         self.ui.busy.setVisible(False)
         if rows and not self._columns_fitted:
@@ -204,6 +208,14 @@ class ProductsPage(QWidget):
                 self.ui.table.selectRow(row)
                 self.ui.table.scrollTo(self.model.index(row, 0))
             self._select_after_load = None
+
+    def _list_groups(self, groups) -> None:
+        combo = self.ui.groupFilter
+        combo.blockSignals(True)  # listing them changes no filter
+        for g in groups:
+            add_item(combo, enum_label(OcopGroup, g.code, fallback=g.name), g.code)
+        combo.blockSignals(False)
+        self._groups_listed = True
 
     def _set_places(self, places) -> None:
         """Offer the places that hold products now; the chosen one stays chosen."""

@@ -149,8 +149,13 @@ def test_a_big_table_is_fetched_a_page_at_a_time(qtbot, make_uow, make_page):
     assert page.model.rowCount() == 200 and page.model.canFetchMore()
     page.ui.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.rowCount() > 200, timeout=5000)
-    while page.model.canFetchMore():
-        page.model.fetchMore()
+
+    def fetched_all() -> bool:
+        page.model.fetchMore()  # as the view asks while the user scrolls: one page at a time, read in the background
+        return page.model.rowCount() == 450
+
+    qtbot.waitUntil(fetched_all, timeout=10000)
+    assert not page.model.canFetchMore()
     assert names(page.model) == [f"Sản phẩm {i:04d}" for i in range(450)]
 
 
