@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.gui.charts import Bar, BarChart
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_start_page import Ui_StartPage
 from ocop_desktop.gui.jobs import JobRunner
@@ -78,7 +79,7 @@ class StartPage(QWidget):
         return self._jobs.busy()
 
     def _failed(self, exc: Exception) -> None:
-        self.ui.tasksLabel.setText(escape(str(exc)))
+        report_error(self, exc, show=lambda reason: self.ui.tasksLabel.setText(escape(reason)))
 
     def refresh_steps(self) -> None:
         """The checklist of a new office; it ticks each step done and hides once all are."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QButtonGroup, QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from ocop_desktop.exports.package import PackageError
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.exchange.models import (
     PackageRow, changes_model, fields_model, inbox_model, local_time, packages_model, units_model,
 )
@@ -312,7 +313,8 @@ class ReceivePackageDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        self.ui.statusLabel.setText(self.tr("The import failed; nothing was changed: %1").replace("%1", describe(exc)))
+        report_error(self, exc, show=lambda reason: self.ui.statusLabel.setText(
+            self.tr("The import failed; nothing was changed: %1").replace("%1", reason)))
         self._show_package()
 
     # -- history and undo -------------------------------------------------------------------------
@@ -381,7 +383,7 @@ class ReceivePackageDialog(QDialog):
 
     def _undo_failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        self.ui.inboxStatusLabel.setText(describe(exc))
+        report_error(self, exc, show=self.ui.inboxStatusLabel.setText)
         self._inbox_chosen()
 
     def busy(self) -> bool:

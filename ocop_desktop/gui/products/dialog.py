@@ -13,6 +13,7 @@ from ocop_desktop.domain.formatting import enum_label, stars
 from ocop_desktop.domain.numbers import DateError, NumberError, format_vn_date, format_vn_number, parse_vn_date, parse_vn_number
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
@@ -40,7 +41,8 @@ class ProductDialog(QDialog):
         self.ui = Ui_ProductDialog()
         self.ui.setupUi(self)
         # The window's one database thread; a dialog opened on its own (tests) gets a runner of its own.
-        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=lambda exc: self.errors.show({"": [str(exc)]}))
+        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=lambda exc: report_error(
+            self, exc, show=lambda reason: self.errors.show({"": [reason]})))
         self._products, self._catalog, self._today = products, catalog, today
         self.original: ProductDTO | None = products.get(product_id) if product_id else None
         self.saved_product: ProductDTO | None = None
