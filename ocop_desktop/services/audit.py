@@ -11,14 +11,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from ocop_desktop.domain import limits
-from ocop_desktop.domain.enums import (
-    EvaluationLevel,
-    ProducerKind,
-    ProductStatus,
-    SubmissionStatus,
-    TaskStatus,
-)
+from ocop_desktop.domain import limits, schema
 from ocop_desktop.domain import formatting
 from ocop_desktop.domain.text import fold, like_pattern
 from ocop_desktop.exports.report_model import Report, ReportColumn, ReportSection
@@ -41,8 +34,7 @@ LABEL_COLUMNS = {
 SEARCHABLE = {"products": "name_folded", "producers": "name_folded", "survey_entries": "product_name_folded"}
 # Coded values shown by their label: (table, column) -> enum.
 ENUM_COLUMNS = {
-    ("products", "status"): ProductStatus, ("unit_submissions", "status"): SubmissionStatus,
-    ("tasks", "status"): TaskStatus, ("producers", "kind"): ProducerKind, ("evaluations", "level"): EvaluationLevel,
+    **schema.ENUM_FIELDS,  # statuses, kinds and levels as the record schema declares them
     ("app_meta", "office_kind"): lambda key: KIND_BY_KEY.get(key) or _unknown(key),  # «UBND xã», not «ubnd»
 }
 

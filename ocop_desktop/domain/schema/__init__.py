@@ -16,7 +16,7 @@ from ocop_desktop.domain.schema.records import (
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
 
 __all__ = [
-    "ENGLISH", "Field", "Kind", "Record", "RECORDS", "SURVEY_CAMPAIGN", "SURVEY_ENTRY", "UNIT_SUBMISSION",
+    "ENGLISH", "ENUM_FIELDS", "Field", "Kind", "Record", "RECORDS", "SURVEY_CAMPAIGN", "SURVEY_ENTRY", "UNIT_SUBMISSION",
     "entity_label", "field", "field_label", "record", "record_for", "sheet_fields",
 ]
 
@@ -27,6 +27,10 @@ RECORDS: dict[str, Record] = {r.table: r for r in (
     EVALUATION, EVALUATION_MEMBER, PLACE, PLACE_LINK, PRODUCT_GROUP, PRODUCT_SET, RULE_SET, SCORECARD,
     APP_META, AUDIT_LOG, EXCHANGE_IMPORT, EXCHANGE_OUTBOX, SYNC_STATE, TRUSTED_SENDER, DATABASE,
 )}
+# (table, stored column) -> the LabelledEnum its codes belong to.
+ENUM_FIELDS: dict[tuple[str, str], type] = {
+    (r.table, f.stored): f.enum for r in RECORDS.values() for f in r.fields if f.enum is not None
+}
 _ANY: dict[str, Field] = {}
 for _r in (COMMON, *RECORDS.values(), OTHER):
     for _f in _r.fields:
