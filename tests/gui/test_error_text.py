@@ -206,3 +206,21 @@ def test_when_no_file_manager_opens_the_folder_its_path_is_said(qtbot, vietnames
     error_text.log_folder_command(folder=lambda: tmp_path / "logs", open_url=lambda _url: False)(None)
     assert said == [("Thư mục nhật ký", f"Thư mục nhật ký là {tmp_path / 'logs'}. "
                                          "Hãy mở thư mục này bằng trình quản lý tệp.")]
+
+
+def test_a_page_whose_read_fails_shows_the_dialog_and_the_log_has_the_traceback(qtbot, window, log_file,
+                                                                               monkeypatch):
+    from ocop_desktop.services.products import ProductService
+
+    def broken_query(*_args, **_kwargs):
+        return {}["sort_key"]  # a programming error in the core
+
+    monkeypatch.setattr(ProductService, "query", broken_query)
+    page = window.products
+    page.refresh()  # the registry's read, a background job of the page
+    qtbot.waitUntil(lambda: page.findChild(UnexpectedErrorDialog) is not None, timeout=10000)
+    dialog = page.findChild(UnexpectedErrorDialog)
+    assert dialog.windowTitle() == "Lỗi không mong đợi" and dialog.copy_button.text() == "Sao chép chi tiết"
+    assert "in broken_query" in dialog.details
+    log = log_file.read_text("utf-8")
+    assert "in broken_query" in log and "KeyError: 'sort_key'" in log
