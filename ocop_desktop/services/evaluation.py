@@ -294,7 +294,7 @@ class EvaluationService:
 
         return [EvaluationRow(r[0], r[1], r[2], EvaluationLevel(r[3]).label, r[4] or 0,
                               round(r[5], 2) if r[5] is not None else None, r[6], r[7], bool(r[8]),
-                              proposed_to(r[2], r[3], r[6])) for r in rows]
+                              proposed_to(r[2], r[3], r[6]), r[3]) for r in rows]
 
     def gap_for(self, product_id: str) -> ProductGap | None:
         """Which criteria of the latest evaluation lose most points, and what the next star needs."""

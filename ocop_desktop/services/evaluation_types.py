@@ -126,6 +126,7 @@ class EvaluationRow:
     knockout: str | None
     certified: bool
     proposed_to: str = ""  # the stars exceed the evaluating level's authority: "cấp trung ương (Bộ …)"
+    level: str = ""  # the level's code (EvaluationLevel): the window shows its label in its own language
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
+from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.formatting import stars
 from ocop_desktop.domain.scorecard import Criterion, points_text
 from ocop_desktop.domain.scoring import Loss
@@ -68,7 +69,7 @@ class EvaluationTables(QObject):
         return DtoTableModel([
             Column(self.tr("Date"), lambda r: r.evaluated_on),
             Column(self.tr("Rule set"), lambda r: r.rule_set_code),
-            Column(self.tr("Level"), lambda r: r.level_label),
+            Column(self.tr("Level"), lambda r: EvaluationLevel.label_of(r.level) if r.level else r.level_label),
             Column(self.tr("Members"), lambda r: r.members, align_right=True),
             Column(self.tr("Total"), lambda r: r.total, align_right=True),
             Column(self.tr("Stars"), lambda r: r.stars, text=stars_text),

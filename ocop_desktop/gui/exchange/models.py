@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.table_model import Column, DtoTableModel
 from ocop_desktop.services.exchange import (
@@ -148,7 +149,8 @@ def timeliness_label(u: UnitTimeliness) -> str:
 def units_model(parent=None) -> DtoTableModel[UnitTimeliness]:
     columns = [
         Column(header=translate("Exchange", "Unit"), value=lambda u: u.unit),
-        Column(header=translate("Exchange", "Status"), value=lambda u: u.status_label),
+        Column(header=translate("Exchange", "Status"),
+               value=lambda u: SubmissionStatus.label_of(u.status) if u.status else u.status_label),
         Column(header=translate("Exchange", "Submitted on"), value=lambda u: u.submitted_on),
         Column(header=translate("Exchange", "Timeliness"), value=timeliness_label),
         Column(header=translate("Exchange", "Package received"), value=lambda u: local_time(u.received_at)),

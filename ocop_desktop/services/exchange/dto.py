@@ -161,6 +161,7 @@ class UnitTimeliness:
     submitted_on: date | None
     on_time: bool | None  # None while not submitted and not yet due
     received_at: datetime | None  # naive UTC: the last package imported from this unit
+    status: str = ""  # the SubmissionStatus code: the window shows its label in its own language
 
 
 @dataclass(frozen=True)

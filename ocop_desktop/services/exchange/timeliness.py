@@ -44,7 +44,7 @@ def campaign_timeliness(session, today: date) -> list[CampaignTimeliness]:
                 unit_id=unit_id, unit=name, status_label=SubmissionStatus(status).label, submitted=status in _DONE,
                 submitted_on=submitted_on, on_time=on_time(submitted_on if status in _DONE else None,
                                                              campaign.deadline, today, campaign.deadline_day_on_time),
-                received_at=received.get(unit_id),
+                received_at=received.get(unit_id), status=status,
             )
             for unit_id, name, status, submitted_on in rows
         )
