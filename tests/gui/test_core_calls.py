@@ -12,6 +12,9 @@ and may be used anywhere.
 Where a service is: a parameter annotated with a service class, ``self.x`` assigned from one
 (or built from a service class), and a local name assigned from ``self.x``.
 
+A plain attribute of a service class (a property such as ``BackupService.folder``, where its
+copies go) is data, not a call.
+
 Where it may be used: inside the work of a job — a lambda or a function given as the work of
 ``<…jobs…>.run(fn)``, ``.write(fn)`` or ``.read(key, fn)``, or a function only called from
 such work. Passing a service on (to a dialog's constructor) is fine; calling it, or handing
@@ -63,6 +66,7 @@ class _Module:
             for child in ast.iter_child_nodes(node):
                 self.parent[child] = node
         self.classes: set[str] = set()
+        self.data_attrs: set[str] = set()  # properties of the service classes imported here: data, not calls
         self.functions: set[str] = set()
         for node in ast.walk(self.tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ocop_desktop.services"):
@@ -70,6 +74,8 @@ class _Module:
                     kind = _core_kind(node.module, alias.name)
                     if kind == "class":
                         self.classes.add(alias.asname or alias.name)
+                        cls = getattr(importlib.import_module(node.module), alias.name)
+                        self.data_attrs |= {n for n, v in vars(cls).items() if isinstance(v, property)}
                     elif kind == "function":
                         self.functions.add(alias.asname or alias.name)
         self.starters = self._find_starters()  # method name -> position of the work it hands to a job
@@ -208,7 +214,7 @@ class _Module:
         found = []
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Attribute) and self.is_service(node.value) and not self.in_work(node) \
-                    and not self._given_as_work(node):
+                    and not self._given_as_work(node) and node.attr not in self.data_attrs:
                 found.append((node.lineno, ast.unparse(node)))
             elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.functions
                   and not self.in_work(node)):
@@ -241,8 +247,6 @@ NOT_YET = {
                            "self._catalog.rule_sets", "self._products.checklist"},
     "products/picker.py": {"places.commune_choices", "self._producers.choices", "self._producers.create"},
     "reports/dialog.py": {"reports.options", "self._reports.scope_units"},
-    "safety/backup_dialog.py": {"backups.folder", "self._backups.backups", "self._backups.folder"},
-    "safety/damaged_dialog.py": {"backups.newest_good", "self._backups.describe", "self._backups.folder"},
 }
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 from ocop_desktop.gui.error_text import error_text, report_error
 from ocop_desktop.gui.forms.ui_safety_backup import Ui_BackupDialog
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.safety.restore_dialog import RestoreConfirmDialog, size_text
 from ocop_desktop.gui.table_model import Column, DtoTableModel
 from ocop_desktop.services.backup import BackupInfo, BackupService, BackupSummary
@@ -36,6 +37,7 @@ class BackupDialog(QDialog):
         self._backups, self._jobs, self._today = backups, jobs, today
         self._confirm = confirm or self._ask
         self._working = False
+        self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
         self.ui = Ui_BackupDialog()
         self.ui.setupUi(self)
         self.model: DtoTableModel[BackupInfo] = DtoTableModel([
@@ -60,7 +62,15 @@ class BackupDialog(QDialog):
 
     # -- list ---------------------------------------------------------------------------------------
     def reload(self) -> None:
-        self.model.set_rows(self._backups.backups())
+        """List the copies in the background (each is a file to read)."""
+        backups = self._backups
+        self._page_jobs.read("list", lambda: backups.backups(), self._listed)
+
+    def busy(self) -> bool:
+        return self._page_jobs.busy() or self._working
+
+    def _listed(self, rows: list[BackupInfo]) -> None:
+        self.model.set_rows(rows)
         if self.model.rowCount():
             self.ui.backupsView.selectRow(0)
         self._selection_changed()

@@ -11,6 +11,7 @@ from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_safety_damaged import Ui_DamagedDatabaseDialog
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.backup import BackupService, BackupSummary, RestoreResult
 
 
@@ -25,6 +26,7 @@ class DamagedDatabaseDialog(QDialog):
                  find_newest: bool = True) -> None:
         super().__init__(parent)
         self._backups, self._jobs = backups, jobs
+        self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
         self.result: RestoreResult | None = None
         self.candidate: BackupSummary | None = None
         self.ui = Ui_DamagedDatabaseDialog()
@@ -37,7 +39,15 @@ class DamagedDatabaseDialog(QDialog):
         self.ui.restoreButton.clicked.connect(self.restore)
         self.ui.chooseButton.clicked.connect(self.choose)
         self.ui.quitButton.clicked.connect(self.reject)
-        self.show_candidate(candidate or (backups.newest_good() if find_newest else None))
+        if candidate is not None or not find_newest:
+            self.show_candidate(candidate)
+        else:  # the newest good copy is looked for in the background: each is a file to check
+            self.ui.restoreButton.setEnabled(False)
+            self.ui.backupLabel.setText(self.tr("Looking for the newest good backup…"))
+            self._page_jobs.read("candidate", lambda: backups.newest_good(), self.show_candidate)
+
+    def busy(self) -> bool:
+        return self._page_jobs.busy()
 
     def show_candidate(self, summary: BackupSummary | None) -> None:
         self.candidate = summary if summary is not None and summary.restorable else None
@@ -69,7 +79,8 @@ class DamagedDatabaseDialog(QDialog):
             self.choose_file(Path(chosen))
 
     def choose_file(self, path: Path) -> None:
-        self.show_candidate(self._backups.describe(path))
+        backups = self._backups
+        self._page_jobs.read("candidate", lambda: backups.describe(path), self.show_candidate)
 
     def restore(self) -> None:
         if self.candidate is None:

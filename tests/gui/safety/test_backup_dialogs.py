@@ -32,6 +32,7 @@ def _names(path: Path) -> list[str]:
 def _dialog(qtbot, backups, jobs, confirm=None) -> BackupDialog:
     dialog = BackupDialog(backups, jobs, confirm=confirm)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20000)  # the copies are listed in the background
     return dialog
 
 
@@ -94,6 +95,7 @@ def test_restoring_the_selected_copy_after_confirming(qtbot, backups, jobs, make
     assert asked == [(10, 11)]  # the user saw the backup beside the current data
     assert _names(backups.db_path) == before
     result = signal.args[0]
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20000)  # the copies are listed again
     assert "Trước khi khôi phục" in _column(dialog.model, 1)  # the pre-restore copy is listed
     assert str(result.safety_copy) in dialog.ui.statusLabel.text()
     assert len(_names(result.safety_copy)) == 11
@@ -150,6 +152,7 @@ def test_the_damaged_file_dialog_offers_and_restores_the_newest_good_backup(qtbo
     damaged = backups.db_path.read_bytes()
     dialog = DamagedDatabaseDialog(backups.db_path, ["database disk image is malformed"], backups, jobs)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20000)  # the newest good copy is looked for meanwhile
     assert "bị hỏng" in dialog.ui.problemLabel.text() and "không ghi gì" in dialog.ui.problemLabel.text()
     assert str(good) in dialog.ui.backupLabel.text() and "10 sản phẩm" in dialog.ui.backupLabel.text()
     assert backups.db_path.read_bytes() == damaged  # nothing written while the user reads
@@ -162,15 +165,18 @@ def test_the_damaged_file_dialog_offers_and_restores_the_newest_good_backup(qtbo
 def test_without_a_good_backup_the_user_can_choose_one_or_quit(qtbot, backups, jobs, tmp_path, vietnamese):
     dialog = DamagedDatabaseDialog(backups.db_path, ["file is not a database"], backups, jobs)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20000)
     assert not dialog.ui.restoreButton.isEnabled()
     assert "Không tìm thấy bản sao tốt" in dialog.ui.backupLabel.text()
     other = tmp_path / "la.sqlite"
     other.write_text("x")
     dialog.choose_file(other)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20000)
     assert not dialog.ui.restoreButton.isEnabled() and "không phải bản sao" in dialog.ui.backupLabel.text()
     usb = tmp_path / "usb.sqlite"
     backup_service.create_backup(backups.db_path, target=usb)
     dialog.choose_file(usb)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20000)
     assert dialog.ui.restoreButton.isEnabled() and str(usb) in dialog.ui.backupLabel.text()
     with qtbot.waitSignal(dialog.rejected):
         qtbot.mouseClick(dialog.ui.quitButton, LEFT)
