@@ -206,6 +206,10 @@
         <translation>Tệp dữ liệu %1 bị hỏng (%2). OCOP Desktop không ghi gì vào tệp này và sẽ không mở nó. Bạn có thể khôi phục từ bản sao tốt gần nhất; tệp hỏng sẽ được cất riêng trước khi khôi phục.</translation>
     </message>
     <message>
+        <source>Looking for the newest good backup…</source>
+        <translation>Đang tìm bản sao tốt mới nhất…</translation>
+    </message>
+    <message>
         <source>No good backup was found next to the data file. If you have a copy elsewhere (a USB stick), choose it with “Choose another backup…”.</source>
         <translation>Không tìm thấy bản sao tốt nào cạnh tệp dữ liệu. Nếu có bản sao ở nơi khác (ví dụ USB), hãy chọn bằng nút «Chọn bản sao khác…».</translation>
     </message>
