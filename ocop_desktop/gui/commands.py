@@ -96,7 +96,7 @@ class Commands:
         dialog.exec()
 
     def scorecards_dialog(self, window) -> None:
-        ScorecardsDialog(self.scorecards, self.evaluation_reports, window).exec()
+        ScorecardsDialog(self.scorecards, self.evaluation_reports, window, jobs=self.jobs).exec()
 
     def commands(self) -> dict[str, Command]:
         trusted = {"actionTrustedSenders": self.trusted_senders} if self.make_uow is not None else {}

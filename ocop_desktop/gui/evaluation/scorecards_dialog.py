@@ -13,6 +13,8 @@ from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.gui.error_text import error_text
 from ocop_desktop.gui.evaluation.models import EvaluationTables, criterion_rows
 from ocop_desktop.gui.forms.ui_evaluation_scorecards_dialog import Ui_ScorecardsDialog
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.scorecards import IMPORTED, CardInfo, ScorecardService
 
@@ -27,9 +29,13 @@ class ScorecardsDialog(QDialog):
     cardsChanged = Signal()  # a card was imported or restored
 
     def __init__(self, scorecards: ScorecardService, reports: EvaluationReports, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, jobs: JobRunner | None = None) -> None:
         super().__init__(parent)
         self._cards, self._reports, self._today = scorecards, reports, today
+        # The window's one database thread; a dialog opened on its own (tests) gets a runner of its own.
+        # A failed write (a full disk, a missing folder) is said by the one error renderer.
+        self._jobs = PageJobs(jobs or JobRunner(self), self,
+                              on_error=lambda exc: self._status(error_text(exc), error=True))
         self.ui = ui = Ui_ScorecardsDialog()
         ui.setupUi(self)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -50,12 +56,19 @@ class ScorecardsDialog(QDialog):
         ui.restoreButton.clicked.connect(self.restore_selected)
         ui.sheetButton.clicked.connect(self._ask_sheet)
         ui.buttonBox.rejected.connect(self.reject)
-        scorecards.ensure_loaded()
-        self.refresh()
+        self._jobs.read("cards", lambda: (scorecards.ensure_loaded(), scorecards.cards())[1], self._listed)
+
+    def busy(self) -> bool:
+        """Whether a read, an import or a file being written still runs."""
+        return self._jobs.busy()
 
     # -- the list ---------------------------------------------------------------------------------------
     def refresh(self, select_code: str | None = None) -> None:
-        cards = self._cards.cards()
+        """Read the cards in the background, then list them with ``select_code`` chosen."""
+        cards = self._cards
+        self._jobs.read("cards", lambda: cards.cards(), lambda rows: self._listed(rows, select_code))
+
+    def _listed(self, cards: list[CardInfo], select_code: str | None = None) -> None:
         self.cards_model.set_rows(cards)
         self.ui.cardsView.resizeColumnsToContents()
         row = next((i for i, c in enumerate(cards) if c.code == select_code), 0)
@@ -83,54 +96,60 @@ class ScorecardsDialog(QDialog):
         self.ui.statusLabel.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
         self.ui.statusLabel.setText(text)
 
-    def save_template(self, path: Path) -> Path:
-        info = self.current()
-        written = self._cards.write_template(Path(path), info.card.rule_set if info else None,
-                                             info.card.product_set if info else None)
-        self._status(self.tr("Template saved to %1. Fill it in with Excel, then import it.").replace("%1", str(written)))
-        return written
+    def save_template(self, path: Path) -> None:
+        """Write the Excel template of the selected card in the background; the status line says where."""
+        info, cards = self.current(), self._cards
+        rule_set, product_set = (info.card.rule_set, info.card.product_set) if info else (None, None)
+        self._jobs.write(lambda: cards.write_template(Path(path), rule_set, product_set), lambda written: self._status(
+            self.tr("Template saved to %1. Fill it in with Excel, then import it.").replace("%1", str(written))),
+            controls=[self.ui.templateButton])
 
-    def import_file(self, path: Path) -> CardInfo | None:
-        """Import a filled template; on refusal every problem is listed with its sheet and row."""
-        try:
-            info = self._cards.import_xlsx(Path(path))
-        except (ValidationError, NotFoundError) as exc:
-            problems = [e.for_people() for e in exc.errors] if isinstance(exc, ValidationError) else [str(exc)]
-            self.ui.errorsEdit.setPlainText("\n".join(problems))
-            self.ui.errorsLabel.show()
-            self.ui.errorsEdit.show()
-            self._status(self.tr("The card was refused; nothing was changed. Fix the rows listed and import again."),
-                         error=True)
-            return None
+    def import_file(self, path: Path) -> None:
+        """Import a filled template in the background; on refusal every problem is listed with its sheet and row."""
+        cards = self._cards
+        self._jobs.write(lambda: cards.import_xlsx(Path(path)), self._imported, on_error=self._import_refused,
+                         controls=[self.ui.importButton])
+
+    def _import_refused(self, exc: Exception) -> None:
+        if not isinstance(exc, (ValidationError, NotFoundError)):
+            self._status(error_text(exc), error=True)
+            return
+        problems = [e.for_people() for e in exc.errors] if isinstance(exc, ValidationError) else [str(exc)]
+        self.ui.errorsEdit.setPlainText("\n".join(problems))
+        self.ui.errorsLabel.show()
+        self.ui.errorsEdit.show()
+        self._status(self.tr("The card was refused; nothing was changed. Fix the rows listed and import again."),
+                     error=True)
+
+    def _imported(self, info: CardInfo) -> None:
         self.ui.errorsEdit.clear()
         self.ui.errorsLabel.hide()
         self.ui.errorsEdit.hide()
         self._status(self.tr("Imported: %1").replace("%1", info.card.title))
         self.refresh(info.code)
         self.cardsChanged.emit()
-        return info
 
     def restore_selected(self) -> None:
-        info = self.current()
+        info, cards = self.current(), self._cards
         if info is None or info.origin != IMPORTED:
             return
-        try:
-            restored = self._cards.restore_shipped(info.code)
-        except NotFoundError as exc:
-            self._status(str(exc), error=True)
-            return
+        self._jobs.write(lambda: cards.restore_shipped(info.code), self._restored, controls=[self.ui.restoreButton])
+
+    def _restored(self, restored: CardInfo) -> None:
         self._status(self.tr("The shipped card is used again."))
         self.refresh(restored.code)
         self.cardsChanged.emit()
 
-    def save_sheet(self, path: Path) -> Path:
-        info = self.current()
+    def save_sheet(self, path: Path) -> None:
+        """Write the blank sheet of the selected card as PDF in the background."""
+        info, reports, today = self.current(), self._reports, self._today()
         if info is None:
-            raise NotFoundError(self.tr("Select a card first."))
-        written = self._reports.write_sheet(Path(path), rule_set_code=info.card.rule_set,
-                                            product_set_code=info.card.product_set, on=self._today())
-        self._status(self.tr("Saved to %1").replace("%1", str(written)))
-        return written
+            self._status(self.tr("Select a card first."), error=True)
+            return
+        self._jobs.write(lambda: reports.write_sheet(Path(path), rule_set_code=info.card.rule_set,
+                                                     product_set_code=info.card.product_set, on=today),
+                         lambda written: self._status(self.tr("Saved to %1").replace("%1", str(written))),
+                         controls=[self.ui.sheetButton])
 
     def _ask_template(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save Excel template"),
@@ -138,7 +157,7 @@ class ScorecardsDialog(QDialog):
                                                 self.tr("Excel workbook (*.xlsx)"))
         if chosen:
             target = Path(chosen if chosen.lower().endswith(".xlsx") else f"{chosen}.xlsx")
-            self._guard(lambda: self.save_template(target))
+            self.save_template(target)
 
     def _ask_import(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import scorecard"), str(Path.home()),
@@ -151,10 +170,4 @@ class ScorecardsDialog(QDialog):
                                                 str(Path.home() / "phieu-cham-diem.pdf"), self.tr("PDF document (*.pdf)"))
         if chosen:
             target = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
-            self._guard(lambda: self.save_sheet(target))
-
-    def _guard(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except (NotFoundError, ValidationError, OSError) as exc:
-            self._status(error_text(exc), error=True)  # a full disk or a missing file in Vietnamese too
+            self.save_sheet(target)

@@ -18,7 +18,13 @@ def make(qtbot, sample) -> ScorecardsDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    settle(qtbot, dialog)
     return dialog
+
+
+def settle(qtbot, dialog) -> None:
+    """Wait for the read, import or file the dialog runs in the background."""
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20000)
 
 
 def column(model, col: int) -> list[str]:
@@ -47,14 +53,17 @@ def test_cards_are_listed_with_their_criteria(qtbot, vietnamese, sample, qtmodel
 def test_an_imported_card_with_a_wrong_total_is_refused_then_accepted_when_fixed(qtbot, vietnamese, sample, tmp_path):
     dialog = make(qtbot, sample)
     dialog.select("26/2026:ca-phe-ca-cao")
-    path = dialog.save_template(tmp_path / "mau.xlsx")
+    path = tmp_path / "mau.xlsx"
+    dialog.save_template(path)
+    settle(qtbot, dialog)
     assert dialog.ui.statusLabel.text().startswith("Đã lưu mẫu vào")
     wb = load_workbook(path)
     ws = wb["Tiêu chí"]
     row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 2).value == "B6")
     ws.cell(row, 5).value = 4  # part B now adds up to 24
     wb.save(path)
-    assert dialog.import_file(path) is None
+    dialog.import_file(path)
+    settle(qtbot, dialog)
     assert dialog.ui.errorsEdit.isVisible()
     assert dialog.ui.errorsEdit.toPlainText() == (
         "Trang «Phần», dòng 3: các tiêu chí của phần B cộng lại 24 điểm, khác điểm tối đa 25 của phần; "
@@ -64,13 +73,15 @@ def test_an_imported_card_with_a_wrong_total_is_refused_then_accepted_when_fixed
     ws.cell(row, 3).value = "Thể hiện bản sắc địa phương"
     wb.save(path)
     with qtbot.waitSignal(dialog.cardsChanged):
-        info = dialog.import_file(path)
-    assert info is not None and not dialog.ui.errorsEdit.isVisible()
+        dialog.import_file(path)
+    settle(qtbot, dialog)
+    assert not dialog.ui.errorsEdit.isVisible()
     assert dialog.current().code == "26/2026:ca-phe-ca-cao"
     assert dialog.cards_model.index(dialog.ui.cardsView.currentIndex().row(), 5).data() == "nhập từ mau.xlsx"
     assert "    Thể hiện bản sắc địa phương" in column(dialog.criteria_model, 1)
     assert dialog.ui.restoreButton.isEnabled()
     qtbot.mouseClick(dialog.ui.restoreButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)
     assert dialog.current().origin == "shipped"
     assert dialog.ui.statusLabel.text() == "Đã dùng lại phiếu gốc kèm ứng dụng."
 
@@ -78,6 +89,9 @@ def test_an_imported_card_with_a_wrong_total_is_refused_then_accepted_when_fixed
 def test_a_blank_sheet_of_the_selected_card(qtbot, vietnamese, sample, tmp_path):
     dialog = make(qtbot, sample)
     dialog.select("26/2026:ruou-trang")
-    path = dialog.save_sheet(tmp_path / "ruou.pdf")
+    path = tmp_path / "ruou.pdf"
+    dialog.save_sheet(path)
+    settle(qtbot, dialog)
+    assert dialog.ui.statusLabel.text() == f"Đã lưu vào {path}"
     text = " ".join(p.extract_text() for p in PdfReader(path).pages)
     assert "Rượu trắng" in text and "Tổng điểm phần A" in text
