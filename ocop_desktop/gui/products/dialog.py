@@ -41,7 +41,8 @@ class ProductDialog(QDialog):
         self.ui = Ui_ProductDialog()
         self.ui.setupUi(self)
         # The window's one database thread; a dialog opened on its own (tests) gets a runner of its own.
-        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=lambda exc: report_error(
+        runner = jobs or JobRunner(self)
+        self._jobs = PageJobs(runner, self, on_error=lambda exc: report_error(
             self, exc, show=lambda reason: self.errors.show({"": [reason]})))
         self._products, self._catalog, self._today = products, catalog, today
         self.original: ProductDTO | None = products.get(product_id) if product_id else None
@@ -51,7 +52,7 @@ class ProductDialog(QDialog):
         ui = self.ui
         self.setWindowTitle(self.tr("New product") if self.original is None
                             else self.tr("Edit product: %1").replace("%1", self.original.name))
-        ui.producerPicker.set_services(producers, places, today)
+        ui.producerPicker.set_services(producers, places, today, jobs=runner)
         keep = self.original.commune_id if self.original else None
         fill_communes(ui.communeCombo, places.commune_choices(today(), keep), today(), keep=keep)
         make_searchable(ui.communeCombo)

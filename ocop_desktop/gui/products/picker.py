@@ -12,6 +12,8 @@ from ocop_desktop.domain.enums import ProducerKind
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.gui.forms.ui_products_producer_dialog import Ui_ProducerDialog
 from ocop_desktop.gui.forms.ui_products_producer_picker import Ui_ProducerPicker
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.field_errors import FieldErrors
 from ocop_desktop.gui.products.models import ProducerListModel
 from ocop_desktop.gui.products.searchable import ID_ROLE, add_item, fill_communes, make_searchable
@@ -26,12 +28,14 @@ class ProducerDialog(QDialog):
 
     def __init__(
         self, producers: ProducerService, places: PlaceService, parent: QWidget | None = None,
-        name: str = "", today: Callable[[], date] = date.today,
+        name: str = "", today: Callable[[], date] = date.today, jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ProducerDialog()
         self.ui.setupUi(self)
         self._producers = producers
+        # The window's one database thread; a form opened on its own (tests) gets a runner of its own.
+        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=lambda exc: self.errors.show({"": [str(exc)]}))
         self.producer: ProducerDTO | None = None
         ui = self.ui
         add_item(ui.kindCombo, "", None)
@@ -70,11 +74,18 @@ class ProducerDialog(QDialog):
             representative=ui.representativeEdit.text(), phone=ui.phoneEdit.text(),
             address=ui.addressEdit.text(), commune_id=ui.communeCombo.currentData(),
         )
-        try:
-            self.producer = self._producers.create(data)
-        except ValidationError as exc:
-            self.errors.show(exc.by_field())
-            return
+        producers = self._producers
+        self._jobs.write(lambda: producers.create(data), self._saved, on_error=self._refused,
+                         controls=[self.save_button])
+
+    def busy(self) -> bool:
+        return self._jobs.busy()
+
+    def _refused(self, exc: Exception) -> None:
+        self.errors.show(exc.by_field() if isinstance(exc, ValidationError) else {"": [str(exc)]})
+
+    def _saved(self, producer: ProducerDTO) -> None:
+        self.producer = producer
         self.created.emit(self.producer)
         self.accept()
 
@@ -102,14 +113,16 @@ class ProducerPicker(QWidget):
         self._producers: ProducerService | None = None
         self._places: PlaceService | None = None
         self._today: Callable[[], date] = date.today
+        self._jobs: JobRunner | None = None
         self.combo.currentIndexChanged.connect(lambda _row: self.changed.emit())
         self.combo.lineEdit().editingFinished.connect(self.changed.emit)
         self.new_button.clicked.connect(self.create_producer)
 
     def set_services(
         self, producers: ProducerService, places: PlaceService, today: Callable[[], date] = date.today,
+        jobs: JobRunner | None = None,
     ) -> None:
-        self._producers, self._places, self._today = producers, places, today
+        self._producers, self._places, self._today, self._jobs = producers, places, today, jobs
         self.reload()
 
     def reload(self) -> None:
@@ -142,7 +155,7 @@ class ProducerPicker(QWidget):
         # open(), not exec(): window-modal without a nested event loop.
         dialog = ProducerDialog(
             self._producers, self._places, parent=self.window(),
-            name=self.text() if self.is_unresolved() else "", today=self._today,
+            name=self.text() if self.is_unresolved() else "", today=self._today, jobs=self._jobs,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self._created)

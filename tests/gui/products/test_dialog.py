@@ -129,11 +129,13 @@ def test_a_producer_is_created_on_the_spot_with_its_tax_code_checked(qtbot, serv
     type_text(form.ui.taxCodeEdit, "0100109107")
     type_text(form.ui.phoneEdit, "0912 345 678")
     qtbot.mouseClick(form.save_button, LEFT)
+    qtbot.waitUntil(lambda: not form.busy(), timeout=5000)  # the producer is saved in the background
     assert form.isVisible()
     assert "sai số kiểm tra" in form.ui.taxCodeError.text()
     assert form.errors.shown().keys() == {"tax_code"}
     _retype(qtbot, form.ui.taxCodeEdit, "0100109106")
-    qtbot.mouseClick(form.save_button, LEFT)
+    with qtbot.waitSignal(form.accepted, timeout=5000):  # saved in the background, then the form closes
+        qtbot.mouseClick(form.save_button, LEFT)
     assert not form.isVisible()
     created = services.producers.list()[0]
     assert (created.name, created.kind_label, created.tax_code) == ("HTX Nông nghiệp Ẳng Nưa", "Hợp tác xã", "0100109106")
