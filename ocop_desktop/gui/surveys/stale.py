@@ -1,4 +1,8 @@
-"""The survey page's answer to a save refused as stale: the offer to reload, and what the merge did."""
+"""The survey grid's answer to a save refused as stale: the offer to reload, and what the merge did.
+
+The rest of the window answers a stale refusal through gui/stale.py (say it, show the newer data);
+the grid adds this because it can put the unsaved typing back on top of the newer rows.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ocop_desktop.gui.surveys.merge import MergeReport
-
 
 
 def reload_offer(parent: QWidget, message: str, on_reload: Callable[[], None]) -> QMessageBox:
