@@ -19,6 +19,7 @@ from ocop_desktop.commands.common import (
     failure_text,
     open_db,
     output_file,
+    one_place,
     release_locks,
     resolve_campaign,
     resolve_unit,
@@ -156,23 +157,6 @@ def _document_date(text: str):
         raise Refused(f"Ngày văn bản «{text}» không đúng dạng ngày/tháng/năm; hãy ghi ví dụ 02/12/2026.") from None
 
 
-def _find_unit(places: list, text: str):
-    """A unit by GSO code, reference key or name (accents and case optional); a name used before
-    and after the 2025 reform means the unit in force; an ambiguous one is refused with candidates."""
-    from datetime import date  # noqa: PLC0415
-
-    today = date.today()
-    # A 2025 unit often reuses an old unit's code («15» was Yên Bái, is Lào Cai): the one in force.
-    exact = [p for p in places if text.strip() in (p.code, p.key)]
-    current = [p for p in exact if p.valid_on(today)]
-    if len(exact) > 1 and len(current) == 1:
-        return current[0]
-    if len(exact) > 1:
-        shown = "; ".join(f"{p.label} [{p.key}]" for p in exact)
-        raise Refused(f"Mã «{text}» dùng cho {len(exact)} đơn vị: {shown}. Hãy ghi mã trong ngoặc vuông.")
-    return campaigns.one_place(places, text, on=today)
-
-
 def _office_kind(text: str) -> str:
     """An office kind by key («ubnd») or label, accents optional («so nong nghiep va moi truong»)."""
     from ocop_desktop.domain.text import fold  # noqa: PLC0415
@@ -186,6 +170,8 @@ def _office_kind(text: str) -> str:
 
 
 def cmd_office(args) -> int:
+    from datetime import date  # noqa: PLC0415
+
     from ocop_desktop.exports.signing import short_fingerprint  # noqa: PLC0415
     from ocop_desktop.services.office_key import existing_office_key, office_key  # noqa: PLC0415
     from ocop_desktop.services.places import PlaceService  # noqa: PLC0415
@@ -197,7 +183,8 @@ def cmd_office(args) -> int:
         if args.action == "set":
             kind = _office_kind(args.kind) if args.kind else None
             places = PlaceService(make_uow).all()
-            unit = _find_unit(places, args.unit)
+            # The one resolver: a name used before and after the 2025 reform means the unit in force.
+            unit = one_place(places, args.unit, on=date.today())
             printed = args.office_name
             if printed is None and kind is not None:
                 # The name as a header prints it, guessed as the set-up dialog does; --office-name overrides.

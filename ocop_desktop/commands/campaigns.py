@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ocop_desktop.commands.common import (  # noqa: F401  (find_places, one_place used by tasks.py)
-    Refused, emit_rows, find_places, one_place, open_db, resolve_campaign,
-)
+from ocop_desktop.commands.common import Refused, emit_rows, find_places, one_place, open_db, resolve_campaign
 from ocop_desktop.domain.deadlines import deadline_rule
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.services.campaigns import CONTAINER_LEVEL, CampaignInfo, CampaignInput, CampaignService

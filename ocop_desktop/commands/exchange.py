@@ -166,12 +166,13 @@ def cmd_unsent(args) -> int:
 def cmd_submissions(args) -> int:
     db, make_uow = open_db(args, write=False)
     try:
+        wanted = resolve_campaign(make_uow, args.campaign).year if args.campaign else None
         campaigns = ExchangeService(make_uow).campaign_timeliness()
     finally:
         db.close()
     rows = []
     for c in campaigns:
-        if args.campaign and c.year != args.campaign:
+        if wanted is not None and c.year != wanted:
             continue
         rate = f"{c.on_time_rate:.0%}" if c.on_time_rate is not None else ""
         for u in c.units:

@@ -7,8 +7,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from ocop_desktop.commands.campaigns import one_place
-from ocop_desktop.commands.common import Refused, emit_rows, open_db
+from ocop_desktop.commands.common import Refused, emit_rows, one_place, open_db
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.text import fold
