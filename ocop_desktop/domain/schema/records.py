@@ -218,6 +218,8 @@ OTHER = Record("", "Khác", "Other", (
     Field("office_unit_id", "Đơn vị của máy này", "This computer's unit", Kind.PLACE, ref="places"),
     Field("user_name", "Người sử dụng", "User", Kind.TEXT),
     Field("user_title", "Chức vụ", "Title", Kind.TEXT),
+    Field("office_kind", "Loại cơ quan", "Kind of office", Kind.TEXT),
+    Field("office_printed_name", "Tên cơ quan trên văn bản", "Office name on documents", Kind.TEXT),
     Field("backup", "Bản sao", "Backup", Kind.TEXT),
     Field("made_at", "Thời điểm sao lưu", "Backed up at", Kind.MOMENT),
     Field("group", "Nhóm sản phẩm", "Group", Kind.TEXT),
