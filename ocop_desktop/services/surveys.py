@@ -6,7 +6,7 @@ from dataclasses import dataclass, make_dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Collection, Mapping
+from typing import TYPE_CHECKING, Any, Collection, Mapping
 
 from sqlalchemy import func, select
 
@@ -99,9 +99,32 @@ def _shown_type(f: Any) -> Any:
     return kind if kind is str else kind | None
 
 
+if TYPE_CHECKING:  # what a type checker sees of the two classes made below from the schema
+    class SurveyEntryDTO:
+        id: str
+        campaign: int
+        campaign_id: str
+        unit: str
+        unit_id: str
+        position: int
+        product_id: str | None
+        updated_at: datetime | None
+
+        def __init__(self, *values: Any, **named: Any) -> None: ...
+        def __getattr__(self, key: str) -> Any: ...  # SURVEY_ENTRY's listed fields
+
+    class SurveyEntryInput:
+        id: str | None
+        version: datetime | None
+
+        def __init__(self, **named: Any) -> None: ...
+        def __getattr__(self, key: str) -> Any: ...  # SURVEY_ENTRY's listed fields
+        def is_blank(self) -> bool: ...
+
+
 # One saved entry as the grid, the CLI and the report read it: where it belongs, then the listed
 # fields of SURVEY_ENTRY (a field added there appears here), then its place and links.
-SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [
+SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [  # type: ignore[no-redef,assignment,misc]
     ("id", str), ("campaign", int), ("campaign_id", str), ("unit", str), ("unit_id", str),
     *[(f.key, _shown_type(f)) for f in SURVEY_ENTRY.listed],
     ("position", int, dc_field(default=0)),
@@ -119,7 +142,7 @@ def _is_blank(self: Any) -> bool:
 # One grid row; id names an entry of the same unit to update, None adds one. ``version`` is the
 # entry's updated_at when it was shown: the save is refused if it changed since. Numbers may be
 # given as numbers or as the text the user typed ("1.200", "15.000 đ").
-SurveyEntryInput = make_dataclass("SurveyEntryInput", [
+SurveyEntryInput = make_dataclass("SurveyEntryInput", [  # type: ignore[no-redef,assignment,misc]
     ("id", "str | None", dc_field(default=None)), ("version", "datetime | None", dc_field(default=None)),
     *[(f.key, "Number" if f.numeric else "str", dc_field(default=None if f.numeric else ""))
       for f in SURVEY_ENTRY.listed],
