@@ -117,7 +117,7 @@ def _edited(conn: sqlite3.Connection, table: str, key: str) -> str:
     label = _label(conn, table, {**row, **logged})
     if not differ:
         return f"{label}: nội dung khác với nhật ký thay đổi (đã bị sửa ngoài ứng dụng)."
-    fields = ", ".join(f"«{limits.field_label(k)}»" for k in differ)
+    fields = ", ".join(f"«{limits.field_label(k, table)}»" for k in differ)
     return f"{label}: {fields} khác với nhật ký thay đổi (đã bị sửa ngoài ứng dụng)."
 
 
