@@ -13,6 +13,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OCOP_LOG_DIR", tempfile.mkdtemp(prefix="ocop-test-logs-"))
 if os.environ.get("PYTEST_XDIST_WORKER"):  # each parallel worker logs to a folder of its own
     os.environ["OCOP_LOG_DIR"] = os.path.join(os.environ["OCOP_LOG_DIR"], os.environ["PYTEST_XDIST_WORKER"])
+# Hundreds of tests start a new Python (`ocop` as a user runs it, the self-test, the workers).
+# Where PYTHONDONTWRITEBYTECODE is set, as in this project's CI container, each would compile the
+# whole package from source again, a quarter of its start-up: their bytecode is cached outside
+# the source tree instead (Python checks each cached file against its source).
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+    os.environ.setdefault("PYTHONPYCACHEPREFIX", os.path.join(tempfile.gettempdir(), "ocop-test-pycache"))
 
 import pytest
 
