@@ -25,7 +25,6 @@ from ocop_desktop.persistence.row_seal import COVERED, content_columns, covered,
 
 _NEVER = object()  # no entry at all about the record
 ABSENT = ""  # the newest entry says the record was deleted (or was not there when sealed)
-ENTITY_LABELS = {"trusted_senders": "Đơn vị gửi được tin cậy"}  # beside domain.limits' labels
 SETTING_LABELS = {
     "office_unit_id": "Đơn vị", "user_name": "Họ và tên người sử dụng", "user_title": "Chức vụ",
     "office_kind": "Loại cơ quan", "office_printed_name": "Tên cơ quan in trên văn bản",
@@ -168,7 +167,7 @@ def _shown_date(value: Any) -> str:
 
 def _label(conn: sqlite3.Connection, table: str, v: dict[str, Any]) -> str:
     """«Dòng rà soát «Chè Shan tuyết» (Xã Ẳng Nưa)»: which record, as the user knows it."""
-    entity = ENTITY_LABELS.get(table) or limits.entity_label(table)
+    entity = limits.entity_label(table)
     place = lambda k: _name(conn, "places", "name", v.get(k))  # noqa: E731
     if table == "survey_entries":
         name, extra = v.get("product_name"), place("unit_id")
