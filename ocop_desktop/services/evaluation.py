@@ -10,6 +10,8 @@ from typing import Any, Sequence
 from sqlalchemy import func, select
 
 from ocop_desktop.domain.enums import EvaluationLevel, ProductStatus
+from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.rules import RuleSet, certify_refusal, rule_set_in_force
 from ocop_desktop.domain.scorecard import Scorecard, num, points_text
 from ocop_desktop.domain.scoring import (
@@ -69,7 +71,8 @@ def _brief(uow: UnitOfWork, product_id: str) -> tuple[Product, ProductBrief]:
         # Also by exact name: people at a terminal know products by name, not by id.
         matches = uow.session.scalars(select(Product).where(Product.name == clean(product_id))).all()
         if len(matches) != 1:
-            raise NotFoundError(f"Không tìm thấy sản phẩm có mã {product_id}.")
+            raise NotFoundError(Text(f"Không tìm thấy sản phẩm có mã {product_id}.",
+                                     f"No product has the id {product_id}."))
         product = matches[0]
     pset = product.product_set
     return product, ProductBrief(
@@ -99,7 +102,9 @@ class EvaluationService:
             elif in_force:
                 chosen = next(r for r in rules if r.code == in_force)
             else:
-                raise NotFoundError(f"Không có bộ tiêu chí nào có hiệu lực vào ngày {on:%d/%m/%Y}; hãy chọn bộ tiêu chí.")
+                raise NotFoundError(Text(
+                    f"Không có bộ tiêu chí nào có hiệu lực vào ngày {format_vn_date(on)}; hãy chọn bộ tiêu chí.",
+                    f"No rule set is in force on {format_vn_date(on)}; please choose a rule set."))
             info = ScorecardService.find(uow, chosen.code, brief.product_set_code or None)
         return ScoringSetup(brief, tuple(rules), chosen, in_force, info.card, info.origin)
 
@@ -107,7 +112,8 @@ class EvaluationService:
         """Totals and stars without saving; refused with every out-of-range or unknown criterion."""
         checked = check_members(setup.card, members, knockouts)
         if checked.errors:
-            raise ValidationError(checked.errors, record=f"Điểm của «{setup.product.name}»")
+            raise ValidationError(checked.errors, record=Text(f"Điểm của «{setup.product.name}»",
+                                                              f"Scores of «{setup.product.name}»"))
         return evaluate(setup.card, setup.rule_set, checked.members, checked.knockouts)
 
     # -- saving --------------------------------------------------------------------------------------
@@ -117,17 +123,22 @@ class EvaluationService:
         setup = self.setup(data.product_id, data.evaluated_on, data.rule_set_code)
         errors: list[FieldError] = []
         if not data.members:
-            errors.append(FieldError("members", "Chưa có điểm của thành viên nào; hãy chấm ít nhất một phiếu."))
+            errors.append(FieldError("members", Text("Chưa có điểm của thành viên nào; hãy chấm ít nhất một phiếu.",
+                                                     "No member's scores yet; please score at least one sheet.")))
         try:
             level = EvaluationLevel(data.level)
         except ValueError:
-            levels = ", ".join(f"{lv.value} ({lv.label})" for lv in EvaluationLevel)
-            errors.append(FieldError("level", f"Cấp đánh giá «{data.level}» không hợp lệ; chọn một trong: {levels}."))
+            levels, levels_en = (", ".join(f"{lv.value} ({lv.label_in(lang)})" for lv in EvaluationLevel)
+                                 for lang in ("vi", "en"))
+            errors.append(FieldError("level", Text(
+                f"Cấp đánh giá «{data.level}» không hợp lệ; chọn một trong: {levels}.",
+                f"«{data.level}» is not a level of evaluation; choose one of: {levels_en}.")))
             level = None
         checked = check_members(setup.card, data.members, data.knockouts)
         errors += checked.errors
         if errors:
-            raise ValidationError(errors, record=f"Đánh giá sản phẩm «{setup.product.name}»")
+            raise ValidationError(errors, record=Text(f"Đánh giá sản phẩm «{setup.product.name}»",
+                                                      f"Evaluation of «{setup.product.name}»"))
         outcome = evaluate(setup.card, setup.rule_set, checked.members, checked.knockouts)
         with self._uow(action="evaluate", context=setup.product.name) as uow:
             evaluation = Evaluation(
@@ -168,7 +179,9 @@ class EvaluationService:
         product = uow.session.get(Product, evaluation.product_id)
         errors = []
         if evaluation.knockout:
-            errors.append(FieldError("certified", f"Sản phẩm bị loại ({evaluation.knockout}) nên không được công nhận."))
+            errors.append(FieldError("certified", Text(
+                f"Sản phẩm bị loại ({evaluation.knockout}) nên không được công nhận.",
+                f"The product was knocked out ({evaluation.knockout}), so it cannot be certified.")))
         elif evaluation.stars is None or not rules.is_certifiable(evaluation.stars):
             errors.append(FieldError("certified", (
                 f"Chỉ sản phẩm đạt từ {rules.min_certified_stars} sao trở lên mới được công nhận; kết quả này đạt "
@@ -188,17 +201,23 @@ class EvaluationService:
                         f"{standing.level.body}.")))
         decision = clean(data.decision) or ""
         if not decision:
-            errors.append(FieldError("decision", "Chưa nhập số quyết định công nhận (ví dụ 1234/QĐ-UBND)."))
+            errors.append(FieldError("decision", Text("Chưa nhập số quyết định công nhận (ví dụ 1234/QĐ-UBND).",
+                                                      "The number of the certifying decision is missing "
+                                                      "(for example 1234/QĐ-UBND).")))
         if data.certified_on is None:
-            errors.append(FieldError("certified_on", "Chưa nhập ngày công nhận."))
+            errors.append(FieldError("certified_on", Text("Chưa nhập ngày công nhận.",
+                                                          "The certification date is missing.")))
         elif data.certified_on < evaluation.evaluated_on:
-            errors.append(FieldError("certified_on", (
-                f"Ngày công nhận {data.certified_on:%d/%m/%Y} trước ngày đánh giá "
-                f"{evaluation.evaluated_on:%d/%m/%Y}; hãy kiểm tra lại.")))
+            certified, evaluated = format_vn_date(data.certified_on), format_vn_date(evaluation.evaluated_on)
+            errors.append(FieldError("certified_on", Text(
+                f"Ngày công nhận {certified} trước ngày đánh giá {evaluated}; hãy kiểm tra lại.",
+                f"The certification date {certified} is before the evaluation date {evaluated}; please check it.")))
         elif data.certified_on > today:
-            errors.append(FieldError("certified_on", "Ngày công nhận không thể ở tương lai."))
+            errors.append(FieldError("certified_on", Text("Ngày công nhận không thể ở tương lai.",
+                                                          "The certification date cannot be in the future.")))
         if errors:
-            raise ValidationError(errors, record=f"Công nhận sản phẩm «{product.name}»")
+            raise ValidationError(errors, record=Text(f"Công nhận sản phẩm «{product.name}»",
+                                                      f"Certification of «{product.name}»"))
         here = rules.authority(evaluation.level)
         body = clean(data.body) or (here.body if here and here.body else
                                     rules.certifying_levels.get(evaluation.stars, "")) or ""
@@ -225,7 +244,8 @@ class EvaluationService:
     def _load(uow: UnitOfWork, evaluation_id: str) -> Evaluation:
         evaluation = uow.session.get(Evaluation, evaluation_id)
         if evaluation is None:
-            raise NotFoundError(f"Không tìm thấy lần đánh giá có mã {evaluation_id}.")
+            raise NotFoundError(Text(f"Không tìm thấy lần đánh giá có mã {evaluation_id}.",
+                                     f"No evaluation has the id {evaluation_id}."))
         return evaluation
 
     def get(self, evaluation_id: str) -> EvaluationDTO:

@@ -6,6 +6,7 @@ import getpass
 from dataclasses import dataclass
 
 from ocop_desktop.domain.documents import COUNCIL_NAME, DEPARTMENT, OFFICE_DOCS
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.persistence.models import AppMeta, Place
@@ -107,23 +108,32 @@ def save_office_settings(make_uow: UowFactory, office_unit_id: str, user_name: s
     if office_kind is not None:
         if office_kind not in KIND_BY_KEY:
             kinds = ", ".join(k.label for k in OFFICE_KINDS)
-            errors.append(FieldError("office_kind", f"Loại cơ quan «{office_kind}» không có; hãy chọn một trong: {kinds}."))
+            errors.append(FieldError("office_kind", Text(
+                f"Loại cơ quan «{office_kind}» không có; hãy chọn một trong: {kinds}.",
+                f"There is no kind of office «{office_kind}»; choose one of: {kinds}.")))
         values["office_kind"] = office_kind
     if printed is not None:
         if len(printed) > 300:
-            errors.append(FieldError("office_printed_name", "Tên cơ quan in trên văn bản dài quá 300 ký tự; hãy viết gọn lại."))
+            errors.append(FieldError("office_printed_name", Text(
+                "Tên cơ quan in trên văn bản dài quá 300 ký tự; hãy viết gọn lại.",
+                "The office name printed on documents is longer than 300 characters; please shorten it.")))
         values["office_printed_name"] = printed
     with make_uow(action="settings") as uow:
         if not office_unit_id or uow.session.get(Place, office_unit_id) is None:
-            errors.append(FieldError("office_unit_id", "Chưa chọn Đơn vị: hãy chọn tỉnh, rồi đơn vị mà máy này phục vụ."))
+            errors.append(FieldError("office_unit_id", Text(
+                "Chưa chọn Đơn vị: hãy chọn tỉnh, rồi đơn vị mà máy này phục vụ.",
+                "No unit is chosen: choose the province, then the unit this computer serves.")))
         if not name:
-            errors.append(FieldError("user_name", "Chưa nhập Họ và tên người sử dụng."))
+            errors.append(FieldError("user_name", Text("Chưa nhập Họ và tên người sử dụng.",
+                                                       "The user's full name is missing.")))
         elif len(name) > 200:
-            errors.append(FieldError("user_name", "Họ và tên dài quá 200 ký tự; hãy viết gọn lại."))
+            errors.append(FieldError("user_name", Text("Họ và tên dài quá 200 ký tự; hãy viết gọn lại.",
+                                                       "The full name is longer than 200 characters; please shorten it.")))
         if len(title) > 200:
-            errors.append(FieldError("user_title", "Chức vụ dài quá 200 ký tự; hãy viết gọn lại."))
+            errors.append(FieldError("user_title", Text("Chức vụ dài quá 200 ký tự; hãy viết gọn lại.",
+                                                        "The position is longer than 200 characters; please shorten it.")))
         if errors:
-            raise ValidationError(errors, record="Thiết lập đơn vị")
+            raise ValidationError(errors, record=Text("Thiết lập đơn vị", "Office set-up"))
         for key, value in values.items():
             row = uow.session.get(AppMeta, key)
             if row is None:
