@@ -434,30 +434,6 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
         <source>%1 — due %2</source>
         <translation>%1 — hạn %2</translation>
     </message>
-    <message>
-        <source>Potential</source>
-        <translation>Tiềm năng</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Đăng ký</translation>
-    </message>
-    <message>
-        <source>Evaluated</source>
-        <translation>Đã đánh giá</translation>
-    </message>
-    <message>
-        <source>Certified</source>
-        <translation>Được công nhận</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Hết hạn</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>Bị thu hồi</translation>
-    </message>
     <message numerus="yes">
         <source>%n certificate(s) expire within 6 months</source>
         <translation>

@@ -228,22 +228,6 @@
 <context>
     <name>TaskStatus</name>
     <message>
-        <source>Not started</source>
-        <translation>Chưa thực hiện</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>Đang thực hiện</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Hoàn thành</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
         <source>Overdue by %1 day(s)</source>
         <translation>Quá hạn %1 ngày</translation>
     </message>
