@@ -9,6 +9,7 @@ from typing import Callable
 
 from sqlalchemy import select
 
+from ocop_desktop.domain import formatting
 from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import has_controls, strip_controls, vn_sort_key
@@ -104,7 +105,7 @@ class ReportService:
                 campaigns.append(CampaignChoice(c.id, c.year, tuple(units)))
             directives = tuple(
                 (d.id, " ".join(x for x in (f"Số {d.number}" if d.number else "", d.issuer,
-                                            d.issued_on.strftime("%d/%m/%Y") if d.issued_on else d.issued_text) if x))
+                                            formatting.day(d.issued_on) if d.issued_on else d.issued_text) if x))
                 for d in uow.session.scalars(select(Directive).order_by(Directive.created_at.desc()))
             )
         return ReportOptions(tuple(campaigns), directives)
