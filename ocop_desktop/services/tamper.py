@@ -25,9 +25,9 @@ from ocop_desktop.persistence.row_seal import COVERED, content_columns, covered,
 
 _NEVER = object()  # no entry at all about the record
 ABSENT = ""  # the newest entry says the record was deleted (or was not there when sealed)
-SETTING_LABELS = {
-    "office_unit_id": "Đơn vị", "user_name": "Họ và tên người sử dụng", "user_title": "Chức vụ",
-    "office_kind": "Loại cơ quan", "office_printed_name": "Tên cơ quan in trên văn bản",
+SETTING_LABELS = {  # an office setting (an app_meta row) named as the first-run form names it (domain/schema)
+    key: limits.field_label(key) for key in ("office_unit_id", "user_name", "user_title", "office_kind",
+                                             "office_printed_name")
 }
 
 

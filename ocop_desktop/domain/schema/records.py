@@ -213,13 +213,14 @@ TRUSTED_SENDER = Record("trusted_senders", "Đơn vị gửi được tin cậy"
 DATABASE = Record("database", "Cơ sở dữ liệu", "Database")
 
 # Names that are not a stored column but name a field in a message: the office settings kept in
-# app_meta, a backup's sidecar, and the fields of a form that pick a record by name.
+# app_meta (as the first-run form calls them), a backup's sidecar, and the fields of a form that
+# pick a record by name.
 OTHER = Record("", "Khác", "Other", (
     Field("office_unit_id", "Đơn vị của máy này", "This computer's unit", Kind.PLACE, ref="places"),
-    Field("user_name", "Người sử dụng", "User", Kind.TEXT),
+    Field("user_name", "Họ và tên người sử dụng", "User's full name", Kind.TEXT),
     Field("user_title", "Chức vụ", "Title", Kind.TEXT),
     Field("office_kind", "Loại cơ quan", "Kind of office", Kind.TEXT),
-    Field("office_printed_name", "Tên cơ quan trên văn bản", "Office name on documents", Kind.TEXT),
+    Field("office_printed_name", "Tên cơ quan in trên văn bản", "Office name as printed", Kind.TEXT),
     Field("backup", "Bản sao", "Backup", Kind.TEXT),
     Field("made_at", "Thời điểm sao lưu", "Backed up at", Kind.MOMENT),
     Field("group", "Nhóm sản phẩm", "Group", Kind.TEXT),
