@@ -12,8 +12,8 @@ from PySide6.QtGui import QDesktopServices, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
-from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.exports.report_model import ExportCancelled
+from ocop_desktop.gui.error_text import known_message, report_error
 from ocop_desktop.gui.forms.ui_reports_dialog import Ui_ReportsDialog
 from ocop_desktop.gui.jobs import Job, JobRunner
 from ocop_desktop.gui.reports.preview import (
@@ -174,10 +174,11 @@ class ReportsDialog(QDialog):
         if isinstance(exc, ExportCancelled):
             self.ui.statusLabel.setText(self.tr("Cancelled; no file was written."))
             return
-        if isinstance(exc, (NotFoundError, ValidationError, OSError)):
-            message = str(exc)  # already Vietnamese and naming what to do (a refused issuer, a full disk …)
-        else:
-            message = self.tr("The report could not be made: %1").replace("%1", str(exc))
+        message = known_message(exc)  # Vietnamese, naming what to do (a refused issuer, a full disk …)
+        if message is None:  # a bug: «Lỗi không mong đợi», its traceback in the log
+            report_error(self, exc, show=lambda reason: self.ui.statusLabel.setText(
+                self.tr("The report could not be made: %1").replace("%1", reason)))
+            return
         self.ui.statusLabel.setText(message)
         QMessageBox.warning(self, self.tr("Reports"), message)
 

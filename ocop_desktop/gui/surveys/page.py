@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMessageBox, QWidget
 
 from ocop_desktop.domain.validation import NotFoundError, StaleDataError, ValidationError
+from ocop_desktop.gui.error_text import error_text, report_error
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_surveys_page import Ui_SurveysPage
 from ocop_desktop.gui.jobs import JobRunner
@@ -37,11 +38,8 @@ _ERROR_STYLE = "color: #b00020;"
 
 
 def _describe(exc: Exception) -> str:
-    """A service's Vietnamese messages, without the internal field names."""
-    if isinstance(exc, ValidationError):
-        reasons = "; ".join(e.message for e in exc.errors)
-        return f"{exc.record}: {reasons}" if exc.record else reasons
-    return str(exc)
+    """A service's Vietnamese messages, without the internal field names (the one error renderer)."""
+    return error_text(exc)
 
 
 class SurveysPage(QWidget):
@@ -63,7 +61,8 @@ class SurveysPage(QWidget):
         self._places = places
         self._place_labels: dict[str, str] = {}
         self._jobs = jobs
-        self._page_jobs = PageJobs(jobs, self, on_error=lambda exc: self._show_message(_describe(exc), error=True))
+        self._page_jobs = PageJobs(jobs, self, on_error=lambda exc: report_error(
+            self, exc, show=lambda reason: self._show_message(reason, error=True)))
         self._drafts = DraftStore(drafts_dir)
         self._today = today
         self._campaigns: list[CampaignDTO] = []
@@ -486,8 +485,9 @@ class SurveysPage(QWidget):
             self._show_message(self.tr("Not saved: %1").replace("%1", _describe(exc)), error=True)
         elif isinstance(exc, NotFoundError):
             self._show_message(str(exc), error=True)
-        else:
-            self._show_message(self.tr("Could not save: %1").replace("%1", str(exc)), error=True)
+        else:  # a full disk says so; a bug opens «Lỗi không mong đợi», its traceback in the log
+            report_error(self, exc, show=lambda reason: self._show_message(
+                self.tr("Could not save: %1").replace("%1", reason), error=True))
         self._write_draft()  # keep what was typed safe while the problem is fixed
 
     def _offer_reload(self, exc: StaleDataError) -> None:
