@@ -77,3 +77,31 @@ def test_every_survey_field_reaches_template_import_grid_report_cli_and_package(
     assert list(cli.SURVEY_COLUMNS[3:]) == keys
     assert set(keys) <= {f.name for f in dataclasses.fields(SurveyEntryDTO)}
     assert set(keys) <= {f.name for f in dataclasses.fields(SurveyEntryInput)}
+
+
+def test_the_schema_agrees_with_the_columns_declared_beside_it():
+    """Records other than survey entries still declare their columns in persistence/models: the
+    schema's lengths and kinds must not drift from them (the flush hook holds values to both)."""
+    from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer
+
+    from ocop_desktop.domain.schema import Kind
+    from ocop_desktop.persistence.models import Base
+
+    expected = {Kind.DATE: Date, Kind.MOMENT: DateTime, Kind.BOOL: Boolean, Kind.JSON: JSON}
+    drift = []
+    for table in Base.metadata.sorted_tables:
+        declared = schema.record(table.name)
+        assert declared is not None, table.name
+        for column in table.columns:
+            f = declared.get(column.name)
+            if f is None:
+                continue
+            kind = column.type
+            if f.max_chars is not None and getattr(kind, "length", None) != f.max_chars:
+                drift.append(f"{table.name}.{column.name}: {f.max_chars} characters, stored {kind}")
+            if f.numeric and not isinstance(kind, Integer if f.kind.integral else Float):
+                drift.append(f"{table.name}.{column.name}: {f.kind}, stored {kind}")
+            wanted = expected.get(f.kind)
+            if wanted is not None and (not isinstance(kind, wanted) or (wanted is Date and isinstance(kind, DateTime))):
+                drift.append(f"{table.name}.{column.name}: {f.kind}, stored {kind}")
+    assert not drift
