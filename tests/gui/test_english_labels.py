@@ -14,10 +14,14 @@ from ocop_desktop.services.exchange.dto import UnitTimeliness
 from ocop_desktop.services.surveys import UnitStatusDTO
 
 
+HEADERS = {"Status": ("Status", "Trạng thái"), "Level": ("Level", "Cấp")}  # whichever translator is installed
+
+
 def _column(model, header: str) -> list[str]:
     from PySide6.QtCore import Qt
 
-    column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header)
+    column = next(c for c in range(model.columnCount())
+                  if model.headerData(c, Qt.Orientation.Horizontal) in HEADERS[header])
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
