@@ -237,7 +237,6 @@ NOT_YET = {
     "evaluation/scoring_dialog.py": {"evaluations.scorecards", "evaluations.setup", "self._reports.write_result",
                                      "self._reports.write_sheet", "self._service.get", "self._service.history",
                                      "self._service.save", "self._service.setup"},
-    "exchange/excel_import_dialog.py": {"surveys.campaigns"},
     "first_run.py": {"existing_office_key", "office_key", "places.all", "read_report_settings", "save_office_block",
                      "save_office_settings", "stored_body", "stored_signer"},
     "products/dialog.py": {"places.commune_choices", "products.get", "self._catalog.groups",

@@ -13,6 +13,7 @@ from ocop_desktop.gui.exchange.models import problems_model
 from ocop_desktop.gui.exchange.send_dialog import describe
 from ocop_desktop.gui.forms.ui_exchange_excel_import_dialog import Ui_ExcelImportDialog
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.survey_import import (
     ImportRefused, SurveyImportCheck, SurveyImportResult, SurveyImportService, write_template,
 )
@@ -65,12 +66,12 @@ class ExcelImportDialog(QDialog):
         self.ui.problemsView.setModel(self.problems)
         self.ui.problemsView.verticalHeader().hide()
         self.ui.problemsView.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self._campaigns = surveys.campaigns()
-        for c in self._campaigns:
-            self.ui.campaignCombo.addItem(c.title or str(c.year), c.id)
-        if campaign_id is not None:
-            self.ui.campaignCombo.setCurrentIndex(max(self.ui.campaignCombo.findData(campaign_id), 0))
-        self._fill_units(unit_id)
+        # The campaigns are read in the background; a file chosen meanwhile is checked once they are listed.
+        self._campaigns: list = []
+        self._fill_units(None)
+        self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
+        self._page_jobs.read("campaigns", lambda: surveys.campaigns(),
+                             lambda campaigns: self._campaigns_read(campaigns, campaign_id, unit_id))
         self.ui.campaignCombo.currentIndexChanged.connect(lambda _i: (self._fill_units(None), self._forget()))
         self.ui.unitCombo.currentIndexChanged.connect(lambda _i: self._forget())
         self.ui.browseButton.clicked.connect(lambda: self.choose_file())
@@ -82,6 +83,21 @@ class ExcelImportDialog(QDialog):
         self.ui.undoButton.clicked.connect(self.undo_import)
         self.ui.undoButton.hide()
         self.ui.checkButton.setEnabled(False)
+
+    def _campaigns_read(self, campaigns: list, campaign_id: str | None, unit_id: str | None) -> None:
+        self._campaigns = campaigns
+        combo = self.ui.campaignCombo
+        combo.blockSignals(True)  # listing them changes no choice
+        for c in campaigns:
+            combo.addItem(c.title or str(c.year), c.id)
+        if campaign_id is not None:
+            combo.setCurrentIndex(max(combo.findData(campaign_id), 0))
+        combo.blockSignals(False)
+        self._fill_units(unit_id)
+        self._recheck()
+
+    def busy(self) -> bool:
+        return self._page_jobs.busy()
 
     def _campaign(self):
         return next((c for c in self._campaigns if c.id == self.ui.campaignCombo.currentData()), None)

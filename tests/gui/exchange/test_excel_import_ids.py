@@ -23,6 +23,7 @@ def test_a_unit_without_a_code_is_chosen_and_the_checked_rows_are_stored(qtbot, 
     dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
                                ask_open=lambda _p: str(path))
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=10_000)  # the campaigns are read in the background
     combo = dialog.ui.unitCombo
     offered = [combo.itemText(i) for i in range(combo.count())]
     assert NEW_UNIT in offered and len(offered) == 1 + len(district.surveys.campaign_units(campaign))
@@ -45,6 +46,7 @@ def test_a_file_changed_after_the_check_is_not_imported(qtbot, office, tmp_path,
     dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
                                ask_open=lambda _p: str(path), unit_id=unit)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=10_000)
     assert dialog.ui.unitCombo.currentText() == NEW_UNIT
     qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.ui.importButton.isEnabled(), timeout=10_000)
