@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, object_session
 
-from ocop_desktop.domain import formatting, limits
+from ocop_desktop.domain import formatting, limits, schema
 from ocop_desktop.domain.text import fold, has_controls, strip_controls, vn_sort_string
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.persistence.audit_chain import (
@@ -39,7 +39,6 @@ from ocop_desktop.persistence.models import AppMeta, AuditEntry, Base, new_id, u
 from ocop_desktop.persistence.row_seal import covered, digests_of
 
 _SKIP_AUDIT = {"created_at", "updated_at"}
-_LABEL_COLUMNS = ("name", "product_name", "title", "subject", "member_name", "text", "key")
 Check = Callable[[Any], "str | None"]
 _PENDING = "_audit_pending"  # session.info: the changes of the flush under way, logged after it
 _DELETED = "_audit_deleted"  # session.info: (table, key) of the deletions already noted in this flush
@@ -127,9 +126,11 @@ def record_label(obj: Base, cls: type | None = None) -> str:
     """'Sản phẩm «Cà phê bột Hà Chung»': which record a message is about (``obj`` may be a dict
     of values, then ``cls`` says whose)."""
     get = obj.get if isinstance(obj, dict) else lambda k, d=None: getattr(obj, k, d)
-    entity = limits.entity_label((cls or type(obj)).__tablename__)
-    for key in _LABEL_COLUMNS:
-        value = get(key, None)
+    table = (cls or type(obj)).__tablename__
+    entity = limits.entity_label(table)
+    declared = schema.record(table)
+    if declared is not None and declared.named_by:  # the field that names the record (domain/schema)
+        value = get(declared.named_by, None)
         if isinstance(value, str) and value.strip():
             shown = value.strip()
             return f"{entity} «{shown[:60]}{'…' if len(shown) > 60 else ''}»"

@@ -25,11 +25,9 @@ from ocop_desktop.services.tamper import ChainCheck, check_log  # noqa: F401  (`
 
 DEFAULT_LIMIT = 2_000  # newest entries shown at once; filters narrow down further
 # The column that names a record of each table, for "which record" in the log.
-LABEL_COLUMNS = {
-    "products": "name", "producers": "name", "survey_entries": "product_name", "tasks": "title",
-    "directives": "subject", "survey_campaigns": "title", "task_progress": "text",
-    "evaluation_members": "member_name", "places": "name", "product_groups": "name", "product_sets": "name",
-}
+# Table -> the column naming its records (domain/schema); app_meta's rows are named by their key,
+# which the log already holds as the record's id.
+LABEL_COLUMNS = {t: r.named_by for t, r in schema.RECORDS.items() if r.named_by and t != "app_meta"}
 # Tables whose folded name column the activity log's search looks in.
 SEARCHABLE = {"products": "name_folded", "producers": "name_folded", "survey_entries": "product_name_folded"}
 # Coded values shown by their label: (table, column) -> enum.

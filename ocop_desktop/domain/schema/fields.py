@@ -87,6 +87,7 @@ class Record:
     label: str  # Vietnamese: «Dòng rà soát»
     label_en: str
     fields: tuple[Field, ...] = ()
+    named_by: str = ""  # the field that names one record for people (a product's name), if any
     _by_key: dict[str, Field] = dc_field(default_factory=dict, init=False, repr=False, compare=False)
     _by_column: dict[str, Field] = dc_field(default_factory=dict, init=False, repr=False, compare=False)
 

@@ -28,7 +28,7 @@ PRODUCER = Record("producers", "Chủ thể", "Producer", (
     Field("commune_id", "Xã", "Commune", Kind.PLACE, ref="places"),
     Field("notes", "Ghi chú", "Notes", Kind.NOTE),
     Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
-))
+), named_by="name")
 
 PRODUCT = Record("products", "Sản phẩm", "Product", (
     Field("name", "Tên", "Product name", Kind.TEXT, max_chars=300, required=True),
@@ -50,7 +50,7 @@ PRODUCT = Record("products", "Sản phẩm", "Product", (
           Kind.JSON),
     Field("notes", "Ghi chú", "Notes", Kind.NOTE),
     Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
-))
+), named_by="name")
 
 DIRECTIVE = Record("directives", "Văn bản chỉ đạo", "Directive", (
     Field("number", "Số văn bản", "Number", Kind.TEXT, max_chars=100),
@@ -60,7 +60,7 @@ DIRECTIVE = Record("directives", "Văn bản chỉ đạo", "Directive", (
     Field("subject", "Trích yếu", "Subject", Kind.NOTE),
     Field("file_reference", "Tệp văn bản", "File", Kind.TEXT),
     Field("notes", "Ghi chú", "Notes", Kind.NOTE),
-))
+), named_by="subject")
 
 TASK = Record("tasks", "Nhiệm vụ", "Task", (
     Field("directive_id", "Văn bản chỉ đạo", "Directive", Kind.REF, ref="directives"),
@@ -73,14 +73,14 @@ TASK = Record("tasks", "Nhiệm vụ", "Task", (
     Field("status", "Trạng thái", "Status", Kind.ENUM, enum=TaskStatus, required=True),
     Field("result_note", "Kết quả", "Result", Kind.NOTE),
     Field("completed_on", "Ngày hoàn thành", "Done on", Kind.DATE),
-))
+), named_by="title")
 
 TASK_PROGRESS = Record("task_progress", "Tiến độ nhiệm vụ", "Task progress", (
     Field("task_id", "Nhiệm vụ", "Task", Kind.REF, ref="tasks", required=True),
     Field("noted_on", "Ngày ghi", "Date", Kind.DATE),
     Field("text", "Nội dung", "What was done", Kind.NOTE),
     Field("author", "Người ghi", "Noted by", Kind.TEXT, max_chars=200),
-))
+), named_by="text")
 
 EVALUATION = Record("evaluations", "Kết quả đánh giá", "Evaluation", (
     Field("product_id", "Sản phẩm", "Product", Kind.REF, ref="products", required=True),
@@ -102,7 +102,7 @@ EVALUATION_MEMBER = Record("evaluation_members", "Phiếu chấm của thành vi
     Field("member_name", "Thành viên hội đồng", "Council member", Kind.TEXT, max_chars=200),
     Field("scores", "Điểm từng tiêu chí", "Scores", Kind.JSON),
     Field("total", "Tổng điểm", "Total", Kind.SCORE, bounds=(0, 100)),
-))
+), named_by="member_name")
 
 # -- reference data, loaded from the files shipped with the program ---------------------------------
 PLACE = Record("places", "Địa bàn", "Place", (
@@ -116,7 +116,7 @@ PLACE = Record("places", "Địa bàn", "Place", (
     Field("successor_id", "Đơn vị kế thừa", "Successor", Kind.PLACE, ref="places"),
     Field("successor_confirmed", "Đã xác nhận đơn vị kế thừa", "Successor confirmed", Kind.BOOL),
     Field("note", "Ghi chú", "Note", Kind.NOTE),
-))
+), named_by="name")
 PLACE_LINK = Record("place_links", "Sáp nhập địa bàn", "Place merger", (
     Field("predecessor_id", "Đơn vị trước", "Former unit", Kind.PLACE, ref="places"),
     Field("successor_id", "Đơn vị sau", "New unit", Kind.PLACE, ref="places"),
@@ -127,13 +127,13 @@ PRODUCT_GROUP = Record("product_groups", "Nhóm sản phẩm", "Product group", 
     Field("code", "Mã", "Code", Kind.TEXT),
     Field("name", "Tên", "Name", Kind.TEXT),
     Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
-))
+), named_by="name")
 PRODUCT_SET = Record("product_sets", "Bộ sản phẩm", "Product set", (
     Field("code", "Mã", "Code", Kind.TEXT),
     Field("name", "Tên", "Name", Kind.TEXT),
     Field("group_id", "Nhóm sản phẩm", "Group", Kind.REF, ref="product_groups"),
     Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
-))
+), named_by="name")
 RULE_SET = Record("rule_sets", "Bộ tiêu chí", "Rule set", (
     Field("code", "Mã", "Code", Kind.TEXT),
     Field("decision", "Quyết định", "Decision", Kind.TEXT),
@@ -156,7 +156,7 @@ SCORECARD = Record("scorecards", "Phiếu chấm", "Score sheet", (
 APP_META = Record("app_meta", "Thiết lập", "Settings", (
     Field("key", "Khóa", "Key", Kind.TEXT),
     Field("value", "Giá trị", "Value", Kind.NOTE),
-))
+), named_by="key")
 AUDIT_LOG = Record("audit_log", "Nhật ký thay đổi", "Activity log", (
     Field("seq", "Số thứ tự", "No.", Kind.INTEGER),
     Field("at", "Thời điểm", "Time", Kind.MOMENT),

@@ -22,7 +22,7 @@ SURVEY_CAMPAIGN = Record("survey_campaigns", "Đợt rà soát", "Survey campaig
     Field("deadline_day_on_time", "Nộp đúng ngày hạn là đúng hạn", "Reports sent on the deadline day are on time",
           Kind.BOOL),
     Field("closed_on", "Ngày kết thúc đợt", "Closed on", Kind.DATE),
-))
+), named_by="title")
 
 UNIT_SUBMISSION = Record("unit_submissions", "Tình trạng nộp báo cáo", "Unit's report status", (
     Field("campaign_id", "Đợt rà soát", "Survey campaign", Kind.REF, ref="survey_campaigns", required=True),
@@ -65,7 +65,7 @@ SURVEY_ENTRY = Record("survey_entries", "Dòng rà soát", "Survey entry", (
     # Links kept beside the listed fields.
     Field("producer_id", "Chủ thể trong danh bạ", "Producer in the registry", Kind.REF, ref="producers"),
     Field("product_id", "Sản phẩm", "Product", Kind.REF, ref="products"),
-))
+), named_by="product_name")
 
 # Columns an Excel sheet of survey entries carries besides the entry's own: a row number before
 # them, the unit and the day it reported after them (the template's order).
