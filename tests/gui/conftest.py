@@ -4,9 +4,26 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QMessageBox
 
 from ocop_desktop.gui.i18n import install_translators, remove_translators
 from ocop_desktop.gui.jobs import JobRunner
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_box(request, monkeypatch):
+    """A message box nobody answers waits forever: offscreen, one such box (say, from a report job
+    that fails after its test has ended) hung a whole run. It fails the test instead, with its
+    text. A test that expects a box patches QMessageBox itself (its patch, made later, wins);
+    one that answers a real box marks itself ``real_message_box``."""
+    if request.node.get_closest_marker("real_message_box"):
+        return
+
+    def refuse(_parent, title, text, *args, **kwargs):
+        raise AssertionError(f"an unexpected modal message box would block the run: {title!r}: {text!r}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
 
 
 @pytest.fixture

@@ -63,6 +63,7 @@ def _close_next_message(seen: list[str]) -> None:
     QTimer.singleShot(20, close)
 
 
+@pytest.mark.real_message_box  # answered by _close_next_message
 def test_a_missing_manual_is_named_in_vietnamese(qtbot, tmp_path, vietnamese):
     from PySide6.QtWidgets import QWidget
 
@@ -77,6 +78,7 @@ def test_a_missing_manual_is_named_in_vietnamese(qtbot, tmp_path, vietnamese):
     assert len(seen) == 1 and seen[0].startswith("Không tìm thấy hướng dẫn sử dụng tại ") and str(missing) in seen[0]
 
 
+@pytest.mark.real_message_box  # answered by _close_next_message
 def test_a_browser_that_does_not_open_is_explained(qtbot, tmp_path, vietnamese):
     from PySide6.QtWidgets import QWidget
 
