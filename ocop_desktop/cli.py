@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import traceback
@@ -14,6 +15,7 @@ from ocop_desktop.commands import campaigns, evaluation, exchange, places, safet
 from ocop_desktop.commands import tasks as task_commands
 from ocop_desktop.commands.common import (
     Refused,
+    command_name,
     db_file,
     emit_rows,
     failure_text,
@@ -25,7 +27,9 @@ from ocop_desktop.commands.common import (
     resolve_unit,
 )
 from ocop_desktop.instance_lock import DatabaseInUse
+from ocop_desktop.logging_setup import CLI_LOG, setup_logging
 from ocop_desktop.domain.schema import SURVEY_ENTRY
+from ocop_desktop.domain.limits import entity_label  # tables named as people call them
 from ocop_desktop.domain.text import strip_controls
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.paths import default_db_path
@@ -62,15 +66,15 @@ def cmd_init(args) -> int:
         for table, count in load_shipped_scorecards(make_uow).added.items():
             ref.added[table] = ref.added.get(table, 0) + count
         if ref.changed:
-            added = ", ".join(f"{k}: {v}" for k, v in sorted(ref.added.items())) or "không"
-            updated = ", ".join(f"{k}: {v}" for k, v in sorted(ref.updated.items())) or "không"
+            added = ", ".join(f"{entity_label(k)}: {v}" for k, v in sorted(ref.added.items())) or "không"
+            updated = ", ".join(f"{entity_label(k)}: {v}" for k, v in sorted(ref.updated.items())) or "không"
             print(f"Dữ liệu tham chiếu — thêm mới: {added}; cập nhật: {updated}.")
         else:
             print("Dữ liệu tham chiếu đã đầy đủ, không có thay đổi.")
         if args.sample:
             report = load_sample(make_uow, args.sample)
             if report.changed:
-                added = ", ".join(f"{k}: {v}" for k, v in sorted(report.added.items()))
+                added = ", ".join(f"{entity_label(k)}: {v}" for k, v in sorted(report.added.items()))
                 print(f"Đã nạp dữ liệu mẫu «{report.title}» — {added}.")
             else:
                 print(f"Dữ liệu mẫu «{args.sample}» đã có sẵn, không có thay đổi.")
@@ -333,6 +337,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")  # Windows consoles default to a legacy code page
     cli_messages.install()
     args = build_parser().parse_args(argv)
+    setup_logging(CLI_LOG)  # after parsing: `ocop --help` leaves no trace
+    logging.getLogger("ocop_desktop.cli").info("%s", command_name(args))
     try:
         return args.func(args)
     except (Refused, ValidationError, NotFoundError, SchemaError, UnknownSampleError, DatabaseInUse,
@@ -349,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A full disk, a read-only folder, a damaged file, memory running out, anything else:
         # one Vietnamese sentence and exit 1, never a traceback (OCOP_DEBUG=1 shows it).
         print(failure_text(exc, default_db_path(getattr(args, "db", None))), file=sys.stderr)
+        logging.getLogger("ocop_desktop.cli").error("%s failed", command_name(args), exc_info=exc)
         if os.environ.get("OCOP_DEBUG"):
             traceback.print_exc()
         return 1
