@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.gui.error_text import error_text, report_error
 from ocop_desktop.gui.exchange.models import problems_model
 from ocop_desktop.gui.exchange.send_dialog import describe
 from ocop_desktop.gui.forms.ui_exchange_excel_import_dialog import Ui_ExcelImportDialog
@@ -141,7 +142,7 @@ class ExcelImportDialog(QDialog):
             self.ui.statusLabel.setText(str(exc))
             return
         except OSError as exc:
-            self.ui.statusLabel.setText(self.tr("The template could not be saved: %1").replace("%1", str(exc)))
+            self.ui.statusLabel.setText(self.tr("The template could not be saved: %1").replace("%1", error_text(exc)))
             return
         self.ui.statusLabel.setText(self.tr("Template saved: %1").replace("%1", str(path)))
 
@@ -262,6 +263,7 @@ class ExcelImportDialog(QDialog):
         self.ui.checkButton.setEnabled(bool(self.ui.fileEdit.text()))
         if isinstance(exc, (ImportRefused, ValidationError, NotFoundError, OSError)):
             self.ui.statusLabel.setText(describe(exc))
-        else:
-            self.ui.statusLabel.setText(self.tr("The file could not be read: %1").replace("%1", str(exc)))
+        else:  # a bug: «Lỗi không mong đợi», its traceback in the log
+            report_error(self, exc, show=lambda reason: self.ui.statusLabel.setText(
+                self.tr("The file could not be read: %1").replace("%1", reason)))
         self._update_buttons()
