@@ -5,10 +5,13 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Callable, Sequence
 
+from ocop_desktop.domain.os_errors import os_reason
+from ocop_desktop.domain.text import fold
+from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.tabular import write_csv, write_json
 from ocop_desktop.instance_lock import LockInfo, WriterLock, wait_seconds
 from ocop_desktop.paths import default_db_path
@@ -21,13 +24,10 @@ from ocop_desktop.persistence.database import (
     read_only_location,
 )
 from ocop_desktop.persistence.snapshot import check_file
-from ocop_desktop.domain.text import fold
-from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.services.campaigns import CampaignInfo, CampaignService
 from ocop_desktop.services.errors import explain
 from ocop_desktop.services.places import PlaceDTO, PlaceService
 from ocop_desktop.services.settings import current_actor
-from ocop_desktop.domain.os_errors import os_reason
 
 
 class Refused(Exception):

@@ -10,7 +10,13 @@ from sqlalchemy import and_, case, func, or_, select
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.numbers import add_months
 from ocop_desktop.domain.text import clean, fold, like_pattern
-from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet
+from ocop_desktop.persistence.models import (
+    Place,
+    Producer,
+    Product,
+    ProductGroup,
+    ProductSet,
+)
 from ocop_desktop.services.places import covered_place_ids
 
 PAGE_SIZE = 200

@@ -17,7 +17,7 @@ from tests.gui.keyboard import type_text
 
 
 def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *args], check=False, capture_output=True, text=True,
                           encoding="utf-8", env=dict(os.environ))
 
 
