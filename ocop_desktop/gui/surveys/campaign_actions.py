@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
-from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.gui.error_text import known_message, report_error
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.surveys.campaign_dialog import CampaignDialog
@@ -135,6 +135,9 @@ class CampaignActions(QObject):
         box.open()  # no nested event loop
 
     def _failed(self, exc: Exception) -> None:
-        known = isinstance(exc, (ValidationError, NotFoundError))
-        self._page.show_message(str(exc) if known else self.tr("Could not change the campaign: %1")
-                                .replace("%1", str(exc)), error=True)
+        known = known_message(exc)
+        if known is not None:
+            self._page.show_message(known, error=True)
+        else:  # a bug: «Lỗi không mong đợi», its traceback in the log
+            report_error(self._page, exc, show=lambda reason: self._page.show_message(
+                self.tr("Could not change the campaign: %1").replace("%1", reason), error=True))
