@@ -18,6 +18,7 @@ from ocop_desktop.domain.rules import certify_refusal, result_phrase
 from ocop_desktop.domain.scorecard import points_text
 from ocop_desktop.domain.scoring import evaluate, gap
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.gui.error_text import error_text
 from ocop_desktop.gui.evaluation.level_delegate import LevelDelegate
 from ocop_desktop.gui.evaluation.models import EvaluationTables
 from ocop_desktop.gui.evaluation.score_model import NAME, ScoreTableModel
@@ -357,6 +358,6 @@ class ScoringDialog(QDialog):
         try:
             path = self.export(kind, Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf"))
         except (ValidationError, NotFoundError, OSError) as exc:
-            self._message(str(exc), error=True)
+            self._message(error_text(exc), error=True)  # a full disk or a missing folder in Vietnamese too
             return
         self._message(self.tr("Saved to %1").replace("%1", str(path)))
