@@ -218,7 +218,7 @@ class SurveysPage(QWidget):
             else:
                 self._drafts.discard(*self._open)  # a grid equal to the saved data has no draft
         except OSError as exc:
-            self._show_message(self.tr("Could not keep the draft: %1").replace("%1", str(exc)), error=True)
+            self._show_message(self.tr("Could not keep the draft: %1").replace("%1", error_text(exc)), error=True)
 
     # --- campaigns and units -----------------------------------------------------------------
     def _load_campaigns(self) -> None:
