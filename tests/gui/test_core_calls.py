@@ -241,7 +241,7 @@ NOT_YET = {
                      "save_office_settings", "stored_body", "stored_signer"},
     "products/dialog.py": {"places.commune_choices", "products.get", "self._catalog.groups",
                            "self._catalog.rule_sets", "self._products.checklist"},
-    "products/picker.py": {"places.commune_choices", "self._producers.choices"},
+    "products/picker.py": {"self._producers.choices"},
     "reports/dialog.py": {"reports.options", "self._reports.scope_units"},
 }
 

@@ -41,8 +41,10 @@ class ProducerDialog(QDialog):
         add_item(ui.kindCombo, "", None)
         for kind in ProducerKind:
             add_item(ui.kindCombo, kind.shown, kind.value)
-        fill_communes(ui.communeCombo, places.commune_choices(today()), today())
-        make_searchable(ui.communeCombo)
+        make_searchable(ui.communeCombo)  # the communes arrive from a background read
+        day = today()
+        self._jobs.read("communes", lambda: places.commune_choices(day),
+                        lambda communes: fill_communes(ui.communeCombo, communes, day))
         ui.nameEdit.setText(name)
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
