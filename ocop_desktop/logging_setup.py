@@ -43,7 +43,7 @@ log.addHandler(logging.NullHandler())
 class IsoFormatter(logging.Formatter):
     """ISO 8601 local time with milliseconds and the UTC offset: unambiguous across time zones."""
 
-    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802 (logging's name)
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
         return datetime.fromtimestamp(record.created).astimezone().isoformat(timespec="milliseconds")
 
 

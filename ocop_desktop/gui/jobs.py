@@ -14,16 +14,22 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ocop_desktop.exports.report_model import ExportCancelled
-from ocop_desktop.gui.error_text import known_message, log_unexpected, report_error, traceback_of
+from ocop_desktop.gui.error_text import (
+    known_message,
+    log_unexpected,
+    report_error,
+    traceback_of,
+)
 
 log = logging.getLogger(__name__)
-__all__ = ["Cancelled", "CancelToken", "Job", "JobRunner", "traceback_of"]
+__all__ = ["CancelToken", "Cancelled", "Job", "JobRunner", "traceback_of"]
 
 
 class Cancelled(Exception):
@@ -64,7 +70,7 @@ class _Runnable(QRunnable):
             result = self._fn(self._signals.progress.emit, self._token)
         except Cancelled:
             self._signals.cancelled.emit()
-        except Exception as exc:  # delivered to the UI thread, shown to the user there
+        except Exception as exc:  # noqa: BLE001 (delivered to the UI thread, shown to the user there)
             exc.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]
             _log_failure(exc)
             self._signals.failed.emit(exc)
@@ -80,7 +86,7 @@ def _log_failure(exc: Exception) -> None:
     a programming error is logged with its traceback, on the worker thread, before anything else."""
     try:
         expected = known_message(exc) is not None
-    except Exception:  # classifying must never hide the failure itself
+    except Exception:  # noqa: BLE001 (classifying must never hide the failure itself)
         expected = False
     if isinstance(exc, ExportCancelled):  # the user's cancel, said by the page: no error
         log.info("Job cancelled")

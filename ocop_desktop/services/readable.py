@@ -10,12 +10,12 @@ _CODE_KEY = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+|[a-z]+")
 
 
 def _checklist_names() -> dict[str, str]:
-    from ocop_desktop.services.products import checklist_sections  # noqa: PLC0415 (reference data, read when asked)
+    from ocop_desktop.services.products import checklist_sections
 
     return {item.code: item.name for section in checklist_sections() for item in section.items}
 
 
-def structured_text(value: dict | list, key: str = "") -> str:
+def structured_text(value: dict[Any, Any] | list[Any], key: str = "") -> str:
     """A product's checklist as the items ticked («Tên hàng hóa, Xuất xứ»); a mapping keyed by
     people's codes (criteria «A1.2: 3») as written; any other structure as its size («12 mục»),
     never as ``{'rule_set': …}``."""

@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from ocop_desktop import __version__
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.gui import error_text
-from ocop_desktop.gui.error_text import UnexpectedErrorDialog, error_text as render, report_error, traceback_of
+from ocop_desktop.gui.error_text import (
+    UnexpectedErrorDialog,
+    report_error,
+    traceback_of,
+)
+from ocop_desktop.gui.error_text import error_text as render
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.logging_setup import GUI_LOG, close_logging, setup_logging
 
@@ -180,10 +185,9 @@ def test_a_page_showing_an_unexpected_error_gets_one_line_and_the_dialog(qtbot, 
 
 def test_an_exception_escaping_a_slot_is_logged_and_shown(qtbot, vietnamese, log_file, monkeypatch):
     import sys
+    import threading
 
     from ocop_desktop import logging_setup
-
-    import threading
 
     monkeypatch.setattr(sys, "excepthook", lambda *a: None)  # put back afterwards, with what pytest-qt set
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
@@ -204,8 +208,8 @@ def test_when_no_file_manager_opens_the_folder_its_path_is_said(qtbot, vietnames
     said: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, title, text: said.append((title, text)))
     error_text.log_folder_command(folder=lambda: tmp_path / "logs", open_url=lambda _url: False)(None)
-    assert said == [("Thư mục nhật ký", f"Thư mục nhật ký là {tmp_path / 'logs'}. "
-                                         "Hãy mở thư mục này bằng trình quản lý tệp.")]
+    expected = f"Thư mục nhật ký là {tmp_path / 'logs'}. Hãy mở thư mục này bằng trình quản lý tệp."
+    assert said == [("Thư mục nhật ký", expected)]
 
 
 def test_a_page_whose_read_fails_shows_the_dialog_and_the_log_has_the_traceback(qtbot, window, log_file,

@@ -4,6 +4,7 @@ of the flush hook and of the services, the activity log, and the code that build
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from datetime import date
 from pathlib import Path
@@ -88,7 +89,11 @@ def test_the_services_refusals_name_fields_by_label(make_uow):
 def test_the_activity_log_names_settings_actions_and_checklists_for_people(make_uow):
     from ocop_desktop.services.audit import AuditService
     from ocop_desktop.services.places import PlaceService
-    from ocop_desktop.services.products import ProductInput, ProductService, checklist_sections
+    from ocop_desktop.services.products import (
+        ProductInput,
+        ProductService,
+        checklist_sections,
+    )
     from ocop_desktop.services.settings import save_office_settings
 
     unit = next(p for p in PlaceService(make_uow).all() if p.name == "Tỉnh Lào Cai")
@@ -138,7 +143,7 @@ def _formatting_a_key():
             if not isinstance(node, ast.JoinedStr):
                 continue
             parts = node.values
-            for a, b in zip(parts, parts[1:]):
+            for a, b in itertools.pairwise(parts):
                 value, text = (a, b) if isinstance(a, ast.FormattedValue) else (b, a)
                 if not (isinstance(value, ast.FormattedValue) and isinstance(text, ast.Constant)):
                     continue
