@@ -242,7 +242,6 @@ NOT_YET = {
     "products/dialog.py": {"places.commune_choices", "products.get", "self._catalog.groups",
                            "self._catalog.rule_sets", "self._products.checklist"},
     "products/picker.py": {"self._producers.choices"},
-    "reports/dialog.py": {"reports.options", "self._reports.scope_units"},
 }
 
 

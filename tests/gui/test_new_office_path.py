@@ -132,6 +132,7 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
     window.ui.actionReports.trigger()
     reports = window.findChild(ReportsDialog)
     qtbot.waitExposed(reports)
+    qtbot.waitUntil(lambda: not reports.busy(), timeout=10000)  # the choices are read in the background
     reports.select_kind("survey")
     assert reports.ui.campaignCombo.currentText() == "2026"
     qtbot.mouseClick(reports.ui.savePdfButton, Qt.MouseButton.LeftButton)

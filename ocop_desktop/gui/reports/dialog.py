@@ -16,6 +16,7 @@ from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.gui.error_text import known_message, report_error
 from ocop_desktop.gui.forms.ui_reports_dialog import Ui_ReportsDialog
 from ocop_desktop.gui.jobs import Job, JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.reports.preview import (
     PREVIEW_PAGES, PagesView, PreviewNavigator, page_count, print_pdf, render_pages,
 )
@@ -56,13 +57,8 @@ class ReportsDialog(QDialog):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.ui.kindList.addItem(item)
-        options = reports.options(today())
-        self._scope_choices: list[tuple[str, str]] | None = None  # units of today, read when first needed
-        for campaign in options.campaigns:
-            self.ui.campaignCombo.addItem(str(campaign.year), campaign.id)
-        self._units = {c.id: c.units for c in options.campaigns}  # campaign id -> ((unit id, name), …)
-        for directive_id, label in options.directives:
-            self.ui.directiveCombo.addItem(label, directive_id)
+        self._scope_choices: list[tuple[str, str]] = []  # the units of today, read with the options
+        self._units: dict = {}  # campaign id -> ((unit id, name), …)
         # The document's date: its issuer is the office's unit valid that day, and the figures
         # (days late, certificates expiring) are counted to it.
         self.ui.dateEdit.set_label(self.ui.dateLabel.text())
@@ -79,6 +75,28 @@ class ReportsDialog(QDialog):
         self.ui.cancelButton.clicked.connect(self.cancel)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.kindList.setCurrentRow(0)
+        self._fill_units()
+        # The campaigns, directives and units are read in the background; the report buttons wait for them.
+        self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
+        self._buttons = (self.ui.previewButton, self.ui.printButton, self.ui.savePdfButton, self.ui.saveXlsxButton)
+        for button in self._buttons:
+            button.setEnabled(False)
+        day = today()
+        self._page_jobs.read("options", lambda: (reports.options(day), reports.scope_units(day)), self._options_read)
+
+    def busy(self) -> bool:
+        """Whether the choices are still being read or a report is being made."""
+        return self._page_jobs.busy() or (self._job is not None and not self._job.done)
+
+    def _options_read(self, result) -> None:
+        options, self._scope_choices = result
+        self._units = {c.id: c.units for c in options.campaigns}
+        for campaign in options.campaigns:
+            self.ui.campaignCombo.addItem(str(campaign.year), campaign.id)  # its signal fills the units
+        for directive_id, label in options.directives:
+            self.ui.directiveCombo.addItem(label, directive_id)
+        for button in self._buttons:
+            button.setEnabled(True)
         self._fill_units()
 
     # -- choices ------------------------------------------------------------------------------
@@ -109,8 +127,6 @@ class ReportsDialog(QDialog):
         if self.kind() == "survey":
             units = self._units.get(self.ui.campaignCombo.currentData(), ())
         else:
-            if self._scope_choices is None:
-                self._scope_choices = self._reports.scope_units(self._today())
             units = self._scope_choices
         chosen = self.ui.unitCombo.currentData()
         self.ui.unitCombo.clear()

@@ -67,6 +67,7 @@ def test_the_report_dialog_opens_the_settings_on_the_kind_it_shows(qtbot, make_u
                            (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
                            today=lambda: DAY, work_dir=tmp_path)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)  # the choices are read in the background
     dialog.select_kind("expiring")
     shown = []
     monkeypatch.setattr(ReportSettingsDialog, "exec", lambda self: shown.append(self.ui.kindCombo.currentData()) or 0)

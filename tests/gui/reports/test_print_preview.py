@@ -33,6 +33,7 @@ def dialog(qtbot, make_uow, tmp_path):
     (tmp_path / "work").mkdir()
     dialog.resize(1100, 760)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)  # the choices are read in the background
     yield dialog
     jobs.wait()
 

@@ -29,6 +29,7 @@ def test_the_unit_chooser_offers_units_of_today_and_limits_the_report(qtbot, vie
                            (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
                            today=lambda: DAY, work_dir=tmp_path)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)  # the choices are read in the background
     dialog.show()
     dialog.select_kind("survey")
     items = _items(dialog.ui.unitCombo)

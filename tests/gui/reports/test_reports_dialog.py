@@ -28,6 +28,7 @@ def _dialog(qtbot, make_uow, tmp_path, reports=None):
         today=lambda: date(2024, 7, 5), work_dir=tmp_path,
     )
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)  # the choices are read in the background
     return dialog
 
 
