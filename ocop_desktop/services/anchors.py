@@ -19,7 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ocop_desktop.exports.signing import KeyFileError, OfficeKey, b64, key_file_for, load_key, unb64, verify
+from ocop_desktop.exports.signing import (
+    KeyFileError, OfficeKey, b64, key_file_for, load_key, load_or_create_key, unb64, verify,
+)
 from ocop_desktop.persistence.audit_chain import GENESIS, HEAD_KEY
 from ocop_desktop.persistence.models import utcnow
 
@@ -80,10 +82,20 @@ def _payload(values: dict[str, Any]) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
-def _key(db_path: Path) -> OfficeKey | None:
+def _key(db_path: Path, create: bool = False) -> OfficeKey | None:
+    """The office key beside the database; ``create``: made now if there is none yet (an anchor
+    written before the office was set up is signed too)."""
     try:
-        return load_key(key_file_for(db_path))
+        return load_or_create_key(key_file_for(db_path)) if create else load_key(key_file_for(db_path))
     except KeyFileError:
+        return None
+
+
+def _key_since(db_path: Path) -> datetime | None:
+    """When the key file was made (naive UTC): an anchor older than the key could not be signed."""
+    try:
+        return datetime.fromtimestamp(key_file_for(db_path).stat().st_mtime, UTC).replace(tzinfo=None)
+    except OSError:
         return None
 
 
@@ -98,7 +110,8 @@ def _signed(values: dict[str, Any], key: OfficeKey | None) -> dict[str, Any]:
 def record(db_path: Path, anchor: dict[str, Any], where: str, kind: str = "anchor") -> None:
     """Append an anchor to the log beside the database (nothing if that folder cannot be written:
     the backup or package carrying the anchor still holds it)."""
-    line = json.dumps(_signed({**anchor, "where": where, "kind": kind}, _key(db_path)), ensure_ascii=False)
+    line = json.dumps(_signed({**anchor, "where": where, "kind": kind}, _key(db_path, create=True)),
+                      ensure_ascii=False)
     try:
         with open(anchors_file(db_path), "a", encoding="utf-8") as fh:
             fh.write(line + "\n")
@@ -116,7 +129,7 @@ def write_sidecar(db_path: Path, copy: Path, where: str) -> dict[str, Any] | Non
             conn.close()
     except sqlite3.Error:
         return None
-    signed = _signed({**anchor, "where": where, "kind": "anchor"}, _key(db_path))
+    signed = _signed({**anchor, "where": where, "kind": "anchor"}, _key(db_path, create=True))
     try:
         sidecar_of(copy).write_text(json.dumps(signed, ensure_ascii=False, indent=1), encoding="utf-8")
     except OSError:
@@ -126,13 +139,17 @@ def write_sidecar(db_path: Path, copy: Path, where: str) -> dict[str, Any] | Non
 
 
 # -- reading them back ----------------------------------------------------------------------------
-def _parse(values: Any, source: Path, key: OfficeKey | None) -> tuple[Anchor | None, str | None]:
+def _parse(values: Any, source: Path, key: OfficeKey | None,
+           key_since: datetime | None = None) -> tuple[Anchor | None, str | None]:
     try:
         anchor = Anchor(str(values["head"]), int(values["count"]), datetime.fromisoformat(values["at"]),
                         str(values.get("where") or source.name), str(values.get("kind") or "anchor"))
     except (KeyError, TypeError, ValueError):
         return None, f"Tệp mốc xác nhận {source} có dòng không đọc được: đã bị sửa ngoài ứng dụng."
     public, signature = unb64(values.get("public_key")), unb64(values.get("signature"))
+    unsigned = values.get("public_key") is None and values.get("signature") is None
+    if key is not None and unsigned and key_since is not None and anchor.at < key_since:
+        return anchor, None  # written before the office had a key (before it was set up)
     if key is not None and (public != key.public_key or signature is None
                             or not verify(public, signature, _payload(values))):
         return None, (f"Mốc xác nhận lúc {anchor.shown_at} ({anchor.where}) trong tệp {source.name} không có chữ ký "
@@ -144,7 +161,7 @@ def read_anchors(db_path: Path) -> tuple[list[Anchor], list[str]]:
     """Every anchor of this database (its log and its backups' sidecars), oldest first, and what
     could not be read or whose signature fails."""
     db_path = Path(db_path)
-    key = _key(db_path)
+    key, key_since = _key(db_path), _key_since(db_path)
     found: list[Anchor] = []
     problems: list[str] = []
     sources: list[tuple[Path, list[Any]]] = []
@@ -168,7 +185,7 @@ def read_anchors(db_path: Path) -> tuple[list[Anchor], list[str]]:
             sources.append((side, [None]))
     for source, items in sources:
         for values in items:
-            anchor, problem = _parse(values, source, key) if isinstance(values, dict) else (
+            anchor, problem = _parse(values, source, key, key_since) if isinstance(values, dict) else (
                 None, f"Tệp mốc xác nhận {source} có dòng không đọc được: đã bị sửa ngoài ứng dụng.")
             if problem:
                 problems.append(problem)
@@ -230,9 +247,10 @@ def copy_anchor_problems(conn: sqlite3.Connection, copy: Path, db_path: Path | N
     problems: list[str] = []
     side = sidecar_of(copy)
     key = _key(db_path) if db_path is not None else None
+    key_since = _key_since(db_path) if db_path is not None else None
     if side.is_file():
         try:
-            anchor, problem = _parse(json.loads(side.read_text(encoding="utf-8")), side, key)
+            anchor, problem = _parse(json.loads(side.read_text(encoding="utf-8")), side, key, key_since)
         except (OSError, ValueError):
             anchor, problem = None, f"Tệp mốc xác nhận {side.name} không đọc được: đã bị sửa ngoài ứng dụng."
         if problem:

@@ -7,12 +7,14 @@ import json
 import shutil
 import sqlite3
 import zipfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from ocop_desktop.cli import main
 from ocop_desktop.exports.package import MANIFEST
+from ocop_desktop.exports.signing import key_file_for
 from ocop_desktop.persistence.audit_chain import GENESIS, HEAD_KEY, entry_hash, head_value
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.row_seal import content_columns, row_digest
@@ -156,3 +158,32 @@ def test_after_restoring_an_older_good_copy_the_later_anchors_are_not_held_again
     code, out, err = _check(office_db, capsys)
     assert code == 0, err
     assert "đều khớp nhật ký" in out
+
+
+def test_a_backup_made_before_the_office_was_set_up_still_checks_healthy_after(reference_template, tmp_path, capsys):
+    """A first backup (or import) before «Thiết lập đơn vị»: its anchor is signed with the key made
+    for it then, and set-up later uses that same key, so `check` stays healthy."""
+    path = tmp_path / "ocop.db"
+    shutil.copyfile(reference_template, path)
+    assert main(["--db", str(path), "backup"]) == 0
+    assert json.loads(anchors_file(path).read_text(encoding="utf-8").splitlines()[0]).get("signature")
+    assert main(["--db", str(path), "office", "set", "--unit", "Xã Mường Ảng", "--name", "Lò Văn Minh"]) == 0
+    code, out, err = _check(path, capsys)
+    assert code == 0, err
+
+
+def test_an_unsigned_anchor_counts_only_if_it_predates_the_office_key(office_db, capsys):
+    """Anchors written by a version that did not make the key early enough are unsigned: taken if they
+    are older than the key file, refused if they claim a time when the key already signed everything."""
+    log = anchors_file(office_db)
+    key_made = datetime.fromtimestamp(key_file_for(office_db).stat().st_mtime, UTC).replace(tzinfo=None)
+    older = {"head": GENESIS, "count": 0, "at": (key_made - timedelta(days=1)).isoformat(), "where": "cũ",
+             "kind": "anchor"}
+    log.write_text(json.dumps(older, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, _, err = _check(office_db, capsys)
+    assert code == 0, err
+    newer = {**older, "at": (key_made + timedelta(minutes=5)).isoformat()}
+    log.write_text(json.dumps(newer, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, _, err = _check(office_db, capsys)
+    assert code == 1
+    assert "không có chữ ký hợp lệ của khóa đơn vị" in err
