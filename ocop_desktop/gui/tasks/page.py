@@ -67,7 +67,9 @@ class TasksPage(QWidget):
         log.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the note itself gets the room
         log.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         ui.taskSplitter.setStretchFactor(0, 3)
-        ui.taskTable.installEventFilter(self)  # narrower window: columns shrink, due and status stay
+        # Narrower window, or a scroll bar appearing (the notice above the tabs arrives with the start
+        # page's read): the viewport shrinks, the columns shrink with it, due and status stay in view.
+        ui.taskTable.viewport().installEventFilter(self)
 
         self._directive_id: str | None = None  # the directive whose tasks are shown, None for all
         self._task_id: str | None = None  # the selected task, kept across reloads
@@ -226,7 +228,7 @@ class TasksPage(QWidget):
             excess -= cut
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.ui.taskTable and event.type() == QEvent.Type.Resize and self._sized:
+        if watched is self.ui.taskTable.viewport() and event.type() == QEvent.Type.Resize and self._sized:
             self._fit_columns()
         return super().eventFilter(watched, event)
 
