@@ -113,7 +113,7 @@ def secs(run: Run) -> str:
 
 def failure(runs: list[Run]) -> str:
     bad = next((r for r in runs if not r.ok), None)
-    return (bad.err or bad.out).strip().splitlines()[-1][:200] if bad and (bad.err or bad.out).strip() else "failed"
+    return (bad.err or bad.out).strip().splitlines()[-1][:400] if bad and (bad.err or bad.out).strip() else "failed"
 
 
 def ms(seconds: float) -> str:
