@@ -195,49 +195,6 @@
     </message>
 </context>
 <context>
-    <name>SurveyGrid</name>
-    <message>
-        <source>Product name</source>
-        <translation>Tên sản phẩm</translation>
-    </message>
-    <message>
-        <source>Producer</source>
-        <translation>Chủ thể</translation>
-    </message>
-    <message>
-        <source>Production status</source>
-        <translation>Tình hình sản xuất</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>Sản lượng</translation>
-    </message>
-    <message>
-        <source>Unit of measure</source>
-        <translation>Đơn vị tính</translation>
-    </message>
-    <message>
-        <source>Quantity sold</source>
-        <translation>Sản lượng tiêu thụ</translation>
-    </message>
-    <message>
-        <source>Selling price (VND)</source>
-        <translation>Giá tiêu thụ (đ)</translation>
-    </message>
-    <message>
-        <source>Raw material area (ha)</source>
-        <translation>Diện tích vùng nguyên liệu (ha)</translation>
-    </message>
-    <message>
-        <source>Proposed for OCOP in</source>
-        <translation>Đề xuất OCOP năm</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Ghi chú</translation>
-    </message>
-</context>
-<context>
     <name>SurveyGridModel</name>
     <message>
         <source>Enter the product name.</source>

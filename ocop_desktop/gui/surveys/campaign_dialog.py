@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
+from ocop_desktop.domain import formatting
 from ocop_desktop.domain.text import fold
-from ocop_desktop.domain.validation import NotFoundError, StaleDataError, ValidationError
+from ocop_desktop.domain.validation import StaleDataError, ValidationError
+from ocop_desktop.gui.error_text import known_message, report_error
 from ocop_desktop.gui.forms.ui_surveys_campaign_dialog import Ui_CampaignDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.services.campaigns import CampaignInfo, CampaignInput, CampaignService, CopyProposal
@@ -94,7 +96,7 @@ class CampaignDialog(QDialog):
         if day == self._loaded_for:
             return
         self._loaded_for = day
-        self.ui.countLabel.setText(self.tr("Loading the units valid on %1…").replace("%1", day.strftime("%d/%m/%Y")))
+        self.ui.countLabel.setText(self.tr("Loading the units valid on %1…").replace("%1", formatting.day(day)))
         # A new campaign starts in the office's own area: its province, its own commune chosen.
         scope = self._campaign is None and not self._scoped
         self._jobs.run(lambda _p, _c: (*self._service.choices_on(day), self._service.office_scope(day) if scope else None),
@@ -239,8 +241,12 @@ class CampaignDialog(QDialog):
         self._busy = False
         self.save_button.setEnabled(True)
         if isinstance(exc, StaleDataError) or not isinstance(exc, ValidationError):
-            known = isinstance(exc, (ValidationError, NotFoundError))
-            self._show_error(str(exc) if known else self.tr("Could not save: %1").replace("%1", str(exc)))
+            known = known_message(exc)
+            if known is None:  # a bug: «Lỗi không mong đợi», its traceback in the log
+                report_error(self, exc, show=lambda reason: self._show_error(
+                    self.tr("Could not save: %1").replace("%1", reason)))
+            else:
+                self._show_error(known)
             return
         self._show_error("\n".join(f"• {e.message}" for e in exc.errors))
         first = exc.errors[0].field if exc.errors else ""

@@ -10,8 +10,7 @@ from typing import Any, Callable, Iterable
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text, select
 
-from ocop_desktop.domain import limits, schema
-from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
+from ocop_desktop.domain import formatting, limits, schema
 from ocop_desktop.persistence.models import (
     AuditEntry,
     Directive,
@@ -26,6 +25,7 @@ from ocop_desktop.persistence.models import (
     TaskProgress,
     UnitSubmission,
 )
+from ocop_desktop.services.readable import structured_text
 
 PRISTINE = "_pristine"  # record metadata key: the sender's copy was never edited (see merge.py)
 META_COLUMNS = ("id", "created_at", "updated_at")
@@ -76,13 +76,6 @@ def _join(separator: str, *parts: Any) -> str:
 
 def _paren(text: str) -> str:
     return f"({text})" if text else ""
-
-
-def _vn_day(value: Any) -> str:
-    try:
-        return format_vn_date(date.fromisoformat(value)) if isinstance(value, str) else ""
-    except ValueError:
-        return value
 
 
 # Parents before children: the order of inserts (and, reversed, of deletes).
@@ -213,15 +206,12 @@ def decode_record(entity: Entity, raw: dict[str, Any]) -> tuple[dict[str, Any], 
 def display_value(value: Any, names: Callable[[str | None], str], key: str = "") -> str:
     """How a value reads in the conflict table: dates dd/mm/yyyy, numbers 1.234,5, ids as names."""
     if value is None or value == "":
-        return "(trống)"
+        return str(formatting.EMPTY)
     if isinstance(value, bool):
-        return "có" if value else "không"
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return format_vn_date(value)
-    if isinstance(value, (int, float)) and key != "year" and not key.endswith("_year"):
-        return format_vn_number(value)
+        return str(formatting.YES if value else formatting.NO)
+    if isinstance(value, (int, float, date)):  # by the field's kind, as the activity log reads it
+        kind = formatting.kind_of(key)
+        return formatting.value(value, formatting.INTEGER if kind == formatting.STARS else kind)
     if key.endswith("_id") and isinstance(value, str):
         return names(value) or value
     for (entity_name, column), enum in ENUMS.items():
@@ -231,11 +221,16 @@ def display_value(value: Any, names: Callable[[str | None], str], key: str = "")
             except ValueError:
                 pass
     if isinstance(value, (dict, list)):
-        return ", ".join(f"{k}: {v}" for k, v in value.items()) if isinstance(value, dict) else ", ".join(map(str, value))
+        return structured_text(value, key)  # a checklist by its items' names, never their codes
     return str(value)
 
 
 # -- what each side knows about a record ---------------------------------------------------------
+def _vn_day(value: Any) -> str:
+    """A stored ISO day as dd/mm/yyyy; anything but the stored text (a date read here) adds nothing."""
+    return formatting.day(value) if isinstance(value, str) else ""
+
+
 def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
