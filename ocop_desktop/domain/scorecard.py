@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ocop_desktop.domain.numbers import NumberError, format_vn_number, parse_vn_number
 from ocop_desktop.domain.rules import RuleSet
@@ -27,7 +28,7 @@ class Criterion:
     name: str
     max: float
     levels: tuple[Level, ...] = ()  # empty: whole points 0..max
-    criteria: tuple["Criterion", ...] = ()
+    criteria: tuple[Criterion, ...] = ()
     note: str = ""
     origin: str = ""  # where it was read from (a sheet and row), for messages
 
@@ -35,12 +36,12 @@ class Criterion:
     def is_group(self) -> bool:
         return bool(self.criteria)
 
-    def leaves(self) -> list["Criterion"]:
+    def leaves(self) -> list[Criterion]:
         if not self.criteria:
             return [self]
         return [leaf for c in self.criteria for leaf in c.leaves()]
 
-    def walk(self) -> list["Criterion"]:
+    def walk(self) -> list[Criterion]:
         return [self] + [c for sub in self.criteria for c in sub.walk()]
 
     def allowed(self) -> tuple[Level, ...]:

@@ -6,13 +6,14 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from copy import copy
 from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -23,8 +24,14 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from .excel_layout import (  # noqa: F401  (UNIT_PT: tests measure with it)
-    FONT_NAME, NOTES_SHEET, UNIT_PT, centred_run, notes_sheet, text_width, wrapped_lines,
+from .excel_layout import (
+    FONT_NAME,
+    NOTES_SHEET,
+    UNIT_PT,
+    centred_run,
+    notes_sheet,
+    text_width,
+    wrapped_lines,
 )
 from .pdf_table import add_up
 from .report_model import ExportCancelled, Progress, Report, ReportColumn, vn_date_line

@@ -8,10 +8,11 @@ import os
 import stat
 import tempfile
 import zipfile
+from collections.abc import Collection
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Collection
+from typing import Any
 
 from ocop_desktop.domain import formatting
 from ocop_desktop.domain.os_errors import os_reason
@@ -294,7 +295,7 @@ def read_package(
     try:
         with zipfile.ZipFile(path) as zf:
             return _read(zf, path, entities, known_schemas, limits)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError):
         raise PackageError(f"Tệp {path.name} bị hỏng hoặc đã bị sửa; hãy xin đơn vị gửi lại gói.") from None
 
 

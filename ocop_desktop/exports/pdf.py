@@ -4,21 +4,36 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
 
 from ocop_desktop.domain.numbers import format_vn_number
 from ocop_desktop.exports.pdf_style import (
-    FONT, LANDSCAPE, LANDSCAPE_MARGINS, PORTRAIT, PORTRAIT_MARGINS, Styles, body_lines,
+    FONT,
+    LANDSCAPE,
+    LANDSCAPE_MARGINS,
+    PORTRAIT,
+    PORTRAIT_MARGINS,
+    Styles,
+    body_lines,
 )
 from ocop_desktop.exports.pdf_table import esc, table_story, wrap_lines  # noqa: F401  (wrap_lines: tests)
 from ocop_desktop.exports.report_model import ExportCancelled, Progress, Report, vn_date_line

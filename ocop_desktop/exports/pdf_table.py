@@ -4,10 +4,11 @@ kept with its heading and its "Cộng", and the last rows kept on the page of th
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Any, Callable
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -385,7 +386,7 @@ def table_story(report: Report, s: Styles, widths: list[float], room: float, aft
     # A short table keeps its first row where it starts: moving all of it with the signature would
     # leave a page with nothing but the document's heading.
     start = max(1 if n > 1 else 0, n - TAIL_ROWS)
-    while 0 < start and (start - 1) in t.glued:
+    while start > 0 and (start - 1) in t.glued:
         start -= 1  # "Cộng" never leaves its unit, a heading never its first row
     # Long rows make a tail too tall to share a page with the signature: fewer rows then.
     if start < n:

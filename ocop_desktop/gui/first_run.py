@@ -17,7 +17,6 @@ from ocop_desktop.gui.products.searchable import add_item, make_searchable, sele
 from ocop_desktop.services.places import PlaceDTO, PlaceService
 from ocop_desktop.services.settings import KIND_BY_KEY, OFFICE_KINDS, OfficeSettings, printed_name
 
-
 BEFORE_REFORM = date(2025, 6, 30)  # the last day of the 63 provinces and their districts
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.text import fold
 from ocop_desktop.persistence.database import model_problems, open_database
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
@@ -42,9 +43,8 @@ from ocop_desktop.persistence.snapshot import (
     remove_leftovers,
 )
 from ocop_desktop.services import anchors
-from ocop_desktop.services.tamper import check_log
 from ocop_desktop.services.settings import current_actor
-from ocop_desktop.domain.os_errors import os_reason
+from ocop_desktop.services.tamper import check_log
 
 DAILY, MANUAL, BEFORE_RESTORE, DAMAGED = "hang-ngay", "thu-cong", "truoc-khoi-phuc", "hong-truoc-khoi-phuc"
 REASON_LABELS = {

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -15,16 +16,32 @@ from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.rules import RuleSet, certify_refusal, rule_set_in_force
 from ocop_desktop.domain.scorecard import Scorecard, num, points_text
 from ocop_desktop.domain.scoring import (
-    KNOCKOUT_KEY, MEMBER_KEY, Outcome, check_knockouts, evaluate, gap, knockout_codes, parse_scores,
+    KNOCKOUT_KEY,
+    MEMBER_KEY,
+    Outcome,
+    check_knockouts,
+    evaluate,
+    gap,
+    knockout_codes,
+    parse_scores,
 )
 from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Evaluation, EvaluationMember, Product, ProductSet, RuleSetRow
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.evaluation_types import (  # noqa: F401  (re-exported for the GUI, CLI and tests)
-    DEFAULT_LEVEL, CertificationDTO, CertificationInput, EvaluationDTO, EvaluationInput, EvaluationRow, MemberDTO,
-    MemberInput, ProductBrief, ProductGap, ScoringSetup,
+    DEFAULT_LEVEL,
+    CertificationDTO,
+    CertificationInput,
+    EvaluationDTO,
+    EvaluationInput,
+    EvaluationRow,
+    MemberDTO,
+    MemberInput,
+    ProductBrief,
+    ProductGap,
+    ScoringSetup,
 )
 from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set, scorecard_id
 

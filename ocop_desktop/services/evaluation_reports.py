@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Mapping, Sequence
 
-from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
+from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.rules import RuleSet, result_phrase
 from ocop_desktop.domain.scorecard import Criterion, Scorecard, num, points_text, to_fraction
-from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection
-from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.domain.validation import ValidationError
-from ocop_desktop.services.evaluation import EvaluationDTO, EvaluationService, MemberInput, ProductBrief, check_members
+from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportSection
+from ocop_desktop.exports.report_model import ReportColumn as C
+from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.documents import DocumentService
+from ocop_desktop.services.evaluation import EvaluationDTO, EvaluationService, MemberInput, ProductBrief, check_members
 from ocop_desktop.services.report_seal import write_sealed
 from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set
 

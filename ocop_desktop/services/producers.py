@@ -12,7 +12,7 @@ from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean, fold, like_pattern
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Place, Producer
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 
 PHONE_DIGITS = (9, 11)
 

@@ -14,7 +14,7 @@ from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import clean
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet, utcnow
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported for the GUI and tests)
     EXPIRED,

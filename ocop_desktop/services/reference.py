@@ -18,7 +18,7 @@ from ocop_desktop.persistence.models import (
     RuleSetRow,
     stable_id,
 )
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.reference_places import load_places, place_id  # noqa: F401 (re-export)
 
 

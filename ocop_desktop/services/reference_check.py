@@ -12,6 +12,8 @@ from ocop_desktop.domain.scorecard import card_from_dict, card_to_dict
 from ocop_desktop.services.reference import group_id, product_set_id, read_json, rule_set_id
 from ocop_desktop.services.reference_places import (
     _COLUMNS as PLACE_COLUMNS,
+)
+from ocop_desktop.services.reference_places import (
     META_KEY,
     _sql_value,
     places_digest,

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.rules import RuleSet
 from ocop_desktop.domain.text import vn_sort_key
-from ocop_desktop.exports.report_model import Report, ReportColumn as C, ReportSection
+from ocop_desktop.exports.report_model import Report, ReportSection
+from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet
 from ocop_desktop.services.report_scope import UNKNOWN_PLACE, PlaceTable, Scope
 

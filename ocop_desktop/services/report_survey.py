@@ -10,7 +10,9 @@ from ocop_desktop.domain.deadlines import deadline_rule, timeliness
 from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.validation import NotFoundError
-from ocop_desktop.exports.report_model import Kind as CellKind, Report, ReportColumn as C, ReportSection
+from ocop_desktop.exports.report_model import Kind as CellKind
+from ocop_desktop.exports.report_model import Report, ReportSection
+from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.persistence.models import SurveyCampaign
 from ocop_desktop.services.report_scope import PlaceTable, Scope
 from ocop_desktop.services.surveys import read_entries

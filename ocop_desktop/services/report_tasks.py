@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.validation import NotFoundError
-from ocop_desktop.exports.report_model import Report, ReportColumn as C, ReportSection
+from ocop_desktop.exports.report_model import Report, ReportSection
+from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.persistence.models import Directive, Task, TaskProgress
 from ocop_desktop.services.report_scope import Scope
 

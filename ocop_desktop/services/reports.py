@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import select
 
@@ -18,12 +18,11 @@ from ocop_desktop.exports.report_model import Progress, Report
 from ocop_desktop.persistence.models import Directive, SurveyCampaign
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services import reference
+from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.report_registry import build_expiring, build_products, build_summary
 from ocop_desktop.services.report_scope import PlaceTable, Scope, report_scope, scope_choices
 from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form, find_campaign
 from ocop_desktop.services.report_tasks import build_tasks
-from ocop_desktop.services.documents import DocumentService
-from ocop_desktop.services.report_seal import write_sealed
 
 KINDS = ("survey", "products", "expiring", "tasks", "summary", "survey-form")
 

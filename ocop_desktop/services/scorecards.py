@@ -14,8 +14,9 @@ from ocop_desktop.domain.scorecard import CardError, Scorecard, card_code, card_
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.paths import resources_dir
-from ocop_desktop.persistence.models import ProductSet, Scorecard as ScorecardRow, stable_id, utcnow
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.models import ProductSet, stable_id, utcnow
+from ocop_desktop.persistence.models import Scorecard as ScorecardRow
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.reference import LoadReport, product_set_id, rule_set_id
 from ocop_desktop.services.scorecard_excel import read_card_xlsx, write_card_xlsx

@@ -18,7 +18,10 @@ from ocop_desktop.domain.validation import FieldError, NotFoundError, Validation
 from ocop_desktop.persistence.models import AuditEntry, Place, SurveyCampaign, UnitSubmission, new_id
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.exchange.excel_files import (  # noqa: F401  (write_template re-exported)
-    ImportRefused, guard, read_sheets, write_template,
+    ImportRefused,
+    guard,
+    read_sheets,
+    write_template,
 )
 from ocop_desktop.services.exchange.excel_reader import UNCACHED, CellError
 from ocop_desktop.services.exchange.undo import EXCEL_ACTION, ExcelImportInfo, excel_context, excel_imports, undo_excel

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, make_dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Collection, Mapping
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from ocop_desktop.domain.deadlines import timeliness
 from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionStatus
-from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.numbers import NumberError, format_vn_date, parse_vn_number
+from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.text import clean, nfc, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Product, SurveyCampaign, SurveyEntry, UnitSubmission
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.survey_versions import stale_changes
 
 # Errors of save_entries name the cell as FieldError.field = "row {n}/{column}": n is the

@@ -9,8 +9,8 @@ from sqlalchemy import and_, case, func, select
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.language import Text
-from ocop_desktop.domain.text import clean, fold, vn_sort_key
 from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.text import clean, fold, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Directive, Task, TaskProgress
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory

@@ -14,7 +14,11 @@ from openpyxl.worksheet import _writer as ws_writer
 
 from ocop_desktop.exports.excel import sheet_title, write_xlsx
 from ocop_desktop.exports.report_model import (
-    ExportCancelled, OfficialHeader, Report, ReportColumn, ReportSection,
+    ExportCancelled,
+    OfficialHeader,
+    Report,
+    ReportColumn,
+    ReportSection,
 )
 from tests.pdftext import pdftotext
 from tests.ids import SAMPLE_2024

@@ -14,7 +14,8 @@ import pytest
 
 from ocop_desktop.exports.pdf import write_pdf
 from ocop_desktop.exports.pdf_table import cell_text
-from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection, Signature
+from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportSection, Signature
+from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.services.evaluation import EvaluationInput, EvaluationService, MemberInput
 from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.products import ProductService

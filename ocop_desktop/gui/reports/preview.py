@@ -3,8 +3,8 @@ in the preview, printed one sheet per page in the page's own orientation at 100 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QEvent, QMarginsF, QObject, QRect, QSizeF, Qt

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
@@ -38,7 +39,7 @@ def grid_columns() -> list[GridColumn]:
 class GridRow:
     """One row: the id and version of its saved entry (None if new), the typed text, per-cell problems."""
 
-    __slots__ = ("id", "version", "product_id", "cells", "errors", "values")
+    __slots__ = ("cells", "errors", "id", "product_id", "values", "version")
 
     def __init__(
         self, cells: list[str], id: str | None = None, product_id: str | None = None,

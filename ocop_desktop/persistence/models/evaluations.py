@@ -29,7 +29,7 @@ class Evaluation(RecordMixin, Base):
 
     rule_set: Mapped[RuleSetRow] = relationship(lazy="joined")
     scorecard: Mapped[Scorecard | None] = relationship()
-    members: Mapped[list["EvaluationMember"]] = relationship(
+    members: Mapped[list[EvaluationMember]] = relationship(
         back_populates="evaluation", cascade="all, delete-orphan", order_by="EvaluationMember.position"
     )
 

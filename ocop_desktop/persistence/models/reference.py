@@ -38,10 +38,10 @@ class Place(RecordMixin, Base):
     successor_confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
-    parent: Mapped["Place | None"] = relationship(
+    parent: Mapped[Place | None] = relationship(
         remote_side="Place.id", foreign_keys=[parent_id], lazy="joined", join_depth=2
     )
-    successor: Mapped["Place | None"] = relationship(
+    successor: Mapped[Place | None] = relationship(
         remote_side="Place.id", foreign_keys=[successor_id]
     )
 

@@ -10,10 +10,11 @@ The rules are data (resources/reference/exchange_authority.json; who certifies w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import select
 

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from xml.parsers import expat
 
-from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.schema import Kind, sheet_fields
+from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
 
 MAX_BYTES = 20 * 2**20
 XLSX_LIMITS = ZipLimits(max_file_bytes=MAX_BYTES, max_members=2000, max_member_bytes=200 * 2**20,

@@ -6,9 +6,10 @@ import posixpath
 import re
 import zipfile
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from xml.parsers import expat
 
 from ocop_desktop.domain.formatting import integer

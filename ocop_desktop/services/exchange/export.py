@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import func, select
 
 from ocop_desktop import __version__
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
-from ocop_desktop.services import anchors
-from ocop_desktop.services.office_key import database_file, office_key
 from ocop_desktop.exports.package import DATA_DIR, DELETED, EXTENSION, FORMAT, FORMAT_VERSION, PackageWriter
 from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.persistence.migrate import head_revision
 from ocop_desktop.persistence.models import AuditEntry, OutboxEntry, Place, SyncState, new_id, utcnow
 from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services import anchors
 from ocop_desktop.services.exchange.dto import OutboxDTO, UnsentDTO
 from ocop_desktop.services.exchange.records import (
-    BY_NAME, ENTITIES, PRISTINE, Entity, _chunks, encode_row, encode_value, locally_edited, sync_states,
+    BY_NAME,
+    ENTITIES,
+    PRISTINE,
+    Entity,
+    _chunks,
+    encode_row,
+    encode_value,
+    locally_edited,
+    sync_states,
 )
+from ocop_desktop.services.office_key import database_file, office_key
 from ocop_desktop.services.settings import OfficeSettings, office_settings
 
 Progress = Callable[[int, int, str], None]

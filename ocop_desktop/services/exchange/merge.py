@@ -21,14 +21,32 @@ from sqlalchemy import select
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
 from ocop_desktop.persistence.models import (
-    Base, InboxEntry, OutboxEntry, Place, Producer, Product, SurveyCampaign, Task, UnitSubmission,
-)
-from ocop_desktop.services.exchange.dto import FieldDiff, ImportPreview, Outcome, PackageInfo, RecordChange
-from ocop_desktop.services.exchange.records import (
-    BY_NAME, ENTITIES, PRISTINE, Entity, _chunks, decode_record, display_value, field_label,
-    created_by_import, local_rows, locally_edited, sync_states,
+    Base,
+    InboxEntry,
+    OutboxEntry,
+    Place,
+    Producer,
+    Product,
+    SurveyCampaign,
+    Task,
+    UnitSubmission,
 )
 from ocop_desktop.services.exchange.authority import check_authority, package_sender
+from ocop_desktop.services.exchange.dto import FieldDiff, ImportPreview, Outcome, PackageInfo, RecordChange
+from ocop_desktop.services.exchange.records import (
+    BY_NAME,
+    ENTITIES,
+    PRISTINE,
+    Entity,
+    _chunks,
+    created_by_import,
+    decode_record,
+    display_value,
+    field_label,
+    local_rows,
+    locally_edited,
+    sync_states,
+)
 
 REFERENCE_LABELS = {"places": "địa bàn", "product_groups": "nhóm sản phẩm", "product_sets": "bộ sản phẩm",
                     "rule_sets": "bộ tiêu chí", "scorecards": "phiếu chấm"}

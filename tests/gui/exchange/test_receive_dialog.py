@@ -128,8 +128,8 @@ def test_send_dialog_makes_a_package_and_lists_it(qtbot, qtmodeltester, communes
 
 
 def test_a_new_sender_is_imported_only_after_its_fingerprint_is_accepted(qtbot, office, tmp_path, jobs, vietnamese):
-    from ocop_desktop.services.office_key import office_key
     from ocop_desktop.exports.signing import short_fingerprint
+    from ocop_desktop.services.office_key import office_key
 
     a = office("ang-nua", "xa-ang-nua", "Lò Văn Anh")
     r = office("huyen", "huyen-muong-ang", "Nguyễn Văn Kiểm")  # has never trusted anyone

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 
 from ocop_desktop.exports.package import DELETED, PackageError
-from ocop_desktop.services.exchange import Outcome
-from ocop_desktop.services.exchange import verify_package
-from ocop_desktop.services.exchange.trust import REFUSED, add_sender, sender_trust
-from ocop_desktop.services.exchange.authority import may_certify
 from ocop_desktop.exports.signing import b64
+from ocop_desktop.services.exchange import Outcome, verify_package
+from ocop_desktop.services.exchange.authority import may_certify
+from ocop_desktop.services.exchange.trust import REFUSED, add_sender, sender_trust
 from ocop_desktop.services.office_key import office_key
 from ocop_desktop.services.products import ProductInput, ProductService
 from ocop_desktop.services.reference import rule_set_id
@@ -24,6 +23,7 @@ from ocop_desktop.services.reference_places import place_id
 from ocop_desktop.services.surveys import SurveyEntryInput
 from tests.services.exchange.conftest import dump
 from tests.services.exchange.test_package_safety import rebuild
+
 
 def later() -> str:
     """A moment after anything the receiver did, reckoned when it is used: a long suite run would

@@ -6,8 +6,6 @@ from datetime import date
 
 import openpyxl
 import pytest
-from ocop_desktop.services.exchange import ConflictsUnresolved, Outcome
-from ocop_desktop.services.survey_import import SurveyImportService
 from sqlalchemy import select
 
 from ocop_desktop.persistence.models import SurveyEntry
