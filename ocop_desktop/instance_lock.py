@@ -12,6 +12,7 @@ never take it: SQLite's WAL lets them read while one writer writes.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -266,10 +267,9 @@ class WriterLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        try:
+        # Windows may refuse while open; the unlocked file is then recognised as stale.
+        with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)  # while still locked: no one else can claim it in between
-        except OSError:
-            pass  # Windows may refuse while open; the unlocked file is then recognised as stale
         _unlock(fd)
         os.close(fd)
 

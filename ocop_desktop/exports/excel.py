@@ -228,7 +228,7 @@ class _Sheet:
         head = self.style(font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"), border=_BORDER,
                           alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
         # Neither LibreOffice nor Excel reliably grows a wrapped row on open: give the height.
-        lines = max(wrapped_lines(c.header, w, self.size, bold=True) for c, w in zip(self.columns, self.widths))
+        lines = max(wrapped_lines(c.header, w, self.size, bold=True) for c, w in zip(self.columns, self.widths, strict=False))
         self.add([self.cell(c.header, head) for c in self.columns], self.line * lines + 4)
         first = self.row + 1
         self.write_sections()
@@ -338,7 +338,7 @@ class _Sheet:
         report, cols = self.report, self.columns
         top = Alignment(vertical="top")
         specs = []
-        for col, width in zip(cols, self.widths):
+        for col, width in zip(cols, self.widths, strict=False):
             attrs: dict[str, Any] = {"border": _BORDER, "number_format": FORMATS.get(col.kind, "General")}
             attrs["alignment"] = Alignment(vertical="top", wrap_text=True) if col.kind == "text" else top
             is_text = col.kind not in _CONVERT or col.kind == "text"
@@ -349,7 +349,7 @@ class _Sheet:
                           width if is_text else 0, whole))
         # A heading runs on across the row: no inner borders to strike through its text.
         edges = [Border(left=_THIN, top=_THIN, bottom=_THIN)] + [Border(top=_THIN, bottom=_THIN)] * (self.n - 2)
-        edges = (edges + [Border(right=_THIN, top=_THIN, bottom=_THIN)]) if self.n > 1 else [_BORDER]
+        edges = ([*edges, Border(right=_THIN, top=_THIN, bottom=_THIN)]) if self.n > 1 else [_BORDER]
         headings = [self.style(font=Font(bold=True), border=edge) for edge in edges]
         many = len(report.sections) > 1
         ws, cell, add = self.ws, self.cell, self.add

@@ -163,7 +163,7 @@ def closing_block(report: Report, s: Styles) -> Flowable:
 
     def block(sig) -> list[Flowable]:
         lines = [Paragraph(esc(line.upper()), s.sign) for line in (sig.authority, sig.deputy, sig.title) if line]
-        return lines + [Spacer(1, 25 * mm), Paragraph(esc(sig.name) or "…………………………", s.sign)]
+        return [*lines, Spacer(1, 25 * mm), Paragraph(esc(sig.name) or "…………………………", s.sign)]
 
     right = block(h.signature)
     form = not h.recipients and bool(h.co_signature.title)  # a form: its second signer stands left

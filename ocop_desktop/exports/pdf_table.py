@@ -293,7 +293,7 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
         sub = {k: None for k in totals}
         for row in section.rows:
             t.add([_cell(c, row.get(c.key), w, s, partial(endnotes.add, _where(cols, row, c)))
-                   for c, w in zip(cols, widths)])
+                   for c, w in zip(cols, widths, strict=False)])
             for k in sub:
                 sub[k] = add_up(sub[k], row.get(k))
         if section.subtotal:
@@ -344,11 +344,11 @@ class TableEnd(Flowable):
         if len(content) <= 2:
             return list(content)  # too tall for any page: let it flow
         # Too tall for one page (long notes): what precedes flows on, the last part keeps the signature.
-        return content[:-2] + [TableEnd(content[-2:])]
+        return [*content[:-2], TableEnd(content[-2:])]
 
     def draw(self) -> None:
         y = self.height
-        for i, (f, (_w, h)) in enumerate(zip(self._use, self._sizes)):
+        for i, (f, (_w, h)) in enumerate(zip(self._use, self._sizes, strict=False)):
             if i:
                 y -= f.getSpaceBefore()
             y -= h
@@ -368,12 +368,12 @@ def fit_header_words(report: Report, widths: list[float]) -> list[float]:
     from the columns that have room to spare: a heading is never broken inside a word."""
     need = [max((stringWidth(w, f"{FONT}-Bold", 11) for w in c.header.split()), default=0) + CELL_SLACK
             for c in report.columns]
-    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
-    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=False))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=False)]
     if not short or sum(spare) < short:
         return widths
     return [max(n, w - short * room / sum(spare)) if w < n else w - short * room / sum(spare)
-            for n, w, room in zip(need, widths, spare)]
+            for n, w, room in zip(need, widths, spare, strict=False)]
 
 
 def table_story(report: Report, s: Styles, widths: list[float], room: float, after: list[Flowable]) -> list[Flowable]:

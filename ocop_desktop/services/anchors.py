@@ -12,6 +12,7 @@ line, and anchors written before it are not held against the restored chain.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -130,10 +131,8 @@ def write_sidecar(db_path: Path, copy: Path, where: str) -> dict[str, Any] | Non
     except sqlite3.Error:
         return None
     signed = _signed({**anchor, "where": where, "kind": "anchor"}, _key(db_path, create=True))
-    try:
+    with contextlib.suppress(OSError):
         sidecar_of(copy).write_text(json.dumps(signed, ensure_ascii=False, indent=1), encoding="utf-8")
-    except OSError:
-        pass
     record(db_path, anchor, where)
     return anchor
 

@@ -215,9 +215,9 @@ class DocumentService:
                 else:
                     lines.append(f"{docs.name_on(docs.DEPARTMENT, day)} {where}".strip())
             own = fold(f"UBND {unit.name}") if unit is not None else ""
-            if kind.letter_recipient and letter_issuer and fold(letter_issuer) != own and _exists_on(s, letter_issuer, day):
-                if fold(letter_issuer) not in {fold(x) for x in lines}:
-                    lines.append(letter_issuer)
+            if (kind.letter_recipient and letter_issuer and fold(letter_issuer) != own
+                    and _exists_on(s, letter_issuer, day) and fold(letter_issuer) not in {fold(x) for x in lines}):
+                lines.append(letter_issuer)
         lines.append(docs.FILED)
         return tuple(lines)
 
@@ -235,7 +235,7 @@ class DocumentService:
                     return ""
                 if campaign.directive is not None and campaign.directive.issuer:
                     return campaign.directive.issuer
-                head, sep, tail = campaign.issuing_letter.rpartition(" của ")
+                _head, sep, tail = campaign.issuing_letter.rpartition(" của ")
                 return tail.strip() if sep else ""
             if kind == "tasks":
                 query = select(Directive.issuer).order_by(Directive.created_at.desc())

@@ -164,7 +164,7 @@ class EvaluationService:
                 scores={code: float(v) for code, v in outcome.criteria.items()}, total=float(outcome.total),
                 stars=outcome.stars, knockout=outcome.knockout, certified=False, notes=(data.notes or "").strip(),
             )
-            for pos, (member, scores) in enumerate(zip(data.members, checked.members)):
+            for pos, (member, scores) in enumerate(zip(data.members, checked.members, strict=False)):
                 evaluation.members.append(EvaluationMember(
                     position=pos, member_name=clean(member.name) or f"Thành viên {pos + 1}",
                     scores={code: num(v) for code, v in scores.items()}, total=float(sum(scores.values(), Fraction(0))),

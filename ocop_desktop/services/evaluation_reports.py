@@ -45,13 +45,13 @@ def _lines(card: Scorecard, score_sets: Sequence[Mapping[str, Fraction]], keys: 
         while stack:
             c, depth = stack.pop()
             row = {"code": c.code, "name": _name(c, depth), "max": num(c.max)}
-            for key, scores in zip(keys, score_sets):
+            for key, scores in zip(keys, score_sets, strict=False):
                 value = _subtotal(c, scores)
                 row[key] = num(value) if value is not None else None
             rows.append(row)
             stack += [(s, depth + 1) for s in reversed(c.criteria)]
         closing = {"code": "", "name": f"Cộng phần {part.code}", "max": num(part.max)}
-        for key, scores in zip(keys, score_sets):
+        for key, scores in zip(keys, score_sets, strict=False):
             values = [_subtotal(c, scores) for c in part.criteria]
             closing[key] = num(sum((v for v in values if v is not None), Fraction(0))) if any(
                 v is not None for v in values) else None

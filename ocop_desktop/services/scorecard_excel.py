@@ -70,7 +70,7 @@ def _put(ws, row: int, col: int, value: Any) -> None:
 
 
 def _header(ws, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
-    for col, (title, width) in enumerate(zip(headers, widths), start=1):
+    for col, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
         _put(ws, 1, col, title)
         ws.cell(row=1, column=col).font = _HEAD
         ws.cell(row=1, column=col).fill = _FILL

@@ -34,7 +34,7 @@ def store_unit_rows(session, campaign_id: str, unit_id: str, rows: list, replace
     if replace:
         # A corrected name no longer matches: the sheet's row at the same place in the unit's list is
         # the same record, so it keeps its id (and travels as an update, not as a delete and an add).
-        for i, r in enumerate(rows):
+        for i in range(len(rows)):
             if i not in matched and i < len(existing) and existing[i].id not in used:
                 matched[i] = existing[i]
                 used.add(existing[i].id)

@@ -84,7 +84,7 @@ def check_log(conn: sqlite3.Connection) -> ChainCheck:
 def _row(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any]:
     columns = content_columns(table)
     found = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}" WHERE "{COVERED[table]}" = ?', (key,)).fetchone()
-    return dict(zip(columns, found)) if found else {}
+    return dict(zip(columns, found, strict=True)) if found else {}
 
 
 def _logged(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any]:

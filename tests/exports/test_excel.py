@@ -120,7 +120,7 @@ def test_sheet_setup(book):
 def test_values_types_and_formats(book):
     ws = book
     row = ws[find_row(ws, 1)[0]]
-    stt, name, producer, qty, area, revenue, day, stars = row
+    _stt, name, producer, qty, area, revenue, day, stars = row
     assert name.value == "Cà phê Mường Ảng rang xay" and producer.value == "HTX Nông nghiệp Ẳng Nưa"
     assert type(qty.value) is int and qty.value == 1_234_567 and qty.number_format == "[$-42A]#,##0"
     assert isinstance(area.value, float) and area.value == 12.5 and "#,##0" in area.number_format
@@ -136,7 +136,7 @@ def test_formula_looking_text_is_text(tmp_path: Path):
     report = sample(sections=[ReportSection("", rows)], notes=["=HYPERLINK(\"http://x\")"])
     wb = openpyxl.load_workbook(write_xlsx(report, tmp_path / "r.xlsx"))
     values = cells_by_value(wb.active) | cells_by_value(wb["Ghi chú"])
-    for text in RISKY + ["=HYPERLINK(\"http://x\")"]:
+    for text in [*RISKY, '=HYPERLINK("http://x")']:
         cell = values[text]
         assert cell.data_type == "s" and cell.value == text
     assert values["=1+1"].quotePrefix  # stays text when edited in Excel

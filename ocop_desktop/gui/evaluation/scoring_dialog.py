@@ -267,7 +267,7 @@ class ScoringDialog(QDialog):
         self.ui.errorLabel.setVisible(bool(text))
 
     def _members_input(self) -> tuple[MemberInput, ...]:
-        return tuple(MemberInput(name, scores) for name, scores in zip(self.model.member_names(), self.model.members()))
+        return tuple(MemberInput(name, scores) for name, scores in zip(self.model.member_names(), self.model.members(), strict=False))
 
     def evaluation_input(self) -> EvaluationInput:
         ui = self.ui

@@ -138,7 +138,7 @@ class PagesView(QWidget):
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
-        for label, image in zip(self.pages, self.images):
+        for label, image in zip(self.pages, self.images, strict=True):
             size = image.size() * self.zoom
             label.setPixmap(QPixmap.fromImage(image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
                                                            Qt.TransformationMode.SmoothTransformation)))

@@ -97,7 +97,7 @@ class SurveyGridModel(QAbstractTableModel):
         entries = list(entries)
         self.campaign_year = campaign_year
         self._set_base(self._entries(entries))
-        self._reset([GridRow(list(b.cells), b.id, e.product_id, b.version) for b, e in zip(self._base, entries)])
+        self._reset([GridRow(list(b.cells), b.id, e.product_id, b.version) for b, e in zip(self._base, entries, strict=False)])
 
     def _entries(self, entries: list[SurveyEntryDTO]) -> list[Entry]:
         return [
@@ -211,7 +211,7 @@ class SurveyGridModel(QAbstractTableModel):
     def inputs(self) -> list[SurveyEntryInput]:
         """Every row for SurveyService.save_entries, numbers as typed (the service parses them)."""
         return [
-            SurveyEntryInput(id=r.id, version=r.version, **{c.key: text for c, text in zip(self.columns, r.cells)})
+            SurveyEntryInput(id=r.id, version=r.version, **{c.key: text for c, text in zip(self.columns, r.cells, strict=False)})
             for r in self._rows
         ]
 

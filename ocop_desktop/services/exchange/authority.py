@@ -326,7 +326,7 @@ def _hold_outside(session, changing: list, sender: Sender, names) -> None:
             continue
         there = units.resolve(name, [i.there for i in group], package_first=True)
         here = units.resolve(name, [i.here for i in group], package_first=False)
-        for item, u_there, u_here in zip(group, there, here):
+        for item, u_there, u_here in zip(group, there, here, strict=False):
             if item.here is not None and u_here is None:
                 if u_there is not None and u_there not in sender.area:
                     _hold(item, f"Gói gán bản ghi cho {_place_name(session, u_there, place_names)}, ngoài địa bàn "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -177,10 +178,8 @@ def _save_atomically(wb, path: Path) -> None:
         raise ImportRefused(f"Không lưu được mẫu Excel vào {path}: {_os_reason(exc)}") from None
     finally:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _os_reason(exc: OSError) -> str:

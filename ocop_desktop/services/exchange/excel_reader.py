@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 import zipfile
@@ -322,10 +323,8 @@ class _SheetParser:
         elif name == "mergeCell":
             if len(self.sheet.merged) >= MAX_MERGES:
                 raise self._too_big(f"có hơn {integer(MAX_MERGES)} vùng ô gộp")
-            try:
+            with contextlib.suppress(ValueError):  # a damaged merge is ignored: the cells keep what they hold
                 self.sheet.merged.append(_range(attrs.get("ref", "")))
-            except ValueError:
-                pass  # a damaged merge is ignored: the cells keep what they hold
 
     def _dimension(self, ref: str) -> None:
         try:

@@ -247,7 +247,7 @@ def _reports(make_uow, office: OfficeSettings, folder: Path, report, steps: int,
               ("products", "san-pham-ocop", ReportRequest("products")),
               ("tasks", "nhiem-vu", ReportRequest("tasks"))]
     step = len(ENTITIES)
-    for kind, stem, request in wanted:
+    for _kind, stem, request in wanted:
         for fmt in ("xlsx", "pdf"):
             step += 1
             if cancelled and cancelled():

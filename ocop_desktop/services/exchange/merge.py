@@ -217,7 +217,7 @@ def _records(session, entity: Entity, rows) -> list[Item]:
     synced = sync_states(session, entity.name, ids)
     edited = locally_edited(session, entity.name, ids)
     items = []
-    for (values, pristine), record_id in zip(rows, ids):
+    for (values, pristine), record_id in zip(rows, ids, strict=False):
         values = dict(values, id=record_id)
         item = Item(entity, record_id, Outcome.NEW, values, here.get(record_id), pristine, synced.get(record_id))
         if item.here is not None:

@@ -225,7 +225,7 @@ def display_value(value: Any, names: Callable[[str | None], str], key: str = "")
         return format_vn_number(value)
     if key.endswith("_id") and isinstance(value, str):
         return names(value) or value
-    for (entity_name, column), enum in ENUMS.items():
+    for (_entity_name, column), enum in ENUMS.items():
         if column == key and isinstance(value, str):
             try:
                 return enum(value).label

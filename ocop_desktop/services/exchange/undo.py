@@ -64,7 +64,7 @@ def undo_import(session, package_id: str) -> UndoResult:
     # Created rows go first, children before parents; then changed rows get their old values;
     # deleted rows come back last, parents before children.
     created: dict[str, list[str]] = {}  # children's tables first; one flush per table, not per row
-    for key, name, record_id, v in reversed(ordered):
+    for _key, name, record_id, v in reversed(ordered):
         if v["op"] == "create":
             created.setdefault(name, []).append(record_id)
     for name, ids in created.items():

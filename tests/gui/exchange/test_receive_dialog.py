@@ -43,7 +43,7 @@ def cell(model, row: int, column: int) -> str:
 
 
 def test_conflict_chosen_per_record_then_imported_then_undone(qtbot, qtmodeltester, communes, packages, jobs):
-    a, b, r = communes
+    _a, _b, r = communes
     a2, bp, product_id = packages
     dialog = ReceivePackageDialog(r.exchange, jobs, ask_paths=lambda _p: [str(a2), str(bp)],
                                   ask_confirm=lambda _p, _t: True, today=lambda: date(2024, 7, 10))

@@ -38,7 +38,7 @@ def _type(qtbot, field, text):
 
 @pytest.mark.parametrize("typed, stored", [("03/07/2024", date(2024, 7, 3)), ("25/06/2024", date(2024, 6, 25))])
 def test_a_typed_date_is_stored_exactly(qtbot, make_page, surveys, campaign_id, typed, stored):
-    page, dialog = _open(qtbot, make_page, campaign_id)
+    _page, dialog = _open(qtbot, make_page, campaign_id)
     assert dialog.ui.dateEdit.text() == "02/05/2026"  # today, until the user types
     _type(qtbot, dialog.ui.dateEdit, typed)
     assert dialog.ui.dateEdit.text() == typed  # nothing changed while typing
@@ -50,7 +50,7 @@ def test_a_typed_date_is_stored_exactly(qtbot, make_page, surveys, campaign_id, 
 
 
 def test_a_future_or_impossible_date_is_refused_and_nothing_is_stored(qtbot, make_page, surveys, campaign_id):
-    page, dialog = _open(qtbot, make_page, campaign_id)
+    _page, dialog = _open(qtbot, make_page, campaign_id)
     ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     _type(qtbot, dialog.ui.dateEdit, "03/05/2026")
     qtbot.keyClick(dialog.ui.dateEdit, Qt.Key.Key_Tab)  # leaving the field says it at once

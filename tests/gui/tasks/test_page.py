@@ -191,7 +191,7 @@ def test_add_and_edit_a_directive(qtbot, page):
     assert page.current_directive().number == "45/KH-UBND"
     assert titles(page) == []  # the new directive is selected and has no tasks yet
     qtbot.mouseClick(page.ui.editDirectiveButton, Qt.MouseButton.LeftButton)
-    edit = [d for d in page.findChildren(DirectiveDialog) if d.isVisible()][0]
+    edit = next(d for d in page.findChildren(DirectiveDialog) if d.isVisible())
     assert edit.ui.issuedOnEdit.text() == "03/02/2025"
     edit.ui.numberEdit.clear()
     qtbot.keyClicks(edit.ui.numberEdit, "46/KH-UBND")
