@@ -181,7 +181,7 @@ def _number(raw: Any, where: str, what: str, problems: list[Problem]) -> float |
         return None
 
 
-def _criterion_from_dict(d: Mapping, where: str, problems: list[Problem]) -> Criterion:
+def _criterion_from_dict(d: Mapping[str, Any], where: str, problems: list[Problem]) -> Criterion:
     code = str(d.get("code") or "").strip()
     here = d.get("origin") or where or (f"Tiêu chí {code}" if code else "")
     name = str(d.get("name") or "").strip()
@@ -200,7 +200,7 @@ def _criterion_from_dict(d: Mapping, where: str, problems: list[Problem]) -> Cri
                      str(d.get("note") or ""), str(d.get("origin") or ""))
 
 
-def card_from_dict(d: Mapping) -> Scorecard:
+def card_from_dict(d: Mapping[str, Any]) -> Scorecard:
     """A card from its JSON form (resources/scorecards/*.json, the scorecards table)."""
     problems: list[Problem] = []
     parts = []
@@ -229,7 +229,7 @@ def card_from_dict(d: Mapping) -> Scorecard:
     return card
 
 
-def _criterion_to_dict(c: Criterion) -> dict:
+def _criterion_to_dict(c: Criterion) -> dict[str, Any]:
     out: dict[str, Any] = {"code": c.code, "name": c.name, "max": num(c.max)}
     if c.levels:
         out["levels"] = [{"points": num(lv.points), "meaning": lv.meaning} for lv in c.levels]
@@ -240,7 +240,7 @@ def _criterion_to_dict(c: Criterion) -> dict:
     return out
 
 
-def card_to_dict(card: Scorecard) -> dict:
+def card_to_dict(card: Scorecard) -> dict[str, Any]:
     parts = []
     for p in card.parts:
         part: dict[str, Any] = {"code": p.code, "name": p.name, "max": num(p.max)}

@@ -82,7 +82,7 @@ class Outcome:
     missing: tuple[str, ...]  # leaves no member has scored
     member_totals: tuple[Fraction, ...]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "parts": {k: num(v) for k, v in self.parts.items()},
             "total": num(self.total),

@@ -4,7 +4,7 @@ kept with its heading and its "Cộng", and the last rows kept on the page of th
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -149,11 +149,11 @@ class TableRows:
     widths: list[float]
     aligns: list[tuple[int, str]]  # (column, alignment) of the data rows
     rows: list[list[Any]] = field(default_factory=list)
-    styles: list[list[tuple]] = field(default_factory=list)  # per row: (command, first col, last col, *args)
+    styles: list[list[tuple[Any, ...]]] = field(default_factory=list)  # per row: (command, first col, last col, *args)
     heights: list[float | None] = field(default_factory=list)
     glued: set[int] = field(default_factory=set)  # row i stays on the page of row i + 1
 
-    def add(self, cells: list[Any], styles: list[tuple] = (), height: float | None = None,
+    def add(self, cells: list[Any], styles: Sequence[tuple[Any, ...]] = (), height: float | None = None,
             glue_next: bool = False) -> int:
         self.rows.append(cells)
         self.styles.append(list(styles))
@@ -171,7 +171,7 @@ class TableRows:
         """Rows lo..hi-1 as one table, under the column header when ``headed``."""
         off = 1 if headed else 0
         data = ([self.head] if headed else []) + self.rows[lo:hi]
-        commands: list[tuple] = [("FONT", (0, 0), (-1, -1), FONT, 11), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        commands: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, 11), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
         if headed:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), GREY))

@@ -27,7 +27,7 @@ class UnitOfWork:
         self.session.info.update(self._info)
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         # close() rolls back whatever was not committed; unlike rollback() it leaves the
         # loaded objects readable (detached, not expired), so a service may still build DTOs.
         self.session.close()

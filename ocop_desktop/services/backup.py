@@ -22,6 +22,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.text import fold
@@ -200,7 +201,7 @@ def rotate(db_path: Path, policy: RotationPolicy = RotationPolicy()) -> list[Pat
     for count, bucket in ((policy.daily, lambda d: d.date()),
                           (policy.weekly, lambda d: d.isocalendar()[:2]),
                           (policy.monthly, lambda d: (d.year, d.month))):
-        seen: list = []
+        seen: list[Any] = []
         for b in automatic:
             key = bucket(b.made_at)
             if key in seen:

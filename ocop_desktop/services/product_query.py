@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 
@@ -136,7 +137,7 @@ def search_condition(text: str | None):
     )
 
 
-def conditions(session, f: ProductFilter, today: date) -> list:
+def conditions(session, f: ProductFilter, today: date) -> list[Any]:
     conds = []
     if (found := search_condition(f.search)) is not None:
         conds.append(found)

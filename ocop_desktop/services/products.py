@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -54,7 +55,7 @@ class ProductDTO:
     certified_on: date | None
     expires_on: date | None
     ean13: str
-    checklist: dict
+    checklist: dict[str, Any]
     notes: str
     archived: bool
     updated_at: datetime
@@ -77,7 +78,7 @@ class ProductInput:
     certified_on: date | None = None
     expires_on: date | None = None
     ean13: str = ""
-    checklist: dict = field(default_factory=dict)
+    checklist: dict[str, Any] = field(default_factory=dict)
     notes: str = ""
     group_code: str | None = None  # only needed when no product set is chosen; a set implies its group
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -18,7 +19,7 @@ from ocop_desktop.services.report_scope import UNKNOWN_PLACE, PlaceTable, Scope
 _IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
 
 
-def product_rows(session, scope: Scope, where=()) -> list:
+def product_rows(session, scope: Scope, where=()) -> list[Any]:
     # Plain columns, not ORM objects: fast at 20,000 rows and safe after the session closes.
     query = (
         select(Product.name, Product.stars, Product.score, Product.status, Product.certificate_no,
@@ -160,7 +161,7 @@ def build_summary(session, places: PlaceTable, scope: Scope, today: date) -> Rep
     by_place = Counter(_today_unit(places, r.place_id, today) for r in rows)
     columns = [C("label", "Tiêu chí", "text", 40), C("count", "Số sản phẩm", "int", 14, total=False)]
 
-    def section(title: str, counts: Counter, order=None) -> ReportSection:
+    def section(title: str, counts: Counter[str], order=None) -> ReportSection:
         keys = order if order is not None else sorted(counts, key=vn_sort_key)
         return ReportSection(title, [dict(label=k, count=counts.get(k, 0)) for k in keys])
 

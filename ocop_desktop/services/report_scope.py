@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -37,7 +38,7 @@ class PlaceTable:
     def valid_on(row, day: date) -> bool:
         return (row.valid_from is None or row.valid_from <= day) and (row.valid_to is None or day <= row.valid_to)
 
-    def current(self, place_id: str | None, day: date) -> list:
+    def current(self, place_id: str | None, day: date) -> list[Any]:
         """The unit itself if it exists on ``day``, else every unit that took over part of it by then."""
         out, seen, frontier = [], set(), [place_id] if place_id in self.rows else []
         while frontier:
@@ -78,7 +79,7 @@ class PlaceTable:
             return row.name
         return f"{row.name} (nay thuộc {', '.join(_lower_kind(r.name) for r in now)})"
 
-    def group_key(self, place_id: str | None, day: date) -> tuple:
+    def group_key(self, place_id: str | None, day: date) -> tuple[Any, ...]:
         """Sorts units of the same unit of today together, then by their own name."""
         row = self.rows.get(place_id) if place_id else None
         if row is None:

@@ -190,7 +190,7 @@ class _Reader:
         return tuple(out)
 
 
-def _rows(wb, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[int, tuple]]:
+def _rows(wb, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[int, tuple[Any, ...]]]:
     """Non-empty rows with their numbers; the header row (row 1) is skipped."""
     if sheet not in wb.sheetnames:
         reader.errors.append(FieldError(f"Trang «{sheet}»", f"tệp không có trang «{sheet}»; hãy dùng mẫu của ứng dụng."))
@@ -236,7 +236,7 @@ def read_card_xlsx(path: Path) -> Scorecard:
     if not _text(rule_set):
         reader.fail(CARD, rule_row, "chưa ghi bộ tiêu chí (ví dụ 26/2026).")
 
-    parts: dict[str, dict] = {}
+    parts: dict[str, dict[str, Any]] = {}
     for number, v in part_rows:
         code = _text(v[0]).upper()
         if not code:
@@ -246,7 +246,7 @@ def read_card_xlsx(path: Path) -> Scorecard:
         parts[code] = {"name": _text(v[1]), "max": maximum or 0.0, "confirmed": _yes(v[3]), "note": _text(v[4]),
                        "origin": _where(PARTS, number), "criteria": []}
 
-    nodes: dict[str, dict] = {}
+    nodes: dict[str, dict[str, Any]] = {}
     for number, v in criteria_rows:
         part, code, name, parent = _text(v[0]).upper(), _text(v[1]), _text(v[2]), _text(v[3])
         if not code:
@@ -285,7 +285,7 @@ def read_card_xlsx(path: Path) -> Scorecard:
     if reader.errors:
         raise ValidationError(reader.errors, record=f"Tệp {path.name}")
 
-    def build(node: dict) -> Criterion:
+    def build(node: dict[str, Any]) -> Criterion:
         return Criterion(node["code"], node["name"], node["max"], node["levels"],
                          tuple(build(s) for s in node["subs"]), node["note"], node["origin"])
 

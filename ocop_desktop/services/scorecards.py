@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -63,7 +64,7 @@ def pick_rule_set(rule_sets: list[RuleSet], text: str) -> RuleSet:
     raise NotFoundError(f"Không có bộ tiêu chí «{text}». Các bộ tiêu chí: {known}.")
 
 
-def _row_values(card: Scorecard, structure: dict) -> dict:
+def _row_values(card: Scorecard, structure: dict[str, Any]) -> dict[str, Any]:
     return {
         "code": card.code,
         "rule_set_id": rule_set_id(card.rule_set),

@@ -113,7 +113,7 @@ def _at(sheet: str, row: int | None, header: str = "", index: int | None = None)
     return where
 
 
-def _find_header(rows: list[tuple]) -> tuple[int, dict[int, str], list[tuple[int, str]]] | None:
+def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str], list[tuple[int, str]]] | None:
     """(row index, {column index: field}, unknown headers) of the first row naming a product column."""
     for r, values in enumerate(rows[:HEADER_SCAN_ROWS]):
         found = {i: _BY_ALIAS[k] for i, v in enumerate(values) if (k := header_key(v)) in _BY_ALIAS}
@@ -435,7 +435,7 @@ def _unchanged_since(check: SurveyImportCheck) -> None:
 
 def _without_duplicates(rows: list[ImportRow]) -> tuple[list[ImportRow], list[str]]:
     """The later of two rows for the same product of a unit replaces the earlier, as the warning says."""
-    last: dict[tuple, ImportRow] = {}
+    last: dict[tuple[Any, ...], ImportRow] = {}
     out = []
     for r in rows:
         key = (r.unit_id, *entry_key(r.values))

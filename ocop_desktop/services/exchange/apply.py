@@ -42,7 +42,7 @@ def _before(item: Item) -> list[Any]:
             encode_value(sync[0]) if sync else None, sync[1] if sync else None]
 
 
-def apply_plan(session, plan: Plan, chosen: dict[str, str], actor: str, progress: Progress | None = None) -> dict:
+def apply_plan(session, plan: Plan, chosen: dict[str, str], actor: str, progress: Progress | None = None) -> dict[str, Any]:
     """Write the plan through the ORM (so the audit hook records every field) and the inbox entry."""
     package_id = plan.info.package_id
     started = utcnow()

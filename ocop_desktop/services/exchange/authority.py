@@ -242,7 +242,7 @@ def package_sender(session, unit_id: str | None, name: str, fingerprint: str | N
     return sender
 
 
-def check_authority(session, items: list, sender: Sender, names) -> None:
+def check_authority(session, items: list[Any], sender: Sender, names) -> None:
     """Hold back what the sender may not change, refuse (PackageError) a certification it may not write."""
     changing = [i for i in items if i.outcome in CHANGING]
     sets = RuleSets(session) if any(i.entity.name in ("products", "evaluations") for i in changing) else None
@@ -266,7 +266,7 @@ def check_authority(session, items: list, sender: Sender, names) -> None:
     _hold_children(items, names)
 
 
-def _hold_higher_evaluations(changing: list, sender: Sender, names) -> None:
+def _hold_higher_evaluations(changing: list[Any], sender: Sender, names) -> None:
     """A result of a council above the sender's level comes from that level, not from below."""
     field = rules()["certification"]["evaluations"]["level_field"]
     for item in changing:
@@ -278,7 +278,7 @@ def _hold_higher_evaluations(changing: list, sender: Sender, names) -> None:
                             f"{level_name(level)} gửi gói.")
 
 
-def _hold_children(items: list, names) -> None:
+def _hold_children(items: list[Any], names) -> None:
     """A new record held back takes with it the new records that point at it (a progress note of a
     task, a council member's scores of an evaluation): they would point at nothing here."""
     held = {(i.entity.name, i.record_id): i for i in items if i.outcome is Outcome.KEPT and i.here is None}
@@ -297,7 +297,7 @@ def _hold_children(items: list, names) -> None:
                 break
 
 
-def _place_name(session, place_id: str | None, cache: dict) -> str:
+def _place_name(session, place_id: str | None, cache: dict[str, Any]) -> str:
     if not place_id:
         return "không ghi đơn vị"
     if place_id not in cache:
@@ -310,14 +310,14 @@ def _this_office(session) -> str | None:
     return row.value if row is not None and row.value else None
 
 
-def _hold_outside(session, changing: list, sender: Sender, names) -> None:
+def _hold_outside(session, changing: list[Any], sender: Sender, names) -> None:
     units = Units(session, changing)
     place_names: dict[str, str] = {}
     own = f"bản ghi thuộc địa bàn của {sender.name}" if sender.unit_id else "bản ghi của đơn vị gửi"
     rule = (f"quy tắc: {sender.title} chỉ được lập, sửa, xóa {own}")
-    unitless: dict[str, list] = {}
+    unitless: dict[str, list[Any]] = {}
     shared = set(rules()["without_unit"]["shared"])
-    by_entity: dict[str, list] = {}
+    by_entity: dict[str, list[Any]] = {}
     for item in changing:
         by_entity.setdefault(item.entity.name, []).append(item)
     for name, group in by_entity.items():

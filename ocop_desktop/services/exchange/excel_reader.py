@@ -69,7 +69,7 @@ class Sheet:
     def hidden(self) -> bool:
         return self.state != "visible"
 
-    def rows(self) -> list[tuple[int, tuple]]:
+    def rows(self) -> list[tuple[int, tuple[Any, ...]]]:
         """(Excel row, values from column A) of every row with a value, a merged value filling
         each row the merged cell covers (the value sits in its first column)."""
         cells = self.cells  # filled in place (setdefault: a second call changes nothing), no copy
@@ -130,8 +130,8 @@ def _local(name: str) -> str:
     return name[name.find(":") + 1:]  # "x:c" -> "c"; the main namespace may come with a prefix
 
 
-def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable, end: Callable | None = None,
-           text: Callable | None = None, raw_names: bool = False) -> None:
+def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable[..., Any], end: Callable[..., Any] | None = None,
+           text: Callable[..., Any] | None = None, raw_names: bool = False) -> None:
     """Feed ``member`` to expat in chunks, DTDs and entities refused. Handlers get local element
     names, unless ``raw_names`` (the sheet parser strips prefixes itself, on its hot path)."""
     parser = expat.ParserCreate()
@@ -141,7 +141,7 @@ def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable, e
         raise WorkbookRefused(f"Tệp {budget.name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{member}» — "
                               "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối.")
 
-    def on_start(name: str, attrs: dict) -> None:
+    def on_start(name: str, attrs: dict[str, Any]) -> None:
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
             raise WorkbookRefused(f"Tệp {budget.name} có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)} trong "
@@ -265,7 +265,7 @@ class _SheetParser:
         self.rows_seen = 0
         self.col = 0  # the previous cell's column, for cells written without an address
         self.ref: str | None = None  # the previous cell's address, not yet turned into a column
-        self.cell: dict | None = None
+        self.cell: dict[str, Any] | None = None
         self.collect: list[str] | None = None
 
     def _too_big(self, what: str) -> WorkbookRefused:
@@ -277,7 +277,7 @@ class _SheetParser:
         except ValueError:
             raise self._too_big(f"địa chỉ ô «{ref[:20]}» không hợp lệ") from None
 
-    def start(self, name: str, attrs: dict) -> None:
+    def start(self, name: str, attrs: dict[str, Any]) -> None:
         budget = self.budget
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
@@ -361,7 +361,7 @@ class _SheetParser:
         if self.collect is not None:
             self.collect.append(data)
 
-    def _value(self, cell: dict) -> Any:
+    def _value(self, cell: dict[str, Any]) -> Any:
         kind, raw = cell["t"], cell["v"]
         if kind == "inlineStr":
             return text_value("".join(cell["is"] or ()))

@@ -45,7 +45,7 @@ class Entity:
         return schema.entity_label(self.name)
 
     @cached_property
-    def columns(self) -> list:
+    def columns(self) -> list[Any]:
         derived = set(self.model.__folded__) | set(self.model.__sortkeys__)
         return [c for c in self.model.__table__.columns if c.key not in derived]
 

@@ -108,7 +108,7 @@ def undo_import(session, package_id: str) -> UndoResult:
 
 
 def _restore_sync(session, sync_set, sync_drop, packages: dict[str, str | None]) -> None:
-    by_package: dict[str, dict] = {}
+    by_package: dict[str, dict[str, Any]] = {}
     for (name, record_id), at in sync_set.items():
         by_package.setdefault(packages.get(f"{name}/{record_id}") or "", {})[(name, record_id)] = at
     for package_id, rows in by_package.items():
