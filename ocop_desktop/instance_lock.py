@@ -238,7 +238,7 @@ class WriterLock:
     def acquire(self, wait: float = 0.0, on_wait: Callable[[LockInfo], None] | None = None) -> WriterLock:
         """Take the lock, waiting up to ``wait`` seconds (``on_wait`` is told once, when the
         wait begins); raise DatabaseInUse naming the holder if it is still held then."""
-        if self._fd is not None:
+        if self.held:
             return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + wait

@@ -299,7 +299,7 @@ def read_package(
         raise PackageError(f"Tệp {path.name} bị hỏng hoặc đã bị sửa; hãy xin đơn vị gửi lại gói.") from None
 
 
-def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> VerifiedPackage:
+def _read(zf: zipfile.ZipFile, path: Path, entities, known_schemas, limits: ZipLimits) -> VerifiedPackage:
     what = f"Tệp {path.name}"
     infos = {i.filename: i for i in check_zip(zf, limits, what)}
     if MANIFEST not in infos:
@@ -355,7 +355,7 @@ def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> Verifie
     return VerifiedPackage(path, file_sha256(path), manifest, data, deleted, tuple(sorted(reports)), signer)
 
 
-def _check_signature(zf, infos, manifest: dict[str, Any], manifest_bytes: bytes, what: str) -> Signer | None:
+def _check_signature(zf: zipfile.ZipFile, infos, manifest: dict[str, Any], manifest_bytes: bytes, what: str) -> Signer | None:
     """The signer when the manifest is signed and the signature holds; None when the package was
     never signed. A signature that does not match, or a signer named without a signature, means
     the package was changed after it was signed."""

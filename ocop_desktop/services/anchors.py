@@ -20,8 +20,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from ocop_desktop.exports.signing import (
-    KeyFileError, OfficeKey, b64, key_file_for, load_key, load_or_create_key, unb64, verify,
+    KeyFileError,
+    OfficeKey,
+    b64,
+    key_file_for,
+    load_key,
+    load_or_create_key,
+    unb64,
+    verify,
 )
 from ocop_desktop.persistence.audit_chain import GENESIS, HEAD_KEY
 from ocop_desktop.persistence.models import utcnow
@@ -69,7 +78,7 @@ def anchor_of(conn: sqlite3.Connection) -> dict[str, Any]:
     return anchor_values(row[0] if row else None)
 
 
-def anchor_of_session(session) -> dict[str, Any]:
+def anchor_of_session(session: Session) -> dict[str, Any]:
     """The same, inside a unit of work (a package being written)."""
     from sqlalchemy import text  # noqa: PLC0415
 

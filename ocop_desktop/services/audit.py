@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import limits, schema
 from ocop_desktop.domain import formatting
@@ -200,7 +201,7 @@ class AuditService:
             return sorted(uow.session.scalars(select(AuditEntry.actor).distinct()).all(), key=fold)
 
     # -- labels -------------------------------------------------------------------------------------
-    def _names(self, session, rows: Iterable[Any]) -> dict[tuple[str, str], str]:
+    def _names(self, session: Session, rows: Iterable[Any]) -> dict[tuple[str, str], str]:
         wanted: dict[str, set[str]] = defaultdict(set)
         for r in rows:
             if r.entity in LABEL_COLUMNS:
@@ -299,7 +300,7 @@ class AuditService:
         return report
 
 
-def record_signer(session, package_id: str, office: str, unit_id: str | None, fingerprint: str) -> None:
+def record_signer(session: Session, package_id: str, office: str, unit_id: str | None, fingerprint: str) -> None:
     """Chain, beside a package's changes (same context), which office sent it and which key signed
     it: the receiver's log says who vouched for each imported change."""
     session.add(AuditEntry(actor=session.info.get("actor") or "", action=SENDER_ACTION, entity="exchange_imports",
@@ -308,7 +309,7 @@ def record_signer(session, package_id: str, office: str, unit_id: str | None, fi
                                     "signer_fingerprint": [None, fingerprint]}))
 
 
-def _senders(session, contexts: set[str]) -> dict[str, str]:
+def _senders(session: Session, contexts: set[str]) -> dict[str, str]:
     """Context "gói …" -> the same with the sending office and its key, as the log recorded them."""
     if not contexts:
         return {}

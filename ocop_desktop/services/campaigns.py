@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -97,11 +98,11 @@ class CampaignService:
             rows = uow.session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc()))
             return [self._info(uow, c) for c in rows]
 
-    def units_on(self, day: date) -> list[PlaceDTO]:
+    def units_on(self, day: date) -> builtins.list[PlaceDTO]:
         """Commune-level units (xã, phường, thị trấn, đặc khu) valid on ``day``, in Vietnamese order."""
         return [p for p in self._places.all() if p.kind in COMMUNE_LEVEL and p.valid_on(day)]
 
-    def units_within(self, place_id: str, day: date) -> list[PlaceDTO]:
+    def units_within(self, place_id: str, day: date) -> builtins.list[PlaceDTO]:
         """The commune-level units valid on ``day`` in a province, district or commune.
 
         A unit that no longer exists on ``day`` (a district of 2024 for a campaign of 2026)
@@ -161,7 +162,7 @@ class CampaignService:
                 top = s.get(Place, top.parent_id)
             return (top.id if top.kind in PROVINCE_KINDS else None), (place.id,)
 
-    def choices_on(self, day: date) -> tuple[list[PlaceDTO], list[PlaceDTO]]:
+    def choices_on(self, day: date) -> tuple[builtins.list[PlaceDTO], builtins.list[PlaceDTO]]:
         """(units, containers) valid on ``day``, read once: the dialog's checklist and its
         «select every unit in …» choices (provinces and district-level units)."""
         valid = [p for p in self._places.all() if p.valid_on(day)]
@@ -325,7 +326,7 @@ class CampaignService:
         return year, deadline, title, letter
 
     @staticmethod
-    def _year(value: int | str | None, today: date, errors: list[FieldError]) -> int | None:
+    def _year(value: int | str | None, today: date, errors: builtins.list[FieldError]) -> int | None:
         last = today.year + 1
         text = str(value).strip() if value is not None else ""
         if not text:
@@ -339,7 +340,7 @@ class CampaignService:
         return int(text)
 
     def _unit_errors(self, uow: UnitOfWork, unit_ids, deadline: date | None,
-                     campaign: SurveyCampaign | None) -> list[FieldError]:
+                     campaign: SurveyCampaign | None) -> builtins.list[FieldError]:
         wanted = list(dict.fromkeys(unit_ids or ()))
         if not wanted:
             return [FieldError("units", f"Chưa chọn {_label('units')}; hãy chọn ít nhất một xã, phường.")]
@@ -385,7 +386,7 @@ class CampaignService:
                 campaign.submissions.append(UnitSubmission(
                     campaign_id=campaign.id, unit_id=unit_id, status=SubmissionStatus.NOT_SUBMITTED.value))
 
-    def _links(self) -> dict[str, list[str]]:
+    def _links(self) -> dict[str, builtins.list[str]]:
         """Old unit id -> every new unit that took over part of it (the main one first)."""
         with self._uow() as uow:
             rows = uow.session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id, PlaceLink.main)
@@ -396,8 +397,8 @@ class CampaignService:
             return out
 
     @staticmethod
-    def _successors_on(by_id: dict[str, PlaceDTO], links: dict[str, list[str]], place: PlaceDTO,
-                       day: date) -> list[PlaceDTO]:
+    def _successors_on(by_id: dict[str, PlaceDTO], links: dict[str, builtins.list[str]], place: PlaceDTO,
+                       day: date) -> builtins.list[PlaceDTO]:
         """The unit itself if valid on ``day``, else every unit that took over part of it by then
         (a commune of 2024 divided between several of 2025 gives each of them)."""
         frontier, seen, out = [place], set(), []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, PlaceKind
 from ocop_desktop.domain.text import like_pattern
@@ -86,7 +87,7 @@ def _dto(p: Place) -> PlaceDTO:
     )
 
 
-def covered_place_ids(session, place_id: str) -> set[str]:
+def covered_place_ids(session: Session, place_id: str) -> set[str]:
     """The unit, the units under it and the units merged into it in 2025, transitively.
 
     A commune divided between several new ones counts for each of them (every link, not only
@@ -114,7 +115,7 @@ def reachable(below: dict[str, list[str]], start: str) -> set[str]:
     return seen
 
 
-def _infos(session, places: list[Place]) -> list[PlaceInfo]:
+def _infos(session: Session, places: list[Place]) -> list[PlaceInfo]:
     ids = [p.id for p in places]
     links = session.execute(
         select(PlaceLink).where(or_(PlaceLink.predecessor_id.in_(ids), PlaceLink.successor_id.in_(ids)))

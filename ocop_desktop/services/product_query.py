@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.numbers import add_months
@@ -137,7 +138,7 @@ def search_condition(text: str | None):
     )
 
 
-def conditions(session, f: ProductFilter, today: date) -> list[Any]:
+def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
     conds = []
     if (found := search_condition(f.search)) is not None:
         conds.append(found)
@@ -165,7 +166,7 @@ def conditions(session, f: ProductFilter, today: date) -> list[Any]:
     return conds
 
 
-def query_page(session, filters: ProductFilter, offset: int, limit: int, today: date) -> tuple[list[ProductRow], int]:
+def query_page(session: Session, filters: ProductFilter, offset: int, limit: int, today: date) -> tuple[list[ProductRow], int]:
     """One page of rows matching ``filters`` and how many match in all."""
     if filters.sort not in SORT_KEYS:
         raise ValueError(f"Không sắp xếp được theo «{filters.sort}».")
@@ -186,7 +187,7 @@ def query_page(session, filters: ProductFilter, offset: int, limit: int, today: 
     return [to_row(found[pid], today) for pid in page], int(total or 0)
 
 
-def same_name_rows(session, name: str, producer_id: str | None, exclude_id: str | None, today: date) -> list[ProductRow]:
+def same_name_rows(session: Session, name: str, producer_id: str | None, exclude_id: str | None, today: date) -> list[ProductRow]:
     """Products of ``producer_id`` whose name folds to the same text as ``name``."""
     key = fold(clean(name))
     if not key or not producer_id:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -165,7 +166,7 @@ class ProductService:
     def query(
         self, filters: ProductFilter = ProductFilter(), offset: int = 0, limit: int = PAGE_SIZE,
         today: date | None = None,
-    ) -> tuple[list[ProductRow], int]:
+    ) -> tuple[builtins.list[ProductRow], int]:
         """One page of the registry table and the number of matching products.
 
         A Core select of the shown columns, filtered and ordered in SQL (Vietnamese order from
@@ -175,13 +176,13 @@ class ProductService:
 
     def find_duplicates(
         self, name: str, producer_id: str | None, exclude_id: str | None = None, today: date | None = None,
-    ) -> list[ProductRow]:
+    ) -> builtins.list[ProductRow]:
         """Products of the same producer whose name is the same once accents and case are ignored
         (archived ones included, so the user can restore rather than re-create)."""
         with self._uow() as uow:
             return same_name_rows(uow.session, name, producer_id, exclude_id, today or date.today())
 
-    def validate(self, data: ProductInput, product_id: str | None = None) -> list[FieldError]:
+    def validate(self, data: ProductInput, product_id: str | None = None) -> builtins.list[FieldError]:
         """Every problem ``data`` would be refused for, without saving anything."""
         with self._uow() as uow:
             product = self._load(uow, product_id) if product_id else Product(status=data.status)
@@ -192,7 +193,7 @@ class ProductService:
             return []  # leaving the unit of work without commit rolls the changes back
 
     @staticmethod
-    def checklist() -> list[ChecklistSection]:
+    def checklist() -> builtins.list[ChecklistSection]:
         return checklist_sections()
 
     def get(self, product_id: str) -> ProductDTO:
@@ -233,7 +234,7 @@ class ProductService:
             uow.commit()
             return to_dto(product)
 
-    def set_archived_many(self, product_ids: list[str], archived: bool) -> int:
+    def set_archived_many(self, product_ids: builtins.list[str], archived: bool) -> int:
         """Archive or restore several products in one transaction; returns how many changed."""
         with self._uow(action="archive" if archived else "restore") as uow:
             changed = 0

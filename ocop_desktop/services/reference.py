@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.rules import RuleSet, rule_set_from_dict
 from ocop_desktop.paths import resources_dir
@@ -48,7 +49,7 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def upsert(session, model, row_id: str, values: dict[str, Any]) -> str:
+def upsert(session: Session, model, row_id: str, values: dict[str, Any]) -> str:
     """Insert or update one row by id; returns "added", "updated" or "unchanged"."""
     obj = session.get(model, row_id)
     if obj is None:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.text import fold, vn_sort_string
 from ocop_desktop.paths import resources_dir
@@ -84,7 +85,7 @@ def _read_places(digest: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str
     return rows, links
 
 
-def load_places(session, report) -> None:
+def load_places(session: Session, report) -> None:
     """Insert or update every unit and link; nothing is read or written when the file is the
     one already loaded. Bulk statements skip the flush hooks, so the folded and sort columns
     are filled here."""
@@ -119,7 +120,7 @@ def load_places(session, report) -> None:
     session.flush()
 
 
-def _load_links(session, report, links: dict[tuple[str, str], bool]) -> None:
+def _load_links(session: Session, report, links: dict[tuple[str, str], bool]) -> None:
     """Make place_links hold exactly the file's links (they are reference data, not records)."""
     split = {}
     for old, _new in links:
@@ -155,7 +156,7 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
-def _insert_many(session, table: str, rows: list[dict[str, Any]]) -> None:
+def _insert_many(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
     columns = list(rows[0])
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' for _ in columns)})")

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.rules import RuleSet
@@ -19,7 +20,7 @@ from ocop_desktop.services.report_scope import UNKNOWN_PLACE, PlaceTable, Scope
 _IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
 
 
-def product_rows(session, scope: Scope, where=()) -> list[Any]:
+def product_rows(session: Session, scope: Scope, where=()) -> list[Any]:
     # Plain columns, not ORM objects: fast at 20,000 rows and safe after the session closes.
     query = (
         select(Product.name, Product.stars, Product.score, Product.status, Product.certificate_no,
@@ -56,7 +57,7 @@ def _decision(r) -> str:
     return " ".join(x for x in (f"Số {number}" if number else "", day) if x)
 
 
-def build_products(session, places: PlaceTable, scope: Scope, today: date) -> Report:
+def build_products(session: Session, places: PlaceTable, scope: Scope, today: date) -> Report:
     columns = [
         # Widths in characters, scaled to the page: dates and decision numbers must not break.
         C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 18), C("producer", "Chủ thể", "text", 14),
@@ -113,7 +114,7 @@ def _reevaluation(rules: RuleSet, expires_on: date, today: date) -> str:
     return ""
 
 
-def build_expiring(session, places: PlaceTable, rules: RuleSet, scope: Scope, months: int, today: date) -> Report:
+def build_expiring(session: Session, places: PlaceTable, rules: RuleSet, scope: Scope, months: int, today: date) -> Report:
     horizon = today + timedelta(days=round(months * 30.5))
     columns = [
         C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 21), C("producer", "Chủ thể", "text", 16),
@@ -153,7 +154,7 @@ def build_expiring(session, places: PlaceTable, rules: RuleSet, scope: Scope, mo
     )
 
 
-def build_summary(session, places: PlaceTable, scope: Scope, today: date) -> Report:
+def build_summary(session: Session, places: PlaceTable, scope: Scope, today: date) -> Report:
     rows = product_rows(session, scope)
     stars = Counter(r.stars for r in rows if r.stars)
     groups = Counter(r.group or "Chưa phân nhóm" for r in rows)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS
 from ocop_desktop.domain.text import vn_sort_key
@@ -25,7 +26,7 @@ def _lower_kind(name: str) -> str:
 class PlaceTable:
     """Every unit's id, name, period and successors, read once per report as plain rows."""
 
-    def __init__(self, session) -> None:
+    def __init__(self, session: Session) -> None:
         cols = (Place.id, Place.key, Place.code, Place.name, Place.name_folded, Place.kind, Place.parent_id,
                 Place.valid_from, Place.valid_to, Place.successor_id)
         self.rows = {r.id: r for r in session.execute(select(*cols))}
@@ -103,7 +104,7 @@ class Scope:
         return self.ids is None or place_id in self.ids or (self.unplaced and place_id is None)
 
 
-def office_unit_id(session) -> str | None:
+def office_unit_id(session: Session) -> str | None:
     row = session.get(AppMeta, "office_unit_id")
     return row.value if row is not None and row.value else None
 

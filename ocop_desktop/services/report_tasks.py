@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.validation import NotFoundError
@@ -14,7 +15,7 @@ from ocop_desktop.persistence.models import Directive, Task, TaskProgress
 from ocop_desktop.services.report_scope import Scope
 
 
-def build_tasks(session, directive_id: str | None, scope: Scope, today: date) -> Report:
+def build_tasks(session: Session, directive_id: str | None, scope: Scope, today: date) -> Report:
     columns = [
         C("stt", "STT", "int", 7), C("assignee", "Đơn vị thực hiện", "text", 18), C("title", "Nhiệm vụ", "text", 34),
         C("due", "Hạn", "date", 10), C("status", "Trạng thái", "text", 12),

@@ -16,7 +16,7 @@ from ocop_desktop.domain.text import has_controls, strip_controls, vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Progress, Report
 from ocop_desktop.persistence.models import Directive, SurveyCampaign
-from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.report_registry import build_expiring, build_products, build_summary
@@ -140,7 +140,7 @@ class ReportService:
 
     # -- builders (one module per family of reports) --------------------------------------------------
     @staticmethod
-    def _area(uow, request: ReportRequest, today: date) -> tuple[PlaceTable, Scope]:
+    def _area(uow: UnitOfWork, request: ReportRequest, today: date) -> tuple[PlaceTable, Scope]:
         """The units read once for the report, and the area it covers."""
         places = PlaceTable(uow.session)
         return places, report_scope(uow.session, places, request.unit_id, today)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from ocop_desktop.domain.enums import SubmissionStatus, TaskStatus
 from ocop_desktop.persistence.models import (
     Directive,
@@ -52,7 +54,7 @@ def load_sample(make_uow: UowFactory, key: str) -> SampleReport:
     report = SampleReport(key=key, title=data["title"])
     added = report.added
 
-    def add(session, model, row_id: str, **values) -> bool:
+    def add(session: Session, model, row_id: str, **values) -> bool:
         if session.get(model, row_id) is not None:
             return False
         session.add(model(id=row_id, **values))

@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ocop_desktop.domain.numbers import NumberError
 from ocop_desktop.domain.scorecard import Criterion, Knockout, Level, Part, Scorecard, num, to_fraction
@@ -63,13 +64,13 @@ def _text(value: Any) -> str:
     return clean(str(value)) or ""
 
 
-def _put(ws, row: int, col: int, value: Any) -> None:
+def _put(ws: Worksheet, row: int, col: int, value: Any) -> None:
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         cell.data_type = "s"  # text, never a formula
 
 
-def _header(ws, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
     for col, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
         _put(ws, 1, col, title)
         ws.cell(row=1, column=col).font = _HEAD
@@ -190,7 +191,7 @@ class _Reader:
         return tuple(out)
 
 
-def _rows(wb, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[int, tuple[Any, ...]]]:
+def _rows(wb: Workbook, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[int, tuple[Any, ...]]]:
     """Non-empty rows with their numbers; the header row (row 1) is skipped."""
     if sheet not in wb.sheetnames:
         reader.errors.append(FieldError(f"Trang «{sheet}»", f"tệp không có trang «{sheet}»; hãy dùng mẫu của ứng dụng."))
@@ -202,7 +203,7 @@ def _rows(wb, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[in
     return out
 
 
-def _card_info(wb, reader: _Reader) -> dict[str, tuple[int, Any]]:
+def _card_info(wb: Workbook, reader: _Reader) -> dict[str, tuple[int, Any]]:
     found: dict[str, tuple[int, Any]] = {}
     labels = {key: fold(label).split("(")[0].strip() for key, label in CARD_LABELS.items()}
     for number, values in _rows(wb, CARD, reader, header=False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.schema import SURVEY_ENTRY
@@ -16,7 +17,7 @@ def entry_key(values: dict[str, Any]) -> tuple[str, str]:
     return fold(values["product_name"]), fold(values["producer"])
 
 
-def store_unit_rows(session, campaign_id: str, unit_id: str, rows: list[Any], replace: bool) -> dict[str, int]:
+def store_unit_rows(session: Session, campaign_id: str, unit_id: str, rows: list[Any], replace: bool) -> dict[str, int]:
     """Store the checked rows (survey_import.ImportRow) of one unit; returns added, updated, deleted,
     unchanged. The caller's unit of work (action "excel") records every change for undo and export."""
     existing = list(session.scalars(select(SurveyEntry).where(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -175,7 +176,7 @@ class TaskService:
         """Every task, in the order of their directives and of the letter's own list."""
         return self.query(TaskFilter(), today)
 
-    def query(self, flt: TaskFilter, today: date | None = None) -> list[TaskDTO]:
+    def query(self, flt: TaskFilter, today: date | None = None) -> builtins.list[TaskDTO]:
         """Tasks matching ``flt``, filtered in SQL except the accent-free search (see below)."""
         today = today or date.today()
         query = _task_columns()
@@ -217,19 +218,19 @@ class TaskService:
                                      f"No task has the id {task_id}; please reload the list."))
         return _task_dto(row, today or date.today())
 
-    def due_summary(self, today: date | None = None) -> tuple[list[TaskDTO], list[TaskDTO]]:
+    def due_summary(self, today: date | None = None) -> tuple[builtins.list[TaskDTO], builtins.list[TaskDTO]]:
         """(overdue, due within the next 7 days) among tasks neither done nor cancelled."""
         today = today or date.today()
         overdue = sorted(self.query(TaskFilter(due="overdue"), today), key=lambda t: (t.due_on, t.title))
         week = sorted(self.query(TaskFilter(due="week"), today), key=lambda t: (t.due_on, t.title))
         return overdue, week
 
-    def assignees(self) -> list[str]:
+    def assignees(self) -> builtins.list[str]:
         with self._uow() as uow:
             names = uow.session.scalars(select(Task.assignee).distinct()).all()
         return sorted((n for n in names if n), key=vn_sort_key)
 
-    def assignee_choices(self, today: date | None = None) -> list[str]:
+    def assignee_choices(self, today: date | None = None) -> builtins.list[str]:
         """What a task form offers: the names already used, then the offices and units of this
         office's area (services/assignees.py) not used yet."""
         from ocop_desktop.services.assignees import suggested_assignees  # noqa: PLC0415
@@ -237,7 +238,7 @@ class TaskService:
         used = self.assignees()
         return used + [n for n in suggested_assignees(self._uow, today or date.today()) if n not in used]
 
-    def directives(self, today: date | None = None) -> list[DirectiveDTO]:
+    def directives(self, today: date | None = None) -> builtins.list[DirectiveDTO]:
         """Directives, the most recently entered first, with their task counts."""
         today = today or date.today()
         counts = (
@@ -271,7 +272,7 @@ class TaskService:
             task_count=total, done_count=done, overdue_count=overdue,
         )
 
-    def progress(self, task_id: str) -> list[ProgressDTO]:
+    def progress(self, task_id: str) -> builtins.list[ProgressDTO]:
         """The task's progress notes, newest first."""
         with self._uow() as uow:
             rows = uow.session.execute(
@@ -390,7 +391,7 @@ class TaskService:
             return ProgressDTO(entry.id, task.id, entry.noted_on, entry.text, entry.author)
 
     @staticmethod
-    def _completion_errors(task: Task, done_on: date, today: date) -> list[FieldError]:
+    def _completion_errors(task: Task, done_on: date, today: date) -> builtins.list[FieldError]:
         shown = format_vn_date(done_on)
         if done_on > today:
             return [FieldError("completed_on", Text(

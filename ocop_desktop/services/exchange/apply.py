@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
 
 from ocop_desktop.persistence.hooks import insert_many
 from ocop_desktop.persistence.models import InboxEntry, SyncState, utcnow
@@ -42,7 +43,7 @@ def _before(item: Item) -> list[Any]:
             encode_value(sync[0]) if sync else None, sync[1] if sync else None]
 
 
-def apply_plan(session, plan: Plan, chosen: dict[str, str], actor: str, progress: Progress | None = None) -> dict[str, Any]:
+def apply_plan(session: Session, plan: Plan, chosen: dict[str, str], actor: str, progress: Progress | None = None) -> dict[str, Any]:
     """Write the plan through the ORM (so the audit hook records every field) and the inbox entry."""
     package_id = plan.info.package_id
     started = utcnow()
@@ -154,7 +155,7 @@ def _needs_object(item: Item) -> bool:
     return True
 
 
-def _load_objects(session, items: list[Item]) -> None:
+def _load_objects(session: Session, items: list[Item]) -> None:
     """Load in chunks the rows the apply will change, so it does not query them one by one."""
     wanted: dict[type, list[str]] = {}
     for item in items:
@@ -165,7 +166,7 @@ def _load_objects(session, items: list[Item]) -> None:
             list(session.scalars(select(model).where(model.id.in_(chunk))))
 
 
-def write_sync(session, sync_set: dict[tuple[str, str], datetime], sync_drop: set[tuple[str, str]],
+def write_sync(session: Session, sync_set: dict[tuple[str, str], datetime], sync_drop: set[tuple[str, str]],
                package_id: str) -> None:
     """Sync state is bookkeeping, not audited data: written in bulk with an upsert."""
     rows = [{"entity": e, "entity_id": i, "synced_updated_at": at, "package_id": package_id}

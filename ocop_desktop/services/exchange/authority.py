@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS
 from ocop_desktop.domain.rules import RuleSet
@@ -70,7 +71,7 @@ class Sender:
         return f"{self.name} ({level_name(self.level)})"
 
 
-def sender_of(session, unit_id: str | None, name: str) -> Sender:
+def sender_of(session: Session, unit_id: str | None, name: str) -> Sender:
     place = session.get(Place, unit_id) if unit_id else None
     if place is None:
         return Sender(None, name or "đơn vị không ghi tên", None, frozenset())
@@ -81,7 +82,7 @@ def sender_of(session, unit_id: str | None, name: str) -> Sender:
 class RuleSets:
     """Rule sets by id, and the one in force on a day, read once per check."""
 
-    def __init__(self, session) -> None:
+    def __init__(self, session: Session) -> None:
         rows = list(session.scalars(select(RuleSetRow).order_by(RuleSetRow.effective_from)))
         self.by_id = {r.id: to_rule_set(r) for r in rows}
         self.ordered = [self.by_id[r.id] for r in rows]
@@ -163,7 +164,7 @@ def _evaluation_certification(item, sender: Sender, sets: RuleSets, names) -> st
             f"là việc của {who}, {level_name(sender.level)} không có quyền")
 
 
-def _check_key_level(session, sender: Sender, fingerprint: str | None) -> None:
+def _check_key_level(session: Session, sender: Sender, fingerprint: str | None) -> None:
     """A key trusted here for one office does not sign as an office of a higher level."""
     if not fingerprint or sender.level is None:
         return
@@ -182,7 +183,7 @@ def _check_key_level(session, sender: Sender, fingerprint: str | None) -> None:
 class Units:
     """The unit a record belongs to, following its parents (a progress note: its task's unit)."""
 
-    def __init__(self, session, items) -> None:
+    def __init__(self, session: Session, items) -> None:
         self._session = session
         self._there: dict[str, dict[str, dict[str, Any]]] = {}
         for item in items:
@@ -214,7 +215,7 @@ class Units:
         return [r.get(path[0]) if r else None for r in current]
 
 
-def _origins(session, entity: str, ids: list[str]) -> dict[str, str | None]:
+def _origins(session: Session, entity: str, ids: list[str]) -> dict[str, str | None]:
     """Who made each record: the unit whose package created it here, else this office (None)."""
     contexts: dict[str, str] = {}
     query = select(AuditEntry.entity_id, AuditEntry.context).where(
@@ -234,7 +235,7 @@ def _hold(item, reason: str) -> None:
     item.reason = reason
 
 
-def package_sender(session, unit_id: str | None, name: str, fingerprint: str | None) -> Sender:
+def package_sender(session: Session, unit_id: str | None, name: str, fingerprint: str | None) -> Sender:
     """The office the package names, its level and area; refuses (PackageError) a key trusted here
     for an office of a lower level that signs in a higher one's name."""
     sender = sender_of(session, unit_id, name)
@@ -242,7 +243,7 @@ def package_sender(session, unit_id: str | None, name: str, fingerprint: str | N
     return sender
 
 
-def check_authority(session, items: list[Any], sender: Sender, names) -> None:
+def check_authority(session: Session, items: list[Any], sender: Sender, names) -> None:
     """Hold back what the sender may not change, refuse (PackageError) a certification it may not write."""
     changing = [i for i in items if i.outcome in CHANGING]
     sets = RuleSets(session) if any(i.entity.name in ("products", "evaluations") for i in changing) else None
@@ -297,7 +298,7 @@ def _hold_children(items: list[Any], names) -> None:
                 break
 
 
-def _place_name(session, place_id: str | None, cache: dict[str, Any]) -> str:
+def _place_name(session: Session, place_id: str | None, cache: dict[str, Any]) -> str:
     if not place_id:
         return "không ghi đơn vị"
     if place_id not in cache:
@@ -305,12 +306,12 @@ def _place_name(session, place_id: str | None, cache: dict[str, Any]) -> str:
     return cache[place_id]
 
 
-def _this_office(session) -> str | None:
+def _this_office(session: Session) -> str | None:
     row = session.get(AppMeta, "office_unit_id")
     return row.value if row is not None and row.value else None
 
 
-def _hold_outside(session, changing: list[Any], sender: Sender, names) -> None:
+def _hold_outside(session: Session, changing: list[Any], sender: Sender, names) -> None:
     units = Units(session, changing)
     place_names: dict[str, str] = {}
     own = f"bản ghi thuộc địa bàn của {sender.name}" if sender.unit_id else "bản ghi của đơn vị gửi"

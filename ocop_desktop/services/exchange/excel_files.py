@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from xml.parsers import expat
 
+from openpyxl import Workbook
+
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.schema import Kind, sheet_fields
 from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
@@ -146,7 +148,7 @@ def write_template(path: Path, campaign_year: int | None = None) -> Path:
     return path
 
 
-def _save_atomically(wb, path: Path) -> None:
+def _save_atomically(wb: Workbook, path: Path) -> None:
     """Write beside the target, then rename: a full disk leaves the old file (or none), never a
     truncated .xlsx; the error becomes a Vietnamese ImportRefused."""
     folder = path.parent

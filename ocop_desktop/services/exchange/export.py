@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop import __version__
 from ocop_desktop.domain.text import fold
@@ -51,7 +52,7 @@ def outbox_dto(e: OutboxEntry) -> OutboxDTO:
     )
 
 
-def _changed_ids(session, entity: Entity, since: datetime | None) -> set[str]:
+def _changed_ids(session: Session, entity: Entity, since: datetime | None) -> set[str]:
     """Records changed here after ``since``: edited (updated_at) or touched by any action
     the audit log saw, imports included, so a district forwards what it has received."""
     table = entity.model.__table__
@@ -65,7 +66,7 @@ def _changed_ids(session, entity: Entity, since: datetime | None) -> set[str]:
     return ids
 
 
-def _tombstones(session, since: datetime | None) -> list[dict[str, Any]]:
+def _tombstones(session: Session, since: datetime | None) -> list[dict[str, Any]]:
     """Deletions of deletable records (survey rows …) that still stand, as {entity, id, deleted_at}.
 
     An undo of an import is a local correction and does not travel."""
@@ -100,7 +101,7 @@ class PackageExporter:
             rows = uow.session.scalars(select(OutboxEntry).order_by(OutboxEntry.created_at.desc()))
             return [outbox_dto(e) for e in rows]
 
-    def _last_sent(self, session) -> datetime | None:
+    def _last_sent(self, session: Session) -> datetime | None:
         return session.scalar(select(func.max(OutboxEntry.created_at)))
 
     def unsent(self) -> UnsentDTO:
@@ -209,7 +210,7 @@ class PackageExporter:
         return outbox_dto(entry)
 
 
-def _read_rows(session, entity: Entity, ids: list[str]) -> list[dict[str, Any]]:
+def _read_rows(session: Session, entity: Entity, ids: list[str]) -> list[dict[str, Any]]:
     table = entity.model.__table__
     cols = [table.c[c.key] for c in entity.columns]
     out = []
@@ -219,7 +220,7 @@ def _read_rows(session, entity: Entity, ids: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _record_sync(session, data: dict[str, list[dict[str, Any]]], package_id: str) -> None:
+def _record_sync(session: Session, data: dict[str, list[dict[str, Any]]], package_id: str) -> None:
     """The version each edited record had when sent (untouched copies carry no version)."""
     for name, rows in data.items():
         sent = {r["id"]: r["updated_at"] for r in rows if not r.get(PRISTINE)}

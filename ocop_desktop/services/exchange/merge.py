@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
@@ -106,7 +107,7 @@ class Names:
 
     _LOCAL = ((Place, "name"), (Product, "name"), (Producer, "name"), (Task, "title"))
 
-    def __init__(self, session, pkg: VerifiedPackage) -> None:
+    def __init__(self, session: Session, pkg: VerifiedPackage) -> None:
         self._session = session
         self._known: dict[str, str] = {}
         for entity in ("products", "producers", "tasks", "survey_campaigns"):
@@ -198,7 +199,7 @@ def _classify(item: Item, here_edited: bool) -> None:
                        "Bản trong gói chưa từng được sửa ở nơi gửi.")
 
 
-def _match_submissions(session, rows: list[tuple[dict[str, Any], bool]]) -> dict[str, str]:
+def _match_submissions(session: Session, rows: list[tuple[dict[str, Any], bool]]) -> dict[str, str]:
     """Incoming id -> local id of the same campaign and unit (one submission per unit and campaign)."""
     campaigns = sorted({v["campaign_id"] for v, _ in rows if v.get("campaign_id")})
     local: dict[tuple[str, str], str] = {}
@@ -210,7 +211,7 @@ def _match_submissions(session, rows: list[tuple[dict[str, Any], bool]]) -> dict
             if (k := (v.get("campaign_id"), v.get("unit_id"))) in local and local[k] != v["id"]}
 
 
-def _records(session, entity: Entity, rows) -> list[Item]:
+def _records(session: Session, entity: Entity, rows) -> list[Item]:
     remap = _match_submissions(session, rows) if entity.name == "unit_submissions" else {}
     ids = [remap.get(v["id"], v["id"]) for v, _ in rows]
     here = local_rows(session, entity, ids)
@@ -226,7 +227,7 @@ def _records(session, entity: Entity, rows) -> list[Item]:
     return items
 
 
-def _deletions(session, pkg: VerifiedPackage, sent: set[str]) -> list[Item]:
+def _deletions(session: Session, pkg: VerifiedPackage, sent: set[str]) -> list[Item]:
     problems, wanted = [], {}
     for raw in pkg.deleted:
         entity = BY_NAME.get(raw.get("entity"))
@@ -255,7 +256,7 @@ def _deletions(session, pkg: VerifiedPackage, sent: set[str]) -> list[Item]:
     return items
 
 
-def _check_references(session, items: list[Item], names: Names) -> None:
+def _check_references(session: Session, items: list[Item], names: Names) -> None:
     """Every record the package adds or changes must point at records that exist after the import."""
     arriving = {(i.entity.name, i.record_id) for i in items if i.outcome is Outcome.NEW}
     wanted: dict[str, set[str]] = {}
@@ -289,7 +290,7 @@ def _check_references(session, items: list[Item], names: Names) -> None:
 HELD = (Outcome.NEW, Outcome.UPDATE, Outcome.CONFLICT, Outcome.DELETE)
 
 
-def _hold_closed_campaigns(session, items: list[Item]) -> None:
+def _hold_closed_campaigns(session: Session, items: list[Item]) -> None:
     """A campaign closed here takes no more rows from a package, as from the grid or an Excel file
     (services/surveys.py): its rows are listed as kept, with the reason and the way to take them."""
     rows = [i for i in items if i.entity.name == "survey_entries" and i.outcome in HELD]
@@ -308,7 +309,7 @@ def _hold_closed_campaigns(session, items: list[Item]) -> None:
                            "Mở lại đợt này), hoàn tác lần nhập gói này rồi nhập lại gói.")
 
 
-def _warnings(session, items: list[Item]) -> list[str]:
+def _warnings(session: Session, items: list[Item]) -> list[str]:
     out = []
     new_producers = [i.there for i in items if i.entity.name == "producers" and i.outcome is Outcome.NEW]
     taxes = {p["tax_code"]: p for p in new_producers if p.get("tax_code")}
@@ -335,7 +336,7 @@ def _change(item: Item, names: Names) -> RecordChange:
                         item.outcome, fields, item.reason, item.deleted_there)
 
 
-def make_plan(session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
+def make_plan(session: Session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
     """Classify every record of the package; raises PackageError when the package cannot be taken."""
     info = package_info(pkg)
     sent = session.scalar(select(OutboxEntry.created_at).where(OutboxEntry.package_id == info.package_id))

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import limits, schema
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
@@ -251,7 +252,7 @@ LOCAL_EDIT = (
 )
 
 
-def locally_edited(session, entity: str, ids: list[str] | None = None) -> set[str]:
+def locally_edited(session: Session, entity: str, ids: list[str] | None = None) -> set[str]:
     """Records of ``entity`` edited here by a person (not by an import or an undo)."""
     query = select(AuditEntry.entity_id).where(AuditEntry.entity == entity, *LOCAL_EDIT).distinct()
     if ids is None:
@@ -262,7 +263,7 @@ def locally_edited(session, entity: str, ids: list[str] | None = None) -> set[st
     return out
 
 
-def created_by_import(session, entity: str, ids: list[str]) -> set[str]:
+def created_by_import(session: Session, entity: str, ids: list[str]) -> set[str]:
     query = select(AuditEntry.entity_id).where(AuditEntry.entity == entity, AuditEntry.action == "import:create")
     out: set[str] = set()
     for chunk in _chunks(ids):
@@ -270,7 +271,7 @@ def created_by_import(session, entity: str, ids: list[str]) -> set[str]:
     return out
 
 
-def sync_states(session, entity: str, ids: list[str] | None = None) -> dict[str, tuple[datetime, str]]:
+def sync_states(session: Session, entity: str, ids: list[str] | None = None) -> dict[str, tuple[datetime, str]]:
     query = select(SyncState.entity_id, SyncState.synced_updated_at, SyncState.package_id).where(
         SyncState.entity == entity)
     if ids is None:
@@ -281,7 +282,7 @@ def sync_states(session, entity: str, ids: list[str] | None = None) -> dict[str,
     return out
 
 
-def local_rows(session, entity: Entity, ids: list[str]) -> dict[str, dict[str, Any]]:
+def local_rows(session: Session, entity: Entity, ids: list[str]) -> dict[str, dict[str, Any]]:
     table = entity.model.__table__
     cols = [table.c[c.key] for c in entity.columns]
     out = {}
@@ -291,7 +292,7 @@ def local_rows(session, entity: Entity, ids: list[str]) -> dict[str, dict[str, A
     return out
 
 
-def set_sync(session, entity: str, entity_id: str, at: datetime | None, package_id: str = "") -> None:
+def set_sync(session: Session, entity: str, entity_id: str, at: datetime | None, package_id: str = "") -> None:
     state = session.get(SyncState, (entity, entity_id))
     if at is None:
         if state is not None:

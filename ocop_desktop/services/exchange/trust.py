@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
@@ -59,7 +60,7 @@ def _sender(pkg: VerifiedPackage) -> tuple[str | None, str]:
     return unit_id, office or "đơn vị không ghi tên"
 
 
-def _known_unit(session, unit_id: str | None) -> str | None:
+def _known_unit(session: Session, unit_id: str | None) -> str | None:
     return unit_id if unit_id is not None and session.get(Place, unit_id) is not None else None
 
 
@@ -70,7 +71,7 @@ def _trusted_for(unit_id: str | None, office: str):
     return select(TrustedSender).where(TrustedSender.unit_id.is_(None), TrustedSender.office_name == office)
 
 
-def sender_trust(session, pkg: VerifiedPackage) -> SenderTrust:
+def sender_trust(session: Session, pkg: VerifiedPackage) -> SenderTrust:
     unit_id, office = _sender(pkg)
     if pkg.signer is None:
         return SenderTrust(REFUSED, office, unit_id, "", "", UNSIGNED)
@@ -106,7 +107,7 @@ def sender_trust(session, pkg: VerifiedPackage) -> SenderTrust:
         + note))
 
 
-def require_trust(session, pkg: VerifiedPackage, trust_new: bool, actor: str) -> SenderTrust:
+def require_trust(session: Session, pkg: VerifiedPackage, trust_new: bool, actor: str) -> SenderTrust:
     """Raise PackageError unless the sender is trusted (or, with ``trust_new``, trust a new one now)."""
     trust = sender_trust(session, pkg)
     if trust.state == REFUSED:
@@ -118,7 +119,7 @@ def require_trust(session, pkg: VerifiedPackage, trust_new: bool, actor: str) ->
     return trust
 
 
-def add_sender(session, unit_id: str | None, office: str, public_key: str, actor: str, note: str = "") -> TrustedSender:
+def add_sender(session: Session, unit_id: str | None, office: str, public_key: str, actor: str, note: str = "") -> TrustedSender:
     raw = unb64(public_key)
     if raw is None or len(raw) != 32:
         raise PackageError("Khóa công khai không hợp lệ (phải là 32 byte mã hóa base64).")

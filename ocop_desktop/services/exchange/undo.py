@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry, InboxEntry, utcnow
@@ -34,7 +35,7 @@ def _title(entity, values: dict[str, Any]) -> str:
     return entity.title(values, lambda _id: "") or values.get("id", "")
 
 
-def undo_import(session, package_id: str) -> UndoResult:
+def undo_import(session: Session, package_id: str) -> UndoResult:
     inbox = session.scalar(select(InboxEntry).where(InboxEntry.package_id == package_id))
     if inbox is None:
         raise NotFoundError(f"Không có gói {package_id} trong danh sách gói đã nhận.")
@@ -107,7 +108,7 @@ def undo_import(session, package_id: str) -> UndoResult:
     return UndoResult(package_id, result["deleted"], result["restored"], result["recreated"])
 
 
-def _restore_sync(session, sync_set, sync_drop, packages: dict[str, str | None]) -> None:
+def _restore_sync(session: Session, sync_set, sync_drop, packages: dict[str, str | None]) -> None:
     by_package: dict[str, dict[str, Any]] = {}
     for (name, record_id), at in sync_set.items():
         by_package.setdefault(packages.get(f"{name}/{record_id}") or "", {})[(name, record_id)] = at
@@ -116,7 +117,7 @@ def _restore_sync(session, sync_set, sync_drop, packages: dict[str, str | None])
     write_sync(session, {}, sync_drop, "")
 
 
-def _check(session, parsed, by_key, last_seq: int) -> list[str]:
+def _check(session: Session, parsed, by_key, last_seq: int) -> list[str]:
     """Why the undo cannot run: records changed or deleted since, or new rows hanging on created ones."""
     problems = []
     created = {(name, rid) for _k, name, rid, v in parsed if v["op"] == "create"}
@@ -179,7 +180,7 @@ def _undo_context(operation_id: str) -> str:
     return f"hoàn tác nhập Excel {operation_id}"
 
 
-def excel_imports(session) -> list[ExcelImportInfo]:
+def excel_imports(session: Session) -> list[ExcelImportInfo]:
     query = (select(AuditEntry.context, AuditEntry.action, func.count(func.distinct(AuditEntry.entity_id)),
                     func.min(AuditEntry.at), func.max(AuditEntry.actor))
              .where(AuditEntry.action.like(f"{EXCEL_ACTION}:%"), AuditEntry.entity == "survey_entries")
@@ -200,7 +201,7 @@ def excel_imports(session) -> list[ExcelImportInfo]:
     return sorted(out, key=lambda i: i.at, reverse=True)
 
 
-def undo_excel(session, operation_id: str) -> UndoResult:
+def undo_excel(session: Session, operation_id: str) -> UndoResult:
     """Put back what one Excel import changed. Unlike a package undo this is a new local change
     (new versions, audit entries "excel-undo:…"), so a correction already sent is corrected again."""
     op = operation_id.strip().lower()
@@ -249,7 +250,7 @@ def undo_excel(session, operation_id: str) -> UndoResult:
     return UndoResult(op, result["create"], result["update"], result["delete"])
 
 
-def _changed_since(session, by_key, last_seq: int) -> list[str]:
+def _changed_since(session: Session, by_key, last_seq: int) -> list[str]:
     """Records changed after the import, except by a later Excel import that was undone since (or its
     undo): those two together left the record as this import did."""
     problems = []
