@@ -359,7 +359,7 @@ class TableEnd(Flowable):
 def _flat(content: list[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     for f in content:
-        out += _flat(f._content) if isinstance(f, KeepTogether) else [f]
+        out += _flat(f._content) if isinstance(f, KeepTogether) else [f]  # type: ignore[attr-defined]  # its flowables
     return out
 
 
@@ -392,7 +392,7 @@ def table_story(report: Report, s: Styles, widths: list[float], room: float, aft
     if start < n:
         probe = t.table(start, n, headed=False)
         probe.wrap(sum(widths), room)
-        heights, first = list(probe._rowHeights), start
+        heights, first = list(probe._rowHeights), start  # type: ignore[attr-defined]  # set by wrap()
         while start < n - 1 and sum(heights[start - first:]) > room * TAIL_SHARE:
             start += 1
     end = endnotes.flowables(s) + after
