@@ -8,6 +8,7 @@ dialog, which says what to do and copies the details (traceback, version) for wh
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import platform
 import sys
@@ -68,10 +69,8 @@ def log_unexpected(exc: BaseException) -> None:
     if getattr(exc, "_ocop_logged", False):
         return
     log.error("Unexpected error %s\n%s", type(exc).__name__, traceback_of(exc).rstrip())
-    try:
+    with contextlib.suppress(AttributeError):  # an exception type with __slots__
         exc._ocop_logged = True  # type: ignore[attr-defined]
-    except AttributeError:  # an exception type with __slots__
-        pass
 
 
 def details_text(exc: BaseException) -> str:

@@ -12,8 +12,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain import limits, schema
-from ocop_desktop.domain import formatting
+from ocop_desktop.domain import formatting, limits, schema
 from ocop_desktop.domain.text import fold, like_pattern
 from ocop_desktop.exports.report_model import Report, ReportColumn, ReportSection
 from ocop_desktop.exports.signing import short_fingerprint

@@ -20,8 +20,8 @@ from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.scorecards import load_shipped_scorecards
 from ocop_desktop.services.settings import printed_name, save_office_settings
-from tests.services.test_evaluation import SCORES  # a coffee card under 26/2026 worth 79 points
 from tests.pdftext import layout_text
+from tests.services.test_evaluation import SCORES  # a coffee card under 26/2026 worth 79 points
 
 DAY = date(2026, 12, 2)
 SO = "Sở Nông nghiệp và Môi trường tỉnh Điện Biên"
