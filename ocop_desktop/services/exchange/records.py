@@ -7,20 +7,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text, select
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, String, Text, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import limits, schema
+from ocop_desktop.domain.enums import LabelledEnum
 from ocop_desktop.domain.numbers import format_vn_date, format_vn_number
 from ocop_desktop.persistence.models import (
     AuditEntry,
+    Base,
     Directive,
     Evaluation,
     EvaluationMember,
     Producer,
     Product,
+    RecordMixin,
     SurveyCampaign,
     SurveyEntry,
     SyncState,
@@ -36,7 +39,7 @@ META_COLUMNS = ("id", "created_at", "updated_at")
 @dataclass(frozen=True)
 class Entity:
     name: str  # the table, also the package member data/<name>.json
-    model: type
+    model: type[Base]
     title: Callable[[dict[str, Any], Callable[[str | None], str]], str]
     deletable: bool = False  # deletions at the sender travel as tombstones
 
@@ -67,8 +70,8 @@ class Entity:
 def _short(text: Any, limit: int = 70) -> str:
     if isinstance(text, (dict, list)):  # never str() a structure from a package: it may nest deep
         return "{…}" if isinstance(text, dict) else "[…]"
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    shown = " ".join(str(text or "").split())
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _join(separator: str, *parts: Any) -> str:
@@ -84,7 +87,7 @@ def _vn_day(value: Any) -> str:
     try:
         return format_vn_date(date.fromisoformat(value)) if isinstance(value, str) else ""
     except ValueError:
-        return value
+        return str(value)
 
 
 # Parents before children: the order of inserts (and, reversed, of deletes).
@@ -109,7 +112,7 @@ ENTITIES: tuple[Entity, ...] = (
 BY_NAME = {e.name: e for e in ENTITIES}
 ORDER = {e.name: i for i, e in enumerate(ENTITIES)}
 
-ENUMS: dict[tuple[str, str], type] = {
+ENUMS: dict[tuple[str, str], type[LabelledEnum]] = {
     (e.name, f.stored): f.enum for e in ENTITIES if (r := schema.record(e.name)) for f in r.fields if f.enum is not None
 }
 
@@ -133,7 +136,7 @@ class BadValue(ValueError):
     """A value of the wrong shape; str() is a Vietnamese reason."""
 
 
-def decode_value(entity: Entity, column, value: Any) -> Any:
+def decode_value(entity: Entity, column: Column[Any], value: Any) -> Any:
     """The Python value of one JSON value of ``column``, within the limits the database keeps;
     raises BadValue with a Vietnamese sentence naming the field by its label."""
     label = field_label(column.key, entity.name)
@@ -238,6 +241,14 @@ def display_value(value: Any, names: Callable[[str | None], str], key: str = "")
 
 
 # -- what each side knows about a record ---------------------------------------------------------
+def stored_record(session: Session, entity: Entity, record_id: str) -> RecordMixin:
+    """The stored record of an exchanged table (each has RecordMixin's id and version columns)."""
+    obj = session.get(entity.model, record_id)
+    if obj is None:
+        raise LookupError(f"{entity.name}/{record_id} is not stored")
+    return cast(RecordMixin, obj)  # every class in ENTITIES mixes RecordMixin into Base
+
+
 def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
