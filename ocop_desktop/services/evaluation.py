@@ -98,6 +98,14 @@ def _brief(uow: UnitOfWork, product_id: str) -> tuple[Product, ProductBrief]:
     )
 
 
+def _product(uow: UnitOfWork, product_id: str) -> Product:
+    """The product an evaluation is of (a foreign key: it exists)."""
+    product = uow.session.get(Product, product_id)
+    if product is None:
+        raise NotFoundError(f"Không tìm thấy sản phẩm có mã {product_id}.")
+    return product
+
+
 class EvaluationService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
@@ -170,7 +178,7 @@ class EvaluationService:
                     scores={code: num(v) for code, v in scores.items()}, total=float(sum(scores.values(), Fraction(0))),
                 ))
             uow.session.add(evaluation)
-            product = uow.session.get(Product, setup.product.id)
+            product = _product(uow, setup.product.id)
             if product.status in (ProductStatus.POTENTIAL.value, ProductStatus.REGISTERED.value):
                 product.status = ProductStatus.EVALUATED.value
             certification = None
@@ -193,7 +201,7 @@ class EvaluationService:
     def _certify(uow: UnitOfWork, evaluation: Evaluation, rules: RuleSet, data: CertificationInput,
                  today: date | None) -> CertificationDTO:
         today = today or date.today()
-        product = uow.session.get(Product, evaluation.product_id)
+        product = _product(uow, evaluation.product_id)
         errors = []
         if evaluation.knockout:
             errors.append(FieldError("certified", Text(
@@ -237,22 +245,22 @@ class EvaluationService:
                                                       f"Certification of «{product.name}»"))
         here = rules.authority(evaluation.level)
         body = clean(data.body) or (here.body if here and here.body else
-                                    rules.certifying_levels.get(evaluation.stars, "")) or ""
-        expires_on = rules.expiry_for(data.certified_on)
+                                    rules.certifying_levels.get(stars, "")) or ""
+        expires_on = rules.expiry_for(certified_on)
         window = rules.reevaluation_window(expires_on)
         product.status = ProductStatus.CERTIFIED.value
-        product.stars = evaluation.stars
-        product.score = round(evaluation.total, 2)
+        product.stars = stars
+        product.score = round(evaluation.total or 0.0, 2)
         product.certificate_no = clean(data.certificate_no) or None
         product.certifying_decision = decision
         product.certifying_body = body or None
-        product.certified_on = data.certified_on
+        product.certified_on = certified_on
         product.expires_on = expires_on
         product.rule_set_id = reference.rule_set_id(rules.code)
         evaluation.certified = True
         return CertificationDTO(
-            product.id, product.name, evaluation.stars, product.score, product.certificate_no or "", decision, body,
-            data.certified_on, expires_on, window[0] if window else None, window[1] if window else None,
+            product.id, product.name, stars, product.score, product.certificate_no or "", decision, body,
+            certified_on, expires_on, window[0] if window else None, window[1] if window else None,
             rules.warning_date(expires_on), rules.code,
         )
 
@@ -274,7 +282,7 @@ class EvaluationService:
     @staticmethod
     def _certificate(uow: UnitOfWork, evaluation: Evaluation) -> CertificationDTO | None:
         """The certificate a certified evaluation gave, as the product now holds it."""
-        product = uow.session.get(Product, evaluation.product_id)
+        product = _product(uow, evaluation.product_id)
         if not evaluation.certified or product.certified_on is None or product.expires_on is None:
             return None
         rules = pick_rule_set(reference.rule_sets(uow), evaluation.rule_set.code)
@@ -288,7 +296,7 @@ class EvaluationService:
 
     @staticmethod
     def _card_of(uow: UnitOfWork, evaluation: Evaluation) -> Scorecard | None:
-        product = uow.session.get(Product, evaluation.product_id)
+        product = _product(uow, evaluation.product_id)
         pset = uow.session.get(ProductSet, product.product_set_id) if product.product_set_id else None
         try:
             return ScorecardService.find(uow, evaluation.rule_set.code, pset.code if pset else None).card
@@ -297,7 +305,7 @@ class EvaluationService:
 
     @staticmethod
     def _dto(uow: UnitOfWork, e: Evaluation, card: Scorecard | None, certification: CertificationDTO | None) -> EvaluationDTO:
-        product = uow.session.get(Product, e.product_id)
+        product = _product(uow, e.product_id)
         parts: dict[str, float] = {}
         if card is not None:
             for part in card.parts:
