@@ -107,7 +107,7 @@ class Names:
 
     _LOCAL = ((Place, "name"), (Product, "name"), (Producer, "name"), (Task, "title"))
 
-    def __init__(self, session: Session, pkg: VerifiedPackage) -> None:
+    def __init__(self, session: Session | None, pkg: VerifiedPackage) -> None:
         self._session = session
         self._known: dict[str, str] = {}
         for entity in ("products", "producers", "tasks", "survey_campaigns"):
@@ -161,7 +161,7 @@ def decode_package(pkg: VerifiedPackage) -> Decoded:
     out: dict[str, list[tuple[dict[str, Any], bool]]] = {}
     problems: list[str] = []
     for entity in ENTITIES:
-        seen: set[str] = set()
+        seen: set[Any] = set()  # ids as sent, malformed ones too
         rows = []
         for raw in pkg.data.get(entity.name, []):
             values, errors = decode_record(entity, raw)
@@ -178,6 +178,7 @@ def decode_package(pkg: VerifiedPackage) -> Decoded:
 
 def _classify(item: Item, here_edited: bool) -> None:
     here, there = item.here, item.there
+    assert here is not None and there is not None  # a record sent that is stored here too
     item.diffs = [k for k in item.entity.content_columns if k in there and here.get(k) != there[k]]
     if not item.diffs:
         item.outcome = Outcome.SAME
@@ -211,7 +212,7 @@ def _match_submissions(session: Session, rows: list[tuple[dict[str, Any], bool]]
             if (k := (v.get("campaign_id"), v.get("unit_id"))) in local and local[k] != v["id"]}
 
 
-def _records(session: Session, entity: Entity, rows) -> list[Item]:
+def _records(session: Session, entity: Entity, rows: list[tuple[dict[str, Any], bool]]) -> list[Item]:
     remap = _match_submissions(session, rows) if entity.name == "unit_submissions" else {}
     ids = [remap.get(v["id"], v["id"]) for v, _ in rows]
     here = local_rows(session, entity, ids)
@@ -228,9 +229,10 @@ def _records(session: Session, entity: Entity, rows) -> list[Item]:
 
 
 def _deletions(session: Session, pkg: VerifiedPackage, sent: set[str]) -> list[Item]:
-    problems, wanted = [], {}
+    problems: list[str] = []
+    wanted: dict[str, list[str]] = {}
     for raw in pkg.deleted:
-        entity = BY_NAME.get(raw.get("entity"))
+        entity = BY_NAME.get(str(raw.get("entity")))
         if entity is None or not entity.deletable or not isinstance(raw.get("id"), str):
             problems.append(f"một bản ghi đã xóa (mã {str(raw.get('id'))[:40]}) không hợp lệ")
             continue
@@ -295,11 +297,11 @@ def _hold_closed_campaigns(session: Session, items: list[Item]) -> None:
     (services/surveys.py): its rows are listed as kept, with the reason and the way to take them."""
     rows = [i for i in items if i.entity.name == "survey_entries" and i.outcome in HELD]
     wanted = sorted({(i.there or i.here or {}).get("campaign_id") or "" for i in rows} - {""})
-    closed: dict[str, tuple[int, date]] = {}
+    closed: dict[str, tuple[int, date]] = {}  # only closed campaigns are read
     for chunk in _chunks(wanted):
         query = select(SurveyCampaign.id, SurveyCampaign.year, SurveyCampaign.closed_on).where(
             SurveyCampaign.id.in_(chunk), SurveyCampaign.closed_on.is_not(None))
-        closed.update({cid: (year, on) for cid, year, on in session.execute(query)})
+        closed.update({cid: (year, on) for cid, year, on in session.execute(query) if on is not None})
     for item in rows:
         held = closed.get((item.there or item.here or {}).get("campaign_id") or "")
         if held is not None:
@@ -311,14 +313,15 @@ def _hold_closed_campaigns(session: Session, items: list[Item]) -> None:
 
 def _warnings(session: Session, items: list[Item]) -> list[str]:
     out = []
-    new_producers = [i.there for i in items if i.entity.name == "producers" and i.outcome is Outcome.NEW]
+    new_producers = [i.there for i in items
+                     if i.entity.name == "producers" and i.outcome is Outcome.NEW and i.there is not None]
     taxes = {p["tax_code"]: p for p in new_producers if p.get("tax_code")}
     for chunk in _chunks(sorted(taxes)):
         for name, tax in session.execute(select(Producer.name, Producer.tax_code).where(Producer.tax_code.in_(chunk))):
             out.append(f"Chủ thể mới «{taxes[tax]['name']}» có cùng mã số thuế {tax} với chủ thể «{name}» ở đây; "
                        "có thể là một chủ thể được nhập hai lần, hãy kiểm tra sau khi nhập.")
     for item in items:
-        if item.entity.name == "survey_campaigns" and item.outcome is Outcome.NEW:
+        if item.entity.name == "survey_campaigns" and item.outcome is Outcome.NEW and item.there is not None:
             other = session.scalar(select(SurveyCampaign.title).where(SurveyCampaign.year == item.there.get("year")))
             if other:
                 out.append(f"Gói có đợt rà soát năm {item.there.get('year')} khác với đợt «{other}» ở đây; "
@@ -328,6 +331,7 @@ def _warnings(session: Session, items: list[Item]) -> list[str]:
 
 def _change(item: Item, names: Names) -> RecordChange:
     values = item.there if item.there is not None else item.here
+    assert values is not None  # a record is sent, stored here, or both
     fields = tuple(
         FieldDiff(k, field_label(k, item.entity.name), display_value(item.here.get(k), names, k), display_value(item.there.get(k), names, k))
         for k in item.diffs
