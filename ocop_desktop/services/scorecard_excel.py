@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -75,7 +76,7 @@ def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) ->
         _put(ws, 1, col, title)
         ws.cell(row=1, column=col).font = _HEAD
         ws.cell(row=1, column=col).fill = _FILL
-        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = width
+        ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A2"
 
 
@@ -87,6 +88,7 @@ def write_card_xlsx(card: Scorecard, path: Path) -> Path:
     """The template, filled with ``card`` as the example to edit; written atomically."""
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = HELP
     ws.column_dimensions["A"].width = 140
     for row, line in enumerate(HELP_LINES, start=1):

@@ -9,6 +9,7 @@ import zipfile
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from xml.parsers import expat
@@ -137,7 +138,7 @@ def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable[..
     parser = expat.ParserCreate()
     parser.buffer_text = True
 
-    def refuse(*_args) -> None:
+    def refuse(*_args: object) -> None:
         raise WorkbookRefused(f"Tệp {budget.name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{member}» — "
                               "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối.")
 
@@ -178,7 +179,7 @@ def _rels(zf: zipfile.ZipFile, part: str, names: set[str], budget: _Budget) -> d
     if rels not in names:
         return out
 
-    def start(name, attrs):
+    def start(name: str, attrs: dict[str, str]) -> None:
         if name == "Relationship" and attrs.get("TargetMode") != "External":
             target = attrs.get("Target", "")
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
@@ -198,7 +199,7 @@ def _date_styles(zf: zipfile.ZipFile, member: str | None, budget: _Budget) -> se
     xfs: list[int] = []
     where = {"cellXfs": False}
 
-    def start(name, attrs):
+    def start(name: str, attrs: dict[str, str]) -> None:
         if name == "numFmt":
             formats[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
         elif name == "cellXfs":
@@ -206,7 +207,7 @@ def _date_styles(zf: zipfile.ZipFile, member: str | None, budget: _Budget) -> se
         elif name == "xf" and where["cellXfs"]:
             xfs.append(int(attrs.get("numFmtId", "0") or 0))
 
-    def end(name):
+    def end(name: str) -> None:
         if name == "cellXfs":
             where["cellXfs"] = False
 
@@ -223,9 +224,9 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
     out: list[str] = []
     if member is None:
         return out
-    state = {"parts": None, "t": False, "phonetic": 0}
+    state: dict[str, Any] = {"parts": None, "t": False, "phonetic": 0}
 
-    def start(name, attrs):
+    def start(name: str, attrs: dict[str, str]) -> None:
         if name == "si":
             if len(out) >= MAX_STRINGS:
                 raise WorkbookRefused(f"Tệp {budget.name} có hơn {integer(MAX_STRINGS)} chuỗi chữ." + _ADVICE)
@@ -235,7 +236,7 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
         elif name == "t" and not state["phonetic"]:
             state["t"] = True
 
-    def end(name):
+    def end(name: str) -> None:
         if name == "si":
             out.append(text_value("".join(state["parts"] or ())))
             state["parts"] = None
@@ -244,7 +245,7 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
         elif name == "t":
             state["t"] = False
 
-    def text(data):
+    def text(data: str) -> None:
         if state["t"] and state["parts"] is not None:
             state["parts"].append(data)
 
@@ -256,11 +257,13 @@ class _SheetParser:
     """expat handlers for one sheet. The hot path is an empty styled cell: counted, never parsed
     further; the column of a cell is worked out only when it holds a value."""
 
-    def __init__(self, sheet: Sheet, strings: list[str], dates: set[int], epoch, budget: _Budget) -> None:
+    def __init__(self, sheet: Sheet, strings: list[str], dates: set[int], epoch: datetime, budget: _Budget) -> None:
         from openpyxl.utils.datetime import from_excel, from_ISO8601  # noqa: PLC0415
 
         self.sheet, self.strings, self.dates, self.epoch, self.budget = sheet, strings, dates, epoch, budget
-        self.from_excel, self.from_iso = from_excel, from_ISO8601
+        # openpyxl's converters (its stubs leave them untyped)
+        self.from_excel: Callable[..., Any] = from_excel
+        self.from_iso: Callable[[str], Any] = from_ISO8601
         self.row = 0
         self.rows_seen = 0
         self.col = 0  # the previous cell's column, for cells written without an address
@@ -419,7 +422,7 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
         declared: list[tuple[str, str, str]] = []
         props = {"date1904": False}
 
-        def start(tag, attrs):
+        def start(tag: str, attrs: dict[str, str]) -> None:
             if tag == "sheet":
                 rid = next((v for k, v in attrs.items() if k == "id"), "")
                 declared.append((attrs.get("name", ""), attrs.get("state", "visible"), rid))
