@@ -66,10 +66,10 @@ SEAL_SIZE = 7.5  # points: small print in the bottom margin, under the text bloc
 SEAL_FROM_BOTTOM = 8 * mm
 
 
-def _seal_line(line: str) -> Callable:
+def _seal_line(line: str) -> Callable[[Canvas, BaseDocTemplate], None]:
     """The office's key fingerprint and audit anchor on every page, centred in the bottom margin."""
 
-    def draw(canvas, doc) -> None:
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(FONT, SEAL_SIZE)
         canvas.drawCentredString(doc.pagesize[0] / 2, SEAL_FROM_BOTTOM, line)
@@ -85,7 +85,7 @@ def _templates(landscape_first: bool, seal: str = "") -> list[PageTemplate]:
     if seal:
         footer = _seal_line(seal)
 
-        def on_page(canvas, doc) -> None:
+        def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
             _page_number(canvas, doc)
             footer(canvas, doc)
 

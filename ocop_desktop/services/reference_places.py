@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -14,6 +14,9 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.text import fold, vn_sort_string
 from ocop_desktop.paths import resources_dir
 from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink, stable_id, utcnow
+
+if TYPE_CHECKING:  # reference.py imports this module
+    from ocop_desktop.services.reference import LoadReport
 
 PLACES_FILE = "reference/places.json"
 # What the database recorded of the last places file it loaded: a start-up whose file has the
@@ -85,7 +88,7 @@ def _read_places(digest: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str
     return rows, links
 
 
-def load_places(session: Session, report) -> None:
+def load_places(session: Session, report: LoadReport) -> None:
     """Insert or update every unit and link; nothing is read or written when the file is the
     one already loaded. Bulk statements skip the flush hooks, so the folded and sort columns
     are filled here."""
@@ -120,9 +123,9 @@ def load_places(session: Session, report) -> None:
     session.flush()
 
 
-def _load_links(session: Session, report, links: dict[tuple[str, str], bool]) -> None:
+def _load_links(session: Session, report: LoadReport, links: dict[tuple[str, str], bool]) -> None:
     """Make place_links hold exactly the file's links (they are reference data, not records)."""
-    split = {}
+    split: dict[str, int] = {}
     for old, _new in links:
         split[old] = split.get(old, 0) + 1
     wanted = {pair: (main, _note(main, split[pair[0]])) for pair, main in links.items()}
@@ -170,7 +173,7 @@ def _note(main: bool, parts: int) -> str:
     return f"Chia cho {parts} đơn vị mới; " + ("đơn vị chính" if main else "một phần")
 
 
-def _count(report, table: str, added: int, updated: int) -> None:
+def _count(report: LoadReport, table: str, added: int, updated: int) -> None:
     if added:
         report.added[table] = report.added.get(table, 0) + added
     if updated:

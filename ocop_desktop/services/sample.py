@@ -19,7 +19,8 @@ from ocop_desktop.persistence.models import (
     stable_id,
 )
 from ocop_desktop.persistence.uow import UowFactory
-from ocop_desktop.services.reference import place_id, product_set_id, read_json
+from ocop_desktop.services.reference import product_set_id, read_json
+from ocop_desktop.services.reference_places import place_id
 
 SAMPLES = ("muong-ang-2024",)
 

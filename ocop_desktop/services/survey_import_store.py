@@ -66,6 +66,7 @@ def store_unit_rows(session: Session, campaign_id: str, unit_id: str, rows: list
         session.flush()
     submission = session.scalar(select(UnitSubmission).where(
         UnitSubmission.campaign_id == campaign_id, UnitSubmission.unit_id == unit_id))
+    assert submission is not None  # the import stores rows only of units in the campaign
     submitted = max((r.submitted_on for r in rows if r.submitted_on), default=None)
     if submitted is not None and submission.status != SubmissionStatus.RECEIVED.value:
         if (submission.status, submission.submitted_on) != (SubmissionStatus.SUBMITTED.value, submitted):

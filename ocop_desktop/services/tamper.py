@@ -57,8 +57,8 @@ def check_log(conn: sqlite3.Connection) -> ChainCheck:
             entry = StoredEntry(*row)
             count += 1
             last = (entry.seq, entry.hash or "")
-            records = expected.get(entry.entity)
-            if records is not None:
+            records = expected.get(entry.entity) if entry.entity is not None else None
+            if records is not None and entry.entity_id is not None:
                 kind = (entry.action or "").rpartition(":")[2]
                 gone = kind == "delete" or (kind == "seal" and entry.row_hash is None)
                 records[entry.entity_id] = ABSENT if gone else entry.row_hash

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.numbers import format_vn_date
@@ -54,7 +55,8 @@ class SenderDTO:
 
 
 def _sender(pkg: VerifiedPackage) -> tuple[str | None, str]:
-    sender = pkg.manifest.get("sender") if isinstance(pkg.manifest.get("sender"), dict) else {}
+    named = pkg.manifest.get("sender")
+    sender: dict[str, Any] = named if isinstance(named, dict) else {}
     unit_id = sender.get("unit_id") if isinstance(sender.get("unit_id"), str) and sender.get("unit_id") else None
     office = sender.get("unit_name") if isinstance(sender.get("unit_name"), str) else ""
     return unit_id, office or "đơn vị không ghi tên"
@@ -64,7 +66,7 @@ def _known_unit(session: Session, unit_id: str | None) -> str | None:
     return unit_id if unit_id is not None and session.get(Place, unit_id) is not None else None
 
 
-def _trusted_for(unit_id: str | None, office: str):
+def _trusted_for(unit_id: str | None, office: str) -> Select[TrustedSender]:
     """An office is its unit; one whose unit this database does not know, its name."""
     if unit_id is not None:
         return select(TrustedSender).where(TrustedSender.unit_id == unit_id)
@@ -82,11 +84,11 @@ def sender_trust(session: Session, pkg: VerifiedPackage) -> SenderTrust:
     if any(r.fingerprint == fp for r in active):
         return SenderTrust(TRUSTED, office, unit_id, fp, key)
     words = short_fingerprint(fp)
-    revoked = [r for r in rows if r.fingerprint == fp and r.revoked_at is not None]
+    revoked = [r.revoked_at for r in rows if r.fingerprint == fp and r.revoked_at is not None]
     if revoked:
         return SenderTrust(REFUSED, office, unit_id, fp, key, (
             f"Gói của {office} ký bằng khóa {words} mà nơi này đã thu hồi tin cậy ngày "
-            f"{format_vn_date(revoked[0].revoked_at.date())}. Không có gì được nhập. Nếu đơn vị đó vẫn dùng khóa này "
+            f"{format_vn_date(revoked[0].date())}. Không có gì được nhập. Nếu đơn vị đó vẫn dùng khóa này "
             "một cách hợp lệ, hãy gọi điện đối chiếu rồi tin cậy lại («ocop senders trust»)."))
     if active:
         known = ", ".join(short_fingerprint(r.fingerprint) for r in active)
