@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import ProductStatus
@@ -96,8 +96,10 @@ _ROW_COLUMNS = (
     Product.certified_on, Product.expires_on, Product.archived_at,
 )
 
+_S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
 
-def _joined(stmt):
+
+def _joined(stmt: _S) -> _S:
     return (
         stmt.select_from(Product)
         .outerjoin(Producer, Producer.id == Product.producer_id)
@@ -107,11 +109,11 @@ def _joined(stmt):
     )
 
 
-def row_select():
+def row_select() -> Select[*tuple[Any, ...]]:
     return _joined(select(*_ROW_COLUMNS))
 
 
-def to_row(r, today: date) -> ProductRow:
+def to_row(r: Any, today: date) -> ProductRow:  # a row of row_select()
     (pid, name, producer, producer_id, commune, commune_id, group, group_code, stars, status,
      certificate_no, certified_on, expires_on, archived_at) = r
     return ProductRow(
@@ -124,7 +126,7 @@ def to_row(r, today: date) -> ProductRow:
     )
 
 
-def search_condition(text: str | None):
+def search_condition(text: str | None) -> ColumnElement[bool] | None:
     """The one product search, for the window's table and `ocop products list --search` alike:
     the product's name or its producer's, accents, đ and case ignored, the user's LIKE wildcards
     literal. None when ``text`` has nothing to search for."""

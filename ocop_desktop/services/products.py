@@ -25,7 +25,6 @@ from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported fo
     ProductFilter,
     ProductRow,
     expiry_state,
-    like_pattern,
     query_page,
     same_name_rows,
     search_condition,
@@ -336,6 +335,7 @@ class ProductService:
         if errors:
             raise ValidationError(errors, record=Text(f"Sản phẩm «{name or '(chưa có tên)'}»",
                                                       f"Product «{name or '(no name yet)'}»"))
+        assert status is not None  # an unknown status was refused above
         product.name = name
         product.status = status.value
         product.producer_id = data.producer_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -52,11 +53,12 @@ def shipped_files() -> list[Path]:
 def pick_rule_set(rule_sets: list[RuleSet], text: str) -> RuleSet:
     """A rule set named by its code ("26/2026"), its number ("26", "148") or its decision."""
     wanted = " ".join((text or "").split()).casefold()
-    for matches in (
+    tests: tuple[Callable[[RuleSet], bool], ...] = (
         lambda r: r.code.casefold() == wanted,
         lambda r: r.code.split("/")[0] == wanted,
         lambda r: r.decision.casefold().startswith(wanted),
-    ):
+    )
+    for matches in tests:
         found = [r for r in rule_sets if matches(r)]
         if len(found) == 1:
             return found[0]
@@ -174,7 +176,9 @@ class ScorecardService:
             reference.upsert(uow.session, ScorecardRow, scorecard_id(card.code), _row_values(card, structure))
             uow.commit()
             names = dict(uow.session.execute(select(ProductSet.code, ProductSet.name)).all())
-            return _info(uow.session.get(ScorecardRow, scorecard_id(card.code)), names)
+            stored = uow.session.get(ScorecardRow, scorecard_id(card.code))
+            assert stored is not None  # written just above
+            return _info(stored, names)
 
     def restore_shipped(self, code: str) -> CardInfo:
         """Drop the office's replacement of a shipped card and load the shipped one again."""

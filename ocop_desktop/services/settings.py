@@ -23,7 +23,7 @@ class OfficeKind:
     label: str
 
     @property
-    def _block(self):
+    def _block(self) -> SignerBlock | None:
         # Set-up offers the kind's usual block; the document settings choose between head and deputy.
         return OFFICE_DOCS[self.key].usual_signer
 

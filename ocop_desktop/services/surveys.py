@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from ocop_desktop.domain.deadlines import timeliness
 from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionStatus
@@ -215,7 +215,7 @@ def on_time(submitted_on: date | None, deadline: date | None, today: date,
     return timeliness(submitted_on, deadline, deadline_day_on_time, today).on_time
 
 
-def _entry_query():
+def _entry_query() -> Select[*tuple[Any, ...]]:
     """The columns the DTO shows, joined in SQL: no ORM objects, so 100,000 rows stay quick."""
     return (
         select(
@@ -429,7 +429,7 @@ class SurveyService:
             problem = ""
             if status in _DONE and submitted_on is None:
                 problem = "Chưa nhập ngày nộp; hãy chọn ngày đơn vị đã nộp báo cáo."
-            elif status in _DONE and submitted_on > today:
+            elif status in _DONE and submitted_on is not None and submitted_on > today:
                 problem = f"Ngày nộp {format_vn_date(submitted_on)} ở tương lai; hãy chọn ngày đã nộp thực tế."
             elif status not in _DONE and submitted_on is not None:
                 problem = "Đơn vị chưa nộp thì không có ngày nộp; hãy để trống."

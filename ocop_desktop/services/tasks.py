@@ -5,16 +5,19 @@ from __future__ import annotations
 import builtins
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.text import clean, fold, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
-from ocop_desktop.persistence.models import Directive, Task, TaskProgress
+from ocop_desktop.persistence.models import Base, Directive, Task, TaskProgress
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
+
+_Row = TypeVar("_Row", bound=Base)
 
 OPEN_STATUSES = (TaskStatus.NEW.value, TaskStatus.IN_PROGRESS.value)
 OPEN = "open"  # a status filter meaning "not done and not cancelled"
@@ -126,11 +129,11 @@ def is_overdue(task: Task, today: date) -> bool:
     return task.status in OPEN_STATUSES and task.due_on is not None and task.due_on < today
 
 
-def _overdue_clause(today: date):
+def _overdue_clause(today: date) -> ColumnElement[bool]:
     return and_(Task.status.in_(OPEN_STATUSES), Task.due_on.is_not(None), Task.due_on < today)
 
 
-def _task_columns():
+def _task_columns() -> Select[*tuple[Any, ...]]:
     """Only the columns the task list shows, plus the newest progress note of each task."""
     ranked = select(
         TaskProgress.task_id, TaskProgress.noted_on, TaskProgress.text, TaskProgress.author,
@@ -152,7 +155,7 @@ def _task_columns():
         .outerjoin(last, last.c.task_id == Task.id)
     )
 
-def _task_dto(r, today: date) -> TaskDTO:
+def _task_dto(r: Any, today: date) -> TaskDTO:  # a row of _task_columns()
     overdue = r.status in OPEN_STATUSES and r.due_on is not None and r.due_on < today
     has_directive = r.directive_id is not None
     return TaskDTO(
@@ -362,6 +365,7 @@ class TaskService:
                 task.completed_on = today  # saving an already done task keeps its completion date
             if note:
                 task.result_note = note
+            assert new is not None  # an unknown status was refused above
             task.status = new.value
             uow.commit()
         return self.get(task_id, today)
@@ -424,7 +428,7 @@ class TaskService:
             )
 
     @staticmethod
-    def _load(uow: UnitOfWork, model, record_id: str, what: str):
+    def _load(uow: UnitOfWork, model: type[_Row], record_id: str, what: str) -> _Row:
         row = uow.session.get(model, record_id) if record_id else None
         if row is None:
             what_en = {"nhiệm vụ": "task", "văn bản chỉ đạo": "directive"}.get(what, what)
