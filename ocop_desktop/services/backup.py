@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -270,7 +271,7 @@ def describe(path: Path, chain: bool = True, db_path: Path | None = None) -> Bac
             if table in tables:
                 newest.append(conn.execute(f"SELECT max({column}) FROM {table}").fetchone()[0])
         newest_change = _local(max((n for n in newest if n), default=None))
-        warnings = ()
+        warnings: tuple[str, ...] = ()
         if chain and version == head_revision():
             warnings = _chain_warnings(conn) + tuple(anchors.copy_anchor_problems(conn, path, db_path, made_at))
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -388,7 +389,7 @@ def _record_restore(db_path: Path, backup: Path, summary: BackupSummary, actor: 
 class BackupService:
     """The backup functions bound to one database file, for the GUI's dialogs."""
 
-    def __init__(self, db_path: Path, actor=lambda: "") -> None:
+    def __init__(self, db_path: Path, actor: Callable[[], str] = lambda: "") -> None:
         self.db_path = Path(db_path)
         self._actor = actor
 

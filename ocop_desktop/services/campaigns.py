@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -159,7 +160,10 @@ class CampaignService:
             for _ in range(5):
                 if top.kind in PROVINCE_KINDS or top.parent_id is None:
                     break
-                top = s.get(Place, top.parent_id)
+                parent = s.get(Place, top.parent_id)
+                if parent is None:  # a dangling parent: the unit is known only this far up
+                    break
+                top = parent
             return (top.id if top.kind in PROVINCE_KINDS else None), (place.id,)
 
     def choices_on(self, day: date) -> tuple[builtins.list[PlaceDTO], builtins.list[PlaceDTO]]:
@@ -243,10 +247,11 @@ class CampaignService:
         on the new deadline that took it over. Nothing is saved; add() saves it."""
         errors: list[FieldError] = []
         target = self._year(year, date.today(), errors)
-        if errors:
+        if errors or target is None:
             raise ValidationError(errors, record="Sao chép đợt rà soát")
         with self._uow() as uow:
             s = uow.session
+            source: SurveyCampaign | None
             if source_id:
                 source = self._load(uow, source_id)
             else:
@@ -321,7 +326,7 @@ class CampaignService:
                 errors.append(FieldError("year", f"Đợt đã có {n} dòng rà soát nhập theo năm {campaign.year}; "
                                                  f"không đổi được {_label('year')}."))
         errors += self._unit_errors(uow, data.unit_ids, deadline, campaign)
-        if errors:
+        if errors or year is None or deadline is None:
             raise ValidationError(errors, record=self._record(campaign) if campaign else "Đợt rà soát mới")
         return year, deadline, title, letter
 
@@ -339,7 +344,7 @@ class CampaignService:
             return None
         return int(text)
 
-    def _unit_errors(self, uow: UnitOfWork, unit_ids, deadline: date | None,
+    def _unit_errors(self, uow: UnitOfWork, unit_ids: Iterable[str] | None, deadline: date | None,
                      campaign: SurveyCampaign | None) -> builtins.list[FieldError]:
         wanted = list(dict.fromkeys(unit_ids or ()))
         if not wanted:
@@ -375,7 +380,7 @@ class CampaignService:
 
     # -- helpers -----------------------------------------------------------------------------------
     @staticmethod
-    def _set_units(uow: UnitOfWork, campaign: SurveyCampaign, unit_ids, deadline: date) -> None:
+    def _set_units(uow: UnitOfWork, campaign: SurveyCampaign, unit_ids: Iterable[str], deadline: date) -> None:
         wanted = list(dict.fromkeys(unit_ids))
         have = {u.unit_id: u for u in campaign.submissions}
         for unit_id, sub in have.items():

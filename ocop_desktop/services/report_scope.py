@@ -29,19 +29,21 @@ class PlaceTable:
     def __init__(self, session: Session) -> None:
         cols = (Place.id, Place.key, Place.code, Place.name, Place.name_folded, Place.kind, Place.parent_id,
                 Place.valid_from, Place.valid_to, Place.successor_id)
-        self.rows = {r.id: r for r in session.execute(select(*cols))}
+        self.rows: dict[str, Any] = {r.id: r for r in session.execute(select(*cols))}  # id -> row of cols
         self.links: dict[str, list[str]] = {}
         for old, new in session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id)
                                         .order_by(PlaceLink.main.desc())):
             self.links.setdefault(old, []).append(new)
 
     @staticmethod
-    def valid_on(row, day: date) -> bool:
+    def valid_on(row: Any, day: date) -> bool:  # a row of places
         return (row.valid_from is None or row.valid_from <= day) and (row.valid_to is None or day <= row.valid_to)
 
     def current(self, place_id: str | None, day: date) -> list[Any]:
         """The unit itself if it exists on ``day``, else every unit that took over part of it by then."""
-        out, seen, frontier = [], set(), [place_id] if place_id in self.rows else []
+        out: list[Any] = []
+        seen: set[str] = set()
+        frontier = [place_id] if place_id is not None and place_id in self.rows else []
         while frontier:
             pid = frontier.pop(0)
             if pid in seen:
@@ -73,11 +75,12 @@ class PlaceTable:
         row = self.rows.get(place_id) if place_id else None
         if row is None:
             return UNKNOWN_PLACE
+        name: str = row.name
         if self.valid_on(row, day) or row.valid_to is None or day <= row.valid_to:
-            return row.name
+            return name
         now = [r for r in self.current(row.id, day) if r.id != row.id]
         if not now:
-            return row.name
+            return name
         return f"{row.name} (nay thuộc {', '.join(_lower_kind(r.name) for r in now)})"
 
     def group_key(self, place_id: str | None, day: date) -> tuple[Any, ...]:

@@ -48,7 +48,7 @@ def find_campaign(session, campaign_id: str | None) -> SurveyCampaign:
     return campaign
 
 
-def _standing(sub, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
+def _standing(sub: UnitSubmission, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
     """(«nộp muộn (3 ngày), nộp ngày 08/07/2024», the bare state) of one unit's submission."""
     sent = sub.submitted_on if sub.status in _DONE else None
     if sub.status in _DONE and sent is None:

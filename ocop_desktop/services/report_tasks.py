@@ -36,12 +36,13 @@ def build_tasks(session: Session, directive_id: str | None, scope: Scope, today:
         last = session.scalars(select(TaskProgress).where(TaskProgress.task_id == task.id)
                                .order_by(TaskProgress.noted_on.desc())).first()
         open_ = task.status in (TaskStatus.NEW.value, TaskStatus.IN_PROGRESS.value)
-        late = open_ and task.due_on is not None and task.due_on < today
+        due = task.due_on
+        late = open_ and due is not None and due < today
         section.rows.append(dict(
             stt=len(section.rows) + 1, assignee=task.assignee, title=task.title, due=task.due_on,
             status=TaskStatus(task.status).label,
             progress=f"{last.noted_on:%d/%m/%Y}: {last.text}" if last else "",
-            overdue=f"Quá hạn {(today - task.due_on).days} ngày" if late else "",
+            overdue=f"Quá hạn {(today - due).days} ngày" if late and due is not None else "",
         ))
     if not section.rows:
         section.heading = "Không có nhiệm vụ nào."

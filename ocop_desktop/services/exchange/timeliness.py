@@ -24,6 +24,8 @@ def _received(session: Session) -> dict[str, datetime]:
              .group_by(InboxEntry.sender_unit_id))
     out: dict[str, datetime] = {}
     for sender, at in session.execute(query):
+        if sender is None:  # excluded by the query
+            continue
         for unit_id in covered_place_ids(session, sender):
             if unit_id not in out or out[unit_id] < at:
                 out[unit_id] = at
