@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
 from ocop_desktop.domain.enums import EvaluationLevel
@@ -17,7 +18,8 @@ from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportSect
 from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.documents import DocumentService
-from ocop_desktop.services.evaluation import EvaluationDTO, EvaluationService, MemberInput, ProductBrief, check_members
+from ocop_desktop.services.evaluation import EvaluationService, check_members
+from ocop_desktop.services.evaluation_types import EvaluationDTO, MemberInput, ProductBrief
 from ocop_desktop.services.report_seal import write_sealed
 from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set
 
@@ -171,7 +173,7 @@ class EvaluationReports:
         rules = pick_rule_set(self._cards.rule_sets(), rule_set_code) if rule_set_code else self._cards.rule_set_on(on)
         return self._cards.card(rules.code, product_set_code).card, rules, None
 
-    def write_sheet(self, path: Path, **kwargs) -> Path:
+    def write_sheet(self, path: Path, **kwargs: Any) -> Path:
         return write_sealed(self._uow, self.sheet_report(**kwargs), "pdf", Path(path))
 
     def result_report(self, evaluation_id: str) -> Report:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import SubmissionStatus, TaskStatus
 from ocop_desktop.persistence.models import (
+    Base,
     Directive,
     Product,
     ProductSet,
@@ -55,7 +57,7 @@ def load_sample(make_uow: UowFactory, key: str) -> SampleReport:
     report = SampleReport(key=key, title=data["title"])
     added = report.added
 
-    def add(session: Session, model, row_id: str, **values) -> bool:
+    def add(session: Session, model: type[Base], row_id: str, **values: Any) -> bool:
         if session.get(model, row_id) is not None:
             return False
         session.add(model(id=row_id, **values))

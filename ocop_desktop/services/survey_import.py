@@ -17,6 +17,7 @@ from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry, Place, SurveyCampaign, UnitSubmission, new_id
 from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services.exchange.dto import UndoResult
 from ocop_desktop.services.exchange.excel_files import (  # noqa: F401  (write_template re-exported)
     ImportRefused,
     guard,
@@ -113,7 +114,7 @@ def _at(sheet: str, row: int | None, header: str = "", index: int | None = None)
     return where
 
 
-def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str], list[tuple[int, str]]] | None:
+def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str], list[tuple[int, str | None]]] | None:
     """(row index, {column index: field}, unknown headers) of the first row naming a product column."""
     for r, values in enumerate(rows[:HEADER_SCAN_ROWS]):
         found = {i: _BY_ALIAS[k] for i, v in enumerate(values) if (k := header_key(v)) in _BY_ALIAS}
@@ -141,7 +142,7 @@ def _value(field_name: str, value: Any, year: int) -> Any:
         if isinstance(value, date):
             return value
         try:
-            return parse_vn_date(clean(str(value)))
+            return parse_vn_date(clean(str(value)) or "")
         except DateError as exc:
             raise ValueError(str(exc)) from None
     numeric = field_name in NUMBER_COLUMNS
@@ -261,7 +262,7 @@ class SurveyImportService:
             head_row = rows[head][0]
             names = {i: clean(str(rows[head][1][i])) for i in columns}
             for i, text in unknown:
-                warnings.append(f"{_at(sheet, head_row, text, i)}: không nhận ra tên cột nên bỏ qua cột này.")
+                warnings.append(f"{_at(sheet, head_row, text or '', i)}: không nhận ra tên cột nên bỏ qua cột này.")
             dupes = {f for f in columns.values() if list(columns.values()).count(f) > 1}
             for f in sorted(dupes):
                 cols = ", ".join(f"«{names[i]}» ({_letter(i)})" for i, g in columns.items() if g == f)
@@ -293,12 +294,14 @@ class SurveyImportService:
         return SurveyImportCheck(path.name, campaign_id, year, tuple(kept), tuple(problems), tuple(warnings),
                                  data_rows, tuple(skipped), str(path), digest)
 
-    def _row(self, sheet, row, cells, columns, names, year, units, default, today, problems) -> ImportRow | None:
+    def _row(self, sheet: str, row: int, cells: dict[str, Any], columns: dict[int, str], names: dict[int, str | None],
+             year: int, units: _Units, default: tuple[str, str] | None, today: date,
+             problems: list[SheetProblem]) -> ImportRow | None:
         index = {f: i for i, f in columns.items()}
         found: list[tuple[int, SheetProblem]] = []
 
         def problem(f: str, reason: str) -> None:
-            header = names.get(index.get(f), "") if f in index else ""
+            header = (names.get(index[f]) or "") if f in index else ""
             message = f"{_at(sheet, row, header, index.get(f))}: {reason}"
             found.append((index.get(f, 10**6), SheetProblem(sheet, row, header, message)))
 
@@ -349,6 +352,7 @@ class SurveyImportService:
         if found:
             problems += [p for _i, p in sorted(found, key=lambda x: x[0])]  # left to right, as the sheet reads
             return None
+        assert unit is not None  # a row of no known unit was a problem above
         return ImportRow(sheet, row, unit[0], unit[1], values, submitted_on)
 
     def import_file(self, path: Path, campaign_id: str, unit_id: str | None = None, valid_only: bool = False,
@@ -406,7 +410,7 @@ class SurveyImportService:
         with self._uow() as uow:
             return excel_imports(uow.session)
 
-    def undo(self, operation_id: str):
+    def undo(self, operation_id: str) -> UndoResult:
         """Undo one Excel import as a whole, unless a record it touched changed since."""
         operation = operation_id.strip().lower()  # the undo's context marks the import as undone: one spelling
         with self._uow(action=f"{EXCEL_ACTION}-undo", context=f"hoàn tác nhập Excel {operation}") as uow:

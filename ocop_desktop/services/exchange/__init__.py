@@ -144,6 +144,7 @@ class ExchangeService:
             try:
                 done = apply_plan(uow.session, plan, chosen, actor, progress)
                 entry = uow.session.scalar(select(InboxEntry).where(InboxEntry.package_id == package_id))
+                assert entry is not None  # apply_plan() wrote it
                 entry.signer_fingerprint = trust.fingerprint
                 record_signer(uow.session, package_id, trust.office, trust.unit_id, trust.fingerprint)
                 uow.commit()

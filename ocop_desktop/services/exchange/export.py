@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -237,7 +237,8 @@ def _record_sync(session: Session, data: dict[str, list[dict[str, Any]]], packag
                 state.synced_updated_at, state.package_id = at, package_id
 
 
-def _reports(make_uow, office: OfficeSettings, folder: Path, report, steps: int, cancelled):
+def _reports(make_uow: UowFactory, office: OfficeSettings, folder: Path, report: Callable[[int, int, str], None],
+             steps: int, cancelled: Callable[[], bool] | None) -> Iterator[tuple[str, Path]]:
     """The human-readable reports (Excel and PDF): survey, registry and tasks, where there is data."""
     from ocop_desktop.services.reports import ReportRequest, ReportService  # a slow import, only needed here
 
