@@ -378,8 +378,8 @@ class _Sheet:
                             continue
                     # The hot path, a million times for 100,000 rows: numbers need no text checks.
                     c = WriteOnlyCell(ws)
-                    c._style = (whole if whole is not None and value is not None  # type: ignore[attr-defined]  # see style()
-                                and value == int(value) else style)
+                    chosen = whole if whole is not None and value is not None and value == int(value) else style
+                    c._style = chosen  # type: ignore[attr-defined]  # see style()
                     c.value = value
                     values.append(c)
                 add(values, self.line * lines + 2 if lines > 1 else None)
