@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -37,7 +37,7 @@ ENUM_COLUMNS = {
 }
 
 
-def _unknown(value: str):
+def _unknown(value: str) -> NoReturn:
     raise ValueError(value)
 
 ACTION_LABELS = {
@@ -141,7 +141,7 @@ def _foreign_targets() -> dict[tuple[str, str], str]:
     return out
 
 
-def _changes_of(r: Any) -> dict:
+def _changes_of(r: Any) -> dict[str, Any]:
     """The logged changes of an entry. A setting is a (key, value) row of app_meta: it is shown
     as a change of that setting, named by its label («Đơn vị của máy này»), never by its key."""
     changes = r.changes if isinstance(r.changes, dict) else {}

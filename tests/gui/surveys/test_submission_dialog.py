@@ -38,7 +38,7 @@ def _type(qtbot, field, text):
 
 @pytest.mark.parametrize("typed, stored", [("03/07/2024", date(2024, 7, 3)), ("25/06/2024", date(2024, 6, 25))])
 def test_a_typed_date_is_stored_exactly(qtbot, make_page, surveys, campaign_id, typed, stored):
-    _page, dialog = _open(qtbot, make_page, campaign_id)
+    page, dialog = _open(qtbot, make_page, campaign_id)
     assert dialog.ui.dateEdit.text() == "02/05/2026"  # today, until the user types
     _type(qtbot, dialog.ui.dateEdit, typed)
     assert dialog.ui.dateEdit.text() == typed  # nothing changed while typing
