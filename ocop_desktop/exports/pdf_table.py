@@ -228,7 +228,8 @@ class RowChunk(Flowable):
         parts = table.split(aW, aH)
         if not parts:
             return []
-        taken = len(parts[0]._cellvalues) - headed  # data rows that fit on this page
+        # The rows that fit on this page (a split Table's first part is a Table: its cells are set).
+        taken = len(parts[0]._cellvalues) - headed  # type: ignore[attr-defined]
         if taken <= 0:
             return []
         if self.lo + taken >= self.hi:
@@ -397,5 +398,5 @@ def table_story(report: Report, s: Styles, widths: list[float], room: float, aft
             start += 1
     end = endnotes.flowables(s) + after
     if start == 0:
-        return [TableEnd([t.table(0, n)] + end)]
-    return chunks(t, 0, start) + [TableEnd([t.table(start, n, headed=False)] + end, [t.table(start, n)] + end)]
+        return [TableEnd([t.table(0, n), *end])]
+    return [*chunks(t, 0, start), TableEnd([t.table(start, n, headed=False), *end], [t.table(start, n), *end])]

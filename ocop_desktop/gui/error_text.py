@@ -164,10 +164,8 @@ def log_folder_command(folder: Callable[[], object] | None = None,
     def run(parent: QWidget) -> None:
         current = current_log_file()
         path = Path(str(folder())) if folder is not None else (current.parent if current else log_dir())
-        try:
+        with contextlib.suppress(OSError):  # a read-only profile: the box below names the folder all the same
             path.mkdir(parents=True, exist_ok=True)  # nothing logged yet: the folder is still shown
-        except OSError:
-            pass  # a read-only profile: the box below names the folder all the same
         if not path.is_dir() or not open_url(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(parent, QCoreApplication.translate("ErrorText", "Log folder"), QCoreApplication.translate(
                 "ErrorText", "The log folder is %1. Open it in the file manager.").replace("%1", str(path)))
