@@ -228,10 +228,10 @@ class DocumentService:
         with self._uow() as uow:
             s = uow.session
             if kind == "survey":
-                query = select(SurveyCampaign).order_by(SurveyCampaign.year.desc())
+                campaigns = select(SurveyCampaign).order_by(SurveyCampaign.year.desc())
                 if campaign_id is not None:
-                    query = query.where(SurveyCampaign.id == campaign_id)
-                campaign = s.scalars(query).first()
+                    campaigns = campaigns.where(SurveyCampaign.id == campaign_id)
+                campaign = s.scalars(campaigns).first()
                 if campaign is None:
                     return ""
                 if campaign.directive is not None and campaign.directive.issuer:

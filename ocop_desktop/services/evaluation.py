@@ -164,6 +164,7 @@ class EvaluationService:
         if errors:
             raise ValidationError(errors, record=Text(f"Đánh giá sản phẩm «{setup.product.name}»",
                                                       f"Evaluation of «{setup.product.name}»"))
+        assert level is not None  # a level that is not one was refused above
         outcome = evaluate(setup.card, setup.rule_set, checked.members, checked.knockouts)
         with self._uow(action="evaluate", context=setup.product.name) as uow:
             evaluation = Evaluation(
@@ -243,6 +244,9 @@ class EvaluationService:
         if errors:
             raise ValidationError(errors, record=Text(f"Công nhận sản phẩm «{product.name}»",
                                                       f"Certification of «{product.name}»"))
+        # What the checks above guarantee: a certifiable star class and a certification date.
+        stars, certified_on = evaluation.stars, data.certified_on
+        assert stars is not None and certified_on is not None
         here = rules.authority(evaluation.level)
         body = clean(data.body) or (here.body if here and here.body else
                                     rules.certifying_levels.get(stars, "")) or ""

@@ -112,7 +112,7 @@ def office_unit_id(session: Session) -> str | None:
     return row.value if row is not None and row.value else None
 
 
-def report_scope(session, places: PlaceTable, unit_id: str | None, day: date) -> Scope:
+def report_scope(session: Session, places: PlaceTable, unit_id: str | None, day: date) -> Scope:
     """The unit ``unit_id`` (the CLI resolves a code or a name to it), else a commune office's own
     area (its unit and the units it took over); a district, province or department office sees
     every record."""
@@ -128,7 +128,7 @@ def report_scope(session, places: PlaceTable, unit_id: str | None, day: date) ->
     return Scope(unit.id, unit.name, places.covered(unit.id))
 
 
-def scope_choices(session, day: date) -> list[tuple[str, str]]:
+def scope_choices(session: Session, day: date) -> list[tuple[str, str]]:
     """(id, name) of the commune-level units of ``day`` that a report may be limited to: the
     office's own province (or its whole list when the office is not set), in Vietnamese order."""
     places = PlaceTable(session)

@@ -21,6 +21,7 @@ from ocop_desktop.services import reference
 from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.report_registry import build_expiring, build_products, build_summary
 from ocop_desktop.services.report_scope import PlaceTable, Scope, report_scope, scope_choices
+from ocop_desktop.services.report_seal import write_sealed
 from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form, find_campaign
 from ocop_desktop.services.report_tasks import build_tasks
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
-from ocop_desktop.domain.documents import COUNCIL_NAME, DEPARTMENT, OFFICE_DOCS
+from ocop_desktop.domain.documents import COUNCIL_NAME, DEPARTMENT, OFFICE_DOCS, SignerBlock
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean
 from ocop_desktop.domain.validation import FieldError, ValidationError

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.schema import sheet_fields
@@ -187,7 +188,7 @@ class SurveyImportService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
 
-    def _campaign(self, session, campaign_id: str) -> SurveyCampaign:
+    def _campaign(self, session: Session, campaign_id: str) -> SurveyCampaign:
         campaign = session.get(SurveyCampaign, campaign_id) if campaign_id else None
         if campaign is None:
             raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát.")
@@ -199,7 +200,7 @@ class SurveyImportService:
                                               f"hoặc lệnh ocop campaigns reopen {year}).")])
         return campaign
 
-    def _context(self, campaign_id: str, unit_id: str | None):
+    def _context(self, campaign_id: str, unit_id: str | None) -> tuple[str, int, _Units, tuple[str, str] | None]:
         with self._uow() as uow:
             s = uow.session
             campaign = self._campaign(s, campaign_id)
@@ -210,7 +211,7 @@ class SurveyImportService:
             for listed, name, code in rows:
                 units.add(listed, name, code)
                 ids.add(listed)
-            default = None
+            default: tuple[str, str] | None = None
             office = office_settings(self._uow)
             if office.office_unit_id:
                 units.office, units.area = office.office_name, covered_place_ids(s, office.office_unit_id)
@@ -220,12 +221,13 @@ class SurveyImportService:
                     what = f"«{place.name}»" if place is not None else "Đơn vị đã chọn"
                     raise NotFoundError(f"{what} không có trong danh sách đơn vị báo cáo của đợt rà soát năm "
                                         f"{campaign.year}; hãy chọn một đơn vị của đợt.")
-                default = (unit_id, s.get(Place, unit_id).name)
+                chosen = s.get(Place, unit_id)
+                assert chosen is not None  # the campaign lists it, so it is stored
+                default = (unit_id, chosen.name)
                 if (why := units.outside(default)) is not None:
                     raise ValidationError([FieldError("unit", why + ".")])
-            else:
-                if office.office_unit_id in ids:
-                    default = (office.office_unit_id, office.office_name)
+            elif office.office_unit_id in ids:
+                default = (office.office_unit_id, office.office_name)
             return campaign.id, campaign.year, units, default
 
     def check(self, path: Path, campaign_id: str, unit_id: str | None = None,

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.deadlines import timeliness
 from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionStatus
@@ -125,7 +126,7 @@ if TYPE_CHECKING:  # what a type checker sees of the two classes made below from
 
 # One saved entry as the grid, the CLI and the report read it: where it belongs, then the listed
 # fields of SURVEY_ENTRY (a field added there appears here), then its place and links.
-SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [  # type: ignore[no-redef,assignment,misc]
+SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [  # type: ignore[assignment,misc]
     ("id", str), ("campaign", int), ("campaign_id", str), ("unit", str), ("unit_id", str),
     *[(f.key, _shown_type(f)) for f in SURVEY_ENTRY.listed],
     ("position", int, dc_field(default=0)),
@@ -143,7 +144,7 @@ def _is_blank(self: Any) -> bool:
 # One grid row; id names an entry of the same unit to update, None adds one. ``version`` is the
 # entry's updated_at when it was shown: the save is refused if it changed since. Numbers may be
 # given as numbers or as the text the user typed ("1.200", "15.000 đ").
-SurveyEntryInput = make_dataclass("SurveyEntryInput", [  # type: ignore[no-redef,assignment,misc]
+SurveyEntryInput = make_dataclass("SurveyEntryInput", [  # type: ignore[assignment,misc]
     ("id", "str | None", dc_field(default=None)), ("version", "datetime | None", dc_field(default=None)),
     *[(f.key, "Number" if f.numeric else "str", dc_field(default=None if f.numeric else ""))
       for f in SURVEY_ENTRY.listed],
@@ -228,7 +229,7 @@ def _entry_query() -> Select[*tuple[Any, ...]]:
     )
 
 
-def read_entries(session, campaign_id: str | None = None, unit_ids: Collection[str] | None = None,
+def read_entries(session: Session, campaign_id: str | None = None, unit_ids: Collection[str] | None = None,
                  unit_id: str | None = None) -> list[SurveyEntryDTO]:
     """The one read path of survey rows (the grid, the CLI, the survey report): DTOs of one
     campaign (or all), of some units (or all), by campaign year, unit and the order entered."""

@@ -168,7 +168,10 @@ def _shown_date(value: Any) -> str:
 def _label(conn: sqlite3.Connection, table: str, v: dict[str, Any]) -> str:
     """«Dòng rà soát «Chè Shan tuyết» (Xã Ẳng Nưa)»: which record, as the user knows it."""
     entity = limits.entity_label(table)
-    place = lambda k: _name(conn, "places", "name", v.get(k))  # noqa: E731
+
+    def place(k: str) -> str:
+        return _name(conn, "places", "name", v.get(k))
+
     if table == "survey_entries":
         name, extra = v.get("product_name"), place("unit_id")
     elif table == "unit_submissions":

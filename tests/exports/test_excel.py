@@ -20,8 +20,8 @@ from ocop_desktop.exports.report_model import (
     ReportColumn,
     ReportSection,
 )
-from tests.pdftext import pdftotext
 from tests.ids import SAMPLE_2024
+from tests.pdftext import pdftotext
 
 COLUMNS = [
     ReportColumn("stt", "STT", "int", width=6),

@@ -22,8 +22,8 @@ from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from ocop_desktop.services.scorecards import load_shipped_scorecards
 from tests.exports.conftest import REPORT_DAY
-from tests.pdftext import pdftotext
 from tests.ids import SAMPLE_2024
+from tests.pdftext import pdftotext
 
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 

@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from ocop_desktop.persistence.models import SurveyEntry
+from ocop_desktop.services.exchange import ConflictsUnresolved, Outcome
+from ocop_desktop.services.survey_import import SurveyImportService
 from tests.ids import SAMPLE_2024
 
 TODAY = date(2024, 7, 10)
