@@ -126,13 +126,14 @@ if TYPE_CHECKING:  # what a type checker sees of the two classes made below from
 
 # One saved entry as the grid, the CLI and the report read it: where it belongs, then the listed
 # fields of SURVEY_ENTRY (a field added there appears here), then its place and links.
-SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [  # type: ignore[assignment,misc]
-    ("id", str), ("campaign", int), ("campaign_id", str), ("unit", str), ("unit_id", str),
-    *[(f.key, _shown_type(f)) for f in SURVEY_ENTRY.listed],
-    ("position", int, dc_field(default=0)),
-    ("product_id", "str | None", dc_field(default=None)),  # the registry product this entry was promoted to
-    ("updated_at", "datetime | None", dc_field(default=None)),
-], frozen=True, namespace={"__module__": __name__})
+if not TYPE_CHECKING:  # built from the schema; the type checker reads the declaration above
+    SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [
+        ("id", str), ("campaign", int), ("campaign_id", str), ("unit", str), ("unit_id", str),
+        *[(f.key, _shown_type(f)) for f in SURVEY_ENTRY.listed],
+        ("position", int, dc_field(default=0)),
+        ("product_id", "str | None", dc_field(default=None)),  # the registry product this entry was promoted to
+        ("updated_at", "datetime | None", dc_field(default=None)),
+    ], frozen=True, namespace={"__module__": __name__})
 
 Number = Decimal | float | int | str | None
 
@@ -144,11 +145,12 @@ def _is_blank(self: Any) -> bool:
 # One grid row; id names an entry of the same unit to update, None adds one. ``version`` is the
 # entry's updated_at when it was shown: the save is refused if it changed since. Numbers may be
 # given as numbers or as the text the user typed ("1.200", "15.000 đ").
-SurveyEntryInput = make_dataclass("SurveyEntryInput", [  # type: ignore[assignment,misc]
-    ("id", "str | None", dc_field(default=None)), ("version", "datetime | None", dc_field(default=None)),
-    *[(f.key, "Number" if f.numeric else "str", dc_field(default=None if f.numeric else ""))
-      for f in SURVEY_ENTRY.listed],
-], namespace={"is_blank": _is_blank, "__module__": __name__})
+if not TYPE_CHECKING:  # built from the schema; the type checker reads the declaration above
+    SurveyEntryInput = make_dataclass("SurveyEntryInput", [
+        ("id", "str | None", dc_field(default=None)), ("version", "datetime | None", dc_field(default=None)),
+        *[(f.key, "Number" if f.numeric else "str", dc_field(default=None if f.numeric else ""))
+          for f in SURVEY_ENTRY.listed],
+    ], namespace={"is_blank": _is_blank, "__module__": __name__})
 
 
 def _empty(value: Any) -> bool:
