@@ -2,4 +2,4 @@
 
 from setuptools import find_packages, setup
 
-setup(packages=find_packages(include=["ocop_desktop", "ocop_desktop.*"]) + ["ocop_desktop.resources"])
+setup(packages=[*find_packages(include=["ocop_desktop", "ocop_desktop.*"]), "ocop_desktop.resources"])

@@ -137,7 +137,7 @@ def pdf(db: str, year: int, out: str, font_file: str) -> int:
 
     def header() -> float:
         canvas.setFont("Serif", 8)
-        for left, title in zip(lefts, HEADERS):
+        for left, title in zip(lefts, HEADERS, strict=False):
             canvas.drawString(left + 2, height - 50, title[:18])
         canvas.line(40, height - 54, lefts[-1] + widths[-1], height - 54)
         return height - 54 - line
@@ -152,7 +152,7 @@ def pdf(db: str, year: int, out: str, font_file: str) -> int:
             canvas.drawString(lefts[0] + 2, y, place)
             y -= line
         cells = [str(n)] + ["" if v is None else f"{v:,}" if isinstance(v, (int, float)) else v for v in values]
-        for left, cell in zip(lefts, cells):
+        for left, cell in zip(lefts, cells, strict=False):
             canvas.drawString(left + 2, y, cell[:40])
         y -= line
     canvas.save()
@@ -171,7 +171,7 @@ def import_(db: str, workbook: str, out: str) -> int:
     rows = wb.worksheets[0].iter_rows(values_only=True)
     header = [str(h or "") for h in next(rows)]
     at = {h: i for i, h in enumerate(header)}
-    keys = [(c, at[h]) for c, h in zip(SURVEY_COLUMNS, HEADERS[1:])]
+    keys = [(c, at[h]) for c, h in zip(SURVEY_COLUMNS, HEADERS[1:], strict=False)]
     unit_at = at.get("Đơn vị")
     now = time.strftime("%Y-%m-%d %H:%M:%S")
     batch = []

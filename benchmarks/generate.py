@@ -21,7 +21,15 @@ from ocop_desktop.domain.numbers import add_months
 from ocop_desktop.domain.text import fold, vn_sort_string
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.models import (
-    Place, Producer, Product, ProductSet, SurveyCampaign, SurveyEntry, UnitSubmission, new_id, utcnow,
+    Place,
+    Producer,
+    Product,
+    ProductSet,
+    SurveyCampaign,
+    SurveyEntry,
+    UnitSubmission,
+    new_id,
+    utcnow,
 )
 from ocop_desktop.services.reference import load_reference
 

@@ -17,13 +17,13 @@ import time
 
 T0 = time.perf_counter()  # before Qt and the app are imported: start-up includes them
 
-import argparse
-import json
-import os
-import statistics
-import sys
-import tempfile
-from pathlib import Path
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 # The keystrokes typed: prefixes of these, one letter more each time.
 WORDS = ["ca phe", "tra", "mat ong", "bưởi", "thit trau", "nam", "gao", "ruou"]
@@ -159,7 +159,10 @@ def main() -> int:
     if args.json:
         print(json.dumps(result))
         return 0
-    ms = lambda s: f"{s * 1000:.0f} ms"
+
+    def ms(s: float) -> str:
+        return f"{s * 1000:.0f} ms"
+
     print(f"start to products table filled: {result['startup_s']:.2f} s ({result['rows_shown']} rows); "
           f"every page's first query done: {result['all_loaded_s']:.2f} s")
     if "search_s" in result:

@@ -166,7 +166,7 @@ def build_base(cache: Path, products: int, survey_rows: int, env: dict) -> Path:
     log(f"building the national data: {products} products, {survey_rows} survey rows → {path}")
     subprocess.run([PY, str(HERE / "generate.py"), str(building), "--products", str(products),
                     "--survey-rows", str(survey_rows)], check=True, env=env, cwd=ROOT)
-    subprocess.run(OCOP + ["--db", str(building)] + OFFICE, check=True, env=env, cwd=ROOT, capture_output=True)
+    subprocess.run([*OCOP, "--db", str(building), *OFFICE], check=True, env=env, cwd=ROOT, capture_output=True)
     copy_db(building, path)  # one file, no WAL beside it
     for leftover in cache.glob(building.name + "*"):
         leftover.unlink()
@@ -198,8 +198,7 @@ def import_workbook(cache: Path, db: Path, rows: int, env: dict) -> Path:
     from openpyxl import Workbook, load_workbook
 
     template = cache / "survey-template.xlsx"
-    subprocess.run(OCOP + ["--db", str(db), "import", "template", "survey", "-o", str(template),
-                           "--campaign", str(IMPORT_YEAR)], check=True, env=env, cwd=ROOT, capture_output=True)
+    subprocess.run([*OCOP, "--db", str(db), "import", "template", "survey", "-o", str(template), "--campaign", str(IMPORT_YEAR)], check=True, env=env, cwd=ROOT, capture_output=True)
     source = load_workbook(template)
     conn = sqlite3.connect(db)
     # Communes of the office's province that the campaign asks to report (its submissions),
@@ -339,7 +338,7 @@ def measure_window(db: Path, repeat: int, env: dict, lines: dict[str, Line], mem
         return
     try:
         app_cmd = [PY, "-m", "ocop_desktop", "--db", str(db)]
-        floor_cmd = FLOORS + ["window", "OCOP floor"]
+        floor_cmd = [*FLOORS, "window", "OCOP floor"]
         log("P1: first launch (makes the day's backup; reported, not compared)")
         first = window_run(app_cmd, display.name, env, "OCOP", settle=300)
         if not first["ok"]:
@@ -386,10 +385,10 @@ def measure_inside(db: Path, keystrokes: int, env: dict, lines: dict[str, Line],
     sort_floor: dict[str, list[float]] = {}
 
     def floors() -> None:
-        search = timed(FLOORS + ["search", str(db)] + typed, env)
+        search = timed([*FLOORS, "search", str(db), *typed], env)
         if search.ok:
             floor_times.extend(json.loads(search.out)["times"][1:])  # the first pays for opening the file
-        ordered = timed(FLOORS + ["sort", str(db)], env)
+        ordered = timed([*FLOORS, "sort", str(db)], env)
         if ordered.ok:
             for key, seconds in json.loads(ordered.out)["times"].items():
                 sort_floor.setdefault(key, []).append(seconds)
@@ -515,9 +514,8 @@ def main(argv: list[str] | None = None) -> int:
         if _has("xlsxwriter"):
             db = copy_db(all_in_one, work / "report.db")
             apps, floors = alternate(
-                lambda i: OCOP + ["--db", str(db), "report", "survey", "--format", "xlsx", "--campaign",
-                                  str(REPORT_YEAR), "-o", str(work / f"app-{i}.xlsx")],
-                lambda i: FLOORS + ["xlsx", str(db), str(REPORT_YEAR), str(work / f"floor-{i}.xlsx")],
+                lambda i: [*OCOP, "--db", str(db), "report", "survey", "--format", "xlsx", "--campaign", str(REPORT_YEAR), "-o", str(work / f"app-{i}.xlsx")],
+                lambda i: [*FLOORS, "xlsx", str(db), str(REPORT_YEAR), str(work / f"floor-{i}.xlsx")],
                 repeat, env)
             whole_process_line(lines["P4"], apps, floors, 1.2)
         else:
@@ -526,9 +524,8 @@ def main(argv: list[str] | None = None) -> int:
         log("P5: survey report to PDF")
         db = copy_db(pdf_db, work / "pdf.db")
         apps, floors = alternate(
-            lambda i: OCOP + ["--db", str(db), "report", "survey", "--format", "pdf", "--campaign", str(REPORT_YEAR),
-                              "-o", str(work / f"app-{i}.pdf")],
-            lambda i: FLOORS + ["pdf", str(db), str(REPORT_YEAR), str(work / f"floor-{i}.pdf"), str(FONT)],
+            lambda i: [*OCOP, "--db", str(db), "report", "survey", "--format", "pdf", "--campaign", str(REPORT_YEAR), "-o", str(work / f"app-{i}.pdf")],
+            lambda i: [*FLOORS, "pdf", str(db), str(REPORT_YEAR), str(work / f"floor-{i}.pdf"), str(FONT)],
             repeat, env)
         whole_process_line(lines["P5"], apps, floors, 4)
         lines["P5"].goal = "≤ 2× (≤ 4× with wrapped cells)"
@@ -536,9 +533,8 @@ def main(argv: list[str] | None = None) -> int:
         log("P6: survey import from Excel")
         workbook = import_workbook(args.cache, all_in_one, size["import_rows"], env)
         apps, floors = alternate(
-            lambda i: OCOP + ["--db", str(work / f"import-{i}.db"), "import", "survey", str(workbook),
-                              "--campaign", str(IMPORT_YEAR)],
-            lambda i: FLOORS + ["import", str(work / f"import-{i}.db"), str(workbook), str(work / f"floor-{i}.db")],
+            lambda i: [*OCOP, "--db", str(work / f"import-{i}.db"), "import", "survey", str(workbook), "--campaign", str(IMPORT_YEAR)],
+            lambda i: [*FLOORS, "import", str(work / f"import-{i}.db"), str(workbook), str(work / f"floor-{i}.db")],
             repeat, env, before=lambda i: copy_db(all_in_one, work / f"import-{i}.db"))
         whole_process_line(lines["P6"], apps, floors, 1.5)
         for i, run in enumerate(apps):

@@ -126,7 +126,7 @@ def build_installer(folder: Path, exe: Path, target: Path, version: str, makensi
            f"-DAPP_EXE={exe.name}", f"-DCOMPRESSOR={compressor}"]
     if nsis_target:
         cmd.append(f"-DTARGET={nsis_target}")
-    run(cmd + [str(SPEC_DIR / "installer.nsi")])
+    run([*cmd, str(SPEC_DIR / "installer.nsi")])
     return target
 
 

@@ -386,9 +386,8 @@ class Shots:
 
     def nhan_goi(self) -> None:
         from ocop_desktop.gui.exchange.receive_dialog import ReceivePackageDialog
-        from ocop_desktop.services.exchange import ExchangeService
-
         from ocop_desktop.persistence.database import open_database
+        from ocop_desktop.services.exchange import ExchangeService
         from ocop_desktop.services.reference import load_reference
         from ocop_desktop.services.reference_places import place_id
         from ocop_desktop.services.sample import load_sample

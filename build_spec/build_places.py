@@ -97,7 +97,7 @@ def build() -> dict:
         units.append([BOTH if key in continuing else OLD, code, name, _province_kind(name), None])
     districts: dict[str, tuple] = {}
     old_key_code: dict[str, str] = {}   # converter key "province_district_ward" -> old code
-    for prov, pcode, pkey, dist, dtype, dcode, dkey, ward, wtype, wcode, wkey in legacy:
+    for _prov, pcode, pkey, dist, dtype, dcode, dkey, ward, wtype, wcode, wkey in legacy:
         if dcode not in districts:
             districts[dcode] = (pcode, _nfc(dist), DISTRICT_KINDS[dtype])
             units.append([OLD, dcode, _nfc(dist), DISTRICT_KINDS[dtype], pcode])
@@ -111,7 +111,7 @@ def build() -> dict:
             code, name = new_prov[key]
             units.append([NEW, code, name, _province_kind(name), None])
     new_ward: dict[tuple[str, str], str] = {}
-    for prov, pcode, pkey, ward, wtype, wcode, wkey in current:
+    for _prov, pcode, pkey, ward, wtype, wcode, wkey in current:
         units.append([NEW, wcode, _nfc(ward), COMMUNE_KINDS[wtype], pcode])
         new_ward[(pkey, wkey)] = wcode
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import platform
 import re
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable
 
 # Python modules a widgets program never imports. pip/setuptools and the test tools are build
 # or test machinery. numpy, Pillow, requests (and what requests drags in: urllib3,

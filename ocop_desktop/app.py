@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from ocop_desktop import APP_NAME, ORG_NAME, __version__
 
@@ -36,26 +36,26 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.gui.start_page import StartPage
     from ocop_desktop.gui.surveys.page import SurveysPage
     from ocop_desktop.gui.tasks.page import TasksPage
-    from ocop_desktop.services.catalog import CatalogService
+    from ocop_desktop.paths import user_data_dir
     from ocop_desktop.services.audit import AuditService
     from ocop_desktop.services.backup import BackupService, backup_before
+    from ocop_desktop.services.campaigns import CampaignService
+    from ocop_desktop.services.catalog import CatalogService
     from ocop_desktop.services.dashboard import DashboardService
-    from ocop_desktop.services.first_steps import FirstStepsService
     from ocop_desktop.services.evaluation import EvaluationService
     from ocop_desktop.services.evaluation_reports import EvaluationReports
     from ocop_desktop.services.exchange import ExchangeService
+    from ocop_desktop.services.first_steps import FirstStepsService
     from ocop_desktop.services.places import PlaceService
     from ocop_desktop.services.producers import ProducerService
     from ocop_desktop.services.products import ProductService
     from ocop_desktop.services.reference import load_reference
-    from ocop_desktop.paths import user_data_dir
     from ocop_desktop.services.report_settings import read_report_settings, save_report_settings
-    from ocop_desktop.services.sample import prepare_sample_database, sample_database_path
     from ocop_desktop.services.reports import ReportService
+    from ocop_desktop.services.sample import prepare_sample_database, sample_database_path
     from ocop_desktop.services.scorecards import ScorecardService, load_shipped_scorecards
     from ocop_desktop.services.settings import current_actor, office_settings
     from ocop_desktop.services.survey_import import SurveyImportService
-    from ocop_desktop.services.campaigns import CampaignService
     from ocop_desktop.services.surveys import SurveyService
     from ocop_desktop.services.tasks import TaskService
 

@@ -7,8 +7,8 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Sequence
 from dataclasses import asdict
-from typing import Sequence
 
 from ocop_desktop import __version__, cli_messages
 from ocop_desktop.commands import campaigns, evaluation, exchange, places, safety, senders, verify
@@ -19,28 +19,28 @@ from ocop_desktop.commands.common import (
     db_file,
     emit_rows,
     failure_text,
+    one_place,
     open_db,
     output_file,
-    one_place,
     release_locks,
     resolve_campaign,
     resolve_unit,
 )
-from ocop_desktop.instance_lock import DatabaseInUse
-from ocop_desktop.logging_setup import CLI_LOG, setup_logging
-from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.domain.limits import entity_label  # tables named as people call them
+from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.domain.text import strip_controls
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
+from ocop_desktop.instance_lock import DatabaseInUse
+from ocop_desktop.logging_setup import CLI_LOG, setup_logging
 from ocop_desktop.paths import default_db_path
 from ocop_desktop.persistence.migrate import SchemaError
 from ocop_desktop.persistence.snapshot import UnfinishedOnReadOnlyMedia
 from ocop_desktop.services.health import check_database
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import load_reference
-from ocop_desktop.services.scorecards import load_shipped_scorecards
 from ocop_desktop.services.reports import KINDS as REPORT_KINDS
 from ocop_desktop.services.sample import SAMPLES, UnknownSampleError, load_sample
+from ocop_desktop.services.scorecards import load_shipped_scorecards
 from ocop_desktop.services.surveys import SurveyService
 from ocop_desktop.services.tasks import TaskService
 

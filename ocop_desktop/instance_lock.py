@@ -12,6 +12,7 @@ never take it: SQLite's WAL lets them read while one writer writes.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -237,7 +238,7 @@ class WriterLock:
     def acquire(self, wait: float = 0.0, on_wait: Callable[[LockInfo], None] | None = None) -> WriterLock:
         """Take the lock, waiting up to ``wait`` seconds (``on_wait`` is told once, when the
         wait begins); raise DatabaseInUse naming the holder if it is still held then."""
-        if self._fd is not None:
+        if self.held:
             return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + wait
@@ -266,17 +267,16 @@ class WriterLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
-        try:
+        # Windows may refuse while open; the unlocked file is then recognised as stale.
+        with contextlib.suppress(OSError):
             self.path.unlink(missing_ok=True)  # while still locked: no one else can claim it in between
-        except OSError:
-            pass  # Windows may refuse while open; the unlocked file is then recognised as stale
         _unlock(fd)
         os.close(fd)
 
     def __enter__(self) -> WriterLock:
         return self.acquire()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
 

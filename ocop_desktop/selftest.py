@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -9,8 +10,9 @@ import sys
 import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from ocop_desktop import __version__
 
@@ -53,10 +55,8 @@ def _console() -> TextIO:
     if stream is None:
         return io.StringIO()
     if hasattr(stream, "reconfigure"):
-        try:
+        with contextlib.suppress(ValueError, OSError):
             stream.reconfigure(errors="replace")  # a cp1252 console shows "?" rather than failing
-        except (ValueError, OSError):
-            pass
     return stream
 
 
@@ -67,10 +67,8 @@ class SelfTest:
         self.failed = 0
 
     def say(self, text: str) -> None:
-        try:
+        with contextlib.suppress(OSError):  # whoever read the report went away (| head …): the exit code still tells
             print(text, file=self.out, flush=True)
-        except OSError:  # whoever read the report went away (| head …): the exit code still tells
-            pass
 
     def check(self, label: str, fn: Callable[[], tuple[str, Any]]) -> Any:
         """Run one check; print ✓ with what was found, or ✗ with why. Returns fn's value."""

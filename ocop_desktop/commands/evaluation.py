@@ -15,7 +15,11 @@ from ocop_desktop.domain.rules import result_phrase
 from ocop_desktop.domain.scorecard import card_to_dict, num, points_text
 from ocop_desktop.services import reference
 from ocop_desktop.services.evaluation import (
-    DEFAULT_LEVEL, CertificationInput, EvaluationInput, EvaluationService, members_from_json,
+    DEFAULT_LEVEL,
+    CertificationInput,
+    EvaluationInput,
+    EvaluationService,
+    members_from_json,
 )
 from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.scorecards import CardInfo, ScorecardService, load_shipped_scorecards

@@ -13,8 +13,8 @@ from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.exports.package import EXTENSION, PackageError
-from ocop_desktop.services.exchange import ConflictsUnresolved, ExchangeService, ImportPreview, Outcome, verify_package
 from ocop_desktop.services.backup import backup_before
+from ocop_desktop.services.exchange import ConflictsUnresolved, ExchangeService, ImportPreview, Outcome, verify_package
 from ocop_desktop.services.exchange.records import BY_NAME
 from ocop_desktop.services.survey_import import ImportRefused, SurveyImportService, write_template
 

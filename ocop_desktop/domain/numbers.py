@@ -49,7 +49,7 @@ def _both(vi: str, en: str, example: Text) -> Text:
     return Text(f"{vi} {example}", f"{en} {example.en}")
 
 
-def parse_vn_number(text: str) -> Decimal:
+def parse_vn_number(text: str | None) -> Decimal:
     """Parse "1.200", "12,5", "1.234,5", "15.000 đ", "1 200", "1.5" … into a Decimal."""
     if text is None or not str(text).strip():
         raise NumberError(_both("Chưa nhập số.", "No number was typed.", _EXAMPLE_NUMBER))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from ocop_desktop.domain.numbers import add_months
 
@@ -161,7 +162,7 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def rule_set_from_dict(d: dict) -> RuleSet:
+def rule_set_from_dict(d: dict[str, Any]) -> RuleSet:
     """A rule set from its reference-data form (resources/reference/rule_sets.json)."""
     authority = d.get("authority") or {}
     authorities = tuple(
@@ -170,7 +171,7 @@ def rule_set_from_dict(d: dict) -> RuleSet:
         for a in authority.get("levels", ())
     )
 
-    def certified_by(band: dict) -> str | None:
+    def certified_by(band: dict[str, Any]) -> str | None:
         # The certifying body is written once, in the authority levels; older data kept it per band.
         body = next((a.body for a in authorities if band["stars"] in a.certifies), None)
         return body or band.get("certified_by")
@@ -181,8 +182,8 @@ def rule_set_from_dict(d: dict) -> RuleSet:
         code=d["code"],
         decision=d["decision"],
         title=d["title"],
-        signed_on=_day(d["signed_on"]),
-        effective_from=_day(d["effective_from"]),
+        signed_on=date.fromisoformat(d["signed_on"]),
+        effective_from=date.fromisoformat(d["effective_from"]),
         effective_to=_day(d.get("effective_to")),
         parts={k: float(v) for k, v in d["parts"].items()},
         star_bands=bands,
@@ -223,6 +224,7 @@ def result_phrase(rules: RuleSet, standing: Standing, total: str, max_score: str
             return text + f"; đề nghị {standing.proposed_to.title} đánh giá, công nhận."
         return text + ", chưa đạt mức được công nhận." if stars is not None else text + "."
     if standing.proposed_to is not None:
+        assert here is not None, "a result is proposed on from the level that evaluated it"
         limit = (f"vượt thẩm quyền công nhận của {here.name} ({here.certifies_text()})" if here.certifies
                  else f"{here.name} không công nhận hạng sao")
         above = f", từ {standing.threshold:g} điểm trở lên" if standing.threshold is not None else ""
@@ -241,7 +243,7 @@ def certify_refusal(rules: RuleSet, standing: Standing, total: str) -> str | Non
         return None
     here, stars, decision = standing.level, standing.stars, _short(rules.decision)
     who = standing.certifier.title if standing.certifier else "cấp có thẩm quyền"
-    if here is not None and not here.evaluates:
+    if not here.evaluates:
         return (f"Theo Quyết định {decision}, {here.name} không đánh giá, phân hạng sản phẩm ({here.role}) nên "
                 f"kết quả {total} điểm không được công nhận tại {here.name}; hạng {stars} sao do {who} "
                 f"đánh giá, công nhận.")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ocop_desktop.domain.numbers import NumberError, format_vn_number, parse_vn_number
 from ocop_desktop.domain.rules import RuleSet
@@ -27,7 +28,7 @@ class Criterion:
     name: str
     max: float
     levels: tuple[Level, ...] = ()  # empty: whole points 0..max
-    criteria: tuple["Criterion", ...] = ()
+    criteria: tuple[Criterion, ...] = ()
     note: str = ""
     origin: str = ""  # where it was read from (a sheet and row), for messages
 
@@ -35,12 +36,12 @@ class Criterion:
     def is_group(self) -> bool:
         return bool(self.criteria)
 
-    def leaves(self) -> list["Criterion"]:
+    def leaves(self) -> list[Criterion]:
         if not self.criteria:
             return [self]
         return [leaf for c in self.criteria for leaf in c.leaves()]
 
-    def walk(self) -> list["Criterion"]:
+    def walk(self) -> list[Criterion]:
         return [self] + [c for sub in self.criteria for c in sub.walk()]
 
     def allowed(self) -> tuple[Level, ...]:
@@ -180,7 +181,7 @@ def _number(raw: Any, where: str, what: str, problems: list[Problem]) -> float |
         return None
 
 
-def _criterion_from_dict(d: Mapping, where: str, problems: list[Problem]) -> Criterion:
+def _criterion_from_dict(d: Mapping[str, Any], where: str, problems: list[Problem]) -> Criterion:
     code = str(d.get("code") or "").strip()
     here = d.get("origin") or where or (f"Tiêu chí {code}" if code else "")
     name = str(d.get("name") or "").strip()
@@ -199,7 +200,7 @@ def _criterion_from_dict(d: Mapping, where: str, problems: list[Problem]) -> Cri
                      str(d.get("note") or ""), str(d.get("origin") or ""))
 
 
-def card_from_dict(d: Mapping) -> Scorecard:
+def card_from_dict(d: Mapping[str, Any]) -> Scorecard:
     """A card from its JSON form (resources/scorecards/*.json, the scorecards table)."""
     problems: list[Problem] = []
     parts = []
@@ -228,7 +229,7 @@ def card_from_dict(d: Mapping) -> Scorecard:
     return card
 
 
-def _criterion_to_dict(c: Criterion) -> dict:
+def _criterion_to_dict(c: Criterion) -> dict[str, Any]:
     out: dict[str, Any] = {"code": c.code, "name": c.name, "max": num(c.max)}
     if c.levels:
         out["levels"] = [{"points": num(lv.points), "meaning": lv.meaning} for lv in c.levels]
@@ -239,7 +240,7 @@ def _criterion_to_dict(c: Criterion) -> dict:
     return out
 
 
-def card_to_dict(card: Scorecard) -> dict:
+def card_to_dict(card: Scorecard) -> dict[str, Any]:
     parts = []
     for p in card.parts:
         part: dict[str, Any] = {"code": p.code, "name": p.name, "max": num(p.max)}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from ocop_desktop.domain.numbers import NumberError
 from ocop_desktop.domain.rules import RuleSet
@@ -81,7 +82,7 @@ class Outcome:
     missing: tuple[str, ...]  # leaves no member has scored
     member_totals: tuple[Fraction, ...]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "parts": {k: num(v) for k, v in self.parts.items()},
             "total": num(self.total),

@@ -129,7 +129,7 @@ def _lower1(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
-def vn_sort_key(s: str | None) -> tuple:
+def vn_sort_key(s: str | None) -> tuple[Any, ...]:
     """Collation key following the Vietnamese alphabet, identical on every platform.
 
     Pure Python on purpose: OS/ICU collation differs between Windows, macOS and

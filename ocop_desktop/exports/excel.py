@@ -6,13 +6,14 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from copy import copy
 from datetime import date, datetime
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -23,11 +24,17 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from .excel_layout import (  # noqa: F401  (UNIT_PT: tests measure with it)
-    FONT_NAME, NOTES_SHEET, UNIT_PT, centred_run, notes_sheet, text_width, wrapped_lines,
+from .excel_layout import (
+    FONT_NAME,
+    NOTES_SHEET,
+    UNIT_PT,
+    centred_run,
+    notes_sheet,
+    text_width,
+    wrapped_lines,
 )
 from .pdf_table import add_up
-from .report_model import ExportCancelled, Progress, Report, ReportColumn, vn_date_line
+from .report_model import ExportCancelled, Progress, Report, ReportColumn, Signature, vn_date_line
 
 # Not '#,##0.##': Excel and LibreOffice leave a dangling separator on whole numbers ("12,"), so
 # one decimal always shows (whole values get "#,##0"). [$-42A] marks the format Vietnamese:
@@ -164,11 +171,11 @@ class _Sheet:
         cell = WriteOnlyCell(self.ws)
         for name, value in attrs.items():
             setattr(cell, name, value)
-        return cell._style
+        return cell._style  # type: ignore[attr-defined]  # openpyxl's StyleArray, shared by every cell of the style
 
     def cell(self, value: Any, style: Any = None) -> Any:
         cell = WriteOnlyCell(self.ws)
-        cell._style = style if style is not None else self.plain
+        cell._style = style if style is not None else self.plain  # type: ignore[attr-defined]  # see style()
         if isinstance(value, str):
             if not value:
                 return cell
@@ -181,7 +188,7 @@ class _Sheet:
             cell.data_type = "s"
             if value.startswith(RISKY):
                 # quotePrefix keeps it text when someone edits the cell in Excel (F2, Enter).
-                cell._style = copy(cell._style)
+                cell._style = copy(cell._style)  # type: ignore[attr-defined]  # see style()
                 cell.quotePrefix = True
         elif value is not None:
             cell.value = value
@@ -221,7 +228,7 @@ class _Sheet:
         head = self.style(font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"), border=_BORDER,
                           alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
         # Neither LibreOffice nor Excel reliably grows a wrapped row on open: give the height.
-        lines = max(wrapped_lines(c.header, w, self.size, bold=True) for c, w in zip(self.columns, self.widths))
+        lines = max(wrapped_lines(c.header, w, self.size, bold=True) for c, w in zip(self.columns, self.widths, strict=False))
         self.add([self.cell(c.header, head) for c in self.columns], self.line * lines + 4)
         first = self.row + 1
         self.write_sections()
@@ -289,11 +296,11 @@ class _Sheet:
             rows = max(len(left), len(right))
             for i in range(rows + 1):  # and a thin row for the rules still to draw
                 halves = []
-                for lines, width, under in ((left, split, rules[0]), (right, n - split, rules[1])):
-                    if i < len(lines):
-                        halves.append([self.cell(*lines[i])] + [None] * (width - 1))
+                for half, width, under in ((left, split, rules[0]), (right, n - split, rules[1])):
+                    if i < len(half):
+                        halves.append([self.cell(*half[i])] + [None] * (width - 1))
                     else:  # a short rule under the block: a top border on the centred cells
-                        halves.append(under if i == len(lines) else [None] * width)
+                        halves.append(under if i == len(half) else [None] * width)
                 self.add(halves[0] + halves[1], self.line + 2 if i < rows else 4)
                 if i < len(left):
                     self.merge(1, split)
@@ -331,7 +338,7 @@ class _Sheet:
         report, cols = self.report, self.columns
         top = Alignment(vertical="top")
         specs = []
-        for col, width in zip(cols, self.widths):
+        for col, width in zip(cols, self.widths, strict=False):
             attrs: dict[str, Any] = {"border": _BORDER, "number_format": FORMATS.get(col.kind, "General")}
             attrs["alignment"] = Alignment(vertical="top", wrap_text=True) if col.kind == "text" else top
             is_text = col.kind not in _CONVERT or col.kind == "text"
@@ -342,7 +349,7 @@ class _Sheet:
                           width if is_text else 0, whole))
         # A heading runs on across the row: no inner borders to strike through its text.
         edges = [Border(left=_THIN, top=_THIN, bottom=_THIN)] + [Border(top=_THIN, bottom=_THIN)] * (self.n - 2)
-        edges = (edges + [Border(right=_THIN, top=_THIN, bottom=_THIN)]) if self.n > 1 else [_BORDER]
+        edges = ([*edges, Border(right=_THIN, top=_THIN, bottom=_THIN)]) if self.n > 1 else [_BORDER]
         headings = [self.style(font=Font(bold=True), border=edge) for edge in edges]
         many = len(report.sections) > 1
         ws, cell, add = self.ws, self.cell, self.add
@@ -371,7 +378,8 @@ class _Sheet:
                             continue
                     # The hot path, a million times for 100,000 rows: numbers need no text checks.
                     c = WriteOnlyCell(ws)
-                    c._style = whole if whole is not None and value is not None and value == int(value) else style
+                    chosen = whole if whole is not None and value is not None and value == int(value) else style
+                    c._style = chosen  # type: ignore[attr-defined]  # see style()
                     c.value = value
                     values.append(c)
                 add(values, self.line * lines + 2 if lines > 1 else None)
@@ -399,7 +407,7 @@ class _Sheet:
                 x = get_column_letter(i)
                 value: Any = f"=SUBTOTAL(9,{x}{first}:{x}{last})" if last >= first else None
                 cell = WriteOnlyCell(self.ws, value)
-                cell._style = style
+                cell._style = style  # type: ignore[attr-defined]  # see style()
             else:
                 cell = self.cell(label if col is at else None, style)
             cells.append(cell)
@@ -417,8 +425,8 @@ class _Sheet:
         for title, points in report.charts:
             self.add([])
             self.add([self.cell(title, bold)])
-            for text, value in points:
-                value = _number(value)
+            for text, point in points:
+                value = _number(point)
                 self.add([self.cell(text, label)] + [self.cell(None, label) for _ in range(n - 2)]
                          + [self.cell(value, whole if value is not None and value == int(value) else number)])
                 self.merge(1, n - 1)
@@ -431,7 +439,7 @@ class _Sheet:
         centre = Alignment(horizontal="center")
         bold, plain = self.style(font=Font(bold=True), alignment=centre), self.style()
 
-        def block(sig) -> list[tuple[str, Any]]:
+        def block(sig: Signature) -> list[tuple[str, Any]]:
             lines = [(line.upper(), bold) for line in (sig.authority, sig.deputy, sig.title) if line]
             return lines + [("", plain)] * 3 + [(sig.name or "…………………………", bold)]
 

@@ -9,7 +9,8 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.properties import PageSetupProperties
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .pdf_style import FONT as SERIF, register_fonts
+from .pdf_style import FONT as SERIF
+from .pdf_style import register_fonts
 from .pdf_table import wrap_lines
 
 FONT_NAME = "Times New Roman"  # as on paper (Nghị định 30/2020); 13 pt, 12 in a wide (landscape) table

@@ -8,10 +8,11 @@ import os
 import stat
 import tempfile
 import zipfile
+from collections.abc import Collection
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Collection
+from typing import Any
 
 from ocop_desktop.domain import formatting
 from ocop_desktop.domain.os_errors import os_reason
@@ -83,7 +84,7 @@ class VerifiedPackage:
 
     @property
     def package_id(self) -> str:
-        return self.manifest["package_id"]
+        return str(self.manifest["package_id"])
 
 
 @dataclass
@@ -294,11 +295,12 @@ def read_package(
     try:
         with zipfile.ZipFile(path) as zf:
             return _read(zf, path, entities, known_schemas, limits)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError):
         raise PackageError(f"Tệp {path.name} bị hỏng hoặc đã bị sửa; hãy xin đơn vị gửi lại gói.") from None
 
 
-def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> VerifiedPackage:
+def _read(zf: zipfile.ZipFile, path: Path, entities: Collection[str], known_schemas: Collection[str],
+          limits: ZipLimits) -> VerifiedPackage:
     what = f"Tệp {path.name}"
     infos = {i.filename: i for i in check_zip(zf, limits, what)}
     if MANIFEST not in infos:
@@ -320,7 +322,8 @@ def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> Verifie
     data: dict[str, list[dict[str, Any]]] = {}
     deleted: list[dict[str, Any]] = []
     reports = []
-    declared = manifest.get("counts") if isinstance(manifest.get("counts"), dict) else {}
+    counts = manifest.get("counts")
+    declared: dict[str, Any] = counts if isinstance(counts, dict) else {}
     for name, meta in listed.items():
         info = infos[name]
         records = 0
@@ -354,7 +357,7 @@ def _read(zf, path: Path, entities, known_schemas, limits: ZipLimits) -> Verifie
     return VerifiedPackage(path, file_sha256(path), manifest, data, deleted, tuple(sorted(reports)), signer)
 
 
-def _check_signature(zf, infos, manifest: dict[str, Any], manifest_bytes: bytes, what: str) -> Signer | None:
+def _check_signature(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifest: dict[str, Any], manifest_bytes: bytes, what: str) -> Signer | None:
     """The signer when the manifest is signed and the signature holds; None when the package was
     never signed. A signature that does not match, or a signer named without a signature, means
     the package was changed after it was signed."""

@@ -4,30 +4,47 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
 
 from ocop_desktop.domain.numbers import format_vn_number
 from ocop_desktop.exports.pdf_style import (
-    FONT, LANDSCAPE, LANDSCAPE_MARGINS, PORTRAIT, PORTRAIT_MARGINS, Styles, body_lines,
+    FONT,
+    LANDSCAPE,
+    LANDSCAPE_MARGINS,
+    PORTRAIT,
+    PORTRAIT_MARGINS,
+    Styles,
+    body_lines,
 )
 from ocop_desktop.exports.pdf_table import esc, table_story, wrap_lines  # noqa: F401  (wrap_lines: tests)
-from ocop_desktop.exports.report_model import ExportCancelled, Progress, Report, vn_date_line
+from ocop_desktop.exports.report_model import ExportCancelled, Progress, Report, Signature, vn_date_line
 
 
 class _Doc(BaseDocTemplate):
     """Page numbers top centre from page 2; progress and cancel checked as flowables land."""
 
-    def __init__(self, filename: str, tick: Callable[[Flowable], None], **kw) -> None:
+    def __init__(self, filename: str, tick: Callable[[Flowable], None], **kw: Any) -> None:
         super().__init__(filename, **kw)
         self._tick = tick
 
@@ -35,7 +52,7 @@ class _Doc(BaseDocTemplate):
         self._tick(flowable)
 
 
-def _page_number(canvas, doc) -> None:
+def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
     if doc.page < 2:
         return
     canvas.saveState()
@@ -49,10 +66,10 @@ SEAL_SIZE = 7.5  # points: small print in the bottom margin, under the text bloc
 SEAL_FROM_BOTTOM = 8 * mm
 
 
-def _seal_line(line: str) -> Callable:
+def _seal_line(line: str) -> Callable[[Canvas, BaseDocTemplate], None]:
     """The office's key fingerprint and audit anchor on every page, centred in the bottom margin."""
 
-    def draw(canvas, doc) -> None:
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(FONT, SEAL_SIZE)
         canvas.drawCentredString(doc.pagesize[0] / 2, SEAL_FROM_BOTTOM, line)
@@ -68,7 +85,7 @@ def _templates(landscape_first: bool, seal: str = "") -> list[PageTemplate]:
     if seal:
         footer = _seal_line(seal)
 
-        def on_page(canvas, doc) -> None:
+        def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
             _page_number(canvas, doc)
             footer(canvas, doc)
 
@@ -88,13 +105,13 @@ def official_header(report: Report, s: Styles) -> list[Flowable]:
     """Issuing body left, national motto right, each with its short rule; number and date under."""
     h = report.header
     width = _frame_width(report.landscape)
-    left = [Paragraph(esc(h.parent_body.upper()), s.body_left)] if h.parent_body else []
+    left: list[Flowable] = [Paragraph(esc(h.parent_body.upper()), s.body_left)] if h.parent_body else []
     # Blank settings print dotted lines to fill by hand rather than an empty header.
     body = "<br/>".join(esc(line) for line in body_lines(h.body)) or "…………………………"
     left += [Paragraph(body, s.body_name),
              HRFlowable(width="35%", thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=4),
              Paragraph(esc(h.number).replace("  ", "&nbsp; "), s.number)]
-    right = [Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.motto_1),
+    right: list[Flowable] = [Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.motto_1),
              Paragraph("Độc lập - Tự do - Hạnh phúc", s.motto_2),
              HRFlowable(width="62%", thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=4)]
     if h.day:
@@ -118,9 +135,10 @@ def _widths(report: Report) -> list[float]:
 def bar_chart(title: str, bars: list[tuple[str, float]], width: float) -> Drawing:
     height = 24 + 18 * max(1, len(bars))
     drawing = Drawing(width, height + 20)
-    drawing.initialFontName = FONT  # the renderer would otherwise start in Helvetica
+    drawing.initialFontName = FONT  # type: ignore[attr-defined]  # read by renderPDF; the renderer would otherwise start in Helvetica
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = width * 0.38, 10, width * 0.52, height - 10
+    # reportlab's stubs say int; the chart takes its place in points, fractions included.
+    chart.x, chart.y, chart.width, chart.height = width * 0.38, 10, width * 0.52, height - 10  # type: ignore[assignment]
     chart.data = [[v for _l, v in reversed(bars)] or [0]]
     chart.categoryAxis.categoryNames = [label for label, _v in reversed(bars)] or [""]
     chart.categoryAxis.labels.fontName = FONT
@@ -143,12 +161,12 @@ def bar_chart(title: str, bars: list[tuple[str, float]], width: float) -> Drawin
 def closing_block(report: Report, s: Styles) -> Flowable:
     """'Nơi nhận' bottom left and the signature block bottom right, kept on one page."""
     h = report.header
-    left = [Paragraph("Nơi nhận:", s.recipients_head)] if h.recipients else []
+    left: list[Flowable] = [Paragraph("Nơi nhận:", s.recipients_head)] if h.recipients else []
     left += [Paragraph(esc(f"- {line}"), s.recipients) for line in h.recipients]
 
-    def block(sig) -> list[Flowable]:
+    def block(sig: Signature) -> list[Flowable]:
         lines = [Paragraph(esc(line.upper()), s.sign) for line in (sig.authority, sig.deputy, sig.title) if line]
-        return lines + [Spacer(1, 25 * mm), Paragraph(esc(sig.name) or "…………………………", s.sign)]
+        return [*lines, Spacer(1, 25 * mm), Paragraph(esc(sig.name) or "…………………………", s.sign)]
 
     right = block(h.signature)
     form = not h.recipients and bool(h.co_signature.title)  # a form: its second signer stands left
@@ -173,8 +191,9 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None,
     def tick(flowable: Flowable) -> None:
         if cancelled and cancelled():
             raise ExportCancelled()
-        if isinstance(flowable, LongTable | Table) and getattr(flowable, "_nrows", 0) and tick_rows:
-            seen["rows"] = min(total_rows, seen["rows"] + flowable._nrows - 1)
+        rows: int = getattr(flowable, "_nrows", 0)  # a Table's row count, set once it is built
+        if isinstance(flowable, LongTable | Table) and rows and tick_rows:
+            seen["rows"] = min(total_rows, seen["rows"] + rows - 1)
             if progress:
                 progress(seen["rows"], total_rows)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Literal
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -52,7 +53,7 @@ def register_fonts() -> str:
 
 
 def style(name: str, size: float = 13, bold: bool = False, italic: bool = False,
-          align: int = TA_LEFT, leading: float | None = None, space_after: float = 0) -> ParagraphStyle:
+          align: Literal[0, 1, 2, 4] = TA_LEFT, leading: float | None = None, space_after: float = 0) -> ParagraphStyle:
     face = FONT + ("-Bold" if bold and not italic else "-Italic" if italic and not bold else
                    "-BoldItalic" if bold and italic else "")
     return ParagraphStyle(name, fontName=face, fontSize=size, leading=leading or size * 1.2,

@@ -4,10 +4,11 @@ kept with its heading and its "Cộng", and the last rows kept on the page of th
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Any, Callable
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -148,11 +149,11 @@ class TableRows:
     widths: list[float]
     aligns: list[tuple[int, str]]  # (column, alignment) of the data rows
     rows: list[list[Any]] = field(default_factory=list)
-    styles: list[list[tuple]] = field(default_factory=list)  # per row: (command, first col, last col, *args)
+    styles: list[list[tuple[Any, ...]]] = field(default_factory=list)  # per row: (command, first col, last col, *args)
     heights: list[float | None] = field(default_factory=list)
     glued: set[int] = field(default_factory=set)  # row i stays on the page of row i + 1
 
-    def add(self, cells: list[Any], styles: list[tuple] = (), height: float | None = None,
+    def add(self, cells: list[Any], styles: Sequence[tuple[Any, ...]] = (), height: float | None = None,
             glue_next: bool = False) -> int:
         self.rows.append(cells)
         self.styles.append(list(styles))
@@ -170,7 +171,7 @@ class TableRows:
         """Rows lo..hi-1 as one table, under the column header when ``headed``."""
         off = 1 if headed else 0
         data = ([self.head] if headed else []) + self.rows[lo:hi]
-        commands: list[tuple] = [("FONT", (0, 0), (-1, -1), FONT, 11), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        commands: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, 11), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                  ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
         if headed:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), GREY))
@@ -227,7 +228,8 @@ class RowChunk(Flowable):
         parts = table.split(aW, aH)
         if not parts:
             return []
-        taken = len(parts[0]._cellvalues) - headed  # data rows that fit on this page
+        # The rows that fit on this page (a split Table's first part is a Table: its cells are set).
+        taken = len(parts[0]._cellvalues) - headed  # type: ignore[attr-defined]
         if taken <= 0:
             return []
         if self.lo + taken >= self.hi:
@@ -292,7 +294,7 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
         sub = {k: None for k in totals}
         for row in section.rows:
             t.add([_cell(c, row.get(c.key), w, s, partial(endnotes.add, _where(cols, row, c)))
-                   for c, w in zip(cols, widths)])
+                   for c, w in zip(cols, widths, strict=False)])
             for k in sub:
                 sub[k] = add_up(sub[k], row.get(k))
         if section.subtotal:
@@ -343,11 +345,11 @@ class TableEnd(Flowable):
         if len(content) <= 2:
             return list(content)  # too tall for any page: let it flow
         # Too tall for one page (long notes): what precedes flows on, the last part keeps the signature.
-        return content[:-2] + [TableEnd(content[-2:])]
+        return [*content[:-2], TableEnd(content[-2:])]
 
     def draw(self) -> None:
         y = self.height
-        for i, (f, (_w, h)) in enumerate(zip(self._use, self._sizes)):
+        for i, (f, (_w, h)) in enumerate(zip(self._use, self._sizes, strict=False)):
             if i:
                 y -= f.getSpaceBefore()
             y -= h
@@ -358,7 +360,7 @@ class TableEnd(Flowable):
 def _flat(content: list[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     for f in content:
-        out += _flat(f._content) if isinstance(f, KeepTogether) else [f]
+        out += _flat(f._content) if isinstance(f, KeepTogether) else [f]  # type: ignore[attr-defined]  # its flowables
     return out
 
 
@@ -367,12 +369,12 @@ def fit_header_words(report: Report, widths: list[float]) -> list[float]:
     from the columns that have room to spare: a heading is never broken inside a word."""
     need = [max((stringWidth(w, f"{FONT}-Bold", 11) for w in c.header.split()), default=0) + CELL_SLACK
             for c in report.columns]
-    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
-    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=False))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=False)]
     if not short or sum(spare) < short:
         return widths
     return [max(n, w - short * room / sum(spare)) if w < n else w - short * room / sum(spare)
-            for n, w, room in zip(need, widths, spare)]
+            for n, w, room in zip(need, widths, spare, strict=False)]
 
 
 def table_story(report: Report, s: Styles, widths: list[float], room: float, after: list[Flowable]) -> list[Flowable]:
@@ -385,16 +387,16 @@ def table_story(report: Report, s: Styles, widths: list[float], room: float, aft
     # A short table keeps its first row where it starts: moving all of it with the signature would
     # leave a page with nothing but the document's heading.
     start = max(1 if n > 1 else 0, n - TAIL_ROWS)
-    while 0 < start and (start - 1) in t.glued:
+    while start > 0 and (start - 1) in t.glued:
         start -= 1  # "Cộng" never leaves its unit, a heading never its first row
     # Long rows make a tail too tall to share a page with the signature: fewer rows then.
     if start < n:
         probe = t.table(start, n, headed=False)
         probe.wrap(sum(widths), room)
-        heights, first = list(probe._rowHeights), start
+        heights, first = list(probe._rowHeights), start  # type: ignore[attr-defined]  # set by wrap()
         while start < n - 1 and sum(heights[start - first:]) > room * TAIL_SHARE:
             start += 1
     end = endnotes.flowables(s) + after
     if start == 0:
-        return [TableEnd([t.table(0, n)] + end)]
-    return chunks(t, 0, start) + [TableEnd([t.table(start, n, headed=False)] + end, [t.table(start, n)] + end)]
+        return [TableEnd([t.table(0, n), *end])]
+    return [*chunks(t, 0, start), TableEnd([t.table(start, n, headed=False), *end], [t.table(start, n), *end])]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from ocop_desktop.domain.numbers import format_vn_number
 

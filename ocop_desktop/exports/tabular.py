@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import IO, Any, Sequence
+from typing import IO, Any
 
 from ocop_desktop.domain.text import strip_controls
 

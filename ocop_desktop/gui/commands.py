@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ocop_desktop.gui.evaluation.scorecards_dialog import ScorecardsDialog
+from ocop_desktop.gui.evaluation.scoring_dialog import ScoringDialog
 from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
 from ocop_desktop.gui.exchange.receive_dialog import ReceivePackageDialog
 from ocop_desktop.gui.exchange.send_dialog import SendPackageDialog
 from ocop_desktop.gui.exchange.senders_dialog import SendersDialog
-from ocop_desktop.gui.evaluation.scorecards_dialog import ScorecardsDialog
-from ocop_desktop.gui.evaluation.scoring_dialog import ScoringDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.safety.audit_dialog import AuditLogDialog
 from ocop_desktop.gui.safety.backup_dialog import BackupDialog

@@ -8,6 +8,7 @@ dialog, which says what to do and copies the details (traceback, version) for wh
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import platform
 import sys
@@ -68,10 +69,8 @@ def log_unexpected(exc: BaseException) -> None:
     if getattr(exc, "_ocop_logged", False):
         return
     log.error("Unexpected error %s\n%s", type(exc).__name__, traceback_of(exc).rstrip())
-    try:
+    with contextlib.suppress(AttributeError):  # an exception type with __slots__
         exc._ocop_logged = True  # type: ignore[attr-defined]
-    except AttributeError:  # an exception type with __slots__
-        pass
 
 
 def details_text(exc: BaseException) -> str:
@@ -165,10 +164,8 @@ def log_folder_command(folder: Callable[[], object] | None = None,
     def run(parent: QWidget) -> None:
         current = current_log_file()
         path = Path(str(folder())) if folder is not None else (current.parent if current else log_dir())
-        try:
+        with contextlib.suppress(OSError):  # a read-only profile: the box below names the folder all the same
             path.mkdir(parents=True, exist_ok=True)  # nothing logged yet: the folder is still shown
-        except OSError:
-            pass  # a read-only profile: the box below names the folder all the same
         if not path.is_dir() or not open_url(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(parent, QCoreApplication.translate("ErrorText", "Log folder"), QCoreApplication.translate(
                 "ErrorText", "The log folder is %1. Open it in the file manager.").replace("%1", str(path)))

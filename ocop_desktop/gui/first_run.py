@@ -17,7 +17,6 @@ from ocop_desktop.gui.products.searchable import add_item, make_searchable, sele
 from ocop_desktop.services.places import PlaceDTO, PlaceService
 from ocop_desktop.services.settings import KIND_BY_KEY, OFFICE_KINDS, OfficeSettings, printed_name
 
-
 BEFORE_REFORM = date(2025, 6, 30)  # the last day of the 63 provinces and their districts
 
 
@@ -67,12 +66,12 @@ class PlaceTree:
         members = self.members.get(province.id, [])
         now = [p for p in members if p.kind in COMMUNE_KINDS and p.valid_on(today)]
         if not (old or not province.valid_on(today)):
-            return [province] + now
+            return [province, *now]
         # The 11 provinces the reform kept are one record spanning both periods.
         day = min(province.valid_to or BEFORE_REFORM, BEFORE_REFORM)
         before = [p for p in members if p.kind in COMMUNE_KINDS | DISTRICT_KINDS and p.valid_on(day)
                   and not p.valid_on(today)]
-        return [province] + now + before
+        return [province, *now, *before]
 
 
 class FirstRunDialog(QDialog):

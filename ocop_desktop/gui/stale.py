@@ -11,7 +11,7 @@ survey grid keeps it and offers to re-apply it, see gui/surveys/stale.py).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ocop_desktop.domain.validation import StaleDataError
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
-from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ocop_desktop.persistence.engine import make_engine, read_only_uri
+from ocop_desktop.persistence.engine import make_engine
 from ocop_desktop.persistence.migrate import (
     MigrationResult,
     SchemaError,
@@ -24,6 +24,7 @@ from ocop_desktop.persistence.snapshot import (
     backups_of,
     check_file,
     integrity_problems,
+    read_only_uri,
 )
 from ocop_desktop.persistence.uow import UowFactory, uow_factory
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 from ocop_desktop.persistence.snapshot import read_only_uri
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-def _on_connect(dbapi_connection, _record) -> None:
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy, not the driver, decide where transactions begin (see _on_begin);
     # pysqlite's own guesswork would also stop the foreign_keys pragma from taking effect.
     dbapi_connection.isolation_level = None
@@ -24,7 +25,7 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _on_connect_read_only(dbapi_connection, _record) -> None:
+def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -50,7 +51,7 @@ def make_engine(path: Path | str, read_only: bool = False) -> Engine:
         event.listen(engine, "connect", _on_connect)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:
+    def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
 
     return engine

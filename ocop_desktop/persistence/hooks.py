@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import cache
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -23,7 +23,8 @@ from sqlalchemy import (
     inspect,
     text,
 )
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapper, Session, UOWTransaction, object_session
 
 from ocop_desktop.domain import formatting, limits, schema
 from ocop_desktop.domain.text import fold, has_controls, strip_controls, vn_sort_string
@@ -47,13 +48,13 @@ _ENTRY_COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "change
 
 
 @cache
-def _text_columns(cls: type) -> tuple[tuple[str, bool], ...]:
+def _text_columns(cls: type[Base]) -> tuple[tuple[str, bool], ...]:
     """(attribute, multiline) of every text column: a Text keeps line breaks, a String(n) not."""
     return tuple((c.key, c.columns[0].type.length is None) for c in inspect(cls).column_attrs
                  if isinstance(c.columns[0].type, String))
 
 
-def _cleaned(cls: type, get: Callable[[str], Any]) -> dict[str, Any]:
+def _cleaned(cls: type[Base], get: Callable[[str], Any]) -> dict[str, Any]:
     """The values to set so a record's text is NFC, free of control and bidi-override characters
     (whatever wrote it: a form, an Excel sheet, a package), and its derived columns follow."""
     out: dict[str, Any] = {}
@@ -108,11 +109,11 @@ def _column_check(table: str, key: str, column_type: Any, user_data: bool) -> Ch
 
 
 @cache
-def _checks(cls: type) -> tuple[tuple[str, Check], ...]:
+def _checks(cls: type[Base]) -> tuple[tuple[str, Check], ...]:
     """(attribute, check) for every stored column of a mapped class; derived columns are not
     checked, they follow from a checked source."""
     derived = set(cls.__folded__) | set(cls.__sortkeys__)
-    out = []
+    out: list[tuple[str, Check]] = []
     for attr in inspect(cls).column_attrs:
         if attr.key in derived:
             continue
@@ -122,11 +123,15 @@ def _checks(cls: type) -> tuple[tuple[str, Check], ...]:
     return tuple(out)
 
 
-def record_label(obj: Base, cls: type | None = None) -> str:
+def record_label(obj: Base | dict[str, Any], cls: type[Base] | None = None) -> str:
     """'Sản phẩm «Cà phê bột Hà Chung»': which record a message is about (``obj`` may be a dict
     of values, then ``cls`` says whose)."""
-    get = obj.get if isinstance(obj, dict) else lambda k, d=None: getattr(obj, k, d)
-    table = (cls or type(obj)).__tablename__
+    if isinstance(obj, dict):
+        get: Callable[[str, Any], Any] = obj.get
+        model = cls
+    else:
+        get, model = (lambda k, d: getattr(obj, k, d)), type(obj)
+    table = model.__tablename__ if model is not None else ""
     entity = limits.entity_label(table)
     declared = schema.record(table)
     if declared is not None and declared.named_by:  # the field that names the record (domain/schema)
@@ -188,7 +193,8 @@ def _audited(obj: Base) -> bool:
 
 
 def _record_key(obj: Base) -> str:
-    return str(obj.key if isinstance(obj, AppMeta) else obj.id)
+    # Every audited table but app_meta has an id column.
+    return str(obj.key if isinstance(obj, AppMeta) else cast(Any, obj).id)
 
 
 def _audit(session: Session, obj: Base, kind: str) -> None:
@@ -209,7 +215,7 @@ def _audit(session: Session, obj: Base, kind: str) -> None:
 
 
 @cache
-def _link_columns(cls: type) -> tuple[str, ...]:
+def _link_columns(cls: type[Base]) -> tuple[str, ...]:
     return tuple(a.key for a in inspect(cls).column_attrs if a.columns[0].foreign_keys)
 
 
@@ -217,7 +223,7 @@ def _add_links(entries: list[Any]) -> None:
     """A new record's links set through a relationship (task.directive = …) get their ids only
     during the flush: the create entry names them too."""
     for e in entries:
-        obj = getattr(e, "linked", None)
+        obj: Base | None = getattr(e, "linked", None)
         if obj is None:
             continue
         for key in _link_columns(type(obj)):
@@ -247,7 +253,7 @@ def _write_entries(session: Session, entries: list[Any]) -> None:
     session.execute(insert(AuditEntry.__table__), [{c: getattr(e, c) for c in _ENTRY_COLUMNS} for e in entries])
 
 
-def insert_many(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
     """Insert new records exactly as the flush hook would treat them one by one (text cleaned,
     limits checked, one audit entry each, chained), in a few statements: through the ORM a
     16.000-record package took most of its import time creating objects."""
@@ -256,7 +262,8 @@ def insert_many(session: Session, model: type, rows: list[dict[str, Any]]) -> No
     session.flush()  # what is pending goes first, so the audit chain stays in order
     checks = _checks(model)
     skip = _SKIP_AUDIT | set(model.__folded__) | set(model.__sortkeys__)
-    prepared, entries = [], []
+    prepared: list[dict[str, Any]] = []
+    entries: list[Any] = []
     info = session.info
     action = "create" if info.get("action", "edit") == "edit" else f"{info['action']}:create"
     for values in rows:
@@ -283,7 +290,8 @@ def insert_many(session: Session, model: type, rows: list[dict[str, Any]]) -> No
         _write_entries(session, entries)
 
 
-def _chain(session: Session, entries: list[AuditEntry]) -> None:
+def _chain(session: Session, entries: list[Any]) -> None:
+    # AuditEntry rows a service adds, or the namespaces noted by the flush hook.
     """Number and hash new entries after the newest one in the file.
 
     seq is assigned here, not by SQLite, because the hash covers it. The no-op UPDATE takes
@@ -324,18 +332,18 @@ def _advance_version(obj: Base) -> None:
     now = utcnow()
     if isinstance(before, datetime) and now <= before:
         now = before + timedelta(microseconds=1)
-    obj.updated_at = now
+    cast(Any, obj).updated_at = now  # the attribute exists: checked above
 
 
 @event.listens_for(Session, "before_flush")
-def _before_flush(session: Session, _flush_context, _instances) -> None:
+def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: object) -> None:
     session.info[_PENDING] = []  # a flush that failed and is tried again notes its changes again
     session.info.pop(_DELETED, None)
     for obj in list(session.new):
         if not isinstance(obj, Base) or isinstance(obj, AuditEntry):
             continue
-        if hasattr(obj, "id") and obj.id is None:
-            obj.id = new_id()  # the audit entry needs the id before the INSERT assigns it
+        if hasattr(obj, "id") and cast(Any, obj).id is None:
+            cast(Any, obj).id = new_id()  # the audit entry needs the id before the INSERT assigns it
         _normalize(obj)
         _enforce_limits(obj, only_changed=False)
         if _audited(obj):
@@ -357,7 +365,7 @@ def _before_flush(session: Session, _flush_context, _instances) -> None:
 
 
 @event.listens_for(Base, "after_delete", propagate=True)
-def _after_delete(_mapper, _connection, obj: Base) -> None:
+def _after_delete(_mapper: Mapper[Base], _connection: Connection, obj: Base) -> None:
     """A record the flush deleted without session.delete() (an orphan of a cascade) is logged too."""
     session = object_session(obj)
     if session is None or isinstance(obj, AuditEntry) or not _audited(obj):
@@ -373,7 +381,7 @@ def _after_delete(_mapper, _connection, obj: Base) -> None:
 
 
 @event.listens_for(Session, "after_flush")
-def _after_flush(session: Session, _flush_context) -> None:
+def _after_flush(session: Session, _flush_context: UOWTransaction) -> None:
     session.info.pop(_DELETED, None)
     entries = session.info.pop(_PENDING, None)
     if entries:

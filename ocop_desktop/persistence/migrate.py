@@ -83,6 +83,7 @@ def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> MigrationR
     cfg = _config()
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
+        assert raw is not None  # a connection just checked out of the pool
         # Batch migrations rebuild tables; with foreign keys on, that would cascade or fail.
         # The pragma only works outside a transaction, so it goes to the driver directly.
         raw.execute("PRAGMA foreign_keys=OFF")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
@@ -50,7 +50,7 @@ def covered(table: str, key: str | None = None) -> bool:
 @cache
 def content_columns(table: str) -> tuple[str, ...]:
     """The columns a record's digest covers, in name order."""
-    mapped = next((m.class_ for m in Base.registry.mappers if m.local_table.name == table), None)
+    mapped = next((m.class_ for m in Base.registry.mappers if getattr(m.local_table, "name", None) == table), None)
     derived = set(getattr(mapped, "__folded__", {})) | set(getattr(mapped, "__sortkeys__", {}))
     return tuple(sorted(c.name for c in Base.metadata.tables[table].columns if c.name not in _SKIP | derived))
 
@@ -59,7 +59,7 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=
 
 
 @cache
-def _start(columns: tuple[str, ...]) -> Any:
+def _start(columns: tuple[str, ...]) -> hashlib._Hash:
     return hashlib.sha256(_ENCODE(list(columns)).encode("utf-8"))
 
 
@@ -94,7 +94,7 @@ def iter_digests(conn: sqlite3.Connection, table: str) -> Iterator[tuple[str, st
         yield str(row[0]), row_digest(columns, row[1:])
 
 
-def digests_of(execute, table: str, keys: list[str]) -> dict[str, str]:
+def digests_of(execute: Callable[[str, tuple[Any, ...]], Iterable[Sequence[Any]]], table: str, keys: list[str]) -> dict[str, str]:
     """Digest of the named rows; ``execute(sql, params)`` returns raw rows (a driver cursor)."""
     columns = content_columns(table)
     out: dict[str, str] = {}

@@ -12,6 +12,7 @@ whose copy it is, why and when it was made.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -215,10 +216,9 @@ def claim_temporary(tmp: Path) -> int | None:
         return None
     import fcntl
 
-    try:
+    # A file system without locks: the copy still works, cleaning is only less sure.
+    with contextlib.suppress(OSError):
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        pass  # a file system without locks: the copy still works, cleaning is only less sure
     return fd
 
 

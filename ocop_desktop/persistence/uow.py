@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,12 +22,12 @@ class UnitOfWork:
         self._info = {"actor": actor, "action": action, "context": context}
         self.session: Session
 
-    def __enter__(self) -> "UnitOfWork":
+    def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
         self.session.info.update(self._info)
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         # close() rolls back whatever was not committed; unlike rollback() it leaves the
         # loaded objects readable (detached, not expired), so a service may still build DTOs.
         self.session.close()

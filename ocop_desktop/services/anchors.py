@@ -12,6 +12,7 @@ line, and anchors written before it are not held against the restored chain.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -19,8 +20,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from ocop_desktop.exports.signing import (
-    KeyFileError, OfficeKey, b64, key_file_for, load_key, load_or_create_key, unb64, verify,
+    KeyFileError,
+    OfficeKey,
+    b64,
+    key_file_for,
+    load_key,
+    load_or_create_key,
+    unb64,
+    verify,
 )
 from ocop_desktop.persistence.audit_chain import GENESIS, HEAD_KEY
 from ocop_desktop.persistence.models import utcnow
@@ -68,7 +78,7 @@ def anchor_of(conn: sqlite3.Connection) -> dict[str, Any]:
     return anchor_values(row[0] if row else None)
 
 
-def anchor_of_session(session) -> dict[str, Any]:
+def anchor_of_session(session: Session) -> dict[str, Any]:
     """The same, inside a unit of work (a package being written)."""
     from sqlalchemy import text  # noqa: PLC0415
 
@@ -130,10 +140,8 @@ def write_sidecar(db_path: Path, copy: Path, where: str) -> dict[str, Any] | Non
     except sqlite3.Error:
         return None
     signed = _signed({**anchor, "where": where, "kind": "anchor"}, _key(db_path, create=True))
-    try:
+    with contextlib.suppress(OSError):
         sidecar_of(copy).write_text(json.dumps(signed, ensure_ascii=False, indent=1), encoding="utf-8")
-    except OSError:
-        pass
     record(db_path, anchor, where)
     return anchor
 

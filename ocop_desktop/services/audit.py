@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
-from ocop_desktop.domain import limits, schema
-from ocop_desktop.domain import formatting
+from ocop_desktop.domain import formatting, limits, schema
 from ocop_desktop.domain.text import fold, like_pattern
 from ocop_desktop.exports.report_model import Report, ReportColumn, ReportSection
 from ocop_desktop.exports.signing import short_fingerprint
@@ -37,7 +37,7 @@ ENUM_COLUMNS = {
 }
 
 
-def _unknown(value: str):
+def _unknown(value: str) -> NoReturn:
     raise ValueError(value)
 
 ACTION_LABELS = {
@@ -141,7 +141,7 @@ def _foreign_targets() -> dict[tuple[str, str], str]:
     return out
 
 
-def _changes_of(r: Any) -> dict:
+def _changes_of(r: Any) -> dict[str, Any]:
     """The logged changes of an entry. A setting is a (key, value) row of app_meta: it is shown
     as a change of that setting, named by its label («Đơn vị của máy này»), never by its key."""
     changes = r.changes if isinstance(r.changes, dict) else {}
@@ -200,7 +200,7 @@ class AuditService:
             return sorted(uow.session.scalars(select(AuditEntry.actor).distinct()).all(), key=fold)
 
     # -- labels -------------------------------------------------------------------------------------
-    def _names(self, session, rows: Iterable[Any]) -> dict[tuple[str, str], str]:
+    def _names(self, session: Session, rows: Iterable[Any]) -> dict[tuple[str, str], str]:
         wanted: dict[str, set[str]] = defaultdict(set)
         for r in rows:
             if r.entity in LABEL_COLUMNS:
@@ -299,7 +299,7 @@ class AuditService:
         return report
 
 
-def record_signer(session, package_id: str, office: str, unit_id: str | None, fingerprint: str) -> None:
+def record_signer(session: Session, package_id: str, office: str, unit_id: str | None, fingerprint: str) -> None:
     """Chain, beside a package's changes (same context), which office sent it and which key signed
     it: the receiver's log says who vouched for each imported change."""
     session.add(AuditEntry(actor=session.info.get("actor") or "", action=SENDER_ACTION, entity="exchange_imports",
@@ -308,7 +308,7 @@ def record_signer(session, package_id: str, office: str, unit_id: str | None, fi
                                     "signer_fingerprint": [None, fingerprint]}))
 
 
-def _senders(session, contexts: set[str]) -> dict[str, str]:
+def _senders(session: Session, contexts: set[str]) -> dict[str, str]:
     """Context "gói …" -> the same with the sending office and its key, as the log recorded them."""
     if not contexts:
         return {}

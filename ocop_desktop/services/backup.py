@@ -19,10 +19,13 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.text import fold
 from ocop_desktop.persistence.database import model_problems, open_database
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
@@ -42,9 +45,8 @@ from ocop_desktop.persistence.snapshot import (
     remove_leftovers,
 )
 from ocop_desktop.services import anchors
-from ocop_desktop.services.tamper import check_log
 from ocop_desktop.services.settings import current_actor
-from ocop_desktop.domain.os_errors import os_reason
+from ocop_desktop.services.tamper import check_log
 
 DAILY, MANUAL, BEFORE_RESTORE, DAMAGED = "hang-ngay", "thu-cong", "truoc-khoi-phuc", "hong-truoc-khoi-phuc"
 REASON_LABELS = {
@@ -200,7 +202,7 @@ def rotate(db_path: Path, policy: RotationPolicy = RotationPolicy()) -> list[Pat
     for count, bucket in ((policy.daily, lambda d: d.date()),
                           (policy.weekly, lambda d: d.isocalendar()[:2]),
                           (policy.monthly, lambda d: (d.year, d.month))):
-        seen: list = []
+        seen: list[Any] = []
         for b in automatic:
             key = bucket(b.made_at)
             if key in seen:
@@ -269,7 +271,7 @@ def describe(path: Path, chain: bool = True, db_path: Path | None = None) -> Bac
             if table in tables:
                 newest.append(conn.execute(f"SELECT max({column}) FROM {table}").fetchone()[0])
         newest_change = _local(max((n for n in newest if n), default=None))
-        warnings = ()
+        warnings: tuple[str, ...] = ()
         if chain and version == head_revision():
             warnings = _chain_warnings(conn) + tuple(anchors.copy_anchor_problems(conn, path, db_path, made_at))
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -387,7 +389,7 @@ def _record_restore(db_path: Path, backup: Path, summary: BackupSummary, actor: 
 class BackupService:
     """The backup functions bound to one database file, for the GUI's dialogs."""
 
-    def __init__(self, db_path: Path, actor=lambda: "") -> None:
+    def __init__(self, db_path: Path, actor: Callable[[], str] = lambda: "") -> None:
         self.db_path = Path(db_path)
         self._actor = actor
 

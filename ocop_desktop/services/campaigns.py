@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -97,11 +99,11 @@ class CampaignService:
             rows = uow.session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc()))
             return [self._info(uow, c) for c in rows]
 
-    def units_on(self, day: date) -> list[PlaceDTO]:
+    def units_on(self, day: date) -> builtins.list[PlaceDTO]:
         """Commune-level units (xã, phường, thị trấn, đặc khu) valid on ``day``, in Vietnamese order."""
         return [p for p in self._places.all() if p.kind in COMMUNE_LEVEL and p.valid_on(day)]
 
-    def units_within(self, place_id: str, day: date) -> list[PlaceDTO]:
+    def units_within(self, place_id: str, day: date) -> builtins.list[PlaceDTO]:
         """The commune-level units valid on ``day`` in a province, district or commune.
 
         A unit that no longer exists on ``day`` (a district of 2024 for a campaign of 2026)
@@ -158,10 +160,13 @@ class CampaignService:
             for _ in range(5):
                 if top.kind in PROVINCE_KINDS or top.parent_id is None:
                     break
-                top = s.get(Place, top.parent_id)
+                parent = s.get(Place, top.parent_id)
+                if parent is None:  # a dangling parent: the unit is known only this far up
+                    break
+                top = parent
             return (top.id if top.kind in PROVINCE_KINDS else None), (place.id,)
 
-    def choices_on(self, day: date) -> tuple[list[PlaceDTO], list[PlaceDTO]]:
+    def choices_on(self, day: date) -> tuple[builtins.list[PlaceDTO], builtins.list[PlaceDTO]]:
         """(units, containers) valid on ``day``, read once: the dialog's checklist and its
         «select every unit in …» choices (provinces and district-level units)."""
         valid = [p for p in self._places.all() if p.valid_on(day)]
@@ -242,10 +247,11 @@ class CampaignService:
         on the new deadline that took it over. Nothing is saved; add() saves it."""
         errors: list[FieldError] = []
         target = self._year(year, date.today(), errors)
-        if errors:
+        if errors or target is None:
             raise ValidationError(errors, record="Sao chép đợt rà soát")
         with self._uow() as uow:
             s = uow.session
+            source: SurveyCampaign | None
             if source_id:
                 source = self._load(uow, source_id)
             else:
@@ -320,12 +326,12 @@ class CampaignService:
                 errors.append(FieldError("year", f"Đợt đã có {n} dòng rà soát nhập theo năm {campaign.year}; "
                                                  f"không đổi được {_label('year')}."))
         errors += self._unit_errors(uow, data.unit_ids, deadline, campaign)
-        if errors:
+        if errors or year is None or deadline is None:
             raise ValidationError(errors, record=self._record(campaign) if campaign else "Đợt rà soát mới")
         return year, deadline, title, letter
 
     @staticmethod
-    def _year(value: int | str | None, today: date, errors: list[FieldError]) -> int | None:
+    def _year(value: int | str | None, today: date, errors: builtins.list[FieldError]) -> int | None:
         last = today.year + 1
         text = str(value).strip() if value is not None else ""
         if not text:
@@ -338,8 +344,8 @@ class CampaignService:
             return None
         return int(text)
 
-    def _unit_errors(self, uow: UnitOfWork, unit_ids, deadline: date | None,
-                     campaign: SurveyCampaign | None) -> list[FieldError]:
+    def _unit_errors(self, uow: UnitOfWork, unit_ids: Iterable[str] | None, deadline: date | None,
+                     campaign: SurveyCampaign | None) -> builtins.list[FieldError]:
         wanted = list(dict.fromkeys(unit_ids or ()))
         if not wanted:
             return [FieldError("units", f"Chưa chọn {_label('units')}; hãy chọn ít nhất một xã, phường.")]
@@ -374,7 +380,7 @@ class CampaignService:
 
     # -- helpers -----------------------------------------------------------------------------------
     @staticmethod
-    def _set_units(uow: UnitOfWork, campaign: SurveyCampaign, unit_ids, deadline: date) -> None:
+    def _set_units(uow: UnitOfWork, campaign: SurveyCampaign, unit_ids: Iterable[str], deadline: date) -> None:
         wanted = list(dict.fromkeys(unit_ids))
         have = {u.unit_id: u for u in campaign.submissions}
         for unit_id, sub in have.items():
@@ -385,7 +391,7 @@ class CampaignService:
                 campaign.submissions.append(UnitSubmission(
                     campaign_id=campaign.id, unit_id=unit_id, status=SubmissionStatus.NOT_SUBMITTED.value))
 
-    def _links(self) -> dict[str, list[str]]:
+    def _links(self) -> dict[str, builtins.list[str]]:
         """Old unit id -> every new unit that took over part of it (the main one first)."""
         with self._uow() as uow:
             rows = uow.session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id, PlaceLink.main)
@@ -396,8 +402,8 @@ class CampaignService:
             return out
 
     @staticmethod
-    def _successors_on(by_id: dict[str, PlaceDTO], links: dict[str, list[str]], place: PlaceDTO,
-                       day: date) -> list[PlaceDTO]:
+    def _successors_on(by_id: dict[str, PlaceDTO], links: dict[str, builtins.list[str]], place: PlaceDTO,
+                       day: date) -> builtins.list[PlaceDTO]:
         """The unit itself if valid on ``day``, else every unit that took over part of it by then
         (a commune of 2024 divided between several of 2025 gives each of them)."""
         frontier, seen, out = [place], set(), []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -68,7 +70,7 @@ class DashboardService:
             rules = rule_set_in_force(reference.rule_sets(uow), today)
             # The window is checked over every certified product, not only those within 6 months,
             # since 180 days before expiry reaches just past the 6-month horizon.
-            window_rows = []
+            window_rows: Sequence[Any] = []
             if rules.reevaluation_window_days:
                 earliest, latest = rules.reevaluation_window_days
                 window_rows = s.execute(
@@ -81,7 +83,7 @@ class DashboardService:
                     .order_by(Product.expires_on)
                 ).all()
 
-        def dto(r) -> ExpiringDTO:
+        def dto(r: Any) -> ExpiringDTO:  # id, name, stars, expires_on
             return ExpiringDTO(r.id, r.name, r.stars, r.expires_on, (r.expires_on - today).days,
                                rules.reevaluation_window(r.expires_on))
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import documents as docs
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS, EvaluationLevel
@@ -42,7 +43,7 @@ class Unit:
         return docs.short_name(self.name)
 
 
-def _unit(session, place_id: str | None) -> Unit | None:
+def _unit(session: Session, place_id: str | None) -> Unit | None:
     if not place_id:
         return None
     r = session.execute(select(Place.id, Place.name, Place.kind, Place.parent_id, Place.valid_from, Place.valid_to,
@@ -58,7 +59,7 @@ def _period(unit: Unit) -> str:
     return f"từ ngày {unit.valid_from:%d/%m/%Y}"
 
 
-def _valid_or_successor(session, unit: Unit, day: date) -> Unit | None:
+def _valid_or_successor(session: Session, unit: Unit, day: date) -> Unit | None:
     """The unit if it exists on the day, else the successor that took over its work by then."""
     current: Unit | None = unit
     for _ in range(5):  # chains are a link or two long
@@ -70,14 +71,14 @@ def _valid_or_successor(session, unit: Unit, day: date) -> Unit | None:
     return None
 
 
-def _predecessors(session, unit: Unit) -> list[Unit]:
+def _predecessors(session: Session, unit: Unit) -> list[Unit]:
     """The units merged into this one in 2025, those grouped under it (main links) first."""
     rows = session.execute(select(PlaceLink.predecessor_id).where(PlaceLink.successor_id == unit.id)
                            .order_by(PlaceLink.main.desc(), PlaceLink.predecessor_id)).scalars()
     return [u for u in (_unit(session, pid) for pid in rows) if u is not None]
 
 
-def _ancestor(session, unit: Unit, kinds: frozenset[str]) -> Unit | None:
+def _ancestor(session: Session, unit: Unit, kinds: frozenset[str]) -> Unit | None:
     current: Unit | None = unit
     while current is not None and current.kind not in kinds:
         current = _unit(session, current.parent_id)
@@ -135,7 +136,7 @@ class DocumentService:
                 return self._office_issuer(s, unit, unit.id == home.id, office_kind, day)
             return self._council_issuer(s, home, kind, day, level)
 
-    def _office_issuer(self, s, unit: Unit, own: bool, office_kind: str, day: date) -> Issuer:
+    def _office_issuer(self, s: Session, unit: Unit, own: bool, office_kind: str, day: date) -> Issuer:
         kind_docs = docs.OFFICE_DOCS.get(office_kind, docs.OFFICE_DOCS["ubnd"])
         province = _ancestor(s, unit, PROVINCE_KINDS)
         parent = ""
@@ -153,7 +154,7 @@ class DocumentService:
             body = f"ỦY BAN NHÂN DÂN {unit.name}".upper()
         return Issuer(parent, body, kind_docs.symbol, unit, own, office_kind)
 
-    def _council_issuer(self, s, home: Unit, kind: docs.DocumentKind, day: date, level: str | None) -> Issuer:
+    def _council_issuer(self, s: Session, home: Unit, kind: docs.DocumentKind, day: date, level: str | None) -> Issuer:
         """The council (or the certifying authority) of the level that evaluates, valid on the day:
         a district council in 2024, the province's since 1 July 2025, the ministry's for 5 stars."""
         symbol = docs.COUNCIL_DOCS.symbol if kind.issuer == docs.COUNCIL else "UBND"
@@ -215,9 +216,9 @@ class DocumentService:
                 else:
                     lines.append(f"{docs.name_on(docs.DEPARTMENT, day)} {where}".strip())
             own = fold(f"UBND {unit.name}") if unit is not None else ""
-            if kind.letter_recipient and letter_issuer and fold(letter_issuer) != own and _exists_on(s, letter_issuer, day):
-                if fold(letter_issuer) not in {fold(x) for x in lines}:
-                    lines.append(letter_issuer)
+            if (kind.letter_recipient and letter_issuer and fold(letter_issuer) != own
+                    and _exists_on(s, letter_issuer, day) and fold(letter_issuer) not in {fold(x) for x in lines}):
+                lines.append(letter_issuer)
         lines.append(docs.FILED)
         return tuple(lines)
 
@@ -227,15 +228,15 @@ class DocumentService:
         with self._uow() as uow:
             s = uow.session
             if kind == "survey":
-                query = select(SurveyCampaign).order_by(SurveyCampaign.year.desc())
+                campaigns = select(SurveyCampaign).order_by(SurveyCampaign.year.desc())
                 if campaign_id is not None:
-                    query = query.where(SurveyCampaign.id == campaign_id)
-                campaign = s.scalars(query).first()
+                    campaigns = campaigns.where(SurveyCampaign.id == campaign_id)
+                campaign = s.scalars(campaigns).first()
                 if campaign is None:
                     return ""
                 if campaign.directive is not None and campaign.directive.issuer:
                     return campaign.directive.issuer
-                head, sep, tail = campaign.issuing_letter.rpartition(" của ")
+                _head, sep, tail = campaign.issuing_letter.rpartition(" của ")
                 return tail.strip() if sep else ""
             if kind == "tasks":
                 query = select(Directive.issuer).order_by(Directive.created_at.desc())
@@ -291,7 +292,7 @@ def _office_id(make_uow: UowFactory) -> str:
     return read_settings(make_uow).get("office_unit_id", "")
 
 
-def _exists_on(session, body: str, day: date) -> bool:
+def _exists_on(session: Session, body: str, day: date) -> bool:
     """False when the body is a unit's People's Committee and that unit no longer (or not yet)
     exists on the day: a 2026 report is not sent to "UBND huyện Mường Ảng"."""
     folded = fold(body)

@@ -58,7 +58,7 @@ _WINDOWS_DISK_FULL = {112, 39}  # ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
 def _chain(exc: BaseException) -> Iterator[BaseException]:
     """The exception, what it wraps (SQLAlchemy's .orig) and its causes, each once."""
     seen: set[int] = set()
-    todo = [exc]
+    todo: list[BaseException | None] = [exc]
     while todo:
         current = todo.pop(0)
         if current is None or id(current) in seen:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -15,16 +16,32 @@ from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.rules import RuleSet, certify_refusal, rule_set_in_force
 from ocop_desktop.domain.scorecard import Scorecard, num, points_text
 from ocop_desktop.domain.scoring import (
-    KNOCKOUT_KEY, MEMBER_KEY, Outcome, check_knockouts, evaluate, gap, knockout_codes, parse_scores,
+    KNOCKOUT_KEY,
+    MEMBER_KEY,
+    Outcome,
+    check_knockouts,
+    evaluate,
+    gap,
+    knockout_codes,
+    parse_scores,
 )
 from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Evaluation, EvaluationMember, Product, ProductSet, RuleSetRow
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.evaluation_types import (  # noqa: F401  (re-exported for the GUI, CLI and tests)
-    DEFAULT_LEVEL, CertificationDTO, CertificationInput, EvaluationDTO, EvaluationInput, EvaluationRow, MemberDTO,
-    MemberInput, ProductBrief, ProductGap, ScoringSetup,
+    DEFAULT_LEVEL,
+    CertificationDTO,
+    CertificationInput,
+    EvaluationDTO,
+    EvaluationInput,
+    EvaluationRow,
+    MemberDTO,
+    MemberInput,
+    ProductBrief,
+    ProductGap,
+    ScoringSetup,
 )
 from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set, scorecard_id
 
@@ -79,6 +96,14 @@ def _brief(uow: UnitOfWork, product_id: str) -> tuple[Product, ProductBrief]:
         product.id, product.name, product.producer.name if product.producer else "",
         pset.code if pset else "", pset.name if pset else "", product.stars, product.score,
     )
+
+
+def _product(uow: UnitOfWork, product_id: str) -> Product:
+    """The product an evaluation is of (a foreign key: it exists)."""
+    product = uow.session.get(Product, product_id)
+    if product is None:
+        raise NotFoundError(f"Không tìm thấy sản phẩm có mã {product_id}.")
+    return product
 
 
 class EvaluationService:
@@ -139,6 +164,7 @@ class EvaluationService:
         if errors:
             raise ValidationError(errors, record=Text(f"Đánh giá sản phẩm «{setup.product.name}»",
                                                       f"Evaluation of «{setup.product.name}»"))
+        assert level is not None  # a level that is not one was refused above
         outcome = evaluate(setup.card, setup.rule_set, checked.members, checked.knockouts)
         with self._uow(action="evaluate", context=setup.product.name) as uow:
             evaluation = Evaluation(
@@ -147,13 +173,13 @@ class EvaluationService:
                 scores={code: float(v) for code, v in outcome.criteria.items()}, total=float(outcome.total),
                 stars=outcome.stars, knockout=outcome.knockout, certified=False, notes=(data.notes or "").strip(),
             )
-            for pos, (member, scores) in enumerate(zip(data.members, checked.members)):
+            for pos, (member, scores) in enumerate(zip(data.members, checked.members, strict=False)):
                 evaluation.members.append(EvaluationMember(
                     position=pos, member_name=clean(member.name) or f"Thành viên {pos + 1}",
                     scores={code: num(v) for code, v in scores.items()}, total=float(sum(scores.values(), Fraction(0))),
                 ))
             uow.session.add(evaluation)
-            product = uow.session.get(Product, setup.product.id)
+            product = _product(uow, setup.product.id)
             if product.status in (ProductStatus.POTENTIAL.value, ProductStatus.REGISTERED.value):
                 product.status = ProductStatus.EVALUATED.value
             certification = None
@@ -176,7 +202,7 @@ class EvaluationService:
     def _certify(uow: UnitOfWork, evaluation: Evaluation, rules: RuleSet, data: CertificationInput,
                  today: date | None) -> CertificationDTO:
         today = today or date.today()
-        product = uow.session.get(Product, evaluation.product_id)
+        product = _product(uow, evaluation.product_id)
         errors = []
         if evaluation.knockout:
             errors.append(FieldError("certified", Text(
@@ -218,24 +244,27 @@ class EvaluationService:
         if errors:
             raise ValidationError(errors, record=Text(f"Công nhận sản phẩm «{product.name}»",
                                                       f"Certification of «{product.name}»"))
+        # What the checks above guarantee: a certifiable star class and a certification date.
+        stars, certified_on = evaluation.stars, data.certified_on
+        assert stars is not None and certified_on is not None
         here = rules.authority(evaluation.level)
         body = clean(data.body) or (here.body if here and here.body else
-                                    rules.certifying_levels.get(evaluation.stars, "")) or ""
-        expires_on = rules.expiry_for(data.certified_on)
+                                    rules.certifying_levels.get(stars, "")) or ""
+        expires_on = rules.expiry_for(certified_on)
         window = rules.reevaluation_window(expires_on)
         product.status = ProductStatus.CERTIFIED.value
-        product.stars = evaluation.stars
-        product.score = round(evaluation.total, 2)
+        product.stars = stars
+        product.score = round(evaluation.total or 0.0, 2)
         product.certificate_no = clean(data.certificate_no) or None
         product.certifying_decision = decision
         product.certifying_body = body or None
-        product.certified_on = data.certified_on
+        product.certified_on = certified_on
         product.expires_on = expires_on
         product.rule_set_id = reference.rule_set_id(rules.code)
         evaluation.certified = True
         return CertificationDTO(
-            product.id, product.name, evaluation.stars, product.score, product.certificate_no or "", decision, body,
-            data.certified_on, expires_on, window[0] if window else None, window[1] if window else None,
+            product.id, product.name, stars, product.score, product.certificate_no or "", decision, body,
+            certified_on, expires_on, window[0] if window else None, window[1] if window else None,
             rules.warning_date(expires_on), rules.code,
         )
 
@@ -257,7 +286,7 @@ class EvaluationService:
     @staticmethod
     def _certificate(uow: UnitOfWork, evaluation: Evaluation) -> CertificationDTO | None:
         """The certificate a certified evaluation gave, as the product now holds it."""
-        product = uow.session.get(Product, evaluation.product_id)
+        product = _product(uow, evaluation.product_id)
         if not evaluation.certified or product.certified_on is None or product.expires_on is None:
             return None
         rules = pick_rule_set(reference.rule_sets(uow), evaluation.rule_set.code)
@@ -271,7 +300,7 @@ class EvaluationService:
 
     @staticmethod
     def _card_of(uow: UnitOfWork, evaluation: Evaluation) -> Scorecard | None:
-        product = uow.session.get(Product, evaluation.product_id)
+        product = _product(uow, evaluation.product_id)
         pset = uow.session.get(ProductSet, product.product_set_id) if product.product_set_id else None
         try:
             return ScorecardService.find(uow, evaluation.rule_set.code, pset.code if pset else None).card
@@ -280,7 +309,7 @@ class EvaluationService:
 
     @staticmethod
     def _dto(uow: UnitOfWork, e: Evaluation, card: Scorecard | None, certification: CertificationDTO | None) -> EvaluationDTO:
-        product = uow.session.get(Product, e.product_id)
+        product = _product(uow, e.product_id)
         parts: dict[str, float] = {}
         if card is not None:
             for part in card.parts:

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Any
 
-from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
+from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.rules import RuleSet, result_phrase
 from ocop_desktop.domain.scorecard import Criterion, Scorecard, num, points_text, to_fraction
-from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection
-from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.domain.validation import ValidationError
-from ocop_desktop.services.evaluation import EvaluationDTO, EvaluationService, MemberInput, ProductBrief, check_members
+from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportSection
+from ocop_desktop.exports.report_model import ReportColumn as C
+from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.documents import DocumentService
+from ocop_desktop.services.evaluation import EvaluationService, check_members
+from ocop_desktop.services.evaluation_types import EvaluationDTO, MemberInput, ProductBrief
 from ocop_desktop.services.report_seal import write_sealed
 from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set
 
@@ -44,13 +47,13 @@ def _lines(card: Scorecard, score_sets: Sequence[Mapping[str, Fraction]], keys: 
         while stack:
             c, depth = stack.pop()
             row = {"code": c.code, "name": _name(c, depth), "max": num(c.max)}
-            for key, scores in zip(keys, score_sets):
+            for key, scores in zip(keys, score_sets, strict=False):
                 value = _subtotal(c, scores)
                 row[key] = num(value) if value is not None else None
             rows.append(row)
             stack += [(s, depth + 1) for s in reversed(c.criteria)]
         closing = {"code": "", "name": f"Cộng phần {part.code}", "max": num(part.max)}
-        for key, scores in zip(keys, score_sets):
+        for key, scores in zip(keys, score_sets, strict=False):
             values = [_subtotal(c, scores) for c in part.criteria]
             closing[key] = num(sum((v for v in values if v is not None), Fraction(0))) if any(
                 v is not None for v in values) else None
@@ -170,7 +173,7 @@ class EvaluationReports:
         rules = pick_rule_set(self._cards.rule_sets(), rule_set_code) if rule_set_code else self._cards.rule_set_on(on)
         return self._cards.card(rules.code, product_set_code).card, rules, None
 
-    def write_sheet(self, path: Path, **kwargs) -> Path:
+    def write_sheet(self, path: Path, **kwargs: Any) -> Path:
         return write_sealed(self._uow, self.sheet_report(**kwargs), "pdf", Path(path))
 
     def result_report(self, evaluation_id: str) -> Report:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
 from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.rules import RuleSet

@@ -104,8 +104,8 @@ def _check_audit(conn: sqlite3.Connection, report: HealthReport) -> None:
         report.problems.append(f"Nhật ký thay đổi bị sửa ngoài ứng dụng — {item.message}")
     if len(log.breaks) > SHOWN_BREAKS:
         report.problems.append(f"… và {len(log.breaks) - SHOWN_BREAKS} chỗ đứt khác trong nhật ký thay đổi.")
-    for item in log.mismatches[:SHOWN_BREAKS]:
-        report.problems.append(item)
+    for mismatch in log.mismatches[:SHOWN_BREAKS]:
+        report.problems.append(mismatch)
     if len(log.mismatches) > SHOWN_BREAKS:
         report.problems.append(f"… và {len(log.mismatches) - SHOWN_BREAKS} bản ghi khác không khớp nhật ký.")
 

@@ -10,7 +10,8 @@ from ocop_desktop.persistence.uow import UowFactory
 
 def database_file(make_uow: UowFactory) -> Path | None:
     with make_uow() as uow:
-        name = uow.session.get_bind().url.database
+        bind = uow.session.get_bind()
+        name = bind.engine.url.database
     return Path(name) if name and name != ":memory:" else None
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, PlaceKind
 from ocop_desktop.domain.text import like_pattern
@@ -69,7 +72,7 @@ _DTO_COLUMNS = (Place.id, Place.key, Place.code, Place.name, Place.kind, Place.p
                 Place.valid_to, Place.successor_id, Place.successor_confirmed, Place.note)
 
 
-def _row_dto(r) -> PlaceDTO:
+def _row_dto(r: Any) -> PlaceDTO:  # a row of _DTO_COLUMNS
     return PlaceDTO(
         id=r.id, key=r.key, code=r.code or "", name=r.name, kind=r.kind, kind_label=_KIND_LABELS[r.kind],
         parent_id=r.parent_id, valid_from=r.valid_from, valid_to=r.valid_to, successor_id=r.successor_id,
@@ -86,7 +89,7 @@ def _dto(p: Place) -> PlaceDTO:
     )
 
 
-def covered_place_ids(session, place_id: str) -> set[str]:
+def covered_place_ids(session: Session, place_id: str) -> set[str]:
     """The unit, the units under it and the units merged into it in 2025, transitively.
 
     A commune divided between several new ones counts for each of them (every link, not only
@@ -114,7 +117,7 @@ def reachable(below: dict[str, list[str]], start: str) -> set[str]:
     return seen
 
 
-def _infos(session, places: list[Place]) -> list[PlaceInfo]:
+def _infos(session: Session, places: list[Place]) -> list[PlaceInfo]:
     ids = [p.id for p in places]
     links = session.execute(
         select(PlaceLink).where(or_(PlaceLink.predecessor_id.in_(ids), PlaceLink.successor_id.in_(ids)))
@@ -129,11 +132,11 @@ def _infos(session, places: list[Place]) -> list[PlaceInfo]:
         after = [LinkedPlace(known[lk.successor_id], lk.main, lk.note) for lk in links if lk.predecessor_id == p.id]
         after.sort(key=lambda lp: (not lp.main, lp.place.name))
         before.sort(key=lambda lp: lp.place.code)
-        out.append(PlaceInfo(known[p.id], known.get(p.parent_id), tuple(before), tuple(after)))
+        out.append(PlaceInfo(known[p.id], known.get(p.parent_id or ""), tuple(before), tuple(after)))
     return out
 
 
-def _valid_on(day: date):
+def _valid_on(day: date) -> ColumnElement[bool]:
     return (or_(Place.valid_from.is_(None), Place.valid_from <= day)
             & or_(Place.valid_to.is_(None), Place.valid_to >= day))
 
@@ -158,15 +161,15 @@ class PlaceService:
             s = uow.session
             used = select(Product.commune_id).where(Product.commune_id.is_not(None)).union(
                 select(Producer.commune_id).where(Producer.commune_id.is_not(None)))
-            wanted = set(s.scalars(used))
+            wanted = {c for c in s.scalars(used) if c is not None}
             frontier = set(wanted)
             for _ in range(8):  # up to the province, then to the units of 2025; the bound stops a loop
                 chunk = sorted(frontier)
-                above = set()
+                above: set[str | None] = set()
                 for parent, successor in s.execute(select(Place.parent_id, Place.successor_id).where(Place.id.in_(chunk))):
                     above |= {parent, successor}
                 above |= set(s.scalars(select(PlaceLink.successor_id).where(PlaceLink.predecessor_id.in_(chunk))))
-                frontier = above - wanted - {None}
+                frontier = {p for p in above if p is not None} - wanted
                 if not frontier:
                     break
                 wanted |= frontier
@@ -183,7 +186,7 @@ class PlaceService:
             rows = uow.session.execute(query.order_by(Place.name_sort, Place.valid_from))
             return [_row_dto(r) for r in rows]
 
-    def labels(self, ids) -> dict[str, str]:
+    def labels(self, ids: Iterable[str]) -> dict[str, str]:
         """id -> label («Xã Búng Lao (đến 30/06/2025)») of these units only."""
         with self._uow() as uow:
             rows = uow.session.execute(select(*_DTO_COLUMNS).where(Place.id.in_(sorted(set(ids)))))

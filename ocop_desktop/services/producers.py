@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -12,7 +13,7 @@ from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean, fold, like_pattern
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Place, Producer
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 
 PHONE_DIGITS = (9, 11)
 
@@ -88,7 +89,7 @@ class ProducerService:
             query = query.order_by(Producer.name_sort, Producer.id)
             return [to_dto(p) for p in uow.session.scalars(query).unique()]
 
-    def choices(self, search: str = "", limit: int | None = None) -> list[ProducerChoice]:
+    def choices(self, search: str = "", limit: int | None = None) -> builtins.list[ProducerChoice]:
         """Active producers for a picker, in Vietnamese order; a Core select of five columns,
         so even a national list of 8,000 producers loads at once."""
         with self._uow() as uow:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.numbers import add_months
@@ -94,8 +96,10 @@ _ROW_COLUMNS = (
     Product.certified_on, Product.expires_on, Product.archived_at,
 )
 
+_S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
 
-def _joined(stmt):
+
+def _joined(stmt: _S) -> _S:
     return (
         stmt.select_from(Product)
         .outerjoin(Producer, Producer.id == Product.producer_id)
@@ -105,11 +109,11 @@ def _joined(stmt):
     )
 
 
-def row_select():
+def row_select() -> Select[*tuple[Any, ...]]:
     return _joined(select(*_ROW_COLUMNS))
 
 
-def to_row(r, today: date) -> ProductRow:
+def to_row(r: Any, today: date) -> ProductRow:  # a row of row_select()
     (pid, name, producer, producer_id, commune, commune_id, group, group_code, stars, status,
      certificate_no, certified_on, expires_on, archived_at) = r
     return ProductRow(
@@ -122,7 +126,7 @@ def to_row(r, today: date) -> ProductRow:
     )
 
 
-def search_condition(text: str | None):
+def search_condition(text: str | None) -> ColumnElement[bool] | None:
     """The one product search, for the window's table and `ocop products list --search` alike:
     the product's name or its producer's, accents, đ and case ignored, the user's LIKE wildcards
     literal. None when ``text`` has nothing to search for."""
@@ -136,7 +140,7 @@ def search_condition(text: str | None):
     )
 
 
-def conditions(session, f: ProductFilter, today: date) -> list:
+def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
     conds = []
     if (found := search_condition(f.search)) is not None:
         conds.append(found)
@@ -164,7 +168,7 @@ def conditions(session, f: ProductFilter, today: date) -> list:
     return conds
 
 
-def query_page(session, filters: ProductFilter, offset: int, limit: int, today: date) -> tuple[list[ProductRow], int]:
+def query_page(session: Session, filters: ProductFilter, offset: int, limit: int, today: date) -> tuple[list[ProductRow], int]:
     """One page of rows matching ``filters`` and how many match in all."""
     if filters.sort not in SORT_KEYS:
         raise ValueError(f"Không sắp xếp được theo «{filters.sort}».")
@@ -185,7 +189,7 @@ def query_page(session, filters: ProductFilter, offset: int, limit: int, today: 
     return [to_row(found[pid], today) for pid in page], int(total or 0)
 
 
-def same_name_rows(session, name: str, producer_id: str | None, exclude_id: str | None, today: date) -> list[ProductRow]:
+def same_name_rows(session: Session, name: str, producer_id: str | None, exclude_id: str | None, today: date) -> list[ProductRow]:
     """Products of ``producer_id`` whose name folds to the same text as ``name``."""
     key = fold(clean(name))
     if not key or not producer_id:

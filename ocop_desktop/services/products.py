@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -14,7 +16,7 @@ from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import clean
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet, utcnow
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported for the GUI and tests)
     EXPIRED,
@@ -23,7 +25,6 @@ from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported fo
     ProductFilter,
     ProductRow,
     expiry_state,
-    like_pattern,
     query_page,
     same_name_rows,
     search_condition,
@@ -54,7 +55,7 @@ class ProductDTO:
     certified_on: date | None
     expires_on: date | None
     ean13: str
-    checklist: dict
+    checklist: dict[str, Any]
     notes: str
     archived: bool
     updated_at: datetime
@@ -77,7 +78,7 @@ class ProductInput:
     certified_on: date | None = None
     expires_on: date | None = None
     ean13: str = ""
-    checklist: dict = field(default_factory=dict)
+    checklist: dict[str, Any] = field(default_factory=dict)
     notes: str = ""
     group_code: str | None = None  # only needed when no product set is chosen; a set implies its group
 
@@ -164,7 +165,7 @@ class ProductService:
     def query(
         self, filters: ProductFilter = ProductFilter(), offset: int = 0, limit: int = PAGE_SIZE,
         today: date | None = None,
-    ) -> tuple[list[ProductRow], int]:
+    ) -> tuple[builtins.list[ProductRow], int]:
         """One page of the registry table and the number of matching products.
 
         A Core select of the shown columns, filtered and ordered in SQL (Vietnamese order from
@@ -174,13 +175,13 @@ class ProductService:
 
     def find_duplicates(
         self, name: str, producer_id: str | None, exclude_id: str | None = None, today: date | None = None,
-    ) -> list[ProductRow]:
+    ) -> builtins.list[ProductRow]:
         """Products of the same producer whose name is the same once accents and case are ignored
         (archived ones included, so the user can restore rather than re-create)."""
         with self._uow() as uow:
             return same_name_rows(uow.session, name, producer_id, exclude_id, today or date.today())
 
-    def validate(self, data: ProductInput, product_id: str | None = None) -> list[FieldError]:
+    def validate(self, data: ProductInput, product_id: str | None = None) -> builtins.list[FieldError]:
         """Every problem ``data`` would be refused for, without saving anything."""
         with self._uow() as uow:
             product = self._load(uow, product_id) if product_id else Product(status=data.status)
@@ -191,7 +192,7 @@ class ProductService:
             return []  # leaving the unit of work without commit rolls the changes back
 
     @staticmethod
-    def checklist() -> list[ChecklistSection]:
+    def checklist() -> builtins.list[ChecklistSection]:
         return checklist_sections()
 
     def get(self, product_id: str) -> ProductDTO:
@@ -232,7 +233,7 @@ class ProductService:
             uow.commit()
             return to_dto(product)
 
-    def set_archived_many(self, product_ids: list[str], archived: bool) -> int:
+    def set_archived_many(self, product_ids: builtins.list[str], archived: bool) -> int:
         """Archive or restore several products in one transaction; returns how many changed."""
         with self._uow(action="archive" if archived else "restore") as uow:
             changed = 0
@@ -334,6 +335,7 @@ class ProductService:
         if errors:
             raise ValidationError(errors, record=Text(f"Sản phẩm «{name or '(chưa có tên)'}»",
                                                       f"Product «{name or '(no name yet)'}»"))
+        assert status is not None  # an unknown status was refused above
         product.name = name
         product.status = status.value
         product.producer_id = data.producer_id

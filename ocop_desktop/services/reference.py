@@ -9,16 +9,18 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.rules import RuleSet, rule_set_from_dict
 from ocop_desktop.paths import resources_dir
 from ocop_desktop.persistence.models import (
+    Base,
     ProductGroup,
     ProductSet,
     RuleSetRow,
     stable_id,
 )
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.reference_places import load_places, place_id  # noqa: F401 (re-export)
 
 
@@ -48,7 +50,7 @@ def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def upsert(session, model, row_id: str, values: dict[str, Any]) -> str:
+def upsert(session: Session, model: type[Base], row_id: str, values: dict[str, Any]) -> str:
     """Insert or update one row by id; returns "added", "updated" or "unchanged"."""
     obj = session.get(model, row_id)
     if obj is None:

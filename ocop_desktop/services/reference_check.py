@@ -12,6 +12,8 @@ from ocop_desktop.domain.scorecard import card_from_dict, card_to_dict
 from ocop_desktop.services.reference import group_id, product_set_id, read_json, rule_set_id
 from ocop_desktop.services.reference_places import (
     _COLUMNS as PLACE_COLUMNS,
+)
+from ocop_desktop.services.reference_places import (
     META_KEY,
     _sql_value,
     places_digest,
@@ -42,7 +44,7 @@ def _compare(conn: sqlite3.Connection, table: str, label: str, expected: dict[st
     """Rows of ``table`` against the files' rows by id; Vietnamese problems naming each record.
     ``claimed``: the rows that say they come from the files (others are the office's own)."""
     columns = sorted({c for row in expected.values() for c in row})
-    found = {r[0]: dict(zip(columns, r[1:])) for r in conn.execute(
+    found = {r[0]: dict(zip(columns, r[1:], strict=True)) for r in conn.execute(
         f'SELECT id, {", ".join(columns)} FROM "{table}"')}
     edited = [rid for rid, row in expected.items() if rid in found
               and any(_canon(row[c]) != _canon(found[rid][c]) for c in columns)]

@@ -6,13 +6,17 @@ import functools
 import hashlib
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.text import fold, vn_sort_string
 from ocop_desktop.paths import resources_dir
 from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink, stable_id, utcnow
+
+if TYPE_CHECKING:  # reference.py imports this module
+    from ocop_desktop.services.reference import LoadReport
 
 PLACES_FILE = "reference/places.json"
 # What the database recorded of the last places file it loaded: a start-up whose file has the
@@ -84,7 +88,7 @@ def _read_places(digest: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str
     return rows, links
 
 
-def load_places(session, report) -> None:
+def load_places(session: Session, report: LoadReport) -> None:
     """Insert or update every unit and link; nothing is read or written when the file is the
     one already loaded. Bulk statements skip the flush hooks, so the folded and sort columns
     are filled here."""
@@ -119,9 +123,9 @@ def load_places(session, report) -> None:
     session.flush()
 
 
-def _load_links(session, report, links: dict[tuple[str, str], bool]) -> None:
+def _load_links(session: Session, report: LoadReport, links: dict[tuple[str, str], bool]) -> None:
     """Make place_links hold exactly the file's links (they are reference data, not records)."""
-    split = {}
+    split: dict[str, int] = {}
     for old, _new in links:
         split[old] = split.get(old, 0) + 1
     wanted = {pair: (main, _note(main, split[pair[0]])) for pair, main in links.items()}
@@ -155,7 +159,7 @@ def _sql_value(value: Any) -> Any:
     return value
 
 
-def _insert_many(session, table: str, rows: list[dict[str, Any]]) -> None:
+def _insert_many(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
     columns = list(rows[0])
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' for _ in columns)})")
@@ -169,7 +173,7 @@ def _note(main: bool, parts: int) -> str:
     return f"Chia cho {parts} đơn vị mới; " + ("đơn vị chính" if main else "một phần")
 
 
-def _count(report, table: str, added: int, updated: int) -> None:
+def _count(report: LoadReport, table: str, added: int, updated: int) -> None:
     if added:
         report.added[table] = report.added.get(table, 0) + added
     if updated:

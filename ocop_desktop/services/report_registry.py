@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.rules import RuleSet
 from ocop_desktop.domain.text import vn_sort_key
-from ocop_desktop.exports.report_model import Report, ReportColumn as C, ReportSection
+from ocop_desktop.exports.report_model import Report, ReportSection
+from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet
 from ocop_desktop.services.report_scope import UNKNOWN_PLACE, PlaceTable, Scope
 
 _IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
 
 
-def product_rows(session, scope: Scope, where=()) -> list:
+def product_rows(session: Session, scope: Scope, where: Sequence[ColumnElement[bool]] = ()) -> list[Any]:
     # Plain columns, not ORM objects: fast at 20,000 rows and safe after the session closes.
     query = (
         select(Product.name, Product.stars, Product.score, Product.status, Product.certificate_no,
@@ -47,14 +51,14 @@ def _where(scope: Scope) -> str:
     return f" trên địa bàn {scope.unit_name[:1].lower()}{scope.unit_name[1:]}" if scope.unit_name else ""
 
 
-def _decision(r) -> str:
+def _decision(r: Any) -> str:  # a row of product_rows()
     """«Số 123/QĐ-UBND ngày 15/03/2024»: the certifying decision, else the certificate number."""
     number = r.certifying_decision or r.certificate_no or ""
     day = f"ngày {r.certified_on:%d/%m/%Y}" if r.certified_on else ""
     return " ".join(x for x in (f"Số {number}" if number else "", day) if x)
 
 
-def build_products(session, places: PlaceTable, scope: Scope, today: date) -> Report:
+def build_products(session: Session, places: PlaceTable, scope: Scope, today: date) -> Report:
     columns = [
         # Widths in characters, scaled to the page: dates and decision numbers must not break.
         C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 18), C("producer", "Chủ thể", "text", 14),
@@ -111,7 +115,7 @@ def _reevaluation(rules: RuleSet, expires_on: date, today: date) -> str:
     return ""
 
 
-def build_expiring(session, places: PlaceTable, rules: RuleSet, scope: Scope, months: int, today: date) -> Report:
+def build_expiring(session: Session, places: PlaceTable, rules: RuleSet, scope: Scope, months: int, today: date) -> Report:
     horizon = today + timedelta(days=round(months * 30.5))
     columns = [
         C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 21), C("producer", "Chủ thể", "text", 16),
@@ -151,7 +155,7 @@ def build_expiring(session, places: PlaceTable, rules: RuleSet, scope: Scope, mo
     )
 
 
-def build_summary(session, places: PlaceTable, scope: Scope, today: date) -> Report:
+def build_summary(session: Session, places: PlaceTable, scope: Scope, today: date) -> Report:
     rows = product_rows(session, scope)
     stars = Counter(r.stars for r in rows if r.stars)
     groups = Counter(r.group or "Chưa phân nhóm" for r in rows)
@@ -159,7 +163,7 @@ def build_summary(session, places: PlaceTable, scope: Scope, today: date) -> Rep
     by_place = Counter(_today_unit(places, r.place_id, today) for r in rows)
     columns = [C("label", "Tiêu chí", "text", 40), C("count", "Số sản phẩm", "int", 14, total=False)]
 
-    def section(title: str, counts: Counter, order=None) -> ReportSection:
+    def section(title: str, counts: Counter[str], order: list[str] | None = None) -> ReportSection:
         keys = order if order is not None else sorted(counts, key=vn_sort_key)
         return ReportSection(title, [dict(label=k, count=counts.get(k, 0)) for k in keys])
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS
 from ocop_desktop.domain.text import vn_sort_key
@@ -24,22 +26,24 @@ def _lower_kind(name: str) -> str:
 class PlaceTable:
     """Every unit's id, name, period and successors, read once per report as plain rows."""
 
-    def __init__(self, session) -> None:
+    def __init__(self, session: Session) -> None:
         cols = (Place.id, Place.key, Place.code, Place.name, Place.name_folded, Place.kind, Place.parent_id,
                 Place.valid_from, Place.valid_to, Place.successor_id)
-        self.rows = {r.id: r for r in session.execute(select(*cols))}
+        self.rows: dict[str, Any] = {r.id: r for r in session.execute(select(*cols))}  # id -> row of cols
         self.links: dict[str, list[str]] = {}
         for old, new in session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id)
                                         .order_by(PlaceLink.main.desc())):
             self.links.setdefault(old, []).append(new)
 
     @staticmethod
-    def valid_on(row, day: date) -> bool:
+    def valid_on(row: Any, day: date) -> bool:  # a row of places
         return (row.valid_from is None or row.valid_from <= day) and (row.valid_to is None or day <= row.valid_to)
 
-    def current(self, place_id: str | None, day: date) -> list:
+    def current(self, place_id: str | None, day: date) -> list[Any]:
         """The unit itself if it exists on ``day``, else every unit that took over part of it by then."""
-        out, seen, frontier = [], set(), [place_id] if place_id in self.rows else []
+        out: list[Any] = []
+        seen: set[str] = set()
+        frontier = [place_id] if place_id is not None and place_id in self.rows else []
         while frontier:
             pid = frontier.pop(0)
             if pid in seen:
@@ -71,14 +75,15 @@ class PlaceTable:
         row = self.rows.get(place_id) if place_id else None
         if row is None:
             return UNKNOWN_PLACE
+        name: str = row.name
         if self.valid_on(row, day) or row.valid_to is None or day <= row.valid_to:
-            return row.name
+            return name
         now = [r for r in self.current(row.id, day) if r.id != row.id]
         if not now:
-            return row.name
+            return name
         return f"{row.name} (nay thuộc {', '.join(_lower_kind(r.name) for r in now)})"
 
-    def group_key(self, place_id: str | None, day: date) -> tuple:
+    def group_key(self, place_id: str | None, day: date) -> tuple[Any, ...]:
         """Sorts units of the same unit of today together, then by their own name."""
         row = self.rows.get(place_id) if place_id else None
         if row is None:
@@ -102,12 +107,12 @@ class Scope:
         return self.ids is None or place_id in self.ids or (self.unplaced and place_id is None)
 
 
-def office_unit_id(session) -> str | None:
+def office_unit_id(session: Session) -> str | None:
     row = session.get(AppMeta, "office_unit_id")
     return row.value if row is not None and row.value else None
 
 
-def report_scope(session, places: PlaceTable, unit_id: str | None, day: date) -> Scope:
+def report_scope(session: Session, places: PlaceTable, unit_id: str | None, day: date) -> Scope:
     """The unit ``unit_id`` (the CLI resolves a code or a name to it), else a commune office's own
     area (its unit and the units it took over); a district, province or department office sees
     every record."""
@@ -123,7 +128,7 @@ def report_scope(session, places: PlaceTable, unit_id: str | None, day: date) ->
     return Scope(unit.id, unit.name, places.covered(unit.id))
 
 
-def scope_choices(session, day: date) -> list[tuple[str, str]]:
+def scope_choices(session: Session, day: date) -> list[tuple[str, str]]:
     """(id, name) of the commune-level units of ``day`` that a report may be limited to: the
     office's own province (or its whole list when the office is not set), in Vietnamese order."""
     places = PlaceTable(session)

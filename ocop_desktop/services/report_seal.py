@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ocop_desktop.exports.report_model import Report, Seal
+from ocop_desktop.exports.report_model import Progress, Report, Seal
 from ocop_desktop.exports.signing import KeyFileError, OfficeKey, b64, fingerprint, short_fingerprint, unb64, verify
 from ocop_desktop.persistence.models import Place, TrustedSender
 from ocop_desktop.persistence.models.base import utcnow
@@ -141,7 +142,8 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
     if isinstance(values, str):
         return ReportCheck(INVALID, values)
     raw_key, raw_sig = unb64(values.get("public_key")), unb64(values.get("signature"))
-    signer = values.get("signer") if isinstance(values.get("signer"), dict) else {}
+    named = values.get("signer")
+    signer: dict[str, Any] = named if isinstance(named, dict) else {}
     office = str(signer.get("unit_name") or "đơn vị không ghi tên")
     if raw_key is None or len(raw_key) != 32 or raw_sig is None or not verify(raw_key, raw_sig, _payload(values)):
         return ReportCheck(INVALID, f"Chữ ký trong {sig.name} không hợp lệ: tệp chữ ký đã bị sửa hoặc không phải do "
@@ -176,8 +178,8 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
 
 
 # -- writing a sealed report ---------------------------------------------------------------------
-def write_sealed(make_uow: UowFactory, report: Report, fmt: str, path: Path, progress=None, cancelled=None,
-                 sign: bool = True) -> Path:
+def write_sealed(make_uow: UowFactory, report: Report, fmt: str, path: Path, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None, sign: bool = True) -> Path:
     """Write ``report`` as pdf or xlsx with the seal on every page and, with ``sign``, its ``.sig``.
 
     ``sign=False`` for reports placed inside a package: the package's signed manifest covers them."""

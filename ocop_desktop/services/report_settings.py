@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.documents import OFFICE_DOCS, default_signer, short_name
 from ocop_desktop.domain.text import clean
@@ -136,7 +137,7 @@ def save_report_settings(make_uow: UowFactory, settings: ReportSettings, only_ki
     return read_report_settings(make_uow)
 
 
-def _put(session, key: str, value: str | None) -> None:
+def _put(session: Session, key: str, value: str | None) -> None:
     row = session.get(AppMeta, key)
     if value is None:
         if row is not None:

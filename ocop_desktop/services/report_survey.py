@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.deadlines import deadline_rule, timeliness
 from ocop_desktop.domain.enums import SubmissionStatus
-from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
+from ocop_desktop.domain.schema import SURVEY_ENTRY, Field, Kind
 from ocop_desktop.domain.validation import NotFoundError
-from ocop_desktop.exports.report_model import Kind as CellKind, Report, ReportColumn as C, ReportSection
-from ocop_desktop.persistence.models import SurveyCampaign
+from ocop_desktop.exports.report_model import Kind as CellKind
+from ocop_desktop.exports.report_model import Report, ReportSection
+from ocop_desktop.exports.report_model import ReportColumn as C
+from ocop_desktop.persistence.models import SurveyCampaign, UnitSubmission
 from ocop_desktop.services.report_scope import PlaceTable, Scope
 from ocop_desktop.services.surveys import read_entries
 
@@ -27,14 +31,14 @@ _DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
 _IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
 
 
-def _cell(f, value):
+def _cell(f: Field, value: Any) -> Any:
     """A year as written (no thousands separator); other values as stored, for the writer to format."""
     if f.kind is Kind.YEAR:
         return str(value) if value else ""
     return value
 
 
-def find_campaign(session, campaign_id: str | None) -> SurveyCampaign:
+def find_campaign(session: Session, campaign_id: str | None) -> SurveyCampaign:
     """The campaign ``campaign_id`` (the CLI resolves a year to it), or the latest one."""
     if campaign_id is not None:
         campaign = session.get(SurveyCampaign, campaign_id)
@@ -46,7 +50,7 @@ def find_campaign(session, campaign_id: str | None) -> SurveyCampaign:
     return campaign
 
 
-def _standing(sub, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
+def _standing(sub: UnitSubmission, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
     """(«nộp muộn (3 ngày), nộp ngày 08/07/2024», the bare state) of one unit's submission."""
     sent = sub.submitted_on if sub.status in _DONE else None
     if sub.status in _DONE and sent is None:
@@ -55,7 +59,7 @@ def _standing(sub, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
     return (f"{t.label}, nộp ngày {sent:%d/%m/%Y}" if sent else t.label), t.state
 
 
-def build_survey(session, places: PlaceTable, campaign_id: str | None, scope: Scope, today: date) -> Report:
+def build_survey(session: Session, places: PlaceTable, campaign_id: str | None, scope: Scope, today: date) -> Report:
     campaign = find_campaign(session, campaign_id)
     # Every reporting unit gets its section, so the receiving office sees who has not reported
     # as plainly as who has; the heading says whether it reported on time, late or not at all.

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.validation import NotFoundError
-from ocop_desktop.exports.report_model import Report, ReportColumn as C, ReportSection
+from ocop_desktop.exports.report_model import Report, ReportSection
+from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.persistence.models import Directive, Task, TaskProgress
 from ocop_desktop.services.report_scope import Scope
 
 
-def build_tasks(session, directive_id: str | None, scope: Scope, today: date) -> Report:
+def build_tasks(session: Session, directive_id: str | None, scope: Scope, today: date) -> Report:
     columns = [
         C("stt", "STT", "int", 7), C("assignee", "Đơn vị thực hiện", "text", 18), C("title", "Nhiệm vụ", "text", 34),
         C("due", "Hạn", "date", 10), C("status", "Trạng thái", "text", 12),
@@ -34,12 +36,13 @@ def build_tasks(session, directive_id: str | None, scope: Scope, today: date) ->
         last = session.scalars(select(TaskProgress).where(TaskProgress.task_id == task.id)
                                .order_by(TaskProgress.noted_on.desc())).first()
         open_ = task.status in (TaskStatus.NEW.value, TaskStatus.IN_PROGRESS.value)
-        late = open_ and task.due_on is not None and task.due_on < today
+        due = task.due_on
+        late = open_ and due is not None and due < today
         section.rows.append(dict(
             stt=len(section.rows) + 1, assignee=task.assignee, title=task.title, due=task.due_on,
             status=TaskStatus(task.status).label,
             progress=f"{last.noted_on:%d/%m/%Y}: {last.text}" if last else "",
-            overdue=f"Quá hạn {(today - task.due_on).days} ngày" if late else "",
+            overdue=f"Quá hạn {(today - due).days} ngày" if late and due is not None else "",
         ))
     if not section.rows:
         section.heading = "Không có nhiệm vụ nào."

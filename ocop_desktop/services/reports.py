@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import select
 
@@ -16,14 +16,14 @@ from ocop_desktop.domain.text import has_controls, strip_controls, vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Progress, Report
 from ocop_desktop.persistence.models import Directive, SurveyCampaign
-from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
+from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.report_registry import build_expiring, build_products, build_summary
 from ocop_desktop.services.report_scope import PlaceTable, Scope, report_scope, scope_choices
+from ocop_desktop.services.report_seal import write_sealed
 from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form, find_campaign
 from ocop_desktop.services.report_tasks import build_tasks
-from ocop_desktop.services.documents import DocumentService
-from ocop_desktop.services.report_seal import write_sealed
 
 KINDS = ("survey", "products", "expiring", "tasks", "summary", "survey-form")
 
@@ -141,7 +141,7 @@ class ReportService:
 
     # -- builders (one module per family of reports) --------------------------------------------------
     @staticmethod
-    def _area(uow, request: ReportRequest, today: date) -> tuple[PlaceTable, Scope]:
+    def _area(uow: UnitOfWork, request: ReportRequest, today: date) -> tuple[PlaceTable, Scope]:
         """The units read once for the report, and the area it covers."""
         places = PlaceTable(uow.session)
         return places, report_scope(uow.session, places, request.unit_id, today)

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import SubmissionStatus, TaskStatus
 from ocop_desktop.persistence.models import (
+    Base,
     Directive,
     Product,
     ProductSet,
@@ -17,7 +21,8 @@ from ocop_desktop.persistence.models import (
     stable_id,
 )
 from ocop_desktop.persistence.uow import UowFactory
-from ocop_desktop.services.reference import place_id, product_set_id, read_json
+from ocop_desktop.services.reference import product_set_id, read_json
+from ocop_desktop.services.reference_places import place_id
 
 SAMPLES = ("muong-ang-2024",)
 
@@ -52,7 +57,7 @@ def load_sample(make_uow: UowFactory, key: str) -> SampleReport:
     report = SampleReport(key=key, title=data["title"])
     added = report.added
 
-    def add(session, model, row_id: str, **values) -> bool:
+    def add(session: Session, model: type[Base], row_id: str, **values: Any) -> bool:
         if session.get(model, row_id) is not None:
             return False
         session.add(model(id=row_id, **values))

@@ -11,8 +11,10 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ocop_desktop.domain.numbers import NumberError
 from ocop_desktop.domain.scorecard import Criterion, Knockout, Level, Part, Scorecard, num, to_fraction
@@ -63,18 +65,18 @@ def _text(value: Any) -> str:
     return clean(str(value)) or ""
 
 
-def _put(ws, row: int, col: int, value: Any) -> None:
+def _put(ws: Worksheet, row: int, col: int, value: Any) -> None:
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         cell.data_type = "s"  # text, never a formula
 
 
-def _header(ws, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
-    for col, (title, width) in enumerate(zip(headers, widths), start=1):
+def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    for col, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
         _put(ws, 1, col, title)
         ws.cell(row=1, column=col).font = _HEAD
         ws.cell(row=1, column=col).fill = _FILL
-        ws.column_dimensions[ws.cell(row=1, column=col).column_letter].width = width
+        ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A2"
 
 
@@ -86,6 +88,7 @@ def write_card_xlsx(card: Scorecard, path: Path) -> Path:
     """The template, filled with ``card`` as the example to edit; written atomically."""
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = HELP
     ws.column_dimensions["A"].width = 140
     for row, line in enumerate(HELP_LINES, start=1):
@@ -190,7 +193,7 @@ class _Reader:
         return tuple(out)
 
 
-def _rows(wb, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[int, tuple]]:
+def _rows(wb: Workbook, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[int, tuple[Any, ...]]]:
     """Non-empty rows with their numbers; the header row (row 1) is skipped."""
     if sheet not in wb.sheetnames:
         reader.errors.append(FieldError(f"Trang «{sheet}»", f"tệp không có trang «{sheet}»; hãy dùng mẫu của ứng dụng."))
@@ -202,7 +205,7 @@ def _rows(wb, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[in
     return out
 
 
-def _card_info(wb, reader: _Reader) -> dict[str, tuple[int, Any]]:
+def _card_info(wb: Workbook, reader: _Reader) -> dict[str, tuple[int, Any]]:
     found: dict[str, tuple[int, Any]] = {}
     labels = {key: fold(label).split("(")[0].strip() for key, label in CARD_LABELS.items()}
     for number, values in _rows(wb, CARD, reader, header=False):
@@ -236,7 +239,7 @@ def read_card_xlsx(path: Path) -> Scorecard:
     if not _text(rule_set):
         reader.fail(CARD, rule_row, "chưa ghi bộ tiêu chí (ví dụ 26/2026).")
 
-    parts: dict[str, dict] = {}
+    parts: dict[str, dict[str, Any]] = {}
     for number, v in part_rows:
         code = _text(v[0]).upper()
         if not code:
@@ -246,7 +249,7 @@ def read_card_xlsx(path: Path) -> Scorecard:
         parts[code] = {"name": _text(v[1]), "max": maximum or 0.0, "confirmed": _yes(v[3]), "note": _text(v[4]),
                        "origin": _where(PARTS, number), "criteria": []}
 
-    nodes: dict[str, dict] = {}
+    nodes: dict[str, dict[str, Any]] = {}
     for number, v in criteria_rows:
         part, code, name, parent = _text(v[0]).upper(), _text(v[1]), _text(v[2]), _text(v[3])
         if not code:
@@ -285,7 +288,7 @@ def read_card_xlsx(path: Path) -> Scorecard:
     if reader.errors:
         raise ValidationError(reader.errors, record=f"Tệp {path.name}")
 
-    def build(node: dict) -> Criterion:
+    def build(node: dict[str, Any]) -> Criterion:
         return Criterion(node["code"], node["name"], node["max"], node["levels"],
                          tuple(build(s) for s in node["subs"]), node["note"], node["origin"])
 

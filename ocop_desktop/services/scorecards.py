@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -14,8 +16,9 @@ from ocop_desktop.domain.scorecard import CardError, Scorecard, card_code, card_
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.paths import resources_dir
-from ocop_desktop.persistence.models import ProductSet, Scorecard as ScorecardRow, stable_id, utcnow
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.models import ProductSet, stable_id, utcnow
+from ocop_desktop.persistence.models import Scorecard as ScorecardRow
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.reference import LoadReport, product_set_id, rule_set_id
 from ocop_desktop.services.scorecard_excel import read_card_xlsx, write_card_xlsx
@@ -50,11 +53,12 @@ def shipped_files() -> list[Path]:
 def pick_rule_set(rule_sets: list[RuleSet], text: str) -> RuleSet:
     """A rule set named by its code ("26/2026"), its number ("26", "148") or its decision."""
     wanted = " ".join((text or "").split()).casefold()
-    for matches in (
+    tests: tuple[Callable[[RuleSet], bool], ...] = (
         lambda r: r.code.casefold() == wanted,
         lambda r: r.code.split("/")[0] == wanted,
         lambda r: r.decision.casefold().startswith(wanted),
-    ):
+    )
+    for matches in tests:
         found = [r for r in rule_sets if matches(r)]
         if len(found) == 1:
             return found[0]
@@ -62,7 +66,7 @@ def pick_rule_set(rule_sets: list[RuleSet], text: str) -> RuleSet:
     raise NotFoundError(f"Không có bộ tiêu chí «{text}». Các bộ tiêu chí: {known}.")
 
 
-def _row_values(card: Scorecard, structure: dict) -> dict:
+def _row_values(card: Scorecard, structure: dict[str, Any]) -> dict[str, Any]:
     return {
         "code": card.code,
         "rule_set_id": rule_set_id(card.rule_set),
@@ -172,7 +176,9 @@ class ScorecardService:
             reference.upsert(uow.session, ScorecardRow, scorecard_id(card.code), _row_values(card, structure))
             uow.commit()
             names = dict(uow.session.execute(select(ProductSet.code, ProductSet.name)).all())
-            return _info(uow.session.get(ScorecardRow, scorecard_id(card.code)), names)
+            stored = uow.session.get(ScorecardRow, scorecard_id(card.code))
+            assert stored is not None  # written just above
+            return _info(stored, names)
 
     def restore_shipped(self, code: str) -> CardInfo:
         """Drop the office's replacement of a shipped card and load the shipped one again."""

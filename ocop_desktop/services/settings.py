@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
-from ocop_desktop.domain.documents import COUNCIL_NAME, DEPARTMENT, OFFICE_DOCS
+from ocop_desktop.domain.documents import COUNCIL_NAME, DEPARTMENT, OFFICE_DOCS, SignerBlock
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean
 from ocop_desktop.domain.validation import FieldError, ValidationError
@@ -23,7 +23,7 @@ class OfficeKind:
     label: str
 
     @property
-    def _block(self):
+    def _block(self) -> SignerBlock | None:
         # Set-up offers the kind's usual block; the document settings choose between head and deputy.
         return OFFICE_DOCS[self.key].usual_signer
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.schema import sheet_fields
@@ -17,8 +18,12 @@ from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry, Place, SurveyCampaign, UnitSubmission, new_id
 from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services.exchange.dto import UndoResult
 from ocop_desktop.services.exchange.excel_files import (  # noqa: F401  (write_template re-exported)
-    ImportRefused, guard, read_sheets, write_template,
+    ImportRefused,
+    guard,
+    read_sheets,
+    write_template,
 )
 from ocop_desktop.services.exchange.excel_reader import UNCACHED, CellError
 from ocop_desktop.services.exchange.undo import EXCEL_ACTION, ExcelImportInfo, excel_context, excel_imports, undo_excel
@@ -110,7 +115,7 @@ def _at(sheet: str, row: int | None, header: str = "", index: int | None = None)
     return where
 
 
-def _find_header(rows: list[tuple]) -> tuple[int, dict[int, str], list[tuple[int, str]]] | None:
+def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str], list[tuple[int, str | None]]] | None:
     """(row index, {column index: field}, unknown headers) of the first row naming a product column."""
     for r, values in enumerate(rows[:HEADER_SCAN_ROWS]):
         found = {i: _BY_ALIAS[k] for i, v in enumerate(values) if (k := header_key(v)) in _BY_ALIAS}
@@ -138,7 +143,7 @@ def _value(field_name: str, value: Any, year: int) -> Any:
         if isinstance(value, date):
             return value
         try:
-            return parse_vn_date(clean(str(value)))
+            return parse_vn_date(clean(str(value)) or "")
         except DateError as exc:
             raise ValueError(str(exc)) from None
     numeric = field_name in NUMBER_COLUMNS
@@ -183,7 +188,7 @@ class SurveyImportService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
 
-    def _campaign(self, session, campaign_id: str) -> SurveyCampaign:
+    def _campaign(self, session: Session, campaign_id: str) -> SurveyCampaign:
         campaign = session.get(SurveyCampaign, campaign_id) if campaign_id else None
         if campaign is None:
             raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát.")
@@ -195,7 +200,7 @@ class SurveyImportService:
                                               f"hoặc lệnh ocop campaigns reopen {year}).")])
         return campaign
 
-    def _context(self, campaign_id: str, unit_id: str | None):
+    def _context(self, campaign_id: str, unit_id: str | None) -> tuple[str, int, _Units, tuple[str, str] | None]:
         with self._uow() as uow:
             s = uow.session
             campaign = self._campaign(s, campaign_id)
@@ -206,7 +211,7 @@ class SurveyImportService:
             for listed, name, code in rows:
                 units.add(listed, name, code)
                 ids.add(listed)
-            default = None
+            default: tuple[str, str] | None = None
             office = office_settings(self._uow)
             if office.office_unit_id:
                 units.office, units.area = office.office_name, covered_place_ids(s, office.office_unit_id)
@@ -216,12 +221,13 @@ class SurveyImportService:
                     what = f"«{place.name}»" if place is not None else "Đơn vị đã chọn"
                     raise NotFoundError(f"{what} không có trong danh sách đơn vị báo cáo của đợt rà soát năm "
                                         f"{campaign.year}; hãy chọn một đơn vị của đợt.")
-                default = (unit_id, s.get(Place, unit_id).name)
+                chosen = s.get(Place, unit_id)
+                assert chosen is not None  # the campaign lists it, so it is stored
+                default = (unit_id, chosen.name)
                 if (why := units.outside(default)) is not None:
                     raise ValidationError([FieldError("unit", why + ".")])
-            else:
-                if office.office_unit_id in ids:
-                    default = (office.office_unit_id, office.office_name)
+            elif office.office_unit_id in ids:
+                default = (office.office_unit_id, office.office_name)
             return campaign.id, campaign.year, units, default
 
     def check(self, path: Path, campaign_id: str, unit_id: str | None = None,
@@ -258,7 +264,7 @@ class SurveyImportService:
             head_row = rows[head][0]
             names = {i: clean(str(rows[head][1][i])) for i in columns}
             for i, text in unknown:
-                warnings.append(f"{_at(sheet, head_row, text, i)}: không nhận ra tên cột nên bỏ qua cột này.")
+                warnings.append(f"{_at(sheet, head_row, text or '', i)}: không nhận ra tên cột nên bỏ qua cột này.")
             dupes = {f for f in columns.values() if list(columns.values()).count(f) > 1}
             for f in sorted(dupes):
                 cols = ", ".join(f"«{names[i]}» ({_letter(i)})" for i, g in columns.items() if g == f)
@@ -290,12 +296,14 @@ class SurveyImportService:
         return SurveyImportCheck(path.name, campaign_id, year, tuple(kept), tuple(problems), tuple(warnings),
                                  data_rows, tuple(skipped), str(path), digest)
 
-    def _row(self, sheet, row, cells, columns, names, year, units, default, today, problems) -> ImportRow | None:
+    def _row(self, sheet: str, row: int, cells: dict[str, Any], columns: dict[int, str], names: dict[int, str | None],
+             year: int, units: _Units, default: tuple[str, str] | None, today: date,
+             problems: list[SheetProblem]) -> ImportRow | None:
         index = {f: i for i, f in columns.items()}
         found: list[tuple[int, SheetProblem]] = []
 
         def problem(f: str, reason: str) -> None:
-            header = names.get(index.get(f), "") if f in index else ""
+            header = (names.get(index[f]) or "") if f in index else ""
             message = f"{_at(sheet, row, header, index.get(f))}: {reason}"
             found.append((index.get(f, 10**6), SheetProblem(sheet, row, header, message)))
 
@@ -346,6 +354,7 @@ class SurveyImportService:
         if found:
             problems += [p for _i, p in sorted(found, key=lambda x: x[0])]  # left to right, as the sheet reads
             return None
+        assert unit is not None  # a row of no known unit was a problem above
         return ImportRow(sheet, row, unit[0], unit[1], values, submitted_on)
 
     def import_file(self, path: Path, campaign_id: str, unit_id: str | None = None, valid_only: bool = False,
@@ -403,7 +412,7 @@ class SurveyImportService:
         with self._uow() as uow:
             return excel_imports(uow.session)
 
-    def undo(self, operation_id: str):
+    def undo(self, operation_id: str) -> UndoResult:
         """Undo one Excel import as a whole, unless a record it touched changed since."""
         operation = operation_id.strip().lower()  # the undo's context marks the import as undone: one spelling
         with self._uow(action=f"{EXCEL_ACTION}-undo", context=f"hoàn tác nhập Excel {operation}") as uow:
@@ -432,7 +441,7 @@ def _unchanged_since(check: SurveyImportCheck) -> None:
 
 def _without_duplicates(rows: list[ImportRow]) -> tuple[list[ImportRow], list[str]]:
     """The later of two rows for the same product of a unit replaces the earlier, as the warning says."""
-    last: dict[tuple, ImportRow] = {}
+    last: dict[tuple[Any, ...], ImportRow] = {}
     out = []
     for r in rows:
         key = (r.unit_id, *entry_key(r.values))

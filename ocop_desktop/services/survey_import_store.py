@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.schema import SURVEY_ENTRY
@@ -16,7 +17,7 @@ def entry_key(values: dict[str, Any]) -> tuple[str, str]:
     return fold(values["product_name"]), fold(values["producer"])
 
 
-def store_unit_rows(session, campaign_id: str, unit_id: str, rows: list, replace: bool) -> dict[str, int]:
+def store_unit_rows(session: Session, campaign_id: str, unit_id: str, rows: list[Any], replace: bool) -> dict[str, int]:
     """Store the checked rows (survey_import.ImportRow) of one unit; returns added, updated, deleted,
     unchanged. The caller's unit of work (action "excel") records every change for undo and export."""
     existing = list(session.scalars(select(SurveyEntry).where(
@@ -34,7 +35,7 @@ def store_unit_rows(session, campaign_id: str, unit_id: str, rows: list, replace
     if replace:
         # A corrected name no longer matches: the sheet's row at the same place in the unit's list is
         # the same record, so it keeps its id (and travels as an update, not as a delete and an add).
-        for i, r in enumerate(rows):
+        for i in range(len(rows)):
             if i not in matched and i < len(existing) and existing[i].id not in used:
                 matched[i] = existing[i]
                 used.add(existing[i].id)
@@ -65,6 +66,7 @@ def store_unit_rows(session, campaign_id: str, unit_id: str, rows: list, replace
         session.flush()
     submission = session.scalar(select(UnitSubmission).where(
         UnitSubmission.campaign_id == campaign_id, UnitSubmission.unit_id == unit_id))
+    assert submission is not None  # the import stores rows only of units in the campaign
     submitted = max((r.submitted_on for r in rows if r.submitted_on), default=None)
     if submitted is not None and submission.status != SubmissionStatus.RECEIVED.value:
         if (submission.status, submission.submitted_on) != (SubmissionStatus.SUBMITTED.value, submitted):

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, make_dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Collection, Mapping
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.deadlines import timeliness
 from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionStatus
-from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.numbers import NumberError, format_vn_date, parse_vn_number
+from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.text import clean, nfc, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Product, SurveyCampaign, SurveyEntry, UnitSubmission
-from ocop_desktop.persistence.uow import UowFactory, UnitOfWork
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.survey_versions import stale_changes
 
 # Errors of save_entries name the cell as FieldError.field = "row {n}/{column}": n is the
@@ -124,13 +126,14 @@ if TYPE_CHECKING:  # what a type checker sees of the two classes made below from
 
 # One saved entry as the grid, the CLI and the report read it: where it belongs, then the listed
 # fields of SURVEY_ENTRY (a field added there appears here), then its place and links.
-SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [  # type: ignore[no-redef,assignment,misc]
-    ("id", str), ("campaign", int), ("campaign_id", str), ("unit", str), ("unit_id", str),
-    *[(f.key, _shown_type(f)) for f in SURVEY_ENTRY.listed],
-    ("position", int, dc_field(default=0)),
-    ("product_id", "str | None", dc_field(default=None)),  # the registry product this entry was promoted to
-    ("updated_at", "datetime | None", dc_field(default=None)),
-], frozen=True, namespace={"__module__": __name__})
+if not TYPE_CHECKING:  # built from the schema; the type checker reads the declaration above
+    SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [
+        ("id", str), ("campaign", int), ("campaign_id", str), ("unit", str), ("unit_id", str),
+        *[(f.key, _shown_type(f)) for f in SURVEY_ENTRY.listed],
+        ("position", int, dc_field(default=0)),
+        ("product_id", "str | None", dc_field(default=None)),  # the registry product this entry was promoted to
+        ("updated_at", "datetime | None", dc_field(default=None)),
+    ], frozen=True, namespace={"__module__": __name__})
 
 Number = Decimal | float | int | str | None
 
@@ -142,11 +145,12 @@ def _is_blank(self: Any) -> bool:
 # One grid row; id names an entry of the same unit to update, None adds one. ``version`` is the
 # entry's updated_at when it was shown: the save is refused if it changed since. Numbers may be
 # given as numbers or as the text the user typed ("1.200", "15.000 đ").
-SurveyEntryInput = make_dataclass("SurveyEntryInput", [  # type: ignore[no-redef,assignment,misc]
-    ("id", "str | None", dc_field(default=None)), ("version", "datetime | None", dc_field(default=None)),
-    *[(f.key, "Number" if f.numeric else "str", dc_field(default=None if f.numeric else ""))
-      for f in SURVEY_ENTRY.listed],
-], namespace={"is_blank": _is_blank, "__module__": __name__})
+if not TYPE_CHECKING:  # built from the schema; the type checker reads the declaration above
+    SurveyEntryInput = make_dataclass("SurveyEntryInput", [
+        ("id", "str | None", dc_field(default=None)), ("version", "datetime | None", dc_field(default=None)),
+        *[(f.key, "Number" if f.numeric else "str", dc_field(default=None if f.numeric else ""))
+          for f in SURVEY_ENTRY.listed],
+    ], namespace={"is_blank": _is_blank, "__module__": __name__})
 
 
 def _empty(value: Any) -> bool:
@@ -214,7 +218,7 @@ def on_time(submitted_on: date | None, deadline: date | None, today: date,
     return timeliness(submitted_on, deadline, deadline_day_on_time, today).on_time
 
 
-def _entry_query():
+def _entry_query() -> Select[*tuple[Any, ...]]:
     """The columns the DTO shows, joined in SQL: no ORM objects, so 100,000 rows stay quick."""
     return (
         select(
@@ -227,7 +231,7 @@ def _entry_query():
     )
 
 
-def read_entries(session, campaign_id: str | None = None, unit_ids: Collection[str] | None = None,
+def read_entries(session: Session, campaign_id: str | None = None, unit_ids: Collection[str] | None = None,
                  unit_id: str | None = None) -> list[SurveyEntryDTO]:
     """The one read path of survey rows (the grid, the CLI, the survey report): DTOs of one
     campaign (or all), of some units (or all), by campaign year, unit and the order entered."""
@@ -428,7 +432,7 @@ class SurveyService:
             problem = ""
             if status in _DONE and submitted_on is None:
                 problem = "Chưa nhập ngày nộp; hãy chọn ngày đơn vị đã nộp báo cáo."
-            elif status in _DONE and submitted_on > today:
+            elif status in _DONE and submitted_on is not None and submitted_on > today:
                 problem = f"Ngày nộp {format_vn_date(submitted_on)} ở tương lai; hãy chọn ngày đã nộp thực tế."
             elif status not in _DONE and submitted_on is not None:
                 problem = "Đơn vị chưa nộp thì không có ngày nộp; hãy để trống."

@@ -57,8 +57,8 @@ def check_log(conn: sqlite3.Connection) -> ChainCheck:
             entry = StoredEntry(*row)
             count += 1
             last = (entry.seq, entry.hash or "")
-            records = expected.get(entry.entity)
-            if records is not None:
+            records = expected.get(entry.entity) if entry.entity is not None else None
+            if records is not None and entry.entity_id is not None:
                 kind = (entry.action or "").rpartition(":")[2]
                 gone = kind == "delete" or (kind == "seal" and entry.row_hash is None)
                 records[entry.entity_id] = ABSENT if gone else entry.row_hash
@@ -84,7 +84,7 @@ def check_log(conn: sqlite3.Connection) -> ChainCheck:
 def _row(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any]:
     columns = content_columns(table)
     found = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}" WHERE "{COVERED[table]}" = ?', (key,)).fetchone()
-    return dict(zip(columns, found)) if found else {}
+    return dict(zip(columns, found, strict=True)) if found else {}
 
 
 def _logged(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any]:
@@ -168,7 +168,10 @@ def _shown_date(value: Any) -> str:
 def _label(conn: sqlite3.Connection, table: str, v: dict[str, Any]) -> str:
     """«Dòng rà soát «Chè Shan tuyết» (Xã Ẳng Nưa)»: which record, as the user knows it."""
     entity = limits.entity_label(table)
-    place = lambda k: _name(conn, "places", "name", v.get(k))  # noqa: E731
+
+    def place(k: str) -> str:
+        return _name(conn, "places", "name", v.get(k))
+
     if table == "survey_entries":
         name, extra = v.get("product_name"), place("unit_id")
     elif table == "unit_submissions":

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.language import Text
-from ocop_desktop.domain.text import clean, fold, vn_sort_key
 from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.text import clean, fold, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
-from ocop_desktop.persistence.models import Directive, Task, TaskProgress
+from ocop_desktop.persistence.models import Base, Directive, Task, TaskProgress
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
+
+_Row = TypeVar("_Row", bound=Base)
 
 OPEN_STATUSES = (TaskStatus.NEW.value, TaskStatus.IN_PROGRESS.value)
 OPEN = "open"  # a status filter meaning "not done and not cancelled"
@@ -125,11 +129,11 @@ def is_overdue(task: Task, today: date) -> bool:
     return task.status in OPEN_STATUSES and task.due_on is not None and task.due_on < today
 
 
-def _overdue_clause(today: date):
+def _overdue_clause(today: date) -> ColumnElement[bool]:
     return and_(Task.status.in_(OPEN_STATUSES), Task.due_on.is_not(None), Task.due_on < today)
 
 
-def _task_columns():
+def _task_columns() -> Select[*tuple[Any, ...]]:
     """Only the columns the task list shows, plus the newest progress note of each task."""
     ranked = select(
         TaskProgress.task_id, TaskProgress.noted_on, TaskProgress.text, TaskProgress.author,
@@ -151,7 +155,7 @@ def _task_columns():
         .outerjoin(last, last.c.task_id == Task.id)
     )
 
-def _task_dto(r, today: date) -> TaskDTO:
+def _task_dto(r: Any, today: date) -> TaskDTO:  # a row of _task_columns()
     overdue = r.status in OPEN_STATUSES and r.due_on is not None and r.due_on < today
     has_directive = r.directive_id is not None
     return TaskDTO(
@@ -175,7 +179,7 @@ class TaskService:
         """Every task, in the order of their directives and of the letter's own list."""
         return self.query(TaskFilter(), today)
 
-    def query(self, flt: TaskFilter, today: date | None = None) -> list[TaskDTO]:
+    def query(self, flt: TaskFilter, today: date | None = None) -> builtins.list[TaskDTO]:
         """Tasks matching ``flt``, filtered in SQL except the accent-free search (see below)."""
         today = today or date.today()
         query = _task_columns()
@@ -217,19 +221,19 @@ class TaskService:
                                      f"No task has the id {task_id}; please reload the list."))
         return _task_dto(row, today or date.today())
 
-    def due_summary(self, today: date | None = None) -> tuple[list[TaskDTO], list[TaskDTO]]:
+    def due_summary(self, today: date | None = None) -> tuple[builtins.list[TaskDTO], builtins.list[TaskDTO]]:
         """(overdue, due within the next 7 days) among tasks neither done nor cancelled."""
         today = today or date.today()
         overdue = sorted(self.query(TaskFilter(due="overdue"), today), key=lambda t: (t.due_on, t.title))
         week = sorted(self.query(TaskFilter(due="week"), today), key=lambda t: (t.due_on, t.title))
         return overdue, week
 
-    def assignees(self) -> list[str]:
+    def assignees(self) -> builtins.list[str]:
         with self._uow() as uow:
             names = uow.session.scalars(select(Task.assignee).distinct()).all()
         return sorted((n for n in names if n), key=vn_sort_key)
 
-    def assignee_choices(self, today: date | None = None) -> list[str]:
+    def assignee_choices(self, today: date | None = None) -> builtins.list[str]:
         """What a task form offers: the names already used, then the offices and units of this
         office's area (services/assignees.py) not used yet."""
         from ocop_desktop.services.assignees import suggested_assignees  # noqa: PLC0415
@@ -237,7 +241,7 @@ class TaskService:
         used = self.assignees()
         return used + [n for n in suggested_assignees(self._uow, today or date.today()) if n not in used]
 
-    def directives(self, today: date | None = None) -> list[DirectiveDTO]:
+    def directives(self, today: date | None = None) -> builtins.list[DirectiveDTO]:
         """Directives, the most recently entered first, with their task counts."""
         today = today or date.today()
         counts = (
@@ -271,7 +275,7 @@ class TaskService:
             task_count=total, done_count=done, overdue_count=overdue,
         )
 
-    def progress(self, task_id: str) -> list[ProgressDTO]:
+    def progress(self, task_id: str) -> builtins.list[ProgressDTO]:
         """The task's progress notes, newest first."""
         with self._uow() as uow:
             rows = uow.session.execute(
@@ -361,6 +365,7 @@ class TaskService:
                 task.completed_on = today  # saving an already done task keeps its completion date
             if note:
                 task.result_note = note
+            assert new is not None  # an unknown status was refused above
             task.status = new.value
             uow.commit()
         return self.get(task_id, today)
@@ -390,7 +395,7 @@ class TaskService:
             return ProgressDTO(entry.id, task.id, entry.noted_on, entry.text, entry.author)
 
     @staticmethod
-    def _completion_errors(task: Task, done_on: date, today: date) -> list[FieldError]:
+    def _completion_errors(task: Task, done_on: date, today: date) -> builtins.list[FieldError]:
         shown = format_vn_date(done_on)
         if done_on > today:
             return [FieldError("completed_on", Text(
@@ -423,7 +428,7 @@ class TaskService:
             )
 
     @staticmethod
-    def _load(uow: UnitOfWork, model, record_id: str, what: str):
+    def _load(uow: UnitOfWork, model: type[_Row], record_id: str, what: str) -> _Row:
         row = uow.session.get(model, record_id) if record_id else None
         if row is None:
             what_en = {"nhiệm vụ": "task", "văn bản chỉ đạo": "directive"}.get(what, what)

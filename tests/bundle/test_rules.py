@@ -5,12 +5,11 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+import bundle_rules
 import pytest
+import winversion
 
 from tests.bundle.conftest import ROOT
-
-import bundle_rules  # noqa: E402  (build_spec/, put on sys.path by conftest)
-import winversion  # noqa: E402
 
 
 @pytest.mark.parametrize("dest", [

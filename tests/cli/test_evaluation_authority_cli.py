@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import ocop
-from tests.pdftext import pdf_text
 from tests.databases import copy_template
+from tests.pdftext import pdf_text
 
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 TEA = "Trà San tuyết P.H 14"

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry
 from ocop_desktop.services.surveys import SurveyService
-from tests.pdftext import raw_text as pdf_text
 from tests.databases import copy_template
+from tests.pdftext import raw_text as pdf_text
 
 ROWS = {"03256": "Cà phê Arabica rang xay", "03307": "Chè Shan tuyết Ẳng Nưa", "03310": "Măng khô Ẳng Cang",
         "03301": "Gạo nếp Búng Lao", "03292": "Mật ong Ẳng Tở", "03313": "Chè Mường Lạn"}

@@ -44,7 +44,7 @@ from ocop_desktop.domain.numbers import (
         ("-12,5", "-12.5"),
         ("\u22125", "-5"),
         ("0", "0"),
-        ("１２,５", "12.5"),
+        ("１２,５", "12.5"),  # noqa: RUF001 — full-width digits are the case
         ("1,234", "1.234"),  # single comma is the decimal separator
     ],
 )

@@ -11,10 +11,10 @@ from ocop_desktop.domain.os_errors import os_reason
 
 def test_common_refusals_are_vietnamese(tmp_path):
     with pytest.raises(OSError) as missing:
-        open(tmp_path / "khong-co" / "x.db")
+        (tmp_path / "khong-co" / "x.db").open()
     assert os_reason(missing.value) == "không có tệp hoặc thư mục này"
     with pytest.raises(OSError) as folder:
-        open(tmp_path, "rb")
+        tmp_path.open("rb")
     assert os_reason(folder.value) == "đây là một thư mục, không phải tệp"
     assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "ổ đĩa đã đầy"
 

@@ -185,7 +185,7 @@ def test_cards_that_do_not_add_up_are_refused_with_the_reason():
     rules = RULE_SETS["26/2026"]
     a = COFFEE.parts[0]
     short_group = replace(a.criteria[0], criteria=a.criteria[0].criteria[:-1])  # A1 loses its 1-point criterion
-    card = replace(COFFEE, parts=(replace(a, criteria=(short_group,) + a.criteria[1:]),) + COFFEE.parts[1:])
+    card = replace(COFFEE, parts=(replace(a, criteria=(short_group, *a.criteria[1:])), *COFFEE.parts[1:]))
     messages = [str(p) for p in validate_card(card, rules)]
     assert any("các tiêu chí con của A1 «Tổ chức sản xuất» cộng lại 17 điểm, khác điểm tối đa 18" in m
                for m in messages)

@@ -14,10 +14,14 @@ from openpyxl.worksheet import _writer as ws_writer
 
 from ocop_desktop.exports.excel import sheet_title, write_xlsx
 from ocop_desktop.exports.report_model import (
-    ExportCancelled, OfficialHeader, Report, ReportColumn, ReportSection,
+    ExportCancelled,
+    OfficialHeader,
+    Report,
+    ReportColumn,
+    ReportSection,
 )
-from tests.pdftext import pdftotext
 from tests.ids import SAMPLE_2024
+from tests.pdftext import pdftotext
 
 COLUMNS = [
     ReportColumn("stt", "STT", "int", width=6),
@@ -116,7 +120,7 @@ def test_sheet_setup(book):
 def test_values_types_and_formats(book):
     ws = book
     row = ws[find_row(ws, 1)[0]]
-    stt, name, producer, qty, area, revenue, day, stars = row
+    _stt, name, producer, qty, area, revenue, day, stars = row
     assert name.value == "Cà phê Mường Ảng rang xay" and producer.value == "HTX Nông nghiệp Ẳng Nưa"
     assert type(qty.value) is int and qty.value == 1_234_567 and qty.number_format == "[$-42A]#,##0"
     assert isinstance(area.value, float) and area.value == 12.5 and "#,##0" in area.number_format
@@ -132,7 +136,7 @@ def test_formula_looking_text_is_text(tmp_path: Path):
     report = sample(sections=[ReportSection("", rows)], notes=["=HYPERLINK(\"http://x\")"])
     wb = openpyxl.load_workbook(write_xlsx(report, tmp_path / "r.xlsx"))
     values = cells_by_value(wb.active) | cells_by_value(wb["Ghi chú"])
-    for text in RISKY + ["=HYPERLINK(\"http://x\")"]:
+    for text in [*RISKY, '=HYPERLINK("http://x")']:
         cell = values[text]
         assert cell.data_type == "s" and cell.value == text
     assert values["=1+1"].quotePrefix  # stays text when edited in Excel

@@ -18,8 +18,8 @@ from ocop_desktop.exports.pdf_style import FONT, register_fonts
 from ocop_desktop.exports.report_model import Report
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from tests.exports.conftest import REPORT_DAY
-from tests.pdftext import pdftotext
 from tests.ids import SAMPLE_2024
+from tests.pdftext import pdftotext
 
 
 def _build(make_uow, kind: str) -> Report:

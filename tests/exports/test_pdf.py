@@ -152,9 +152,10 @@ def test_a_long_survey_note_prints_whole_across_pages(report_uow, tmp_path, char
 
 
 def test_line_breaks_and_unbreakable_words_stay_inside_the_cell():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     from ocop_desktop.exports.pdf import wrap_lines
     from ocop_desktop.exports.pdf_style import FONT, register_fonts
-    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     register_fonts()
     lines = wrap_lines("Dòng một\nhttps://example.vn/" + "a" * 300 + " cuối", 80)

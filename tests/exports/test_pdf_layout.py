@@ -14,15 +14,16 @@ import pytest
 
 from ocop_desktop.exports.pdf import write_pdf
 from ocop_desktop.exports.pdf_table import cell_text
-from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn as C, ReportSection, Signature
+from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportSection, Signature
+from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.services.evaluation import EvaluationInput, EvaluationService, MemberInput
 from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from ocop_desktop.services.scorecards import load_shipped_scorecards
 from tests.exports.conftest import REPORT_DAY
-from tests.pdftext import pdftotext
 from tests.ids import SAMPLE_2024
+from tests.pdftext import pdftotext
 
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
-from tests.services.test_documents import DAY, commune  # noqa: F401  (the fixture)
 from tests.pdftext import pdftotext
+from tests.services.test_documents import DAY, commune  # noqa: F401  (the fixture)
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)

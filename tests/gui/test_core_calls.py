@@ -104,7 +104,7 @@ class _Module:
         for target in node.targets:
             targets = target.elts if isinstance(target, ast.Tuple) else [target]
             if len(targets) == len(values):
-                yield from zip(targets, values)
+                yield from zip(targets, values, strict=True)
 
     def _find_services(self) -> None:
         for fn in (n for n in ast.walk(self.tree) if isinstance(n, FUNCS)):
@@ -115,9 +115,9 @@ class _Module:
             attrs = self.attrs.setdefault(cls, set())
             for node in ast.walk(cls):
                 fn = self.enclosing(node, FUNCS)
-                if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Attribute):
-                    if self._annotated(node.annotation):
-                        attrs.add(node.target.attr)
+                if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Attribute)
+                        and self._annotated(node.annotation)):
+                    attrs.add(node.target.attr)
                 if not isinstance(node, ast.Assign):
                     continue
                 for target, value in self._pairs(node):

@@ -13,7 +13,6 @@ from ocop_desktop.services.evaluation import EvaluationRow
 from ocop_desktop.services.exchange.dto import UnitTimeliness
 from ocop_desktop.services.surveys import UnitStatusDTO
 
-
 HEADERS = {"Status": ("Status", "Trạng thái"), "Level": ("Level", "Cấp")}  # whichever translator is installed
 
 

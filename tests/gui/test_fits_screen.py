@@ -86,7 +86,7 @@ def test_the_main_window_fits_and_the_task_table_shows_status_and_deadline(qtbot
         visible = table.viewport().width()
         for column, name in ((3, "Due"), (4, "Status")):
             right = header.sectionViewportPosition(column) + header.sectionSize(column)
-            assert not table.isColumnHidden(column) and 0 <= header.sectionViewportPosition(column), name
+            assert not table.isColumnHidden(column) and header.sectionViewportPosition(column) >= 0, name
             assert right <= visible, (name, right, visible)
     finally:
         window.jobs.wait()
@@ -116,8 +116,8 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.gui.tasks.note_dialogs import ProgressDialog, ResultNoteDialog
     from ocop_desktop.services.audit import AuditService
     from ocop_desktop.services.backup import BackupService
-    from ocop_desktop.services.catalog import CatalogService
     from ocop_desktop.services.campaigns import CampaignService
+    from ocop_desktop.services.catalog import CatalogService
     from ocop_desktop.services.evaluation import EvaluationService
     from ocop_desktop.services.evaluation_reports import EvaluationReports
     from ocop_desktop.services.exchange import ExchangeService
@@ -198,8 +198,9 @@ def test_every_dialog_is_listed():
     import inspect
     import pkgutil
 
-    import ocop_desktop.gui as gui
     from PySide6.QtWidgets import QDialog
+
+    import ocop_desktop.gui as gui
 
     found = set()
     for info in pkgutil.walk_packages(gui.__path__, "ocop_desktop.gui."):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 
 from ocop_desktop.app import build_main_window
 from ocop_desktop.gui.ui_settings import UiSettings
 from ocop_desktop.services.sample import load_sample
-
-
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def make(qtbot, jobs):
 
 
 def test_only_the_newest_read_of_a_kind_is_delivered_and_a_superseded_queued_one_never_runs(qtbot, jobs):
-    owner, page_jobs, errors, _ = make(qtbot, jobs)
+    _owner, page_jobs, errors, _ = make(qtbot, jobs)
     started, gate, ran, shown = threading.Event(), threading.Event(), [], []
 
     def slow():
@@ -42,7 +42,7 @@ def test_only_the_newest_read_of_a_kind_is_delivered_and_a_superseded_queued_one
 
 
 def test_a_write_disables_its_controls_until_it_ends(qtbot, jobs):
-    owner, page_jobs, errors, _ = make(qtbot, jobs)
+    owner, page_jobs, _errors, _ = make(qtbot, jobs)
     save, other = QPushButton(owner), QPushButton(owner)
     other.setEnabled(False)  # stays as it was
     gate, seen = threading.Event(), []

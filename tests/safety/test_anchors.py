@@ -168,7 +168,7 @@ def test_a_backup_made_before_the_office_was_set_up_still_checks_healthy_after(r
     assert main(["--db", str(path), "backup"]) == 0
     assert json.loads(anchors_file(path).read_text(encoding="utf-8").splitlines()[0]).get("signature")
     assert main(["--db", str(path), "office", "set", "--unit", "Xã Mường Ảng", "--name", "Lò Văn Minh"]) == 0
-    code, out, err = _check(path, capsys)
+    code, _out, err = _check(path, capsys)
     assert code == 0, err
 
 

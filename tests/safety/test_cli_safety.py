@@ -136,7 +136,7 @@ def test_restoring_another_programs_sqlite_file_is_explained_before_anything_cha
         conn.execute("CREATE TABLE tasks (id INTEGER PRIMARY KEY)")
         conn.execute("INSERT INTO products (ten) VALUES ('Gạo')")
     before = sample_db.read_bytes()
-    code, out, err = _main(capsys, "--db", str(sample_db), "restore", str(foreign), "--yes")
+    code, _out, err = _main(capsys, "--db", str(sample_db), "restore", str(foreign), "--yes")
     assert code == 1
     assert "cơ sở dữ liệu SQLite của chương trình khác" in err and "Dữ liệu hiện tại không bị thay đổi" in err
     assert "no such column" not in err and "updated_at" not in err
@@ -150,12 +150,12 @@ def test_a_backup_whose_audit_chain_is_broken_needs_more_than_yes(sample_db, tmp
     with sqlite3.connect(copy) as conn:  # edited outside the program, log left as it was
         conn.execute("UPDATE products SET name = 'Tên bị sửa tay' WHERE rowid = 1")
     before = sample_db.read_bytes()
-    code, out, err = _main(capsys, "--db", str(sample_db), "restore", str(copy), "--yes")
+    code, _out, err = _main(capsys, "--db", str(sample_db), "restore", str(copy), "--yes")
     assert code == 1
     assert "Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài ứng dụng" in err
     assert "«Tên» khác với nhật ký thay đổi" in err  # which record and field
     assert "--yes --accept-broken-log" in err and "dữ liệu hiện tại không thay đổi" in err
     assert sample_db.read_bytes() == before
-    code, out, err = _main(capsys, "--db", str(sample_db), "restore", str(copy), "--yes", "--accept-broken-log")
+    code, _out, err = _main(capsys, "--db", str(sample_db), "restore", str(copy), "--yes", "--accept-broken-log")
     assert code == 0, err
     assert "Tên bị sửa tay" in _product_names(sample_db)

@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -70,7 +71,7 @@ def test_restore_replaces_the_damaged_file(damaged_db, capsys):
     assert code == 0, err
     assert "Dữ liệu hiện tại không dùng được" in out and "Đã khôi phục" in out
     kept = out.rsplit("giữ ở: ", 1)[1].strip()
-    assert open(kept, "rb").read() == data  # the damaged file, kept byte for byte
+    assert Path(kept).read_bytes() == data  # the damaged file, kept byte for byte
     code, out, err = ocop(capsys, "--db", str(path), "products", "list")
     assert code == 0 and len(json.loads(out)) == 10
     assert ocop(capsys, "--db", str(path), "check")[0] == 0

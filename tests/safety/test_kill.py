@@ -3,6 +3,7 @@ database with all of the import or none of it; a killed draft writer leaves a wh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -66,10 +67,8 @@ def _run_until(args: list[str], marker: str, delay: float) -> list[str]:
             break
     if delay:
         time.sleep(delay)  # the moment of the power cut; this is a timing test, not a UI wait
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.wait(timeout=60)
     proc.stdout.close()
     assert marker in seen, f"the child ended before «{marker}»: {seen[-3:]}"
@@ -102,7 +101,7 @@ def test_killing_a_large_import_at_any_moment_leaves_all_or_none(template, tmp_p
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(lambda item: _one_run(template, tmp_path, item[0], *item[1][:2]),
                                 enumerate(KILL_POINTS)))
-    for (marker, delay, expected), (_, rows, problems, _) in zip(KILL_POINTS, results):
+    for (marker, delay, expected), (_, rows, problems, _) in zip(KILL_POINTS, results, strict=True):
         assert not problems, f"killed at {marker}+{delay}s: {problems}"
         assert rows in (0, ROWS), f"killed at {marker}+{delay}s: {rows} of {ROWS} rows — a partial import"
         if expected == "none":

@@ -22,13 +22,12 @@ def _count(make_uow, model) -> int:
 
 def test_an_oversized_or_malformed_record_is_refused_with_every_problem_named(make_uow):
     """What a careless import could push straight into the session, bypassing the service."""
-    with pytest.raises(ValidationError) as info:
-        with make_uow(action="import") as uow:
-            uow.session.add(Product(
-                name="Mật ong " + "rất " * 100, status="duoc_cong_nhan", stars=9, score=float("nan"),
-                certified_on=date(1066, 10, 14), notes="x" * 25_000,
-            ))
-            uow.commit()
+    with pytest.raises(ValidationError) as info, make_uow(action="import") as uow:
+        uow.session.add(Product(
+            name="Mật ong " + "rất " * 100, status="duoc_cong_nhan", stars=9, score=float("nan"),
+            certified_on=date(1066, 10, 14), notes="x" * 25_000,
+        ))
+        uow.commit()
     errors = info.value.by_field()
     assert set(errors) == {"name", "stars", "score", "certified_on", "notes"}
     assert info.value.record.startswith("Sản phẩm «Mật ong rất rất")
@@ -41,21 +40,19 @@ def test_an_oversized_or_malformed_record_is_refused_with_every_problem_named(ma
 
 
 def test_a_value_of_the_wrong_type_is_refused(make_uow):
-    with pytest.raises(ValidationError) as info:
-        with make_uow() as uow:
-            uow.session.add(Product(name="Trà", status="tiem_nang", stars="năm", certified_on="05/07/2024"))
-            uow.commit()
+    with pytest.raises(ValidationError) as info, make_uow() as uow:
+        uow.session.add(Product(name="Trà", status="tiem_nang", stars="năm", certified_on="05/07/2024"))
+        uow.commit()
     errors = info.value.by_field()
     assert "phải là số" in errors["stars"][0] and "phải là ngày tháng" in errors["certified_on"][0]
 
 
 def test_changed_fields_of_an_existing_record_are_checked_too(make_uow):
     load_sample(make_uow, "muong-ang-2024")
-    with pytest.raises(ValidationError) as info:
-        with make_uow() as uow:
-            entry = uow.session.scalars(select(Product)).first()
-            entry.score = 1e300
-            uow.commit()
+    with pytest.raises(ValidationError) as info, make_uow() as uow:
+        entry = uow.session.scalars(select(Product)).first()
+        entry.score = 1e300
+        uow.commit()
     assert "«Điểm» là" in info.value.errors[0].message
 
 
@@ -64,11 +61,10 @@ def test_survey_numbers_from_an_import_stay_in_their_ranges(make_uow):
     from ocop_desktop.services.surveys import SurveyService
 
     campaign = SurveyService(make_uow).campaigns()[0]
-    with pytest.raises(ValidationError) as info:
-        with make_uow(action="import") as uow:
-            uow.session.add(SurveyEntry(campaign_id=campaign.id, unit_id=campaign.submissions[0].unit_id,
-                                        product_name="Gạo", price_vnd=-5, proposed_year=1999))
-            uow.commit()
+    with pytest.raises(ValidationError) as info, make_uow(action="import") as uow:
+        uow.session.add(SurveyEntry(campaign_id=campaign.id, unit_id=campaign.submissions[0].unit_id,
+                                    product_name="Gạo", price_vnd=-5, proposed_year=1999))
+        uow.commit()
     assert info.value.record == "Dòng rà soát «Gạo»"
     assert set(info.value.by_field()) == {"price_vnd", "proposed_year"}
 
@@ -112,10 +108,9 @@ def test_control_and_bidi_characters_never_reach_the_file(make_uow, db_path):
 def test_a_time_more_than_a_day_ahead_is_refused_but_a_date_keeps_its_range(make_uow):
     from datetime import datetime, timedelta
 
-    with pytest.raises(ValidationError) as info:
-        with make_uow() as uow:
-            uow.session.add(Product(name="Trà", status="tiem_nang", archived_at=datetime(2199, 1, 1)))
-            uow.commit()
+    with pytest.raises(ValidationError) as info, make_uow() as uow:
+        uow.session.add(Product(name="Trà", status="tiem_nang", archived_at=datetime(2199, 1, 1)))
+        uow.commit()
     assert str(info.value) == (
         "Sản phẩm «Trà»: «Ngày lưu trữ» là 01/01/2199 00:00 (giờ UTC), muộn hơn hiện tại quá một ngày; đồng hồ "
         "của máy ghi dữ liệu này có thể bị sai. Hãy chỉnh lại ngày giờ của máy đó rồi làm lại.")
@@ -132,10 +127,9 @@ def test_json_values_are_finite_and_shallow(make_uow):
         deep = [deep]
     for checklist, expected in (({"nhãn": 1e300}, "vượt khoảng cho phép"), ({"nhãn": float("inf")}, "số hữu hạn"),
                                 ({"nhãn": deep}, "lồng nhau quá 32 tầng")):
-        with pytest.raises(ValidationError) as info:
-            with make_uow() as uow:
-                uow.session.add(Product(name="Trà", status="tiem_nang", checklist=checklist))
-                uow.commit()
+        with pytest.raises(ValidationError) as info, make_uow() as uow:
+            uow.session.add(Product(name="Trà", status="tiem_nang", checklist=checklist))
+            uow.commit()
         assert info.value.record == "Sản phẩm «Trà»" and expected in info.value.errors[0].message
         assert "«Nhãn hàng hóa, truy xuất nguồn gốc và nhãn hiệu»" in info.value.errors[0].message
     very_deep: list = []

@@ -98,7 +98,7 @@ def test_a_backup_is_read_from_read_only_media_and_written_elsewhere(medium, cap
 def test_writing_commands_are_refused_with_the_clear_message(medium, capsys, args):
     path, _ = medium
     before = path.read_bytes()
-    code, out, err = ocop(capsys, "--db", str(path), *args)
+    code, _out, err = ocop(capsys, "--db", str(path), *args)
     assert code == 1
     assert err.startswith("Lỗi: ") and "chỉ cho phép đọc" in err and "Traceback" not in err
     assert path.read_bytes() == before

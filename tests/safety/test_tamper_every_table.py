@@ -132,7 +132,7 @@ def test_a_row_inserted_with_sqlite3_is_named(copy, capsys, table):
     path, ids = copy
     with sqlite3.connect(path) as conn:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-        row = dict(zip(columns, conn.execute(f"SELECT * FROM {table} WHERE {_key(table)} = ?", (ids[table],)).fetchone()))
+        row = dict(zip(columns, conn.execute(f"SELECT * FROM {table} WHERE {_key(table)} = ?", (ids[table],)).fetchone(), strict=True))
         if table == "app_meta":
             row = {"key": "user_title", "value": "Chủ tịch"}
             label = "Thiết lập «Chức vụ»"

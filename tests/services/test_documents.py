@@ -20,8 +20,8 @@ from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.scorecards import load_shipped_scorecards
 from ocop_desktop.services.settings import printed_name, save_office_settings
-from tests.services.test_evaluation import SCORES  # a coffee card under 26/2026 worth 79 points
 from tests.pdftext import layout_text
+from tests.services.test_evaluation import SCORES  # a coffee card under 26/2026 worth 79 points
 
 DAY = date(2026, 12, 2)
 SO = "Sở Nông nghiệp và Môi trường tỉnh Điện Biên"
@@ -139,7 +139,7 @@ def test_a_2026_document_of_the_former_district_is_refused_naming_both_dates(com
 
 
 def test_a_2025_commune_issues_nothing_dated_before_it_existed(commune):
-    with pytest.raises(ValidationError, match="từ ngày 01/07/2025.*15/06/2024"):
+    with pytest.raises(ValidationError, match=r"từ ngày 01/07/2025.*15/06/2024"):
         DocumentService(commune).header("survey", date(2024, 6, 15))
 
 
@@ -190,7 +190,7 @@ def test_a_2024_district_evaluation_printed_by_the_2025_commune_is_the_district_
     assert (header.parent_body, header.body, header.number) == (
         "UBND HUYỆN MƯỜNG ẢNG", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Số:      /BB-HĐ")
     # The district's council signs nothing dated after the district ended.
-    with pytest.raises(ValidationError, match="30/06/2025.*02/12/2026"):
+    with pytest.raises(ValidationError, match=r"30/06/2025.*02/12/2026"):
         DocumentService(commune).header("evaluation-result", DAY, level="huyen")
     sheet = pdf_lines(EvaluationReports(commune).write_sheet(tmp_path / "p.pdf", product_id=coffee,
                                                              on=date(2024, 6, 20)))

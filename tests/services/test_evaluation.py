@@ -11,7 +11,11 @@ from openpyxl import load_workbook
 
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.services.evaluation import (
-    CertificationInput, EvaluationInput, EvaluationService, MemberInput, members_from_json,
+    CertificationInput,
+    EvaluationInput,
+    EvaluationService,
+    MemberInput,
+    members_from_json,
 )
 from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.products import ProductService

@@ -16,8 +16,8 @@ from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.exchange import ExchangeService
 from ocop_desktop.services.exchange.trust import add_sender
 from ocop_desktop.services.office_key import existing_office_key
-from ocop_desktop.services.report_seal import INVALID, UNTRUSTED, VALID, check_report_file, signature_file
 from ocop_desktop.services.reference import load_reference
+from ocop_desktop.services.report_seal import INVALID, UNTRUSTED, VALID, check_report_file, signature_file
 from ocop_desktop.services.reports import ReportRequest, ReportService
 from tests.services.test_documents import DAY, commune, set_office  # noqa: F401  (the fixture)
 

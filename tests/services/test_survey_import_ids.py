@@ -64,8 +64,8 @@ def test_a_unit_without_a_code_is_chosen_by_its_id(service, make_uow, tmp_path):
 
 def test_a_unit_the_campaign_does_not_list_is_refused_by_name(service, make_uow, tmp_path):
     path = workbook(tmp_path / "x.xlsx", [("Chè búp", 1)])
-    with pytest.raises(NotFoundError, match="«Xã Mường Ảng» không có trong danh sách đơn vị báo cáo của đợt rà soát "
-                                            "năm 2024; hãy chọn một đơn vị của đợt."):
+    with pytest.raises(NotFoundError, match=r"«Xã Mường Ảng» không có trong danh sách đơn vị báo cáo của đợt rà soát "
+                                            r"năm 2024; hãy chọn một đơn vị của đợt\."):
         service.check(path, SAMPLE_2024, place_id("xa-muong-ang"))
     with pytest.raises(NotFoundError, match="Không tìm thấy đợt rà soát này"):
         service.check(path, "khong-co", place_id("xa-ang-nua"))

@@ -94,7 +94,7 @@ def test_a_306_kb_dimension_bomb_is_refused_quickly_in_little_memory(tmp_path):
 def test_the_real_cell_count_is_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(excel_reader, "MAX_CELLS", 1_000)
     path = with_sheet(tmp_path / "cells.xlsx", styled_rows(10), None)
-    with pytest.raises(ImportRefused, match="trang «Rà soát»: có hơn 1.000 ô \\(kể cả ô trống có định dạng\\)"):
+    with pytest.raises(ImportRefused, match=r"trang «Rà soát»: có hơn 1\.000 ô \(kể cả ô trống có định dạng\)"):
         excel_reader.read_workbook(path)
     monkeypatch.setattr(excel_reader, "MAX_CELLS", 10_000)
     monkeypatch.setattr(excel_reader, "MAX_ROWS", 5)

@@ -83,7 +83,7 @@ def test_saving_again_updates_inserts_deletes_named_rows_and_keeps_order(surveys
 
 def test_rows_not_named_are_kept(surveys, campaign_id):
     """A caller that shows only some rows (or none) can add and update, never delete by omission."""
-    a, b = surveys.save_entries(campaign_id, ANG_NUA, [_row("A"), _row("B")])
+    a, _b = surveys.save_entries(campaign_id, ANG_NUA, [_row("A"), _row("B")])
     surveys.save_entries(campaign_id, ANG_NUA, [_shown(a, "A sửa")])
     surveys.save_entries(campaign_id, ANG_NUA, [_row("C")])
     assert surveys.save_entries(campaign_id, ANG_NUA, []) == surveys.unit_entries(campaign_id, ANG_NUA)
@@ -124,7 +124,7 @@ def test_rows_added_or_deleted_since_loading_refuse_the_save(surveys, campaign_i
 
 
 def test_explicit_deletes_work_unless_the_row_changed_since(surveys, campaign_id):
-    a, b, c = surveys.save_entries(campaign_id, ANG_NUA, [_row("A"), _row("B"), _row("C")])
+    a, b, _c = surveys.save_entries(campaign_id, ANG_NUA, [_row("A"), _row("B"), _row("C")])
     newer_b = surveys.save_entries(campaign_id, ANG_NUA, [_shown(b, "B sửa")])[1]
     with pytest.raises(StaleDataError) as refused:
         surveys.save_entries(campaign_id, ANG_NUA, [], deleted={a.id: a.updated_at, b.id: b.updated_at})

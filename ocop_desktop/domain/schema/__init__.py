@@ -9,15 +9,47 @@ from __future__ import annotations
 
 from ocop_desktop.domain.schema.fields import ENGLISH, Field, Kind, Record
 from ocop_desktop.domain.schema.records import (
-    APP_META, AUDIT_LOG, COMMON, DATABASE, DIRECTIVE, EVALUATION, EVALUATION_MEMBER, EXCHANGE_IMPORT,
-    EXCHANGE_OUTBOX, OTHER, PLACE, PLACE_LINK, PRODUCER, PRODUCT, PRODUCT_GROUP, PRODUCT_SET, RULE_SET,
-    SCORECARD, SYNC_STATE, TASK, TASK_PROGRESS, TRUSTED_SENDER,
+    APP_META,
+    AUDIT_LOG,
+    COMMON,
+    DATABASE,
+    DIRECTIVE,
+    EVALUATION,
+    EVALUATION_MEMBER,
+    EXCHANGE_IMPORT,
+    EXCHANGE_OUTBOX,
+    OTHER,
+    PLACE,
+    PLACE_LINK,
+    PRODUCER,
+    PRODUCT,
+    PRODUCT_GROUP,
+    PRODUCT_SET,
+    RULE_SET,
+    SCORECARD,
+    SYNC_STATE,
+    TASK,
+    TASK_PROGRESS,
+    TRUSTED_SENDER,
 )
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
 
 __all__ = [
-    "ENGLISH", "ENUM_FIELDS", "Field", "Kind", "Record", "RECORDS", "SURVEY_CAMPAIGN", "SURVEY_ENTRY", "UNIT_SUBMISSION",
-    "entity_label", "field", "field_label", "record", "record_for", "sheet_fields",
+    "ENGLISH",
+    "ENUM_FIELDS",
+    "RECORDS",
+    "SURVEY_CAMPAIGN",
+    "SURVEY_ENTRY",
+    "UNIT_SUBMISSION",
+    "Field",
+    "Kind",
+    "Record",
+    "entity_label",
+    "field",
+    "field_label",
+    "record",
+    "record_for",
+    "sheet_fields",
 ]
 
 # User records first, in the order people meet them; a key met in several records without a

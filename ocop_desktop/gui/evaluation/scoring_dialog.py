@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -24,7 +24,13 @@ from ocop_desktop.gui.evaluation.models import EvaluationTables
 from ocop_desktop.gui.evaluation.score_model import NAME, ScoreTableModel
 from ocop_desktop.gui.forms.ui_evaluation_scoring_dialog import Ui_ScoringDialog
 from ocop_desktop.services.evaluation import (
-    DEFAULT_LEVEL, CertificationInput, EvaluationDTO, EvaluationInput, EvaluationService, MemberInput, ScoringSetup,
+    DEFAULT_LEVEL,
+    CertificationInput,
+    EvaluationDTO,
+    EvaluationInput,
+    EvaluationService,
+    MemberInput,
+    ScoringSetup,
 )
 from ocop_desktop.services.evaluation_reports import EvaluationReports
 
@@ -261,7 +267,7 @@ class ScoringDialog(QDialog):
         self.ui.errorLabel.setVisible(bool(text))
 
     def _members_input(self) -> tuple[MemberInput, ...]:
-        return tuple(MemberInput(name, scores) for name, scores in zip(self.model.member_names(), self.model.members()))
+        return tuple(MemberInput(name, scores) for name, scores in zip(self.model.member_names(), self.model.members(), strict=False))
 
     def evaluation_input(self) -> EvaluationInput:
         ui = self.ui

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
@@ -16,7 +16,11 @@ from ocop_desktop.gui.forms.ui_exchange_excel_import_dialog import Ui_ExcelImpor
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.survey_import import (
-    ImportRefused, SurveyImportCheck, SurveyImportResult, SurveyImportService, write_template,
+    ImportRefused,
+    SurveyImportCheck,
+    SurveyImportResult,
+    SurveyImportService,
+    write_template,
 )
 from ocop_desktop.services.surveys import SurveyService
 

@@ -13,7 +13,13 @@ from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.table_model import Column, DtoTableModel
 from ocop_desktop.services.exchange import (
-    FieldDiff, ImportPreview, InboxDTO, Outcome, OutboxDTO, RecordChange, UnitTimeliness,
+    FieldDiff,
+    ImportPreview,
+    InboxDTO,
+    OutboxDTO,
+    Outcome,
+    RecordChange,
+    UnitTimeliness,
 )
 from ocop_desktop.services.survey_import import SheetProblem
 
@@ -77,7 +83,7 @@ def packages_model(parent=None) -> DtoTableModel[PackageRow]:
     ]
 
     def color(r: PackageRow):
-        if r.state == "refused" or r.conflicts and r.state == "ready":
+        if r.state == "refused" or (r.conflicts and r.state == "ready"):
             return CONFLICT_COLOR
         return DONE_COLOR if r.state in ("imported", "already") else None
 

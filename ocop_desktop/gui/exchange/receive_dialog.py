@@ -3,10 +3,10 @@ import, undo an import, and see which units have reported."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QButtonGroup, QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
@@ -14,14 +14,27 @@ from PySide6.QtWidgets import QButtonGroup, QDialog, QFileDialog, QHeaderView, Q
 from ocop_desktop.exports.package import PackageError
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.exchange.models import (
-    PackageRow, changes_model, fields_model, inbox_model, local_time, packages_model, units_model,
+    PackageRow,
+    changes_model,
+    fields_model,
+    inbox_model,
+    local_time,
+    packages_model,
+    units_model,
 )
 from ocop_desktop.gui.exchange.send_dialog import describe
 from ocop_desktop.gui.forms.ui_exchange_receive_dialog import Ui_ReceivePackageDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.exchange import (
-    EXTENSION, HERE, THERE, CampaignTimeliness, ConflictsUnresolved, ExchangeService, ImportResult, Outcome,
+    EXTENSION,
+    HERE,
+    THERE,
+    CampaignTimeliness,
+    ConflictsUnresolved,
+    ExchangeService,
+    ImportResult,
+    Outcome,
 )
 
 AskPaths = Callable[[QWidget], list[str]]

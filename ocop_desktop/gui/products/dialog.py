@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.enums import OcopGroup, ProductStatus
 from ocop_desktop.domain.formatting import enum_label, stars
-from ocop_desktop.domain.numbers import DateError, NumberError, format_vn_date, format_vn_number, parse_vn_date, parse_vn_number
+from ocop_desktop.domain.numbers import (
+    DateError,
+    NumberError,
+    format_vn_date,
+    format_vn_number,
+    parse_vn_date,
+    parse_vn_number,
+)
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.gui.error_text import report_error

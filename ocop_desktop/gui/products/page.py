@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPageSize
@@ -18,7 +18,12 @@ from ocop_desktop.gui.forms.ui_reports_dialog import Ui_ReportsDialog
 from ocop_desktop.gui.jobs import Job, JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.reports.preview import (
-    PREVIEW_PAGES, PagesView, PreviewNavigator, page_count, print_pdf, render_pages,
+    PREVIEW_PAGES,
+    PagesView,
+    PreviewNavigator,
+    page_count,
+    print_pdf,
+    render_pages,
 )
 from ocop_desktop.gui.reports.settings_dialog import ReportSettingsDialog
 from ocop_desktop.services.report_settings import ReportSettings

@@ -3,8 +3,8 @@ in the preview, printed one sheet per page in the page's own orientation at 100 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QEvent, QMarginsF, QObject, QRect, QSizeF, Qt
@@ -138,7 +138,7 @@ class PagesView(QWidget):
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
-        for label, image in zip(self.pages, self.images):
+        for label, image in zip(self.pages, self.images, strict=True):
             size = image.size() * self.zoom
             label.setPixmap(QPixmap.fromImage(image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
                                                            Qt.TransformationMode.SmoothTransformation)))

@@ -70,7 +70,7 @@ class AuditLogDialog(QDialog):
         if record is None:  # the kinds of record are listed once read, after the entries
             self._page_jobs.read("entities", lambda: audit.entities(), self._entities_read)
         else:
-            entity, _entity_id, name = record
+            _entity, _entity_id, name = record
             self.setWindowTitle(self.tr("History of %1").replace("%1", name))
             for widget in (u.entityLabel, u.entityCombo, u.searchLabel, u.searchEdit):
                 widget.setVisible(False)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -224,11 +224,12 @@ class CampaignDialog(QDialog):
         data, today, campaign = self.collect(), self._today(), self._campaign
         self._busy = True
         self.save_button.setEnabled(False)
-        if campaign is None:
-            work = lambda _p, _c: self._service.add(data, today)  # noqa: E731
-        else:
-            work = lambda _p, _c: self._service.edit(campaign.id, data, today,  # noqa: E731
-                                                     expected_version=campaign.version)
+
+        def work(_p: object, _c: object) -> object:
+            if campaign is None:
+                return self._service.add(data, today)
+            return self._service.edit(campaign.id, data, today, expected_version=campaign.version)
+
         self._jobs.run(work, on_done=self._saved, on_error=self._failed)
 
     def _saved(self, info: CampaignInfo) -> None:

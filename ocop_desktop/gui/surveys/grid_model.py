@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
@@ -38,7 +39,7 @@ def grid_columns() -> list[GridColumn]:
 class GridRow:
     """One row: the id and version of its saved entry (None if new), the typed text, per-cell problems."""
 
-    __slots__ = ("id", "version", "product_id", "cells", "errors", "values")
+    __slots__ = ("cells", "errors", "id", "product_id", "values", "version")
 
     def __init__(
         self, cells: list[str], id: str | None = None, product_id: str | None = None,
@@ -96,7 +97,7 @@ class SurveyGridModel(QAbstractTableModel):
         entries = list(entries)
         self.campaign_year = campaign_year
         self._set_base(self._entries(entries))
-        self._reset([GridRow(list(b.cells), b.id, e.product_id, b.version) for b, e in zip(self._base, entries)])
+        self._reset([GridRow(list(b.cells), b.id, e.product_id, b.version) for b, e in zip(self._base, entries, strict=False)])
 
     def _entries(self, entries: list[SurveyEntryDTO]) -> list[Entry]:
         return [
@@ -210,7 +211,7 @@ class SurveyGridModel(QAbstractTableModel):
     def inputs(self) -> list[SurveyEntryInput]:
         """Every row for SurveyService.save_entries, numbers as typed (the service parses them)."""
         return [
-            SurveyEntryInput(id=r.id, version=r.version, **{c.key: text for c, text in zip(self.columns, r.cells)})
+            SurveyEntryInput(id=r.id, version=r.version, **{c.key: text for c, text in zip(self.columns, r.cells, strict=False)})
             for r in self._rows
         ]
 

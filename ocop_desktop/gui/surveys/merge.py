@@ -71,7 +71,7 @@ def merge(base: list[Entry], mine: list[tuple[str | None, list[str]]], theirs: l
             continue
         mine_cells = mine_by_id[entry.id]
         cells, conflict = [], False
-        for m, b, t in zip(mine_cells, old.cells, entry.cells):
+        for m, b, t in zip(mine_cells, old.cells, entry.cells, strict=False):
             if m.strip() == b.strip():
                 cells.append(t)
             else:

@@ -6,7 +6,7 @@ the grid adds this because it can put the unsaved typing back on top of the newe
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget

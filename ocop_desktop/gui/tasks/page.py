@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -12,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QMenu, QWidget
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.gui.error_text import report_error
-from ocop_desktop.gui.forms.ui_tasks_page import Ui_TasksPage
 from ocop_desktop.gui.formatting import display
+from ocop_desktop.gui.forms.ui_tasks_page import Ui_TasksPage
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.stale import stale_handler

@@ -14,13 +14,35 @@ from ocop_desktop.persistence.models.reference import (
     Scorecard,
 )
 from ocop_desktop.persistence.models.registry import Producer, Product
-from ocop_desktop.persistence.models.tasks import Directive, Task, TaskProgress
 from ocop_desktop.persistence.models.surveys import SurveyCampaign, SurveyEntry, UnitSubmission
+from ocop_desktop.persistence.models.tasks import Directive, Task, TaskProgress
 
 __all__ = [
-    "AppMeta", "AuditEntry", "Base", "Directive", "Evaluation", "EvaluationMember", "InboxEntry",
-    "OutboxEntry", "TrustedSender", "Place", "PlaceLink", "SyncState",
-    "Producer", "Product", "ProductGroup", "ProductSet", "RecordMixin", "RuleSetRow", "Scorecard",
-    "SurveyCampaign", "SurveyEntry", "Task", "TaskProgress", "UnitSubmission", "new_id",
-    "stable_id", "utcnow",
+    "AppMeta",
+    "AuditEntry",
+    "Base",
+    "Directive",
+    "Evaluation",
+    "EvaluationMember",
+    "InboxEntry",
+    "OutboxEntry",
+    "Place",
+    "PlaceLink",
+    "Producer",
+    "Product",
+    "ProductGroup",
+    "ProductSet",
+    "RecordMixin",
+    "RuleSetRow",
+    "Scorecard",
+    "SurveyCampaign",
+    "SurveyEntry",
+    "SyncState",
+    "Task",
+    "TaskProgress",
+    "TrustedSender",
+    "UnitSubmission",
+    "new_id",
+    "stable_id",
+    "utcnow",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -20,7 +21,7 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(50))
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[str] = mapped_column(String(36), index=True)
-    changes: Mapped[dict] = mapped_column(default=dict)  # field -> [old, new]
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)  # field -> [old, new]
     context: Mapped[str] = mapped_column(Text, default="")
     # Tamper evidence: each entry's hash covers its content and the previous entry's hash.
     prev_hash: Mapped[str | None] = mapped_column(String(64))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, MetaData, String
+from sqlalchemy import JSON, DateTime, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names: Alembic's batch mode on SQLite needs them to alter tables.
@@ -37,7 +38,7 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict: JSON, list: JSON}
+    type_annotation_map = {dict: JSON, list: JSON, dict[str, Any]: JSON}
 
     # Columns whose folded (accent-free, lower-case) copy is kept for indexed search:
     # {"name_folded": "name"}. Filled by the session hook in persistence/hooks.py.
@@ -47,6 +48,11 @@ class Base(DeclarativeBase):
     __sortkeys__: dict[str, str] = {}
     # Whether changes to this table are written to the audit log.
     __audited__: bool = False
+
+    if TYPE_CHECKING:
+        # Every mapped class here is declared on a Table (DeclarativeBase says FromClause, which
+        # also covers classes mapped on a join or a select; insert() and .name need a Table).
+        __table__: ClassVar[Table]
 
 
 class RecordMixin:

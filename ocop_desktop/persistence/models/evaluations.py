@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -20,7 +21,7 @@ class Evaluation(RecordMixin, Base):
     scorecard_id: Mapped[str | None] = mapped_column(ForeignKey("scorecards.id"))
     evaluated_on: Mapped[date] = mapped_column(Date)
     level: Mapped[str] = mapped_column(String(20))
-    scores: Mapped[dict] = mapped_column(default=dict)  # criterion code -> averaged points
+    scores: Mapped[dict[str, Any]] = mapped_column(default=dict)  # criterion code -> averaged points
     total: Mapped[float | None] = mapped_column(Float)
     stars: Mapped[int | None] = mapped_column(Integer)
     knockout: Mapped[str | None] = mapped_column(Text)
@@ -29,7 +30,7 @@ class Evaluation(RecordMixin, Base):
 
     rule_set: Mapped[RuleSetRow] = relationship(lazy="joined")
     scorecard: Mapped[Scorecard | None] = relationship()
-    members: Mapped[list["EvaluationMember"]] = relationship(
+    members: Mapped[list[EvaluationMember]] = relationship(
         back_populates="evaluation", cascade="all, delete-orphan", order_by="EvaluationMember.position"
     )
 
@@ -41,7 +42,7 @@ class EvaluationMember(RecordMixin, Base):
     evaluation_id: Mapped[str] = mapped_column(ForeignKey("evaluations.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     member_name: Mapped[str] = mapped_column(String(200))
-    scores: Mapped[dict] = mapped_column(default=dict)
+    scores: Mapped[dict[str, Any]] = mapped_column(default=dict)
     total: Mapped[float | None] = mapped_column(Float)
 
     evaluation: Mapped[Evaluation] = relationship(back_populates="members")

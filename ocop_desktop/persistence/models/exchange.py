@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -22,7 +23,7 @@ class OutboxEntry(Base):
     file_name: Mapped[str] = mapped_column(Text, default="")
     scope: Mapped[str] = mapped_column(String(20))  # "all" or "changes"
     since: Mapped[datetime | None] = mapped_column(DateTime)  # changes after this moment
-    counts: Mapped[dict] = mapped_column(default=dict)  # entity -> number of records
+    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)  # entity -> number of records
     sha256: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(Text, default="")
 
@@ -43,7 +44,7 @@ class InboxEntry(Base):
     actor: Mapped[str] = mapped_column(String(200), default="")
     file_name: Mapped[str] = mapped_column(Text, default="")
     sha256: Mapped[str] = mapped_column(String(64), default="")
-    counts: Mapped[dict] = mapped_column(default=dict)  # new / updated / unchanged / conflicts …
+    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)  # new / updated / unchanged / conflicts …
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
     # The key the package was signed with (SHA-256 of the public key): who vouched for its changes.
     signer_fingerprint: Mapped[str] = mapped_column(String(64), default="")

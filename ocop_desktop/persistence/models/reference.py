@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -38,10 +39,10 @@ class Place(RecordMixin, Base):
     successor_confirmed: Mapped[bool] = mapped_column(Boolean, default=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
-    parent: Mapped["Place | None"] = relationship(
+    parent: Mapped[Place | None] = relationship(
         remote_side="Place.id", foreign_keys=[parent_id], lazy="joined", join_depth=2
     )
-    successor: Mapped["Place | None"] = relationship(
+    successor: Mapped[Place | None] = relationship(
         remote_side="Place.id", foreign_keys=[successor_id]
     )
 
@@ -91,7 +92,7 @@ class RuleSetRow(RecordMixin, Base):
     effective_from: Mapped[date] = mapped_column(Date)
     effective_to: Mapped[date | None] = mapped_column(Date)
     certificate_months: Mapped[int] = mapped_column(Integer)
-    data: Mapped[dict] = mapped_column(default=dict)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class Scorecard(RecordMixin, Base):
@@ -105,4 +106,4 @@ class Scorecard(RecordMixin, Base):
     code: Mapped[str] = mapped_column(String(100), unique=True)
     rule_set_id: Mapped[str] = mapped_column(ForeignKey("rule_sets.id"), index=True)
     product_set_id: Mapped[str | None] = mapped_column(ForeignKey("product_sets.id"), index=True)
-    structure: Mapped[dict] = mapped_column(default=dict)
+    structure: Mapped[dict[str, Any]] = mapped_column(default=dict)

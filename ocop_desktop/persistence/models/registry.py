@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -60,7 +61,7 @@ class Product(RecordMixin, Base):
     expires_on: Mapped[date | None] = mapped_column(Date, index=True)
     rule_set_id: Mapped[str | None] = mapped_column(ForeignKey("rule_sets.id"))
     ean13: Mapped[str | None] = mapped_column(String(13))
-    checklist: Mapped[dict] = mapped_column(default=dict)
+    checklist: Mapped[dict[str, Any]] = mapped_column(default=dict)
     notes: Mapped[str] = mapped_column(Text, default="")
     archived_at: Mapped[datetime | None] = mapped_column(DateTime)
 

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.persistence.models.base import Base, RecordMixin
-from ocop_desktop.persistence.models.schema_columns import listed_columns
 from ocop_desktop.persistence.models.reference import Place
+from ocop_desktop.persistence.models.schema_columns import listed_columns
 from ocop_desktop.persistence.models.tasks import Directive
 
 
@@ -30,7 +30,7 @@ class SurveyCampaign(RecordMixin, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
 
     directive: Mapped[Directive | None] = relationship()
-    submissions: Mapped[list["UnitSubmission"]] = relationship(
+    submissions: Mapped[list[UnitSubmission]] = relationship(
         back_populates="campaign", cascade="all, delete-orphan"
     )
 

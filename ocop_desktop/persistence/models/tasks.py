@@ -23,7 +23,7 @@ class Directive(RecordMixin, Base):
     file_reference: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    tasks: Mapped[list["Task"]] = relationship(
+    tasks: Mapped[list[Task]] = relationship(
         back_populates="directive", order_by="Task.position"
     )
 
@@ -45,7 +45,7 @@ class Task(RecordMixin, Base):
 
     directive: Mapped[Directive | None] = relationship(back_populates="tasks", lazy="joined")
     assignee_place: Mapped[Place | None] = relationship()
-    progress: Mapped[list["TaskProgress"]] = relationship(
+    progress: Mapped[list[TaskProgress]] = relationship(
         back_populates="task", order_by="TaskProgress.noted_on", cascade="all, delete-orphan"
     )
 

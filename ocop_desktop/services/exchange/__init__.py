@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Callable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -13,23 +13,43 @@ from sqlalchemy.exc import IntegrityError
 from ocop_desktop.domain import limits
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.exports.package import EXTENSION, PackageError, VerifiedPackage, read_package
-from ocop_desktop.persistence.migrate import known_revisions
 from ocop_desktop.exports.signing import short_fingerprint
+from ocop_desktop.persistence.migrate import known_revisions
 from ocop_desktop.persistence.models import InboxEntry, TrustedSender
 from ocop_desktop.persistence.models.base import utcnow
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.audit import record_signer
 from ocop_desktop.services.exchange.apply import apply_plan, choices_for
 from ocop_desktop.services.exchange.dto import (
-    HERE, THERE, CampaignTimeliness, ConflictsUnresolved, FieldDiff, ImportPreview, ImportResult, InboxDTO, Outcome,
-    OutboxDTO, PackageInfo, RecordChange, UndoResult, UnitTimeliness, UnsentDTO,
+    HERE,
+    THERE,
+    CampaignTimeliness,
+    ConflictsUnresolved,
+    FieldDiff,
+    ImportPreview,
+    ImportResult,
+    InboxDTO,
+    OutboxDTO,
+    Outcome,
+    PackageInfo,
+    RecordChange,
+    UndoResult,
+    UnitTimeliness,
+    UnsentDTO,
 )
 from ocop_desktop.services.exchange.export import PackageExporter, suggested_file_name
 from ocop_desktop.services.exchange.merge import Decoded, decode_package, make_plan, package_info
 from ocop_desktop.services.exchange.records import BY_NAME, field_label
 from ocop_desktop.services.exchange.timeliness import campaign_timeliness
 from ocop_desktop.services.exchange.trust import (
-    REFUSED, TRUSTED, SenderDTO, SenderTrust, add_sender, require_trust, sender_dto, sender_trust,
+    REFUSED,
+    TRUSTED,
+    SenderDTO,
+    SenderTrust,
+    add_sender,
+    require_trust,
+    sender_dto,
+    sender_trust,
 )
 from ocop_desktop.services.exchange.undo import undo_import
 
@@ -124,6 +144,7 @@ class ExchangeService:
             try:
                 done = apply_plan(uow.session, plan, chosen, actor, progress)
                 entry = uow.session.scalar(select(InboxEntry).where(InboxEntry.package_id == package_id))
+                assert entry is not None  # apply_plan() wrote it
                 entry.signer_fingerprint = trust.fingerprint
                 record_signer(uow.session, package_id, trust.office, trust.unit_id, trust.fingerprint)
                 uow.commit()
@@ -193,9 +214,27 @@ class ExchangeService:
 
 
 __all__ = [
-    "SenderDTO", "SenderTrust",
-    "EXTENSION", "HERE", "THERE", "CampaignTimeliness", "ConflictsUnresolved", "ExchangeService", "FieldDiff",
-    "ImportPreview", "ImportResult", "InboxDTO", "Outcome", "OutboxDTO", "PackageError", "PackageInfo",
-    "RecordChange", "UndoResult", "UnitTimeliness", "UnsentDTO", "package_info", "suggested_file_name",
+    "EXTENSION",
+    "HERE",
+    "THERE",
+    "CampaignTimeliness",
+    "ConflictsUnresolved",
+    "ExchangeService",
+    "FieldDiff",
+    "ImportPreview",
+    "ImportResult",
+    "InboxDTO",
+    "OutboxDTO",
+    "Outcome",
+    "PackageError",
+    "PackageInfo",
+    "RecordChange",
+    "SenderDTO",
+    "SenderTrust",
+    "UndoResult",
+    "UnitTimeliness",
+    "UnsentDTO",
+    "package_info",
+    "suggested_file_name",
     "verify_package",
 ]

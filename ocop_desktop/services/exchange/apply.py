@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
 
 from ocop_desktop.persistence.hooks import insert_many
-from ocop_desktop.persistence.models import InboxEntry, SyncState, utcnow
+from ocop_desktop.persistence.models import Base, InboxEntry, SyncState, utcnow
 from ocop_desktop.services.exchange.dto import HERE, THERE, ConflictsUnresolved, Outcome
 from ocop_desktop.services.exchange.merge import Item, Plan
-from ocop_desktop.services.exchange.records import ORDER, _chunks, encode_value
+from ocop_desktop.services.exchange.records import ORDER, _chunks, encode_value, stored_record
 
 FLUSH_EVERY = 1000
 Progress = Callable[[int, int, str], None]
@@ -41,7 +43,7 @@ def _before(item: Item) -> list[Any]:
             encode_value(sync[0]) if sync else None, sync[1] if sync else None]
 
 
-def apply_plan(session, plan: Plan, chosen: dict[str, str], actor: str, progress: Progress | None = None) -> dict:
+def apply_plan(session: Session, plan: Plan, chosen: dict[str, str], actor: str, progress: Progress | None = None) -> dict[str, Any]:
     """Write the plan through the ORM (so the audit hook records every field) and the inbox entry."""
     package_id = plan.info.package_id
     started = utcnow()
@@ -74,6 +76,7 @@ def apply_plan(session, plan: Plan, chosen: dict[str, str], actor: str, progress
         there = item.there
         if item.deleted_there:
             continue  # deletions run after every insert and update, children first
+        assert there is not None  # only a deletion comes without the sender's copy
         if outcome is Outcome.NEW:
             arriving.append(there)
             versions[key] = {"op": "create", "before": None, "after": encode_value(there["updated_at"])}
@@ -81,7 +84,7 @@ def apply_plan(session, plan: Plan, chosen: dict[str, str], actor: str, progress
                 sync_set[ident] = there["updated_at"]
             done["new"] += 1
         elif outcome is Outcome.UPDATE or (outcome is Outcome.CONFLICT and choice == THERE):
-            obj = session.get(item.entity.model, item.record_id)
+            obj = stored_record(session, item.entity, item.record_id)
             for column in item.diffs:
                 setattr(obj, column, there[column])
             obj.updated_at = there["updated_at"]  # the version travels with the record
@@ -91,7 +94,8 @@ def apply_plan(session, plan: Plan, chosen: dict[str, str], actor: str, progress
         elif outcome is Outcome.CONFLICT:
             # Keeping this office's copy is a decision made here: the copy becomes a newer version,
             # and the package's version counts as seen, so only a later change there asks again.
-            obj = session.get(item.entity.model, item.record_id)
+            assert item.here is not None  # a conflict is with the copy stored here
+            obj = stored_record(session, item.entity, item.record_id)
             stamp = max(utcnow(), item.here["updated_at"])
             obj.updated_at = stamp
             versions[key] = {"op": "stamp", "before": _before(item), "after": encode_value(stamp)}
@@ -101,8 +105,9 @@ def apply_plan(session, plan: Plan, chosen: dict[str, str], actor: str, progress
             if item.pristine_there:
                 continue
             # The same content: share the package's version so both offices agree on it.
+            assert item.here is not None  # the same as the copy stored here
             if item.here["updated_at"] != there["updated_at"]:
-                session.get(item.entity.model, item.record_id).updated_at = there["updated_at"]
+                stored_record(session, item.entity, item.record_id).updated_at = there["updated_at"]
             if item.sync is None or item.sync[0] != there["updated_at"] or item.here["updated_at"] != there["updated_at"]:
                 versions[key] = {"op": "stamp", "before": _before(item), "after": encode_value(there["updated_at"])}
                 sync_set[ident] = there["updated_at"]
@@ -129,6 +134,7 @@ def apply_plan(session, plan: Plan, chosen: dict[str, str], actor: str, progress
             done["deleted"] += 1
         else:
             # Kept after a deletion there: no longer a copy of theirs, so it stops following them.
+            assert item.here is not None  # what was deleted there is stored here
             versions[key] = {"op": "stamp", "before": _before(item), "after": encode_value(item.here["updated_at"])}
             sync_drop.add(ident)
     session.flush()
@@ -149,22 +155,23 @@ def _needs_object(item: Item) -> bool:
     if item.here is None or item.outcome is Outcome.KEPT:
         return False
     if item.outcome is Outcome.SAME:
-        return not item.pristine_there and item.here["updated_at"] != item.there["updated_at"]
+        return (not item.pristine_there and item.there is not None
+                and item.here["updated_at"] != item.there["updated_at"])
     return True
 
 
-def _load_objects(session, items: list[Item]) -> None:
+def _load_objects(session: Session, items: list[Item]) -> None:
     """Load in chunks the rows the apply will change, so it does not query them one by one."""
-    wanted: dict[type, list[str]] = {}
+    wanted: dict[type[Base], list[str]] = {}
     for item in items:
         if _needs_object(item):
             wanted.setdefault(item.entity.model, []).append(item.record_id)
     for model, ids in wanted.items():
         for chunk in _chunks(ids):
-            list(session.scalars(select(model).where(model.id.in_(chunk))))
+            list(session.scalars(select(model).where(model.__table__.c.id.in_(chunk))))
 
 
-def write_sync(session, sync_set: dict[tuple[str, str], datetime], sync_drop: set[tuple[str, str]],
+def write_sync(session: Session, sync_set: dict[tuple[str, str], datetime], sync_drop: set[tuple[str, str]],
                package_id: str) -> None:
     """Sync state is bookkeeping, not audited data: written in bulk with an upsert."""
     rows = [{"entity": e, "entity_id": i, "synced_updated_at": at, "package_id": package_id}

@@ -10,12 +10,14 @@ The rules are data (resources/reference/exchange_authority.json; who certifies w
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS
 from ocop_desktop.domain.rules import RuleSet
@@ -27,6 +29,11 @@ from ocop_desktop.services.exchange.records import BY_NAME, _chunks, display_val
 from ocop_desktop.services.places import covered_place_ids
 from ocop_desktop.services.reference import read_json, to_rule_set
 
+if TYPE_CHECKING:  # merge.py imports this module
+    from ocop_desktop.services.exchange.merge import Item
+
+Names = Callable[[str | None], str]
+
 RULES_FILE = "reference/exchange_authority.json"
 CHANGING = (Outcome.NEW, Outcome.UPDATE, Outcome.CONFLICT, Outcome.DELETE)
 MAX_LISTED = 12
@@ -34,7 +41,8 @@ MAX_LISTED = 12
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    return read_json(RULES_FILE)
+    data: dict[str, Any] = read_json(RULES_FILE)
+    return data
 
 
 def level_of(kind: str | None) -> str | None:
@@ -54,7 +62,7 @@ def rank(level: str | None) -> int:
 
 
 def level_name(level: str | None) -> str:
-    return rules()["levels"].get(level or "", "cấp không xác định")
+    return str(rules()["levels"].get(level or "", "cấp không xác định"))
 
 
 @dataclass(frozen=True)
@@ -69,7 +77,7 @@ class Sender:
         return f"{self.name} ({level_name(self.level)})"
 
 
-def sender_of(session, unit_id: str | None, name: str) -> Sender:
+def sender_of(session: Session, unit_id: str | None, name: str) -> Sender:
     place = session.get(Place, unit_id) if unit_id else None
     if place is None:
         return Sender(None, name or "đơn vị không ghi tên", None, frozenset())
@@ -80,7 +88,7 @@ def sender_of(session, unit_id: str | None, name: str) -> Sender:
 class RuleSets:
     """Rule sets by id, and the one in force on a day, read once per check."""
 
-    def __init__(self, session) -> None:
+    def __init__(self, session: Session) -> None:
         rows = list(session.scalars(select(RuleSetRow).order_by(RuleSetRow.effective_from)))
         self.by_id = {r.id: to_rule_set(r) for r in rows}
         self.ordered = [self.by_id[r.id] for r in rows]
@@ -113,9 +121,10 @@ def _shown(value: Any, key: str) -> str:
     return display_value(value, lambda _id: "", key)
 
 
-def _product_certification(item, sender: Sender, sets: RuleSets) -> str | None:
+def _product_certification(item: Item, sender: Sender, sets: RuleSets) -> str | None:
     spec = rules()["certification"]["products"]
     there, here = item.there, item.here or {}
+    assert there is not None  # only records the package carries are checked
     status = spec["status_field"]
     if item.here is None:
         touched = [f for f in spec["fields"] if there.get(f) not in (None, "")]
@@ -140,9 +149,10 @@ def _product_certification(item, sender: Sender, sets: RuleSets) -> str | None:
             f"{who}, {level_name(sender.level)} không có quyền")
 
 
-def _evaluation_certification(item, sender: Sender, sets: RuleSets, names) -> str | None:
+def _evaluation_certification(item: Item, sender: Sender, sets: RuleSets, names: Names) -> str | None:
     spec = rules()["certification"]["evaluations"]
     there, here = item.there, item.here or {}
+    assert there is not None  # only records the package carries are checked
     flag = spec["flag_field"]
     if not there.get(flag) and not here.get(flag):
         return None
@@ -162,7 +172,7 @@ def _evaluation_certification(item, sender: Sender, sets: RuleSets, names) -> st
             f"là việc của {who}, {level_name(sender.level)} không có quyền")
 
 
-def _check_key_level(session, sender: Sender, fingerprint: str | None) -> None:
+def _check_key_level(session: Session, sender: Sender, fingerprint: str | None) -> None:
     """A key trusted here for one office does not sign as an office of a higher level."""
     if not fingerprint or sender.level is None:
         return
@@ -181,7 +191,7 @@ def _check_key_level(session, sender: Sender, fingerprint: str | None) -> None:
 class Units:
     """The unit a record belongs to, following its parents (a progress note: its task's unit)."""
 
-    def __init__(self, session, items) -> None:
+    def __init__(self, session: Session, items: list[Item]) -> None:
         self._session = session
         self._there: dict[str, dict[str, dict[str, Any]]] = {}
         for item in items:
@@ -213,7 +223,7 @@ class Units:
         return [r.get(path[0]) if r else None for r in current]
 
 
-def _origins(session, entity: str, ids: list[str]) -> dict[str, str | None]:
+def _origins(session: Session, entity: str, ids: list[str]) -> dict[str, str | None]:
     """Who made each record: the unit whose package created it here, else this office (None)."""
     contexts: dict[str, str] = {}
     query = select(AuditEntry.entity_id, AuditEntry.context).where(
@@ -228,12 +238,12 @@ def _origins(session, entity: str, ids: list[str]) -> dict[str, str | None]:
     return {i: senders.get(contexts[i].removeprefix("gói ").strip()) if i in contexts else None for i in ids}
 
 
-def _hold(item, reason: str) -> None:
+def _hold(item: Item, reason: str) -> None:
     item.outcome = Outcome.KEPT
     item.reason = reason
 
 
-def package_sender(session, unit_id: str | None, name: str, fingerprint: str | None) -> Sender:
+def package_sender(session: Session, unit_id: str | None, name: str, fingerprint: str | None) -> Sender:
     """The office the package names, its level and area; refuses (PackageError) a key trusted here
     for an office of a lower level that signs in a higher one's name."""
     sender = sender_of(session, unit_id, name)
@@ -241,31 +251,35 @@ def package_sender(session, unit_id: str | None, name: str, fingerprint: str | N
     return sender
 
 
-def check_authority(session, items: list, sender: Sender, names) -> None:
+def check_authority(session: Session, items: list[Item], sender: Sender, names: Names) -> None:
     """Hold back what the sender may not change, refuse (PackageError) a certification it may not write."""
     changing = [i for i in items if i.outcome in CHANGING]
-    sets = RuleSets(session) if any(i.entity.name in ("products", "evaluations") for i in changing) else None
-    forged = []
+    sets: RuleSets | None = None  # read once, when a product or an evaluation comes
+    forged: list[str | None] = []
     for item in changing:
         if item.there is None:
             continue
+        if item.entity.name not in ("products", "evaluations"):
+            continue
+        if sets is None:
+            sets = RuleSets(session)
         if item.entity.name == "products":
             forged.append(_product_certification(item, sender, sets))
-        elif item.entity.name == "evaluations":
+        else:
             forged.append(_evaluation_certification(item, sender, sets, names))
-    forged = [f for f in forged if f]
-    if forged:
-        more = f" … và {len(forged) - MAX_LISTED} bản ghi khác" if len(forged) > MAX_LISTED else ""
+    refused = [f for f in forged if f]
+    if refused:
+        more = f" … và {len(refused) - MAX_LISTED} bản ghi khác" if len(refused) > MAX_LISTED else ""
         raise PackageError(
             f"Gói của {sender.title} ghi công nhận, hạng sao mà cấp này không có quyền ghi (gói bị giả mạo hoặc máy "
-            "gửi bị sửa): " + "; ".join(forged[:MAX_LISTED]) + more + ". Không có gì được nhập. Hãy liên hệ đơn vị "
+            "gửi bị sửa): " + "; ".join(refused[:MAX_LISTED]) + more + ". Không có gì được nhập. Hãy liên hệ đơn vị "
             "gửi; công nhận chỉ nhận từ gói của cấp công nhận.")
     _hold_outside(session, changing, sender, names)
     _hold_higher_evaluations(changing, sender, names)
     _hold_children(items, names)
 
 
-def _hold_higher_evaluations(changing: list, sender: Sender, names) -> None:
+def _hold_higher_evaluations(changing: list[Item], sender: Sender, names: Names) -> None:
     """A result of a council above the sender's level comes from that level, not from below."""
     field = rules()["certification"]["evaluations"]["level_field"]
     for item in changing:
@@ -277,10 +291,11 @@ def _hold_higher_evaluations(changing: list, sender: Sender, names) -> None:
                             f"{level_name(level)} gửi gói.")
 
 
-def _hold_children(items: list, names) -> None:
+def _hold_children(items: list[Item], names: Names) -> None:
     """A new record held back takes with it the new records that point at it (a progress note of a
     task, a council member's scores of an evaluation): they would point at nothing here."""
-    held = {(i.entity.name, i.record_id): i for i in items if i.outcome is Outcome.KEPT and i.here is None}
+    held: dict[tuple[str, Any], Item] = {
+        (i.entity.name, i.record_id): i for i in items if i.outcome is Outcome.KEPT and i.here is None}
     if not held:
         return
     for item in items:  # parents come before children (ENTITIES order), so chains are followed
@@ -289,14 +304,14 @@ def _hold_children(items: list, names) -> None:
         for column, parent in item.entity.parents.items():
             blocked = held.get((parent, item.there.get(column)))
             if blocked is not None:
-                _hold(item, f"Thuộc {blocked.entity.label.lower()} «{blocked.entity.title(blocked.there, names)}» "
+                _hold(item, f"Thuộc {blocked.entity.label.lower()} «{blocked.entity.title(blocked.there or {}, names)}» "
                             f"không được nhận: {blocked.reason}")
                 if item.here is None:
                     held[(item.entity.name, item.record_id)] = item
                 break
 
 
-def _place_name(session, place_id: str | None, cache: dict) -> str:
+def _place_name(session: Session, place_id: str | None, cache: dict[str, str]) -> str:
     if not place_id:
         return "không ghi đơn vị"
     if place_id not in cache:
@@ -304,19 +319,19 @@ def _place_name(session, place_id: str | None, cache: dict) -> str:
     return cache[place_id]
 
 
-def _this_office(session) -> str | None:
+def _this_office(session: Session) -> str | None:
     row = session.get(AppMeta, "office_unit_id")
     return row.value if row is not None and row.value else None
 
 
-def _hold_outside(session, changing: list, sender: Sender, names) -> None:
+def _hold_outside(session: Session, changing: list[Item], sender: Sender, names: Names) -> None:
     units = Units(session, changing)
     place_names: dict[str, str] = {}
     own = f"bản ghi thuộc địa bàn của {sender.name}" if sender.unit_id else "bản ghi của đơn vị gửi"
     rule = (f"quy tắc: {sender.title} chỉ được lập, sửa, xóa {own}")
-    unitless: dict[str, list] = {}
+    unitless: dict[str, list[Any]] = {}
     shared = set(rules()["without_unit"]["shared"])
-    by_entity: dict[str, list] = {}
+    by_entity: dict[str, list[Any]] = {}
     for item in changing:
         by_entity.setdefault(item.entity.name, []).append(item)
     for name, group in by_entity.items():
@@ -325,7 +340,7 @@ def _hold_outside(session, changing: list, sender: Sender, names) -> None:
             continue
         there = units.resolve(name, [i.there for i in group], package_first=True)
         here = units.resolve(name, [i.here for i in group], package_first=False)
-        for item, u_there, u_here in zip(group, there, here):
+        for item, u_there, u_here in zip(group, there, here, strict=False):
             if item.here is not None and u_here is None:
                 if u_there is not None and u_there not in sender.area:
                     _hold(item, f"Gói gán bản ghi cho {_place_name(session, u_there, place_names)}, ngoài địa bàn "

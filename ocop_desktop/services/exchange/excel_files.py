@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -10,11 +11,17 @@ import tempfile
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.parsers import expat
 
-from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.schema import Kind, sheet_fields
+from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with this module
+    from openpyxl import Workbook
+
+    from ocop_desktop.services.exchange.excel_reader import Sheet
 
 MAX_BYTES = 20 * 2**20
 XLSX_LIMITS = ZipLimits(max_file_bytes=MAX_BYTES, max_members=2000, max_member_bytes=200 * 2**20,
@@ -94,7 +101,7 @@ def _unsupported(name: str) -> ImportRefused:
                          "lưu lại dạng .xlsx rồi nhập.")
 
 
-def read_sheets(path: Path):
+def read_sheets(path: Path) -> list[Sheet]:
     """Every sheet of a guarded workbook, streamed within the reader's limits (excel_reader.py)."""
     from ocop_desktop.services.exchange.excel_reader import read_workbook  # noqa: PLC0415
 
@@ -113,10 +120,12 @@ def write_template(path: Path, campaign_year: int | None = None) -> Path:
     """A blank sheet with the template's columns, typed so Excel keeps what people enter."""
     from openpyxl import Workbook  # noqa: PLC0415
     from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
+    from openpyxl.worksheet.worksheet import Worksheet  # noqa: PLC0415
 
     path = Path(path)
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = SHEET
     for col, f in enumerate(sheet_fields(), start=1):
         cell = ws.cell(row=1, column=col, value=f.title)
@@ -145,7 +154,7 @@ def write_template(path: Path, campaign_year: int | None = None) -> Path:
     return path
 
 
-def _save_atomically(wb, path: Path) -> None:
+def _save_atomically(wb: Workbook, path: Path) -> None:
     """Write beside the target, then rename: a full disk leaves the old file (or none), never a
     truncated .xlsx; the error becomes a Vietnamese ImportRefused."""
     folder = path.parent
@@ -177,10 +186,8 @@ def _save_atomically(wb, path: Path) -> None:
         raise ImportRefused(f"Không lưu được mẫu Excel vào {path}: {_os_reason(exc)}") from None
     finally:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def _os_reason(exc: OSError) -> str:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 import zipfile
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from xml.parsers import expat
 
 from ocop_desktop.domain.formatting import integer
@@ -67,7 +70,7 @@ class Sheet:
     def hidden(self) -> bool:
         return self.state != "visible"
 
-    def rows(self) -> list[tuple[int, tuple]]:
+    def rows(self) -> list[tuple[int, tuple[Any, ...]]]:
         """(Excel row, values from column A) of every row with a value, a merged value filling
         each row the merged cell covers (the value sits in its first column)."""
         cells = self.cells  # filled in place (setdefault: a second call changes nothing), no copy
@@ -128,18 +131,18 @@ def _local(name: str) -> str:
     return name[name.find(":") + 1:]  # "x:c" -> "c"; the main namespace may come with a prefix
 
 
-def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable, end: Callable | None = None,
-           text: Callable | None = None, raw_names: bool = False) -> None:
+def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable[..., Any], end: Callable[..., Any] | None = None,
+           text: Callable[..., Any] | None = None, raw_names: bool = False) -> None:
     """Feed ``member`` to expat in chunks, DTDs and entities refused. Handlers get local element
     names, unless ``raw_names`` (the sheet parser strips prefixes itself, on its hot path)."""
     parser = expat.ParserCreate()
     parser.buffer_text = True
 
-    def refuse(*_args) -> None:
+    def refuse(*_args: object) -> None:
         raise WorkbookRefused(f"Tệp {budget.name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{member}» — "
                               "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối.")
 
-    def on_start(name: str, attrs: dict) -> None:
+    def on_start(name: str, attrs: dict[str, Any]) -> None:
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
             raise WorkbookRefused(f"Tệp {budget.name} có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)} trong "
@@ -176,7 +179,7 @@ def _rels(zf: zipfile.ZipFile, part: str, names: set[str], budget: _Budget) -> d
     if rels not in names:
         return out
 
-    def start(name, attrs):
+    def start(name: str, attrs: dict[str, str]) -> None:
         if name == "Relationship" and attrs.get("TargetMode") != "External":
             target = attrs.get("Target", "")
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
@@ -196,7 +199,7 @@ def _date_styles(zf: zipfile.ZipFile, member: str | None, budget: _Budget) -> se
     xfs: list[int] = []
     where = {"cellXfs": False}
 
-    def start(name, attrs):
+    def start(name: str, attrs: dict[str, str]) -> None:
         if name == "numFmt":
             formats[int(attrs.get("numFmtId", "0"))] = attrs.get("formatCode", "")
         elif name == "cellXfs":
@@ -204,7 +207,7 @@ def _date_styles(zf: zipfile.ZipFile, member: str | None, budget: _Budget) -> se
         elif name == "xf" and where["cellXfs"]:
             xfs.append(int(attrs.get("numFmtId", "0") or 0))
 
-    def end(name):
+    def end(name: str) -> None:
         if name == "cellXfs":
             where["cellXfs"] = False
 
@@ -221,9 +224,9 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
     out: list[str] = []
     if member is None:
         return out
-    state = {"parts": None, "t": False, "phonetic": 0}
+    state: dict[str, Any] = {"parts": None, "t": False, "phonetic": 0}
 
-    def start(name, attrs):
+    def start(name: str, attrs: dict[str, str]) -> None:
         if name == "si":
             if len(out) >= MAX_STRINGS:
                 raise WorkbookRefused(f"Tệp {budget.name} có hơn {integer(MAX_STRINGS)} chuỗi chữ." + _ADVICE)
@@ -233,7 +236,7 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
         elif name == "t" and not state["phonetic"]:
             state["t"] = True
 
-    def end(name):
+    def end(name: str) -> None:
         if name == "si":
             out.append(text_value("".join(state["parts"] or ())))
             state["parts"] = None
@@ -242,7 +245,7 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
         elif name == "t":
             state["t"] = False
 
-    def text(data):
+    def text(data: str) -> None:
         if state["t"] and state["parts"] is not None:
             state["parts"].append(data)
 
@@ -254,16 +257,18 @@ class _SheetParser:
     """expat handlers for one sheet. The hot path is an empty styled cell: counted, never parsed
     further; the column of a cell is worked out only when it holds a value."""
 
-    def __init__(self, sheet: Sheet, strings: list[str], dates: set[int], epoch, budget: _Budget) -> None:
+    def __init__(self, sheet: Sheet, strings: list[str], dates: set[int], epoch: datetime, budget: _Budget) -> None:
         from openpyxl.utils.datetime import from_excel, from_ISO8601  # noqa: PLC0415
 
         self.sheet, self.strings, self.dates, self.epoch, self.budget = sheet, strings, dates, epoch, budget
-        self.from_excel, self.from_iso = from_excel, from_ISO8601
+        # openpyxl's converters (its stubs leave them untyped)
+        self.from_excel: Callable[..., Any] = from_excel
+        self.from_iso: Callable[[str], Any] = from_ISO8601
         self.row = 0
         self.rows_seen = 0
         self.col = 0  # the previous cell's column, for cells written without an address
         self.ref: str | None = None  # the previous cell's address, not yet turned into a column
-        self.cell: dict | None = None
+        self.cell: dict[str, Any] | None = None
         self.collect: list[str] | None = None
 
     def _too_big(self, what: str) -> WorkbookRefused:
@@ -275,7 +280,7 @@ class _SheetParser:
         except ValueError:
             raise self._too_big(f"địa chỉ ô «{ref[:20]}» không hợp lệ") from None
 
-    def start(self, name: str, attrs: dict) -> None:
+    def start(self, name: str, attrs: dict[str, Any]) -> None:
         budget = self.budget
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
@@ -321,10 +326,8 @@ class _SheetParser:
         elif name == "mergeCell":
             if len(self.sheet.merged) >= MAX_MERGES:
                 raise self._too_big(f"có hơn {integer(MAX_MERGES)} vùng ô gộp")
-            try:
+            with contextlib.suppress(ValueError):  # a damaged merge is ignored: the cells keep what they hold
                 self.sheet.merged.append(_range(attrs.get("ref", "")))
-            except ValueError:
-                pass  # a damaged merge is ignored: the cells keep what they hold
 
     def _dimension(self, ref: str) -> None:
         try:
@@ -361,7 +364,7 @@ class _SheetParser:
         if self.collect is not None:
             self.collect.append(data)
 
-    def _value(self, cell: dict) -> Any:
+    def _value(self, cell: dict[str, Any]) -> Any:
         kind, raw = cell["t"], cell["v"]
         if kind == "inlineStr":
             return text_value("".join(cell["is"] or ()))
@@ -419,7 +422,7 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
         declared: list[tuple[str, str, str]] = []
         props = {"date1904": False}
 
-        def start(tag, attrs):
+        def start(tag: str, attrs: dict[str, str]) -> None:
             if tag == "sheet":
                 rid = next((v for k, v in attrs.items() if k == "id"), "")
                 declared.append((attrs.get("name", ""), attrs.get("state", "visible"), rid))

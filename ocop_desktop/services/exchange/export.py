@@ -4,26 +4,36 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop import __version__
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
-from ocop_desktop.services import anchors
-from ocop_desktop.services.office_key import database_file, office_key
 from ocop_desktop.exports.package import DATA_DIR, DELETED, EXTENSION, FORMAT, FORMAT_VERSION, PackageWriter
 from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.persistence.migrate import head_revision
 from ocop_desktop.persistence.models import AuditEntry, OutboxEntry, Place, SyncState, new_id, utcnow
 from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services import anchors
 from ocop_desktop.services.exchange.dto import OutboxDTO, UnsentDTO
 from ocop_desktop.services.exchange.records import (
-    BY_NAME, ENTITIES, PRISTINE, Entity, _chunks, encode_row, encode_value, locally_edited, sync_states,
+    BY_NAME,
+    ENTITIES,
+    PRISTINE,
+    Entity,
+    _chunks,
+    encode_row,
+    encode_value,
+    locally_edited,
+    sync_states,
 )
+from ocop_desktop.services.office_key import database_file, office_key
 from ocop_desktop.services.settings import OfficeSettings, office_settings
 
 Progress = Callable[[int, int, str], None]
@@ -42,7 +52,7 @@ def outbox_dto(e: OutboxEntry) -> OutboxDTO:
     )
 
 
-def _changed_ids(session, entity: Entity, since: datetime | None) -> set[str]:
+def _changed_ids(session: Session, entity: Entity, since: datetime | None) -> set[str]:
     """Records changed here after ``since``: edited (updated_at) or touched by any action
     the audit log saw, imports included, so a district forwards what it has received."""
     table = entity.model.__table__
@@ -56,7 +66,7 @@ def _changed_ids(session, entity: Entity, since: datetime | None) -> set[str]:
     return ids
 
 
-def _tombstones(session, since: datetime | None) -> list[dict[str, Any]]:
+def _tombstones(session: Session, since: datetime | None) -> list[dict[str, Any]]:
     """Deletions of deletable records (survey rows …) that still stand, as {entity, id, deleted_at}.
 
     An undo of an import is a local correction and does not travel."""
@@ -91,7 +101,7 @@ class PackageExporter:
             rows = uow.session.scalars(select(OutboxEntry).order_by(OutboxEntry.created_at.desc()))
             return [outbox_dto(e) for e in rows]
 
-    def _last_sent(self, session) -> datetime | None:
+    def _last_sent(self, session: Session) -> datetime | None:
         return session.scalar(select(func.max(OutboxEntry.created_at)))
 
     def unsent(self) -> UnsentDTO:
@@ -200,7 +210,7 @@ class PackageExporter:
         return outbox_dto(entry)
 
 
-def _read_rows(session, entity: Entity, ids: list[str]) -> list[dict[str, Any]]:
+def _read_rows(session: Session, entity: Entity, ids: list[str]) -> list[dict[str, Any]]:
     table = entity.model.__table__
     cols = [table.c[c.key] for c in entity.columns]
     out = []
@@ -210,7 +220,7 @@ def _read_rows(session, entity: Entity, ids: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _record_sync(session, data: dict[str, list[dict[str, Any]]], package_id: str) -> None:
+def _record_sync(session: Session, data: dict[str, list[dict[str, Any]]], package_id: str) -> None:
     """The version each edited record had when sent (untouched copies carry no version)."""
     for name, rows in data.items():
         sent = {r["id"]: r["updated_at"] for r in rows if not r.get(PRISTINE)}
@@ -227,7 +237,8 @@ def _record_sync(session, data: dict[str, list[dict[str, Any]]], package_id: str
                 state.synced_updated_at, state.package_id = at, package_id
 
 
-def _reports(make_uow, office: OfficeSettings, folder: Path, report, steps: int, cancelled):
+def _reports(make_uow: UowFactory, office: OfficeSettings, folder: Path, report: Callable[[int, int, str], None],
+             steps: int, cancelled: Callable[[], bool] | None) -> Iterator[tuple[str, Path]]:
     """The human-readable reports (Excel and PDF): survey, registry and tasks, where there is data."""
     from ocop_desktop.services.reports import ReportRequest, ReportService  # a slow import, only needed here
 
@@ -238,7 +249,7 @@ def _reports(make_uow, office: OfficeSettings, folder: Path, report, steps: int,
               ("products", "san-pham-ocop", ReportRequest("products")),
               ("tasks", "nhiem-vu", ReportRequest("tasks"))]
     step = len(ENTITIES)
-    for kind, stem, request in wanted:
+    for _kind, stem, request in wanted:
         for fmt in ("xlsx", "pdf"):
             step += 1
             if cancelled and cancelled():

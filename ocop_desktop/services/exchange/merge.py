@@ -17,18 +17,37 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
 from ocop_desktop.persistence.models import (
-    Base, InboxEntry, OutboxEntry, Place, Producer, Product, SurveyCampaign, Task, UnitSubmission,
-)
-from ocop_desktop.services.exchange.dto import FieldDiff, ImportPreview, Outcome, PackageInfo, RecordChange
-from ocop_desktop.services.exchange.records import (
-    BY_NAME, ENTITIES, PRISTINE, Entity, _chunks, decode_record, display_value, field_label,
-    created_by_import, local_rows, locally_edited, sync_states,
+    Base,
+    InboxEntry,
+    OutboxEntry,
+    Place,
+    Producer,
+    Product,
+    SurveyCampaign,
+    Task,
+    UnitSubmission,
 )
 from ocop_desktop.services.exchange.authority import check_authority, package_sender
+from ocop_desktop.services.exchange.dto import FieldDiff, ImportPreview, Outcome, PackageInfo, RecordChange
+from ocop_desktop.services.exchange.records import (
+    BY_NAME,
+    ENTITIES,
+    PRISTINE,
+    Entity,
+    _chunks,
+    created_by_import,
+    decode_record,
+    display_value,
+    field_label,
+    local_rows,
+    locally_edited,
+    sync_states,
+)
 
 REFERENCE_LABELS = {"places": "địa bàn", "product_groups": "nhóm sản phẩm", "product_sets": "bộ sản phẩm",
                     "rule_sets": "bộ tiêu chí", "scorecards": "phiếu chấm"}
@@ -88,7 +107,7 @@ class Names:
 
     _LOCAL = ((Place, "name"), (Product, "name"), (Producer, "name"), (Task, "title"))
 
-    def __init__(self, session, pkg: VerifiedPackage) -> None:
+    def __init__(self, session: Session | None, pkg: VerifiedPackage) -> None:
         self._session = session
         self._known: dict[str, str] = {}
         for entity in ("products", "producers", "tasks", "survey_campaigns"):
@@ -142,7 +161,7 @@ def decode_package(pkg: VerifiedPackage) -> Decoded:
     out: dict[str, list[tuple[dict[str, Any], bool]]] = {}
     problems: list[str] = []
     for entity in ENTITIES:
-        seen: set[str] = set()
+        seen: set[Any] = set()  # ids as sent, malformed ones too
         rows = []
         for raw in pkg.data.get(entity.name, []):
             values, errors = decode_record(entity, raw)
@@ -159,6 +178,7 @@ def decode_package(pkg: VerifiedPackage) -> Decoded:
 
 def _classify(item: Item, here_edited: bool) -> None:
     here, there = item.here, item.there
+    assert here is not None and there is not None  # a record sent that is stored here too
     item.diffs = [k for k in item.entity.content_columns if k in there and here.get(k) != there[k]]
     if not item.diffs:
         item.outcome = Outcome.SAME
@@ -180,7 +200,7 @@ def _classify(item: Item, here_edited: bool) -> None:
                        "Bản trong gói chưa từng được sửa ở nơi gửi.")
 
 
-def _match_submissions(session, rows: list[tuple[dict[str, Any], bool]]) -> dict[str, str]:
+def _match_submissions(session: Session, rows: list[tuple[dict[str, Any], bool]]) -> dict[str, str]:
     """Incoming id -> local id of the same campaign and unit (one submission per unit and campaign)."""
     campaigns = sorted({v["campaign_id"] for v, _ in rows if v.get("campaign_id")})
     local: dict[tuple[str, str], str] = {}
@@ -192,14 +212,14 @@ def _match_submissions(session, rows: list[tuple[dict[str, Any], bool]]) -> dict
             if (k := (v.get("campaign_id"), v.get("unit_id"))) in local and local[k] != v["id"]}
 
 
-def _records(session, entity: Entity, rows) -> list[Item]:
+def _records(session: Session, entity: Entity, rows: list[tuple[dict[str, Any], bool]]) -> list[Item]:
     remap = _match_submissions(session, rows) if entity.name == "unit_submissions" else {}
     ids = [remap.get(v["id"], v["id"]) for v, _ in rows]
     here = local_rows(session, entity, ids)
     synced = sync_states(session, entity.name, ids)
     edited = locally_edited(session, entity.name, ids)
     items = []
-    for (values, pristine), record_id in zip(rows, ids):
+    for (values, pristine), record_id in zip(rows, ids, strict=False):
         values = dict(values, id=record_id)
         item = Item(entity, record_id, Outcome.NEW, values, here.get(record_id), pristine, synced.get(record_id))
         if item.here is not None:
@@ -208,10 +228,11 @@ def _records(session, entity: Entity, rows) -> list[Item]:
     return items
 
 
-def _deletions(session, pkg: VerifiedPackage, sent: set[str]) -> list[Item]:
-    problems, wanted = [], {}
+def _deletions(session: Session, pkg: VerifiedPackage, sent: set[str]) -> list[Item]:
+    problems: list[str] = []
+    wanted: dict[str, list[str]] = {}
     for raw in pkg.deleted:
-        entity = BY_NAME.get(raw.get("entity"))
+        entity = BY_NAME.get(str(raw.get("entity")))
         if entity is None or not entity.deletable or not isinstance(raw.get("id"), str):
             problems.append(f"một bản ghi đã xóa (mã {str(raw.get('id'))[:40]}) không hợp lệ")
             continue
@@ -237,7 +258,7 @@ def _deletions(session, pkg: VerifiedPackage, sent: set[str]) -> list[Item]:
     return items
 
 
-def _check_references(session, items: list[Item], names: Names) -> None:
+def _check_references(session: Session, items: list[Item], names: Names) -> None:
     """Every record the package adds or changes must point at records that exist after the import."""
     arriving = {(i.entity.name, i.record_id) for i in items if i.outcome is Outcome.NEW}
     wanted: dict[str, set[str]] = {}
@@ -271,16 +292,16 @@ def _check_references(session, items: list[Item], names: Names) -> None:
 HELD = (Outcome.NEW, Outcome.UPDATE, Outcome.CONFLICT, Outcome.DELETE)
 
 
-def _hold_closed_campaigns(session, items: list[Item]) -> None:
+def _hold_closed_campaigns(session: Session, items: list[Item]) -> None:
     """A campaign closed here takes no more rows from a package, as from the grid or an Excel file
     (services/surveys.py): its rows are listed as kept, with the reason and the way to take them."""
     rows = [i for i in items if i.entity.name == "survey_entries" and i.outcome in HELD]
     wanted = sorted({(i.there or i.here or {}).get("campaign_id") or "" for i in rows} - {""})
-    closed: dict[str, tuple[int, date]] = {}
+    closed: dict[str, tuple[int, date]] = {}  # only closed campaigns are read
     for chunk in _chunks(wanted):
         query = select(SurveyCampaign.id, SurveyCampaign.year, SurveyCampaign.closed_on).where(
             SurveyCampaign.id.in_(chunk), SurveyCampaign.closed_on.is_not(None))
-        closed.update({cid: (year, on) for cid, year, on in session.execute(query)})
+        closed.update({cid: (year, on) for cid, year, on in session.execute(query) if on is not None})
     for item in rows:
         held = closed.get((item.there or item.here or {}).get("campaign_id") or "")
         if held is not None:
@@ -290,16 +311,17 @@ def _hold_closed_campaigns(session, items: list[Item]) -> None:
                            "Mở lại đợt này), hoàn tác lần nhập gói này rồi nhập lại gói.")
 
 
-def _warnings(session, items: list[Item]) -> list[str]:
+def _warnings(session: Session, items: list[Item]) -> list[str]:
     out = []
-    new_producers = [i.there for i in items if i.entity.name == "producers" and i.outcome is Outcome.NEW]
+    new_producers = [i.there for i in items
+                     if i.entity.name == "producers" and i.outcome is Outcome.NEW and i.there is not None]
     taxes = {p["tax_code"]: p for p in new_producers if p.get("tax_code")}
     for chunk in _chunks(sorted(taxes)):
         for name, tax in session.execute(select(Producer.name, Producer.tax_code).where(Producer.tax_code.in_(chunk))):
             out.append(f"Chủ thể mới «{taxes[tax]['name']}» có cùng mã số thuế {tax} với chủ thể «{name}» ở đây; "
                        "có thể là một chủ thể được nhập hai lần, hãy kiểm tra sau khi nhập.")
     for item in items:
-        if item.entity.name == "survey_campaigns" and item.outcome is Outcome.NEW:
+        if item.entity.name == "survey_campaigns" and item.outcome is Outcome.NEW and item.there is not None:
             other = session.scalar(select(SurveyCampaign.title).where(SurveyCampaign.year == item.there.get("year")))
             if other:
                 out.append(f"Gói có đợt rà soát năm {item.there.get('year')} khác với đợt «{other}» ở đây; "
@@ -309,6 +331,7 @@ def _warnings(session, items: list[Item]) -> list[str]:
 
 def _change(item: Item, names: Names) -> RecordChange:
     values = item.there if item.there is not None else item.here
+    assert values is not None  # a record is sent, stored here, or both
     fields = tuple(
         FieldDiff(k, field_label(k, item.entity.name), display_value(item.here.get(k), names, k), display_value(item.there.get(k), names, k))
         for k in item.diffs
@@ -317,7 +340,7 @@ def _change(item: Item, names: Names) -> RecordChange:
                         item.outcome, fields, item.reason, item.deleted_there)
 
 
-def make_plan(session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
+def make_plan(session: Session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
     """Classify every record of the package; raises PackageError when the package cannot be taken."""
     info = package_info(pkg)
     sent = session.scalar(select(OutboxEntry.created_at).where(OutboxEntry.package_id == info.package_id))

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import UTC, date, datetime
-from typing import Any, Callable, Iterable
+from functools import cached_property
+from typing import Any, cast
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text, select
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, String, Text, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import formatting, limits, schema
+from ocop_desktop.domain.enums import LabelledEnum
 from ocop_desktop.persistence.models import (
     AuditEntry,
+    Base,
     Directive,
     Evaluation,
     EvaluationMember,
     Producer,
     Product,
+    RecordMixin,
     SurveyCampaign,
     SurveyEntry,
     SyncState,
@@ -34,7 +39,7 @@ META_COLUMNS = ("id", "created_at", "updated_at")
 @dataclass(frozen=True)
 class Entity:
     name: str  # the table, also the package member data/<name>.json
-    model: type
+    model: type[Base]
     title: Callable[[dict[str, Any], Callable[[str | None], str]], str]
     deletable: bool = False  # deletions at the sender travel as tombstones
 
@@ -44,7 +49,7 @@ class Entity:
         return schema.entity_label(self.name)
 
     @cached_property
-    def columns(self) -> list:
+    def columns(self) -> list[Any]:
         derived = set(self.model.__folded__) | set(self.model.__sortkeys__)
         return [c for c in self.model.__table__.columns if c.key not in derived]
 
@@ -65,8 +70,8 @@ class Entity:
 def _short(text: Any, limit: int = 70) -> str:
     if isinstance(text, (dict, list)):  # never str() a structure from a package: it may nest deep
         return "{…}" if isinstance(text, dict) else "[…]"
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    shown = " ".join(str(text or "").split())
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _join(separator: str, *parts: Any) -> str:
@@ -100,7 +105,7 @@ ENTITIES: tuple[Entity, ...] = (
 BY_NAME = {e.name: e for e in ENTITIES}
 ORDER = {e.name: i for i, e in enumerate(ENTITIES)}
 
-ENUMS: dict[tuple[str, str], type] = {
+ENUMS: dict[tuple[str, str], type[LabelledEnum]] = {
     (e.name, f.stored): f.enum for e in ENTITIES if (r := schema.record(e.name)) for f in r.fields if f.enum is not None
 }
 
@@ -124,7 +129,7 @@ class BadValue(ValueError):
     """A value of the wrong shape; str() is a Vietnamese reason."""
 
 
-def decode_value(entity: Entity, column, value: Any) -> Any:
+def decode_value(entity: Entity, column: Column[Any], value: Any) -> Any:
     """The Python value of one JSON value of ``column``, within the limits the database keeps;
     raises BadValue with a Vietnamese sentence naming the field by its label."""
     label = field_label(column.key, entity.name)
@@ -214,7 +219,7 @@ def display_value(value: Any, names: Callable[[str | None], str], key: str = "")
         return formatting.value(value, formatting.INTEGER if kind == formatting.STARS else kind)
     if key.endswith("_id") and isinstance(value, str):
         return names(value) or value
-    for (entity_name, column), enum in ENUMS.items():
+    for (_entity_name, column), enum in ENUMS.items():
         if column == key and isinstance(value, str):
             try:
                 return enum(value).label
@@ -231,6 +236,14 @@ def _vn_day(value: Any) -> str:
     return formatting.day(value) if isinstance(value, str) else ""
 
 
+def stored_record(session: Session, entity: Entity, record_id: str) -> RecordMixin:
+    """The stored record of an exchanged table (each has RecordMixin's id and version columns)."""
+    obj = session.get(entity.model, record_id)
+    if obj is None:
+        raise LookupError(f"{entity.name}/{record_id} is not stored")
+    return cast(RecordMixin, obj)  # every class in ENTITIES mixes RecordMixin into Base
+
+
 def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
     for i in range(0, len(ids), size):
         yield ids[i:i + size]
@@ -245,7 +258,7 @@ LOCAL_EDIT = (
 )
 
 
-def locally_edited(session, entity: str, ids: list[str] | None = None) -> set[str]:
+def locally_edited(session: Session, entity: str, ids: list[str] | None = None) -> set[str]:
     """Records of ``entity`` edited here by a person (not by an import or an undo)."""
     query = select(AuditEntry.entity_id).where(AuditEntry.entity == entity, *LOCAL_EDIT).distinct()
     if ids is None:
@@ -256,7 +269,7 @@ def locally_edited(session, entity: str, ids: list[str] | None = None) -> set[st
     return out
 
 
-def created_by_import(session, entity: str, ids: list[str]) -> set[str]:
+def created_by_import(session: Session, entity: str, ids: list[str]) -> set[str]:
     query = select(AuditEntry.entity_id).where(AuditEntry.entity == entity, AuditEntry.action == "import:create")
     out: set[str] = set()
     for chunk in _chunks(ids):
@@ -264,7 +277,7 @@ def created_by_import(session, entity: str, ids: list[str]) -> set[str]:
     return out
 
 
-def sync_states(session, entity: str, ids: list[str] | None = None) -> dict[str, tuple[datetime, str]]:
+def sync_states(session: Session, entity: str, ids: list[str] | None = None) -> dict[str, tuple[datetime, str]]:
     query = select(SyncState.entity_id, SyncState.synced_updated_at, SyncState.package_id).where(
         SyncState.entity == entity)
     if ids is None:
@@ -275,7 +288,7 @@ def sync_states(session, entity: str, ids: list[str] | None = None) -> dict[str,
     return out
 
 
-def local_rows(session, entity: Entity, ids: list[str]) -> dict[str, dict[str, Any]]:
+def local_rows(session: Session, entity: Entity, ids: list[str]) -> dict[str, dict[str, Any]]:
     table = entity.model.__table__
     cols = [table.c[c.key] for c in entity.columns]
     out = {}
@@ -285,7 +298,7 @@ def local_rows(session, entity: Entity, ids: list[str]) -> dict[str, dict[str, A
     return out
 
 
-def set_sync(session, entity: str, entity_id: str, at: datetime | None, package_id: str = "") -> None:
+def set_sync(session: Session, entity: str, entity_id: str, at: datetime | None, package_id: str = "") -> None:
     state = session.get(SyncState, (entity, entity_id))
     if at is None:
         if state is not None:

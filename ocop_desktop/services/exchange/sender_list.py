@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError
@@ -25,7 +26,7 @@ from ocop_desktop.exports.signing import b64, fingerprint, short_fingerprint, un
 from ocop_desktop.persistence.models import Place, TrustedSender
 from ocop_desktop.persistence.models.base import utcnow
 from ocop_desktop.persistence.uow import UowFactory
-from ocop_desktop.services.exchange.authority import level_name, rank, sender_of
+from ocop_desktop.services.exchange.authority import Sender, level_name, rank, sender_of
 from ocop_desktop.services.exchange.trust import add_sender
 from ocop_desktop.services.office_key import office_key
 from ocop_desktop.services.settings import office_settings
@@ -192,7 +193,8 @@ class SenderListService:
         office = str(item.get("office") or "đơn vị không ghi tên")
         return unit_id, office, item["public_key"], fingerprint(raw)
 
-    def _take_one(self, s, item: Any, issuer, note: str, actor: str, result: ListImport, own_fp: str) -> None:
+    def _take_one(self, s: Session, item: Any, issuer: Sender, note: str, actor: str, result: ListImport,
+                  own_fp: str) -> None:
         entry = self._entry(item)
         if entry is None:
             result.refused.append("Một dòng của danh sách không có khóa công khai hợp lệ; bỏ qua dòng đó.")
@@ -231,7 +233,7 @@ class SenderListService:
         result.added.append(shown)
 
     @staticmethod
-    def _revoke_one(s, item: Any, issuer, note: str, result: ListImport) -> None:
+    def _revoke_one(s: Session, item: Any, issuer: Sender, note: str, result: ListImport) -> None:
         entry = SenderListService._entry(item)
         if entry is None:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.persistence.models import InboxEntry, Place, SurveyCampaign, UnitSubmission
@@ -15,7 +16,7 @@ from ocop_desktop.services.surveys import on_time  # one rule for "on time", sha
 _DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
 
 
-def _received(session) -> dict[str, datetime]:
+def _received(session: Session) -> dict[str, datetime]:
     """Unit id -> when its last package was imported (a merged commune's package counts for the
     old communes it took over, so 2024 units are found in a 2025 commune's package)."""
     query = (select(InboxEntry.sender_unit_id, func.max(InboxEntry.imported_at))
@@ -23,13 +24,15 @@ def _received(session) -> dict[str, datetime]:
              .group_by(InboxEntry.sender_unit_id))
     out: dict[str, datetime] = {}
     for sender, at in session.execute(query):
+        if sender is None:  # excluded by the query
+            continue
         for unit_id in covered_place_ids(session, sender):
             if unit_id not in out or out[unit_id] < at:
                 out[unit_id] = at
     return out
 
 
-def campaign_timeliness(session, today: date) -> list[CampaignTimeliness]:
+def campaign_timeliness(session: Session, today: date) -> list[CampaignTimeliness]:
     received = _received(session)
     out = []
     for campaign in session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc())):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
@@ -53,24 +55,25 @@ class SenderDTO:
 
 
 def _sender(pkg: VerifiedPackage) -> tuple[str | None, str]:
-    sender = pkg.manifest.get("sender") if isinstance(pkg.manifest.get("sender"), dict) else {}
+    named = pkg.manifest.get("sender")
+    sender: dict[str, Any] = named if isinstance(named, dict) else {}
     unit_id = sender.get("unit_id") if isinstance(sender.get("unit_id"), str) and sender.get("unit_id") else None
     office = sender.get("unit_name") if isinstance(sender.get("unit_name"), str) else ""
     return unit_id, office or "đơn vị không ghi tên"
 
 
-def _known_unit(session, unit_id: str | None) -> str | None:
+def _known_unit(session: Session, unit_id: str | None) -> str | None:
     return unit_id if unit_id is not None and session.get(Place, unit_id) is not None else None
 
 
-def _trusted_for(unit_id: str | None, office: str):
+def _trusted_for(unit_id: str | None, office: str) -> Select[TrustedSender]:
     """An office is its unit; one whose unit this database does not know, its name."""
     if unit_id is not None:
         return select(TrustedSender).where(TrustedSender.unit_id == unit_id)
     return select(TrustedSender).where(TrustedSender.unit_id.is_(None), TrustedSender.office_name == office)
 
 
-def sender_trust(session, pkg: VerifiedPackage) -> SenderTrust:
+def sender_trust(session: Session, pkg: VerifiedPackage) -> SenderTrust:
     unit_id, office = _sender(pkg)
     if pkg.signer is None:
         return SenderTrust(REFUSED, office, unit_id, "", "", UNSIGNED)
@@ -81,11 +84,11 @@ def sender_trust(session, pkg: VerifiedPackage) -> SenderTrust:
     if any(r.fingerprint == fp for r in active):
         return SenderTrust(TRUSTED, office, unit_id, fp, key)
     words = short_fingerprint(fp)
-    revoked = [r for r in rows if r.fingerprint == fp and r.revoked_at is not None]
+    revoked = [r.revoked_at for r in rows if r.fingerprint == fp and r.revoked_at is not None]
     if revoked:
         return SenderTrust(REFUSED, office, unit_id, fp, key, (
             f"Gói của {office} ký bằng khóa {words} mà nơi này đã thu hồi tin cậy ngày "
-            f"{format_vn_date(revoked[0].revoked_at.date())}. Không có gì được nhập. Nếu đơn vị đó vẫn dùng khóa này "
+            f"{format_vn_date(revoked[0].date())}. Không có gì được nhập. Nếu đơn vị đó vẫn dùng khóa này "
             "một cách hợp lệ, hãy gọi điện đối chiếu rồi tin cậy lại («ocop senders trust»)."))
     if active:
         known = ", ".join(short_fingerprint(r.fingerprint) for r in active)
@@ -106,7 +109,7 @@ def sender_trust(session, pkg: VerifiedPackage) -> SenderTrust:
         + note))
 
 
-def require_trust(session, pkg: VerifiedPackage, trust_new: bool, actor: str) -> SenderTrust:
+def require_trust(session: Session, pkg: VerifiedPackage, trust_new: bool, actor: str) -> SenderTrust:
     """Raise PackageError unless the sender is trusted (or, with ``trust_new``, trust a new one now)."""
     trust = sender_trust(session, pkg)
     if trust.state == REFUSED:
@@ -118,7 +121,7 @@ def require_trust(session, pkg: VerifiedPackage, trust_new: bool, actor: str) ->
     return trust
 
 
-def add_sender(session, unit_id: str | None, office: str, public_key: str, actor: str, note: str = "") -> TrustedSender:
+def add_sender(session: Session, unit_id: str | None, office: str, public_key: str, actor: str, note: str = "") -> TrustedSender:
     raw = unb64(public_key)
     if raw is None or len(raw) != 32:
         raise PackageError("Khóa công khai không hợp lệ (phải là 32 byte mã hóa base64).")

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry, InboxEntry, utcnow
 from ocop_desktop.services.exchange.apply import write_sync
 from ocop_desktop.services.exchange.dto import UndoResult
-from ocop_desktop.services.exchange.records import BY_NAME, ENTITIES, ORDER, BadValue, _chunks, decode_value
+from ocop_desktop.services.exchange.records import (
+    BY_NAME,
+    ENTITIES,
+    ORDER,
+    BadValue,
+    Entity,
+    _chunks,
+    decode_value,
+    stored_record,
+)
 
 MAX_LISTED = 10
 
@@ -22,7 +33,7 @@ def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _decode(entity, key: str, value: Any) -> Any:
+def _decode(entity: Entity, key: str, value: Any) -> Any:
     column = entity.model.__table__.c[key]
     try:
         return decode_value(entity, column, value)
@@ -30,11 +41,11 @@ def _decode(entity, key: str, value: Any) -> Any:
         return value
 
 
-def _title(entity, values: dict[str, Any]) -> str:
-    return entity.title(values, lambda _id: "") or values.get("id", "")
+def _title(entity: Entity, values: Mapping[str, Any]) -> str:
+    return entity.title(dict(values), lambda _id: "") or str(values.get("id", ""))
 
 
-def undo_import(session, package_id: str) -> UndoResult:
+def undo_import(session: Session, package_id: str) -> UndoResult:
     inbox = session.scalar(select(InboxEntry).where(InboxEntry.package_id == package_id))
     if inbox is None:
         raise NotFoundError(f"Không có gói {package_id} trong danh sách gói đã nhận.")
@@ -50,7 +61,10 @@ def undo_import(session, package_id: str) -> UndoResult:
     by_key: dict[str, list[AuditEntry]] = {}
     for e in entries:
         by_key.setdefault(f"{e.entity}/{e.entity_id}", []).append(e)
-    parsed = [(key, *key.split("/", 1), v) for key, v in versions.items()]
+    parsed: list[tuple[str, str, str, dict[str, Any]]] = []  # (entity/id, entity, id, versions)
+    for key, v in versions.items():
+        name, _, record_id = key.partition("/")
+        parsed.append((key, name, record_id, v))
     problems = _check(session, parsed, by_key, last_seq)
     if problems:
         more = f"; … và {len(problems) - MAX_LISTED} bản ghi khác" if len(problems) > MAX_LISTED else ""
@@ -64,13 +78,13 @@ def undo_import(session, package_id: str) -> UndoResult:
     # Created rows go first, children before parents; then changed rows get their old values;
     # deleted rows come back last, parents before children.
     created: dict[str, list[str]] = {}  # children's tables first; one flush per table, not per row
-    for key, name, record_id, v in reversed(ordered):
+    for _key, name, record_id, v in reversed(ordered):
         if v["op"] == "create":
             created.setdefault(name, []).append(record_id)
     for name, ids in created.items():
         model = BY_NAME[name].model
         for chunk in _chunks(ids):
-            for obj in session.scalars(select(model).where(model.id.in_(chunk))):
+            for obj in session.scalars(select(model).where(model.__table__.c.id.in_(chunk))):
                 session.delete(obj)
                 result["deleted"] += 1
         session.flush()
@@ -90,15 +104,15 @@ def undo_import(session, package_id: str) -> UndoResult:
             session.flush()
             result["recreated"] += 1
         else:
-            obj = session.get(entity.model, record_id)
+            stored = stored_record(session, entity, record_id)
             for e in by_key.get(key, []):
                 for k, pair in e.changes.items():
-                    setattr(obj, k, _decode(entity, k, pair[0]))
-            obj.updated_at = _when(before[1])
+                    setattr(stored, k, _decode(entity, k, pair[0]))
+            stored.updated_at = datetime.fromisoformat(before[1])  # a stored stored always had a version
             if v["op"] == "update":
                 result["restored"] += 1
         if before[2]:
-            sync_set[(name, record_id)] = _when(before[2])
+            sync_set[(name, record_id)] = datetime.fromisoformat(before[2])
         else:
             sync_drop.add((name, record_id))
     session.flush()
@@ -107,8 +121,9 @@ def undo_import(session, package_id: str) -> UndoResult:
     return UndoResult(package_id, result["deleted"], result["restored"], result["recreated"])
 
 
-def _restore_sync(session, sync_set, sync_drop, packages: dict[str, str | None]) -> None:
-    by_package: dict[str, dict] = {}
+def _restore_sync(session: Session, sync_set: dict[tuple[str, str], datetime], sync_drop: set[tuple[str, str]],
+                  packages: dict[str, str | None]) -> None:
+    by_package: dict[str, dict[tuple[str, str], datetime]] = {}
     for (name, record_id), at in sync_set.items():
         by_package.setdefault(packages.get(f"{name}/{record_id}") or "", {})[(name, record_id)] = at
     for package_id, rows in by_package.items():
@@ -116,7 +131,8 @@ def _restore_sync(session, sync_set, sync_drop, packages: dict[str, str | None])
     write_sync(session, {}, sync_drop, "")
 
 
-def _check(session, parsed, by_key, last_seq: int) -> list[str]:
+def _check(session: Session, parsed: list[tuple[str, str, str, dict[str, Any]]], by_key: dict[str, list[AuditEntry]],
+           last_seq: int) -> list[str]:
     """Why the undo cannot run: records changed or deleted since, or new rows hanging on created ones."""
     problems = []
     created = {(name, rid) for _k, name, rid, v in parsed if v["op"] == "create"}
@@ -125,7 +141,7 @@ def _check(session, parsed, by_key, last_seq: int) -> list[str]:
         current = session.execute(select(entity.model.__table__).where(entity.model.__table__.c.id == record_id)).first()
         if v["op"] == "delete":
             if current is not None:
-                problems.append(f"{entity.label} «{_title(entity, current._mapping)}» đã được tạo lại sau khi nhập")
+                problems.append(f"{entity.label} «{_title(entity, dict(current._mapping))}» đã được tạo lại sau khi nhập")
             continue
         values = dict(current._mapping) if current is not None else {}
         if current is None:
@@ -179,7 +195,7 @@ def _undo_context(operation_id: str) -> str:
     return f"hoàn tác nhập Excel {operation_id}"
 
 
-def excel_imports(session) -> list[ExcelImportInfo]:
+def excel_imports(session: Session) -> list[ExcelImportInfo]:
     query = (select(AuditEntry.context, AuditEntry.action, func.count(func.distinct(AuditEntry.entity_id)),
                     func.min(AuditEntry.at), func.max(AuditEntry.actor))
              .where(AuditEntry.action.like(f"{EXCEL_ACTION}:%"), AuditEntry.entity == "survey_entries")
@@ -200,7 +216,7 @@ def excel_imports(session) -> list[ExcelImportInfo]:
     return sorted(out, key=lambda i: i.at, reverse=True)
 
 
-def undo_excel(session, operation_id: str) -> UndoResult:
+def undo_excel(session: Session, operation_id: str) -> UndoResult:
     """Put back what one Excel import changed. Unlike a package undo this is a new local change
     (new versions, audit entries "excel-undo:…"), so a correction already sent is corrected again."""
     op = operation_id.strip().lower()
@@ -249,7 +265,7 @@ def undo_excel(session, operation_id: str) -> UndoResult:
     return UndoResult(op, result["create"], result["update"], result["delete"])
 
 
-def _changed_since(session, by_key, last_seq: int) -> list[str]:
+def _changed_since(session: Session, by_key: dict[tuple[str, str], list[AuditEntry]], last_seq: int) -> list[str]:
     """Records changed after the import, except by a later Excel import that was undone since (or its
     undo): those two together left the record as this import did."""
     problems = []

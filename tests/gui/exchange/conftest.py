@@ -2,6 +2,5 @@
 
 from __future__ import annotations
 
-
 from tests.services.exchange.conftest import communes, office  # noqa: F401  (fixtures)
 

@@ -96,8 +96,11 @@ def test_replace_asks_with_the_count_backs_up_and_undoes(qtbot, district, tmp_pa
                                ask_open=lambda _p: str(path), before_import=lambda: backups.append(1),
                                confirm=lambda _w, q: (questions.append(q), answers.pop(0))[1])
     qtbot.addWidget(dialog)
-    entries = lambda: sorted((e.product_name, e.output_quantity) for e in  # noqa: E731
-                             district.surveys.unit_entries(district.campaign_id(), place_id("xa-ang-to")))
+
+    def entries():
+        return sorted((e.product_name, e.output_quantity)
+                      for e in district.surveys.unit_entries(district.campaign_id(), place_id("xa-ang-to")))
+
     qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.ui.importButton.isEnabled())
     assert dialog.ui.warningsLabel.text() == (

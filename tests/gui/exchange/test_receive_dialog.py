@@ -43,7 +43,7 @@ def cell(model, row: int, column: int) -> str:
 
 
 def test_conflict_chosen_per_record_then_imported_then_undone(qtbot, qtmodeltester, communes, packages, jobs):
-    a, b, r = communes
+    _a, _b, r = communes
     a2, bp, product_id = packages
     dialog = ReceivePackageDialog(r.exchange, jobs, ask_paths=lambda _p: [str(a2), str(bp)],
                                   ask_confirm=lambda _p, _t: True, today=lambda: date(2024, 7, 10))
@@ -128,8 +128,8 @@ def test_send_dialog_makes_a_package_and_lists_it(qtbot, qtmodeltester, communes
 
 
 def test_a_new_sender_is_imported_only_after_its_fingerprint_is_accepted(qtbot, office, tmp_path, jobs, vietnamese):
-    from ocop_desktop.services.office_key import office_key
     from ocop_desktop.exports.signing import short_fingerprint
+    from ocop_desktop.services.office_key import office_key
 
     a = office("ang-nua", "xa-ang-nua", "Lò Văn Anh")
     r = office("huyen", "huyen-muong-ang", "Nguyễn Văn Kiểm")  # has never trusted anyone

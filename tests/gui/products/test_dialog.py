@@ -8,8 +8,8 @@ from ocop_desktop.gui.products.dialog import ProductDialog
 from ocop_desktop.services.producers import ProducerInput
 from ocop_desktop.services.products import ProductInput
 from ocop_desktop.services.reference import place_id
-from tests.gui.products.conftest import POPUP, TODAY, names
 from tests.gui.keyboard import type_text
+from tests.gui.products.conftest import POPUP, TODAY, names
 
 LEFT = Qt.MouseButton.LeftButton
 

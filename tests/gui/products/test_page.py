@@ -12,8 +12,8 @@ from ocop_desktop.persistence.models import Product
 from ocop_desktop.services.products import ProductInput
 from ocop_desktop.services.reference import place_id, product_set_id
 from ocop_desktop.services.sample import load_sample
-from tests.gui.products.conftest import POPUP, names
 from tests.gui.keyboard import type_text
+from tests.gui.products.conftest import POPUP, names
 
 
 def test_typing_in_the_search_box_changes_the_rows(qtbot, make_uow, services, make_page):

@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
-from pypdf import PdfReader
 
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.reports.dialog import ReportsDialog

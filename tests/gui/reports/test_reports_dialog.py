@@ -7,9 +7,9 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from pypdf import PdfReader
 
 from ocop_desktop.exports.report_model import ExportCancelled
 from ocop_desktop.gui.jobs import JobRunner

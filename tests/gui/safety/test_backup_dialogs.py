@@ -106,7 +106,7 @@ def test_a_cancelled_restore_changes_nothing(qtbot, backups, jobs, make_uow, vie
     ProductService(make_uow).create(ProductInput(name="Giữ lại"))
     dialog = _dialog(qtbot, backups, jobs, confirm=lambda b, c: False)
     dialog.restore_selected()
-    qtbot.waitUntil(lambda: "Đã hủy khôi phục; dữ liệu không thay đổi." == dialog.ui.statusLabel.text(),
+    qtbot.waitUntil(lambda: dialog.ui.statusLabel.text() == "Đã hủy khôi phục; dữ liệu không thay đổi.",
                     timeout=20000)
     assert "Giữ lại" in _names(backups.db_path)
 

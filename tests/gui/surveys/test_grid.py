@@ -154,10 +154,10 @@ def test_inputs_pass_the_typed_text_to_the_service_and_track_changes(grid):
     assert not model.is_dirty()
     model.set_cells([(0, 0, "Cà phê"), (0, 3, "1.200")], "thử")
     assert model.is_dirty()
-    (first, spare) = model.inputs()[:1] + [SurveyEntryInput()]
+    (first, spare) = [*model.inputs()[:1], SurveyEntryInput()]
     assert first.product_name == "Cà phê" and first.output_quantity == "1.200"
     blank = [""] * (model.columnCount() - 4)
-    assert model.payload() == {"rows": [{"id": None, "cells": ["Cà phê", "", "", "1.200"] + blank}], "base": []}
+    assert model.payload() == {"rows": [{"id": None, "cells": ["Cà phê", "", "", "1.200", *blank]}], "base": []}
     model.undo_stack.undo()
     assert not model.is_dirty() and spare.is_blank()
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from ocop_desktop.gui.surveys.page import SurveysPage
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.surveys import SurveyEntryInput
-from tests.gui.surveys.conftest import ANG_NUA, settle
 from tests.gui.keyboard import type_keys
+from tests.gui.surveys.conftest import ANG_NUA, settle
 from tests.services.exchange.conftest import communes, office  # noqa: F401  (fixtures)
 
 REFUSED = (

@@ -50,7 +50,7 @@ def test_a_typed_date_is_stored_exactly(qtbot, make_page, surveys, campaign_id, 
 
 
 def test_a_future_or_impossible_date_is_refused_and_nothing_is_stored(qtbot, make_page, surveys, campaign_id):
-    page, dialog = _open(qtbot, make_page, campaign_id)
+    _page, dialog = _open(qtbot, make_page, campaign_id)
     ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     _type(qtbot, dialog.ui.dateEdit, "03/05/2026")
     qtbot.keyClick(dialog.ui.dateEdit, Qt.Key.Key_Tab)  # leaving the field says it at once

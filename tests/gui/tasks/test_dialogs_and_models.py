@@ -21,7 +21,7 @@ def at_once(save):
     def submit(value, done, failed):
         try:
             result = save(value)
-        except Exception as exc:  # noqa: BLE001 — handed to the dialog as the job would
+        except Exception as exc:
             failed(exc)
         else:
             done(result)

@@ -191,7 +191,7 @@ def test_add_and_edit_a_directive(qtbot, page):
     assert page.current_directive().number == "45/KH-UBND"
     assert titles(page) == []  # the new directive is selected and has no tasks yet
     qtbot.mouseClick(page.ui.editDirectiveButton, Qt.MouseButton.LeftButton)
-    edit = [d for d in page.findChildren(DirectiveDialog) if d.isVisible()][0]
+    edit = next(d for d in page.findChildren(DirectiveDialog) if d.isVisible())
     assert edit.ui.issuedOnEdit.text() == "03/02/2025"
     edit.ui.numberEdit.clear()
     qtbot.keyClicks(edit.ui.numberEdit, "46/KH-UBND")
@@ -296,9 +296,9 @@ def test_editing_a_task_changed_elsewhere_keeps_the_form_and_says_so(qtbot, page
 
 
 def test_on_an_empty_database_the_task_form_offers_the_office_area(qtbot, vietnamese, jobs, make_uow):
+    from ocop_desktop.gui.tasks.page import TasksPage
     from ocop_desktop.services.reference import place_id
     from ocop_desktop.services.settings import save_office_settings
-    from ocop_desktop.gui.tasks.page import TasksPage
     from ocop_desktop.services.tasks import TaskService
 
     save_office_settings(make_uow, place_id("tinh-dien-bien"), "Lò Thị Hoa", "Chuyên viên", "so_nnmt")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.persistence.database import Database, open_database
 from ocop_desktop.exports.signing import b64
+from ocop_desktop.persistence.database import Database, open_database
 from ocop_desktop.persistence.models import Place
 from ocop_desktop.services.exchange import ExchangeService
 from ocop_desktop.services.exchange.trust import add_sender
@@ -29,7 +29,7 @@ class Office:
     user: str
     db: Database | None = None
 
-    def open(self) -> "Office":
+    def open(self) -> Office:
         self.db = open_database(self.path)
         return self
 

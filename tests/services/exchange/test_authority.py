@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 
 from ocop_desktop.exports.package import DELETED, PackageError
-from ocop_desktop.services.exchange import Outcome
-from ocop_desktop.services.exchange import verify_package
-from ocop_desktop.services.exchange.trust import REFUSED, add_sender, sender_trust
-from ocop_desktop.services.exchange.authority import may_certify
 from ocop_desktop.exports.signing import b64
+from ocop_desktop.services.exchange import Outcome, verify_package
+from ocop_desktop.services.exchange.authority import may_certify
+from ocop_desktop.services.exchange.trust import REFUSED, add_sender, sender_trust
 from ocop_desktop.services.office_key import office_key
 from ocop_desktop.services.products import ProductInput, ProductService
 from ocop_desktop.services.reference import rule_set_id
@@ -24,6 +23,7 @@ from ocop_desktop.services.reference_places import place_id
 from ocop_desktop.services.surveys import SurveyEntryInput
 from tests.services.exchange.conftest import dump
 from tests.services.exchange.test_package_safety import rebuild
+
 
 def later() -> str:
     """A moment after anything the receiver did, reckoned when it is used: a long suite run would
@@ -87,7 +87,7 @@ def received(communes, tmp_path):
 
 
 def test_a_commune_raising_its_product_to_five_stars_is_refused_whole(communes, received, tmp_path):
-    a, _b, r = communes
+    _a, _b, r = communes
     pa, product = received
 
     def certify(records, _deleted):
@@ -121,7 +121,7 @@ def test_a_commune_recording_a_certified_five_star_evaluation_is_refused(commune
 
 
 def test_a_package_claiming_the_province_under_a_communes_key_is_refused(communes, office, tmp_path, received):
-    a, _b, r = communes
+    _a, _b, r = communes
     pa, _product = received
     province = place_id("tinh-dien-bien")
     claim = {"sender": {"unit_id": province, "unit_name": "Tỉnh Điện Biên", "unit_code": "11",
@@ -156,7 +156,7 @@ def _entries(path: Path, table: str) -> list[str]:
 
 
 def test_deleting_another_communes_rows_is_held_back_with_the_rule(communes, received, tmp_path):
-    a, b, r = communes
+    _a, b, r = communes
     pa, _product = received
     theirs = b.surveys.unit_entries(b.campaign_id(), b.unit_id)
 
@@ -208,7 +208,7 @@ def test_moving_rows_to_another_commune_is_held_back(communes, received, tmp_pat
 
 
 def test_marking_another_communes_report_on_time_is_held_back(communes, received, tmp_path):
-    a, b, r = communes
+    _a, b, r = communes
     pa, _product = received
 
     def on_time(records, _deleted):
@@ -296,7 +296,7 @@ def test_an_excel_file_brings_rows_only_for_units_of_this_office(communes, tmp_p
     from ocop_desktop.services.survey_import import SurveyImportService
     from tests.ids import SAMPLE_2024, unit_id
 
-    a, b, r = communes
+    a, _b, r = communes
     path = _workbook(tmp_path / "ra-soat.xlsx", [("Chè Shan tuyết", 1200, "Xã Ẳng Nưa"),
                                                   ("Mật ong bạc hà", 300, "Xã Ẳng Tở")])
     check = SurveyImportService(a.make_uow).check(path, SAMPLE_2024)

@@ -6,11 +6,11 @@ from datetime import date
 
 import openpyxl
 import pytest
-from ocop_desktop.services.exchange import ConflictsUnresolved, Outcome
-from ocop_desktop.services.survey_import import SurveyImportService
 from sqlalchemy import select
 
 from ocop_desktop.persistence.models import SurveyEntry
+from ocop_desktop.services.exchange import ConflictsUnresolved, Outcome
+from ocop_desktop.services.survey_import import SurveyImportService
 from tests.ids import SAMPLE_2024
 
 TODAY = date(2024, 7, 10)

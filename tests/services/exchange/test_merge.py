@@ -55,7 +55,7 @@ def fill_commune_b(b):
 
 @pytest.fixture
 def sent(communes, tmp_path):
-    a, b, r = communes
+    a, b, _r = communes
     product, task = fill_commune_a(a)
     fill_commune_b(b)
     pa = tmp_path / "a.ocop.zip"
@@ -76,7 +76,7 @@ def test_every_record_of_both_communes_arrives_once(communes, sent, order):
     assert sorted(e.id for e in entries) == sorted(
         e.id for e in a.surveys.entries(campaign) + b.surveys.entries(campaign))
     assert [e.product_name for e in entries if e.unit_id == a.unit_id] == ["Chè Shan tuyết", "Gạo nếp nương"]
-    assert [(e.price_vnd, e.output_quantity) for e in entries if e.unit_id == a.unit_id][0] == (150000, 1200.0)
+    assert next((e.price_vnd, e.output_quantity) for e in entries if e.unit_id == a.unit_id) == (150000, 1200.0)
     products = ProductService(r.make_uow).list()
     assert len(products) == 11 and [p.name for p in products].count("Chè Shan tuyết Ẳng Nưa") == 1
     assert ProductService(r.make_uow).get(product.id).producer == "HTX Chè Ẳng Nưa"
@@ -103,7 +103,7 @@ def test_campaign_view_shows_who_submitted_when_and_the_on_time_rate(communes, s
 
 
 def test_the_same_package_twice_changes_nothing(communes, sent):
-    a, b, r = communes
+    _a, _b, r = communes
     pa, *_ = sent
     r.exchange.import_package(pa)
     r.close()
@@ -116,8 +116,8 @@ def test_the_same_package_twice_changes_nothing(communes, sent):
 
 
 def test_a_product_changed_in_both_offices_is_a_conflict_not_an_overwrite(communes, sent, tmp_path):
-    a, b, r = communes
-    pa, pb, product, _ = sent
+    a, _b, r = communes
+    pa, _pb, product, _ = sent
     r.exchange.import_package(pa)
     here = ProductService(r.make_uow)
     dto = here.get(product.id)
@@ -156,8 +156,8 @@ def test_a_product_changed_in_both_offices_is_a_conflict_not_an_overwrite(commun
 
 
 def test_kept_here_is_asked_again_only_when_there_changes_again(communes, sent, tmp_path):
-    a, b, r = communes
-    pa, pb, product, _ = sent
+    a, _b, r = communes
+    pa, _pb, product, _ = sent
     r.exchange.import_package(pa)
     dto = ProductService(r.make_uow).get(product.id)
     base = ProductInput(name=dto.name, producer_id=dto.producer_id, commune_id=dto.commune_id, status=dto.status)
@@ -176,7 +176,7 @@ def test_kept_here_is_asked_again_only_when_there_changes_again(communes, sent, 
 
 
 def test_undo_restores_the_receiver_exactly(communes, sent):
-    a, b, r = communes
+    _a, _b, r = communes
     pa, pb, *_ = sent
     r.exchange.import_package(pb)
     before = table_rows(r.path)
@@ -192,7 +192,7 @@ def test_undo_restores_the_receiver_exactly(communes, sent):
 
 
 def test_undo_is_refused_when_a_record_changed_after_the_import(communes, sent):
-    a, b, r = communes
+    _a, _b, r = communes
     pa, _pb, product, _ = sent
     result = r.exchange.import_package(pa)
     dto = ProductService(r.make_uow).get(product.id)
@@ -207,7 +207,7 @@ def test_undo_is_refused_when_a_record_changed_after_the_import(communes, sent):
 
 
 def test_changes_only_carries_the_changes_and_the_parents_they_need(communes, tmp_path):
-    a, b, r = communes
+    a, _b, r = communes
     campaign = a.campaign_id()
     a.surveys.save_entries(campaign, a.unit_id, [SurveyEntryInput(product_name="Chè")])
     a.exchange.export(tmp_path / "full.ocop.zip", include_reports=False)
@@ -224,7 +224,7 @@ def test_changes_only_carries_the_changes_and_the_parents_they_need(communes, tm
 
 
 def test_rows_deleted_at_the_commune_are_deleted_at_the_district(communes, tmp_path):
-    a, b, r = communes
+    a, _b, r = communes
     campaign = a.campaign_id()
     a.surveys.save_entries(campaign, a.unit_id, [SurveyEntryInput(product_name="Chè"), SurveyEntryInput(product_name="Gạo")])
     a.exchange.export(tmp_path / "1.ocop.zip", include_reports=False)
@@ -242,8 +242,8 @@ def test_rows_deleted_at_the_commune_are_deleted_at_the_district(communes, tmp_p
 def test_rows_for_a_campaign_closed_here_are_held_back_with_the_way_to_take_them(communes, sent):
     from ocop_desktop.services.campaigns import CampaignService
 
-    a, b, r = communes
-    pa, _pb, product, _task = sent
+    a, _b, r = communes
+    pa, _pb, _product, _task = sent
     campaign = r.campaign_id()
     CampaignService(r.make_uow).close(campaign, on=date(2024, 7, 20))
 

@@ -170,5 +170,5 @@ def test_json_nested_200000_deep_is_refused_without_recursion_error(communes, tm
     record.pop("_name")
     body = json.dumps({"entity": "evaluations", "records": [record]}).replace('"A1": 3', '"A1": ' + "[" * 200_000 + "]" * 200_000)
     bad = rebuild(source, tmp_path / "sau.ocop.zip", change={f"{DATA_DIR}evaluations.json": body.encode()})
-    with pytest.raises(PackageError, match="«data/evaluations.json» của gói lồng nhau quá sâu"):
+    with pytest.raises(PackageError, match=r"«data/evaluations\.json» của gói lồng nhau quá sâu"):
         verify_package(bad)
