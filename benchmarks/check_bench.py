@@ -20,8 +20,10 @@ from ocop_desktop.services.health import check_database
 def main(argv: list[str]) -> int:
     path = Path(argv[0])
     conn = sqlite3.connect(path)
-    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("products", "producers", "survey_entries", "audit_log")}
+    counts = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("products", "producers", "survey_entries", "audit_log")
+    }
     print("rows:", counts)
     if not conn.execute("SELECT 1 FROM audit_log WHERE action = 'seal' LIMIT 1").fetchone():
         start = time.perf_counter()
@@ -31,8 +33,10 @@ def main(argv: list[str]) -> int:
     conn.close()
     start, cpu = time.perf_counter(), time.process_time()
     report = check_database(path)
-    print(f"check: {time.perf_counter() - start:.2f} s wall, {time.process_time() - cpu:.2f} s CPU; "
-          f"healthy={report.healthy}")
+    print(
+        f"check: {time.perf_counter() - start:.2f} s wall, {time.process_time() - cpu:.2f} s CPU; "
+        f"healthy={report.healthy}"
+    )
     for line in report.facts + report.problems:
         print(" ", line[:200])
     return 0

@@ -23,11 +23,31 @@ import uuid
 
 # The survey columns in the order of the program's report and template (the floor writes the
 # same cells; it needs no knowledge of the app beyond the table's column names).
-SURVEY_COLUMNS = ("product_name", "producer_name", "production_situation", "output_quantity", "unit_of_measure",
-                  "quantity_sold", "price_vnd", "raw_material_area_ha", "proposed_year", "notes")
-HEADERS = ("STT", "Tên sản phẩm", "Chủ thể", "Tình hình sản xuất", "Sản lượng", "Đơn vị tính",
-           "Sản lượng tiêu thụ", "Giá tiêu thụ (đồng)", "Diện tích vùng nguyên liệu (ha)",
-           "Đề xuất tham gia OCOP năm", "Ghi chú")
+SURVEY_COLUMNS = (
+    "product_name",
+    "producer_name",
+    "production_situation",
+    "output_quantity",
+    "unit_of_measure",
+    "quantity_sold",
+    "price_vnd",
+    "raw_material_area_ha",
+    "proposed_year",
+    "notes",
+)
+HEADERS = (
+    "STT",
+    "Tên sản phẩm",
+    "Chủ thể",
+    "Tình hình sản xuất",
+    "Sản lượng",
+    "Đơn vị tính",
+    "Sản lượng tiêu thụ",
+    "Giá tiêu thụ (đồng)",
+    "Diện tích vùng nguyên liệu (ha)",
+    "Đề xuất tham gia OCOP năm",
+    "Ghi chú",
+)
 
 
 def fold(text: str) -> str:
@@ -42,7 +62,8 @@ def survey_rows(db: str, year: int):
     yield from conn.execute(
         f"SELECT p.name, {cols} FROM survey_entries e JOIN places p ON p.id = e.unit_id "
         "JOIN survey_campaigns c ON c.id = e.campaign_id WHERE c.year = ? ORDER BY p.name_sort, e.position",
-        (year,))
+        (year,),
+    )
     conn.close()
 
 
@@ -63,17 +84,24 @@ def search(db: str, prefixes: list[str]) -> int:
     times = []
     for prefix in prefixes:
         start = time.perf_counter()
-        conn.execute("SELECT id, name FROM products WHERE name_folded LIKE ? ORDER BY name_sort LIMIT 200",
-                     (f"%{fold(prefix)}%",)).fetchall()
+        conn.execute(
+            "SELECT id, name FROM products WHERE name_folded LIKE ? ORDER BY name_sort LIMIT 200",
+            (f"%{fold(prefix)}%",),
+        ).fetchall()
         times.append(time.perf_counter() - start)
     print(json.dumps({"times": times}))
     return 0
 
 
 SORTS = {  # the registry's sort keys → the raw ORDER BY (joined tables as the registry shows them)
-    "name": "products.name_sort", "producer": "producers.name_sort", "place": "places.name_sort",
-    "group": "product_groups.code", "stars": "products.stars", "status": "products.status",
-    "certificate_no": "products.certificate_no", "certified_on": "products.certified_on",
+    "name": "products.name_sort",
+    "producer": "producers.name_sort",
+    "place": "places.name_sort",
+    "group": "product_groups.code",
+    "stars": "products.stars",
+    "status": "products.status",
+    "certificate_no": "products.certificate_no",
+    "certified_on": "products.certified_on",
     "expires_on": "products.expires_on",
 }
 
@@ -88,7 +116,8 @@ def sort(db: str) -> int:
             "LEFT JOIN producers ON producers.id = products.producer_id "
             "LEFT JOIN places ON places.id = products.commune_id "
             "LEFT JOIN product_groups ON product_groups.id = products.group_id "
-            f"WHERE products.archived_at IS NULL ORDER BY {column}, products.id LIMIT 200").fetchall()
+            f"WHERE products.archived_at IS NULL ORDER BY {column}, products.id LIMIT 200"
+        ).fetchall()
         times[key] = time.perf_counter() - start
     print(json.dumps({"times": times}))
     return 0
@@ -180,17 +209,35 @@ def import_(db: str, workbook: str, out: str) -> int:
             continue
         values = {c: row[i] for c, i in keys}
         name = unicodedata.normalize("NFC", str(values["product_name"]))
-        batch.append((str(uuid.uuid4()), "campaign", places.get(str(row[unit_at]), "unit"), position, name, fold(name),
-                      str(values["producer_name"] or ""), str(values["production_situation"] or ""),
-                      values["output_quantity"], str(values["unit_of_measure"] or ""), values["quantity_sold"],
-                      values["price_vnd"], values["raw_material_area_ha"], values["proposed_year"],
-                      str(values["notes"] or ""), now, now))
+        batch.append(
+            (
+                str(uuid.uuid4()),
+                "campaign",
+                places.get(str(row[unit_at]), "unit"),
+                position,
+                name,
+                fold(name),
+                str(values["producer_name"] or ""),
+                str(values["production_situation"] or ""),
+                values["output_quantity"],
+                str(values["unit_of_measure"] or ""),
+                values["quantity_sold"],
+                values["price_vnd"],
+                values["raw_material_area_ha"],
+                values["proposed_year"],
+                str(values["notes"] or ""),
+                now,
+                now,
+            )
+        )
     with copy:
         copy.executemany(
             "INSERT INTO survey_entries (id, campaign_id, unit_id, position, product_name, product_name_folded, "
             "producer_name, production_situation, output_quantity, unit_of_measure, quantity_sold, price_vnd, "
             "raw_material_area_ha, proposed_year, notes, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            batch,
+        )
     count = copy.execute("SELECT count(*) FROM survey_entries").fetchone()[0]
     print(json.dumps({"rows": count}))
     return 0
@@ -216,4 +263,3 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
-

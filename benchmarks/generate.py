@@ -33,11 +33,49 @@ from ocop_desktop.persistence.models import (
 )
 from ocop_desktop.services.reference import load_reference
 
-WORDS = ("Cà phê", "Trà", "Chè", "Mật ong", "Gạo", "Bưởi", "Cam", "Măng", "Rượu", "Thịt trâu", "Miến",
-         "Nấm", "Lạp xưởng", "Tỏi", "Gừng", "Nước mắm", "Bánh", "Hạt dổi", "Mắc khén", "Sâm")
+WORDS = (
+    "Cà phê",
+    "Trà",
+    "Chè",
+    "Mật ong",
+    "Gạo",
+    "Bưởi",
+    "Cam",
+    "Măng",
+    "Rượu",
+    "Thịt trâu",
+    "Miến",
+    "Nấm",
+    "Lạp xưởng",
+    "Tỏi",
+    "Gừng",
+    "Nước mắm",
+    "Bánh",
+    "Hạt dổi",
+    "Mắc khén",
+    "Sâm",
+)
 QUALIFIERS = ("sấy", "hữu cơ", "gác bếp", "đặc sản", "rừng", "xanh", "tươi", "bột", "túi lọc", "nếp")
-NAMES = ("Hà", "Chung", "Phước", "Minh", "Duy", "Thành", "Thủy", "Hải", "An", "Đào", "Lò", "Quàng",
-         "Tòng", "Cà", "Lường", "Vì", "Mùa", "Giàng")
+NAMES = (
+    "Hà",
+    "Chung",
+    "Phước",
+    "Minh",
+    "Duy",
+    "Thành",
+    "Thủy",
+    "Hải",
+    "An",
+    "Đào",
+    "Lò",
+    "Quàng",
+    "Tòng",
+    "Cà",
+    "Lường",
+    "Vì",
+    "Mùa",
+    "Giàng",
+)
 
 
 def product_name(rng: random.Random, i: int) -> str:
@@ -57,8 +95,18 @@ def generate(path: Path, products: int, survey_rows: int, seed: int = 2025) -> d
         producers = []
         for i in range(max(1, products * 2 // 5)):
             name = f"HTX {rng.choice(NAMES)} {rng.choice(NAMES)} {i}"
-            producers.append(dict(id=new_id(), name=name, name_folded=fold(name), name_sort=vn_sort_string(name),
-                                  kind="hop_tac_xa", notes="", created_at=now, updated_at=now))
+            producers.append(
+                dict(
+                    id=new_id(),
+                    name=name,
+                    name_folded=fold(name),
+                    name_sort=vn_sort_string(name),
+                    kind="hop_tac_xa",
+                    notes="",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
         conn.execute(insert(Producer), producers)
         rows = []
         for i in range(products):
@@ -66,16 +114,27 @@ def generate(path: Path, products: int, survey_rows: int, seed: int = 2025) -> d
             pset = rng.choice(sets)
             certified = rng.random() < 0.7
             cert_day = date(2021, 1, 1) + timedelta(days=rng.randint(0, 2000)) if certified else None
-            rows.append(dict(
-                id=new_id(), name=name, name_folded=fold(name), name_sort=vn_sort_string(name),
-                producer_id=rng.choice(producers)["id"], commune_id=rng.choice(places),
-                product_set_id=pset.id, group_id=pset.group_id,
-                status="duoc_cong_nhan" if certified else "tiem_nang",
-                stars=rng.choice((3, 3, 3, 4, 4, 5)) if certified else None,
-                certified_on=cert_day, expires_on=add_months(cert_day, 36) if cert_day else None,
-                certificate_no=f"{i}/QĐ-UBND" if certified else None,
-                checklist={}, notes="", created_at=now, updated_at=now,
-            ))
+            rows.append(
+                dict(
+                    id=new_id(),
+                    name=name,
+                    name_folded=fold(name),
+                    name_sort=vn_sort_string(name),
+                    producer_id=rng.choice(producers)["id"],
+                    commune_id=rng.choice(places),
+                    product_set_id=pset.id,
+                    group_id=pset.group_id,
+                    status="duoc_cong_nhan" if certified else "tiem_nang",
+                    stars=rng.choice((3, 3, 3, 4, 4, 5)) if certified else None,
+                    certified_on=cert_day,
+                    expires_on=add_months(cert_day, 36) if cert_day else None,
+                    certificate_no=f"{i}/QĐ-UBND" if certified else None,
+                    checklist={},
+                    notes="",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
         conn.execute(insert(Product), rows)
         timings["products"] = time.perf_counter() - start
 
@@ -84,22 +143,58 @@ def generate(path: Path, products: int, survey_rows: int, seed: int = 2025) -> d
         for year in range(2019, 2027):
             cid = new_id()
             campaigns.append(cid)
-            conn.execute(insert(SurveyCampaign), [dict(
-                id=cid, year=year, title=f"Rà soát sản phẩm tham gia Chương trình OCOP năm {year}",
-                issuing_letter="", deadline=date(year, 7, 5), created_at=now, updated_at=now)])
-            conn.execute(insert(UnitSubmission), [dict(
-                id=new_id(), campaign_id=cid, unit_id=p, status="chua_nop", note="", created_at=now, updated_at=now)
-                for p in places])
+            conn.execute(
+                insert(SurveyCampaign),
+                [
+                    dict(
+                        id=cid,
+                        year=year,
+                        title=f"Rà soát sản phẩm tham gia Chương trình OCOP năm {year}",
+                        issuing_letter="",
+                        deadline=date(year, 7, 5),
+                        created_at=now,
+                        updated_at=now,
+                    )
+                ],
+            )
+            conn.execute(
+                insert(UnitSubmission),
+                [
+                    dict(
+                        id=new_id(),
+                        campaign_id=cid,
+                        unit_id=p,
+                        status="chua_nop",
+                        note="",
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    for p in places
+                ],
+            )
         entries = []
         for i in range(survey_rows):
             name = product_name(rng, i)
-            entries.append(dict(
-                id=new_id(), campaign_id=rng.choice(campaigns), unit_id=rng.choice(places), position=i,
-                product_name=name, product_name_folded=fold(name), producer_name=f"Hộ {rng.choice(NAMES)}",
-                production_situation="Đang sản xuất", output_quantity=rng.randint(1, 5000),
-                unit_of_measure="kg", quantity_sold=rng.randint(1, 5000), price_vnd=rng.randint(10, 500) * 1000,
-                raw_material_area_ha=round(rng.random() * 20, 2), notes="", created_at=now, updated_at=now,
-            ))
+            entries.append(
+                dict(
+                    id=new_id(),
+                    campaign_id=rng.choice(campaigns),
+                    unit_id=rng.choice(places),
+                    position=i,
+                    product_name=name,
+                    product_name_folded=fold(name),
+                    producer_name=f"Hộ {rng.choice(NAMES)}",
+                    production_situation="Đang sản xuất",
+                    output_quantity=rng.randint(1, 5000),
+                    unit_of_measure="kg",
+                    quantity_sold=rng.randint(1, 5000),
+                    price_vnd=rng.randint(10, 500) * 1000,
+                    raw_material_area_ha=round(rng.random() * 20, 2),
+                    notes="",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
             if len(entries) == 10_000:
                 conn.execute(insert(SurveyEntry), entries)
                 entries = []
@@ -120,8 +215,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.db} exists; remove it first", file=sys.stderr)
         return 1
     timings = generate(args.db, args.products, args.survey_rows)
-    print(f"generated {args.products} products in {timings['products']:.1f} s, "
-          f"{args.survey_rows} survey rows in {timings['survey_rows']:.1f} s → {args.db}")
+    print(
+        f"generated {args.products} products in {timings['products']:.1f} s, "
+        f"{args.survey_rows} survey rows in {timings['survey_rows']:.1f} s → {args.db}"
+    )
     return 0
 
 

@@ -127,7 +127,8 @@ def measure(db_path: Path, keystrokes: int) -> dict:
                 page.model.sort(column, order)
                 wait_until(idle)
                 sorts[f"{key} {'desc' if order == Qt.SortOrder.DescendingOrder else 'asc'}"] = (
-                    time.perf_counter() - start)
+                    time.perf_counter() - start
+                )
         result["sort_s"] = sorts
         result["sort_rows"] = page.model.rowCount()
     except Exception as exc:  # noqa: BLE001
@@ -163,18 +164,24 @@ def main() -> int:
     def ms(s: float) -> str:
         return f"{s * 1000:.0f} ms"
 
-    print(f"start to products table filled: {result['startup_s']:.2f} s ({result['rows_shown']} rows); "
-          f"every page's first query done: {result['all_loaded_s']:.2f} s")
+    print(
+        f"start to products table filled: {result['startup_s']:.2f} s ({result['rows_shown']} rows); "
+        f"every page's first query done: {result['all_loaded_s']:.2f} s"
+    )
     if "search_s" in result:
         for label, key in (("query + refresh", "search_s"), ("end to end, incl. typing pause", "typed_s")):
             times = result[key]
-            print(f"search keystroke → table ({label}), n={len(times)}: "
-                  f"median {ms(statistics.median(times))}, p95 {ms(percentile(times, 95))}")
+            print(
+                f"search keystroke → table ({label}), n={len(times)}: "
+                f"median {ms(statistics.median(times))}, p95 {ms(percentile(times, 95))}"
+            )
     for key, seconds in result.get("sort_s", {}).items():
         print(f"sort by {key}: {ms(seconds)}")
-    print(f"memory (RSS): {result['rss_start_mb']:.0f} MB at start, "
-          f"{result['rss_loaded_mb']:.0f} MB once loaded, {result['rss_searched_mb']:.0f} MB after "
-          f"the searches, {result['rss_tabs_mb']:.0f} MB after every tab")
+    print(
+        f"memory (RSS): {result['rss_start_mb']:.0f} MB at start, "
+        f"{result['rss_loaded_mb']:.0f} MB once loaded, {result['rss_searched_mb']:.0f} MB after "
+        f"the searches, {result['rss_tabs_mb']:.0f} MB after every tab"
+    )
     for part, error in result["errors"].items():
         print(f"{part}: not measured ({error})")
     return 0

@@ -43,13 +43,27 @@ OFFICE = ["office", "set", "--unit", "11", "--kind", "so_nnmt", "--name", "Nguy�
 REPORT_YEAR, IMPORT_YEAR = 2026, 2025  # generate.py makes campaigns 2019-2026
 
 SIZES = {
-    "quick": {"products": 2_000, "survey_rows": 10_000, "pdf_rows": 1_000, "import_rows": 2_000, "repeat": 2,
-              "keystrokes": 16},
-    "full": {"products": 20_000, "survey_rows": 100_000, "pdf_rows": 10_000, "import_rows": 100_000, "repeat": 2,
-             "keystrokes": 40},
+    "quick": {
+        "products": 2_000,
+        "survey_rows": 10_000,
+        "pdf_rows": 1_000,
+        "import_rows": 2_000,
+        "repeat": 2,
+        "keystrokes": 16,
+    },
+    "full": {
+        "products": 20_000,
+        "survey_rows": 100_000,
+        "pdf_rows": 10_000,
+        "import_rows": 100_000,
+        "repeat": 2,
+        "keystrokes": 40,
+    },
 }
-XCB_LIBS = "apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 " \
+XCB_LIBS = (
+    "apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 "
     "libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0"
+)
 MEASURES = ("P1", "P2", "P3", "P4", "P5", "P6", "P7")
 
 
@@ -139,12 +153,17 @@ def whole_process_line(line: Line, apps: list[Run], floors: list[Run], goal_rati
     ratio = app.seconds / floor.seconds
     line.app, line.floor, line.ratio = secs(app), secs(floor), f"{ratio:.1f}×"
     line.goal, line.met = f"≤ {goal_ratio:g}×", met(ratio <= goal_ratio)
-    line.notes.append("runs (s): app " + ", ".join(f"{r.seconds:.2f}" for r in apps)
-                      + "; floor " + ", ".join(f"{r.seconds:.2f}" for r in floors))
+    line.notes.append(
+        "runs (s): app "
+        + ", ".join(f"{r.seconds:.2f}" for r in apps)
+        + "; floor "
+        + ", ".join(f"{r.seconds:.2f}" for r in floors)
+    )
     return line
 
 
 # --- data ---------------------------------------------------------------------------------------
+
 
 def copy_db(source: Path, target: Path) -> Path:
     target.unlink(missing_ok=True)
@@ -164,8 +183,12 @@ def build_base(cache: Path, products: int, survey_rows: int, env: dict) -> Path:
     for leftover in cache.glob(building.name + "*"):
         leftover.unlink()
     log(f"building the national data: {products} products, {survey_rows} survey rows → {path}")
-    subprocess.run([PY, str(HERE / "generate.py"), str(building), "--products", str(products),
-                    "--survey-rows", str(survey_rows)], check=True, env=env, cwd=ROOT)
+    subprocess.run(
+        [PY, str(HERE / "generate.py"), str(building), "--products", str(products), "--survey-rows", str(survey_rows)],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
     subprocess.run([*OCOP, "--db", str(building), *OFFICE], check=True, env=env, cwd=ROOT, capture_output=True)
     copy_db(building, path)  # one file, no WAL beside it
     for leftover in cache.glob(building.name + "*"):
@@ -198,27 +221,44 @@ def import_workbook(cache: Path, db: Path, rows: int, env: dict) -> Path:
     from openpyxl import Workbook, load_workbook
 
     template = cache / "survey-template.xlsx"
-    subprocess.run([*OCOP, "--db", str(db), "import", "template", "survey", "-o", str(template), "--campaign", str(IMPORT_YEAR)], check=True, env=env, cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [*OCOP, "--db", str(db), "import", "template", "survey", "-o", str(template), "--campaign", str(IMPORT_YEAR)],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+    )
     source = load_workbook(template)
     conn = sqlite3.connect(db)
     # Communes of the office's province that the campaign asks to report (its submissions),
     # named by a code no other place shares.
-    units = [r[0] for r in conn.execute(
-        "WITH RECURSIVE area(id) AS (SELECT id FROM places WHERE code = '11' AND kind = 'tinh' "
-        "UNION SELECT places.id FROM places JOIN area ON places.parent_id = area.id) "
-        "SELECT p.code FROM unit_submissions s JOIN places p ON p.id = s.unit_id JOIN area ON area.id = p.id "
-        f"WHERE s.campaign_id = {campaign(IMPORT_YEAR)} AND p.code IN "
-        "(SELECT code FROM places GROUP BY code HAVING count(*) = 1) ORDER BY p.code LIMIT 60")]
+    units = [
+        r[0]
+        for r in conn.execute(
+            "WITH RECURSIVE area(id) AS (SELECT id FROM places WHERE code = '11' AND kind = 'tinh' "
+            "UNION SELECT places.id FROM places JOIN area ON places.parent_id = area.id) "
+            "SELECT p.code FROM unit_submissions s JOIN places p ON p.id = s.unit_id JOIN area ON area.id = p.id "
+            f"WHERE s.campaign_id = {campaign(IMPORT_YEAR)} AND p.code IN "
+            "(SELECT code FROM places GROUP BY code HAVING count(*) = 1) ORDER BY p.code LIMIT 60"
+        )
+    ]
     conn.close()
     sheet = source.worksheets[0]
     header = [c.value for c in sheet[1]]
-    sample = {"Tên sản phẩm": lambda i: f"Chè Shan tuyết Tủa Chùa {i}", "Chủ thể": lambda i: f"HTX Mường Ảng {i % 97}",
-              "Tình hình sản xuất": lambda i: "Đang sản xuất", "Sản lượng": lambda i: 100 + i % 5000,
-              "Đơn vị tính": lambda i: "kg", "Sản lượng tiêu thụ": lambda i: 50 + i % 3000,
-              "Giá tiêu thụ (đồng)": lambda i: 1000 * (20 + i % 400),
-              "Diện tích vùng nguyên liệu (ha)": lambda i: round((i % 200) / 10, 1),
-              "Đề xuất tham gia OCOP năm": lambda i: 2026 + i % 2, "Ghi chú": lambda i: "",
-              "Đơn vị": lambda i: units[i % len(units)] if units else None, "STT": lambda i: i + 1}
+    sample = {
+        "Tên sản phẩm": lambda i: f"Chè Shan tuyết Tủa Chùa {i}",
+        "Chủ thể": lambda i: f"HTX Mường Ảng {i % 97}",
+        "Tình hình sản xuất": lambda i: "Đang sản xuất",
+        "Sản lượng": lambda i: 100 + i % 5000,
+        "Đơn vị tính": lambda i: "kg",
+        "Sản lượng tiêu thụ": lambda i: 50 + i % 3000,
+        "Giá tiêu thụ (đồng)": lambda i: 1000 * (20 + i % 400),
+        "Diện tích vùng nguyên liệu (ha)": lambda i: round((i % 200) / 10, 1),
+        "Đề xuất tham gia OCOP năm": lambda i: 2026 + i % 2,
+        "Ghi chú": lambda i: "",
+        "Đơn vị": lambda i: units[i % len(units)] if units else None,
+        "STT": lambda i: i + 1,
+    }
     book = Workbook(write_only=True)
     out = book.create_sheet(sheet.title)
     out.append(header)
@@ -234,6 +274,7 @@ def import_workbook(cache: Path, db: Path, rows: int, env: dict) -> Path:
 
 # --- P1 and P7 from outside: the window as the user sees it ----------------------------------------
 
+
 class Display:
     def __init__(self) -> None:
         self.proc = None
@@ -246,8 +287,11 @@ class Display:
         for n in range(91, 160):
             if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
                 break
-        self.proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            ["Xvfb", f":{n}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self.name = f":{n}"
         end = time.time() + 20
         while not Path(f"/tmp/.X11-unix/X{n}").exists():
@@ -290,13 +334,19 @@ def window_run(cmd: list[str], display: str, env: dict, title: str, settle: floa
     result: dict = {"ok": False}
     try:
         while True:
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
-                                   capture_output=True, text=True, env=env, check=False).stdout.split()
+            found = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", title],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
+            ).stdout.split()
             if found:
                 result["seconds"] = time.perf_counter() - start
                 result["cpu"] = proc_cpu(proc.pid)
-                result["title"] = subprocess.run(["xdotool", "getwindowname", found[0]], capture_output=True,
-                                                 text=True, env=env, check=False).stdout.strip()
+                result["title"] = subprocess.run(
+                    ["xdotool", "getwindowname", found[0]], capture_output=True, text=True, env=env, check=False
+                ).stdout.strip()
                 result["ok"] = True
                 break
             if proc.poll() is not None or time.perf_counter() - start > 600:
@@ -344,8 +394,10 @@ def measure_window(db: Path, repeat: int, env: dict, lines: dict[str, Line], mem
         if not first["ok"]:
             line.app = f"failed: {first.get('error')}"
             return
-        line.notes.append(f"first launch of the day on this file: window after {first['seconds']:.2f} s, "
-                          f"busy until {first['settled_s']:.1f} s")
+        line.notes.append(
+            f"first launch of the day on this file: window after {first['seconds']:.2f} s, "
+            f"busy until {first['settled_s']:.1f} s"
+        )
         apps, floors = [], []
         for i in range(repeat):
             log(f"P1: launch {i + 1}/{repeat}")
@@ -364,9 +416,12 @@ def measure_window(db: Path, repeat: int, env: dict, lines: dict[str, Line], mem
         line.app = f"{app['seconds']:.2f} s (CPU {app['cpu']:.2f} s)"
         line.floor = f"{floor['seconds']:.2f} s (CPU {floor['cpu']:.2f} s)"
         line.ratio, line.goal, line.met = f"{ratio:.1f}×", "≤ 3×", met(ratio <= 3)
-        line.notes.append(f"window «{app['title']}»; runs (s): app "
-                          + ", ".join(f"{a['seconds']:.2f}" for a in apps)
-                          + "; floor " + ", ".join(f"{f['seconds']:.2f}" for f in floors))
+        line.notes.append(
+            f"window «{app['title']}»; runs (s): app "
+            + ", ".join(f"{a['seconds']:.2f}" for a in apps)
+            + "; floor "
+            + ", ".join(f"{f['seconds']:.2f}" for f in floors)
+        )
         last = apps[-1]
         memory["outside"] = (last.get("rss_mb"), last.get("rss_settled_mb"), last.get("settled_s"))
         memory["floor"] = floors[-1].get("rss_settled_mb")
@@ -375,6 +430,7 @@ def measure_window(db: Path, repeat: int, env: dict, lines: dict[str, Line], mem
 
 
 # --- P2, P3, P7 inside the window (gui_bench.py, offscreen) ----------------------------------------
+
 
 def measure_inside(db: Path, keystrokes: int, env: dict, lines: dict[str, Line], memory: dict) -> None:
     sys.path.insert(0, str(HERE))
@@ -395,8 +451,10 @@ def measure_inside(db: Path, keystrokes: int, env: dict, lines: dict[str, Line],
 
     floors()
     log(f"P2/P3/P7: the window offscreen, {keystrokes} keystrokes, every sort, every tab")
-    app = timed([PY, str(HERE / "gui_bench.py"), "--db", str(db), "--keystrokes", str(keystrokes), "--json"],
-                dict(env, QT_QPA_PLATFORM="offscreen"))
+    app = timed(
+        [PY, str(HERE / "gui_bench.py"), "--db", str(db), "--keystrokes", str(keystrokes), "--json"],
+        dict(env, QT_QPA_PLATFORM="offscreen"),
+    )
     floors()
     if not app.ok:
         for key in ("P2", "P3"):
@@ -414,9 +472,11 @@ def measure_inside(db: Path, keystrokes: int, env: dict, lines: dict[str, Line],
         line.ratio = f"{median / floor:.1f}×"
         line.goal, line.met = "≤ 2×, p95 ≤ 30 ms", met(median / floor <= 2 and p95 <= 0.030)
         typed_s = result["typed_s"]
-        line.notes.append(f"end to end with the search box's typing pause: median {ms(statistics.median(typed_s))}, "
-                          f"p95 {ms(percentile(typed_s, 95))}; window ready after {result['startup_s']:.1f} s, "
-                          f"every page's first query done after {result['all_loaded_s']:.1f} s (searches start then)")
+        line.notes.append(
+            f"end to end with the search box's typing pause: median {ms(statistics.median(typed_s))}, "
+            f"p95 {ms(percentile(typed_s, 95))}; window ready after {result['startup_s']:.1f} s, "
+            f"every page's first query done after {result['all_loaded_s']:.1f} s (searches start then)"
+        )
     else:
         line.app = f"not measured: {errors.get('search', 'no floor')}"
     line = lines["P3"]
@@ -442,8 +502,10 @@ def memory_line(line: Line, memory: dict) -> None:
     if outside and outside[0]:
         figures.append(f"{outside[0]:.0f} MB at window shown, {outside[1]:.0f} MB once idle ({outside[2]:.0f} s)")
     if inside:
-        figures.append(f"offscreen: {inside['rss_loaded_mb']:.0f} MB loaded, {inside['rss_searched_mb']:.0f} MB "
-                       f"after searches, {inside['rss_tabs_mb']:.0f} MB after every tab")
+        figures.append(
+            f"offscreen: {inside['rss_loaded_mb']:.0f} MB loaded, {inside['rss_searched_mb']:.0f} MB "
+            f"after searches, {inside['rss_tabs_mb']:.0f} MB after every tab"
+        )
     if not figures:
         line.app = "not measured (needs P1 or P2)"
         return
@@ -459,13 +521,18 @@ def memory_line(line: Line, memory: dict) -> None:
 
 # --- the table ------------------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a few minutes instead of an hour")
     parser.add_argument("--only", default=",".join(MEASURES), help="measures to run, e.g. P1,P4")
     parser.add_argument("--repeat", type=int, help="app/floor pairs per measure (best is kept)")
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "ocop-bench",
-                        help="where the generated data is kept between runs")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "ocop-bench",
+        help="where the generated data is kept between runs",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder (outputs, database copies)")
     args = parser.parse_args(argv)
     size = dict(SIZES["quick" if args.quick else "full"])
@@ -474,9 +541,13 @@ def main(argv: list[str] | None = None) -> int:
     args.cache.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="ocop-bench-run-"))
     home = work / "home"  # the window's settings, logs and backups stay out of the user's folders
-    env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"),
-               XDG_CACHE_HOME=str(home / "cache"), PYTHONPATH=os.pathsep.join(
-                   p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))
+    env = dict(
+        os.environ,
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
+    )
     env.pop("OCOP_DB", None)
     started = time.perf_counter()
 
@@ -484,19 +555,32 @@ def main(argv: list[str] | None = None) -> int:
     # All rows in one campaign for the reports (as the issue measured); the PDF's campaign holds
     # pdf_rows of them, the rest go to the campaign before it.
     all_in_one = derived(base, "one-campaign", f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR)};")
-    pdf_db = derived(base, f"pdf-{size['pdf_rows']}", (
-        f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR - 1)};"
-        f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR)} WHERE position < {size['pdf_rows']};"))
+    pdf_db = derived(
+        base,
+        f"pdf-{size['pdf_rows']}",
+        (
+            f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR - 1)};"
+            f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR)} WHERE position < {size['pdf_rows']};"
+        ),
+    )
 
     lines = {
         "P1": Line("P1", "process start → main window visible (Xvfb, polled with xdotool) vs a bare PySide6 window"),
-        "P2": Line("P2", "search keystroke → product table updated (query + refresh) vs raw LIKE + ORDER BY + LIMIT 200"),
+        "P2": Line(
+            "P2", "search keystroke → product table updated (query + refresh) vs raw LIKE + ORDER BY + LIMIT 200"
+        ),
         "P3": Line("P3", f"sort the registry by a column, {size['products']:,} products, vs raw ORDER BY + LIMIT 200"),
-        "P4": Line("P4", f"`ocop report survey --format xlsx`, {size['survey_rows']:,} rows in one campaign, "
-                         "vs xlsxwriter constant_memory"),
+        "P4": Line(
+            "P4",
+            f"`ocop report survey --format xlsx`, {size['survey_rows']:,} rows in one campaign, "
+            "vs xlsxwriter constant_memory",
+        ),
         "P5": Line("P5", f"`ocop report survey --format pdf`, {size['pdf_rows']:,} rows vs reportlab canvas"),
-        "P6": Line("P6", f"`ocop import survey`, {size['import_rows']:,} rows (the template's layout) vs openpyxl "
-                         "read-only + sqlite3 executemany"),
+        "P6": Line(
+            "P6",
+            f"`ocop import survey`, {size['import_rows']:,} rows (the template's layout) vs openpyxl "
+            "read-only + sqlite3 executemany",
+        ),
         "P7": Line("P7", "resident memory, national DB open"),
     }
     memory: dict = {}
@@ -514,9 +598,23 @@ def main(argv: list[str] | None = None) -> int:
         if _has("xlsxwriter"):
             db = copy_db(all_in_one, work / "report.db")
             apps, floors = alternate(
-                lambda i: [*OCOP, "--db", str(db), "report", "survey", "--format", "xlsx", "--campaign", str(REPORT_YEAR), "-o", str(work / f"app-{i}.xlsx")],
+                lambda i: [
+                    *OCOP,
+                    "--db",
+                    str(db),
+                    "report",
+                    "survey",
+                    "--format",
+                    "xlsx",
+                    "--campaign",
+                    str(REPORT_YEAR),
+                    "-o",
+                    str(work / f"app-{i}.xlsx"),
+                ],
                 lambda i: [*FLOORS, "xlsx", str(db), str(REPORT_YEAR), str(work / f"floor-{i}.xlsx")],
-                repeat, env)
+                repeat,
+                env,
+            )
             whole_process_line(lines["P4"], apps, floors, 1.2)
         else:
             lines["P4"].app = "not measured: the floor needs xlsxwriter (pip install xlsxwriter)"
@@ -524,33 +622,62 @@ def main(argv: list[str] | None = None) -> int:
         log("P5: survey report to PDF")
         db = copy_db(pdf_db, work / "pdf.db")
         apps, floors = alternate(
-            lambda i: [*OCOP, "--db", str(db), "report", "survey", "--format", "pdf", "--campaign", str(REPORT_YEAR), "-o", str(work / f"app-{i}.pdf")],
+            lambda i: [
+                *OCOP,
+                "--db",
+                str(db),
+                "report",
+                "survey",
+                "--format",
+                "pdf",
+                "--campaign",
+                str(REPORT_YEAR),
+                "-o",
+                str(work / f"app-{i}.pdf"),
+            ],
             lambda i: [*FLOORS, "pdf", str(db), str(REPORT_YEAR), str(work / f"floor-{i}.pdf"), str(FONT)],
-            repeat, env)
+            repeat,
+            env,
+        )
         whole_process_line(lines["P5"], apps, floors, 4)
         lines["P5"].goal = "≤ 2× (≤ 4× with wrapped cells)"
     if "P6" in wanted:
         log("P6: survey import from Excel")
         workbook = import_workbook(args.cache, all_in_one, size["import_rows"], env)
         apps, floors = alternate(
-            lambda i: [*OCOP, "--db", str(work / f"import-{i}.db"), "import", "survey", str(workbook), "--campaign", str(IMPORT_YEAR)],
+            lambda i: [
+                *OCOP,
+                "--db",
+                str(work / f"import-{i}.db"),
+                "import",
+                "survey",
+                str(workbook),
+                "--campaign",
+                str(IMPORT_YEAR),
+            ],
             lambda i: [*FLOORS, "import", str(work / f"import-{i}.db"), str(workbook), str(work / f"floor-{i}.db")],
-            repeat, env, before=lambda i: copy_db(all_in_one, work / f"import-{i}.db"))
+            repeat,
+            env,
+            before=lambda i: copy_db(all_in_one, work / f"import-{i}.db"),
+        )
         whole_process_line(lines["P6"], apps, floors, 1.5)
         for i, run in enumerate(apps):
             if run.ok:
                 conn = sqlite3.connect(work / f"import-{i}.db")
-                count = conn.execute(f"SELECT count(*) FROM survey_entries WHERE campaign_id = {campaign(IMPORT_YEAR)}"
-                                     ).fetchone()[0]
+                count = conn.execute(
+                    f"SELECT count(*) FROM survey_entries WHERE campaign_id = {campaign(IMPORT_YEAR)}"
+                ).fetchone()[0]
                 conn.close()
                 if count != size["import_rows"]:
                     lines["P6"].notes.append(f"run {i + 1}: the app imported {count} rows, not {size['import_rows']}")
                     lines["P6"].met = "**no**"
 
-    print(f"\nOCOP Desktop benchmarks ({'quick' if args.quick else 'full'}): {size['products']:,} products, "
-          f"{size['survey_rows']:,} survey rows; best of {repeat} app/floor pairs, each a whole process; "
-          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end, Python "
-          f"{sys.version.split()[0]}; {time.perf_counter() - started:.0f} s in all\n")
+    print(
+        f"\nOCOP Desktop benchmarks ({'quick' if args.quick else 'full'}): {size['products']:,} products, "
+        f"{size['survey_rows']:,} survey rows; best of {repeat} app/floor pairs, each a whole process; "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end, Python "
+        f"{sys.version.split()[0]}; {time.perf_counter() - started:.0f} s in all\n"
+    )
     print("| # | What | App | Floor | Ratio | Goal | Met |")
     print("|---|---|---|---|---|---|---|")
     for key in MEASURES:

@@ -76,8 +76,19 @@ def build_resources() -> None:
 
 
 def build_bundle(dist: Path, work: Path, exclusions: bool) -> None:
-    cmd = [sys.executable, "-m", "PyInstaller", str(SPEC_DIR / "ocop_desktop.spec"), "--noconfirm",
-           "--distpath", str(dist), "--workpath", str(work), "--log-level", "WARN"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC_DIR / "ocop_desktop.spec"),
+        "--noconfirm",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        "--log-level",
+        "WARN",
+    ]
     if not exclusions:
         cmd += ["--", "--no-exclusions"]
     run(cmd)
@@ -117,13 +128,23 @@ def find_makensis() -> str | None:
     return None
 
 
-def build_installer(folder: Path, exe: Path, target: Path, version: str, makensis: str,
-                    nsis_target: str | None, compressor: str) -> Path:
+def build_installer(
+    folder: Path, exe: Path, target: Path, version: str, makensis: str, nsis_target: str | None, compressor: str
+) -> Path:
     numbers = ".".join(str(n) for n in version_tuple(version))
-    cmd = [makensis, "-V2", "-INPUTCHARSET", "UTF8",
-           f"-DVERSION={version}", f"-DVERSION_WIN={numbers}", f"-DBUNDLE_DIR={folder}",
-           f"-DOUTFILE={target}", f"-DICON={ROOT / 'resources' / 'icons' / 'ocop-desktop.ico'}",
-           f"-DAPP_EXE={exe.name}", f"-DCOMPRESSOR={compressor}"]
+    cmd = [
+        makensis,
+        "-V2",
+        "-INPUTCHARSET",
+        "UTF8",
+        f"-DVERSION={version}",
+        f"-DVERSION_WIN={numbers}",
+        f"-DBUNDLE_DIR={folder}",
+        f"-DOUTFILE={target}",
+        f"-DICON={ROOT / 'resources' / 'icons' / 'ocop-desktop.ico'}",
+        f"-DAPP_EXE={exe.name}",
+        f"-DCOMPRESSOR={compressor}",
+    ]
     if nsis_target:
         cmd.append(f"-DTARGET={nsis_target}")
     run([*cmd, str(SPEC_DIR / "installer.nsi")])
@@ -134,15 +155,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (dist/)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder")
-    parser.add_argument("--no-resources", action="store_true",
-                        help="use the committed forms and translations as they are (no uic/lupdate/lrelease)")
-    parser.add_argument("--no-exclusions", action="store_true", help="keep everything PyInstaller collects (size comparison)")
+    parser.add_argument(
+        "--no-resources",
+        action="store_true",
+        help="use the committed forms and translations as they are (no uic/lupdate/lrelease)",
+    )
+    parser.add_argument(
+        "--no-exclusions", action="store_true", help="keep everything PyInstaller collects (size comparison)"
+    )
     parser.add_argument("--no-self-test", action="store_true", help="do not run the bundle's --self-test")
     parser.add_argument("--no-portable", action="store_true", help="no portable .zip of the bundle")
     parser.add_argument("--no-installer", action="store_true", help="no NSIS installer")
-    parser.add_argument("--nsis-target", help="makensis Target, e.g. amd64-unicode (default: x86-unicode, runs everywhere)")
-    parser.add_argument("--compressor", default="lzma", choices=("lzma", "zlib", "bzip2"),
-                        help="installer compression: lzma is smallest, zlib much faster to build")
+    parser.add_argument(
+        "--nsis-target", help="makensis Target, e.g. amd64-unicode (default: x86-unicode, runs everywhere)"
+    )
+    parser.add_argument(
+        "--compressor",
+        default="lzma",
+        choices=("lzma", "zlib", "bzip2"),
+        help="installer compression: lzma is smallest, zlib much faster to build",
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -169,8 +201,9 @@ def main(argv: list[str] | None = None) -> int:
         archive = portable_zip(folder)
         say(f"portable archive {archive.name}: {mib(archive.stat().st_size)}")
     if makensis:
-        setup = build_installer(folder, exe, installer_path(dist, version), version, makensis,
-                                args.nsis_target, args.compressor)
+        setup = build_installer(
+            folder, exe, installer_path(dist, version), version, makensis, args.nsis_target, args.compressor
+        )
         say(f"installer {setup.name}: {mib(setup.stat().st_size)}")
     say(f"done in {time.perf_counter() - started:.0f} s")
     return 0

@@ -31,7 +31,7 @@ def chapters(index: str) -> list[tuple[str, str]]:
     """(file name, title) of every chapter, in the order of the table of contents."""
     found = TOC.search(index)
     if found is None:
-        raise SystemExit("index.html has no <ol class=\"toc\">")
+        raise SystemExit('index.html has no <ol class="toc">')
     return [(href, re.sub(r"\s+", " ", title).strip()) for href, title in TOC_LINK.findall(found.group(1))]
 
 
@@ -55,14 +55,18 @@ def print_page(index: str, pages: dict[str, str], order: list[tuple[str, str]]) 
     for href, _title in order:
         found = SECTION.search(pages[href])
         if found is None:
-            raise SystemExit(f"{href} has no <section class=\"chapter\" id=…>")
+            raise SystemExit(f'{href} has no <section class="chapter" id=…>')
         sections.append(found.group(0))
     ids = {m.group(1) for s in sections for m in [SECTION.match(s)]}
     toc = "\n".join(f'  <li><a href="#{href[:-5]}">{title}</a></li>' for href, title in order)
 
     def local(match: re.Match) -> str:
         name = match.group(1)
-        return f'href="#{name}"' if name in ids else ('href="#muc-luc"' if name in ("index", "in-toan-bo") else match.group(0))
+        return (
+            f'href="#{name}"'
+            if name in ids
+            else ('href="#muc-luc"' if name in ("index", "in-toan-bo") else match.group(0))
+        )
 
     body = "\n\n".join(PAGE_LINK.sub(local, s) for s in sections)
     return f"""<!DOCTYPE html>

@@ -56,7 +56,7 @@ def tidy_paths(widget: QWidget, work: Path) -> None:
     pattern = re.compile(re.escape(str(work)) + r"[^\s«»,;)]*")
 
     def windows(match: re.Match) -> str:
-        return DATA_SHOWN + match.group(0)[len(str(work)):].replace("/", "\\")
+        return DATA_SHOWN + match.group(0)[len(str(work)) :].replace("/", "\\")
 
     for child in [widget, *widget.findChildren(QWidget)]:
         if isinstance(child, (QLabel, QLineEdit)) and str(work) in child.text():
@@ -185,8 +185,14 @@ class Shots:
 
         products = ProductService(self.make_uow)
         product = next(p for p in products.list() if p.name.startswith("Cà phê"))
-        dialog = ProductDialog(products, ProducerService(self.make_uow), PlaceService(self.make_uow),
-                               CatalogService(self.make_uow), product_id=product.id, today=lambda: TODAY)
+        dialog = ProductDialog(
+            products,
+            ProducerService(self.make_uow),
+            PlaceService(self.make_uow),
+            CatalogService(self.make_uow),
+            product_id=product.id,
+            today=lambda: TODAY,
+        )
         dialog.ui.ean13Edit.setText("893123")  # too short: refused under its field
         dialog.show()
         pump()
@@ -243,8 +249,9 @@ class Shots:
         dialog.ui.directiveCombo.setCurrentIndex(1)
         dialog.ui.assigneeCombo.setCurrentText("UBND các xã, thị trấn")
         dialog.ui.titleEdit.setText("Gửi báo cáo kết quả rà soát sản phẩm OCOP năm 2026")
-        dialog.ui.descriptionEdit.setPlainText("Tổng hợp kết quả rà soát của các thôn, bản; gửi gói dữ liệu và "
-                                               "báo cáo PDF về UBND tỉnh.")
+        dialog.ui.descriptionEdit.setPlainText(
+            "Tổng hợp kết quả rà soát của các thôn, bản; gửi gói dữ liệu và báo cáo PDF về UBND tỉnh."
+        )
         dialog.ui.dueEdit.setText("30/06/2026")
         shoot(dialog, "nhiem-vu-them")
         dialog.close()
@@ -295,8 +302,9 @@ class Shots:
         dialog.ui.titleEdit.setText("Rà soát sản phẩm OCOP năm 2026")
         dialog.ui.deadlineEdit.setText("30/06/2026")
         dialog.ui.letterEdit.setText("Số 15/UBND-KT, ngày 02/03/2026, UBND tỉnh Điện Biên")
-        dialog.ui.containerCombo.setCurrentIndex(dialog.ui.containerCombo.findText("Tỉnh Điện Biên",
-                                                                                   Qt.MatchFlag.MatchStartsWith))
+        dialog.ui.containerCombo.setCurrentIndex(
+            dialog.ui.containerCombo.findText("Tỉnh Điện Biên", Qt.MatchFlag.MatchStartsWith)
+        )
         dialog.ui.searchEdit.setText("muong ang")
         pump(lambda: False, 0.5)
         units = dialog.ui.unitList
@@ -334,8 +342,14 @@ class Shots:
         wb.save(path)
         surveys = SurveyService(self.make_uow)
         campaign = surveys.campaigns(TODAY)[0].id
-        dialog = ExcelImportDialog(SurveyImportService(self.make_uow), surveys, self.jobs,
-                                   campaign_id=campaign, unit_id=self.ang_nua, folder=self.work)
+        dialog = ExcelImportDialog(
+            SurveyImportService(self.make_uow),
+            surveys,
+            self.jobs,
+            campaign_id=campaign,
+            unit_id=self.ang_nua,
+            folder=self.work,
+        )
         dialog.show()
         pump()
         dialog.choose_file(path)
@@ -351,8 +365,13 @@ class Shots:
         from ocop_desktop.services.products import ProductService
 
         product = next(p for p in ProductService(self.make_uow).list() if p.name.startswith("Cà phê"))
-        dialog = ScoringDialog(EvaluationService(self.make_uow), EvaluationReports(self.make_uow), product.id,
-                               today=lambda: TODAY, member_name=USER)
+        dialog = ScoringDialog(
+            EvaluationService(self.make_uow),
+            EvaluationReports(self.make_uow),
+            product.id,
+            today=lambda: TODAY,
+            member_name=USER,
+        )
         dialog.resize(min(dialog.width(), SIZE[0]), min(dialog.height(), SIZE[1]))
         shoot(dialog, "cham-diem")
         dialog.close()
@@ -363,13 +382,20 @@ class Shots:
         from ocop_desktop.services.reports import ReportService
 
         settings = (lambda: read_report_settings(self.make_uow), lambda s: save_report_settings(self.make_uow, s))
-        dialog = ReportsDialog(ReportService(self.make_uow), self.jobs, settings, today=lambda: TODAY,
-                               work_dir=self.work)
+        dialog = ReportsDialog(
+            ReportService(self.make_uow), self.jobs, settings, today=lambda: TODAY, work_dir=self.work
+        )
         dialog.show()
         pump()
         dialog.preview()
-        pump(lambda: "trang" in dialog.findChild(QWidget, "statusLabel").text()
-             if dialog.findChild(QWidget, "statusLabel") else False, 30)
+        pump(
+            lambda: (
+                "trang" in dialog.findChild(QWidget, "statusLabel").text()
+                if dialog.findChild(QWidget, "statusLabel")
+                else False
+            ),
+            30,
+        )
         pump(lambda: False, 1.0)
         shoot(dialog, "bao-cao")
         dialog.close()
@@ -378,8 +404,9 @@ class Shots:
         from ocop_desktop.gui.exchange.send_dialog import SendPackageDialog
         from ocop_desktop.services.exchange import ExchangeService
 
-        dialog = SendPackageDialog(ExchangeService(self.make_uow), self.jobs, office_name="Xã Ẳng Nưa",
-                                   folder=self.work)
+        dialog = SendPackageDialog(
+            ExchangeService(self.make_uow), self.jobs, office_name="Xã Ẳng Nưa", folder=self.work
+        )
         pump(lambda: False, 1.0)
         shoot(dialog, "gui-goi")
         dialog.close()
@@ -405,8 +432,14 @@ class Shots:
             dialog = ReceivePackageDialog(ExchangeService(make_uow), self.jobs, today=lambda: TODAY)
             dialog.show()
             dialog.add_packages([package])
-            pump(lambda: not dialog.busy() and "Đang" not in dialog.ui.statusLabel.text()
-                 if hasattr(dialog.ui, "statusLabel") else not dialog.busy(), 30)
+            pump(
+                lambda: (
+                    not dialog.busy() and "Đang" not in dialog.ui.statusLabel.text()
+                    if hasattr(dialog.ui, "statusLabel")
+                    else not dialog.busy()
+                ),
+                30,
+            )
             pump(lambda: False, 1.0)
             shoot(dialog, "nhan-goi")
             dialog.close()
@@ -433,9 +466,24 @@ class Shots:
         self.db.close()
 
 
-SCREENS = ["thiet_lap_don_vi", "dot_ra_soat", "ra_soat", "nhap_excel", "san_pham", "san_pham_sua", "nhiem_vu",
-           "nhiem_vu_them", "cham_diem", "bao_cao", "gui_goi", "nhan_goi", "sao_luu", "trang_chinh", "du_lieu_mau",
-           "bat_dau"]
+SCREENS = [
+    "thiet_lap_don_vi",
+    "dot_ra_soat",
+    "ra_soat",
+    "nhap_excel",
+    "san_pham",
+    "san_pham_sua",
+    "nhiem_vu",
+    "nhiem_vu_them",
+    "cham_diem",
+    "bao_cao",
+    "gui_goi",
+    "nhan_goi",
+    "sao_luu",
+    "trang_chinh",
+    "du_lieu_mau",
+    "bat_dau",
+]
 
 
 def main(argv: list[str] | None = None) -> int:

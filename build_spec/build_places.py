@@ -76,12 +76,14 @@ def build() -> dict:
     legacy = db.execute(
         "SELECT province, provinceCode, provinceKey, district, districtType, districtCode,"
         " districtKey, ward, wardType, wardCode, wardKey FROM admin_units_legacy"
-        " ORDER BY provinceCode, districtCode, wardCode").fetchall()
+        " ORDER BY provinceCode, districtCode, wardCode"
+    ).fetchall()
     current = db.execute(
         "SELECT province, provinceCode, provinceKey, ward, wardType, wardCode, wardKey"
-        " FROM admin_units ORDER BY provinceCode, wardCode").fetchall()
+        " FROM admin_units ORDER BY provinceCode, wardCode"
+    ).fetchall()
 
-    old_prov: dict[str, tuple[str, str]] = {}   # legacy key -> (code, name)
+    old_prov: dict[str, tuple[str, str]] = {}  # legacy key -> (code, name)
     for prov, pcode, pkey, *_ in legacy:
         old_prov[pkey] = (pcode, _nfc(prov))
     new_prov: dict[str, tuple[str, str]] = {}
@@ -96,7 +98,7 @@ def build() -> dict:
         code, name = old_prov[key]
         units.append([BOTH if key in continuing else OLD, code, name, _province_kind(name), None])
     districts: dict[str, tuple] = {}
-    old_key_code: dict[str, str] = {}   # converter key "province_district_ward" -> old code
+    old_key_code: dict[str, str] = {}  # converter key "province_district_ward" -> old code
     for _prov, pcode, pkey, dist, dtype, dcode, dkey, ward, wtype, wcode, wkey in legacy:
         if dcode not in districts:
             districts[dcode] = (pcode, _nfc(dist), DISTRICT_KINDS[dtype])
@@ -104,7 +106,7 @@ def build() -> dict:
         if wcode:
             units.append([OLD, wcode, _nfc(ward), COMMUNE_KINDS[wtype], dcode])
             old_key_code[f"{pkey}_{dkey}_{wkey}"] = wcode
-        else:   # island districts without communes became special zones (đặc khu)
+        else:  # island districts without communes became special zones (đặc khu)
             old_key_code[f"{pkey}_{dkey}_"] = dcode
     for key in sorted(new_prov, key=lambda k: new_prov[k][0]):
         if key not in continuing:
@@ -160,14 +162,18 @@ def _cross_check(units: list[list]) -> None:
     ours = {u[1]: u[2] for u in units if u[0] == NEW and len(u[1]) == 5}
     theirs = {f"{w['code']:05d}": _nfc(w["name"]) for w in flat}
     differ = sorted(c for c in theirs if ours.get(c) != theirs[c])
-    print(f"2025 units: {len(ours)} here, {len(theirs)} in vietnam-provinces, {len(differ)} differ"
-          + (f" ({', '.join(differ[:10])})" if differ else ""))
+    print(
+        f"2025 units: {len(ours)} here, {len(theirs)} in vietnam-provinces, {len(differ)} differ"
+        + (f" ({', '.join(differ[:10])})" if differ else "")
+    )
 
 
 def _dump(data: dict) -> str:
     """Compact JSON with one unit or link per line, so a rebuild's diff is readable."""
+
     def one(value) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
     parts = []
     for key, value in data.items():
         if key in ("units", "links"):
@@ -181,8 +187,10 @@ def _dump(data: dict) -> str:
 def main() -> None:
     data = build()
     OUT.write_text(_dump(data), encoding="utf-8")
-    print(f"{OUT.relative_to(ROOT)}: {len(data['units'])} units, {len(data['links'])} links,"
-          f" {OUT.stat().st_size // 1024} KiB")
+    print(
+        f"{OUT.relative_to(ROOT)}: {len(data['units'])} units, {len(data['links'])} links,"
+        f" {OUT.stat().st_size // 1024} KiB"
+    )
 
 
 if __name__ == "__main__":

@@ -16,17 +16,60 @@ from pathlib import Path, PurePosixPath
 # single-instance guard (QLocalServer) needs it. Pillow itself stays (reportlab imports it at
 # start) but without its AVIF, WebP, colour-management and Tk parts and their libraries.
 EXCLUDED_MODULES = [
-    "tkinter", "_tkinter", "unittest", "pydoc_data", "lib2to3", "idlelib", "ensurepip",
-    "pip", "setuptools", "pkg_resources", "distutils", "wheel",
-    "pytest", "_pytest", "pytestqt", "pypdf", "tests", "pygments", "yaml",
-    "numpy", "requests",
-    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms",
-    "PIL.ImageCms", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt", "urllib3", "cryptography", "certifi", "charset_normalizer",
-    "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
-    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtSql", "PySide6.QtSvg",
-    "PySide6.QtSvgWidgets", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtDBus",
-    "PySide6.QtTest", "PySide6.QtXml", "PySide6.QtConcurrent", "PySide6.QtDesigner",
-    "PySide6.QtHelp", "PySide6.QtUiTools", "PySide6.QtStateMachine", "PySide6.QtMultimedia",
+    "tkinter",
+    "_tkinter",
+    "unittest",
+    "pydoc_data",
+    "lib2to3",
+    "idlelib",
+    "ensurepip",
+    "pip",
+    "setuptools",
+    "pkg_resources",
+    "distutils",
+    "wheel",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "pypdf",
+    "tests",
+    "pygments",
+    "yaml",
+    "numpy",
+    "requests",
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL.ImageQt",
+    "urllib3",
+    "cryptography",
+    "certifi",
+    "charset_normalizer",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtQuickControls2",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtSql",
+    "PySide6.QtSvg",
+    "PySide6.QtSvgWidgets",
+    "PySide6.QtPdf",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtDBus",
+    "PySide6.QtTest",
+    "PySide6.QtXml",
+    "PySide6.QtConcurrent",
+    "PySide6.QtDesigner",
+    "PySide6.QtHelp",
+    "PySide6.QtUiTools",
+    "PySide6.QtStateMachine",
+    "PySide6.QtMultimedia",
 ]
 
 # Qt plugins kept, per plugin folder; None keeps the whole folder. Folders not named here
@@ -71,11 +114,15 @@ def data_files(root: Path) -> list[tuple[str, str]]:
     resources = root / "resources"
     for path in sorted(resources.rglob("*")):
         if path.is_file() and path.suffix != ".ts" and "__pycache__" not in path.parts:
-            out.append((str(path), (PurePosixPath("resources") / path.parent.relative_to(resources).as_posix()).as_posix()))
+            out.append(
+                (str(path), (PurePosixPath("resources") / path.parent.relative_to(resources).as_posix()).as_posix())
+            )
     migrations = root / "ocop_desktop" / "persistence" / "migrations"
     for path in sorted(migrations.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".mako", ".ini") and "__pycache__" not in path.parts:
-            folder = PurePosixPath("ocop_desktop/persistence/migrations") / path.parent.relative_to(migrations).as_posix()
+            folder = (
+                PurePosixPath("ocop_desktop/persistence/migrations") / path.parent.relative_to(migrations).as_posix()
+            )
             out.append((str(path), folder.as_posix()))
     return out
 
@@ -84,8 +131,12 @@ def hidden_imports() -> list[str]:
     """Modules loaded without an import statement PyInstaller can see."""
     return [
         # Alembic runs the migration scripts from files; what they import must be in the archive.
-        "alembic.op", "alembic.context", "alembic.ddl.sqlite", "sqlalchemy.dialects.sqlite",
-        "ocop_desktop.domain.text", "ocop_desktop.persistence.models",
+        "alembic.op",
+        "alembic.context",
+        "alembic.ddl.sqlite",
+        "sqlalchemy.dialects.sqlite",
+        "ocop_desktop.domain.text",
+        "ocop_desktop.persistence.models",
         # The single-instance guard (QLocalServer) lives in QtNetwork.
         "PySide6.QtNetwork",
         # PyNaCl's compiled libsodium binding loads cffi's backend from C, unseen by the analysis.
@@ -124,7 +175,7 @@ def keep(dest: str) -> bool:
     if name.lower() in DROPPED_FILES:
         return False
     if parts[0] == "PySide6" and "plugins" in parts[:-1]:
-        rest = parts[parts.index("plugins") + 1:]
+        rest = parts[parts.index("plugins") + 1 :]
         if len(rest) < 2 or rest[0] not in QT_PLUGINS:
             return False
         allowed = QT_PLUGINS[rest[0]]

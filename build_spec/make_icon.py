@@ -37,8 +37,13 @@ def draw(size: int) -> Image.Image:
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
     margin = big * 0.03
-    pen.rounded_rectangle((margin, margin, big - margin, big - margin), radius=big * 0.2,
-                          fill=GREEN, outline=DARK_GREEN, width=max(SUPERSAMPLE, int(big * 0.025)))
+    pen.rounded_rectangle(
+        (margin, margin, big - margin, big - margin),
+        radius=big * 0.2,
+        fill=GREEN,
+        outline=DARK_GREEN,
+        width=max(SUPERSAMPLE, int(big * 0.025)),
+    )
     if size < 48:
         pen.polygon(_star(big / 2, big * 0.53, big * 0.38, big * 0.16), fill=GOLD)
     else:

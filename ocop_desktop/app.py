@@ -13,10 +13,16 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ocop-desktop", description="OCOP Desktop")
     parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu")
     parser.add_argument("--version", action="version", version=f"OCOP Desktop {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="kiểm tra nhanh bản cài đặt (cơ sở dữ liệu tạm, mẫu, báo cáo PDF và Excel) rồi thoát")
-    parser.add_argument("--sample", action="store_true",
-                        help="tệp là dữ liệu mẫu: không hỏi thiết lập đơn vị, tiêu đề cửa sổ ghi rõ DỮ LIỆU MẪU")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="kiểm tra nhanh bản cài đặt (cơ sở dữ liệu tạm, mẫu, báo cáo PDF và Excel) rồi thoát",
+    )
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="tệp là dữ liệu mẫu: không hỏi thiết lập đơn vị, tiêu đề cửa sổ ghi rõ DỮ LIỆU MẪU",
+    )
     # Qt's own options (-platform, -style …) pass through to QApplication.
     args, _qt_args = parser.parse_known_args(argv)
     return args
@@ -91,27 +97,45 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     reports = ReportService(make_uow)
 
     def open_reports(parent) -> None:
-        dialog = ReportsDialog(reports, jobs, (lambda: read_report_settings(make_uow),
-                                               lambda s: save_report_settings(make_uow, s)), parent)
+        dialog = ReportsDialog(
+            reports, jobs, (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)), parent
+        )
         dialog.exec()
 
     commands = Commands(
-        jobs=jobs, exchange=ExchangeService(make_uow), survey_import=SurveyImportService(make_uow),
-        surveys=surveys, office_name=lambda: office_settings(bootstrap).office_name,
+        jobs=jobs,
+        exchange=ExchangeService(make_uow),
+        survey_import=SurveyImportService(make_uow),
+        surveys=surveys,
+        office_name=lambda: office_settings(bootstrap).office_name,
         before_import=lambda reason: backup_before(db.path, reason),
-        backups=BackupService(db.path, lambda: actor["name"]), audit=AuditService(make_uow),
-        evaluations=EvaluationService(make_uow), scorecards=ScorecardService(make_uow),
-        evaluation_reports=EvaluationReports(make_uow), user_name=lambda: actor["name"], make_uow=make_uow,
+        backups=BackupService(db.path, lambda: actor["name"]),
+        audit=AuditService(make_uow),
+        evaluations=EvaluationService(make_uow),
+        scorecards=ScorecardService(make_uow),
+        evaluation_reports=EvaluationReports(make_uow),
+        user_name=lambda: actor["name"],
+        make_uow=make_uow,
     )
     # The sample opens in its own file and process: nothing of it can reach this database.
     sample_file = sample_database_path(user_data_dir())
-    menu_commands = dict(commands.commands(), actionOpenSample=sample_command(
-        jobs, lambda: prepare_sample_database(sample_file)), actionUserManual=manual_command(),
-        actionOpenLogFolder=log_folder_command())
+    menu_commands = dict(
+        commands.commands(),
+        actionOpenSample=sample_command(jobs, lambda: prepare_sample_database(sample_file)),
+        actionUserManual=manual_command(),
+        actionOpenLogFolder=log_folder_command(),
+    )
     window = MainWindow(
-        start, products_page, surveys_page, tasks_page, ui_settings, str(db.path), office,
+        start,
+        products_page,
+        surveys_page,
+        tasks_page,
+        ui_settings,
+        str(db.path),
+        office,
         edit_office=edit_office,
-        open_reports=open_reports, commands=menu_commands,
+        open_reports=open_reports,
+        commands=menu_commands,
     )
     surveys_page.enable_excel()
     surveys_page.enable_campaigns(CampaignService(make_uow))
@@ -212,8 +236,10 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
     from ocop_desktop.gui.startup_error import StartupErrorDialog
 
     if ask_other is None:
+
         def ask_other(message, failed_path):
             return StartupErrorDialog(message, failed_path).ask()
+
     path = Path(path)
     while True:
         try:

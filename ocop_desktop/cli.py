@@ -45,8 +45,20 @@ from ocop_desktop.services.surveys import SurveyService
 from ocop_desktop.services.tasks import TaskService
 
 PRODUCT_COLUMNS = (
-    "id", "name", "producer", "commune", "group", "product_set", "stars", "score", "status",
-    "status_label", "certificate_no", "certified_on", "expires_on", "ean13",
+    "id",
+    "name",
+    "producer",
+    "commune",
+    "group",
+    "product_set",
+    "stars",
+    "score",
+    "status",
+    "status_label",
+    "certificate_no",
+    "certified_on",
+    "expires_on",
+    "ean13",
 )
 TASK_COLUMNS = ("id", "directive", "assignee", "title", "due_on", "status", "status_label", "overdue")
 SURVEY_COLUMNS = ("id", "campaign", "unit", *SURVEY_ENTRY.keys)  # the listed fields of domain/schema/survey.py
@@ -137,10 +149,20 @@ def cmd_report(args) -> int:
         if remember:
             from ocop_desktop.services.report_settings import save_kind_values  # noqa: PLC0415
 
-            save_kind_values(make_uow, args.kind, number=args.number,
-                             recipients=None if args.recipient is None else "\n".join(args.recipient))
-        request = ReportRequest(kind=args.kind, campaign_id=campaign, unit_id=unit,
-                                months=args.months, directive_id=args.directive, today=day)
+            save_kind_values(
+                make_uow,
+                args.kind,
+                number=args.number,
+                recipients=None if args.recipient is None else "\n".join(args.recipient),
+            )
+        request = ReportRequest(
+            kind=args.kind,
+            campaign_id=campaign,
+            unit_id=unit,
+            months=args.months,
+            directive_id=args.directive,
+            today=day,
+        )
         service = ReportService(make_uow)
         path = service.export(request, args.format, output)
         remarks = service.remarks(request)
@@ -207,8 +229,10 @@ def cmd_office(args) -> int:
     finally:
         db.close()
     if not saved.complete or report is None:
-        print("Chưa thiết lập đơn vị. Dùng: ocop office set --unit MÃ --name \"Họ tên\" [--title \"Chức vụ\"] "
-              "[--kind LOẠI] [--office-name \"TÊN IN TRÊN VĂN BẢN\"]")
+        print(
+            'Chưa thiết lập đơn vị. Dùng: ocop office set --unit MÃ --name "Họ tên" [--title "Chức vụ"] '
+            '[--kind LOẠI] [--office-name "TÊN IN TRÊN VĂN BẢN"]'
+        )
         return 0
     title = f", {saved.user_title}" if saved.user_title else ""
     print(f"Đơn vị: {saved.office_name}; người sử dụng: {saved.user_name}{title}.")
@@ -218,8 +242,10 @@ def cmd_office(args) -> int:
     print(f"Ký tên mặc định: {signer or 'chưa có'}.")
     print(issued)
     if key is not None:
-        print(f"Dấu vân tay khóa ký của đơn vị: {short_fingerprint(key.fingerprint)} (nơi nhận gói đối chiếu dấu vân "
-              "tay này khi nhận gói đầu tiên).")
+        print(
+            f"Dấu vân tay khóa ký của đơn vị: {short_fingerprint(key.fingerprint)} (nơi nhận gói đối chiếu dấu vân "
+            "tay này khi nhận gói đầu tiên)."
+        )
     return 0
 
 
@@ -253,7 +279,9 @@ def cmd_check(args) -> int:
 
 def _db_option(parser: argparse.ArgumentParser, default=None) -> None:
     parser.add_argument(
-        "--db", metavar="PATH", default=default,
+        "--db",
+        metavar="PATH",
+        default=default,
         help="tệp cơ sở dữ liệu (mặc định: biến OCOP_DB hoặc thư mục dữ liệu người dùng)",
     )
 
@@ -274,8 +302,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func, command_name=p.prog)  # «ocop import survey», named in the writer lock
         return p
 
-    office = sub.add_parser("office", help="đơn vị mà máy này phục vụ và người sử dụng",
-                            description="đơn vị mà máy này phục vụ và người sử dụng")
+    office = sub.add_parser(
+        "office",
+        help="đơn vị mà máy này phục vụ và người sử dụng",
+        description="đơn vị mà máy này phục vụ và người sử dụng",
+    )
     _db_option(office, default=argparse.SUPPRESS)
     office_sub = office.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
     command("show", "xem thiết lập", cmd_office, parent=office_sub)
@@ -283,10 +314,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", required=True, metavar="MÃ", help="mã ĐVHC, mã tham chiếu hoặc tên đơn vị")
     p.add_argument("--name", required=True, metavar="HỌ_TÊN", help="họ và tên người sử dụng")
     p.add_argument("--title", metavar="CHỨC_VỤ", help="chức vụ (in ở phần ký tên báo cáo)")
-    p.add_argument("--kind", metavar="LOẠI",
-                   help="loại cơ quan: ubnd (UBND xã/phường/đặc khu), so_nnmt (Sở Nông nghiệp và Môi trường), "
-                        "chi_cuc (Chi cục/phòng thuộc Sở), hoi_dong (Hội đồng đánh giá OCOP cấp tỉnh), khac")
-    p.add_argument("--office-name", metavar="TÊN", help="tên cơ quan in trên văn bản (mặc định: đoán theo loại và đơn vị)")
+    p.add_argument(
+        "--kind",
+        metavar="LOẠI",
+        help="loại cơ quan: ubnd (UBND xã/phường/đặc khu), so_nnmt (Sở Nông nghiệp và Môi trường), "
+        "chi_cuc (Chi cục/phòng thuộc Sở), hoi_dong (Hội đồng đánh giá OCOP cấp tỉnh), khac",
+    )
+    p.add_argument(
+        "--office-name", metavar="TÊN", help="tên cơ quan in trên văn bản (mặc định: đoán theo loại và đơn vị)"
+    )
 
     p = command("init", "tạo hoặc nâng cấp cơ sở dữ liệu, nạp dữ liệu tham chiếu", cmd_init)
     p.add_argument("--sample", choices=SAMPLES, help="nạp thêm bộ dữ liệu mẫu")
@@ -297,17 +333,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("xlsx", "pdf"), required=True, help="định dạng tệp")
     p.add_argument("-o", "--output", required=True, metavar="TỆP", help="tệp kết quả")
     p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát (mặc định: đợt mới nhất)")
-    p.add_argument("--unit", metavar="ĐƠN_VỊ", help="mã ĐVHC, mã tham chiếu hoặc tên đơn vị; một xã, phường từ "
-                   "01/07/2025 gồm cả các đơn vị cũ nhập vào nó (mặc định: địa bàn của xã, phường đã thiết lập; "
-                   "cơ quan cấp tỉnh: tất cả)")
+    p.add_argument(
+        "--unit",
+        metavar="ĐƠN_VỊ",
+        help="mã ĐVHC, mã tham chiếu hoặc tên đơn vị; một xã, phường từ "
+        "01/07/2025 gồm cả các đơn vị cũ nhập vào nó (mặc định: địa bàn của xã, phường đã thiết lập; "
+        "cơ quan cấp tỉnh: tất cả)",
+    )
     p.add_argument("--months", type=int, default=6, metavar="N", help="số tháng tới (báo cáo expiring)")
     p.add_argument("--directive", metavar="ID", help="mã văn bản chỉ đạo (báo cáo tasks; mặc định: mới nhất)")
-    p.add_argument("--date", metavar="NGÀY", help="ngày văn bản dd/mm/yyyy (mặc định: hôm nay); đơn vị ban hành "
-                                                 "là đơn vị có hiệu lực vào ngày đó")
-    p.add_argument("--number", metavar="SỐ", help="số và ký hiệu văn bản, ví dụ 12 hoặc 12/BC-UBND "
-                                                   "(ghi nhớ cho loại báo cáo này)")
-    p.add_argument("--recipient", action="append", metavar="NƠI_NHẬN",
-                   help="một nơi nhận (lặp lại cho mỗi nơi; ghi nhớ cho loại báo cáo này và đơn vị)")
+    p.add_argument(
+        "--date",
+        metavar="NGÀY",
+        help="ngày văn bản dd/mm/yyyy (mặc định: hôm nay); đơn vị ban hành là đơn vị có hiệu lực vào ngày đó",
+    )
+    p.add_argument(
+        "--number", metavar="SỐ", help="số và ký hiệu văn bản, ví dụ 12 hoặc 12/BC-UBND (ghi nhớ cho loại báo cáo này)"
+    )
+    p.add_argument(
+        "--recipient",
+        action="append",
+        metavar="NƠI_NHẬN",
+        help="một nơi nhận (lặp lại cho mỗi nơi; ghi nhớ cho loại báo cáo này và đơn vị)",
+    )
 
     for module in (exchange, evaluation, safety, campaigns, task_commands, places, senders, verify):
         module.register(sub, command)
@@ -341,8 +389,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("ocop_desktop.cli").info("%s", command_name(args))
     try:
         return args.func(args)
-    except (Refused, ValidationError, NotFoundError, SchemaError, UnknownSampleError, DatabaseInUse,
-            UnfinishedOnReadOnlyMedia) as exc:
+    except (
+        Refused,
+        ValidationError,
+        NotFoundError,
+        SchemaError,
+        UnknownSampleError,
+        DatabaseInUse,
+        UnfinishedOnReadOnlyMedia,
+    ) as exc:
         print(f"Lỗi: {strip_controls(str(exc))}", file=sys.stderr)  # it may quote a name from a package
         return 1
     except BrokenPipeError:  # output piped into `head` and the like

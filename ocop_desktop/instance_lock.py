@@ -67,12 +67,16 @@ class DatabaseInUse(RuntimeError):
         self.info = info
         details = f" ({info.details})" if info.details else ""
         if info.command == GUI:
-            text = (f"Cửa sổ OCOP Desktop đang mở tệp dữ liệu {db_path}{details}. "
-                    "Để không ghi chồng lên nhau, thao tác này không ghi gì. Hãy đóng cửa sổ OCOP Desktop rồi chạy lại")
+            text = (
+                f"Cửa sổ OCOP Desktop đang mở tệp dữ liệu {db_path}{details}. "
+                "Để không ghi chồng lên nhau, thao tác này không ghi gì. Hãy đóng cửa sổ OCOP Desktop rồi chạy lại"
+            )
         else:
             who = info.who[0].upper() + info.who[1:]
-            text = (f"{who} đang ghi vào tệp dữ liệu {db_path}{details}. "
-                    "Để không ghi chồng lên nhau, thao tác này không ghi gì. Hãy đợi thao tác đó xong rồi chạy lại")
+            text = (
+                f"{who} đang ghi vào tệp dữ liệu {db_path}{details}. "
+                "Để không ghi chồng lên nhau, thao tác này không ghi gì. Hãy đợi thao tác đó xong rồi chạy lại"
+            )
         super().__init__(text + "; các lệnh chỉ đọc (liệt kê, report, check, backup) vẫn dùng được trong lúc đó.")
 
 
@@ -253,8 +257,15 @@ class WriterLock:
                 on_wait(other)
             told = True
             time.sleep(_POLL)
-        text = json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "command": self.command,
-                           "started": datetime.now().isoformat(timespec="seconds")}, ensure_ascii=False)
+        text = json.dumps(
+            {
+                "pid": os.getpid(),
+                "host": socket.gethostname(),
+                "command": self.command,
+                "started": datetime.now().isoformat(timespec="seconds"),
+            },
+            ensure_ascii=False,
+        )
         fd = self._fd
         assert fd is not None
         os.lseek(fd, 0, os.SEEK_SET)
@@ -285,4 +296,3 @@ class GuiLock(WriterLock):
 
     def __init__(self, db_path: Path) -> None:
         super().__init__(db_path, GUI)
-

@@ -132,8 +132,14 @@ def close_logging() -> None:
 def started(program: str) -> None:
     """One line at start: which program and version, on which system (no paths, no user names)."""
     frozen = " (bundle)" if getattr(sys, "frozen", False) else ""
-    log.info("%s %s%s started; Python %s on %s", program, __version__, frozen, platform.python_version(),
-             platform.platform(terse=True))
+    log.info(
+        "%s %s%s started; Python %s on %s",
+        program,
+        __version__,
+        frozen,
+        platform.python_version(),
+        platform.platform(terse=True),
+    )
 
 
 def log_exception(exc: BaseException, message: str = "Unexpected error", logger: str = "ocop_desktop") -> None:
@@ -159,7 +165,8 @@ def install_exception_hooks() -> None:
         if args.exc_type is not SystemExit and args.exc_value is not None:
             name = args.thread.name if args.thread is not None else "?"
             logging.getLogger("ocop_desktop.uncaught").critical(
-                "Uncaught exception in thread %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+                "Uncaught exception in thread %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback)
+            )
         if sys.stderr is not None:
             previous_thread(args)
 

@@ -26,9 +26,7 @@ def resources_dir() -> Path:
     for candidate in candidates:
         if (candidate / "reference").is_dir():
             return candidate
-    raise FileNotFoundError(
-        "Không tìm thấy thư mục tài nguyên (resources) của OCOP Desktop; hãy cài đặt lại ứng dụng."
-    )
+    raise FileNotFoundError("Không tìm thấy thư mục tài nguyên (resources) của OCOP Desktop; hãy cài đặt lại ứng dụng.")
 
 
 def user_data_dir() -> Path:

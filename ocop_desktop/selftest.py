@@ -25,9 +25,15 @@ STANDARD_FONTS = re.compile(rb"/BaseFont\s*/(Helvetica|Times|Courier|Symbol|Zapf
 
 # Table names as the loaders report them, said in Vietnamese.
 TABLES_VI = {
-    "places": "địa bàn", "product_groups": "nhóm sản phẩm", "product_sets": "bộ sản phẩm",
-    "rule_sets": "bộ tiêu chí", "directives": "văn bản chỉ đạo", "products": "sản phẩm",
-    "survey_campaigns": "đợt rà soát", "tasks": "nhiệm vụ", "unit_submissions": "đơn vị báo cáo",
+    "places": "địa bàn",
+    "product_groups": "nhóm sản phẩm",
+    "product_sets": "bộ sản phẩm",
+    "rule_sets": "bộ tiêu chí",
+    "directives": "văn bản chỉ đạo",
+    "products": "sản phẩm",
+    "survey_campaigns": "đợt rà soát",
+    "tasks": "nhiệm vụ",
+    "unit_submissions": "đơn vị báo cáo",
     "producers": "chủ thể",
 }
 
@@ -255,8 +261,10 @@ def run_self_test(out: TextIO | None = None) -> int:
     t = SelfTest(out or _console())
     frozen = "bản đóng gói" if getattr(sys, "frozen", False) else "chạy từ mã nguồn"
     utf8 = "bật" if sys.flags.utf8_mode else "tắt"  # the bundle turns it on: Vietnamese in every file and pipe
-    t.say(f"Tự kiểm tra OCOP Desktop {__version__} ({frozen}, Python {sys.version.split()[0]}, {sys.platform}, "
-          f"chế độ UTF-8 {utf8})")
+    t.say(
+        f"Tự kiểm tra OCOP Desktop {__version__} ({frozen}, Python {sys.version.split()[0]}, {sys.platform}, "
+        f"chế độ UTF-8 {utf8})"
+    )
     with tempfile.TemporaryDirectory(prefix="ocop-tu-kiem-tra-", ignore_cleanup_errors=True) as name:
         tmp = Path(name)
         db = None

@@ -36,8 +36,9 @@ def pdftotext(path: Path | str, *options: str) -> str:
     """
     if sys.platform == "win32" and shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed on this Windows machine")
-    done = subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, text=True,
-                          encoding="utf-8", check=True)
+    done = subprocess.run(
+        ["pdftotext", *options, str(path), "-"], capture_output=True, text=True, encoding="utf-8", check=True
+    )
     return unicodedata.normalize("NFC", done.stdout)
 
 

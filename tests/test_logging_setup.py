@@ -17,8 +17,9 @@ from ocop_desktop.logging_setup import (
     setup_logging,
 )
 
-ISO_LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d (INFO|WARNING|ERROR|CRITICAL) [\w.]+: ",
-                      re.MULTILINE)
+ISO_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d (INFO|WARNING|ERROR|CRITICAL) [\w.]+: ", re.MULTILINE
+)
 
 
 @pytest.fixture
@@ -146,12 +147,14 @@ def test_ocop_logs_the_command_and_the_traceback_of_a_failure_but_not_what_was_t
 def test_a_native_crash_leaves_the_python_stack_in_the_crash_log(tmp_path):
     import subprocess
 
-    script = ("from ocop_desktop.logging_setup import enable_crash_log\n"
-              f"enable_crash_log(directory={str(tmp_path)!r})\n"
-              "import ctypes\n"
-              "def read_the_widget():\n"
-              "    ctypes.string_at(0)\n"  # what a crash inside Qt looks like to Python
-              "read_the_widget()\n")
+    script = (
+        "from ocop_desktop.logging_setup import enable_crash_log\n"
+        f"enable_crash_log(directory={str(tmp_path)!r})\n"
+        "import ctypes\n"
+        "def read_the_widget():\n"
+        "    ctypes.string_at(0)\n"  # what a crash inside Qt looks like to Python
+        "read_the_widget()\n"
+    )
     done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     text = (tmp_path / logging_setup.CRASH_LOG).read_text("utf-8")

@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_wheel_carries_resources_and_migrations(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     (wheel,) = tmp_path.glob("ocop_desktop-*.whl")
@@ -39,7 +40,10 @@ def test_wheel_carries_resources_and_migrations(tmp_path):
     zipfile.ZipFile(wheel).extractall(target)
     probe = subprocess.run(
         [sys.executable, "-c", "from ocop_desktop.paths import resources_dir; print(resources_dir())"],
-        capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""},
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(target), "PATH": ""},
     )
     assert probe.returncode == 0, probe.stderr
     assert Path(probe.stdout.strip()) == target / "ocop_desktop" / "resources"

@@ -44,8 +44,10 @@ def _unit_ids(make_uow, args, deadline_text: str | None) -> tuple[list[str], lis
 
 def _print_info(info: CampaignInfo, verb: str) -> None:
     closed = f"; kết thúc ngày {format_vn_date(info.closed_on)}" if info.closed_on else ""
-    print(f"{verb} đợt rà soát năm {info.year} «{info.title}», hạn nộp {format_vn_date(info.deadline)}, "
-          f"{len(info.unit_ids)} đơn vị báo cáo{closed}.")
+    print(
+        f"{verb} đợt rà soát năm {info.year} «{info.title}», hạn nộp {format_vn_date(info.deadline)}, "
+        f"{len(info.unit_ids)} đơn vị báo cáo{closed}."
+    )
     print(deadline_rule(info.deadline, info.deadline_day_on_time))
 
 
@@ -54,9 +56,14 @@ def cmd_add(args) -> int:
     try:
         service = CampaignService(make_uow)
         units = _unit_ids(make_uow, args, args.deadline)
-        data = CampaignInput(year=args.year, deadline=args.deadline, title=args.title or "",
-                             issuing_letter=args.letter or "", unit_ids=tuple(units[0]) if units else (),
-                             deadline_day_on_time=args.deadline_day_on_time)
+        data = CampaignInput(
+            year=args.year,
+            deadline=args.deadline,
+            title=args.title or "",
+            issuing_letter=args.letter or "",
+            unit_ids=tuple(units[0]) if units else (),
+            deadline_day_on_time=args.deadline_day_on_time,
+        )
         if args.copy_from is not None:
             source = resolve_campaign(make_uow, args.copy_from)
             info, proposal = service.copy(args.year, data, source_id=source.id)
@@ -66,8 +73,10 @@ def cmd_add(args) -> int:
                 print(f"  Bỏ {line}: không có đơn vị kế tiếp còn hiệu lực vào hạn nộp.")
         else:
             if units is None:
-                raise Refused("Chưa chọn «Đơn vị báo cáo»: hãy thêm --units MÃ,… hoặc --all-in TỈNH_HOẶC_HUYỆN "
-                              "(hoặc --copy-from NĂM để lấy đơn vị của đợt trước).")
+                raise Refused(
+                    "Chưa chọn «Đơn vị báo cáo»: hãy thêm --units MÃ,… hoặc --all-in TỈNH_HOẶC_HUYỆN "
+                    "(hoặc --copy-from NĂM để lấy đơn vị của đợt trước)."
+                )
             info = service.add(data)
     finally:
         db.close()
@@ -78,9 +87,19 @@ def cmd_add(args) -> int:
 def cmd_list(args) -> int:
     db, make_uow = open_db(args, write=False)
     try:
-        rows = [{"id": c.id, "year": c.year, "title": c.title, "deadline": c.deadline,
-                 "issuing_letter": c.issuing_letter, "closed_on": c.closed_on, "units": len(c.unit_ids),
-                 "entries": c.entry_count} for c in CampaignService(make_uow).list()]
+        rows = [
+            {
+                "id": c.id,
+                "year": c.year,
+                "title": c.title,
+                "deadline": c.deadline,
+                "issuing_letter": c.issuing_letter,
+                "closed_on": c.closed_on,
+                "units": len(c.unit_ids),
+                "entries": c.entry_count,
+            }
+            for c in CampaignService(make_uow).list()
+        ]
     finally:
         db.close()
     emit_rows(rows, args.format, LIST_COLUMNS)
@@ -123,13 +142,19 @@ def cmd_edit(args) -> int:
             for text in (t for t in args.remove_units.split(",") if t.strip()):
                 unit = one_place(listed, text) if find_places(listed, text) else one_place(places, text)
                 if unit.id not in ids:
-                    raise Refused(f"«{unit.label}» không có trong «Đơn vị báo cáo» của đợt năm {info.year}; "
-                                  f"«ocop campaigns show {info.year}» liệt kê các đơn vị của đợt.")
+                    raise Refused(
+                        f"«{unit.label}» không có trong «Đơn vị báo cáo» của đợt năm {info.year}; "
+                        f"«ocop campaigns show {info.year}» liệt kê các đơn vị của đợt."
+                    )
                 ids.remove(unit.id)
-        data = CampaignInput(year=args.year or info.year, deadline=deadline,
-                             title=info.title if args.title is None else args.title,
-                             issuing_letter=info.issuing_letter if args.letter is None else args.letter,
-                             unit_ids=tuple(ids), deadline_day_on_time=args.deadline_day_on_time)
+        data = CampaignInput(
+            year=args.year or info.year,
+            deadline=deadline,
+            title=info.title if args.title is None else args.title,
+            issuing_letter=info.issuing_letter if args.letter is None else args.letter,
+            unit_ids=tuple(ids),
+            deadline_day_on_time=args.deadline_day_on_time,
+        )
         info = service.edit(info.id, data, expected_version=info.version)
     finally:
         db.close()
@@ -167,22 +192,32 @@ def cmd_delete(args) -> int:
 
 def _units_options(p: argparse.ArgumentParser, editing: bool = False) -> None:
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--units", metavar="MÃ,…", help="đơn vị báo cáo: mã ĐVHC, mã tham chiếu hoặc tên, cách nhau "
-                   "bằng dấu phẩy" + (" (thay cả danh sách; thêm --add để chỉ thêm)" if editing else ""))
-    g.add_argument("--all-in", metavar="TỈNH_HOẶC_HUYỆN",
-                   help="mọi xã, phường thuộc tỉnh hoặc huyện này còn hiệu lực vào hạn nộp")
+    g.add_argument(
+        "--units",
+        metavar="MÃ,…",
+        help="đơn vị báo cáo: mã ĐVHC, mã tham chiếu hoặc tên, cách nhau "
+        "bằng dấu phẩy" + (" (thay cả danh sách; thêm --add để chỉ thêm)" if editing else ""),
+    )
+    g.add_argument(
+        "--all-in", metavar="TỈNH_HOẶC_HUYỆN", help="mọi xã, phường thuộc tỉnh hoặc huyện này còn hiệu lực vào hạn nộp"
+    )
 
 
 def _deadline_day_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--deadline-day-on-time", action=argparse.BooleanOptionalAction, default=None,
-                   help="báo cáo nộp đúng ngày hạn vẫn tính là đúng hạn (--no-deadline-day-on-time: hiểu «trước "
-                        "ngày» theo nghĩa đen, ngày cuối cùng đúng hạn là ngày liền trước; mặc định khi tạo đợt)")
+    p.add_argument(
+        "--deadline-day-on-time",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="báo cáo nộp đúng ngày hạn vẫn tính là đúng hạn (--no-deadline-day-on-time: hiểu «trước "
+        "ngày» theo nghĩa đen, ngày cuối cùng đúng hạn là ngày liền trước; mặc định khi tạo đợt)",
+    )
 
 
 def register(sub, command) -> None:
     """Add `ocop campaigns …`; `command(name, help, func, parent=…)` makes one subcommand."""
-    campaigns = sub.add_parser("campaigns", help="đợt rà soát sản phẩm của đơn vị",
-                               description="đợt rà soát sản phẩm của đơn vị")
+    campaigns = sub.add_parser(
+        "campaigns", help="đợt rà soát sản phẩm của đơn vị", description="đợt rà soát sản phẩm của đơn vị"
+    )
     campaigns.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
     group = campaigns.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
     p = command("add", "tạo đợt rà soát mới", cmd_add, parent=group)
@@ -192,8 +227,12 @@ def register(sub, command) -> None:
     p.add_argument("--letter", metavar="VĂN_BẢN", help="văn bản yêu cầu: số, ngày, cơ quan ban hành")
     _deadline_day_option(p)
     _units_options(p)
-    p.add_argument("--copy-from", metavar="NĂM", help="sao chép đợt năm đó (đơn vị đổi sang đơn vị còn hiệu lực, "
-                   "tên và hạn nộp dời năm); các tùy chọn khác thay phần tương ứng")
+    p.add_argument(
+        "--copy-from",
+        metavar="NĂM",
+        help="sao chép đợt năm đó (đơn vị đổi sang đơn vị còn hiệu lực, "
+        "tên và hạn nộp dời năm); các tùy chọn khác thay phần tương ứng",
+    )
     p = command("list", "liệt kê các đợt rà soát", cmd_list, parent=group)
     p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
     p = command("show", "xem một đợt và các đơn vị báo cáo", cmd_show, parent=group)

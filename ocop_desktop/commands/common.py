@@ -65,8 +65,10 @@ def db_file(args) -> Path:
     """The database path the user named, refused if it is a folder, a device or a pipe."""
     path = default_db_path(args.db)
     if path.exists() and not path.is_file():
-        raise Refused(f"«{path}» là thư mục hoặc thiết bị, không phải tệp dữ liệu OCOP Desktop. Dữ liệu không bị "
-                      "thay đổi. Hãy ghi đường dẫn tới tệp dữ liệu (.db) sau --db.")
+        raise Refused(
+            f"«{path}» là thư mục hoặc thiết bị, không phải tệp dữ liệu OCOP Desktop. Dữ liệu không bị "
+            "thay đổi. Hãy ghi đường dẫn tới tệp dữ liệu (.db) sau --db."
+        )
     return path
 
 
@@ -75,8 +77,9 @@ def output_file(text: str) -> Path:
     a device or a pipe, which the write-then-rename of every export would replace."""
     path = Path(text).expanduser()
     if path.exists() and not path.is_file():
-        raise Refused(f"«{path}» là thư mục hoặc thiết bị, không phải tệp; hãy ghi tên tệp kết quả sau -o, "
-                      "ví dụ bao-cao.xlsx.")
+        raise Refused(
+            f"«{path}» là thư mục hoặc thiết bị, không phải tệp; hãy ghi tên tệp kết quả sau -o, ví dụ bao-cao.xlsx."
+        )
     if not path.parent.is_dir():
         raise Refused(f"Thư mục {path.parent} không tồn tại; hãy chọn nơi lưu khác cho -o.")
     return path
@@ -125,7 +128,8 @@ def _damage(exc: BaseException) -> BaseException | None:
         if isinstance(exc, UnicodeDecodeError):
             return exc
         if isinstance(exc, sqlite3.DatabaseError) and (
-                not isinstance(exc, sqlite3.OperationalError) or "could not decode" in str(exc).lower()):
+            not isinstance(exc, sqlite3.OperationalError) or "could not decode" in str(exc).lower()
+        ):
             return exc
         exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
     return None
@@ -142,20 +146,30 @@ def failure_text(exc: BaseException, db_path: Path | None) -> str:
     if message is not None:
         return f"Lỗi: {message}"
     if damage is not None:
-        return (f"Lỗi: Tệp đang đọc bị hỏng hoặc có byte lạ, không đọc được ({damage}). Dữ liệu không bị thay đổi. "
-                "Hãy kiểm tra tệp (mở lại bằng chương trình đã tạo ra nó) hoặc chọn tệp khác.")
+        return (
+            f"Lỗi: Tệp đang đọc bị hỏng hoặc có byte lạ, không đọc được ({damage}). Dữ liệu không bị thay đổi. "
+            "Hãy kiểm tra tệp (mở lại bằng chương trình đã tạo ra nó) hoặc chọn tệp khác."
+        )
     if isinstance(exc, RecursionError):
-        return ("Lỗi: Dữ liệu lồng nhau quá sâu nên không xử lý được (tệp bị hỏng hoặc được tạo bất thường). "
-                "Dữ liệu không bị thay đổi. Hãy kiểm tra lại tệp.")
+        return (
+            "Lỗi: Dữ liệu lồng nhau quá sâu nên không xử lý được (tệp bị hỏng hoặc được tạo bất thường). "
+            "Dữ liệu không bị thay đổi. Hãy kiểm tra lại tệp."
+        )
     if isinstance(exc, MemoryError):
-        return ("Lỗi: Không đủ bộ nhớ để xử lý (tệp quá lớn hoặc bị hỏng). Dữ liệu không bị thay đổi. "
-                "Hãy đóng bớt chương trình khác hoặc chia nhỏ tệp rồi làm lại.")
+        return (
+            "Lỗi: Không đủ bộ nhớ để xử lý (tệp quá lớn hoặc bị hỏng). Dữ liệu không bị thay đổi. "
+            "Hãy đóng bớt chương trình khác hoặc chia nhỏ tệp rồi làm lại."
+        )
     if isinstance(exc, OSError):
         where = f" «{exc.filename}»" if exc.filename else ""
-        return (f"Lỗi: Không đọc hoặc ghi được{where} ({os_reason(exc)}). Dữ liệu không bị thay đổi. "
-                "Hãy kiểm tra đường dẫn (phải là một tệp thường, không phải thư mục hay thiết bị) rồi làm lại.")
-    return (f"Lỗi không lường trước: {type(exc).__name__}: {exc}; hãy báo cho người hỗ trợ "
-            "(kèm lệnh đã chạy). Chạy lại với biến OCOP_DEBUG=1 để xem chi tiết kỹ thuật.")
+        return (
+            f"Lỗi: Không đọc hoặc ghi được{where} ({os_reason(exc)}). Dữ liệu không bị thay đổi. "
+            "Hãy kiểm tra đường dẫn (phải là một tệp thường, không phải thư mục hay thiết bị) rồi làm lại."
+        )
+    return (
+        f"Lỗi không lường trước: {type(exc).__name__}: {exc}; hãy báo cho người hỗ trợ "
+        "(kèm lệnh đã chạy). Chạy lại với biến OCOP_DEBUG=1 để xem chi tiết kỹ thuật."
+    )
 
 
 def emit_rows(rows: list[dict], fmt: str, columns: Sequence[str]) -> None:
@@ -169,8 +183,9 @@ def emit_rows(rows: list[dict], fmt: str, columns: Sequence[str]) -> None:
 _KIND_WORDS = ("xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho ", "tinh ")
 
 
-def find_places(places: list[PlaceDTO], text: str, on: date | None = None,
-                kinds: frozenset[str] = frozenset()) -> list[PlaceDTO]:
+def find_places(
+    places: list[PlaceDTO], text: str, on: date | None = None, kinds: frozenset[str] = frozenset()
+) -> list[PlaceDTO]:
     """Units named by ``text``: an id, a code or a reference key exactly, else a name with or without
     accents, case and its kind word («Mường Ảng», «xa muong ang»). When ``on`` is given and some
     of the matches are valid that day, only those are kept; likewise for ``kinds``. Codes need
@@ -178,9 +193,10 @@ def find_places(places: list[PlaceDTO], text: str, on: date | None = None,
     wanted = fold(text.strip())
     matches = [p for p in places if text.strip() in (p.id, p.code, p.key)]
     if not matches:
+
         def names(p: PlaceDTO) -> set[str]:
             name = fold(p.name)
-            return {name} | {name[len(w):] for w in _KIND_WORDS if name.startswith(w)}
+            return {name} | {name[len(w) :] for w in _KIND_WORDS if name.startswith(w)}
 
         matches = [p for p in places if wanted in names(p)]
     if on is not None and any(p.valid_on(on) for p in matches):
@@ -190,15 +206,17 @@ def find_places(places: list[PlaceDTO], text: str, on: date | None = None,
     return matches
 
 
-def one_place(places: list[PlaceDTO], text: str, on: date | None = None,
-              kinds: frozenset[str] = frozenset()) -> PlaceDTO:
+def one_place(
+    places: list[PlaceDTO], text: str, on: date | None = None, kinds: frozenset[str] = frozenset()
+) -> PlaceDTO:
     """The one unit ``text`` names; refused with the candidates (name, period, province, code)."""
     matches = find_places(places, text, on, kinds)
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise Refused(f"Không tìm thấy đơn vị «{text}»; hãy ghi mã ĐVHC, mã tham chiếu hoặc tên đơn vị "
-                      "(có hoặc không dấu).")
+        raise Refused(
+            f"Không tìm thấy đơn vị «{text}»; hãy ghi mã ĐVHC, mã tham chiếu hoặc tên đơn vị (có hoặc không dấu)."
+        )
     by_id = {p.id: p for p in places}
     codes = Counter(p.code for p in matches if p.code)
     shown = []
@@ -221,12 +239,19 @@ def resolve_campaign(make_uow, text: str | int) -> CampaignInfo:
         return service.get(wanted)
     except NotFoundError:
         what = f"năm {wanted}" if wanted.isdigit() else f"«{wanted}»"
-        raise Refused(f"Không có đợt rà soát {what}; hãy ghi năm của một đợt đã có (ví dụ 2024): «ocop campaigns "
-                      "list» liệt kê các đợt.") from None
+        raise Refused(
+            f"Không có đợt rà soát {what}; hãy ghi năm của một đợt đã có (ví dụ 2024): «ocop campaigns "
+            "list» liệt kê các đợt."
+        ) from None
 
 
-def resolve_unit(make_uow, text: str, on: date | None = None, kinds: frozenset[str] = frozenset(),
-                 campaign: CampaignInfo | None = None) -> PlaceDTO:
+def resolve_unit(
+    make_uow,
+    text: str,
+    on: date | None = None,
+    kinds: frozenset[str] = frozenset(),
+    campaign: CampaignInfo | None = None,
+) -> PlaceDTO:
     """``--unit``: a unit by id, GSO code, reference key or name (accents optional), of several the
     one valid ``on``. With ``campaign``, one of its reporting units (a unit without a code is named
     by its name or key), refused in Vietnamese when the campaign does not list it."""
@@ -237,5 +262,7 @@ def resolve_unit(make_uow, text: str, on: date | None = None, kinds: frozenset[s
     if find_places(listed, text, on, kinds):
         return one_place(listed, text, on, kinds)
     unit = one_place(places, text, on or campaign.deadline, kinds)
-    raise Refused(f"«{unit.label}» không có trong danh sách đơn vị báo cáo của đợt rà soát năm {campaign.year}; "
-                  f"«ocop campaigns show {campaign.year}» liệt kê các đơn vị của đợt.")
+    raise Refused(
+        f"«{unit.label}» không có trong danh sách đơn vị báo cáo của đợt rà soát năm {campaign.year}; "
+        f"«ocop campaigns show {campaign.year}» liệt kê các đơn vị của đợt."
+    )

@@ -25,10 +25,32 @@ from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.scorecards import CardInfo, ScorecardService, load_shipped_scorecards
 
 CARD_COLUMNS = ("rule_set", "product_set", "product_set_name", "part", "code", "name", "max", "levels", "parent")
-HISTORY_COLUMNS = ("id", "evaluated_on", "rule_set", "level", "members", "total", "stars", "knockout", "certified",
-                   "proposed_to")
-GAP_COLUMNS = ("product_id", "product", "rule_set", "total", "stars", "next_stars", "needed", "code", "criterion",
-               "score", "max", "lost")
+HISTORY_COLUMNS = (
+    "id",
+    "evaluated_on",
+    "rule_set",
+    "level",
+    "members",
+    "total",
+    "stars",
+    "knockout",
+    "certified",
+    "proposed_to",
+)
+GAP_COLUMNS = (
+    "product_id",
+    "product",
+    "rule_set",
+    "total",
+    "stars",
+    "next_stars",
+    "needed",
+    "code",
+    "criterion",
+    "score",
+    "max",
+    "lost",
+)
 
 
 def _open(args):
@@ -40,8 +62,10 @@ def _open(args):
             if not rules:
                 raise Refused("Chưa có dữ liệu tham chiếu (bộ tiêu chí); hãy chạy «ocop init» trước.")
             if not all(r.authorities for r in rules):  # loaded before who-certifies-what was data
-                raise Refused("Dữ liệu tham chiếu (bộ tiêu chí) chưa có thẩm quyền đánh giá, công nhận của "
-                              "từng cấp; hãy chạy «ocop init» để cập nhật rồi làm lại.")
+                raise Refused(
+                    "Dữ liệu tham chiếu (bộ tiêu chí) chưa có thẩm quyền đánh giá, công nhận của "
+                    "từng cấp; hãy chạy «ocop init» để cập nhật rồi làm lại."
+                )
         load_shipped_scorecards(make_uow)
     except BaseException:
         db.close()
@@ -60,9 +84,17 @@ def _day(text: str | None) -> date:
 
 def card_json(info: CardInfo) -> dict:
     d = card_to_dict(info.card)
-    return {"rule_set": d["rule_set"], "product_set": d["product_set"], "product_set_name": info.product_set_name,
-            "title": d["title"], "confirmed": d["confirmed"], "note": d["note"], "origin": info.origin,
-            "parts": d["parts"], "knockouts": d["knockouts"]}
+    return {
+        "rule_set": d["rule_set"],
+        "product_set": d["product_set"],
+        "product_set_name": info.product_set_name,
+        "title": d["title"],
+        "confirmed": d["confirmed"],
+        "note": d["note"],
+        "origin": info.origin,
+        "parts": d["parts"],
+        "knockouts": d["knockouts"],
+    }
 
 
 def _card_rows(info: CardInfo) -> list[dict]:
@@ -71,11 +103,21 @@ def _card_rows(info: CardInfo) -> list[dict]:
         stack = [(c, "") for c in reversed(part.criteria)]
         while stack:
             c, parent = stack.pop()
-            rows.append({"rule_set": info.card.rule_set, "product_set": info.card.product_set or "",
-                         "product_set_name": info.product_set_name, "part": part.code, "code": c.code,
-                         "name": c.name, "max": num(c.max), "parent": parent,
-                         "levels": "; ".join(f"{num(lv.points)} = {lv.meaning}" if lv.meaning else str(num(lv.points))
-                                             for lv in c.levels)})
+            rows.append(
+                {
+                    "rule_set": info.card.rule_set,
+                    "product_set": info.card.product_set or "",
+                    "product_set_name": info.product_set_name,
+                    "part": part.code,
+                    "code": c.code,
+                    "name": c.name,
+                    "max": num(c.max),
+                    "parent": parent,
+                    "levels": "; ".join(
+                        f"{num(lv.points)} = {lv.meaning}" if lv.meaning else str(num(lv.points)) for lv in c.levels
+                    ),
+                }
+            )
             stack += [(s, c.code) for s in reversed(c.criteria)]
     return rows
 
@@ -107,7 +149,9 @@ def cmd_scorecards_template(args) -> int:
         ScorecardService(make_uow).write_template(out, args.rules, args.product_set)
     finally:
         db.close()
-    print(f"Đã ghi mẫu phiếu chấm điểm ra {out}. Sửa trong Excel rồi nhập lại bằng «ocop scorecards import {out.name}».")
+    print(
+        f"Đã ghi mẫu phiếu chấm điểm ra {out}. Sửa trong Excel rồi nhập lại bằng «ocop scorecards import {out.name}»."
+    )
     return 0
 
 
@@ -121,8 +165,7 @@ def cmd_scorecards_import(args) -> int:
     finally:
         db.close()
     parts = ", ".join(f"{p.code} {num(p.max)}" for p in info.card.parts)
-    print(f"Đã nhập phiếu «{info.card.title}» ({info.code}; {parts}; "
-          f"{len(info.card.leaves())} tiêu chí chấm điểm).")
+    print(f"Đã nhập phiếu «{info.card.title}» ({info.code}; {parts}; {len(info.card.leaves())} tiêu chí chấm điểm).")
     return 0
 
 
@@ -154,8 +197,14 @@ def cmd_scorecards_sheet(args) -> int:
     db, make_uow = _open(args)
     try:
         reports = EvaluationReports(make_uow)
-        reports.write_sheet(out, rule_set_code=args.rules, product_id=args.product,
-                            product_set_code=args.product_set, member=members[0], on=_day(args.date))
+        reports.write_sheet(
+            out,
+            rule_set_code=args.rules,
+            product_id=args.product,
+            product_set_code=args.product_set,
+            member=members[0],
+            on=_day(args.date),
+        )
         card = reports.sheet_card(args.rules, args.product, args.product_set, _day(args.date))[0]
     finally:
         db.close()
@@ -175,24 +224,38 @@ def cmd_evaluate(args) -> int:
         outcome = service.score(setup, members)
         saved = None
         if args.save:
-            saved = service.save(EvaluationInput(product_id=setup.product.id, evaluated_on=on, members=members,
-                                                 rule_set_code=setup.rule_set.code, level=args.level,
-                                                 notes=args.notes or ""))
+            saved = service.save(
+                EvaluationInput(
+                    product_id=setup.product.id,
+                    evaluated_on=on,
+                    members=members,
+                    rule_set_code=setup.rule_set.code,
+                    level=args.level,
+                    notes=args.notes or "",
+                )
+            )
     finally:
         db.close()
     json.dump(outcome.as_json(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     if outcome.missing:
-        print(f"Chú ý: chưa chấm {len(outcome.missing)} tiêu chí ({', '.join(outcome.missing)}), tính 0 điểm.",
-              file=sys.stderr)
+        print(
+            f"Chú ý: chưa chấm {len(outcome.missing)} tiêu chí ({', '.join(outcome.missing)}), tính 0 điểm.",
+            file=sys.stderr,
+        )
     standing = setup.rule_set.standing(args.level, outcome.stars)
     if standing.proposed or (standing.level is not None and not standing.level.evaluates):
         # The star class in the JSON is the score's band; who may rate and certify it is said here.
-        print(result_phrase(setup.rule_set, standing, points_text(outcome.total), points_text(setup.card.max_score)),
-              file=sys.stderr)
+        print(
+            result_phrase(setup.rule_set, standing, points_text(outcome.total), points_text(setup.card.max_score)),
+            file=sys.stderr,
+        )
     if saved is not None:
-        print(f"Đã lưu lần đánh giá {saved.id} ({setup.rule_set.code}, {saved.level_label}, "
-              f"{len(saved.members)} thành viên).", file=sys.stderr)
+        print(
+            f"Đã lưu lần đánh giá {saved.id} ({setup.rule_set.code}, {saved.level_label}, "
+            f"{len(saved.members)} thành viên).",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -202,9 +265,25 @@ def cmd_evaluations_list(args) -> int:
         rows = EvaluationService(make_uow).history(args.product)
     finally:
         db.close()
-    emit_rows([{"id": r.id, "evaluated_on": r.evaluated_on, "rule_set": r.rule_set_code, "level": r.level_label,
-                "members": r.members, "total": r.total, "stars": r.stars, "knockout": r.knockout,
-                "certified": r.certified, "proposed_to": r.proposed_to} for r in rows], args.format, HISTORY_COLUMNS)
+    emit_rows(
+        [
+            {
+                "id": r.id,
+                "evaluated_on": r.evaluated_on,
+                "rule_set": r.rule_set_code,
+                "level": r.level_label,
+                "members": r.members,
+                "total": r.total,
+                "stars": r.stars,
+                "knockout": r.knockout,
+                "certified": r.certified,
+                "proposed_to": r.proposed_to,
+            }
+            for r in rows
+        ],
+        args.format,
+        HISTORY_COLUMNS,
+    )
     return 0
 
 
@@ -220,29 +299,59 @@ def cmd_evaluations_gap(args) -> int:
         raise Refused("Sản phẩm này chưa có lần đánh giá nào theo phiếu chấm điểm.")
     out = []
     for g in gaps:
-        losses = [{"code": x.code, "criterion": x.name, "part": x.part, "score": num(x.score), "max": num(x.max),
-                   "lost": num(x.lost)} for x in g.gap.losses[: args.top]]
-        out.append({"product_id": g.product.id, "product": g.product.name, "rule_set": g.rule_set_code,
-                    "total": num(g.total), "stars": g.gap.stars, "knockout": g.knockout,
-                    "next_stars": g.gap.next_stars, "needed": num(g.gap.needed), "losses": losses})
+        losses = [
+            {
+                "code": x.code,
+                "criterion": x.name,
+                "part": x.part,
+                "score": num(x.score),
+                "max": num(x.max),
+                "lost": num(x.lost),
+            }
+            for x in g.gap.losses[: args.top]
+        ]
+        out.append(
+            {
+                "product_id": g.product.id,
+                "product": g.product.name,
+                "rule_set": g.rule_set_code,
+                "total": num(g.total),
+                "stars": g.gap.stars,
+                "knockout": g.knockout,
+                "next_stars": g.gap.next_stars,
+                "needed": num(g.gap.needed),
+                "losses": losses,
+            }
+        )
     if args.format == "json":
         emit_rows(out, "json", ())
     else:
-        emit_rows([{**{k: v for k, v in o.items() if k != "losses"}, **loss} for o in out for loss in o["losses"]],
-                  "csv", GAP_COLUMNS)
+        emit_rows(
+            [{**{k: v for k, v in o.items() if k != "losses"}, **loss} for o in out for loss in o["losses"]],
+            "csv",
+            GAP_COLUMNS,
+        )
     return 0
 
 
 def cmd_evaluations_certify(args) -> int:
     db, make_uow = _open(args)
     try:
-        c = EvaluationService(make_uow).certify(args.evaluation, CertificationInput(
-            certificate_no=args.certificate or "", decision=args.decision, body=args.body or "",
-            certified_on=_day(args.date)))
+        c = EvaluationService(make_uow).certify(
+            args.evaluation,
+            CertificationInput(
+                certificate_no=args.certificate or "",
+                decision=args.decision,
+                body=args.body or "",
+                certified_on=_day(args.date),
+            ),
+        )
     finally:
         db.close()
-    line = (f"Đã công nhận «{c.product_name}» {c.stars} sao ({num(c.score)} điểm); giấy chứng nhận có hiệu lực "
-            f"đến {c.expires_on:%d/%m/%Y}")
+    line = (
+        f"Đã công nhận «{c.product_name}» {c.stars} sao ({num(c.score)} điểm); giấy chứng nhận có hiệu lực "
+        f"đến {c.expires_on:%d/%m/%Y}"
+    )
     if c.reevaluation_from:
         line += f"; nộp hồ sơ đánh giá lại từ {c.reevaluation_from:%d/%m/%Y} đến {c.reevaluation_to:%d/%m/%Y}"
     print(line + ".")
@@ -291,20 +400,29 @@ def register(sub, command) -> None:
     p = command("evaluate", "chấm điểm và xếp hạng sao một sản phẩm", cmd_evaluate)
     p.add_argument("product", metavar="PRODUCT_ID", help="mã (hoặc tên đầy đủ) của sản phẩm")
     p.add_argument("--rules", metavar="BỘ", help="bộ tiêu chí (mặc định: bộ có hiệu lực vào ngày đánh giá)")
-    p.add_argument("--scores", required=True, metavar="TỆP.json",
-                   help="điểm theo mã tiêu chí, hoặc danh sách điểm của từng thành viên hội đồng")
+    p.add_argument(
+        "--scores",
+        required=True,
+        metavar="TỆP.json",
+        help="điểm theo mã tiêu chí, hoặc danh sách điểm của từng thành viên hội đồng",
+    )
     p.add_argument("--save", action="store_true", help="lưu lần đánh giá")
     p.add_argument("--date", metavar="NGÀY", help="ngày đánh giá (mặc định hôm nay)")
-    p.add_argument("--level", choices=[lv.value for lv in EvaluationLevel], default=DEFAULT_LEVEL,
-                   help="cấp đánh giá: " + ", ".join(f"{lv.value} = {lv.label}" for lv in EvaluationLevel))
+    p.add_argument(
+        "--level",
+        choices=[lv.value for lv in EvaluationLevel],
+        default=DEFAULT_LEVEL,
+        help="cấp đánh giá: " + ", ".join(f"{lv.value} = {lv.label}" for lv in EvaluationLevel),
+    )
     p.add_argument("--notes", help="ghi chú")
 
     group = _group(sub, "evaluations", "các lần đánh giá đã lưu")
     p = command("list", "các lần đánh giá của một sản phẩm", cmd_evaluations_list, parent=group)
     p.add_argument("product", metavar="PRODUCT_ID")
     p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
-    p = command("gap", "tiêu chí mất nhiều điểm nhất và số điểm còn thiếu để lên hạng", cmd_evaluations_gap,
-                parent=group)
+    p = command(
+        "gap", "tiêu chí mất nhiều điểm nhất và số điểm còn thiếu để lên hạng", cmd_evaluations_gap, parent=group
+    )
     p.add_argument("product", metavar="PRODUCT_ID", nargs="?", help="mặc định: mọi sản phẩm đã đánh giá")
     p.add_argument("--top", type=int, default=5, metavar="N", help="số tiêu chí mất điểm nhiều nhất (mặc định 5)")
     p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")

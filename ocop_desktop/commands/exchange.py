@@ -25,8 +25,12 @@ def local(moment: datetime | None) -> str:
 
 
 def _db_arg(parser) -> None:
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="tệp cơ sở dữ liệu (mặc định: biến OCOP_DB hoặc thư mục dữ liệu người dùng)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="tệp cơ sở dữ liệu (mặc định: biến OCOP_DB hoặc thư mục dữ liệu người dùng)",
+    )
 
 
 def cmd_export(args) -> int:
@@ -36,8 +40,9 @@ def cmd_export(args) -> int:
     output = output_file(str(output))  # never a folder or a device the write-then-rename would replace
     db, make_uow = open_db(args)
     try:
-        sent = ExchangeService(make_uow).export(output, changes_only=args.changes, include_reports=not args.no_reports,
-                                                note=args.note or "")
+        sent = ExchangeService(make_uow).export(
+            output, changes_only=args.changes, include_reports=not args.no_reports, note=args.note or ""
+        )
     finally:
         db.close()
     what = "những thay đổi từ lần gửi trước" if sent.scope == "changes" else "toàn bộ dữ liệu"
@@ -52,13 +57,18 @@ def _print_preview(preview: ImportPreview) -> None:
     # bidi overrides must not recolour, move or reorder what the officer reads.
     t = for_terminal
     p = preview.package
-    print(f"Gói {t(p.file_name)}: {t(p.sender_unit or 'không rõ đơn vị')}, {t(p.sender_user or 'không rõ người gửi')}"
-          f", tạo lúc {local(p.created_at)} ({'thay đổi' if p.scope == 'changes' else 'toàn bộ'}; "
-          f"mã {t(p.package_id)}).")
+    print(
+        f"Gói {t(p.file_name)}: {t(p.sender_unit or 'không rõ đơn vị')}, {t(p.sender_user or 'không rõ người gửi')}"
+        f", tạo lúc {local(p.created_at)} ({'thay đổi' if p.scope == 'changes' else 'toàn bộ'}; "
+        f"mã {t(p.package_id)})."
+    )
     sender = preview.sender
     if sender is not None:
-        state = {"trusted": "đơn vị đã tin cậy", "new": "GÓI ĐẦU TIÊN của đơn vị này: hãy đối chiếu dấu vân tay với "
-                 "đơn vị gửi rồi nhập với --trust (hoặc «ocop senders trust»)"}.get(sender.state, sender.state)
+        state = {
+            "trusted": "đơn vị đã tin cậy",
+            "new": "GÓI ĐẦU TIÊN của đơn vị này: hãy đối chiếu dấu vân tay với "
+            "đơn vị gửi rồi nhập với --trust (hoặc «ocop senders trust»)",
+        }.get(sender.state, sender.state)
         print(f"  Ký số bởi {t(sender.office)}, dấu vân tay {sender.words} — {state}.")
     if preview.already_imported_at is not None:
         return
@@ -87,8 +97,9 @@ def cmd_import(args) -> int:
         service = ExchangeService(make_uow)
         for path in args.files:
             try:
-                result = service.import_package(Path(path), prefer=args.prefer, dry_run=args.dry_run,
-                                                trust_sender=args.trust)
+                result = service.import_package(
+                    Path(path), prefer=args.prefer, dry_run=args.dry_run, trust_sender=args.trust
+                )
             except ConflictsUnresolved as exc:
                 _print_preview(service.preview(Path(path)))
                 print(f"Lỗi: {for_terminal(exc.record)}.", file=sys.stderr)
@@ -105,8 +116,10 @@ def cmd_import(args) -> int:
                 print("  Chạy thử (--dry-run): chưa thay đổi gì.")
             else:
                 c = result.counts
-                print(f"  Đã nhập: thêm {c['new']}, cập nhật {c['updated']}, xóa {c['deleted']}, giữ bản ở đây "
-                      f"{c['kept'] + c['conflicts_here']}. Hoàn tác bằng: ocop package undo {result.preview.package.package_id}")
+                print(
+                    f"  Đã nhập: thêm {c['new']}, cập nhật {c['updated']}, xóa {c['deleted']}, giữ bản ở đây "
+                    f"{c['kept'] + c['conflicts_here']}. Hoàn tác bằng: ocop package undo {result.preview.package.package_id}"
+                )
     finally:
         db.close()
     return 1 if failed else 0
@@ -118,16 +131,28 @@ def cmd_undo(args) -> int:
         done = ExchangeService(make_uow).undo(args.package_id)
     finally:
         db.close()
-    print(f"Đã hoàn tác gói {done.package_id}: xóa {done.deleted} bản ghi đã thêm, trả lại {done.restored} bản ghi "
-          f"đã cập nhật, tạo lại {done.recreated} bản ghi đã xóa.")
+    print(
+        f"Đã hoàn tác gói {done.package_id}: xóa {done.deleted} bản ghi đã thêm, trả lại {done.restored} bản ghi "
+        f"đã cập nhật, tạo lại {done.recreated} bản ghi đã xóa."
+    )
     return 0
 
 
 def cmd_outbox(args) -> int:
     db, make_uow = open_db(args, write=False)
     try:
-        rows = [dict(package_id=o.package_id, created_at=local(o.created_at), actor=o.actor, file_name=o.file_name,
-                     scope=o.scope, records=o.total, sha256=o.sha256) for o in ExchangeService(make_uow).outbox()]
+        rows = [
+            dict(
+                package_id=o.package_id,
+                created_at=local(o.created_at),
+                actor=o.actor,
+                file_name=o.file_name,
+                scope=o.scope,
+                records=o.total,
+                sha256=o.sha256,
+            )
+            for o in ExchangeService(make_uow).outbox()
+        ]
     finally:
         db.close()
     emit_rows(rows, args.format, ("package_id", "created_at", "actor", "file_name", "scope", "records", "sha256"))
@@ -137,15 +162,39 @@ def cmd_outbox(args) -> int:
 def cmd_inbox(args) -> int:
     db, make_uow = open_db(args, write=False)
     try:
-        rows = [dict(package_id=i.package_id, sender_unit=i.sender_unit, sender_user=i.sender_user,
-                     created_at=local(i.package_created_at), imported_at=local(i.imported_at), actor=i.actor,
-                     new=i.counts.get("new", 0), updated=i.counts.get("updated", 0),
-                     conflicts=i.counts.get("conflicts", 0), undone_at=local(i.undone_at))
-                for i in ExchangeService(make_uow).inbox()]
+        rows = [
+            dict(
+                package_id=i.package_id,
+                sender_unit=i.sender_unit,
+                sender_user=i.sender_user,
+                created_at=local(i.package_created_at),
+                imported_at=local(i.imported_at),
+                actor=i.actor,
+                new=i.counts.get("new", 0),
+                updated=i.counts.get("updated", 0),
+                conflicts=i.counts.get("conflicts", 0),
+                undone_at=local(i.undone_at),
+            )
+            for i in ExchangeService(make_uow).inbox()
+        ]
     finally:
         db.close()
-    emit_rows(rows, args.format, ("package_id", "sender_unit", "sender_user", "created_at", "imported_at", "actor",
-                                  "new", "updated", "conflicts", "undone_at"))
+    emit_rows(
+        rows,
+        args.format,
+        (
+            "package_id",
+            "sender_unit",
+            "sender_user",
+            "created_at",
+            "imported_at",
+            "actor",
+            "new",
+            "updated",
+            "conflicts",
+            "undone_at",
+        ),
+    )
     return 0
 
 
@@ -176,12 +225,23 @@ def cmd_submissions(args) -> int:
             continue
         rate = f"{c.on_time_rate:.0%}" if c.on_time_rate is not None else ""
         for u in c.units:
-            rows.append(dict(year=c.year, deadline=format_vn_date(c.deadline), unit=u.unit, status=u.status_label,
-                             submitted_on=format_vn_date(u.submitted_on),
-                             on_time="" if u.on_time is None else ("đúng hạn" if u.on_time else "trễ hạn"),
-                             received_at=local(u.received_at), on_time_rate=rate))
-    emit_rows(rows, args.format, ("year", "deadline", "unit", "status", "submitted_on", "on_time", "received_at",
-                                  "on_time_rate"))
+            rows.append(
+                dict(
+                    year=c.year,
+                    deadline=format_vn_date(c.deadline),
+                    unit=u.unit,
+                    status=u.status_label,
+                    submitted_on=format_vn_date(u.submitted_on),
+                    on_time="" if u.on_time is None else ("đúng hạn" if u.on_time else "trễ hạn"),
+                    received_at=local(u.received_at),
+                    on_time_rate=rate,
+                )
+            )
+    emit_rows(
+        rows,
+        args.format,
+        ("year", "deadline", "unit", "status", "submitted_on", "on_time", "received_at", "on_time_rate"),
+    )
     return 0
 
 
@@ -195,8 +255,10 @@ def _replace_confirmed(args, deleted: int, units: str) -> bool:
         print(f"Lưu ý: {what}.")
         return True
     if not sys.stdin or not sys.stdin.isatty():
-        raise Refused(f"{what}; chưa nhập gì. Chạy lại với --yes để đồng ý (không hỏi được vì lệnh không chạy trong "
-                      "cửa sổ dòng lệnh), hoặc bỏ --replace để chỉ thêm và cập nhật.")
+        raise Refused(
+            f"{what}; chưa nhập gì. Chạy lại với --yes để đồng ý (không hỏi được vì lệnh không chạy trong "
+            "cửa sổ dòng lệnh), hoặc bỏ --replace để chỉ thêm và cập nhật."
+        )
     answer = input(f"{what}. Gõ «có» để đồng ý: ")
     return answer.strip().lower() in _YES
 
@@ -218,16 +280,21 @@ def cmd_import_survey(args) -> int:
         for problem in check.problems:
             print(problem.message, file=sys.stderr)
         if check.problems and not args.valid_only:
-            print(f"Lỗi: {len(check.problems)} lỗi ở {check.bad_rows} dòng; chưa nhập dòng nào. Hãy sửa tệp rồi nhập "
-                  "lại, hoặc thêm --valid-only để chỉ nhập các dòng hợp lệ.", file=sys.stderr)
+            print(
+                f"Lỗi: {len(check.problems)} lỗi ở {check.bad_rows} dòng; chưa nhập dòng nào. Hãy sửa tệp rồi nhập "
+                "lại, hoặc thêm --valid-only để chỉ nhập các dòng hợp lệ.",
+                file=sys.stderr,
+            )
             return 1
         if not args.dry_run and not args.replace:
             plan = None
         else:
             plan = service.apply(check, dry_run=True, **options)
         if args.dry_run:
-            print(f"Chạy thử: {len(check.rows)} dòng hợp lệ; sẽ thêm {plan.added}, cập nhật {plan.updated}, "
-                  f"giữ nguyên {plan.unchanged}, xóa {plan.deleted} dòng. Chưa thay đổi gì.")
+            print(
+                f"Chạy thử: {len(check.rows)} dòng hợp lệ; sẽ thêm {plan.added}, cập nhật {plan.updated}, "
+                f"giữ nguyên {plan.unchanged}, xóa {plan.deleted} dòng. Chưa thay đổi gì."
+            )
             return 0
         if plan is not None and plan.deleted and not _replace_confirmed(args, plan.deleted, ", ".join(plan.units)):
             print("Đã hủy; dữ liệu không thay đổi.")
@@ -241,9 +308,11 @@ def cmd_import_survey(args) -> int:
         raise Refused(str(exc)) from None
     finally:
         db.close()
-    print(f"Đã nhập {len(check.rows)} dòng ({result.added} dòng mới, {result.updated} dòng cập nhật, "
-          f"{result.unchanged} dòng không đổi{f', xóa {result.deleted} dòng' if result.deleted else ''}) cho: "
-          f"{', '.join(result.units) or 'không đơn vị nào'}.")
+    print(
+        f"Đã nhập {len(check.rows)} dòng ({result.added} dòng mới, {result.updated} dòng cập nhật, "
+        f"{result.unchanged} dòng không đổi{f', xóa {result.deleted} dòng' if result.deleted else ''}) cho: "
+        f"{', '.join(result.units) or 'không đơn vị nào'}."
+    )
     print(f"Bản sao trước khi nhập: {copy}.")
     if result.operation_id:
         print(f"Hoàn tác bằng: ocop import undo {result.operation_id}")
@@ -253,13 +322,26 @@ def cmd_import_survey(args) -> int:
 def cmd_import_list(args) -> int:
     db, make_uow = open_db(args, write=False)
     try:
-        rows = [dict(operation_id=i.operation_id, file_name=i.file_name, imported_at=local(i.at), actor=i.actor,
-                     added=i.added, updated=i.updated, deleted=i.deleted, undone_at=local(i.undone_at))
-                for i in SurveyImportService(make_uow).imports()]
+        rows = [
+            dict(
+                operation_id=i.operation_id,
+                file_name=i.file_name,
+                imported_at=local(i.at),
+                actor=i.actor,
+                added=i.added,
+                updated=i.updated,
+                deleted=i.deleted,
+                undone_at=local(i.undone_at),
+            )
+            for i in SurveyImportService(make_uow).imports()
+        ]
     finally:
         db.close()
-    emit_rows(rows, args.format, ("operation_id", "file_name", "imported_at", "actor", "added", "updated", "deleted",
-                                  "undone_at"))
+    emit_rows(
+        rows,
+        args.format,
+        ("operation_id", "file_name", "imported_at", "actor", "added", "updated", "deleted", "undone_at"),
+    )
     return 0
 
 
@@ -270,8 +352,10 @@ def cmd_import_undo(args) -> int:
         done = SurveyImportService(make_uow).undo(args.operation_id)
     finally:
         db.close()
-    print(f"Đã hoàn tác lần nhập Excel {done.package_id}: xóa {done.deleted} dòng đã thêm, trả lại {done.restored} "
-          f"dòng đã cập nhật, tạo lại {done.recreated} dòng đã xóa. Bản sao trước khi hoàn tác: {copy}.")
+    print(
+        f"Đã hoàn tác lần nhập Excel {done.package_id}: xóa {done.deleted} dòng đã thêm, trả lại {done.restored} "
+        f"dòng đã cập nhật, tạo lại {done.recreated} dòng đã xóa. Bản sao trước khi hoàn tác: {copy}."
+    )
     return 0
 
 
@@ -287,8 +371,9 @@ def cmd_template(args) -> int:
 
 def register(sub, command) -> None:
     """Add this module's subcommands; `command(name, help, func, parent=sub)` makes one."""
-    package = sub.add_parser("package", help="gói dữ liệu gửi và nhận giữa các đơn vị",
-                             description="gói dữ liệu gửi và nhận giữa các đơn vị")
+    package = sub.add_parser(
+        "package", help="gói dữ liệu gửi và nhận giữa các đơn vị", description="gói dữ liệu gửi và nhận giữa các đơn vị"
+    )
     _db_arg(package)
     group = package.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
     p = command("export", "tạo gói dữ liệu để gửi cấp trên (Gửi báo cáo)", cmd_export, parent=group)
@@ -299,15 +384,24 @@ def register(sub, command) -> None:
     p = command("import", "nhập gói dữ liệu nhận được (Nhận báo cáo)", cmd_import, parent=group)
     p.add_argument("files", nargs="+", metavar="TỆP", help="một hay nhiều tệp gói")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không thay đổi gì")
-    p.add_argument("--prefer", choices=("here", "there"),
-                   help="khi có xung đột: giữ bản ở đây (here) hay lấy bản trong gói (there)")
-    p.add_argument("--trust", action="store_true",
-                   help="tin cậy đơn vị gửi nếu đây là gói đầu tiên của họ — chỉ sau khi đã đối chiếu dấu vân tay "
-                        "(xem bằng --dry-run) qua điện thoại hoặc văn bản giấy")
+    p.add_argument(
+        "--prefer",
+        choices=("here", "there"),
+        help="khi có xung đột: giữ bản ở đây (here) hay lấy bản trong gói (there)",
+    )
+    p.add_argument(
+        "--trust",
+        action="store_true",
+        help="tin cậy đơn vị gửi nếu đây là gói đầu tiên của họ — chỉ sau khi đã đối chiếu dấu vân tay "
+        "(xem bằng --dry-run) qua điện thoại hoặc văn bản giấy",
+    )
     p = command("undo", "hoàn tác toàn bộ một lần nhập gói", cmd_undo, parent=group)
     p.add_argument("package_id", metavar="MÃ_GÓI")
-    for name, help_, func in (("outbox", "các gói đã gửi", cmd_outbox), ("inbox", "các gói đã nhận", cmd_inbox),
-                              ("submissions", "đơn vị đã nộp báo cáo, đúng hạn hay trễ", cmd_submissions)):
+    for name, help_, func in (
+        ("outbox", "các gói đã gửi", cmd_outbox),
+        ("inbox", "các gói đã nhận", cmd_inbox),
+        ("submissions", "đơn vị đã nộp báo cáo, đúng hạn hay trễ", cmd_submissions),
+    ):
         p = command(name, help_, func, parent=group)
         p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
         if name == "submissions":
@@ -320,13 +414,21 @@ def register(sub, command) -> None:
     p = command("survey", "nhập kết quả rà soát sản phẩm từ tệp Excel (.xlsx)", cmd_import_survey, parent=group)
     p.add_argument("file", metavar="TỆP.xlsx")
     p.add_argument("--campaign", type=int, required=True, metavar="NĂM", help="năm của đợt rà soát")
-    p.add_argument("--unit", metavar="MÃ|TÊN", help="đơn vị của các dòng không ghi đơn vị: mã ĐVHC, mã tham chiếu "
-                   "hoặc tên (có hoặc không dấu)")
+    p.add_argument(
+        "--unit",
+        metavar="MÃ|TÊN",
+        help="đơn vị của các dòng không ghi đơn vị: mã ĐVHC, mã tham chiếu hoặc tên (có hoặc không dấu)",
+    )
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không nhập")
     p.add_argument("--valid-only", action="store_true", help="chỉ nhập các dòng hợp lệ, bỏ qua dòng có lỗi")
-    p.add_argument("--replace", action="store_true", help="thay toàn bộ danh sách của đơn vị bằng nội dung tệp "
-                   "(cho biết số dòng sẽ xóa và hỏi lại)")
-    p.add_argument("--yes", action="store_true", help="đồng ý xóa khi dùng --replace, không hỏi lại (dùng trong tập lệnh)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="thay toàn bộ danh sách của đơn vị bằng nội dung tệp (cho biết số dòng sẽ xóa và hỏi lại)",
+    )
+    p.add_argument(
+        "--yes", action="store_true", help="đồng ý xóa khi dùng --replace, không hỏi lại (dùng trong tập lệnh)"
+    )
     p.add_argument("--include-hidden", action="store_true", help="nhập cả trang và dòng đang ẩn trong tệp")
     p = command("list", "các lần nhập từ Excel (để hoàn tác)", cmd_import_list, parent=group)
     p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")

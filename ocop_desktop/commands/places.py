@@ -38,10 +38,15 @@ def _linked(links: tuple[LinkedPlace, ...]) -> str:
 def _row(info: PlaceInfo) -> dict:
     p = info.place
     return {
-        "code": p.code, "name": p.name, "kind": p.kind_label,
+        "code": p.code,
+        "name": p.name,
+        "kind": p.kind_label,
         "parent": info.parent.name if info.parent else "",
-        "valid_from": p.valid_from, "valid_to": p.valid_to, "validity": _validity(info),
-        "successors": _linked(info.successors), "predecessors": _linked(info.predecessors),
+        "valid_from": p.valid_from,
+        "valid_to": p.valid_to,
+        "validity": _validity(info),
+        "successors": _linked(info.successors),
+        "predecessors": _linked(info.predecessors),
     }
 
 
@@ -102,8 +107,11 @@ def cmd_places_show(args) -> int:
 
 def register(sub, command) -> None:
     """Add `ocop places search|show`; `command(name, help, func, parent=sub)` makes one."""
-    parser = sub.add_parser("places", help="đơn vị hành chính trước và sau 01/07/2025",
-                            description="đơn vị hành chính trước và sau 01/07/2025")
+    parser = sub.add_parser(
+        "places",
+        help="đơn vị hành chính trước và sau 01/07/2025",
+        description="đơn vị hành chính trước và sau 01/07/2025",
+    )
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
     group = parser.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
     p = command("search", "tìm đơn vị theo tên (không cần dấu) hoặc mã", cmd_places_search, parent=group)
@@ -112,4 +120,3 @@ def register(sub, command) -> None:
     p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
     p = command("show", "xem một đơn vị theo mã, với các đơn vị trước đó và kế thừa", cmd_places_show, parent=group)
     p.add_argument("code", metavar="MÃ", help="mã ĐVHC (ví dụ 03307)")
-

@@ -27,8 +27,19 @@ from ocop_desktop.services.audit import AuditFilter, AuditService
 from ocop_desktop.services.errors import explain
 
 BACKUP_COLUMNS = ("made_at", "reason", "reason_label", "size", "path")
-AUDIT_COLUMNS = ("seq", "at", "actor", "action", "action_label", "entity", "entity_label", "entity_id", "record",
-                 "summary", "context")
+AUDIT_COLUMNS = (
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "action_label",
+    "entity",
+    "entity_label",
+    "entity_id",
+    "record",
+    "summary",
+    "context",
+)
 YES = {"c", "co", "có", "y", "yes", "đồng ý", "dong y"}
 
 
@@ -64,8 +75,10 @@ def cmd_backup(args) -> int:
     except backups.RestoreRefused as exc:
         raise Refused(str(exc)) from exc
     summary = backups.describe(info.path)
-    print(f"Đã sao lưu {db_path} vào {info.path} ({_size(info.size)}; {summary.describe()}). "
-          "Bản sao đã được kiểm tra toàn vẹn.")
+    print(
+        f"Đã sao lưu {db_path} vào {info.path} ({_size(info.size)}; {summary.describe()}). "
+        "Bản sao đã được kiểm tra toàn vẹn."
+    )
     return 0
 
 
@@ -73,8 +86,11 @@ def cmd_backup_list(args) -> int:
     db_path = db_file(args)
     items = backups.list_backups(db_path)
     if args.format != "text":
-        emit_rows([{**asdict(b), "path": str(b.path), "made_at": b.made_at.isoformat(timespec="seconds")}
-                   for b in items], args.format, BACKUP_COLUMNS)
+        emit_rows(
+            [{**asdict(b), "path": str(b.path), "made_at": b.made_at.isoformat(timespec="seconds")} for b in items],
+            args.format,
+            BACKUP_COLUMNS,
+        )
         return 0
     folder = db_path.parent / "backups"
     if not items:
@@ -83,8 +99,10 @@ def cmd_backup_list(args) -> int:
     print(f"Các bản sao của {db_path.name} trong {folder} (mới nhất trước):")
     for b in items:
         print(f"  {b.made_at:%d/%m/%Y %H:%M:%S}  {_size(b.size):>9}  {b.reason_label:<34}  {b.path.name}")
-    print(f"Tổng cộng {len(items)} bản sao, {_size(sum(b.size for b in items))}. "
-          "Khôi phục một bản sao bằng: ocop restore TỆP")
+    print(
+        f"Tổng cộng {len(items)} bản sao, {_size(sum(b.size for b in items))}. "
+        "Khôi phục một bản sao bằng: ocop restore TỆP"
+    )
     return 0
 
 
@@ -101,8 +119,10 @@ def _print_summary(title: str, s: backups.BackupSummary, is_copy: bool = True) -
 
 def _confirmed() -> bool:
     if not sys.stdin or not sys.stdin.isatty():
-        raise Refused("Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng bản sao. Chạy lại với --yes để xác nhận "
-                      "(không hỏi được vì lệnh không chạy trong cửa sổ dòng lệnh).")
+        raise Refused(
+            "Khôi phục sẽ thay toàn bộ dữ liệu hiện tại bằng bản sao. Chạy lại với --yes để xác nhận "
+            "(không hỏi được vì lệnh không chạy trong cửa sổ dòng lệnh)."
+        )
     answer = input("Thay toàn bộ dữ liệu hiện tại bằng bản sao này? Gõ «có» để đồng ý: ")
     return answer.strip().lower() in YES
 
@@ -115,8 +135,10 @@ def cmd_restore(args) -> int:
     db_path = db_file(args)
     source = Path(args.file).expanduser()
     if source.exists() and not source.is_file():
-        raise Refused(f"«{source}» là thư mục hoặc thiết bị, không phải tệp bản sao. Dữ liệu hiện tại không thay "
-                      "đổi. Hãy xem danh sách bản sao bằng: ocop backup list")
+        raise Refused(
+            f"«{source}» là thư mục hoặc thiết bị, không phải tệp bản sao. Dữ liệu hiện tại không thay "
+            "đổi. Hãy xem danh sách bản sao bằng: ocop backup list"
+        )
     if not source.is_file():
         raise Refused(f"Không có tệp {source}. Hãy xem danh sách bản sao bằng: ocop backup list")
     if db_path.exists() and not is_writable(db_path):
@@ -126,22 +148,28 @@ def cmd_restore(args) -> int:
         raise Refused(f"Không khôi phục được từ {source}: " + " ".join(summary.problems))
     _print_summary("Bản sao sẽ khôi phục:", summary)
     if summary.warnings:
-        print("Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài ứng dụng hoặc không khớp mốc xác nhận đã "
-              "ghi, nên không chứng minh được dữ liệu trong bản sao là do người dùng nhập qua OCOP Desktop:",
-              file=sys.stderr)
+        print(
+            "Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài ứng dụng hoặc không khớp mốc xác nhận đã "
+            "ghi, nên không chứng minh được dữ liệu trong bản sao là do người dùng nhập qua OCOP Desktop:",
+            file=sys.stderr,
+        )
         for line in summary.warnings:
             print(f"  - {line}", file=sys.stderr)
         if args.yes and not args.accept_broken_log:
-            raise Refused("Chưa khôi phục; dữ liệu hiện tại không thay đổi. Nếu vẫn muốn dùng bản sao này, "
-                          "chạy lại với --yes --accept-broken-log (hoặc không có --yes để được hỏi).")
+            raise Refused(
+                "Chưa khôi phục; dữ liệu hiện tại không thay đổi. Nếu vẫn muốn dùng bản sao này, "
+                "chạy lại với --yes --accept-broken-log (hoặc không có --yes để được hỏi)."
+            )
     with writer_lock(db_path, command_name(args)):
         if db_path.exists():
             current = backups.describe(db_path, chain=False)
             if current.restorable:
                 _print_summary("Dữ liệu hiện tại (sẽ được sao lưu trước khi thay):", current, is_copy=False)
             else:
-                print("Dữ liệu hiện tại không dùng được (tệp hỏng hoặc không đọc được); tệp này sẽ được giữ nguyên "
-                      "trong thư mục backups trước khi thay.")
+                print(
+                    "Dữ liệu hiện tại không dùng được (tệp hỏng hoặc không đọc được); tệp này sẽ được giữ nguyên "
+                    "trong thư mục backups trước khi thay."
+                )
         if not args.yes and not _confirmed():
             print("Đã hủy; dữ liệu không thay đổi.")
             return 1
@@ -160,8 +188,15 @@ def cmd_restore(args) -> int:
 def cmd_audit(args) -> int:
     db, make_uow = open_db(args, write=False)
     try:
-        flt = AuditFilter(entity=args.entity, entity_id=args.id, actor=args.actor, since=args.since,
-                          until=args.until, search=args.search, limit=args.limit)
+        flt = AuditFilter(
+            entity=args.entity,
+            entity_id=args.id,
+            actor=args.actor,
+            since=args.since,
+            until=args.until,
+            search=args.search,
+            limit=args.limit,
+        )
         entries = AuditService(make_uow).entries(flt)
     finally:
         db.close()
@@ -189,13 +224,20 @@ def _day(text: str) -> date:
 
 def register(sub, command) -> None:
     """Add this module's subcommands; `command(name, help, func, parent=sub)` makes one."""
-    p = command("backup", "sao lưu dữ liệu (kiểm tra bản sao sau khi ghi); «backup list» liệt kê các bản sao",
-                cmd_backup)
-    p.epilog = ("Bản sao tự động nằm trong thư mục backups cạnh tệp dữ liệu và được giữ theo quy tắc: 5 bản mới nhất; "
-                "ngoài ra bản mới nhất của mỗi ngày trong 7 ngày gần nhất, của mỗi tuần trong 4 tuần và của mỗi tháng "
-                "trong 12 tháng. Bản sao thủ công (lệnh này) không bao giờ bị xóa tự động.")
-    p.add_argument("-o", "--output", metavar="TỆP",
-                   help="ghi bản sao ra tệp này (ví dụ trên USB); mặc định: thư mục backups cạnh tệp dữ liệu")
+    p = command(
+        "backup", "sao lưu dữ liệu (kiểm tra bản sao sau khi ghi); «backup list» liệt kê các bản sao", cmd_backup
+    )
+    p.epilog = (
+        "Bản sao tự động nằm trong thư mục backups cạnh tệp dữ liệu và được giữ theo quy tắc: 5 bản mới nhất; "
+        "ngoài ra bản mới nhất của mỗi ngày trong 7 ngày gần nhất, của mỗi tuần trong 4 tuần và của mỗi tháng "
+        "trong 12 tháng. Bản sao thủ công (lệnh này) không bao giờ bị xóa tự động."
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="TỆP",
+        help="ghi bản sao ra tệp này (ví dụ trên USB); mặc định: thư mục backups cạnh tệp dữ liệu",
+    )
     actions = p.add_subparsers(dest="backup_action", metavar="THAO_TÁC")
     lp = command("list", "liệt kê các bản sao với thời điểm và dung lượng", cmd_backup_list, parent=actions)
     lp.add_argument("--format", choices=("text", "json", "csv"), default="text", help="định dạng đầu ra")
@@ -203,9 +245,12 @@ def register(sub, command) -> None:
     p = command("restore", "khôi phục dữ liệu từ một bản sao (dữ liệu hiện tại được sao lưu trước)", cmd_restore)
     p.add_argument("file", metavar="TỆP", help="tệp bản sao (xem «ocop backup list»)")
     p.add_argument("--yes", action="store_true", help="không hỏi lại (dùng trong tập lệnh)")
-    p.add_argument("--accept-broken-log", action="store_true",
-                   help="vẫn khôi phục khi nhật ký thay đổi của bản sao đã bị sửa ngoài ứng dụng hoặc không khớp "
-                        "mốc xác nhận (cùng với --yes)")
+    p.add_argument(
+        "--accept-broken-log",
+        action="store_true",
+        help="vẫn khôi phục khi nhật ký thay đổi của bản sao đã bị sửa ngoài ứng dụng hoặc không khớp "
+        "mốc xác nhận (cùng với --yes)",
+    )
 
     p = command("audit", "xem nhật ký thay đổi: ai sửa gì, lúc nào, giá trị cũ và mới", cmd_audit)
     p.add_argument("--entity", metavar="BẢNG", help="loại bản ghi, ví dụ products, producers, tasks")

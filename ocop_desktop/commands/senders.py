@@ -17,9 +17,15 @@ COLUMNS = ("office", "fingerprint_words", "fingerprint", "trusted_at", "trusted_
 
 
 def _row(s: SenderDTO) -> dict:
-    return {"office": s.office, "fingerprint_words": s.words, "fingerprint": s.fingerprint,
-            "trusted_at": formatting.moment(s.trusted_at), "trusted_by": s.trusted_by,
-            "revoked_at": formatting.moment(s.revoked_at), "note": s.note}
+    return {
+        "office": s.office,
+        "fingerprint_words": s.words,
+        "fingerprint": s.fingerprint,
+        "trusted_at": formatting.moment(s.trusted_at),
+        "trusted_by": s.trusted_by,
+        "revoked_at": formatting.moment(s.revoked_at),
+        "note": s.note,
+    }
 
 
 def cmd_senders_list(args) -> int:
@@ -44,8 +50,10 @@ def cmd_senders_trust(args) -> int:
         raise Refused(for_terminal(exc)) from None
     finally:
         db.close()
-    print(f"Đã tin cậy {for_terminal(sender.office)}, dấu vân tay khóa ký {sender.words}. Các gói sau của đơn vị "
-          "này ký bằng khóa khác sẽ bị từ chối.")
+    print(
+        f"Đã tin cậy {for_terminal(sender.office)}, dấu vân tay khóa ký {sender.words}. Các gói sau của đơn vị "
+        "này ký bằng khóa khác sẽ bị từ chối."
+    )
     return 0
 
 
@@ -73,8 +81,10 @@ def cmd_senders_export(args) -> int:
         raise Refused(for_terminal(exc)) from None
     finally:
         db.close()
-    print(f"Đã ghi danh sách khóa của {count} đơn vị, có chữ ký của đơn vị này, ra {output}. Gửi tệp này cho các đơn "
-          "vị trên địa bàn; họ đối chiếu dấu vân tay của đơn vị này một lần rồi nhận cả danh sách.")
+    print(
+        f"Đã ghi danh sách khóa của {count} đơn vị, có chữ ký của đơn vị này, ra {output}. Gửi tệp này cho các đơn "
+        "vị trên địa bàn; họ đối chiếu dấu vân tay của đơn vị này một lần rồi nhận cả danh sách."
+    )
     return 0
 
 
@@ -95,24 +105,40 @@ def cmd_senders_import(args) -> int:
 
 def register(sub, command) -> None:
     """Add `ocop senders list|trust|revoke`; `command(name, help, func, parent=sub)` makes one."""
-    parser = sub.add_parser("senders", help="đơn vị gửi đã tin cậy và khóa ký của họ",
-                            description="đơn vị gửi đã tin cậy và khóa ký của họ")
+    parser = sub.add_parser(
+        "senders", help="đơn vị gửi đã tin cậy và khóa ký của họ", description="đơn vị gửi đã tin cậy và khóa ký của họ"
+    )
     parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
     group = parser.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
-    p = command("list", "các đơn vị đã tin cậy, dấu vân tay khóa ký, ngày tin cậy và thu hồi", cmd_senders_list,
-                parent=group)
+    p = command(
+        "list", "các đơn vị đã tin cậy, dấu vân tay khóa ký, ngày tin cậy và thu hồi", cmd_senders_list, parent=group
+    )
     p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
-    p = command("trust", "tin cậy đơn vị đã ký một gói (sau khi đã đối chiếu dấu vân tay qua điện thoại hoặc giấy)",
-                cmd_senders_trust, parent=group)
+    p = command(
+        "trust",
+        "tin cậy đơn vị đã ký một gói (sau khi đã đối chiếu dấu vân tay qua điện thoại hoặc giấy)",
+        cmd_senders_trust,
+        parent=group,
+    )
     p.add_argument("file", metavar="TỆP_GÓI", help="gói nhận được từ đơn vị đó")
     p.add_argument("--note", metavar="GHI_CHÚ", help="đã đối chiếu thế nào, với ai (ghi vào danh sách)")
-    p = command("revoke", "thu hồi tin cậy một khóa (máy bị mất, khóa lộ, đơn vị đã đổi khóa)", cmd_senders_revoke,
-                parent=group)
-    p.add_argument("fingerprint", metavar="DẤU_VÂN_TAY", help="ít nhất 4 ký tự đầu, như in trên giấy (ví dụ «7K3M Q9TD»)")
-    p = command("export", "ghi danh sách khóa của các đơn vị đã tin cậy, có chữ ký của đơn vị này (cấp tỉnh gửi cho "
-                "các xã và hội đồng)", cmd_senders_export, parent=group)
+    p = command(
+        "revoke", "thu hồi tin cậy một khóa (máy bị mất, khóa lộ, đơn vị đã đổi khóa)", cmd_senders_revoke, parent=group
+    )
+    p.add_argument(
+        "fingerprint", metavar="DẤU_VÂN_TAY", help="ít nhất 4 ký tự đầu, như in trên giấy (ví dụ «7K3M Q9TD»)"
+    )
+    p = command(
+        "export",
+        "ghi danh sách khóa của các đơn vị đã tin cậy, có chữ ký của đơn vị này (cấp tỉnh gửi cho các xã và hội đồng)",
+        cmd_senders_export,
+        parent=group,
+    )
     p.add_argument("-o", "--output", required=True, metavar="TỆP", help="tệp danh sách khóa (.ocopkeys)")
     p = command("import", "nhận danh sách khóa do cấp tỉnh gửi", cmd_senders_import, parent=group)
     p.add_argument("file", metavar="TỆP", help="tệp danh sách khóa (.ocopkeys)")
-    p.add_argument("--trust-issuer", action="store_true",
-                   help="tin cậy nơi gửi danh sách (chỉ sau khi đã đối chiếu dấu vân tay của họ qua điện thoại hoặc giấy)")
+    p.add_argument(
+        "--trust-issuer",
+        action="store_true",
+        help="tin cậy nơi gửi danh sách (chỉ sau khi đã đối chiếu dấu vân tay của họ qua điện thoại hoặc giấy)",
+    )

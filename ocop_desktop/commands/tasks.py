@@ -14,8 +14,18 @@ from ocop_desktop.domain.text import fold
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.tasks import DirectiveDTO, DirectiveInput, TaskDTO, TaskInput, TaskService
 
-DIRECTIVE_COLUMNS = ("id", "number", "issued_on", "issued_text", "issuer", "subject", "file_reference",
-                     "task_count", "done_count", "overdue_count")
+DIRECTIVE_COLUMNS = (
+    "id",
+    "number",
+    "issued_on",
+    "issued_text",
+    "issuer",
+    "subject",
+    "file_reference",
+    "task_count",
+    "done_count",
+    "overdue_count",
+)
 
 
 def _day(text: str | None, label: str) -> date | None:
@@ -37,20 +47,28 @@ def find_directive(directives: list[DirectiveDTO], text: str) -> DirectiveDTO:
         return found[0]
     if not found:
         raise Refused(f"Không tìm thấy văn bản «{text}»; «ocop directives list» liệt kê số và mã các văn bản.")
-    raise Refused(f"«{text}» ứng với {len(found)} văn bản: " + "; ".join(f"{d.label} [{d.id}]" for d in found)
-                  + ". Hãy ghi mã trong ngoặc vuông.")
+    raise Refused(
+        f"«{text}» ứng với {len(found)} văn bản: "
+        + "; ".join(f"{d.label} [{d.id}]" for d in found)
+        + ". Hãy ghi mã trong ngoặc vuông."
+    )
 
 
 def find_task(tasks: list[TaskDTO], text: str) -> TaskDTO:
     """A task by its id or the start of it (at least 6 characters, as `ocop tasks list` prints it)."""
     text = text.strip()
-    found = [t for t in tasks if t.id == text] or ([t for t in tasks if t.id.startswith(text)] if len(text) >= 6 else [])
+    found = [t for t in tasks if t.id == text] or (
+        [t for t in tasks if t.id.startswith(text)] if len(text) >= 6 else []
+    )
     if len(found) == 1:
         return found[0]
     if not found:
         raise Refused(f"Không tìm thấy nhiệm vụ có mã «{text}»; «ocop tasks list» liệt kê mã các nhiệm vụ.")
-    raise Refused(f"Mã «{text}» ứng với {len(found)} nhiệm vụ: " + "; ".join(f"{t.title} [{t.id}]" for t in found)
-                  + ". Hãy ghi đủ mã.")
+    raise Refused(
+        f"Mã «{text}» ứng với {len(found)} nhiệm vụ: "
+        + "; ".join(f"{t.title} [{t.id}]" for t in found)
+        + ". Hãy ghi đủ mã."
+    )
 
 
 def cmd_directives_add(args) -> int:
@@ -60,9 +78,15 @@ def cmd_directives_add(args) -> int:
         if not path.is_file():
             raise Refused(f"«Tệp văn bản»: không có tệp {path}; hãy kiểm tra đường dẫn (hoặc bỏ --file).")
         attached = str(path.resolve())  # a relative path would mean nothing when opened later
-    data = DirectiveInput(subject=args.subject, issuer=args.issuer, number=args.number or "",
-                          issued_on=_day(args.date, "Ngày ban hành"), issued_text=args.date_text or "",
-                          file_reference=attached, notes=args.notes or "")
+    data = DirectiveInput(
+        subject=args.subject,
+        issuer=args.issuer,
+        number=args.number or "",
+        issued_on=_day(args.date, "Ngày ban hành"),
+        issued_text=args.date_text or "",
+        file_reference=attached,
+        notes=args.notes or "",
+    )
     db, make_uow = open_db(args)
     try:
         saved = TaskService(make_uow).create_directive(data)
@@ -92,9 +116,15 @@ def cmd_tasks_add(args) -> int:
         assignee = args.assignee or ""
         if args.assignee_unit:
             assignee = one_place(PlaceService(make_uow).all(), args.assignee_unit, date.today()).name
-        task = service.create_task(TaskInput(
-            assignee=assignee, title=args.title, directive_id=directive.id if directive else None,
-            description=args.description or "", due_on=_day(args.due, "Hạn")))
+        task = service.create_task(
+            TaskInput(
+                assignee=assignee,
+                title=args.title,
+                directive_id=directive.id if directive else None,
+                description=args.description or "",
+                due_on=_day(args.due, "Hạn"),
+            )
+        )
     finally:
         db.close()
     due = f", hạn {format_vn_date(task.due_on)}" if task.due_on else ""
@@ -107,8 +137,13 @@ def cmd_tasks_done(args) -> int:
     try:
         service = TaskService(make_uow)
         task = find_task(service.list(), args.task)
-        done = service.set_status(task.id, TaskStatus.DONE.value, args.result or "",
-                                  completed_on=_day(args.on, "Ngày hoàn thành"), expected_updated_at=task.updated_at)
+        done = service.set_status(
+            task.id,
+            TaskStatus.DONE.value,
+            args.result or "",
+            completed_on=_day(args.on, "Ngày hoàn thành"),
+            expected_updated_at=task.updated_at,
+        )
     finally:
         db.close()
     print(f"Đã ghi hoàn thành nhiệm vụ «{done.title}» ngày {format_vn_date(done.completed_on)}: {done.result_note}")
@@ -117,8 +152,9 @@ def cmd_tasks_done(args) -> int:
 
 def register(sub, command) -> None:
     """Add `ocop directives …`; `command(name, help, func, parent=…)` makes one subcommand."""
-    directives = sub.add_parser("directives", help="văn bản chỉ đạo đơn vị nhận được",
-                                description="văn bản chỉ đạo đơn vị nhận được")
+    directives = sub.add_parser(
+        "directives", help="văn bản chỉ đạo đơn vị nhận được", description="văn bản chỉ đạo đơn vị nhận được"
+    )
     directives.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="tệp cơ sở dữ liệu")
     group = directives.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
     p = command("add", "ghi một văn bản nhận được", cmd_directives_add, parent=group)

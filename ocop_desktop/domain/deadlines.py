@@ -17,10 +17,11 @@ def deadline_rule(deadline: date | None, deadline_day_on_time: bool) -> str:
         return "Đợt rà soát không đặt hạn nộp."
     last = last_day_on_time(deadline, deadline_day_on_time)
     if deadline_day_on_time:
-        return (f"Hạn nộp: ngày {deadline:%d/%m/%Y}; báo cáo nộp trong ngày {deadline:%d/%m/%Y} "
-                "vẫn tính là đúng hạn.")
-    return (f"Hạn nộp: trước ngày {deadline:%d/%m/%Y}; báo cáo nộp từ ngày {deadline:%d/%m/%Y} là nộp muộn "
-            f"(ngày cuối cùng đúng hạn là {last:%d/%m/%Y}).")
+        return f"Hạn nộp: ngày {deadline:%d/%m/%Y}; báo cáo nộp trong ngày {deadline:%d/%m/%Y} vẫn tính là đúng hạn."
+    return (
+        f"Hạn nộp: trước ngày {deadline:%d/%m/%Y}; báo cáo nộp từ ngày {deadline:%d/%m/%Y} là nộp muộn "
+        f"(ngày cuối cùng đúng hạn là {last:%d/%m/%Y})."
+    )
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,7 @@ class Timeliness:
         return "chưa nộp (chưa đến hạn)"
 
 
-def timeliness(submitted_on: date | None, deadline: date | None, deadline_day_on_time: bool,
-               today: date) -> Timeliness:
+def timeliness(submitted_on: date | None, deadline: date | None, deadline_day_on_time: bool, today: date) -> Timeliness:
     """How a unit stands against the deadline on ``today``; without a deadline a sent report is on time."""
     if deadline is None:
         return Timeliness("on_time" if submitted_on is not None else "pending")

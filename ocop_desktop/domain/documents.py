@@ -42,14 +42,27 @@ DOCUMENT_KINDS = (
     DocumentKind("expiring", "Báo cáo sản phẩm sắp hết hạn chứng nhận", "BÁO CÁO", REPORT),
     DocumentKind("tasks", "Báo cáo tình hình thực hiện nhiệm vụ", "BÁO CÁO", REPORT, letter_recipient=True),
     DocumentKind("summary", "Báo cáo tổng hợp sản phẩm OCOP", "BÁO CÁO", REPORT),
-    DocumentKind("survey-form", "Phiếu rà soát sản phẩm", "PHIẾU RÀ SOÁT SẢN PHẨM", "",
-                 form_signers=("ĐẠI DIỆN CHỦ THỂ", "NGƯỜI RÀ SOÁT")),
-    DocumentKind("scoring-sheet", "Phiếu chấm điểm sản phẩm OCOP", "PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP", "",
-                 issuer=COUNCIL, form_signers=("", "NGƯỜI CHẤM ĐIỂM")),
-    DocumentKind("evaluation-result", "Biên bản kết quả đánh giá, phân hạng sản phẩm OCOP", "BIÊN BẢN", MINUTES,
-                 issuer=COUNCIL),
-    DocumentKind("certificate-decision", "Quyết định công nhận sản phẩm OCOP", "QUYẾT ĐỊNH", DECISION,
-                 issuer=AUTHORITY),
+    DocumentKind(
+        "survey-form",
+        "Phiếu rà soát sản phẩm",
+        "PHIẾU RÀ SOÁT SẢN PHẨM",
+        "",
+        form_signers=("ĐẠI DIỆN CHỦ THỂ", "NGƯỜI RÀ SOÁT"),
+    ),
+    DocumentKind(
+        "scoring-sheet",
+        "Phiếu chấm điểm sản phẩm OCOP",
+        "PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP",
+        "",
+        issuer=COUNCIL,
+        form_signers=("", "NGƯỜI CHẤM ĐIỂM"),
+    ),
+    DocumentKind(
+        "evaluation-result", "Biên bản kết quả đánh giá, phân hạng sản phẩm OCOP", "BIÊN BẢN", MINUTES, issuer=COUNCIL
+    ),
+    DocumentKind(
+        "certificate-decision", "Quyết định công nhận sản phẩm OCOP", "QUYẾT ĐỊNH", DECISION, issuer=AUTHORITY
+    ),
     DocumentKind("audit", "Báo cáo nhật ký thay đổi dữ liệu", "BÁO CÁO", REPORT),
 )
 DOCUMENT_BY_KEY = {k.key: k for k in DOCUMENT_KINDS}
@@ -68,8 +81,10 @@ class SignerBlock:
 
 def _blocks(authority: str, head: str, head_label: str, deputy_title: str) -> tuple[SignerBlock, SignerBlock]:
     # KT. (ký thay) names the head the deputy signs for, in capitals as printed (Decree 30, app. I).
-    return (SignerBlock("head", f"{head_label} ký", authority, "", head),
-            SignerBlock("deputy", f"Phó {head_label.lower()} ký thay", authority, f"KT. {head}", deputy_title))
+    return (
+        SignerBlock("head", f"{head_label} ký", authority, "", head),
+        SignerBlock("deputy", f"Phó {head_label.lower()} ký thay", authority, f"KT. {head}", deputy_title),
+    )
 
 
 # What each kind of office prints above its body, how it abbreviates itself in a number's symbol
@@ -91,13 +106,17 @@ class OfficeKindDocs:
 
 OFFICE_DOCS = {
     "ubnd": OfficeKindDocs("ubnd", "UBND", "", _blocks("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Chủ tịch", "PHÓ CHỦ TỊCH")),
-    "so_nnmt": OfficeKindDocs("so_nnmt", "SNNMT", "ubnd_province",
-                              _blocks("", "GIÁM ĐỐC", "Giám đốc", "PHÓ GIÁM ĐỐC")),
-    "chi_cuc": OfficeKindDocs("chi_cuc", "CCPTNT", "department",
-                              _blocks("", "CHI CỤC TRƯỞNG", "Chi cục trưởng", "PHÓ CHI CỤC TRƯỞNG")),
-    "hoi_dong": OfficeKindDocs("hoi_dong", "HĐ", "ubnd_province",
-                               _blocks("TM. HỘI ĐỒNG", "CHỦ TỊCH HỘI ĐỒNG", "Chủ tịch hội đồng", "PHÓ CHỦ TỊCH HỘI ĐỒNG"),
-                               usual=0),
+    "so_nnmt": OfficeKindDocs("so_nnmt", "SNNMT", "ubnd_province", _blocks("", "GIÁM ĐỐC", "Giám đốc", "PHÓ GIÁM ĐỐC")),
+    "chi_cuc": OfficeKindDocs(
+        "chi_cuc", "CCPTNT", "department", _blocks("", "CHI CỤC TRƯỞNG", "Chi cục trưởng", "PHÓ CHI CỤC TRƯỞNG")
+    ),
+    "hoi_dong": OfficeKindDocs(
+        "hoi_dong",
+        "HĐ",
+        "ubnd_province",
+        _blocks("TM. HỘI ĐỒNG", "CHỦ TỊCH HỘI ĐỒNG", "Chủ tịch hội đồng", "PHÓ CHỦ TỊCH HỘI ĐỒNG"),
+        usual=0,
+    ),
     "khac": OfficeKindDocs("khac", "", "", ()),
 }
 COUNCIL_DOCS = OFFICE_DOCS["hoi_dong"]
@@ -127,10 +146,14 @@ class DatedName:
 # departments the same way around that day (Nghị định 45/2025/NĐ-CP; the exact day per province is
 # *unconfirmed*: a document that must name the old department is edited by hand). The district's
 # agriculture office ended with the districts on 30/06/2025.
-MINISTRY = (DatedName("Bộ Nông nghiệp và Phát triển nông thôn", date(2025, 2, 28)),
-            DatedName("Bộ Nông nghiệp và Môi trường"))
-DEPARTMENT = (DatedName("Sở Nông nghiệp và Phát triển nông thôn", date(2025, 2, 28)),
-              DatedName("Sở Nông nghiệp và Môi trường"))
+MINISTRY = (
+    DatedName("Bộ Nông nghiệp và Phát triển nông thôn", date(2025, 2, 28)),
+    DatedName("Bộ Nông nghiệp và Môi trường"),
+)
+DEPARTMENT = (
+    DatedName("Sở Nông nghiệp và Phát triển nông thôn", date(2025, 2, 28)),
+    DatedName("Sở Nông nghiệp và Môi trường"),
+)
 DISTRICT_OFFICE = "Phòng Nông nghiệp và Phát triển nông thôn"
 COUNCIL_NAME = "Hội đồng đánh giá, phân hạng sản phẩm OCOP"
 FILED = "Lưu: VT"
@@ -143,13 +166,13 @@ KIND_WORDS = ("Thành phố ", "Thị trấn ", "Thị xã ", "Đặc khu ", "Ph
 def short_name(name: str) -> str:
     """'Mường Ảng' of 'Xã Mường Ảng': the place in a date line."""
     word = next((w for w in KIND_WORDS if name.startswith(w)), "")
-    return name[len(word):]
+    return name[len(word) :]
 
 
 def name_in_text(name: str) -> str:
     """'xã Mường Ảng': the unit's name inside a sentence."""
     word = next((w for w in KIND_WORDS if name.startswith(w)), "")
-    return word.lower() + name[len(word):]
+    return word.lower() + name[len(word) :]
 
 
 def name_on(names: tuple[DatedName, ...], day: date) -> str:

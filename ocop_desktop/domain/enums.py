@@ -65,10 +65,12 @@ class PlaceKind(LabelledEnum):
 
 # Levels of the administrative units: what a "province", "district" or "commune" picker lists.
 PROVINCE_KINDS = frozenset({PlaceKind.PROVINCE.value, PlaceKind.CENTRAL_CITY.value})
-DISTRICT_KINDS = frozenset({PlaceKind.DISTRICT.value, PlaceKind.URBAN_DISTRICT.value,
-                            PlaceKind.TOWN.value, PlaceKind.CITY.value})
-COMMUNE_KINDS = frozenset({PlaceKind.COMMUNE.value, PlaceKind.WARD.value,
-                           PlaceKind.TOWNSHIP.value, PlaceKind.SPECIAL_ZONE.value})
+DISTRICT_KINDS = frozenset(
+    {PlaceKind.DISTRICT.value, PlaceKind.URBAN_DISTRICT.value, PlaceKind.TOWN.value, PlaceKind.CITY.value}
+)
+COMMUNE_KINDS = frozenset(
+    {PlaceKind.COMMUNE.value, PlaceKind.WARD.value, PlaceKind.TOWNSHIP.value, PlaceKind.SPECIAL_ZONE.value}
+)
 
 
 class ProducerKind(LabelledEnum):
@@ -119,5 +121,8 @@ class OcopGroup(LabelledEnum):
     HERBAL = "duoc-lieu", "Dược liệu và sản phẩm từ dược liệu", "Medicinal herbs and herbal products"
     HANDICRAFTS = "thu-cong-my-nghe", "Hàng thủ công mỹ nghệ", "Handicrafts"
     ORNAMENTALS = "sinh-vat-canh", "Sinh vật cảnh", "Ornamental plants and animals"
-    TOURISM = ("du-lich", "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
-               "Community tourism, ecotourism and tourist sites")
+    TOURISM = (
+        "du-lich",
+        "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
+        "Community tourism, ecotourism and tourist sites",
+    )

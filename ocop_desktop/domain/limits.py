@@ -72,8 +72,9 @@ def _bad_characters(text: str) -> str | None:
         return "có ký tự hỏng (không phải chữ Unicode hợp lệ); hãy gõ lại"
     control = _CONTROL.search(text)
     if control:
-        return (f"có ký tự điều khiển không in được (mã {ord(control.group())}); hãy gõ lại hoặc dán dưới dạng "
-                "chữ thường")
+        return (
+            f"có ký tự điều khiển không in được (mã {ord(control.group())}); hãy gõ lại hoặc dán dưới dạng chữ thường"
+        )
     return None
 
 
@@ -88,8 +89,14 @@ def check_text(value: Any, max_chars: int | None, label: str) -> str | None:
     return f"«{label}» {bad}." if bad else None
 
 
-def check_number(value: Any, integer: bool, label: str, bounds: tuple[float, float] | None = None,
-                 non_negative: bool = False, kind: str | None = None) -> str | None:
+def check_number(
+    value: Any,
+    integer: bool,
+    label: str,
+    bounds: tuple[float, float] | None = None,
+    non_negative: bool = False,
+    kind: str | None = None,
+) -> str | None:
     """A problem with a number for ``label``'s field, or None; ``kind`` (domain.formatting) is how
     its numbers read: a year's bounds are "2000 đến 2110", not "2.000 đến 2.110"."""
     if isinstance(value, bool):
@@ -105,7 +112,9 @@ def check_number(value: Any, integer: bool, label: str, bounds: tuple[float, flo
         low = max(low, 0)
     if not low <= value <= high:
         shown = formatting.year if kind == formatting.YEAR else _n
-        return f"«{label}» là {shown(value)}, ngoài khoảng cho phép từ {shown(low)} đến {shown(high)}; hãy kiểm tra lại."
+        return (
+            f"«{label}» là {shown(value)}, ngoài khoảng cho phép từ {shown(low)} đến {shown(high)}; hãy kiểm tra lại."
+        )
     return None
 
 
@@ -115,8 +124,9 @@ def check_date(value: Any, label: str) -> str | None:
         return f"«{label}» phải là ngày tháng, không phải «{str(value)[:40]}»."
     day = value.date() if isinstance(value, datetime) else value
     if not DATE_MIN <= day <= DATE_MAX:
-        return (f"«{label}» là năm {day.year}, ngoài khoảng {DATE_MIN.year}–{DATE_MAX.year}; "
-                "hãy kiểm tra lại ngày tháng.")
+        return (
+            f"«{label}» là năm {day.year}, ngoài khoảng {DATE_MIN.year}–{DATE_MAX.year}; hãy kiểm tra lại ngày tháng."
+        )
     return None
 
 
@@ -128,8 +138,10 @@ def check_moment(value: Any, label: str, now: datetime | None = None) -> str | N
         return problem
     now = now or datetime.now(UTC).replace(tzinfo=None)
     if value > now + MOMENT_AHEAD:
-        return (f"«{label}» là {value:%d/%m/%Y %H:%M} (giờ UTC), muộn hơn hiện tại quá một ngày; đồng hồ của máy "
-                "ghi dữ liệu này có thể bị sai. Hãy chỉnh lại ngày giờ của máy đó rồi làm lại.")
+        return (
+            f"«{label}» là {value:%d/%m/%Y %H:%M} (giờ UTC), muộn hơn hiện tại quá một ngày; đồng hồ của máy "
+            "ghi dữ liệu này có thể bị sai. Hãy chỉnh lại ngày giờ của máy đó rồi làm lại."
+        )
     return None
 
 
@@ -188,13 +200,19 @@ def check_file_size(path: Path, kind: str) -> int:
     try:
         size = path.stat().st_size
     except OSError:
-        raise ValidationError([FieldError("file", f"Không đọc được {label} {path}; hãy chọn lại tệp.")],
-                              record=path.name) from None
+        raise ValidationError(
+            [FieldError("file", f"Không đọc được {label} {path}; hãy chọn lại tệp.")], record=path.name
+        ) from None
     limit = FILE_MAX_BYTES.get(kind)
     if limit is not None and size > limit:
         raise ValidationError(
-            [FieldError("file", f"{label[0].upper()}{label[1:]} nặng {_bytes(size)}, vượt giới hạn {_bytes(limit)}; "
-                                "có thể chọn nhầm tệp. Hãy kiểm tra lại.")],
+            [
+                FieldError(
+                    "file",
+                    f"{label[0].upper()}{label[1:]} nặng {_bytes(size)}, vượt giới hạn {_bytes(limit)}; "
+                    "có thể chọn nhầm tệp. Hãy kiểm tra lại.",
+                )
+            ],
             record=path.name,
         )
     return size

@@ -11,8 +11,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from ocop_desktop.domain.language import Text, in_language
 
 _EXAMPLE_NUMBER = Text("Hãy nhập số, ví dụ 1.200 hoặc 12,5.", "Type a number, for example 1.200 or 12,5.")
-_EXAMPLE_DATE = Text("Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/07/2024.",
-                     "Type the date as day/month/year, for example 05/07/2024.")
+_EXAMPLE_DATE = Text(
+    "Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/07/2024.", "Type the date as day/month/year, for example 05/07/2024."
+)
 
 # Currency words users append to amounts; matched on the lower-cased NFC text.
 _CURRENCY = re.compile(r"\s*(?:vnđ|vnd|đồng|đ|₫)\s*$")
@@ -84,7 +85,9 @@ def _to_decimal(value: Decimal | float | int) -> Decimal:
     try:
         result = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
-        raise NumberError(_both(f"«{value}» không phải là số.", f"«{value}» is not a number.", _EXAMPLE_NUMBER)) from None
+        raise NumberError(
+            _both(f"«{value}» không phải là số.", f"«{value}» is not a number.", _EXAMPLE_NUMBER)
+        ) from None
     if not result.is_finite():
         raise NumberError(Text(f"«{value}» không phải là số hữu hạn.", f"«{value}» is not a finite number."))
     return result
@@ -142,8 +145,9 @@ def parse_vn_date(text: str | date) -> date:
         if month > 12 and 1 <= day <= 12:
             # Typical of dates copied from US-format spreadsheets (month/day/year).
             hint, hint_en = " Có thể tháng và ngày đã bị đảo chỗ.", " The month and the day may have been swapped."
-        raise DateError(_both(f"Ngày «{shown}» không tồn tại.{hint}", f"There is no day «{shown}».{hint_en}",
-                              _EXAMPLE_DATE)) from None
+        raise DateError(
+            _both(f"Ngày «{shown}» không tồn tại.{hint}", f"There is no day «{shown}».{hint_en}", _EXAMPLE_DATE)
+        ) from None
 
 
 def add_months(d: date, months: int) -> date:
@@ -152,7 +156,11 @@ def add_months(d: date, months: int) -> date:
     year, month = divmod(index, 12)
     month += 1
     if not 1 <= year <= 9999:
-        raise DateError(Text(f"Kết quả cộng {months} tháng vào {format_vn_date(d)} nằm ngoài lịch.",
-                             f"{format_vn_date(d)} plus {months} months is outside the calendar."))
+        raise DateError(
+            Text(
+                f"Kết quả cộng {months} tháng vào {format_vn_date(d)} nằm ngoài lịch.",
+                f"{format_vn_date(d)} plus {months} months is outside the calendar.",
+            )
+        )
     day = min(d.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)

@@ -22,8 +22,11 @@ REASONS = {
     errno.EINVAL: "đường dẫn hoặc tên tệp không hợp lệ",
 }
 # Windows reports a file locked by another program as error 32 (sharing violation) or 33.
-WINDOWS_REASONS = {32: "tệp đang được chương trình khác mở", 33: "một phần của tệp đang bị chương trình khác khóa",
-                   112: "ổ đĩa đã đầy"}
+WINDOWS_REASONS = {
+    32: "tệp đang được chương trình khác mở",
+    33: "một phần của tệp đang bị chương trình khác khóa",
+    112: "ổ đĩa đã đầy",
+}
 
 
 def os_reason(exc: OSError) -> str:

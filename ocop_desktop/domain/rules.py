@@ -32,7 +32,7 @@ class Authority:
 
     @property
     def title(self) -> str:
-        """"cấp trung ương (Bộ Nông nghiệp và Môi trường)": the level and, when it certifies, its body."""
+        """ "cấp trung ương (Bộ Nông nghiệp và Môi trường)": the level and, when it certifies, its body."""
         return f"{self.name} ({self.body})" if self.body else self.name
 
     def certifies_text(self) -> str:
@@ -96,9 +96,7 @@ class RuleSet:
     def stars_for(self, score: float) -> int:
         """Star class for a total score; the bands are closed below and open above."""
         if score < 0 or score > self.max_score:
-            raise ValueError(
-                f"Tổng điểm {score:g} nằm ngoài thang điểm 0–{self.max_score:g} của {self.code}."
-            )
+            raise ValueError(f"Tổng điểm {score:g} nằm ngoài thang điểm 0–{self.max_score:g} của {self.code}.")
         for band in sorted(self.star_bands, key=lambda b: b.min_score, reverse=True):
             if score >= band.min_score:
                 return band.stars
@@ -166,8 +164,15 @@ def rule_set_from_dict(d: dict[str, Any]) -> RuleSet:
     """A rule set from its reference-data form (resources/reference/rule_sets.json)."""
     authority = d.get("authority") or {}
     authorities = tuple(
-        Authority(a["level"], a["name"], bool(a["evaluates"]), tuple(a.get("certifies") or ()), a.get("body"),
-                  a.get("proposes_to"), a.get("role", ""))
+        Authority(
+            a["level"],
+            a["name"],
+            bool(a["evaluates"]),
+            tuple(a.get("certifies") or ()),
+            a.get("body"),
+            a.get("proposes_to"),
+            a.get("role", ""),
+        )
         for a in authority.get("levels", ())
     )
 
@@ -208,7 +213,7 @@ def rule_set_in_force(rule_sets: list[RuleSet], day: date) -> RuleSet:
 
 # -- the result in words: rated, or proposed to the level that may certify it --------------------------
 def _short(decision: str) -> str:
-    """"1048/QĐ-TTg" from "1048/QĐ-TTg (sửa đổi bởi …)": the decision as a sentence names it."""
+    """ "1048/QĐ-TTg" from "1048/QĐ-TTg (sửa đổi bởi …)": the decision as a sentence names it."""
     return decision.split(" (")[0]
 
 
@@ -218,15 +223,20 @@ def result_phrase(rules: RuleSet, standing: Standing, total: str, max_score: str
     head = f"Kết quả: tổng điểm bình quân {total}/{max_score}"
     here, stars = standing.level, standing.stars
     if here is not None and not here.evaluates:
-        text = (f"Theo Quyết định {_short(rules.decision)}, {here.name} không đánh giá, phân hạng sản phẩm "
-                f"({here.role}). {head}")
+        text = (
+            f"Theo Quyết định {_short(rules.decision)}, {here.name} không đánh giá, phân hạng sản phẩm "
+            f"({here.role}). {head}"
+        )
         if standing.proposed_to is not None:
             return text + f"; đề nghị {standing.proposed_to.title} đánh giá, công nhận."
         return text + ", chưa đạt mức được công nhận." if stars is not None else text + "."
     if standing.proposed_to is not None:
         assert here is not None, "a result is proposed on from the level that evaluated it"
-        limit = (f"vượt thẩm quyền công nhận của {here.name} ({here.certifies_text()})" if here.certifies
-                 else f"{here.name} không công nhận hạng sao")
+        limit = (
+            f"vượt thẩm quyền công nhận của {here.name} ({here.certifies_text()})"
+            if here.certifies
+            else f"{here.name} không công nhận hạng sao"
+        )
         above = f", từ {standing.threshold:g} điểm trở lên" if standing.threshold is not None else ""
         return f"{head}{above}, {limit}; đề nghị {standing.proposed_to.title} đánh giá, công nhận."
     text = f"{head}, hạng {stars} sao"
@@ -238,19 +248,29 @@ def result_phrase(rules: RuleSet, standing: Standing, total: str, max_score: str
 def certify_refusal(rules: RuleSet, standing: Standing, total: str) -> str | None:
     """Why a result may not be certified from this evaluation (None: it may), naming the level that
     must certify it. None too below the certified classes: that refusal is the rule set's minimum."""
-    if (standing.may_certify or standing.stars is None or standing.level is None
-            or not rules.is_certifiable(standing.stars)):
+    if (
+        standing.may_certify
+        or standing.stars is None
+        or standing.level is None
+        or not rules.is_certifiable(standing.stars)
+    ):
         return None
     here, stars, decision = standing.level, standing.stars, _short(rules.decision)
     who = standing.certifier.title if standing.certifier else "cấp có thẩm quyền"
     if not here.evaluates:
-        return (f"Theo Quyết định {decision}, {here.name} không đánh giá, phân hạng sản phẩm ({here.role}) nên "
-                f"kết quả {total} điểm không được công nhận tại {here.name}; hạng {stars} sao do {who} "
-                f"đánh giá, công nhận.")
+        return (
+            f"Theo Quyết định {decision}, {here.name} không đánh giá, phân hạng sản phẩm ({here.role}) nên "
+            f"kết quả {total} điểm không được công nhận tại {here.name}; hạng {stars} sao do {who} "
+            f"đánh giá, công nhận."
+        )
     if standing.proposed_to is not None:
         limit = here.certifies_text() if here.certifies else "không công nhận hạng sao"
-        return (f"Kết quả {total} điểm ({stars} sao) vượt thẩm quyền công nhận của {here.name} theo Quyết định "
-                f"{decision} ({here.name} {limit}): hạng {stars} sao do {who} đánh giá, công nhận. Hãy đề nghị "
-                f"{standing.proposed_to.title} đánh giá, công nhận, rồi ghi nhận kết quả đánh giá của cấp đó.")
-    return (f"Theo Quyết định {decision}, {here.name} {here.certifies_text()}; kết quả {total} điểm ({stars} sao) "
-            f"do {who} công nhận.")
+        return (
+            f"Kết quả {total} điểm ({stars} sao) vượt thẩm quyền công nhận của {here.name} theo Quyết định "
+            f"{decision} ({here.name} {limit}): hạng {stars} sao do {who} đánh giá, công nhận. Hãy đề nghị "
+            f"{standing.proposed_to.title} đánh giá, công nhận, rồi ghi nhận kết quả đánh giá của cấp đó."
+        )
+    return (
+        f"Theo Quyết định {decision}, {here.name} {here.certifies_text()}; kết quả {total} điểm ({stars} sao) "
+        f"do {who} công nhận."
+    )

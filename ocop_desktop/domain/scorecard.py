@@ -196,8 +196,15 @@ def _criterion_from_dict(d: Mapping[str, Any], where: str, problems: list[Proble
         if value is not None:
             levels.append(Level(value, meaning))
     subs = tuple(_criterion_from_dict(c, "", problems) for c in d.get("criteria") or ())
-    return Criterion(code, name, maximum if maximum is not None else 0.0, tuple(levels), subs,
-                     str(d.get("note") or ""), str(d.get("origin") or ""))
+    return Criterion(
+        code,
+        name,
+        maximum if maximum is not None else 0.0,
+        tuple(levels),
+        subs,
+        str(d.get("note") or ""),
+        str(d.get("origin") or ""),
+    )
 
 
 def card_from_dict(d: Mapping[str, Any]) -> Scorecard:
@@ -209,20 +216,38 @@ def card_from_dict(d: Mapping[str, Any]) -> Scorecard:
         here = p.get("origin") or f"Phần {code}"
         maximum = _number(p.get("max"), here, f"Điểm tối đa của phần {code}", problems)
         criteria = tuple(_criterion_from_dict(c, "", problems) for c in p.get("criteria") or ())
-        parts.append(Part(code, str(p.get("name") or "").strip(), maximum or 0.0, criteria,
-                          bool(p.get("confirmed", True)), str(p.get("note") or ""), str(p.get("origin") or "")))
+        parts.append(
+            Part(
+                code,
+                str(p.get("name") or "").strip(),
+                maximum or 0.0,
+                criteria,
+                bool(p.get("confirmed", True)),
+                str(p.get("note") or ""),
+                str(p.get("origin") or ""),
+            )
+        )
     knockouts = tuple(
-        Knockout(str(k.get("code") or "").strip(), str(k.get("name") or "").strip(),
-                 bool(k.get("confirmed", True)), str(k.get("origin") or ""))
+        Knockout(
+            str(k.get("code") or "").strip(),
+            str(k.get("name") or "").strip(),
+            bool(k.get("confirmed", True)),
+            str(k.get("origin") or ""),
+        )
         for k in d.get("knockouts") or ()
     )
     rule_set = str(d.get("rule_set") or "").strip()
     if not rule_set:
         problems.append(Problem("", "Phiếu chưa ghi bộ tiêu chí (rule_set)."))
     card = Scorecard(
-        rule_set=rule_set, product_set=(str(d["product_set"]).strip() or None) if d.get("product_set") else None,
-        title=str(d.get("title") or "").strip(), parts=tuple(parts), knockouts=knockouts,
-        confirmed=bool(d.get("confirmed", True)), note=str(d.get("note") or ""), source=str(d.get("source") or ""),
+        rule_set=rule_set,
+        product_set=(str(d["product_set"]).strip() or None) if d.get("product_set") else None,
+        title=str(d.get("title") or "").strip(),
+        parts=tuple(parts),
+        knockouts=knockouts,
+        confirmed=bool(d.get("confirmed", True)),
+        note=str(d.get("note") or ""),
+        source=str(d.get("source") or ""),
     )
     if problems:
         raise CardError(problems, card.code)
@@ -251,8 +276,13 @@ def card_to_dict(card: Scorecard) -> dict[str, Any]:
         part["criteria"] = [_criterion_to_dict(c) for c in p.criteria]
         parts.append(part)
     return {
-        "rule_set": card.rule_set, "product_set": card.product_set, "title": card.title,
-        "confirmed": card.confirmed, "note": card.note, "source": card.source, "parts": parts,
+        "rule_set": card.rule_set,
+        "product_set": card.product_set,
+        "title": card.title,
+        "confirmed": card.confirmed,
+        "note": card.note,
+        "source": card.source,
+        "parts": parts,
         "knockouts": [
             {"code": k.code, "name": k.name, **({} if k.confirmed else {"confirmed": False})} for k in card.knockouts
         ],
@@ -274,9 +304,15 @@ def _check_criterion(c: Criterion, problems: list[Problem]) -> None:
     if c.criteria:
         total = sum(s.max for s in c.criteria)
         if not _close(total, c.max):
-            problems.append(Problem(where, (
-                f"các tiêu chí con của {label} cộng lại {format_vn_number(total)} điểm, khác điểm tối đa "
-                f"{format_vn_number(c.max)} của tiêu chí; hãy sửa điểm tối đa cho khớp.")))
+            problems.append(
+                Problem(
+                    where,
+                    (
+                        f"các tiêu chí con của {label} cộng lại {format_vn_number(total)} điểm, khác điểm tối đa "
+                        f"{format_vn_number(c.max)} của tiêu chí; hãy sửa điểm tối đa cho khớp."
+                    ),
+                )
+            )
         if c.levels:
             problems.append(Problem(where, f"tiêu chí {label} có tiêu chí con nên không ghi mức điểm riêng."))
         for sub in c.criteria:
@@ -288,17 +324,35 @@ def _check_criterion(c: Criterion, problems: list[Problem]) -> None:
             problems.append(Problem(where, f"tiêu chí {label} có mức điểm bị trùng."))
         outside = [p for p in points if p < 0 or p > c.max + 1e-9]
         if outside:
-            problems.append(Problem(where, (
-                f"mức điểm {', '.join(format_vn_number(p) for p in outside)} của tiêu chí {label} nằm ngoài "
-                f"0–{format_vn_number(c.max)}.")))
+            problems.append(
+                Problem(
+                    where,
+                    (
+                        f"mức điểm {', '.join(format_vn_number(p) for p in outside)} của tiêu chí {label} nằm ngoài "
+                        f"0–{format_vn_number(c.max)}."
+                    ),
+                )
+            )
         if c.max > 0 and not any(_close(p, c.max) for p in points):
-            problems.append(Problem(where, (
-                f"tiêu chí {label} không có mức nào bằng điểm tối đa {format_vn_number(c.max)}; "
-                "hãy thêm mức cao nhất hoặc sửa điểm tối đa.")))
+            problems.append(
+                Problem(
+                    where,
+                    (
+                        f"tiêu chí {label} không có mức nào bằng điểm tối đa {format_vn_number(c.max)}; "
+                        "hãy thêm mức cao nhất hoặc sửa điểm tối đa."
+                    ),
+                )
+            )
     elif c.max != int(c.max):
-        problems.append(Problem(where, (
-            f"điểm tối đa {format_vn_number(c.max)} của tiêu chí {label} không phải số nguyên; "
-            "hãy ghi rõ các mức điểm cho phép.")))
+        problems.append(
+            Problem(
+                where,
+                (
+                    f"điểm tối đa {format_vn_number(c.max)} của tiêu chí {label} không phải số nguyên; "
+                    "hãy ghi rõ các mức điểm cho phép."
+                ),
+            )
+        )
 
 
 def validate_card(card: Scorecard, rule_set: RuleSet | None) -> list[Problem]:
@@ -318,29 +372,53 @@ def validate_card(card: Scorecard, rule_set: RuleSet | None) -> list[Problem]:
         if rule_set is not None:
             expected = rule_set.parts.get(part.code)
             if expected is None:
-                problems.append(Problem(where, (
-                    f"bộ tiêu chí {rule_set.code} không có phần {part.code}; các phần là "
-                    f"{', '.join(rule_set.parts)}.")))
+                problems.append(
+                    Problem(
+                        where,
+                        (
+                            f"bộ tiêu chí {rule_set.code} không có phần {part.code}; các phần là "
+                            f"{', '.join(rule_set.parts)}."
+                        ),
+                    )
+                )
             elif not _close(expected, part.max):
-                problems.append(Problem(where, (
-                    f"phần {part.code} có điểm tối đa {format_vn_number(part.max)}, khác "
-                    f"{format_vn_number(expected)} điểm của bộ tiêu chí {rule_set.code}.")))
+                problems.append(
+                    Problem(
+                        where,
+                        (
+                            f"phần {part.code} có điểm tối đa {format_vn_number(part.max)}, khác "
+                            f"{format_vn_number(expected)} điểm của bộ tiêu chí {rule_set.code}."
+                        ),
+                    )
+                )
         if not part.criteria:
             problems.append(Problem(where, f"phần {part.code} chưa có tiêu chí nào."))
             continue
         total = sum(c.max for c in part.criteria)
         if not _close(total, part.max):
-            problems.append(Problem(where, (
-                f"các tiêu chí của phần {part.code} cộng lại {format_vn_number(total)} điểm, khác điểm tối đa "
-                f"{format_vn_number(part.max)} của phần; hãy sửa điểm các tiêu chí cho khớp.")))
+            problems.append(
+                Problem(
+                    where,
+                    (
+                        f"các tiêu chí của phần {part.code} cộng lại {format_vn_number(total)} điểm, khác điểm tối đa "
+                        f"{format_vn_number(part.max)} của phần; hãy sửa điểm các tiêu chí cho khớp."
+                    ),
+                )
+            )
         for c in part.criteria:
             _check_criterion(c, problems)
     if rule_set is not None:
         for code in rule_set.parts:
             if code not in seen_parts:
-                problems.append(Problem("", (
-                    f"thiếu phần {code} ({format_vn_number(rule_set.parts[code])} điểm) của bộ tiêu chí "
-                    f"{rule_set.code}.")))
+                problems.append(
+                    Problem(
+                        "",
+                        (
+                            f"thiếu phần {code} ({format_vn_number(rule_set.parts[code])} điểm) của bộ tiêu chí "
+                            f"{rule_set.code}."
+                        ),
+                    )
+                )
     seen: dict[str, Criterion] = {}
     for c in card.criteria():
         if not c.code:

@@ -39,15 +39,27 @@ def parse_scores(card: Scorecard, raw: Mapping[str, Any]) -> tuple[dict[str, Fra
             problems.append(Problem(code, f"điểm «{value}» của tiêu chí «{criterion.name}» không phải là số."))
             continue
         if points < 0 or points > to_fraction(criterion.max):
-            problems.append(Problem(code, (
-                f"tiêu chí «{criterion.name}» được {points_text(points)} điểm, nằm ngoài thang 0–"
-                f"{points_text(criterion.max)} điểm.")))
+            problems.append(
+                Problem(
+                    code,
+                    (
+                        f"tiêu chí «{criterion.name}» được {points_text(points)} điểm, nằm ngoài thang 0–"
+                        f"{points_text(criterion.max)} điểm."
+                    ),
+                )
+            )
             continue
         allowed = [to_fraction(lv.points) for lv in criterion.allowed()]
         if points not in allowed:
-            problems.append(Problem(code, (
-                f"tiêu chí «{criterion.name}» không có mức {points_text(points)} điểm; các mức cho phép: "
-                f"{', '.join(points_text(a) for a in allowed)}.")))
+            problems.append(
+                Problem(
+                    code,
+                    (
+                        f"tiêu chí «{criterion.name}» không có mức {points_text(points)} điểm; các mức cho phép: "
+                        f"{', '.join(points_text(a) for a in allowed)}."
+                    ),
+                )
+            )
             continue
         scores[code] = points
     return scores, problems
@@ -65,7 +77,8 @@ def check_knockouts(card: Scorecard, codes: Iterable[str]) -> list[Problem]:
     known = ", ".join(k.code for k in card.knockouts) or "không có"
     return [
         Problem(KNOCKOUT_KEY, f"không có điều kiện loại «{code}» trong «{card.title or card.code}» (có: {known}).")
-        for code in codes if card.knockout(code) is None
+        for code in codes
+        if card.knockout(code) is None
     ]
 
 
@@ -106,8 +119,9 @@ def knockout_reason(card: Scorecard, codes: Iterable[str]) -> str | None:
     return "; ".join(texts) or None
 
 
-def evaluate(card: Scorecard, rule_set: RuleSet, members: Sequence[Mapping[str, Fraction]],
-             knockouts: Iterable[str] = ()) -> Outcome:
+def evaluate(
+    card: Scorecard, rule_set: RuleSet, members: Sequence[Mapping[str, Fraction]], knockouts: Iterable[str] = ()
+) -> Outcome:
     """Average the members' scores (as the rules say), total them and give the star class;
     a knock-out stops the evaluation: no star class, the reason instead."""
     averaged = average(card, members)

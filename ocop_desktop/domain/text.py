@@ -105,9 +105,17 @@ def like_pattern(text: str) -> str:
     % and _ a user types are matched literally. A search text that long is refused."""
     if len(text) > SEARCH_MAX_CHARS:
         length = integer(len(text))
-        raise ValidationError([FieldError("search", (
-            f"Nội dung tìm kiếm dài {length} ký tự, vượt giới hạn {SEARCH_MAX_CHARS} ký tự; "
-            "hãy gõ một phần của tên cần tìm."))])
+        raise ValidationError(
+            [
+                FieldError(
+                    "search",
+                    (
+                        f"Nội dung tìm kiếm dài {length} ký tự, vượt giới hạn {SEARCH_MAX_CHARS} ký tự; "
+                        "hãy gõ một phần của tên cần tìm."
+                    ),
+                )
+            ]
+        )
     return "%" + fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 

@@ -79,8 +79,10 @@ class StaleDataError(ValidationError):
 
     ``changes`` lists in Vietnamese what changed, one item each ("Dòng «…» đã bị xóa ở nơi khác")."""
 
-    ADVICE = Text("Chưa lưu gì; hãy tải lại để xem bản mới nhất rồi lưu lại.",
-                  "Nothing was saved; reload to see the latest version, then save again.")
+    ADVICE = Text(
+        "Chưa lưu gì; hãy tải lại để xem bản mới nhất rồi lưu lại.",
+        "Nothing was saved; reload to see the latest version, then save again.",
+    )
 
     def __init__(self, changes: list[str], record: str = "", advice: str = ADVICE) -> None:
         self.changes = [_trimmed(c) for c in changes]
@@ -90,8 +92,13 @@ class StaleDataError(ValidationError):
     def describe(self, language: str | None = None) -> str:
         if self.record:
             record = in_language(self.record, language)
-            head = in_language(Text(f"{record}: dữ liệu đã thay đổi sau khi bạn mở. ",
-                                    f"{record}: the data changed after you opened it. "), language)
+            head = in_language(
+                Text(
+                    f"{record}: dữ liệu đã thay đổi sau khi bạn mở. ",
+                    f"{record}: the data changed after you opened it. ",
+                ),
+                language,
+            )
         else:
             head = ""
         changes = ". ".join(in_language(c, language) for c in self.changes)

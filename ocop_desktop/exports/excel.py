@@ -41,8 +41,14 @@ from .report_model import ExportCancelled, Progress, Report, ReportColumn, Signa
 # LibreOffice then prints 1.234.567,5 whatever its own locale; Excel uses the system's separators
 # (a Vietnamese Windows: the same).
 VN = "[$-42A]"
-FORMATS = {"int": f"{VN}#,##0", "number": f"{VN}#,##0.0#", "money": f'{VN}#,##0 "đ"', "date": "dd/mm/yyyy",
-           "stars": "0", "text": "General"}
+FORMATS = {
+    "int": f"{VN}#,##0",
+    "number": f"{VN}#,##0.0#",
+    "money": f'{VN}#,##0 "đ"',
+    "date": "dd/mm/yyyy",
+    "stars": "0",
+    "text": "General",
+}
 # Text starting with these is read back as a formula or a DDE payload by Excel, LibreOffice
 # and anything that re-imports a CSV saved from the sheet (OWASP "CSV injection").
 RISKY = ("=", "+", "-", "@", "\t", "\r")
@@ -64,8 +70,9 @@ def sheet_title(text: str) -> str:
     return title or "Báo cáo"
 
 
-def write_xlsx(report: Report, path: Path, progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> Path:
+def write_xlsx(
+    report: Report, path: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+) -> Path:
     """Write report to path atomically; raise ExportCancelled (leaving path untouched) on cancel."""
     path = Path(path)
     wb = Workbook(write_only=True)
@@ -80,8 +87,9 @@ def write_xlsx(report: Report, path: Path, progress: Progress | None = None,
             notes_sheet(wb.create_sheet(NOTES_SHEET), report.notes, sheet)
         if cancelled is not None and cancelled():  # saving 100,000 rows still takes a while
             raise ExportCancelled()
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.stem}.", suffix=".xlsx.tmp",
-                                         delete=False) as fh:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".{path.stem}.", suffix=".xlsx.tmp", delete=False
+        ) as fh:
             tmp = fh.name
         wb.save(tmp)
         # mkstemp files are 0600; keep an overwritten file's mode, else the usual 0644.
@@ -139,15 +147,21 @@ def _date(v: Any) -> date:
 
 
 _CONVERT: dict[str, Callable[[Any], Any]] = {
-    "int": _int, "number": _number, "money": _int, "date": _date, "stars": _int,
-    "text": lambda v: v if isinstance(v, str) else str(v)}
+    "int": _int,
+    "number": _number,
+    "money": _int,
+    "date": _date,
+    "stars": _int,
+    "text": lambda v: v if isinstance(v, str) else str(v),
+}
 
 
 class _Sheet:
     """One pass over the report, appending rows in order (write-only sheets cannot go back)."""
 
-    def __init__(self, ws: Any, report: Report, progress: Progress | None,
-                 cancelled: Callable[[], bool] | None) -> None:
+    def __init__(
+        self, ws: Any, report: Report, progress: Progress | None, cancelled: Callable[[], bool] | None
+    ) -> None:
         self.ws, self.report, self.progress, self.cancelled = ws, report, progress, cancelled
         self.columns: list[ReportColumn] = list(report.columns) or [ReportColumn("", "")]
         self.n = len(self.columns)
@@ -225,10 +239,16 @@ class _Sheet:
         self.write_block()
         if block:
             self.add([])
-        head = self.style(font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"), border=_BORDER,
-                          alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+        head = self.style(
+            font=Font(bold=True),
+            fill=PatternFill("solid", fgColor="D9D9D9"),
+            border=_BORDER,
+            alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        )
         # Neither LibreOffice nor Excel reliably grows a wrapped row on open: give the height.
-        lines = max(wrapped_lines(c.header, w, self.size, bold=True) for c, w in zip(self.columns, self.widths, strict=False))
+        lines = max(
+            wrapped_lines(c.header, w, self.size, bold=True) for c, w in zip(self.columns, self.widths, strict=False)
+        )
         self.add([self.cell(c.header, head) for c in self.columns], self.line * lines + 4)
         first = self.row + 1
         self.write_sections()
@@ -251,10 +271,14 @@ class _Sheet:
         if not (h.body or h.parent_body or h.day) or n < 2:
             return
         official = bool(h.body or h.parent_body)  # else only the date line stands, on the right
-        need_left = max([text_width(line, 13, True) for line, _s in self.block_lines()]
-                        + [text_width(h.number, 13) if official else 0])
-        need_right = max(text_width(MOTTO[0], 12, True) if official else 0,
-                         text_width(_date_line(h.place, h.day), 13) if h.day else 0)
+        need_left = max(
+            [text_width(line, 13, True) for line, _s in self.block_lines()]
+            + [text_width(h.number, 13) if official else 0]
+        )
+        need_right = max(
+            text_width(MOTTO[0], 12, True) if official else 0,
+            text_width(_date_line(h.place, h.day), 13) if h.day else 0,
+        )
         total = sum(widths)
         # The paper's proportions (42 % body, 58 % motto), among the splits that need no widening.
         fits = [k for k in range(1, n) if sum(widths[:k]) >= need_left and sum(widths[k:]) >= need_right]
@@ -275,7 +299,9 @@ class _Sheet:
         """The issuing body's lines: the parent body, then the body in bold capitals, one cell (a
         cell that can be searched and copied whole; the paper breaks it after "ỦY BAN NHÂN DÂN")."""
         h = self.report.header
-        return ([(h.parent_body.upper(), plain)] if h.parent_body else []) + ([(h.body.upper(), bold)] if h.body else [])
+        return ([(h.parent_body.upper(), plain)] if h.parent_body else []) + (
+            [(h.body.upper(), bold)] if h.body else []
+        )
 
     def write_block(self) -> None:
         h, report, n, split = self.report.header, self.report, self.n, self.split
@@ -284,15 +310,19 @@ class _Sheet:
         if h.body or h.parent_body:
             centre = Alignment(horizontal="center", vertical="bottom")
             plain = self.style(alignment=centre)
-            bold, motto = self.style(font=Font(bold=True), alignment=centre), self.style(font=Font(b=True, sz=12),
-                                                                                         alignment=centre)
+            bold, motto = (
+                self.style(font=Font(bold=True), alignment=centre),
+                self.style(font=Font(b=True, sz=12), alignment=centre),
+            )
             italic = self.style(font=Font(italic=True), alignment=centre)
             left, right = self.block_lines(plain, bold), [(MOTTO[0], motto), (MOTTO[1], bold)]
             rule = self.style(border=Border(top=_THIN))
             a, b = centred_run(self.widths[:split], 0.35)
             c, d = centred_run(self.widths[split:], 0.62)
-            rules = ([self.cell(None, rule if a <= i <= b else None) for i in range(split)],
-                     [self.cell(None, rule if c <= i <= d else None) for i in range(n - split)])
+            rules = (
+                [self.cell(None, rule if a <= i <= b else None) for i in range(split)],
+                [self.cell(None, rule if c <= i <= d else None) for i in range(n - split)],
+            )
             rows = max(len(left), len(right))
             for i in range(rows + 1):  # and a thin row for the rules still to draw
                 halves = []
@@ -307,8 +337,9 @@ class _Sheet:
                 if i < len(right):
                     self.merge(split + 1, n)
             date_line = _date_line(h.place, h.day) if h.day else ""
-            self.add([self.cell(h.number, plain)] + [None] * (split - 1) + [self.cell(date_line, italic)],
-                     self.line + 4)
+            self.add(
+                [self.cell(h.number, plain)] + [None] * (split - 1) + [self.cell(date_line, italic)], self.line + 4
+            )
             self.merge(1, split)
             self.merge(split + 1, n)
         elif h.day:
@@ -325,8 +356,9 @@ class _Sheet:
         room = sum(self.widths)
         if report.subtitle:
             lines = wrapped_lines(report.subtitle, room, 14, bold=True)
-            self.add([self.cell(report.subtitle, self.style(font=Font(bold=True, size=14), alignment=centred))],
-                     19 * lines)
+            self.add(
+                [self.cell(report.subtitle, self.style(font=Font(bold=True, size=14), alignment=centred))], 19 * lines
+            )
             self.merge(1, n)
         if report.intro:
             lines = wrapped_lines(report.intro, room, self.size)
@@ -345,8 +377,9 @@ class _Sheet:
             # A unit of column width holds about one character of 11 pt text.
             # Whole quantities show as "30", not "30,0": number columns get a second style.
             whole = self.style(**(attrs | {"number_format": FORMATS["int"]})) if col.kind == "number" else None
-            specs.append((col.key, _CONVERT.get(col.kind, _CONVERT["text"]), self.style(**attrs),
-                          width if is_text else 0, whole))
+            specs.append(
+                (col.key, _CONVERT.get(col.kind, _CONVERT["text"]), self.style(**attrs), width if is_text else 0, whole)
+            )
         # A heading runs on across the row: no inner borders to strike through its text.
         edges = [Border(left=_THIN, top=_THIN, bottom=_THIN)] + [Border(top=_THIN, bottom=_THIN)] * (self.n - 2)
         edges = ([*edges, Border(right=_THIN, top=_THIN, bottom=_THIN)]) if self.n > 1 else [_BORDER]
@@ -401,8 +434,13 @@ class _Sheet:
         for i, col in enumerate(self.columns, 1):
             total = sums.get(col.key)
             whole = total is not None and float(total) == int(total)
-            style = self.style(font=Font(bold=True), border=_BORDER, number_format=(
-                FORMATS["int" if whole and col.kind == "number" else col.kind] if col.total else "General"))
+            style = self.style(
+                font=Font(bold=True),
+                border=_BORDER,
+                number_format=(
+                    FORMATS["int" if whole and col.kind == "number" else col.kind] if col.total else "General"
+                ),
+            )
             if col.total and total is not None:
                 x = get_column_letter(i)
                 value: Any = f"=SUBTOTAL(9,{x}{first}:{x}{last})" if last >= first else None
@@ -427,8 +465,11 @@ class _Sheet:
             self.add([self.cell(title, bold)])
             for text, point in points:
                 value = _number(point)
-                self.add([self.cell(text, label)] + [self.cell(None, label) for _ in range(n - 2)]
-                         + [self.cell(value, whole if value is not None and value == int(value) else number)])
+                self.add(
+                    [self.cell(text, label)]
+                    + [self.cell(None, label) for _ in range(n - 2)]
+                    + [self.cell(value, whole if value is not None and value == int(value) else number)]
+                )
                 self.merge(1, n - 1)
 
     def write_closing(self) -> None:

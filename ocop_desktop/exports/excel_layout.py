@@ -53,7 +53,7 @@ def centred_run(widths: list[float], share: float) -> tuple[int, int]:
     best, pick = float("inf"), (0, len(widths) - 1)
     for a in range(len(widths)):
         for b in range(a, len(widths)):
-            left, width = sum(widths[:a]), sum(widths[a:b + 1])
+            left, width = sum(widths[:a]), sum(widths[a : b + 1])
             if width > 0.8 * total and len(widths) > 1:
                 continue  # a rule across the whole half reads as a separator, not the paper's short rule
             score = 1.5 * abs(left + width / 2 - total / 2) + abs(width - total * share) / 2

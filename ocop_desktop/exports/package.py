@@ -113,8 +113,11 @@ class PackageWriter:
             members[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
         manifest = dict(self.manifest, members=members)
         if self.key is not None:
-            manifest["signer"] = {"algorithm": ALGORITHM, "public_key": b64(self.key.public_key),
-                                  "fingerprint": self.key.fingerprint}
+            manifest["signer"] = {
+                "algorithm": ALGORITHM,
+                "public_key": b64(self.key.public_key),
+                "fingerprint": self.key.fingerprint,
+            }
         manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
@@ -245,8 +248,10 @@ def _load_json(name: str, data: bytes) -> Any:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PackageError(f"Thành phần «{name}» của gói không đọc được ({exc}); tệp bị hỏng hoặc đã bị sửa.") from None
     except RecursionError:  # "[[[[…" nested beyond Python's recursion limit: no package is built so
-        raise PackageError(f"Thành phần «{name}» của gói lồng nhau quá sâu nên không đọc được; tệp bị hỏng "
-                           "hoặc đã bị sửa. Không có gì được nhập.") from None
+        raise PackageError(
+            f"Thành phần «{name}» của gói lồng nhau quá sâu nên không đọc được; tệp bị hỏng "
+            "hoặc đã bị sửa. Không có gì được nhập."
+        ) from None
 
 
 def _check_manifest(manifest: Any, known_schemas: Collection[str]) -> dict[str, Any]:
@@ -267,8 +272,9 @@ def _check_manifest(manifest: Any, known_schemas: Collection[str]) -> dict[str, 
         )
     for key, label in (("package_id", "mã gói"), ("created_at", "thời điểm tạo gói")):
         if not isinstance(manifest.get(key), str) or not manifest[key]:
-            raise PackageError(f"Tệp kê khai của gói thiếu {label}; tệp bị hỏng hoặc đã bị sửa. Hãy xin đơn vị gửi "
-                               "lại gói.")
+            raise PackageError(
+                f"Tệp kê khai của gói thiếu {label}; tệp bị hỏng hoặc đã bị sửa. Hãy xin đơn vị gửi lại gói."
+            )
     if not isinstance(manifest.get("members"), dict) or not isinstance(manifest.get("sender", {}), dict):
         raise PackageError("Tệp kê khai của gói thiếu danh sách thành phần; tệp bị hỏng hoặc đã bị sửa.")
     return manifest
@@ -299,8 +305,9 @@ def read_package(
         raise PackageError(f"Tệp {path.name} bị hỏng hoặc đã bị sửa; hãy xin đơn vị gửi lại gói.") from None
 
 
-def _read(zf: zipfile.ZipFile, path: Path, entities: Collection[str], known_schemas: Collection[str],
-          limits: ZipLimits) -> VerifiedPackage:
+def _read(
+    zf: zipfile.ZipFile, path: Path, entities: Collection[str], known_schemas: Collection[str], limits: ZipLimits
+) -> VerifiedPackage:
     what = f"Tệp {path.name}"
     infos = {i.filename: i for i in check_zip(zf, limits, what)}
     if MANIFEST not in infos:
@@ -328,7 +335,7 @@ def _read(zf: zipfile.ZipFile, path: Path, entities: Collection[str], known_sche
         info = infos[name]
         records = 0
         if name.startswith(DATA_DIR):
-            count = declared.get("deleted" if name == DELETED else name[len(DATA_DIR):-len(".json")])
+            count = declared.get("deleted" if name == DELETED else name[len(DATA_DIR) : -len(".json")])
             records = count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 0
         cap = limits.member_cap(records)
         if info.file_size > cap:
@@ -348,7 +355,7 @@ def _read(zf: zipfile.ZipFile, path: Path, entities: Collection[str], known_sche
         elif name == DELETED:
             deleted = _records(name, _load_json(name, content))
         elif name.startswith(DATA_DIR) and name.endswith(".json"):
-            entity = name[len(DATA_DIR):-len(".json")]
+            entity = name[len(DATA_DIR) : -len(".json")]
             if entity not in entities:
                 raise PackageError(
                     f"Gói có loại dữ liệu «{entity}» mà phiên bản này chưa biết; hãy cập nhật OCOP Desktop rồi nhập lại."
@@ -357,21 +364,30 @@ def _read(zf: zipfile.ZipFile, path: Path, entities: Collection[str], known_sche
     return VerifiedPackage(path, file_sha256(path), manifest, data, deleted, tuple(sorted(reports)), signer)
 
 
-def _check_signature(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifest: dict[str, Any], manifest_bytes: bytes, what: str) -> Signer | None:
+def _check_signature(
+    zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifest: dict[str, Any], manifest_bytes: bytes, what: str
+) -> Signer | None:
     """The signer when the manifest is signed and the signature holds; None when the package was
     never signed. A signature that does not match, or a signer named without a signature, means
     the package was changed after it was signed."""
     named = manifest.get("signer")
     if named is None and SIGNATURE not in infos:
         return None
-    changed = (f"{what} đã bị sửa sau khi đơn vị gửi ký (chữ ký số không khớp với nội dung). Không có gì được "
-               "nhập. Hãy xin đơn vị gửi lại gói, và báo cho họ biết gói đã bị thay đổi trên đường gửi.")
+    changed = (
+        f"{what} đã bị sửa sau khi đơn vị gửi ký (chữ ký số không khớp với nội dung). Không có gì được "
+        "nhập. Hãy xin đơn vị gửi lại gói, và báo cho họ biết gói đã bị thay đổi trên đường gửi."
+    )
     if not isinstance(named, dict) or SIGNATURE not in infos or named.get("algorithm") != ALGORITHM:
         raise PackageError(changed)
     public_key = unb64(named.get("public_key"))
     signature = unb64(read_member(zf, infos[SIGNATURE], 1024).decode("ascii", "replace").strip())
-    if (public_key is None or len(public_key) != 32 or signature is None
-            or named.get("fingerprint") != fingerprint(public_key) or not verify(public_key, signature, manifest_bytes)):
+    if (
+        public_key is None
+        or len(public_key) != 32
+        or signature is None
+        or named.get("fingerprint") != fingerprint(public_key)
+        or not verify(public_key, signature, manifest_bytes)
+    ):
         raise PackageError(changed)
     return Signer(public_key, fingerprint(public_key))
 

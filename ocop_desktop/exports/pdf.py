@@ -90,8 +90,17 @@ def _templates(landscape_first: bool, seal: str = "") -> list[PageTemplate]:
             footer(canvas, doc)
 
     for name, size, m in (("portrait", PORTRAIT, PORTRAIT_MARGINS), ("landscape", LANDSCAPE, LANDSCAPE_MARGINS)):
-        frame = Frame(m["left"], m["bottom"], size[0] - m["left"] - m["right"], size[1] - m["top"] - m["bottom"],
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+        frame = Frame(
+            m["left"],
+            m["bottom"],
+            size[0] - m["left"] - m["right"],
+            size[1] - m["top"] - m["bottom"],
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=name,
+        )
         out.append(PageTemplate(id=name, frames=[frame], pagesize=size, onPage=on_page))
     return out[::-1] if landscape_first else out
 
@@ -108,22 +117,38 @@ def official_header(report: Report, s: Styles) -> list[Flowable]:
     left: list[Flowable] = [Paragraph(esc(h.parent_body.upper()), s.body_left)] if h.parent_body else []
     # Blank settings print dotted lines to fill by hand rather than an empty header.
     body = "<br/>".join(esc(line) for line in body_lines(h.body)) or "…………………………"
-    left += [Paragraph(body, s.body_name),
-             HRFlowable(width="35%", thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=4),
-             Paragraph(esc(h.number).replace("  ", "&nbsp; "), s.number)]
-    right: list[Flowable] = [Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.motto_1),
-             Paragraph("Độc lập - Tự do - Hạnh phúc", s.motto_2),
-             HRFlowable(width="62%", thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=4)]
+    left += [
+        Paragraph(body, s.body_name),
+        HRFlowable(width="35%", thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=4),
+        Paragraph(esc(h.number).replace("  ", "&nbsp; "), s.number),
+    ]
+    right: list[Flowable] = [
+        Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.motto_1),
+        Paragraph("Độc lập - Tự do - Hạnh phúc", s.motto_2),
+        HRFlowable(width="62%", thickness=0.6, color=colors.black, spaceBefore=1, spaceAfter=4),
+    ]
     if h.day:
         right.append(Paragraph(esc(vn_date_line(h.place or "…………", h.day)), s.date_line))
     table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
     # FONT even for cells holding only flowables: a Table otherwise selects Helvetica, which
     # would then be listed (unembedded) in the PDF.
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return [table, Spacer(1, 8 * mm), Paragraph(esc(report.title), s.title),
-            Paragraph(esc(report.subtitle), s.subtitle)]
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 13),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [
+        table,
+        Spacer(1, 8 * mm),
+        Paragraph(esc(report.title), s.title),
+        Paragraph(esc(report.subtitle), s.subtitle),
+    ]
 
 
 def _widths(report: Report) -> list[float]:
@@ -174,14 +199,22 @@ def closing_block(report: Report, s: Styles) -> Flowable:
         left = block(h.co_signature)
     width = _frame_width(report.landscape)
     table = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("ALIGN", (0 if form else 1, 0), (1, 0), "CENTER")]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 13),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("ALIGN", (0 if form else 1, 0), (1, 0), "CENTER"),
+            ]
+        )
+    )
     return KeepTogether([Spacer(1, 6 * mm), table])
 
 
-def write_pdf(report: Report, path: Path, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> Path:
+def write_pdf(
+    report: Report, path: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+) -> Path:
     """Build the document into a temporary file and move it into place only when complete."""
     s = Styles()
     total_rows = max(1, report.row_count)
@@ -213,11 +246,18 @@ def write_pdf(report: Report, path: Path, progress: Progress | None = None,
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".pdf.tmp")
     os.close(fd)
     try:
-        doc = _Doc(tmp, tick, pagesize=LANDSCAPE if report.landscape else PORTRAIT,
-                   pageTemplates=_templates(report.landscape, report.seal.line if report.seal else ""),
-                   title=f"{report.title} {report.subtitle}",
-                   author=report.header.body, creator="OCOP Desktop", initialFontName=FONT, initialFontSize=13,
-                   lang="vi-VN")
+        doc = _Doc(
+            tmp,
+            tick,
+            pagesize=LANDSCAPE if report.landscape else PORTRAIT,
+            pageTemplates=_templates(report.landscape, report.seal.line if report.seal else ""),
+            title=f"{report.title} {report.subtitle}",
+            author=report.header.body,
+            creator="OCOP Desktop",
+            initialFontName=FONT,
+            initialFontSize=13,
+            lang="vi-VN",
+        )
         doc.build(story)
         if progress:
             progress(total_rows, total_rows)

@@ -36,7 +36,7 @@ def body_lines(body: str) -> list[str]:
     body = body.upper()
     for lead in ("ỦY BAN NHÂN DÂN ", "UBND "):
         if body.startswith(lead) and len(body) > len(lead):
-            return [lead.strip(), body[len(lead):]]
+            return [lead.strip(), body[len(lead) :]]
     return [body] if body else []
 
 
@@ -52,12 +52,27 @@ def register_fonts() -> str:
     return FONT
 
 
-def style(name: str, size: float = 13, bold: bool = False, italic: bool = False,
-          align: Literal[0, 1, 2, 4] = TA_LEFT, leading: float | None = None, space_after: float = 0) -> ParagraphStyle:
-    face = FONT + ("-Bold" if bold and not italic else "-Italic" if italic and not bold else
-                   "-BoldItalic" if bold and italic else "")
-    return ParagraphStyle(name, fontName=face, fontSize=size, leading=leading or size * 1.2,
-                          alignment=align, spaceAfter=space_after)
+def style(
+    name: str,
+    size: float = 13,
+    bold: bool = False,
+    italic: bool = False,
+    align: Literal[0, 1, 2, 4] = TA_LEFT,
+    leading: float | None = None,
+    space_after: float = 0,
+) -> ParagraphStyle:
+    face = FONT + (
+        "-Bold"
+        if bold and not italic
+        else "-Italic"
+        if italic and not bold
+        else "-BoldItalic"
+        if bold and italic
+        else ""
+    )
+    return ParagraphStyle(
+        name, fontName=face, fontSize=size, leading=leading or size * 1.2, alignment=align, spaceAfter=space_after
+    )
 
 
 class Styles:

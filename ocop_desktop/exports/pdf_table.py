@@ -37,8 +37,14 @@ def esc(text: str) -> str:
 
 # A report column's kind -> domain.formatting's kind. A star class prints as its number: the
 # serif font has no ★ glyph. "int" keeps its grouping as before (1.234), "year" never groups.
-_KINDS = {"money": formatting.MONEY, "int": formatting.DECIMAL, "number": formatting.DECIMAL,
-          "date": formatting.DATE, "year": formatting.YEAR, "score": formatting.SCORE}
+_KINDS = {
+    "money": formatting.MONEY,
+    "int": formatting.DECIMAL,
+    "number": formatting.DECIMAL,
+    "date": formatting.DATE,
+    "year": formatting.YEAR,
+    "score": formatting.SCORE,
+}
 
 
 def cell_text(column: ReportColumn, value: Any) -> str:
@@ -135,10 +141,11 @@ def _cell(column: ReportColumn, value: Any, width: float, s: Styles, more: Calla
         # Already broken into lines that fit: a plain string of lines, which the table draws as it
         # is, where a Paragraph would be wrapped again at every measure (most of a long PDF's time).
         return "\n".join(lines)
-    shown = lines[:MAX_CELL_LINES - 2]
+    shown = lines[: MAX_CELL_LINES - 2]
     number = more(_rest_after(text, shown))
-    return Paragraph("<br/>".join(esc(line) for line in shown) + f"<br/><i>(tiếp ở ghi chú {number} cuối bảng)</i>",
-                     style)
+    return Paragraph(
+        "<br/>".join(esc(line) for line in shown) + f"<br/><i>(tiếp ở ghi chú {number} cuối bảng)</i>", style
+    )
 
 
 @dataclass
@@ -153,8 +160,13 @@ class TableRows:
     heights: list[float | None] = field(default_factory=list)
     glued: set[int] = field(default_factory=set)  # row i stays on the page of row i + 1
 
-    def add(self, cells: list[Any], styles: Sequence[tuple[Any, ...]] = (), height: float | None = None,
-            glue_next: bool = False) -> int:
+    def add(
+        self,
+        cells: list[Any],
+        styles: Sequence[tuple[Any, ...]] = (),
+        height: float | None = None,
+        glue_next: bool = False,
+    ) -> int:
         self.rows.append(cells)
         self.styles.append(list(styles))
         self.heights.append(height)
@@ -171,8 +183,11 @@ class TableRows:
         """Rows lo..hi-1 as one table, under the column header when ``headed``."""
         off = 1 if headed else 0
         data = ([self.head] if headed else []) + self.rows[lo:hi]
-        commands: list[tuple[Any, ...]] = [("FONT", (0, 0), (-1, -1), FONT, 11), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), FONT, 11),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]
         if headed:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), GREY))
         if hi > lo:
@@ -189,8 +204,14 @@ class TableRows:
                 run_start = None
         heights = [None] * off + self.heights[lo:hi]
         # repeatRows: the header on every page; splitInRow=0: a row is never split across pages.
-        return LongTable(data, colWidths=self.widths, rowHeights=heights if any(heights) else None,
-                         repeatRows=off, splitInRow=0, style=commands)
+        return LongTable(
+            data,
+            colWidths=self.widths,
+            rowHeights=heights if any(heights) else None,
+            repeatRows=off,
+            splitInRow=0,
+            style=commands,
+        )
 
 
 # Rows per table chunk. reportlab measures a table again at every page split, spans included, so
@@ -289,12 +310,19 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
     for section in report.sections:
         if multi:
             # A heading spans the table and never ends a page: it stays with the unit's first row.
-            t.add([section.heading] + [""] * (len(cols) - 1), [bold, ("SPAN", 0, -1), ("ALIGN", 0, -1, "LEFT")],
-                  glue_next=bool(section.rows or section.subtotal))
+            t.add(
+                [section.heading] + [""] * (len(cols) - 1),
+                [bold, ("SPAN", 0, -1), ("ALIGN", 0, -1, "LEFT")],
+                glue_next=bool(section.rows or section.subtotal),
+            )
         sub = {k: None for k in totals}
         for row in section.rows:
-            t.add([_cell(c, row.get(c.key), w, s, partial(endnotes.add, _where(cols, row, c)))
-                   for c, w in zip(cols, widths, strict=False)])
+            t.add(
+                [
+                    _cell(c, row.get(c.key), w, s, partial(endnotes.add, _where(cols, row, c)))
+                    for c, w in zip(cols, widths, strict=False)
+                ]
+            )
             for k in sub:
                 sub[k] = add_up(sub[k], row.get(k))
         if section.subtotal:
@@ -367,14 +395,18 @@ def _flat(content: list[Flowable]) -> list[Flowable]:
 def fit_header_words(report: Report, widths: list[float]) -> list[float]:
     """Widths that hold each column's longest header word ("Hạng" of "Hạng sao") whole, taken
     from the columns that have room to spare: a heading is never broken inside a word."""
-    need = [max((stringWidth(w, f"{FONT}-Bold", 11) for w in c.header.split()), default=0) + CELL_SLACK
-            for c in report.columns]
+    need = [
+        max((stringWidth(w, f"{FONT}-Bold", 11) for w in c.header.split()), default=0) + CELL_SLACK
+        for c in report.columns
+    ]
     short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=False))
     spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=False)]
     if not short or sum(spare) < short:
         return widths
-    return [max(n, w - short * room / sum(spare)) if w < n else w - short * room / sum(spare)
-            for n, w, room in zip(need, widths, spare, strict=False)]
+    return [
+        max(n, w - short * room / sum(spare)) if w < n else w - short * room / sum(spare)
+        for n, w, room in zip(need, widths, spare, strict=False)
+    ]
 
 
 def table_story(report: Report, s: Styles, widths: list[float], room: float, after: list[Flowable]) -> list[Flowable]:
@@ -394,7 +426,7 @@ def table_story(report: Report, s: Styles, widths: list[float], room: float, aft
         probe = t.table(start, n, headed=False)
         probe.wrap(sum(widths), room)
         heights, first = list(probe._rowHeights), start  # type: ignore[attr-defined]  # set by wrap()
-        while start < n - 1 and sum(heights[start - first:]) > room * TAIL_SHARE:
+        while start < n - 1 and sum(heights[start - first :]) > room * TAIL_SHARE:
             start += 1
     end = endnotes.flowables(s) + after
     if start == 0:

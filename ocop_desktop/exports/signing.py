@@ -37,7 +37,7 @@ def short_fingerprint(fingerprint_hex: str) -> str:
     out by phone or check on paper."""
     number = int(fingerprint_hex[:20], 16)  # 80 bits
     chars = "".join(ALPHABET[(number >> (5 * i)) & 31] for i in reversed(range(16)))
-    return " ".join(chars[i:i + 4] for i in range(0, 16, 4))
+    return " ".join(chars[i : i + 4] for i in range(0, 16, 4))
 
 
 @dataclass(frozen=True)
@@ -72,10 +72,12 @@ def load_key(path: Path) -> OfficeKey | None:
 
         raise KeyFileError(f"Không đọc được tệp khóa ký của đơn vị {path}: {os_reason(exc)}.") from None
     if not raw.startswith(KEY_HEADER):
-        raise KeyFileError(f"Tệp khóa ký {path} không đúng định dạng (bị hỏng hoặc bị thay). Hãy khôi phục tệp "
-                        "từ bản sao lưu; nếu tạo khóa mới, các đơn vị nhận phải tin cậy lại dấu vân tay mới.")
+        raise KeyFileError(
+            f"Tệp khóa ký {path} không đúng định dạng (bị hỏng hoặc bị thay). Hãy khôi phục tệp "
+            "từ bản sao lưu; nếu tạo khóa mới, các đơn vị nhận phải tin cậy lại dấu vân tay mới."
+        )
     try:
-        seed = base64.b64decode(raw[len(KEY_HEADER):].strip(), validate=True)
+        seed = base64.b64decode(raw[len(KEY_HEADER) :].strip(), validate=True)
     except ValueError:
         seed = b""
     if len(seed) != 32:

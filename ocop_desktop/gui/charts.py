@@ -68,16 +68,24 @@ class BarChart(QWidget):
         for row, bar in enumerate(self._bars):
             top = row * self.ROW_HEIGHT
             painter.setPen(text_color)
-            painter.drawText(QRectF(0, top, self._label_width() - 6, self.ROW_HEIGHT),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, bar.label)
+            painter.drawText(
+                QRectF(0, top, self._label_width() - 6, self.ROW_HEIGHT),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                bar.label,
+            )
             rect = self.bar_rect(row)
             if bar.maximum:
-                track = QRectF(rect.left(), rect.top(), max(10, self.width() - self._label_width() - 120), rect.height())
+                track = QRectF(
+                    rect.left(), rect.top(), max(10, self.width() - self._label_width() - 120), rect.height()
+                )
                 painter.fillRect(track, QColor("#e0e0e0"))
             painter.fillRect(rect, QColor(bar.color))
             caption = bar.caption if bar.caption is not None else format_vn_number(bar.value)
-            painter.drawText(QRectF(rect.right() + 6, top, 110, self.ROW_HEIGHT),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, caption)
+            painter.drawText(
+                QRectF(rect.right() + 6, top, 110, self.ROW_HEIGHT),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                caption,
+            )
         painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

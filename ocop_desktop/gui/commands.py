@@ -64,16 +64,23 @@ class Commands:
     def import_survey_excel(self, window) -> None:
         campaign_id, unit_id = window.surveys.current_selection()
         # The backup is made by the dialog's job right before each import or undo writes.
-        dialog = ExcelImportDialog(self.survey_import, self.surveys, self.jobs, window,
-                                   campaign_id=campaign_id, unit_id=unit_id,
-                                   before_import=lambda: self.before_import("truoc-nhap-excel"))
+        dialog = ExcelImportDialog(
+            self.survey_import,
+            self.surveys,
+            self.jobs,
+            window,
+            campaign_id=campaign_id,
+            unit_id=unit_id,
+            before_import=lambda: self.before_import("truoc-nhap-excel"),
+        )
         dialog.imported.connect(lambda _result: window.refresh_all())
         dialog.exec()
 
     def save_survey_template(self, window) -> None:
         campaign_id, unit_id = window.surveys.current_selection()
-        ExcelImportDialog(self.survey_import, self.surveys, self.jobs, window,
-                          campaign_id=campaign_id, unit_id=unit_id).save_template()
+        ExcelImportDialog(
+            self.survey_import, self.surveys, self.jobs, window, campaign_id=campaign_id, unit_id=unit_id
+        ).save_template()
 
     def backups_dialog(self, window) -> None:
         dialog = BackupDialog(self.backups, self.jobs, window)
@@ -88,11 +95,14 @@ class Commands:
         if len(rows) != 1:
             window.ui.tabs.setCurrentWidget(window.products)
             QMessageBox.information(
-                window, QCoreApplication.translate("Commands", "Evaluation"),
-                QCoreApplication.translate("Commands", "Select one product in the OCOP products tab, then score it."))
+                window,
+                QCoreApplication.translate("Commands", "Evaluation"),
+                QCoreApplication.translate("Commands", "Select one product in the OCOP products tab, then score it."),
+            )
             return
-        dialog = ScoringDialog(self.evaluations, self.evaluation_reports, rows[0].id, window,
-                               member_name=self.user_name())
+        dialog = ScoringDialog(
+            self.evaluations, self.evaluation_reports, rows[0].id, window, member_name=self.user_name()
+        )
         dialog.evaluationSaved.connect(lambda _e: window.refresh_all())
         dialog.exec()
 

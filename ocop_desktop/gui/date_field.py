@@ -61,8 +61,9 @@ class DateField(QLineEdit):
         """An empty box then means "no date" rather than a missing one."""
         self._optional = optional
 
-    def set_range(self, minimum: date | None = None, maximum: date | None = None,
-                  minimum_name: str = "", maximum_name: str = "") -> None:
+    def set_range(
+        self, minimum: date | None = None, maximum: date | None = None, minimum_name: str = "", maximum_name: str = ""
+    ) -> None:
         """Dates outside [minimum, maximum] are refused; the names say what the bounds are
         ("today", "the day the task was created") in the message."""
         self._minimum, self._maximum = _py(minimum), _py(maximum)
@@ -106,16 +107,24 @@ class DateField(QLineEdit):
             raise DateError(self._named(str(exc))) from None
         if self._minimum is not None and day < self._minimum:
             name = self._minimum_name or self.tr("the earliest date allowed")
-            raise DateError(self._named(
-                self.tr("%1 is before %2 (%3); enter %3 or a later date.")
-                .replace("%1", format_vn_date(day)).replace("%2", name)
-                .replace("%3", format_vn_date(self._minimum))))
+            raise DateError(
+                self._named(
+                    self.tr("%1 is before %2 (%3); enter %3 or a later date.")
+                    .replace("%1", format_vn_date(day))
+                    .replace("%2", name)
+                    .replace("%3", format_vn_date(self._minimum))
+                )
+            )
         if self._maximum is not None and day > self._maximum:
             name = self._maximum_name or self.tr("the latest date allowed")
-            raise DateError(self._named(
-                self.tr("%1 is after %2 (%3); enter %3 or an earlier date.")
-                .replace("%1", format_vn_date(day)).replace("%2", name)
-                .replace("%3", format_vn_date(self._maximum))))
+            raise DateError(
+                self._named(
+                    self.tr("%1 is after %2 (%3); enter %3 or an earlier date.")
+                    .replace("%1", format_vn_date(day))
+                    .replace("%2", name)
+                    .replace("%3", format_vn_date(self._maximum))
+                )
+            )
         return day
 
     def checked_value(self) -> date | None:

@@ -60,8 +60,10 @@ def error_text(exc: BaseException) -> str:
         return message
     log_unexpected(exc)
     return QCoreApplication.translate(
-        "ErrorText", "Unexpected error (%1). Try again; if it happens again, send the log file "
-        "(Help › Open log folder) to the person who supports OCOP Desktop.").replace("%1", type(exc).__name__)
+        "ErrorText",
+        "Unexpected error (%1). Try again; if it happens again, send the log file "
+        "(Help › Open log folder) to the person who supports OCOP Desktop.",
+    ).replace("%1", type(exc).__name__)
 
 
 def log_unexpected(exc: BaseException) -> None:
@@ -76,10 +78,12 @@ def log_unexpected(exc: BaseException) -> None:
 def details_text(exc: BaseException) -> str:
     """What «Copy details» puts on the clipboard: the program, the system, the time, the traceback."""
     frozen = " (bundle)" if getattr(sys, "frozen", False) else ""
-    return (f"OCOP Desktop {__version__}{frozen}\n"
-            f"Python {platform.python_version()}, {platform.platform(terse=True)}\n"
-            f"{datetime.now().astimezone().isoformat(timespec='seconds')}\n\n"
-            f"{traceback_of(exc).rstrip()}\n")
+    return (
+        f"OCOP Desktop {__version__}{frozen}\n"
+        f"Python {platform.python_version()}, {platform.platform(terse=True)}\n"
+        f"{datetime.now().astimezone().isoformat(timespec='seconds')}\n\n"
+        f"{traceback_of(exc).rstrip()}\n"
+    )
 
 
 class UnexpectedErrorDialog(QDialog):
@@ -90,11 +94,14 @@ class UnexpectedErrorDialog(QDialog):
         self.details = details_text(exc)
         self.setWindowTitle(self.tr("Unexpected error"))
         layout = QVBoxLayout(self)
-        self.message = QLabel(self.tr(
-            "Unexpected error: OCOP Desktop could not finish this action. The data saved before it are not "
-            "affected.\n\nTry again. If it happens again, press «Copy details» and send the text (pasted into "
-            "an e-mail or a message) to the person who supports OCOP Desktop. The details are also in the log "
-            "(Help › Open log folder)."))
+        self.message = QLabel(
+            self.tr(
+                "Unexpected error: OCOP Desktop could not finish this action. The data saved before it are not "
+                "affected.\n\nTry again. If it happens again, press «Copy details» and send the text (pasted into "
+                "an e-mail or a message) to the person who supports OCOP Desktop. The details are also in the log "
+                "(Help › Open log folder)."
+            )
+        )
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.details_view = QPlainTextEdit(self.details)
@@ -134,8 +141,13 @@ def show_unexpected(parent: QWidget | None, exc: BaseException) -> UnexpectedErr
     return dialog
 
 
-def report_error(parent: QWidget | None, exc: BaseException, show: Callable[[str], None] | None = None,
-                 title: str | None = None, line_for_unexpected: bool = True) -> None:
+def report_error(
+    parent: QWidget | None,
+    exc: BaseException,
+    show: Callable[[str], None] | None = None,
+    title: str | None = None,
+    line_for_unexpected: bool = True,
+) -> None:
     """The one way a page shows a failure. A known one goes to ``show`` (a status line, the
     field's label), else to a warning box; an unexpected one opens «Lỗi không mong đợi», and
     ``show`` gets its one-line version too (so no «Đang lưu…» is left standing) unless
@@ -157,8 +169,9 @@ def _open_url(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
 
-def log_folder_command(folder: Callable[[], object] | None = None,
-                       open_url: Callable[[QUrl], bool] = _open_url) -> Callable[[QWidget], None]:
+def log_folder_command(
+    folder: Callable[[], object] | None = None, open_url: Callable[[QUrl], bool] = _open_url
+) -> Callable[[QWidget], None]:
     """Trợ giúp → Mở thư mục nhật ký: the folder of the log files in the file manager."""
 
     def run(parent: QWidget) -> None:
@@ -167,15 +180,23 @@ def log_folder_command(folder: Callable[[], object] | None = None,
         with contextlib.suppress(OSError):  # a read-only profile: the box below names the folder all the same
             path.mkdir(parents=True, exist_ok=True)  # nothing logged yet: the folder is still shown
         if not path.is_dir() or not open_url(QUrl.fromLocalFile(str(path))):
-            QMessageBox.information(parent, QCoreApplication.translate("ErrorText", "Log folder"), QCoreApplication.translate(
-                "ErrorText", "The log folder is %1. Open it in the file manager.").replace("%1", str(path)))
+            QMessageBox.information(
+                parent,
+                QCoreApplication.translate("ErrorText", "Log folder"),
+                QCoreApplication.translate("ErrorText", "The log folder is %1. Open it in the file manager.").replace(
+                    "%1", str(path)
+                ),
+            )
 
     return run
 
 
 _QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO, QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR, QtMsgType.QtFatalMsg: logging.CRITICAL,
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
 }
 
 
@@ -207,8 +228,11 @@ def install_gui_excepthook() -> None:
 
     def hook(kind, value, tb) -> None:
         previous(kind, value, tb)
-        if isinstance(value, Exception) and threading.current_thread() is threading.main_thread() \
-                and QApplication.instance() is not None:
+        if (
+            isinstance(value, Exception)
+            and threading.current_thread() is threading.main_thread()
+            and QApplication.instance() is not None
+        ):
             try:
                 value._ocop_logged = True  # the hook before this one logged it
                 show_unexpected(QApplication.activeWindow(), value)

@@ -69,14 +69,22 @@ class PlaceTree:
             return [province, *now]
         # The 11 provinces the reform kept are one record spanning both periods.
         day = min(province.valid_to or BEFORE_REFORM, BEFORE_REFORM)
-        before = [p for p in members if p.kind in COMMUNE_KINDS | DISTRICT_KINDS and p.valid_on(day)
-                  and not p.valid_on(today)]
+        before = [
+            p for p in members if p.kind in COMMUNE_KINDS | DISTRICT_KINDS and p.valid_on(day) and not p.valid_on(today)
+        ]
         return [province, *now, *before]
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, places: PlaceService, save, current: OfficeSettings | None = None,
-                 parent: QWidget | None = None, today: date | None = None, jobs: JobRunner | None = None) -> None:
+    def __init__(
+        self,
+        places: PlaceService,
+        save,
+        current: OfficeSettings | None = None,
+        parent: QWidget | None = None,
+        today: date | None = None,
+        jobs: JobRunner | None = None,
+    ) -> None:
         """``save`` is a :class:`OfficeStore` (or any object with its two methods). Given ``jobs``,
         the national list (14.000 units) is read in the background: the dialog shows at once."""
         super().__init__(parent)
@@ -108,13 +116,20 @@ class FirstRunDialog(QDialog):
         """The office's signing key, to read out to the offices that receive its packages."""
         words = self._store.fingerprint() if hasattr(self._store, "fingerprint") else ""
         self.ui.fingerprintLabel.setVisible(bool(words))
-        self.ui.fingerprintLabel.setText(self.tr(
-            "Fingerprint of this office's signing key: %1 — the offices that receive your packages compare it "
-            "with the one their program shows.").replace("%1", words))
+        self.ui.fingerprintLabel.setText(
+            self.tr(
+                "Fingerprint of this office's signing key: %1 — the offices that receive your packages compare it "
+                "with the one their program shows."
+            ).replace("%1", words)
+        )
 
     def _set_loading(self, loading: bool) -> None:
-        for widget in (self.ui.provinceCombo, self.ui.unitCombo, self.ui.oldProvincesCheck,
-                       self.ui.buttons.button(self.ui.buttons.StandardButton.Ok)):
+        for widget in (
+            self.ui.provinceCombo,
+            self.ui.unitCombo,
+            self.ui.oldProvincesCheck,
+            self.ui.buttons.button(self.ui.buttons.StandardButton.Ok),
+        ):
             widget.setEnabled(not loading)
         self.ui.unitError.setText(self.tr("Loading the list of administrative units…") if loading else "")
 
@@ -202,11 +217,16 @@ class FirstRunDialog(QDialog):
         self._auto_signer = signer
 
     def _signer(self) -> tuple[str, str, str]:
-        return (self.ui.authorityEdit.text().strip(), self.ui.deputyEdit.text().strip(),
-                self.ui.signerTitleEdit.text().strip())
+        return (
+            self.ui.authorityEdit.text().strip(),
+            self.ui.deputyEdit.text().strip(),
+            self.ui.signerTitleEdit.text().strip(),
+        )
 
     def _set_signer(self, signer: tuple[str, str, str]) -> None:
-        for edit, text in zip((self.ui.authorityEdit, self.ui.deputyEdit, self.ui.signerTitleEdit), signer, strict=True):
+        for edit, text in zip(
+            (self.ui.authorityEdit, self.ui.deputyEdit, self.ui.signerTitleEdit), signer, strict=True
+        ):
             edit.setText(text)
 
     def _load(self, current: OfficeSettings) -> None:
@@ -239,9 +259,12 @@ class FirstRunDialog(QDialog):
 
     def answers(self) -> OfficeAnswers:
         return OfficeAnswers(
-            unit_id=self.ui.unitCombo.currentData() or "", kind=self.ui.kindCombo.currentData() or "khac",
-            printed_name=self.ui.printedEdit.text(), user_name=self.ui.nameEdit.text(),
-            user_title=self.ui.titleEdit.text(), signer=self._signer(),
+            unit_id=self.ui.unitCombo.currentData() or "",
+            kind=self.ui.kindCombo.currentData() or "khac",
+            printed_name=self.ui.printedEdit.text(),
+            user_name=self.ui.nameEdit.text(),
+            user_title=self.ui.titleEdit.text(),
+            signer=self._signer(),
         )
 
     def accept(self) -> None:
@@ -289,8 +312,9 @@ class OfficeStore:
         from ocop_desktop.services.report_settings import read_report_settings, save_office_block  # noqa: PLC0415
         from ocop_desktop.services.settings import save_office_settings  # noqa: PLC0415
 
-        saved = save_office_settings(self._uow, answers.unit_id, answers.user_name, answers.user_title,
-                                     answers.kind, answers.printed_name)
+        saved = save_office_settings(
+            self._uow, answers.unit_id, answers.user_name, answers.user_title, answers.kind, answers.printed_name
+        )
         body = saved.printed_name or read_report_settings(self._uow).body
         save_office_block(self._uow, body, *answers.signer)
         from ocop_desktop.services.office_key import office_key  # noqa: PLC0415

@@ -32,20 +32,33 @@ def _title() -> str:
     return QCoreApplication.translate("HelpManual", "User manual")
 
 
-def manual_command(index: Callable[[], Path] = manual_index,
-                   open_url: Callable[[QUrl], bool] = _open_url) -> Callable[[QWidget], None]:
+def manual_command(
+    index: Callable[[], Path] = manual_index, open_url: Callable[[QUrl], bool] = _open_url
+) -> Callable[[QWidget], None]:
     """The menu command: open index.html in the system's web browser; say where it should be if it is missing."""
 
     def run(parent: QWidget) -> None:
         path = index()
         if not path.is_file():
-            QMessageBox.warning(parent, _title(), QCoreApplication.translate(
-                "HelpManual", "The user manual was not found at %1. Install OCOP Desktop again, "
-                "or copy the manual folder back to that place.").replace("%1", str(path)))
+            QMessageBox.warning(
+                parent,
+                _title(),
+                QCoreApplication.translate(
+                    "HelpManual",
+                    "The user manual was not found at %1. Install OCOP Desktop again, "
+                    "or copy the manual folder back to that place.",
+                ).replace("%1", str(path)),
+            )
             return
         if not open_url(QUrl.fromLocalFile(str(path))):
-            QMessageBox.warning(parent, _title(), QCoreApplication.translate(
-                "HelpManual", "No web browser opened the user manual. Open the file %1 with a web browser "
-                "(Edge, Chrome, Firefox, Cốc Cốc…).").replace("%1", str(path)))
+            QMessageBox.warning(
+                parent,
+                _title(),
+                QCoreApplication.translate(
+                    "HelpManual",
+                    "No web browser opened the user manual. Open the file %1 with a web browser "
+                    "(Edge, Chrome, Firefox, Cốc Cốc…).",
+                ).replace("%1", str(path)),
+            )
 
     return run

@@ -32,7 +32,9 @@ def install_translators(app: QCoreApplication, language: str = DEFAULT_LANGUAGE)
             app.installTranslator(translator)
             installed.append(translator)
     qt_translator = QTranslator(app)
-    if qt_translator.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_translator.load(
+        QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     return installed

@@ -19,9 +19,18 @@ from ocop_desktop.services.settings import OfficeSettings
 log = logging.getLogger(__name__)
 
 COMMAND_ACTIONS = (
-    "actionSendPackage", "actionReceivePackage", "actionTrustedSenders", "actionImportSurveyExcel",
-    "actionSurveyTemplate", "actionBackups", "actionActivityLog", "actionScoreProduct", "actionScorecards",
-    "actionOpenSample", "actionUserManual", "actionOpenLogFolder",
+    "actionSendPackage",
+    "actionReceivePackage",
+    "actionTrustedSenders",
+    "actionImportSurveyExcel",
+    "actionSurveyTemplate",
+    "actionBackups",
+    "actionActivityLog",
+    "actionScoreProduct",
+    "actionScorecards",
+    "actionOpenSample",
+    "actionUserManual",
+    "actionOpenLogFolder",
 )
 
 
@@ -100,7 +109,8 @@ class MainWindow(QMainWindow):
         start.step_requested.connect(self.first_step)
         # Back on the start page after a dialog elsewhere: the checklist ticks what was done.
         self.ui.tabs.currentChanged.connect(
-            lambda _i: self.start.refresh_steps() if self.ui.tabs.currentWidget() is self.start else None)
+            lambda _i: self.start.refresh_steps() if self.ui.tabs.currentWidget() is self.start else None
+        )
         for page in (products, surveys, tasks):
             changed = getattr(page, "changed", None)
             if changed is not None:
@@ -190,15 +200,18 @@ class MainWindow(QMainWindow):
             return
         self._settings.language = code
         QMessageBox.information(
-            self, self.tr("Language"),
+            self,
+            self.tr("Language"),
             self.tr("The language will change the next time OCOP Desktop starts."),
         )
 
     def _about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About OCOP Desktop"),
-            self.tr("OCOP Desktop %1\nOffline management of the One Commune One Product programme.")
-            .replace("%1", __version__),
+            self,
+            self.tr("About OCOP Desktop"),
+            self.tr("OCOP Desktop %1\nOffline management of the One Commune One Product programme.").replace(
+                "%1", __version__
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -26,15 +26,15 @@ def start_detached(program: str, args: list[str]) -> bool:
     return bool(started[0] if isinstance(started, tuple) else started)
 
 
-def sample_command(jobs: JobRunner, prepare: Callable[[], Path],
-                   launch: Callable[[str, list[str]], bool] = start_detached) -> Callable[[QWidget], None]:
+def sample_command(
+    jobs: JobRunner, prepare: Callable[[], Path], launch: Callable[[str, list[str]], bool] = start_detached
+) -> Callable[[QWidget], None]:
     """The menu command: build the sample file off the UI thread, then open it in a new process,
     so a mistake typed in the sample can never land in the user's own file."""
 
     def failed(parent: QWidget, reason: str) -> None:
         text = QCoreApplication.translate("OpenSample", "The sample data could not be opened: %1")
-        QMessageBox.warning(parent, QCoreApplication.translate("OpenSample", "Sample data"),
-                            text.replace("%1", reason))
+        QMessageBox.warning(parent, QCoreApplication.translate("OpenSample", "Sample data"), text.replace("%1", reason))
 
     def ready(parent: QWidget, path: Path) -> None:
         program, args = program_command(path)
@@ -46,8 +46,12 @@ def sample_command(jobs: JobRunner, prepare: Callable[[], Path],
         status = getattr(parent, "statusBar", None)
         if status is not None:
             status().showMessage(QCoreApplication.translate("OpenSample", "Preparing the sample data…"), 5000)
-        jobs.run(lambda _progress, _cancel: prepare(), on_done=lambda path: ready(parent, path),
-                 on_error=lambda exc: report_error(parent, exc, show=lambda reason: failed(parent, reason),
-                                                   line_for_unexpected=False))
+        jobs.run(
+            lambda _progress, _cancel: prepare(),
+            on_done=lambda path: ready(parent, path),
+            on_error=lambda exc: report_error(
+                parent, exc, show=lambda reason: failed(parent, reason), line_for_unexpected=False
+            ),
+        )
 
     return run

@@ -30,8 +30,13 @@ class PageJobs(QObject):
 
     busy_changed = Signal(bool)
 
-    def __init__(self, runner: JobRunner, owner: QWidget, on_error: ErrorHandler,
-                 on_stale: Callable[[StaleDataError], None] | None = None) -> None:
+    def __init__(
+        self,
+        runner: JobRunner,
+        owner: QWidget,
+        on_error: ErrorHandler,
+        on_stale: Callable[[StaleDataError], None] | None = None,
+    ) -> None:
         super().__init__(owner)
         self._runner, self._owner = runner, owner
         self._on_error, self._on_stale = on_error, on_stale
@@ -39,8 +44,9 @@ class PageJobs(QObject):
         self._pending = 0
 
     # -- the two calls ---------------------------------------------------------------------------
-    def read(self, key: str, fn: Callable[[], T], on_done: Callable[[T], None],
-             on_error: ErrorHandler | None = None) -> Job:
+    def read(
+        self, key: str, fn: Callable[[], T], on_done: Callable[[T], None], on_error: ErrorHandler | None = None
+    ) -> Job:
         """Run ``fn`` off the UI thread; only the newest read of ``key`` reaches ``on_done``."""
         older = self._reads.get(key)
         if older is not None and not older.done:
@@ -49,8 +55,13 @@ class PageJobs(QObject):
         self._reads[key] = job
         return job
 
-    def write(self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: ErrorHandler | None = None,
-              controls: Iterable[QWidget] = ()) -> Job:
+    def write(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: ErrorHandler | None = None,
+        controls: Iterable[QWidget] = (),
+    ) -> Job:
         """Run a save off the UI thread with ``controls`` disabled until it ends."""
         disabled = [w for w in controls if w is not None and w.isEnabled()]
         for widget in disabled:
@@ -74,8 +85,13 @@ class PageJobs(QObject):
                 job.cancel()
 
     # -- the rest ---------------------------------------------------------------------------------
-    def _start(self, fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: ErrorHandler | None,
-               after: Callable[[], None]) -> Job:
+    def _start(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: ErrorHandler | None,
+        after: Callable[[], None],
+    ) -> Job:
         self._set_pending(+1)
         alive = self._alive
 

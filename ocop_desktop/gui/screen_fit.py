@@ -30,6 +30,5 @@ def scroll_form(window: QWidget, area: QScrollArea) -> None:
     area.setMinimumWidth(content.minimumSizeHint().width() + bar + frame)
     # A scroll area hints at most 24 lines of height; ask for the whole form instead.
     others = window.sizeHint().height() - area.sizeHint().height()
-    wanted = QSize(max(window.sizeHint().width(), area.minimumWidth()),
-                   others + content.sizeHint().height() + frame)
+    wanted = QSize(max(window.sizeHint().width(), area.minimumWidth()), others + content.sizeHint().height() + frame)
     window.resize(wanted.boundedTo(room(window)))

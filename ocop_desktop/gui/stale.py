@@ -26,8 +26,11 @@ def answer_stale(exc: BaseException, show: Callable[[str], None], reload: Callab
     return True
 
 
-def stale_handler(show: Callable[[str], None], reload: Callable[[], None] | None = None,
-                  other: Callable[[Exception], None] | None = None) -> Callable[[Exception], None]:
+def stale_handler(
+    show: Callable[[str], None],
+    reload: Callable[[], None] | None = None,
+    other: Callable[[Exception], None] | None = None,
+) -> Callable[[Exception], None]:
     """An ``on_error`` for a save: a stale refusal answered as above, anything else to ``other``."""
 
     def handle(exc: Exception) -> None:

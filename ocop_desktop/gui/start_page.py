@@ -23,8 +23,12 @@ from ocop_desktop.services.tasks import TaskDTO, TaskService
 
 STAR_COLORS = {1: "#9e9e9e", 2: "#8d6e63", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
 STATUS_COLORS = {
-    ProductStatus.POTENTIAL: "#78909c", ProductStatus.REGISTERED: "#5c6bc0", ProductStatus.EVALUATED: "#26a69a",
-    ProductStatus.CERTIFIED: "#2e7d32", ProductStatus.EXPIRED: "#c62828", ProductStatus.REVOKED: "#6d4c41",
+    ProductStatus.POTENTIAL: "#78909c",
+    ProductStatus.REGISTERED: "#5c6bc0",
+    ProductStatus.EVALUATED: "#26a69a",
+    ProductStatus.CERTIFIED: "#2e7d32",
+    ProductStatus.EXPIRED: "#c62828",
+    ProductStatus.REVOKED: "#6d4c41",
 }
 MAX_LISTED = 6
 
@@ -38,9 +42,16 @@ class StartPage(QWidget):
     due_read = Signal(object)  # (overdue, due this week): the tasks due, each time they are read
     step_requested = Signal(str)
 
-    def __init__(self, dashboard: DashboardService, tasks: TaskService, surveys: SurveyService,
-                 parent: QWidget | None = None, today: Callable[[], date] = date.today,
-                 steps: FirstStepsService | None = None, jobs: JobRunner | None = None) -> None:
+    def __init__(
+        self,
+        dashboard: DashboardService,
+        tasks: TaskService,
+        surveys: SurveyService,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+        steps: FirstStepsService | None = None,
+        jobs: JobRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._dashboard, self._tasks, self._surveys, self._today = dashboard, tasks, surveys, today
         self._steps = steps
@@ -105,32 +116,65 @@ class StartPage(QWidget):
             parts = [f'<a href="step:{key}">{escape(label)}</a>' for key, label in links]
             return f"<p>☐ {number}. " + (f" {escape(joiner)} ".join(parts)) + "</p>"
 
-        return "".join([
-            step(1, status.office, [("office", self.tr("Set up your office: unit, kind of office, who signs"))]),
-            step(2, status.campaign, [("campaign", self.tr("Create this year's survey campaign")),
-                                      ("letter", self.tr("register the letter you received"))], self.tr("or")),
-            step(3, status.records, [("products", self.tr("Add products")),
-                                     ("import", self.tr("import last year's list from Excel"))], self.tr("or")),
-            step(4, status.sent, [("send", self.tr("Send the first report to the office above (data package)"))]),
-        ])
+        return "".join(
+            [
+                step(1, status.office, [("office", self.tr("Set up your office: unit, kind of office, who signs"))]),
+                step(
+                    2,
+                    status.campaign,
+                    [
+                        ("campaign", self.tr("Create this year's survey campaign")),
+                        ("letter", self.tr("register the letter you received")),
+                    ],
+                    self.tr("or"),
+                ),
+                step(
+                    3,
+                    status.records,
+                    [("products", self.tr("Add products")), ("import", self.tr("import last year's list from Excel"))],
+                    self.tr("or"),
+                ),
+                step(4, status.sent, [("send", self.tr("Send the first report to the office above (data package)"))]),
+            ]
+        )
 
     def refresh(self) -> None:
         """Read the checklist, the counts, the campaigns and the tasks due in one job, then draw them."""
-        today, steps, dashboard, surveys, tasks = self._today(), self._steps, self._dashboard, self._surveys, self._tasks
+        today, steps, dashboard, surveys, tasks = (
+            self._today(),
+            self._steps,
+            self._dashboard,
+            self._surveys,
+            self._tasks,
+        )
         self._jobs.cancel_reads("steps")  # the read below brings them too
-        self._jobs.read("all", lambda: (steps.status(today) if steps is not None else None, dashboard.summary(today),
-                                        surveys.campaigns(today=today), tasks.due_summary(today)),
-                        lambda result: self._show(today, *result))
+        self._jobs.read(
+            "all",
+            lambda: (
+                steps.status(today) if steps is not None else None,
+                dashboard.summary(today),
+                surveys.campaigns(today=today),
+                tasks.due_summary(today),
+            ),
+            lambda result: self._show(today, *result),
+        )
 
-    def _show(self, today: date, status: FirstStepsDTO | None, summary: DashboardDTO, campaigns: list[CampaignDTO],
-              due: tuple[list[TaskDTO], list[TaskDTO]]) -> None:
+    def _show(
+        self,
+        today: date,
+        status: FirstStepsDTO | None,
+        summary: DashboardDTO,
+        campaigns: list[CampaignDTO],
+        due: tuple[list[TaskDTO], list[TaskDTO]],
+    ) -> None:
         self._show_steps(status)
-        self.stars_chart.set_bars([
-            Bar(str(n), "★" * n, summary.by_stars[n], STAR_COLORS[n]) for n in range(5, 0, -1)
-        ])
-        self.status_chart.set_bars([
-            Bar(st.value, self._status_label(st), summary.by_status[st.value], STATUS_COLORS[st]) for st in ProductStatus
-        ])
+        self.stars_chart.set_bars([Bar(str(n), "★" * n, summary.by_stars[n], STAR_COLORS[n]) for n in range(5, 0, -1)])
+        self.status_chart.set_bars(
+            [
+                Bar(st.value, self._status_label(st), summary.by_status[st.value], STATUS_COLORS[st])
+                for st in ProductStatus
+            ]
+        )
         self.ui.expiryLabel.setText(self._expiry_html(summary))
         self.ui.tasksLabel.setText(self._tasks_html(due))
         self.due_read.emit(due)
@@ -141,8 +185,16 @@ class StartPage(QWidget):
             caption = self.tr("%1/%2 units").replace("%1", str(c.submitted_count)).replace("%2", str(total))
             late = c.deadline is not None and today > c.deadline and c.submitted_count < total
             label = self.tr("%1 — due %2").replace("%1", str(c.year)).replace("%2", deadline)
-            bars.append(Bar(c.id, label, c.submitted_count, "#c62828" if late else "#1565c0",
-                            maximum=float(total or 1), caption=caption))
+            bars.append(
+                Bar(
+                    c.id,
+                    label,
+                    c.submitted_count,
+                    "#c62828" if late else "#1565c0",
+                    maximum=float(total or 1),
+                    caption=caption,
+                )
+            )
         self.campaign_chart.set_bars(bars)
 
     @staticmethod
@@ -155,32 +207,47 @@ class StartPage(QWidget):
             % escape(self.tr("%n certificate(s) expire within 6 months", "", len(summary.expiring)))
         ]
         parts += [
-            "&nbsp;&nbsp;• %s — %s" % (escape(e.name), escape(self.tr("%1 (in %2 days)")
-                                                         .replace("%1", display(e.expires_on))
-                                                         .replace("%2", str(e.days_left))))
+            "&nbsp;&nbsp;• %s — %s"
+            % (
+                escape(e.name),
+                escape(self.tr("%1 (in %2 days)").replace("%1", display(e.expires_on)).replace("%2", str(e.days_left))),
+            )
             for e in summary.expiring[:MAX_LISTED]
         ]
         if summary.expired:
-            parts.append('<a href="products:expired">%s</a>'
-                         % escape(self.tr("%n certificate(s) already expired", "", summary.expired)))
+            parts.append(
+                '<a href="products:expired">%s</a>'
+                % escape(self.tr("%n certificate(s) already expired", "", summary.expired))
+            )
         if summary.in_reevaluation_window:
             parts.append(
                 '<a href="products:window">%s</a>'
-                % escape(self.tr("%n product(s) now in the re-evaluation filing window (180–120 days before expiry, %1)",
-                                 "", len(summary.in_reevaluation_window)).replace("%1", summary.rule_set))
+                % escape(
+                    self.tr(
+                        "%n product(s) now in the re-evaluation filing window (180–120 days before expiry, %1)",
+                        "",
+                        len(summary.in_reevaluation_window),
+                    ).replace("%1", summary.rule_set)
+                )
             )
             parts += [
-                "&nbsp;&nbsp;• %s — %s" % (escape(e.name), escape(self.tr("file by %1").replace("%1", display(e.window[1]))))
-                for e in summary.in_reevaluation_window[:MAX_LISTED] if e.window
+                "&nbsp;&nbsp;• %s — %s"
+                % (escape(e.name), escape(self.tr("file by %1").replace("%1", display(e.window[1]))))
+                for e in summary.in_reevaluation_window[:MAX_LISTED]
+                if e.window
             ]
         return "<br>".join(parts)
 
     def _tasks_html(self, due: tuple[list[TaskDTO], list[TaskDTO]]) -> str:
         overdue, week = due
         parts = ['<a href="tasks:overdue">%s</a>' % escape(self.tr("%n task(s) overdue", "", len(overdue)))]
-        parts += ["&nbsp;&nbsp;• %s — %s (%s)" % (escape(t.assignee), escape(t.title), display(t.due_on))
-                  for t in overdue[:MAX_LISTED]]
+        parts += [
+            "&nbsp;&nbsp;• %s — %s (%s)" % (escape(t.assignee), escape(t.title), display(t.due_on))
+            for t in overdue[:MAX_LISTED]
+        ]
         parts.append('<a href="tasks:week">%s</a>' % escape(self.tr("%n task(s) due within 7 days", "", len(week))))
-        parts += ["&nbsp;&nbsp;• %s — %s (%s)" % (escape(t.assignee), escape(t.title), display(t.due_on))
-                  for t in week[:MAX_LISTED]]
+        parts += [
+            "&nbsp;&nbsp;• %s — %s (%s)" % (escape(t.assignee), escape(t.title), display(t.due_on))
+            for t in week[:MAX_LISTED]
+        ]
         return "<br>".join(parts)

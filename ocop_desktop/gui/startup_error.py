@@ -20,11 +20,11 @@ class StartupErrorDialog(QMessageBox):
         self.setWindowTitle(self.tr("OCOP Desktop cannot start"))
         self.setText(self.tr("OCOP Desktop could not open the data file %1.").replace("%1", str(self.db_path)))
         self.setInformativeText(
-            message + "\n\n" + self.tr("You can choose another data file (an existing one, or a new name "
-                                       "for an empty one), or quit.")
+            message
+            + "\n\n"
+            + self.tr("You can choose another data file (an existing one, or a new name for an empty one), or quit.")
         )
-        self.choose_button = self.addButton(self.tr("Choose another data file…"),
-                                            QMessageBox.ButtonRole.AcceptRole)
+        self.choose_button = self.addButton(self.tr("Choose another data file…"), QMessageBox.ButtonRole.AcceptRole)
         self.quit_button = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.choose_button)
         self.setEscapeButton(self.quit_button)
@@ -40,7 +40,9 @@ class StartupErrorDialog(QMessageBox):
 
     def choose_file(self) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Choose or create a data file"), self._suggested(),
+            self,
+            self.tr("Choose or create a data file"),
+            self._suggested(),
             self.tr("OCOP Desktop data (*.db);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is opened, not replaced
         )

@@ -57,8 +57,16 @@ def format_at(at: datetime | str) -> str:
 
 
 def entry_hash(
-    seq: int, at: datetime | str, actor: str | None, action: str | None, entity: str | None,
-    entity_id: str | None, changes: Any, context: str | None, prev_hash: str | None, row_hash: str | None = None,
+    seq: int,
+    at: datetime | str,
+    actor: str | None,
+    action: str | None,
+    entity: str | None,
+    entity_id: str | None,
+    changes: Any,
+    context: str | None,
+    prev_hash: str | None,
+    row_hash: str | None = None,
 ) -> str:
     document = [seq, format_at(at), actor, action, entity, entity_id, changes, context, prev_hash]
     if row_hash is not None:
@@ -107,36 +115,54 @@ def verify(rows: Iterable[StoredEntry], head: str | None) -> Iterator[ChainBreak
             else:  # only possible if seq was rewritten to a smaller number
                 yield ChainBreak(row.seq, "relinked", f"Mục nhật ký số {row.seq} bị đánh số lại.")
         if row.hash is None:
-            yield ChainBreak(row.seq, "unhashed",
-                             f"Mục nhật ký số {row.seq} không có mã kiểm tra: được thêm ngoài ứng dụng.")
+            yield ChainBreak(
+                row.seq, "unhashed", f"Mục nhật ký số {row.seq} không có mã kiểm tra: được thêm ngoài ứng dụng."
+            )
         else:
             try:
                 changes = json.loads(row.changes) if row.changes is not None else None
-                digest = entry_hash(row.seq, row.at, row.actor, row.action, row.entity, row.entity_id,
-                                    changes, row.context, row.prev_hash, row.row_hash)
+                digest = entry_hash(
+                    row.seq,
+                    row.at,
+                    row.actor,
+                    row.action,
+                    row.entity,
+                    row.entity_id,
+                    changes,
+                    row.context,
+                    row.prev_hash,
+                    row.row_hash,
+                )
             except (ValueError, TypeError):
-                yield ChainBreak(row.seq, "unreadable",
-                                 f"Mục nhật ký số {row.seq} không đọc được: đã bị sửa ngoài ứng dụng.")
+                yield ChainBreak(
+                    row.seq, "unreadable", f"Mục nhật ký số {row.seq} không đọc được: đã bị sửa ngoài ứng dụng."
+                )
             else:
                 if digest != row.hash:
-                    yield ChainBreak(row.seq, "altered",
-                                     f"Mục nhật ký số {row.seq} đã bị sửa ngoài ứng dụng "
-                                     "(nội dung không khớp mã kiểm tra).")
+                    yield ChainBreak(
+                        row.seq,
+                        "altered",
+                        f"Mục nhật ký số {row.seq} đã bị sửa ngoài ứng dụng (nội dung không khớp mã kiểm tra).",
+                    )
                 elif row.prev_hash != prev_hash:
-                    yield ChainBreak(row.seq, "relinked",
-                                     f"Mục nhật ký số {row.seq} không nối với mục liền trước: "
-                                     "có mục trước nó bị xóa hoặc sửa ngoài ứng dụng.")
+                    yield ChainBreak(
+                        row.seq,
+                        "relinked",
+                        f"Mục nhật ký số {row.seq} không nối với mục liền trước: "
+                        "có mục trước nó bị xóa hoặc sửa ngoài ứng dụng.",
+                    )
         prev_seq, prev_hash = row.seq, row.hash or ""
     if head is None:
         if prev_seq:
-            yield ChainBreak(prev_seq, "truncated",
-                             "Dấu ghi nhận mục cuối của nhật ký đã bị xóa ngoài ứng dụng.")
+            yield ChainBreak(prev_seq, "truncated", "Dấu ghi nhận mục cuối của nhật ký đã bị xóa ngoài ứng dụng.")
     elif head != head_value(prev_seq, prev_hash):
         head_seq = head.partition(":")[0]
         if head_seq.isdigit() and int(head_seq) > prev_seq:
             first = prev_seq + 1
-            yield ChainBreak(first, "truncated",
-                             f"Các mục nhật ký cuối, từ số {first} đến số {head_seq}, đã bị xóa ngoài ứng dụng.")
+            yield ChainBreak(
+                first, "truncated", f"Các mục nhật ký cuối, từ số {first} đến số {head_seq}, đã bị xóa ngoài ứng dụng."
+            )
         else:
-            yield ChainBreak(prev_seq, "truncated",
-                             f"Mục nhật ký cuối (số {prev_seq}) không khớp với dấu ghi nhận cuối của nhật ký.")
+            yield ChainBreak(
+                prev_seq, "truncated", f"Mục nhật ký cuối (số {prev_seq}) không khớp với dấu ghi nhận cuối của nhật ký."
+            )

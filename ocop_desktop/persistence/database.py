@@ -38,14 +38,20 @@ class DamagedDatabaseError(SchemaError):
     def __init__(self, path: Path, problems: list[str], backup: BackupName | None) -> None:
         self.path, self.problems, self.backup = Path(path), list(problems), backup
         details = "; ".join(problems[:3]) or "không rõ"
-        text = (f"Tệp dữ liệu {self.path} bị hỏng (kiểm tra toàn vẹn không đạt: {details}). "
-                "OCOP Desktop không ghi gì vào tệp này. ")
+        text = (
+            f"Tệp dữ liệu {self.path} bị hỏng (kiểm tra toàn vẹn không đạt: {details}). "
+            "OCOP Desktop không ghi gì vào tệp này. "
+        )
         if backup is not None:
-            text += (f"Bản sao tốt gần nhất: {backup.path} (lúc {backup.made_at:%H:%M ngày %d/%m/%Y}). "
-                     f"Để khôi phục từ bản sao này, chạy: ocop --db \"{self.path}\" restore \"{backup.path}\"")
+            text += (
+                f"Bản sao tốt gần nhất: {backup.path} (lúc {backup.made_at:%H:%M ngày %d/%m/%Y}). "
+                f'Để khôi phục từ bản sao này, chạy: ocop --db "{self.path}" restore "{backup.path}"'
+            )
         else:
-            text += ("Không tìm thấy bản sao tốt nào trong thư mục backups cạnh tệp. Nếu có bản sao trên USB, "
-                     f"khôi phục bằng: ocop --db \"{self.path}\" restore TỆP_BẢN_SAO")
+            text += (
+                "Không tìm thấy bản sao tốt nào trong thư mục backups cạnh tệp. Nếu có bản sao trên USB, "
+                f'khôi phục bằng: ocop --db "{self.path}" restore TỆP_BẢN_SAO'
+            )
         super().__init__(text)
 
 
@@ -92,8 +98,11 @@ def damaged(path: Path, problems: list[str]) -> DamagedDatabaseError:
 def model_problems(conn: sqlite3.Connection) -> list[str]:
     """Tables and columns this version needs but the file lacks, for a file at the newest
     schema: a damaged byte can rename a column and still pass SQLite's own check."""
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone() else None
+    row = (
+        conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+        else None
+    )
     if row is None or row[0] != head_revision():
         return []
     problems = []

@@ -42,7 +42,8 @@ def make_engine(path: Path | str, read_only: bool = False) -> Engine:
     if read_only:
         uri = read_only_uri(path)
         engine = create_engine(
-            "sqlite+pysqlite://", future=True,
+            "sqlite+pysqlite://",
+            future=True,
             creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
         )
         event.listen(engine, "connect", _on_connect_read_only)

@@ -43,15 +43,29 @@ _SKIP_AUDIT = {"created_at", "updated_at"}
 Check = Callable[[Any], "str | None"]
 _PENDING = "_audit_pending"  # session.info: the changes of the flush under way, logged after it
 _DELETED = "_audit_deleted"  # session.info: (table, key) of the deletions already noted in this flush
-_ENTRY_COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "changes", "context", "prev_hash", "hash",
-                  "row_hash")
+_ENTRY_COLUMNS = (
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "entity",
+    "entity_id",
+    "changes",
+    "context",
+    "prev_hash",
+    "hash",
+    "row_hash",
+)
 
 
 @cache
 def _text_columns(cls: type[Base]) -> tuple[tuple[str, bool], ...]:
     """(attribute, multiline) of every text column: a Text keeps line breaks, a String(n) not."""
-    return tuple((c.key, c.columns[0].type.length is None) for c in inspect(cls).column_attrs
-                 if isinstance(c.columns[0].type, String))
+    return tuple(
+        (c.key, c.columns[0].type.length is None)
+        for c in inspect(cls).column_attrs
+        if isinstance(c.columns[0].type, String)
+    )
 
 
 def _cleaned(cls: type[Base], get: Callable[[str], Any]) -> dict[str, Any]:
@@ -205,13 +219,20 @@ def _audit(session: Session, obj: Base, kind: str) -> None:
         return
     info = session.info
     pending = info.setdefault(_PENDING, [])
-    pending.append(SimpleNamespace(
-        at=None, actor=info.get("actor") or "",
-        action=kind if info.get("action", "edit") == "edit" else f"{info['action']}:{kind}",
-        entity=type(obj).__tablename__, entity_id=_record_key(obj), changes=changes,
-        context=info.get("context", ""), row_hash=None, deleted=kind == "delete",
-        linked=obj if kind == "create" else None,
-    ))
+    pending.append(
+        SimpleNamespace(
+            at=None,
+            actor=info.get("actor") or "",
+            action=kind if info.get("action", "edit") == "edit" else f"{info['action']}:{kind}",
+            entity=type(obj).__tablename__,
+            entity_id=_record_key(obj),
+            changes=changes,
+            context=info.get("context", ""),
+            row_hash=None,
+            deleted=kind == "delete",
+            linked=obj if kind == "create" else None,
+        )
+    )
 
 
 @cache
@@ -271,16 +292,28 @@ def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]])
         if "id" in model.__table__.c and values.get("id") is None:
             values["id"] = new_id()
         values.update(_cleaned(model, values.get))
-        errors = [FieldError(key, problem) for key, check in checks
-                  if (value := values.get(key)) is not None and (problem := check(value))]
+        errors = [
+            FieldError(key, problem)
+            for key, check in checks
+            if (value := values.get(key)) is not None and (problem := check(value))
+        ]
         if errors:
             raise ValidationError(errors, record=record_label(values, model))
         prepared.append(values)
         if model.__audited__:
             changes = {k: [None, v] for k, v in values.items() if k not in skip and v not in (None, "", {}, [])}
-            entries.append(SimpleNamespace(at=None, actor=info.get("actor") or "", action=action,
-                                           entity=model.__tablename__, entity_id=str(values.get("id")),
-                                           changes=changes, context=info.get("context", ""), row_hash=None))
+            entries.append(
+                SimpleNamespace(
+                    at=None,
+                    actor=info.get("actor") or "",
+                    action=action,
+                    entity=model.__tablename__,
+                    entity_id=str(values.get("id")),
+                    changes=changes,
+                    context=info.get("context", ""),
+                    row_hash=None,
+                )
+            )
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for values in prepared:  # one executemany per set of columns (a package may omit some)
         by_columns.setdefault(tuple(sorted(values)), []).append(values)
@@ -312,8 +345,18 @@ def _chain(session: Session, entries: list[Any]) -> None:
         entry.context = entry.context or ""
         entry.changes = normalize_changes(entry.changes or {})
         entry.prev_hash = prev
-        entry.hash = prev = entry_hash(seq, entry.at, entry.actor, entry.action, entry.entity, entry.entity_id,
-                                       entry.changes, entry.context, prev, getattr(entry, "row_hash", None))
+        entry.hash = prev = entry_hash(
+            seq,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            entry.changes,
+            entry.context,
+            prev,
+            getattr(entry, "row_hash", None),
+        )
     conn.execute(
         text("INSERT INTO app_meta (key, value) VALUES (:k, :v) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
         {"k": HEAD_KEY, "v": head_value(seq, prev)},
@@ -372,8 +415,7 @@ def _after_delete(_mapper: Mapper[Base], _connection: Connection, obj: Base) -> 
         return
     noted = session.info.get(_DELETED)
     if noted is None:
-        noted = session.info[_DELETED] = {(e.entity, e.entity_id) for e in session.info.get(_PENDING, ())
-                                          if e.deleted}
+        noted = session.info[_DELETED] = {(e.entity, e.entity_id) for e in session.info.get(_PENDING, ()) if e.deleted}
     key = (type(obj).__tablename__, _record_key(obj))
     if key not in noted:
         noted.add(key)

@@ -28,9 +28,18 @@ from ocop_desktop.persistence.models import Base, utcnow
 
 # Covered tables -> the column naming a record (its id, or app_meta's key).
 COVERED: dict[str, str] = {
-    "products": "id", "producers": "id", "survey_campaigns": "id", "unit_submissions": "id",
-    "survey_entries": "id", "directives": "id", "tasks": "id", "task_progress": "id", "evaluations": "id",
-    "evaluation_members": "id", "trusted_senders": "id", "app_meta": "key",
+    "products": "id",
+    "producers": "id",
+    "survey_campaigns": "id",
+    "unit_submissions": "id",
+    "survey_entries": "id",
+    "directives": "id",
+    "tasks": "id",
+    "task_progress": "id",
+    "evaluations": "id",
+    "evaluation_members": "id",
+    "trusted_senders": "id",
+    "app_meta": "key",
     "scorecards": "id",  # shipped cards are also compared with their files; an office's own only here
 }
 # app_meta rows the program keeps for itself (the chain's head, which reference file is loaded):
@@ -94,13 +103,15 @@ def iter_digests(conn: sqlite3.Connection, table: str) -> Iterator[tuple[str, st
         yield str(row[0]), row_digest(columns, row[1:])
 
 
-def digests_of(execute: Callable[[str, tuple[Any, ...]], Iterable[Sequence[Any]]], table: str, keys: list[str]) -> dict[str, str]:
+def digests_of(
+    execute: Callable[[str, tuple[Any, ...]], Iterable[Sequence[Any]]], table: str, keys: list[str]
+) -> dict[str, str]:
     """Digest of the named rows; ``execute(sql, params)`` returns raw rows (a driver cursor)."""
     columns = content_columns(table)
     out: dict[str, str] = {}
     key = COVERED[table]
     for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
+        chunk = keys[start : start + 500]
         sql = _select(table, f'"{key}" IN ({", ".join("?" for _ in chunk)})')
         for row in execute(sql, tuple(chunk)):
             out[str(row[0])] = row_digest(columns, row[1:])
@@ -136,9 +147,14 @@ def seal_existing(conn: sqlite3.Connection, context: str, tables: Iterable[str] 
     for (table, key), was_alive in alive.items():
         if was_alive and covered(table, key):
             seal(table, key, None)
-    conn.executemany("INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, changes, context, prev_hash, "
-                     "hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, changes, context, prev_hash, "
+        "hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     if rows:
-        conn.execute("INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
-                     "excluded.value", (HEAD_KEY, head_value(seq, prev)))
+        conn.execute(
+            "INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (HEAD_KEY, head_value(seq, prev)),
+        )
     return len(rows)

@@ -54,7 +54,7 @@ def parse_backup_name(db_path: Path, path: Path) -> BackupName | None:
     prefix = f"{Path(db_path).stem}-"
     if not path.name.startswith(prefix):
         return None
-    match = _TAIL.match(path.name[len(prefix):])
+    match = _TAIL.match(path.name[len(prefix) :])
     if not match or not match["reason"].startswith(REASON_PREFIXES):
         return None
     try:
@@ -91,7 +91,8 @@ class UnfinishedOnReadOnlyMedia(RuntimeError):
             f"Tệp dữ liệu {path} nằm ở nơi chỉ đọc và còn thay đổi chưa ghi hẳn vào tệp (tệp {path.name}-wal bên "
             "cạnh, do chương trình bị tắt ngang hoặc tệp được chép khi đang mở). Đọc tại chỗ sẽ thiếu các thay đổi "
             "đó nên OCOP Desktop không đọc. Dữ liệu không bị thay đổi. Hãy chép cả hai tệp sang một thư mục ghi được "
-            "rồi mở tệp đã chép bằng --db.")
+            "rồi mở tệp đã chép bằng --db."
+        )
 
 
 def read_only_uri(path: Path, immutable: bool = False) -> str:
@@ -132,8 +133,12 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
 
 
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    names = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    names = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
     return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
 
 

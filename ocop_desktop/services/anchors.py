@@ -88,8 +88,9 @@ def anchor_of_session(session: Session) -> dict[str, Any]:
 
 # -- signed lines ---------------------------------------------------------------------------------
 def _payload(values: dict[str, Any]) -> bytes:
-    return json.dumps({k: values.get(k) for k in SIGNED}, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        {k: values.get(k) for k in SIGNED}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
 
 
 def _key(db_path: Path, create: bool = False) -> OfficeKey | None:
@@ -120,8 +121,7 @@ def _signed(values: dict[str, Any], key: OfficeKey | None) -> dict[str, Any]:
 def record(db_path: Path, anchor: dict[str, Any], where: str, kind: str = "anchor") -> None:
     """Append an anchor to the log beside the database (nothing if that folder cannot be written:
     the backup or package carrying the anchor still holds it)."""
-    line = json.dumps(_signed({**anchor, "where": where, "kind": kind}, _key(db_path, create=True)),
-                      ensure_ascii=False)
+    line = json.dumps(_signed({**anchor, "where": where, "kind": kind}, _key(db_path, create=True)), ensure_ascii=False)
     try:
         with open(anchors_file(db_path), "a", encoding="utf-8") as fh:
             fh.write(line + "\n")
@@ -147,21 +147,30 @@ def write_sidecar(db_path: Path, copy: Path, where: str) -> dict[str, Any] | Non
 
 
 # -- reading them back ----------------------------------------------------------------------------
-def _parse(values: Any, source: Path, key: OfficeKey | None,
-           key_since: datetime | None = None) -> tuple[Anchor | None, str | None]:
+def _parse(
+    values: Any, source: Path, key: OfficeKey | None, key_since: datetime | None = None
+) -> tuple[Anchor | None, str | None]:
     try:
-        anchor = Anchor(str(values["head"]), int(values["count"]), datetime.fromisoformat(values["at"]),
-                        str(values.get("where") or source.name), str(values.get("kind") or "anchor"))
+        anchor = Anchor(
+            str(values["head"]),
+            int(values["count"]),
+            datetime.fromisoformat(values["at"]),
+            str(values.get("where") or source.name),
+            str(values.get("kind") or "anchor"),
+        )
     except (KeyError, TypeError, ValueError):
         return None, f"Tệp mốc xác nhận {source} có dòng không đọc được: đã bị sửa ngoài ứng dụng."
     public, signature = unb64(values.get("public_key")), unb64(values.get("signature"))
     unsigned = values.get("public_key") is None and values.get("signature") is None
     if key is not None and unsigned and key_since is not None and anchor.at < key_since:
         return anchor, None  # written before the office had a key (before it was set up)
-    if key is not None and (public != key.public_key or signature is None
-                            or not verify(public, signature, _payload(values))):
-        return None, (f"Mốc xác nhận lúc {anchor.shown_at} ({anchor.where}) trong tệp {source.name} không có chữ ký "
-                      "hợp lệ của khóa đơn vị: tệp mốc đã bị sửa ngoài ứng dụng; mốc này không được dùng.")
+    if key is not None and (
+        public != key.public_key or signature is None or not verify(public, signature, _payload(values))
+    ):
+        return None, (
+            f"Mốc xác nhận lúc {anchor.shown_at} ({anchor.where}) trong tệp {source.name} không có chữ ký "
+            "hợp lệ của khóa đơn vị: tệp mốc đã bị sửa ngoài ứng dụng; mốc này không được dùng."
+        )
     return anchor, None
 
 
@@ -193,8 +202,11 @@ def read_anchors(db_path: Path) -> tuple[list[Anchor], list[str]]:
             sources.append((side, [None]))
     for source, items in sources:
         for values in items:
-            anchor, problem = _parse(values, source, key, key_since) if isinstance(values, dict) else (
-                None, f"Tệp mốc xác nhận {source} có dòng không đọc được: đã bị sửa ngoài ứng dụng.")
+            anchor, problem = (
+                _parse(values, source, key, key_since)
+                if isinstance(values, dict)
+                else (None, f"Tệp mốc xác nhận {source} có dòng không đọc được: đã bị sửa ngoài ứng dụng.")
+            )
             if problem:
                 problems.append(problem)
             if anchor is not None and anchor not in found:
@@ -207,7 +219,7 @@ def current_epoch(anchors: list[Anchor], until: datetime | None = None) -> list[
     if until is not None:
         anchors = [a for a in anchors if a.at <= until]
     starts = [i for i, a in enumerate(anchors) if a.kind == "restore"]
-    return anchors[starts[-1]:] if starts else anchors
+    return anchors[starts[-1] :] if starts else anchors
 
 
 def _matches(conn: sqlite3.Connection, anchor: Anchor) -> bool:
@@ -226,14 +238,20 @@ def anchor_problems(conn: sqlite3.Connection, anchors: list[Anchor]) -> list[str
     first = bad[0]
     good = [a for a in anchors if a not in bad and a.at < first.at]
     if good:
-        since = (f"Không còn bảo đảm được dữ liệu từ ngày {good[-1].shown_day}: mốc khớp cuối cùng là lúc "
-                 f"{good[-1].shown_at} ({good[-1].where}).")
+        since = (
+            f"Không còn bảo đảm được dữ liệu từ ngày {good[-1].shown_day}: mốc khớp cuối cùng là lúc "
+            f"{good[-1].shown_at} ({good[-1].where})."
+        )
     else:
-        since = (f"Không mốc nào còn khớp, nên không bảo đảm được dữ liệu nào, kể cả dữ liệu có trước ngày "
-                 f"{first.shown_day}.")
-    out = [f"Nhật ký thay đổi không khớp mốc xác nhận lúc {first.shown_at} ({first.where}): khi đó mục số "
-           f"{first.count} có mã {first.head[:16]}…, nay mục đó khác hoặc không còn — chuỗi mã kiểm tra đã bị tính "
-           f"lại hoặc cắt bớt ngoài ứng dụng. {since} Hãy so với bản sao lưu hoặc gói đã gửi có mốc khớp."]
+        since = (
+            f"Không mốc nào còn khớp, nên không bảo đảm được dữ liệu nào, kể cả dữ liệu có trước ngày "
+            f"{first.shown_day}."
+        )
+    out = [
+        f"Nhật ký thay đổi không khớp mốc xác nhận lúc {first.shown_at} ({first.where}): khi đó mục số "
+        f"{first.count} có mã {first.head[:16]}…, nay mục đó khác hoặc không còn — chuỗi mã kiểm tra đã bị tính "
+        f"lại hoặc cắt bớt ngoài ứng dụng. {since} Hãy so với bản sao lưu hoặc gói đã gửi có mốc khớp."
+    ]
     if len(bad) > 1:
         out.append(f"… và {len(bad) - 1} mốc xác nhận sau đó cũng không khớp.")
     return out
@@ -247,8 +265,9 @@ def database_anchor_problems(conn: sqlite3.Connection, db_path: Path) -> tuple[l
     return problems + anchor_problems(conn, epoch), len(epoch)
 
 
-def copy_anchor_problems(conn: sqlite3.Connection, copy: Path, db_path: Path | None,
-                         made_at: datetime | None) -> list[str]:
+def copy_anchor_problems(
+    conn: sqlite3.Connection, copy: Path, db_path: Path | None, made_at: datetime | None
+) -> list[str]:
     """A backup checked before a restore: against its own sidecar, and against the database's
     anchors made before the copy (the copy is an earlier state of the same chain)."""
     anchors: list[Anchor] = []
@@ -266,8 +285,11 @@ def copy_anchor_problems(conn: sqlite3.Connection, copy: Path, db_path: Path | N
         if anchor is not None:
             anchors.append(anchor)
     if db_path is not None and made_at is not None:
-        until = made_at.astimezone(UTC).replace(tzinfo=None) if made_at.tzinfo else \
-            made_at.astimezone().astimezone(UTC).replace(tzinfo=None)
+        until = (
+            made_at.astimezone(UTC).replace(tzinfo=None)
+            if made_at.tzinfo
+            else made_at.astimezone().astimezone(UTC).replace(tzinfo=None)
+        )
         logged, _ = read_anchors(db_path)
         anchors += [a for a in current_epoch(logged, until) if a not in anchors]
     return problems + anchor_problems(conn, sorted(anchors, key=lambda a: (a.at, a.count)))

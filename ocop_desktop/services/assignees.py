@@ -19,20 +19,29 @@ from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.settings import read_settings
 
 # The provincial departments an OCOP letter usually assigns, as reorganised in 2025.
-PROVINCE_DEPARTMENTS = ("Sở Nông nghiệp và Môi trường", "Sở Công Thương", "Sở Khoa học và Công nghệ",
-                        "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính")
+PROVINCE_DEPARTMENTS = (
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Công Thương",
+    "Sở Khoa học và Công nghệ",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Tài chính",
+)
 # Before 01/07/2025 a district's offices, as the 2024 letter of Mường Ảng names them.
 DISTRICT_OFFICES = ("Phòng Nông nghiệp và PTNT", "Phòng Kinh tế - Hạ tầng", "Ủy ban MTTQ Việt Nam")
 PRODUCERS = "Các chủ thể OCOP"
-KIND_WORDS = ((PlaceKind.COMMUNE.value, "xã"), (PlaceKind.WARD.value, "phường"),
-              (PlaceKind.TOWNSHIP.value, "thị trấn"), (PlaceKind.SPECIAL_ZONE.value, "đặc khu"))
+KIND_WORDS = (
+    (PlaceKind.COMMUNE.value, "xã"),
+    (PlaceKind.WARD.value, "phường"),
+    (PlaceKind.TOWNSHIP.value, "thị trấn"),
+    (PlaceKind.SPECIAL_ZONE.value, "đặc khu"),
+)
 
 
 def _lower_kind(name: str) -> str:
     """«Xã Bắc Hà» → «xã Bắc Hà», as a name reads inside a sentence («UBND xã Bắc Hà»)."""
     for word in ("Thị trấn", "Đặc khu", "Phường", "Xã", "Huyện", "Quận", "Thị xã", "Thành phố", "Tỉnh"):
         if name.startswith(word + " "):
-            return word.lower() + name[len(word):]
+            return word.lower() + name[len(word) :]
     return name
 
 
@@ -58,11 +67,18 @@ def suggested_assignees(make_uow: UowFactory, today: date) -> list[str]:
         names: list[str] = [PRODUCERS]
         if place.kind in COMMUNE_KINDS:
             economy = "Phòng Kinh tế, Hạ tầng và Đô thị" if place.kind == PlaceKind.WARD.value else "Phòng Kinh tế"
-            names += [f"Văn phòng HĐND và UBND {own}", f"{economy} {own}", f"Phòng Văn hóa - Xã hội {own}",
-                      f"Ủy ban MTTQ Việt Nam {own}"]
+            names += [
+                f"Văn phòng HĐND và UBND {own}",
+                f"{economy} {own}",
+                f"Phòng Văn hóa - Xã hội {own}",
+                f"Ủy ban MTTQ Việt Nam {own}",
+            ]
             return sorted(names, key=vn_sort_key)
-        communes = [p for p in s.scalars(select(Place).where(Place.parent_id == place.id))
-                    if p.kind in COMMUNE_KINDS and _valid(p, today)]
+        communes = [
+            p
+            for p in s.scalars(select(Place).where(Place.parent_id == place.id))
+            if p.kind in COMMUNE_KINDS and _valid(p, today)
+        ]
         names += [f"UBND {_lower_kind(p.name)}" for p in communes]
         if communes:
             # «UBND các xã, thị trấn» as the letter says, with the kinds this area has.

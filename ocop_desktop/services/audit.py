@@ -40,13 +40,31 @@ ENUM_COLUMNS = {
 def _unknown(value: str) -> NoReturn:
     raise ValueError(value)
 
+
 ACTION_LABELS = {
-    "create": "Thêm mới", "update": "Sửa", "delete": "Xóa", "restore": "Khôi phục dữ liệu",
-    "import": "Nhập gói", "excel": "Nhập từ Excel", "promote": "Tạo từ rà soát", "settings": "Thiết lập",
-    "undo": "Hoàn tác", "merge": "Gộp", "evaluate": "Chấm điểm", "sample": "Nạp dữ liệu mẫu",
-    "seal": "Niêm phong", "sender": "Đơn vị gửi và khóa ký", "reference": "Nạp dữ liệu tham chiếu",
-    "archive": "Lưu trữ", "certify": "Công nhận", "revoke": "Thu hồi", "status": "Đổi trạng thái",
-    "close": "Kết thúc đợt", "reopen": "Mở lại đợt", "export": "Gửi gói", "trust": "Tin cậy đơn vị gửi",
+    "create": "Thêm mới",
+    "update": "Sửa",
+    "delete": "Xóa",
+    "restore": "Khôi phục dữ liệu",
+    "import": "Nhập gói",
+    "excel": "Nhập từ Excel",
+    "promote": "Tạo từ rà soát",
+    "settings": "Thiết lập",
+    "undo": "Hoàn tác",
+    "merge": "Gộp",
+    "evaluate": "Chấm điểm",
+    "sample": "Nạp dữ liệu mẫu",
+    "seal": "Niêm phong",
+    "sender": "Đơn vị gửi và khóa ký",
+    "reference": "Nạp dữ liệu tham chiếu",
+    "archive": "Lưu trữ",
+    "certify": "Công nhận",
+    "revoke": "Thu hồi",
+    "status": "Đổi trạng thái",
+    "close": "Kết thúc đợt",
+    "reopen": "Mở lại đợt",
+    "export": "Gửi gói",
+    "trust": "Tin cậy đơn vị gửi",
     "excel-undo": "Hoàn tác nhập từ Excel",
 }
 SENDER_ACTION = "sender"  # one entry per imported package: which office and key vouched for its changes
@@ -215,7 +233,7 @@ class AuditService:
             column = table.c[LABEL_COLUMNS[table_name]]
             id_list = sorted(ids)
             for start in range(0, len(id_list), 500):
-                chunk = id_list[start:start + 500]
+                chunk = id_list[start : start + 500]
                 for row_id, label in session.execute(select(table.c.id, column).where(table.c.id.in_(chunk))):
                     names[(table_name, row_id)] = label or ""
         return names
@@ -237,13 +255,26 @@ class AuditService:
             target = self._targets.get((r.entity, key))
             enum = ENUM_COLUMNS.get((r.entity, key))
             old, new = (self._value(v, target, enum, names) for v in pair)
-            out.append(ChangeDTO(key, limits.field_label(key, r.entity), shown_value(old, key, r.entity),
-                                 shown_value(new, key, r.entity)))
+            out.append(
+                ChangeDTO(
+                    key,
+                    limits.field_label(key, r.entity),
+                    shown_value(old, key, r.entity),
+                    shown_value(new, key, r.entity),
+                )
+            )
         return AuditEntryDTO(
-            seq=r.seq, at=_local(r.at), actor=r.actor or "", action=r.action or "",
-            action_label=action_label(r.action or ""), entity=r.entity or "",
-            entity_label=limits.entity_label(r.entity or ""), entity_id=r.entity_id or "",
-            record=record or "", changes=tuple(out), context=senders.get(r.context, r.context or ""),
+            seq=r.seq,
+            at=_local(r.at),
+            actor=r.actor or "",
+            action=r.action or "",
+            action_label=action_label(r.action or ""),
+            entity=r.entity or "",
+            entity_label=limits.entity_label(r.entity or ""),
+            entity_id=r.entity_id or "",
+            record=record or "",
+            changes=tuple(out),
+            context=senders.get(r.context, r.context or ""),
         )
 
     @staticmethod
@@ -258,8 +289,14 @@ class AuditService:
         return value
 
     # -- printing -----------------------------------------------------------------------------------
-    def write_pdf(self, path: Path, flt: AuditFilter = AuditFilter(), title: str = "", today: date | None = None,
-                  sign: bool = True) -> Path:
+    def write_pdf(
+        self,
+        path: Path,
+        flt: AuditFilter = AuditFilter(),
+        title: str = "",
+        today: date | None = None,
+        sign: bool = True,
+    ) -> Path:
         """The log as filtered, as a sealed PDF (services/report_seal); ``sign`` adds its ``.sig``."""
         from ocop_desktop.services.report_seal import write_sealed  # noqa: PLC0415
 
@@ -270,15 +307,24 @@ class AuditService:
         today = today or date.today()
         rows = self.entries(flt)
         columns = [
-            ReportColumn("stt", "STT", "int", 6), ReportColumn("seq", "Số mục", "int", 8),
-            ReportColumn("at", "Thời gian", "text", 15), ReportColumn("actor", "Người thực hiện", "text", 18),
-            ReportColumn("action", "Thao tác", "text", 14), ReportColumn("record", "Bản ghi", "text", 26),
+            ReportColumn("stt", "STT", "int", 6),
+            ReportColumn("seq", "Số mục", "int", 8),
+            ReportColumn("at", "Thời gian", "text", 15),
+            ReportColumn("actor", "Người thực hiện", "text", 18),
+            ReportColumn("action", "Thao tác", "text", 14),
+            ReportColumn("record", "Bản ghi", "text", 26),
             ReportColumn("changes", "Nội dung thay đổi", "text", 50),
         ]
         data = [
-            {"stt": i, "seq": e.seq, "at": f"{e.at:%d/%m/%Y %H:%M}", "actor": e.actor, "action": e.action_label,
-             "record": f"{e.entity_label}: {e.record}" if e.record else e.entity_label,
-             "changes": e.summary + (f" ({e.context})" if e.context and e.context not in e.summary else "")}
+            {
+                "stt": i,
+                "seq": e.seq,
+                "at": f"{e.at:%d/%m/%Y %H:%M}",
+                "actor": e.actor,
+                "action": e.action_label,
+                "record": f"{e.entity_label}: {e.record}" if e.record else e.entity_label,
+                "changes": e.summary + (f" ({e.context})" if e.context and e.context not in e.summary else ""),
+            }
             for i, e in enumerate(rows, start=1)
         ]
         span = []
@@ -288,10 +334,14 @@ class AuditService:
             span.append(f"đến ngày {flt.until:%d/%m/%Y}")
         subtitle = title or "Nhật ký thay đổi dữ liệu" + (f" {' '.join(span)}" if span else "")
         report = Report(
-            kind="audit", title="BÁO CÁO", subtitle=subtitle, columns=columns,
-            sections=[ReportSection(heading="", rows=data)], landscape=True,
+            kind="audit",
+            title="BÁO CÁO",
+            subtitle=subtitle,
+            columns=columns,
+            sections=[ReportSection(heading="", rows=data)],
+            landscape=True,
             intro=f"Gồm {len(rows)} mục, mới nhất trước. Mỗi mục ghi ai, lúc nào, thay đổi bản ghi nào, "
-                  "giá trị cũ và mới.",
+            "giá trị cũ và mới.",
         )
         if len(rows) >= flt.limit:
             report.notes.append(f"Chỉ in {flt.limit} mục mới nhất; hãy lọc theo ngày để in các mục cũ hơn.")
@@ -302,10 +352,16 @@ class AuditService:
 def record_signer(session: Session, package_id: str, office: str, unit_id: str | None, fingerprint: str) -> None:
     """Chain, beside a package's changes (same context), which office sent it and which key signed
     it: the receiver's log says who vouched for each imported change."""
-    session.add(AuditEntry(actor=session.info.get("actor") or "", action=SENDER_ACTION, entity="exchange_imports",
-                           entity_id=package_id, context=f"gói {package_id}",
-                           changes={"sender": [None, office], "unit_id": [None, unit_id],
-                                    "signer_fingerprint": [None, fingerprint]}))
+    session.add(
+        AuditEntry(
+            actor=session.info.get("actor") or "",
+            action=SENDER_ACTION,
+            entity="exchange_imports",
+            entity_id=package_id,
+            context=f"gói {package_id}",
+            changes={"sender": [None, office], "unit_id": [None, unit_id], "signer_fingerprint": [None, fingerprint]},
+        )
+    )
 
 
 def _senders(session: Session, contexts: set[str]) -> dict[str, str]:
@@ -313,8 +369,9 @@ def _senders(session: Session, contexts: set[str]) -> dict[str, str]:
     if not contexts:
         return {}
     out = {}
-    query = select(AuditEntry.context, AuditEntry.changes).where(AuditEntry.action == SENDER_ACTION,
-                                                                  AuditEntry.context.in_(sorted(contexts)))
+    query = select(AuditEntry.context, AuditEntry.changes).where(
+        AuditEntry.action == SENDER_ACTION, AuditEntry.context.in_(sorted(contexts))
+    )
     for context, changes in session.execute(query):
         office = (changes.get("sender") or [None, ""])[1] or "?"
         key = (changes.get("signer_fingerprint") or [None, ""])[1]

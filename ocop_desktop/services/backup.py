@@ -50,12 +50,18 @@ from ocop_desktop.services.tamper import check_log
 
 DAILY, MANUAL, BEFORE_RESTORE, DAMAGED = "hang-ngay", "thu-cong", "truoc-khoi-phuc", "hong-truoc-khoi-phuc"
 REASON_LABELS = {
-    DAILY: "Tự động hằng ngày", MANUAL: "Sao lưu thủ công", BEFORE_RESTORE: "Trước khi khôi phục",
+    DAILY: "Tự động hằng ngày",
+    MANUAL: "Sao lưu thủ công",
+    BEFORE_RESTORE: "Trước khi khôi phục",
     DAMAGED: "Tệp hỏng, giữ lại trước khi khôi phục",
 }
 # backup_before(db, "nhập gói …") names its copy "truoc-nhap-goi-…": shown with its accents again.
-BEFORE_LABELS = {"nhap-goi": "nhập gói dữ liệu", "nhap-excel": "nhập từ Excel", "nhap": "nhập dữ liệu",
-                 "hoan-tac": "hoàn tác"}
+BEFORE_LABELS = {
+    "nhap-goi": "nhập gói dữ liệu",
+    "nhap-excel": "nhập từ Excel",
+    "nhap": "nhập dữ liệu",
+    "hoan-tac": "hoàn tác",
+}
 SUMMARY_TABLES = {"products": "sản phẩm", "producers": "chủ thể", "survey_entries": "dòng rà soát", "tasks": "nhiệm vụ"}
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -142,8 +148,9 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return out
 
 
-def create_backup(db_path: Path, reason: str = MANUAL, target: Path | None = None,
-                  now: datetime | None = None) -> BackupInfo:
+def create_backup(
+    db_path: Path, reason: str = MANUAL, target: Path | None = None, now: datetime | None = None
+) -> BackupInfo:
     """A verified copy: into the backups folder (rotated unless manual), or to ``target``."""
     db_path = Path(db_path)
     if not db_path.is_file():
@@ -154,8 +161,10 @@ def create_backup(db_path: Path, reason: str = MANUAL, target: Path | None = Non
         if target.resolve() == db_path.resolve():
             raise RestoreRefused("Không thể sao lưu đè lên chính tệp dữ liệu; hãy chọn tên tệp khác.")
         if target.exists() and not target.is_file():  # a folder, a device, a pipe: never replaced
-            raise RestoreRefused(f"«{target}» là thư mục hoặc thiết bị, không phải tệp; hãy ghi tên một tệp "
-                                 "bản sao, ví dụ E:/ban-sao.sqlite.")
+            raise RestoreRefused(
+                f"«{target}» là thư mục hoặc thiết bị, không phải tệp; hãy ghi tên một tệp "
+                "bản sao, ví dụ E:/ban-sao.sqlite."
+            )
         copy_database(db_path, target)  # replaces an existing file only once the copy is verified
         anchors.write_sidecar(db_path, target, f"bản sao lưu {target.name}")
         made = now or datetime.now()
@@ -198,10 +207,12 @@ def daily_backup_if_due(db_path: Path, now: datetime | None = None) -> Path | No
 def rotate(db_path: Path, policy: RotationPolicy = RotationPolicy()) -> list[Path]:
     """Delete the automatic copies the policy does not keep (see the module docstring)."""
     automatic = [b for b in backups_of(db_path) if b.reason != MANUAL]  # newest first
-    keep = {b.path for b in automatic[:policy.keep_newest]}
-    for count, bucket in ((policy.daily, lambda d: d.date()),
-                          (policy.weekly, lambda d: d.isocalendar()[:2]),
-                          (policy.monthly, lambda d: (d.year, d.month))):
+    keep = {b.path for b in automatic[: policy.keep_newest]}
+    for count, bucket in (
+        (policy.daily, lambda d: d.date()),
+        (policy.weekly, lambda d: d.isocalendar()[:2]),
+        (policy.monthly, lambda d: (d.year, d.month)),
+    ):
         seen: list[Any] = []
         for b in automatic:
             key = bucket(b.made_at)
@@ -249,18 +260,34 @@ def describe(path: Path, chain: bool = True, db_path: Path | None = None) -> Bac
         if damage:
             return BackupSummary(path, made_at, size, None, problems=("Bản sao bị hỏng: " + "; ".join(damage),))
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        version = conn.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
+        version = (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
+        )
         version = version[0] if version else None
         if version is None:
             # Another program's SQLite file: its tables may share our names but not our columns.
-            return BackupSummary(path, made_at, size, None, problems=(
-                "Tệp là cơ sở dữ liệu SQLite của chương trình khác (không có thông tin phiên bản của OCOP Desktop), "
-                "không phải bản sao dữ liệu OCOP Desktop. Dữ liệu hiện tại không bị thay đổi. "
-                "Hãy chọn một bản sao do OCOP Desktop tạo ra (xem «ocop backup list»).",))
+            return BackupSummary(
+                path,
+                made_at,
+                size,
+                None,
+                problems=(
+                    "Tệp là cơ sở dữ liệu SQLite của chương trình khác (không có thông tin phiên bản của OCOP Desktop), "
+                    "không phải bản sao dữ liệu OCOP Desktop. Dữ liệu hiện tại không bị thay đổi. "
+                    "Hãy chọn một bản sao do OCOP Desktop tạo ra (xem «ocop backup list»).",
+                ),
+            )
         if version not in known_revisions():
-            return BackupSummary(path, made_at, size, version, problems=(
-                f"Bản sao do phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {version}); "
-                "hãy cập nhật ứng dụng trước khi khôi phục.",))
+            return BackupSummary(
+                path,
+                made_at,
+                size,
+                version,
+                problems=(
+                    f"Bản sao do phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {version}); "
+                    "hãy cập nhật ứng dụng trước khi khôi phục.",
+                ),
+            )
         if version == head_revision():
             model = model_problems(conn)
             if model:
@@ -375,12 +402,19 @@ def _record_restore(db_path: Path, backup: Path, summary: BackupSummary, actor: 
     try:
         actor = actor or current_actor(db.uow_factory())
         with db.uow_factory(actor=actor)() as uow:
-            uow.session.add(AuditEntry(
-                actor=actor, action="restore", entity="database", entity_id="",
-                changes={"backup": [None, backup.name],
-                         "made_at": [None, f"{summary.made_at:%d/%m/%Y %H:%M:%S}" if summary.made_at else None]},
-                context=f"khôi phục từ bản sao {backup.name} ({summary.describe()})",
-            ))
+            uow.session.add(
+                AuditEntry(
+                    actor=actor,
+                    action="restore",
+                    entity="database",
+                    entity_id="",
+                    changes={
+                        "backup": [None, backup.name],
+                        "made_at": [None, f"{summary.made_at:%d/%m/%Y %H:%M:%S}" if summary.made_at else None],
+                    },
+                    context=f"khôi phục từ bản sao {backup.name} ({summary.describe()})",
+                )
+            )
             uow.commit()
     finally:
         db.close()

@@ -19,8 +19,13 @@ from ocop_desktop.services.places import PlaceDTO, PlaceService
 
 FIRST_YEAR = 2018  # OCOP began in 2018 (Quyết định 490/QĐ-TTg)
 TITLE_MAX, LETTER_MAX = 500, 500
-LABELS = {"year": "Năm", "deadline": "Hạn nộp", "title": "Tên đợt", "issuing_letter": "Văn bản yêu cầu",
-          "units": "Đơn vị báo cáo"}
+LABELS = {
+    "year": "Năm",
+    "deadline": "Hạn nộp",
+    "title": "Tên đợt",
+    "issuing_letter": "Văn bản yêu cầu",
+    "units": "Đơn vị báo cáo",
+}
 # Reporting units are commune-level (xã, phường, thị trấn, đặc khu); «all in …» takes a province
 # or a district-level unit (huyện, quận, thị xã, thành phố) of either era.
 COMMUNE_LEVEL = COMMUNE_KINDS
@@ -177,16 +182,22 @@ class CampaignService:
         today = today or date.today()
         with self._uow(context="đợt rà soát") as uow:
             year, deadline, title, letter = self._check(uow, data, today, None)
-            campaign = SurveyCampaign(year=year, deadline=deadline, title=title, issuing_letter=letter,
-                                      deadline_day_on_time=bool(data.deadline_day_on_time))
+            campaign = SurveyCampaign(
+                year=year,
+                deadline=deadline,
+                title=title,
+                issuing_letter=letter,
+                deadline_day_on_time=bool(data.deadline_day_on_time),
+            )
             uow.session.add(campaign)
             uow.session.flush()
             self._set_units(uow, campaign, data.unit_ids, deadline)
             uow.commit()
             return self._info(uow, campaign)
 
-    def edit(self, campaign_id: str, data: CampaignInput, today: date | None = None,
-             expected_version: datetime | None = None) -> CampaignInfo:
+    def edit(
+        self, campaign_id: str, data: CampaignInput, today: date | None = None, expected_version: datetime | None = None
+    ) -> CampaignInfo:
         """Save the campaign's year, title, deadline, letter and its list of units. A unit with
         survey rows is never removed: the save is refused with the count."""
         today = today or date.today()
@@ -208,8 +219,15 @@ class CampaignService:
             campaign = self._load(uow, campaign_id)
             self._check_version(campaign, expected_version)
             if campaign.closed_on is not None:
-                raise ValidationError([FieldError("closed_on", f"Đợt đã kết thúc từ ngày {format_vn_date(campaign.closed_on)}; "
-                                                               "không cần kết thúc lại.")], record=self._record(campaign))
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "closed_on",
+                            f"Đợt đã kết thúc từ ngày {format_vn_date(campaign.closed_on)}; không cần kết thúc lại.",
+                        )
+                    ],
+                    record=self._record(campaign),
+                )
             campaign.closed_on = on
             uow.commit()
             return self._info(uow, campaign)
@@ -219,8 +237,9 @@ class CampaignService:
             campaign = self._load(uow, campaign_id)
             self._check_version(campaign, expected_version)
             if campaign.closed_on is None:
-                raise ValidationError([FieldError("closed_on", "Đợt đang mở; không cần mở lại.")],
-                                      record=self._record(campaign))
+                raise ValidationError(
+                    [FieldError("closed_on", "Đợt đang mở; không cần mở lại.")], record=self._record(campaign)
+                )
             campaign.closed_on = None
             uow.commit()
             return self._info(uow, campaign)
@@ -233,9 +252,16 @@ class CampaignService:
             self._check_version(campaign, expected_version)
             count = self._entry_count(uow, campaign.id)
             if count:
-                raise ValidationError([FieldError(
-                    "entries", f"đợt đã có {count} dòng rà soát của các đơn vị nên không xóa được; nếu đợt đã "
-                               "xong, hãy kết thúc đợt thay vì xóa")], record=self._record(campaign))
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "entries",
+                            f"đợt đã có {count} dòng rà soát của các đơn vị nên không xóa được; nếu đợt đã "
+                            "xong, hãy kết thúc đợt thay vì xóa",
+                        )
+                    ],
+                    record=self._record(campaign),
+                )
             title = self._record(campaign)
             uow.session.delete(campaign)
             uow.commit()
@@ -255,8 +281,12 @@ class CampaignService:
             if source_id:
                 source = self._load(uow, source_id)
             else:
-                source = s.scalar(select(SurveyCampaign).where(SurveyCampaign.year < target)
-                                  .order_by(SurveyCampaign.year.desc()).limit(1))
+                source = s.scalar(
+                    select(SurveyCampaign)
+                    .where(SurveyCampaign.year < target)
+                    .order_by(SurveyCampaign.year.desc())
+                    .limit(1)
+                )
                 if source is None:
                     raise NotFoundError(f"Chưa có đợt rà soát nào trước năm {target} để sao chép; hãy tạo đợt mới.")
             unit_ids = [u.unit_id for u in source.submissions]
@@ -278,12 +308,23 @@ class CampaignService:
                 mapped.append(f"{old.label} → {', '.join(p.name for p in new)}")
             for p in new:
                 units.setdefault(p.id)
-        data = CampaignInput(year=target, deadline=deadline, title=title, issuing_letter="",
-                             unit_ids=tuple(units), deadline_day_on_time=deadline_day_on_time)
+        data = CampaignInput(
+            year=target,
+            deadline=deadline,
+            title=title,
+            issuing_letter="",
+            unit_ids=tuple(units),
+            deadline_day_on_time=deadline_day_on_time,
+        )
         return CopyProposal(source_year, data, tuple(mapped), tuple(dropped))
 
-    def copy(self, year: int | str | None, changes: CampaignInput | None = None, source_id: str | None = None,
-             today: date | None = None) -> tuple[CampaignInfo, CopyProposal]:
+    def copy(
+        self,
+        year: int | str | None,
+        changes: CampaignInput | None = None,
+        source_id: str | None = None,
+        today: date | None = None,
+    ) -> tuple[CampaignInfo, CopyProposal]:
         """Save the copy of last year's campaign; fields set in ``changes`` replace the proposal's."""
         proposal = self.propose_copy(year, source_id)
         data = proposal.data
@@ -292,39 +333,60 @@ class CampaignService:
         return self.add(data, today), proposal
 
     # -- checks ------------------------------------------------------------------------------------
-    def _check(self, uow: UnitOfWork, data: CampaignInput, today: date,
-               campaign: SurveyCampaign | None) -> tuple[int, date, str, str]:
+    def _check(
+        self, uow: UnitOfWork, data: CampaignInput, today: date, campaign: SurveyCampaign | None
+    ) -> tuple[int, date, str, str]:
         errors: list[FieldError] = []
         year = self._year(data.year, today, errors)
         deadline = None
         if data.deadline is None or (isinstance(data.deadline, str) and not data.deadline.strip()):
-            errors.append(FieldError("deadline", f"Chưa nhập {_label('deadline')}; hãy nhập ngày theo dạng 30/06/2026."))
+            errors.append(
+                FieldError("deadline", f"Chưa nhập {_label('deadline')}; hãy nhập ngày theo dạng 30/06/2026.")
+            )
         else:
             try:
                 deadline = parse_vn_date(data.deadline)
             except DateError as exc:
                 errors.append(FieldError("deadline", f"{_label('deadline')}: {str(exc).rstrip('.')}"))
         if deadline is not None and year is not None and not year - 1 <= deadline.year <= year + 1:
-            errors.append(FieldError("deadline", f"{_label('deadline')} {format_vn_date(deadline)} quá xa năm của đợt "
-                                                 f"({year}); hãy nhập ngày từ 01/01/{year - 1} đến 31/12/{year + 1}."))
+            errors.append(
+                FieldError(
+                    "deadline",
+                    f"{_label('deadline')} {format_vn_date(deadline)} quá xa năm của đợt "
+                    f"({year}); hãy nhập ngày từ 01/01/{year - 1} đến 31/12/{year + 1}.",
+                )
+            )
         title = clean(data.title) or ""
         if not title:
-            errors.append(FieldError("title", f"Chưa nhập {_label('title')}, ví dụ «Rà soát sản phẩm OCOP năm "
-                                              f"{year or today.year}»."))
+            errors.append(
+                FieldError(
+                    "title", f"Chưa nhập {_label('title')}, ví dụ «Rà soát sản phẩm OCOP năm {year or today.year}»."
+                )
+            )
         elif len(title) > TITLE_MAX:
             errors.append(FieldError("title", f"{_label('title')} dài quá {TITLE_MAX} ký tự; hãy rút gọn."))
         letter = clean(data.issuing_letter) or ""
         if len(letter) > LETTER_MAX:
-            errors.append(FieldError("issuing_letter", f"{_label('issuing_letter')} dài quá {LETTER_MAX} ký tự; "
-                                                       "hãy rút gọn."))
+            errors.append(
+                FieldError("issuing_letter", f"{_label('issuing_letter')} dài quá {LETTER_MAX} ký tự; hãy rút gọn.")
+            )
         if year is not None:
             same = uow.session.scalar(select(SurveyCampaign).where(SurveyCampaign.year == year))
             if same is not None and same is not campaign:
-                errors.append(FieldError("year", f"Đã có đợt rà soát năm {year} («{same.title}»); mỗi năm một đợt "
-                                                 "(nhập Excel và báo cáo chọn đợt theo năm), hãy sửa đợt đó."))
+                errors.append(
+                    FieldError(
+                        "year",
+                        f"Đã có đợt rà soát năm {year} («{same.title}»); mỗi năm một đợt "
+                        "(nhập Excel và báo cáo chọn đợt theo năm), hãy sửa đợt đó.",
+                    )
+                )
             if campaign is not None and year != campaign.year and (n := self._entry_count(uow, campaign.id)):
-                errors.append(FieldError("year", f"Đợt đã có {n} dòng rà soát nhập theo năm {campaign.year}; "
-                                                 f"không đổi được {_label('year')}."))
+                errors.append(
+                    FieldError(
+                        "year",
+                        f"Đợt đã có {n} dòng rà soát nhập theo năm {campaign.year}; không đổi được {_label('year')}.",
+                    )
+                )
         errors += self._unit_errors(uow, data.unit_ids, deadline, campaign)
         if errors or year is None or deadline is None:
             raise ValidationError(errors, record=self._record(campaign) if campaign else "Đợt rà soát mới")
@@ -339,13 +401,19 @@ class CampaignService:
             return None
         if isinstance(value, bool) or not text.isdigit() or not FIRST_YEAR <= int(text) <= last:
             shown = text if len(text) <= 20 else text[:20] + "…"
-            errors.append(FieldError("year", f"{_label('year')} «{shown}» không dùng được; hãy nhập năm từ "
-                                             f"{FIRST_YEAR} (năm bắt đầu Chương trình OCOP) đến {last}."))
+            errors.append(
+                FieldError(
+                    "year",
+                    f"{_label('year')} «{shown}» không dùng được; hãy nhập năm từ "
+                    f"{FIRST_YEAR} (năm bắt đầu Chương trình OCOP) đến {last}.",
+                )
+            )
             return None
         return int(text)
 
-    def _unit_errors(self, uow: UnitOfWork, unit_ids: Iterable[str] | None, deadline: date | None,
-                     campaign: SurveyCampaign | None) -> builtins.list[FieldError]:
+    def _unit_errors(
+        self, uow: UnitOfWork, unit_ids: Iterable[str] | None, deadline: date | None, campaign: SurveyCampaign | None
+    ) -> builtins.list[FieldError]:
         wanted = list(dict.fromkeys(unit_ids or ()))
         if not wanted:
             return [FieldError("units", f"Chưa chọn {_label('units')}; hãy chọn ít nhất một xã, phường.")]
@@ -356,26 +424,50 @@ class CampaignService:
         for unit_id in wanted:
             p = places.get(unit_id)
             if p is None:
-                errors.append(FieldError("units", f"{_label('units')}: có đơn vị không còn trong danh sách địa bàn "
-                                                  f"(mã bản ghi {unit_id}); hãy chọn lại."))
-            elif unit_id not in kept and deadline is not None and not (
-                    (p.valid_from is None or p.valid_from <= deadline) and (p.valid_to is None or deadline <= p.valid_to)):
+                errors.append(
+                    FieldError(
+                        "units",
+                        f"{_label('units')}: có đơn vị không còn trong danh sách địa bàn "
+                        f"(mã bản ghi {unit_id}); hãy chọn lại.",
+                    )
+                )
+            elif (
+                unit_id not in kept
+                and deadline is not None
+                and not (
+                    (p.valid_from is None or p.valid_from <= deadline)
+                    and (p.valid_to is None or deadline <= p.valid_to)
+                )
+            ):
                 period = f"đến {format_vn_date(p.valid_to)}" if p.valid_to else f"từ {format_vn_date(p.valid_from)}"
-                errors.append(FieldError("units", f"{_label('units')}: «{p.name}» ({period}) không tồn tại vào "
-                                                  f"{_label('deadline')} {format_vn_date(deadline)}; hãy chọn đơn vị "
-                                                  "còn hiệu lực vào ngày đó."))
+                errors.append(
+                    FieldError(
+                        "units",
+                        f"{_label('units')}: «{p.name}» ({period}) không tồn tại vào "
+                        f"{_label('deadline')} {format_vn_date(deadline)}; hãy chọn đơn vị "
+                        "còn hiệu lực vào ngày đó.",
+                    )
+                )
         if campaign is not None:
             removed = kept - set(wanted)
             if removed:
-                counts = dict(s.execute(
-                    select(SurveyEntry.unit_id, func.count()).where(
-                        SurveyEntry.campaign_id == campaign.id, SurveyEntry.unit_id.in_(removed))
-                    .group_by(SurveyEntry.unit_id)).all())
+                counts = dict(
+                    s.execute(
+                        select(SurveyEntry.unit_id, func.count())
+                        .where(SurveyEntry.campaign_id == campaign.id, SurveyEntry.unit_id.in_(removed))
+                        .group_by(SurveyEntry.unit_id)
+                    ).all()
+                )
                 for sub in campaign.submissions:
                     if counts.get(sub.unit_id):
-                        errors.append(FieldError("units", f"không bỏ được «{sub.unit.name}» khỏi {_label('units')}: "
-                                                          f"đơn vị đã có {counts[sub.unit_id]} dòng rà soát trong đợt; "
-                                                          "hãy giữ đơn vị này"))
+                        errors.append(
+                            FieldError(
+                                "units",
+                                f"không bỏ được «{sub.unit.name}» khỏi {_label('units')}: "
+                                f"đơn vị đã có {counts[sub.unit_id]} dòng rà soát trong đợt; "
+                                "hãy giữ đơn vị này",
+                            )
+                        )
         return errors
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -388,22 +480,27 @@ class CampaignService:
                 campaign.submissions.remove(sub)  # checked before: it has no rows
         for unit_id in wanted:
             if unit_id not in have:
-                campaign.submissions.append(UnitSubmission(
-                    campaign_id=campaign.id, unit_id=unit_id, status=SubmissionStatus.NOT_SUBMITTED.value))
+                campaign.submissions.append(
+                    UnitSubmission(
+                        campaign_id=campaign.id, unit_id=unit_id, status=SubmissionStatus.NOT_SUBMITTED.value
+                    )
+                )
 
     def _links(self) -> dict[str, builtins.list[str]]:
         """Old unit id -> every new unit that took over part of it (the main one first)."""
         with self._uow() as uow:
-            rows = uow.session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id, PlaceLink.main)
-                                       .order_by(PlaceLink.main.desc()))
+            rows = uow.session.execute(
+                select(PlaceLink.predecessor_id, PlaceLink.successor_id, PlaceLink.main).order_by(PlaceLink.main.desc())
+            )
             out: dict[str, list[str]] = {}
             for old, new, _main in rows:
                 out.setdefault(old, []).append(new)
             return out
 
     @staticmethod
-    def _successors_on(by_id: dict[str, PlaceDTO], links: dict[str, builtins.list[str]], place: PlaceDTO,
-                       day: date) -> builtins.list[PlaceDTO]:
+    def _successors_on(
+        by_id: dict[str, PlaceDTO], links: dict[str, builtins.list[str]], place: PlaceDTO, day: date
+    ) -> builtins.list[PlaceDTO]:
         """The unit itself if valid on ``day``, else every unit that took over part of it by then
         (a commune of 2024 divided between several of 2025 gives each of them)."""
         frontier, seen, out = [place], set(), []
@@ -421,8 +518,12 @@ class CampaignService:
 
     @staticmethod
     def _entry_count(uow: UnitOfWork, campaign_id: str) -> int:
-        return uow.session.scalar(
-            select(func.count()).select_from(SurveyEntry).where(SurveyEntry.campaign_id == campaign_id)) or 0
+        return (
+            uow.session.scalar(
+                select(func.count()).select_from(SurveyEntry).where(SurveyEntry.campaign_id == campaign_id)
+            )
+            or 0
+        )
 
     @staticmethod
     def _load(uow: UnitOfWork, campaign_id: str) -> SurveyCampaign:
@@ -437,14 +538,22 @@ class CampaignService:
 
     def _check_version(self, campaign: SurveyCampaign, expected: datetime | None) -> None:
         if expected is not None and campaign.updated_at != expected:
-            raise StaleDataError([f"{self._record(campaign)} đã được sửa ở nơi khác {changed_when(campaign.updated_at)}"],
-                                 advice="Chưa lưu gì; hãy tải lại rồi làm lại nếu vẫn cần.")
+            raise StaleDataError(
+                [f"{self._record(campaign)} đã được sửa ở nơi khác {changed_when(campaign.updated_at)}"],
+                advice="Chưa lưu gì; hãy tải lại rồi làm lại nếu vẫn cần.",
+            )
 
     def _info(self, uow: UnitOfWork, c: SurveyCampaign) -> CampaignInfo:
         uow.session.flush()
         return CampaignInfo(
-            id=c.id, year=c.year, title=c.title, deadline=c.deadline, issuing_letter=c.issuing_letter,
-            closed_on=c.closed_on, unit_ids=tuple(u.unit_id for u in c.submissions),
-            entry_count=self._entry_count(uow, c.id), version=c.updated_at,
+            id=c.id,
+            year=c.year,
+            title=c.title,
+            deadline=c.deadline,
+            issuing_letter=c.issuing_letter,
+            closed_on=c.closed_on,
+            unit_ids=tuple(u.unit_id for u in c.submissions),
+            entry_count=self._entry_count(uow, c.id),
+            version=c.updated_at,
             deadline_day_on_time=bool(c.deadline_day_on_time),
         )

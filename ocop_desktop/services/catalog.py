@@ -37,10 +37,9 @@ class CatalogService:
             sets = uow.session.scalars(select(ProductSet).order_by(ProductSet.position)).all()
             return [
                 GroupDTO(
-                    code=g.code, name=g.name,
-                    sets=tuple(
-                        ProductSetDTO(s.code, s.name, g.code, g.name) for s in sets if s.group_id == g.id
-                    ),
+                    code=g.code,
+                    name=g.name,
+                    sets=tuple(ProductSetDTO(s.code, s.name, g.code, g.name) for s in sets if s.group_id == g.id),
                 )
                 for g in groups
             ]

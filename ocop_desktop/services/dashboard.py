@@ -61,12 +61,16 @@ class DashboardService:
             # its link opens there.
             columns = (Product.id, Product.name, Product.stars, Product.expires_on)
             rows = s.execute(
-                select(*columns).where(*conditions(s, ProductFilter(expiring_within_days=EXPIRY_HORIZON_DAYS), today))
+                select(*columns)
+                .where(*conditions(s, ProductFilter(expiring_within_days=EXPIRY_HORIZON_DAYS), today))
                 .order_by(Product.expires_on)
             ).all()
-            expired = s.scalar(
-                select(func.count()).select_from(Product).where(*conditions(s, ProductFilter(expired=True), today))
-            ) or 0
+            expired = (
+                s.scalar(
+                    select(func.count()).select_from(Product).where(*conditions(s, ProductFilter(expired=True), today))
+                )
+                or 0
+            )
             rules = rule_set_in_force(reference.rule_sets(uow), today)
             # The window is checked over every certified product, not only those within 6 months,
             # since 180 days before expiry reaches just past the 6-month horizon.
@@ -76,7 +80,8 @@ class DashboardService:
                 window_rows = s.execute(
                     select(Product.id, Product.name, Product.stars, Product.expires_on)
                     .where(
-                        live, certified,
+                        live,
+                        certified,
                         Product.expires_on >= today + timedelta(days=latest),
                         Product.expires_on <= today + timedelta(days=earliest),
                     )
@@ -84,8 +89,14 @@ class DashboardService:
                 ).all()
 
         def dto(r: Any) -> ExpiringDTO:  # id, name, stars, expires_on
-            return ExpiringDTO(r.id, r.name, r.stars, r.expires_on, (r.expires_on - today).days,
-                               rules.reevaluation_window(r.expires_on))
+            return ExpiringDTO(
+                r.id,
+                r.name,
+                r.stars,
+                r.expires_on,
+                (r.expires_on - today).days,
+                rules.reevaluation_window(r.expires_on),
+            )
 
         return DashboardDTO(
             by_stars={n: stars.get(n, 0) for n in range(1, 6)},

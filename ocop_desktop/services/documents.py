@@ -46,8 +46,11 @@ class Unit:
 def _unit(session: Session, place_id: str | None) -> Unit | None:
     if not place_id:
         return None
-    r = session.execute(select(Place.id, Place.name, Place.kind, Place.parent_id, Place.valid_from, Place.valid_to,
-                               Place.successor_id).where(Place.id == place_id)).first()
+    r = session.execute(
+        select(
+            Place.id, Place.name, Place.kind, Place.parent_id, Place.valid_from, Place.valid_to, Place.successor_id
+        ).where(Place.id == place_id)
+    ).first()
     return Unit(*r) if r else None
 
 
@@ -73,8 +76,11 @@ def _valid_or_successor(session: Session, unit: Unit, day: date) -> Unit | None:
 
 def _predecessors(session: Session, unit: Unit) -> list[Unit]:
     """The units merged into this one in 2025, those grouped under it (main links) first."""
-    rows = session.execute(select(PlaceLink.predecessor_id).where(PlaceLink.successor_id == unit.id)
-                           .order_by(PlaceLink.main.desc(), PlaceLink.predecessor_id)).scalars()
+    rows = session.execute(
+        select(PlaceLink.predecessor_id)
+        .where(PlaceLink.successor_id == unit.id)
+        .order_by(PlaceLink.main.desc(), PlaceLink.predecessor_id)
+    ).scalars()
     return [u for u in (_unit(session, pid) for pid in rows) if u is not None]
 
 
@@ -86,11 +92,19 @@ def _ancestor(session: Session, unit: Unit, kinds: frozenset[str]) -> Unit | Non
 
 
 def _refuse(who: str, unit: Unit, day: date, label: str) -> ValidationError:
-    return ValidationError([FieldError("document_date", (
-        f"{who} chỉ ban hành văn bản {_period(unit)}; văn bản «{label}» đề ngày {day:%d/%m/%Y} nên không thể "
-        f"ban hành dưới tên này. Hãy chọn ngày văn bản trong thời gian đó, hoặc thiết lập lại đơn vị "
-        f"(Tệp → Thiết lập đơn vị…, hay lệnh «ocop office set») là đơn vị đang hoạt động vào ngày văn bản"))],
-        record="Ngày văn bản")
+    return ValidationError(
+        [
+            FieldError(
+                "document_date",
+                (
+                    f"{who} chỉ ban hành văn bản {_period(unit)}; văn bản «{label}» đề ngày {day:%d/%m/%Y} nên không thể "
+                    f"ban hành dưới tên này. Hãy chọn ngày văn bản trong thời gian đó, hoặc thiết lập lại đơn vị "
+                    f"(Tệp → Thiết lập đơn vị…, hay lệnh «ocop office set») là đơn vị đang hoạt động vào ngày văn bản"
+                ),
+            )
+        ],
+        record="Ngày văn bản",
+    )
 
 
 def _issuer_words(unit: Unit, office_kind: str) -> str:
@@ -125,8 +139,11 @@ class DocumentService:
             s = uow.session
             home = _unit(s, office.get("office_unit_id"))
             if home is None:  # no office set up yet: dotted lines to fill by hand, nothing to check
-                own = docs.COUNCIL_DOCS if kind.issuer == docs.COUNCIL else docs.OFFICE_DOCS.get(
-                    office_kind, docs.OFFICE_DOCS["ubnd"])
+                own = (
+                    docs.COUNCIL_DOCS
+                    if kind.issuer == docs.COUNCIL
+                    else docs.OFFICE_DOCS.get(office_kind, docs.OFFICE_DOCS["ubnd"])
+                )
                 return Issuer("", "", own.symbol, None, True, office_kind)
             # A council's papers printed by the council itself are its own documents.
             if kind.issuer == docs.OFFICE or (kind.issuer == docs.COUNCIL and office_kind == "hoi_dong"):
@@ -165,8 +182,7 @@ class DocumentService:
             return Issuer("", ministry, "BNNMT", None, False, "khac")
         # A council evaluates for the area the office covers; a document dated before the 2025
         # reform is the council of the units the office took over (a 2024 district council).
-        start = _valid_or_successor(s, home, day) or next(
-            (p for p in _predecessors(s, home) if p.valid_on(day)), home)
+        start = _valid_or_successor(s, home, day) or next((p for p in _predecessors(s, home) if p.valid_on(day)), home)
         if level == EvaluationLevel.DISTRICT.value:
             wanted = DISTRICT_KINDS
         elif level == EvaluationLevel.PROVINCE.value:
@@ -175,22 +191,29 @@ class DocumentService:
             district = _ancestor(s, start, DISTRICT_KINDS)
             wanted = DISTRICT_KINDS if district is not None and district.valid_on(day) else PROVINCE_KINDS
         body_unit = _ancestor(s, start, wanted) or next(
-            (a for p in _predecessors(s, home) if (a := _ancestor(s, p, wanted)) is not None), None)
+            (a for p in _predecessors(s, home) if (a := _ancestor(s, p, wanted)) is not None), None
+        )
         if body_unit is None:
-            raise NotFoundError(f"Đơn vị của máy này không thuộc cấp nào có hội đồng đánh giá OCOP để ban hành "
-                                f"«{kind.label}»; hãy thiết lập lại đơn vị (Tệp → Thiết lập đơn vị…).")
+            raise NotFoundError(
+                f"Đơn vị của máy này không thuộc cấp nào có hội đồng đánh giá OCOP để ban hành "
+                f"«{kind.label}»; hãy thiết lập lại đơn vị (Tệp → Thiết lập đơn vị…)."
+            )
         unit = _valid_or_successor(s, body_unit, day)
         if unit is None:
-            who = f"{docs.COUNCIL_NAME} của UBND {body_unit.in_text}" if kind.issuer == docs.COUNCIL else \
-                f"UBND {body_unit.in_text}"
+            who = (
+                f"{docs.COUNCIL_NAME} của UBND {body_unit.in_text}"
+                if kind.issuer == docs.COUNCIL
+                else f"UBND {body_unit.in_text}"
+            )
             raise _refuse(who, body_unit, day, kind.label)
         if kind.issuer == docs.COUNCIL:
             return Issuer(f"UBND {unit.name}".upper(), docs.COUNCIL_NAME.upper(), symbol, unit, False, "hoi_dong")
         return Issuer("", f"ỦY BAN NHÂN DÂN {unit.name}".upper(), symbol, unit, False, "ubnd")
 
     # -- recipients -------------------------------------------------------------------------------
-    def default_recipients(self, kind: docs.DocumentKind, issuer: Issuer, day: date,
-                           letter_issuer: str = "") -> tuple[str, ...]:
+    def default_recipients(
+        self, kind: docs.DocumentKind, issuer: Issuer, day: date, letter_issuer: str = ""
+    ) -> tuple[str, ...]:
         """Who a document goes to when the office has not said: the body above the issuer on the
         document's date, the issuer of the letter it answers while that body exists, then the file."""
         if kind.form:
@@ -216,8 +239,13 @@ class DocumentService:
                 else:
                     lines.append(f"{docs.name_on(docs.DEPARTMENT, day)} {where}".strip())
             own = fold(f"UBND {unit.name}") if unit is not None else ""
-            if (kind.letter_recipient and letter_issuer and fold(letter_issuer) != own
-                    and _exists_on(s, letter_issuer, day) and fold(letter_issuer) not in {fold(x) for x in lines}):
+            if (
+                kind.letter_recipient
+                and letter_issuer
+                and fold(letter_issuer) != own
+                and _exists_on(s, letter_issuer, day)
+                and fold(letter_issuer) not in {fold(x) for x in lines}
+            ):
                 lines.append(letter_issuer)
         lines.append(docs.FILED)
         return tuple(lines)
@@ -246,8 +274,17 @@ class DocumentService:
         return ""
 
     # -- the header -------------------------------------------------------------------------------
-    def header(self, kind: str, day: date, *, level: str | None = None, campaign_id: str | None = None,
-               directive_id: str | None = None, signer_name: str = "", co_signer_name: str = "") -> OfficialHeader:
+    def header(
+        self,
+        kind: str,
+        day: date,
+        *,
+        level: str | None = None,
+        campaign_id: str | None = None,
+        directive_id: str | None = None,
+        signer_name: str = "",
+        co_signer_name: str = "",
+    ) -> OfficialHeader:
         """The header, number, recipients and signer block of a document of ``kind`` dated ``day``;
         refused (ValidationError) when no body that issues it exists on that day."""
         doc = docs.DOCUMENT_BY_KEY.get(kind)
@@ -272,20 +309,30 @@ class DocumentService:
             letter = self.letter_issuer(kind, campaign_id, directive_id) if doc.letter_recipient else ""
             recipients = self.default_recipients(doc, issuer, day, letter)
         signature, co_signature = self._signatures(doc, issuer, settings, signer_name, co_signer_name)
-        return OfficialHeader(parent_body=parent, body=body, number=number, place=place, day=day,
-                              recipients=recipients, signature=signature, co_signature=co_signature)
+        return OfficialHeader(
+            parent_body=parent,
+            body=body,
+            number=number,
+            place=place,
+            day=day,
+            recipients=recipients,
+            signature=signature,
+            co_signature=co_signature,
+        )
 
     @staticmethod
-    def _signatures(doc: docs.DocumentKind, issuer: Issuer, settings: ReportSettings, name: str,
-                    co_name: str) -> tuple[Signature, Signature]:
+    def _signatures(
+        doc: docs.DocumentKind, issuer: Issuer, settings: ReportSettings, name: str, co_name: str
+    ) -> tuple[Signature, Signature]:
         if doc.form:
             left, right = doc.form_signers
             return Signature(title=right, name=name), Signature(title=left, name=co_name)
         if not issuer.own_office and doc.issuer != docs.OFFICE:
             head = docs.COUNCIL_DOCS.signers[0] if doc.issuer == docs.COUNCIL else docs.OFFICE_DOCS["ubnd"].signers[0]
             return Signature(head.authority, head.deputy, head.title, name), Signature()
-        return Signature(settings.signer_authority, settings.signer_deputy, settings.signer_title,
-                         name or settings.signer_name), Signature()
+        return Signature(
+            settings.signer_authority, settings.signer_deputy, settings.signer_title, name or settings.signer_name
+        ), Signature()
 
 
 def _office_id(make_uow: UowFactory) -> str:
@@ -298,7 +345,7 @@ def _exists_on(session: Session, body: str, day: date) -> bool:
     folded = fold(body)
     for prefix in _BODY_PREFIXES:
         if folded.startswith(prefix):
-            folded = folded[len(prefix):]
+            folded = folded[len(prefix) :]
             break
     else:
         return True
@@ -320,6 +367,8 @@ def default_kind_values(service: DocumentService, day: date) -> dict[str, tuple[
             out[doc.key] = (docs.default_symbol(doc, symbol), "" if doc.form else docs.FILED)
             continue
         letter = service.letter_issuer(doc.key) if doc.letter_recipient else ""
-        out[doc.key] = (docs.default_symbol(doc, issuer.symbol),
-                        "\n".join(service.default_recipients(doc, issuer, day, letter)))
+        out[doc.key] = (
+            docs.default_symbol(doc, issuer.symbol),
+            "\n".join(service.default_recipients(doc, issuer, day, letter)),
+        )
     return out

@@ -46,8 +46,12 @@ class DraftStore:
     def save(self, campaign_id: str, unit_id: str, payload: dict[str, Any], now: datetime | None = None) -> Draft:
         draft = Draft(campaign_id, unit_id, now or _utcnow(), payload)
         document = {
-            "format": FORMAT, "kind": self.kind, "campaign_id": campaign_id, "unit_id": unit_id,
-            "written_at": draft.written_at.isoformat(), "payload": payload,
+            "format": FORMAT,
+            "kind": self.kind,
+            "campaign_id": campaign_id,
+            "unit_id": unit_id,
+            "written_at": draft.written_at.isoformat(),
+            "payload": payload,
         }
         _write_atomically(self.path_for(campaign_id, unit_id), json.dumps(document, ensure_ascii=False, indent=1))
         return draft

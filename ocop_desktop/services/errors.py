@@ -16,41 +16,65 @@ from collections.abc import Iterator
 UNCHANGED = "Dữ liệu vẫn giữ nguyên như trước thao tác này."
 
 _SQLITE_MESSAGES = (
-    ("database or disk is full",
-     "Ổ đĩa đã đầy nên không ghi được. " + UNCHANGED +
-     " Hãy xóa bớt tệp không cần (hoặc dọn Thùng rác) để giải phóng dung lượng rồi làm lại."),
-    ("attempt to write a readonly database",
-     "Tệp dữ liệu đang ở chế độ chỉ đọc nên không ghi được. " + UNCHANGED +
-     " Hãy bỏ thuộc tính chỉ đọc của tệp hoặc thư mục (hoặc chép tệp sang thư mục khác) rồi mở lại."),
-    ("unable to open database file",
-     "Không mở được tệp dữ liệu: thư mục không tồn tại, bị khóa ghi hoặc ổ đĩa đã bị rút ra. " + UNCHANGED +
-     " Hãy kiểm tra ổ đĩa và quyền ghi của thư mục rồi thử lại."),
-    ("database is locked",
-     "Dữ liệu đang được một chương trình khác ghi (có thể là cửa sổ OCOP Desktop khác). " + UNCHANGED +
-     " Hãy đợi ít phút hoặc đóng chương trình kia rồi làm lại."),
-    ("disk i/o error",
-     "Lỗi đọc ghi ổ đĩa (ổ đĩa bị rút ra hoặc hỏng). " + UNCHANGED +
-     " Hãy cắm lại ổ đĩa, đóng rồi mở lại OCOP Desktop; nếu vẫn lỗi, hãy kiểm tra ổ đĩa."),
-    ("database disk image is malformed",
-     "Tệp dữ liệu bị hỏng. OCOP Desktop không ghi thêm vào tệp này. "
-     "Hãy khôi phục từ bản sao gần nhất (menu Dữ liệu › Sao lưu và khôi phục, hoặc lệnh «ocop restore»)."),
-    ("file is not a database",
-     "Tệp này không phải tệp dữ liệu OCOP Desktop hoặc đã bị hỏng. OCOP Desktop không ghi gì vào tệp này. "
-     "Hãy chọn đúng tệp, hoặc khôi phục từ bản sao."),
+    (
+        "database or disk is full",
+        "Ổ đĩa đã đầy nên không ghi được. "
+        + UNCHANGED
+        + " Hãy xóa bớt tệp không cần (hoặc dọn Thùng rác) để giải phóng dung lượng rồi làm lại.",
+    ),
+    (
+        "attempt to write a readonly database",
+        "Tệp dữ liệu đang ở chế độ chỉ đọc nên không ghi được. "
+        + UNCHANGED
+        + " Hãy bỏ thuộc tính chỉ đọc của tệp hoặc thư mục (hoặc chép tệp sang thư mục khác) rồi mở lại.",
+    ),
+    (
+        "unable to open database file",
+        "Không mở được tệp dữ liệu: thư mục không tồn tại, bị khóa ghi hoặc ổ đĩa đã bị rút ra. "
+        + UNCHANGED
+        + " Hãy kiểm tra ổ đĩa và quyền ghi của thư mục rồi thử lại.",
+    ),
+    (
+        "database is locked",
+        "Dữ liệu đang được một chương trình khác ghi (có thể là cửa sổ OCOP Desktop khác). "
+        + UNCHANGED
+        + " Hãy đợi ít phút hoặc đóng chương trình kia rồi làm lại.",
+    ),
+    (
+        "disk i/o error",
+        "Lỗi đọc ghi ổ đĩa (ổ đĩa bị rút ra hoặc hỏng). "
+        + UNCHANGED
+        + " Hãy cắm lại ổ đĩa, đóng rồi mở lại OCOP Desktop; nếu vẫn lỗi, hãy kiểm tra ổ đĩa.",
+    ),
+    (
+        "database disk image is malformed",
+        "Tệp dữ liệu bị hỏng. OCOP Desktop không ghi thêm vào tệp này. "
+        "Hãy khôi phục từ bản sao gần nhất (menu Dữ liệu › Sao lưu và khôi phục, hoặc lệnh «ocop restore»).",
+    ),
+    (
+        "file is not a database",
+        "Tệp này không phải tệp dữ liệu OCOP Desktop hoặc đã bị hỏng. OCOP Desktop không ghi gì vào tệp này. "
+        "Hãy chọn đúng tệp, hoặc khôi phục từ bản sao.",
+    ),
 )
 
 _OS_MESSAGES = {
-    errno.ENOSPC: "Ổ đĩa «{where}» đã đầy nên không ghi được. " + UNCHANGED +
-                  " Hãy giải phóng dung lượng hoặc chọn ổ đĩa khác rồi làm lại.",
-    errno.EROFS: "Ổ đĩa «{where}» chỉ cho phép đọc (ví dụ USB gạt khóa chống ghi). " + UNCHANGED +
-                 " Hãy bỏ khóa chống ghi hoặc chọn nơi lưu khác.",
+    errno.ENOSPC: "Ổ đĩa «{where}» đã đầy nên không ghi được. "
+    + UNCHANGED
+    + " Hãy giải phóng dung lượng hoặc chọn ổ đĩa khác rồi làm lại.",
+    errno.EROFS: "Ổ đĩa «{where}» chỉ cho phép đọc (ví dụ USB gạt khóa chống ghi). "
+    + UNCHANGED
+    + " Hãy bỏ khóa chống ghi hoặc chọn nơi lưu khác.",
     errno.EACCES: "Không có quyền ghi vào «{where}». " + UNCHANGED + " Hãy chọn thư mục khác (ví dụ Tài liệu).",
-    errno.EPERM: "Không được phép ghi vào «{where}» (tệp hoặc thư mục bị khóa). " + UNCHANGED +
-                 " Hãy chọn nơi lưu khác.",
-    getattr(errno, "EDQUOT", -1): "Đã hết hạn mức dung lượng ở «{where}». " + UNCHANGED +
-                                  " Hãy giải phóng dung lượng rồi làm lại.",
-    errno.EIO: "Lỗi đọc ghi ổ đĩa ở «{where}» (ổ đĩa bị rút ra hoặc hỏng). " + UNCHANGED +
-               " Hãy cắm lại ổ đĩa rồi làm lại.",
+    errno.EPERM: "Không được phép ghi vào «{where}» (tệp hoặc thư mục bị khóa). "
+    + UNCHANGED
+    + " Hãy chọn nơi lưu khác.",
+    getattr(errno, "EDQUOT", -1): "Đã hết hạn mức dung lượng ở «{where}». "
+    + UNCHANGED
+    + " Hãy giải phóng dung lượng rồi làm lại.",
+    errno.EIO: "Lỗi đọc ghi ổ đĩa ở «{where}» (ổ đĩa bị rút ra hoặc hỏng). "
+    + UNCHANGED
+    + " Hãy cắm lại ổ đĩa rồi làm lại.",
 }
 _WINDOWS_DISK_FULL = {112, 39}  # ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
 
@@ -109,9 +133,24 @@ def _people_types() -> tuple[type[BaseException], ...]:
     from ocop_desktop.services.exchange.records import BadValue
     from ocop_desktop.services.sample import UnknownSampleError
 
-    return (ValidationError, NotFoundError, SchemaError, DatabaseInUse, RestoreRefused, ImportRefused, PackageError,
-            KeyFileError, CardError, CodeError, NumberError, DateError, UnknownSampleError, BackupFailed,
-            UnfinishedOnReadOnlyMedia, BadValue)
+    return (
+        ValidationError,
+        NotFoundError,
+        SchemaError,
+        DatabaseInUse,
+        RestoreRefused,
+        ImportRefused,
+        PackageError,
+        KeyFileError,
+        CardError,
+        CodeError,
+        NumberError,
+        DateError,
+        UnknownSampleError,
+        BackupFailed,
+        UnfinishedOnReadOnlyMedia,
+        BadValue,
+    )
 
 
 def for_people(exc: BaseException) -> str | None:
@@ -128,8 +167,11 @@ def for_people(exc: BaseException) -> str | None:
         from ocop_desktop.domain.os_errors import os_reason
 
         where = f" «{exc.filename}»" if exc.filename else ""
-        return (f"Không đọc hoặc ghi được{where} ({os_reason(exc)}). " + UNCHANGED +
-                " Hãy kiểm tra đường dẫn (phải là một tệp thường, không phải thư mục) rồi làm lại.")
+        return (
+            f"Không đọc hoặc ghi được{where} ({os_reason(exc)}). "
+            + UNCHANGED
+            + " Hãy kiểm tra đường dẫn (phải là một tệp thường, không phải thư mục) rồi làm lại."
+        )
     # Quoted parts are left out: Python's own message may quote a Vietnamese value it choked on.
     unquoted = _QUOTED.sub("", str(exc))
     if type(exc) in (ValueError, LookupError) and _VIETNAMESE & set(unquoted.lower()):

@@ -73,9 +73,18 @@ def members_from_json(data: Any) -> tuple[MemberInput, ...]:
     "member" names the member, "knockout" gives a knock-out code (or a list of them)."""
     maps = data if isinstance(data, list) else [data]
     if not maps or not all(isinstance(m, dict) for m in maps):
-        raise ValidationError([FieldError("scores", (
-            "tệp điểm phải là một bảng {mã tiêu chí: điểm} hoặc một danh sách các bảng, mỗi thành viên "
-            "hội đồng một bảng."))], record="Tệp điểm")
+        raise ValidationError(
+            [
+                FieldError(
+                    "scores",
+                    (
+                        "tệp điểm phải là một bảng {mã tiêu chí: điểm} hoặc một danh sách các bảng, mỗi thành viên "
+                        "hội đồng một bảng."
+                    ),
+                )
+            ],
+            record="Tệp điểm",
+        )
     return tuple(
         MemberInput(name=clean(str(m.get(MEMBER_KEY) or "")) or f"Thành viên {i}", scores=m)
         for i, m in enumerate(maps, start=1)
@@ -88,13 +97,19 @@ def _brief(uow: UnitOfWork, product_id: str) -> tuple[Product, ProductBrief]:
         # Also by exact name: people at a terminal know products by name, not by id.
         matches = uow.session.scalars(select(Product).where(Product.name == clean(product_id))).all()
         if len(matches) != 1:
-            raise NotFoundError(Text(f"Không tìm thấy sản phẩm có mã {product_id}.",
-                                     f"No product has the id {product_id}."))
+            raise NotFoundError(
+                Text(f"Không tìm thấy sản phẩm có mã {product_id}.", f"No product has the id {product_id}.")
+            )
         product = matches[0]
     pset = product.product_set
     return product, ProductBrief(
-        product.id, product.name, product.producer.name if product.producer else "",
-        pset.code if pset else "", pset.name if pset else "", product.stars, product.score,
+        product.id,
+        product.name,
+        product.producer.name if product.producer else "",
+        pset.code if pset else "",
+        pset.name if pset else "",
+        product.stars,
+        product.score,
     )
 
 
@@ -127,9 +142,12 @@ class EvaluationService:
             elif in_force:
                 chosen = next(r for r in rules if r.code == in_force)
             else:
-                raise NotFoundError(Text(
-                    f"Không có bộ tiêu chí nào có hiệu lực vào ngày {format_vn_date(on)}; hãy chọn bộ tiêu chí.",
-                    f"No rule set is in force on {format_vn_date(on)}; please choose a rule set."))
+                raise NotFoundError(
+                    Text(
+                        f"Không có bộ tiêu chí nào có hiệu lực vào ngày {format_vn_date(on)}; hãy chọn bộ tiêu chí.",
+                        f"No rule set is in force on {format_vn_date(on)}; please choose a rule set.",
+                    )
+                )
             info = ScorecardService.find(uow, chosen.code, brief.product_set_code or None)
         return ScoringSetup(brief, tuple(rules), chosen, in_force, info.card, info.origin)
 
@@ -137,8 +155,9 @@ class EvaluationService:
         """Totals and stars without saving; refused with every out-of-range or unknown criterion."""
         checked = check_members(setup.card, members, knockouts)
         if checked.errors:
-            raise ValidationError(checked.errors, record=Text(f"Điểm của «{setup.product.name}»",
-                                                              f"Scores of «{setup.product.name}»"))
+            raise ValidationError(
+                checked.errors, record=Text(f"Điểm của «{setup.product.name}»", f"Scores of «{setup.product.name}»")
+            )
         return evaluate(setup.card, setup.rule_set, checked.members, checked.knockouts)
 
     # -- saving --------------------------------------------------------------------------------------
@@ -148,36 +167,63 @@ class EvaluationService:
         setup = self.setup(data.product_id, data.evaluated_on, data.rule_set_code)
         errors: list[FieldError] = []
         if not data.members:
-            errors.append(FieldError("members", Text("Chưa có điểm của thành viên nào; hãy chấm ít nhất một phiếu.",
-                                                     "No member's scores yet; please score at least one sheet.")))
+            errors.append(
+                FieldError(
+                    "members",
+                    Text(
+                        "Chưa có điểm của thành viên nào; hãy chấm ít nhất một phiếu.",
+                        "No member's scores yet; please score at least one sheet.",
+                    ),
+                )
+            )
         try:
             level = EvaluationLevel(data.level)
         except ValueError:
-            levels, levels_en = (", ".join(f"{lv.value} ({lv.label_in(lang)})" for lv in EvaluationLevel)
-                                 for lang in ("vi", "en"))
-            errors.append(FieldError("level", Text(
-                f"Cấp đánh giá «{data.level}» không hợp lệ; chọn một trong: {levels}.",
-                f"«{data.level}» is not a level of evaluation; choose one of: {levels_en}.")))
+            levels, levels_en = (
+                ", ".join(f"{lv.value} ({lv.label_in(lang)})" for lv in EvaluationLevel) for lang in ("vi", "en")
+            )
+            errors.append(
+                FieldError(
+                    "level",
+                    Text(
+                        f"Cấp đánh giá «{data.level}» không hợp lệ; chọn một trong: {levels}.",
+                        f"«{data.level}» is not a level of evaluation; choose one of: {levels_en}.",
+                    ),
+                )
+            )
             level = None
         checked = check_members(setup.card, data.members, data.knockouts)
         errors += checked.errors
         if errors:
-            raise ValidationError(errors, record=Text(f"Đánh giá sản phẩm «{setup.product.name}»",
-                                                      f"Evaluation of «{setup.product.name}»"))
+            raise ValidationError(
+                errors,
+                record=Text(f"Đánh giá sản phẩm «{setup.product.name}»", f"Evaluation of «{setup.product.name}»"),
+            )
         assert level is not None  # a level that is not one was refused above
         outcome = evaluate(setup.card, setup.rule_set, checked.members, checked.knockouts)
         with self._uow(action="evaluate", context=setup.product.name) as uow:
             evaluation = Evaluation(
-                product_id=setup.product.id, rule_set_id=reference.rule_set_id(setup.rule_set.code),
-                scorecard_id=scorecard_id(setup.card.code), evaluated_on=data.evaluated_on, level=level.value,
-                scores={code: float(v) for code, v in outcome.criteria.items()}, total=float(outcome.total),
-                stars=outcome.stars, knockout=outcome.knockout, certified=False, notes=(data.notes or "").strip(),
+                product_id=setup.product.id,
+                rule_set_id=reference.rule_set_id(setup.rule_set.code),
+                scorecard_id=scorecard_id(setup.card.code),
+                evaluated_on=data.evaluated_on,
+                level=level.value,
+                scores={code: float(v) for code, v in outcome.criteria.items()},
+                total=float(outcome.total),
+                stars=outcome.stars,
+                knockout=outcome.knockout,
+                certified=False,
+                notes=(data.notes or "").strip(),
             )
             for pos, (member, scores) in enumerate(zip(data.members, checked.members, strict=False)):
-                evaluation.members.append(EvaluationMember(
-                    position=pos, member_name=clean(member.name) or f"Thành viên {pos + 1}",
-                    scores={code: num(v) for code, v in scores.items()}, total=float(sum(scores.values(), Fraction(0))),
-                ))
+                evaluation.members.append(
+                    EvaluationMember(
+                        position=pos,
+                        member_name=clean(member.name) or f"Thành viên {pos + 1}",
+                        scores={code: num(v) for code, v in scores.items()},
+                        total=float(sum(scores.values(), Fraction(0))),
+                    )
+                )
             uow.session.add(evaluation)
             product = _product(uow, setup.product.id)
             if product.status in (ProductStatus.POTENTIAL.value, ProductStatus.REGISTERED.value):
@@ -199,57 +245,99 @@ class EvaluationService:
             return result
 
     @staticmethod
-    def _certify(uow: UnitOfWork, evaluation: Evaluation, rules: RuleSet, data: CertificationInput,
-                 today: date | None) -> CertificationDTO:
+    def _certify(
+        uow: UnitOfWork, evaluation: Evaluation, rules: RuleSet, data: CertificationInput, today: date | None
+    ) -> CertificationDTO:
         today = today or date.today()
         product = _product(uow, evaluation.product_id)
         errors = []
         if evaluation.knockout:
-            errors.append(FieldError("certified", Text(
-                f"Sản phẩm bị loại ({evaluation.knockout}) nên không được công nhận.",
-                f"The product was knocked out ({evaluation.knockout}), so it cannot be certified.")))
+            errors.append(
+                FieldError(
+                    "certified",
+                    Text(
+                        f"Sản phẩm bị loại ({evaluation.knockout}) nên không được công nhận.",
+                        f"The product was knocked out ({evaluation.knockout}), so it cannot be certified.",
+                    ),
+                )
+            )
         elif evaluation.stars is None or not rules.is_certifiable(evaluation.stars):
-            errors.append(FieldError("certified", (
-                f"Chỉ sản phẩm đạt từ {rules.min_certified_stars} sao trở lên mới được công nhận; kết quả này đạt "
-                f"{evaluation.stars} sao ({points_text(round(evaluation.total or 0, 2))} điểm).")))
+            errors.append(
+                FieldError(
+                    "certified",
+                    (
+                        f"Chỉ sản phẩm đạt từ {rules.min_certified_stars} sao trở lên mới được công nhận; kết quả này đạt "
+                        f"{evaluation.stars} sao ({points_text(round(evaluation.total or 0, 2))} điểm)."
+                    ),
+                )
+            )
         else:  # the evaluating level certifies only the classes the rule set gives it
             standing = rules.standing(evaluation.level, evaluation.stars)
             refusal = certify_refusal(rules, standing, points_text(round(evaluation.total or 0, 2)))
             if refusal:
                 errors.append(FieldError("certified", refusal))
             elif standing.level is not None and clean(data.body):
-                other = next((a for a in rules.authorities if a.body and a.level != standing.level.level
-                              and fold(a.body) == fold(clean(data.body))), None)
+                other = next(
+                    (
+                        a
+                        for a in rules.authorities
+                        if a.body and a.level != standing.level.level and fold(a.body) == fold(clean(data.body))
+                    ),
+                    None,
+                )
                 if other is not None:
-                    errors.append(FieldError("body", (
-                        f"«Cơ quan công nhận» {clean(data.body)} là cơ quan của {other.name}; kết quả đánh giá của "
-                        f"{standing.level.name} do {standing.level.body} công nhận. Hãy để trống hoặc ghi đúng tên "
-                        f"{standing.level.body}.")))
+                    errors.append(
+                        FieldError(
+                            "body",
+                            (
+                                f"«Cơ quan công nhận» {clean(data.body)} là cơ quan của {other.name}; kết quả đánh giá của "
+                                f"{standing.level.name} do {standing.level.body} công nhận. Hãy để trống hoặc ghi đúng tên "
+                                f"{standing.level.body}."
+                            ),
+                        )
+                    )
         decision = clean(data.decision) or ""
         if not decision:
-            errors.append(FieldError("decision", Text("Chưa nhập số quyết định công nhận (ví dụ 1234/QĐ-UBND).",
-                                                      "The number of the certifying decision is missing "
-                                                      "(for example 1234/QĐ-UBND).")))
+            errors.append(
+                FieldError(
+                    "decision",
+                    Text(
+                        "Chưa nhập số quyết định công nhận (ví dụ 1234/QĐ-UBND).",
+                        "The number of the certifying decision is missing (for example 1234/QĐ-UBND).",
+                    ),
+                )
+            )
         if data.certified_on is None:
-            errors.append(FieldError("certified_on", Text("Chưa nhập ngày công nhận.",
-                                                          "The certification date is missing.")))
+            errors.append(
+                FieldError("certified_on", Text("Chưa nhập ngày công nhận.", "The certification date is missing."))
+            )
         elif data.certified_on < evaluation.evaluated_on:
             certified, evaluated = format_vn_date(data.certified_on), format_vn_date(evaluation.evaluated_on)
-            errors.append(FieldError("certified_on", Text(
-                f"Ngày công nhận {certified} trước ngày đánh giá {evaluated}; hãy kiểm tra lại.",
-                f"The certification date {certified} is before the evaluation date {evaluated}; please check it.")))
+            errors.append(
+                FieldError(
+                    "certified_on",
+                    Text(
+                        f"Ngày công nhận {certified} trước ngày đánh giá {evaluated}; hãy kiểm tra lại.",
+                        f"The certification date {certified} is before the evaluation date {evaluated}; please check it.",
+                    ),
+                )
+            )
         elif data.certified_on > today:
-            errors.append(FieldError("certified_on", Text("Ngày công nhận không thể ở tương lai.",
-                                                          "The certification date cannot be in the future.")))
+            errors.append(
+                FieldError(
+                    "certified_on",
+                    Text("Ngày công nhận không thể ở tương lai.", "The certification date cannot be in the future."),
+                )
+            )
         if errors:
-            raise ValidationError(errors, record=Text(f"Công nhận sản phẩm «{product.name}»",
-                                                      f"Certification of «{product.name}»"))
+            raise ValidationError(
+                errors, record=Text(f"Công nhận sản phẩm «{product.name}»", f"Certification of «{product.name}»")
+            )
         # What the checks above guarantee: a certifiable star class and a certification date.
         stars, certified_on = evaluation.stars, data.certified_on
         assert stars is not None and certified_on is not None
         here = rules.authority(evaluation.level)
-        body = clean(data.body) or (here.body if here and here.body else
-                                    rules.certifying_levels.get(stars, "")) or ""
+        body = clean(data.body) or (here.body if here and here.body else rules.certifying_levels.get(stars, "")) or ""
         expires_on = rules.expiry_for(certified_on)
         window = rules.reevaluation_window(expires_on)
         product.status = ProductStatus.CERTIFIED.value
@@ -263,9 +351,19 @@ class EvaluationService:
         product.rule_set_id = reference.rule_set_id(rules.code)
         evaluation.certified = True
         return CertificationDTO(
-            product.id, product.name, stars, product.score, product.certificate_no or "", decision, body,
-            certified_on, expires_on, window[0] if window else None, window[1] if window else None,
-            rules.warning_date(expires_on), rules.code,
+            product.id,
+            product.name,
+            stars,
+            product.score,
+            product.certificate_no or "",
+            decision,
+            body,
+            certified_on,
+            expires_on,
+            window[0] if window else None,
+            window[1] if window else None,
+            rules.warning_date(expires_on),
+            rules.code,
         )
 
     # -- reading -------------------------------------------------------------------------------------------
@@ -273,8 +371,11 @@ class EvaluationService:
     def _load(uow: UnitOfWork, evaluation_id: str) -> Evaluation:
         evaluation = uow.session.get(Evaluation, evaluation_id)
         if evaluation is None:
-            raise NotFoundError(Text(f"Không tìm thấy lần đánh giá có mã {evaluation_id}.",
-                                     f"No evaluation has the id {evaluation_id}."))
+            raise NotFoundError(
+                Text(
+                    f"Không tìm thấy lần đánh giá có mã {evaluation_id}.", f"No evaluation has the id {evaluation_id}."
+                )
+            )
         return evaluation
 
     def get(self, evaluation_id: str) -> EvaluationDTO:
@@ -292,10 +393,19 @@ class EvaluationService:
         rules = pick_rule_set(reference.rule_sets(uow), evaluation.rule_set.code)
         window = rules.reevaluation_window(product.expires_on)
         return CertificationDTO(
-            product.id, product.name, product.stars or 0, product.score or 0.0, product.certificate_no or "",
-            product.certifying_decision or "", product.certifying_body or "", product.certified_on,
-            product.expires_on, window[0] if window else None, window[1] if window else None,
-            rules.warning_date(product.expires_on), rules.code,
+            product.id,
+            product.name,
+            product.stars or 0,
+            product.score or 0.0,
+            product.certificate_no or "",
+            product.certifying_decision or "",
+            product.certifying_body or "",
+            product.certified_on,
+            product.expires_on,
+            window[0] if window else None,
+            window[1] if window else None,
+            rules.warning_date(product.expires_on),
+            rules.code,
         )
 
     @staticmethod
@@ -308,7 +418,9 @@ class EvaluationService:
             return None
 
     @staticmethod
-    def _dto(uow: UnitOfWork, e: Evaluation, card: Scorecard | None, certification: CertificationDTO | None) -> EvaluationDTO:
+    def _dto(
+        uow: UnitOfWork, e: Evaluation, card: Scorecard | None, certification: CertificationDTO | None
+    ) -> EvaluationDTO:
         product = _product(uow, e.product_id)
         parts: dict[str, float] = {}
         if card is not None:
@@ -316,20 +428,47 @@ class EvaluationService:
                 parts[part.code] = round(sum(e.scores.get(leaf.code, 0.0) for leaf in part.leaves()), 2)
         members = tuple(MemberDTO(m.position, m.member_name, dict(m.scores), m.total or 0.0) for m in e.members)
         return EvaluationDTO(
-            e.id, e.product_id, product.name, e.rule_set.code, card.code if card else "", e.evaluated_on, e.level,
-            EvaluationLevel(e.level).label, members, dict(e.scores), parts, round(e.total or 0.0, 2), e.stars,
-            e.knockout, e.certified, e.notes, e.created_at, certification,
+            e.id,
+            e.product_id,
+            product.name,
+            e.rule_set.code,
+            card.code if card else "",
+            e.evaluated_on,
+            e.level,
+            EvaluationLevel(e.level).label,
+            members,
+            dict(e.scores),
+            parts,
+            round(e.total or 0.0, 2),
+            e.stars,
+            e.knockout,
+            e.certified,
+            e.notes,
+            e.created_at,
+            certification,
         )
 
     def history(self, product_id: str) -> list[EvaluationRow]:
         """A product's evaluations, newest first (a Core select of the shown columns)."""
         with self._uow() as uow:
             product, _ = _brief(uow, product_id)
-            counts = (select(EvaluationMember.evaluation_id, func.count().label("n"))
-                      .group_by(EvaluationMember.evaluation_id).subquery())
+            counts = (
+                select(EvaluationMember.evaluation_id, func.count().label("n"))
+                .group_by(EvaluationMember.evaluation_id)
+                .subquery()
+            )
             rows = uow.session.execute(
-                select(Evaluation.id, Evaluation.evaluated_on, RuleSetRow.code, Evaluation.level, counts.c.n,
-                       Evaluation.total, Evaluation.stars, Evaluation.knockout, Evaluation.certified)
+                select(
+                    Evaluation.id,
+                    Evaluation.evaluated_on,
+                    RuleSetRow.code,
+                    Evaluation.level,
+                    counts.c.n,
+                    Evaluation.total,
+                    Evaluation.stars,
+                    Evaluation.knockout,
+                    Evaluation.certified,
+                )
                 .join(RuleSetRow, RuleSetRow.id == Evaluation.rule_set_id)
                 .outerjoin(counts, counts.c.evaluation_id == Evaluation.id)
                 .where(Evaluation.product_id == product.id)
@@ -341,30 +480,53 @@ class EvaluationService:
             standing = rules[code].standing(level, stars) if code in rules else None
             return standing.proposed_to.title if standing and standing.proposed_to else ""
 
-        return [EvaluationRow(r[0], r[1], r[2], EvaluationLevel(r[3]).label, r[4] or 0,
-                              round(r[5], 2) if r[5] is not None else None, r[6], r[7], bool(r[8]),
-                              proposed_to(r[2], r[3], r[6]), r[3]) for r in rows]
+        return [
+            EvaluationRow(
+                r[0],
+                r[1],
+                r[2],
+                EvaluationLevel(r[3]).label,
+                r[4] or 0,
+                round(r[5], 2) if r[5] is not None else None,
+                r[6],
+                r[7],
+                bool(r[8]),
+                proposed_to(r[2], r[3], r[6]),
+                r[3],
+            )
+            for r in rows
+        ]
 
     def gap_for(self, product_id: str) -> ProductGap | None:
         """Which criteria of the latest evaluation lose most points, and what the next star needs."""
         with self._uow() as uow:
             product, brief = _brief(uow, product_id)
             evaluation = uow.session.scalars(
-                select(Evaluation).where(Evaluation.product_id == product.id)
-                .order_by(Evaluation.evaluated_on.desc(), Evaluation.created_at.desc()).limit(1)
+                select(Evaluation)
+                .where(Evaluation.product_id == product.id)
+                .order_by(Evaluation.evaluated_on.desc(), Evaluation.created_at.desc())
+                .limit(1)
             ).first()
             if evaluation is None:
                 return None
             card = self._card_of(uow, evaluation)
             rules = pick_rule_set(reference.rule_sets(uow), evaluation.rule_set.code)
-            members = [{k: Fraction(str(v)) for k, v in m.scores.items() if card and card.find(k)}
-                       for m in evaluation.members]
+            members = [
+                {k: Fraction(str(v)) for k, v in m.scores.items() if card and card.find(k)} for m in evaluation.members
+            ]
             knockouts = [k.strip().split(":")[0] for k in (evaluation.knockout or "").split(";") if k.strip()]
         if card is None:
             return None
         outcome = evaluate(card, rules, members, [k for k in knockouts if card.knockout(k)])
-        return ProductGap(brief, evaluation.id, evaluation.evaluated_on, rules.code, outcome.total,
-                          evaluation.knockout, gap(card, rules, outcome))
+        return ProductGap(
+            brief,
+            evaluation.id,
+            evaluation.evaluated_on,
+            rules.code,
+            outcome.total,
+            evaluation.knockout,
+            gap(card, rules, outcome),
+        )
 
     def evaluated_products(self) -> list[str]:
         """Ids of the products that have at least one evaluation."""

@@ -55,8 +55,11 @@ def _lines(card: Scorecard, score_sets: Sequence[Mapping[str, Fraction]], keys: 
         closing = {"code": "", "name": f"Cộng phần {part.code}", "max": num(part.max)}
         for key, scores in zip(keys, score_sets, strict=False):
             values = [_subtotal(c, scores) for c in part.criteria]
-            closing[key] = num(sum((v for v in values if v is not None), Fraction(0))) if any(
-                v is not None for v in values) else None
+            closing[key] = (
+                num(sum((v for v in values if v is not None), Fraction(0)))
+                if any(v is not None for v in values)
+                else None
+            )
         rows.append(closing)
         title = f"Phần {part.code}. {part.name} (tối đa {points_text(part.max)} điểm)"
         sections.append(ReportSection(title, rows))  # whether a card is confirmed is said in the window, not on paper
@@ -73,35 +76,64 @@ def _product_lines(card: Scorecard, rule_set: RuleSet, product: ProductBrief | N
     return lines
 
 
-def scoring_sheet(card: Scorecard, rule_set: RuleSet, header: OfficialHeader, product: ProductBrief | None = None,
-                  member: str = "", scores: Mapping[str, object] | None = None, knockouts: Sequence[str] = (),
-                  on: date | None = None) -> Report:
+def scoring_sheet(
+    card: Scorecard,
+    rule_set: RuleSet,
+    header: OfficialHeader,
+    product: ProductBrief | None = None,
+    member: str = "",
+    scores: Mapping[str, object] | None = None,
+    knockouts: Sequence[str] = (),
+    on: date | None = None,
+) -> Report:
     """The card as a sheet a council member scores by hand (no scores), or filled in."""
     filled = scores is not None
     exact = {k: to_fraction(v) for k, v in (scores or {}).items() if card.find(k) and v not in (None, "")}
-    columns = [C("code", "Mã", "text", 8), C("name", "Tiêu chí", "text", 52), C("max", "Điểm tối đa", "number", 11),
-               C("score", "Điểm chấm", "number", 11)]
+    columns = [
+        C("code", "Mã", "text", 8),
+        C("name", "Tiêu chí", "text", 52),
+        C("max", "Điểm tối đa", "number", 11),
+        C("score", "Điểm chấm", "number", 11),
+    ]
     sections = _lines(card, [exact if filled else {}], ["score"])
     total = sum(exact.values(), Fraction(0))
-    sections.append(ReportSection("Tổng hợp", [
-        {"code": "", "name": "Tổng điểm", "max": num(card.max_score), "score": num(total) if filled else None},
-    ]))
+    sections.append(
+        ReportSection(
+            "Tổng hợp",
+            [
+                {"code": "", "name": "Tổng điểm", "max": num(card.max_score), "score": num(total) if filled else None},
+            ],
+        )
+    )
     ko = set(knockouts)
     notes = ["Điều kiện loại (đánh dấu X nếu có; sản phẩm có một điều kiện loại không được xếp hạng):"]
     notes += [f"[{' X ' if k.code in ko else '   '}] {k.code}: {k.name}" for k in card.knockouts] or ["(không có)"]
     if filled:
         reason = "; ".join(f"{k.code}: {k.name}" for k in card.knockouts if k.code in ko)
-        notes.append(f"Kết quả: bị loại ({reason})." if reason else
-                     f"Kết quả: {points_text(total)} điểm, hạng {rule_set.stars_for(float(total))} sao.")
+        notes.append(
+            f"Kết quả: bị loại ({reason})."
+            if reason
+            else f"Kết quả: {points_text(total)} điểm, hạng {rule_set.stars_for(float(total))} sao."
+        )
     intro = "; ".join(_product_lines(card, rule_set, product)) + (
-        f". Người chấm: {member or DOTS}. Ngày chấm: {format_vn_date(on) if on else DOTS}.")
+        f". Người chấm: {member or DOTS}. Ngày chấm: {format_vn_date(on) if on else DOTS}."
+    )
     head = header  # a form: no number, no recipients, the member's signature (services.documents)
-    return Report(kind="scoring-sheet", title="PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP", subtitle=card.title, columns=columns,
-                  sections=sections, header=head, intro=intro, notes=notes)
+    return Report(
+        kind="scoring-sheet",
+        title="PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP",
+        subtitle=card.title,
+        columns=columns,
+        sections=sections,
+        header=head,
+        intro=intro,
+        notes=notes,
+    )
 
 
-def evaluation_result(e: EvaluationDTO, card: Scorecard, rule_set: RuleSet, product: ProductBrief,
-                      header: OfficialHeader) -> Report:
+def evaluation_result(
+    e: EvaluationDTO, card: Scorecard, rule_set: RuleSet, product: ProductBrief, header: OfficialHeader
+) -> Report:
     """The council's result: every member's points, the average, the total and the star class."""
     keys = [f"m{m.position}" for m in e.members] + ["avg"]
     columns = [C("code", "Mã", "text", 7), C("name", "Tiêu chí", "text", 40), C("max", "Điểm tối đa", "number", 9)]
@@ -115,27 +147,44 @@ def evaluation_result(e: EvaluationDTO, card: Scorecard, rule_set: RuleSet, prod
     sections.append(ReportSection("Tổng hợp", [total_row]))
     intro = "; ".join(_product_lines(card, rule_set, product)) + (
         f". Cấp đánh giá: {EvaluationLevel(e.level).label}. Ngày đánh giá: {format_vn_date(e.evaluated_on)}. "
-        f"Thành viên chấm điểm: {', '.join(m.name for m in e.members)}.")
+        f"Thành viên chấm điểm: {', '.join(m.name for m in e.members)}."
+    )
     # A class beyond what the evaluating level certifies is printed as a proposal, never as a star class.
-    notes = [f"Kết quả: bị loại ({e.knockout}); sản phẩm không được xếp hạng." if e.knockout else
-             result_phrase(rule_set, rule_set.standing(e.level, e.stars), points_text(e.total),
-                           points_text(card.max_score))]
+    notes = [
+        f"Kết quả: bị loại ({e.knockout}); sản phẩm không được xếp hạng."
+        if e.knockout
+        else result_phrase(
+            rule_set, rule_set.standing(e.level, e.stars), points_text(e.total), points_text(card.max_score)
+        )
+    ]
     if e.certification is not None:
         c = e.certification
-        line = (f"Được công nhận theo quyết định {c.decision} ngày {format_vn_date(c.certified_on)}"
-                + (f" của {c.body}" if c.body else "") + (f", giấy chứng nhận số {c.certificate_no}" if c.certificate_no else "")
-                + f"; có hiệu lực đến hết ngày {format_vn_date(c.expires_on)}.")
+        line = (
+            f"Được công nhận theo quyết định {c.decision} ngày {format_vn_date(c.certified_on)}"
+            + (f" của {c.body}" if c.body else "")
+            + (f", giấy chứng nhận số {c.certificate_no}" if c.certificate_no else "")
+            + f"; có hiệu lực đến hết ngày {format_vn_date(c.expires_on)}."
+        )
         if c.reevaluation_from and c.reevaluation_to:
-            line += (f" Nộp hồ sơ đánh giá lại từ {format_vn_date(c.reevaluation_from)} đến "
-                     f"{format_vn_date(c.reevaluation_to)}.")
+            line += (
+                f" Nộp hồ sơ đánh giá lại từ {format_vn_date(c.reevaluation_from)} đến "
+                f"{format_vn_date(c.reevaluation_to)}."
+            )
         notes.append(line)
     if e.notes:
         notes.append(f"Ghi chú: {e.notes}")
     # The council's result is a BIÊN BẢN of the council (Decree 30 appendix III), its subject under it.
-    return Report(kind="evaluation-result", title=DOCUMENT_BY_KEY["evaluation-result"].title,
-                  subtitle=f"Kết quả đánh giá, phân hạng sản phẩm OCOP: {product.name} — {card.title}",
-                  columns=columns, sections=sections, header=header, intro=intro, notes=notes,
-                  landscape=len(e.members) > 3)
+    return Report(
+        kind="evaluation-result",
+        title=DOCUMENT_BY_KEY["evaluation-result"].title,
+        subtitle=f"Kết quả đánh giá, phân hạng sản phẩm OCOP: {product.name} — {card.title}",
+        columns=columns,
+        sections=sections,
+        header=header,
+        intro=intro,
+        notes=notes,
+        landscape=len(e.members) > 3,
+    )
 
 
 class EvaluationReports:
@@ -146,9 +195,15 @@ class EvaluationReports:
         self._evaluations = EvaluationService(make_uow)
         self._cards = ScorecardService(make_uow)
 
-    def sheet_report(self, rule_set_code: str | None = None, product_id: str | None = None,
-                     product_set_code: str | None = None, member: MemberInput | None = None,
-                     knockouts: Sequence[str] = (), on: date | None = None) -> Report:
+    def sheet_report(
+        self,
+        rule_set_code: str | None = None,
+        product_id: str | None = None,
+        product_set_code: str | None = None,
+        member: MemberInput | None = None,
+        knockouts: Sequence[str] = (),
+        on: date | None = None,
+    ) -> Report:
         on = on or date.today()
         # A form of the council (no number), signed by the member: services.documents.
         header = DocumentService(self._uow).header("scoring-sheet", on, signer_name=member.name if member else "")
@@ -159,12 +214,24 @@ class EvaluationReports:
             if checked.errors:  # refuse bad scores before printing them
                 raise ValidationError(checked.errors, record=f"Phiếu chấm của {member.name or 'thành viên'}")
             codes = checked.knockouts
-        return scoring_sheet(card, rules, header, product, member.name if member else "",
-                             dict(member.scores) if member else None, codes, on if member else None)
+        return scoring_sheet(
+            card,
+            rules,
+            header,
+            product,
+            member.name if member else "",
+            dict(member.scores) if member else None,
+            codes,
+            on if member else None,
+        )
 
-    def sheet_card(self, rule_set_code: str | None = None, product_id: str | None = None,
-                   product_set_code: str | None = None, on: date | None = None,
-                   ) -> tuple[Scorecard, RuleSet, ProductBrief | None]:
+    def sheet_card(
+        self,
+        rule_set_code: str | None = None,
+        product_id: str | None = None,
+        product_set_code: str | None = None,
+        on: date | None = None,
+    ) -> tuple[Scorecard, RuleSet, ProductBrief | None]:
         """The card a sheet is printed from (the window or the terminal shows whether it is confirmed)."""
         on = on or date.today()
         if product_id:

@@ -34,8 +34,10 @@ class FirstStepsService:
         with self._uow() as uow:
             s = uow.session
             campaign = s.scalar(select(exists().where(SurveyCampaign.year >= year))) or s.scalar(
-                select(exists().select_from(Directive)))
+                select(exists().select_from(Directive))
+            )
             records = s.scalar(select(exists().where(Product.archived_at.is_(None)))) or s.scalar(
-                select(exists().select_from(SurveyEntry)))
+                select(exists().select_from(SurveyEntry))
+            )
             sent = s.scalar(select(exists().select_from(OutboxEntry)))
         return FirstStepsDTO(office=office, campaign=bool(campaign), records=bool(records), sent=bool(sent))

@@ -50,8 +50,10 @@ def check_database(path: Path) -> HealthReport:
         report.facts.append("Kiểm tra toàn vẹn SQLite: đạt.")
         report.read_only = not is_writable(path)
         if report.read_only:
-            report.facts.append("Tệp nằm ở nơi chỉ đọc (ổ đĩa chống ghi, đĩa CD hoặc thư mục bị khóa): "
-                                "xem và sao lưu được, không ghi được.")
+            report.facts.append(
+                "Tệp nằm ở nơi chỉ đọc (ổ đĩa chống ghi, đĩa CD hoặc thư mục bị khóa): "
+                "xem và sao lưu được, không ghi được."
+            )
         _check_links_and_version(conn, report, path)
     except sqlite3.OperationalError as exc:
         if "could not decode" not in str(exc).lower():

@@ -34,9 +34,7 @@ class PlaceDTO:
     note: str
 
     def valid_on(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
     @property
     def label(self) -> str:
@@ -68,23 +66,51 @@ class PlaceInfo:
 
 
 _KIND_LABELS = {k.value: k.label for k in PlaceKind}
-_DTO_COLUMNS = (Place.id, Place.key, Place.code, Place.name, Place.kind, Place.parent_id, Place.valid_from,
-                Place.valid_to, Place.successor_id, Place.successor_confirmed, Place.note)
+_DTO_COLUMNS = (
+    Place.id,
+    Place.key,
+    Place.code,
+    Place.name,
+    Place.kind,
+    Place.parent_id,
+    Place.valid_from,
+    Place.valid_to,
+    Place.successor_id,
+    Place.successor_confirmed,
+    Place.note,
+)
 
 
 def _row_dto(r: Any) -> PlaceDTO:  # a row of _DTO_COLUMNS
     return PlaceDTO(
-        id=r.id, key=r.key, code=r.code or "", name=r.name, kind=r.kind, kind_label=_KIND_LABELS[r.kind],
-        parent_id=r.parent_id, valid_from=r.valid_from, valid_to=r.valid_to, successor_id=r.successor_id,
-        successor_confirmed=r.successor_confirmed, note=r.note,
+        id=r.id,
+        key=r.key,
+        code=r.code or "",
+        name=r.name,
+        kind=r.kind,
+        kind_label=_KIND_LABELS[r.kind],
+        parent_id=r.parent_id,
+        valid_from=r.valid_from,
+        valid_to=r.valid_to,
+        successor_id=r.successor_id,
+        successor_confirmed=r.successor_confirmed,
+        note=r.note,
     )
 
 
 def _dto(p: Place) -> PlaceDTO:
     return PlaceDTO(
-        id=p.id, key=p.key, code=p.code or "", name=p.name, kind=p.kind,
-        kind_label=PlaceKind(p.kind).label, parent_id=p.parent_id, valid_from=p.valid_from,
-        valid_to=p.valid_to, successor_id=p.successor_id, successor_confirmed=p.successor_confirmed,
+        id=p.id,
+        key=p.key,
+        code=p.code or "",
+        name=p.name,
+        kind=p.kind,
+        kind_label=PlaceKind(p.kind).label,
+        parent_id=p.parent_id,
+        valid_from=p.valid_from,
+        valid_to=p.valid_to,
+        successor_id=p.successor_id,
+        successor_confirmed=p.successor_confirmed,
         note=p.note,
     )
 
@@ -119,9 +145,13 @@ def reachable(below: dict[str, list[str]], start: str) -> set[str]:
 
 def _infos(session: Session, places: list[Place]) -> list[PlaceInfo]:
     ids = [p.id for p in places]
-    links = session.execute(
-        select(PlaceLink).where(or_(PlaceLink.predecessor_id.in_(ids), PlaceLink.successor_id.in_(ids)))
-    ).scalars().all()
+    links = (
+        session.execute(
+            select(PlaceLink).where(or_(PlaceLink.predecessor_id.in_(ids), PlaceLink.successor_id.in_(ids)))
+        )
+        .scalars()
+        .all()
+    )
     others = {lk.predecessor_id for lk in links} | {lk.successor_id for lk in links}
     others |= {p.parent_id for p in places if p.parent_id}
     known = {p.id: _dto(p) for p in session.scalars(select(Place).where(Place.id.in_(others)))}
@@ -137,8 +167,9 @@ def _infos(session: Session, places: list[Place]) -> list[PlaceInfo]:
 
 
 def _valid_on(day: date) -> ColumnElement[bool]:
-    return (or_(Place.valid_from.is_(None), Place.valid_from <= day)
-            & or_(Place.valid_to.is_(None), Place.valid_to >= day))
+    return or_(Place.valid_from.is_(None), Place.valid_from <= day) & or_(
+        Place.valid_to.is_(None), Place.valid_to >= day
+    )
 
 
 class PlaceService:
@@ -159,22 +190,28 @@ class PlaceService:
         (tens for a commune, not 14.000 units)."""
         with self._uow() as uow:
             s = uow.session
-            used = select(Product.commune_id).where(Product.commune_id.is_not(None)).union(
-                select(Producer.commune_id).where(Producer.commune_id.is_not(None)))
+            used = (
+                select(Product.commune_id)
+                .where(Product.commune_id.is_not(None))
+                .union(select(Producer.commune_id).where(Producer.commune_id.is_not(None)))
+            )
             wanted = {c for c in s.scalars(used) if c is not None}
             frontier = set(wanted)
             for _ in range(8):  # up to the province, then to the units of 2025; the bound stops a loop
                 chunk = sorted(frontier)
                 above: set[str | None] = set()
-                for parent, successor in s.execute(select(Place.parent_id, Place.successor_id).where(Place.id.in_(chunk))):
+                for parent, successor in s.execute(
+                    select(Place.parent_id, Place.successor_id).where(Place.id.in_(chunk))
+                ):
                     above |= {parent, successor}
                 above |= set(s.scalars(select(PlaceLink.successor_id).where(PlaceLink.predecessor_id.in_(chunk))))
                 frontier = {p for p in above if p is not None} - wanted
                 if not frontier:
                     break
                 wanted |= frontier
-            rows = s.execute(select(*_DTO_COLUMNS).where(Place.id.in_(sorted(wanted)))
-                             .order_by(Place.name_sort, Place.valid_from))
+            rows = s.execute(
+                select(*_DTO_COLUMNS).where(Place.id.in_(sorted(wanted))).order_by(Place.name_sort, Place.valid_from)
+            )
             return [_row_dto(r) for r in rows]
 
     def communes(self, on: date | None = None) -> list[PlaceDTO]:
@@ -206,12 +243,14 @@ class PlaceService:
         is ``text``; with ``on``, only the units valid that day. Provinces first, then by name."""
         wanted = text.strip()
         with self._uow() as uow:
-            query = select(Place).where(or_(Place.name_folded.like(like_pattern(wanted), escape="\\"),
-                                            Place.code == wanted))
+            query = select(Place).where(
+                or_(Place.name_folded.like(like_pattern(wanted), escape="\\"), Place.code == wanted)
+            )
             if on is not None:
                 query = query.where(_valid_on(on))
-            query = query.order_by(Place.parent_id.is_not(None), Place.name_sort,
-                                   Place.valid_from.is_not(None), Place.valid_from).limit(limit)
+            query = query.order_by(
+                Place.parent_id.is_not(None), Place.name_sort, Place.valid_from.is_not(None), Place.valid_from
+            ).limit(limit)
             return _infos(uow.session, list(uow.session.scalars(query)))
 
     def by_code(self, code: str) -> list[PlaceInfo]:

@@ -102,8 +102,9 @@ class ProducerService:
                 query = query.where(Producer.name_folded.like(like_pattern(search), escape="\\"))
             query = query.order_by(Producer.name_sort, Producer.id).limit(limit)
             return [
-                ProducerChoice(id=pid, name=name, name_folded=folded or fold(name), commune=commune or "",
-                               tax_code=tax or "")
+                ProducerChoice(
+                    id=pid, name=name, name_folded=folded or fold(name), commune=commune or "", tax_code=tax or ""
+                )
                 for pid, name, folded, commune, tax in uow.session.execute(query)
             ]
 
@@ -111,8 +112,9 @@ class ProducerService:
         with self._uow() as uow:
             producer = uow.session.get(Producer, producer_id)
             if producer is None:
-                raise NotFoundError(Text(f"Không tìm thấy chủ thể có mã {producer_id}.",
-                                         f"No producer has the id {producer_id}."))
+                raise NotFoundError(
+                    Text(f"Không tìm thấy chủ thể có mã {producer_id}.", f"No producer has the id {producer_id}.")
+                )
             return to_dto(producer)
 
     def create(self, data: ProducerInput) -> ProducerDTO:
@@ -127,8 +129,9 @@ class ProducerService:
         with self._uow() as uow:
             producer = uow.session.get(Producer, producer_id)
             if producer is None:
-                raise NotFoundError(Text(f"Không tìm thấy chủ thể có mã {producer_id}.",
-                                         f"No producer has the id {producer_id}."))
+                raise NotFoundError(
+                    Text(f"Không tìm thấy chủ thể có mã {producer_id}.", f"No producer has the id {producer_id}.")
+                )
             self._apply(uow, producer, data)
             uow.commit()
             return to_dto(producer)
@@ -140,11 +143,22 @@ class ProducerService:
         if not name:
             errors.append(FieldError("name", Text("Chưa nhập tên chủ thể.", "The producer name is missing.")))
         elif len(name) > 300:
-            errors.append(FieldError("name", Text("Tên chủ thể dài quá 300 ký tự; hãy rút gọn.",
-                                                  "The producer name is longer than 300 characters; please shorten it.")))
+            errors.append(
+                FieldError(
+                    "name",
+                    Text(
+                        "Tên chủ thể dài quá 300 ký tự; hãy rút gọn.",
+                        "The producer name is longer than 300 characters; please shorten it.",
+                    ),
+                )
+            )
         if data.kind and data.kind not in {k.value for k in ProducerKind}:
-            errors.append(FieldError("kind", Text(f"Loại hình «{data.kind}» không hợp lệ.",
-                                                  f"«{data.kind}» is not a valid kind of producer.")))
+            errors.append(
+                FieldError(
+                    "kind",
+                    Text(f"Loại hình «{data.kind}» không hợp lệ.", f"«{data.kind}» is not a valid kind of producer."),
+                )
+            )
         tax, tax_kind = None, None
         if (data.tax_code or "").strip():
             try:
@@ -158,30 +172,51 @@ class ProducerService:
                     same = same.where(Producer.id != producer.id)
                 holder = uow.session.scalar(same.limit(1))
                 if holder is not None:
-                    errors.append(FieldError("tax_code", Text(
-                        f"Mã số {tax} đã thuộc chủ thể «{holder}»; hãy chọn chủ thể đó trong danh sách "
-                        "thay vì tạo mới, hoặc kiểm tra lại mã số.",
-                        f"The code {tax} already belongs to producer «{holder}»; choose that producer in the "
-                        "list instead of creating a new one, or check the code.",
-                    )))
+                    errors.append(
+                        FieldError(
+                            "tax_code",
+                            Text(
+                                f"Mã số {tax} đã thuộc chủ thể «{holder}»; hãy chọn chủ thể đó trong danh sách "
+                                "thay vì tạo mới, hoặc kiểm tra lại mã số.",
+                                f"The code {tax} already belongs to producer «{holder}»; choose that producer in the "
+                                "list instead of creating a new one, or check the code.",
+                            ),
+                        )
+                    )
         phone = "".join(ch for ch in data.phone or "" if ch.isdigit() or ch == "+")
         digits = len(phone.lstrip("+"))
         if phone and not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
             errors.append(
-                FieldError("phone", Text("Số điện thoại phải có 10 chữ số (ví dụ 0912 345 678); hãy kiểm tra lại.",
-                                         "A phone number has 10 digits (for example 0912 345 678); please check it."))
+                FieldError(
+                    "phone",
+                    Text(
+                        "Số điện thoại phải có 10 chữ số (ví dụ 0912 345 678); hãy kiểm tra lại.",
+                        "A phone number has 10 digits (for example 0912 345 678); please check it.",
+                    ),
+                )
             )
         email = (data.email or "").strip()
         if email and ("@" not in email or "." not in email.rsplit("@", 1)[-1]):
-            errors.append(FieldError("email", Text(f"Địa chỉ thư điện tử «{email}» không hợp lệ.",
-                                                   f"«{email}» is not a valid e-mail address.")))
+            errors.append(
+                FieldError(
+                    "email",
+                    Text(f"Địa chỉ thư điện tử «{email}» không hợp lệ.", f"«{email}» is not a valid e-mail address."),
+                )
+            )
         if data.commune_id and uow.session.get(Place, data.commune_id) is None:
-            errors.append(FieldError("commune_id", Text(
-                "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại.",
-                "The chosen commune is not in the list of places; please choose again.")))
+            errors.append(
+                FieldError(
+                    "commune_id",
+                    Text(
+                        "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại.",
+                        "The chosen commune is not in the list of places; please choose again.",
+                    ),
+                )
+            )
         if errors:
-            raise ValidationError(errors, record=Text(f"Chủ thể «{name or '(chưa có tên)'}»",
-                                                      f"Producer «{name or '(no name yet)'}»"))
+            raise ValidationError(
+                errors, record=Text(f"Chủ thể «{name or '(chưa có tên)'}»", f"Producer «{name or '(no name yet)'}»")
+            )
         producer.name = name
         producer.kind = data.kind or None
         producer.tax_code = tax

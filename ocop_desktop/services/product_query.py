@@ -91,9 +91,20 @@ SORT_KEYS = {
     "expires_on": Product.expires_on,
 }
 _ROW_COLUMNS = (
-    Product.id, Product.name, Producer.name, Product.producer_id, Place.name, Product.commune_id,
-    ProductGroup.name, ProductGroup.code, Product.stars, Product.status, Product.certificate_no,
-    Product.certified_on, Product.expires_on, Product.archived_at,
+    Product.id,
+    Product.name,
+    Producer.name,
+    Product.producer_id,
+    Place.name,
+    Product.commune_id,
+    ProductGroup.name,
+    ProductGroup.code,
+    Product.stars,
+    Product.status,
+    Product.certificate_no,
+    Product.certified_on,
+    Product.expires_on,
+    Product.archived_at,
 )
 
 _S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
@@ -114,13 +125,38 @@ def row_select() -> Select[*tuple[Any, ...]]:
 
 
 def to_row(r: Any, today: date) -> ProductRow:  # a row of row_select()
-    (pid, name, producer, producer_id, commune, commune_id, group, group_code, stars, status,
-     certificate_no, certified_on, expires_on, archived_at) = r
+    (
+        pid,
+        name,
+        producer,
+        producer_id,
+        commune,
+        commune_id,
+        group,
+        group_code,
+        stars,
+        status,
+        certificate_no,
+        certified_on,
+        expires_on,
+        archived_at,
+    ) = r
     return ProductRow(
-        id=pid, name=name, producer=producer or "", producer_id=producer_id, commune=commune or "",
-        commune_id=commune_id, group=group or "", group_code=group_code or "", stars=stars,
-        status=status, status_label=ProductStatus(status).label, certificate_no=certificate_no or "",
-        certified_on=certified_on, expires_on=expires_on, archived=archived_at is not None,
+        id=pid,
+        name=name,
+        producer=producer or "",
+        producer_id=producer_id,
+        commune=commune or "",
+        commune_id=commune_id,
+        group=group or "",
+        group_code=group_code or "",
+        stars=stars,
+        status=status,
+        status_label=ProductStatus(status).label,
+        certificate_no=certificate_no or "",
+        certified_on=certified_on,
+        expires_on=expires_on,
+        archived=archived_at is not None,
         expiry_state=expiry_state(status, expires_on, today),
         days_left=(expires_on - today).days if expires_on else None,
     )
@@ -149,8 +185,9 @@ def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
     if f.group_code:
         group_ids = select(ProductGroup.id).where(ProductGroup.code == f.group_code)
         set_ids = select(ProductSet.id).where(ProductSet.group_id.in_(group_ids))
-        conds.append(or_(Product.group_id.in_(group_ids),
-                         and_(Product.group_id.is_(None), Product.product_set_id.in_(set_ids))))
+        conds.append(
+            or_(Product.group_id.in_(group_ids), and_(Product.group_id.is_(None), Product.product_set_id.in_(set_ids)))
+        )
     if f.stars is not None:
         conds.append(Product.stars == f.stars)
     if f.status:
@@ -160,15 +197,21 @@ def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
     elif not f.include_archived:
         conds.append(Product.archived_at.is_(None))
     if f.expired:
-        conds.append(or_(Product.status == _LAPSED,
-                         and_(Product.status != _REVOKED, Product.expires_on < today)))
+        conds.append(or_(Product.status == _LAPSED, and_(Product.status != _REVOKED, Product.expires_on < today)))
     if f.expiring_within_days is not None:
-        conds.append(and_(Product.status.not_in((_REVOKED, _LAPSED)), Product.expires_on >= today,
-                          Product.expires_on <= today + timedelta(days=f.expiring_within_days)))
+        conds.append(
+            and_(
+                Product.status.not_in((_REVOKED, _LAPSED)),
+                Product.expires_on >= today,
+                Product.expires_on <= today + timedelta(days=f.expiring_within_days),
+            )
+        )
     return conds
 
 
-def query_page(session: Session, filters: ProductFilter, offset: int, limit: int, today: date) -> tuple[list[ProductRow], int]:
+def query_page(
+    session: Session, filters: ProductFilter, offset: int, limit: int, today: date
+) -> tuple[list[ProductRow], int]:
     """One page of rows matching ``filters`` and how many match in all."""
     if filters.sort not in SORT_KEYS:
         raise ValueError(f"Không sắp xếp được theo «{filters.sort}».")
@@ -189,7 +232,9 @@ def query_page(session: Session, filters: ProductFilter, offset: int, limit: int
     return [to_row(found[pid], today) for pid in page], int(total or 0)
 
 
-def same_name_rows(session: Session, name: str, producer_id: str | None, exclude_id: str | None, today: date) -> list[ProductRow]:
+def same_name_rows(
+    session: Session, name: str, producer_id: str | None, exclude_id: str | None, today: date
+) -> list[ProductRow]:
     """Products of ``producer_id`` whose name folds to the same text as ``name``."""
     key = fold(clean(name))
     if not key or not producer_id:

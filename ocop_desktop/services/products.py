@@ -163,7 +163,10 @@ class ProductService:
             return [to_dto(p) for p in uow.session.scalars(query).unique()]
 
     def query(
-        self, filters: ProductFilter = ProductFilter(), offset: int = 0, limit: int = PAGE_SIZE,
+        self,
+        filters: ProductFilter = ProductFilter(),
+        offset: int = 0,
+        limit: int = PAGE_SIZE,
         today: date | None = None,
     ) -> tuple[builtins.list[ProductRow], int]:
         """One page of the registry table and the number of matching products.
@@ -174,7 +177,11 @@ class ProductService:
             return query_page(uow.session, filters, offset, limit, today or date.today())
 
     def find_duplicates(
-        self, name: str, producer_id: str | None, exclude_id: str | None = None, today: date | None = None,
+        self,
+        name: str,
+        producer_id: str | None,
+        exclude_id: str | None = None,
+        today: date | None = None,
     ) -> builtins.list[ProductRow]:
         """Products of the same producer whose name is the same once accents and case are ignored
         (archived ones included, so the user can restore rather than re-create)."""
@@ -215,12 +222,18 @@ class ProductService:
             if expected_updated_at is not None and product.updated_at != expected_updated_at:
                 when = changed_when(product.updated_at)
                 raise StaleDataError(
-                    [Text(f"Sản phẩm «{product.name}» đã được sửa ở nơi khác {when}, sau khi bạn mở biểu mẫu này",
-                          f"Product «{product.name}» was changed elsewhere {when.en}, after you opened this form")],
-                    advice=Text("Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm "
-                                "để sửa trên bản mới nhất.",
-                                "Nothing was saved; note down what you have just changed, close the form and open "
-                                "the product again to edit its latest version."),
+                    [
+                        Text(
+                            f"Sản phẩm «{product.name}» đã được sửa ở nơi khác {when}, sau khi bạn mở biểu mẫu này",
+                            f"Product «{product.name}» was changed elsewhere {when.en}, after you opened this form",
+                        )
+                    ],
+                    advice=Text(
+                        "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm "
+                        "để sửa trên bản mới nhất.",
+                        "Nothing was saved; note down what you have just changed, close the form and open "
+                        "the product again to edit its latest version.",
+                    ),
                 )
             self._apply(uow, product, data)
             uow.commit()
@@ -249,8 +262,9 @@ class ProductService:
     def _load(uow: UnitOfWork, product_id: str) -> Product:
         product = uow.session.get(Product, product_id)
         if product is None:
-            raise NotFoundError(Text(f"Không tìm thấy sản phẩm có mã {product_id}.",
-                                     f"No product has the id {product_id}."))
+            raise NotFoundError(
+                Text(f"Không tìm thấy sản phẩm có mã {product_id}.", f"No product has the id {product_id}.")
+            )
         return product
 
     def _apply(self, uow: UnitOfWork, product: Product, data: ProductInput) -> None:
@@ -261,25 +275,43 @@ class ProductService:
         if not name:
             errors.append(FieldError("name", Text("Chưa nhập tên sản phẩm.", "The product name is missing.")))
         elif len(name) > NAME_MAX:
-            errors.append(FieldError("name", Text(f"Tên sản phẩm dài quá {NAME_MAX} ký tự; hãy rút gọn.",
-                                                  f"The product name is longer than {NAME_MAX} characters; "
-                                                  "please shorten it.")))
+            errors.append(
+                FieldError(
+                    "name",
+                    Text(
+                        f"Tên sản phẩm dài quá {NAME_MAX} ký tự; hãy rút gọn.",
+                        f"The product name is longer than {NAME_MAX} characters; please shorten it.",
+                    ),
+                )
+            )
         try:
             status = ProductStatus(data.status)
         except ValueError:
-            errors.append(FieldError("status", Text(f"Trạng thái «{data.status}» không hợp lệ.",
-                                                    f"«{data.status}» is not a valid status.")))
+            errors.append(
+                FieldError(
+                    "status",
+                    Text(f"Trạng thái «{data.status}» không hợp lệ.", f"«{data.status}» is not a valid status."),
+                )
+            )
             status = None
         if data.stars is not None and data.stars not in range(1, 6):
             errors.append(FieldError("stars", Text("Hạng sao phải từ 1 đến 5.", "Stars must be from 1 to 5.")))
         if status in (ProductStatus.CERTIFIED, ProductStatus.EXPIRED) and (data.stars or 0) < 3:
             errors.append(
-                FieldError("stars", Text("Sản phẩm được công nhận phải đạt từ 3 sao trở lên; hãy chọn hạng sao.",
-                                         "A certified product has at least 3 stars; please choose its stars."))
+                FieldError(
+                    "stars",
+                    Text(
+                        "Sản phẩm được công nhận phải đạt từ 3 sao trở lên; hãy chọn hạng sao.",
+                        "A certified product has at least 3 stars; please choose its stars.",
+                    ),
+                )
             )
         if data.score is not None and not 0 <= data.score <= 100:
-            errors.append(FieldError("score", Text("Điểm đánh giá phải từ 0 đến 100.",
-                                                   "The evaluation score must be from 0 to 100.")))
+            errors.append(
+                FieldError(
+                    "score", Text("Điểm đánh giá phải từ 0 đến 100.", "The evaluation score must be from 0 to 100.")
+                )
+            )
         ean = (data.ean13 or "").strip()
         if ean:
             try:
@@ -287,42 +319,82 @@ class ProductService:
             except CodeError as exc:
                 errors.append(FieldError("ean13", str(exc)))
         if data.producer_id and s.get(Producer, data.producer_id) is None:
-            errors.append(FieldError("producer_id", Text(
-                "Chủ thể đã chọn không còn trong danh sách; hãy chọn lại.",
-                "The chosen producer is no longer in the list; please choose again.")))
+            errors.append(
+                FieldError(
+                    "producer_id",
+                    Text(
+                        "Chủ thể đã chọn không còn trong danh sách; hãy chọn lại.",
+                        "The chosen producer is no longer in the list; please choose again.",
+                    ),
+                )
+            )
         if data.commune_id and s.get(Place, data.commune_id) is None:
-            errors.append(FieldError("commune_id", Text(
-                "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại.",
-                "The chosen commune is not in the list of places; please choose again.")))
+            errors.append(
+                FieldError(
+                    "commune_id",
+                    Text(
+                        "Xã đã chọn không có trong danh mục địa bàn; hãy chọn lại.",
+                        "The chosen commune is not in the list of places; please choose again.",
+                    ),
+                )
+            )
         pset = None
         if data.product_set_code:
             pset = s.scalar(select(ProductSet).where(ProductSet.code == data.product_set_code))
             if pset is None:
                 errors.append(
-                    FieldError("product_set", Text(f"Bộ sản phẩm «{data.product_set_code}» không có trong danh mục.",
-                                                   f"Product set «{data.product_set_code}» is not in the list."))
+                    FieldError(
+                        "product_set",
+                        Text(
+                            f"Bộ sản phẩm «{data.product_set_code}» không có trong danh mục.",
+                            f"Product set «{data.product_set_code}» is not in the list.",
+                        ),
+                    )
                 )
         group = None
         if data.group_code:
             group = s.scalar(select(ProductGroup).where(ProductGroup.code == data.group_code))
             if group is None:
-                errors.append(FieldError("group", Text(f"Nhóm sản phẩm «{data.group_code}» không có trong danh mục.",
-                                                       f"Product group «{data.group_code}» is not in the list.")))
+                errors.append(
+                    FieldError(
+                        "group",
+                        Text(
+                            f"Nhóm sản phẩm «{data.group_code}» không có trong danh mục.",
+                            f"Product group «{data.group_code}» is not in the list.",
+                        ),
+                    )
+                )
             elif pset is not None and pset.group_id != group.id:
-                errors.append(FieldError("product_set", Text(
-                    f"Bộ sản phẩm «{pset.name}» thuộc nhóm «{pset.group.name}», không thuộc nhóm "
-                    f"«{group.name}»; hãy chọn lại nhóm hoặc bộ sản phẩm.",
-                    f"Product set «{pset.name}» belongs to group «{pset.group.name}», not to «{group.name}»; "
-                    "please choose the group or the product set again.",
-                )))
+                errors.append(
+                    FieldError(
+                        "product_set",
+                        Text(
+                            f"Bộ sản phẩm «{pset.name}» thuộc nhóm «{pset.group.name}», không thuộc nhóm "
+                            f"«{group.name}»; hãy chọn lại nhóm hoặc bộ sản phẩm.",
+                            f"Product set «{pset.name}» belongs to group «{pset.group.name}», not to «{group.name}»; "
+                            "please choose the group or the product set again.",
+                        ),
+                    )
+                )
         expires_on = data.expires_on
         rule_set_row_id = product.rule_set_id
         if data.certified_on and data.expires_on and data.expires_on <= data.certified_on:
-            errors.append(FieldError("expires_on", Text("Ngày hết hạn phải sau ngày chứng nhận.",
-                                                        "The expiry date must be after the certification date.")))
+            errors.append(
+                FieldError(
+                    "expires_on",
+                    Text(
+                        "Ngày hết hạn phải sau ngày chứng nhận.",
+                        "The expiry date must be after the certification date.",
+                    ),
+                )
+            )
         if data.certified_on and data.certified_on > date.today():
-            errors.append(FieldError("certified_on", Text("Ngày chứng nhận không thể ở tương lai.",
-                                                          "The certification date cannot be in the future.")))
+            errors.append(
+                FieldError(
+                    "certified_on",
+                    Text("Ngày chứng nhận không thể ở tương lai.", "The certification date cannot be in the future."),
+                )
+            )
         if data.certified_on and not errors:
             try:
                 rules = rule_set_in_force(reference.rule_sets(uow), data.certified_on)
@@ -333,8 +405,9 @@ class ProductService:
                 if expires_on is None:
                     expires_on = rules.expiry_for(data.certified_on)
         if errors:
-            raise ValidationError(errors, record=Text(f"Sản phẩm «{name or '(chưa có tên)'}»",
-                                                      f"Product «{name or '(no name yet)'}»"))
+            raise ValidationError(
+                errors, record=Text(f"Sản phẩm «{name or '(chưa có tên)'}»", f"Product «{name or '(no name yet)'}»")
+            )
         assert status is not None  # an unknown status was refused above
         product.name = name
         product.status = status.value

@@ -24,8 +24,9 @@ def structured_text(value: dict[Any, Any] | list[Any], key: str = "") -> str:
         ticked = [names.get(code, "mục đã bỏ khỏi danh mục") for code, done in value.items() if done]
         return ", ".join(ticked) if ticked else "không mục nào được đánh dấu"
     if isinstance(value, dict):
-        if any(not isinstance(k, str) or _CODE_KEY.fullmatch(k) for k in value) or \
-                any(isinstance(v, (dict, list)) for v in value.values()):
+        if any(not isinstance(k, str) or _CODE_KEY.fullmatch(k) for k in value) or any(
+            isinstance(v, (dict, list)) for v in value.values()
+        ):
             return f"{len(value)} mục"
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     if any(isinstance(v, (dict, list)) for v in value):

@@ -86,9 +86,7 @@ def _load_groups(uow: UnitOfWork, report: LoadReport) -> None:
         for item in group["sets"]:
             position += 1
             values = {"code": item["code"], "name": item["name"], "group_id": gid, "position": position}
-            report.count(
-                "product_sets", upsert(uow.session, ProductSet, product_set_id(item["code"]), values)
-            )
+            report.count("product_sets", upsert(uow.session, ProductSet, product_set_id(item["code"]), values))
 
 
 def _load_rule_sets(uow: UnitOfWork, report: LoadReport) -> None:

@@ -27,8 +27,18 @@ LOADER_VERSION = b"places-loader-2"
 # Insert order by era: units valid throughout, then the 2025 units, then the older ones, so a
 # parent or a successor is always written before the units that point at it.
 ERA_ORDER = {"": 0, "2025": 1, "2024": 2}
-_COLUMNS = ("key", "code", "name", "kind", "parent_id", "valid_from", "valid_to",
-            "successor_id", "successor_confirmed", "note")
+_COLUMNS = (
+    "key",
+    "code",
+    "name",
+    "kind",
+    "parent_id",
+    "valid_from",
+    "valid_to",
+    "successor_id",
+    "successor_confirmed",
+    "note",
+)
 
 
 def place_id(key: str) -> str:
@@ -78,13 +88,23 @@ def _read_places(digest: str) -> tuple[list[dict[str, Any]], dict[tuple[str, str
     for era, code, name, kind, parent in sorted(data["units"], key=lambda u: ERA_ORDER[u[0]]):
         valid_from, valid_to = data["periods"][era]
         pid = by_era[era][code]
-        rows.append({
-            "id": pid, "key": key_of(era, code), "code": code, "name": name, "kind": kind,
-            "parent_id": find(era, parent) if parent else None,
-            "valid_from": _date(valid_from), "valid_to": _date(valid_to),
-            "successor_id": main_of.get(pid), "successor_confirmed": True, "note": "",
-            "name_folded": fold(name), "name_sort": vn_sort_string(name),
-        })
+        rows.append(
+            {
+                "id": pid,
+                "key": key_of(era, code),
+                "code": code,
+                "name": name,
+                "kind": kind,
+                "parent_id": find(era, parent) if parent else None,
+                "valid_from": _date(valid_from),
+                "valid_to": _date(valid_to),
+                "successor_id": main_of.get(pid),
+                "successor_confirmed": True,
+                "note": "",
+                "name_folded": fold(name),
+                "name_sort": vn_sort_string(name),
+            }
+        )
     return rows, links
 
 
@@ -97,8 +117,7 @@ def load_places(session: Session, report: LoadReport) -> None:
     if recorded is not None and recorded.value == digest:
         return
     rows, links = read_places()
-    existing = {r[0]: tuple(r[1:]) for r in session.execute(
-        select(Place.id, *(getattr(Place, c) for c in _COLUMNS)))}
+    existing = {r[0]: tuple(r[1:]) for r in session.execute(select(Place.id, *(getattr(Place, c) for c in _COLUMNS)))}
     now = utcnow()
     to_insert, to_update = [], []
     for row in rows:
@@ -129,22 +148,34 @@ def _load_links(session: Session, report: LoadReport, links: dict[tuple[str, str
     for old, _new in links:
         split[old] = split.get(old, 0) + 1
     wanted = {pair: (main, _note(main, split[pair[0]])) for pair, main in links.items()}
-    have = {(p, s): (m, n) for p, s, m, n in session.execute(
-        select(PlaceLink.predecessor_id, PlaceLink.successor_id, PlaceLink.main, PlaceLink.note))}
+    have = {
+        (p, s): (m, n)
+        for p, s, m, n in session.execute(
+            select(PlaceLink.predecessor_id, PlaceLink.successor_id, PlaceLink.main, PlaceLink.note)
+        )
+    }
     gone = [pair for pair in have if pair not in wanted]
     for pred, succ in gone:
-        session.execute(delete(PlaceLink).where(PlaceLink.predecessor_id == pred,
-                                                PlaceLink.successor_id == succ))
+        session.execute(delete(PlaceLink).where(PlaceLink.predecessor_id == pred, PlaceLink.successor_id == succ))
     new = [pair for pair in wanted if pair not in have]
     changed = [pair for pair in wanted if pair in have and have[pair] != wanted[pair]]
     if new:
-        _insert_many(session, "place_links", [
-            {"predecessor_id": p, "successor_id": s, "main": wanted[(p, s)][0], "note": wanted[(p, s)][1]}
-            for p, s in new])
+        _insert_many(
+            session,
+            "place_links",
+            [
+                {"predecessor_id": p, "successor_id": s, "main": wanted[(p, s)][0], "note": wanted[(p, s)][1]}
+                for p, s in new
+            ],
+        )
     if changed:
-        session.execute(update(PlaceLink), [
-            {"predecessor_id": p, "successor_id": s, "main": wanted[(p, s)][0], "note": wanted[(p, s)][1]}
-            for p, s in changed])
+        session.execute(
+            update(PlaceLink),
+            [
+                {"predecessor_id": p, "successor_id": s, "main": wanted[(p, s)][0], "note": wanted[(p, s)][1]}
+                for p, s in changed
+            ],
+        )
     _count(report, "place_links", len(new), len(changed) + len(gone))
 
 
@@ -161,8 +192,7 @@ def _sql_value(value: Any) -> Any:
 
 def _insert_many(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
     columns = list(rows[0])
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' for _ in columns)})")
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     params = [tuple(_sql_value(row[c]) for c in columns) for row in rows]
     session.connection().exec_driver_sql(sql, params)
 

@@ -24,10 +24,21 @@ _IN_SQL = 900  # more units than this are filtered in Python, not as SQL paramet
 def product_rows(session: Session, scope: Scope, where: Sequence[ColumnElement[bool]] = ()) -> list[Any]:
     # Plain columns, not ORM objects: fast at 20,000 rows and safe after the session closes.
     query = (
-        select(Product.name, Product.stars, Product.score, Product.status, Product.certificate_no,
-               Product.certifying_decision, Product.certifying_body, Product.certified_on, Product.expires_on,
-               Producer.name.label("producer"), Place.id.label("place_id"), ProductGroup.name.label("group"),
-               ProductSet.name.label("product_set"))
+        select(
+            Product.name,
+            Product.stars,
+            Product.score,
+            Product.status,
+            Product.certificate_no,
+            Product.certifying_decision,
+            Product.certifying_body,
+            Product.certified_on,
+            Product.expires_on,
+            Producer.name.label("producer"),
+            Place.id.label("place_id"),
+            ProductGroup.name.label("group"),
+            ProductSet.name.label("product_set"),
+        )
         .outerjoin(Producer, Producer.id == Product.producer_id)
         .outerjoin(Place, Place.id == Product.commune_id)
         .outerjoin(ProductGroup, ProductGroup.id == Product.group_id)
@@ -61,11 +72,16 @@ def _decision(r: Any) -> str:  # a row of product_rows()
 def build_products(session: Session, places: PlaceTable, scope: Scope, today: date) -> Report:
     columns = [
         # Widths in characters, scaled to the page: dates and decision numbers must not break.
-        C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 18), C("producer", "Chủ thể", "text", 14),
-        C("place", "Địa bàn", "text", 13), C("product_set", "Bộ sản phẩm", "text", 12),
-        C("stars", "Hạng sao", "stars", 6), C("score", "Điểm", "number", 7),
+        C("stt", "STT", "int", 6),
+        C("name", "Tên sản phẩm", "text", 18),
+        C("producer", "Chủ thể", "text", 14),
+        C("place", "Địa bàn", "text", 13),
+        C("product_set", "Bộ sản phẩm", "text", 12),
+        C("stars", "Hạng sao", "stars", 6),
+        C("score", "Điểm", "number", 7),
         C("decision", "Số và ngày quyết định công nhận", "text", 17),
-        C("body", "Cơ quan công nhận", "text", 13), C("expires_on", "Hết hạn", "date", 13),
+        C("body", "Cơ quan công nhận", "text", 13),
+        C("expires_on", "Hết hạn", "date", 13),
         C("status", "Trạng thái", "text", 12),
     ]
     sections: dict[str, ReportSection] = {}
@@ -73,17 +89,32 @@ def build_products(session: Session, places: PlaceTable, scope: Scope, today: da
         # Reports made after 1 July 2025 group old communes under the unit of today.
         heading = _today_unit(places, r.place_id, today)
         section = sections.setdefault(heading, ReportSection(heading))
-        section.rows.append(dict(
-            stt=len(section.rows) + 1, name=r.name, producer=r.producer or "",
-            place=places.name(r.place_id, today) if r.place_id else "", product_set=r.product_set or r.group or "",
-            stars=r.stars, score=r.score, decision=_decision(r), body=r.certifying_body or "",
-            expires_on=r.expires_on, status=ProductStatus(r.status).label,
-        ))
+        section.rows.append(
+            dict(
+                stt=len(section.rows) + 1,
+                name=r.name,
+                producer=r.producer or "",
+                place=places.name(r.place_id, today) if r.place_id else "",
+                product_set=r.product_set or r.group or "",
+                stars=r.stars,
+                score=r.score,
+                decision=_decision(r),
+                body=r.certifying_body or "",
+                expires_on=r.expires_on,
+                status=ProductStatus(r.status).label,
+            )
+        )
     ordered = sorted(sections.values(), key=lambda s: (s.heading == UNKNOWN_PLACE, vn_sort_key(s.heading)))
     if not ordered:
         ordered = [ReportSection(f"Không có sản phẩm nào{_where(scope)}.")]
-    return Report(kind="products", title="BÁO CÁO", subtitle=f"Danh sách sản phẩm OCOP{_where(scope)}",
-                  columns=columns, sections=ordered, landscape=True)
+    return Report(
+        kind="products",
+        title="BÁO CÁO",
+        subtitle=f"Danh sách sản phẩm OCOP{_where(scope)}",
+        columns=columns,
+        sections=ordered,
+        landscape=True,
+    )
 
 
 def legal_basis(rules: RuleSet) -> str:
@@ -92,11 +123,14 @@ def legal_basis(rules: RuleSet) -> str:
     line = f"Căn cứ Quyết định số {rules.decision} ngày {rules.signed_on:%d/%m/%Y} của Thủ tướng Chính phủ"
     if rules.reevaluation_window_days:
         earliest, latest = rules.reevaluation_window_days
-        return (f"{line}, chủ thể nộp hồ sơ đánh giá lại từ {earliest} đến {latest} ngày trước khi giấy chứng "
-                "nhận hết hạn.")
+        return (
+            f"{line}, chủ thể nộp hồ sơ đánh giá lại từ {earliest} đến {latest} ngày trước khi giấy chứng nhận hết hạn."
+        )
     if rules.expiry_warning_days:
-        return (f"{line}, cơ quan cấp giấy chứng nhận thông báo cho chủ thể ít nhất {rules.expiry_warning_days} "
-                "ngày trước khi giấy chứng nhận hết hạn.")
+        return (
+            f"{line}, cơ quan cấp giấy chứng nhận thông báo cho chủ thể ít nhất {rules.expiry_warning_days} "
+            "ngày trước khi giấy chứng nhận hết hạn."
+        )
     return f"{line}."
 
 
@@ -115,43 +149,72 @@ def _reevaluation(rules: RuleSet, expires_on: date, today: date) -> str:
     return ""
 
 
-def build_expiring(session: Session, places: PlaceTable, rules: RuleSet, scope: Scope, months: int, today: date) -> Report:
+def build_expiring(
+    session: Session, places: PlaceTable, rules: RuleSet, scope: Scope, months: int, today: date
+) -> Report:
     horizon = today + timedelta(days=round(months * 30.5))
     columns = [
-        C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 21), C("producer", "Chủ thể", "text", 16),
-        C("place", "Địa bàn", "text", 15), C("stars", "Hạng sao", "stars", 6),
-        C("certificate", "Số giấy chứng nhận", "text", 13), C("expires_on", "Hết hạn", "date", 12),
-        C("days", "Còn (ngày)", "int", 7), C("deadline", "Thời hạn nộp hồ sơ đánh giá lại", "text", 24),
+        C("stt", "STT", "int", 6),
+        C("name", "Tên sản phẩm", "text", 21),
+        C("producer", "Chủ thể", "text", 16),
+        C("place", "Địa bàn", "text", 15),
+        C("stars", "Hạng sao", "stars", 6),
+        C("certificate", "Số giấy chứng nhận", "text", 13),
+        C("expires_on", "Hết hạn", "date", 12),
+        C("days", "Còn (ngày)", "int", 7),
+        C("deadline", "Thời hạn nộp hồ sơ đánh giá lại", "text", 24),
     ]
     certified = Product.status == ProductStatus.CERTIFIED.value
-    soon = product_rows(session, scope, (certified, Product.expires_on.is_not(None), Product.expires_on >= today,
-                                         Product.expires_on <= horizon))
+    soon = product_rows(
+        session,
+        scope,
+        (certified, Product.expires_on.is_not(None), Product.expires_on >= today, Product.expires_on <= horizon),
+    )
     unknown = product_rows(session, scope, (certified, Product.expires_on.is_(None)))
     what = f"có giấy chứng nhận hết hạn trong {months} tháng tới"
     main = ReportSection("")
     for r in sorted(soon, key=lambda r: r.expires_on):
-        main.rows.append(dict(
-            stt=len(main.rows) + 1, name=r.name, producer=r.producer or "", place=places.name(r.place_id, today),
-            stars=r.stars, certificate=r.certificate_no or "", expires_on=r.expires_on,
-            days=(r.expires_on - today).days, deadline=_reevaluation(rules, r.expires_on, today),
-        ))
+        main.rows.append(
+            dict(
+                stt=len(main.rows) + 1,
+                name=r.name,
+                producer=r.producer or "",
+                place=places.name(r.place_id, today),
+                stars=r.stars,
+                certificate=r.certificate_no or "",
+                expires_on=r.expires_on,
+                days=(r.expires_on - today).days,
+                deadline=_reevaluation(rules, r.expires_on, today),
+            )
+        )
     sections = [main]
     if unknown:
         main.heading = f"I. Sản phẩm {what}" + ("" if main.rows else " — Không có sản phẩm nào.")
         rest = ReportSection(f"II. Sản phẩm đã được công nhận nhưng chưa rõ ngày hết hạn ({len(unknown)} sản phẩm)")
         for r in unknown:
             known = f"công nhận ngày {r.certified_on:%d/%m/%Y}; " if r.certified_on else ""
-            rest.rows.append(dict(
-                stt=len(rest.rows) + 1, name=r.name, producer=r.producer or "", place=places.name(r.place_id, today),
-                stars=r.stars, certificate=r.certificate_no or "",
-                deadline=f"{known}chưa rõ ngày hết hạn, hãy bổ sung để tính thời hạn",
-            ))
+            rest.rows.append(
+                dict(
+                    stt=len(rest.rows) + 1,
+                    name=r.name,
+                    producer=r.producer or "",
+                    place=places.name(r.place_id, today),
+                    stars=r.stars,
+                    certificate=r.certificate_no or "",
+                    deadline=f"{known}chưa rõ ngày hết hạn, hãy bổ sung để tính thời hạn",
+                )
+            )
         sections.append(rest)
     elif not main.rows:
         main.heading = f"Không có sản phẩm nào {what}."
     return Report(
-        kind="expiring", title="BÁO CÁO", subtitle=f"Sản phẩm OCOP{_where(scope)} {what}",
-        columns=columns, sections=sections, landscape=True, intro=legal_basis(rules),
+        kind="expiring",
+        title="BÁO CÁO",
+        subtitle=f"Sản phẩm OCOP{_where(scope)} {what}",
+        columns=columns,
+        sections=sections,
+        landscape=True,
+        intro=legal_basis(rules),
     )
 
 
@@ -170,7 +233,8 @@ def build_summary(session: Session, places: PlaceTable, scope: Scope, today: dat
     star_labels = {n: f"{n} sao" for n in range(1, 6)}
     star_counts = Counter({star_labels[k]: v for k, v in stars.items()})
     return Report(
-        kind="summary", title="BÁO CÁO",
+        kind="summary",
+        title="BÁO CÁO",
         subtitle=f"Tổng hợp sản phẩm OCOP{_where(scope)}",
         columns=columns,
         sections=[

@@ -27,12 +27,23 @@ class PlaceTable:
     """Every unit's id, name, period and successors, read once per report as plain rows."""
 
     def __init__(self, session: Session) -> None:
-        cols = (Place.id, Place.key, Place.code, Place.name, Place.name_folded, Place.kind, Place.parent_id,
-                Place.valid_from, Place.valid_to, Place.successor_id)
+        cols = (
+            Place.id,
+            Place.key,
+            Place.code,
+            Place.name,
+            Place.name_folded,
+            Place.kind,
+            Place.parent_id,
+            Place.valid_from,
+            Place.valid_to,
+            Place.successor_id,
+        )
         self.rows: dict[str, Any] = {r.id: r for r in session.execute(select(*cols))}  # id -> row of cols
         self.links: dict[str, list[str]] = {}
-        for old, new in session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id)
-                                        .order_by(PlaceLink.main.desc())):
+        for old, new in session.execute(
+            select(PlaceLink.predecessor_id, PlaceLink.successor_id).order_by(PlaceLink.main.desc())
+        ):
             self.links.setdefault(old, []).append(new)
 
     @staticmethod
@@ -137,6 +148,9 @@ def scope_choices(session: Session, day: date) -> list[tuple[str, str]]:
     while top is not None and top.parent_id in places.rows:
         top = places.rows[top.parent_id]
     within = places.covered(top.id) if top is not None else None
-    units = [r for r in places.rows.values() if r.kind in COMMUNE_KINDS and places.valid_on(r, day)
-             and (within is None or r.id in within)]
+    units = [
+        r
+        for r in places.rows.values()
+        if r.kind in COMMUNE_KINDS and places.valid_on(r, day) and (within is None or r.id in within)
+    ]
     return [(r.id, r.name) for r in sorted(units, key=lambda r: (vn_sort_key(r.name), r.key))]

@@ -31,8 +31,7 @@ from ocop_desktop.services.settings import office_settings
 FORMAT = "ocop-report-signature"
 VERSION = 1
 SUFFIX = ".sig"
-_SIGNED = ("format", "version", "file", "sha256", "size", "report", "signer", "audit_anchor", "signed_at",
-           "public_key")
+_SIGNED = ("format", "version", "file", "sha256", "size", "report", "signer", "audit_anchor", "signed_at", "public_key")
 
 
 def signature_file(report_file: Path) -> Path:
@@ -40,8 +39,9 @@ def signature_file(report_file: Path) -> Path:
 
 
 def _payload(values: dict[str, Any]) -> bytes:
-    return json.dumps({k: values.get(k) for k in _SIGNED}, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        {k: values.get(k) for k in _SIGNED}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
 
 
 def _sha256(path: Path) -> str:
@@ -72,8 +72,12 @@ def sealing(make_uow: UowFactory, create_key: bool = True) -> Sealing:
     if key is None:
         return Sealing(None, anchor, None)
     at = anchor.get("at")
-    seal = Seal(short_fingerprint(key.fingerprint), int(anchor.get("count") or 0), str(anchor.get("head") or ""),
-                datetime.fromisoformat(at) if isinstance(at, str) else None)
+    seal = Seal(
+        short_fingerprint(key.fingerprint),
+        int(anchor.get("count") or 0),
+        str(anchor.get("head") or ""),
+        datetime.fromisoformat(at) if isinstance(at, str) else None,
+    )
     return Sealing(key, anchor, seal)
 
 
@@ -87,13 +91,27 @@ def sign_report_file(make_uow: UowFactory, report: Report, path: Path, sealed: S
         unit = uow.session.get(Place, office.office_unit_id) if office.office_unit_id else None
         unit_code = (unit.code if unit else "") or ""
     values: dict[str, Any] = {
-        "format": FORMAT, "version": VERSION, "file": path.name, "sha256": _sha256(path),
+        "format": FORMAT,
+        "version": VERSION,
+        "file": path.name,
+        "sha256": _sha256(path),
         "size": path.stat().st_size,
-        "report": {"kind": report.kind, "title": report.title, "subtitle": report.subtitle,
-                   "number": report.header.number, "day": report.header.day.isoformat() if report.header.day else None},
-        "signer": {"unit_id": office.office_unit_id or None, "unit_name": office.office_name,
-                   "unit_code": unit_code, "user_name": office.user_name, "user_title": office.user_title},
-        anchors.ANCHOR_KEY: sealed.anchor, "signed_at": utcnow().isoformat(),
+        "report": {
+            "kind": report.kind,
+            "title": report.title,
+            "subtitle": report.subtitle,
+            "number": report.header.number,
+            "day": report.header.day.isoformat() if report.header.day else None,
+        },
+        "signer": {
+            "unit_id": office.office_unit_id or None,
+            "unit_name": office.office_name,
+            "unit_code": unit_code,
+            "user_name": office.user_name,
+            "user_title": office.user_title,
+        },
+        anchors.ANCHOR_KEY: sealed.anchor,
+        "signed_at": utcnow().isoformat(),
         "public_key": b64(sealed.key.public_key),
     }
     values["signature"] = b64(sealed.key.sign(_payload(values)))
@@ -123,8 +141,10 @@ def _read_signature(sig: Path) -> dict[str, Any] | str:
     try:
         values = json.loads(sig.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return (f"Không có tệp chữ ký {sig.name} đi kèm báo cáo, nên không biết ai đã lập và tệp có bị sửa hay không. "
-                "Hãy đề nghị đơn vị gửi gửi kèm tệp .sig cùng tên (OCOP Desktop tạo ra khi lưu báo cáo).")
+        return (
+            f"Không có tệp chữ ký {sig.name} đi kèm báo cáo, nên không biết ai đã lập và tệp có bị sửa hay không. "
+            "Hãy đề nghị đơn vị gửi gửi kèm tệp .sig cùng tên (OCOP Desktop tạo ra khi lưu báo cáo)."
+        )
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return f"Không đọc được tệp chữ ký {sig.name} ({exc.__class__.__name__}). Hãy đề nghị đơn vị gửi gửi lại."
     if not isinstance(values, dict) or values.get("format") != FORMAT:
@@ -146,40 +166,77 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
     signer: dict[str, Any] = named if isinstance(named, dict) else {}
     office = str(signer.get("unit_name") or "đơn vị không ghi tên")
     if raw_key is None or len(raw_key) != 32 or raw_sig is None or not verify(raw_key, raw_sig, _payload(values)):
-        return ReportCheck(INVALID, f"Chữ ký trong {sig.name} không hợp lệ: tệp chữ ký đã bị sửa hoặc không phải do "
-                                    f"khóa của {office} tạo ra. Không dùng báo cáo này; hãy đề nghị đơn vị gửi gửi lại.",
-                           office)
+        return ReportCheck(
+            INVALID,
+            f"Chữ ký trong {sig.name} không hợp lệ: tệp chữ ký đã bị sửa hoặc không phải do "
+            f"khóa của {office} tạo ra. Không dùng báo cáo này; hãy đề nghị đơn vị gửi gửi lại.",
+            office,
+        )
     fp = fingerprint(raw_key)
     words = short_fingerprint(fp)
     anchor = values.get(anchors.ANCHOR_KEY) if isinstance(values.get(anchors.ANCHOR_KEY), dict) else None
     if _sha256(path) != values.get("sha256"):
-        return ReportCheck(INVALID, (
-            f"Tệp {path.name} đã bị thay đổi sau khi {office} ký (mã SHA-256 không còn khớp với chữ ký). Không dùng "
-            "bản này; hãy đề nghị đơn vị gửi gửi lại tệp gốc."), office, words, anchor)
+        return ReportCheck(
+            INVALID,
+            (
+                f"Tệp {path.name} đã bị thay đổi sau khi {office} ký (mã SHA-256 không còn khớp với chữ ký). Không dùng "
+                "bản này; hãy đề nghị đơn vị gửi gửi lại tệp gốc."
+            ),
+            office,
+            words,
+            anchor,
+        )
     own = existing_office_key(make_uow)
     if own is not None and own.fingerprint == fp:
-        return ReportCheck(VALID, f"Báo cáo do chính đơn vị này lập, khóa {words}; tệp không bị sửa.", office, words,
-                           anchor)
+        return ReportCheck(
+            VALID, f"Báo cáo do chính đơn vị này lập, khóa {words}; tệp không bị sửa.", office, words, anchor
+        )
     unit_id = signer.get("unit_id") if isinstance(signer.get("unit_id"), str) else None
     with make_uow() as uow:
         rows = list(uow.session.scalars(select(TrustedSender).where(TrustedSender.fingerprint == fp)))
     active = [r for r in rows if r.revoked_at is None]
     if any(r.unit_id == unit_id or (r.unit_id is None and r.office_name == office) for r in active):
-        return ReportCheck(VALID, f"Báo cáo của {office}, ký bằng khóa {words} đã được tin cậy; tệp không bị sửa.",
-                           office, words, anchor)
+        return ReportCheck(
+            VALID,
+            f"Báo cáo của {office}, ký bằng khóa {words} đã được tin cậy; tệp không bị sửa.",
+            office,
+            words,
+            anchor,
+        )
     if rows and not active:
-        return ReportCheck(INVALID, (
-            f"Báo cáo ký bằng khóa {words} mà nơi này đã thu hồi tin cậy. Không dùng báo cáo này; hãy gọi điện "
-            f"cho {office} để đối chiếu."), office, words, anchor)
-    return ReportCheck(UNTRUSTED, (
-        f"Tệp không bị sửa kể từ khi ký, nhưng khóa ký {words} của {office} chưa có trong danh sách đơn vị tin cậy. "
-        "Hãy gọi điện hoặc xem trang «Thiết lập đơn vị» của đơn vị đó để đối chiếu dấu vân tay (cũng in ở chân mỗi "
-        "trang báo cáo) trước khi dùng."), office, words, anchor)
+        return ReportCheck(
+            INVALID,
+            (
+                f"Báo cáo ký bằng khóa {words} mà nơi này đã thu hồi tin cậy. Không dùng báo cáo này; hãy gọi điện "
+                f"cho {office} để đối chiếu."
+            ),
+            office,
+            words,
+            anchor,
+        )
+    return ReportCheck(
+        UNTRUSTED,
+        (
+            f"Tệp không bị sửa kể từ khi ký, nhưng khóa ký {words} của {office} chưa có trong danh sách đơn vị tin cậy. "
+            "Hãy gọi điện hoặc xem trang «Thiết lập đơn vị» của đơn vị đó để đối chiếu dấu vân tay (cũng in ở chân mỗi "
+            "trang báo cáo) trước khi dùng."
+        ),
+        office,
+        words,
+        anchor,
+    )
 
 
 # -- writing a sealed report ---------------------------------------------------------------------
-def write_sealed(make_uow: UowFactory, report: Report, fmt: str, path: Path, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None, sign: bool = True) -> Path:
+def write_sealed(
+    make_uow: UowFactory,
+    report: Report,
+    fmt: str,
+    path: Path,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    sign: bool = True,
+) -> Path:
     """Write ``report`` as pdf or xlsx with the seal on every page and, with ``sign``, its ``.sig``.
 
     ``sign=False`` for reports placed inside a package: the package's signed manifest covers them."""

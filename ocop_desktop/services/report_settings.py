@@ -63,31 +63,43 @@ def _defaults(make_uow: UowFactory) -> ReportSettings:
     # user's own title only picks the head's or the deputy's block, it is never printed as one.
     block = default_signer(office.get("office_kind", ""), office.get("user_title", ""))
     if block is None:
-        return ReportSettings(body=body, place=short, signer_authority="", signer_title="",
-                              signer_name=office.get("user_name", ""))
-    return ReportSettings(body=body, place=short, signer_authority=block.authority, signer_deputy=block.deputy,
-                          signer_title=block.title, signer_name=office.get("user_name", ""))
+        return ReportSettings(
+            body=body, place=short, signer_authority="", signer_title="", signer_name=office.get("user_name", "")
+        )
+    return ReportSettings(
+        body=body,
+        place=short,
+        signer_authority=block.authority,
+        signer_deputy=block.deputy,
+        signer_title=block.title,
+        signer_name=office.get("user_name", ""),
+    )
 
 
 def read_report_settings(make_uow: UowFactory, on: date | None = None, kinds: bool = True) -> ReportSettings:
     """The stored settings over the office's defaults; per kind (unless ``kinds`` is False) the
     stored number and recipients, else those a document dated ``on`` (today) would print."""
-    stored = {k[len(PREFIX):]: v for k, v in _all(make_uow).items() if k.startswith(PREFIX)}
+    stored = {k[len(PREFIX) :]: v for k, v in _all(make_uow).items() if k.startswith(PREFIX)}
     base = _defaults(make_uow)
     values = {name: stored.get(name, getattr(base, name)) for name in SCALARS}
     office_kind = read_settings(make_uow).get("office_kind", "")
     if _leftover_ubnd_block(office_kind, values):
         values.update({k: getattr(base, k) for k in ("signer_authority", "signer_deputy", "signer_title")})
-    return ReportSettings(**values, kinds=_kinds(make_uow, on or date.today()) if kinds else (),
-                          office_kind=office_kind)
+    return ReportSettings(
+        **values, kinds=_kinds(make_uow, on or date.today()) if kinds else (), office_kind=office_kind
+    )
 
 
 def _leftover_ubnd_block(office_kind: str, values: dict[str, str]) -> bool:
     """Older versions stored "TM. ỦY BAN NHÂN DÂN" over the user's own title for every office; a
     department or council never signs for the People's Committee, so that block is dropped."""
     own = OFFICE_DOCS.get(office_kind)
-    return (own is not None and bool(own.signers) and values["signer_authority"] == UBND_AUTHORITY
-            and all(b.authority != UBND_AUTHORITY for b in own.signers))
+    return (
+        own is not None
+        and bool(own.signers)
+        and values["signer_authority"] == UBND_AUTHORITY
+        and all(b.authority != UBND_AUTHORITY for b in own.signers)
+    )
 
 
 def _kinds(make_uow: UowFactory, day: date) -> tuple[KindSettings, ...]:
@@ -96,8 +108,13 @@ def _kinds(make_uow: UowFactory, day: date) -> tuple[KindSettings, ...]:
     stored, office_id = _all(make_uow), read_settings(make_uow).get("office_unit_id", "")
     out = []
     for kind, (number, recipients) in default_kind_values(DocumentService(make_uow), day).items():
-        out.append(KindSettings(kind, stored.get(NUMBER_KEY + kind, number),
-                                stored.get(f"{RECIPIENTS_KEY}{kind}.{office_id}", recipients)))
+        out.append(
+            KindSettings(
+                kind,
+                stored.get(NUMBER_KEY + kind, number),
+                stored.get(f"{RECIPIENTS_KEY}{kind}.{office_id}", recipients),
+            )
+        )
     return tuple(out)
 
 
@@ -107,12 +124,14 @@ def stored_kind_values(make_uow: UowFactory, kind: str, office_id: str) -> tuple
     return stored.get(NUMBER_KEY + kind), stored.get(f"{RECIPIENTS_KEY}{kind}.{office_id}")
 
 
-def save_kind_values(make_uow: UowFactory, kind: str, number: str | None = None,
-                     recipients: str | None = None) -> ReportSettings:
+def save_kind_values(
+    make_uow: UowFactory, kind: str, number: str | None = None, recipients: str | None = None
+) -> ReportSettings:
     """Remember a kind's number and/or recipients (for this office); None leaves a value as it is."""
     current = read_report_settings(make_uow).for_kind(kind)
-    typed = KindSettings(kind, current.number if number is None else number,
-                         current.recipients if recipients is None else recipients)
+    typed = KindSettings(
+        kind, current.number if number is None else number, current.recipients if recipients is None else recipients
+    )
     return save_report_settings(make_uow, ReportSettings(kinds=(typed,)), only_kinds=True)
 
 
@@ -131,8 +150,11 @@ def save_report_settings(make_uow: UowFactory, settings: ReportSettings, only_ki
             recipients = "\n".join(x for x in (clean(line) or "" for line in k.recipients.splitlines()) if x)
             default_number, default_recipients = defaults.get(k.kind, ("", ""))
             _put(uow.session, NUMBER_KEY + k.kind, None if number == default_number else number)
-            _put(uow.session, f"{RECIPIENTS_KEY}{k.kind}.{office_id}",
-                 None if recipients == default_recipients else recipients)
+            _put(
+                uow.session,
+                f"{RECIPIENTS_KEY}{k.kind}.{office_id}",
+                None if recipients == default_recipients else recipients,
+            )
         uow.commit()
     return read_report_settings(make_uow)
 

@@ -21,7 +21,11 @@ from ocop_desktop.services.surveys import read_entries
 
 # The report's columns: a row number, then SURVEY_ENTRY's listed fields (domain/schema/survey.py).
 _REPORT_KINDS: dict[Kind, CellKind] = {
-    Kind.DECIMAL: "number", Kind.SCORE: "number", Kind.MONEY: "money", Kind.INTEGER: "int", Kind.STARS: "int",
+    Kind.DECIMAL: "number",
+    Kind.SCORE: "number",
+    Kind.MONEY: "money",
+    Kind.INTEGER: "int",
+    Kind.STARS: "int",
     Kind.DATE: "date",
 }  # a year is a label, not a quantity: text
 SURVEY_COLUMNS = [C("stt", "STT", "int", 7)] + [
@@ -45,8 +49,11 @@ def find_campaign(session: Session, campaign_id: str | None) -> SurveyCampaign:
     else:
         campaign = session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc())).first()
     if campaign is None:
-        raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát."
-                            if campaign_id else "Chưa có đợt rà soát nào; hãy tạo đợt rà soát trước.")
+        raise NotFoundError(
+            "Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát."
+            if campaign_id
+            else "Chưa có đợt rà soát nào; hãy tạo đợt rà soát trước."
+        )
     return campaign
 
 
@@ -77,26 +84,35 @@ def build_survey(session: Session, places: PlaceTable, campaign_id: str | None, 
         if not scope.covers(entry.unit_id):
             continue
         section = sections.setdefault(entry.unit_id, ReportSection(places.name(entry.unit_id, today)))
-        section.rows.append({"stt": len(section.rows) + 1, **{f.key: _cell(f, getattr(entry, f.key))
-                                                              for f in SURVEY_ENTRY.listed}})
+        section.rows.append(
+            {"stt": len(section.rows) + 1, **{f.key: _cell(f, getattr(entry, f.key)) for f in SURVEY_ENTRY.listed}}
+        )
     for section in sections.values():
         section.subtotal = bool(section.rows)  # a unit with no rows has nothing to add up
     where = f" trên địa bàn {scope.unit_name[:1].lower()}{scope.unit_name[1:]}" if scope.unit_name else ""
     letter = campaign.issuing_letter
     intro = (f"Thực hiện {letter}, báo cáo" if letter else "Báo cáo") + f" kết quả rà soát sản phẩm{where}."
-    reported = [f"{counts['on_time']} đơn vị nộp đúng hạn", f"{counts['late']} đơn vị nộp muộn",
-                f"{counts['missing'] + counts['pending']} đơn vị chưa nộp"]
+    reported = [
+        f"{counts['on_time']} đơn vị nộp đúng hạn",
+        f"{counts['late']} đơn vị nộp muộn",
+        f"{counts['missing'] + counts['pending']} đơn vị chưa nộp",
+    ]
     if counts["unknown"]:
         reported.append(f"{counts['unknown']} đơn vị đã nộp nhưng chưa ghi ngày nộp")
-    notes = [deadline_rule(campaign.deadline, bool(campaign.deadline_day_on_time)),
-             f"Tình hình nộp báo cáo ({len(subs)} đơn vị): {'; '.join(reported)}."]
+    notes = [
+        deadline_rule(campaign.deadline, bool(campaign.deadline_day_on_time)),
+        f"Tình hình nộp báo cáo ({len(subs)} đơn vị): {'; '.join(reported)}.",
+    ]
     with_rows = sum(1 for s in sections.values() if s.rows)
     return Report(
-        kind="survey", title="BÁO CÁO",
+        kind="survey",
+        title="BÁO CÁO",
         subtitle=f"Kết quả rà soát sản phẩm tham gia Chương trình OCOP năm {campaign.year}",
-        columns=SURVEY_COLUMNS, sections=list(sections.values()) or [ReportSection("")],
+        columns=SURVEY_COLUMNS,
+        sections=list(sections.values()) or [ReportSection("")],
         # The rule is stated before the table, where every format prints it.
-        intro=f"{intro} {notes[0]} {notes[1]} Kết quả từng đơn vị như sau:", grand_total=with_rows > 1,
+        intro=f"{intro} {notes[0]} {notes[1]} Kết quả từng đơn vị như sau:",
+        grand_total=with_rows > 1,
         landscape=True,
     )
 
@@ -104,9 +120,13 @@ def build_survey(session: Session, places: PlaceTable, campaign_id: str | None, 
 def build_survey_form(campaign_year: int | None, today: date) -> Report:
     year = campaign_year or today.year
     return Report(
-        kind="survey-form", title="PHIẾU RÀ SOÁT SẢN PHẨM",
+        kind="survey-form",
+        title="PHIẾU RÀ SOÁT SẢN PHẨM",
         subtitle=f"Tham gia Chương trình OCOP năm {year}",
-        columns=SURVEY_COLUMNS, sections=[ReportSection("")], landscape=True, blank_rows=12,
+        columns=SURVEY_COLUMNS,
+        sections=[ReportSection("")],
+        landscape=True,
+        blank_rows=12,
         intro="Đơn vị (xã, phường, thị trấn): ......................................   "
-              "Người rà soát: ......................................   Ngày: ....../....../.........",
+        "Người rà soát: ......................................   Ngày: ....../....../.........",
     )

@@ -17,9 +17,13 @@ from ocop_desktop.services.report_scope import Scope
 
 def build_tasks(session: Session, directive_id: str | None, scope: Scope, today: date) -> Report:
     columns = [
-        C("stt", "STT", "int", 7), C("assignee", "Đơn vị thực hiện", "text", 18), C("title", "Nhiệm vụ", "text", 34),
-        C("due", "Hạn", "date", 10), C("status", "Trạng thái", "text", 12),
-        C("progress", "Tiến độ gần nhất", "text", 26), C("overdue", "Quá hạn", "text", 9),
+        C("stt", "STT", "int", 7),
+        C("assignee", "Đơn vị thực hiện", "text", 18),
+        C("title", "Nhiệm vụ", "text", 34),
+        C("due", "Hạn", "date", 10),
+        C("status", "Trạng thái", "text", 12),
+        C("progress", "Tiến độ gần nhất", "text", 26),
+        C("overdue", "Quá hạn", "text", 9),
     ]
     query = select(Directive).order_by(Directive.created_at.desc())
     if directive_id:
@@ -33,20 +37,33 @@ def build_tasks(session: Session, directive_id: str | None, scope: Scope, today:
         # to «các xã» (no unit) concerns every office.
         if task.assignee_place_id and not scope.covers(task.assignee_place_id):
             continue
-        last = session.scalars(select(TaskProgress).where(TaskProgress.task_id == task.id)
-                               .order_by(TaskProgress.noted_on.desc())).first()
+        last = session.scalars(
+            select(TaskProgress).where(TaskProgress.task_id == task.id).order_by(TaskProgress.noted_on.desc())
+        ).first()
         open_ = task.status in (TaskStatus.NEW.value, TaskStatus.IN_PROGRESS.value)
         due = task.due_on
         late = open_ and due is not None and due < today
-        section.rows.append(dict(
-            stt=len(section.rows) + 1, assignee=task.assignee, title=task.title, due=task.due_on,
-            status=TaskStatus(task.status).label,
-            progress=f"{last.noted_on:%d/%m/%Y}: {last.text}" if last else "",
-            overdue=f"Quá hạn {(today - due).days} ngày" if late and due is not None else "",
-        ))
+        section.rows.append(
+            dict(
+                stt=len(section.rows) + 1,
+                assignee=task.assignee,
+                title=task.title,
+                due=task.due_on,
+                status=TaskStatus(task.status).label,
+                progress=f"{last.noted_on:%d/%m/%Y}: {last.text}" if last else "",
+                overdue=f"Quá hạn {(today - due).days} ngày" if late and due is not None else "",
+            )
+        )
     if not section.rows:
         section.heading = "Không có nhiệm vụ nào."
     label = f"văn bản số {directive.number}" if directive.number else "văn bản"
     subtitle = f"Tình hình thực hiện nhiệm vụ theo {label} của {directive.issuer}".strip()
-    return Report(kind="tasks", title="BÁO CÁO", subtitle=subtitle, columns=columns, sections=[section],
-                  intro=directive.subject, landscape=True)
+    return Report(
+        kind="tasks",
+        title="BÁO CÁO",
+        subtitle=subtitle,
+        columns=columns,
+        sections=[section],
+        intro=directive.subject,
+        landscape=True,
+    )

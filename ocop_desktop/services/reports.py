@@ -84,8 +84,9 @@ class ReportService:
         today = request.today or date.today()
         builder: Callable[[ReportRequest, date], Report] = getattr(self, "_" + request.kind.replace("-", "_"))
         # Issuer valid on the document's date, number, recipients, signer (refused before any work).
-        header = DocumentService(self._uow).header(request.kind, today, campaign_id=request.campaign_id,
-                                                   directive_id=request.directive_id)
+        header = DocumentService(self._uow).header(
+            request.kind, today, campaign_id=request.campaign_id, directive_id=request.directive_id
+        )
         report = builder(request, today)
         report.header, report.title = header, DOCUMENT_BY_KEY[request.kind].title
         _clean_text(report)
@@ -100,12 +101,23 @@ class ReportService:
                 own = {s.unit_id for s in c.submissions}
                 now = {r.id: r for uid in own for r in places.current(uid, today)}
                 units = sorted(((r.id, r.name) for r in now.values()), key=lambda u: vn_sort_key(u[1]))
-                units += sorted(((uid, places.name(uid, today)) for uid in own if uid not in now),
-                                key=lambda u: vn_sort_key(u[1]))
+                units += sorted(
+                    ((uid, places.name(uid, today)) for uid in own if uid not in now), key=lambda u: vn_sort_key(u[1])
+                )
                 campaigns.append(CampaignChoice(c.id, c.year, tuple(units)))
             directives = tuple(
-                (d.id, " ".join(x for x in (f"Số {d.number}" if d.number else "", d.issuer,
-                                            formatting.day(d.issued_on) if d.issued_on else d.issued_text) if x))
+                (
+                    d.id,
+                    " ".join(
+                        x
+                        for x in (
+                            f"Số {d.number}" if d.number else "",
+                            d.issuer,
+                            formatting.day(d.issued_on) if d.issued_on else d.issued_text,
+                        )
+                        if x
+                    ),
+                )
                 for d in uow.session.scalars(select(Directive).order_by(Directive.created_at.desc()))
             )
         return ReportOptions(tuple(campaigns), directives)
@@ -130,8 +142,15 @@ class ReportService:
             rules = rule_set_in_force(reference.rule_sets(uow), request.today or date.today())
         return [f"Bộ tiêu chí {rules.decision}: {rules.notes}"] if rules.notes else []
 
-    def export(self, request: ReportRequest, fmt: str, path: Path, progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None, sign: bool = True) -> Path:
+    def export(
+        self,
+        request: ReportRequest,
+        fmt: str,
+        path: Path,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        sign: bool = True,
+    ) -> Path:
         """Write the report as xlsx or pdf; a cancelled or failed export leaves no file."""
         if fmt not in ("xlsx", "pdf"):
             raise NotFoundError(f"Định dạng «{fmt}» không được hỗ trợ; hãy chọn xlsx hoặc pdf.")

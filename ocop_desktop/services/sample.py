@@ -50,9 +50,7 @@ def _sid(sample: str, kind: str, key: str) -> str:
 def load_sample(make_uow: UowFactory, key: str) -> SampleReport:
     """Add the sample's records once; records already there (perhaps edited) are left alone."""
     if key not in SAMPLES:
-        raise UnknownSampleError(
-            f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}."
-        )
+        raise UnknownSampleError(f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}.")
     data = read_json(f"samples/{key}.json")
     report = SampleReport(key=key, title=data["title"])
     added = report.added
@@ -69,14 +67,25 @@ def load_sample(make_uow: UowFactory, key: str) -> SampleReport:
         d = data["directive"]
         directive_id = _sid(key, "directive", d["key"])
         add(
-            s, Directive, directive_id,
-            number=d["number"], issued_on=None, issued_text=d["issued_text"], issuer=d["issuer"],
-            subject=d["subject"], file_reference=d["file_reference"],
+            s,
+            Directive,
+            directive_id,
+            number=d["number"],
+            issued_on=None,
+            issued_text=d["issued_text"],
+            issuer=d["issuer"],
+            subject=d["subject"],
+            file_reference=d["file_reference"],
         )
         for pos, t in enumerate(data["tasks"]):
             add(
-                s, Task, _sid(key, "task", t["key"]),
-                directive_id=directive_id, position=pos, assignee=t["assignee"], title=t["title"],
+                s,
+                Task,
+                _sid(key, "task", t["key"]),
+                directive_id=directive_id,
+                position=pos,
+                assignee=t["assignee"],
+                title=t["title"],
                 description=t["description"],
                 due_on=date.fromisoformat(t["due_on"]) if t["due_on"] else None,
                 status=TaskStatus.NEW.value,
@@ -84,22 +93,35 @@ def load_sample(make_uow: UowFactory, key: str) -> SampleReport:
         for p in data["products"]:
             pset = s.get(ProductSet, product_set_id(p["product_set"]))
             add(
-                s, Product, _sid(key, "product", p["key"]),
-                name=p["name"], stars=p["stars"], status=p["status"],
-                product_set_id=pset.id if pset else None, group_id=pset.group_id if pset else None,
+                s,
+                Product,
+                _sid(key, "product", p["key"]),
+                name=p["name"],
+                stars=p["stars"],
+                status=p["status"],
+                product_set_id=pset.id if pset else None,
+                group_id=pset.group_id if pset else None,
                 notes=f"Nhóm/bộ sản phẩm: {p['product_set_source']}.",
             )
         c = data["campaign"]
         campaign_id = _sid(key, "campaign", c["key"])
         add(
-            s, SurveyCampaign, campaign_id,
-            year=c["year"], title=c["title"], directive_id=directive_id,
-            issuing_letter=c["issuing_letter"], deadline=date.fromisoformat(c["deadline"]),
+            s,
+            SurveyCampaign,
+            campaign_id,
+            year=c["year"],
+            title=c["title"],
+            directive_id=directive_id,
+            issuing_letter=c["issuing_letter"],
+            deadline=date.fromisoformat(c["deadline"]),
         )
         for unit_key in c["units"]:
             add(
-                s, UnitSubmission, _sid(key, "submission", f"{c['key']}:{unit_key}"),
-                campaign_id=campaign_id, unit_id=place_id(unit_key),
+                s,
+                UnitSubmission,
+                _sid(key, "submission", f"{c['key']}:{unit_key}"),
+                campaign_id=campaign_id,
+                unit_id=place_id(unit_key),
                 status=SubmissionStatus.NOT_SUBMITTED.value,
             )
         uow.commit()
@@ -127,9 +149,7 @@ def prepare_sample_database(path: Path, key: str = "muong-ang-2024") -> Path:
     from ocop_desktop.services.scorecards import load_shipped_scorecards
 
     if key not in SAMPLES:
-        raise UnknownSampleError(
-            f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}."
-        )
+        raise UnknownSampleError(f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}.")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = WriterLock(path, "mở dữ liệu mẫu")

@@ -31,25 +31,44 @@ CARD_LABELS = {
     "note": "Ghi chú",
 }
 PART_HEADERS = ("Mã phần", "Tên phần", "Điểm tối đa", "Đã đối chiếu (Có/Không)", "Ghi chú")
-CRITERIA_HEADERS = ("Phần", "Mã tiêu chí", "Tên tiêu chí", "Thuộc tiêu chí (mã nhóm)", "Điểm tối đa",
-                    "Các mức điểm", "Ghi chú")
+CRITERIA_HEADERS = (
+    "Phần",
+    "Mã tiêu chí",
+    "Tên tiêu chí",
+    "Thuộc tiêu chí (mã nhóm)",
+    "Điểm tối đa",
+    "Các mức điểm",
+    "Ghi chú",
+)
 KNOCKOUT_HEADERS = ("Mã", "Điều kiện loại", "Đã đối chiếu (Có/Không)")
 HELP_LINES = (
     "MẪU PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP",
     "Dùng mẫu này để thêm hoặc sửa phiếu chấm điểm mà không cần lập trình viên.",
-    ("1. Trang «Phiếu»: ghi bộ tiêu chí (ví dụ 26/2026, 148/2023), bộ sản phẩm (tên hoặc mã, ví dụ «Cà phê, ca cao»; "
-     "để trống nếu phiếu dùng chung cho mọi bộ sản phẩm), tên phiếu, đã đối chiếu với văn bản gốc chưa (Có/Không)."),
-    ("2. Trang «Phần»: mỗi dòng một phần A, B, C với điểm tối đa; các phần phải đúng với bộ tiêu chí "
-     "(1048: A 35, B 25, C 40; 148, 1489 và 26/2026: A 40, B 25, C 35)."),
-    ("3. Trang «Tiêu chí»: mỗi dòng một tiêu chí. Tiêu chí con ghi mã tiêu chí nhóm ở cột «Thuộc tiêu chí» và đứng "
-     "dưới tiêu chí nhóm; tiêu chí trực tiếp của phần để trống cột này."),
-    ("   Điểm tối đa của tiêu chí nhóm phải bằng tổng điểm các tiêu chí con; tổng điểm các tiêu chí của một phần "
-     "phải bằng điểm tối đa của phần."),
-    ("4. Cột «Các mức điểm»: để trống nếu chấm theo điểm nguyên từ 0 đến điểm tối đa; hoặc ghi các mức cách nhau "
-     "bằng dấu chấm phẩy, ví dụ «1 = Hộ sản xuất; 2 = Công ty; 3 = Hợp tác xã». Điểm lẻ viết 0,5."),
+    (
+        "1. Trang «Phiếu»: ghi bộ tiêu chí (ví dụ 26/2026, 148/2023), bộ sản phẩm (tên hoặc mã, ví dụ «Cà phê, ca cao»; "
+        "để trống nếu phiếu dùng chung cho mọi bộ sản phẩm), tên phiếu, đã đối chiếu với văn bản gốc chưa (Có/Không)."
+    ),
+    (
+        "2. Trang «Phần»: mỗi dòng một phần A, B, C với điểm tối đa; các phần phải đúng với bộ tiêu chí "
+        "(1048: A 35, B 25, C 40; 148, 1489 và 26/2026: A 40, B 25, C 35)."
+    ),
+    (
+        "3. Trang «Tiêu chí»: mỗi dòng một tiêu chí. Tiêu chí con ghi mã tiêu chí nhóm ở cột «Thuộc tiêu chí» và đứng "
+        "dưới tiêu chí nhóm; tiêu chí trực tiếp của phần để trống cột này."
+    ),
+    (
+        "   Điểm tối đa của tiêu chí nhóm phải bằng tổng điểm các tiêu chí con; tổng điểm các tiêu chí của một phần "
+        "phải bằng điểm tối đa của phần."
+    ),
+    (
+        "4. Cột «Các mức điểm»: để trống nếu chấm theo điểm nguyên từ 0 đến điểm tối đa; hoặc ghi các mức cách nhau "
+        "bằng dấu chấm phẩy, ví dụ «1 = Hộ sản xuất; 2 = Công ty; 3 = Hợp tác xã». Điểm lẻ viết 0,5."
+    ),
     "5. Trang «Điều kiện loại»: mã và nội dung của từng điều kiện làm sản phẩm bị loại dù đủ điểm.",
-    ("6. Nhập phiếu: trong ứng dụng chọn «Phiếu chấm điểm» rồi «Nhập từ Excel», hoặc gõ lệnh "
-     "«ocop scorecards import TỆP.xlsx». Phiếu có điểm không khớp bị từ chối, kèm trang và dòng cần sửa."),
+    (
+        "6. Nhập phiếu: trong ứng dụng chọn «Phiếu chấm điểm» rồi «Nhập từ Excel», hoặc gõ lệnh "
+        "«ocop scorecards import TỆP.xlsx». Phiếu có điểm không khớp bị từ chối, kèm trang và dòng cần sửa."
+    ),
     "   Phiếu nhập thay thế phiếu cùng bộ tiêu chí và bộ sản phẩm; các lần đánh giá đã lưu vẫn giữ nguyên điểm.",
 )
 _HEAD = Font(bold=True)
@@ -98,8 +117,14 @@ def write_card_xlsx(card: Scorecard, path: Path) -> Path:
 
     ws = wb.create_sheet(CARD)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 38, 90
-    values = {"rule_set": card.rule_set, "product_set": card.product_set or "", "title": card.title,
-              "confirmed": "Có" if card.confirmed else "Không", "source": card.source, "note": card.note}
+    values = {
+        "rule_set": card.rule_set,
+        "product_set": card.product_set or "",
+        "title": card.title,
+        "confirmed": "Có" if card.confirmed else "Không",
+        "source": card.source,
+        "note": card.note,
+    }
     _put(ws, 1, 1, "Thông tin phiếu")
     ws.cell(row=1, column=1).font = _HEAD
     for row, (key, label) in enumerate(CARD_LABELS.items(), start=2):
@@ -183,20 +208,27 @@ class _Reader:
             if not piece:
                 continue
             sep = "=" if "=" in piece else (":" if ":" in piece else None)
-            points, meaning = (piece.split(sep, 1) if sep else (piece, ""))
+            points, meaning = piece.split(sep, 1) if sep else (piece, "")
             try:
                 out.append(Level(float(to_fraction(points.strip())), meaning.strip()))
             except (NumberError, ValueError):
-                self.fail(sheet, row, (
-                    f"mức điểm «{piece}» của tiêu chí {code} không đúng dạng; hãy ghi «điểm = ý nghĩa», "
-                    "các mức cách nhau bằng dấu chấm phẩy, ví dụ «1 = Hộ sản xuất; 3 = Hợp tác xã»."))
+                self.fail(
+                    sheet,
+                    row,
+                    (
+                        f"mức điểm «{piece}» của tiêu chí {code} không đúng dạng; hãy ghi «điểm = ý nghĩa», "
+                        "các mức cách nhau bằng dấu chấm phẩy, ví dụ «1 = Hộ sản xuất; 3 = Hợp tác xã»."
+                    ),
+                )
         return tuple(out)
 
 
 def _rows(wb: Workbook, sheet: str, reader: _Reader, header: bool = True) -> list[tuple[int, tuple[Any, ...]]]:
     """Non-empty rows with their numbers; the header row (row 1) is skipped."""
     if sheet not in wb.sheetnames:
-        reader.errors.append(FieldError(f"Trang «{sheet}»", f"tệp không có trang «{sheet}»; hãy dùng mẫu của ứng dụng."))
+        reader.errors.append(
+            FieldError(f"Trang «{sheet}»", f"tệp không có trang «{sheet}»; hãy dùng mẫu của ứng dụng.")
+        )
         return []
     out = []
     for number, values in enumerate(wb[sheet].iter_rows(values_only=True), start=1):
@@ -224,9 +256,18 @@ def read_card_xlsx(path: Path) -> Scorecard:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ValidationError([FieldError("tệp", (
-            f"không đọc được tệp {path.name} ({exc.__class__.__name__}); hãy lưu lại dưới dạng Excel .xlsx "
-            "từ mẫu của ứng dụng."))], record=f"Tệp {path.name}") from None
+        raise ValidationError(
+            [
+                FieldError(
+                    "tệp",
+                    (
+                        f"không đọc được tệp {path.name} ({exc.__class__.__name__}); hãy lưu lại dưới dạng Excel .xlsx "
+                        "từ mẫu của ứng dụng."
+                    ),
+                )
+            ],
+            record=f"Tệp {path.name}",
+        ) from None
     try:
         info = _card_info(wb, reader)
         part_rows = _rows(wb, PARTS, reader)
@@ -246,8 +287,14 @@ def read_card_xlsx(path: Path) -> Scorecard:
             reader.fail(PARTS, number, "chưa ghi mã phần (A, B, C).")
             continue
         maximum = reader.number(v[2], PARTS, number, f"điểm tối đa của phần {code}")
-        parts[code] = {"name": _text(v[1]), "max": maximum or 0.0, "confirmed": _yes(v[3]), "note": _text(v[4]),
-                       "origin": _where(PARTS, number), "criteria": []}
+        parts[code] = {
+            "name": _text(v[1]),
+            "max": maximum or 0.0,
+            "confirmed": _yes(v[3]),
+            "note": _text(v[4]),
+            "origin": _where(PARTS, number),
+            "criteria": [],
+        }
 
     nodes: dict[str, dict[str, Any]] = {}
     for number, v in criteria_rows:
@@ -259,21 +306,38 @@ def read_card_xlsx(path: Path) -> Scorecard:
             reader.fail(CRITERIA, number, f"mã tiêu chí {code} đã dùng ở {nodes[code]['origin']}; hãy đặt mã khác.")
             continue
         maximum = reader.number(v[4], CRITERIA, number, f"điểm tối đa của tiêu chí {code}")
-        node = {"code": code, "name": name, "max": maximum or 0.0, "note": _text(v[6]), "subs": [],
-                "levels": reader.levels(v[5], CRITERIA, number, code), "origin": _where(CRITERIA, number)}
+        node = {
+            "code": code,
+            "name": name,
+            "max": maximum or 0.0,
+            "note": _text(v[6]),
+            "subs": [],
+            "levels": reader.levels(v[5], CRITERIA, number, code),
+            "origin": _where(CRITERIA, number),
+        }
         if part not in parts:
-            reader.fail(CRITERIA, number, (
-                f"tiêu chí {code} thuộc phần «{part}» không có ở trang «{PARTS}»; các phần: {', '.join(parts)}."))
+            reader.fail(
+                CRITERIA,
+                number,
+                (f"tiêu chí {code} thuộc phần «{part}» không có ở trang «{PARTS}»; các phần: {', '.join(parts)}."),
+            )
             continue
         if parent:
             owner = nodes.get(parent)
             if owner is None:
-                reader.fail(CRITERIA, number, (
-                    f"tiêu chí {code} thuộc tiêu chí nhóm «{parent}» chưa có ở các dòng trên; hãy ghi tiêu chí "
-                    "nhóm trước các tiêu chí con."))
+                reader.fail(
+                    CRITERIA,
+                    number,
+                    (
+                        f"tiêu chí {code} thuộc tiêu chí nhóm «{parent}» chưa có ở các dòng trên; hãy ghi tiêu chí "
+                        "nhóm trước các tiêu chí con."
+                    ),
+                )
                 continue
             if owner["part"] != part:
-                reader.fail(CRITERIA, number, f"tiêu chí {code} ở phần {part} nhưng nhóm {parent} ở phần {owner['part']}.")
+                reader.fail(
+                    CRITERIA, number, f"tiêu chí {code} ở phần {part} nhưng nhóm {parent} ở phần {owner['part']}."
+                )
                 continue
             owner["subs"].append(node)
         else:
@@ -289,15 +353,35 @@ def read_card_xlsx(path: Path) -> Scorecard:
         raise ValidationError(reader.errors, record=f"Tệp {path.name}")
 
     def build(node: dict[str, Any]) -> Criterion:
-        return Criterion(node["code"], node["name"], node["max"], node["levels"],
-                         tuple(build(s) for s in node["subs"]), node["note"], node["origin"])
+        return Criterion(
+            node["code"],
+            node["name"],
+            node["max"],
+            node["levels"],
+            tuple(build(s) for s in node["subs"]),
+            node["note"],
+            node["origin"],
+        )
 
     _r, product_set = info.get("product_set", (3, None))
     return Scorecard(
-        rule_set=_text(rule_set), product_set=_text(product_set) or None,
-        title=_text(info.get("title", (0, ""))[1]), confirmed=_yes(info.get("confirmed", (0, None))[1]),
-        source=_text(info.get("source", (0, ""))[1]), note=_text(info.get("note", (0, ""))[1]),
-        parts=tuple(Part(code, p["name"], p["max"], tuple(build(n) for n in p["criteria"]), p["confirmed"],
-                         p["note"], p["origin"]) for code, p in parts.items()),
+        rule_set=_text(rule_set),
+        product_set=_text(product_set) or None,
+        title=_text(info.get("title", (0, ""))[1]),
+        confirmed=_yes(info.get("confirmed", (0, None))[1]),
+        source=_text(info.get("source", (0, ""))[1]),
+        note=_text(info.get("note", (0, ""))[1]),
+        parts=tuple(
+            Part(
+                code,
+                p["name"],
+                p["max"],
+                tuple(build(n) for n in p["criteria"]),
+                p["confirmed"],
+                p["note"],
+                p["origin"],
+            )
+            for code, p in parts.items()
+        ),
         knockouts=tuple(knockouts),
     )

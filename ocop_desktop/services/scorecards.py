@@ -81,8 +81,9 @@ def check_card(uow: UnitOfWork, card: Scorecard) -> list[FieldError]:
     errors: list[FieldError] = []
     rule_set = rules.get(card.rule_set)
     if rule_set is None:
-        errors.append(FieldError("rule_set", (
-            f"không có bộ tiêu chí «{card.rule_set}»; các bộ tiêu chí: {', '.join(rules)}.")))
+        errors.append(
+            FieldError("rule_set", (f"không có bộ tiêu chí «{card.rule_set}»; các bộ tiêu chí: {', '.join(rules)}."))
+        )
     if card.product_set and uow.session.get(ProductSet, product_set_id(card.product_set)) is None:
         errors.append(FieldError("product_set", f"không có bộ sản phẩm «{card.product_set}» trong danh mục."))
     errors += [FieldError(p.where or "phiếu", p.message) for p in validate_card(card, rule_set)]
@@ -98,8 +99,9 @@ def load_shipped_scorecards(make_uow: UowFactory) -> LoadReport:
             try:
                 card = card_from_dict(json.loads(path.read_text(encoding="utf-8")))
             except CardError as exc:
-                raise ValidationError([FieldError(p.where, p.message) for p in exc.problems],
-                                      record=f"Tệp {path.name}") from None
+                raise ValidationError(
+                    [FieldError(p.where, p.message) for p in exc.problems], record=f"Tệp {path.name}"
+                ) from None
             errors = check_card(uow, card)
             if errors:
                 raise ValidationError(errors, record=f"Tệp {path.name}")
@@ -107,8 +109,7 @@ def load_shipped_scorecards(make_uow: UowFactory) -> LoadReport:
             if row is not None and row.structure.get("origin") == IMPORTED:
                 continue  # the office's correction wins over the shipped card
             structure = {**card_to_dict(card), "origin": SHIPPED, "file": path.name}
-            outcome = reference.upsert(uow.session, ScorecardRow, scorecard_id(card.code),
-                                       _row_values(card, structure))
+            outcome = reference.upsert(uow.session, ScorecardRow, scorecard_id(card.code), _row_values(card, structure))
             report.count("scorecards", outcome)
         uow.commit()
     return report
@@ -116,8 +117,13 @@ def load_shipped_scorecards(make_uow: UowFactory) -> LoadReport:
 
 def _info(row: ScorecardRow, set_names: dict[str, str]) -> CardInfo:
     card = card_from_dict(row.structure)
-    return CardInfo(row.id, card, set_names.get(card.product_set or "", ""),
-                    row.structure.get("origin", SHIPPED), row.structure.get("imported_from", ""))
+    return CardInfo(
+        row.id,
+        card,
+        set_names.get(card.product_set or "", ""),
+        row.structure.get("origin", SHIPPED),
+        row.structure.get("imported_from", ""),
+    )
 
 
 class ScorecardService:
@@ -143,7 +149,9 @@ class ScorecardService:
         if rule_set_code:
             query = query.where(ScorecardRow.rule_set_id == rule_set_id(pick_rule_set(rules, rule_set_code).code))
         infos = [_info(row, names) for row in uow.session.scalars(query)]
-        return sorted(infos, key=lambda i: (order.get(i.card.rule_set, 99), positions.get(i.card.product_set or "", -1)))
+        return sorted(
+            infos, key=lambda i: (order.get(i.card.rule_set, 99), positions.get(i.card.product_set or "", -1))
+        )
 
     def card(self, rule_set_code: str, product_set_code: str | None) -> CardInfo:
         """The card for a product set under a rule set: its own card if there is one, else the
@@ -171,8 +179,12 @@ class ScorecardService:
             errors = check_card(uow, card)
             if errors:
                 raise ValidationError(errors, record=f"Phiếu {card.title or card.code}")
-            structure = {**card_to_dict(card), "origin": IMPORTED, "imported_from": source,
-                         "imported_at": utcnow().isoformat(timespec="seconds")}
+            structure = {
+                **card_to_dict(card),
+                "origin": IMPORTED,
+                "imported_from": source,
+                "imported_at": utcnow().isoformat(timespec="seconds"),
+            }
             reference.upsert(uow.session, ScorecardRow, scorecard_id(card.code), _row_values(card, structure))
             uow.commit()
             names = dict(uow.session.execute(select(ProductSet.code, ProductSet.name)).all())
@@ -186,8 +198,9 @@ class ScorecardService:
             row = uow.session.get(ScorecardRow, scorecard_id(code))
             if row is None:
                 raise NotFoundError(f"Không có phiếu «{code}».")
-            shipped = [p for p in shipped_files()
-                       if card_from_dict(json.loads(p.read_text(encoding="utf-8"))).code == code]
+            shipped = [
+                p for p in shipped_files() if card_from_dict(json.loads(p.read_text(encoding="utf-8"))).code == code
+            ]
             if not shipped:
                 raise NotFoundError(f"Phiếu «{code}» không có bản gốc kèm theo ứng dụng để khôi phục.")
             row.structure = {**row.structure, "origin": SHIPPED}
@@ -209,15 +222,15 @@ class ScorecardService:
         except LookupError as exc:
             raise NotFoundError(str(exc)) from None
 
-    def write_template(self, path: Path, rule_set_code: str | None = None,
-                       product_set_code: str | None = None) -> Path:
+    def write_template(self, path: Path, rule_set_code: str | None = None, product_set_code: str | None = None) -> Path:
         """An Excel workbook the office fills in to add or correct a card; it holds the card
         asked for (by default the 26/2026 card for coffee, a complete example) to edit."""
         with self._uow() as uow:
             rules = reference.rule_sets(uow)
             code = pick_rule_set(rules, rule_set_code).code if rule_set_code else "26/2026"
-            info = self.find(uow, code, product_set_code if product_set_code else
-                             (None if rule_set_code else "ca-phe-ca-cao"))
+            info = self.find(
+                uow, code, product_set_code if product_set_code else (None if rule_set_code else "ca-phe-ca-cao")
+            )
         return write_card_xlsx(info.card, Path(path))
 
     def import_xlsx(self, path: Path) -> CardInfo:
@@ -246,9 +259,15 @@ def _resolve_names(card: Scorecard, rules: list[RuleSet], sets_by_name: dict[str
         by_name = {fold(name): code for name, code in sets_by_name.items()}
         product_set = by_code.get(product_set) or by_name.get(fold(product_set))
         if product_set is None:
-            errors.append(FieldError("Trang «Phiếu», dòng 3", (
-                f"không có bộ sản phẩm «{card.product_set}»; hãy ghi đúng tên hoặc mã bộ sản phẩm "
-                "(ví dụ «Cà phê, ca cao» hoặc ca-phe-ca-cao), hoặc để trống nếu phiếu dùng chung.")))
+            errors.append(
+                FieldError(
+                    "Trang «Phiếu», dòng 3",
+                    (
+                        f"không có bộ sản phẩm «{card.product_set}»; hãy ghi đúng tên hoặc mã bộ sản phẩm "
+                        "(ví dụ «Cà phê, ca cao» hoặc ca-phe-ca-cao), hoặc để trống nếu phiếu dùng chung."
+                    ),
+                )
+            )
     if errors:
         raise ValidationError(errors, record=f"Tệp {source}")
     return replace(card, rule_set=rule_set, product_set=product_set)

@@ -92,12 +92,24 @@ def office_settings(make_uow: UowFactory) -> OfficeSettings:
     with make_uow() as uow:
         place = uow.session.get(Place, unit_id) if unit_id else None
         office = place.name if place else ""
-    return OfficeSettings(unit_id if place else "", office, values.get("user_name", ""), values.get("user_title", ""),
-                          values.get("office_kind", ""), values.get("office_printed_name", ""))
+    return OfficeSettings(
+        unit_id if place else "",
+        office,
+        values.get("user_name", ""),
+        values.get("user_title", ""),
+        values.get("office_kind", ""),
+        values.get("office_printed_name", ""),
+    )
 
 
-def save_office_settings(make_uow: UowFactory, office_unit_id: str, user_name: str, user_title: str,
-                         office_kind: str | None = None, office_printed_name: str | None = None) -> OfficeSettings:
+def save_office_settings(
+    make_uow: UowFactory,
+    office_unit_id: str,
+    user_name: str,
+    user_title: str,
+    office_kind: str | None = None,
+    office_printed_name: str | None = None,
+) -> OfficeSettings:
     """Validate and store the set-up answers; all problems are reported at once.
 
     ``office_kind`` and ``office_printed_name`` left as None keep what is stored."""
@@ -108,30 +120,63 @@ def save_office_settings(make_uow: UowFactory, office_unit_id: str, user_name: s
     if office_kind is not None:
         if office_kind not in KIND_BY_KEY:
             kinds = ", ".join(k.label for k in OFFICE_KINDS)
-            errors.append(FieldError("office_kind", Text(
-                f"Loại cơ quan «{office_kind}» không có; hãy chọn một trong: {kinds}.",
-                f"There is no kind of office «{office_kind}»; choose one of: {kinds}.")))
+            errors.append(
+                FieldError(
+                    "office_kind",
+                    Text(
+                        f"Loại cơ quan «{office_kind}» không có; hãy chọn một trong: {kinds}.",
+                        f"There is no kind of office «{office_kind}»; choose one of: {kinds}.",
+                    ),
+                )
+            )
         values["office_kind"] = office_kind
     if printed is not None:
         if len(printed) > 300:
-            errors.append(FieldError("office_printed_name", Text(
-                "Tên cơ quan in trên văn bản dài quá 300 ký tự; hãy viết gọn lại.",
-                "The office name printed on documents is longer than 300 characters; please shorten it.")))
+            errors.append(
+                FieldError(
+                    "office_printed_name",
+                    Text(
+                        "Tên cơ quan in trên văn bản dài quá 300 ký tự; hãy viết gọn lại.",
+                        "The office name printed on documents is longer than 300 characters; please shorten it.",
+                    ),
+                )
+            )
         values["office_printed_name"] = printed
     with make_uow(action="settings") as uow:
         if not office_unit_id or uow.session.get(Place, office_unit_id) is None:
-            errors.append(FieldError("office_unit_id", Text(
-                "Chưa chọn Đơn vị: hãy chọn tỉnh, rồi đơn vị mà máy này phục vụ.",
-                "No unit is chosen: choose the province, then the unit this computer serves.")))
+            errors.append(
+                FieldError(
+                    "office_unit_id",
+                    Text(
+                        "Chưa chọn Đơn vị: hãy chọn tỉnh, rồi đơn vị mà máy này phục vụ.",
+                        "No unit is chosen: choose the province, then the unit this computer serves.",
+                    ),
+                )
+            )
         if not name:
-            errors.append(FieldError("user_name", Text("Chưa nhập Họ và tên người sử dụng.",
-                                                       "The user's full name is missing.")))
+            errors.append(
+                FieldError("user_name", Text("Chưa nhập Họ và tên người sử dụng.", "The user's full name is missing."))
+            )
         elif len(name) > 200:
-            errors.append(FieldError("user_name", Text("Họ và tên dài quá 200 ký tự; hãy viết gọn lại.",
-                                                       "The full name is longer than 200 characters; please shorten it.")))
+            errors.append(
+                FieldError(
+                    "user_name",
+                    Text(
+                        "Họ và tên dài quá 200 ký tự; hãy viết gọn lại.",
+                        "The full name is longer than 200 characters; please shorten it.",
+                    ),
+                )
+            )
         if len(title) > 200:
-            errors.append(FieldError("user_title", Text("Chức vụ dài quá 200 ký tự; hãy viết gọn lại.",
-                                                        "The position is longer than 200 characters; please shorten it.")))
+            errors.append(
+                FieldError(
+                    "user_title",
+                    Text(
+                        "Chức vụ dài quá 200 ký tự; hãy viết gọn lại.",
+                        "The position is longer than 200 characters; please shorten it.",
+                    ),
+                )
+            )
         if errors:
             raise ValidationError(errors, record=Text("Thiết lập đơn vị", "Office set-up"))
         for key, value in values.items():

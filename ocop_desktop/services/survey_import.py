@@ -36,8 +36,9 @@ from ocop_desktop.services.surveys import ENTRY_COLUMNS, NUMBER_COLUMNS, parse_e
 ALIASES = {f.key: {f.label, f.title, *f.aliases} for f in sheet_fields()}
 HEADER_SCAN_ROWS = 15  # a title block above the header is common
 MAX_LISTED = 10
-_HIDDEN_HINT = ("Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, hoặc chọn nhập cả phần ẩn "
-                "(lệnh: thêm --include-hidden).")
+_HIDDEN_HINT = (
+    "Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden)."
+)
 UNCACHED_FORMULA = "ô chứa công thức chưa có giá trị; hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi nhập lại."
 _KIND_WORDS = ("thi tran ", "xa ", "phuong ")
 
@@ -92,7 +93,7 @@ class SurveyImportResult:
 
 
 def header_key(text: Any) -> str:
-    """"Giá (đồng)" -> "gia", "  TÊN  SP " -> "ten sp": what header names are compared by."""
+    """ "Giá (đồng)" -> "gia", "  TÊN  SP " -> "ten sp": what header names are compared by."""
     plain = fold(re.sub(r"\(.*?\)", " ", str(text or "")))
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
@@ -166,16 +167,18 @@ class _Units:
         """Why this office may not import rows of ``unit`` (services/exchange/authority.py), or None."""
         if self.area is None or unit[0] in self.area:
             return None
-        return (f"{unit[1]} không thuộc địa bàn của {self.office}; quy tắc: mỗi đơn vị chỉ nhập dòng rà soát của "
-                "đơn vị mình và các đơn vị trực thuộc (hoặc đã sáp nhập vào mình). Hãy để đơn vị đó tự nhập và gửi "
-                "gói, hoặc bỏ dòng này khỏi tệp")
+        return (
+            f"{unit[1]} không thuộc địa bàn của {self.office}; quy tắc: mỗi đơn vị chỉ nhập dòng rà soát của "
+            "đơn vị mình và các đơn vị trực thuộc (hoặc đã sáp nhập vào mình). Hãy để đơn vị đó tự nhập và gửi "
+            "gói, hoặc bỏ dòng này khỏi tệp"
+        )
 
     def add(self, unit_id: str, name: str, code: str | None) -> None:
         key = header_key(name)
         self.by_key[key] = (unit_id, name)
         for word in _KIND_WORDS:
             if key.startswith(word):
-                self.by_key.setdefault(key[len(word):], (unit_id, name))
+                self.by_key.setdefault(key[len(word) :], (unit_id, name))
         if code:
             self.by_key[code.strip()] = (unit_id, name)
 
@@ -194,10 +197,17 @@ class SurveyImportService:
             raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát.")
         year = campaign.year
         if campaign.closed_on is not None:  # a closed campaign takes no more rows (services/campaigns.py)
-            raise ValidationError([FieldError("closed_on", f"Đợt rà soát năm {year} đã kết thúc ngày "
-                                              f"{format_vn_date(campaign.closed_on)} nên không nhập thêm được; "
-                                              "nếu cần nhập, hãy mở lại đợt (trang Rà soát sản phẩm → Đợt rà soát → Mở lại đợt này, "
-                                              f"hoặc lệnh ocop campaigns reopen {year}).")])
+            raise ValidationError(
+                [
+                    FieldError(
+                        "closed_on",
+                        f"Đợt rà soát năm {year} đã kết thúc ngày "
+                        f"{format_vn_date(campaign.closed_on)} nên không nhập thêm được; "
+                        "nếu cần nhập, hãy mở lại đợt (trang Rà soát sản phẩm → Đợt rà soát → Mở lại đợt này, "
+                        f"hoặc lệnh ocop campaigns reopen {year}).",
+                    )
+                ]
+            )
         return campaign
 
     def _context(self, campaign_id: str, unit_id: str | None) -> tuple[str, int, _Units, tuple[str, str] | None]:
@@ -205,8 +215,11 @@ class SurveyImportService:
             s = uow.session
             campaign = self._campaign(s, campaign_id)
             units = _Units()
-            rows = s.execute(select(Place.id, Place.name, Place.code).join(
-                UnitSubmission, UnitSubmission.unit_id == Place.id).where(UnitSubmission.campaign_id == campaign.id))
+            rows = s.execute(
+                select(Place.id, Place.name, Place.code)
+                .join(UnitSubmission, UnitSubmission.unit_id == Place.id)
+                .where(UnitSubmission.campaign_id == campaign.id)
+            )
             ids = set()
             for listed, name, code in rows:
                 units.add(listed, name, code)
@@ -219,8 +232,10 @@ class SurveyImportService:
                 if unit_id not in ids:
                     place = s.get(Place, unit_id)
                     what = f"«{place.name}»" if place is not None else "Đơn vị đã chọn"
-                    raise NotFoundError(f"{what} không có trong danh sách đơn vị báo cáo của đợt rà soát năm "
-                                        f"{campaign.year}; hãy chọn một đơn vị của đợt.")
+                    raise NotFoundError(
+                        f"{what} không có trong danh sách đơn vị báo cáo của đợt rà soát năm "
+                        f"{campaign.year}; hãy chọn một đơn vị của đợt."
+                    )
                 chosen = s.get(Place, unit_id)
                 assert chosen is not None  # the campaign lists it, so it is stored
                 default = (unit_id, chosen.name)
@@ -230,8 +245,14 @@ class SurveyImportService:
                 default = (office.office_unit_id, office.office_name)
             return campaign.id, campaign.year, units, default
 
-    def check(self, path: Path, campaign_id: str, unit_id: str | None = None,
-              today: date | None = None, include_hidden: bool = False) -> SurveyImportCheck:
+    def check(
+        self,
+        path: Path,
+        campaign_id: str,
+        unit_id: str | None = None,
+        today: date | None = None,
+        include_hidden: bool = False,
+    ) -> SurveyImportCheck:
         """Read the file once and report every problem with its sheet, row and column; changes
         nothing. The rows it returns are what apply() stores. ``unit_id`` is the unit of rows whose
         sheet names none (default: this office, when the campaign lists it). Hidden sheets and rows
@@ -253,8 +274,9 @@ class SurveyImportService:
             if data.hidden and not include_hidden:
                 if rows:
                     kind = "ẩn kỹ (very hidden)" if data.state == "veryHidden" else "ẩn"
-                    skipped.append(f"Trang «{sheet}» đang {kind} nên không nhập ({len(rows)} dòng có chữ). "
-                                   + _HIDDEN_HINT)
+                    skipped.append(
+                        f"Trang «{sheet}» đang {kind} nên không nhập ({len(rows)} dòng có chữ). " + _HIDDEN_HINT
+                    )
                 continue
             header = _find_header([values for _r, values in rows])
             if header is None:
@@ -268,12 +290,18 @@ class SurveyImportService:
             dupes = {f for f in columns.values() if list(columns.values()).count(f) > 1}
             for f in sorted(dupes):
                 cols = ", ".join(f"«{names[i]}» ({_letter(i)})" for i, g in columns.items() if g == f)
-                problems.append(SheetProblem(sheet, None, "", f"Trang «{sheet}»: có nhiều cột cùng nghĩa {cols}; "
-                                             "hãy giữ lại một cột rồi nhập lại."))
+                problems.append(
+                    SheetProblem(
+                        sheet,
+                        None,
+                        "",
+                        f"Trang «{sheet}»: có nhiều cột cùng nghĩa {cols}; hãy giữ lại một cột rồi nhập lại.",
+                    )
+                )
             if dupes:
                 continue
             hidden: list[int] = []
-            for number, values in rows[head + 1:]:
+            for number, values in rows[head + 1 :]:
                 cells = {f: values[i] if i < len(values) else None for i, f in columns.items()}
                 if all(_cell_text(v).strip() == "" for f, v in cells.items() if f != "stt"):
                     continue  # blank rows and numbered but empty rows
@@ -286,19 +314,47 @@ class SurveyImportService:
                     valid.append(valid_row)
             if hidden:
                 listed = ", ".join(map(str, hidden[:MAX_LISTED])) + (", …" if len(hidden) > MAX_LISTED else "")
-                skipped.append(f"Trang «{sheet}»: {len(hidden)} dòng đang ẩn nên không nhập (dòng {listed}). "
-                               + _HIDDEN_HINT)
+                skipped.append(
+                    f"Trang «{sheet}»: {len(hidden)} dòng đang ẩn nên không nhập (dòng {listed}). " + _HIDDEN_HINT
+                )
         if not found_header:
-            problems.append(SheetProblem("", None, "", "Không tìm thấy trang nào có dòng tiêu đề với cột «Tên "
-                                         "sản phẩm» trong tệp; hãy dùng «Tải mẫu Excel» hoặc đặt tên cột như mẫu."))
+            problems.append(
+                SheetProblem(
+                    "",
+                    None,
+                    "",
+                    "Không tìm thấy trang nào có dòng tiêu đề với cột «Tên "
+                    "sản phẩm» trong tệp; hãy dùng «Tải mẫu Excel» hoặc đặt tên cột như mẫu.",
+                )
+            )
         kept, duplicate_warnings = _without_duplicates(valid)
         warnings += duplicate_warnings
-        return SurveyImportCheck(path.name, campaign_id, year, tuple(kept), tuple(problems), tuple(warnings),
-                                 data_rows, tuple(skipped), str(path), digest)
+        return SurveyImportCheck(
+            path.name,
+            campaign_id,
+            year,
+            tuple(kept),
+            tuple(problems),
+            tuple(warnings),
+            data_rows,
+            tuple(skipped),
+            str(path),
+            digest,
+        )
 
-    def _row(self, sheet: str, row: int, cells: dict[str, Any], columns: dict[int, str], names: dict[int, str | None],
-             year: int, units: _Units, default: tuple[str, str] | None, today: date,
-             problems: list[SheetProblem]) -> ImportRow | None:
+    def _row(
+        self,
+        sheet: str,
+        row: int,
+        cells: dict[str, Any],
+        columns: dict[int, str],
+        names: dict[int, str | None],
+        year: int,
+        units: _Units,
+        default: tuple[str, str] | None,
+        today: date,
+        problems: list[SheetProblem],
+    ) -> ImportRow | None:
         index = {f: i for i, f in columns.items()}
         found: list[tuple[int, SheetProblem]] = []
 
@@ -312,8 +368,11 @@ class SurveyImportService:
             if value is UNCACHED:
                 problem(f, UNCACHED_FORMULA)
             elif isinstance(value, CellError):
-                problem(f, f"ô có giá trị lỗi {value.code}; hãy sửa ô này trong Excel (công thức hoặc ngày tháng), lưu "
-                        "lại rồi nhập lại.")
+                problem(
+                    f,
+                    f"ô có giá trị lỗi {value.code}; hãy sửa ô này trong Excel (công thức hoặc ngày tháng), lưu "
+                    "lại rồi nhập lại.",
+                )
             else:
                 continue
             unreadable.add(f)
@@ -344,28 +403,50 @@ class SurveyImportService:
         elif "unit" in index and _cell_text(cells["unit"]).strip():
             unit = units.find(cells["unit"])
             if unit is None:
-                problem("unit", f"«{clean(_cell_text(cells['unit']))}» không phải đơn vị báo cáo của đợt rà soát năm "
-                        f"{year}; hãy ghi đúng tên (ví dụ «Xã Ẳng Nưa») hoặc mã ĐVHC.")
+                problem(
+                    "unit",
+                    f"«{clean(_cell_text(cells['unit']))}» không phải đơn vị báo cáo của đợt rà soát năm "
+                    f"{year}; hãy ghi đúng tên (ví dụ «Xã Ẳng Nưa») hoặc mã ĐVHC.",
+                )
             elif (why := units.outside(unit)) is not None:
                 problem("unit", why + ".")
         elif unit is None:
-            found.append((10**6, SheetProblem(sheet, row, "", f"{_at(sheet, row)}: chưa rõ dòng này của đơn vị nào; "
-                                              "hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập.")))
+            found.append(
+                (
+                    10**6,
+                    SheetProblem(
+                        sheet,
+                        row,
+                        "",
+                        f"{_at(sheet, row)}: chưa rõ dòng này của đơn vị nào; "
+                        "hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập.",
+                    ),
+                )
+            )
         if found:
             problems += [p for _i, p in sorted(found, key=lambda x: x[0])]  # left to right, as the sheet reads
             return None
         assert unit is not None  # a row of no known unit was a problem above
         return ImportRow(sheet, row, unit[0], unit[1], values, submitted_on)
 
-    def import_file(self, path: Path, campaign_id: str, unit_id: str | None = None, valid_only: bool = False,
-                    replace: bool = False, dry_run: bool = False, today: date | None = None,
-                    include_hidden: bool = False) -> SurveyImportResult:
+    def import_file(
+        self,
+        path: Path,
+        campaign_id: str,
+        unit_id: str | None = None,
+        valid_only: bool = False,
+        replace: bool = False,
+        dry_run: bool = False,
+        today: date | None = None,
+        include_hidden: bool = False,
+    ) -> SurveyImportResult:
         """check() then apply() in one call, for a caller with nothing to show in between."""
         check = self.check(path, campaign_id, unit_id, today, include_hidden)
         return self.apply(check, valid_only=valid_only, replace=replace, dry_run=dry_run)
 
-    def apply(self, check: SurveyImportCheck, valid_only: bool = False, replace: bool = False,
-              dry_run: bool = False) -> SurveyImportResult:
+    def apply(
+        self, check: SurveyImportCheck, valid_only: bool = False, replace: bool = False, dry_run: bool = False
+    ) -> SurveyImportResult:
         """Store the rows ``check`` read, without reading the workbook again, in one transaction
         recorded as one undoable operation: a row matching an entry of the unit (same product and
         producer; with replace=True also the entry at the same place in the list) updates that
@@ -379,7 +460,7 @@ class SurveyImportService:
             raise ValidationError(
                 [FieldError(f"{p.sheet}/{p.row}/{p.column}", p.message) for p in check.problems],
                 record=f"Tệp {check.file_name}: {len(check.problems)} lỗi; chưa nhập dòng nào. Hãy sửa rồi nhập lại, "
-                       "hoặc chọn chỉ nhập các dòng hợp lệ",
+                "hoặc chọn chỉ nhập các dòng hợp lệ",
             )
         if not check.rows:
             return SurveyImportResult(check, applied=False)
@@ -403,9 +484,16 @@ class SurveyImportService:
                 uow.rollback()
             else:
                 uow.commit()
-        return SurveyImportResult(check, not dry_run, counts["added"], counts["updated"], tuple(units),
-                                  counts["deleted"], counts["unchanged"],
-                                  operation if recorded is not None and not dry_run else None)
+        return SurveyImportResult(
+            check,
+            not dry_run,
+            counts["added"],
+            counts["updated"],
+            tuple(units),
+            counts["deleted"],
+            counts["unchanged"],
+            operation if recorded is not None and not dry_run else None,
+        )
 
     def imports(self) -> list[ExcelImportInfo]:
         """The Excel imports recorded here, newest first, with whether each was undone."""
@@ -435,8 +523,10 @@ def _unchanged_since(check: SurveyImportCheck) -> None:
     except OSError:
         same = False
     if not same:
-        raise ImportRefused(f"Tệp {check.file_name} đã bị sửa, thay hoặc xóa sau khi kiểm tra nên chưa nhập dòng "
-                            "nào. Hãy kiểm tra lại tệp (bấm «Kiểm tra» hoặc chạy lại lệnh) rồi nhập.")
+        raise ImportRefused(
+            f"Tệp {check.file_name} đã bị sửa, thay hoặc xóa sau khi kiểm tra nên chưa nhập dòng "
+            "nào. Hãy kiểm tra lại tệp (bấm «Kiểm tra» hoặc chạy lại lệnh) rồi nhập."
+        )
 
 
 def _without_duplicates(rows: list[ImportRow]) -> tuple[list[ImportRow], list[str]]:
@@ -447,9 +537,11 @@ def _without_duplicates(rows: list[ImportRow]) -> tuple[list[ImportRow], list[st
         key = (r.unit_id, *entry_key(r.values))
         if key in last:
             first = last[key]
-            out.append(f"{_at(r.sheet, r.row)}: trùng sản phẩm «{r.values['product_name']}» của {r.unit} với "
-                       f"{_at(first.sheet, first.row).replace('Trang', 'trang')}; dòng sau ghi đè dòng trước nên "
-                       f"chỉ lưu dòng {r.row}.")
+            out.append(
+                f"{_at(r.sheet, r.row)}: trùng sản phẩm «{r.values['product_name']}» của {r.unit} với "
+                f"{_at(first.sheet, first.row).replace('Trang', 'trang')}; dòng sau ghi đè dòng trước nên "
+                f"chỉ lưu dòng {r.row}."
+            )
         last[key] = r
     kept = {id(r) for r in last.values()}
     return [r for r in rows if id(r) in kept], out

@@ -20,8 +20,13 @@ def entry_key(values: dict[str, Any]) -> tuple[str, str]:
 def store_unit_rows(session: Session, campaign_id: str, unit_id: str, rows: list[Any], replace: bool) -> dict[str, int]:
     """Store the checked rows (survey_import.ImportRow) of one unit; returns added, updated, deleted,
     unchanged. The caller's unit of work (action "excel") records every change for undo and export."""
-    existing = list(session.scalars(select(SurveyEntry).where(
-        SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id).order_by(SurveyEntry.position)))
+    existing = list(
+        session.scalars(
+            select(SurveyEntry)
+            .where(SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id)
+            .order_by(SurveyEntry.position)
+        )
+    )
     by_key: dict[tuple[str, str], SurveyEntry] = {}
     for e in existing:
         by_key.setdefault((fold(e.product_name), fold(e.producer_name)), e)
@@ -64,8 +69,9 @@ def store_unit_rows(session: Session, campaign_id: str, unit_id: str, rows: list
                 session.delete(e)
                 counts["deleted"] += 1
         session.flush()
-    submission = session.scalar(select(UnitSubmission).where(
-        UnitSubmission.campaign_id == campaign_id, UnitSubmission.unit_id == unit_id))
+    submission = session.scalar(
+        select(UnitSubmission).where(UnitSubmission.campaign_id == campaign_id, UnitSubmission.unit_id == unit_id)
+    )
     assert submission is not None  # the import stores rows only of units in the campaign
     submitted = max((r.submitted_on for r in rows if r.submitted_on), default=None)
     if submitted is not None and submission.status != SubmissionStatus.RECEIVED.value:

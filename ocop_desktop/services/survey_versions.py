@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 
 
 def stale_changes(
-    existing: dict[str, SurveyEntry], rows: list[SurveyEntryInput],
-    deleted: Mapping[str, datetime | None], loaded: Mapping[str, datetime | None] | None,
+    existing: dict[str, SurveyEntry],
+    rows: list[SurveyEntryInput],
+    deleted: Mapping[str, datetime | None],
+    loaded: Mapping[str, datetime | None] | None,
 ) -> list[str]:
     """What changed in the unit since the caller loaded it, in Vietnamese; empty if nothing did."""
     shown: dict[str, tuple[datetime | None, str]] = {}  # id -> (version seen, name seen)

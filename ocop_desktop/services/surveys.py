@@ -92,8 +92,15 @@ class UnitStatusDTO:
         return self.status in _DONE
 
 
-_VALUE_TYPES = {Kind.TEXT: str, Kind.NOTE: str, Kind.DECIMAL: float, Kind.MONEY: int, Kind.YEAR: int,
-                Kind.INTEGER: int, Kind.DATE: date}
+_VALUE_TYPES = {
+    Kind.TEXT: str,
+    Kind.NOTE: str,
+    Kind.DECIMAL: float,
+    Kind.MONEY: int,
+    Kind.YEAR: int,
+    Kind.INTEGER: int,
+    Kind.DATE: date,
+}
 
 
 def _shown_type(f: Any) -> Any:
@@ -102,6 +109,7 @@ def _shown_type(f: Any) -> Any:
 
 
 if TYPE_CHECKING:  # what a type checker sees of the two classes made below from the schema
+
     class SurveyEntryDTO:
         id: str
         campaign: int
@@ -127,13 +135,22 @@ if TYPE_CHECKING:  # what a type checker sees of the two classes made below from
 # One saved entry as the grid, the CLI and the report read it: where it belongs, then the listed
 # fields of SURVEY_ENTRY (a field added there appears here), then its place and links.
 if not TYPE_CHECKING:  # built from the schema; the type checker reads the declaration above
-    SurveyEntryDTO = make_dataclass("SurveyEntryDTO", [
-        ("id", str), ("campaign", int), ("campaign_id", str), ("unit", str), ("unit_id", str),
-        *[(f.key, _shown_type(f)) for f in SURVEY_ENTRY.listed],
-        ("position", int, dc_field(default=0)),
-        ("product_id", "str | None", dc_field(default=None)),  # the registry product this entry was promoted to
-        ("updated_at", "datetime | None", dc_field(default=None)),
-    ], frozen=True, namespace={"__module__": __name__})
+    SurveyEntryDTO = make_dataclass(
+        "SurveyEntryDTO",
+        [
+            ("id", str),
+            ("campaign", int),
+            ("campaign_id", str),
+            ("unit", str),
+            ("unit_id", str),
+            *[(f.key, _shown_type(f)) for f in SURVEY_ENTRY.listed],
+            ("position", int, dc_field(default=0)),
+            ("product_id", "str | None", dc_field(default=None)),  # the registry product this entry was promoted to
+            ("updated_at", "datetime | None", dc_field(default=None)),
+        ],
+        frozen=True,
+        namespace={"__module__": __name__},
+    )
 
 Number = Decimal | float | int | str | None
 
@@ -146,11 +163,18 @@ def _is_blank(self: Any) -> bool:
 # entry's updated_at when it was shown: the save is refused if it changed since. Numbers may be
 # given as numbers or as the text the user typed ("1.200", "15.000 đ").
 if not TYPE_CHECKING:  # built from the schema; the type checker reads the declaration above
-    SurveyEntryInput = make_dataclass("SurveyEntryInput", [
-        ("id", "str | None", dc_field(default=None)), ("version", "datetime | None", dc_field(default=None)),
-        *[(f.key, "Number" if f.numeric else "str", dc_field(default=None if f.numeric else ""))
-          for f in SURVEY_ENTRY.listed],
-    ], namespace={"is_blank": _is_blank, "__module__": __name__})
+    SurveyEntryInput = make_dataclass(
+        "SurveyEntryInput",
+        [
+            ("id", "str | None", dc_field(default=None)),
+            ("version", "datetime | None", dc_field(default=None)),
+            *[
+                (f.key, "Number" if f.numeric else "str", dc_field(default=None if f.numeric else ""))
+                for f in SURVEY_ENTRY.listed
+            ],
+        ],
+        namespace={"is_blank": _is_blank, "__module__": __name__},
+    )
 
 
 def _empty(value: Any) -> bool:
@@ -211,8 +235,9 @@ def parse_entry_value(column: str, value: Any, campaign_year: int | None = None)
     return float(number)
 
 
-def on_time(submitted_on: date | None, deadline: date | None, today: date,
-            deadline_day_on_time: bool = False) -> bool | None:
+def on_time(
+    submitted_on: date | None, deadline: date | None, today: date, deadline_day_on_time: bool = False
+) -> bool | None:
     """On time (True), late (False), or not yet known (None: not submitted, deadline ahead); the
     campaign says whether the deadline day itself is on time (the survey report's rule)."""
     return timeliness(submitted_on, deadline, deadline_day_on_time, today).on_time
@@ -222,17 +247,27 @@ def _entry_query() -> Select[*tuple[Any, ...]]:
     """The columns the DTO shows, joined in SQL: no ORM objects, so 100,000 rows stay quick."""
     return (
         select(
-            SurveyEntry.id, SurveyCampaign.year, SurveyEntry.campaign_id, Place.name, SurveyEntry.unit_id,
+            SurveyEntry.id,
+            SurveyCampaign.year,
+            SurveyEntry.campaign_id,
+            Place.name,
+            SurveyEntry.unit_id,
             *(getattr(SurveyEntry, f.stored) for f in SURVEY_ENTRY.listed),
-            SurveyEntry.position, SurveyEntry.product_id, SurveyEntry.updated_at,
+            SurveyEntry.position,
+            SurveyEntry.product_id,
+            SurveyEntry.updated_at,
         )
         .join(SurveyCampaign, SurveyCampaign.id == SurveyEntry.campaign_id)
         .join(Place, Place.id == SurveyEntry.unit_id)
     )
 
 
-def read_entries(session: Session, campaign_id: str | None = None, unit_ids: Collection[str] | None = None,
-                 unit_id: str | None = None) -> list[SurveyEntryDTO]:
+def read_entries(
+    session: Session,
+    campaign_id: str | None = None,
+    unit_ids: Collection[str] | None = None,
+    unit_id: str | None = None,
+) -> list[SurveyEntryDTO]:
     """The one read path of survey rows (the grid, the CLI, the survey report): DTOs of one
     campaign (or all), of some units (or all), by campaign year, unit and the order entered."""
     query = _entry_query()
@@ -242,8 +277,9 @@ def read_entries(session: Session, campaign_id: str | None = None, unit_ids: Col
         query = query.where(SurveyEntry.unit_id == unit_id)
     if unit_ids is not None:
         query = query.where(SurveyEntry.unit_id.in_(sorted(unit_ids)))
-    query = query.order_by(SurveyCampaign.year, SurveyEntry.unit_id, SurveyEntry.position, SurveyEntry.created_at,
-                           SurveyEntry.id)
+    query = query.order_by(
+        SurveyCampaign.year, SurveyEntry.unit_id, SurveyEntry.position, SurveyEntry.created_at, SurveyEntry.id
+    )
     return [SurveyEntryDTO(*r) for r in session.execute(query)]
 
 
@@ -260,12 +296,19 @@ class SurveyService:
                 subs = sorted(c.submissions, key=lambda s: vn_sort_key(s.unit.name))
                 out.append(
                     CampaignDTO(
-                        id=c.id, year=c.year, title=c.title, deadline=c.deadline,
-                        issuing_letter=c.issuing_letter, closed_on=c.closed_on,
+                        id=c.id,
+                        year=c.year,
+                        title=c.title,
+                        deadline=c.deadline,
+                        issuing_letter=c.issuing_letter,
+                        closed_on=c.closed_on,
                         submissions=tuple(
                             SubmissionDTO(
-                                unit_id=s.unit_id, unit=s.unit.name, unit_code=s.unit.code or "",
-                                status=s.status, status_label=SubmissionStatus(s.status).label,
+                                unit_id=s.unit_id,
+                                unit=s.unit.name,
+                                unit_code=s.unit.code or "",
+                                status=s.status,
+                                status_label=SubmissionStatus(s.status).label,
                                 submitted_on=s.submitted_on,
                                 on_time=on_time(s.submitted_on, c.deadline, today, c.deadline_day_on_time),
                             )
@@ -293,7 +336,8 @@ class SurveyService:
             campaign = self._campaign(uow, campaign_id)
             counts = (
                 select(
-                    SurveyEntry.unit_id.label("unit_id"), func.count().label("n"),
+                    SurveyEntry.unit_id.label("unit_id"),
+                    func.count().label("n"),
                     func.max(SurveyEntry.updated_at).label("saved_at"),
                 )
                 .where(SurveyEntry.campaign_id == campaign_id)
@@ -302,8 +346,14 @@ class SurveyService:
             )
             query = (
                 select(
-                    UnitSubmission.unit_id, Place.name, Place.code, UnitSubmission.status,
-                    UnitSubmission.submitted_on, counts.c.n, counts.c.saved_at, UnitSubmission.updated_at,
+                    UnitSubmission.unit_id,
+                    Place.name,
+                    Place.code,
+                    UnitSubmission.status,
+                    UnitSubmission.submitted_on,
+                    counts.c.n,
+                    counts.c.saved_at,
+                    UnitSubmission.updated_at,
                 )
                 .join(Place, Place.id == UnitSubmission.unit_id)
                 .outerjoin(counts, counts.c.unit_id == UnitSubmission.unit_id)
@@ -312,17 +362,25 @@ class SurveyService:
             )
             return [
                 UnitStatusDTO(
-                    unit_id=r.unit_id, unit=r.name, unit_code=r.code or "", status=r.status,
-                    status_label=SubmissionStatus(r.status).label, submitted_on=r.submitted_on,
+                    unit_id=r.unit_id,
+                    unit=r.name,
+                    unit_code=r.code or "",
+                    status=r.status,
+                    status_label=SubmissionStatus(r.status).label,
+                    submitted_on=r.submitted_on,
                     on_time=on_time(r.submitted_on, campaign.deadline, today, campaign.deadline_day_on_time),
                     entry_count=r.n or 0,
-                    saved_at=r.saved_at, version=r.updated_at,
+                    saved_at=r.saved_at,
+                    version=r.updated_at,
                 )
                 for r in s.execute(query)
             ]
 
     def save_entries(
-        self, campaign_id: str, unit_id: str, rows: list[SurveyEntryInput],
+        self,
+        campaign_id: str,
+        unit_id: str,
+        rows: list[SurveyEntryInput],
         deleted: Mapping[str, datetime | None] | None = None,
         loaded: Mapping[str, datetime | None] | None = None,
     ) -> list[SurveyEntryDTO]:
@@ -345,10 +403,18 @@ class SurveyService:
             submission, unit_name = self._submission(uow, campaign, unit_id)
             record = f"Rà soát năm {campaign.year} — {unit_name}"
             if campaign.closed_on is not None:
-                raise ValidationError([FieldError("closed_on", (
-                    f"Đợt rà soát năm {campaign.year} đã kết thúc ngày {format_vn_date(campaign.closed_on)} nên không "
-                    "sửa được dòng nào; nếu cần sửa, hãy mở lại đợt (Rà soát sản phẩm → Mở lại đợt).")
-                )], record=record)
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "closed_on",
+                            (
+                                f"Đợt rà soát năm {campaign.year} đã kết thúc ngày {format_vn_date(campaign.closed_on)} nên không "
+                                "sửa được dòng nào; nếu cần sửa, hãy mở lại đợt (Rà soát sản phẩm → Mở lại đợt)."
+                            ),
+                        )
+                    ],
+                    record=record,
+                )
             existing = {
                 e.id: e
                 for e in s.scalars(
@@ -406,7 +472,12 @@ class SurveyService:
         return self.unit_entries(campaign_id, unit_id)
 
     def set_submission(
-        self, campaign_id: str, unit_id: str, status: str, submitted_on: date | None, today: date | None = None,
+        self,
+        campaign_id: str,
+        unit_id: str,
+        status: str,
+        submitted_on: date | None,
+        today: date | None = None,
         expected_version: datetime | None = None,
     ) -> UnitStatusDTO:
         """Record how far a unit has got; đã nộp and đã nhận need the day it was sent.
@@ -420,8 +491,10 @@ class SurveyService:
             if expected_version is not None and submission.updated_at != expected_version:
                 shown = SubmissionStatus(submission.status).label
                 raise StaleDataError(
-                    [f"Trạng thái nộp của {unit_name} đã được đổi ở nơi khác {changed_when(submission.updated_at)}, "
-                     f"nay là «{shown}»"],
+                    [
+                        f"Trạng thái nộp của {unit_name} đã được đổi ở nơi khác {changed_when(submission.updated_at)}, "
+                        f"nay là «{shown}»"
+                    ],
                     advice="Chưa lưu gì; bảng trạng thái đã được tải lại, hãy xem rồi làm lại nếu vẫn cần.",
                 )
             errors: list[FieldError] = []
@@ -463,14 +536,19 @@ class SurveyService:
             commune_level = COMMUNE_KINDS
             notes = [f"Tạo từ kết quả rà soát sản phẩm năm {entry.campaign.year} của {entry.unit.name}."]
             for label, value in (
-                ("Chủ thể", entry.producer_name), ("Tình hình sản xuất", entry.production_situation),
-                ("Đề xuất OCOP năm", entry.proposed_year), ("Ghi chú rà soát", entry.notes),
+                ("Chủ thể", entry.producer_name),
+                ("Tình hình sản xuất", entry.production_situation),
+                ("Đề xuất OCOP năm", entry.proposed_year),
+                ("Ghi chú rà soát", entry.notes),
             ):
                 if value:
                     notes.append(f"{label}: {value}.")
             product = Product(
-                name=entry.product_name, status=ProductStatus.POTENTIAL.value, producer_id=entry.producer_id,
-                commune_id=entry.unit_id if entry.unit.kind in commune_level else None, notes=" ".join(notes),
+                name=entry.product_name,
+                status=ProductStatus.POTENTIAL.value,
+                producer_id=entry.producer_id,
+                commune_id=entry.unit_id if entry.unit.kind in commune_level else None,
+                notes=" ".join(notes),
             )
             s.add(product)
             s.flush()

@@ -26,8 +26,8 @@ from ocop_desktop.persistence.row_seal import COVERED, content_columns, covered,
 _NEVER = object()  # no entry at all about the record
 ABSENT = ""  # the newest entry says the record was deleted (or was not there when sealed)
 SETTING_LABELS = {  # an office setting (an app_meta row) named as the first-run form names it (domain/schema)
-    key: limits.field_label(key) for key in ("office_unit_id", "user_name", "user_title", "office_kind",
-                                             "office_printed_name")
+    key: limits.field_label(key)
+    for key in ("office_unit_id", "user_name", "user_title", "office_kind", "office_printed_name")
 }
 
 
@@ -52,8 +52,10 @@ def check_log(conn: sqlite3.Connection) -> ChainCheck:
 
     def rows() -> Iterable[StoredEntry]:
         nonlocal count, last
-        for row in conn.execute("SELECT seq, at, actor, action, entity, entity_id, changes, context, prev_hash, "
-                                "hash, row_hash FROM audit_log ORDER BY seq"):
+        for row in conn.execute(
+            "SELECT seq, at, actor, action, entity, entity_id, changes, context, prev_hash, "
+            "hash, row_hash FROM audit_log ORDER BY seq"
+        ):
             entry = StoredEntry(*row)
             count += 1
             last = (entry.seq, entry.hash or "")
@@ -75,8 +77,9 @@ def check_log(conn: sqlite3.Connection) -> ChainCheck:
                 mismatches.append(_edited(conn, table, key))
         for key, want in records.items():
             if want != ABSENT and covered(table, key):
-                mismatches.append(f"{_label(conn, table, _logged(conn, table, key))} có trong nhật ký nhưng "
-                                  "đã bị xóa ngoài ứng dụng.")
+                mismatches.append(
+                    f"{_label(conn, table, _logged(conn, table, key))} có trong nhật ký nhưng đã bị xóa ngoài ứng dụng."
+                )
     return ChainCheck(count, breaks, tuple(mismatches), last)
 
 
@@ -90,8 +93,9 @@ def _row(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any]:
 def _logged(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any]:
     """The record's values as its log entries leave them (replayed in order)."""
     values: dict[str, Any] = {}
-    for action, changes in conn.execute("SELECT action, changes FROM audit_log WHERE entity = ? AND entity_id = ? "
-                                        "ORDER BY seq", (table, key)):
+    for action, changes in conn.execute(
+        "SELECT action, changes FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq", (table, key)
+    ):
         try:
             pairs = json.loads(changes or "{}")
         except ValueError:
@@ -105,8 +109,9 @@ def _logged(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any]:
 
 
 def _inserted(conn: sqlite3.Connection, table: str, key: str) -> str:
-    return (f"{_label(conn, table, _row(conn, table, key))} không có trong nhật ký thay đổi: "
-            "đã được thêm ngoài ứng dụng.")
+    return (
+        f"{_label(conn, table, _row(conn, table, key))} không có trong nhật ký thay đổi: đã được thêm ngoài ứng dụng."
+    )
 
 
 def _edited(conn: sqlite3.Connection, table: str, key: str) -> str:

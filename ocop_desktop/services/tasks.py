@@ -136,24 +136,44 @@ def _overdue_clause(today: date) -> ColumnElement[bool]:
 def _task_columns() -> Select[*tuple[Any, ...]]:
     """Only the columns the task list shows, plus the newest progress note of each task."""
     ranked = select(
-        TaskProgress.task_id, TaskProgress.noted_on, TaskProgress.text, TaskProgress.author,
-        func.row_number().over(
+        TaskProgress.task_id,
+        TaskProgress.noted_on,
+        TaskProgress.text,
+        TaskProgress.author,
+        func.row_number()
+        .over(
             partition_by=TaskProgress.task_id,
             order_by=(TaskProgress.noted_on.desc(), TaskProgress.created_at.desc()),
-        ).label("rn"),
+        )
+        .label("rn"),
     ).subquery()
     last = select(ranked).where(ranked.c.rn == 1).subquery()
     return (
         select(
-            Task.id, Task.directive_id, Task.assignee, Task.title, Task.description, Task.due_on,
-            Task.status, Task.result_note, Task.completed_on, Task.created_at, Task.updated_at,
-            Directive.number, Directive.issued_on, Directive.issued_text, Directive.issuer,
-            last.c.noted_on.label("last_on"), last.c.text.label("last_text"), last.c.author.label("last_by"),
+            Task.id,
+            Task.directive_id,
+            Task.assignee,
+            Task.title,
+            Task.description,
+            Task.due_on,
+            Task.status,
+            Task.result_note,
+            Task.completed_on,
+            Task.created_at,
+            Task.updated_at,
+            Directive.number,
+            Directive.issued_on,
+            Directive.issued_text,
+            Directive.issuer,
+            last.c.noted_on.label("last_on"),
+            last.c.text.label("last_text"),
+            last.c.author.label("last_by"),
         )
         .select_from(Task)
         .outerjoin(Directive, Directive.id == Task.directive_id)
         .outerjoin(last, last.c.task_id == Task.id)
     )
+
 
 def _task_dto(r: Any, today: date) -> TaskDTO:  # a row of _task_columns()
     overdue = r.status in OPEN_STATUSES and r.due_on is not None and r.due_on < today
@@ -162,12 +182,22 @@ def _task_dto(r: Any, today: date) -> TaskDTO:  # a row of _task_columns()
         id=r.id,
         directive=_label(r.number, r.issued_on, r.issued_text, r.issuer) if has_directive else "",
         directive_short=_short(r.number, r.issued_on, r.issued_text) if has_directive else "",
-        directive_id=r.directive_id, assignee=r.assignee, title=r.title, description=r.description or "",
-        due_on=r.due_on, status=r.status, status_label=TaskStatus(r.status).label, overdue=overdue,
+        directive_id=r.directive_id,
+        assignee=r.assignee,
+        title=r.title,
+        description=r.description or "",
+        due_on=r.due_on,
+        status=r.status,
+        status_label=TaskStatus(r.status).label,
+        overdue=overdue,
         days_overdue=(today - r.due_on).days if overdue else 0,
-        result_note=r.result_note or "", completed_on=r.completed_on,
-        last_progress=r.last_text or "", last_progress_on=r.last_on, last_progress_by=r.last_by or "",
-        created_on=local_day(r.created_at), updated_at=r.updated_at,
+        result_note=r.result_note or "",
+        completed_on=r.completed_on,
+        last_progress=r.last_text or "",
+        last_progress_on=r.last_on,
+        last_progress_by=r.last_by or "",
+        created_on=local_day(r.created_at),
+        updated_at=r.updated_at,
     )
 
 
@@ -196,7 +226,8 @@ class TaskService:
         elif flt.due == "week":
             query = query.where(
                 Task.status.in_(OPEN_STATUSES),
-                Task.due_on >= today, Task.due_on <= today + timedelta(days=WEEK_DAYS),
+                Task.due_on >= today,
+                Task.due_on <= today + timedelta(days=WEEK_DAYS),
             )
         elif flt.due == "none":
             query = query.where(Task.due_on.is_(None))
@@ -217,8 +248,12 @@ class TaskService:
         with self._uow() as uow:
             row = uow.session.execute(_task_columns().where(Task.id == task_id)).first()
         if row is None:
-            raise NotFoundError(Text(f"Không tìm thấy nhiệm vụ có mã {task_id}; hãy tải lại danh sách.",
-                                     f"No task has the id {task_id}; please reload the list."))
+            raise NotFoundError(
+                Text(
+                    f"Không tìm thấy nhiệm vụ có mã {task_id}; hãy tải lại danh sách.",
+                    f"No task has the id {task_id}; please reload the list.",
+                )
+            )
         return _task_dto(row, today or date.today())
 
     def due_summary(self, today: date | None = None) -> tuple[builtins.list[TaskDTO], builtins.list[TaskDTO]]:
@@ -269,18 +304,27 @@ class TaskService:
     @staticmethod
     def _directive_dto(d: Directive, total: int = 0, done: int = 0, overdue: int = 0) -> DirectiveDTO:
         return DirectiveDTO(
-            id=d.id, number=d.number or "", issued_on=d.issued_on, issued_text=d.issued_text or "",
-            issuer=d.issuer or "", subject=d.subject or "", file_reference=d.file_reference or "",
-            notes=d.notes or "", label=directive_label(d),
-            task_count=total, done_count=done, overdue_count=overdue,
+            id=d.id,
+            number=d.number or "",
+            issued_on=d.issued_on,
+            issued_text=d.issued_text or "",
+            issuer=d.issuer or "",
+            subject=d.subject or "",
+            file_reference=d.file_reference or "",
+            notes=d.notes or "",
+            label=directive_label(d),
+            task_count=total,
+            done_count=done,
+            overdue_count=overdue,
         )
 
     def progress(self, task_id: str) -> builtins.list[ProgressDTO]:
         """The task's progress notes, newest first."""
         with self._uow() as uow:
             rows = uow.session.execute(
-                select(TaskProgress.id, TaskProgress.task_id, TaskProgress.noted_on, TaskProgress.text,
-                       TaskProgress.author)
+                select(
+                    TaskProgress.id, TaskProgress.task_id, TaskProgress.noted_on, TaskProgress.text, TaskProgress.author
+                )
                 .where(TaskProgress.task_id == task_id)
                 .order_by(TaskProgress.noted_on.desc(), TaskProgress.created_at.desc())
             ).all()
@@ -316,8 +360,9 @@ class TaskService:
             task_id = task.id
         return self.get(task_id, today)
 
-    def update_task(self, task_id: str, data: TaskInput, today: date | None = None,
-                    expected_updated_at: datetime | None = None) -> TaskDTO:
+    def update_task(
+        self, task_id: str, data: TaskInput, today: date | None = None, expected_updated_at: datetime | None = None
+    ) -> TaskDTO:
         """Save the form over the task; ``expected_updated_at`` is its version when the form was
         opened: if it changed since (another tab, a package, a restore), nothing is written."""
         with self._uow() as uow:
@@ -327,8 +372,15 @@ class TaskService:
             uow.commit()
         return self.get(task_id, today)
 
-    def set_status(self, task_id: str, status: str, result_note: str = "", today: date | None = None,
-                   completed_on: date | None = None, expected_updated_at: datetime | None = None) -> TaskDTO:
+    def set_status(
+        self,
+        task_id: str,
+        status: str,
+        result_note: str = "",
+        today: date | None = None,
+        completed_on: date | None = None,
+        expected_updated_at: datetime | None = None,
+    ) -> TaskDTO:
         """Change a task's status; completing it needs a short note of the result and takes the
         day it was done (``completed_on``, today when not given), not before the task was entered
         and not after today."""
@@ -344,15 +396,27 @@ class TaskService:
             errors = []
             if new is None:
                 allowed, allowed_en = (", ".join(s.label_in(lang) for s in TaskStatus) for lang in ("vi", "en"))
-                errors.append(FieldError("status", Text(f"Trạng thái «{status}» không hợp lệ; hãy chọn: {allowed}.",
-                                                        f"«{status}» is not a valid status; choose: {allowed_en}.")))
+                errors.append(
+                    FieldError(
+                        "status",
+                        Text(
+                            f"Trạng thái «{status}» không hợp lệ; hãy chọn: {allowed}.",
+                            f"«{status}» is not a valid status; choose: {allowed_en}.",
+                        ),
+                    )
+                )
             elif new is TaskStatus.DONE and not note:
-                errors.append(FieldError("result_note", Text(
-                    "Chưa ghi kết quả thực hiện. Hãy ghi ngắn gọn kết quả (ví dụ: đã gửi báo cáo số …) "
-                    "trước khi chuyển sang «Hoàn thành».",
-                    "The result is missing. Write it briefly (for example: report no. … sent) before "
-                    "setting the task to «Done».",
-                )))
+                errors.append(
+                    FieldError(
+                        "result_note",
+                        Text(
+                            "Chưa ghi kết quả thực hiện. Hãy ghi ngắn gọn kết quả (ví dụ: đã gửi báo cáo số …) "
+                            "trước khi chuyển sang «Hoàn thành».",
+                            "The result is missing. Write it briefly (for example: report no. … sent) before "
+                            "setting the task to «Done».",
+                        ),
+                    )
+                )
             if new is TaskStatus.DONE and completed_on is not None:
                 errors += self._completion_errors(task, completed_on, today)
             if errors:
@@ -377,18 +441,39 @@ class TaskService:
             who = clean(author) or ""
             errors = []
             if noted_on is None:
-                errors.append(FieldError("noted_on", Text("Chưa nhập ngày ghi tiến độ; hãy nhập theo dạng 05/07/2024.",
-                                                          "The date of the note is missing; type it as 05/07/2024.")))
+                errors.append(
+                    FieldError(
+                        "noted_on",
+                        Text(
+                            "Chưa nhập ngày ghi tiến độ; hãy nhập theo dạng 05/07/2024.",
+                            "The date of the note is missing; type it as 05/07/2024.",
+                        ),
+                    )
+                )
             if not body:
-                errors.append(FieldError("text", Text("Chưa nhập nội dung tiến độ; hãy ghi việc đã làm được.",
-                                                      "The note is empty; write what has been done.")))
+                errors.append(
+                    FieldError(
+                        "text",
+                        Text(
+                            "Chưa nhập nội dung tiến độ; hãy ghi việc đã làm được.",
+                            "The note is empty; write what has been done.",
+                        ),
+                    )
+                )
             if len(who) > AUTHOR_MAX:
-                errors.append(FieldError("author", Text(f"Tên người ghi dài quá {AUTHOR_MAX} ký tự; hãy rút gọn.",
-                                                        f"The author's name is longer than {AUTHOR_MAX} characters; "
-                                                        "please shorten it.")))
+                errors.append(
+                    FieldError(
+                        "author",
+                        Text(
+                            f"Tên người ghi dài quá {AUTHOR_MAX} ký tự; hãy rút gọn.",
+                            f"The author's name is longer than {AUTHOR_MAX} characters; please shorten it.",
+                        ),
+                    )
+                )
             if errors:
-                raise ValidationError(errors, record=Text(f"Tiến độ của nhiệm vụ «{task.title}»",
-                                                          f"Progress of task «{task.title}»"))
+                raise ValidationError(
+                    errors, record=Text(f"Tiến độ của nhiệm vụ «{task.title}»", f"Progress of task «{task.title}»")
+                )
             entry = TaskProgress(task_id=task.id, noted_on=noted_on, text=body, author=who)
             uow.session.add(entry)
             uow.commit()
@@ -398,20 +483,32 @@ class TaskService:
     def _completion_errors(task: Task, done_on: date, today: date) -> builtins.list[FieldError]:
         shown = format_vn_date(done_on)
         if done_on > today:
-            return [FieldError("completed_on", Text(
-                f"Ngày hoàn thành {shown} sau hôm nay ({format_vn_date(today)}); "
-                "hãy nhập ngày đã làm xong, không muộn hơn hôm nay.",
-                f"The completion date {shown} is after today ({format_vn_date(today)}); "
-                "type the day it was done, no later than today."))]
+            return [
+                FieldError(
+                    "completed_on",
+                    Text(
+                        f"Ngày hoàn thành {shown} sau hôm nay ({format_vn_date(today)}); "
+                        "hãy nhập ngày đã làm xong, không muộn hơn hôm nay.",
+                        f"The completion date {shown} is after today ({format_vn_date(today)}); "
+                        "type the day it was done, no later than today.",
+                    ),
+                )
+            ]
         created = local_day(task.created_at)
         # A creation day after "today" means the computer's clock was moved back; the creation
         # day cannot be trusted as a floor then, so only the future is refused.
         if created is not None and created <= today and done_on < created:
-            return [FieldError("completed_on", Text(
-                f"Ngày hoàn thành {shown} trước ngày giao nhiệm vụ ({format_vn_date(created)}); hãy nhập từ ngày "
-                f"{format_vn_date(created)} trở đi.",
-                f"The completion date {shown} is before the task was assigned ({format_vn_date(created)}); "
-                f"type {format_vn_date(created)} or later."))]
+            return [
+                FieldError(
+                    "completed_on",
+                    Text(
+                        f"Ngày hoàn thành {shown} trước ngày giao nhiệm vụ ({format_vn_date(created)}); hãy nhập từ ngày "
+                        f"{format_vn_date(created)} trở đi.",
+                        f"The completion date {shown} is before the task was assigned ({format_vn_date(created)}); "
+                        f"type {format_vn_date(created)} or later.",
+                    ),
+                )
+            ]
         return []
 
     @staticmethod
@@ -419,12 +516,18 @@ class TaskService:
         if expected_updated_at is not None and task.updated_at != expected_updated_at:
             when = changed_when(task.updated_at)
             raise StaleDataError(
-                [Text(f"Nhiệm vụ «{task.title}» đã được sửa ở nơi khác {when}, sau khi bạn mở nó",
-                      f"Task «{task.title}» was changed elsewhere {when.en}, after you opened it")],
-                advice=Text("Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» rồi mở lại nhiệm vụ "
-                            "để sửa trên bản mới nhất.",
-                            "Nothing was saved; note down what you have just changed, press «Refresh» and open "
-                            "the task again to edit its latest version."),
+                [
+                    Text(
+                        f"Nhiệm vụ «{task.title}» đã được sửa ở nơi khác {when}, sau khi bạn mở nó",
+                        f"Task «{task.title}» was changed elsewhere {when.en}, after you opened it",
+                    )
+                ],
+                advice=Text(
+                    "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» rồi mở lại nhiệm vụ "
+                    "để sửa trên bản mới nhất.",
+                    "Nothing was saved; note down what you have just changed, press «Refresh» and open "
+                    "the task again to edit its latest version.",
+                ),
             )
 
     @staticmethod
@@ -432,8 +535,12 @@ class TaskService:
         row = uow.session.get(model, record_id) if record_id else None
         if row is None:
             what_en = {"nhiệm vụ": "task", "văn bản chỉ đạo": "directive"}.get(what, what)
-            raise NotFoundError(Text(f"Không tìm thấy {what} có mã {record_id}; hãy tải lại danh sách.",
-                                     f"No {what_en} has the id {record_id}; please reload the list."))
+            raise NotFoundError(
+                Text(
+                    f"Không tìm thấy {what} có mã {record_id}; hãy tải lại danh sách.",
+                    f"No {what_en} has the id {record_id}; please reload the list.",
+                )
+            )
         return row
 
     @staticmethod
@@ -444,28 +551,56 @@ class TaskService:
         issued_text = clean(data.issued_text) or ""
         errors = []
         if not subject:
-            errors.append(FieldError("subject", Text("Chưa nhập trích yếu (nội dung) của văn bản.",
-                                                     "The subject of the directive is missing.")))
+            errors.append(
+                FieldError(
+                    "subject",
+                    Text("Chưa nhập trích yếu (nội dung) của văn bản.", "The subject of the directive is missing."),
+                )
+            )
         if not issuer:
-            errors.append(FieldError("issuer", Text("Chưa nhập cơ quan ban hành, ví dụ «UBND huyện Mường Ảng».",
-                                                    "The issuing body is missing, for example «UBND huyện Mường Ảng».")))
+            errors.append(
+                FieldError(
+                    "issuer",
+                    Text(
+                        "Chưa nhập cơ quan ban hành, ví dụ «UBND huyện Mường Ảng».",
+                        "The issuing body is missing, for example «UBND huyện Mường Ảng».",
+                    ),
+                )
+            )
         elif len(issuer) > ISSUER_MAX:
-            errors.append(FieldError("issuer", Text(f"Tên cơ quan ban hành dài quá {ISSUER_MAX} ký tự; hãy rút gọn.",
-                                                    f"The issuing body is longer than {ISSUER_MAX} characters; "
-                                                    "please shorten it.")))
+            errors.append(
+                FieldError(
+                    "issuer",
+                    Text(
+                        f"Tên cơ quan ban hành dài quá {ISSUER_MAX} ký tự; hãy rút gọn.",
+                        f"The issuing body is longer than {ISSUER_MAX} characters; please shorten it.",
+                    ),
+                )
+            )
         if len(number) > NUMBER_MAX:
-            errors.append(FieldError("number", Text(f"Số văn bản dài quá {NUMBER_MAX} ký tự; hãy rút gọn.",
-                                                    f"The directive number is longer than {NUMBER_MAX} characters; "
-                                                    "please shorten it.")))
+            errors.append(
+                FieldError(
+                    "number",
+                    Text(
+                        f"Số văn bản dài quá {NUMBER_MAX} ký tự; hãy rút gọn.",
+                        f"The directive number is longer than {NUMBER_MAX} characters; please shorten it.",
+                    ),
+                )
+            )
         if len(issued_text) > ISSUED_TEXT_MAX:
             errors.append(
-                FieldError("issued_text", Text(f"Thời gian ban hành dài quá {ISSUED_TEXT_MAX} ký tự; hãy rút gọn.",
-                                               f"The time of issue is longer than {ISSUED_TEXT_MAX} characters; "
-                                               "please shorten it."))
+                FieldError(
+                    "issued_text",
+                    Text(
+                        f"Thời gian ban hành dài quá {ISSUED_TEXT_MAX} ký tự; hãy rút gọn.",
+                        f"The time of issue is longer than {ISSUED_TEXT_MAX} characters; please shorten it.",
+                    ),
+                )
             )
         if errors:
-            record = Text(f"Văn bản {number}", f"Directive {number}") if number else Text("Văn bản chỉ đạo",
-                                                                                            "Directive")
+            record = (
+                Text(f"Văn bản {number}", f"Directive {number}") if number else Text("Văn bản chỉ đạo", "Directive")
+            )
             raise ValidationError(errors, record=record)
         directive.subject = subject
         directive.issuer = issuer
@@ -483,32 +618,54 @@ class TaskService:
         errors = []
         if not assignee:
             errors.append(
-                FieldError("assignee", Text("Chưa nhập nơi/người thực hiện; hãy ghi rõ, ví dụ «UBND các xã, thị trấn».",
-                                            "Who carries the task out is missing; write it, for example "
-                                            "«UBND các xã, thị trấn»."))
+                FieldError(
+                    "assignee",
+                    Text(
+                        "Chưa nhập nơi/người thực hiện; hãy ghi rõ, ví dụ «UBND các xã, thị trấn».",
+                        "Who carries the task out is missing; write it, for example «UBND các xã, thị trấn».",
+                    ),
+                )
             )
         elif len(assignee) > ASSIGNEE_MAX:
-            errors.append(FieldError("assignee", Text(f"Nơi thực hiện dài quá {ASSIGNEE_MAX} ký tự; hãy rút gọn.",
-                                                      f"The assignee is longer than {ASSIGNEE_MAX} characters; "
-                                                      "please shorten it.")))
+            errors.append(
+                FieldError(
+                    "assignee",
+                    Text(
+                        f"Nơi thực hiện dài quá {ASSIGNEE_MAX} ký tự; hãy rút gọn.",
+                        f"The assignee is longer than {ASSIGNEE_MAX} characters; please shorten it.",
+                    ),
+                )
+            )
         if not title:
             errors.append(FieldError("title", Text("Chưa nhập tên nhiệm vụ.", "The task title is missing.")))
         directive = None
         if data.directive_id:
             directive = uow.session.get(Directive, data.directive_id)
             if directive is None:
-                errors.append(FieldError("directive_id", Text(
-                    "Văn bản đã chọn không còn trong danh sách; chọn lại.",
-                    "The chosen directive is no longer in the list; choose again.")))
+                errors.append(
+                    FieldError(
+                        "directive_id",
+                        Text(
+                            "Văn bản đã chọn không còn trong danh sách; chọn lại.",
+                            "The chosen directive is no longer in the list; choose again.",
+                        ),
+                    )
+                )
         if directive is not None and directive.issued_on and data.due_on and data.due_on < directive.issued_on:
             due, issued = format_vn_date(data.due_on), format_vn_date(directive.issued_on)
-            errors.append(FieldError("due_on", Text(
-                f"Hạn {due} trước ngày ban hành văn bản ({issued}); hãy kiểm tra lại hạn.",
-                f"The deadline {due} is before the directive was issued ({issued}); please check the deadline.",
-            )))
+            errors.append(
+                FieldError(
+                    "due_on",
+                    Text(
+                        f"Hạn {due} trước ngày ban hành văn bản ({issued}); hãy kiểm tra lại hạn.",
+                        f"The deadline {due} is before the directive was issued ({issued}); please check the deadline.",
+                    ),
+                )
+            )
         if errors:
-            raise ValidationError(errors, record=Text(f"Nhiệm vụ «{title or '(chưa có tên)'}»",
-                                                      f"Task «{title or '(no title yet)'}»"))
+            raise ValidationError(
+                errors, record=Text(f"Nhiệm vụ «{title or '(chưa có tên)'}»", f"Task «{title or '(no title yet)'}»")
+            )
         task.assignee = assignee
         task.title = title
         task.directive_id = data.directive_id or None

@@ -57,8 +57,18 @@ def built(tmp_path_factory) -> Built:
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed: pip install -e '.[build]' to build the bundle")
     out = tmp_path_factory.mktemp("build")
-    args = [sys.executable, str(BUILD_SPEC / "build.py"), "--dist", str(out / "dist"), "--work", str(out / "work"),
-            "--no-resources", "--no-portable", "--compressor", "zlib"]
+    args = [
+        sys.executable,
+        str(BUILD_SPEC / "build.py"),
+        "--dist",
+        str(out / "dist"),
+        "--work",
+        str(out / "work"),
+        "--no-resources",
+        "--no-portable",
+        "--compressor",
+        "zlib",
+    ]
     makensis = build.find_makensis()
     if makensis is None:
         args.append("--no-installer")

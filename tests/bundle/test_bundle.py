@@ -20,8 +20,13 @@ def test_build_names_the_bundle_with_version_and_platform(built):
 
 def test_the_bundle_passes_its_self_test_offscreen(built, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "DISPLAY", "WAYLAND"))}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
-               LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+    )
     done = subprocess.run([str(built.exe), "--self-test"], capture_output=True, env=env, cwd=tmp_path, timeout=300)
     out = done.stdout.decode("utf-8")
     assert done.returncode == 0, out + done.stderr.decode("utf-8", "replace")
@@ -38,11 +43,16 @@ def test_the_bundle_passes_its_self_test_offscreen(built, tmp_path):
 
 def test_the_bundle_carries_its_resources_and_migration_scripts(built):
     internal = built.folder / "_internal"
-    for needed in ("resources/fonts/LiberationSerif-Regular.ttf", "resources/fonts/LICENSE-LiberationSerif.txt",
-                   "resources/reference/places.json", "resources/samples/muong-ang-2024.json",
-                   "resources/translations/shell_vi.qm", "resources/icons/ocop-desktop.ico",
-                   "ocop_desktop/persistence/migrations/env.py",
-                   "ocop_desktop/persistence/migrations/versions/0001_registry.py"):
+    for needed in (
+        "resources/fonts/LiberationSerif-Regular.ttf",
+        "resources/fonts/LICENSE-LiberationSerif.txt",
+        "resources/reference/places.json",
+        "resources/samples/muong-ang-2024.json",
+        "resources/translations/shell_vi.qm",
+        "resources/icons/ocop-desktop.ico",
+        "ocop_desktop/persistence/migrations/env.py",
+        "ocop_desktop/persistence/migrations/versions/0001_registry.py",
+    ):
         assert (internal / needed).is_file(), needed
     assert not list(internal.rglob("*.ts"))
 
@@ -50,9 +60,23 @@ def test_the_bundle_carries_its_resources_and_migration_scripts(built):
 def test_the_bundle_leaves_out_what_a_widgets_program_never_uses(built):
     names = {p.relative_to(built.folder).as_posix() for p in built.folder.rglob("*")}
     lowered = {n.lower() for n in names}
-    for unwanted in ("opengl32sw", "qt6quick", "qt6qml", "qt6pdf", "qt6svg", "qt6waylandclient", "/sqldrivers/",
-                     "/platformthemes/", "/tls/", "/numpy", "/pip/", "/setuptools/", "/tkinter", "pytest",
-                     "/cryptography"):
+    for unwanted in (
+        "opengl32sw",
+        "qt6quick",
+        "qt6qml",
+        "qt6pdf",
+        "qt6svg",
+        "qt6waylandclient",
+        "/sqldrivers/",
+        "/platformthemes/",
+        "/tls/",
+        "/numpy",
+        "/pip/",
+        "/setuptools/",
+        "/tkinter",
+        "pytest",
+        "/cryptography",
+    ):
         assert not [n for n in lowered if unwanted in n], unwanted
     qt_translations = [n for n in names if "PySide6" in n and n.endswith(".qm")]
     assert all(n.endswith("_vi.qm") for n in qt_translations), qt_translations

@@ -47,8 +47,12 @@ class Wine:
         self.server = str(Path(loader).with_name("wineserver"))
         self.prefix = home / "prefix"
         self.env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-        self.env.update(WINEPREFIX=str(self.prefix), WINEDEBUG="-all", HOME=str(home),
-                        WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree,mshtml=")
+        self.env.update(
+            WINEPREFIX=str(self.prefix),
+            WINEDEBUG="-all",
+            HOME=str(home),
+            WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree,mshtml=",
+        )
         self.run("wineboot", "--init")
 
     def run(self, *args: str) -> int:
@@ -94,8 +98,9 @@ def _old_installer(tmp_path: Path) -> Path:
     (payload / "OCOP-Desktop").write_bytes(b"old program")
     (payload / "_internal" / "only-in-0.0.1.txt").write_text("old")
     target = tmp_path / "OCOP-Desktop-0.0.1-setup.exe"
-    return build.build_installer(payload, payload / "OCOP-Desktop", target, "0.0.1", build.find_makensis(),
-                                 "amd64-unicode", "zlib")
+    return build.build_installer(
+        payload, payload / "OCOP-Desktop", target, "0.0.1", build.find_makensis(), "amd64-unicode", "zlib"
+    )
 
 
 def test_silent_install_upgrade_and_uninstall_keep_the_office_data(installer, built, wine, tmp_path):

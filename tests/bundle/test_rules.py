@@ -12,39 +12,45 @@ import winversion
 from tests.bundle.conftest import ROOT
 
 
-@pytest.mark.parametrize("dest", [
-    "PySide6/opengl32sw.dll",
-    "PySide6/d3dcompiler_47.dll",
-    "PySide6/plugins/sqldrivers/qsqlite.dll",
-    "PySide6/plugins/imageformats/qpdf.dll",
-    "PySide6/plugins/imageformats/qsvg.dll",
-    "PySide6/plugins/iconengines/qsvgicon.dll",
-    "PySide6/plugins/tls/qschannelbackend.dll",
-    "PySide6/plugins/platforms/qdirect2d.dll",
-    "PySide6/Qt/plugins/platforms/libqwayland.so",
-    "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
-    "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
-    "PySide6/translations/qtbase_de.qm",
-    "PySide6/Qt/translations/qt_en.qm",
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/opengl32sw.dll",
+        "PySide6/d3dcompiler_47.dll",
+        "PySide6/plugins/sqldrivers/qsqlite.dll",
+        "PySide6/plugins/imageformats/qpdf.dll",
+        "PySide6/plugins/imageformats/qsvg.dll",
+        "PySide6/plugins/iconengines/qsvgicon.dll",
+        "PySide6/plugins/tls/qschannelbackend.dll",
+        "PySide6/plugins/platforms/qdirect2d.dll",
+        "PySide6/Qt/plugins/platforms/libqwayland.so",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
+        "PySide6/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qt_en.qm",
+    ],
+)
 def test_unused_qt_parts_are_dropped(dest):
     assert not bundle_rules.keep(dest)
 
 
-@pytest.mark.parametrize("dest", [
-    "PySide6/plugins/platforms/qwindows.dll",
-    "PySide6/plugins/platforms/qoffscreen.dll",
-    "PySide6/plugins/styles/qmodernwindowsstyle.dll",
-    "PySide6/plugins/imageformats/qico.dll",
-    "PySide6/Qt/plugins/platforms/libqxcb.so",
-    "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
-    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
-    "PySide6/Qt6Widgets.dll",
-    "PySide6/Qt6Network.dll",
-    "resources/translations/shell_vi.qm",
-    "resources/translations/qtbase_vi.qm",
-    "ocop_desktop/persistence/migrations/versions/0001_registry.py",
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "PySide6/plugins/platforms/qwindows.dll",
+        "PySide6/plugins/platforms/qoffscreen.dll",
+        "PySide6/plugins/styles/qmodernwindowsstyle.dll",
+        "PySide6/plugins/imageformats/qico.dll",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "PySide6/Qt6Widgets.dll",
+        "PySide6/Qt6Network.dll",
+        "resources/translations/shell_vi.qm",
+        "resources/translations/qtbase_vi.qm",
+        "ocop_desktop/persistence/migrations/versions/0001_registry.py",
+    ],
+)
 def test_what_the_program_uses_is_kept(dest):
     assert bundle_rules.keep(dest)
 
@@ -86,9 +92,17 @@ def _toc(*dests: str) -> list[tuple[str, str, str]]:
 
 def test_libraries_only_dropped_plugins_needed_are_pruned():
     entries = _toc(
-        "PySide6/QtWidgets.pyd", "PySide6/Qt6Widgets.dll", "PySide6/Qt6Gui.dll", "PySide6/Qt6Core.dll",
-        "PySide6/Qt6Svg.dll", "PySide6/Qt6Pdf.dll", "PySide6/plugins/platforms/qwindows.dll",
-        "python311.dll", "libffi-8.dll", "_ctypes.pyd", "pypdfium2_raw/pdfium.dll",
+        "PySide6/QtWidgets.pyd",
+        "PySide6/Qt6Widgets.dll",
+        "PySide6/Qt6Gui.dll",
+        "PySide6/Qt6Core.dll",
+        "PySide6/Qt6Svg.dll",
+        "PySide6/Qt6Pdf.dll",
+        "PySide6/plugins/platforms/qwindows.dll",
+        "python311.dll",
+        "libffi-8.dll",
+        "_ctypes.pyd",
+        "pypdfium2_raw/pdfium.dll",
     )
     links = {
         "/src/PySide6/QtWidgets.pyd": ["Qt6Widgets.dll", "python3.dll"],
@@ -99,22 +113,37 @@ def test_libraries_only_dropped_plugins_needed_are_pruned():
     }
     kept = {e[0] for e in bundle_rules.prune_unneeded(entries, lambda src: links.get(src, []))}
     assert "PySide6/Qt6Svg.dll" not in kept and "PySide6/Qt6Pdf.dll" not in kept
-    assert {"PySide6/Qt6Widgets.dll", "PySide6/Qt6Gui.dll", "PySide6/Qt6Core.dll", "libffi-8.dll",
-            "python311.dll", "pypdfium2_raw/pdfium.dll", "PySide6/plugins/platforms/qwindows.dll"} <= kept
+    assert {
+        "PySide6/Qt6Widgets.dll",
+        "PySide6/Qt6Gui.dll",
+        "PySide6/Qt6Core.dll",
+        "libffi-8.dll",
+        "python311.dll",
+        "pypdfium2_raw/pdfium.dll",
+        "PySide6/plugins/platforms/qwindows.dll",
+    } <= kept
 
 
 def test_a_symbolic_link_stays_with_its_target():
     entries = _toc("PySide6/QtCore.abi3.so", "PySide6/Qt/lib/libQt6Core.so.6", "PySide6/Qt/lib/libQt6Pdf.so.6")
-    entries += [("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
-                ("libQt6Pdf.so.6", "PySide6/Qt/lib/libQt6Pdf.so.6", "SYMLINK")]
+    entries += [
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+        ("libQt6Pdf.so.6", "PySide6/Qt/lib/libQt6Pdf.so.6", "SYMLINK"),
+    ]
     links = {"/src/PySide6/QtCore.abi3.so": ["libQt6Core.so.6"]}
     kept = {e[0] for e in bundle_rules.prune_unneeded(entries, lambda src: links.get(src, []))}
     assert kept == {"PySide6/QtCore.abi3.so", "PySide6/Qt/lib/libQt6Core.so.6", "libQt6Core.so.6"}
 
 
-@pytest.mark.parametrize("version, expected", [
-    ("0.1.0", (0, 1, 0, 0)), ("1.2.3rc1", (1, 2, 3, 0)), ("2", (2, 0, 0, 0)), ("1.2.3.4.5", (1, 2, 3, 4)),
-])
+@pytest.mark.parametrize(
+    "version, expected",
+    [
+        ("0.1.0", (0, 1, 0, 0)),
+        ("1.2.3rc1", (1, 2, 3, 0)),
+        ("2", (2, 0, 0, 0)),
+        ("1.2.3.4.5", (1, 2, 3, 4)),
+    ],
+)
 def test_windows_version_numbers(version, expected):
     assert winversion.version_tuple(version) == expected
 
@@ -129,10 +158,18 @@ def test_version_file_is_the_structure_pyinstaller_evaluates():
         def record(*args, **kwargs):
             built.setdefault(kind, []).append((args, kwargs))
             return kind
+
         return record
 
-    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
-             "VarFileInfo", "VarStruct")
+    names = (
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    )
     eval(winversion.version_file_text(__version__, "OCOP-Desktop"), {n: make(n) for n in names})  # noqa: S307
     strings = dict(args for args, _ in built["StringStruct"])
     assert strings["ProductVersion"] == __version__

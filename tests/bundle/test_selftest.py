@@ -13,10 +13,17 @@ CHECKS = 9
 
 def _run(args: list[str], tmp_path) -> subprocess.CompletedProcess:
     # HOME and XDG point into tmp: the self-test must not need (or touch) the user's data folder.
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, encoding="utf-8",
-                          env=env, cwd=ROOT, timeout=180)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        PYTHONIOENCODING="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=180
+    )
 
 
 def test_self_test_from_source_passes_every_check(tmp_path):
@@ -27,9 +34,16 @@ def test_self_test_from_source_passes_every_check(tmp_path):
     passed = [line for line in lines if line.startswith("✓ ")]
     assert len(passed) == CHECKS, done.stdout
     said = "\n".join(passed)
-    for what in ("Cơ sở dữ liệu tạm", "Dữ liệu mẫu muong-ang-2024", "10 sản phẩm", "Báo cáo PDF",
-                 "phông chữ nhúng", "Báo cáo Excel", "«Office not set up» → «Chưa thiết lập đơn vị»",
-                 "Rà soát sản phẩm"):
+    for what in (
+        "Cơ sở dữ liệu tạm",
+        "Dữ liệu mẫu muong-ang-2024",
+        "10 sản phẩm",
+        "Báo cáo PDF",
+        "phông chữ nhúng",
+        "Báo cáo Excel",
+        "«Office not set up» → «Chưa thiết lập đơn vị»",
+        "Rà soát sản phẩm",
+    ):
         assert what in said
     assert lines[-1] == f"Tự kiểm tra đạt: {CHECKS}/{CHECKS} mục."
     assert not (tmp_path / "data").exists() and not (tmp_path / "config").exists()

@@ -23,12 +23,16 @@ def test_held_records_are_listed_with_their_rule_and_forged_stars_refuse_the_pac
     held = hostile(first, tmp_path / "held.ocop.zip", other_units_report)
     done = ocop("--db", district, "package", "import", held)
     assert done.returncode == 0, done.stderr
-    assert ("Tình trạng nộp báo cáo «Xã Ẳng Tở — rà soát năm 2024» — Bản ghi của Xã Ẳng Tở: Xã Ẳng Nưa không có "
-            "quyền sửa (quy tắc: Xã Ẳng Nưa (cấp xã) chỉ được lập, sửa, xóa bản ghi thuộc địa bàn của Xã Ẳng Nưa)"
-            in done.stdout)
+    assert (
+        "Tình trạng nộp báo cáo «Xã Ẳng Tở — rà soát năm 2024» — Bản ghi của Xã Ẳng Tở: Xã Ẳng Nưa không có "
+        "quyền sửa (quy tắc: Xã Ẳng Nưa (cấp xã) chỉ được lập, sửa, xóa bản ghi thuộc địa bàn của Xã Ẳng Nưa)"
+        in done.stdout
+    )
     con = sqlite3.connect(district)
     try:
-        status = con.execute("SELECT status FROM unit_submissions WHERE unit_id = ?", (place_id("xa-ang-to"),)).fetchone()
+        status = con.execute(
+            "SELECT status FROM unit_submissions WHERE unit_id = ?", (place_id("xa-ang-to"),)
+        ).fetchone()
     finally:
         con.close()
     assert status == ("chua_nop",)  # the neighbour's report is not on time because another commune said so

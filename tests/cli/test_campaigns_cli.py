@@ -21,8 +21,13 @@ from ocop_desktop.services.reference import place_id
 
 
 def ocop(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", env={**os.environ, "OCOP_DB": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "OCOP_DB": ""},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -43,25 +48,40 @@ def _code(db: Path, key: str) -> str:
 
 
 def test_add_a_campaign_then_import_the_excel_survey_into_it(fresh, tmp_path):
-    done = ocop(fresh, "campaigns", "add", "--year", "2026", "--deadline", "30/06/2026",
-                "--title", "Rà soát sản phẩm OCOP năm 2026", "--letter", "Số 15/UBND, ngày 02/03/2026, UBND tỉnh",
-                "--units", "xa muong ang")
+    done = ocop(
+        fresh,
+        "campaigns",
+        "add",
+        "--year",
+        "2026",
+        "--deadline",
+        "30/06/2026",
+        "--title",
+        "Rà soát sản phẩm OCOP năm 2026",
+        "--letter",
+        "Số 15/UBND, ngày 02/03/2026, UBND tỉnh",
+        "--units",
+        "xa muong ang",
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines() == [
         "Đã tạo đợt rà soát năm 2026 «Rà soát sản phẩm OCOP năm 2026», hạn nộp 30/06/2026, 1 đơn vị báo cáo.",
         # New campaigns read «trước ngày» literally unless told otherwise.
         "Hạn nộp: trước ngày 30/06/2026; báo cáo nộp từ ngày 30/06/2026 là nộp muộn "
-        "(ngày cuối cùng đúng hạn là 29/06/2026)."]
+        "(ngày cuối cùng đúng hạn là 29/06/2026).",
+    ]
     listed = json.loads(ocop(fresh, "campaigns", "list").stdout)
     assert [(c["year"], c["deadline"], c["issuing_letter"], c["units"]) for c in listed] == [
-        (2026, "2026-06-30", "Số 15/UBND, ngày 02/03/2026, UBND tỉnh", 1)]
+        (2026, "2026-06-30", "Số 15/UBND, ngày 02/03/2026, UBND tỉnh", 1)
+    ]
 
     template = tmp_path / "mau.xlsx"
     assert ocop(fresh, "import", "template", "survey", "-o", template, "--campaign", "2026").returncode == 0
     wb = openpyxl.load_workbook(template)
     sheet = wb["Rà soát"]
-    for row, (name, producer) in enumerate([("Chè Shan tuyết", "HTX Chè"), ("Mật ong bạc hà", "Hộ Lò Văn A"),
-                                            ("Gạo nếp nương", "Tổ hợp tác Gạo")], start=2):
+    for row, (name, producer) in enumerate(
+        [("Chè Shan tuyết", "HTX Chè"), ("Mật ong bạc hà", "Hộ Lò Văn A"), ("Gạo nếp nương", "Tổ hợp tác Gạo")], start=2
+    ):
         sheet.cell(row, 2, name)
         sheet.cell(row, 3, producer)
     filled = tmp_path / "xa.xlsx"
@@ -70,7 +90,10 @@ def test_add_a_campaign_then_import_the_excel_survey_into_it(fresh, tmp_path):
     assert done.returncode == 0, done.stderr + done.stdout
     rows = json.loads(ocop(fresh, "surveys", "list", "--campaign", "2026").stdout)
     assert sorted((r["product_name"], r["unit"]) for r in rows) == [
-        ("Chè Shan tuyết", "Xã Mường Ảng"), ("Gạo nếp nương", "Xã Mường Ảng"), ("Mật ong bạc hà", "Xã Mường Ảng")]
+        ("Chè Shan tuyết", "Xã Mường Ảng"),
+        ("Gạo nếp nương", "Xã Mường Ảng"),
+        ("Mật ong bạc hà", "Xã Mường Ảng"),
+    ]
     with sqlite3.connect(fresh) as conn:
         assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 0  # no sample anywhere
 
@@ -92,14 +115,16 @@ def test_add_a_campaign_then_import_the_excel_survey_into_it(fresh, tmp_path):
 
 
 def test_wrong_input_is_refused_with_the_field_labels_and_nothing_is_stored(fresh):
-    done = ocop(fresh, "campaigns", "add", "--year", "1999", "--deadline", "2025-06-30", "--title", " ",
-                "--units", "03307")
+    done = ocop(
+        fresh, "campaigns", "add", "--year", "1999", "--deadline", "2025-06-30", "--title", " ", "--units", "03307"
+    )
     assert done.returncode == 1
     assert "«Năm» «1999» không dùng được" in done.stderr
     assert "Chưa nhập «Tên đợt»" in done.stderr
     assert "Traceback" not in done.stderr
-    ambiguous = ocop(fresh, "campaigns", "add", "--year", "2025", "--deadline", "30/06/2025", "--title", "X",
-                     "--units", "Mường Ảng")
+    ambiguous = ocop(
+        fresh, "campaigns", "add", "--year", "2025", "--deadline", "30/06/2025", "--title", "X", "--units", "Mường Ảng"
+    )
     assert ambiguous.returncode == 1
     # On 30/06/2025 the district and the town of that name both exist: both are listed with their codes.
     assert "«Mường Ảng» trùng tên 2 đơn vị: " in ambiguous.stderr
@@ -110,15 +135,42 @@ def test_wrong_input_is_refused_with_the_field_labels_and_nothing_is_stored(fres
 def test_a_new_office_registers_its_letter_and_tasks_from_the_terminal(fresh, tmp_path):
     letter = tmp_path / "cong-van.pdf"
     letter.write_bytes(b"%PDF-1.4\n")
-    done = ocop(fresh, "directives", "add", "--number", "15/UBND-KT", "--date", "02/03/2026",
-                "--issuer", "UBND tỉnh Lào Cai", "--subject", "Rà soát sản phẩm OCOP năm 2026", "--file", letter)
+    done = ocop(
+        fresh,
+        "directives",
+        "add",
+        "--number",
+        "15/UBND-KT",
+        "--date",
+        "02/03/2026",
+        "--issuer",
+        "UBND tỉnh Lào Cai",
+        "--subject",
+        "Rà soát sản phẩm OCOP năm 2026",
+        "--file",
+        letter,
+    )
     assert done.returncode == 0, done.stderr
     directive = json.loads(ocop(fresh, "directives", "list").stdout)[0]
     assert (directive["number"], directive["issued_on"], directive["file_reference"]) == (
-        "15/UBND-KT", "2026-03-02", str(letter.resolve()))
+        "15/UBND-KT",
+        "2026-03-02",
+        str(letter.resolve()),
+    )
 
-    done = ocop(fresh, "tasks", "add", "--title", "Gửi báo cáo rà soát", "--assignee", "UBND xã Mường Ảng",
-                "--directive", "15/ubnd-kt", "--due", "30/06/2026")
+    done = ocop(
+        fresh,
+        "tasks",
+        "add",
+        "--title",
+        "Gửi báo cáo rà soát",
+        "--assignee",
+        "UBND xã Mường Ảng",
+        "--directive",
+        "15/ubnd-kt",
+        "--due",
+        "30/06/2026",
+    )
     assert done.returncode == 0, done.stderr
     task = json.loads(ocop(fresh, "tasks", "list").stdout)[0]
     assert (task["title"], task["due_on"], task["status"]) == ("Gửi báo cáo rà soát", "2026-06-30", "chua_thuc_hien")
@@ -128,7 +180,10 @@ def test_a_new_office_registers_its_letter_and_tasks_from_the_terminal(fresh, tm
     today = date.today().strftime("%d/%m/%Y")  # not before the day the task was entered, not after today
     done = ocop(fresh, "tasks", "done", task["id"][:8], "--result", "Đã gửi báo cáo số 20/BC-UBND", "--on", today)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"Đã ghi hoàn thành nhiệm vụ «Gửi báo cáo rà soát» ngày {today}: Đã gửi báo cáo số 20/BC-UBND"
+    assert (
+        done.stdout.strip()
+        == f"Đã ghi hoàn thành nhiệm vụ «Gửi báo cáo rà soát» ngày {today}: Đã gửi báo cáo số 20/BC-UBND"
+    )
     task = json.loads(ocop(fresh, "tasks", "list").stdout)[0]
     assert task["status"] == "hoan_thanh"
 

@@ -17,7 +17,9 @@ import pytest
 def ocop(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "ocop_desktop.cli", *args],
-        capture_output=True, text=True, encoding="utf-8",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
         env={**os.environ, **(env or {})},
     )
 
@@ -39,8 +41,19 @@ def test_products_list_json_prints_the_letters_products(sample_db):
     by_name = {r["name"]: r for r in rows}
     assert by_name["Cà phê bột Hà Chung - bột pha phin"]["stars"] == 4
     assert by_name["Cà phê hòa tan Adew"]["stars"] == 3
-    for key in ("id", "name", "producer", "commune", "group", "product_set", "stars", "status",
-                "certificate_no", "certified_on", "expires_on"):
+    for key in (
+        "id",
+        "name",
+        "producer",
+        "commune",
+        "group",
+        "product_set",
+        "stars",
+        "status",
+        "certificate_no",
+        "certified_on",
+        "expires_on",
+    ):
         assert key in rows[0]
     assert by_name["Rượu nếp lọc Thành Thủy"]["product_set"] == "Rượu trắng"
 
@@ -65,8 +78,7 @@ def test_surveys_list_filters_by_campaign(sample_db):
     done = ocop("--db", str(sample_db), "surveys", "list", "--campaign", "2024", "--format", "csv")
     assert done.returncode == 0
     header = done.stdout.splitlines()[0].split(",")
-    for key in ("id", "campaign", "unit", "product_name", "producer", "quantity_sold",
-                "unit_of_measure", "price_vnd"):
+    for key in ("id", "campaign", "unit", "product_name", "producer", "quantity_sold", "unit_of_measure", "price_vnd"):
         assert key in header
 
 
@@ -97,7 +109,7 @@ def test_check_reports_a_damaged_file_in_vietnamese(tmp_path, sample_db):
         conn.execute("PRAGMA journal_mode=DELETE")
     data = bytearray(broken.read_bytes())
     page = 4096
-    data[page * 3: page * 3 + 200] = b"\xff" * 200  # scribble over a b-tree page
+    data[page * 3 : page * 3 + 200] = b"\xff" * 200  # scribble over a b-tree page
     broken.write_bytes(bytes(data))
     done = ocop("--db", str(broken), "check")
     assert done.returncode == 1
@@ -122,8 +134,13 @@ def test_refused_data_exits_1_with_the_reason(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [[], ["products"], ["products", "list", "--format", "xml"], ["surveys", "list", "--campaign", "abc"],
-     ["init", "--sample", "khong-co"]],
+    [
+        [],
+        ["products"],
+        ["products", "list", "--format", "xml"],
+        ["surveys", "list", "--campaign", "abc"],
+        ["init", "--sample", "khong-co"],
+    ],
 )
 def test_wrong_usage_exits_2_in_vietnamese(args, tmp_path):
     done = ocop("--db", str(tmp_path / "x.db"), *args)
@@ -136,8 +153,18 @@ def test_office_is_set_by_code_or_name_and_shown(tmp_path):
     assert ocop("--db", str(path), "init").returncode == 0
     done = ocop("--db", str(path), "office", "show")
     assert "Chưa thiết lập đơn vị" in done.stdout
-    done = ocop("--db", str(path), "office", "set", "--unit", "mường ảng", "--name", "Quàng Thị Hoa",
-                "--title", "Công chức Nông nghiệp")
+    done = ocop(
+        "--db",
+        str(path),
+        "office",
+        "set",
+        "--unit",
+        "mường ảng",
+        "--name",
+        "Quàng Thị Hoa",
+        "--title",
+        "Công chức Nông nghiệp",
+    )
     assert done.returncode == 0, done.stderr
     # The name is used by the 2024 town and the 2025 commune: the unit in force is taken.
     assert "Đơn vị: Xã Mường Ảng; người sử dụng: Quàng Thị Hoa, Công chức Nông nghiệp." in done.stdout
@@ -165,15 +192,41 @@ def test_office_set_lists_the_candidates_of_an_ambiguous_name_and_takes_a_code(t
     assert "Hãy ghi mã trong ngoặc vuông." in refused.stderr
     assert "Chưa thiết lập đơn vị" in ocop("--db", str(path), "office", "show").stdout
 
-    done = ocop("--db", str(path), "office", "set", "--unit", "Tỉnh Lào Cai", "--name", "Hà Văn Nam",
-                "--title", "Phó Giám đốc", "--kind", "so nong nghiep va moi truong")
+    done = ocop(
+        "--db",
+        str(path),
+        "office",
+        "set",
+        "--unit",
+        "Tỉnh Lào Cai",
+        "--name",
+        "Hà Văn Nam",
+        "--title",
+        "Phó Giám đốc",
+        "--kind",
+        "so nong nghiep va moi truong",
+    )
     assert done.returncode == 0, done.stderr
     # The province stands in the parent line above ("UBND TỈNH LÀO CAI"), not in the body's name.
-    assert "Loại cơ quan: Sở Nông nghiệp và Môi trường; tên in trên văn bản: SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG." in done.stdout
+    assert (
+        "Loại cơ quan: Sở Nông nghiệp và Môi trường; tên in trên văn bản: SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG." in done.stdout
+    )
     assert "Ký tên mặc định: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC." in done.stdout
     # «15» is Lào Cai's code since 2025 and was Yên Bái's before: the unit in force is taken.
-    done = ocop("--db", str(path), "office", "set", "--unit", "15", "--name", "Hà Văn Nam", "--kind", "ubnd",
-                "--office-name", "ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+    done = ocop(
+        "--db",
+        str(path),
+        "office",
+        "set",
+        "--unit",
+        "15",
+        "--name",
+        "Hà Văn Nam",
+        "--kind",
+        "ubnd",
+        "--office-name",
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+    )
     assert done.returncode == 0, done.stderr
     assert "Đơn vị: Tỉnh Lào Cai; người sử dụng: Hà Văn Nam." in done.stdout
     assert "tên in trên văn bản: ỦY BAN NHÂN DÂN TỈNH LÀO CAI." in done.stdout
@@ -183,13 +236,19 @@ def test_office_set_lists_the_candidates_of_an_ambiguous_name_and_takes_a_code(t
     assert "Loại cơ quan «ubnd tinh» không có; hãy ghi một trong: ubnd (UBND xã/phường/đặc khu);" in refused.stderr
 
 
-@pytest.mark.parametrize(("failure", "expected"), [
-    (RecursionError("maximum recursion depth exceeded"), "Lỗi: Dữ liệu lồng nhau quá sâu"),
-    (MemoryError(), "Lỗi: Không đủ bộ nhớ để xử lý"),
-    (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "Lỗi: Tệp đang đọc bị hỏng hoặc có byte lạ"),
-    (IsADirectoryError(21, "Is a directory", "/media/usb"), "Lỗi: Không đọc hoặc ghi được «/media/usb» (đây là một thư mục, không phải tệp)"),
-    (KeyError("bất ngờ"), "Lỗi không lường trước: KeyError: 'bất ngờ'; hãy báo cho người hỗ trợ"),
-])
+@pytest.mark.parametrize(
+    ("failure", "expected"),
+    [
+        (RecursionError("maximum recursion depth exceeded"), "Lỗi: Dữ liệu lồng nhau quá sâu"),
+        (MemoryError(), "Lỗi: Không đủ bộ nhớ để xử lý"),
+        (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "Lỗi: Tệp đang đọc bị hỏng hoặc có byte lạ"),
+        (
+            IsADirectoryError(21, "Is a directory", "/media/usb"),
+            "Lỗi: Không đọc hoặc ghi được «/media/usb» (đây là một thư mục, không phải tệp)",
+        ),
+        (KeyError("bất ngờ"), "Lỗi không lường trước: KeyError: 'bất ngờ'; hãy báo cho người hỗ trợ"),
+    ],
+)
 def test_any_failure_ends_in_one_vietnamese_message_and_exit_1(sample_db, monkeypatch, capsys, failure, expected):
     from ocop_desktop import cli
 
@@ -215,14 +274,17 @@ def test_ocop_debug_adds_the_traceback_for_the_support_person(sample_db, monkeyp
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and named pipes (/dev/null, mkfifo)")
-@pytest.mark.parametrize("args", [
-    ("--db", "{dev}", "products", "list"),
-    ("--db", "{fifo}", "check"),  # a pipe: used to hang
-    ("--db", "{folder}", "init"),
-    ("--db", "{db}", "report", "products", "--format", "xlsx", "-o", "{dev}"),
-    ("--db", "{db}", "backup", "-o", "{dev}"),  # as root this replaced the device with a file
-    ("--db", "{db}", "restore", "{dev}", "--yes"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--db", "{dev}", "products", "list"),
+        ("--db", "{fifo}", "check"),  # a pipe: used to hang
+        ("--db", "{folder}", "init"),
+        ("--db", "{db}", "report", "products", "--format", "xlsx", "-o", "{dev}"),
+        ("--db", "{db}", "backup", "-o", "{dev}"),  # as root this replaced the device with a file
+        ("--db", "{db}", "restore", "{dev}", "--yes"),
+    ],
+)
 def test_folders_devices_and_pipes_are_refused_and_left_alone(sample_db, tmp_path, capsys, args):
     from ocop_desktop.cli import main
 

@@ -36,26 +36,53 @@ def evaluate_and_certify(db: Path, tmp_path: Path, name: str, rules: str, on: st
     product = products(db)[name]["id"]
     scores = tmp_path / "diem.json"
     scores.write_text(json.dumps(parts), encoding="utf-8")
-    evaluated = ocop("--db", str(db), "evaluate", product, "--rules", rules, "--scores", str(scores), "--save",
-                     "--date", on, "--level", level)
+    evaluated = ocop(
+        "--db",
+        str(db),
+        "evaluate",
+        product,
+        "--rules",
+        rules,
+        "--scores",
+        str(scores),
+        "--save",
+        "--date",
+        on,
+        "--level",
+        level,
+    )
     assert evaluated.returncode == 0, evaluated.stderr
     latest = json.loads(ocop("--db", str(db), "evaluations", "list", product).stdout)[0]
-    certified = ocop("--db", str(db), "evaluations", "certify", latest["id"], "--decision", "2150/QĐ-UBND",
-                     "--date", on, "--certificate", "GCN-99")
+    certified = ocop(
+        "--db",
+        str(db),
+        "evaluations",
+        "certify",
+        latest["id"],
+        "--decision",
+        "2150/QĐ-UBND",
+        "--date",
+        on,
+        "--certificate",
+        "GCN-99",
+    )
     return product, evaluated, latest, certified
 
 
 def test_a_1489_provincial_result_of_92_points_is_proposed_and_certify_refuses_5_stars(db, tmp_path):
     before = products(db)[COFFEE]
     product, evaluated, latest, certified = evaluate_and_certify(
-        db, tmp_path, COFFEE, "1489/2025", "2025-09-15", "tinh", {"A": 38, "B": 22, "C": 32})
+        db, tmp_path, COFFEE, "1489/2025", "2025-09-15", "tinh", {"A": 38, "B": 22, "C": 32}
+    )
     assert json.loads(evaluated.stdout)["total"] == 92
     assert "đề nghị cấp trung ương (Bộ Nông nghiệp và Môi trường) đánh giá, công nhận" in evaluated.stderr
 
     assert certified.returncode == 1, certified.stdout
     assert "Đã công nhận" not in certified.stdout
-    assert ("vượt thẩm quyền công nhận của cấp tỉnh theo Quyết định 1489/QĐ-TTg (cấp tỉnh công nhận 3–4 sao): "
-            "hạng 5 sao do cấp trung ương (Bộ Nông nghiệp và Môi trường) đánh giá, công nhận") in certified.stderr
+    assert (
+        "vượt thẩm quyền công nhận của cấp tỉnh theo Quyết định 1489/QĐ-TTg (cấp tỉnh công nhận 3–4 sao): "
+        "hạng 5 sao do cấp trung ương (Bộ Nông nghiệp và Môi trường) đánh giá, công nhận"
+    ) in certified.stderr
     assert "Traceback" not in certified.stderr
     assert products(db)[COFFEE] == before  # no star, no certificate, no expiry
     again = json.loads(ocop("--db", str(db), "evaluations", "list", product).stdout)[0]
@@ -73,11 +100,14 @@ def test_a_1489_provincial_result_of_92_points_is_proposed_and_certify_refuses_5
 def test_under_148_a_district_result_of_4_stars_is_refused_naming_the_province(db, tmp_path):
     before = products(db)[TEA]
     _product, evaluated, latest, certified = evaluate_and_certify(
-        db, tmp_path, TEA, "148/2023", "2024-08-20", "huyen", {"A": 30, "B": 20, "C": 25})
+        db, tmp_path, TEA, "148/2023", "2024-08-20", "huyen", {"A": 30, "B": 20, "C": 25}
+    )
     assert json.loads(evaluated.stdout)["stars"] == 4
     assert certified.returncode == 1, certified.stdout
-    assert ("vượt thẩm quyền công nhận của cấp huyện theo Quyết định 148/QĐ-TTg (cấp huyện công nhận 3 sao): "
-            "hạng 4 sao do cấp tỉnh (UBND cấp tỉnh) đánh giá, công nhận") in certified.stderr
+    assert (
+        "vượt thẩm quyền công nhận của cấp huyện theo Quyết định 148/QĐ-TTg (cấp huyện công nhận 3 sao): "
+        "hạng 4 sao do cấp tỉnh (UBND cấp tỉnh) đánh giá, công nhận"
+    ) in certified.stderr
     assert products(db)[TEA] == before
 
     paper = tmp_path / "huyen.pdf"
@@ -87,7 +117,8 @@ def test_under_148_a_district_result_of_4_stars_is_refused_naming_the_province(d
 
     # The district's own class, 3 stars, is certified in its name.
     _product, _evaluated, _latest, three = evaluate_and_certify(
-        db, tmp_path, TEA, "148/2023", "2024-08-21", "huyen", {"A": 25, "B": 15, "C": 20})
+        db, tmp_path, TEA, "148/2023", "2024-08-21", "huyen", {"A": 25, "B": 15, "C": 20}
+    )
     assert three.returncode == 0, three.stderr
     assert "Đã công nhận «Trà San tuyết P.H 14» 3 sao" in three.stdout
     assert products(db)[TEA]["stars"] == 3
@@ -96,8 +127,20 @@ def test_under_148_a_district_result_of_4_stars_is_refused_naming_the_province(d
 def test_the_sheet_of_a_part_total_card_says_so_on_stderr_not_on_paper(db, tmp_path):
     tea = products(db)[TEA]["id"]
     sheet = tmp_path / "phieu.pdf"
-    done = ocop("--db", str(db), "scorecards", "sheet", "-o", str(sheet), "--product", tea, "--rules", "1489/2025",
-                "--date", "2025-09-15")
+    done = ocop(
+        "--db",
+        str(db),
+        "scorecards",
+        "sheet",
+        "-o",
+        str(sheet),
+        "--product",
+        tea,
+        "--rules",
+        "1489/2025",
+        "--date",
+        "2025-09-15",
+    )
     assert done.returncode == 0, done.stderr
     assert "Lưu ý: Tổng điểm từng phần (A 40 / B 25 / C 35)" in done.stderr
     text = pdf_text(sheet)

@@ -12,9 +12,37 @@ from tests.cli.test_cli import ocop
 from tests.databases import copy_template
 
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
-SCORES = {"A1.1": 3, "A1.2": 2, "A1.3": 3, "A1.4": 3, "A1.5": 2, "A1.6": 2, "A1.7": 1, "A2.1": 3, "A2.2": 2,
-          "A2.3": 2, "A2.4": 1, "A3.1": 3, "A3.2": 0, "A3.3": 3, "A3.4": 1, "A3.5": 2, "B1": 4, "B2": 2, "B3": 3,
-          "B4": 4, "B5": 2, "B6": 4, "C1.1": 8, "C1.2": 4, "C2": 4, "C3": 5, "C4": 3, "C5": 2, "C6": 1}
+SCORES = {
+    "A1.1": 3,
+    "A1.2": 2,
+    "A1.3": 3,
+    "A1.4": 3,
+    "A1.5": 2,
+    "A1.6": 2,
+    "A1.7": 1,
+    "A2.1": 3,
+    "A2.2": 2,
+    "A2.3": 2,
+    "A2.4": 1,
+    "A3.1": 3,
+    "A3.2": 0,
+    "A3.3": 3,
+    "A3.4": 1,
+    "A3.5": 2,
+    "B1": 4,
+    "B2": 2,
+    "B3": 3,
+    "B4": 4,
+    "B5": 2,
+    "B6": 4,
+    "C1.1": 8,
+    "C1.2": 4,
+    "C2": 4,
+    "C3": 5,
+    "C4": 3,
+    "C5": 2,
+    "C6": 1,
+}
 
 
 @pytest.fixture(scope="module")
@@ -54,25 +82,45 @@ def test_evaluate_prints_parts_total_stars_and_saves_with_save(sample, tmp_path)
     path = scores_file(tmp_path, SCORES)
     done = ocop("--db", str(db), "evaluate", product, "--rules", "26/2026", "--scores", path)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == {"parts": {"A": 33, "B": 19, "C": 27}, "total": 79, "stars": 4,
-                                       "knockout": None}
+    assert json.loads(done.stdout) == {"parts": {"A": 33, "B": 19, "C": 27}, "total": 79, "stars": 4, "knockout": None}
     listed = json.loads(ocop("--db", str(db), "evaluations", "list", product).stdout)
-    saved = ocop("--db", str(db), "evaluate", product, "--rules", "26/2026", "--scores", path, "--save",
-                 "--date", "2026-09-15", "--level", "tinh")
+    saved = ocop(
+        "--db",
+        str(db),
+        "evaluate",
+        product,
+        "--rules",
+        "26/2026",
+        "--scores",
+        path,
+        "--save",
+        "--date",
+        "2026-09-15",
+        "--level",
+        "tinh",
+    )
     assert saved.returncode == 0, saved.stderr
     after = json.loads(ocop("--db", str(db), "evaluations", "list", product).stdout)
     assert len(after) == len(listed) + 1
-    assert any((r["evaluated_on"], r["rule_set"], r["total"], r["stars"]) == ("2026-09-15", "26/2026", 79, 4)
-               for r in after)
+    assert any(
+        (r["evaluated_on"], r["rule_set"], r["total"], r["stars"]) == ("2026-09-15", "26/2026", 79, 4) for r in after
+    )
 
 
 def test_three_members_are_averaged_and_a_knock_out_gives_the_reason(sample, tmp_path):
     db, product = sample
-    members = [{**SCORES, "member": "An"}, {**SCORES, "C1.1": 10, "member": "Bình"},
-               {**SCORES, "C4": 5, "A3.2": 1, "member": "Chiến"}]
+    members = [
+        {**SCORES, "member": "An"},
+        {**SCORES, "C1.1": 10, "member": "Bình"},
+        {**SCORES, "C4": 5, "A3.2": 1, "member": "Chiến"},
+    ]
     done = ocop("--db", str(db), "evaluate", product, "--rules", "26", "--scores", scores_file(tmp_path, members))
-    assert json.loads(done.stdout) == {"parts": {"A": 33.33, "B": 19, "C": 28.33}, "total": 80.67, "stars": 4,
-                                       "knockout": None}
+    assert json.loads(done.stdout) == {
+        "parts": {"A": 33.33, "B": 19, "C": 28.33},
+        "total": 80.67,
+        "stars": 4,
+        "knockout": None,
+    }
     members[1]["knockout"] = "KO4"
     done = ocop("--db", str(db), "evaluate", product, "--scores", scores_file(tmp_path, members, "ko.json"))
     result = json.loads(done.stdout)
@@ -81,8 +129,17 @@ def test_three_members_are_averaged_and_a_knock_out_gives_the_reason(sample, tmp
 
 def test_out_of_range_or_unknown_criteria_are_refused_with_the_criterion_named(sample, tmp_path):
     db, product = sample
-    done = ocop("--db", str(db), "evaluate", product, "--rules", "26/2026",
-                "--scores", scores_file(tmp_path, {**SCORES, "C2": 6, "Z7": 1}), "--save")
+    done = ocop(
+        "--db",
+        str(db),
+        "evaluate",
+        product,
+        "--rules",
+        "26/2026",
+        "--scores",
+        scores_file(tmp_path, {**SCORES, "C2": 6, "Z7": 1}),
+        "--save",
+    )
     assert done.returncode == 1
     assert done.stdout == ""
     assert "C2" in done.stderr and "«Tính độc đáo» được 6 điểm, nằm ngoài thang 0–5" in done.stderr
@@ -93,10 +150,17 @@ def test_out_of_range_or_unknown_criteria_are_refused_with_the_criterion_named(s
 
 def test_under_148_the_part_totals_are_scored(sample, tmp_path):
     db, product = sample
-    done = ocop("--db", str(db), "evaluate", product, "--rules", "148/2023",
-                "--scores", scores_file(tmp_path, {"A": 35, "B": 20, "C": 35}))
-    assert json.loads(done.stdout) == {"parts": {"A": 35, "B": 20, "C": 35}, "total": 90, "stars": 5,
-                                       "knockout": None}
+    done = ocop(
+        "--db",
+        str(db),
+        "evaluate",
+        product,
+        "--rules",
+        "148/2023",
+        "--scores",
+        scores_file(tmp_path, {"A": 35, "B": 20, "C": 35}),
+    )
+    assert json.loads(done.stdout) == {"parts": {"A": 35, "B": 20, "C": 35}, "total": 90, "stars": 5, "knockout": None}
 
 
 def test_excel_template_and_import_refuse_a_wrong_total_with_sheet_and_row(sample, tmp_path):
@@ -111,8 +175,10 @@ def test_excel_template_and_import_refuse_a_wrong_total_with_sheet_and_row(sampl
     wb.save(path)
     done = ocop("--db", str(db), "scorecards", "import", str(path))
     assert done.returncode == 1
-    assert (f"Trang «Tiêu chí», dòng {row - 2}: các tiêu chí con của C1 «Chỉ tiêu cảm quan» cộng lại 16 điểm, "
-            "khác điểm tối đa 15") in done.stderr
+    assert (
+        f"Trang «Tiêu chí», dòng {row - 2}: các tiêu chí con của C1 «Chỉ tiêu cảm quan» cộng lại 16 điểm, "
+        "khác điểm tối đa 15"
+    ) in done.stderr
     ws.cell(row, 5).value = 5
     wb.save(path)
     done = ocop("--db", str(db), "scorecards", "import", str(path))
@@ -122,14 +188,34 @@ def test_excel_template_and_import_refuse_a_wrong_total_with_sheet_and_row(sampl
 
 def test_gap_certify_and_paper_from_the_terminal(sample, tmp_path):
     db, product = sample
-    ocop("--db", str(db), "evaluate", product, "--scores", scores_file(tmp_path, SCORES), "--save",
-         "--date", "2026-10-01")
+    ocop(
+        "--db",
+        str(db),
+        "evaluate",
+        product,
+        "--scores",
+        scores_file(tmp_path, SCORES),
+        "--save",
+        "--date",
+        "2026-10-01",
+    )
     gap = json.loads(ocop("--db", str(db), "evaluations", "gap", product, "--top", "3").stdout)[0]
     assert (gap["total"], gap["stars"], gap["next_stars"], gap["needed"]) == (79, 4, 5, 11)
     assert len(gap["losses"]) == 3
     latest = json.loads(ocop("--db", str(db), "evaluations", "list", product).stdout)[0]
-    done = ocop("--db", str(db), "evaluations", "certify", latest["id"], "--decision", "2150/QĐ-UBND",
-                "--date", "2026-10-20", "--certificate", "GCN-01")
+    done = ocop(
+        "--db",
+        str(db),
+        "evaluations",
+        "certify",
+        latest["id"],
+        "--decision",
+        "2150/QĐ-UBND",
+        "--date",
+        "2026-10-20",
+        "--certificate",
+        "GCN-01",
+    )
     assert done.returncode == 0, done.stderr
     assert "hiệu lực đến 20/10/2029" in done.stdout and "từ 23/04/2029 đến 22/06/2029" in done.stdout
     rows = json.loads(ocop("--db", str(db), "products", "list", "--format", "json").stdout)

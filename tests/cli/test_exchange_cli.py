@@ -26,8 +26,13 @@ COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 
 
 def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *map(str, args)], capture_output=True, text=True,
-                          encoding="utf-8", env={**os.environ, "OCOP_DB": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "OCOP_DB": ""},
+    )
 
 
 def prepare(path: Path, unit_key: str, user: str, work=None) -> Path:
@@ -117,8 +122,12 @@ def test_conflicts_are_listed_and_not_guessed(offices, tmp_path):
         try:
             products = ProductService(db.uow_factory(actor="x"))
             p = next(p for p in products.list() if p.name == COFFEE)
-            products.update(p.id, ProductInput(name=p.name, status=p.status, stars=p.stars,
-                                               product_set_code=p.product_set_code, notes=notes))
+            products.update(
+                p.id,
+                ProductInput(
+                    name=p.name, status=p.status, stars=p.stars, product_set_code=p.product_set_code, notes=notes
+                ),
+            )
         finally:
             db.close()
 
@@ -177,7 +186,9 @@ def test_excel_survey_import_and_template(offices, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Đã nhập 1 dòng (1 dòng mới, 0 dòng cập nhật, 0 dòng không đổi) cho: Xã Ẳng Tở." in done.stdout
     rows = json.loads(ocop("--db", district, "surveys", "list", "--campaign", "2024").stdout)
-    assert [(r["product_name"], r["output_quantity"], r["unit"]) for r in rows] == [("Chè Shan tuyết", 1200.0, "Xã Ẳng Tở")]
+    assert [(r["product_name"], r["output_quantity"], r["unit"]) for r in rows] == [
+        ("Chè Shan tuyết", 1200.0, "Xã Ẳng Tở")
+    ]
 
     text = tmp_path / "khong-phai.xlsx"
     text.write_text("Tên sản phẩm,Giá\nChè,1000\n", encoding="utf-8")
@@ -197,8 +208,10 @@ def test_excel_replace_asks_backs_up_and_can_be_undone(offices, tmp_path):
         wb.save(path)
 
     def listed():
-        return [(r["product_name"], r["output_quantity"]) for r in
-                json.loads(ocop("--db", district, "surveys", "list", "--campaign", "2024").stdout)]
+        return [
+            (r["product_name"], r["output_quantity"])
+            for r in json.loads(ocop("--db", district, "surveys", "list", "--campaign", "2024").stdout)
+        ]
 
     sheet([("Chè", 100), ("Gạo", 5)])
     first = ocop("--db", district, "import", "survey", path, "--campaign", "2024")
@@ -211,8 +224,10 @@ def test_excel_replace_asks_backs_up_and_can_be_undone(offices, tmp_path):
     before = district.read_bytes()
     refused = ocop("--db", district, "import", "survey", path, "--campaign", "2024", "--replace")
     assert refused.returncode == 1
-    assert ("--replace sẽ xóa 1 dòng rà soát hiện có của Xã Ẳng Tở mà tệp không còn; chưa nhập gì. Chạy lại với "
-            "--yes để đồng ý") in refused.stderr
+    assert (
+        "--replace sẽ xóa 1 dòng rà soát hiện có của Xã Ẳng Tở mà tệp không còn; chưa nhập gì. Chạy lại với "
+        "--yes để đồng ý"
+    ) in refused.stderr
     assert district.read_bytes() == before and listed() == [("Chè", 100.0), ("Gạo", 5.0)]
     dry = ocop("--db", district, "import", "survey", path, "--campaign", "2024", "--replace", "--dry-run")
     assert "sẽ thêm 0, cập nhật 1, giữ nguyên 0, xóa 1 dòng. Chưa thay đổi gì." in dry.stdout
@@ -224,15 +239,23 @@ def test_excel_replace_asks_backs_up_and_can_be_undone(offices, tmp_path):
 
     imports = json.loads(ocop("--db", district, "import", "list").stdout)
     assert [(i["operation_id"], i["added"], i["updated"], i["deleted"], i["undone_at"]) for i in imports] == [
-        (second_id, 0, 1, 1, ""), (first_id, 2, 0, 0, "")]
+        (second_id, 0, 1, 1, ""),
+        (first_id, 2, 0, 0, ""),
+    ]
     undo = ocop("--db", district, "import", "undo", second_id)
     assert undo.returncode == 0, undo.stderr
-    assert f"Đã hoàn tác lần nhập Excel {second_id}: xóa 0 dòng đã thêm, trả lại 1 dòng đã cập nhật, tạo lại 1" in undo.stdout
+    assert (
+        f"Đã hoàn tác lần nhập Excel {second_id}: xóa 0 dòng đã thêm, trả lại 1 dòng đã cập nhật, tạo lại 1"
+        in undo.stdout
+    )
     assert sorted(listed()) == [("Chè", 100.0), ("Gạo", 5.0)]
     again = ocop("--db", district, "import", "undo", second_id)
     assert again.returncode == 1 and "Lần nhập này đã được hoàn tác lúc" in again.stderr
     unknown = ocop("--db", district, "import", "undo", "zz")
-    assert unknown.returncode == 1 and "Không có lần nhập Excel mã zz; xem các lần nhập bằng lệnh: ocop import list." in unknown.stderr
+    assert (
+        unknown.returncode == 1
+        and "Không có lần nhập Excel mã zz; xem các lần nhập bằng lệnh: ocop import list." in unknown.stderr
+    )
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX named pipes")
@@ -240,9 +263,24 @@ def test_excel_special_files_and_unwritable_template(offices, tmp_path):
     _commune, district = offices
     pipe = tmp_path / "ong.xlsx"
     os.mkfifo(pipe)
-    done = subprocess.run([sys.executable, "-m", "ocop_desktop.cli", "--db", str(district), "import", "survey", str(pipe),
-                           "--campaign", "2024"], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "OCOP_DB": ""})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ocop_desktop.cli",
+            "--db",
+            str(district),
+            "import",
+            "survey",
+            str(pipe),
+            "--campaign",
+            "2024",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "OCOP_DB": ""},
+    )
     assert done.returncode == 1 and "«ong.xlsx» không phải tệp thông thường" in done.stderr
     assert "Traceback" not in done.stderr
     locked = tmp_path / "khoa"
@@ -268,8 +306,10 @@ def test_the_template_on_a_really_full_disk(tmp_path):
     try:
         done = ocop("import", "template", "survey", "-o", disk / "mau.xlsx")
         assert done.returncode == 1
-        assert done.stderr.strip() == (f"Lỗi: Không lưu được mẫu Excel vào {disk / 'mau.xlsx'}: ổ đĩa đã đầy; hãy giải "
-                                       "phóng chỗ trống hoặc chọn ổ khác.")
+        assert done.stderr.strip() == (
+            f"Lỗi: Không lưu được mẫu Excel vào {disk / 'mau.xlsx'}: ổ đĩa đã đầy; hãy giải "
+            "phóng chỗ trống hoặc chọn ổ khác."
+        )
         assert list(disk.iterdir()) == []  # neither a 0-byte .xlsx nor a temporary file stays behind
     finally:
         subprocess.run(["umount", str(disk)], check=False)
@@ -294,8 +334,23 @@ def test_excel_replace_asks_on_a_terminal(offices, tmp_path):
         pid, fd = pty.fork()
         if pid == 0:  # the child: `ocop` with a terminal on stdin and stdout
             os.environ["OCOP_DB"] = ""
-            os.execv(sys.executable, [sys.executable, "-m", "ocop_desktop.cli", "--db", str(district), "import",
-                                      "survey", str(path), "--campaign", "2024", "--replace"])
+            os.execv(
+                sys.executable,
+                [
+                    sys.executable,
+                    "-m",
+                    "ocop_desktop.cli",
+                    "--db",
+                    str(district),
+                    "import",
+                    "survey",
+                    str(path),
+                    "--campaign",
+                    "2024",
+                    "--replace",
+                ],
+            )
+
         def read_until(mark: bytes | None) -> bytes:
             got = b""
             while mark is None or mark not in got:

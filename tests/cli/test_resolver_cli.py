@@ -15,8 +15,14 @@ from tests.services.test_survey_import_ids import NEW_UNIT, add_codeless_unit, w
 
 
 def ocop(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *map(str, args)], check=False, capture_output=True, text=True,
-                          encoding="utf-8", env=dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", *map(str, args)],
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,15 +48,29 @@ def test_a_unit_without_a_code_is_named_by_its_name(sample_db, tmp_path):
     assert [(r["unit"], r["product_name"]) for r in rows if r["unit"] == NEW_UNIT] == [(NEW_UNIT, "Chè búp")]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--campaign", "2030"), ("Lỗi: Không có đợt rà soát năm 2030; hãy ghi năm của một đợt đã có (ví dụ 2024): "
-                              "«ocop campaigns list» liệt kê các đợt.")),
-    (("--campaign", "2024", "--unit", "Xã Không Có"),
-     "Lỗi: Không tìm thấy đơn vị «Xã Không Có»; hãy ghi mã ĐVHC, mã tham chiếu hoặc tên đơn vị (có hoặc không dấu)."),
-    (("--campaign", "2024", "--unit", "Xã Mường Ảng"),
-     ("Lỗi: «Xã Mường Ảng (từ 01/07/2025)» không có trong danh sách đơn vị báo cáo của đợt rà soát năm 2024; "
-      "«ocop campaigns show 2024» liệt kê các đơn vị của đợt.")),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--campaign", "2030"),
+            (
+                "Lỗi: Không có đợt rà soát năm 2030; hãy ghi năm của một đợt đã có (ví dụ 2024): "
+                "«ocop campaigns list» liệt kê các đợt."
+            ),
+        ),
+        (
+            ("--campaign", "2024", "--unit", "Xã Không Có"),
+            "Lỗi: Không tìm thấy đơn vị «Xã Không Có»; hãy ghi mã ĐVHC, mã tham chiếu hoặc tên đơn vị (có hoặc không dấu).",
+        ),
+        (
+            ("--campaign", "2024", "--unit", "Xã Mường Ảng"),
+            (
+                "Lỗi: «Xã Mường Ảng (từ 01/07/2025)» không có trong danh sách đơn vị báo cáo của đợt rà soát năm 2024; "
+                "«ocop campaigns show 2024» liệt kê các đơn vị của đợt."
+            ),
+        ),
+    ],
+)
 def test_what_does_not_resolve_is_refused_in_vietnamese_and_nothing_is_read(sample_db, tmp_path, args, message):
     path = workbook(tmp_path / "x.xlsx", [("Chè búp", 1)])
     done = ocop("--db", sample_db, "import", "survey", path, *args)

@@ -27,7 +27,8 @@ def test_ean13_check_digit_needs_12_digits(bad):
 
 
 @pytest.mark.parametrize(
-    "raw", ["8935002301003", " 893 5002 30100 3 ", "893-5002-30100-3", "893\u00a05002301003", "８９３５００２３０１００３"]  # noqa: RUF001 — full-width digits are the case
+    "raw",
+    ["8935002301003", " 893 5002 30100 3 ", "893-5002-30100-3", "893\u00a05002301003", "８９３５００２３０１００３"],  # noqa: RUF001 — full-width digits are the case
 )
 def test_normalize_ean13_accepts_spellings(raw):
     assert normalize_ean13(raw) == "8935002301003"
@@ -37,8 +38,7 @@ def test_normalize_ean13_wrong_check_digit_message():
     with pytest.raises(CodeError) as exc:
         normalize_ean13("8935002301005")
     assert str(exc.value) == (
-        "Số kiểm tra của mã vạch sai: chữ số cuối phải là 3, không phải 5. "
-        "Hãy kiểm tra lại mã in trên bao bì."
+        "Số kiểm tra của mã vạch sai: chữ số cuối phải là 3, không phải 5. Hãy kiểm tra lại mã in trên bao bì."
     )
 
 
@@ -86,8 +86,7 @@ def test_mst10_bad_check_digit_message():
     with pytest.raises(CodeError) as exc:
         normalize_tax_or_personal_id("0100109107")
     assert str(exc.value) == (
-        "Mã số thuế 0100109107 sai số kiểm tra. "
-        "Hãy đối chiếu với giấy chứng nhận đăng ký doanh nghiệp/HTX."
+        "Mã số thuế 0100109107 sai số kiểm tra. Hãy đối chiếu với giấy chứng nhận đăng ký doanh nghiệp/HTX."
     )
 
 
@@ -131,8 +130,7 @@ def test_wrong_lengths(raw, count):
     with pytest.raises(CodeError) as exc:
         normalize_tax_or_personal_id(raw)
     assert str(exc.value).startswith(
-        "Mã số phải là mã số thuế 10 hoặc 13 chữ số, hoặc số định danh cá nhân 12 chữ số; "
-        f"đang có {count} chữ số."
+        f"Mã số phải là mã số thuế 10 hoặc 13 chữ số, hoặc số định danh cá nhân 12 chữ số; đang có {count} chữ số."
     )
 
 

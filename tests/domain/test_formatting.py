@@ -14,24 +14,27 @@ from ocop_desktop.domain.language import Text, display_language, in_language, se
 from ocop_desktop.paths import resources_dir
 
 
-@pytest.mark.parametrize(("kind", "value", "shown"), [
-    (fmt.INTEGER, 1234567, "1.234.567"),
-    (fmt.DECIMAL, 1234.5, "1.234,5"),
-    (fmt.MONEY, 15000, "15.000 đ"),
-    (fmt.YEAR, 2025, "2025"),
-    (fmt.YEAR, "2026", "2026"),
-    (fmt.SCORE, 72.5, "72,5"),
-    (fmt.PERCENT, 12.5, "12,5%"),
-    (fmt.PERCENT, 40, "40%"),
-    (fmt.STARS, 4, "★★★★"),
-    (fmt.DATE, date(2024, 7, 5), "05/07/2024"),
-    (fmt.DATE, "2024-07-05", "05/07/2024"),
-    (fmt.MOMENT, datetime(2024, 7, 5, 10, 42), "05/07/2024 10:42"),
-    (None, 2025, "2.025"),  # a number of unknown kind is a quantity: the field must say it is a year
-    (None, Decimal("0.5"), "0,5"),
-    (None, date(2024, 7, 5), "05/07/2024"),
-    (fmt.DATE, 5, "5"),  # a kind that does not fit the value is not forced on it
-])
+@pytest.mark.parametrize(
+    ("kind", "value", "shown"),
+    [
+        (fmt.INTEGER, 1234567, "1.234.567"),
+        (fmt.DECIMAL, 1234.5, "1.234,5"),
+        (fmt.MONEY, 15000, "15.000 đ"),
+        (fmt.YEAR, 2025, "2025"),
+        (fmt.YEAR, "2026", "2026"),
+        (fmt.SCORE, 72.5, "72,5"),
+        (fmt.PERCENT, 12.5, "12,5%"),
+        (fmt.PERCENT, 40, "40%"),
+        (fmt.STARS, 4, "★★★★"),
+        (fmt.DATE, date(2024, 7, 5), "05/07/2024"),
+        (fmt.DATE, "2024-07-05", "05/07/2024"),
+        (fmt.MOMENT, datetime(2024, 7, 5, 10, 42), "05/07/2024 10:42"),
+        (None, 2025, "2.025"),  # a number of unknown kind is a quantity: the field must say it is a year
+        (None, Decimal("0.5"), "0,5"),
+        (None, date(2024, 7, 5), "05/07/2024"),
+        (fmt.DATE, 5, "5"),  # a kind that does not fit the value is not forced on it
+    ],
+)
 def test_each_kind_of_value_reads_one_way(kind, value, shown):
     assert fmt.value(value, kind) == shown
 
@@ -82,16 +85,19 @@ def test_a_message_carries_its_english_through_copies():
 def test_refusals_speak_the_window_language_and_keep_vietnamese_for_the_terminal():
     from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, text_of
 
-    refused = ValidationError([FieldError("stars", Text("Hạng sao phải từ 1 đến 5.", "Stars must be from 1 to 5."))],
-                              record=Text("Sản phẩm «Chè»", "Product «Chè»"))
+    refused = ValidationError(
+        [FieldError("stars", Text("Hạng sao phải từ 1 đến 5.", "Stars must be from 1 to 5."))],
+        record=Text("Sản phẩm «Chè»", "Product «Chè»"),
+    )
     stale = StaleDataError([Text("Dòng «Chè» đã bị xóa ở nơi khác", "Row «Chè» was deleted elsewhere")])
     missing = NotFoundError(Text("Không tìm thấy sản phẩm có mã x.", "No product has the id x."))
     assert str(refused) == "Sản phẩm «Chè»: Hạng sao phải từ 1 đến 5."
     set_display_language("en")
     assert str(refused) == "Product «Chè»: Stars must be from 1 to 5."
     assert refused.by_field() == {"stars": ["Stars must be from 1 to 5."]}
-    assert str(stale) == ("Row «Chè» was deleted elsewhere. "
-                          "Nothing was saved; reload to see the latest version, then save again.")
+    assert str(stale) == (
+        "Row «Chè» was deleted elsewhere. Nothing was saved; reload to see the latest version, then save again."
+    )
     assert str(missing) == text_of(missing) == "No product has the id x."
     assert refused.describe("vi") == text_of(refused, "vi") == "Sản phẩm «Chè»: Hạng sao phải từ 1 đến 5."
 

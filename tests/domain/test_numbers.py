@@ -58,7 +58,23 @@ def test_parse_returns_decimal():
 
 @pytest.mark.parametrize(
     "text",
-    ["12a", "abc", "1.2.3", "1.200.50", "1,2,3", "1,234.5", "1.234.5", "12 00", "1.", ",5", "--5", "5-", "+5", "đ", "1e5"],
+    [
+        "12a",
+        "abc",
+        "1.2.3",
+        "1.200.50",
+        "1,2,3",
+        "1,234.5",
+        "1.234.5",
+        "12 00",
+        "1.",
+        ",5",
+        "--5",
+        "5-",
+        "+5",
+        "đ",
+        "1e5",
+    ],
 )
 def test_parse_vn_number_errors(text):
     with pytest.raises(NumberError) as exc:
@@ -144,9 +160,7 @@ def test_parse_vn_date_passes_date_through():
 def test_parse_vn_date_nonexistent_message():
     with pytest.raises(DateError) as exc:
         parse_vn_date("31/02/2024")
-    assert str(exc.value) == (
-        "Ngày «31/02/2024» không tồn tại. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/07/2024."
-    )
+    assert str(exc.value) == ("Ngày «31/02/2024» không tồn tại. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/07/2024.")
 
 
 def test_parse_vn_date_month_day_swapped_hint():

@@ -31,7 +31,10 @@ def test_every_stored_field_of_every_record_has_a_label_of_its_own():
         for column in table.columns:
             if column.name in derived:
                 continue
-            if schema.field(column.name, table.name) is None or schema.field_label(column.name, table.name) == column.name:
+            if (
+                schema.field(column.name, table.name) is None
+                or schema.field_label(column.name, table.name) == column.name
+            ):
                 missing.append(f"{table.name}.{column.name}")
     assert not missing  # a key shown to people where a label belongs
 

@@ -47,8 +47,14 @@ def test_every_shipped_card_adds_up_to_its_rule_sets_parts(name):
 def test_a_card_for_each_decision_and_for_the_samples_product_sets():
     assert {c.rule_set for c in CARDS.values()} == {"1048/2019", "148/2023", "1489/2025", "26/2026"}
     sets = {c.product_set for c in CARDS.values() if c.rule_set == "26/2026"}
-    assert sets == {None, "ca-phe-ca-cao", "che-tuoi-che-che-bien", "rau-cu-qua-hat-tuoi",
-                    "che-bien-tu-thit-trung-sua-thuy-san-mat-ong", "ruou-trang"}
+    assert sets == {
+        None,
+        "ca-phe-ca-cao",
+        "che-tuoi-che-che-bien",
+        "rau-cu-qua-hat-tuoi",
+        "che-bien-tu-thit-trung-sua-thuy-san-mat-ong",
+        "ruou-trang",
+    }
     # Only the coffee card is known criterion by criterion; the others say so.
     for card in CARDS.values():
         if card is not COFFEE:
@@ -66,12 +72,21 @@ def test_the_coffee_card_of_26_2026_in_full():
         "C1": ("Chỉ tiêu cảm quan", 15, [10, 5]),
     }
     part_b = [(c.name, c.max) for c in COFFEE.parts[1].criteria]
-    assert part_b == [("Phân phối", 5), ("Tổ chức phân phối", 3), ("Quảng bá sản phẩm", 5),
-                      ("Câu chuyện sản phẩm", 5), ("Cấu trúc câu chuyện", 2), ("Bản sắc địa phương", 5)]
+    assert part_b == [
+        ("Phân phối", 5),
+        ("Tổ chức phân phối", 3),
+        ("Quảng bá sản phẩm", 5),
+        ("Câu chuyện sản phẩm", 5),
+        ("Cấu trúc câu chuyện", 2),
+        ("Bản sắc địa phương", 5),
+    ]
     owner = COFFEE.find("A3.1")
     assert owner.name == "Loại hình chủ thể"
     assert [(lv.points, lv.meaning) for lv in owner.allowed()] == [
-        (1, "Hộ sản xuất, hộ kinh doanh"), (2, "Công ty"), (3, "Hợp tác xã")]
+        (1, "Hộ sản xuất, hộ kinh doanh"),
+        (2, "Công ty"),
+        (3, "Hợp tác xã"),
+    ]
     assert [lv.points for lv in COFFEE.find("C4").allowed()] == [1, 3, 5]
     assert [lv.points for lv in COFFEE.find("C1.1").allowed()] == list(range(11))
     assert [k.code for k in COFFEE.knockouts] == ["KO1", "KO2", "KO3", "KO4"]
@@ -94,9 +109,14 @@ def _split(total: int, parts: dict[str, float]) -> dict[str, int]:
     return out
 
 
-@pytest.mark.parametrize("card_name,rule_code", [
-    ("1048-2019_chung", "1048/2019"), ("148-2023_chung", "148/2023"), ("26-2026_chung", "26/2026"),
-])
+@pytest.mark.parametrize(
+    "card_name,rule_code",
+    [
+        ("1048-2019_chung", "1048/2019"),
+        ("148-2023_chung", "148/2023"),
+        ("26-2026_chung", "26/2026"),
+    ],
+)
 @pytest.mark.parametrize("total,stars", BOUNDARIES)
 def test_totals_and_stars_at_every_band_boundary(card_name, rule_code, total, stars):
     card, rules = CARDS[card_name], RULE_SETS[rule_code]
@@ -119,7 +139,8 @@ def test_coffee_card_totals_criterion_by_criterion(drop, stars):
         drop -= take
     outcome = evaluate(COFFEE, RULE_SETS["26/2026"], [marks])
     assert outcome.total == 100 - sum(
-        Fraction(leaf.max).limit_denominator() - marks[leaf.code] for _p, leaf in COFFEE.leaves())
+        Fraction(leaf.max).limit_denominator() - marks[leaf.code] for _p, leaf in COFFEE.leaves()
+    )
     assert outcome.stars == stars
 
 
@@ -135,18 +156,25 @@ def test_a_knock_out_stops_the_evaluation_whatever_the_score():
 
 def test_the_result_is_the_average_of_three_members_per_criterion_and_total():
     card, rules = CARDS["148-2023_chung"], RULE_SETS["148/2023"]
-    members = [scored(card, m) for m in (
-        {"A": 30, "B": 20, "C": 20},  # 70
-        {"A": 30, "B": 19, "C": 20},  # 69
-        {"A": 29, "B": 20, "C": 20},  # 69
-    )]
+    members = [
+        scored(card, m)
+        for m in (
+            {"A": 30, "B": 20, "C": 20},  # 70
+            {"A": 30, "B": 19, "C": 20},  # 69
+            {"A": 29, "B": 20, "C": 20},  # 69
+        )
+    ]
     outcome = evaluate(card, rules, members)
     assert outcome.criteria == {"A": Fraction(89, 3), "B": Fraction(59, 3), "C": 20}
     assert outcome.total == Fraction(208, 3)  # 69.33: the average, not rounded into 4 stars
     assert outcome.member_totals == (70, 69, 69)
     assert outcome.stars == 3
-    assert outcome.as_json() == {"parts": {"A": 29.67, "B": 19.67, "C": 20}, "total": 69.33, "stars": 3,
-                                 "knockout": None}
+    assert outcome.as_json() == {
+        "parts": {"A": 29.67, "B": 19.67, "C": 20},
+        "total": 69.33,
+        "stars": 3,
+        "knockout": None,
+    }
     upper = evaluate(card, rules, [scored(card, {"A": 30, "B": 20, "C": 20})] * 2 + [members[1]])
     assert upper.total == Fraction(209, 3) and upper.stars == 3  # 69.67 stays under 70
 
@@ -174,7 +202,14 @@ def test_gap_to_the_next_star_lists_the_criteria_that_lose_most():
     result = gap(COFFEE, rules, outcome)
     assert (result.next_stars, result.next_min, result.needed) == (5, 90, 20)
     assert [(x.code, x.lost) for x in result.losses] == [
-        ("C1.1", 6), ("B4", 5), ("B6", 5), ("C3", 5), ("C4", 4), ("B3", 3), ("A3.1", 2)]
+        ("C1.1", 6),
+        ("B4", 5),
+        ("B6", 5),
+        ("C3", 5),
+        ("C4", 4),
+        ("B3", 3),
+        ("A3.1", 2),
+    ]
     assert result.losses[0].next_level.points == 5
     assert result.losses[4].next_level.meaning == "Chứng nhận ISO, HACCP hoặc tương đương"
     top = gap(COFFEE, rules, evaluate(COFFEE, rules, [full_marks(COFFEE)]))
@@ -187,13 +222,16 @@ def test_cards_that_do_not_add_up_are_refused_with_the_reason():
     short_group = replace(a.criteria[0], criteria=a.criteria[0].criteria[:-1])  # A1 loses its 1-point criterion
     card = replace(COFFEE, parts=(replace(a, criteria=(short_group, *a.criteria[1:])), *COFFEE.parts[1:]))
     messages = [str(p) for p in validate_card(card, rules)]
-    assert any("các tiêu chí con của A1 «Tổ chức sản xuất» cộng lại 17 điểm, khác điểm tối đa 18" in m
-               for m in messages)
+    assert any(
+        "các tiêu chí con của A1 «Tổ chức sản xuất» cộng lại 17 điểm, khác điểm tối đa 18" in m for m in messages
+    )
     b = COFFEE.parts[1]
     card = replace(COFFEE, parts=(a, replace(b, criteria=b.criteria[:-1]), COFFEE.parts[2]))  # B loses 5 points
     messages = [str(p) for p in validate_card(card, rules)]
-    assert messages == ["Phần B: các tiêu chí của phần B cộng lại 20 điểm, khác điểm tối đa 25 của phần; "
-                        "hãy sửa điểm các tiêu chí cho khớp."]
+    assert messages == [
+        "Phần B: các tiêu chí của phần B cộng lại 20 điểm, khác điểm tối đa 25 của phần; "
+        "hãy sửa điểm các tiêu chí cho khớp."
+    ]
     # A part that is not the rule set's: 1048 has A 35, not 40.
     messages = [str(p) for p in validate_card(COFFEE, RULE_SETS["1048/2019"])]
     assert any("phần A có điểm tối đa 40, khác 35 điểm của bộ tiêu chí 1048/2019" in m for m in messages)

@@ -112,14 +112,48 @@ def test_other_scripts_after_letters():
 
 def test_real_place_names():
     places = [
-        "Yên Bái", "Ân Thi", "Đắk Nông", "Điện Biên", "Bắc Ninh", "Bà Rịa - Vũng Tàu",
-        "Cà Mau", "Ấp Bắc", "Ô Môn", "Ơn Lý", "Uông Bí", "Ứng Hòa", "Hà Nội", "Hà Giang",
-        "Hải Phòng", "Hạ Long", "An Giang", "Bạc Liêu", "Đà Nẵng", "Dầu Tiếng",
+        "Yên Bái",
+        "Ân Thi",
+        "Đắk Nông",
+        "Điện Biên",
+        "Bắc Ninh",
+        "Bà Rịa - Vũng Tàu",
+        "Cà Mau",
+        "Ấp Bắc",
+        "Ô Môn",
+        "Ơn Lý",
+        "Uông Bí",
+        "Ứng Hòa",
+        "Hà Nội",
+        "Hà Giang",
+        "Hải Phòng",
+        "Hạ Long",
+        "An Giang",
+        "Bạc Liêu",
+        "Đà Nẵng",
+        "Dầu Tiếng",
     ]
     expected = [
-        "An Giang", "Ân Thi", "Ấp Bắc", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Ninh",
-        "Cà Mau", "Dầu Tiếng", "Đà Nẵng", "Đắk Nông", "Điện Biên", "Hà Giang", "Hạ Long",
-        "Hà Nội", "Hải Phòng", "Ô Môn", "Ơn Lý", "Uông Bí", "Ứng Hòa", "Yên Bái",
+        "An Giang",
+        "Ân Thi",
+        "Ấp Bắc",
+        "Bà Rịa - Vũng Tàu",
+        "Bạc Liêu",
+        "Bắc Ninh",
+        "Cà Mau",
+        "Dầu Tiếng",
+        "Đà Nẵng",
+        "Đắk Nông",
+        "Điện Biên",
+        "Hà Giang",
+        "Hạ Long",
+        "Hà Nội",
+        "Hải Phòng",
+        "Ô Môn",
+        "Ơn Lý",
+        "Uông Bí",
+        "Ứng Hòa",
+        "Yên Bái",
     ]
     assert vn_sorted(places) == expected
     assert vn_sorted([nfd(p) for p in places]) == [nfd(p) for p in expected]
@@ -167,5 +201,6 @@ def test_like_pattern_matches_wildcards_literally_and_refuses_a_huge_search():
     assert like_pattern("x" * SEARCH_MAX_CHARS)
     with pytest.raises(ValidationError) as info:
         like_pattern("x" * 50_001)
-    assert str(info.value) == ("Nội dung tìm kiếm dài 50.001 ký tự, vượt giới hạn 200 ký tự; "
-                               "hãy gõ một phần của tên cần tìm.")
+    assert str(info.value) == (
+        "Nội dung tìm kiếm dài 50.001 ký tự, vượt giới hạn 200 ký tự; hãy gõ một phần của tên cần tìm."
+    )

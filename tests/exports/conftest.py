@@ -34,12 +34,22 @@ def report_uow(make_uow):
             # The 2024 unit: since 01/07/2025 a new commune may reuse an old one's code.
             unit = uow.session.scalars(select(Place).where(Place.code == code, Place.valid_to.is_not(None))).one()
             for pos, (name, producer, situation, output, uom, sold, price, area) in enumerate(rows):
-                uow.session.add(SurveyEntry(
-                    campaign_id=campaign.id, unit_id=unit.id, position=pos, product_name=name,
-                    producer_name=producer, production_situation=situation, output_quantity=output,
-                    unit_of_measure=uom, quantity_sold=sold, price_vnd=price, raw_material_area_ha=area,
-                    proposed_year=2025,
-                ))
+                uow.session.add(
+                    SurveyEntry(
+                        campaign_id=campaign.id,
+                        unit_id=unit.id,
+                        position=pos,
+                        product_name=name,
+                        producer_name=producer,
+                        production_situation=situation,
+                        output_quantity=output,
+                        unit_of_measure=uom,
+                        quantity_sold=sold,
+                        price_vnd=price,
+                        raw_material_area_ha=area,
+                        proposed_year=2025,
+                    )
+                )
         uow.commit()
     return make_uow
 

@@ -37,26 +37,70 @@ RISKY = ["=1+1", "+84 912", "-5 kg", "@home", "\tSUM(A1)", "#N/A"]
 
 
 def sample(**overrides) -> Report:
-    north = ReportSection("Xã Mường Ảng", [
-        {"stt": 1, "name": "Cà phê Mường Ảng rang xay", "producer": "HTX Nông nghiệp Ẳng Nưa",
-         "qty": 1_234_567, "area": 12.5, "revenue": 2_500_000, "day": date(2024, 7, 5), "stars": 4},
-        {"stt": 2, "name": "=1+1", "producer": "+84 912", "qty": 10, "area": 0.25, "revenue": 300_000,
-         "day": date(2024, 1, 9), "stars": 3},
-        {"stt": 3, "name": "-5 kg", "producer": "@home", "qty": None, "area": None, "revenue": None,
-         "day": None, "stars": None},
-    ], subtotal=True)
-    south = ReportSection("Xã Ẳng Tở", [
-        {"stt": 4, "name": "Mật ong rừng Điện Biên", "producer": "Hộ kinh doanh Lò Văn Đức",
-         "qty": 40, "area": 3, "revenue": 1_000_000, "day": date(2024, 12, 31), "stars": 3},
-    ], subtotal=True)
+    north = ReportSection(
+        "Xã Mường Ảng",
+        [
+            {
+                "stt": 1,
+                "name": "Cà phê Mường Ảng rang xay",
+                "producer": "HTX Nông nghiệp Ẳng Nưa",
+                "qty": 1_234_567,
+                "area": 12.5,
+                "revenue": 2_500_000,
+                "day": date(2024, 7, 5),
+                "stars": 4,
+            },
+            {
+                "stt": 2,
+                "name": "=1+1",
+                "producer": "+84 912",
+                "qty": 10,
+                "area": 0.25,
+                "revenue": 300_000,
+                "day": date(2024, 1, 9),
+                "stars": 3,
+            },
+            {
+                "stt": 3,
+                "name": "-5 kg",
+                "producer": "@home",
+                "qty": None,
+                "area": None,
+                "revenue": None,
+                "day": None,
+                "stars": None,
+            },
+        ],
+        subtotal=True,
+    )
+    south = ReportSection(
+        "Xã Ẳng Tở",
+        [
+            {
+                "stt": 4,
+                "name": "Mật ong rừng Điện Biên",
+                "producer": "Hộ kinh doanh Lò Văn Đức",
+                "qty": 40,
+                "area": 3,
+                "revenue": 1_000_000,
+                "day": date(2024, 12, 31),
+                "stars": 3,
+            },
+        ],
+        subtotal=True,
+    )
     fields = dict(
-        kind="products", title="BÁO CÁO",
+        kind="products",
+        title="BÁO CÁO",
         subtitle="Kết quả rà soát sản phẩm tham gia Chương trình OCOP năm 2024",
-        columns=COLUMNS, sections=[north, south],
-        header=OfficialHeader(parent_body="UBND TỈNH ĐIỆN BIÊN", body="UBND XÃ MƯỜNG ẢNG",
-                              place="Mường Ảng", day=date(2024, 7, 5)),
+        columns=COLUMNS,
+        sections=[north, south],
+        header=OfficialHeader(
+            parent_body="UBND TỈNH ĐIỆN BIÊN", body="UBND XÃ MƯỜNG ẢNG", place="Mường Ảng", day=date(2024, 7, 5)
+        ),
         notes=["- Lưu: VT, VP.", "Số liệu tính đến ngày 30/6/2024."],
-        grand_total=True, landscape=True,
+        grand_total=True,
+        landscape=True,
     )
     fields.update(overrides)
     return Report(**fields)
@@ -133,7 +177,7 @@ def test_values_types_and_formats(book):
 
 def test_formula_looking_text_is_text(tmp_path: Path):
     rows = [{"stt": i, "name": text, "producer": text, "qty": i} for i, text in enumerate(RISKY, 1)]
-    report = sample(sections=[ReportSection("", rows)], notes=["=HYPERLINK(\"http://x\")"])
+    report = sample(sections=[ReportSection("", rows)], notes=['=HYPERLINK("http://x")'])
     wb = openpyxl.load_workbook(write_xlsx(report, tmp_path / "r.xlsx"))
     values = cells_by_value(wb.active) | cells_by_value(wb["Ghi chú"])
     for text in [*RISKY, '=HYPERLINK("http://x")']:
@@ -142,6 +186,7 @@ def test_formula_looking_text_is_text(tmp_path: Path):
     assert values["=1+1"].quotePrefix  # stays text when edited in Excel
     # and the raw XML holds no formula except the totals
     import zipfile
+
     xml = zipfile.ZipFile(tmp_path / "r.xlsx").read("xl/worksheets/sheet1.xml").decode()
     assert xml.count("<f>") == 1 and "1+1</f>" not in xml  # the total of qty (area, revenue: nothing to sum)
 
@@ -172,8 +217,14 @@ def test_subtotals_and_grand_total_are_live_formulas(book):
 
 def test_single_untitled_section_has_no_heading_row_and_blank_rows(tmp_path: Path):
     rows = [{"stt": 1, "name": "Gạo nếp", "qty": 5}]
-    report = sample(sections=[ReportSection("", rows)], grand_total=False, blank_rows=3,
-                    header=OfficialHeader(), notes=[], landscape=False)
+    report = sample(
+        sections=[ReportSection("", rows)],
+        grand_total=False,
+        blank_rows=3,
+        header=OfficialHeader(),
+        notes=[],
+        landscape=False,
+    )
     ws = openpyxl.load_workbook(write_xlsx(report, tmp_path / "f.xlsx")).active
     header = find_row(ws, "STT")[0]
     assert header == 4  # title, subtitle, the empty row: no official block
@@ -191,12 +242,15 @@ def test_bare_report_starts_with_the_header_row(tmp_path: Path):
     assert ws.title == "Báo cáo"
 
 
-@pytest.mark.parametrize("header, intro, columns", [
-    (OfficialHeader(), "", COLUMNS),
-    (OfficialHeader(place="Mường Ảng", day=date(2025, 2, 3)), "", COLUMNS),
-    (OfficialHeader(body="UBND XÃ MƯỜNG ẢNG"), "Thực hiện Kế hoạch số 45/KH-UBND …\nCăn cứ …", COLUMNS),
-    (OfficialHeader(parent_body="UBND TỈNH ĐIỆN BIÊN", day=date(2025, 2, 3)), "", COLUMNS[:1]),
-])
+@pytest.mark.parametrize(
+    "header, intro, columns",
+    [
+        (OfficialHeader(), "", COLUMNS),
+        (OfficialHeader(place="Mường Ảng", day=date(2025, 2, 3)), "", COLUMNS),
+        (OfficialHeader(body="UBND XÃ MƯỜNG ẢNG"), "Thực hiện Kế hoạch số 45/KH-UBND …\nCăn cứ …", COLUMNS),
+        (OfficialHeader(parent_body="UBND TỈNH ĐIỆN BIÊN", day=date(2025, 2, 3)), "", COLUMNS[:1]),
+    ],
+)
 def test_every_title_block_lines_up_with_the_frozen_header(tmp_path: Path, header, intro, columns):
     report = sample(header=header, intro=intro, columns=columns, sections=[ReportSection("", [{"stt": 7}])])
     ws = openpyxl.load_workbook(write_xlsx(report, tmp_path / "t.xlsx")).active
@@ -221,6 +275,7 @@ def test_wrapped_rows_are_given_a_height(tmp_path: Path):
 
 def test_nan_and_datetime_values(tmp_path: Path):
     from datetime import datetime
+
     rows = [{"stt": 1, "area": float("nan"), "day": datetime(2024, 3, 1, 14, 30), "qty": 2.6, "name": 42}]
     ws = openpyxl.load_workbook(write_xlsx(sample(sections=[ReportSection("", rows)]), tmp_path / "n.xlsx")).active
     row = ws[find_row(ws, 1)[0]]
@@ -238,7 +293,9 @@ def test_sheet_title_is_legal():
 def test_progress_is_reported(tmp_path: Path):
     rows = [{"stt": i, "name": f"Sản phẩm {i}", "qty": i} for i in range(2500)]
     calls = []
-    write_xlsx(sample(sections=[ReportSection("", rows)]), tmp_path / "p.xlsx", progress=lambda d, t: calls.append((d, t)))
+    write_xlsx(
+        sample(sections=[ReportSection("", rows)]), tmp_path / "p.xlsx", progress=lambda d, t: calls.append((d, t))
+    )
     assert calls[0] == (0, 2500) and calls[-1] == (2500, 2500)
     assert (1000, 2500) in calls and (2000, 2500) in calls
 
@@ -262,8 +319,12 @@ def test_cancel_mid_way_keeps_the_existing_file(tmp_path: Path):
     rows = [{"stt": i, "name": "Chè Shan tuyết"} for i in range(5000)]
     seen = []
     with pytest.raises(ExportCancelled):
-        write_xlsx(sample(sections=[ReportSection("", rows)]), target,
-                   progress=lambda d, t: seen.append(d), cancelled=lambda: len(seen) >= 3)
+        write_xlsx(
+            sample(sections=[ReportSection("", rows)]),
+            target,
+            progress=lambda d, t: seen.append(d),
+            cancelled=lambda: len(seen) >= 3,
+        )
     assert seen == [0, 1000, 2000]
     assert target.read_bytes() == b"old report"
     assert leftovers(tmp_path) == ["r.xlsx"]
@@ -313,9 +374,21 @@ def test_charts_become_a_small_table(tmp_path: Path):
 def test_libreoffice_reads_text_and_computes_totals(tmp_path: Path):
     src = write_xlsx(sample(), tmp_path / "lo.xlsx")
     # Filter 44,34,76: comma-separated, double quotes, UTF-8; formulas are recalculated on load.
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path / "out"),
-                    str(src)], check=True, timeout=180, capture_output=True)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(src),
+        ],
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
     rows = list(csv.reader((tmp_path / "out" / "lo.csv").read_text(encoding="utf-8").splitlines()))
     flat = [c for r in rows for c in r]
     assert "Cà phê Mường Ảng rang xay" in flat and "=1+1" in flat and "@home" in flat
@@ -331,9 +404,21 @@ def test_libreoffice_prints_a4_with_repeated_header_and_page_numbers(tmp_path: P
     pypdf = pytest.importorskip("pypdf")
     rows = [{"stt": i, "name": f"Sản phẩm số {i} – Mật ong bạc hà", "qty": i} for i in range(1, 201)]
     src = write_xlsx(sample(sections=[ReportSection("", rows)], notes=[]), tmp_path / "in.xlsx")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path / "out"), str(src)],
-                   check=True, timeout=180, capture_output=True)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(src),
+        ],
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
     pages = pypdf.PdfReader(tmp_path / "out" / "in.pdf").pages
     assert len(pages) > 1
     for number, page in enumerate(pages, 1):
@@ -351,9 +436,14 @@ def test_whole_quantities_show_without_decimals(report_uow, tmp_path):
     from ocop_desktop.services.reports import ReportRequest, ReportService
     from tests.exports.conftest import REPORT_DAY
 
-    path = ReportService(report_uow).export(ReportRequest("survey", campaign_id=SAMPLE_2024, today=REPORT_DAY),
-                                            "xlsx", tmp_path / "r.xlsx")
+    path = ReportService(report_uow).export(
+        ReportRequest("survey", campaign_id=SAMPLE_2024, today=REPORT_DAY), "xlsx", tmp_path / "r.xlsx"
+    )
     ws = load_workbook(path).active
-    formats = {cell.value: cell.number_format for row in ws.iter_rows() for cell in row[4:5]
-               if isinstance(cell.value, (int, float))}
+    formats = {
+        cell.value: cell.number_format
+        for row in ws.iter_rows()
+        for cell in row[4:5]
+        if isinstance(cell.value, (int, float))
+    }
     assert formats[12.5] == "[$-42A]#,##0.0#" and formats[30] == "[$-42A]#,##0"

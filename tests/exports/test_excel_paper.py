@@ -67,8 +67,8 @@ def check_block(report: Report, ws) -> None:
     assert cells[-1].font.b
     # The short rules: a top border on centred cells of the row under each block, not the whole half.
     split = motto_1.column
-    under_body = [c for c in ws[cells[-1].row + 1][:split - 1] if c.border.top.style == "thin"]
-    under_motto = [c for c in ws[motto_2.row + 1][split - 1:] if c.border.top.style == "thin"]
+    under_body = [c for c in ws[cells[-1].row + 1][: split - 1] if c.border.top.style == "thin"]
+    under_motto = [c for c in ws[motto_2.row + 1][split - 1 :] if c.border.top.style == "thin"]
     assert under_body and under_motto
     if split > 2:
         assert len(under_body) < split - 1
@@ -95,7 +95,10 @@ def test_times_new_roman_whole_numbers_and_the_print_setup(report_uow, tmp_path,
             if isinstance(cell.value, float) and cell.value == int(cell.value):
                 assert "0.0" not in cell.number_format, (cell.coordinate, cell.number_format)
             if isinstance(cell.value, int) and not isinstance(cell.value, bool) and cell.row > header.row:
-                assert cell.number_format in (FORMATS["int"], "0", FORMATS["money"]), (cell.coordinate, cell.number_format)
+                assert cell.number_format in (FORMATS["int"], "0", FORMATS["money"]), (
+                    cell.coordinate,
+                    cell.number_format,
+                )
     assert ws.page_setup.orientation == ("landscape" if report.landscape else "portrait")
     assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
@@ -126,8 +129,21 @@ def test_counts_print_without_decimals(report_uow, tmp_path):
 
 
 def _soffice_pdf(src: Path, out: Path) -> Path:
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to", "pdf",
-                    "--outdir", str(out), str(src)], check=True, timeout=180, capture_output=True)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{out}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(src),
+        ],
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
     return out / f"{src.stem}.pdf"
 
 

@@ -46,12 +46,27 @@ def test_survey_report_holds_the_exact_vietnamese_text(report_uow, tmp_path):
     path = _export(report_uow, "survey", tmp_path, campaign_id=SAMPLE_2024)
     text = _text(path)
     for expected in (
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
-        "HUYỆN MƯỜNG ẢNG", "Mường Ảng, ngày 05 tháng 7 năm 2024", "BÁO CÁO",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "ỦY BAN NHÂN DÂN",
+        "HUYỆN MƯỜNG ẢNG",
+        "Mường Ảng, ngày 05 tháng 7 năm 2024",
+        "BÁO CÁO",
         "Kết quả rà soát sản phẩm tham gia Chương trình OCOP năm 2024",
-        "Chè Shan tuyết Ẳng Nưa", "Công ty TNHH Cà phê Mường Ảng", "Xã Ẳng Nưa", "Thị trấn Mường Ảng",
-        "150.000 đ", "1.200", "12,5", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
-        "Tạ Mạnh Cường", "Tổng cộng", "147,5",
+        "Chè Shan tuyết Ẳng Nưa",
+        "Công ty TNHH Cà phê Mường Ảng",
+        "Xã Ẳng Nưa",
+        "Thị trấn Mường Ảng",
+        "150.000 đ",
+        "1.200",
+        "12,5",
+        "Nơi nhận:",
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Tạ Mạnh Cường",
+        "Tổng cộng",
+        "147,5",
     ):
         assert expected in text, expected
     assert "=1+1" in text  # user text is printed as typed
@@ -99,8 +114,11 @@ def test_rows_are_never_split_across_pages(make_uow, tmp_path):
 def test_expiring_report_gives_the_reevaluation_deadline(make_uow, tmp_path):
     products = ProductService(make_uow)
     expires = date(2027, 3, 15)
-    products.create(ProductInput(name="Trà Shan tuyết", status="duoc_cong_nhan", stars=4,
-                                 certified_on=date(2024, 3, 15), expires_on=expires))
+    products.create(
+        ProductInput(
+            name="Trà Shan tuyết", status="duoc_cong_nhan", stars=4, certified_on=date(2024, 3, 15), expires_on=expires
+        )
+    )
     request = ReportRequest("expiring", today=date(2026, 11, 28), months=6)
     path = ReportService(make_uow).export(request, "pdf", tmp_path / "e.pdf")
     text = _text(path)
@@ -114,8 +132,9 @@ def test_a_cancelled_export_leaves_no_file(report_uow, tmp_path):
     target = folder / "huy.pdf"
     target.write_bytes(b"old report")
     with pytest.raises(ExportCancelled):
-        ReportService(report_uow).export(ReportRequest("survey", today=REPORT_DAY), "pdf", target,
-                                         cancelled=lambda: True)
+        ReportService(report_uow).export(
+            ReportRequest("survey", today=REPORT_DAY), "pdf", target, cancelled=lambda: True
+        )
     assert target.read_bytes() == b"old report"
     assert [p.name for p in folder.iterdir()] == ["huy.pdf"]
 
@@ -170,8 +189,10 @@ def test_bidi_overrides_stored_before_the_cleaning_never_reach_a_report(make_uow
 
     product = ProductService(make_uow).create(ProductInput(name="Hóa đơn gpj.exe"))
     with make_uow() as uow:  # an older file: written before the flush hook stripped them
-        uow.session.execute(text("UPDATE products SET name = :n WHERE id = :i"),
-                            {"n": "Hóa đơn \u202egpj.exe\u202c\x1b[31m", "i": product.id})
+        uow.session.execute(
+            text("UPDATE products SET name = :n WHERE id = :i"),
+            {"n": "Hóa đơn \u202egpj.exe\u202c\x1b[31m", "i": product.id},
+        )
         uow.commit()
     report = ReportService(make_uow).build(ReportRequest("products", today=REPORT_DAY))
     names = [row["name"] for section in report.sections for row in section.rows]

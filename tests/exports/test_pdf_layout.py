@@ -42,8 +42,12 @@ def pages(path: Path) -> list[list[Word]]:
     out = pdftotext(path, "-bbox")
     result = []
     for page in out.split("<page ")[1:]:
-        result.append([Word(float(a), float(b), float(c), float(d), unicodedata.normalize("NFC", html.unescape(t)))
-                       for a, b, c, d, t in _WORD.findall(page)])
+        result.append(
+            [
+                Word(float(a), float(b), float(c), float(d), unicodedata.normalize("NFC", html.unescape(t)))
+                for a, b, c, d, t in _WORD.findall(page)
+            ]
+        )
     return result
 
 
@@ -52,7 +56,9 @@ def find(words: list[Word], phrase: str) -> list[Word]:
     parts = phrase.split()
     hits = []
     for i, w in enumerate(words):
-        if [x.text for x in words[i:i + len(parts)]] == parts and len({round(x.y0) for x in words[i:i + len(parts)]}) == 1:
+        if [x.text for x in words[i : i + len(parts)]] == parts and len(
+            {round(x.y0) for x in words[i : i + len(parts)]}
+        ) == 1:
             hits.append(w)
     return hits
 
@@ -117,8 +123,9 @@ def evaluated(report_uow):
     coffee = next(p.id for p in ProductService(report_uow).list() if p.name.startswith("Cà phê bột Hà Chung"))
     scores = {"A1.1": 3, "B1": 4, "C1.1": 8}
     names = ("Lò Văn An", "Quàng Thị Bình", "Tòng Văn Chiến", "Lường Văn Dũng")
-    saved = EvaluationService(report_uow).save(EvaluationInput(
-        coffee, date(2026, 11, 28), tuple(MemberInput(n, scores) for n in names), level="tinh"))
+    saved = EvaluationService(report_uow).save(
+        EvaluationInput(coffee, date(2026, 11, 28), tuple(MemberInput(n, scores) for n in names), level="tinh")
+    )
     return report_uow, coffee, saved.id
 
 
@@ -156,17 +163,35 @@ def test_a_2026_commune_office_ends_every_report_with_table_rows_above_the_signa
 
 
 def _units_report(units: int, rows_each: int, landscape: bool = False, notes: int = 0) -> Report:
-    columns = [C("stt", "STT", "int", 6), C("name", "Tên sản phẩm", "text", 40), C("place", "Địa bàn", "text", 20),
-               C("area", "Diện tích vùng nguyên liệu (ha)", "number", 12, total=True)]
+    columns = [
+        C("stt", "STT", "int", 6),
+        C("name", "Tên sản phẩm", "text", 40),
+        C("place", "Địa bàn", "text", 20),
+        C("area", "Diện tích vùng nguyên liệu (ha)", "number", 12, total=True),
+    ]
     sections = []
     for u in range(units):
-        rows = [{"stt": r + 1, "name": f"Sản phẩm U{u:02d}R{r:02d}", "place": "Xã Ẳng Nưa", "area": u * 100 + r}
-                for r in range(rows_each)]
+        rows = [
+            {"stt": r + 1, "name": f"Sản phẩm U{u:02d}R{r:02d}", "place": "Xã Ẳng Nưa", "area": u * 100 + r}
+            for r in range(rows_each)
+        ]
         sections.append(ReportSection(f"Đơn vị số {u:02d}", rows, subtotal=True))
-    header = OfficialHeader(body="UBND XÃ MƯỜNG ẢNG", recipients=("Sở Nông nghiệp và Môi trường", "Lưu: VT"),
-                            signature=Signature("TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name="Lò Văn Pọm"))
-    return Report("test", "BÁO CÁO", "Thử bố cục", columns, sections, header=header, grand_total=True,
-                  landscape=landscape, notes=[f"Ghi chú số {i}: nguồn số liệu của đơn vị." for i in range(notes)])
+    header = OfficialHeader(
+        body="UBND XÃ MƯỜNG ẢNG",
+        recipients=("Sở Nông nghiệp và Môi trường", "Lưu: VT"),
+        signature=Signature("TM. ỦY BAN NHÂN DÂN", title="CHỦ TỊCH", name="Lò Văn Pọm"),
+    )
+    return Report(
+        "test",
+        "BÁO CÁO",
+        "Thử bố cục",
+        columns,
+        sections,
+        header=header,
+        grand_total=True,
+        landscape=landscape,
+        notes=[f"Ghi chú số {i}: nguồn số liệu của đơn vị." for i in range(notes)],
+    )
 
 
 @pytest.mark.parametrize("landscape", [False, True])

@@ -22,8 +22,12 @@ LANDSCAPE = (20, 20, 30, 15)
 def pages(path):
     out = pdftotext(path, "-bbox")
     for width, height, body in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
-        words = [(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in re.findall(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', body)]
+        words = [
+            (float(a), float(b), float(c), float(d), t)
+            for a, b, c, d, t in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', body
+            )
+        ]
         yield float(width), float(height), words
 
 

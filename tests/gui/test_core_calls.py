@@ -45,7 +45,7 @@ def gui_modules() -> list[Path]:
 
 
 def _core_kind(module: str, name: str) -> str | None:
-    """"class" or "function" when the imported name reaches the database, else None."""
+    """ "class" or "function" when the imported name reaches the database, else None."""
     obj = getattr(importlib.import_module(module), name, None)
     if obj is None or not callable(obj):
         return None
@@ -88,8 +88,12 @@ class _Module:
         if annotation is None:
             return False
         words = {n.id for n in ast.walk(annotation) if isinstance(n, ast.Name)}
-        words |= {w for n in ast.walk(annotation) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-                  for w in n.value.replace("|", " ").replace("[", " ").replace("]", " ").split()}
+        words |= {
+            w
+            for n in ast.walk(annotation)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            for w in n.value.replace("|", " ").replace("[", " ").replace("]", " ").split()
+        }
         return bool(words & self.classes)
 
     def enclosing(self, node: ast.AST, kinds) -> ast.AST | None:
@@ -109,24 +113,33 @@ class _Module:
     def _find_services(self) -> None:
         for fn in (n for n in ast.walk(self.tree) if isinstance(n, FUNCS)):
             args = fn.args
-            self.names[fn] = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
-                              if self._annotated(a.annotation)}
+            self.names[fn] = {
+                a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if self._annotated(a.annotation)
+            }
         for cls in (n for n in ast.walk(self.tree) if isinstance(n, ast.ClassDef)):
             attrs = self.attrs.setdefault(cls, set())
             for node in ast.walk(cls):
                 fn = self.enclosing(node, FUNCS)
-                if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Attribute)
-                        and self._annotated(node.annotation)):
+                if (
+                    isinstance(node, ast.AnnAssign)
+                    and isinstance(node.target, ast.Attribute)
+                    and self._annotated(node.annotation)
+                ):
                     attrs.add(node.target.attr)
                 if not isinstance(node, ast.Assign):
                     continue
                 for target, value in self._pairs(node):
-                    if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
-                            and target.value.id == "self"):
+                    if not (
+                        isinstance(target, ast.Attribute)
+                        and isinstance(target.value, ast.Name)
+                        and target.value.id == "self"
+                    ):
                         continue
                     if (isinstance(value, ast.Name) and fn is not None and value.id in self.names.get(fn, ())) or (
-                            isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
-                            and value.func.id in self.classes):
+                        isinstance(value, ast.Call)
+                        and isinstance(value.func, ast.Name)
+                        and value.func.id in self.classes
+                    ):
                         attrs.add(target.attr)
         for node in ast.walk(self.tree):  # local aliases: products = self._products
             if isinstance(node, ast.Assign):
@@ -151,8 +164,12 @@ class _Module:
     @staticmethod
     def _job_work(call: ast.AST) -> ast.AST | None:
         """The work argument of a job call (``…jobs….run/write/read``), or None."""
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                and call.func.attr in WORK_ARG and "jobs" in ast.unparse(call.func.value).lower()):
+        if not (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr in WORK_ARG
+            and "jobs" in ast.unparse(call.func.value).lower()
+        ):
             return None
         position = WORK_ARG[call.func.attr]
         for keyword in call.keywords:
@@ -175,9 +192,15 @@ class _Module:
 
     def _work_of(self, call: ast.AST) -> ast.AST | None:
         work = self._job_work(call)
-        if work is None and isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
-                and isinstance(call.func.value, ast.Name) and call.func.value.id == "self" \
-                and call.func.attr in self.starters and len(call.args) > self.starters[call.func.attr]:
+        if (
+            work is None
+            and isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id == "self"
+            and call.func.attr in self.starters
+            and len(call.args) > self.starters[call.func.attr]
+        ):
             work = call.args[self.starters[call.func.attr]]
         return work
 
@@ -192,15 +215,15 @@ class _Module:
             return True
         if isinstance(fn, ast.Lambda):  # work = lambda …: …, then given by its name
             holder = self.parent.get(fn)
-            if not (isinstance(holder, ast.Assign) and len(holder.targets) == 1
-                    and isinstance(holder.targets[0], ast.Name)):
+            if not (
+                isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], ast.Name)
+            ):
                 return False
             name = holder.targets[0].id
         else:
             name = fn.name
         scope = self.enclosing(fn, (*FUNCS, ast.Module, ast.ClassDef))
-        uses = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name
-                and isinstance(n.ctx, ast.Load)]
+        uses = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)]
         return bool(uses) and all(self._given_as_work(u) or self.in_work(u) for u in uses)
 
     def in_work(self, node: ast.AST) -> bool:
@@ -213,11 +236,20 @@ class _Module:
     def outside_jobs(self) -> list[tuple[int, str]]:
         found = []
         for node in ast.walk(self.tree):
-            if isinstance(node, ast.Attribute) and self.is_service(node.value) and not self.in_work(node) \
-                    and not self._given_as_work(node) and node.attr not in self.data_attrs:
+            if (
+                isinstance(node, ast.Attribute)
+                and self.is_service(node.value)
+                and not self.in_work(node)
+                and not self._given_as_work(node)
+                and node.attr not in self.data_attrs
+            ):
                 found.append((node.lineno, ast.unparse(node)))
-            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.functions
-                  and not self.in_work(node)):
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in self.functions
+                and not self.in_work(node)
+            ):
                 found.append((node.lineno, ast.unparse(node.func)))
         return sorted(found)
 
@@ -234,23 +266,43 @@ def core_calls_outside_jobs() -> dict[str, list[tuple[int, str]]]:
 # Not converted yet (issue 15, item 3): these still call the core on the UI thread. The list may
 # only shrink — a module set right must leave it, a new call outside a job fails the test.
 NOT_YET = {
-    "evaluation/scoring_dialog.py": {"evaluations.scorecards", "evaluations.setup", "self._reports.write_result",
-                                     "self._reports.write_sheet", "self._service.get", "self._service.history",
-                                     "self._service.save", "self._service.setup"},
-    "first_run.py": {"existing_office_key", "office_key", "places.all", "read_report_settings", "save_office_block",
-                     "save_office_settings", "stored_body", "stored_signer"},
-    "products/dialog.py": {"places.commune_choices", "products.get", "self._catalog.groups",
-                           "self._catalog.rule_sets", "self._products.checklist"},
+    "evaluation/scoring_dialog.py": {
+        "evaluations.scorecards",
+        "evaluations.setup",
+        "self._reports.write_result",
+        "self._reports.write_sheet",
+        "self._service.get",
+        "self._service.history",
+        "self._service.save",
+        "self._service.setup",
+    },
+    "first_run.py": {
+        "existing_office_key",
+        "office_key",
+        "places.all",
+        "read_report_settings",
+        "save_office_block",
+        "save_office_settings",
+        "stored_body",
+        "stored_signer",
+    },
+    "products/dialog.py": {
+        "places.commune_choices",
+        "products.get",
+        "self._catalog.groups",
+        "self._catalog.rule_sets",
+        "self._products.checklist",
+    },
     "products/picker.py": {"self._producers.choices"},
 }
 
 
 def test_every_core_call_of_the_window_runs_as_a_job():
     found = core_calls_outside_jobs()
-    new = {m: [(line, what) for line, what in calls if what not in NOT_YET.get(m, set())]
-           for m, calls in found.items()}
+    new = {m: [(line, what) for line, what in calls if what not in NOT_YET.get(m, set())] for m, calls in found.items()}
     assert not any(new.values()), "calls outside a job:\n" + "\n".join(
-        f"gui/{m}:{line}: {what}" for m, calls in new.items() for line, what in calls)
+        f"gui/{m}:{line}: {what}" for m, calls in new.items() for line, what in calls
+    )
     fixed = {m: sorted(names - {what for _line, what in found.get(m, [])}) for m, names in NOT_YET.items()}
     assert not any(fixed.values()), f"now run as jobs — take them off NOT_YET: {fixed}"
 
@@ -270,33 +322,63 @@ class Page:
 """
 
 
-@pytest.mark.parametrize("body, expected", [
-    ("    def f(self):\n        return self._products.get('p1')\n", [(8, "self._products.get")]),
-    ("    def f(self):\n        products = self._products\n        return products.query()\n", [(9, "products.query")]),
-    ("    def f(self):\n        self._model.reset(lambda o, n: self._products.query(o, n))\n",
-     [(8, "self._products.query")]),
-    ("    def f(self, make_uow):\n        save_office_settings(make_uow, 'u1')\n", [(8, "save_office_settings")]),
-    ("    def f(self):\n        self._jobs.run(lambda p, c: None, on_done=lambda r: self._products.get(r))\n",
-     [(8, "self._products.get")]),
-    ("    def f(self):\n        self._jobs.run(lambda p, c: self._products.get('p1'), on_done=print)\n", []),
-    ("    def f(self):\n        self._page_jobs.read('one', lambda: self._products.get('p1'), print)\n", []),
-    ("    def f(self):\n        self._page_jobs.write(self._products.delete, print)\n", []),
-    ("    def f(self):\n        def work(p, c):\n            return self._products.get('p1')\n"
-     "        self._jobs.run(work, on_done=print)\n", []),
-    ("    def f(self):\n        def work():\n            return self._products.get('p1')\n"
-     "        self._page_jobs.write(lambda: work(), print)\n", []),
-    ("    def f(self):\n        def work():\n            return self._products.get('p1')\n"
-     "        self._page_jobs.write(lambda: work(), print)\n        work()\n", [(9, "self._products.get")]),
-    ("    def f(self):\n        return Dialog(self._products, suggested_name('x'))\n", []),
-    ("    def f(self):\n        work = lambda p, c: self._products.get('p1')\n"
-     "        self._jobs.run(work, on_done=print)\n", []),
-    ("    def f(self):\n        work = lambda p, c: self._products.get('p1')\n        work(1, 2)\n",
-     [(8, "self._products.get")]),
-    ("    def f(self):\n        def work(p, c):\n            return self._products.get('p1')\n"
-     "        self._start(work)\n    def _start(self, work):\n        self._jobs.run(work, on_done=print)\n", []),
-    ("    def f(self):\n        self._later(lambda: self._products.get('p1'))\n"
-     "    def _later(self, fn):\n        self._timer.call(fn)\n", [(8, "self._products.get")]),
-])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("    def f(self):\n        return self._products.get('p1')\n", [(8, "self._products.get")]),
+        (
+            "    def f(self):\n        products = self._products\n        return products.query()\n",
+            [(9, "products.query")],
+        ),
+        (
+            "    def f(self):\n        self._model.reset(lambda o, n: self._products.query(o, n))\n",
+            [(8, "self._products.query")],
+        ),
+        ("    def f(self, make_uow):\n        save_office_settings(make_uow, 'u1')\n", [(8, "save_office_settings")]),
+        (
+            "    def f(self):\n        self._jobs.run(lambda p, c: None, on_done=lambda r: self._products.get(r))\n",
+            [(8, "self._products.get")],
+        ),
+        ("    def f(self):\n        self._jobs.run(lambda p, c: self._products.get('p1'), on_done=print)\n", []),
+        ("    def f(self):\n        self._page_jobs.read('one', lambda: self._products.get('p1'), print)\n", []),
+        ("    def f(self):\n        self._page_jobs.write(self._products.delete, print)\n", []),
+        (
+            "    def f(self):\n        def work(p, c):\n            return self._products.get('p1')\n"
+            "        self._jobs.run(work, on_done=print)\n",
+            [],
+        ),
+        (
+            "    def f(self):\n        def work():\n            return self._products.get('p1')\n"
+            "        self._page_jobs.write(lambda: work(), print)\n",
+            [],
+        ),
+        (
+            "    def f(self):\n        def work():\n            return self._products.get('p1')\n"
+            "        self._page_jobs.write(lambda: work(), print)\n        work()\n",
+            [(9, "self._products.get")],
+        ),
+        ("    def f(self):\n        return Dialog(self._products, suggested_name('x'))\n", []),
+        (
+            "    def f(self):\n        work = lambda p, c: self._products.get('p1')\n"
+            "        self._jobs.run(work, on_done=print)\n",
+            [],
+        ),
+        (
+            "    def f(self):\n        work = lambda p, c: self._products.get('p1')\n        work(1, 2)\n",
+            [(8, "self._products.get")],
+        ),
+        (
+            "    def f(self):\n        def work(p, c):\n            return self._products.get('p1')\n"
+            "        self._start(work)\n    def _start(self, work):\n        self._jobs.run(work, on_done=print)\n",
+            [],
+        ),
+        (
+            "    def f(self):\n        self._later(lambda: self._products.get('p1'))\n"
+            "    def _later(self, fn):\n        self._timer.call(fn)\n",
+            [(8, "self._products.get")],
+        ),
+    ],
+)
 def test_the_rule_tells_a_call_in_a_job_from_one_outside(tmp_path, body, expected):
     """The rule is only as good as its reading: each case is a call it must catch or let pass."""
     assert _findings(PROBE_HEAD + body, tmp_path) == expected
@@ -323,8 +405,13 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_the_window_never_imports_sqlalchemy_or_persistence():
-    found = {str(p.relative_to(GUI)): sorted(m for m in _imports(p) if m.split(".")[0] == "sqlalchemy"
-                                            or m.startswith(("ocop_desktop.persistence", "alembic")))
-             for p in sorted(GUI.rglob("*.py"))}
+    found = {
+        str(p.relative_to(GUI)): sorted(
+            m
+            for m in _imports(p)
+            if m.split(".")[0] == "sqlalchemy" or m.startswith(("ocop_desktop.persistence", "alembic"))
+        )
+        for p in sorted(GUI.rglob("*.py"))
+    }
     assert {m: names for m, names in found.items() if names} == {}
     assert len(found) > 50  # the walk really read the window's modules

@@ -19,8 +19,9 @@ HEADERS = {"Status": ("Status", "Trạng thái"), "Level": ("Level", "Cấp")}  
 def _column(model, header: str) -> list[str]:
     from PySide6.QtCore import Qt
 
-    column = next(c for c in range(model.columnCount())
-                  if model.headerData(c, Qt.Orientation.Horizontal) in HEADERS[header])
+    column = next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) in HEADERS[header]
+    )
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
@@ -30,8 +31,9 @@ def test_status_and_level_columns_follow_the_window_language(qapp):
     campaign = unit_status_model()
     campaign.set_rows([UnitStatusDTO("u1", "Xã Ẳng Nưa", "03307", "chua_nop", "Chưa nộp", None, None, 0, None)])
     history = EvaluationTables().history_model()
-    history.set_rows([EvaluationRow("e1", date(2024, 6, 1), "26/2026", "Cấp tỉnh", 5, 72.5, 3, None, False,
-                                    level="tinh")])
+    history.set_rows(
+        [EvaluationRow("e1", date(2024, 6, 1), "26/2026", "Cấp tỉnh", 5, 72.5, 3, None, False, level="tinh")]
+    )
     assert _column(exchange, "Status") == ["Đã nộp"] and _column(campaign, "Status") == ["Chưa nộp"]
     assert _column(history, "Level") == ["Cấp tỉnh"] and status_text("hoan_thanh") == "Hoàn thành"
     set_display_language("en")

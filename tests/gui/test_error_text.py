@@ -40,7 +40,8 @@ def _dialog(parent: QWidget) -> UnexpectedErrorDialog | None:
 
 
 def test_a_failed_background_job_writes_its_traceback_to_the_log_and_shows_the_vietnamese_dialog(
-        qtbot, vietnamese, log_file):
+    qtbot, vietnamese, log_file
+):
     page = QWidget()
     qtbot.addWidget(page)
     runner = JobRunner()
@@ -54,8 +55,12 @@ def test_a_failed_background_job_writes_its_traceback_to_the_log_and_shows_the_v
     assert dialog.copy_button.text() == "Sao chép chi tiết" and dialog.close_button.text() == "Đóng"
 
     log = log_file.read_text("utf-8")
-    assert re.search(r"^\d{4}-\d\d-\d\dT[\d:.]+[+-]\d\d:\d\d ERROR ocop_desktop\.gui\.error_text: "
-                     r"Unexpected error ZeroDivisionError\nTraceback", log, re.MULTILINE)
+    assert re.search(
+        r"^\d{4}-\d\d-\d\dT[\d:.]+[+-]\d\d:\d\d ERROR ocop_desktop\.gui\.error_text: "
+        r"Unexpected error ZeroDivisionError\nTraceback",
+        log,
+        re.MULTILINE,
+    )
     assert "in _count_in_stock" in log and "ZeroDivisionError: integer division or modulo by zero" in log
     assert log.count("Traceback") == 1  # logged once, on the worker thread, not again by the dialog
 
@@ -78,12 +83,15 @@ def test_the_pages_error_handler_receives_the_exception_with_its_traceback(qtbot
 
 
 def test_a_refused_save_reads_as_the_core_says_never_with_a_field_key(qtbot, log_file, monkeypatch):
-    refused = ValidationError([FieldError("status", "«Trạng thái» không có giá trị «xyz»"),
-                               FieldError("office_unit_id", "Chưa chọn «Đơn vị của máy này»")],
-                              record="Sản phẩm «Cà phê Hà Chung»")
+    refused = ValidationError(
+        [
+            FieldError("status", "«Trạng thái» không có giá trị «xyz»"),
+            FieldError("office_unit_id", "Chưa chọn «Đơn vị của máy này»"),
+        ],
+        record="Sản phẩm «Cà phê Hà Chung»",
+    )
     text = render(refused)
-    assert text == ("Sản phẩm «Cà phê Hà Chung»: «Trạng thái» không có giá trị «xyz»; "
-                    "Chưa chọn «Đơn vị của máy này».")
+    assert text == ("Sản phẩm «Cà phê Hà Chung»: «Trạng thái» không có giá trị «xyz»; Chưa chọn «Đơn vị của máy này».")
     assert "status" not in text and "office_unit_id" not in text
 
     page = QWidget()
@@ -132,8 +140,9 @@ def window(qtbot, db, make_uow, tmp_path, vietnamese):
     from ocop_desktop.app import build_main_window
     from ocop_desktop.gui.ui_settings import UiSettings
 
-    win = build_main_window(db, UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)),
-                            ask_first_run=False)
+    win = build_main_window(
+        db, UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)), ask_first_run=False
+    )
     qtbot.addWidget(win)
     yield win
     win.jobs.wait()
@@ -212,8 +221,7 @@ def test_when_no_file_manager_opens_the_folder_its_path_is_said(qtbot, vietnames
     assert said == [("Thư mục nhật ký", expected)]
 
 
-def test_a_page_whose_read_fails_shows_the_dialog_and_the_log_has_the_traceback(qtbot, window, log_file,
-                                                                               monkeypatch):
+def test_a_page_whose_read_fails_shows_the_dialog_and_the_log_has_the_traceback(qtbot, window, log_file, monkeypatch):
     from ocop_desktop.services.products import ProductService
 
     def broken_query(*_args, **_kwargs):

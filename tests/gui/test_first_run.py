@@ -55,8 +55,10 @@ def test_lao_cai_commune_typed_without_diacritics_is_saved_with_its_signer_block
     tree = dialog.tree
     province_id = dialog.ui.provinceCombo.currentData()
     assert units[0] == province_id and 90 < len(units) < 200
-    assert all(tree.by_id[u].kind in COMMUNE_KINDS and tree.by_id[u].valid_on(TODAY)
-               and tree.province_of(u) == province_id for u in units[1:])
+    assert all(
+        tree.by_id[u].kind in COMMUNE_KINDS and tree.by_id[u].valid_on(TODAY) and tree.province_of(u) == province_id
+        for u in units[1:]
+    )
     assert "Phường Sa Pa" in [combo.itemText(i) for i in range(combo.count())]
 
     _choose(qtbot, combo, "xa bac ha")
@@ -64,7 +66,10 @@ def test_lao_cai_commune_typed_without_diacritics_is_saved_with_its_signer_block
     assert dialog.ui.kindCombo.currentText() == "UBND xã/phường/đặc khu"
     assert dialog.ui.printedEdit.text() == "ỦY BAN NHÂN DÂN XÃ BẮC HÀ"
     assert (dialog.ui.authorityEdit.text(), dialog.ui.deputyEdit.text(), dialog.ui.signerTitleEdit.text()) == (
-        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    )
     type_text(dialog.ui.nameEdit, "Lò Thị Hoa")
     type_text(dialog.ui.titleEdit, "Phó Chủ tịch")
     _ok(qtbot, dialog)
@@ -72,13 +77,22 @@ def test_lao_cai_commune_typed_without_diacritics_is_saved_with_its_signer_block
     assert dialog.result() == dialog.DialogCode.Accepted
     saved = office_settings(make_uow)
     assert (saved.office_name, saved.office_kind, saved.printed_name, saved.user_name) == (
-        "Xã Bắc Hà", "ubnd", "ỦY BAN NHÂN DÂN XÃ BẮC HÀ", "Lò Thị Hoa")
+        "Xã Bắc Hà",
+        "ubnd",
+        "ỦY BAN NHÂN DÂN XÃ BẮC HÀ",
+        "Lò Thị Hoa",
+    )
     unit = tree.by_id[saved.office_unit_id]
     assert tree.province_of(unit.id) == province_id and unit.valid_from == date(2025, 7, 1)
     assert current_actor(make_uow) == "Lò Thị Hoa"
     report = read_report_settings(make_uow)
     assert (report.body, report.signer_authority, report.signer_deputy, report.signer_title, report.signer_name) == (
-        "ỦY BAN NHÂN DÂN XÃ BẮC HÀ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lò Thị Hoa")
+        "ỦY BAN NHÂN DÂN XÃ BẮC HÀ",
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Lò Thị Hoa",
+    )
 
 
 def test_department_kind_and_what_the_user_typed_survive_reopening(qtbot, make_uow, vietnamese):
@@ -88,7 +102,10 @@ def test_department_kind_and_what_the_user_typed_survive_reopening(qtbot, make_u
     assert dialog.ui.kindCombo.currentText() == "Sở Nông nghiệp và Môi trường"
     assert dialog.ui.printedEdit.text() == "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"  # the province: in the parent line
     assert (dialog.ui.authorityEdit.text(), dialog.ui.deputyEdit.text(), dialog.ui.signerTitleEdit.text()) == (
-        "", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+        "",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+    )
     # Choosing the council kind changes the guesses; a signer title the user typed is kept.
     dialog.ui.signerTitleEdit.setText("GIÁM ĐỐC")
     dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData("hoi_dong"))
@@ -132,20 +149,40 @@ def test_an_office_set_up_before_keeps_its_report_header_and_signer(qtbot, make_
 
     unit = next(p for p in PlaceService(make_uow).communes(TODAY) if p.name == "Xã Mường Ảng")
     save_office_settings(make_uow, unit.id, "Lò Văn Minh", "Chủ tịch")
-    save_report_settings(make_uow, replace(read_report_settings(make_uow), body="UBND XÃ MƯỜNG ẢNG",
-                                           signer_authority="TM. UBND", signer_deputy="", signer_title="CHỦ TỊCH"))
+    save_report_settings(
+        make_uow,
+        replace(
+            read_report_settings(make_uow),
+            body="UBND XÃ MƯỜNG ẢNG",
+            signer_authority="TM. UBND",
+            signer_deputy="",
+            signer_title="CHỦ TỊCH",
+        ),
+    )
     dialog = _dialog(qtbot, make_uow, current=office_settings(make_uow))
-    assert (dialog.ui.provinceCombo.currentText(), dialog.ui.unitCombo.currentText()) == ("Tỉnh Điện Biên", "Xã Mường Ảng")
+    assert (dialog.ui.provinceCombo.currentText(), dialog.ui.unitCombo.currentText()) == (
+        "Tỉnh Điện Biên",
+        "Xã Mường Ảng",
+    )
     assert dialog.ui.printedEdit.text() == "UBND XÃ MƯỜNG ẢNG"
     assert (dialog.ui.authorityEdit.text(), dialog.ui.deputyEdit.text(), dialog.ui.signerTitleEdit.text()) == (
-        "TM. UBND", "", "CHỦ TỊCH")
+        "TM. UBND",
+        "",
+        "CHỦ TỊCH",
+    )
     _ok(qtbot, dialog)
     report = read_report_settings(make_uow)
     assert (report.body, report.signer_authority, report.signer_deputy, report.signer_title) == (
-        "UBND XÃ MƯỜNG ẢNG", "TM. UBND", "", "CHỦ TỊCH")
+        "UBND XÃ MƯỜNG ẢNG",
+        "TM. UBND",
+        "",
+        "CHỦ TỊCH",
+    )
 
 
-def test_with_the_job_runner_the_dialog_shows_at_once_and_fills_when_the_list_arrives(qtbot, make_uow, vietnamese, jobs):
+def test_with_the_job_runner_the_dialog_shows_at_once_and_fills_when_the_list_arrives(
+    qtbot, make_uow, vietnamese, jobs
+):
     dialog = FirstRunDialog(PlaceService(make_uow), make_saver(make_uow), today=TODAY, jobs=jobs)
     qtbot.addWidget(dialog)
     # Built before the 14.000 units are read (the result comes through the event loop):
@@ -182,4 +219,5 @@ def test_set_up_makes_the_office_key_and_the_page_shows_its_fingerprint(qtbot, m
     again = _dialog(qtbot, make_uow, current=office_settings(make_uow))
     assert again.ui.fingerprintLabel.isVisibleTo(again)
     assert again.ui.fingerprintLabel.text().startswith(
-        f"Dấu vân tay khóa ký của đơn vị: {short_fingerprint(key.fingerprint)} — ")
+        f"Dấu vân tay khóa ký của đơn vị: {short_fingerprint(key.fingerprint)} — "
+    )

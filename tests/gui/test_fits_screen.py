@@ -35,8 +35,10 @@ def _fits(qtbot, widget: QWidget, name: str) -> QSize:
     qtbot.waitExposed(widget)
     QApplication.processEvents()
     opened, smallest = widget.size(), widget.minimumSizeHint().expandedTo(widget.minimumSize())
-    print(f"{name}: opened {opened.width()}×{opened.height()}, "
-          f"smallest {smallest.width()}×{smallest.height()}, hint {widget.sizeHint().width()}×{widget.sizeHint().height()}")
+    print(
+        f"{name}: opened {opened.width()}×{opened.height()}, "
+        f"smallest {smallest.width()}×{smallest.height()}, hint {widget.sizeHint().width()}×{widget.sizeHint().height()}"
+    )
     assert opened.width() <= BUDGET.width() and opened.height() <= BUDGET.height(), (name, opened)
     assert smallest.width() <= BUDGET.width() and smallest.height() <= BUDGET.height(), (name, smallest)
     assert _cut_off(widget) == [], name
@@ -68,8 +70,9 @@ def test_the_main_window_fits_and_the_task_table_shows_status_and_deadline(qtbot
     from ocop_desktop.app import build_main_window
     from ocop_desktop.gui.ui_settings import UiSettings
 
-    window = build_main_window(db, UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)),
-                               ask_first_run=False)
+    window = build_main_window(
+        db, UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)), ask_first_run=False
+    )
     try:
         _fits(qtbot, window, "MainWindow")
         window.resize(BUDGET)
@@ -145,52 +148,112 @@ def _dialogs(sample, db, jobs, tmp_path):
 
     return [
         ("FirstRunDialog", lambda: FirstRunDialog(places, make_saver(make_uow), current=office_settings(make_uow))),
-        ("ProductDialog", lambda: ProductDialog(products, ProducerService(make_uow), places,
-                                                CatalogService(make_uow), product_id=product.id,
-                                                today=lambda: TODAY)),
-        ("ProductDialog with errors", lambda: ProductDialog(products, ProducerService(make_uow), places,
-                                                            CatalogService(make_uow), product_id=product.id,
-                                                            today=lambda: TODAY)),
-        ("ProducerDialog", lambda: ProducerDialog(ProducerService(make_uow), places, name="HTX Cà phê",
-                                                  today=lambda: TODAY)),
-        ("ReportsDialog", lambda: ReportsDialog(ReportService(make_uow), jobs, settings, today=lambda: TODAY,
-                                                work_dir=tmp_path)),
+        (
+            "ProductDialog",
+            lambda: ProductDialog(
+                products,
+                ProducerService(make_uow),
+                places,
+                CatalogService(make_uow),
+                product_id=product.id,
+                today=lambda: TODAY,
+            ),
+        ),
+        (
+            "ProductDialog with errors",
+            lambda: ProductDialog(
+                products,
+                ProducerService(make_uow),
+                places,
+                CatalogService(make_uow),
+                product_id=product.id,
+                today=lambda: TODAY,
+            ),
+        ),
+        (
+            "ProducerDialog",
+            lambda: ProducerDialog(ProducerService(make_uow), places, name="HTX Cà phê", today=lambda: TODAY),
+        ),
+        (
+            "ReportsDialog",
+            lambda: ReportsDialog(ReportService(make_uow), jobs, settings, today=lambda: TODAY, work_dir=tmp_path),
+        ),
         ("ReportSettingsDialog", lambda: ReportSettingsDialog(settings[0](), settings[1])),
-        ("ScoringDialog", lambda: ScoringDialog(EvaluationService(make_uow), EvaluationReports(make_uow),
-                                                product.id, today=lambda: TODAY, member_name="Lò Văn An")),
-        ("ScorecardsDialog", lambda: ScorecardsDialog(ScorecardService(make_uow), EvaluationReports(make_uow),
-                                                      today=lambda: TODAY)),
-        ("SendPackageDialog", lambda: SendPackageDialog(ExchangeService(make_uow), jobs, office_name="Xã Ẳng Nưa",
-                                                        folder=tmp_path)),
-        ("ReceivePackageDialog", lambda: ReceivePackageDialog(ExchangeService(make_uow), jobs,
-                                                              today=lambda: TODAY)),
+        (
+            "ScoringDialog",
+            lambda: ScoringDialog(
+                EvaluationService(make_uow),
+                EvaluationReports(make_uow),
+                product.id,
+                today=lambda: TODAY,
+                member_name="Lò Văn An",
+            ),
+        ),
+        (
+            "ScorecardsDialog",
+            lambda: ScorecardsDialog(ScorecardService(make_uow), EvaluationReports(make_uow), today=lambda: TODAY),
+        ),
+        (
+            "SendPackageDialog",
+            lambda: SendPackageDialog(ExchangeService(make_uow), jobs, office_name="Xã Ẳng Nưa", folder=tmp_path),
+        ),
+        ("ReceivePackageDialog", lambda: ReceivePackageDialog(ExchangeService(make_uow), jobs, today=lambda: TODAY)),
         ("SendersDialog", lambda: SendersDialog(make_uow, jobs, folder=tmp_path)),
-        ("ExcelImportDialog", lambda: ExcelImportDialog(SurveyImportService(make_uow), surveys, jobs,
-                                                        folder=tmp_path)),
+        ("ExcelImportDialog", lambda: ExcelImportDialog(SurveyImportService(make_uow), surveys, jobs, folder=tmp_path)),
         ("BackupDialog", lambda: BackupDialog(backups, jobs, today=lambda: TODAY)),
         ("RestoreConfirmDialog", lambda: RestoreConfirmDialog(backups.describe(copy), backups.current())),
-        ("DamagedDatabaseDialog", lambda: DamagedDatabaseDialog(db.path, ["database disk image is malformed"],
-                                                                backups, jobs, find_newest=False)),
-        ("AuditLogDialog", lambda: AuditLogDialog(AuditService(make_uow), jobs, today=lambda: TODAY,
-                                                  work_dir=tmp_path)),
+        (
+            "DamagedDatabaseDialog",
+            lambda: DamagedDatabaseDialog(
+                db.path, ["database disk image is malformed"], backups, jobs, find_newest=False
+            ),
+        ),
+        (
+            "AuditLogDialog",
+            lambda: AuditLogDialog(AuditService(make_uow), jobs, today=lambda: TODAY, work_dir=tmp_path),
+        ),
         ("CampaignDialog", lambda: CampaignDialog(CampaignService(make_uow), jobs, today=lambda: TODAY)),
         ("SubmissionDialog", lambda: SubmissionDialog("Xã Ẳng Nưa (đến 30/06/2025)", date(2024, 7, 5), TODAY)),
         ("DirectiveDialog", lambda: DirectiveDialog(tasks.create_directive, directives[0])),
         ("TaskDialog", lambda: TaskDialog(tasks.create_task, directives, tasks.assignees(), task)),
         ("ResultNoteDialog", lambda: ResultNoteDialog(task, lambda v: v, today=TODAY)),
         ("ProgressDialog", lambda: ProgressDialog(task, "Lò Thị Hoa", TODAY, lambda v: v)),
-        ("StartupErrorDialog", lambda: StartupErrorDialog(
-            "Không mở được tệp dữ liệu: thư mục không tồn tại, bị khóa ghi hoặc ổ đĩa đã bị rút ra. "
-            "Dữ liệu vẫn giữ nguyên như trước thao tác này. Hãy kiểm tra ổ đĩa và quyền ghi của thư mục rồi thử lại.",
-            tmp_path / "một thư mục có tên rất dài của phòng Nông nghiệp" / "ocop.db")),
+        (
+            "StartupErrorDialog",
+            lambda: StartupErrorDialog(
+                "Không mở được tệp dữ liệu: thư mục không tồn tại, bị khóa ghi hoặc ổ đĩa đã bị rút ra. "
+                "Dữ liệu vẫn giữ nguyên như trước thao tác này. Hãy kiểm tra ổ đĩa và quyền ghi của thư mục rồi thử lại.",
+                tmp_path / "một thư mục có tên rất dài của phòng Nông nghiệp" / "ocop.db",
+            ),
+        ),
     ]
 
 
-NAMES = ["FirstRunDialog", "ProductDialog", "ProductDialog with errors", "ProducerDialog", "ReportsDialog",
-         "ReportSettingsDialog", "ScoringDialog", "ScorecardsDialog", "SendPackageDialog", "ReceivePackageDialog",
-         "SendersDialog", "ExcelImportDialog", "BackupDialog", "RestoreConfirmDialog", "DamagedDatabaseDialog",
-         "AuditLogDialog", "CampaignDialog", "SubmissionDialog", "DirectiveDialog", "TaskDialog", "ResultNoteDialog", "ProgressDialog",
-         "StartupErrorDialog"]
+NAMES = [
+    "FirstRunDialog",
+    "ProductDialog",
+    "ProductDialog with errors",
+    "ProducerDialog",
+    "ReportsDialog",
+    "ReportSettingsDialog",
+    "ScoringDialog",
+    "ScorecardsDialog",
+    "SendPackageDialog",
+    "ReceivePackageDialog",
+    "SendersDialog",
+    "ExcelImportDialog",
+    "BackupDialog",
+    "RestoreConfirmDialog",
+    "DamagedDatabaseDialog",
+    "AuditLogDialog",
+    "CampaignDialog",
+    "SubmissionDialog",
+    "DirectiveDialog",
+    "TaskDialog",
+    "ResultNoteDialog",
+    "ProgressDialog",
+    "StartupErrorDialog",
+]
 
 
 def test_every_dialog_is_listed():

@@ -18,8 +18,9 @@ def test_job_runs_off_the_ui_thread_and_reports_progress(qtbot):
             progress(i + 1, 3, f"bước {i + 1}")
         return threading.get_ident()
 
-    runner.run(work, on_done=lambda tid: seen.update(tid=tid),
-               on_progress=lambda d, t, s: seen["progress"].append((d, t, s)))
+    runner.run(
+        work, on_done=lambda tid: seen.update(tid=tid), on_progress=lambda d, t, s: seen["progress"].append((d, t, s))
+    )
     qtbot.waitUntil(lambda: "tid" in seen, timeout=5000)
     assert seen["tid"] != ui_thread
     assert seen["progress"] == [(1, 3, "bước 1"), (2, 3, "bước 2"), (3, 3, "bước 3")]

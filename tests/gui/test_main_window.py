@@ -34,7 +34,10 @@ def window(qtbot, db, make_uow, ui_settings, vietnamese):
 def test_tabs_menus_and_status_bar_are_vietnamese(window, db_path):
     tabs = window.ui.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Trang chính", "Sản phẩm OCOP", "Rà soát sản phẩm", "Nhiệm vụ",
+        "Trang chính",
+        "Sản phẩm OCOP",
+        "Rà soát sản phẩm",
+        "Nhiệm vụ",
     ]
     assert window.ui.menuReports.title() == "&Báo cáo"
     assert str(db_path) in window.db_label.text() and window.db_label.text().startswith("Dữ liệu:")
@@ -143,8 +146,9 @@ def test_a_change_in_one_tab_is_shown_in_the_others(window, make_uow, qtbot):
     ang_nua = place_id("xa-ang-nua")
     page.ui.unitCombo.setCurrentIndex(page.ui.unitCombo.findData(ang_nua))
     settle(qtbot, window)
-    SurveyService(make_uow).save_entries(page.current_selection()[0], ang_nua,
-                                         [SurveyEntryInput(product_name="Miến dong Ẳng Nưa")])
+    SurveyService(make_uow).save_entries(
+        page.current_selection()[0], ang_nua, [SurveyEntryInput(product_name="Miến dong Ẳng Nưa")]
+    )
     window.refresh_all()
     qtbot.waitUntil(lambda: not window.products.is_loading(), timeout=10000)
     settle(qtbot, window)

@@ -26,8 +26,9 @@ def window(qtbot, db, make_uow, tmp_path, vietnamese):
     from ocop_desktop.app import build_main_window
     from ocop_desktop.gui.ui_settings import UiSettings
 
-    win = build_main_window(db, UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)),
-                            ask_first_run=False)
+    win = build_main_window(
+        db, UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)), ask_first_run=False
+    )
     qtbot.addWidget(win)
     yield win
     win.jobs.wait()
@@ -60,6 +61,7 @@ def _close_next_message(seen: list[str]) -> None:
             box.close()
         else:
             QTimer.singleShot(20, close)
+
     QTimer.singleShot(20, close)
 
 
@@ -92,7 +94,9 @@ def test_a_browser_that_does_not_open_is_explained(qtbot, tmp_path, vietnamese):
 
 def test_the_manual_is_found_in_the_resources_folder_wherever_it_is():
     assert help_manual.manual_index() == MANUAL / "index.html"
-    assert help_manual.manual_index(lambda: Path("/opt/ocop/resources")) == Path("/opt/ocop/resources/manual/index.html")
+    assert help_manual.manual_index(lambda: Path("/opt/ocop/resources")) == Path(
+        "/opt/ocop/resources/manual/index.html"
+    )
 
 
 # --- the manual itself: offline, whole, in step with the program ----------------------------------
@@ -279,7 +283,11 @@ def test_the_bundle_and_the_wheel_carry_the_manual():
     data_files = _build_script("bundle_rules").data_files
     root = MANUAL.parents[1]
     shipped = {Path(src).relative_to(root).as_posix() for src, _folder in data_files(root)}
-    assert {"resources/manual/index.html", "resources/manual/manual.css", "resources/manual/img/trang-chinh.png"} <= shipped
+    assert {
+        "resources/manual/index.html",
+        "resources/manual/manual.css",
+        "resources/manual/img/trang-chinh.png",
+    } <= shipped
 
 
 def test_the_screenshot_script_still_drives_the_real_dialog(tmp_path):
@@ -292,8 +300,17 @@ def test_the_screenshot_script_still_drives_the_real_dialog(tmp_path):
 
     root = MANUAL.parents[1]
     done = subprocess.run(
-        [sys.executable, str(root / "build_spec" / "build_manual_screens.py"), "thiet_lap_don_vi", "--out", str(tmp_path)],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        [
+            sys.executable,
+            str(root / "build_spec" / "build_manual_screens.py"),
+            "thiet_lap_don_vi",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "chosen: Tỉnh Điện Biên / Xã Mường Ảng" in done.stdout  # typed without diacritics, taken

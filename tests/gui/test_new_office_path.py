@@ -37,7 +37,8 @@ def _count(make_uow, model) -> int:
 
 
 def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
-        qtbot, db, make_uow, tmp_path, vietnamese, monkeypatch):
+    qtbot, db, make_uow, tmp_path, vietnamese, monkeypatch
+):
     assert _count(make_uow, Product) == _count(make_uow, SurveyCampaign) == 0  # no sample here
 
     # 1. First run: the province, then the 2025 commune, typed without diacritics.
@@ -81,8 +82,14 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
     unit_list = dialog.ui.unitList
 
     def row_of_commune() -> int | None:
-        return next((r for r in range(unit_list.count()) if not unit_list.isRowHidden(r)
-                     and unit_list.item(r).text().startswith("Xã Bắc Hà")), None)
+        return next(
+            (
+                r
+                for r in range(unit_list.count())
+                if not unit_list.isRowHidden(r) and unit_list.item(r).text().startswith("Xã Bắc Hà")
+            ),
+            None,
+        )
 
     qtbot.waitUntil(lambda: row_of_commune() is not None, timeout=15000)
     # A new campaign starts in the office's own area: its province, its own commune chosen.
@@ -96,8 +103,9 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
 
     # 4. Three rows typed in the grid of the commune, then saved.
     page = window.surveys
-    qtbot.waitUntil(lambda: page.ui.grid.isEnabled() and page.ui.unitCombo.currentText().startswith("Xã Bắc Hà"),
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: page.ui.grid.isEnabled() and page.ui.unitCombo.currentText().startswith("Xã Bắc Hà"), timeout=15000
+    )
     grid, model = page.ui.grid, page.grid_model
     # Keyboard focus needs the window to be the active one, as on a desktop.
     window.activateWindow()
@@ -109,8 +117,11 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         type_keys(grid, producer)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-        column = next(c for c in range(model.columnCount())
-                      if model.headerData(c, Qt.Orientation.Horizontal) == "Giá tiêu thụ (đ)")
+        column = next(
+            c
+            for c in range(model.columnCount())
+            if model.headerData(c, Qt.Orientation.Horizontal) == "Giá tiêu thụ (đ)"
+        )
         grid.setCurrentIndex(model.index(row, column))
         type_keys(grid, price)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
@@ -120,7 +131,8 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
 
     saved = SurveyService(make_uow).entries(campaign_id(make_uow, 2026))
     assert [(e.product_name, e.producer, e.price_vnd) for e in saved] == [
-        ("Chè shan tuyết Bắc Hà", "HTX Chè Bắc Hà", 1200.0), ("Mận tam hoa", "Hộ ông Lù Văn Sử", 35000.0),
+        ("Chè shan tuyết Bắc Hà", "HTX Chè Bắc Hà", 1200.0),
+        ("Mận tam hoa", "Hộ ông Lù Văn Sử", 35000.0),
         ("Rượu ngô men lá", "Hộ bà Giàng Thị Mỷ", 8500.0),
     ]
     assert _count(make_uow, SurveyEntry) == 3

@@ -15,8 +15,11 @@ def test_the_sample_opens_in_a_new_process_on_its_own_file(qtbot, jobs, tmp_path
     launched = []
     window = QMainWindow()
     qtbot.addWidget(window)
-    command = sample_command(jobs, lambda: prepare_sample_database(sample),
-                             launch=lambda program, args: launched.append([program, *args]) or True)
+    command = sample_command(
+        jobs,
+        lambda: prepare_sample_database(sample),
+        launch=lambda program, args: launched.append([program, *args]) or True,
+    )
 
     command(window)
     qtbot.waitUntil(lambda: bool(launched), timeout=30_000)
@@ -28,8 +31,9 @@ def test_the_sample_opens_in_a_new_process_on_its_own_file(qtbot, jobs, tmp_path
 def test_the_frozen_program_starts_itself(qtbot, jobs, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     launched = []
-    command = sample_command(jobs, lambda: tmp_path / "mau.db",
-                             launch=lambda program, args: launched.append([program, *args]) or True)
+    command = sample_command(
+        jobs, lambda: tmp_path / "mau.db", launch=lambda program, args: launched.append([program, *args]) or True
+    )
     window = QMainWindow()
     qtbot.addWidget(window)
     command(window)
@@ -43,6 +47,7 @@ def test_a_failure_is_explained(qtbot, jobs, vietnamese, monkeypatch):
 
     def full_disk():
         import errno
+
         raise OSError(errno.ENOSPC, "No space left on device", "/home/u/mau")
 
     command = sample_command(jobs, full_disk, launch=lambda *a: True)

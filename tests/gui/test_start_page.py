@@ -15,8 +15,7 @@ from ocop_desktop.services.tasks import TaskService
 
 def _page(qtbot, make_uow, today):
     load_sample(make_uow, "muong-ang-2024")
-    page = StartPage(DashboardService(make_uow), TaskService(make_uow), SurveyService(make_uow),
-                     today=lambda: today)
+    page = StartPage(DashboardService(make_uow), TaskService(make_uow), SurveyService(make_uow), today=lambda: today)
     qtbot.addWidget(page)
     page.resize(900, 700)
     page.show()
@@ -39,7 +38,9 @@ def test_clicking_a_bar_asks_for_the_filtered_products_tab(qtbot, make_uow):
     page = _page(qtbot, make_uow, date(2024, 7, 6))
     rect = page.stars_chart.bar_rect(1)  # the 4-star bar
     with qtbot.waitSignal(page.navigate) as blocker:
-        qtbot.mouseClick(page.stars_chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.center().y())))
+        qtbot.mouseClick(
+            page.stars_chart, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.center().x()), int(rect.center().y()))
+        )
     assert blocker.args == ["products", {"stars": 4}]
 
 
@@ -52,11 +53,17 @@ def test_task_links_ask_for_the_overdue_filter(qtbot, make_uow):
 
 # --- «Bắt đầu»: the first steps of a new office ------------------------------------------------
 
+
 def _steps_page(qtbot, make_uow, today=date(2026, 3, 2)):
     from ocop_desktop.services.first_steps import FirstStepsService
 
-    page = StartPage(DashboardService(make_uow), TaskService(make_uow), SurveyService(make_uow),
-                     today=lambda: today, steps=FirstStepsService(make_uow))
+    page = StartPage(
+        DashboardService(make_uow),
+        TaskService(make_uow),
+        SurveyService(make_uow),
+        today=lambda: today,
+        steps=FirstStepsService(make_uow),
+    )
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()
@@ -102,21 +109,26 @@ def test_steps_tick_themselves_as_the_office_works_and_the_list_goes_away(qtbot,
         old_id = uow.session.query(Place).filter(Place.name == "Thị trấn Mường Ảng").one().id  # until 30/06/2025
     save_office_settings(make_uow, unit_id, "Lò Văn Minh", "Chuyên viên", "ubnd", "")
     # A campaign of an earlier year is not this year's campaign.
-    CampaignService(make_uow).add(CampaignInput(year=2025, deadline="30/06/2025", title="Rà soát 2025",
-                                                unit_ids=(old_id,)), today=date(2026, 3, 2))
+    CampaignService(make_uow).add(
+        CampaignInput(year=2025, deadline="30/06/2025", title="Rà soát 2025", unit_ids=(old_id,)),
+        today=date(2026, 3, 2),
+    )
     page.refresh()
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)
     lines = _lines(page)
     assert lines[0].startswith("☑ 1.") and lines[0].endswith("— đã xong")
     assert lines[1].startswith("☐ 2.")
 
-    campaign = CampaignService(make_uow).add(CampaignInput(year=2026, deadline="30/06/2026", title="Rà soát 2026",
-                                                           unit_ids=(unit_id,)), today=date(2026, 3, 2))
+    campaign = CampaignService(make_uow).add(
+        CampaignInput(year=2026, deadline="30/06/2026", title="Rà soát 2026", unit_ids=(unit_id,)),
+        today=date(2026, 3, 2),
+    )
     page.refresh()
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)
     assert [line[:4] for line in _lines(page)] == ["☑ 1.", "☑ 2.", "☐ 3.", "☐ 4."]
 
     from ocop_desktop.services.surveys import SurveyEntryInput
+
     SurveyService(make_uow).save_entries(campaign.id, unit_id, [SurveyEntryInput(product_name="Chè shan tuyết")])
     page.refresh()
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)

@@ -32,8 +32,14 @@ def shown(monkeypatch):
     shown = SimpleNamespace(seen=[], presses=[])
 
     def exec_(dialog):
-        shown.seen.append({"title": dialog.windowTitle(), "text": dialog.text(), "info": dialog.informativeText(),
-                           "buttons": [b.text() for b in dialog.buttons()]})
+        shown.seen.append(
+            {
+                "title": dialog.windowTitle(),
+                "text": dialog.text(),
+                "info": dialog.informativeText(),
+                "buttons": [b.text() for b in dialog.buttons()],
+            }
+        )
         press = shown.presses.pop(0) if shown.presses else "quit"
         (dialog.choose_button if press == "choose" else dialog.quit_button).click()
         return 0
@@ -64,8 +70,9 @@ def test_the_window_says_what_the_ocop_command_says(qapp, ui_settings, capsys, m
     from ocop_desktop import cli
 
     told = []
-    app_module.start_window(qapp, Path("/proc/x/y.db"), ui_settings, build=_no_build,
-                            ask_other=lambda message, _path: told.append(message))
+    app_module.start_window(
+        qapp, Path("/proc/x/y.db"), ui_settings, build=_no_build, ask_other=lambda message, _path: told.append(message)
+    )
     capsys.readouterr()
     assert cli.main(["--db", "/proc/x/y.db", "products", "list"]) == 1
     assert capsys.readouterr().err.strip() == f"Lỗi: {told[0]}"

@@ -27,7 +27,8 @@ def test_every_source_string_has_a_vietnamese_translation():
 def test_translations_and_forms_are_up_to_date_with_the_code():
     done = subprocess.run(
         [sys.executable, str(ROOT / "build_spec" / "build_resources.py"), "--check"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -23,18 +23,22 @@ from ocop_desktop.services.products import ProductInput, ProductService
 
 def _rows(path: Path) -> list[tuple]:
     with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT seq, at, actor, action, entity, entity_id, changes, context, prev_hash, hash,"
-                            " row_hash FROM audit_log ORDER BY seq").fetchall()
+        return conn.execute(
+            "SELECT seq, at, actor, action, entity, entity_id, changes, context, prev_hash, hash,"
+            " row_hash FROM audit_log ORDER BY seq"
+        ).fetchall()
 
 
 def _assert_chain(path: Path) -> None:
     prev = GENESIS
     rows = _rows(path)
     for n, (seq, at, actor, action, entity, entity_id, changes, context, prev_hash, digest, row_hash) in enumerate(
-            rows, 1):
+        rows, 1
+    ):
         assert seq == n and prev_hash == prev
-        assert digest == entry_hash(seq, at, actor, action, entity, entity_id, json.loads(changes), context, prev_hash,
-                                    row_hash)
+        assert digest == entry_hash(
+            seq, at, actor, action, entity, entity_id, json.loads(changes), context, prev_hash, row_hash
+        )
         prev = digest
     with sqlite3.connect(path) as conn:
         head = conn.execute("SELECT value FROM app_meta WHERE key=?", (HEAD_KEY,)).fetchone()[0]
@@ -42,8 +46,13 @@ def _assert_chain(path: Path) -> None:
 
 
 def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8", env={**os.environ})
+    return subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ},
+    )
 
 
 @pytest.fixture
@@ -102,9 +111,11 @@ def test_migration_0005_backfills_the_chain_of_older_entries(tmp_path):
     engine.dispose()
     with sqlite3.connect(path) as conn:
         for i in range(3):
-            conn.execute("INSERT INTO audit_log (at, actor, action, entity, entity_id, changes, context) VALUES"
-                         " (?, 'Lò Văn A', 'create', 'products', ?, ?, '')",
-                         (f"2024-01-0{i + 1} 08:00:00.000000", f"p-{i}", json.dumps({"name": [None, f"SP {i}"]})))
+            conn.execute(
+                "INSERT INTO audit_log (at, actor, action, entity, entity_id, changes, context) VALUES"
+                " (?, 'Lò Văn A', 'create', 'products', ?, ?, '')",
+                (f"2024-01-0{i + 1} 08:00:00.000000", f"p-{i}", json.dumps({"name": [None, f"SP {i}"]})),
+            )
     db = open_database(path)
     ProductService(db.uow_factory(actor="B")).create(ProductInput(name="Sau nâng cấp"))
     db.close()
@@ -131,7 +142,9 @@ def checked_db(products, db, db_path):
 
 def _seq_of(path: Path, entity_id: str, action: str) -> int:
     with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT seq FROM audit_log WHERE entity_id=? AND action=?", (entity_id, action)).fetchone()[0]
+        return conn.execute("SELECT seq FROM audit_log WHERE entity_id=? AND action=?", (entity_id, action)).fetchone()[
+            0
+        ]
 
 
 def test_editing_a_name_and_its_audit_row_by_hand_is_reported_by_ocop_check(checked_db):
@@ -184,8 +197,9 @@ def test_recomputing_one_hash_does_not_hide_an_edit(checked_db):
     changes = {"name": ["Chè Shan tuyết", "Chè giả mạo"]}
     forged = entry_hash(seq, row[1], row[2], row[3], row[4], row[5], changes, row[7], row[8], row[10])
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE audit_log SET changes=?, hash=? WHERE seq=?",
-                     (json.dumps(changes, ensure_ascii=False), forged, seq))
+        conn.execute(
+            "UPDATE audit_log SET changes=?, hash=? WHERE seq=?", (json.dumps(changes, ensure_ascii=False), forged, seq)
+        )
     done = ocop("--db", str(path), "check")
     assert done.returncode == 1
     assert f"Mục nhật ký số {seq + 1} không nối với mục liền trước" in done.stderr

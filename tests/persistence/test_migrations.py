@@ -39,7 +39,9 @@ def test_ocop_init_upgrades_a_first_schema_database_and_keeps_a_copy(tmp_path):
 
     done = subprocess.run(
         [sys.executable, "-m", "ocop_desktop.cli", "--db", str(path), "init"],
-        capture_output=True, text=True, encoding="utf-8",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
     )
     assert done.returncode == 0, done.stderr
     assert "Đã nâng cấp lược đồ 0001 → " in done.stdout
@@ -168,7 +170,8 @@ def test_0007_turns_every_recorded_successor_into_a_main_link(tmp_path):
                 "INSERT INTO places (id, key, name, name_folded, name_sort, kind, successor_id,"
                 " successor_confirmed, note, created_at, updated_at) VALUES (?, ?, ?, '', ?, 'xa', ?, 1, '',"
                 " '2024-01-01 00:00:00', '2024-01-01 00:00:00')",
-                (pid, pid, name, vn_sort_string(name), successor))
+                (pid, pid, name, vn_sort_string(name), successor),
+            )
     engine = make_engine(path)
     upgrade(engine, path)
     engine.dispose()
@@ -184,9 +187,11 @@ def test_0008_gives_existing_campaigns_the_letters_reading_of_the_deadline(tmp_p
     upgrade(engine, path, revision="0007")
     engine.dispose()
     with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO survey_campaigns (id, year, title, issuing_letter, deadline, created_at, updated_at)"
-                     " VALUES ('c-1', 2024, 'Rà soát 2024', '', '2024-07-05', '2024-06-01 00:00:00',"
-                     " '2024-06-01 00:00:00')")
+        conn.execute(
+            "INSERT INTO survey_campaigns (id, year, title, issuing_letter, deadline, created_at, updated_at)"
+            " VALUES ('c-1', 2024, 'Rà soát 2024', '', '2024-07-05', '2024-06-01 00:00:00',"
+            " '2024-06-01 00:00:00')"
+        )
     engine = make_engine(path)
     upgrade(engine, path)
     engine.dispose()

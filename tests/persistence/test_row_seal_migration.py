@@ -22,13 +22,18 @@ def test_an_older_database_is_sealed_on_upgrade_and_then_guarded(tmp_path):
     with sqlite3.connect(path) as conn:  # as version 0009 wrote them: entries chained, no row digest
         prev = GENESIS
         for seq, (pid, name) in enumerate((("p-1", "Mật ong hoa ban"), ("p-2", "Chè Shan tuyết")), start=1):
-            conn.execute("INSERT INTO products (id, name, name_folded, name_sort, status, checklist, notes, created_at,"
-                         " updated_at) VALUES (?, ?, '', '', 'tiem_nang', '{}', '', ?, ?)", (pid, name, at, at))
+            conn.execute(
+                "INSERT INTO products (id, name, name_folded, name_sort, status, checklist, notes, created_at,"
+                " updated_at) VALUES (?, ?, '', '', 'tiem_nang', '{}', '', ?, ?)",
+                (pid, name, at, at),
+            )
             changes = {"name": [None, name], "status": [None, "tiem_nang"]}
             digest = entry_hash(seq, at, "Lò Văn A", "create", "products", pid, changes, "", prev)
-            conn.execute("INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, changes, context, "
-                         "prev_hash, hash) VALUES (?, ?, 'Lò Văn A', 'create', 'products', ?, ?, '', ?, ?)",
-                         (seq, at, pid, json.dumps(changes, ensure_ascii=False), prev, digest))
+            conn.execute(
+                "INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, changes, context, "
+                "prev_hash, hash) VALUES (?, ?, 'Lò Văn A', 'create', 'products', ?, ?, '', ?, ?)",
+                (seq, at, pid, json.dumps(changes, ensure_ascii=False), prev, digest),
+            )
             prev = digest
         conn.execute("INSERT INTO app_meta (key, value) VALUES (?, ?)", (HEAD_KEY, head_value(2, prev)))
         conn.execute("INSERT INTO app_meta (key, value) VALUES ('user_name', 'Lò Văn A')")

@@ -17,8 +17,9 @@ def test_two_saves_in_one_clock_tick_get_two_versions(make_uow, monkeypatch):
     products = ProductService(make_uow)
     first = products.create(ProductInput(name="Mật ong Mường Ảng"))
     monkeypatch.setattr(hooks, "utcnow", lambda: FROZEN)  # a coarse clock: every save in one tick
-    second = products.update(first.id, ProductInput(name="Mật ong rừng Mường Ảng"),
-                             expected_updated_at=first.updated_at)
+    second = products.update(
+        first.id, ProductInput(name="Mật ong rừng Mường Ảng"), expected_updated_at=first.updated_at
+    )
     third = products.update(second.id, ProductInput(name="Mật ong rừng"), expected_updated_at=second.updated_at)
     assert first.updated_at < second.updated_at < third.updated_at
     # A form still showing the second version is refused: the third save is not hidden by the tick.

@@ -32,8 +32,9 @@ def tmpfs(size_kb: int):
     """A size-limited file system mounted for the test, or None when mounting is not allowed."""
     point = Path(tempfile.gettempdir()) / f"ocop-tmpfs-{uuid.uuid4().hex[:8]}"  # /tmp; on Windows %TEMP%
     point.mkdir()
-    mounted = shutil.which("mount") is not None and _run("mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
-                                                         str(point))
+    mounted = shutil.which("mount") is not None and _run(
+        "mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(point)
+    )
     try:
         yield point if mounted else None
     finally:

@@ -35,9 +35,15 @@ def big_import(db_file: str, campaign_id: str, unit_id: str, count: int) -> None
 
     event.listen(db.engine, "before_cursor_execute", on_execute)
     rows = [
-        SurveyEntryInput(product_name=f"Sản phẩm nhập số {i}", producer="HTX Nông sản Mường Ảng",
-                         production_situation="Đang sản xuất", output_quantity=i % 900 + 1,
-                         unit_of_measure="kg", price_vnd=15_000 + i, proposed_year=2025)
+        SurveyEntryInput(
+            product_name=f"Sản phẩm nhập số {i}",
+            producer="HTX Nông sản Mường Ảng",
+            production_situation="Đang sản xuất",
+            output_quantity=i % 900 + 1,
+            unit_of_measure="kg",
+            price_vnd=15_000 + i,
+            proposed_year=2025,
+        )
         for i in range(count)
     ]
     say("start")

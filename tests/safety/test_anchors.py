@@ -58,10 +58,12 @@ def recompute_chain(path: Path, old_name: str, forged: str) -> None:
         pid = conn.execute("SELECT id FROM products WHERE name = ?", (old_name,)).fetchone()[0]
         conn.execute("UPDATE products SET name = ? WHERE id = ?", (forged, pid))
         columns = content_columns("products")
-        digest = row_digest(columns, conn.execute(f"SELECT {', '.join(columns)} FROM products WHERE id = ?",
-                                                  (pid,)).fetchone())
-        rows = conn.execute("SELECT seq, at, actor, action, entity, entity_id, changes, context, row_hash "
-                            "FROM audit_log ORDER BY seq").fetchall()
+        digest = row_digest(
+            columns, conn.execute(f"SELECT {', '.join(columns)} FROM products WHERE id = ?", (pid,)).fetchone()
+        )
+        rows = conn.execute(
+            "SELECT seq, at, actor, action, entity, entity_id, changes, context, row_hash FROM audit_log ORDER BY seq"
+        ).fetchall()
         prev = GENESIS
         for seq, at, actor, action, entity, entity_id, changes, context, row_hash in rows:
             values = json.loads(changes)
@@ -69,10 +71,14 @@ def recompute_chain(path: Path, old_name: str, forged: str) -> None:
                 if "name" in values:
                     values["name"][1] = forged
                 row_hash = digest if row_hash else row_hash
-            prev_hash, prev = prev, entry_hash(seq, at, actor, action, entity, entity_id, values, context, prev,
-                                               row_hash)
-            conn.execute("UPDATE audit_log SET changes = ?, row_hash = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-                         (json.dumps(values, ensure_ascii=False), row_hash, prev_hash, prev, seq))
+            prev_hash, prev = (
+                prev,
+                entry_hash(seq, at, actor, action, entity, entity_id, values, context, prev, row_hash),
+            )
+            conn.execute(
+                "UPDATE audit_log SET changes = ?, row_hash = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                (json.dumps(values, ensure_ascii=False), row_hash, prev_hash, prev, seq),
+            )
         conn.execute("UPDATE app_meta SET value = ? WHERE key = ?", (head_value(rows[-1][0], prev), HEAD_KEY))
     conn.close()
 
@@ -103,7 +109,8 @@ def test_a_recomputed_chain_is_reported_against_the_last_backup_even_without_the
 
 
 def test_a_sent_package_carries_the_anchor_in_its_signed_manifest_and_catches_a_recomputed_chain(
-        office_db, tmp_path, capsys):
+    office_db, tmp_path, capsys
+):
     assert main(["--db", str(office_db), "backup"]) == 0  # an older anchor the forgery leaves intact
     _add(office_db, "Rượu ngô")
     db = open_database(office_db)
@@ -177,8 +184,13 @@ def test_an_unsigned_anchor_counts_only_if_it_predates_the_office_key(office_db,
     are older than the key file, refused if they claim a time when the key already signed everything."""
     log = anchors_file(office_db)
     key_made = datetime.fromtimestamp(key_file_for(office_db).stat().st_mtime, UTC).replace(tzinfo=None)
-    older = {"head": GENESIS, "count": 0, "at": (key_made - timedelta(days=1)).isoformat(), "where": "cũ",
-             "kind": "anchor"}
+    older = {
+        "head": GENESIS,
+        "count": 0,
+        "at": (key_made - timedelta(days=1)).isoformat(),
+        "where": "cũ",
+        "kind": "anchor",
+    }
     log.write_text(json.dumps(older, ensure_ascii=False) + "\n", encoding="utf-8")
     code, _, err = _check(office_db, capsys)
     assert code == 0, err

@@ -16,8 +16,14 @@ from tests.databases import copy_template
 
 
 def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8", env={**os.environ}, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ},
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +107,7 @@ def test_a_damaged_database_is_named_with_the_restore_command(sample_db):
     with sqlite3.connect(sample_db) as conn:
         conn.execute("PRAGMA journal_mode=DELETE")
     data = bytearray(sample_db.read_bytes())
-    data[4096 * 3: 4096 * 3 + 200] = b"\xff" * 200
+    data[4096 * 3 : 4096 * 3 + 200] = b"\xff" * 200
     sample_db.write_bytes(bytes(data))
     done = ocop("--db", str(sample_db), "products", "list")
     assert done.returncode == 1

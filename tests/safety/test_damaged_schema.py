@@ -22,9 +22,9 @@ def _damage(path, how: str) -> bytes:
     start = re.search(rb'CREATE TABLE "?products"? \(', data).end()
     if how == "column-name":  # still parses, but the name is no longer text: UnicodeDecodeError
         column = data.index(b"name", start)
-        data[column + 1:column + 3] = b"\xff\xfe"
+        data[column + 1 : column + 3] = b"\xff\xfe"
     else:  # the statement no longer parses: "malformed database schema"
-        data[start - 24:start - 18] = b"CRXATE"
+        data[start - 24 : start - 18] = b"CRXATE"
     path.write_bytes(bytes(data))
     return bytes(data)
 
@@ -49,10 +49,19 @@ def damaged_db(request, sample_file, tmp_path):
     return path, good, data
 
 
-@pytest.mark.parametrize("args", [
-    ("check",), ("products", "list"), ("tasks", "list"), ("audit",), ("report", "products", "--format", "xlsx"),
-    ("init",), ("office", "set", "--unit", "Mường Ảng", "--name", "Lò Văn A"), ("backup",),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check",),
+        ("products", "list"),
+        ("tasks", "list"),
+        ("audit",),
+        ("report", "products", "--format", "xlsx"),
+        ("init",),
+        ("office", "set", "--unit", "Mường Ảng", "--name", "Lò Văn A"),
+        ("backup",),
+    ],
+)
 def test_every_command_gives_the_restore_advice(damaged_db, capsys, args, tmp_path):
     path, good, data = damaged_db
     if args[0] == "report":

@@ -21,16 +21,22 @@ from tests.safety.conftest import immutable, remount_read_only, tmpfs
 
 
 def _rows(n: int) -> list[SurveyEntryInput]:
-    return [SurveyEntryInput(product_name=f"Sản phẩm {i} " + "rất dài " * 20, producer="HTX", price_vnd=1000 + i,
-                             notes="Ghi chú " * 40) for i in range(n)]
+    return [
+        SurveyEntryInput(
+            product_name=f"Sản phẩm {i} " + "rất dài " * 20, producer="HTX", price_vnd=1000 + i, notes="Ghi chú " * 40
+        )
+        for i in range(n)
+    ]
 
 
 def _state(path: Path) -> tuple:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return (conn.execute("SELECT count(*) FROM survey_entries").fetchone()[0],
-                conn.execute("SELECT group_concat(name, '|') FROM (SELECT name FROM products ORDER BY id)").fetchone()[0],
-                conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+        return (
+            conn.execute("SELECT count(*) FROM survey_entries").fetchone()[0],
+            conn.execute("SELECT group_concat(name, '|') FROM (SELECT name FROM products ORDER BY id)").fetchone()[0],
+            conn.execute("SELECT count(*) FROM audit_log").fetchone()[0],
+        )
     finally:
         conn.close()
 
@@ -61,7 +67,7 @@ def test_a_full_disk_during_a_large_save_is_explained_and_changes_nothing(sample
                         fh.flush()
                 except OSError as exc:
                     assert exc.errno == errno.ENOSPC
-            filler.write_bytes(filler.read_bytes()[:-200 * 1024])  # ~200 KB left
+            filler.write_bytes(filler.read_bytes()[: -200 * 1024])  # ~200 KB left
         else:
             _limit_growth(db, extra_pages=40)
         before = _state(path)
@@ -162,15 +168,18 @@ class _nothing:
         return False
 
 
-@pytest.mark.parametrize(("exc", "start"), [
-    (sqlite3.OperationalError("database or disk is full"), "Ổ đĩa đã đầy"),
-    (sqlite3.OperationalError("attempt to write a readonly database"), "Tệp dữ liệu đang ở chế độ chỉ đọc"),
-    (sqlite3.OperationalError("database is locked"), "Dữ liệu đang được một chương trình khác ghi"),
-    (sqlite3.DatabaseError("database disk image is malformed"), "Tệp dữ liệu bị hỏng"),
-    (OSError(errno.ENOSPC, "No space left on device", "E:/ban-sao.sqlite"), "Ổ đĩa «E:/ban-sao.sqlite» đã đầy"),
-    (OSError(errno.EROFS, "Read-only file system", "/media/usb/x"), "Ổ đĩa «/media/usb/x» chỉ cho phép đọc"),
-    (PermissionError(errno.EACCES, "Permission denied", "C:/Windows/x"), "Không có quyền ghi vào «C:/Windows/x»"),
-])
+@pytest.mark.parametrize(
+    ("exc", "start"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "Ổ đĩa đã đầy"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "Tệp dữ liệu đang ở chế độ chỉ đọc"),
+        (sqlite3.OperationalError("database is locked"), "Dữ liệu đang được một chương trình khác ghi"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "Tệp dữ liệu bị hỏng"),
+        (OSError(errno.ENOSPC, "No space left on device", "E:/ban-sao.sqlite"), "Ổ đĩa «E:/ban-sao.sqlite» đã đầy"),
+        (OSError(errno.EROFS, "Read-only file system", "/media/usb/x"), "Ổ đĩa «/media/usb/x» chỉ cho phép đọc"),
+        (PermissionError(errno.EACCES, "Permission denied", "C:/Windows/x"), "Không có quyền ghi vào «C:/Windows/x»"),
+    ],
+)
 def test_each_disk_failure_has_one_vietnamese_explanation(exc, start):
     assert explain(exc).startswith(start)
 

@@ -27,8 +27,14 @@ from tests.databases import copy_template
 
 
 def ocop(*args: str, wait: float = 0.5) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *args], capture_output=True, text=True,
-                          encoding="utf-8", env={**os.environ, "OCOP_LOCK_WAIT": str(wait)}, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "OCOP_LOCK_WAIT": str(wait)},
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_the_lock_names_the_gui_process_and_is_removed_on_exit(db_path):
@@ -107,7 +113,10 @@ def test_a_second_writer_waits_then_is_told_who_holds_the_database(cli_db):
         done = ocop("--db", str(cli_db), "office", "set", "--unit", "Mường Ảng", "--name", "Lò Văn A")
         assert done.returncode == 1, done.stdout
         assert "đang chờ tối đa 0.5 giây…" in done.stderr
-        assert f"Lệnh «ocop import survey» đang ghi vào tệp dữ liệu {cli_db} (tiến trình số {os.getpid()}, từ " in done.stderr
+        assert (
+            f"Lệnh «ocop import survey» đang ghi vào tệp dữ liệu {cli_db} (tiến trình số {os.getpid()}, từ "
+            in done.stderr
+        )
         assert "Hãy đợi thao tác đó xong rồi chạy lại" in done.stderr and "Traceback" not in done.stderr
         # Readers do not wait.
         listed = ocop("--db", str(cli_db), "products", "list", wait=0)
@@ -182,9 +191,26 @@ def test_a_restore_started_during_a_large_import_waits_and_its_safety_copy_has_t
 
     env = {**os.environ, "OCOP_LOCK_WAIT": "600"}
     importing = subprocess.Popen(
-        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), "import", "survey", str(sheet),
-         "--campaign", "2024", "--unit", "Mường Ảng"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+        [
+            sys.executable,
+            "-m",
+            "ocop_desktop.cli",
+            "--db",
+            str(db),
+            "import",
+            "survey",
+            str(sheet),
+            "--campaign",
+            "2024",
+            "--unit",
+            "Mường Ảng",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
     deadline = time.monotonic() + 60
     while holder(db) is None and importing.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -192,8 +218,13 @@ def test_a_restore_started_during_a_large_import_waits_and_its_safety_copy_has_t
     time.sleep(2)
     restoring = subprocess.Popen(
         [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), "restore", str(backup_b), "--yes"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env,
-        stdin=subprocess.DEVNULL)
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     imported_out, imported_err = importing.communicate(timeout=900)
     restored_out, restored_err = restoring.communicate(timeout=900)
 

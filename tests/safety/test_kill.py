@@ -57,8 +57,12 @@ def template(tmp_path_factory):
 
 
 def _run_until(args: list[str], marker: str, delay: float) -> list[str]:
-    proc = subprocess.Popen([sys.executable, str(CHILD), *args], stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, str(CHILD), *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     seen = []
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -99,8 +103,9 @@ def _one_run(template, workdir: Path, n: int, marker: str, delay: float) -> tupl
 def test_killing_a_large_import_at_any_moment_leaves_all_or_none(template, tmp_path):
     # Two runs at a time: each is killed at a point of its own progress, so they do not interfere.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda item: _one_run(template, tmp_path, item[0], *item[1][:2]),
-                                enumerate(KILL_POINTS)))
+        results = list(
+            pool.map(lambda item: _one_run(template, tmp_path, item[0], *item[1][:2]), enumerate(KILL_POINTS))
+        )
     for (marker, delay, expected), (_, rows, problems, _) in zip(KILL_POINTS, results, strict=True):
         assert not problems, f"killed at {marker}+{delay}s: {problems}"
         assert rows in (0, ROWS), f"killed at {marker}+{delay}s: {rows} of {ROWS} rows — a partial import"

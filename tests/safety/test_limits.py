@@ -23,10 +23,16 @@ def _count(make_uow, model) -> int:
 def test_an_oversized_or_malformed_record_is_refused_with_every_problem_named(make_uow):
     """What a careless import could push straight into the session, bypassing the service."""
     with pytest.raises(ValidationError) as info, make_uow(action="import") as uow:
-        uow.session.add(Product(
-            name="Mật ong " + "rất " * 100, status="duoc_cong_nhan", stars=9, score=float("nan"),
-            certified_on=date(1066, 10, 14), notes="x" * 25_000,
-        ))
+        uow.session.add(
+            Product(
+                name="Mật ong " + "rất " * 100,
+                status="duoc_cong_nhan",
+                stars=9,
+                score=float("nan"),
+                certified_on=date(1066, 10, 14),
+                notes="x" * 25_000,
+            )
+        )
         uow.commit()
     errors = info.value.by_field()
     assert set(errors) == {"name", "stars", "score", "certified_on", "notes"}
@@ -62,8 +68,15 @@ def test_survey_numbers_from_an_import_stay_in_their_ranges(make_uow):
 
     campaign = SurveyService(make_uow).campaigns()[0]
     with pytest.raises(ValidationError) as info, make_uow(action="import") as uow:
-        uow.session.add(SurveyEntry(campaign_id=campaign.id, unit_id=campaign.submissions[0].unit_id,
-                                    product_name="Gạo", price_vnd=-5, proposed_year=1999))
+        uow.session.add(
+            SurveyEntry(
+                campaign_id=campaign.id,
+                unit_id=campaign.submissions[0].unit_id,
+                product_name="Gạo",
+                price_vnd=-5,
+                proposed_year=1999,
+            )
+        )
         uow.commit()
     assert info.value.record == "Dòng rà soát «Gạo»"
     assert set(info.value.by_field()) == {"price_vnd", "proposed_year"}
@@ -90,11 +103,18 @@ def test_control_and_bidi_characters_never_reach_the_file(make_uow, db_path):
     """Whatever wrote them (a service, or a record added straight to the session), in every text column."""
     from ocop_desktop.persistence.models import Producer
 
-    product = ProductService(make_uow).create(ProductInput(name="Mật ong\u202e gnaV gnôĐ\u202c",
-                                                           notes="Dòng 1\r\nDòng 2\t\x1b[31mđỏ\x00"))
+    product = ProductService(make_uow).create(
+        ProductInput(name="Mật ong\u202e gnaV gnôĐ\u202c", notes="Dòng 1\r\nDòng 2\t\x1b[31mđỏ\x00")
+    )
     with make_uow(action="import") as uow:
-        uow.session.add(Producer(name="HTX\u2066 Chè\x1b", kind="htx", representative="Lò\nVăn\tAnh\u200f",
-                                 address="Thôn 1\nXã Ẳng Nưa\u200f"))
+        uow.session.add(
+            Producer(
+                name="HTX\u2066 Chè\x1b",
+                kind="htx",
+                representative="Lò\nVăn\tAnh\u200f",
+                address="Thôn 1\nXã Ẳng Nưa\u200f",
+            )
+        )
         uow.commit()
     with make_uow() as uow:
         stored = uow.session.get(Product, product.id)
@@ -113,7 +133,8 @@ def test_a_time_more_than_a_day_ahead_is_refused_but_a_date_keeps_its_range(make
         uow.commit()
     assert str(info.value) == (
         "Sản phẩm «Trà»: «Ngày lưu trữ» là 01/01/2199 00:00 (giờ UTC), muộn hơn hiện tại quá một ngày; đồng hồ "
-        "của máy ghi dữ liệu này có thể bị sai. Hãy chỉnh lại ngày giờ của máy đó rồi làm lại.")
+        "của máy ghi dữ liệu này có thể bị sai. Hãy chỉnh lại ngày giờ của máy đó rồi làm lại."
+    )
     soon = datetime.utcnow() + timedelta(hours=20)  # another office's clock a little ahead: fine
     with make_uow() as uow:
         uow.session.add(Product(name="Chè", status="tiem_nang", archived_at=soon, expires_on=date(2199, 1, 1)))
@@ -125,8 +146,11 @@ def test_json_values_are_finite_and_shallow(make_uow):
     deep: list = []
     for _ in range(40):
         deep = [deep]
-    for checklist, expected in (({"nhãn": 1e300}, "vượt khoảng cho phép"), ({"nhãn": float("inf")}, "số hữu hạn"),
-                                ({"nhãn": deep}, "lồng nhau quá 32 tầng")):
+    for checklist, expected in (
+        ({"nhãn": 1e300}, "vượt khoảng cho phép"),
+        ({"nhãn": float("inf")}, "số hữu hạn"),
+        ({"nhãn": deep}, "lồng nhau quá 32 tầng"),
+    ):
         with pytest.raises(ValidationError) as info, make_uow() as uow:
             uow.session.add(Product(name="Trà", status="tiem_nang", checklist=checklist))
             uow.commit()
@@ -141,8 +165,15 @@ def test_json_values_are_finite_and_shallow(make_uow):
 def test_refusals_name_fields_by_label_without_internal_keys_or_doubled_stops():
     from ocop_desktop.domain.validation import FieldError
 
-    error = ValidationError([FieldError("office_unit_id", "Chưa thiết lập đơn vị."),
-                             FieldError("row 3/notes", "Dòng 3, cột «Ghi chú»: quá dài."),
-                             FieldError("Trang «Phiếu», dòng 2", "không có bộ tiêu chí «X».")], record="Gửi báo cáo")
-    assert str(error) == ("Gửi báo cáo: Chưa thiết lập đơn vị; Dòng 3, cột «Ghi chú»: quá dài; "
-                          "Trang «Phiếu», dòng 2: không có bộ tiêu chí «X».")
+    error = ValidationError(
+        [
+            FieldError("office_unit_id", "Chưa thiết lập đơn vị."),
+            FieldError("row 3/notes", "Dòng 3, cột «Ghi chú»: quá dài."),
+            FieldError("Trang «Phiếu», dòng 2", "không có bộ tiêu chí «X»."),
+        ],
+        record="Gửi báo cáo",
+    )
+    assert str(error) == (
+        "Gửi báo cáo: Chưa thiết lập đơn vị; Dòng 3, cột «Ghi chú»: quá dài; "
+        "Trang «Phiếu», dòng 2: không có bộ tiêu chí «X»."
+    )

@@ -90,11 +90,14 @@ def test_a_backup_is_read_from_read_only_media_and_written_elsewhere(medium, cap
     assert code == 0 and len(json.loads(out)) == 10
 
 
-@pytest.mark.parametrize("args", [
-    ("init",),
-    ("office", "set", "--unit", "Mường Ảng", "--name", "Lò Văn A"),
-    ("backup",),  # into the backups folder beside the file, on the same medium
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("init",),
+        ("office", "set", "--unit", "Mường Ảng", "--name", "Lò Văn A"),
+        ("backup",),  # into the backups folder beside the file, on the same medium
+    ],
+)
 def test_writing_commands_are_refused_with_the_clear_message(medium, capsys, args):
     path, _ = medium
     before = path.read_bytes()

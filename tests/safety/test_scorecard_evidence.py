@@ -58,8 +58,9 @@ def _code(file_name: str) -> str:
 def test_a_shipped_card_edited_with_sqlite3_is_named_against_its_file(copy, capsys):
     code = _code(CARD_FILE)
     with sqlite3.connect(copy) as conn:
-        conn.execute("UPDATE scorecards SET structure = json_set(structure, '$.title', 'Phiếu giả') WHERE code = ?",
-                     (code,))
+        conn.execute(
+            "UPDATE scorecards SET structure = json_set(structure, '$.title', 'Phiếu giả') WHERE code = ?", (code,)
+        )
     status, err = _check(copy, capsys)
     assert status == 1
     assert f"Phiếu chấm điểm «{code}» khác với tệp đi kèm chương trình (đã bị sửa ngoài ứng dụng)" in err
@@ -69,11 +70,13 @@ def test_a_shipped_card_edited_with_sqlite3_is_named_against_its_file(copy, caps
 def test_the_office_own_card_is_held_to_the_chain(copy, capsys):
     code = _code("1489-2025_chung.json")
     with sqlite3.connect(copy) as conn:
-        origin = conn.execute("SELECT json_extract(structure, '$.origin') FROM scorecards WHERE code = ?",
-                              (code,)).fetchone()[0]
+        origin = conn.execute(
+            "SELECT json_extract(structure, '$.origin') FROM scorecards WHERE code = ?", (code,)
+        ).fetchone()[0]
         assert origin == "imported"
-        conn.execute("UPDATE scorecards SET structure = json_set(structure, '$.title', 'Phiếu khác') WHERE code = ?",
-                     (code,))
+        conn.execute(
+            "UPDATE scorecards SET structure = json_set(structure, '$.title', 'Phiếu khác') WHERE code = ?", (code,)
+        )
     status, err = _check(copy, capsys)
     assert status == 1
     assert f"Phiếu chấm «{code}»: " in err and "đã bị sửa ngoài ứng dụng" in err
@@ -92,9 +95,12 @@ def test_a_card_deleted_or_slipped_in_with_sqlite3_is_named(copy, capsys):
 
     with sqlite3.connect(copy) as conn:
         conn.execute("INSERT INTO scorecards VALUES (" + ", ".join("?" * len(row)) + ")", row)
-        conn.execute("INSERT INTO scorecards (id, code, rule_set_id, product_set_id, structure, created_at, updated_at)"
-                     " SELECT 'x-1', 'gia/2026', rule_set_id, product_set_id, structure, created_at, updated_at "
-                     "FROM scorecards WHERE code = ?", (code,))
+        conn.execute(
+            "INSERT INTO scorecards (id, code, rule_set_id, product_set_id, structure, created_at, updated_at)"
+            " SELECT 'x-1', 'gia/2026', rule_set_id, product_set_id, structure, created_at, updated_at "
+            "FROM scorecards WHERE code = ?",
+            (code,),
+        )
     status, err = _check(copy, capsys)
     assert status == 1
     assert "Phiếu chấm «gia/2026»" in err
@@ -113,8 +119,12 @@ def test_cards_stored_before_0011_are_sealed_on_upgrade(tmp_path, capsys):
     # As 0010 would have stored them: the cards there, no entry about them in the chain.
     with sqlite3.connect(path) as conn:
         first = conn.execute("SELECT min(seq) FROM audit_log WHERE entity = 'scorecards'").fetchone()[0]
-        assert conn.execute("SELECT count(*) FROM audit_log WHERE seq > ? AND entity != 'scorecards'",
-                            (first,)).fetchone()[0] == 0  # they close the chain: it stays whole without them
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM audit_log WHERE seq > ? AND entity != 'scorecards'", (first,)
+            ).fetchone()[0]
+            == 0
+        )  # they close the chain: it stays whole without them
         conn.execute("DELETE FROM audit_log WHERE entity = 'scorecards'")
         last = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         if last:
@@ -124,7 +134,8 @@ def test_cards_stored_before_0011_are_sealed_on_upgrade(tmp_path, capsys):
         conn.execute("UPDATE alembic_version SET version_num = '0010'")
     open_database(path).close()  # 0011 seals them
     with sqlite3.connect(path) as conn:
-        sealed = conn.execute("SELECT count(*) FROM audit_log WHERE action = 'seal' AND entity = 'scorecards'"
-                              ).fetchone()[0]
+        sealed = conn.execute(
+            "SELECT count(*) FROM audit_log WHERE action = 'seal' AND entity = 'scorecards'"
+        ).fetchone()[0]
     assert sealed == len(shipped_files())
     assert main(["--db", str(path), "check"]) == 0, capsys.readouterr().err

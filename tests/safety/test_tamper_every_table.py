@@ -50,10 +50,20 @@ def _add_one_of_each(make_uow) -> dict[str, str]:
         sender = TrustedSender(office_name="UBND xã Ẳng Nưa", public_key="A" * 44, fingerprint="ab" * 32)
         s.add_all([evaluation, member, sender, AppMeta(key="user_name", value="Nguyễn Văn Kiểm")])
         uow.commit()
-        return {"products": product.id, "producers": producer.id, "directives": directive.id, "tasks": task.id,
-                "task_progress": progress.id, "survey_campaigns": campaign.id, "unit_submissions": submission.id,
-                "survey_entries": entry.id, "evaluations": evaluation.id, "evaluation_members": member.id,
-                "trusted_senders": sender.id, "app_meta": "user_name"}
+        return {
+            "products": product.id,
+            "producers": producer.id,
+            "directives": directive.id,
+            "tasks": task.id,
+            "task_progress": progress.id,
+            "survey_campaigns": campaign.id,
+            "unit_submissions": submission.id,
+            "survey_entries": entry.id,
+            "evaluations": evaluation.id,
+            "evaluation_members": member.id,
+            "trusted_senders": sender.id,
+            "app_meta": "user_name",
+        }
 
 
 # table -> (a column to edit and its forged value, how `check` names the record)
@@ -61,16 +71,19 @@ CASES = {
     "products": (("stars", 5), "Sản phẩm «Chè Shan tuyết»"),
     "producers": (("tax_code", "0101234567"), "Chủ thể «HTX Chè Shan tuyết Ẳng Nưa»"),
     "survey_entries": (("price_vnd", 990000), "Dòng rà soát «Chè Shan tuyết» (Xã Ẳng Nưa)"),
-    "unit_submissions": (("submitted_on", "2026-07-01"),
-                         "Tình trạng nộp báo cáo «Xã Ẳng Nưa» (đợt «Rà soát OCOP 2026»)"),
+    "unit_submissions": (
+        ("submitted_on", "2026-07-01"),
+        "Tình trạng nộp báo cáo «Xã Ẳng Nưa» (đợt «Rà soát OCOP 2026»)",
+    ),
     "survey_campaigns": (("deadline", "2027-01-01"), "Đợt rà soát «Rà soát OCOP 2026»"),
     "directives": (("issuer", "UBND tỉnh"), "Văn bản chỉ đạo «Triển khai OCOP 2026» (12/KH-UBND)"),
     "tasks": (("status", "hoan_thanh"), "Nhiệm vụ «Rà soát sản phẩm»"),
-    "task_progress": (("author", "Người lạ"),
-                      "Tiến độ nhiệm vụ «Đã gửi công văn» (nhiệm vụ «Rà soát sản phẩm»)"),
+    "task_progress": (("author", "Người lạ"), "Tiến độ nhiệm vụ «Đã gửi công văn» (nhiệm vụ «Rà soát sản phẩm»)"),
     "evaluations": (("certified", 1), "Kết quả đánh giá «Chè Shan tuyết» (15/06/2026)"),
-    "evaluation_members": (("total", 99.0),
-                           "Phiếu chấm của thành viên hội đồng «Lò Văn Hùng» (chấm sản phẩm «Chè Shan tuyết»)"),
+    "evaluation_members": (
+        ("total", 99.0),
+        "Phiếu chấm của thành viên hội đồng «Lò Văn Hùng» (chấm sản phẩm «Chè Shan tuyết»)",
+    ),
     "trusted_senders": (("fingerprint", "cd" * 32), "Đơn vị gửi được tin cậy «UBND xã Ẳng Nưa»"),
     "app_meta": (("value", "Kẻ giả mạo"), "Thiết lập «Họ và tên người sử dụng»"),
 }
@@ -132,7 +145,13 @@ def test_a_row_inserted_with_sqlite3_is_named(copy, capsys, table):
     path, ids = copy
     with sqlite3.connect(path) as conn:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-        row = dict(zip(columns, conn.execute(f"SELECT * FROM {table} WHERE {_key(table)} = ?", (ids[table],)).fetchone(), strict=True))
+        row = dict(
+            zip(
+                columns,
+                conn.execute(f"SELECT * FROM {table} WHERE {_key(table)} = ?", (ids[table],)).fetchone(),
+                strict=True,
+            )
+        )
         if table == "app_meta":
             row = {"key": "user_title", "value": "Chủ tịch"}
             label = "Thiết lập «Chức vụ»"
@@ -142,8 +161,9 @@ def test_a_row_inserted_with_sqlite3_is_named(copy, capsys, table):
             if table == "unit_submissions":
                 row["unit_id"] = conn.execute("SELECT id FROM places WHERE name = 'Xã Mường Ảng'").fetchone()[0]
                 label = "Tình trạng nộp báo cáo «Xã Mường Ảng» (đợt «Rà soát OCOP 2026»)"
-        conn.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
-                     tuple(row.values()))
+        conn.execute(
+            f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", tuple(row.values())
+        )
     code, err = _check(path, capsys)
     assert code == 1
     assert f"{label} không có trong nhật ký thay đổi: đã được thêm ngoài ứng dụng." in err
@@ -159,17 +179,28 @@ def test_the_log_and_its_head_deleted_together_leave_every_record_unvouched(copy
     assert "Sản phẩm «Chè Shan tuyết» không có trong nhật ký thay đổi: đã được thêm ngoài ứng dụng." in err
 
 
-@pytest.mark.parametrize("sql, named", [
-    ("UPDATE places SET name = 'Xã Giả' WHERE id = '33770b0f-2bf3-5d9f-9714-6ed024c62610'",
-     "Địa bàn «Xã Ẳng Nưa» khác với tệp đi kèm chương trình"),
-    ("DELETE FROM product_sets WHERE id = (SELECT id FROM product_sets ORDER BY position LIMIT 1)",
-     "thiếu so với tệp đi kèm chương trình"),
-    ("INSERT INTO product_groups (id, code, name, position, created_at, updated_at) VALUES "
-     "('g-x', 'X', 'Nhóm bịa', 99, '2026-01-01', '2026-01-01')",
-     "Nhóm sản phẩm «Nhóm bịa» không có trong tệp đi kèm chương trình"),
-    ("UPDATE rule_sets SET certificate_months = 60 WHERE code = '1489/2025'",
-     "Bộ tiêu chí «1489/QĐ-TTg» khác với tệp đi kèm chương trình"),
-])
+@pytest.mark.parametrize(
+    "sql, named",
+    [
+        (
+            "UPDATE places SET name = 'Xã Giả' WHERE id = '33770b0f-2bf3-5d9f-9714-6ed024c62610'",
+            "Địa bàn «Xã Ẳng Nưa» khác với tệp đi kèm chương trình",
+        ),
+        (
+            "DELETE FROM product_sets WHERE id = (SELECT id FROM product_sets ORDER BY position LIMIT 1)",
+            "thiếu so với tệp đi kèm chương trình",
+        ),
+        (
+            "INSERT INTO product_groups (id, code, name, position, created_at, updated_at) VALUES "
+            "('g-x', 'X', 'Nhóm bịa', 99, '2026-01-01', '2026-01-01')",
+            "Nhóm sản phẩm «Nhóm bịa» không có trong tệp đi kèm chương trình",
+        ),
+        (
+            "UPDATE rule_sets SET certificate_months = 60 WHERE code = '1489/2025'",
+            "Bộ tiêu chí «1489/QĐ-TTg» khác với tệp đi kèm chương trình",
+        ),
+    ],
+)
 def test_reference_data_is_checked_against_the_shipped_files(copy, capsys, sql, named):
     path, _ = copy
     with sqlite3.connect(path) as conn:
@@ -192,7 +223,12 @@ def test_a_record_the_program_deletes_as_an_orphan_is_logged_and_check_stays_hea
         db.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM evaluation_members").fetchone()[0] == 0
-        assert conn.execute("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY seq DESC LIMIT 1",
-                            (ids["evaluation_members"],)).fetchone()[0] == "delete"
+        assert (
+            conn.execute(
+                "SELECT action FROM audit_log WHERE entity_id = ? ORDER BY seq DESC LIMIT 1",
+                (ids["evaluation_members"],),
+            ).fetchone()[0]
+            == "delete"
+        )
     code, err = _check(path, capsys)
     assert code == 0, err

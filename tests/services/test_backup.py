@@ -65,8 +65,7 @@ def test_the_summary_shows_date_schema_counts_and_newest_change(sample):
     info = backups.create_backup(sample, backups.MANUAL)
     summary = backups.describe(info.path)
     assert summary.restorable and summary.schema_version == head_revision()
-    assert summary.counts == {"products": 10, "producers": summary.counts["producers"], "survey_entries": 0,
-                              "tasks": 6}
+    assert summary.counts == {"products": 10, "producers": summary.counts["producers"], "survey_entries": 0, "tasks": 6}
     assert summary.made_at == info.made_at
     assert summary.newest_change is not None and abs(summary.newest_change - datetime.now()) < timedelta(minutes=5)
     assert "10 sản phẩm" in summary.describe() and "6 nhiệm vụ" in summary.describe()
@@ -110,8 +109,9 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_the_newest(tmp_path):
     kept = {b.path for b in backups.list_backups(db_path)}
     assert set(removed).isdisjoint(kept)
     assert manual in kept and other_db.exists() and stranger.exists()
-    automatic = sorted((b for b in backups.list_backups(db_path) if b.reason != "thu-cong"),
-                       key=lambda b: b.made_at, reverse=True)
+    automatic = sorted(
+        (b for b in backups.list_backups(db_path) if b.reason != "thu-cong"), key=lambda b: b.made_at, reverse=True
+    )
     # the 5 newest whatever the reason (today's imports included) …
     assert set(imports[:3]) <= kept
     # … the newest of each of the 7 most recent days …
@@ -132,9 +132,14 @@ def test_restore_brings_back_the_data_and_keeps_the_state_before(sample, make_uo
     before = _names(sample)
     copy = backups.create_backup(sample, backups.MANUAL).path
     first = products.list()[0]
-    renamed = ProductInput(name="Tên đã sửa sau khi sao lưu", status=first.status, stars=first.stars,
-                           certified_on=first.certified_on, expires_on=first.expires_on,
-                           certificate_no=first.certificate_no or "")
+    renamed = ProductInput(
+        name="Tên đã sửa sau khi sao lưu",
+        status=first.status,
+        stars=first.stars,
+        certified_on=first.certified_on,
+        expires_on=first.expires_on,
+        certificate_no=first.certificate_no or "",
+    )
     products.update(first.id, renamed)
     products.create(ProductInput(name="Sản phẩm thêm sau khi sao lưu"))
     changed = _names(sample)
@@ -170,11 +175,15 @@ def test_restoring_an_older_backup_migrates_it_and_chains_its_log(tmp_path, samp
     upgrade(engine, old, revision="0004")
     engine.dispose()
     with sqlite3.connect(old) as conn:
-        conn.execute("INSERT INTO products (id, name, name_folded, name_sort, status, checklist, notes, created_at,"
-                     " updated_at) VALUES ('p-1', 'Mật ong', 'mat ong', '', 'tiem_nang', '{}', '', '2024-01-01 00:00:00',"
-                     " '2024-01-01 00:00:00')")
-        conn.execute("INSERT INTO audit_log (at, actor, action, entity, entity_id, changes, context)"
-                     " VALUES ('2024-01-01 00:00:00', 'A', 'create', 'products', 'p-1', '{\"name\": [null, \"Mật ong\"]}', '')")
+        conn.execute(
+            "INSERT INTO products (id, name, name_folded, name_sort, status, checklist, notes, created_at,"
+            " updated_at) VALUES ('p-1', 'Mật ong', 'mat ong', '', 'tiem_nang', '{}', '', '2024-01-01 00:00:00',"
+            " '2024-01-01 00:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, changes, context)"
+            " VALUES ('2024-01-01 00:00:00', 'A', 'create', 'products', 'p-1', '{\"name\": [null, \"Mật ong\"]}', '')"
+        )
         conn.execute("PRAGMA journal_mode=DELETE")
     copy = tmp_path / "cu-ban-sao.sqlite"
     backups.create_backup(old, target=copy)
@@ -215,7 +224,7 @@ def _scribble(path: Path) -> None:
         conn.execute("PRAGMA journal_mode=DELETE")
     data = bytearray(path.read_bytes())
     page = 4096
-    data[page * 3: page * 3 + 200] = b"\xff" * 200
+    data[page * 3 : page * 3 + 200] = b"\xff" * 200
     path.write_bytes(bytes(data))
 
 
@@ -239,13 +248,21 @@ def test_leftovers_of_a_killed_backup_are_cleaned_but_a_copy_in_progress_is_not(
     someone_elses = sample.with_name(".tai-lieu-khac.tmp")  # not ours: never touched
     someone_elses.write_bytes(b"x")
     in_progress = folder / ".ocop-thu-cong-20240101-000001-000000.sqlite.tmp"
-    writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sys, time
         from ocop_desktop.persistence.snapshot import claim_temporary
         claim_temporary(__import__("pathlib").Path({str(in_progress)!r}))
         print("dang ghi", flush=True)
         time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert writer.stdout.readline().strip() == "dang ghi"
         made = backups.daily_backup_if_due(sample)  # what the window does at start

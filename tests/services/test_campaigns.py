@@ -24,8 +24,13 @@ def service(make_uow) -> CampaignService:
 
 
 def new_2026(service, **kw) -> object:
-    data = dict(year=2026, deadline="30/06/2026", title="Rà soát sản phẩm OCOP năm 2026",
-                issuing_letter="Số 12/UBND-KT ngày 02/03/2026 của UBND xã", unit_ids=(MUONG_ANG,))
+    data = dict(
+        year=2026,
+        deadline="30/06/2026",
+        title="Rà soát sản phẩm OCOP năm 2026",
+        issuing_letter="Số 12/UBND-KT ngày 02/03/2026 của UBND xã",
+        unit_ids=(MUONG_ANG,),
+    )
     data.update(kw)
     return service.add(CampaignInput(**data), today=TODAY)
 
@@ -34,7 +39,8 @@ def test_add_stores_the_campaign_its_units_and_an_audit_entry(service, make_uow,
     info = new_2026(service)
     shown = SurveyService(make_uow).campaigns(today=TODAY)
     assert [(c.year, c.title, c.deadline, c.issuing_letter, c.closed_on) for c in shown] == [
-        (2026, "Rà soát sản phẩm OCOP năm 2026", date(2026, 6, 30), "Số 12/UBND-KT ngày 02/03/2026 của UBND xã", None)]
+        (2026, "Rà soát sản phẩm OCOP năm 2026", date(2026, 6, 30), "Số 12/UBND-KT ngày 02/03/2026 của UBND xã", None)
+    ]
     units = SurveyService(make_uow).campaign_units(info.id, today=TODAY)
     assert [(u.unit, u.status) for u in units] == [("Xã Mường Ảng", "chua_nop")]
     with sqlite3.connect(db_path) as conn:
@@ -63,7 +69,9 @@ def test_a_unit_that_no_longer_exists_on_the_deadline_is_refused_by_name(service
 
 def test_a_second_campaign_of_the_same_year_is_refused(service):
     new_2026(service)
-    with pytest.raises(ValidationError, match=r"Đã có đợt rà soát năm 2026 \(«Rà soát sản phẩm OCOP năm 2026»\); mỗi năm một đợt"):
+    with pytest.raises(
+        ValidationError, match=r"Đã có đợt rà soát năm 2026 \(«Rà soát sản phẩm OCOP năm 2026»\); mỗi năm một đợt"
+    ):
         new_2026(service, title="Đợt khác")
 
 
@@ -81,19 +89,32 @@ def test_all_units_of_a_province_valid_on_the_deadline(service):
 def test_edit_changes_fields_and_units_but_never_drops_a_unit_with_rows(service, make_uow):
     bung_lao = place_id("xa-bung-lao")
     info = new_2026(service, unit_ids=(MUONG_ANG, bung_lao))
-    SurveyService(make_uow).save_entries(info.id, MUONG_ANG, [SurveyEntryInput(product_name="Cà phê"),
-                                                             SurveyEntryInput(product_name="Chè")])
+    SurveyService(make_uow).save_entries(
+        info.id, MUONG_ANG, [SurveyEntryInput(product_name="Cà phê"), SurveyEntryInput(product_name="Chè")]
+    )
     with pytest.raises(ValidationError) as caught:
         service.edit(info.id, CampaignInput(2026, "15/07/2026", "Đợt sửa", "", (bung_lao,)), today=TODAY)
     assert "không bỏ được «Xã Mường Ảng» khỏi «Đơn vị báo cáo»: đơn vị đã có 2 dòng rà soát" in str(caught.value)
     assert service.get(info.id).title == "Rà soát sản phẩm OCOP năm 2026"  # nothing written
-    edited = service.edit(info.id, CampaignInput(2026, "15/07/2026", "Đợt sửa", "Số 1", (MUONG_ANG,)), today=TODAY,
-                          expected_version=info.version)
+    edited = service.edit(
+        info.id,
+        CampaignInput(2026, "15/07/2026", "Đợt sửa", "Số 1", (MUONG_ANG,)),
+        today=TODAY,
+        expected_version=info.version,
+    )
     assert (edited.title, edited.deadline, edited.issuing_letter, edited.unit_ids) == (
-        "Đợt sửa", date(2026, 7, 15), "Số 1", (MUONG_ANG,))
+        "Đợt sửa",
+        date(2026, 7, 15),
+        "Số 1",
+        (MUONG_ANG,),
+    )
     with pytest.raises(StaleDataError):
-        service.edit(info.id, CampaignInput(2026, "15/07/2026", "Lần hai", "", (MUONG_ANG,)), today=TODAY,
-                     expected_version=info.version)
+        service.edit(
+            info.id,
+            CampaignInput(2026, "15/07/2026", "Lần hai", "", (MUONG_ANG,)),
+            today=TODAY,
+            expected_version=info.version,
+        )
 
 
 def test_close_refuses_new_rows_and_reopen_allows_them(service, make_uow):

@@ -12,10 +12,15 @@ TODAY = date(2026, 11, 28)
 
 
 def _certified(products, name, expires_on, stars=3):
-    return products.create(ProductInput(
-        name=name, status="duoc_cong_nhan", stars=stars,
-        certified_on=expires_on - timedelta(days=3 * 365), expires_on=expires_on,
-    ))
+    return products.create(
+        ProductInput(
+            name=name,
+            status="duoc_cong_nhan",
+            stars=stars,
+            certified_on=expires_on - timedelta(days=3 * 365),
+            expires_on=expires_on,
+        )
+    )
 
 
 def test_counts_by_star_and_status(make_uow):

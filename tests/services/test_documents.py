@@ -33,12 +33,22 @@ def unit(make_uow, name: str, old: bool):
     return next(p for p in PlaceService(make_uow).all() if p.name == name and (p.valid_to is not None) == old)
 
 
-def set_office(make_uow, name: str, old: bool = False, title: str = "Chủ tịch", kind: str = "ubnd",
-               person: str = "Lò Văn Minh"):
-    place = unit(make_uow, name, old) if name != "Tỉnh Điện Biên" else next(
-        p for p in PlaceService(make_uow).all() if p.name == name)
-    save_office_settings(make_uow, place.id, person, title, office_kind=kind,
-                         office_printed_name=printed_name(kind, place.name, "Tỉnh Điện Biên"))
+def set_office(
+    make_uow, name: str, old: bool = False, title: str = "Chủ tịch", kind: str = "ubnd", person: str = "Lò Văn Minh"
+):
+    place = (
+        unit(make_uow, name, old)
+        if name != "Tỉnh Điện Biên"
+        else next(p for p in PlaceService(make_uow).all() if p.name == name)
+    )
+    save_office_settings(
+        make_uow,
+        place.id,
+        person,
+        title,
+        office_kind=kind,
+        office_printed_name=printed_name(kind, place.name, "Tỉnh Điện Biên"),
+    )
 
 
 @pytest.fixture
@@ -54,13 +64,15 @@ def pdf_lines(path: Path) -> list[str]:
     """The text pieces of the PDF as laid out (pdftotext -layout): left and right columns apart;
     the gap a blank number leaves ("Số:      /BC-UBND") read as one space."""
     out = layout_text(path)
-    return [" ".join(piece.split()) for line in out.splitlines() for piece in re.split(r"\s{3,}", line) if piece.strip()]
+    return [
+        " ".join(piece.split()) for line in out.splitlines() for piece in re.split(r"\s{3,}", line) if piece.strip()
+    ]
 
 
 def issuer_text(lines: list[str]) -> str:
     """The left header column, its wrapped lines joined: what stands above the number."""
     motto = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"}
-    head = lines[:next(i for i, line in enumerate(lines) if line.startswith("Số:") or ", ngày " in line)]
+    head = lines[: next(i for i, line in enumerate(lines) if line.startswith("Số:") or ", ngày " in line)]
     return " ".join(line for line in head if line not in motto)
 
 
@@ -115,8 +127,9 @@ def test_the_council_papers_are_a_form_without_number_and_a_numbered_minutes(com
     assert not any(line.startswith("Số:") for line in sheet) and "Nơi nhận:" not in sheet
     assert "ỦY BAN NHÂN DÂN" not in sheet  # the council issues it, not the commune
 
-    saved = EvaluationService(commune).save(EvaluationInput(coffee, date(2026, 9, 15), (
-        MemberInput("Lò Văn An", SCORES),), level="tinh"))
+    saved = EvaluationService(commune).save(
+        EvaluationInput(coffee, date(2026, 9, 15), (MemberInput("Lò Văn An", SCORES),), level="tinh")
+    )
     result = pdf_lines(reports.write_result(saved.id, tmp_path / "bien-ban.pdf"))
     assert "BIÊN BẢN" in result and "Số: /BB-HĐ" in result
     assert issuer_text(result) == "UBND TỈNH ĐIỆN BIÊN HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP"
@@ -135,7 +148,10 @@ def test_a_2026_document_of_the_former_district_is_refused_naming_both_dates(com
     header = DocumentService(commune).header("survey", date(2024, 7, 5))
     assert header.body == "ỦY BAN NHÂN DÂN HUYỆN MƯỜNG ẢNG"
     assert (header.signature.authority, header.signature.deputy, header.signature.title) == (
-        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    )
 
 
 def test_a_2025_commune_issues_nothing_dated_before_it_existed(commune):
@@ -148,8 +164,11 @@ def test_a_2024_commune_follows_the_letter_then_issues_as_its_successor(commune)
     service = DocumentService(commune)
     before = service.header("survey", date(2024, 7, 5))
     assert before.body == "ỦY BAN NHÂN DÂN THỊ TRẤN MƯỜNG ẢNG"
-    assert before.recipients == ("Phòng Nông nghiệp và Phát triển nông thôn huyện Mường Ảng",
-                                 "UBND huyện Mường Ảng", "Lưu: VT")
+    assert before.recipients == (
+        "Phòng Nông nghiệp và Phát triển nông thôn huyện Mường Ảng",
+        "UBND huyện Mường Ảng",
+        "Lưu: VT",
+    )
     after = service.header("survey", DAY)
     assert (after.body, after.place, after.recipients) == ("ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG", "Mường Ảng", (SO, "Lưu: VT"))
 
@@ -158,9 +177,15 @@ def test_a_department_prints_its_province_above_and_signs_as_its_director(commun
     set_office(commune, "Tỉnh Điện Biên", title="Phó Giám đốc", kind="so_nnmt", person="Hà Văn Nam")
     header = DocumentService(commune).header("products", DAY)
     assert (header.parent_body, header.body, header.number) == (
-        "UBND TỈNH ĐIỆN BIÊN", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Số:      /BC-SNNMT")
+        "UBND TỈNH ĐIỆN BIÊN",
+        "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+        "Số:      /BC-SNNMT",
+    )
     assert (header.signature.authority, header.signature.deputy, header.signature.title) == (
-        "", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+        "",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+    )
     # A clerk's own title is never a signer block: the director's block is printed.
     set_office(commune, "Tỉnh Điện Biên", title="Chuyên viên phòng Kế hoạch", kind="so_nnmt", person="Hà Văn Nam")
     header = DocumentService(commune).header("products", DAY)
@@ -188,12 +213,16 @@ def test_a_2024_district_evaluation_printed_by_the_2025_commune_is_the_district_
     coffee = next(p.id for p in ProductService(commune).list() if p.name == COFFEE)
     header = DocumentService(commune).header("evaluation-result", date(2024, 6, 20), level="huyen")
     assert (header.parent_body, header.body, header.number) == (
-        "UBND HUYỆN MƯỜNG ẢNG", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Số:      /BB-HĐ")
+        "UBND HUYỆN MƯỜNG ẢNG",
+        "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP",
+        "Số:      /BB-HĐ",
+    )
     # The district's council signs nothing dated after the district ended.
     with pytest.raises(ValidationError, match=r"30/06/2025.*02/12/2026"):
         DocumentService(commune).header("evaluation-result", DAY, level="huyen")
-    sheet = pdf_lines(EvaluationReports(commune).write_sheet(tmp_path / "p.pdf", product_id=coffee,
-                                                             on=date(2024, 6, 20)))
+    sheet = pdf_lines(
+        EvaluationReports(commune).write_sheet(tmp_path / "p.pdf", product_id=coffee, on=date(2024, 6, 20))
+    )
     assert issuer_text(sheet) == "UBND HUYỆN MƯỜNG ẢNG HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP"
 
 
@@ -202,7 +231,10 @@ def test_the_audit_log_report_is_issued_like_every_other(commune):
 
     header = AuditService(commune).report(today=DAY).header
     assert (header.body, header.number, header.recipients) == (
-        "ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG", "Số:      /BC-UBND", (SO, "Lưu: VT"))
+        "ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG",
+        "Số:      /BC-UBND",
+        (SO, "Lưu: VT"),
+    )
     set_office(commune, "Huyện Mường Ảng", old=True)
     with pytest.raises(ValidationError, match="30/06/2025"):
         AuditService(commune).report(today=DAY)
@@ -212,9 +244,15 @@ def test_the_provincial_council_signs_its_own_minutes_with_its_chairman(commune)
     set_office(commune, "Tỉnh Điện Biên", title="Chủ tịch Hội đồng", kind="hoi_dong", person="Mùa A Vảng")
     header = DocumentService(commune).header("evaluation-result", DAY, level="tinh")
     assert (header.parent_body, header.body, header.number) == (
-        "UBND TỈNH ĐIỆN BIÊN", "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", "Số:      /BB-HĐ")
+        "UBND TỈNH ĐIỆN BIÊN",
+        "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP",
+        "Số:      /BB-HĐ",
+    )
     assert (header.signature.authority, header.signature.title, header.signature.name) == (
-        "TM. HỘI ĐỒNG", "CHỦ TỊCH HỘI ĐỒNG", "Mùa A Vảng")
+        "TM. HỘI ĐỒNG",
+        "CHỦ TỊCH HỘI ĐỒNG",
+        "Mùa A Vảng",
+    )
 
 
 def test_a_department_drops_the_peoples_committee_block_older_versions_stored(commune):
@@ -227,4 +265,8 @@ def test_a_department_drops_the_peoples_committee_block_older_versions_stored(co
         uow.commit()
     signature = DocumentService(commune).header("summary", DAY).signature
     assert (signature.authority, signature.deputy, signature.title, signature.name) == (
-        "", "", "GIÁM ĐỐC", "Hà Văn Nam")
+        "",
+        "",
+        "GIÁM ĐỐC",
+        "Hà Văn Nam",
+    )

@@ -26,9 +26,37 @@ from tests.pdftext import pdf_text
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 TODAY = date(2026, 11, 28)
 # A coffee self-assessment under 26/2026 worth 79 points.
-SCORES = {"A1.1": 3, "A1.2": 2, "A1.3": 3, "A1.4": 3, "A1.5": 2, "A1.6": 2, "A1.7": 1, "A2.1": 3, "A2.2": 2,
-          "A2.3": 2, "A2.4": 1, "A3.1": 3, "A3.2": 0, "A3.3": 3, "A3.4": 1, "A3.5": 2, "B1": 4, "B2": 2, "B3": 3,
-          "B4": 4, "B5": 2, "B6": 4, "C1.1": 8, "C1.2": 4, "C2": 4, "C3": 5, "C4": 3, "C5": 2, "C6": 1}
+SCORES = {
+    "A1.1": 3,
+    "A1.2": 2,
+    "A1.3": 3,
+    "A1.4": 3,
+    "A1.5": 2,
+    "A1.6": 2,
+    "A1.7": 1,
+    "A2.1": 3,
+    "A2.2": 2,
+    "A2.3": 2,
+    "A2.4": 1,
+    "A3.1": 3,
+    "A3.2": 0,
+    "A3.3": 3,
+    "A3.4": 1,
+    "A3.5": 2,
+    "B1": 4,
+    "B2": 2,
+    "B3": 3,
+    "B4": 4,
+    "B5": 2,
+    "B6": 4,
+    "C1.1": 8,
+    "C1.2": 4,
+    "C2": 4,
+    "C3": 5,
+    "C4": 3,
+    "C5": 2,
+    "C6": 1,
+}
 
 
 @pytest.fixture
@@ -61,20 +89,27 @@ def test_shipped_cards_load_once_and_serve_each_product_by_its_set(make):
 def test_an_evaluation_is_kept_with_its_rule_set_date_level_and_members(make):
     service = EvaluationService(make)
     coffee = product_id(make, COFFEE)
-    members = (MemberInput("Lò Văn An", SCORES), MemberInput("Quàng Thị Bình", {**SCORES, "C1.1": 10}),
-               MemberInput("Tòng Văn Chiến", {**SCORES, "C4": 5, "A3.2": 1}))
+    members = (
+        MemberInput("Lò Văn An", SCORES),
+        MemberInput("Quàng Thị Bình", {**SCORES, "C1.1": 10}),
+        MemberInput("Tòng Văn Chiến", {**SCORES, "C4": 5, "A3.2": 1}),
+    )
     saved = service.save(EvaluationInput(coffee, TODAY, members, level="tinh", notes="Hội đồng tỉnh đợt 2"))
     again = service.get(saved.id)
     assert again.rule_set_code == "26/2026" and again.card_code == "26/2026:ca-phe-ca-cao"
     assert (again.evaluated_on, again.level, again.level_label) == (TODAY, "tinh", "Cấp tỉnh")
-    assert [(m.name, m.total) for m in again.members] == [("Lò Văn An", 79), ("Quàng Thị Bình", 81),
-                                                          ("Tòng Văn Chiến", 82)]
+    assert [(m.name, m.total) for m in again.members] == [
+        ("Lò Văn An", 79),
+        ("Quàng Thị Bình", 81),
+        ("Tòng Văn Chiến", 82),
+    ]
     assert again.scores["C1.1"] == pytest.approx(26 / 3) and again.scores["C4"] == pytest.approx(11 / 3)
     assert again.total == 80.67 and again.stars == 4 and again.knockout is None
     assert again.parts == {"A": 33.33, "B": 19.0, "C": 28.33}
     history = service.history(coffee)
     assert [(h.rule_set_code, h.members, h.total, h.stars, h.certified) for h in history] == [
-        ("26/2026", 3, 80.67, 4, False)]
+        ("26/2026", 3, 80.67, 4, False)
+    ]
 
 
 def test_scores_out_of_range_or_unknown_are_refused_naming_the_criterion(make):
@@ -103,15 +138,21 @@ def test_a_certified_result_sets_star_score_certificate_expiry_and_reevaluation_
     service = EvaluationService(make)
     coffee = product_id(make, COFFEE)
     saved = service.save(EvaluationInput(coffee, date(2026, 9, 15), (MemberInput("An", SCORES),)))
-    cert = service.certify(saved.id, CertificationInput(
-        certificate_no="GCN-26-001", decision="2150/QĐ-UBND", certified_on=date(2026, 10, 2)), today=TODAY)
+    cert = service.certify(
+        saved.id,
+        CertificationInput(certificate_no="GCN-26-001", decision="2150/QĐ-UBND", certified_on=date(2026, 10, 2)),
+        today=TODAY,
+    )
     assert (cert.stars, cert.score, cert.body) == (4, 79, "UBND cấp tỉnh")
     assert cert.expires_on == date(2029, 10, 2)  # 36 months
     assert (cert.reevaluation_from, cert.reevaluation_to) == (date(2029, 4, 5), date(2029, 6, 4))  # 180–120 days
     product = ProductService(make).get(coffee)
     assert (product.stars, product.score, product.status) == (4, 79, "duoc_cong_nhan")
     assert (product.certificate_no, product.certifying_decision, product.certifying_body) == (
-        "GCN-26-001", "2150/QĐ-UBND", "UBND cấp tỉnh")
+        "GCN-26-001",
+        "2150/QĐ-UBND",
+        "UBND cấp tỉnh",
+    )
     assert (product.certified_on, product.expires_on) == (date(2026, 10, 2), date(2029, 10, 2))
     assert service.history(coffee)[0].certified is True
     assert service.get(saved.id).certification.expires_on == date(2029, 10, 2)
@@ -121,11 +162,13 @@ def test_under_148_the_issuer_warns_30_days_before_expiry(make):
     service = EvaluationService(make)
     tea = product_id(make, "Trà San tuyết P.H 14")
     # 72 points is 4 stars, which the province certifies under 148 (the district only 3 stars).
-    saved = service.save(EvaluationInput(tea, date(2024, 8, 20), (MemberInput("An", {"A": 30, "B": 20, "C": 22}),),
-                                         level="tinh"))
+    saved = service.save(
+        EvaluationInput(tea, date(2024, 8, 20), (MemberInput("An", {"A": 30, "B": 20, "C": 22}),), level="tinh")
+    )
     assert (saved.rule_set_code, saved.total, saved.stars) == ("148/2023", 72, 4)
-    cert = service.certify(saved.id, CertificationInput(decision="88/QĐ-UBND", certified_on=date(2024, 9, 30)),
-                           today=TODAY)
+    cert = service.certify(
+        saved.id, CertificationInput(decision="88/QĐ-UBND", certified_on=date(2024, 9, 30)), today=TODAY
+    )
     assert cert.expires_on == date(2027, 9, 30)
     assert cert.reevaluation_from is None and cert.warning_on == date(2027, 8, 31)
 
@@ -212,13 +255,23 @@ def test_the_scoring_sheet_pdf_holds_the_criteria_with_their_diacritics(make, tm
     coffee = product_id(make, COFFEE)
     blank = reports.write_sheet(tmp_path / "phieu.pdf", product_id=coffee, on=TODAY)
     text = pdf_text(blank)
-    for name in ("PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP", "Tổ chức sản xuất", "Vùng nguyên liệu được chứng nhận",
-                 "Sở hữu trí tuệ", "Bản sắc địa phương", "Chỉ tiêu cảm quan", "Đảm bảo chất lượng",
-                 "Cộng phần A", "Toàn bộ nguyên liệu nhập khẩu", COFFEE):
+    for name in (
+        "PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP",
+        "Tổ chức sản xuất",
+        "Vùng nguyên liệu được chứng nhận",
+        "Sở hữu trí tuệ",
+        "Bản sắc địa phương",
+        "Chỉ tiêu cảm quan",
+        "Đảm bảo chất lượng",
+        "Cộng phần A",
+        "Toàn bộ nguyên liệu nhập khẩu",
+        COFFEE,
+    ):
         assert name in text, name
     assert "Kết quả" not in text
-    filled = reports.write_sheet(tmp_path / "da-cham.pdf", product_id=coffee, on=TODAY,
-                                 member=MemberInput("Lò Văn An", SCORES))
+    filled = reports.write_sheet(
+        tmp_path / "da-cham.pdf", product_id=coffee, on=TODAY, member=MemberInput("Lò Văn An", SCORES)
+    )
     text = pdf_text(filled)
     assert "Lò Văn An" in text and "Kết quả: 79 điểm, hạng 4 sao." in text
 
@@ -226,12 +279,23 @@ def test_the_scoring_sheet_pdf_holds_the_criteria_with_their_diacritics(make, tm
 def test_the_result_pdf_lists_every_member_the_average_and_the_certificate(make, tmp_path):
     service = EvaluationService(make)
     coffee = product_id(make, COFFEE)
-    saved = service.save(EvaluationInput(coffee, date(2026, 9, 15), (
-        MemberInput("Lò Văn An", SCORES), MemberInput("Quàng Thị Bình", {**SCORES, "C1.1": 10}))))
-    service.certify(saved.id, CertificationInput(decision="2150/QĐ-UBND", certified_on=date(2026, 10, 2)),
-                    today=TODAY)
+    saved = service.save(
+        EvaluationInput(
+            coffee,
+            date(2026, 9, 15),
+            (MemberInput("Lò Văn An", SCORES), MemberInput("Quàng Thị Bình", {**SCORES, "C1.1": 10})),
+        )
+    )
+    service.certify(saved.id, CertificationInput(decision="2150/QĐ-UBND", certified_on=date(2026, 10, 2)), today=TODAY)
     text = pdf_text(EvaluationReports(make).write_result(saved.id, tmp_path / "ket-qua.pdf"))
-    for piece in ("BIÊN BẢN", "Kết quả đánh giá, phân hạng sản phẩm OCOP", "Lò Văn An", "Quàng Thị Bình", "Điểm bình quân",
-                  "tổng điểm bình quân 80/100, hạng 4 sao", "có hiệu lực đến hết ngày 02/10/2029",
-                  "Nộp hồ sơ đánh giá lại từ 05/04/2029 đến 04/06/2029"):
+    for piece in (
+        "BIÊN BẢN",
+        "Kết quả đánh giá, phân hạng sản phẩm OCOP",
+        "Lò Văn An",
+        "Quàng Thị Bình",
+        "Điểm bình quân",
+        "tổng điểm bình quân 80/100, hạng 4 sao",
+        "có hiệu lực đến hết ngày 02/10/2029",
+        "Nộp hồ sơ đánh giá lại từ 05/04/2029 đến 04/06/2029",
+    ):
         assert piece in text, piece

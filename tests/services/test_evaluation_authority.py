@@ -41,8 +41,16 @@ def product(make_uow, name: str):
 
 def held(p) -> tuple:
     """What a certificate would change on the product."""
-    return (p.stars, p.score, p.status, p.certificate_no, p.certifying_decision, p.certifying_body, p.certified_on,
-            p.expires_on)
+    return (
+        p.stars,
+        p.score,
+        p.status,
+        p.certificate_no,
+        p.certifying_decision,
+        p.certifying_body,
+        p.certified_on,
+        p.expires_on,
+    )
 
 
 def saved_totals(service, name_id: str, on: date, level: str, parts: dict):
@@ -80,8 +88,9 @@ def test_a_1489_provincial_evaluation_of_92_points_is_proposed_not_rated_and_not
     assert "hạng 5 sao" not in text and "chưa đối chiếu" not in text
 
     with pytest.raises(ValidationError) as caught:
-        service.certify(saved.id, CertificationInput(decision="2150/QĐ-UBND", certified_on=date(2025, 10, 2)),
-                        today=TODAY)
+        service.certify(
+            saved.id, CertificationInput(decision="2150/QĐ-UBND", certified_on=date(2025, 10, 2)), today=TODAY
+        )
     message = str(caught.value)
     assert "vượt thẩm quyền công nhận của cấp tỉnh theo Quyết định 1489/QĐ-TTg" in message
     assert f"hạng 5 sao do {MINISTRY} đánh giá, công nhận" in message
@@ -94,12 +103,19 @@ def test_a_1489_provincial_result_of_4_stars_is_certified_by_the_province_never_
     coffee = product(make, COFFEE)
     saved = saved_totals(service, coffee.id, date(2025, 9, 15), "tinh", {"A": 32, "B": 20, "C": 28})
     assert saved.stars == 4
-    with pytest.raises(ValidationError, match="«Cơ quan công nhận» Bộ Nông nghiệp và Môi trường là cơ quan của "
-                                              "cấp trung ương"):
-        service.certify(saved.id, CertificationInput(decision="9/QĐ-UBND", certified_on=date(2025, 10, 2),
-                                                     body="Bộ Nông nghiệp và Môi trường"), today=TODAY)
-    cert = service.certify(saved.id, CertificationInput(decision="9/QĐ-UBND", certified_on=date(2025, 10, 2)),
-                           today=TODAY)
+    with pytest.raises(
+        ValidationError, match="«Cơ quan công nhận» Bộ Nông nghiệp và Môi trường là cơ quan của cấp trung ương"
+    ):
+        service.certify(
+            saved.id,
+            CertificationInput(
+                decision="9/QĐ-UBND", certified_on=date(2025, 10, 2), body="Bộ Nông nghiệp và Môi trường"
+            ),
+            today=TODAY,
+        )
+    cert = service.certify(
+        saved.id, CertificationInput(decision="9/QĐ-UBND", certified_on=date(2025, 10, 2)), today=TODAY
+    )
     assert (cert.stars, cert.body) == (4, "UBND cấp tỉnh")
     assert product(make, COFFEE).certifying_body == "UBND cấp tỉnh"
     text = pdf_text(EvaluationReports(make).write_result(saved.id, tmp_path / "ket-qua.pdf"))
@@ -115,10 +131,12 @@ def test_under_1489_a_commune_does_not_evaluate_it_checks_and_proposes(make, tmp
     text = pdf_text(EvaluationReports(make).write_result(saved.id, tmp_path / "kiem-tra.pdf"))
     assert "Theo Quyết định 1489/QĐ-TTg, cấp xã không đánh giá, phân hạng sản phẩm" in text
     assert "đề nghị cấp tỉnh (UBND cấp tỉnh) đánh giá, công nhận" in text and "hạng 4 sao" not in text
-    with pytest.raises(ValidationError, match="cấp xã không đánh giá, phân hạng sản phẩm .* hạng 4 sao do "
-                                              r"cấp tỉnh \(UBND cấp tỉnh\) đánh giá, công nhận"):
-        service.certify(saved.id, CertificationInput(decision="1/QĐ-UBND", certified_on=date(2025, 10, 2)),
-                        today=TODAY)
+    with pytest.raises(
+        ValidationError,
+        match="cấp xã không đánh giá, phân hạng sản phẩm .* hạng 4 sao do "
+        r"cấp tỉnh \(UBND cấp tỉnh\) đánh giá, công nhận",
+    ):
+        service.certify(saved.id, CertificationInput(decision="1/QĐ-UBND", certified_on=date(2025, 10, 2)), today=TODAY)
     assert held(product(make, COFFEE)) == before
 
 
@@ -133,15 +151,17 @@ def test_under_148_a_district_refuses_4_stars_naming_the_province_and_certifies_
     assert "từ 70 điểm trở lên, vượt thẩm quyền công nhận của cấp huyện (công nhận 3 sao)" in text
     assert "đề nghị cấp tỉnh (UBND cấp tỉnh) đánh giá, công nhận" in text and "hạng 4 sao" not in text
     with pytest.raises(ValidationError) as caught:
-        service.certify(four.id, CertificationInput(decision="88/QĐ-UBND", certified_on=date(2024, 9, 30)),
-                        today=TODAY)
-    assert ("vượt thẩm quyền công nhận của cấp huyện theo Quyết định 148/QĐ-TTg (cấp huyện công nhận 3 sao): "
-            "hạng 4 sao do cấp tỉnh (UBND cấp tỉnh) đánh giá, công nhận") in str(caught.value)
+        service.certify(four.id, CertificationInput(decision="88/QĐ-UBND", certified_on=date(2024, 9, 30)), today=TODAY)
+    assert (
+        "vượt thẩm quyền công nhận của cấp huyện theo Quyết định 148/QĐ-TTg (cấp huyện công nhận 3 sao): "
+        "hạng 4 sao do cấp tỉnh (UBND cấp tỉnh) đánh giá, công nhận"
+    ) in str(caught.value)
     assert held(product(make, TEA)) == before
 
     three = saved_totals(service, tea.id, date(2024, 8, 21), "huyen", {"A": 25, "B": 15, "C": 20})
-    cert = service.certify(three.id, CertificationInput(decision="89/QĐ-UBND", certified_on=date(2024, 9, 30)),
-                           today=TODAY)
+    cert = service.certify(
+        three.id, CertificationInput(decision="89/QĐ-UBND", certified_on=date(2024, 9, 30)), today=TODAY
+    )
     assert (cert.stars, cert.body, product(make, TEA).stars) == (3, "UBND cấp huyện", 3)
 
 
@@ -149,13 +169,16 @@ def test_under_148_the_central_council_certifies_5_stars_but_not_4(make):
     service = EvaluationService(make)
     tea = product(make, TEA)
     four = saved_totals(service, tea.id, date(2024, 8, 20), "trung_uong", {"A": 30, "B": 20, "C": 25})
-    with pytest.raises(ValidationError, match=r"cấp trung ương công nhận 5 sao; kết quả 75 điểm \(4 sao\) do cấp "
-                                              r"tỉnh \(UBND cấp tỉnh\) công nhận"):
-        service.certify(four.id, CertificationInput(decision="1/QĐ-BNN", certified_on=date(2024, 9, 30)),
-                        today=TODAY)
+    with pytest.raises(
+        ValidationError,
+        match=r"cấp trung ương công nhận 5 sao; kết quả 75 điểm \(4 sao\) do cấp "
+        r"tỉnh \(UBND cấp tỉnh\) công nhận",
+    ):
+        service.certify(four.id, CertificationInput(decision="1/QĐ-BNN", certified_on=date(2024, 9, 30)), today=TODAY)
     five = saved_totals(service, tea.id, date(2024, 8, 21), "trung_uong", {"A": 38, "B": 22, "C": 32})
-    cert = service.certify(five.id, CertificationInput(decision="2/QĐ-BNN", certified_on=date(2024, 9, 30)),
-                           today=TODAY)
+    cert = service.certify(
+        five.id, CertificationInput(decision="2/QĐ-BNN", certified_on=date(2024, 9, 30)), today=TODAY
+    )
     assert cert.stars == 5 and cert.body.startswith("Bộ Nông nghiệp và Phát triển nông thôn")
 
 
@@ -167,8 +190,12 @@ def test_under_1048_the_district_evaluates_but_every_certified_class_goes_to_the
 
 
 def test_a_rule_set_without_levels_or_an_unknown_level_restricts_nothing_and_never_fails():
-    legacy = rule_set_from_dict({**json.loads((resources_dir() / "reference/rule_sets.json").read_text("utf-8"))
-                                 ["rule_sets"][2], "authority": None})
+    legacy = rule_set_from_dict(
+        {
+            **json.loads((resources_dir() / "reference/rule_sets.json").read_text("utf-8"))["rule_sets"][2],
+            "authority": None,
+        }
+    )
     standing = legacy.standing("tinh", 5)
     assert standing.may_certify and certify_refusal(legacy, standing, "92") is None
     assert result_phrase(legacy, standing, "92", "100") == "Kết quả: tổng điểm bình quân 92/100, hạng 5 sao."

@@ -71,17 +71,28 @@ def test_the_services_refusals_name_fields_by_label(make_uow):
 
     products, producers, tasks = ProductService(make_uow), ProducerService(make_uow), TaskService(make_uow)
     task = tasks.create_task(TaskInput(assignee="UBND xã Ẳng Nưa", title="Báo cáo", due_on=date(2026, 7, 5)))
-    messages = _refusals([
-        lambda: products.create(ProductInput(name="", status="xyz", stars=9, ean13="123", product_set_code="nope",
-                                             certified_on=date(2026, 5, 1), expires_on=date(2025, 5, 1))),
-        lambda: products.create(ProductInput(name="Cà phê", producer_id="không-có", commune_id="không-có")),
-        lambda: products.update("không-có", ProductInput(name="Cà phê")),
-        lambda: producers.create(ProducerInput(name="", kind="zz", email="không phải thư", tax_code="abc")),
-        lambda: tasks.create_task(TaskInput()),
-        lambda: tasks.set_status(task.id, "xyz"),
-        lambda: tasks.add_progress(task.id, None, ""),
-        lambda: save_office_settings(make_uow, "không-có", "", "", office_kind="zz"),
-    ])
+    messages = _refusals(
+        [
+            lambda: products.create(
+                ProductInput(
+                    name="",
+                    status="xyz",
+                    stars=9,
+                    ean13="123",
+                    product_set_code="nope",
+                    certified_on=date(2026, 5, 1),
+                    expires_on=date(2025, 5, 1),
+                )
+            ),
+            lambda: products.create(ProductInput(name="Cà phê", producer_id="không-có", commune_id="không-có")),
+            lambda: products.update("không-có", ProductInput(name="Cà phê")),
+            lambda: producers.create(ProducerInput(name="", kind="zz", email="không phải thư", tax_code="abc")),
+            lambda: tasks.create_task(TaskInput()),
+            lambda: tasks.set_status(task.id, "xyz"),
+            lambda: tasks.add_progress(task.id, None, ""),
+            lambda: save_office_settings(make_uow, "không-có", "", "", office_kind="zz"),
+        ]
+    )
     for message in messages:
         assert leaks(message) == [], message
 
@@ -109,6 +120,7 @@ def test_the_activity_log_names_settings_actions_and_checklists_for_people(make_
     assert any("Loại cơ quan: (trống) → «UBND" in line for line in shown)
     checklist = limits.field_label("checklist", "products")
     assert any(f"{checklist}: (trống) → {first.name}" in line for line in shown)
+
 
 def test_every_action_a_unit_of_work_records_has_a_label():
     from ocop_desktop.services.audit import ACTION_LABELS, action_label

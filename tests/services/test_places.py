@@ -16,9 +16,24 @@ from ocop_desktop.services.reference import load_reference, place_id
 from ocop_desktop.services.reference_places import META_KEY, PLACES_FILE
 
 # The 16 units shipped before the national list, by key: their ids must never change.
-OLD_KEYS = ["tinh-dien-bien", "huyen-muong-ang", "thi-tran-muong-ang", "xa-ang-nua", "xa-ang-cang",
-            "xa-bung-lao-2024", "xa-ang-to", "xa-muong-dang", "xa-ngoi-cay", "xa-muong-lan-2024",
-            "xa-xuan-lao", "xa-nam-lich", "xa-muong-ang", "xa-bung-lao", "xa-na-tau", "xa-muong-lan"]
+OLD_KEYS = [
+    "tinh-dien-bien",
+    "huyen-muong-ang",
+    "thi-tran-muong-ang",
+    "xa-ang-nua",
+    "xa-ang-cang",
+    "xa-bung-lao-2024",
+    "xa-ang-to",
+    "xa-muong-dang",
+    "xa-ngoi-cay",
+    "xa-muong-lan-2024",
+    "xa-xuan-lao",
+    "xa-nam-lich",
+    "xa-muong-ang",
+    "xa-bung-lao",
+    "xa-na-tau",
+    "xa-muong-lan",
+]
 
 
 def _by_name(places, name, valid_from=None):
@@ -141,8 +156,12 @@ def _pointers(make_uow) -> list[tuple[str, str | None]]:
     """Every record that points at a place: producers, products, the survey's units."""
     with make_uow() as uow:
         rows = []
-        for model, column in ((Producer, Producer.commune_id), (Product, Product.commune_id),
-                              (UnitSubmission, UnitSubmission.unit_id), (SurveyEntry, SurveyEntry.unit_id)):
+        for model, column in (
+            (Producer, Producer.commune_id),
+            (Product, Product.commune_id),
+            (UnitSubmission, UnitSubmission.unit_id),
+            (SurveyEntry, SurveyEntry.unit_id),
+        ):
             rows += uow.session.execute(select(model.id, column)).all()
     return sorted(rows, key=lambda r: (r[0], r[1] or ""))
 
@@ -156,11 +175,18 @@ def test_upgrading_a_database_with_the_16_places_keeps_their_ids_and_records(db_
         make_uow = db.uow_factory(actor="Nguyễn Văn Kiểm")
         with make_uow() as uow:
             for key, code, name, kind, parent, valid_to, _ in _V1:
-                uow.session.add(Place(
-                    id=place_id(key), key=key, code=code, name=name, kind=kind,
-                    parent_id=place_id(parent) if parent else None,
-                    valid_from=date(2025, 7, 1) if code is None else None,
-                    valid_to=date.fromisoformat(valid_to) if valid_to else None))
+                uow.session.add(
+                    Place(
+                        id=place_id(key),
+                        key=key,
+                        code=code,
+                        name=name,
+                        kind=kind,
+                        parent_id=place_id(parent) if parent else None,
+                        valid_from=date(2025, 7, 1) if code is None else None,
+                        valid_to=date.fromisoformat(valid_to) if valid_to else None,
+                    )
+                )
             uow.session.flush()
             for key, *_, successor in _V1:
                 if successor:
@@ -168,6 +194,7 @@ def test_upgrading_a_database_with_the_16_places_keeps_their_ids_and_records(db_
             uow.commit()
         # The rule sets and groups the sample needs, then the sample's products and producers.
         from ocop_desktop.services import reference
+
         with make_uow() as uow:
             reference._load_groups(uow, reference.LoadReport())
             reference._load_rule_sets(uow, reference.LoadReport())
@@ -186,9 +213,13 @@ def test_upgrading_a_database_with_the_16_places_keeps_their_ids_and_records(db_
                 assert (kept.key, kept.name) == (key, name)
             assert uow.session.get(Place, place_id("xa-muong-ang")).code == "03256"
             assert uow.session.get(Place, place_id("xa-na-tau")).code == "03316"
-            links = set(uow.session.execute(
-                select(PlaceLink.predecessor_id, PlaceLink.successor_id)
-                .where(PlaceLink.successor_id == place_id("xa-muong-ang"))).all())
+            links = set(
+                uow.session.execute(
+                    select(PlaceLink.predecessor_id, PlaceLink.successor_id).where(
+                        PlaceLink.successor_id == place_id("xa-muong-ang")
+                    )
+                ).all()
+            )
         assert {p for p, _ in links} == {place_id(k) for k in ("thi-tran-muong-ang", "xa-ang-nua", "xa-ang-cang")}
         assert _pointers(make_uow) == before
     finally:
@@ -204,6 +235,8 @@ def test_the_registry_filter_offers_only_places_in_use_with_those_above_and_afte
     assert places.in_use() == []  # a new office: nothing to filter by yet
     ProductService(make_uow).create(ProductInput(name="Bánh chưng gù", commune_id=place_id("thi-tran-muong-ang")))
     assert [p.label for p in places.in_use()] == [
-        "Huyện Mường Ảng (đến 30/06/2025)", "Thị trấn Mường Ảng (đến 30/06/2025)",
-        "Tỉnh Điện Biên", "Xã Mường Ảng (từ 01/07/2025)",
+        "Huyện Mường Ảng (đến 30/06/2025)",
+        "Thị trấn Mường Ảng (đến 30/06/2025)",
+        "Tỉnh Điện Biên",
+        "Xã Mường Ảng (từ 01/07/2025)",
     ]

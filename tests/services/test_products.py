@@ -29,9 +29,7 @@ def test_decomposed_text_is_stored_nfc(products, db_path):
     assert typed != "Cà phê bột Hà Chung"
     created = _add(products, typed)
     with sqlite3.connect(db_path) as conn:
-        stored, folded = conn.execute(
-            "SELECT name, name_folded FROM products WHERE id=?", (created.id,)
-        ).fetchone()
+        stored, folded = conn.execute("SELECT name, name_folded FROM products WHERE id=?", (created.id,)).fetchone()
     assert stored == "Cà phê bột Hà Chung" and unicodedata.is_normalized("NFC", stored)
     assert folded == "ca phe bot ha chung"
 
@@ -54,9 +52,7 @@ def test_products_come_in_vietnamese_alphabetical_order(products):
 
 def test_all_problems_are_reported_at_once_and_nothing_is_saved(products):
     with pytest.raises(ValidationError) as info:
-        products.create(
-            ProductInput(name="  ", status="duoc_cong_nhan", stars=2, score=120, ean13="8935002301005")
-        )
+        products.create(ProductInput(name="  ", status="duoc_cong_nhan", stars=2, score=120, ean13="8935002301005"))
     fields = info.value.by_field()
     assert set(fields) == {"name", "stars", "score", "ean13"}
     assert "Chưa nhập tên sản phẩm" in fields["name"][0]
@@ -67,8 +63,12 @@ def test_all_problems_are_reported_at_once_and_nothing_is_saved(products):
 
 def test_expiry_follows_the_rule_set_in_force_on_the_certification_date(products):
     created = _add(
-        products, "Bưởi da xanh Mường Ảng", status="duoc_cong_nhan", stars=3,
-        certified_on=date(2024, 2, 29), ean13="893 5002 30100 3",
+        products,
+        "Bưởi da xanh Mường Ảng",
+        status="duoc_cong_nhan",
+        stars=3,
+        certified_on=date(2024, 2, 29),
+        ean13="893 5002 30100 3",
     )
     assert created.expires_on == date(2027, 2, 28)
     assert created.ean13 == "8935002301003"
@@ -76,8 +76,14 @@ def test_expiry_follows_the_rule_set_in_force_on_the_certification_date(products
 
 def test_a_certified_product_needs_its_expiry_after_certification(products):
     with pytest.raises(ValidationError) as info:
-        _add(products, "Trà", status="duoc_cong_nhan", stars=4,
-             certified_on=date(2024, 5, 1), expires_on=date(2024, 4, 1))
+        _add(
+            products,
+            "Trà",
+            status="duoc_cong_nhan",
+            stars=4,
+            certified_on=date(2024, 5, 1),
+            expires_on=date(2024, 4, 1),
+        )
     assert "Ngày hết hạn phải sau ngày chứng nhận" in info.value.by_field()["expires_on"][0]
 
 
@@ -121,15 +127,21 @@ def test_producer_tax_code_and_phone_are_validated(make_uow):
 
 def test_an_update_over_a_newer_version_is_refused_and_writes_nothing(products):
     shown = _add(products, "Miến dong Ẳng Nưa", status="dang_ky")
-    newer = products.update(shown.id, ProductInput(name="Miến dong Ẳng Nưa", status="dang_ky", notes="Bản mới"),
-                            expected_updated_at=shown.updated_at)
+    newer = products.update(
+        shown.id,
+        ProductInput(name="Miến dong Ẳng Nưa", status="dang_ky", notes="Bản mới"),
+        expected_updated_at=shown.updated_at,
+    )
     with pytest.raises(StaleDataError) as refused:
-        products.update(shown.id, ProductInput(name="Miến dong", status="dang_ky"), expected_updated_at=shown.updated_at)
+        products.update(
+            shown.id, ProductInput(name="Miến dong", status="dang_ky"), expected_updated_at=shown.updated_at
+        )
     message = str(refused.value)
     assert message.startswith("Sản phẩm «Miến dong Ẳng Nưa» đã được sửa ở nơi khác lúc ")
     assert "Chưa lưu gì" in message and ".." not in message and "()" not in message
     assert products.get(shown.id) == newer
     # Saving over the version the form now shows works.
-    saved = products.update(shown.id, ProductInput(name="Miến dong", status="dang_ky"),
-                            expected_updated_at=newer.updated_at)
+    saved = products.update(
+        shown.id, ProductInput(name="Miến dong", status="dang_ky"), expected_updated_at=newer.updated_at
+    )
     assert saved.name == "Miến dong" and saved.updated_at > newer.updated_at

@@ -23,11 +23,39 @@ from ocop_desktop.services.products import (
 from ocop_desktop.services.reference import group_id, place_id, product_set_id
 
 TODAY = date(2026, 6, 1)
-SYLLABLES = ["Cà", "phê", "Trà", "Mật", "ong", "Ẳng", "Đào", "Bưởi", "Ấm", "gạo", "nếp", "Ếch",
-             "Sơn", "rượu", "măng", "ớt", "Ưng", "thịt", "trâu", "khô", "Dưa", "Đậu", "em", "chè"]
+SYLLABLES = [
+    "Cà",
+    "phê",
+    "Trà",
+    "Mật",
+    "ong",
+    "Ẳng",
+    "Đào",
+    "Bưởi",
+    "Ấm",
+    "gạo",
+    "nếp",
+    "Ếch",
+    "Sơn",
+    "rượu",
+    "măng",
+    "ớt",
+    "Ưng",
+    "thịt",
+    "trâu",
+    "khô",
+    "Dưa",
+    "Đậu",
+    "em",
+    "chè",
+]
 PLACES = ["thi-tran-muong-ang", "xa-ang-nua", "xa-bung-lao-2024", "xa-muong-ang", "xa-na-tau"]
-SETS = {"ca-phe-ca-cao": "thuc-pham", "che-tuoi-che-che-bien": "thuc-pham",
-        "mat-ong-mat-khac-nong-san-khac": "thuc-pham", "ruou-trang": "do-uong"}
+SETS = {
+    "ca-phe-ca-cao": "thuc-pham",
+    "che-tuoi-che-che-bien": "thuc-pham",
+    "mat-ong-mat-khac-nong-san-khac": "thuc-pham",
+    "ruou-trang": "do-uong",
+}
 STATUSES = ["tiem_nang", "dang_ky", "duoc_cong_nhan", "het_han", "bi_thu_hoi"]
 
 
@@ -50,18 +78,29 @@ def generated(make_uow):
             status = rng.choice(STATUSES)
             expires = TODAY + timedelta(days=rng.randint(-400, 900)) if rng.random() < 0.7 else None
             fact = {
-                "name": name, "place": rng.choice(PLACES), "set": rng.choice(list(SETS)), "status": status,
-                "stars": rng.choice([None, 3, 4, 5]), "expires_on": expires,
-                "archived": rng.random() < 0.05, "producer": rng.choice(producers),
+                "name": name,
+                "place": rng.choice(PLACES),
+                "set": rng.choice(list(SETS)),
+                "status": status,
+                "stars": rng.choice([None, 3, 4, 5]),
+                "expires_on": expires,
+                "archived": rng.random() < 0.05,
+                "producer": rng.choice(producers),
             }
-            uow.session.add(Product(
-                name=name, status=status, stars=fact["stars"], commune_id=place_id(fact["place"]),
-                product_set_id=product_set_id(fact["set"]),
-                # Some rows carry their group, others only their set (older imports did).
-                group_id=group_id(SETS[fact["set"]]) if i % 3 else None,
-                producer_id=fact["producer"].id, expires_on=expires,
-                archived_at=TODAY if fact["archived"] else None,
-            ))
+            uow.session.add(
+                Product(
+                    name=name,
+                    status=status,
+                    stars=fact["stars"],
+                    commune_id=place_id(fact["place"]),
+                    product_set_id=product_set_id(fact["set"]),
+                    # Some rows carry their group, others only their set (older imports did).
+                    group_id=group_id(SETS[fact["set"]]) if i % 3 else None,
+                    producer_id=fact["producer"].id,
+                    expires_on=expires,
+                    archived_at=TODAY if fact["archived"] else None,
+                )
+            )
             facts.append(fact)
         uow.commit()
     return facts
@@ -99,15 +138,26 @@ def test_filters_match_a_python_count_of_the_same_facts(products, generated):
         (ProductFilter(stars=4), lambda f: f["stars"] == 4),
         (ProductFilter(status="het_han"), lambda f: f["status"] == "het_han"),
         (ProductFilter(group_code="do-uong"), lambda f: f["set"] == "ruou-trang"),
-        (ProductFilter(place_id=place_id("xa-muong-ang")),
-         lambda f: f["place"] in ("thi-tran-muong-ang", "xa-ang-nua", "xa-muong-ang")),
+        (
+            ProductFilter(place_id=place_id("xa-muong-ang")),
+            lambda f: f["place"] in ("thi-tran-muong-ang", "xa-ang-nua", "xa-muong-ang"),
+        ),
         (ProductFilter(place_id=place_id("thi-tran-muong-ang")), lambda f: f["place"] == "thi-tran-muong-ang"),
-        (ProductFilter(expired=True),
-         lambda f: f["status"] == "het_han"
-         or (f["status"] != "bi_thu_hoi" and f["expires_on"] is not None and f["expires_on"] < TODAY)),
-        (ProductFilter(expiring_within_days=90),
-         lambda f: f["status"] not in ("het_han", "bi_thu_hoi") and f["expires_on"] is not None
-         and TODAY <= f["expires_on"] <= TODAY + timedelta(days=90)),
+        (
+            ProductFilter(expired=True),
+            lambda f: (
+                f["status"] == "het_han"
+                or (f["status"] != "bi_thu_hoi" and f["expires_on"] is not None and f["expires_on"] < TODAY)
+            ),
+        ),
+        (
+            ProductFilter(expiring_within_days=90),
+            lambda f: (
+                f["status"] not in ("het_han", "bi_thu_hoi")
+                and f["expires_on"] is not None
+                and TODAY <= f["expires_on"] <= TODAY + timedelta(days=90)
+            ),
+        ),
     ]
     for filters, pred in cases:
         page, total = products.query(filters, limit=50, today=TODAY)
@@ -201,8 +251,9 @@ def test_checklist_comes_grouped_by_section():
 
 def test_producer_choices_and_duplicate_tax_code(make_uow):
     service = ProducerService(make_uow)
-    first = service.create(ProducerInput(name="HTX Chung Phước", tax_code="0100109106",
-                                         commune_id=place_id("xa-bung-lao")))
+    first = service.create(
+        ProducerInput(name="HTX Chung Phước", tax_code="0100109106", commune_id=place_id("xa-bung-lao"))
+    )
     service.create(ProducerInput(name="Hộ ông Đào Văn An"))
     choices = service.choices()
     assert [c.name for c in choices] == ["Hộ ông Đào Văn An", "HTX Chung Phước"]  # o before t

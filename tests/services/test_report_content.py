@@ -23,8 +23,13 @@ from tests.ids import SAMPLE_2024
 from tests.pdftext import raw_text as pdf_text
 
 # 2024 units (GSO code) with one survey row each; Búng Lao and Ẳng Tở went to xã Búng Lao in 2025.
-ROWS = {"03256": "Cà phê Arabica rang xay", "03307": "Chè Shan tuyết Ẳng Nưa", "03310": "Măng khô Ẳng Cang",
-        "03301": "Gạo nếp Búng Lao", "03292": "Mật ong Ẳng Tở"}
+ROWS = {
+    "03256": "Cà phê Arabica rang xay",
+    "03307": "Chè Shan tuyết Ẳng Nưa",
+    "03310": "Măng khô Ẳng Cang",
+    "03301": "Gạo nếp Búng Lao",
+    "03292": "Mật ong Ẳng Tở",
+}
 SENT = {"03307": date(2024, 7, 4), "03310": date(2024, 7, 5), "03301": date(2024, 7, 8)}
 DAY_2024 = date(2024, 7, 10)  # the district's report, after the deadline «trước ngày 05/07/2024»
 DAY_2026 = date(2026, 11, 28)  # a report of the 2025 commune
@@ -32,8 +37,13 @@ INTERNAL = ("chưa được xác nhận", "có thể sửa", "ocop scorecards", 
 
 
 def cells(path: Path) -> list[str]:
-    return [str(c.value) for ws in load_workbook(path).worksheets for row in ws.iter_rows() for c in row
-            if c.value is not None]
+    return [
+        str(c.value)
+        for ws in load_workbook(path).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
 
 
 def _unit(make_uow, key: str):
@@ -53,8 +63,16 @@ def sample(make_uow):
         for code, name in ROWS.items():
             unit = uow.session.scalars(select(Place).where(Place.code == code, Place.valid_to.is_not(None))).one()
             area = None if code == "03292" else 2.5  # Ẳng Tở wrote no area: its sum stays blank
-            uow.session.add(SurveyEntry(campaign_id=campaign.id, unit_id=unit.id, position=0, product_name=name,
-                                        producer_name="HTX", raw_material_area_ha=area))
+            uow.session.add(
+                SurveyEntry(
+                    campaign_id=campaign.id,
+                    unit_id=unit.id,
+                    position=0,
+                    product_name=name,
+                    producer_name="HTX",
+                    raw_material_area_ha=area,
+                )
+            )
         uow.commit()
     surveys = SurveyService(make_uow)
     for code, day in SENT.items():
@@ -76,8 +94,10 @@ def test_survey_report_marks_units_on_time_late_or_missing_with_the_rule(sample,
     assert "Xã Ẳng Cang — nộp muộn (1 ngày), nộp ngày 05/07/2024" in text
     assert "Xã Búng Lao — nộp muộn (4 ngày), nộp ngày 08/07/2024" in text
     assert "Xã Ẳng Tở — chưa nộp (quá hạn 6 ngày)" in text
-    assert ("Hạn nộp: trước ngày 05/07/2024; báo cáo nộp từ ngày 05/07/2024 là nộp muộn (ngày cuối cùng đúng hạn "
-            "là 04/07/2024).") in text
+    assert (
+        "Hạn nộp: trước ngày 05/07/2024; báo cáo nộp từ ngày 05/07/2024 là nộp muộn (ngày cuối cùng đúng hạn "
+        "là 04/07/2024)."
+    ) in text
     assert "Tình hình nộp báo cáo (10 đơn vị): 1 đơn vị nộp đúng hạn; 2 đơn vị nộp muộn; 7 đơn vị chưa nộp." in text
 
     book = cells(export(sample, "survey", "xlsx", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024))
@@ -90,9 +110,17 @@ def test_counting_the_deadline_day_as_on_time_is_a_campaign_setting_printed_on_t
     campaigns = CampaignService(sample)
     info = campaigns.by_year(2024)
     assert info.deadline_day_on_time is False  # the letter's «trước ngày»
-    info = campaigns.edit(info.id, CampaignInput(year=2024, deadline=info.deadline, title=info.title,
-                                                 issuing_letter=info.issuing_letter, unit_ids=info.unit_ids,
-                                                 deadline_day_on_time=True))
+    info = campaigns.edit(
+        info.id,
+        CampaignInput(
+            year=2024,
+            deadline=info.deadline,
+            title=info.title,
+            issuing_letter=info.issuing_letter,
+            unit_ids=info.unit_ids,
+            deadline_day_on_time=True,
+        ),
+    )
     assert info.deadline_day_on_time is True
     text = pdf_text(export(sample, "survey", "pdf", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024))
     assert "Xã Ẳng Cang — đúng hạn, nộp ngày 05/07/2024" in text
@@ -108,7 +136,8 @@ def test_an_empty_sum_prints_blank_not_zero(sample, tmp_path):
     total = rows[at + 2]  # heading, the row without an area, then «Cộng»
     assert "Cộng" in total
     area = [c.header for c in ReportService(sample).build(ReportRequest("survey", today=DAY_2024)).columns].index(
-        "Diện tích vùng nguyên liệu (ha)")
+        "Diện tích vùng nguyên liệu (ha)"
+    )
     assert total[area] in (None, "")
     with_area = rows[next(i for i, r in enumerate(rows) if r[0] and str(r[0]).startswith("Xã Búng Lao")) + 2]
     assert str(with_area[area]).startswith("=SUBTOTAL(9,")
@@ -116,14 +145,26 @@ def test_an_empty_sum_prints_blank_not_zero(sample, tmp_path):
 
 # -- item 8: scope by the units of today ----------------------------------------------------------------
 def _survey_headings(text: str) -> list[str]:
-    units = ("Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang", "Xã Búng Lao", "Xã Ẳng Tở", "Xã Mường Đăng",
-             "Xã Ngối Cáy", "Xã Mường Lạn", "Xã Xuân Lao", "Xã Nặm Lịch")
+    units = (
+        "Thị trấn Mường Ảng",
+        "Xã Ẳng Nưa",
+        "Xã Ẳng Cang",
+        "Xã Búng Lao",
+        "Xã Ẳng Tở",
+        "Xã Mường Đăng",
+        "Xã Ngối Cáy",
+        "Xã Mường Lạn",
+        "Xã Xuân Lao",
+        "Xã Nặm Lịch",
+    )
     return [u for u in units if f"{u} (nay thuộc" in text or f"{u} —" in text]
 
 
 def test_a_2025_commune_by_name_covers_exactly_the_units_it_took_over(sample, tmp_path):
     _office(sample, "xa-muong-ang")
-    path = export(sample, "survey", "pdf", tmp_path, campaign_id=SAMPLE_2024, unit_id=place_id("xa-muong-ang"), today=DAY_2026)
+    path = export(
+        sample, "survey", "pdf", tmp_path, campaign_id=SAMPLE_2024, unit_id=place_id("xa-muong-ang"), today=DAY_2026
+    )
     text = pdf_text(path)
     assert _survey_headings(text) == ["Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"]
     for name in ("Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"):
@@ -181,9 +222,16 @@ def test_expiring_report_marks_reevaluation_windows_already_missed(make_uow, tmp
     products = ProductService(make_uow)
     commune = _unit(make_uow, "xa-ang-nua").id
     for name, days in (("Trà Shan tuyết", 100), ("Mật ong bạc hà", 150)):
-        products.create(ProductInput(name=name, status="duoc_cong_nhan", stars=4, commune_id=commune,
-                                     certified_on=DAY_2026 + timedelta(days=days) - timedelta(days=3 * 365),
-                                     expires_on=DAY_2026 + timedelta(days=days)))
+        products.create(
+            ProductInput(
+                name=name,
+                status="duoc_cong_nhan",
+                stars=4,
+                commune_id=commune,
+                certified_on=DAY_2026 + timedelta(days=days) - timedelta(days=3 * 365),
+                expires_on=DAY_2026 + timedelta(days=days),
+            )
+        )
     path = export(make_uow, "expiring", "xlsx", tmp_path, today=DAY_2026)
     ws = load_workbook(path).active
     rows = [[c.value for c in r] for r in ws.iter_rows()]
@@ -191,8 +239,9 @@ def test_expiring_report_marks_reevaluation_windows_already_missed(make_uow, tmp
     col = header.index("Thời hạn nộp hồ sơ đánh giá lại")
     by_name = {r[1]: r for r in rows if r[1] in ("Trà Shan tuyết", "Mật ong bạc hà")}
     missed = DAY_2026 + timedelta(days=100)
-    assert by_name["Trà Shan tuyết"][col] == (f"từ {missed - timedelta(days=180):%d/%m/%Y} đến "
-                                              f"{missed - timedelta(days=120):%d/%m/%Y} — đã quá thời hạn")
+    assert by_name["Trà Shan tuyết"][col] == (
+        f"từ {missed - timedelta(days=180):%d/%m/%Y} đến {missed - timedelta(days=120):%d/%m/%Y} — đã quá thời hạn"
+    )
     assert by_name["Mật ong bạc hà"][col].endswith("— đang trong thời hạn")
     assert by_name["Trà Shan tuyết"][header.index("Địa bàn")] == "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)"
     text = pdf_text(export(make_uow, "expiring", "pdf", tmp_path, today=DAY_2026))
@@ -200,11 +249,20 @@ def test_expiring_report_marks_reevaluation_windows_already_missed(make_uow, tmp
 
 
 def test_product_list_has_the_columns_a_province_asks_for(make_uow, tmp_path):
-    ProductService(make_uow).create(ProductInput(
-        name="Chè Shan tuyết Ẳng Nưa", status="duoc_cong_nhan", stars=4, score=75.5,
-        commune_id=_unit(make_uow, "xa-ang-nua").id, product_set_code="che-tuoi-che-che-bien",
-        certifying_decision="1234/QĐ-UBND", certifying_body="UBND tỉnh Điện Biên", certified_on=date(2024, 3, 15),
-        expires_on=date(2027, 3, 15)))
+    ProductService(make_uow).create(
+        ProductInput(
+            name="Chè Shan tuyết Ẳng Nưa",
+            status="duoc_cong_nhan",
+            stars=4,
+            score=75.5,
+            commune_id=_unit(make_uow, "xa-ang-nua").id,
+            product_set_code="che-tuoi-che-che-bien",
+            certifying_decision="1234/QĐ-UBND",
+            certifying_body="UBND tỉnh Điện Biên",
+            certified_on=date(2024, 3, 15),
+            expires_on=date(2027, 3, 15),
+        )
+    )
     ws = load_workbook(export(make_uow, "products", "xlsx", tmp_path, today=DAY_2026)).active
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     header = next(r for r in rows if "STT" in r)
@@ -247,9 +305,18 @@ def test_the_report_area_follows_the_same_links_as_the_product_filters(make_uow)
 def test_under_1489_the_column_says_no_filing_window_and_gives_the_warning_date(make_uow, tmp_path):
     day = date(2026, 1, 10)  # 1489/QĐ-TTg: the issuer warns the holder 30 days before expiry
     expires = day + timedelta(days=20)
-    ProductService(make_uow).create(ProductInput(name="Rượu ngô Mường Lạn", status="duoc_cong_nhan", stars=3,
-                                                 certified_on=expires - timedelta(days=3 * 365), expires_on=expires))
+    ProductService(make_uow).create(
+        ProductInput(
+            name="Rượu ngô Mường Lạn",
+            status="duoc_cong_nhan",
+            stars=3,
+            certified_on=expires - timedelta(days=3 * 365),
+            expires_on=expires,
+        )
+    )
     text = pdf_text(export(make_uow, "expiring", "pdf", tmp_path, today=day))
-    assert (f"không quy định; cơ quan cấp thông báo cho chủ thể trước {expires - timedelta(days=30):%d/%m/%Y} "
-            "— đã quá ngày này") in text
+    assert (
+        f"không quy định; cơ quan cấp thông báo cho chủ thể trước {expires - timedelta(days=30):%d/%m/%Y} "
+        "— đã quá ngày này"
+    ) in text
     assert "Căn cứ Quyết định số 1489/QĐ-TTg ngày 06/07/2025 của Thủ tướng Chính phủ" in text

@@ -14,11 +14,17 @@ from ocop_desktop.services.surveys import SurveyService
 from ocop_desktop.services.tasks import TaskService
 
 FOUR_STARS = {
-    "Cà phê bột Hà Chung - bột pha phin", "Trà San tuyết P.H 14", "Trà xanh hữu cơ Phan Nhất",
+    "Cà phê bột Hà Chung - bột pha phin",
+    "Trà San tuyết P.H 14",
+    "Trà xanh hữu cơ Phan Nhất",
 }
 THREE_STARS = {
-    "Bưởi da xanh Mường Ảng", "Thịt Trâu gác bếp Chung Phước", "Cà phê bột Minh Duy",
-    "Rượu nếp lọc Thành Thủy", "Cà phê bột Chị Em", "Cà phê pha phin Arabica Hải An",
+    "Bưởi da xanh Mường Ảng",
+    "Thịt Trâu gác bếp Chung Phước",
+    "Cà phê bột Minh Duy",
+    "Rượu nếp lọc Thành Thủy",
+    "Cà phê bột Chị Em",
+    "Cà phê pha phin Arabica Hải An",
     "Cà phê hòa tan Adew",
 }
 
@@ -62,8 +68,10 @@ def test_sample_campaign_and_tasks(make_uow):
     tasks = TaskService(make_uow).list(today=date(2024, 6, 20))
     assignees = {t.assignee for t in tasks}
     assert assignees == {
-        "Phòng Nông nghiệp & PTNT huyện", "Phòng Kinh tế - Hạ tầng huyện",
-        "Ủy ban MTTQ và các tổ chức chính trị - xã hội huyện", "UBND các xã, thị trấn",
+        "Phòng Nông nghiệp & PTNT huyện",
+        "Phòng Kinh tế - Hạ tầng huyện",
+        "Ủy ban MTTQ và các tổ chức chính trị - xã hội huyện",
+        "UBND các xã, thị trấn",
         "Các chủ thể OCOP",
     }
     dated = [t for t in tasks if t.due_on]
@@ -86,8 +94,10 @@ def _counts(path) -> dict[str, int]:
 
     conn = sqlite3.connect(path)
     try:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("products", "survey_entries", "audit_log", "tasks")}
+        return {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("products", "survey_entries", "audit_log", "tasks")
+        }
     finally:
         conn.close()
 

@@ -35,8 +35,10 @@ def new_key() -> str:
 def offices(tmp_path, reference_template):
     """The province's department and a commune, each in its own database."""
     opened = {}
-    for name, office, person, kind in (("tinh", "Tỉnh Điện Biên", "Quàng Thị Hoa", "so_nnmt"),
-                                       ("xa", "Xã Mường Ảng", "Lò Văn Minh", "ubnd")):
+    for name, office, person, kind in (
+        ("tinh", "Tỉnh Điện Biên", "Quàng Thị Hoa", "so_nnmt"),
+        ("xa", "Xã Mường Ảng", "Lò Văn Minh", "ubnd"),
+    ):
         path = tmp_path / name / "ocop.db"
         path.parent.mkdir()
         shutil.copyfile(reference_template, path)
@@ -52,8 +54,9 @@ def offices(tmp_path, reference_template):
 
 def trusted(make_uow) -> dict[str, str]:
     with make_uow() as uow:
-        return {r.office_name: r.fingerprint for r in uow.session.scalars(select(TrustedSender))
-                if r.revoked_at is None}
+        return {
+            r.office_name: r.fingerprint for r in uow.session.scalars(select(TrustedSender)) if r.revoked_at is None
+        }
 
 
 def test_a_commune_takes_the_province_list_once_it_trusts_the_province(offices, tmp_path):
@@ -62,8 +65,9 @@ def test_a_commune_takes_the_province_list_once_it_trusts_the_province(offices, 
     with tinh(action="trust") as uow:
         add_sender(uow.session, place_id(tinh, "Xã Mường Lạn"), "Xã Mường Lạn", lan, "Quàng Thị Hoa")
         add_sender(uow.session, place_id(tinh, "Xã Búng Lao"), "Xã Búng Lao", lao, "Quàng Thị Hoa")
-        add_sender(uow.session, place_id(tinh, "Xã Mường Ảng"), "Xã Mường Ảng",
-                   b64(office_key(xa).public_key), "Quàng Thị Hoa")
+        add_sender(
+            uow.session, place_id(tinh, "Xã Mường Ảng"), "Xã Mường Ảng", b64(office_key(xa).public_key), "Quàng Thị Hoa"
+        )
         uow.commit()
     listed = tmp_path / "dien-bien.ocopkeys"
     assert SenderListService(tinh).export(listed) == 3

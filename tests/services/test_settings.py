@@ -29,12 +29,22 @@ def test_office_kind_and_printed_name_give_the_signer_defaults(make_uow):
     from ocop_desktop.services.report_settings import read_report_settings
 
     province = next(p for p in PlaceService(make_uow).all() if p.name == "Tỉnh Lào Cai" and p.valid_to is None)
-    saved = save_office_settings(make_uow, province.id, "Hà Văn Nam", "Phó Giám đốc", office_kind="so_nnmt",
-                                 office_printed_name=" SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG  TỈNH LÀO CAI ")
+    saved = save_office_settings(
+        make_uow,
+        province.id,
+        "Hà Văn Nam",
+        "Phó Giám đốc",
+        office_kind="so_nnmt",
+        office_printed_name=" SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG  TỈNH LÀO CAI ",
+    )
     assert (saved.office_kind, saved.printed_name) == ("so_nnmt", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI")
     report = read_report_settings(make_uow)
     assert (report.body, report.signer_authority, report.signer_deputy, report.signer_title) == (
-        "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI", "", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
+        "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÀO CAI",
+        "",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+    )
     # Saving without kind or printed name (as `ocop office set` without them) keeps both.
     again = save_office_settings(make_uow, province.id, "Hà Văn Nam", "")
     assert (again.office_kind, again.printed_name) == (saved.office_kind, saved.printed_name)

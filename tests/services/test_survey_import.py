@@ -39,8 +39,20 @@ def messy(path):
     ws.title = "Rà soát"
     ws.append(["KẾT QUẢ RÀ SOÁT SẢN PHẨM NĂM 2024"])
     ws.append([])
-    ws.append(["GIÁ (ĐỒNG)", "  Tên SP ", NFD("CHỦ THỂ"), "Sản lượng", "ĐVT", "Diện tích (ha)", "Đơn vị", "Ngày nộp",
-               "STT", "Người lập"])
+    ws.append(
+        [
+            "GIÁ (ĐỒNG)",
+            "  Tên SP ",
+            NFD("CHỦ THỂ"),
+            "Sản lượng",
+            "ĐVT",
+            "Diện tích (ha)",
+            "Đơn vị",
+            "Ngày nộp",
+            "STT",
+            "Người lập",
+        ]
+    )
     ws.append(["15.000 đ", "  Chè   Shan tuyết ", "HTX Chè", "1.200", "kg", "12,5", "xã ẳng nưa", "05/07/2024", 1])
     ws.append([])
     ws.append([25000, NFD("Mật ong bạc hà"), None, 300, "lít", None, "03307", None, 2])
@@ -65,7 +77,9 @@ def test_every_problem_names_the_sheet_row_and_column(service, tmp_path):
         "Hãy nhập theo dạng ngày/tháng/năm, ví dụ 05/07/2024.",
     ]
     assert (check.data_rows, len(check.rows), check.bad_rows) == (5, 2, 3)
-    assert check.warnings == ("Trang «Rà soát», dòng 3, cột «Người lập» (J): không nhận ra tên cột nên bỏ qua cột này.",)
+    assert check.warnings == (
+        "Trang «Rà soát», dòng 3, cột «Người lập» (J): không nhận ra tên cột nên bỏ qua cột này.",
+    )
 
 
 def test_nothing_is_imported_while_a_row_is_wrong(service, make_uow, tmp_path):
@@ -83,7 +97,12 @@ def test_valid_rows_only_reads_what_people_really_type(service, make_uow, tmp_pa
     campaign = surveys.campaigns()[0]
     tea, honey = surveys.unit_entries(campaign.id, ANG_NUA)
     assert (tea.product_name, tea.producer, tea.price_vnd, tea.output_quantity, tea.raw_material_area_ha) == (
-        "Chè Shan tuyết", "HTX Chè", 15000, 1200.0, 12.5)
+        "Chè Shan tuyết",
+        "HTX Chè",
+        15000,
+        1200.0,
+        12.5,
+    )
     assert honey.product_name == "Mật ong bạc hà" and unicodedata.is_normalized("NFC", honey.product_name)
     unit = next(u for u in surveys.campaign_units(campaign.id, today=date(2024, 7, 10)) if u.unit_id == ANG_NUA)
     # Sent on the deadline day of «trước ngày 05/07/2024»: late, as the survey report says.
@@ -100,14 +119,23 @@ def test_the_template_round_trips(service, make_uow, tmp_path):
     ws = wb["Rà soát"]
     headers = [c.value for c in ws[1]]
     assert headers[:3] == ["STT", "Tên sản phẩm", "Chủ thể"] and "Hướng dẫn" in wb.sheetnames
-    for header, value in {"STT": 1, "Tên sản phẩm": "Miến dong", "Giá tiêu thụ (đồng)": 60000,
-                          "Đề xuất tham gia OCOP năm": 2025}.items():
+    for header, value in {
+        "STT": 1,
+        "Tên sản phẩm": "Miến dong",
+        "Giá tiêu thụ (đồng)": 60000,
+        "Đề xuất tham gia OCOP năm": 2025,
+    }.items():
         ws.cell(row=2, column=headers.index(header) + 1, value=value)
     wb.save(template)
     result = service.import_file(template, SAMPLE_2024, ANG_NUA)
     assert result.added == 1
     [entry] = SurveyService(make_uow).entries(SAMPLE_2024)
-    assert (entry.product_name, entry.price_vnd, entry.proposed_year, entry.unit) == ("Miến dong", 60000, 2025, "Xã Ẳng Nưa")
+    assert (entry.product_name, entry.price_vnd, entry.proposed_year, entry.unit) == (
+        "Miến dong",
+        60000,
+        2025,
+        "Xã Ẳng Nưa",
+    )
 
 
 def test_rows_without_a_unit_ask_for_one(service, tmp_path):
@@ -117,7 +145,8 @@ def test_rows_without_a_unit_ask_for_one(service, tmp_path):
     wb.save(template)
     check = service.check(template, SAMPLE_2024)  # the district office reports no survey of its own
     assert [p.message for p in check.problems] == [
-        "Trang «Rà soát», dòng 2: chưa rõ dòng này của đơn vị nào; hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập."]
+        "Trang «Rà soát», dòng 2: chưa rõ dòng này của đơn vị nào; hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập."
+    ]
 
 
 def cfb(streams: dict[str, bytes]) -> bytes:
@@ -134,16 +163,26 @@ def cfb(streams: dict[str, bytes]) -> bytes:
 
     def entry(name: str, kind: int, right: int, child: int, start: int, size: int) -> bytes:
         raw = name.encode("utf-16-le") + b"\0\0"
-        return (raw.ljust(64, b"\0") + struct.pack("<HBB3I", len(raw) if name else 0, kind, 1, free, right, child)
-                + bytes(16 + 4 + 16) + struct.pack("<IQ", start, size))
+        return (
+            raw.ljust(64, b"\0")
+            + struct.pack("<HBB3I", len(raw) if name else 0, kind, 1, free, right, child)
+            + bytes(16 + 4 + 16)
+            + struct.pack("<IQ", start, size)
+        )
 
     entries = [entry("Root Entry", 5, free, 1, end, 0)]
     for n, (name, content) in enumerate(streams.items(), start=1):
         entries.append(entry(name, 2, n + 1 if n < len(streams) else free, free, starts[n - 1], len(content)))
     entries += [entry("", 0, free, free, 0, 0)] * (4 - len(entries))
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-              + bytes(6) + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
-              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + bytes(16)
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + bytes(6)
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+        + struct.pack("<I", 0)
+        + struct.pack("<I", free) * 108
+    )
     return header + struct.pack("<128I", *fat) + b"".join(entries) + body
 
 
@@ -152,26 +191,32 @@ def entity_bomb(path):
     with zipfile.ZipFile(path) as zin:
         members = {n: zin.read(n) for n in zin.namelist()}
     sheet = members["xl/worksheets/sheet1.xml"].decode()
-    bomb = ('<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-            '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>')
+    bomb = (
+        '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+    )
     head_end = sheet.index("?>") + 2 if sheet.startswith("<?xml") else 0
-    members["xl/worksheets/sheet1.xml"] = (sheet[:head_end] + bomb + sheet[head_end:]).replace(
-        "<t>STT</t>", "<t>&lol3;</t>").encode()
+    members["xl/worksheets/sheet1.xml"] = (
+        (sheet[:head_end] + bomb + sheet[head_end:]).replace("<t>STT</t>", "<t>&lol3;</t>").encode()
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
         for name, data in members.items():
             zout.writestr(name, data)
     return path
 
 
-@pytest.mark.parametrize("case, expected", [
-    ("protected", "được bảo vệ bằng mật khẩu"),
-    ("old-xls", "Excel đời cũ (.xls)"),
-    ("renamed-text", "không phải tệp Excel (.xlsx)"),
-    ("renamed-docx", "không phải sổ làm việc Excel"),
-    ("too-large", "quá giới hạn 20 MB"),
-    ("entity-bomb", "khai báo thực thể XML"),
-    ("deflate64", "được nén theo cách chương trình không đọc được"),
-])
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ("protected", "được bảo vệ bằng mật khẩu"),
+        ("old-xls", "Excel đời cũ (.xls)"),
+        ("renamed-text", "không phải tệp Excel (.xlsx)"),
+        ("renamed-docx", "không phải sổ làm việc Excel"),
+        ("too-large", "quá giới hạn 20 MB"),
+        ("entity-bomb", "khai báo thực thể XML"),
+        ("deflate64", "được nén theo cách chương trình không đọc được"),
+    ],
+)
 def test_unreadable_or_unsafe_files_are_refused_clearly(service, make_uow, tmp_path, case, expected):
     path = tmp_path / f"{case}.xlsx"
     if case == "protected":
@@ -192,7 +237,7 @@ def test_unreadable_or_unsafe_files_are_refused_clearly(service, make_uow, tmp_p
         for sig, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
             at = 0
             while (at := data.find(sig, at)) >= 0:
-                data[at + offset:at + offset + 2] = struct.pack("<H", 9)
+                data[at + offset : at + offset + 2] = struct.pack("<H", 9)
                 at += 4
         path.write_bytes(bytes(data))
     else:
@@ -229,8 +274,9 @@ def sheet(path, rows, header=("Tên sản phẩm", "Chủ thể", "Sản lượn
 
 
 def stored(make_uow):
-    return [(e.product_name, e.producer, e.output_quantity, e.unit) for e in
-            SurveyService(make_uow).entries(SAMPLE_2024)]
+    return [
+        (e.product_name, e.producer, e.output_quantity, e.unit) for e in SurveyService(make_uow).entries(SAMPLE_2024)
+    ]
 
 
 def test_an_uncached_formula_is_an_error_naming_its_cell(service, make_uow, tmp_path):
@@ -239,7 +285,8 @@ def test_an_uncached_formula_is_an_error_naming_its_cell(service, make_uow, tmp_
     check = service.check(path, SAMPLE_2024)
     assert [p.message for p in check.problems] == [
         "Trang «Rà soát», dòng 2, cột «Sản lượng» (C): ô chứa công thức chưa có giá trị; hãy mở tệp bằng "
-        "Excel/LibreOffice, lưu lại rồi nhập lại."]
+        "Excel/LibreOffice, lưu lại rồi nhập lại."
+    ]
     with pytest.raises(ValidationError):
         service.import_file(path, SAMPLE_2024)
     assert stored(make_uow) == []
@@ -249,8 +296,12 @@ def test_merged_unit_cells_give_their_unit_to_every_row(service, make_uow, tmp_p
     rows = [("Chè", "", 1, "Xã Ẳng Tở"), ("Gạo", "", 2, None), ("Mật ong", "", 3, None), ("Măng", "", 4, "Xã Ẳng Nưa")]
     path = sheet(tmp_path / "m.xlsx", rows, edit=lambda wb, ws: ws.merge_cells("D2:D4"))
     service.import_file(path, SAMPLE_2024, ANG_NUA)  # --unit is Ẳng Nưa: the merged cell says otherwise
-    assert sorted(stored(make_uow)) == [("Chè", "", 1.0, "Xã Ẳng Tở"), ("Gạo", "", 2.0, "Xã Ẳng Tở"),
-                                        ("Măng", "", 4.0, "Xã Ẳng Nưa"), ("Mật ong", "", 3.0, "Xã Ẳng Tở")]
+    assert sorted(stored(make_uow)) == [
+        ("Chè", "", 1.0, "Xã Ẳng Tở"),
+        ("Gạo", "", 2.0, "Xã Ẳng Tở"),
+        ("Măng", "", 4.0, "Xã Ẳng Nưa"),
+        ("Mật ong", "", 3.0, "Xã Ẳng Tở"),
+    ]
 
 
 def hide(wb, ws):
@@ -274,7 +325,8 @@ def test_hidden_sheets_and_rows_are_skipped_and_listed(service, make_uow, tmp_pa
         "Trang «Bản cũ» đang ẩn nên không nhập (2 dòng có chữ). Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, "
         "hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).",
         "Trang «Nháp» đang ẩn kỹ (very hidden) nên không nhập (2 dòng có chữ). Nếu cần nhập, hãy bỏ ẩn trong Excel "
-        "rồi nhập lại, hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).")
+        "rồi nhập lại, hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).",
+    )
     service.import_file(path, SAMPLE_2024)
     assert [r[0] for r in stored(make_uow)] == ["Chè"]
     service.import_file(path, SAMPLE_2024, include_hidden=True)
@@ -285,8 +337,10 @@ def test_duplicates_behave_as_the_warning_says(service, make_uow, tmp_path):
     rows = [("Chè", "HTX", 100, "Xã Ẳng Nưa"), ("Gạo", "", 2, "Xã Ẳng Nưa"), ("chè", "htx", 300, "Xã Ẳng Nưa")]
     path = sheet(tmp_path / "d.xlsx", rows)
     check = service.check(path, SAMPLE_2024)
-    assert check.warnings == ("Trang «Rà soát», dòng 4: trùng sản phẩm «chè» của Xã Ẳng Nưa với trang «Rà soát», "
-                              "dòng 2; dòng sau ghi đè dòng trước nên chỉ lưu dòng 4.",)
+    assert check.warnings == (
+        "Trang «Rà soát», dòng 4: trùng sản phẩm «chè» của Xã Ẳng Nưa với trang «Rà soát», "
+        "dòng 2; dòng sau ghi đè dòng trước nên chỉ lưu dòng 4.",
+    )
     result = service.import_file(path, SAMPLE_2024)
     assert (result.added, len(result.check.rows)) == (2, 2)
     assert sorted(stored(make_uow)) == [("Gạo", "", 2.0, "Xã Ẳng Nưa"), ("chè", "htx", 300.0, "Xã Ẳng Nưa")]
@@ -294,9 +348,14 @@ def test_duplicates_behave_as_the_warning_says(service, make_uow, tmp_path):
 
 def test_excel_escapes_are_decoded(service, make_uow, tmp_path):
     header = ("Tên sản phẩm", "Chủ thể", "Sản lượng", "Đơn vị", "Ghi chú")
-    path = sheet(tmp_path / "x.xlsx", [
-        ("Chè_x000D_\nShan tuyết", "HTX_x0009_Chè", 1, "Xã Ẳng Nưa", "Dòng 1_x000D_\nDòng 2"),
-        ("Gạo_x0007_ nếp", "_x005F_x000D_", 2, "Xã Ẳng Nưa", "")], header=header)
+    path = sheet(
+        tmp_path / "x.xlsx",
+        [
+            ("Chè_x000D_\nShan tuyết", "HTX_x0009_Chè", 1, "Xã Ẳng Nưa", "Dòng 1_x000D_\nDòng 2"),
+            ("Gạo_x0007_ nếp", "_x005F_x000D_", 2, "Xã Ẳng Nưa", ""),
+        ],
+        header=header,
+    )
     service.import_file(path, SAMPLE_2024)
     got = sorted((e.product_name, e.producer, e.notes) for e in SurveyService(make_uow).entries(SAMPLE_2024))
     assert got == [("Chè Shan tuyết", "HTX Chè", "Dòng 1\nDòng 2"), ("Gạo nếp", "_x000D_", "")]
@@ -313,7 +372,9 @@ def test_an_import_is_one_operation_that_can_be_undone(service, make_uow, tmp_pa
     assert stored(make_uow) == [("Chè", "", 10.0, "Xã Ẳng Nưa")]
     listed = service.imports()
     assert [(i.operation_id, i.file_name, i.added, i.updated, i.deleted, i.undone_at) for i in listed] == [
-        (second.operation_id, "u.xlsx", 0, 1, 1, None), (first.operation_id, "u.xlsx", 2, 0, 0, None)]
+        (second.operation_id, "u.xlsx", 0, 1, 1, None),
+        (first.operation_id, "u.xlsx", 2, 0, 0, None),
+    ]
     with pytest.raises(ValidationError, match="đã được sửa sau khi nhập"):
         service.undo(first.operation_id)  # the second import changed its rows since
     done = service.undo(second.operation_id.upper())  # as typed from a printed id, in capitals

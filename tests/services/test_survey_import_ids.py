@@ -22,8 +22,7 @@ NEW_UNIT = "Xã Nậm Lịch Mới"
 def add_codeless_unit(make_uow, campaign_id: str = SAMPLE_2024) -> str:
     """A commune the office added by hand (no GSO code yet), listed among the campaign's units."""
     with make_uow() as uow:
-        place = Place(key="xa-nam-lich-moi", code=None, name=NEW_UNIT, kind="xa",
-                      parent_id=place_id("huyen-muong-ang"))
+        place = Place(key="xa-nam-lich-moi", code=None, name=NEW_UNIT, kind="xa", parent_id=place_id("huyen-muong-ang"))
         uow.session.add(place)
         uow.session.flush()
         uow.session.add(UnitSubmission(campaign_id=campaign_id, unit_id=place.id, status="chua_nop"))
@@ -59,13 +58,18 @@ def test_a_unit_without_a_code_is_chosen_by_its_id(service, make_uow, tmp_path):
     assert result.added == 2 and result.units == (NEW_UNIT,)
     rows = SurveyService(make_uow).unit_entries(SAMPLE_2024, unit)
     assert [(e.product_name, e.output_quantity, e.unit) for e in rows] == [
-        ("Chè búp", 120.0, NEW_UNIT), ("Mật ong", 30.0, NEW_UNIT)]
+        ("Chè búp", 120.0, NEW_UNIT),
+        ("Mật ong", 30.0, NEW_UNIT),
+    ]
 
 
 def test_a_unit_the_campaign_does_not_list_is_refused_by_name(service, make_uow, tmp_path):
     path = workbook(tmp_path / "x.xlsx", [("Chè búp", 1)])
-    with pytest.raises(NotFoundError, match=r"«Xã Mường Ảng» không có trong danh sách đơn vị báo cáo của đợt rà soát "
-                                            r"năm 2024; hãy chọn một đơn vị của đợt\."):
+    with pytest.raises(
+        NotFoundError,
+        match=r"«Xã Mường Ảng» không có trong danh sách đơn vị báo cáo của đợt rà soát "
+        r"năm 2024; hãy chọn một đơn vị của đợt\.",
+    ):
         service.check(path, SAMPLE_2024, place_id("xa-muong-ang"))
     with pytest.raises(NotFoundError, match="Không tìm thấy đợt rà soát này"):
         service.check(path, "khong-co", place_id("xa-ang-nua"))
@@ -90,8 +94,10 @@ def test_a_file_changed_after_its_check_is_refused_and_nothing_is_stored(service
     check = service.check(path, SAMPLE_2024, place_id("xa-ang-nua"))
     before = SurveyService(make_uow).unit_entries(SAMPLE_2024, place_id("xa-ang-nua"))
     workbook(path, [("Chè búp", 999)])  # saved again in Excel between the check and the import
-    message = ("Tệp ang-nua.xlsx đã bị sửa, thay hoặc xóa sau khi kiểm tra nên chưa nhập dòng nào. Hãy kiểm tra lại "
-               "tệp (bấm «Kiểm tra» hoặc chạy lại lệnh) rồi nhập.")
+    message = (
+        "Tệp ang-nua.xlsx đã bị sửa, thay hoặc xóa sau khi kiểm tra nên chưa nhập dòng nào. Hãy kiểm tra lại "
+        "tệp (bấm «Kiểm tra» hoặc chạy lại lệnh) rồi nhập."
+    )
     with pytest.raises(ImportRefused) as refused:
         service.apply(check)
     assert str(refused.value) == message

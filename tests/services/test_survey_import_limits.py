@@ -42,8 +42,13 @@ print(json.dumps(out))
 
 
 def probe(*paths, timeout=60) -> list[dict]:
-    done = subprocess.run([sys.executable, "-c", PROBE, *map(str, paths)], capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -57,7 +62,8 @@ def with_sheet(path: Path, body: str, dimension: str | None) -> Path:
     members["xl/worksheets/sheet1.xml"] = (
         '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
         f'2006/main">{head}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Tên sản phẩm</t></is></c></row>'
-        f"{body}</sheetData></worksheet>").encode()
+        f"{body}</sheetData></worksheet>"
+    ).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
         for name, data in members.items():
             zout.writestr(name, data)
@@ -67,8 +73,9 @@ def with_sheet(path: Path, body: str, dimension: str | None) -> Path:
 def styled_rows(rows: int, width: int = 200) -> str:
     """Empty cells that carry only a style, as left behind by formatting a whole range."""
     letters = [excel_reader._letters(i + 1) for i in range(width)]
-    return "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" s="1"/>' for c in letters) + "</row>"
-                   for r in range(2, rows + 2))
+    return "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{c}{r}" s="1"/>' for c in letters) + "</row>" for r in range(2, rows + 2)
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the peak memory is read from /proc or resource (POSIX)")
@@ -77,7 +84,7 @@ def test_a_306_kb_dimension_bomb_is_refused_quickly_in_little_memory(tmp_path):
     bomb = with_sheet(tmp_path / "bomb.xlsx", body, "A1:XFD1048576")
     assert 290_000 < bomb.stat().st_size < 320_000
     far = with_sheet(tmp_path / "far.xlsx", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', None)
-    zeros = with_sheet(tmp_path / "zeros.xlsx", "<row r=\"2\">" + '<c s="1"/>' * 3_000_000 + "</row>", None)
+    zeros = with_sheet(tmp_path / "zeros.xlsx", '<row r="2">' + '<c s="1"/>' * 3_000_000 + "</row>", None)
     styled = with_sheet(tmp_path / "styled.xlsx", body, None)  # no declaration: only its real size counts
     results = probe(bomb, far, zeros, styled)
     for r in results:
@@ -85,7 +92,8 @@ def test_a_306_kb_dimension_bomb_is_refused_quickly_in_little_memory(tmp_path):
     assert results[0]["message"] == (
         "Tệp bomb.xlsx, trang «Rà soát»: khai báo vùng dữ liệu A1:XFD1048576 (1.048.576 dòng × 16.384 cột), vượt "
         "giới hạn 100.000 dòng và 1.000 cột. Hãy mở bằng Excel, xóa các dòng, cột thừa (trống nhưng có định dạng) "
-        "bên dưới và bên phải dữ liệu, lưu lại rồi nhập, hoặc chia thành nhiều tệp nhỏ hơn.")
+        "bên dưới và bên phải dữ liệu, lưu lại rồi nhập, hoặc chia thành nhiều tệp nhỏ hơn."
+    )
     assert "ô XFD1048576 nằm ngoài giới hạn 100.000 dòng và 1.000 cột" in results[1]["message"]
     assert "khi giải nén sẽ chiếm 29 MB từ 0,1 MB nén — bất thường" in results[2]["message"]
     assert results[3]["message"] is None  # 125,000 empty styled cells are read, and none is kept
@@ -114,5 +122,6 @@ def test_special_files_are_refused_at_once(tmp_path):
         "một tệp Excel (.xlsx) đã lưu trên ổ đĩa.",
         "«zero» không phải tệp thông thường (là ống dẫn, thiết bị hoặc ổ cắm) nên không nhập được; hãy chọn "
         "một tệp Excel (.xlsx) đã lưu trên ổ đĩa.",
-        "«thu-muc.xlsx» là một thư mục, không phải tệp Excel; hãy chọn tệp .xlsx trong thư mục đó."]
+        "«thu-muc.xlsx» là một thư mục, không phải tệp Excel; hãy chọn tệp .xlsx trong thư mục đó.",
+    ]
     assert all(r["seconds"] < 2 for r in results)

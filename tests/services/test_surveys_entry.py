@@ -40,12 +40,24 @@ def _row(name, **kw):
 
 
 def test_rows_are_saved_with_vietnamese_numbers_in_order(surveys, campaign_id):
-    saved = surveys.save_entries(campaign_id, ANG_NUA, [
-        _row("Cà phê Ẳng Nưa", producer="HTX Cà phê", output_quantity="1.200", unit_of_measure="kg",
-             quantity_sold="12,5", price_vnd="15.000 đ", raw_material_area_ha="2,5", proposed_year="2025"),
-        SurveyEntryInput(),  # a spare grid row
-        _row("Gạo nếp nương", price_vnd=30000, proposed_year=2026),
-    ])
+    saved = surveys.save_entries(
+        campaign_id,
+        ANG_NUA,
+        [
+            _row(
+                "Cà phê Ẳng Nưa",
+                producer="HTX Cà phê",
+                output_quantity="1.200",
+                unit_of_measure="kg",
+                quantity_sold="12,5",
+                price_vnd="15.000 đ",
+                raw_material_area_ha="2,5",
+                proposed_year="2025",
+            ),
+            SurveyEntryInput(),  # a spare grid row
+            _row("Gạo nếp nương", price_vnd=30000, proposed_year=2026),
+        ],
+    )
     assert [e.product_name for e in saved] == ["Cà phê Ẳng Nưa", "Gạo nếp nương"]
     first = saved[0]
     assert (first.output_quantity, first.quantity_sold, first.price_vnd) == (1200.0, 12.5, 15000)
@@ -73,8 +85,11 @@ def test_saving_again_updates_inserts_deletes_named_rows_and_keeps_order(surveys
     loaded = surveys.save_entries(campaign_id, ANG_NUA, [_row("A"), _row("B"), _row("C")])
     a, b, c = loaded
     saved = surveys.save_entries(
-        campaign_id, ANG_NUA, [_shown(c, "C sửa"), _row("Mới"), _shown(a)],
-        deleted={b.id: b.updated_at}, loaded=_versions(loaded),
+        campaign_id,
+        ANG_NUA,
+        [_shown(c, "C sửa"), _row("Mới"), _shown(a)],
+        deleted={b.id: b.updated_at},
+        loaded=_versions(loaded),
     )
     assert [e.product_name for e in saved] == ["C sửa", "Mới", "A"]
     assert saved[0].id == c.id and saved[2].id == a.id and saved[1].id not in {a.id, b.id, c.id}
@@ -97,12 +112,18 @@ def test_an_update_over_a_row_changed_since_loading_is_refused(surveys, campaign
     surveys.save_entries(campaign_id, ANG_NUA, [_shown(tea, output_quantity="500")])
     before = surveys.unit_entries(campaign_id, ANG_NUA)
     with pytest.raises(StaleDataError) as refused:
-        surveys.save_entries(campaign_id, ANG_NUA, [_shown(tea, notes="sửa ở đây"), _shown(rice, "Gạo nếp nương"), _row("Mới")],
-                             loaded=_versions(loaded))
+        surveys.save_entries(
+            campaign_id,
+            ANG_NUA,
+            [_shown(tea, notes="sửa ở đây"), _shown(rice, "Gạo nếp nương"), _row("Mới")],
+            loaded=_versions(loaded),
+        )
     (change,) = refused.value.changes
     assert change.startswith("Dòng «Trà shan tuyết» đã được sửa ở nơi khác lúc ")
     message = str(refused.value)
-    assert message.startswith("Rà soát năm 2024 — Xã Ẳng Nưa: dữ liệu đã thay đổi sau khi bạn mở. Dòng «Trà shan tuyết»")
+    assert message.startswith(
+        "Rà soát năm 2024 — Xã Ẳng Nưa: dữ liệu đã thay đổi sau khi bạn mở. Dòng «Trà shan tuyết»"
+    )
     assert message.endswith(". Chưa lưu gì; hãy tải lại để xem bản mới nhất rồi lưu lại.")
     assert ".." not in message and "()" not in message
     assert surveys.unit_entries(campaign_id, ANG_NUA) == before  # nothing written, not even the new row
@@ -117,8 +138,12 @@ def test_rows_added_or_deleted_since_loading_refuse_the_save(surveys, campaign_i
     assert refused.value.changes == ["Có 1 dòng mới: «Mật ong bạc hà»"]
     surveys.save_entries(campaign_id, ANG_NUA, [], deleted={rice.id: rice.updated_at})
     with pytest.raises(StaleDataError) as refused:
-        surveys.save_entries(campaign_id, ANG_NUA, [_shown(tea), _shown(rice, "Gạo nương"), _shown(arrived)],
-                             loaded=_versions([tea, rice, arrived]))
+        surveys.save_entries(
+            campaign_id,
+            ANG_NUA,
+            [_shown(tea), _shown(rice, "Gạo nương"), _shown(arrived)],
+            loaded=_versions([tea, rice, arrived]),
+        )
     assert refused.value.changes == ["Dòng «Gạo nương» đã bị xóa ở nơi khác"]
     assert [e.product_name for e in surveys.unit_entries(campaign_id, ANG_NUA)] == ["Chè", "Mật ong bạc hà"]
 
@@ -146,17 +171,32 @@ def test_an_id_of_another_unit_is_added_not_moved(surveys, campaign_id):
 def test_every_bad_cell_is_reported_with_row_and_column_and_nothing_is_saved(surveys, campaign_id):
     surveys.save_entries(campaign_id, ANG_NUA, [_row("Giữ nguyên")])
     with pytest.raises(ValidationError) as info:
-        surveys.save_entries(campaign_id, ANG_NUA, [
-            _row("Đúng"),
-            _row("", producer="Chủ thể không có tên sản phẩm"),
-            _row("Sai số", output_quantity="12a", quantity_sold="-3", price_vnd="15.000,5",
-                 proposed_year="1999", raw_material_area_ha=float("nan")),
-            _row("X" * 301),
-        ])
+        surveys.save_entries(
+            campaign_id,
+            ANG_NUA,
+            [
+                _row("Đúng"),
+                _row("", producer="Chủ thể không có tên sản phẩm"),
+                _row(
+                    "Sai số",
+                    output_quantity="12a",
+                    quantity_sold="-3",
+                    price_vnd="15.000,5",
+                    proposed_year="1999",
+                    raw_material_area_ha=float("nan"),
+                ),
+                _row("X" * 301),
+            ],
+        )
     cells = {split_entry_field(e.field): e.message for e in info.value.errors}
     assert set(cells) == {
-        (2, "product_name"), (3, "output_quantity"), (3, "quantity_sold"), (3, "price_vnd"),
-        (3, "proposed_year"), (3, "raw_material_area_ha"), (4, "product_name"),
+        (2, "product_name"),
+        (3, "output_quantity"),
+        (3, "quantity_sold"),
+        (3, "price_vnd"),
+        (3, "proposed_year"),
+        (3, "raw_material_area_ha"),
+        (4, "product_name"),
     }
     assert cells[(3, "output_quantity")].startswith("Dòng 3, cột «Sản lượng»: «12a» không phải là số")
     assert "số âm" in cells[(3, "quantity_sold")]
@@ -200,9 +240,9 @@ def test_submission_needs_a_past_date_and_shows_on_time(surveys, campaign_id):
 
 
 def test_promote_creates_a_potential_product_once(surveys, campaign_id, make_uow):
-    (entry,) = surveys.save_entries(campaign_id, ANG_NUA, [
-        _row("Mật ong hoa cà phê", producer="Hộ ông Lò Văn A", proposed_year=2025)
-    ])
+    (entry,) = surveys.save_entries(
+        campaign_id, ANG_NUA, [_row("Mật ong hoa cà phê", producer="Hộ ông Lò Văn A", proposed_year=2025)]
+    )
     product_id = surveys.promote_to_product(entry.id)
     product = ProductService(make_uow).get(product_id)
     assert (product.name, product.status, product.status_label) == ("Mật ong hoa cà phê", "tiem_nang", "Tiềm năng")
@@ -274,12 +314,19 @@ def test_a_hundred_thousand_rows_stay_quick(surveys, campaign_id, make_uow):
     units = [u.unit_id for u in surveys.campaign_units(campaign_id, today=JUNE_20)]
     others = [u for u in units if u != ANG_NUA]
     rows = [
-        {"campaign_id": campaign_id, "unit_id": others[i % len(others)], "position": i,
-         "product_name": f"Sản phẩm {i}", "quantity_sold": float(i)}
+        {
+            "campaign_id": campaign_id,
+            "unit_id": others[i % len(others)],
+            "position": i,
+            "product_name": f"Sản phẩm {i}",
+            "quantity_sold": float(i),
+        }
         for i in range(100_000)
     ]
-    rows += [{"campaign_id": campaign_id, "unit_id": ANG_NUA, "position": i, "product_name": f"Ẳng Nưa {i}"}
-             for i in range(200)]
+    rows += [
+        {"campaign_id": campaign_id, "unit_id": ANG_NUA, "position": i, "product_name": f"Ẳng Nưa {i}"}
+        for i in range(200)
+    ]
     with make_uow() as uow:
         uow.session.execute(insert(SurveyEntry), rows)
         uow.commit()
@@ -298,8 +345,9 @@ def test_a_hundred_thousand_rows_stay_quick(surveys, campaign_id, make_uow):
 def test_a_submission_changed_since_it_was_shown_is_not_overwritten(surveys, campaign_id):
     shown = next(u for u in surveys.campaign_units(campaign_id, today=JUNE_20) if u.unit_id == ANG_NUA)
     # A package marks the report received while the window still shows "Chưa nộp".
-    received = surveys.set_submission(campaign_id, ANG_NUA, "da_nhan", date(2024, 6, 18), today=JUNE_20,
-                                      expected_version=shown.version)
+    received = surveys.set_submission(
+        campaign_id, ANG_NUA, "da_nhan", date(2024, 6, 18), today=JUNE_20, expected_version=shown.version
+    )
     with pytest.raises(StaleDataError) as refused:
         surveys.set_submission(campaign_id, ANG_NUA, "chua_nop", None, today=JUNE_20, expected_version=shown.version)
     message = str(refused.value)

@@ -96,8 +96,11 @@ def test_week_filter_leaves_done_tasks_out(tasks):
 
 
 def test_filters_by_directive_assignee_status_and_accent_free_search(sample):
-    other = sample.create_directive(DirectiveInput(subject="Kế hoạch OCOP 2025", issuer="UBND tỉnh Điện Biên",
-                                                   number="12/KH-UBND", issued_on=date(2025, 1, 10)))
+    other = sample.create_directive(
+        DirectiveInput(
+            subject="Kế hoạch OCOP 2025", issuer="UBND tỉnh Điện Biên", number="12/KH-UBND", issued_on=date(2025, 1, 10)
+        )
+    )
     _task(sample, "Đánh giá sản phẩm năm 2025", date(2025, 3, 1), other.id, assignee="Sở Nông nghiệp")
     assert len(sample.query(TaskFilter(), TODAY)) == 7
     by_directive = sample.query(TaskFilter(directive_id=other.id), TODAY)
@@ -121,15 +124,17 @@ def test_filters_by_directive_assignee_status_and_accent_free_search(sample):
 
 def test_task_validation_reports_every_problem(tasks):
     directive = tasks.create_directive(
-        DirectiveInput(subject="Kế hoạch", issuer="UBND huyện", issued_on=date(2024, 6, 20)))
+        DirectiveInput(subject="Kế hoạch", issuer="UBND huyện", issued_on=date(2024, 6, 20))
+    )
     with pytest.raises(ValidationError) as info:
         tasks.create_task(TaskInput(assignee=" ", title="", directive_id=directive.id, due_on=date(2024, 6, 1)))
     fields = info.value.by_field()
     assert set(fields) == {"assignee", "title", "due_on"}
     assert "20/06/2024" in fields["due_on"][0]
     assert tasks.list(TODAY) == []
-    ok = tasks.create_task(TaskInput(assignee="UBND xã", title="Báo cáo", directive_id=directive.id,
-                                     due_on=date(2024, 6, 20)), TODAY)
+    ok = tasks.create_task(
+        TaskInput(assignee="UBND xã", title="Báo cáo", directive_id=directive.id, due_on=date(2024, 6, 20)), TODAY
+    )
     assert ok.directive.startswith("Văn bản của UBND huyện, 20/06/2024")
 
 
@@ -137,13 +142,23 @@ def test_directive_create_update_and_validation(tasks):
     with pytest.raises(ValidationError) as info:
         tasks.create_directive(DirectiveInput(subject="", issuer=""))
     assert set(info.value.by_field()) == {"subject", "issuer"}
-    created = tasks.create_directive(DirectiveInput(subject="V/v  rà soát", issuer="UBND huyện Mường Ảng",
-                                                    number="/UBND-NN", issued_text="tháng 6 năm 2024"))
+    created = tasks.create_directive(
+        DirectiveInput(
+            subject="V/v  rà soát", issuer="UBND huyện Mường Ảng", number="/UBND-NN", issued_text="tháng 6 năm 2024"
+        )
+    )
     assert created.subject == "V/v rà soát"
     assert created.label == "Số /UBND-NN của UBND huyện Mường Ảng, tháng 6 năm 2024"
-    updated = tasks.update_directive(created.id, DirectiveInput(
-        subject="V/v rà soát", issuer="UBND huyện Mường Ảng", number="512/UBND-NN",
-        issued_on=date(2024, 6, 14), issued_text="tháng 6 năm 2024"))
+    updated = tasks.update_directive(
+        created.id,
+        DirectiveInput(
+            subject="V/v rà soát",
+            issuer="UBND huyện Mường Ảng",
+            number="512/UBND-NN",
+            issued_on=date(2024, 6, 14),
+            issued_text="tháng 6 năm 2024",
+        ),
+    )
     assert updated.number == "512/UBND-NN" and updated.issued_on == date(2024, 6, 14)
     assert updated.issued_text == ""  # an exact date replaces the vague one
 
@@ -159,7 +174,10 @@ def test_progress_notes_newest_first_and_shown_on_the_task(sample, make_uow):
     ]
     shown = sample.get(report.id, TODAY)
     assert (shown.last_progress, shown.last_progress_on, shown.last_progress_by) == (
-        "Còn 4 xã chưa gửi.", date(2024, 7, 4), "Nguyễn Văn Kiểm")
+        "Còn 4 xã chưa gửi.",
+        date(2024, 7, 4),
+        "Nguyễn Văn Kiểm",
+    )
     with pytest.raises(ValidationError) as info:
         sample.add_progress(report.id, None, "  ", "")
     assert set(info.value.by_field()) == {"noted_on", "text"}
@@ -191,11 +209,13 @@ def test_a_completion_day_before_the_task_or_after_today_is_refused(sample, make
     with pytest.raises(ValidationError) as info:
         sample.set_status(report.id, TaskStatus.DONE.value, "Đã gửi.", TODAY, completed_on=date(2024, 6, 19))
     assert info.value.by_field()["completed_on"] == [
-        "Ngày hoàn thành 19/06/2024 trước ngày giao nhiệm vụ (20/06/2024); hãy nhập từ ngày 20/06/2024 trở đi."]
+        "Ngày hoàn thành 19/06/2024 trước ngày giao nhiệm vụ (20/06/2024); hãy nhập từ ngày 20/06/2024 trở đi."
+    ]
     with pytest.raises(ValidationError) as info:
         sample.set_status(report.id, TaskStatus.DONE.value, "Đã gửi.", TODAY, completed_on=date(2024, 7, 7))
     assert info.value.by_field()["completed_on"] == [
-        "Ngày hoàn thành 07/07/2024 sau hôm nay (06/07/2024); hãy nhập ngày đã làm xong, không muộn hơn hôm nay."]
+        "Ngày hoàn thành 07/07/2024 sau hôm nay (06/07/2024); hãy nhập ngày đã làm xong, không muộn hơn hôm nay."
+    ]
     stored = sample.get(report.id, TODAY)
     assert (stored.status, stored.completed_on) == (TaskStatus.NEW.value, None)
 
@@ -203,11 +223,13 @@ def test_a_completion_day_before_the_task_or_after_today_is_refused(sample, make
 def test_a_save_based_on_an_older_task_is_refused(sample):
     [report] = sample.query(TaskFilter(due="overdue"), TODAY)
     shown = report.updated_at
-    sample.update_task(report.id, TaskInput(assignee="UBND xã Búng Lao", title=report.title), TODAY,
-                       expected_updated_at=shown)  # another tab saves first
+    sample.update_task(
+        report.id, TaskInput(assignee="UBND xã Búng Lao", title=report.title), TODAY, expected_updated_at=shown
+    )  # another tab saves first
     with pytest.raises(StaleDataError) as info:
-        sample.update_task(report.id, TaskInput(assignee="UBND xã Ẳng Nưa", title="Tên mới"), TODAY,
-                           expected_updated_at=shown)
+        sample.update_task(
+            report.id, TaskInput(assignee="UBND xã Ẳng Nưa", title="Tên mới"), TODAY, expected_updated_at=shown
+        )
     assert str(info.value).startswith(f"Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
     assert "Chưa lưu gì" in str(info.value)
     with pytest.raises(StaleDataError):
@@ -224,13 +246,21 @@ def test_a_new_office_is_offered_assignees_from_its_place_in_the_administration(
     assert tasks.assignees() == [] and tasks.assignee_choices(date(2026, 3, 2)) == ["Các chủ thể OCOP"]
     save_office_settings(make_uow, place_id("xa-muong-ang"), "Lò Văn Minh", "Công chức")
     assert tasks.assignee_choices(date(2026, 3, 2)) == [
-        "Các chủ thể OCOP", "Phòng Kinh tế xã Mường Ảng", "Phòng Văn hóa - Xã hội xã Mường Ảng",
-        "Ủy ban MTTQ Việt Nam xã Mường Ảng", "Văn phòng HĐND và UBND xã Mường Ảng"]
+        "Các chủ thể OCOP",
+        "Phòng Kinh tế xã Mường Ảng",
+        "Phòng Văn hóa - Xã hội xã Mường Ảng",
+        "Ủy ban MTTQ Việt Nam xã Mường Ảng",
+        "Văn phòng HĐND và UBND xã Mường Ảng",
+    ]
     # The district of the 2024 letter: its offices and each commune's people's committee.
     save_office_settings(make_uow, place_id("huyen-muong-ang"), "Nguyễn Văn Kiểm", "Chuyên viên")
     choices = tasks.assignee_choices(date(2024, 6, 1))
-    assert {"Phòng Nông nghiệp và PTNT huyện Mường Ảng", "UBND các xã, thị trấn", "UBND thị trấn Mường Ảng",
-            "UBND xã Ẳng Nưa"} <= set(choices)
+    assert {
+        "Phòng Nông nghiệp và PTNT huyện Mường Ảng",
+        "UBND các xã, thị trấn",
+        "UBND thị trấn Mường Ảng",
+        "UBND xã Ẳng Nưa",
+    } <= set(choices)
     assert len([c for c in choices if c.startswith("UBND xã") or c.startswith("UBND thị trấn")]) == 10
     # A province: its departments and its 45 communes and wards of 2025.
     save_office_settings(make_uow, place_id("tinh-dien-bien"), "Lò Thị Hoa", "Chuyên viên")
@@ -239,6 +269,8 @@ def test_a_new_office_is_offered_assignees_from_its_place_in_the_administration(
     assert "UBND xã Mường Ảng" in choices and "UBND xã Ẳng Nưa" not in choices  # gone by 2026
     # Names already used come first.
     d = tasks.create_directive(DirectiveInput(number="15/UBND-KT", issuer="UBND tỉnh Điện Biên", subject="OCOP 2026"))
-    tasks.create_task(TaskInput(directive_id=d.id, assignee="Tổ công tác OCOP", title="Rà soát",
-                                due_on=date(2026, 6, 30)), date(2026, 3, 2))
+    tasks.create_task(
+        TaskInput(directive_id=d.id, assignee="Tổ công tác OCOP", title="Rà soát", due_on=date(2026, 6, 30)),
+        date(2026, 3, 2),
+    )
     assert tasks.assignee_choices(date(2026, 3, 2))[0] == "Tổ công tác OCOP"

@@ -54,11 +54,34 @@ __all__ = [
 
 # User records first, in the order people meet them; a key met in several records without a
 # table to tell them apart is named as the first declares it.
-RECORDS: dict[str, Record] = {r.table: r for r in (
-    PRODUCT, PRODUCER, SURVEY_CAMPAIGN, UNIT_SUBMISSION, SURVEY_ENTRY, DIRECTIVE, TASK, TASK_PROGRESS,
-    EVALUATION, EVALUATION_MEMBER, PLACE, PLACE_LINK, PRODUCT_GROUP, PRODUCT_SET, RULE_SET, SCORECARD,
-    APP_META, AUDIT_LOG, EXCHANGE_IMPORT, EXCHANGE_OUTBOX, SYNC_STATE, TRUSTED_SENDER, DATABASE,
-)}
+RECORDS: dict[str, Record] = {
+    r.table: r
+    for r in (
+        PRODUCT,
+        PRODUCER,
+        SURVEY_CAMPAIGN,
+        UNIT_SUBMISSION,
+        SURVEY_ENTRY,
+        DIRECTIVE,
+        TASK,
+        TASK_PROGRESS,
+        EVALUATION,
+        EVALUATION_MEMBER,
+        PLACE,
+        PLACE_LINK,
+        PRODUCT_GROUP,
+        PRODUCT_SET,
+        RULE_SET,
+        SCORECARD,
+        APP_META,
+        AUDIT_LOG,
+        EXCHANGE_IMPORT,
+        EXCHANGE_OUTBOX,
+        SYNC_STATE,
+        TRUSTED_SENDER,
+        DATABASE,
+    )
+}
 # (table, stored column) -> the LabelledEnum its codes belong to.
 ENUM_FIELDS: dict[tuple[str, str], type] = {
     (r.table, f.stored): f.enum for r in RECORDS.values() for f in r.fields if f.enum is not None

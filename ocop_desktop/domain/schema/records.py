@@ -10,224 +10,348 @@ from ocop_desktop.domain.schema.fields import Field, Kind, Record
 from ocop_desktop.domain.schema.survey import POSITION
 
 # Every record has these (persistence/models/base.RecordMixin).
-COMMON = Record("", "Bản ghi", "Record", (
-    Field("id", "Mã bản ghi", "Record id", Kind.TEXT),
-    Field("created_at", "Thời điểm tạo", "Created at", Kind.MOMENT),
-    Field("updated_at", "Thời điểm sửa", "Changed at", Kind.MOMENT),
-))
+COMMON = Record(
+    "",
+    "Bản ghi",
+    "Record",
+    (
+        Field("id", "Mã bản ghi", "Record id", Kind.TEXT),
+        Field("created_at", "Thời điểm tạo", "Created at", Kind.MOMENT),
+        Field("updated_at", "Thời điểm sửa", "Changed at", Kind.MOMENT),
+    ),
+)
 
-PRODUCER = Record("producers", "Chủ thể", "Producer", (
-    Field("name", "Tên", "Name", Kind.TEXT, max_chars=300, required=True),
-    Field("kind", "Loại hình", "Kind", Kind.ENUM, enum=ProducerKind),
-    Field("tax_code", "Mã số thuế", "Tax code / ID no.", Kind.TEXT, max_chars=20),
-    Field("tax_code_kind", "Loại mã số", "Kind of number", Kind.TEXT, max_chars=10),
-    Field("representative", "Người đại diện", "Representative", Kind.TEXT, max_chars=200),
-    Field("phone", "Điện thoại", "Phone", Kind.TEXT, max_chars=30),
-    Field("email", "Thư điện tử", "Email", Kind.TEXT, max_chars=200),
-    Field("address", "Địa chỉ", "Address", Kind.NOTE),
-    Field("commune_id", "Xã", "Commune", Kind.PLACE, ref="places"),
-    Field("notes", "Ghi chú", "Notes", Kind.NOTE),
-    Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
-), named_by="name")
+PRODUCER = Record(
+    "producers",
+    "Chủ thể",
+    "Producer",
+    (
+        Field("name", "Tên", "Name", Kind.TEXT, max_chars=300, required=True),
+        Field("kind", "Loại hình", "Kind", Kind.ENUM, enum=ProducerKind),
+        Field("tax_code", "Mã số thuế", "Tax code / ID no.", Kind.TEXT, max_chars=20),
+        Field("tax_code_kind", "Loại mã số", "Kind of number", Kind.TEXT, max_chars=10),
+        Field("representative", "Người đại diện", "Representative", Kind.TEXT, max_chars=200),
+        Field("phone", "Điện thoại", "Phone", Kind.TEXT, max_chars=30),
+        Field("email", "Thư điện tử", "Email", Kind.TEXT, max_chars=200),
+        Field("address", "Địa chỉ", "Address", Kind.NOTE),
+        Field("commune_id", "Xã", "Commune", Kind.PLACE, ref="places"),
+        Field("notes", "Ghi chú", "Notes", Kind.NOTE),
+        Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
+    ),
+    named_by="name",
+)
 
-PRODUCT = Record("products", "Sản phẩm", "Product", (
-    Field("name", "Tên", "Product name", Kind.TEXT, max_chars=300, required=True),
-    Field("producer_id", "Chủ thể", "Producer", Kind.REF, ref="producers"),
-    Field("commune_id", "Xã", "Commune", Kind.PLACE, ref="places"),
-    Field("group_id", "Nhóm sản phẩm", "Group", Kind.REF, ref="product_groups"),
-    Field("product_set_id", "Bộ sản phẩm", "Product set", Kind.REF, ref="product_sets"),
-    Field("status", "Trạng thái", "Status", Kind.ENUM, enum=ProductStatus, required=True),
-    Field("stars", "Hạng sao", "Stars", Kind.STARS, bounds=(1, 5)),
-    Field("score", "Điểm", "Score", Kind.SCORE, bounds=(0, 100)),
-    Field("certificate_no", "Số giấy chứng nhận", "Certificate no.", Kind.TEXT, max_chars=100),
-    Field("certifying_decision", "Quyết định công nhận", "Certifying decision", Kind.TEXT, max_chars=200),
-    Field("certifying_body", "Cơ quan công nhận", "Certifying body", Kind.TEXT, max_chars=200),
-    Field("certified_on", "Ngày công nhận", "Certified on", Kind.DATE),
-    Field("expires_on", "Ngày hết hạn", "Expires on", Kind.DATE),
-    Field("rule_set_id", "Bộ tiêu chí", "Rule set", Kind.REF, ref="rule_sets"),
-    Field("ean13", "Mã vạch", "Barcode (EAN-13)", Kind.TEXT, max_chars=13),
-    Field("checklist", "Nhãn hàng hóa, truy xuất nguồn gốc và nhãn hiệu", "Label, traceability and trademark",
-          Kind.JSON),
-    Field("notes", "Ghi chú", "Notes", Kind.NOTE),
-    Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
-), named_by="name")
+PRODUCT = Record(
+    "products",
+    "Sản phẩm",
+    "Product",
+    (
+        Field("name", "Tên", "Product name", Kind.TEXT, max_chars=300, required=True),
+        Field("producer_id", "Chủ thể", "Producer", Kind.REF, ref="producers"),
+        Field("commune_id", "Xã", "Commune", Kind.PLACE, ref="places"),
+        Field("group_id", "Nhóm sản phẩm", "Group", Kind.REF, ref="product_groups"),
+        Field("product_set_id", "Bộ sản phẩm", "Product set", Kind.REF, ref="product_sets"),
+        Field("status", "Trạng thái", "Status", Kind.ENUM, enum=ProductStatus, required=True),
+        Field("stars", "Hạng sao", "Stars", Kind.STARS, bounds=(1, 5)),
+        Field("score", "Điểm", "Score", Kind.SCORE, bounds=(0, 100)),
+        Field("certificate_no", "Số giấy chứng nhận", "Certificate no.", Kind.TEXT, max_chars=100),
+        Field("certifying_decision", "Quyết định công nhận", "Certifying decision", Kind.TEXT, max_chars=200),
+        Field("certifying_body", "Cơ quan công nhận", "Certifying body", Kind.TEXT, max_chars=200),
+        Field("certified_on", "Ngày công nhận", "Certified on", Kind.DATE),
+        Field("expires_on", "Ngày hết hạn", "Expires on", Kind.DATE),
+        Field("rule_set_id", "Bộ tiêu chí", "Rule set", Kind.REF, ref="rule_sets"),
+        Field("ean13", "Mã vạch", "Barcode (EAN-13)", Kind.TEXT, max_chars=13),
+        Field(
+            "checklist",
+            "Nhãn hàng hóa, truy xuất nguồn gốc và nhãn hiệu",
+            "Label, traceability and trademark",
+            Kind.JSON,
+        ),
+        Field("notes", "Ghi chú", "Notes", Kind.NOTE),
+        Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
+    ),
+    named_by="name",
+)
 
-DIRECTIVE = Record("directives", "Văn bản chỉ đạo", "Directive", (
-    Field("number", "Số văn bản", "Number", Kind.TEXT, max_chars=100),
-    Field("issued_on", "Ngày ban hành", "Issued on", Kind.DATE),
-    Field("issued_text", "Ngày ban hành (ghi như văn bản)", "Issued on (as written)", Kind.TEXT, max_chars=100),
-    Field("issuer", "Cơ quan ban hành", "Issued by", Kind.TEXT, max_chars=300),
-    Field("subject", "Trích yếu", "Subject", Kind.NOTE),
-    Field("file_reference", "Tệp văn bản", "File", Kind.TEXT),
-    Field("notes", "Ghi chú", "Notes", Kind.NOTE),
-), named_by="subject")
+DIRECTIVE = Record(
+    "directives",
+    "Văn bản chỉ đạo",
+    "Directive",
+    (
+        Field("number", "Số văn bản", "Number", Kind.TEXT, max_chars=100),
+        Field("issued_on", "Ngày ban hành", "Issued on", Kind.DATE),
+        Field("issued_text", "Ngày ban hành (ghi như văn bản)", "Issued on (as written)", Kind.TEXT, max_chars=100),
+        Field("issuer", "Cơ quan ban hành", "Issued by", Kind.TEXT, max_chars=300),
+        Field("subject", "Trích yếu", "Subject", Kind.NOTE),
+        Field("file_reference", "Tệp văn bản", "File", Kind.TEXT),
+        Field("notes", "Ghi chú", "Notes", Kind.NOTE),
+    ),
+    named_by="subject",
+)
 
-TASK = Record("tasks", "Nhiệm vụ", "Task", (
-    Field("directive_id", "Văn bản chỉ đạo", "Directive", Kind.REF, ref="directives"),
-    Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
-    Field("assignee", "Đơn vị thực hiện", "Assignee", Kind.TEXT, max_chars=300),
-    Field("assignee_place_id", "Đơn vị thực hiện", "Assignee", Kind.PLACE, ref="places"),
-    Field("title", "Tiêu đề", "Task", Kind.NOTE, required=True),
-    Field("description", "Nội dung", "Details", Kind.NOTE),
-    Field("due_on", "Hạn", "Due date", Kind.DATE),
-    Field("status", "Trạng thái", "Status", Kind.ENUM, enum=TaskStatus, required=True),
-    Field("result_note", "Kết quả", "Result", Kind.NOTE),
-    Field("completed_on", "Ngày hoàn thành", "Done on", Kind.DATE),
-), named_by="title")
+TASK = Record(
+    "tasks",
+    "Nhiệm vụ",
+    "Task",
+    (
+        Field("directive_id", "Văn bản chỉ đạo", "Directive", Kind.REF, ref="directives"),
+        Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
+        Field("assignee", "Đơn vị thực hiện", "Assignee", Kind.TEXT, max_chars=300),
+        Field("assignee_place_id", "Đơn vị thực hiện", "Assignee", Kind.PLACE, ref="places"),
+        Field("title", "Tiêu đề", "Task", Kind.NOTE, required=True),
+        Field("description", "Nội dung", "Details", Kind.NOTE),
+        Field("due_on", "Hạn", "Due date", Kind.DATE),
+        Field("status", "Trạng thái", "Status", Kind.ENUM, enum=TaskStatus, required=True),
+        Field("result_note", "Kết quả", "Result", Kind.NOTE),
+        Field("completed_on", "Ngày hoàn thành", "Done on", Kind.DATE),
+    ),
+    named_by="title",
+)
 
-TASK_PROGRESS = Record("task_progress", "Tiến độ nhiệm vụ", "Task progress", (
-    Field("task_id", "Nhiệm vụ", "Task", Kind.REF, ref="tasks", required=True),
-    Field("noted_on", "Ngày ghi", "Date", Kind.DATE),
-    Field("text", "Nội dung", "What was done", Kind.NOTE),
-    Field("author", "Người ghi", "Noted by", Kind.TEXT, max_chars=200),
-), named_by="text")
+TASK_PROGRESS = Record(
+    "task_progress",
+    "Tiến độ nhiệm vụ",
+    "Task progress",
+    (
+        Field("task_id", "Nhiệm vụ", "Task", Kind.REF, ref="tasks", required=True),
+        Field("noted_on", "Ngày ghi", "Date", Kind.DATE),
+        Field("text", "Nội dung", "What was done", Kind.NOTE),
+        Field("author", "Người ghi", "Noted by", Kind.TEXT, max_chars=200),
+    ),
+    named_by="text",
+)
 
-EVALUATION = Record("evaluations", "Kết quả đánh giá", "Evaluation", (
-    Field("product_id", "Sản phẩm", "Product", Kind.REF, ref="products", required=True),
-    Field("rule_set_id", "Bộ tiêu chí", "Rule set", Kind.REF, ref="rule_sets", required=True),
-    Field("scorecard_id", "Phiếu chấm", "Score sheet", Kind.REF, ref="scorecards"),
-    Field("evaluated_on", "Ngày đánh giá", "Evaluation date", Kind.DATE),
-    Field("level", "Cấp đánh giá", "Level", Kind.ENUM, enum=EvaluationLevel),
-    Field("scores", "Điểm từng tiêu chí", "Scores", Kind.JSON),
-    Field("total", "Tổng điểm", "Total", Kind.SCORE, bounds=(0, 100)),
-    Field("stars", "Hạng sao", "Star class", Kind.STARS, bounds=(0, 5)),
-    Field("knockout", "Tiêu chí loại", "Knock-out conditions", Kind.NOTE),
-    Field("certified", "Được công nhận", "Certified", Kind.BOOL),
-    Field("notes", "Ghi chú", "Notes", Kind.NOTE),
-))
+EVALUATION = Record(
+    "evaluations",
+    "Kết quả đánh giá",
+    "Evaluation",
+    (
+        Field("product_id", "Sản phẩm", "Product", Kind.REF, ref="products", required=True),
+        Field("rule_set_id", "Bộ tiêu chí", "Rule set", Kind.REF, ref="rule_sets", required=True),
+        Field("scorecard_id", "Phiếu chấm", "Score sheet", Kind.REF, ref="scorecards"),
+        Field("evaluated_on", "Ngày đánh giá", "Evaluation date", Kind.DATE),
+        Field("level", "Cấp đánh giá", "Level", Kind.ENUM, enum=EvaluationLevel),
+        Field("scores", "Điểm từng tiêu chí", "Scores", Kind.JSON),
+        Field("total", "Tổng điểm", "Total", Kind.SCORE, bounds=(0, 100)),
+        Field("stars", "Hạng sao", "Star class", Kind.STARS, bounds=(0, 5)),
+        Field("knockout", "Tiêu chí loại", "Knock-out conditions", Kind.NOTE),
+        Field("certified", "Được công nhận", "Certified", Kind.BOOL),
+        Field("notes", "Ghi chú", "Notes", Kind.NOTE),
+    ),
+)
 
-EVALUATION_MEMBER = Record("evaluation_members", "Phiếu chấm của thành viên hội đồng", "Council member's scores", (
-    Field("evaluation_id", "Lần đánh giá", "Evaluation", Kind.REF, ref="evaluations", required=True),
-    Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
-    Field("member_name", "Thành viên hội đồng", "Council member", Kind.TEXT, max_chars=200),
-    Field("scores", "Điểm từng tiêu chí", "Scores", Kind.JSON),
-    Field("total", "Tổng điểm", "Total", Kind.SCORE, bounds=(0, 100)),
-), named_by="member_name")
+EVALUATION_MEMBER = Record(
+    "evaluation_members",
+    "Phiếu chấm của thành viên hội đồng",
+    "Council member's scores",
+    (
+        Field("evaluation_id", "Lần đánh giá", "Evaluation", Kind.REF, ref="evaluations", required=True),
+        Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
+        Field("member_name", "Thành viên hội đồng", "Council member", Kind.TEXT, max_chars=200),
+        Field("scores", "Điểm từng tiêu chí", "Scores", Kind.JSON),
+        Field("total", "Tổng điểm", "Total", Kind.SCORE, bounds=(0, 100)),
+    ),
+    named_by="member_name",
+)
 
 # -- reference data, loaded from the files shipped with the program ---------------------------------
-PLACE = Record("places", "Địa bàn", "Place", (
-    Field("key", "Khóa", "Key", Kind.TEXT),
-    Field("code", "Mã", "Administrative code", Kind.TEXT),
-    Field("name", "Tên", "Name", Kind.TEXT),
-    Field("kind", "Loại", "Kind", Kind.ENUM, enum=PlaceKind),
-    Field("parent_id", "Trực thuộc", "Part of", Kind.PLACE, ref="places"),
-    Field("valid_from", "Hiệu lực từ", "Valid from", Kind.DATE),
-    Field("valid_to", "Hiệu lực đến", "Valid until", Kind.DATE),
-    Field("successor_id", "Đơn vị kế thừa", "Successor", Kind.PLACE, ref="places"),
-    Field("successor_confirmed", "Đã xác nhận đơn vị kế thừa", "Successor confirmed", Kind.BOOL),
-    Field("note", "Ghi chú", "Note", Kind.NOTE),
-), named_by="name")
-PLACE_LINK = Record("place_links", "Sáp nhập địa bàn", "Place merger", (
-    Field("predecessor_id", "Đơn vị trước", "Former unit", Kind.PLACE, ref="places"),
-    Field("successor_id", "Đơn vị sau", "New unit", Kind.PLACE, ref="places"),
-    Field("main", "Đơn vị chính", "Main unit", Kind.BOOL),
-    Field("note", "Ghi chú", "Note", Kind.NOTE),
-))
-PRODUCT_GROUP = Record("product_groups", "Nhóm sản phẩm", "Product group", (
-    Field("code", "Mã", "Code", Kind.TEXT),
-    Field("name", "Tên", "Name", Kind.TEXT),
-    Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
-), named_by="name")
-PRODUCT_SET = Record("product_sets", "Bộ sản phẩm", "Product set", (
-    Field("code", "Mã", "Code", Kind.TEXT),
-    Field("name", "Tên", "Name", Kind.TEXT),
-    Field("group_id", "Nhóm sản phẩm", "Group", Kind.REF, ref="product_groups"),
-    Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
-), named_by="name")
-RULE_SET = Record("rule_sets", "Bộ tiêu chí", "Rule set", (
-    Field("code", "Mã", "Code", Kind.TEXT),
-    Field("decision", "Quyết định", "Decision", Kind.TEXT),
-    Field("title", "Tiêu đề", "Title", Kind.NOTE),
-    Field("signed_on", "Ngày ký", "Signed on", Kind.DATE),
-    Field("effective_from", "Áp dụng từ", "In force from", Kind.DATE),
-    Field("effective_to", "Áp dụng đến", "In force until", Kind.DATE),
-    Field("certificate_months", "Thời hạn giấy chứng nhận (tháng)", "Certificate valid for (months)",
-          Kind.INTEGER, bounds=(0, 240)),
-    Field("data", "Nội dung bộ tiêu chí", "Rules", Kind.JSON),
-))
-SCORECARD = Record("scorecards", "Phiếu chấm", "Score sheet", (
-    Field("code", "Mã", "Code", Kind.TEXT),
-    Field("rule_set_id", "Bộ tiêu chí", "Rule set", Kind.REF, ref="rule_sets"),
-    Field("product_set_id", "Bộ sản phẩm", "Product set", Kind.REF, ref="product_sets"),
-    Field("structure", "Cấu trúc phiếu chấm", "Sheet layout", Kind.JSON),
-))
+PLACE = Record(
+    "places",
+    "Địa bàn",
+    "Place",
+    (
+        Field("key", "Khóa", "Key", Kind.TEXT),
+        Field("code", "Mã", "Administrative code", Kind.TEXT),
+        Field("name", "Tên", "Name", Kind.TEXT),
+        Field("kind", "Loại", "Kind", Kind.ENUM, enum=PlaceKind),
+        Field("parent_id", "Trực thuộc", "Part of", Kind.PLACE, ref="places"),
+        Field("valid_from", "Hiệu lực từ", "Valid from", Kind.DATE),
+        Field("valid_to", "Hiệu lực đến", "Valid until", Kind.DATE),
+        Field("successor_id", "Đơn vị kế thừa", "Successor", Kind.PLACE, ref="places"),
+        Field("successor_confirmed", "Đã xác nhận đơn vị kế thừa", "Successor confirmed", Kind.BOOL),
+        Field("note", "Ghi chú", "Note", Kind.NOTE),
+    ),
+    named_by="name",
+)
+PLACE_LINK = Record(
+    "place_links",
+    "Sáp nhập địa bàn",
+    "Place merger",
+    (
+        Field("predecessor_id", "Đơn vị trước", "Former unit", Kind.PLACE, ref="places"),
+        Field("successor_id", "Đơn vị sau", "New unit", Kind.PLACE, ref="places"),
+        Field("main", "Đơn vị chính", "Main unit", Kind.BOOL),
+        Field("note", "Ghi chú", "Note", Kind.NOTE),
+    ),
+)
+PRODUCT_GROUP = Record(
+    "product_groups",
+    "Nhóm sản phẩm",
+    "Product group",
+    (
+        Field("code", "Mã", "Code", Kind.TEXT),
+        Field("name", "Tên", "Name", Kind.TEXT),
+        Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
+    ),
+    named_by="name",
+)
+PRODUCT_SET = Record(
+    "product_sets",
+    "Bộ sản phẩm",
+    "Product set",
+    (
+        Field("code", "Mã", "Code", Kind.TEXT),
+        Field("name", "Tên", "Name", Kind.TEXT),
+        Field("group_id", "Nhóm sản phẩm", "Group", Kind.REF, ref="product_groups"),
+        Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
+    ),
+    named_by="name",
+)
+RULE_SET = Record(
+    "rule_sets",
+    "Bộ tiêu chí",
+    "Rule set",
+    (
+        Field("code", "Mã", "Code", Kind.TEXT),
+        Field("decision", "Quyết định", "Decision", Kind.TEXT),
+        Field("title", "Tiêu đề", "Title", Kind.NOTE),
+        Field("signed_on", "Ngày ký", "Signed on", Kind.DATE),
+        Field("effective_from", "Áp dụng từ", "In force from", Kind.DATE),
+        Field("effective_to", "Áp dụng đến", "In force until", Kind.DATE),
+        Field(
+            "certificate_months",
+            "Thời hạn giấy chứng nhận (tháng)",
+            "Certificate valid for (months)",
+            Kind.INTEGER,
+            bounds=(0, 240),
+        ),
+        Field("data", "Nội dung bộ tiêu chí", "Rules", Kind.JSON),
+    ),
+)
+SCORECARD = Record(
+    "scorecards",
+    "Phiếu chấm",
+    "Score sheet",
+    (
+        Field("code", "Mã", "Code", Kind.TEXT),
+        Field("rule_set_id", "Bộ tiêu chí", "Rule set", Kind.REF, ref="rule_sets"),
+        Field("product_set_id", "Bộ sản phẩm", "Product set", Kind.REF, ref="product_sets"),
+        Field("structure", "Cấu trúc phiếu chấm", "Sheet layout", Kind.JSON),
+    ),
+)
 
 # -- the program's own bookkeeping ------------------------------------------------------------------
-APP_META = Record("app_meta", "Thiết lập", "Settings", (
-    Field("key", "Khóa", "Key", Kind.TEXT),
-    Field("value", "Giá trị", "Value", Kind.NOTE),
-), named_by="key")
-AUDIT_LOG = Record("audit_log", "Nhật ký thay đổi", "Activity log", (
-    Field("seq", "Số thứ tự", "No.", Kind.INTEGER),
-    Field("at", "Thời điểm", "Time", Kind.MOMENT),
-    Field("actor", "Người thực hiện", "By", Kind.TEXT),
-    Field("action", "Thao tác", "Action", Kind.TEXT),
-    Field("entity", "Loại dữ liệu", "Kind of record", Kind.TEXT),
-    Field("entity_id", "Mã bản ghi", "Record id", Kind.TEXT),
-    Field("changes", "Thay đổi", "Changes", Kind.JSON),
-    Field("context", "Ngữ cảnh", "Context", Kind.NOTE),
-    Field("prev_hash", "Mã băm trước", "Previous hash", Kind.TEXT),
-    Field("hash", "Mã băm", "Hash", Kind.TEXT),
-    Field("row_hash", "Mã băm bản ghi", "Record hash", Kind.TEXT),
-))
-EXCHANGE_IMPORT = Record("exchange_imports", "Gói đã nhận", "Received package", (
-    Field("package_id", "Mã gói", "Package id", Kind.TEXT),
-    Field("sender_unit", "Đơn vị gửi", "Sent by (office)", Kind.TEXT),
-    Field("sender_unit_id", "Đơn vị gửi", "Sent by (office)", Kind.PLACE, ref="places"),
-    Field("sender_user", "Người gửi", "Sent by", Kind.TEXT),
-    Field("package_created_at", "Thời điểm tạo gói", "Package made at", Kind.MOMENT),
-    Field("imported_at", "Thời điểm nhận", "Received at", Kind.MOMENT),
-    Field("actor", "Người thực hiện", "By", Kind.TEXT),
-    Field("file_name", "Tệp", "File", Kind.TEXT),
-    Field("sha256", "Mã kiểm tra SHA-256", "SHA-256 checksum", Kind.TEXT),
-    Field("counts", "Số bản ghi", "Records", Kind.JSON),
-    Field("undone_at", "Thời điểm hoàn tác", "Undone at", Kind.MOMENT),
-    Field("signer_fingerprint", "Dấu vân tay khóa ký", "Signing key fingerprint", Kind.TEXT),
-))
-EXCHANGE_OUTBOX = Record("exchange_outbox", "Gói đã gửi", "Sent package", (
-    Field("package_id", "Mã gói", "Package id", Kind.TEXT),
-    Field("actor", "Người thực hiện", "By", Kind.TEXT),
-    Field("file_name", "Tệp", "File", Kind.TEXT),
-    Field("scope", "Phạm vi", "Scope", Kind.TEXT),
-    Field("since", "Thay đổi từ", "Changes since", Kind.MOMENT),
-    Field("counts", "Số bản ghi", "Records", Kind.JSON),
-    Field("sha256", "Mã kiểm tra SHA-256", "SHA-256 checksum", Kind.TEXT),
-    Field("note", "Ghi chú", "Note", Kind.NOTE),
-))
-SYNC_STATE = Record("sync_state", "Trạng thái đồng bộ", "Exchange state", (
-    Field("entity", "Loại dữ liệu", "Kind of record", Kind.TEXT),
-    Field("entity_id", "Mã bản ghi", "Record id", Kind.TEXT),
-    Field("synced_updated_at", "Phiên bản đã trao đổi", "Version exchanged", Kind.MOMENT),
-    Field("package_id", "Mã gói", "Package id", Kind.TEXT),
-))
-TRUSTED_SENDER = Record("trusted_senders", "Đơn vị gửi được tin cậy", "Trusted sender", (
-    Field("unit_id", "Đơn vị", "Unit", Kind.PLACE, ref="places"),
-    Field("office_name", "Tên cơ quan", "Office", Kind.TEXT),
-    Field("public_key", "Khóa công khai", "Public key", Kind.TEXT),
-    Field("fingerprint", "Dấu vân tay khóa", "Key fingerprint", Kind.TEXT),
-    Field("trusted_at", "Thời điểm tin cậy", "Trusted at", Kind.MOMENT),
-    Field("trusted_by", "Người xác nhận tin cậy", "Trusted by", Kind.TEXT),
-    Field("revoked_at", "Thời điểm thu hồi", "Revoked at", Kind.MOMENT),
-    Field("note", "Ghi chú", "Note", Kind.NOTE),
-))
+APP_META = Record(
+    "app_meta",
+    "Thiết lập",
+    "Settings",
+    (
+        Field("key", "Khóa", "Key", Kind.TEXT),
+        Field("value", "Giá trị", "Value", Kind.NOTE),
+    ),
+    named_by="key",
+)
+AUDIT_LOG = Record(
+    "audit_log",
+    "Nhật ký thay đổi",
+    "Activity log",
+    (
+        Field("seq", "Số thứ tự", "No.", Kind.INTEGER),
+        Field("at", "Thời điểm", "Time", Kind.MOMENT),
+        Field("actor", "Người thực hiện", "By", Kind.TEXT),
+        Field("action", "Thao tác", "Action", Kind.TEXT),
+        Field("entity", "Loại dữ liệu", "Kind of record", Kind.TEXT),
+        Field("entity_id", "Mã bản ghi", "Record id", Kind.TEXT),
+        Field("changes", "Thay đổi", "Changes", Kind.JSON),
+        Field("context", "Ngữ cảnh", "Context", Kind.NOTE),
+        Field("prev_hash", "Mã băm trước", "Previous hash", Kind.TEXT),
+        Field("hash", "Mã băm", "Hash", Kind.TEXT),
+        Field("row_hash", "Mã băm bản ghi", "Record hash", Kind.TEXT),
+    ),
+)
+EXCHANGE_IMPORT = Record(
+    "exchange_imports",
+    "Gói đã nhận",
+    "Received package",
+    (
+        Field("package_id", "Mã gói", "Package id", Kind.TEXT),
+        Field("sender_unit", "Đơn vị gửi", "Sent by (office)", Kind.TEXT),
+        Field("sender_unit_id", "Đơn vị gửi", "Sent by (office)", Kind.PLACE, ref="places"),
+        Field("sender_user", "Người gửi", "Sent by", Kind.TEXT),
+        Field("package_created_at", "Thời điểm tạo gói", "Package made at", Kind.MOMENT),
+        Field("imported_at", "Thời điểm nhận", "Received at", Kind.MOMENT),
+        Field("actor", "Người thực hiện", "By", Kind.TEXT),
+        Field("file_name", "Tệp", "File", Kind.TEXT),
+        Field("sha256", "Mã kiểm tra SHA-256", "SHA-256 checksum", Kind.TEXT),
+        Field("counts", "Số bản ghi", "Records", Kind.JSON),
+        Field("undone_at", "Thời điểm hoàn tác", "Undone at", Kind.MOMENT),
+        Field("signer_fingerprint", "Dấu vân tay khóa ký", "Signing key fingerprint", Kind.TEXT),
+    ),
+)
+EXCHANGE_OUTBOX = Record(
+    "exchange_outbox",
+    "Gói đã gửi",
+    "Sent package",
+    (
+        Field("package_id", "Mã gói", "Package id", Kind.TEXT),
+        Field("actor", "Người thực hiện", "By", Kind.TEXT),
+        Field("file_name", "Tệp", "File", Kind.TEXT),
+        Field("scope", "Phạm vi", "Scope", Kind.TEXT),
+        Field("since", "Thay đổi từ", "Changes since", Kind.MOMENT),
+        Field("counts", "Số bản ghi", "Records", Kind.JSON),
+        Field("sha256", "Mã kiểm tra SHA-256", "SHA-256 checksum", Kind.TEXT),
+        Field("note", "Ghi chú", "Note", Kind.NOTE),
+    ),
+)
+SYNC_STATE = Record(
+    "sync_state",
+    "Trạng thái đồng bộ",
+    "Exchange state",
+    (
+        Field("entity", "Loại dữ liệu", "Kind of record", Kind.TEXT),
+        Field("entity_id", "Mã bản ghi", "Record id", Kind.TEXT),
+        Field("synced_updated_at", "Phiên bản đã trao đổi", "Version exchanged", Kind.MOMENT),
+        Field("package_id", "Mã gói", "Package id", Kind.TEXT),
+    ),
+)
+TRUSTED_SENDER = Record(
+    "trusted_senders",
+    "Đơn vị gửi được tin cậy",
+    "Trusted sender",
+    (
+        Field("unit_id", "Đơn vị", "Unit", Kind.PLACE, ref="places"),
+        Field("office_name", "Tên cơ quan", "Office", Kind.TEXT),
+        Field("public_key", "Khóa công khai", "Public key", Kind.TEXT),
+        Field("fingerprint", "Dấu vân tay khóa", "Key fingerprint", Kind.TEXT),
+        Field("trusted_at", "Thời điểm tin cậy", "Trusted at", Kind.MOMENT),
+        Field("trusted_by", "Người xác nhận tin cậy", "Trusted by", Kind.TEXT),
+        Field("revoked_at", "Thời điểm thu hồi", "Revoked at", Kind.MOMENT),
+        Field("note", "Ghi chú", "Note", Kind.NOTE),
+    ),
+)
 DATABASE = Record("database", "Cơ sở dữ liệu", "Database")
 
 # Names that are not a stored column but name a field in a message: the office settings kept in
 # app_meta (as the first-run form calls them), a backup's sidecar, and the fields of a form that
 # pick a record by name.
-OTHER = Record("", "Khác", "Other", (
-    Field("office_unit_id", "Đơn vị của máy này", "This computer's unit", Kind.PLACE, ref="places"),
-    Field("user_name", "Họ và tên người sử dụng", "User's full name", Kind.TEXT),
-    Field("user_title", "Chức vụ", "Title", Kind.TEXT),
-    Field("office_kind", "Loại cơ quan", "Kind of office", Kind.TEXT),
-    Field("office_printed_name", "Tên cơ quan in trên văn bản", "Office name as printed", Kind.TEXT),
-    Field("backup", "Bản sao", "Backup", Kind.TEXT),
-    Field("made_at", "Thời điểm sao lưu", "Backed up at", Kind.MOMENT),
-    Field("group", "Nhóm sản phẩm", "Group", Kind.TEXT),
-    Field("product_set", "Bộ sản phẩm", "Product set", Kind.TEXT),
-    Field("rule_set", "Bộ tiêu chí", "Rule set", Kind.TEXT),
-    Field("members", "Thành viên hội đồng", "Council members", Kind.TEXT),
-    Field("file", "Tệp", "File", Kind.TEXT),
-    Field("product_name", "Tên sản phẩm", "Product name", Kind.TEXT),
-    Field("producer_name", "Chủ thể", "Producer", Kind.TEXT),
-))
+OTHER = Record(
+    "",
+    "Khác",
+    "Other",
+    (
+        Field("office_unit_id", "Đơn vị của máy này", "This computer's unit", Kind.PLACE, ref="places"),
+        Field("user_name", "Họ và tên người sử dụng", "User's full name", Kind.TEXT),
+        Field("user_title", "Chức vụ", "Title", Kind.TEXT),
+        Field("office_kind", "Loại cơ quan", "Kind of office", Kind.TEXT),
+        Field("office_printed_name", "Tên cơ quan in trên văn bản", "Office name as printed", Kind.TEXT),
+        Field("backup", "Bản sao", "Backup", Kind.TEXT),
+        Field("made_at", "Thời điểm sao lưu", "Backed up at", Kind.MOMENT),
+        Field("group", "Nhóm sản phẩm", "Group", Kind.TEXT),
+        Field("product_set", "Bộ sản phẩm", "Product set", Kind.TEXT),
+        Field("rule_set", "Bộ tiêu chí", "Rule set", Kind.TEXT),
+        Field("members", "Thành viên hội đồng", "Council members", Kind.TEXT),
+        Field("file", "Tệp", "File", Kind.TEXT),
+        Field("product_name", "Tên sản phẩm", "Product name", Kind.TEXT),
+        Field("producer_name", "Chủ thể", "Producer", Kind.TEXT),
+    ),
+)

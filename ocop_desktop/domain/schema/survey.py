@@ -13,70 +13,174 @@ from ocop_desktop.domain.schema.fields import Field, Kind, Record
 NUMBER_MAX = 10**12  # far above any commune's output or price; stops typos like 1e20
 POSITION = (0, 10**15)
 
-SURVEY_CAMPAIGN = Record("survey_campaigns", "Đợt rà soát", "Survey campaign", (
-    Field("year", "Năm", "Year", Kind.YEAR, bounds=(2000, 2100), required=True),
-    Field("title", "Tiêu đề", "Title", Kind.TEXT, required=True),
-    Field("directive_id", "Văn bản chỉ đạo", "Directive", Kind.REF, ref="directives"),
-    Field("issuing_letter", "Văn bản yêu cầu", "Requesting letter", Kind.TEXT),
-    Field("deadline", "Hạn nộp", "Deadline", Kind.DATE),
-    Field("deadline_day_on_time", "Nộp đúng ngày hạn là đúng hạn", "Reports sent on the deadline day are on time",
-          Kind.BOOL),
-    Field("closed_on", "Ngày kết thúc đợt", "Closed on", Kind.DATE),
-), named_by="title")
+SURVEY_CAMPAIGN = Record(
+    "survey_campaigns",
+    "Đợt rà soát",
+    "Survey campaign",
+    (
+        Field("year", "Năm", "Year", Kind.YEAR, bounds=(2000, 2100), required=True),
+        Field("title", "Tiêu đề", "Title", Kind.TEXT, required=True),
+        Field("directive_id", "Văn bản chỉ đạo", "Directive", Kind.REF, ref="directives"),
+        Field("issuing_letter", "Văn bản yêu cầu", "Requesting letter", Kind.TEXT),
+        Field("deadline", "Hạn nộp", "Deadline", Kind.DATE),
+        Field(
+            "deadline_day_on_time",
+            "Nộp đúng ngày hạn là đúng hạn",
+            "Reports sent on the deadline day are on time",
+            Kind.BOOL,
+        ),
+        Field("closed_on", "Ngày kết thúc đợt", "Closed on", Kind.DATE),
+    ),
+    named_by="title",
+)
 
-UNIT_SUBMISSION = Record("unit_submissions", "Tình trạng nộp báo cáo", "Unit's report status", (
-    Field("campaign_id", "Đợt rà soát", "Survey campaign", Kind.REF, ref="survey_campaigns", required=True),
-    Field("unit_id", "Đơn vị", "Unit", Kind.PLACE, ref="places", required=True),
-    Field("status", "Trạng thái", "Status", Kind.ENUM, enum=SubmissionStatus, required=True),
-    Field("submitted_on", "Ngày nộp", "Submitted on", Kind.DATE),
-    Field("received_on", "Ngày nhận", "Received on", Kind.DATE),
-    Field("note", "Ghi chú", "Note", Kind.NOTE),
-))
+UNIT_SUBMISSION = Record(
+    "unit_submissions",
+    "Tình trạng nộp báo cáo",
+    "Unit's report status",
+    (
+        Field("campaign_id", "Đợt rà soát", "Survey campaign", Kind.REF, ref="survey_campaigns", required=True),
+        Field("unit_id", "Đơn vị", "Unit", Kind.PLACE, ref="places", required=True),
+        Field("status", "Trạng thái", "Status", Kind.ENUM, enum=SubmissionStatus, required=True),
+        Field("submitted_on", "Ngày nộp", "Submitted on", Kind.DATE),
+        Field("received_on", "Ngày nhận", "Received on", Kind.DATE),
+        Field("note", "Ghi chú", "Note", Kind.NOTE),
+    ),
+)
 
-SURVEY_ENTRY = Record("survey_entries", "Dòng rà soát", "Survey entry", (
-    Field("campaign_id", "Đợt rà soát", "Survey campaign", Kind.REF, ref="survey_campaigns", required=True),
-    Field("unit_id", "Đơn vị", "Unit", Kind.PLACE, ref="places", required=True),
-    Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
-    # The listed fields: the survey table's columns, left to right.
-    Field("product_name", "Tên sản phẩm", "Product name", Kind.TEXT, max_chars=300, required=True, listed=True,
-          aliases=("ten sp", "san pham", "ten san pham ocop", "ten"), width=24),
-    Field("producer", "Chủ thể", "Producer", Kind.TEXT, column="producer_name", max_chars=300, listed=True,
-          aliases=("ten chu the", "chu the san xuat", "co so san xuat", "chu the ocop", "nha san xuat"), width=20),
-    Field("production_situation", "Tình hình sản xuất", "Production status", Kind.NOTE, listed=True,
-          aliases=("tinh hinh sx", "thuc trang san xuat"), width=18),
-    Field("output_quantity", "Sản lượng", "Output", Kind.DECIMAL, bounds=(0, NUMBER_MAX), listed=True,
-          aliases=("san luong san xuat", "sl", "sl san xuat"), width=11),
-    Field("unit_of_measure", "Đơn vị tính", "Unit of measure", Kind.TEXT, max_chars=50, listed=True,
-          aliases=("dvt", "dv tinh", "don vi do"), width=9),
-    Field("quantity_sold", "Sản lượng tiêu thụ", "Quantity sold", Kind.DECIMAL, bounds=(0, NUMBER_MAX), listed=True,
-          aliases=("sl tieu thu", "tieu thu", "luong tieu thu"), width=11),
-    Field("price_vnd", "Giá tiêu thụ (đ)", "Selling price (VND)", Kind.MONEY, bounds=(0, NUMBER_MAX), listed=True,
-          header="Giá tiêu thụ (đồng)", aliases=("gia", "gia ban", "don gia", "gia ban binh quan"), width=13),
-    Field("raw_material_area_ha", "Diện tích vùng nguyên liệu (ha)", "Raw material area (ha)", Kind.DECIMAL,
-          bounds=(0, NUMBER_MAX), listed=True, aliases=("dien tich", "vung nguyen lieu", "dt vung nguyen lieu"),
-          width=12, total=True),
-    # The flush hook's bounds; a campaign's entries are held to its year and the ten after it
-    # (services/surveys.proposed_year_range).
-    Field("proposed_year", "Đề xuất OCOP năm", "Proposed for OCOP in", Kind.YEAR, bounds=(2000, 2110), listed=True,
-          header="Đề xuất tham gia OCOP năm",
-          aliases=("de xuat ocop nam", "nam de xuat", "de xuat nam", "de xuat tham gia ocop", "nam tham gia ocop"),
-          width=10),
-    Field("notes", "Ghi chú", "Notes", Kind.NOTE, listed=True, width=14),
-    # Links kept beside the listed fields.
-    Field("producer_id", "Chủ thể trong danh bạ", "Producer in the registry", Kind.REF, ref="producers"),
-    Field("product_id", "Sản phẩm", "Product", Kind.REF, ref="products"),
-), named_by="product_name")
+SURVEY_ENTRY = Record(
+    "survey_entries",
+    "Dòng rà soát",
+    "Survey entry",
+    (
+        Field("campaign_id", "Đợt rà soát", "Survey campaign", Kind.REF, ref="survey_campaigns", required=True),
+        Field("unit_id", "Đơn vị", "Unit", Kind.PLACE, ref="places", required=True),
+        Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
+        # The listed fields: the survey table's columns, left to right.
+        Field(
+            "product_name",
+            "Tên sản phẩm",
+            "Product name",
+            Kind.TEXT,
+            max_chars=300,
+            required=True,
+            listed=True,
+            aliases=("ten sp", "san pham", "ten san pham ocop", "ten"),
+            width=24,
+        ),
+        Field(
+            "producer",
+            "Chủ thể",
+            "Producer",
+            Kind.TEXT,
+            column="producer_name",
+            max_chars=300,
+            listed=True,
+            aliases=("ten chu the", "chu the san xuat", "co so san xuat", "chu the ocop", "nha san xuat"),
+            width=20,
+        ),
+        Field(
+            "production_situation",
+            "Tình hình sản xuất",
+            "Production status",
+            Kind.NOTE,
+            listed=True,
+            aliases=("tinh hinh sx", "thuc trang san xuat"),
+            width=18,
+        ),
+        Field(
+            "output_quantity",
+            "Sản lượng",
+            "Output",
+            Kind.DECIMAL,
+            bounds=(0, NUMBER_MAX),
+            listed=True,
+            aliases=("san luong san xuat", "sl", "sl san xuat"),
+            width=11,
+        ),
+        Field(
+            "unit_of_measure",
+            "Đơn vị tính",
+            "Unit of measure",
+            Kind.TEXT,
+            max_chars=50,
+            listed=True,
+            aliases=("dvt", "dv tinh", "don vi do"),
+            width=9,
+        ),
+        Field(
+            "quantity_sold",
+            "Sản lượng tiêu thụ",
+            "Quantity sold",
+            Kind.DECIMAL,
+            bounds=(0, NUMBER_MAX),
+            listed=True,
+            aliases=("sl tieu thu", "tieu thu", "luong tieu thu"),
+            width=11,
+        ),
+        Field(
+            "price_vnd",
+            "Giá tiêu thụ (đ)",
+            "Selling price (VND)",
+            Kind.MONEY,
+            bounds=(0, NUMBER_MAX),
+            listed=True,
+            header="Giá tiêu thụ (đồng)",
+            aliases=("gia", "gia ban", "don gia", "gia ban binh quan"),
+            width=13,
+        ),
+        Field(
+            "raw_material_area_ha",
+            "Diện tích vùng nguyên liệu (ha)",
+            "Raw material area (ha)",
+            Kind.DECIMAL,
+            bounds=(0, NUMBER_MAX),
+            listed=True,
+            aliases=("dien tich", "vung nguyen lieu", "dt vung nguyen lieu"),
+            width=12,
+            total=True,
+        ),
+        # The flush hook's bounds; a campaign's entries are held to its year and the ten after it
+        # (services/surveys.proposed_year_range).
+        Field(
+            "proposed_year",
+            "Đề xuất OCOP năm",
+            "Proposed for OCOP in",
+            Kind.YEAR,
+            bounds=(2000, 2110),
+            listed=True,
+            header="Đề xuất tham gia OCOP năm",
+            aliases=("de xuat ocop nam", "nam de xuat", "de xuat nam", "de xuat tham gia ocop", "nam tham gia ocop"),
+            width=10,
+        ),
+        Field("notes", "Ghi chú", "Notes", Kind.NOTE, listed=True, width=14),
+        # Links kept beside the listed fields.
+        Field("producer_id", "Chủ thể trong danh bạ", "Producer in the registry", Kind.REF, ref="producers"),
+        Field("product_id", "Sản phẩm", "Product", Kind.REF, ref="products"),
+    ),
+    named_by="product_name",
+)
 
 # Columns an Excel sheet of survey entries carries besides the entry's own: a row number before
 # them, the unit and the day it reported after them (the template's order).
-SHEET_BEFORE = (
-    Field("stt", "STT", "No.", Kind.INTEGER, aliases=("tt", "so tt", "so thu tu"), width=6),
-)
+SHEET_BEFORE = (Field("stt", "STT", "No.", Kind.INTEGER, aliases=("tt", "so tt", "so thu tu"), width=6),)
 SHEET_AFTER = (
-    Field("unit", "Đơn vị", "Unit", Kind.PLACE, aliases=(
-        "xa", "xa phuong thi tran", "dia ban", "don vi hanh chinh", "ma dvhc", "ten xa"), width=18),
-    Field("submitted_on", "Ngày nộp", "Submitted on", Kind.DATE, aliases=(
-        "ngay bao cao", "ngay gui", "ngay nop bao cao"), width=14),
+    Field(
+        "unit",
+        "Đơn vị",
+        "Unit",
+        Kind.PLACE,
+        aliases=("xa", "xa phuong thi tran", "dia ban", "don vi hanh chinh", "ma dvhc", "ten xa"),
+        width=18,
+    ),
+    Field(
+        "submitted_on",
+        "Ngày nộp",
+        "Submitted on",
+        Kind.DATE,
+        aliases=("ngay bao cao", "ngay gui", "ngay nop bao cao"),
+        width=14,
+    ),
 )
 
 

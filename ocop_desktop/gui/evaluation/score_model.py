@@ -41,14 +41,22 @@ def lines_of(card: Scorecard) -> list[Line]:
 
     def add(c: Criterion, depth: int) -> None:
         leaves = tuple(leaf.code for leaf in c.leaves())
-        out.append(Line("group" if c.is_group else "leaf", c.code, c.name, c.max, depth, leaves,
-                        () if c.is_group else c.allowed()))
+        out.append(
+            Line(
+                "group" if c.is_group else "leaf",
+                c.code,
+                c.name,
+                c.max,
+                depth,
+                leaves,
+                () if c.is_group else c.allowed(),
+            )
+        )
         for sub in c.criteria:
             add(sub, depth + 1)
 
     for part in card.parts:
-        out.append(Line("part", part.code, part.name, part.max, 0,
-                        tuple(leaf.code for leaf in part.leaves())))
+        out.append(Line("part", part.code, part.name, part.max, 0, tuple(leaf.code for leaf in part.leaves())))
         for c in part.criteria:
             add(c, 1)
     out.append(Line("total", "", "", card.max_score, 0, tuple(leaf.code for _p, leaf in card.leaves())))
@@ -61,7 +69,6 @@ class ScoreTableModel(QAbstractTableModel):
 
     scoresChanged = Signal()
     scoreRefused = Signal(str)  # the Vietnamese reason a typed score was not taken
-
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -80,8 +87,9 @@ class ScoreTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._lines = lines_of(card)
         self._row_of = {line.code: i for i, line in enumerate(self._lines) if line.kind in ("group", "leaf")}
-        self._allowed = {line.code: {to_fraction(lv.points) for lv in line.levels}
-                         for line in self._lines if line.kind == "leaf"}
+        self._allowed = {
+            line.code: {to_fraction(lv.points) for lv in line.levels} for line in self._lines if line.kind == "leaf"
+        }
         self._scores = [{k: v for k, v in s.items() if v in self._allowed.get(k, ())} for s in self._scores]
         self._refused = [{} for _s in self._scores]
         self.endResetModel()
@@ -199,7 +207,11 @@ class ScoreTableModel(QAbstractTableModel):
             return QBrush(PART_COLOR)
         if role == Qt.ItemDataRole.ForegroundRole and line.kind in ("part", "total"):
             return QBrush(DARK_TEXT)
-        if role == Qt.ItemDataRole.ToolTipRole and line.kind == "leaf" and (col in (NAME, MAX) or self._editable(index)):
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and line.kind == "leaf"
+            and (col in (NAME, MAX) or self._editable(index))
+        ):
             return self._levels_tip(line)
         if role == LEVELS_ROLE and line.kind == "leaf":
             return [(float(lv.points), self._level_label(lv)) for lv in line.levels]
@@ -224,8 +236,11 @@ class ScoreTableModel(QAbstractTableModel):
         return self.tr("Whole points from 0 to %1").replace("%1", points_text(line.max))
 
     def _editable(self, index: _Index) -> bool:
-        return (index.isValid() and self.member_of_column(index.column()) is not None
-                and self._lines[index.row()].kind == "leaf")
+        return (
+            index.isValid()
+            and self.member_of_column(index.column()) is not None
+            and self._lines[index.row()].kind == "leaf"
+        )
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -266,8 +281,12 @@ class ScoreTableModel(QAbstractTableModel):
 
     def _refusal(self, line: Line, member: int, value: Any) -> str:
         """Why ``value`` is not a score of ``line``, in Vietnamese; "" when it is one."""
-        where = (self.tr("%1, criterion %2 «%3»").replace("%1", self._members[member])
-                 .replace("%2", line.code).replace("%3", line.name))
+        where = (
+            self.tr("%1, criterion %2 «%3»")
+            .replace("%1", self._members[member])
+            .replace("%2", line.code)
+            .replace("%3", line.name)
+        )
         try:
             points = to_fraction(value)
         except NumberError as exc:
@@ -279,15 +298,27 @@ class ScoreTableModel(QAbstractTableModel):
             return ""
         typed, low, top = points_text(points), points_text(min(allowed)), points_text(max(allowed))
         if points > max(allowed) or points < min(allowed):
-            return f"{where}: " + (self.tr("%1 is outside %2 to %3; enter a score from %2 to %3.")
-                                   .replace("%1", typed).replace("%2", low).replace("%3", top))
+            return f"{where}: " + (
+                self.tr("%1 is outside %2 to %3; enter a score from %2 to %3.")
+                .replace("%1", typed)
+                .replace("%2", low)
+                .replace("%3", top)
+            )
         if all(p.denominator == 1 for p in allowed) and points.denominator != 1:
-            return f"{where}: " + (self.tr("%1 has decimals but this criterion is scored in whole points; "
-                                           "enter a whole number from %2 to %3.").replace("%1", typed)
-                                   .replace("%2", low).replace("%3", top))
+            return f"{where}: " + (
+                self.tr(
+                    "%1 has decimals but this criterion is scored in whole points; enter a whole number from %2 to %3."
+                )
+                .replace("%1", typed)
+                .replace("%2", low)
+                .replace("%3", top)
+            )
         levels = ", ".join(points_text(p) for p in sorted(allowed))
-        return f"{where}: " + (self.tr("%1 is not one of the criterion's levels; enter one of %2.")
-                               .replace("%1", typed).replace("%2", levels))
+        return f"{where}: " + (
+            self.tr("%1 is not one of the criterion's levels; enter one of %2.")
+            .replace("%1", typed)
+            .replace("%2", levels)
+        )
 
     def _changed(self, index: _Index) -> None:
         """The cell, its group and part subtotals, the total row and the average follow."""

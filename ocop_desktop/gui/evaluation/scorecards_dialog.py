@@ -28,14 +28,21 @@ class ScorecardsDialog(QDialog):
 
     cardsChanged = Signal()  # a card was imported or restored
 
-    def __init__(self, scorecards: ScorecardService, reports: EvaluationReports, parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today, jobs: JobRunner | None = None) -> None:
+    def __init__(
+        self,
+        scorecards: ScorecardService,
+        reports: EvaluationReports,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+        jobs: JobRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._cards, self._reports, self._today = scorecards, reports, today
         # The window's one database thread; a dialog opened on its own (tests) gets a runner of its own.
         # A failed write (a full disk, a missing folder) is said by the one error renderer.
-        self._jobs = PageJobs(jobs or JobRunner(self), self,
-                              on_error=lambda exc: self._status(error_text(exc), error=True))
+        self._jobs = PageJobs(
+            jobs or JobRunner(self), self, on_error=lambda exc: self._status(error_text(exc), error=True)
+        )
         self.ui = ui = Ui_ScorecardsDialog()
         ui.setupUi(self)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
@@ -100,15 +107,23 @@ class ScorecardsDialog(QDialog):
         """Write the Excel template of the selected card in the background; the status line says where."""
         info, cards = self.current(), self._cards
         rule_set, product_set = (info.card.rule_set, info.card.product_set) if info else (None, None)
-        self._jobs.write(lambda: cards.write_template(Path(path), rule_set, product_set), lambda written: self._status(
-            self.tr("Template saved to %1. Fill it in with Excel, then import it.").replace("%1", str(written))),
-            controls=[self.ui.templateButton])
+        self._jobs.write(
+            lambda: cards.write_template(Path(path), rule_set, product_set),
+            lambda written: self._status(
+                self.tr("Template saved to %1. Fill it in with Excel, then import it.").replace("%1", str(written))
+            ),
+            controls=[self.ui.templateButton],
+        )
 
     def import_file(self, path: Path) -> None:
         """Import a filled template in the background; on refusal every problem is listed with its sheet and row."""
         cards = self._cards
-        self._jobs.write(lambda: cards.import_xlsx(Path(path)), self._imported, on_error=self._import_refused,
-                         controls=[self.ui.importButton])
+        self._jobs.write(
+            lambda: cards.import_xlsx(Path(path)),
+            self._imported,
+            on_error=self._import_refused,
+            controls=[self.ui.importButton],
+        )
 
     def _import_refused(self, exc: Exception) -> None:
         if not isinstance(exc, (ValidationError, NotFoundError)):
@@ -118,8 +133,9 @@ class ScorecardsDialog(QDialog):
         self.ui.errorsEdit.setPlainText("\n".join(problems))
         self.ui.errorsLabel.show()
         self.ui.errorsEdit.show()
-        self._status(self.tr("The card was refused; nothing was changed. Fix the rows listed and import again."),
-                     error=True)
+        self._status(
+            self.tr("The card was refused; nothing was changed. Fix the rows listed and import again."), error=True
+        )
 
     def _imported(self, info: CardInfo) -> None:
         self.ui.errorsEdit.clear()
@@ -146,28 +162,36 @@ class ScorecardsDialog(QDialog):
         if info is None:
             self._status(self.tr("Select a card first."), error=True)
             return
-        self._jobs.write(lambda: reports.write_sheet(Path(path), rule_set_code=info.card.rule_set,
-                                                     product_set_code=info.card.product_set, on=today),
-                         lambda written: self._status(self.tr("Saved to %1").replace("%1", str(written))),
-                         controls=[self.ui.sheetButton])
+        self._jobs.write(
+            lambda: reports.write_sheet(
+                Path(path), rule_set_code=info.card.rule_set, product_set_code=info.card.product_set, on=today
+            ),
+            lambda written: self._status(self.tr("Saved to %1").replace("%1", str(written))),
+            controls=[self.ui.sheetButton],
+        )
 
     def _ask_template(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save Excel template"),
-                                                str(Path.home() / "mau-phieu-cham-diem.xlsx"),
-                                                self.tr("Excel workbook (*.xlsx)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save Excel template"),
+            str(Path.home() / "mau-phieu-cham-diem.xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if chosen:
             target = Path(chosen if chosen.lower().endswith(".xlsx") else f"{chosen}.xlsx")
             self.save_template(target)
 
     def _ask_import(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import scorecard"), str(Path.home()),
-                                                self.tr("Excel workbook (*.xlsx)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import scorecard"), str(Path.home()), self.tr("Excel workbook (*.xlsx)")
+        )
         if chosen:
             self.import_file(Path(chosen))
 
     def _ask_sheet(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"),
-                                                str(Path.home() / "phieu-cham-diem.pdf"), self.tr("PDF document (*.pdf)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), str(Path.home() / "phieu-cham-diem.pdf"), self.tr("PDF document (*.pdf)")
+        )
         if chosen:
             target = Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf")
             self.save_sheet(target)

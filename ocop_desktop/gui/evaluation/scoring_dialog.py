@@ -50,9 +50,15 @@ class ScoringDialog(QDialog):
 
     evaluationSaved = Signal(object)  # EvaluationDTO
 
-    def __init__(self, evaluations: EvaluationService, reports: EvaluationReports, product_id: str,
-                 parent: QWidget | None = None, today: Callable[[], date] = date.today,
-                 member_name: str = "") -> None:
+    def __init__(
+        self,
+        evaluations: EvaluationService,
+        reports: EvaluationReports,
+        product_id: str,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+        member_name: str = "",
+    ) -> None:
         super().__init__(parent)
         self._service, self._reports, self._today = evaluations, reports, today
         self.saved: EvaluationDTO | None = None
@@ -200,8 +206,9 @@ class ScoringDialog(QDialog):
         members = self.model.members()
         outcome = evaluate(card, rules, members, self._knockouts())
         scored = any(members)
-        ui.partsValue.setText("\n".join(
-            f"{p.code}: {points_text(outcome.parts[p.code])} / {points_text(p.max)}" for p in card.parts))
+        ui.partsValue.setText(
+            "\n".join(f"{p.code}: {points_text(outcome.parts[p.code])} / {points_text(p.max)}" for p in card.parts)
+        )
         ui.totalValue.setText(f"{points_text(outcome.total)} / {points_text(card.max_score)}")
         if outcome.knockout:
             ui.starsValue.setText(self.tr("Not rated: knocked out"))
@@ -212,8 +219,9 @@ class ScoringDialog(QDialog):
         else:
             ui.starsValue.setText(f"{stars(outcome.stars)}  " + self.tr("%1 stars").replace("%1", str(outcome.stars)))
             missing = len(outcome.missing)
-            status = [self.tr("%1 criteria not scored yet (counted as 0).").replace("%1", str(missing))
-                      ] if missing else []
+            status = (
+                [self.tr("%1 criteria not scored yet (counted as 0).").replace("%1", str(missing))] if missing else []
+            )
             status += self._authority(outcome)
             ui.statusValue.setText("\n".join(status))
         result = gap(card, rules, outcome)
@@ -221,12 +229,16 @@ class ScoringDialog(QDialog):
         if result.next_stars is None:
             ui.gapLabel.setText(self.tr("The top class is reached."))
         else:
-            ui.gapLabel.setText(self.tr("%1 more points are needed for %2 stars (%3 points). The criteria below lose "
-                                        "the most points.").replace("%1", points_text(result.needed))
-                                .replace("%2", str(result.next_stars)).replace("%3", points_text(result.next_min)))
+            ui.gapLabel.setText(
+                self.tr("%1 more points are needed for %2 stars (%3 points). The criteria below lose the most points.")
+                .replace("%1", points_text(result.needed))
+                .replace("%2", str(result.next_stars))
+                .replace("%3", points_text(result.next_min))
+            )
         standing = rules.standing(ui.levelCombo.currentData(), outcome.stars)
-        certifiable = (outcome.stars is not None and scored and rules.is_certifiable(outcome.stars)
-                       and standing.may_certify)
+        certifiable = (
+            outcome.stars is not None and scored and rules.is_certifiable(outcome.stars) and standing.may_certify
+        )
         ui.certifyBox.setEnabled(certifiable)
         if not certifiable:
             ui.certifyBox.setChecked(False)
@@ -234,15 +246,17 @@ class ScoringDialog(QDialog):
         else:
             if not ui.bodyEdit.text():
                 here = standing.level
-                ui.bodyEdit.setPlaceholderText(here.body if here and here.body else
-                                               rules.certifying_levels.get(outcome.stars, ""))
+                ui.bodyEdit.setPlaceholderText(
+                    here.body if here and here.body else rules.certifying_levels.get(outcome.stars, "")
+                )
             on = ui.certifiedDateEdit.value() or self._today()
             expires = rules.expiry_for(on)
             text = self.tr("Valid until %1.").replace("%1", format_vn_date(expires))
             window = rules.reevaluation_window(expires)
             if window:
                 text += " " + self.tr("File for re-evaluation from %1 to %2.").replace(
-                    "%1", format_vn_date(window[0])).replace("%2", format_vn_date(window[1]))
+                    "%1", format_vn_date(window[0])
+                ).replace("%2", format_vn_date(window[1]))
             ui.expiryValue.setText(text)
         self.outcome = outcome
 
@@ -255,8 +269,9 @@ class ScoringDialog(QDialog):
             self.ui.starsValue.setText(self.tr("Checked only: %1 does not rate products").replace("%1", here.name))
             return [result_phrase(rules, standing, points_text(outcome.total), points_text(self.setup.card.max_score))]
         if standing.proposed:
-            self.ui.starsValue.setText(self.tr("Proposed to %1 for evaluation and certification")
-                                       .replace("%1", standing.proposed_to.title))
+            self.ui.starsValue.setText(
+                self.tr("Proposed to %1 for evaluation and certification").replace("%1", standing.proposed_to.title)
+            )
         refusal = certify_refusal(rules, standing, points_text(outcome.total))
         return [refusal] if refusal else []
 
@@ -267,20 +282,31 @@ class ScoringDialog(QDialog):
         self.ui.errorLabel.setVisible(bool(text))
 
     def _members_input(self) -> tuple[MemberInput, ...]:
-        return tuple(MemberInput(name, scores) for name, scores in zip(self.model.member_names(), self.model.members(), strict=False))
+        return tuple(
+            MemberInput(name, scores)
+            for name, scores in zip(self.model.member_names(), self.model.members(), strict=False)
+        )
 
     def evaluation_input(self) -> EvaluationInput:
         ui = self.ui
         certification = None
         if ui.certifyBox.isEnabled() and ui.certifyBox.isChecked():
             certification = CertificationInput(
-                certificate_no=ui.certificateEdit.text(), decision=ui.decisionEdit.text(), body=ui.bodyEdit.text(),
-                certified_on=ui.certifiedDateEdit.checked_date())
+                certificate_no=ui.certificateEdit.text(),
+                decision=ui.decisionEdit.text(),
+                body=ui.bodyEdit.text(),
+                certified_on=ui.certifiedDateEdit.checked_date(),
+            )
         return EvaluationInput(
-            product_id=self.setup.product.id, evaluated_on=ui.dateEdit.checked_date(),
+            product_id=self.setup.product.id,
+            evaluated_on=ui.dateEdit.checked_date(),
             members=self._members_input(),
-            rule_set_code=self.setup.rule_set.code, level=ui.levelCombo.currentData(),
-            knockouts=tuple(self._knockouts()), notes=ui.notesEdit.text(), certification=certification)
+            rule_set_code=self.setup.rule_set.code,
+            level=ui.levelCombo.currentData(),
+            knockouts=tuple(self._knockouts()),
+            notes=ui.notesEdit.text(),
+            certification=certification,
+        )
 
     def save(self) -> EvaluationDTO | None:
         refused = self.model.refusals()
@@ -295,8 +321,10 @@ class ScoringDialog(QDialog):
             return None
         except ValidationError as exc:
             card = self.setup.card
-            self._message("\n".join(f"• {e.field}: {e.message}" if card.find(e.field) else f"• {e.message}"
-                                    for e in exc.errors), error=True)
+            self._message(
+                "\n".join(f"• {e.field}: {e.message}" if card.find(e.field) else f"• {e.message}" for e in exc.errors),
+                error=True,
+            )
             return None
         except NotFoundError as exc:
             self._message(str(exc), error=True)
@@ -348,8 +376,9 @@ class ScoringDialog(QDialog):
         if kind == "filled":
             member = self.model.member_of_column(self.ui.scoreView.currentIndex().column()) or 0
             chosen = self._members_input()[member]
-            return self._reports.write_sheet(path, rule_set_code=code, product_id=product_id, on=on,
-                                             member=chosen, knockouts=self._knockouts())
+            return self._reports.write_sheet(
+                path, rule_set_code=code, product_id=product_id, on=on, member=chosen, knockouts=self._knockouts()
+            )
         evaluation_id = self.saved.id if kind == "result" and self.saved else self._selected_history()
         if evaluation_id is None:
             raise NotFoundError(self.tr("Save the evaluation (or select an earlier one) before printing its result."))
@@ -357,8 +386,9 @@ class ScoringDialog(QDialog):
 
     def _print(self, kind: str) -> None:
         name = f"{kind}-{self.setup.product.name}-{self.evaluated_on():%Y%m%d}.pdf".replace("/", "-")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), str(Path.home() / name),
-                                                self.tr("PDF document (*.pdf)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), str(Path.home() / name), self.tr("PDF document (*.pdf)")
+        )
         if not chosen:
             return
         try:

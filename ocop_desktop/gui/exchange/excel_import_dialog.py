@@ -32,31 +32,47 @@ _EXCEL = "Excel (*.xlsx)"
 
 def ask_open_path(parent: QWidget) -> str:
     chosen, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("ExcelImportDialog", "Choose the Excel file"), "", _EXCEL)
+        parent, QCoreApplication.translate("ExcelImportDialog", "Choose the Excel file"), "", _EXCEL
+    )
     return chosen
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("ExcelImportDialog", "Save the Excel template"), suggested, _EXCEL)
+        parent, QCoreApplication.translate("ExcelImportDialog", "Save the Excel template"), suggested, _EXCEL
+    )
     return chosen
 
 
 def ask_confirm(parent: QWidget, question: str) -> bool:
     title = QCoreApplication.translate("ExcelImportDialog", "Replace the unit's rows")
-    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
 class ExcelImportDialog(QDialog):
     imported = Signal(object)  # the SurveyImportResult of an import that stored rows
 
-    def __init__(self, importer: SurveyImportService, surveys: SurveyService, jobs: JobRunner,
-                 parent: QWidget | None = None, campaign_id: str | None = None, unit_id: str | None = None,
-                 ask_open: AskOpen = ask_open_path, ask_save: AskSave = ask_save_path,
-                 folder: Path | None = None, before_import: Callable[[], object] | None = None,
-                 confirm: Confirm = ask_confirm) -> None:
+    def __init__(
+        self,
+        importer: SurveyImportService,
+        surveys: SurveyService,
+        jobs: JobRunner,
+        parent: QWidget | None = None,
+        campaign_id: str | None = None,
+        unit_id: str | None = None,
+        ask_open: AskOpen = ask_open_path,
+        ask_save: AskSave = ask_save_path,
+        folder: Path | None = None,
+        before_import: Callable[[], object] | None = None,
+        confirm: Confirm = ask_confirm,
+    ) -> None:
         super().__init__(parent)
         self._importer, self._jobs, self._ask_open, self._ask_save = importer, jobs, ask_open, ask_save
         # Backs the database up; called in the job, before each import or undo writes anything.
@@ -75,8 +91,11 @@ class ExcelImportDialog(QDialog):
         self._campaigns: list = []
         self._fill_units(None)
         self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
-        self._page_jobs.read("campaigns", lambda: surveys.campaigns(),
-                             lambda campaigns: self._campaigns_read(campaigns, campaign_id, unit_id))
+        self._page_jobs.read(
+            "campaigns",
+            lambda: surveys.campaigns(),
+            lambda campaigns: self._campaigns_read(campaigns, campaign_id, unit_id),
+        )
         self.ui.campaignCombo.currentIndexChanged.connect(lambda _i: (self._fill_units(None), self._forget()))
         self.ui.unitCombo.currentIndexChanged.connect(lambda _i: self._forget())
         self.ui.browseButton.clicked.connect(lambda: self.choose_file())
@@ -168,19 +187,27 @@ class ExcelImportDialog(QDialog):
         self.ui.statusLabel.setText(self.tr("Checking the file…"))
         self.ui.checkButton.setEnabled(False)
         hidden = self.ui.includeHiddenCheck.isChecked()
-        self._jobs.run(lambda progress, cancel: self._importer.check(*request, include_hidden=hidden),
-                       on_done=self._checked, on_error=self._failed)
+        self._jobs.run(
+            lambda progress, cancel: self._importer.check(*request, include_hidden=hidden),
+            on_done=self._checked,
+            on_error=self._failed,
+        )
 
     def _checked(self, check: SurveyImportCheck) -> None:
         self._check = check
         self.ui.checkButton.setEnabled(True)
         self.problems.set_rows(list(check.problems))
         self.ui.summaryLabel.setText(
-            self.tr("%1 row(s) read: %2 valid, %3 with problems.").replace("%1", str(check.data_rows))
-            .replace("%2", str(len(check.rows))).replace("%3", str(check.bad_rows)))
+            self.tr("%1 row(s) read: %2 valid, %3 with problems.")
+            .replace("%1", str(check.data_rows))
+            .replace("%2", str(len(check.rows)))
+            .replace("%3", str(check.bad_rows))
+        )
         self.ui.warningsLabel.setText("\n".join((*check.skipped, *check.warnings)))
         if check.problems:
-            self.ui.statusLabel.setText(self.tr("Correct the rows listed and check again, or import only the valid rows."))
+            self.ui.statusLabel.setText(
+                self.tr("Correct the rows listed and check again, or import only the valid rows.")
+            )
         else:
             self.ui.statusLabel.setText(self.tr("No problems found."))
         self._update_buttons()
@@ -201,16 +228,24 @@ class ExcelImportDialog(QDialog):
         self.ui.undoButton.hide()
         if options["replace"]:  # say how many rows the replacement deletes before anything is stored
             self.ui.statusLabel.setText(self.tr("Counting the rows the replacement deletes…"))
-            self._jobs.run(lambda progress, cancel: self._importer.apply(check, dry_run=True, **options),
-                           on_done=lambda plan: self._confirm_replace(check, options, plan), on_error=self._failed)
+            self._jobs.run(
+                lambda progress, cancel: self._importer.apply(check, dry_run=True, **options),
+                on_done=lambda plan: self._confirm_replace(check, options, plan),
+                on_error=self._failed,
+            )
         else:
             self._store(check, options)
 
     def _confirm_replace(self, check: SurveyImportCheck, options, plan: SurveyImportResult) -> None:
         if plan.deleted:
-            question = (self.tr("The sheet replaces the rows of %1: %2 survey row(s) the file no longer has will be "
-                                "deleted (a backup is made first). Continue?")
-                        .replace("%1", ", ".join(plan.units)).replace("%2", str(plan.deleted)))
+            question = (
+                self.tr(
+                    "The sheet replaces the rows of %1: %2 survey row(s) the file no longer has will be "
+                    "deleted (a backup is made first). Continue?"
+                )
+                .replace("%1", ", ".join(plan.units))
+                .replace("%2", str(plan.deleted))
+            )
             if not self._confirm(self, question):
                 self.ui.statusLabel.setText(self.tr("Nothing was imported."))
                 self._update_buttons()
@@ -228,9 +263,13 @@ class ExcelImportDialog(QDialog):
 
     def _imported(self, result: SurveyImportResult) -> None:
         self.result = result
-        text = (self.tr("Imported %1 row(s): %2 new, %3 updated, for %4.").replace("%1", str(len(result.check.rows)))
-                .replace("%2", str(result.added)).replace("%3", str(result.updated))
-                .replace("%4", ", ".join(result.units)))
+        text = (
+            self.tr("Imported %1 row(s): %2 new, %3 updated, for %4.")
+            .replace("%1", str(len(result.check.rows)))
+            .replace("%2", str(result.added))
+            .replace("%3", str(result.updated))
+            .replace("%4", ", ".join(result.units))
+        )
         if result.deleted:
             text += " " + self.tr("%1 row(s) deleted.").replace("%1", str(result.deleted))
         self.ui.statusLabel.setText(text)
@@ -256,7 +295,10 @@ class ExcelImportDialog(QDialog):
         self.ui.undoButton.setEnabled(True)
         self.ui.statusLabel.setText(
             self.tr("Import undone: %1 added row(s) deleted, %2 updated row(s) put back, %3 deleted row(s) restored.")
-            .replace("%1", str(done.deleted)).replace("%2", str(done.restored)).replace("%3", str(done.recreated)))
+            .replace("%1", str(done.deleted))
+            .replace("%2", str(done.restored))
+            .replace("%3", str(done.recreated))
+        )
         self.imported.emit(self.result)
 
     def _undo_failed(self, exc: Exception) -> None:
@@ -268,6 +310,11 @@ class ExcelImportDialog(QDialog):
         if isinstance(exc, (ImportRefused, ValidationError, NotFoundError, OSError)):
             self.ui.statusLabel.setText(describe(exc))
         else:  # a bug: «Lỗi không mong đợi», its traceback in the log
-            report_error(self, exc, show=lambda reason: self.ui.statusLabel.setText(
-                self.tr("The file could not be read: %1").replace("%1", reason)))
+            report_error(
+                self,
+                exc,
+                show=lambda reason: self.ui.statusLabel.setText(
+                    self.tr("The file could not be read: %1").replace("%1", reason)
+                ),
+            )
         self._update_buttons()

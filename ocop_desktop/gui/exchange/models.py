@@ -77,8 +77,13 @@ def state_label(row: PackageRow) -> str:
 def packages_model(parent=None) -> DtoTableModel[PackageRow]:
     columns = [
         Column(header=translate("Exchange", "File"), value=lambda r: r.path.name, tooltip=lambda r: str(r.path)),
-        Column(header=translate("Exchange", "Sent by"), value=lambda r: r.preview.package.sender_unit if r.preview else ""),
-        Column(header=translate("Exchange", "Created"), value=lambda r: local_time(r.preview.package.created_at) if r.preview else ""),
+        Column(
+            header=translate("Exchange", "Sent by"), value=lambda r: r.preview.package.sender_unit if r.preview else ""
+        ),
+        Column(
+            header=translate("Exchange", "Created"),
+            value=lambda r: local_time(r.preview.package.created_at) if r.preview else "",
+        ),
         Column(header=translate("Exchange", "State"), value=state_label, tooltip=lambda r: r.error),
     ]
 
@@ -94,12 +99,20 @@ def changes_model(choice=lambda key: "", parent=None) -> DtoTableModel[RecordCha
     """Every record that would change; ``choice(key)`` names the choice made for a conflict."""
 
     def outcome(c: RecordChange) -> str:
-        labels = {Outcome.NEW: translate("Exchange", "New"), Outcome.UPDATE: translate("Exchange", "Updated"), Outcome.SAME: translate("Exchange", "Unchanged"),
-                  Outcome.KEPT: translate("Exchange", "Kept here"), Outcome.CONFLICT: translate("Exchange", "Conflict"), Outcome.DELETE: translate("Exchange", "Deleted")}
+        labels = {
+            Outcome.NEW: translate("Exchange", "New"),
+            Outcome.UPDATE: translate("Exchange", "Updated"),
+            Outcome.SAME: translate("Exchange", "Unchanged"),
+            Outcome.KEPT: translate("Exchange", "Kept here"),
+            Outcome.CONFLICT: translate("Exchange", "Conflict"),
+            Outcome.DELETE: translate("Exchange", "Deleted"),
+        }
         text = labels[c.outcome]
         chosen = choice(c.key)
         if c.outcome is Outcome.CONFLICT and chosen:
-            text += " — " + (translate("Exchange", "keep here") if chosen == "here" else translate("Exchange", "take the package's"))
+            text += " — " + (
+                translate("Exchange", "keep here") if chosen == "here" else translate("Exchange", "take the package's")
+            )
         return text
 
     columns = [
@@ -108,8 +121,9 @@ def changes_model(choice=lambda key: "", parent=None) -> DtoTableModel[RecordCha
         Column(header=translate("Exchange", "Outcome"), value=outcome),
         Column(header=translate("Exchange", "Note"), value=lambda c: c.reason or ", ".join(f.label for f in c.fields)),
     ]
-    return DtoTableModel(columns, row_color=lambda c: CONFLICT_COLOR if c.outcome is Outcome.CONFLICT else None,
-                         parent=parent)
+    return DtoTableModel(
+        columns, row_color=lambda c: CONFLICT_COLOR if c.outcome is Outcome.CONFLICT else None, parent=parent
+    )
 
 
 def fields_model(parent=None) -> DtoTableModel[FieldDiff]:
@@ -124,10 +138,17 @@ def fields_model(parent=None) -> DtoTableModel[FieldDiff]:
 def outbox_model(parent=None) -> DtoTableModel[OutboxDTO]:
     columns = [
         Column(header=translate("Exchange", "Sent"), value=lambda o: local_time(o.created_at)),
-        Column(header=translate("Exchange", "What"), value=lambda o: translate("Exchange", "Changes") if o.scope == "changes" else translate("Exchange", "Everything")),
+        Column(
+            header=translate("Exchange", "What"),
+            value=lambda o: (
+                translate("Exchange", "Changes") if o.scope == "changes" else translate("Exchange", "Everything")
+            ),
+        ),
         Column(header=translate("Exchange", "Records"), value=lambda o: o.total, align_right=True),
         Column(header=translate("Exchange", "By"), value=lambda o: o.actor),
-        Column(header=translate("Exchange", "File"), value=lambda o: Path(o.file_name).name, tooltip=lambda o: o.file_name),
+        Column(
+            header=translate("Exchange", "File"), value=lambda o: Path(o.file_name).name, tooltip=lambda o: o.file_name
+        ),
     ]
     return DtoTableModel(columns, parent=parent)
 
@@ -140,7 +161,9 @@ def inbox_model(parent=None) -> DtoTableModel[InboxDTO]:
         Column(header=translate("Exchange", "Created"), value=lambda i: local_time(i.package_created_at)),
         Column(header=translate("Exchange", "New"), value=lambda i: i.counts.get("new", 0), align_right=True),
         Column(header=translate("Exchange", "Updated"), value=lambda i: i.counts.get("updated", 0), align_right=True),
-        Column(header=translate("Exchange", "Conflicts"), value=lambda i: i.counts.get("conflicts", 0), align_right=True),
+        Column(
+            header=translate("Exchange", "Conflicts"), value=lambda i: i.counts.get("conflicts", 0), align_right=True
+        ),
         Column(header=translate("Exchange", "Undone"), value=lambda i: local_time(i.undone_at)),
     ]
     return DtoTableModel(columns, row_color=lambda i: QColor(235, 235, 235) if i.undone else None, parent=parent)
@@ -149,14 +172,18 @@ def inbox_model(parent=None) -> DtoTableModel[InboxDTO]:
 def timeliness_label(u: UnitTimeliness) -> str:
     if u.submitted:
         return translate("Exchange", "Late") if u.on_time is False else translate("Exchange", "On time")
-    return translate("Exchange", "Not submitted — overdue") if u.on_time is False else translate("Exchange", "Not yet due")
+    return (
+        translate("Exchange", "Not submitted — overdue") if u.on_time is False else translate("Exchange", "Not yet due")
+    )
 
 
 def units_model(parent=None) -> DtoTableModel[UnitTimeliness]:
     columns = [
         Column(header=translate("Exchange", "Unit"), value=lambda u: u.unit),
-        Column(header=translate("Exchange", "Status"),
-               value=lambda u: SubmissionStatus.label_of(u.status) if u.status else u.status_label),
+        Column(
+            header=translate("Exchange", "Status"),
+            value=lambda u: SubmissionStatus.label_of(u.status) if u.status else u.status_label,
+        ),
         Column(header=translate("Exchange", "Submitted on"), value=lambda u: u.submitted_on),
         Column(header=translate("Exchange", "Timeliness"), value=timeliness_label),
         Column(header=translate("Exchange", "Package received"), value=lambda u: local_time(u.received_at)),
@@ -167,7 +194,12 @@ def units_model(parent=None) -> DtoTableModel[UnitTimeliness]:
 def problems_model(parent=None) -> DtoTableModel[SheetProblem]:
     columns = [
         Column(header=translate("Exchange", "Sheet"), value=lambda p: p.sheet),
-        Column(header=translate("Exchange", "Row"), value=lambda p: p.row, text=lambda p: str(p.row) if p.row else "", align_right=True),
+        Column(
+            header=translate("Exchange", "Row"),
+            value=lambda p: p.row,
+            text=lambda p: str(p.row) if p.row else "",
+            align_right=True,
+        ),
         Column(header=translate("Exchange", "Column"), value=lambda p: p.column),
         Column(header=translate("Exchange", "Problem"), value=lambda p: p.message, tooltip=lambda p: p.message),
     ]

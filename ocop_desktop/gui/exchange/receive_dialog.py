@@ -44,8 +44,11 @@ Confirm = Callable[[QWidget, str], bool]
 def ask_open_paths(parent: QWidget) -> list[str]:
     translate = QCoreApplication.translate
     chosen, _ = QFileDialog.getOpenFileNames(
-        parent, translate("ReceivePackageDialog", "Choose the packages received"), "",
-        translate("ReceivePackageDialog", "OCOP packages (*%1 *.zip)").replace("%1", EXTENSION))
+        parent,
+        translate("ReceivePackageDialog", "Choose the packages received"),
+        "",
+        translate("ReceivePackageDialog", "OCOP packages (*%1 *.zip)").replace("%1", EXTENSION),
+    )
     return chosen
 
 
@@ -57,27 +60,48 @@ def confirm(parent: QWidget, text: str) -> bool:
 def ask_trust(parent: QWidget, office: str, words: str) -> bool:
     """Trust a first-time sender? Only after comparing the fingerprint with them."""
     translate = QCoreApplication.translate
-    text = translate(
-        "ReceivePackageDialog",
-        "This is the first package from %1. Its signing key's fingerprint is:\n\n%2\n\nCall the sender, or look "
-        "at the fingerprint printed on their office set-up page and reports, and trust this office only if the "
-        "fingerprints are the same. Later packages of %1 signed with another key will be refused.\n\nTrust %1 "
-        "and import the package?").replace("%1", office).replace("%2", words)
-    answer = QMessageBox.question(parent, translate("ReceivePackageDialog", "Trust a new sender"), text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    text = (
+        translate(
+            "ReceivePackageDialog",
+            "This is the first package from %1. Its signing key's fingerprint is:\n\n%2\n\nCall the sender, or look "
+            "at the fingerprint printed on their office set-up page and reports, and trust this office only if the "
+            "fingerprints are the same. Later packages of %1 signed with another key will be refused.\n\nTrust %1 "
+            "and import the package?",
+        )
+        .replace("%1", office)
+        .replace("%2", words)
+    )
+    answer = QMessageBox.question(
+        parent,
+        translate("ReceivePackageDialog", "Trust a new sender"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
 class ReceivePackageDialog(QDialog):
     imported = Signal()  # data changed here: after an import or an undo
 
-    def __init__(self, exchange: ExchangeService, jobs: JobRunner, parent: QWidget | None = None,
-                 ask_paths: AskPaths = ask_open_paths, ask_confirm: Confirm = confirm,
-                 today: Callable[[], date] = date.today,
-                 ask_trust: Callable[[QWidget, str, str], bool] = ask_trust) -> None:
+    def __init__(
+        self,
+        exchange: ExchangeService,
+        jobs: JobRunner,
+        parent: QWidget | None = None,
+        ask_paths: AskPaths = ask_open_paths,
+        ask_confirm: Confirm = confirm,
+        today: Callable[[], date] = date.today,
+        ask_trust: Callable[[QWidget, str, str], bool] = ask_trust,
+    ) -> None:
         super().__init__(parent)
-        self._exchange, self._jobs, self._ask_paths, self._confirm, self._today = exchange, jobs, ask_paths, ask_confirm, today
+        self._exchange, self._jobs, self._ask_paths, self._confirm, self._today = (
+            exchange,
+            jobs,
+            ask_paths,
+            ask_confirm,
+            today,
+        )
         self._ask_trust = ask_trust
         self._choices: dict[str, dict[str, str]] = {}  # package path -> record key -> here/there
         self._campaigns: list[CampaignTimeliness] = []
@@ -90,9 +114,13 @@ class ReceivePackageDialog(QDialog):
         self.fields = fields_model(self)
         self.inbox = inbox_model(self)
         self.units = units_model(self)
-        for view, model, stretch in ((self.ui.packagesView, self.packages, 0), (self.ui.changesView, self.changes, 1),
-                                     (self.ui.fieldsView, self.fields, 2), (self.ui.inboxView, self.inbox, 1),
-                                     (self.ui.unitsView, self.units, 0)):
+        for view, model, stretch in (
+            (self.ui.packagesView, self.packages, 0),
+            (self.ui.changesView, self.changes, 1),
+            (self.ui.fieldsView, self.fields, 2),
+            (self.ui.inboxView, self.inbox, 1),
+            (self.ui.unitsView, self.units, 0),
+        ):
             view.setModel(model)
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -132,9 +160,11 @@ class ReceivePackageDialog(QDialog):
 
     def _check(self, path: Path) -> None:
         self._busy_count += 1
-        self._jobs.run(lambda progress, cancel: self._exchange.preview(path),
-                       on_done=lambda preview: self._checked(path, preview=preview),
-                       on_error=lambda exc: self._checked(path, error=exc))
+        self._jobs.run(
+            lambda progress, cancel: self._exchange.preview(path),
+            on_done=lambda preview: self._checked(path, preview=preview),
+            on_error=lambda exc: self._checked(path, error=exc),
+        )
 
     def _checked(self, path: Path, preview=None, error: Exception | None = None) -> None:
         self._busy_count -= 1
@@ -166,8 +196,9 @@ class ReceivePackageDialog(QDialog):
         preview = row.preview if row else None
         self.changes.set_rows(list(preview.changes) if preview and row.state == "ready" else [])
         self.ui.conflictBox.setVisible(False)
-        ready = [r for r in self.packages.rows() if r.state == "ready" and not r.conflicts and r.preview
-                 and not r.untrusted]
+        ready = [
+            r for r in self.packages.rows() if r.state == "ready" and not r.conflicts and r.preview and not r.untrusted
+        ]
         self.ui.importAllButton.setEnabled(len(ready) > 0 and self._busy_count == 0)
         if row is None:
             self.ui.summaryLabel.setText("")
@@ -186,20 +217,30 @@ class ReceivePackageDialog(QDialog):
 
     def _summary(self, row: PackageRow) -> str:
         p = row.preview.package
-        head = self.tr("From %1 (%2), made %3.").replace("%1", p.sender_unit or "?").replace(
-            "%2", p.sender_user or "?").replace("%3", local_time(p.created_at))
+        head = (
+            self.tr("From %1 (%2), made %3.")
+            .replace("%1", p.sender_unit or "?")
+            .replace("%2", p.sender_user or "?")
+            .replace("%3", local_time(p.created_at))
+        )
         sender = row.preview.sender
         if sender is not None and sender.words:
             head += " " + self.tr("Signed with the key %1.").replace("%1", sender.words)
         if row.untrusted:
-            head += " " + self.tr("First package from this office: compare the fingerprint with the sender before "
-                                  "importing.")
+            head += " " + self.tr(
+                "First package from this office: compare the fingerprint with the sender before importing."
+            )
         if row.preview.already_imported_at is not None:
             return head + " " + self.tr("This package was imported before; importing it again changes nothing.")
         counts = row.preview.counts
-        parts = [(self.tr("new"), Outcome.NEW), (self.tr("updated"), Outcome.UPDATE), (self.tr("deleted"), Outcome.DELETE),
-                 (self.tr("unchanged"), Outcome.SAME), (self.tr("kept here"), Outcome.KEPT),
-                 (self.tr("conflicts"), Outcome.CONFLICT)]
+        parts = [
+            (self.tr("new"), Outcome.NEW),
+            (self.tr("updated"), Outcome.UPDATE),
+            (self.tr("deleted"), Outcome.DELETE),
+            (self.tr("unchanged"), Outcome.SAME),
+            (self.tr("kept here"), Outcome.KEPT),
+            (self.tr("conflicts"), Outcome.CONFLICT),
+        ]
         text = head + " " + ", ".join(f"{label}: {counts.get(o.value, 0)}" for label, o in parts) + "."
         if row.state == "imported":
             text += " " + self.tr("Imported.")
@@ -257,8 +298,11 @@ class ReceivePackageDialog(QDialog):
         missing = self._unresolved(row) if ready else 0
         self.ui.importButton.setEnabled(ready and not missing)
         if ready and missing:
-            self.ui.statusLabel.setText(self.tr("%1 conflict(s) still need a choice: keep this office's copy or take "
-                                                "the package's.").replace("%1", str(missing)))
+            self.ui.statusLabel.setText(
+                self.tr("%1 conflict(s) still need a choice: keep this office's copy or take the package's.").replace(
+                    "%1", str(missing)
+                )
+            )
         elif ready:
             self.ui.statusLabel.setText(self.tr("Ready to import."))
 
@@ -284,8 +328,14 @@ class ReceivePackageDialog(QDialog):
             results = []
             for path, choices, sha in jobs:  # one transaction per package: each is all or nothing
                 try:
-                    results.append((path, self._exchange.import_package(path, choices=choices, expected_sha256=sha,
-                                                                       progress=progress, trust_sender=trust)))
+                    results.append(
+                        (
+                            path,
+                            self._exchange.import_package(
+                                path, choices=choices, expected_sha256=sha, progress=progress, trust_sender=trust
+                            ),
+                        )
+                    )
                 except (PackageError, ConflictsUnresolved) as exc:
                     results.append((path, exc))
             return results
@@ -316,26 +366,39 @@ class ReceivePackageDialog(QDialog):
             else:
                 self._update(path, state="imported" if result.applied else "already")
                 c = result.counts
-                messages.append(self.tr("%1: imported (new %2, updated %3, deleted %4).").replace("%1", path.name)
-                                .replace("%2", str(c.get("new", 0))).replace("%3", str(c.get("updated", 0)))
-                                .replace("%4", str(c.get("deleted", 0))) if result.applied else
-                                self.tr("%1: imported before, nothing changed.").replace("%1", path.name))
+                messages.append(
+                    self.tr("%1: imported (new %2, updated %3, deleted %4).")
+                    .replace("%1", path.name)
+                    .replace("%2", str(c.get("new", 0)))
+                    .replace("%3", str(c.get("updated", 0)))
+                    .replace("%4", str(c.get("deleted", 0)))
+                    if result.applied
+                    else self.tr("%1: imported before, nothing changed.").replace("%1", path.name)
+                )
         self.ui.statusLabel.setText("\n".join(messages))
         self.refresh_history()
         self.imported.emit()
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        report_error(self, exc, show=lambda reason: self.ui.statusLabel.setText(
-            self.tr("The import failed; nothing was changed: %1").replace("%1", reason)))
+        report_error(
+            self,
+            exc,
+            show=lambda reason: self.ui.statusLabel.setText(
+                self.tr("The import failed; nothing was changed: %1").replace("%1", reason)
+            ),
+        )
         self._show_package()
 
     # -- history and undo -------------------------------------------------------------------------
     def refresh_history(self) -> None:
         """Read the packages received and each campaign's timeliness in the background, then show them."""
         exchange, today = self._exchange, self._today()
-        self._page_jobs.read("history", lambda: (exchange.inbox(), exchange.campaign_timeliness(today)),
-                             lambda result: self._show_history(*result))
+        self._page_jobs.read(
+            "history",
+            lambda: (exchange.inbox(), exchange.campaign_timeliness(today)),
+            lambda result: self._show_history(*result),
+        )
 
     def _show_history(self, inbox: list, campaigns: list[CampaignTimeliness]) -> None:
         self.inbox.set_rows(inbox)
@@ -360,9 +423,13 @@ class ReceivePackageDialog(QDialog):
         rate = f"{campaign.on_time_rate:.0%}".replace(".", ",") if campaign.on_time_rate is not None else "—"
         self.ui.rateLabel.setText(
             self.tr("%1 of %2 units submitted; %3 on time (on-time rate %4), %5 late, %6 overdue without a report.")
-            .replace("%1", str(campaign.submitted_count)).replace("%2", str(campaign.unit_count))
-            .replace("%3", str(campaign.on_time_count)).replace("%4", rate)
-            .replace("%5", str(campaign.late_count)).replace("%6", str(campaign.missing_count)))
+            .replace("%1", str(campaign.submitted_count))
+            .replace("%2", str(campaign.unit_count))
+            .replace("%3", str(campaign.on_time_count))
+            .replace("%4", rate)
+            .replace("%5", str(campaign.late_count))
+            .replace("%6", str(campaign.missing_count))
+        )
 
     def _inbox_chosen(self) -> None:
         index = self.ui.inboxView.currentIndex()
@@ -374,19 +441,28 @@ class ReceivePackageDialog(QDialog):
         if not index.isValid():
             return
         entry = self.inbox.row(index.row())
-        question = self.tr("Undo everything the package from %1 imported at %2 changed?").replace(
-            "%1", entry.sender_unit).replace("%2", local_time(entry.imported_at))
+        question = (
+            self.tr("Undo everything the package from %1 imported at %2 changed?")
+            .replace("%1", entry.sender_unit)
+            .replace("%2", local_time(entry.imported_at))
+        )
         if not self._confirm(self, question):
             return
         self._set_busy(True)
-        self._jobs.run(lambda progress, cancel: self._exchange.undo(entry.package_id),
-                       on_done=self._undone, on_error=self._undo_failed)
+        self._jobs.run(
+            lambda progress, cancel: self._exchange.undo(entry.package_id),
+            on_done=self._undone,
+            on_error=self._undo_failed,
+        )
 
     def _undone(self, result) -> None:
         self._set_busy(False)
         self.ui.inboxStatusLabel.setText(
-            self.tr("Undone: %1 record(s) removed, %2 restored, %3 recreated.").replace("%1", str(result.deleted))
-            .replace("%2", str(result.restored)).replace("%3", str(result.recreated)))
+            self.tr("Undone: %1 record(s) removed, %2 restored, %3 recreated.")
+            .replace("%1", str(result.deleted))
+            .replace("%2", str(result.restored))
+            .replace("%3", str(result.recreated))
+        )
         for row in self.packages.rows():
             if row.preview and row.preview.package.package_id == result.package_id:
                 self._update(row.path, state="checking")
@@ -401,4 +477,3 @@ class ReceivePackageDialog(QDialog):
 
     def busy(self) -> bool:
         return self._busy_count > 0 or self._page_jobs.busy()
-

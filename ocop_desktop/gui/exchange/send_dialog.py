@@ -24,8 +24,11 @@ AskPath = Callable[[QWidget, str], str]
 def ask_save_path(parent: QWidget, suggested: str) -> str:
     translate = QCoreApplication.translate
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, translate("SendPackageDialog", "Save the package"), suggested,
-        translate("SendPackageDialog", "OCOP package (*%1)").replace("%1", EXTENSION))
+        parent,
+        translate("SendPackageDialog", "Save the package"),
+        suggested,
+        translate("SendPackageDialog", "OCOP package (*%1)").replace("%1", EXTENSION),
+    )
     return chosen
 
 
@@ -37,9 +40,16 @@ def describe(exc: Exception) -> str:
 class SendPackageDialog(QDialog):
     sent = Signal(object)  # the OutboxDTO of a package just written
 
-    def __init__(self, exchange: ExchangeService, jobs: JobRunner, office_name: str = "", parent: QWidget | None = None,
-                 folder: Path | None = None, ask_path: AskPath = ask_save_path,
-                 now: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(
+        self,
+        exchange: ExchangeService,
+        jobs: JobRunner,
+        office_name: str = "",
+        parent: QWidget | None = None,
+        folder: Path | None = None,
+        ask_path: AskPath = ask_save_path,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
         super().__init__(parent)
         self._exchange, self._jobs, self._ask_path, self._now = exchange, jobs, ask_path, now
         self._office_name = office_name
@@ -61,8 +71,9 @@ class SendPackageDialog(QDialog):
     def refresh(self) -> None:
         """Read the packages sent and what changed since the last in the background, then show them."""
         exchange = self._exchange
-        self._page_jobs.read("outbox", lambda: (exchange.outbox(), exchange.unsent()),
-                             lambda result: self._show(*result))
+        self._page_jobs.read(
+            "outbox", lambda: (exchange.outbox(), exchange.unsent()), lambda result: self._show(*result)
+        )
 
     def busy(self) -> bool:
         """Whether a read or the package being made still runs."""
@@ -79,8 +90,9 @@ class SendPackageDialog(QDialog):
         since = local_time(unsent.since)
         if unsent.total:
             counts = ", ".join(f"{label}: {n}" for label, n in unsent.counts.items())
-            self.ui.unsentLabel.setText(self.tr("Not sent yet (changed since the package of %1): %2")
-                                        .replace("%1", since).replace("%2", counts))
+            self.ui.unsentLabel.setText(
+                self.tr("Not sent yet (changed since the package of %1): %2").replace("%1", since).replace("%2", counts)
+            )
         else:
             self.ui.unsentLabel.setText(self.tr("Everything was sent with the package of %1.").replace("%1", since))
 
@@ -94,13 +106,24 @@ class SendPackageDialog(QDialog):
         reports, note = self.ui.reportsCheck.isChecked(), self.ui.noteEdit.text().strip()
 
         def work(progress, cancel):
-            return self._exchange.export(path, changes_only=changes, include_reports=reports, note=note,
-                                         progress=progress, cancelled=lambda: cancel.cancelled)
+            return self._exchange.export(
+                path,
+                changes_only=changes,
+                include_reports=reports,
+                note=note,
+                progress=progress,
+                cancelled=lambda: cancel.cancelled,
+            )
 
         self._busy(True)
         self.ui.statusLabel.setText(self.tr("Making the package…"))
-        self._job = self._jobs.run(work, on_done=self._done, on_error=self._failed, on_progress=self._progress,
-                                   on_cancelled=lambda: self._failed(ExportCancelled()))
+        self._job = self._jobs.run(
+            work,
+            on_done=self._done,
+            on_error=self._failed,
+            on_progress=self._progress,
+            on_cancelled=lambda: self._failed(ExportCancelled()),
+        )
 
     def _busy(self, busy: bool) -> None:
         self.ui.exportButton.setEnabled(not busy)
@@ -116,7 +139,9 @@ class SendPackageDialog(QDialog):
         self.last = sent
         self.ui.statusLabel.setText(
             self.tr("Package saved: %1 (%2 records). Send this file by email, chat or USB stick.")
-            .replace("%1", sent.file_name).replace("%2", str(sent.total)))
+            .replace("%1", sent.file_name)
+            .replace("%2", str(sent.total))
+        )
         self.refresh()
         self.sent.emit(sent)
 
@@ -127,8 +152,13 @@ class SendPackageDialog(QDialog):
         elif isinstance(exc, (ValidationError, NotFoundError, OSError)):
             self.ui.statusLabel.setText(describe(exc))
         else:  # a refused key or package says why; anything else is a bug, shown and logged as one
-            report_error(self, exc, show=lambda reason: self.ui.statusLabel.setText(
-                self.tr("The package could not be made: %1").replace("%1", reason)))
+            report_error(
+                self,
+                exc,
+                show=lambda reason: self.ui.statusLabel.setText(
+                    self.tr("The package could not be made: %1").replace("%1", reason)
+                ),
+            )
 
     def reject(self) -> None:
         if self._job is not None and not self._job.done:

@@ -25,8 +25,9 @@ MANY_LINES = 10  # more lines than this of a key list go to the box's details, w
 ICONS = {VALID: QMessageBox.Icon.Information, INVALID: QMessageBox.Icon.Critical}  # else a warning
 
 
-def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, informative: str = "",
-                 details: str = "") -> None:
+def show_message(
+    parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, informative: str = "", details: str = ""
+) -> None:
     """A message box; long lists go to its details, so the box never grows past the screen."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     if informative:
@@ -37,8 +38,13 @@ def show_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
 
 
 def ask_yes(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -63,14 +69,18 @@ class SendersDialog(QDialog):
         fixed.setWeight(QFont.Weight.Bold)
         fixed.setPointSizeF(fixed.pointSizeF() * 1.2)
         ui.ownFingerprint.setFont(fixed)
-        self.model: DtoTableModel[SenderDTO] = DtoTableModel([
-            Column(self.tr("Office"), lambda s: s.office),
-            Column(self.tr("Fingerprint"), lambda s: s.words, tooltip=lambda s: s.fingerprint),
-            Column(self.tr("Trusted on"), lambda s: s.trusted_at, text=lambda s: local_time(s.trusted_at)),
-            Column(self.tr("Trusted by"), lambda s: s.trusted_by),
-            Column(self.tr("Revoked on"), lambda s: s.revoked_at, text=lambda s: local_time(s.revoked_at)),
-            Column(self.tr("Note"), lambda s: s.note, tooltip=lambda s: s.note),
-        ], row_color=lambda s: REVOKED_COLOR if s.revoked_at is not None else None, parent=self)
+        self.model: DtoTableModel[SenderDTO] = DtoTableModel(
+            [
+                Column(self.tr("Office"), lambda s: s.office),
+                Column(self.tr("Fingerprint"), lambda s: s.words, tooltip=lambda s: s.fingerprint),
+                Column(self.tr("Trusted on"), lambda s: s.trusted_at, text=lambda s: local_time(s.trusted_at)),
+                Column(self.tr("Trusted by"), lambda s: s.trusted_by),
+                Column(self.tr("Revoked on"), lambda s: s.revoked_at, text=lambda s: local_time(s.revoked_at)),
+                Column(self.tr("Note"), lambda s: s.note, tooltip=lambda s: s.note),
+            ],
+            row_color=lambda s: REVOKED_COLOR if s.revoked_at is not None else None,
+            parent=self,
+        )
         view = ui.sendersView
         view.setModel(self.model)
         view.verticalHeader().hide()
@@ -100,8 +110,9 @@ class SendersDialog(QDialog):
 
     def _own_loaded(self, words: str) -> None:
         self._own_words = words
-        self.ui.ownFingerprint.setText(words or self.tr(
-            "none yet: the key is made when the office is set up (File › Office settings)"))
+        self.ui.ownFingerprint.setText(
+            words or self.tr("none yet: the key is made when the office is set up (File › Office settings)")
+        )
         self.ui.copyButton.setEnabled(bool(words))
 
     def _loaded(self, rows: list[SenderDTO], keep: str | None) -> None:
@@ -112,8 +123,12 @@ class SendersDialog(QDialog):
         if index is not None:
             self.ui.sendersView.selectRow(index)
         if not rows and not self.ui.statusLabel.text():
-            self._say(self.tr("No office is trusted here yet. The first package of an office shows its fingerprint "
-                              "and asks whether to trust it; a province's key list adds many at once."))
+            self._say(
+                self.tr(
+                    "No office is trusted here yet. The first package of an office shows its fingerprint "
+                    "and asks whether to trust it; a province's key list adds many at once."
+                )
+            )
         self._update_buttons()
 
     def selected(self) -> SenderDTO | None:
@@ -146,11 +161,15 @@ class SendersDialog(QDialog):
         sender = self.selected()
         if sender is None or sender.revoked_at is not None:
             return
-        question = self.tr(
-            "Stop trusting %1 with the key %2?\n\nPackages, key lists and reports signed with this key will be "
-            "refused here from now on. Do this when that office lost its computer, its key may be known to others "
-            "or it has a new key (compare the new fingerprint with them first).").replace(
-            "%1", sender.office).replace("%2", sender.words)
+        question = (
+            self.tr(
+                "Stop trusting %1 with the key %2?\n\nPackages, key lists and reports signed with this key will be "
+                "refused here from now on. Do this when that office lost its computer, its key may be known to others "
+                "or it has a new key (compare the new fingerprint with them first)."
+            )
+            .replace("%1", sender.office)
+            .replace("%2", sender.words)
+        )
         if not ask_yes(self, self.tr("Revoke trust"), question):
             return
         fingerprint = sender.fingerprint  # the whole fingerprint: exactly this key, never another
@@ -158,47 +177,68 @@ class SendersDialog(QDialog):
         self._jobs.write(lambda: self._exchange.revoke_sender(fingerprint), self._revoked, controls=self._actions)
 
     def _revoked(self, revoked: list[SenderDTO]) -> None:
-        self._say("\n".join(self.tr("Trust in %1 (key %2) was revoked: what it signs is refused here.")
-                            .replace("%1", s.office).replace("%2", s.words) for s in revoked))
+        self._say(
+            "\n".join(
+                self.tr("Trust in %1 (key %2) was revoked: what it signs is refused here.")
+                .replace("%1", s.office)
+                .replace("%2", s.words)
+                for s in revoked
+            )
+        )
         self.reload(select=revoked[0].fingerprint if revoked else None)
 
     # -- a province's key list -------------------------------------------------------------------
     def take_list(self, path: str | Path | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Take a province's key list"), self._folder,
-                self.tr("OCOP key lists (*%1)").replace("%1", SUFFIX))
+                self,
+                self.tr("Take a province's key list"),
+                self._folder,
+                self.tr("OCOP key lists (*%1)").replace("%1", SUFFIX),
+            )
             if not path:
                 return
         self._take(Path(path), trust_issuer=False)
 
     def _take(self, path: Path, trust_issuer: bool) -> None:
         self._say(self.tr("Taking the key list…"))
-        self._jobs.write(lambda: self._lists.take(path, trust_issuer=trust_issuer), self._taken,
-                         on_error=lambda exc: self._take_failed(path, exc), controls=self._actions)
+        self._jobs.write(
+            lambda: self._lists.take(path, trust_issuer=trust_issuer),
+            self._taken,
+            on_error=lambda exc: self._take_failed(path, exc),
+            controls=self._actions,
+        )
 
     def _take_failed(self, path: Path, exc: Exception) -> None:
         if not isinstance(exc, IssuerNotTrusted):
             self._failed(exc)
             return
         self._say("")
-        question = self.tr(
-            "This key list was signed by %1, whose key is not trusted here yet. Its fingerprint is:\n\n%2\n\n"
-            "Call %1, or look at the fingerprint printed on its papers, and trust it only if the fingerprints are "
-            "the same: every office of the list is then trusted on its word.\n\nHave you compared the fingerprint, "
-            "and do you trust %1 and take its list?").replace("%1", exc.issuer).replace("%2", exc.words)
+        question = (
+            self.tr(
+                "This key list was signed by %1, whose key is not trusted here yet. Its fingerprint is:\n\n%2\n\n"
+                "Call %1, or look at the fingerprint printed on its papers, and trust it only if the fingerprints are "
+                "the same: every office of the list is then trusted on its word.\n\nHave you compared the fingerprint, "
+                "and do you trust %1 and take its list?"
+            )
+            .replace("%1", exc.issuer)
+            .replace("%2", exc.words)
+        )
         if ask_yes(self, self.tr("Trust the sender of the list"), question):
             self._take(path, trust_issuer=True)
 
     def _taken(self, result: ListImport) -> None:
         self._say(result.summary)
-        lines = ([self.tr("Added: %1").replace("%1", line) for line in result.added]
-                 + [self.tr("Revoked: %1").replace("%1", line) for line in result.revoked]
-                 + [self.tr("Not taken: %1").replace("%1", line) for line in result.refused])
+        lines = (
+            [self.tr("Added: %1").replace("%1", line) for line in result.added]
+            + [self.tr("Revoked: %1").replace("%1", line) for line in result.revoked]
+            + [self.tr("Not taken: %1").replace("%1", line) for line in result.refused]
+        )
         informative, details = "\n".join(lines), ""
         if len(lines) > MANY_LINES:
             informative = self.tr("%1 offices are named; press «Show Details...» to read each.").replace(
-                "%1", str(len(lines)))
+                "%1", str(len(lines))
+            )
             details = "\n".join(lines)
         icon = QMessageBox.Icon.Warning if result.refused else QMessageBox.Icon.Information
         show_message(self, icon, self.tr("Key list taken"), result.summary, informative, details)
@@ -208,39 +248,54 @@ class SendersDialog(QDialog):
         if path is None:
             start = str(Path(self._folder) / f"danh-sach-khoa{SUFFIX}") if self._folder else f"danh-sach-khoa{SUFFIX}"
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Send the key list"), start, self.tr("OCOP key lists (*%1)").replace("%1", SUFFIX))
+                self, self.tr("Send the key list"), start, self.tr("OCOP key lists (*%1)").replace("%1", SUFFIX)
+            )
             if not path:
                 return
         target = Path(path)
         if target.suffix != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
         self._say(self.tr("Writing the key list…"))
-        self._jobs.write(lambda: self._lists.export(target), lambda count: self._sent(target, count),
-                         controls=self._actions)
+        self._jobs.write(
+            lambda: self._lists.export(target), lambda count: self._sent(target, count), controls=self._actions
+        )
 
     def _sent(self, target: Path, count: int) -> None:
-        text = self.tr("The key list of %1 offices, signed by this office, was saved to %2.").replace(
-            "%1", str(count)).replace("%2", str(target))
+        text = (
+            self.tr("The key list of %1 offices, signed by this office, was saved to %2.")
+            .replace("%1", str(count))
+            .replace("%2", str(target))
+        )
         self._say(text)
-        show_message(self, QMessageBox.Icon.Information, self.tr("Key list saved"), text, self.tr(
-            "Send it to the offices of your area. Each compares this office's fingerprint (%1) with you once, by "
-            "phone or on paper, and then takes the whole list.").replace("%1", self._own_words or "?"))
+        show_message(
+            self,
+            QMessageBox.Icon.Information,
+            self.tr("Key list saved"),
+            text,
+            self.tr(
+                "Send it to the offices of your area. Each compares this office's fingerprint (%1) with you once, by "
+                "phone or on paper, and then takes the whole list."
+            ).replace("%1", self._own_words or "?"),
+        )
 
     # -- a report received ---------------------------------------------------------------------
     def check_report(self, path: str | Path | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Check a report's signature"), self._folder,
-                self.tr("Reports (*.pdf *.xlsx);;All files (*)"))
+                self,
+                self.tr("Check a report's signature"),
+                self._folder,
+                self.tr("Reports (*.pdf *.xlsx);;All files (*)"),
+            )
             if not path:
                 return
         report = Path(path)
         self._say(self.tr("Checking the signature…"))
-        self._jobs.read("check", lambda: check_report_file(self._uow, report),
-                        lambda check: self._checked(report, check))
+        self._jobs.read(
+            "check", lambda: check_report_file(self._uow, report), lambda check: self._checked(report, check)
+        )
 
     def _checked(self, report: Path, check: ReportCheck) -> None:
         self._say(check.message)
         icon = ICONS.get(check.state, QMessageBox.Icon.Warning)
         show_message(self, icon, self.tr("Signature of %1").replace("%1", report.name), check.message)
-

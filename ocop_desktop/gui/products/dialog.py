@@ -40,25 +40,37 @@ class ProductDialog(QDialog):
     saved = Signal(object, bool)  # ProductDTO, whether the expiry was computed by the service
 
     def __init__(
-        self, products: ProductService, producers: ProducerService, places: PlaceService,
-        catalog: CatalogService, product_id: str | None = None, parent: QWidget | None = None,
-        today: Callable[[], date] = date.today, jobs: JobRunner | None = None,
+        self,
+        products: ProductService,
+        producers: ProducerService,
+        places: PlaceService,
+        catalog: CatalogService,
+        product_id: str | None = None,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+        jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ProductDialog()
         self.ui.setupUi(self)
         # The window's one database thread; a dialog opened on its own (tests) gets a runner of its own.
         runner = jobs or JobRunner(self)
-        self._jobs = PageJobs(runner, self, on_error=lambda exc: report_error(
-            self, exc, show=lambda reason: self.errors.show({"": [reason]})))
+        self._jobs = PageJobs(
+            runner,
+            self,
+            on_error=lambda exc: report_error(self, exc, show=lambda reason: self.errors.show({"": [reason]})),
+        )
         self._products, self._catalog, self._today = products, catalog, today
         self.original: ProductDTO | None = products.get(product_id) if product_id else None
         self.saved_product: ProductDTO | None = None
         self.duplicates: list[ProductRow] = []
         self._filling = False
         ui = self.ui
-        self.setWindowTitle(self.tr("New product") if self.original is None
-                            else self.tr("Edit product: %1").replace("%1", self.original.name))
+        self.setWindowTitle(
+            self.tr("New product")
+            if self.original is None
+            else self.tr("Edit product: %1").replace("%1", self.original.name)
+        )
         ui.producerPicker.set_services(producers, places, today, jobs=runner)
         keep = self.original.commune_id if self.original else None
         fill_communes(ui.communeCombo, places.commune_choices(today(), keep), today(), keep=keep)
@@ -70,19 +82,25 @@ class ProductDialog(QDialog):
         self.save_button.setDefault(True)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         fields = {
-            "name": (ui.nameError, ui.nameEdit), "producer_id": (ui.producerError, ui.producerPicker),
-            "commune_id": (ui.communeError, ui.communeCombo), "group": (ui.groupError, ui.groupCombo),
-            "product_set": (ui.productSetError, ui.setCombo), "status": (ui.statusError, ui.statusCombo),
-            "stars": (ui.starsError, ui.starsCombo), "score": (ui.scoreError, ui.scoreEdit),
+            "name": (ui.nameError, ui.nameEdit),
+            "producer_id": (ui.producerError, ui.producerPicker),
+            "commune_id": (ui.communeError, ui.communeCombo),
+            "group": (ui.groupError, ui.groupCombo),
+            "product_set": (ui.productSetError, ui.setCombo),
+            "status": (ui.statusError, ui.statusCombo),
+            "stars": (ui.starsError, ui.starsCombo),
+            "score": (ui.scoreError, ui.scoreEdit),
             "certificate_no": (ui.certificateNoError, ui.certificateNoEdit),
             "certifying_decision": (ui.certifyingDecisionError, ui.certifyingDecisionEdit),
             "certifying_body": (ui.certifyingBodyError, ui.certifyingBodyEdit),
             "certified_on": (ui.certifiedOnError, ui.certifiedOnEdit),
             "expires_on": (ui.expiresOnError, ui.expiresOnEdit),
-            "ean13": (ui.ean13Error, ui.ean13Edit), "notes": (ui.notesError, ui.notesEdit),
+            "ean13": (ui.ean13Error, ui.ean13Edit),
+            "notes": (ui.notesError, ui.notesEdit),
         }
-        self.errors = FieldErrors({f: lab for f, (lab, _w) in fields.items()}, ui.formError,
-                                  {f: w for f, (_lab, w) in fields.items()})
+        self.errors = FieldErrors(
+            {f: lab for f, (lab, _w) in fields.items()}, ui.formError, {f: w for f, (_lab, w) in fields.items()}
+        )
         self.errors.clear()
         ui.duplicateWarning.setStyleSheet(WARNING_STYLE)
         ui.expiresOnHint.setStyleSheet("color: palette(mid);")
@@ -193,9 +211,12 @@ class ProductDialog(QDialog):
             certified = parse_vn_date(self.ui.certifiedOnEdit.text())
             if not self.ui.expiresOnEdit.text().strip():
                 rules = rule_set_in_force(self._catalog.rule_sets(), certified)
-                hint = (self.tr("Empty: it will be %1 (%2 months under %3).")
-                        .replace("%1", format_vn_date(rules.expiry_for(certified)))
-                        .replace("%2", str(rules.certificate_months)).replace("%3", rules.decision))
+                hint = (
+                    self.tr("Empty: it will be %1 (%2 months under %3).")
+                    .replace("%1", format_vn_date(rules.expiry_for(certified)))
+                    .replace("%2", str(rules.certificate_months))
+                    .replace("%3", rules.decision)
+                )
         except (DateError, LookupError):
             pass
         self.ui.expiresOnHint.setText(hint)
@@ -208,8 +229,9 @@ class ProductDialog(QDialog):
         """Warn under the name when the same producer already has a product of that name (read in the background)."""
         ui, products = self.ui, self._products
         name, producer_id, own_id = ui.nameEdit.text(), ui.producerPicker.producer_id(), self._own_id()
-        self._jobs.read("duplicates", lambda: products.find_duplicates(name, producer_id, own_id),
-                        self._show_duplicates)
+        self._jobs.read(
+            "duplicates", lambda: products.find_duplicates(name, producer_id, own_id), self._show_duplicates
+        )
 
     def _own_id(self) -> str | None:
         return self.original.id if self.original else None
@@ -246,8 +268,9 @@ class ProductDialog(QDialog):
         picker = ui.producerPicker
         if picker.is_unresolved():
             problems["producer_id"] = [
-                self.tr("No producer is called “%1”. Pick one from the list or press “New producer…”.")
-                .replace("%1", picker.text())
+                self.tr("No producer is called “%1”. Pick one from the list or press “New producer…”.").replace(
+                    "%1", picker.text()
+                )
             ]
         checklist = dict(self.original.checklist) if self.original else {}
         for code, box in self.checklist_boxes.items():
@@ -255,15 +278,22 @@ class ProductDialog(QDialog):
             if box.isChecked():
                 checklist[code] = True
         data = ProductInput(
-            name=ui.nameEdit.text(), status=ui.statusCombo.currentData(), producer_id=picker.producer_id(),
-            commune_id=ui.communeCombo.currentData(), product_set_code=ui.setCombo.currentData(),
-            group_code=ui.groupCombo.currentData(), stars=ui.starsCombo.currentData(),
+            name=ui.nameEdit.text(),
+            status=ui.statusCombo.currentData(),
+            producer_id=picker.producer_id(),
+            commune_id=ui.communeCombo.currentData(),
+            product_set_code=ui.setCombo.currentData(),
+            group_code=ui.groupCombo.currentData(),
+            stars=ui.starsCombo.currentData(),
             score=float(score) if score is not None else None,
-            certificate_no=ui.certificateNoEdit.text(), certifying_decision=ui.certifyingDecisionEdit.text(),
+            certificate_no=ui.certificateNoEdit.text(),
+            certifying_decision=ui.certifyingDecisionEdit.text(),
             certifying_body=ui.certifyingBodyEdit.text(),
             certified_on=read("certified_on", parse_vn_date, ui.certifiedOnEdit.text()),
             expires_on=read("expires_on", parse_vn_date, ui.expiresOnEdit.text()),
-            ean13=ui.ean13Edit.text(), checklist=checklist, notes=ui.notesEdit.toPlainText(),
+            ean13=ui.ean13Edit.text(),
+            checklist=checklist,
+            notes=ui.notesEdit.toPlainText(),
         )
         return data, problems
 
@@ -287,8 +317,12 @@ class ProductDialog(QDialog):
                 return "saved", products.update(product_id, data, expected_updated_at=version)
             return "saved", products.create(data)
 
-        self._jobs.write(work, lambda answer: self._answered(data, problems, *answer), on_error=self._refused,
-                         controls=[self.save_button])
+        self._jobs.write(
+            work,
+            lambda answer: self._answered(data, problems, *answer),
+            on_error=self._refused,
+            controls=[self.save_button],
+        )
 
     def _answered(self, data: ProductInput, problems: dict[str, list[str]], kind: str, value) -> None:
         if kind == "problems":

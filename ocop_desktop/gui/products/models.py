@@ -33,8 +33,17 @@ class ProductRowsModel(QAbstractTableModel):
     (canFetchMore/fetchMore, PAGE_SIZE rows at a time), so 20,000 products never load at once."""
 
     sort_requested = Signal(str, bool)  # service sort key, descending
-    SORT_KEYS = ("name", "producer", "place", "group", "stars", "status", "certificate_no",
-                 "certified_on", "expires_on")
+    SORT_KEYS = (
+        "name",
+        "producer",
+        "place",
+        "group",
+        "stars",
+        "status",
+        "certificate_no",
+        "certified_on",
+        "expires_on",
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -94,8 +103,7 @@ class ProductRowsModel(QAbstractTableModel):
 
     # --- lazy loading --------------------------------------------------------------------
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
-        return (not parent.isValid() and self._fetch is not None and not self._fetching
-                and len(self._rows) < self._total)
+        return not parent.isValid() and self._fetch is not None and not self._fetching and len(self._rows) < self._total
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:
         if not self.canFetchMore(parent) or self._fetch is None:
@@ -146,8 +154,11 @@ class ProductRowsModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
             return self._columns[section].header
         return None
 

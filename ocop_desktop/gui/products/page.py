@@ -39,8 +39,13 @@ class ProductsPage(QWidget):
     changed = Signal()  # emitted after a product is created/edited/archived/restored
 
     def __init__(
-        self, products: ProductService, producers: ProducerService, places: PlaceService,
-        catalog: CatalogService, jobs: JobRunner, parent: QWidget | None = None,
+        self,
+        products: ProductService,
+        producers: ProducerService,
+        places: PlaceService,
+        catalog: CatalogService,
+        jobs: JobRunner,
+        parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
@@ -115,16 +120,25 @@ class ProductsPage(QWidget):
         status = ui.statusFilter.currentData()
         expiry = ui.expiryFilter.currentData()
         return ProductFilter(
-            search=ui.search.text(), place_id=ui.placeFilter.currentData(),
-            group_code=ui.groupFilter.currentData(), stars=ui.starsFilter.currentData(),
-            status=None if status == ARCHIVED else status, archived=status == ARCHIVED,
-            expired=expiry == EXPIRED, expiring_within_days=expiry if isinstance(expiry, int) else None,
-            sort=self._sort[0], descending=self._sort[1],
+            search=ui.search.text(),
+            place_id=ui.placeFilter.currentData(),
+            group_code=ui.groupFilter.currentData(),
+            stars=ui.starsFilter.currentData(),
+            status=None if status == ARCHIVED else status,
+            archived=status == ARCHIVED,
+            expired=expiry == EXPIRED,
+            expiring_within_days=expiry if isinstance(expiry, int) else None,
+            sort=self._sort[0],
+            descending=self._sort[1],
         )
 
     def show_filtered(
-        self, *, status: str | None = None, stars: int | None = None,
-        expiring_within_days: int | None = None, expired: bool = False,
+        self,
+        *,
+        status: str | None = None,
+        stars: int | None = None,
+        expiring_within_days: int | None = None,
+        expired: bool = False,
     ) -> None:
         """Reset other filters, apply these, refresh (used by start-page links).
 
@@ -196,8 +210,13 @@ class ProductsPage(QWidget):
         if groups is not None and not self._groups_listed:
             self._list_groups(groups)
         products = self._products
-        self.model.reset(rows, total, lambda offset, limit, deliver: self._page_jobs.read(
-            "more", lambda: products.query(filters, offset, limit, today), deliver))
+        self.model.reset(
+            rows,
+            total,
+            lambda offset, limit, deliver: self._page_jobs.read(
+                "more", lambda: products.query(filters, offset, limit, today), deliver
+            ),
+        )
         self.ui.countLabel.setText(self.tr("%1 products").replace("%1", format_vn_number(total)))
         self.ui.busy.setVisible(False)
         if rows and not self._columns_fitted:
@@ -246,8 +265,13 @@ class ProductsPage(QWidget):
         if not shiboken6.isValid(self) or generation != self._generation:
             return
         self.ui.busy.setVisible(False)
-        report_error(self, exc, show=lambda reason: self._message(
-            self.tr("Could not load the products: %1").replace("%1", reason), error=True))
+        report_error(
+            self,
+            exc,
+            show=lambda reason: self._message(
+                self.tr("Could not load the products: %1").replace("%1", reason), error=True
+            ),
+        )
 
     def _action_failed(self, exc: Exception) -> None:
         if shiboken6.isValid(self):
@@ -282,8 +306,16 @@ class ProductsPage(QWidget):
         if self.dialog is not None and shiboken6.isValid(self.dialog) and self.dialog.isVisible():
             self.dialog.raise_()
             return
-        dialog = ProductDialog(self._products, self._producers, self._places, self._catalog,
-                               product_id=product_id, parent=self, today=self._today, jobs=self._jobs)
+        dialog = ProductDialog(
+            self._products,
+            self._producers,
+            self._places,
+            self._catalog,
+            product_id=product_id,
+            parent=self,
+            today=self._today,
+            jobs=self._jobs,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
         self.dialog = dialog
@@ -293,7 +325,8 @@ class ProductsPage(QWidget):
         text = self.tr("Saved “%1”.").replace("%1", product.name)
         if expiry_computed:
             text += " " + self.tr("Certificate valid until %1 (computed from the rules in force).").replace(
-                "%1", format_vn_date(product.expires_on))
+                "%1", format_vn_date(product.expires_on)
+            )
         self._message(text)
         self._select_after_load = product.id
         self.refresh()

@@ -27,8 +27,13 @@ class ProducerDialog(QDialog):
     created = Signal(object)  # ProducerDTO
 
     def __init__(
-        self, producers: ProducerService, places: PlaceService, parent: QWidget | None = None,
-        name: str = "", today: Callable[[], date] = date.today, jobs: JobRunner | None = None,
+        self,
+        producers: ProducerService,
+        places: PlaceService,
+        parent: QWidget | None = None,
+        name: str = "",
+        today: Callable[[], date] = date.today,
+        jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ProducerDialog()
@@ -43,8 +48,11 @@ class ProducerDialog(QDialog):
             add_item(ui.kindCombo, kind.shown, kind.value)
         make_searchable(ui.communeCombo)  # the communes arrive from a background read
         day = today()
-        self._jobs.read("communes", lambda: places.commune_choices(day),
-                        lambda communes: fill_communes(ui.communeCombo, communes, day))
+        self._jobs.read(
+            "communes",
+            lambda: places.commune_choices(day),
+            lambda communes: fill_communes(ui.communeCombo, communes, day),
+        )
         ui.nameEdit.setText(name)
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
@@ -54,15 +62,23 @@ class ProducerDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         self.errors = FieldErrors(
             {
-                "name": ui.nameError, "kind": ui.kindError, "tax_code": ui.taxCodeError,
-                "representative": ui.representativeError, "phone": ui.phoneError,
-                "address": ui.addressError, "commune_id": ui.communeError,
+                "name": ui.nameError,
+                "kind": ui.kindError,
+                "tax_code": ui.taxCodeError,
+                "representative": ui.representativeError,
+                "phone": ui.phoneError,
+                "address": ui.addressError,
+                "commune_id": ui.communeError,
             },
             ui.formError,
             {
-                "name": ui.nameEdit, "kind": ui.kindCombo, "tax_code": ui.taxCodeEdit,
-                "representative": ui.representativeEdit, "phone": ui.phoneEdit,
-                "address": ui.addressEdit, "commune_id": ui.communeCombo,
+                "name": ui.nameEdit,
+                "kind": ui.kindCombo,
+                "tax_code": ui.taxCodeEdit,
+                "representative": ui.representativeEdit,
+                "phone": ui.phoneEdit,
+                "address": ui.addressEdit,
+                "commune_id": ui.communeCombo,
             },
         )
         self.errors.clear()
@@ -72,13 +88,18 @@ class ProducerDialog(QDialog):
         ui = self.ui
         self.errors.clear()
         data = ProducerInput(
-            name=ui.nameEdit.text(), kind=ui.kindCombo.currentData(), tax_code=ui.taxCodeEdit.text(),
-            representative=ui.representativeEdit.text(), phone=ui.phoneEdit.text(),
-            address=ui.addressEdit.text(), commune_id=ui.communeCombo.currentData(),
+            name=ui.nameEdit.text(),
+            kind=ui.kindCombo.currentData(),
+            tax_code=ui.taxCodeEdit.text(),
+            representative=ui.representativeEdit.text(),
+            phone=ui.phoneEdit.text(),
+            address=ui.addressEdit.text(),
+            commune_id=ui.communeCombo.currentData(),
         )
         producers = self._producers
-        self._jobs.write(lambda: producers.create(data), self._saved, on_error=self._refused,
-                         controls=[self.save_button])
+        self._jobs.write(
+            lambda: producers.create(data), self._saved, on_error=self._refused, controls=[self.save_button]
+        )
 
     def busy(self) -> bool:
         return self._jobs.busy()
@@ -121,7 +142,10 @@ class ProducerPicker(QWidget):
         self.new_button.clicked.connect(self.create_producer)
 
     def set_services(
-        self, producers: ProducerService, places: PlaceService, today: Callable[[], date] = date.today,
+        self,
+        producers: ProducerService,
+        places: PlaceService,
+        today: Callable[[], date] = date.today,
         jobs: JobRunner | None = None,
     ) -> None:
         self._producers, self._places, self._today, self._jobs = producers, places, today, jobs
@@ -156,8 +180,12 @@ class ProducerPicker(QWidget):
             return
         # open(), not exec(): window-modal without a nested event loop.
         dialog = ProducerDialog(
-            self._producers, self._places, parent=self.window(),
-            name=self.text() if self.is_unresolved() else "", today=self._today, jobs=self._jobs,
+            self._producers,
+            self._places,
+            parent=self.window(),
+            name=self.text() if self.is_unresolved() else "",
+            today=self._today,
+            jobs=self._jobs,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self._created)

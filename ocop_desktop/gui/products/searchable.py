@@ -104,8 +104,7 @@ def find_folded(combo: QComboBox, text: str) -> int | None:
         return None
     model = combo.model()
     hits = [
-        row for row in range(combo.count())
-        if key in (fold(combo.itemText(row)), model.index(row, 0).data(EXACT_ROLE))
+        row for row in range(combo.count()) if key in (fold(combo.itemText(row)), model.index(row, 0).data(EXACT_ROLE))
     ]
     return hits[0] if len(hits) == 1 else None
 

@@ -31,10 +31,15 @@ from ocop_desktop.services.reports import ReportRequest, ReportService
 
 
 class ReportsDialog(QDialog):
-    def __init__(self, reports: ReportService, jobs: JobRunner,
-                 settings: tuple[Callable[[], ReportSettings], Callable[[ReportSettings], ReportSettings]],
-                 parent: QWidget | None = None, today: Callable[[], date] = date.today,
-                 work_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        reports: ReportService,
+        jobs: JobRunner,
+        settings: tuple[Callable[[], ReportSettings], Callable[[ReportSettings], ReportSettings]],
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+        work_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self._reports, self._jobs, self._today = reports, jobs, today
         self._read_settings, self._save_settings = settings
@@ -143,9 +148,12 @@ class ReportsDialog(QDialog):
 
     def request(self) -> ReportRequest:
         return ReportRequest(
-            kind=self.kind(), campaign_id=self.ui.campaignCombo.currentData(),
-            unit_id=self.ui.unitCombo.currentData() or None, months=self.ui.monthsSpin.value(),
-            directive_id=self.ui.directiveCombo.currentData(), today=self.document_date(),
+            kind=self.kind(),
+            campaign_id=self.ui.campaignCombo.currentData(),
+            unit_id=self.ui.unitCombo.currentData() or None,
+            months=self.ui.monthsSpin.value(),
+            directive_id=self.ui.directiveCombo.currentData(),
+            today=self.document_date(),
         )
 
     def document_date(self) -> date:
@@ -154,8 +162,13 @@ class ReportsDialog(QDialog):
 
     # -- background work ----------------------------------------------------------------------------
     def _busy(self, busy: bool, text: str = "") -> None:
-        for button in (self.ui.previewButton, self.ui.printButton, self.ui.savePdfButton,
-                       self.ui.saveXlsxButton, self.ui.openButton):
+        for button in (
+            self.ui.previewButton,
+            self.ui.printButton,
+            self.ui.savePdfButton,
+            self.ui.saveXlsxButton,
+            self.ui.openButton,
+        ):
             button.setEnabled(not busy)
         self.ui.progressBar.setVisible(busy)
         self.ui.cancelButton.setVisible(busy)
@@ -171,8 +184,14 @@ class ReportsDialog(QDialog):
 
         def work(progress, cancel):
             # A saved file gets its signature (.sig) beside it; a preview in the work folder does not.
-            self._reports.export(request, fmt, target, progress=lambda d, t: progress(d, t, ""),
-                                 cancelled=lambda: cancel.cancelled, sign=target.parent != self._work_dir)
+            self._reports.export(
+                request,
+                fmt,
+                target,
+                progress=lambda d, t: progress(d, t, ""),
+                cancelled=lambda: cancel.cancelled,
+                sign=target.parent != self._work_dir,
+            )
             if render:  # rendering the preview pages is slow too: keep it off the UI thread
                 return target, page_count(target), render_pages(target, limit=PREVIEW_PAGES)
             return target
@@ -182,9 +201,13 @@ class ReportsDialog(QDialog):
     def _start(self, work, then: Callable[[object], None]) -> None:
         """Run ``work(progress, cancel)`` through the job helper, off the UI thread."""
         self._busy(True, self.tr("Preparing the report…"))
-        self._job = self._jobs.run(work, on_done=lambda result: (self._busy(False), then(result)),
-                                   on_error=self._failed, on_progress=self._progress,
-                                   on_cancelled=lambda: self._busy(False, self.tr("Cancelled; no file was written.")))
+        self._job = self._jobs.run(
+            work,
+            on_done=lambda result: (self._busy(False), then(result)),
+            on_error=self._failed,
+            on_progress=self._progress,
+            on_cancelled=lambda: self._busy(False, self.tr("Cancelled; no file was written.")),
+        )
 
     def cancel(self) -> None:
         if self._job is not None:
@@ -197,8 +220,13 @@ class ReportsDialog(QDialog):
             return
         message = known_message(exc)  # Vietnamese, naming what to do (a refused issuer, a full disk …)
         if message is None:  # a bug: «Lỗi không mong đợi», its traceback in the log
-            report_error(self, exc, show=lambda reason: self.ui.statusLabel.setText(
-                self.tr("The report could not be made: %1").replace("%1", reason)))
+            report_error(
+                self,
+                exc,
+                show=lambda reason: self.ui.statusLabel.setText(
+                    self.tr("The report could not be made: %1").replace("%1", reason)
+                ),
+            )
             return
         self.ui.statusLabel.setText(message)
         QMessageBox.warning(self, self.tr("Reports"), message)
@@ -216,7 +244,9 @@ class ReportsDialog(QDialog):
         self._show_zoom()
         text = self.tr("%1 page(s).").replace("%1", str(count))
         if count > len(images):
-            text += " " + self.tr("The preview shows the first %1; the file holds them all.").replace("%1", str(len(images)))
+            text += " " + self.tr("The preview shows the first %1; the file holds them all.").replace(
+                "%1", str(len(images))
+            )
         self.ui.statusLabel.setText(text)
 
     def save(self, fmt: str) -> None:
@@ -249,10 +279,17 @@ class ReportsDialog(QDialog):
         target = self._work_dir / f"in-{request.kind}.pdf"
 
         def work(progress, cancel):
-            self._reports.export(request, "pdf", target, progress=lambda d, t: progress(d, t, ""),
-                                 cancelled=lambda: cancel.cancelled, sign=False)  # printed: the seal is on paper
-            return target, print_pdf(target, printer, progress=lambda d, t: progress(d, t, ""),
-                                     cancelled=lambda: cancel.cancelled)
+            self._reports.export(
+                request,
+                "pdf",
+                target,
+                progress=lambda d, t: progress(d, t, ""),
+                cancelled=lambda: cancel.cancelled,
+                sign=False,
+            )  # printed: the seal is on paper
+            return target, print_pdf(
+                target, printer, progress=lambda d, t: progress(d, t, ""), cancelled=lambda: cancel.cancelled
+            )
 
         self._printer = printer  # alive until the job is done
         self._start(work, self._printed)
@@ -266,9 +303,12 @@ class ReportsDialog(QDialog):
         if not self.pages.pages:
             self.ui.zoomLabel.setText("")
             return
-        self.ui.zoomLabel.setText(self.tr("Page %1 of %2 · %3 %").replace("%1", str(self.navigator.current_page() + 1))
-                                  .replace("%2", str(len(self.pages.pages)))
-                                  .replace("%3", str(round(self.pages.zoom * 100))))
+        self.ui.zoomLabel.setText(
+            self.tr("Page %1 of %2 · %3 %")
+            .replace("%1", str(self.navigator.current_page() + 1))
+            .replace("%2", str(len(self.pages.pages)))
+            .replace("%3", str(round(self.pages.zoom * 100)))
+        )
 
     def open_in_viewer(self) -> None:
         if self.last_file is None or not self.last_file.exists():

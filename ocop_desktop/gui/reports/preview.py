@@ -57,14 +57,19 @@ def page_sizes(path: Path) -> tuple[str, list[tuple[float, float]]]:
 
 def _layout(width: float, height: float) -> QPageLayout:
     """The sheet a page goes on: its paper size (A4 found as A4), turned as the page is, no margins."""
-    size = QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point, "",
-                     QPageSize.SizeMatchPolicy.FuzzyMatch)
+    size = QPageSize(
+        QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch
+    )
     turned = QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
     return QPageLayout(size, turned, QMarginsF(0, 0, 0, 0))
 
 
-def print_pdf(path: Path, printer: QPrinter, progress: Callable[[int, int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> int:
+def print_pdf(
+    path: Path,
+    printer: QPrinter,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
     """Each page on its own sheet at 100 %: the printer is given the page's orientation before the
     page, and the page covers the whole sheet (the document's margins are its own). A printer that
     cannot turn the paper within a job gets the page turned instead, still at full size.
@@ -72,7 +77,7 @@ def print_pdf(path: Path, printer: QPrinter, progress: Callable[[int, int], None
     title, sizes = page_sizes(path)
     chosen = list(range(len(sizes)))
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:  # "Pages 2-3"
-        chosen = chosen[printer.fromPage() - 1:printer.toPage() or len(sizes)]
+        chosen = chosen[printer.fromPage() - 1 : printer.toPage() or len(sizes)]
     if not chosen:
         raise OSError(f"Báo cáo chỉ có {len(sizes)} trang; hãy chọn lại các trang cần in.")
     printer.setDocName(title or path.stem)  # the print queue (and a PDF printer's file) names the report
@@ -140,8 +145,11 @@ class PagesView(QWidget):
         self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
         for label, image in zip(self.pages, self.images, strict=True):
             size = image.size() * self.zoom
-            label.setPixmap(QPixmap.fromImage(image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
-                                                           Qt.TransformationMode.SmoothTransformation)))
+            label.setPixmap(
+                QPixmap.fromImage(
+                    image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                )
+            )
             label.setFixedSize(size.width() + 2, size.height() + 2)  # and its 1-pixel edge
         # Sized from the pages themselves: the layout's own size hint lags until it next runs.
         margins = self._layout.contentsMargins()
@@ -177,8 +185,10 @@ class PreviewNavigator(QObject):
     def _room(self) -> tuple[int, int]:
         viewport = self.area.viewport()
         margins = self.view.layout().contentsMargins()
-        return (viewport.width() - margins.left() - margins.right() - 4,
-                viewport.height() - margins.top() - margins.bottom() - 4)
+        return (
+            viewport.width() - margins.left() - margins.right() - 4,
+            viewport.height() - margins.top() - margins.bottom() - 4,
+        )
 
     def fit_width(self) -> None:
         self.mode = self.FIT_WIDTH
@@ -192,7 +202,7 @@ class PreviewNavigator(QObject):
         self._fixed(1.0)
 
     def zoom_by(self, steps: float) -> None:
-        self._fixed(self.view.zoom * ZOOM_STEP ** steps)
+        self._fixed(self.view.zoom * ZOOM_STEP**steps)
 
     def _fixed(self, zoom: float) -> None:
         self.mode = self.FIXED

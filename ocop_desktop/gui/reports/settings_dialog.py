@@ -13,8 +13,13 @@ from ocop_desktop.services.report_settings import KindSettings, ReportSettings
 
 
 class ReportSettingsDialog(QDialog):
-    def __init__(self, current: ReportSettings, save: Callable[[ReportSettings], ReportSettings],
-                 parent: QWidget | None = None, kind: str = "") -> None:
+    def __init__(
+        self,
+        current: ReportSettings,
+        save: Callable[[ReportSettings], ReportSettings],
+        parent: QWidget | None = None,
+        kind: str = "",
+    ) -> None:
         super().__init__(parent)
         self._save = save
         self.saved: ReportSettings | None = None
@@ -22,9 +27,13 @@ class ReportSettingsDialog(QDialog):
         self.ui.setupUi(self)
         u = self.ui
         self._fields = {
-            "parent_body": u.parentEdit, "body": u.bodyEdit, "place": u.placeEdit,
-            "signer_authority": u.authorityEdit, "signer_deputy": u.deputyEdit,
-            "signer_title": u.signerTitleEdit, "signer_name": u.signerNameEdit,
+            "parent_body": u.parentEdit,
+            "body": u.bodyEdit,
+            "place": u.placeEdit,
+            "signer_authority": u.authorityEdit,
+            "signer_deputy": u.deputyEdit,
+            "signer_title": u.signerTitleEdit,
+            "signer_name": u.signerNameEdit,
         }
         for name, edit in self._fields.items():
             edit.setText(getattr(current, name))
@@ -55,8 +64,9 @@ class ReportSettingsDialog(QDialog):
 
     def _keep_kind(self) -> None:
         if self._shown is not None:
-            self._kinds[self._shown] = KindSettings(self._shown, self.ui.numberEdit.text(),
-                                                    self.ui.recipientsEdit.toPlainText())
+            self._kinds[self._shown] = KindSettings(
+                self._shown, self.ui.numberEdit.text(), self.ui.recipientsEdit.toPlainText()
+            )
 
     def _show_kind(self) -> None:
         self._keep_kind()
@@ -82,8 +92,11 @@ class ReportSettingsDialog(QDialog):
             self.ui.signerTitleEdit.setText(block.title)
 
     def _match_block(self) -> None:
-        typed = (self.ui.authorityEdit.text().strip(), self.ui.deputyEdit.text().strip(),
-                 self.ui.signerTitleEdit.text().strip())
+        typed = (
+            self.ui.authorityEdit.text().strip(),
+            self.ui.deputyEdit.text().strip(),
+            self.ui.signerTitleEdit.text().strip(),
+        )
         key = next((k for k, b in self._blocks.items() if (b.authority, b.deputy, b.title) == typed), "")
         self.ui.signerCombo.setCurrentIndex(self.ui.signerCombo.findData(key))
 

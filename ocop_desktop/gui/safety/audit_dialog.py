@@ -32,9 +32,15 @@ def _pydate(value: QDate) -> date:
 class AuditLogDialog(QDialog):
     """The activity log; with ``record=(entity, entity_id, name)`` the history of that record only."""
 
-    def __init__(self, audit: AuditService, jobs: JobRunner, parent: QWidget | None = None,
-                 record: tuple[str, str, str] | None = None, today: Callable[[], date] = date.today,
-                 work_dir: Path | None = None) -> None:
+    def __init__(
+        self,
+        audit: AuditService,
+        jobs: JobRunner,
+        parent: QWidget | None = None,
+        record: tuple[str, str, str] | None = None,
+        today: Callable[[], date] = date.today,
+        work_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self._audit, self._jobs, self._record, self._today = audit, jobs, record, today
         self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
@@ -43,15 +49,21 @@ class AuditLogDialog(QDialog):
         self.ui = Ui_AuditLogDialog()
         self.ui.setupUi(self)
         self.ui.searchEdit.setMaxLength(SEARCH_MAX_CHARS)  # the service refuses longer searches
-        self.model: DtoTableModel[AuditEntryDTO] = DtoTableModel([
-            Column(self.tr("No."), lambda e: e.seq, align_right=True),
-            Column(self.tr("Time"), lambda e: e.at),
-            Column(self.tr("By"), lambda e: e.actor),
-            Column(self.tr("Action"), lambda e: e.action_label),
-            Column(self.tr("Record"), lambda e: f"{e.entity_label}: {e.record}" if e.record else e.entity_label),
-            Column(self.tr("Changes"), lambda e: e.summary, tooltip=lambda e: "\n".join(
-                f"{c.label}: {c.old} → {c.new}" for c in e.changes)),
-        ], parent=self)
+        self.model: DtoTableModel[AuditEntryDTO] = DtoTableModel(
+            [
+                Column(self.tr("No."), lambda e: e.seq, align_right=True),
+                Column(self.tr("Time"), lambda e: e.at),
+                Column(self.tr("By"), lambda e: e.actor),
+                Column(self.tr("Action"), lambda e: e.action_label),
+                Column(self.tr("Record"), lambda e: f"{e.entity_label}: {e.record}" if e.record else e.entity_label),
+                Column(
+                    self.tr("Changes"),
+                    lambda e: e.summary,
+                    tooltip=lambda e: "\n".join(f"{c.label}: {c.old} → {c.new}" for c in e.changes),
+                ),
+            ],
+            parent=self,
+        )
         view = self.ui.entriesView
         view.setModel(self.model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -93,8 +105,9 @@ class AuditLogDialog(QDialog):
         if self._record is not None:
             entity, entity_id, _name = self._record
             return AuditFilter(entity=entity, entity_id=entity_id, since=since, until=until, limit=100_000)
-        return AuditFilter(entity=u.entityCombo.currentData(), search=u.searchEdit.text().strip() or None,
-                           since=since, until=until)
+        return AuditFilter(
+            entity=u.entityCombo.currentData(), search=u.searchEdit.text().strip() or None, since=since, until=until
+        )
 
     def reload(self) -> None:
         if self.ui.dateCheck.isChecked() and not all(f.check() for f in (self.ui.fromDate, self.ui.toDate)):
@@ -129,8 +142,10 @@ class AuditLogDialog(QDialog):
             self.ui.detailsView.clear()
             return
         e = self.model.row(current.row())
-        lines = [f"#{e.seq} · {e.at:%d/%m/%Y %H:%M:%S} · {e.actor} · {e.action_label}",
-                 f"{e.entity_label}: {e.record}" if e.record else e.entity_label]
+        lines = [
+            f"#{e.seq} · {e.at:%d/%m/%Y %H:%M:%S} · {e.actor} · {e.action_label}",
+            f"{e.entity_label}: {e.record}" if e.record else e.entity_label,
+        ]
         lines += [f"  {c.label}: {c.old} → {c.new}" for c in e.changes]
         if e.context:
             lines.append(e.context)
@@ -147,8 +162,11 @@ class AuditLogDialog(QDialog):
         flt, title, today = self.current_filter(), self._title(), self._today()
         self.ui.statusLabel.setText(self.tr("Preparing the document…"))
         sign = target.parent != self._work_dir  # a saved file gets its .sig; one sent to the printer does not
-        self._jobs.run(lambda _p, _c: self._audit.write_pdf(target, flt, title=title, today=today, sign=sign),
-                       on_done=lambda path: self._written(Path(path), then), on_error=self._failed)
+        self._jobs.run(
+            lambda _p, _c: self._audit.write_pdf(target, flt, title=title, today=today, sign=sign),
+            on_done=lambda path: self._written(Path(path), then),
+            on_error=self._failed,
+        )
 
     def _written(self, path: Path, then: Callable[[Path], None]) -> None:
         self.last_pdf = path
@@ -157,8 +175,9 @@ class AuditLogDialog(QDialog):
 
     def save_pdf(self) -> None:
         name = f"nhat-ky-thay-doi-{self._today():%Y%m%d}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the log"), str(Path.home() / name),
-                                                self.tr("PDF document (*.pdf)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the log"), str(Path.home() / name), self.tr("PDF document (*.pdf)")
+        )
         if chosen:
             self.write_pdf_to(Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf"), lambda _p: None)
 

@@ -31,8 +31,14 @@ class BackupDialog(QDialog):
 
     restored = Signal(object)
 
-    def __init__(self, backups: BackupService, jobs: JobRunner, parent: QWidget | None = None,
-                 confirm: Confirm | None = None, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        backups: BackupService,
+        jobs: JobRunner,
+        parent: QWidget | None = None,
+        confirm: Confirm | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self._backups, self._jobs, self._today = backups, jobs, today
         self._confirm = confirm or self._ask
@@ -40,12 +46,15 @@ class BackupDialog(QDialog):
         self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
         self.ui = Ui_BackupDialog()
         self.ui.setupUi(self)
-        self.model: DtoTableModel[BackupInfo] = DtoTableModel([
-            Column(self.tr("Made at"), lambda b: b.made_at),
-            Column(self.tr("Why"), lambda b: b.reason_label),
-            Column(self.tr("Size"), lambda b: b.size, align_right=True, text=lambda b: size_text(b.size)),
-            Column(self.tr("File"), lambda b: b.path.name, tooltip=lambda b: str(b.path)),
-        ], parent=self)
+        self.model: DtoTableModel[BackupInfo] = DtoTableModel(
+            [
+                Column(self.tr("Made at"), lambda b: b.made_at),
+                Column(self.tr("Why"), lambda b: b.reason_label),
+                Column(self.tr("Size"), lambda b: b.size, align_right=True, text=lambda b: size_text(b.size)),
+                Column(self.tr("File"), lambda b: b.path.name, tooltip=lambda b: str(b.path)),
+            ],
+            parent=self,
+        )
         self.ui.backupsView.setModel(self.model)
         header = self.ui.backupsView.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -87,8 +96,12 @@ class BackupDialog(QDialog):
 
     def _busy(self, text: str) -> None:
         self._working = bool(text)
-        for button in (self.ui.backUpButton, self.ui.backUpHereButton, self.ui.restoreButton,
-                       self.ui.restoreFileButton):
+        for button in (
+            self.ui.backUpButton,
+            self.ui.backUpHereButton,
+            self.ui.restoreButton,
+            self.ui.restoreFileButton,
+        ):
             button.setEnabled(not text)
         self.ui.progressBar.setVisible(bool(text))
         if text:
@@ -103,8 +116,9 @@ class BackupDialog(QDialog):
     # -- backing up ---------------------------------------------------------------------------------
     def back_up(self) -> None:
         name = f"ocop-ban-sao-{self._today():%Y%m%d}.sqlite"
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Back up to a file"), str(Path.home() / name),
-                                                self.tr("OCOP Desktop backup (*.sqlite)"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up to a file"), str(Path.home() / name), self.tr("OCOP Desktop backup (*.sqlite)")
+        )
         if chosen:
             self.back_up_to(Path(chosen if chosen.lower().endswith(".sqlite") else f"{chosen}.sqlite"))
 
@@ -117,7 +131,8 @@ class BackupDialog(QDialog):
         self._busy("")
         self.reload()
         self.ui.statusLabel.setText(
-            self.tr("Backed up to %1 (%2), checked and complete.").replace("%1", str(info.path))
+            self.tr("Backed up to %1 (%2), checked and complete.")
+            .replace("%1", str(info.path))
             .replace("%2", size_text(info.size))
         )
 
@@ -128,16 +143,23 @@ class BackupDialog(QDialog):
             self.restore_from(info.path)
 
     def restore_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a file"), str(Path.home()),
-                                                self.tr("OCOP Desktop backup (*.sqlite *.db);;All files (*)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from a file"),
+            str(Path.home()),
+            self.tr("OCOP Desktop backup (*.sqlite *.db);;All files (*)"),
+        )
         if chosen:
             self.restore_from(Path(chosen))
 
     def restore_from(self, path: Path) -> None:
         """Read the backup's summary, ask, then restore (the current data are backed up first)."""
         self._busy(self.tr("Reading the backup…"))
-        self._jobs.run(lambda _p, _c: (self._backups.describe(path), self._backups.current()),
-                       on_done=self._described, on_error=self._failed)
+        self._jobs.run(
+            lambda _p, _c: (self._backups.describe(path), self._backups.current()),
+            on_done=self._described,
+            on_error=self._failed,
+        )
 
     def _described(self, summaries: tuple[BackupSummary, BackupSummary]) -> None:
         self._busy("")
@@ -149,8 +171,7 @@ class BackupDialog(QDialog):
             self.ui.statusLabel.setText(self.tr("Restore cancelled; nothing was changed."))
             return
         self._busy(self.tr("Saving the current data, then restoring…"))
-        self._jobs.run(lambda _p, _c: self._backups.restore(backup.path), on_done=self._restored,
-                       on_error=self._failed)
+        self._jobs.run(lambda _p, _c: self._backups.restore(backup.path), on_done=self._restored, on_error=self._failed)
 
     def _ask(self, backup: BackupSummary, current: BackupSummary | None) -> bool:
         return RestoreConfirmDialog(backup, current, self).exec() == QDialog.DialogCode.Accepted
@@ -161,7 +182,8 @@ class BackupDialog(QDialog):
         text = self.tr("Restored from %1.").replace("%1", result.restored_from.name)
         if result.safety_copy is not None:
             text += " " + self.tr("The data as they were just before are kept in %1.").replace(
-                "%1", str(result.safety_copy))
+                "%1", str(result.safety_copy)
+            )
         self.ui.statusLabel.setText(text)
         self.restored.emit(result)
 

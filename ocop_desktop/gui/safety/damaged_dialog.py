@@ -21,9 +21,16 @@ class DamagedDatabaseDialog(QDialog):
     Nothing is written to the damaged file unless the user restores: the restore keeps the
     damaged file byte for byte in the backups folder first."""
 
-    def __init__(self, db_path: Path, problems: list[str], backups: BackupService, jobs: JobRunner,
-                 parent: QWidget | None = None, candidate: BackupSummary | None = None,
-                 find_newest: bool = True) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        problems: list[str],
+        backups: BackupService,
+        jobs: JobRunner,
+        parent: QWidget | None = None,
+        candidate: BackupSummary | None = None,
+        find_newest: bool = True,
+    ) -> None:
         super().__init__(parent)
         self._backups, self._jobs = backups, jobs
         self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
@@ -32,9 +39,12 @@ class DamagedDatabaseDialog(QDialog):
         self.ui = Ui_DamagedDatabaseDialog()
         self.ui.setupUi(self)
         self.ui.problemLabel.setText(
-            self.tr("The data file %1 is damaged (%2). OCOP Desktop has not written anything to it and will not "
-                    "open it. You can restore the newest good backup: the damaged file is kept aside first.")
-            .replace("%1", str(db_path)).replace("%2", "; ".join(problems[:3]) or "?")
+            self.tr(
+                "The data file %1 is damaged (%2). OCOP Desktop has not written anything to it and will not "
+                "open it. You can restore the newest good backup: the damaged file is kept aside first."
+            )
+            .replace("%1", str(db_path))
+            .replace("%2", "; ".join(problems[:3]) or "?")
         )
         self.ui.restoreButton.clicked.connect(self.restore)
         self.ui.chooseButton.clicked.connect(self.choose)
@@ -53,13 +63,18 @@ class DamagedDatabaseDialog(QDialog):
         self.candidate = summary if summary is not None and summary.restorable else None
         self.ui.restoreButton.setEnabled(self.candidate is not None)
         if summary is None:
-            self.ui.backupLabel.setText(self.tr("No good backup was found next to the data file. If you have a "
-                                                "copy elsewhere (a USB stick), choose it with “Choose another "
-                                                "backup…”."))
+            self.ui.backupLabel.setText(
+                self.tr(
+                    "No good backup was found next to the data file. If you have a "
+                    "copy elsewhere (a USB stick), choose it with “Choose another "
+                    "backup…”."
+                )
+            )
             return
         if not summary.restorable:
-            self.ui.backupLabel.setText(self.tr("This file cannot be restored: %1").replace(
-                "%1", " ".join(summary.problems)))
+            self.ui.backupLabel.setText(
+                self.tr("This file cannot be restored: %1").replace("%1", " ".join(summary.problems))
+            )
             return
         self.ui.backupLabel.setText(
             self.tr("Backup of %1: %2 products, %3 producers, %4 survey rows, %5 tasks; newest change %6.\n%7")
@@ -73,8 +88,12 @@ class DamagedDatabaseDialog(QDialog):
         )
 
     def choose(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(self._backups.folder),
-                                                self.tr("OCOP Desktop backup (*.sqlite *.db);;All files (*)"))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a backup"),
+            str(self._backups.folder),
+            self.tr("OCOP Desktop backup (*.sqlite *.db);;All files (*)"),
+        )
         if chosen:
             self.choose_file(Path(chosen))
 
@@ -87,8 +106,9 @@ class DamagedDatabaseDialog(QDialog):
             return
         self._set_busy(True)
         self.ui.statusLabel.setText(self.tr("Restoring…"))
-        self._jobs.run(lambda _p, _c: self._backups.restore(self.candidate.path),
-                       on_done=self._restored, on_error=self._failed)
+        self._jobs.run(
+            lambda _p, _c: self._backups.restore(self.candidate.path), on_done=self._restored, on_error=self._failed
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.ui.restoreButton, self.ui.chooseButton, self.ui.quitButton):

@@ -81,7 +81,8 @@ class RestoreConfirmDialog(QDialog):
         when = display(backup.made_at) if backup.made_at else self.tr("an unknown time")
         self.ui.questionLabel.setText(
             self.tr("Replace all current data with the backup made at %1?\n%2")
-            .replace("%1", when).replace("%2", str(backup.path))
+            .replace("%1", when)
+            .replace("%2", str(backup.path))
         )
         self.restore_button = self.ui.buttons.addButton(self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ui.buttons.accepted.connect(self.accept)
@@ -96,10 +97,15 @@ class RestoreConfirmDialog(QDialog):
         matches an anchor kept outside the database: said before anything is replaced, and
         restored only once the user ticks that they want it anyway."""
         self.warning_label = QLabel(
-            self.tr("Warning: the change log of this backup was edited outside OCOP Desktop or does not match the "
-                    "anchor recorded in a backup or a sent package, so nothing shows that its data were entered "
-                    "through the program:") + "\n" + "\n".join(f"• {w}" for w in warnings),
-            self)
+            self.tr(
+                "Warning: the change log of this backup was edited outside OCOP Desktop or does not match the "
+                "anchor recorded in a backup or a sent package, so nothing shows that its data were entered "
+                "through the program:"
+            )
+            + "\n"
+            + "\n".join(f"• {w}" for w in warnings),
+            self,
+        )
         self.warning_label.setWordWrap(True)
         self.warning_label.setObjectName("warningLabel")
         self.accept_check = QCheckBox(self.tr("Restore this backup anyway"), self)

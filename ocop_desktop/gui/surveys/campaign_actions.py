@@ -22,8 +22,7 @@ NEW_LINK = "new-campaign"
 
 
 class CampaignActions(QObject):
-    def __init__(self, page: SurveysPage, service: CampaignService, jobs: JobRunner,
-                 today: Callable[[], date]) -> None:
+    def __init__(self, page: SurveysPage, service: CampaignService, jobs: JobRunner, today: Callable[[], date]) -> None:
         super().__init__(page)
         self._page, self._service, self._jobs, self._today = page, service, jobs, today
         self._page_jobs = PageJobs(jobs, page, on_error=self._failed)
@@ -50,8 +49,12 @@ class CampaignActions(QObject):
     def show_empty_hint(self) -> None:
         """On a database without campaigns, the page's message says how to make the first one."""
         if self._page.current_campaign() is None:
-            self._page.show_message(self.tr("There is no survey campaign yet.") + f' <a href="{NEW_LINK}">'
-                                    + self.tr("Create the first survey campaign…") + "</a>")
+            self._page.show_message(
+                self.tr("There is no survey campaign yet.")
+                + f' <a href="{NEW_LINK}">'
+                + self.tr("Create the first survey campaign…")
+                + "</a>"
+            )
 
     def update_actions(self) -> None:
         campaign = self._page.current_campaign()
@@ -96,29 +99,37 @@ class CampaignActions(QObject):
         if campaign is None:
             return
         self._confirm(
-            self.tr("Close the %1 campaign? Its rows are kept; no more rows can be saved until it is reopened.")
-            .replace("%1", str(campaign.year)),
+            self.tr(
+                "Close the %1 campaign? Its rows are kept; no more rows can be saved until it is reopened."
+            ).replace("%1", str(campaign.year)),
             self.tr("Close the campaign"),
-            lambda: self._page_jobs.write(lambda: self._service.close(campaign.id, self._today()), self._done(
-                self.tr("The %1 campaign is closed.").replace("%1", str(campaign.year)))),
+            lambda: self._page_jobs.write(
+                lambda: self._service.close(campaign.id, self._today()),
+                self._done(self.tr("The %1 campaign is closed.").replace("%1", str(campaign.year))),
+            ),
         )
 
     def reopen_campaign(self) -> None:
         campaign = self._page.current_campaign()
         if campaign is not None:
-            self._page_jobs.write(lambda: self._service.reopen(campaign.id), self._done(
-                self.tr("The %1 campaign is open again.").replace("%1", str(campaign.year))))
+            self._page_jobs.write(
+                lambda: self._service.reopen(campaign.id),
+                self._done(self.tr("The %1 campaign is open again.").replace("%1", str(campaign.year))),
+            )
 
     def delete_campaign(self) -> None:
         campaign = self._page.current_campaign()
         if campaign is None:
             return
         self._confirm(
-            self.tr("Delete the %1 campaign “%2” and its list of units? A campaign with survey rows is never "
-                    "deleted.").replace("%1", str(campaign.year)).replace("%2", campaign.title),
+            self.tr("Delete the %1 campaign “%2” and its list of units? A campaign with survey rows is never deleted.")
+            .replace("%1", str(campaign.year))
+            .replace("%2", campaign.title),
             self.tr("Delete the campaign"),
-            lambda: self._page_jobs.write(lambda: self._service.delete(campaign.id) and None, self._done(
-                self.tr("The %1 campaign was deleted.").replace("%1", str(campaign.year)))),
+            lambda: self._page_jobs.write(
+                lambda: self._service.delete(campaign.id) and None,
+                self._done(self.tr("The %1 campaign was deleted.").replace("%1", str(campaign.year))),
+            ),
         )
 
     def _done(self, message: str) -> Callable[[CampaignInfo | None], None]:
@@ -127,8 +138,9 @@ class CampaignActions(QObject):
     def _confirm(self, text: str, yes_text: str, on_yes: Callable[[], None]) -> None:
         if self.confirm_box is not None:
             self.confirm_box.deleteLater()
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Survey campaign"), text,
-                          QMessageBox.StandardButton.NoButton, self._page)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Survey campaign"), text, QMessageBox.StandardButton.NoButton, self._page
+        )
         yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
         box.buttonClicked.connect(lambda button: button is yes and on_yes())
@@ -140,5 +152,10 @@ class CampaignActions(QObject):
         if known is not None:
             self._page.show_message(known, error=True)
         else:  # a bug: «Lỗi không mong đợi», its traceback in the log
-            report_error(self._page, exc, show=lambda reason: self._page.show_message(
-                self.tr("Could not change the campaign: %1").replace("%1", reason), error=True))
+            report_error(
+                self._page,
+                exc,
+                show=lambda reason: self._page.show_message(
+                    self.tr("Could not change the campaign: %1").replace("%1", reason), error=True
+                ),
+            )

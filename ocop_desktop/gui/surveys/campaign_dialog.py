@@ -28,8 +28,14 @@ class CampaignDialog(QDialog):
     """Save closes the dialog only when the service accepted the campaign (``result_value``);
     a refusal is shown under the form and nothing typed is lost."""
 
-    def __init__(self, service: CampaignService, jobs: JobRunner, today: Callable[[], date] = date.today,
-                 campaign: CampaignInfo | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: CampaignService,
+        jobs: JobRunner,
+        today: Callable[[], date] = date.today,
+        campaign: CampaignInfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service, self._jobs, self._today, self._campaign = service, jobs, today, campaign
         self.result_value: CampaignInfo | None = None
@@ -99,11 +105,19 @@ class CampaignDialog(QDialog):
         self.ui.countLabel.setText(self.tr("Loading the units valid on %1…").replace("%1", formatting.day(day)))
         # A new campaign starts in the office's own area: its province, its own commune chosen.
         scope = self._campaign is None and not self._scoped
-        self._jobs.run(lambda _p, _c: (*self._service.choices_on(day), self._service.office_scope(day) if scope else None),
-                       on_done=lambda result: self._units_loaded(day, *result), on_error=self._failed)
+        self._jobs.run(
+            lambda _p, _c: (*self._service.choices_on(day), self._service.office_scope(day) if scope else None),
+            on_done=lambda result: self._units_loaded(day, *result),
+            on_error=self._failed,
+        )
 
-    def _units_loaded(self, day: date, units: list[PlaceDTO], containers: list[PlaceDTO],
-                      scope: tuple[str | None, tuple[str, ...]] | None = None) -> None:
+    def _units_loaded(
+        self,
+        day: date,
+        units: list[PlaceDTO],
+        containers: list[PlaceDTO],
+        scope: tuple[str | None, tuple[str, ...]] | None = None,
+    ) -> None:
         if day != self._loaded_for:
             return  # the deadline changed again meanwhile; a newer load is on its way
         ui = self.ui
@@ -164,8 +178,9 @@ class CampaignDialog(QDialog):
         if not container_id:
             return
         day = self._deadline() or self._today()
-        self._jobs.run(lambda _p, _c: self._service.units_within(container_id, day),
-                       on_done=self._add_units, on_error=self._failed)
+        self._jobs.run(
+            lambda _p, _c: self._service.units_within(container_id, day), on_done=self._add_units, on_error=self._failed
+        )
 
     def _add_units(self, units: list[PlaceDTO]) -> None:
         for u in units:
@@ -199,10 +214,14 @@ class CampaignDialog(QDialog):
             ui.deadlineEdit.setDate(data.deadline)
         ui.deadlineDayCheck.setChecked(bool(data.deadline_day_on_time))
         self._chosen = dict.fromkeys(data.unit_ids)
-        lines = [self.tr("Copied from the %1 campaign; check the title, the deadline and the letter.")
-                 .replace("%1", str(proposal.source_year))]
-        changes = list(proposal.mapped) + [self.tr("%1: no unit took it over; left out.").replace("%1", d)
-                                           for d in proposal.dropped]
+        lines = [
+            self.tr("Copied from the %1 campaign; check the title, the deadline and the letter.").replace(
+                "%1", str(proposal.source_year)
+            )
+        ]
+        changes = list(proposal.mapped) + [
+            self.tr("%1: no unit took it over; left out.").replace("%1", d) for d in proposal.dropped
+        ]
         lines += changes[:SHOWN_MAPPINGS]
         if len(changes) > SHOWN_MAPPINGS:
             lines.append(self.tr("… and %1 more.").replace("%1", str(len(changes) - SHOWN_MAPPINGS)))
@@ -214,9 +233,14 @@ class CampaignDialog(QDialog):
     # -- saving ---------------------------------------------------------------------------------
     def collect(self) -> CampaignInput:
         ui = self.ui
-        return CampaignInput(year=ui.yearEdit.text(), deadline=ui.deadlineEdit.text(), title=ui.titleEdit.text(),
-                             issuing_letter=ui.letterEdit.text(), unit_ids=self.chosen_ids(),
-                             deadline_day_on_time=ui.deadlineDayCheck.isChecked())
+        return CampaignInput(
+            year=ui.yearEdit.text(),
+            deadline=ui.deadlineEdit.text(),
+            title=ui.titleEdit.text(),
+            issuing_letter=ui.letterEdit.text(),
+            unit_ids=self.chosen_ids(),
+            deadline_day_on_time=ui.deadlineDayCheck.isChecked(),
+        )
 
     def save(self) -> None:
         if self._busy:
@@ -244,15 +268,21 @@ class CampaignDialog(QDialog):
         if isinstance(exc, StaleDataError) or not isinstance(exc, ValidationError):
             known = known_message(exc)
             if known is None:  # a bug: «Lỗi không mong đợi», its traceback in the log
-                report_error(self, exc, show=lambda reason: self._show_error(
-                    self.tr("Could not save: %1").replace("%1", reason)))
+                report_error(
+                    self, exc, show=lambda reason: self._show_error(self.tr("Could not save: %1").replace("%1", reason))
+                )
             else:
                 self._show_error(known)
             return
         self._show_error("\n".join(f"• {e.message}" for e in exc.errors))
         first = exc.errors[0].field if exc.errors else ""
-        widget = {"year": self.ui.yearEdit, "deadline": self.ui.deadlineEdit, "title": self.ui.titleEdit,
-                  "issuing_letter": self.ui.letterEdit, "units": self.ui.searchEdit}.get(first)
+        widget = {
+            "year": self.ui.yearEdit,
+            "deadline": self.ui.deadlineEdit,
+            "title": self.ui.titleEdit,
+            "issuing_letter": self.ui.letterEdit,
+            "units": self.ui.searchEdit,
+        }.get(first)
         if widget is not None:
             widget.setFocus()
 

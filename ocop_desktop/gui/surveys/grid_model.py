@@ -42,7 +42,10 @@ class GridRow:
     __slots__ = ("cells", "errors", "id", "product_id", "values", "version")
 
     def __init__(
-        self, cells: list[str], id: str | None = None, product_id: str | None = None,
+        self,
+        cells: list[str],
+        id: str | None = None,
+        product_id: str | None = None,
         version: datetime | None = None,
     ) -> None:
         self.id = id
@@ -97,7 +100,9 @@ class SurveyGridModel(QAbstractTableModel):
         entries = list(entries)
         self.campaign_year = campaign_year
         self._set_base(self._entries(entries))
-        self._reset([GridRow(list(b.cells), b.id, e.product_id, b.version) for b, e in zip(self._base, entries, strict=False)])
+        self._reset(
+            [GridRow(list(b.cells), b.id, e.product_id, b.version) for b, e in zip(self._base, entries, strict=False)]
+        )
 
     def _entries(self, entries: list[SurveyEntryDTO]) -> list[Entry]:
         return [
@@ -211,7 +216,9 @@ class SurveyGridModel(QAbstractTableModel):
     def inputs(self) -> list[SurveyEntryInput]:
         """Every row for SurveyService.save_entries, numbers as typed (the service parses them)."""
         return [
-            SurveyEntryInput(id=r.id, version=r.version, **{c.key: text for c, text in zip(self.columns, r.cells, strict=False)})
+            SurveyEntryInput(
+                id=r.id, version=r.version, **{c.key: text for c, text in zip(self.columns, r.cells, strict=False)}
+            )
             for r in self._rows
         ]
 

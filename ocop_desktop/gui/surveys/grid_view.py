@@ -150,8 +150,7 @@ class SurveyGridView(QTableView):
         chosen = {(i.row(), i.column()) for i in indexes}
         model = self.grid_model()
         block = [
-            [model.index(r, c).data(Qt.ItemDataRole.EditRole) if (r, c) in chosen else "" for c in cols]
-            for r in rows
+            [model.index(r, c).data(Qt.ItemDataRole.EditRole) if (r, c) in chosen else "" for c in cols] for r in rows
         ]
         QGuiApplication.clipboard().setText(to_tsv(block))
 

@@ -61,8 +61,11 @@ class SurveysPage(QWidget):
         self._places = places
         self._place_labels: dict[str, str] = {}
         self._jobs = jobs
-        self._page_jobs = PageJobs(jobs, self, on_error=lambda exc: report_error(
-            self, exc, show=lambda reason: self._show_message(reason, error=True)))
+        self._page_jobs = PageJobs(
+            jobs,
+            self,
+            on_error=lambda exc: report_error(self, exc, show=lambda reason: self._show_message(reason, error=True)),
+        )
         self._drafts = DraftStore(drafts_dir)
         self._today = today
         self._campaigns: list[CampaignDTO] = []
@@ -179,8 +182,11 @@ class SurveysPage(QWidget):
         if self._open is None or self._open != opened or self._saving:
             return  # another unit was opened afresh, or the save in progress reloads the grid
         surveys = self._surveys
-        self._page_jobs.read("check", lambda: surveys.unit_entries(*opened),
-                             lambda entries: self._open == opened and self._show_newer(entries))
+        self._page_jobs.read(
+            "check",
+            lambda: surveys.unit_entries(*opened),
+            lambda entries: self._open == opened and self._show_newer(entries),
+        )
 
     def _show_newer(self, entries: list[SurveyEntryDTO]) -> None:
         if self._saving or not self.grid_model.changed_since(entries):
@@ -193,10 +199,13 @@ class SurveysPage(QWidget):
             self.ui.grid.setCurrentIndex(self.grid_model.index(row, max(where.column(), 0)))
             self._update_buttons()
         else:
-            self._show_message(self.tr(
-                "The rows of this unit were changed elsewhere. Your unsaved changes are kept; "
-                "saving will offer to reload the newest rows and re-apply your changes on top."
-            ), error=True)
+            self._show_message(
+                self.tr(
+                    "The rows of this unit were changed elsewhere. Your unsaved changes are kept; "
+                    "saving will offer to reload the newest rows and re-apply your changes on top."
+                ),
+                error=True,
+            )
 
     def has_unsaved_changes(self) -> bool:
         editing = self.ui.grid.state() == QAbstractItemView.State.EditingState
@@ -234,8 +243,9 @@ class SurveysPage(QWidget):
     def _read_campaigns(self, then: Callable[[bool], None]) -> None:
         """Read the campaigns in the background, list them, then ``then(kept)``."""
         surveys, today = self._surveys, self._today()
-        self._page_jobs.read("campaigns", lambda: surveys.campaigns(today=today),
-                             lambda campaigns: then(self._fill_campaigns(campaigns)))
+        self._page_jobs.read(
+            "campaigns", lambda: surveys.campaigns(today=today), lambda campaigns: then(self._fill_campaigns(campaigns))
+        )
 
     def _fill_campaigns(self, campaigns: list[CampaignDTO]) -> bool:
         """List the campaigns read, keeping the one chosen; False if it is gone (or none was)."""
@@ -263,8 +273,7 @@ class SurveysPage(QWidget):
     def _show_deadline(self) -> None:
         campaign = self._campaign()
         self.ui.deadlineLabel.setText(
-            self.tr("Deadline: %1").replace("%1", display(campaign.deadline))
-            if campaign and campaign.deadline else ""
+            self.tr("Deadline: %1").replace("%1", display(campaign.deadline)) if campaign and campaign.deadline else ""
         )
 
     def _refresh_units(self, keep_unit: bool = True, then: Callable[[], None] | None = None) -> None:
@@ -280,8 +289,9 @@ class SurveysPage(QWidget):
 
         self._page_jobs.read("units", read, lambda result: self._units_read(*result, wanted, then))
 
-    def _units_read(self, units: list[UnitStatusDTO], labels: dict[str, str], wanted: str | None,
-                    then: Callable[[], None] | None) -> None:
+    def _units_read(
+        self, units: list[UnitStatusDTO], labels: dict[str, str], wanted: str | None, then: Callable[[], None] | None
+    ) -> None:
         self._units = units
         self.status_model.set_rows(self._units)
         self._place_labels.update(labels)
@@ -337,8 +347,9 @@ class SurveysPage(QWidget):
         self.grid_model.load([], None)  # nothing of the previous unit is typed over while this one loads
         self.ui.grid.setEnabled(False)
         surveys = self._surveys
-        self._page_jobs.read("open", lambda: surveys.unit_entries(*key),
-                             lambda entries: self._unit_read(campaign, key, entries))
+        self._page_jobs.read(
+            "open", lambda: surveys.unit_entries(*key), lambda entries: self._unit_read(campaign, key, entries)
+        )
 
     def _unit_read(self, campaign: CampaignDTO, key: tuple[str, str], entries: list[SurveyEntryDTO]) -> None:
         if key != self._open:
@@ -443,7 +454,8 @@ class SurveysPage(QWidget):
         self.ui.grid.setCurrentIndex(self.grid_model.index(row, column))
         text = (
             self.tr("Not saved: row %1, column “%2”: %3")
-            .replace("%1", str(row + 1)).replace("%2", self.grid_model.columns[column].header)
+            .replace("%1", str(row + 1))
+            .replace("%2", self.grid_model.columns[column].header)
             .replace("%3", reason)
         )
         if len(problems) > 1:
@@ -486,8 +498,11 @@ class SurveysPage(QWidget):
         elif isinstance(exc, NotFoundError):
             self._show_message(str(exc), error=True)
         else:  # a full disk says so; a bug opens «Lỗi không mong đợi», its traceback in the log
-            report_error(self, exc, show=lambda reason: self._show_message(
-                self.tr("Could not save: %1").replace("%1", reason), error=True))
+            report_error(
+                self,
+                exc,
+                show=lambda reason: self._show_message(self.tr("Could not save: %1").replace("%1", reason), error=True),
+            )
         self._write_draft()  # keep what was typed safe while the problem is fixed
 
     def _offer_reload(self, exc: StaleDataError) -> None:
@@ -539,10 +554,13 @@ class SurveysPage(QWidget):
         # The version shown goes along: a status changed meanwhile (a package) is not overwritten.
         surveys, today = self._surveys, self._today()
         self._page_jobs.write(
-            lambda: surveys.set_submission(campaign.id, unit.unit_id, status, day, today=today,
-                                           expected_version=unit.version),
-            lambda _dto: self._submission_set(), on_error=self._submission_refused,
-            controls=[self.ui.markSubmittedButton, self.ui.unmarkSubmittedButton])
+            lambda: surveys.set_submission(
+                campaign.id, unit.unit_id, status, day, today=today, expected_version=unit.version
+            ),
+            lambda _dto: self._submission_set(),
+            on_error=self._submission_refused,
+            controls=[self.ui.markSubmittedButton, self.ui.unmarkSubmittedButton],
+        )
 
     def _submission_set(self) -> None:
         self._refresh_units()
@@ -560,9 +578,11 @@ class SurveysPage(QWidget):
         if entry_id is None or not self.grid_model.row_is_saved(row):
             return
         surveys = self._surveys
-        self._page_jobs.write(lambda: surveys.promote_to_product(entry_id),
-                              lambda product_id: self._promoted(entry_id, product_id),
-                              controls=[self.ui.promoteButton])
+        self._page_jobs.write(
+            lambda: surveys.promote_to_product(entry_id),
+            lambda product_id: self._promoted(entry_id, product_id),
+            controls=[self.ui.promoteButton],
+        )
 
     def _promoted(self, entry_id: str, product_id: str) -> None:
         row = next((r for r in range(self.grid_model.rowCount()) if self.grid_model.entry_id(r) == entry_id), None)
@@ -571,8 +591,6 @@ class SurveysPage(QWidget):
             return
         self.grid_model.set_product_id(row, product_id)
         name = self.grid_model.index(row, 0).data()
-        self._show_message(
-            self.tr("Added “%1” to the product registry as a potential product.").replace("%1", name)
-        )
+        self._show_message(self.tr("Added “%1” to the product registry as a potential product.").replace("%1", name))
         self._update_buttons()
         self.changed.emit()

@@ -16,9 +16,7 @@ ERROR_STYLE = "color: #a40000;"
 class SubmissionDialog(QDialog):
     """OK closes only on a real date no later than today; the date is kept exactly as typed."""
 
-    def __init__(
-        self, unit_name: str, deadline: date | None, today: date, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, unit_name: str, deadline: date | None, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui = Ui_SubmissionDialog()
         ui.setupUi(self)

@@ -29,6 +29,7 @@ def parse_tsv(text: str) -> list[list[str]]:
 
 def to_tsv(rows: list[list[str]]) -> str:
     """The reverse, quoting cells the way spreadsheets do so they paste back intact."""
+
     def cell(value: str) -> str:
         if any(ch in value for ch in '\t\n\r"'):
             return '"' + value.replace('"', '""') + '"'

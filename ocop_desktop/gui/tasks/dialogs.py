@@ -39,10 +39,17 @@ class DirectiveDialog(FormDialog):
         self.ui = Ui_DirectiveDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        self._setup_form(ui.buttonBox, ui.errorLabel, {
-            "number": ui.numberEdit, "issued_on": ui.issuedOnEdit, "issued_text": ui.issuedTextEdit,
-            "issuer": ui.issuerEdit, "subject": ui.subjectEdit,
-        })
+        self._setup_form(
+            ui.buttonBox,
+            ui.errorLabel,
+            {
+                "number": ui.numberEdit,
+                "issued_on": ui.issuedOnEdit,
+                "issued_text": ui.issuedTextEdit,
+                "issuer": ui.issuerEdit,
+                "subject": ui.subjectEdit,
+            },
+        )
         self.setWindowTitle(self.tr("Edit directive") if directive else self.tr("New directive"))
         ui.browseButton.clicked.connect(self._browse)
         ui.issuedOnEdit.textChanged.connect(self._date_changed)
@@ -64,7 +71,9 @@ class DirectiveDialog(FormDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the scanned letter"), self.ui.fileEdit.text(),
+            self,
+            self.tr("Choose the scanned letter"),
+            self.ui.fileEdit.text(),
             self.tr("Documents (*.pdf *.doc *.docx *.jpg *.png);;All files (*)"),
         )
         if path:
@@ -77,8 +86,12 @@ class DirectiveDialog(FormDialog):
         if errors:
             raise ValidationError(errors)
         return DirectiveInput(
-            subject=ui.subjectEdit.toPlainText(), issuer=ui.issuerEdit.text(), number=ui.numberEdit.text(),
-            issued_on=issued_on, issued_text=ui.issuedTextEdit.text(), file_reference=ui.fileEdit.text(),
+            subject=ui.subjectEdit.toPlainText(),
+            issuer=ui.issuerEdit.text(),
+            number=ui.numberEdit.text(),
+            issued_on=issued_on,
+            issued_text=ui.issuedTextEdit.text(),
+            file_reference=ui.fileEdit.text(),
             notes=ui.notesEdit.toPlainText(),
         )
 
@@ -99,10 +112,16 @@ class TaskDialog(FormDialog):
         self.ui = Ui_TaskDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        self._setup_form(ui.buttonBox, ui.errorLabel, {
-            "directive_id": ui.directiveCombo, "assignee": ui.assigneeCombo, "title": ui.titleEdit,
-            "due_on": ui.dueEdit,
-        })
+        self._setup_form(
+            ui.buttonBox,
+            ui.errorLabel,
+            {
+                "directive_id": ui.directiveCombo,
+                "assignee": ui.assigneeCombo,
+                "title": ui.titleEdit,
+                "due_on": ui.dueEdit,
+            },
+        )
         self.setWindowTitle(self.tr("Edit task") if task else self.tr("New task"))
         ui.dueEdit.set_optional()
         ui.dueEdit.set_label(ui.dueLabel.text())
@@ -129,7 +148,9 @@ class TaskDialog(FormDialog):
         if errors:
             raise ValidationError(errors)
         return TaskInput(
-            assignee=ui.assigneeCombo.currentText(), title=ui.titleEdit.text(),
-            directive_id=ui.directiveCombo.currentData(), description=ui.descriptionEdit.toPlainText(),
+            assignee=ui.assigneeCombo.currentText(),
+            title=ui.titleEdit.text(),
+            directive_id=ui.directiveCombo.currentData(),
+            description=ui.descriptionEdit.toPlainText(),
             due_on=due_on,
         )

@@ -87,5 +87,10 @@ class FormDialog(QDialog):
         elif isinstance(exc, NotFoundError):
             self.show_errors([str(exc)])
         else:  # a full disk says so; a bug opens «Lỗi không mong đợi», its traceback in the log
-            report_error(self, exc, show=lambda reason: self.show_errors(
-                [QCoreApplication.translate("FormDialog", "Could not save: %1").replace("%1", reason)]))
+            report_error(
+                self,
+                exc,
+                show=lambda reason: self.show_errors(
+                    [QCoreApplication.translate("FormDialog", "Could not save: %1").replace("%1", reason)]
+                ),
+            )

@@ -96,15 +96,18 @@ class TaskTableModel(DtoTableModel):
     def __init__(self, parent=None) -> None:
         late = overdue_text
         columns = [
-            Column(header=self.tr("Directive"), value=lambda t: t.directive_short,
-                   tooltip=lambda t: "\n".join(part for part in (t.directive, late(t)) if part)),
+            Column(
+                header=self.tr("Directive"),
+                value=lambda t: t.directive_short,
+                tooltip=lambda t: "\n".join(part for part in (t.directive, late(t)) if part),
+            ),
             Column(header=self.tr("Assignee"), value=lambda t: t.assignee, tooltip=late),
             Column(header=self.tr("Task"), value=lambda t: t.title, tooltip=self._title_tip),
             Column(header=self.tr("Due"), value=lambda t: t.due_on, tooltip=late),
-            Column(header=self.tr("Status"), value=lambda t: t.status, text=lambda t: status_text(t.status),
-                   tooltip=late),
-            Column(header=self.tr("Latest progress"), value=lambda t: t.last_progress,
-                   tooltip=self._progress_tip),
+            Column(
+                header=self.tr("Status"), value=lambda t: t.status, text=lambda t: status_text(t.status), tooltip=late
+            ),
+            Column(header=self.tr("Latest progress"), value=lambda t: t.last_progress, tooltip=self._progress_tip),
         ]
         super().__init__(columns, row_color=lambda t: OVERDUE_COLOR if t.overdue else None, parent=parent)
 
@@ -117,8 +120,9 @@ class TaskTableModel(DtoTableModel):
         if not t.last_progress:
             return overdue_text(t)
         who = f" — {t.last_progress_by}" if t.last_progress_by else ""
-        return "\n".join(part for part in (f"{display(t.last_progress_on)}{who}", t.last_progress,
-                                           overdue_text(t)) if part)
+        return "\n".join(
+            part for part in (f"{display(t.last_progress_on)}{who}", t.last_progress, overdue_text(t)) if part
+        )
 
     def row_of(self, task_id: str | None) -> int:
         for i, t in enumerate(self.rows()):

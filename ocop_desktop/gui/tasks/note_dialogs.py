@@ -19,8 +19,7 @@ class ResultNoteDialog(FormDialog):
     disabled while the note is empty. The day defaults to today and is kept as typed; a day
     before the task was entered or after today is refused with a message."""
 
-    def __init__(self, task: TaskDTO, submit: Submit,
-                 parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, task: TaskDTO, submit: Submit, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(submit, parent)
         today = today or date.today()
         self.ui = ui = Ui_ResultNoteDialog()
@@ -32,8 +31,7 @@ class ResultNoteDialog(FormDialog):
         ui.doneOnEdit.set_label(ui.doneOnLabel.text())
         # The service checks the same bounds; a creation day after today means a moved clock.
         created = task.created_on if task.created_on and task.created_on <= today else None
-        ui.doneOnEdit.set_range(created, today, self.tr("the day the task was entered"),
-                                 ui.doneOnEdit.today_name())
+        ui.doneOnEdit.set_range(created, today, self.tr("the day the task was entered"), ui.doneOnEdit.today_name())
         ui.doneOnEdit.setDate(task.completed_on or today)
         ui.doneOnEdit.refused.connect(lambda text: self.show_errors([text]))
         ui.noteEdit.textChanged.connect(self._note_changed)
@@ -65,8 +63,9 @@ class ProgressDialog(FormDialog):
         self.ui = Ui_ProgressDialog()
         self.ui.setupUi(self)
         ui = self.ui
-        self._setup_form(ui.buttonBox, ui.errorLabel,
-                         {"noted_on": ui.dateEdit, "text": ui.textEdit, "author": ui.authorEdit})
+        self._setup_form(
+            ui.buttonBox, ui.errorLabel, {"noted_on": ui.dateEdit, "text": ui.textEdit, "author": ui.authorEdit}
+        )
         ui.taskLabel.setText(task.title)
         ui.dateEdit.set_label(ui.dateLabel.text())
         ui.dateEdit.setDate(today)

@@ -50,9 +50,12 @@ class TasksPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._tasks, self._author, self._today = tasks, author, today
-        self._jobs = PageJobs(jobs, self, on_error=lambda exc: report_error(
-            self, exc, show=lambda reason: self._say(reason, error=True)),
-            on_stale=stale_handler(lambda text: self._say(text, error=True), self.refresh))
+        self._jobs = PageJobs(
+            jobs,
+            self,
+            on_error=lambda exc: report_error(self, exc, show=lambda reason: self._say(reason, error=True)),
+            on_stale=stale_handler(lambda text: self._say(text, error=True), self.refresh),
+        )
         self.ui = ui = Ui_TasksPage()
         ui.setupUi(self)
         self.directive_model = DirectiveListModel(self)
@@ -85,8 +88,12 @@ class TasksPage(QWidget):
         ui.statusCombo.addItem(self.tr("Not finished"), OPEN)
         for status in TaskStatus:
             ui.statusCombo.addItem(status_text(status.value), status.value)
-        for label, due in ((self.tr("All"), None), (self.tr("Overdue"), "overdue"),
-                           (self.tr("This week"), "week"), (self.tr("No due date"), "none")):
+        for label, due in (
+            (self.tr("All"), None),
+            (self.tr("Overdue"), "overdue"),
+            (self.tr("This week"), "week"),
+            (self.tr("No due date"), "none"),
+        ):
             ui.dueCombo.addItem(label, due)
 
         self.status_menu = QMenu(self)
@@ -138,15 +145,22 @@ class TasksPage(QWidget):
         flt, today, tasks = self.current_filter(), self._today(), self._tasks
 
         self._jobs.read(
-            "all", lambda: (tasks.directives(today), (tasks.assignees(), tasks.assignee_choices(today)),
-                            tasks.query(flt, today)),
-            lambda result: self._loaded(data_gen, task_gen, *result))
+            "all",
+            lambda: (
+                tasks.directives(today),
+                (tasks.assignees(), tasks.assignee_choices(today)),
+                tasks.query(flt, today),
+            ),
+            lambda result: self._loaded(data_gen, task_gen, *result),
+        )
 
     def current_filter(self) -> TaskFilter:
         ui = self.ui
         return TaskFilter(
-            directive_id=self._directive_id, assignee=ui.assigneeCombo.currentData(),
-            status=ui.statusCombo.currentData(), due=ui.dueCombo.currentData(),
+            directive_id=self._directive_id,
+            assignee=ui.assigneeCombo.currentData(),
+            status=ui.statusCombo.currentData(),
+            due=ui.dueCombo.currentData(),
             search=ui.searchEdit.text() or None,
         )
 
@@ -167,8 +181,9 @@ class TasksPage(QWidget):
         self._task_generation += 1
         task_gen = self._task_generation
         flt, today, tasks = self.current_filter(), self._today(), self._tasks
-        self._jobs.read("tasks", lambda: tasks.query(flt, today),
-                        lambda rows: self._loaded(None, task_gen, None, None, rows))
+        self._jobs.read(
+            "tasks", lambda: tasks.query(flt, today), lambda rows: self._loaded(None, task_gen, None, None, rows)
+        )
 
     def _loaded(self, data_gen, task_gen, directives, assignees, rows) -> None:
         self._applying = True
@@ -304,14 +319,16 @@ class TasksPage(QWidget):
 
     def add_directive(self) -> None:
         submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
-            lambda: self._tasks.create_directive(data), done, failed)
+            lambda: self._tasks.create_directive(data), done, failed
+        )
         self._open(DirectiveDialog(submit, parent=self), self._directive_saved)
 
     def _edit_directive(self) -> None:
         d = self.current_directive()
         if d is not None:
             submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
-                lambda: self._tasks.update_directive(d.id, data), done, failed)
+                lambda: self._tasks.update_directive(d.id, data), done, failed
+            )
             self._open(DirectiveDialog(submit, d, parent=self), self._directive_saved)
 
     def _directive_saved(self, d: DirectiveDTO) -> None:
@@ -321,7 +338,8 @@ class TasksPage(QWidget):
     def _add_task(self) -> None:
         today = self._today()
         submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
-            lambda: self._tasks.create_task(data, today), done, failed)
+            lambda: self._tasks.create_task(data, today), done, failed
+        )
         self._open(self._task_dialog(submit, None), self._task_saved)
 
     def _edit_task(self) -> None:
@@ -329,14 +347,15 @@ class TasksPage(QWidget):
         if task is not None:
             today = self._today()
             submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
-                lambda: self._tasks.update_task(task.id, data, today, expected_updated_at=task.updated_at),
-                done, failed)
+                lambda: self._tasks.update_task(task.id, data, today, expected_updated_at=task.updated_at), done, failed
+            )
             self._open(self._task_dialog(submit, task), self._task_saved)
 
     def _task_dialog(self, submit: Submit, task: TaskDTO | None) -> TaskDialog:
         # The form offers the names used so far and the offices and units of this office's area.
         assignees = self._assignee_choices or [
-            self.ui.assigneeCombo.itemData(i) for i in range(1, self.ui.assigneeCombo.count())]
+            self.ui.assigneeCombo.itemData(i) for i in range(1, self.ui.assigneeCombo.count())
+        ]
         directives = [self.directive_model.directive(r) for r in range(1, self.directive_model.rowCount())]
         return TaskDialog(submit, directives, assignees, task, self._directive_id, parent=self)
 
@@ -351,12 +370,19 @@ class TasksPage(QWidget):
         today = self._today()
         if code == TaskStatus.DONE.value:
             submit = lambda v, done, failed: self._jobs.write(  # noqa: E731
-                lambda: self._tasks.set_status(task.id, code, v[0], today, completed_on=v[1],
-                                               expected_updated_at=task.updated_at), done, failed)
+                lambda: self._tasks.set_status(
+                    task.id, code, v[0], today, completed_on=v[1], expected_updated_at=task.updated_at
+                ),
+                done,
+                failed,
+            )
             self._open(ResultNoteDialog(task, submit, parent=self, today=today), self._status_saved)
             return
-        self._jobs.write(lambda: self._tasks.set_status(task.id, code, "", today, expected_updated_at=task.updated_at),
-                         self._status_saved, controls=[self.ui.statusButton])
+        self._jobs.write(
+            lambda: self._tasks.set_status(task.id, code, "", today, expected_updated_at=task.updated_at),
+            self._status_saved,
+            controls=[self.ui.statusButton],
+        )
 
     def _status_saved(self, task: TaskDTO) -> None:
         text = self.tr("«%1» is now: %2").replace("%2", status_text(task.status)).replace("%1", task.title)
@@ -366,6 +392,7 @@ class TasksPage(QWidget):
         task = self.current_task()
         if task is not None:
             submit = lambda v, done, failed: self._jobs.write(  # noqa: E731
-                lambda: self._tasks.add_progress(task.id, *v), done, failed)
+                lambda: self._tasks.add_progress(task.id, *v), done, failed
+            )
             dialog = ProgressDialog(task, self._author(), self._today(), submit, parent=self)
             self._open(dialog, lambda _note: self._saved(self.tr("Progress noted.")))

@@ -42,9 +42,7 @@ class Place(RecordMixin, Base):
     parent: Mapped[Place | None] = relationship(
         remote_side="Place.id", foreign_keys=[parent_id], lazy="joined", join_depth=2
     )
-    successor: Mapped[Place | None] = relationship(
-        remote_side="Place.id", foreign_keys=[successor_id]
-    )
+    successor: Mapped[Place | None] = relationship(remote_side="Place.id", foreign_keys=[successor_id])
 
 
 class PlaceLink(Base):

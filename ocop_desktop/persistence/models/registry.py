@@ -40,9 +40,7 @@ class Product(RecordMixin, Base):
     __folded__ = {"name_folded": "name"}
     __sortkeys__ = {"name_sort": "name"}
     __audited__ = True
-    __table_args__ = (
-        Index("ix_products_status_stars", "status", "stars"),
-    )
+    __table_args__ = (Index("ix_products_status_stars", "status", "stars"),)
 
     name: Mapped[str] = mapped_column(String(300))
     name_folded: Mapped[str] = mapped_column(String(300), index=True, default="")

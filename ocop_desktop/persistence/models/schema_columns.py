@@ -9,8 +9,14 @@ from sqlalchemy.orm import mapped_column
 
 from ocop_desktop.domain.schema import Field, Kind, Record
 
-_NUMBER_TYPES = {Kind.INTEGER: Integer, Kind.MONEY: Integer, Kind.YEAR: Integer, Kind.STARS: Integer,
-                 Kind.DECIMAL: Float, Kind.SCORE: Float}
+_NUMBER_TYPES = {
+    Kind.INTEGER: Integer,
+    Kind.MONEY: Integer,
+    Kind.YEAR: Integer,
+    Kind.STARS: Integer,
+    Kind.DECIMAL: Float,
+    Kind.SCORE: Float,
+}
 
 
 def column_of(f: Field) -> Any:

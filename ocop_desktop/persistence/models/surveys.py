@@ -30,9 +30,7 @@ class SurveyCampaign(RecordMixin, Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
 
     directive: Mapped[Directive | None] = relationship()
-    submissions: Mapped[list[UnitSubmission]] = relationship(
-        back_populates="campaign", cascade="all, delete-orphan"
-    )
+    submissions: Mapped[list[UnitSubmission]] = relationship(back_populates="campaign", cascade="all, delete-orphan")
 
 
 class UnitSubmission(RecordMixin, Base):

@@ -23,9 +23,7 @@ class Directive(RecordMixin, Base):
     file_reference: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    tasks: Mapped[list[Task]] = relationship(
-        back_populates="directive", order_by="Task.position"
-    )
+    tasks: Mapped[list[Task]] = relationship(back_populates="directive", order_by="Task.position")
 
 
 class Task(RecordMixin, Base):

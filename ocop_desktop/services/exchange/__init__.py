@@ -59,9 +59,15 @@ Progress = Callable[[int, int, str], None]
 def inbox_dto(e: InboxEntry) -> InboxDTO:
     counts = {k: v for k, v in (e.counts or {}).items() if isinstance(v, int)}
     return InboxDTO(
-        package_id=e.package_id, sender_unit=e.sender_unit, sender_user=e.sender_user,
-        package_created_at=e.package_created_at, imported_at=e.imported_at, actor=e.actor, file_name=e.file_name,
-        counts=counts, undone_at=e.undone_at,
+        package_id=e.package_id,
+        sender_unit=e.sender_unit,
+        sender_user=e.sender_user,
+        package_created_at=e.package_created_at,
+        imported_at=e.imported_at,
+        actor=e.actor,
+        file_name=e.file_name,
+        counts=counts,
+        undone_at=e.undone_at,
     )
 
 
@@ -70,7 +76,9 @@ def _conflict(exc: IntegrityError) -> str:
     text = str(exc.orig)
     if "UNIQUE" in text:
         fields = [c.strip().rpartition(".") for c in text.partition(":")[2].split(",")]
-        named = ", ".join(f"«{field_label(col, table)}» của {limits.entity_label(table).lower()}" for table, _, col in fields)
+        named = ", ".join(
+            f"«{field_label(col, table)}» của {limits.entity_label(table).lower()}" for table, _, col in fields
+        )
         return f"trùng {named} với một bản ghi đã có" if named else "trùng với một bản ghi đã có"
     if "FOREIGN KEY" in text:
         return "có bản ghi trỏ tới một bản ghi không có ở đây"
@@ -94,8 +102,15 @@ class ExchangeService:
         self._exporter = PackageExporter(make_uow)
 
     # -- sending --------------------------------------------------------------------------------
-    def export(self, path: Path, changes_only: bool = False, include_reports: bool = True, note: str = "",
-               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> OutboxDTO:
+    def export(
+        self,
+        path: Path,
+        changes_only: bool = False,
+        include_reports: bool = True,
+        note: str = "",
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> OutboxDTO:
         return self._exporter.export(path, changes_only, include_reports, note, progress, cancelled)
 
     def outbox(self) -> list[OutboxDTO]:
@@ -117,8 +132,13 @@ class ExchangeService:
             return replace(plan.preview, sender=trust)
 
     def import_package(
-        self, path: Path, choices: Mapping[str, str] | None = None, prefer: str | None = None,
-        dry_run: bool = False, expected_sha256: str | None = None, progress: Progress | None = None,
+        self,
+        path: Path,
+        choices: Mapping[str, str] | None = None,
+        prefer: str | None = None,
+        dry_run: bool = False,
+        expected_sha256: str | None = None,
+        progress: Progress | None = None,
         trust_sender: bool = False,
     ) -> ImportResult:
         """Verify, compare and apply in one transaction; conflicts need a choice (``choices`` by
@@ -172,8 +192,9 @@ class ExchangeService:
                 raise PackageError(f"{trust.office} với khóa {trust.words} đã được tin cậy từ trước.")
             if not trust.fingerprint:
                 raise PackageError(trust.reason)
-            row = add_sender(uow.session, trust.unit_id, trust.office, trust.public_key,
-                             uow.session.info.get("actor", ""), note)
+            row = add_sender(
+                uow.session, trust.unit_id, trust.office, trust.public_key, uow.session.info.get("actor", ""), note
+            )
             uow.commit()
             return sender_dto(row)
 
@@ -184,12 +205,17 @@ class ExchangeService:
         if len(wanted) < 4:
             raise PackageError("Hãy ghi ít nhất 4 ký tự đầu của dấu vân tay (như in trên giấy, ví dụ «7K3M Q9TD»).")
         with self._uow(action="revoke", context="thu hồi tin cậy đơn vị gửi") as uow:
-            rows = [r for r in uow.session.scalars(select(TrustedSender).where(TrustedSender.revoked_at.is_(None)))
-                    if r.fingerprint.upper().startswith(wanted)
-                    or short_fingerprint(r.fingerprint).replace(" ", "").startswith(wanted)]
+            rows = [
+                r
+                for r in uow.session.scalars(select(TrustedSender).where(TrustedSender.revoked_at.is_(None)))
+                if r.fingerprint.upper().startswith(wanted)
+                or short_fingerprint(r.fingerprint).replace(" ", "").startswith(wanted)
+            ]
             if not rows:
-                raise PackageError(f"Không có đơn vị nào đang được tin cậy với dấu vân tay bắt đầu bằng «{fingerprint_start}»; "
-                                   "«ocop senders list» liệt kê các đơn vị đã tin cậy.")
+                raise PackageError(
+                    f"Không có đơn vị nào đang được tin cậy với dấu vân tay bắt đầu bằng «{fingerprint_start}»; "
+                    "«ocop senders list» liệt kê các đơn vị đã tin cậy."
+                )
             for r in rows:
                 r.revoked_at = utcnow()
             uow.commit()

@@ -39,19 +39,33 @@ def choices_for(plan: Plan, choices: Mapping[str, str] | None, prefer: str | Non
 def _before(item: Item) -> list[Any]:
     here = item.here or {}
     sync = item.sync
-    return [encode_value(here.get("created_at")), encode_value(here.get("updated_at")),
-            encode_value(sync[0]) if sync else None, sync[1] if sync else None]
+    return [
+        encode_value(here.get("created_at")),
+        encode_value(here.get("updated_at")),
+        encode_value(sync[0]) if sync else None,
+        sync[1] if sync else None,
+    ]
 
 
-def apply_plan(session: Session, plan: Plan, chosen: dict[str, str], actor: str, progress: Progress | None = None) -> dict[str, Any]:
+def apply_plan(
+    session: Session, plan: Plan, chosen: dict[str, str], actor: str, progress: Progress | None = None
+) -> dict[str, Any]:
     """Write the plan through the ORM (so the audit hook records every field) and the inbox entry."""
     package_id = plan.info.package_id
     started = utcnow()
     versions: dict[str, dict[str, Any]] = {}
     sync_set: dict[tuple[str, str], datetime] = {}
     sync_drop: set[tuple[str, str]] = set()
-    done = {"new": 0, "updated": 0, "same": 0, "kept": 0, "conflicts": 0, "conflicts_here": 0,
-            "conflicts_there": 0, "deleted": 0}
+    done = {
+        "new": 0,
+        "updated": 0,
+        "same": 0,
+        "kept": 0,
+        "conflicts": 0,
+        "conflicts_here": 0,
+        "conflicts_there": 0,
+        "deleted": 0,
+    }
     items = sorted(plan.items, key=lambda i: ORDER[i.entity.name])
     _load_objects(session, items)
     total = len(items)
@@ -108,7 +122,11 @@ def apply_plan(session: Session, plan: Plan, chosen: dict[str, str], actor: str,
             assert item.here is not None  # the same as the copy stored here
             if item.here["updated_at"] != there["updated_at"]:
                 stored_record(session, item.entity, item.record_id).updated_at = there["updated_at"]
-            if item.sync is None or item.sync[0] != there["updated_at"] or item.here["updated_at"] != there["updated_at"]:
+            if (
+                item.sync is None
+                or item.sync[0] != there["updated_at"]
+                or item.here["updated_at"] != there["updated_at"]
+            ):
                 versions[key] = {"op": "stamp", "before": _before(item), "after": encode_value(there["updated_at"])}
                 sync_set[ident] = there["updated_at"]
         elif outcome is Outcome.KEPT:
@@ -155,8 +173,9 @@ def _needs_object(item: Item) -> bool:
     if item.here is None or item.outcome is Outcome.KEPT:
         return False
     if item.outcome is Outcome.SAME:
-        return (not item.pristine_there and item.there is not None
-                and item.here["updated_at"] != item.there["updated_at"])
+        return (
+            not item.pristine_there and item.there is not None and item.here["updated_at"] != item.there["updated_at"]
+        )
     return True
 
 
@@ -171,16 +190,23 @@ def _load_objects(session: Session, items: list[Item]) -> None:
             list(session.scalars(select(model).where(model.__table__.c.id.in_(chunk))))
 
 
-def write_sync(session: Session, sync_set: dict[tuple[str, str], datetime], sync_drop: set[tuple[str, str]],
-               package_id: str) -> None:
+def write_sync(
+    session: Session, sync_set: dict[tuple[str, str], datetime], sync_drop: set[tuple[str, str]], package_id: str
+) -> None:
     """Sync state is bookkeeping, not audited data: written in bulk with an upsert."""
-    rows = [{"entity": e, "entity_id": i, "synced_updated_at": at, "package_id": package_id}
-            for (e, i), at in sync_set.items() if (e, i) not in sync_drop]
+    rows = [
+        {"entity": e, "entity_id": i, "synced_updated_at": at, "package_id": package_id}
+        for (e, i), at in sync_set.items()
+        if (e, i) not in sync_drop
+    ]
     for start in range(0, len(rows), 500):
-        stmt = insert(SyncState).values(rows[start:start + 500])
-        session.execute(stmt.on_conflict_do_update(
-            index_elements=["entity", "entity_id"],
-            set_={"synced_updated_at": stmt.excluded.synced_updated_at, "package_id": stmt.excluded.package_id}))
+        stmt = insert(SyncState).values(rows[start : start + 500])
+        session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["entity", "entity_id"],
+                set_={"synced_updated_at": stmt.excluded.synced_updated_at, "package_id": stmt.excluded.package_id},
+            )
+        )
     # In chunks and without matching the session's objects: one ORM delete per record compared
     # every object loaded (an undo of 16.000 records took minutes).
     by_entity: dict[str, list[str]] = {}
@@ -188,5 +214,8 @@ def write_sync(session: Session, sync_set: dict[tuple[str, str], datetime], sync
         by_entity.setdefault(entity, []).append(entity_id)
     for entity, ids in by_entity.items():
         for chunk in _chunks(sorted(ids)):
-            session.execute(delete(SyncState).where(SyncState.entity == entity, SyncState.entity_id.in_(chunk))
-                            .execution_options(synchronize_session=False))
+            session.execute(
+                delete(SyncState)
+                .where(SyncState.entity == entity, SyncState.entity_id.in_(chunk))
+                .execution_options(synchronize_session=False)
+            )

@@ -131,13 +131,16 @@ def _product_certification(item: Item, sender: Sender, sets: RuleSets) -> str | 
         status_changed = there.get(status) in spec["statuses"]
     else:
         touched = [f for f in spec["fields"] if f in item.diffs]
-        status_changed = status in item.diffs and (there.get(status) in spec["statuses"]
-                                                   or here.get(status) in spec["statuses"])
+        status_changed = status in item.diffs and (
+            there.get(status) in spec["statuses"] or here.get(status) in spec["statuses"]
+        )
     if status_changed:
         touched.insert(0, status)
     if not touched:
         return None
-    stars = there.get(spec["stars_field"]) if there.get(spec["stars_field"]) is not None else here.get(spec["stars_field"])
+    stars = (
+        there.get(spec["stars_field"]) if there.get(spec["stars_field"]) is not None else here.get(spec["stars_field"])
+    )
     rule_set = sets.find(there.get(spec["rule_set_field"]), there.get(spec["day_field"]))
     allowed, who = may_certify(rule_set, sender.level, stars)
     if allowed:
@@ -145,8 +148,10 @@ def _product_certification(item: Item, sender: Sender, sets: RuleSets) -> str | 
     shown = ", ".join(f"«{field_label(f, item.entity.name)}» {_shown(there.get(f), f)}" for f in touched)
     what = f"công nhận {stars} sao" if stars else "ghi công nhận, hạng sao"
     code = f" theo {rule_set.code}" if rule_set else ""
-    return (f"Sản phẩm «{item.entity.title(there, lambda _: '')}»: gói ghi {shown}; quy tắc: {what}{code} là việc của "
-            f"{who}, {level_name(sender.level)} không có quyền")
+    return (
+        f"Sản phẩm «{item.entity.title(there, lambda _: '')}»: gói ghi {shown}; quy tắc: {what}{code} là việc của "
+        f"{who}, {level_name(sender.level)} không có quyền"
+    )
 
 
 def _evaluation_certification(item: Item, sender: Sender, sets: RuleSets, names: Names) -> str | None:
@@ -167,24 +172,28 @@ def _evaluation_certification(item: Item, sender: Sender, sets: RuleSets, names:
         return None
     code = f" theo {rule_set.code}" if rule_set else ""
     what = "được ghi là «Được công nhận»" if certified else "bị bỏ «Được công nhận»"
-    return (f"Kết quả đánh giá «{item.entity.title(there, names)}» ({level_name(level)}, {stars} sao, "
-            f"{_shown(source.get('total'), 'total')} điểm) {what}; quy tắc: công nhận {stars} sao{code} "
-            f"là việc của {who}, {level_name(sender.level)} không có quyền")
+    return (
+        f"Kết quả đánh giá «{item.entity.title(there, names)}» ({level_name(level)}, {stars} sao, "
+        f"{_shown(source.get('total'), 'total')} điểm) {what}; quy tắc: công nhận {stars} sao{code} "
+        f"là việc của {who}, {level_name(sender.level)} không có quyền"
+    )
 
 
 def _check_key_level(session: Session, sender: Sender, fingerprint: str | None) -> None:
     """A key trusted here for one office does not sign as an office of a higher level."""
     if not fingerprint or sender.level is None:
         return
-    rows = session.scalars(select(TrustedSender).where(TrustedSender.fingerprint == fingerprint,
-                                                       TrustedSender.revoked_at.is_(None)))
+    rows = session.scalars(
+        select(TrustedSender).where(TrustedSender.fingerprint == fingerprint, TrustedSender.revoked_at.is_(None))
+    )
     for row in rows:
         place = session.get(Place, row.unit_id) if row.unit_id else None
         if place is not None and place.id != sender.unit_id and rank(level_of(place.kind)) < rank(sender.level):
             raise PackageError(
                 f"Gói mang tên {sender.title} nhưng được ký bằng khóa của {place.name} "
                 f"({level_name(level_of(place.kind))}); quy tắc: một đơn vị không gửi dữ liệu thay đơn vị cấp trên. "
-                "Gói bị giả mạo hoặc máy gửi khai sai đơn vị. Không có gì được nhập.")
+                "Gói bị giả mạo hoặc máy gửi khai sai đơn vị. Không có gì được nhập."
+            )
 
 
 # -- each record's unit ----------------------------------------------------------------------------
@@ -216,7 +225,9 @@ class Units:
         while len(path) > 1:
             column, parent = path[0], path[1]
             ids = [r.get(column) if r else None for r in current]
-            local = self._local(parent, [i for i in ids if i and not (package_first and i in self._there.get(parent, {}))])
+            local = self._local(
+                parent, [i for i in ids if i and not (package_first and i in self._there.get(parent, {}))]
+            )
             there = self._there.get(parent, {}) if package_first else {}
             current = [(there.get(i) or local.get(i)) if i else None for i in ids]
             path = path[2:]
@@ -227,14 +238,20 @@ def _origins(session: Session, entity: str, ids: list[str]) -> dict[str, str | N
     """Who made each record: the unit whose package created it here, else this office (None)."""
     contexts: dict[str, str] = {}
     query = select(AuditEntry.entity_id, AuditEntry.context).where(
-        AuditEntry.entity == entity, AuditEntry.action == "import:create")
+        AuditEntry.entity == entity, AuditEntry.action == "import:create"
+    )
     for chunk in _chunks(ids):
         contexts.update(dict(session.execute(query.where(AuditEntry.entity_id.in_(chunk))).all()))
     packages = sorted({c.removeprefix("gói ").strip() for c in contexts.values()})
     senders: dict[str, str | None] = {}
     for chunk in _chunks(packages):
-        senders.update(dict(session.execute(select(InboxEntry.package_id, InboxEntry.sender_unit_id)
-                                            .where(InboxEntry.package_id.in_(chunk))).all()))
+        senders.update(
+            dict(
+                session.execute(
+                    select(InboxEntry.package_id, InboxEntry.sender_unit_id).where(InboxEntry.package_id.in_(chunk))
+                ).all()
+            )
+        )
     return {i: senders.get(contexts[i].removeprefix("gói ").strip()) if i in contexts else None for i in ids}
 
 
@@ -273,7 +290,8 @@ def check_authority(session: Session, items: list[Item], sender: Sender, names: 
         raise PackageError(
             f"Gói của {sender.title} ghi công nhận, hạng sao mà cấp này không có quyền ghi (gói bị giả mạo hoặc máy "
             "gửi bị sửa): " + "; ".join(refused[:MAX_LISTED]) + more + ". Không có gì được nhập. Hãy liên hệ đơn vị "
-            "gửi; công nhận chỉ nhận từ gói của cấp công nhận.")
+            "gửi; công nhận chỉ nhận từ gói của cấp công nhận."
+        )
     _hold_outside(session, changing, sender, names)
     _hold_higher_evaluations(changing, sender, names)
     _hold_children(items, names)
@@ -286,16 +304,20 @@ def _hold_higher_evaluations(changing: list[Item], sender: Sender, names: Names)
         if item.entity.name == "evaluations" and item.outcome in CHANGING and item.there is not None:
             level = item.there.get(field)
             if rank(level) > rank(sender.level):
-                _hold(item, f"Kết quả đánh giá của {level_name(level)}: {sender.title} không có quyền ghi (quy tắc: "
-                            f"kết quả đánh giá chỉ nhận từ cấp đã đánh giá hoặc cấp trên). Hãy đề nghị "
-                            f"{level_name(level)} gửi gói.")
+                _hold(
+                    item,
+                    f"Kết quả đánh giá của {level_name(level)}: {sender.title} không có quyền ghi (quy tắc: "
+                    f"kết quả đánh giá chỉ nhận từ cấp đã đánh giá hoặc cấp trên). Hãy đề nghị "
+                    f"{level_name(level)} gửi gói.",
+                )
 
 
 def _hold_children(items: list[Item], names: Names) -> None:
     """A new record held back takes with it the new records that point at it (a progress note of a
     task, a council member's scores of an evaluation): they would point at nothing here."""
     held: dict[tuple[str, Any], Item] = {
-        (i.entity.name, i.record_id): i for i in items if i.outcome is Outcome.KEPT and i.here is None}
+        (i.entity.name, i.record_id): i for i in items if i.outcome is Outcome.KEPT and i.here is None
+    }
     if not held:
         return
     for item in items:  # parents come before children (ENTITIES order), so chains are followed
@@ -304,8 +326,11 @@ def _hold_children(items: list[Item], names: Names) -> None:
         for column, parent in item.entity.parents.items():
             blocked = held.get((parent, item.there.get(column)))
             if blocked is not None:
-                _hold(item, f"Thuộc {blocked.entity.label.lower()} «{blocked.entity.title(blocked.there or {}, names)}» "
-                            f"không được nhận: {blocked.reason}")
+                _hold(
+                    item,
+                    f"Thuộc {blocked.entity.label.lower()} «{blocked.entity.title(blocked.there or {}, names)}» "
+                    f"không được nhận: {blocked.reason}",
+                )
                 if item.here is None:
                     held[(item.entity.name, item.record_id)] = item
                 break
@@ -328,7 +353,7 @@ def _hold_outside(session: Session, changing: list[Item], sender: Sender, names:
     units = Units(session, changing)
     place_names: dict[str, str] = {}
     own = f"bản ghi thuộc địa bàn của {sender.name}" if sender.unit_id else "bản ghi của đơn vị gửi"
-    rule = (f"quy tắc: {sender.title} chỉ được lập, sửa, xóa {own}")
+    rule = f"quy tắc: {sender.title} chỉ được lập, sửa, xóa {own}"
     unitless: dict[str, list[Any]] = {}
     shared = set(rules()["without_unit"]["shared"])
     by_entity: dict[str, list[Any]] = {}
@@ -343,23 +368,35 @@ def _hold_outside(session: Session, changing: list[Item], sender: Sender, names:
         for item, u_there, u_here in zip(group, there, here, strict=False):
             if item.here is not None and u_here is None:
                 if u_there is not None and u_there not in sender.area:
-                    _hold(item, f"Gói gán bản ghi cho {_place_name(session, u_there, place_names)}, ngoài địa bàn "
-                                f"của {sender.name} ({rule}). Bản ở đây được giữ nguyên; hãy kiểm tra với đơn vị gửi.")
+                    _hold(
+                        item,
+                        f"Gói gán bản ghi cho {_place_name(session, u_there, place_names)}, ngoài địa bàn "
+                        f"của {sender.name} ({rule}). Bản ở đây được giữ nguyên; hãy kiểm tra với đơn vị gửi.",
+                    )
                 elif name not in shared:
                     unitless.setdefault(name, []).append(item)  # who may change it: who made it
                 continue
             if item.here is not None and u_here not in sender.area:
                 verb = "xóa" if item.deleted_there else "sửa"
-                _hold(item, f"Bản ghi của {_place_name(session, u_here, place_names)}: {sender.name} không có "
-                            f"quyền {verb} ({rule}). Nếu đúng là cần {verb}, hãy đề nghị đơn vị đó gửi gói.")
+                _hold(
+                    item,
+                    f"Bản ghi của {_place_name(session, u_here, place_names)}: {sender.name} không có "
+                    f"quyền {verb} ({rule}). Nếu đúng là cần {verb}, hãy đề nghị đơn vị đó gửi gói.",
+                )
             elif item.there is not None and u_there is not None and u_there not in sender.area:
                 if item.here is not None:
-                    _hold(item, f"Gói chuyển bản ghi từ {_place_name(session, u_here, place_names)} sang "
-                                f"{_place_name(session, u_there, place_names)}, ra ngoài địa bàn của {sender.name} "
-                                f"({rule}). Bản ở đây được giữ nguyên; hãy kiểm tra với đơn vị gửi.")
+                    _hold(
+                        item,
+                        f"Gói chuyển bản ghi từ {_place_name(session, u_here, place_names)} sang "
+                        f"{_place_name(session, u_there, place_names)}, ra ngoài địa bàn của {sender.name} "
+                        f"({rule}). Bản ở đây được giữ nguyên; hãy kiểm tra với đơn vị gửi.",
+                    )
                 else:
-                    _hold(item, f"Bản ghi của {_place_name(session, u_there, place_names)}: {sender.name} không có "
-                                f"quyền lập ({rule}). Hãy đề nghị đơn vị đó gửi gói của mình.")
+                    _hold(
+                        item,
+                        f"Bản ghi của {_place_name(session, u_there, place_names)}: {sender.name} không có "
+                        f"quyền lập ({rule}). Hãy đề nghị đơn vị đó gửi gói của mình.",
+                    )
     # Records without a unit (a directive, a campaign, a producer with no commune): new ones are
     # taken; a change or a deletion only from the unit that made the record, or one above it.
     this_office = _this_office(session)
@@ -370,6 +407,9 @@ def _hold_outside(session: Session, changing: list[Item], sender: Sender, names:
             if origin is not None and origin in sender.area:
                 continue
             verb = "xóa" if item.deleted_there else "sửa"
-            _hold(item, f"Bản ghi do {_place_name(session, origin, place_names)} lập: {sender.name} không có quyền "
-                        f"{verb} (quy tắc: bản ghi không gắn với địa bàn nào chỉ do đơn vị đã lập nó hoặc cấp trên "
-                        f"của đơn vị đó sửa, xóa). Nếu cần {verb}, hãy làm ở đây hoặc đề nghị đơn vị đã lập gửi gói.")
+            _hold(
+                item,
+                f"Bản ghi do {_place_name(session, origin, place_names)} lập: {sender.name} không có quyền "
+                f"{verb} (quy tắc: bản ghi không gắn với địa bàn nào chỉ do đơn vị đã lập nó hoặc cấp trên "
+                f"của đơn vị đó sửa, xóa). Nếu cần {verb}, hãy làm ở đây hoặc đề nghị đơn vị đã lập gửi gói.",
+            )

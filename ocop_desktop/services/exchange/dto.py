@@ -24,8 +24,12 @@ class Outcome(StrEnum):
     @property
     def label(self) -> str:
         return {
-            "new": "Mới", "update": "Cập nhật", "same": "Không đổi", "kept": "Giữ bản ở đây",
-            "conflict": "Xung đột", "delete": "Xóa",
+            "new": "Mới",
+            "update": "Cập nhật",
+            "same": "Không đổi",
+            "kept": "Giữ bản ở đây",
+            "conflict": "Xung đột",
+            "delete": "Xóa",
         }[self.value]
 
 
@@ -90,7 +94,8 @@ class ImportPreview:
     @property
     def changes_anything(self) -> bool:
         return self.already_imported_at is None and any(
-            self.counts.get(o.value, 0) for o in (Outcome.NEW, Outcome.UPDATE, Outcome.CONFLICT, Outcome.DELETE))
+            self.counts.get(o.value, 0) for o in (Outcome.NEW, Outcome.UPDATE, Outcome.CONFLICT, Outcome.DELETE)
+        )
 
 
 @dataclass(frozen=True)
@@ -205,15 +210,21 @@ class ConflictsUnresolved(ValidationError):
     def __init__(self, conflicts: tuple[RecordChange, ...]) -> None:
         self.conflicts = conflicts
         errors = [
-            FieldError(c.key, f"{c.entity_label} «{c.title}»: "
-                       + ("đã bị xóa ở nơi gửi nhưng đã sửa ở đây" if c.deleted_there else
-                          "; ".join(f"{d.label}: ở đây «{d.here}», trong gói «{d.there}»" for d in c.fields)
-                          or "đã sửa ở cả hai nơi"))
+            FieldError(
+                c.key,
+                f"{c.entity_label} «{c.title}»: "
+                + (
+                    "đã bị xóa ở nơi gửi nhưng đã sửa ở đây"
+                    if c.deleted_there
+                    else "; ".join(f"{d.label}: ở đây «{d.here}», trong gói «{d.there}»" for d in c.fields)
+                    or "đã sửa ở cả hai nơi"
+                ),
+            )
             for c in conflicts
         ]
         super().__init__(
             errors,
             record=f"Gói có {len(conflicts)} bản ghi đã bị sửa ở cả hai nơi kể từ lần trao đổi trước; "
-                   "hãy chọn giữ bản ở đây hay lấy bản trong gói cho từng bản ghi (dòng lệnh: --prefer here|there). "
-                   "Chưa có gì được nhập",
+            "hãy chọn giữ bản ở đây hay lấy bản trong gói cho từng bản ghi (dòng lệnh: --prefer here|there). "
+            "Chưa có gì được nhập",
         )

@@ -24,8 +24,9 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with t
     from ocop_desktop.services.exchange.excel_reader import Sheet
 
 MAX_BYTES = 20 * 2**20
-XLSX_LIMITS = ZipLimits(max_file_bytes=MAX_BYTES, max_members=2000, max_member_bytes=200 * 2**20,
-                        max_total_bytes=400 * 2**20)
+XLSX_LIMITS = ZipLimits(
+    max_file_bytes=MAX_BYTES, max_members=2000, max_member_bytes=200 * 2**20, max_total_bytes=400 * 2**20
+)
 SHEET = "Rà soát"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DTD = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
@@ -51,8 +52,10 @@ def guard(path: Path) -> None:
         if stat.S_ISDIR(mode):
             raise ImportRefused(f"«{name}» là một thư mục, không phải tệp Excel; hãy chọn tệp .xlsx trong thư mục đó.")
         if not stat.S_ISREG(mode):
-            raise ImportRefused(f"«{name}» không phải tệp thông thường (là ống dẫn, thiết bị hoặc ổ cắm) nên không "
-                                "nhập được; hãy chọn một tệp Excel (.xlsx) đã lưu trên ổ đĩa.")
+            raise ImportRefused(
+                f"«{name}» không phải tệp thông thường (là ống dẫn, thiết bị hoặc ổ cắm) nên không "
+                "nhập được; hãy chọn một tệp Excel (.xlsx) đã lưu trên ổ đĩa."
+            )
         size = os.stat(path).st_size
         with open(path, "rb") as fh:
             head = fh.read(8)
@@ -63,18 +66,26 @@ def guard(path: Path) -> None:
     except OSError as exc:
         raise ImportRefused(f"Không mở được tệp {name}: {os_reason(exc)}.") from None
     if size > MAX_BYTES:
-        raise ImportRefused(f"Tệp {name} nặng {size / 2**20:,.1f} MB, quá giới hạn {MAX_BYTES // 2**20} MB; "
-                            "hãy chia thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp).")
+        raise ImportRefused(
+            f"Tệp {name} nặng {size / 2**20:,.1f} MB, quá giới hạn {MAX_BYTES // 2**20} MB; "
+            "hãy chia thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp)."
+        )
     if head == _OLE:
         if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
-            raise ImportRefused(f"Tệp {name} được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở bằng Excel, "
-                                "bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa "
-                                "mật khẩu), lưu lại rồi nhập.")
-        raise ImportRefused(f"Tệp {name} là tệp Excel đời cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành → "
-                            "«Sổ làm việc Excel (.xlsx)» rồi nhập tệp mới.")
+            raise ImportRefused(
+                f"Tệp {name} được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở bằng Excel, "
+                "bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa "
+                "mật khẩu), lưu lại rồi nhập."
+            )
+        raise ImportRefused(
+            f"Tệp {name} là tệp Excel đời cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành → "
+            "«Sổ làm việc Excel (.xlsx)» rồi nhập tệp mới."
+        )
     if not zipfile.is_zipfile(path):
-        raise ImportRefused(f"Tệp {name} không phải tệp Excel (.xlsx) — có thể là tệp khác đã bị đổi tên. "
-                            "Hãy mở bằng Excel và lưu lại dạng .xlsx, hoặc dùng «Tải mẫu Excel».")
+        raise ImportRefused(
+            f"Tệp {name} không phải tệp Excel (.xlsx) — có thể là tệp khác đã bị đổi tên. "
+            "Hãy mở bằng Excel và lưu lại dạng .xlsx, hoặc dùng «Tải mẫu Excel»."
+        )
     try:
         with zipfile.ZipFile(path) as zf:
             infos = check_zip(zf, XLSX_LIMITS, f"Tệp {name}")
@@ -86,7 +97,8 @@ def guard(path: Path) -> None:
                         if _DTD.search(fh.read(65536)):
                             raise ImportRefused(
                                 f"Tệp {name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{info.filename}» — "
-                                "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối.")
+                                "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối."
+                            )
     except PackageError as exc:
         raise ImportRefused(str(exc)) from None
     except zipfile.BadZipFile as exc:
@@ -97,8 +109,9 @@ def guard(path: Path) -> None:
 
 def _unsupported(name: str) -> ImportRefused:
     """zipfile's NotImplementedError: a compression method Python cannot unpack (Deflate64 …)."""
-    return ImportRefused(f"Tệp {name} được nén theo cách chương trình không đọc được; hãy mở bằng Excel, "
-                         "lưu lại dạng .xlsx rồi nhập.")
+    return ImportRefused(
+        f"Tệp {name} được nén theo cách chương trình không đọc được; hãy mở bằng Excel, lưu lại dạng .xlsx rồi nhập."
+    )
 
 
 def read_sheets(path: Path) -> list[Sheet]:
@@ -108,8 +121,9 @@ def read_sheets(path: Path) -> list[Sheet]:
     try:
         return read_workbook(path)
     except (expat.ExpatError, KeyError, zipfile.BadZipFile, EOFError, UnicodeDecodeError):
-        raise ImportRefused(f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ; hãy mở bằng Excel, "
-                            "lưu lại rồi nhập.") from None
+        raise ImportRefused(
+            f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ; hãy mở bằng Excel, lưu lại rồi nhập."
+        ) from None
     except NotImplementedError:
         raise _unsupported(path.name) from None
     except OSError as exc:
@@ -160,8 +174,10 @@ def _save_atomically(wb: Workbook, path: Path) -> None:
     folder = path.parent
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise ImportRefused(f"Không lưu được mẫu Excel vào {path}: đó không phải tệp thông thường (là thư mục, "
-                                "thiết bị hoặc ống dẫn); hãy chọn tên tệp khác.")
+            raise ImportRefused(
+                f"Không lưu được mẫu Excel vào {path}: đó không phải tệp thông thường (là thư mục, "
+                "thiết bị hoặc ống dẫn); hãy chọn tên tệp khác."
+            )
     except FileNotFoundError:
         pass
     except OSError as exc:

@@ -79,7 +79,7 @@ class Sheet:
             value = cells.get(r1, {}).get(c1 - 1)
             if value is None:
                 continue
-            for r in present[bisect_right(present, r1):bisect_left(present, r2 + 1)]:
+            for r in present[bisect_right(present, r1) : bisect_left(present, r2 + 1)]:
                 cells[r].setdefault(c1 - 1, value)
         out = []
         for r in present:
@@ -97,7 +97,7 @@ def text_value(raw: str) -> str:
 
 
 def _split(coordinate: str) -> tuple[int, int]:
-    """"AB12" -> (column 28, row 12); raises ValueError."""
+    """ "AB12" -> (column 28, row 12); raises ValueError."""
     m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})", coordinate.strip())
     if not m:
         raise ValueError(coordinate)
@@ -128,25 +128,35 @@ class _Budget:
 
 
 def _local(name: str) -> str:
-    return name[name.find(":") + 1:]  # "x:c" -> "c"; the main namespace may come with a prefix
+    return name[name.find(":") + 1 :]  # "x:c" -> "c"; the main namespace may come with a prefix
 
 
-def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable[..., Any], end: Callable[..., Any] | None = None,
-           text: Callable[..., Any] | None = None, raw_names: bool = False) -> None:
+def _parse(
+    zf: zipfile.ZipFile,
+    member: str,
+    budget: _Budget,
+    start: Callable[..., Any],
+    end: Callable[..., Any] | None = None,
+    text: Callable[..., Any] | None = None,
+    raw_names: bool = False,
+) -> None:
     """Feed ``member`` to expat in chunks, DTDs and entities refused. Handlers get local element
     names, unless ``raw_names`` (the sheet parser strips prefixes itself, on its hot path)."""
     parser = expat.ParserCreate()
     parser.buffer_text = True
 
     def refuse(*_args: object) -> None:
-        raise WorkbookRefused(f"Tệp {budget.name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{member}» — "
-                              "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối.")
+        raise WorkbookRefused(
+            f"Tệp {budget.name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{member}» — "
+            "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối."
+        )
 
     def on_start(name: str, attrs: dict[str, Any]) -> None:
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
-            raise WorkbookRefused(f"Tệp {budget.name} có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)} trong "
-                                  f"«{member}»)." + _ADVICE)
+            raise WorkbookRefused(
+                f"Tệp {budget.name} có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)} trong «{member}»)." + _ADVICE
+            )
         start(_local(name), {_local(k): v for k, v in attrs.items()})
 
     parser.StartDoctypeDeclHandler = refuse
@@ -161,14 +171,17 @@ def _parse(zf: zipfile.ZipFile, member: str, budget: _Budget, start: Callable[..
         while chunk := fh.read(_CHUNK):
             read += len(chunk)
             if read > MAX_PART_BYTES:  # the directory may lie about the unpacked size
-                raise WorkbookRefused(f"Tệp {budget.name}: phần «{member}» khi giải nén lớn hơn "
-                                      f"{MAX_PART_BYTES // 2**20} MB." + _ADVICE)
+                raise WorkbookRefused(
+                    f"Tệp {budget.name}: phần «{member}» khi giải nén lớn hơn {MAX_PART_BYTES // 2**20} MB." + _ADVICE
+                )
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
 
 
-_ADVICE = (" Hãy mở bằng Excel, xóa các dòng, cột thừa (trống nhưng có định dạng) bên dưới và bên phải dữ liệu, "
-           "lưu lại rồi nhập, hoặc chia thành nhiều tệp nhỏ hơn.")
+_ADVICE = (
+    " Hãy mở bằng Excel, xóa các dòng, cột thừa (trống nhưng có định dạng) bên dưới và bên phải dữ liệu, "
+    "lưu lại rồi nhập, hoặc chia thành nhiều tệp nhỏ hơn."
+)
 
 
 def _rels(zf: zipfile.ZipFile, part: str, names: set[str], budget: _Budget) -> dict[str, tuple[str, str]]:
@@ -335,8 +348,10 @@ class _SheetParser:
         except ValueError:
             return  # a missing or odd declaration is not trusted either way
         if r2 > MAX_ROWS or c2 > MAX_COLUMNS:
-            raise self._too_big(f"khai báo vùng dữ liệu {ref} ({integer(r2)} dòng × {integer(c2)} cột), vượt giới hạn "
-                                f"{integer(MAX_ROWS)} dòng và {integer(MAX_COLUMNS)} cột")
+            raise self._too_big(
+                f"khai báo vùng dữ liệu {ref} ({integer(r2)} dòng × {integer(c2)} cột), vượt giới hạn "
+                f"{integer(MAX_ROWS)} dòng và {integer(MAX_COLUMNS)} cột"
+            )
 
     def end(self, name: str) -> None:
         if ":" in name:
@@ -352,8 +367,10 @@ class _SheetParser:
                 self.col, self.ref = self._column(self.ref), None
             col = self.col
             if col > MAX_COLUMNS or self.row > MAX_ROWS:
-                raise self._too_big(f"ô {_letters(col)}{self.row} nằm ngoài giới hạn {integer(MAX_ROWS)} dòng và "
-                                    f"{integer(MAX_COLUMNS)} cột")
+                raise self._too_big(
+                    f"ô {_letters(col)}{self.row} nằm ngoài giới hạn {integer(MAX_ROWS)} dòng và "
+                    f"{integer(MAX_COLUMNS)} cột"
+                )
             self.sheet.cells.setdefault(self.row, {})[col - 1] = value
         elif name in ("v", "t"):
             self.collect = None
@@ -380,7 +397,8 @@ class _SheetParser:
                 col = self._column(self.ref) if self.ref is not None else self.col
                 raise WorkbookRefused(
                     f"Tệp {self.budget.name}, trang «{self.sheet.title}»: ô {_letters(col)}{self.row} trỏ tới một "
-                    "chuỗi chữ không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập.") from None
+                    "chuỗi chữ không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập."
+                ) from None
         try:
             if kind == "str":
                 return text_value(raw)
@@ -410,13 +428,16 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
         infos = {i.filename: i for i in zf.infolist()}
         total = sum(i.file_size for i in infos.values())
         if total > MAX_TOTAL_BYTES:
-            raise WorkbookRefused(f"Tệp {budget.name} khi giải nén nặng {integer(total // 2**20)} MB, quá giới hạn "
-                                  f"{MAX_TOTAL_BYTES // 2**20} MB." + _ADVICE)
+            raise WorkbookRefused(
+                f"Tệp {budget.name} khi giải nén nặng {integer(total // 2**20)} MB, quá giới hạn "
+                f"{MAX_TOTAL_BYTES // 2**20} MB." + _ADVICE
+            )
         for info in infos.values():
             if info.file_size > MAX_PART_BYTES and info.filename.endswith(".xml"):
-                raise WorkbookRefused(f"Tệp {budget.name}: phần «{info.filename}» khi giải nén nặng "
-                                      f"{integer(info.file_size // 2**20)} MB, quá giới hạn {MAX_PART_BYTES // 2**20} MB."
-                                      + _ADVICE)
+                raise WorkbookRefused(
+                    f"Tệp {budget.name}: phần «{info.filename}» khi giải nén nặng "
+                    f"{integer(info.file_size // 2**20)} MB, quá giới hạn {MAX_PART_BYTES // 2**20} MB." + _ADVICE
+                )
         book = "xl/workbook.xml"
         rels = _rels(zf, book, set(infos), budget)
         declared: list[tuple[str, str, str]] = []
@@ -438,8 +459,10 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
         for title, state, rid in declared:
             kind, target = rels.get(rid, ("", ""))
             if not kind or (kind.endswith("/worksheet") and target not in infos):
-                raise WorkbookRefused(f"Tệp {budget.name}: trang «{text_value(title)}» có trong danh sách trang nhưng "
-                                      "không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập.")
+                raise WorkbookRefused(
+                    f"Tệp {budget.name}: trang «{text_value(title)}» có trong danh sách trang nhưng "
+                    "không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập."
+                )
             if not kind.endswith("/worksheet"):
                 continue  # chart sheets and dialog sheets hold no rows
             sheet = Sheet(text_value(title), state if state in ("hidden", "veryHidden") else "visible")

@@ -47,8 +47,15 @@ def suggested_file_name(office_name: str, moment: datetime) -> str:
 
 def outbox_dto(e: OutboxEntry) -> OutboxDTO:
     return OutboxDTO(
-        package_id=e.package_id, created_at=e.created_at, actor=e.actor, file_name=e.file_name, scope=e.scope,
-        since=e.since, counts=dict(e.counts or {}), sha256=e.sha256, note=e.note,
+        package_id=e.package_id,
+        created_at=e.created_at,
+        actor=e.actor,
+        file_name=e.file_name,
+        scope=e.scope,
+        since=e.since,
+        counts=dict(e.counts or {}),
+        sha256=e.sha256,
+        note=e.note,
     )
 
 
@@ -59,8 +66,11 @@ def _changed_ids(session: Session, entity: Entity, since: datetime | None) -> se
     if since is None:
         return set(session.scalars(select(table.c.id)))
     ids = set(session.scalars(select(table.c.id).where(table.c.updated_at > since)))
-    touched = set(session.scalars(
-        select(AuditEntry.entity_id).where(AuditEntry.entity == entity.name, AuditEntry.at > since).distinct()))
+    touched = set(
+        session.scalars(
+            select(AuditEntry.entity_id).where(AuditEntry.entity == entity.name, AuditEntry.at > since).distinct()
+        )
+    )
     for chunk in _chunks(sorted(touched - ids)):
         ids.update(session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
     return ids
@@ -73,8 +83,9 @@ def _tombstones(session: Session, since: datetime | None) -> list[dict[str, Any]
     deletable = [e.name for e in ENTITIES if e.deletable]
     query = (
         select(AuditEntry.entity, AuditEntry.entity_id, func.max(AuditEntry.at))
-        .where(AuditEntry.entity.in_(deletable), AuditEntry.action.like("%delete"),
-               AuditEntry.action.not_like("undo:%"))
+        .where(
+            AuditEntry.entity.in_(deletable), AuditEntry.action.like("%delete"), AuditEntry.action.not_like("undo:%")
+        )
         .group_by(AuditEntry.entity, AuditEntry.entity_id)
     )
     if since is not None:
@@ -87,8 +98,11 @@ def _tombstones(session: Session, since: datetime | None) -> list[dict[str, Any]
         existing: set[str] = set()
         for chunk in _chunks(ids):
             existing.update(session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
-        out += [{"entity": e, "id": i, "deleted_at": encode_value(at)} for e, i, at in found
-                if e == name and i not in existing]
+        out += [
+            {"entity": e, "id": i, "deleted_at": encode_value(at)}
+            for e, i, at in found
+            if e == name and i not in existing
+        ]
     return out
 
 
@@ -119,15 +133,25 @@ class PackageExporter:
         office = office_settings(self._uow)
         if not office.complete:
             raise ValidationError(
-                [FieldError("office_unit_id", "Chưa thiết lập đơn vị và người sử dụng của máy này; hãy vào "
-                            "«Thiết lập đơn vị» trước khi gửi báo cáo, để nơi nhận biết gói của ai.")],
+                [
+                    FieldError(
+                        "office_unit_id",
+                        "Chưa thiết lập đơn vị và người sử dụng của máy này; hãy vào "
+                        "«Thiết lập đơn vị» trước khi gửi báo cáo, để nơi nhận biết gói của ai.",
+                    )
+                ],
                 record="Gửi báo cáo",
             )
         return office
 
     def export(
-        self, path: Path, changes_only: bool = False, include_reports: bool = True, note: str = "",
-        progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+        self,
+        path: Path,
+        changes_only: bool = False,
+        include_reports: bool = True,
+        note: str = "",
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> OutboxDTO:
         """Write a package to ``path`` and record it in the outbox; returns the outbox entry."""
         path = Path(path)
@@ -170,14 +194,24 @@ class PackageExporter:
         if deleted:
             counts["deleted"] = len(deleted)
         manifest = {
-            "format": FORMAT, "format_version": FORMAT_VERSION, "package_id": package_id,
-            "created_at": snapshot.isoformat(), "timezone": "UTC",
-            "sender": {"unit_id": office.office_unit_id, "unit_name": office.office_name,
-                       "unit_code": (unit.code if unit else "") or "", "user_name": office.user_name,
-                       "user_title": office.user_title},
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "package_id": package_id,
+            "created_at": snapshot.isoformat(),
+            "timezone": "UTC",
+            "sender": {
+                "unit_id": office.office_unit_id,
+                "unit_name": office.office_name,
+                "unit_code": (unit.code if unit else "") or "",
+                "user_name": office.user_name,
+                "user_title": office.user_title,
+            },
             "application": {"name": "OCOP Desktop", "version": __version__},
-            "schema_version": head_revision(), "scope": "changes" if since is not None else "all",
-            "since": since.isoformat() if since else None, "counts": counts, "note": note,
+            "schema_version": head_revision(),
+            "scope": "changes" if since is not None else "all",
+            "since": since.isoformat() if since else None,
+            "counts": counts,
+            "note": note,
             anchors.ANCHOR_KEY: anchor,
         }
         writer = PackageWriter(manifest, key=office_key(self._uow))  # signed by this office
@@ -195,9 +229,17 @@ class PackageExporter:
             sha = writer.write(path)
         try:
             with self._uow(action="export", context=f"gói {package_id}") as uow:
-                entry = OutboxEntry(package_id=package_id, created_at=snapshot, actor=office.user_name,
-                                    file_name=str(path), scope=manifest["scope"], since=since, counts=counts,
-                                    sha256=sha, note=note)
+                entry = OutboxEntry(
+                    package_id=package_id,
+                    created_at=snapshot,
+                    actor=office.user_name,
+                    file_name=str(path),
+                    scope=manifest["scope"],
+                    since=since,
+                    counts=counts,
+                    sha256=sha,
+                    note=note,
+                )
                 uow.session.add(entry)
                 _record_sync(uow.session, data, package_id)
                 uow.commit()
@@ -226,8 +268,11 @@ def _record_sync(session: Session, data: dict[str, list[dict[str, Any]]], packag
         sent = {r["id"]: r["updated_at"] for r in rows if not r.get(PRISTINE)}
         if not sent:
             continue
-        states = {st.entity_id: st for chunk in _chunks(sorted(sent)) for st in session.scalars(
-            select(SyncState).where(SyncState.entity == name, SyncState.entity_id.in_(chunk)))}
+        states = {
+            st.entity_id: st
+            for chunk in _chunks(sorted(sent))
+            for st in session.scalars(select(SyncState).where(SyncState.entity == name, SyncState.entity_id.in_(chunk)))
+        }
         for record_id, updated in sent.items():
             at = datetime.fromisoformat(updated)
             state = states.get(record_id)
@@ -237,17 +282,25 @@ def _record_sync(session: Session, data: dict[str, list[dict[str, Any]]], packag
                 state.synced_updated_at, state.package_id = at, package_id
 
 
-def _reports(make_uow: UowFactory, office: OfficeSettings, folder: Path, report: Callable[[int, int, str], None],
-             steps: int, cancelled: Callable[[], bool] | None) -> Iterator[tuple[str, Path]]:
+def _reports(
+    make_uow: UowFactory,
+    office: OfficeSettings,
+    folder: Path,
+    report: Callable[[int, int, str], None],
+    steps: int,
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[tuple[str, Path]]:
     """The human-readable reports (Excel and PDF): survey, registry and tasks, where there is data."""
     from ocop_desktop.services.reports import ReportRequest, ReportService  # a slow import, only needed here
 
     service = ReportService(make_uow)
     # No unit given: a commune office's reports cover its own area (its unit and the units it took
     # over in 2025); an office above a commune sends everyone's.
-    wanted = [("survey", "ra-soat-san-pham", ReportRequest("survey")),
-              ("products", "san-pham-ocop", ReportRequest("products")),
-              ("tasks", "nhiem-vu", ReportRequest("tasks"))]
+    wanted = [
+        ("survey", "ra-soat-san-pham", ReportRequest("survey")),
+        ("products", "san-pham-ocop", ReportRequest("products")),
+        ("tasks", "nhiem-vu", ReportRequest("tasks")),
+    ]
     step = len(ENTITIES)
     for _kind, stem, request in wanted:
         for fmt in ("xlsx", "pdf"):
@@ -272,8 +325,8 @@ def _readme(office: OfficeSettings, moment: datetime, counts: dict[str, int], si
         f"Thời điểm tạo gói (giờ UTC): {moment:%d/%m/%Y %H:%M}",
         "Phạm vi: " + (f"những thay đổi từ {since:%d/%m/%Y %H:%M} (UTC)" if since else "toàn bộ dữ liệu"),
         "",
-        "Số bản ghi: " + ", ".join(
-            f"{BY_NAME[k].label if k in BY_NAME else 'Bản ghi đã xóa'}: {v}" for k, v in counts.items()),
+        "Số bản ghi: "
+        + ", ".join(f"{BY_NAME[k].label if k in BY_NAME else 'Bản ghi đã xóa'}: {v}" for k, v in counts.items()),
         "",
         "Thư mục bao-cao/ có các báo cáo Excel và PDF để xem hoặc in trực tiếp.",
         "Để nhập dữ liệu vào OCOP Desktop ở nơi nhận: mở OCOP Desktop, chọn «Nhận báo cáo» rồi chọn tệp này",

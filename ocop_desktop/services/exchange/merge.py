@@ -49,8 +49,13 @@ from ocop_desktop.services.exchange.records import (
     sync_states,
 )
 
-REFERENCE_LABELS = {"places": "địa bàn", "product_groups": "nhóm sản phẩm", "product_sets": "bộ sản phẩm",
-                    "rule_sets": "bộ tiêu chí", "scorecards": "phiếu chấm"}
+REFERENCE_LABELS = {
+    "places": "địa bàn",
+    "product_groups": "nhóm sản phẩm",
+    "product_sets": "bộ sản phẩm",
+    "rule_sets": "bộ tiêu chí",
+    "scorecards": "phiếu chấm",
+}
 MAX_LISTED = 12
 
 
@@ -93,11 +98,19 @@ def package_info(pkg: VerifiedPackage) -> PackageInfo:
     sender = m.get("sender") or {}
     counts = {k: v for k, v in (m.get("counts") or {}).items() if isinstance(v, int)}
     return PackageInfo(
-        package_id=m["package_id"], file_name=pkg.path.name, sha256=pkg.sha256,
-        sender_unit=str(sender.get("unit_name") or ""), sender_unit_id=sender.get("unit_id") or None,
-        sender_user=str(sender.get("user_name") or ""), created_at=_when(m.get("created_at")),
-        app_version=str((m.get("application") or {}).get("version") or ""), schema_version=m["schema_version"],
-        scope=str(m.get("scope") or "all"), since=_when(m.get("since")), counts=counts, reports=pkg.reports,
+        package_id=m["package_id"],
+        file_name=pkg.path.name,
+        sha256=pkg.sha256,
+        sender_unit=str(sender.get("unit_name") or ""),
+        sender_unit_id=sender.get("unit_id") or None,
+        sender_user=str(sender.get("user_name") or ""),
+        created_at=_when(m.get("created_at")),
+        app_version=str((m.get("application") or {}).get("version") or ""),
+        schema_version=m["schema_version"],
+        scope=str(m.get("scope") or "all"),
+        since=_when(m.get("since")),
+        counts=counts,
+        reports=pkg.reports,
         note=str(m.get("note") or ""),
     )
 
@@ -196,8 +209,9 @@ def _classify(item: Item, here_edited: bool) -> None:
         item.outcome = Outcome.UPDATE
     else:
         item.outcome = Outcome.KEPT
-        item.reason = ("Bản ở đây mới hơn bản trong gói." if changed_here else
-                       "Bản trong gói chưa từng được sửa ở nơi gửi.")
+        item.reason = (
+            "Bản ở đây mới hơn bản trong gói." if changed_here else "Bản trong gói chưa từng được sửa ở nơi gửi."
+        )
 
 
 def _match_submissions(session: Session, rows: list[tuple[dict[str, Any], bool]]) -> dict[str, str]:
@@ -206,10 +220,14 @@ def _match_submissions(session: Session, rows: list[tuple[dict[str, Any], bool]]
     local: dict[tuple[str, str], str] = {}
     for chunk in _chunks(campaigns):
         query = select(UnitSubmission.id, UnitSubmission.campaign_id, UnitSubmission.unit_id).where(
-            UnitSubmission.campaign_id.in_(chunk))
+            UnitSubmission.campaign_id.in_(chunk)
+        )
         local.update({(c, u): i for i, c, u in session.execute(query)})
-    return {v["id"]: local[k] for v, _ in rows
-            if (k := (v.get("campaign_id"), v.get("unit_id"))) in local and local[k] != v["id"]}
+    return {
+        v["id"]: local[k]
+        for v, _ in rows
+        if (k := (v.get("campaign_id"), v.get("unit_id"))) in local and local[k] != v["id"]
+    }
 
 
 def _records(session: Session, entity: Entity, rows: list[tuple[dict[str, Any], bool]]) -> list[Item]:
@@ -282,10 +300,14 @@ def _check_references(session: Session, items: list[Item], names: Names) -> None
             value = item.there.get(column)
             if value and (parent, value) not in arriving and (parent, value) not in present:
                 what = REFERENCE_LABELS.get(parent) or (BY_NAME[parent].label.lower() if parent in BY_NAME else parent)
-                problems.append(f"{item.entity.label} «{item.entity.title(item.there, names)}» cần {what} "
-                                f"mã {value} ({field_label(column, item.entity.name)}) mà ở đây chưa có và gói không mang theo")
-    hint = ("Gói thiếu dữ liệu mà bản ghi trong gói cần. Nếu thiếu địa bàn, nhóm hay bộ tiêu chí, hãy cập nhật "
-            "OCOP Desktop ở nơi nhận; nếu thiếu bản ghi khác, hãy xin đơn vị gửi một gói «toàn bộ dữ liệu»")
+                problems.append(
+                    f"{item.entity.label} «{item.entity.title(item.there, names)}» cần {what} "
+                    f"mã {value} ({field_label(column, item.entity.name)}) mà ở đây chưa có và gói không mang theo"
+                )
+    hint = (
+        "Gói thiếu dữ liệu mà bản ghi trong gói cần. Nếu thiếu địa bàn, nhóm hay bộ tiêu chí, hãy cập nhật "
+        "OCOP Desktop ở nơi nhận; nếu thiếu bản ghi khác, hãy xin đơn vị gửi một gói «toàn bộ dữ liệu»"
+    )
     _refuse(problems, hint)
 
 
@@ -300,44 +322,69 @@ def _hold_closed_campaigns(session: Session, items: list[Item]) -> None:
     closed: dict[str, tuple[int, date]] = {}  # only closed campaigns are read
     for chunk in _chunks(wanted):
         query = select(SurveyCampaign.id, SurveyCampaign.year, SurveyCampaign.closed_on).where(
-            SurveyCampaign.id.in_(chunk), SurveyCampaign.closed_on.is_not(None))
+            SurveyCampaign.id.in_(chunk), SurveyCampaign.closed_on.is_not(None)
+        )
         closed.update({cid: (year, on) for cid, year, on in session.execute(query) if on is not None})
     for item in rows:
         held = closed.get((item.there or item.here or {}).get("campaign_id") or "")
         if held is not None:
             item.outcome = Outcome.KEPT
-            item.reason = (f"Đợt rà soát năm {held[0]} đã kết thúc ở đây ngày {format_vn_date(held[1])} nên dòng này "
-                           "không được nhận. Nếu cần nhận, hãy mở lại đợt (Rà soát sản phẩm → Đợt rà soát → "
-                           "Mở lại đợt này), hoàn tác lần nhập gói này rồi nhập lại gói.")
+            item.reason = (
+                f"Đợt rà soát năm {held[0]} đã kết thúc ở đây ngày {format_vn_date(held[1])} nên dòng này "
+                "không được nhận. Nếu cần nhận, hãy mở lại đợt (Rà soát sản phẩm → Đợt rà soát → "
+                "Mở lại đợt này), hoàn tác lần nhập gói này rồi nhập lại gói."
+            )
 
 
 def _warnings(session: Session, items: list[Item]) -> list[str]:
     out = []
-    new_producers = [i.there for i in items
-                     if i.entity.name == "producers" and i.outcome is Outcome.NEW and i.there is not None]
+    new_producers = [
+        i.there for i in items if i.entity.name == "producers" and i.outcome is Outcome.NEW and i.there is not None
+    ]
     taxes = {p["tax_code"]: p for p in new_producers if p.get("tax_code")}
     for chunk in _chunks(sorted(taxes)):
         for name, tax in session.execute(select(Producer.name, Producer.tax_code).where(Producer.tax_code.in_(chunk))):
-            out.append(f"Chủ thể mới «{taxes[tax]['name']}» có cùng mã số thuế {tax} với chủ thể «{name}» ở đây; "
-                       "có thể là một chủ thể được nhập hai lần, hãy kiểm tra sau khi nhập.")
+            out.append(
+                f"Chủ thể mới «{taxes[tax]['name']}» có cùng mã số thuế {tax} với chủ thể «{name}» ở đây; "
+                "có thể là một chủ thể được nhập hai lần, hãy kiểm tra sau khi nhập."
+            )
     for item in items:
         if item.entity.name == "survey_campaigns" and item.outcome is Outcome.NEW and item.there is not None:
             other = session.scalar(select(SurveyCampaign.title).where(SurveyCampaign.year == item.there.get("year")))
             if other:
-                out.append(f"Gói có đợt rà soát năm {item.there.get('year')} khác với đợt «{other}» ở đây; "
-                           "sau khi nhập sẽ có hai đợt cùng năm.")
+                out.append(
+                    f"Gói có đợt rà soát năm {item.there.get('year')} khác với đợt «{other}» ở đây; "
+                    "sau khi nhập sẽ có hai đợt cùng năm."
+                )
     return out
 
 
 def _change(item: Item, names: Names) -> RecordChange:
     values = item.there if item.there is not None else item.here
     assert values is not None  # a record is sent, stored here, or both
-    fields = tuple(
-        FieldDiff(k, field_label(k, item.entity.name), display_value(item.here.get(k), names, k), display_value(item.there.get(k), names, k))
-        for k in item.diffs
-    ) if item.here is not None and item.there is not None else ()
-    return RecordChange(item.entity.name, item.entity.label, item.record_id, item.entity.title(values, names),
-                        item.outcome, fields, item.reason, item.deleted_there)
+    fields = (
+        tuple(
+            FieldDiff(
+                k,
+                field_label(k, item.entity.name),
+                display_value(item.here.get(k), names, k),
+                display_value(item.there.get(k), names, k),
+            )
+            for k in item.diffs
+        )
+        if item.here is not None and item.there is not None
+        else ()
+    )
+    return RecordChange(
+        item.entity.name,
+        item.entity.label,
+        item.record_id,
+        item.entity.title(values, names),
+        item.outcome,
+        fields,
+        item.reason,
+        item.deleted_there,
+    )
 
 
 def make_plan(session: Session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
@@ -345,10 +392,13 @@ def make_plan(session: Session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
     info = package_info(pkg)
     sent = session.scalar(select(OutboxEntry.created_at).where(OutboxEntry.package_id == info.package_id))
     if sent is not None:
-        raise PackageError(f"Gói này do chính máy này tạo ra lúc {sent:%d/%m/%Y %H:%M} (UTC); không nhập lại gói "
-                           "của mình. Hãy chọn gói nhận được từ đơn vị khác.")
-    sender = package_sender(session, info.sender_unit_id, info.sender_unit,
-                            pkg.signer.fingerprint if pkg.signer is not None else None)
+        raise PackageError(
+            f"Gói này do chính máy này tạo ra lúc {sent:%d/%m/%Y %H:%M} (UTC); không nhập lại gói "
+            "của mình. Hãy chọn gói nhận được từ đơn vị khác."
+        )
+    sender = package_sender(
+        session, info.sender_unit_id, info.sender_unit, pkg.signer.fingerprint if pkg.signer is not None else None
+    )
     inbox = session.scalar(select(InboxEntry).where(InboxEntry.package_id == info.package_id))
     if inbox is not None and inbox.undone_at is None:
         preview = ImportPreview(info, (), {}, already_imported_at=inbox.imported_at)
@@ -368,4 +418,3 @@ def make_plan(session: Session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
     changes = tuple(_change(i, names) for i in items if i.outcome is not Outcome.SAME)
     preview = ImportPreview(info, changes, counts, warnings=tuple(_warnings(session, items)))
     return Plan(pkg, info, items, preview, inbox)
-

@@ -87,20 +87,32 @@ def _paren(text: str) -> str:
 ENTITIES: tuple[Entity, ...] = (
     Entity("producers", Producer, lambda r, n: _short(r.get("name"))),
     Entity("products", Product, lambda r, n: _short(r.get("name"))),
-    Entity("directives", Directive,
-           lambda r, n: _short(" ".join(x for x in (r.get("number"), r.get("subject")) if x))),
+    Entity("directives", Directive, lambda r, n: _short(" ".join(x for x in (r.get("number"), r.get("subject")) if x))),
     Entity("tasks", Task, lambda r, n: _short(r.get("title"))),
-    Entity("task_progress", TaskProgress,
-           lambda r, n: _short(_join(": ", n(r.get("task_id")), r.get("text"))), deletable=True),
+    Entity(
+        "task_progress",
+        TaskProgress,
+        lambda r, n: _short(_join(": ", n(r.get("task_id")), r.get("text"))),
+        deletable=True,
+    ),
     Entity("survey_campaigns", SurveyCampaign, lambda r, n: _short(r.get("title"))),
-    Entity("unit_submissions", UnitSubmission,
-           lambda r, n: _short(_join(" — ", n(r.get("unit_id")), n(r.get("campaign_id"))))),
-    Entity("survey_entries", SurveyEntry,
-           lambda r, n: _short(_join(" ", r.get("product_name"), _paren(n(r.get("unit_id"))))), deletable=True),
-    Entity("evaluations", Evaluation,
-           lambda r, n: _short(_join(", ", n(r.get("product_id")), _vn_day(r.get("evaluated_on"))))),
-    Entity("evaluation_members", EvaluationMember,
-           lambda r, n: _short(r.get("member_name")), deletable=True),
+    Entity(
+        "unit_submissions",
+        UnitSubmission,
+        lambda r, n: _short(_join(" — ", n(r.get("unit_id")), n(r.get("campaign_id")))),
+    ),
+    Entity(
+        "survey_entries",
+        SurveyEntry,
+        lambda r, n: _short(_join(" ", r.get("product_name"), _paren(n(r.get("unit_id"))))),
+        deletable=True,
+    ),
+    Entity(
+        "evaluations",
+        Evaluation,
+        lambda r, n: _short(_join(", ", n(r.get("product_id")), _vn_day(r.get("evaluated_on")))),
+    ),
+    Entity("evaluation_members", EvaluationMember, lambda r, n: _short(r.get("member_name")), deletable=True),
 )
 BY_NAME = {e.name: e for e in ENTITIES}
 ORDER = {e.name: i for i, e in enumerate(ENTITIES)}
@@ -108,6 +120,7 @@ ORDER = {e.name: i for i, e in enumerate(ENTITIES)}
 ENUMS: dict[tuple[str, str], type[LabelledEnum]] = {
     (e.name, f.stored): f.enum for e in ENTITIES if (r := schema.record(e.name)) for f in r.fields if f.enum is not None
 }
+
 
 def field_label(key: str, table: str | None = None) -> str:
     """The field's label in the activity log's words (domain/schema): one name per field everywhere."""
@@ -246,7 +259,7 @@ def stored_record(session: Session, entity: Entity, record_id: str) -> RecordMix
 
 def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
     for i in range(0, len(ids), size):
-        yield ids[i:i + size]
+        yield ids[i : i + size]
 
 
 # An edit made here: by a person ("update"), by an Excel import or its undo ("excel:update",
@@ -279,7 +292,8 @@ def created_by_import(session: Session, entity: str, ids: list[str]) -> set[str]
 
 def sync_states(session: Session, entity: str, ids: list[str] | None = None) -> dict[str, tuple[datetime, str]]:
     query = select(SyncState.entity_id, SyncState.synced_updated_at, SyncState.package_id).where(
-        SyncState.entity == entity)
+        SyncState.entity == entity
+    )
     if ids is None:
         return {r[0]: (r[1], r[2]) for r in session.execute(query)}
     out = {}

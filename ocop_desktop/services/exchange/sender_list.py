@@ -39,8 +39,9 @@ _SIGNED = ("format", "version", "issuer", "created_at", "senders", "revoked", "p
 
 
 def _payload(values: dict[str, Any]) -> bytes:
-    return json.dumps({k: values.get(k) for k in _SIGNED}, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        {k: values.get(k) for k in _SIGNED}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
 
 
 class IssuerNotTrusted(PackageError):
@@ -63,8 +64,10 @@ class ListImport:
 
     @property
     def summary(self) -> str:
-        return (f"Danh sách khóa của {self.issuer} (khóa {self.words}): thêm {len(self.added)} đơn vị, "
-                f"{len(self.unchanged)} đã có, thu hồi {len(self.revoked)}, không nhận {len(self.refused)}.")
+        return (
+            f"Danh sách khóa của {self.issuer} (khóa {self.words}): thêm {len(self.added)} đơn vị, "
+            f"{len(self.unchanged)} đã có, thu hồi {len(self.revoked)}, không nhận {len(self.refused)}."
+        )
 
 
 class SenderListService:
@@ -77,8 +80,10 @@ class SenderListService:
         many offices it lists."""
         office = office_settings(self._uow)
         if not office.complete:
-            raise PackageError("Chưa thiết lập đơn vị của máy này; hãy vào «Thiết lập đơn vị» trước khi gửi danh "
-                               "sách khóa, để nơi nhận biết danh sách của ai.")
+            raise PackageError(
+                "Chưa thiết lập đơn vị của máy này; hãy vào «Thiết lập đơn vị» trước khi gửi danh "
+                "sách khóa, để nơi nhận biết danh sách của ai."
+            )
         key = office_key(self._uow)
         if key is None:
             raise PackageError("Cơ sở dữ liệu này không nằm trên đĩa nên không có khóa ký.")
@@ -88,23 +93,37 @@ class SenderListService:
             if issuer.level not in ISSUER_LEVELS:
                 raise PackageError(
                     f"{issuer.title} không phân phối danh sách khóa: chỉ cơ quan cấp tỉnh (hoặc cấp huyện trước "
-                    "01/07/2025) gửi danh sách khóa của các đơn vị trên địa bàn cho nhau.")
+                    "01/07/2025) gửi danh sách khóa của các đơn vị trên địa bàn cho nhau."
+                )
             unit = s.get(Place, office.office_unit_id)
             senders, revoked = [], []
             for r in s.scalars(select(TrustedSender).order_by(TrustedSender.office_name, TrustedSender.trusted_at)):
                 place = s.get(Place, r.unit_id) if r.unit_id else None
-                item = {"unit_id": r.unit_id, "unit_code": (place.code if place else "") or "", "office": r.office_name,
-                        "public_key": r.public_key, "fingerprint": r.fingerprint}
+                item = {
+                    "unit_id": r.unit_id,
+                    "unit_code": (place.code if place else "") or "",
+                    "office": r.office_name,
+                    "public_key": r.public_key,
+                    "fingerprint": r.fingerprint,
+                }
                 if r.revoked_at is None:
                     senders.append({**item, "trusted_at": r.trusted_at.isoformat()})
                 else:
                     revoked.append({**item, "revoked_at": r.revoked_at.isoformat()})
         values: dict[str, Any] = {
-            "format": FORMAT, "version": VERSION, "created_at": utcnow().isoformat(),
-            "issuer": {"unit_id": office.office_unit_id, "unit_name": office.office_name,
-                       "unit_code": (unit.code if unit else "") or "", "user_name": office.user_name,
-                       "user_title": office.user_title},
-            "senders": senders, "revoked": revoked, "public_key": b64(key.public_key),
+            "format": FORMAT,
+            "version": VERSION,
+            "created_at": utcnow().isoformat(),
+            "issuer": {
+                "unit_id": office.office_unit_id,
+                "unit_name": office.office_name,
+                "unit_code": (unit.code if unit else "") or "",
+                "user_name": office.user_name,
+                "user_title": office.user_title,
+            },
+            "senders": senders,
+            "revoked": revoked,
+            "public_key": b64(key.public_key),
         }
         values["signature"] = b64(key.sign(_payload(values)))
         path = Path(path)
@@ -121,16 +140,23 @@ class SenderListService:
         try:
             values = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise PackageError(f"Không đọc được tệp danh sách khóa {path.name} ({exc.__class__.__name__}). "
-                               "Hãy đề nghị nơi gửi gửi lại.") from None
+            raise PackageError(
+                f"Không đọc được tệp danh sách khóa {path.name} ({exc.__class__.__name__}). "
+                "Hãy đề nghị nơi gửi gửi lại."
+            ) from None
         if not isinstance(values, dict) or values.get("format") != FORMAT:
             raise PackageError(f"Tệp {path.name} không phải danh sách khóa của OCOP Desktop.")
         raw_key, raw_sig = unb64(values.get("public_key")), unb64(values.get("signature"))
         if raw_key is None or len(raw_key) != 32 or raw_sig is None or not verify(raw_key, raw_sig, _payload(values)):
-            raise PackageError(f"Chữ ký của danh sách khóa {path.name} không hợp lệ: tệp đã bị sửa sau khi ký. "
-                               "Không có gì được nhập; hãy đề nghị nơi gửi gửi lại.")
-        if not isinstance(values.get("issuer"), dict) or not isinstance(values.get("senders"), list) \
-                or not isinstance(values.get("revoked", []), list):
+            raise PackageError(
+                f"Chữ ký của danh sách khóa {path.name} không hợp lệ: tệp đã bị sửa sau khi ký. "
+                "Không có gì được nhập; hãy đề nghị nơi gửi gửi lại."
+            )
+        if (
+            not isinstance(values.get("issuer"), dict)
+            or not isinstance(values.get("senders"), list)
+            or not isinstance(values.get("revoked", []), list)
+        ):
             raise PackageError(f"Danh sách khóa {path.name} thiếu phần bắt buộc; không có gì được nhập.")
         return values
 
@@ -143,36 +169,54 @@ class SenderListService:
         issuer_fp = fingerprint(unb64(issuer_key) or b"")
         words = short_fingerprint(issuer_fp)
         name = str(issuer_info.get("unit_name") or "đơn vị không ghi tên")
-        listed_on = format_vn_date(datetime.fromisoformat(values["created_at"]).date()) \
-            if isinstance(values.get("created_at"), str) else "?"
+        listed_on = (
+            format_vn_date(datetime.fromisoformat(values["created_at"]).date())
+            if isinstance(values.get("created_at"), str)
+            else "?"
+        )
         note = f"theo danh sách khóa của {name} ngày {listed_on}"
         with self._uow(action="trust", context=f"danh sách khóa của {name}") as uow:
             s = uow.session
             actor = actor or s.info.get("actor", "")
-            issuer = sender_of(s, issuer_info.get("unit_id") if isinstance(issuer_info.get("unit_id"), str) else None,
-                               name)
+            issuer = sender_of(
+                s, issuer_info.get("unit_id") if isinstance(issuer_info.get("unit_id"), str) else None, name
+            )
             if issuer.level not in ISSUER_LEVELS:
-                raise PackageError(f"Danh sách khóa do {issuer.title} ký; chỉ cơ quan cấp tỉnh (hoặc cấp huyện trước "
-                                   "01/07/2025) phân phối khóa của các đơn vị khác. Không có gì được nhập.")
+                raise PackageError(
+                    f"Danh sách khóa do {issuer.title} ký; chỉ cơ quan cấp tỉnh (hoặc cấp huyện trước "
+                    "01/07/2025) phân phối khóa của các đơn vị khác. Không có gì được nhập."
+                )
             mine = office_key(self._uow)
             rows = list(s.scalars(select(TrustedSender).where(TrustedSender.fingerprint == issuer_fp)))
             trusted = [r for r in rows if r.revoked_at is None and r.unit_id == issuer.unit_id]
             if not trusted and not (mine is not None and mine.fingerprint == issuer_fp):
                 if any(r.revoked_at is not None for r in rows):
-                    raise PackageError(f"Khóa {words} của {name} đã bị thu hồi tin cậy ở đây; không nhận danh sách "
-                                       "khóa của nó. Không có gì được nhập.")
-                other = [r for r in s.scalars(select(TrustedSender).where(TrustedSender.unit_id == issuer.unit_id,
-                                                                          TrustedSender.revoked_at.is_(None)))]
+                    raise PackageError(
+                        f"Khóa {words} của {name} đã bị thu hồi tin cậy ở đây; không nhận danh sách "
+                        "khóa của nó. Không có gì được nhập."
+                    )
+                other = [
+                    r
+                    for r in s.scalars(
+                        select(TrustedSender).where(
+                            TrustedSender.unit_id == issuer.unit_id, TrustedSender.revoked_at.is_(None)
+                        )
+                    )
+                ]
                 if other:
                     raise PackageError(
                         f"Danh sách mang tên {name} nhưng ký bằng khóa {words}, khác với khóa đã tin cậy của đơn vị này "
                         f"({', '.join(short_fingerprint(r.fingerprint) for r in other)}). Không có gì được nhập; hãy gọi "
-                        "điện cho nơi gửi để đối chiếu.")
+                        "điện cho nơi gửi để đối chiếu."
+                    )
                 if not trust_issuer:
                     raise IssuerNotTrusted(
                         f"Danh sách khóa này do {name} ký bằng khóa {words}, chưa được tin cậy ở đây. Hãy gọi điện hoặc "
                         "xem văn bản giấy của nơi gửi để đối chiếu dấu vân tay; chỉ khi trùng khớp mới nhập lại và "
-                        "đồng ý tin cậy. Chưa có gì được nhập.", name, words)
+                        "đồng ý tin cậy. Chưa có gì được nhập.",
+                        name,
+                        words,
+                    )
                 add_sender(s, issuer.unit_id, name, issuer_key, actor, "đã đối chiếu khi nhận danh sách khóa")
             result = ListImport(name, words)
             for item in values["senders"]:
@@ -193,8 +237,9 @@ class SenderListService:
         office = str(item.get("office") or "đơn vị không ghi tên")
         return unit_id, office, item["public_key"], fingerprint(raw)
 
-    def _take_one(self, s: Session, item: Any, issuer: Sender, note: str, actor: str, result: ListImport,
-                  own_fp: str) -> None:
+    def _take_one(
+        self, s: Session, item: Any, issuer: Sender, note: str, actor: str, result: ListImport, own_fp: str
+    ) -> None:
         entry = self._entry(item)
         if entry is None:
             result.refused.append("Một dòng của danh sách không có khóa công khai hợp lệ; bỏ qua dòng đó.")
@@ -208,12 +253,16 @@ class SenderListService:
             result.refused.append(f"{shown}: đơn vị không có trong danh mục địa bàn ở đây; không nhận.")
             return
         if place.id not in issuer.area:
-            result.refused.append(f"{shown}: không thuộc địa bàn của {issuer.name}; một tỉnh chỉ phân phối khóa "
-                                  "của các đơn vị trên địa bàn mình.")
+            result.refused.append(
+                f"{shown}: không thuộc địa bàn của {issuer.name}; một tỉnh chỉ phân phối khóa "
+                "của các đơn vị trên địa bàn mình."
+            )
             return
         if rank(sender_of(s, place.id, office).level) > rank(issuer.level):
-            result.refused.append(f"{shown}: đơn vị cấp {level_name(sender_of(s, place.id, office).level)} cao hơn "
-                                  "nơi gửi danh sách; không nhận.")
+            result.refused.append(
+                f"{shown}: đơn vị cấp {level_name(sender_of(s, place.id, office).level)} cao hơn "
+                "nơi gửi danh sách; không nhận."
+            )
             return
         rows = list(s.scalars(select(TrustedSender).where(TrustedSender.unit_id == place.id)))
         active = [r for r in rows if r.revoked_at is None]
@@ -221,13 +270,17 @@ class SenderListService:
             result.unchanged.append(shown)
             return
         if any(r.fingerprint == fp for r in rows):
-            result.refused.append(f"{shown}: khóa này đã bị thu hồi tin cậy ở đây; giữ nguyên việc thu hồi. Nếu đơn "
-                                  "vị đó vẫn dùng khóa này, hãy gọi điện đối chiếu rồi tin cậy lại.")
+            result.refused.append(
+                f"{shown}: khóa này đã bị thu hồi tin cậy ở đây; giữ nguyên việc thu hồi. Nếu đơn "
+                "vị đó vẫn dùng khóa này, hãy gọi điện đối chiếu rồi tin cậy lại."
+            )
             return
         if active:
             known = ", ".join(short_fingerprint(r.fingerprint) for r in active)
-            result.refused.append(f"{shown}: ở đây đang tin cậy khóa khác của đơn vị này ({known}); giữ nguyên. Hãy "
-                                  "gọi điện cho đơn vị đó; nếu khóa mới là đúng, thu hồi khóa cũ rồi nhập lại danh sách.")
+            result.refused.append(
+                f"{shown}: ở đây đang tin cậy khóa khác của đơn vị này ({known}); giữ nguyên. Hãy "
+                "gọi điện cho đơn vị đó; nếu khóa mới là đúng, thu hồi khóa cũ rồi nhập lại danh sách."
+            )
             return
         add_sender(s, place.id, office, public_key, actor, note)
         result.added.append(shown)
@@ -240,9 +293,11 @@ class SenderListService:
         unit_id, office, _key, fp = entry
         if unit_id is None or unit_id not in issuer.area:
             return  # a province does not revoke keys of offices outside its area
-        for r in s.scalars(select(TrustedSender).where(TrustedSender.fingerprint == fp,
-                                                       TrustedSender.unit_id == unit_id,
-                                                       TrustedSender.revoked_at.is_(None))):
+        for r in s.scalars(
+            select(TrustedSender).where(
+                TrustedSender.fingerprint == fp, TrustedSender.unit_id == unit_id, TrustedSender.revoked_at.is_(None)
+            )
+        ):
             r.revoked_at = utcnow()
             r.note = (r.note + "; " if r.note else "") + f"thu hồi {note}"
             result.revoked.append(f"{office} — {short_fingerprint(fp)}")

@@ -19,9 +19,11 @@ _DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
 def _received(session: Session) -> dict[str, datetime]:
     """Unit id -> when its last package was imported (a merged commune's package counts for the
     old communes it took over, so 2024 units are found in a 2025 commune's package)."""
-    query = (select(InboxEntry.sender_unit_id, func.max(InboxEntry.imported_at))
-             .where(InboxEntry.undone_at.is_(None), InboxEntry.sender_unit_id.is_not(None))
-             .group_by(InboxEntry.sender_unit_id))
+    query = (
+        select(InboxEntry.sender_unit_id, func.max(InboxEntry.imported_at))
+        .where(InboxEntry.undone_at.is_(None), InboxEntry.sender_unit_id.is_not(None))
+        .group_by(InboxEntry.sender_unit_id)
+    )
     out: dict[str, datetime] = {}
     for sender, at in session.execute(query):
         if sender is None:  # excluded by the query
@@ -44,10 +46,16 @@ def campaign_timeliness(session: Session, today: date) -> list[CampaignTimelines
         )
         units = tuple(
             UnitTimeliness(
-                unit_id=unit_id, unit=name, status_label=SubmissionStatus(status).label, submitted=status in _DONE,
-                submitted_on=submitted_on, on_time=on_time(submitted_on if status in _DONE else None,
-                                                             campaign.deadline, today, campaign.deadline_day_on_time),
-                received_at=received.get(unit_id), status=status,
+                unit_id=unit_id,
+                unit=name,
+                status_label=SubmissionStatus(status).label,
+                submitted=status in _DONE,
+                submitted_on=submitted_on,
+                on_time=on_time(
+                    submitted_on if status in _DONE else None, campaign.deadline, today, campaign.deadline_day_on_time
+                ),
+                received_at=received.get(unit_id),
+                status=status,
             )
             for unit_id, name, status, submitted_on in rows
         )

@@ -21,9 +21,11 @@ from ocop_desktop.persistence.models import Place, TrustedSender
 from ocop_desktop.persistence.models.base import utcnow
 
 TRUSTED, NEW, REFUSED = "trusted", "new", "refused"
-UNSIGNED = ("Gói không có chữ ký số của đơn vị gửi (gói do phiên bản OCOP Desktop cũ tạo ra, hoặc chữ ký đã bị gỡ "
-            "trên đường gửi) nên không biết chắc ai đã gửi và gói có bị sửa hay không. Không có gì được nhập. Hãy đề "
-            "nghị đơn vị gửi cập nhật OCOP Desktop rồi gửi lại gói.")
+UNSIGNED = (
+    "Gói không có chữ ký số của đơn vị gửi (gói do phiên bản OCOP Desktop cũ tạo ra, hoặc chữ ký đã bị gỡ "
+    "trên đường gửi) nên không biết chắc ai đã gửi và gói có bị sửa hay không. Không có gì được nhập. Hãy đề "
+    "nghị đơn vị gửi cập nhật OCOP Desktop rồi gửi lại gói."
+)
 
 
 @dataclass(frozen=True)
@@ -86,27 +88,52 @@ def sender_trust(session: Session, pkg: VerifiedPackage) -> SenderTrust:
     words = short_fingerprint(fp)
     revoked = [r.revoked_at for r in rows if r.fingerprint == fp and r.revoked_at is not None]
     if revoked:
-        return SenderTrust(REFUSED, office, unit_id, fp, key, (
-            f"Gói của {office} ký bằng khóa {words} mà nơi này đã thu hồi tin cậy ngày "
-            f"{format_vn_date(revoked[0].date())}. Không có gì được nhập. Nếu đơn vị đó vẫn dùng khóa này "
-            "một cách hợp lệ, hãy gọi điện đối chiếu rồi tin cậy lại («ocop senders trust»)."))
+        return SenderTrust(
+            REFUSED,
+            office,
+            unit_id,
+            fp,
+            key,
+            (
+                f"Gói của {office} ký bằng khóa {words} mà nơi này đã thu hồi tin cậy ngày "
+                f"{format_vn_date(revoked[0].date())}. Không có gì được nhập. Nếu đơn vị đó vẫn dùng khóa này "
+                "một cách hợp lệ, hãy gọi điện đối chiếu rồi tin cậy lại («ocop senders trust»)."
+            ),
+        )
     if active:
         known = ", ".join(short_fingerprint(r.fingerprint) for r in active)
-        return SenderTrust(REFUSED, office, unit_id, fp, key, (
-            f"Gói mang tên {office} nhưng được ký bằng khóa {words}, khác với khóa đã tin cậy của đơn vị này ({known}). "
-            "Có thể gói bị giả mạo, hoặc đơn vị đó đã cài lại máy và có khóa mới. Không có gì được nhập. Hãy gọi điện "
-            "cho đơn vị gửi để đối chiếu dấu vân tay; nếu đúng là khóa mới, hãy thu hồi khóa cũ («ocop senders "
-            "revoke») rồi nhập lại gói và tin cậy khóa mới."))
-    elsewhere = [r for r in session.scalars(select(TrustedSender).where(TrustedSender.fingerprint == fp))
-                 if r.revoked_at is None]
+        return SenderTrust(
+            REFUSED,
+            office,
+            unit_id,
+            fp,
+            key,
+            (
+                f"Gói mang tên {office} nhưng được ký bằng khóa {words}, khác với khóa đã tin cậy của đơn vị này ({known}). "
+                "Có thể gói bị giả mạo, hoặc đơn vị đó đã cài lại máy và có khóa mới. Không có gì được nhập. Hãy gọi điện "
+                "cho đơn vị gửi để đối chiếu dấu vân tay; nếu đúng là khóa mới, hãy thu hồi khóa cũ («ocop senders "
+                "revoke») rồi nhập lại gói và tin cậy khóa mới."
+            ),
+        )
+    elsewhere = [
+        r for r in session.scalars(select(TrustedSender).where(TrustedSender.fingerprint == fp)) if r.revoked_at is None
+    ]
     note = ""
     if elsewhere:
         others = ", ".join(r.office_name for r in elsewhere)
         note = f" Lưu ý: khóa này đang được tin cậy cho {others}; một đơn vị không ký thay đơn vị khác."
-    return SenderTrust(NEW, office, unit_id, fp, key, (
-        f"Đây là gói đầu tiên nhận từ {office}. Dấu vân tay khóa ký của gói: {words}. Hãy gọi điện hoặc xem văn bản "
-        f"giấy của đơn vị gửi (trang «Thiết lập đơn vị», chân báo cáo) để đối chiếu; chỉ tin cậy khi trùng khớp."
-        + note))
+    return SenderTrust(
+        NEW,
+        office,
+        unit_id,
+        fp,
+        key,
+        (
+            f"Đây là gói đầu tiên nhận từ {office}. Dấu vân tay khóa ký của gói: {words}. Hãy gọi điện hoặc xem văn bản "
+            f"giấy của đơn vị gửi (trang «Thiết lập đơn vị», chân báo cáo) để đối chiếu; chỉ tin cậy khi trùng khớp."
+            + note
+        ),
+    )
 
 
 def require_trust(session: Session, pkg: VerifiedPackage, trust_new: bool, actor: str) -> SenderTrust:
@@ -121,17 +148,35 @@ def require_trust(session: Session, pkg: VerifiedPackage, trust_new: bool, actor
     return trust
 
 
-def add_sender(session: Session, unit_id: str | None, office: str, public_key: str, actor: str, note: str = "") -> TrustedSender:
+def add_sender(
+    session: Session, unit_id: str | None, office: str, public_key: str, actor: str, note: str = ""
+) -> TrustedSender:
     raw = unb64(public_key)
     if raw is None or len(raw) != 32:
         raise PackageError("Khóa công khai không hợp lệ (phải là 32 byte mã hóa base64).")
-    row = TrustedSender(unit_id=_known_unit(session, unit_id), office_name=office, public_key=public_key, fingerprint=fingerprint(raw),
-                        trusted_at=utcnow(), trusted_by=actor, note=note)
+    row = TrustedSender(
+        unit_id=_known_unit(session, unit_id),
+        office_name=office,
+        public_key=public_key,
+        fingerprint=fingerprint(raw),
+        trusted_at=utcnow(),
+        trusted_by=actor,
+        note=note,
+    )
     session.add(row)
     session.flush()
     return row
 
 
 def sender_dto(r: TrustedSender) -> SenderDTO:
-    return SenderDTO(r.id, r.office_name, r.unit_id, r.fingerprint, short_fingerprint(r.fingerprint), r.trusted_at,
-                     r.trusted_by, r.revoked_at, r.note)
+    return SenderDTO(
+        r.id,
+        r.office_name,
+        r.unit_id,
+        r.fingerprint,
+        short_fingerprint(r.fingerprint),
+        r.trusted_at,
+        r.trusted_by,
+        r.revoked_at,
+        r.note,
+    )

@@ -51,12 +51,22 @@ def undo_import(session: Session, package_id: str) -> UndoResult:
         raise NotFoundError(f"Không có gói {package_id} trong danh sách gói đã nhận.")
     record = f"Gói của {inbox.sender_unit or 'đơn vị không rõ'} nhập lúc {inbox.imported_at:%d/%m/%Y %H:%M} (UTC)"
     if inbox.undone_at is not None:
-        raise ValidationError([FieldError("package_id", f"Gói này đã được hoàn tác lúc {inbox.undone_at:%d/%m/%Y %H:%M} (UTC).")],
-                              record=record)
+        raise ValidationError(
+            [FieldError("package_id", f"Gói này đã được hoàn tác lúc {inbox.undone_at:%d/%m/%Y %H:%M} (UTC).")],
+            record=record,
+        )
     versions: dict[str, dict[str, Any]] = dict((inbox.counts or {}).get("undo") or {})
-    entries = list(session.scalars(
-        select(AuditEntry).where(AuditEntry.context == f"gói {package_id}", AuditEntry.action.like("import:%"),
-                                 AuditEntry.at >= inbox.imported_at).order_by(AuditEntry.seq)))
+    entries = list(
+        session.scalars(
+            select(AuditEntry)
+            .where(
+                AuditEntry.context == f"gói {package_id}",
+                AuditEntry.action.like("import:%"),
+                AuditEntry.at >= inbox.imported_at,
+            )
+            .order_by(AuditEntry.seq)
+        )
+    )
     last_seq = max((e.seq for e in entries), default=0)
     by_key: dict[str, list[AuditEntry]] = {}
     for e in entries:
@@ -69,8 +79,13 @@ def undo_import(session: Session, package_id: str) -> UndoResult:
     if problems:
         more = f"; … và {len(problems) - MAX_LISTED} bản ghi khác" if len(problems) > MAX_LISTED else ""
         raise ValidationError(
-            [FieldError("package_id", "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các gói nhập sau "
-                        "gói này trước (nếu có), hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.")],
+            [
+                FieldError(
+                    "package_id",
+                    "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các gói nhập sau "
+                    "gói này trước (nếu có), hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.",
+                )
+            ],
             record=f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập",
         )
     result = {"deleted": 0, "restored": 0, "recreated": 0}
@@ -121,8 +136,12 @@ def undo_import(session: Session, package_id: str) -> UndoResult:
     return UndoResult(package_id, result["deleted"], result["restored"], result["recreated"])
 
 
-def _restore_sync(session: Session, sync_set: dict[tuple[str, str], datetime], sync_drop: set[tuple[str, str]],
-                  packages: dict[str, str | None]) -> None:
+def _restore_sync(
+    session: Session,
+    sync_set: dict[tuple[str, str], datetime],
+    sync_drop: set[tuple[str, str]],
+    packages: dict[str, str | None],
+) -> None:
     by_package: dict[str, dict[tuple[str, str], datetime]] = {}
     for (name, record_id), at in sync_set.items():
         by_package.setdefault(packages.get(f"{name}/{record_id}") or "", {})[(name, record_id)] = at
@@ -131,17 +150,25 @@ def _restore_sync(session: Session, sync_set: dict[tuple[str, str], datetime], s
     write_sync(session, {}, sync_drop, "")
 
 
-def _check(session: Session, parsed: list[tuple[str, str, str, dict[str, Any]]], by_key: dict[str, list[AuditEntry]],
-           last_seq: int) -> list[str]:
+def _check(
+    session: Session,
+    parsed: list[tuple[str, str, str, dict[str, Any]]],
+    by_key: dict[str, list[AuditEntry]],
+    last_seq: int,
+) -> list[str]:
     """Why the undo cannot run: records changed or deleted since, or new rows hanging on created ones."""
     problems = []
     created = {(name, rid) for _k, name, rid, v in parsed if v["op"] == "create"}
     for key, name, record_id, v in parsed:
         entity = BY_NAME[name]
-        current = session.execute(select(entity.model.__table__).where(entity.model.__table__.c.id == record_id)).first()
+        current = session.execute(
+            select(entity.model.__table__).where(entity.model.__table__.c.id == record_id)
+        ).first()
         if v["op"] == "delete":
             if current is not None:
-                problems.append(f"{entity.label} «{_title(entity, dict(current._mapping))}» đã được tạo lại sau khi nhập")
+                problems.append(
+                    f"{entity.label} «{_title(entity, dict(current._mapping))}» đã được tạo lại sau khi nhập"
+                )
             continue
         values = dict(current._mapping) if current is not None else {}
         if current is None:
@@ -149,8 +176,12 @@ def _check(session: Session, parsed: list[tuple[str, str, str, dict[str, Any]]],
             title = _title(entity, {k: p[1] for e in old for k, p in e.changes.items()}) if old else record_id
             problems.append(f"{entity.label} «{title}» đã bị xóa sau khi nhập")
         elif values["updated_at"] != _when(v["after"]):
-            later = session.scalar(select(AuditEntry).where(
-                AuditEntry.entity_id == record_id, AuditEntry.seq > last_seq).order_by(AuditEntry.seq.desc()).limit(1))
+            later = session.scalar(
+                select(AuditEntry)
+                .where(AuditEntry.entity_id == record_id, AuditEntry.seq > last_seq)
+                .order_by(AuditEntry.seq.desc())
+                .limit(1)
+            )
             how = ""
             if later is not None:
                 where = f", {later.context}" if later.context else ""
@@ -164,10 +195,11 @@ def _check(session: Session, parsed: list[tuple[str, str, str, dict[str, Any]]],
                 query = select(table.c.id, table.c[column]).where(table.c[column].in_(chunk))
                 for child_id, parent_id in session.execute(query):
                     if (child.name, child_id) not in created:
-                        problems.append(f"{BY_NAME[parent].label} nhận từ gói (mã {parent_id}) đã có "
-                                        f"{child.label.lower()} mới gắn vào sau khi nhập")
+                        problems.append(
+                            f"{BY_NAME[parent].label} nhận từ gói (mã {parent_id}) đã có "
+                            f"{child.label.lower()} mới gắn vào sau khi nhập"
+                        )
     return problems
-
 
 
 # -- Excel imports: recorded by their audit entries alone, undone as a new local change -----------
@@ -196,23 +228,44 @@ def _undo_context(operation_id: str) -> str:
 
 
 def excel_imports(session: Session) -> list[ExcelImportInfo]:
-    query = (select(AuditEntry.context, AuditEntry.action, func.count(func.distinct(AuditEntry.entity_id)),
-                    func.min(AuditEntry.at), func.max(AuditEntry.actor))
-             .where(AuditEntry.action.like(f"{EXCEL_ACTION}:%"), AuditEntry.entity == "survey_entries")
-             .group_by(AuditEntry.context, AuditEntry.action))
+    query = (
+        select(
+            AuditEntry.context,
+            AuditEntry.action,
+            func.count(func.distinct(AuditEntry.entity_id)),
+            func.min(AuditEntry.at),
+            func.max(AuditEntry.actor),
+        )
+        .where(AuditEntry.action.like(f"{EXCEL_ACTION}:%"), AuditEntry.entity == "survey_entries")
+        .group_by(AuditEntry.context, AuditEntry.action)
+    )
     found: dict[str, dict[str, Any]] = {}
     for context, action, count, at, actor in session.execute(query):
         m = _EXCEL_CONTEXT.match(context or "")
         if m is None:
             continue
-        row = found.setdefault(m.group(1), {"file": m.group(2), "at": at, "actor": actor or "", "create": 0,
-                                            "update": 0, "delete": 0})
+        row = found.setdefault(
+            m.group(1), {"file": m.group(2), "at": at, "actor": actor or "", "create": 0, "update": 0, "delete": 0}
+        )
         row["at"] = min(row["at"], at)
         row[action.partition(":")[2]] = count
-    undone = dict(session.execute(select(AuditEntry.context, func.min(AuditEntry.at)).where(
-        AuditEntry.context.in_([_undo_context(op) for op in found])).group_by(AuditEntry.context)).all()) if found else {}
-    out = [ExcelImportInfo(op, r["file"], r["at"], r["actor"], r["create"], r["update"], r["delete"],
-                           undone.get(_undo_context(op))) for op, r in found.items()]
+    undone = (
+        dict(
+            session.execute(
+                select(AuditEntry.context, func.min(AuditEntry.at))
+                .where(AuditEntry.context.in_([_undo_context(op) for op in found]))
+                .group_by(AuditEntry.context)
+            ).all()
+        )
+        if found
+        else {}
+    )
+    out = [
+        ExcelImportInfo(
+            op, r["file"], r["at"], r["actor"], r["create"], r["update"], r["delete"], undone.get(_undo_context(op))
+        )
+        for op, r in found.items()
+    ]
     return sorted(out, key=lambda i: i.at, reverse=True)
 
 
@@ -220,17 +273,31 @@ def undo_excel(session: Session, operation_id: str) -> UndoResult:
     """Put back what one Excel import changed. Unlike a package undo this is a new local change
     (new versions, audit entries "excel-undo:…"), so a correction already sent is corrected again."""
     op = operation_id.strip().lower()
-    entries = list(session.scalars(select(AuditEntry).where(
-        AuditEntry.action.like(f"{EXCEL_ACTION}:%"), AuditEntry.context.like(f"nhập Excel {op} «%")
-    ).order_by(AuditEntry.seq))) if re.fullmatch(r"[0-9a-f]{8}", op) else []
+    entries = (
+        list(
+            session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.action.like(f"{EXCEL_ACTION}:%"), AuditEntry.context.like(f"nhập Excel {op} «%"))
+                .order_by(AuditEntry.seq)
+            )
+        )
+        if re.fullmatch(r"[0-9a-f]{8}", op)
+        else []
+    )
     if not entries:
         raise NotFoundError(f"Không có lần nhập Excel mã {operation_id}; xem các lần nhập bằng lệnh: ocop import list.")
     m = _EXCEL_CONTEXT.match(entries[0].context)
     record = f"Lần nhập Excel {op} (tệp {m.group(2) if m else ''}, lúc {entries[0].at:%d/%m/%Y %H:%M} UTC)"
     done = session.scalar(select(func.min(AuditEntry.at)).where(AuditEntry.context == _undo_context(op)))
     if done is not None:
-        raise ValidationError([FieldError("operation", f"Lần nhập này đã được hoàn tác lúc {done:%d/%m/%Y %H:%M} "
-                                          "(UTC); không có gì thay đổi.")], record=record)
+        raise ValidationError(
+            [
+                FieldError(
+                    "operation", f"Lần nhập này đã được hoàn tác lúc {done:%d/%m/%Y %H:%M} (UTC); không có gì thay đổi."
+                )
+            ],
+            record=record,
+        )
     last_seq = entries[-1].seq
     by_key: dict[tuple[str, str], list[AuditEntry]] = {}
     for e in entries:
@@ -239,9 +306,15 @@ def undo_excel(session: Session, operation_id: str) -> UndoResult:
     if problems:
         more = f"; … và {len(problems) - MAX_LISTED} bản ghi khác" if len(problems) > MAX_LISTED else ""
         raise ValidationError(
-            [FieldError("operation", "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các thay đổi sau "
-                        "lần nhập này trước, hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.")],
-            record=f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập")
+            [
+                FieldError(
+                    "operation",
+                    "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các thay đổi sau "
+                    "lần nhập này trước, hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.",
+                )
+            ],
+            record=f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập",
+        )
     result = {"create": 0, "update": 0, "delete": 0}
     for (name, record_id), changes in sorted(by_key.items(), key=lambda kv: -ORDER[kv[0][0]]):
         entity = BY_NAME[name]
@@ -274,21 +347,34 @@ def _changed_since(session: Session, by_key: dict[tuple[str, str], list[AuditEnt
         ids = sorted(i for n, i in by_key if n == name)
         for chunk in _chunks(ids):
             later: dict[str, list[AuditEntry]] = {}
-            for e in session.scalars(select(AuditEntry).where(
-                    AuditEntry.entity == name, AuditEntry.entity_id.in_(chunk), AuditEntry.seq > last_seq)
-                    .order_by(AuditEntry.seq)):
+            for e in session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.entity == name, AuditEntry.entity_id.in_(chunk), AuditEntry.seq > last_seq)
+                .order_by(AuditEntry.seq)
+            ):
                 later.setdefault(e.entity_id, []).append(e)
-            undone = {c for es in later.values() for e in es if (c := e.context or "").startswith("hoàn tác nhập Excel ")}
+            undone = {
+                c for es in later.values() for e in es if (c := e.context or "").startswith("hoàn tác nhập Excel ")
+            }
             for record_id, changes in later.items():
-                real = [e for e in changes if e.context not in undone and not (
-                    (m := _EXCEL_CONTEXT.match(e.context or "")) and _undo_context(m.group(1)) in undone)]
+                real = [
+                    e
+                    for e in changes
+                    if e.context not in undone
+                    and not ((m := _EXCEL_CONTEXT.match(e.context or "")) and _undo_context(m.group(1)) in undone)
+                ]
                 if not real:
                     continue
                 entry = real[-1]
-                values = {k: p[1] if p[1] is not None else p[0]
-                          for e in by_key[(name, record_id)] for k, p in e.changes.items()}
+                values = {
+                    k: p[1] if p[1] is not None else p[0]
+                    for e in by_key[(name, record_id)]
+                    for k, p in e.changes.items()
+                }
                 where = f", {entry.context}" if entry.context else ""
                 title = values.get("product_name") or _title(entity, values)
-                problems.append(f"{entity.label} «{title}» đã được sửa sau khi nhập (lúc {entry.at:%d/%m/%Y %H:%M} "
-                                f"UTC, {entry.actor or 'không rõ người sửa'}{where})")
+                problems.append(
+                    f"{entity.label} «{title}» đã được sửa sau khi nhập (lúc {entry.at:%d/%m/%Y %H:%M} "
+                    f"UTC, {entry.actor or 'không rõ người sửa'}{where})"
+                )
     return problems

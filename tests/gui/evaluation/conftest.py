@@ -18,10 +18,37 @@ from tests.gui.keyboard import type_keys
 TODAY = date(2026, 11, 28)
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 # The producer's self-assessment on the 26/2026 coffee card, criterion by criterion: 79 points.
-SCORES = [("A1.1", 3), ("A1.2", 2), ("A1.3", 3), ("A1.4", 3), ("A1.5", 2), ("A1.6", 2), ("A1.7", 1), ("A2.1", 3),
-          ("A2.2", 2), ("A2.3", 2), ("A2.4", 1), ("A3.1", 3), ("A3.2", 0), ("A3.3", 3), ("A3.4", 1), ("A3.5", 2),
-          ("B1", 4), ("B2", 2), ("B3", 3), ("B4", 4), ("B5", 2), ("B6", 4), ("C1.1", 8), ("C1.2", 4), ("C2", 4),
-          ("C3", 5), ("C4", 3), ("C5", 2), ("C6", 1)]
+SCORES = [
+    ("A1.1", 3),
+    ("A1.2", 2),
+    ("A1.3", 3),
+    ("A1.4", 3),
+    ("A1.5", 2),
+    ("A1.6", 2),
+    ("A1.7", 1),
+    ("A2.1", 3),
+    ("A2.2", 2),
+    ("A2.3", 2),
+    ("A2.4", 1),
+    ("A3.1", 3),
+    ("A3.2", 0),
+    ("A3.3", 3),
+    ("A3.4", 1),
+    ("A3.5", 2),
+    ("B1", 4),
+    ("B2", 2),
+    ("B3", 3),
+    ("B4", 4),
+    ("B5", 2),
+    ("B6", 4),
+    ("C1.1", 8),
+    ("C1.2", 4),
+    ("C2", 4),
+    ("C3", 5),
+    ("C4", 3),
+    ("C5", 2),
+    ("C6", 1),
+]
 
 
 @pytest.fixture
@@ -38,8 +65,9 @@ def coffee_id(sample) -> str:
 @pytest.fixture
 def make_dialog(qtbot, vietnamese, sample):
     def make(product_id: str, member: str = "Lò Văn An") -> ScoringDialog:
-        dialog = ScoringDialog(EvaluationService(sample), EvaluationReports(sample), product_id,
-                               today=lambda: TODAY, member_name=member)
+        dialog = ScoringDialog(
+            EvaluationService(sample), EvaluationReports(sample), product_id, today=lambda: TODAY, member_name=member
+        )
         qtbot.addWidget(dialog)
         dialog.resize(1300, 850)
         dialog.show()
@@ -73,6 +101,7 @@ def tick_group(qtbot, box: QGroupBox) -> None:
     """Click the check box in a checkable group box's title."""
     option = QStyleOptionGroupBox()
     box.initStyleOption(option)
-    rect = box.style().subControlRect(QStyle.ComplexControl.CC_GroupBox, option,
-                                      QStyle.SubControl.SC_GroupBoxCheckBox, box)
+    rect = box.style().subControlRect(
+        QStyle.ComplexControl.CC_GroupBox, option, QStyle.SubControl.SC_GroupBoxCheckBox, box
+    )
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=rect.center())

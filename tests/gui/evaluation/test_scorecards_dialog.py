@@ -40,8 +40,11 @@ def test_cards_are_listed_with_their_criteria(qtbot, vietnamese, sample, qtmodel
     assert column(cards, 1)[0] == "(mọi bộ sản phẩm)"
     assert column(cards, 2)[0] == "A 35 · B 25 · C 40"
     dialog.select("26/2026:ca-phe-ca-cao")
-    assert column(dialog.criteria_model, 1)[:3] == ["Sản phẩm và sức mạnh cộng đồng", "    Tổ chức sản xuất",
-                                                    "        Nguồn nguyên liệu"]
+    assert column(dialog.criteria_model, 1)[:3] == [
+        "Sản phẩm và sức mạnh cộng đồng",
+        "    Tổ chức sản xuất",
+        "        Nguồn nguyên liệu",
+    ]
     row = column(dialog.criteria_model, 0).index("A3.1")
     assert dialog.criteria_model.index(row, 3).data() == "1 = Hộ sản xuất, hộ kinh doanh; 2 = Công ty; 3 = Hợp tác xã"
     assert cards.index(column(cards, 1).index("Cà phê, ca cao"), 4).data() == "có"
@@ -67,7 +70,8 @@ def test_an_imported_card_with_a_wrong_total_is_refused_then_accepted_when_fixed
     assert dialog.ui.errorsEdit.isVisible()
     assert dialog.ui.errorsEdit.toPlainText() == (
         "Trang «Phần», dòng 3: các tiêu chí của phần B cộng lại 24 điểm, khác điểm tối đa 25 của phần; "
-        "hãy sửa điểm các tiêu chí cho khớp.")
+        "hãy sửa điểm các tiêu chí cho khớp."
+    )
     assert "bị từ chối" in dialog.ui.statusLabel.text()
     ws.cell(row, 5).value = 5
     ws.cell(row, 3).value = "Thể hiện bản sắc địa phương"

@@ -61,16 +61,21 @@ def test_totals_and_star_class_change_as_the_scores_are_typed(qtbot, make_dialog
     combo = QApplication.focusWidget()
     assert isinstance(combo, QComboBox)
     assert [combo.itemText(i) for i in range(combo.count())] == [
-        "(chưa chấm)", "1 — Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
-        "3 — Chứng nhận ISO, HACCP hoặc tương đương", "5 — Chứng nhận quốc tế"]
+        "(chưa chấm)",
+        "1 — Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm",
+        "3 — Chứng nhận ISO, HACCP hoặc tương đương",
+        "5 — Chứng nhận quốc tế",
+    ]
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert ui.totalValue.text() == "81 / 100"  # committed while still in the cell
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
 
     assert ui.gapLabel.text().startswith("Cần thêm 9 điểm để đạt 5 sao (90 điểm).")
-    gap_rows = [(dialog.gap_model.index(r, 0).data(), dialog.gap_model.index(r, 4).data())
-                for r in range(dialog.gap_model.rowCount())]
+    gap_rows = [
+        (dialog.gap_model.index(r, 0).data(), dialog.gap_model.index(r, 4).data())
+        for r in range(dialog.gap_model.rowCount())
+    ]
     assert gap_rows[:2] == [("B3", "2"), ("C1.1", "2")]
     assert "C4" not in dict(gap_rows)
 
@@ -96,8 +101,9 @@ def test_a_knock_out_stops_the_evaluation_with_the_reason(qtbot, make_dialog, co
     assert ui.starsValue.text() == "★  1 sao"
 
 
-def test_council_members_are_averaged_and_saved_with_the_evaluation(qtbot, make_dialog, coffee_id, sample,
-                                                                   qtmodeltester):
+def test_council_members_are_averaged_and_saved_with_the_evaluation(
+    qtbot, make_dialog, coffee_id, sample, qtmodeltester
+):
     dialog = make_dialog(coffee_id)
     ui, model = dialog.ui, dialog.model
     for code, points in SCORES:
@@ -123,10 +129,18 @@ def test_council_members_are_averaged_and_saved_with_the_evaluation(qtbot, make_
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert ui.errorLabel.text() == "Đã lưu: 80,67 điểm."
     saved = EvaluationService(sample).get(dialog.saved.id)
-    assert [(m.name, m.total) for m in saved.members] == [("Lò Văn An", 79), ("Quàng Thị Bình", 81),
-                                                          ("Tòng Văn Chiến", 82)]
+    assert [(m.name, m.total) for m in saved.members] == [
+        ("Lò Văn An", 79),
+        ("Quàng Thị Bình", 81),
+        ("Tòng Văn Chiến", 82),
+    ]
     assert (saved.rule_set_code, saved.level, saved.evaluated_on, saved.total, saved.stars) == (
-        "26/2026", "tinh", TODAY, 80.67, 4)
+        "26/2026",
+        "tinh",
+        TODAY,
+        80.67,
+        4,
+    )
     history = dialog.history_model
     assert history.rowCount() == 1 and history.index(0, 4).data() == "80,67"
     qtmodeltester.check(history)
@@ -149,14 +163,17 @@ def test_a_certified_result_updates_the_product(qtbot, make_dialog, coffee_id, s
     type_text(ui.certificateEdit, "GCN-26-001")
     type_text(ui.decisionEdit, "2150/QĐ-UBND")
     ui.certifiedDateEdit.setDate(QDate(2026, 10, 2))
-    assert ui.expiryValue.text() == ("Có hiệu lực đến 02/10/2029. "
-                                     "Nộp hồ sơ đánh giá lại từ 05/04/2029 đến 04/06/2029.")
+    assert ui.expiryValue.text() == ("Có hiệu lực đến 02/10/2029. Nộp hồ sơ đánh giá lại từ 05/04/2029 đến 04/06/2029.")
     assert ui.bodyEdit.placeholderText() == "UBND cấp tỉnh"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "Hạng sao và giấy chứng nhận của sản phẩm đã được cập nhật." in ui.errorLabel.text()
     product = ProductService(sample).get(coffee_id)
     assert (product.stars, product.score, product.certificate_no, product.certifying_decision) == (
-        4, 79, "GCN-26-001", "2150/QĐ-UBND")
+        4,
+        79,
+        "GCN-26-001",
+        "2150/QĐ-UBND",
+    )
     assert (product.certified_on, product.expires_on) == (date(2026, 10, 2), date(2029, 10, 2))
 
 
@@ -171,8 +188,10 @@ def test_an_earlier_date_brings_the_rules_then_in_force(qtbot, make_dialog, coff
         type_score(qtbot, dialog, code, points)
     assert ui.totalValue.text() == "90 / 100"
     # Under 148 the province certifies 4 stars: 90 points at the province is a proposal to the centre.
-    assert ui.starsValue.text() == ("Đề nghị cấp trung ương (Bộ Nông nghiệp và Phát triển nông thôn, nay là "
-                                    "Bộ Nông nghiệp và Môi trường) đánh giá, công nhận")
+    assert ui.starsValue.text() == (
+        "Đề nghị cấp trung ương (Bộ Nông nghiệp và Phát triển nông thôn, nay là "
+        "Bộ Nông nghiệp và Môi trường) đánh giá, công nhận"
+    )
     assert ui.gapLabel.text() == "Đã đạt hạng cao nhất."
     assert not dialog.knockout_boxes  # 148's card names no knock-outs
 
@@ -217,8 +236,9 @@ def test_a_score_outside_the_card_is_refused_never_truncated(qtbot, make_dialog,
     b_cell = model.index(model.row_of("B"), 3)
     assert b_cell.data() == "18,5" and ui.totalValue.text() == "0 / 100"
     assert ui.errorLabel.text().startswith("Lò Văn An, tiêu chí B «Tổng điểm phần B: ")
-    assert ui.errorLabel.text().endswith("»: 18,5 có phần thập phân nhưng tiêu chí này chấm điểm nguyên; "
-                                         "hãy nhập số nguyên từ 0 đến 25.")
+    assert ui.errorLabel.text().endswith(
+        "»: 18,5 có phần thập phân nhưng tiêu chí này chấm điểm nguyên; hãy nhập số nguyên từ 0 đến 25."
+    )
     # Opening the cell again shows what was typed, to correct it.
     click_cell(qtbot, view, model.row_of("A"), 3)
     click_cell(qtbot, view, model.row_of("B"), 3)

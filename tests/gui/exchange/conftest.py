@@ -3,4 +3,3 @@
 from __future__ import annotations
 
 from tests.services.exchange.conftest import communes, office  # noqa: F401  (fixtures)
-

@@ -36,14 +36,21 @@ def cell(model, row, column):
 
 def test_problems_listed_then_valid_rows_imported(qtbot, qtmodeltester, district, tmp_path, jobs):
     path = sheet(tmp_path / "xa-ang-to.xlsx")
-    dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
-                               ask_open=lambda _p: str(path), ask_save=lambda _p, _s: str(tmp_path / "mau"))
+    dialog = ExcelImportDialog(
+        SurveyImportService(district.make_uow),
+        district.surveys,
+        jobs,
+        ask_open=lambda _p: str(path),
+        ask_save=lambda _p, _s: str(tmp_path / "mau"),
+    )
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.problems.rowCount() == 1)
     assert [cell(dialog.problems, 0, c) for c in range(3)] == ["Rà soát", "4", "Giá tiêu thụ"]
-    assert cell(dialog.problems, 0, 3) == ("Trang «Rà soát», dòng 4, cột «Giá tiêu thụ» (C): «15.000đ/kg» không phải là "
-                                           "số. Hãy nhập số, ví dụ 1.200 hoặc 12,5.")
+    assert cell(dialog.problems, 0, 3) == (
+        "Trang «Rà soát», dòng 4, cột «Giá tiêu thụ» (C): «15.000đ/kg» không phải là "
+        "số. Hãy nhập số, ví dụ 1.200 hoặc 12,5."
+    )
     assert dialog.ui.summaryLabel.text() == "2 row(s) read: 1 valid, 1 with problems."
     assert not dialog.ui.importButton.isEnabled()
     qtmodeltester.check(dialog.problems)
@@ -56,8 +63,11 @@ def test_problems_listed_then_valid_rows_imported(qtbot, qtmodeltester, district
     campaign = district.campaign_id()
     [entry] = district.surveys.unit_entries(campaign, place_id("xa-ang-to"))
     assert (entry.product_name, entry.price_vnd) == ("Chè Shan tuyết", 15000)
-    unit = next(u for u in district.surveys.campaign_units(campaign, today=date(2024, 7, 10))
-                if u.unit_id == place_id("xa-ang-to"))
+    unit = next(
+        u
+        for u in district.surveys.campaign_units(campaign, today=date(2024, 7, 10))
+        if u.unit_id == place_id("xa-ang-to")
+    )
     assert (unit.status, unit.submitted_on) == ("da_nop", date(2024, 7, 4))
     assert not dialog.ui.importButton.isEnabled()  # check again before a second import
 
@@ -65,8 +75,13 @@ def test_problems_listed_then_valid_rows_imported(qtbot, qtmodeltester, district
 def test_template_saved_and_unsafe_file_refused(qtbot, district, tmp_path, jobs, vietnamese):
     bad = tmp_path / "doi-ten.xlsx"
     bad.write_text("Tên sản phẩm;Giá\n", encoding="utf-8")
-    dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
-                               ask_open=lambda _p: str(bad), ask_save=lambda _p, _s: str(tmp_path / "mau"))
+    dialog = ExcelImportDialog(
+        SurveyImportService(district.make_uow),
+        district.surveys,
+        jobs,
+        ask_open=lambda _p: str(bad),
+        ask_save=lambda _p, _s: str(tmp_path / "mau"),
+    )
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.ui.templateButton, Qt.MouseButton.LeftButton)
     assert (tmp_path / "mau.xlsx").exists()
@@ -92,20 +107,28 @@ def rows_sheet(path, rows, hidden_row=None):
 def test_replace_asks_with_the_count_backs_up_and_undoes(qtbot, district, tmp_path, jobs):
     path = rows_sheet(tmp_path / "xa.xlsx", [("Chè", 100), ("Gạo", 5), ("Măng", 7)], hidden_row=4)
     backups, questions, answers = [], [], [False, True]
-    dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
-                               ask_open=lambda _p: str(path), before_import=lambda: backups.append(1),
-                               confirm=lambda _w, q: (questions.append(q), answers.pop(0))[1])
+    dialog = ExcelImportDialog(
+        SurveyImportService(district.make_uow),
+        district.surveys,
+        jobs,
+        ask_open=lambda _p: str(path),
+        before_import=lambda: backups.append(1),
+        confirm=lambda _w, q: (questions.append(q), answers.pop(0))[1],
+    )
     qtbot.addWidget(dialog)
 
     def entries():
-        return sorted((e.product_name, e.output_quantity)
-                      for e in district.surveys.unit_entries(district.campaign_id(), place_id("xa-ang-to")))
+        return sorted(
+            (e.product_name, e.output_quantity)
+            for e in district.surveys.unit_entries(district.campaign_id(), place_id("xa-ang-to"))
+        )
 
     qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.ui.importButton.isEnabled())
     assert dialog.ui.warningsLabel.text() == (
         "Trang «Sheet»: 1 dòng đang ẩn nên không nhập (dòng 4). Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, "
-        "hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).")
+        "hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden)."
+    )
     qtbot.mouseClick(dialog.ui.includeHiddenCheck, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.ui.summaryLabel.text() == "3 row(s) read: 3 valid, 0 with problems.")
     assert dialog.ui.warningsLabel.text() == ""
@@ -120,8 +143,10 @@ def test_replace_asks_with_the_count_backs_up_and_undoes(qtbot, district, tmp_pa
     qtbot.mouseClick(dialog.ui.replaceCheck, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.ui.statusLabel.text() == "Nothing was imported.")
-    assert questions == ["The sheet replaces the rows of Xã Ẳng Tở: 2 survey row(s) the file no longer has will be "
-                         "deleted (a backup is made first). Continue?"]
+    assert questions == [
+        "The sheet replaces the rows of Xã Ẳng Tở: 2 survey row(s) the file no longer has will be "
+        "deleted (a backup is made first). Continue?"
+    ]
     assert len(entries()) == 3 and backups == [1]
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
@@ -130,8 +155,9 @@ def test_replace_asks_with_the_count_backs_up_and_undoes(qtbot, district, tmp_pa
 
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.mouseClick(dialog.ui.undoButton, Qt.MouseButton.LeftButton)
-    assert dialog.ui.statusLabel.text() == ("Import undone: 0 added row(s) deleted, 1 updated row(s) put back, "
-                                            "2 deleted row(s) restored.")
+    assert dialog.ui.statusLabel.text() == (
+        "Import undone: 0 added row(s) deleted, 1 updated row(s) put back, 2 deleted row(s) restored."
+    )
     assert entries() == [("Chè", 100.0), ("Gạo", 5.0), ("Măng", 7.0)] and backups == [1, 1, 1]
     assert dialog.ui.undoButton.isHidden()
 
@@ -139,10 +165,13 @@ def test_replace_asks_with_the_count_backs_up_and_undoes(qtbot, district, tmp_pa
 def test_a_template_that_cannot_be_saved_is_explained(qtbot, district, tmp_path, jobs):
     folder = tmp_path / "mau" / "mau.xlsx"
     folder.mkdir(parents=True)  # the chosen name is a folder
-    dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
-                               ask_save=lambda _p, _s: str(folder))
+    dialog = ExcelImportDialog(
+        SurveyImportService(district.make_uow), district.surveys, jobs, ask_save=lambda _p, _s: str(folder)
+    )
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.ui.templateButton, Qt.MouseButton.LeftButton)
-    assert dialog.ui.statusLabel.text() == (f"Không lưu được mẫu Excel vào {folder}: đó không phải tệp thông thường "
-                                            "(là thư mục, thiết bị hoặc ống dẫn); hãy chọn tên tệp khác.")
+    assert dialog.ui.statusLabel.text() == (
+        f"Không lưu được mẫu Excel vào {folder}: đó không phải tệp thông thường "
+        "(là thư mục, thiết bị hoặc ống dẫn); hãy chọn tên tệp khác."
+    )
     assert folder.is_dir() and list(folder.parent.iterdir()) == [folder]

@@ -11,8 +11,7 @@ from ocop_desktop.services.survey_import import SurveyImportService
 from tests.services.test_survey_import_ids import NEW_UNIT, add_codeless_unit, workbook
 
 
-def test_a_unit_without_a_code_is_chosen_and_the_checked_rows_are_stored(qtbot, office, tmp_path, jobs,
-                                                                         monkeypatch):
+def test_a_unit_without_a_code_is_chosen_and_the_checked_rows_are_stored(qtbot, office, tmp_path, jobs, monkeypatch):
     district = office("huyen", "huyen-muong-ang", "Nguyễn Văn Kiểm")
     campaign = district.campaign_id()
     unit = add_codeless_unit(district.make_uow, campaign)
@@ -20,8 +19,9 @@ def test_a_unit_without_a_code_is_chosen_and_the_checked_rows_are_stored(qtbot, 
     real = survey_import.read_sheets
     monkeypatch.setattr(survey_import, "read_sheets", lambda path: reads.append(path) or real(path))
     path = workbook(tmp_path / "nam-lich.xlsx", [("Chè búp", 120), ("Mật ong", 30)])
-    dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
-                               ask_open=lambda _p: str(path))
+    dialog = ExcelImportDialog(
+        SurveyImportService(district.make_uow), district.surveys, jobs, ask_open=lambda _p: str(path)
+    )
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=10_000)  # the campaigns are read in the background
     combo = dialog.ui.unitCombo
@@ -43,8 +43,9 @@ def test_a_file_changed_after_the_check_is_not_imported(qtbot, office, tmp_path,
     campaign = district.campaign_id()
     unit = add_codeless_unit(district.make_uow, campaign)
     path = workbook(tmp_path / "nam-lich.xlsx", [("Chè búp", 120)])
-    dialog = ExcelImportDialog(SurveyImportService(district.make_uow), district.surveys, jobs,
-                               ask_open=lambda _p: str(path), unit_id=unit)
+    dialog = ExcelImportDialog(
+        SurveyImportService(district.make_uow), district.surveys, jobs, ask_open=lambda _p: str(path), unit_id=unit
+    )
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=10_000)
     assert dialog.ui.unitCombo.currentText() == NEW_UNIT
@@ -52,6 +53,5 @@ def test_a_file_changed_after_the_check_is_not_imported(qtbot, office, tmp_path,
     qtbot.waitUntil(lambda: dialog.ui.importButton.isEnabled(), timeout=10_000)
     workbook(path, [("Chè búp", 999)])
     qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "đã bị sửa, thay hoặc xóa sau khi kiểm tra" in dialog.ui.statusLabel.text(),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: "đã bị sửa, thay hoặc xóa sau khi kiểm tra" in dialog.ui.statusLabel.text(), timeout=10_000)
     assert district.surveys.unit_entries(campaign, unit) == []

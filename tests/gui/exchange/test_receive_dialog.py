@@ -18,8 +18,10 @@ COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 def set_notes(office, notes: str) -> str:
     products = ProductService(office.make_uow)
     p = next(p for p in products.list() if p.name == COFFEE)
-    products.update(p.id, ProductInput(name=p.name, status=p.status, stars=p.stars,
-                                       product_set_code=p.product_set_code, notes=notes))
+    products.update(
+        p.id,
+        ProductInput(name=p.name, status=p.status, stars=p.stars, product_set_code=p.product_set_code, notes=notes),
+    )
     return p.id
 
 
@@ -45,8 +47,13 @@ def cell(model, row: int, column: int) -> str:
 def test_conflict_chosen_per_record_then_imported_then_undone(qtbot, qtmodeltester, communes, packages, jobs):
     _a, _b, r = communes
     a2, bp, product_id = packages
-    dialog = ReceivePackageDialog(r.exchange, jobs, ask_paths=lambda _p: [str(a2), str(bp)],
-                                  ask_confirm=lambda _p, _t: True, today=lambda: date(2024, 7, 10))
+    dialog = ReceivePackageDialog(
+        r.exchange,
+        jobs,
+        ask_paths=lambda _p: [str(a2), str(bp)],
+        ask_confirm=lambda _p, _t: True,
+        today=lambda: date(2024, 7, 10),
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.ui.addButton, Qt.MouseButton.LeftButton)
@@ -58,15 +65,19 @@ def test_conflict_chosen_per_record_then_imported_then_undone(qtbot, qtmodeltest
     dialog.ui.packagesView.selectRow(0)
     assert dialog.ui.conflictBox.isVisible()
     assert dialog.ui.conflictLabel.text() == f"Sản phẩm «{COFFEE}»"
-    assert [(cell(dialog.fields, i, 0), cell(dialog.fields, i, 1), cell(dialog.fields, i, 2))
-            for i in range(dialog.fields.rowCount())] == [("Ghi chú", "Huyện đã thẩm định", "Xã bổ sung hồ sơ")]
+    assert [
+        (cell(dialog.fields, i, 0), cell(dialog.fields, i, 1), cell(dialog.fields, i, 2))
+        for i in range(dialog.fields.rowCount())
+    ] == [("Ghi chú", "Huyện đã thẩm định", "Xã bổ sung hồ sơ")]
     assert not dialog.ui.importButton.isEnabled()
     assert "1 conflict(s) still need a choice" in dialog.ui.statusLabel.text()
     for model in (dialog.packages, dialog.changes, dialog.fields, dialog.inbox, dialog.units):
         qtmodeltester.check(model)
 
     qtbot.mouseClick(dialog.ui.thereRadio, Qt.MouseButton.LeftButton)
-    conflict_row = next(i for i in range(dialog.changes.rowCount()) if cell(dialog.changes, i, 2).startswith("Conflict"))
+    conflict_row = next(
+        i for i in range(dialog.changes.rowCount()) if cell(dialog.changes, i, 2).startswith("Conflict")
+    )
     assert cell(dialog.changes, conflict_row, 2) == "Conflict — take the package's"
     assert dialog.ui.importButton.isEnabled()
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
@@ -81,7 +92,10 @@ def test_conflict_chosen_per_record_then_imported_then_undone(qtbot, qtmodeltest
     assert [cell(dialog.inbox, i, 1) for i in range(dialog.inbox.rowCount())].count("Xã Ẳng Tở") == 1
 
     dialog.ui.tabs.setCurrentIndex(2)
-    assert "2 of 10 units submitted" in dialog.ui.rateLabel.text() or "1 of 10 units submitted" in dialog.ui.rateLabel.text()
+    assert (
+        "2 of 10 units submitted" in dialog.ui.rateLabel.text()
+        or "1 of 10 units submitted" in dialog.ui.rateLabel.text()
+    )
     units = {cell(dialog.units, i, 0): cell(dialog.units, i, 3) for i in range(dialog.units.rowCount())}
     assert units["Xã Ẳng Tở"] == "On time" and units["Xã Mường Đăng"] == "Not submitted — overdue"
     assert cell(dialog.units, [cell(dialog.units, i, 0) for i in range(10)].index("Xã Ẳng Tở"), 4)
@@ -113,7 +127,9 @@ def test_a_refused_package_says_why_in_vietnamese(qtbot, communes, tmp_path, job
 
 def test_send_dialog_makes_a_package_and_lists_it(qtbot, qtmodeltester, communes, tmp_path, jobs):
     a, _b, _r = communes
-    dialog = SendPackageDialog(a.exchange, jobs, office_name="Xã Ẳng Nưa", ask_path=lambda _p, _s: str(tmp_path / "goi"))
+    dialog = SendPackageDialog(
+        a.exchange, jobs, office_name="Xã Ẳng Nưa", ask_path=lambda _p, _s: str(tmp_path / "goi")
+    )
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.busy())  # what was sent is read in the background
     assert dialog.ui.allRadio.isChecked() and not dialog.ui.changesRadio.isEnabled()

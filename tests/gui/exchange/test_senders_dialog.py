@@ -26,8 +26,10 @@ def cell(model, row: int, column: int) -> str:
 
 
 def rows(dialog) -> list[tuple[str, ...]]:
-    return [tuple(cell(dialog.model, r, c) for c in range(dialog.model.columnCount()))
-            for r in range(dialog.model.rowCount())]
+    return [
+        tuple(cell(dialog.model, r, c) for c in range(dialog.model.columnCount()))
+        for r in range(dialog.model.rowCount())
+    ]
 
 
 def words_of(office) -> str:
@@ -51,8 +53,15 @@ def boxes(monkeypatch):
     seen = Boxes()
 
     def execute(box):
-        seen.shown.append({"icon": box.icon(), "title": box.windowTitle(), "text": box.text(),
-                           "informative": box.informativeText(), "details": box.detailedText()})
+        seen.shown.append(
+            {
+                "icon": box.icon(),
+                "title": box.windowTitle(),
+                "text": box.text(),
+                "informative": box.informativeText(),
+                "details": box.detailedText(),
+            }
+        )
         return QMessageBox.StandardButton.Ok
 
     def question(_parent, _title, text, *_a, **_k):
@@ -90,11 +99,15 @@ def test_the_office_sees_its_fingerprint_and_the_offices_it_trusts(qtbot, qtmode
 
     shown = rows(dialog)
     assert [(row[0], row[1], row[3], row[4]) for row in shown] == [
-        ("Xã Ẳng Nưa", words_of(a), "thử nghiệm", ""), ("Xã Ẳng Tở", words_of(b), "thử nghiệm", "")]
+        ("Xã Ẳng Nưa", words_of(a), "thử nghiệm", ""),
+        ("Xã Ẳng Tở", words_of(b), "thử nghiệm", ""),
+    ]
     trusted_on = shown[0][2]  # dd/MM/yyyy HH:mm, in this computer's time
     assert len(trusted_on) == 16 and trusted_on[2] == "/" and trusted_on[5] == "/" and trusted_on[13] == ":"
-    assert dialog.model.data(dialog.model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == \
-        existing_office_key(a.make_uow).fingerprint
+    assert (
+        dialog.model.data(dialog.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+        == existing_office_key(a.make_uow).fingerprint
+    )
     assert not dialog.ui.revokeButton.isEnabled()  # nothing chosen yet
 
 
@@ -121,8 +134,9 @@ def test_revoking_asks_naming_the_office_and_key_then_marks_the_row(qtbot, commu
 
 
 @pytest.mark.parametrize("long_list", [False, True])
-def test_a_district_list_is_taken_once_its_fingerprint_was_compared(qtbot, communes, office, jobs, boxes, tmp_path,
-                                                                   monkeypatch, long_list):
+def test_a_district_list_is_taken_once_its_fingerprint_was_compared(
+    qtbot, communes, office, jobs, boxes, tmp_path, monkeypatch, long_list
+):
     a, b, r = communes
     if long_list:  # a province's list of 45 communes: the lines go to the box's details, which scroll
         monkeypatch.setattr(senders_dialog, "MANY_LINES", 1)
@@ -147,7 +161,10 @@ def test_a_district_list_is_taken_once_its_fingerprint_was_compared(qtbot, commu
     click(qtbot, dialog, dialog.ui.takeListButton)
     qtbot.waitUntil(lambda: not dialog.busy())
     assert {(row[0], row[1]) for row in rows(dialog)} == {
-        ("Huyện Mường Ảng", words_of(r)), ("Xã Ẳng Nưa", words_of(a)), ("Xã Ẳng Tở", words_of(b))}
+        ("Huyện Mường Ảng", words_of(r)),
+        ("Xã Ẳng Nưa", words_of(a)),
+        ("Xã Ẳng Tở", words_of(b)),
+    }
     message = boxes.shown[-1]
     assert message["icon"] == QMessageBox.Icon.Information
     assert message["text"].startswith("Danh sách khóa của Huyện Mường Ảng") and "thêm 2 đơn vị" in message["text"]

@@ -27,10 +27,9 @@ class Services:
 
 @pytest.fixture
 def services(make_uow) -> Services:
-    return Services(ProductService(make_uow), ProducerService(make_uow), PlaceService(make_uow),
-                    CatalogService(make_uow))
-
-
+    return Services(
+        ProductService(make_uow), ProducerService(make_uow), PlaceService(make_uow), CatalogService(make_uow)
+    )
 
 
 @pytest.fixture
@@ -38,8 +37,9 @@ def make_page(qtbot, services, jobs, vietnamese):
     from ocop_desktop.gui.products.page import ProductsPage
 
     def make(today: date = TODAY) -> ProductsPage:
-        page = ProductsPage(services.products, services.producers, services.places, services.catalog,
-                            jobs, today=lambda: today)
+        page = ProductsPage(
+            services.products, services.producers, services.places, services.catalog, jobs, today=lambda: today
+        )
         qtbot.addWidget(page)
         page.resize(1200, 600)
         page.show()

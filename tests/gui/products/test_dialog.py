@@ -15,8 +15,14 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def _dialog(qtbot, services, product_id=None) -> ProductDialog:
-    dialog = ProductDialog(services.products, services.producers, services.places, services.catalog,
-                           product_id=product_id, today=lambda: TODAY)
+    dialog = ProductDialog(
+        services.products,
+        services.producers,
+        services.places,
+        services.catalog,
+        product_id=product_id,
+        today=lambda: TODAY,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -138,7 +144,11 @@ def test_a_producer_is_created_on_the_spot_with_its_tax_code_checked(qtbot, serv
         qtbot.mouseClick(form.save_button, LEFT)
     assert not form.isVisible()
     created = services.producers.list()[0]
-    assert (created.name, created.kind_label, created.tax_code) == ("HTX Nông nghiệp Ẳng Nưa", "Hợp tác xã", "0100109106")
+    assert (created.name, created.kind_label, created.tax_code) == (
+        "HTX Nông nghiệp Ẳng Nưa",
+        "Hợp tác xã",
+        "0100109106",
+    )
     assert picker.producer_id() == created.id
 
 

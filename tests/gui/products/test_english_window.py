@@ -32,8 +32,15 @@ def test_the_english_window_shows_english_statuses_groups_and_messages_but_print
 ):
     from ocop_desktop.gui.products.page import ProductsPage
 
-    services.products.create(ProductInput(name="Rượu ngô Ẳng Nưa", status="duoc_cong_nhan", stars=4,
-                                          group_code="do-uong", certified_on=date(2026, 3, 2)))
+    services.products.create(
+        ProductInput(
+            name="Rượu ngô Ẳng Nưa",
+            status="duoc_cong_nhan",
+            stars=4,
+            group_code="do-uong",
+            certified_on=date(2026, 3, 2),
+        )
+    )
     services.products.create(ProductInput(name="Măng khô", group_code="thuc-pham"))
     before = QLocale()
     translators = install_translators(qapp, "vi")
@@ -44,16 +51,19 @@ def test_the_english_window_shows_english_statuses_groups_and_messages_but_print
     assert install_translators(qapp, "en") == []  # English is the source language: no translator
     try:
         assert display_language() == "en"
-        page = ProductsPage(services.products, services.producers, services.places, services.catalog, jobs,
-                            today=lambda: TODAY)
+        page = ProductsPage(
+            services.products, services.producers, services.places, services.catalog, jobs, today=lambda: TODAY
+        )
         qtbot.addWidget(page)
         page.show()
         qtbot.waitUntil(lambda: not page.is_loading() and page.model.rowCount() == 2, timeout=5000)
         model = page.model
         header = Qt.Orientation.Horizontal
         assert (model.headerData(GROUP, header), model.headerData(STATUS, header)) == ("Group", "Status")
-        rows = {model.index(r, 0).data(): (model.index(r, GROUP).data(), model.index(r, STATUS).data())
-                for r in range(model.rowCount())}
+        rows = {
+            model.index(r, 0).data(): (model.index(r, GROUP).data(), model.index(r, STATUS).data())
+            for r in range(model.rowCount())
+        }
         assert rows == {"Rượu ngô Ẳng Nưa": ("Beverages", "Certified"), "Măng khô": ("Food", "Potential")}
         statuses = [page.ui.statusFilter.itemText(i) for i in range(page.ui.statusFilter.count())]
         assert "Revoked" in statuses and "Bị thu hồi" not in statuses

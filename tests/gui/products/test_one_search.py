@@ -17,12 +17,19 @@ from tests.gui.keyboard import type_text
 
 
 def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ocop_desktop.cli", *args], check=False, capture_output=True, text=True,
-                          encoding="utf-8", env=dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "-m", "ocop_desktop.cli", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(os.environ),
+    )
 
 
-def test_the_window_and_the_terminal_find_the_same_products_by_product_or_producer_name(qtbot, tmp_path, jobs,
-                                                                                          vietnamese):
+def test_the_window_and_the_terminal_find_the_same_products_by_product_or_producer_name(
+    qtbot, tmp_path, jobs, vietnamese
+):
     from ocop_desktop.gui.products.page import ProductsPage
 
     path = tmp_path / "x.db"
@@ -42,8 +49,14 @@ def test_the_window_and_the_terminal_find_the_same_products_by_product_or_produc
         assert terminal.returncode == 0, terminal.stderr
         terminal_ids = [r["id"] for r in json.loads(terminal.stdout)]
 
-        page = ProductsPage(products, ProducerService(make_uow), PlaceService(make_uow), CatalogService(make_uow),
-                            jobs, today=lambda: date(2026, 12, 2))
+        page = ProductsPage(
+            products,
+            ProducerService(make_uow),
+            PlaceService(make_uow),
+            CatalogService(make_uow),
+            jobs,
+            today=lambda: date(2026, 12, 2),
+        )
         qtbot.addWidget(page)
         page.show()
         qtbot.waitUntil(lambda: not page.is_loading() and page.model.rowCount() == 13, timeout=10000)

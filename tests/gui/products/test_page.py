@@ -91,12 +91,15 @@ def test_group_stars_and_status_filters(qtbot, make_uow, make_page):
 
 def test_expired_and_expiring_rows_are_tinted_with_the_reason(qtbot, services, make_page):
     # Certified under 148: 36 months, so 15/03/2024 runs out on 15/03/2027 and 01/09/2024 on 01/09/2027.
-    services.products.create(ProductInput(name="Bưởi da xanh", status="duoc_cong_nhan", stars=3,
-                                          certified_on=date(2024, 3, 15)))
-    services.products.create(ProductInput(name="Chè Shan tuyết", status="duoc_cong_nhan", stars=4,
-                                          certified_on=date(2024, 9, 1)))
-    services.products.create(ProductInput(name="Dứa Mường Ảng", status="duoc_cong_nhan", stars=4,
-                                          certified_on=date(2025, 3, 1)))
+    services.products.create(
+        ProductInput(name="Bưởi da xanh", status="duoc_cong_nhan", stars=3, certified_on=date(2024, 3, 15))
+    )
+    services.products.create(
+        ProductInput(name="Chè Shan tuyết", status="duoc_cong_nhan", stars=4, certified_on=date(2024, 9, 1))
+    )
+    services.products.create(
+        ProductInput(name="Dứa Mường Ảng", status="duoc_cong_nhan", stars=4, certified_on=date(2025, 3, 1))
+    )
     page = make_page(today=date(2027, 6, 1))
     model = page.model
     assert names(model) == ["Bưởi da xanh", "Chè Shan tuyết", "Dứa Mường Ảng"]
@@ -141,8 +144,9 @@ def test_archived_products_are_hidden_and_can_be_restored(qtbot, services, make_
 def test_a_big_table_is_fetched_a_page_at_a_time(qtbot, make_uow, make_page):
     with make_uow(action="test") as uow:
         for i in range(450):
-            uow.session.add(Product(name=f"Sản phẩm {i:04d}", status="tiem_nang",
-                                    product_set_id=product_set_id("ca-phe-ca-cao")))
+            uow.session.add(
+                Product(name=f"Sản phẩm {i:04d}", status="tiem_nang", product_set_id=product_set_id("ca-phe-ca-cao"))
+            )
         uow.commit()
     page = make_page()
     assert page.ui.countLabel.text() == "450 sản phẩm"
@@ -203,15 +207,19 @@ def test_saving_a_form_over_a_product_changed_elsewhere_is_refused(qtbot, servic
     page.edit_selected()
     dialog = page.dialog
     # While the form is open, another tab (or a package) changes the product.
-    services.products.update(created.id, ProductInput(name="Măng khô", status="dang_ky", notes="Huyện đã thẩm định"),
-                             expected_updated_at=created.updated_at)
+    services.products.update(
+        created.id,
+        ProductInput(name="Măng khô", status="dang_ky", notes="Huyện đã thẩm định"),
+        expected_updated_at=created.updated_at,
+    )
     dialog.ui.notesEdit.setPlainText("Xã bổ sung hồ sơ")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)  # the save runs in the background
     assert dialog.isVisible()  # the form stays open with the user's typing
     shown = dialog.errors.shown()[""]
     assert shown.startswith("Sản phẩm «Măng khô» đã được sửa ở nơi khác lúc ")
-    assert shown.endswith("Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm "
-                          "để sửa trên bản mới nhất.")
+    assert shown.endswith(
+        "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm để sửa trên bản mới nhất."
+    )
     assert dialog.ui.notesEdit.toPlainText() == "Xã bổ sung hồ sơ"
     assert services.products.get(created.id).notes == "Huyện đã thẩm định"

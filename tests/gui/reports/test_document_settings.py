@@ -20,8 +20,9 @@ def test_number_recipients_and_signer_are_typed_per_kind_and_printed(qtbot, make
     load_sample(make_uow, "muong-ang-2024")
     commune = next(p for p in PlaceService(make_uow).communes(DAY) if p.name == "Xã Mường Ảng")
     save_office_settings(make_uow, commune.id, "Lò Văn Minh", "Chủ tịch", office_kind="ubnd")
-    dialog = ReportSettingsDialog(read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s),
-                                  kind="products")
+    dialog = ReportSettingsDialog(
+        read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s), kind="products"
+    )
     qtbot.addWidget(dialog)
     u = dialog.ui
     assert u.kindCombo.currentData() == "products" and u.numberEdit.text() == "/BC-UBND"
@@ -42,7 +43,10 @@ def test_number_recipients_and_signer_are_typed_per_kind_and_printed(qtbot, make
     u.signerCombo.setCurrentIndex(u.signerCombo.findData("deputy"))
     u.signerCombo.activated.emit(u.signerCombo.currentIndex())
     assert (u.authorityEdit.text(), u.deputyEdit.text(), u.signerTitleEdit.text()) == (
-        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    )
     u.signerNameEdit.setText("Quàng Văn Dũng")
     u.kindCombo.setCurrentIndex(u.kindCombo.findData("products"))
     assert u.numberEdit.text() == "7/BC-UBND"  # kept while another kind was shown
@@ -54,7 +58,10 @@ def test_number_recipients_and_signer_are_typed_per_kind_and_printed(qtbot, make
     assert survey.recipients == ("Sở Nông nghiệp và Môi trường tỉnh Điện Biên", "VP UBND")
     assert products.recipients == ("Sở Nông nghiệp và Môi trường tỉnh Điện Biên", "Lưu: VT")
     assert (survey.signature.deputy, survey.signature.title, survey.signature.name) == (
-        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Quàng Văn Dũng")
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Quàng Văn Dũng",
+    )
 
 
 def test_the_report_dialog_opens_the_settings_on_the_kind_it_shows(qtbot, make_uow, tmp_path, monkeypatch):
@@ -63,9 +70,13 @@ def test_the_report_dialog_opens_the_settings_on_the_kind_it_shows(qtbot, make_u
     from ocop_desktop.services.reports import ReportService
 
     load_sample(make_uow, "muong-ang-2024")
-    dialog = ReportsDialog(ReportService(make_uow), JobRunner(),
-                           (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
-                           today=lambda: DAY, work_dir=tmp_path)
+    dialog = ReportsDialog(
+        ReportService(make_uow),
+        JobRunner(),
+        (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
+        today=lambda: DAY,
+        work_dir=tmp_path,
+    )
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)  # the choices are read in the background
     dialog.select_kind("expiring")

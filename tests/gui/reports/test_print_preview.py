@@ -27,9 +27,13 @@ TODAY = date(2024, 7, 5)
 def dialog(qtbot, make_uow, tmp_path):
     load_sample(make_uow, "muong-ang-2024")
     jobs = JobRunner()
-    dialog = ReportsDialog(ReportService(make_uow), jobs,
-                           (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
-                           today=lambda: TODAY, work_dir=tmp_path / "work")
+    dialog = ReportsDialog(
+        ReportService(make_uow),
+        jobs,
+        (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
+        today=lambda: TODAY,
+        work_dir=tmp_path / "work",
+    )
     (tmp_path / "work").mkdir()
     dialog.resize(1100, 760)
     qtbot.addWidget(dialog)
@@ -85,8 +89,9 @@ def _ink(pdf: Path) -> tuple[float, float]:
     from PIL import Image
 
     png = pdf.with_suffix("")
-    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", "-singlefile", "-png", str(pdf), str(png)],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-gray", "-f", "1", "-l", "1", "-singlefile", "-png", str(pdf), str(png)], check=True
+    )
     image = Image.open(f"{png}.png").convert("L")
     dark = [x for x in range(image.width) for y in range(0, image.height, 2) if image.getpixel((x, y)) < 128]
     return min(dark) / image.width, max(dark) / image.width
@@ -109,16 +114,19 @@ def test_mixed_orientations_print_each_page_turned_as_it_is(qtbot, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "out.pdf"))
     assert print_pdf(source, printer) == 3
-    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
-             for p in PdfReader(tmp_path / "out.pdf").pages]
+    sizes = [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in PdfReader(tmp_path / "out.pdf").pages
+    ]
     assert sizes == [(595, 842), (842, 595), (595, 842)]
     # "Pages 2-3" in the print dialog: those two, the first of them landscape.
     printer.setOutputFileName(str(tmp_path / "range.pdf"))
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)
     assert print_pdf(source, printer) == 2
-    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
-             for p in PdfReader(tmp_path / "range.pdf").pages]
+    sizes = [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+        for p in PdfReader(tmp_path / "range.pdf").pages
+    ]
     assert sizes == [(842, 595), (595, 842)]
 
 
@@ -136,8 +144,16 @@ def test_the_preview_zooms_and_turns_pages(qtbot, dialog):
     assert view.zoom == 1.0 and view.pages[0].pixmap().width() == view.images[0].width()
     assert "100 %" in dialog.ui.zoomLabel.text()
     # Ctrl + wheel zooms in.
-    event = QWheelEvent(QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(50, 50),
+        QPointF(50, 50),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(area.viewport(), event)
     assert view.zoom > 1.0 and view.pages[0].pixmap().width() > view.images[0].width()
     # PgDn shows the next page at the top of the window, PgUp the one before.

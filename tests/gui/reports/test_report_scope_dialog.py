@@ -25,9 +25,13 @@ def test_the_unit_chooser_offers_units_of_today_and_limits_the_report(qtbot, vie
     office = next(p for p in PlaceService(make_uow).all() if p.key == "xa-bung-lao")
     save_office_settings(make_uow, office.id, "Lò Văn Thắng", "Chủ tịch", "ubnd")
     reports = ReportService(make_uow)
-    dialog = ReportsDialog(reports, JobRunner(),
-                           (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
-                           today=lambda: DAY, work_dir=tmp_path)
+    dialog = ReportsDialog(
+        reports,
+        JobRunner(),
+        (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
+        today=lambda: DAY,
+        work_dir=tmp_path,
+    )
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)  # the choices are read in the background
     dialog.show()
@@ -38,8 +42,11 @@ def test_the_unit_chooser_offers_units_of_today_and_limits_the_report(qtbot, vie
     request = dialog.request()
     assert request.unit_id == place_id("xa-muong-ang")  # the service takes the id, not a code
     headings = [s.heading.split(" — ")[0] for s in reports.build(request).sections]
-    assert headings == ["Thị trấn Mường Ảng (nay thuộc xã Mường Ảng)", "Xã Ẳng Cang (nay thuộc xã Mường Ảng)",
-                        "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)"]
+    assert headings == [
+        "Thị trấn Mường Ảng (nay thuộc xã Mường Ảng)",
+        "Xã Ẳng Cang (nay thuộc xã Mường Ảng)",
+        "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)",
+    ]
 
     dialog.select_kind("products")
     assert dialog.ui.unitCombo.isVisible()

@@ -23,9 +23,11 @@ from ocop_desktop.services.sample import load_sample
 def _dialog(qtbot, make_uow, tmp_path, reports=None):
     load_sample(make_uow, "muong-ang-2024")
     dialog = ReportsDialog(
-        reports or ReportService(make_uow), JobRunner(),
+        reports or ReportService(make_uow),
+        JobRunner(),
         (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
-        today=lambda: date(2024, 7, 5), work_dir=tmp_path,
+        today=lambda: date(2024, 7, 5),
+        work_dir=tmp_path,
     )
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=10000)  # the choices are read in the background
@@ -114,7 +116,8 @@ def test_document_settings_are_saved(qtbot, make_uow):
 
 
 def test_the_document_date_typed_decides_the_issuer_and_a_date_outside_it_is_refused(
-        qtbot, make_uow, tmp_path, monkeypatch, vietnamese):
+    qtbot, make_uow, tmp_path, monkeypatch, vietnamese
+):
     from ocop_desktop.services.reference import place_id
     from ocop_desktop.services.settings import save_office_settings
     from tests.gui.keyboard import type_text

@@ -14,7 +14,6 @@ def sample(make_uow, db):
     return db.path
 
 
-
 @pytest.fixture
 def backups(sample):
     return BackupService(sample, actor=lambda: "Nguyễn Văn Kiểm")

@@ -13,14 +13,37 @@ from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
 def test_the_activity_log_shows_a_proposed_year_as_written(qtbot, make_uow, sample, jobs, tmp_path, vietnamese):
     surveys = SurveyService(make_uow)
     (campaign,) = surveys.campaigns(today=date(2024, 6, 20))
-    (entry,) = surveys.save_entries(campaign.id, place_id("xa-ang-nua"), [SurveyEntryInput(
-        product_name="Miến dong Ẳng Nưa", output_quantity="1.200", price_vnd="15.000", proposed_year="2025")])
-    surveys.save_entries(campaign.id, place_id("xa-ang-nua"), [SurveyEntryInput(
-        id=entry.id, version=entry.updated_at, product_name="Miến dong Ẳng Nưa", output_quantity="1.250",
-        price_vnd="15.000", proposed_year="2026")])
+    (entry,) = surveys.save_entries(
+        campaign.id,
+        place_id("xa-ang-nua"),
+        [
+            SurveyEntryInput(
+                product_name="Miến dong Ẳng Nưa", output_quantity="1.200", price_vnd="15.000", proposed_year="2025"
+            )
+        ],
+    )
+    surveys.save_entries(
+        campaign.id,
+        place_id("xa-ang-nua"),
+        [
+            SurveyEntryInput(
+                id=entry.id,
+                version=entry.updated_at,
+                product_name="Miến dong Ẳng Nưa",
+                output_quantity="1.250",
+                price_vnd="15.000",
+                proposed_year="2026",
+            )
+        ],
+    )
 
-    dialog = AuditLogDialog(AuditService(make_uow), jobs, record=("survey_entries", entry.id, entry.product_name),
-                            today=date.today, work_dir=tmp_path)
+    dialog = AuditLogDialog(
+        AuditService(make_uow),
+        jobs,
+        record=("survey_entries", entry.id, entry.product_name),
+        today=date.today,
+        work_dir=tmp_path,
+    )
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=20000)
     shown = [dialog.model.index(r, 5).data() for r in range(dialog.model.rowCount())]  # newest first

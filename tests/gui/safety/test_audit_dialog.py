@@ -30,8 +30,9 @@ def _edited(make_uow):
     return honey
 
 
-def test_the_activity_log_lists_every_change_and_its_details(qtbot, qtmodeltester, make_uow, sample, jobs,
-                                                              tmp_path, vietnamese):
+def test_the_activity_log_lists_every_change_and_its_details(
+    qtbot, qtmodeltester, make_uow, sample, jobs, tmp_path, vietnamese
+):
     honey = _edited(make_uow)
     dialog = _dialog(qtbot, make_uow, jobs, tmp_path)
     qtmodeltester.check(dialog.model)
@@ -51,8 +52,9 @@ def test_filter_by_kind_and_by_record_name_without_accents(qtbot, make_uow, samp
     dialog = _dialog(qtbot, make_uow, jobs, tmp_path)
     index = dialog.ui.entityCombo.findData("tasks")
     dialog.ui.entityCombo.setCurrentIndex(index)
-    qtbot.waitUntil(lambda: {dialog.model.row(r).entity for r in range(dialog.model.rowCount())} == {"tasks"},
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: {dialog.model.row(r).entity for r in range(dialog.model.rowCount())} == {"tasks"}, timeout=20000
+    )
     assert dialog.model.rowCount() == 6
     dialog.ui.entityCombo.setCurrentIndex(0)
     type_text(dialog.ui.searchEdit, "mat ong")

@@ -61,8 +61,9 @@ def test_backing_up_to_a_usb_stick(qtbot, backups, jobs, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(usb / "ban-sao"), ""))
     dialog = _dialog(qtbot, backups, jobs)
     qtbot.mouseClick(dialog.ui.backUpButton, LEFT)
-    qtbot.waitUntil(lambda: (usb / "ban-sao.sqlite").exists() and "ban-sao.sqlite" in dialog.ui.statusLabel.text(),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: (usb / "ban-sao.sqlite").exists() and "ban-sao.sqlite" in dialog.ui.statusLabel.text(), timeout=20000
+    )
     assert _names(usb / "ban-sao.sqlite") == _names(backups.db_path)
 
 
@@ -106,8 +107,7 @@ def test_a_cancelled_restore_changes_nothing(qtbot, backups, jobs, make_uow, vie
     ProductService(make_uow).create(ProductInput(name="Giữ lại"))
     dialog = _dialog(qtbot, backups, jobs, confirm=lambda b, c: False)
     dialog.restore_selected()
-    qtbot.waitUntil(lambda: dialog.ui.statusLabel.text() == "Đã hủy khôi phục; dữ liệu không thay đổi.",
-                    timeout=20000)
+    qtbot.waitUntil(lambda: dialog.ui.statusLabel.text() == "Đã hủy khôi phục; dữ liệu không thay đổi.", timeout=20000)
     assert "Giữ lại" in _names(backups.db_path)
 
 
@@ -127,8 +127,10 @@ def test_the_confirmation_shows_both_sides(qtbot, qtmodeltester, backups, vietna
     qtmodeltester.check(dialog.model)
     model = dialog.model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)] == ["Bản sao", "Dữ liệu hiện tại"]
-    rows = {model.headerData(r, Qt.Orientation.Vertical): (model.index(r, 0).data(), model.index(r, 1).data())
-            for r in range(model.rowCount())}
+    rows = {
+        model.headerData(r, Qt.Orientation.Vertical): (model.index(r, 0).data(), model.index(r, 1).data())
+        for r in range(model.rowCount())
+    }
     assert rows["Sản phẩm"] == ("10", "10") and rows["Nhiệm vụ"] == ("6", "6")
     assert rows["Phiên bản lược đồ"][0] == current.schema_version
     assert str(copy) in dialog.ui.questionLabel.text()
@@ -141,7 +143,7 @@ def _damage(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA journal_mode=DELETE")
     data = bytearray(path.read_bytes())
-    data[4096 * 3: 4096 * 3 + 200] = b"\xff" * 200
+    data[4096 * 3 : 4096 * 3 + 200] = b"\xff" * 200
     path.write_bytes(bytes(data))
 
 
@@ -183,7 +185,8 @@ def test_without_a_good_backup_the_user_can_choose_one_or_quit(qtbot, backups, j
 
 
 def test_a_backup_with_a_broken_audit_chain_is_restored_only_once_the_warning_is_accepted(
-        qtbot, backups, tmp_path, vietnamese):
+    qtbot, backups, tmp_path, vietnamese
+):
     copy = tmp_path / "ban-sao.sqlite"
     backup_service.create_backup(backups.db_path, target=copy)
     with sqlite3.connect(copy) as conn:  # edited outside the program, its log left as it was

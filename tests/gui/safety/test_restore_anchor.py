@@ -22,8 +22,9 @@ def test_a_backup_whose_chain_was_recomputed_is_restored_only_after_the_warning(
     dialog.show()
     qtbot.waitExposed(dialog)
     text = dialog.warning_label.text()
-    assert text.startswith("Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài OCOP Desktop hoặc không khớp "
-                           "mốc xác nhận")
+    assert text.startswith(
+        "Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài OCOP Desktop hoặc không khớp mốc xác nhận"
+    )
     assert "Nhật ký thay đổi không khớp mốc xác nhận lúc" in text and f"(bản sao lưu {copy.name})" in text
     assert not dialog.restore_button.isEnabled()
     dialog.accept_check.setFocus()

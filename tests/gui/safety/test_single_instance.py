@@ -25,8 +25,13 @@ CHILD = textwrap.dedent("""
 
 
 def _child(db_path, mode: str = "ping") -> str:
-    done = subprocess.run([sys.executable, "-c", CHILD, str(db_path), mode], capture_output=True, text=True,
-                          timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(db_path), mode],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     return done.stdout.strip()
 
 
@@ -59,8 +64,12 @@ def test_a_start_in_another_process_is_told_to_step_aside(qtbot, tmp_path):
     with qtbot.waitSignal(first.activated, timeout=20000):
         result = []
         # The child blocks in waitForConnected while this process serves it: run it beside the loop.
-        proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db_path), "ping"], stdout=subprocess.PIPE,
-                                text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        proc = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(db_path), "ping"],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
         qtbot.waitUntil(lambda: proc.poll() is not None, timeout=20000)
         result.append(proc.stdout.read().strip())
         proc.stdout.close()

@@ -18,8 +18,6 @@ ANG_NUA = place_id("xa-ang-nua")
 JUNE_20 = date(2024, 6, 20)
 
 
-
-
 @pytest.fixture
 def surveys(make_uow) -> SurveyService:
     load_sample(make_uow, "muong-ang-2024")
@@ -29,7 +27,6 @@ def surveys(make_uow) -> SurveyService:
 @pytest.fixture
 def campaign_id(surveys) -> str:
     return surveys.campaigns(today=JUNE_20)[0].id
-
 
 
 @pytest.fixture
@@ -49,9 +46,7 @@ def make_page(qtbot, vietnamese, surveys, make_uow, jobs, drafts):
     state = {"today": JUNE_20}
 
     def make(unit_id: str | None = ANG_NUA) -> SurveysPage:
-        page = SurveysPage(
-            surveys, PlaceService(make_uow), jobs, drafts.folder, today=lambda: state["today"]
-        )
+        page = SurveysPage(surveys, PlaceService(make_uow), jobs, drafts.folder, today=lambda: state["today"])
         qtbot.addWidget(page)
         page.resize(1200, 800)
         page.show()
@@ -67,5 +62,3 @@ def make_page(qtbot, vietnamese, surveys, make_uow, jobs, drafts):
 
     make.state = state
     return make
-
-

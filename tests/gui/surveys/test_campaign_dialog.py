@@ -24,8 +24,7 @@ MUONG_ANG = place_id("xa-muong-ang")
 @pytest.fixture
 def page(qtbot, vietnamese, make_uow, jobs, tmp_path) -> SurveysPage:
     """The survey page of a database that never loaded the sample, with the «Campaign» menu."""
-    page = SurveysPage(SurveyService(make_uow), PlaceService(make_uow), jobs, tmp_path / "drafts",
-                       today=lambda: TODAY)
+    page = SurveysPage(SurveyService(make_uow), PlaceService(make_uow), jobs, tmp_path / "drafts", today=lambda: TODAY)
     page.enable_campaigns(CampaignService(make_uow))
     qtbot.addWidget(page)
     page.resize(1100, 700)
@@ -73,7 +72,9 @@ def test_create_the_first_campaign_by_typing_then_open_its_unit(qtbot, page, mak
     qtbot.waitUntil(lambda: any(t.startswith("Xã Mường Ảng") for t in _visible(dialog)), timeout=10000)
     assert not any(t.startswith("Xã Ẳng Nưa") for t in _visible(dialog))  # gone by 2026
     lst = dialog.ui.unitList
-    row = next(r for r in range(lst.count()) if not lst.isRowHidden(r) and lst.item(r).text().startswith("Xã Mường Ảng"))
+    row = next(
+        r for r in range(lst.count()) if not lst.isRowHidden(r) and lst.item(r).text().startswith("Xã Mường Ảng")
+    )
     lst.setCurrentRow(row)
     lst.setFocus()
     qtbot.keyClick(lst, Qt.Key.Key_Space)
@@ -85,8 +86,11 @@ def test_create_the_first_campaign_by_typing_then_open_its_unit(qtbot, page, mak
 
     campaign = SurveyService(make_uow).campaigns(today=TODAY)[0]
     assert (campaign.year, campaign.title, campaign.deadline, campaign.issuing_letter) == (
-        2026, "Rà soát sản phẩm OCOP năm 2026 của xã", date(2026, 6, 30),
-        "Số 15/UBND-KT, ngày 02/03/2026, UBND tỉnh Điện Biên")
+        2026,
+        "Rà soát sản phẩm OCOP năm 2026 của xã",
+        date(2026, 6, 30),
+        "Số 15/UBND-KT, ngày 02/03/2026, UBND tỉnh Điện Biên",
+    )
     # The page shows the new campaign and its unit is open for typing.
     assert page.ui.campaignCombo.currentText() == "2026 — Rà soát sản phẩm OCOP năm 2026 của xã"
     assert page.current_selection() == (campaign.id, MUONG_ANG)
@@ -151,8 +155,9 @@ def test_copy_last_years_campaign_then_close_it_from_the_page(qtbot, page, make_
 
 
 def test_edit_the_campaign_from_the_page(qtbot, page, make_uow):
-    info = CampaignService(make_uow).add(CampaignInput(2026, "30/06/2026", "Rà soát 2026", "", (MUONG_ANG,)),
-                                         today=TODAY)
+    info = CampaignService(make_uow).add(
+        CampaignInput(2026, "30/06/2026", "Rà soát 2026", "", (MUONG_ANG,)), today=TODAY
+    )
     page.refresh()
     settle(qtbot, page)
     page.campaign_actions.update_actions()

@@ -163,9 +163,13 @@ def test_inputs_pass_the_typed_text_to_the_service_and_track_changes(grid):
 
 
 def test_saved_numbers_show_every_decimal_and_reload_unchanged(qtbot, vietnamese, surveys, campaign_id):
-    surveys.save_entries(campaign_id, ANG_NUA, [
-        SurveyEntryInput(product_name="Chè", raw_material_area_ha="0,125", quantity_sold="1.234.567,5"),
-    ])
+    surveys.save_entries(
+        campaign_id,
+        ANG_NUA,
+        [
+            SurveyEntryInput(product_name="Chè", raw_material_area_ha="0,125", quantity_sold="1.234.567,5"),
+        ],
+    )
     model = SurveyGridModel()
     model.load(surveys.unit_entries(campaign_id, ANG_NUA), 2024)
     assert model.index(0, 7).data() == "0,125" and model.index(0, 5).data() == "1.234.567,5"
@@ -195,10 +199,14 @@ def test_tsv_round_trip():
 
 
 def test_models_are_sound(qtmodeltester, vietnamese, surveys, campaign_id):
-    surveys.save_entries(campaign_id, ANG_NUA, [
-        SurveyEntryInput(product_name="Cà phê", output_quantity="1.200", price_vnd="15.000"),
-        SurveyEntryInput(product_name="Mật ong", proposed_year=2025),
-    ])
+    surveys.save_entries(
+        campaign_id,
+        ANG_NUA,
+        [
+            SurveyEntryInput(product_name="Cà phê", output_quantity="1.200", price_vnd="15.000"),
+            SurveyEntryInput(product_name="Mật ong", proposed_year=2025),
+        ],
+    )
     model = SurveyGridModel()
     qtmodeltester.check(model)
     model.load(surveys.unit_entries(campaign_id, ANG_NUA), 2024)

@@ -18,15 +18,38 @@ from .conftest import ANG_NUA, settle, type_keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 _ROWS = (
-    {"product_name": "Cà phê Ẳng Nưa", "producer": "HTX Cà phê Ẳng Nưa", "production_situation": "Đang sản xuất",
-     "output_quantity": "1.200", "unit_of_measure": "kg", "quantity_sold": "1.000", "price_vnd": "15.000 đ",
-     "raw_material_area_ha": "12,5", "proposed_year": "2025"},
-    {"product_name": "Mật ong hoa cà phê", "producer": "Hộ ông Lò Văn Páo", "production_situation": "Theo mùa",
-     "output_quantity": "12,5", "unit_of_measure": "lít", "quantity_sold": "10", "price_vnd": "350.000",
-     "proposed_year": "2026", "notes": "cần nhãn mác"},
-    {"product_name": "Gạo nếp nương", "producer": "Tổ hợp tác Bản Co", "production_situation": '"Trồng 2 vụ\nbán tại chợ"',
-     "output_quantity": "3 000", "unit_of_measure": "kg", "quantity_sold": "2.500,5", "price_vnd": "30.000 đồng",
-     "raw_material_area_ha": "4"},
+    {
+        "product_name": "Cà phê Ẳng Nưa",
+        "producer": "HTX Cà phê Ẳng Nưa",
+        "production_situation": "Đang sản xuất",
+        "output_quantity": "1.200",
+        "unit_of_measure": "kg",
+        "quantity_sold": "1.000",
+        "price_vnd": "15.000 đ",
+        "raw_material_area_ha": "12,5",
+        "proposed_year": "2025",
+    },
+    {
+        "product_name": "Mật ong hoa cà phê",
+        "producer": "Hộ ông Lò Văn Páo",
+        "production_situation": "Theo mùa",
+        "output_quantity": "12,5",
+        "unit_of_measure": "lít",
+        "quantity_sold": "10",
+        "price_vnd": "350.000",
+        "proposed_year": "2026",
+        "notes": "cần nhãn mác",
+    },
+    {
+        "product_name": "Gạo nếp nương",
+        "producer": "Tổ hợp tác Bản Co",
+        "production_situation": '"Trồng 2 vụ\nbán tại chợ"',
+        "output_quantity": "3 000",
+        "unit_of_measure": "kg",
+        "quantity_sold": "2.500,5",
+        "price_vnd": "30.000 đồng",
+        "raw_material_area_ha": "4",
+    },
 )
 # As Excel copies rows laid out like the grid: its columns in order (domain/schema/survey.py), tab-separated.
 THREE_ROWS = "".join("\t".join(row.get(key, "") for key in SURVEY_ENTRY.keys) + "\r\n" for row in _ROWS)
@@ -49,7 +72,9 @@ def test_pasting_three_rows_from_excel_saves_them(qtbot, make_page, surveys, cam
     assert page.ui.unitCombo.count() == 10
     grid, model = page.ui.grid, page.grid_model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 6, model.columnCount() - 1)] == [
-        "Tên sản phẩm", "Giá tiêu thụ (đ)", "Ghi chú",
+        "Tên sản phẩm",
+        "Giá tiêu thụ (đ)",
+        "Ghi chú",
     ]
     grid.setFocus()
     grid.setCurrentIndex(model.index(0, 0))
@@ -65,7 +90,9 @@ def test_pasting_three_rows_from_excel_saves_them(qtbot, make_page, surveys, cam
     saved = surveys.unit_entries(campaign_id, ANG_NUA)
     assert [e.product_name for e in saved] == ["Cà phê Ẳng Nưa", "Mật ong hoa cà phê", "Gạo nếp nương"]
     assert [(e.output_quantity, e.quantity_sold, e.price_vnd) for e in saved] == [
-        (1200, 1000, 15000), (12.5, 10, 350000), (3000, 2500.5, 30000),
+        (1200, 1000, 15000),
+        (12.5, 10, 350000),
+        (3000, 2500.5, 30000),
     ]
     assert saved[0].raw_material_area_ha == 12.5 and saved[0].proposed_year == 2025
     assert saved[2].production_situation == "Trồng 2 vụ\nbán tại chợ"
@@ -127,7 +154,8 @@ def test_a_draft_survives_a_killed_window_and_is_restored(qtbot, make_page, surv
     _wait_saved(qtbot, again)
     assert drafts.load(campaign_id, ANG_NUA) is None  # saving removes the draft
     assert [e.product_name for e in surveys.unit_entries(campaign_id, ANG_NUA)] == [
-        "Đã lưu từ trước", "Măng khô Ẳng Nưa",
+        "Đã lưu từ trước",
+        "Măng khô Ẳng Nưa",
     ]
     # Another unit has nothing restored.
     again.ui.unitCombo.setCurrentIndex(again.ui.unitCombo.findData(place_id("xa-ang-cang")))
@@ -209,10 +237,14 @@ def test_marking_a_unit_submitted_shows_status_and_timeliness(qtbot, make_page, 
 
 
 def test_promoting_a_saved_row_adds_a_potential_product(qtbot, make_page, surveys, campaign_id, make_uow):
-    surveys.save_entries(campaign_id, ANG_NUA, [
-        SurveyEntryInput(product_name="Miến dong Ẳng Nưa", producer="HTX Miến dong"),
-        SurveyEntryInput(product_name="Rượu ngô"),
-    ])
+    surveys.save_entries(
+        campaign_id,
+        ANG_NUA,
+        [
+            SurveyEntryInput(product_name="Miến dong Ẳng Nưa", producer="HTX Miến dong"),
+            SurveyEntryInput(product_name="Rượu ngô"),
+        ],
+    )
     page = make_page()
     grid, model = page.ui.grid, page.grid_model
     changed = []
@@ -228,9 +260,7 @@ def test_promoting_a_saved_row_adds_a_potential_product(qtbot, make_page, survey
     assert not page.ui.promoteButton.isEnabled()  # only once
     assert model.headerData(0, Qt.Orientation.Vertical) == "1 ✓"
     products = ProductService(make_uow).list(status="tiem_nang")
-    assert [(p.name, p.status_label, p.commune) for p in products] == [
-        ("Miến dong Ẳng Nưa", "Tiềm năng", "Xã Ẳng Nưa")
-    ]
+    assert [(p.name, p.status_label, p.commune) for p in products] == [("Miến dong Ẳng Nưa", "Tiềm năng", "Xã Ẳng Nưa")]
     # A row with unsaved edits must be saved before it is promoted.
     grid.setFocus()
     grid.setCurrentIndex(model.index(1, 0))
@@ -275,10 +305,15 @@ def test_closing_the_window_mid_edit_keeps_the_cell_in_the_draft(qtbot, make_pag
 
 
 def test_rows_deleted_in_the_grid_are_deleted_and_only_those(qtbot, make_page, surveys, campaign_id):
-    surveys.save_entries(campaign_id, ANG_NUA, [
-        SurveyEntryInput(product_name="Cá suối"), SurveyEntryInput(product_name="Rượu ngô"),
-        SurveyEntryInput(product_name="Măng khô", producer="Bản Co"),
-    ])
+    surveys.save_entries(
+        campaign_id,
+        ANG_NUA,
+        [
+            SurveyEntryInput(product_name="Cá suối"),
+            SurveyEntryInput(product_name="Rượu ngô"),
+            SurveyEntryInput(product_name="Măng khô", producer="Bản Co"),
+        ],
+    )
     page = make_page()
     grid, model = page.ui.grid, page.grid_model
     grid.setFocus()

@@ -25,9 +25,13 @@ def district(communes, tmp_path):
     commune, _other, district = communes
 
     def receive_package() -> None:
-        commune.surveys.save_entries(commune.campaign_id(), commune.unit_id, [
-            SurveyEntryInput(product_name="Trà shan tuyết", producer="HTX Chè Phìn Hồ", output_quantity="500"),
-        ])
+        commune.surveys.save_entries(
+            commune.campaign_id(),
+            commune.unit_id,
+            [
+                SurveyEntryInput(product_name="Trà shan tuyết", producer="HTX Chè Phìn Hồ", output_quantity="500"),
+            ],
+        )
         path = tmp_path / "ang-nua.ocop.zip"
         commune.exchange.export(path, include_reports=False)
         district.exchange.import_package(path)
@@ -116,9 +120,19 @@ def test_an_edit_over_a_row_changed_elsewhere_keeps_both_changes(qtbot, district
     campaign, unit = office.campaign_id(), ANG_NUA
     # The grid shows the row; another window changes its output meanwhile.
     (tea,) = office.surveys.unit_entries(campaign, unit)
-    office.surveys.save_entries(campaign, unit, [SurveyEntryInput(id=tea.id, version=tea.updated_at,
-                                                                  product_name=tea.product_name,
-                                                                  producer=tea.producer, output_quantity="650")])
+    office.surveys.save_entries(
+        campaign,
+        unit,
+        [
+            SurveyEntryInput(
+                id=tea.id,
+                version=tea.updated_at,
+                product_name=tea.product_name,
+                producer=tea.producer,
+                output_quantity="650",
+            )
+        ],
+    )
     grid = page.ui.grid
     grid.setFocus()
     grid.setCurrentIndex(page.grid_model.index(0, page.grid_model.columnCount() - 1))  # the notes
@@ -135,7 +149,11 @@ def test_an_edit_over_a_row_changed_elsewhere_keeps_both_changes(qtbot, district
 
 
 def test_a_draft_typed_before_a_package_is_merged_when_the_unit_is_opened_again(
-    qtbot, district, page, jobs, tmp_path,
+    qtbot,
+    district,
+    page,
+    jobs,
+    tmp_path,
 ):
     office, receive_package = district
     _type_row(qtbot, page, 0, "Mật ong bạc hà")

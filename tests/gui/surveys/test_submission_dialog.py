@@ -56,7 +56,8 @@ def test_a_future_or_impossible_date_is_refused_and_nothing_is_stored(qtbot, mak
     qtbot.keyClick(dialog.ui.dateEdit, Qt.Key.Key_Tab)  # leaving the field says it at once
     assert dialog.ui.errorLabel.isVisible()
     assert dialog.ui.errorLabel.text() == (
-        "Ngày nộp: 03/05/2026 sau hôm nay (02/05/2026); hãy nhập ngày 02/05/2026 hoặc sớm hơn.")
+        "Ngày nộp: 03/05/2026 sau hôm nay (02/05/2026); hãy nhập ngày 02/05/2026 hoặc sớm hơn."
+    )
     assert dialog.ui.dateEdit.toolTip() == dialog.ui.errorLabel.text()
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()

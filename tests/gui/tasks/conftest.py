@@ -18,13 +18,10 @@ AUTHOR = "Lò Thị Hoa"
 REPORT = "Rà soát sản phẩm tiềm năng và báo cáo kết quả rà soát sản phẩm tham gia Chương trình OCOP năm 2024"
 
 
-
-
 @pytest.fixture
 def service(make_uow) -> TaskService:
     load_sample(make_uow, "muong-ang-2024")
     return TaskService(make_uow)
-
 
 
 @pytest.fixture
@@ -71,5 +68,3 @@ def click_row(qtbot, view: QAbstractItemView, row: int, col: int = 0) -> None:
     view.scrollTo(view.model().index(row, col))
     rect = view.visualRect(view.model().index(row, col))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-

@@ -18,6 +18,7 @@ from tests.gui.tasks.conftest import REPORT, TODAY, type_text
 
 def at_once(save):
     """The dialog's ``submit`` answered at once (the page starts it as a job; the dialog is the same)."""
+
     def submit(value, done, failed):
         try:
             result = save(value)
@@ -25,6 +26,7 @@ def at_once(save):
             failed(exc)
         else:
             done(result)
+
     return submit
 
 
@@ -39,8 +41,10 @@ def _ok(qtbot, dialog) -> None:
 def test_result_note_is_required(qtbot, vietnamese, service):
     report = _report(service)
     dialog = ResultNoteDialog(
-        report, at_once(lambda v: service.set_status(report.id, "hoan_thanh", v[0], TODAY, completed_on=v[1])),
-        today=TODAY)
+        report,
+        at_once(lambda v: service.set_status(report.id, "hoan_thanh", v[0], TODAY, completed_on=v[1])),
+        today=TODAY,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Hoàn thành nhiệm vụ"
@@ -60,8 +64,9 @@ def test_result_note_is_required(qtbot, vietnamese, service):
 def test_the_services_refusal_stays_in_the_dialog(qtbot, vietnamese, service):
     report = _report(service)
     # A submit that ignores the note: the service's Vietnamese message must reach the user.
-    dialog = ResultNoteDialog(report, at_once(lambda _v: service.set_status(report.id, "hoan_thanh", "", TODAY)),
-                              today=TODAY)
+    dialog = ResultNoteDialog(
+        report, at_once(lambda _v: service.set_status(report.id, "hoan_thanh", "", TODAY)), today=TODAY
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(dialog.ui.noteEdit, "x")
@@ -72,10 +77,15 @@ def test_the_services_refusal_stays_in_the_dialog(qtbot, vietnamese, service):
 
 
 def test_task_dialog_refuses_a_due_date_before_the_directive(qtbot, vietnamese, service):
-    directive = service.create_directive(DirectiveInput(subject="Kế hoạch", issuer="UBND huyện Mường Ảng",
-                                                        issued_on=date(2024, 6, 20)))
-    dialog = TaskDialog(at_once(lambda data: service.create_task(data, TODAY)), service.directives(TODAY),
-                        service.assignees(), directive_id=directive.id)
+    directive = service.create_directive(
+        DirectiveInput(subject="Kế hoạch", issuer="UBND huyện Mường Ảng", issued_on=date(2024, 6, 20))
+    )
+    dialog = TaskDialog(
+        at_once(lambda data: service.create_task(data, TODAY)),
+        service.directives(TODAY),
+        service.assignees(),
+        directive_id=directive.id,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.ok_button.text() == "Lưu"
@@ -100,8 +110,12 @@ def test_task_dialog_refuses_a_due_date_before_the_directive(qtbot, vietnamese, 
 
 def test_editing_a_task_keeps_what_was_there(qtbot, vietnamese, service):
     report = _report(service)
-    dialog = TaskDialog(at_once(lambda data: service.update_task(report.id, data, TODAY)), service.directives(TODAY),
-                        service.assignees(), task=report)
+    dialog = TaskDialog(
+        at_once(lambda data: service.update_task(report.id, data, TODAY)),
+        service.directives(TODAY),
+        service.assignees(),
+        task=report,
+    )
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Sửa nhiệm vụ"
     assert dialog.ui.assigneeCombo.currentText() == "UBND các xã, thị trấn"
@@ -157,7 +171,8 @@ def test_models_pass_qtmodeltester(qtmodeltester, vietnamese, service):
 
 def test_start_notice_lists_overdue_and_this_week(vietnamese, service):
     assert due_notice(*service.due_summary(TODAY)).startswith(
-        "Nhiệm vụ quá hạn: Rà soát sản phẩm tiềm năng và báo cáo kết quả rà soát sản phẩm tham… (hạn")
+        "Nhiệm vụ quá hạn: Rà soát sản phẩm tiềm năng và báo cáo kết quả rà soát sản phẩm tham… (hạn"
+    )
     assert "(hạn 05/07/2024)" in due_notice(*service.due_summary(TODAY))
     week = due_notice(*service.due_summary(TODAY - timedelta(days=5)))
     assert week.startswith("Đến hạn trong 7 ngày tới: Rà soát") and "quá hạn" not in week

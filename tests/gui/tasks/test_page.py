@@ -26,7 +26,11 @@ def test_the_page_speaks_vietnamese_and_lists_the_sample(page):
     assert ui.statusButton.text() == "Đổi trạng thái"
     assert ui.addProgressButton.text() == "Thêm tiến độ"
     assert [ui.dueCombo.itemText(i) for i in range(ui.dueCombo.count())] == [
-        "Tất cả", "Quá hạn", "Tuần này", "Không có hạn"]
+        "Tất cả",
+        "Quá hạn",
+        "Tuần này",
+        "Không có hạn",
+    ]
     assert page.task_model.headerData(3, Qt.Orientation.Horizontal) == "Hạn"
     assert len(titles(page)) == 6
     assert page.directive_model.index(0, 0).data() == "Tất cả văn bản"
@@ -66,7 +70,10 @@ def test_overdue_filter_then_mark_done_and_it_leaves_the_filter(qtbot, page, ser
     assert page.task_model.index(row, 1).data(Qt.ItemDataRole.BackgroundRole) is None
     stored = service.get(service.query(TaskFilter(search="bao cao ket qua"), TODAY)[0].id, TODAY)
     assert (stored.status, stored.result_note, stored.completed_on) == (
-        "hoan_thanh", "Đã gửi Báo cáo số 45/BC-UBND", TODAY)
+        "hoan_thanh",
+        "Đã gửi Báo cáo số 45/BC-UBND",
+        TODAY,
+    )
 
 
 def test_tooltip_counts_the_days_late(make_page):
@@ -110,11 +117,23 @@ def test_progress_note_appears_in_the_log_with_its_author(qtbot, page):
 
 
 def test_directive_selection_and_search_filter_the_tasks(qtbot, page, service):
-    other = service.create_directive(DirectiveInput(subject="Kế hoạch đánh giá sản phẩm OCOP năm 2025",
-                                                    issuer="UBND tỉnh Điện Biên", number="12/KH-UBND",
-                                                    issued_on=date(2025, 1, 10)))
-    service.create_task(TaskInput(assignee="Sở Nông nghiệp và Môi trường", title="Tổ chức hội đồng đánh giá",
-                                  directive_id=other.id, due_on=date(2025, 3, 1)), TODAY)
+    other = service.create_directive(
+        DirectiveInput(
+            subject="Kế hoạch đánh giá sản phẩm OCOP năm 2025",
+            issuer="UBND tỉnh Điện Biên",
+            number="12/KH-UBND",
+            issued_on=date(2025, 1, 10),
+        )
+    )
+    service.create_task(
+        TaskInput(
+            assignee="Sở Nông nghiệp và Môi trường",
+            title="Tổ chức hội đồng đánh giá",
+            directive_id=other.id,
+            due_on=date(2025, 3, 1),
+        ),
+        TODAY,
+    )
     page.refresh()
     settle(qtbot, page)
     assert len(titles(page)) == 7
@@ -253,8 +272,9 @@ def test_a_completion_day_before_the_task_was_entered_is_refused(qtbot, make_pag
     _retype(qtbot, dialog.ui.doneOnEdit, "19/06/2024")
     _ok(qtbot, dialog)
     assert dialog.isVisible()
-    message = ("Ngày hoàn thành: 19/06/2024 trước ngày giao nhiệm vụ (20/06/2024); "
-               "hãy nhập ngày 20/06/2024 hoặc muộn hơn.")
+    message = (
+        "Ngày hoàn thành: 19/06/2024 trước ngày giao nhiệm vụ (20/06/2024); hãy nhập ngày 20/06/2024 hoặc muộn hơn."
+    )
     assert dialog.ui.errorLabel.text() == f"• {message}"
     assert dialog.ui.doneOnEdit.text() == "19/06/2024" and dialog.ui.doneOnEdit.toolTip() == message
     stored = service.get(report.id, TODAY)
@@ -289,8 +309,10 @@ def test_editing_a_task_changed_elsewhere_keeps_the_form_and_says_so(qtbot, page
     assert dialog.isVisible() and dialog.ui.titleEdit.text() == "Báo cáo rà soát"
     message = dialog.ui.errorLabel.text()
     assert message.startswith(f"• Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
-    assert message.endswith(", sau khi bạn mở nó. Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» "
-                            "rồi mở lại nhiệm vụ để sửa trên bản mới nhất.")
+    assert message.endswith(
+        ", sau khi bạn mở nó. Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» "
+        "rồi mở lại nhiệm vụ để sửa trên bản mới nhất."
+    )
     stored = service.get(report.id, TODAY)
     assert (stored.title, stored.status) == (REPORT, TaskStatus.IN_PROGRESS.value)
 

@@ -40,10 +40,12 @@ def hostile(source: Path, target: Path, edit, manifest=None) -> Path:
     """The sender's own package, changed by ``edit(records by entity, deleted list)`` and signed
     again with the sender's key: what a commune that edits its zip and re-signs it would send."""
     data = members(source)
-    records = {name[len("data/"):-len(".json")]: body["records"] for name, body in data.items() if name != DELETED}
+    records = {name[len("data/") : -len(".json")]: body["records"] for name, body in data.items() if name != DELETED}
     deleted = data[DELETED]["records"]
     edit(records, deleted)
-    change = {f"data/{name}.json": json.dumps({"entity": name, "records": rows}).encode() for name, rows in records.items()}
+    change = {
+        f"data/{name}.json": json.dumps({"entity": name, "records": rows}).encode() for name, rows in records.items()
+    }
     change[DELETED] = json.dumps({"entity": "deleted", "records": deleted}).encode()
     # A new package id: the same id would be taken as the package already imported.
     return rebuild(source, target, change=change, manifest={"package_id": str(uuid.uuid4()), **(manifest or {})})
@@ -74,11 +76,15 @@ def refused_unchanged(receiver, path: Path, *expected: str) -> str:
 def received(communes, tmp_path):
     """Each commune has sent a first package to the district: a product and rows of its own."""
     a, b, r = communes
-    product = ProductService(a.make_uow).create(ProductInput(
-        name="Chè Shan tuyết Ẳng Nưa", commune_id=a.unit_id, status="tiem_nang"))
+    product = ProductService(a.make_uow).create(
+        ProductInput(name="Chè Shan tuyết Ẳng Nưa", commune_id=a.unit_id, status="tiem_nang")
+    )
     a.surveys.save_entries(a.campaign_id(), a.unit_id, [SurveyEntryInput(product_name="Chè Shan tuyết")])
-    b.surveys.save_entries(b.campaign_id(), b.unit_id, [SurveyEntryInput(product_name="Mật ong bạc hà"),
-                                                        SurveyEntryInput(product_name="Gạo nếp")])
+    b.surveys.save_entries(
+        b.campaign_id(),
+        b.unit_id,
+        [SurveyEntryInput(product_name="Mật ong bạc hà"), SurveyEntryInput(product_name="Gạo nếp")],
+    )
     a.exchange.export(tmp_path / "a.ocop.zip", include_reports=False)
     b.exchange.export(tmp_path / "b.ocop.zip", include_reports=False)
     r.exchange.import_package(tmp_path / "a.ocop.zip")
@@ -92,14 +98,30 @@ def test_a_commune_raising_its_product_to_five_stars_is_refused_whole(communes, 
 
     def certify(records, _deleted):
         row = next(p for p in records["products"] if p["id"] == product.id)
-        edited(row, status="duoc_cong_nhan", stars=5, score=95.0, certificate_no="999/GCN-OCOP",
-               certifying_decision="999/QĐ-BNNMT", certified_on="2026-05-01", expires_on="2029-05-01",
-               rule_set_id=rule_set_id("26/2026"))
+        edited(
+            row,
+            status="duoc_cong_nhan",
+            stars=5,
+            score=95.0,
+            certificate_no="999/GCN-OCOP",
+            certifying_decision="999/QĐ-BNNMT",
+            certified_on="2026-05-01",
+            expires_on="2029-05-01",
+            rule_set_id=rule_set_id("26/2026"),
+        )
 
     bad = hostile(pa, tmp_path / "five.ocop.zip", certify)
-    message = refused_unchanged(r, bad, "Sản phẩm «Chè Shan tuyết Ẳng Nưa»", "«Hạng sao» 5",
-                                "«Số giấy chứng nhận» 999/GCN-OCOP", "công nhận 5 sao theo 26/2026",
-                                "cấp trung ương", "cấp xã không có quyền", "Không có gì được nhập")
+    message = refused_unchanged(
+        r,
+        bad,
+        "Sản phẩm «Chè Shan tuyết Ẳng Nưa»",
+        "«Hạng sao» 5",
+        "«Số giấy chứng nhận» 999/GCN-OCOP",
+        "công nhận 5 sao theo 26/2026",
+        "cấp trung ương",
+        "cấp xã không có quyền",
+        "Không có gì được nhập",
+    )
     assert message.startswith("Gói của Xã Ẳng Nưa (cấp xã) ghi công nhận")
     assert ProductService(r.make_uow).get(product.id).stars is None
 
@@ -109,23 +131,48 @@ def test_a_commune_recording_a_certified_five_star_evaluation_is_refused(commune
     pa, product = received
 
     def evaluation(records, _deleted):
-        records["evaluations"].append({
-            "id": "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a11", "created_at": later(), "updated_at": later(),
-            "product_id": product.id, "rule_set_id": rule_set_id("26/2026"), "scorecard_id": None,
-            "evaluated_on": "2026-06-01", "level": "trung_uong", "scores": {}, "total": 12.0, "stars": 5,
-            "knockout": None, "certified": True, "notes": ""})
+        records["evaluations"].append(
+            {
+                "id": "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a11",
+                "created_at": later(),
+                "updated_at": later(),
+                "product_id": product.id,
+                "rule_set_id": rule_set_id("26/2026"),
+                "scorecard_id": None,
+                "evaluated_on": "2026-06-01",
+                "level": "trung_uong",
+                "scores": {},
+                "total": 12.0,
+                "stars": 5,
+                "knockout": None,
+                "certified": True,
+                "notes": "",
+            }
+        )
 
     bad = hostile(pa, tmp_path / "evaluation.ocop.zip", evaluation)
-    refused_unchanged(r, bad, "Kết quả đánh giá «Chè Shan tuyết Ẳng Nưa» (cấp trung ương, 5 sao, 12 điểm) được ghi là "
-                      "«Được công nhận»", "công nhận 5 sao theo 26/2026 là việc của cấp trung ương", "cấp xã không có quyền")
+    refused_unchanged(
+        r,
+        bad,
+        "Kết quả đánh giá «Chè Shan tuyết Ẳng Nưa» (cấp trung ương, 5 sao, 12 điểm) được ghi là «Được công nhận»",
+        "công nhận 5 sao theo 26/2026 là việc của cấp trung ương",
+        "cấp xã không có quyền",
+    )
 
 
 def test_a_package_claiming_the_province_under_a_communes_key_is_refused(communes, office, tmp_path, received):
     _a, _b, r = communes
     pa, _product = received
     province = place_id("tinh-dien-bien")
-    claim = {"sender": {"unit_id": province, "unit_name": "Tỉnh Điện Biên", "unit_code": "11",
-                        "user_name": "Lò Văn Anh", "user_title": "Công chức"}}
+    claim = {
+        "sender": {
+            "unit_id": province,
+            "unit_name": "Tỉnh Điện Biên",
+            "unit_code": "11",
+            "user_name": "Lò Văn Anh",
+            "user_title": "Công chức",
+        }
+    }
     bad = rebuild(pa, tmp_path / "claim.ocop.zip", manifest={**claim, "package_id": str(uuid.uuid4())})
     assert rebuild(pa, tmp_path / "claim-same-id.ocop.zip", manifest=claim)  # the id of a package taken before
     # Not yet trusting the province: even a receiver who says «trust» is refused, since the key is
@@ -166,10 +213,14 @@ def test_deleting_another_communes_rows_is_held_back_with_the_rule(communes, rec
     bad = hostile(pa, tmp_path / "delete.ocop.zip", delete)
     preview = r.exchange.preview(bad)
     held = [c for c in preview.changes if c.entity == "survey_entries"]
-    assert {(c.title, c.outcome) for c in held} == {("Mật ong bạc hà (Xã Ẳng Tở)", Outcome.KEPT),
-                                                    ("Gạo nếp (Xã Ẳng Tở)", Outcome.KEPT)}
-    assert held[0].reason.startswith("Bản ghi của Xã Ẳng Tở: Xã Ẳng Nưa không có quyền xóa (quy tắc: Xã Ẳng Nưa "
-                                     "(cấp xã) chỉ được lập, sửa, xóa bản ghi thuộc địa bàn của Xã Ẳng Nưa)")
+    assert {(c.title, c.outcome) for c in held} == {
+        ("Mật ong bạc hà (Xã Ẳng Tở)", Outcome.KEPT),
+        ("Gạo nếp (Xã Ẳng Tở)", Outcome.KEPT),
+    }
+    assert held[0].reason.startswith(
+        "Bản ghi của Xã Ẳng Tở: Xã Ẳng Nưa không có quyền xóa (quy tắc: Xã Ẳng Nưa "
+        "(cấp xã) chỉ được lập, sửa, xóa bản ghi thuộc địa bàn của Xã Ẳng Nưa)"
+    )
     r.close()
     before = _entries(r.path, "survey_entries")
     r.open()
@@ -186,8 +237,16 @@ def test_moving_rows_to_another_commune_is_held_back(communes, received, tmp_pat
 
     def move(records, _deleted):
         edited(next(e for e in records["survey_entries"] if e["id"] == mine.id), unit_id=b.unit_id)
-        records["survey_entries"].append(edited({**records["survey_entries"][0], "id": "0b5d8a3e-6d0c-4b8e-9a1f-2c3d4e5f6a7b",
-                                                 "product_name": "Dòng lập hộ xã khác", "unit_id": b.unit_id}))
+        records["survey_entries"].append(
+            edited(
+                {
+                    **records["survey_entries"][0],
+                    "id": "0b5d8a3e-6d0c-4b8e-9a1f-2c3d4e5f6a7b",
+                    "product_name": "Dòng lập hộ xã khác",
+                    "unit_id": b.unit_id,
+                }
+            )
+        )
 
     bad = hostile(pa, tmp_path / "move.ocop.zip", move)
     preview = r.exchange.preview(bad)
@@ -196,7 +255,9 @@ def test_moving_rows_to_another_commune_is_held_back(communes, received, tmp_pat
     assert moved.outcome is Outcome.KEPT
     assert moved.reason.startswith("Gói chuyển bản ghi từ Xã Ẳng Nưa sang Xã Ẳng Tở, ra ngoài địa bàn của Xã Ẳng Nưa")
     made = held["Dòng lập hộ xã khác (Xã Ẳng Tở)"]
-    assert made.outcome is Outcome.KEPT and made.reason.startswith("Bản ghi của Xã Ẳng Tở: Xã Ẳng Nưa không có quyền lập")
+    assert made.outcome is Outcome.KEPT and made.reason.startswith(
+        "Bản ghi của Xã Ẳng Tở: Xã Ẳng Nưa không có quyền lập"
+    )
     r.close()
     before = _entries(r.path, "survey_entries")
     r.open()
@@ -227,18 +288,27 @@ def test_marking_another_communes_report_on_time_is_held_back(communes, received
 
 def test_the_district_certifies_three_stars_under_148_not_four(communes, tmp_path):
     a, _b, r = communes
-    product = ProductService(a.make_uow).create(ProductInput(
-        name="Gạo nếp nương Ẳng Nưa", commune_id=a.unit_id, status="tiem_nang"))
+    product = ProductService(a.make_uow).create(
+        ProductInput(name="Gạo nếp nương Ẳng Nưa", commune_id=a.unit_id, status="tiem_nang")
+    )
     a.exchange.export(tmp_path / "a.ocop.zip", include_reports=False)
     r.exchange.import_package(tmp_path / "a.ocop.zip")
     r.exchange.export(tmp_path / "r.ocop.zip", include_reports=False)
 
     def certify(stars):
         def edit(records, _deleted):
-            edited(next(p for p in records["products"] if p["id"] == product.id), status="duoc_cong_nhan",
-                   stars=stars, score=65.0 if stars == 3 else 75.0, certificate_no="12/GCN",
-                   certifying_decision="12/QĐ-UBND", certified_on="2024-10-01", expires_on="2027-10-01",
-                   rule_set_id=rule_set_id("148/2023"))
+            edited(
+                next(p for p in records["products"] if p["id"] == product.id),
+                status="duoc_cong_nhan",
+                stars=stars,
+                score=65.0 if stars == 3 else 75.0,
+                certificate_no="12/GCN",
+                certifying_decision="12/QĐ-UBND",
+                certified_on="2024-10-01",
+                expires_on="2027-10-01",
+                rule_set_id=rule_set_id("148/2023"),
+            )
+
         return edit
 
     four = hostile(tmp_path / "r.ocop.zip", tmp_path / "four.ocop.zip", certify(4))
@@ -271,8 +341,10 @@ def test_a_commune_moving_the_districts_deadline_is_held_back(communes, received
     bad = hostile(pa, tmp_path / "deadline.ocop.zip", later)
     [held] = [c for c in r.exchange.preview(bad).changes if c.entity == "survey_campaigns"]
     assert held.outcome is Outcome.KEPT
-    assert held.reason.startswith("Bản ghi do Huyện Mường Ảng lập: Xã Ẳng Nưa không có quyền sửa (quy tắc: bản ghi "
-                                  "không gắn với địa bàn nào chỉ do đơn vị đã lập nó hoặc cấp trên")
+    assert held.reason.startswith(
+        "Bản ghi do Huyện Mường Ảng lập: Xã Ẳng Nưa không có quyền sửa (quy tắc: bản ghi "
+        "không gắn với địa bàn nào chỉ do đơn vị đã lập nó hoặc cấp trên"
+    )
     r.exchange.import_package(bad)
     [campaign] = r.surveys.campaigns()
     assert campaign.deadline == date(2024, 7, 5)
@@ -297,13 +369,15 @@ def test_an_excel_file_brings_rows_only_for_units_of_this_office(communes, tmp_p
     from tests.ids import SAMPLE_2024, unit_id
 
     a, _b, r = communes
-    path = _workbook(tmp_path / "ra-soat.xlsx", [("Chè Shan tuyết", 1200, "Xã Ẳng Nưa"),
-                                                  ("Mật ong bạc hà", 300, "Xã Ẳng Tở")])
+    path = _workbook(
+        tmp_path / "ra-soat.xlsx", [("Chè Shan tuyết", 1200, "Xã Ẳng Nưa"), ("Mật ong bạc hà", 300, "Xã Ẳng Tở")]
+    )
     check = SurveyImportService(a.make_uow).check(path, SAMPLE_2024)
     assert [p.message for p in check.problems] == [
         "Trang «Rà soát», dòng 3, cột «Đơn vị» (C): Xã Ẳng Tở không thuộc địa bàn của Xã Ẳng Nưa; quy tắc: mỗi đơn vị "
         "chỉ nhập dòng rà soát của đơn vị mình và các đơn vị trực thuộc (hoặc đã sáp nhập vào mình). Hãy để đơn vị đó "
-        "tự nhập và gửi gói, hoặc bỏ dòng này khỏi tệp."]
+        "tự nhập và gửi gói, hoặc bỏ dòng này khỏi tệp."
+    ]
     a.close()
     before = dump(a.path)
     a.open()
@@ -313,8 +387,9 @@ def test_an_excel_file_brings_rows_only_for_units_of_this_office(communes, tmp_p
     assert dump(a.path) == before
     a.open()
     with pytest.raises(ValidationError, match="Xã Ẳng Tở không thuộc địa bàn của Xã Ẳng Nưa"):
-        SurveyImportService(a.make_uow).import_file(_workbook(tmp_path / "b.xlsx", [("Gạo", 1, None)]), SAMPLE_2024,
-                                                    unit_id(a.make_uow, "03292"))
+        SurveyImportService(a.make_uow).import_file(
+            _workbook(tmp_path / "b.xlsx", [("Gạo", 1, None)]), SAMPLE_2024, unit_id(a.make_uow, "03292")
+        )
     # The district imports both: its communes are its area.
     result = SurveyImportService(r.make_uow).import_file(path, SAMPLE_2024)
     assert result.added == 2 and set(result.units) == {"Xã Ẳng Nưa", "Xã Ẳng Tở"}
@@ -361,8 +436,9 @@ def test_a_2025_commune_sends_its_predecessors_rows_and_the_province_certifies_f
     campaign = m.campaign_id()
     m.surveys.save_entries(campaign, place_id("xa-ang-nua"), [SurveyEntryInput(product_name="Chè Shan tuyết")])
     m.surveys.save_entries(campaign, place_id("xa-ang-to"), [SurveyEntryInput(product_name="Mật ong")])  # Búng Lao's
-    product = ProductService(m.make_uow).create(ProductInput(
-        name="Cà phê Mường Ảng", commune_id=m.unit_id, status="dang_ky"))
+    product = ProductService(m.make_uow).create(
+        ProductInput(name="Cà phê Mường Ảng", commune_id=m.unit_id, status="dang_ky")
+    )
     m.exchange.export(tmp_path / "m.ocop.zip", include_reports=False)
     preview = p.exchange.preview(tmp_path / "m.ocop.zip")
     rows = {c.title: c.outcome for c in preview.changes if c.entity == "survey_entries"}
@@ -372,9 +448,18 @@ def test_a_2025_commune_sends_its_predecessors_rows_and_the_province_certifies_f
 
     def certify(stars):
         def edit(records, _deleted):
-            edited(next(x for x in records["products"] if x["id"] == product.id), status="duoc_cong_nhan",
-                   stars=stars, score=80.0, certificate_no="45/GCN-UBND", certifying_decision="45/QĐ-UBND",
-                   certified_on="2026-09-01", expires_on="2029-09-01", rule_set_id=rule_set_id("26/2026"))
+            edited(
+                next(x for x in records["products"] if x["id"] == product.id),
+                status="duoc_cong_nhan",
+                stars=stars,
+                score=80.0,
+                certificate_no="45/GCN-UBND",
+                certifying_decision="45/QĐ-UBND",
+                certified_on="2026-09-01",
+                expires_on="2029-09-01",
+                rule_set_id=rule_set_id("26/2026"),
+            )
+
         return edit
 
     five = hostile(tmp_path / "p.ocop.zip", tmp_path / "five.ocop.zip", certify(5))
@@ -390,23 +475,47 @@ def test_a_provincial_result_from_a_commune_is_held_back_with_its_members(commun
     evaluation_id = "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a12"
 
     def provincial(records, _deleted):
-        records["evaluations"].append({
-            "id": evaluation_id, "created_at": later(), "updated_at": later(), "product_id": product.id,
-            "rule_set_id": rule_set_id("26/2026"), "scorecard_id": None, "evaluated_on": "2026-06-01",
-            "level": "tinh", "scores": {}, "total": 72.0, "stars": 4, "knockout": None, "certified": False,
-            "notes": ""})
-        records["evaluation_members"].append({
-            "id": "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a13", "created_at": later(), "updated_at": later(),
-            "evaluation_id": evaluation_id, "position": 1, "member_name": "Ông Giả", "scores": {}, "total": 72.0})
+        records["evaluations"].append(
+            {
+                "id": evaluation_id,
+                "created_at": later(),
+                "updated_at": later(),
+                "product_id": product.id,
+                "rule_set_id": rule_set_id("26/2026"),
+                "scorecard_id": None,
+                "evaluated_on": "2026-06-01",
+                "level": "tinh",
+                "scores": {},
+                "total": 72.0,
+                "stars": 4,
+                "knockout": None,
+                "certified": False,
+                "notes": "",
+            }
+        )
+        records["evaluation_members"].append(
+            {
+                "id": "6f1c2b1e-1d7a-4c54-9a43-3b1d8c0e5a13",
+                "created_at": later(),
+                "updated_at": later(),
+                "evaluation_id": evaluation_id,
+                "position": 1,
+                "member_name": "Ông Giả",
+                "scores": {},
+                "total": 72.0,
+            }
+        )
 
     bad = hostile(pa, tmp_path / "provincial.ocop.zip", provincial)
     changes = {c.entity: c for c in r.exchange.preview(bad).changes if c.entity.startswith("evaluation")}
     assert changes["evaluations"].outcome is Outcome.KEPT
-    assert changes["evaluations"].reason.startswith("Kết quả đánh giá của cấp tỉnh: Xã Ẳng Nưa (cấp xã) không có "
-                                                    "quyền ghi")
+    assert changes["evaluations"].reason.startswith(
+        "Kết quả đánh giá của cấp tỉnh: Xã Ẳng Nưa (cấp xã) không có quyền ghi"
+    )
     assert changes["evaluation_members"].outcome is Outcome.KEPT
-    assert changes["evaluation_members"].reason.startswith("Thuộc kết quả đánh giá «Chè Shan tuyết Ẳng Nưa» không "
-                                                           "được nhận: Kết quả đánh giá của cấp tỉnh")
+    assert changes["evaluation_members"].reason.startswith(
+        "Thuộc kết quả đánh giá «Chè Shan tuyết Ẳng Nưa» không được nhận: Kết quả đánh giá của cấp tỉnh"
+    )
     assert r.exchange.import_package(bad).applied
     r.close()
     assert not _entries(r.path, "evaluations") and not _entries(r.path, "evaluation_members")
@@ -422,5 +531,6 @@ def test_a_commune_revoking_a_certified_product_is_refused(communes, received, t
         edited(next(p for p in records["products"] if p["name"] == coffee), status="bi_thu_hoi")
 
     bad = hostile(pa, tmp_path / "revoke.ocop.zip", revoke)
-    refused_unchanged(r, bad, f"Sản phẩm «{coffee}»: gói ghi «Trạng thái» Bị thu hồi", "công nhận 4 sao",
-                      "cấp xã không có quyền")
+    refused_unchanged(
+        r, bad, f"Sản phẩm «{coffee}»: gói ghi «Trạng thái» Bị thu hồi", "công nhận 4 sao", "cấp xã không có quyền"
+    )

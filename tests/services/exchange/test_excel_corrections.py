@@ -27,8 +27,9 @@ def sheet(path, rows):
 
 
 def entries(office):
-    return [(e.product_name, e.output_quantity) for e in office.surveys.unit_entries(office.campaign_id(),
-                                                                                   place_of(office))]
+    return [
+        (e.product_name, e.output_quantity) for e in office.surveys.unit_entries(office.campaign_id(), place_of(office))
+    ]
 
 
 def place_of(office):

@@ -24,37 +24,49 @@ def workbook(path, sheet_xml: str):
 
 
 def test_formula_cells_read_as_their_saved_result_or_as_uncached(tmp_path):
-    path = workbook(tmp_path / "f.xlsx", (
-        f'<worksheet xmlns="{MAIN}"><sheetData><row r="2">'
-        '<c r="A2" t="str"><f>B9</f></c>'  # a text formula never computed
-        '<c r="B2" t="str"><f>B9</f><v></v></c>'  # computed: an empty text
-        '<c r="C2"><f>1+1</f><v>2</v></c>'
-        '<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
-        '<c r="E2"><f>1+1</f><v/></c>'  # as openpyxl and scripts save formulas
-        '<c r="F2" t="b"><v>1</v></c>'
-        '</row></sheetData></worksheet>'))
+    path = workbook(
+        tmp_path / "f.xlsx",
+        (
+            f'<worksheet xmlns="{MAIN}"><sheetData><row r="2">'
+            '<c r="A2" t="str"><f>B9</f></c>'  # a text formula never computed
+            '<c r="B2" t="str"><f>B9</f><v></v></c>'  # computed: an empty text
+            '<c r="C2"><f>1+1</f><v>2</v></c>'
+            '<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+            '<c r="E2"><f>1+1</f><v/></c>'  # as openpyxl and scripts save formulas
+            '<c r="F2" t="b"><v>1</v></c>'
+            "</row></sheetData></worksheet>"
+        ),
+    )
     [sheet, _guide] = read_workbook(path)
     assert sheet.rows() == [(2, (UNCACHED, None, 2, CellError("#DIV/0!"), UNCACHED, True))]
 
 
 def test_prefixed_elements_and_cells_without_addresses(tmp_path):
-    path = workbook(tmp_path / "p.xlsx", (
-        f'<x:worksheet xmlns:x="{MAIN}"><x:dimension ref="A1:C3"/><x:sheetData>'
-        '<x:row r="1"><x:c t="inlineStr"><x:is><x:t>Tên_x000D_\nsản phẩm</x:t></x:is></x:c><x:c><x:v>7</x:v></x:c></x:row>'
-        '<x:row hidden="1"><x:c r="B2"><x:v>1.5</x:v></x:c><x:c><x:v>8</x:v></x:c></x:row>'
-        '</x:sheetData><x:mergeCells><x:mergeCell ref="B1:B2"/></x:mergeCells></x:worksheet>'))
+    path = workbook(
+        tmp_path / "p.xlsx",
+        (
+            f'<x:worksheet xmlns:x="{MAIN}"><x:dimension ref="A1:C3"/><x:sheetData>'
+            '<x:row r="1"><x:c t="inlineStr"><x:is><x:t>Tên_x000D_\nsản phẩm</x:t></x:is></x:c><x:c><x:v>7</x:v></x:c></x:row>'
+            '<x:row hidden="1"><x:c r="B2"><x:v>1.5</x:v></x:c><x:c><x:v>8</x:v></x:c></x:row>'
+            '</x:sheetData><x:mergeCells><x:mergeCell ref="B1:B2"/></x:mergeCells></x:worksheet>'
+        ),
+    )
     [sheet, _guide] = read_workbook(path)
     assert sheet.rows() == [(1, ("Tên\nsản phẩm", 7)), (2, (None, 1.5, 8))]
     assert sheet.hidden_rows == {2} and sheet.merged == [(2, 1, 2, 2)]
 
 
 def test_a_cell_pointing_at_a_missing_string_is_a_damaged_file(tmp_path):
-    path = workbook(tmp_path / "s.xlsx", f'<worksheet xmlns="{MAIN}"><sheetData><row r="3">'
-                                         '<c r="C3" t="s"><v>999</v></c></row></sheetData></worksheet>')
+    path = workbook(
+        tmp_path / "s.xlsx",
+        f'<worksheet xmlns="{MAIN}"><sheetData><row r="3"><c r="C3" t="s"><v>999</v></c></row></sheetData></worksheet>',
+    )
     with pytest.raises(ImportRefused) as refused:
         read_workbook(path)
-    assert str(refused.value) == ("Tệp s.xlsx, trang «Rà soát»: ô C3 trỏ tới một chuỗi chữ không có trong tệp; tệp bị "
-                                  "hỏng, hãy mở bằng Excel, lưu lại rồi nhập.")
+    assert str(refused.value) == (
+        "Tệp s.xlsx, trang «Rà soát»: ô C3 trỏ tới một chuỗi chữ không có trong tệp; tệp bị "
+        "hỏng, hãy mở bằng Excel, lưu lại rồi nhập."
+    )
 
 
 def test_a_sheet_listed_but_missing_is_a_damaged_file(tmp_path):

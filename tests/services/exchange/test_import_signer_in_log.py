@@ -15,13 +15,15 @@ def test_each_imported_change_names_the_sending_office_and_its_key(communes, tmp
     result = r.exchange.import_package(tmp_path / "a.ocop.zip")
     assert result.applied
     words = short_fingerprint(office_key(a.make_uow).fingerprint)
-    imported = [e for e in AuditService(r.make_uow).entries(AuditFilter(limit=100_000))
-                if e.action.startswith("import:")]
+    imported = [
+        e for e in AuditService(r.make_uow).entries(AuditFilter(limit=100_000)) if e.action.startswith("import:")
+    ]
     assert imported
     for e in imported:
         assert e.context.startswith("gói ") and e.context.endswith(f"— từ Xã Ẳng Nưa, khóa {words}"), e.context
-    sender = [e for e in AuditService(r.make_uow).entries(AuditFilter(entity="exchange_imports"))
-              if e.action == "sender"]
+    sender = [
+        e for e in AuditService(r.make_uow).entries(AuditFilter(entity="exchange_imports")) if e.action == "sender"
+    ]
     assert len(sender) == 1 and sender[0].action_label == "Đơn vị gửi và khóa ký"
     # undoing the package still finds its changes by their stored context
     package_id = r.exchange.inbox()[0].package_id

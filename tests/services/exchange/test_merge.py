@@ -32,14 +32,24 @@ def table_rows(path, skip=("audit_log", "exchange_imports", "exchange_outbox")) 
 
 def fill_commune_a(a):
     producer = ProducerService(a.make_uow).create(ProducerInput(name="HTX Chè Ẳng Nưa", kind="hop_tac_xa"))
-    product = ProductService(a.make_uow).create(ProductInput(
-        name="Chè Shan tuyết Ẳng Nưa", producer_id=producer.id, commune_id=a.unit_id, status="tiem_nang"))
+    product = ProductService(a.make_uow).create(
+        ProductInput(name="Chè Shan tuyết Ẳng Nưa", producer_id=producer.id, commune_id=a.unit_id, status="tiem_nang")
+    )
     campaign = a.campaign_id()
-    a.surveys.save_entries(campaign, a.unit_id, [
-        SurveyEntryInput(product_name="Chè Shan tuyết", producer="HTX Chè Ẳng Nưa", output_quantity="1.200",
-                         unit_of_measure="kg", price_vnd="150.000 đ"),
-        SurveyEntryInput(product_name="Gạo nếp nương", output_quantity="12,5", unit_of_measure="tấn"),
-    ])
+    a.surveys.save_entries(
+        campaign,
+        a.unit_id,
+        [
+            SurveyEntryInput(
+                product_name="Chè Shan tuyết",
+                producer="HTX Chè Ẳng Nưa",
+                output_quantity="1.200",
+                unit_of_measure="kg",
+                price_vnd="150.000 đ",
+            ),
+            SurveyEntryInput(product_name="Gạo nếp nương", output_quantity="12,5", unit_of_measure="tấn"),
+        ],
+    )
     a.surveys.set_submission(campaign, a.unit_id, "da_nop", date(2024, 7, 3))
     tasks = TaskService(a.make_uow)
     task = next(t for t in tasks.list() if t.due_on == DEADLINE_DAY)
@@ -69,12 +79,13 @@ def sent(communes, tmp_path):
 def test_every_record_of_both_communes_arrives_once(communes, sent, order):
     a, b, r = communes
     pa, pb, product, task = sent
-    for path in ((pa, pb) if order == "a-then-b" else (pb, pa)):
+    for path in (pa, pb) if order == "a-then-b" else (pb, pa):
         assert r.exchange.import_package(path).applied
     campaign = r.campaign_id()
     entries = r.surveys.entries(campaign)
     assert sorted(e.id for e in entries) == sorted(
-        e.id for e in a.surveys.entries(campaign) + b.surveys.entries(campaign))
+        e.id for e in a.surveys.entries(campaign) + b.surveys.entries(campaign)
+    )
     assert [e.product_name for e in entries if e.unit_id == a.unit_id] == ["Chè Shan tuyết", "Gạo nếp nương"]
     assert next((e.price_vnd, e.output_quantity) for e in entries if e.unit_id == a.unit_id) == (150000, 1200.0)
     products = ProductService(r.make_uow).list()
@@ -123,14 +134,19 @@ def test_a_product_changed_in_both_offices_is_a_conflict_not_an_overwrite(commun
     dto = here.get(product.id)
     base = ProductInput(name=dto.name, producer_id=dto.producer_id, commune_id=dto.commune_id, status=dto.status)
     here.update(product.id, ProductInput(**{**base.__dict__, "notes": "Huyện đã thẩm định hồ sơ"}))
-    ProductService(a.make_uow).update(product.id, ProductInput(**{
-        **base.__dict__, "name": "Chè Shan tuyết Ẳng Nưa loại 1", "notes": "Xã bổ sung"}))
+    ProductService(a.make_uow).update(
+        product.id, ProductInput(**{**base.__dict__, "name": "Chè Shan tuyết Ẳng Nưa loại 1", "notes": "Xã bổ sung"})
+    )
     changes = tmp_path / "a-changes.ocop.zip"
     assert a.exchange.export(changes, changes_only=True, include_reports=False).scope == "changes"
 
     preview = r.exchange.preview(changes)
     [conflict] = preview.conflicts
-    assert (conflict.entity, conflict.record_id, conflict.title) == ("products", product.id, "Chè Shan tuyết Ẳng Nưa loại 1")
+    assert (conflict.entity, conflict.record_id, conflict.title) == (
+        "products",
+        product.id,
+        "Chè Shan tuyết Ẳng Nưa loại 1",
+    )
     assert {(f.label, f.here, f.there) for f in conflict.fields} == {
         ("Tên", "Chè Shan tuyết Ẳng Nưa", "Chè Shan tuyết Ẳng Nưa loại 1"),
         ("Ghi chú", "Huyện đã thẩm định hồ sơ", "Xã bổ sung"),
@@ -196,8 +212,12 @@ def test_undo_is_refused_when_a_record_changed_after_the_import(communes, sent):
     pa, _pb, product, _ = sent
     result = r.exchange.import_package(pa)
     dto = ProductService(r.make_uow).get(product.id)
-    ProductService(r.make_uow).update(product.id, ProductInput(
-        name=dto.name, producer_id=dto.producer_id, commune_id=dto.commune_id, status=dto.status, notes="Sửa sau"))
+    ProductService(r.make_uow).update(
+        product.id,
+        ProductInput(
+            name=dto.name, producer_id=dto.producer_id, commune_id=dto.commune_id, status=dto.status, notes="Sửa sau"
+        ),
+    )
     before = table_rows(r.path)
     with pytest.raises(ValidationError) as refused:
         r.exchange.undo(result.preview.package.package_id)
@@ -226,12 +246,15 @@ def test_changes_only_carries_the_changes_and_the_parents_they_need(communes, tm
 def test_rows_deleted_at_the_commune_are_deleted_at_the_district(communes, tmp_path):
     a, _b, r = communes
     campaign = a.campaign_id()
-    a.surveys.save_entries(campaign, a.unit_id, [SurveyEntryInput(product_name="Chè"), SurveyEntryInput(product_name="Gạo")])
+    a.surveys.save_entries(
+        campaign, a.unit_id, [SurveyEntryInput(product_name="Chè"), SurveyEntryInput(product_name="Gạo")]
+    )
     a.exchange.export(tmp_path / "1.ocop.zip", include_reports=False)
     r.exchange.import_package(tmp_path / "1.ocop.zip")
     tea, rice = a.surveys.unit_entries(campaign, a.unit_id)
-    a.surveys.save_entries(campaign, a.unit_id, [SurveyEntryInput(id=tea.id, product_name="Chè")],
-                           deleted={rice.id: rice.updated_at})
+    a.surveys.save_entries(
+        campaign, a.unit_id, [SurveyEntryInput(id=tea.id, product_name="Chè")], deleted={rice.id: rice.updated_at}
+    )
     a.exchange.export(tmp_path / "2.ocop.zip", changes_only=True, include_reports=False)
     preview = r.exchange.preview(tmp_path / "2.ocop.zip")
     assert [(c.outcome, c.title) for c in preview.changes] == [(Outcome.DELETE, "Gạo (Xã Ẳng Nưa)")]
@@ -251,8 +274,10 @@ def test_rows_for_a_campaign_closed_here_are_held_back_with_the_way_to_take_them
     held = [c for c in preview.changes if c.entity == "survey_entries"]
     assert {c.title for c in held} == {"Chè Shan tuyết (Xã Ẳng Nưa)", "Gạo nếp nương (Xã Ẳng Nưa)"}
     assert all(c.outcome is Outcome.KEPT for c in held)
-    assert held[0].reason.startswith("Đợt rà soát năm 2024 đã kết thúc ở đây ngày 20/07/2024 nên dòng này "
-                                     "không được nhận. Nếu cần nhận, hãy mở lại đợt")
+    assert held[0].reason.startswith(
+        "Đợt rà soát năm 2024 đã kết thúc ở đây ngày 20/07/2024 nên dòng này "
+        "không được nhận. Nếu cần nhận, hãy mở lại đợt"
+    )
     result = r.exchange.import_package(pa)
     assert result.applied
     # Everything else of the package arrived; the closed campaign took no row.
@@ -264,4 +289,6 @@ def test_rows_for_a_campaign_closed_here_are_held_back_with_the_way_to_take_them
     r.exchange.undo(result.preview.package.package_id)
     r.exchange.import_package(pa)
     assert sorted(e.product_name for e in r.surveys.unit_entries(campaign, a.unit_id)) == [
-        "Chè Shan tuyết", "Gạo nếp nương"]
+        "Chè Shan tuyết",
+        "Gạo nếp nương",
+    ]

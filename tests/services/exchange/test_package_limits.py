@@ -47,11 +47,17 @@ def big_package(source: Path, target: Path, records: int, unit_id: str) -> Path:
     with zipfile.ZipFile(source) as zf:
         template = json.loads(zf.read(f"{DATA_DIR}survey_entries.json"))["records"][0]
         counts = json.loads(zf.read(MANIFEST))["counts"]
-    rows = [dict(template, id=str(uuid.uuid4()), unit_id=unit_id, position=i, product_name=f"Sản phẩm số {i}")
-            for i in range(records)]
+    rows = [
+        dict(template, id=str(uuid.uuid4()), unit_id=unit_id, position=i, product_name=f"Sản phẩm số {i}")
+        for i in range(records)
+    ]
     body = dumps_records({"entity": "survey_entries", "records": rows})
-    return rebuild(source, target, change={f"{DATA_DIR}survey_entries.json": body},
-                   manifest={"counts": dict(counts, survey_entries=records)})
+    return rebuild(
+        source,
+        target,
+        change={f"{DATA_DIR}survey_entries.json": body},
+        manifest={"counts": dict(counts, survey_entries=records)},
+    )
 
 
 def _import_big(communes, tmp_path, records: int) -> float:
@@ -66,8 +72,12 @@ def _import_big(communes, tmp_path, records: int) -> float:
     with r.make_uow() as uow:
         s = uow.session
         assert s.scalar(select(func.count()).select_from(SurveyEntry)) == records
-        assert s.scalar(select(func.count()).where(AuditEntry.action == "import:create",
-                                                   AuditEntry.entity == "survey_entries")) == records
+        assert (
+            s.scalar(
+                select(func.count()).where(AuditEntry.action == "import:create", AuditEntry.entity == "survey_entries")
+            )
+            == records
+        )
         last = s.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).one()
         assert s.get(AppMeta, HEAD_KEY).value == f"{last.seq}:{last.hash}"  # the chain ends where the head says
     return seconds
@@ -118,9 +128,11 @@ def test_member_sizes_grow_with_the_declared_records_but_not_past_them(communes,
     lying = rebuild(path, tmp_path / "khai-it.ocop.zip", manifest={"counts": {"survey_entries": 10}})
     with pytest.raises(PackageError) as refused:
         read_package(lying, BY_NAME, known_revisions(), small)
-    assert re.fullmatch(r"Thành phần «data/survey_entries\.json» của gói khi giải nén sẽ chiếm 1,\d MB, quá giới hạn "
-                        r"0,2 MB cho 10 bản ghi khai báo trong gói; gói đã bị thay đổi\. Không có gì được nhập\.",
-                        str(refused.value)), str(refused.value)
+    assert re.fullmatch(
+        r"Thành phần «data/survey_entries\.json» của gói khi giải nén sẽ chiếm 1,\d MB, quá giới hạn "
+        r"0,2 MB cho 10 bản ghi khai báo trong gói; gói đã bị thay đổi\. Không có gì được nhập\.",
+        str(refused.value),
+    ), str(refused.value)
 
 
 def _evaluation(communes, tmp_path) -> tuple[Path, dict]:
@@ -130,10 +142,22 @@ def _evaluation(communes, tmp_path) -> tuple[Path, dict]:
     with a.make_uow() as uow:
         product = uow.session.scalars(select(Product).where(Product.name.like("Cà phê%"))).first()
         rule_set = uow.session.scalars(select(RuleSetRow.id)).first()
-        record = {"id": str(uuid.uuid4()), "created_at": "2024-05-01T08:00:00", "updated_at": "2024-05-01T08:00:00",
-                  "product_id": product.id, "rule_set_id": rule_set, "scorecard_id": None,
-                  "evaluated_on": "2024-05-01", "level": "huyen", "scores": {"A1": 3}, "total": 72.5, "stars": 3,
-                  "knockout": None, "certified": False, "notes": ""}
+        record = {
+            "id": str(uuid.uuid4()),
+            "created_at": "2024-05-01T08:00:00",
+            "updated_at": "2024-05-01T08:00:00",
+            "product_id": product.id,
+            "rule_set_id": rule_set,
+            "scorecard_id": None,
+            "evaluated_on": "2024-05-01",
+            "level": "huyen",
+            "scores": {"A1": 3},
+            "total": 72.5,
+            "stars": 3,
+            "knockout": None,
+            "certified": False,
+            "notes": "",
+        }
         name = product.name
     source = tmp_path / "a.ocop.zip"
     a.exchange.export(source, include_reports=False)
@@ -143,10 +167,22 @@ def _evaluation(communes, tmp_path) -> tuple[Path, dict]:
 HOSTILE = {
     "huge-score": (lambda r: json.dumps(dict(r, scores={"A1": 1e300})), "«Điểm từng tiêu chí» có số 1e+300"),
     "huge-total": (lambda r: json.dumps(dict(r, total=1e300)), "«Tổng điểm» là 1e+300"),
-    "nan-total": (lambda r: json.dumps(dict(r, total=0.5)).replace("0.5", "NaN"), "«Tổng điểm» không phải là một số hữu hạn"),
-    "infinite-score": (lambda r: json.dumps(r).replace('"A1": 3', '"A1": Infinity'), "«Điểm từng tiêu chí» có giá trị không phải là số hữu hạn"),
-    "deep-score": (lambda r: json.dumps(r).replace('"A1": 3', '"A1": ' + "[" * 50 + "]" * 50), "«Điểm từng tiêu chí» lồng nhau"),
-    "year-2199": (lambda r: json.dumps(dict(r, updated_at="2199-01-01T00:00:00")), "«Thời điểm sửa» là 01/01/2199 00:00"),
+    "nan-total": (
+        lambda r: json.dumps(dict(r, total=0.5)).replace("0.5", "NaN"),
+        "«Tổng điểm» không phải là một số hữu hạn",
+    ),
+    "infinite-score": (
+        lambda r: json.dumps(r).replace('"A1": 3', '"A1": Infinity'),
+        "«Điểm từng tiêu chí» có giá trị không phải là số hữu hạn",
+    ),
+    "deep-score": (
+        lambda r: json.dumps(r).replace('"A1": 3', '"A1": ' + "[" * 50 + "]" * 50),
+        "«Điểm từng tiêu chí» lồng nhau",
+    ),
+    "year-2199": (
+        lambda r: json.dumps(dict(r, updated_at="2199-01-01T00:00:00")),
+        "«Thời điểm sửa» là 01/01/2199 00:00",
+    ),
 }
 
 
@@ -156,8 +192,12 @@ def test_hostile_numbers_and_times_are_refused_naming_record_and_field(communes,
     name = record.pop("_name")
     make, expected = HOSTILE[case]
     body = '{"entity": "evaluations", "records": [' + make(record) + "]}"
-    bad = rebuild(source, tmp_path / f"{case}.ocop.zip", change={f"{DATA_DIR}evaluations.json": body.encode()},
-                  manifest={"counts": {"evaluations": 1}})
+    bad = rebuild(
+        source,
+        tmp_path / f"{case}.ocop.zip",
+        change={f"{DATA_DIR}evaluations.json": body.encode()},
+        manifest={"counts": {"evaluations": 1}},
+    )
     with pytest.raises(PackageError) as refused:
         communes[2].exchange.import_package(bad, prefer="there")
     message = str(refused.value)
@@ -168,7 +208,9 @@ def test_hostile_numbers_and_times_are_refused_naming_record_and_field(communes,
 def test_json_nested_200000_deep_is_refused_without_recursion_error(communes, tmp_path):
     source, record = _evaluation(communes, tmp_path)
     record.pop("_name")
-    body = json.dumps({"entity": "evaluations", "records": [record]}).replace('"A1": 3', '"A1": ' + "[" * 200_000 + "]" * 200_000)
+    body = json.dumps({"entity": "evaluations", "records": [record]}).replace(
+        '"A1": 3', '"A1": ' + "[" * 200_000 + "]" * 200_000
+    )
     bad = rebuild(source, tmp_path / "sau.ocop.zip", change={f"{DATA_DIR}evaluations.json": body.encode()})
     with pytest.raises(PackageError, match=r"«data/evaluations\.json» của gói lồng nhau quá sâu"):
         verify_package(bad)

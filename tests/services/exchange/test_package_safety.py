@@ -37,8 +37,9 @@ def sender_key(source: Path, meta: dict) -> OfficeKey | None:
     return None
 
 
-def rebuild(source: Path, target: Path, change=None, drop=(), add=(), manifest=None, relist=True,
-            sign: bool = True) -> Path:
+def rebuild(
+    source: Path, target: Path, change=None, drop=(), add=(), manifest=None, relist=True, sign: bool = True
+) -> Path:
     """A copy of a package with members changed, dropped or added; relist=True writes a manifest
     whose checksums match the new content and sign=True signs it again with the sender's own key,
     so only the check under test can refuse it. sign=False keeps the old signature: the package
@@ -60,7 +61,7 @@ def rebuild(source: Path, target: Path, change=None, drop=(), add=(), manifest=N
         if relist:
             meta["members"][info.filename] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
     if relist:
-        for name in (change or {}):
+        for name in change or {}:
             meta["members"][name] = {"sha256": hashlib.sha256(members[name]).hexdigest(), "size": len(members[name])}
     meta.update(manifest or {})
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -112,7 +113,7 @@ def declare_size(source: Path, target: Path, member: str, size: int) -> Path:
     start = data.rindex(b"PK\x01\x02" + b"", 0, data.index(b"PK\x05\x06"))
     while True:
         name_len = struct.unpack_from("<H", data, start + 28)[0]
-        if data[start + 46:start + 46 + name_len].decode() == member:
+        if data[start + 46 : start + 46 + name_len].decode() == member:
             struct.pack_into("<I", data, start + 24, size)
             break
         start = data.rindex(b"PK\x01\x02", 0, start)
@@ -128,23 +129,50 @@ CASES = {
     "windows-path": (lambda src, t: rebuild(src, t, add=[("C:/Windows/evil.txt", b"x")]), "đường dẫn tuyệt đối"),
     "symlink": (lambda src, t: rebuild(src, t, add=[symlink_member("bao-cao/link", "/etc/passwd")]), "liên kết"),
     "zip-bomb": (lambda src, t: zero_bomb(src, t, 40), "bom nén"),
-    "declared-huge": (lambda src, t: declare_size(rebuild(src, t.with_suffix(".tmp")), t, "data/products.json",
-                                                  3 * 2**30), "bom nén"),
-    "too-many-members": (lambda src, t: rebuild(src, t, add=[(f"bao-cao/{i}.txt", b"x") for i in range(250)]),
-                         "quá giới hạn"),
-    "unlisted-member": (lambda src, t: rebuild(src, t, add=[("bao-cao/them.txt", b"x")], relist=False),
-                        "không khớp với tệp kê khai"),
+    "declared-huge": (
+        lambda src, t: declare_size(rebuild(src, t.with_suffix(".tmp")), t, "data/products.json", 3 * 2**30),
+        "bom nén",
+    ),
+    "too-many-members": (
+        lambda src, t: rebuild(src, t, add=[(f"bao-cao/{i}.txt", b"x") for i in range(250)]),
+        "quá giới hạn",
+    ),
+    "unlisted-member": (
+        lambda src, t: rebuild(src, t, add=[("bao-cao/them.txt", b"x")], relist=False),
+        "không khớp với tệp kê khai",
+    ),
     "unknown-schema": (lambda src, t: rebuild(src, t, manifest={"schema_version": "9999"}), "lược đồ dữ liệu «9999»"),
     "future-format": (lambda src, t: rebuild(src, t, manifest={"format_version": 7}), "cập nhật OCOP Desktop"),
-    "not-a-package": (lambda src, t: rebuild(src, t, manifest={"format": "something-else"}), "không phải gói dữ liệu OCOP"),
+    "not-a-package": (
+        lambda src, t: rebuild(src, t, manifest={"format": "something-else"}),
+        "không phải gói dữ liệu OCOP",
+    ),
     "not-a-zip": (lambda src, t: t.write_text("Xin chào") and t, "không phải tệp nén"),
-    "recomputed-sums": (lambda src, t: rebuild(src, t, sign=False, change={"data/survey_entries.json": json.dumps(
-        {"entity": "survey_entries", "records": []}).encode()}), "đã bị sửa sau khi đơn vị gửi ký"),
-    "signature-removed": (lambda src, t: rebuild(src, t, sign=False, drop=[SIGNATURE]),
-                          "đã bị sửa sau khi đơn vị gửi ký"),
-    "bad-record": (lambda src, t: rebuild(src, t, change={"data/unit_submissions.json": json.dumps(
-        {"entity": "unit_submissions", "records": [{"id": "not-a-uuid", "status": "xong"}]}).encode()}),
-        "dữ liệu không hợp lệ"),
+    "recomputed-sums": (
+        lambda src, t: rebuild(
+            src,
+            t,
+            sign=False,
+            change={"data/survey_entries.json": json.dumps({"entity": "survey_entries", "records": []}).encode()},
+        ),
+        "đã bị sửa sau khi đơn vị gửi ký",
+    ),
+    "signature-removed": (
+        lambda src, t: rebuild(src, t, sign=False, drop=[SIGNATURE]),
+        "đã bị sửa sau khi đơn vị gửi ký",
+    ),
+    "bad-record": (
+        lambda src, t: rebuild(
+            src,
+            t,
+            change={
+                "data/unit_submissions.json": json.dumps(
+                    {"entity": "unit_submissions", "records": [{"id": "not-a-uuid", "status": "xong"}]}
+                ).encode()
+            },
+        ),
+        "dữ liệu không hợp lệ",
+    ),
 }
 
 
@@ -163,7 +191,9 @@ def test_refused_with_a_vietnamese_reason_and_the_receiver_unchanged(communes, p
     assert expected in str(refused.value)
     r.close()
     assert r.path.read_bytes() == before
-    assert not r.path.with_name(r.path.name + "-wal").exists() or not r.path.with_name(r.path.name + "-wal").stat().st_size
+    assert (
+        not r.path.with_name(r.path.name + "-wal").exists() or not r.path.with_name(r.path.name + "-wal").stat().st_size
+    )
 
 
 def test_a_good_package_passes_every_check(package):
@@ -189,7 +219,11 @@ def test_the_package_carries_readable_reports_and_a_manifest_of_checksums(commun
         for name, meta in manifest["members"].items():
             assert hashlib.sha256(zf.read(name)).hexdigest() == meta["sha256"]
         assert "Xã Ẳng Nưa" in zf.read("DOC-TOI.txt").decode()
-    assert {"bao-cao/ra-soat-san-pham.xlsx", "bao-cao/ra-soat-san-pham.pdf", "bao-cao/san-pham-ocop.pdf",
-            "bao-cao/nhiem-vu.xlsx"} <= names
+    assert {
+        "bao-cao/ra-soat-san-pham.xlsx",
+        "bao-cao/ra-soat-san-pham.pdf",
+        "bao-cao/san-pham-ocop.pdf",
+        "bao-cao/nhiem-vu.xlsx",
+    } <= names
     assert set(manifest) >= {"package_id", "created_at", "sender", "application", "schema_version", "members"}
     assert (manifest["sender"]["user_name"], manifest["application"]["name"]) == ("Lò Văn Anh", "OCOP Desktop")

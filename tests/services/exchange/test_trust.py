@@ -29,8 +29,11 @@ def test_first_package_asks_later_pass_other_keys_and_revoked_keys_are_refused(o
 
     preview = province.exchange.preview(tmp_path / "a1.ocop.zip")
     key_a = office_key(a.make_uow)
-    assert (preview.sender.state, preview.sender.office, preview.sender.fingerprint) == ("new", "Xã Ẳng Nưa",
-                                                                                          key_a.fingerprint)
+    assert (preview.sender.state, preview.sender.office, preview.sender.fingerprint) == (
+        "new",
+        "Xã Ẳng Nưa",
+        key_a.fingerprint,
+    )
     assert len(preview.sender.words) == 19 and preview.sender.words.count(" ") == 3  # 4×4 groups
     before = dump(province.path)
     with pytest.raises(PackageError, match="Đây là gói đầu tiên nhận từ Xã Ẳng Nưa") as asked:
@@ -61,8 +64,10 @@ def test_first_package_asks_later_pass_other_keys_and_revoked_keys_are_refused(o
     # b's package stripped of its signature (or made by an old version): refused.
     _rows(b, "Mật ong bạc hà")
     b.exchange.export(tmp_path / "b.ocop.zip", include_reports=False)
-    with zipfile.ZipFile(tmp_path / "b.ocop.zip") as zin, \
-            zipfile.ZipFile(tmp_path / "b-unsigned.ocop.zip", "w") as zout:
+    with (
+        zipfile.ZipFile(tmp_path / "b.ocop.zip") as zin,
+        zipfile.ZipFile(tmp_path / "b-unsigned.ocop.zip", "w") as zout,
+    ):
         for name in zin.namelist():
             if name == MANIFEST:
                 meta = json.loads(zin.read(name))
