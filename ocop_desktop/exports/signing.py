@@ -9,6 +9,7 @@ the signature over the manifest's exact bytes covers every member through their 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 from dataclasses import dataclass
@@ -111,7 +112,8 @@ def load_or_create_key(path: Path) -> OfficeKey:
 
         raise KeyFileError(f"Không tạo được tệp khóa ký của đơn vị {path}: {os_reason(exc)}.") from None
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on read-only media even removing nothing fails (EROFS)
+            tmp.unlink(missing_ok=True)
     key = load_key(path)
     assert key is not None
     return key

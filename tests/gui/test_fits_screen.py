@@ -97,6 +97,7 @@ def test_the_main_window_fits_and_the_task_table_shows_status_and_deadline(qtbot
 
 def _dialogs(sample, db, jobs, tmp_path):
     """(name, factory) of every dialog of the program, built on the sample."""
+    from ocop_desktop.gui.error_text import UnexpectedErrorDialog
     from ocop_desktop.gui.evaluation.scorecards_dialog import ScorecardsDialog
     from ocop_desktop.gui.evaluation.scoring_dialog import ScoringDialog
     from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
@@ -219,6 +220,10 @@ def _dialogs(sample, db, jobs, tmp_path):
         ("ResultNoteDialog", lambda: ResultNoteDialog(task, lambda v: v, today=TODAY)),
         ("ProgressDialog", lambda: ProgressDialog(task, "Lò Thị Hoa", TODAY, lambda v: v)),
         (
+            "UnexpectedErrorDialog",
+            lambda: UnexpectedErrorDialog(_a_failure()),
+        ),
+        (
             "StartupErrorDialog",
             lambda: StartupErrorDialog(
                 "Không mở được tệp dữ liệu: thư mục không tồn tại, bị khóa ghi hoặc ổ đĩa đã bị rút ra. "
@@ -227,6 +232,14 @@ def _dialogs(sample, db, jobs, tmp_path):
             ),
         ),
     ]
+
+
+def _a_failure() -> BaseException:
+    """A bug with a long traceback, as the unexpected-error dialog shows it."""
+    try:
+        raise KeyError("một khóa không có trong bảng " * 8)
+    except KeyError as exc:
+        return exc
 
 
 NAMES = [
@@ -253,6 +266,7 @@ NAMES = [
     "ResultNoteDialog",
     "ProgressDialog",
     "StartupErrorDialog",
+    "UnexpectedErrorDialog",
 ]
 
 

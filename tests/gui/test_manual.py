@@ -230,6 +230,12 @@ def _program_labels() -> set[str]:
                     shown = re.sub(r"&(?!&)", "", text).strip()
                     out.add(shown)
                     out.add(shown.rstrip("…"))  # toolbar buttons drop the ellipsis
+    # Column headers the record schema names (the survey grid and its Excel template).
+    from ocop_desktop.domain import schema
+
+    for record in schema.RECORDS.values():
+        for field in record.fields:
+            out.update(text for text in (field.label, field.header) if text)
     return out
 
 

@@ -136,7 +136,7 @@ def test_delete_is_refused_with_the_count_of_rows_and_allowed_without(service, m
     with pytest.raises(ValidationError) as caught:
         service.delete(info.id)
     assert "đợt đã có 3 dòng rà soát của các đơn vị nên không xóa được" in str(caught.value)
-    assert len(SurveyService(make_uow).entries(2026)) == 3
+    assert len(SurveyService(make_uow).entries(info.id)) == 3
     empty = service.add(CampaignInput(2025, "30/06/2025", "Đợt trống", "", (ANG_NUA,)), today=TODAY)
     service.delete(empty.id)
     assert [c.year for c in service.list()] == [2026]
