@@ -248,11 +248,20 @@ def _window(db, tmp: Path) -> tuple[str, None]:
             raise RuntimeError("cửa sổ chính không có thẻ nào")
     finally:
         jobs = getattr(window, "jobs", None)
-        if jobs is not None:
-            jobs.wait()
+        # The pages read in the background, and a finished read may start the next one when its
+        # result is delivered: settle until nothing runs, or the process would end with a worker
+        # still inside Python (a crash at exit).
+        for _ in range(100):
+            if jobs is not None:
+                jobs.wait()
+            QApplication.processEvents()
+            if jobs is None or not jobs.active():
+                break
         window.close()
         window.deleteLater()
         QApplication.sendPostedEvents()
+        if jobs is not None:
+            jobs.wait()
     return f"nền {QGuiApplication.platformName()}, các thẻ: {', '.join(titles)}", None
 
 
