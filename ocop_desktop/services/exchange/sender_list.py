@@ -26,7 +26,7 @@ from ocop_desktop.exports.signing import b64, fingerprint, short_fingerprint, un
 from ocop_desktop.persistence.models import Place, TrustedSender
 from ocop_desktop.persistence.models.base import utcnow
 from ocop_desktop.persistence.uow import UowFactory
-from ocop_desktop.services.exchange.authority import Sender, level_name, rank, sender_of
+from ocop_desktop.services.exchange.authority import Sender, level_name, level_of, rank, sender_of
 from ocop_desktop.services.exchange.trust import add_sender
 from ocop_desktop.services.office_key import office_key
 from ocop_desktop.services.settings import office_settings
@@ -258,11 +258,9 @@ class SenderListService:
                 "của các đơn vị trên địa bàn mình."
             )
             return
-        if rank(sender_of(s, place.id, office).level) > rank(issuer.level):
-            result.refused.append(
-                f"{shown}: đơn vị cấp {level_name(sender_of(s, place.id, office).level)} cao hơn "
-                "nơi gửi danh sách; không nhận."
-            )
+        level = level_of(place.kind)  # not sender_of: that walks every unit under it, per entry
+        if rank(level) > rank(issuer.level):
+            result.refused.append(f"{shown}: đơn vị cấp {level_name(level)} cao hơn nơi gửi danh sách; không nhận.")
             return
         rows = list(s.scalars(select(TrustedSender).where(TrustedSender.unit_id == place.id)))
         active = [r for r in rows if r.revoked_at is None]
