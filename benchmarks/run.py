@@ -20,6 +20,7 @@ while the app changes (P2/P3/P7 drive the products page through gui_bench.py).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -194,6 +196,19 @@ def build_base(cache: Path, products: int, survey_rows: int, env: dict) -> Path:
     for leftover in cache.glob(building.name + "*"):
         leftover.unlink()
     return path
+
+
+@contextlib.contextmanager
+def cache_lock(cache: Path) -> Iterator[None]:
+    """Held while the cached data is built or derived (POSIX; elsewhere runs are not concurrent)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with open(cache / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def derived(base: Path, name: str, sql: str) -> Path:
@@ -551,18 +566,19 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("OCOP_DB", None)
     started = time.perf_counter()
 
-    base = build_base(args.cache, size["products"], size["survey_rows"], env)
-    # All rows in one campaign for the reports (as the issue measured); the PDF's campaign holds
-    # pdf_rows of them, the rest go to the campaign before it.
-    all_in_one = derived(base, "one-campaign", f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR)};")
-    pdf_db = derived(
-        base,
-        f"pdf-{size['pdf_rows']}",
-        (
-            f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR - 1)};"
-            f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR)} WHERE position < {size['pdf_rows']};"
-        ),
-    )
+    with cache_lock(args.cache):  # several runs at once build the cached data once, not over each other
+        base = build_base(args.cache, size["products"], size["survey_rows"], env)
+        # All rows in one campaign for the reports (as the issue measured); the PDF's campaign holds
+        # pdf_rows of them, the rest go to the campaign before it.
+        all_in_one = derived(base, "one-campaign", f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR)};")
+        pdf_db = derived(
+            base,
+            f"pdf-{size['pdf_rows']}",
+            (
+                f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR - 1)};"
+                f"UPDATE survey_entries SET campaign_id = {campaign(REPORT_YEAR)} WHERE position < {size['pdf_rows']};"
+            ),
+        )
 
     lines = {
         "P1": Line("P1", "process start → main window visible (Xvfb, polled with xdotool) vs a bare PySide6 window"),
@@ -643,7 +659,8 @@ def main(argv: list[str] | None = None) -> int:
         lines["P5"].goal = "≤ 2× (≤ 4× with wrapped cells)"
     if "P6" in wanted:
         log("P6: survey import from Excel")
-        workbook = import_workbook(args.cache, all_in_one, size["import_rows"], env)
+        with cache_lock(args.cache):
+            workbook = import_workbook(args.cache, all_in_one, size["import_rows"], env)
         apps, floors = alternate(
             lambda i: [
                 *OCOP,
