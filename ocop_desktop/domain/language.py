@@ -57,6 +57,12 @@ def in_language(text: str, language: str | None = None) -> str:
     return text.in_language(language) if isinstance(text, Text) else text
 
 
+def english(text: str) -> str:
+    """``text``'s English (a plain ``str`` as it is): for the English half of a ``Text`` built
+    around another message, ``Text(f"Tệp {what} …", f"File {english(what)} …")``."""
+    return in_language(text, ENGLISH)
+
+
 def join(separator: str, parts: list[str], separator_en: str | None = None) -> Text:
     """Join messages keeping both languages: each part's English joins the English sentence."""
     sep_en = separator if separator_en is None else separator_en
