@@ -35,11 +35,19 @@ from ocop_desktop.domain.schema.records import (
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
 
 __all__ = [
+    "COMMON",
+    "DIRECTIVE",
     "ENGLISH",
     "ENUM_FIELDS",
+    "EVALUATION",
+    "PLACE",
+    "PRODUCER",
+    "PRODUCT",
     "RECORDS",
     "SURVEY_CAMPAIGN",
     "SURVEY_ENTRY",
+    "TASK",
+    "TASK_PROGRESS",
     "UNIT_SUBMISSION",
     "Field",
     "Kind",

@@ -14,7 +14,7 @@ from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_tasks_directive_dialog import Ui_DirectiveDialog
 from ocop_desktop.gui.forms.ui_tasks_task_dialog import Ui_TaskDialog
 from ocop_desktop.gui.tasks.form_dialog import FormDialog, Submit
-from ocop_desktop.services.tasks import DirectiveDTO, DirectiveInput, TaskDTO, TaskInput
+from ocop_desktop.services.task_types import DirectiveDTO, DirectiveInput, TaskDTO, TaskInput
 
 
 def optional_date(edit: DateField, field: str, errors: list[FieldError]) -> date | None:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.table_model import Column, DtoTableModel
-from ocop_desktop.services.tasks import DirectiveDTO, ProgressDTO, TaskDTO
+from ocop_desktop.services.task_types import DirectiveDTO, ProgressDTO, TaskDTO
 
 DIRECTIVE_ROLE = Qt.ItemDataRole.UserRole + 1  # the DirectiveDTO of the row, None for "all"
 OVERDUE_COLOR = QColor("#f6c6c6")  # light enough that black text stays readable

@@ -11,7 +11,7 @@ from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.gui.forms.ui_tasks_progress_dialog import Ui_ProgressDialog
 from ocop_desktop.gui.forms.ui_tasks_result_dialog import Ui_ResultNoteDialog
 from ocop_desktop.gui.tasks.form_dialog import FormDialog, Submit
-from ocop_desktop.services.tasks import TaskDTO
+from ocop_desktop.services.task_types import TaskDTO
 
 
 class ResultNoteDialog(FormDialog):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.tasks.models import elide
-from ocop_desktop.services.tasks import TaskDTO
+from ocop_desktop.services.task_types import TaskDTO
 
 SHOWN = 3  # tasks named in full; the rest are counted
 TITLE_CHARS = 70
