@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ocop_desktop.domain import formatting
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.exports.signing import ALGORITHM, OfficeKey, b64, fingerprint, unb64, verify
 
@@ -162,11 +163,11 @@ def file_sha256(path: Path) -> str:
 def _bad_name(name: str) -> str | None:
     """Why a member name is unsafe to extract, or None."""
     if "\\" in name or "\x00" in name:
-        return "có ký tự không hợp lệ"
+        return Text("có ký tự không hợp lệ", "has characters that are not allowed")
     if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        return "là đường dẫn tuyệt đối"
+        return Text("là đường dẫn tuyệt đối", "is an absolute path")
     if any(part == ".." for part in PurePosixPath(name).parts):
-        return "trỏ ra ngoài gói («..»)"
+        return Text("trỏ ra ngoài gói («..»)", "points outside the package («..»)")
     return None
 
 
@@ -178,8 +179,12 @@ def check_zip(zf: zipfile.ZipFile, limits: ZipLimits, what: str) -> list[zipfile
     infos = zf.infolist()
     if len(infos) > limits.max_members:
         raise PackageError(
-            f"{what} có {len(infos)} thành phần, quá giới hạn {limits.max_members}; tệp không đúng "
-            "định dạng hoặc đã bị thay đổi. Không có gì được nhập."
+            Text(
+                f"{what} có {len(infos)} thành phần, quá giới hạn {limits.max_members}; tệp không đúng "
+                "định dạng hoặc đã bị thay đổi. Không có gì được nhập.",
+                f"{english(what)} has {len(infos)} members, more than the limit of {limits.max_members}; the file is not in the "
+                "right format or was changed. Nothing was imported.",
+            )
         )
     seen: set[str] = set()
     total = 0
@@ -189,18 +194,35 @@ def check_zip(zf: zipfile.ZipFile, limits: ZipLimits, what: str) -> list[zipfile
         problem = _bad_name(name)
         if problem:
             raise PackageError(
-                f"{what} có thành phần «{name}» {problem}; tệp không an toàn nên bị từ chối. Không có gì được nhập."
+                Text(
+                    f"{what} có thành phần «{name}» {problem}; tệp không an toàn nên bị từ chối. Không có gì được nhập.",
+                    f"{english(what)} has a member «{name}» that {english(problem)}; the file is unsafe and was refused. Nothing was imported.",
+                )
             )
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
             raise PackageError(
-                f"{what} có thành phần «{name}» là liên kết (symlink); tệp không an toàn nên bị từ chối. "
-                "Không có gì được nhập."
+                Text(
+                    f"{what} có thành phần «{name}» là liên kết (symlink); tệp không an toàn nên bị từ chối. "
+                    "Không có gì được nhập.",
+                    f"{english(what)} has a member «{name}» that is a link (symlink); the file is unsafe and was refused. "
+                    "Nothing was imported.",
+                )
             )
         if info.flag_bits & 0x1:
-            raise PackageError(f"{what} có thành phần «{name}» bị mã hóa; hãy gửi lại tệp không đặt mật khẩu.")
+            raise PackageError(
+                Text(
+                    f"{what} có thành phần «{name}» bị mã hóa; hãy gửi lại tệp không đặt mật khẩu.",
+                    f"{english(what)} has an encrypted member «{name}»; send the file again without a password.",
+                )
+            )
         if name in seen:
-            raise PackageError(f"{what} có hai thành phần cùng tên «{name}»; tệp đã bị thay đổi nên bị từ chối.")
+            raise PackageError(
+                Text(
+                    f"{what} có hai thành phần cùng tên «{name}»; tệp đã bị thay đổi nên bị từ chối.",
+                    f"{english(what)} has two members named «{name}»; the file was changed and was refused.",
+                )
+            )
         seen.add(name)
         if info.is_dir():
             continue
@@ -208,9 +230,14 @@ def check_zip(zf: zipfile.ZipFile, limits: ZipLimits, what: str) -> list[zipfile
         ratio_too_high = size > limits.ratio_from_bytes and size > limits.max_ratio * max(info.compress_size, 1)
         if size > limits.member_cap(limits.max_records) or ratio_too_high:
             raise PackageError(
-                f"{what} có thành phần «{name}» khi giải nén sẽ chiếm {_mb(size)} MB từ "
-                f"{_mb(info.compress_size, 1)} MB nén — bất thường (có thể là «bom nén»). "
-                "Tệp bị từ chối, không có gì được giải nén hay nhập."
+                Text(
+                    f"{what} có thành phần «{name}» khi giải nén sẽ chiếm {_mb(size)} MB từ "
+                    f"{_mb(info.compress_size, 1)} MB nén — bất thường (có thể là «bom nén»). "
+                    "Tệp bị từ chối, không có gì được giải nén hay nhập.",
+                    f"{english(what)} has a member «{name}» that would unpack to {_mb(size)} MB from "
+                    f"{_mb(info.compress_size, 1)} MB compressed — abnormal (possibly a «zip bomb»). "
+                    "The file was refused; nothing was unpacked or imported.",
+                )
             )
         total += size
         files.append(info)
@@ -220,8 +247,12 @@ def check_zip(zf: zipfile.ZipFile, limits: ZipLimits, what: str) -> list[zipfile
     ceiling = max(limits.max_total_bytes, min(limits.max_ratio * packed, limits.member_cap(limits.max_records)))
     if total > ceiling:
         raise PackageError(
-            f"{what} khi giải nén sẽ chiếm {_mb(total)} MB, quá giới hạn {_mb(ceiling)} MB. "
-            "Tệp bị từ chối, không có gì được nhập."
+            Text(
+                f"{what} khi giải nén sẽ chiếm {_mb(total)} MB, quá giới hạn {_mb(ceiling)} MB. "
+                "Tệp bị từ chối, không có gì được nhập.",
+                f"{english(what)} would unpack to {_mb(total)} MB, more than the limit of {_mb(ceiling)} MB. "
+                "The file was refused; nothing was imported.",
+            )
         )
     return files
 
@@ -238,7 +269,12 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes:
     with zf.open(info) as fh:
         data = fh.read(cap + 1)
     if len(data) > cap or len(data) != info.file_size:
-        raise PackageError(f"Thành phần «{info.filename}» lớn hơn kích thước khai báo; tệp đã bị thay đổi.")
+        raise PackageError(
+            Text(
+                f"Thành phần «{info.filename}» lớn hơn kích thước khai báo; tệp đã bị thay đổi.",
+                f"Member «{info.filename}» is larger than its declared size; the file was changed.",
+            )
+        )
     return data
 
 
@@ -246,37 +282,71 @@ def _load_json(name: str, data: bytes) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PackageError(f"Thành phần «{name}» của gói không đọc được ({exc}); tệp bị hỏng hoặc đã bị sửa.") from None
+        raise PackageError(
+            Text(
+                f"Thành phần «{name}» của gói không đọc được ({exc}); tệp bị hỏng hoặc đã bị sửa.",
+                f"Member «{name}» of the package cannot be read ({exc}); the file is damaged or was altered.",
+            )
+        ) from None
     except RecursionError:  # "[[[[…" nested beyond Python's recursion limit: no package is built so
         raise PackageError(
-            f"Thành phần «{name}» của gói lồng nhau quá sâu nên không đọc được; tệp bị hỏng "
-            "hoặc đã bị sửa. Không có gì được nhập."
+            Text(
+                f"Thành phần «{name}» của gói lồng nhau quá sâu nên không đọc được; tệp bị hỏng "
+                "hoặc đã bị sửa. Không có gì được nhập.",
+                f"Member «{name}» of the package is nested too deeply to be read; the file is damaged "
+                "or was altered. Nothing was imported.",
+            )
         ) from None
 
 
 def _check_manifest(manifest: Any, known_schemas: Collection[str]) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise PackageError("Tệp này không phải gói dữ liệu OCOP (tệp kê khai không đúng định dạng).")
+        raise PackageError(
+            Text(
+                "Tệp này không phải gói dữ liệu OCOP (tệp kê khai không đúng định dạng).",
+                "This file is not an OCOP data package (its manifest is not in the right format).",
+            )
+        )
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
         raise PackageError(
-            f"Gói dùng định dạng phiên bản {version}, phiên bản này của OCOP Desktop chưa đọc được; "
-            "hãy cập nhật OCOP Desktop lên bản mới nhất rồi nhập lại."
+            Text(
+                f"Gói dùng định dạng phiên bản {version}, phiên bản này của OCOP Desktop chưa đọc được; "
+                "hãy cập nhật OCOP Desktop lên bản mới nhất rồi nhập lại.",
+                f"The package uses format version {version}, which this version of OCOP Desktop cannot read yet; "
+                "update OCOP Desktop to the latest version, then import it again.",
+            )
         )
     schema = manifest.get("schema_version")
     if schema not in known_schemas:
         raise PackageError(
-            f"Gói được tạo với lược đồ dữ liệu «{schema}» mà phiên bản này không biết (gói từ phiên bản "
-            "OCOP Desktop mới hơn hoặc không phải của OCOP Desktop). Hãy cập nhật OCOP Desktop ở cả hai nơi "
-            "lên cùng phiên bản rồi gửi lại gói. Không có gì được nhập."
+            Text(
+                f"Gói được tạo với lược đồ dữ liệu «{schema}» mà phiên bản này không biết (gói từ phiên bản "
+                "OCOP Desktop mới hơn hoặc không phải của OCOP Desktop). Hãy cập nhật OCOP Desktop ở cả hai nơi "
+                "lên cùng phiên bản rồi gửi lại gói. Không có gì được nhập.",
+                f"The package was made with data schema «{schema}», which this version does not know (a package from a "
+                "newer OCOP Desktop, or not from OCOP Desktop). Update OCOP Desktop in both places "
+                "to the same version, then send the package again. Nothing was imported.",
+            )
         )
-    for key, label in (("package_id", "mã gói"), ("created_at", "thời điểm tạo gói")):
+    for key, label in (
+        ("package_id", Text("mã gói", "the package id")),
+        ("created_at", Text("thời điểm tạo gói", "the time the package was made")),
+    ):
         if not isinstance(manifest.get(key), str) or not manifest[key]:
             raise PackageError(
-                f"Tệp kê khai của gói thiếu {label}; tệp bị hỏng hoặc đã bị sửa. Hãy xin đơn vị gửi lại gói."
+                Text(
+                    f"Tệp kê khai của gói thiếu {label}; tệp bị hỏng hoặc đã bị sửa. Hãy xin đơn vị gửi lại gói.",
+                    f"The package's manifest lacks {label.en}; the file is damaged or was altered. Ask the office to send the package again.",
+                )
             )
     if not isinstance(manifest.get("members"), dict) or not isinstance(manifest.get("sender", {}), dict):
-        raise PackageError("Tệp kê khai của gói thiếu danh sách thành phần; tệp bị hỏng hoặc đã bị sửa.")
+        raise PackageError(
+            Text(
+                "Tệp kê khai của gói thiếu danh sách thành phần; tệp bị hỏng hoặc đã bị sửa.",
+                "The package's manifest lacks its list of members; the file is damaged or was altered.",
+            )
+        )
     return manifest
 
 
@@ -290,30 +360,50 @@ def read_package(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PackageError(f"Không mở được tệp {path}: {os_reason(exc)}.") from None
+        raise PackageError(
+            Text(f"Không mở được tệp {path}: {os_reason(exc)}.", f"Cannot open the file {path}: {os_reason(exc).en}.")
+        ) from None
     if size > limits.max_file_bytes:
         raise PackageError(
-            f"Tệp {path.name} nặng {size / 2**20:,.0f} MB, quá giới hạn {limits.max_file_bytes // 2**20} MB "
-            "của một gói dữ liệu; hãy kiểm tra lại tệp."
+            Text(
+                f"Tệp {path.name} nặng {size / 2**20:,.0f} MB, quá giới hạn {limits.max_file_bytes // 2**20} MB "
+                "của một gói dữ liệu; hãy kiểm tra lại tệp.",
+                f"The file {path.name} is {size / 2**20:,.0f} MB, more than the {limits.max_file_bytes // 2**20} MB limit "
+                "of a data package; check the file.",
+            )
         )
     if not zipfile.is_zipfile(path):
-        raise PackageError(f"Tệp {path.name} không phải gói dữ liệu OCOP (không phải tệp nén .zip).")
+        raise PackageError(
+            Text(
+                f"Tệp {path.name} không phải gói dữ liệu OCOP (không phải tệp nén .zip).",
+                f"The file {path.name} is not an OCOP data package (not a .zip file).",
+            )
+        )
     try:
         with zipfile.ZipFile(path) as zf:
             return _read(zf, path, entities, known_schemas, limits)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError):
-        raise PackageError(f"Tệp {path.name} bị hỏng hoặc đã bị sửa; hãy xin đơn vị gửi lại gói.") from None
+        raise PackageError(
+            Text(
+                f"Tệp {path.name} bị hỏng hoặc đã bị sửa; hãy xin đơn vị gửi lại gói.",
+                f"The file {path.name} is damaged or was altered; ask the office to send the package again.",
+            )
+        ) from None
 
 
 def _read(
     zf: zipfile.ZipFile, path: Path, entities: Collection[str], known_schemas: Collection[str], limits: ZipLimits
 ) -> VerifiedPackage:
-    what = f"Tệp {path.name}"
+    what = Text(f"Tệp {path.name}", f"The file {path.name}")
     infos = {i.filename: i for i in check_zip(zf, limits, what)}
     if MANIFEST not in infos:
         raise PackageError(
-            f"{what} không có tệp kê khai ({MANIFEST}) nên không phải gói dữ liệu OCOP hoặc đã bị sửa. "
-            "Không có gì được nhập."
+            Text(
+                f"{what} không có tệp kê khai ({MANIFEST}) nên không phải gói dữ liệu OCOP hoặc đã bị sửa. "
+                "Không có gì được nhập.",
+                f"{what.en} has no manifest ({MANIFEST}), so it is not an OCOP data package or was altered. "
+                "Nothing was imported.",
+            )
         )
     manifest_bytes = read_member(zf, infos[MANIFEST], 10 * 2**20)
     manifest = _check_manifest(_load_json(MANIFEST, manifest_bytes), known_schemas)
@@ -324,7 +414,10 @@ def _read(
     if extra or missing:
         names = ", ".join(f"«{n}»" for n in (extra + missing)[:5])
         raise PackageError(
-            f"{what} không khớp với tệp kê khai (thừa hoặc thiếu: {names}); gói đã bị thay đổi. Không có gì được nhập."
+            Text(
+                f"{what} không khớp với tệp kê khai (thừa hoặc thiếu: {names}); gói đã bị thay đổi. Không có gì được nhập.",
+                f"{what.en} does not match its manifest (extra or missing: {names}); the package was changed. Nothing was imported.",
+            )
         )
     data: dict[str, list[dict[str, Any]]] = {}
     deleted: list[dict[str, Any]] = []
@@ -341,14 +434,22 @@ def _read(
         if info.file_size > cap:
             count_text = formatting.integer(records)
             raise PackageError(
-                f"Thành phần «{name}» của gói khi giải nén sẽ chiếm {_mb(info.file_size)} MB, quá giới hạn "
-                f"{_mb(cap)} MB cho {count_text} bản ghi khai báo trong gói; gói đã bị thay đổi. Không có gì được nhập."
+                Text(
+                    f"Thành phần «{name}» của gói khi giải nén sẽ chiếm {_mb(info.file_size)} MB, quá giới hạn "
+                    f"{_mb(cap)} MB cho {count_text} bản ghi khai báo trong gói; gói đã bị thay đổi. Không có gì được nhập.",
+                    f"Member «{name}» of the package would unpack to {_mb(info.file_size)} MB, more than the limit of "
+                    f"{_mb(cap)} MB for the {count_text} records the package declares; the package was changed. Nothing was imported.",
+                )
             )
         content = read_member(zf, info, cap)
         if not isinstance(meta, dict) or hashlib.sha256(content).hexdigest() != meta.get("sha256"):
             raise PackageError(
-                f"Thành phần «{name}» của gói không khớp mã kiểm tra SHA-256: gói đã bị hỏng hoặc bị sửa trên "
-                "đường gửi. Hãy xin đơn vị gửi lại gói. Không có gì được nhập."
+                Text(
+                    f"Thành phần «{name}» của gói không khớp mã kiểm tra SHA-256: gói đã bị hỏng hoặc bị sửa trên "
+                    "đường gửi. Hãy xin đơn vị gửi lại gói. Không có gì được nhập.",
+                    f"Member «{name}» of the package does not match its SHA-256 checksum: the package was damaged or altered "
+                    "on the way. Ask the office to send the package again. Nothing was imported.",
+                )
             )
         if name.startswith(REPORTS_DIR):
             reports.append(name)
@@ -358,7 +459,10 @@ def _read(
             entity = name[len(DATA_DIR) : -len(".json")]
             if entity not in entities:
                 raise PackageError(
-                    f"Gói có loại dữ liệu «{entity}» mà phiên bản này chưa biết; hãy cập nhật OCOP Desktop rồi nhập lại."
+                    Text(
+                        f"Gói có loại dữ liệu «{entity}» mà phiên bản này chưa biết; hãy cập nhật OCOP Desktop rồi nhập lại.",
+                        f"The package has data of a kind «{entity}» this version does not know yet; update OCOP Desktop, then import it again.",
+                    )
                 )
             data[entity] = _records(name, _load_json(name, content))
     return VerifiedPackage(path, file_sha256(path), manifest, data, deleted, tuple(sorted(reports)), signer)
@@ -373,9 +477,12 @@ def _check_signature(
     named = manifest.get("signer")
     if named is None and SIGNATURE not in infos:
         return None
-    changed = (
+    changed = Text(
         f"{what} đã bị sửa sau khi đơn vị gửi ký (chữ ký số không khớp với nội dung). Không có gì được "
-        "nhập. Hãy xin đơn vị gửi lại gói, và báo cho họ biết gói đã bị thay đổi trên đường gửi."
+        "nhập. Hãy xin đơn vị gửi lại gói, và báo cho họ biết gói đã bị thay đổi trên đường gửi.",
+        f"{english(what)} was altered after the sending office signed it (the digital signature does not match "
+        "the content). Nothing was imported. Ask the office to send the package again, and tell them it was "
+        "changed on the way.",
     )
     if not isinstance(named, dict) or SIGNATURE not in infos or named.get("algorithm") != ALGORITHM:
         raise PackageError(changed)
@@ -395,5 +502,10 @@ def _check_signature(
 def _records(name: str, value: Any) -> list[dict[str, Any]]:
     records = value.get("records") if isinstance(value, dict) else None
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise PackageError(f"Thành phần «{name}» của gói không đúng cấu trúc; tệp bị hỏng hoặc đã bị sửa.")
+        raise PackageError(
+            Text(
+                f"Thành phần «{name}» của gói không đúng cấu trúc; tệp bị hỏng hoặc đã bị sửa.",
+                f"Member «{name}» of the package does not have the right structure; the file is damaged or was altered.",
+            )
+        )
     return records

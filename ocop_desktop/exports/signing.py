@@ -18,6 +18,8 @@ from pathlib import Path
 from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
 
+from ocop_desktop.domain.language import Text
+
 ALGORITHM = "Ed25519"
 KEY_HEADER = b"OCOP-DESKTOP-ED25519-SEED\n"
 # Crockford's base32: no I, L, O, U, so what is read aloud over a bad phone line is what is typed.
@@ -71,18 +73,32 @@ def load_key(path: Path) -> OfficeKey | None:
     except OSError as exc:
         from ocop_desktop.domain.os_errors import os_reason  # noqa: PLC0415
 
-        raise KeyFileError(f"Không đọc được tệp khóa ký của đơn vị {path}: {os_reason(exc)}.") from None
+        raise KeyFileError(
+            Text(
+                f"Không đọc được tệp khóa ký của đơn vị {path}: {os_reason(exc)}.",
+                f"Cannot read the office's signing key file {path}: {os_reason(exc).en}.",
+            )
+        ) from None
     if not raw.startswith(KEY_HEADER):
         raise KeyFileError(
-            f"Tệp khóa ký {path} không đúng định dạng (bị hỏng hoặc bị thay). Hãy khôi phục tệp "
-            "từ bản sao lưu; nếu tạo khóa mới, các đơn vị nhận phải tin cậy lại dấu vân tay mới."
+            Text(
+                f"Tệp khóa ký {path} không đúng định dạng (bị hỏng hoặc bị thay). Hãy khôi phục tệp "
+                "từ bản sao lưu; nếu tạo khóa mới, các đơn vị nhận phải tin cậy lại dấu vân tay mới.",
+                f"The signing key file {path} is not in the right format (damaged or replaced). Restore the file "
+                "from a backup; if a new key is made, the receiving offices must trust the new fingerprint again.",
+            )
         )
     try:
         seed = base64.b64decode(raw[len(KEY_HEADER) :].strip(), validate=True)
     except ValueError:
         seed = b""
     if len(seed) != 32:
-        raise KeyFileError(f"Tệp khóa ký {path} bị hỏng. Hãy khôi phục tệp từ bản sao lưu.")
+        raise KeyFileError(
+            Text(
+                f"Tệp khóa ký {path} bị hỏng. Hãy khôi phục tệp từ bản sao lưu.",
+                f"The signing key file {path} is damaged. Restore the file from a backup.",
+            )
+        )
     return OfficeKey(seed)
 
 
@@ -110,7 +126,12 @@ def load_or_create_key(path: Path) -> OfficeKey:
     except OSError as exc:
         from ocop_desktop.domain.os_errors import os_reason  # noqa: PLC0415
 
-        raise KeyFileError(f"Không tạo được tệp khóa ký của đơn vị {path}: {os_reason(exc)}.") from None
+        raise KeyFileError(
+            Text(
+                f"Không tạo được tệp khóa ký của đơn vị {path}: {os_reason(exc)}.",
+                f"Cannot create the office's signing key file {path}: {os_reason(exc).en}.",
+            )
+        ) from None
     finally:
         with contextlib.suppress(OSError):  # on read-only media even removing nothing fails (EROFS)
             tmp.unlink(missing_ok=True)
