@@ -21,42 +21,10 @@ from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.scorecards import IMPORTED, SHIPPED, ScorecardService, load_shipped_scorecards
+from tests.evaluation_data import COFFEE, SCORES
 from tests.pdftext import pdf_text
 
-COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 TODAY = date(2026, 11, 28)
-# A coffee self-assessment under 26/2026 worth 79 points.
-SCORES = {
-    "A1.1": 3,
-    "A1.2": 2,
-    "A1.3": 3,
-    "A1.4": 3,
-    "A1.5": 2,
-    "A1.6": 2,
-    "A1.7": 1,
-    "A2.1": 3,
-    "A2.2": 2,
-    "A2.3": 2,
-    "A2.4": 1,
-    "A3.1": 3,
-    "A3.2": 0,
-    "A3.3": 3,
-    "A3.4": 1,
-    "A3.5": 2,
-    "B1": 4,
-    "B2": 2,
-    "B3": 3,
-    "B4": 4,
-    "B5": 2,
-    "B6": 4,
-    "C1.1": 8,
-    "C1.2": 4,
-    "C2": 4,
-    "C3": 5,
-    "C4": 3,
-    "C5": 2,
-    "C6": 1,
-}
 
 
 @pytest.fixture

@@ -13,42 +13,13 @@ from ocop_desktop.services.evaluation import EvaluationService
 from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.sample import load_sample
+from tests.evaluation_data import COFFEE
+from tests.evaluation_data import SCORES as COFFEE_SCORES
 from tests.gui.keyboard import type_keys
 
 TODAY = date(2026, 11, 28)
-COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 # The producer's self-assessment on the 26/2026 coffee card, criterion by criterion: 79 points.
-SCORES = [
-    ("A1.1", 3),
-    ("A1.2", 2),
-    ("A1.3", 3),
-    ("A1.4", 3),
-    ("A1.5", 2),
-    ("A1.6", 2),
-    ("A1.7", 1),
-    ("A2.1", 3),
-    ("A2.2", 2),
-    ("A2.3", 2),
-    ("A2.4", 1),
-    ("A3.1", 3),
-    ("A3.2", 0),
-    ("A3.3", 3),
-    ("A3.4", 1),
-    ("A3.5", 2),
-    ("B1", 4),
-    ("B2", 2),
-    ("B3", 3),
-    ("B4", 4),
-    ("B5", 2),
-    ("B6", 4),
-    ("C1.1", 8),
-    ("C1.2", 4),
-    ("C2", 4),
-    ("C3", 5),
-    ("C4", 3),
-    ("C5", 2),
-    ("C6", 1),
-]
+SCORES = list(COFFEE_SCORES.items())
 
 
 @pytest.fixture
