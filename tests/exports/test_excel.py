@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.worksheet import _writer as ws_writer
+import xlsxwriter
 
 from ocop_desktop.exports.excel import sheet_title, write_xlsx
 from ocop_desktop.exports.report_model import (
@@ -304,13 +305,23 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def test_cancel_at_first_progress_leaves_nothing(tmp_path: Path):
-    before = set(ws_writer.ALL_TEMP_FILES)
+@pytest.fixture
+def temp_folder(tmp_path: Path, monkeypatch) -> Path:
+    """The system's temp folder, where the writer streams rows before the workbook is saved."""
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def test_cancel_at_first_progress_leaves_nothing(tmp_path: Path, temp_folder: Path):
+    target = tmp_path / "out"
+    target.mkdir()
     seen = []
     with pytest.raises(ExportCancelled):
-        write_xlsx(sample(), tmp_path / "r.xlsx", progress=lambda d, t: seen.append(d), cancelled=lambda: bool(seen))
-    assert leftovers(tmp_path) == []
-    assert set(ws_writer.ALL_TEMP_FILES) == before  # openpyxl's own stream file is gone too
+        write_xlsx(sample(), target / "r.xlsx", progress=lambda d, t: seen.append(d), cancelled=lambda: bool(seen))
+    assert leftovers(target) == []
+    assert leftovers(temp_folder) == []  # the writer's own stream files are gone too
 
 
 def test_cancel_mid_way_keeps_the_existing_file(tmp_path: Path):
@@ -330,27 +341,30 @@ def test_cancel_mid_way_keeps_the_existing_file(tmp_path: Path):
     assert leftovers(tmp_path) == ["r.xlsx"]
 
 
-def test_failure_mid_way_leaves_no_temp_file(tmp_path: Path):
-    before = set(ws_writer.ALL_TEMP_FILES)
+def test_failure_mid_way_leaves_no_temp_file(tmp_path: Path, temp_folder: Path):
+    target = tmp_path / "out"
+    target.mkdir()
     rows = [{"stt": i, "qty": i} for i in range(1500)] + [{"stt": 1501, "qty": "nhiều"}]
     with pytest.raises(ValueError, match="qty"):
-        write_xlsx(sample(sections=[ReportSection("", rows)]), tmp_path / "r.xlsx")
-    assert leftovers(tmp_path) == []
-    assert set(ws_writer.ALL_TEMP_FILES) == before
+        write_xlsx(sample(sections=[ReportSection("", rows)]), target / "r.xlsx")
+    assert leftovers(target) == []
+    assert leftovers(temp_folder) == []
 
 
-def test_failure_while_saving_leaves_no_temp_file(tmp_path: Path, monkeypatch):
-    target = tmp_path / "r.xlsx"
+def test_failure_while_saving_leaves_no_temp_file(tmp_path: Path, temp_folder: Path, monkeypatch):
+    target = tmp_path / "out" / "r.xlsx"
+    target.parent.mkdir()
     target.write_bytes(b"old")
 
-    def broken_save(self, filename):
-        Path(filename).write_bytes(b"half")
+    def broken_close(self):
+        Path(self.filename).write_bytes(b"half")
         raise OSError("disk full")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    monkeypatch.setattr(xlsxwriter.Workbook, "close", broken_close)
     with pytest.raises(OSError, match="disk full"):
         write_xlsx(sample(), target)
-    assert leftovers(tmp_path) == ["r.xlsx"] and target.read_bytes() == b"old"
+    assert leftovers(target.parent) == ["r.xlsx"] and target.read_bytes() == b"old"
+    assert leftovers(temp_folder) == []
 
 
 def test_overwrites_an_existing_file(tmp_path: Path):
