@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ocop_desktop.domain import limits
+from ocop_desktop.domain.language import ENGLISH, Text, english
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.exports.package import EXTENSION, PackageError, VerifiedPackage, read_package
 from ocop_desktop.exports.signing import short_fingerprint
@@ -79,10 +80,16 @@ def _conflict(exc: IntegrityError) -> str:
         named = ", ".join(
             f"«{field_label(col, table)}» của {limits.entity_label(table).lower()}" for table, _, col in fields
         )
-        return f"trùng {named} với một bản ghi đã có" if named else "trùng với một bản ghi đã có"
+        named_en = ", ".join(
+            f"«{limits.field_label(col, table, ENGLISH)}» of {limits.entity_label(table, ENGLISH).lower()}"
+            for table, _, col in fields
+        )
+        if named:
+            return Text(f"trùng {named} với một bản ghi đã có", f"the same {named_en} as an existing record")
+        return Text("trùng với một bản ghi đã có", "the same as an existing record")
     if "FOREIGN KEY" in text:
-        return "có bản ghi trỏ tới một bản ghi không có ở đây"
-    return "vi phạm ràng buộc dữ liệu"
+        return Text("có bản ghi trỏ tới một bản ghi không có ở đây", "a record points to a record that is not here")
+    return Text("vi phạm ràng buộc dữ liệu", "it breaks a data constraint")
 
 
 def _verified(path: Path) -> tuple[VerifiedPackage, Decoded]:
@@ -147,7 +154,12 @@ class ExchangeService:
         transaction (after the user compared its fingerprint)."""
         pkg, decoded = _verified(path)
         if expected_sha256 and pkg.sha256 != expected_sha256:
-            raise PackageError(f"Tệp {pkg.path.name} đã thay đổi từ lúc xem trước; hãy xem trước lại rồi mới nhập.")
+            raise PackageError(
+                Text(
+                    f"Tệp {pkg.path.name} đã thay đổi từ lúc xem trước; hãy xem trước lại rồi mới nhập.",
+                    f"The file {pkg.path.name} changed since it was previewed; preview it again before importing.",
+                )
+            )
         package_id = pkg.package_id
         with self._uow(action="import", context=f"gói {package_id}") as uow:
             actor = uow.session.info.get("actor", "")
@@ -170,11 +182,20 @@ class ExchangeService:
                 uow.commit()
             except IntegrityError as exc:
                 raise PackageError(
-                    f"Không nhập được gói: dữ liệu trong gói mâu thuẫn với dữ liệu ở đây ({_conflict(exc)}). "
-                    "Không có gì được nhập."
+                    Text(
+                        f"Không nhập được gói: dữ liệu trong gói mâu thuẫn với dữ liệu ở đây ({_conflict(exc)}). "
+                        "Không có gì được nhập.",
+                        f"Cannot import the package: its data contradict the data here ({english(_conflict(exc))}). "
+                        "Nothing was imported.",
+                    )
                 ) from None
             except ValidationError as exc:  # a value the database's own limits refuse
-                raise PackageError(f"Không nhập được gói: {str(exc).rstrip('.')}. Không có gì được nhập.") from None
+                raise PackageError(
+                    Text(
+                        f"Không nhập được gói: {str(exc).rstrip('.')}. Không có gì được nhập.",
+                        f"Cannot import the package: {exc.describe(ENGLISH).rstrip('.')}. Nothing was imported.",
+                    )
+                ) from None
             return ImportResult(plan.preview, applied=True, counts=done)
 
     # -- trusted senders --------------------------------------------------------------------------
@@ -189,7 +210,12 @@ class ExchangeService:
         with self._uow(action="trust", context="tin cậy đơn vị gửi") as uow:
             trust = sender_trust(uow.session, pkg)
             if trust.state == TRUSTED:
-                raise PackageError(f"{trust.office} với khóa {trust.words} đã được tin cậy từ trước.")
+                raise PackageError(
+                    Text(
+                        f"{trust.office} với khóa {trust.words} đã được tin cậy từ trước.",
+                        f"{trust.office} with the key {trust.words} was already trusted.",
+                    )
+                )
             if not trust.fingerprint:
                 raise PackageError(trust.reason)
             row = add_sender(
@@ -203,7 +229,12 @@ class ExchangeService:
         the groups as printed: «7K3M Q9TD»)."""
         wanted = fingerprint_start.replace(" ", "").replace("-", "").upper()
         if len(wanted) < 4:
-            raise PackageError("Hãy ghi ít nhất 4 ký tự đầu của dấu vân tay (như in trên giấy, ví dụ «7K3M Q9TD»).")
+            raise PackageError(
+                Text(
+                    "Hãy ghi ít nhất 4 ký tự đầu của dấu vân tay (như in trên giấy, ví dụ «7K3M Q9TD»).",
+                    "Type at least the first 4 characters of the fingerprint (as printed on paper, for example «7K3M Q9TD»).",
+                )
+            )
         with self._uow(action="revoke", context="thu hồi tin cậy đơn vị gửi") as uow:
             rows = [
                 r
@@ -213,8 +244,12 @@ class ExchangeService:
             ]
             if not rows:
                 raise PackageError(
-                    f"Không có đơn vị nào đang được tin cậy với dấu vân tay bắt đầu bằng «{fingerprint_start}»; "
-                    "«ocop senders list» liệt kê các đơn vị đã tin cậy."
+                    Text(
+                        f"Không có đơn vị nào đang được tin cậy với dấu vân tay bắt đầu bằng «{fingerprint_start}»; "
+                        "«ocop senders list» liệt kê các đơn vị đã tin cậy.",
+                        f"No trusted office has a fingerprint starting with «{fingerprint_start}»; "
+                        "«ocop senders list» lists the trusted offices.",
+                    )
                 )
             for r in rows:
                 r.revoked_at = utcnow()

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.rules import RuleSet
 from ocop_desktop.exports.package import PackageError
 from ocop_desktop.persistence.models import AppMeta, AuditEntry, InboxEntry, Place, TrustedSender
@@ -190,9 +191,14 @@ def _check_key_level(session: Session, sender: Sender, fingerprint: str | None) 
         place = session.get(Place, row.unit_id) if row.unit_id else None
         if place is not None and place.id != sender.unit_id and rank(level_of(place.kind)) < rank(sender.level):
             raise PackageError(
-                f"Gói mang tên {sender.title} nhưng được ký bằng khóa của {place.name} "
-                f"({level_name(level_of(place.kind))}); quy tắc: một đơn vị không gửi dữ liệu thay đơn vị cấp trên. "
-                "Gói bị giả mạo hoặc máy gửi khai sai đơn vị. Không có gì được nhập."
+                Text(
+                    f"Gói mang tên {sender.title} nhưng được ký bằng khóa của {place.name} "
+                    f"({level_name(level_of(place.kind))}); quy tắc: một đơn vị không gửi dữ liệu thay đơn vị cấp trên. "
+                    "Gói bị giả mạo hoặc máy gửi khai sai đơn vị. Không có gì được nhập.",
+                    f"The package bears the name {sender.title} but is signed with the key of {place.name} "
+                    f"({level_name(level_of(place.kind))}); the rule: an office does not send data for a higher office. "
+                    "The package is forged or the sending computer names the wrong office. Nothing was imported.",
+                )
             )
 
 
@@ -288,9 +294,20 @@ def check_authority(session: Session, items: list[Item], sender: Sender, names: 
     if refused:
         more = f" … và {len(refused) - MAX_LISTED} bản ghi khác" if len(refused) > MAX_LISTED else ""
         raise PackageError(
-            f"Gói của {sender.title} ghi công nhận, hạng sao mà cấp này không có quyền ghi (gói bị giả mạo hoặc máy "
-            "gửi bị sửa): " + "; ".join(refused[:MAX_LISTED]) + more + ". Không có gì được nhập. Hãy liên hệ đơn vị "
-            "gửi; công nhận chỉ nhận từ gói của cấp công nhận."
+            Text(
+                f"Gói của {sender.title} ghi công nhận, hạng sao mà cấp này không có quyền ghi (gói bị giả mạo hoặc máy "
+                "gửi bị sửa): "
+                + "; ".join(refused[:MAX_LISTED])
+                + more
+                + ". Không có gì được nhập. Hãy liên hệ đơn vị "
+                "gửi; công nhận chỉ nhận từ gói của cấp công nhận.",
+                f"The package of {sender.title} records certifications and stars that its level may not record (the package is "
+                "forged or the sending computer was altered): "
+                + "; ".join(english(r) for r in refused[:MAX_LISTED])
+                + (f" … and {len(refused) - MAX_LISTED} other records" if len(refused) > MAX_LISTED else "")
+                + ". Nothing was imported. Contact the sending office; certifications are only taken from a package "
+                "of the certifying level.",
+            )
         )
     _hold_outside(session, changing, sender, names)
     _hold_higher_evaluations(changing, sender, names)

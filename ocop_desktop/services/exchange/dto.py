@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.validation import FieldError, ValidationError
 
 if TYPE_CHECKING:
@@ -212,19 +213,33 @@ class ConflictsUnresolved(ValidationError):
         errors = [
             FieldError(
                 c.key,
-                f"{c.entity_label} «{c.title}»: "
-                + (
-                    "đã bị xóa ở nơi gửi nhưng đã sửa ở đây"
-                    if c.deleted_there
-                    else "; ".join(f"{d.label}: ở đây «{d.here}», trong gói «{d.there}»" for d in c.fields)
-                    or "đã sửa ở cả hai nơi"
+                Text(
+                    f"{c.entity_label} «{c.title}»: "
+                    + (
+                        "đã bị xóa ở nơi gửi nhưng đã sửa ở đây"
+                        if c.deleted_there
+                        else "; ".join(f"{d.label}: ở đây «{d.here}», trong gói «{d.there}»" for d in c.fields)
+                        or "đã sửa ở cả hai nơi"
+                    ),
+                    f"{c.entity_label} «{c.title}»: "
+                    + (
+                        "deleted where it was sent from but changed here"
+                        if c.deleted_there
+                        else "; ".join(f"{d.label}: here «{d.here}», in the package «{d.there}»" for d in c.fields)
+                        or "changed in both places"
+                    ),
                 ),
             )
             for c in conflicts
         ]
         super().__init__(
             errors,
-            record=f"Gói có {len(conflicts)} bản ghi đã bị sửa ở cả hai nơi kể từ lần trao đổi trước; "
-            "hãy chọn giữ bản ở đây hay lấy bản trong gói cho từng bản ghi (dòng lệnh: --prefer here|there). "
-            "Chưa có gì được nhập",
+            record=Text(
+                f"Gói có {len(conflicts)} bản ghi đã bị sửa ở cả hai nơi kể từ lần trao đổi trước; "
+                "hãy chọn giữ bản ở đây hay lấy bản trong gói cho từng bản ghi (dòng lệnh: --prefer here|there). "
+                "Chưa có gì được nhập",
+                f"The package has {len(conflicts)} records changed in both places since the last exchange; "
+                "choose for each record whether to keep the version here or take the one in the package "
+                "(command line: --prefer here|there). Nothing was imported yet",
+            ),
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.parsers import expat
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.schema import Kind, sheet_fields
 from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
@@ -50,59 +51,111 @@ def guard(path: Path) -> None:
         # A named pipe or a device (/dev/zero) would block or never end: refused before any open().
         mode = os.stat(path).st_mode
         if stat.S_ISDIR(mode):
-            raise ImportRefused(f"«{name}» là một thư mục, không phải tệp Excel; hãy chọn tệp .xlsx trong thư mục đó.")
+            raise ImportRefused(
+                Text(
+                    f"«{name}» là một thư mục, không phải tệp Excel; hãy chọn tệp .xlsx trong thư mục đó.",
+                    f"«{name}» is a folder, not an Excel file; choose an .xlsx file inside that folder.",
+                )
+            )
         if not stat.S_ISREG(mode):
             raise ImportRefused(
-                f"«{name}» không phải tệp thông thường (là ống dẫn, thiết bị hoặc ổ cắm) nên không "
-                "nhập được; hãy chọn một tệp Excel (.xlsx) đã lưu trên ổ đĩa."
+                Text(
+                    f"«{name}» không phải tệp thông thường (là ống dẫn, thiết bị hoặc ổ cắm) nên không "
+                    "nhập được; hãy chọn một tệp Excel (.xlsx) đã lưu trên ổ đĩa.",
+                    f"«{name}» is not an ordinary file (it is a pipe, a device or a socket), so it cannot "
+                    "be imported; choose an Excel file (.xlsx) saved on a drive.",
+                )
             )
         size = os.stat(path).st_size
         with open(path, "rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise ImportRefused(f"Không có tệp {path}; hãy kiểm tra tên và thư mục của tệp.") from None
+        raise ImportRefused(
+            Text(
+                f"Không có tệp {path}; hãy kiểm tra tên và thư mục của tệp.",
+                f"There is no file {path}; check the file's name and folder.",
+            )
+        ) from None
     except PermissionError:
-        raise ImportRefused(f"Không có quyền đọc tệp {name}; hãy chép tệp sang thư mục của mình rồi nhập.") from None
+        raise ImportRefused(
+            Text(
+                f"Không có quyền đọc tệp {name}; hãy chép tệp sang thư mục của mình rồi nhập.",
+                f"No permission to read the file {name}; copy it to a folder of your own, then import it.",
+            )
+        ) from None
     except OSError as exc:
-        raise ImportRefused(f"Không mở được tệp {name}: {os_reason(exc)}.") from None
+        raise ImportRefused(
+            Text(f"Không mở được tệp {name}: {os_reason(exc)}.", f"Cannot open the file {name}: {os_reason(exc).en}.")
+        ) from None
     if size > MAX_BYTES:
         raise ImportRefused(
-            f"Tệp {name} nặng {size / 2**20:,.1f} MB, quá giới hạn {MAX_BYTES // 2**20} MB; "
-            "hãy chia thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp)."
+            Text(
+                f"Tệp {name} nặng {size / 2**20:,.1f} MB, quá giới hạn {MAX_BYTES // 2**20} MB; "
+                "hãy chia thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp).",
+                f"The file {name} is {size / 2**20:,.1f} MB, more than the {MAX_BYTES // 2**20} MB limit; "
+                "split it into smaller files (for example one per commune).",
+            )
         )
     if head == _OLE:
         if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
             raise ImportRefused(
-                f"Tệp {name} được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở bằng Excel, "
-                "bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa "
-                "mật khẩu), lưu lại rồi nhập."
+                Text(
+                    f"Tệp {name} được bảo vệ bằng mật khẩu nên không đọc được. Hãy mở bằng Excel, "
+                    "bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa "
+                    "mật khẩu), lưu lại rồi nhập.",
+                    f"The file {name} is protected by a password, so it cannot be read. Open it in Excel, "
+                    "remove the password (File → Info → Protect Workbook → Encrypt with Password, clear "
+                    "the password), save it, then import it.",
+                )
             )
         raise ImportRefused(
-            f"Tệp {name} là tệp Excel đời cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành → "
-            "«Sổ làm việc Excel (.xlsx)» rồi nhập tệp mới."
+            Text(
+                f"Tệp {name} là tệp Excel đời cũ (.xls). Hãy mở bằng Excel, chọn Lưu thành → "
+                "«Sổ làm việc Excel (.xlsx)» rồi nhập tệp mới.",
+                f"The file {name} is an old Excel file (.xls). Open it in Excel, choose Save As → "
+                "«Excel Workbook (.xlsx)», then import the new file.",
+            )
         )
     if not zipfile.is_zipfile(path):
         raise ImportRefused(
-            f"Tệp {name} không phải tệp Excel (.xlsx) — có thể là tệp khác đã bị đổi tên. "
-            "Hãy mở bằng Excel và lưu lại dạng .xlsx, hoặc dùng «Tải mẫu Excel»."
+            Text(
+                f"Tệp {name} không phải tệp Excel (.xlsx) — có thể là tệp khác đã bị đổi tên. "
+                "Hãy mở bằng Excel và lưu lại dạng .xlsx, hoặc dùng «Tải mẫu Excel».",
+                f"The file {name} is not an Excel file (.xlsx) — perhaps another file that was renamed. "
+                "Open it in Excel and save it as .xlsx, or use «Download the Excel template».",
+            )
         )
     try:
         with zipfile.ZipFile(path) as zf:
-            infos = check_zip(zf, XLSX_LIMITS, f"Tệp {name}")
+            infos = check_zip(zf, XLSX_LIMITS, Text(f"Tệp {name}", f"The file {name}"))
             if "xl/workbook.xml" not in {i.filename for i in infos}:
-                raise ImportRefused(f"Tệp {name} không phải sổ làm việc Excel (.xlsx); hãy lưu lại bằng Excel.")
+                raise ImportRefused(
+                    Text(
+                        f"Tệp {name} không phải sổ làm việc Excel (.xlsx); hãy lưu lại bằng Excel.",
+                        f"The file {name} is not an Excel workbook (.xlsx); save it again in Excel.",
+                    )
+                )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels", ".vml")):
                     with zf.open(info) as fh:
                         if _DTD.search(fh.read(65536)):
                             raise ImportRefused(
-                                f"Tệp {name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{info.filename}» — "
-                                "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối."
+                                Text(
+                                    f"Tệp {name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{info.filename}» — "
+                                    "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối.",
+                                    f"The file {name} declares XML entities (DOCTYPE/ENTITY) in «{info.filename}» — "
+                                    "Excel never writes that; the file may be harmful and was refused.",
+                                )
                             )
     except PackageError as exc:
         raise ImportRefused(str(exc)) from None
     except zipfile.BadZipFile as exc:
-        raise ImportRefused(f"Tệp {name} bị hỏng ({exc}); hãy lưu lại bằng Excel rồi nhập.") from None
+        raise ImportRefused(
+            Text(
+                f"Tệp {name} bị hỏng ({exc}); hãy lưu lại bằng Excel rồi nhập.",
+                f"The file {name} is damaged ({exc}); save it again in Excel, then import it.",
+            )
+        ) from None
     except NotImplementedError:
         raise _unsupported(name) from None
 
@@ -122,12 +175,20 @@ def read_sheets(path: Path) -> list[Sheet]:
         return read_workbook(path)
     except (expat.ExpatError, KeyError, zipfile.BadZipFile, EOFError, UnicodeDecodeError):
         raise ImportRefused(
-            f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ; hãy mở bằng Excel, lưu lại rồi nhập."
+            Text(
+                f"Tệp {path.name} bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ; hãy mở bằng Excel, lưu lại rồi nhập.",
+                f"The file {path.name} is damaged or not a valid Excel file (.xlsx); open it in Excel, save it, then import it.",
+            )
         ) from None
     except NotImplementedError:
         raise _unsupported(path.name) from None
     except OSError as exc:
-        raise ImportRefused(f"Không đọc được tệp {path.name}: {os_reason(exc)}.") from None
+        raise ImportRefused(
+            Text(
+                f"Không đọc được tệp {path.name}: {os_reason(exc)}.",
+                f"Cannot read the file {path.name}: {os_reason(exc).en}.",
+            )
+        ) from None
 
 
 def write_template(path: Path, campaign_year: int | None = None) -> Path:
@@ -175,13 +236,17 @@ def _save_atomically(wb: Workbook, path: Path) -> None:
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise ImportRefused(
-                f"Không lưu được mẫu Excel vào {path}: đó không phải tệp thông thường (là thư mục, "
-                "thiết bị hoặc ống dẫn); hãy chọn tên tệp khác."
+                Text(
+                    f"Không lưu được mẫu Excel vào {path}: đó không phải tệp thông thường (là thư mục, "
+                    "thiết bị hoặc ống dẫn); hãy chọn tên tệp khác.",
+                    f"Cannot save the Excel template to {path}: it is not an ordinary file (a folder, "
+                    "a device or a pipe); choose another file name.",
+                )
             )
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise ImportRefused(f"Không lưu được mẫu Excel vào {path}: {_os_reason(exc)}") from None
+        raise ImportRefused(_not_saved(path, exc)) from None
     # Built in memory (a few kilobytes): openpyxl's zip writer, failing halfway on a full disk,
     # would leave an open archive that complains when collected.
     buffer = io.BytesIO()
@@ -199,20 +264,36 @@ def _save_atomically(wb: Workbook, path: Path) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise ImportRefused(f"Không lưu được mẫu Excel vào {path}: {_os_reason(exc)}") from None
+        raise ImportRefused(_not_saved(path, exc)) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
 
 
-def _os_reason(exc: OSError) -> str:
+def _not_saved(path: Path, exc: OSError) -> Text:
+    reason = _os_reason(exc)
+    return Text(
+        f"Không lưu được mẫu Excel vào {path}: {reason}", f"Cannot save the Excel template to {path}: {reason.en}"
+    )
+
+
+def _os_reason(exc: OSError) -> Text:
     import errno  # noqa: PLC0415
 
     if exc.errno == errno.ENOSPC:
-        return "ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc chọn ổ khác."
+        return Text(
+            "ổ đĩa đã đầy; hãy giải phóng chỗ trống hoặc chọn ổ khác.",
+            "the drive is full; free some space or choose another drive.",
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "không có quyền ghi vào thư mục này (hoặc ổ chỉ đọc); hãy chọn thư mục khác."
+        return Text(
+            "không có quyền ghi vào thư mục này (hoặc ổ chỉ đọc); hãy chọn thư mục khác.",
+            "no permission to write to this folder (or the drive is read-only); choose another folder.",
+        )
     if exc.errno == errno.ENOENT:
-        return "thư mục không tồn tại; hãy chọn nơi lưu khác."
-    return f"{os_reason(exc)}; hãy chọn nơi lưu khác."
+        return Text(
+            "thư mục không tồn tại; hãy chọn nơi lưu khác.", "the folder does not exist; choose another place to save."
+        )
+    reason = os_reason(exc)
+    return Text(f"{reason}; hãy chọn nơi lưu khác.", f"{reason.en}; choose another place to save.")

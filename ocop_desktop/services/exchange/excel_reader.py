@@ -15,6 +15,7 @@ from typing import Any
 from xml.parsers import expat
 
 from ocop_desktop.domain.formatting import integer
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.services.exchange.excel_files import ImportRefused
 
 MAX_ROWS = 100_000  # rows of one sheet (a national survey has about 20,000)
@@ -147,15 +148,24 @@ def _parse(
 
     def refuse(*_args: object) -> None:
         raise WorkbookRefused(
-            f"Tệp {budget.name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{member}» — "
-            "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối."
+            Text(
+                f"Tệp {budget.name} có khai báo thực thể XML (DOCTYPE/ENTITY) trong «{member}» — "
+                "Excel không bao giờ tạo ra như vậy; tệp có thể độc hại nên bị từ chối.",
+                f"The file {budget.name} declares XML entities (DOCTYPE/ENTITY) in «{member}» — "
+                "Excel never writes that; the file may be harmful and was refused.",
+            )
         )
 
     def on_start(name: str, attrs: dict[str, Any]) -> None:
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
             raise WorkbookRefused(
-                f"Tệp {budget.name} có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)} trong «{member}»)." + _ADVICE
+                Text(
+                    f"Tệp {budget.name} có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)} trong «{member}»)."
+                    + _ADVICE,
+                    f"The file {budget.name} has too many XML elements (more than {integer(MAX_ELEMENTS)} in «{member}»)."
+                    + _ADVICE.en,
+                )
             )
         start(_local(name), {_local(k): v for k, v in attrs.items()})
 
@@ -172,15 +182,22 @@ def _parse(
             read += len(chunk)
             if read > MAX_PART_BYTES:  # the directory may lie about the unpacked size
                 raise WorkbookRefused(
-                    f"Tệp {budget.name}: phần «{member}» khi giải nén lớn hơn {MAX_PART_BYTES // 2**20} MB." + _ADVICE
+                    Text(
+                        f"Tệp {budget.name}: phần «{member}» khi giải nén lớn hơn {MAX_PART_BYTES // 2**20} MB."
+                        + _ADVICE,
+                        f"The file {budget.name}: part «{member}» unpacks to more than {MAX_PART_BYTES // 2**20} MB."
+                        + _ADVICE.en,
+                    )
                 )
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
 
 
-_ADVICE = (
+_ADVICE = Text(
     " Hãy mở bằng Excel, xóa các dòng, cột thừa (trống nhưng có định dạng) bên dưới và bên phải dữ liệu, "
-    "lưu lại rồi nhập, hoặc chia thành nhiều tệp nhỏ hơn."
+    "lưu lại rồi nhập, hoặc chia thành nhiều tệp nhỏ hơn.",
+    " Open it in Excel, delete the extra rows and columns (empty but formatted) below and to the right of the "
+    "data, save it and import it again, or split it into smaller files.",
 )
 
 
@@ -242,7 +259,12 @@ def _shared_strings(zf: zipfile.ZipFile, member: str | None, budget: _Budget) ->
     def start(name: str, attrs: dict[str, str]) -> None:
         if name == "si":
             if len(out) >= MAX_STRINGS:
-                raise WorkbookRefused(f"Tệp {budget.name} có hơn {integer(MAX_STRINGS)} chuỗi chữ." + _ADVICE)
+                raise WorkbookRefused(
+                    Text(
+                        f"Tệp {budget.name} có hơn {integer(MAX_STRINGS)} chuỗi chữ." + _ADVICE,
+                        f"The file {budget.name} has more than {integer(MAX_STRINGS)} text strings." + _ADVICE.en,
+                    )
+                )
             state["parts"] = []
         elif name == "rPh":
             state["phonetic"] += 1  # East Asian reading hints: not part of the text
@@ -285,25 +307,42 @@ class _SheetParser:
         self.collect: list[str] | None = None
 
     def _too_big(self, what: str) -> WorkbookRefused:
-        return WorkbookRefused(f"Tệp {self.budget.name}, trang «{self.sheet.title}»: {what}." + _ADVICE)
+        return WorkbookRefused(
+            Text(
+                f"Tệp {self.budget.name}, trang «{self.sheet.title}»: {what}." + _ADVICE,
+                f"The file {self.budget.name}, sheet «{self.sheet.title}»: {english(what)}." + _ADVICE.en,
+            )
+        )
 
     def _column(self, ref: str) -> int:
         try:
             return _split(ref)[0]
         except ValueError:
-            raise self._too_big(f"địa chỉ ô «{ref[:20]}» không hợp lệ") from None
+            raise self._too_big(
+                Text(f"địa chỉ ô «{ref[:20]}» không hợp lệ", f"the cell address «{ref[:20]}» is not valid")
+            ) from None
 
     def start(self, name: str, attrs: dict[str, Any]) -> None:
         budget = self.budget
         budget.elements += 1
         if budget.elements > MAX_ELEMENTS:
-            raise self._too_big(f"có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)})")
+            raise self._too_big(
+                Text(
+                    f"có quá nhiều phần tử XML (hơn {integer(MAX_ELEMENTS)})",
+                    f"it has too many XML elements (more than {integer(MAX_ELEMENTS)})",
+                )
+            )
         if ":" in name:
             name = _local(name)
         if name == "c":
             budget.cells += 1
             if budget.cells > MAX_CELLS:
-                raise self._too_big(f"có hơn {integer(MAX_CELLS)} ô (kể cả ô trống có định dạng)")
+                raise self._too_big(
+                    Text(
+                        f"có hơn {integer(MAX_CELLS)} ô (kể cả ô trống có định dạng)",
+                        f"it has more than {integer(MAX_CELLS)} cells (formatted empty cells included)",
+                    )
+                )
             ref = attrs.get("r")
             if ref is None:
                 if self.ref is not None:
@@ -315,11 +354,17 @@ class _SheetParser:
         elif name == "row":
             self.rows_seen += 1
             if self.rows_seen > MAX_ROWS:
-                raise self._too_big(f"có hơn {integer(MAX_ROWS)} dòng")
+                raise self._too_big(
+                    Text(f"có hơn {integer(MAX_ROWS)} dòng", f"it has more than {integer(MAX_ROWS)} rows")
+                )
             try:
                 self.row = int(attrs["r"]) if "r" in attrs else self.row + 1
             except ValueError:
-                raise self._too_big(f"số dòng «{attrs['r'][:20]}» không hợp lệ") from None
+                raise self._too_big(
+                    Text(
+                        f"số dòng «{attrs['r'][:20]}» không hợp lệ", f"the row number «{attrs['r'][:20]}» is not valid"
+                    )
+                ) from None
             self.col, self.ref = 0, None
             if attrs.get("hidden") in ("1", "true"):
                 self.sheet.hidden_rows.add(self.row)
@@ -338,7 +383,12 @@ class _SheetParser:
             self._dimension(attrs.get("ref", ""))
         elif name == "mergeCell":
             if len(self.sheet.merged) >= MAX_MERGES:
-                raise self._too_big(f"có hơn {integer(MAX_MERGES)} vùng ô gộp")
+                raise self._too_big(
+                    Text(
+                        f"có hơn {integer(MAX_MERGES)} vùng ô gộp",
+                        f"it has more than {integer(MAX_MERGES)} merged cell ranges",
+                    )
+                )
             with contextlib.suppress(ValueError):  # a damaged merge is ignored: the cells keep what they hold
                 self.sheet.merged.append(_range(attrs.get("ref", "")))
 
@@ -349,8 +399,12 @@ class _SheetParser:
             return  # a missing or odd declaration is not trusted either way
         if r2 > MAX_ROWS or c2 > MAX_COLUMNS:
             raise self._too_big(
-                f"khai báo vùng dữ liệu {ref} ({integer(r2)} dòng × {integer(c2)} cột), vượt giới hạn "
-                f"{integer(MAX_ROWS)} dòng và {integer(MAX_COLUMNS)} cột"
+                Text(
+                    f"khai báo vùng dữ liệu {ref} ({integer(r2)} dòng × {integer(c2)} cột), vượt giới hạn "
+                    f"{integer(MAX_ROWS)} dòng và {integer(MAX_COLUMNS)} cột",
+                    f"it declares a data range {ref} ({integer(r2)} rows × {integer(c2)} columns), beyond the limit of "
+                    f"{integer(MAX_ROWS)} rows and {integer(MAX_COLUMNS)} columns",
+                )
             )
 
     def end(self, name: str) -> None:
@@ -368,8 +422,12 @@ class _SheetParser:
             col = self.col
             if col > MAX_COLUMNS or self.row > MAX_ROWS:
                 raise self._too_big(
-                    f"ô {_letters(col)}{self.row} nằm ngoài giới hạn {integer(MAX_ROWS)} dòng và "
-                    f"{integer(MAX_COLUMNS)} cột"
+                    Text(
+                        f"ô {_letters(col)}{self.row} nằm ngoài giới hạn {integer(MAX_ROWS)} dòng và "
+                        f"{integer(MAX_COLUMNS)} cột",
+                        f"cell {_letters(col)}{self.row} is beyond the limit of {integer(MAX_ROWS)} rows and "
+                        f"{integer(MAX_COLUMNS)} columns",
+                    )
                 )
             self.sheet.cells.setdefault(self.row, {})[col - 1] = value
         elif name in ("v", "t"):
@@ -396,8 +454,12 @@ class _SheetParser:
             except (ValueError, IndexError):
                 col = self._column(self.ref) if self.ref is not None else self.col
                 raise WorkbookRefused(
-                    f"Tệp {self.budget.name}, trang «{self.sheet.title}»: ô {_letters(col)}{self.row} trỏ tới một "
-                    "chuỗi chữ không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập."
+                    Text(
+                        f"Tệp {self.budget.name}, trang «{self.sheet.title}»: ô {_letters(col)}{self.row} trỏ tới một "
+                        "chuỗi chữ không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập.",
+                        f"The file {self.budget.name}, sheet «{self.sheet.title}»: cell {_letters(col)}{self.row} points to a "
+                        "text string that is not in the file; the file is damaged: open it in Excel, save it, then import it.",
+                    )
                 ) from None
         try:
             if kind == "str":
@@ -429,14 +491,23 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
         total = sum(i.file_size for i in infos.values())
         if total > MAX_TOTAL_BYTES:
             raise WorkbookRefused(
-                f"Tệp {budget.name} khi giải nén nặng {integer(total // 2**20)} MB, quá giới hạn "
-                f"{MAX_TOTAL_BYTES // 2**20} MB." + _ADVICE
+                Text(
+                    f"Tệp {budget.name} khi giải nén nặng {integer(total // 2**20)} MB, quá giới hạn "
+                    f"{MAX_TOTAL_BYTES // 2**20} MB." + _ADVICE,
+                    f"The file {budget.name} unpacks to {integer(total // 2**20)} MB, more than the limit of "
+                    f"{MAX_TOTAL_BYTES // 2**20} MB." + _ADVICE.en,
+                )
             )
         for info in infos.values():
             if info.file_size > MAX_PART_BYTES and info.filename.endswith(".xml"):
                 raise WorkbookRefused(
-                    f"Tệp {budget.name}: phần «{info.filename}» khi giải nén nặng "
-                    f"{integer(info.file_size // 2**20)} MB, quá giới hạn {MAX_PART_BYTES // 2**20} MB." + _ADVICE
+                    Text(
+                        f"Tệp {budget.name}: phần «{info.filename}» khi giải nén nặng "
+                        f"{integer(info.file_size // 2**20)} MB, quá giới hạn {MAX_PART_BYTES // 2**20} MB." + _ADVICE,
+                        f"The file {budget.name}: part «{info.filename}» unpacks to "
+                        f"{integer(info.file_size // 2**20)} MB, more than the limit of {MAX_PART_BYTES // 2**20} MB."
+                        + _ADVICE.en,
+                    )
                 )
         book = "xl/workbook.xml"
         rels = _rels(zf, book, set(infos), budget)
@@ -460,8 +531,12 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
             kind, target = rels.get(rid, ("", ""))
             if not kind or (kind.endswith("/worksheet") and target not in infos):
                 raise WorkbookRefused(
-                    f"Tệp {budget.name}: trang «{text_value(title)}» có trong danh sách trang nhưng "
-                    "không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập."
+                    Text(
+                        f"Tệp {budget.name}: trang «{text_value(title)}» có trong danh sách trang nhưng "
+                        "không có trong tệp; tệp bị hỏng, hãy mở bằng Excel, lưu lại rồi nhập.",
+                        f"The file {budget.name}: sheet «{text_value(title)}» is in the list of sheets but "
+                        "not in the file; the file is damaged: open it in Excel, save it, then import it.",
+                    )
                 )
             if not kind.endswith("/worksheet"):
                 continue  # chart sheets and dialog sheets hold no rows

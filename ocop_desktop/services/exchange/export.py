@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop import __version__
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.exports.package import DATA_DIR, DELETED, EXTENSION, FORMAT, FORMAT_VERSION, PackageWriter
@@ -136,11 +137,15 @@ class PackageExporter:
                 [
                     FieldError(
                         "office_unit_id",
-                        "Chưa thiết lập đơn vị và người sử dụng của máy này; hãy vào "
-                        "«Thiết lập đơn vị» trước khi gửi báo cáo, để nơi nhận biết gói của ai.",
+                        Text(
+                            "Chưa thiết lập đơn vị và người sử dụng của máy này; hãy vào "
+                            "«Thiết lập đơn vị» trước khi gửi báo cáo, để nơi nhận biết gói của ai.",
+                            "This computer's office and user are not set up yet; open "
+                            "«Office settings» before sending a report, so the receiver knows whose package it is.",
+                        ),
                     )
                 ],
-                record="Gửi báo cáo",
+                record=Text("Gửi báo cáo", "Sending a report"),
             )
         return office
 
@@ -156,7 +161,12 @@ class PackageExporter:
         """Write a package to ``path`` and record it in the outbox; returns the outbox entry."""
         path = Path(path)
         if not path.parent.is_dir():
-            raise NotFoundError(f"Thư mục {path.parent} không tồn tại; hãy chọn nơi lưu khác.")
+            raise NotFoundError(
+                Text(
+                    f"Thư mục {path.parent} không tồn tại; hãy chọn nơi lưu khác.",
+                    f"The folder {path.parent} does not exist; choose another place to save.",
+                )
+            )
         office = self._office()
         report = progress or (lambda d, t, s: None)
         steps = len(ENTITIES) + (6 if include_reports else 0) + 2

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
 from ocop_desktop.persistence.models import (
@@ -153,7 +154,16 @@ class Names:
 def _refuse(problems: list[str], head: str) -> None:
     if problems:
         more = f" … và {len(problems) - MAX_LISTED} vấn đề khác" if len(problems) > MAX_LISTED else ""
-        raise PackageError(f"{head}: " + "; ".join(problems[:MAX_LISTED]) + more + ". Không có gì được nhập.")
+        more_en = f" … and {len(problems) - MAX_LISTED} other problems" if len(problems) > MAX_LISTED else ""
+        raise PackageError(
+            Text(
+                f"{head}: " + "; ".join(problems[:MAX_LISTED]) + more + ". Không có gì được nhập.",
+                f"{english(head)}: "
+                + "; ".join(english(p) for p in problems[:MAX_LISTED])
+                + more_en
+                + ". Nothing was imported.",
+            )
+        )
 
 
 Decoded = dict[str, list[tuple[dict[str, Any], bool]]]  # entity -> [(values, pristine there)]
@@ -185,7 +195,13 @@ def decode_package(pkg: VerifiedPackage) -> Decoded:
             seen.add(values.get("id"))
             rows.append((values, raw.get(PRISTINE) is True))
         out[entity.name] = rows
-    _refuse(problems, "Gói có dữ liệu không hợp lệ (gói bị hỏng hoặc không do OCOP Desktop tạo ra)")
+    _refuse(
+        problems,
+        Text(
+            "Gói có dữ liệu không hợp lệ (gói bị hỏng hoặc không do OCOP Desktop tạo ra)",
+            "The package has data that are not valid (it is damaged or was not made by OCOP Desktop)",
+        ),
+    )
     return out
 
 
@@ -256,7 +272,10 @@ def _deletions(session: Session, pkg: VerifiedPackage, sent: set[str]) -> list[I
             continue
         if f"{entity.name}/{raw['id']}" not in sent:
             wanted.setdefault(entity.name, []).append(raw["id"])
-    _refuse(problems, "Danh sách bản ghi đã xóa trong gói không hợp lệ")
+    _refuse(
+        problems,
+        Text("Danh sách bản ghi đã xóa trong gói không hợp lệ", "The package's list of deleted records is not valid"),
+    )
     items = []
     for name, ids in wanted.items():
         entity = BY_NAME[name]
@@ -304,9 +323,11 @@ def _check_references(session: Session, items: list[Item], names: Names) -> None
                     f"{item.entity.label} «{item.entity.title(item.there, names)}» cần {what} "
                     f"mã {value} ({field_label(column, item.entity.name)}) mà ở đây chưa có và gói không mang theo"
                 )
-    hint = (
+    hint = Text(
         "Gói thiếu dữ liệu mà bản ghi trong gói cần. Nếu thiếu địa bàn, nhóm hay bộ tiêu chí, hãy cập nhật "
-        "OCOP Desktop ở nơi nhận; nếu thiếu bản ghi khác, hãy xin đơn vị gửi một gói «toàn bộ dữ liệu»"
+        "OCOP Desktop ở nơi nhận; nếu thiếu bản ghi khác, hãy xin đơn vị gửi một gói «toàn bộ dữ liệu»",
+        "The package lacks data its records need. If a place, a group or a set of criteria is missing, update "
+        "OCOP Desktop where it is received; if other records are missing, ask the sending office for a «all data» package",
     )
     _refuse(problems, hint)
 
@@ -393,8 +414,12 @@ def make_plan(session: Session, pkg: VerifiedPackage, decoded: Decoded) -> Plan:
     sent = session.scalar(select(OutboxEntry.created_at).where(OutboxEntry.package_id == info.package_id))
     if sent is not None:
         raise PackageError(
-            f"Gói này do chính máy này tạo ra lúc {sent:%d/%m/%Y %H:%M} (UTC); không nhập lại gói "
-            "của mình. Hãy chọn gói nhận được từ đơn vị khác."
+            Text(
+                f"Gói này do chính máy này tạo ra lúc {sent:%d/%m/%Y %H:%M} (UTC); không nhập lại gói "
+                "của mình. Hãy chọn gói nhận được từ đơn vị khác.",
+                f"This package was made by this computer itself at {sent:%d/%m/%Y %H:%M} (UTC); an office does not import "
+                "its own package again. Choose a package received from another office.",
+            )
         )
     sender = package_sender(
         session, info.sender_unit_id, info.sender_unit, pkg.signer.fingerprint if pkg.signer is not None else None

@@ -12,7 +12,7 @@ from typing import Any, cast
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, String, Text, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain import formatting, limits, schema
+from ocop_desktop.domain import formatting, language, limits, schema
 from ocop_desktop.domain.enums import LabelledEnum
 from ocop_desktop.persistence.models import (
     AuditEntry,
@@ -145,10 +145,12 @@ class BadValue(ValueError):
 def decode_value(entity: Entity, column: Column[Any], value: Any) -> Any:
     """The Python value of one JSON value of ``column``, within the limits the database keeps;
     raises BadValue with a Vietnamese sentence naming the field by its label."""
-    label = field_label(column.key, entity.name)
+    label = language.Text(
+        field_label(column.key, entity.name), limits.field_label(column.key, entity.name, language.ENGLISH)
+    )
     if value is None:
         if not column.nullable and column.key not in META_COLUMNS:
-            raise BadValue(f"«{label}» không được để trống")
+            raise BadValue(language.Text(f"«{label}» không được để trống", f"«{label.en}» cannot be empty"))
         return None
     kind = column.type
     problem = None
@@ -158,7 +160,12 @@ def decode_value(entity: Entity, column: Column[Any], value: Any) -> Any:
         except ValueError:
             moment = None
         if moment is None:
-            raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là thời điểm")
+            raise BadValue(
+                language.Text(
+                    f"«{label}»: «{_short(value, 40)}» không phải là thời điểm",
+                    f"«{label.en}»: «{_short(value, 40)}» is not a date and time",
+                )
+            )
         # Every timestamp in the database is naive UTC.
         value = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
         problem = limits.check_moment(value, label)
@@ -168,35 +175,64 @@ def decode_value(entity: Entity, column: Column[Any], value: Any) -> Any:
         except ValueError:
             value = None
         if value is None:
-            raise BadValue(f"«{label}»: không phải là ngày")
+            raise BadValue(language.Text(f"«{label}»: không phải là ngày", f"«{label.en}»: not a date"))
         problem = limits.check_date(value, label)
     elif isinstance(kind, Boolean):
         if not isinstance(value, bool):
-            raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là đúng/sai")
+            raise BadValue(
+                language.Text(
+                    f"«{label}»: «{_short(value, 40)}» không phải là đúng/sai",
+                    f"«{label.en}»: «{_short(value, 40)}» is not yes/no",
+                )
+            )
     elif isinstance(kind, (Integer, Float)):
         integer = isinstance(kind, Integer)
         if isinstance(value, bool) or not isinstance(value, int if integer else (int, float)):
-            raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là số" + (" nguyên" if integer else ""))
+            raise BadValue(
+                language.Text(
+                    f"«{label}»: «{_short(value, 40)}» không phải là số" + (" nguyên" if integer else ""),
+                    f"«{label.en}»: «{_short(value, 40)}» is not " + ("a whole number" if integer else "a number"),
+                )
+            )
         value = value if integer else float(value)
         problem = limits.check_number(value, integer, label, limits.COLUMN_RANGES.get((entity.name, column.key)))
     elif isinstance(kind, JSON):
         if not isinstance(value, (dict, list)):
-            raise BadValue(f"«{label}» không đúng cấu trúc")
+            raise BadValue(
+                language.Text(f"«{label}» không đúng cấu trúc", f"«{label.en}» does not have the right structure")
+            )
         problem = limits.check_json(value, label)
     elif isinstance(kind, (String, Text)):
         if not isinstance(value, str):
-            raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là chữ")
+            raise BadValue(
+                language.Text(
+                    f"«{label}»: «{_short(value, 40)}» không phải là chữ",
+                    f"«{label.en}»: «{_short(value, 40)}» is not text",
+                )
+            )
         limit = getattr(kind, "length", None)
         if limit and len(value) > limit:
-            raise BadValue(f"«{label}» dài quá {limit} ký tự")
+            raise BadValue(
+                language.Text(f"«{label}» dài quá {limit} ký tự", f"«{label.en}» is longer than {limit} characters")
+            )
         enum = ENUMS.get((entity.name, column.key))
         if enum is not None and value not in {m.value for m in enum}:
-            raise BadValue(f"«{label}»: giá trị «{_short(value, 40)}» không hợp lệ")
+            raise BadValue(
+                language.Text(
+                    f"«{label}»: giá trị «{_short(value, 40)}» không hợp lệ",
+                    f"«{label.en}»: the value «{_short(value, 40)}» is not valid",
+                )
+            )
         if column.key == "id" or column.foreign_keys:
             try:
                 uuid.UUID(value)
             except ValueError:
-                raise BadValue(f"«{label}»: «{_short(value, 40)}» không phải là mã bản ghi (UUID)") from None
+                raise BadValue(
+                    language.Text(
+                        f"«{label}»: «{_short(value, 40)}» không phải là mã bản ghi (UUID)",
+                        f"«{label.en}»: «{_short(value, 40)}» is not a record id (UUID)",
+                    )
+                ) from None
     if problem:
         raise BadValue(problem.rstrip("."))
     return value

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError
 from ocop_desktop.exports.signing import b64, fingerprint, short_fingerprint, unb64, verify
@@ -81,19 +82,32 @@ class SenderListService:
         office = office_settings(self._uow)
         if not office.complete:
             raise PackageError(
-                "Chưa thiết lập đơn vị của máy này; hãy vào «Thiết lập đơn vị» trước khi gửi danh "
-                "sách khóa, để nơi nhận biết danh sách của ai."
+                Text(
+                    "Chưa thiết lập đơn vị của máy này; hãy vào «Thiết lập đơn vị» trước khi gửi danh "
+                    "sách khóa, để nơi nhận biết danh sách của ai.",
+                    "This computer's office is not set up yet; open «Office settings» before sending a key "
+                    "list, so the receiver knows whose list it is.",
+                )
             )
         key = office_key(self._uow)
         if key is None:
-            raise PackageError("Cơ sở dữ liệu này không nằm trên đĩa nên không có khóa ký.")
+            raise PackageError(
+                Text(
+                    "Cơ sở dữ liệu này không nằm trên đĩa nên không có khóa ký.",
+                    "This database is not stored on a disk, so it has no signing key.",
+                )
+            )
         with self._uow() as uow:
             s = uow.session
             issuer = sender_of(s, office.office_unit_id, office.office_name)
             if issuer.level not in ISSUER_LEVELS:
                 raise PackageError(
-                    f"{issuer.title} không phân phối danh sách khóa: chỉ cơ quan cấp tỉnh (hoặc cấp huyện trước "
-                    "01/07/2025) gửi danh sách khóa của các đơn vị trên địa bàn cho nhau."
+                    Text(
+                        f"{issuer.title} không phân phối danh sách khóa: chỉ cơ quan cấp tỉnh (hoặc cấp huyện trước "
+                        "01/07/2025) gửi danh sách khóa của các đơn vị trên địa bàn cho nhau.",
+                        f"{issuer.title} does not distribute key lists: only a provincial body (or a district one before "
+                        "01/07/2025) sends the keys of the offices in its area to each other.",
+                    )
                 )
             unit = s.get(Place, office.office_unit_id)
             senders, revoked = [], []
@@ -141,23 +155,41 @@ class SenderListService:
             values = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise PackageError(
-                f"Không đọc được tệp danh sách khóa {path.name} ({exc.__class__.__name__}). "
-                "Hãy đề nghị nơi gửi gửi lại."
+                Text(
+                    f"Không đọc được tệp danh sách khóa {path.name} ({exc.__class__.__name__}). "
+                    "Hãy đề nghị nơi gửi gửi lại.",
+                    f"Cannot read the key list file {path.name} ({exc.__class__.__name__}). "
+                    "Ask the sender to send it again.",
+                )
             ) from None
         if not isinstance(values, dict) or values.get("format") != FORMAT:
-            raise PackageError(f"Tệp {path.name} không phải danh sách khóa của OCOP Desktop.")
+            raise PackageError(
+                Text(
+                    f"Tệp {path.name} không phải danh sách khóa của OCOP Desktop.",
+                    f"The file {path.name} is not an OCOP Desktop key list.",
+                )
+            )
         raw_key, raw_sig = unb64(values.get("public_key")), unb64(values.get("signature"))
         if raw_key is None or len(raw_key) != 32 or raw_sig is None or not verify(raw_key, raw_sig, _payload(values)):
             raise PackageError(
-                f"Chữ ký của danh sách khóa {path.name} không hợp lệ: tệp đã bị sửa sau khi ký. "
-                "Không có gì được nhập; hãy đề nghị nơi gửi gửi lại."
+                Text(
+                    f"Chữ ký của danh sách khóa {path.name} không hợp lệ: tệp đã bị sửa sau khi ký. "
+                    "Không có gì được nhập; hãy đề nghị nơi gửi gửi lại.",
+                    f"The signature of the key list {path.name} is not valid: the file was altered after it was signed. "
+                    "Nothing was imported; ask the sender to send it again.",
+                )
             )
         if (
             not isinstance(values.get("issuer"), dict)
             or not isinstance(values.get("senders"), list)
             or not isinstance(values.get("revoked", []), list)
         ):
-            raise PackageError(f"Danh sách khóa {path.name} thiếu phần bắt buộc; không có gì được nhập.")
+            raise PackageError(
+                Text(
+                    f"Danh sách khóa {path.name} thiếu phần bắt buộc; không có gì được nhập.",
+                    f"The key list {path.name} lacks a required part; nothing was imported.",
+                )
+            )
         return values
 
     def take(self, path: Path, trust_issuer: bool = False, actor: str = "") -> ListImport:
@@ -183,8 +215,12 @@ class SenderListService:
             )
             if issuer.level not in ISSUER_LEVELS:
                 raise PackageError(
-                    f"Danh sách khóa do {issuer.title} ký; chỉ cơ quan cấp tỉnh (hoặc cấp huyện trước "
-                    "01/07/2025) phân phối khóa của các đơn vị khác. Không có gì được nhập."
+                    Text(
+                        f"Danh sách khóa do {issuer.title} ký; chỉ cơ quan cấp tỉnh (hoặc cấp huyện trước "
+                        "01/07/2025) phân phối khóa của các đơn vị khác. Không có gì được nhập.",
+                        f"The key list is signed by {issuer.title}; only a provincial body (or a district one before "
+                        "01/07/2025) distributes other offices' keys. Nothing was imported.",
+                    )
                 )
             mine = office_key(self._uow)
             rows = list(s.scalars(select(TrustedSender).where(TrustedSender.fingerprint == issuer_fp)))
@@ -192,8 +228,12 @@ class SenderListService:
             if not trusted and not (mine is not None and mine.fingerprint == issuer_fp):
                 if any(r.revoked_at is not None for r in rows):
                     raise PackageError(
-                        f"Khóa {words} của {name} đã bị thu hồi tin cậy ở đây; không nhận danh sách "
-                        "khóa của nó. Không có gì được nhập."
+                        Text(
+                            f"Khóa {words} của {name} đã bị thu hồi tin cậy ở đây; không nhận danh sách "
+                            "khóa của nó. Không có gì được nhập.",
+                            f"The key {words} of {name} is no longer trusted here; its key lists are not "
+                            "accepted. Nothing was imported.",
+                        )
                     )
                 other = [
                     r
@@ -205,15 +245,25 @@ class SenderListService:
                 ]
                 if other:
                     raise PackageError(
-                        f"Danh sách mang tên {name} nhưng ký bằng khóa {words}, khác với khóa đã tin cậy của đơn vị này "
-                        f"({', '.join(short_fingerprint(r.fingerprint) for r in other)}). Không có gì được nhập; hãy gọi "
-                        "điện cho nơi gửi để đối chiếu."
+                        Text(
+                            f"Danh sách mang tên {name} nhưng ký bằng khóa {words}, khác với khóa đã tin cậy của đơn vị này "
+                            f"({', '.join(short_fingerprint(r.fingerprint) for r in other)}). Không có gì được nhập; hãy gọi "
+                            "điện cho nơi gửi để đối chiếu.",
+                            f"The list bears the name {name} but is signed with the key {words}, not the key trusted for this office "
+                            f"({', '.join(short_fingerprint(r.fingerprint) for r in other)}). Nothing was imported; phone "
+                            "the sender to compare.",
+                        )
                     )
                 if not trust_issuer:
                     raise IssuerNotTrusted(
-                        f"Danh sách khóa này do {name} ký bằng khóa {words}, chưa được tin cậy ở đây. Hãy gọi điện hoặc "
-                        "xem văn bản giấy của nơi gửi để đối chiếu dấu vân tay; chỉ khi trùng khớp mới nhập lại và "
-                        "đồng ý tin cậy. Chưa có gì được nhập.",
+                        Text(
+                            f"Danh sách khóa này do {name} ký bằng khóa {words}, chưa được tin cậy ở đây. Hãy gọi điện hoặc "
+                            "xem văn bản giấy của nơi gửi để đối chiếu dấu vân tay; chỉ khi trùng khớp mới nhập lại và "
+                            "đồng ý tin cậy. Chưa có gì được nhập.",
+                            f"This key list is signed by {name} with the key {words}, which is not trusted here yet. Phone the sender "
+                            "or read their paper letter to compare the fingerprint; only if it matches, import it again and "
+                            "agree to trust it. Nothing was imported yet.",
+                        ),
                         name,
                         words,
                     )

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
 from ocop_desktop.exports.signing import b64, fingerprint, short_fingerprint, unb64
@@ -21,10 +22,13 @@ from ocop_desktop.persistence.models import Place, TrustedSender
 from ocop_desktop.persistence.models.base import utcnow
 
 TRUSTED, NEW, REFUSED = "trusted", "new", "refused"
-UNSIGNED = (
+UNSIGNED = Text(
     "Gói không có chữ ký số của đơn vị gửi (gói do phiên bản OCOP Desktop cũ tạo ra, hoặc chữ ký đã bị gỡ "
     "trên đường gửi) nên không biết chắc ai đã gửi và gói có bị sửa hay không. Không có gì được nhập. Hãy đề "
-    "nghị đơn vị gửi cập nhật OCOP Desktop rồi gửi lại gói."
+    "nghị đơn vị gửi cập nhật OCOP Desktop rồi gửi lại gói.",
+    "The package has no digital signature of the sending office (it was made by an old version of OCOP Desktop, "
+    "or the signature was removed on the way), so who sent it and whether it was altered cannot be known. "
+    "Nothing was imported. Ask the sending office to update OCOP Desktop and send the package again.",
 )
 
 
@@ -94,10 +98,13 @@ def sender_trust(session: Session, pkg: VerifiedPackage) -> SenderTrust:
             unit_id,
             fp,
             key,
-            (
+            Text(
                 f"Gói của {office} ký bằng khóa {words} mà nơi này đã thu hồi tin cậy ngày "
                 f"{format_vn_date(revoked[0].date())}. Không có gì được nhập. Nếu đơn vị đó vẫn dùng khóa này "
-                "một cách hợp lệ, hãy gọi điện đối chiếu rồi tin cậy lại («ocop senders trust»)."
+                "một cách hợp lệ, hãy gọi điện đối chiếu rồi tin cậy lại («ocop senders trust»).",
+                f"The package of {office} is signed with the key {words}, which this office stopped trusting on "
+                f"{format_vn_date(revoked[0].date())}. Nothing was imported. If that office still uses this key "
+                "legitimately, phone them to compare, then trust it again («ocop senders trust»).",
             ),
         )
     if active:
@@ -108,30 +115,40 @@ def sender_trust(session: Session, pkg: VerifiedPackage) -> SenderTrust:
             unit_id,
             fp,
             key,
-            (
+            Text(
                 f"Gói mang tên {office} nhưng được ký bằng khóa {words}, khác với khóa đã tin cậy của đơn vị này ({known}). "
                 "Có thể gói bị giả mạo, hoặc đơn vị đó đã cài lại máy và có khóa mới. Không có gì được nhập. Hãy gọi điện "
                 "cho đơn vị gửi để đối chiếu dấu vân tay; nếu đúng là khóa mới, hãy thu hồi khóa cũ («ocop senders "
-                "revoke») rồi nhập lại gói và tin cậy khóa mới."
+                "revoke») rồi nhập lại gói và tin cậy khóa mới.",
+                f"The package bears the name {office} but is signed with the key {words}, not the key trusted for this "
+                f"office ({known}). The package may be forged, or that office reinstalled its computer and has a new key. "
+                "Nothing was imported. Phone the sending office to compare the fingerprint; if it is indeed a new key, "
+                "revoke the old one («ocop senders revoke»), then import the package again and trust the new key.",
             ),
         )
     elsewhere = [
         r for r in session.scalars(select(TrustedSender).where(TrustedSender.fingerprint == fp)) if r.revoked_at is None
     ]
-    note = ""
+    note = Text("")
     if elsewhere:
         others = ", ".join(r.office_name for r in elsewhere)
-        note = f" Lưu ý: khóa này đang được tin cậy cho {others}; một đơn vị không ký thay đơn vị khác."
+        note = Text(
+            f" Lưu ý: khóa này đang được tin cậy cho {others}; một đơn vị không ký thay đơn vị khác.",
+            f" Note: this key is trusted for {others}; one office does not sign for another.",
+        )
     return SenderTrust(
         NEW,
         office,
         unit_id,
         fp,
         key,
-        (
+        Text(
             f"Đây là gói đầu tiên nhận từ {office}. Dấu vân tay khóa ký của gói: {words}. Hãy gọi điện hoặc xem văn bản "
             f"giấy của đơn vị gửi (trang «Thiết lập đơn vị», chân báo cáo) để đối chiếu; chỉ tin cậy khi trùng khớp."
-            + note
+            + note,
+            f"This is the first package received from {office}. The fingerprint of its signing key: {words}. Phone the "
+            "sending office or read its paper documents (the «Office settings» page, the report footer) to compare; "
+            "trust it only if they match." + note.en,
         ),
     )
 
@@ -143,7 +160,13 @@ def require_trust(session: Session, pkg: VerifiedPackage, trust_new: bool, actor
         raise PackageError(trust.reason)
     if trust.state == NEW:
         if not trust_new:
-            raise PackageError(trust.reason + " Chưa có gì được nhập: hãy nhập lại sau khi đồng ý tin cậy đơn vị này.")
+            raise PackageError(
+                Text(
+                    trust.reason + " Chưa có gì được nhập: hãy nhập lại sau khi đồng ý tin cậy đơn vị này.",
+                    english(trust.reason)
+                    + " Nothing was imported yet: import it again after agreeing to trust this office.",
+                )
+            )
         add_sender(session, trust.unit_id, trust.office, trust.public_key, actor)
     return trust
 
@@ -153,7 +176,12 @@ def add_sender(
 ) -> TrustedSender:
     raw = unb64(public_key)
     if raw is None or len(raw) != 32:
-        raise PackageError("Khóa công khai không hợp lệ (phải là 32 byte mã hóa base64).")
+        raise PackageError(
+            Text(
+                "Khóa công khai không hợp lệ (phải là 32 byte mã hóa base64).",
+                "The public key is not valid (it must be 32 bytes in base64).",
+            )
+        )
     row = TrustedSender(
         unit_id=_known_unit(session, unit_id),
         office_name=office,

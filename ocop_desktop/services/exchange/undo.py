@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry, InboxEntry, utcnow
 from ocop_desktop.services.exchange.apply import write_sync
@@ -48,11 +49,27 @@ def _title(entity: Entity, values: Mapping[str, Any]) -> str:
 def undo_import(session: Session, package_id: str) -> UndoResult:
     inbox = session.scalar(select(InboxEntry).where(InboxEntry.package_id == package_id))
     if inbox is None:
-        raise NotFoundError(f"Không có gói {package_id} trong danh sách gói đã nhận.")
-    record = f"Gói của {inbox.sender_unit or 'đơn vị không rõ'} nhập lúc {inbox.imported_at:%d/%m/%Y %H:%M} (UTC)"
+        raise NotFoundError(
+            Text(
+                f"Không có gói {package_id} trong danh sách gói đã nhận.",
+                f"There is no package {package_id} among the packages received.",
+            )
+        )
+    record = Text(
+        f"Gói của {inbox.sender_unit or 'đơn vị không rõ'} nhập lúc {inbox.imported_at:%d/%m/%Y %H:%M} (UTC)",
+        f"The package of {inbox.sender_unit or 'an unknown office'} imported at {inbox.imported_at:%d/%m/%Y %H:%M} (UTC)",
+    )
     if inbox.undone_at is not None:
         raise ValidationError(
-            [FieldError("package_id", f"Gói này đã được hoàn tác lúc {inbox.undone_at:%d/%m/%Y %H:%M} (UTC).")],
+            [
+                FieldError(
+                    "package_id",
+                    Text(
+                        f"Gói này đã được hoàn tác lúc {inbox.undone_at:%d/%m/%Y %H:%M} (UTC).",
+                        f"This package was already undone at {inbox.undone_at:%d/%m/%Y %H:%M} (UTC).",
+                    ),
+                )
+            ],
             record=record,
         )
     versions: dict[str, dict[str, Any]] = dict((inbox.counts or {}).get("undo") or {})
@@ -82,11 +99,20 @@ def undo_import(session: Session, package_id: str) -> UndoResult:
             [
                 FieldError(
                     "package_id",
-                    "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các gói nhập sau "
-                    "gói này trước (nếu có), hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.",
+                    Text(
+                        "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các gói nhập sau "
+                        "gói này trước (nếu có), hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.",
+                        "; ".join(english(p) for p in problems[:MAX_LISTED])
+                        + (f"; … and {len(problems) - MAX_LISTED} other records" if len(problems) > MAX_LISTED else "")
+                        + ". First undo the packages imported after "
+                        "this one (if any), or correct those records by hand; nothing was undone yet.",
+                    ),
                 )
             ],
-            record=f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập",
+            record=Text(
+                f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập",
+                f"{english(record)}: cannot be undone because some records changed after the import",
+            ),
         )
     result = {"deleted": 0, "restored": 0, "recreated": 0}
     ordered = sorted(parsed, key=lambda p: ORDER[p[1]])
@@ -285,15 +311,27 @@ def undo_excel(session: Session, operation_id: str) -> UndoResult:
         else []
     )
     if not entries:
-        raise NotFoundError(f"Không có lần nhập Excel mã {operation_id}; xem các lần nhập bằng lệnh: ocop import list.")
+        raise NotFoundError(
+            Text(
+                f"Không có lần nhập Excel mã {operation_id}; xem các lần nhập bằng lệnh: ocop import list.",
+                f"There is no Excel import with the code {operation_id}; list the imports with the command: ocop import list.",
+            )
+        )
     m = _EXCEL_CONTEXT.match(entries[0].context)
-    record = f"Lần nhập Excel {op} (tệp {m.group(2) if m else ''}, lúc {entries[0].at:%d/%m/%Y %H:%M} UTC)"
+    record = Text(
+        f"Lần nhập Excel {op} (tệp {m.group(2) if m else ''}, lúc {entries[0].at:%d/%m/%Y %H:%M} UTC)",
+        f"Excel import {op} (file {m.group(2) if m else ''}, at {entries[0].at:%d/%m/%Y %H:%M} UTC)",
+    )
     done = session.scalar(select(func.min(AuditEntry.at)).where(AuditEntry.context == _undo_context(op)))
     if done is not None:
         raise ValidationError(
             [
                 FieldError(
-                    "operation", f"Lần nhập này đã được hoàn tác lúc {done:%d/%m/%Y %H:%M} (UTC); không có gì thay đổi."
+                    "operation",
+                    Text(
+                        f"Lần nhập này đã được hoàn tác lúc {done:%d/%m/%Y %H:%M} (UTC); không có gì thay đổi.",
+                        f"This import was already undone at {done:%d/%m/%Y %H:%M} (UTC); nothing changed.",
+                    ),
                 )
             ],
             record=record,
@@ -309,11 +347,20 @@ def undo_excel(session: Session, operation_id: str) -> UndoResult:
             [
                 FieldError(
                     "operation",
-                    "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các thay đổi sau "
-                    "lần nhập này trước, hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.",
+                    Text(
+                        "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các thay đổi sau "
+                        "lần nhập này trước, hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.",
+                        "; ".join(english(p) for p in problems[:MAX_LISTED])
+                        + (f"; … and {len(problems) - MAX_LISTED} other records" if len(problems) > MAX_LISTED else "")
+                        + ". First undo the changes made after "
+                        "this import, or correct those records by hand; nothing was undone yet.",
+                    ),
                 )
             ],
-            record=f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập",
+            record=Text(
+                f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập",
+                f"{english(record)}: cannot be undone because some records changed after the import",
+            ),
         )
     result = {"create": 0, "update": 0, "delete": 0}
     for (name, record_id), changes in sorted(by_key.items(), key=lambda kv: -ORDER[kv[0][0]]):
