@@ -27,7 +27,7 @@ from ocop_desktop.commands.common import (
     resolve_unit,
 )
 from ocop_desktop.domain.limits import entity_label  # tables named as people call them
-from ocop_desktop.domain.schema import SURVEY_ENTRY
+from ocop_desktop.domain.schema import SURVEY_ENTRY, TASK, TERMINAL
 from ocop_desktop.domain.text import strip_controls
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.instance_lock import DatabaseInUse
@@ -60,7 +60,7 @@ PRODUCT_COLUMNS = (
     "expires_on",
     "ean13",
 )
-TASK_COLUMNS = ("id", "directive", "assignee", "title", "due_on", "status", "status_label", "overdue")
+TASK_COLUMNS = TASK.view_keys(TERMINAL)  # domain/schema/records.py
 SURVEY_COLUMNS = ("id", "campaign", "unit", *SURVEY_ENTRY.keys)  # the listed fields of domain/schema/survey.py
 
 

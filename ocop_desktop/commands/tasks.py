@@ -10,22 +10,14 @@ from pathlib import Path
 from ocop_desktop.commands.common import Refused, emit_rows, one_place, open_db
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
+from ocop_desktop.domain.schema import DIRECTIVE, TASK, TERMINAL
 from ocop_desktop.domain.text import fold
 from ocop_desktop.services.places import PlaceService
-from ocop_desktop.services.tasks import DirectiveDTO, DirectiveInput, TaskDTO, TaskInput, TaskService
+from ocop_desktop.services.task_types import DirectiveDTO, DirectiveInput, TaskDTO, TaskInput
+from ocop_desktop.services.tasks import TaskService
 
-DIRECTIVE_COLUMNS = (
-    "id",
-    "number",
-    "issued_on",
-    "issued_text",
-    "issuer",
-    "subject",
-    "file_reference",
-    "task_count",
-    "done_count",
-    "overdue_count",
-)
+DIRECTIVE_COLUMNS = DIRECTIVE.view_keys(TERMINAL)  # domain/schema/records.py
+TASK_COLUMNS = TASK.view_keys(TERMINAL)
 
 
 def _day(text: str | None, label: str) -> date | None:

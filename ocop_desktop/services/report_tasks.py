@@ -8,23 +8,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import TaskStatus
+from ocop_desktop.domain.schema import REPORT, TASK
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Report, ReportSection
-from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.persistence.models import Directive, Task, TaskProgress
+from ocop_desktop.services.report_columns import numbered_columns
 from ocop_desktop.services.report_scope import Scope
 
 
 def build_tasks(session: Session, directive_id: str | None, scope: Scope, today: date) -> Report:
-    columns = [
-        C("stt", "STT", "int", 7),
-        C("assignee", "Đơn vị thực hiện", "text", 18),
-        C("title", "Nhiệm vụ", "text", 34),
-        C("due", "Hạn", "date", 10),
-        C("status", "Trạng thái", "text", 12),
-        C("progress", "Tiến độ gần nhất", "text", 26),
-        C("overdue", "Quá hạn", "text", 9),
-    ]
     query = select(Directive).order_by(Directive.created_at.desc())
     if directive_id:
         query = query.where(Directive.id == directive_id)
@@ -48,9 +40,9 @@ def build_tasks(session: Session, directive_id: str | None, scope: Scope, today:
                 stt=len(section.rows) + 1,
                 assignee=task.assignee,
                 title=task.title,
-                due=task.due_on,
+                due_on=task.due_on,
                 status=TaskStatus(task.status).label,
-                progress=f"{last.noted_on:%d/%m/%Y}: {last.text}" if last else "",
+                last_progress=f"{last.noted_on:%d/%m/%Y}: {last.text}" if last else "",
                 overdue=f"Quá hạn {(today - due).days} ngày" if late and due is not None else "",
             )
         )
@@ -62,7 +54,7 @@ def build_tasks(session: Session, directive_id: str | None, scope: Scope, today:
         kind="tasks",
         title="BÁO CÁO",
         subtitle=subtitle,
-        columns=columns,
+        columns=numbered_columns(TASK.view(REPORT)),  # domain/schema/records.py
         sections=[section],
         intro=directive.subject,
         landscape=True,

@@ -108,3 +108,75 @@ def test_the_schema_agrees_with_the_columns_declared_beside_it():
             if wanted is not None and (not isinstance(kind, wanted) or (wanted is Date and isinstance(kind, DateTime))):
                 drift.append(f"{table.name}.{column.name}: {f.kind}, stored {kind}")
     assert not drift
+
+
+def _headers(model) -> list[str]:
+    from PySide6.QtCore import Qt
+
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def test_a_changed_label_reaches_every_table_of_its_record(qapp, monkeypatch):
+    """A schema copy with another label: the window's table, in either language, follows it."""
+    from ocop_desktop.gui.tasks import models
+
+    title = schema.TASK.field("title")
+    changed = dataclasses.replace(
+        schema.TASK,
+        fields=tuple(
+            dataclasses.replace(f, label="Việc cần làm", label_en="To do") if f is title else f
+            for f in schema.TASK.fields
+        ),
+    )
+    monkeypatch.setattr(models, "TASK", changed)
+    assert "Việc cần làm" in _headers(models.TaskTableModel())
+    set_display_language("en")
+    try:
+        assert "To do" in _headers(models.TaskTableModel())
+    finally:
+        set_display_language("vi")
+
+
+def test_tasks_and_directives_take_their_columns_and_headers_from_the_schema(qapp, make_uow):
+    from datetime import date
+
+    from ocop_desktop import cli
+    from ocop_desktop.commands import tasks as task_commands
+    from ocop_desktop.domain.schema import DIRECTIVE, REPORT, TASK, TASK_PROGRESS, TERMINAL, WINDOW
+    from ocop_desktop.gui.tasks.models import ProgressTableModel, TaskTableModel
+    from ocop_desktop.services.reports import ReportRequest, ReportService
+    from ocop_desktop.services.sample import load_sample
+    from ocop_desktop.services.task_types import DirectiveDTO, TaskDTO
+
+    for model, record in ((TaskTableModel(), TASK), (ProgressTableModel(), TASK_PROGRESS)):
+        assert _headers(model) == list(record.headers(WINDOW, "vi"))
+        set_display_language("en")
+        try:
+            assert _headers(type(model)()) == list(record.headers(WINDOW, "en"))
+        finally:
+            set_display_language("vi")
+    assert _headers(TaskTableModel())[:3] == ["Văn bản chỉ đạo", "Đơn vị thực hiện", "Nhiệm vụ"]
+    assert cli.TASK_COLUMNS == task_commands.TASK_COLUMNS == TASK.view_keys(TERMINAL)
+    assert DIRECTIVE.view_keys(TERMINAL) == task_commands.DIRECTIVE_COLUMNS
+    dtos = {f.name for f in dataclasses.fields(TaskDTO)} | {"id"}
+    assert set(TASK.view_keys(TERMINAL)) <= dtos and set(TASK.view_keys(WINDOW)) <= dtos
+    assert set(DIRECTIVE.view_keys(TERMINAL)) <= {f.name for f in dataclasses.fields(DirectiveDTO)}
+
+    # The report's titles: «STT», then the same fields' titles, as official documents print them.
+    load_sample(make_uow, "muong-ang-2024")
+    report = ReportService(make_uow).build(ReportRequest("tasks", today=date(2024, 7, 1)))
+    assert [c.header for c in report.columns] == ["STT", *(f.title for f in TASK.view(REPORT))]
+    assert [c.header for c in report.columns][1:] == [
+        "Đơn vị thực hiện",
+        "Nhiệm vụ",
+        "Hạn",
+        "Trạng thái",
+        "Tiến độ gần nhất",
+        "Quá hạn",
+    ]
+    assert all(set(row) == {c.key for c in report.columns} for s in report.sections for row in s.rows)
+    # The activity log and the conflict table name a stored field as the window's header does.
+    for f in TASK.view(WINDOW):
+        if f in TASK.fields:
+            assert limits.field_label(f.stored, "tasks") == f.label
+            assert limits.field_label(f.stored, "tasks", language="en") == f.label_en

@@ -7,7 +7,7 @@ the report columns, the CLI columns and the package's field list. No Qt, no SQLA
 
 from __future__ import annotations
 
-from ocop_desktop.domain.schema.fields import ENGLISH, Field, Kind, Record
+from ocop_desktop.domain.schema.fields import ENGLISH, ID, REPORT, TERMINAL, WINDOW, Field, Kind, Record
 from ocop_desktop.domain.schema.records import (
     APP_META,
     AUDIT_LOG,
@@ -40,15 +40,19 @@ __all__ = [
     "ENGLISH",
     "ENUM_FIELDS",
     "EVALUATION",
+    "ID",
     "PLACE",
     "PRODUCER",
     "PRODUCT",
     "RECORDS",
+    "REPORT",
     "SURVEY_CAMPAIGN",
     "SURVEY_ENTRY",
     "TASK",
     "TASK_PROGRESS",
+    "TERMINAL",
     "UNIT_SUBMISSION",
+    "WINDOW",
     "Field",
     "Kind",
     "Record",

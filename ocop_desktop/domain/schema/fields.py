@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import StrEnum
 from typing import Any
 
 ENGLISH = "en"
+
+# The tables a record is shown in besides its own listed fields: each record names, per table, the
+# keys of the columns in order (Record.views), and every surface takes its columns and headers there.
+WINDOW = "window"  # the window's table of these records
+TERMINAL = "terminal"  # `ocop … list --format csv|json`
+REPORT = "report"  # the printed report's table (after its «STT» column)
 
 
 class Kind(StrEnum):
@@ -80,6 +87,10 @@ class Field:
         return self.kind.numeric
 
 
+# Every record's id: the first column of a terminal listing.
+ID = Field("id", "Mã bản ghi", "Record id", Kind.TEXT)
+
+
 @dataclass(frozen=True)
 class Record:
     """A record type: its table, its names and its fields."""
@@ -89,6 +100,10 @@ class Record:
     label_en: str
     fields: tuple[Field, ...] = ()
     named_by: str = ""  # the field that names one record for people (a product's name), if any
+    # Values a table shows that are not stored but worked out when read (a count, the newest note).
+    computed: tuple[Field, ...] = ()
+    # Table name (WINDOW, TERMINAL, REPORT) -> the keys of its columns, in order; see view().
+    views: Mapping[str, tuple[str, ...]] = dc_field(default_factory=dict, compare=False)
     _by_key: dict[str, Field] = dc_field(default_factory=dict, init=False, repr=False, compare=False)
     _by_column: dict[str, Field] = dc_field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -98,6 +113,11 @@ class Record:
                 raise ValueError(f"{self.table}.{f.key} is declared twice")
             self._by_key[f.key] = f
             self._by_column[f.stored] = f
+        shown = {ID.key: ID, **self._by_key, **{f.key: f for f in self.computed}}
+        for name, keys in self.views.items():
+            unknown = [k for k in keys if k not in shown]
+            if unknown:
+                raise ValueError(f"{self.table}: the {name} table shows undeclared fields {unknown}")
 
     def field(self, key: str) -> Field:
         return self._by_key[key]
@@ -114,6 +134,26 @@ class Record:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(f.key for f in self.listed)
+
+    def column(self, key: str) -> Field:
+        """The field a table's column ``key`` shows: a stored one, a computed one or the id."""
+        found = self.get(key) or next((f for f in self.computed if f.key == key), None)
+        if found is None and key == ID.key:
+            found = ID
+        if found is None:
+            raise KeyError(f"{self.table}.{key}")
+        return found
+
+    def view(self, name: str) -> tuple[Field, ...]:
+        """The columns of the table ``name`` (WINDOW, TERMINAL, REPORT), in order."""
+        return tuple(self.column(k) for k in self.views[name])
+
+    def view_keys(self, name: str) -> tuple[str, ...]:
+        return tuple(self.views[name])
+
+    def headers(self, name: str, language: str | None) -> tuple[str, ...]:
+        """The headers of the table ``name`` in ``language`` (Vietnamese unless "en")."""
+        return tuple(f.label_in(language) for f in self.view(name))
 
     def label_in(self, language: str | None) -> str:
         return self.label_en if language == ENGLISH else self.label

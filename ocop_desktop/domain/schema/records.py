@@ -6,7 +6,7 @@ Labels are the ones the forms show for the field; the English ones are the Engli
 from __future__ import annotations
 
 from ocop_desktop.domain.enums import EvaluationLevel, PlaceKind, ProducerKind, ProductStatus, TaskStatus
-from ocop_desktop.domain.schema.fields import Field, Kind, Record
+from ocop_desktop.domain.schema.fields import ID, REPORT, TERMINAL, WINDOW, Field, Kind, Record
 from ocop_desktop.domain.schema.survey import POSITION
 
 # Every record has these (persistence/models/base.RecordMixin).
@@ -15,7 +15,7 @@ COMMON = Record(
     "Bản ghi",
     "Record",
     (
-        Field("id", "Mã bản ghi", "Record id", Kind.TEXT),
+        ID,
         Field("created_at", "Thời điểm tạo", "Created at", Kind.MOMENT),
         Field("updated_at", "Thời điểm sửa", "Changed at", Kind.MOMENT),
     ),
@@ -87,6 +87,25 @@ DIRECTIVE = Record(
         Field("notes", "Ghi chú", "Notes", Kind.NOTE),
     ),
     named_by="subject",
+    computed=(
+        Field("task_count", "Số nhiệm vụ", "Tasks", Kind.INTEGER),
+        Field("done_count", "Số nhiệm vụ đã hoàn thành", "Tasks done", Kind.INTEGER),
+        Field("overdue_count", "Số nhiệm vụ quá hạn", "Tasks overdue", Kind.INTEGER),
+    ),
+    views={
+        TERMINAL: (
+            "id",
+            "number",
+            "issued_on",
+            "issued_text",
+            "issuer",
+            "subject",
+            "file_reference",
+            "task_count",
+            "done_count",
+            "overdue_count",
+        ),
+    },
 )
 
 TASK = Record(
@@ -94,18 +113,29 @@ TASK = Record(
     "Nhiệm vụ",
     "Task",
     (
-        Field("directive_id", "Văn bản chỉ đạo", "Directive", Kind.REF, ref="directives"),
+        # Shown by the letter's number and date (the stored column holds its id).
+        Field("directive", "Văn bản chỉ đạo", "Directive", Kind.REF, column="directive_id", ref="directives"),
         Field("position", "Thứ tự", "Position", Kind.INTEGER, bounds=POSITION),
-        Field("assignee", "Đơn vị thực hiện", "Assignee", Kind.TEXT, max_chars=300),
+        Field("assignee", "Đơn vị thực hiện", "Assignee", Kind.TEXT, max_chars=300, width=18),
         Field("assignee_place_id", "Đơn vị thực hiện", "Assignee", Kind.PLACE, ref="places"),
-        Field("title", "Tiêu đề", "Task", Kind.NOTE, required=True),
+        Field("title", "Nhiệm vụ", "Task", Kind.NOTE, required=True, width=34),
         Field("description", "Nội dung", "Details", Kind.NOTE),
-        Field("due_on", "Hạn", "Due date", Kind.DATE),
-        Field("status", "Trạng thái", "Status", Kind.ENUM, enum=TaskStatus, required=True),
+        Field("due_on", "Hạn", "Due date", Kind.DATE, width=10),
+        Field("status", "Trạng thái", "Status", Kind.ENUM, enum=TaskStatus, required=True, width=12),
         Field("result_note", "Kết quả", "Result", Kind.NOTE),
         Field("completed_on", "Ngày hoàn thành", "Done on", Kind.DATE),
     ),
     named_by="title",
+    computed=(
+        Field("status_label", "Tên trạng thái", "Status name", Kind.TEXT),
+        Field("last_progress", "Tiến độ gần nhất", "Latest progress", Kind.NOTE, width=26),
+        Field("overdue", "Quá hạn", "Overdue", Kind.BOOL, width=9),
+    ),
+    views={
+        WINDOW: ("directive", "assignee", "title", "due_on", "status", "last_progress"),
+        TERMINAL: ("id", "directive", "assignee", "title", "due_on", "status", "status_label", "overdue"),
+        REPORT: ("assignee", "title", "due_on", "status", "last_progress", "overdue"),
+    },
 )
 
 TASK_PROGRESS = Record(
@@ -119,6 +149,7 @@ TASK_PROGRESS = Record(
         Field("author", "Người ghi", "Noted by", Kind.TEXT, max_chars=200),
     ),
     named_by="text",
+    views={WINDOW: ("noted_on", "text", "author")},
 )
 
 EVALUATION = Record(

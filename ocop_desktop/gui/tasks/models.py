@@ -9,8 +9,10 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QP
 from PySide6.QtGui import QColor
 
 from ocop_desktop.domain.enums import TaskStatus
+from ocop_desktop.domain.schema import TASK, TASK_PROGRESS
 from ocop_desktop.gui.formatting import display
-from ocop_desktop.gui.table_model import Column, DtoTableModel
+from ocop_desktop.gui.schema_columns import Shown, schema_columns
+from ocop_desktop.gui.table_model import DtoTableModel
 from ocop_desktop.services.task_types import DirectiveDTO, ProgressDTO, TaskDTO
 
 DIRECTIVE_ROLE = Qt.ItemDataRole.UserRole + 1  # the DirectiveDTO of the row, None for "all"
@@ -91,24 +93,25 @@ class DirectiveListModel(QAbstractListModel):
 
 
 class TaskTableModel(DtoTableModel):
-    """Tasks with their directive, deadline, status and newest progress note; overdue rows red."""
+    """Tasks with their directive, deadline, status and newest progress note (TASK's window table,
+    domain/schema/records.py); overdue rows red."""
 
     def __init__(self, parent=None) -> None:
         late = overdue_text
-        columns = [
-            Column(
-                header=self.tr("Directive"),
-                value=lambda t: t.directive_short,
-                tooltip=lambda t: "\n".join(part for part in (t.directive, late(t)) if part),
-            ),
-            Column(header=self.tr("Assignee"), value=lambda t: t.assignee, tooltip=late),
-            Column(header=self.tr("Task"), value=lambda t: t.title, tooltip=self._title_tip),
-            Column(header=self.tr("Due"), value=lambda t: t.due_on, tooltip=late),
-            Column(
-                header=self.tr("Status"), value=lambda t: t.status, text=lambda t: status_text(t.status), tooltip=late
-            ),
-            Column(header=self.tr("Latest progress"), value=lambda t: t.last_progress, tooltip=self._progress_tip),
-        ]
+        columns = schema_columns(
+            TASK,
+            {
+                "directive": Shown(
+                    value=lambda t: t.directive_short,
+                    tooltip=lambda t: "\n".join(part for part in (t.directive, late(t)) if part),
+                ),
+                "assignee": Shown(tooltip=late),
+                "title": Shown(tooltip=self._title_tip),
+                "due_on": Shown(tooltip=late),
+                "status": Shown(text=lambda t: status_text(t.status), tooltip=late),
+                "last_progress": Shown(tooltip=self._progress_tip),
+            },
+        )
         super().__init__(columns, row_color=lambda t: OVERDUE_COLOR if t.overdue else None, parent=parent)
 
     @staticmethod
@@ -132,12 +135,8 @@ class TaskTableModel(DtoTableModel):
 
 
 class ProgressTableModel(DtoTableModel):
-    """One task's progress log: date, what was done, who noted it."""
+    """One task's progress log: date, what was done, who noted it (TASK_PROGRESS's window table)."""
 
     def __init__(self, parent=None) -> None:
-        columns: list[Column[ProgressDTO]] = [
-            Column(header=self.tr("Date"), value=lambda p: p.noted_on),
-            Column(header=self.tr("Progress"), value=lambda p: p.text, tooltip=lambda p: p.text),
-            Column(header=self.tr("Noted by"), value=lambda p: p.author),
-        ]
+        columns = schema_columns(TASK_PROGRESS, {"text": Shown[ProgressDTO](tooltip=lambda p: p.text)})
         super().__init__(columns, parent=parent)

@@ -1,0 +1,41 @@
+"""A window table's columns taken from the record schema: which, in what order, headed in the window's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from ocop_desktop.domain.language import display_language
+from ocop_desktop.domain.schema import WINDOW, Record
+from ocop_desktop.gui.table_model import Column
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Shown(Generic[T]):
+    """How the window shows one column's value, where the DTO attribute of the field's key is not it."""
+
+    value: Callable[[T], Any] | None = None
+    text: Callable[[T], str] | None = None
+    tooltip: Callable[[T], str] | None = None
+
+
+def schema_columns(record: Record, shown: Mapping[str, Shown[T]] | None = None, view: str = WINDOW) -> list[Column[T]]:
+    """The columns of ``record``'s ``view`` table (domain/schema); ``shown`` says how a column's
+    value is taken or written when it is not the DTO attribute named by the field's key."""
+    language = display_language()
+    columns: list[Column[T]] = []
+    for f in record.view(view):
+        how: Shown[T] = (shown or {}).get(f.key) or Shown()
+        columns.append(
+            Column(
+                header=f.label_in(language),
+                value=how.value or (lambda row, key=f.key: getattr(row, key)),
+                align_right=f.numeric,
+                text=how.text,
+                tooltip=how.tooltip,
+            )
+        )
+    return columns

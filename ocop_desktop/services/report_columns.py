@@ -1,0 +1,29 @@
+"""A report's columns from the record schema: each field's title, kind of cell and width, after a «STT» column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ocop_desktop.domain.schema import Field, Kind
+from ocop_desktop.exports.report_model import Kind as CellKind
+from ocop_desktop.exports.report_model import ReportColumn
+
+_CELL_KINDS: dict[Kind, CellKind] = {
+    Kind.DECIMAL: "number",
+    Kind.SCORE: "number",
+    Kind.MONEY: "money",
+    Kind.INTEGER: "int",
+    Kind.STARS: "int",
+    Kind.DATE: "date",
+}  # a year is a label, not a quantity: text; so are statuses and yes/no, written out by the report
+ROW_NUMBER = ReportColumn("stt", "STT", "int", 7)
+
+
+def report_column(f: Field) -> ReportColumn:
+    """The column of field ``f``, headed by its title in official documents (always Vietnamese)."""
+    return ReportColumn(f.key, f.title, _CELL_KINDS.get(f.kind, "text"), f.width, total=f.total)
+
+
+def numbered_columns(fields: Iterable[Field]) -> list[ReportColumn]:
+    """«STT», then a column for each field, in order."""
+    return [ROW_NUMBER, *(report_column(f) for f in fields)]
