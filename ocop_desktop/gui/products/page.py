@@ -73,9 +73,10 @@ class ProductsPage(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer.timeout.connect(self.apply_search)
         ui.search.setMaxLength(SEARCH_MAX_CHARS)  # the service refuses longer searches
         ui.search.textChanged.connect(lambda _text: self._search_timer.start())
+        ui.search.returnPressed.connect(self.apply_search)  # Enter: no need to wait for the pause
         for combo in (ui.placeFilter, ui.groupFilter, ui.starsFilter, ui.statusFilter, ui.expiryFilter):
             combo.currentIndexChanged.connect(self._filter_changed)
         ui.clearFilters.clicked.connect(lambda: self.show_filtered())
@@ -162,16 +163,16 @@ class ProductsPage(QWidget):
                 ui.expiryFilter.setCurrentIndex(0)
         finally:
             self._applying = False
-        self.refresh()
+        self.apply_search()
 
     def _filter_changed(self) -> None:
         if not self._applying:
-            self.refresh()
+            self.apply_search()
 
     def _sort_requested(self, key: str, descending: bool) -> None:
         if (key, descending) != self._sort:
             self._sort = (key, descending)
-            self.refresh()
+            self.apply_search()
 
     def _focus_search(self) -> None:
         self.ui.search.setFocus()
@@ -179,18 +180,30 @@ class ProductsPage(QWidget):
 
     # --- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Query the first page in the background; the busy bar shows until it arrives."""
+        """Reload everything the page shows (the contract after a change made elsewhere): the rows
+        first, then the places that hold products and, once, the groups, for the filters."""
+        self.apply_search()
+        places, catalog, groups = self._places, self._catalog, not self._groups_listed
+        # Thousands of places at national scale: read after the rows, never on a keystroke.
+        self._page_jobs.read(
+            "filters", lambda: (places.in_use(), catalog.groups() if groups else None), self._filters_loaded
+        )
+
+    def apply_search(self) -> None:
+        """Query the first page of rows for the search, filters and order shown (what a keystroke
+        does once the typing pauses, a filter or a header click at once); the busy bar shows until
+        it arrives. The filters' own lists are not re-read: the rows did not change."""
         self._search_timer.stop()
         self._generation += 1
         generation, filters, today = self._generation, self.filters(), self._today()
         if self._job is not None and not self._job.done:
             self._job.cancel()  # its result would be stale anyway
         self.ui.busy.setVisible(True)
-        products, places, catalog, groups = self._products, self._places, self._catalog, not self._groups_listed
+        products = self._products
 
         def work(progress, cancel):
             cancel.raise_if_cancelled()
-            return products.query(filters, 0, PAGE_SIZE, today), places.in_use(), catalog.groups() if groups else None
+            return products.query(filters, 0, PAGE_SIZE, today)
 
         self._job = self._jobs.run(
             work,
@@ -205,10 +218,7 @@ class ProductsPage(QWidget):
     def _loaded(self, generation: int, filters: ProductFilter, today: date, result) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
-        (rows, total), in_use, groups = result
-        self._set_places(in_use)
-        if groups is not None and not self._groups_listed:
-            self._list_groups(groups)
+        rows, total = result
         products = self._products
         self.model.reset(
             rows,
@@ -227,6 +237,12 @@ class ProductsPage(QWidget):
                 self.ui.table.selectRow(row)
                 self.ui.table.scrollTo(self.model.index(row, 0))
             self._select_after_load = None
+
+    def _filters_loaded(self, result) -> None:
+        in_use, groups = result
+        self._set_places(in_use)
+        if groups is not None and not self._groups_listed:
+            self._list_groups(groups)
 
     def _list_groups(self, groups) -> None:
         combo = self.ui.groupFilter

@@ -30,7 +30,7 @@ class Place(RecordMixin, Base):
     code: Mapped[str | None] = mapped_column(String(20), index=True)
     name: Mapped[str] = mapped_column(String(200))
     name_folded: Mapped[str] = mapped_column(String(200), index=True, default="")
-    name_sort: Mapped[str] = mapped_column(String(700), default="")
+    name_sort: Mapped[str] = mapped_column(String(700), default="", index=True)  # the registry sorts by it
     kind: Mapped[str] = mapped_column(String(20))
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
     valid_from: Mapped[date | None] = mapped_column(Date)

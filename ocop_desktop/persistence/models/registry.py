@@ -40,7 +40,19 @@ class Product(RecordMixin, Base):
     __folded__ = {"name_folded": "name"}
     __sortkeys__ = {"name_sort": "name"}
     __audited__ = True
-    __table_args__ = (Index("ix_products_status_stars", "status", "stars"),)
+    __table_args__ = (
+        Index("ix_products_status_stars", "status", "stars"),
+        # The registry table's page per sort key, read from one index (migration 0012).
+        Index("ix_products_list_name", "name_sort", "id", "name_folded", "producer_id", "archived_at"),
+        Index("ix_products_list_stars", "stars", "name_sort", "id", "archived_at"),
+        Index("ix_products_list_status", "status", "name_sort", "id", "archived_at"),
+        Index("ix_products_list_certificate_no", "certificate_no", "name_sort", "id", "archived_at"),
+        Index("ix_products_list_certified_on", "certified_on", "name_sort", "id", "archived_at"),
+        Index("ix_products_list_expires_on", "expires_on", "name_sort", "id", "archived_at"),
+        Index("ix_products_list_group", "group_id", "product_set_id", "name_sort", "id", "archived_at"),
+        Index("ix_products_list_producer", "producer_id", "archived_at", "name_sort", "id"),
+        Index("ix_products_list_commune", "commune_id", "archived_at", "name_sort", "id"),
+    )
 
     name: Mapped[str] = mapped_column(String(300))
     name_folded: Mapped[str] = mapped_column(String(300), index=True, default="")
