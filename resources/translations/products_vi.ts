@@ -161,6 +161,10 @@
         <translation>Sửa sản phẩm: %1</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>

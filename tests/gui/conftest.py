@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox
@@ -42,3 +44,26 @@ def jobs(qapp):
     runner = JobRunner()
     yield runner
     runner.wait()
+
+
+@pytest.fixture
+def hold(monkeypatch):
+    """``hold(service, name)``: make that call wait, on the database thread, until the returned
+    event is set (set anyway when the test ends, so a failed test never leaves a job waiting)."""
+    events: list[threading.Event] = []
+
+    def make(service, name: str) -> threading.Event:
+        release = threading.Event()
+        events.append(release)
+        original = getattr(service, name)
+
+        def waiting(*args, **kwargs):
+            release.wait(10)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(service, name, waiting)
+        return release
+
+    yield make
+    for release in events:
+        release.set()

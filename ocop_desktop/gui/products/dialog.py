@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGroupBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.enums import OcopGroup, ProductStatus
 from ocop_desktop.domain.formatting import enum_label, stars
@@ -18,7 +19,7 @@ from ocop_desktop.domain.numbers import (
     parse_vn_date,
     parse_vn_number,
 )
-from ocop_desktop.domain.rules import rule_set_in_force
+from ocop_desktop.domain.rules import RuleSet, rule_set_in_force
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
@@ -28,10 +29,21 @@ from ocop_desktop.gui.products.field_errors import WARNING_STYLE, FieldErrors
 from ocop_desktop.gui.products.searchable import add_item, fill_communes, make_searchable, select_data
 from ocop_desktop.gui.screen_fit import scroll_form
 from ocop_desktop.gui.stale import answer_stale
-from ocop_desktop.services.catalog import CatalogService
-from ocop_desktop.services.places import PlaceService
+from ocop_desktop.services.catalog import CatalogService, GroupDTO
+from ocop_desktop.services.places import PlaceDTO, PlaceService
 from ocop_desktop.services.producers import ProducerService
-from ocop_desktop.services.products import ProductDTO, ProductInput, ProductRow, ProductService
+from ocop_desktop.services.products import ChecklistSection, ProductDTO, ProductInput, ProductRow, ProductService
+
+
+@dataclass(frozen=True)
+class _Form:
+    """What the form needs from the database, read in one background job."""
+
+    original: ProductDTO | None
+    communes: list[PlaceDTO]
+    groups: list[GroupDTO]
+    rule_sets: list[RuleSet]
+    checklist: list[ChecklistSection]
 
 
 class ProductDialog(QDialog):
@@ -61,22 +73,25 @@ class ProductDialog(QDialog):
             on_error=lambda exc: report_error(self, exc, show=lambda reason: self.errors.show({"": [reason]})),
         )
         self._products, self._catalog, self._today = products, catalog, today
-        self.original: ProductDTO | None = products.get(product_id) if product_id else None
+        self._product_id = product_id
+        self.original: ProductDTO | None = None
         self.saved_product: ProductDTO | None = None
         self.duplicates: list[ProductRow] = []
+        self.checklist_boxes: dict[str, QCheckBox] = {}
+        self._groups: list[GroupDTO] = []
+        self._set_group: dict[str, str] = {}
+        self._rule_sets: list[RuleSet] = []
+        self.loaded = False  # the product and the lists have arrived: the form may be saved
         self._filling = False
         ui = self.ui
         self.setWindowTitle(
             self.tr("New product")
-            if self.original is None
-            else self.tr("Edit product: %1").replace("%1", self.original.name)
+            if product_id is None
+            else self.tr("Edit product: %1").replace("%1", self.tr("Loading…"))
         )
         ui.producerPicker.set_services(producers, places, today, jobs=runner)
-        keep = self.original.commune_id if self.original else None
-        fill_communes(ui.communeCombo, places.commune_choices(today(), keep), today(), keep=keep)
         make_searchable(ui.communeCombo)
-        self._fill_lists()
-        self.checklist_boxes = self._build_checklist()
+        self._fill_fixed_lists()
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setDefault(True)
@@ -104,7 +119,11 @@ class ProductDialog(QDialog):
         self.errors.clear()
         ui.duplicateWarning.setStyleSheet(WARNING_STYLE)
         ui.expiresOnHint.setStyleSheet("color: palette(mid);")
-        self._load(self.original)
+        # The layout shows at once; the fields wait for the product and the lists, and say so.
+        self.loading_label = QLabel(self.tr("Loading…"), self)
+        ui.dialogLayout.insertWidget(ui.dialogLayout.indexOf(ui.buttonBox), self.loading_label)
+        ui.formArea.setEnabled(False)
+        self.save_button.setEnabled(False)
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
         ui.groupCombo.currentIndexChanged.connect(self._group_changed)
@@ -115,23 +134,60 @@ class ProductDialog(QDialog):
             edit.editingFinished.connect(lambda e=edit: self._tidy_date(e))
         ui.certifiedOnEdit.editingFinished.connect(self._show_expiry_hint)
         ui.expiresOnEdit.editingFinished.connect(self._show_expiry_hint)
-        ui.nameEdit.setFocus()
         scroll_form(self, ui.formScroll)  # errors under the fields scroll rather than grow the dialog
+        day = today()
+
+        def read() -> _Form:
+            original = products.get(product_id) if product_id else None
+            keep = original.commune_id if original else None
+            return _Form(
+                original,
+                places.commune_choices(day, keep),
+                catalog.groups(),
+                catalog.rule_sets(),
+                products.checklist(),
+            )
+
+        self._jobs.read("form", read, lambda form: self._arrived(form, day), on_error=self._load_failed)
 
     # --- building ------------------------------------------------------------------------
-    def _fill_lists(self) -> None:
+    def _fill_fixed_lists(self) -> None:
+        """The lists the program knows without reading the database."""
         ui = self.ui
-        self._groups = self._catalog.groups()
-        self._set_group = {s.code: g.code for g in self._groups for s in g.sets}
-        add_item(ui.groupCombo, "", None)
-        for g in self._groups:
-            add_item(ui.groupCombo, enum_label(OcopGroup, g.code, fallback=g.name), g.code)
-        self._fill_sets(None, None)
         for status in ProductStatus:
             add_item(ui.statusCombo, status.shown, status.value)
         add_item(ui.starsCombo, "", None)
         for n in range(1, 6):
             add_item(ui.starsCombo, stars(n), n)
+        select_data(ui.statusCombo, ProductStatus.POTENTIAL.value)
+
+    def _arrived(self, form: _Form, day: date) -> None:
+        ui = self.ui
+        self.original = form.original
+        if form.original is not None:
+            self.setWindowTitle(self.tr("Edit product: %1").replace("%1", form.original.name))
+        keep = form.original.commune_id if form.original else None
+        fill_communes(ui.communeCombo, form.communes, day, keep=keep)
+        self._groups, self._rule_sets = form.groups, form.rule_sets
+        self._set_group = {s.code: g.code for g in self._groups for s in g.sets}
+        ui.groupCombo.blockSignals(True)
+        add_item(ui.groupCombo, "", None)
+        for g in self._groups:
+            add_item(ui.groupCombo, enum_label(OcopGroup, g.code, fallback=g.name), g.code)
+        ui.groupCombo.blockSignals(False)
+        self._fill_sets(None, None)
+        self.checklist_boxes = self._build_checklist(form.checklist)
+        self._load(form.original)
+        self.loading_label.hide()
+        ui.formArea.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.loaded = True
+        ui.nameEdit.setFocus()
+
+    def _load_failed(self, exc: Exception) -> None:
+        """The form cannot be filled: say why; Save stays disabled, Cancel closes."""
+        self.loading_label.hide()
+        report_error(self, exc, show=lambda reason: self.errors.show({"": [reason]}))
 
     def _fill_sets(self, group_code: str | None, keep: str | None) -> None:
         combo = self.ui.setCombo
@@ -145,9 +201,9 @@ class ProductDialog(QDialog):
         select_data(combo, keep)
         self._filling = False
 
-    def _build_checklist(self) -> dict[str, QCheckBox]:
+    def _build_checklist(self, sections: list[ChecklistSection]) -> dict[str, QCheckBox]:
         boxes: dict[str, QCheckBox] = {}
-        for section in self._products.checklist():
+        for section in sections:
             group = QGroupBox(section.name, self.ui.checklistBox)
             layout = QVBoxLayout(group)
             for item in section.items:
@@ -210,7 +266,7 @@ class ProductDialog(QDialog):
         try:
             certified = parse_vn_date(self.ui.certifiedOnEdit.text())
             if not self.ui.expiresOnEdit.text().strip():
-                rules = rule_set_in_force(self._catalog.rule_sets(), certified)
+                rules = rule_set_in_force(self._rule_sets, certified)
                 hint = (
                     self.tr("Empty: it will be %1 (%2 months under %3).")
                     .replace("%1", format_vn_date(rules.expiry_for(certified)))
@@ -222,8 +278,8 @@ class ProductDialog(QDialog):
         self.ui.expiresOnHint.setText(hint)
 
     def is_busy(self) -> bool:
-        """Whether a check or the save still runs (tests wait for this to turn False)."""
-        return self._jobs.busy()
+        """Whether a read, a check or the save still runs (tests wait for this to turn False)."""
+        return self._jobs.busy() or self.ui.producerPicker.is_busy()
 
     def check_duplicates(self) -> None:
         """Warn under the name when the same producer already has a product of that name (read in the background)."""
@@ -300,6 +356,8 @@ class ProductDialog(QDialog):
     def save(self) -> None:
         """Check and store the form in one job: the form's own problems with the service's findings,
         then a duplicate not confirmed yet, then the save itself (refused if changed since shown)."""
+        if not self.loaded:  # Enter pressed before the form was filled: nothing to save yet
+            return
         self.errors.clear()
         data, problems = self.collect()
         products, product_id = self._products, self._own_id()

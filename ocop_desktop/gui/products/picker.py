@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ocop_desktop.domain.enums import ProducerKind
 from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_products_producer_dialog import Ui_ProducerDialog
 from ocop_desktop.gui.forms.ui_products_producer_picker import Ui_ProducerPicker
 from ocop_desktop.gui.jobs import JobRunner
@@ -18,7 +19,7 @@ from ocop_desktop.gui.products.field_errors import FieldErrors
 from ocop_desktop.gui.products.models import ProducerListModel
 from ocop_desktop.gui.products.searchable import ID_ROLE, add_item, fill_communes, make_searchable
 from ocop_desktop.services.places import PlaceService
-from ocop_desktop.services.producers import ProducerDTO, ProducerInput, ProducerService
+from ocop_desktop.services.producers import ProducerChoice, ProducerDTO, ProducerInput, ProducerService
 
 
 class ProducerDialog(QDialog):
@@ -137,6 +138,9 @@ class ProducerPicker(QWidget):
         self._places: PlaceService | None = None
         self._today: Callable[[], date] = date.today
         self._jobs: JobRunner | None = None
+        self._page_jobs: PageJobs | None = None
+        self._wanted: str | None = None  # the producer to select once the list has arrived
+        self._listed = False
         self.combo.currentIndexChanged.connect(lambda _row: self.changed.emit())
         self.combo.lineEdit().editingFinished.connect(self.changed.emit)
         self.new_button.clicked.connect(self.create_producer)
@@ -148,13 +152,30 @@ class ProducerPicker(QWidget):
         today: Callable[[], date] = date.today,
         jobs: JobRunner | None = None,
     ) -> None:
-        self._producers, self._places, self._today, self._jobs = producers, places, today, jobs
+        self._producers, self._places, self._today = producers, places, today
+        # The window's one database thread; a picker used on its own (tests) gets a runner of its own.
+        self._jobs = jobs or JobRunner(self)
+        self._page_jobs = PageJobs(self._jobs, self, on_error=lambda exc: report_error(self.window(), exc))
         self.reload()
 
     def reload(self) -> None:
-        keep = self.producer_id()
-        self.model.set_choices(self._producers.choices() if self._producers else [])
-        self.set_producer_id(keep)
+        """Read the list of producers in the background; the one chosen stays chosen."""
+        if self._producers is None or self._page_jobs is None:
+            return
+        producers = self._producers
+        self._page_jobs.read("choices", lambda: producers.choices(), self._arrived)
+
+    def _arrived(self, choices: list[ProducerChoice]) -> None:
+        # The producer asked for while the list was read, else the one chosen now (kept across the re-read).
+        wanted = self._wanted if self._wanted is not None or not self._listed else self.producer_id()
+        self.model.set_choices(choices)
+        self._listed = True
+        self._wanted = None
+        self.set_producer_id(wanted)
+
+    def is_busy(self) -> bool:
+        """Whether the list of producers is still being read."""
+        return self._page_jobs is not None and self._page_jobs.busy()
 
     def producer_id(self) -> str | None:
         row = self.combo.currentIndex()
@@ -170,6 +191,9 @@ class ProducerPicker(QWidget):
         return bool(self.text()) and self.producer_id() is None
 
     def set_producer_id(self, producer_id: str | None) -> None:
+        if not self._listed and self._page_jobs is not None:
+            self._wanted = producer_id  # chosen when the list arrives
+            return
         row = self.model.row_of(producer_id) if producer_id else None
         self.combo.setCurrentIndex(-1 if row is None else row)
         if row is None:
@@ -193,6 +217,6 @@ class ProducerPicker(QWidget):
         dialog.open()
 
     def _created(self, producer: ProducerDTO) -> None:
+        self._wanted = producer.id  # selected once the list holding it has been read again
         self.reload()
-        self.set_producer_id(producer.id)
         self.combo.setFocus()

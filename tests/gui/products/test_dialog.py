@@ -25,6 +25,7 @@ def _dialog(qtbot, services, product_id=None) -> ProductDialog:
     )
     qtbot.addWidget(dialog)
     dialog.show()
+    _settle(qtbot, dialog)  # the product and the lists arrive from a background read
     return dialog
 
 
@@ -55,6 +56,7 @@ def test_a_bad_barcode_is_explained_under_the_field_then_the_fixed_product_appea
     page = make_page()
     page.add_product()
     dialog = page.dialog
+    _settle(qtbot, dialog)
     ui = dialog.ui
     assert dialog.isVisible() and dialog.windowTitle() == "Thêm sản phẩm"
     type_text(ui.nameEdit, "Mật ong rừng Ẳng Nưa")
@@ -143,6 +145,7 @@ def test_a_producer_is_created_on_the_spot_with_its_tax_code_checked(qtbot, serv
     with qtbot.waitSignal(form.accepted, timeout=5000):  # saved in the background, then the form closes
         qtbot.mouseClick(form.save_button, LEFT)
     assert not form.isVisible()
+    _settle(qtbot, dialog)  # the list of producers is read again, the new one chosen in it
     created = services.producers.list()[0]
     assert (created.name, created.kind_label, created.tax_code) == (
         "HTX Nông nghiệp Ẳng Nưa",
@@ -201,6 +204,7 @@ def test_an_edit_opened_from_the_table_and_the_computed_expiry(qtbot, services, 
     page.ui.table.setCurrentIndex(page.model.index(0, 0))
     qtbot.keyClick(page.ui.table, Qt.Key.Key_Return)  # Enter edits
     dialog = page.dialog
+    _settle(qtbot, dialog)
     ui = dialog.ui
     assert dialog.windowTitle() == "Sửa sản phẩm: Chè Shan tuyết"
     assert ui.starsCombo.currentText() == "★★★★"

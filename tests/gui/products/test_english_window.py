@@ -71,6 +71,7 @@ def test_the_english_window_shows_english_statuses_groups_and_messages_but_print
         # A refused save: certified without stars. The form says why in English, under the field.
         page.add_product()
         dialog = page.dialog
+        qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # the lists arrive from a background read
         type_text(dialog.ui.nameEdit, "Mật ong rừng")
         dialog.ui.statusCombo.setCurrentIndex(dialog.ui.statusCombo.findText("Certified"))
         type_text(dialog.ui.scoreEdit, "bảy mươi")

@@ -196,6 +196,7 @@ def test_double_click_opens_the_product(qtbot, services, make_page):
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
     assert page.dialog.isVisible()
+    qtbot.waitUntil(lambda: page.dialog.loaded, timeout=5000)  # the product arrives from a background read
     assert page.dialog.ui.nameEdit.text() == "Măng khô"
     assert page.dialog.ui.statusCombo.currentText() == "Đăng ký"
 
@@ -206,6 +207,7 @@ def test_saving_a_form_over_a_product_changed_elsewhere_is_refused(qtbot, servic
     page.ui.table.selectRow(0)
     page.edit_selected()
     dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)  # the form shows the product as read
     # While the form is open, another tab (or a package) changes the product.
     services.products.update(
         created.id,
