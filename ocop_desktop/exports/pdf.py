@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    LongTable,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -224,9 +223,9 @@ def write_pdf(
     def tick(flowable: Flowable) -> None:
         if cancelled and cancelled():
             raise ExportCancelled()
-        rows: int = getattr(flowable, "_nrows", 0)  # a Table's row count, set once it is built
-        if isinstance(flowable, LongTable | Table) and rows and tick_rows:
-            seen["rows"] = min(total_rows, seen["rows"] + rows - 1)
+        rows: int = getattr(flowable, "row_count", 0)  # a page's part of the table
+        if rows and tick_rows:
+            seen["rows"] = min(total_rows, seen["rows"] + rows)
             if progress:
                 progress(seen["rows"], total_rows)
 

@@ -4,18 +4,18 @@ kept with its heading and its "Cộng", and the last rows kept on the page of th
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from ocop_desktop.domain import formatting
+from ocop_desktop.exports.pdf_grid import Grid
 from ocop_desktop.exports.pdf_style import FONT, Styles
 from ocop_desktop.exports.report_model import Report, ReportColumn
 
@@ -28,7 +28,6 @@ CELL_SLACK = CELL_PADDING + 2  # and a margin, so a line measured here never rew
 # The rows that go with the signature: a reader must see on its page the end of what is signed.
 TAIL_ROWS = 3
 TAIL_SHARE = 0.4  # of a page at most, so the rows, the notes and the signature still fit on one
-GREY = colors.HexColor("#eeeeee")
 
 
 def esc(text: str) -> str:
@@ -148,134 +147,6 @@ def _cell(column: ReportColumn, value: Any, width: float, s: Styles, more: Calla
     )
 
 
-@dataclass
-class TableRows:
-    """The rows of a report's table with their own style, ready to be cut into page-sized tables."""
-
-    head: list[Any]
-    widths: list[float]
-    aligns: list[tuple[int, str]]  # (column, alignment) of the data rows
-    rows: list[list[Any]] = field(default_factory=list)
-    styles: list[list[tuple[Any, ...]]] = field(default_factory=list)  # per row: (command, first col, last col, *args)
-    heights: list[float | None] = field(default_factory=list)
-    glued: set[int] = field(default_factory=set)  # row i stays on the page of row i + 1
-
-    def add(
-        self,
-        cells: list[Any],
-        styles: Sequence[tuple[Any, ...]] = (),
-        height: float | None = None,
-        glue_next: bool = False,
-    ) -> int:
-        self.rows.append(cells)
-        self.styles.append(list(styles))
-        self.heights.append(height)
-        if glue_next:
-            self.glued.add(len(self.rows) - 1)
-        return len(self.rows) - 1
-
-    def glue_previous(self) -> None:
-        """The row just added stays on the page of the one before it."""
-        if len(self.rows) > 1:
-            self.glued.add(len(self.rows) - 2)
-
-    def table(self, lo: int, hi: int, headed: bool = True) -> LongTable:
-        """Rows lo..hi-1 as one table, under the column header when ``headed``."""
-        off = 1 if headed else 0
-        data = ([self.head] if headed else []) + self.rows[lo:hi]
-        commands: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), FONT, 11),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ]
-        if headed:
-            commands.append(("BACKGROUND", (0, 0), (-1, 0), GREY))
-        if hi > lo:
-            commands += [("ALIGN", (i, off), (i, -1), align) for i, align in self.aligns]
-        run_start = None
-        for r in range(lo, hi):
-            y = r - lo + off
-            commands += [(cmd, (c0, y), (c1, y), *args) for cmd, c0, c1, *args in self.styles[r]]
-            # NOSPLIT over each run of glued rows (ranges that overlap would clobber each other).
-            if r in self.glued and r + 1 < hi:
-                run_start = y if run_start is None else run_start
-            elif run_start is not None:
-                commands.append(("NOSPLIT", (0, run_start), (-1, y)))
-                run_start = None
-        heights = [None] * off + self.heights[lo:hi]
-        # repeatRows: the header on every page; splitInRow=0: a row is never split across pages.
-        return LongTable(
-            data,
-            colWidths=self.widths,
-            rowHeights=heights if any(heights) else None,
-            repeatRows=off,
-            splitInRow=0,
-            style=commands,
-        )
-
-
-# Rows per table chunk. reportlab measures a table again at every page split, spans included, so
-# one table of n rows costs n × pages: 2,000 rows took 12 s of CPU. Chunks of this many rows
-# cost a chunk per split instead; the header still comes only at the top of a page.
-CHUNK_ROWS = 60
-
-
-class RowChunk(Flowable):
-    """Rows lo..hi-1 of a table: under the column header when it starts a page, bare when it
-    continues the rows above it on the same page. Split at a page end, the rest is a chunk again,
-    headed on the next page."""
-
-    def __init__(self, rows: TableRows, lo: int, hi: int, lead: bool = False) -> None:
-        super().__init__()
-        self.rows, self.lo, self.hi, self.lead = rows, lo, hi, lead  # lead: the table's first rows
-        self._nrows = hi - lo + 1  # as a headed table counts them (write_pdf's progress)
-        self._table: LongTable | None = None
-
-    def _at_top(self) -> bool:
-        frame = getattr(self, "_frame", None)
-        return self.lead or bool(frame is not None and frame._atTop)
-
-    def _build(self) -> LongTable:
-        self._table = self.rows.table(self.lo, self.hi, headed=self._at_top())
-        return self._table
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.width, self.height = self._build().wrap(aW, aH)
-        return self.width, self.height
-
-    def split(self, aW: float, aH: float) -> list[Flowable]:
-        table = self._build()
-        headed = 1 if self._at_top() else 0
-        parts = table.split(aW, aH)
-        if not parts:
-            return []
-        # The rows that fit on this page (a split Table's first part is a Table: its cells are set).
-        taken = len(parts[0]._cellvalues) - headed  # type: ignore[attr-defined]
-        if taken <= 0:
-            return []
-        if self.lo + taken >= self.hi:
-            return [parts[0]]
-        return [parts[0], RowChunk(self.rows, self.lo + taken, self.hi)]
-
-    def draw(self) -> None:
-        if self._table is not None:
-            self._table.drawOn(self.canv, 0, 0)
-
-
-def chunks(t: TableRows, lo: int, hi: int, size: int = CHUNK_ROWS) -> list[Flowable]:
-    """Rows lo..hi-1 as chunks of about ``size`` rows; a chunk never ends inside a glued run (a
-    heading with its first row, a unit's last row with its "Cộng")."""
-    out: list[Flowable] = []
-    start = lo
-    while start < hi:
-        end = min(hi, start + size)
-        while end < hi and (end - 1) in t.glued:
-            end += 1
-        out.append(RowChunk(t, start, end, lead=not out))
-        start = end
-    return out
-
-
 def add_up(total: Any, value: Any) -> Any:
     """A sum that stays None while nothing was counted: an empty sum prints blank, not 0.
     Text and NaN count as nothing."""
@@ -292,18 +163,17 @@ def _label_span(cols: list[ReportColumn], values: list[str]) -> int:
     return len(cols) - 1
 
 
-def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnotes) -> TableRows:
+def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnotes) -> Grid:
     cols = report.columns
-    aligns = [(i, "RIGHT") for i, c in enumerate(cols) if c.kind in ("int", "number", "money")]
-    aligns += [(i, "CENTER") for i, c in enumerate(cols) if c.kind in ("date", "stars")]
-    t = TableRows([Paragraph(esc(c.header), s.cell_head) for c in cols], widths, aligns)
-    bold = ("FONT", 0, -1, f"{FONT}-Bold", 11)
+    aligns = {i: "RIGHT" for i, c in enumerate(cols) if c.kind in ("int", "number", "money")}
+    aligns |= {i: "CENTER" for i, c in enumerate(cols) if c.kind in ("date", "stars")}
+    t = Grid([Paragraph(esc(c.header), s.cell_head) for c in cols], widths, aligns)
 
     def total_row(label: str, sums: dict[str, Any]) -> None:
         # Nothing counted prints blank, not 0.
         values = [label] + [cell_text(c, sums.get(c.key)) for c in cols[1:]]
         span = _label_span(cols, values)
-        t.add(values, [bold, ("SPAN", 0, span), ("ALIGN", 0, span, "LEFT")])
+        t.add(values, bold=True, span=span)
 
     totals: dict[str, Any] = {c.key: None for c in cols if c.total}
     multi = len(report.sections) > 1 or any(sec.heading for sec in report.sections)
@@ -312,7 +182,8 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
             # A heading spans the table and never ends a page: it stays with the unit's first row.
             t.add(
                 [section.heading] + [""] * (len(cols) - 1),
-                [bold, ("SPAN", 0, -1), ("ALIGN", 0, -1, "LEFT")],
+                bold=True,
+                span=-1,
                 glue_next=bool(section.rows or section.subtotal),
             )
         sub = {k: None for k in totals}
@@ -415,20 +286,19 @@ def table_story(report: Report, s: Styles, widths: list[float], room: float, aft
     widths = fit_header_words(report, widths)
     endnotes = Endnotes()
     t = table_rows(report, s, widths, endnotes)
-    n = len(t.rows)
+    n = len(t)
     # A short table keeps its first row where it starts: moving all of it with the signature would
     # leave a page with nothing but the document's heading.
     start = max(1 if n > 1 else 0, n - TAIL_ROWS)
     while start > 0 and (start - 1) in t.glued:
         start -= 1  # "Cộng" never leaves its unit, a heading never its first row
     # Long rows make a tail too tall to share a page with the signature: fewer rows then.
-    if start < n:
-        probe = t.table(start, n, headed=False)
-        probe.wrap(sum(widths), room)
-        heights, first = list(probe._rowHeights), start  # type: ignore[attr-defined]  # set by wrap()
-        while start < n - 1 and sum(heights[start - first :]) > room * TAIL_SHARE:
-            start += 1
+    while start < n - 1 and t.rows_height(start, n) > room * TAIL_SHARE:
+        start += 1
     end = endnotes.flowables(s) + after
     if start == 0:
-        return [TableEnd([t.table(0, n), *end])]
-    return [*chunks(t, 0, start), TableEnd([t.table(start, n, headed=False), *end], [t.table(start, n), *end])]
+        return [TableEnd([t.part(0, n, headed=True), *end])]
+    return [
+        t.part(0, start, headed=True),
+        TableEnd([t.part(start, n, headed=False), *end], [t.part(start, n, headed=True), *end]),
+    ]

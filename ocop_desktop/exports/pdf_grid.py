@@ -1,0 +1,242 @@
+"""A long report table drawn straight on the canvas: each row measured once, a page's rows found by
+bisection, the column header repeated on every page, a row never split, the look of a Table kept."""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Table
+
+from ocop_desktop.exports.pdf_style import FONT
+
+SIZE = 11
+LEADING = SIZE * 1.2  # what reportlab's ("FONT", …, name, size) gives a table cell
+PAD_X, PAD_Y = 6, 3  # a table cell's default padding (left/right, top/bottom)
+LINE = 0.5  # the grid's line width
+GREY = colors.HexColor("#eeeeee")
+BOLD = f"{FONT}-Bold"
+_FUZZ = 1e-6  # reportlab's own tolerance when a height just fits
+
+
+class Grid:
+    """A table's rows, each with its height measured once: what every page's part draws from.
+
+    A cell is a plain string (lines already broken to fit, joined by "\\n") or, rarely, a Paragraph
+    (a long note's first lines). A row may be bold, and its first cell may span the columns up to
+    ``span`` (a unit's heading, a "Cộng" label); its other cells are then blank.
+    """
+
+    def __init__(self, head: Sequence[Any], widths: Sequence[float], aligns: dict[int, str]) -> None:
+        self.widths = list(widths)
+        self.lefts = [sum(self.widths[:i]) for i in range(len(self.widths) + 1)]
+        self.aligns = aligns  # column → "RIGHT" / "CENTER" for the data rows; LEFT otherwise
+        self.head = Table(
+            [list(head)],
+            colWidths=self.widths,
+            style=[
+                ("FONT", (0, 0), (-1, -1), FONT, SIZE),
+                ("GRID", (0, 0), (-1, -1), LINE, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BACKGROUND", (0, 0), (-1, 0), GREY),
+            ],
+        )
+        self.head_height = float(self.head.wrap(self.lefts[-1], 0x7FFFFFFF)[1])
+        self.cells: list[Sequence[Any]] = []
+        self.bold: set[int] = set()
+        self.spans: dict[int, int] = {}  # row → last column its first cell spans
+        self.heights = array("d")
+        self.glued: set[int] = set()  # row i stays on the page of row i + 1
+        self._tops: array[float] | None = None  # tops[i]: the rows above row i, tall
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def add(
+        self,
+        cells: Sequence[Any],
+        bold: bool = False,
+        span: int | None = None,
+        height: float | None = None,
+        glue_next: bool = False,
+    ) -> int:
+        row = len(self.cells)
+        self.cells.append(cells)
+        if bold:
+            self.bold.add(row)
+        if span is not None:
+            self.spans[row] = span % len(self.widths)
+        self.heights.append(height if height is not None else self._measure(cells, span))
+        if glue_next:
+            self.glued.add(row)
+        self._tops = None
+        return row
+
+    def glue_previous(self) -> None:
+        """The row just added stays on the page of the one before it."""
+        if len(self.cells) > 1:
+            self.glued.add(len(self.cells) - 2)
+
+    def _measure(self, cells: Sequence[Any], span: int | None) -> float:
+        tallest = 0.0
+        for i, cell in enumerate(cells):
+            if isinstance(cell, Paragraph):
+                width = self.widths[i] if span is None or i else self.lefts[span + 1]
+                tall = cell.wrap(width - 2 * PAD_X, 0x7FFFFFFF)[1]
+            else:
+                tall = LEADING * (cell.count("\n") + 1)
+            tallest = max(tallest, tall)
+        return tallest + 2 * PAD_Y
+
+    def tops(self) -> array[float]:
+        if self._tops is None:
+            tops, y = array("d", [0.0]), 0.0
+            for h in self.heights:
+                y += h
+                tops.append(y)
+            self._tops = tops
+        return self._tops
+
+    def rows_height(self, lo: int, hi: int) -> float:
+        tops = self.tops()
+        return tops[hi] - tops[lo]
+
+    def part(self, lo: int, hi: int, headed: bool) -> GridPart:
+        return GridPart(self, lo, hi, headed)
+
+    # -- drawing --------------------------------------------------------------------------------------
+    def draw_head(self, canvas: Canvas, bottom: float) -> None:
+        """The column header, drawn once into a form the pages share: its wrapped headings cost
+        more to draw than a page of rows, and the file holds them once."""
+        name = f"ocop-table-head-{id(self)}"
+        if not canvas.hasForm(name):
+            canvas.beginForm(name)
+            self.head.drawOn(canvas, 0, 0)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.translate(0, bottom)
+        canvas.doForm(name)
+        canvas.restoreState()
+
+    def draw_rows(self, canvas: Canvas, lo: int, hi: int, top: float) -> None:
+        """Rows lo..hi-1 with their top edge at ``top``: text, then the grid over them."""
+        tops = self.tops()
+        text = canvas.beginText()
+        face = None
+        for r in range(lo, hi):
+            y_top = top - (tops[r] - tops[lo])
+            height = self.heights[r]
+            bottom = y_top - height
+            want = BOLD if r in self.bold else FONT
+            if want != face:
+                text.setFont(want, SIZE, LEADING)
+                face = want
+            span = self.spans.get(r)
+            cells = self.cells[r]
+            for c, cell in enumerate(cells):
+                if span is not None and 0 < c <= span:
+                    continue  # covered by the spanning first cell
+                left = self.lefts[c]
+                width = (self.lefts[span + 1] if span is not None and c == 0 else self.lefts[c + 1]) - left
+                if isinstance(cell, Paragraph):
+                    self._draw_paragraph(canvas, cell, left, bottom, height, width)
+                    continue
+                if not cell:
+                    continue
+                lines = cell.split("\n")
+                # reportlab's MIDDLE: the block of lines centred between the paddings.
+                y = bottom + (PAD_Y + height - PAD_Y + len(lines) * LEADING) / 2.0 - SIZE
+                align = "LEFT" if span is not None and c == 0 else self.aligns.get(c, "LEFT")
+                for line in lines:
+                    if align == "LEFT":
+                        x = left + PAD_X
+                    elif align == "RIGHT":
+                        x = left + width - PAD_X - stringWidth(line, want, SIZE)
+                    else:
+                        x = left + width / 2.0 - stringWidth(line, want, SIZE) / 2.0
+                    text.setTextOrigin(x, y)
+                    text.textOut(line)
+                    y -= LEADING
+        canvas.drawText(text)
+        self._draw_lines(canvas, lo, hi, top)
+
+    @staticmethod
+    def _draw_paragraph(
+        canvas: Canvas, cell: Paragraph, left: float, bottom: float, height: float, width: float
+    ) -> None:
+        _w, tall = cell.wrap(width - 2 * PAD_X, 0x7FFFFFFF)
+        y = bottom + (height + PAD_Y - PAD_Y + tall) / 2.0 - tall
+        cell.drawOn(canvas, left + PAD_X, y)
+
+    def _draw_lines(self, canvas: Canvas, lo: int, hi: int, top: float) -> None:
+        tops = self.tops()
+        bottom = top - (tops[hi] - tops[lo])
+        right = self.lefts[-1]
+        canvas.saveState()
+        canvas.setLineWidth(LINE)
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineCap(1)
+        canvas.setLineJoin(1)
+        path = canvas.beginPath()
+        for r in range(lo, hi + 1):
+            y = top - (tops[r] - tops[lo])
+            path.moveTo(0, y)
+            path.lineTo(right, y)
+        for c, x in enumerate(self.lefts):
+            # A column's line stops where a spanning cell covers it.
+            start = top
+            for r in range(lo, hi):
+                span = self.spans.get(r)
+                if span is not None and 0 < c <= span:
+                    y_top = top - (tops[r] - tops[lo])
+                    if start > y_top:
+                        path.moveTo(x, start)
+                        path.lineTo(x, y_top)
+                    start = y_top - self.heights[r]
+            if start > bottom:
+                path.moveTo(x, start)
+                path.lineTo(x, bottom)
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.restoreState()
+
+
+class GridPart(Flowable):
+    """Rows lo..hi-1 of a Grid, under the column header when ``headed``. Split at a page's end,
+    it leaves the rows that fit and a headed part with the rest, never between glued rows."""
+
+    def __init__(self, grid: Grid, lo: int, hi: int, headed: bool = True) -> None:
+        super().__init__()
+        self.grid, self.lo, self.hi, self.headed = grid, lo, hi, headed
+        self.row_count = hi - lo  # read by write_pdf's progress
+
+    def _height(self) -> float:
+        return (self.grid.head_height if self.headed else 0.0) + self.grid.rows_height(self.lo, self.hi)
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width, self.height = self.grid.lefts[-1], self._height()
+        return self.width, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        grid = self.grid
+        room = aH - (grid.head_height if self.headed else 0.0)
+        tops = grid.tops()
+        end = bisect_right(tops, tops[self.lo] + room + _FUZZ, self.lo, self.hi + 1) - 1
+        while end > self.lo and (end - 1) in grid.glued:
+            end -= 1  # a heading stays with its first row, a unit's last row with its "Cộng"
+        if end <= self.lo:
+            return []
+        if end >= self.hi:
+            return [self]
+        return [GridPart(grid, self.lo, end, self.headed), GridPart(grid, end, self.hi, True)]
+
+    def draw(self) -> None:
+        grid, top = self.grid, self.height
+        if self.headed:
+            top -= grid.head_height
+            grid.draw_head(self.canv, top)
+        grid.draw_rows(self.canv, self.lo, self.hi, top)
