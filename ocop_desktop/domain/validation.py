@@ -26,7 +26,7 @@ class FieldError:
         """The message, behind its field only when the field is named for people (a sheet and
         row), never behind an internal key: every message names its field by its label."""
         message = in_language(self.message, language).strip()
-        return message if _INTERNAL_KEY.fullmatch(self.field) else f"{self.field}: {message}"
+        return message if _INTERNAL_KEY.fullmatch(self.field) else f"{in_language(self.field, language)}: {message}"
 
 
 class ValidationError(ValueError):

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.text import fold
 from ocop_desktop.persistence.database import model_problems, open_database
@@ -154,16 +155,27 @@ def create_backup(
     """A verified copy: into the backups folder (rotated unless manual), or to ``target``."""
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise FileNotFoundError(f"Không có tệp dữ liệu {db_path} để sao lưu.")
+        raise FileNotFoundError(
+            Text(f"Không có tệp dữ liệu {db_path} để sao lưu.", f"There is no data file {db_path} to back up.")
+        )
     clean_leftovers(db_path)
     if target is not None:
         target = Path(target)
         if target.resolve() == db_path.resolve():
-            raise RestoreRefused("Không thể sao lưu đè lên chính tệp dữ liệu; hãy chọn tên tệp khác.")
+            raise RestoreRefused(
+                Text(
+                    "Không thể sao lưu đè lên chính tệp dữ liệu; hãy chọn tên tệp khác.",
+                    "A backup cannot overwrite the data file itself; choose another file name.",
+                )
+            )
         if target.exists() and not target.is_file():  # a folder, a device, a pipe: never replaced
             raise RestoreRefused(
-                f"«{target}» là thư mục hoặc thiết bị, không phải tệp; hãy ghi tên một tệp "
-                "bản sao, ví dụ E:/ban-sao.sqlite."
+                Text(
+                    f"«{target}» là thư mục hoặc thiết bị, không phải tệp; hãy ghi tên một tệp "
+                    "bản sao, ví dụ E:/ban-sao.sqlite.",
+                    f"«{target}» is a folder or a device, not a file; type the name of a backup "
+                    "file, for example E:/ban-sao.sqlite.",
+                )
             )
         copy_database(db_path, target)  # replaces an existing file only once the copy is verified
         anchors.write_sidecar(db_path, target, f"bản sao lưu {target.name}")
@@ -247,18 +259,47 @@ def describe(path: Path, chain: bool = True, db_path: Path | None = None) -> Bac
         with open(path, "rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        return BackupSummary(path, None, 0, None, problems=(f"Không đọc được tệp {path}: {os_reason(exc)}.",))
+        return BackupSummary(
+            path,
+            None,
+            0,
+            None,
+            problems=(
+                Text(
+                    f"Không đọc được tệp {path}: {os_reason(exc)}.",
+                    f"Cannot read the file {path}: {os_reason(exc).en}.",
+                ),
+            ),
+        )
     made_at = made_at_from_name(path) or datetime.fromtimestamp(path.stat().st_mtime)
     if header != SQLITE_HEADER:
-        return BackupSummary(path, made_at, size, None, problems=("Tệp này không phải bản sao dữ liệu OCOP Desktop.",))
+        return BackupSummary(
+            path,
+            made_at,
+            size,
+            None,
+            problems=(
+                Text("Tệp này không phải bản sao dữ liệu OCOP Desktop.", "This file is not an OCOP Desktop backup."),
+            ),
+        )
     try:
         conn = open_for_reading(path)
     except (OSError, sqlite3.Error) as exc:
-        return BackupSummary(path, made_at, size, None, problems=(f"Không mở được tệp: {exc}.",))
+        return BackupSummary(
+            path, made_at, size, None, problems=(Text(f"Không mở được tệp: {exc}.", f"Cannot open the file: {exc}."),)
+        )
     try:
         damage = integrity_problems(conn, quick=True)
         if damage:
-            return BackupSummary(path, made_at, size, None, problems=("Bản sao bị hỏng: " + "; ".join(damage),))
+            return BackupSummary(
+                path,
+                made_at,
+                size,
+                None,
+                problems=(
+                    Text("Bản sao bị hỏng: " + "; ".join(damage), "The backup is damaged: " + "; ".join(damage)),
+                ),
+            )
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = (
             conn.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
@@ -272,9 +313,14 @@ def describe(path: Path, chain: bool = True, db_path: Path | None = None) -> Bac
                 size,
                 None,
                 problems=(
-                    "Tệp là cơ sở dữ liệu SQLite của chương trình khác (không có thông tin phiên bản của OCOP Desktop), "
-                    "không phải bản sao dữ liệu OCOP Desktop. Dữ liệu hiện tại không bị thay đổi. "
-                    "Hãy chọn một bản sao do OCOP Desktop tạo ra (xem «ocop backup list»).",
+                    Text(
+                        "Tệp là cơ sở dữ liệu SQLite của chương trình khác (không có thông tin phiên bản của OCOP Desktop), "
+                        "không phải bản sao dữ liệu OCOP Desktop. Dữ liệu hiện tại không bị thay đổi. "
+                        "Hãy chọn một bản sao do OCOP Desktop tạo ra (xem «ocop backup list»).",
+                        "The file is another program's SQLite database (it has no OCOP Desktop version information), "
+                        "not an OCOP Desktop backup. The current data were not changed. "
+                        "Choose a backup made by OCOP Desktop (see «ocop backup list»).",
+                    ),
                 ),
             )
         if version not in known_revisions():
@@ -284,14 +330,29 @@ def describe(path: Path, chain: bool = True, db_path: Path | None = None) -> Bac
                 size,
                 version,
                 problems=(
-                    f"Bản sao do phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {version}); "
-                    "hãy cập nhật ứng dụng trước khi khôi phục.",
+                    Text(
+                        f"Bản sao do phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {version}); "
+                        "hãy cập nhật ứng dụng trước khi khôi phục.",
+                        f"The backup was made by a newer version of OCOP Desktop (schema {version}); "
+                        "update the application before restoring.",
+                    ),
                 ),
             )
         if version == head_revision():
             model = model_problems(conn)
             if model:
-                return BackupSummary(path, made_at, size, version, problems=("Bản sao bị hỏng: " + "; ".join(model),))
+                return BackupSummary(
+                    path,
+                    made_at,
+                    size,
+                    version,
+                    problems=(
+                        Text(
+                            "Bản sao bị hỏng: " + "; ".join(model),
+                            "The backup is damaged: " + "; ".join(english(m) for m in model),
+                        ),
+                    ),
+                )
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SUMMARY_TABLES if t in tables}
         newest = []
         for table, column in (("audit_log", "at"), *((t, "updated_at") for t in SUMMARY_TABLES)):
@@ -302,7 +363,13 @@ def describe(path: Path, chain: bool = True, db_path: Path | None = None) -> Bac
         if chain and version == head_revision():
             warnings = _chain_warnings(conn) + tuple(anchors.copy_anchor_problems(conn, path, db_path, made_at))
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        return BackupSummary(path, made_at, size, None, problems=(f"Không đọc được bản sao: {exc}.",))
+        return BackupSummary(
+            path,
+            made_at,
+            size,
+            None,
+            problems=(Text(f"Không đọc được bản sao: {exc}.", f"Cannot read the backup: {exc}."),),
+        )
     finally:
         conn.close()
     return BackupSummary(path, made_at, size, version, counts, newest_change, (), warnings)
@@ -361,9 +428,19 @@ def restore(db_path: Path, backup: Path, actor: str = "") -> RestoreResult:
     db_path, backup = Path(db_path), Path(backup)
     summary = describe(backup, chain=False)  # the caller has shown the chain's state and asked
     if not summary.restorable:
-        raise RestoreRefused(f"Không khôi phục được từ {backup}: " + " ".join(summary.problems))
+        raise RestoreRefused(
+            Text(
+                f"Không khôi phục được từ {backup}: " + " ".join(summary.problems),
+                f"Cannot restore from {backup}: " + " ".join(english(p) for p in summary.problems),
+            )
+        )
     if db_path.exists() and backup.resolve() == db_path.resolve():
-        raise RestoreRefused("Tệp được chọn chính là tệp dữ liệu đang dùng; hãy chọn một bản sao.")
+        raise RestoreRefused(
+            Text(
+                "Tệp được chọn chính là tệp dữ liệu đang dùng; hãy chọn một bản sao.",
+                "The chosen file is the data file in use; choose a backup.",
+            )
+        )
     safety, damaged = _keep_current(db_path) if db_path.exists() else (None, False)
     if damaged:
         _replace_damaged(db_path, backup)  # a damaged file cannot be a backup destination

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import documents as docs
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS, EvaluationLevel
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.exports.report_model import OfficialHeader, Signature
@@ -54,12 +55,15 @@ def _unit(session: Session, place_id: str | None) -> Unit | None:
     return Unit(*r) if r else None
 
 
-def _period(unit: Unit) -> str:
+def _period(unit: Unit) -> Text:
     if unit.valid_from and unit.valid_to:
-        return f"từ ngày {unit.valid_from:%d/%m/%Y} đến ngày {unit.valid_to:%d/%m/%Y}"
+        return Text(
+            f"từ ngày {unit.valid_from:%d/%m/%Y} đến ngày {unit.valid_to:%d/%m/%Y}",
+            f"from {unit.valid_from:%d/%m/%Y} to {unit.valid_to:%d/%m/%Y}",
+        )
     if unit.valid_to:
-        return f"đến ngày {unit.valid_to:%d/%m/%Y}"
-    return f"từ ngày {unit.valid_from:%d/%m/%Y}"
+        return Text(f"đến ngày {unit.valid_to:%d/%m/%Y}", f"until {unit.valid_to:%d/%m/%Y}")
+    return Text(f"từ ngày {unit.valid_from:%d/%m/%Y}", f"from {unit.valid_from:%d/%m/%Y}")
 
 
 def _valid_or_successor(session: Session, unit: Unit, day: date) -> Unit | None:
@@ -97,13 +101,18 @@ def _refuse(who: str, unit: Unit, day: date, label: str) -> ValidationError:
             FieldError(
                 "document_date",
                 (
-                    f"{who} chỉ ban hành văn bản {_period(unit)}; văn bản «{label}» đề ngày {day:%d/%m/%Y} nên không thể "
-                    f"ban hành dưới tên này. Hãy chọn ngày văn bản trong thời gian đó, hoặc thiết lập lại đơn vị "
-                    f"(Tệp → Thiết lập đơn vị…, hay lệnh «ocop office set») là đơn vị đang hoạt động vào ngày văn bản"
+                    Text(
+                        f"{who} chỉ ban hành văn bản {_period(unit)}; văn bản «{label}» đề ngày {day:%d/%m/%Y} nên không thể "
+                        f"ban hành dưới tên này. Hãy chọn ngày văn bản trong thời gian đó, hoặc thiết lập lại đơn vị "
+                        f"(Tệp → Thiết lập đơn vị…, hay lệnh «ocop office set») là đơn vị đang hoạt động vào ngày văn bản",
+                        f"{who} issues documents only {_period(unit).en}; the document «{label}» is dated {day:%d/%m/%Y}, so it cannot "
+                        f"be issued under this name. Choose a document date within that period, or set the office again "
+                        f"(File → Office settings…, or the command «ocop office set») to the office active on the document's date",
+                    )
                 ),
             )
         ],
-        record="Ngày văn bản",
+        record=Text("Ngày văn bản", "Document date"),
     )
 
 
@@ -195,8 +204,12 @@ class DocumentService:
         )
         if body_unit is None:
             raise NotFoundError(
-                f"Đơn vị của máy này không thuộc cấp nào có hội đồng đánh giá OCOP để ban hành "
-                f"«{kind.label}»; hãy thiết lập lại đơn vị (Tệp → Thiết lập đơn vị…)."
+                Text(
+                    f"Đơn vị của máy này không thuộc cấp nào có hội đồng đánh giá OCOP để ban hành "
+                    f"«{kind.label}»; hãy thiết lập lại đơn vị (Tệp → Thiết lập đơn vị…).",
+                    f"This computer's office belongs to no level with an OCOP evaluation council to issue "
+                    f"«{kind.label}»; set the office again (File → Office settings…).",
+                )
             )
         unit = _valid_or_successor(s, body_unit, day)
         if unit is None:
@@ -289,7 +302,7 @@ class DocumentService:
         refused (ValidationError) when no body that issues it exists on that day."""
         doc = docs.DOCUMENT_BY_KEY.get(kind)
         if doc is None:
-            raise NotFoundError(f"Không có loại văn bản «{kind}».")
+            raise NotFoundError(Text(f"Không có loại văn bản «{kind}».", f"There is no document kind «{kind}»."))
         issuer = self.issuer(doc, day, level)
         settings = read_report_settings(self._uow, kinds=False)
         stored_number, stored_recipients = stored_kind_values(self._uow, kind, _office_id(self._uow))

@@ -78,12 +78,16 @@ def members_from_json(data: Any) -> tuple[MemberInput, ...]:
                 FieldError(
                     "scores",
                     (
-                        "tệp điểm phải là một bảng {mã tiêu chí: điểm} hoặc một danh sách các bảng, mỗi thành viên "
-                        "hội đồng một bảng."
+                        Text(
+                            "tệp điểm phải là một bảng {mã tiêu chí: điểm} hoặc một danh sách các bảng, mỗi thành viên "
+                            "hội đồng một bảng.",
+                            "the scores file must be a table {criterion code: score} or a list of tables, one per council "
+                            "member.",
+                        )
                     ),
                 )
             ],
-            record="Tệp điểm",
+            record=Text("Tệp điểm", "Scores file"),
         )
     return tuple(
         MemberInput(name=clean(str(m.get(MEMBER_KEY) or "")) or f"Thành viên {i}", scores=m)
@@ -117,7 +121,9 @@ def _product(uow: UnitOfWork, product_id: str) -> Product:
     """The product an evaluation is of (a foreign key: it exists)."""
     product = uow.session.get(Product, product_id)
     if product is None:
-        raise NotFoundError(f"Không tìm thấy sản phẩm có mã {product_id}.")
+        raise NotFoundError(
+            Text(f"Không tìm thấy sản phẩm có mã {product_id}.", f"No product has the id {product_id}.")
+        )
     return product
 
 
@@ -266,8 +272,12 @@ class EvaluationService:
                 FieldError(
                     "certified",
                     (
-                        f"Chỉ sản phẩm đạt từ {rules.min_certified_stars} sao trở lên mới được công nhận; kết quả này đạt "
-                        f"{evaluation.stars} sao ({points_text(round(evaluation.total or 0, 2))} điểm)."
+                        Text(
+                            f"Chỉ sản phẩm đạt từ {rules.min_certified_stars} sao trở lên mới được công nhận; kết quả này đạt "
+                            f"{evaluation.stars} sao ({points_text(round(evaluation.total or 0, 2))} điểm).",
+                            f"Only products reaching {rules.min_certified_stars} stars or more are certified; this result reaches "
+                            f"{evaluation.stars} stars ({points_text(round(evaluation.total or 0, 2))} points).",
+                        )
                     ),
                 )
             )
@@ -290,9 +300,14 @@ class EvaluationService:
                         FieldError(
                             "body",
                             (
-                                f"«Cơ quan công nhận» {clean(data.body)} là cơ quan của {other.name}; kết quả đánh giá của "
-                                f"{standing.level.name} do {standing.level.body} công nhận. Hãy để trống hoặc ghi đúng tên "
-                                f"{standing.level.body}."
+                                Text(
+                                    f"«Cơ quan công nhận» {clean(data.body)} là cơ quan của {other.name}; kết quả đánh giá của "
+                                    f"{standing.level.name} do {standing.level.body} công nhận. Hãy để trống hoặc ghi đúng tên "
+                                    f"{standing.level.body}.",
+                                    f"«Certifying body» {clean(data.body)} is a body of {other.name}; evaluation results of "
+                                    f"{standing.level.name} are certified by {standing.level.body}. Leave it empty or write the exact name "
+                                    f"{standing.level.body}.",
+                                )
                             ),
                         )
                     )

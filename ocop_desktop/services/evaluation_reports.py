@@ -10,6 +10,7 @@ from typing import Any
 
 from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
 from ocop_desktop.domain.enums import EvaluationLevel
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.rules import RuleSet, result_phrase
 from ocop_desktop.domain.scorecard import Criterion, Scorecard, num, points_text, to_fraction
@@ -212,7 +213,12 @@ class EvaluationReports:
         if member is not None:
             checked = check_members(card, [member], knockouts)
             if checked.errors:  # refuse bad scores before printing them
-                raise ValidationError(checked.errors, record=f"Phiếu chấm của {member.name or 'thành viên'}")
+                raise ValidationError(
+                    checked.errors,
+                    record=Text(
+                        f"Phiếu chấm của {member.name or 'thành viên'}", f"Scoring sheet of {member.name or 'a member'}"
+                    ),
+                )
             codes = checked.knockouts
         return scoring_sheet(
             card,

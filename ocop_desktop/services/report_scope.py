@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink
@@ -130,7 +131,12 @@ def report_scope(session: Session, places: PlaceTable, unit_id: str | None, day:
     if unit_id:
         unit = places.rows.get(unit_id)
         if unit is None:
-            raise NotFoundError("Không tìm thấy đơn vị hành chính này; có thể nó đã bị xóa. Hãy chọn lại đơn vị.")
+            raise NotFoundError(
+                Text(
+                    "Không tìm thấy đơn vị hành chính này; có thể nó đã bị xóa. Hãy chọn lại đơn vị.",
+                    "This administrative unit was not found; it may have been deleted. Choose the unit again.",
+                )
+            )
     else:
         office = places.rows.get(office_unit_id(session) or "")
         if office is None or office.kind not in COMMUNE_KINDS:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.deadlines import deadline_rule, timeliness
 from ocop_desktop.domain.enums import SubmissionStatus
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.schema import SURVEY_ENTRY, Field, Kind
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Kind as CellKind
@@ -50,9 +51,14 @@ def find_campaign(session: Session, campaign_id: str | None) -> SurveyCampaign:
         campaign = session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc())).first()
     if campaign is None:
         raise NotFoundError(
-            "Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát."
+            Text(
+                "Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát.",
+                "This survey round was not found; it may have been deleted. Choose the survey round again.",
+            )
             if campaign_id
-            else "Chưa có đợt rà soát nào; hãy tạo đợt rà soát trước."
+            else Text(
+                "Chưa có đợt rà soát nào; hãy tạo đợt rà soát trước.", "There is no survey round yet; create one first."
+            )
         )
     return campaign
 

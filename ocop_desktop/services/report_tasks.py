@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import TaskStatus
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.schema import REPORT, TASK
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Report, ReportSection
@@ -22,7 +23,12 @@ def build_tasks(session: Session, directive_id: str | None, scope: Scope, today:
         query = query.where(Directive.id == directive_id)
     directive = session.scalars(query).first()
     if directive is None:
-        raise NotFoundError("Không tìm thấy văn bản chỉ đạo; hãy kiểm tra mã văn bản.")
+        raise NotFoundError(
+            Text(
+                "Không tìm thấy văn bản chỉ đạo; hãy kiểm tra mã văn bản.",
+                "The directive was not found; check the document's id.",
+            )
+        )
     section = ReportSection("")
     for task in session.scalars(select(Task).where(Task.directive_id == directive.id).order_by(Task.position)):
         # A task given to a named unit outside the report's area is another office's; one given

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from ocop_desktop.domain import formatting
 from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import has_controls, strip_controls, vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError
@@ -80,7 +81,12 @@ class ReportService:
 
     def build(self, request: ReportRequest) -> Report:
         if request.kind not in KINDS:
-            raise NotFoundError(f"Không có loại báo cáo «{request.kind}». Các loại: {', '.join(KINDS)}.")
+            raise NotFoundError(
+                Text(
+                    f"Không có loại báo cáo «{request.kind}». Các loại: {', '.join(KINDS)}.",
+                    f"There is no report kind «{request.kind}». The kinds: {', '.join(KINDS)}.",
+                )
+            )
         today = request.today or date.today()
         builder: Callable[[ReportRequest, date], Report] = getattr(self, "_" + request.kind.replace("-", "_"))
         # Issuer valid on the document's date, number, recipients, signer (refused before any work).
@@ -153,7 +159,12 @@ class ReportService:
     ) -> Path:
         """Write the report as xlsx or pdf; a cancelled or failed export leaves no file."""
         if fmt not in ("xlsx", "pdf"):
-            raise NotFoundError(f"Định dạng «{fmt}» không được hỗ trợ; hãy chọn xlsx hoặc pdf.")
+            raise NotFoundError(
+                Text(
+                    f"Định dạng «{fmt}» không được hỗ trợ; hãy chọn xlsx hoặc pdf.",
+                    f"The format «{fmt}» is not supported; choose xlsx or pdf.",
+                )
+            )
         # Every page carries the office's key fingerprint and audit anchor; the file gets its .sig
         # (not inside a package, whose signed manifest covers it).
         return write_sealed(self._uow, self.build(request), fmt, path, progress, cancelled, sign=sign)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import SubmissionStatus, TaskStatus
+from ocop_desktop.domain.language import Text
 from ocop_desktop.persistence.models import (
     Base,
     Directive,
@@ -50,7 +51,12 @@ def _sid(sample: str, kind: str, key: str) -> str:
 def load_sample(make_uow: UowFactory, key: str) -> SampleReport:
     """Add the sample's records once; records already there (perhaps edited) are left alone."""
     if key not in SAMPLES:
-        raise UnknownSampleError(f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}.")
+        raise UnknownSampleError(
+            Text(
+                f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}.",
+                f"There is no sample data set «{key}». The sets available: {', '.join(SAMPLES)}.",
+            )
+        )
     data = read_json(f"samples/{key}.json")
     report = SampleReport(key=key, title=data["title"])
     added = report.added
@@ -149,7 +155,12 @@ def prepare_sample_database(path: Path, key: str = "muong-ang-2024") -> Path:
     from ocop_desktop.services.scorecards import load_shipped_scorecards
 
     if key not in SAMPLES:
-        raise UnknownSampleError(f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}.")
+        raise UnknownSampleError(
+            Text(
+                f"Không có bộ dữ liệu mẫu «{key}». Các bộ có sẵn: {', '.join(SAMPLES)}.",
+                f"There is no sample data set «{key}». The sets available: {', '.join(SAMPLES)}.",
+            )
+        )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     lock = WriterLock(path, "mở dữ liệu mẫu")

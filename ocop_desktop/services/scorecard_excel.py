@@ -16,6 +16,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import NumberError
 from ocop_desktop.domain.scorecard import Criterion, Knockout, Level, Part, Scorecard, num, to_fraction
 from ocop_desktop.domain.text import clean, fold
@@ -227,7 +228,13 @@ def _rows(wb: Workbook, sheet: str, reader: _Reader, header: bool = True) -> lis
     """Non-empty rows with their numbers; the header row (row 1) is skipped."""
     if sheet not in wb.sheetnames:
         reader.errors.append(
-            FieldError(f"Trang «{sheet}»", f"tệp không có trang «{sheet}»; hãy dùng mẫu của ứng dụng.")
+            FieldError(
+                Text(f"Trang «{sheet}»", f"Sheet «{sheet}»"),
+                Text(
+                    f"tệp không có trang «{sheet}»; hãy dùng mẫu của ứng dụng.",
+                    f"the file has no sheet «{sheet}»; use the application's template.",
+                ),
+            )
         )
         return []
     out = []
@@ -259,14 +266,18 @@ def read_card_xlsx(path: Path) -> Scorecard:
         raise ValidationError(
             [
                 FieldError(
-                    "tệp",
+                    Text("tệp", "file"),
                     (
-                        f"không đọc được tệp {path.name} ({exc.__class__.__name__}); hãy lưu lại dưới dạng Excel .xlsx "
-                        "từ mẫu của ứng dụng."
+                        Text(
+                            f"không đọc được tệp {path.name} ({exc.__class__.__name__}); hãy lưu lại dưới dạng Excel .xlsx "
+                            "từ mẫu của ứng dụng.",
+                            f"cannot read the file {path.name} ({exc.__class__.__name__}); save it as Excel .xlsx "
+                            "from the application's template.",
+                        )
                     ),
                 )
             ],
-            record=f"Tệp {path.name}",
+            record=Text(f"Tệp {path.name}", f"File {path.name}"),
         ) from None
     try:
         info = _card_info(wb, reader)
@@ -350,7 +361,7 @@ def read_card_xlsx(path: Path) -> Scorecard:
         knockouts.append(Knockout(_text(v[0]), _text(v[1]), _yes(v[2]), _where(KNOCKOUTS, number)))
 
     if reader.errors:
-        raise ValidationError(reader.errors, record=f"Tệp {path.name}")
+        raise ValidationError(reader.errors, record=Text(f"Tệp {path.name}", f"File {path.name}"))
 
     def build(node: dict[str, Any]) -> Criterion:
         return Criterion(

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.rules import RuleSet, rule_set_in_force
 from ocop_desktop.domain.scorecard import CardError, Scorecard, card_code, card_from_dict, card_to_dict, validate_card
 from ocop_desktop.domain.text import fold
@@ -63,7 +64,12 @@ def pick_rule_set(rule_sets: list[RuleSet], text: str) -> RuleSet:
         if len(found) == 1:
             return found[0]
     known = ", ".join(r.code for r in rule_sets)
-    raise NotFoundError(f"Không có bộ tiêu chí «{text}». Các bộ tiêu chí: {known}.")
+    raise NotFoundError(
+        Text(
+            f"Không có bộ tiêu chí «{text}». Các bộ tiêu chí: {known}.",
+            f"There is no set of criteria «{text}». The sets of criteria: {known}.",
+        )
+    )
 
 
 def _row_values(card: Scorecard, structure: dict[str, Any]) -> dict[str, Any]:
@@ -82,10 +88,26 @@ def check_card(uow: UnitOfWork, card: Scorecard) -> list[FieldError]:
     rule_set = rules.get(card.rule_set)
     if rule_set is None:
         errors.append(
-            FieldError("rule_set", (f"không có bộ tiêu chí «{card.rule_set}»; các bộ tiêu chí: {', '.join(rules)}."))
+            FieldError(
+                "rule_set",
+                (
+                    Text(
+                        f"không có bộ tiêu chí «{card.rule_set}»; các bộ tiêu chí: {', '.join(rules)}.",
+                        f"there is no set of criteria «{card.rule_set}»; the sets of criteria: {', '.join(rules)}.",
+                    )
+                ),
+            )
         )
     if card.product_set and uow.session.get(ProductSet, product_set_id(card.product_set)) is None:
-        errors.append(FieldError("product_set", f"không có bộ sản phẩm «{card.product_set}» trong danh mục."))
+        errors.append(
+            FieldError(
+                "product_set",
+                Text(
+                    f"không có bộ sản phẩm «{card.product_set}» trong danh mục.",
+                    f"there is no product set «{card.product_set}» in the catalogue.",
+                ),
+            )
+        )
     errors += [FieldError(p.where or "phiếu", p.message) for p in validate_card(card, rule_set)]
     return errors
 
@@ -100,11 +122,12 @@ def load_shipped_scorecards(make_uow: UowFactory) -> LoadReport:
                 card = card_from_dict(json.loads(path.read_text(encoding="utf-8")))
             except CardError as exc:
                 raise ValidationError(
-                    [FieldError(p.where, p.message) for p in exc.problems], record=f"Tệp {path.name}"
+                    [FieldError(p.where, p.message) for p in exc.problems],
+                    record=Text(f"Tệp {path.name}", f"File {path.name}"),
                 ) from None
             errors = check_card(uow, card)
             if errors:
-                raise ValidationError(errors, record=f"Tệp {path.name}")
+                raise ValidationError(errors, record=Text(f"Tệp {path.name}", f"File {path.name}"))
             row = uow.session.get(ScorecardRow, scorecard_id(card.code))
             if row is not None and row.structure.get("origin") == IMPORTED:
                 continue  # the office's correction wins over the shipped card
@@ -167,9 +190,18 @@ class ScorecardService:
             if row is not None:
                 return _info(row, names)
         raise NotFoundError(
-            f"Chưa có phiếu chấm điểm của bộ tiêu chí {rule_set_code}"
-            + (f" cho bộ sản phẩm «{names.get(product_set_code, product_set_code)}»" if product_set_code else "")
-            + "; hãy nạp dữ liệu tham chiếu (ocop init) hoặc nhập phiếu bằng mẫu Excel."
+            Text(
+                f"Chưa có phiếu chấm điểm của bộ tiêu chí {rule_set_code}"
+                + (f" cho bộ sản phẩm «{names.get(product_set_code, product_set_code)}»" if product_set_code else "")
+                + "; hãy nạp dữ liệu tham chiếu (ocop init) hoặc nhập phiếu bằng mẫu Excel.",
+                f"There is no scoring card of the set of criteria {rule_set_code} yet"
+                + (
+                    f" for the product set «{names.get(product_set_code, product_set_code)}»"
+                    if product_set_code
+                    else ""
+                )
+                + "; load the reference data (ocop init) or import a card with the Excel template.",
+            )
         )
 
     def store(self, card: Scorecard, source: str) -> CardInfo:
@@ -178,7 +210,9 @@ class ScorecardService:
         with self._uow(action="import", context=source) as uow:
             errors = check_card(uow, card)
             if errors:
-                raise ValidationError(errors, record=f"Phiếu {card.title or card.code}")
+                raise ValidationError(
+                    errors, record=Text(f"Phiếu {card.title or card.code}", f"Card {card.title or card.code}")
+                )
             structure = {
                 **card_to_dict(card),
                 "origin": IMPORTED,
@@ -197,12 +231,17 @@ class ScorecardService:
         with self._uow(action="import", context="khôi phục phiếu gốc") as uow:
             row = uow.session.get(ScorecardRow, scorecard_id(code))
             if row is None:
-                raise NotFoundError(f"Không có phiếu «{code}».")
+                raise NotFoundError(Text(f"Không có phiếu «{code}».", f"There is no card «{code}»."))
             shipped = [
                 p for p in shipped_files() if card_from_dict(json.loads(p.read_text(encoding="utf-8"))).code == code
             ]
             if not shipped:
-                raise NotFoundError(f"Phiếu «{code}» không có bản gốc kèm theo ứng dụng để khôi phục.")
+                raise NotFoundError(
+                    Text(
+                        f"Phiếu «{code}» không có bản gốc kèm theo ứng dụng để khôi phục.",
+                        f"The card «{code}» has no original shipped with the application to restore.",
+                    )
+                )
             row.structure = {**row.structure, "origin": SHIPPED}
             uow.commit()
         load_shipped_scorecards(self._uow)
@@ -251,7 +290,7 @@ def _resolve_names(card: Scorecard, rules: list[RuleSet], sets_by_name: dict[str
     try:
         rule_set = pick_rule_set(rules, card.rule_set).code
     except NotFoundError as exc:
-        errors.append(FieldError("Trang «Phiếu», dòng 2", str(exc)))
+        errors.append(FieldError(Text("Trang «Phiếu», dòng 2", "Sheet «Phiếu», row 2"), str(exc)))
         rule_set = card.rule_set
     product_set = card.product_set
     if product_set:
@@ -261,13 +300,17 @@ def _resolve_names(card: Scorecard, rules: list[RuleSet], sets_by_name: dict[str
         if product_set is None:
             errors.append(
                 FieldError(
-                    "Trang «Phiếu», dòng 3",
+                    Text("Trang «Phiếu», dòng 3", "Sheet «Phiếu», row 3"),
                     (
-                        f"không có bộ sản phẩm «{card.product_set}»; hãy ghi đúng tên hoặc mã bộ sản phẩm "
-                        "(ví dụ «Cà phê, ca cao» hoặc ca-phe-ca-cao), hoặc để trống nếu phiếu dùng chung."
+                        Text(
+                            f"không có bộ sản phẩm «{card.product_set}»; hãy ghi đúng tên hoặc mã bộ sản phẩm "
+                            "(ví dụ «Cà phê, ca cao» hoặc ca-phe-ca-cao), hoặc để trống nếu phiếu dùng chung.",
+                            f"there is no product set «{card.product_set}»; write the product set's exact name or code "
+                            "(for example «Cà phê, ca cao» or ca-phe-ca-cao), or leave it empty for a common card.",
+                        )
                     ),
                 )
             )
     if errors:
-        raise ValidationError(errors, record=f"Tệp {source}")
+        raise ValidationError(errors, record=Text(f"Tệp {source}", f"File {source}"))
     return replace(card, rule_set=rule_set, product_set=product_set)
