@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ocop_desktop.domain.language import Text, english, join
+
 SUFFIX = ".lock"
 GUI = "gui"  # the command name the window writes into the lock file
 WAIT_SECONDS = 5.0  # how long a second writer waits before it is refused (OCOP_LOCK_WAIT overrides)
@@ -43,21 +45,28 @@ class LockInfo:
     def who(self) -> str:
         """The holder, for a sentence: «cửa sổ OCOP Desktop», «lệnh «ocop import survey»»."""
         if self.command == GUI:
-            return "cửa sổ OCOP Desktop"
+            return Text("cửa sổ OCOP Desktop", "the OCOP Desktop window")
         if self.command:
-            return f"lệnh «{self.command}»"
-        return "một chương trình OCOP Desktop khác"
+            return Text(f"lệnh «{self.command}»", f"the command «{self.command}»")
+        return Text("một chương trình OCOP Desktop khác", "another OCOP Desktop program")
 
     @property
     def details(self) -> str:
         """«tiến trình số 123 trên máy X, từ 09:15:02 ngày 02/12/2026», or "" when unknown."""
-        parts = []
+        parts: list[str] = []
         if self.pid > 0:
-            where = f" trên máy {self.host}" if self.host and self.host != socket.gethostname() else ""
-            parts.append(f"tiến trình số {self.pid}{where}")
+            elsewhere = self.host and self.host != socket.gethostname()
+            parts.append(
+                Text(
+                    f"tiến trình số {self.pid}" + (f" trên máy {self.host}" if elsewhere else ""),
+                    f"process {self.pid}" + (f" on computer {self.host}" if elsewhere else ""),
+                )
+            )
         if self.started:
-            parts.append(f"từ {self.started:%H:%M:%S ngày %d/%m/%Y}")
-        return ", ".join(parts)
+            parts.append(
+                Text(f"từ {self.started:%H:%M:%S ngày %d/%m/%Y}", f"since {self.started:%H:%M:%S on %d/%m/%Y}")
+            )
+        return join(", ", parts)
 
 
 class DatabaseInUse(RuntimeError):
@@ -65,19 +74,35 @@ class DatabaseInUse(RuntimeError):
 
     def __init__(self, info: LockInfo, db_path: Path) -> None:
         self.info = info
-        details = f" ({info.details})" if info.details else ""
+        found = info.details
+        details = f" ({found})" if found else ""
+        details_en = f" ({english(found)})" if found else ""
         if info.command == GUI:
             text = (
                 f"Cửa sổ OCOP Desktop đang mở tệp dữ liệu {db_path}{details}. "
                 "Để không ghi chồng lên nhau, thao tác này không ghi gì. Hãy đóng cửa sổ OCOP Desktop rồi chạy lại"
             )
+            text_en = (
+                f"The OCOP Desktop window has the data file {db_path} open{details_en}. "
+                "So that writes do not overlap, this action wrote nothing. Close the OCOP Desktop window, then run it again"
+            )
         else:
-            who = info.who[0].upper() + info.who[1:]
+            who, who_en = info.who, english(info.who)
+            who, who_en = who[0].upper() + who[1:], who_en[0].upper() + who_en[1:]
             text = (
                 f"{who} đang ghi vào tệp dữ liệu {db_path}{details}. "
                 "Để không ghi chồng lên nhau, thao tác này không ghi gì. Hãy đợi thao tác đó xong rồi chạy lại"
             )
-        super().__init__(text + "; các lệnh chỉ đọc (liệt kê, report, check, backup) vẫn dùng được trong lúc đó.")
+            text_en = (
+                f"{who_en} is writing to the data file {db_path}{details_en}. "
+                "So that writes do not overlap, this action wrote nothing. Wait until it is done, then run it again"
+            )
+        super().__init__(
+            Text(
+                text + "; các lệnh chỉ đọc (liệt kê, report, check, backup) vẫn dùng được trong lúc đó.",
+                text_en + "; read-only commands (lists, report, check, backup) still work meanwhile.",
+            )
+        )
 
 
 def lock_path(db_path: Path) -> Path:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_desktop.domain import formatting, schema
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.validation import FieldError, ValidationError
 
 TEXT_MAX_CHARS = 20_000  # a Text column (notes, descriptions): about eight typed pages
@@ -33,7 +34,11 @@ FILE_MAX_BYTES = {
     "excel": 50 * 1024 * 1024,  # an Excel workbook to import
     "image": 10 * 1024 * 1024,  # a label or certificate scan
 }
-FILE_KIND_LABELS = {"package": "gói dữ liệu", "excel": "tệp Excel", "image": "tệp ảnh"}
+FILE_KIND_LABELS = {
+    "package": Text("gói dữ liệu", "data package"),
+    "excel": Text("tệp Excel", "Excel file"),
+    "image": Text("tệp ảnh", "image file"),
+}
 
 # (table, column) -> (lowest, highest) allowed, inclusive, from the record schema. Other numbers:
 # ±INT_ABS_MAX / ±FLOAT_ABS_MAX.
@@ -69,11 +74,15 @@ def _bad_characters(text: str) -> str | None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return "có ký tự hỏng (không phải chữ Unicode hợp lệ); hãy gõ lại"
+        return Text(
+            "có ký tự hỏng (không phải chữ Unicode hợp lệ); hãy gõ lại",
+            "has broken characters (not valid Unicode text); type it again",
+        )
     control = _CONTROL.search(text)
     if control:
-        return (
-            f"có ký tự điều khiển không in được (mã {ord(control.group())}); hãy gõ lại hoặc dán dưới dạng chữ thường"
+        return Text(
+            f"có ký tự điều khiển không in được (mã {ord(control.group())}); hãy gõ lại hoặc dán dưới dạng chữ thường",
+            f"has an unprintable control character (code {ord(control.group())}); type it again or paste it as plain text",
         )
     return None
 
@@ -81,12 +90,18 @@ def _bad_characters(text: str) -> str | None:
 def check_text(value: Any, max_chars: int | None, label: str) -> str | None:
     """The problem with a text value, in Vietnamese, or None."""
     if not isinstance(value, str):
-        return f"«{label}» phải là chữ, không phải {type(value).__name__}."
+        return Text(
+            f"«{label}» phải là chữ, không phải {type(value).__name__}.",
+            f"«{english(label)}» must be text, not {type(value).__name__}.",
+        )
     limit = max_chars or TEXT_MAX_CHARS
     if len(value) > limit:
-        return f"«{label}» dài {_n(len(value))} ký tự, vượt giới hạn {_n(limit)} ký tự; hãy rút gọn."
+        return Text(
+            f"«{label}» dài {_n(len(value))} ký tự, vượt giới hạn {_n(limit)} ký tự; hãy rút gọn.",
+            f"«{english(label)}» is {_n(len(value))} characters long, beyond the limit of {_n(limit)} characters; shorten it.",
+        )
     bad = _bad_characters(value)
-    return f"«{label}» {bad}." if bad else None
+    return Text(f"«{label}» {bad}.", f"«{english(label)}» {english(bad)}.") if bad else None
 
 
 def check_number(
@@ -102,18 +117,28 @@ def check_number(
     if isinstance(value, bool):
         value = int(value)
     if not isinstance(value, (int, float, Decimal)):
-        return f"«{label}» phải là số, không phải «{str(value)[:40]}»."
+        return Text(
+            f"«{label}» phải là số, không phải «{str(value)[:40]}».",
+            f"«{english(label)}» must be a number, not «{str(value)[:40]}».",
+        )
     if isinstance(value, (float, Decimal)) and not math.isfinite(float(value)):
-        return f"«{label}» không phải là một số hữu hạn; hãy nhập lại."
+        return Text(
+            f"«{label}» không phải là một số hữu hạn; hãy nhập lại.",
+            f"«{english(label)}» is not a finite number; enter it again.",
+        )
     if integer and isinstance(value, (float, Decimal)) and value != int(value):
-        return f"«{label}» phải là số nguyên; hãy bỏ phần thập phân."
+        return Text(
+            f"«{label}» phải là số nguyên; hãy bỏ phần thập phân.",
+            f"«{english(label)}» must be a whole number; remove the decimals.",
+        )
     low, high = bounds or ((-INT_ABS_MAX, INT_ABS_MAX) if integer else (-FLOAT_ABS_MAX, FLOAT_ABS_MAX))
     if non_negative:
         low = max(low, 0)
     if not low <= value <= high:
         shown = formatting.year if kind == formatting.YEAR else _n
-        return (
-            f"«{label}» là {shown(value)}, ngoài khoảng cho phép từ {shown(low)} đến {shown(high)}; hãy kiểm tra lại."
+        return Text(
+            f"«{label}» là {shown(value)}, ngoài khoảng cho phép từ {shown(low)} đến {shown(high)}; hãy kiểm tra lại.",
+            f"«{english(label)}» is {shown(value)}, outside the allowed range from {shown(low)} to {shown(high)}; check it.",
         )
     return None
 
@@ -121,11 +146,15 @@ def check_number(
 def check_date(value: Any, label: str) -> str | None:
     # A date is accepted where a time is stored too: SQLite stores it as midnight.
     if not isinstance(value, date):
-        return f"«{label}» phải là ngày tháng, không phải «{str(value)[:40]}»."
+        return Text(
+            f"«{label}» phải là ngày tháng, không phải «{str(value)[:40]}».",
+            f"«{english(label)}» must be a date, not «{str(value)[:40]}».",
+        )
     day = value.date() if isinstance(value, datetime) else value
     if not DATE_MIN <= day <= DATE_MAX:
-        return (
-            f"«{label}» là năm {day.year}, ngoài khoảng {DATE_MIN.year}–{DATE_MAX.year}; hãy kiểm tra lại ngày tháng."
+        return Text(
+            f"«{label}» là năm {day.year}, ngoài khoảng {DATE_MIN.year}–{DATE_MAX.year}; hãy kiểm tra lại ngày tháng.",
+            f"«{english(label)}» is in the year {day.year}, outside {DATE_MIN.year}–{DATE_MAX.year}; check the date.",
         )
     return None
 
@@ -138,9 +167,11 @@ def check_moment(value: Any, label: str, now: datetime | None = None) -> str | N
         return problem
     now = now or datetime.now(UTC).replace(tzinfo=None)
     if value > now + MOMENT_AHEAD:
-        return (
+        return Text(
             f"«{label}» là {value:%d/%m/%Y %H:%M} (giờ UTC), muộn hơn hiện tại quá một ngày; đồng hồ của máy "
-            "ghi dữ liệu này có thể bị sai. Hãy chỉnh lại ngày giờ của máy đó rồi làm lại."
+            "ghi dữ liệu này có thể bị sai. Hãy chỉnh lại ngày giờ của máy đó rồi làm lại.",
+            f"«{english(label)}» is {value:%d/%m/%Y %H:%M} (UTC), more than a day later than now; the clock of the "
+            "computer that wrote these data may be wrong. Correct that computer's date and time, then try again.",
         )
     return None
 
@@ -150,17 +181,32 @@ def check_json(value: Any, label: str, max_bytes: int | None = JSON_MAX_BYTES) -
     (None: any size)."""
     depth, number = _json_shape(value)
     if depth > JSON_MAX_DEPTH:
-        return f"«{label}» lồng nhau quá {JSON_MAX_DEPTH} tầng; dữ liệu không hợp lệ."
+        return Text(
+            f"«{label}» lồng nhau quá {JSON_MAX_DEPTH} tầng; dữ liệu không hợp lệ.",
+            f"«{english(label)}» nests more than {JSON_MAX_DEPTH} levels deep; the data are not valid.",
+        )
     if number is not None and not math.isfinite(number):
-        return f"«{label}» có giá trị không phải là số hữu hạn (NaN hoặc vô hạn); hãy kiểm tra lại."
+        return Text(
+            f"«{label}» có giá trị không phải là số hữu hạn (NaN hoặc vô hạn); hãy kiểm tra lại.",
+            f"«{english(label)}» has a value that is not a finite number (NaN or infinity); check it.",
+        )
     if number is not None:
-        return f"«{label}» có số {_n(number)}, vượt khoảng cho phép ±{_n(FLOAT_ABS_MAX)}; hãy kiểm tra lại."
+        return Text(
+            f"«{label}» có số {_n(number)}, vượt khoảng cho phép ±{_n(FLOAT_ABS_MAX)}; hãy kiểm tra lại.",
+            f"«{english(label)}» has the number {_n(number)}, beyond the allowed range ±{_n(FLOAT_ABS_MAX)}; check it.",
+        )
     try:
         size = len(json.dumps(value, ensure_ascii=False, allow_nan=False, default=str).encode("utf-8"))
     except (TypeError, ValueError):
-        return f"«{label}» có giá trị không ghi được (số vô hạn hoặc dữ liệu lạ); hãy kiểm tra lại."
+        return Text(
+            f"«{label}» có giá trị không ghi được (số vô hạn hoặc dữ liệu lạ); hãy kiểm tra lại.",
+            f"«{english(label)}» has a value that cannot be stored (an infinite number or unusual data); check it.",
+        )
     if max_bytes is not None and size > max_bytes:
-        return f"«{label}» quá lớn ({_n(size // 1024)} KB, tối đa {_n(max_bytes // 1024)} KB)."
+        return Text(
+            f"«{label}» quá lớn ({_n(size // 1024)} KB, tối đa {_n(max_bytes // 1024)} KB).",
+            f"«{english(label)}» is too large ({_n(size // 1024)} KB, at most {_n(max_bytes // 1024)} KB).",
+        )
     return None
 
 
@@ -190,18 +236,31 @@ def json_depth(value: Any) -> int:
 
 
 def check_bool(value: Any, label: str) -> str | None:
-    return None if isinstance(value, (bool, int)) and value in (0, 1) else f"«{label}» phải là có hoặc không."
+    return (
+        None
+        if isinstance(value, (bool, int)) and value in (0, 1)
+        else Text(f"«{label}» phải là có hoặc không.", f"«{english(label)}» must be yes or no.")
+    )
 
 
 def check_file_size(path: Path, kind: str) -> int:
     """The file's size in bytes; ValidationError (in Vietnamese) if it is missing or too big."""
     path = Path(path)
-    label = FILE_KIND_LABELS.get(kind, "tệp")
+    label = FILE_KIND_LABELS.get(kind, Text("tệp", "file"))
     try:
         size = path.stat().st_size
     except OSError:
         raise ValidationError(
-            [FieldError("file", f"Không đọc được {label} {path}; hãy chọn lại tệp.")], record=path.name
+            [
+                FieldError(
+                    "file",
+                    Text(
+                        f"Không đọc được {label} {path}; hãy chọn lại tệp.",
+                        f"Cannot read the {label.en} {path}; choose the file again.",
+                    ),
+                )
+            ],
+            record=path.name,
         ) from None
     limit = FILE_MAX_BYTES.get(kind)
     if limit is not None and size > limit:
@@ -209,8 +268,12 @@ def check_file_size(path: Path, kind: str) -> int:
             [
                 FieldError(
                     "file",
-                    f"{label[0].upper()}{label[1:]} nặng {_bytes(size)}, vượt giới hạn {_bytes(limit)}; "
-                    "có thể chọn nhầm tệp. Hãy kiểm tra lại.",
+                    Text(
+                        f"{label[0].upper()}{label[1:]} nặng {_bytes(size)}, vượt giới hạn {_bytes(limit)}; "
+                        "có thể chọn nhầm tệp. Hãy kiểm tra lại.",
+                        f"The {label.en} is {_bytes(size)}, beyond the limit of {_bytes(limit)}; "
+                        "perhaps the wrong file was chosen. Check it.",
+                    ),
                 )
             ],
             record=path.name,

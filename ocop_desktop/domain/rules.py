@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import add_months
 
 
@@ -96,11 +97,21 @@ class RuleSet:
     def stars_for(self, score: float) -> int:
         """Star class for a total score; the bands are closed below and open above."""
         if score < 0 or score > self.max_score:
-            raise ValueError(f"Tổng điểm {score:g} nằm ngoài thang điểm 0–{self.max_score:g} của {self.code}.")
+            raise ValueError(
+                Text(
+                    f"Tổng điểm {score:g} nằm ngoài thang điểm 0–{self.max_score:g} của {self.code}.",
+                    f"The total score {score:g} is outside the scale 0–{self.max_score:g} of {self.code}.",
+                )
+            )
         for band in sorted(self.star_bands, key=lambda b: b.min_score, reverse=True):
             if score >= band.min_score:
                 return band.stars
-        raise ValueError(f"Bảng hạng sao của {self.code} không có hạng cho {score:g} điểm.")
+        raise ValueError(
+            Text(
+                f"Bảng hạng sao của {self.code} không có hạng cho {score:g} điểm.",
+                f"The star table of {self.code} has no class for {score:g} points.",
+            )
+        )
 
     def band(self, stars: int) -> StarBand:
         for band in self.star_bands:
@@ -207,7 +218,12 @@ def rule_set_in_force(rule_sets: list[RuleSet], day: date) -> RuleSet:
     """The rule set a product evaluated on ``day`` is judged under."""
     candidates = [r for r in rule_sets if r.in_force_on(day)]
     if not candidates:
-        raise LookupError(f"Không có bộ tiêu chí nào có hiệu lực vào ngày {day:%d/%m/%Y}.")
+        raise LookupError(
+            Text(
+                f"Không có bộ tiêu chí nào có hiệu lực vào ngày {day:%d/%m/%Y}.",
+                f"No set of criteria is in force on {day:%d/%m/%Y}.",
+            )
+        )
     return max(candidates, key=lambda r: r.effective_from)
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.numbers import NumberError, format_vn_number, parse_vn_number
 from ocop_desktop.domain.rules import RuleSet
 
@@ -136,7 +137,11 @@ class CardError(ValueError):
         self.problems = list(problems)
         self.card = card
         head = f"Phiếu {card}: " if card else ""
-        super().__init__(head + "; ".join(str(p) for p in self.problems))
+        head_en = f"Card {card}: " if card else ""
+        english_problems = (
+            f"{english(p.where)}: {english(p.message)}" if p.where else english(p.message) for p in self.problems
+        )
+        super().__init__(Text(head + "; ".join(str(p) for p in self.problems), head_en + "; ".join(english_problems)))
 
 
 def card_code(rule_set: str, product_set: str | None) -> str:
@@ -160,7 +165,7 @@ def points_text(value: Fraction | float | int | None) -> str:
 def to_fraction(value: Any) -> Fraction:
     """An exact number from JSON, a spreadsheet cell or typed text ("2,5" is two and a half)."""
     if isinstance(value, bool):
-        raise NumberError("Giá trị đúng/sai không phải là điểm.")
+        raise NumberError(Text("Giá trị đúng/sai không phải là điểm.", "A yes/no value is not a score."))
     if isinstance(value, Fraction):
         return value
     if isinstance(value, int):

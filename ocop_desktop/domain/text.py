@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from ocop_desktop.domain.formatting import integer
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.validation import FieldError, ValidationError
 
 T = TypeVar("T")
@@ -109,9 +110,11 @@ def like_pattern(text: str) -> str:
             [
                 FieldError(
                     "search",
-                    (
+                    Text(
                         f"Nội dung tìm kiếm dài {length} ký tự, vượt giới hạn {SEARCH_MAX_CHARS} ký tự; "
-                        "hãy gõ một phần của tên cần tìm."
+                        "hãy gõ một phần của tên cần tìm.",
+                        f"The search text is {length} characters long, beyond the limit of {SEARCH_MAX_CHARS} "
+                        "characters; type part of the name you are looking for.",
                     ),
                 )
             ]

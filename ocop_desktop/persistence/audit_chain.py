@@ -24,6 +24,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from ocop_desktop.domain.language import Text
+
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 
@@ -38,7 +40,12 @@ def jsonable(value: Any) -> Any:
         return float(value) if value != value.to_integral_value() else int(value)
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
-    raise TypeError(f"không ghi được giá trị kiểu {type(value).__name__} vào nhật ký")
+    raise TypeError(
+        Text(
+            f"không ghi được giá trị kiểu {type(value).__name__} vào nhật ký",
+            f"cannot write a value of type {type(value).__name__} to the log",
+        )
+    )
 
 
 def normalize_changes(changes: Any) -> Any:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.persistence.engine import make_engine
 from ocop_desktop.persistence.migrate import (
     MigrationResult,
@@ -38,21 +39,34 @@ class DamagedDatabaseError(SchemaError):
     def __init__(self, path: Path, problems: list[str], backup: BackupName | None) -> None:
         self.path, self.problems, self.backup = Path(path), list(problems), backup
         details = "; ".join(problems[:3]) or "không rõ"
+        details_en = "; ".join(problems[:3]) or "unknown"
         text = (
             f"Tệp dữ liệu {self.path} bị hỏng (kiểm tra toàn vẹn không đạt: {details}). "
             "OCOP Desktop không ghi gì vào tệp này. "
+        )
+        text_en = (
+            f"The data file {self.path} is damaged (the integrity check fails: {details_en}). "
+            "OCOP Desktop writes nothing to this file. "
         )
         if backup is not None:
             text += (
                 f"Bản sao tốt gần nhất: {backup.path} (lúc {backup.made_at:%H:%M ngày %d/%m/%Y}). "
                 f'Để khôi phục từ bản sao này, chạy: ocop --db "{self.path}" restore "{backup.path}"'
             )
+            text_en += (
+                f"The newest good backup: {backup.path} (at {backup.made_at:%H:%M on %d/%m/%Y}). "
+                f'To restore from this backup, run: ocop --db "{self.path}" restore "{backup.path}"'
+            )
         else:
             text += (
                 "Không tìm thấy bản sao tốt nào trong thư mục backups cạnh tệp. Nếu có bản sao trên USB, "
                 f'khôi phục bằng: ocop --db "{self.path}" restore TỆP_BẢN_SAO'
             )
-        super().__init__(text)
+            text_en += (
+                "No good backup was found in the backups folder beside the file. If there is a backup on a USB stick, "
+                f'restore it with: ocop --db "{self.path}" restore BACKUP_FILE'
+            )
+        super().__init__(Text(text, text_en))
 
 
 class ReadOnlyLocationError(SchemaError):
@@ -132,8 +146,12 @@ def integrity_at_open(path: Path) -> None:
             conn.close()
     except sqlite3.OperationalError as exc:
         raise SchemaError(
-            f"Không đọc được tệp dữ liệu {path} ({exc}). Dữ liệu không bị thay đổi. "
-            "Hãy kiểm tra ổ đĩa (đã cắm chưa, còn đọc được không) và quyền của thư mục, rồi mở lại."
+            Text(
+                f"Không đọc được tệp dữ liệu {path} ({exc}). Dữ liệu không bị thay đổi. "
+                "Hãy kiểm tra ổ đĩa (đã cắm chưa, còn đọc được không) và quyền của thư mục, rồi mở lại.",
+                f"Cannot read the data file {path} ({exc}). The data were not changed. "
+                "Check the drive (is it plugged in, can it still be read) and the folder's permissions, then open it again.",
+            )
         ) from exc
     if problems:
         raise damaged(path, problems)
@@ -191,15 +209,22 @@ def open_database(path: Path, read_only: bool = False, check: bool = True) -> Da
 
 def read_only_location(path: Path) -> ReadOnlyLocationError:
     return ReadOnlyLocationError(
-        f"Không ghi được vào tệp dữ liệu {path}: tệp hoặc thư mục chứa nó chỉ cho phép đọc "
-        "(ổ đĩa chống ghi, thư mục bị khóa hoặc tệp có thuộc tính chỉ đọc). Dữ liệu không bị thay đổi. "
-        "Hãy bỏ chế độ chỉ đọc, hoặc chép tệp sang thư mục khác (ví dụ Tài liệu) rồi mở bằng --db."
+        Text(
+            f"Không ghi được vào tệp dữ liệu {path}: tệp hoặc thư mục chứa nó chỉ cho phép đọc "
+            "(ổ đĩa chống ghi, thư mục bị khóa hoặc tệp có thuộc tính chỉ đọc). Dữ liệu không bị thay đổi. "
+            "Hãy bỏ chế độ chỉ đọc, hoặc chép tệp sang thư mục khác (ví dụ Tài liệu) rồi mở bằng --db.",
+            f"Cannot write to the data file {path}: the file or its folder is read-only "
+            "(a write-protected drive, a locked folder or a read-only file). The data were not changed. "
+            "Turn read-only off, or copy the file to another folder (for example Documents) and open it with --db.",
+        )
     )
 
 
 def _open_read_only(path: Path) -> Database:
     if not path.exists():
-        raise ReadOnlyLocationError(f"Không có tệp dữ liệu {path} để mở chỉ đọc.")
+        raise ReadOnlyLocationError(
+            Text(f"Không có tệp dữ liệu {path} để mở chỉ đọc.", f"There is no data file {path} to open read-only.")
+        )
     engine = make_engine(path, read_only=True)
     try:
         revision = current_revision(engine)
@@ -209,9 +234,15 @@ def _open_read_only(path: Path) -> Database:
     if revision != head_revision():
         engine.dispose()
         # Reading an older schema with this version's mappings would fail on the first query.
-        where = "ở nơi chỉ đọc nên không nâng cấp được" if not is_writable(path) else "chưa được nâng cấp"
+        writable = is_writable(path)
+        where = "ở nơi chỉ đọc nên không nâng cấp được" if not writable else "chưa được nâng cấp"
+        where_en = "is in a read-only place, so it cannot be upgraded" if not writable else "was not upgraded yet"
         raise SchemaError(
-            f"Tệp dữ liệu {path} dùng lược đồ {revision or 'không rõ'} của phiên bản khác và {where}. "
-            "Dữ liệu không bị thay đổi. Hãy chép tệp sang một thư mục ghi được rồi chạy: ocop --db TỆP_ĐÃ_CHÉP init"
+            Text(
+                f"Tệp dữ liệu {path} dùng lược đồ {revision or 'không rõ'} của phiên bản khác và {where}. "
+                "Dữ liệu không bị thay đổi. Hãy chép tệp sang một thư mục ghi được rồi chạy: ocop --db TỆP_ĐÃ_CHÉP init",
+                f"The data file {path} uses schema {revision or 'unknown'} of another version and {where_en}. "
+                "The data were not changed. Copy the file to a folder that can be written, then run: ocop --db COPIED_FILE init",
+            )
         )
     return Database(path=path, engine=engine, migration=MigrationResult(revision, revision, None), read_only=True)

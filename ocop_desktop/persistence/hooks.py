@@ -26,7 +26,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper, Session, UOWTransaction, object_session
 
-from ocop_desktop.domain import formatting, limits, schema
+from ocop_desktop.domain import formatting, language, limits, schema
+from ocop_desktop.domain.language import ENGLISH, english
 from ocop_desktop.domain.text import fold, has_controls, strip_controls, vn_sort_string
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.persistence.audit_chain import (
@@ -97,7 +98,7 @@ def _normalize(obj: Base) -> None:
 
 # -- limits ---------------------------------------------------------------------------------------
 def _column_check(table: str, key: str, column_type: Any, user_data: bool) -> Check | None:
-    label = limits.field_label(key, table)
+    label = language.Text(limits.field_label(key, table), limits.field_label(key, table, ENGLISH))
     if isinstance(column_type, String):  # Text too: String(None) gets the Text limit
         # Reference tables come from the bundled files, whose codes outgrew some declared
         # lengths (SQLite never enforced them); only user records are held to String(n).
@@ -137,7 +138,7 @@ def _checks(cls: type[Base]) -> tuple[tuple[str, Check], ...]:
     return tuple(out)
 
 
-def record_label(obj: Base | dict[str, Any], cls: type[Base] | None = None) -> str:
+def record_label(obj: Base | dict[str, Any], cls: type[Base] | None = None) -> language.Text:
     """'Sản phẩm «Cà phê bột Hà Chung»': which record a message is about (``obj`` may be a dict
     of values, then ``cls`` says whose)."""
     if isinstance(obj, dict):
@@ -146,15 +147,16 @@ def record_label(obj: Base | dict[str, Any], cls: type[Base] | None = None) -> s
     else:
         get, model = (lambda k, d: getattr(obj, k, d)), type(obj)
     table = model.__tablename__ if model is not None else ""
-    entity = limits.entity_label(table)
+    entity = language.Text(limits.entity_label(table), limits.entity_label(table, ENGLISH))
     declared = schema.record(table)
     if declared is not None and declared.named_by:  # the field that names the record (domain/schema)
         value = get(declared.named_by, None)
         if isinstance(value, str) and value.strip():
             shown = value.strip()
-            return f"{entity} «{shown[:60]}{'…' if len(shown) > 60 else ''}»"
+            named = f"«{shown[:60]}{'…' if len(shown) > 60 else ''}»"
+            return language.Text(f"{entity} {named}", f"{english(entity)} {named}")
     ident = get("id", None)
-    return f"{entity} {ident}" if ident else entity
+    return language.Text(f"{entity} {ident}", f"{english(entity)} {ident}") if ident else entity
 
 
 def _enforce_limits(obj: Base, only_changed: bool) -> None:

@@ -11,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.persistence.snapshot import make_backup
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -68,13 +69,21 @@ def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> MigrationR
     before = current_revision(engine)
     if before is None and _has_tables(engine):
         raise SchemaError(
-            f"Tệp {db_path} không phải cơ sở dữ liệu của OCOP Desktop (không có thông tin phiên bản). "
-            "Hãy chọn đúng tệp dữ liệu hoặc tạo tệp mới."
+            Text(
+                f"Tệp {db_path} không phải cơ sở dữ liệu của OCOP Desktop (không có thông tin phiên bản). "
+                "Hãy chọn đúng tệp dữ liệu hoặc tạo tệp mới.",
+                f"The file {db_path} is not an OCOP Desktop database (it has no version information). "
+                "Choose the right data file or create a new one.",
+            )
         )
     if before is not None and before not in known_revisions():
         raise SchemaError(
-            f"Cơ sở dữ liệu {db_path} do một phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {before}). "
-            "Hãy cập nhật ứng dụng lên phiên bản mới nhất rồi mở lại; dữ liệu không bị thay đổi."
+            Text(
+                f"Cơ sở dữ liệu {db_path} do một phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {before}). "
+                "Hãy cập nhật ứng dụng lên phiên bản mới nhất rồi mở lại; dữ liệu không bị thay đổi.",
+                f"The database {db_path} was made by a newer version of OCOP Desktop (schema {before}). "
+                "Update the application to the latest version, then open it again; the data were not changed.",
+            )
         )
     target = head_revision() if revision == "head" else revision
     if before == target:
@@ -100,5 +109,10 @@ def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> MigrationR
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
         if broken:
-            raise SchemaError(f"Nâng cấp làm hỏng liên kết dữ liệu: {broken[:5]}. Lược đồ cũ được giữ nguyên.")
+            raise SchemaError(
+                Text(
+                    f"Nâng cấp làm hỏng liên kết dữ liệu: {broken[:5]}. Lược đồ cũ được giữ nguyên.",
+                    f"The upgrade would break links between data: {broken[:5]}. The old schema was kept.",
+                )
+            )
     return MigrationResult(before, target, backup)

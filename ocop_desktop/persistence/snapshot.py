@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ocop_desktop.domain.language import Text
+
 FOLDER = "backups"
 SUFFIX = ".sqlite"
 _STAMP = "%Y%m%d-%H%M%S-%f"
@@ -88,10 +90,16 @@ class UnfinishedOnReadOnlyMedia(RuntimeError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"Tệp dữ liệu {path} nằm ở nơi chỉ đọc và còn thay đổi chưa ghi hẳn vào tệp (tệp {path.name}-wal bên "
-            "cạnh, do chương trình bị tắt ngang hoặc tệp được chép khi đang mở). Đọc tại chỗ sẽ thiếu các thay đổi "
-            "đó nên OCOP Desktop không đọc. Dữ liệu không bị thay đổi. Hãy chép cả hai tệp sang một thư mục ghi được "
-            "rồi mở tệp đã chép bằng --db."
+            Text(
+                f"Tệp dữ liệu {path} nằm ở nơi chỉ đọc và còn thay đổi chưa ghi hẳn vào tệp (tệp {path.name}-wal bên "
+                "cạnh, do chương trình bị tắt ngang hoặc tệp được chép khi đang mở). Đọc tại chỗ sẽ thiếu các thay đổi "
+                "đó nên OCOP Desktop không đọc. Dữ liệu không bị thay đổi. Hãy chép cả hai tệp sang một thư mục ghi được "
+                "rồi mở tệp đã chép bằng --db.",
+                f"The data file {path} is in a read-only place and has changes not yet written into it (the file "
+                f"{path.name}-wal beside it, left by a program stopped abruptly or a file copied while open). Read in "
+                "place it would lack those changes, so OCOP Desktop does not read it. The data were not changed. Copy "
+                "both files to a folder that can be written, then open the copy with --db.",
+            )
         )
 
 
@@ -119,7 +127,7 @@ def connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection
     """A connection that cannot write ``path``; immutable for copies nobody else has open
     (they may sit on a write-protected USB stick, where even a -shm file cannot be made)."""
     if not Path(path).is_file():
-        raise FileNotFoundError(f"Không có tệp {path}.")
+        raise FileNotFoundError(Text(f"Không có tệp {path}.", f"There is no file {path}."))
     return sqlite3.connect(_ro_uri(path, immutable), uri=True, isolation_level=None)
 
 
@@ -301,9 +309,19 @@ def copy_database(source: Path, target: Path, verify: bool = True) -> dict[str, 
             finally:
                 check.close()
             if problems:
-                raise BackupFailed(f"Bản sao {target.name} không đạt kiểm tra toàn vẹn: {'; '.join(problems)}.")
+                raise BackupFailed(
+                    Text(
+                        f"Bản sao {target.name} không đạt kiểm tra toàn vẹn: {'; '.join(problems)}.",
+                        f"The backup {target.name} fails the integrity check: {'; '.join(problems)}.",
+                    )
+                )
             if copied != counts:
-                raise BackupFailed(f"Bản sao {target.name} không đủ dữ liệu so với tệp gốc.")
+                raise BackupFailed(
+                    Text(
+                        f"Bản sao {target.name} không đủ dữ liệu so với tệp gốc.",
+                        f"The backup {target.name} lacks data compared with the original file.",
+                    )
+                )
         os.replace(tmp, target)
         _fsync(target.parent, directory=True)
         return counts
