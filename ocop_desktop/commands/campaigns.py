@@ -8,11 +8,12 @@ from datetime import date
 from ocop_desktop.commands.common import Refused, emit_rows, find_places, one_place, open_db, resolve_campaign
 from ocop_desktop.domain.deadlines import deadline_rule
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
+from ocop_desktop.domain.schema import SURVEY_CAMPAIGN, TERMINAL
 from ocop_desktop.services.campaigns import CONTAINER_LEVEL, CampaignInfo, CampaignInput, CampaignService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.surveys import SurveyService
 
-LIST_COLUMNS = ("id", "year", "title", "deadline", "issuing_letter", "closed_on", "units", "entries")
+LIST_COLUMNS = SURVEY_CAMPAIGN.view_keys(TERMINAL)  # domain/schema/survey.py
 
 
 def _day(text: str, what: str) -> date:
@@ -87,19 +88,10 @@ def cmd_add(args) -> int:
 def cmd_list(args) -> int:
     db, make_uow = open_db(args, write=False)
     try:
-        rows = [
-            {
-                "id": c.id,
-                "year": c.year,
-                "title": c.title,
-                "deadline": c.deadline,
-                "issuing_letter": c.issuing_letter,
-                "closed_on": c.closed_on,
-                "units": len(c.unit_ids),
-                "entries": c.entry_count,
-            }
-            for c in CampaignService(make_uow).list()
-        ]
+        rows = []
+        for c in CampaignService(make_uow).list():
+            counts = {"units": len(c.unit_ids), "entries": c.entry_count}
+            rows.append({k: counts[k] if k in counts else getattr(c, k) for k in LIST_COLUMNS})
     finally:
         db.close()
     emit_rows(rows, args.format, LIST_COLUMNS)

@@ -1,4 +1,4 @@
-"""A window table's columns taken from the record schema: which, in what order, headed in the window's language."""
+"""A window table's columns and a form's field captions taken from the record schema, in the window's language."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from ocop_desktop.domain.language import display_language
-from ocop_desktop.domain.schema import WINDOW, Record
+from ocop_desktop.domain.schema import WINDOW, Field, Record
 from ocop_desktop.gui.table_model import Column
 
 T = TypeVar("T")
@@ -39,3 +39,8 @@ def schema_columns(record: Record, shown: Mapping[str, Shown[T]] | None = None, 
             )
         )
     return columns
+
+
+def caption(f: Field) -> str:
+    """A form's label for field ``f``: «&Hạn nộp:», its first letter the keyboard shortcut."""
+    return f"&{f.label_in(display_language())}:"

@@ -180,3 +180,21 @@ def test_tasks_and_directives_take_their_columns_and_headers_from_the_schema(qap
         if f in TASK.fields:
             assert limits.field_label(f.stored, "tasks") == f.label
             assert limits.field_label(f.stored, "tasks", language="en") == f.label_en
+
+
+def test_campaigns_and_unit_statuses_take_their_columns_and_labels_from_the_schema(qapp):
+    from ocop_desktop.commands import campaigns
+    from ocop_desktop.domain.schema import SURVEY_CAMPAIGN, TERMINAL, UNIT_SUBMISSION, WINDOW
+    from ocop_desktop.gui.surveys.status_model import unit_status_model
+
+    assert SURVEY_CAMPAIGN.view_keys(TERMINAL) == campaigns.LIST_COLUMNS
+    assert _headers(unit_status_model()) == list(UNIT_SUBMISSION.headers(WINDOW, "vi"))
+    assert _headers(unit_status_model()) == ["Đơn vị", "Trạng thái", "Ngày nộp", "Thời hạn nộp", "Số dòng"]
+    set_display_language("en")
+    try:
+        assert _headers(unit_status_model()) == ["Unit", "Status", "Submitted on", "Timeliness", "Rows"]
+    finally:
+        set_display_language("vi")
+    # The activity log names a campaign's fields as its form and its messages do («Chưa nhập «Tên đợt»»).
+    assert limits.field_label("title", "survey_campaigns") == "Tên đợt"
+    assert limits.field_label("unit_id", "unit_submissions") == "Đơn vị"

@@ -8,7 +8,7 @@ all follow SURVEY_ENTRY's listed fields: a new column is a field here plus a mig
 from __future__ import annotations
 
 from ocop_desktop.domain.enums import SubmissionStatus
-from ocop_desktop.domain.schema.fields import Field, Kind, Record
+from ocop_desktop.domain.schema.fields import TERMINAL, WINDOW, Field, Kind, Record
 
 NUMBER_MAX = 10**12  # far above any commune's output or price; stops typos like 1e20
 POSITION = (0, 10**15)
@@ -19,19 +19,24 @@ SURVEY_CAMPAIGN = Record(
     "Survey campaign",
     (
         Field("year", "Năm", "Year", Kind.YEAR, bounds=(2000, 2100), required=True),
-        Field("title", "Tiêu đề", "Title", Kind.TEXT, required=True),
+        Field("title", "Tên đợt", "Title", Kind.TEXT, required=True),
         Field("directive_id", "Văn bản chỉ đạo", "Directive", Kind.REF, ref="directives"),
         Field("issuing_letter", "Văn bản yêu cầu", "Requesting letter", Kind.TEXT),
         Field("deadline", "Hạn nộp", "Deadline", Kind.DATE),
         Field(
             "deadline_day_on_time",
-            "Nộp đúng ngày hạn là đúng hạn",
-            "Reports sent on the deadline day are on time",
+            "Nộp đúng ngày hạn vẫn tính là đúng hạn",
+            "Reports sent on the deadline day itself count as on time",
             Kind.BOOL,
         ),
         Field("closed_on", "Ngày kết thúc đợt", "Closed on", Kind.DATE),
     ),
     named_by="title",
+    computed=(
+        Field("units", "Số đơn vị báo cáo", "Reporting units", Kind.INTEGER),
+        Field("entries", "Số dòng rà soát", "Survey rows", Kind.INTEGER),
+    ),
+    views={TERMINAL: ("id", "year", "title", "deadline", "issuing_letter", "closed_on", "units", "entries")},
 )
 
 UNIT_SUBMISSION = Record(
@@ -40,12 +45,19 @@ UNIT_SUBMISSION = Record(
     "Unit's report status",
     (
         Field("campaign_id", "Đợt rà soát", "Survey campaign", Kind.REF, ref="survey_campaigns", required=True),
-        Field("unit_id", "Đơn vị", "Unit", Kind.PLACE, ref="places", required=True),
+        # Shown by the unit's name (the stored column holds its id).
+        Field("unit", "Đơn vị", "Unit", Kind.PLACE, column="unit_id", ref="places", required=True),
         Field("status", "Trạng thái", "Status", Kind.ENUM, enum=SubmissionStatus, required=True),
         Field("submitted_on", "Ngày nộp", "Submitted on", Kind.DATE),
         Field("received_on", "Ngày nhận", "Received on", Kind.DATE),
         Field("note", "Ghi chú", "Note", Kind.NOTE),
     ),
+    computed=(
+        Field("timeliness", "Thời hạn nộp", "Timeliness", Kind.TEXT),
+        Field("entry_count", "Số dòng", "Rows", Kind.INTEGER),
+    ),
+    # The campaign's status table (gui/surveys/status_model.py).
+    views={WINDOW: ("unit", "status", "submitted_on", "timeliness", "entry_count")},
 )
 
 SURVEY_ENTRY = Record(

@@ -10,11 +10,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
 from ocop_desktop.domain import formatting
+from ocop_desktop.domain.language import display_language, in_language
+from ocop_desktop.domain.schema import SURVEY_CAMPAIGN
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import StaleDataError, ValidationError
 from ocop_desktop.gui.error_text import known_message, report_error
 from ocop_desktop.gui.forms.ui_surveys_campaign_dialog import Ui_CampaignDialog
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.schema_columns import caption
 from ocop_desktop.services.campaigns import CampaignInfo, CampaignInput, CampaignService, CopyProposal
 from ocop_desktop.services.places import PlaceDTO
 
@@ -47,6 +50,15 @@ class CampaignDialog(QDialog):
         self._busy = False
         self.ui = ui = Ui_CampaignDialog()
         ui.setupUi(self)
+        # The fields' names as the activity log and the messages give them (domain/schema/survey.py).
+        for label, key in (
+            (ui.yearLabel, "year"),
+            (ui.titleLabel, "title"),
+            (ui.deadlineLabel, "deadline"),
+            (ui.letterLabel, "issuing_letter"),
+        ):
+            label.setText(caption(SURVEY_CAMPAIGN.field(key)))
+        ui.deadlineDayCheck.setText(SURVEY_CAMPAIGN.field("deadline_day_on_time").label_in(display_language()))
         self.save_button.setText(self.tr("Save"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         ui.buttonBox.accepted.connect(self.save)
@@ -274,7 +286,7 @@ class CampaignDialog(QDialog):
             else:
                 self._show_error(known)
             return
-        self._show_error("\n".join(f"• {e.message}" for e in exc.errors))
+        self._show_error("\n".join(f"• {in_language(e.message)}" for e in exc.errors))
         first = exc.errors[0].field if exc.errors else ""
         widget = {
             "year": self.ui.yearEdit,

@@ -6,7 +6,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ocop_desktop.domain.enums import SubmissionStatus
-from ocop_desktop.gui.table_model import Column, DtoTableModel
+from ocop_desktop.domain.schema import UNIT_SUBMISSION
+from ocop_desktop.gui.schema_columns import Shown, schema_columns
+from ocop_desktop.gui.table_model import DtoTableModel
 from ocop_desktop.services.surveys import UnitStatusDTO
 
 LATE_COLOR = QColor(255, 226, 214)
@@ -24,12 +26,11 @@ def on_time_label(unit: UnitStatusDTO) -> str:
 
 def unit_status_model(parent=None) -> DtoTableModel[UnitStatusDTO]:
     """Units of one campaign; late and overdue rows are tinted."""
-    translate = QCoreApplication.translate
-    columns = [
-        Column(header=translate("UnitStatus", "Unit"), value=lambda u: u.unit),
-        Column(header=translate("UnitStatus", "Status"), value=lambda u: SubmissionStatus.label_of(u.status)),
-        Column(header=translate("UnitStatus", "Submitted on"), value=lambda u: u.submitted_on),
-        Column(header=translate("UnitStatus", "Timeliness"), value=on_time_label),
-        Column(header=translate("UnitStatus", "Rows"), value=lambda u: u.entry_count, align_right=True),
-    ]
+    columns = schema_columns(
+        UNIT_SUBMISSION,  # domain/schema/survey.py
+        {
+            "status": Shown[UnitStatusDTO](value=lambda u: SubmissionStatus.label_of(u.status)),
+            "timeliness": Shown[UnitStatusDTO](value=on_time_label),
+        },
+    )
     return DtoTableModel(columns, row_color=lambda u: LATE_COLOR if u.on_time is False else None, parent=parent)
