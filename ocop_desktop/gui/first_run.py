@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS
@@ -13,23 +12,15 @@ from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_first_run import Ui_FirstRunDialog
 from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.searchable import add_item, make_searchable, select_data
 from ocop_desktop.services.places import PlaceDTO, PlaceService
 from ocop_desktop.services.settings import KIND_BY_KEY, OFFICE_KINDS, OfficeSettings, printed_name
 
+if TYPE_CHECKING:  # the set-up service (and the signing it makes) loads when the form is opened
+    from ocop_desktop.services.office_setup import OfficeAnswers, OfficeSetupService, StoredOffice
+
 BEFORE_REFORM = date(2025, 6, 30)  # the last day of the 63 provinces and their districts
-
-
-@dataclass(frozen=True)
-class OfficeAnswers:
-    """What the dialog asks, as typed (the service cleans and checks it)."""
-
-    unit_id: str
-    kind: str
-    printed_name: str
-    user_name: str
-    user_title: str
-    signer: tuple[str, str, str]  # TM. line, KT. line, signer's title
 
 
 class PlaceTree:
@@ -79,22 +70,26 @@ class FirstRunDialog(QDialog):
     def __init__(
         self,
         places: PlaceService,
-        save,
+        save: OfficeSetupService,
         current: OfficeSettings | None = None,
         parent: QWidget | None = None,
         today: date | None = None,
         jobs: JobRunner | None = None,
     ) -> None:
-        """``save`` is a :class:`OfficeStore` (or any object with its two methods). Given ``jobs``,
-        the national list (14.000 units) is read in the background: the dialog shows at once."""
+        """``save`` is the :class:`OfficeSetupService`. The national list (14.000 units) and what is
+        stored about the office are read in the background: the dialog shows at once. Without
+        ``current``, the stored settings are shown (those of an office set up before)."""
         super().__init__(parent)
         self._store = save
         self._today = today or date.today()
         self._current = current
         self.result_settings: OfficeSettings | None = None
         self.tree: PlaceTree | None = None
+        self.stored: StoredOffice | None = None
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
+        # The window's one database thread; a dialog opened on its own (first run, tests) gets a runner of its own.
+        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=self._failed)
         for kind in OFFICE_KINDS:
             self.ui.kindCombo.addItem(kind.label, kind.key)
         make_searchable(self.ui.provinceCombo)
@@ -105,16 +100,17 @@ class FirstRunDialog(QDialog):
         self._kind_chosen = False
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
-        self._show_fingerprint()
-        if jobs is None:
-            self._places_loaded(places.all())
-            return
+        self.ui.fingerprintLabel.setVisible(False)
         self._set_loading(True)
-        jobs.run(lambda _p, _c: places.all(), on_done=self._places_loaded, on_error=self._load_failed)
+        store = save
+        self._jobs.read("places", lambda: (places.all(), store.stored()), self._places_loaded)
 
-    def _show_fingerprint(self) -> None:
+    def is_busy(self) -> bool:
+        """Whether the lists are still read or the answers saved (tests wait for this to turn False)."""
+        return self._jobs.busy()
+
+    def _show_fingerprint(self, words: str) -> None:
         """The office's signing key, to read out to the offices that receive its packages."""
-        words = self._store.fingerprint() if hasattr(self._store, "fingerprint") else ""
         self.ui.fingerprintLabel.setVisible(bool(words))
         self.ui.fingerprintLabel.setText(
             self.tr(
@@ -123,33 +119,33 @@ class FirstRunDialog(QDialog):
             ).replace("%1", words)
         )
 
+    def _ok_button(self):
+        return self.ui.buttons.button(self.ui.buttons.StandardButton.Ok)
+
     def _set_loading(self, loading: bool) -> None:
-        for widget in (
-            self.ui.provinceCombo,
-            self.ui.unitCombo,
-            self.ui.oldProvincesCheck,
-            self.ui.buttons.button(self.ui.buttons.StandardButton.Ok),
-        ):
+        for widget in (self.ui.provinceCombo, self.ui.unitCombo, self.ui.oldProvincesCheck, self._ok_button()):
             widget.setEnabled(not loading)
         self.ui.unitError.setText(self.tr("Loading the list of administrative units…") if loading else "")
 
-    def _load_failed(self, exc: Exception) -> None:
-        if shiboken6.isValid(self):
-            report_error(self, exc, show=self.ui.unitError.setText)
+    def _failed(self, exc: Exception) -> None:
+        """A read or a save that failed: said under the unit by the one error renderer, the form kept."""
+        report_error(self, exc, show=self.ui.unitError.setText)
 
-    def _places_loaded(self, places: list[PlaceDTO]) -> None:
-        if not shiboken6.isValid(self):
-            return  # closed while the list was read
+    def _places_loaded(self, loaded: tuple[list[PlaceDTO], StoredOffice]) -> None:
+        places, stored = loaded
+        self.stored = stored
         self.tree = PlaceTree(places)
         self._set_loading(False)
+        self._show_fingerprint(stored.fingerprint)
         self._fill_provinces()
         self._fill_units()
         self.ui.oldProvincesCheck.toggled.connect(self._old_toggled)
         self.ui.provinceCombo.currentIndexChanged.connect(self._province_changed)
         self.ui.unitCombo.currentIndexChanged.connect(self._unit_changed)
         self.ui.kindCombo.activated.connect(self._kind_activated)
-        if self._current:
-            self._load(self._current)
+        current = self._current or stored.settings
+        if current.office_unit_id or current.user_name:  # set up before (or begun): show what is stored
+            self._load(current)
         else:
             self._prefill()
 
@@ -246,18 +242,20 @@ class FirstRunDialog(QDialog):
             self._kind_chosen = True
         self._prefill()
         # Set up before the office kind existed: the header name typed in the report settings.
-        printed = current.printed_name or self._store.current_body()
+        stored = self.stored
+        printed = current.printed_name or (stored.body if stored else "")
         if printed:
             self.ui.printedEdit.setText(printed)
-        stored = self._store.current_signer()
-        if stored is not None:
-            self._set_signer(stored)
+        if stored is not None and stored.signer is not None:
+            self._set_signer(stored.signer)
         self.ui.nameEdit.setText(current.user_name)
         self.ui.titleEdit.setText(current.user_title)
 
     # --- saving ----------------------------------------------------------------------------
 
     def answers(self) -> OfficeAnswers:
+        from ocop_desktop.services.office_setup import OfficeAnswers  # noqa: PLC0415
+
         return OfficeAnswers(
             unit_id=self.ui.unitCombo.currentData() or "",
             kind=self.ui.kindCombo.currentData() or "khac",
@@ -268,61 +266,33 @@ class FirstRunDialog(QDialog):
         )
 
     def accept(self) -> None:
+        """Save in the background, OK disabled meanwhile; the dialog closes once the service accepts."""
+        if self.tree is None:  # Enter pressed before the lists arrived
+            return
         for label in (self.ui.unitError, self.ui.printedError, self.ui.nameError):
             label.clear()
-        try:
-            self.result_settings = self._store.save(self.answers())
-        except ValidationError as exc:
-            errors = exc.by_field()
-            unit_errors = errors.get("office_unit_id", [])
-            if not self.ui.provinceCombo.currentData() and unit_errors:
-                unit_errors = [self.tr("Province not chosen: choose the province first, then the unit in it.")]
-            self.ui.unitError.setText("\n".join(unit_errors + errors.get("office_kind", [])))
-            self.ui.printedError.setText("\n".join(errors.get("office_printed_name", [])))
-            self.ui.nameError.setText("\n".join(errors.get("user_name", []) + errors.get("user_title", [])))
-            return
+        store, answers = self._store, self.answers()
+        self._jobs.write(lambda: store.save(answers), self._saved, on_error=self._refused, controls=[self._ok_button()])
+
+    def _saved(self, settings: OfficeSettings) -> None:
+        self.result_settings = settings
         super().accept()
 
-
-class OfficeStore:
-    """The dialog's two service calls, bound to a unit-of-work factory."""
-
-    def __init__(self, make_uow) -> None:
-        self._uow = make_uow
-
-    def current_signer(self) -> tuple[str, str, str] | None:
-        from ocop_desktop.services.report_settings import stored_signer  # noqa: PLC0415
-
-        return stored_signer(self._uow)
-
-    def current_body(self) -> str:
-        from ocop_desktop.services.report_settings import stored_body  # noqa: PLC0415
-
-        return stored_body(self._uow)
-
-    def fingerprint(self) -> str:
-        """The office key's fingerprint as printed («7K3M Q9TD X2CF HW4R»); "" before set-up."""
-        from ocop_desktop.exports.signing import short_fingerprint  # noqa: PLC0415
-        from ocop_desktop.services.office_key import existing_office_key  # noqa: PLC0415
-
-        key = existing_office_key(self._uow)
-        return short_fingerprint(key.fingerprint) if key else ""
-
-    def save(self, answers: OfficeAnswers) -> OfficeSettings:
-        from ocop_desktop.services.report_settings import read_report_settings, save_office_block  # noqa: PLC0415
-        from ocop_desktop.services.settings import save_office_settings  # noqa: PLC0415
-
-        saved = save_office_settings(
-            self._uow, answers.unit_id, answers.user_name, answers.user_title, answers.kind, answers.printed_name
-        )
-        body = saved.printed_name or read_report_settings(self._uow).body
-        save_office_block(self._uow, body, *answers.signer)
-        from ocop_desktop.services.office_key import office_key  # noqa: PLC0415
-
-        office_key(self._uow)  # the office's signing key pair is made at set-up
-        return saved
+    def _refused(self, exc: Exception) -> None:
+        if not isinstance(exc, ValidationError):
+            self._failed(exc)
+            return
+        errors = exc.by_field()
+        unit_errors = errors.get("office_unit_id", [])
+        if not self.ui.provinceCombo.currentData() and unit_errors:
+            unit_errors = [self.tr("Province not chosen: choose the province first, then the unit in it.")]
+        self.ui.unitError.setText("\n".join(unit_errors + errors.get("office_kind", [])))
+        self.ui.printedError.setText("\n".join(errors.get("office_printed_name", [])))
+        self.ui.nameError.setText("\n".join(errors.get("user_name", []) + errors.get("user_title", [])))
 
 
-def make_saver(make_uow) -> OfficeStore:
-    """Bind the settings services to a unit-of-work factory for the dialog."""
-    return OfficeStore(make_uow)
+def make_saver(make_uow) -> OfficeSetupService:
+    """The set-up service on a unit-of-work factory, for the dialog."""
+    from ocop_desktop.services.office_setup import OfficeSetupService  # noqa: PLC0415
+
+    return OfficeSetupService(make_uow)

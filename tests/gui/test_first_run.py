@@ -30,11 +30,13 @@ def _choose(qtbot, combo, text: str) -> None:
 def _dialog(qtbot, make_uow, current=None):
     dialog = FirstRunDialog(PlaceService(make_uow), make_saver(make_uow), current=current, today=TODAY)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20000)  # the lists arrive from a background read
     return dialog
 
 
 def _ok(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)  # saved in the background
 
 
 def test_lao_cai_commune_typed_without_diacritics_is_saved_with_its_signer_block(qtbot, make_uow, vietnamese):

@@ -33,6 +33,9 @@ def _fits(qtbot, widget: QWidget, name: str) -> QSize:
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
+    busy = getattr(widget, "is_busy", None)  # a dialog that fills from a background read: measured filled
+    if busy is not None:
+        qtbot.waitUntil(lambda: not busy(), timeout=20000)
     QApplication.processEvents()
     opened, smallest = widget.size(), widget.minimumSizeHint().expandedTo(widget.minimumSize())
     print(

@@ -44,6 +44,7 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
     # 1. First run: the province, then the 2025 commune, typed without diacritics.
     first = FirstRunDialog(PlaceService(make_uow), make_saver(make_uow))
     qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: not first.is_busy(), timeout=20000)  # the units arrive from a background read
     for combo, typed in ((first.ui.provinceCombo, "lao cai"), (first.ui.unitCombo, "xa bac ha")):
         combo.lineEdit().clear()
         type_text(combo.lineEdit(), typed)
@@ -52,6 +53,7 @@ def test_a_lao_cai_commune_sets_up_runs_its_2026_survey_and_prints_its_report(
     type_text(first.ui.nameEdit, "Lò Thị Hoa")
     type_text(first.ui.titleEdit, "Công chức Nông nghiệp")
     qtbot.mouseClick(first.ui.buttons.button(first.ui.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not first.is_busy(), timeout=5000)  # saved in the background
     assert first.result() == first.DialogCode.Accepted
 
     # 2. The main window of that office: the checklist has the office ticked.
