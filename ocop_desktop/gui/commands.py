@@ -101,7 +101,7 @@ class Commands:
             )
             return
         dialog = ScoringDialog(
-            self.evaluations, self.evaluation_reports, rows[0].id, window, member_name=self.user_name()
+            self.evaluations, self.evaluation_reports, rows[0].id, window, member_name=self.user_name(), jobs=self.jobs
         )
         dialog.evaluationSaved.connect(lambda _e: window.refresh_all())
         dialog.exec()

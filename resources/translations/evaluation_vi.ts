@@ -244,6 +244,10 @@
 <context>
     <name>ScoringDialog</name>
     <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
         <source>Evaluation: %1</source>
         <translation>Đánh giá: %1</translation>
     </message>

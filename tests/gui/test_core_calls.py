@@ -263,48 +263,11 @@ def core_calls_outside_jobs() -> dict[str, list[tuple[int, str]]]:
     return out
 
 
-# Not converted yet (issue 15, item 3): these still call the core on the UI thread. The list may
-# only shrink — a module set right must leave it, a new call outside a job fails the test.
-NOT_YET = {
-    "evaluation/scoring_dialog.py": {
-        "evaluations.scorecards",
-        "evaluations.setup",
-        "self._reports.write_result",
-        "self._reports.write_sheet",
-        "self._service.get",
-        "self._service.history",
-        "self._service.save",
-        "self._service.setup",
-    },
-    "first_run.py": {
-        "existing_office_key",
-        "office_key",
-        "places.all",
-        "read_report_settings",
-        "save_office_block",
-        "save_office_settings",
-        "stored_body",
-        "stored_signer",
-    },
-    "products/dialog.py": {
-        "places.commune_choices",
-        "products.get",
-        "self._catalog.groups",
-        "self._catalog.rule_sets",
-        "self._products.checklist",
-    },
-    "products/picker.py": {"self._producers.choices"},
-}
-
-
 def test_every_core_call_of_the_window_runs_as_a_job():
     found = core_calls_outside_jobs()
-    new = {m: [(line, what) for line, what in calls if what not in NOT_YET.get(m, set())] for m, calls in found.items()}
-    assert not any(new.values()), "calls outside a job:\n" + "\n".join(
-        f"gui/{m}:{line}: {what}" for m, calls in new.items() for line, what in calls
+    assert not found, "calls outside a job:\n" + "\n".join(
+        f"gui/{m}:{line}: {what}" for m, calls in found.items() for line, what in calls
     )
-    fixed = {m: sorted(names - {what for _line, what in found.get(m, [])}) for m, names in NOT_YET.items()}
-    assert not any(fixed.values()), f"now run as jobs — take them off NOT_YET: {fixed}"
 
 
 def _findings(source: str, tmp_path: Path) -> list[tuple[int, str]]:

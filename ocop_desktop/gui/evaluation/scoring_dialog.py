@@ -12,22 +12,23 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QWidget
 
 from ocop_desktop.domain.enums import EvaluationLevel
-from ocop_desktop.domain.formatting import stars
-from ocop_desktop.domain.numbers import DateError, format_vn_date
-from ocop_desktop.domain.rules import certify_refusal, result_phrase
+from ocop_desktop.domain.numbers import DateError
 from ocop_desktop.domain.scorecard import points_text
-from ocop_desktop.domain.scoring import evaluate, gap
-from ocop_desktop.domain.validation import NotFoundError, ValidationError
-from ocop_desktop.gui.error_text import error_text
+from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.evaluation.level_delegate import LevelDelegate
 from ocop_desktop.gui.evaluation.models import EvaluationTables
 from ocop_desktop.gui.evaluation.score_model import NAME, ScoreTableModel
+from ocop_desktop.gui.evaluation.scoring_result import show_result
 from ocop_desktop.gui.forms.ui_evaluation_scoring_dialog import Ui_ScoringDialog
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.evaluation import (
     DEFAULT_LEVEL,
     CertificationInput,
     EvaluationDTO,
     EvaluationInput,
+    EvaluationRow,
     EvaluationService,
     MemberInput,
     ScoringSetup,
@@ -58,26 +59,27 @@ class ScoringDialog(QDialog):
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
         member_name: str = "",
+        jobs: JobRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._service, self._reports, self._today = evaluations, reports, today
+        self._product_id = product_id
+        # The window's one database thread; a dialog opened on its own (tests) gets a runner of its own.
+        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=self._failed)
+        self.setup: ScoringSetup | None = None  # the product and its card, once read
         self.saved: EvaluationDTO | None = None
         self._rule_chosen = False  # the user picked a rule set rather than the one in force
         self.ui = ui = Ui_ScoringDialog()
         ui.setupUi(self)
-        evaluations.scorecards.ensure_loaded()
-        self.setup: ScoringSetup = evaluations.setup(product_id, today())
-        product = self.setup.product
-        self.setWindowTitle(self.tr("Evaluation: %1").replace("%1", product.name))
+        loading = self.tr("Loading…")
+        self.setWindowTitle(self.tr("Evaluation: %1").replace("%1", loading))
         font = QFont(ui.productLabel.font())
         font.setBold(True)
         ui.productLabel.setFont(font)
-        ui.productLabel.setText(" — ".join(x for x in (product.name, product.producer, product.product_set) if x))
+        ui.productLabel.setText(loading)
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save evaluation"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        for r in self.setup.rule_sets:
-            ui.ruleSetCombo.addItem(r.decision, r.code)
         ui.dateEdit.setDate(today())
         ui.certifiedDateEdit.setDate(today())
         ui.dateEdit.set_label(ui.dateLabel.text())
@@ -102,8 +104,23 @@ class ScoringDialog(QDialog):
         self.history_model = tables.history_model(self)
         ui.historyView.setModel(self.history_model)
         self.knockout_boxes: dict[str, QCheckBox] = {}
-        self._show_setup()
-        self._refresh_history()
+        ui.knockoutBox.hide()
+        # Shown at once with its layout; the card, the product and its history fill it when read.
+        self._inputs: list[QWidget] = [
+            ui.ruleSetCombo,
+            ui.dateEdit,
+            ui.levelCombo,
+            ui.tabs,
+            ui.certifyBox,
+            ui.notesEdit,
+            ui.printBlankButton,
+            ui.printFilledButton,
+            ui.printResultButton,
+        ]
+        for widget in self._inputs:
+            widget.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self._jobs.busy_changed.connect(lambda _busy: self._update_save())
 
         self.model.scoresChanged.connect(self.recompute)
         self.model.scoreRefused.connect(lambda text: self._message(text, error=True))
@@ -122,7 +139,42 @@ class ScoringDialog(QDialog):
         ui.printOldButton.clicked.connect(lambda: self._print("old"))
         self.save_button.clicked.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
+        service, day = evaluations, today()
+
+        def read() -> tuple[ScoringSetup, list[EvaluationRow]]:
+            service.scorecards.ensure_loaded()
+            return service.setup(product_id, day), service.history(product_id)
+
+        self._jobs.read("setup", read, self._loaded)
+
+    def is_busy(self) -> bool:
+        """Whether a read, the save or a print still runs (tests wait for this to turn False)."""
+        return self._jobs.busy()
+
+    def _loaded(self, loaded: tuple[ScoringSetup, list[EvaluationRow]]) -> None:
+        ui = self.ui
+        self.setup, history = loaded
+        product = self.setup.product
+        self.setWindowTitle(self.tr("Evaluation: %1").replace("%1", product.name))
+        ui.productLabel.setText(" — ".join(x for x in (product.name, product.producer, product.product_set) if x))
+        ui.ruleSetCombo.blockSignals(True)
+        for r in self.setup.rule_sets:
+            ui.ruleSetCombo.addItem(r.decision, r.code)
+        ui.ruleSetCombo.blockSignals(False)
+        self._show_setup()
+        self._show_history(history)
+        for widget in self._inputs:
+            widget.setEnabled(True)
+        self._update_save()
         self.recompute()
+
+    def _update_save(self) -> None:
+        """Save only once the card is read, and not while it is read again (a new date or rule set)."""
+        self.save_button.setEnabled(self.setup is not None and not self._jobs.busy())
+
+    def _failed(self, exc: Exception) -> None:
+        """A read, a save or a print that failed: said in the dialog by the one error renderer."""
+        report_error(self, exc, show=lambda text: self._message(text, error=True))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter confirms a date, a score or a member's name; it must not also press Save.
@@ -138,6 +190,7 @@ class ScoringDialog(QDialog):
 
     def _show_setup(self) -> None:
         ui, setup = self.ui, self.setup
+        assert setup is not None
         ui.ruleSetCombo.blockSignals(True)
         ui.ruleSetCombo.setCurrentIndex(ui.ruleSetCombo.findData(setup.rule_set.code))
         ui.ruleSetCombo.blockSignals(False)
@@ -161,12 +214,23 @@ class ScoringDialog(QDialog):
         self.model.set_card(card)
 
     def _reload(self, rule_set_code: str | None) -> None:
-        try:
-            self.setup = self._service.setup(self.setup.product.id, self.evaluated_on(), rule_set_code)
-        except NotFoundError as exc:
-            self._message(str(exc), error=True)
+        """Read the card of ``rule_set_code`` (None: the one in force on the date) in the background;
+        a newer choice supersedes a read still running."""
+        if self.setup is None:
             return
+        service, product_id, on = self._service, self._product_id, self.evaluated_on()
+        self._jobs.read(
+            "setup", lambda: service.setup(product_id, on, rule_set_code), self._new_setup, on_error=self._not_found
+        )
+
+    def _new_setup(self, setup: ScoringSetup) -> None:
+        self.setup = setup
         self._show_setup()
+
+    def _not_found(self, exc: Exception) -> None:
+        self._failed(exc)
+        if self.setup is not None:  # the card shown stays: so does its rule set in the list
+            self._show_setup()
 
     def _rule_set_picked(self) -> None:
         self._rule_chosen = True
@@ -202,78 +266,8 @@ class ScoringDialog(QDialog):
 
     # -- live result ------------------------------------------------------------------------------------
     def recompute(self) -> None:
-        ui, card, rules = self.ui, self.setup.card, self.setup.rule_set
-        members = self.model.members()
-        outcome = evaluate(card, rules, members, self._knockouts())
-        scored = any(members)
-        ui.partsValue.setText(
-            "\n".join(f"{p.code}: {points_text(outcome.parts[p.code])} / {points_text(p.max)}" for p in card.parts)
-        )
-        ui.totalValue.setText(f"{points_text(outcome.total)} / {points_text(card.max_score)}")
-        if outcome.knockout:
-            ui.starsValue.setText(self.tr("Not rated: knocked out"))
-            ui.statusValue.setText(outcome.knockout)
-        elif not scored:
-            ui.starsValue.setText(self.tr("Not scored yet"))
-            ui.statusValue.setText("")
-        else:
-            ui.starsValue.setText(f"{stars(outcome.stars)}  " + self.tr("%1 stars").replace("%1", str(outcome.stars)))
-            missing = len(outcome.missing)
-            status = (
-                [self.tr("%1 criteria not scored yet (counted as 0).").replace("%1", str(missing))] if missing else []
-            )
-            status += self._authority(outcome)
-            ui.statusValue.setText("\n".join(status))
-        result = gap(card, rules, outcome)
-        self.gap_model.set_rows(list(result.losses))
-        if result.next_stars is None:
-            ui.gapLabel.setText(self.tr("The top class is reached."))
-        else:
-            ui.gapLabel.setText(
-                self.tr("%1 more points are needed for %2 stars (%3 points). The criteria below lose the most points.")
-                .replace("%1", points_text(result.needed))
-                .replace("%2", str(result.next_stars))
-                .replace("%3", points_text(result.next_min))
-            )
-        standing = rules.standing(ui.levelCombo.currentData(), outcome.stars)
-        certifiable = (
-            outcome.stars is not None and scored and rules.is_certifiable(outcome.stars) and standing.may_certify
-        )
-        ui.certifyBox.setEnabled(certifiable)
-        if not certifiable:
-            ui.certifyBox.setChecked(False)
-            ui.expiryValue.setText("")
-        else:
-            if not ui.bodyEdit.text():
-                here = standing.level
-                ui.bodyEdit.setPlaceholderText(
-                    here.body if here and here.body else rules.certifying_levels.get(outcome.stars, "")
-                )
-            on = ui.certifiedDateEdit.value() or self._today()
-            expires = rules.expiry_for(on)
-            text = self.tr("Valid until %1.").replace("%1", format_vn_date(expires))
-            window = rules.reevaluation_window(expires)
-            if window:
-                text += " " + self.tr("File for re-evaluation from %1 to %2.").replace(
-                    "%1", format_vn_date(window[0])
-                ).replace("%2", format_vn_date(window[1]))
-            ui.expiryValue.setText(text)
-        self.outcome = outcome
-
-    def _authority(self, outcome) -> list[str]:
-        """Stars beyond what the chosen level certifies are shown as a proposal, with the reason."""
-        rules = self.setup.rule_set
-        standing = rules.standing(self.ui.levelCombo.currentData(), outcome.stars)
-        here = standing.level
-        if here is not None and not here.evaluates:
-            self.ui.starsValue.setText(self.tr("Checked only: %1 does not rate products").replace("%1", here.name))
-            return [result_phrase(rules, standing, points_text(outcome.total), points_text(self.setup.card.max_score))]
-        if standing.proposed:
-            self.ui.starsValue.setText(
-                self.tr("Proposed to %1 for evaluation and certification").replace("%1", standing.proposed_to.title)
-            )
-        refusal = certify_refusal(rules, standing, points_text(outcome.total))
-        return [refusal] if refusal else []
+        if self.setup is not None:
+            show_result(self.ui, self.gap_model, self.setup, self.model.members(), self._knockouts(), self._today)
 
     # -- saving ------------------------------------------------------------------------------------------
     def _message(self, text: str, error: bool = False) -> None:
@@ -288,7 +282,8 @@ class ScoringDialog(QDialog):
         )
 
     def evaluation_input(self) -> EvaluationInput:
-        ui = self.ui
+        ui, setup = self.ui, self.setup
+        assert setup is not None
         certification = None
         if ui.certifyBox.isEnabled() and ui.certifyBox.isChecked():
             certification = CertificationInput(
@@ -298,48 +293,55 @@ class ScoringDialog(QDialog):
                 certified_on=ui.certifiedDateEdit.checked_date(),
             )
         return EvaluationInput(
-            product_id=self.setup.product.id,
+            product_id=setup.product.id,
             evaluated_on=ui.dateEdit.checked_date(),
             members=self._members_input(),
-            rule_set_code=self.setup.rule_set.code,
+            rule_set_code=setup.rule_set.code,
             level=ui.levelCombo.currentData(),
             knockouts=tuple(self._knockouts()),
             notes=ui.notesEdit.text(),
             certification=certification,
         )
 
-    def save(self) -> EvaluationDTO | None:
+    def save(self) -> None:
+        """Save in the background, Save disabled meanwhile; on refusal the dialog stays open with the reasons."""
+        if self.setup is None:
+            return
         refused = self.model.refusals()
         if refused:
             head = self.tr("Some scores were not taken; correct the red cells before saving:")
             self._message("\n".join([head] + [f"• {text}" for text in refused]), error=True)
-            return None
+            return
         try:
-            self.saved = self._service.save(self.evaluation_input(), today=self._today())
+            data = self.evaluation_input()
         except DateError as exc:
             self._message(str(exc), error=True)
-            return None
-        except ValidationError as exc:
-            card = self.setup.card
-            self._message(
-                "\n".join(f"• {e.field}: {e.message}" if card.find(e.field) else f"• {e.message}" for e in exc.errors),
-                error=True,
-            )
-            return None
-        except NotFoundError as exc:
-            self._message(str(exc), error=True)
-            return None
+            return
+        service, product_id, today = self._service, self._product_id, self._today()
+
+        def work() -> tuple[EvaluationDTO, list[EvaluationRow]]:
+            return service.save(data, today=today), service.history(product_id)
+
+        self._jobs.write(work, self._saved, on_error=self._refused, controls=[self.save_button])
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationError):  # each problem names its criterion or field
+            self._message("\n".join(f"• {e.for_people()}" for e in exc.errors), error=True)
+        else:
+            self._failed(exc)
+
+    def _saved(self, result: tuple[EvaluationDTO, list[EvaluationRow]]) -> None:
+        self.saved, history = result
         text = self.tr("Saved: %1 points.").replace("%1", points_text(self.saved.total))
         if self.saved.certification is not None:
             text += " " + self.tr("The product's star class and certificate were updated.")
         self._message(text)
-        self._refresh_history()
+        self._show_history(history)
         self.evaluationSaved.emit(self.saved)
-        return self.saved
 
     # -- earlier evaluations ----------------------------------------------------------------------------
-    def _refresh_history(self) -> None:
-        self.history_model.set_rows(self._service.history(self.setup.product.id))
+    def _show_history(self, rows: list[EvaluationRow]) -> None:
+        self.history_model.set_rows(rows)
         self.ui.historyView.resizeColumnsToContents()
 
     def _selected_history(self) -> str | None:
@@ -352,12 +354,21 @@ class ScoringDialog(QDialog):
         if evaluation_id is None:
             self._message(self.tr("Select an earlier evaluation first."), error=True)
             return
-        e = self._service.get(evaluation_id)
+        service, product_id = self._service, self._product_id
+
+        def read() -> tuple[EvaluationDTO, ScoringSetup]:
+            e = service.get(evaluation_id)
+            return e, service.setup(product_id, e.evaluated_on, e.rule_set_code)
+
+        self._jobs.read("setup", read, self._show_evaluation, on_error=self._not_found)
+
+    def _show_evaluation(self, read: tuple[EvaluationDTO, ScoringSetup]) -> None:
+        e, self.setup = read
         self._rule_chosen = True
         self.ui.dateEdit.blockSignals(True)
         self.ui.dateEdit.setDate(e.evaluated_on)
         self.ui.dateEdit.blockSignals(False)
-        self._reload(e.rule_set_code)
+        self._show_setup()
         self.ui.levelCombo.setCurrentIndex(self.ui.levelCombo.findData(e.level))
         self.model.set_members([(m.name, {k: Fraction(str(v)) for k, v in m.scores.items()}) for m in e.members])
         codes = [part.split(":")[0].strip() for part in (e.knockout or "").split(";") if part.strip()]
@@ -367,33 +378,39 @@ class ScoringDialog(QDialog):
         self.ui.tabs.setCurrentWidget(self.ui.scoresTab)
 
     # -- paper --------------------------------------------------------------------------------------------
-    def export(self, kind: str, path: Path) -> Path:
-        """Write a PDF: "blank" sheet, "filled" sheet of the selected member, "result" of the
-        evaluation just saved, "old" result of the selected earlier evaluation."""
+    def export(self, kind: str, path: Path) -> None:
+        """Write a PDF in the background: "blank" sheet, "filled" sheet of the selected member,
+        "result" of the evaluation just saved, "old" result of the selected earlier evaluation.
+        The message line says where it was saved, or why not."""
+        assert self.setup is not None
+        reports, path = self._reports, Path(path)
         product_id, code, on = self.setup.product.id, self.setup.rule_set.code, self.evaluated_on()
-        if kind == "blank":
-            return self._reports.write_sheet(path, rule_set_code=code, product_id=product_id, on=on)
-        if kind == "filled":
-            member = self.model.member_of_column(self.ui.scoreView.currentIndex().column()) or 0
-            chosen = self._members_input()[member]
-            return self._reports.write_sheet(
-                path, rule_set_code=code, product_id=product_id, on=on, member=chosen, knockouts=self._knockouts()
-            )
+        member = self.model.member_of_column(self.ui.scoreView.currentIndex().column()) or 0
+        chosen, knockouts = self._members_input()[member], self._knockouts()
         evaluation_id = self.saved.id if kind == "result" and self.saved else self._selected_history()
-        if evaluation_id is None:
-            raise NotFoundError(self.tr("Save the evaluation (or select an earlier one) before printing its result."))
-        return self._reports.write_result(evaluation_id, path)
+        if kind in ("result", "old") and evaluation_id is None:
+            text = self.tr("Save the evaluation (or select an earlier one) before printing its result.")
+            self._message(text, error=True)
+            return
+
+        def work() -> Path:
+            if kind == "blank":
+                return reports.write_sheet(path, rule_set_code=code, product_id=product_id, on=on)
+            if kind == "filled":
+                return reports.write_sheet(
+                    path, rule_set_code=code, product_id=product_id, on=on, member=chosen, knockouts=knockouts
+                )
+            assert evaluation_id is not None
+            return reports.write_result(evaluation_id, path)
+
+        self._jobs.write(work, lambda written: self._message(self.tr("Saved to %1").replace("%1", str(written))))
 
     def _print(self, kind: str) -> None:
+        if self.setup is None:
+            return
         name = f"{kind}-{self.setup.product.name}-{self.evaluated_on():%Y%m%d}.pdf".replace("/", "-")
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save as PDF"), str(Path.home() / name), self.tr("PDF document (*.pdf)")
         )
-        if not chosen:
-            return
-        try:
-            path = self.export(kind, Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf"))
-        except (ValidationError, NotFoundError, OSError) as exc:
-            self._message(error_text(exc), error=True)  # a full disk or a missing folder in Vietnamese too
-            return
-        self._message(self.tr("Saved to %1").replace("%1", str(path)))
+        if chosen:
+            self.export(kind, Path(chosen if chosen.lower().endswith(".pdf") else f"{chosen}.pdf"))

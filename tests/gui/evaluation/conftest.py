@@ -45,9 +45,15 @@ def make_dialog(qtbot, vietnamese, sample):
         qtbot.waitExposed(dialog)
         dialog.activateWindow()  # typing goes to the focused widget, as for a user
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        settle(qtbot, dialog)  # the card, the product and its history arrive from a background read
         return dialog
 
     return make
+
+
+def settle(qtbot, dialog: ScoringDialog) -> None:
+    """Wait for the dialog's background work (a card read again, a save, a print), as a user waits."""
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=10000)
 
 
 def click_cell(qtbot, view: QAbstractItemView, row: int, col: int) -> None:

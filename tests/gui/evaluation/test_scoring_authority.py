@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 
-from tests.gui.evaluation.conftest import type_score
+from tests.gui.evaluation.conftest import settle, type_score
 
 MINISTRY = "cấp trung ương (Bộ Nông nghiệp và Môi trường)"
 
@@ -20,6 +20,7 @@ def test_a_1489_provincial_score_of_92_is_a_proposal_to_the_ministry(qtbot, make
     dialog = make_dialog(coffee_id)
     ui = dialog.ui
     ui.dateEdit.setDate(QDate(2025, 9, 15))
+    settle(qtbot, dialog)  # the card in force then is read
     assert ui.ruleSetCombo.currentData() == "1489/2025" and ui.levelCombo.currentText() == "Cấp tỉnh"
     for code, points in (("A", 38), ("B", 22), ("C", 32)):
         type_score(qtbot, dialog, code, points)
@@ -37,6 +38,7 @@ def test_a_1489_provincial_score_of_92_is_a_proposal_to_the_ministry(qtbot, make
     pick_level(qtbot, dialog, Qt.Key.Key_Up)
     assert ui.levelCombo.currentText() == "Cấp tỉnh"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)
     assert dialog.saved is not None and dialog.saved.stars == 5
     row = [dialog.history_model.index(0, c).data() for c in range(dialog.history_model.columnCount())]
     assert f"Đề nghị {MINISTRY}" in row and "★★★★★" not in row
@@ -52,6 +54,7 @@ def test_a_1489_provincial_score_of_80_is_rated_and_certified_by_the_province(qt
     dialog = make_dialog(coffee_id)
     ui = dialog.ui
     ui.dateEdit.setDate(QDate(2025, 9, 15))
+    settle(qtbot, dialog)  # the card in force then is read
     for code, points in (("A", 32), ("B", 20), ("C", 28)):
         type_score(qtbot, dialog, code, points)
     assert ui.starsValue.text() == "★★★★  4 sao" and ui.statusValue.text() == ""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
 
 from ocop_desktop.services.evaluation import EvaluationService
 from ocop_desktop.services.products import ProductService
-from tests.gui.evaluation.conftest import SCORES, TODAY, click_cell, tick_group, type_score
+from tests.gui.evaluation.conftest import SCORES, TODAY, click_cell, settle, tick_group, type_score
 from tests.gui.keyboard import type_text
 
 
@@ -95,6 +95,7 @@ def test_a_knock_out_stops_the_evaluation_with_the_reason(qtbot, make_dialog, co
     assert ui.statusValue.text() == "KO2: Cơ sở sản xuất không có giấy chứng nhận an toàn thực phẩm"
     assert not ui.certifyBox.isEnabled()
     qtbot.mouseClick(ui.buttonBox.button(ui.buttonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)  # saved in the background
     saved = EvaluationService(sample).history(coffee_id)[0]
     assert saved.stars is None and saved.knockout.startswith("KO2")
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
@@ -127,6 +128,7 @@ def test_council_members_are_averaged_and_saved_with_the_evaluation(
 
     type_text(ui.notesEdit, "Hội đồng cấp tỉnh")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)
     assert ui.errorLabel.text() == "Đã lưu: 80,67 điểm."
     saved = EvaluationService(sample).get(dialog.saved.id)
     assert [(m.name, m.total) for m in saved.members] == [
@@ -155,6 +157,7 @@ def test_a_certified_result_updates_the_product(qtbot, make_dialog, coffee_id, s
     dialog = make_dialog(coffee_id)
     ui = dialog.ui
     ui.dateEdit.setDate(QDate(2026, 9, 15))
+    settle(qtbot, dialog)  # the card in force then is read
     for code, points in SCORES:
         type_score(qtbot, dialog, code, points)
     assert ui.certifyBox.isEnabled()
@@ -166,6 +169,7 @@ def test_a_certified_result_updates_the_product(qtbot, make_dialog, coffee_id, s
     assert ui.expiryValue.text() == ("Có hiệu lực đến 02/10/2029. Nộp hồ sơ đánh giá lại từ 05/04/2029 đến 04/06/2029.")
     assert ui.bodyEdit.placeholderText() == "UBND cấp tỉnh"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)
     assert "Hạng sao và giấy chứng nhận của sản phẩm đã được cập nhật." in ui.errorLabel.text()
     product = ProductService(sample).get(coffee_id)
     assert (product.stars, product.score, product.certificate_no, product.certifying_decision) == (
@@ -181,6 +185,7 @@ def test_an_earlier_date_brings_the_rules_then_in_force(qtbot, make_dialog, coff
     dialog = make_dialog(coffee_id)
     ui, model = dialog.ui, dialog.model
     ui.dateEdit.setDate(QDate(2024, 6, 20))
+    settle(qtbot, dialog)  # the card in force then is read
     assert ui.ruleSetCombo.currentData() == "148/2023"
     assert "Chưa đối chiếu với văn bản gốc" in ui.cardNoteLabel.text()
     assert [model.index(r, 0).data() for r in model.leaf_rows()] == ["A", "B", "C"]
@@ -203,13 +208,17 @@ def test_errors_from_the_service_stay_in_the_dialog(qtbot, make_dialog, coffee_i
         type_score(qtbot, dialog, code, points)
     tick_group(qtbot, ui.certifyBox)  # no decision number typed
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)
     assert "Chưa nhập số quyết định công nhận" in ui.errorLabel.text()
     assert dialog.isVisible() and dialog.saved is None
 
 
 def test_the_blank_sheet_prints_from_the_dialog(qtbot, make_dialog, coffee_id, tmp_path):
     dialog = make_dialog(coffee_id)
-    path = dialog.export("blank", tmp_path / "phieu.pdf")
+    path = tmp_path / "phieu.pdf"
+    dialog.export("blank", path)
+    settle(qtbot, dialog)  # written in the background
+    assert dialog.ui.errorLabel.text() == f"Đã lưu vào {path}"
     text = " ".join(p.extract_text() for p in PdfReader(path).pages)
     assert "Người đại diện là nữ" in text and "Sở hữu trí tuệ" in text
 
@@ -223,6 +232,7 @@ def test_a_score_outside_the_card_is_refused_never_truncated(qtbot, make_dialog,
     ui.dateEdit.selectAll()
     qtbot.keyClicks(ui.dateEdit, "20/06/2024")
     qtbot.keyClick(ui.dateEdit, Qt.Key.Key_Return)
+    settle(qtbot, dialog)
     assert ui.ruleSetCombo.currentData() == "148/2023" and ui.dateEdit.text() == "20/06/2024"
     assert dialog.saved is None  # Enter in the date box does not save the evaluation
 
@@ -248,6 +258,7 @@ def test_a_score_outside_the_card_is_refused_never_truncated(qtbot, make_dialog,
 
     type_score(qtbot, dialog, "A", 30)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)
     assert dialog.saved is None
     assert ui.errorLabel.text().startswith("Có điểm chưa được nhận; hãy sửa các ô tô đỏ trước khi lưu:\n• ")
     assert EvaluationService(sample).history(coffee_id) == []
@@ -255,5 +266,6 @@ def test_a_score_outside_the_card_is_refused_never_truncated(qtbot, make_dialog,
     type_score(qtbot, dialog, "C", 35)
     type_score(qtbot, dialog, "B", 18)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, dialog)
     saved = EvaluationService(sample).get(dialog.saved.id)
     assert saved.members[0].scores == {"A": 30, "B": 18, "C": 35} and saved.evaluated_on == date(2024, 6, 20)
