@@ -9,10 +9,15 @@ from sqlalchemy import func, select
 
 from ocop_desktop.commands.common import Refused, emit_rows, open_db
 from ocop_desktop.domain.numbers import DateError, parse_vn_date
+from ocop_desktop.domain.schema import PLACE, TERMINAL
 from ocop_desktop.persistence.models import Place
 from ocop_desktop.services.places import LinkedPlace, PlaceInfo, PlaceService
 
-COLUMNS = ("code", "name", "kind", "parent", "valid_from", "valid_to", "validity", "successors", "predecessors")
+COLUMNS = PLACE.view_keys(TERMINAL)  # domain/schema/records.py
+
+
+def _label(key: str) -> str:
+    return PLACE.column(key).label  # the terminal speaks Vietnamese
 
 
 def _validity(info: PlaceInfo) -> str:
@@ -37,17 +42,14 @@ def _linked(links: tuple[LinkedPlace, ...]) -> str:
 
 def _row(info: PlaceInfo) -> dict:
     p = info.place
-    return {
-        "code": p.code,
-        "name": p.name,
+    shown = {
         "kind": p.kind_label,
         "parent": info.parent.name if info.parent else "",
-        "valid_from": p.valid_from,
-        "valid_to": p.valid_to,
         "validity": _validity(info),
         "successors": _linked(info.successors),
         "predecessors": _linked(info.predecessors),
     }
+    return {k: shown[k] if k in shown else getattr(p, k) for k in COLUMNS}
 
 
 def _places(args) -> PlaceService:
@@ -95,9 +97,10 @@ def cmd_places_show(args) -> int:
         row = _row(info)
         print(f"{row['name']} – mã {row['code'] or '(chưa có)'} – {row['kind']}")
         if row["parent"]:
-            print(f"  Trực thuộc: {row['parent']}")
-        print(f"  Hiệu lực: {row['validity']}")
-        for label, links in (("Đơn vị trước đó", info.predecessors), ("Đơn vị kế thừa", info.successors)):
+            print(f"  {_label('parent')}: {row['parent']}")
+        print(f"  {_label('validity')}: {row['validity']}")
+        for key, links in (("predecessors", info.predecessors), ("successors", info.successors)):
+            label = _label(key)
             for lp in links:
                 code = f" ({lp.place.code})" if lp.place.code else ""
                 note = f" – {lp.note}" if lp.note else ""

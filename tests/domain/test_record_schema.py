@@ -198,3 +198,12 @@ def test_campaigns_and_unit_statuses_take_their_columns_and_labels_from_the_sche
     # The activity log names a campaign's fields as its form and its messages do («Chưa nhập «Tên đợt»»).
     assert limits.field_label("title", "survey_campaigns") == "Tên đợt"
     assert limits.field_label("unit_id", "unit_submissions") == "Đơn vị"
+
+
+def test_places_listed_in_the_terminal_take_their_columns_and_labels_from_the_schema():
+    from ocop_desktop.commands import places
+    from ocop_desktop.domain.schema import PLACE, TERMINAL
+
+    assert PLACE.view_keys(TERMINAL) == places.COLUMNS
+    assert PLACE.view_keys(TERMINAL)[:4] == ("code", "name", "kind", "parent")
+    assert limits.field_label("parent_id", "places") == places._label("parent") == "Trực thuộc"

@@ -195,7 +195,8 @@ PLACE = Record(
         Field("code", "Mã", "Administrative code", Kind.TEXT),
         Field("name", "Tên", "Name", Kind.TEXT),
         Field("kind", "Loại", "Kind", Kind.ENUM, enum=PlaceKind),
-        Field("parent_id", "Trực thuộc", "Part of", Kind.PLACE, ref="places"),
+        # Shown by the name of the unit above (the stored column holds its id).
+        Field("parent", "Trực thuộc", "Part of", Kind.PLACE, column="parent_id", ref="places"),
         Field("valid_from", "Hiệu lực từ", "Valid from", Kind.DATE),
         Field("valid_to", "Hiệu lực đến", "Valid until", Kind.DATE),
         Field("successor_id", "Đơn vị kế thừa", "Successor", Kind.PLACE, ref="places"),
@@ -203,6 +204,26 @@ PLACE = Record(
         Field("note", "Ghi chú", "Note", Kind.NOTE),
     ),
     named_by="name",
+    computed=(
+        Field("validity", "Hiệu lực", "Valid", Kind.TEXT),  # «từ 01/07/2025», «trước và sau 01/07/2025»
+        # The units it was made of and the units that took it over, from the merger links.
+        Field("predecessors", "Đơn vị trước đó", "Former units", Kind.TEXT),
+        Field("successors", "Đơn vị kế thừa", "Successors", Kind.TEXT),
+    ),
+    # `ocop places search`
+    views={
+        TERMINAL: (
+            "code",
+            "name",
+            "kind",
+            "parent",
+            "valid_from",
+            "valid_to",
+            "validity",
+            "successors",
+            "predecessors",
+        ),
+    },
 )
 PLACE_LINK = Record(
     "place_links",
