@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS
 from ocop_desktop.domain.language import Text
-from ocop_desktop.domain.text import vn_sort_key
+from ocop_desktop.domain.text import vn_sort_key, vn_sort_string
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink
 from ocop_desktop.services.places import reachable
@@ -34,6 +34,7 @@ class PlaceTable:
             Place.code,
             Place.name,
             Place.name_folded,
+            Place.name_sort,
             Place.kind,
             Place.parent_id,
             Place.valid_from,
@@ -101,7 +102,8 @@ class PlaceTable:
         if row is None:
             return (1, (), ())
         now = self.current(row.id, day) or [row]
-        return (0, vn_sort_key(now[0].name), vn_sort_key(row.name))
+        # The stored sort strings (vn_sort_key's order as plain strings): 10,000 units sort at once.
+        return (0, now[0].name_sort or vn_sort_string(now[0].name), row.name_sort or vn_sort_string(row.name))
 
 
 @dataclass(frozen=True)
