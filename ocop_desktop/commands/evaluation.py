@@ -12,6 +12,7 @@ from ocop_desktop.commands.common import Refused, emit_rows, open_db
 from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.numbers import DateError, parse_vn_date
 from ocop_desktop.domain.rules import result_phrase
+from ocop_desktop.domain.schema import EVALUATION, TERMINAL
 from ocop_desktop.domain.scorecard import card_to_dict, num, points_text
 from ocop_desktop.services import reference
 from ocop_desktop.services.evaluation import (
@@ -25,18 +26,7 @@ from ocop_desktop.services.evaluation_reports import EvaluationReports
 from ocop_desktop.services.scorecards import CardInfo, ScorecardService, load_shipped_scorecards
 
 CARD_COLUMNS = ("rule_set", "product_set", "product_set_name", "part", "code", "name", "max", "levels", "parent")
-HISTORY_COLUMNS = (
-    "id",
-    "evaluated_on",
-    "rule_set",
-    "level",
-    "members",
-    "total",
-    "stars",
-    "knockout",
-    "certified",
-    "proposed_to",
-)
+HISTORY_COLUMNS = EVALUATION.view_keys(TERMINAL)  # domain/schema/records.py
 GAP_COLUMNS = (
     "product_id",
     "product",
@@ -259,6 +249,12 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def _history_row(r) -> dict:
+    """One evaluation as `ocop evaluations list` gives it: the rule set by its code, the level in words."""
+    shown = {"rule_set": r.rule_set_code, "level": r.level_label}
+    return {k: shown[k] if k in shown else getattr(r, k) for k in HISTORY_COLUMNS}
+
+
 def cmd_evaluations_list(args) -> int:
     db, make_uow = _open(args)
     try:
@@ -266,21 +262,7 @@ def cmd_evaluations_list(args) -> int:
     finally:
         db.close()
     emit_rows(
-        [
-            {
-                "id": r.id,
-                "evaluated_on": r.evaluated_on,
-                "rule_set": r.rule_set_code,
-                "level": r.level_label,
-                "members": r.members,
-                "total": r.total,
-                "stars": r.stars,
-                "knockout": r.knockout,
-                "certified": r.certified,
-                "proposed_to": r.proposed_to,
-            }
-            for r in rows
-        ],
+        [_history_row(r) for r in rows],
         args.format,
         HISTORY_COLUMNS,
     )

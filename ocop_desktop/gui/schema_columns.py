@@ -20,6 +20,7 @@ class Shown(Generic[T]):
     value: Callable[[T], Any] | None = None
     text: Callable[[T], str] | None = None
     tooltip: Callable[[T], str] | None = None
+    align_right: bool | None = None  # None: numbers right, the rest left
 
 
 def schema_columns(record: Record, shown: Mapping[str, Shown[T]] | None = None, view: str = WINDOW) -> list[Column[T]]:
@@ -33,7 +34,7 @@ def schema_columns(record: Record, shown: Mapping[str, Shown[T]] | None = None, 
             Column(
                 header=f.label_in(language),
                 value=how.value or (lambda row, key=f.key: getattr(row, key)),
-                align_right=f.numeric,
+                align_right=f.numeric if how.align_right is None else how.align_right,
                 text=how.text,
                 tooltip=how.tooltip,
             )

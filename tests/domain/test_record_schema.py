@@ -207,3 +207,20 @@ def test_places_listed_in_the_terminal_take_their_columns_and_labels_from_the_sc
     assert PLACE.view_keys(TERMINAL) == places.COLUMNS
     assert PLACE.view_keys(TERMINAL)[:4] == ("code", "name", "kind", "parent")
     assert limits.field_label("parent_id", "places") == places._label("parent") == "Trực thuộc"
+
+
+def test_the_evaluation_history_takes_its_columns_and_headers_from_the_schema(qapp):
+    from ocop_desktop.commands import evaluation
+    from ocop_desktop.domain.schema import EVALUATION, TERMINAL, WINDOW
+    from ocop_desktop.gui.evaluation.models import EvaluationTables
+
+    assert EVALUATION.view_keys(TERMINAL) == evaluation.HISTORY_COLUMNS
+    assert _headers(EvaluationTables().history_model()) == list(EVALUATION.headers(WINDOW, "vi"))
+    set_display_language("en")
+    try:
+        assert _headers(EvaluationTables().history_model()) == list(EVALUATION.headers(WINDOW, "en"))
+    finally:
+        set_display_language("vi")
+    # The scoring form, the history and the activity log call the knock-out field alike.
+    assert limits.field_label("knockout", "evaluations") == "Điều kiện loại"
+    assert limits.field_label("rule_set_id", "evaluations") == "Bộ tiêu chí"

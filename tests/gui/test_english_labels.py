@@ -13,7 +13,7 @@ from ocop_desktop.services.evaluation import EvaluationRow
 from ocop_desktop.services.exchange.dto import UnitTimeliness
 from ocop_desktop.services.surveys import UnitStatusDTO
 
-HEADERS = {"Status": ("Status", "Trạng thái"), "Level": ("Level", "Cấp")}  # whichever translator is installed
+HEADERS = {"Status": ("Status", "Trạng thái"), "Level": ("Level", "Cấp đánh giá")}  # whichever translator is installed
 
 
 def _column(model, header: str) -> list[str]:

@@ -158,17 +158,39 @@ EVALUATION = Record(
     "Evaluation",
     (
         Field("product_id", "Sản phẩm", "Product", Kind.REF, ref="products", required=True),
-        Field("rule_set_id", "Bộ tiêu chí", "Rule set", Kind.REF, ref="rule_sets", required=True),
+        # Shown by the rule set's code, «26/2026» (the stored column holds its id).
+        Field("rule_set", "Bộ tiêu chí", "Rule set", Kind.REF, column="rule_set_id", ref="rule_sets", required=True),
         Field("scorecard_id", "Phiếu chấm", "Score sheet", Kind.REF, ref="scorecards"),
         Field("evaluated_on", "Ngày đánh giá", "Evaluation date", Kind.DATE),
         Field("level", "Cấp đánh giá", "Level", Kind.ENUM, enum=EvaluationLevel),
         Field("scores", "Điểm từng tiêu chí", "Scores", Kind.JSON),
         Field("total", "Tổng điểm", "Total", Kind.SCORE, bounds=(0, 100)),
         Field("stars", "Hạng sao", "Star class", Kind.STARS, bounds=(0, 5)),
-        Field("knockout", "Tiêu chí loại", "Knock-out conditions", Kind.NOTE),
+        Field("knockout", "Điều kiện loại", "Knock-out conditions", Kind.NOTE),
         Field("certified", "Được công nhận", "Certified", Kind.BOOL),
         Field("notes", "Ghi chú", "Notes", Kind.NOTE),
     ),
+    computed=(
+        Field("members", "Thành viên", "Members", Kind.INTEGER),  # how many members scored it
+        # Stars beyond what the evaluating level may give: who it is proposed to.
+        Field("proposed_to", "Đề nghị cấp công nhận", "Proposed to", Kind.TEXT),
+    ),
+    # A product's evaluation history (the scoring dialog, `ocop evaluations list`).
+    views={
+        WINDOW: ("evaluated_on", "rule_set", "level", "members", "total", "stars", "knockout", "certified"),
+        TERMINAL: (
+            "id",
+            "evaluated_on",
+            "rule_set",
+            "level",
+            "members",
+            "total",
+            "stars",
+            "knockout",
+            "certified",
+            "proposed_to",
+        ),
+    },
 )
 
 EVALUATION_MEMBER = Record(

@@ -8,8 +8,10 @@ from PySide6.QtCore import QObject
 
 from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.formatting import stars
+from ocop_desktop.domain.schema import EVALUATION
 from ocop_desktop.domain.scorecard import Criterion, points_text
 from ocop_desktop.domain.scoring import Loss
+from ocop_desktop.gui.schema_columns import Shown, schema_columns
 from ocop_desktop.gui.table_model import Column, DtoTableModel
 from ocop_desktop.services.evaluation import EvaluationRow
 from ocop_desktop.services.scorecards import SHIPPED, CardInfo
@@ -83,19 +85,13 @@ class EvaluationTables(QObject):
         def stars_text(r: EvaluationRow) -> str:  # never a class the evaluating level may not give
             return proposed.replace("%1", r.proposed_to) if r.proposed_to else stars(r.stars)
 
-        return DtoTableModel(
-            [
-                Column(self.tr("Date"), lambda r: r.evaluated_on),
-                Column(self.tr("Rule set"), lambda r: r.rule_set_code),
-                Column(self.tr("Level"), lambda r: EvaluationLevel.label_of(r.level) if r.level else r.level_label),
-                Column(self.tr("Members"), lambda r: r.members, align_right=True),
-                Column(self.tr("Total"), lambda r: r.total, align_right=True),
-                Column(self.tr("Stars"), lambda r: r.stars, text=stars_text),
-                Column(self.tr("Knock-out"), lambda r: r.knockout or ""),
-                Column(self.tr("Certified"), lambda r: r.certified),
-            ],
-            parent=parent,
-        )
+        shown: dict[str, Shown[EvaluationRow]] = {
+            "rule_set": Shown(value=lambda r: r.rule_set_code),
+            "level": Shown(value=lambda r: EvaluationLevel.label_of(r.level) if r.level else r.level_label),
+            "stars": Shown(text=stars_text, align_right=False),  # «Đề nghị …» in place of a class
+            "knockout": Shown(value=lambda r: r.knockout or ""),
+        }
+        return DtoTableModel(schema_columns(EVALUATION, shown), parent=parent)  # domain/schema/records.py
 
     def cards_model(self, parent=None) -> DtoTableModel[CardInfo]:
         every, yes, unconfirmed = self.tr("(every set)"), self.tr("yes"), self.tr("not confirmed")
