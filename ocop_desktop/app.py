@@ -85,12 +85,15 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     start = StartPage(DashboardService(make_uow), tasks, surveys, steps=FirstStepsService(make_uow), jobs=jobs)
     products_page = ProductsPage(products, ProducerService(make_uow), places, CatalogService(make_uow), jobs)
     surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=db.path.parent / "drafts" / db.path.stem)
-    tasks_page = TasksPage(tasks, jobs, author=lambda: current_actor(bootstrap))
+    tasks_page = TasksPage(tasks, jobs, author=lambda: actor["name"])  # the user set up, kept by edit_office
 
     def edit_office():
-        dialog = FirstRunDialog(places, make_saver(bootstrap), current=office_settings(bootstrap), jobs=jobs)
+        nonlocal office
+        # The dialog reads the stored settings itself, in the background.
+        dialog = FirstRunDialog(places, make_saver(bootstrap), jobs=jobs)
         if not dialog.exec() or dialog.result_settings is None:
             return None
+        office = dialog.result_settings
         actor["name"] = dialog.result_settings.user_name
         return dialog.result_settings
 
@@ -107,7 +110,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
         exchange=ExchangeService(make_uow),
         survey_import=SurveyImportService(make_uow),
         surveys=surveys,
-        office_name=lambda: office_settings(bootstrap).office_name,
+        office_name=lambda: office.office_name,  # as set up, kept by edit_office
         before_import=lambda reason: backup_before(db.path, reason),
         backups=BackupService(db.path, lambda: actor["name"]),
         audit=AuditService(make_uow),

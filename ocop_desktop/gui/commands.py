@@ -53,9 +53,17 @@ class Commands:
         SendPackageDialog(self.exchange, self.jobs, self.office_name(), window).exec()
 
     def receive_packages(self, window) -> None:
+        # The copy of the database is made on the database thread, not the UI thread; the dialog
+        # opens once it is made. A copy that fails is said, and nothing is received.
+        self.jobs.run(
+            lambda _progress, _cancel: self.before_import("truoc-nhan-goi"),
+            on_done=lambda _result: self._receive(window),
+            error_parent=window,
+        )
+
+    def _receive(self, window) -> None:
         dialog = ReceivePackageDialog(self.exchange, self.jobs, window)
         dialog.imported.connect(window.refresh_all)
-        self.before_import("truoc-nhan-goi")
         dialog.exec()
 
     def trusted_senders(self, window) -> None:

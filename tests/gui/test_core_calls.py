@@ -149,6 +149,8 @@ class _Module:
                         self.names[fn].add(target.id)
 
     def is_service(self, expr: ast.AST) -> bool:
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name):  # PlaceService(make_uow)
+            return expr.func.id in self.classes
         if isinstance(expr, ast.Name):
             fn: ast.AST | None = expr
             while (fn := self.enclosing(fn, FUNCS)) is not None:
@@ -234,7 +236,10 @@ class _Module:
         return False
 
     def outside_jobs(self) -> list[tuple[int, str]]:
-        found = []
+        return sorted((node.lineno, what) for node, what in self.calls_outside_jobs())
+
+    def calls_outside_jobs(self) -> list[tuple[ast.AST, str]]:
+        found: list[tuple[ast.AST, str]] = []
         for node in ast.walk(self.tree):
             if (
                 isinstance(node, ast.Attribute)
@@ -243,15 +248,21 @@ class _Module:
                 and not self._given_as_work(node)
                 and node.attr not in self.data_attrs
             ):
-                found.append((node.lineno, ast.unparse(node)))
+                found.append((node, ast.unparse(node)))
             elif (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
                 and node.func.id in self.functions
                 and not self.in_work(node)
             ):
-                found.append((node.lineno, ast.unparse(node.func)))
-        return sorted(found)
+                found.append((node, ast.unparse(node.func)))
+        return found
+
+    def in_start_up(self, node: ast.AST) -> bool:
+        """Directly in the body of a module-level function (not in a lambda or a nested function
+        it defines, which may run later, on the UI thread)."""
+        fn = self.enclosing(node, FUNCS)
+        return isinstance(fn, ast.FunctionDef) and isinstance(self.parent.get(fn), ast.Module)
 
 
 def core_calls_outside_jobs() -> dict[str, list[tuple[int, str]]]:
@@ -263,10 +274,45 @@ def core_calls_outside_jobs() -> dict[str, list[tuple[int, str]]]:
     return out
 
 
+APP = GUI.parent / "app.py"
+# The composition root (app.py) wires the window; its calls of the core, and those of the lambdas
+# and functions it defines, are read with the same rule. It may call these while it builds the
+# window, before the window shows (directly in the body of a module-level function) ...
+APP_START_UP = {
+    "office_settings": "whether to ask the first-run questions",
+    "current_actor": "the audit actor the window starts with",
+    "load_reference": "the reference data",
+    "load_shipped_scorecards": "the shipped scorecards",
+    "daily_backup_if_due": "the day's backup",
+}
+# ... and hand these on, to receivers that run them in a job (tested in tests/gui/test_handed_calls.py).
+APP_HANDED_ON = {
+    "backup_before": "before_import: run in the jobs of ExcelImportDialog and Commands.receive_packages",
+    "read_report_settings": "ReportsDialog reads the document settings in a job",
+    "save_report_settings": "ReportSettingsDialog saves them in a job",
+    "daily_backup_due": "handed to the start-up jobs",
+    "daily_backup_if_due": "handed to the start-up jobs",
+}
+
+
 def test_every_core_call_of_the_window_runs_as_a_job():
     found = core_calls_outside_jobs()
     assert not found, "calls outside a job:\n" + "\n".join(
         f"gui/{m}:{line}: {what}" for m, calls in found.items() for line, what in calls
+    )
+
+
+def test_the_composition_root_calls_the_core_only_before_the_window_or_hands_the_call_to_a_job():
+    module = _Module(APP)
+    found = module.calls_outside_jobs()
+    assert found, "the rule reads app.py (its services and their calls)"  # guard against reading nothing
+    unexpected = sorted(
+        (node.lineno, what)
+        for node, what in found
+        if what not in APP_HANDED_ON and not (what in APP_START_UP and module.in_start_up(node))
+    )
+    assert not unexpected, "app.py calls the core on the UI thread:\n" + "\n".join(
+        f"app.py:{line}: {what}" for line, what in unexpected
     )
 
 
@@ -333,6 +379,21 @@ class Page:
         (
             "    def f(self):\n        def work(p, c):\n            return self._products.get('p1')\n"
             "        self._start(work)\n    def _start(self, work):\n        self._jobs.run(work, on_done=print)\n",
+            [],
+        ),
+        (
+            "    def f(self, uow):\n        products = ProductService(uow)\n        return products.list()\n",
+            [(9, "products.list")],
+        ),
+        ("    def f(self, uow):\n        return ProductService(uow).list()\n", [(8, "ProductService(uow).list")]),
+        (
+            "    def f(self, uow):\n        products = ProductService(uow)\n"
+            "        return Page(products, author=lambda: products.get('p1'))\n",
+            [(9, "products.get")],
+        ),
+        (
+            "    def f(self, uow):\n        products = ProductService(uow)\n"
+            "        self._jobs.run(lambda p, c: products.get('p1'), on_done=print)\n",
             [],
         ),
         (

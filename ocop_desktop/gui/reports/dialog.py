@@ -317,6 +317,11 @@ class ReportsDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_file)))
 
     def edit_settings(self) -> None:
-        dialog = ReportSettingsDialog(self._read_settings(), self._save_settings, self, kind=self.kind())
+        """Read the document settings in the background, then open them on the kind shown."""
+        kind = self.kind()
+        self._page_jobs.read("settings", self._read_settings, lambda current: self._open_settings(current, kind))
+
+    def _open_settings(self, current: ReportSettings, kind: str) -> None:
+        dialog = ReportSettingsDialog(current, self._save_settings, self, kind=kind, jobs=self._jobs)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.ui.statusLabel.setText(self.tr("Document settings saved."))

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ocop_desktop.domain.documents import DOCUMENT_BY_KEY, OFFICE_DOCS
+from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_reports_settings import Ui_ReportSettingsDialog
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.report_settings import KindSettings, ReportSettings
 
 
@@ -19,9 +22,12 @@ class ReportSettingsDialog(QDialog):
         save: Callable[[ReportSettings], ReportSettings],
         parent: QWidget | None = None,
         kind: str = "",
+        jobs: JobRunner | None = None,
     ) -> None:
+        """``save`` runs as a write job (the window's database thread, or the dialog's own runner)."""
         super().__init__(parent)
         self._save = save
+        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=lambda exc: report_error(self, exc))
         self.saved: ReportSettings | None = None
         self.ui = Ui_ReportSettingsDialog()
         self.ui.setupUi(self)
@@ -106,5 +112,15 @@ class ReportSettingsDialog(QDialog):
         return replace(ReportSettings(**data), kinds=tuple(self._kinds.values()))
 
     def accept(self) -> None:
-        self.saved = self._save(self.values())
+        """Save in the background, Save disabled meanwhile; the dialog closes once saved, stays open on a failure."""
+        save, values = self._save, self.values()
+        button = self.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._jobs.write(lambda: save(values), self._saved, controls=[button])
+
+    def is_busy(self) -> bool:
+        """Whether the save still runs (tests wait for this to turn False)."""
+        return self._jobs.busy()
+
+    def _saved(self, saved: ReportSettings) -> None:
+        self.saved = saved
         super().accept()

@@ -51,6 +51,7 @@ def test_number_recipients_and_signer_are_typed_per_kind_and_printed(qtbot, make
     u.kindCombo.setCurrentIndex(u.kindCombo.findData("products"))
     assert u.numberEdit.text() == "7/BC-UBND"  # kept while another kind was shown
     qtbot.mouseClick(u.buttons.button(u.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=5000)  # saved in the background
 
     documents = DocumentService(make_uow)
     products, survey = documents.header("products", DAY), documents.header("survey", DAY)
@@ -83,4 +84,4 @@ def test_the_report_dialog_opens_the_settings_on_the_kind_it_shows(qtbot, make_u
     shown = []
     monkeypatch.setattr(ReportSettingsDialog, "exec", lambda self: shown.append(self.ui.kindCombo.currentData()) or 0)
     dialog.edit_settings()
-    assert shown == ["expiring"]
+    qtbot.waitUntil(lambda: shown == ["expiring"], timeout=5000)  # the settings are read in the background

@@ -110,6 +110,7 @@ def test_document_settings_are_saved(qtbot, make_uow):
     dialog.ui.kindCombo.setCurrentIndex(dialog.ui.kindCombo.findData("survey"))
     dialog.ui.recipientsEdit.setPlainText("UBND tỉnh Điện Biên;\nLưu: VT, NN")
     dialog.accept()
+    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=5000)  # saved in the background
     saved = read_report_settings(make_uow)
     assert saved.body == "ỦY BAN NHÂN DÂN XÃ MƯỜNG ẢNG" and saved.signer_name == "Lò Văn Minh"
     assert saved.for_kind("survey").recipients.splitlines() == ["UBND tỉnh Điện Biên;", "Lưu: VT, NN"]
