@@ -13,25 +13,14 @@ from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.schema import SURVEY_ENTRY, Field, Kind
 from ocop_desktop.domain.validation import NotFoundError
-from ocop_desktop.exports.report_model import Kind as CellKind
 from ocop_desktop.exports.report_model import Report, ReportSection
-from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.persistence.models import SurveyCampaign, UnitSubmission
+from ocop_desktop.services.report_columns import numbered_columns
 from ocop_desktop.services.report_scope import PlaceTable, Scope
 from ocop_desktop.services.surveys import read_entries
 
 # The report's columns: a row number, then SURVEY_ENTRY's listed fields (domain/schema/survey.py).
-_REPORT_KINDS: dict[Kind, CellKind] = {
-    Kind.DECIMAL: "number",
-    Kind.SCORE: "number",
-    Kind.MONEY: "money",
-    Kind.INTEGER: "int",
-    Kind.STARS: "int",
-    Kind.DATE: "date",
-}  # a year is a label, not a quantity: text
-SURVEY_COLUMNS = [C("stt", "STT", "int", 7)] + [
-    C(f.key, f.title, _REPORT_KINDS.get(f.kind, "text"), f.width, total=f.total) for f in SURVEY_ENTRY.listed
-]
+SURVEY_COLUMNS = numbered_columns(SURVEY_ENTRY.listed)
 _DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
 _IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
 
