@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
@@ -22,6 +22,18 @@ LINE = 0.5  # the grid's line width
 GREY = colors.HexColor("#eeeeee")
 BOLD = f"{FONT}-Bold"
 _FUZZ = 1e-6  # reportlab's own tolerance when a height just fits
+_WIDTHS: dict[tuple[str, str], float] = {}  # (face, text) -> width at SIZE: figures repeat a lot
+
+
+def text_width(text: str, face: str = FONT) -> float:
+    """``text``'s width in points at the table's size, measured once per distinct text."""
+    key = (face, text)
+    width = _WIDTHS.get(key)
+    if width is None:
+        if len(_WIDTHS) > 200_000:  # bounded, whatever the number of reports in a session
+            _WIDTHS.clear()
+        width = _WIDTHS[key] = getFont(face).stringWidth(text, SIZE)
+    return width
 
 
 class Grid:
@@ -83,6 +95,11 @@ class Grid:
             self.glued.add(len(self.cells) - 2)
 
     def _measure(self, cells: Sequence[Any], span: int | None) -> float:
+        try:  # plain strings: their lines
+            breaks: int = max([cell.count("\n") for cell in cells])
+            return LEADING * (breaks + 1) + 2 * PAD_Y
+        except AttributeError:  # a Paragraph among them
+            pass
         tallest = 0.0
         for i, cell in enumerate(cells):
             if isinstance(cell, Paragraph):
@@ -125,45 +142,70 @@ class Grid:
 
     def draw_rows(self, canvas: Canvas, lo: int, hi: int, top: float) -> None:
         """Rows lo..hi-1 with their top edge at ``top``: text, then the grid over them."""
-        tops = self.tops()
+        tops, heights, spans, lefts = self.tops(), self.heights, self.spans, self.lefts
+        columns = [(lefts[c], lefts[c + 1] - lefts[c], self.aligns.get(c, "LEFT")) for c in range(len(self.widths))]
         text = canvas.beginText()
-        face = None
+        face = ""
         for r in range(lo, hi):
-            y_top = top - (tops[r] - tops[lo])
-            height = self.heights[r]
-            bottom = y_top - height
+            height = heights[r]
+            bottom = top - (tops[r] - tops[lo]) - height
             want = BOLD if r in self.bold else FONT
             if want != face:
                 text.setFont(want, SIZE, LEADING)
                 face = want
-            span = self.spans.get(r)
             cells = self.cells[r]
-            for c, cell in enumerate(cells):
-                if span is not None and 0 < c <= span:
-                    continue  # covered by the spanning first cell
-                left = self.lefts[c]
-                width = (self.lefts[span + 1] if span is not None and c == 0 else self.lefts[c + 1]) - left
-                if isinstance(cell, Paragraph):
-                    self._draw_paragraph(canvas, cell, left, bottom, height, width)
-                    continue
+            first = 0
+            span = spans.get(r)
+            if span is not None:  # the first cell across the columns it spans, left-aligned
+                self._draw_cell(canvas, text, cells[0], (0.0, lefts[span + 1], "LEFT"), bottom, height, face)
+                first = span + 1
+            for c in range(first, len(cells)):
+                cell = cells[c]
                 if not cell:
                     continue
-                lines = cell.split("\n")
-                # reportlab's MIDDLE: the block of lines centred between the paddings.
-                y = bottom + (PAD_Y + height - PAD_Y + len(lines) * LEADING) / 2.0 - SIZE
-                align = "LEFT" if span is not None and c == 0 else self.aligns.get(c, "LEFT")
-                for line in lines:
-                    if align == "LEFT":
-                        x = left + PAD_X
-                    elif align == "RIGHT":
-                        x = left + width - PAD_X - stringWidth(line, want, SIZE)
-                    else:
-                        x = left + width / 2.0 - stringWidth(line, want, SIZE) / 2.0
-                    text.setTextOrigin(x, y)
-                    text.textOut(line)
-                    y -= LEADING
+                if type(cell) is not str or "\n" in cell:
+                    self._draw_cell(canvas, text, cell, columns[c], bottom, height, face)
+                    continue
+                left, width, align = columns[c]
+                # reportlab's MIDDLE for one line, and its LEFT / RIGHT / CENTER.
+                if align == "LEFT":
+                    x = left + PAD_X
+                elif align == "RIGHT":
+                    x = left + width - PAD_X - text_width(cell, face)
+                else:
+                    x = left + (width - text_width(cell, face)) / 2.0
+                text.setTextOrigin(x, bottom + (height + LEADING) / 2.0 - SIZE)
+                text.textLine(cell)  # the origin is set for every cell: no width to advance by
         canvas.drawText(text)
         self._draw_lines(canvas, lo, hi, top)
+
+    def _draw_cell(
+        self,
+        canvas: Canvas,
+        text: Any,
+        cell: Any,
+        column: tuple[float, float, str],
+        bottom: float,
+        height: float,
+        face: str,
+    ) -> None:
+        """A cell of several lines, or a Paragraph, as reportlab's Table draws it (MIDDLE)."""
+        left, width, align = column
+        if isinstance(cell, Paragraph):
+            self._draw_paragraph(canvas, cell, left, bottom, height, width)
+            return
+        lines = cell.split("\n")
+        y = bottom + (height + len(lines) * LEADING) / 2.0 - SIZE
+        for line in lines:
+            if align == "LEFT":
+                x = left + PAD_X
+            elif align == "RIGHT":
+                x = left + width - PAD_X - text_width(line, face)
+            else:
+                x = left + (width - text_width(line, face)) / 2.0
+            text.setTextOrigin(x, y)
+            text.textLine(line)
+            y -= LEADING
 
     @staticmethod
     def _draw_paragraph(
@@ -174,7 +216,7 @@ class Grid:
         cell.drawOn(canvas, left + PAD_X, y)
 
     def _draw_lines(self, canvas: Canvas, lo: int, hi: int, top: float) -> None:
-        tops = self.tops()
+        tops, heights, spans = self.tops(), self.heights, self.spans
         bottom = top - (tops[hi] - tops[lo])
         right = self.lefts[-1]
         canvas.saveState()
@@ -187,17 +229,16 @@ class Grid:
             y = top - (tops[r] - tops[lo])
             path.moveTo(0, y)
             path.lineTo(right, y)
+        # A column's line stops where a spanning cell covers it.
+        spanning = [(top - (tops[r] - tops[lo]), heights[r], spans[r]) for r in range(lo, hi) if r in spans]
         for c, x in enumerate(self.lefts):
-            # A column's line stops where a spanning cell covers it.
             start = top
-            for r in range(lo, hi):
-                span = self.spans.get(r)
-                if span is not None and 0 < c <= span:
-                    y_top = top - (tops[r] - tops[lo])
+            for y_top, height, span in spanning:
+                if 0 < c <= span:
                     if start > y_top:
                         path.moveTo(x, start)
                         path.lineTo(x, y_top)
-                    start = y_top - self.heights[r]
+                    start = y_top - height
             if start > bottom:
                 path.moveTo(x, start)
                 path.lineTo(x, bottom)

@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from ocop_desktop.domain import formatting
-from ocop_desktop.exports.pdf_grid import Grid
+from ocop_desktop.exports.pdf_grid import Grid, text_width
 from ocop_desktop.exports.pdf_style import FONT, Styles
 from ocop_desktop.exports.report_model import Report, ReportColumn
 
@@ -124,15 +124,14 @@ def _where(cols: list[ReportColumn], row: dict[str, Any], column: ReportColumn) 
     return where
 
 
-def _cell(column: ReportColumn, value: Any, width: float, s: Styles, more: Callable[[str], int]) -> Any:
-    """A value as the content of one cell. A table row never splits across pages, so a text taller
+def _cell(column: ReportColumn, text: str, width: float, s: Styles, more: Callable[[str], int]) -> Any:
+    """A value's text (cell_text) as the content of one cell. A table row never splits across pages, so a text taller
     than a cell may be (a survey note may hold 20.000 characters) shows its first lines and goes on
     in a numbered note after the table, full width, where it takes a few pages rather than a
     hundred; every character is printed once, in order."""
-    text = cell_text(column, value)
     right = column.kind in ("int", "number", "money")
     # Paragraphs wrap but cost far more to lay out; short values stay plain strings.
-    if "\n" not in text and stringWidth(text, FONT, 11) <= width - CELL_PADDING:
+    if "\n" not in text and text_width(text) <= width - CELL_PADDING:
         return text
     style = s.cell_right if right else s.cell
     lines = wrap_lines(text, width - CELL_SLACK)
@@ -175,6 +174,21 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
         span = _label_span(cols, values)
         t.add(values, bold=True, span=span)
 
+    # A figure's text, once per distinct value and kind: quantities, prices and row numbers repeat.
+    shown: dict[tuple[str, type, Any], str] = {}
+
+    def figure(column: ReportColumn, value: Any) -> str:
+        if column.kind == "text" or value is None or isinstance(value, str):
+            return cell_text(column, value)
+        key = (column.kind, type(value), value)
+        text = shown.get(key)
+        if text is None:
+            text = shown[key] = cell_text(column, value)
+        return text
+
+    def more(row: dict[str, Any], column: ReportColumn, rest: str) -> int:
+        return endnotes.add(_where(cols, row, column), rest)
+
     totals: dict[str, Any] = {c.key: None for c in cols if c.total}
     multi = len(report.sections) > 1 or any(sec.heading for sec in report.sections)
     for section in report.sections:
@@ -190,7 +204,7 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
         for row in section.rows:
             t.add(
                 [
-                    _cell(c, row.get(c.key), w, s, partial(endnotes.add, _where(cols, row, c)))
+                    _cell(c, figure(c, row.get(c.key)), w, s, partial(more, row, c))
                     for c, w in zip(cols, widths, strict=False)
                 ]
             )
