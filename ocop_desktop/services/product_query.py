@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import ProductStatus
@@ -21,6 +21,7 @@ from ocop_desktop.persistence.models import (
     ProductSet,
 )
 from ocop_desktop.services.places import covered_place_ids
+from ocop_desktop.services.product_order import GROUP_ID, SORT_KEYS, sorted_ids, whole_registry_ids
 
 PAGE_SIZE = 200
 EXPIRY_WARNING_MONTHS = 6  # rows whose certificate ends within this many months are flagged
@@ -77,20 +78,19 @@ def expiry_state(status: str, expires_on: date | None, today: date) -> str:
     return ""
 
 
-# The group shown is the product's own, or its product set's (older records may lack group_id).
-_GROUP_ID = func.coalesce(Product.group_id, ProductSet.group_id)
-_STATUS_ORDER = case({s.value: i for i, s in enumerate(ProductStatus)}, value=Product.status, else_=99)
-SORT_KEYS = {
-    "name": Product.name_sort,
-    "producer": Producer.name_sort,
-    "place": Place.name_sort,
-    "group": ProductGroup.position,
-    "stars": Product.stars,
-    "status": _STATUS_ORDER,
-    "certificate_no": Product.certificate_no,
-    "certified_on": Product.certified_on,
-    "expires_on": Product.expires_on,
-}
+# The table's columns are the product record's fields (domain/schema PRODUCT, WINDOW view); a
+# column shown by another record's name sorts by that name.
+_SORT_OF_FIELD = {"producer_id": "producer", "commune_id": "place", "group_id": "group"}
+
+
+def sort_key_of(field_key: str) -> str:
+    """The SORT_KEYS entry that orders the table by the product field ``field_key``."""
+    key = _SORT_OF_FIELD.get(field_key, field_key)
+    if key not in SORT_KEYS:
+        raise KeyError(field_key)
+    return key
+
+
 _ROW_COLUMNS = (
     Product.id,
     Product.name,
@@ -117,7 +117,7 @@ def _joined(stmt: _S) -> _S:
         .outerjoin(Producer, Producer.id == Product.producer_id)
         .outerjoin(Place, Place.id == Product.commune_id)
         .outerjoin(ProductSet, ProductSet.id == Product.product_set_id)
-        .outerjoin(ProductGroup, ProductGroup.id == _GROUP_ID)
+        .outerjoin(ProductGroup, ProductGroup.id == GROUP_ID)
     )
 
 
@@ -167,14 +167,47 @@ def search_condition(text: str | None) -> ColumnElement[bool] | None:
     """The one product search, for the window's table and `ocop products list --search` alike:
     the product's name or its producer's, accents, đ and case ignored, the user's LIKE wildcards
     literal. None when ``text`` has nothing to search for."""
+    parts = search_parts(text)
+    return or_(*parts) if parts else None
+
+
+def search_parts(text: str | None) -> tuple[ColumnElement[bool], ColumnElement[bool]] | None:
+    """search_condition's two halves: the product's own name, and its producer's."""
     if not text or not fold(text):
         return None
     pattern = like_pattern(text)
     # Both folded columns are indexed; a producer's name finds its products too.
-    return or_(
+    return (
         Product.name_folded.like(pattern, escape="\\"),
         Product.producer_id.in_(select(Producer.id).where(Producer.name_folded.like(pattern, escape="\\"))),
     )
+
+
+def _count(session: Session, f: ProductFilter, today: date, conds: list[Any]) -> int:
+    """How many products match. A search counts the products found by their name, then those
+    found only by their producer's (a few producers, their products from the producer_id index):
+    far quicker than asking of each of 20,000 products whether its producer is among them."""
+    parts = search_parts(f.search)
+    if parts is None:
+        return int(session.scalar(select(func.count()).select_from(Product).where(*conds)) or 0)
+    rest = conditions(session, replace(f, search=""), today)
+    by_name, _by_producer = parts
+    named = int(session.scalar(select(func.count()).select_from(Product).where(*rest, by_name)) or 0)
+    pattern = like_pattern(f.search)
+    producers = select(Producer.id).where(Producer.name_folded.like(pattern, escape="\\"))
+    found = int(session.scalar(select(func.count()).select_from(producers.subquery())) or 0)
+    if not found:
+        return named
+    # A few producers: their products from the producer_id index. Many (a letter or two typed):
+    # one pass over the narrow search index, the producer_id index kept out (|| '').
+    link = Product.producer_id if found <= _PROBED_PRODUCERS else Product.producer_id.concat("")
+    only_producer = session.scalar(
+        select(func.count()).select_from(Product).where(*rest, link.in_(producers), ~by_name)
+    )
+    return named + int(only_producer or 0)
+
+
+_PROBED_PRODUCERS = 300
 
 
 def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
@@ -217,70 +250,11 @@ def _plain(f: ProductFilter) -> bool:
     )
 
 
-def _ordered_ids(session: Session, filters: ProductFilter, conds: list[Any], offset: int, limit: int) -> list[str]:
-    """The ids of one page in the table's order. Each key has an index holding it with the name's
-    sort key and the id (migration 0012), so SQLite sorts from that index, not the whole table."""
-    key = SORT_KEYS[filters.sort]
-    order = [key.desc() if filters.descending else key]
-    if filters.sort != "name":
-        # Empty values go last either way; the name then the id break ties stably. (Names
-        # are never empty, and a bare name_sort lets SQLite walk its index.)
-        order = [key.is_(None), *order, Product.name_sort]
-    ids: Select[tuple[str]] = select(Product.id)
-    if filters.sort == "producer":
-        ids = ids.outerjoin(Producer, Producer.id == Product.producer_id)
-    elif filters.sort == "place":
-        ids = ids.outerjoin(Place, Place.id == Product.commune_id)
-    elif filters.sort == "group":
-        ids = ids.outerjoin(ProductSet, ProductSet.id == Product.product_set_id).outerjoin(
-            ProductGroup, ProductGroup.id == _GROUP_ID
-        )
-    ids = ids.where(*conds).order_by(*order, Product.id).offset(offset).limit(limit)
-    return list(session.scalars(ids))
-
-
-# Sort keys held by another table: with nothing narrowing the list, SQLite walks that table in
-# Vietnamese order and takes each one's products from an index (producer_id or commune_id,
-# archive state, name), stopping after a page, instead of joining and sorting 20,000 products.
-_WALKED = {"producer": ("producers", "producer_id"), "place": ("places", "commune_id")}
-
-
 def _archive_sql(f: ProductFilter) -> str:
+    """The archive condition of ``f`` as SQL text (for the walks product_order writes by hand)."""
     if f.archived:
         return "products.archived_at IS NOT NULL"
     return "1" if f.include_archived else "products.archived_at IS NULL"
-
-
-def _walked_page(
-    session: Session, f: ProductFilter, conds: list[Any], offset: int, limit: int
-) -> tuple[list[str], int]:
-    owners, link = _WALKED[f.sort]
-    linked_column = getattr(Product, link)
-    total = int(session.scalar(select(func.count()).select_from(Product).where(*conds)) or 0)
-    unlinked = int(
-        session.scalar(select(func.count()).select_from(Product).where(*conds, linked_column.is_(None))) or 0
-    )
-    linked = total - unlinked  # the foreign key keeps every link pointing at a row
-    page: list[str] = []
-    if offset < linked:
-        # CROSS JOIN: SQLite keeps this join order (the owners outside, in their name order).
-        walk = text(
-            f"SELECT products.id FROM {owners} CROSS JOIN products ON products.{link} = {owners}.id"
-            f" WHERE {_archive_sql(f)}"
-            f" ORDER BY {owners}.name_sort{' DESC' if f.descending else ''}, products.name_sort, products.id"
-            " LIMIT :limit OFFSET :offset"
-        )
-        page = list(session.scalars(walk, {"limit": limit, "offset": offset}))
-    if len(page) < limit:  # then the products without one, as the joined order puts them: last
-        rest = (
-            select(Product.id)
-            .where(*conds, linked_column.is_(None))
-            .order_by(Product.name_sort, Product.id)
-            .offset(max(offset - linked, 0))
-            .limit(limit - len(page))
-        )
-        page += session.scalars(rest)
-    return page, total
 
 
 def query_page(
@@ -291,14 +265,16 @@ def query_page(
         raise ValueError(Text(f"Không sắp xếp được theo «{filters.sort}».", f"Cannot sort by «{filters.sort}»."))
     conds = conditions(session, filters, today)
     offset = max(offset, 0)
-    if filters.sort in _WALKED and _plain(filters):
-        page, total = _walked_page(session, filters, conds, offset, limit)
+    sort, descending = filters.sort, filters.descending
+    page = None
+    if _plain(filters):
+        page = whole_registry_ids(session, sort, descending, conds, _archive_sql(filters), offset, limit)
+    if page is None:
+        page = sorted_ids(session, sort, descending, conds, offset, limit)
+    if len(page) < limit and (page or offset == 0):
+        total = offset + len(page)  # the last page: the count is known without counting
     else:
-        page = _ordered_ids(session, filters, conds, offset, limit)
-        if len(page) < limit and (page or offset == 0):
-            total = offset + len(page)  # the last page: the count is known without counting
-        else:
-            total = int(session.scalar(select(func.count()).select_from(Product).where(*conds)) or 0)
+        total = _count(session, filters, today, conds)
     # The page's ids first (a narrow scan, often of an index alone), then their shown columns:
     # three times quicker than joining every skipped row.
     found = {r[0]: r for r in session.execute(row_select().where(Product.id.in_(page)))} if page else {}

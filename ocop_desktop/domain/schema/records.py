@@ -71,6 +71,20 @@ PRODUCT = Record(
         Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
     ),
     named_by="name",
+    views={
+        # The registry table (each column sortable: services/product_query.SORT_KEYS).
+        WINDOW: (
+            "name",
+            "producer_id",
+            "commune_id",
+            "group_id",
+            "stars",
+            "status",
+            "certificate_no",
+            "certified_on",
+            "expires_on",
+        ),
+    },
 )
 
 DIRECTIVE = Record(

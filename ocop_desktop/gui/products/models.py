@@ -11,11 +11,14 @@ from PySide6.QtGui import QBrush, QColor
 from ocop_desktop.domain.enums import OcopGroup, ProductStatus
 from ocop_desktop.domain.formatting import enum_label, stars
 from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.schema import PRODUCT, WINDOW
 from ocop_desktop.domain.text import fold
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.products.searchable import EXACT_ROLE, FOLD_ROLE, ID_ROLE
+from ocop_desktop.gui.schema_columns import Shown, schema_columns
 from ocop_desktop.gui.table_model import ROW_ROLE, Column
 from ocop_desktop.services.producers import ProducerChoice
+from ocop_desktop.services.product_query import sort_key_of
 from ocop_desktop.services.products import EXPIRED, EXPIRING, PAGE_SIZE, ProductRow
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -26,40 +29,44 @@ Fetch = Callable[[int, int, Callable[[Page], None]], object]
 EXPIRED_COLOR = QColor(248, 207, 207)  # red-ish: the certificate has run out
 EXPIRING_COLOR = QColor(255, 232, 163)  # amber: it ends within six months
 TINTED_TEXT = QColor(33, 37, 41)  # dark text on the tints, whatever the theme
+_TINTS = {EXPIRED: QBrush(EXPIRED_COLOR), EXPIRING: QBrush(EXPIRING_COLOR)}
+_TINTED_TEXT = QBrush(TINTED_TEXT)
+_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, int(ROW_ROLE)})
+
+
+def _registry_columns() -> list[Column[ProductRow]]:
+    """The registry's columns: the product record's WINDOW view (domain/schema), headed in the
+    window's language; statuses and groups read in it too, from their code."""
+    return schema_columns(
+        PRODUCT,
+        {
+            "producer_id": Shown[ProductRow](value=lambda r: r.producer),
+            "commune_id": Shown[ProductRow](value=lambda r: r.commune),
+            "group_id": Shown[ProductRow](
+                value=lambda r: enum_label(OcopGroup, r.group_code, fallback=r.group) or r.group
+            ),
+            "stars": Shown[ProductRow](text=lambda r: stars(r.stars)),
+            "status": Shown[ProductRow](value=lambda r: enum_label(ProductStatus, r.status, fallback=r.status_label)),
+        },
+    )
 
 
 class ProductRowsModel(QAbstractTableModel):
     """The registry table. Holds the rows fetched so far; the view asks for more as it scrolls
-    (canFetchMore/fetchMore, PAGE_SIZE rows at a time), so 20,000 products never load at once."""
+    (canFetchMore/fetchMore, PAGE_SIZE rows at a time), so 20,000 products never load at once.
+    A row's texts are worked out the first time the view paints it, then kept."""
 
     sort_requested = Signal(str, bool)  # service sort key, descending
-    SORT_KEYS = (
-        "name",
-        "producer",
-        "place",
-        "group",
-        "stars",
-        "status",
-        "certificate_no",
-        "certified_on",
-        "expires_on",
-    )
+    # The service's sort key of each column, in the columns' order.
+    SORT_KEYS = tuple(sort_key_of(key) for key in PRODUCT.view_keys(WINDOW))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._columns: list[Column[ProductRow]] = [
-            Column(self.tr("Product"), lambda r: r.name),
-            Column(self.tr("Producer"), lambda r: r.producer),
-            Column(self.tr("Place"), lambda r: r.commune),
-            # Statuses and groups in the window's language (domain.language), from their code.
-            Column(self.tr("Group"), lambda r: enum_label(OcopGroup, r.group_code, fallback=r.group) or r.group),
-            Column(self.tr("Stars"), lambda r: r.stars, text=lambda r: stars(r.stars)),
-            Column(self.tr("Status"), lambda r: enum_label(ProductStatus, r.status, fallback=r.status_label)),
-            Column(self.tr("Certificate no."), lambda r: r.certificate_no),
-            Column(self.tr("Certified on"), lambda r: r.certified_on),
-            Column(self.tr("Expires on"), lambda r: r.expires_on),
-        ]
+        self._columns = _registry_columns()
         self._rows: list[ProductRow] = []
+        self._texts: list[tuple[str, ...] | None] = []  # each row's cell texts, once painted
         self._ids: set[str] = set()
         self._total = 0
         self._fetch: Fetch | None = None
@@ -70,6 +77,7 @@ class ProductRowsModel(QAbstractTableModel):
     def reset(self, rows: list[ProductRow], total: int, fetch: Fetch | None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = [None] * len(self._rows)
         self._ids = {r.id for r in rows}
         self._total = max(total, len(rows))
         self._fetch = fetch
@@ -124,6 +132,7 @@ class ProductRowsModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
+        self._texts.extend([None] * len(rows))
         self._ids.update(r.id for r in rows)
         self._total = max(total, len(self._rows))
         self.endInsertRows()
@@ -135,23 +144,27 @@ class ProductRowsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # The view asks each visible cell for about ten roles on every paint: the ones this model
+        # never answers leave first, and nothing is worked out twice for a row.
+        if role not in _ANSWERED:
             return None
-        r = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(r) if column.text else display(column.value(r))
-        if role == Qt.ItemDataRole.ToolTipRole:
+        row = index.row()
+        if not 0 <= row < len(self._rows) or not index.isValid():
+            return None
+        r = self._rows[row]
+        if role == _DISPLAY:
+            texts = self._texts[row]
+            if texts is None:
+                texts = self._texts[row] = tuple(c.text(r) if c.text else display(c.value(r)) for c in self._columns)
+            return texts[index.column()]
+        if role == _TOOLTIP:
             return self.expiry_note(r) or None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            color = {EXPIRED: EXPIRED_COLOR, EXPIRING: EXPIRING_COLOR}.get(r.expiry_state)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole and r.expiry_state:
-            return QBrush(TINTED_TEXT)
-        if role == ROW_ROLE:
-            return r
-        return None
+        if role == _BACKGROUND:
+            return _TINTS.get(r.expiry_state)
+        if role == _FOREGROUND:
+            return _TINTED_TEXT if r.expiry_state else None
+        return r  # ROW_ROLE
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (

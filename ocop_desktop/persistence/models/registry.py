@@ -44,6 +44,7 @@ class Product(RecordMixin, Base):
         Index("ix_products_status_stars", "status", "stars"),
         # The registry table's page per sort key, read from one index (migration 0012).
         Index("ix_products_list_name", "name_sort", "id", "name_folded", "producer_id", "archived_at"),
+        Index("ix_products_list_search", "name_folded", "producer_id", "archived_at"),
         Index("ix_products_list_stars", "stars", "name_sort", "id", "archived_at"),
         Index("ix_products_list_status", "status", "name_sort", "id", "archived_at"),
         Index("ix_products_list_certificate_no", "certificate_no", "name_sort", "id", "archived_at"),

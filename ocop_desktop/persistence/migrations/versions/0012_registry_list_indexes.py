@@ -19,6 +19,8 @@ depends_on = None
 # name -> (table, columns); the same list is declared on the mapped classes (persistence/models).
 INDEXES = {
     "ix_products_list_name": ("products", ["name_sort", "id", "name_folded", "producer_id", "archived_at"]),
+    # Narrow: what a search (and the whole registry) counts is read from here.
+    "ix_products_list_search": ("products", ["name_folded", "producer_id", "archived_at"]),
     "ix_products_list_stars": ("products", ["stars", "name_sort", "id", "archived_at"]),
     "ix_products_list_status": ("products", ["status", "name_sort", "id", "archived_at"]),
     "ix_products_list_certificate_no": ("products", ["certificate_no", "name_sort", "id", "archived_at"]),
