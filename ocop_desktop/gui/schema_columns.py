@@ -42,6 +42,13 @@ def schema_columns(record: Record, shown: Mapping[str, Shown[T]] | None = None, 
     return columns
 
 
-def caption(f: Field) -> str:
-    """A form's label for field ``f``: «&Hạn nộp:», its first letter the keyboard shortcut."""
-    return f"&{f.label_in(display_language())}:"
+def caption(f: Field, shortcut: bool = True) -> str:
+    """A form's label for field ``f``: «&Hạn nộp:», its first letter the keyboard shortcut
+    (unless ``shortcut`` is False: «Hạn nộp:»)."""
+    return f"{'&' if shortcut else ''}{f.label_in(display_language())}:"
+
+
+def name_fields(record: Record, labels: Mapping[str, Any], shortcut: bool = False) -> None:
+    """Set each form label of ``labels`` (field key -> QLabel) to its field's caption."""
+    for key, label in labels.items():
+        label.setText(caption(record.column(key), shortcut))

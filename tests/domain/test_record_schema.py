@@ -224,3 +224,29 @@ def test_the_evaluation_history_takes_its_columns_and_headers_from_the_schema(qa
     # The scoring form, the history and the activity log call the knock-out field alike.
     assert limits.field_label("knockout", "evaluations") == "Điều kiện loại"
     assert limits.field_label("rule_set_id", "evaluations") == "Bộ tiêu chí"
+
+
+def test_the_task_forms_name_their_fields_as_the_schema_does(qapp):
+    """The form, the table, the activity log and the messages call a field by one name."""
+    from datetime import date
+
+    from ocop_desktop.domain.schema import DIRECTIVE, TASK, TASK_PROGRESS
+    from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
+    from ocop_desktop.gui.tasks.note_dialogs import ProgressDialog
+    from ocop_desktop.services.task_types import TaskDTO
+
+    def submit(*_args):
+        return None
+
+    task = TaskDTO("t1", "", None, "UBND xã", "Báo cáo", "", None, "moi", "Mới", False)
+    form = TaskDialog(submit, [], [])
+    assert form.ui.directiveLabel.text() == f"{TASK.field('directive').label}:" == "Văn bản chỉ đạo:"
+    assert form.ui.dueLabel.text() == f"{limits.field_label('due_on', 'tasks')}:"
+    assert DirectiveDialog(submit).ui.issuerLabel.text() == f"{DIRECTIVE.field('issuer').label}:"
+    progress = ProgressDialog(task, "", date(2024, 7, 1), submit)
+    assert progress.ui.textLabel.text() == f"{TASK_PROGRESS.field('text').label}:" == "Việc đã làm:"
+    set_display_language("en")
+    try:
+        assert TaskDialog(submit, [], []).ui.dueLabel.text() == "Due date:"
+    finally:
+        set_display_language("vi")

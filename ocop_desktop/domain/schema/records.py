@@ -159,7 +159,7 @@ TASK_PROGRESS = Record(
     (
         Field("task_id", "Nhiệm vụ", "Task", Kind.REF, ref="tasks", required=True),
         Field("noted_on", "Ngày ghi", "Date", Kind.DATE),
-        Field("text", "Nội dung", "What was done", Kind.NOTE),
+        Field("text", "Việc đã làm", "What was done", Kind.NOTE),
         Field("author", "Người ghi", "Noted by", Kind.TEXT, max_chars=200),
     ),
     named_by="text",

@@ -8,11 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ocop_desktop.domain.numbers import DateError
+from ocop_desktop.domain.schema import DIRECTIVE, TASK
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.gui.date_field import DateField
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_tasks_directive_dialog import Ui_DirectiveDialog
 from ocop_desktop.gui.forms.ui_tasks_task_dialog import Ui_TaskDialog
+from ocop_desktop.gui.schema_columns import name_fields
 from ocop_desktop.gui.tasks.form_dialog import FormDialog, Submit
 from ocop_desktop.services.task_types import DirectiveDTO, DirectiveInput, TaskDTO, TaskInput
 
@@ -39,6 +41,9 @@ class DirectiveDialog(FormDialog):
         self.ui = Ui_DirectiveDialog()
         self.ui.setupUi(self)
         ui = self.ui
+        labels = {"number": ui.numberLabel, "issued_on": ui.issuedOnLabel, "issuer": ui.issuerLabel}
+        labels |= {"subject": ui.subjectLabel, "file_reference": ui.fileLabel, "notes": ui.notesLabel}
+        name_fields(DIRECTIVE, labels)  # as the activity log and the messages name them
         self._setup_form(
             ui.buttonBox,
             ui.errorLabel,
@@ -111,6 +116,8 @@ class TaskDialog(FormDialog):
         super().__init__(submit, parent)
         self.ui = Ui_TaskDialog()
         self.ui.setupUi(self)
+        labels = {"directive": self.ui.directiveLabel, "assignee": self.ui.assigneeLabel, "title": self.ui.titleLabel}
+        name_fields(TASK, labels | {"description": self.ui.descriptionLabel, "due_on": self.ui.dueLabel})
         ui = self.ui
         self._setup_form(
             ui.buttonBox,

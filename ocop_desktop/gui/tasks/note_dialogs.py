@@ -7,9 +7,11 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from ocop_desktop.domain.numbers import DateError
+from ocop_desktop.domain.schema import TASK, TASK_PROGRESS
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.gui.forms.ui_tasks_progress_dialog import Ui_ProgressDialog
 from ocop_desktop.gui.forms.ui_tasks_result_dialog import Ui_ResultNoteDialog
+from ocop_desktop.gui.schema_columns import name_fields
 from ocop_desktop.gui.tasks.form_dialog import FormDialog, Submit
 from ocop_desktop.services.task_types import TaskDTO
 
@@ -24,6 +26,7 @@ class ResultNoteDialog(FormDialog):
         today = today or date.today()
         self.ui = ui = Ui_ResultNoteDialog()
         ui.setupUi(self)
+        name_fields(TASK, {"completed_on": ui.doneOnLabel}, shortcut=True)
         self._setup_form(ui.buttonBox, ui.errorLabel, {"result_note": ui.noteEdit, "completed_on": ui.doneOnEdit})
         self.ok_button.setText(self.tr("Mark done"))
         ui.taskLabel.setText(task.title)
@@ -63,6 +66,7 @@ class ProgressDialog(FormDialog):
         self.ui = Ui_ProgressDialog()
         self.ui.setupUi(self)
         ui = self.ui
+        name_fields(TASK_PROGRESS, {"noted_on": ui.dateLabel, "text": ui.textLabel, "author": ui.authorLabel})
         self._setup_form(
             ui.buttonBox, ui.errorLabel, {"noted_on": ui.dateEdit, "text": ui.textEdit, "author": ui.authorEdit}
         )

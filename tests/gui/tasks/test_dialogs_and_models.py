@@ -99,7 +99,7 @@ def test_task_dialog_refuses_a_due_date_before_the_directive(qtbot, vietnamese, 
     qtbot.keyClicks(dialog.ui.dueEdit, "32/6/2024")
     _ok(qtbot, dialog)
     assert dialog.isVisible()
-    assert dialog.ui.errorLabel.text().startswith("• Hạn hoàn thành: Ngày «32/6/2024» không tồn tại.")
+    assert dialog.ui.errorLabel.text().startswith("• Hạn: Ngày «32/6/2024» không tồn tại.")
     assert dialog.ui.dueEdit.text() == "32/6/2024"  # kept as typed, for the user to correct
     dialog.ui.dueEdit.clear()
     qtbot.keyClicks(dialog.ui.dueEdit, "20/06/2024")
