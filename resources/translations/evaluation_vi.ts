@@ -32,36 +32,8 @@
         <translation>Đề nghị %1</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Ngày</translation>
-    </message>
-    <message>
         <source>Rule set</source>
         <translation>Bộ tiêu chí</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Cấp</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Thành viên</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Tổng</translation>
-    </message>
-    <message>
-        <source>Stars</source>
-        <translation>Hạng sao</translation>
-    </message>
-    <message>
-        <source>Knock-out</source>
-        <translation>Điều kiện loại</translation>
-    </message>
-    <message>
-        <source>Certified</source>
-        <translation>Công nhận</translation>
     </message>
     <message>
         <source>(every set)</source>

@@ -421,25 +421,5 @@
         <source>Not yet due</source>
         <translation>Chưa đến hạn</translation>
     </message>
-    <message>
-        <source>Unit</source>
-        <translation>Đơn vị</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Submitted on</source>
-        <translation>Ngày nộp</translation>
-    </message>
-    <message>
-        <source>Timeliness</source>
-        <translation>Thời hạn nộp</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>Số dòng</translation>
-    </message>
 </context>
 </TS>

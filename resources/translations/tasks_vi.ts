@@ -122,21 +122,6 @@
     </message>
 </context>
 <context>
-    <name>ProgressTableModel</name>
-    <message>
-        <source>Date</source>
-        <translation>Ngày</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>Tiến độ</translation>
-    </message>
-    <message>
-        <source>Noted by</source>
-        <translation>Người ghi</translation>
-    </message>
-</context>
-<context>
     <name>ResultNoteDialog</name>
     <message>
         <source>Mark done</source>
@@ -230,33 +215,6 @@
     <message>
         <source>Overdue by %1 day(s)</source>
         <translation>Quá hạn %1 ngày</translation>
-    </message>
-</context>
-<context>
-    <name>TaskTableModel</name>
-    <message>
-        <source>Directive</source>
-        <translation>Văn bản</translation>
-    </message>
-    <message>
-        <source>Assignee</source>
-        <translation>Đơn vị thực hiện</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>Nhiệm vụ</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Hạn</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Latest progress</source>
-        <translation>Tiến độ gần nhất</translation>
     </message>
 </context>
 <context>
