@@ -85,3 +85,33 @@ def test_closing_the_dialog_while_it_saves_breaks_nothing(qtbot, sample, coffee_
     jobs.wait()
     qtbot.wait(10)  # the save's answer finds no dialog, and is dropped; the evaluation is stored
     assert [row.total for row in service.history(coffee_id)] == [3]
+
+
+def test_an_earlier_evaluation_is_shown_again_and_printed_from_background_jobs(
+    qtbot, sample, coffee_id, jobs, vietnamese, tmp_path
+):
+    dialog, _service = _dialog(qtbot, sample, coffee_id, jobs)
+    dialog.show()
+    settle(qtbot, dialog)
+    ui = dialog.ui
+    dialog.export("result", tmp_path / "chua-luu.pdf")  # nothing saved, nothing selected
+    assert ui.errorLabel.text() == "Hãy lưu kết quả đánh giá (hoặc chọn một lần đánh giá trước) rồi mới in kết quả."
+    dialog.model.set_members([("Lò Văn An", {"A1.1": 3, "B1": 4})])
+    dialog.save_button.click()
+    settle(qtbot, dialog)
+    assert dialog.saved is not None and dialog.history_model.rowCount() == 1
+
+    ui.dateEdit.setDate(QDate(2024, 6, 20))  # another card shown meanwhile
+    settle(qtbot, dialog)
+    assert ui.ruleSetCombo.currentData() == "148/2023"
+    ui.historyView.setCurrentIndex(dialog.history_model.index(0, 0))
+    ui.loadButton.click()
+    settle(qtbot, dialog)
+    assert ui.ruleSetCombo.currentData() == "26/2026" and ui.dateEdit.text() == "28/11/2026"
+    assert dialog.model.index(dialog.model.row_of("A1.1"), 3).data() == "3"
+    assert ui.totalValue.text() == "7 / 100"
+
+    target = tmp_path / "ket-qua.pdf"
+    dialog.export("old", target)
+    settle(qtbot, dialog)
+    assert target.exists() and ui.errorLabel.text() == f"Đã lưu vào {target}"
