@@ -12,11 +12,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QHeaderView, QMenu, QWidget
 
 from ocop_desktop.domain.enums import TaskStatus
+from ocop_desktop.domain.schema import TASK
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_tasks_page import Ui_TasksPage
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
+from ocop_desktop.gui.schema_columns import name_fields
 from ocop_desktop.gui.stale import stale_handler
 from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
 from ocop_desktop.gui.tasks.form_dialog import ERROR_STYLE, Submit
@@ -58,6 +60,8 @@ class TasksPage(QWidget):
         )
         self.ui = ui = Ui_TasksPage()
         ui.setupUi(self)
+        # The filters are named as the table heads the columns they filter (domain/schema/records.py).
+        name_fields(TASK, {"assignee": ui.assigneeLabel, "status": ui.statusLabel, "due_on": ui.dueLabel})
         self.directive_model = DirectiveListModel(self)
         self.task_model = TaskTableModel(self)
         self.progress_model = ProgressTableModel(self)
