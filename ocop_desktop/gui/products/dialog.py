@@ -72,8 +72,7 @@ class ProductDialog(QDialog):
             self,
             on_error=lambda exc: report_error(self, exc, show=lambda reason: self.errors.show({"": [reason]})),
         )
-        self._products, self._catalog, self._today = products, catalog, today
-        self._product_id = product_id
+        self._products = products
         self.original: ProductDTO | None = None
         self.saved_product: ProductDTO | None = None
         self.duplicates: list[ProductRow] = []
