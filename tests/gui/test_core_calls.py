@@ -284,7 +284,6 @@ APP_START_UP = {
     "load_reference": "the reference data",
     "load_shipped_scorecards": "the shipped scorecards",
     "reload_if_changed": "the reference data and scorecards, when the shipped files changed",
-    "reload_if_changed": "the reference data and scorecards, when the shipped files changed (tests, benchmarks)",
     "daily_backup_if_due": "the day's backup",
 }
 # ... and hand these on, to receivers that run them in a job (tested in tests/gui/test_handed_calls.py).
