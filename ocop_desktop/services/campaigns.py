@@ -10,9 +10,17 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, DISTRICT_KINDS, PROVINCE_KINDS, SubmissionStatus
+from ocop_desktop.domain.language import ENGLISH, Text, english
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.text import clean, vn_sort_key
-from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
+from ocop_desktop.domain.validation import (
+    FieldError,
+    NotFoundError,
+    StaleDataError,
+    ValidationError,
+    changed_when,
+    text_of,
+)
 from ocop_desktop.persistence.models import Place, PlaceLink, SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.places import PlaceDTO, PlaceService
@@ -25,6 +33,13 @@ LABELS = {
     "title": "Tên đợt",
     "issuing_letter": "Văn bản yêu cầu",
     "units": "Đơn vị báo cáo",
+}
+LABELS_EN = {
+    "year": "Year",
+    "deadline": "Deadline",
+    "title": "Round name",
+    "issuing_letter": "Requesting document",
+    "units": "Reporting units",
 }
 # Reporting units are commune-level (xã, phường, thị trấn, đặc khu); «all in …» takes a province
 # or a district-level unit (huyện, quận, thị xã, thành phố) of either era.
@@ -74,6 +89,11 @@ def _label(key: str) -> str:
     return f"«{LABELS[key]}»"
 
 
+def _en(key: str) -> str:
+    """The field's label in an English message."""
+    return f"«{LABELS_EN[key]}»"
+
+
 def shift_year(day: date, years: int) -> date:
     """The same day ``years`` later; 29/02 becomes 28/02 in a common year."""
     try:
@@ -96,7 +116,12 @@ class CampaignService:
         with self._uow() as uow:
             campaign = uow.session.scalar(select(SurveyCampaign).where(SurveyCampaign.year == year))
             if campaign is None:
-                raise NotFoundError(f"Không có đợt rà soát năm {year}; «ocop campaigns list» liệt kê các đợt đã có.")
+                raise NotFoundError(
+                    Text(
+                        f"Không có đợt rà soát năm {year}; «ocop campaigns list» liệt kê các đợt đã có.",
+                        f"There is no survey round for {year}; «ocop campaigns list» lists the rounds there are.",
+                    )
+                )
             return self._info(uow, campaign)
 
     def list(self) -> list[CampaignInfo]:
@@ -116,7 +141,12 @@ class CampaignService:
         everything = self._places.all()
         by_id = {p.id: p for p in everything}
         if place_id not in by_id:
-            raise NotFoundError("Không tìm thấy đơn vị hành chính này; hãy chọn lại.")
+            raise NotFoundError(
+                Text(
+                    "Không tìm thấy đơn vị hành chính này; hãy chọn lại.",
+                    "This administrative unit was not found; choose it again.",
+                )
+            )
         children: dict[str, list[PlaceDTO]] = {}
         for p in everything:
             if p.parent_id:
@@ -223,7 +253,10 @@ class CampaignService:
                     [
                         FieldError(
                             "closed_on",
-                            f"Đợt đã kết thúc từ ngày {format_vn_date(campaign.closed_on)}; không cần kết thúc lại.",
+                            Text(
+                                f"Đợt đã kết thúc từ ngày {format_vn_date(campaign.closed_on)}; không cần kết thúc lại.",
+                                f"The round was already closed on {format_vn_date(campaign.closed_on)}; it need not be closed again.",
+                            ),
                         )
                     ],
                     record=self._record(campaign),
@@ -238,7 +271,13 @@ class CampaignService:
             self._check_version(campaign, expected_version)
             if campaign.closed_on is None:
                 raise ValidationError(
-                    [FieldError("closed_on", "Đợt đang mở; không cần mở lại.")], record=self._record(campaign)
+                    [
+                        FieldError(
+                            "closed_on",
+                            Text("Đợt đang mở; không cần mở lại.", "The round is open; it need not be reopened."),
+                        )
+                    ],
+                    record=self._record(campaign),
                 )
             campaign.closed_on = None
             uow.commit()
@@ -256,8 +295,12 @@ class CampaignService:
                     [
                         FieldError(
                             "entries",
-                            f"đợt đã có {count} dòng rà soát của các đơn vị nên không xóa được; nếu đợt đã "
-                            "xong, hãy kết thúc đợt thay vì xóa",
+                            Text(
+                                f"đợt đã có {count} dòng rà soát của các đơn vị nên không xóa được; nếu đợt đã "
+                                "xong, hãy kết thúc đợt thay vì xóa",
+                                f"the round already has {count} survey rows from the units, so it cannot be deleted; if the round is "
+                                "finished, close it instead of deleting it",
+                            ),
                         )
                     ],
                     record=self._record(campaign),
@@ -274,7 +317,7 @@ class CampaignService:
         errors: list[FieldError] = []
         target = self._year(year, date.today(), errors)
         if errors or target is None:
-            raise ValidationError(errors, record="Sao chép đợt rà soát")
+            raise ValidationError(errors, record=Text("Sao chép đợt rà soát", "Copying a survey round"))
         with self._uow() as uow:
             s = uow.session
             source: SurveyCampaign | None
@@ -288,7 +331,12 @@ class CampaignService:
                     .limit(1)
                 )
                 if source is None:
-                    raise NotFoundError(f"Chưa có đợt rà soát nào trước năm {target} để sao chép; hãy tạo đợt mới.")
+                    raise NotFoundError(
+                        Text(
+                            f"Chưa có đợt rà soát nào trước năm {target} để sao chép; hãy tạo đợt mới.",
+                            f"There is no survey round before {target} to copy; create a new round.",
+                        )
+                    )
             unit_ids = [u.unit_id for u in source.submissions]
             shift = target - source.year
             deadline = shift_year(source.deadline, shift) if source.deadline else None
@@ -341,34 +389,70 @@ class CampaignService:
         deadline = None
         if data.deadline is None or (isinstance(data.deadline, str) and not data.deadline.strip()):
             errors.append(
-                FieldError("deadline", f"Chưa nhập {_label('deadline')}; hãy nhập ngày theo dạng 30/06/2026.")
+                FieldError(
+                    "deadline",
+                    Text(
+                        f"Chưa nhập {_label('deadline')}; hãy nhập ngày theo dạng 30/06/2026.",
+                        f"{_en('deadline')} is missing; enter a date such as 30/06/2026.",
+                    ),
+                )
             )
         else:
             try:
                 deadline = parse_vn_date(data.deadline)
             except DateError as exc:
-                errors.append(FieldError("deadline", f"{_label('deadline')}: {str(exc).rstrip('.')}"))
+                errors.append(
+                    FieldError(
+                        "deadline",
+                        Text(
+                            f"{_label('deadline')}: {text_of(exc, 'vi').rstrip('.')}",
+                            f"{_en('deadline')}: {text_of(exc, ENGLISH).rstrip('.')}",
+                        ),
+                    )
+                )
         if deadline is not None and year is not None and not year - 1 <= deadline.year <= year + 1:
             errors.append(
                 FieldError(
                     "deadline",
-                    f"{_label('deadline')} {format_vn_date(deadline)} quá xa năm của đợt "
-                    f"({year}); hãy nhập ngày từ 01/01/{year - 1} đến 31/12/{year + 1}.",
+                    Text(
+                        f"{_label('deadline')} {format_vn_date(deadline)} quá xa năm của đợt "
+                        f"({year}); hãy nhập ngày từ 01/01/{year - 1} đến 31/12/{year + 1}.",
+                        f"{_en('deadline')} {format_vn_date(deadline)} is too far from the round's year "
+                        f"({year}); enter a date from 01/01/{year - 1} to 31/12/{year + 1}.",
+                    ),
                 )
             )
         title = clean(data.title) or ""
         if not title:
             errors.append(
                 FieldError(
-                    "title", f"Chưa nhập {_label('title')}, ví dụ «Rà soát sản phẩm OCOP năm {year or today.year}»."
+                    "title",
+                    Text(
+                        f"Chưa nhập {_label('title')}, ví dụ «Rà soát sản phẩm OCOP năm {year or today.year}».",
+                        f"{_en('title')} is missing, for example «Rà soát sản phẩm OCOP năm {year or today.year}».",
+                    ),
                 )
             )
         elif len(title) > TITLE_MAX:
-            errors.append(FieldError("title", f"{_label('title')} dài quá {TITLE_MAX} ký tự; hãy rút gọn."))
+            errors.append(
+                FieldError(
+                    "title",
+                    Text(
+                        f"{_label('title')} dài quá {TITLE_MAX} ký tự; hãy rút gọn.",
+                        f"{_en('title')} is longer than {TITLE_MAX} characters; shorten it.",
+                    ),
+                )
+            )
         letter = clean(data.issuing_letter) or ""
         if len(letter) > LETTER_MAX:
             errors.append(
-                FieldError("issuing_letter", f"{_label('issuing_letter')} dài quá {LETTER_MAX} ký tự; hãy rút gọn.")
+                FieldError(
+                    "issuing_letter",
+                    Text(
+                        f"{_label('issuing_letter')} dài quá {LETTER_MAX} ký tự; hãy rút gọn.",
+                        f"{_en('issuing_letter')} is longer than {LETTER_MAX} characters; shorten it.",
+                    ),
+                )
             )
         if year is not None:
             same = uow.session.scalar(select(SurveyCampaign).where(SurveyCampaign.year == year))
@@ -376,20 +460,33 @@ class CampaignService:
                 errors.append(
                     FieldError(
                         "year",
-                        f"Đã có đợt rà soát năm {year} («{same.title}»); mỗi năm một đợt "
-                        "(nhập Excel và báo cáo chọn đợt theo năm), hãy sửa đợt đó.",
+                        Text(
+                            f"Đã có đợt rà soát năm {year} («{same.title}»); mỗi năm một đợt "
+                            "(nhập Excel và báo cáo chọn đợt theo năm), hãy sửa đợt đó.",
+                            f"There is already a survey round for {year} («{same.title}»); one round a year "
+                            "(Excel imports and reports choose the round by its year): edit that round.",
+                        ),
                     )
                 )
             if campaign is not None and year != campaign.year and (n := self._entry_count(uow, campaign.id)):
                 errors.append(
                     FieldError(
                         "year",
-                        f"Đợt đã có {n} dòng rà soát nhập theo năm {campaign.year}; không đổi được {_label('year')}.",
+                        Text(
+                            f"Đợt đã có {n} dòng rà soát nhập theo năm {campaign.year}; không đổi được {_label('year')}.",
+                            f"The round already has {n} survey rows entered for {campaign.year}; its {_en('year')} cannot change.",
+                        ),
                     )
                 )
         errors += self._unit_errors(uow, data.unit_ids, deadline, campaign)
         if errors or year is None or deadline is None:
-            raise ValidationError(errors, record=self._record(campaign) if campaign else "Đợt rà soát mới")
+            raise ValidationError(
+                errors,
+                record=Text(
+                    self._record(campaign) if campaign else "Đợt rà soát mới",
+                    english(self._record(campaign)) if campaign else "New survey round",
+                ),
+            )
         return year, deadline, title, letter
 
     @staticmethod
@@ -397,15 +494,27 @@ class CampaignService:
         last = today.year + 1
         text = str(value).strip() if value is not None else ""
         if not text:
-            errors.append(FieldError("year", f"Chưa nhập {_label('year')}; hãy nhập năm từ {FIRST_YEAR} đến {last}."))
+            errors.append(
+                FieldError(
+                    "year",
+                    Text(
+                        f"Chưa nhập {_label('year')}; hãy nhập năm từ {FIRST_YEAR} đến {last}.",
+                        f"{_en('year')} is missing; enter a year from {FIRST_YEAR} to {last}.",
+                    ),
+                )
+            )
             return None
         if isinstance(value, bool) or not text.isdigit() or not FIRST_YEAR <= int(text) <= last:
             shown = text if len(text) <= 20 else text[:20] + "…"
             errors.append(
                 FieldError(
                     "year",
-                    f"{_label('year')} «{shown}» không dùng được; hãy nhập năm từ "
-                    f"{FIRST_YEAR} (năm bắt đầu Chương trình OCOP) đến {last}.",
+                    Text(
+                        f"{_label('year')} «{shown}» không dùng được; hãy nhập năm từ "
+                        f"{FIRST_YEAR} (năm bắt đầu Chương trình OCOP) đến {last}.",
+                        f"{_en('year')} «{shown}» cannot be used; enter a year from "
+                        f"{FIRST_YEAR} (the year the OCOP Programme began) to {last}.",
+                    ),
                 )
             )
             return None
@@ -416,7 +525,15 @@ class CampaignService:
     ) -> builtins.list[FieldError]:
         wanted = list(dict.fromkeys(unit_ids or ()))
         if not wanted:
-            return [FieldError("units", f"Chưa chọn {_label('units')}; hãy chọn ít nhất một xã, phường.")]
+            return [
+                FieldError(
+                    "units",
+                    Text(
+                        f"Chưa chọn {_label('units')}; hãy chọn ít nhất một xã, phường.",
+                        f"No {_en('units')} chosen; choose at least one commune or ward.",
+                    ),
+                )
+            ]
         s = uow.session
         places = {p.id: p for p in s.scalars(select(Place).where(Place.id.in_(wanted)))}
         kept = {u.unit_id for u in campaign.submissions} if campaign is not None else set()
@@ -427,8 +544,12 @@ class CampaignService:
                 errors.append(
                     FieldError(
                         "units",
-                        f"{_label('units')}: có đơn vị không còn trong danh sách địa bàn "
-                        f"(mã bản ghi {unit_id}); hãy chọn lại.",
+                        Text(
+                            f"{_label('units')}: có đơn vị không còn trong danh sách địa bàn "
+                            f"(mã bản ghi {unit_id}); hãy chọn lại.",
+                            f"{_en('units')}: a unit is no longer in the list of places "
+                            f"(record id {unit_id}); choose again.",
+                        ),
                     )
                 )
             elif (
@@ -440,12 +561,20 @@ class CampaignService:
                 )
             ):
                 period = f"đến {format_vn_date(p.valid_to)}" if p.valid_to else f"từ {format_vn_date(p.valid_from)}"
+                period_en = (
+                    f"until {format_vn_date(p.valid_to)}" if p.valid_to else f"from {format_vn_date(p.valid_from)}"
+                )
                 errors.append(
                     FieldError(
                         "units",
-                        f"{_label('units')}: «{p.name}» ({period}) không tồn tại vào "
-                        f"{_label('deadline')} {format_vn_date(deadline)}; hãy chọn đơn vị "
-                        "còn hiệu lực vào ngày đó.",
+                        Text(
+                            f"{_label('units')}: «{p.name}» ({period}) không tồn tại vào "
+                            f"{_label('deadline')} {format_vn_date(deadline)}; hãy chọn đơn vị "
+                            "còn hiệu lực vào ngày đó.",
+                            f"{_en('units')}: «{p.name}» ({period_en}) does not exist on the "
+                            f"{_en('deadline')} {format_vn_date(deadline)}; choose a unit "
+                            "in force on that date.",
+                        ),
                     )
                 )
         if campaign is not None:
@@ -463,9 +592,14 @@ class CampaignService:
                         errors.append(
                             FieldError(
                                 "units",
-                                f"không bỏ được «{sub.unit.name}» khỏi {_label('units')}: "
-                                f"đơn vị đã có {counts[sub.unit_id]} dòng rà soát trong đợt; "
-                                "hãy giữ đơn vị này",
+                                Text(
+                                    f"không bỏ được «{sub.unit.name}» khỏi {_label('units')}: "
+                                    f"đơn vị đã có {counts[sub.unit_id]} dòng rà soát trong đợt; "
+                                    "hãy giữ đơn vị này",
+                                    f"cannot remove «{sub.unit.name}» from {_en('units')}: "
+                                    f"the unit already has {counts[sub.unit_id]} survey rows in the round; "
+                                    "keep this unit",
+                                ),
                             )
                         )
         return errors
@@ -529,18 +663,34 @@ class CampaignService:
     def _load(uow: UnitOfWork, campaign_id: str) -> SurveyCampaign:
         campaign = uow.session.get(SurveyCampaign, campaign_id) if campaign_id else None
         if campaign is None:
-            raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy tải lại.")
+            raise NotFoundError(
+                Text(
+                    "Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy tải lại.",
+                    "This survey round was not found; it may have been deleted. Reload.",
+                )
+            )
         return campaign
 
     @staticmethod
-    def _record(campaign: SurveyCampaign) -> str:
-        return f"Đợt rà soát năm {campaign.year} «{campaign.title}»"
+    def _record(campaign: SurveyCampaign) -> Text:
+        return Text(
+            f"Đợt rà soát năm {campaign.year} «{campaign.title}»",
+            f"The survey round of {campaign.year} «{campaign.title}»",
+        )
 
     def _check_version(self, campaign: SurveyCampaign, expected: datetime | None) -> None:
         if expected is not None and campaign.updated_at != expected:
             raise StaleDataError(
-                [f"{self._record(campaign)} đã được sửa ở nơi khác {changed_when(campaign.updated_at)}"],
-                advice="Chưa lưu gì; hãy tải lại rồi làm lại nếu vẫn cần.",
+                [
+                    Text(
+                        f"{self._record(campaign)} đã được sửa ở nơi khác {changed_when(campaign.updated_at)}",
+                        f"{self._record(campaign).en} was changed elsewhere {changed_when(campaign.updated_at).en}",
+                    )
+                ],
+                advice=Text(
+                    "Chưa lưu gì; hãy tải lại rồi làm lại nếu vẫn cần.",
+                    "Nothing was saved; reload, then do it again if it is still needed.",
+                ),
             )
 
     def _info(self, uow: UnitOfWork, c: SurveyCampaign) -> CampaignInfo:

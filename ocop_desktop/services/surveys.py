@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.deadlines import timeliness
 from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionStatus
+from ocop_desktop.domain.language import ENGLISH, Text, english
 from ocop_desktop.domain.numbers import NumberError, format_vn_date, parse_vn_number
 from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.text import clean, nfc, vn_sort_key
@@ -28,6 +29,7 @@ from ocop_desktop.services.survey_versions import stale_changes
 # split_entry_field() reads it back. The message itself repeats row and column in Vietnamese.
 ENTRY_COLUMNS = SURVEY_ENTRY.keys  # the listed fields of domain/schema/survey.py, left to right
 COLUMN_LABELS = {f.key: f.label for f in SURVEY_ENTRY.listed}
+COLUMN_LABELS_EN = {f.key: f.label_in(ENGLISH) for f in SURVEY_ENTRY.listed}
 NUMBER_COLUMNS = frozenset(f.key for f in SURVEY_ENTRY.listed if f.numeric)
 _FIELDS = {f.key: f for f in SURVEY_ENTRY.listed}
 _COLUMN_ATTR = {f.key: f.stored for f in SURVEY_ENTRY.listed if f.stored != f.key}  # input name -> column
@@ -201,7 +203,12 @@ def parse_entry_value(column: str, value: Any, campaign_year: int | None = None)
             text = clean(text) or ""
         limit = f.max_chars
         if limit and len(text) > limit:
-            raise ValueError(f"Dài quá {limit} ký tự (đang có {len(text)}); hãy rút gọn.")
+            raise ValueError(
+                Text(
+                    f"Dài quá {limit} ký tự (đang có {len(text)}); hãy rút gọn.",
+                    f"Longer than {limit} characters (it has {len(text)}); shorten it.",
+                )
+            )
         return text
     if _empty(value):
         return None
@@ -209,28 +216,52 @@ def parse_entry_value(column: str, value: Any, campaign_year: int | None = None)
         # repr() keeps 12.5 as 12.5 rather than its binary expansion.
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if not number.is_finite():
-            raise ValueError("Giá trị này không phải là số; hãy nhập lại.")
+            raise ValueError(
+                Text("Giá trị này không phải là số; hãy nhập lại.", "This value is not a number; enter it again.")
+            )
     else:
         try:
             number = parse_vn_number(str(value))
         except NumberError as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(exc.args[0] if len(exc.args) == 1 else str(exc)) from None  # with its English
     if number < 0:
-        raise ValueError("Không được nhập số âm; hãy nhập số từ 0 trở lên.")
+        raise ValueError(
+            Text(
+                "Không được nhập số âm; hãy nhập số từ 0 trở lên.",
+                "Negative numbers are not allowed; enter a number from 0 up.",
+            )
+        )
     if f.kind is Kind.YEAR:
         low, high = proposed_year_range(campaign_year)
         if number != number.to_integral_value() or not low <= number <= high:
-            raise ValueError(f"Năm đề xuất phải là năm từ {low} đến {high}, ví dụ {low + 1}.")
+            raise ValueError(
+                Text(
+                    f"Năm đề xuất phải là năm từ {low} đến {high}, ví dụ {low + 1}.",
+                    f"The proposed year must be a year from {low} to {high}, for example {low + 1}.",
+                )
+            )
         return int(number)
     if f.bounds is not None and number >= f.bounds[1]:
-        raise ValueError("Số quá lớn; hãy kiểm tra lại (có thể thừa chữ số 0).")
+        raise ValueError(
+            Text(
+                "Số quá lớn; hãy kiểm tra lại (có thể thừa chữ số 0).",
+                "The number is too large; check it (perhaps an extra 0).",
+            )
+        )
     if f.kind is Kind.MONEY:
         if number != number.to_integral_value():
-            raise ValueError("Giá tính bằng đồng, không có phần lẻ; hãy bỏ phần thập phân.")
+            raise ValueError(
+                Text(
+                    "Giá tính bằng đồng, không có phần lẻ; hãy bỏ phần thập phân.",
+                    "Prices are in whole VND; remove the decimals.",
+                )
+            )
         return int(number)
     if f.kind.integral:
         if number != number.to_integral_value():
-            raise ValueError("Phải là số nguyên; hãy bỏ phần thập phân.")
+            raise ValueError(
+                Text("Phải là số nguyên; hãy bỏ phần thập phân.", "It must be a whole number; remove the decimals.")
+            )
         return int(number)
     return float(number)
 
@@ -401,15 +432,19 @@ class SurveyService:
             s = uow.session
             campaign = self._campaign(uow, campaign_id)
             submission, unit_name = self._submission(uow, campaign, unit_id)
-            record = f"Rà soát năm {campaign.year} — {unit_name}"
+            record = Text(f"Rà soát năm {campaign.year} — {unit_name}", f"Survey of {campaign.year} — {unit_name}")
             if campaign.closed_on is not None:
                 raise ValidationError(
                     [
                         FieldError(
                             "closed_on",
-                            (
-                                f"Đợt rà soát năm {campaign.year} đã kết thúc ngày {format_vn_date(campaign.closed_on)} nên không "
-                                "sửa được dòng nào; nếu cần sửa, hãy mở lại đợt (Rà soát sản phẩm → Mở lại đợt)."
+                            Text(
+                                (
+                                    f"Đợt rà soát năm {campaign.year} đã kết thúc ngày {format_vn_date(campaign.closed_on)} nên không "
+                                    "sửa được dòng nào; nếu cần sửa, hãy mở lại đợt (Rà soát sản phẩm → Mở lại đợt)."
+                                ),
+                                f"The survey round of {campaign.year} was closed on {format_vn_date(campaign.closed_on)}, so no row "
+                                "can be changed; to change one, reopen the round (Product survey → Reopen round).",
                             ),
                         )
                     ],
@@ -437,9 +472,16 @@ class SurveyService:
                     try:
                         values[column] = parse_entry_value(column, getattr(row, column), campaign.year)
                     except ValueError as exc:
-                        row_errors.append(self._cell_error(n, column, str(exc)))
+                        reason = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+                        row_errors.append(self._cell_error(n, column, reason))
                 if values.get("product_name") == "":
-                    row_errors.append(self._cell_error(n, "product_name", "Chưa nhập tên sản phẩm; hãy nhập tên."))
+                    row_errors.append(
+                        self._cell_error(
+                            n,
+                            "product_name",
+                            Text("Chưa nhập tên sản phẩm; hãy nhập tên.", "The product name is missing; enter it."),
+                        )
+                    )
                 errors += row_errors
                 if not row_errors:
                     checked.append((row, values))
@@ -492,27 +534,52 @@ class SurveyService:
                 shown = SubmissionStatus(submission.status).label
                 raise StaleDataError(
                     [
-                        f"Trạng thái nộp của {unit_name} đã được đổi ở nơi khác {changed_when(submission.updated_at)}, "
-                        f"nay là «{shown}»"
+                        Text(
+                            f"Trạng thái nộp của {unit_name} đã được đổi ở nơi khác {changed_when(submission.updated_at)}, "
+                            f"nay là «{shown}»",
+                            f"The submission status of {unit_name} was changed elsewhere "
+                            f"{changed_when(submission.updated_at).en}; it is now «{shown}»",
+                        )
                     ],
-                    advice="Chưa lưu gì; bảng trạng thái đã được tải lại, hãy xem rồi làm lại nếu vẫn cần.",
+                    advice=Text(
+                        "Chưa lưu gì; bảng trạng thái đã được tải lại, hãy xem rồi làm lại nếu vẫn cần.",
+                        "Nothing was saved; the status table was reloaded: look at it, then do it again if still needed.",
+                    ),
                 )
             errors: list[FieldError] = []
             try:
                 status = SubmissionStatus(status).value
             except ValueError:
-                errors.append(FieldError("status", f"Trạng thái «{status}» không hợp lệ."))
+                errors.append(
+                    FieldError(
+                        "status", Text(f"Trạng thái «{status}» không hợp lệ.", f"The status «{status}» is not valid.")
+                    )
+                )
             problem = ""
             if status in _DONE and submitted_on is None:
-                problem = "Chưa nhập ngày nộp; hãy chọn ngày đơn vị đã nộp báo cáo."
+                problem = Text(
+                    "Chưa nhập ngày nộp; hãy chọn ngày đơn vị đã nộp báo cáo.",
+                    "The submission date is missing; choose the day the unit submitted its report.",
+                )
             elif status in _DONE and submitted_on is not None and submitted_on > today:
-                problem = f"Ngày nộp {format_vn_date(submitted_on)} ở tương lai; hãy chọn ngày đã nộp thực tế."
+                problem = Text(
+                    f"Ngày nộp {format_vn_date(submitted_on)} ở tương lai; hãy chọn ngày đã nộp thực tế.",
+                    f"The submission date {format_vn_date(submitted_on)} is in the future; choose the actual day.",
+                )
             elif status not in _DONE and submitted_on is not None:
-                problem = "Đơn vị chưa nộp thì không có ngày nộp; hãy để trống."
+                problem = Text(
+                    "Đơn vị chưa nộp thì không có ngày nộp; hãy để trống.",
+                    "A unit that has not submitted has no submission date; leave it empty.",
+                )
             if problem:
                 errors.append(FieldError("submitted_on", problem))
             if errors:
-                raise ValidationError(errors, record=f"Rà soát năm {campaign.year} — {unit_name}")
+                raise ValidationError(
+                    errors,
+                    record=Text(
+                        f"Rà soát năm {campaign.year} — {unit_name}", f"Survey of {campaign.year} — {unit_name}"
+                    ),
+                )
             submission.status = status
             submission.submitted_on = submitted_on
             uow.commit()
@@ -524,13 +591,26 @@ class SurveyService:
             s = uow.session
             entry = s.get(SurveyEntry, entry_id)
             if entry is None:
-                raise NotFoundError("Không tìm thấy dòng rà soát này; có thể nó đã bị xóa. Hãy tải lại.")
-            record = f"Dòng rà soát «{entry.product_name}»"
+                raise NotFoundError(
+                    Text(
+                        "Không tìm thấy dòng rà soát này; có thể nó đã bị xóa. Hãy tải lại.",
+                        "This survey row was not found; it may have been deleted. Reload.",
+                    )
+                )
+            record = Text(f"Dòng rà soát «{entry.product_name}»", f"Survey row «{entry.product_name}»")
             if entry.product_id:
                 existing = s.get(Product, entry.product_id)
                 name = existing.name if existing else entry.product_name
                 raise ValidationError(
-                    [FieldError("product_id", f"Đã tạo sản phẩm tiềm năng «{name}» từ dòng này; không tạo lại.")],
+                    [
+                        FieldError(
+                            "product_id",
+                            Text(
+                                f"Đã tạo sản phẩm tiềm năng «{name}» từ dòng này; không tạo lại.",
+                                f"The potential product «{name}» was already made from this row; it is not made again.",
+                            ),
+                        )
+                    ],
                     record=record,
                 )
             commune_level = COMMUNE_KINDS
@@ -558,13 +638,24 @@ class SurveyService:
 
     @staticmethod
     def _cell_error(row: int, column: str, reason: str) -> FieldError:
-        return FieldError(entry_field(row, column), f"Dòng {row}, cột «{COLUMN_LABELS[column]}»: {reason}")
+        return FieldError(
+            entry_field(row, column),
+            Text(
+                f"Dòng {row}, cột «{COLUMN_LABELS[column]}»: {reason}",
+                f"Row {row}, column «{COLUMN_LABELS_EN[column]}»: {english(reason)}",
+            ),
+        )
 
     @staticmethod
     def _campaign(uow: UnitOfWork, campaign_id: str) -> SurveyCampaign:
         campaign = uow.session.get(SurveyCampaign, campaign_id)
         if campaign is None:
-            raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy tải lại.")
+            raise NotFoundError(
+                Text(
+                    "Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy tải lại.",
+                    "This survey round was not found; it may have been deleted. Reload.",
+                )
+            )
         return campaign
 
     @staticmethod
@@ -573,5 +664,10 @@ class SurveyService:
             select(UnitSubmission).where(UnitSubmission.campaign_id == campaign.id, UnitSubmission.unit_id == unit_id)
         )
         if submission is None:
-            raise NotFoundError(f"Đơn vị này không có trong danh sách báo cáo của đợt rà soát năm {campaign.year}.")
+            raise NotFoundError(
+                Text(
+                    f"Đơn vị này không có trong danh sách báo cáo của đợt rà soát năm {campaign.year}.",
+                    f"This unit is not among the reporting units of the survey round of {campaign.year}.",
+                )
+            )
         return submission, submission.unit.name
