@@ -263,8 +263,26 @@ def _replace_confirmed(args, deleted: int, units: str) -> bool:
     return answer.strip().lower() in _YES
 
 
+def _terminal_bar():
+    """A progress bar redrawn in place on stderr when stderr is a terminal (None otherwise: piped
+    output and tests read only the result lines)."""
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        return None
+
+    def show(done: int, total: int, text: str) -> None:
+        filled = 30 * done // max(total, 1)
+        stream.write(f"\r{text}: [{'#' * filled}{'.' * (30 - filled)}] {100 * done // max(total, 1):3d}%")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
 def cmd_import_survey(args) -> int:
     path = Path(args.file)
+    bar = _terminal_bar()
     options = dict(valid_only=args.valid_only, replace=args.replace)
     db, make_uow = open_db(args)
     try:
@@ -272,7 +290,9 @@ def cmd_import_survey(args) -> int:
         campaign = resolve_campaign(make_uow, args.campaign)
         unit = resolve_unit(make_uow, args.unit, campaign=campaign) if args.unit else None
         # The workbook is read once: the rows checked here are the rows stored below.
-        check = service.check(path, campaign.id, unit.id if unit else None, include_hidden=args.include_hidden)
+        check = service.check(
+            path, campaign.id, unit.id if unit else None, include_hidden=args.include_hidden, progress=bar
+        )
         for line in check.skipped:
             print(f"Bỏ qua: {line}")
         for warning in check.warnings:
@@ -303,7 +323,7 @@ def cmd_import_survey(args) -> int:
             print("Không có dòng nào để nhập; dữ liệu không thay đổi.")
             return 0
         copy = backup_before(db.path, "nhập Excel")
-        result = service.apply(check, **options)
+        result = service.apply(check, progress=bar, **options)
     except ImportRefused as exc:
         raise Refused(str(exc)) from None
     finally:

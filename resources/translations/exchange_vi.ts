@@ -48,6 +48,10 @@
         <translation>&amp;Nhập</translation>
     </message>
     <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Dừng</translation>
+    </message>
+    <message>
         <source>&amp;Undo this import</source>
         <translation>&amp;Hoàn tác lần nhập này</translation>
     </message>
@@ -78,6 +82,14 @@
     <message>
         <source>Checking the file…</source>
         <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was imported.</source>
+        <translation>Đã dừng; chưa nhập dòng nào, dữ liệu không thay đổi.</translation>
     </message>
     <message>
         <source>%1 row(s) read: %2 valid, %3 with problems.</source>

@@ -78,7 +78,7 @@ def test_a_unit_the_campaign_does_not_list_is_refused_by_name(service, make_uow,
 def test_the_workbook_is_read_once_from_check_to_store(service, make_uow, tmp_path, monkeypatch):
     reads = []
     real = survey_import.read_sheets
-    monkeypatch.setattr(survey_import, "read_sheets", lambda path: reads.append(path) or real(path))
+    monkeypatch.setattr(survey_import, "read_sheets", lambda path, **kw: reads.append(path) or real(path, **kw))
     path = workbook(tmp_path / "ang-nua.xlsx", [("Chè búp", 120), ("Mật ong", 30)])
     check = service.check(path, SAMPLE_2024, place_id("xa-ang-nua"))
     plan = service.apply(check, replace=True, dry_run=True)  # what the confirmation counts

@@ -91,10 +91,10 @@ def test_a_306_kb_dimension_bomb_is_refused_quickly_in_little_memory(tmp_path):
         assert r["seconds"] < 5 and r["rss_mb"] < 300, r
     assert results[0]["message"] == (
         "Tệp bomb.xlsx, trang «Rà soát»: khai báo vùng dữ liệu A1:XFD1048576 (1.048.576 dòng × 16.384 cột), vượt "
-        "giới hạn 100.000 dòng và 1.000 cột. Hãy mở bằng Excel, xóa các dòng, cột thừa (trống nhưng có định dạng) "
+        "giới hạn 200.000 dòng và 1.000 cột. Hãy mở bằng Excel, xóa các dòng, cột thừa (trống nhưng có định dạng) "
         "bên dưới và bên phải dữ liệu, lưu lại rồi nhập, hoặc chia thành nhiều tệp nhỏ hơn."
     )
-    assert "ô XFD1048576 nằm ngoài giới hạn 100.000 dòng và 1.000 cột" in results[1]["message"]
+    assert "ô XFD1048576 nằm ngoài giới hạn 200.000 dòng và 1.000 cột" in results[1]["message"]
     assert "khi giải nén sẽ chiếm 29 MB từ 0,1 MB nén — bất thường" in results[2]["message"]
     assert results[3]["message"] is None  # 125,000 empty styled cells are read, and none is kept
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,9 +14,10 @@ from ocop_desktop.gui.error_text import error_text, report_error
 from ocop_desktop.gui.exchange.models import problems_model
 from ocop_desktop.gui.exchange.send_dialog import describe
 from ocop_desktop.gui.forms.ui_exchange_excel_import_dialog import Ui_ExcelImportDialog
-from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.jobs import Job, JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.services.survey_import import (
+    ImportCancelled,
     ImportRefused,
     SurveyImportCheck,
     SurveyImportResult,
@@ -80,6 +82,10 @@ class ExcelImportDialog(QDialog):
         self._confirm = confirm
         self._folder = folder or Path.home()
         self._check: SurveyImportCheck | None = None
+        self._running: Job | None = None  # the check or import under way, which «Stop» cancels
+        # Asked by the service between steps. Not the job's own token: an import that commits just
+        # as «Stop» is pressed must still be reported as imported, not as stopped.
+        self._stop_asked = threading.Event()
         self.result: SurveyImportResult | None = None
         self.ui = Ui_ExcelImportDialog()
         self.ui.setupUi(self)
@@ -105,6 +111,7 @@ class ExcelImportDialog(QDialog):
         self.ui.validOnlyCheck.toggled.connect(lambda _on: self._update_buttons())
         self.ui.includeHiddenCheck.toggled.connect(lambda _on: self._recheck())
         self.ui.undoButton.clicked.connect(self.undo_import)
+        self.ui.cancelButton.clicked.connect(self.stop)
         self.ui.undoButton.hide()
         self.ui.checkButton.setEnabled(False)
 
@@ -187,13 +194,57 @@ class ExcelImportDialog(QDialog):
         self.ui.statusLabel.setText(self.tr("Checking the file…"))
         self.ui.checkButton.setEnabled(False)
         hidden = self.ui.includeHiddenCheck.isChecked()
-        self._jobs.run(
-            lambda progress, cancel: self._importer.check(*request, include_hidden=hidden),
-            on_done=self._checked,
-            on_error=self._failed,
+        stop = self._stop_asked = threading.Event()
+        self._track(
+            self._jobs.run(
+                lambda progress, cancel: self._importer.check(
+                    *request, include_hidden=hidden, progress=progress, cancelled=stop.is_set
+                ),
+                on_done=self._checked,
+                on_error=self._failed,
+                on_progress=self._progress,
+                on_cancelled=self._stopped,
+            )
         )
 
+    # -- progress and «Stop» ----------------------------------------------------------------------
+    def _track(self, job: Job) -> None:
+        """Show the bar and «Stop» while ``job`` (a check or an import of a big sheet) runs."""
+        self._running = job
+        self.ui.progressBar.setRange(0, 100)
+        self.ui.progressBar.setValue(0)
+        self.ui.progressBar.show()
+        self.ui.cancelButton.setEnabled(True)
+        self.ui.cancelButton.show()
+
+    def _untrack(self) -> None:
+        self._running = None
+        self.ui.progressBar.hide()
+        self.ui.cancelButton.hide()
+
+    def _progress(self, done: int, total: int, _text: str = "") -> None:
+        self.ui.progressBar.setMaximum(max(total, 1))
+        self.ui.progressBar.setValue(done)
+
+    def running(self) -> bool:
+        """Whether a check or an import is under way (its bar is shown)."""
+        return self._running is not None
+
+    def stop(self) -> None:
+        """«Stop»: the job ends at its next step; an import is rolled back, so nothing is stored."""
+        if self._running is not None:
+            self.ui.cancelButton.setEnabled(False)
+            self.ui.statusLabel.setText(self.tr("Stopping…"))
+            self._stop_asked.set()
+
+    def _stopped(self) -> None:
+        self._untrack()
+        self.ui.checkButton.setEnabled(bool(self.ui.fileEdit.text()))
+        self.ui.statusLabel.setText(self.tr("Stopped; nothing was imported."))
+        self._update_buttons()
+
     def _checked(self, check: SurveyImportCheck) -> None:
+        self._untrack()
         self._check = check
         self.ui.checkButton.setEnabled(True)
         self.problems.set_rows(list(check.problems))
@@ -255,13 +306,24 @@ class ExcelImportDialog(QDialog):
     def _store(self, check: SurveyImportCheck, options) -> None:
         self.ui.statusLabel.setText(self.tr("Importing…"))
 
+        stop = self._stop_asked = threading.Event()
+
         def work(progress, cancel):
             self._before_import()
-            return self._importer.apply(check, **options)
+            return self._importer.apply(check, progress=progress, cancelled=stop.is_set, **options)
 
-        self._jobs.run(work, on_done=self._imported, on_error=self._failed)
+        self._track(
+            self._jobs.run(
+                work,
+                on_done=self._imported,
+                on_error=self._failed,
+                on_progress=self._progress,
+                on_cancelled=self._stopped,
+            )
+        )
 
     def _imported(self, result: SurveyImportResult) -> None:
+        self._untrack()
         self.result = result
         text = (
             self.tr("Imported %1 row(s): %2 new, %3 updated, for %4.")
@@ -306,6 +368,10 @@ class ExcelImportDialog(QDialog):
         self._failed(exc)
 
     def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, ImportCancelled):  # «Stop» pressed: the service rolled back
+            self._stopped()
+            return
+        self._untrack()
         self.ui.checkButton.setEnabled(bool(self.ui.fileEdit.text()))
         if isinstance(exc, (ImportRefused, ValidationError, NotFoundError, OSError)):
             self.ui.statusLabel.setText(describe(exc))

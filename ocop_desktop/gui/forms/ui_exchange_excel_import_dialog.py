@@ -18,8 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
     QComboBox, QDialog, QDialogButtonBox, QFormLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPushButton, QSizePolicy, QTableView, QVBoxLayout,
-    QWidget)
+    QProgressBar, QPushButton, QSizePolicy, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_ExcelImportDialog(object):
     def setupUi(self, ExcelImportDialog):
@@ -138,6 +138,18 @@ class Ui_ExcelImportDialog(object):
 
         self.importLayout.addWidget(self.statusLabel)
 
+        self.progressBar = QProgressBar(ExcelImportDialog)
+        self.progressBar.setObjectName(u"progressBar")
+        self.progressBar.setVisible(False)
+
+        self.importLayout.addWidget(self.progressBar)
+
+        self.cancelButton = QPushButton(ExcelImportDialog)
+        self.cancelButton.setObjectName(u"cancelButton")
+        self.cancelButton.setVisible(False)
+
+        self.importLayout.addWidget(self.cancelButton)
+
         self.undoButton = QPushButton(ExcelImportDialog)
         self.undoButton.setObjectName(u"undoButton")
         self.undoButton.setVisible(False)
@@ -177,6 +189,7 @@ class Ui_ExcelImportDialog(object):
         self.replaceCheck.setText(QCoreApplication.translate("ExcelImportDialog", u"&Replace the unit's rows with the sheet (otherwise rows are added or updated)", None))
         self.includeHiddenCheck.setText(QCoreApplication.translate("ExcelImportDialog", u"Also import &hidden sheets and rows", None))
         self.importButton.setText(QCoreApplication.translate("ExcelImportDialog", u"&Import", None))
+        self.cancelButton.setText(QCoreApplication.translate("ExcelImportDialog", u"&Stop", None))
         self.undoButton.setText(QCoreApplication.translate("ExcelImportDialog", u"&Undo this import", None))
     # retranslateUi
 

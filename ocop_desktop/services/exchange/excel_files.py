@@ -9,6 +9,7 @@ import re
 import stat
 import tempfile
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with t
 
     from ocop_desktop.services.exchange.excel_reader import Sheet
 
-MAX_BYTES = 20 * 2**20
+MAX_BYTES = 40 * 2**20  # packed; a national import of 100,000 rows takes 5-10 MB
 XLSX_LIMITS = ZipLimits(
     max_file_bytes=MAX_BYTES, max_members=2000, max_member_bytes=200 * 2**20, max_total_bytes=400 * 2**20
 )
@@ -167,12 +168,12 @@ def _unsupported(name: str) -> ImportRefused:
     )
 
 
-def read_sheets(path: Path) -> list[Sheet]:
+def read_sheets(path: Path, progress: Callable[[int, int], None] | None = None) -> list[Sheet]:
     """Every sheet of a guarded workbook, streamed within the reader's limits (excel_reader.py)."""
     from ocop_desktop.services.exchange.excel_reader import read_workbook  # noqa: PLC0415
 
     try:
-        return read_workbook(path)
+        return read_workbook(path, progress=progress)
     except (expat.ExpatError, KeyError, zipfile.BadZipFile, EOFError, UnicodeDecodeError):
         raise ImportRefused(
             Text(

@@ -16,20 +16,25 @@ from xml.parsers import expat
 
 from ocop_desktop.domain.formatting import integer
 from ocop_desktop.domain.language import Text, english
-from ocop_desktop.services.exchange.excel_files import ImportRefused
+from ocop_desktop.services.exchange.excel_files import TEMPLATE, ImportRefused
 
-MAX_ROWS = 100_000  # rows of one sheet (a national survey has about 20,000)
+# The limits follow from what a real survey sheet holds: the template's columns (13) on the rows of
+# a national import (a province's communes together send about 100,000), with room to spare, so a
+# real national file is read while a sheet of formatted emptiness or a zip bomb is refused quickly.
+MAX_ROWS = 200_000  # rows of one sheet: twice a national import
 MAX_COLUMNS = 1_000
-MAX_CELLS = 1_000_000  # <c> elements of one workbook, empty styled ones included
-MAX_ELEMENTS = 3_000_000  # XML elements of one workbook: bounds the time spent parsing
-MAX_STRINGS = 500_000
+TEMPLATE_COLUMNS = len(TEMPLATE)  # the template's columns
+MAX_CELLS = MAX_ROWS * TEMPLATE_COLUMNS  # <c> elements of one workbook, empty styled ones included
+MAX_ELEMENTS = 4 * MAX_CELLS  # XML elements (a text cell is <c><is><t>): bounds the time spent parsing
+MAX_STRINGS = MAX_CELLS // 2  # distinct texts of the shared-string table
 MAX_MERGES = 50_000
-MAX_PART_BYTES = 64 * 2**20  # one sheet, the shared strings or the styles, unpacked
-MAX_TOTAL_BYTES = 160 * 2**20
+MAX_PART_BYTES = 64 * MAX_CELLS  # one sheet unpacked: about 50 bytes of XML per cell, 60 for a long text
+MAX_TOTAL_BYTES = MAX_PART_BYTES + 64 * 2**20
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CHUNK = 1 << 16
+_COLUMNS: dict[str, int] = {}  # column letters as written ("AB") -> number, once checked
 
 
 class WorkbookRefused(ImportRefused):
@@ -140,9 +145,11 @@ def _parse(
     end: Callable[..., Any] | None = None,
     text: Callable[..., Any] | None = None,
     raw_names: bool = False,
+    step: Callable[[int], None] | None = None,
 ) -> None:
     """Feed ``member`` to expat in chunks, DTDs and entities refused. Handlers get local element
-    names, unless ``raw_names`` (the sheet parser strips prefixes itself, on its hot path)."""
+    names, unless ``raw_names`` (the sheet parser strips prefixes itself, on its hot path).
+    ``step(n)`` is told each chunk of ``n`` unpacked bytes parsed (progress; it may raise to stop)."""
     parser = expat.ParserCreate()
     parser.buffer_text = True
 
@@ -190,6 +197,8 @@ def _parse(
                     )
                 )
             parser.Parse(chunk, False)
+            if step is not None:
+                step(len(chunk))
         parser.Parse(b"", True)
 
 
@@ -315,12 +324,19 @@ class _SheetParser:
         )
 
     def _column(self, ref: str) -> int:
+        letters = ref.rstrip("0123456789")
+        column = _COLUMNS.get(letters)
+        if column is not None and 0 < len(ref) - len(letters) <= 7:
+            return column  # "AB12": letters already checked by _split, then a row number
         try:
-            return _split(ref)[0]
+            column = _split(ref)[0]
         except ValueError:
             raise self._too_big(
                 Text(f"địa chỉ ô «{ref[:20]}» không hợp lệ", f"the cell address «{ref[:20]}» is not valid")
             ) from None
+        if letters.isascii() and letters.isalpha() and len(_COLUMNS) < MAX_COLUMNS:
+            _COLUMNS[letters] = column
+        return column
 
     def start(self, name: str, attrs: dict[str, Any]) -> None:
         budget = self.budget
@@ -481,8 +497,11 @@ class _SheetParser:
             return CellError("#VALUE!")
 
 
-def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
-    """Every sheet of the workbook, in the workbook's order, within the limits above."""
+def read_workbook(
+    path: Path, name: str | None = None, progress: Callable[[int, int], None] | None = None
+) -> list[Sheet]:
+    """Every sheet of the workbook, in the workbook's order, within the limits above;
+    ``progress(done, total)`` follows the unpacked bytes of the sheets as they are parsed."""
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900  # noqa: PLC0415
 
     budget = _Budget(name or Path(path).name)
@@ -527,6 +546,15 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
         strings = _shared_strings(zf, by_type.get("sharedStrings"), budget)
         epoch = CALENDAR_MAC_1904 if props["date1904"] else CALENDAR_WINDOWS_1900
         sheets = []
+        sheet_bytes = sum(infos[t].file_size for k, t in rels.values() if k.endswith("/worksheet") and t in infos)
+        done = 0
+
+        def step(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress is not None:
+                progress(done, max(sheet_bytes, done))
+
         for title, state, rid in declared:
             kind, target = rels.get(rid, ("", ""))
             if not kind or (kind.endswith("/worksheet") and target not in infos):
@@ -542,6 +570,6 @@ def read_workbook(path: Path, name: str | None = None) -> list[Sheet]:
                 continue  # chart sheets and dialog sheets hold no rows
             sheet = Sheet(text_value(title), state if state in ("hidden", "veryHidden") else "visible")
             parser = _SheetParser(sheet, strings, dates, epoch, budget)
-            _parse(zf, target, budget, parser.start, parser.end, parser.text, raw_names=True)
+            _parse(zf, target, budget, parser.start, parser.end, parser.text, raw_names=True, step=step)
             sheets.append(sheet)
         return sheets

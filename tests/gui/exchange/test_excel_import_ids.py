@@ -17,7 +17,7 @@ def test_a_unit_without_a_code_is_chosen_and_the_checked_rows_are_stored(qtbot, 
     unit = add_codeless_unit(district.make_uow, campaign)
     reads = []
     real = survey_import.read_sheets
-    monkeypatch.setattr(survey_import, "read_sheets", lambda path: reads.append(path) or real(path))
+    monkeypatch.setattr(survey_import, "read_sheets", lambda path, **kw: reads.append(path) or real(path, **kw))
     path = workbook(tmp_path / "nam-lich.xlsx", [("Chè búp", 120), ("Mật ong", 30)])
     dialog = ExcelImportDialog(
         SurveyImportService(district.make_uow), district.surveys, jobs, ask_open=lambda _p: str(path)

@@ -1,0 +1,141 @@
+"""A national sheet (100,000 rows) in the Excel import dialog: the bar moves, the window keeps
+answering, and «Stop» during the import leaves the database as it was."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
+from ocop_desktop.services.survey_import import SurveyImportService
+from ocop_desktop.services.tamper import check_log
+
+ROWS = 100_000
+pytestmark = pytest.mark.slow  # a 100,000-row workbook is written, read and stored: about a minute
+
+
+@pytest.fixture(scope="session")
+def national_sheet(tmp_path_factory):
+    """The template's columns filled for one commune, 100,000 rows, written once per session."""
+    path = tmp_path_factory.mktemp("national") / "ra-soat-100000.xlsx"
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Rà soát")
+    ws.append(["STT", "Đơn vị", "Tên sản phẩm", "Chủ thể", "Sản lượng", "Đơn vị tính", "Giá tiêu thụ (đồng)"])
+    for i in range(ROWS):
+        ws.append(
+            [
+                i + 1,
+                "Xã Ẳng Tở",
+                f"Chè Shan tuyết Tủa Chùa {i}",
+                f"HTX Mường Ảng {i % 97}",
+                100 + i % 5000,
+                "kg",
+                1000 * (20 + i % 400),
+            ]
+        )
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def district(office):
+    return office("huyen", "huyen-muong-ang", "Nguyễn Văn Kiểm")
+
+
+def counts(path) -> tuple[int, int]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return (
+            conn.execute("SELECT count(*) FROM survey_entries").fetchone()[0],
+            conn.execute("SELECT count(*) FROM audit_log").fetchone()[0],
+        )
+    finally:
+        conn.close()
+
+
+def sound(path) -> bool:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return check_log(conn).sound
+    finally:
+        conn.close()
+
+
+class Watch:
+    """The bar's values, and how many times a 20 ms timer fired (the event loop turning) by then."""
+
+    def __init__(self, dialog: ExcelImportDialog) -> None:
+        self.ticks = 0
+        self.values: list[tuple[int, int]] = []  # (bar value, ticks so far)
+        self.timer = QTimer(dialog)
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        dialog.ui.progressBar.valueChanged.connect(lambda v: self.values.append((v, self.ticks)))
+
+    def _tick(self) -> None:
+        self.ticks += 1
+
+    def moves(self) -> int:
+        return len({v for v, _t in self.values})
+
+    def turns_between_first_and_last(self) -> int:
+        return self.values[-1][1] - self.values[0][1]
+
+    def reset(self) -> None:
+        self.values.clear()
+
+
+def open_dialog(qtbot, district, jobs, sheet) -> ExcelImportDialog:
+    dialog = ExcelImportDialog(
+        SurveyImportService(district.make_uow), district.surveys, jobs, ask_open=lambda _p: str(sheet)
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def checked(qtbot, dialog) -> None:
+    qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.summaryLabel.text() != "", timeout=600_000)
+    assert dialog.ui.summaryLabel.text() == f"{ROWS} row(s) read: {ROWS} valid, 0 with problems."
+
+
+def test_a_national_import_shows_progress_and_the_window_keeps_answering(qtbot, district, jobs, national_sheet):
+    dialog = open_dialog(qtbot, district, jobs, national_sheet)
+    watch = Watch(dialog)
+    checked(qtbot, dialog)
+    assert watch.moves() >= 50  # reading and checking: the bar moves by the percent
+    assert watch.turns_between_first_and_last() >= 10  # the event loop turned while the file was read
+    assert dialog.ui.progressBar.isHidden() and dialog.ui.cancelButton.isHidden()
+
+    watch.reset()
+    before = counts(district.path)
+    with qtbot.waitSignal(dialog.imported, timeout=600_000):
+        qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.ui.cancelButton.isVisible(), timeout=10_000)  # «Stop» is offered
+    assert watch.moves() >= 50
+    assert watch.turns_between_first_and_last() >= 10
+    assert dialog.ui.statusLabel.text() == f"Imported {ROWS} row(s): {ROWS} new, 0 updated, for Xã Ẳng Tở."
+    assert counts(district.path)[0] == before[0] + ROWS
+    assert sound(district.path)  # 100,000 audit entries, each chained and sealed
+
+
+def test_stop_during_the_import_leaves_the_database_unchanged(qtbot, district, jobs, national_sheet):
+    dialog = open_dialog(qtbot, district, jobs, national_sheet)
+    watch = Watch(dialog)
+    checked(qtbot, dialog)
+    watch.reset()
+    before = counts(district.path)
+    qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(v >= 20 for v, _t in watch.values), timeout=600_000)  # rows are being stored
+    qtbot.mouseClick(dialog.ui.cancelButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=600_000)
+    assert dialog.ui.statusLabel.text() == "Stopped; nothing was imported."
+    assert dialog.ui.progressBar.isHidden()
+    assert counts(district.path) == before  # rolled back: no row, no audit entry
+    assert sound(district.path)
+    assert dialog.result is None and not dialog.ui.undoButton.isVisible()
