@@ -314,8 +314,8 @@ class ScoringDialog(QDialog):
             return
         try:
             data = self.evaluation_input()
-        except DateError as exc:
-            self._message(str(exc), error=True)
+        except DateError as exc:  # a date typed that does not exist
+            self._failed(exc)
             return
         service, product_id, today = self._service, self._product_id, self._today()
 

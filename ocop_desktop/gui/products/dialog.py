@@ -400,8 +400,8 @@ class ProductDialog(QDialog):
             return
         if isinstance(exc, ValidationError):
             self.errors.show(exc.by_field())
-        else:
-            self.errors.show({"": [str(exc)]})
+        else:  # a full disk, a record gone, or a bug: said by the one error renderer
+            report_error(self, exc, show=lambda reason: self.errors.show({"": [reason]}))
 
     def _saved(self, data: ProductInput, dto: ProductDTO) -> None:
         self.saved_product = dto

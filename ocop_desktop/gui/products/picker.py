@@ -41,7 +41,7 @@ class ProducerDialog(QDialog):
         self.ui.setupUi(self)
         self._producers = producers
         # The window's one database thread; a form opened on its own (tests) gets a runner of its own.
-        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=lambda exc: self.errors.show({"": [str(exc)]}))
+        self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=self._failed)
         self.producer: ProducerDTO | None = None
         ui = self.ui
         add_item(ui.kindCombo, "", None)
@@ -106,7 +106,14 @@ class ProducerDialog(QDialog):
         return self._jobs.busy()
 
     def _refused(self, exc: Exception) -> None:
-        self.errors.show(exc.by_field() if isinstance(exc, ValidationError) else {"": [str(exc)]})
+        if isinstance(exc, ValidationError):
+            self.errors.show(exc.by_field())
+        else:
+            self._failed(exc)
+
+    def _failed(self, exc: Exception) -> None:
+        """Said under the form by the one error renderer (a bug also opens «Lỗi không mong đợi»)."""
+        report_error(self, exc, show=lambda reason: self.errors.show({"": [reason]}))
 
     def _saved(self, producer: ProducerDTO) -> None:
         self.producer = producer

@@ -75,3 +75,25 @@ def test_an_invalid_value_is_refused_in_vietnamese_under_its_field_and_the_form_
     assert "13 chữ số" in dialog.ui.ean13Error.text() and dialog.ui.ean13Error.isVisible()
     assert dialog.save_button.isEnabled()  # ready for the corrected value
     assert services.products.list() == []
+
+
+def test_a_full_disk_on_saving_is_said_in_vietnamese_and_the_form_stays_open(
+    qtbot, services, jobs, vietnamese, monkeypatch
+):
+    import sqlite3
+
+    def full(_data):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(services.products, "create", full)
+    dialog = ProductDialog(
+        services.products, services.producers, services.places, services.catalog, today=lambda: TODAY, jobs=jobs
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    dialog.ui.nameEdit.setText("Gạo nếp Tan")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)
+    assert dialog.errors.shown()[""].startswith("Ổ đĩa đã đầy nên không ghi được.")
+    assert dialog.isVisible() and dialog.ui.nameEdit.text() == "Gạo nếp Tan" and dialog.save_button.isEnabled()
