@@ -6,10 +6,8 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -38,6 +36,9 @@ from ocop_desktop.exports.pdf_style import (
 )
 from ocop_desktop.exports.pdf_table import esc, table_story, wrap_lines  # noqa: F401  (wrap_lines: tests)
 from ocop_desktop.exports.report_model import ExportCancelled, Progress, Report, Signature, vn_date_line
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 
 
 class _Doc(BaseDocTemplate):
@@ -157,6 +158,10 @@ def _widths(report: Report) -> list[float]:
 
 
 def bar_chart(title: str, bars: list[tuple[str, float]], width: float) -> Drawing:
+    # reportlab's graphics take a quarter of a second to import; most reports draw no chart.
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart  # noqa: PLC0415
+    from reportlab.graphics.shapes import Drawing, String  # noqa: PLC0415
+
     height = 24 + 18 * max(1, len(bars))
     drawing = Drawing(width, height + 20)
     drawing.initialFontName = FONT  # type: ignore[attr-defined]  # read by renderPDF; the renderer would otherwise start in Helvetica

@@ -6,10 +6,12 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
@@ -34,6 +36,46 @@ def text_width(text: str, face: str = FONT) -> float:
             _WIDTHS.clear()
         width = _WIDTHS[key] = getFont(face).stringWidth(text, SIZE)
     return width
+
+
+class CellText:
+    """The PDF text operators of a page's cells, written as reportlab's manual for TrueType fonts
+    says (pdfbase/ttfonts.py: splitString, getSubsetInternalName, escaped Tj), with each distinct
+    text split into the font's subsets once: reportlab's text object splits every string again,
+    character by character, and the same units, names and figures fill a national table."""
+
+    def __init__(self) -> None:
+        self._pieces: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (face, text) -> [(font, "(…) Tj")]
+        self.ops: list[str] = []
+        self._font = ""
+
+    def start(self) -> None:
+        self.ops, self._font = ["BT"], ""
+
+    def put(self, canvas: Canvas, x: float, y: float, text: str, face: str) -> None:
+        key = (face, text)
+        pieces = self._pieces.get(key)
+        if pieces is None:
+            if len(self._pieces) > 50_000:  # bounded: unique names would only fill it
+                self._pieces.clear()
+            font = cast(TTFont, getFont(face))  # registered by pdf_style as a TrueType font
+            doc = canvas._doc  # type: ignore[attr-defined]  # the document the font's subsets are counted in
+            pieces = self._pieces[key] = [
+                (f"{font.getSubsetInternalName(subset, doc)} {SIZE} Tf", f"({escapePDF(chunk)}) Tj")
+                for subset, chunk in font.splitString(text, doc)
+            ]
+        ops = self.ops
+        ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        for font_op, show in pieces:
+            if font_op != self._font:
+                ops.append(font_op)
+                self._font = font_op
+            ops.append(show)
+
+    def finish(self, canvas: Canvas) -> None:
+        self.ops.append("ET")
+        canvas.addLiteral("\n".join(self.ops))
+        self.ops = []
 
 
 class Grid:
@@ -65,6 +107,7 @@ class Grid:
         self.heights = array("d")
         self.glued: set[int] = set()  # row i stays on the page of row i + 1
         self._tops: array[float] | None = None  # tops[i]: the rows above row i, tall
+        self.text = CellText()
 
     def __len__(self) -> int:
         return len(self.cells)
@@ -144,15 +187,12 @@ class Grid:
         """Rows lo..hi-1 with their top edge at ``top``: text, then the grid over them."""
         tops, heights, spans, lefts = self.tops(), self.heights, self.spans, self.lefts
         columns = [(lefts[c], lefts[c + 1] - lefts[c], self.aligns.get(c, "LEFT")) for c in range(len(self.widths))]
-        text = canvas.beginText()
-        face = ""
+        text = self.text
+        text.start()
         for r in range(lo, hi):
             height = heights[r]
             bottom = top - (tops[r] - tops[lo]) - height
-            want = BOLD if r in self.bold else FONT
-            if want != face:
-                text.setFont(want, SIZE, LEADING)
-                face = want
+            face = BOLD if r in self.bold else FONT
             cells = self.cells[r]
             first = 0
             span = spans.get(r)
@@ -174,15 +214,14 @@ class Grid:
                     x = left + width - PAD_X - text_width(cell, face)
                 else:
                     x = left + (width - text_width(cell, face)) / 2.0
-                text.setTextOrigin(x, bottom + (height + LEADING) / 2.0 - SIZE)
-                text.textLine(cell)  # the origin is set for every cell: no width to advance by
-        canvas.drawText(text)
+                text.put(canvas, x, bottom + (height + LEADING) / 2.0 - SIZE, cell, face)
+        text.finish(canvas)
         self._draw_lines(canvas, lo, hi, top)
 
     def _draw_cell(
         self,
         canvas: Canvas,
-        text: Any,
+        text: CellText,
         cell: Any,
         column: tuple[float, float, str],
         bottom: float,
@@ -203,8 +242,7 @@ class Grid:
                 x = left + width - PAD_X - text_width(line, face)
             else:
                 x = left + (width - text_width(line, face)) / 2.0
-            text.setTextOrigin(x, y)
-            text.textLine(line)
+            text.put(canvas, x, y, line, face)
             y -= LEADING
 
     @staticmethod
@@ -224,11 +262,10 @@ class Grid:
         canvas.setStrokeColor(colors.black)
         canvas.setLineCap(1)
         canvas.setLineJoin(1)
-        path = canvas.beginPath()
+        ops = []
         for r in range(lo, hi + 1):
             y = top - (tops[r] - tops[lo])
-            path.moveTo(0, y)
-            path.lineTo(right, y)
+            ops.append(f"{fp_str(0, y)} m {fp_str(right, y)} l")
         # A column's line stops where a spanning cell covers it.
         spanning = [(top - (tops[r] - tops[lo]), heights[r], spans[r]) for r in range(lo, hi) if r in spans]
         for c, x in enumerate(self.lefts):
@@ -236,13 +273,12 @@ class Grid:
             for y_top, height, span in spanning:
                 if 0 < c <= span:
                     if start > y_top:
-                        path.moveTo(x, start)
-                        path.lineTo(x, y_top)
+                        ops.append(f"{fp_str(x, start)} m {fp_str(x, y_top)} l")
                     start = y_top - height
             if start > bottom:
-                path.moveTo(x, start)
-                path.lineTo(x, bottom)
-        canvas.drawPath(path, stroke=1, fill=0)
+                ops.append(f"{fp_str(x, start)} m {fp_str(x, bottom)} l")
+        ops.append("S")
+        canvas.addLiteral("\n".join(ops))  # one path, stroked once: what drawPath writes, built here
         canvas.restoreState()
 
 
