@@ -51,7 +51,7 @@ def sorted_ids(
             ProductGroup, ProductGroup.id == GROUP_ID
         )
     ids = ids.where(*conds).order_by(*order, Product.id).offset(offset).limit(limit)
-    return list(session.scalars(ids))
+    return list(session.connection().scalars(ids))
 
 
 # --- the whole registry (nothing narrows it but the archive state) -----------------------------------
@@ -127,14 +127,15 @@ def whole_registry_ids(
     if segments is None:
         return None
     page: list[str] = []
+    conn = session.connection()
     for segment in segments:
         if len(page) >= limit:
             break
         if offset > 0:
-            held = int(session.scalar(select(func.count()).select_from(Product).where(*segment.where)) or 0)
+            held = int(conn.scalar(select(func.count()).select_from(Product).where(*segment.where)) or 0)
             if offset >= held:
                 offset -= held
                 continue
-        page += session.scalars(segment.rows(offset, limit - len(page)))
+        page += conn.scalars(segment.rows(offset, limit - len(page)))
         offset = 0
     return page
