@@ -136,3 +136,23 @@ def test_short_and_long_searches_find_product_or_producer_names(registry, text):
     assert {r.id for r in rows} == wanted and total == len(wanted)
     names = [r.name for r in rows]
     assert names == sorted(names, key=vn_sort_string)
+
+
+def test_a_search_naming_many_producers_finds_all_their_products(make_uow):
+    """Past 300 matching producers the search asks by subquery rather than by a list of ids: the
+    same rows either way."""
+    with make_uow(action="test") as uow:
+        producers = [Producer(name=f"HTX Phìn Hồ {i}") for i in range(305)]
+        uow.session.add_all(producers)
+        uow.session.flush()
+        for i, producer in enumerate(producers[::10]):
+            uow.session.add(Product(name=f"Chè số {i}", status="dang_ky", producer_id=producer.id))
+        uow.session.add(Product(name="Trà Phìn Hồ", status="dang_ky"))
+        uow.session.add(Product(name="Gạo", status="dang_ky"))
+        uow.commit()
+    products = ProductService(make_uow)
+    for text, expected in (("phin ho", 32), ("phin ho 30", 2), ("phìn hồ 304", 0), ("gao", 1)):
+        rows, total = _pages(products, ProductFilter(search=text), size=7)
+        assert total == len(rows) == expected, text
+    rows, _ = _pages(products, ProductFilter(search="phin ho 30"))
+    assert sorted(r.producer for r in rows) == ["HTX Phìn Hồ 30", "HTX Phìn Hồ 300"]
