@@ -86,6 +86,7 @@ class FirstRunDialog(QDialog):
         self.result_settings: OfficeSettings | None = None
         self.tree: PlaceTree | None = None
         self.stored: StoredOffice | None = None
+        self._saving = False
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
         # The window's one database thread; a dialog opened on its own (first run, tests) gets a runner of its own.
@@ -272,13 +273,22 @@ class FirstRunDialog(QDialog):
         for label in (self.ui.unitError, self.ui.printedError, self.ui.nameError):
             label.clear()
         store, answers = self._store, self.answers()
+        self._saving = True
         self._jobs.write(lambda: store.save(answers), self._saved, on_error=self._refused, controls=[self._ok_button()])
 
+    def reject(self) -> None:
+        # Escape while the answers are being saved: the dialog waits for the answer, so the
+        # window is never started as not set up over an office just saved.
+        if not self._saving:
+            super().reject()
+
     def _saved(self, settings: OfficeSettings) -> None:
+        self._saving = False
         self.result_settings = settings
         super().accept()
 
     def _refused(self, exc: Exception) -> None:
+        self._saving = False
         if not isinstance(exc, ValidationError):
             self._failed(exc)
             return

@@ -68,3 +68,21 @@ def test_closing_the_form_while_it_is_read_breaks_nothing(qtbot, make_uow, jobs,
     release.set()
     jobs.wait()
     qtbot.wait(10)  # the read's answer finds no dialog, and is dropped
+
+
+def test_escape_while_the_answers_are_saved_waits_for_them(qtbot, make_uow, jobs, vietnamese, hold):
+    store = make_saver(make_uow)
+    dialog = FirstRunDialog(PlaceService(make_uow), store, today=TODAY, jobs=jobs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20000)
+    dialog.ui.provinceCombo.setCurrentIndex(dialog.ui.provinceCombo.findText("Tỉnh Lào Cai"))
+    dialog.ui.unitCombo.setCurrentIndex(dialog.ui.unitCombo.findText("Xã Bắc Hà"))
+    dialog.ui.nameEdit.setText("Lò Thị Hoa")
+    release = hold(store, "save")
+    dialog.ui.buttons.button(dialog.ui.buttons.StandardButton.Ok).click()
+    dialog.reject()  # Escape while the office is being saved: the window must not start as not set up
+    assert dialog.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.result_settings.office_name == "Xã Bắc Hà"

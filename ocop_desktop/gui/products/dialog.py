@@ -81,6 +81,7 @@ class ProductDialog(QDialog):
         self._set_group: dict[str, str] = {}
         self._rule_sets: list[RuleSet] = []
         self.loaded = False  # the product and the lists have arrived: the form may be saved
+        self._saving = False
         self._filling = False
         ui = self.ui
         self.setWindowTitle(
@@ -374,6 +375,7 @@ class ProductDialog(QDialog):
                 return "saved", products.update(product_id, data, expected_updated_at=version)
             return "saved", products.create(data)
 
+        self._saving = True
         self._jobs.write(
             work,
             lambda answer: self._answered(data, problems, *answer),
@@ -381,7 +383,13 @@ class ProductDialog(QDialog):
             controls=[self.save_button],
         )
 
+    def reject(self) -> None:
+        # Cancel (or Escape) while the save runs waits for it: the registry then shows what was stored.
+        if not self._saving:
+            super().reject()
+
     def _answered(self, data: ProductInput, problems: dict[str, list[str]], kind: str, value) -> None:
+        self._saving = False
         if kind == "problems":
             # Show the service's findings on the other fields too: every problem at once.
             for error in value:
@@ -396,6 +404,7 @@ class ProductDialog(QDialog):
         self._saved(data, value)
 
     def _refused(self, exc: Exception) -> None:
+        self._saving = False
         if answer_stale(exc, lambda text: self.errors.show({"": [text]})):  # changed since the form opened
             return
         if isinstance(exc, ValidationError):

@@ -97,3 +97,20 @@ def test_a_full_disk_on_saving_is_said_in_vietnamese_and_the_form_stays_open(
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)
     assert dialog.errors.shown()[""].startswith("Ổ đĩa đã đầy nên không ghi được.")
     assert dialog.isVisible() and dialog.ui.nameEdit.text() == "Gạo nếp Tan" and dialog.save_button.isEnabled()
+
+
+def test_cancel_while_the_save_runs_waits_for_it(qtbot, services, jobs, vietnamese, hold):
+    dialog = ProductDialog(
+        services.products, services.producers, services.places, services.catalog, today=lambda: TODAY, jobs=jobs
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=5000)
+    release = hold(services.products, "create")
+    dialog.ui.nameEdit.setText("Gạo nếp Tan")
+    dialog.save_button.click()
+    dialog.reject()  # Escape while the product is being stored
+    assert dialog.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)  # closed once stored, as after a save
+    assert dialog.saved_product is not None and [p.name for p in services.products.list()] == ["Gạo nếp Tan"]
