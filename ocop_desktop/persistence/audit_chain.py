@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -48,8 +49,23 @@ def jsonable(value: Any) -> Any:
     )
 
 
+_PLAIN = frozenset((str, int, bool, type(None)))
+
+
+def _plain(value: Any) -> bool:
+    """A value that reads back from JSON as it is (a float only when finite: NaN is refused)."""
+    kind = type(value)
+    return kind in _PLAIN or (kind is float and math.isfinite(value))
+
+
 def normalize_changes(changes: Any) -> Any:
     """The changes exactly as they read back from the JSON column (tuples → lists, dates → text)."""
+    if type(changes) is dict and all(
+        type(k) is str and type(v) is list and all(_plain(x) for x in v) for k, v in changes.items()
+    ):
+        # {"field": [old, new]} of plain values, as a bulk import writes 100,000 of: the same copy
+        # without writing and reading the JSON.
+        return {k: list(v) for k, v in changes.items()}
     return json.loads(json.dumps(changes, ensure_ascii=False, default=jsonable, allow_nan=False))
 
 
