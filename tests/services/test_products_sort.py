@@ -156,3 +156,22 @@ def test_a_search_naming_many_producers_finds_all_their_products(make_uow):
         assert total == len(rows) == expected, text
     rows, _ = _pages(products, ProductFilter(search="phin ho 30"))
     assert sorted(r.producer for r in rows) == ["HTX Phìn Hồ 30", "HTX Phìn Hồ 300"]
+
+
+def test_a_renamed_producer_is_found_by_its_new_name_and_sorted_by_it(make_uow):
+    """Nothing derived from a producer's name is stored with its products: renaming it changes
+    what the search finds and where its products sort at once."""
+    from ocop_desktop.services.producers import ProducerInput, ProducerService
+    from ocop_desktop.services.products import ProductInput
+
+    producers, products = ProducerService(make_uow), ProductService(make_uow)
+    first = producers.create(ProducerInput(name="HTX Ấm Áp"))
+    second = producers.create(ProducerInput(name="HTX Bún"))
+    products.create(ProductInput(name="Chè", producer_id=first.id, status="dang_ky"))
+    products.create(ProductInput(name="Gạo", producer_id=second.id, status="dang_ky"))
+    assert [r.name for r in products.query(ProductFilter(search="am ap"), today=TODAY)[0]] == ["Chè"]
+    producers.update(first.id, ProducerInput(name="HTX Đào Xá"))
+    assert products.query(ProductFilter(search="am ap"), today=TODAY) == ([], 0)
+    assert [r.name for r in products.query(ProductFilter(search="dao xa"), today=TODAY)[0]] == ["Chè"]
+    rows, _ = products.query(ProductFilter(sort="producer"), today=TODAY)
+    assert [r.producer for r in rows] == ["HTX Bún", "HTX Đào Xá"]
