@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any
 
@@ -14,10 +15,9 @@ from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.schema import SURVEY_ENTRY, Field, Kind
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Report, ReportSection
-from ocop_desktop.persistence.models import SurveyCampaign, UnitSubmission
+from ocop_desktop.persistence.models import SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.services.report_columns import numbered_columns
 from ocop_desktop.services.report_scope import PlaceTable, Scope
-from ocop_desktop.services.surveys import read_entries
 
 # The report's columns: a row number, then SURVEY_ENTRY's listed fields (domain/schema/survey.py).
 SURVEY_COLUMNS = numbered_columns(SURVEY_ENTRY.listed)
@@ -52,7 +52,7 @@ def find_campaign(session: Session, campaign_id: str | None) -> SurveyCampaign:
     return campaign
 
 
-def _standing(sub: UnitSubmission, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
+def _standing(sub: Any, campaign: SurveyCampaign, today: date) -> tuple[str, str]:
     """(«nộp muộn (3 ngày), nộp ngày 08/07/2024», the bare state) of one unit's submission."""
     sent = sub.submitted_on if sub.status in _DONE else None
     if sub.status in _DONE and sent is None:
@@ -61,11 +61,30 @@ def _standing(sub: UnitSubmission, campaign: SurveyCampaign, today: date) -> tup
     return (f"{t.label}, nộp ngày {sent:%d/%m/%Y}" if sent else t.label), t.state
 
 
+def _printed_rows(session: Session, campaign_id: str, unit_ids: Collection[str] | None) -> Iterable[Any]:
+    """(unit, SURVEY_ENTRY's listed fields …) of the campaign's rows as plain tuples, unit by unit in
+    the order entered (read_entries' order): only what the report prints, so 100,000 rows are read
+    in one indexed query with no DTO, date or join per row."""
+    query = select(SurveyEntry.unit_id, *(getattr(SurveyEntry, f.stored) for f in SURVEY_ENTRY.listed)).where(
+        SurveyEntry.campaign_id == campaign_id
+    )
+    if unit_ids is not None:
+        query = query.where(SurveyEntry.unit_id.in_(sorted(unit_ids)))
+    order = (SurveyEntry.unit_id, SurveyEntry.position, SurveyEntry.created_at, SurveyEntry.id)
+    return session.execute(query.order_by(*order))
+
+
 def build_survey(session: Session, places: PlaceTable, campaign_id: str | None, scope: Scope, today: date) -> Report:
     campaign = find_campaign(session, campaign_id)
     # Every reporting unit gets its section, so the receiving office sees who has not reported
     # as plainly as who has; the heading says whether it reported on time, late or not at all.
-    subs = [s for s in campaign.submissions if scope.covers(s.unit_id)]
+    # Plain rows (unit, status, date), not ORM objects: a national campaign has 11,000 units.
+    submitted = session.execute(
+        select(UnitSubmission.unit_id, UnitSubmission.status, UnitSubmission.submitted_on).where(
+            UnitSubmission.campaign_id == campaign.id
+        )
+    )
+    subs = [s for s in submitted if scope.covers(s.unit_id)]
     subs.sort(key=lambda s: places.group_key(s.unit_id, today))
     sections: dict[str, ReportSection] = {}
     counts = {"on_time": 0, "late": 0, "missing": 0, "pending": 0, "unknown": 0}
@@ -73,15 +92,19 @@ def build_survey(session: Session, places: PlaceTable, campaign_id: str | None, 
         text, state = _standing(sub, campaign, today)
         counts[state] += 1
         sections[sub.unit_id] = ReportSection(f"{places.name(sub.unit_id, today)} — {text}")
-    # The survey service's one read path: the rows as DTOs, as the grid and the CLI read them.
     in_sql = scope.ids if scope.ids is not None and len(scope.ids) <= _IN_SQL else None
-    for entry in read_entries(session, campaign.id, unit_ids=in_sql):
-        if not scope.covers(entry.unit_id):
+    keys = [f.key for f in SURVEY_ENTRY.listed]
+    years = [f for f in SURVEY_ENTRY.listed if f.kind is Kind.YEAR]
+    for unit_id, *values in _printed_rows(session, campaign.id, in_sql):
+        if not scope.covers(unit_id):
             continue
-        section = sections.setdefault(entry.unit_id, ReportSection(places.name(entry.unit_id, today)))
-        section.rows.append(
-            {"stt": len(section.rows) + 1, **{f.key: _cell(f, getattr(entry, f.key)) for f in SURVEY_ENTRY.listed}}
-        )
+        section = sections.get(unit_id)
+        if section is None:  # rows of a unit the campaign does not list
+            section = sections[unit_id] = ReportSection(places.name(unit_id, today))
+        row = {"stt": len(section.rows) + 1, **dict(zip(keys, values, strict=True))}
+        for f in years:
+            row[f.key] = _cell(f, row[f.key])
+        section.rows.append(row)
     for section in sections.values():
         section.subtotal = bool(section.rows)  # a unit with no rows has nothing to add up
     where = f" trên địa bàn {scope.unit_name[:1].lower()}{scope.unit_name[1:]}" if scope.unit_name else ""

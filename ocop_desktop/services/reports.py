@@ -70,6 +70,8 @@ def _clean_text(report: Report) -> None:
     for section in report.sections:
         section.heading = strip_controls(section.heading, multiline=False)
         for row in section.rows:
+            if not has_controls("".join(v for v in row.values() if type(v) is str)):
+                continue  # one search a row, not one a cell: 100,000 rows hold none
             for key, value in row.items():
                 if isinstance(value, str) and has_controls(value):
                     row[key] = strip_controls(value)
