@@ -1,4 +1,5 @@
-"""The report sheet's quick row writer writes the XML XlsxWriter itself writes for the same cells."""
+"""The report sheet's quick paths: rows written as XlsxWriter itself writes them, wrapped lines
+counted as wrap_lines breaks them."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
-from ocop_desktop.exports.excel_layout import PaperSheet, row_height
+from ocop_desktop.exports.excel_layout import UNIT_PT, PaperSheet, row_height, wrapped_lines
+from ocop_desktop.exports.pdf_style import FONT, register_fonts
+from ocop_desktop.exports.pdf_table import wrap_lines
 
 TEXTS = [
     "Chè Shan tuyết Tủa Chùa",
@@ -84,3 +88,31 @@ def test_rich_text_markup_stays_text(tmp_path: Path):
     ws.whole_row(0, [("<r><t>x</t></r>", wb.add_format())])
     wb.close()
     assert openpyxl.load_workbook(tmp_path / "r.xlsx").active["A1"].value == "<r><t>x</t></r>"
+
+
+NAMES = [
+    "",
+    "\n",
+    "a\n\n",
+    "\n\nx",
+    "a\n\nb\n",
+    "  spaced   out  words ",
+    "Dòng 1\nDòng 2\n",
+    "x" * 200,
+    "https://example.com/" + "rat-dai-" * 12,
+    "word " * 40,
+    "Sản phẩm có tên rất dài để kiểm tra việc xuống dòng trong ô của bảng tính",
+    "Chè Shan tuyết Tủa Chùa loại đặc biệt, Hợp tác xã Nông nghiệp Ẳng Nưa",
+    "CÔNG TY TNHH MỘT THÀNH VIÊN CÀ PHÊ MƯỜNG ẢNG",
+]
+
+
+@pytest.mark.parametrize("bold", [False, True])
+@pytest.mark.parametrize("units", [3, 7, 9, 14, 24, 32, 100])
+def test_wrapped_row_heights_count_the_lines_wrap_lines_breaks(units, bold):
+    register_fonts()
+    font = f"{FONT}-Bold" if bold else FONT
+    for size in (12, 13, 14):
+        for text in NAMES:
+            expected = len(wrap_lines(text, max(10.0, units * UNIT_PT - 2), font, size))
+            assert wrapped_lines(text, units, size, bold) == expected, (text, units, size)
