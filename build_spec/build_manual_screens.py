@@ -193,9 +193,9 @@ class Shots:
             product_id=product.id,
             today=lambda: TODAY,
         )
-        dialog.ui.ean13Edit.setText("893123")  # too short: refused under its field
         dialog.show()
-        pump()
+        pump(lambda: dialog.loaded and not dialog.is_busy())  # the product arrives from a background read
+        dialog.ui.ean13Edit.setText("893123")  # too short: refused under its field
         dialog.save()
         pump(lambda: dialog.ui.ean13Error.isVisible())
         shoot(dialog, "san-pham-sua")
@@ -274,9 +274,9 @@ class Shots:
 
         dialog = FirstRunDialog(PlaceService(self.make_uow), make_saver(self.make_uow), today=TODAY)
         dialog.show()
-        pump()
+        pump(lambda: not dialog.is_busy())  # the units arrive from a background read
         dialog.accept()  # nothing chosen yet: the refusal names the fields
-        pump()
+        pump(lambda: not dialog.is_busy())
         shoot(dialog, "thiet-lap-loi")
         for combo, text in ((dialog.ui.provinceCombo, "dien bien"), (dialog.ui.unitCombo, "muong ang")):
             combo.lineEdit().setText(text)  # as typed: the list narrows, a single match is taken
@@ -373,6 +373,8 @@ class Shots:
             member_name=USER,
         )
         dialog.resize(min(dialog.width(), SIZE[0]), min(dialog.height(), SIZE[1]))
+        dialog.show()
+        pump(lambda: not dialog.is_busy())  # the card arrives from a background read
         shoot(dialog, "cham-diem")
         dialog.close()
 
