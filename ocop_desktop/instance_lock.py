@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ocop_desktop.domain.language import Text, english, join
+from ocop_desktop.domain.language import Spoken, Text, english, join
 
 SUFFIX = ".lock"
 GUI = "gui"  # the command name the window writes into the lock file
@@ -69,7 +69,7 @@ class LockInfo:
         return join(", ", parts)
 
 
-class DatabaseInUse(RuntimeError):
+class DatabaseInUse(Spoken, RuntimeError):
     """Another writer holds this database; the message (Vietnamese) says who and what to do."""
 
     def __init__(self, info: LockInfo, db_path: Path) -> None:

@@ -51,6 +51,18 @@ class Text(str):
         return self.en if (language or _display) == ENGLISH else str(self)
 
 
+class Spoken:
+    """For an exception raised with one ``Text``: ``str(error)`` in the window's language, so a
+    window that shows ``str(exc)`` shows English when English was chosen (the CLI never chooses)."""
+
+    args: tuple[object, ...]
+
+    def __str__(self) -> str:
+        if len(self.args) == 1 and isinstance(self.args[0], str):
+            return in_language(self.args[0])
+        return super().__str__()
+
+
 def in_language(text: str, language: str | None = None) -> str:
     """``text`` in ``language`` (default: the window's): a ``Text``'s English when English is asked
     for, else the text as it is (a plain ``str`` has no English and is shown as written)."""
