@@ -8,7 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ocop_desktop.domain.language import Text, english
+from ocop_desktop.domain.language import Spoken, Text, english
 from ocop_desktop.domain.numbers import NumberError, format_vn_number, parse_vn_number
 from ocop_desktop.domain.rules import RuleSet
 
@@ -130,7 +130,7 @@ class Problem:
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
-class CardError(ValueError):
+class CardError(Spoken, ValueError):
     """A card that cannot be used, with every problem found."""
 
     def __init__(self, problems: Sequence[Problem], card: str = "") -> None:

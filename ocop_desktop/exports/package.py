@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ocop_desktop.domain import formatting
-from ocop_desktop.domain.language import Text, english
+from ocop_desktop.domain.language import Spoken, Text, english
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.exports.signing import ALGORITHM, OfficeKey, b64, fingerprint, unb64, verify
 
@@ -61,7 +61,7 @@ class ZipLimits:
 PACKAGE_LIMITS = ZipLimits(max_file_bytes=500 * 2**20, per_record_bytes=4 * 2**10, max_records=500_000)
 
 
-class PackageError(Exception):
+class PackageError(Spoken, Exception):
     """The file is refused; str() is a Vietnamese message saying why and what to do."""
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
 
-from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.language import Spoken, Text
 
 ALGORITHM = "Ed25519"
 KEY_HEADER = b"OCOP-DESKTOP-ED25519-SEED\n"
@@ -26,7 +26,7 @@ KEY_HEADER = b"OCOP-DESKTOP-ED25519-SEED\n"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
-class KeyFileError(Exception):
+class KeyFileError(Spoken, Exception):
     """The key file cannot be read or written; str() says so in Vietnamese."""
 
 

@@ -11,13 +11,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.language import Spoken, Text
 from ocop_desktop.persistence.snapshot import make_backup
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-class SchemaError(RuntimeError):
+class SchemaError(Spoken, RuntimeError):
     """The database cannot be opened by this version; the message says why and what to do."""
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.language import Spoken, Text
 
 FOLDER = "backups"
 SUFFIX = ".sqlite"
@@ -32,7 +32,7 @@ _TAIL = re.compile(r"^(?P<reason>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<stamp>\d{8}-\d{6}
 REASON_PREFIXES = ("hang-ngay", "thu-cong", "truoc-", "hong-")
 
 
-class BackupFailed(RuntimeError):
+class BackupFailed(Spoken, RuntimeError):
     """The copy could not be verified; nothing was left under the backup's name."""
 
 
@@ -84,7 +84,7 @@ def backups_of(db_path: Path) -> list[BackupName]:
     return sorted((b for b in found if b is not None), key=lambda b: b.made_at, reverse=True)
 
 
-class UnfinishedOnReadOnlyMedia(RuntimeError):
+class UnfinishedOnReadOnlyMedia(Spoken, RuntimeError):
     """A database on read-only media with changes still in its -wal file: read as immutable,
     SQLite would silently show it without them."""
 

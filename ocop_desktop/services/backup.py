@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ocop_desktop.domain.language import Text, english
+from ocop_desktop.domain.language import Spoken, Text, english
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.text import fold
 from ocop_desktop.persistence.database import model_problems, open_database
@@ -67,7 +67,7 @@ SUMMARY_TABLES = {"products": "sản phẩm", "producers": "chủ thể", "surve
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class RestoreRefused(ValueError):
+class RestoreRefused(Spoken, ValueError):
     """The chosen file cannot be restored; the message says why, in Vietnamese."""
 
 

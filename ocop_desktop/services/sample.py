@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import SubmissionStatus, TaskStatus
-from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.language import Spoken, Text
 from ocop_desktop.persistence.models import (
     Base,
     Directive,
@@ -28,7 +28,7 @@ from ocop_desktop.services.reference_places import place_id
 SAMPLES = ("muong-ang-2024",)
 
 
-class UnknownSampleError(ValueError):
+class UnknownSampleError(Spoken, ValueError):
     pass
 
 

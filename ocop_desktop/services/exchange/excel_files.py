@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.parsers import expat
 
-from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.language import Spoken, Text
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.schema import Kind, sheet_fields
 from ocop_desktop.exports.package import PackageError, ZipLimits, check_zip
@@ -34,7 +34,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DTD = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
 
 
-class ImportRefused(Exception):
+class ImportRefused(Spoken, Exception):
     """The file cannot be read at all; str() says why and what to do, in Vietnamese."""
 
 

@@ -138,7 +138,7 @@ def encode_row(entity: Entity, row: Any) -> dict[str, Any]:
     return {c.key: encode_value(getattr(row, c.key)) for c in entity.columns}
 
 
-class BadValue(ValueError):
+class BadValue(language.Spoken, ValueError):
     """A value of the wrong shape; str() is a Vietnamese reason."""
 
 
