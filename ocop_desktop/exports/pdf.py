@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFStream
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -50,6 +52,30 @@ class _Doc(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self._tick(flowable)
+
+
+class _Deflated:
+    """The filter of a page stream compressed when its page ended: named, not applied again."""
+
+    pdfname = "FlateDecode"
+
+    @staticmethod
+    def encode(data: bytes) -> bytes:
+        return data
+
+
+class _PageCanvas(Canvas):
+    """Compresses each page's drawing as the page ends rather than all pages at the save: a
+    17,000-page national report otherwise holds every page's operators in memory (100 MB)."""
+
+    def showPage(self) -> None:
+        super().showPage()
+        pages = self._doc.Pages.pages  # type: ignore[attr-defined]  # the pages shown so far
+        page = pages[-1] if pages else None
+        # Only a plain compressed page stream, as reportlab would write it at the save.
+        if page is not None and page.compression and isinstance(page.stream, str) and not page.Contents:
+            page.Contents = PDFStream(content=zlib.compress(page.stream.encode("utf8")), filters=[_Deflated()])
+            page.stream = None
 
 
 def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -262,7 +288,7 @@ def write_pdf(
             initialFontSize=13,
             lang="vi-VN",
         )
-        doc.build(story)
+        doc.build(story, canvasmaker=_PageCanvas)
         if progress:
             progress(total_rows, total_rows)
         os.replace(tmp, path)

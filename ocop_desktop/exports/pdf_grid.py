@@ -32,7 +32,7 @@ def text_width(text: str, face: str = FONT) -> float:
     key = (face, text)
     width = _WIDTHS.get(key)
     if width is None:
-        if len(_WIDTHS) > 200_000:  # bounded, whatever the number of reports in a session
+        if len(_WIDTHS) > 20_000:  # bounded, whatever the number of reports in a session
             _WIDTHS.clear()
         width = _WIDTHS[key] = getFont(face).stringWidth(text, SIZE)
     return width
@@ -56,7 +56,7 @@ class CellText:
         key = (face, text)
         pieces = self._pieces.get(key)
         if pieces is None:
-            if len(self._pieces) > 50_000:  # bounded: unique names would only fill it
+            if len(self._pieces) > 20_000:  # bounded: unique names would only fill it
                 self._pieces.clear()
             font = cast(TTFont, getFont(face))  # registered by pdf_style as a TrueType font
             doc = canvas._doc  # type: ignore[attr-defined]  # the document the font's subsets are counted in
