@@ -173,8 +173,8 @@ def write_card_xlsx(card: Scorecard, path: Path) -> Path:
 
 
 # -- reading ---------------------------------------------------------------------------------------
-def _where(sheet: str, row: int) -> str:
-    return f"Trang «{sheet}», dòng {row}"
+def _where(sheet: str, row: int) -> Text:
+    return Text(f"Trang «{sheet}», dòng {row}", f"Sheet «{sheet}», row {row}")
 
 
 def _yes(value: Any, default: bool = True) -> bool:

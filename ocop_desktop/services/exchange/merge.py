@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.language import Text, english
+from ocop_desktop.domain import limits
+from ocop_desktop.domain.language import ENGLISH, Text, english
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.exports.package import PackageError, VerifiedPackage
 from ocop_desktop.persistence.models import (
@@ -189,9 +190,15 @@ def decode_package(pkg: VerifiedPackage) -> Decoded:
         for raw in pkg.data.get(entity.name, []):
             values, errors = decode_record(entity, raw)
             title = _title(entity, raw, names)
-            problems += [f"{entity.label} «{title}»: {e}" for e in errors]
+            label_en = limits.entity_label(entity.name, ENGLISH)
+            problems += [Text(f"{entity.label} «{title}»: {e}", f"{label_en} «{title}»: {english(e)}") for e in errors]
             if values.get("id") in seen:
-                problems.append(f"{entity.label} «{title}» có hai lần trong gói")
+                problems.append(
+                    Text(
+                        f"{entity.label} «{title}» có hai lần trong gói",
+                        f"{label_en} «{title}» is twice in the package",
+                    )
+                )
             seen.add(values.get("id"))
             rows.append((values, raw.get(PRISTINE) is True))
         out[entity.name] = rows
@@ -268,7 +275,12 @@ def _deletions(session: Session, pkg: VerifiedPackage, sent: set[str]) -> list[I
     for raw in pkg.deleted:
         entity = BY_NAME.get(str(raw.get("entity")))
         if entity is None or not entity.deletable or not isinstance(raw.get("id"), str):
-            problems.append(f"một bản ghi đã xóa (mã {str(raw.get('id'))[:40]}) không hợp lệ")
+            problems.append(
+                Text(
+                    f"một bản ghi đã xóa (mã {str(raw.get('id'))[:40]}) không hợp lệ",
+                    f"a deleted record (id {str(raw.get('id'))[:40]}) is not valid",
+                )
+            )
             continue
         if f"{entity.name}/{raw['id']}" not in sent:
             wanted.setdefault(entity.name, []).append(raw["id"])
@@ -311,7 +323,7 @@ def _check_references(session: Session, items: list[Item], names: Names) -> None
         table = Base.metadata.tables[parent]
         for chunk in _chunks(sorted(ids)):
             present.update((parent, i) for i in session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
-    problems = []
+    problems: list[str] = []
     for item in items:
         if item.there is None or item.outcome in (Outcome.SAME, Outcome.KEPT):
             continue
@@ -319,9 +331,15 @@ def _check_references(session: Session, items: list[Item], names: Names) -> None
             value = item.there.get(column)
             if value and (parent, value) not in arriving and (parent, value) not in present:
                 what = REFERENCE_LABELS.get(parent) or (BY_NAME[parent].label.lower() if parent in BY_NAME else parent)
+                title = item.entity.title(item.there, names)
                 problems.append(
-                    f"{item.entity.label} «{item.entity.title(item.there, names)}» cần {what} "
-                    f"mã {value} ({field_label(column, item.entity.name)}) mà ở đây chưa có và gói không mang theo"
+                    Text(
+                        f"{item.entity.label} «{title}» cần {what} "
+                        f"mã {value} ({field_label(column, item.entity.name)}) mà ở đây chưa có và gói không mang theo",
+                        f"{limits.entity_label(item.entity.name, ENGLISH)} «{title}» needs "
+                        f"{limits.entity_label(parent, ENGLISH).lower()} {value} "
+                        f"({limits.field_label(column, item.entity.name, ENGLISH)}), which is not here and not in the package",
+                    )
                 )
     hint = Text(
         "Gói thiếu dữ liệu mà bản ghi trong gói cần. Nếu thiếu địa bàn, nhóm hay bộ tiêu chí, hãy cập nhật "

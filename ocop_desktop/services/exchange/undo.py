@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.language import Text, english
+from ocop_desktop.domain.language import ENGLISH, Text, english
+from ocop_desktop.domain.limits import entity_label
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry, InboxEntry, utcnow
 from ocop_desktop.services.exchange.apply import write_sync
@@ -183,7 +184,7 @@ def _check(
     last_seq: int,
 ) -> list[str]:
     """Why the undo cannot run: records changed or deleted since, or new rows hanging on created ones."""
-    problems = []
+    problems: list[str] = []
     created = {(name, rid) for _k, name, rid, v in parsed if v["op"] == "create"}
     for key, name, record_id, v in parsed:
         entity = BY_NAME[name]
@@ -192,15 +193,24 @@ def _check(
         ).first()
         if v["op"] == "delete":
             if current is not None:
+                title = _title(entity, dict(current._mapping))
                 problems.append(
-                    f"{entity.label} «{_title(entity, dict(current._mapping))}» đã được tạo lại sau khi nhập"
+                    Text(
+                        f"{entity.label} «{title}» đã được tạo lại sau khi nhập",
+                        f"{entity_label(entity.name, ENGLISH)} «{title}» was made again after the import",
+                    )
                 )
             continue
         values = dict(current._mapping) if current is not None else {}
         if current is None:
             old = by_key.get(key, [])
             title = _title(entity, {k: p[1] for e in old for k, p in e.changes.items()}) if old else record_id
-            problems.append(f"{entity.label} «{title}» đã bị xóa sau khi nhập")
+            problems.append(
+                Text(
+                    f"{entity.label} «{title}» đã bị xóa sau khi nhập",
+                    f"{entity_label(entity.name, ENGLISH)} «{title}» was deleted after the import",
+                )
+            )
         elif values["updated_at"] != _when(v["after"]):
             later = session.scalar(
                 select(AuditEntry)
@@ -208,11 +218,18 @@ def _check(
                 .order_by(AuditEntry.seq.desc())
                 .limit(1)
             )
-            how = ""
+            how = how_en = ""
             if later is not None:
                 where = f", {later.context}" if later.context else ""
                 how = f" (lúc {later.at:%d/%m/%Y %H:%M} UTC, {later.actor or 'không rõ người sửa'}{where})"
-            problems.append(f"{entity.label} «{_title(entity, values)}» đã được sửa sau khi nhập{how}")
+                how_en = f" (at {later.at:%d/%m/%Y %H:%M} UTC, {later.actor or 'editor unknown'}{where})"
+            title = _title(entity, values)
+            problems.append(
+                Text(
+                    f"{entity.label} «{title}» đã được sửa sau khi nhập{how}",
+                    f"{entity_label(entity.name, ENGLISH)} «{title}» was changed after the import{how_en}",
+                )
+            )
     for child in ENTITIES:
         for column, parent in child.parents.items():
             parents = sorted(rid for name, rid in created if name == parent)
@@ -222,8 +239,12 @@ def _check(
                 for child_id, parent_id in session.execute(query):
                     if (child.name, child_id) not in created:
                         problems.append(
-                            f"{BY_NAME[parent].label} nhận từ gói (mã {parent_id}) đã có "
-                            f"{child.label.lower()} mới gắn vào sau khi nhập"
+                            Text(
+                                f"{BY_NAME[parent].label} nhận từ gói (mã {parent_id}) đã có "
+                                f"{child.label.lower()} mới gắn vào sau khi nhập",
+                                f"{entity_label(parent, ENGLISH)} received in the package (id {parent_id}) has a new "
+                                f"{entity_label(child.name, ENGLISH).lower()} attached after the import",
+                            )
                         )
     return problems
 
@@ -388,7 +409,7 @@ def undo_excel(session: Session, operation_id: str) -> UndoResult:
 def _changed_since(session: Session, by_key: dict[tuple[str, str], list[AuditEntry]], last_seq: int) -> list[str]:
     """Records changed after the import, except by a later Excel import that was undone since (or its
     undo): those two together left the record as this import did."""
-    problems = []
+    problems: list[str] = []
     for name in {n for n, _ in by_key}:
         entity = BY_NAME[name]
         ids = sorted(i for n, i in by_key if n == name)
@@ -421,7 +442,11 @@ def _changed_since(session: Session, by_key: dict[tuple[str, str], list[AuditEnt
                 where = f", {entry.context}" if entry.context else ""
                 title = values.get("product_name") or _title(entity, values)
                 problems.append(
-                    f"{entity.label} «{title}» đã được sửa sau khi nhập (lúc {entry.at:%d/%m/%Y %H:%M} "
-                    f"UTC, {entry.actor or 'không rõ người sửa'}{where})"
+                    Text(
+                        f"{entity.label} «{title}» đã được sửa sau khi nhập (lúc {entry.at:%d/%m/%Y %H:%M} "
+                        f"UTC, {entry.actor or 'không rõ người sửa'}{where})",
+                        f"{entity_label(entity.name, ENGLISH)} «{title}» was changed after the import (at "
+                        f"{entry.at:%d/%m/%Y %H:%M} UTC, {entry.actor or 'editor unknown'}{where})",
+                    )
                 )
     return problems
