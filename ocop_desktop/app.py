@@ -263,6 +263,7 @@ def _open_window(app, path, ui_settings, sample, build):
     """One attempt at start-up; raises what went wrong, leaving nothing held."""
     from PySide6.QtWidgets import QMessageBox
 
+    from ocop_desktop.domain.language import in_language
     from ocop_desktop.gui.single_instance import SingleInstance
     from ocop_desktop.instance_lock import GuiLock, wait_seconds
     from ocop_desktop.persistence.database import is_writable, read_only_location
@@ -289,7 +290,7 @@ def _open_window(app, path, ui_settings, sample, build):
         try:
             daily_backup_if_due(db.path)
         except OSError as exc:  # a failed daily copy must not stop the day's work
-            QMessageBox.warning(None, "OCOP Desktop", explain(exc) or str(exc))
+            QMessageBox.warning(None, "OCOP Desktop", in_language(explain(exc) or str(exc)))
         window = build(db, ui_settings, ask_first_run=not sample)
         if sample:
             window.mark_sample()

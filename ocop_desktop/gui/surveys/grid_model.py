@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QUndoStack
 from ocop_desktop.domain.language import display_language
 from ocop_desktop.domain.numbers import format_vn_number
 from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
+from ocop_desktop.domain.validation import text_of
 from ocop_desktop.gui.surveys.grid_commands import RemoveRowsCommand, SetCellsCommand
 from ocop_desktop.gui.surveys.merge import Entry, MergeReport, merge
 from ocop_desktop.services.surveys import SurveyEntryDTO, SurveyEntryInput, parse_entry_value
@@ -316,9 +317,9 @@ class SurveyGridModel(QAbstractTableModel):
             try:
                 row.values[j] = parse_entry_value(column.key, row.cells[j], self.campaign_year)
                 row.errors[j] = None
-            except ValueError as exc:  # the reason is Vietnamese, from the service layer
+            except ValueError as exc:  # the service layer's reason, in the window's language
                 row.values[j] = None
-                row.errors[j] = str(exc)
+                row.errors[j] = text_of(exc)
         if not row.is_blank() and not row.cells[0].strip():
             row.errors[0] = self.tr("Enter the product name.")
 

@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
+from ocop_desktop.domain.language import in_language
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.stale import answer_stale
@@ -52,7 +53,7 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def show_errors(self, errors: list[FieldError] | list[str]) -> None:
-        lines = [e.message if isinstance(e, FieldError) else e for e in errors]
+        lines = [in_language(e.message) if isinstance(e, FieldError) else e for e in errors]
         self._error_label.setText("\n".join(f"• {line}" for line in lines))
         self._error_label.setVisible(bool(lines))
         for e in errors:
