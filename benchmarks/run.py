@@ -661,6 +661,11 @@ def main(argv: list[str] | None = None) -> int:
         log("P6: survey import from Excel")
         with cache_lock(args.cache):
             workbook = import_workbook(args.cache, all_in_one, size["import_rows"], env)
+        # The cached data was built by the program of its day: brought to the current schema once
+        # here (as a user's file is, once per new version), so no run below times a migration and
+        # its safety copy, which the floor does not do either.
+        import_base = copy_db(all_in_one, work / "import-base.db")
+        subprocess.run([*OCOP, "--db", str(import_base), *OFFICE], check=True, env=env, cwd=ROOT, capture_output=True)
         apps, floors = alternate(
             lambda i: [
                 *OCOP,
@@ -675,7 +680,7 @@ def main(argv: list[str] | None = None) -> int:
             lambda i: [*FLOORS, "import", str(work / f"import-{i}.db"), str(workbook), str(work / f"floor-{i}.db")],
             repeat,
             env,
-            before=lambda i: copy_db(all_in_one, work / f"import-{i}.db"),
+            before=lambda i: copy_db(import_base, work / f"import-{i}.db"),
         )
         whole_process_line(lines["P6"], apps, floors, 1.5)
         for i, run in enumerate(apps):

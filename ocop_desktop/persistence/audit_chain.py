@@ -52,20 +52,28 @@ def jsonable(value: Any) -> Any:
 _PLAIN = frozenset((str, int, bool, type(None)))
 
 
-def _plain(value: Any) -> bool:
-    """A value that reads back from JSON as it is (a float only when finite: NaN is refused)."""
-    kind = type(value)
-    return kind in _PLAIN or (kind is float and math.isfinite(value))
+def _copied(changes: dict[Any, Any]) -> dict[str, list[Any]] | None:
+    """{field: [old, new]} of values that read back from JSON as they are (text, integers, booleans,
+    None, finite floats: NaN is refused), copied; None for anything else."""
+    out: dict[str, list[Any]] = {}
+    for key, pair in changes.items():
+        if type(key) is not str or type(pair) is not list:
+            return None
+        for value in pair:
+            kind = type(value)
+            if kind not in _PLAIN and not (kind is float and math.isfinite(value)):
+                return None
+        out[key] = list(pair)
+    return out
 
 
 def normalize_changes(changes: Any) -> Any:
     """The changes exactly as they read back from the JSON column (tuples → lists, dates → text)."""
-    if type(changes) is dict and all(
-        type(k) is str and type(v) is list and all(_plain(x) for x in v) for k, v in changes.items()
-    ):
-        # {"field": [old, new]} of plain values, as a bulk import writes 100,000 of: the same copy
-        # without writing and reading the JSON.
-        return {k: list(v) for k, v in changes.items()}
+    if type(changes) is dict:
+        # As a bulk import writes 100,000 of: the same copy without writing and reading the JSON.
+        copied = _copied(changes)
+        if copied is not None:
+            return copied
     return json.loads(json.dumps(changes, ensure_ascii=False, default=jsonable, allow_nan=False))
 
 
