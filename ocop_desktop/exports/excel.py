@@ -337,8 +337,8 @@ class _Sheet:
             a, b = centred_run(self.widths[:split], 0.35)
             c, d = centred_run(self.widths[split:], 0.62)
             rules: tuple[list[Cell], list[Cell]] = (
-                [(None, rule) if a <= i <= b else None for i in range(split)],
-                [(None, rule) if c <= i <= d else None for i in range(n - split)],
+                [self.cell(None, rule if a <= i <= b else None) for i in range(split)],
+                [self.cell(None, rule if c <= i <= d else None) for i in range(n - split)],
             )
             rows = max(len(left), len(right))
             for i in range(rows + 1):  # and a thin row for the rules still to draw

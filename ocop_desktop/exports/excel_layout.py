@@ -69,8 +69,8 @@ class PaperSheet(Worksheet):  # type: ignore[misc]  # Worksheet is untyped
 
     def whole_row(self, row: int, cells: list[tuple[Any, Any] | None], height: float | None = None) -> None:
         """Row ``row`` written at once, straight to the row file: the XML xlsxwriter writes for the
-        same typed calls (text, number, date, or blank with its format), without building and
-        checking a cell object per value. ``cells`` are (value, format) or None for no cell. The
+        same typed calls (text, number, date, or blank with its format; the height as given),
+        without building and checking a cell object per value. ``cells`` are (value, format) or None for no cell. The
         row comes after every row written so far and is not written to again (constant_memory)."""
         if row < self.previous_row or (row == self.previous_row and self.table.get(row)):
             raise ValueError(f"row {row + 1} comes after the rows already written")
@@ -95,8 +95,9 @@ class PaperSheet(Worksheet):  # type: ignore[misc]  # Worksheet is untyped
                 parts.append(f"{at}><v>{self._convert_date_time(value):.16G}</v></c>")
             else:
                 parts.append(f"{at}><v>{value:.16G}</v></c>")
-        pixels = math.ceil(height * 4 / 3 - 1e-9) if height else self.default_row_height
-        tall = f' ht="{pixels * 0.75:.16g}" customHeight="1"' if pixels != self.original_row_height else ""
+        # The height as given (set_row would round it to whole pixels): a long table keeps the
+        # page breaks it had, 100,000 rows never growing by up to 0.75 pt each.
+        tall = f' ht="{height:.16g}" customHeight="1"' if height else ""
         if parts or tall:
             self.fh.write(f'<row r="{number}"{tall}>{"".join(parts)}</row>')
         if used:
@@ -156,8 +157,9 @@ def column_width(ws: Any, col: int, units: float) -> None:
 
 
 def row_height(ws: Any, row: int, points: float) -> None:
-    """The height in whole pixels (xlsxwriter's unit), never less than asked."""
-    ws.set_row_pixels(row, math.ceil(points * 4 / 3 - 1e-9))
+    """The height as given: set_row would round it to whole pixels, which xlsxwriter keeps as
+    they come (a pixel is 3/4 pt) and writes back in points."""
+    ws.set_row_pixels(row, points * 4 / 3)
 
 
 def notes_sheet(ws: Any, notes: list[str], sheet: Any) -> None:

@@ -82,6 +82,15 @@ def test_whole_rows_read_back(tmp_path: Path):
     assert ws["A13"].value == "Cộng"
 
 
+def test_a_wrapped_row_keeps_its_height_to_the_point(tmp_path: Path):
+    """Not rounded to whole pixels as set_row would: 100,000 rows would each grow a little."""
+    wb = xlsxwriter.Workbook(str(tmp_path / "h.xlsx"), {"constant_memory": True})
+    ws = wb.add_worksheet("s", worksheet_class=PaperSheet)
+    ws.whole_row(0, [("Dòng 1\nDòng 2", wb.add_format({"text_wrap": True}))], 33.2)
+    wb.close()
+    assert openpyxl.load_workbook(tmp_path / "h.xlsx").active.row_dimensions[1].height == 33.2
+
+
 def test_rich_text_markup_stays_text(tmp_path: Path):
     wb = xlsxwriter.Workbook(str(tmp_path / "r.xlsx"), {"constant_memory": True})
     ws = wb.add_worksheet("s", worksheet_class=PaperSheet)
