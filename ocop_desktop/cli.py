@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from dataclasses import asdict
 
 from ocop_desktop import __version__, cli_messages
-from ocop_desktop.commands import campaigns, evaluation, exchange, places, safety, senders, verify
-from ocop_desktop.commands import tasks as task_commands
 from ocop_desktop.commands.common import (
     Refused,
     command_name,
@@ -35,14 +33,27 @@ from ocop_desktop.logging_setup import CLI_LOG, setup_logging
 from ocop_desktop.paths import default_db_path
 from ocop_desktop.persistence.migrate import SchemaError
 from ocop_desktop.persistence.snapshot import UnfinishedOnReadOnlyMedia
-from ocop_desktop.services.health import check_database
-from ocop_desktop.services.products import ProductService
-from ocop_desktop.services.reference import load_reference
-from ocop_desktop.services.reports import KINDS as REPORT_KINDS
-from ocop_desktop.services.sample import SAMPLES, UnknownSampleError, load_sample
-from ocop_desktop.services.scorecards import load_shipped_scorecards
-from ocop_desktop.services.surveys import SurveyService
-from ocop_desktop.services.tasks import TaskService
+
+# What each command module registers: a run loads only the module of its own command (the
+# services of packages, evaluations, reports… take longer to import than `products list` runs).
+# tests/cli/test_cli_imports.py checks this table against what the modules register.
+COMMAND_MODULES = {
+    "package": "exchange",
+    "import": "exchange",
+    "scorecards": "evaluation",
+    "evaluate": "evaluation",
+    "evaluations": "evaluation",
+    "backup": "safety",
+    "restore": "safety",
+    "audit": "safety",
+    "campaigns": "campaigns",
+    "directives": "tasks",
+    "places": "places",
+    "senders": "senders",
+    "verify": "verify",
+}
+MODULE_ORDER = ("exchange", "evaluation", "safety", "campaigns", "tasks", "places", "senders", "verify")
+BUILT_IN = ("office", "init", "check", "report", "products", "tasks", "surveys")
 
 PRODUCT_COLUMNS = (
     "id",
@@ -74,6 +85,9 @@ def cmd_init(args) -> int:
             print(f"Đã nâng cấp lược đồ {m.before} → {m.after}; bản sao dữ liệu cũ: {m.backup}.")
         else:
             print(f"Cơ sở dữ liệu {db.path} đã ở lược đồ mới nhất ({m.after}).")
+        from ocop_desktop.services.reference import load_reference  # noqa: PLC0415
+        from ocop_desktop.services.scorecards import load_shipped_scorecards  # noqa: PLC0415
+
         ref = load_reference(make_uow)
         for table, count in load_shipped_scorecards(make_uow).added.items():
             ref.added[table] = ref.added.get(table, 0) + count
@@ -84,6 +98,8 @@ def cmd_init(args) -> int:
         else:
             print("Dữ liệu tham chiếu đã đầy đủ, không có thay đổi.")
         if args.sample:
+            from ocop_desktop.services.sample import load_sample  # noqa: PLC0415
+
             report = load_sample(make_uow, args.sample)
             if report.changed:
                 added = ", ".join(f"{entity_label(k)}: {v}" for k, v in sorted(report.added.items()))
@@ -99,6 +115,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_products_list(args) -> int:
+    from ocop_desktop.services.products import ProductService  # noqa: PLC0415
+
     db, make_uow = open_db(args, write=False)
     try:
         rows = [asdict(p) for p in ProductService(make_uow).list(search=args.search)]
@@ -109,6 +127,8 @@ def cmd_products_list(args) -> int:
 
 
 def cmd_tasks_list(args) -> int:
+    from ocop_desktop.services.tasks import TaskService  # noqa: PLC0415
+
     db, make_uow = open_db(args, write=False)
     try:
         rows = [asdict(t) for t in TaskService(make_uow).list()]
@@ -119,6 +139,8 @@ def cmd_tasks_list(args) -> int:
 
 
 def cmd_surveys_list(args) -> int:
+    from ocop_desktop.services.surveys import SurveyService  # noqa: PLC0415
+
     db, make_uow = open_db(args, write=False)
     try:
         campaign = resolve_campaign(make_uow, args.campaign).id if args.campaign else None
@@ -265,6 +287,8 @@ def _issued_today(make_uow) -> str:
 
 
 def cmd_check(args) -> int:
+    from ocop_desktop.services.health import check_database  # noqa: PLC0415
+
     report = check_database(db_file(args))
     for fact in report.facts:
         print(f"✓ {fact}")
@@ -290,7 +314,27 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command a run names (``ocop --db F products list`` → products); None for help or version."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif word in ("-h", "--help", "--version"):
+            return None
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(word: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``word`` (a known command) only that command's part, so a run
+    imports only its own module. An unknown word gets the whole parser and argparse's message."""
+    known = word in COMMAND_MODULES or word in BUILT_IN
+
+    def wanted(name: str) -> bool:
+        return not known or name == word
+
     parser = argparse.ArgumentParser(prog="ocop", description="OCOP Desktop từ dòng lệnh.")
     parser.add_argument("--version", action="version", version=f"OCOP Desktop {__version__}")
     _db_option(parser)
@@ -302,6 +346,48 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func, command_name=p.prog)  # «ocop import survey», named in the writer lock
         return p
 
+    if wanted("office"):
+        _office_parser(sub, command)
+    if wanted("init"):
+        from ocop_desktop.services.sample import SAMPLES  # noqa: PLC0415
+
+        p = command("init", "tạo hoặc nâng cấp cơ sở dữ liệu, nạp dữ liệu tham chiếu", cmd_init)
+        p.add_argument("--sample", choices=SAMPLES, help="nạp thêm bộ dữ liệu mẫu")
+    if wanted("check"):
+        command("check", "kiểm tra tính toàn vẹn và phiên bản của dữ liệu", cmd_check)
+    if wanted("report"):
+        _report_parser(command)
+
+    from importlib import import_module  # noqa: PLC0415
+
+    for module in MODULE_ORDER:
+        if not known or COMMAND_MODULES.get(word or "") == module:
+            import_module(f"ocop_desktop.commands.{module}").register(sub, command)
+
+    for name, help_, func in (
+        ("products", "sản phẩm OCOP", cmd_products_list),
+        ("tasks", "nhiệm vụ theo văn bản chỉ đạo", cmd_tasks_list),
+        ("surveys", "kết quả rà soát sản phẩm", cmd_surveys_list),
+    ):
+        if not wanted(name):
+            continue
+        group_parser = sub.add_parser(name, help=help_, description=help_)
+        _db_option(group_parser, default=argparse.SUPPRESS)
+        group = group_parser.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
+        p = command("list", f"liệt kê {help_}", func, parent=group)
+        _format_option(p)
+        if name == "products":
+            p.add_argument("--search", help="tìm theo tên sản phẩm hoặc tên chủ thể, không phân biệt dấu và chữ hoa")
+        if name == "tasks":
+            from ocop_desktop.commands import tasks as task_commands  # noqa: PLC0415
+
+            task_commands.register_task_actions(group, command)
+        if name == "surveys":
+            p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát")
+    return parser
+
+
+def _office_parser(sub, command) -> None:
     office = sub.add_parser(
         "office",
         help="đơn vị mà máy này phục vụ và người sử dụng",
@@ -324,9 +410,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--office-name", metavar="TÊN", help="tên cơ quan in trên văn bản (mặc định: đoán theo loại và đơn vị)"
     )
 
-    p = command("init", "tạo hoặc nâng cấp cơ sở dữ liệu, nạp dữ liệu tham chiếu", cmd_init)
-    p.add_argument("--sample", choices=SAMPLES, help="nạp thêm bộ dữ liệu mẫu")
-    command("check", "kiểm tra tính toàn vẹn và phiên bản của dữ liệu", cmd_check)
+
+def _report_parser(command) -> None:
+    from ocop_desktop.services.reports import KINDS as REPORT_KINDS  # noqa: PLC0415
 
     p = command("report", "xuất báo cáo ra Excel hoặc PDF theo thể thức văn bản hành chính", cmd_report)
     p.add_argument("kind", choices=REPORT_KINDS, metavar="LOẠI", help="một trong: " + ", ".join(REPORT_KINDS))
@@ -357,34 +443,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="một nơi nhận (lặp lại cho mỗi nơi; ghi nhớ cho loại báo cáo này và đơn vị)",
     )
 
-    for module in (exchange, evaluation, safety, campaigns, task_commands, places, senders, verify):
-        module.register(sub, command)
-
-    for name, help_, func in (
-        ("products", "sản phẩm OCOP", cmd_products_list),
-        ("tasks", "nhiệm vụ theo văn bản chỉ đạo", cmd_tasks_list),
-        ("surveys", "kết quả rà soát sản phẩm", cmd_surveys_list),
-    ):
-        group_parser = sub.add_parser(name, help=help_, description=help_)
-        _db_option(group_parser, default=argparse.SUPPRESS)
-        group = group_parser.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
-        p = command("list", f"liệt kê {help_}", func, parent=group)
-        _format_option(p)
-        if name == "products":
-            p.add_argument("--search", help="tìm theo tên sản phẩm hoặc tên chủ thể, không phân biệt dấu và chữ hoa")
-        if name == "tasks":
-            task_commands.register_task_actions(group, command)
-        if name == "surveys":
-            p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát")
-    return parser
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")  # Windows consoles default to a legacy code page
     cli_messages.install()
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_word(argv)).parse_args(argv)
     setup_logging(CLI_LOG)  # after parsing: `ocop --help` leaves no trace
     logging.getLogger("ocop_desktop.cli").info("%s", command_name(args))
     try:
@@ -394,7 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ValidationError,
         NotFoundError,
         SchemaError,
-        UnknownSampleError,
+        _unknown_sample(),
         DatabaseInUse,
         UnfinishedOnReadOnlyMedia,
     ) as exc:
@@ -416,6 +482,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         release_locks()  # normally released with the database already
+
+
+class _NeverRaised(Exception):
+    pass
+
+
+def _unknown_sample() -> type[Exception]:
+    """The sample's error, once `init --sample` has loaded its module (evaluated when one is raised)."""
+    sample = sys.modules.get("ocop_desktop.services.sample")
+    return sample.UnknownSampleError if sample is not None else _NeverRaised
 
 
 if __name__ == "__main__":

@@ -121,6 +121,7 @@ def test_uncaught_exceptions_of_any_thread_go_to_the_log(logs, monkeypatch):
 
 def test_ocop_logs_the_command_and_the_traceback_of_a_failure_but_not_what_was_typed(tmp_path, monkeypatch, capsys):
     from ocop_desktop import cli
+    from ocop_desktop.services.products import ProductService  # the class `ocop products list` uses
 
     monkeypatch.setenv("OCOP_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.delenv("OCOP_DEBUG", raising=False)
@@ -131,7 +132,7 @@ def test_ocop_logs_the_command_and_the_traceback_of_a_failure_but_not_what_was_t
         def broken(*_a, **_k):
             return {}["stars"]
 
-        monkeypatch.setattr(cli.ProductService, "list", broken)
+        monkeypatch.setattr(ProductService, "list", broken)
         assert cli.main(["--db", db, "products", "list", "--search", "phin hồ"]) == 1
     finally:
         close_logging()

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
 from ocop_desktop.domain.language import Spoken, Text
 from ocop_desktop.persistence.snapshot import make_backup
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic (with Mako and Pygments) takes longer to import than most commands take to run: the
+# revisions are read from the scripts' own lines, and Alembic is loaded only to migrate.
+_REVISION_LINE = re.compile(r"""^(down_)?revision\s*(?::[^=]*)?=\s*['"]?([^'"\s]*)['"]?\s*$""", re.MULTILINE)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -33,24 +39,45 @@ class MigrationResult:
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+@cache
+def _revisions() -> dict[str, str | None]:
+    """revision → down_revision of every migration script (a test checks this against Alembic)."""
+    found: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values = {kind: value for kind, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8"))}
+        if "" in values:
+            found[values[""]] = values.get("down_") if values.get("down_") not in ("", "None") else None
+    return found
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    revisions = _revisions()
+    heads = set(revisions) - set(revisions.values())
+    assert len(heads) == 1, heads  # one line of history: a branch would need a merge revision
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+    return set(_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The file's schema version, by a plain query (what Alembic's context would read)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).first()
+        if has_table is None:
+            return None
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return None if row is None else str(row[0])
 
 
 def backup_copy(db_path: Path, label: str) -> Path:
@@ -89,6 +116,8 @@ def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> MigrationR
     if before == target:
         return MigrationResult(before, target, None)
     backup = backup_copy(db_path, f"truoc-nang-cap-{before}") if before is not None else None
+    from alembic import command
+
     cfg = _config()
     with engine.connect() as conn:
         raw = conn.connection.driver_connection

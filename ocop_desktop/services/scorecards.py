@@ -22,7 +22,6 @@ from ocop_desktop.persistence.models import Scorecard as ScorecardRow
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.reference import LoadReport, product_set_id, rule_set_id
-from ocop_desktop.services.scorecard_excel import read_card_xlsx, write_card_xlsx
 
 SHIPPED = "shipped"
 IMPORTED = "imported"
@@ -270,11 +269,15 @@ class ScorecardService:
             info = self.find(
                 uow, code, product_set_code if product_set_code else (None if rule_set_code else "ca-phe-ca-cao")
             )
+        from ocop_desktop.services.scorecard_excel import write_card_xlsx  # openpyxl: loaded on first use
+
         return write_card_xlsx(info.card, Path(path))
 
     def import_xlsx(self, path: Path) -> CardInfo:
         """Read, check and store a card from the Excel template; refused with the sheet and row
         of every problem."""
+        from ocop_desktop.services.scorecard_excel import read_card_xlsx  # openpyxl: loaded on first use
+
         path = Path(path)
         card = read_card_xlsx(path)
         with self._uow() as uow:

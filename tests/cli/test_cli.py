@@ -251,11 +251,12 @@ def test_office_set_lists_the_candidates_of_an_ambiguous_name_and_takes_a_code(t
 )
 def test_any_failure_ends_in_one_vietnamese_message_and_exit_1(sample_db, monkeypatch, capsys, failure, expected):
     from ocop_desktop import cli
+    from ocop_desktop.services.products import ProductService  # the class `ocop products list` uses
 
     def fail(*_args, **_kwargs):
         raise failure
 
-    monkeypatch.setattr(cli.ProductService, "list", fail)
+    monkeypatch.setattr(ProductService, "list", fail)
     monkeypatch.delenv("OCOP_DEBUG", raising=False)
     assert cli.main(["--db", str(sample_db), "products", "list"]) == 1
     out, err = capsys.readouterr()
@@ -265,8 +266,9 @@ def test_any_failure_ends_in_one_vietnamese_message_and_exit_1(sample_db, monkey
 
 def test_ocop_debug_adds_the_traceback_for_the_support_person(sample_db, monkeypatch, capsys):
     from ocop_desktop import cli
+    from ocop_desktop.services.products import ProductService  # the class `ocop products list` uses
 
-    monkeypatch.setattr(cli.ProductService, "list", lambda *a, **k: {}["x"])
+    monkeypatch.setattr(ProductService, "list", lambda *a, **k: {}["x"])
     monkeypatch.setenv("OCOP_DEBUG", "1")
     assert cli.main(["--db", str(sample_db), "products", "list"]) == 1
     err = capsys.readouterr().err
