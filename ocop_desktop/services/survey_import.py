@@ -102,17 +102,28 @@ class SurveyImportService:
     def _campaign(self, session: Session, campaign_id: str) -> SurveyCampaign:
         campaign = session.get(SurveyCampaign, campaign_id) if campaign_id else None
         if campaign is None:
-            raise NotFoundError("Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát.")
+            raise NotFoundError(
+                Text(
+                    "Không tìm thấy đợt rà soát này; có thể nó đã bị xóa. Hãy chọn lại đợt rà soát.",
+                    "This survey round was not found; it may have been deleted. Choose the survey round again.",
+                )
+            )
         year = campaign.year
         if campaign.closed_on is not None:  # a closed campaign takes no more rows (services/campaigns.py)
             raise ValidationError(
                 [
                     FieldError(
                         "closed_on",
-                        f"Đợt rà soát năm {year} đã kết thúc ngày "
-                        f"{format_vn_date(campaign.closed_on)} nên không nhập thêm được; "
-                        "nếu cần nhập, hãy mở lại đợt (trang Rà soát sản phẩm → Đợt rà soát → Mở lại đợt này, "
-                        f"hoặc lệnh ocop campaigns reopen {year}).",
+                        Text(
+                            f"Đợt rà soát năm {year} đã kết thúc ngày "
+                            f"{format_vn_date(campaign.closed_on)} nên không nhập thêm được; "
+                            "nếu cần nhập, hãy mở lại đợt (trang Rà soát sản phẩm → Đợt rà soát → Mở lại đợt này, "
+                            f"hoặc lệnh ocop campaigns reopen {year}).",
+                            f"The survey round of {year} was closed on "
+                            f"{format_vn_date(campaign.closed_on)}, so nothing more can be imported; "
+                            "to import, reopen the round (the Product survey page → Survey round → Reopen this round, "
+                            f"or the command ocop campaigns reopen {year}).",
+                        ),
                     )
                 ]
             )
@@ -140,9 +151,14 @@ class SurveyImportService:
                 if unit_id not in ids:
                     place = s.get(Place, unit_id)
                     what = f"«{place.name}»" if place is not None else "Đơn vị đã chọn"
+                    what_en = f"«{place.name}»" if place is not None else "The chosen unit"
                     raise NotFoundError(
-                        f"{what} không có trong danh sách đơn vị báo cáo của đợt rà soát năm "
-                        f"{campaign.year}; hãy chọn một đơn vị của đợt."
+                        Text(
+                            f"{what} không có trong danh sách đơn vị báo cáo của đợt rà soát năm "
+                            f"{campaign.year}; hãy chọn một đơn vị của đợt.",
+                            f"{what_en} is not among the reporting units of the survey round of "
+                            f"{campaign.year}; choose a unit of the round.",
+                        )
                     )
                 chosen = s.get(Place, unit_id)
                 assert chosen is not None  # the campaign lists it, so it is stored
@@ -202,9 +218,14 @@ class SurveyImportService:
             rows = data.rows()
             if data.hidden and not include_hidden:
                 if rows:
-                    kind = "ẩn kỹ (very hidden)" if data.state == "veryHidden" else "ẩn"
+                    very = data.state == "veryHidden"
+                    kind, kind_en = ("ẩn kỹ (very hidden)", "very hidden") if very else ("ẩn", "hidden")
                     skipped.append(
-                        f"Trang «{sheet}» đang {kind} nên không nhập ({len(rows)} dòng có chữ). " + _HIDDEN_HINT
+                        Text(
+                            f"Trang «{sheet}» đang {kind} nên không nhập ({len(rows)} dòng có chữ). " + _HIDDEN_HINT,
+                            f"Sheet «{sheet}» is {kind_en}, so it is not imported ({len(rows)} rows with text). "
+                            + _HIDDEN_HINT.en,
+                        )
                     )
                 continue
             header = _find_header([values for _r, values in rows])
@@ -215,7 +236,13 @@ class SurveyImportService:
             head_row = rows[head][0]
             names = {i: clean(str(rows[head][1][i])) for i in columns}
             for i, text in unknown:
-                warnings.append(f"{_at(sheet, head_row, text or '', i)}: không nhận ra tên cột nên bỏ qua cột này.")
+                at = _at(sheet, head_row, text or "", i)
+                warnings.append(
+                    Text(
+                        f"{at}: không nhận ra tên cột nên bỏ qua cột này.",
+                        f"{at.en}: the column's name is not recognised, so the column is left out.",
+                    )
+                )
             dupes = {f for f in columns.values() if list(columns.values()).count(f) > 1}
             for f in sorted(dupes):
                 cols = ", ".join(f"«{names[i]}» ({_letter(i)})" for i, g in columns.items() if g == f)
@@ -224,7 +251,10 @@ class SurveyImportService:
                         sheet,
                         None,
                         "",
-                        f"Trang «{sheet}»: có nhiều cột cùng nghĩa {cols}; hãy giữ lại một cột rồi nhập lại.",
+                        Text(
+                            f"Trang «{sheet}»: có nhiều cột cùng nghĩa {cols}; hãy giữ lại một cột rồi nhập lại.",
+                            f"Sheet «{sheet}»: several columns mean the same {cols}; keep one, then import again.",
+                        ),
                     )
                 )
             if dupes:
@@ -248,7 +278,11 @@ class SurveyImportService:
             if hidden:
                 listed = ", ".join(map(str, hidden[:MAX_LISTED])) + (", …" if len(hidden) > MAX_LISTED else "")
                 skipped.append(
-                    f"Trang «{sheet}»: {len(hidden)} dòng đang ẩn nên không nhập (dòng {listed}). " + _HIDDEN_HINT
+                    Text(
+                        f"Trang «{sheet}»: {len(hidden)} dòng đang ẩn nên không nhập (dòng {listed}). " + _HIDDEN_HINT,
+                        f"Sheet «{sheet}»: {len(hidden)} hidden rows are not imported (rows {listed}). "
+                        + _HIDDEN_HINT.en,
+                    )
                 )
         if not found_header:
             problems.append(
@@ -256,8 +290,12 @@ class SurveyImportService:
                     "",
                     None,
                     "",
-                    "Không tìm thấy trang nào có dòng tiêu đề với cột «Tên "
-                    "sản phẩm» trong tệp; hãy dùng «Tải mẫu Excel» hoặc đặt tên cột như mẫu.",
+                    Text(
+                        "Không tìm thấy trang nào có dòng tiêu đề với cột «Tên "
+                        "sản phẩm» trong tệp; hãy dùng «Tải mẫu Excel» hoặc đặt tên cột như mẫu.",
+                        "No sheet of the file has a header row with the column «Tên sản phẩm»; use «Download the "
+                        "Excel template» or name the columns as the template does.",
+                    ),
                 )
             )
         kept, duplicate_warnings = without_duplicates(valid)
@@ -314,8 +352,12 @@ class SurveyImportService:
         if check.problems and not valid_only:
             raise ValidationError(
                 [FieldError(f"{p.sheet}/{p.row}/{p.column}", p.message) for p in check.problems],
-                record=f"Tệp {check.file_name}: {len(check.problems)} lỗi; chưa nhập dòng nào. Hãy sửa rồi nhập lại, "
-                "hoặc chọn chỉ nhập các dòng hợp lệ",
+                record=Text(
+                    f"Tệp {check.file_name}: {len(check.problems)} lỗi; chưa nhập dòng nào. Hãy sửa rồi nhập lại, "
+                    "hoặc chọn chỉ nhập các dòng hợp lệ",
+                    f"File {check.file_name}: {len(check.problems)} errors; no row was imported. Correct them and import again, "
+                    "or choose to import only the valid rows",
+                ),
             )
         if not check.rows:
             return SurveyImportResult(check, applied=False)
@@ -407,6 +449,10 @@ def _unchanged_since(check: SurveyImportCheck) -> None:
         same = False
     if not same:
         raise ImportRefused(
-            f"Tệp {check.file_name} đã bị sửa, thay hoặc xóa sau khi kiểm tra nên chưa nhập dòng "
-            "nào. Hãy kiểm tra lại tệp (bấm «Kiểm tra» hoặc chạy lại lệnh) rồi nhập."
+            Text(
+                f"Tệp {check.file_name} đã bị sửa, thay hoặc xóa sau khi kiểm tra nên chưa nhập dòng "
+                "nào. Hãy kiểm tra lại tệp (bấm «Kiểm tra» hoặc chạy lại lệnh) rồi nhập.",
+                f"The file {check.file_name} was changed, replaced or deleted after it was checked, so no row was "
+                "imported. Check the file again (press «Check» or run the command again), then import it.",
+            )
         )

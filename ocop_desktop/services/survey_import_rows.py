@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date
 from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind, sheet_fields
 from ocop_desktop.domain.text import clean, fold
@@ -21,10 +22,15 @@ from ocop_desktop.services.surveys import ENTRY_COLUMNS, NUMBER_COLUMNS, parse_e
 ALIASES = {f.key: {f.label, f.title, *f.aliases} for f in sheet_fields()}
 HEADER_SCAN_ROWS = 15  # a title block above the header is common
 MAX_LISTED = 10
-_HIDDEN_HINT = (
-    "Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden)."
+_HIDDEN_HINT = Text(
+    "Nếu cần nhập, hãy bỏ ẩn trong Excel rồi nhập lại, hoặc chọn nhập cả phần ẩn (lệnh: thêm --include-hidden).",
+    "To import them, unhide them in Excel and import again, or choose to import the hidden parts too (command: add "
+    "--include-hidden).",
 )
-UNCACHED_FORMULA = "ô chứa công thức chưa có giá trị; hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi nhập lại."
+UNCACHED_FORMULA = Text(
+    "ô chứa công thức chưa có giá trị; hãy mở tệp bằng Excel/LibreOffice, lưu lại rồi nhập lại.",
+    "the cell holds a formula without a value; open the file in Excel/LibreOffice, save it, then import it again.",
+)
 _KIND_WORDS = ("thi tran ", "xa ", "phuong ")
 
 
@@ -62,13 +68,14 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def _at(sheet: str, row: int | None, header: str = "", index: int | None = None) -> str:
-    where = f"Trang «{sheet}»"
+def _at(sheet: str, row: int | None, header: str = "", index: int | None = None) -> Text:
+    where, where_en = f"Trang «{sheet}»", f"Sheet «{sheet}»"
     if row is not None:
-        where += f", dòng {row}"
+        where, where_en = where + f", dòng {row}", where_en + f", row {row}"
     if header:
-        where += f", cột «{header}»" + (f" ({_letter(index)})" if index is not None else "")
-    return where
+        column = f" «{header}»" + (f" ({_letter(index)})" if index is not None else "")
+        where, where_en = where + ", cột" + column, where_en + ", column" + column
+    return Text(where, where_en)
 
 
 def _find_header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[int, str], list[tuple[int, str | None]]] | None:
@@ -101,10 +108,15 @@ def _value(field_name: str, value: Any, year: int) -> Any:
         try:
             return parse_vn_date(clean(str(value)) or "")
         except DateError as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(exc.args[0] if len(exc.args) == 1 else str(exc)) from None  # with its English
     numeric = field_name in NUMBER_COLUMNS
     if isinstance(value, (datetime, date)) and numeric:
-        raise ValueError(f"Ô này là ngày ({_cell_text(value)}), không phải số; hãy nhập lại số.")
+        raise ValueError(
+            Text(
+                f"Ô này là ngày ({_cell_text(value)}), không phải số; hãy nhập lại số.",
+                f"This cell is a date ({_cell_text(value)}), not a number; enter the number again.",
+            )
+        )
     if field_name in ENTRY_COLUMNS and not numeric:
         value = _cell_text(value)
     return parse_entry_value(field_name, value, year)
@@ -122,10 +134,13 @@ class _Units:
         """Why this office may not import rows of ``unit`` (services/exchange/authority.py), or None."""
         if self.area is None or unit[0] in self.area:
             return None
-        return (
+        return Text(
             f"{unit[1]} không thuộc địa bàn của {self.office}; quy tắc: mỗi đơn vị chỉ nhập dòng rà soát của "
             "đơn vị mình và các đơn vị trực thuộc (hoặc đã sáp nhập vào mình). Hãy để đơn vị đó tự nhập và gửi "
-            "gói, hoặc bỏ dòng này khỏi tệp"
+            "gói, hoặc bỏ dòng này khỏi tệp",
+            f"{unit[1]} is outside the area of {self.office}; the rule: each office imports only the survey rows of "
+            "its own unit and the units under it (or merged into it). Let that unit import them and send a "
+            "package, or remove this row from the file",
         )
 
     def add(self, unit_id: str, name: str, code: str | None) -> None:
@@ -304,7 +319,8 @@ class RowChecker:
 
         def problem(f: str, reason: str) -> None:
             header = (names.get(index[f]) or "") if f in index else ""
-            message = f"{_at(sheet, row, header, index.get(f))}: {reason}"
+            at = _at(sheet, row, header, index.get(f))
+            message = Text(f"{at}: {reason}", f"{at.en}: {english(reason)}")
             found.append((index.get(f, 10**6), SheetProblem(sheet, row, header, message)))
 
         unreadable = set()
@@ -314,8 +330,12 @@ class RowChecker:
             elif isinstance(value, CellError):
                 problem(
                     f,
-                    f"ô có giá trị lỗi {value.code}; hãy sửa ô này trong Excel (công thức hoặc ngày tháng), lưu "
-                    "lại rồi nhập lại.",
+                    Text(
+                        f"ô có giá trị lỗi {value.code}; hãy sửa ô này trong Excel (công thức hoặc ngày tháng), lưu "
+                        "lại rồi nhập lại.",
+                        f"the cell holds the error value {value.code}; correct it in Excel (a formula or a date), save "
+                        "the file, then import it again.",
+                    ),
                 )
             else:
                 continue
@@ -330,17 +350,31 @@ class RowChecker:
             try:
                 values[f] = _value(f, cells[f], year)
             except ValueError as exc:
-                problem(f, str(exc))
+                problem(f, exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc))
         if "product_name" not in unreadable and "product_name" in values and not values["product_name"]:
-            problem("product_name", "Chưa có tên sản phẩm; hãy nhập tên hoặc xóa cả dòng.")
+            problem(
+                "product_name",
+                Text(
+                    "Chưa có tên sản phẩm; hãy nhập tên hoặc xóa cả dòng.",
+                    "The product name is missing; enter it or delete the whole row.",
+                ),
+            )
         submitted_on = None
         if "submitted_on" in index and "submitted_on" not in unreadable:
             try:
                 submitted_on = _value("submitted_on", cells["submitted_on"], year)
             except ValueError as exc:
-                problem("submitted_on", str(exc))
+                problem(
+                    "submitted_on", exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+                )
             if submitted_on is not None and submitted_on > today:
-                problem("submitted_on", f"Ngày nộp {format_vn_date(submitted_on)} ở tương lai; hãy nhập ngày đã nộp.")
+                problem(
+                    "submitted_on",
+                    Text(
+                        f"Ngày nộp {format_vn_date(submitted_on)} ở tương lai; hãy nhập ngày đã nộp.",
+                        f"The submission date {format_vn_date(submitted_on)} is in the future; enter the day it was submitted.",
+                    ),
+                )
         unit = default
         if "unit" in unreadable:
             pass
@@ -349,11 +383,15 @@ class RowChecker:
             if unit is None:
                 problem(
                     "unit",
-                    f"«{clean(_cell_text(cells['unit']))}» không phải đơn vị báo cáo của đợt rà soát năm "
-                    f"{year}; hãy ghi đúng tên (ví dụ «Xã Ẳng Nưa») hoặc mã ĐVHC.",
+                    Text(
+                        f"«{clean(_cell_text(cells['unit']))}» không phải đơn vị báo cáo của đợt rà soát năm "
+                        f"{year}; hãy ghi đúng tên (ví dụ «Xã Ẳng Nưa») hoặc mã ĐVHC.",
+                        f"«{clean(_cell_text(cells['unit']))}» is not a reporting unit of the survey round of "
+                        f"{year}; write its exact name (for example «Xã Ẳng Nưa») or its administrative code.",
+                    ),
                 )
             elif (why := units.outside(unit)) is not None:
-                problem("unit", why + ".")
+                problem("unit", Text(why + ".", english(why) + "."))
         elif unit is None:
             found.append(
                 (
@@ -362,8 +400,12 @@ class RowChecker:
                         sheet,
                         row,
                         "",
-                        f"{_at(sheet, row)}: chưa rõ dòng này của đơn vị nào; "
-                        "hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập.",
+                        Text(
+                            f"{_at(sheet, row)}: chưa rõ dòng này của đơn vị nào; "
+                            "hãy thêm cột «Đơn vị» hoặc chọn đơn vị khi nhập.",
+                            f"{_at(sheet, row).en}: which unit this row belongs to is unknown; "
+                            "add a column «Đơn vị» or choose the unit when importing.",
+                        ),
                     ),
                 )
             )
@@ -377,15 +419,20 @@ class RowChecker:
 def without_duplicates(rows: list[ImportRow]) -> tuple[list[ImportRow], list[str]]:
     """The later of two rows for the same product of a unit replaces the earlier, as the warning says."""
     last: dict[tuple[Any, ...], ImportRow] = {}
-    out = []
+    out: list[str] = []
     for r in rows:
         key = (r.unit_id, *(r.key or entry_key(r.values)))
         if key in last:
             first = last[key]
             out.append(
-                f"{_at(r.sheet, r.row)}: trùng sản phẩm «{r.values['product_name']}» của {r.unit} với "
-                f"{_at(first.sheet, first.row).replace('Trang', 'trang')}; dòng sau ghi đè dòng trước nên "
-                f"chỉ lưu dòng {r.row}."
+                Text(
+                    f"{_at(r.sheet, r.row)}: trùng sản phẩm «{r.values['product_name']}» của {r.unit} với "
+                    f"{_at(first.sheet, first.row).replace('Trang', 'trang')}; dòng sau ghi đè dòng trước nên "
+                    f"chỉ lưu dòng {r.row}.",
+                    f"{_at(r.sheet, r.row).en}: the same product «{r.values['product_name']}» of {r.unit} as "
+                    f"{_at(first.sheet, first.row).en.replace('Sheet', 'sheet')}; the later row replaces the earlier, so "
+                    f"only row {r.row} is kept.",
+                )
             )
         last[key] = r
     kept = {id(r) for r in last.values()}
