@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.exports.report_model import Progress, Report, Seal
 from ocop_desktop.exports.signing import KeyFileError, OfficeKey, b64, fingerprint, short_fingerprint, unb64, verify
 from ocop_desktop.persistence.models import Place, TrustedSender
@@ -141,14 +142,23 @@ def _read_signature(sig: Path) -> dict[str, Any] | str:
     try:
         values = json.loads(sig.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return (
+        return Text(
             f"Không có tệp chữ ký {sig.name} đi kèm báo cáo, nên không biết ai đã lập và tệp có bị sửa hay không. "
-            "Hãy đề nghị đơn vị gửi gửi kèm tệp .sig cùng tên (OCOP Desktop tạo ra khi lưu báo cáo)."
+            "Hãy đề nghị đơn vị gửi gửi kèm tệp .sig cùng tên (OCOP Desktop tạo ra khi lưu báo cáo).",
+            f"There is no signature file {sig.name} with the report, so who made it and whether it was altered "
+            "cannot be known. Ask the sending office to send the .sig file of the same name with it (OCOP Desktop "
+            "makes it when it saves a report).",
         )
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        return f"Không đọc được tệp chữ ký {sig.name} ({exc.__class__.__name__}). Hãy đề nghị đơn vị gửi gửi lại."
+        return Text(
+            f"Không đọc được tệp chữ ký {sig.name} ({exc.__class__.__name__}). Hãy đề nghị đơn vị gửi gửi lại.",
+            f"Cannot read the signature file {sig.name} ({exc.__class__.__name__}). Ask the sending office to send it again.",
+        )
     if not isinstance(values, dict) or values.get("format") != FORMAT:
-        return f"Tệp {sig.name} không phải chữ ký báo cáo của OCOP Desktop."
+        return Text(
+            f"Tệp {sig.name} không phải chữ ký báo cáo của OCOP Desktop.",
+            f"The file {sig.name} is not an OCOP Desktop report signature.",
+        )
     return values
 
 
@@ -157,7 +167,9 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
     path = Path(path)
     sig = Path(sig) if sig else signature_file(path)
     if not path.is_file():
-        return ReportCheck(INVALID, f"Không tìm thấy tệp báo cáo {path}.")
+        return ReportCheck(
+            INVALID, Text(f"Không tìm thấy tệp báo cáo {path}.", f"The report file {path} was not found.")
+        )
     values = _read_signature(sig)
     if isinstance(values, str):
         return ReportCheck(INVALID, values)
@@ -168,8 +180,12 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
     if raw_key is None or len(raw_key) != 32 or raw_sig is None or not verify(raw_key, raw_sig, _payload(values)):
         return ReportCheck(
             INVALID,
-            f"Chữ ký trong {sig.name} không hợp lệ: tệp chữ ký đã bị sửa hoặc không phải do "
-            f"khóa của {office} tạo ra. Không dùng báo cáo này; hãy đề nghị đơn vị gửi gửi lại.",
+            Text(
+                f"Chữ ký trong {sig.name} không hợp lệ: tệp chữ ký đã bị sửa hoặc không phải do "
+                f"khóa của {office} tạo ra. Không dùng báo cáo này; hãy đề nghị đơn vị gửi gửi lại.",
+                f"The signature in {sig.name} is not valid: the signature file was altered or was not made by "
+                f"the key of {office}. Do not use this report; ask the sending office to send it again.",
+            ),
             office,
         )
     fp = fingerprint(raw_key)
@@ -178,9 +194,11 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
     if _sha256(path) != values.get("sha256"):
         return ReportCheck(
             INVALID,
-            (
+            Text(
                 f"Tệp {path.name} đã bị thay đổi sau khi {office} ký (mã SHA-256 không còn khớp với chữ ký). Không dùng "
-                "bản này; hãy đề nghị đơn vị gửi gửi lại tệp gốc."
+                "bản này; hãy đề nghị đơn vị gửi gửi lại tệp gốc.",
+                f"The file {path.name} was changed after {office} signed it (its SHA-256 no longer matches the "
+                "signature). Do not use this copy; ask the sending office to send the original file again.",
             ),
             office,
             words,
@@ -189,7 +207,14 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
     own = existing_office_key(make_uow)
     if own is not None and own.fingerprint == fp:
         return ReportCheck(
-            VALID, f"Báo cáo do chính đơn vị này lập, khóa {words}; tệp không bị sửa.", office, words, anchor
+            VALID,
+            Text(
+                f"Báo cáo do chính đơn vị này lập, khóa {words}; tệp không bị sửa.",
+                f"A report made by this office itself, key {words}; the file was not altered.",
+            ),
+            office,
+            words,
+            anchor,
         )
     unit_id = signer.get("unit_id") if isinstance(signer.get("unit_id"), str) else None
     with make_uow() as uow:
@@ -198,7 +223,10 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
     if any(r.unit_id == unit_id or (r.unit_id is None and r.office_name == office) for r in active):
         return ReportCheck(
             VALID,
-            f"Báo cáo của {office}, ký bằng khóa {words} đã được tin cậy; tệp không bị sửa.",
+            Text(
+                f"Báo cáo của {office}, ký bằng khóa {words} đã được tin cậy; tệp không bị sửa.",
+                f"A report of {office}, signed with the trusted key {words}; the file was not altered.",
+            ),
             office,
             words,
             anchor,
@@ -206,9 +234,11 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
     if rows and not active:
         return ReportCheck(
             INVALID,
-            (
+            Text(
                 f"Báo cáo ký bằng khóa {words} mà nơi này đã thu hồi tin cậy. Không dùng báo cáo này; hãy gọi điện "
-                f"cho {office} để đối chiếu."
+                f"cho {office} để đối chiếu.",
+                f"The report is signed with the key {words}, which this office no longer trusts. Do not use this "
+                f"report; phone {office} to compare.",
             ),
             office,
             words,
@@ -216,10 +246,13 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
         )
     return ReportCheck(
         UNTRUSTED,
-        (
+        Text(
             f"Tệp không bị sửa kể từ khi ký, nhưng khóa ký {words} của {office} chưa có trong danh sách đơn vị tin cậy. "
             "Hãy gọi điện hoặc xem trang «Thiết lập đơn vị» của đơn vị đó để đối chiếu dấu vân tay (cũng in ở chân mỗi "
-            "trang báo cáo) trước khi dùng."
+            "trang báo cáo) trước khi dùng.",
+            f"The file was not altered since it was signed, but the signing key {words} of {office} is not among the "
+            "trusted offices. Phone that office or look at its «Office settings» page to compare the fingerprint (also "
+            "printed at the foot of every report page) before using it.",
         ),
         office,
         words,

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
 
+from ocop_desktop.domain.language import in_language
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.gui.error_text import error_text, report_error
 from ocop_desktop.gui.exchange.models import problems_model
@@ -254,7 +255,7 @@ class ExcelImportDialog(QDialog):
             .replace("%2", str(len(check.rows)))
             .replace("%3", str(check.bad_rows))
         )
-        self.ui.warningsLabel.setText("\n".join((*check.skipped, *check.warnings)))
+        self.ui.warningsLabel.setText("\n".join(in_language(w) for w in (*check.skipped, *check.warnings)))
         if check.problems:
             self.ui.statusLabel.setText(
                 self.tr("Correct the rows listed and check again, or import only the valid rows.")

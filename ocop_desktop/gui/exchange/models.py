@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from ocop_desktop.domain.enums import SubmissionStatus
+from ocop_desktop.domain.language import in_language
 from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.table_model import Column, DtoTableModel
 from ocop_desktop.services.exchange import (
@@ -201,6 +202,10 @@ def problems_model(parent=None) -> DtoTableModel[SheetProblem]:
             align_right=True,
         ),
         Column(header=translate("Exchange", "Column"), value=lambda p: p.column),
-        Column(header=translate("Exchange", "Problem"), value=lambda p: p.message, tooltip=lambda p: p.message),
+        Column(
+            header=translate("Exchange", "Problem"),
+            value=lambda p: in_language(p.message),
+            tooltip=lambda p: in_language(p.message),
+        ),
     ]
     return DtoTableModel(columns, parent=parent)

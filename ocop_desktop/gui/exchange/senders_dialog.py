@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
 
+from ocop_desktop.domain.language import in_language
 from ocop_desktop.exports.signing import short_fingerprint
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.exchange.models import local_time
@@ -296,6 +297,6 @@ class SendersDialog(QDialog):
         )
 
     def _checked(self, report: Path, check: ReportCheck) -> None:
-        self._say(check.message)
+        self._say(in_language(check.message))
         icon = ICONS.get(check.state, QMessageBox.Icon.Warning)
-        show_message(self, icon, self.tr("Signature of %1").replace("%1", report.name), check.message)
+        show_message(self, icon, self.tr("Signature of %1").replace("%1", report.name), in_language(check.message))
