@@ -42,3 +42,43 @@ def test_refusals_read_in_the_window_language(make_uow):
     ]
     set_display_language("vi")
     assert [str(_refusal(case)) for case in cases] == vietnamese
+
+
+def test_file_package_and_survey_cell_refusals_read_in_the_window_language(tmp_path):
+    """What the window shows with str(exc) or the one renderer: the refusal in English when the
+    window is English; the same refusal in Vietnamese for the terminal."""
+    from ocop_desktop.domain.validation import text_of
+    from ocop_desktop.exports.package import PackageError, read_package
+    from ocop_desktop.services.errors import for_people
+    from ocop_desktop.services.exchange.excel_files import ImportRefused, guard
+    from ocop_desktop.services.surveys import parse_entry_value
+
+    not_a_zip = tmp_path / "goi.ocop.zip"
+    not_a_zip.write_text("không phải gói", encoding="utf-8")
+
+    def refusals() -> list[str]:
+        out = []
+        with pytest.raises(PackageError) as package:
+            read_package(not_a_zip, entities=(), known_schemas=())
+        out += [str(package.value), for_people(package.value)]
+        with pytest.raises(ImportRefused) as folder:
+            guard(tmp_path)
+        out.append(str(folder.value))
+        with pytest.raises(ValueError) as cell:
+            parse_entry_value("price_vnd", "-5", 2026)
+        out.append(text_of(cell.value))
+        return out
+
+    vietnamese = refusals()
+    set_display_language("en")
+    english = refusals()
+    assert english == [
+        "The file goi.ocop.zip is not an OCOP data package (not a .zip file).",
+        "The file goi.ocop.zip is not an OCOP data package (not a .zip file).",
+        f"«{tmp_path.name}» is a folder, not an Excel file; choose an .xlsx file inside that folder.",
+        "Negative numbers are not allowed; enter a number from 0 up.",
+    ]
+    set_display_language("vi")
+    assert refusals() == vietnamese
+    assert vietnamese[0] == "Tệp goi.ocop.zip không phải gói dữ liệu OCOP (không phải tệp nén .zip)."
+    assert vietnamese[3] == "Không được nhập số âm; hãy nhập số từ 0 trở lên."

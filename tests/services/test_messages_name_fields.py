@@ -169,3 +169,144 @@ def _formatting_a_key():
 def test_no_message_is_built_from_a_field_key():
     found = [(rel, expr, line) for rel, expr, line in _formatting_a_key() if (rel, expr) not in ALLOWED]
     assert found == [], "a message shows an internal key; name the field by its label (domain.schema)"
+
+
+# -- every message the core raises is a Text with its English ------------------------------------
+# The window shows a refusal in its language (domain.language): a message written as a bare
+# Vietnamese string would reach an English window in Vietnamese. Official documents (PDF and Excel
+# content, file names) are not raised, so they are not scanned.
+CORE = ("domain", "services", "persistence", "exports")
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
+_MESSAGE_CALLS = {"FieldError", "ValidationError", "StaleDataError", "NotFoundError"}
+
+
+def _core_modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE)
+        if (rel.parts[0] in CORE and "migrations" not in rel.parts) or rel.as_posix() == "instance_lock.py":
+            yield rel.as_posix(), ast.parse(path.read_text("utf-8"))
+
+
+def _literal_text(node: ast.AST, skip_quoted: bool = False) -> str:
+    """The literal pieces of a string expression; with ``skip_quoted`` less what sits in «…», where
+    an English sentence names a Vietnamese sheet, product set or document as it is written, and
+    less the codes written in capitals (QĐ-UBND)."""
+    text = " ".join(n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    if not skip_quoted:
+        return text
+    text = re.sub(r"«[^»]*»", "", text)
+    return " ".join(w for w in text.split() if not w.isupper())  # a code such as 1234/QĐ-UBND
+
+
+def _vietnamese(node: ast.AST, skip_quoted: bool = False) -> bool:
+    return bool(_VIETNAMESE_LETTERS & set(_literal_text(node, skip_quoted).lower()))
+
+
+def _is_text(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    if isinstance(node.func, ast.Name):
+        return node.func.id in ("Text", "join")  # domain.language's
+    owner = node.func.value if isinstance(node.func, ast.Attribute) else None
+    return isinstance(owner, ast.Name) and owner.id == "language" and node.func.attr in ("Text", "join")
+
+
+def _bare_vietnamese(node: ast.AST) -> bool:
+    """A string expression with Vietnamese words that is not a Text (nor built inside one)."""
+    if _is_text(node):
+        return False
+    if isinstance(node, ast.IfExp):
+        return _bare_vietnamese(node.body) or _bare_vietnamese(node.orelse)
+    if isinstance(node, (ast.Constant, ast.JoinedStr, ast.BinOp)):
+        return _vietnamese(node)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "join"):
+        return _vietnamese(node)
+    return False
+
+
+def _message_arguments(tree: ast.AST):
+    seen: set[int] = set()
+    for node in ast.walk(tree):
+        call = node.exc if isinstance(node, ast.Raise) else node
+        if not isinstance(call, ast.Call):
+            continue
+        name = getattr(call.func, "id", None)
+        if (isinstance(node, ast.Raise) or name in _MESSAGE_CALLS) and id(call) not in seen:
+            seen.add(id(call))
+            yield from call.args
+            yield from (k.value for k in call.keywords)
+
+
+def test_every_message_the_core_raises_carries_its_english():
+    bare = [
+        f"{rel}:{arg.lineno}: {ast.unparse(arg)[:80]}"
+        for rel, tree in _core_modules()
+        for arg in _message_arguments(tree)
+        if _bare_vietnamese(arg)
+    ]
+    assert bare == [], "a Vietnamese-only message; write Text(vietnamese, english) (domain.language)"
+
+
+def test_every_text_of_the_core_has_an_english_sentence_of_its_own():
+    wrong = []
+    seen = 0
+    for rel, tree in _core_modules():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Text"):
+                continue
+            if not node.args or not _vietnamese(node.args[0]):
+                continue  # Text("") or a Text of a value built elsewhere
+            seen += 1
+            english = (
+                node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "en"), None)
+            )
+            if english is None or ast.dump(english) == ast.dump(node.args[0]) or _vietnamese(english, skip_quoted=True):
+                wrong.append(f"{rel}:{node.lineno}: {ast.unparse(node)[:100]}")
+    assert wrong == [], "a Text whose English is missing, the same as the Vietnamese, or Vietnamese"
+    assert seen > 300
+
+
+def test_the_scan_finds_a_vietnamese_only_raise():
+    tree = ast.parse(
+        'raise ValidationError([FieldError("x", f"Sai số {a}")], record="Phiếu")\nraise ValueError("Hỏng")'
+    )
+    found = [ast.unparse(a) for a in _message_arguments(tree) if _bare_vietnamese(a)]
+    assert sorted(found) == sorted(["f'Sai số {a}'", "'Phiếu'", "'Hỏng'"])
+    joined = ast.parse('raise PackageError("; ".join(["Sai số", reason]))')
+    assert len([a for a in _message_arguments(joined) if _bare_vietnamese(a)]) == 1
+    wrapped = ast.parse('raise ValueError(Text("Hỏng", "Broken"))\nraise X(language.join("; ", ["Hỏng"]))')
+    assert [a for a in _message_arguments(wrapped) if _bare_vietnamese(a)] == []
+
+
+def test_disk_and_file_messages_have_their_english(tmp_path):
+    import errno
+
+    from ocop_desktop.domain.language import ENGLISH, Text, set_display_language
+    from ocop_desktop.domain.os_errors import REASONS, WINDOWS_REASONS
+    from ocop_desktop.services.errors import _SQLITE_MESSAGES, explain
+
+    for reason in [*REASONS.values(), *WINDOWS_REASONS.values(), *(m for _, m in _SQLITE_MESSAGES)]:
+        assert isinstance(reason, Text) and reason.en != str(reason), reason
+    full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path))
+    assert str(explain(full)).startswith("Ổ đĩa")
+    set_display_language(ENGLISH)
+    try:
+        assert for_people(full).startswith("The drive") and str(tmp_path) in for_people(full)
+        missing = FileNotFoundError(errno.ENOENT, "No such file", str(tmp_path / "x"))
+        assert "no such file or folder" in for_people(missing)
+    finally:
+        set_display_language("vi")
+
+
+def test_the_flush_hook_refuses_in_english_too():
+    seen = 0
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        for key, check in hooks._checks(cls):
+            message = next(m for m in (check(v) for v in (12345, "abc", 7, _DEEP, 10**20)) if m)
+            refused = ValidationError([FieldError(key, message)], record=hooks.record_label({"id": "42"}, cls))
+            english = refused.describe("en")
+            assert english != refused.describe("vi")
+            assert not _VIETNAMESE_LETTERS & set(_unquoted(english).lower()), english
+            seen += 1
+    assert seen > 150
