@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ocop_desktop.persistence.models.base import Base, RecordMixin
@@ -25,12 +25,14 @@ class Place(RecordMixin, Base):
     __tablename__ = "places"
     __folded__ = {"name_folded": "name"}
     __sortkeys__ = {"name_sort": "name"}
+    # The registry sorted by commune walks the places in this order (migration 0012).
+    __table_args__ = (Index("ix_places_name_sort", "name_sort", "id"),)
 
     key: Mapped[str] = mapped_column(String(100), unique=True)
     code: Mapped[str | None] = mapped_column(String(20), index=True)
     name: Mapped[str] = mapped_column(String(200))
     name_folded: Mapped[str] = mapped_column(String(200), index=True, default="")
-    name_sort: Mapped[str] = mapped_column(String(700), default="", index=True)  # the registry sorts by it
+    name_sort: Mapped[str] = mapped_column(String(700), default="")
     kind: Mapped[str] = mapped_column(String(20))
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
     valid_from: Mapped[date | None] = mapped_column(Date)

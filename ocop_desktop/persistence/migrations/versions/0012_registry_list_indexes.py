@@ -29,7 +29,7 @@ INDEXES = {
     "ix_products_list_group": ("products", ["group_id", "product_set_id", "name_sort", "id", "archived_at"]),
     "ix_products_list_producer": ("products", ["producer_id", "archived_at", "name_sort", "id"]),
     "ix_products_list_commune": ("products", ["commune_id", "archived_at", "name_sort", "id"]),
-    "ix_places_name_sort": ("places", ["name_sort"]),
+    "ix_places_name_sort": ("places", ["name_sort", "id"]),
 }
 
 
