@@ -9,18 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import xlsxwriter  # type: ignore[import-untyped]  # no stubs
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import NumberError
 from ocop_desktop.domain.scorecard import Criterion, Knockout, Level, Part, Scorecard, num, to_fraction
 from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, ValidationError
+from ocop_desktop.exports.excel_layout import column_width
 
 CARD, PARTS, CRITERIA, KNOCKOUTS, HELP = "Phiếu", "Phần", "Tiêu chí", "Điều kiện loại", "Hướng dẫn"
 CARD_LABELS = {
@@ -72,8 +70,8 @@ HELP_LINES = (
     ),
     "   Phiếu nhập thay thế phiếu cùng bộ tiêu chí và bộ sản phẩm; các lần đánh giá đã lưu vẫn giữ nguyên điểm.",
 )
-_HEAD = Font(bold=True)
-_FILL = PatternFill("solid", fgColor="EEEEEE")
+_HEAD = {"bold": True, "pattern": 1, "bg_color": "#EEEEEE"}
+_WRAP = {"text_wrap": True, "valign": "top"}
 
 
 def _text(value: Any) -> str:
@@ -85,19 +83,22 @@ def _text(value: Any) -> str:
     return clean(str(value)) or ""
 
 
-def _put(ws: Worksheet, row: int, col: int, value: Any) -> None:
-    cell = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        cell.data_type = "s"  # text, never a formula
+def _put(ws: Any, row: int, col: int, value: Any, fmt: Any = None) -> None:
+    """One cell (1-based, as the reader counts them); text is always text, never a formula."""
+    if isinstance(value, str):
+        ws.write_string(row - 1, col - 1, value, fmt)
+    elif value is not None:
+        ws.write_number(row - 1, col - 1, value, fmt)
+    elif fmt is not None:
+        ws.write_blank(row - 1, col - 1, None, fmt)
 
 
-def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+def _header(wb: Any, ws: Any, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    head = wb.add_format(_HEAD)
     for col, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        _put(ws, 1, col, title)
-        ws.cell(row=1, column=col).font = _HEAD
-        ws.cell(row=1, column=col).fill = _FILL
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.freeze_panes = "A2"
+        _put(ws, 1, col, title, head)
+        column_width(ws, col - 1, width)
+    ws.freeze_panes(1, 0)
 
 
 def levels_text(c: Criterion) -> str:
@@ -105,66 +106,65 @@ def levels_text(c: Criterion) -> str:
 
 
 def write_card_xlsx(card: Scorecard, path: Path) -> Path:
-    """The template, filled with ``card`` as the example to edit; written atomically."""
-    wb = Workbook()
-    ws = wb.active
-    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
-    ws.title = HELP
-    ws.column_dimensions["A"].width = 140
-    for row, line in enumerate(HELP_LINES, start=1):
-        _put(ws, row, 1, line)
-        ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
-
-    ws = wb.create_sheet(CARD)
-    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 38, 90
-    values = {
-        "rule_set": card.rule_set,
-        "product_set": card.product_set or "",
-        "title": card.title,
-        "confirmed": "Có" if card.confirmed else "Không",
-        "source": card.source,
-        "note": card.note,
-    }
-    _put(ws, 1, 1, "Thông tin phiếu")
-    ws.cell(row=1, column=1).font = _HEAD
-    for row, (key, label) in enumerate(CARD_LABELS.items(), start=2):
-        _put(ws, row, 1, label)
-        _put(ws, row, 2, values[key])
-        ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
-
-    ws = wb.create_sheet(PARTS)
-    _header(ws, PART_HEADERS, (10, 40, 12, 22, 60))
-    for row, p in enumerate(card.parts, start=2):
-        for col, value in enumerate((p.code, p.name, num(p.max), "Có" if p.confirmed else "Không", p.note), start=1):
-            _put(ws, row, col, value)
-    yes_no = DataValidation(type="list", formula1='"Có,Không"', allow_blank=True)
-    ws.add_data_validation(yes_no)
-    yes_no.add("D2:D50")
-
-    ws = wb.create_sheet(CRITERIA)
-    _header(ws, CRITERIA_HEADERS, (8, 14, 60, 16, 12, 60, 40))
-    row = 2
-    for p in card.parts:
-        stack = [(c, "") for c in reversed(p.criteria)]
-        while stack:
-            c, parent = stack.pop()
-            for col, value in enumerate((p.code, c.code, c.name, parent, num(c.max), levels_text(c), c.note), start=1):
-                _put(ws, row, col, value)
-            row += 1
-            stack += [(s, c.code) for s in reversed(c.criteria)]
-
-    ws = wb.create_sheet(KNOCKOUTS)
-    _header(ws, KNOCKOUT_HEADERS, (10, 80, 22))
-    for row, k in enumerate(card.knockouts, start=2):
-        for col, value in enumerate((k.code, k.name, "Có" if k.confirmed else "Không"), start=1):
-            _put(ws, row, col, value)
-
+    """The template, filled with ``card`` as the example to edit; written atomically (with
+    XlsxWriter, as every workbook the program writes; openpyxl reads it back)."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".xlsx.tmp")
     os.close(fd)
     try:
-        wb.save(tmp)
+        wb = xlsxwriter.Workbook(tmp, {"strings_to_formulas": False, "strings_to_urls": False})
+        wrap = wb.add_format(_WRAP)
+        ws = wb.add_worksheet(HELP)
+        column_width(ws, 0, 140)
+        title = wb.add_format(_WRAP | {"bold": True, "font_size": 13})
+        for row, line in enumerate(HELP_LINES, start=1):
+            _put(ws, row, 1, line, title if row == 1 else wrap)
+
+        ws = wb.add_worksheet(CARD)
+        column_width(ws, 0, 38)
+        column_width(ws, 1, 90)
+        values = {
+            "rule_set": card.rule_set,
+            "product_set": card.product_set or "",
+            "title": card.title,
+            "confirmed": "Có" if card.confirmed else "Không",
+            "source": card.source,
+            "note": card.note,
+        }
+        _put(ws, 1, 1, "Thông tin phiếu", wb.add_format({"bold": True}))
+        for row, (key, label) in enumerate(CARD_LABELS.items(), start=2):
+            _put(ws, row, 1, label)
+            _put(ws, row, 2, values[key], wrap)
+
+        ws = wb.add_worksheet(PARTS)
+        _header(wb, ws, PART_HEADERS, (10, 40, 12, 22, 60))
+        for row, p in enumerate(card.parts, start=2):
+            for col, value in enumerate(
+                (p.code, p.name, num(p.max), "Có" if p.confirmed else "Không", p.note), start=1
+            ):
+                _put(ws, row, col, value)
+        ws.data_validation("D2:D50", {"validate": "list", "source": ["Có", "Không"], "ignore_blank": True})
+
+        ws = wb.add_worksheet(CRITERIA)
+        _header(wb, ws, CRITERIA_HEADERS, (8, 14, 60, 16, 12, 60, 40))
+        row = 2
+        for p in card.parts:
+            stack = [(c, "") for c in reversed(p.criteria)]
+            while stack:
+                c, parent = stack.pop()
+                for col, value in enumerate(
+                    (p.code, c.code, c.name, parent, num(c.max), levels_text(c), c.note), start=1
+                ):
+                    _put(ws, row, col, value)
+                row += 1
+                stack += [(s, c.code) for s in reversed(c.criteria)]
+
+        ws = wb.add_worksheet(KNOCKOUTS)
+        _header(wb, ws, KNOCKOUT_HEADERS, (10, 80, 22))
+        for row, k in enumerate(card.knockouts, start=2):
+            for col, value in enumerate((k.code, k.name, "Có" if k.confirmed else "Không"), start=1):
+                _put(ws, row, col, value)
+        wb.close()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
