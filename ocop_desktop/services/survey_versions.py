@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean
 from ocop_desktop.domain.validation import changed_when
 from ocop_desktop.persistence.models import SurveyEntry
@@ -32,21 +33,35 @@ def stale_changes(
     for entry_id, version in deleted.items():
         entry = existing.get(entry_id)
         if entry is not None and version is not None and entry.updated_at != version:
+            when = changed_when(entry.updated_at)
             changes.append(
-                f"Dòng «{entry.product_name}» bạn định xóa đã được sửa ở nơi khác {changed_when(entry.updated_at)}"
+                Text(
+                    f"Dòng «{entry.product_name}» bạn định xóa đã được sửa ở nơi khác {when}",
+                    f"The row «{entry.product_name}» you meant to delete was changed elsewhere {when.en}",
+                )
             )
     for entry_id, (version, name) in shown.items():
         if entry_id in deleted or version is None:
             continue  # a row deleted here, or one the caller did not load: nothing to compare
         entry = existing.get(entry_id)
         if entry is None:
-            changes.append(f"Dòng «{name}» đã bị xóa ở nơi khác" if name else "Một dòng đã bị xóa ở nơi khác")
+            changes.append(
+                Text(f"Dòng «{name}» đã bị xóa ở nơi khác", f"The row «{name}» was deleted elsewhere")
+                if name
+                else Text("Một dòng đã bị xóa ở nơi khác", "A row was deleted elsewhere")
+            )
         elif entry.updated_at != version:
-            changes.append(f"Dòng «{entry.product_name}» đã được sửa ở nơi khác {changed_when(entry.updated_at)}")
+            when = changed_when(entry.updated_at)
+            changes.append(
+                Text(
+                    f"Dòng «{entry.product_name}» đã được sửa ở nơi khác {when}",
+                    f"The row «{entry.product_name}» was changed elsewhere {when.en}",
+                )
+            )
     if loaded is not None:
         known = set(loaded) | {r.id for r in rows if r.id} | set(deleted)
         arrived = [e.product_name for entry_id, e in existing.items() if entry_id not in known]
         if arrived:
             names = ", ".join(f"«{n}»" for n in arrived[:5]) + (", …" if len(arrived) > 5 else "")
-            changes.append(f"Có {len(arrived)} dòng mới: {names}")
+            changes.append(Text(f"Có {len(arrived)} dòng mới: {names}", f"{len(arrived)} new rows: {names}"))
     return changes

@@ -217,6 +217,8 @@ def _bare_vietnamese(node: ast.AST) -> bool:
         return False
     if isinstance(node, ast.IfExp):
         return _bare_vietnamese(node.body) or _bare_vietnamese(node.orelse)
+    if isinstance(node, (ast.List, ast.Tuple)):  # StaleDataError's changes
+        return any(_bare_vietnamese(e) for e in node.elts)
     if isinstance(node, (ast.Constant, ast.JoinedStr, ast.BinOp)):
         return _vietnamese(node)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("format", "join"):
