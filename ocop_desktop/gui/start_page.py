@@ -153,7 +153,7 @@ class StartPage(QWidget):
             lambda: (
                 steps.status(today) if steps is not None else None,
                 dashboard.summary(today),
-                surveys.campaigns(today=today),
+                surveys.campaigns(today=today, units=False),
                 tasks.due_summary(today),
             ),
             lambda result: self._show(today, *result),
@@ -180,7 +180,7 @@ class StartPage(QWidget):
         self.due_read.emit(due)
         bars = []
         for c in campaigns:
-            total = len(c.submissions)
+            total = c.unit_count
             deadline = display(c.deadline) if c.deadline else self.tr("no deadline")
             caption = self.tr("%1/%2 units").replace("%1", str(c.submitted_count)).replace("%2", str(total))
             late = c.deadline is not None and today > c.deadline and c.submitted_count < total

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.deadlines import timeliness
@@ -17,7 +17,7 @@ from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionSt
 from ocop_desktop.domain.language import ENGLISH, Text, english
 from ocop_desktop.domain.numbers import NumberError, format_vn_date, parse_vn_number
 from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
-from ocop_desktop.domain.text import clean, nfc, vn_sort_key
+from ocop_desktop.domain.text import clean, nfc
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Product, SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
@@ -66,12 +66,12 @@ class CampaignDTO:
     title: str
     deadline: date | None
     issuing_letter: str
-    submissions: tuple[SubmissionDTO, ...]
+    unit_count: int
+    submitted_count: int  # units whose report is submitted or received
     closed_on: date | None = None  # the day the office closed it; None while open
-
-    @property
-    def submitted_count(self) -> int:
-        return sum(1 for s in self.submissions if s.status in _DONE)
+    # Each unit's submission, by name: only with campaigns(units=True) (a national list has
+    # 10,000 units a campaign, which the window's lists and charts never show one by one).
+    submissions: tuple[SubmissionDTO, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -318,36 +318,81 @@ class SurveyService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
 
-    def campaigns(self, today: date | None = None) -> list[CampaignDTO]:
+    def campaigns(self, today: date | None = None, units: bool = True) -> list[CampaignDTO]:
+        """Every campaign, newest first, with its units counted in SQL; ``units=False`` leaves out
+        the list of each unit's submission (what the window's charts and pickers show)."""
         today = today or date.today()
+        done = func.sum(case((UnitSubmission.status.in_(_DONE), 1), else_=0))
+        counts = (
+            select(UnitSubmission.campaign_id, func.count().label("units"), done.label("done"))
+            .group_by(UnitSubmission.campaign_id)
+            .subquery()
+        )
+        query = (
+            select(
+                SurveyCampaign.id,
+                SurveyCampaign.year,
+                SurveyCampaign.title,
+                SurveyCampaign.deadline,
+                SurveyCampaign.issuing_letter,
+                SurveyCampaign.closed_on,
+                SurveyCampaign.deadline_day_on_time,
+                counts.c.units,
+                counts.c.done,
+            )
+            .outerjoin(counts, counts.c.campaign_id == SurveyCampaign.id)
+            .order_by(SurveyCampaign.year.desc())
+        )
         with self._uow() as uow:
-            rows = uow.session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc()))
-            out = []
-            for c in rows:
-                subs = sorted(c.submissions, key=lambda s: vn_sort_key(s.unit.name))
-                out.append(
-                    CampaignDTO(
-                        id=c.id,
-                        year=c.year,
-                        title=c.title,
-                        deadline=c.deadline,
-                        issuing_letter=c.issuing_letter,
-                        closed_on=c.closed_on,
-                        submissions=tuple(
-                            SubmissionDTO(
-                                unit_id=s.unit_id,
-                                unit=s.unit.name,
-                                unit_code=s.unit.code or "",
-                                status=s.status,
-                                status_label=SubmissionStatus(s.status).label,
-                                submitted_on=s.submitted_on,
-                                on_time=on_time(s.submitted_on, c.deadline, today, c.deadline_day_on_time),
-                            )
-                            for s in subs
-                        ),
-                    )
+            rows = uow.session.execute(query).all()
+            by_campaign = self._submissions(uow.session, today) if units and rows else {}
+        return [
+            CampaignDTO(
+                id=r.id,
+                year=r.year,
+                title=r.title,
+                deadline=r.deadline,
+                issuing_letter=r.issuing_letter,
+                closed_on=r.closed_on,
+                unit_count=r.units or 0,
+                submitted_count=r.done or 0,
+                submissions=tuple(by_campaign.get(r.id, ())),
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _submissions(session: Session, today: date) -> dict[str, list[SubmissionDTO]]:
+        """Each campaign's submissions by unit name, in one query of plain rows."""
+        query = (
+            select(
+                UnitSubmission.campaign_id,
+                UnitSubmission.unit_id,
+                Place.name,
+                Place.code,
+                UnitSubmission.status,
+                UnitSubmission.submitted_on,
+                SurveyCampaign.deadline,
+                SurveyCampaign.deadline_day_on_time,
+            )
+            .join(Place, Place.id == UnitSubmission.unit_id)
+            .join(SurveyCampaign, SurveyCampaign.id == UnitSubmission.campaign_id)
+            .order_by(UnitSubmission.campaign_id, Place.name_sort, Place.id)
+        )
+        out: dict[str, list[SubmissionDTO]] = {}
+        for r in session.execute(query):
+            out.setdefault(r.campaign_id, []).append(
+                SubmissionDTO(
+                    unit_id=r.unit_id,
+                    unit=r.name,
+                    unit_code=r.code or "",
+                    status=r.status,
+                    status_label=SubmissionStatus(r.status).label,
+                    submitted_on=r.submitted_on,
+                    on_time=on_time(r.submitted_on, r.deadline, today, r.deadline_day_on_time),
                 )
-            return out
+            )
+        return out
 
     def entries(self, campaign_id: str | None = None, unit_id: str | None = None) -> list[SurveyEntryDTO]:
         """Rows of one campaign (by id; the CLI resolves a year to it) or of all, of one unit or all."""

@@ -244,7 +244,9 @@ class SurveysPage(QWidget):
         """Read the campaigns in the background, list them, then ``then(kept)``."""
         surveys, today = self._surveys, self._today()
         self._page_jobs.read(
-            "campaigns", lambda: surveys.campaigns(today=today), lambda campaigns: then(self._fill_campaigns(campaigns))
+            "campaigns",
+            lambda: surveys.campaigns(today=today, units=False),
+            lambda campaigns: then(self._fill_campaigns(campaigns)),
         )
 
     def _fill_campaigns(self, campaigns: list[CampaignDTO]) -> bool:
