@@ -13,7 +13,7 @@ import xlsxwriter  # type: ignore[import-untyped]  # no stubs
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.language import Text, english
 from ocop_desktop.domain.numbers import NumberError
 from ocop_desktop.domain.scorecard import Criterion, Knockout, Level, Part, Scorecard, num, to_fraction
 from ocop_desktop.domain.text import clean, fold
@@ -194,12 +194,18 @@ class _Reader:
 
     def number(self, value: Any, sheet: str, row: int, what: str) -> float | None:
         if value is None or _text(value) == "":
-            self.fail(sheet, row, f"chưa ghi {what}.")
+            self.fail(sheet, row, Text(f"chưa ghi {what}.", f"{english(what)} is missing."))
             return None
         try:
             return float(to_fraction(value))
         except (NumberError, ValueError, TypeError):
-            self.fail(sheet, row, f"{what} «{_text(value)}» không phải là số.")
+            self.fail(
+                sheet,
+                row,
+                Text(
+                    f"{what} «{_text(value)}» không phải là số.", f"{english(what)} «{_text(value)}» is not a number."
+                ),
+            )
             return None
 
     def levels(self, value: Any, sheet: str, row: int, code: str) -> tuple[Level, ...]:
@@ -216,9 +222,11 @@ class _Reader:
                 self.fail(
                     sheet,
                     row,
-                    (
+                    Text(
                         f"mức điểm «{piece}» của tiêu chí {code} không đúng dạng; hãy ghi «điểm = ý nghĩa», "
-                        "các mức cách nhau bằng dấu chấm phẩy, ví dụ «1 = Hộ sản xuất; 3 = Hợp tác xã»."
+                        "các mức cách nhau bằng dấu chấm phẩy, ví dụ «1 = Hộ sản xuất; 3 = Hợp tác xã».",
+                        f"the score level «{piece}» of criterion {code} is not in the right form; write «points = meaning», "
+                        "levels separated by semicolons, for example «1 = Hộ sản xuất; 3 = Hợp tác xã».",
                     ),
                 )
         return tuple(out)
@@ -289,15 +297,21 @@ def read_card_xlsx(path: Path) -> Scorecard:
 
     rule_row, rule_set = info.get("rule_set", (2, None))
     if not _text(rule_set):
-        reader.fail(CARD, rule_row, "chưa ghi bộ tiêu chí (ví dụ 26/2026).")
+        reader.fail(
+            CARD,
+            rule_row,
+            Text("chưa ghi bộ tiêu chí (ví dụ 26/2026).", "the set of criteria is missing (for example 26/2026)."),
+        )
 
     parts: dict[str, dict[str, Any]] = {}
     for number, v in part_rows:
         code = _text(v[0]).upper()
         if not code:
-            reader.fail(PARTS, number, "chưa ghi mã phần (A, B, C).")
+            reader.fail(PARTS, number, Text("chưa ghi mã phần (A, B, C).", "the part's code is missing (A, B, C)."))
             continue
-        maximum = reader.number(v[2], PARTS, number, f"điểm tối đa của phần {code}")
+        maximum = reader.number(
+            v[2], PARTS, number, Text(f"điểm tối đa của phần {code}", f"the maximum score of part {code}")
+        )
         parts[code] = {
             "name": _text(v[1]),
             "max": maximum or 0.0,
@@ -311,12 +325,21 @@ def read_card_xlsx(path: Path) -> Scorecard:
     for number, v in criteria_rows:
         part, code, name, parent = _text(v[0]).upper(), _text(v[1]), _text(v[2]), _text(v[3])
         if not code:
-            reader.fail(CRITERIA, number, f"tiêu chí «{name}» chưa có mã.")
+            reader.fail(CRITERIA, number, Text(f"tiêu chí «{name}» chưa có mã.", f"criterion «{name}» has no code."))
             continue
         if code in nodes:
-            reader.fail(CRITERIA, number, f"mã tiêu chí {code} đã dùng ở {nodes[code]['origin']}; hãy đặt mã khác.")
+            reader.fail(
+                CRITERIA,
+                number,
+                Text(
+                    f"mã tiêu chí {code} đã dùng ở {nodes[code]['origin']}; hãy đặt mã khác.",
+                    f"the criterion code {code} is already used at {english(nodes[code]['origin'])}; choose another code.",
+                ),
+            )
             continue
-        maximum = reader.number(v[4], CRITERIA, number, f"điểm tối đa của tiêu chí {code}")
+        maximum = reader.number(
+            v[4], CRITERIA, number, Text(f"điểm tối đa của tiêu chí {code}", f"the maximum score of criterion {code}")
+        )
         node = {
             "code": code,
             "name": name,
@@ -330,7 +353,11 @@ def read_card_xlsx(path: Path) -> Scorecard:
             reader.fail(
                 CRITERIA,
                 number,
-                (f"tiêu chí {code} thuộc phần «{part}» không có ở trang «{PARTS}»; các phần: {', '.join(parts)}."),
+                Text(
+                    f"tiêu chí {code} thuộc phần «{part}» không có ở trang «{PARTS}»; các phần: {', '.join(parts)}.",
+                    f"criterion {code} belongs to part «{part}», which is not on the sheet «{PARTS}»; the parts: "
+                    f"{', '.join(parts)}.",
+                ),
             )
             continue
         if parent:
@@ -339,15 +366,22 @@ def read_card_xlsx(path: Path) -> Scorecard:
                 reader.fail(
                     CRITERIA,
                     number,
-                    (
+                    Text(
                         f"tiêu chí {code} thuộc tiêu chí nhóm «{parent}» chưa có ở các dòng trên; hãy ghi tiêu chí "
-                        "nhóm trước các tiêu chí con."
+                        "nhóm trước các tiêu chí con.",
+                        f"criterion {code} belongs to the group «{parent}», which is not in the rows above; write the "
+                        "group before its criteria.",
                     ),
                 )
                 continue
             if owner["part"] != part:
                 reader.fail(
-                    CRITERIA, number, f"tiêu chí {code} ở phần {part} nhưng nhóm {parent} ở phần {owner['part']}."
+                    CRITERIA,
+                    number,
+                    Text(
+                        f"tiêu chí {code} ở phần {part} nhưng nhóm {parent} ở phần {owner['part']}.",
+                        f"criterion {code} is in part {part} but its group {parent} is in part {owner['part']}.",
+                    ),
                 )
                 continue
             owner["subs"].append(node)
