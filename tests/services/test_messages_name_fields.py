@@ -178,6 +178,7 @@ def test_no_message_is_built_from_a_field_key():
 CORE = ("domain", "services", "persistence", "exports")
 _VIETNAMESE_LETTERS = frozenset("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
 _MESSAGE_CALLS = {"FieldError", "ValidationError", "StaleDataError", "NotFoundError"}
+_REFUSAL_ENDINGS = ("Error", "Refused", "Failed", "NotTrusted", "InUse", "Media")
 
 
 def _core_modules():
@@ -232,8 +233,9 @@ def _message_arguments(tree: ast.AST):
         call = node.exc if isinstance(node, ast.Raise) else node
         if not isinstance(call, ast.Call):
             continue
-        name = getattr(call.func, "id", None)
-        if (isinstance(node, ast.Raise) or name in _MESSAGE_CALLS) and id(call) not in seen:
+        name = getattr(call.func, "id", None) or ""
+        refusal = name in _MESSAGE_CALLS or name.endswith(_REFUSAL_ENDINGS)  # an exception made to be raised
+        if (isinstance(node, ast.Raise) or refusal) and id(call) not in seen:
             seen.add(id(call))
             yield from call.args
             yield from (k.value for k in call.keywords)

@@ -164,7 +164,10 @@ def guard(path: Path) -> None:
 def _unsupported(name: str) -> ImportRefused:
     """zipfile's NotImplementedError: a compression method Python cannot unpack (Deflate64 …)."""
     return ImportRefused(
-        f"Tệp {name} được nén theo cách chương trình không đọc được; hãy mở bằng Excel, lưu lại dạng .xlsx rồi nhập."
+        Text(
+            f"Tệp {name} được nén theo cách chương trình không đọc được; hãy mở bằng Excel, lưu lại dạng .xlsx rồi nhập.",
+            f"The file {name} is compressed in a way the program cannot read; open it in Excel, save it as .xlsx, then import it.",
+        )
     )
 
 
