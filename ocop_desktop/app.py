@@ -28,9 +28,27 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def build_main_window(db, ui_settings, ask_first_run: bool = True):
-    """Wire services, pages and the shell for an open database (also used by tests and benchmarks)."""
-    from ocop_desktop.gui.commands import Commands
+# The menu actions the dialogs of gui/commands.py open: the dialogs and their services (packages,
+# evaluations, Excel) are imported on the first use of one, not before the window shows.
+COMMAND_ACTIONS = (
+    "actionSendPackage",
+    "actionReceivePackage",
+    "actionTrustedSenders",
+    "actionImportSurveyExcel",
+    "actionSurveyTemplate",
+    "actionBackups",
+    "actionActivityLog",
+    "actionScoreProduct",
+    "actionScorecards",
+)
+
+
+def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None):
+    """Wire services, pages and the shell for an open database (also used by tests and benchmarks).
+
+    ``jobs`` is the window's database thread, given by :func:`_open_window` with the start-up
+    jobs already queued on it; without it one is made here, after the reference data is
+    reloaded (when the shipped files changed) before the pages are built."""
     from ocop_desktop.gui.error_text import log_folder_command
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
     from ocop_desktop.gui.help_manual import manual_command
@@ -38,40 +56,32 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     from ocop_desktop.gui.main_window import MainWindow
     from ocop_desktop.gui.open_sample import sample_command
     from ocop_desktop.gui.products.page import ProductsPage
-    from ocop_desktop.gui.reports.dialog import ReportsDialog
     from ocop_desktop.gui.start_page import StartPage
     from ocop_desktop.gui.surveys.page import SurveysPage
     from ocop_desktop.gui.tasks.page import TasksPage
     from ocop_desktop.paths import user_data_dir
-    from ocop_desktop.services.audit import AuditService
-    from ocop_desktop.services.backup import BackupService, backup_before
     from ocop_desktop.services.campaigns import CampaignService
     from ocop_desktop.services.catalog import CatalogService
     from ocop_desktop.services.dashboard import DashboardService
-    from ocop_desktop.services.evaluation import EvaluationService
-    from ocop_desktop.services.evaluation_reports import EvaluationReports
-    from ocop_desktop.services.exchange import ExchangeService
     from ocop_desktop.services.first_steps import FirstStepsService
     from ocop_desktop.services.places import PlaceService
     from ocop_desktop.services.producers import ProducerService
     from ocop_desktop.services.products import ProductService
-    from ocop_desktop.services.reference import load_reference
-    from ocop_desktop.services.report_settings import read_report_settings, save_report_settings
-    from ocop_desktop.services.reports import ReportService
     from ocop_desktop.services.sample import prepare_sample_database, sample_database_path
-    from ocop_desktop.services.scorecards import ScorecardService, load_shipped_scorecards
     from ocop_desktop.services.settings import current_actor, office_settings
-    from ocop_desktop.services.survey_import import SurveyImportService
     from ocop_desktop.services.surveys import SurveyService
     from ocop_desktop.services.tasks import TaskService
 
     bootstrap = db.uow_factory()
-    load_reference(bootstrap)
-    load_shipped_scorecards(bootstrap)
+    if jobs is None:  # tests, benchmarks, the self-test: the reference is there before the pages
+        from ocop_desktop.services.reference_reload import reload_if_changed
+
+        reload_if_changed(bootstrap)
+        jobs = JobRunner()
     places = PlaceService(bootstrap)
     office = office_settings(bootstrap)
-    jobs = JobRunner()
     if ask_first_run and not office.complete:
+        # Its reads of the places queue behind the reference load on the one database thread.
         dialog = FirstRunDialog(places, make_saver(bootstrap), jobs=jobs)
         if dialog.exec() and dialog.result_settings is not None:
             office = dialog.result_settings
@@ -97,37 +107,60 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
         actor["name"] = dialog.result_settings.user_name
         return dialog.result_settings
 
-    reports = ReportService(make_uow)
-
     def open_reports(parent) -> None:
+        from ocop_desktop.gui.reports.dialog import ReportsDialog
+        from ocop_desktop.services.report_settings import read_report_settings, save_report_settings
+        from ocop_desktop.services.reports import ReportService
+
         dialog = ReportsDialog(
-            reports, jobs, (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)), parent
+            ReportService(make_uow),
+            jobs,
+            (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s)),
+            parent,
         )
         dialog.exec()
 
-    commands = Commands(
-        jobs=jobs,
-        exchange=ExchangeService(make_uow),
-        survey_import=SurveyImportService(make_uow),
-        surveys=surveys,
-        office_name=lambda: office.office_name,  # as set up, kept by edit_office
-        before_import=lambda reason: backup_before(db.path, reason),
-        backups=BackupService(db.path, lambda: actor["name"]),
-        audit=AuditService(make_uow),
-        evaluations=EvaluationService(make_uow),
-        scorecards=ScorecardService(make_uow),
-        evaluation_reports=EvaluationReports(make_uow),
-        user_name=lambda: actor["name"],
-        make_uow=make_uow,
-    )
+    built = []
+
+    def commands():
+        """gui/commands.py's Commands, made on the first menu action that needs one of its dialogs."""
+        if not built:
+            from ocop_desktop.gui.commands import Commands
+            from ocop_desktop.services.audit import AuditService
+            from ocop_desktop.services.backup import BackupService, backup_before
+            from ocop_desktop.services.evaluation import EvaluationService
+            from ocop_desktop.services.evaluation_reports import EvaluationReports
+            from ocop_desktop.services.exchange import ExchangeService
+            from ocop_desktop.services.scorecards import ScorecardService
+            from ocop_desktop.services.survey_import import SurveyImportService
+
+            built.append(
+                Commands(
+                    jobs=jobs,
+                    exchange=ExchangeService(make_uow),
+                    survey_import=SurveyImportService(make_uow),
+                    surveys=surveys,
+                    office_name=lambda: office.office_name,  # as set up, kept by edit_office
+                    before_import=lambda reason: backup_before(db.path, reason),
+                    backups=BackupService(db.path, lambda: actor["name"]),
+                    audit=AuditService(make_uow),
+                    evaluations=EvaluationService(make_uow),
+                    scorecards=ScorecardService(make_uow),
+                    evaluation_reports=EvaluationReports(make_uow),
+                    user_name=lambda: actor["name"],
+                    make_uow=make_uow,
+                )
+            )
+        return built[0]
+
     # The sample opens in its own file and process: nothing of it can reach this database.
     sample_file = sample_database_path(user_data_dir())
-    menu_commands = dict(
-        commands.commands(),
-        actionOpenSample=sample_command(jobs, lambda: prepare_sample_database(sample_file)),
-        actionUserManual=manual_command(),
-        actionOpenLogFolder=log_folder_command(),
-    )
+    menu_commands = {
+        **{name: (lambda parent, name=name: commands().commands()[name](parent)) for name in COMMAND_ACTIONS},
+        "actionOpenSample": sample_command(jobs, lambda: prepare_sample_database(sample_file)),
+        "actionUserManual": manual_command(),
+        "actionOpenLogFolder": log_folder_command(),
+    }
     window = MainWindow(
         start,
         products_page,
@@ -142,8 +175,8 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True):
     )
     surveys_page.enable_excel()
     surveys_page.enable_campaigns(CampaignService(make_uow))
-    surveys_page.import_requested.connect(lambda: commands.import_survey_excel(window))
-    surveys_page.template_requested.connect(lambda: commands.save_survey_template(window))
+    surveys_page.import_requested.connect(lambda: commands().import_survey_excel(window))
+    surveys_page.template_requested.connect(lambda: commands().save_survey_template(window))
     window.jobs = jobs  # kept alive with the window
     return window
 
@@ -236,7 +269,9 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
     import traceback
     from pathlib import Path
 
+    from ocop_desktop.gui.safety.damaged_dialog import offer_restore
     from ocop_desktop.gui.startup_error import StartupErrorDialog
+    from ocop_desktop.persistence.database import DamagedDatabaseError
 
     if ask_other is None:
 
@@ -247,6 +282,11 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
     while True:
         try:
             return _open_window(app, path, ui_settings, sample, build or build_main_window)
+        except DamagedDatabaseError as exc:  # found by the check behind the window as it was built
+            logging.getLogger(__name__).error("Start-up found the file damaged", exc_info=exc)
+            if not offer_restore(exc.path, exc.problems):
+                return 1
+            continue
         except Exception as exc:
             logging.getLogger(__name__).error("Start-up failed", exc_info=exc)
             if os.environ.get("OCOP_DEBUG"):
@@ -260,15 +300,21 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
 
 
 def _open_window(app, path, ui_settings, sample, build):
-    """One attempt at start-up; raises what went wrong, leaving nothing held."""
+    """One attempt at start-up; raises what went wrong, leaving nothing held.
+
+    The window is shown as soon as the file is open: the integrity check (of a file already at
+    this version's schema; one to migrate is checked before), the reference reload and the
+    daily backup run on the window's database thread, before and after the pages' first reads."""
     from PySide6.QtWidgets import QMessageBox
 
     from ocop_desktop.domain.language import in_language
+    from ocop_desktop.gui.jobs import JobRunner
     from ocop_desktop.gui.single_instance import SingleInstance
     from ocop_desktop.instance_lock import GuiLock, wait_seconds
-    from ocop_desktop.persistence.database import is_writable, read_only_location
-    from ocop_desktop.services.backup import daily_backup_if_due
+    from ocop_desktop.persistence.database import at_head, is_writable, read_only_location
+    from ocop_desktop.services.backup import daily_backup_due, daily_backup_if_due
     from ocop_desktop.services.errors import explain
+    from ocop_desktop.startup import Startup
 
     instance = SingleInstance(path, app)
     if not instance.start():
@@ -283,15 +329,14 @@ def _open_window(app, path, ui_settings, sample, build):
         raise
     db = None
     try:
-        db = _open_or_offer_restore(path)
+        check_later = at_head(path)  # opening it writes nothing: check it behind the window
+        db = _open_or_offer_restore(path, check=not check_later)
         if db is None:
             lock.release()
             return 1
-        try:
-            daily_backup_if_due(db.path)
-        except OSError as exc:  # a failed daily copy must not stop the day's work
-            QMessageBox.warning(None, "OCOP Desktop", in_language(explain(exc) or str(exc)))
-        window = build(db, ui_settings, ask_first_run=not sample)
+        jobs = JobRunner()
+        startup = Startup(db, jobs, check=check_later)  # queued before any page's read
+        window = build(db, ui_settings, ask_first_run=not sample, jobs=jobs)
         if sample:
             window.mark_sample()
     except BaseException:
@@ -301,8 +346,37 @@ def _open_window(app, path, ui_settings, sample, build):
         _stop(instance)
         raise
     instance.attach(window)
+    window.show_startup(startup)
     window.show()
-    return Opened(window, db, lock, instance)
+    opened = Opened(window, db, lock, instance)
+    startup.after_first_reads(
+        lambda: daily_backup_due(db.path),
+        lambda: daily_backup_if_due(db.path),
+        lambda exc: QMessageBox.warning(window, "OCOP Desktop", in_language(explain(exc) or str(exc))),
+    )
+    startup.damaged.connect(lambda exc: _damaged_after_open(app, opened, exc, ui_settings, sample, build))
+    return opened
+
+
+def _damaged_after_open(app, opened, exc, ui_settings, sample, build) -> None:
+    """The check behind the window found the file damaged: nothing more is written to it (the
+    database refuses every transaction); the window closes and the restore is offered as at open."""
+    from ocop_desktop.gui.safety.damaged_dialog import offer_restore
+
+    window = opened.window
+    window.hide()
+    opened.close()
+    _stop(opened.instance)
+    if not offer_restore(exc.path, exc.problems):
+        window.deleteLater()
+        app.quit()
+        return
+    again = start_window(app, exc.path, ui_settings, sample=sample, build=build)
+    window.deleteLater()
+    if isinstance(again, Opened):
+        opened.__dict__.update(again.__dict__)  # main() closes the one now shown
+    else:
+        app.quit()
 
 
 def _stop(instance) -> None:
@@ -315,7 +389,7 @@ def _stop(instance) -> None:
     instance.deleteLater()
 
 
-def _open_or_offer_restore(path):
+def _open_or_offer_restore(path, check: bool = True):
     """Open the database; a damaged file is never written, and the newest good backup is offered.
 
     Other failures are raised, for :func:`start_window` to explain."""
@@ -326,12 +400,14 @@ def _open_or_offer_restore(path):
 
     while True:
         try:
-            return open_database(path)
+            return open_database(path, check=check)
         except DamagedDatabaseError as exc:
             if not offer_restore(exc.path, exc.problems):
                 return None
+            check = True  # the restored copy is checked before it opens
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damage the check at open did not see
             if isinstance(exc, sqlite3.OperationalError) and "could not decode" not in str(exc).lower():
                 raise
             if not offer_restore(path, [str(exc)]):
                 return None
+            check = True

@@ -125,6 +125,27 @@ class MainWindow(QMainWindow):
         start.due_read.connect(self.show_due_notice)
         self.start.refresh()
 
+    def show_startup(self, startup) -> None:
+        """Say in the status bar what start-up is doing behind the shown window (the check, the
+        reference data, today's backup); ``startup`` is app.py's :class:`Startup`."""
+
+        words = {
+            "check": self.tr("Checking the data file…"),
+            "reference": self.tr("Updating the reference data…"),
+            "loading": self.tr("Loading the lists…"),
+            "backup": self.tr("Making today's backup copy…"),
+        }
+
+        def say(step: str) -> None:
+            if step in words:
+                self.ui.statusbar.showMessage(words[step])
+            else:
+                self.ui.statusbar.showMessage(self.tr("Ready"), 5000)
+
+        startup.message.connect(say)
+        if startup.text:
+            say(startup.text)
+
     def _run(self, name: str, command: Callable[[QWidget], None]) -> None:
         # The log says what was opened before a failure (the action, never what is typed in it).
         log.info("Menu: %s", name)

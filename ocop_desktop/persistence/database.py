@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, event
 
 from ocop_desktop.domain.language import Text
 from ocop_desktop.persistence.engine import make_engine
@@ -88,6 +88,15 @@ class Database:
         """Run ``action`` when the database is closed (the `ocop` command's writer lock)."""
         self._on_close.append(action)
 
+    def refuse(self, error: Exception) -> None:
+        """Fail every transaction from now on with ``error``: a check made after the file was
+        opened (in the background, while the window is shown) found it damaged."""
+
+        def refuse_begin(_conn: Connection) -> None:
+            raise error
+
+        event.listen(self.engine, "begin", refuse_begin, insert=True)
+
     def close(self) -> None:
         try:
             self.engine.dispose()
@@ -155,6 +164,23 @@ def integrity_at_open(path: Path) -> None:
         ) from exc
     if problems:
         raise damaged(path, problems)
+
+
+def at_head(path: Path) -> bool:
+    """Whether ``path`` is a readable database already at this version's schema: opening it
+    writes nothing, so its integrity check may run after the window is shown."""
+    path = Path(path)
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return False
+    return row is not None and row[0] == head_revision()
 
 
 def needs_upgrade(path: Path) -> bool:

@@ -204,6 +204,15 @@ def backup_before(db_path: Path, reason: str) -> Path:
     return create_backup(db_path, slug if slug.startswith("truoc-") else f"truoc-{slug}").path
 
 
+def daily_backup_due(db_path: Path, now: datetime | None = None) -> bool:
+    """Whether today's copy is still to be made (the file exists and none was made today)."""
+    now = now or datetime.now()
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        return False
+    return not any(b.reason == DAILY and b.made_at.date() == now.date() for b in backups_of(db_path))
+
+
 def daily_backup_if_due(db_path: Path, now: datetime | None = None) -> Path | None:
     """At the first start of each day: a copy, unless one was already made today."""
     now = now or datetime.now()
@@ -211,7 +220,7 @@ def daily_backup_if_due(db_path: Path, now: datetime | None = None) -> Path | No
     if not db_path.is_file():
         return None
     clean_leftovers(db_path)
-    if any(b.reason == DAILY and b.made_at.date() == now.date() for b in backups_of(db_path)):
+    if not daily_backup_due(db_path, now):
         return None
     return create_backup(db_path, DAILY, now=now).path
 

@@ -163,6 +163,26 @@
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
+        <source>Checking the data file…</source>
+        <translation>Đang kiểm tra tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Updating the reference data…</source>
+        <translation>Đang cập nhật dữ liệu tham chiếu…</translation>
+    </message>
+    <message>
+        <source>Loading the lists…</source>
+        <translation>Đang tải danh sách…</translation>
+    </message>
+    <message>
+        <source>Making today&apos;s backup copy…</source>
+        <translation>Đang sao lưu dữ liệu hôm nay…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Sẵn sàng</translation>
+    </message>
+    <message>
         <source>SAMPLE DATA (Mường Ảng letter 2024)</source>
         <translation>DỮ LIỆU MẪU (công văn Mường Ảng 2024)</translation>
     </message>

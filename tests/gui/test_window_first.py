@@ -1,0 +1,94 @@
+"""Start-up shows the window first: the check, the reference reload and the backup run behind it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ocop_desktop import app as app_module
+from ocop_desktop.gui.ui_settings import UiSettings
+from ocop_desktop.persistence import database as database_module
+from ocop_desktop.persistence.database import open_database
+from tests import databases
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support")
+
+
+@pytest.fixture
+def ui_settings(tmp_path):
+    return UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def office_db(tmp_path) -> Path:
+    path = tmp_path / "ocop.db"
+    databases.copy_template(path, databases.REFERENCE)
+    db = open_database(path)
+    db.close()
+    return path
+
+
+def _fail(message, _path):
+    raise AssertionError(message)
+
+
+def test_the_window_is_shown_while_the_check_is_still_running(
+    qapp, qtbot, vietnamese, office_db, ui_settings, monkeypatch
+):
+    release = threading.Event()
+    real_check = database_module.integrity_at_open
+
+    def slow_check(path):
+        release.wait(30)  # the check is held until the test has looked at the window
+        return real_check(path)
+
+    monkeypatch.setattr("ocop_desktop.startup.integrity_at_open", slow_check)
+    opened = app_module.start_window(qapp, office_db, ui_settings, sample=True, ask_other=_fail)
+    try:
+        assert isinstance(opened, app_module.Opened)
+        window = opened.window
+        assert window.isVisible()  # shown before the check finished
+        assert window.statusBar().currentMessage() == "Đang kiểm tra tệp dữ liệu…"
+        assert window.jobs.active() > 0
+        release.set()
+        qtbot.waitUntil(lambda: window.jobs.active() == 0, timeout=30_000)
+        assert window.statusBar().currentMessage() == "Sẵn sàng"
+    finally:
+        release.set()
+        opened.window.close()
+        opened.close()
+
+
+def test_a_file_found_damaged_behind_the_window_is_not_written(qapp, office_db, ui_settings, monkeypatch):
+    from ocop_desktop.persistence.database import DamagedDatabaseError
+
+    offered, shown = [], threading.Event()
+
+    def damaged_check(path):
+        shown.wait(30)  # found once the window is up, as on a large file
+        raise DamagedDatabaseError(path, ["trang 7 hỏng"], None)
+
+    monkeypatch.setattr("ocop_desktop.startup.integrity_at_open", damaged_check)
+    monkeypatch.setattr(
+        "ocop_desktop.gui.safety.damaged_dialog.offer_restore", lambda path, problems, *a: offered.append(problems)
+    )
+    monkeypatch.setattr("ocop_desktop.gui.jobs.report_error", lambda *a, **kw: None)  # the pages' refused reads
+    monkeypatch.setattr("ocop_desktop.gui.error_text.report_error", lambda *a, **kw: None)
+    monkeypatch.setattr(qapp, "quit", lambda: None)
+    before = office_db.read_bytes()
+    opened = app_module.start_window(qapp, office_db, ui_settings, sample=True, ask_other=_fail)
+    window = opened.window
+    assert window.isVisible()
+    shown.set()
+    end = 0
+    while not offered and end < 3000:
+        qapp.processEvents()
+        window.jobs.wait(10)
+        end += 1
+    assert offered == [["trang 7 hỏng"]]
+    assert not window.isVisible()
+    assert not list(office_db.parent.glob("backups/*"))  # no daily copy of a damaged file
+    assert office_db.read_bytes() == before
