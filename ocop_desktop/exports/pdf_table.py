@@ -189,6 +189,17 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
     def more(row: dict[str, Any], column: ReportColumn, rest: str) -> int:
         return endnotes.add(_where(cols, row, column), rest)
 
+    room = [(c, w, w - CELL_PADDING) for c, w in zip(cols, widths, strict=False)]
+
+    def cells(row: dict[str, Any]) -> list[Any]:
+        out: list[Any] = []
+        for c, w, fits in room:
+            text = figure(c, row.get(c.key))
+            if "\n" in text or text_width(text) > fits:  # most cells hold one short line as they are
+                text = _cell(c, text, w, s, partial(more, row, c))
+            out.append(text)
+        return out
+
     totals: dict[str, Any] = {c.key: None for c in cols if c.total}
     multi = len(report.sections) > 1 or any(sec.heading for sec in report.sections)
     for section in report.sections:
@@ -202,12 +213,7 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
             )
         sub = {k: None for k in totals}
         for row in section.rows:
-            t.add(
-                [
-                    _cell(c, figure(c, row.get(c.key)), w, s, partial(more, row, c))
-                    for c, w in zip(cols, widths, strict=False)
-                ]
-            )
+            t.add(cells(row))
             for k in sub:
                 sub[k] = add_up(sub[k], row.get(k))
         if section.subtotal:
