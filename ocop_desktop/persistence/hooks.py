@@ -41,6 +41,7 @@ from ocop_desktop.persistence.models import AppMeta, AuditEntry, Base, new_id, u
 from ocop_desktop.persistence.row_seal import covered, digests_of
 
 _SKIP_AUDIT = {"created_at", "updated_at"}
+_EMPTY = (None, "", {}, [])  # values a create entry leaves out (compared by ==, never changed)
 Check = Callable[[Any], "str | None"]
 _PENDING = "_audit_pending"  # session.info: the changes of the flush under way, logged after it
 _DELETED = "_audit_deleted"  # session.info: (table, key) of the deletions already noted in this flush
@@ -303,7 +304,7 @@ def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]])
             raise ValidationError(errors, record=record_label(values, model))
         prepared.append(values)
         if model.__audited__:
-            changes = {k: [None, v] for k, v in values.items() if k not in skip and v not in (None, "", {}, [])}
+            changes = {k: [None, v] for k, v in values.items() if k not in skip and v not in _EMPTY}
             entries.append(
                 SimpleNamespace(
                     at=None,

@@ -12,7 +12,7 @@ from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.domain.text import fold
 from ocop_desktop.persistence.hooks import insert_many
-from ocop_desktop.persistence.models import SurveyEntry, UnitSubmission
+from ocop_desktop.persistence.models import SurveyEntry, UnitSubmission, utcnow
 
 # Rows added per insert_many call: small enough to report progress and notice a cancel often.
 CHUNK = 1000
@@ -113,7 +113,10 @@ def add_rows(
     at most, so progress moves by the percent."""
     chunk = max(1, min(chunk, -(-len(rows) // 100)))
     for start in range(0, len(rows), chunk):
-        part = rows[start : start + chunk]
+        # One time for the chunk's records, as one flush would stamp them: the column defaults
+        # would call the clock twice per row.
+        now = utcnow()
+        part = [{"created_at": now, "updated_at": now, **r} for r in rows[start : start + chunk]]
         insert_many(session, SurveyEntry, part)
         if step is not None:
             step(len(part))

@@ -98,8 +98,10 @@ class Sheet:
 def text_value(raw: str) -> str:
     """Excel's _xHHHH_ escapes decoded (_x000D_ is a carriage return), then control characters
     other than newline and tab dropped: what the person typed, without the file format's marks."""
-    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw)
-    return _CONTROL.sub("", decoded.replace("\r\n", "\n"))
+    decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), raw) if "_x" in raw else raw
+    if "\r" in decoded:
+        decoded = decoded.replace("\r\n", "\n")
+    return _CONTROL.sub("", decoded) if _CONTROL.search(decoded) else decoded
 
 
 def _split(coordinate: str) -> tuple[int, int]:
