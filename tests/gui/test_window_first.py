@@ -92,3 +92,41 @@ def test_a_file_found_damaged_behind_the_window_is_not_written(qapp, office_db, 
     assert not window.isVisible()
     assert not list(office_db.parent.glob("backups/*"))  # no daily copy of a damaged file
     assert office_db.read_bytes() == before
+
+
+def test_the_first_screen_loads_no_library_of_a_later_dialog(office_db):
+    """Excel, PDF, packages and evaluations load when a dialog first needs them, not at start."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from ocop_desktop import app as app_module\n"
+        "from ocop_desktop.gui.ui_settings import UiSettings\n"
+        f"path = Path({str(office_db)!r})\n"
+        "settings = UiSettings(QSettings(str(path.with_suffix('.ini')), QSettings.Format.IniFormat))\n"
+        "opened = app_module.start_window(app, path, settings, sample=True, ask_other=lambda *a: None)\n"
+        "opened.window.jobs.wait()\n"
+        "app.processEvents()\n"
+        "heavy = ('openpyxl', 'reportlab', 'pypdfium2', 'xlsxwriter', 'alembic', 'mako',\n"
+        "         'ocop_desktop.services.exchange', 'ocop_desktop.services.evaluation')\n"
+        "print(json.dumps([opened.window.isVisible(), [m for m in heavy if m in sys.modules]]))\n"
+        "opened.window.close(); opened.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    visible, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert visible and loaded == []
