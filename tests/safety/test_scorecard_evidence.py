@@ -3,9 +3,11 @@ files and holds an office's own cards to the audit chain, like every other user 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -15,8 +17,21 @@ from ocop_desktop.persistence.audit_chain import HEAD_KEY, head_value
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.engine import make_engine
 from ocop_desktop.persistence.migrate import upgrade
+from ocop_desktop.persistence.migrations.versions import __path__ as versions_path
 from ocop_desktop.services.reference import load_reference
 from ocop_desktop.services.scorecards import ScorecardService, load_shipped_scorecards, shipped_files
+
+
+def _list_indexes() -> list[str]:
+    """The indexes migration 0012 adds, read from the migration itself."""
+    path = next(Path(versions_path[0]).glob("0012_*.py"))
+    spec = importlib.util.spec_from_file_location("m0012", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.INDEXES)
+
+
+LIST_INDEXES = _list_indexes()
 
 CARD_FILE = "26-2026_ruou-trang.json"
 
@@ -131,6 +146,8 @@ def test_cards_stored_before_0011_are_sealed_on_upgrade(tmp_path, capsys):
             conn.execute("UPDATE app_meta SET value = ? WHERE key = ?", (head_value(*last), HEAD_KEY))
         else:
             conn.execute("DELETE FROM app_meta WHERE key = ?", (HEAD_KEY,))
+        for name in LIST_INDEXES:  # and without what the later 0012 added
+            conn.execute(f"DROP INDEX {name}")
         conn.execute("UPDATE alembic_version SET version_num = '0010'")
     open_database(path).close()  # 0011 seals them
     with sqlite3.connect(path) as conn:
