@@ -234,7 +234,7 @@ def _program_labels() -> set[str]:
     from ocop_desktop.domain import schema
 
     for record in schema.RECORDS.values():
-        for field in record.fields:
+        for field in (*record.fields, *record.computed):  # computed columns are shown too
             out.update(text for text in (field.label, field.header) if text)
     return out
 
