@@ -212,42 +212,6 @@
 <context>
     <name>ProductRowsModel</name>
     <message>
-        <source>Product</source>
-        <translation>Sản phẩm</translation>
-    </message>
-    <message>
-        <source>Producer</source>
-        <translation>Chủ thể</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Địa bàn</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Nhóm</translation>
-    </message>
-    <message>
-        <source>Stars</source>
-        <translation>Hạng sao</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Certificate no.</source>
-        <translation>Số giấy chứng nhận</translation>
-    </message>
-    <message>
-        <source>Certified on</source>
-        <translation>Ngày công nhận</translation>
-    </message>
-    <message>
-        <source>Expires on</source>
-        <translation>Ngày hết hạn</translation>
-    </message>
-    <message>
         <source>Certificate expired</source>
         <translation>Giấy chứng nhận đã hết hạn</translation>
     </message>
