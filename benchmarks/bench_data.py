@@ -20,9 +20,17 @@ def copy_db(source: Path, target: Path) -> Path:
     return target
 
 
+def schema_revision() -> str:
+    """The newest migration's number (its file name starts with it)."""
+    versions = ROOT / "ocop_desktop" / "persistence" / "migrations" / "versions"
+    return max(p.name.split("_", 1)[0] for p in versions.glob("[0-9]*_*.py"))
+
+
 def build_base(cache: Path, products: int, survey_rows: int, env: dict) -> Path:
     """generate.py's national data with a provincial office set up (so no first-run dialog)."""
-    path = cache / f"national-{products}p-{survey_rows}s.db"
+    # Keyed by the newest migration too: data built before a migration would be migrated (backup
+    # and all) inside the first timed run of every copy.
+    path = cache / f"national-{products}p-{survey_rows}s-r{schema_revision()}.db"
     if path.exists():
         log(f"national data cached: {path}")
         return path

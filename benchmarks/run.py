@@ -84,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
     )
     env.pop("OCOP_DB", None)
+    # An installed program runs from compiled bytecode (the bundle holds it); a shell that forbids
+    # writing it would make every run of app and floor compile its sources again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
 
     with cache_lock(args.cache):  # several runs at once build the cached data once, not over each other
