@@ -41,7 +41,7 @@ from ocop_desktop.persistence.models import AppMeta, AuditEntry, Base, new_id, u
 from ocop_desktop.persistence.row_seal import covered, digests_of
 
 _SKIP_AUDIT = {"created_at", "updated_at"}
-_EMPTY = (None, "", {}, [])  # values a create entry leaves out (compared by ==, never changed)
+_EMPTY: tuple[object, ...] = (None, "", {}, [])  # values a create entry leaves out (compared by ==, never changed)
 Check = Callable[[Any], "str | None"]
 _PENDING = "_audit_pending"  # session.info: the changes of the flush under way, logged after it
 _DELETED = "_audit_deleted"  # session.info: (table, key) of the deletions already noted in this flush
