@@ -491,7 +491,7 @@ class _SheetParser:
             raw = raw.strip()
             if not raw:
                 return None
-            number: int | float = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
+            number: int | float = float(raw) if ("." in raw or "e" in raw or "E" in raw) else int(raw)
             if cell["s"] is not None and int(cell["s"]) in self.dates:
                 return self.from_excel(number, self.epoch)
             return number
