@@ -264,9 +264,38 @@ def query_page(
     session: Session, filters: ProductFilter, offset: int, limit: int, today: date
 ) -> tuple[list[ProductRow], int]:
     """One page of rows matching ``filters`` and how many match in all."""
+    conds = conditions(session, _checked(filters), today)
+    rows, total = _page(session, filters, conds, offset, limit, today)
+    return rows, total if total is not None else _count(session, conds)
+
+
+def uncounted_page(
+    session: Session, filters: ProductFilter, offset: int, limit: int, today: date
+) -> tuple[list[ProductRow], int | None]:
+    """query_page without the count: how many match only when this page tells it (it is the last),
+    else None (count_matching tells it). Counting every match costs more than reading a page of
+    them, so the window shows the rows first and the total a moment later."""
+    return _page(session, filters, conditions(session, _checked(filters), today), offset, limit, today)
+
+
+def count_matching(session: Session, filters: ProductFilter, today: date) -> int:
+    """How many products match ``filters``."""
+    return _count(session, conditions(session, _checked(filters), today))
+
+
+def _checked(filters: ProductFilter) -> ProductFilter:
     if filters.sort not in SORT_KEYS:
         raise ValueError(Text(f"Không sắp xếp được theo «{filters.sort}».", f"Cannot sort by «{filters.sort}»."))
-    conds = conditions(session, filters, today)
+    return filters
+
+
+def _count(session: Session, conds: list[Any]) -> int:
+    return int(session.connection().scalar(select(func.count()).select_from(Product).where(*conds)) or 0)
+
+
+def _page(
+    session: Session, filters: ProductFilter, conds: list[Any], offset: int, limit: int, today: date
+) -> tuple[list[ProductRow], int | None]:
     offset = max(offset, 0)
     sort, descending = filters.sort, filters.descending
     page = None
@@ -274,10 +303,8 @@ def query_page(
         page = whole_registry_ids(session, sort, descending, conds, _archive_sql(filters), offset, limit)
     if page is None:
         page = sorted_ids(session, sort, descending, conds, offset, limit)
-    if len(page) < limit and (page or offset == 0):
-        total = offset + len(page)  # the last page: the count is known without counting
-    else:
-        total = int(session.connection().scalar(select(func.count()).select_from(Product).where(*conds)) or 0)
+    # The last page: the count is known without counting.
+    total = offset + len(page) if len(page) < limit and (page or offset == 0) else None
     # The page's ids first (a narrow scan, often of an index alone), then their shown columns:
     # three times quicker than joining every skipped row. (Core statements on the session's
     # connection: no ORM object is made, and the ORM's per-statement bookkeeping is skipped.)

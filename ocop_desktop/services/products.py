@@ -24,10 +24,12 @@ from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported fo
     PAGE_SIZE,
     ProductFilter,
     ProductRow,
+    count_matching,
     expiry_state,
     query_page,
     same_name_rows,
     search_condition,
+    uncounted_page,
 )
 
 NAME_MAX = 300
@@ -175,6 +177,23 @@ class ProductService:
         ``name_sort``), so a national table of 20,000 products pages quickly."""
         with self._uow() as uow:
             return query_page(uow.session, filters, offset, limit, today or date.today())
+
+    def uncounted_page(
+        self,
+        filters: ProductFilter = ProductFilter(),
+        offset: int = 0,
+        limit: int = PAGE_SIZE,
+        today: date | None = None,
+    ) -> tuple[builtins.list[ProductRow], int | None]:
+        """query() without counting every match: the total only when this page is the last, else
+        None (count() tells it). The window shows the rows, then the total a moment later."""
+        with self._uow() as uow:
+            return uncounted_page(uow.session, filters, offset, limit, today or date.today())
+
+    def count(self, filters: ProductFilter = ProductFilter(), today: date | None = None) -> int:
+        """How many products match ``filters``."""
+        with self._uow() as uow:
+            return count_matching(uow.session, filters, today or date.today())
 
     def find_duplicates(
         self,

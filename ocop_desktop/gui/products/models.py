@@ -22,7 +22,7 @@ from ocop_desktop.services.product_query import sort_key_of
 from ocop_desktop.services.products import EXPIRED, EXPIRING, PAGE_SIZE, ProductRow
 
 _Index = QModelIndex | QPersistentModelIndex
-Page = tuple[list[ProductRow], int]  # (rows, total)
+Page = tuple[list[ProductRow], int | None]  # (rows, total; None: not counted yet, more may follow)
 # (offset, limit, deliver): start reading the rows from offset in the background, then deliver((rows, total)).
 Fetch = Callable[[int, int, Callable[[Page], None]], object]
 
@@ -69,17 +69,20 @@ class ProductRowsModel(QAbstractTableModel):
         self._texts: list[tuple[str, ...] | None] = []  # each row's cell texts, once painted
         self._ids: set[str] = set()
         self._total = 0
+        self._counted = False  # the total is a count, not a guess that more rows may follow
         self._fetch: Fetch | None = None
         self._fetching = False  # a page is being read: the view asks for no other meanwhile
         self._epoch = 0  # bumped by reset: a page read for an earlier list is dropped
 
     # --- content -------------------------------------------------------------------------
-    def reset(self, rows: list[ProductRow], total: int, fetch: Fetch | None) -> None:
+    def reset(self, rows: list[ProductRow], total: int | None, fetch: Fetch | None) -> None:
+        """Show ``rows``, the first of ``total`` (None: not counted yet; set_total tells it later)."""
         self.beginResetModel()
         self._rows = list(rows)
         self._texts = [None] * len(self._rows)
         self._ids = {r.id for r in rows}
-        self._total = max(total, len(rows))
+        self._counted = False
+        self._take_total(total)
         self._fetch = fetch
         self._fetching = False
         self._epoch += 1
@@ -88,6 +91,19 @@ class ProductRowsModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    def set_total(self, total: int) -> None:
+        """The count of the rows shown, arrived after them."""
+        self._take_total(total)
+
+    def _take_total(self, total: int | None) -> None:
+        if total is not None:
+            self._counted = True
+            self._total = max(total, len(self._rows))
+        elif not self._counted:
+            self._total = len(self._rows) + 1  # uncounted: more may follow (a page that reads none says no)
+        else:
+            self._total = max(self._total, len(self._rows))
 
     def row(self, index: int) -> ProductRow:
         return self._rows[index]
@@ -120,7 +136,7 @@ class ProductRowsModel(QAbstractTableModel):
         epoch = self._epoch
         self._fetch(len(self._rows), PAGE_SIZE, lambda page: self._arrived(epoch, *page))
 
-    def _arrived(self, epoch: int, rows: list[ProductRow], total: int) -> None:
+    def _arrived(self, epoch: int, rows: list[ProductRow], total: int | None) -> None:
         if epoch != self._epoch:
             return  # the list was replaced while this page was read
         self._fetching = False
@@ -128,13 +144,14 @@ class ProductRowsModel(QAbstractTableModel):
         rows = [r for r in rows if r.id not in self._ids]
         if not rows:
             self._total = len(self._rows)
+            self._counted = True
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         self._texts.extend([None] * len(rows))
         self._ids.update(r.id for r in rows)
-        self._total = max(total, len(self._rows))
+        self._take_total(total)
         self.endInsertRows()
 
     # --- Qt model ------------------------------------------------------------------------

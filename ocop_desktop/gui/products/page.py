@@ -203,7 +203,7 @@ class ProductsPage(QWidget):
 
         def work(progress, cancel):
             cancel.raise_if_cancelled()
-            return products.query(filters, 0, PAGE_SIZE, today)
+            return products.uncounted_page(filters, 0, PAGE_SIZE, today)
 
         self._job = self._jobs.run(
             work,
@@ -212,8 +212,13 @@ class ProductsPage(QWidget):
         )
 
     def is_loading(self) -> bool:
+        """Whether the rows, their count or another of the page's reads is still on its way."""
+        return self.rows_loading() or self._page_jobs.busy()
+
+    def rows_loading(self) -> bool:
+        """Whether the rows asked for last are not shown yet (their count may follow them)."""
         # The job, not the busy bar: the bar is not "visible" while the tab is in the background.
-        return (self._job is not None and not self._job.done) or self._page_jobs.busy()
+        return self._job is not None and not self._job.done
 
     def _loaded(self, generation: int, filters: ProductFilter, today: date, result) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
@@ -224,10 +229,16 @@ class ProductsPage(QWidget):
             rows,
             total,
             lambda offset, limit, deliver: self._page_jobs.read(
-                "more", lambda: products.query(filters, offset, limit, today), deliver
+                "more", lambda: products.uncounted_page(filters, offset, limit, today), deliver
             ),
         )
-        self.ui.countLabel.setText(self.tr("%1 products").replace("%1", format_vn_number(total)))
+        if total is None:  # more than a page: "200+" until the count arrives, read after the rows
+            self._show_count(format_vn_number(len(rows)) + "+")
+            self._page_jobs.read(
+                "count", lambda: products.count(filters, today), lambda n: self._counted(generation, n)
+            )
+        else:
+            self._show_count(format_vn_number(total))
         self.ui.busy.setVisible(False)
         if rows and not self._columns_fitted:
             self._fit_columns()
@@ -243,6 +254,14 @@ class ProductsPage(QWidget):
         self._set_places(in_use)
         if groups is not None and not self._groups_listed:
             self._list_groups(groups)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation == self._generation:
+            self.model.set_total(total)
+            self._show_count(format_vn_number(total))
+
+    def _show_count(self, number: str) -> None:
+        self.ui.countLabel.setText(self.tr("%1 products").replace("%1", number))
 
     def _list_groups(self, groups) -> None:
         combo = self.ui.groupFilter
