@@ -16,6 +16,16 @@ from ocop_desktop.persistence.models import Place, PlaceLink, Producer, Product
 from ocop_desktop.persistence.uow import UowFactory
 
 SEARCH_LIMIT = 200  # a search is typed to find a few units; the first 200 are plenty
+PICK_LIMIT = 50  # what a search-as-you-type list offers: a few more words narrow it
+
+
+def place_label(name: str, valid_from: date | None, valid_to: date | None) -> str:
+    """Name with its period, so old and new units with the same name are told apart."""
+    if valid_to:
+        return f"{name} (đến {valid_to:%d/%m/%Y})"
+    if valid_from:
+        return f"{name} (từ {valid_from:%d/%m/%Y})"
+    return name
 
 
 @dataclass(frozen=True)
@@ -39,11 +49,7 @@ class PlaceDTO:
     @property
     def label(self) -> str:
         """Name with its period, so old and new units with the same name are told apart."""
-        if self.valid_to:
-            return f"{self.name} (đến {self.valid_to:%d/%m/%Y})"
-        if self.valid_from:
-            return f"{self.name} (từ {self.valid_from:%d/%m/%Y})"
-        return self.name
+        return place_label(self.name, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -252,6 +258,25 @@ class PlaceService:
                 Place.parent_id.is_not(None), Place.name_sort, Place.valid_from.is_not(None), Place.valid_from
             ).limit(limit)
             return _infos(uow.session, list(uow.session.scalars(query)))
+
+    def find(self, text: str, limit: int = PICK_LIMIT) -> list[PlaceDTO]:
+        """The first ``limit`` units whose name contains ``text`` (accents, case and spacing
+        ignored) or whose code is ``text``: provinces first, then in Vietnamese order of name.
+        What a place field offers as the user types, read as plain columns (no ORM objects, no
+        list of every unit kept anywhere)."""
+        wanted = text.strip()
+        if not wanted:
+            return []
+        with self._uow() as uow:
+            query = (
+                select(*_DTO_COLUMNS)
+                .where(or_(Place.name_folded.like(like_pattern(wanted), escape="\\"), Place.code == wanted))
+                .order_by(
+                    Place.parent_id.is_not(None), Place.name_sort, Place.valid_from.is_not(None), Place.valid_from
+                )
+                .limit(limit)
+            )
+            return [_row_dto(r) for r in uow.session.execute(query)]
 
     def by_code(self, code: str) -> list[PlaceInfo]:
         """Every unit with this official code (a 2025 commune often reuses an old commune's code)."""

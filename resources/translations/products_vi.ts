@@ -283,6 +283,10 @@
         <translation>Tất cả địa bàn</translation>
     </message>
     <message>
+        <source>All places: type a commune, district or province</source>
+        <translation>Tất cả địa bàn: gõ tên xã, huyện hoặc tỉnh</translation>
+    </message>
+    <message>
         <source>All groups</source>
         <translation>Tất cả nhóm</translation>
     </message>

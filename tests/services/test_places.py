@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 
 from ocop_desktop.domain.enums import PROVINCE_KINDS
+from ocop_desktop.domain.text import vn_sorted
 from ocop_desktop.paths import resources_dir
 from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink, Producer, Product, SurveyEntry, UnitSubmission
 from ocop_desktop.services.catalog import CatalogService
@@ -240,3 +241,20 @@ def test_the_registry_filter_offers_only_places_in_use_with_those_above_and_afte
         "Tỉnh Điện Biên",
         "Xã Mường Ảng (từ 01/07/2025)",
     ]
+
+
+def test_a_place_field_offers_the_first_units_matching_a_fragment_typed_without_accents(make_uow):
+    from ocop_desktop.services.places import PlaceService
+
+    places = PlaceService(make_uow)
+    found = places.find("dien bi")
+    assert found[0].label == "Tỉnh Điện Biên"  # provinces first
+    rest = [p.name for p in found[1:]]
+    assert rest == vn_sorted(rest)  # then in Vietnamese order
+    assert "Huyện Điện Biên Đông" in rest and "Xã Diên Bình" in rest  # accents and đ ignored
+    assert [p.label for p in places.find("  BÚNG lao ")] == [
+        "Xã Búng Lao (đến 30/06/2025)",
+        "Xã Búng Lao (từ 01/07/2025)",
+    ]
+    assert len(places.find("xa", limit=5)) == 5  # a typed search offers a few, never every unit
+    assert places.find("   ") == []

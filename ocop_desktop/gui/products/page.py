@@ -21,7 +21,8 @@ from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.dialog import ProductDialog
 from ocop_desktop.gui.products.field_errors import ERROR_STYLE
 from ocop_desktop.gui.products.models import ProductRowsModel
-from ocop_desktop.gui.products.searchable import add_item, make_searchable, select_data
+from ocop_desktop.gui.products.place_filter import PlaceFilter
+from ocop_desktop.gui.products.searchable import add_item, select_data
 from ocop_desktop.services.catalog import CatalogService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.producers import ProducerService
@@ -95,10 +96,15 @@ class ProductsPage(QWidget):
     # --- filters -------------------------------------------------------------------------
     def _fill_filters(self) -> None:
         ui = self.ui
-        # The places products are registered in arrive with each load (_set_places).
-        add_item(ui.placeFilter, self.tr("All places"), None)
-        self._place_ids: tuple[str, ...] = ()
-        make_searchable(ui.placeFilter)
+        # Searched as the user types (the matches read from the database): a list of every unit
+        # would hold ten thousand rows at national scale and freeze the window as it fills.
+        self.place_filter = PlaceFilter(
+            ui.placeFilter,
+            self._places,
+            self._page_jobs,
+            self.tr("All places"),
+            self.tr("All places: type a commune, district or province"),
+        )
         add_item(ui.groupFilter, self.tr("All groups"), None)  # the groups arrive with the first load
         self._groups_listed = False
         add_item(ui.starsFilter, self.tr("All stars"), None)
@@ -149,8 +155,8 @@ class ProductsPage(QWidget):
         try:
             ui.search.clear()
             self._search_timer.stop()  # clear() started it; the refresh below covers it
-            for combo in (ui.placeFilter, ui.groupFilter):
-                combo.setCurrentIndex(0)
+            self.place_filter.choose(None)
+            ui.groupFilter.setCurrentIndex(0)
             select_data(ui.statusFilter, status) or ui.statusFilter.setCurrentIndex(0)
             select_data(ui.starsFilter, stars) or ui.starsFilter.setCurrentIndex(0)
             if expired:
@@ -181,13 +187,11 @@ class ProductsPage(QWidget):
     # --- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload everything the page shows (the contract after a change made elsewhere): the rows
-        first, then the places that hold products and, once, the groups, for the filters."""
+        first, then, once, the groups for their filter (the places are searched as typed)."""
         self.apply_search()
-        places, catalog, groups = self._places, self._catalog, not self._groups_listed
-        # Thousands of places at national scale: read after the rows, never on a keystroke.
-        self._page_jobs.read(
-            "filters", lambda: (places.in_use(), catalog.groups() if groups else None), self._filters_loaded
-        )
+        if not self._groups_listed:
+            catalog = self._catalog
+            self._page_jobs.read("filters", catalog.groups, self._list_groups)
 
     def apply_search(self) -> None:
         """Query the first page of rows for the search, filters and order shown (what a keystroke
@@ -249,12 +253,6 @@ class ProductsPage(QWidget):
                 self.ui.table.scrollTo(self.model.index(row, 0))
             self._select_after_load = None
 
-    def _filters_loaded(self, result) -> None:
-        in_use, groups = result
-        self._set_places(in_use)
-        if groups is not None and not self._groups_listed:
-            self._list_groups(groups)
-
     def _counted(self, generation: int, total: int) -> None:
         if generation == self._generation:
             self.model.set_total(total)
@@ -264,29 +262,14 @@ class ProductsPage(QWidget):
         self.ui.countLabel.setText(self.tr("%1 products").replace("%1", number))
 
     def _list_groups(self, groups) -> None:
+        if self._groups_listed:
+            return
         combo = self.ui.groupFilter
         combo.blockSignals(True)  # listing them changes no filter
         for g in groups:
             add_item(combo, enum_label(OcopGroup, g.code, fallback=g.name), g.code)
         combo.blockSignals(False)
         self._groups_listed = True
-
-    def _set_places(self, places) -> None:
-        """Offer the places that hold products now; the chosen one stays chosen."""
-        ids = tuple(p.id for p in places)
-        if ids == self._place_ids:
-            return
-        self._place_ids = ids
-        combo = self.ui.placeFilter
-        keep = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(combo.count() - 1)
-        for p in places:
-            add_item(combo, p.label, p.id, exact=p.name)
-        if keep is not None and not select_data(combo, keep):
-            combo.setCurrentIndex(0)
-        combo.blockSignals(False)
 
     def _fit_columns(self) -> None:
         """Size the columns to the first page once; later loads keep what the user dragged."""

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from ocop_desktop.domain.text import vn_sorted
+from ocop_desktop.domain.text import fold, vn_sorted
 from ocop_desktop.gui.products.models import EXPIRED_COLOR, EXPIRING_COLOR, ProducerListModel, ProductRowsModel
 from ocop_desktop.persistence.models import Product
 from ocop_desktop.services.products import ProductInput
@@ -45,11 +45,13 @@ def test_a_new_commune_shows_the_products_of_the_units_merged_into_it(qtbot, ser
     services.products.create(ProductInput(name="Gạo nếp tan", commune_id=place_id("xa-muong-ang")))
     services.products.create(ProductInput(name="Cà phê Búng Lao", commune_id=place_id("xa-bung-lao-2024")))
     page = make_page()
-    combo = page.ui.placeFilter
-    # The officer types without accents; the list narrows to the matching units, new and old.
+    combo, matches = page.ui.placeFilter, page.place_filter.matches
+    assert combo.count() == 1  # «All places» only: the units are searched, not listed
+    assert combo.lineEdit().placeholderText() == "Tất cả địa bàn: gõ tên xã, huyện hoặc tỉnh"
+    # The officer types without accents; the matching units, new and old, come from the database.
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_text(combo.lineEdit(), "xa muong ang")
-    assert combo.search_proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: matches.rowCount() == 1, timeout=5000)
     popup = combo.lineEdit().completer().popup()
     qtbot.waitUntil(popup.isVisible, timeout=2000)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
@@ -57,17 +59,47 @@ def test_a_new_commune_shows_the_products_of_the_units_merged_into_it(qtbot, ser
     assert combo.currentText() == "Xã Mường Ảng (từ 01/07/2025)"
     qtbot.waitUntil(lambda: names(page.model) == ["Bánh chưng gù", "Gạo nếp tan"], timeout=5000)
     assert page.model.index(0, 2).data() == "Thị trấn Mường Ảng"
-    # Typing until one unit is left and leaving the field chooses it too.
+    # Leaving the field while the text still names two units keeps the unit chosen before.
     combo.lineEdit().setFocus()
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_text(combo.lineEdit(), "bung lao (tu")
+    type_text(combo.lineEdit(), "bung lao")
+    qtbot.waitUntil(lambda: matches.rowCount() == 2, timeout=5000)  # the commune before and after 2025
     combo.lineEdit().editingFinished.emit()
-    assert combo.currentText() == "Xã Búng Lao (từ 01/07/2025)"
-    qtbot.waitUntil(lambda: names(page.model) == ["Cà phê Búng Lao"], timeout=5000)
-    # The old unit alone shows only its own records.
-    combo.setCurrentIndex(combo.findData(place_id("thi-tran-muong-ang")))
+    assert combo.lineEdit().text() == "Xã Mường Ảng (từ 01/07/2025)"
+    # The old unit alone shows only its own records; Enter on a name typed in full takes it.
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(combo.lineEdit(), "thi tran muong ang")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: names(page.model) == ["Bánh chưng gù"], timeout=5000)
     assert "đến 30/06/2025" in combo.currentText()
+    # Typing until one unit is left and leaving the field chooses it.
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(combo.lineEdit(), "xa muong an")
+    combo.lineEdit().editingFinished.emit()
+    qtbot.waitUntil(lambda: names(page.model) == ["Bánh chưng gù", "Gạo nếp tan"], timeout=5000)
+    assert combo.currentText() == "Xã Mường Ảng (từ 01/07/2025)"
+    # An emptied field is every place again.
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Delete)
+    combo.lineEdit().editingFinished.emit()
+    qtbot.waitUntil(lambda: len(names(page.model)) == 3, timeout=5000)
+    assert combo.currentData() is None
+
+
+@POPUP
+def test_the_place_filter_finds_a_province_by_a_fragment_without_accents(qtbot, services, make_page):
+    services.products.create(ProductInput(name="Cà phê Búng Lao", commune_id=place_id("xa-bung-lao-2024")))
+    services.products.create(ProductInput(name="Bánh chưng gù", commune_id=place_id("thi-tran-muong-ang")))
+    page = make_page()
+    combo, matches = page.ui.placeFilter, page.place_filter.matches
+    type_text(combo.lineEdit(), "dien bi")
+    qtbot.waitUntil(lambda: matches.rowCount() > 0, timeout=5000)
+    shown = [matches.index(r, 0).data() for r in range(matches.rowCount())]
+    assert shown[0] == "Tỉnh Điện Biên"  # provinces first, then the units in Vietnamese order
+    assert all("dien bi" in fold(s) for s in shown)
+    page.place_filter.choose(matches.index(0, 0).data(Qt.ItemDataRole.UserRole), shown[0])
+    qtbot.waitUntil(lambda: sorted(names(page.model)) == ["Bánh chưng gù", "Cà phê Búng Lao"], timeout=5000)
+    assert page.ui.countLabel.text() == "2 sản phẩm"
 
 
 def test_group_stars_and_status_filters(qtbot, make_uow, make_page):
@@ -182,9 +214,7 @@ def test_every_model_passes_the_model_tester(qtmodeltester, qtbot, make_uow, ser
     producers.set_choices(services.producers.choices())
     qtmodeltester.check(producers)
     assert producers.index(1, 0).data() == "HTX Chè Phìn Hồ — Xã Nà Tấu"
-    proxy = page.ui.placeFilter.search_proxy
-    proxy.set_needle("mường")
-    qtmodeltester.check(proxy)
+    qtmodeltester.check(page.place_filter.matches)
 
 
 def test_double_click_opens_the_product(qtbot, services, make_page):
