@@ -21,6 +21,7 @@ from ocop_desktop.domain.text import clean, nfc
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Place, Product, SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
+from ocop_desktop.services.places import place_label
 from ocop_desktop.services.survey_versions import stale_changes
 
 # Errors of save_entries name the cell as FieldError.field = "row {n}/{column}": n is the
@@ -88,6 +89,7 @@ class UnitStatusDTO:
     entry_count: int
     saved_at: datetime | None  # naive UTC of the unit's latest saved entry
     version: datetime | None = None  # the submission's updated_at: set_submission checks it
+    unit_label: str = ""  # the name with its period («Xã Búng Lao (đến 30/06/2025)»): old and new told apart
 
     @property
     def submitted(self) -> bool:
@@ -425,6 +427,8 @@ class SurveyService:
                     UnitSubmission.unit_id,
                     Place.name,
                     Place.code,
+                    Place.valid_from,
+                    Place.valid_to,
                     UnitSubmission.status,
                     UnitSubmission.submitted_on,
                     counts.c.n,
@@ -448,6 +452,7 @@ class SurveyService:
                     entry_count=r.n or 0,
                     saved_at=r.saved_at,
                     version=r.updated_at,
+                    unit_label=place_label(r.name, r.valid_from, r.valid_to),
                 )
                 for r in s.execute(query)
             ]

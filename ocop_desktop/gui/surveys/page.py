@@ -59,7 +59,6 @@ class SurveysPage(QWidget):
         super().__init__(parent)
         self._surveys = surveys
         self._places = places
-        self._place_labels: dict[str, str] = {}
         self._jobs = jobs
         self._page_jobs = PageJobs(
             jobs,
@@ -282,21 +281,17 @@ class SurveysPage(QWidget):
         """Read the chosen campaign's units and their statuses in the background, then list them."""
         campaign = self._campaign()
         wanted = self._open[1] if keep_unit and self._open else None
-        surveys, places, today, known = self._surveys, self._places, self._today(), set(self._place_labels)
+        surveys, today = self._surveys, self._today()
 
-        def read() -> tuple[list[UnitStatusDTO], dict[str, str]]:
-            units = surveys.campaign_units(campaign.id, today=today) if campaign else []
-            unknown = {u.unit_id for u in units} - known
-            return units, (places.labels(unknown) if unknown else {})
+        def read() -> list[UnitStatusDTO]:
+            # Each unit's label comes with its row (no dict of every place's label kept here).
+            return surveys.campaign_units(campaign.id, today=today) if campaign else []
 
-        self._page_jobs.read("units", read, lambda result: self._units_read(*result, wanted, then))
+        self._page_jobs.read("units", read, lambda units: self._units_read(units, wanted, then))
 
-    def _units_read(
-        self, units: list[UnitStatusDTO], labels: dict[str, str], wanted: str | None, then: Callable[[], None] | None
-    ) -> None:
+    def _units_read(self, units: list[UnitStatusDTO], wanted: str | None, then: Callable[[], None] | None) -> None:
         self._units = units
         self.status_model.set_rows(self._units)
-        self._place_labels.update(labels)
         self.ui.statusView.resizeColumnsToContents()
         self.ui.statusView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         done = sum(1 for u in self._units if u.submitted)
@@ -317,7 +312,7 @@ class SurveysPage(QWidget):
 
     def _unit_label(self, unit: UnitStatusDTO) -> str:
         # Old and new units can share a name after the 2025 merger; the label tells them apart.
-        return self._place_labels.get(unit.unit_id, unit.unit)
+        return unit.unit_label or unit.unit
 
     def _unit(self) -> UnitStatusDTO | None:
         unit_id = self.ui.unitCombo.currentData()

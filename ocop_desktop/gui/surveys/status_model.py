@@ -29,6 +29,8 @@ def unit_status_model(parent=None) -> DtoTableModel[UnitStatusDTO]:
     columns = schema_columns(
         UNIT_SUBMISSION,  # domain/schema/survey.py
         {
+            # The label tells an old unit from the new one of the same name (2025 merger).
+            "unit": Shown[UnitStatusDTO](value=lambda u: u.unit_label or u.unit),
             "status": Shown[UnitStatusDTO](value=lambda u: SubmissionStatus.label_of(u.status)),
             "timeliness": Shown[UnitStatusDTO](value=on_time_label),
         },

@@ -97,10 +97,12 @@ def test_pasting_three_rows_from_excel_saves_them(qtbot, make_page, surveys, cam
     assert saved[0].raw_material_area_ha == 12.5 and saved[0].proposed_year == 2025
     assert saved[2].production_situation == "Trồng 2 vụ\nbán tại chợ"
     assert saved[1].notes == "cần nhãn mác" and saved[1].producer == "Hộ ông Lò Văn Páo"
-    # The grid shows what was saved; the status table counts the rows.
+    # The grid shows what was saved; the status table counts the rows and names the unit with its
+    # period (read with the row: an old commune is told from the new one of the same name).
     assert not page.has_unsaved_changes()
     assert model.index(2, 5).data() == "2.500,5" and model.index(0, 6).data() == "15.000"
-    assert _status_row(page, ANG_NUA) == ["Xã Ẳng Nưa", "Đang nhập", "", "Chưa đến hạn", "3"]
+    assert _status_row(page, ANG_NUA) == ["Xã Ẳng Nưa (đến 30/06/2025)", "Đang nhập", "", "Chưa đến hạn", "3"]
+    assert page.ui.unitCombo.currentText() == "Xã Ẳng Nưa (đến 30/06/2025)"
 
 
 def test_an_invalid_cell_is_explained_and_blocks_saving(qtbot, make_page, surveys, campaign_id):
