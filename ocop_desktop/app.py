@@ -7,6 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from ocop_desktop import APP_NAME, ORG_NAME, __version__
+from ocop_desktop.gui.import_hook import lean_source_check
+
+# Imported after PySide6 (benchmarks, tests): the modules imported from here on are not kept as text.
+lean_source_check()
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -208,6 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    lean_source_check()  # before the window's modules and SQLAlchemy are imported
     from ocop_desktop.gui.error_text import install_gui_excepthook, install_qt_message_handler
     from ocop_desktop.gui.i18n import install_translators
     from ocop_desktop.gui.ui_settings import UiSettings
