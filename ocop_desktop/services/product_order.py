@@ -30,17 +30,23 @@ SORT_KEYS: dict[str, Any] = {  # columns and expressions alike
 }
 
 
+def ordering(sort: str, descending: bool) -> list[Any]:
+    """The ORDER BY of the table sorted by ``sort``: empty values last either way, then the name,
+    then the id."""
+    key = SORT_KEYS[sort]
+    order: list[Any] = [key.desc() if descending else key]
+    if sort != "name":
+        # (Names are never empty, and a bare name_sort lets SQLite walk its index.)
+        order = [key.is_(None), *order, Product.name_sort]
+    return [*order, Product.id]
+
+
 def sorted_ids(
     session: Session, sort: str, descending: bool, conds: Sequence[Any], offset: int, limit: int
 ) -> list[str]:
     """The ids of one page ordered by ``sort``: empty values last either way, then the name, then
     the id. Each key has an index holding it with the name's sort key and the id (migration 0012),
     so SQLite sorts from that narrow index, not from the table."""
-    key = SORT_KEYS[sort]
-    order: list[Any] = [key.desc() if descending else key]
-    if sort != "name":
-        # (Names are never empty, and a bare name_sort lets SQLite walk its index.)
-        order = [key.is_(None), *order, Product.name_sort]
     ids: Select[tuple[str]] = select(Product.id)
     if sort == "producer":
         ids = ids.outerjoin(Producer, Producer.id == Product.producer_id)
@@ -50,7 +56,7 @@ def sorted_ids(
         ids = ids.outerjoin(ProductSet, ProductSet.id == Product.product_set_id).outerjoin(
             ProductGroup, ProductGroup.id == GROUP_ID
         )
-    ids = ids.where(*conds).order_by(*order, Product.id).offset(offset).limit(limit)
+    ids = ids.where(*conds).order_by(*ordering(sort, descending)).offset(offset).limit(limit)
     return list(session.connection().scalars(ids))
 
 

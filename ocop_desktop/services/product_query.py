@@ -21,7 +21,7 @@ from ocop_desktop.persistence.models import (
     ProductSet,
 )
 from ocop_desktop.services.places import covered_place_ids
-from ocop_desktop.services.product_order import GROUP_ID, SORT_KEYS, sorted_ids, whole_registry_ids
+from ocop_desktop.services.product_order import GROUP_ID, SORT_KEYS, ordering, sorted_ids, whole_registry_ids
 
 PAGE_SIZE = 200
 EXPIRY_WARNING_MONTHS = 6  # rows whose certificate ends within this many months are flagged
@@ -246,11 +246,16 @@ def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
     return conds
 
 
-def _plain(f: ProductFilter) -> bool:
-    """Nothing narrows the list but the archive state."""
-    return not fold(f.search) and not (
+def _searched_only(f: ProductFilter) -> bool:
+    """Nothing narrows the list but the search and the archive state."""
+    return not (
         f.place_id or f.group_code or f.stars is not None or f.status or f.expired or f.expiring_within_days is not None
     )
+
+
+def _plain(f: ProductFilter) -> bool:
+    """Nothing narrows the list but the archive state."""
+    return not fold(f.search) and _searched_only(f)
 
 
 def _archive_sql(f: ProductFilter) -> str:
@@ -298,6 +303,13 @@ def _page(
 ) -> tuple[list[ProductRow], int | None]:
     offset = max(offset, 0)
     sort, descending = filters.sort, filters.descending
+    if offset == 0 and sort == "name" and _searched_only(filters):
+        # The first page in name order of a search (what a keystroke reads): one statement walking
+        # the name's index, the shown columns joined to the rows kept only, stopped after a page.
+        # (Another filter may lead SQLite to sort every match, joined: ids first then.)
+        stmt = row_select().where(*conds).order_by(*ordering(sort, descending)).limit(limit)
+        rows = to_rows(session.connection().execute(stmt), today)
+        return rows, len(rows) if len(rows) < limit else None
     page = None
     if _plain(filters):
         page = whole_registry_ids(session, sort, descending, conds, _archive_sql(filters), offset, limit)

@@ -50,3 +50,16 @@ def test_the_last_page_tells_its_total_without_counting(make_uow):
     rows, total = products.uncounted_page(ProductFilter(search="ca phe"), 20, 200, TODAY)
     assert [r.name for r in rows] == [f"Cà phê số {i:02d}" for i in range(20, 30)] and total == 30
     assert products.uncounted_page(ProductFilter(search="khong co"), 0, 200, TODAY) == ([], 0)
+
+
+def test_the_first_page_and_the_next_ones_follow_one_order(make_uow):
+    _fill(make_uow)
+    products = ProductService(make_uow)
+    for descending in (False, True):
+        for search in ("", "ca phe", "dong xanh", "so 1"):
+            filters = ProductFilter(search=search, descending=descending)
+            whole, total = products.query(filters, 0, 100, TODAY)
+            paged = [r for offset in range(0, total, 4) for r in products.query(filters, offset, 4, TODAY)[0]]
+            assert paged == whole and len(whole) == total
+            names = [r.name for r in whole]
+            assert names == sorted(names, reverse=descending)  # these names sort alike in both orders
