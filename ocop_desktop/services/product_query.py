@@ -308,8 +308,8 @@ def _page(
         # the name's index, the shown columns joined to the rows kept only, stopped after a page.
         # (Another filter may lead SQLite to sort every match, joined: ids first then.)
         stmt = row_select().where(*conds).order_by(*ordering(sort, descending)).limit(limit)
-        rows = to_rows(session.connection().execute(stmt), today)
-        return rows, len(rows) if len(rows) < limit else None
+        first = to_rows(session.connection().execute(stmt), today)
+        return first, len(first) if len(first) < limit else None
     page = None
     if _plain(filters):
         page = whole_registry_ids(session, sort, descending, conds, _archive_sql(filters), offset, limit)
