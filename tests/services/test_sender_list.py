@@ -23,8 +23,11 @@ from ocop_desktop.services.reference import load_reference
 from tests.services.test_documents import set_office
 
 
-def place_id(make_uow, name: str) -> str:
-    return next(p.id for p in PlaceService(make_uow).all() if p.name == name and p.valid_to is None)
+def place_id(make_uow, name: str, province: str = "Tỉnh Điện Biên") -> str:
+    """The current unit of that name in the province (two provinces have a Xã Mường Lạn)."""
+    places = [p for p in PlaceService(make_uow).all() if p.valid_to is None]
+    inside = {p.id for p in places if p.name == province}
+    return next(p.id for p in places if p.name == name and (p.id in inside or p.parent_id in inside))
 
 
 def new_key() -> str:
