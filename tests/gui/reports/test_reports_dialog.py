@@ -133,6 +133,7 @@ def test_the_document_date_typed_decides_the_issuer_and_a_date_outside_it_is_ref
     dialog.ui.dateEdit.selectAll()
     type_text(dialog.ui.dateEdit, "04/07/2024")
     qtbot.keyClick(dialog.ui.dateEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.ui.savePdfButton.isEnabled(), timeout=20000)
     qtbot.mouseClick(dialog.ui.savePdfButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: target.exists(), timeout=20000)
     text = " ".join(unicodedata.normalize("NFC", " ".join(p.extract_text() for p in PdfReader(target).pages)).split())
@@ -155,6 +156,7 @@ def test_the_document_date_typed_decides_the_issuer_and_a_date_outside_it_is_ref
     dialog.ui.dateEdit.selectAll()
     type_text(dialog.ui.dateEdit, "15/06/2024")
     qtbot.keyClick(dialog.ui.dateEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.ui.savePdfButton.isEnabled(), timeout=20000)  # the issuer read again
     qtbot.mouseClick(dialog.ui.savePdfButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "01/07/2025" in dialog.ui.statusLabel.text(), timeout=20000)
     assert "15/06/2024" in dialog.ui.statusLabel.text() and not target.exists()
