@@ -229,11 +229,12 @@ class SendersDialog(QDialog):
             self._take(path, trust_issuer=True)
 
     def _taken(self, result: ListImport) -> None:
-        self._say(result.summary)
+        summary = in_language(result.summary)
+        self._say(summary)
         lines = (
             [self.tr("Added: %1").replace("%1", line) for line in result.added]
             + [self.tr("Revoked: %1").replace("%1", line) for line in result.revoked]
-            + [self.tr("Not taken: %1").replace("%1", line) for line in result.refused]
+            + [self.tr("Not taken: %1").replace("%1", in_language(line)) for line in result.refused]
         )
         informative, details = "\n".join(lines), ""
         if len(lines) > MANY_LINES:
@@ -242,7 +243,7 @@ class SendersDialog(QDialog):
             )
             details = "\n".join(lines)
         icon = QMessageBox.Icon.Warning if result.refused else QMessageBox.Icon.Information
-        show_message(self, icon, self.tr("Key list taken"), result.summary, informative, details)
+        show_message(self, icon, self.tr("Key list taken"), summary, informative, details)
         self.reload()
 
     def send_list(self, path: str | Path | None = None) -> None:

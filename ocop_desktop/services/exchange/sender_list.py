@@ -64,10 +64,12 @@ class ListImport:
     refused: list[str] = field(default_factory=list)  # each with its reason
 
     @property
-    def summary(self) -> str:
-        return (
+    def summary(self) -> Text:
+        return Text(
             f"Danh sách khóa của {self.issuer} (khóa {self.words}): thêm {len(self.added)} đơn vị, "
-            f"{len(self.unchanged)} đã có, thu hồi {len(self.revoked)}, không nhận {len(self.refused)}."
+            f"{len(self.unchanged)} đã có, thu hồi {len(self.revoked)}, không nhận {len(self.refused)}.",
+            f"Key list of {self.issuer} (key {self.words}): {len(self.added)} offices added, "
+            f"{len(self.unchanged)} already here, {len(self.revoked)} revoked, {len(self.refused)} not taken.",
         )
 
 
@@ -292,7 +294,12 @@ class SenderListService:
     ) -> None:
         entry = self._entry(item)
         if entry is None:
-            result.refused.append("Một dòng của danh sách không có khóa công khai hợp lệ; bỏ qua dòng đó.")
+            result.refused.append(
+                Text(
+                    "Một dòng của danh sách không có khóa công khai hợp lệ; bỏ qua dòng đó.",
+                    "A line of the list has no valid public key; that line was skipped.",
+                )
+            )
             return
         unit_id, office, public_key, fp = entry
         shown = f"{office} — {short_fingerprint(fp)}"
@@ -300,17 +307,31 @@ class SenderListService:
             return  # this office's own key
         place = s.get(Place, unit_id) if unit_id else None
         if place is None:
-            result.refused.append(f"{shown}: đơn vị không có trong danh mục địa bàn ở đây; không nhận.")
+            result.refused.append(
+                Text(
+                    f"{shown}: đơn vị không có trong danh mục địa bàn ở đây; không nhận.",
+                    f"{shown}: this unit is not in the list of places here; not taken.",
+                )
+            )
             return
         if place.id not in issuer.area:
             result.refused.append(
-                f"{shown}: không thuộc địa bàn của {issuer.name}; một tỉnh chỉ phân phối khóa "
-                "của các đơn vị trên địa bàn mình."
+                Text(
+                    f"{shown}: không thuộc địa bàn của {issuer.name}; một tỉnh chỉ phân phối khóa "
+                    "của các đơn vị trên địa bàn mình.",
+                    f"{shown}: not in the area of {issuer.name}; a province hands out only the keys "
+                    "of the offices in its own area.",
+                )
             )
             return
         level = level_of(place.kind)  # not sender_of: that walks every unit under it, per entry
         if rank(level) > rank(issuer.level):
-            result.refused.append(f"{shown}: đơn vị cấp {level_name(level)} cao hơn nơi gửi danh sách; không nhận.")
+            result.refused.append(
+                Text(
+                    f"{shown}: đơn vị cấp {level_name(level)} cao hơn nơi gửi danh sách; không nhận.",
+                    f"{shown}: an office of level «{level_name(level)}», above the sender of the list; not taken.",
+                )
+            )
             return
         rows = list(s.scalars(select(TrustedSender).where(TrustedSender.unit_id == place.id)))
         active = [r for r in rows if r.revoked_at is None]
@@ -319,15 +340,23 @@ class SenderListService:
             return
         if any(r.fingerprint == fp for r in rows):
             result.refused.append(
-                f"{shown}: khóa này đã bị thu hồi tin cậy ở đây; giữ nguyên việc thu hồi. Nếu đơn "
-                "vị đó vẫn dùng khóa này, hãy gọi điện đối chiếu rồi tin cậy lại."
+                Text(
+                    f"{shown}: khóa này đã bị thu hồi tin cậy ở đây; giữ nguyên việc thu hồi. Nếu đơn "
+                    "vị đó vẫn dùng khóa này, hãy gọi điện đối chiếu rồi tin cậy lại.",
+                    f"{shown}: this key was revoked here; the revocation stays. If that office still "
+                    "uses this key, phone them to compare it, then trust it again.",
+                )
             )
             return
         if active:
             known = ", ".join(short_fingerprint(r.fingerprint) for r in active)
             result.refused.append(
-                f"{shown}: ở đây đang tin cậy khóa khác của đơn vị này ({known}); giữ nguyên. Hãy "
-                "gọi điện cho đơn vị đó; nếu khóa mới là đúng, thu hồi khóa cũ rồi nhập lại danh sách."
+                Text(
+                    f"{shown}: ở đây đang tin cậy khóa khác của đơn vị này ({known}); giữ nguyên. Hãy "
+                    "gọi điện cho đơn vị đó; nếu khóa mới là đúng, thu hồi khóa cũ rồi nhập lại danh sách.",
+                    f"{shown}: another key of this office is trusted here ({known}); kept. Phone that "
+                    "office; if the new key is right, revoke the old one and take the list again.",
+                )
             )
             return
         add_sender(s, place.id, office, public_key, actor, note)
