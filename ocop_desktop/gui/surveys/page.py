@@ -80,6 +80,8 @@ class SurveysPage(QWidget):
         self.ui.grid.setModel(self.grid_model)
         self.status_model = unit_status_model(self)
         self.ui.statusView.setModel(self.status_model)
+        # The unit list shows the status table's rows (no second copy of thousands of labels).
+        self.ui.unitCombo.setModel(self.status_model)
         self.ui.statusView.verticalHeader().hide()
         self.ui.statusView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.ui.saveButton.setToolTip(self.tr("Save the rows of this unit (Ctrl+S)"))
@@ -291,6 +293,8 @@ class SurveysPage(QWidget):
 
     def _units_read(self, units: list[UnitStatusDTO], wanted: str | None, then: Callable[[], None] | None) -> None:
         self._units = units
+        combo = self.ui.unitCombo
+        combo.blockSignals(True)  # the unit list is the status table's model: it changes with it
         self.status_model.set_rows(self._units)
         self.ui.statusView.resizeColumnsToContents()
         self.ui.statusView.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -298,11 +302,6 @@ class SurveysPage(QWidget):
         self.ui.summaryLabel.setText(
             self.tr("%1 of %2 units have submitted.").replace("%1", str(done)).replace("%2", str(len(self._units)))
         )
-        combo = self.ui.unitCombo
-        combo.blockSignals(True)
-        combo.clear()
-        for u in self._units:
-            combo.addItem(self._unit_label(u), u.unit_id)
         found = combo.findData(wanted) if wanted else -1
         combo.setCurrentIndex(found if found >= 0 else (0 if self._units else -1))
         combo.blockSignals(False)

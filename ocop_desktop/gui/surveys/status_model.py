@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ocop_desktop.domain.enums import SubmissionStatus
@@ -24,7 +26,17 @@ def on_time_label(unit: UnitStatusDTO) -> str:
     return QCoreApplication.translate("UnitStatus", "Not yet due")
 
 
-def unit_status_model(parent=None) -> DtoTableModel[UnitStatusDTO]:
+class UnitStatusModel(DtoTableModel[UnitStatusDTO]):
+    """The rows also answer the unit's id as their user data: the page's unit list is a view of
+    this model (``findData(unit_id)``), not a copy of its thousands of labels."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.UserRole:
+            return self.row(index.row()).unit_id if index.isValid() and index.row() < self.rowCount() else None
+        return super().data(index, role)
+
+
+def unit_status_model(parent=None) -> UnitStatusModel:
     """Units of one campaign; late and overdue rows are tinted."""
     columns = schema_columns(
         UNIT_SUBMISSION,  # domain/schema/survey.py
@@ -35,4 +47,4 @@ def unit_status_model(parent=None) -> DtoTableModel[UnitStatusDTO]:
             "timeliness": Shown[UnitStatusDTO](value=on_time_label),
         },
     )
-    return DtoTableModel(columns, row_color=lambda u: LATE_COLOR if u.on_time is False else None, parent=parent)
+    return UnitStatusModel(columns, row_color=lambda u: LATE_COLOR if u.on_time is False else None, parent=parent)

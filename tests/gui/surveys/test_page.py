@@ -65,6 +65,18 @@ def _wait_saved(qtbot, page):
     settle(qtbot, page)  # the statuses are read again after the save
 
 
+def test_the_unit_list_names_the_units_of_the_status_table(qtbot, qtmodeltester, make_page):
+    page = make_page()
+    combo, model = page.ui.unitCombo, page.status_model
+    units = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert len(units) == 10 and "Xã Ẳng Nưa (đến 30/06/2025)" in units
+    assert [combo.itemText(i) for i in range(combo.count())] == units
+    combo.setCurrentIndex(combo.findData(ANG_NUA))
+    assert combo.currentText() == "Xã Ẳng Nưa (đến 30/06/2025)"
+    assert page.ui.statusView.currentIndex().row() == units.index("Xã Ẳng Nưa (đến 30/06/2025)")
+    qtmodeltester.check(model)
+
+
 def test_pasting_three_rows_from_excel_saves_them(qtbot, make_page, surveys, campaign_id):
     page = make_page()
     assert page.ui.campaignCombo.currentText() == "2024 — Rà soát sản phẩm tham gia Chương trình OCOP năm 2024"
