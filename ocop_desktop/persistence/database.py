@@ -166,12 +166,8 @@ def integrity_at_open(path: Path) -> None:
         raise damaged(path, problems)
 
 
-def at_head(path: Path) -> bool:
-    """Whether ``path`` is a readable database already at this version's schema: opening it
-    writes nothing, so its integrity check may run after the window is shown."""
-    path = Path(path)
-    if not path.exists():
-        return False
+def _stored_revision(path: Path) -> tuple[bool, str | None]:
+    """(whether the file reads as SQLite, the schema revision it stores: None when it has none)."""
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
@@ -179,8 +175,18 @@ def at_head(path: Path) -> bool:
         finally:
             conn.close()
     except (sqlite3.Error, UnicodeDecodeError):
+        return False, None
+    return True, row[0] if row is not None else None
+
+
+def at_head(path: Path) -> bool:
+    """Whether ``path`` is a readable database already at this version's schema: opening it
+    writes nothing, so its integrity check may run after the window is shown."""
+    path = Path(path)
+    if not path.exists():
         return False
-    return row is not None and row[0] == head_revision()
+    readable, revision = _stored_revision(path)
+    return readable and revision == head_revision()
 
 
 def needs_upgrade(path: Path) -> bool:
@@ -188,15 +194,9 @@ def needs_upgrade(path: Path) -> bool:
     path = Path(path)
     if not path.exists():
         return True
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
-    except (sqlite3.Error, UnicodeDecodeError):
-        return False  # not ours or damaged: opening it says so, and writes nothing
-    return row is None or row[0] != head_revision()
+    readable, revision = _stored_revision(path)
+    # Not ours or damaged (unreadable): opening it says so, and writes nothing.
+    return readable and revision != head_revision()
 
 
 def is_writable(path: Path) -> bool:

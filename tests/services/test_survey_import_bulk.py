@@ -3,7 +3,6 @@ once per percent, and a stopped import leaving the database as it was (rows and 
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 
 import openpyxl
@@ -14,8 +13,8 @@ from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.settings import save_office_settings
 from ocop_desktop.services.survey_import import ImportCancelled, SurveyImportService
 from ocop_desktop.services.survey_import_rows import RowChecker, _Units
-from ocop_desktop.services.tamper import check_log
 from tests.ids import SAMPLE_2024
+from tests.survey_counts import counts, sound
 
 ANG_NUA = place_id("xa-ang-nua")
 HEADER = [
@@ -46,25 +45,6 @@ def sheet(path, rows: int):
     return path
 
 
-def entries(db_path) -> tuple[int, int]:
-    conn = sqlite3.connect(db_path)
-    try:
-        return (
-            conn.execute("SELECT count(*) FROM survey_entries").fetchone()[0],
-            conn.execute("SELECT count(*) FROM audit_log").fetchone()[0],
-        )
-    finally:
-        conn.close()
-
-
-def sound(db_path) -> bool:
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    try:
-        return check_log(conn).sound
-    finally:
-        conn.close()
-
-
 def test_progress_is_told_once_per_percent_and_the_rows_are_stored(service, db_path, tmp_path):
     path = sheet(tmp_path / "lon.xlsx", 3_000)
     told: list[tuple[int, int, str]] = []
@@ -74,24 +54,24 @@ def test_progress_is_told_once_per_percent_and_the_rows_are_stored(service, db_p
     assert percents == sorted(set(percents)) and percents[-1] == 100 and {t for _d, t, _x in told} == {100}
     assert {x for _d, _t, x in told} == {"Đang đọc tệp", "Đang kiểm tra từng dòng"}
     told.clear()
-    before = entries(db_path)
+    before = counts(db_path)
     result = service.apply(check, progress=lambda *a: told.append(a))
     assert result.added == 3_000
     percents = [d for d, _t, _x in told]
     assert percents == sorted(set(percents)) and percents[-1] == 100 and len(percents) > 50
-    assert entries(db_path) == (before[0] + 3_000, before[1] + 3_000 + 1)  # an entry per row, the submission
+    assert counts(db_path) == (before[0] + 3_000, before[1] + 3_000 + 1)  # an entry per row, the submission
     assert sound(db_path)
 
 
 def test_a_stopped_import_changes_nothing(service, db_path, tmp_path):
     check = service.check(sheet(tmp_path / "lon.xlsx", 3_000), SAMPLE_2024)
-    before = entries(db_path)
+    before = counts(db_path)
     told: list[int] = []
     with pytest.raises(ImportCancelled) as stopped:
         service.apply(check, progress=lambda done, total, text: told.append(done), cancelled=lambda: len(told) > 40)
     assert 30 < told[-1] < 100  # stopped halfway through the rows
     assert str(stopped.value) == "Đã dừng nhập theo yêu cầu; dữ liệu không thay đổi."
-    assert entries(db_path) == before
+    assert counts(db_path) == before
     assert sound(db_path)
     with pytest.raises(ImportCancelled):  # a check can be stopped too
         service.check(check.path, SAMPLE_2024, cancelled=lambda: True)

@@ -3,15 +3,13 @@ answering, and «Stop» during the import leaves the database as it was."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
 from ocop_desktop.services.survey_import import SurveyImportService
-from ocop_desktop.services.tamper import check_log
+from tests.survey_counts import counts, sound
 
 ROWS = 100_000
 pytestmark = pytest.mark.slow  # a 100,000-row workbook is written, read and stored: about a minute
@@ -43,25 +41,6 @@ def national_sheet(tmp_path_factory):
 @pytest.fixture
 def district(office):
     return office("huyen", "huyen-muong-ang", "Nguyễn Văn Kiểm")
-
-
-def counts(path) -> tuple[int, int]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return (
-            conn.execute("SELECT count(*) FROM survey_entries").fetchone()[0],
-            conn.execute("SELECT count(*) FROM audit_log").fetchone()[0],
-        )
-    finally:
-        conn.close()
-
-
-def sound(path) -> bool:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return check_log(conn).sound
-    finally:
-        conn.close()
 
 
 class Watch:
