@@ -227,7 +227,7 @@ def test_a_page_whose_read_fails_shows_the_dialog_and_the_log_has_the_traceback(
     def broken_query(*_args, **_kwargs):
         return {}["sort_key"]  # a programming error in the core
 
-    monkeypatch.setattr(ProductService, "query", broken_query)
+    monkeypatch.setattr(ProductService, "uncounted_page", broken_query)  # what the registry reads first
     page = window.products
     page.refresh()  # the registry's read, a background job of the page
     qtbot.waitUntil(lambda: page.findChild(UnexpectedErrorDialog) is not None, timeout=10000)
