@@ -25,7 +25,7 @@ from ocop_desktop.commands.common import (
     resolve_unit,
 )
 from ocop_desktop.domain.limits import entity_label  # tables named as people call them
-from ocop_desktop.domain.schema import SURVEY_ENTRY, TASK, TERMINAL
+from ocop_desktop.domain.schema import PRODUCT, SURVEY_ENTRY, TASK, TERMINAL
 from ocop_desktop.domain.text import strip_controls
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.instance_lock import DatabaseInUse
@@ -55,22 +55,7 @@ COMMAND_MODULES = {
 MODULE_ORDER = ("exchange", "evaluation", "safety", "campaigns", "tasks", "places", "senders", "verify")
 BUILT_IN = ("office", "init", "check", "report", "products", "tasks", "surveys")
 
-PRODUCT_COLUMNS = (
-    "id",
-    "name",
-    "producer",
-    "commune",
-    "group",
-    "product_set",
-    "stars",
-    "score",
-    "status",
-    "status_label",
-    "certificate_no",
-    "certified_on",
-    "expires_on",
-    "ean13",
-)
+PRODUCT_COLUMNS = tuple(f.listed_as for f in PRODUCT.view(TERMINAL))  # domain/schema/records.py
 TASK_COLUMNS = TASK.view_keys(TERMINAL)  # domain/schema/records.py
 SURVEY_COLUMNS = ("id", "campaign", "unit", *SURVEY_ENTRY.keys)  # the listed fields of domain/schema/survey.py
 

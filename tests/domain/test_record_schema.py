@@ -250,3 +250,28 @@ def test_the_task_forms_name_their_fields_as_the_schema_does(qapp):
         assert TaskDialog(submit, [], []).ui.dueLabel.text() == "Due date:"
     finally:
         set_display_language("vi")
+
+
+def test_the_terminal_lists_products_with_the_columns_the_schema_names(make_uow, capsys):
+    """`ocop products list`: the product record's TERMINAL view, references listed by name."""
+    from ocop_desktop.cli import cmd_products_list
+    from ocop_desktop.domain.schema import PRODUCT, TERMINAL
+    from ocop_desktop.services.sample import load_sample
+
+    load_sample(make_uow, "muong-ang-2024")
+    with make_uow() as uow:
+        db_path = uow.session.get_bind().url.database
+    assert cmd_products_list(_Args(db=db_path, search="phin", format="csv")) == 0
+    header, *rows = [line.split(",") for line in capsys.readouterr().out.splitlines()]
+    assert header == [f.listed_as for f in PRODUCT.view(TERMINAL)]
+    assert header[:4] == ["id", "name", "producer", "commune"]
+    # The producer column holds the producer's name, not the id it is stored by.
+    assert rows and all(not re.fullmatch(r"[0-9a-f-]{36}", r[header.index("producer")]) for r in rows)
+
+
+@dataclasses.dataclass
+class _Args:
+    db: str
+    search: str
+    format: str
+    sample: str = ""

@@ -86,6 +86,12 @@ class Field:
     def numeric(self) -> bool:
         return self.kind.numeric
 
+    @property
+    def listed_as(self) -> str:
+        """The column's name in a listing of plain values (CSV, JSON): a reference is listed by the
+        name of what it points to, under its key without «_id» (``producer_id`` → ``producer``)."""
+        return self.key.removesuffix("_id") if self.kind in (Kind.REF, Kind.PLACE) else self.key
+
 
 # Every record's id: the first column of a terminal listing.
 ID = Field("id", "Mã bản ghi", "Record id", Kind.TEXT)

@@ -71,7 +71,25 @@ PRODUCT = Record(
         Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
     ),
     named_by="name",
+    computed=(Field("status_label", "Tên trạng thái", "Status name", Kind.TEXT),),
     views={
+        # `ocop products list` (CSV/JSON): references listed by name (Field.listed_as).
+        TERMINAL: (
+            "id",
+            "name",
+            "producer_id",
+            "commune_id",
+            "group_id",
+            "product_set_id",
+            "stars",
+            "score",
+            "status",
+            "status_label",
+            "certificate_no",
+            "certified_on",
+            "expires_on",
+            "ean13",
+        ),
         # The registry table (each column sortable: services/product_query.SORT_KEYS).
         WINDOW: (
             "name",
