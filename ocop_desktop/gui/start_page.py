@@ -111,7 +111,7 @@ class StartPage(QWidget):
 
         def step(number: int, done: bool, links: list[tuple[str, str]], joiner: str = "") -> str:
             if done:
-                text = (joiner or " ").join(escape(label) for _key, label in links)
+                text = (f" {escape(joiner)} " if joiner else " ").join(escape(label) for _key, label in links)
                 return f'<p>☑ {number}. <span style="color:#2e7d32">{text}</span> — {done_word}</p>'
             parts = [f'<a href="step:{key}">{escape(label)}</a>' for key, label in links]
             return f"<p>☐ {number}. " + (f" {escape(joiner)} ".join(parts)) + "</p>"

@@ -126,6 +126,8 @@ def test_steps_tick_themselves_as_the_office_works_and_the_list_goes_away(qtbot,
     page.refresh()
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=5000)
     assert [line[:4] for line in _lines(page)] == ["☑ 1.", "☑ 2.", "☐ 3.", "☐ 4."]
+    # A done step reads as the open one did, its two ways joined by a spaced «hoặc».
+    assert _lines(page)[1] == "☑ 2. Tạo đợt rà soát sản phẩm năm nay hoặc nhập công văn chỉ đạo đã nhận — đã xong"
 
     from ocop_desktop.services.surveys import SurveyEntryInput
 
