@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.gui.charts import Bar, BarChart
@@ -59,7 +59,17 @@ class StartPage(QWidget):
         self._jobs = PageJobs(jobs or JobRunner(self), self, on_error=self._failed)
         self.steps_status: FirstStepsDTO | None = None
         self.ui = Ui_StartPage()
-        self.ui.setupUi(self)
+        content = QWidget()
+        self.ui.setupUi(content)
+        # At national scale the lists (certificates due, campaigns) outgrow a 768-line screen: the
+        # page scrolls inside the window rather than the window growing past the screen.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.stars_chart = BarChart(self)
         self.status_chart = BarChart(self)
         self.campaign_chart = BarChart(self)

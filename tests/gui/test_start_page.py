@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from ocop_desktop.gui.start_page import StartPage
 from ocop_desktop.services.dashboard import DashboardService
@@ -157,3 +158,18 @@ def test_the_sample_office_with_everything_done_shows_no_checklist(qtbot, make_u
     # The sample names no office of this machine: only that step is left.
     assert not status.office and page.ui.stepsBox.isVisible()
     assert [line[:4] for line in _lines(page)] == ["☐ 1.", "☑ 2.", "☑ 3.", "☑ 4."]
+
+
+def test_long_lists_scroll_inside_the_page_instead_of_growing_the_window(qtbot, make_uow, vietnamese):
+    """At national scale hundreds of certificates fall due: the page scrolls, the window keeps
+    within a 1024×768 screen (it grew to 958 lines before, past the screen's bottom)."""
+    from ocop_desktop.gui.screen_fit import BUDGET
+
+    page = _steps_page(qtbot, make_uow)  # shown as a window of its own, 1000×700
+    lines = "<br>".join(f"• Sản phẩm {n} — 02/12/2026 (còn 0 ngày)" for n in range(80))
+    page.ui.expiryLabel.setText(lines)
+    page.ui.tasksLabel.setText(lines)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert page.height() <= BUDGET.height()
+    assert page.ui.expiryLabel.isVisible() and page.ui.expiryLabel.height() > BUDGET.height()  # whole, scrolled to
