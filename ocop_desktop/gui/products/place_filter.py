@@ -15,6 +15,7 @@ from ocop_desktop.services.places import PlaceDTO, PlaceService
 TYPING_DELAY_MS = 150  # typing pauses shorter than this do not query
 ID_ROLE = Qt.ItemDataRole.UserRole  # the unit's id on a row of the matches
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # its folded name: typed in full, it chooses the unit
+POPUP_MAX_WIDTH = 520  # pixels
 
 
 class PlaceFilter(QObject):
@@ -91,7 +92,13 @@ class PlaceFilter(QObject):
         elif self._choose_single:
             self._choose_if_single()
         elif places and self.combo.lineEdit().hasFocus():
-            self.completer.complete()
+            # As wide as the longest unit's label («Thị trấn Mường Ảng (đến 30/06/2025)…»), not
+            # cut to the field's width; at most about half the 1024-pixel screen.
+            popup = self.completer.popup()
+            rect = self.combo.lineEdit().rect()
+            wanted = popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width() + 12
+            rect.setWidth(max(rect.width(), min(wanted, POPUP_MAX_WIDTH)))
+            self.completer.complete(rect)
 
     # --- choosing ------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
@@ -120,6 +127,10 @@ class PlaceFilter(QObject):
             combo.blockSignals(False)
             combo.setCurrentIndex(1)
         combo.setEditText(label)
+        # The unit's name shows, not the tail of a long label; after the completer has put its
+        # text in (it does so once this slot returns, the cursor at the end).
+        line = combo.lineEdit()
+        QTimer.singleShot(0, line, lambda: line.setCursorPosition(0))  # dropped if the page is closed
 
     def _finished(self) -> None:
         """The field left with text typed but not chosen: an empty field means every place, a

@@ -54,9 +54,11 @@ def test_a_new_commune_shows_the_products_of_the_units_merged_into_it(qtbot, ser
     qtbot.waitUntil(lambda: matches.rowCount() == 1, timeout=5000)
     popup = combo.lineEdit().completer().popup()
     qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert popup.width() >= popup.sizeHintForColumn(0)  # the whole label, not cut to the field's width
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert combo.currentText() == "Xã Mường Ảng (từ 01/07/2025)"
+    qtbot.waitUntil(lambda: combo.lineEdit().cursorPosition() == 0, timeout=2000)  # the name shows, not the tail
     qtbot.waitUntil(lambda: names(page.model) == ["Bánh chưng gù", "Gạo nếp tan"], timeout=5000)
     assert page.model.index(0, 2).data() == "Thị trấn Mường Ảng"
     # Leaving the field while the text still names two units keeps the unit chosen before.
