@@ -13,14 +13,16 @@ from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.rules import RuleSet, result_phrase
+from ocop_desktop.domain.schema import EVALUATION, REPORT
+from ocop_desktop.domain.schema.fields import SHEET_REPORT
 from ocop_desktop.domain.scorecard import Criterion, Scorecard, num, points_text, to_fraction
 from ocop_desktop.domain.validation import ValidationError
-from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportSection
-from ocop_desktop.exports.report_model import ReportColumn as C
+from ocop_desktop.exports.report_model import OfficialHeader, Report, ReportColumn, ReportSection
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.evaluation import EvaluationService, check_members
 from ocop_desktop.services.evaluation_types import EvaluationDTO, MemberInput, ProductBrief
+from ocop_desktop.services.report_columns import report_column, report_columns
 from ocop_desktop.services.report_seal import write_sealed
 from ocop_desktop.services.scorecards import ScorecardService, pick_rule_set
 
@@ -90,12 +92,7 @@ def scoring_sheet(
     """The card as a sheet a council member scores by hand (no scores), or filled in."""
     filled = scores is not None
     exact = {k: to_fraction(v) for k, v in (scores or {}).items() if card.find(k) and v not in (None, "")}
-    columns = [
-        C("code", "Mã", "text", 8),
-        C("name", "Tiêu chí", "text", 52),
-        C("max", "Điểm tối đa", "number", 11),
-        C("score", "Điểm chấm", "number", 11),
-    ]
+    columns = report_columns(EVALUATION.view(SHEET_REPORT))  # domain/schema/records.py
     sections = _lines(card, [exact if filled else {}], ["score"])
     total = sum(exact.values(), Fraction(0))
     sections.append(
@@ -137,9 +134,11 @@ def evaluation_result(
 ) -> Report:
     """The council's result: every member's points, the average, the total and the star class."""
     keys = [f"m{m.position}" for m in e.members] + ["avg"]
-    columns = [C("code", "Mã", "text", 7), C("name", "Tiêu chí", "text", 40), C("max", "Điểm tối đa", "number", 9)]
-    columns += [C(f"m{m.position}", m.name, "number", 10) for m in e.members]
-    columns.append(C("avg", "Điểm bình quân", "number", 10))
+    *criterion, average = EVALUATION.view(REPORT)  # domain/schema/records.py: code, name, max | avg
+    columns = report_columns(criterion)
+    # A column per council member, headed by the member's name, as wide as the average's.
+    columns += [ReportColumn(f"m{m.position}", m.name, "number", average.width) for m in e.members]
+    columns.append(report_column(average))
     score_sets = [{k: to_fraction(v) for k, v in m.scores.items()} for m in e.members]
     score_sets.append({k: to_fraction(v) for k, v in e.scores.items()})
     sections = _lines(card, score_sets, keys)

@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.rules import RuleSet
+from ocop_desktop.domain.schema import PRODUCT, REPORT
+from ocop_desktop.domain.schema.fields import EXPIRING_REPORT, SUMMARY_REPORT
 from ocop_desktop.domain.text import vn_sort_key
 from ocop_desktop.exports.report_model import Report, ReportSection
-from ocop_desktop.exports.report_model import ReportColumn as C
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet
+from ocop_desktop.services.report_columns import numbered_columns, report_columns
 from ocop_desktop.services.report_scope import UNKNOWN_PLACE, PlaceTable, Scope
 
 _IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
@@ -70,20 +72,7 @@ def _decision(r: Any) -> str:  # a row of product_rows()
 
 
 def build_products(session: Session, places: PlaceTable, scope: Scope, today: date) -> Report:
-    columns = [
-        # Widths in characters, scaled to the page: dates and decision numbers must not break.
-        C("stt", "STT", "int", 6),
-        C("name", "Tên sản phẩm", "text", 18),
-        C("producer", "Chủ thể", "text", 14),
-        C("place", "Địa bàn", "text", 13),
-        C("product_set", "Bộ sản phẩm", "text", 12),
-        C("stars", "Hạng sao", "stars", 6),
-        C("score", "Điểm", "number", 7),
-        C("decision", "Số và ngày quyết định công nhận", "text", 17),
-        C("body", "Cơ quan công nhận", "text", 13),
-        C("expires_on", "Hết hạn", "date", 13),
-        C("status", "Trạng thái", "text", 12),
-    ]
+    columns = numbered_columns(PRODUCT.view(REPORT), number_width=6)  # domain/schema/records.py
     sections: dict[str, ReportSection] = {}
     for r in product_rows(session, scope):
         # Reports made after 1 July 2025 group old communes under the unit of today.
@@ -99,7 +88,7 @@ def build_products(session: Session, places: PlaceTable, scope: Scope, today: da
                 stars=r.stars,
                 score=r.score,
                 decision=_decision(r),
-                body=r.certifying_body or "",
+                certifying_body=r.certifying_body or "",
                 expires_on=r.expires_on,
                 status=ProductStatus(r.status).label,
             )
@@ -153,17 +142,7 @@ def build_expiring(
     session: Session, places: PlaceTable, rules: RuleSet, scope: Scope, months: int, today: date
 ) -> Report:
     horizon = today + timedelta(days=round(months * 30.5))
-    columns = [
-        C("stt", "STT", "int", 6),
-        C("name", "Tên sản phẩm", "text", 21),
-        C("producer", "Chủ thể", "text", 16),
-        C("place", "Địa bàn", "text", 15),
-        C("stars", "Hạng sao", "stars", 6),
-        C("certificate", "Số giấy chứng nhận", "text", 13),
-        C("expires_on", "Hết hạn", "date", 12),
-        C("days", "Còn (ngày)", "int", 7),
-        C("deadline", "Thời hạn nộp hồ sơ đánh giá lại", "text", 24),
-    ]
+    columns = numbered_columns(PRODUCT.view(EXPIRING_REPORT), number_width=6)  # domain/schema/records.py
     certified = Product.status == ProductStatus.CERTIFIED.value
     soon = product_rows(
         session,
@@ -181,10 +160,10 @@ def build_expiring(
                 producer=r.producer or "",
                 place=places.name(r.place_id, today),
                 stars=r.stars,
-                certificate=r.certificate_no or "",
+                certificate_no=r.certificate_no or "",
                 expires_on=r.expires_on,
-                days=(r.expires_on - today).days,
-                deadline=_reevaluation(rules, r.expires_on, today),
+                days_left=(r.expires_on - today).days,
+                reevaluation_deadline=_reevaluation(rules, r.expires_on, today),
             )
         )
     sections = [main]
@@ -200,8 +179,8 @@ def build_expiring(
                     producer=r.producer or "",
                     place=places.name(r.place_id, today),
                     stars=r.stars,
-                    certificate=r.certificate_no or "",
-                    deadline=f"{known}chưa rõ ngày hết hạn, hãy bổ sung để tính thời hạn",
+                    certificate_no=r.certificate_no or "",
+                    reevaluation_deadline=f"{known}chưa rõ ngày hết hạn, hãy bổ sung để tính thời hạn",
                 )
             )
         sections.append(rest)
@@ -224,11 +203,11 @@ def build_summary(session: Session, places: PlaceTable, scope: Scope, today: dat
     groups = Counter(r.group or "Chưa phân nhóm" for r in rows)
     statuses = Counter(ProductStatus(r.status).label for r in rows)
     by_place = Counter(_today_unit(places, r.place_id, today) for r in rows)
-    columns = [C("label", "Tiêu chí", "text", 40), C("count", "Số sản phẩm", "int", 14, total=False)]
+    columns = report_columns(PRODUCT.view(SUMMARY_REPORT))  # domain/schema/records.py
 
     def section(title: str, counts: Counter[str], order: list[str] | None = None) -> ReportSection:
         keys = order if order is not None else sorted(counts, key=vn_sort_key)
-        return ReportSection(title, [dict(label=k, count=counts.get(k, 0)) for k in keys])
+        return ReportSection(title, [dict(criterion=k, count=counts.get(k, 0)) for k in keys])
 
     star_labels = {n: f"{n} sao" for n in range(1, 6)}
     star_counts = Counter({star_labels[k]: v for k, v in stars.items()})

@@ -275,3 +275,96 @@ class _Args:
     search: str
     format: str
     sample: str = ""
+
+
+def _printed(columns) -> list[tuple[str, str, float]]:
+    return [(c.header, c.kind, c.width) for c in columns]
+
+
+def test_the_registry_reports_take_their_columns_from_the_product_record(make_uow):
+    from datetime import date
+
+    from ocop_desktop.domain.schema import PRODUCT, REPORT
+    from ocop_desktop.domain.schema.fields import EXPIRING_REPORT, SUMMARY_REPORT
+    from ocop_desktop.services.reports import ReportRequest, ReportService
+    from ocop_desktop.services.sample import load_sample
+
+    load_sample(make_uow, "muong-ang-2024")
+    service = ReportService(make_uow)
+    built = {k: service.build(ReportRequest(k, today=date(2026, 11, 28))) for k in ("products", "expiring", "summary")}
+    assert [c.header for c in built["products"].columns] == ["STT", *(f.title for f in PRODUCT.view(REPORT))]
+    assert [c.header for c in built["expiring"].columns] == ["STT", *(f.title for f in PRODUCT.view(EXPIRING_REPORT))]
+    assert [c.header for c in built["summary"].columns] == [f.title for f in PRODUCT.view(SUMMARY_REPORT)]
+    # The documents as printed before the columns came from the schema: titles, kinds, widths, order.
+    assert _printed(built["products"].columns) == [
+        ("STT", "int", 6),
+        ("Tên sản phẩm", "text", 18),
+        ("Chủ thể", "text", 14),
+        ("Địa bàn", "text", 13),
+        ("Bộ sản phẩm", "text", 12),
+        ("Hạng sao", "stars", 6),
+        ("Điểm", "number", 7),
+        ("Số và ngày quyết định công nhận", "text", 17),
+        ("Cơ quan công nhận", "text", 13),
+        ("Hết hạn", "date", 13),
+        ("Trạng thái", "text", 12),
+    ]
+    assert _printed(built["expiring"].columns) == [
+        ("STT", "int", 6),
+        ("Tên sản phẩm", "text", 21),
+        ("Chủ thể", "text", 16),
+        ("Địa bàn", "text", 15),
+        ("Hạng sao", "stars", 6),
+        ("Số giấy chứng nhận", "text", 13),
+        ("Hết hạn", "date", 12),
+        ("Còn (ngày)", "int", 7),
+        ("Thời hạn nộp hồ sơ đánh giá lại", "text", 24),
+    ]
+    assert _printed(built["summary"].columns) == [("Tiêu chí", "text", 40), ("Số sản phẩm", "int", 14)]
+    assert not any(c.total for r in built.values() for c in r.columns)
+    for report in built.values():  # every row fills the columns it has, under their keys
+        keys = {c.key for c in report.columns}
+        assert all(set(row) <= keys for s in report.sections for row in s.rows)
+    assert any(row.get("reevaluation_deadline") for s in built["expiring"].sections for row in s.rows)
+    assert any(row.get("product_set") for s in built["products"].sections for row in s.rows)
+
+
+def test_the_evaluation_papers_take_their_columns_from_the_evaluation_record(make_uow):
+    from datetime import date
+
+    from ocop_desktop.domain.schema import EVALUATION, REPORT
+    from ocop_desktop.domain.schema.fields import SHEET_REPORT
+    from ocop_desktop.services.evaluation import EvaluationInput, EvaluationService, MemberInput
+    from ocop_desktop.services.evaluation_reports import EvaluationReports
+    from ocop_desktop.services.products import ProductService
+    from ocop_desktop.services.sample import load_sample
+    from ocop_desktop.services.scorecards import load_shipped_scorecards
+
+    load_sample(make_uow, "muong-ang-2024")
+    load_shipped_scorecards(make_uow)
+    coffee = next(p.id for p in ProductService(make_uow).list() if p.name.startswith("Cà phê bột Hà Chung"))
+    names = ("Lò Văn An", "Quàng Thị Bình")
+    scores = {"A1.1": 3, "B1": 4, "C1.1": 8}
+    saved = EvaluationService(make_uow).save(
+        EvaluationInput(coffee, date(2026, 11, 28), tuple(MemberInput(n, scores) for n in names), level="tinh")
+    )
+    papers = EvaluationReports(make_uow)
+    sheet = papers.sheet_report(product_id=coffee, on=date(2026, 11, 28))
+    result = papers.result_report(saved.id)
+    assert [c.header for c in sheet.columns] == [f.title for f in EVALUATION.view(SHEET_REPORT)]
+    *criterion, average = EVALUATION.view(REPORT)
+    assert [c.header for c in result.columns] == [*(f.title for f in criterion), *names, average.title]
+    assert _printed(sheet.columns) == [
+        ("Mã", "text", 8),
+        ("Tiêu chí", "text", 52),
+        ("Điểm tối đa", "number", 11),
+        ("Điểm chấm", "number", 11),
+    ]
+    assert _printed(result.columns) == [
+        ("Mã", "text", 7),
+        ("Tiêu chí", "text", 40),
+        ("Điểm tối đa", "number", 9),
+        ("Lò Văn An", "number", 10),
+        ("Quàng Thị Bình", "number", 10),
+        ("Điểm bình quân", "number", 10),
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from enum import StrEnum
 from typing import Any
@@ -15,6 +15,9 @@ ENGLISH = "en"
 WINDOW = "window"  # the window's table of these records
 TERMINAL = "terminal"  # `ocop … list --format csv|json`
 REPORT = "report"  # the printed report's table (after its «STT» column)
+EXPIRING_REPORT = "report:expiring"  # the report on certificates expiring soon
+SUMMARY_REPORT = "report:summary"  # the summary of the register: counts by class, group, unit, status
+SHEET_REPORT = "report:sheet"  # a council member's scoring sheet (REPORT is the council's result)
 
 
 class Kind(StrEnum):
@@ -110,6 +113,9 @@ class Record:
     computed: tuple[Field, ...] = ()
     # Table name (WINDOW, TERMINAL, REPORT) -> the keys of its columns, in order; see view().
     views: Mapping[str, tuple[str, ...]] = dc_field(default_factory=dict, compare=False)
+    # Table name -> {key: width} where one table sizes a column unlike the field's own width (a
+    # printed report whose columns must fit its page as they always have).
+    widths: Mapping[str, Mapping[str, float]] = dc_field(default_factory=dict, compare=False)
     _by_key: dict[str, Field] = dc_field(default_factory=dict, init=False, repr=False, compare=False)
     _by_column: dict[str, Field] = dc_field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -152,7 +158,10 @@ class Record:
 
     def view(self, name: str) -> tuple[Field, ...]:
         """The columns of the table ``name`` (WINDOW, TERMINAL, REPORT), in order."""
-        return tuple(self.column(k) for k in self.views[name])
+        sized = self.widths.get(name, {})
+        return tuple(
+            replace(f, width=sized[k]) if k in sized else f for k, f in ((k, self.column(k)) for k in self.views[name])
+        )
 
     def view_keys(self, name: str) -> tuple[str, ...]:
         return tuple(self.views[name])

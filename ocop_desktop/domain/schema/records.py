@@ -6,7 +6,18 @@ Labels are the ones the forms show for the field; the English ones are the Engli
 from __future__ import annotations
 
 from ocop_desktop.domain.enums import EvaluationLevel, PlaceKind, ProducerKind, ProductStatus, TaskStatus
-from ocop_desktop.domain.schema.fields import ID, REPORT, TERMINAL, WINDOW, Field, Kind, Record
+from ocop_desktop.domain.schema.fields import (
+    EXPIRING_REPORT,
+    ID,
+    REPORT,
+    SHEET_REPORT,
+    SUMMARY_REPORT,
+    TERMINAL,
+    WINDOW,
+    Field,
+    Kind,
+    Record,
+)
 from ocop_desktop.domain.schema.survey import POSITION
 
 # Every record has these (persistence/models/base.RecordMixin).
@@ -46,19 +57,19 @@ PRODUCT = Record(
     "Sản phẩm",
     "Product",
     (
-        Field("name", "Tên", "Product name", Kind.TEXT, max_chars=300, required=True),
+        Field("name", "Tên", "Product name", Kind.TEXT, max_chars=300, required=True, header="Tên sản phẩm", width=18),
         Field("producer_id", "Chủ thể", "Producer", Kind.REF, ref="producers"),
         Field("commune_id", "Xã", "Commune", Kind.PLACE, ref="places"),
         Field("group_id", "Nhóm sản phẩm", "Group", Kind.REF, ref="product_groups"),
         Field("product_set_id", "Bộ sản phẩm", "Product set", Kind.REF, ref="product_sets"),
-        Field("status", "Trạng thái", "Status", Kind.ENUM, enum=ProductStatus, required=True),
-        Field("stars", "Hạng sao", "Stars", Kind.STARS, bounds=(1, 5)),
-        Field("score", "Điểm", "Score", Kind.SCORE, bounds=(0, 100)),
-        Field("certificate_no", "Số giấy chứng nhận", "Certificate no.", Kind.TEXT, max_chars=100),
+        Field("status", "Trạng thái", "Status", Kind.ENUM, enum=ProductStatus, required=True, width=12),
+        Field("stars", "Hạng sao", "Stars", Kind.STARS, bounds=(1, 5), width=6),
+        Field("score", "Điểm", "Score", Kind.SCORE, bounds=(0, 100), width=7),
+        Field("certificate_no", "Số giấy chứng nhận", "Certificate no.", Kind.TEXT, max_chars=100, width=13),
         Field("certifying_decision", "Quyết định công nhận", "Certifying decision", Kind.TEXT, max_chars=200),
-        Field("certifying_body", "Cơ quan công nhận", "Certifying body", Kind.TEXT, max_chars=200),
+        Field("certifying_body", "Cơ quan công nhận", "Certifying body", Kind.TEXT, max_chars=200, width=13),
         Field("certified_on", "Ngày công nhận", "Certified on", Kind.DATE),
-        Field("expires_on", "Ngày hết hạn", "Expires on", Kind.DATE),
+        Field("expires_on", "Ngày hết hạn", "Expires on", Kind.DATE, header="Hết hạn", width=13),
         Field("rule_set_id", "Bộ tiêu chí", "Rule set", Kind.REF, ref="rule_sets"),
         Field("ean13", "Mã vạch", "Barcode (EAN-13)", Kind.TEXT, max_chars=13),
         Field(
@@ -71,8 +82,53 @@ PRODUCT = Record(
         Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
     ),
     named_by="name",
-    computed=(Field("status_label", "Tên trạng thái", "Status name", Kind.TEXT),),
+    computed=(
+        Field("status_label", "Tên trạng thái", "Status name", Kind.TEXT),
+        # The printed reports' worked-out columns (services/report_registry.py): names of what the
+        # product points to, the unit of the report's day, and what its certificate asks of it.
+        Field("producer", "Chủ thể", "Producer", Kind.TEXT, width=14),
+        Field("place", "Địa bàn", "Place", Kind.TEXT, width=13),
+        Field("product_set", "Bộ sản phẩm", "Product set", Kind.TEXT, width=12),  # else its group
+        # «Số 123/QĐ-UBND ngày 15/03/2024»: the certifying decision, else the certificate number.
+        Field("decision", "Số và ngày quyết định công nhận", "Certifying decision and date", Kind.TEXT, width=17),
+        Field("days_left", "Còn (ngày)", "Days left", Kind.INTEGER, width=7),
+        Field(
+            "reevaluation_deadline",
+            "Thời hạn nộp hồ sơ đánh giá lại",
+            "Re-evaluation filing window",
+            Kind.TEXT,
+            width=24,
+        ),
+        # The summary's rows: what is counted (a star class, a group, a unit, a status) and how many.
+        Field("criterion", "Tiêu chí", "Criterion", Kind.TEXT, width=40),
+        Field("count", "Số sản phẩm", "Products", Kind.INTEGER, width=14),
+    ),
     views={
+        # The register as a province asks for it (widths in characters, scaled to the page: dates
+        # and decision numbers must not break).
+        REPORT: (
+            "name",
+            "producer",
+            "place",
+            "product_set",
+            "stars",
+            "score",
+            "decision",
+            "certifying_body",
+            "expires_on",
+            "status",
+        ),
+        EXPIRING_REPORT: (
+            "name",
+            "producer",
+            "place",
+            "stars",
+            "certificate_no",
+            "expires_on",
+            "days_left",
+            "reevaluation_deadline",
+        ),
+        SUMMARY_REPORT: ("criterion", "count"),
         # `ocop products list` (CSV/JSON): references listed by name (Field.listed_as).
         TERMINAL: (
             "id",
@@ -103,6 +159,7 @@ PRODUCT = Record(
             "expires_on",
         ),
     },
+    widths={EXPIRING_REPORT: {"name": 21, "producer": 16, "place": 15, "expires_on": 12}},
 )
 
 DIRECTIVE = Record(
@@ -206,6 +263,13 @@ EVALUATION = Record(
         Field("members", "Thành viên", "Members", Kind.INTEGER),  # how many members scored it
         # Stars beyond what the evaluating level may give: who it is proposed to.
         Field("proposed_to", "Đề nghị cấp công nhận", "Proposed to", Kind.TEXT),
+        # The printed sheet and result (services/evaluation_reports.py): a row per criterion of the
+        # score sheet; the result has a column per council member between «max» and «avg».
+        Field("code", "Mã", "Code", Kind.TEXT, width=7),
+        Field("name", "Tiêu chí", "Criterion", Kind.TEXT, width=40),
+        Field("max", "Điểm tối đa", "Highest score", Kind.SCORE, width=9),
+        Field("score", "Điểm chấm", "Score given", Kind.SCORE, width=11),
+        Field("avg", "Điểm bình quân", "Average score", Kind.SCORE, width=10),
     ),
     # A product's evaluation history (the scoring dialog, `ocop evaluations list`).
     views={
@@ -222,7 +286,10 @@ EVALUATION = Record(
             "certified",
             "proposed_to",
         ),
+        REPORT: ("code", "name", "max", "avg"),
+        SHEET_REPORT: ("code", "name", "max", "score"),
     },
+    widths={SHEET_REPORT: {"code": 8, "name": 52, "max": 11}},
 )
 
 EVALUATION_MEMBER = Record(
