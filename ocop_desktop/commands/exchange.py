@@ -10,6 +10,7 @@ from pathlib import Path
 from ocop_desktop.commands.common import Refused, emit_rows, open_db, output_file, resolve_campaign, resolve_unit
 from ocop_desktop.domain import formatting
 from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.schema import EXCHANGE_OUTBOX, TERMINAL
 from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.exports.package import EXTENSION, PackageError
@@ -155,7 +156,7 @@ def cmd_outbox(args) -> int:
         ]
     finally:
         db.close()
-    emit_rows(rows, args.format, ("package_id", "created_at", "actor", "file_name", "scope", "records", "sha256"))
+    emit_rows(rows, args.format, EXCHANGE_OUTBOX.view_keys(TERMINAL))
     return 0
 
 

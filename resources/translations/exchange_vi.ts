@@ -167,22 +167,6 @@
         <translation>Sẵn sàng nhập</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>Tệp</translation>
-    </message>
-    <message>
-        <source>Sent by</source>
-        <translation>Đơn vị gửi</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Tạo lúc</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Mới</translation>
     </message>
@@ -215,68 +199,12 @@
         <translation>lấy bản trong gói</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Loại</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Bản ghi</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Kết quả</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Trường</translation>
-    </message>
-    <message>
-        <source>Here</source>
-        <translation>Ở đây</translation>
-    </message>
-    <message>
-        <source>In the package</source>
-        <translation>Trong gói</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Gửi lúc</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Phạm vi</translation>
-    </message>
-    <message>
         <source>Changes</source>
         <translation>Phần thay đổi</translation>
     </message>
     <message>
         <source>Everything</source>
         <translation>Toàn bộ</translation>
-    </message>
-    <message>
-        <source>Records</source>
-        <translation>Số bản ghi</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Người gửi</translation>
-    </message>
-    <message>
-        <source>Sender</source>
-        <translation>Người gửi</translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation>Xung đột</translation>
-    </message>
-    <message>
-        <source>Undone</source>
-        <translation>Hoàn tác lúc</translation>
     </message>
     <message>
         <source>Late</source>

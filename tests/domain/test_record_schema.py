@@ -368,3 +368,73 @@ def test_the_evaluation_papers_take_their_columns_from_the_evaluation_record(mak
         ("Quàng Thị Bình", "number", 10),
         ("Điểm bình quân", "number", 10),
     ]
+
+
+def test_the_exchange_tables_take_their_headers_from_the_schema(qapp):
+    """Packages received and sent, and the receive dialog's files, changes and conflict fields."""
+    from ocop_desktop.domain.schema import (
+        EXCHANGE_IMPORT,
+        EXCHANGE_OUTBOX,
+        FIELD_CONFLICT,
+        PLANNED_CHANGE,
+        RECEIVED_FILE,
+        WINDOW,
+    )
+    from ocop_desktop.gui.exchange import models
+
+    tables = {
+        EXCHANGE_IMPORT: models.inbox_model,
+        EXCHANGE_OUTBOX: models.outbox_model,
+        RECEIVED_FILE: models.packages_model,
+        PLANNED_CHANGE: models.changes_model,
+        FIELD_CONFLICT: models.fields_model,
+    }
+    for record, make in tables.items():
+        assert _headers(make()) == list(record.headers(WINDOW, "vi"))
+    assert _headers(models.outbox_model()) == ["Thời điểm gửi", "Phạm vi", "Số bản ghi", "Người thực hiện", "Tệp"]
+    set_display_language("en")
+    try:
+        for record, make in tables.items():
+            assert _headers(make()) == list(record.headers(WINDOW, "en"))
+        assert _headers(models.fields_model()) == ["Field", "Here", "In the package"]
+    finally:
+        set_display_language("vi")
+
+
+def test_the_terminal_lists_sent_packages_with_the_columns_the_schema_names(make_uow, capsys):
+    from ocop_desktop.commands.exchange import cmd_outbox
+    from ocop_desktop.domain.schema import EXCHANGE_OUTBOX, TERMINAL
+
+    with make_uow() as uow:
+        db_path = uow.session.get_bind().url.database
+    assert cmd_outbox(_Args(db=db_path, search="", format="csv")) == 0
+    header = capsys.readouterr().out.splitlines()[0].split(",")
+    assert header == list(EXCHANGE_OUTBOX.view_keys(TERMINAL))
+    assert header == ["package_id", "created_at", "actor", "file_name", "scope", "records", "sha256"]
+
+
+def test_the_producer_form_names_its_fields_as_the_schema_does(qapp, make_uow):
+    from ocop_desktop.domain.schema import PRODUCER
+    from ocop_desktop.gui.products.picker import ProducerDialog
+    from ocop_desktop.services.places import PlaceService
+    from ocop_desktop.services.producers import ProducerService
+
+    def form():
+        return ProducerDialog(ProducerService(make_uow), PlaceService(make_uow))
+
+    def captions(dialog) -> dict[str, str]:
+        ui = dialog.ui
+        labels = {"name": ui.nameLabel, "kind": ui.kindLabel, "tax_code": ui.taxCodeLabel, "phone": ui.phoneLabel}
+        labels |= {"representative": ui.representativeLabel, "address": ui.addressLabel, "commune_id": ui.communeLabel}
+        return {key: label.text() for key, label in labels.items()}
+
+    shown = captions(form())
+    assert shown == {key: f"&{PRODUCER.field(key).label}:" for key in shown}
+    assert shown["tax_code"] == "&Mã số thuế:"
+    set_display_language("en")
+    try:
+        shown = captions(form())
+        assert shown == {key: f"&{PRODUCER.field(key).label_en}:" for key in shown}
+        assert shown["commune_id"] == "&Commune:"
+    finally:
+        set_display_language("vi")

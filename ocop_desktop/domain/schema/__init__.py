@@ -7,6 +7,13 @@ the report columns, the CLI columns and the package's field list. No Qt, no SQLA
 
 from __future__ import annotations
 
+from ocop_desktop.domain.schema.exchange import (
+    EXCHANGE_IMPORT,
+    EXCHANGE_OUTBOX,
+    FIELD_CONFLICT,
+    PLANNED_CHANGE,
+    RECEIVED_FILE,
+)
 from ocop_desktop.domain.schema.fields import ENGLISH, ID, REPORT, TERMINAL, WINDOW, Field, Kind, Record
 from ocop_desktop.domain.schema.records import (
     APP_META,
@@ -16,8 +23,6 @@ from ocop_desktop.domain.schema.records import (
     DIRECTIVE,
     EVALUATION,
     EVALUATION_MEMBER,
-    EXCHANGE_IMPORT,
-    EXCHANGE_OUTBOX,
     OTHER,
     PLACE,
     PLACE_LINK,
@@ -40,10 +45,15 @@ __all__ = [
     "ENGLISH",
     "ENUM_FIELDS",
     "EVALUATION",
+    "EXCHANGE_IMPORT",
+    "EXCHANGE_OUTBOX",
+    "FIELD_CONFLICT",
     "ID",
     "PLACE",
+    "PLANNED_CHANGE",
     "PRODUCER",
     "PRODUCT",
+    "RECEIVED_FILE",
     "RECORDS",
     "REPORT",
     "SURVEY_CAMPAIGN",

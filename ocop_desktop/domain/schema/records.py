@@ -442,40 +442,6 @@ AUDIT_LOG = Record(
         Field("row_hash", "Mã băm bản ghi", "Record hash", Kind.TEXT),
     ),
 )
-EXCHANGE_IMPORT = Record(
-    "exchange_imports",
-    "Gói đã nhận",
-    "Received package",
-    (
-        Field("package_id", "Mã gói", "Package id", Kind.TEXT),
-        Field("sender_unit", "Đơn vị gửi", "Sent by (office)", Kind.TEXT),
-        Field("sender_unit_id", "Đơn vị gửi", "Sent by (office)", Kind.PLACE, ref="places"),
-        Field("sender_user", "Người gửi", "Sent by", Kind.TEXT),
-        Field("package_created_at", "Thời điểm tạo gói", "Package made at", Kind.MOMENT),
-        Field("imported_at", "Thời điểm nhận", "Received at", Kind.MOMENT),
-        Field("actor", "Người thực hiện", "By", Kind.TEXT),
-        Field("file_name", "Tệp", "File", Kind.TEXT),
-        Field("sha256", "Mã kiểm tra SHA-256", "SHA-256 checksum", Kind.TEXT),
-        Field("counts", "Số bản ghi", "Records", Kind.JSON),
-        Field("undone_at", "Thời điểm hoàn tác", "Undone at", Kind.MOMENT),
-        Field("signer_fingerprint", "Dấu vân tay khóa ký", "Signing key fingerprint", Kind.TEXT),
-    ),
-)
-EXCHANGE_OUTBOX = Record(
-    "exchange_outbox",
-    "Gói đã gửi",
-    "Sent package",
-    (
-        Field("package_id", "Mã gói", "Package id", Kind.TEXT),
-        Field("actor", "Người thực hiện", "By", Kind.TEXT),
-        Field("file_name", "Tệp", "File", Kind.TEXT),
-        Field("scope", "Phạm vi", "Scope", Kind.TEXT),
-        Field("since", "Thay đổi từ", "Changes since", Kind.MOMENT),
-        Field("counts", "Số bản ghi", "Records", Kind.JSON),
-        Field("sha256", "Mã kiểm tra SHA-256", "SHA-256 checksum", Kind.TEXT),
-        Field("note", "Ghi chú", "Note", Kind.NOTE),
-    ),
-)
 SYNC_STATE = Record(
     "sync_state",
     "Trạng thái đồng bộ",

@@ -11,7 +11,9 @@ from PySide6.QtGui import QColor
 
 from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.language import in_language
+from ocop_desktop.domain.schema import EXCHANGE_IMPORT, EXCHANGE_OUTBOX, FIELD_CONFLICT, PLANNED_CHANGE, RECEIVED_FILE
 from ocop_desktop.gui.formatting import display
+from ocop_desktop.gui.schema_columns import Shown, schema_columns
 from ocop_desktop.gui.table_model import Column, DtoTableModel
 from ocop_desktop.services.exchange import (
     FieldDiff,
@@ -76,17 +78,16 @@ def state_label(row: PackageRow) -> str:
 
 
 def packages_model(parent=None) -> DtoTableModel[PackageRow]:
-    columns = [
-        Column(header=translate("Exchange", "File"), value=lambda r: r.path.name, tooltip=lambda r: str(r.path)),
-        Column(
-            header=translate("Exchange", "Sent by"), value=lambda r: r.preview.package.sender_unit if r.preview else ""
-        ),
-        Column(
-            header=translate("Exchange", "Created"),
-            value=lambda r: local_time(r.preview.package.created_at) if r.preview else "",
-        ),
-        Column(header=translate("Exchange", "State"), value=state_label, tooltip=lambda r: r.error),
-    ]
+    """The files chosen to receive (domain/schema/exchange.py RECEIVED_FILE)."""
+    columns = schema_columns(
+        RECEIVED_FILE,
+        {
+            "file_name": Shown[PackageRow](value=lambda r: r.path.name, tooltip=lambda r: str(r.path)),
+            "sender_unit": Shown(value=lambda r: r.preview.package.sender_unit if r.preview else ""),
+            "package_created_at": Shown(value=lambda r: local_time(r.preview.package.created_at) if r.preview else ""),
+            "state": Shown(value=state_label, tooltip=lambda r: r.error),
+        },
+    )
 
     def color(r: PackageRow):
         if r.state == "refused" or (r.conflicts and r.state == "ready"):
@@ -116,57 +117,56 @@ def changes_model(choice=lambda key: "", parent=None) -> DtoTableModel[RecordCha
             )
         return text
 
-    columns = [
-        Column(header=translate("Exchange", "Kind"), value=lambda c: c.entity_label),
-        Column(header=translate("Exchange", "Record"), value=lambda c: c.title),
-        Column(header=translate("Exchange", "Outcome"), value=outcome),
-        Column(header=translate("Exchange", "Note"), value=lambda c: c.reason or ", ".join(f.label for f in c.fields)),
-    ]
+    columns = schema_columns(
+        PLANNED_CHANGE,
+        {
+            "outcome": Shown[RecordChange](value=outcome),
+            "reason": Shown(value=lambda c: c.reason or ", ".join(f.label for f in c.fields)),
+        },
+    )
     return DtoTableModel(
         columns, row_color=lambda c: CONFLICT_COLOR if c.outcome is Outcome.CONFLICT else None, parent=parent
     )
 
 
 def fields_model(parent=None) -> DtoTableModel[FieldDiff]:
-    columns = [
-        Column(header=translate("Exchange", "Field"), value=lambda f: f.label),
-        Column(header=translate("Exchange", "Here"), value=lambda f: f.here, tooltip=lambda f: f.here),
-        Column(header=translate("Exchange", "In the package"), value=lambda f: f.there, tooltip=lambda f: f.there),
-    ]
+    columns = schema_columns(
+        FIELD_CONFLICT, {"here": Shown[FieldDiff](tooltip=lambda f: f.here), "there": Shown(tooltip=lambda f: f.there)}
+    )
     return DtoTableModel(columns, parent=parent)
 
 
 def outbox_model(parent=None) -> DtoTableModel[OutboxDTO]:
-    columns = [
-        Column(header=translate("Exchange", "Sent"), value=lambda o: local_time(o.created_at)),
-        Column(
-            header=translate("Exchange", "What"),
-            value=lambda o: (
-                translate("Exchange", "Changes") if o.scope == "changes" else translate("Exchange", "Everything")
+    """Packages sent (domain/schema/exchange.py EXCHANGE_OUTBOX)."""
+    columns = schema_columns(
+        EXCHANGE_OUTBOX,
+        {
+            "created_at": Shown[OutboxDTO](value=lambda o: local_time(o.created_at)),
+            "scope": Shown(
+                value=lambda o: (
+                    translate("Exchange", "Changes") if o.scope == "changes" else translate("Exchange", "Everything")
+                )
             ),
-        ),
-        Column(header=translate("Exchange", "Records"), value=lambda o: o.total, align_right=True),
-        Column(header=translate("Exchange", "By"), value=lambda o: o.actor),
-        Column(
-            header=translate("Exchange", "File"), value=lambda o: Path(o.file_name).name, tooltip=lambda o: o.file_name
-        ),
-    ]
+            "records": Shown(value=lambda o: o.total),
+            "file_name": Shown(value=lambda o: Path(o.file_name).name, tooltip=lambda o: o.file_name),
+        },
+    )
     return DtoTableModel(columns, parent=parent)
 
 
 def inbox_model(parent=None) -> DtoTableModel[InboxDTO]:
-    columns = [
-        Column(header=translate("Exchange", "Imported"), value=lambda i: local_time(i.imported_at)),
-        Column(header=translate("Exchange", "Sent by"), value=lambda i: i.sender_unit),
-        Column(header=translate("Exchange", "Sender"), value=lambda i: i.sender_user),
-        Column(header=translate("Exchange", "Created"), value=lambda i: local_time(i.package_created_at)),
-        Column(header=translate("Exchange", "New"), value=lambda i: i.counts.get("new", 0), align_right=True),
-        Column(header=translate("Exchange", "Updated"), value=lambda i: i.counts.get("updated", 0), align_right=True),
-        Column(
-            header=translate("Exchange", "Conflicts"), value=lambda i: i.counts.get("conflicts", 0), align_right=True
-        ),
-        Column(header=translate("Exchange", "Undone"), value=lambda i: local_time(i.undone_at)),
-    ]
+    """Packages received (domain/schema/exchange.py EXCHANGE_IMPORT)."""
+    columns = schema_columns(
+        EXCHANGE_IMPORT,
+        {
+            "imported_at": Shown[InboxDTO](value=lambda i: local_time(i.imported_at)),
+            "package_created_at": Shown(value=lambda i: local_time(i.package_created_at)),
+            "new": Shown(value=lambda i: i.counts.get("new", 0)),
+            "updated": Shown(value=lambda i: i.counts.get("updated", 0)),
+            "conflicts": Shown(value=lambda i: i.counts.get("conflicts", 0)),
+            "undone_at": Shown(value=lambda i: local_time(i.undone_at)),
+        },
+    )
     return DtoTableModel(columns, row_color=lambda i: QColor(235, 235, 235) if i.undone else None, parent=parent)
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ocop_desktop.domain.enums import ProducerKind
+from ocop_desktop.domain.schema import PRODUCER
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_products_producer_dialog import Ui_ProducerDialog
@@ -18,6 +19,7 @@ from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.field_errors import FieldErrors
 from ocop_desktop.gui.products.models import ProducerListModel
 from ocop_desktop.gui.products.searchable import ID_ROLE, add_item, fill_communes, make_searchable
+from ocop_desktop.gui.schema_columns import name_fields
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.producers import ProducerChoice, ProducerDTO, ProducerInput, ProducerService
 
@@ -55,6 +57,9 @@ class ProducerDialog(QDialog):
             lambda communes: fill_communes(ui.communeCombo, communes, day),
         )
         ui.nameEdit.setText(name)
+        labels = {"name": ui.nameLabel, "kind": ui.kindLabel, "tax_code": ui.taxCodeLabel}
+        labels |= {"representative": ui.representativeLabel, "phone": ui.phoneLabel, "address": ui.addressLabel}
+        name_fields(PRODUCER, labels | {"commune_id": ui.communeLabel}, shortcut=True)  # as the log names them
         self.save_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setDefault(True)
