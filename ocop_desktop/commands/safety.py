@@ -19,6 +19,7 @@ from ocop_desktop.commands.common import (
     writer_lock,
 )
 from ocop_desktop.domain.numbers import format_vn_number, parse_vn_date
+from ocop_desktop.domain.schema import AUDIT_LOG, BACKUP, TERMINAL
 from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.persistence.database import damaged, is_writable, read_only_location
 from ocop_desktop.persistence.snapshot import BackupFailed, check_file
@@ -26,20 +27,9 @@ from ocop_desktop.services import backup as backups
 from ocop_desktop.services.audit import AuditFilter, AuditService
 from ocop_desktop.services.errors import explain
 
-BACKUP_COLUMNS = ("made_at", "reason", "reason_label", "size", "path")
-AUDIT_COLUMNS = (
-    "seq",
-    "at",
-    "actor",
-    "action",
-    "action_label",
-    "entity",
-    "entity_label",
-    "entity_id",
-    "record",
-    "summary",
-    "context",
-)
+# The columns of `backup list` and `audit` (csv/json): the records' terminal views, domain/schema/safety.py.
+BACKUP_COLUMNS = BACKUP.view_keys(TERMINAL)
+AUDIT_COLUMNS = AUDIT_LOG.view_keys(TERMINAL)
 YES = {"c", "co", "có", "y", "yes", "đồng ý", "dong y"}
 
 

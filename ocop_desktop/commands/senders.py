@@ -8,12 +8,13 @@ from pathlib import Path
 
 from ocop_desktop.commands.common import Refused, emit_rows, open_db
 from ocop_desktop.domain import formatting
+from ocop_desktop.domain.schema import TERMINAL, TRUSTED_SENDER
 from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.exports.package import PackageError
 from ocop_desktop.services.exchange import ExchangeService, SenderDTO, verify_package
 from ocop_desktop.services.exchange.sender_list import SenderListService
 
-COLUMNS = ("office", "fingerprint_words", "fingerprint", "trusted_at", "trusted_by", "revoked_at", "note")
+COLUMNS = TRUSTED_SENDER.view_keys(TERMINAL)  # domain/schema/safety.py
 
 
 def _row(s: SenderDTO) -> dict:

@@ -524,30 +524,6 @@ Tin cậy %1 và nhập gói?</translation>
 <context>
     <name>SendersDialog</name>
     <message>
-        <source>Office</source>
-        <translation>Đơn vị</translation>
-    </message>
-    <message>
-        <source>Fingerprint</source>
-        <translation>Dấu vân tay</translation>
-    </message>
-    <message>
-        <source>Trusted on</source>
-        <translation>Tin cậy từ</translation>
-    </message>
-    <message>
-        <source>Trusted by</source>
-        <translation>Người tin cậy</translation>
-    </message>
-    <message>
-        <source>Revoked on</source>
-        <translation>Thu hồi lúc</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
         <source>none yet: the key is made when the office is set up (File › Office settings)</source>
         <translation>chưa có: khóa được tạo khi thiết lập đơn vị (Tệp › Thiết lập đơn vị…)</translation>
     </message>

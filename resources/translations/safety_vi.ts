@@ -4,30 +4,6 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <source>No.</source>
-        <translation>Số</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Thời gian</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Người thực hiện</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Thao tác</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Bản ghi</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Nội dung thay đổi</translation>
-    </message>
-    <message>
         <source>All kinds</source>
         <translation>Tất cả các loại</translation>
     </message>
@@ -106,22 +82,6 @@
 </context>
 <context>
     <name>BackupDialog</name>
-    <message>
-        <source>Made at</source>
-        <translation>Thời điểm sao lưu</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Lý do</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Dung lượng</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Tệp</translation>
-    </message>
     <message>
         <source>Automatic copies are kept in: %1</source>
         <translation>Các bản sao tự động được giữ trong: %1</translation>

@@ -438,3 +438,59 @@ def test_the_producer_form_names_its_fields_as_the_schema_does(qapp, make_uow):
         assert shown["commune_id"] == "&Commune:"
     finally:
         set_display_language("vi")
+
+
+def test_the_activity_log_senders_and_backups_take_their_columns_and_headers_from_the_schema(qtbot, make_uow, db):
+    """`ocop audit|senders list|backup list` list the records' terminal views; the window's activity
+    log, trusted senders and backups tables show their window views, headed in either language."""
+    from ocop_desktop.commands import safety, senders
+    from ocop_desktop.domain.schema import AUDIT_LOG, BACKUP, TERMINAL, TRUSTED_SENDER, WINDOW
+    from ocop_desktop.gui.exchange.senders_dialog import SendersDialog
+    from ocop_desktop.gui.jobs import JobRunner
+    from ocop_desktop.gui.safety.audit_dialog import AuditLogDialog
+    from ocop_desktop.gui.safety.backup_dialog import BackupDialog
+    from ocop_desktop.services.audit import AuditEntryDTO, AuditService
+    from ocop_desktop.services.backup import BackupInfo, BackupService
+    from ocop_desktop.services.exchange import SenderDTO
+
+    assert AUDIT_LOG.view_keys(TERMINAL) == safety.AUDIT_COLUMNS
+    assert safety.AUDIT_COLUMNS[:4] == ("seq", "at", "actor", "action")
+    assert safety.BACKUP_COLUMNS == BACKUP.view_keys(TERMINAL) == ("made_at", "reason", "reason_label", "size", "path")
+    assert TRUSTED_SENDER.view_keys(TERMINAL) == senders.COLUMNS
+    assert senders.COLUMNS[:3] == ("office", "fingerprint_words", "fingerprint")
+    # Each column names a value the listing has (the DTO's, or the row the command builds).
+    assert set(AUDIT_LOG.view_keys(TERMINAL)) <= {*(f.name for f in dataclasses.fields(AuditEntryDTO)), "summary"}
+    assert set(BACKUP.view_keys(TERMINAL)) <= {f.name for f in dataclasses.fields(BackupInfo)}
+    assert set(TRUSTED_SENDER.view_keys(TERMINAL)) - {f.name for f in dataclasses.fields(SenderDTO)} == {
+        "fingerprint_words"  # SenderDTO.words
+    }
+
+    runner = JobRunner()
+    backups = BackupService(db.path, actor=lambda: "Nguyễn Văn Kiểm")
+
+    def tables() -> list[list[str]]:
+        dialogs = (
+            AuditLogDialog(AuditService(make_uow), runner, work_dir=db.path.parent),
+            SendersDialog(make_uow, runner),
+            BackupDialog(backups, runner),
+        )
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+        runner.wait()
+        return [_headers(d.model) for d in dialogs]
+
+    try:
+        shown = tables()
+        assert shown == [list(r.headers(WINDOW, "vi")) for r in (AUDIT_LOG, TRUSTED_SENDER, BACKUP)]
+        assert shown[0] == ["Số mục", "Thời gian", "Người thực hiện", "Thao tác", "Bản ghi", "Nội dung thay đổi"]
+        assert shown[1][:3] == ["Đơn vị", "Dấu vân tay", "Thời điểm tin cậy"]
+        set_display_language("en")
+        try:
+            shown = tables()
+        finally:
+            set_display_language("vi")
+        assert shown == [list(r.headers(WINDOW, "en")) for r in (AUDIT_LOG, TRUSTED_SENDER, BACKUP)]
+        assert shown[0] == ["No.", "Time", "By", "Action", "Record", "Changes"]
+        assert shown[2] == ["Made at", "Why", "Size", "File"]
+    finally:
+        runner.wait()

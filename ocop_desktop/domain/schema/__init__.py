@@ -17,7 +17,6 @@ from ocop_desktop.domain.schema.exchange import (
 from ocop_desktop.domain.schema.fields import ENGLISH, ID, REPORT, TERMINAL, WINDOW, Field, Kind, Record
 from ocop_desktop.domain.schema.records import (
     APP_META,
-    AUDIT_LOG,
     COMMON,
     DATABASE,
     DIRECTIVE,
@@ -35,11 +34,13 @@ from ocop_desktop.domain.schema.records import (
     SYNC_STATE,
     TASK,
     TASK_PROGRESS,
-    TRUSTED_SENDER,
 )
+from ocop_desktop.domain.schema.safety import AUDIT_LOG, BACKUP, TRUSTED_SENDER
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
 
 __all__ = [
+    "AUDIT_LOG",
+    "BACKUP",
     "COMMON",
     "DIRECTIVE",
     "ENGLISH",
@@ -61,6 +62,7 @@ __all__ = [
     "TASK",
     "TASK_PROGRESS",
     "TERMINAL",
+    "TRUSTED_SENDER",
     "UNIT_SUBMISSION",
     "WINDOW",
     "Field",

@@ -424,24 +424,6 @@ APP_META = Record(
     ),
     named_by="key",
 )
-AUDIT_LOG = Record(
-    "audit_log",
-    "Nhật ký thay đổi",
-    "Activity log",
-    (
-        Field("seq", "Số thứ tự", "No.", Kind.INTEGER),
-        Field("at", "Thời điểm", "Time", Kind.MOMENT),
-        Field("actor", "Người thực hiện", "By", Kind.TEXT),
-        Field("action", "Thao tác", "Action", Kind.TEXT),
-        Field("entity", "Loại dữ liệu", "Kind of record", Kind.TEXT),
-        Field("entity_id", "Mã bản ghi", "Record id", Kind.TEXT),
-        Field("changes", "Thay đổi", "Changes", Kind.JSON),
-        Field("context", "Ngữ cảnh", "Context", Kind.NOTE),
-        Field("prev_hash", "Mã băm trước", "Previous hash", Kind.TEXT),
-        Field("hash", "Mã băm", "Hash", Kind.TEXT),
-        Field("row_hash", "Mã băm bản ghi", "Record hash", Kind.TEXT),
-    ),
-)
 SYNC_STATE = Record(
     "sync_state",
     "Trạng thái đồng bộ",
@@ -451,21 +433,6 @@ SYNC_STATE = Record(
         Field("entity_id", "Mã bản ghi", "Record id", Kind.TEXT),
         Field("synced_updated_at", "Phiên bản đã trao đổi", "Version exchanged", Kind.MOMENT),
         Field("package_id", "Mã gói", "Package id", Kind.TEXT),
-    ),
-)
-TRUSTED_SENDER = Record(
-    "trusted_senders",
-    "Đơn vị gửi được tin cậy",
-    "Trusted sender",
-    (
-        Field("unit_id", "Đơn vị", "Unit", Kind.PLACE, ref="places"),
-        Field("office_name", "Tên cơ quan", "Office", Kind.TEXT),
-        Field("public_key", "Khóa công khai", "Public key", Kind.TEXT),
-        Field("fingerprint", "Dấu vân tay khóa", "Key fingerprint", Kind.TEXT),
-        Field("trusted_at", "Thời điểm tin cậy", "Trusted at", Kind.MOMENT),
-        Field("trusted_by", "Người xác nhận tin cậy", "Trusted by", Kind.TEXT),
-        Field("revoked_at", "Thời điểm thu hồi", "Revoked at", Kind.MOMENT),
-        Field("note", "Ghi chú", "Note", Kind.NOTE),
     ),
 )
 DATABASE = Record("database", "Cơ sở dữ liệu", "Database")

@@ -9,13 +9,15 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from ocop_desktop.domain.language import in_language
+from ocop_desktop.domain.schema import TRUSTED_SENDER
 from ocop_desktop.exports.signing import short_fingerprint
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.exchange.models import local_time
 from ocop_desktop.gui.forms.ui_exchange_senders_dialog import Ui_SendersDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
-from ocop_desktop.gui.table_model import Column, DtoTableModel
+from ocop_desktop.gui.schema_columns import Shown, schema_columns
+from ocop_desktop.gui.table_model import DtoTableModel
 from ocop_desktop.services.exchange import ExchangeService, SenderDTO
 from ocop_desktop.services.exchange.sender_list import SUFFIX, IssuerNotTrusted, ListImport, SenderListService
 from ocop_desktop.services.office_key import existing_office_key
@@ -70,15 +72,15 @@ class SendersDialog(QDialog):
         fixed.setWeight(QFont.Weight.Bold)
         fixed.setPointSizeF(fixed.pointSizeF() * 1.2)
         ui.ownFingerprint.setFont(fixed)
+        # The trusted senders' window table (TRUSTED_SENDER, domain/schema/safety.py).
+        shown: dict[str, Shown[SenderDTO]] = {
+            "fingerprint_words": Shown(value=lambda s: s.words, tooltip=lambda s: s.fingerprint),
+            "trusted_at": Shown(text=lambda s: local_time(s.trusted_at)),
+            "revoked_at": Shown(text=lambda s: local_time(s.revoked_at)),
+            "note": Shown(tooltip=lambda s: s.note),
+        }
         self.model: DtoTableModel[SenderDTO] = DtoTableModel(
-            [
-                Column(self.tr("Office"), lambda s: s.office),
-                Column(self.tr("Fingerprint"), lambda s: s.words, tooltip=lambda s: s.fingerprint),
-                Column(self.tr("Trusted on"), lambda s: s.trusted_at, text=lambda s: local_time(s.trusted_at)),
-                Column(self.tr("Trusted by"), lambda s: s.trusted_by),
-                Column(self.tr("Revoked on"), lambda s: s.revoked_at, text=lambda s: local_time(s.revoked_at)),
-                Column(self.tr("Note"), lambda s: s.note, tooltip=lambda s: s.note),
-            ],
+            schema_columns(TRUSTED_SENDER, shown),
             row_color=lambda s: REVOKED_COLOR if s.revoked_at is not None else None,
             parent=self,
         )

@@ -11,13 +11,15 @@ from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
+from ocop_desktop.domain.schema import AUDIT_LOG
 from ocop_desktop.domain.text import SEARCH_MAX_CHARS
 from ocop_desktop.gui.forms.ui_safety_audit_log import Ui_AuditLogDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.reports.preview import print_pdf
 from ocop_desktop.gui.safety.backup_dialog import failure_text
-from ocop_desktop.gui.table_model import Column, DtoTableModel
+from ocop_desktop.gui.schema_columns import Shown, schema_columns
+from ocop_desktop.gui.table_model import DtoTableModel
 from ocop_desktop.services.audit import AuditEntryDTO, AuditFilter, AuditService
 
 
@@ -49,21 +51,14 @@ class AuditLogDialog(QDialog):
         self.ui = Ui_AuditLogDialog()
         self.ui.setupUi(self)
         self.ui.searchEdit.setMaxLength(SEARCH_MAX_CHARS)  # the service refuses longer searches
-        self.model: DtoTableModel[AuditEntryDTO] = DtoTableModel(
-            [
-                Column(self.tr("No."), lambda e: e.seq, align_right=True),
-                Column(self.tr("Time"), lambda e: e.at),
-                Column(self.tr("By"), lambda e: e.actor),
-                Column(self.tr("Action"), lambda e: e.action_label),
-                Column(self.tr("Record"), lambda e: f"{e.entity_label}: {e.record}" if e.record else e.entity_label),
-                Column(
-                    self.tr("Changes"),
-                    lambda e: e.summary,
-                    tooltip=lambda e: "\n".join(f"{c.label}: {c.old} → {c.new}" for c in e.changes),
-                ),
-            ],
-            parent=self,
-        )
+        # The log's window table (AUDIT_LOG, domain/schema/safety.py): «Thao tác» by its name, «Bản ghi»
+        # by its kind and name, each change's old and new value in the tooltip.
+        shown: dict[str, Shown[AuditEntryDTO]] = {
+            "action": Shown(value=lambda e: e.action_label),
+            "record": Shown(value=lambda e: f"{e.entity_label}: {e.record}" if e.record else e.entity_label),
+            "summary": Shown(tooltip=lambda e: "\n".join(f"{c.label}: {c.old} → {c.new}" for c in e.changes)),
+        }
+        self.model: DtoTableModel[AuditEntryDTO] = DtoTableModel(schema_columns(AUDIT_LOG, shown), parent=self)
         view = self.ui.entriesView
         view.setModel(self.model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -10,12 +10,14 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QWidget
 
+from ocop_desktop.domain.schema import BACKUP
 from ocop_desktop.gui.error_text import error_text, report_error
 from ocop_desktop.gui.forms.ui_safety_backup import Ui_BackupDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.safety.restore_dialog import RestoreConfirmDialog, size_text
-from ocop_desktop.gui.table_model import Column, DtoTableModel
+from ocop_desktop.gui.schema_columns import Shown, schema_columns
+from ocop_desktop.gui.table_model import DtoTableModel
 from ocop_desktop.services.backup import BackupInfo, BackupService, BackupSummary
 
 Confirm = Callable[[BackupSummary, "BackupSummary | None"], bool]
@@ -46,15 +48,12 @@ class BackupDialog(QDialog):
         self._page_jobs = PageJobs(jobs, self, on_error=self._failed)
         self.ui = Ui_BackupDialog()
         self.ui.setupUi(self)
-        self.model: DtoTableModel[BackupInfo] = DtoTableModel(
-            [
-                Column(self.tr("Made at"), lambda b: b.made_at),
-                Column(self.tr("Why"), lambda b: b.reason_label),
-                Column(self.tr("Size"), lambda b: b.size, align_right=True, text=lambda b: size_text(b.size)),
-                Column(self.tr("File"), lambda b: b.path.name, tooltip=lambda b: str(b.path)),
-            ],
-            parent=self,
-        )
+        # The backups' window table (BACKUP, domain/schema/safety.py).
+        shown: dict[str, Shown[BackupInfo]] = {
+            "size": Shown(text=lambda b: size_text(b.size)),
+            "path": Shown(value=lambda b: b.path.name, tooltip=lambda b: str(b.path)),
+        }
+        self.model: DtoTableModel[BackupInfo] = DtoTableModel(schema_columns(BACKUP, shown), parent=self)
         self.ui.backupsView.setModel(self.model)
         header = self.ui.backupsView.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
