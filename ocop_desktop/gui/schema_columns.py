@@ -49,6 +49,23 @@ def caption(f: Field, shortcut: bool = True) -> str:
 
 
 def name_fields(record: Record, labels: Mapping[str, Any], shortcut: bool = False) -> None:
-    """Set each form label of ``labels`` (field key -> QLabel) to its field's caption."""
+    """Set each form label of ``labels`` (field key -> QLabel) to its field's caption; with
+    ``shortcut``, each gets a keyboard shortcut of its own (two fields starting «Đ» do not share
+    Alt+Đ: the second takes the first letter of another word, or another letter)."""
+    taken: set[str] = set()
     for key, label in labels.items():
-        label.setText(caption(record.column(key), shortcut))
+        text = caption(record.column(key), shortcut=False)
+        label.setText(with_shortcut(text, taken) if shortcut else text)
+
+
+def with_shortcut(text: str, taken: set[str]) -> str:
+    """``text`` with «&» before its first letter not in ``taken`` (word starts first), which is
+    then taken; unchanged when every letter is."""
+    starts = [i for i, ch in enumerate(text) if ch.isalpha() and (i == 0 or not text[i - 1].isalpha())]
+    others = [i for i, ch in enumerate(text) if ch.isalpha() and i not in starts]
+    for i in starts + others:
+        letter = text[i].lower()
+        if letter not in taken:
+            taken.add(letter)
+            return f"{text[:i]}&{text[i:]}"
+    return text
