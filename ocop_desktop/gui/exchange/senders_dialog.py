@@ -90,7 +90,7 @@ class SendersDialog(QDialog):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 160, 115, 140, 115)):
+        for column, width in enumerate((190, 160, 125, 160, 125)):  # the schema's headers whole
             view.setColumnWidth(column, width)
         view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._actions = (ui.revokeButton, ui.takeListButton, ui.sendListButton, ui.checkReportButton)
