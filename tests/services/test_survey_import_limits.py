@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ocop_desktop.services.exchange import excel_reader
+from ocop_desktop.services.exchange.excel_parts import column_letters
 from ocop_desktop.services.survey_import import ImportRefused, write_template
 
 # Reads the files named on the command line as the import does, timing each and reporting the
@@ -72,7 +73,7 @@ def with_sheet(path: Path, body: str, dimension: str | None) -> Path:
 
 def styled_rows(rows: int, width: int = 200) -> str:
     """Empty cells that carry only a style, as left behind by formatting a whole range."""
-    letters = [excel_reader._letters(i + 1) for i in range(width)]
+    letters = [column_letters(i + 1) for i in range(width)]
     return "".join(
         f'<row r="{r}">' + "".join(f'<c r="{c}{r}" s="1"/>' for c in letters) + "</row>" for r in range(2, rows + 2)
     )
