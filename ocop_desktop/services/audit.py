@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import formatting, limits, schema
 from ocop_desktop.domain.text import fold, like_pattern
-from ocop_desktop.exports.report_model import Report, ReportColumn, ReportSection
+from ocop_desktop.exports.report_model import Report, ReportSection
 from ocop_desktop.exports.signing import short_fingerprint
 from ocop_desktop.persistence.models import AuditEntry, Base
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.readable import structured_text
+from ocop_desktop.services.report_columns import numbered_columns
 from ocop_desktop.services.settings import KIND_BY_KEY
 from ocop_desktop.services.tamper import ChainCheck, check_log  # noqa: F401  (`ocop check`'s reading of the log)
 
@@ -306,15 +307,7 @@ class AuditService:
         """The entries as an administrative document (services/reports' layout and header)."""
         today = today or date.today()
         rows = self.entries(flt)
-        columns = [
-            ReportColumn("stt", "STT", "int", 6),
-            ReportColumn("seq", "Số mục", "int", 8),
-            ReportColumn("at", "Thời gian", "text", 15),
-            ReportColumn("actor", "Người thực hiện", "text", 18),
-            ReportColumn("action", "Thao tác", "text", 14),
-            ReportColumn("record", "Bản ghi", "text", 26),
-            ReportColumn("changes", "Nội dung thay đổi", "text", 50),
-        ]
+        columns = numbered_columns(schema.AUDIT_LOG.view(schema.REPORT), number_width=6)  # domain/schema/safety.py
         data = [
             {
                 "stt": i,
@@ -323,7 +316,7 @@ class AuditService:
                 "actor": e.actor,
                 "action": e.action_label,
                 "record": f"{e.entity_label}: {e.record}" if e.record else e.entity_label,
-                "changes": e.summary + (f" ({e.context})" if e.context and e.context not in e.summary else ""),
+                "summary": e.summary + (f" ({e.context})" if e.context and e.context not in e.summary else ""),
             }
             for i, e in enumerate(rows, start=1)
         ]

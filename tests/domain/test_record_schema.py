@@ -500,3 +500,25 @@ def test_the_activity_log_senders_and_backups_take_their_columns_and_headers_fro
         assert shown[2] == ["Made at", "Why", "Size", "File"]
     finally:
         runner.wait()
+
+
+def test_the_printed_activity_log_takes_its_columns_from_the_audit_record(make_uow):
+    """The activity log as a document: «STT», then the AUDIT_LOG record's REPORT view, titled and
+    sized as it was always printed."""
+    from ocop_desktop.domain.schema import AUDIT_LOG, REPORT
+    from ocop_desktop.services.audit import AuditService
+
+    report = AuditService(make_uow).report()
+    assert [c.header for c in report.columns] == ["STT", *(f.title for f in AUDIT_LOG.view(REPORT))]
+    assert [(c.header, c.kind, c.width) for c in report.columns] == [
+        ("STT", "int", 6),
+        ("Số mục", "int", 8),
+        ("Thời gian", "text", 15),
+        ("Người thực hiện", "text", 18),
+        ("Thao tác", "text", 14),
+        ("Bản ghi", "text", 26),
+        ("Nội dung thay đổi", "text", 50),
+    ]
+    assert report.sections and all(
+        set(row) == {c.key for c in report.columns} for s in report.sections for row in s.rows
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocop_desktop.domain.schema.fields import TERMINAL, WINDOW, Field, Kind, Record
+from ocop_desktop.domain.schema.fields import REPORT, TERMINAL, WINDOW, Field, Kind, Record
 
 AUDIT_LOG = Record(
     "audit_log",
@@ -31,6 +31,8 @@ AUDIT_LOG = Record(
     views={
         # The window's «Thao tác» shows the action's name, its «Bản ghi» the kind and the name.
         WINDOW: ("seq", "at", "actor", "action", "record", "summary"),
+        # The printed log (services/audit.py), after «STT»; the same names, sized for its page.
+        REPORT: ("seq", "at", "actor", "action", "record", "summary"),
         TERMINAL: (
             "seq",
             "at",
@@ -45,6 +47,7 @@ AUDIT_LOG = Record(
             "context",
         ),
     },
+    widths={REPORT: {"seq": 8, "at": 15, "actor": 18, "action": 14, "record": 26, "summary": 50}},
 )
 
 TRUSTED_SENDER = Record(
