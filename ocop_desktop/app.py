@@ -32,19 +32,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-# The menu actions the dialogs of gui/commands.py open: the dialogs and their services (packages,
-# evaluations, Excel) are imported on the first use of one, not before the window shows.
-COMMAND_ACTIONS = (
-    "actionSendPackage",
-    "actionReceivePackage",
-    "actionTrustedSenders",
-    "actionImportSurveyExcel",
-    "actionSurveyTemplate",
-    "actionBackups",
-    "actionActivityLog",
-    "actionScoreProduct",
-    "actionScorecards",
-)
+# The menu actions with a command of their own here; every other one of the window's
+# (gui/main_window.COMMAND_ACTIONS) opens a dialog of gui/commands.py — the dialogs and their
+# services (packages, evaluations, Excel) are imported on the first use of one, not before the window shows.
+OWN_COMMANDS = ("actionOpenSample", "actionUserManual", "actionOpenLogFolder")
 
 
 def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None):
@@ -57,7 +48,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None):
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
     from ocop_desktop.gui.help_manual import manual_command
     from ocop_desktop.gui.jobs import JobRunner
-    from ocop_desktop.gui.main_window import MainWindow
+    from ocop_desktop.gui.main_window import COMMAND_ACTIONS, MainWindow
     from ocop_desktop.gui.open_sample import sample_command
     from ocop_desktop.gui.products.page import ProductsPage
     from ocop_desktop.gui.start_page import StartPage
@@ -160,7 +151,11 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None):
     # The sample opens in its own file and process: nothing of it can reach this database.
     sample_file = sample_database_path(user_data_dir())
     menu_commands = {
-        **{name: (lambda parent, name=name: commands().commands()[name](parent)) for name in COMMAND_ACTIONS},
+        **{
+            name: (lambda parent, name=name: commands().commands()[name](parent))
+            for name in COMMAND_ACTIONS
+            if name not in OWN_COMMANDS
+        },
         "actionOpenSample": sample_command(jobs, lambda: prepare_sample_database(sample_file)),
         "actionUserManual": manual_command(),
         "actionOpenLogFolder": log_folder_command(),

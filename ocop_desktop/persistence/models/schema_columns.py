@@ -33,7 +33,8 @@ def column_of(f: Field) -> Any:
         if f.required:
             return mapped_column(f.stored, kind, nullable=False)
         return mapped_column(f.stored, kind, nullable=False, default="")
-    raise TypeError(f"{f.key}: a listed field of kind {f.kind} has no stored form here")
+    # A programmer's mistake in domain/schema, met when the models are imported; never shown to users.
+    raise TypeError(f"The listed field {f.key!r} is of kind {f.kind}, which has no stored form here")
 
 
 def listed_columns(record: Record) -> type:
