@@ -95,24 +95,13 @@ def undo_import(session: Session, package_id: str) -> UndoResult:
         parsed.append((key, name, record_id, v))
     problems = _check(session, parsed, by_key, last_seq)
     if problems:
-        more = f"; … và {len(problems) - MAX_LISTED} bản ghi khác" if len(problems) > MAX_LISTED else ""
-        raise ValidationError(
-            [
-                FieldError(
-                    "package_id",
-                    Text(
-                        "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các gói nhập sau "
-                        "gói này trước (nếu có), hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.",
-                        "; ".join(english(p) for p in problems[:MAX_LISTED])
-                        + (f"; … and {len(problems) - MAX_LISTED} other records" if len(problems) > MAX_LISTED else "")
-                        + ". First undo the packages imported after "
-                        "this one (if any), or correct those records by hand; nothing was undone yet.",
-                    ),
-                )
-            ],
-            record=Text(
-                f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập",
-                f"{english(record)}: cannot be undone because some records changed after the import",
+        raise _changed_after(
+            "package_id",
+            problems,
+            record,
+            Text(
+                "Hãy hoàn tác các gói nhập sau gói này trước (nếu có), hoặc sửa tay các bản ghi đó",
+                "First undo the packages imported after this one (if any), or correct those records by hand",
             ),
         )
     result = {"deleted": 0, "restored": 0, "recreated": 0}
@@ -363,24 +352,13 @@ def undo_excel(session: Session, operation_id: str) -> UndoResult:
         by_key.setdefault((e.entity, e.entity_id), []).append(e)
     problems = _changed_since(session, by_key, last_seq)
     if problems:
-        more = f"; … và {len(problems) - MAX_LISTED} bản ghi khác" if len(problems) > MAX_LISTED else ""
-        raise ValidationError(
-            [
-                FieldError(
-                    "operation",
-                    Text(
-                        "; ".join(problems[:MAX_LISTED]) + more + ". Hãy hoàn tác các thay đổi sau "
-                        "lần nhập này trước, hoặc sửa tay các bản ghi đó; chưa có gì được hoàn tác.",
-                        "; ".join(english(p) for p in problems[:MAX_LISTED])
-                        + (f"; … and {len(problems) - MAX_LISTED} other records" if len(problems) > MAX_LISTED else "")
-                        + ". First undo the changes made after "
-                        "this import, or correct those records by hand; nothing was undone yet.",
-                    ),
-                )
-            ],
-            record=Text(
-                f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập",
-                f"{english(record)}: cannot be undone because some records changed after the import",
+        raise _changed_after(
+            "operation",
+            problems,
+            record,
+            Text(
+                "Hãy hoàn tác các thay đổi sau lần nhập này trước, hoặc sửa tay các bản ghi đó",
+                "First undo the changes made after this import, or correct those records by hand",
             ),
         )
     result = {"create": 0, "update": 0, "delete": 0}
@@ -450,3 +428,28 @@ def _changed_since(session: Session, by_key: dict[tuple[str, str], list[AuditEnt
                     )
                 )
     return problems
+
+
+def _changed_after(key: str, problems: list[str], record: str, advice: Text) -> ValidationError:
+    """The refusal of an undo whose records were changed since: the first of them, what to do,
+    and that nothing was undone."""
+    more = len(problems) - MAX_LISTED
+    return ValidationError(
+        [
+            FieldError(
+                key,
+                Text(
+                    "; ".join(problems[:MAX_LISTED])
+                    + (f"; … và {more} bản ghi khác" if more > 0 else "")
+                    + f". {advice}; chưa có gì được hoàn tác.",
+                    "; ".join(english(p) for p in problems[:MAX_LISTED])
+                    + (f"; … and {more} other records" if more > 0 else "")
+                    + f". {advice.en}; nothing was undone yet.",
+                ),
+            )
+        ],
+        record=Text(
+            f"{record}: không hoàn tác được vì có bản ghi đã thay đổi sau khi nhập",
+            f"{english(record)}: cannot be undone because some records changed after the import",
+        ),
+    )
