@@ -38,6 +38,9 @@ COVERED: dict[str, str] = {
     "task_progress": "id",
     "evaluations": "id",
     "evaluation_members": "id",
+    "activities": "id",
+    "activity_producers": "id",
+    "activity_products": "id",
     "trusted_senders": "id",
     "app_meta": "key",
     "scorecards": "id",  # shipped cards are also compared with their files; an office's own only here

@@ -35,14 +35,17 @@ from ocop_desktop.domain.schema.records import (
     TASK,
     TASK_PROGRESS,
 )
+from ocop_desktop.domain.schema.pipeline import CANDIDACY, DOSSIER_ITEM
 from ocop_desktop.domain.schema.safety import AUDIT_LOG, BACKUP, TRUSTED_SENDER
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
 
 __all__ = [
     "AUDIT_LOG",
     "BACKUP",
+    "CANDIDACY",
     "COMMON",
     "DIRECTIVE",
+    "DOSSIER_ITEM",
     "ENGLISH",
     "ENUM_FIELDS",
     "EVALUATION",
@@ -91,6 +94,8 @@ RECORDS: dict[str, Record] = {
         TASK_PROGRESS,
         EVALUATION,
         EVALUATION_MEMBER,
+        CANDIDACY,
+        DOSSIER_ITEM,
         PLACE,
         PLACE_LINK,
         PRODUCT_GROUP,

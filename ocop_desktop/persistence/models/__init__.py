@@ -4,6 +4,7 @@ from ocop_desktop.persistence.models.audit import AuditEntry
 from ocop_desktop.persistence.models.base import Base, RecordMixin, new_id, stable_id, utcnow
 from ocop_desktop.persistence.models.evaluations import Evaluation, EvaluationMember
 from ocop_desktop.persistence.models.exchange import InboxEntry, OutboxEntry, SyncState, TrustedSender
+from ocop_desktop.persistence.models.pipeline import Candidacy, DossierItem
 from ocop_desktop.persistence.models.reference import (
     AppMeta,
     Place,
@@ -21,7 +22,9 @@ __all__ = [
     "AppMeta",
     "AuditEntry",
     "Base",
+    "Candidacy",
     "Directive",
+    "DossierItem",
     "Evaluation",
     "EvaluationMember",
     "InboxEntry",

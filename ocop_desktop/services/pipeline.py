@@ -1,0 +1,387 @@
+"""The candidate pipeline: every product by stage, counts per stage and unit, and moving a product on when its conditions hold."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.enums import ProductStatus
+from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.numbers import format_vn_date
+from ocop_desktop.domain.pipeline import STAGE_OF_STATUS, Stage, next_stage
+from ocop_desktop.domain.rules import RuleSet, rule_set_in_force
+from ocop_desktop.domain.text import fold, vn_sort_key
+from ocop_desktop.domain.validation import FieldError, StaleDataError, ValidationError
+from ocop_desktop.persistence.models import Candidacy, Evaluation, Product
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
+from ocop_desktop.services import reference
+from ocop_desktop.services.dossiers import (
+    current_candidacy,
+    find_product,
+    item_statuses,
+    missing_items,
+    round_text,
+)
+from ocop_desktop.services.pipeline_types import Board, MoveInput, PipelineRow
+
+
+def _unit(product: Product) -> tuple[str | None, str]:
+    place = product.commune or (product.producer.commune if product.producer else None)
+    return (place.id, place.name) if place else (None, "")
+
+
+def _row(product: Product, candidacy: Candidacy | None, statuses: dict[str, str]) -> PipelineRow | None:
+    stage = Stage(candidacy.stage) if candidacy else STAGE_OF_STATUS.get(product.status)
+    if stage is None:
+        return None
+    missing = missing_items(candidacy, statuses) if candidacy and stage is Stage.REGISTERED else []
+    unit_id, unit = _unit(product)
+    return PipelineRow(
+        product.id,
+        product.name,
+        product.producer.name if product.producer else "",
+        unit_id,
+        unit,
+        stage.value,
+        stage.label_in(),
+        candidacy.id if candidacy else None,
+        candidacy.rule_set_code if candidacy else "",
+        candidacy.round_year if candidacy else None,
+        candidacy.round_no if candidacy else None,
+        round_text(candidacy.round_year, candidacy.round_no) if candidacy else "",
+        candidacy.registered_on if candidacy else None,
+        candidacy.dossier_due_on if candidacy else None,
+        candidacy.evaluation_id if candidacy else None,
+        len(missing),
+        "; ".join(missing),
+        candidacy.updated_at if candidacy else None,
+    )
+
+
+def _latest_candidacies(session: Session) -> dict[str, Candidacy]:
+    """product id -> its newest round."""
+    out: dict[str, Candidacy] = {}
+    for c in session.scalars(select(Candidacy)):
+        have = out.get(c.product_id)
+        if have is None or (c.round_year or 0, c.round_no or 0, c.created_at) > (
+            have.round_year or 0,
+            have.round_no or 0,
+            have.created_at,
+        ):
+            out[c.product_id] = c
+    return out
+
+
+class PipelineService:
+    def __init__(self, make_uow: UowFactory) -> None:
+        self._uow = make_uow
+
+    # -- the board --------------------------------------------------------------------------------
+    def board(self, stage: str | None = None, unit_id: str | None = None, search: str = "") -> Board:
+        """Every product in the pipeline (not archived, not expired or revoked and never moved since)."""
+        with self._uow() as uow:
+            s = uow.session
+            latest = _latest_candidacies(s)
+            statuses = item_statuses(s, [c.id for c in latest.values() if c.stage == Stage.REGISTERED.value])
+            rows: list[PipelineRow] = []
+            for product in s.scalars(select(Product).where(Product.archived_at.is_(None))):
+                candidacy = latest.get(product.id)
+                row = _row(product, candidacy, statuses.get(candidacy.id, {}) if candidacy else {})
+                if row is not None:
+                    rows.append(row)
+        wanted = fold(search)
+        if wanted:
+            rows = [r for r in rows if wanted in fold(r.product) or wanted in fold(r.producer)]
+        units = sorted({(r.unit_id, r.unit) for r in rows if r.unit_id is not None}, key=lambda u: vn_sort_key(u[1]))
+        in_unit = [r for r in rows if unit_id is None or r.unit_id == unit_id]
+        in_stage = [r for r in rows if stage is None or r.stage == stage]
+        by_stage = Counter(r.stage for r in in_unit)
+        by_unit = Counter(r.unit or "" for r in in_stage)
+        shown = [r for r in in_unit if stage is None or r.stage == stage]
+        shown.sort(key=lambda r: (list(Stage).index(Stage(r.stage)), vn_sort_key(r.product)))
+        return Board(
+            shown,
+            {s.value: by_stage.get(s.value, 0) for s in Stage},
+            dict(sorted(by_unit.items(), key=lambda kv: vn_sort_key(kv[0]))),
+            [(uid, name) for uid, name in units],
+        )
+
+    def row(self, product: str) -> PipelineRow:
+        with self._uow() as uow:
+            found = find_product(uow.session, product)
+            candidacy = current_candidacy(uow.session, found.id)
+            statuses = item_statuses(uow.session, [candidacy.id]) if candidacy else {}
+            row = _row(found, candidacy, statuses.get(candidacy.id, {}) if candidacy else {})
+            if row is None:
+                status = ProductStatus.label_of(found.status)
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "stage",
+                            Text(
+                                f"«{found.name}» có trạng thái «{status}» nên không nằm trên lộ trình.",
+                                f"«{found.name}» has the status «{ProductStatus.label_of(found.status, 'en')}», "
+                                "so it is not on the pipeline.",
+                            ),
+                        )
+                    ],
+                    record=Text(f"Lộ trình của «{found.name}»", f"Pipeline of «{found.name}»"),
+                )
+            return row
+
+    # -- moving on --------------------------------------------------------------------------------
+    def move(
+        self,
+        product: str,
+        stage: str,
+        data: MoveInput | None = None,
+        today: date | None = None,
+        expected_stage: str | None = None,
+    ) -> PipelineRow:
+        """Move a product to the next stage, only when that stage's conditions hold; otherwise refused
+        with a reason that names the product and what is missing. Audited (candidacies are)."""
+        today, data = today or date.today(), data or MoveInput()
+        with self._uow(action="pipeline") as uow:
+            s = uow.session
+            found = find_product(s, product)
+            s.info["context"] = found.name
+            record = Text(f"Lộ trình của «{found.name}»", f"Pipeline of «{found.name}»")
+            candidacy = current_candidacy(s, found.id)
+            now = Stage(candidacy.stage) if candidacy else STAGE_OF_STATUS.get(found.status)
+            if expected_stage is not None and (now.value if now else None) != expected_stage:
+                raise StaleDataError(
+                    [
+                        Text(
+                            f"«{found.name}» đã được chuyển sang giai đoạn «{now.label if now else ''}» ở nơi khác.",
+                            f"«{found.name}» was moved to the stage «{now.label_en if now else ''}» elsewhere.",
+                        )
+                    ],
+                    record=record,
+                )
+            try:
+                target = Stage(Stage.from_label_or_code(stage))
+            except ValueError:
+                stages = ", ".join(f"«{x.label}»" for x in Stage)
+                stages_en = ", ".join(f"«{x.label_en}»" for x in Stage)
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "stage",
+                            Text(
+                                f"Không có giai đoạn «{stage}»; các giai đoạn: {stages}.",
+                                f"There is no stage «{stage}»; the stages: {stages_en}.",
+                            ),
+                        )
+                    ],
+                    record=record,
+                ) from None
+            if now is None:
+                status = ProductStatus.label_of(found.status)
+                self._refuse(
+                    record,
+                    f"«{found.name}» có trạng thái «{status}», không nằm trên lộ trình; hãy ghi lại trạng thái sản phẩm trước.",
+                    f"«{found.name}» has the status «{ProductStatus.label_of(found.status, 'en')}» and is not on "
+                    "the pipeline; correct the product's status first.",
+                )
+            assert now is not None
+            if target is not next_stage(now):
+                after = next_stage(now)
+                self._refuse(
+                    record,
+                    f"«{found.name}» đang ở giai đoạn «{now.label}»; chỉ chuyển được sang giai đoạn kế tiếp "
+                    f"«{after.label}», không sang «{target.label}».",
+                    f"«{found.name}» is at the stage «{now.label_en}»; it can only move to the next stage "
+                    f"«{after.label_en}», not to «{target.label_en}».",
+                )
+            candidacy = self._apply(uow, found, candidacy, target, data, today, record)
+            candidacy.stage = target.value
+            candidacy.stage_on = today
+            if data.notes.strip():
+                candidacy.notes = "\n".join(x for x in (candidacy.notes, data.notes.strip()) if x)
+            s.flush()
+            uow.commit()
+            statuses = item_statuses(s, [candidacy.id])
+            row = _row(found, candidacy, statuses.get(candidacy.id, {}))
+            assert row is not None
+            return row
+
+    # -- each stage's conditions ------------------------------------------------------------------
+    def _apply(
+        self,
+        uow: UnitOfWork,
+        product: Product,
+        candidacy: Candidacy | None,
+        target: Stage,
+        data: MoveInput,
+        today: date,
+        record: Text,
+    ) -> Candidacy:
+        s = uow.session
+        name = product.name
+        if target is Stage.REGISTERED:
+            return self._register(uow, product, data, today, record)
+        if candidacy is None:  # a product certified or evaluated before the pipeline existed
+            candidacy = Candidacy(product_id=product.id, stage=Stage(STAGE_OF_STATUS[product.status]).value)
+            if product.rule_set is not None:
+                candidacy.rule_set_code = product.rule_set.code
+            s.add(candidacy)
+        if target is Stage.DOSSIER_COMPLETE:
+            statuses = item_statuses(s, [candidacy.id]).get(candidacy.id, {}) if candidacy.id else {}
+            missing = missing_items(candidacy, statuses)
+            if missing:
+                listed = "; ".join(f"«{m}»" for m in missing)
+                self._refuse(
+                    record,
+                    f"Hồ sơ của «{name}» chưa đầy đủ: còn thiếu {len(missing)} tài liệu bắt buộc chưa «Đạt»: {listed}.",
+                    f"The dossier of «{name}» is not complete: {len(missing)} required document(s) not yet "
+                    f"«Accepted»: {listed}.",
+                )
+        elif target is Stage.EVALUATED:
+            evaluation = self._evaluation(s, product, candidacy, data)
+            if evaluation is None:
+                since = candidacy.registered_on
+                when = f" từ ngày đăng ký {format_vn_date(since)}" if since else ""
+                when_en = f" since its registration on {format_vn_date(since)}" if since else ""
+                self._refuse(
+                    record,
+                    f"«{name}» chưa có kết quả đánh giá nào{when}; hãy chấm điểm sản phẩm (Đánh giá) trước.",
+                    f"«{name}» has no evaluation{when_en}; score the product (Evaluation) first.",
+                )
+            assert evaluation is not None
+            candidacy.evaluation_id = evaluation.id
+        elif target is Stage.CERTIFIED:
+            evaluation = self._evaluation(s, product, candidacy, data)
+            if evaluation is None or not evaluation.certified:
+                shown = (
+                    f"kết quả đánh giá ngày {format_vn_date(evaluation.evaluated_on)} ({evaluation.stars or 0} sao)"
+                    if evaluation
+                    else "chưa có kết quả đánh giá"
+                )
+                shown_en = (
+                    f"the evaluation of {format_vn_date(evaluation.evaluated_on)} ({evaluation.stars or 0} stars)"
+                    if evaluation
+                    else "there is no evaluation"
+                )
+                self._refuse(
+                    record,
+                    f"«{name}» chưa được công nhận: {shown} chưa có quyết định công nhận; hãy ghi quyết định công "
+                    "nhận ở kết quả đánh giá trước.",
+                    f"«{name}» is not certified: {shown_en} has no certifying decision; record the certifying "
+                    "decision on the evaluation first.",
+                )
+            assert evaluation is not None
+            candidacy.evaluation_id = evaluation.id
+        elif target is Stage.REEVALUATION_DUE:
+            self._check_window(uow, product, today, record)
+        return candidacy
+
+    def _register(self, uow: UnitOfWork, product: Product, data: MoveInput, today: date, record: Text) -> Candidacy:
+        errors: list[FieldError] = []
+        name = product.name
+        if data.registered_on is None:
+            errors.append(
+                FieldError(
+                    "registered_on",
+                    Text(f"Chưa nhập «Ngày đăng ký» của «{name}».", f"«Registered on» of «{name}» is missing."),
+                )
+            )
+        elif data.registered_on > today:
+            errors.append(
+                FieldError(
+                    "registered_on",
+                    Text(
+                        f"«Ngày đăng ký» {format_vn_date(data.registered_on)} ở tương lai.",
+                        f"«Registered on» {format_vn_date(data.registered_on)} is in the future.",
+                    ),
+                )
+            )
+        if data.round_year is None:
+            errors.append(
+                FieldError(
+                    "round_year",
+                    Text(f"Chưa nhập «Năm đánh giá» của «{name}».", f"«Evaluation year» of «{name}» is missing."),
+                )
+            )
+        if data.dossier_due_on is not None and data.registered_on and data.dossier_due_on < data.registered_on:
+            errors.append(
+                FieldError(
+                    "dossier_due_on",
+                    Text(
+                        f"«Hạn nộp hồ sơ» {format_vn_date(data.dossier_due_on)} trước «Ngày đăng ký» "
+                        f"{format_vn_date(data.registered_on)}.",
+                        f"«Dossier due» {format_vn_date(data.dossier_due_on)} is before «Registered on» "
+                        f"{format_vn_date(data.registered_on)}.",
+                    ),
+                )
+            )
+        if errors:
+            raise ValidationError(errors, record=record)
+        assert data.registered_on is not None
+        rules: RuleSet = rule_set_in_force(reference.rule_sets(uow), data.registered_on)
+        candidacy = Candidacy(
+            product_id=product.id,
+            stage=Stage.REGISTERED.value,
+            rule_set_code=rules.code,
+            round_year=data.round_year,
+            round_no=data.round_no or 1,
+            registered_on=data.registered_on,
+            dossier_due_on=data.dossier_due_on,
+            notes="",
+        )
+        uow.session.add(candidacy)
+        if product.status == ProductStatus.POTENTIAL.value:
+            product.status = ProductStatus.REGISTERED.value
+        return candidacy
+
+    @staticmethod
+    def _evaluation(s: Session, product: Product, candidacy: Candidacy, data: MoveInput) -> Evaluation | None:
+        """The evaluation given, else the one linked, else the product's newest since it registered."""
+        wanted = data.evaluation_id or candidacy.evaluation_id
+        if wanted:
+            found = s.get(Evaluation, wanted)
+            if found is not None and found.product_id == product.id:
+                return found
+        query = select(Evaluation).where(Evaluation.product_id == product.id)
+        if candidacy.registered_on is not None:
+            query = query.where(Evaluation.evaluated_on >= candidacy.registered_on)
+        return s.scalars(query.order_by(Evaluation.evaluated_on.desc(), Evaluation.created_at.desc())).first()
+
+    def _check_window(self, uow: UnitOfWork, product: Product, today: date, record: Text) -> None:
+        name = product.name
+        if product.expires_on is None:
+            self._refuse(
+                record,
+                f"«{name}» chưa có «Ngày hết hạn» giấy chứng nhận nên chưa tính được thời hạn đánh giá lại.",
+                f"«{name}» has no certificate «Expires on», so its re-evaluation window cannot be worked out.",
+            )
+        assert product.expires_on is not None
+        opens = self.window_opens(uow, product)
+        if opens is not None and today < opens:
+            self._refuse(
+                record,
+                f"Giấy chứng nhận của «{name}» hết hạn ngày {format_vn_date(product.expires_on)}; thời hạn nộp hồ sơ "
+                f"đánh giá lại bắt đầu từ ngày {format_vn_date(opens)}, chưa đến.",
+                f"The certificate of «{name}» expires on {format_vn_date(product.expires_on)}; the re-evaluation "
+                f"filing window opens on {format_vn_date(opens)}, not yet.",
+            )
+
+    @staticmethod
+    def window_opens(uow: UnitOfWork, product: Product) -> date | None:
+        """The first day of the re-evaluation window: the rule set's filing window, else its warning date."""
+        if product.expires_on is None:
+            return None
+        sets = reference.rule_sets(uow)
+        code = product.rule_set.code if product.rule_set else None
+        rules = next((r for r in sets if r.code == code), None) or rule_set_in_force(sets, product.expires_on)
+        window = rules.reevaluation_window(product.expires_on)
+        return window[0] if window else rules.warning_date(product.expires_on)
+
+    @staticmethod
+    def _refuse(record: Text, vi: str, en: str) -> None:
+        raise ValidationError([FieldError("stage", Text(vi, en))], record=record)
+
+
+__all__ = ["Board", "MoveInput", "PipelineRow", "PipelineService"]

@@ -1,0 +1,101 @@
+"""What the pipeline and dossier services hand out and take in: plain DTOs, no ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class PipelineRow:
+    """One product on the board: where it stands and what its dossier still lacks."""
+
+    product_id: str
+    product: str
+    producer: str
+    unit_id: str | None
+    unit: str
+    stage: str
+    stage_label: str
+    candidacy_id: str | None
+    rule_set_code: str
+    round_year: int | None
+    round_no: int | None
+    round: str  # «1/2026»
+    registered_on: date | None
+    dossier_due_on: date | None
+    evaluation_id: str | None
+    missing_count: int
+    missing: str  # the names of the required documents not yet «Đạt», joined by «; »
+    updated_at: datetime | None  # the candidacy's version, None when the product was never moved
+
+
+@dataclass(frozen=True)
+class Board:
+    """The board: its rows (after every filter), counts per stage and per unit."""
+
+    rows: list[PipelineRow]
+    by_stage: dict[str, int]  # stage code -> products (filtered by unit and search, not by stage)
+    by_unit: dict[str, int]  # unit name -> products (filtered by stage and search, not by unit)
+    units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, name) of every product's unit
+
+
+@dataclass(frozen=True)
+class MoveInput:
+    """What moving to «Đăng ký» needs (the round), and optionally the evaluation to link."""
+
+    registered_on: date | None = None
+    round_year: int | None = None
+    round_no: int | None = None
+    dossier_due_on: date | None = None
+    evaluation_id: str | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    """One document of a product's dossier for its current round, as the rule set lists it."""
+
+    item_code: str
+    name: str
+    required: bool
+    confirmed: bool
+    status: str
+    status_label: str
+    checked_on: date | None
+    checked_by: str
+    file_path: str
+    note: str
+    source_note: str
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """A product's dossier for one round: the product, the round and its documents."""
+
+    product_id: str
+    product: str
+    producer: str
+    unit: str
+    candidacy_id: str
+    stage: str
+    rule_set_code: str
+    round: str
+    dossier_due_on: date | None
+    source: str
+    items: list[DossierRow]
+
+    @property
+    def missing(self) -> list[DossierRow]:
+        return [i for i in self.items if i.required and i.status != "dat"]
+
+
+@dataclass(frozen=True)
+class DossierItemInput:
+    """One document's state as the officer records it."""
+
+    status: str
+    checked_on: date | None = None
+    checked_by: str = ""
+    file_path: str = ""
+    note: str = ""
