@@ -15,6 +15,9 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain import formatting, language, limits, schema
 from ocop_desktop.domain.enums import LabelledEnum
 from ocop_desktop.persistence.models import (
+    Activity,
+    ActivityProducer,
+    ActivityProduct,
     AuditEntry,
     Base,
     Directive,
@@ -113,6 +116,24 @@ ENTITIES: tuple[Entity, ...] = (
         lambda r, n: _short(_join(", ", n(r.get("product_id")), _vn_day(r.get("evaluated_on")))),
     ),
     Entity("evaluation_members", EvaluationMember, lambda r, n: _short(r.get("member_name")), deletable=True),
+    Entity(
+        "activities",
+        Activity,
+        lambda r, n: _short(_join(", ", r.get("title"), _vn_day(r.get("held_on")))),
+        deletable=True,
+    ),
+    Entity(
+        "activity_producers",
+        ActivityProducer,
+        lambda r, n: _short(_join(" — ", n(r.get("producer_id")), n(r.get("activity_id")))),
+        deletable=True,
+    ),
+    Entity(
+        "activity_products",
+        ActivityProduct,
+        lambda r, n: _short(_join(" — ", n(r.get("product_id")), n(r.get("activity_id")))),
+        deletable=True,
+    ),
 )
 BY_NAME = {e.name: e for e in ENTITIES}
 ORDER = {e.name: i for i, e in enumerate(ENTITIES)}
