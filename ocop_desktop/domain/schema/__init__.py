@@ -7,6 +7,7 @@ the report columns, the CLI columns and the package's field list. No Qt, no SQLA
 
 from __future__ import annotations
 
+from ocop_desktop.domain.schema.activities import ACTIVITY, ACTIVITY_PRODUCER, ACTIVITY_PRODUCT
 from ocop_desktop.domain.schema.exchange import (
     EXCHANGE_IMPORT,
     EXCHANGE_OUTBOX,
@@ -40,6 +41,9 @@ from ocop_desktop.domain.schema.safety import AUDIT_LOG, BACKUP, TRUSTED_SENDER
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
 
 __all__ = [
+    "ACTIVITY",
+    "ACTIVITY_PRODUCER",
+    "ACTIVITY_PRODUCT",
     "AUDIT_LOG",
     "BACKUP",
     "CANDIDACY",
@@ -92,6 +96,9 @@ RECORDS: dict[str, Record] = {
         DIRECTIVE,
         TASK,
         TASK_PROGRESS,
+        ACTIVITY,
+        ACTIVITY_PRODUCER,
+        ACTIVITY_PRODUCT,
         EVALUATION,
         EVALUATION_MEMBER,
         CANDIDACY,

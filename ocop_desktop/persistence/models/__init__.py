@@ -1,5 +1,6 @@
 """ORM mappings (SQLAlchemy 2 typed); importing this package registers every table."""
 
+from ocop_desktop.persistence.models.activities import Activity, ActivityProducer, ActivityProduct
 from ocop_desktop.persistence.models.audit import AuditEntry
 from ocop_desktop.persistence.models.base import Base, RecordMixin, new_id, stable_id, utcnow
 from ocop_desktop.persistence.models.evaluations import Evaluation, EvaluationMember
@@ -19,6 +20,9 @@ from ocop_desktop.persistence.models.surveys import SurveyCampaign, SurveyEntry,
 from ocop_desktop.persistence.models.tasks import Directive, Task, TaskProgress
 
 __all__ = [
+    "Activity",
+    "ActivityProducer",
+    "ActivityProduct",
     "AppMeta",
     "AuditEntry",
     "Base",
