@@ -51,8 +51,9 @@ COMMAND_MODULES = {
     "places": "places",
     "senders": "senders",
     "verify": "verify",
+    "activities": "activities",
 }
-MODULE_ORDER = ("exchange", "evaluation", "safety", "campaigns", "tasks", "places", "senders", "verify")
+MODULE_ORDER = ("exchange", "evaluation", "safety", "campaigns", "tasks", "places", "senders", "verify", "activities")
 BUILT_IN = ("office", "init", "check", "report", "products", "tasks", "surveys")
 
 PRODUCT_COLUMNS = tuple(f.listed_as for f in PRODUCT.view(TERMINAL))  # domain/schema/records.py
@@ -169,6 +170,7 @@ def cmd_report(args) -> int:
             months=args.months,
             directive_id=args.directive,
             today=day,
+            year=args.year,
         )
         service = ReportService(make_uow)
         path = service.export(request, args.format, output)
@@ -413,6 +415,7 @@ def _report_parser(command) -> None:
     )
     p.add_argument("--months", type=int, default=6, metavar="N", help="số tháng tới (báo cáo expiring)")
     p.add_argument("--directive", metavar="ID", help="mã văn bản chỉ đạo (báo cáo tasks; mặc định: mới nhất)")
+    p.add_argument("--year", type=int, metavar="NĂM", help="năm của báo cáo activities (mặc định: năm của ngày văn bản)")
     p.add_argument(
         "--date",
         metavar="NGÀY",

@@ -64,6 +64,7 @@ DOCUMENT_KINDS = (
         "certificate-decision", "Quyết định công nhận sản phẩm OCOP", "QUYẾT ĐỊNH", DECISION, issuer=AUTHORITY
     ),
     DocumentKind("audit", "Báo cáo nhật ký thay đổi dữ liệu", "BÁO CÁO", REPORT),
+    DocumentKind("activities", "Báo cáo kết quả hoạt động hỗ trợ, xúc tiến thương mại", "BÁO CÁO", REPORT),
 )
 DOCUMENT_BY_KEY = {k.key: k for k in DOCUMENT_KINDS}
 

@@ -26,7 +26,7 @@ from ocop_desktop.services.report_seal import write_sealed
 from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form, find_campaign
 from ocop_desktop.services.report_tasks import build_tasks
 
-KINDS = ("survey", "products", "expiring", "tasks", "summary", "survey-form")
+KINDS = ("survey", "products", "expiring", "tasks", "summary", "survey-form", "activities")
 
 __all__ = ["KINDS", "SURVEY_COLUMNS", "CampaignChoice", "ReportOptions", "ReportRequest", "ReportService"]
 
@@ -62,6 +62,7 @@ class ReportRequest:
     months: int = 6
     directive_id: str | None = None
     today: date | None = None
+    year: int | None = None  # the activities report's year; None: the year of ``today``
 
 
 def _clean_text(report: Report) -> None:
@@ -205,6 +206,13 @@ class ReportService:
         with self._uow() as uow:
             _places, scope = self._area(uow, request, today)
             return build_tasks(uow.session, request.directive_id, scope, today)
+
+    def _activities(self, request: ReportRequest, today: date) -> Report:
+        from ocop_desktop.services.report_activities import build_activities  # noqa: PLC0415
+
+        with self._uow() as uow:
+            places, scope = self._area(uow, request, today)
+            return build_activities(uow.session, places, scope, request.year or today.year, today)
 
     def _summary(self, request: ReportRequest, today: date) -> Report:
         with self._uow() as uow:
