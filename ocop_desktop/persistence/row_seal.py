@@ -38,6 +38,8 @@ COVERED: dict[str, str] = {
     "task_progress": "id",
     "evaluations": "id",
     "evaluation_members": "id",
+    "candidacies": "id",
+    "dossier_items": "id",
     "activities": "id",
     "activity_producers": "id",
     "activity_products": "id",

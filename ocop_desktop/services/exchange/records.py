@@ -20,7 +20,9 @@ from ocop_desktop.persistence.models import (
     ActivityProduct,
     AuditEntry,
     Base,
+    Candidacy,
     Directive,
+    DossierItem,
     Evaluation,
     EvaluationMember,
     Producer,
@@ -116,6 +118,17 @@ ENTITIES: tuple[Entity, ...] = (
         lambda r, n: _short(_join(", ", n(r.get("product_id")), _vn_day(r.get("evaluated_on")))),
     ),
     Entity("evaluation_members", EvaluationMember, lambda r, n: _short(r.get("member_name")), deletable=True),
+    # The candidate pipeline (services/pipeline.py): a product's round, then its dossier's documents.
+    Entity(
+        "candidacies",
+        Candidacy,
+        lambda r, n: _short(_join(" ", n(r.get("product_id")), _paren(str(r.get("round_year") or "")))),
+    ),
+    Entity(
+        "dossier_items",
+        DossierItem,
+        lambda r, n: _short(_join(": ", n(r.get("candidacy_id")), r.get("item_code"))),
+    ),
     Entity(
         "activities",
         Activity,
