@@ -101,14 +101,16 @@ def cmd_init(args) -> int:
 
 
 def cmd_products_list(args) -> int:
+    from ocop_desktop.services.labels import listed_rows  # noqa: PLC0415
     from ocop_desktop.services.products import ProductService  # noqa: PLC0415
 
     db, make_uow = open_db(args, write=False)
     try:
-        rows = [asdict(p) for p in ProductService(make_uow).list(search=args.search)]
+        incomplete = getattr(args, "label_incomplete", False)  # «nhãn chưa đạt»
+        found = ProductService(make_uow).list(search=args.search, label_incomplete=incomplete)
     finally:
         db.close()
-    emit_rows(rows, args.format, PRODUCT_COLUMNS)
+    emit_rows(listed_rows(found), args.format, PRODUCT_COLUMNS)
     return 0
 
 
@@ -365,6 +367,11 @@ def build_parser(word: str | None = None) -> argparse.ArgumentParser:
         _format_option(p)
         if name == "products":
             p.add_argument("--search", help="tìm theo tên sản phẩm hoặc tên chủ thể, không phân biệt dấu và chữ hoa")
+            p.add_argument(
+                "--label-incomplete",
+                action="store_true",
+                help="chỉ sản phẩm có nhãn, mã vạch, truy xuất nguồn gốc hoặc nhãn hiệu chưa đạt («nhãn chưa đạt»)",
+            )
         if name == "tasks":
             from ocop_desktop.commands import tasks as task_commands  # noqa: PLC0415
 

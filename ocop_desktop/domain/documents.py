@@ -42,6 +42,7 @@ DOCUMENT_KINDS = (
     DocumentKind("expiring", "Báo cáo sản phẩm sắp hết hạn chứng nhận", "BÁO CÁO", REPORT),
     DocumentKind("tasks", "Báo cáo tình hình thực hiện nhiệm vụ", "BÁO CÁO", REPORT, letter_recipient=True),
     DocumentKind("summary", "Báo cáo tổng hợp sản phẩm OCOP", "BÁO CÁO", REPORT),
+    DocumentKind("labels", "Báo cáo sản phẩm có nhãn, mã vạch hoặc nhãn hiệu chưa đạt", "BÁO CÁO", REPORT),
     DocumentKind(
         "survey-form",
         "Phiếu rà soát sản phẩm",

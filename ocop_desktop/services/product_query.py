@@ -21,6 +21,7 @@ from ocop_desktop.persistence.models import (
     ProductGroup,
     ProductSet,
 )
+from ocop_desktop.services.labels import incomplete_condition
 from ocop_desktop.services.places import covered_place_ids
 from ocop_desktop.services.product_order import GROUP_ID, SORT_KEYS, ordering, sorted_ids, whole_registry_ids
 
@@ -43,6 +44,7 @@ class ProductFilter:
     include_archived: bool = False  # True: archived and active alike
     expiring_within_days: int | None = None  # certificate ends between today and today + n days
     expired: bool = False  # certificate has run out
+    label_incomplete: bool = False  # «nhãn chưa đạt»: label, barcode, traceability or trademark lacking
     sort: str = "name"  # one of SORT_KEYS
     descending: bool = False
 
@@ -245,6 +247,8 @@ def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
         conds.append(Product.archived_at.is_(None))
     if f.expired:
         conds.append(or_(Product.status == _LAPSED, and_(Product.status != _REVOKED, Product.expires_on < today)))
+    if f.label_incomplete:
+        conds.append(incomplete_condition(today))
     if f.expiring_within_days is not None:
         conds.append(
             and_(
@@ -258,6 +262,8 @@ def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
 
 def _searched_only(f: ProductFilter) -> bool:
     """Nothing narrows the list but the search and the archive state."""
+    if f.label_incomplete:
+        return False
     return not (
         f.place_id or f.group_code or f.stars is not None or f.status or f.expired or f.expiring_within_days is not None
     )

@@ -18,6 +18,7 @@ from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataE
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet, utcnow
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
+from ocop_desktop.services.labels import LabelInfo, apply_label, incomplete_condition, label_errors, label_info
 from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported for the GUI and tests)
     EXPIRED,
     EXPIRING,
@@ -61,6 +62,8 @@ class ProductDTO:
     notes: str
     archived: bool
     updated_at: datetime
+    # Trademark, GS1 membership, traceability link (services/labels.py).
+    label: LabelInfo = field(default_factory=LabelInfo)
 
 
 @dataclass
@@ -83,6 +86,8 @@ class ProductInput:
     checklist: dict[str, Any] = field(default_factory=dict)
     notes: str = ""
     group_code: str | None = None  # only needed when no product set is chosen; a set implies its group
+    # Trademark, GS1 membership, traceability link (services/labels.py).
+    label: LabelInfo = field(default_factory=LabelInfo)
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,7 @@ def to_dto(p: Product) -> ProductDTO:
         notes=p.notes or "",
         archived=p.archived_at is not None,
         updated_at=p.updated_at,
+        label=label_info(p),
     )
 
 
@@ -148,6 +154,7 @@ class ProductService:
         status: str | None = None,
         stars: int | None = None,
         include_archived: bool = False,
+        label_incomplete: bool = False,
     ) -> list[ProductDTO]:
         """Products in Vietnamese alphabetical order; ``search`` is the registry table's search
         (product or producer name, diacritics and case ignored)."""
@@ -161,6 +168,8 @@ class ProductService:
                 query = query.where(Product.stars == stars)
             if not include_archived:
                 query = query.where(Product.archived_at.is_(None))
+            if label_incomplete:  # «nhãn chưa đạt»
+                query = query.where(incomplete_condition(date.today()))
             query = query.order_by(Product.name_sort, Product.id)
             return [to_dto(p) for p in uow.session.scalars(query).unique()]
 
@@ -337,6 +346,8 @@ class ProductService:
                 ean = normalize_ean13(ean)
             except CodeError as exc:
                 errors.append(FieldError("ean13", str(exc)))
+        bad_ean = any(e.field == "ean13" for e in errors)
+        errors += label_errors(data.label, "" if bad_ean else ean, date.today())
         if data.producer_id and s.get(Producer, data.producer_id) is None:
             errors.append(
                 FieldError(
@@ -444,4 +455,5 @@ class ProductService:
         product.rule_set_id = rule_set_row_id
         product.ean13 = ean or None
         product.checklist = dict(data.checklist)
+        apply_label(product, data.label)
         product.notes = (data.notes or "").strip()

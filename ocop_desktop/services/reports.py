@@ -20,13 +20,14 @@ from ocop_desktop.persistence.models import Directive, SurveyCampaign
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.documents import DocumentService
+from ocop_desktop.services.labels import build_labels
 from ocop_desktop.services.report_registry import build_expiring, build_products, build_summary
 from ocop_desktop.services.report_scope import PlaceTable, Scope, report_scope, scope_choices
 from ocop_desktop.services.report_seal import write_sealed
 from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form, find_campaign
 from ocop_desktop.services.report_tasks import build_tasks
 
-KINDS = ("survey", "products", "expiring", "tasks", "summary", "survey-form", "activities")
+KINDS = ("survey", "products", "expiring", "tasks", "summary", "survey-form", "activities", "labels")
 
 __all__ = ["KINDS", "SURVEY_COLUMNS", "CampaignChoice", "ReportOptions", "ReportRequest", "ReportService"]
 
@@ -218,3 +219,8 @@ class ReportService:
         with self._uow() as uow:
             places, scope = self._area(uow, request, today)
             return build_summary(uow.session, places, scope, today)
+
+    def _labels(self, request: ReportRequest, today: date) -> Report:
+        with self._uow() as uow:
+            places, scope = self._area(uow, request, today)
+            return build_labels(uow.session, places, scope, today)

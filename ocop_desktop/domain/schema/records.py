@@ -18,6 +18,7 @@ from ocop_desktop.domain.schema.fields import (
     Kind,
     Record,
 )
+from ocop_desktop.domain.schema.labels import LABEL_FIELDS, LABEL_GAPS, LABEL_REPORT, LABEL_REPORT_COLUMNS
 from ocop_desktop.domain.schema.survey import POSITION
 
 # Every record has these (persistence/models/base.RecordMixin).
@@ -78,6 +79,7 @@ PRODUCT = Record(
             "Label, traceability and trademark",
             Kind.JSON,
         ),
+        *LABEL_FIELDS,  # trademark, GS1 membership, traceability link (domain/schema/labels.py)
         Field("notes", "Ghi chú", "Notes", Kind.NOTE),
         Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
     ),
@@ -102,6 +104,7 @@ PRODUCT = Record(
         # The summary's rows: what is counted (a star class, a group, a unit, a status) and how many.
         Field("criterion", "Tiêu chí", "Criterion", Kind.TEXT, width=40),
         Field("count", "Số sản phẩm", "Products", Kind.INTEGER, width=14),
+        LABEL_GAPS,
     ),
     views={
         # The register as a province asks for it (widths in characters, scaled to the page: dates
@@ -129,6 +132,7 @@ PRODUCT = Record(
             "reevaluation_deadline",
         ),
         SUMMARY_REPORT: ("criterion", "count"),
+        LABEL_REPORT: LABEL_REPORT_COLUMNS,
         # `ocop products list` (CSV/JSON): references listed by name (Field.listed_as).
         TERMINAL: (
             "id",
@@ -145,6 +149,8 @@ PRODUCT = Record(
             "certified_on",
             "expires_on",
             "ean13",
+            *(f.key for f in LABEL_FIELDS),
+            "label_gaps",
         ),
         # The registry table (each column sortable: services/product_query.SORT_KEYS).
         WINDOW: (

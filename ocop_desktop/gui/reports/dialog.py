@@ -62,6 +62,7 @@ class ReportsDialog(QDialog):
             ("tasks", self.tr("Tasks of a directive")),
             ("summary", self.tr("Summary with charts")),
             ("survey-form", self.tr("Blank survey form for field visits")),
+            ("labels", self.tr("Products with incomplete labels or trademarks")),
         ]
         for key, label in kinds:
             item = QListWidgetItem(label)
@@ -123,7 +124,7 @@ class ReportsDialog(QDialog):
         kind = self.kind()
         for widgets, used in (
             ((self.ui.campaignLabel, self.ui.campaignCombo), kind in ("survey", "survey-form")),
-            ((self.ui.unitLabel, self.ui.unitCombo), kind in ("survey", "products", "expiring", "summary")),
+            ((self.ui.unitLabel, self.ui.unitCombo), kind in ("survey", "products", "expiring", "summary", "labels")),
             ((self.ui.monthsLabel, self.ui.monthsSpin), kind == "expiring"),
             ((self.ui.directiveLabel, self.ui.directiveCombo), kind == "tasks"),
         ):

@@ -73,6 +73,14 @@ class Product(RecordMixin, Base):
     rule_set_id: Mapped[str | None] = mapped_column(ForeignKey("rule_sets.id"))
     ean13: Mapped[str | None] = mapped_column(String(13))
     checklist: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Label follow-up (migration 0016; domain/schema/labels.py): trademark, GS1 membership, traceability.
+    trademark_application_no: Mapped[str | None] = mapped_column(String(20))
+    trademark_filed_on: Mapped[date | None] = mapped_column(Date)
+    trademark_certificate_no: Mapped[str | None] = mapped_column(String(20))
+    trademark_owner: Mapped[str | None] = mapped_column(String(300))
+    gs1_prefix: Mapped[str | None] = mapped_column(String(12))
+    gs1_valid_until: Mapped[date | None] = mapped_column(Date)
+    trace_link: Mapped[str | None] = mapped_column(String(500))
     notes: Mapped[str] = mapped_column(Text, default="")
     archived_at: Mapped[datetime | None] = mapped_column(DateTime)
 
