@@ -42,6 +42,16 @@ DOCUMENT_KINDS = (
     DocumentKind("expiring", "Báo cáo sản phẩm sắp hết hạn chứng nhận", "BÁO CÁO", REPORT),
     DocumentKind("tasks", "Báo cáo tình hình thực hiện nhiệm vụ", "BÁO CÁO", REPORT, letter_recipient=True),
     DocumentKind("summary", "Báo cáo tổng hợp sản phẩm OCOP", "BÁO CÁO", REPORT),
+    # The candidate pipeline's paperwork (services/dossier_reports.py): the checklist handed to a
+    # producer is a form (no number), signed by the producer and the officer who checked it.
+    DocumentKind(
+        "dossier-checklist",
+        "Phiếu kiểm tra hồ sơ sản phẩm OCOP",
+        "PHIẾU KIỂM TRA HỒ SƠ SẢN PHẨM OCOP",
+        "",
+        form_signers=("ĐẠI DIỆN CHỦ THỂ", "NGƯỜI KIỂM TRA"),
+    ),
+    DocumentKind("dossier-missing", "Báo cáo sản phẩm còn thiếu hồ sơ đánh giá", "BÁO CÁO", REPORT),
     DocumentKind("labels", "Báo cáo sản phẩm có nhãn, mã vạch hoặc nhãn hiệu chưa đạt", "BÁO CÁO", REPORT),
     DocumentKind(
         "survey-form",

@@ -57,6 +57,8 @@ CANDIDACY = Record(
         # The printed list of products whose dossier is incomplete.
         REPORT: ("product", "producer", "unit", "round", "dossier_due_on", "missing"),
     },
+    # The missing documents get the room on paper: a row of the report must fit its page.
+    widths={REPORT: {"product": 20, "producer": 14, "unit": 12, "round": 10, "dossier_due_on": 14, "missing": 56}},
 )
 
 DOSSIER_ITEM = Record(
@@ -96,5 +98,5 @@ DOSSIER_ITEM = Record(
         # The checklist handed to the producer.
         REPORT: ("name", "required", "status", "checked_on", "note"),
     },
-    widths={REPORT: {"name": 46, "note": 24}},
+    widths={REPORT: {"name": 38, "required": 11, "status": 12, "checked_on": 15, "note": 17}},
 )
