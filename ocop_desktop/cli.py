@@ -51,9 +51,11 @@ COMMAND_MODULES = {
     "places": "places",
     "senders": "senders",
     "verify": "verify",
+    "trace": "logbooks",
+    "logbook": "logbooks",
     "activities": "activities",
 }
-MODULE_ORDER = ("exchange", "evaluation", "safety", "campaigns", "tasks", "places", "senders", "verify", "activities")
+MODULE_ORDER = ("exchange", "evaluation", "safety", "campaigns", "tasks", "places", "senders", "verify", "activities", "logbooks")
 BUILT_IN = ("office", "init", "check", "report", "products", "tasks", "surveys")
 
 PRODUCT_COLUMNS = tuple(f.listed_as for f in PRODUCT.view(TERMINAL))  # domain/schema/records.py

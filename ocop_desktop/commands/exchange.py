@@ -460,3 +460,6 @@ def register(sub, command) -> None:
     p = command("survey", "mẫu Excel rà soát sản phẩm", cmd_template, parent=kinds)
     p.add_argument("-o", "--output", required=True, metavar="TỆP.xlsx")
     p.add_argument("--campaign", type=int, metavar="NĂM", help="năm của đợt rà soát (ghi trong hướng dẫn)")
+    from ocop_desktop.commands.logbooks import register_imports  # noqa: PLC0415
+
+    register_imports(group, kinds, command)  # `import logbook`, `import template logbook`

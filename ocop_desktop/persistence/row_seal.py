@@ -43,6 +43,10 @@ COVERED: dict[str, str] = {
     "activities": "id",
     "activity_producers": "id",
     "activity_products": "id",
+    "logbook_materials": "id",
+    "logbook_batches": "id",
+    "logbook_batch_materials": "id",
+    "logbook_sales": "id",
     "trusted_senders": "id",
     "app_meta": "key",
     "scorecards": "id",  # shipped cards are also compared with their files; an office's own only here

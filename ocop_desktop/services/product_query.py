@@ -22,6 +22,7 @@ from ocop_desktop.persistence.models import (
     ProductSet,
 )
 from ocop_desktop.services.labels import incomplete_condition
+from ocop_desktop.services.logbooks import recent_entry_products, with_logbook_flags
 from ocop_desktop.services.places import covered_place_ids
 from ocop_desktop.services.product_order import GROUP_ID, SORT_KEYS, ordering, sorted_ids, whole_registry_ids
 
@@ -44,6 +45,7 @@ class ProductFilter:
     include_archived: bool = False  # True: archived and active alike
     expiring_within_days: int | None = None  # certificate ends between today and today + n days
     expired: bool = False  # certificate has run out
+    logbook_idle: bool = False  # no logbook entry in the last 12 months (services/logbooks.IDLE_DAYS)
     label_incomplete: bool = False  # «nhãn chưa đạt»: label, barcode, traceability or trademark lacking
     sort: str = "name"  # one of SORT_KEYS
     descending: bool = False
@@ -70,6 +72,7 @@ class ProductRow:
     archived: bool
     expiry_state: str  # EXPIRED, EXPIRING (within EXPIRY_WARNING_MONTHS) or ""
     days_left: int | None  # days from the query's ``today`` to expiry (negative once expired)
+    logbook_idle: bool = False  # no logbook entry in the last 12 months (set for a page's rows: _page)
 
 
 def expiry_state(status: str, expires_on: date | None, today: date, warn_until: date | None = None) -> str:
@@ -239,6 +242,8 @@ def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
         )
     if f.stars is not None:
         conds.append(Product.stars == f.stars)
+    if f.logbook_idle:
+        conds.append(Product.id.not_in(select(recent_entry_products(today).subquery())))
     if f.status:
         conds.append(Product.status == f.status)
     if f.archived:
@@ -262,6 +267,8 @@ def conditions(session: Session, f: ProductFilter, today: date) -> list[Any]:
 
 def _searched_only(f: ProductFilter) -> bool:
     """Nothing narrows the list but the search and the archive state."""
+    if f.logbook_idle:
+        return False
     if f.label_incomplete:
         return False
     return not (
@@ -324,7 +331,7 @@ def _page(
         # the name's index, the shown columns joined to the rows kept only, stopped after a page.
         # (Another filter may lead SQLite to sort every match, joined: ids first then.)
         stmt = row_select().where(*conds).order_by(*ordering(sort, descending)).limit(limit)
-        first = to_rows(session.connection().execute(stmt), today)
+        first = with_logbook_flags(session, to_rows(session.connection().execute(stmt), today), today)
         return first, len(first) if len(first) < limit else None
     page = None
     if _plain(filters):
@@ -338,7 +345,7 @@ def _page(
     # connection: no ORM object is made, and the ORM's per-statement bookkeeping is skipped.)
     rows = session.connection().execute(row_select().where(Product.id.in_(page))) if page else ()
     found = {r[0]: r for r in rows}
-    return to_rows((found[pid] for pid in page if pid in found), today), total
+    return with_logbook_flags(session, to_rows((found[pid] for pid in page if pid in found), today), today), total
 
 
 def same_name_rows(

@@ -36,6 +36,7 @@ from ocop_desktop.domain.schema.records import (
     TASK,
     TASK_PROGRESS,
 )
+from ocop_desktop.domain.schema.logbooks import LOGBOOK_RECORDS
 from ocop_desktop.domain.schema.pipeline import CANDIDACY, DOSSIER_ITEM
 from ocop_desktop.domain.schema.safety import AUDIT_LOG, BACKUP, TRUSTED_SENDER
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
@@ -103,6 +104,7 @@ RECORDS: dict[str, Record] = {
         EVALUATION_MEMBER,
         CANDIDACY,
         DOSSIER_ITEM,
+        *LOGBOOK_RECORDS,
         PLACE,
         PLACE_LINK,
         PRODUCT_GROUP,

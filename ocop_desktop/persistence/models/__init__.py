@@ -5,6 +5,7 @@ from ocop_desktop.persistence.models.audit import AuditEntry
 from ocop_desktop.persistence.models.base import Base, RecordMixin, new_id, stable_id, utcnow
 from ocop_desktop.persistence.models.evaluations import Evaluation, EvaluationMember
 from ocop_desktop.persistence.models.exchange import InboxEntry, OutboxEntry, SyncState, TrustedSender
+from ocop_desktop.persistence.models.logbooks import LogbookBatch, LogbookBatchMaterial, LogbookMaterial, LogbookSale
 from ocop_desktop.persistence.models.pipeline import Candidacy, DossierItem
 from ocop_desktop.persistence.models.reference import (
     AppMeta,
@@ -32,6 +33,10 @@ __all__ = [
     "Evaluation",
     "EvaluationMember",
     "InboxEntry",
+    "LogbookBatch",
+    "LogbookBatchMaterial",
+    "LogbookMaterial",
+    "LogbookSale",
     "OutboxEntry",
     "Place",
     "PlaceLink",

@@ -35,6 +35,7 @@ from ocop_desktop.persistence.models import (
     TaskProgress,
     UnitSubmission,
 )
+from ocop_desktop.persistence.models.logbooks import LogbookBatch, LogbookBatchMaterial, LogbookMaterial, LogbookSale
 from ocop_desktop.services.readable import structured_text
 
 PRISTINE = "_pristine"  # record metadata key: the sender's copy was never edited (see merge.py)
@@ -128,6 +129,26 @@ ENTITIES: tuple[Entity, ...] = (
         "dossier_items",
         DossierItem,
         lambda r, n: _short(_join(": ", n(r.get("candidacy_id")), r.get("item_code"))),
+    ),
+    # A producer's logbook (services/logbooks.py): lots, batches, the lots each batch used, sales.
+    Entity(
+        "logbook_materials",
+        LogbookMaterial,
+        lambda r, n: _short(_join(" — ", r.get("lot_code"), r.get("material"))),
+        deletable=True,
+    ),
+    Entity("logbook_batches", LogbookBatch, lambda r, n: _short(r.get("batch_code")), deletable=True),
+    Entity(
+        "logbook_batch_materials",
+        LogbookBatchMaterial,
+        lambda r, n: _short(_join(" ← ", n(r.get("batch_id")), n(r.get("material_id")))),
+        deletable=True,
+    ),
+    Entity(
+        "logbook_sales",
+        LogbookSale,
+        lambda r, n: _short(_join(", ", r.get("buyer"), _vn_day(r.get("sold_on")))),
+        deletable=True,
     ),
     Entity(
         "activities",
