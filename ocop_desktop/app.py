@@ -38,11 +38,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 OWN_COMMANDS = ("actionOpenSample", "actionUserManual", "actionOpenLogFolder")
 
 
-def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None):
-    """Wire services, pages and the shell for an open database (also used by tests and benchmarks).
+def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, window=None):
+    """Wire services and pages for an open database into the window (also used by tests and benchmarks).
 
-    ``jobs`` is the window's database thread, given by :func:`_open_window` with the start-up
-    jobs already queued on it; without it one is made here, after the reference data is
+    ``window`` is the shell :func:`_open_window` showed before the file was opened; without it one
+    is made here. ``jobs`` is the window's database thread, given by :func:`_open_window` with the
+    start-up jobs already queued on it; without it one is made here, after the reference data is
     reloaded (when the shipped files changed) before the pages are built."""
     from ocop_desktop.gui.error_text import log_folder_command
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
@@ -160,13 +161,13 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None):
         "actionUserManual": manual_command(),
         "actionOpenLogFolder": log_folder_command(),
     }
-    window = MainWindow(
+    if window is None:
+        window = MainWindow(ui_settings, str(db.path))
+    window.attach(
         start,
         products_page,
         surveys_page,
         tasks_page,
-        ui_settings,
-        str(db.path),
         office,
         edit_office=edit_office,
         open_reports=open_reports,
@@ -269,9 +270,7 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
     import traceback
     from pathlib import Path
 
-    from ocop_desktop.gui.safety.damaged_dialog import offer_restore
     from ocop_desktop.gui.startup_error import StartupErrorDialog
-    from ocop_desktop.persistence.database import DamagedDatabaseError
 
     if ask_other is None:
 
@@ -282,12 +281,16 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
     while True:
         try:
             return _open_window(app, path, ui_settings, sample, build or build_main_window)
-        except DamagedDatabaseError as exc:  # found by the check behind the window as it was built
-            logging.getLogger(__name__).error("Start-up found the file damaged", exc_info=exc)
-            if not offer_restore(exc.path, exc.problems):
-                return 1
-            continue
         except Exception as exc:
+            # Imported here: the shell is shown before SQLAlchemy (which these load) is imported.
+            from ocop_desktop.gui.safety.damaged_dialog import offer_restore
+            from ocop_desktop.persistence.database import DamagedDatabaseError
+
+            if isinstance(exc, DamagedDatabaseError):  # found by the check behind the window as it was built
+                logging.getLogger(__name__).error("Start-up found the file damaged", exc_info=exc)
+                if not offer_restore(exc.path, exc.problems):
+                    return 1
+                continue
             logging.getLogger(__name__).error("Start-up failed", exc_info=exc)
             if os.environ.get("OCOP_DEBUG"):
                 traceback.print_exc()
@@ -302,51 +305,56 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
 def _open_window(app, path, ui_settings, sample, build):
     """One attempt at start-up; raises what went wrong, leaving nothing held.
 
-    The window is shown as soon as the file is open: the integrity check (of a file already at
-    this version's schema; one to migrate is checked before), the reference reload and the
-    daily backup run on the window's database thread, before and after the pages' first reads."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from ocop_desktop.domain.language import in_language
-    from ocop_desktop.gui.jobs import JobRunner
+    The shell of the window (menus, tabs, the start page's layout) is shown before SQLAlchemy is
+    imported and the file opened; the pages are put into it once the file is open. The integrity
+    check (of a file already at this version's schema; one to migrate is checked before), the
+    reference reload and the daily backup run on the window's database thread, before and after
+    the pages' first reads."""
+    from ocop_desktop.gui.main_window import MainWindow
     from ocop_desktop.gui.single_instance import SingleInstance
-    from ocop_desktop.instance_lock import GuiLock, wait_seconds
-    from ocop_desktop.persistence.database import at_head, is_writable, read_only_location
-    from ocop_desktop.services.backup import daily_backup_due, daily_backup_if_due
-    from ocop_desktop.services.errors import explain
-    from ocop_desktop.startup import Startup
 
     instance = SingleInstance(path, app)
     if not instance.start():
         return 0  # a window on this database is already open: it has been brought forward
+    shell = MainWindow(ui_settings, str(path))
+    if sample:
+        shell.mark_sample()
+    shell.show()
+    app.processEvents()  # drawn before the libraries below load (a few tenths of a second)
+    lock = db = None
     try:
+        from PySide6.QtWidgets import QMessageBox
+
+        from ocop_desktop.domain.language import in_language
+        from ocop_desktop.gui.jobs import JobRunner
+        from ocop_desktop.instance_lock import GuiLock, wait_seconds
+        from ocop_desktop.persistence.database import at_head, is_writable, read_only_location
+        from ocop_desktop.services.backup import daily_backup_due, daily_backup_if_due
+        from ocop_desktop.services.errors import explain
+        from ocop_desktop.startup import Startup
+
         if not is_writable(path):  # no lock file can be made there, and the window writes
             raise read_only_location(path)
         lock = GuiLock(path)  # the one writer lock, held while the window is open
         lock.acquire(wait=wait_seconds())  # a short `ocop` command may be finishing
-    except BaseException:
-        _stop(instance)
-        raise
-    db = None
-    try:
         check_later = at_head(path)  # opening it writes nothing: check it behind the window
         db = _open_or_offer_restore(path, check=not check_later)
         if db is None:
             lock.release()
+            _close_shell(shell, instance)
             return 1
         jobs = JobRunner()
         startup = Startup(db, jobs, check=check_later)  # queued before any page's read
-        window = build(db, ui_settings, ask_first_run=not sample, jobs=jobs)
-        if sample:
-            window.mark_sample()
+        shell.show_startup(startup)
+        window = build(db, ui_settings, ask_first_run=not sample, jobs=jobs, window=shell)
     except BaseException:
         if db is not None:
             db.close()
-        lock.release()
-        _stop(instance)
+        if lock is not None:
+            lock.release()  # nothing when it was never taken
+        _close_shell(shell, instance)
         raise
     instance.attach(window)
-    window.show_startup(startup)
     window.show()
     opened = Opened(window, db, lock, instance)
     startup.after_first_reads(
@@ -356,6 +364,13 @@ def _open_window(app, path, ui_settings, sample, build):
     )
     startup.damaged.connect(lambda exc: _damaged_after_open(app, opened, exc, ui_settings, sample, build))
     return opened
+
+
+def _close_shell(shell, instance) -> None:
+    """The file did not open: the shown shell goes, and nothing answers for the file any more."""
+    shell.hide()
+    shell.deleteLater()
+    _stop(instance)
 
 
 def _damaged_after_open(app, opened, exc, ui_settings, sample, build) -> None:

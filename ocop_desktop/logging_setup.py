@@ -138,7 +138,8 @@ def started(program: str) -> None:
         __version__,
         frozen,
         platform.python_version(),
-        platform.platform(terse=True),
+        # Not platform.platform(): it asks `uname -p` in a subprocess, ~10 ms before the window shows.
+        f"{platform.system()} {platform.release()}",
     )
 
 

@@ -163,6 +163,14 @@
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
+        <source>Opening the data file…</source>
+        <translation>Đang mở tệp dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
         <source>Checking the data file…</source>
         <translation>Đang kiểm tra tệp dữ liệu…</translation>
     </message>

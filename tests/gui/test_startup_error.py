@@ -115,11 +115,11 @@ def test_choosing_another_file_starts_with_that_file(qapp, vietnamese, ui_settin
     shown.presses.append("choose")
     built = []
 
-    def build(db, settings, ask_first_run=True, jobs=None):
+    def build(db, settings, ask_first_run=True, jobs=None, window=None):
         from ocop_desktop.app import build_main_window
 
         built.append(db.path)
-        return build_main_window(db, settings, ask_first_run=False, jobs=jobs)
+        return build_main_window(db, settings, ask_first_run=False, jobs=jobs, window=window)
 
     opened = app_module.start_window(qapp, Path("/proc/x/y.db"), ui_settings, build=build, sample=True)
     try:

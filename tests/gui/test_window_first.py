@@ -130,3 +130,60 @@ def test_the_first_screen_loads_no_library_of_a_later_dialog(office_db):
     assert done.returncode == 0, done.stderr
     visible, loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert visible and loaded == []
+
+
+def test_the_shell_is_shown_before_the_database_libraries_load(office_db):
+    """The window the user sees first (menus, tabs, the start page's layout) needs neither SQLAlchemy
+    nor any service: it is on screen while they load, and the pages arrive in it after."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from ocop_desktop import app as app_module\n"
+        "from ocop_desktop.gui import main_window\n"
+        "from ocop_desktop.gui.ui_settings import UiSettings\n"
+        "seen = []\n"
+        "real_show = main_window.MainWindow.show\n"
+        "def show(self):\n"
+        "    real_show(self)\n"
+        "    tabs = self.ui.tabs\n"
+        "    seen.append(['sqlalchemy' in sys.modules, [tabs.tabText(i) for i in range(tabs.count())],\n"
+        "                 [tabs.isTabEnabled(i) for i in range(tabs.count())], self.statusBar().currentMessage(),\n"
+        "                 self.ui.actionSendPackage.isEnabled()])\n"
+        "main_window.MainWindow.show = show\n"
+        f"path = Path({str(office_db)!r})\n"
+        "settings = UiSettings(QSettings(str(path.with_suffix('.ini')), QSettings.Format.IniFormat))\n"
+        "settings.language = 'vi'\n"
+        "from ocop_desktop.gui.i18n import install_translators\n"
+        "install_translators(app, 'vi')\n"
+        "opened = app_module.start_window(app, path, settings, sample=True, ask_other=lambda *a: None)\n"
+        "opened.window.jobs.wait()\n"
+        "app.processEvents()\n"
+        "w = opened.window\n"
+        "after = [w.ui.tabs.widget(1) is w.products, w.ui.tabs.isTabEnabled(1), w.ui.actionSendPackage.isEnabled()]\n"
+        "print(json.dumps([seen[0], after]))\n"
+        "w.close(); opened.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    first, after = json.loads(done.stdout.strip().splitlines()[-1])
+    loaded, titles, enabled, status, send_enabled = first
+    assert not loaded  # shown before SQLAlchemy was imported
+    assert titles == ["Trang chính", "Sản phẩm OCOP", "Rà soát sản phẩm", "Nhiệm vụ"]
+    assert enabled == [True, False, False, False] and not send_enabled  # nothing to open yet
+    assert status == "Đang mở tệp dữ liệu…"
+    assert after == [True, True, True]  # the same window, its pages and commands in place
