@@ -18,10 +18,12 @@ from ocop_desktop.services.report_columns import numbered_columns
 KIND = "logbook-form"  # domain/documents.py
 TITLE = "SỔ NHẬT KÝ SẢN XUẤT, KINH DOANH"
 SUBTITLE = "Nguyên liệu nhập vào, sản xuất và tiêu thụ sản phẩm"
-BLANK_ROWS = 18  # lines to fill per part (a page of each)
+# Lines to fill per part, so that each page is full and none spills a few lines onto another:
+# the first part shares its first page with the heading, the last its page with the signatures.
+BLANK_ROWS = (19, 11, 9)
 
 
-def logbook_parts(blank_rows: int = BLANK_ROWS) -> list[Report]:
+def logbook_parts(blank_rows: tuple[int, ...] = BLANK_ROWS) -> list[Report]:
     """One table per part of the logbook, its columns from the template's sheet (domain/schema/logbooks.py)."""
     return [
         Report(
@@ -31,9 +33,9 @@ def logbook_parts(blank_rows: int = BLANK_ROWS) -> list[Report]:
             columns=numbered_columns(columns),
             sections=[ReportSection("")],
             landscape=True,
-            blank_rows=blank_rows,
+            blank_rows=rows,
         )
-        for n, (title, _record, columns) in enumerate(SHEETS, start=1)
+        for n, ((title, _record, columns), rows) in enumerate(zip(SHEETS, blank_rows, strict=True), start=1)
     ]
 
 
