@@ -54,8 +54,10 @@ COMMAND_MODULES = {
     "trace": "logbooks",
     "logbook": "logbooks",
     "activities": "activities",
+    "pipeline": "pipeline",
+    "dossier": "pipeline",
 }
-MODULE_ORDER = ("exchange", "evaluation", "safety", "campaigns", "tasks", "places", "senders", "verify", "activities", "logbooks")
+MODULE_ORDER = ("exchange", "evaluation", "safety", "campaigns", "tasks", "places", "senders", "verify", "activities", "logbooks", "pipeline")
 BUILT_IN = ("office", "init", "check", "report", "products", "tasks", "surveys")
 
 PRODUCT_COLUMNS = tuple(f.listed_as for f in PRODUCT.view(TERMINAL))  # domain/schema/records.py
