@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import extract, or_, select
 from sqlalchemy.orm import Session
@@ -36,6 +36,7 @@ from ocop_desktop.services.activity_checks import (
     record_name,
 )
 from ocop_desktop.services.activity_types import ActivityDTO, ActivityFilter, ActivityInput, Choices, ShownProduct
+from ocop_desktop.services.report_scope import office_unit_id, scope_choices
 
 __all__ = ["ActivityDTO", "ActivityFilter", "ActivityInput", "ActivityService", "Choices", "ShownProduct"]
 
@@ -191,14 +192,21 @@ class ActivityService:
                     .order_by(Product.name_sort, Product.id)
                 )
             )
+            # The units already named, then this office's own unit, then the communes of its province.
             used_units = select(Activity.unit_id).where(Activity.unit_id.is_not(None)).distinct()
-            units = [(i, n) for i, n in s.execute(select(Place.id, Place.name).where(Place.id.in_(used_units)))]
+            used = sorted(
+                ((i, n) for i, n in s.execute(select(Place.id, Place.name).where(Place.id.in_(used_units)))),
+                key=lambda u: vn_sort_key(u[1]),
+            )
+            own = office_unit_id(s)
+            own_row = [(own, s.get(Place, own).name)] if own and s.get(Place, own) is not None else []
+            units = list(dict.fromkeys([*own_row, *used, *scope_choices(s, date.today())]))
             tasks = tuple((i, t) for i, t in s.execute(select(Task.id, Task.title).order_by(Task.created_at, Task.id)))
             years = sorted(
                 {int(y) for y in s.scalars(select(extract("year", Activity.held_on)).distinct()) if y},
                 reverse=True,
             )
-        return Choices(producers, products, tuple(sorted(units, key=lambda u: vn_sort_key(u[1]))), tasks, tuple(years))
+        return Choices(producers, products, tuple(units), tasks, tuple(years))
 
     def create(self, data: ActivityInput) -> ActivityDTO:
         with self._uow(action="create") as uow:

@@ -11,6 +11,7 @@ from ocop_desktop.domain.schema.fields import REPORT, TERMINAL, WINDOW, Field, K
 
 MONEY_MAX = 10**13  # đồng: ten thousand billion, far above any fair's sales; stops typos like 1e20
 COUNT_MAX = 10**9  # people reached, participants, contracts
+HISTORY = "window:history"  # a product's or producer's activities, in the product and producer forms
 
 
 class ActivityKind(LabelledEnum):
@@ -85,6 +86,7 @@ ACTIVITY = Record(
     ),
     views={
         WINDOW: ("held_on", "kind", "title", "place", "unit", "producers", "products", "participants", "sales"),
+        HISTORY: ("held_on", "kind", "title", "place", "sales", "result"),
         TERMINAL: (
             "id",
             "kind",
