@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>LabelFields</name>
+    <message>
+        <source>Trademark, barcode owner and traceability</source>
+        <translation>Nhãn hiệu, chủ sở hữu mã vạch và truy xuất nguồn gốc</translation>
+    </message>
+    <message>
+        <source>Trademark application no.:</source>
+        <translation>Số đơn đăng ký nhãn hiệu:</translation>
+    </message>
+    <message>
+        <source>Filed on:</source>
+        <translation>Ngày nộp đơn:</translation>
+    </message>
+    <message>
+        <source>Trademark certificate no.:</source>
+        <translation>Số văn bằng bảo hộ nhãn hiệu:</translation>
+    </message>
+    <message>
+        <source>Trademark owner:</source>
+        <translation>Chủ sở hữu nhãn hiệu:</translation>
+    </message>
+    <message>
+        <source>GS1 company prefix:</source>
+        <translation>Mã doanh nghiệp GS1:</translation>
+    </message>
+    <message>
+        <source>GS1 membership valid until:</source>
+        <translation>Hạn hiệu lực mã số mã vạch:</translation>
+    </message>
+    <message>
+        <source>Traceability link or QR text:</source>
+        <translation>Liên kết truy xuất (nội dung mã QR):</translation>
+    </message>
+    <message>
+        <source>e.g. 4-2024-12345, as on the IP Office&apos;s filing receipt</source>
+        <translation>ví dụ 4-2024-12345, như trên thông báo tiếp nhận đơn</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>e.g. 4-0456789-000, as printed on the certificate</source>
+        <translation>ví dụ 4-0456789-000, như in trên văn bằng</translation>
+    </message>
+    <message>
+        <source>as written on the certificate</source>
+        <translation>như ghi trên văn bằng</translation>
+    </message>
+    <message>
+        <source>893 and 4 to 6 digits, from the GS1 Vietnam certificate</source>
+        <translation>893 và 4 đến 6 chữ số, theo giấy chứng nhận của GS1 Việt Nam</translation>
+    </message>
+    <message>
+        <source>https://… or the text the QR code holds</source>
+        <translation>https://… hoặc nội dung mã QR</translation>
+    </message>
+</context>
+<context>
     <name>ProducerDialog</name>
     <message>
         <source>New producer</source>
@@ -146,7 +205,7 @@
     </message>
     <message>
         <source>dd/mm/yyyy</source>
-        <translation>ngày/tháng/năm</translation>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <source>E&amp;xpires on:</source>
@@ -277,6 +336,14 @@
     <message>
         <source>Re&amp;store</source>
         <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <source>Label incomplete</source>
+        <translation>Nhãn chưa đạt</translation>
+    </message>
+    <message>
+        <source>Only products whose label, barcode or trademark is not complete</source>
+        <translation>Chỉ sản phẩm có nhãn hàng hóa, mã vạch, truy xuất nguồn gốc hoặc nhãn hiệu chưa đạt</translation>
     </message>
     <message>
         <source>All places</source>

@@ -95,6 +95,10 @@
         <translation>Phiếu rà soát trống để đi thực địa</translation>
     </message>
     <message>
+        <source>Products with incomplete labels or trademarks</source>
+        <translation>Sản phẩm có nhãn, mã vạch hoặc nhãn hiệu chưa đạt</translation>
+    </message>
+    <message>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>

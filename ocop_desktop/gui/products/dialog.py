@@ -26,6 +26,7 @@ from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.field_errors import WARNING_STYLE, FieldErrors
+from ocop_desktop.gui.products.label_fields import LabelFields
 from ocop_desktop.gui.products.searchable import add_item, fill_communes, make_searchable, select_data
 from ocop_desktop.gui.screen_fit import scroll_form
 from ocop_desktop.gui.stale import answer_stale
@@ -113,6 +114,10 @@ class ProductDialog(QDialog):
             "ean13": (ui.ean13Error, ui.ean13Edit),
             "notes": (ui.notesError, ui.notesEdit),
         }
+        # Trademark, barcode owner, traceability (issue 17): under the checklist they follow up.
+        self.label_fields = LabelFields(ui.formArea)
+        ui.formAreaLayout.insertWidget(ui.formAreaLayout.indexOf(ui.checklistBox) + 1, self.label_fields)
+        fields |= {k: (self.label_fields.errors[k], edit) for k, edit in self.label_fields.edits.items()}
         self.errors = FieldErrors(
             {f: lab for f, (lab, _w) in fields.items()}, ui.formError, {f: w for f, (_lab, w) in fields.items()}
         )
@@ -233,6 +238,7 @@ class ProductDialog(QDialog):
         ui.expiresOnEdit.setText(format_vn_date(p.expires_on))
         ui.ean13Edit.setText(p.ean13)
         ui.notesEdit.setPlainText(p.notes)
+        self.label_fields.load(p.label)
         for code, box in self.checklist_boxes.items():
             box.setChecked(bool(p.checklist.get(code)))
 
@@ -350,6 +356,7 @@ class ProductDialog(QDialog):
             ean13=ui.ean13Edit.text(),
             checklist=checklist,
             notes=ui.notesEdit.toPlainText(),
+            label=self.label_fields.collect(problems),
         )
         return data, problems
 

@@ -8,7 +8,7 @@ from datetime import date
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView, QWidget
 
 from ocop_desktop.domain.enums import OcopGroup, ProductStatus
 from ocop_desktop.domain.formatting import enum_label, stars
@@ -80,6 +80,11 @@ class ProductsPage(QWidget):
         ui.search.returnPressed.connect(self.apply_search)  # Enter: no need to wait for the pause
         for combo in (ui.placeFilter, ui.groupFilter, ui.starsFilter, ui.statusFilter, ui.expiryFilter):
             combo.currentIndexChanged.connect(self._filter_changed)
+        # «Nhãn chưa đạt» (issue 17): label, barcode, traceability or trademark incomplete.
+        self.label_filter = QCheckBox(self.tr("Label incomplete"), self)
+        self.label_filter.setToolTip(self.tr("Only products whose label, barcode or trademark is not complete"))
+        ui.bottomLayout.insertWidget(0, self.label_filter)  # the filter row is full at 1024 pixels
+        self.label_filter.toggled.connect(self._filter_changed)
         ui.clearFilters.clicked.connect(lambda: self.show_filtered())
         self.model.sort_requested.connect(self._sort_requested)
         ui.table.activated.connect(lambda _index: self.edit_selected())  # double-click or Enter
@@ -135,6 +140,7 @@ class ProductsPage(QWidget):
             archived=status == ARCHIVED,
             expired=expiry == EXPIRED,
             expiring_within_days=expiry if isinstance(expiry, int) else None,
+            label_incomplete=self.label_filter.isChecked(),
             sort=self._sort[0],
             descending=self._sort[1],
         )
@@ -146,6 +152,7 @@ class ProductsPage(QWidget):
         stars: int | None = None,
         expiring_within_days: int | None = None,
         expired: bool = False,
+        label_incomplete: bool = False,
     ) -> None:
         """Reset other filters, apply these, refresh (used by start-page links).
 
@@ -167,6 +174,7 @@ class ProductsPage(QWidget):
                     select_data(ui.expiryFilter, expiring_within_days)
             else:
                 ui.expiryFilter.setCurrentIndex(0)
+            self.label_filter.setChecked(label_incomplete)
         finally:
             self._applying = False
         self.apply_search()
