@@ -37,8 +37,17 @@ from ocop_desktop.services.activity_checks import (
 )
 from ocop_desktop.services.activity_types import ActivityDTO, ActivityFilter, ActivityInput, Choices, ShownProduct
 from ocop_desktop.services.report_scope import office_unit_id, scope_choices
+from ocop_desktop.services.task_types import ProgressDTO
 
-__all__ = ["ActivityDTO", "ActivityFilter", "ActivityInput", "ActivityService", "Choices", "ShownProduct"]
+__all__ = [
+    "ActivityDTO",
+    "ActivityFilter",
+    "ActivityInput",
+    "ActivityService",
+    "Choices",
+    "ShownProduct",
+    "with_activities",
+]
 
 
 def _not_found(activity_id: str) -> NotFoundError:
@@ -113,6 +122,22 @@ def activity_dtos(session: Session, rows: list[Activity]) -> list[ActivityDTO]:
             )
         )
     return out
+
+
+def with_activities(notes: list[ProgressDTO], activities: list[ActivityDTO]) -> list[ProgressDTO]:
+    """A task's progress: its notes and the activities that carry it out (each as a note on its day,
+    «Hội chợ, hội nghị xúc tiến thương mại: Hội chợ OCOP 2024 — kết quả»), newest first."""
+    done = [
+        ProgressDTO(
+            a.id,
+            a.task_id or "",
+            a.held_on,
+            f"{a.kind_label}: {a.title}" + (f" — {a.result}" if a.result else ""),
+            a.unit or a.organiser,
+        )
+        for a in activities
+    ]
+    return sorted([*notes, *done], key=lambda p: p.noted_on, reverse=True)
 
 
 def filtered(flt: ActivityFilter):  # type: ignore[no-untyped-def]

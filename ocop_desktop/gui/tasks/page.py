@@ -30,6 +30,7 @@ from ocop_desktop.gui.tasks.models import (
     status_text,
 )
 from ocop_desktop.gui.tasks.note_dialogs import ProgressDialog, ResultNoteDialog
+from ocop_desktop.services.activities import ActivityService, with_activities
 from ocop_desktop.services.tasks import OPEN, DirectiveDTO, TaskDTO, TaskFilter, TaskService
 
 # Widest a task column starts (directive, assignee, title): the rest stays in the tooltip.
@@ -49,9 +50,11 @@ class TasksPage(QWidget):
         author: Callable[[], str],
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
+        activities: ActivityService | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks, self._author, self._today = tasks, author, today
+        self._activities = activities  # the activities that carry a task out show as its progress
         self._jobs = PageJobs(
             jobs,
             self,
@@ -285,7 +288,14 @@ class TasksPage(QWidget):
             self._jobs.cancel_reads("progress")
             self.progress_model.set_rows([])
         else:
-            self._jobs.read("progress", lambda: self._tasks.progress(task.id), self.progress_model.set_rows)
+            activities = self._activities
+            self._jobs.read(
+                "progress",
+                lambda: with_activities(
+                    self._tasks.progress(task.id), activities.for_task(task.id) if activities is not None else []
+                ),
+                self.progress_model.set_rows,
+            )
         self._update_buttons()
 
     def _result_text(self, task: TaskDTO) -> str:
