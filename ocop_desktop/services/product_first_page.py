@@ -1,0 +1,135 @@
+"""The registry's first page for a search keystroke, read through the driver's own cursor.
+
+What a keystroke asks (a search, perhaps nothing, in name order, the archive state its only other
+filter) is the one read a user waits on as they type. It is the statement product_query builds
+with SQLAlchemy — the same SQL, the same plan along the name's index —, written once as text and
+run on the unit of work's own connection, inside its transaction: no expression is built, no
+statement compiled or cached, no result row wrapped, on each keystroke. Names are not joined to
+every row (each join costs about a quarter of the bare query): the group's come from the two small
+reference tables read whole, the producer's and the commune's from names kept per connection —
+read by id for the rows that need them, and all forgotten as soon as anything was written to the
+file, by this connection (its count of changes) or by any other (SQLite's data_version, read in the
+same transaction as the rows, so it is the version they were read at). Rows come back in
+row_select()'s shape, for product_query.to_rows.
+
+Only on SQLite; elsewhere None and the caller builds the statement as for every other list.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+# The columns of product_query.row_select(), the group's name and code read from the maps below.
+_SELECT = (
+    "SELECT products.id, products.name, products.producer_id, products.commune_id, products.group_id,"
+    " products.product_set_id, products.stars, products.status, products.certificate_no,"
+    " products.certified_on, products.expires_on, products.archived_at"
+    " FROM products"
+)
+_BY_NAME = "products.name_folded LIKE ? ESCAPE '\\'"
+_BY_PRODUCERS = (
+    "products.producer_id IN (SELECT producers.id FROM producers WHERE producers.name_folded LIKE ? ESCAPE '\\')"
+)
+_ORDER = " ORDER BY products.name_sort, products.id LIMIT ?"
+_GROUPS = "SELECT id, name, code FROM product_groups"
+_SETS = "SELECT id, group_id FROM product_sets"
+_NAMES_OF = {
+    "producers": "SELECT id, name FROM producers WHERE id IN ",
+    "places": "SELECT id, name FROM places WHERE id IN ",
+}
+
+
+@dataclass
+class _Names:
+    """Producer and place names by id, as the file was at ``version`` (data_version, total_changes)."""
+
+    version: tuple[int, int]
+    producers: dict[str, str | None] = field(default_factory=dict)
+    places: dict[str, str | None] = field(default_factory=dict)
+
+
+def _names(cursor: sqlite3.Cursor, driver: sqlite3.Connection, info: dict[Any, Any]) -> _Names:
+    """The names known on this connection (kept in its pool record's ``info``, which lives as long
+    as the driver connection, used by one thread at a time), forgotten if the file changed."""
+    version = (int(cursor.execute("PRAGMA data_version").fetchone()[0]), driver.total_changes)
+    known = info.get(_Names)
+    if not isinstance(known, _Names) or known.version != version:
+        known = info[_Names] = _Names(version)
+    return known
+
+
+def _look_up(cursor: sqlite3.Cursor, table: str, names: dict[str, str | None], ids: set[str]) -> None:
+    """Add the names of ``ids`` (None for an id the table lacks, as a LEFT JOIN reads it)."""
+    missing = [i for i in ids if i not in names]
+    if missing:
+        names.update(dict.fromkeys(missing))
+        names.update(cursor.execute(f"{_NAMES_OF[table]}({', '.join('?' * len(missing))})", missing).fetchall())
+
+
+def first_rows(
+    session: Session,
+    pattern: str | None,
+    producers: list[str] | None,
+    archive_sql: str,
+    limit: int,
+) -> list[tuple[Any, ...]] | None:
+    """The first ``limit`` products in name order whose folded name is LIKE ``pattern`` (None:
+    every product) or whose producer is one of ``producers`` (None: any producer whose folded
+    name is LIKE ``pattern``; [] none), kept by ``archive_sql``; rows shaped as row_select()'s.
+    None when the driver does not take ``?`` parameters."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return None
+    params: list[Any] = []
+    where = [archive_sql]
+    if pattern is not None:
+        params.append(pattern)
+        if producers is None:
+            where.insert(0, f"({_BY_NAME} OR {_BY_PRODUCERS})")
+            params.append(pattern)
+        elif producers:
+            where.insert(0, f"({_BY_NAME} OR products.producer_id IN ({', '.join('?' * len(producers))}))")
+            params += producers
+        else:
+            where.insert(0, _BY_NAME)
+    params.append(limit)
+    driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+    cursor = driver.cursor()
+    try:
+        found = cursor.execute(f"{_SELECT} WHERE {' AND '.join(where)}{_ORDER}", params).fetchall()
+        groups = {gid: (name, code) for gid, name, code in cursor.execute(_GROUPS)}
+        set_groups = dict(cursor.execute(_SETS).fetchall())
+        names = _names(cursor, driver, connection.info)  # after the rows: the version they were read at
+        _look_up(cursor, "producers", names.producers, {r[2] for r in found if r[2] is not None})
+        _look_up(cursor, "places", names.places, {r[3] for r in found if r[3] is not None})
+    finally:
+        cursor.close()
+    producers_named, places_named = names.producers, names.places
+    day = date.fromisoformat
+    rows = []
+    for pid, name, producer_id, commune_id, gid, set_id, stars, status, cert, on, until, gone in found:
+        group = groups.get(gid if gid is not None else set_groups.get(set_id))
+        rows.append(
+            (
+                pid,
+                name,
+                producers_named[producer_id] if producer_id is not None else None,
+                producer_id,
+                places_named[commune_id] if commune_id is not None else None,
+                commune_id,
+                group[0] if group else None,
+                group[1] if group else None,
+                stars,
+                status,
+                cert,
+                day(on) if on else None,
+                day(until) if until else None,
+                gone,
+            )
+        )
+    return rows
