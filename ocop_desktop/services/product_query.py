@@ -335,7 +335,7 @@ def _keystroke_page(
     raw = first_rows(session, pattern, producers, _archive_sql(filters), limit)
     if raw is None:
         return None
-    first = to_rows(raw, today)
+    first = with_logbook_flags(session, to_rows(raw, today), today)
     return first, len(first) if len(first) < limit else None
 
 
