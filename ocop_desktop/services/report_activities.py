@@ -64,18 +64,21 @@ def build_activities(session: Session, places: PlaceTable, scope: Scope, year: i
         by_unit[places.name(r.unit_id, today) if r.unit_id else NO_UNIT].append(r)
     kinds = ReportSection(
         "I. Số hoạt động theo loại",
-        [dict(criterion=k.label, **_totals(by_kind.get(k.value, []))) for k in ActivityKind],
+        [dict(stt=i, criterion=k.label, **_totals(by_kind.get(k.value, []))) for i, k in enumerate(ActivityKind, 1)],
         subtotal=True,
     )
     units = ReportSection(
         "II. Số hoạt động theo đơn vị tổ chức",
-        [dict(criterion=name, **_totals(by_unit[name])) for name in sorted(by_unit, key=_unit_order)],
+        [
+            dict(stt=i, criterion=name, **_totals(by_unit[name]))
+            for i, name in enumerate(sorted(by_unit, key=_unit_order), 1)
+        ],
         subtotal=True,
     )
     fairs = [r for r in rows if r.kind == ActivityKind.FAIR.value]
     fair_section = ReportSection(
         "III. Hội chợ, hội nghị xúc tiến thương mại",
-        [dict(criterion=fair_line(f), **_totals([f])) for f in fairs],
+        [dict(stt=i, criterion=fair_line(f), **_totals([f])) for i, f in enumerate(fairs, 1)],
         subtotal=bool(fairs),
     )
     if not fairs:
