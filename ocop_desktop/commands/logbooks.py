@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from ocop_desktop.commands.common import Refused, emit_rows, open_db, output_file
@@ -173,18 +172,16 @@ def cmd_offer(args) -> int:
 
 
 def cmd_print(args) -> int:
-    from ocop_desktop.exports.logbook_pdf import KIND, write_blank_logbook  # noqa: PLC0415
-    from ocop_desktop.services.documents import DocumentService  # noqa: PLC0415
+    from ocop_desktop.services.logbook_forms import LogbookForms  # noqa: PLC0415
 
     output = output_file(args.output)
     db, make_uow = open_db(args, write=False)
     try:
-        producer = _one(make_uow, "producers", args.producer).name if args.producer else ""
-        product = _one(make_uow, "products", args.product).name if args.product else ""
-        header = DocumentService(make_uow).header(KIND, date.today())
+        producer = _one(make_uow, "producers", args.producer).id if args.producer else None
+        product = _one(make_uow, "products", args.product).id if args.product else None
+        LogbookForms(make_uow).print_blank(output, producer, product, args.year)
     finally:
         db.close()
-    write_blank_logbook(header, output, producer, product, args.year)
     print(f"Đã lưu sổ nhật ký trống để in: {output}.")
     return 0
 
