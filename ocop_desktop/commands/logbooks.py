@@ -186,6 +186,19 @@ def cmd_print(args) -> int:
     return 0
 
 
+def cmd_list(args) -> int:
+    from ocop_desktop.services.logbook_listing import PARTS, listed_rows  # noqa: PLC0415
+
+    db, make_uow = open_db(args, write=False)
+    try:
+        product = _one(make_uow, "products", args.product)
+        rows = listed_rows(make_uow, product.id, args.kind)
+    finally:
+        db.close()
+    emit_rows(rows, args.format, PARTS[args.kind][0].view_keys(TERMINAL))
+    return 0
+
+
 def register(sub, command) -> None:
     """`ocop trace` and `ocop logbook …`; the import and template words join `ocop import` (register_imports)."""
     p = command("trace", "truy xuất một mẻ sản xuất tới các lô nguyên liệu đã dùng", cmd_trace)
@@ -194,6 +207,10 @@ def register(sub, command) -> None:
     p.add_argument("--format", choices=("json", "csv"), help="in dạng bảng json hoặc csv")
     logbook = sub.add_parser("logbook", help="sổ nhật ký của chủ thể", description="sổ nhật ký của chủ thể")
     group = logbook.add_subparsers(dest="action", required=True, metavar="THAO_TÁC")
+    p = command("list", "liệt kê một phần sổ nhật ký của sản phẩm", cmd_list, parent=group)
+    p.add_argument("--product", required=True, metavar="SẢN_PHẨM")
+    p.add_argument("--kind", choices=("materials", "batches", "sales"), default="batches", help="phần của sổ")
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
     p = command("totals", "tổng sản lượng, lượng bán và giá bình quân của một năm", cmd_totals, parent=group)
     p.add_argument("--product", required=True, metavar="SẢN_PHẨM")
     p.add_argument("--year", type=int, required=True, metavar="NĂM")

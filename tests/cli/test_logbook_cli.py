@@ -72,6 +72,14 @@ def test_a_logbook_from_the_template_to_the_survey_row_and_the_trace(office, mak
         "230000",
     )
 
+    code, out, _err = run(capsys, db, "logbook", "list", "--product", "Chè Shan tuyết Ẳng Nưa", "--format", "csv")
+    batches = list(csv.DictReader(io.StringIO(out)))
+    assert list(batches[0]) == ["id", "made_on", "batch_code", "quantity", "unit", "lots", "notes"]
+    assert (batches[1]["batch_code"], batches[1]["lots"]) == ("ME-2", "NL-2, NL-3")
+    code, out, _err = run(capsys, db, "logbook", "list", "--product", "Chè Shan tuyết Ẳng Nưa", "--kind", "sales")
+    sales = json.loads(out)
+    assert len(sales) == 60 and sales[0]["buyer"] == "Cửa hàng OCOP Điện Biên" and sales[0]["unit_price_vnd"] == 200000
+
     code, out, _err = run(capsys, db, "logbook", "offer", owner.entry_id)
     assert code == 0 and "  Sản lượng: 5.000 / 40" in out and "Chưa thay gì" in out
     with make_uow() as uow:
