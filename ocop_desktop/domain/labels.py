@@ -207,7 +207,9 @@ class LabelItem:
 
     code: str
     name: str
-    optional: bool = False  # written only when it applies (a warning, alcohol): never a gap
+    # Never a gap: written only when it applies (a warning, alcohol), or followed up by the product's
+    # own fields rather than a tick (the barcode, the QR code, the trademark: see label_gaps).
+    optional: bool = False
 
 
 def label_gaps(
@@ -220,10 +222,13 @@ def label_gaps(
     """What the product's label, barcode, traceability and trademark still lack, in words; an empty
     list when its label is complete («nhãn đạt»). The same test as services/labels.incomplete_condition."""
     gaps: list[Text] = []
-    missing = [i.name for i in items if not i.optional and not checklist.get(i.code)]
-    if missing:
+    required = [i for i in items if not i.optional]
+    missing = [i.name for i in required if not checklist.get(i.code)]
+    if missing and len(missing) == len(required):
+        gaps.append(Text("Chưa đánh dấu mục ghi nhãn nào đạt", "No label item is ticked as met"))
+    elif missing:
         names = ", ".join(missing)
-        gaps.append(Text(f"Chưa đạt: {names}", f"Not met: {names}"))
+        gaps.append(Text(f"Nhãn thiếu: {names}", f"Label lacks: {names}"))
     if not ean13:
         gaps.append(Text("Chưa có mã vạch", "No barcode"))
     if not info.gs1_prefix:

@@ -37,10 +37,17 @@ __all__ = [
 _IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
 
 
+LABEL_SECTION = "nhan"  # the checklist's section of what the label says; the others have fields of their own
+
+
 def label_items() -> list[LabelItem]:
-    """The label checklist's items (editable reference data); an «optional» one is never a gap."""
+    """The label checklist's items (editable reference data). Only the label section's required
+    items count as gaps: the barcode, traceability and trademark sections are followed up by the
+    product's own fields (a barcode, a GS1 prefix, a QR link, a certificate number), not by ticks."""
     data = reference.read_json("reference/checklist.json")
-    return [LabelItem(i["code"], i["name"], bool(i.get("optional"))) for i in data["items"]]
+    return [
+        LabelItem(i["code"], i["name"], bool(i.get("optional")) or i["section"] != LABEL_SECTION) for i in data["items"]
+    ]
 
 
 def label_info(p: Any) -> LabelInfo:
@@ -165,9 +172,8 @@ def build_labels(session: Session, places: PlaceTable, scope: Scope, today: date
         landscape=True,
         intro=(
             "Căn cứ Nghị định số 43/2017/NĐ-CP ngày 14/4/2017 của Chính phủ về nhãn hàng hóa (sửa đổi, bổ sung "
-            "bởi Nghị định số 111/2021/NĐ-CP), Chương trình Mỗi xã một sản phẩm yêu cầu bao bì sản phẩm có đủ "
-            "thông tin ghi nhãn, truy xuất nguồn gốc và mã số mã vạch, nhãn hiệu được đăng ký bảo hộ. "
-            f"Số sản phẩm còn thiếu: {count}."
+            f"bởi Nghị định số 111/2021/NĐ-CP), số sản phẩm còn thiếu thông tin ghi nhãn, mã số mã vạch, truy xuất "
+            f"nguồn gốc hoặc nhãn hiệu: {count}."
         ),
     )
 

@@ -124,7 +124,7 @@ def test_the_label_incomplete_filter_finds_exactly_the_products_with_something_m
     # The words say what is missing, and only the incomplete ones have any.
     words = {p.name: gaps_of(p.checklist, p.ean13, p.label, TODAY) for p in products.list()}
     assert {n for n, gaps in words.items() if gaps} == incomplete
-    assert words["Thiếu hạn sử dụng"] == ["Chưa đạt: Hạn sử dụng"]
+    assert words["Thiếu hạn sử dụng"] == ["Nhãn thiếu: Hạn sử dụng"]
     assert words["Mã vạch hết hiệu lực"] == [f"Mã số mã vạch hết hiệu lực từ 31/01/{TODAY.year - 1}"]
     assert words["Chưa nộp đơn"] == ["Chưa nộp đơn đăng ký nhãn hiệu"]
     assert words["Đơn chưa có văn bằng"] == ["Nhãn hiệu chưa được cấp văn bằng (đơn số 4-2023-12345)"]

@@ -45,7 +45,7 @@ LABEL_FIELDS = (
 )
 
 # What the follow-up report and `ocop products list` add: what the product still lacks, in words.
-LABEL_GAPS = Field("label_gaps", "Còn thiếu", "Still missing", Kind.TEXT, width=40)
+LABEL_GAPS = Field("label_gaps", "Còn thiếu", "Still missing", Kind.TEXT, width=34)
 
 # The printed report on products whose labels or trademarks are incomplete (services/labels.py).
 LABEL_REPORT = "report:labels"
