@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
@@ -15,14 +15,27 @@ from ocop_desktop.domain import formatting
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.schema import SURVEY_ENTRY
-from ocop_desktop.domain.text import clean, fold
+from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
-from ocop_desktop.persistence.models import Producer, Product, SurveyEntry
+from ocop_desktop.persistence.models import Product, SurveyEntry
 from ocop_desktop.persistence.models.logbooks import LogbookBatch, LogbookBatchMaterial, LogbookMaterial, LogbookSale
 from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services.logbook_trace import BatchTrace, Named, TracedLot, find_named, trace_batches
 
 IDLE_DAYS = 365  # a product with no logbook entry in twelve months is flagged in the registry
 # The survey row's fields a logbook's year gives (domain/schema/survey.py): what is offered.
+__all__ = [
+    "OFFERED",
+    "BatchTrace",
+    "LogbookEntry",
+    "LogbookService",
+    "LogbookTotals",
+    "Named",
+    "SurveyOffer",
+    "TracedLot",
+    "find_named",
+    "offer_lines",
+]
 OFFERED = ("output_quantity", "unit_of_measure", "quantity_sold", "price_vnd")
 
 
@@ -68,29 +81,6 @@ class SurveyOffer:
     def changed(self) -> tuple[str, ...]:
         """The fields whose offered value differs from what the row holds."""
         return tuple(k for k in OFFERED if k in self.offered and self.offered[k] != self.current.get(k))
-
-
-@dataclass(frozen=True)
-class TracedLot:
-    lot_code: str
-    material: str
-    received_on: date | None
-    quantity: float | None
-    unit: str
-    source: str
-    origin: str
-
-
-@dataclass(frozen=True)
-class BatchTrace:
-    batch_id: str
-    batch_code: str
-    product: str
-    producer: str
-    made_on: date | None
-    quantity: float | None
-    unit: str
-    lots: tuple[TracedLot, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -376,52 +366,9 @@ class LogbookService:
 
     def trace(self, batch_code: str, product_id: str | None = None) -> list[BatchTrace]:
         """The batches coded ``batch_code`` (any case and accents; of one product if given), each
-        with the raw material lots it used."""
-        wanted = fold(clean(batch_code))
-        if not wanted:
-            raise NotFoundError(Text("Hãy ghi mã mẻ sản xuất.", "Write the batch code."))
+        with the raw material lots it used (services/logbook_trace.py)."""
         with self._uow() as uow:
-            s = uow.session
-            query = (
-                select(LogbookBatch, Product.name, Producer.name)
-                .join(Product, Product.id == LogbookBatch.product_id)
-                .join(Producer, Producer.id == LogbookBatch.producer_id)
-            )
-            if product_id:
-                query = query.where(LogbookBatch.product_id == product_id)
-            # Codes are few per product; compared folded in Python (a code is short, typed many ways).
-            candidates = [r for r in s.execute(query) if fold(r[0].batch_code) == wanted]
-            out = []
-            for batch, product, producer in candidates:
-                lots = s.execute(
-                    select(LogbookMaterial)
-                    .join(LogbookBatchMaterial, LogbookBatchMaterial.material_id == LogbookMaterial.id)
-                    .where(LogbookBatchMaterial.batch_id == batch.id)
-                    .order_by(LogbookMaterial.received_on, LogbookMaterial.lot_code)
-                ).scalars()
-                out.append(
-                    BatchTrace(
-                        batch.id,
-                        batch.batch_code,
-                        product,
-                        producer,
-                        batch.made_on,
-                        batch.quantity,
-                        batch.unit,
-                        tuple(
-                            TracedLot(m.lot_code, m.material, m.received_on, m.quantity, m.unit, m.source, m.origin)
-                            for m in lots
-                        ),
-                    )
-                )
-        if not out:
-            raise NotFoundError(
-                Text(
-                    f"Không có mẻ sản xuất mã «{clean(batch_code)}» trong sổ nhật ký nào.",
-                    f"No logbook has a production batch coded «{clean(batch_code)}».",
-                )
-            )
-        return out
+            return trace_batches(uow.session, batch_code, product_id)
 
     def idle_products(self, today: date | None = None) -> set[str]:
         """Ids of active products with no logbook entry in the IDLE_DAYS before ``today``."""
@@ -446,25 +393,3 @@ def offer_lines(offer: SurveyOffer) -> list[tuple[str, str, str]]:
             )
         )
     return out
-
-
-@dataclass(frozen=True)
-class Named:
-    id: str
-    name: str
-    producer_id: str | None = None
-
-
-def find_named(make_uow: UowFactory, table: str, text: str) -> list[Named]:
-    """Products or producers (``table``) named by ``text``: the id, the start of it (six characters
-    or more), else the name without accents or case."""
-    model: Any = Product if table == "products" else Producer
-    wanted = (text or "").strip()
-    with make_uow() as uow:
-        s = uow.session
-        found = list(s.scalars(select(model).where(model.id == wanted)))
-        if not found and len(wanted) >= 6:
-            found = list(s.scalars(select(model).where(model.id.startswith(wanted))))
-        if not found and fold(wanted):
-            found = list(s.scalars(select(model).where(model.name_folded == fold(clean(wanted)))))
-        return [Named(r.id, r.name, getattr(r, "producer_id", None)) for r in found]
