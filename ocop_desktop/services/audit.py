@@ -67,6 +67,8 @@ ACTION_LABELS = {
     "export": "Gửi gói",
     "trust": "Tin cậy đơn vị gửi",
     "excel-undo": "Hoàn tác nhập từ Excel",
+    "pipeline": "Chuyển giai đoạn lộ trình",
+    "dossier": "Ghi hồ sơ đánh giá",
 }
 SENDER_ACTION = "sender"  # one entry per imported package: which office and key vouched for its changes
 

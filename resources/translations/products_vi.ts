@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>DossierDialog</name>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Save this document</source>
+        <translation>Lưu tài liệu này</translation>
+    </message>
+    <message>
+        <source>, dossier due %1</source>
+        <translation>, hạn nộp hồ sơ %1</translation>
+    </message>
+    <message>
+        <source>«%1» — %2, round %3 (rule set %4)%5</source>
+        <translation>«%1» — %2, đợt %3 (bộ tiêu chí %4)%5</translation>
+    </message>
+    <message>
+        <source>Missing %1 required document(s): %2</source>
+        <translation>Còn thiếu %1 tài liệu bắt buộc: %2</translation>
+    </message>
+    <message>
+        <source>Every required document is accepted.</source>
+        <translation>Đã đủ các tài liệu bắt buộc.</translation>
+    </message>
+    <message>
+        <source>Dossier — %1</source>
+        <translation>Hồ sơ — %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Scanned file</source>
+        <translation>Tệp bản quét</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Bản quét (*.pdf *.jpg *.jpeg *.png);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
     <name>LabelFields</name>
     <message>
         <source>Trademark, barcode owner and traceability</source>
@@ -58,6 +113,81 @@
     <message>
         <source>https://… or the text the QR code holds</source>
         <translation>https://… hoặc nội dung mã QR</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineBoard</name>
+    <message>
+        <source>Product or producer (accents optional)</source>
+        <translation>Sản phẩm hoặc chủ thể (không cần dấu)</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>Mọi giai đoạn</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Mọi địa bàn</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Địa bàn:</translation>
+    </message>
+    <message>
+        <source>Products per unit</source>
+        <translation>Số sản phẩm theo địa bàn</translation>
+    </message>
+    <message>
+        <source>Move to next stage</source>
+        <translation>Chuyển sang giai đoạn kế tiếp</translation>
+    </message>
+    <message>
+        <source>Dossier…</source>
+        <translation>Hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Print checklist…</source>
+        <translation>In phiếu kiểm tra hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Incomplete dossiers…</source>
+        <translation>Sản phẩm còn thiếu hồ sơ…</translation>
+    </message>
+    <message>
+        <source>(no unit)</source>
+        <translation>(chưa rõ địa bàn)</translation>
+    </message>
+    <message>
+        <source>Move to «%1»</source>
+        <translation>Chuyển sang «%1»</translation>
+    </message>
+    <message>
+        <source>Moving «%1»…</source>
+        <translation>Đang chuyển «%1»…</translation>
+    </message>
+    <message>
+        <source>«%1» is now at the stage «%2».</source>
+        <translation>Đã chuyển «%1» sang giai đoạn «%2».</translation>
+    </message>
+    <message>
+        <source>Print checklist</source>
+        <translation>In phiếu kiểm tra hồ sơ</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Đã lưu %1.</translation>
+    </message>
+    <message>
+        <source>Incomplete dossiers</source>
+        <translation>Sản phẩm còn thiếu hồ sơ</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -408,6 +538,13 @@
     <message>
         <source>Restored %1.</source>
         <translation>Đã khôi phục %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Register «%1» for evaluation</source>
+        <translation>Đăng ký đánh giá «%1»</translation>
     </message>
 </context>
 </TS>

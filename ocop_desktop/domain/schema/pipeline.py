@@ -71,7 +71,7 @@ DOSSIER_ITEM = Record(
         Field("status", "Tình trạng", "Status", Kind.ENUM, enum=DossierStatus, required=True, width=12),
         Field("checked_on", "Ngày kiểm tra", "Checked on", Kind.DATE, width=11),
         Field("checked_by", "Người kiểm tra", "Checked by", Kind.TEXT, max_chars=200, width=16),
-        Field("file_path", "Tệp bản quét", "Scanned file", Kind.TEXT, max_chars=1000, width=20),
+        Field("file_path", "Tệp bản quét", "Scanned file", Kind.TEXT, width=20),
         Field("note", "Ghi chú", "Note", Kind.NOTE, width=20),
     ),
     named_by="item_code",

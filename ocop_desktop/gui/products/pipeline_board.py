@@ -1,0 +1,298 @@
+"""The «Lộ trình» board: every product by stage, counts per stage and unit, filters, moving a product on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.domain.pipeline import Stage, next_stage
+from ocop_desktop.domain.schema import CANDIDACY
+from ocop_desktop.gui.error_text import report_error
+from ocop_desktop.gui.jobs import JobRunner
+from ocop_desktop.gui.page_jobs import PageJobs
+from ocop_desktop.gui.products.pipeline_dossier import DossierDialog
+from ocop_desktop.gui.products.pipeline_register import RegisterDialog
+from ocop_desktop.gui.schema_columns import caption, schema_columns
+from ocop_desktop.gui.stale import stale_handler
+from ocop_desktop.gui.table_model import DtoTableModel
+from ocop_desktop.services.dossier_reports import DossierReports
+from ocop_desktop.services.dossiers import DossierService
+from ocop_desktop.services.pipeline import PipelineService
+from ocop_desktop.services.pipeline_types import Board, MoveInput, PipelineRow
+
+
+class PipelineBoard(QWidget):
+    """Self-contained: takes its services and the job runner; ``changed`` after a move or a dossier edit."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        pipeline: PipelineService,
+        dossiers: DossierService,
+        reports: DossierReports,
+        jobs: JobRunner,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__(parent)
+        self._pipeline, self._dossiers, self._reports, self._runner = pipeline, dossiers, reports, jobs
+        self._today = today
+        self._jobs = PageJobs(
+            jobs,
+            self,
+            on_error=lambda exc: report_error(self, exc, show=self._say_error),
+            on_stale=stale_handler(self._say_error, self.refresh),
+        )
+        self._board: Board | None = None
+        self._applying = False
+        self.register_dialog: RegisterDialog | None = None
+        self.dossier_dialog: DossierDialog | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Product or producer (accents optional)"))
+        self.stage_combo = QComboBox()
+        self.stage_combo.addItem(self.tr("All stages"), None)
+        for stage in Stage:
+            self.stage_combo.addItem(stage.shown, stage.value)
+        self.unit_combo = QComboBox()
+        self.unit_combo.addItem(self.tr("All units"), None)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(QLabel(caption(CANDIDACY.field("stage"), shortcut=False)))
+        filters.addWidget(self.stage_combo, 1)
+        filters.addWidget(QLabel(self.tr("Unit:")))
+        filters.addWidget(self.unit_combo, 1)
+
+        # One button per stage with its count: a click shows that stage's list.
+        self.stage_buttons: dict[str, QPushButton] = {}
+        strip = QHBoxLayout()
+        for stage in Stage:
+            button = QPushButton(stage.shown)
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, code=stage.value: self._pick_stage(code))
+            self.stage_buttons[stage.value] = button
+            strip.addWidget(button)
+
+        self.unit_counts = QListWidget()
+        self.model: DtoTableModel[PipelineRow] = DtoTableModel(
+            schema_columns(CANDIDACY), parent=self
+        )  # domain/schema/pipeline.py WINDOW view
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.open_dossier())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        units = QWidget()
+        units_layout = QVBoxLayout(units)
+        units_layout.setContentsMargins(0, 0, 0, 0)
+        units_layout.addWidget(QLabel(self.tr("Products per unit")))
+        units_layout.addWidget(self.unit_counts)
+        splitter.addWidget(units)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(1, 4)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.move_button = QPushButton(self.tr("Move to next stage"))
+        self.dossier_button = QPushButton(self.tr("Dossier…"))
+        self.checklist_button = QPushButton(self.tr("Print checklist…"))
+        self.incomplete_button = QPushButton(self.tr("Incomplete dossiers…"))
+        self.move_button.clicked.connect(self.move_next)
+        self.dossier_button.clicked.connect(self.open_dossier)
+        self.checklist_button.clicked.connect(self.print_checklist)
+        self.incomplete_button.clicked.connect(self.print_incomplete)
+        actions = QHBoxLayout()
+        for b in (self.move_button, self.dossier_button, self.checklist_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.incomplete_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(strip)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(actions)
+
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.stage_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.unit_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selection_changed())
+        self._selection_changed()
+        self.refresh()
+
+    # -- loading ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._applying:
+            return
+        stage, unit, search = self.stage_combo.currentData(), self.unit_combo.currentData(), self.search.text()
+        self._jobs.read("board", lambda: self._pipeline.board(stage=stage, unit_id=unit, search=search), self._loaded)
+
+    def is_busy(self) -> bool:
+        return self._jobs.busy()
+
+    def selected(self) -> PipelineRow | None:
+        row = self.table.currentIndex().row()
+        return self.model.row(row) if 0 <= row < self.model.rowCount() else None
+
+    def select_product(self, product_id: str) -> None:
+        for i, row in enumerate(self.model.rows()):
+            if row.product_id == product_id:
+                self.table.selectRow(i)
+                return
+
+    def _loaded(self, board: Board) -> None:
+        chosen = self.selected()
+        self._board = board
+        self._applying = True
+        try:
+            unit = self.unit_combo.currentData()
+            self.unit_combo.clear()
+            self.unit_combo.addItem(self.tr("All units"), None)
+            for unit_id, name in board.units:
+                self.unit_combo.addItem(name, unit_id)
+            self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit)))
+            stage = self.stage_combo.currentData()
+            for code, button in self.stage_buttons.items():
+                button.setText(f"{Stage(code).shown}\n{board.by_stage.get(code, 0)}")
+                button.setChecked(code == stage)
+        finally:
+            self._applying = False
+        self.unit_counts.clear()
+        nowhere = self.tr("(no unit)")
+        for name, count in board.by_unit.items():
+            self.unit_counts.addItem(f"{name or nowhere}: {count}")
+        self.model.set_rows(board.rows)
+        if chosen is not None:
+            self.select_product(chosen.product_id)
+        if self.selected() is None and board.rows:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def _pick_stage(self, code: str) -> None:
+        index = self.stage_combo.findData(code)
+        self.stage_combo.setCurrentIndex(0 if self.stage_combo.currentIndex() == index else index)
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        self.move_button.setEnabled(row is not None)
+        has_dossier = (
+            row is not None
+            and row.candidacy_id is not None
+            and row.stage
+            not in (
+                Stage.POTENTIAL.value,
+                Stage.REEVALUATION_DUE.value,
+            )
+        )
+        self.dossier_button.setEnabled(has_dossier)
+        self.checklist_button.setEnabled(has_dossier)
+        if row is None:
+            self.move_button.setText(self.tr("Move to next stage"))
+        else:
+            self.move_button.setText(self.tr("Move to «%1»").replace("%1", next_stage(Stage(row.stage)).shown))
+
+    # -- moving on --------------------------------------------------------------------------------
+    def move_next(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        target = next_stage(Stage(row.stage))
+        if target is Stage.REGISTERED:
+            dialog = RegisterDialog(row.product, self._today(), self)
+            dialog.accepted.connect(lambda: self._move(row, target, dialog.values()))
+            self.register_dialog = dialog
+            dialog.open()
+            return
+        self._move(row, target, MoveInput())
+
+    def _move(self, row: PipelineRow, target: Stage, data: MoveInput) -> None:
+        product, stage, today = row.product_id, row.stage, self._today()
+        self._say(self.tr("Moving «%1»…").replace("%1", row.product))
+        self._jobs.write(
+            lambda: self._pipeline.move(product, target.value, data, today=today, expected_stage=stage),
+            self._moved,
+            controls=[self.move_button],
+        )
+
+    def _moved(self, row: PipelineRow) -> None:
+        self._say(
+            self.tr("«%1» is now at the stage «%2».").replace("%1", row.product).replace("%2", Stage(row.stage).shown)
+        )
+        self.refresh()
+        self.changed.emit()
+
+    # -- the dossier and its paper ----------------------------------------------------------------
+    def open_dossier(self) -> None:
+        row = self.selected()
+        if row is None or not self.dossier_button.isEnabled():
+            return
+        dialog = DossierDialog(self._dossiers, row.product_id, self._runner, self, today=self._today)
+        dialog.changed.connect(self.refresh)
+        dialog.changed.connect(self.changed.emit)
+        self.dossier_dialog = dialog
+        dialog.open()
+
+    def print_checklist(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Print checklist"), "phieu-kiem-tra-ho-so.pdf", self.tr("PDF (*.pdf)")
+        )
+        if path:
+            self.write_checklist(row.product_id, Path(path))
+
+    def write_checklist(self, product_id: str, path: Path) -> None:
+        reports, today = self._reports, self._today()
+        self._jobs.write(
+            lambda: reports.export(reports.checklist(product_id, today), "pdf", path),
+            lambda written: self._say(self.tr("Saved %1.").replace("%1", str(written))),
+            controls=[self.checklist_button],
+        )
+
+    def print_incomplete(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Incomplete dossiers"), "ho-so-con-thieu.pdf", self.tr("PDF (*.pdf);;Excel (*.xlsx)")
+        )
+        if path:
+            self.write_incomplete(Path(path))
+
+    def write_incomplete(self, path: Path) -> None:
+        reports, today, unit = self._reports, self._today(), self.unit_combo.currentData()
+        fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "pdf"
+        self._jobs.write(
+            lambda: reports.export(reports.incomplete(unit, today), fmt, path),
+            lambda written: self._say(self.tr("Saved %1.").replace("%1", str(written))),
+            controls=[self.incomplete_button],
+        )
+
+    # -- messages ---------------------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    def _say_error(self, text: str) -> None:
+        self.message.setStyleSheet("color: #a40000;")
+        self.message.setText(text)

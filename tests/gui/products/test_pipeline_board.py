@@ -1,0 +1,138 @@
+"""Must-show (issue 17): a survey row's product moved through every stage on the «Lộ trình» board to
+«Được công nhận»; refused at «Hồ sơ đầy đủ» while one required document is missing (the message
+names it), allowed after; the board's counts change at each step."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from ocop_desktop.gui.products.pipeline_board import PipelineBoard
+from ocop_desktop.services.dossier_reports import DossierReports
+from ocop_desktop.services.dossiers import DossierService, dossier_rules
+from ocop_desktop.services.evaluation import CertificationInput, EvaluationInput, EvaluationService, MemberInput
+from ocop_desktop.services.pipeline import PipelineService
+from ocop_desktop.services.reference import place_id
+from ocop_desktop.services.sample import load_sample
+from ocop_desktop.services.scorecards import load_shipped_scorecards
+from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
+from tests.gui.keyboard import type_text
+
+TODAY = date(2025, 10, 1)
+NAME = "Mật ong hoa ban Ẳng Nưa"
+
+
+@pytest.fixture
+def board(qtbot, make_uow, jobs, vietnamese):
+    load_sample(make_uow, "muong-ang-2024")
+    load_shipped_scorecards(make_uow)
+    surveys = SurveyService(make_uow)
+    campaign = surveys.campaigns(today=date(2024, 6, 20))[0]
+    (entry,) = surveys.save_entries(campaign.id, place_id("xa-ang-nua"), [SurveyEntryInput(product_name=NAME)])
+    surveys.promote_to_product(entry.id)  # «Tạo sản phẩm tiềm năng» of the survey grid
+    page = PipelineBoard(
+        PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs, today=lambda: TODAY
+    )
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    settle(qtbot, page)
+    return page
+
+
+def settle(qtbot, widget) -> None:
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10000)
+
+
+def count(board: PipelineBoard, code: str) -> int:
+    return int(board.stage_buttons[code].text().split("\n")[-1])
+
+
+def counts(board: PipelineBoard) -> dict[str, int]:
+    return {code: count(board, code) for code in board.stage_buttons}
+
+
+def move(qtbot, board: PipelineBoard) -> None:
+    board.select_product(board.model.rows()[0].product_id)
+    qtbot.mouseClick(board.move_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, board)
+
+
+def test_a_survey_rows_product_goes_through_every_stage_on_the_board(qtbot, board, make_uow):
+    before = counts(board)
+    type_text(board.search, "mat ong hoa ban")  # accents optional
+    settle(qtbot, board)
+    assert [r.product for r in board.model.rows()] == [NAME]
+    assert board.model.index(0, 0).data() == NAME
+    assert board.move_button.text() == "Chuyển sang «Đăng ký»"
+
+    # Tiềm năng → Đăng ký: the registration date and round.
+    move(qtbot, board)
+    dialog = board.register_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.registered_on.clear()
+    type_text(dialog.registered_on, "04/08/2025")
+    dialog.round.setValue(2)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settle(qtbot, board)
+    assert board.message.text() == f"Đã chuyển «{NAME}» sang giai đoạn «Đăng ký»."
+    assert board.model.rows()[0].stage == "dang_ky" and board.model.rows()[0].round == "2/2025"
+    assert (counts(board)["tiem_nang"], counts(board)["dang_ky"]) == (0, 1)  # the search shows this product only
+    assert board.move_button.text() == "Chuyển sang «Hồ sơ đầy đủ»"
+
+    # The dossier: every required document accepted but the product story.
+    rules = dossier_rules()["1489/2025"]
+    story = rules.item("cau_chuyen_san_pham")
+    assert story is not None
+    qtbot.mouseClick(board.dossier_button, Qt.MouseButton.LeftButton)
+    dossier = board.dossier_dialog
+    assert dossier is not None
+    settle(qtbot, dossier)
+
+    def accept(code: str) -> None:
+        dossier.select_item(code)
+        dossier.status_combo.setCurrentIndex(dossier.status_combo.findText("Đạt"))
+        dossier.checked_by.setText("Lò Thị Hoa")
+        qtbot.mouseClick(dossier.save_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, dossier)
+        settle(qtbot, board)
+
+    for item in rules.required:
+        if item.code != story.code:
+            accept(item.code)
+    assert f"Còn thiếu 1 tài liệu bắt buộc: {story.name}" in dossier.heading.text()
+
+    move(qtbot, board)
+    refusal = board.message.text()
+    assert f"Hồ sơ của «{NAME}» chưa đầy đủ" in refusal and f"«{story.name}»" in refusal
+    assert board.model.rows()[0].stage == "dang_ky" and counts(board)["ho_so_day_du"] == 0
+
+    accept(story.code)
+    assert "Đã đủ các tài liệu bắt buộc." in dossier.heading.text()
+    dossier.close()
+    move(qtbot, board)
+    assert board.model.rows()[0].stage == "ho_so_day_du"
+    assert (counts(board)["dang_ky"], counts(board)["ho_so_day_du"]) == (0, 1)
+
+    # The council scores it (the Evaluation page's work), then the province certifies it.
+    product = board.model.rows()[0].product_id
+    evaluations = EvaluationService(make_uow)
+    saved = evaluations.save(
+        EvaluationInput(product, date(2025, 9, 15), (MemberInput("An", {"A": 30, "B": 20, "C": 25}),), level="tinh")
+    )
+    move(qtbot, board)
+    assert board.model.rows()[0].stage == "da_danh_gia" and counts(board)["da_danh_gia"] == 1
+    evaluations.certify(saved.id, CertificationInput(decision="12/QĐ-UBND", certified_on=TODAY), today=TODAY)
+    move(qtbot, board)
+    assert board.model.rows()[0].stage == "duoc_cong_nhan"
+    assert board.message.text() == f"Đã chuyển «{NAME}» sang giai đoạn «Được công nhận»."
+
+    board.search.clear()
+    settle(qtbot, board)
+    after = counts(board)
+    assert after["tiem_nang"] == before["tiem_nang"] - 1
+    assert after["duoc_cong_nhan"] == before["duoc_cong_nhan"] + 1
