@@ -89,6 +89,7 @@ EXPECTED = {
     "tasks": ("BÁO CÁO", "/BC-UBND", (SO, "Lưu: VT"), UBND_SIGNER),
     "summary": ("BÁO CÁO", "/BC-UBND", (SO, "Lưu: VT"), UBND_SIGNER),
     "labels": ("BÁO CÁO", "/BC-UBND", (SO, "Lưu: VT"), UBND_SIGNER),
+    "activities": ("BÁO CÁO", "/BC-UBND", (SO, "Lưu: VT"), UBND_SIGNER),
     "survey-form": ("PHIẾU RÀ SOÁT SẢN PHẨM", None, (), ("ĐẠI DIỆN CHỦ THỂ", "NGƯỜI RÀ SOÁT")),
 }
 
