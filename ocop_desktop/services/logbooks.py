@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import exists, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain import formatting
@@ -210,6 +210,18 @@ def recent_entry_products(today: date) -> Any:
     )
 
 
+def _recent_among(session: Session, ids: list[str], since: date) -> set[str]:
+    """Which of ``ids`` have a logbook entry after ``since``: each kind asked on its (product, day)
+    index, through the connection (no ORM bookkeeping; the registry asks on every keystroke)."""
+    kinds = (
+        (LogbookMaterial, LogbookMaterial.received_on),
+        (LogbookBatch, LogbookBatch.made_on),
+        (LogbookSale, LogbookSale.sold_on),
+    )
+    made = or_(*(exists().where(kind.product_id == Product.id, day > since) for kind, day in kinds))
+    return set(session.connection().scalars(select(Product.id).where(Product.id.in_(ids), made)))
+
+
 R = TypeVar("R")
 
 
@@ -219,8 +231,7 @@ def with_logbook_flags(session: Session, rows: list[R], today: date) -> list[R]:
     if not rows:
         return rows
     ids = [r.id for r in rows]  # type: ignore[attr-defined]
-    since = today - timedelta(days=IDLE_DAYS)
-    recent = {pid for pid, day in latest_entry_days(session, ids).items() if day > since}
+    recent = _recent_among(session, ids, today - timedelta(days=IDLE_DAYS))
     for r in rows:
         # Rows just built for this page: set in place (replace() would build each again, and the
         # registry reads a page on every keystroke).
