@@ -169,7 +169,8 @@ def problem(sheet: str, row: int | None, header: str, index: int | None, reason:
 
 def read_logbook(sheets: list[Sheet], today: date, problems: list[SheetProblem]) -> list[SheetRows]:
     """The three sheets' rows (a sheet found by its title, compared without accents or case)."""
-    by_title = {header_key(s.title): s for s in sheets if not s.hidden}
+    # Hidden sheets and rows are read too: what the producer wrote is imported, never left out unseen.
+    by_title = {header_key(s.title): s for s in sheets}
     out = []
     for title, record, columns in SHEETS:
         found = SheetRows(title, record)
@@ -242,8 +243,6 @@ def _read_sheet(
         cells = {i: values[i] if i < len(values) else None for i, _f in wanted}
         if all(_empty(v) for v in cells.values()):
             continue  # blank rows and numbered but empty rows
-        if number in sheet.hidden_rows:
-            continue
         stored: dict[str, Any] = {}
         bad = False
         for i, f in wanted:

@@ -169,3 +169,14 @@ def test_a_product_without_logbook_entries_in_twelve_months_is_flagged_in_the_re
         later, _total = query_page(uow.session, ProductFilter(logbook_idle=True), 0, 50, TODAY)
     assert len(later) == 2  # twelve months after the last entry, both are flagged
     assert LogbookService(make_uow).idle_products(DECEMBER) == {idle.product_id}
+
+
+def test_hidden_rows_and_sheets_are_imported_not_left_out_unseen(make_uow, tmp_path):
+    owner = make_owner(make_uow)
+    path = write_logbook(tmp_path / "nk.xlsx", 3, 2, 4)
+    wb = openpyxl.load_workbook(path)
+    wb["Bán hàng"].row_dimensions[3].hidden = True
+    wb["Nhập nguyên liệu"].sheet_state = "hidden"
+    wb.save(path)
+    result = LogbookImportService(make_uow).import_file(path, owner.producer_id, owner.product_id, today=TODAY)
+    assert result.added["sales"] == 4 and result.added["materials"] == 3

@@ -210,6 +210,7 @@ LOGBOOK_SALE = Record(
             width=13,
         ),
     ),
+    named_by="buyer",
     views={TERMINAL: ("id", "sold_on", "buyer", "quantity", "unit", "unit_price_vnd")},
 )
 
