@@ -36,6 +36,10 @@
         <translation>Đã đủ các tài liệu bắt buộc.</translation>
     </message>
     <message>
+        <source>(*) not confirmed in a public source of the rule set; hover for its note.</source>
+        <translation>(*) chưa đối chiếu được với nguồn công khai của bộ tiêu chí; di chuột lên tên tài liệu để xem ghi chú.</translation>
+    </message>
+    <message>
         <source>Dossier — %1</source>
         <translation>Hồ sơ — %1</translation>
     </message>

@@ -62,7 +62,10 @@ class DossierDialog(QDialog):
             schema_columns(
                 DOSSIER_ITEM,
                 {
-                    "name": Shown(tooltip=lambda r: r.source_note),
+                    # A document the rule set's public sources did not confirm is marked, its note in the tooltip.
+                    "name": Shown(
+                        text=lambda r: r.name if r.confirmed else f"{r.name} (*)", tooltip=lambda r: r.source_note
+                    ),
                     "required": Shown(text=lambda r: yes if r.required else no),
                     "status": Shown(text=lambda r: DossierStatus(r.status).shown),
                 },
@@ -94,7 +97,7 @@ class DossierDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit)
         file_row.addWidget(browse)
-        form.addRow(caption(DOSSIER_ITEM.field("file_path")), file_row)
+        form.addRow(caption(DOSSIER_ITEM.field("file_path"), shortcut=False), file_row)
         form.addRow(caption(DOSSIER_ITEM.field("note")), self.note_edit)
         self.save_button = QPushButton(self.tr("Save this document"))
         self.save_button.clicked.connect(self.save)
@@ -148,7 +151,12 @@ class DossierDialog(QDialog):
             if missing
             else self.tr("Every required document is accepted.")
         )
-        self.heading.setText(f"{head}\n{state}")
+        unconfirmed = (
+            "\n" + self.tr("(*) not confirmed in a public source of the rule set; hover for its note.")
+            if any(not i.confirmed for i in dossier.items)
+            else ""
+        )
+        self.heading.setText(f"{head}\n{state}{unconfirmed}")
         self.setWindowTitle(self.tr("Dossier — %1").replace("%1", dossier.product))
         if dossier.items:
             self.table.selectRow(max(0, min(row, len(dossier.items) - 1)))
