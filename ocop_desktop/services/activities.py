@@ -10,7 +10,7 @@ import builtins
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlalchemy import extract, or_, select
+from sqlalchemy import Select, extract, or_, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.language import Text
@@ -140,7 +140,7 @@ def with_activities(notes: list[ProgressDTO], activities: list[ActivityDTO]) -> 
     return sorted([*notes, *done], key=lambda p: p.noted_on, reverse=True)
 
 
-def filtered(flt: ActivityFilter):  # type: ignore[no-untyped-def]
+def filtered(flt: ActivityFilter) -> Select[Activity]:
     """The SELECT of the activities ``flt`` asks for, newest first."""
     query = select(Activity)
     if flt.kind:
@@ -223,8 +223,8 @@ class ActivityService:
                 ((i, n) for i, n in s.execute(select(Place.id, Place.name).where(Place.id.in_(used_units)))),
                 key=lambda u: vn_sort_key(u[1]),
             )
-            own = office_unit_id(s)
-            own_row = [(own, s.get(Place, own).name)] if own and s.get(Place, own) is not None else []
+            office = s.get(Place, office_unit_id(s) or "")
+            own_row = [(office.id, office.name)] if office is not None else []
             units = list(dict.fromkeys([*own_row, *used, *scope_choices(s, date.today())]))
             tasks = tuple((i, t) for i, t in s.execute(select(Task.id, Task.title).order_by(Task.created_at, Task.id)))
             years = sorted(

@@ -182,7 +182,7 @@ class ActivityDialog(FormDialog):
         self.producer_pick.setCurrentIndex(-1)
 
     def add_product_row(self, product_id: str, name: str, sales: int | None = None) -> None:
-        if any(self.product_table.item(r, 0).data(ROLE_ID) == product_id for r in range(self.product_table.rowCount())):
+        if product_id in self.chosen_products():
             return
         row = self.product_table.rowCount()
         self.product_table.insertRow(row)
@@ -191,6 +191,10 @@ class ActivityDialog(FormDialog):
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.product_table.setItem(row, 0, item)
         self.product_table.setItem(row, 1, QTableWidgetItem(_amount(sales)))
+
+    def chosen_products(self) -> list[str]:
+        items = (self.product_table.item(r, 0) for r in range(self.product_table.rowCount()))
+        return [item.data(ROLE_ID) for item in items if item is not None]
 
     def _add_product(self) -> None:
         row_id = self.product_pick.currentData()
@@ -257,6 +261,8 @@ class ActivityDialog(FormDialog):
         header = self.tr("Sales of %1")
         for r in range(self.product_table.rowCount()):
             name_item, sales_item = self.product_table.item(r, 0), self.product_table.item(r, 1)
+            if name_item is None:
+                continue
             text = sales_item.text() if sales_item is not None else ""
             label = header.replace("%1", name_item.text())
             products.append((name_item.data(ROLE_ID), self._whole(text, label, "products", errors)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
+
 from ocop_desktop.domain.schema import ACTIVITY, WINDOW
 from ocop_desktop.domain.schema.activities import ActivityKind
 from ocop_desktop.gui.formatting import display
@@ -33,7 +35,7 @@ SHOWN: dict[str, Shown[ActivityDTO]] = {
 
 
 class ActivityTableModel(DtoTableModel[ActivityDTO]):
-    def __init__(self, parent=None, view: str = WINDOW) -> None:
+    def __init__(self, parent: QObject | None = None, view: str = WINDOW) -> None:
         super().__init__(schema_columns(ACTIVITY, SHOWN, view), parent=parent)
 
     def row_of(self, activity_id: str | None) -> int:
