@@ -51,7 +51,7 @@ class SurveyOfferDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.notes)
         layout.addWidget(self.buttons)
-        self.resize(640, 320)
+        self.resize(680, 340)
         logbooks_ = logbooks
         self._jobs.read("offer", lambda: logbooks_.survey_offer(entry_id), self._show)
 
@@ -68,6 +68,8 @@ class SurveyOfferDialog(QDialog):
             .replace("%1", offer.product_name)
             .replace("%2", str(offer.campaign_year))
         )
+        # A wrapped label asks for its height only for the width it had: room for every line now.
+        self.intro.setMinimumHeight(self.intro.heightForWidth(self.width() - 24))
         lines = offer_lines(offer)
         self.table.setRowCount(len(lines))
         for row, (key, (_label, typed, logged)) in enumerate(zip(OFFERED, lines, strict=True)):
