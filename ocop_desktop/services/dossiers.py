@@ -37,6 +37,11 @@ def rules_for(code: str) -> DossierRules:
     return rules[newest]
 
 
+def item_name(code: str) -> str:
+    """A dossier document's name from its code, whichever rule set lists it (the code when none does)."""
+    return next((i.name for r in dossier_rules().values() for i in r.items if i.code == code), code)
+
+
 def round_text(year: int | None, number: int | None) -> str:
     if year is None:
         return ""

@@ -22,6 +22,7 @@ from ocop_desktop.domain import limits
 from ocop_desktop.persistence.audit_chain import HEAD_KEY, ChainBreak, StoredEntry, verify
 from ocop_desktop.persistence.models import Base
 from ocop_desktop.persistence.row_seal import COVERED, content_columns, covered, iter_digests
+from ocop_desktop.services.dossiers import item_name
 
 _NEVER = object()  # no entry at all about the record
 ABSENT = ""  # the newest entry says the record was deleted (or was not there when sealed)
@@ -196,6 +197,13 @@ def _label(conn: sqlite3.Connection, table: str, v: dict[str, Any]) -> str:
         name, extra = v.get("office_name"), ""
     elif table == "scorecards":
         name, extra = v.get("code"), ""
+    elif table == "candidacies":
+        name = _name(conn, "products", "name", v.get("product_id"))
+        extra = f"năm {v.get('round_year')}" if v.get("round_year") else ""
+    elif table == "dossier_items":
+        product = _name(conn, "candidacies", "product_id", v.get("candidacy_id"))
+        name = item_name(str(v.get("item_code") or ""))
+        extra = _of("hồ sơ của", _name(conn, "products", "name", product))
     elif table == "app_meta":
         key = str(v.get("key") or "")
         name, extra = SETTING_LABELS.get(key, key), ""
