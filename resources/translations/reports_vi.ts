@@ -99,6 +99,10 @@
         <translation>Sản phẩm có nhãn, mã vạch hoặc nhãn hiệu chưa đạt</translation>
     </message>
     <message>
+        <source>Support, training, communication and fairs of the document&apos;s year</source>
+        <translation>Hỗ trợ, tập huấn, tuyên truyền và hội chợ trong năm của văn bản</translation>
+    </message>
+    <message>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>

@@ -63,6 +63,7 @@ class ReportsDialog(QDialog):
             ("summary", self.tr("Summary with charts")),
             ("survey-form", self.tr("Blank survey form for field visits")),
             ("labels", self.tr("Products with incomplete labels or trademarks")),
+            ("activities", self.tr("Support, training, communication and fairs of the document's year")),
         ]
         for key, label in kinds:
             item = QListWidgetItem(label)
@@ -124,7 +125,10 @@ class ReportsDialog(QDialog):
         kind = self.kind()
         for widgets, used in (
             ((self.ui.campaignLabel, self.ui.campaignCombo), kind in ("survey", "survey-form")),
-            ((self.ui.unitLabel, self.ui.unitCombo), kind in ("survey", "products", "expiring", "summary", "labels")),
+            (
+                (self.ui.unitLabel, self.ui.unitCombo),
+                kind in ("survey", "products", "expiring", "summary", "labels", "activities"),
+            ),
             ((self.ui.monthsLabel, self.ui.monthsSpin), kind == "expiring"),
             ((self.ui.directiveLabel, self.ui.directiveCombo), kind == "tasks"),
         ):
