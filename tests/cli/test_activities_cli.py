@@ -12,6 +12,7 @@ import pytest
 from ocop_desktop import cli
 from ocop_desktop.services.producers import ProducerInput, ProducerService
 from ocop_desktop.services.products import ProductInput, ProductService
+from tests.pdftext import pdf_text
 
 
 @pytest.fixture
@@ -113,3 +114,28 @@ def test_an_amount_that_is_not_a_number_is_named(office, capsys):
         "năm triệu",
     )
     assert code == 1 and "«Kinh phí (đồng)»" in err
+
+
+def test_the_years_activities_report_from_the_terminal(office, capsys, tmp_path):
+    run(capsys, office, "activities", "add", "--kind", "hoi_cho", "--title", "Hội chợ Xuân", "--date", "01/02/2025")
+    run(capsys, office, "activities", "add", "--kind", "tap_huan", "--title", "Tập huấn 2024", "--date", "08/05/2024")
+    target = tmp_path / "hoat-dong-2024.pdf"
+    code, _out, err = run(
+        capsys,
+        office,
+        "report",
+        "activities",
+        "--format",
+        "pdf",
+        "-o",
+        str(target),
+        "--year",
+        "2024",
+        "--date",
+        "20/12/2024",
+    )
+    assert code == 0, err
+    text = pdf_text(target)
+    # One training counted in 2024, no fair: the fair of 2025 is another year's.
+    assert "2 Tập huấn 1 0 0 đ 0 3 Tuyên truyền 0" in text
+    assert "Hội chợ Xuân" not in text and "III. Hội chợ, hội nghị xúc tiến thương mại: không có trong năm." in text
