@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.schema import REPORT, TASK
+from ocop_desktop.domain.schema.activities import ActivityKind
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Report, ReportSection
-from ocop_desktop.persistence.models import Directive, Task, TaskProgress
+from ocop_desktop.persistence.models import Activity, Directive, Task, TaskProgress
 from ocop_desktop.services.report_columns import numbered_columns
 from ocop_desktop.services.report_scope import Scope
 
@@ -38,6 +39,13 @@ def build_tasks(session: Session, directive_id: str | None, scope: Scope, today:
         last = session.scalars(
             select(TaskProgress).where(TaskProgress.task_id == task.id).order_by(TaskProgress.noted_on.desc())
         ).first()
+        # An activity that carries the task out (a fair, a training) is progress too, when newer.
+        done = session.scalars(
+            select(Activity).where(Activity.task_id == task.id).order_by(Activity.held_on.desc())
+        ).first()
+        latest = f"{last.noted_on:%d/%m/%Y}: {last.text}" if last else ""
+        if done is not None and (last is None or done.held_on > last.noted_on):
+            latest = f"{done.held_on:%d/%m/%Y}: {ActivityKind(done.kind).label}: {done.title}"
         open_ = task.status in (TaskStatus.NEW.value, TaskStatus.IN_PROGRESS.value)
         due = task.due_on
         late = open_ and due is not None and due < today
@@ -48,7 +56,7 @@ def build_tasks(session: Session, directive_id: str | None, scope: Scope, today:
                 title=task.title,
                 due_on=task.due_on,
                 status=TaskStatus(task.status).label,
-                last_progress=f"{last.noted_on:%d/%m/%Y}: {last.text}" if last else "",
+                last_progress=latest,
                 overdue=f"Quá hạn {(today - due).days} ngày" if late and due is not None else "",
             )
         )

@@ -13,7 +13,9 @@ from ocop_desktop.persistence.models import ActivityProduct, AuditEntry
 from ocop_desktop.services.activities import ActivityFilter, ActivityInput, ActivityService
 from ocop_desktop.services.producers import ProducerInput, ProducerService
 from ocop_desktop.services.products import ProductInput, ProductService
-from ocop_desktop.services.tasks import TaskInput, TaskService
+from ocop_desktop.services.report_scope import Scope
+from ocop_desktop.services.report_tasks import build_tasks
+from ocop_desktop.services.tasks import DirectiveInput, TaskInput, TaskService
 
 FAIR_SALES = 45_500_000
 PRODUCTS = ("Chè Shan tuyết Ẳng Nưa", "Mật ong Ẳng Tở", "Gạo nếp Búng Lao")
@@ -166,3 +168,22 @@ def test_every_change_is_in_the_audit_log(make_uow, service, registry):
     assert ("activities", "delete:delete") in logged
     assert sum(1 for e, a in logged if e == "activity_products" and a.endswith("delete")) == 3
     assert service.product_history(products[0].id) == []
+
+
+def test_the_printed_task_report_shows_a_newer_activity_as_the_latest_progress(make_uow, service, registry):
+    tasks = TaskService(make_uow)
+    directive = tasks.create_directive(
+        DirectiveInput(subject="Triển khai Chương trình OCOP năm 2024", issuer="UBND huyện")
+    )
+    task = tasks.create_task(
+        TaskInput(assignee="Phòng Kinh tế", title="Xúc tiến thương mại", directive_id=directive.id)
+    )
+    tasks.add_progress(task.id, date(2024, 8, 1), "Đã gửi kế hoạch")
+    _htx, _other, products = registry
+    service.create(fair_input(products, task_id=task.id))
+    with make_uow() as uow:
+        report = build_tasks(uow.session, directive.id, Scope(), date(2024, 10, 1))
+    [row] = report.sections[0].rows
+    assert row["last_progress"] == (
+        "12/09/2024: Hội chợ, hội nghị xúc tiến thương mại: Hội chợ OCOP tỉnh Điện Biên năm 2024"
+    )
