@@ -99,3 +99,22 @@ def test_a_fair_with_three_products_in_history_report_and_package(office, tmp_pa
             assert s.scalar(select(func.count()).select_from(ActivityProduct)) == 3
     [arrived] = ActivityService(r.make_uow).product_history(made["Gạo nếp Búng Lao"].id)
     assert (arrived.title, arrived.sales, len(arrived.product_list)) == (fair.title, 45_500_000, 3)
+    # A product taken off the fair and the sales corrected at the commune travel too (a tombstone for the link).
+    service = ActivityService(a.make_uow)
+    kept = [(made[name].id, sales) for name, sales in PRODUCTS.items() if name != "Gạo nếp Búng Lao"]
+    service.update(fair.id, ActivityInput(**{**_typed(fair), "products": kept, "sales": 35_500_000}))
+    changes = tmp_path / "ang-nua-2.ocop"
+    a.exchange.export(changes, changes_only=True)
+    r.exchange.import_package(changes)
+    there = ActivityService(r.make_uow)
+    assert there.product_history(made["Gạo nếp Búng Lao"].id) == []
+    assert [(x.sales, len(x.product_list)) for x in there.product_history(made["Mật ong Ẳng Tở"].id)] == [
+        (35_500_000, 2)
+    ]
+
+
+def _typed(a) -> dict:
+    """What the form would send back for activity ``a`` unchanged."""
+    keys = ActivityInput.__dataclass_fields__
+    values = {k: getattr(a, k) for k in keys if k not in ("producer_ids", "products") and hasattr(a, k)}
+    return {**values, "producer_ids": [pid for pid, _n in a.producer_list]}
