@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
 from sqlalchemy import exists, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain import formatting
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.schema import SURVEY_ENTRY
@@ -20,11 +19,11 @@ from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataE
 from ocop_desktop.persistence.models import Product, SurveyEntry
 from ocop_desktop.persistence.models.logbooks import LogbookBatch, LogbookBatchMaterial, LogbookMaterial, LogbookSale
 from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services.logbook_offer import OFFERED, SurveyOffer, _entry_label, _same_unit, offer_lines
 from ocop_desktop.services.logbook_trace import BatchTrace, Named, TracedLot, find_named, trace_batches
 
-IDLE_DAYS = 365  # a product with no logbook entry in twelve months is flagged in the registry
-# The survey row's fields a logbook's year gives (domain/schema/survey.py): what is offered.
 __all__ = [
+    "IDLE_DAYS",
     "OFFERED",
     "BatchTrace",
     "LogbookEntry",
@@ -35,8 +34,11 @@ __all__ = [
     "TracedLot",
     "find_named",
     "offer_lines",
+    "recent_entry_products",
+    "with_logbook_flags",
 ]
-OFFERED = ("output_quantity", "unit_of_measure", "quantity_sold", "price_vnd")
+
+IDLE_DAYS = 365  # a product with no logbook entry in twelve months is flagged in the registry
 
 
 @dataclass(frozen=True)
@@ -63,24 +65,6 @@ class LogbookTotals:
             "price_vnd": self.price_vnd,
         }
         return {k: v for k, v in out.items() if v is not None}
-
-
-@dataclass(frozen=True)
-class SurveyOffer:
-    """A survey row's typed values beside what its product's logbook gives, for the officer to accept or not."""
-
-    entry_id: str
-    version: datetime | None  # the row's updated_at when read: accept() refuses if it changed since
-    product_name: str
-    campaign_year: int
-    totals: LogbookTotals
-    current: dict[str, Any]
-    offered: dict[str, Any]
-
-    @property
-    def changed(self) -> tuple[str, ...]:
-        """The fields whose offered value differs from what the row holds."""
-        return tuple(k for k in OFFERED if k in self.offered and self.offered[k] != self.current.get(k))
 
 
 @dataclass(frozen=True)
@@ -239,11 +223,6 @@ def with_logbook_flags(session: Session, rows: list[R], today: date) -> list[R]:
     return rows
 
 
-def _entry_label(entry: SurveyEntry) -> Text:
-    label = SURVEY_ENTRY.label
-    return Text(f"{label} «{entry.product_name}»", f"{SURVEY_ENTRY.label_en} «{entry.product_name}»")
-
-
 class LogbookService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
@@ -334,6 +313,7 @@ class LogbookService:
                     )
                 ]
             )
+        _same_unit(offer, keys)
         with self._uow(context=f"lấy số liệu sổ nhật ký năm {offer.campaign_year}") as uow:
             s = uow.session
             entry = self._entry(s, offer.entry_id)
@@ -389,18 +369,3 @@ class LogbookService:
                 select(Product.id).where(Product.archived_at.is_(None), Product.id.not_in(select(recent.subquery())))
             )
             return set(rows)
-
-
-def offer_lines(offer: SurveyOffer) -> list[tuple[str, str, str]]:
-    """(label, typed, from the logbook) of each offered field, formatted as the survey shows them."""
-    out = []
-    for k in OFFERED:
-        f = SURVEY_ENTRY.field(k)
-        out.append(
-            (
-                f.label,
-                formatting.field_value(k, offer.current.get(k), "survey_entries"),
-                formatting.field_value(k, offer.offered.get(k), "survey_entries"),
-            )
-        )
-    return out

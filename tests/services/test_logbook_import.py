@@ -180,3 +180,23 @@ def test_hidden_rows_and_sheets_are_imported_not_left_out_unseen(make_uow, tmp_p
     wb.save(path)
     result = LogbookImportService(make_uow).import_file(path, owner.producer_id, owner.product_id, today=TODAY)
     assert result.added["sales"] == 4 and result.added["materials"] == 3
+
+
+def test_quantities_in_another_unit_are_taken_only_with_the_unit(make_uow, tmp_path):
+    owner = make_owner(make_uow)
+    with make_uow() as uow:
+        uow.session.get(SurveyEntry, owner.entry_id).unit_of_measure = "tấn"
+        uow.commit()
+    path = write_logbook(tmp_path / "nk.xlsx", 3, 2, 2)
+    LogbookImportService(make_uow).import_file(path, owner.producer_id, owner.product_id, today=TODAY)
+    logbooks = LogbookService(make_uow)
+    offer = logbooks.survey_offer(owner.entry_id)
+    with pytest.raises(ValidationError, match="Sổ nhật ký tính theo «kg», dòng rà soát theo «tấn»"):
+        logbooks.accept_offer(offer, ["output_quantity"])
+    assert logbooks.accept_offer(offer, ["output_quantity", "unit_of_measure"]) == [
+        "output_quantity",
+        "unit_of_measure",
+    ]
+    with make_uow() as uow:
+        entry = uow.session.get(SurveyEntry, owner.entry_id)
+        assert (entry.output_quantity, entry.unit_of_measure) == (20.0, "kg")
