@@ -16,6 +16,7 @@ from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
+from ocop_desktop.persistence.file_version import kept
 from ocop_desktop.persistence.models import Product, SurveyEntry
 from ocop_desktop.persistence.models.logbooks import LogbookBatch, LogbookBatchMaterial, LogbookMaterial, LogbookSale
 from ocop_desktop.persistence.uow import UowFactory
@@ -214,12 +215,19 @@ def with_logbook_flags(session: Session, rows: list[R], today: date) -> list[R]:
     product with no logbook entry in the IDLE_DAYS before ``today``. One query for the page."""
     if not rows:
         return rows
-    ids = [r.id for r in rows]  # type: ignore[attr-defined]
-    recent = _recent_among(session, ids, today - timedelta(days=IDLE_DAYS))
+    since = today - timedelta(days=IDLE_DAYS)
+    connection = session.connection()
+    # Each product's flag kept on the connection until the file changes (persistence/file_version):
+    # keystrokes read mostly the same products again; those not known yet are asked in one query.
+    idle: dict[str, bool] = kept(connection, (with_logbook_flags, since), dict)
+    missing = list({r.id for r in rows if r.id not in idle})  # type: ignore[attr-defined]
+    if missing:
+        recent = _recent_among(session, missing, since)
+        idle.update((pid, pid not in recent) for pid in missing)
     for r in rows:
         # Rows just built for this page: set in place (replace() would build each again, and the
         # registry reads a page on every keystroke).
-        r.__dict__["logbook_idle"] = r.id not in recent  # type: ignore[attr-defined]
+        r.__dict__["logbook_idle"] = idle[r.id]  # type: ignore[attr-defined]
     return rows
 
 

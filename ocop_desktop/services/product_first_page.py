@@ -6,11 +6,9 @@ with SQLAlchemy — the same SQL, the same plan along the name's index —, writ
 run on the unit of work's own connection, inside its transaction: no expression is built, no
 statement compiled or cached, no result row wrapped, on each keystroke. Names are not joined to
 every row (each join costs about a quarter of the bare query): the group's come from the two small
-reference tables read whole, the producer's and the commune's from names kept per connection —
-read by id for the rows that need them, and all forgotten as soon as anything was written to the
-file, by this connection (its count of changes) or by any other (SQLite's data_version, read in the
-same transaction as the rows, so it is the version they were read at). Rows come back in
-row_select()'s shape, for product_query.to_rows.
+reference tables read whole, the producer's and the commune's from names kept on the connection —
+read by id for the rows that need them, all forgotten as soon as anything is written to the file
+(persistence/file_version). Rows come back in row_select()'s shape, for product_query.to_rows.
 
 Only on SQLite; elsewhere None and the caller builds the statement as for every other list.
 """
@@ -23,6 +21,8 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
+
+from ocop_desktop.persistence.file_version import kept
 
 # The columns of product_query.row_select(), the group's name and code read from the maps below.
 _SELECT = (
@@ -46,21 +46,11 @@ _NAMES_OF = {
 
 @dataclass
 class _Names:
-    """Producer and place names by id, as the file was at ``version`` (data_version, total_changes)."""
+    """Producer and place names by id, read as rows need them (persistence/file_version keeps them
+    on the connection until the file changes)."""
 
-    version: tuple[int, int]
     producers: dict[str, str | None] = field(default_factory=dict)
     places: dict[str, str | None] = field(default_factory=dict)
-
-
-def _names(cursor: sqlite3.Cursor, driver: sqlite3.Connection, info: dict[Any, Any]) -> _Names:
-    """The names known on this connection (kept in its pool record's ``info``, which lives as long
-    as the driver connection, used by one thread at a time), forgotten if the file changed."""
-    version = (int(cursor.execute("PRAGMA data_version").fetchone()[0]), driver.total_changes)
-    known = info.get(_Names)
-    if not isinstance(known, _Names) or known.version != version:
-        known = info[_Names] = _Names(version)
-    return known
 
 
 def _look_up(cursor: sqlite3.Cursor, table: str, names: dict[str, str | None], ids: set[str]) -> None:
@@ -81,7 +71,7 @@ def first_rows(
     """The first ``limit`` products in name order whose folded name is LIKE ``pattern`` (None:
     every product) or whose producer is one of ``producers`` (None: any producer whose folded
     name is LIKE ``pattern``; [] none), kept by ``archive_sql``; rows shaped as row_select()'s.
-    None when the driver does not take ``?`` parameters."""
+    None off SQLite."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return None
@@ -104,7 +94,7 @@ def first_rows(
         found = cursor.execute(f"{_SELECT} WHERE {' AND '.join(where)}{_ORDER}", params).fetchall()
         groups = {gid: (name, code) for gid, name, code in cursor.execute(_GROUPS)}
         set_groups = dict(cursor.execute(_SETS).fetchall())
-        names = _names(cursor, driver, connection.info)  # after the rows: the version they were read at
+        names = kept(connection, _Names, _Names)  # after the rows: the version they were read at
         _look_up(cursor, "producers", names.producers, {r[2] for r in found if r[2] is not None})
         _look_up(cursor, "places", names.places, {r[3] for r in found if r[3] is not None})
     finally:

@@ -1,0 +1,44 @@
+"""Values read from the file kept on a connection until anything is written to the file.
+
+A search keystroke reads the same names and flags again and again while nothing changes; each
+driver connection keeps them (in its pool record's ``info``, which lives as long as the driver
+connection, used by one thread at a time) beside the version of the file they were read at: the
+count of changes this connection made, and SQLite's data_version, which moves when any other
+connection — another window, the ``ocop`` command — commits. Read after the rows in the same
+transaction, data_version is the version of what that transaction reads.
+
+Only on SQLite; elsewhere nothing is kept and each call reads again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection
+
+T = TypeVar("T")
+
+
+def file_version(connection: Connection) -> tuple[int, int] | None:
+    """(data_version, this connection's count of changes), or None off SQLite."""
+    if connection.dialect.name != "sqlite":
+        return None
+    driver = connection.connection.driver_connection  # the driver's own: no statement bookkeeping
+    return int(driver.execute("PRAGMA data_version").fetchone()[0]), int(driver.total_changes)  # type: ignore[union-attr]
+
+
+def kept(connection: Connection, key: Any, read: Callable[[], T], version: tuple[int, int] | None = None) -> T:
+    """``read()``, or what it gave before on this connection under ``key`` if the file has not
+    changed since. Call it once this transaction has read from the file (its data_version is the
+    version of the snapshot read); ``version``: file_version read already in this transaction."""
+    version = version if version is not None else file_version(connection)
+    if version is None:
+        return read()
+    store = connection.info.setdefault(kept, {})
+    held = store.get(key)
+    if held is not None and held[0] == version:
+        return held[1]  # type: ignore[no-any-return]
+    value = read()
+    store[key] = (version, value)
+    return value
