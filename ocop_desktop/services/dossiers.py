@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
-from ocop_desktop.domain.pipeline import DossierRules, DossierStatus, Stage, dossier_rules_from_dict
+from ocop_desktop.domain.pipeline import DossierItemSpec, DossierRules, DossierStatus, Stage, dossier_rules_from_dict
 from ocop_desktop.domain.text import clean, fold
 from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Candidacy, DossierItem, Product
@@ -48,10 +48,15 @@ def round_text(year: int | None, number: int | None) -> str:
     return f"{number}/{year}" if number else str(year)
 
 
-def missing_items(candidacy: Candidacy, statuses: dict[str, str]) -> list[str]:
-    """The names of the required documents of ``candidacy`` not yet «Đạt» (item code -> stored status)."""
+def missing_specs(candidacy: Candidacy, statuses: dict[str, str]) -> list[DossierItemSpec]:
+    """The required documents of ``candidacy`` not yet «Đạt» (``statuses``: item code -> stored status)."""
     rules = rules_for(candidacy.rule_set_code)
-    return [i.name for i in rules.required if statuses.get(i.code) != DossierStatus.DONE.value]
+    return [i for i in rules.required if statuses.get(i.code) != DossierStatus.DONE.value]
+
+
+def missing_items(candidacy: Candidacy, statuses: dict[str, str]) -> list[str]:
+    """The names of the required documents of ``candidacy`` not yet «Đạt»."""
+    return [i.name for i in missing_specs(candidacy, statuses)]
 
 
 def item_statuses(session: Session, candidacy_ids: Iterable[str]) -> dict[str, dict[str, str]]:

@@ -24,6 +24,7 @@ from ocop_desktop.services.dossiers import (
     find_product,
     item_statuses,
     missing_items,
+    missing_specs,
     round_text,
 )
 from ocop_desktop.services.pipeline_types import Board, MoveInput, PipelineRow
@@ -292,14 +293,15 @@ class PipelineService:
             s.add(candidacy)
         if target is Stage.DOSSIER_COMPLETE:
             statuses = item_statuses(s, [candidacy.id]).get(candidacy.id, {}) if candidacy.id else {}
-            missing = missing_items(candidacy, statuses)
+            missing = missing_specs(candidacy, statuses)
             if missing:
-                listed = "; ".join(f"«{m}»" for m in missing)
+                listed = "; ".join(f"«{m.name}»" for m in missing)
+                listed_en = "; ".join(f"«{m.name_en}»" for m in missing)
                 self._refuse(
                     record,
                     f"Hồ sơ của «{name}» chưa đầy đủ: còn thiếu {len(missing)} tài liệu bắt buộc chưa «Đạt»: {listed}.",
                     f"The dossier of «{name}» is not complete: {len(missing)} required document(s) not yet "
-                    f"«Accepted»: {listed}.",
+                    f"«Accepted»: {listed_en}.",
                 )
         elif target is Stage.EVALUATED:
             evaluation = self._evaluation(s, product, candidacy, data)

@@ -94,7 +94,7 @@ def test_a_survey_rows_product_goes_through_every_stage(make):
         pipeline.move(product, "ho_so_day_du", today=TODAY)
     assert f"Hồ sơ của «{name}» chưa đầy đủ" in refusal(incomplete)
     assert f"«{story.name}»" in refusal(incomplete)
-    assert f"«{story.name}»" in refusal(incomplete, ENGLISH) and "not complete" in refusal(incomplete, ENGLISH)
+    assert f"«{story.name_en}»" in refusal(incomplete, ENGLISH) and "not complete" in refusal(incomplete, ENGLISH)
     assert pipeline.row(product).missing == story.name
 
     dossiers.set_item(product, story.code, DossierItemInput("dat", file_path="/scan/cau-chuyen.pdf"), today=TODAY)
