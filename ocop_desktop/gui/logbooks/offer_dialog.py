@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.domain.language import display_language
+from ocop_desktop.domain.language import display_language, in_language
 from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.jobs import JobRunner
@@ -86,11 +86,16 @@ class SurveyOfferDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(typed))
             self.table.setItem(row, 2, QTableWidgetItem(logged or self.tr("(not in the logbook)")))
         self.table.resizeColumnsToContents()
-        self.notes.setText(" ".join(offer.totals.problems))
+        self.notes.setText(" ".join(in_language(p) for p in offer.totals.problems))
         self.take.setEnabled(bool(offer.changed))
         if not offer.changed:
             self.notes.setText(
-                " ".join([self.tr("The survey row already holds the logbook's figures."), *offer.totals.problems])
+                " ".join(
+                    [
+                        self.tr("The survey row already holds the logbook's figures."),
+                        *(in_language(p) for p in offer.totals.problems),
+                    ]
+                )
             )
 
     def ticked(self) -> list[str]:

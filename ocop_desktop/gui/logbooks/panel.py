@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.domain import formatting
+from ocop_desktop.domain.language import in_language
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
@@ -150,7 +151,7 @@ class LogbookPanel(QWidget):
             .replace("%5", formatting.decimal(t.quantity_sold) or "—")
             .replace("%6", formatting.money(t.price_vnd) or "—")
         )
-        self.totals.setText(" ".join([text, *t.problems]))
+        self.totals.setText(" ".join([text, *(in_language(p) for p in t.problems)]))
 
     def is_busy(self) -> bool:
         return self._jobs.busy()
@@ -179,7 +180,7 @@ class LogbookPanel(QWidget):
         def work() -> LogbookImportResult | list[str]:
             check = imports.check(path, producer, product)
             if check.problems:
-                return [p.message for p in check.problems]
+                return [in_language(p.message) for p in check.problems]
             return imports.apply(check)
 
         self.status.setText(self.tr("Importing…"))

@@ -75,3 +75,16 @@ def test_the_offer_dialog_writes_only_the_ticked_figures(qtbot, make_uow, jobs, 
     with make_uow() as uow:
         entry = uow.session.get(SurveyEntry, owner.entry_id)
         assert (entry.output_quantity, entry.quantity_sold, entry.price_vnd) == (40.0, 4000.0, 230_000)
+
+
+def test_an_english_window_lists_the_errors_in_english(qtbot, make_uow, jobs, tmp_path):
+    from ocop_desktop.domain.language import set_display_language
+
+    owner = make_owner(make_uow)
+    panel = LogbookPanel(LogbookService(make_uow), LogbookImportService(make_uow), LogbookForms(make_uow), jobs)
+    qtbot.addWidget(panel)
+    panel.show_product(owner.product_id, owner.producer_id)
+    set_display_language("en")  # put back by tests/conftest.py
+    panel.import_file(write_logbook(tmp_path / "so.xlsx", 5, 4, 60, bad_sale_row=57))
+    qtbot.waitUntil(lambda: not panel.is_busy() and bool(panel.problems.toPlainText()))
+    assert panel.problems.toPlainText().startswith("Sheet «Bán hàng», row 57, column «Ngày bán» (B): There is no day")
