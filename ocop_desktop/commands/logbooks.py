@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from ocop_desktop.commands.common import Refused, emit_rows, open_db, output_file
@@ -199,6 +200,18 @@ def cmd_list(args) -> int:
     return 0
 
 
+def cmd_idle(args) -> int:
+    from ocop_desktop.services.logbook_listing import IDLE_COLUMNS, idle_rows  # noqa: PLC0415
+
+    db, make_uow = open_db(args, write=False)
+    try:
+        rows = idle_rows(make_uow, date.today())
+    finally:
+        db.close()
+    emit_rows(rows, args.format, IDLE_COLUMNS)
+    return 0
+
+
 def register(sub, command) -> None:
     """`ocop trace` and `ocop logbook …`; the import and template words join `ocop import` (register_imports)."""
     p = command("trace", "truy xuất một mẻ sản xuất tới các lô nguyên liệu đã dùng", cmd_trace)
@@ -210,6 +223,8 @@ def register(sub, command) -> None:
     p = command("list", "liệt kê một phần sổ nhật ký của sản phẩm", cmd_list, parent=group)
     p.add_argument("--product", required=True, metavar="SẢN_PHẨM")
     p.add_argument("--kind", choices=("materials", "batches", "sales"), default="batches", help="phần của sổ")
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
+    p = command("idle", "sản phẩm không ghi sổ nhật ký trong 12 tháng qua", cmd_idle, parent=group)
     p.add_argument("--format", choices=("json", "csv"), default="json", help="định dạng đầu ra")
     p = command("totals", "tổng sản lượng, lượng bán và giá bình quân của một năm", cmd_totals, parent=group)
     p.add_argument("--product", required=True, metavar="SẢN_PHẨM")

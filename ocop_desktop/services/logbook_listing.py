@@ -1,7 +1,8 @@
-"""A product's logbook as plain rows for `ocop logbook list --format json|csv`: the columns of each record's terminal view."""
+"""A product's logbook as plain rows for `ocop logbook list|idle --format json|csv`: each record's terminal view."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -10,8 +11,10 @@ from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.schema import TERMINAL, Record
 from ocop_desktop.domain.schema.logbooks import LOGBOOK_BATCH, LOGBOOK_MATERIAL, LOGBOOK_SALE
 from ocop_desktop.domain.validation import NotFoundError
+from ocop_desktop.persistence.models import Producer, Product
 from ocop_desktop.persistence.models.logbooks import LogbookBatch, LogbookBatchMaterial, LogbookMaterial, LogbookSale
 from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.services.logbooks import latest_entry_days, recent_entry_products
 
 # The part of the logbook -> its record and table (the CLI's --kind).
 PARTS: dict[str, tuple[Record, Any, Any]] = {
@@ -51,3 +54,25 @@ def listed_rows(make_uow: UowFactory, product_id: str, part: str) -> list[dict[s
                 row["lots"] = ", ".join(lots.get(r.id, []))
             out.append({k: row[k] for k in keys})
         return out
+
+
+IDLE_COLUMNS = ("id", "name", "producer", "last_entry_on")
+
+
+def idle_rows(make_uow: UowFactory, today: date) -> list[dict[str, Any]]:
+    """The registry's active products with no logbook entry in the IDLE_DAYS before ``today``, in
+    Vietnamese order, each with the day of its newest entry (None: it has none)."""
+    with make_uow() as uow:
+        s = uow.session
+        recent = select(recent_entry_products(today).subquery())
+        rows = s.execute(
+            select(Product.id, Product.name, Producer.name)
+            .outerjoin(Producer, Producer.id == Product.producer_id)
+            .where(Product.archived_at.is_(None), Product.id.not_in(recent))
+            .order_by(Product.name_sort, Product.id)
+        ).all()
+        last = latest_entry_days(s, [r[0] for r in rows])
+        return [
+            {"id": pid, "name": name, "producer": producer or "", "last_entry_on": last.get(pid)}
+            for pid, name, producer in rows
+        ]

@@ -80,6 +80,15 @@ def test_a_logbook_from_the_template_to_the_survey_row_and_the_trace(office, mak
     sales = json.loads(out)
     assert len(sales) == 60 and sales[0]["buyer"] == "Cửa hàng OCOP Điện Biên" and sales[0]["unit_price_vnd"] == 200000
 
+    # Its newest entry is of March 2025: more than twelve months before today, so it is flagged.
+    code, out, _err = run(capsys, db, "logbook", "idle", "--format", "csv")
+    (idle,) = list(csv.DictReader(io.StringIO(out)))
+    assert (idle["name"], idle["producer"], idle["last_entry_on"]) == (
+        "Chè Shan tuyết Ẳng Nưa",
+        "HTX Chè Ẳng Nưa",
+        "2025-03-02",
+    )
+
     code, out, _err = run(capsys, db, "logbook", "offer", owner.entry_id)
     assert code == 0 and "  Sản lượng: 5.000 / 40" in out and "Chưa thay gì" in out
     with make_uow() as uow:
