@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -29,12 +29,38 @@ class ReportColumn:
     total: bool = False  # summed in subtotal and total rows
 
 
+class Row(Mapping[str, Any]):
+    """One printed row as a tuple of values beside its columns' shared index: a 100,000-row report
+    holds a tuple per row instead of a dict (a third of the memory). Read like a dict."""
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: Mapping[str, int], values: tuple[Any, ...]) -> None:
+        self._index, self._values = index, values
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[self._index[key]]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        at = self._index.get(key)
+        return default if at is None else self._values[at]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"Row({dict(self)!r})"
+
+
 @dataclass
 class ReportSection:
     """Rows under one heading (a unit, a place …) with an optional subtotal row."""
 
     heading: str
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[Mapping[str, Any]] = field(default_factory=list)
     subtotal: bool = False
 
 

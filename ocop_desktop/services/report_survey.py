@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.deadlines import deadline_rule, timeliness
 from ocop_desktop.domain.enums import SubmissionStatus
 from ocop_desktop.domain.language import Text
-from ocop_desktop.domain.schema import SURVEY_ENTRY, Field, Kind
+from ocop_desktop.domain.schema import SURVEY_ENTRY, Kind
 from ocop_desktop.domain.validation import NotFoundError
-from ocop_desktop.exports.report_model import Report, ReportSection
+from ocop_desktop.exports.report_model import Report, ReportSection, Row
 from ocop_desktop.persistence.models import SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.services.report_columns import numbered_columns
 from ocop_desktop.services.report_scope import PlaceTable, Scope
@@ -25,9 +25,9 @@ _DONE = {SubmissionStatus.SUBMITTED.value, SubmissionStatus.RECEIVED.value}
 _IN_SQL = 900  # more units than this are filtered in Python, not as SQL parameters
 
 
-def _cell(f: Field, value: Any) -> Any:
+def _cell(kind: Kind, value: Any) -> Any:
     """A year as written (no thousands separator); other values as stored, for the writer to format."""
-    if f.kind is Kind.YEAR:
+    if kind is Kind.YEAR:
         return str(value) if value else ""
     return value
 
@@ -93,18 +93,23 @@ def build_survey(session: Session, places: PlaceTable, campaign_id: str | None, 
         counts[state] += 1
         sections[sub.unit_id] = ReportSection(f"{places.name(sub.unit_id, today)} — {text}")
     in_sql = scope.ids if scope.ids is not None and len(scope.ids) <= _IN_SQL else None
-    keys = [f.key for f in SURVEY_ENTRY.listed]
-    years = [f for f in SURVEY_ENTRY.listed if f.kind is Kind.YEAR]
+    index = {key: i for i, key in enumerate(("stt", *(f.key for f in SURVEY_ENTRY.listed)))}
+    years = [index[f.key] for f in SURVEY_ENTRY.listed if f.kind is Kind.YEAR]
+    # The same short text (a group, a status, a producer named on many rows) is kept once, not once
+    # a row: with Row's tuples this keeps a 100,000-row report's memory near its distinct texts.
+    shared: dict[str, str] = {}
     for unit_id, *values in _printed_rows(session, campaign.id, in_sql):
         if not scope.covers(unit_id):
             continue
         section = sections.get(unit_id)
         if section is None:  # rows of a unit the campaign does not list
             section = sections[unit_id] = ReportSection(places.name(unit_id, today))
-        row = {"stt": len(section.rows) + 1, **dict(zip(keys, values, strict=True))}
-        for f in years:
-            row[f.key] = _cell(f, row[f.key])
-        section.rows.append(row)
+        cells: list[Any] = [len(section.rows) + 1]
+        for value in values:
+            cells.append(shared.setdefault(value, value) if isinstance(value, str) and len(value) <= 60 else value)
+        for at in years:
+            cells[at] = _cell(Kind.YEAR, cells[at])
+        section.rows.append(Row(index, tuple(cells)))
     for section in sections.values():
         section.subtotal = bool(section.rows)  # a unit with no rows has nothing to add up
     where = f" trên địa bàn {scope.unit_name[:1].lower()}{scope.unit_name[1:]}" if scope.unit_name else ""
