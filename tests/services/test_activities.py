@@ -187,3 +187,10 @@ def test_the_printed_task_report_shows_a_newer_activity_as_the_latest_progress(m
     assert row["last_progress"] == (
         "12/09/2024: Hội chợ, hội nghị xúc tiến thương mại: Hội chợ OCOP tỉnh Điện Biên năm 2024"
     )
+
+
+def test_a_title_longer_than_its_limit_is_refused_by_its_label(service):
+    with pytest.raises(ValidationError) as caught:
+        service.create(ActivityInput(kind="tap_huan", title="Tập huấn " * 80, held_on=date(2024, 5, 1)))
+    assert "Tên hoạt động" in str(caught.value)
+    assert service.query() == []
