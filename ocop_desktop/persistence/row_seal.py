@@ -138,9 +138,12 @@ def seal_existing(conn: sqlite3.Connection, context: str, tables: Iterable[str] 
     at = utcnow()
     stamp = f"{at:%Y-%m-%d %H:%M:%S.%f}"
     alive: dict[tuple[str, str], bool] = {}
-    for entity, entity_id, action in conn.execute("SELECT entity, entity_id, action FROM audit_log ORDER BY seq"):
+    log = conn.execute("SELECT entity, entity_id, action, row_hash FROM audit_log ORDER BY seq")
+    for entity, entity_id, action, row_hash in log:
         if entity in wanted:
-            alive[(entity, entity_id)] = not (action or "").endswith("delete")
+            # A record already sealed as gone (a seal without digest) is not sealed as gone again.
+            gone = (action or "").endswith("delete") or (action == "seal" and not row_hash)
+            alive[(entity, entity_id)] = not gone
     rows = []
 
     def seal(table: str, key: str, digest: str | None) -> None:

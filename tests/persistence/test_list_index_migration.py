@@ -73,7 +73,8 @@ def test_the_list_indexes_go_up_down_and_up_on_a_database_with_products(tmp_path
     assert upgrade(engine, path).after >= "0012"
     engine.dispose()
     assert {"ix_products_list_name", "ix_products_list_producer", "ix_places_name_sort"} <= _indexes(path)
-    assert _products(path) == before
+    # Later steps add columns at the end (0016: the label follow-up), empty on these rows.
+    assert [r[: len(before[0])] for r in _products(path)] == before
     expected = ["an", "Ăn", "Ấm", "Bưởi Đoan Hùng", "Chè Phìn Hồ", "dưa", "Đào"]
     assert _page(path) == expected
 

@@ -121,6 +121,19 @@ def test_a_card_deleted_or_slipped_in_with_sqlite3_is_named(copy, capsys):
     assert "Phiếu chấm «gia/2026»" in err
 
 
+def _downgrade(path: Path, revision: str) -> None:
+    from alembic import command
+
+    from ocop_desktop.persistence.migrate import _config
+
+    engine = make_engine(path)
+    cfg = _config()
+    with engine.connect() as conn, conn.begin():
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+    engine.dispose()
+
+
 def test_cards_stored_before_0011_are_sealed_on_upgrade(tmp_path, capsys):
     path = tmp_path / "cu.db"
     engine = make_engine(path)
@@ -131,6 +144,7 @@ def test_cards_stored_before_0011_are_sealed_on_upgrade(tmp_path, capsys):
     load_reference(make_uow)
     load_shipped_scorecards(make_uow)
     db.close()
+    _downgrade(path, "0011")  # what the later steps added (0012's indexes, issue 17's tables and columns) undone
     # As 0010 would have stored them: the cards there, no entry about them in the chain.
     with sqlite3.connect(path) as conn:
         first = conn.execute("SELECT min(seq) FROM audit_log WHERE entity = 'scorecards'").fetchone()[0]
@@ -146,8 +160,7 @@ def test_cards_stored_before_0011_are_sealed_on_upgrade(tmp_path, capsys):
             conn.execute("UPDATE app_meta SET value = ? WHERE key = ?", (head_value(*last), HEAD_KEY))
         else:
             conn.execute("DELETE FROM app_meta WHERE key = ?", (HEAD_KEY,))
-        for name in LIST_INDEXES:  # and without what the later 0012 added
-            conn.execute(f"DROP INDEX {name}")
+        assert not set(LIST_INDEXES) & {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         conn.execute("UPDATE alembic_version SET version_num = '0010'")
     open_database(path).close()  # 0011 seals them
     with sqlite3.connect(path) as conn:
