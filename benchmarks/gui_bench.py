@@ -53,7 +53,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def measure(db_path: Path, keystrokes: int) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from ocop_desktop.app import build_main_window
@@ -79,13 +79,19 @@ def measure(db_path: Path, keystrokes: int) -> dict:
         loading = getattr(page, "rows_loading", page.is_loading)
         return not loading() and not page._search_timer.isActive()
 
+    # Waiting as the application's own event loop does: asleep until an event arrives (a job's
+    # result, a timer), then straight to it. (Polling with a 1 ms sleep between looks added up to
+    # a millisecond, ~0.9 ms median, to every figure: time the window itself never waits.)
+    tick = QTimer()
+    tick.start(50)  # wakes the wait now and then to check the time limit
+
     def wait_until(done, limit: float = 60.0) -> None:
         end = time.perf_counter() + limit
+        app.processEvents()
         while time.perf_counter() < end:
-            app.processEvents()
             if done():
                 return
-            time.sleep(0.001)
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         raise TimeoutError("the window did not finish loading")
 
     wait_until(idle)
