@@ -131,7 +131,7 @@ class DossierService:
             record = Text(f"Hồ sơ của «{found.name}»", f"Dossier of «{found.name}»")
             errors: list[FieldError] = []
             if spec is None:
-                names = "; ".join(i.name for i in rules.items)
+                names = "; ".join(f"{i.name} «{i.code}»" for i in rules.items)
                 errors.append(
                     FieldError(
                         "item_code",

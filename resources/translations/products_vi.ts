@@ -16,6 +16,10 @@
         <translation>Chọn tệp…</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
         <source>Save this document</source>
         <translation>Lưu tài liệu này</translation>
     </message>
@@ -58,6 +62,10 @@
     <message>
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>Bản quét (*.pdf *.jpg *.jpeg *.png);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>The file %1 is not on this computer.</source>
+        <translation>Không có tệp %1 trên máy này.</translation>
     </message>
 </context>
 <context>

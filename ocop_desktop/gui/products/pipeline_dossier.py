@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -88,6 +90,8 @@ class DossierDialog(QDialog):
         self.file_edit = QLineEdit()
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.clicked.connect(self._open_file)
         self.note_edit = QLineEdit()
         form = QFormLayout()
         form.addRow(caption(DOSSIER_ITEM.field("status")), self.status_combo)
@@ -97,6 +101,7 @@ class DossierDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit)
         file_row.addWidget(browse)
+        file_row.addWidget(self.open_button)
         form.addRow(caption(DOSSIER_ITEM.field("file_path"), shortcut=False), file_row)
         form.addRow(caption(DOSSIER_ITEM.field("note")), self.note_edit)
         self.save_button = QPushButton(self.tr("Save this document"))
@@ -229,6 +234,13 @@ class DossierDialog(QDialog):
         )
         if path:
             self.file_edit.setText(path)
+
+    def _open_file(self) -> None:
+        path = Path(self.file_edit.text().strip()).expanduser()
+        if not self.file_edit.text().strip() or not path.is_file():
+            self._say_error(self.tr("The file %1 is not on this computer.").replace("%1", str(path)))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _say_error(self, text: str) -> None:
         self.message.setStyleSheet("color: #a40000;")
