@@ -75,15 +75,12 @@ def item_statuses(session: Session, candidacy_ids: Iterable[str]) -> dict[str, d
 
 
 def current_candidacy(session: Session, product_id: str) -> Candidacy | None:
-    """A product's newest round (by year, round and creation)."""
+    """A product's current round: the one made last (a re-evaluation registers a new round after the
+    certified one; a round's year says nothing of which came first when a record had none)."""
     return session.scalars(
         select(Candidacy)
         .where(Candidacy.product_id == product_id)
-        .order_by(
-            Candidacy.round_year.desc().nulls_last(),
-            Candidacy.round_no.desc().nulls_last(),
-            Candidacy.created_at.desc(),
-        )
+        .order_by(Candidacy.created_at.desc(), Candidacy.id.desc())
     ).first()
 
 

@@ -122,16 +122,10 @@ def _row(product: _Brief, candidacy: Candidacy | None, statuses: dict[str, str])
 
 
 def _latest_candidacies(session: Session) -> dict[str, Candidacy]:
-    """product id -> its newest round."""
+    """product id -> its current round: the one made last (as current_candidacy picks it)."""
     out: dict[str, Candidacy] = {}
-    for c in session.scalars(select(Candidacy)):
-        have = out.get(c.product_id)
-        if have is None or (c.round_year or 0, c.round_no or 0, c.created_at) > (
-            have.round_year or 0,
-            have.round_no or 0,
-            have.created_at,
-        ):
-            out[c.product_id] = c
+    for c in session.scalars(select(Candidacy).order_by(Candidacy.created_at, Candidacy.id)):
+        out[c.product_id] = c
     return out
 
 

@@ -124,6 +124,12 @@ def test_a_survey_rows_product_goes_through_every_stage(make):
 
     board = pipeline.board()
     assert board.by_stage["sap_danh_gia_lai"] == 1 and board.by_stage["tiem_nang"] == potential - 1
+
+    # Re-evaluation: a new round with a dossier of its own, under the rules in force then.
+    again = pipeline.move(product, "dang_ky", MoveInput(date(2028, 9, 5), 2028), today=date(2028, 9, 5))
+    assert (again.stage, again.round, again.rule_set_code) == ("dang_ky", "1/2028", "26/2026")
+    assert again.missing_count == len(dossier_rules()["26/2026"].required)
+    assert len(dossiers.dossier(product).missing) == again.missing_count
     with make() as uow:
         actions = uow.session.scalars(select(AuditEntry.action).where(AuditEntry.entity == "candidacies")).all()
         items = uow.session.scalars(select(AuditEntry.action).where(AuditEntry.entity == "dossier_items")).all()
