@@ -16,7 +16,7 @@ from ocop_desktop.domain.pipeline import STAGE_OF_STATUS, Stage, next_stage
 from ocop_desktop.domain.rules import RuleSet, rule_set_in_force
 from ocop_desktop.domain.text import fold, vn_sort_key
 from ocop_desktop.domain.validation import FieldError, StaleDataError, ValidationError
-from ocop_desktop.persistence.models import Candidacy, Evaluation, Place, Producer, Product
+from ocop_desktop.persistence.models import Candidacy, Evaluation, Place, Producer, Product, RuleSetRow
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.dossiers import (
@@ -42,13 +42,37 @@ class _Brief:
     unit: str
     sort: str = ""  # the Vietnamese collation key of the name (Product.name_sort)
     folded: str = ""  # name and producer without accents, for the search
+    expires_on: date | None = None  # the certificate's
+    rule_set_id: str | None = None  # the rule set it was certified under
+
+
+def window_opens(sets: list[RuleSet], code: str | None, expires_on: date | None) -> date | None:
+    """The first day of a certificate's re-evaluation window: its rule set's filing window (26/2026:
+    180 days before expiry), else the day the holder must be warned (148, 1489: 30 days before)."""
+    if expires_on is None or not sets:
+        return None
+    rules = next((r for r in sets if r.code == code), None)
+    if rules is None:
+        try:
+            rules = rule_set_in_force(sets, expires_on)
+        except LookupError:  # an expiry before any rule set: nothing to say
+            return None
+    window = rules.reevaluation_window(expires_on)
+    return window[0] if window else rules.warning_date(expires_on)
 
 
 def _brief_of(product: Product) -> _Brief:
     place = product.commune or (product.producer.commune if product.producer else None)
     producer = product.producer.name if product.producer else ""
     return _Brief(
-        product.id, product.name, product.status, producer, place.id if place else None, place.name if place else ""
+        product.id,
+        product.name,
+        product.status,
+        producer,
+        place.id if place else None,
+        place.name if place else "",
+        expires_on=product.expires_on,
+        rule_set_id=product.rule_set_id,
     )
 
 
@@ -65,6 +89,8 @@ def _briefs(session: Session) -> list[_Brief]:
             Producer.name,
             Producer.name_folded,
             Producer.commune_id,
+            Product.expires_on,
+            Product.rule_set_id,
         )
         .outerjoin(Producer, Product.producer_id == Producer.id)
         .where(Product.archived_at.is_(None))
@@ -77,7 +103,7 @@ def _briefs(session: Session) -> list[_Brief]:
             (pid, name) for pid, name in session.execute(select(Place.id, Place.name).where(Place.id.in_(chunk)))
         )
     out = []
-    for pid, name, status, sort, folded, commune, producer, producer_folded, producer_commune in rows:
+    for pid, name, status, sort, folded, commune, producer, producer_folded, producer_commune, expires, rules in rows:
         unit = commune or producer_commune
         out.append(
             _Brief(
@@ -89,15 +115,22 @@ def _briefs(session: Session) -> list[_Brief]:
                 names.get(unit, "") if unit else "",
                 sort or "",
                 f"{folded or ''}\n{producer_folded or ''}",
+                expires,
+                rules,
             )
         )
     return out
 
 
-def _row(product: _Brief, candidacy: Candidacy | None, statuses: dict[str, str]) -> PipelineRow | None:
+def _row(
+    product: _Brief, candidacy: Candidacy | None, statuses: dict[str, str], windows: _Windows | None = None
+) -> PipelineRow | None:
     stage = Stage(candidacy.stage) if candidacy else STAGE_OF_STATUS.get(product.status)
     if stage is None:
         return None
+    reevaluation = None
+    if windows is not None and stage in (Stage.CERTIFIED, Stage.REEVALUATION_DUE):
+        reevaluation = windows.opens(product)
     missing = missing_items(candidacy, statuses) if candidacy and stage is Stage.REGISTERED else []
     return PipelineRow(
         product.id,
@@ -118,7 +151,20 @@ def _row(product: _Brief, candidacy: Candidacy | None, statuses: dict[str, str])
         len(missing),
         "; ".join(missing),
         candidacy.updated_at if candidacy else None,
+        reevaluation,
     )
+
+
+class _Windows:
+    """Each certificate's re-evaluation window, by the rule set it was certified under (read once)."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.sets = reference.rule_sets(uow)
+        self.codes = {rid: code for rid, code in uow.session.execute(select(RuleSetRow.id, RuleSetRow.code))}
+
+    def opens(self, product: _Brief) -> date | None:
+        code = self.codes.get(product.rule_set_id) if product.rule_set_id else None
+        return window_opens(self.sets, code, product.expires_on)
 
 
 def _latest_candidacies(session: Session) -> dict[str, Candidacy]:
@@ -145,10 +191,11 @@ class PipelineService:
             if wanted:
                 briefs = [b for b in briefs if wanted in b.folded]
             order = {b.id: b.sort for b in briefs}
+            windows = _Windows(uow)
             rows: list[PipelineRow] = []
             for product in briefs:
                 candidacy = latest.get(product.id)
-                row = _row(product, candidacy, statuses.get(candidacy.id, {}) if candidacy else {})
+                row = _row(product, candidacy, statuses.get(candidacy.id, {}) if candidacy else {}, windows)
                 if row is not None:
                     rows.append(row)
         units = sorted({(r.unit_id, r.unit) for r in rows if r.unit_id is not None}, key=lambda u: vn_sort_key(u[1]))
@@ -171,7 +218,7 @@ class PipelineService:
             found = find_product(uow.session, product)
             candidacy = current_candidacy(uow.session, found.id)
             statuses = item_statuses(uow.session, [candidacy.id]) if candidacy else {}
-            row = _row(_brief_of(found), candidacy, statuses.get(candidacy.id, {}) if candidacy else {})
+            row = _row(_brief_of(found), candidacy, statuses.get(candidacy.id, {}) if candidacy else {}, _Windows(uow))
             if row is None:
                 status = ProductStatus.label_of(found.status)
                 raise ValidationError(
@@ -261,7 +308,7 @@ class PipelineService:
             s.flush()
             uow.commit()
             statuses = item_statuses(s, [candidacy.id])
-            row = _row(_brief_of(found), candidacy, statuses.get(candidacy.id, {}))
+            row = _row(_brief_of(found), candidacy, statuses.get(candidacy.id, {}), _Windows(uow))
             assert row is not None
             return row
 
@@ -416,7 +463,7 @@ class PipelineService:
                 f"«{name}» has no certificate «Expires on», so its re-evaluation window cannot be worked out.",
             )
         assert product.expires_on is not None
-        opens = self.window_opens(uow, product)
+        opens = _Windows(uow).opens(_brief_of(product))
         if opens is not None and today < opens:
             self._refuse(
                 record,
@@ -425,17 +472,6 @@ class PipelineService:
                 f"The certificate of «{name}» expires on {format_vn_date(product.expires_on)}; the re-evaluation "
                 f"filing window opens on {format_vn_date(opens)}, not yet.",
             )
-
-    @staticmethod
-    def window_opens(uow: UnitOfWork, product: Product) -> date | None:
-        """The first day of the re-evaluation window: the rule set's filing window, else its warning date."""
-        if product.expires_on is None:
-            return None
-        sets = reference.rule_sets(uow)
-        code = product.rule_set.code if product.rule_set else None
-        rules = next((r for r in sets if r.code == code), None) or rule_set_in_force(sets, product.expires_on)
-        window = rules.reevaluation_window(product.expires_on)
-        return window[0] if window else rules.warning_date(product.expires_on)
 
     @staticmethod
     def _refuse(record: Text, vi: str, en: str) -> None:

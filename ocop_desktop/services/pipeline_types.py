@@ -28,6 +28,7 @@ class PipelineRow:
     missing_count: int
     missing: str  # the names of the required documents not yet «Đạt», joined by «; »
     updated_at: datetime | None  # the candidacy's version, None when the product was never moved
+    reevaluation_from: date | None = None  # a certified product: when its re-evaluation window opens
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,8 @@ def test_a_survey_rows_product_goes_through_every_stage(make):
         pipeline.move(product, "duoc_cong_nhan", today=TODAY)
     assert "chưa có quyết định công nhận" in refusal(uncertified)
     evaluations.certify(saved.id, CertificationInput(decision="12/QĐ-UBND", certified_on=TODAY), today=TODAY)
-    assert pipeline.move(product, "duoc_cong_nhan", today=TODAY).stage == "duoc_cong_nhan"
+    certified = pipeline.move(product, "duoc_cong_nhan", today=TODAY)
+    assert (certified.stage, certified.reevaluation_from) == ("duoc_cong_nhan", date(2028, 9, 1))
 
     # The re-evaluation window of 1489 (warned 30 days before expiry) is years away.
     with pytest.raises(ValidationError) as early:

@@ -33,11 +33,21 @@ CANDIDACY = Record(
         Field("round", "Đợt", "Round", Kind.TEXT, width=9),
         Field("missing", "Hồ sơ còn thiếu", "Missing documents", Kind.NOTE, width=30),
         Field("missing_count", "Số tài liệu còn thiếu", "Documents missing", Kind.INTEGER, width=8),
-        Field("next_step", "Bước tiếp theo", "Next step", Kind.TEXT),
+        # A certified product: the first day it may (26/2026) or should be warned to (148, 1489) file again.
+        Field("reevaluation_from", "Nộp hồ sơ đánh giá lại từ", "Re-evaluation filing from", Kind.DATE, width=12),
     ),
     views={
         # The board's list per stage (gui/products/pipeline_board.py).
-        WINDOW: ("product", "producer", "unit", "round", "registered_on", "dossier_due_on", "missing_count"),
+        WINDOW: (
+            "product",
+            "producer",
+            "unit",
+            "round",
+            "registered_on",
+            "dossier_due_on",
+            "missing_count",
+            "reevaluation_from",
+        ),
         # `ocop pipeline list --format csv|json`
         TERMINAL: (
             "product_id",
@@ -53,6 +63,7 @@ CANDIDACY = Record(
             "dossier_due_on",
             "missing_count",
             "missing",
+            "reevaluation_from",
         ),
         # The printed list of products whose dossier is incomplete.
         REPORT: ("product", "producer", "unit", "round", "dossier_due_on", "missing"),

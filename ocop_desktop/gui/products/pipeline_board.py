@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,6 +37,8 @@ from ocop_desktop.services.dossier_reports import DossierReports
 from ocop_desktop.services.dossiers import DossierService
 from ocop_desktop.services.pipeline import PipelineService
 from ocop_desktop.services.pipeline_types import Board, MoveInput, PipelineRow
+
+WINDOW_OPEN = "#fff3cd"  # a certified product whose re-evaluation window has opened
 
 
 class PipelineBoard(QWidget):
@@ -92,9 +95,11 @@ class PipelineBoard(QWidget):
             strip.addWidget(button)
 
         self.unit_counts = QListWidget()
+        # domain/schema/pipeline.py WINDOW view; a certified product whose re-evaluation window has
+        # opened is marked, so it is moved on to «Sắp đánh giá lại» in time.
         self.model: DtoTableModel[PipelineRow] = DtoTableModel(
-            schema_columns(CANDIDACY), parent=self
-        )  # domain/schema/pipeline.py WINDOW view
+            schema_columns(CANDIDACY), row_color=self._row_color, parent=self
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -287,6 +292,10 @@ class PipelineBoard(QWidget):
             lambda written: self._say(self.tr("Saved %1.").replace("%1", str(written))),
             controls=[self.incomplete_button],
         )
+
+    def _row_color(self, row: PipelineRow) -> QColor | None:
+        due = row.stage == Stage.CERTIFIED.value and row.reevaluation_from is not None
+        return QColor(WINDOW_OPEN) if due and row.reevaluation_from <= self._today() else None
 
     # -- messages ---------------------------------------------------------------------------------
     def _say(self, text: str) -> None:

@@ -136,3 +136,16 @@ def test_a_survey_rows_product_goes_through_every_stage_on_the_board(qtbot, boar
     after = counts(board)
     assert after["tiem_nang"] == before["tiem_nang"] - 1
     assert after["duoc_cong_nhan"] == before["duoc_cong_nhan"] + 1
+
+    # Its re-evaluation window (1489: warned 30 days before the certificate expires) is on the board,
+    # and the row is marked once that day has come.
+    column = board.model.columnCount() - 1
+    assert board.model.headerData(column, Qt.Orientation.Horizontal) == "Nộp hồ sơ đánh giá lại từ"
+    type_text(board.search, "mat ong hoa ban")
+    settle(qtbot, board)
+    assert board.model.index(0, column).data() == "01/09/2028"
+    assert board.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    board._today = lambda: date(2028, 9, 2)
+    board.refresh()
+    settle(qtbot, board)
+    assert board.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
