@@ -149,3 +149,25 @@ def test_a_survey_rows_product_goes_through_every_stage_on_the_board(qtbot, boar
     board.refresh()
     settle(qtbot, board)
     assert board.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_the_checklist_and_the_incomplete_list_are_written_from_the_board(qtbot, board, make_uow, tmp_path):
+    from ocop_desktop.services.places import PlaceService
+    from ocop_desktop.services.settings import save_office_settings
+    from tests.pdftext import raw_text
+
+    commune = next(p for p in PlaceService(make_uow).all() if p.key == "xa-muong-ang")
+    save_office_settings(make_uow, commune.id, "Lò Văn Thắng", "Chủ tịch", "ubnd")
+    type_text(board.search, "mat ong hoa ban")
+    settle(qtbot, board)
+    move(qtbot, board)
+    board.register_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle(qtbot, board)
+    assert board.checklist_button.isEnabled()
+    board.write_checklist(board.model.rows()[0].product_id, tmp_path / "phieu.pdf")
+    settle(qtbot, board)
+    assert board.message.text() == f"Đã lưu {tmp_path / 'phieu.pdf'}."
+    assert f"Sản phẩm «{NAME}»" in " ".join(raw_text(tmp_path / "phieu.pdf").split())
+    board.write_incomplete(tmp_path / "thieu.pdf")
+    settle(qtbot, board)
+    assert NAME in " ".join(raw_text(tmp_path / "thieu.pdf").split())
