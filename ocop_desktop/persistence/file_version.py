@@ -4,8 +4,7 @@ A search keystroke reads the same names and flags again and again while nothing 
 driver connection keeps them (in its pool record's ``info``, which lives as long as the driver
 connection, used by one thread at a time) beside the version of the file they were read at: the
 count of changes this connection made, and SQLite's data_version, which moves when any other
-connection — another window, the ``ocop`` command — commits. Read after the rows in the same
-transaction, data_version is the version of what that transaction reads.
+connection — another window, the ``ocop`` command — commits.
 
 Only on SQLite; elsewhere nothing is kept and each call reads again.
 """
@@ -30,8 +29,9 @@ def file_version(connection: Connection) -> tuple[int, int] | None:
 
 def kept(connection: Connection, key: Any, read: Callable[[], T], version: tuple[int, int] | None = None) -> T:
     """``read()``, or what it gave before on this connection under ``key`` if the file has not
-    changed since. Call it once this transaction has read from the file (its data_version is the
-    version of the snapshot read); ``version``: file_version read already in this transaction."""
+    changed since. Inside a transaction: data_version is a header value, read as the statements
+    that follow read (the pragma begins the transaction's read if nothing has yet), so it is the
+    version of everything the transaction reads; ``version``: file_version read already in it."""
     version = version if version is not None else file_version(connection)
     if version is None:
         return read()

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from ocop_desktop.persistence.file_version import kept
@@ -43,6 +44,7 @@ _BY_PRODUCERS = (
 )
 _ORDER = " ORDER BY products.name_sort, products.id LIMIT ?"
 _GROUPS = "SELECT id, name, code FROM product_groups"
+_FOLDED_PRODUCERS = "SELECT id, name_folded FROM producers"
 _SETS = "SELECT id, group_id FROM product_sets"
 _NAMES_OF = {
     "producers": "SELECT id, name FROM producers WHERE id IN ",
@@ -67,20 +69,41 @@ def _look_up(cursor: sqlite3.Cursor, table: str, names: dict[str, str | None], i
         names.update(cursor.execute(f"{_NAMES_OF[table]}({', '.join('?' * len(missing))})", missing).fetchall())
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _producers_found(connection: Connection, driver: sqlite3.Connection, folded: str) -> list[str]:
+    """The ids of the producers whose folded name holds ``folded``: what ``name_folded LIKE
+    '%folded%'`` finds (its wildcards escaped; SQLite's LIKE ignores the case of ASCII letters
+    only), matched against every producer's folded name kept on the connection. Asking SQLite
+    costs a LIKE over every producer's name on each keystroke (~1–2 ms, most of a bare query)."""
+    every: list[tuple[str, str]] = kept(
+        connection,
+        _producers_found,
+        lambda: [(pid, name.translate(_ASCII_LOWER)) for pid, name in driver.execute(_FOLDED_PRODUCERS)],
+    )
+    needle = folded.translate(_ASCII_LOWER)
+    return [pid for pid, name in every if needle in name]
+
+
 def first_rows(
     session: Session,
+    folded: str,
     pattern: str | None,
-    producers: list[str] | None,
+    listed: int,
     archive_sql: str,
     limit: int,
 ) -> list[tuple[Any, ...]] | None:
-    """The first ``limit`` products in name order whose folded name is LIKE ``pattern`` (None:
-    every product) or whose producer is one of ``producers`` (None: any producer whose folded
-    name is LIKE ``pattern``; [] none), kept by ``archive_sql``; rows shaped as row_select()'s.
-    None off SQLite."""
+    """The first ``limit`` products in name order whose folded name is LIKE ``pattern`` (the LIKE
+    pattern of ``folded``; None: every product) or whose producer's is, kept by ``archive_sql``;
+    rows shaped as row_select()'s. The producers found are listed by id up to ``listed`` of them,
+    else asked of each product in turn. None off SQLite."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return None
+    driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+    named = _producers_found(connection, driver, folded) if pattern is not None else []
+    producers = named if len(named) <= listed else None
     params: list[Any] = []
     where = [archive_sql]
     if pattern is not None:
@@ -94,13 +117,12 @@ def first_rows(
         else:
             where.insert(0, _BY_NAME)
     params.append(limit)
-    driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
     cursor = driver.cursor()
     try:
         found = cursor.execute(f"{_SELECT} WHERE {' AND '.join(where)}{_ORDER}", params).fetchall()
         groups = {gid: (name, code) for gid, name, code in cursor.execute(_GROUPS)}
         set_groups = dict(cursor.execute(_SETS).fetchall())
-        names = kept(connection, _Names, _Names)  # after the rows: the version they were read at
+        names = kept(connection, _Names, _Names)
         _look_up(cursor, "producers", names.producers, {r[2] for r in found if r[2] is not None})
         _look_up(cursor, "places", names.places, {r[3] for r in found if r[3] is not None})
     finally:

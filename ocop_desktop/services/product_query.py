@@ -327,12 +327,9 @@ def _keystroke_page(
     _page's); None for any other page, or where that statement cannot run."""
     if offset != 0 or filters.sort != "name" or filters.descending or not _searched_only(filters):
         return None
-    pattern = like_pattern(filters.search) if fold(filters.search) else None
-    producers = None
-    if pattern is not None:
-        found = matched_producers(session, pattern)
-        producers = found if len(found) <= _LISTED_PRODUCERS else None
-    raw = first_rows(session, pattern, producers, _archive_sql(filters), limit)
+    folded = fold(filters.search)
+    pattern = like_pattern(filters.search) if folded else None
+    raw = first_rows(session, folded, pattern, _LISTED_PRODUCERS, _archive_sql(filters), limit)
     if raw is None:
         return None
     first = with_logbook_flags(session, to_rows(raw, today), today)

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import text as sql_text
 
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet
 from ocop_desktop.services import product_query
@@ -14,7 +15,7 @@ from ocop_desktop.services.producers import ProducerInput, ProducerService
 from ocop_desktop.services.product_query import ProductFilter, ProductRow, conditions, uncounted_page
 
 TODAY = date(2026, 6, 1)
-SEARCHES = ["", "  ", "ca", "cà phê", "htx", "HTX Đào", "bưởi", "%", "_", "\\", "xyz", "e", "sơn la"]
+SEARCHES = ["", "  ", "ca", "cà phê", "htx", "HTX Đào", "bưởi", "%", "_", "\\", "xyz", "e", "sơn la", "hop tac"]
 ARCHIVE = [{}, {"archived": True}, {"include_archived": True}]
 
 
@@ -48,6 +49,8 @@ def filled(make_uow):
                     archived_at=None if i % 9 else TODAY,
                 )
             )
+        # A folded name with capitals (as no version writes them): SQLite's LIKE ignores their case.
+        s.execute(sql_text("UPDATE producers SET name_folded = 'TO Hop TAC muong ang' WHERE name LIKE 'Tổ%'"))
         uow.commit()
 
 
@@ -111,9 +114,14 @@ def test_a_name_changed_here_or_by_another_program_shows_at_the_next_keystroke(f
     # Another program (the `ocop` command, a second window) renames it in the file meanwhile.
     other = sqlite3.connect(db_path)
     with other:
-        other.execute("UPDATE producers SET name = 'HTX Đào Bưởi Ẳng Tở' WHERE id = ?", (pid,))
+        other.execute(
+            "UPDATE producers SET name = 'HTX Đào Bưởi Ẳng Tở', name_folded = 'htx dao buoi ang to' WHERE id = ?",
+            (pid,),
+        )
     other.close()
     assert producers_shown() == {"HTX Đào Bưởi Ẳng Tở"}
+    found = keystroke_page(make_uow, ProductFilter(search="ẳng tở"), 200)[0]
+    assert found and {r.producer for r in found} == {"HTX Đào Bưởi Ẳng Tở"}
     # And the commune's name likewise.
     place_id = next(
         r.commune_id for r in keystroke_page(make_uow, ProductFilter(search="tra 1"), 200)[0] if r.commune_id
