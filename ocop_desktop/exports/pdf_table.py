@@ -4,7 +4,7 @@ kept with its heading and its "Cộng", and the last rows kept on the page of th
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -114,7 +114,7 @@ def _rest_after(text: str, shown: list[str]) -> str:
     return ""
 
 
-def _where(cols: list[ReportColumn], row: dict[str, Any], column: ReportColumn) -> str:
+def _where(cols: list[ReportColumn], row: Mapping[str, Any], column: ReportColumn) -> str:
     """'cột «Ghi chú», dòng «Mật ong Mường Ảng»': the cell a note continues, as a reader finds it."""
     where = f"cột «{column.header}»"
     for c in cols:
@@ -186,12 +186,12 @@ def table_rows(report: Report, s: Styles, widths: list[float], endnotes: Endnote
             text = shown[key] = cell_text(column, value)
         return text
 
-    def more(row: dict[str, Any], column: ReportColumn, rest: str) -> int:
+    def more(row: Mapping[str, Any], column: ReportColumn, rest: str) -> int:
         return endnotes.add(_where(cols, row, column), rest)
 
     room = [(c, w, w - CELL_PADDING) for c, w in zip(cols, widths, strict=False)]
 
-    def cells(row: dict[str, Any]) -> list[Any]:
+    def cells(row: Mapping[str, Any]) -> list[Any]:
         out: list[Any] = []
         for c, w, fits in room:
             text = figure(c, row.get(c.key))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -310,7 +310,7 @@ class AuditService:
         today = today or date.today()
         rows = self.entries(flt)
         columns = numbered_columns(schema.AUDIT_LOG.view(schema.REPORT), number_width=6)  # domain/schema/safety.py
-        data = [
+        data: list[Mapping[str, Any]] = [
             {
                 "stt": i,
                 "seq": e.seq,

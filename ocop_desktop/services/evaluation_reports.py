@@ -45,7 +45,7 @@ def _lines(card: Scorecard, score_sets: Sequence[Mapping[str, Fraction]], keys: 
     and a 'Cộng phần' row closes each part."""
     sections = []
     for part in card.parts:
-        rows = []
+        rows: list[Mapping[str, Any]] = []
         stack = [(c, 0) for c in reversed(part.criteria)]
         while stack:
             c, depth = stack.pop()

@@ -71,12 +71,14 @@ def _clean_text(report: Report) -> None:
     reorder a name on paper ("\u202egpj.exe" printing as "exe.jpg")."""
     for section in report.sections:
         section.heading = strip_controls(section.heading, multiline=False)
-        for row in section.rows:
+        for i, row in enumerate(section.rows):
             if not has_controls("".join(v for v in row.values() if type(v) is str)):
                 continue  # one search a row, not one a cell: 100,000 rows hold none
-            for key, value in row.items():
-                if isinstance(value, str) and has_controls(value):
-                    row[key] = strip_controls(value)
+            # A new row: a survey report's rows are read-only tuples (report_model.Row).
+            section.rows[i] = {
+                key: strip_controls(value) if isinstance(value, str) and has_controls(value) else value
+                for key, value in row.items()
+            }
 
 
 class ReportService:

@@ -320,3 +320,20 @@ def test_under_1489_the_column_says_no_filing_window_and_gives_the_warning_date(
         "— đã quá ngày này"
     ) in text
     assert "Căn cứ Quyết định số 1489/QĐ-TTg ngày 06/07/2025 của Thủ tướng Chính phủ" in text
+
+
+def test_a_bidi_override_stored_in_a_survey_row_before_the_hook_is_not_printed(sample, tmp_path):
+    """A row written by an older version (or by hand) may still hold one; the survey report's rows
+    are read-only tuples, and the cleaned row replaces it on paper while the file is left as it is."""
+    from sqlalchemy import text
+
+    with sample() as uow:
+        uow.session.execute(
+            text("UPDATE survey_entries SET product_name = :name WHERE campaign_id = :c AND product_name IS NOT NULL"),
+            {"name": "Mật ong\u202e gpj.exe", "c": SAMPLE_2024},
+        )
+        uow.commit()
+    pdf = pdf_text(export(sample, "survey", "pdf", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024))
+    assert "Mật ong gpj.exe" in pdf and "\u202e" not in pdf
+    book = cells(export(sample, "survey", "xlsx", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024))
+    assert "Mật ong gpj.exe" in book and not any("\u202e" in c for c in book)
