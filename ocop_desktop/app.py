@@ -45,6 +45,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
     is made here. ``jobs`` is the window's database thread, given by :func:`_open_window` with the
     start-up jobs already queued on it; without it one is made here, after the reference data is
     reloaded (when the shipped files changed) before the pages are built."""
+    from ocop_desktop.gui.activities.page import ActivitiesPage
     from ocop_desktop.gui.error_text import log_folder_command
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
     from ocop_desktop.gui.help_manual import manual_command
@@ -52,14 +53,19 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
     from ocop_desktop.gui.main_window import COMMAND_ACTIONS, MainWindow
     from ocop_desktop.gui.open_sample import sample_command
     from ocop_desktop.gui.products.page import ProductsPage
+    from ocop_desktop.gui.products.pipeline_board import PipelineBoard
     from ocop_desktop.gui.start_page import StartPage
     from ocop_desktop.gui.surveys.page import SurveysPage
     from ocop_desktop.gui.tasks.page import TasksPage
     from ocop_desktop.paths import user_data_dir
+    from ocop_desktop.services.activities import ActivityService
     from ocop_desktop.services.campaigns import CampaignService
     from ocop_desktop.services.catalog import CatalogService
     from ocop_desktop.services.dashboard import DashboardService
+    from ocop_desktop.services.dossier_reports import DossierReports
+    from ocop_desktop.services.dossiers import DossierService
     from ocop_desktop.services.first_steps import FirstStepsService
+    from ocop_desktop.services.pipeline import PipelineService
     from ocop_desktop.services.places import PlaceService
     from ocop_desktop.services.producers import ProducerService
     from ocop_desktop.services.products import ProductService
@@ -91,7 +97,11 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
     start = StartPage(DashboardService(make_uow), tasks, surveys, steps=FirstStepsService(make_uow), jobs=jobs)
     products_page = ProductsPage(products, ProducerService(make_uow), places, CatalogService(make_uow), jobs)
     surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=db.path.parent / "drafts" / db.path.stem)
-    tasks_page = TasksPage(tasks, jobs, author=lambda: actor["name"])  # the user set up, kept by edit_office
+    activities = ActivityService(make_uow)
+    # The user set up (kept by edit_office); the activities linked to a task show as its progress.
+    tasks_page = TasksPage(tasks, jobs, author=lambda: actor["name"], activities=activities)
+    pipeline_page = PipelineBoard(PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs)
+    activities_page = ActivitiesPage(activities, jobs)
 
     def edit_office():
         nonlocal office
@@ -172,6 +182,8 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
         edit_office=edit_office,
         open_reports=open_reports,
         commands=menu_commands,
+        pipeline=pipeline_page,
+        activities=activities_page,
     )
     surveys_page.enable_excel()
     surveys_page.enable_campaigns(CampaignService(make_uow))

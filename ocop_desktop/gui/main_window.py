@@ -72,9 +72,14 @@ class MainWindow(QMainWindow):
         self.products: ProductsTab | None = None
         self.surveys: SurveysTab | None = None
         self.tasks: TasksTab | None = None
+        self.pipeline: QWidget | None = None
+        self.activities: QWidget | None = None
         self._placeholders = [self._loading_start_page()]
         self.ui.tabs.addTab(self._placeholders[0], self.tr("Start"))
-        for title in (self.tr("OCOP products"), self.tr("Product survey"), self.tr("Tasks")):
+        # The tabs in their order (attach() puts a page in each): the candidate pipeline beside the
+        # registry it follows, the activities with producers after the tasks that ask for them.
+        others = (self.tr("OCOP products"), self.tr("Pipeline"), self.tr("Product survey"), self.tr("Tasks"))
+        for title in (*others, self.tr("Activities")):
             self._placeholders.append(QWidget())
             self.ui.tabs.addTab(self._placeholders[-1], title)
             self.ui.tabs.setTabEnabled(self.ui.tabs.count() - 1, False)
@@ -124,22 +129,28 @@ class MainWindow(QMainWindow):
         edit_office: Callable[[], OfficeSettings | None],
         open_reports: Callable[[QWidget], None],
         commands: dict[str, Callable[[QWidget], None]] | None = None,
+        pipeline: QWidget | None = None,
+        activities: QWidget | None = None,
     ) -> None:
         """Put the pages of the open database into the shell and wire the menus to them.
 
         ``commands`` maps action names of the form (actionSendPackage …) to what they open;
-        an action with no command is hidden, so the window also works with fewer services."""
+        an action with no command is hidden, so the window also works with fewer services; so
+        is the tab of a page not given (``pipeline``, ``activities``)."""
         self._edit_office = edit_office
         self.start, self.products, self.surveys, self.tasks = start, products, surveys, tasks
+        self.pipeline, self.activities = pipeline, activities
         current = self.ui.tabs.currentIndex()
-        for index, page in enumerate((start, products, surveys, tasks)):
-            title = self.ui.tabs.tabText(index)
-            self.ui.tabs.removeTab(index)
-            self.ui.tabs.insertTab(index, page, title)
-        self.ui.tabs.setCurrentIndex(max(current, 0))
+        pages = (start, products, pipeline, surveys, tasks, activities)
+        titles = [self.ui.tabs.tabText(i) for i in range(len(pages))]
         for placeholder in self._placeholders:
+            self.ui.tabs.removeTab(self.ui.tabs.indexOf(placeholder))
             placeholder.deleteLater()
         self._placeholders = []
+        for page, title in zip(pages, titles, strict=True):
+            if page is not None:
+                self.ui.tabs.addTab(page, title)
+        self.ui.tabs.setCurrentIndex(max(current, 0))
         self._show_office(office)
 
         for name in PAGE_ACTIONS:
@@ -164,7 +175,7 @@ class MainWindow(QMainWindow):
         self.ui.tabs.currentChanged.connect(
             lambda _i: start.refresh_steps() if self.ui.tabs.currentWidget() is start else None
         )
-        for page in (products, surveys, tasks):
+        for page in (products, pipeline, surveys, tasks, activities):
             changed = getattr(page, "changed", None)
             if changed is not None:
                 # A change made in one tab is shown by every other; the tab itself is up to date.
@@ -253,7 +264,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self, skip: QWidget | None = None) -> None:
         """The one refresh after any change made elsewhere (a package, a restore, an Excel import,
         another tab, Làm mới): every page reloads what it shows; unsaved typing is kept."""
-        for page in (self.start, self.products, self.surveys, self.tasks):
+        for page in (self.start, self.products, self.pipeline, self.surveys, self.tasks, self.activities):
             if page is not None and page is not skip:
                 page.refresh()  # the start page's read brings the notice up to date too
 

@@ -155,6 +155,14 @@
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
+        <source>Pipeline</source>
+        <translation>Lộ trình</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
         <source>OCOP Desktop</source>
         <translation>OCOP Desktop</translation>
     </message>

@@ -83,7 +83,7 @@ def test_the_main_window_fits_and_the_task_table_shows_status_and_deadline(qtbot
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)
             QApplication.processEvents()
-        tasks = tabs.widget(3)
+        tasks = window.tasks
         tabs.setCurrentWidget(tasks)
         qtbot.waitUntil(lambda: not tasks.is_busy() and tasks.task_model.rowCount() > 0, timeout=5000)
         QApplication.processEvents()
@@ -100,6 +100,7 @@ def test_the_main_window_fits_and_the_task_table_shows_status_and_deadline(qtbot
 
 def _dialogs(sample, db, jobs, tmp_path):
     """(name, factory) of every dialog of the program, built on the sample."""
+    from ocop_desktop.gui.activities.dialog import ActivityDialog
     from ocop_desktop.gui.error_text import UnexpectedErrorDialog
     from ocop_desktop.gui.evaluation.scorecards_dialog import ScorecardsDialog
     from ocop_desktop.gui.evaluation.scoring_dialog import ScoringDialog
@@ -108,8 +109,11 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.gui.exchange.send_dialog import SendPackageDialog
     from ocop_desktop.gui.exchange.senders_dialog import SendersDialog
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
+    from ocop_desktop.gui.logbooks.offer_dialog import SurveyOfferDialog
     from ocop_desktop.gui.products.dialog import ProductDialog
     from ocop_desktop.gui.products.picker import ProducerDialog
+    from ocop_desktop.gui.products.pipeline_dossier import DossierDialog
+    from ocop_desktop.gui.products.pipeline_register import RegisterDialog
     from ocop_desktop.gui.reports.dialog import ReportsDialog
     from ocop_desktop.gui.reports.settings_dialog import ReportSettingsDialog
     from ocop_desktop.gui.safety.audit_dialog import AuditLogDialog
@@ -121,13 +125,17 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
     from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
     from ocop_desktop.gui.tasks.note_dialogs import ProgressDialog, ResultNoteDialog
+    from ocop_desktop.persistence.models import SurveyEntry
+    from ocop_desktop.services.activities import ActivityService
     from ocop_desktop.services.audit import AuditService
     from ocop_desktop.services.backup import BackupService
     from ocop_desktop.services.campaigns import CampaignService
     from ocop_desktop.services.catalog import CatalogService
     from ocop_desktop.services.evaluation import EvaluationService
+    from ocop_desktop.services.dossiers import DossierService
     from ocop_desktop.services.evaluation_reports import EvaluationReports
     from ocop_desktop.services.exchange import ExchangeService
+    from ocop_desktop.services.logbooks import LogbookService
     from ocop_desktop.services.places import PlaceService
     from ocop_desktop.services.producers import ProducerService
     from ocop_desktop.services.products import ProductService
@@ -149,6 +157,14 @@ def _dialogs(sample, db, jobs, tmp_path):
     copy = backup_service.create_backup(db.path, backup_service.DAILY).path
     settings = (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s))
     surveys = SurveyService(make_uow)
+    with make_uow() as uow:
+        entry_id = uow.session.query(SurveyEntry.id).order_by(SurveyEntry.id).limit(1).scalar()
+
+    def fair_form() -> ActivityDialog:
+        # The kind with the most fields: a fair, with its products, sales and contracts.
+        dialog = ActivityDialog(lambda *_a: None, ActivityService(make_uow).choices())
+        dialog.kind.setCurrentIndex(dialog.kind.findData("hoi_cho"))
+        return dialog
 
     return [
         ("FirstRunDialog", lambda: FirstRunDialog(places, make_saver(make_uow), current=office_settings(make_uow))),
@@ -226,6 +242,10 @@ def _dialogs(sample, db, jobs, tmp_path):
             "UnexpectedErrorDialog",
             lambda: UnexpectedErrorDialog(_a_failure()),
         ),
+        ("ActivityDialog", fair_form),
+        ("RegisterDialog", lambda: RegisterDialog(product.name, TODAY)),
+        ("DossierDialog", lambda: DossierDialog(DossierService(make_uow), product.id, jobs, today=lambda: TODAY)),
+        ("SurveyOfferDialog", lambda: SurveyOfferDialog(LogbookService(make_uow), jobs, entry_id)),
         (
             "StartupErrorDialog",
             lambda: StartupErrorDialog(
@@ -270,6 +290,10 @@ NAMES = [
     "ProgressDialog",
     "StartupErrorDialog",
     "UnexpectedErrorDialog",
+    "ActivityDialog",
+    "RegisterDialog",
+    "DossierDialog",
+    "SurveyOfferDialog",
 ]
 
 

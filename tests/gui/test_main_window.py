@@ -36,8 +36,10 @@ def test_tabs_menus_and_status_bar_are_vietnamese(window, db_path):
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Trang chính",
         "Sản phẩm OCOP",
+        "Lộ trình",
         "Rà soát sản phẩm",
         "Nhiệm vụ",
+        "Hoạt động",
     ]
     assert window.ui.menuReports.title() == "&Báo cáo"
     assert str(db_path) in window.db_label.text() and window.db_label.text().startswith("Dữ liệu:")

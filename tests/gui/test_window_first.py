@@ -167,7 +167,10 @@ def test_the_shell_is_shown_before_the_database_libraries_load(office_db):
         "opened.window.jobs.wait()\n"
         "app.processEvents()\n"
         "w = opened.window\n"
-        "after = [w.ui.tabs.widget(1) is w.products, w.ui.tabs.isTabEnabled(1), w.ui.actionSendPackage.isEnabled()]\n"
+        "tabs = w.ui.tabs\n"
+        "pages = [w.start, w.products, w.pipeline, w.surveys, w.tasks, w.activities]\n"
+        "after = [[tabs.widget(i) is p for i, p in enumerate(pages)], [tabs.isTabEnabled(i) for i in range(6)],\n"
+        "         tabs.count(), w.ui.actionSendPackage.isEnabled()]\n"
         "print(json.dumps([seen[0], after]))\n"
         "w.close(); opened.close()\n"
     )
@@ -183,7 +186,7 @@ def test_the_shell_is_shown_before_the_database_libraries_load(office_db):
     first, after = json.loads(done.stdout.strip().splitlines()[-1])
     loaded, titles, enabled, status, send_enabled = first
     assert not loaded  # shown before SQLAlchemy was imported
-    assert titles == ["Trang chính", "Sản phẩm OCOP", "Rà soát sản phẩm", "Nhiệm vụ"]
-    assert enabled == [True, False, False, False] and not send_enabled  # nothing to open yet
+    assert titles == ["Trang chính", "Sản phẩm OCOP", "Lộ trình", "Rà soát sản phẩm", "Nhiệm vụ", "Hoạt động"]
+    assert enabled == [True] + [False] * 5 and not send_enabled  # nothing to open yet
     assert status == "Đang mở tệp dữ liệu…"
-    assert after == [True, True, True]  # the same window, its pages and commands in place
+    assert after == [[True] * 6, [True] * 6, 6, True]  # the same window, its pages and commands in place
