@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
             if page is not None:
                 self.ui.tabs.addTab(page, title)
         self.ui.tabs.setCurrentIndex(max(current, 0))
+        if self.ui.statusbar.currentMessage() == self.tr("Opening the data file…"):
+            self.ui.statusbar.clearMessage()  # opened; start-up's own steps, if any, are said instead
         self._show_office(office)
 
         for name in PAGE_ACTIONS:

@@ -104,7 +104,11 @@ class PipelineBoard(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Sized to the first rows once (a long name capped), then left as the user drags them; a
+        # stretched first column was squeezed to a few letters by the others at 1024 pixels.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self._columns_fitted = False
         self.table.doubleClicked.connect(lambda _index: self.open_dossier())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         units = QWidget()
@@ -189,6 +193,11 @@ class PipelineBoard(QWidget):
         for name, count in board.by_unit.items():
             self.unit_counts.addItem(f"{name or nowhere}: {count}")
         self.model.set_rows(board.rows)
+        if board.rows and not self._columns_fitted:
+            self.table.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+            self._columns_fitted = True
         if chosen is not None:
             self.select_product(chosen.product_id)
         if self.selected() is None and board.rows:
