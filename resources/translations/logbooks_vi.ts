@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>LogbookDialog</name>
+    <message>
+        <source>Logbook: %1</source>
+        <translation>Sổ nhật ký: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>This product has no producer: choose one in the product form before importing a logbook.</source>
+        <translation>Sản phẩm này chưa có chủ thể: hãy chọn chủ thể trong phiếu sản phẩm trước khi nhập sổ nhật ký.</translation>
+    </message>
+</context>
+<context>
     <name>LogbookPanel</name>
     <message>
         <source>Raw material in</source>

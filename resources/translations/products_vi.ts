@@ -374,6 +374,10 @@
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Activities with this product</source>
+        <translation>Hoạt động có sản phẩm này</translation>
+    </message>
+    <message>
         <source>Leave empty to compute it from the rules in force on the certification date.</source>
         <translation>Để trống để tính theo bộ tiêu chí có hiệu lực vào ngày công nhận.</translation>
     </message>
@@ -427,6 +431,10 @@
     <message>
         <source>%1 days left</source>
         <translation>Còn %1 ngày</translation>
+    </message>
+    <message>
+        <source>No logbook entry in the last 12 months</source>
+        <translation>Không có ghi chép sổ nhật ký trong 12 tháng qua</translation>
     </message>
 </context>
 <context>
@@ -486,6 +494,26 @@
     <message>
         <source>Only products whose label, barcode or trademark is not complete</source>
         <translation>Chỉ sản phẩm có nhãn hàng hóa, mã vạch, truy xuất nguồn gốc hoặc nhãn hiệu chưa đạt</translation>
+    </message>
+    <message>
+        <source>No logbook 12 months</source>
+        <translation>Không ghi sổ 12 tháng</translation>
+    </message>
+    <message>
+        <source>Only products with no logbook entry in the last 12 months</source>
+        <translation>Chỉ các sản phẩm không có ghi chép sổ nhật ký trong 12 tháng qua</translation>
+    </message>
+    <message>
+        <source>&amp;Logbook…</source>
+        <translation>Sổ &amp;nhật ký…</translation>
+    </message>
+    <message>
+        <source>The selected product&apos;s logbook: import, print, totals, trace</source>
+        <translation>Sổ nhật ký của sản phẩm đang chọn: nhập từ Excel, in sổ trắng, tổng hợp, truy xuất lô</translation>
+    </message>
+    <message>
+        <source>Logbook…</source>
+        <translation>Sổ nhật ký…</translation>
     </message>
     <message>
         <source>All places</source>

@@ -176,6 +176,25 @@
     </message>
 </context>
 <context>
+    <name>LogbookOffer</name>
+    <message>
+        <source>Take figures from the logbook…</source>
+        <translation>Lấy số liệu từ sổ nhật ký…</translation>
+    </message>
+    <message>
+        <source>Output, quantity sold and price of this row&apos;s product, from its logbook</source>
+        <translation>Sản lượng, sản lượng tiêu thụ và giá tiêu thụ của sản phẩm ở dòng này, lấy từ sổ nhật ký</translation>
+    </message>
+    <message>
+        <source>Choose a saved row whose product is in the registry («Create potential product»).</source>
+        <translation>Hãy chọn một dòng đã lưu có sản phẩm trong sổ sản phẩm («Tạo sản phẩm tiềm năng»).</translation>
+    </message>
+    <message>
+        <source>%1 figures taken from the logbook.</source>
+        <translation>Đã lấy %1 số liệu từ sổ nhật ký.</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionDialog</name>
     <message>
         <source>Unit: %1</source>

@@ -21,6 +21,7 @@ from ocop_desktop.domain.numbers import (
 )
 from ocop_desktop.domain.rules import RuleSet, rule_set_in_force
 from ocop_desktop.domain.validation import ValidationError
+from ocop_desktop.gui.activities.history import ActivityHistory
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_products_dialog import Ui_ProductDialog
 from ocop_desktop.gui.jobs import JobRunner
@@ -30,6 +31,7 @@ from ocop_desktop.gui.products.label_fields import LabelFields
 from ocop_desktop.gui.products.searchable import add_item, fill_communes, make_searchable, select_data
 from ocop_desktop.gui.screen_fit import scroll_form
 from ocop_desktop.gui.stale import answer_stale
+from ocop_desktop.services.activities import ActivityService
 from ocop_desktop.services.catalog import CatalogService, GroupDTO
 from ocop_desktop.services.places import PlaceDTO, PlaceService
 from ocop_desktop.services.producers import ProducerService
@@ -62,6 +64,7 @@ class ProductDialog(QDialog):
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
         jobs: JobRunner | None = None,
+        activities: ActivityService | None = None,  # an existing product's activity history; None: not shown
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ProductDialog()
@@ -139,6 +142,14 @@ class ProductDialog(QDialog):
             edit.editingFinished.connect(lambda e=edit: self._tidy_date(e))
         ui.certifiedOnEdit.editingFinished.connect(self._show_expiry_hint)
         ui.expiresOnEdit.editingFinished.connect(self._show_expiry_hint)
+        self.history: ActivityHistory | None = None
+        if activities is not None and product_id is not None:  # fairs, support, training it took part in
+            box = QGroupBox(self.tr("Activities with this product"), ui.formArea)
+            self.history = ActivityHistory(activities, runner, box)
+            self.history.table.setMinimumHeight(140)
+            QVBoxLayout(box).addWidget(self.history)
+            ui.formAreaLayout.addWidget(box)
+            self.history.show_product(product_id)
         scroll_form(self, ui.formScroll)  # errors under the fields scroll rather than grow the dialog
         day = today()
 
@@ -285,6 +296,8 @@ class ProductDialog(QDialog):
 
     def is_busy(self) -> bool:
         """Whether a read, a check or the save still runs (tests wait for this to turn False)."""
+        if self.history is not None and self.history.is_busy():
+            return True
         return self._jobs.busy() or self.ui.producerPicker.is_busy()
 
     def check_duplicates(self) -> None:

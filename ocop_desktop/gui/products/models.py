@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 
 from ocop_desktop.domain.enums import OcopGroup, ProductStatus
 from ocop_desktop.domain.formatting import enum_label, stars
@@ -33,7 +33,28 @@ _TINTS = {EXPIRED: QBrush(EXPIRED_COLOR), EXPIRING: QBrush(EXPIRING_COLOR)}
 _TINTED_TEXT = QBrush(TINTED_TEXT)
 _DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
 _BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, int(ROW_ROLE)})
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _BACKGROUND, _FOREGROUND, _DECORATION, int(ROW_ROLE)})
+_IDLE_MARK: list[QIcon] = []  # drawn once, when first shown (a pixmap needs the application)
+
+
+def idle_mark() -> QIcon:
+    """The mark before the name of a product with no logbook entry in 12 months: a closed grey book."""
+    if not _IDLE_MARK:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor(90, 98, 110), 1.4))
+        p.setBrush(QColor(214, 218, 224))
+        p.drawRoundedRect(2, 1, 10, 12, 1.5, 1.5)
+        p.drawLine(4, 1, 4, 13)  # the spine
+        p.setPen(QPen(QColor(200, 80, 40), 1.6))
+        p.drawLine(7, 5, 10, 9)  # struck through: nothing written
+        p.drawLine(10, 5, 7, 9)
+        p.end()
+        _IDLE_MARK.append(QIcon(pixmap))
+    return _IDLE_MARK[0]
 
 
 def _registry_columns() -> list[Column[ProductRow]]:
@@ -176,7 +197,11 @@ class ProductRowsModel(QAbstractTableModel):
                 texts = self._texts[row] = tuple(c.text(r) if c.text else display(c.value(r)) for c in self._columns)
             return texts[index.column()]
         if role == _TOOLTIP:
-            return self.expiry_note(r) or None
+            # The mark's reason, on the cell that shows it.
+            idle = self.tr("No logbook entry in the last 12 months") if r.logbook_idle and index.column() == 0 else ""
+            return "\n".join(t for t in (self.expiry_note(r), idle) if t) or None
+        if role == _DECORATION:
+            return idle_mark() if r.logbook_idle and index.column() == 0 else None
         if role == _BACKGROUND:
             return _TINTS.get(r.expiry_state)
         if role == _FOREGROUND:

@@ -7,8 +7,8 @@ from datetime import date
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHeaderView, QPushButton, QWidget
 
 from ocop_desktop.domain.enums import OcopGroup, ProductStatus
 from ocop_desktop.domain.formatting import enum_label, stars
@@ -17,12 +17,14 @@ from ocop_desktop.domain.text import SEARCH_MAX_CHARS
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_products_page import Ui_ProductsPage
 from ocop_desktop.gui.jobs import Job, JobRunner
+from ocop_desktop.gui.logbooks.dialog import LogbookDialog, LogbookServices
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.dialog import ProductDialog
 from ocop_desktop.gui.products.field_errors import ERROR_STYLE
 from ocop_desktop.gui.products.models import ProductRowsModel
 from ocop_desktop.gui.products.place_filter import PlaceFilter
 from ocop_desktop.gui.products.searchable import add_item, select_data
+from ocop_desktop.services.activities import ActivityService
 from ocop_desktop.services.catalog import CatalogService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.producers import ProducerService
@@ -48,8 +50,12 @@ class ProductsPage(QWidget):
         jobs: JobRunner,
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
+        logbooks: LogbookServices | None = None,  # None: no «Logbook…» action
+        activities: ActivityService | None = None,  # None: the product form shows no activity history
     ) -> None:
         super().__init__(parent)
+        self._logbooks, self._activities = logbooks, activities
+        self.logbook_dialog: LogbookDialog | None = None
         self.ui = Ui_ProductsPage()
         self.ui.setupUi(self)
         self._products, self._producers, self._places, self._catalog = products, producers, places, catalog
@@ -85,6 +91,21 @@ class ProductsPage(QWidget):
         self.label_filter.setToolTip(self.tr("Only products whose label, barcode or trademark is not complete"))
         ui.bottomLayout.insertWidget(0, self.label_filter)  # the filter row is full at 1024 pixels
         self.label_filter.toggled.connect(self._filter_changed)
+        self.idle_filter = QCheckBox(self.tr("No logbook 12 months"), self)
+        self.idle_filter.setToolTip(self.tr("Only products with no logbook entry in the last 12 months"))
+        ui.bottomLayout.insertWidget(1, self.idle_filter)
+        self.idle_filter.toggled.connect(self._filter_changed)
+        # «Sổ nhật ký…»: the selected product's logbook (button and the table's context menu).
+        self.logbook_button = QPushButton(self.tr("&Logbook…"), self)
+        self.logbook_button.setToolTip(self.tr("The selected product's logbook: import, print, totals, trace"))
+        ui.bottomLayout.insertWidget(ui.bottomLayout.indexOf(ui.editButton) + 1, self.logbook_button)
+        self.logbook_action = QAction(self.tr("Logbook…"), self)
+        self.logbook_action.triggered.connect(self.open_logbook)
+        self.logbook_button.clicked.connect(self.open_logbook)
+        ui.table.addAction(self.logbook_action)
+        ui.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.logbook_button.setVisible(logbooks is not None)
+        self.logbook_action.setVisible(logbooks is not None)
         ui.clearFilters.clicked.connect(lambda: self.show_filtered())
         self.model.sort_requested.connect(self._sort_requested)
         ui.table.activated.connect(lambda _index: self.edit_selected())  # double-click or Enter
@@ -141,6 +162,7 @@ class ProductsPage(QWidget):
             expired=expiry == EXPIRED,
             expiring_within_days=expiry if isinstance(expiry, int) else None,
             label_incomplete=self.label_filter.isChecked(),
+            logbook_idle=self.idle_filter.isChecked(),
             sort=self._sort[0],
             descending=self._sort[1],
         )
@@ -153,6 +175,7 @@ class ProductsPage(QWidget):
         expiring_within_days: int | None = None,
         expired: bool = False,
         label_incomplete: bool = False,
+        logbook_idle: bool = False,
     ) -> None:
         """Reset other filters, apply these, refresh (used by start-page links).
 
@@ -175,6 +198,7 @@ class ProductsPage(QWidget):
             else:
                 ui.expiryFilter.setCurrentIndex(0)
             self.label_filter.setChecked(label_incomplete)
+            self.idle_filter.setChecked(logbook_idle)
         finally:
             self._applying = False
         self.apply_search()
@@ -315,6 +339,8 @@ class ProductsPage(QWidget):
     def _update_buttons(self) -> None:
         rows = [self.model.row(i) for i in self.selected_rows()]
         self.ui.editButton.setEnabled(len(rows) == 1)
+        self.logbook_button.setEnabled(len(rows) == 1)
+        self.logbook_action.setEnabled(len(rows) == 1)
         self.ui.archiveButton.setEnabled(any(not r.archived for r in rows))
         self.ui.restoreButton.setEnabled(any(r.archived for r in rows))
 
@@ -341,11 +367,25 @@ class ProductsPage(QWidget):
             parent=self,
             today=self._today,
             jobs=self._jobs,
+            activities=self._activities,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
         self.dialog = dialog
         dialog.open()  # window-modal, no nested event loop
+
+    def open_logbook(self) -> None:
+        """The selected product's logbook in its own window; the rows are read again when it closes
+        (an import may lift the «no logbook entry» mark)."""
+        rows = self.selected_rows()
+        if self._logbooks is None or len(rows) != 1:
+            return
+        r = self.model.row(rows[0])
+        dialog = LogbookDialog(self._logbooks, self._jobs, r.id, r.producer_id, r.name, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.refresh())
+        self.logbook_dialog = dialog
+        dialog.open()
 
     def _saved(self, product: ProductDTO, expiry_computed: bool) -> None:
         text = self.tr("Saved “%1”.").replace("%1", product.name)

@@ -19,10 +19,12 @@ from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.stale import answer_stale
 from ocop_desktop.gui.surveys.campaign_actions import CampaignActions
 from ocop_desktop.gui.surveys.grid_model import SurveyGridModel
+from ocop_desktop.gui.surveys.logbook_offer import LogbookOffer
 from ocop_desktop.gui.surveys.stale import merge_summary, reload_offer
 from ocop_desktop.gui.surveys.status_model import unit_status_model
 from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
 from ocop_desktop.services.drafts import Draft, DraftStore
+from ocop_desktop.services.logbooks import LogbookService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.surveys import (
     ENTRY_COLUMNS,
@@ -145,6 +147,10 @@ class SurveysPage(QWidget):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self._show_message(text, error)
+
+    def enable_logbooks(self, logbooks: LogbookService) -> None:
+        """Offer «Take figures from the logbook…» on a row's context menu, given a LogbookService."""
+        self.logbook_offer = LogbookOffer(self, logbooks, self._jobs)
 
     def enable_excel(self) -> None:
         self.ui.importExcelButton.setVisible(True)
@@ -507,16 +513,20 @@ class SurveysPage(QWidget):
             self.stale_box.deleteLater()
         self.stale_box = reload_offer(self, str(exc), self.reload_and_reapply)
 
-    def reload_and_reapply(self) -> None:
-        """Load the open unit's newest rows and put the unsaved changes back on top of them."""
+    def reload_and_reapply(self, then: Callable[[], None] | None = None) -> None:
+        """Load the open unit's newest rows and put the unsaved changes back on top of them; ``then()`` after."""
         if self._open is None or self._saving:
             return
         self.save_draft()  # first, what was typed is safe on disk whatever happens next
         key, surveys = self._open, self._surveys
         self.ui.grid.setEnabled(False)  # nothing typed between the read and the merge
-        self._page_jobs.read("rebase", lambda: surveys.unit_entries(*key), lambda entries: self._reapply(key, entries))
+        self._page_jobs.read(
+            "rebase", lambda: surveys.unit_entries(*key), lambda entries: self._reapply(key, entries, then)
+        )
 
-    def _reapply(self, key: tuple[str, str], entries: list[SurveyEntryDTO]) -> None:
+    def _reapply(
+        self, key: tuple[str, str], entries: list[SurveyEntryDTO], then: Callable[[], None] | None = None
+    ) -> None:
         self.ui.grid.setEnabled(self._open is not None and not self._saving)
         if key != self._open or self._saving:
             return
@@ -525,6 +535,8 @@ class SurveysPage(QWidget):
         self._refresh_units()
         self._update_buttons()
         self._show_message(merge_summary(report, self.grid_model.is_dirty()))
+        if then is not None:
+            then()
 
     # --- submissions and promotion -----------------------------------------------------------
     def _ask_submitted(self) -> None:

@@ -141,9 +141,13 @@ def test_expired_and_expiring_rows_are_tinted_with_the_reason(qtbot, services, m
     assert model.index(0, 8).data(Qt.ItemDataRole.ToolTipRole) == "Hết hạn ngày 15/03/2027"
     assert model.index(0, 8).data() == "15/03/2027"
     assert model.index(1, 3).data(Qt.ItemDataRole.BackgroundRole).color() == EXPIRING_COLOR
-    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == "Còn 92 ngày"
+    # The name cell also says why it bears the no-logbook mark (none of these has a logbook).
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Còn 92 ngày\nKhông có ghi chép sổ nhật ký trong 12 tháng qua"
+    )
+    assert model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) == "Còn 92 ngày"
     assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole) is None
-    assert model.index(2, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole) is None
     page.show_filtered(expired=True)
     qtbot.waitUntil(lambda: names(model) == ["Bưởi da xanh"], timeout=5000)
     page.show_filtered(expiring_within_days=100)
