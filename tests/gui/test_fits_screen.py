@@ -109,6 +109,7 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.gui.exchange.send_dialog import SendPackageDialog
     from ocop_desktop.gui.exchange.senders_dialog import SendersDialog
     from ocop_desktop.gui.first_run import FirstRunDialog, make_saver
+    from ocop_desktop.gui.logbooks.dialog import LogbookDialog, LogbookServices
     from ocop_desktop.gui.logbooks.offer_dialog import SurveyOfferDialog
     from ocop_desktop.gui.products.dialog import ProductDialog
     from ocop_desktop.gui.products.picker import ProducerDialog
@@ -135,6 +136,8 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.services.dossiers import DossierService
     from ocop_desktop.services.evaluation_reports import EvaluationReports
     from ocop_desktop.services.exchange import ExchangeService
+    from ocop_desktop.services.logbook_forms import LogbookForms
+    from ocop_desktop.services.logbook_import import LogbookImportService
     from ocop_desktop.services.logbooks import LogbookService
     from ocop_desktop.services.places import PlaceService
     from ocop_desktop.services.producers import ProducerService
@@ -177,6 +180,7 @@ def _dialogs(sample, db, jobs, tmp_path):
                 CatalogService(make_uow),
                 product_id=product.id,
                 today=lambda: TODAY,
+                activities=ActivityService(make_uow),  # the product's activity history under the form
             ),
         ),
         (
@@ -247,6 +251,16 @@ def _dialogs(sample, db, jobs, tmp_path):
         ("DossierDialog", lambda: DossierDialog(DossierService(make_uow), product.id, jobs, today=lambda: TODAY)),
         ("SurveyOfferDialog", lambda: SurveyOfferDialog(LogbookService(make_uow), jobs, entry_id)),
         (
+            "LogbookDialog",
+            lambda: LogbookDialog(
+                LogbookServices(LogbookService(make_uow), LogbookImportService(make_uow), LogbookForms(make_uow)),
+                jobs,
+                product.id,
+                product.producer_id,
+                product.name,
+            ),
+        ),
+        (
             "StartupErrorDialog",
             lambda: StartupErrorDialog(
                 "Không mở được tệp dữ liệu: thư mục không tồn tại, bị khóa ghi hoặc ổ đĩa đã bị rút ra. "
@@ -294,6 +308,7 @@ NAMES = [
     "RegisterDialog",
     "DossierDialog",
     "SurveyOfferDialog",
+    "LogbookDialog",
 ]
 
 
