@@ -110,7 +110,8 @@ def _producers_found(connection: Connection, driver: sqlite3.Connection, folded:
     needle = folded.translate(_ASCII_LOWER)
     if "\n" in needle:
         return []  # no name holds a line break: each is one line of the text
-    text, starts, found = every.text, every.starts, []
+    text, starts = every.text, every.starts
+    found: list[str] = []
     at = text.find(needle)
     while at != -1 and len(found) <= most:
         line = bisect_right(starts, at) - 1
@@ -156,7 +157,8 @@ def first_rows(
     cursor = driver.cursor()
     try:
         found = cursor.execute(f"{_SELECT} WHERE {' AND '.join(where)}{_ORDER}", params).fetchall()
-        groups, set_groups = kept(connection, _GROUPS, lambda: _group_maps(cursor))
+        maps: tuple[dict[str, tuple[str, str]], dict[str, str]] = kept(connection, _GROUPS, lambda: _group_maps(cursor))
+        groups, set_groups = maps
         names = kept(connection, _Names, _Names)
         _look_up(cursor, "producers", names.producers, {r[2] for r in found if r[2] is not None})
         _look_up(cursor, "places", names.places, {r[3] for r in found if r[3] is not None})
@@ -166,7 +168,7 @@ def first_rows(
     day = date.fromisoformat
     rows = []
     for pid, name, producer_id, commune_id, gid, set_id, stars, status, cert, on, until, gone in found:
-        group = groups.get(gid if gid is not None else set_groups.get(set_id))
+        group = groups.get(gid if gid is not None else set_groups.get(set_id, ""))
         rows.append(
             (
                 pid,
