@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -17,7 +18,6 @@ from ocop_desktop.domain.text import SEARCH_MAX_CHARS
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.forms.ui_products_page import Ui_ProductsPage
 from ocop_desktop.gui.jobs import Job, JobRunner
-from ocop_desktop.gui.logbooks.dialog import LogbookDialog, LogbookServices
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.dialog import ProductDialog
 from ocop_desktop.gui.products.field_errors import ERROR_STYLE
@@ -35,6 +35,9 @@ EXPIRED = "expired"  # the expiry filter's entry for run-out certificates
 SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not query
 MAX_COLUMN_WIDTH = 320
 
+if TYPE_CHECKING:  # the logbook window loads the Excel and PDF libraries: imported when first opened
+    from ocop_desktop.gui.logbooks.dialog import LogbookDialog, LogbookServices
+
 
 class ProductsPage(QWidget):
     """Registry table fetched a page at a time in SQL; filters and search re-query in the background."""
@@ -50,11 +53,12 @@ class ProductsPage(QWidget):
         jobs: JobRunner,
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
-        logbooks: LogbookServices | None = None,  # None: no «Logbook…» action
+        logbooks: Callable[[], LogbookServices] | None = None,  # built at first use; None: no «Logbook…»
         activities: ActivityService | None = None,  # None: the product form shows no activity history
     ) -> None:
         super().__init__(parent)
         self._logbooks, self._activities = logbooks, activities
+        self._logbook_services: LogbookServices | None = None
         self.logbook_dialog: LogbookDialog | None = None
         self.ui = Ui_ProductsPage()
         self.ui.setupUi(self)
@@ -380,8 +384,12 @@ class ProductsPage(QWidget):
         rows = self.selected_rows()
         if self._logbooks is None or len(rows) != 1:
             return
+        from ocop_desktop.gui.logbooks.dialog import LogbookDialog
+
+        if self._logbook_services is None:
+            self._logbook_services = self._logbooks()
         r = self.model.row(rows[0])
-        dialog = LogbookDialog(self._logbooks, self._jobs, r.id, r.producer_id, r.name, parent=self)
+        dialog = LogbookDialog(self._logbook_services, self._jobs, r.id, r.producer_id, r.name, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self.refresh())
         self.logbook_dialog = dialog

@@ -9,15 +9,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from ocop_desktop.gui.logbooks.dialog import LogbookDialog, LogbookServices
+from ocop_desktop.gui.logbooks.dialog import LogbookDialog, logbook_services
 from ocop_desktop.gui.products.dialog import ProductDialog
 from ocop_desktop.gui.products.page import ProductsPage
 from ocop_desktop.persistence.models import Product
 from ocop_desktop.services.activities import ActivityService
 from ocop_desktop.services.activity_types import ActivityInput
-from ocop_desktop.services.logbook_forms import LogbookForms
 from ocop_desktop.services.logbook_import import LogbookImportService
-from ocop_desktop.services.logbooks import LogbookService
 from tests.gui.products.conftest import names
 from tests.services.logbook_data import make_owner, write_logbook
 
@@ -25,8 +23,9 @@ LEFT = Qt.MouseButton.LeftButton
 TODAY = date(2025, 12, 1)  # the 2025 logbook's entries are within the last 12 months
 
 
-def _logbook_services(make_uow) -> LogbookServices:
-    return LogbookServices(LogbookService(make_uow), LogbookImportService(make_uow), LogbookForms(make_uow))
+def _logbook_services(make_uow):
+    """As the window passes them: built when the logbook is first opened (its Excel and PDF libraries load then)."""
+    return lambda: logbook_services(make_uow)
 
 
 def _registry(qtbot, services, jobs, make_uow, **kwargs) -> ProductsPage:
