@@ -7,11 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from ocop_desktop.domain.documents import DOCUMENT_BY_KEY
-from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.pipeline import Stage
 from ocop_desktop.domain.schema import CANDIDACY, DOSSIER_ITEM, REPORT
-from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Progress, Report, ReportSection
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.documents import DocumentService
@@ -115,11 +113,4 @@ class DossierReports:
         cancelled: Callable[[], bool] | None = None,
     ) -> Path:
         """Write ``report`` as pdf or xlsx, sealed and signed like every report."""
-        if fmt not in ("xlsx", "pdf"):
-            raise NotFoundError(
-                Text(
-                    f"Định dạng «{fmt}» không được hỗ trợ; hãy chọn xlsx hoặc pdf.",
-                    f"The format «{fmt}» is not supported; choose xlsx or pdf.",
-                )
-            )
         return write_sealed(self._uow, report, fmt, path, progress, cancelled)

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.report_model import Progress, Report, Seal
 from ocop_desktop.exports.signing import KeyFileError, OfficeKey, b64, fingerprint, short_fingerprint, unb64, verify
 from ocop_desktop.persistence.models import Place, TrustedSender
@@ -261,6 +262,17 @@ def check_report_file(make_uow: UowFactory, path: Path, sig: Path | None = None)
 
 
 # -- writing a sealed report ---------------------------------------------------------------------
+def check_format(fmt: str) -> None:
+    """Refuse a format no report is written in (before a long report is built, where it can be)."""
+    if fmt not in ("xlsx", "pdf"):
+        raise NotFoundError(
+            Text(
+                f"Định dạng «{fmt}» không được hỗ trợ; hãy chọn xlsx hoặc pdf.",
+                f"The format «{fmt}» is not supported; choose xlsx or pdf.",
+            )
+        )
+
+
 def write_sealed(
     make_uow: UowFactory,
     report: Report,
@@ -273,6 +285,7 @@ def write_sealed(
     """Write ``report`` as pdf or xlsx with the seal on every page and, with ``sign``, its ``.sig``.
 
     ``sign=False`` for reports placed inside a package: the package's signed manifest covers them."""
+    check_format(fmt)
     sealed = sealing(make_uow)
     report.seal = sealed.seal
     path = Path(path)

@@ -23,7 +23,7 @@ from ocop_desktop.services.documents import DocumentService
 from ocop_desktop.services.labels import build_labels
 from ocop_desktop.services.report_registry import build_expiring, build_products, build_summary
 from ocop_desktop.services.report_scope import PlaceTable, Scope, report_scope, scope_choices
-from ocop_desktop.services.report_seal import write_sealed
+from ocop_desktop.services.report_seal import check_format, write_sealed
 from ocop_desktop.services.report_survey import SURVEY_COLUMNS, build_survey, build_survey_form, find_campaign
 from ocop_desktop.services.report_tasks import build_tasks
 
@@ -164,13 +164,7 @@ class ReportService:
         sign: bool = True,
     ) -> Path:
         """Write the report as xlsx or pdf; a cancelled or failed export leaves no file."""
-        if fmt not in ("xlsx", "pdf"):
-            raise NotFoundError(
-                Text(
-                    f"Định dạng «{fmt}» không được hỗ trợ; hãy chọn xlsx hoặc pdf.",
-                    f"The format «{fmt}» is not supported; choose xlsx or pdf.",
-                )
-            )
+        check_format(fmt)
         # Every page carries the office's key fingerprint and audit anchor; the file gets its .sig
         # (not inside a package, whose signed manifest covers it).
         return write_sealed(self._uow, self.build(request), fmt, path, progress, cancelled, sign=sign)

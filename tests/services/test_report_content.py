@@ -337,3 +337,12 @@ def test_a_bidi_override_stored_in_a_survey_row_before_the_hook_is_not_printed(s
     assert "Mật ong gpj.exe" in pdf and "\u202e" not in pdf
     book = cells(export(sample, "survey", "xlsx", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024))
     assert "Mật ong gpj.exe" in book and not any("\u202e" in c for c in book)
+
+
+def test_a_format_no_report_is_written_in_is_refused_before_anything_is_written(sample, tmp_path):
+    from ocop_desktop.domain.validation import NotFoundError
+
+    with pytest.raises(NotFoundError) as refused:
+        export(sample, "survey", "docx", tmp_path, campaign_id=SAMPLE_2024, today=DAY_2024)
+    assert "Định dạng «docx» không được hỗ trợ; hãy chọn xlsx hoặc pdf." in str(refused.value)
+    assert not list(tmp_path.glob("survey.*"))
