@@ -9,6 +9,12 @@ import sys
 from harness import Line
 
 MEASURES = ("P1", "P2", "P3", "P4", "P5", "P6", "P7")
+# The lines printed: P2 measures the search keystroke twice, its query path (P2) and in the window (P2w).
+LINES = ("P1", "P2", "P2w", "P3", "P4", "P5", "P6", "P7")
+
+
+def _shown(key: str, wanted: set[str]) -> bool:
+    return key in wanted or (key == "P2w" and "P2" in wanted)
 
 
 def table_lines(size: dict[str, int]) -> dict[str, Line]:
@@ -16,8 +22,11 @@ def table_lines(size: dict[str, int]) -> dict[str, Line]:
     return {
         "P1": Line("P1", "process start → main window visible (Xvfb, polled with xdotool) vs a bare PySide6 window"),
         "P2": Line(
-            "P2", "search keystroke → product table updated (query + refresh) vs raw LIKE + ORDER BY + LIMIT 200"
+            "P2",
+            "search keystroke: the registry's query path (service call, transaction included) vs raw LIKE "
+            "+ ORDER BY + LIMIT 200",
         ),
+        "P2w": Line("P2w", "search keystroke → product table updated in the window (query + table refresh)"),
         "P3": Line("P3", f"sort the registry by a column, {size['products']:,} products, vs raw ORDER BY + LIMIT 200"),
         "P4": Line(
             "P4",
@@ -45,11 +54,11 @@ def print_table(
     )
     print("| # | What | App | Floor | Ratio | Goal | Met |")
     print("|---|---|---|---|---|---|---|")
-    for key in MEASURES:
-        if key in wanted:
+    for key in LINES:
+        if _shown(key, wanted):
             ln = lines[key]
             print(f"| {key} | {ln.what} | {ln.app} | {ln.floor} | {ln.ratio} | {ln.goal} | {ln.met} |")
-    notes = [(key, note) for key in MEASURES if key in wanted for note in lines[key].notes]
+    notes = [(key, note) for key in LINES if _shown(key, wanted) for note in lines[key].notes]
     if notes:
         print()
         for key, note in notes:

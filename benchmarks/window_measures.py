@@ -181,12 +181,17 @@ def measure_inside(db: Path, keystrokes: int, env: dict, lines: dict[str, Line],
 
     typed = prefixes(keystrokes)
     floor_times: list[float] = []
+    path_times: list[float] = []
     sort_floor: dict[str, list[float]] = {}
 
     def floors() -> None:
+        # The query path and its floor side by side, each in its own process, before and after the window.
+        path = timed([PY, str(HERE / "query_path.py"), str(db), *typed], env)
+        if path.ok:
+            path_times.extend(json.loads(path.out)["times"][1:])  # the first pays for opening the file
         search = timed([*FLOORS, "search", str(db), *typed], env)
         if search.ok:
-            floor_times.extend(json.loads(search.out)["times"][1:])  # the first pays for opening the file
+            floor_times.extend(json.loads(search.out)["times"][1:])
         ordered = timed([*FLOORS, "sort", str(db)], env)
         if ordered.ok:
             for key, seconds in json.loads(ordered.out)["times"].items():
@@ -207,13 +212,32 @@ def measure_inside(db: Path, keystrokes: int, env: dict, lines: dict[str, Line],
     errors = result.get("errors", {})
     memory["inside"] = result
     line = lines["P2"]
+    if path_times and floor_times:
+        median, floor = statistics.median(path_times), statistics.median(floor_times)
+        line.app = f"median {ms(median)}, p95 {ms(percentile(path_times, 95))}"
+        line.floor = f"median {ms(floor)}, p95 {ms(percentile(floor_times, 95))}"
+        line.ratio = f"{median / floor:.1f}×"
+        line.goal, line.met = "≤ 2×", met(median / floor <= 2)
+        line.notes.append(
+            f"{len(path_times)} keystrokes each, the query path and the raw query alternating in processes of "
+            "their own; the path also searches producers' names, leaves archived products out and reads the "
+            "nine columns the table shows"
+        )
+    else:
+        line.app = "not measured"
+    line = lines["P2w"]
     if "search_s" in result and floor_times:
         times = result["search_s"]
         median, p95, floor = statistics.median(times), percentile(times, 95), statistics.median(floor_times)
         line.app = f"median {ms(median)}, p95 {ms(p95)}"
-        line.floor = f"median {ms(floor)}, p95 {ms(percentile(floor_times, 95))}"
+        line.floor = f"raw query median {ms(floor)}"
         line.ratio = f"{median / floor:.1f}×"
-        line.goal, line.met = "≤ 2×, p95 ≤ 30 ms", met(median / floor <= 2 and p95 <= 0.030)
+        line.goal, line.met = "p95 ≤ 30 ms", met(p95 <= 0.030)
+        line.notes.append(
+            "the ratio is for information: the window's figure adds the job's hop to the database thread and "
+            "back (the house rule: no query on the UI thread) and the table model's refresh, which the raw "
+            "query does not do"
+        )
         typed_s = result["typed_s"]
         line.notes.append(
             f"end to end with the search box's typing pause: median {ms(statistics.median(typed_s))}, "
