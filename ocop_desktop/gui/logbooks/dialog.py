@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.logbooks.panel import LogbookPanel
-from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.logbook_forms import LogbookForms
 from ocop_desktop.services.logbook_import import LogbookImportService
 from ocop_desktop.services.logbooks import LogbookService
@@ -19,7 +21,7 @@ class LogbookServices:
         self.logbooks, self.imports, self.forms = logbooks, imports, forms
 
 
-def logbook_services(make_uow: UowFactory) -> LogbookServices:
+def logbook_services(make_uow: Callable[..., Any]) -> LogbookServices:
     """The services of the logbook window for a database (the registry page builds them at first use)."""
     return LogbookServices(LogbookService(make_uow), LogbookImportService(make_uow), LogbookForms(make_uow))
 
