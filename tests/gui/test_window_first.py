@@ -94,8 +94,10 @@ def test_a_file_found_damaged_behind_the_window_is_not_written(qapp, office_db, 
     assert office_db.read_bytes() == before
 
 
-def test_the_first_screen_loads_no_library_of_a_later_dialog(office_db):
-    """Excel, PDF, packages and evaluations load when a dialog first needs them, not at start."""
+def _start_in_a_process(office_db: Path, before: str, after: str):
+    """Start the window on ``office_db`` in a fresh process (what is imported is the point), running
+    ``before`` ahead of start_window and ``after`` once the first reads are done (``opened``,
+    ``app``); the JSON ``after`` prints last is returned."""
     import json
     import os
     import subprocess
@@ -111,12 +113,11 @@ def test_the_first_screen_loads_no_library_of_a_later_dialog(office_db):
         "from ocop_desktop.gui.ui_settings import UiSettings\n"
         f"path = Path({str(office_db)!r})\n"
         "settings = UiSettings(QSettings(str(path.with_suffix('.ini')), QSettings.Format.IniFormat))\n"
+        f"{before}"
         "opened = app_module.start_window(app, path, settings, sample=True, ask_other=lambda *a: None)\n"
         "opened.window.jobs.wait()\n"
         "app.processEvents()\n"
-        "heavy = ('openpyxl', 'reportlab', 'pypdfium2', 'xlsxwriter', 'alembic', 'mako',\n"
-        "         'ocop_desktop.services.exchange', 'ocop_desktop.services.evaluation')\n"
-        "print(json.dumps([opened.window.isVisible(), [m for m in heavy if m in sys.modules]]))\n"
+        f"{after}"
         "opened.window.close(); opened.close()\n"
     )
     done = subprocess.run(
@@ -128,27 +129,29 @@ def test_the_first_screen_loads_no_library_of_a_later_dialog(office_db):
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    visible, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_first_screen_loads_no_library_of_a_later_dialog(office_db):
+    """Excel, PDF, packages and evaluations load when a dialog first needs them, not at start."""
+    visible, loaded = _start_in_a_process(
+        office_db,
+        "",
+        "heavy = ('openpyxl', 'reportlab', 'pypdfium2', 'xlsxwriter', 'alembic', 'mako',\n"
+        "         'ocop_desktop.services.exchange', 'ocop_desktop.services.evaluation')\n"
+        "print(json.dumps([opened.window.isVisible(), [m for m in heavy if m in sys.modules]]))\n",
+    )
     assert visible and loaded == []
 
 
 def test_the_shell_is_shown_before_the_database_libraries_load(office_db):
     """The window the user sees first (menus, tabs, the start page's layout) needs neither SQLAlchemy
     nor any service: it is on screen while they load, and the pages arrive in it after."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    code = (
-        "import json, sys\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtCore import QSettings\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from ocop_desktop import app as app_module\n"
+    first, after = _start_in_a_process(
+        office_db,
         "from ocop_desktop.gui import main_window\n"
-        "from ocop_desktop.gui.ui_settings import UiSettings\n"
+        "from ocop_desktop.gui.i18n import install_translators\n"
+        "install_translators(app, 'vi')\n"
         "seen = []\n"
         "real_show = main_window.MainWindow.show\n"
         "def show(self):\n"
@@ -157,33 +160,14 @@ def test_the_shell_is_shown_before_the_database_libraries_load(office_db):
         "    seen.append(['sqlalchemy' in sys.modules, [tabs.tabText(i) for i in range(tabs.count())],\n"
         "                 [tabs.isTabEnabled(i) for i in range(tabs.count())], self.statusBar().currentMessage(),\n"
         "                 self.ui.actionSendPackage.isEnabled()])\n"
-        "main_window.MainWindow.show = show\n"
-        f"path = Path({str(office_db)!r})\n"
-        "settings = UiSettings(QSettings(str(path.with_suffix('.ini')), QSettings.Format.IniFormat))\n"
-        "settings.language = 'vi'\n"
-        "from ocop_desktop.gui.i18n import install_translators\n"
-        "install_translators(app, 'vi')\n"
-        "opened = app_module.start_window(app, path, settings, sample=True, ask_other=lambda *a: None)\n"
-        "opened.window.jobs.wait()\n"
-        "app.processEvents()\n"
+        "main_window.MainWindow.show = show\n",
         "w = opened.window\n"
         "tabs = w.ui.tabs\n"
         "pages = [w.start, w.products, w.pipeline, w.surveys, w.tasks, w.activities]\n"
         "after = [[tabs.widget(i) is p for i, p in enumerate(pages)], [tabs.isTabEnabled(i) for i in range(6)],\n"
         "         tabs.count(), w.ui.actionSendPackage.isEnabled()]\n"
-        "print(json.dumps([seen[0], after]))\n"
-        "w.close(); opened.close()\n"
+        "print(json.dumps([seen[0], after]))\n",
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    first, after = json.loads(done.stdout.strip().splitlines()[-1])
     loaded, titles, enabled, status, send_enabled = first
     assert not loaded  # shown before SQLAlchemy was imported
     assert titles == ["Trang chính", "Sản phẩm OCOP", "Lộ trình", "Rà soát sản phẩm", "Nhiệm vụ", "Hoạt động"]
