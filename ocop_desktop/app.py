@@ -65,6 +65,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
     from ocop_desktop.services.dossier_reports import DossierReports
     from ocop_desktop.services.dossiers import DossierService
     from ocop_desktop.services.first_steps import FirstStepsService
+    from ocop_desktop.services.logbooks import LogbookService
     from ocop_desktop.services.pipeline import PipelineService
     from ocop_desktop.services.places import PlaceService
     from ocop_desktop.services.producers import ProducerService
@@ -95,9 +96,24 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
     products, tasks, surveys = ProductService(make_uow), TaskService(make_uow), SurveyService(make_uow)
     places = PlaceService(make_uow)
     start = StartPage(DashboardService(make_uow), tasks, surveys, steps=FirstStepsService(make_uow), jobs=jobs)
-    products_page = ProductsPage(products, ProducerService(make_uow), places, CatalogService(make_uow), jobs)
-    surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=db.path.parent / "drafts" / db.path.stem)
     activities = ActivityService(make_uow)
+
+    def logbook_services():
+        """The logbook window's services, made when it is first opened (Excel and PDF load then)."""
+        from ocop_desktop.gui.logbooks.dialog import logbook_services as build
+
+        return build(make_uow)
+
+    products_page = ProductsPage(
+        products,
+        ProducerService(make_uow),
+        places,
+        CatalogService(make_uow),
+        jobs,
+        logbooks=logbook_services,
+        activities=activities,
+    )
+    surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=db.path.parent / "drafts" / db.path.stem)
     # The user set up (kept by edit_office); the activities linked to a task show as its progress.
     tasks_page = TasksPage(tasks, jobs, author=lambda: actor["name"], activities=activities)
     pipeline_page = PipelineBoard(PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs)
@@ -187,6 +203,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
     )
     surveys_page.enable_excel()
     surveys_page.enable_campaigns(CampaignService(make_uow))
+    surveys_page.enable_logbooks(LogbookService(make_uow))  # «Lấy số liệu từ sổ nhật ký…» on a row
     surveys_page.import_requested.connect(lambda: commands().import_survey_excel(window))
     surveys_page.template_requested.connect(lambda: commands().save_survey_template(window))
     window.jobs = jobs  # kept alive with the window

@@ -57,7 +57,19 @@ COMMAND_MODULES = {
     "pipeline": "pipeline",
     "dossier": "pipeline",
 }
-MODULE_ORDER = ("exchange", "evaluation", "safety", "campaigns", "tasks", "places", "senders", "verify", "activities", "logbooks", "pipeline")
+MODULE_ORDER = (
+    "exchange",
+    "evaluation",
+    "safety",
+    "campaigns",
+    "tasks",
+    "places",
+    "senders",
+    "verify",
+    "activities",
+    "logbooks",
+    "pipeline",
+)
 BUILT_IN = ("office", "init", "check", "report", "products", "tasks", "surveys")
 
 PRODUCT_COLUMNS = tuple(f.listed_as for f in PRODUCT.view(TERMINAL))  # domain/schema/records.py
@@ -426,7 +438,9 @@ def _report_parser(command) -> None:
     )
     p.add_argument("--months", type=int, default=6, metavar="N", help="số tháng tới (báo cáo expiring)")
     p.add_argument("--directive", metavar="ID", help="mã văn bản chỉ đạo (báo cáo tasks; mặc định: mới nhất)")
-    p.add_argument("--year", type=int, metavar="NĂM", help="năm của báo cáo activities (mặc định: năm của ngày văn bản)")
+    p.add_argument(
+        "--year", type=int, metavar="NĂM", help="năm của báo cáo activities (mặc định: năm của ngày văn bản)"
+    )
     p.add_argument(
         "--date",
         metavar="NGÀY",

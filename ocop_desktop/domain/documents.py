@@ -61,6 +61,13 @@ DOCUMENT_KINDS = (
         form_signers=("ĐẠI DIỆN CHỦ THỂ", "NGƯỜI RÀ SOÁT"),
     ),
     DocumentKind(
+        "logbook-form",
+        "Sổ nhật ký sản xuất, kinh doanh",
+        "SỔ NHẬT KÝ SẢN XUẤT, KINH DOANH",
+        "",
+        form_signers=("ĐẠI DIỆN CHỦ THỂ", "CÁN BỘ HƯỚNG DẪN"),
+    ),
+    DocumentKind(
         "scoring-sheet",
         "Phiếu chấm điểm sản phẩm OCOP",
         "PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP",
@@ -73,13 +80,6 @@ DOCUMENT_KINDS = (
     ),
     DocumentKind(
         "certificate-decision", "Quyết định công nhận sản phẩm OCOP", "QUYẾT ĐỊNH", DECISION, issuer=AUTHORITY
-    ),
-    DocumentKind(
-        "logbook-form",
-        "Sổ nhật ký sản xuất, kinh doanh",
-        "SỔ NHẬT KÝ SẢN XUẤT, KINH DOANH",
-        "",
-        form_signers=("ĐẠI DIỆN CHỦ THỂ", "CÁN BỘ HƯỚNG DẪN"),
     ),
     DocumentKind("audit", "Báo cáo nhật ký thay đổi dữ liệu", "BÁO CÁO", REPORT),
     DocumentKind("activities", "Báo cáo kết quả hoạt động hỗ trợ, xúc tiến thương mại", "BÁO CÁO", REPORT),

@@ -132,8 +132,8 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.services.backup import BackupService
     from ocop_desktop.services.campaigns import CampaignService
     from ocop_desktop.services.catalog import CatalogService
-    from ocop_desktop.services.evaluation import EvaluationService
     from ocop_desktop.services.dossiers import DossierService
+    from ocop_desktop.services.evaluation import EvaluationService
     from ocop_desktop.services.evaluation_reports import EvaluationReports
     from ocop_desktop.services.exchange import ExchangeService
     from ocop_desktop.services.logbook_forms import LogbookForms

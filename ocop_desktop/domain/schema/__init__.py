@@ -16,6 +16,8 @@ from ocop_desktop.domain.schema.exchange import (
     RECEIVED_FILE,
 )
 from ocop_desktop.domain.schema.fields import ENGLISH, ID, REPORT, TERMINAL, WINDOW, Field, Kind, Record
+from ocop_desktop.domain.schema.logbooks import LOGBOOK_RECORDS
+from ocop_desktop.domain.schema.pipeline import CANDIDACY, DOSSIER_ITEM
 from ocop_desktop.domain.schema.records import (
     APP_META,
     COMMON,
@@ -36,8 +38,6 @@ from ocop_desktop.domain.schema.records import (
     TASK,
     TASK_PROGRESS,
 )
-from ocop_desktop.domain.schema.logbooks import LOGBOOK_RECORDS
-from ocop_desktop.domain.schema.pipeline import CANDIDACY, DOSSIER_ITEM
 from ocop_desktop.domain.schema.safety import AUDIT_LOG, BACKUP, TRUSTED_SENDER
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
 
