@@ -16,13 +16,13 @@ from ocop_desktop.gui.formatting import display
 from ocop_desktop.gui.forms.ui_surveys_page import Ui_SurveysPage
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
-from ocop_desktop.gui.stale import answer_stale
 from ocop_desktop.gui.surveys.campaign_actions import CampaignActions
 from ocop_desktop.gui.surveys.grid_model import SurveyGridModel
 from ocop_desktop.gui.surveys.logbook_offer import LogbookOffer
 from ocop_desktop.gui.surveys.stale import merge_summary, reload_offer
 from ocop_desktop.gui.surveys.status_model import unit_status_model
 from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
+from ocop_desktop.gui.surveys.submissions import SubmissionActions
 from ocop_desktop.services.drafts import Draft, DraftStore
 from ocop_desktop.services.logbooks import LogbookService
 from ocop_desktop.services.places import PlaceService
@@ -44,7 +44,7 @@ def _describe(exc: Exception) -> str:
     return error_text(exc)
 
 
-class SurveysPage(QWidget):
+class SurveysPage(SubmissionActions, QWidget):
     changed = Signal()  # after entries are saved, a submission changes, or an entry is promoted
     import_requested = Signal()  # the user asked to import rows from Excel
     template_requested = Signal()  # the user asked for the blank Excel template
@@ -538,48 +538,7 @@ class SurveysPage(QWidget):
         if then is not None:
             then()
 
-    # --- submissions and promotion -----------------------------------------------------------
-    def _ask_submitted(self) -> None:
-        campaign, unit = self._campaign(), self._unit()
-        if campaign is None or unit is None:
-            return
-        if self.submission_dialog is not None:
-            self.submission_dialog.deleteLater()
-        dialog = SubmissionDialog(self._unit_label(unit), campaign.deadline, self._today(), self)
-        dialog.accepted.connect(lambda: self._set_submission(unit, "da_nop", dialog.submitted_on()))
-        self.submission_dialog = dialog
-        dialog.open()
-
-    def _mark_not_submitted(self) -> None:
-        unit = self._unit()
-        if unit is not None:
-            self._set_submission(unit, "dang_nhap" if unit.entry_count else "chua_nop", None)
-
-    def _set_submission(self, unit: UnitStatusDTO, status: str, day: date | None) -> None:
-        campaign = self._campaign()
-        if campaign is None:
-            return
-        # The version shown goes along: a status changed meanwhile (a package) is not overwritten.
-        surveys, today = self._surveys, self._today()
-        self._page_jobs.write(
-            lambda: surveys.set_submission(
-                campaign.id, unit.unit_id, status, day, today=today, expected_version=unit.version
-            ),
-            lambda _dto: self._submission_set(),
-            on_error=self._submission_refused,
-            controls=[self.ui.markSubmittedButton, self.ui.unmarkSubmittedButton],
-        )
-
-    def _submission_set(self) -> None:
-        self._refresh_units()
-        self._update_buttons()
-        self.changed.emit()
-
-    def _submission_refused(self, exc: Exception) -> None:
-        # A status changed meanwhile: say so, and show the status as it is now.
-        if not answer_stale(exc, lambda text: self._show_message(text, error=True), self._refresh_units):
-            self._show_message(_describe(exc), error=True)
-
+    # --- promotion (submissions: gui/surveys/submissions.py) ------------------------------------
     def _promote(self) -> None:
         row = self.ui.grid.currentIndex().row()
         entry_id = self.grid_model.entry_id(row)
