@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -149,12 +149,23 @@ class PipelineBoard(QWidget):
         self.unit_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selection_changed())
         self._selection_changed()
-        self.refresh()
+        self._stale = True  # read when first shown: showEvent
 
     # -- loading ----------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         if self._applying:
             return
+        if not self.isVisible():
+            # Read when the tab is shown (at national scale the board is 20,000 rows): not at start-up,
+            # nor after every change made in another tab while this one is out of sight.
+            self._stale = True
+            return
+        self._stale = False
         stage, unit, search = self.stage_combo.currentData(), self.unit_combo.currentData(), self.search.text()
         self._jobs.read("board", lambda: self._pipeline.board(stage=stage, unit_id=unit, search=search), self._loaded)
 

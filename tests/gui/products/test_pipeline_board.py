@@ -171,3 +171,24 @@ def test_the_checklist_and_the_incomplete_list_are_written_from_the_board(qtbot,
     board.write_incomplete(tmp_path / "thieu.pdf")
     settle(qtbot, board)
     assert NAME in " ".join(raw_text(tmp_path / "thieu.pdf").split())
+
+
+def test_the_board_reads_nothing_until_its_tab_is_shown(qtbot, make_uow, jobs):
+    """At national scale the board is 20,000 rows: not read at start-up, nor while its tab is hidden."""
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    load_sample(make_uow, "muong-ang-2024")
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QLabel("Trang chính"), "Trang chính")
+    board = PipelineBoard(
+        PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs, today=lambda: TODAY
+    )
+    tabs.addTab(board, "Lộ trình")
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    board.refresh()  # a change made in another tab
+    jobs.wait()
+    assert not board.is_busy() and board.model.rowCount() == 0
+    tabs.setCurrentWidget(board)
+    qtbot.waitUntil(lambda: not board.is_busy() and board.model.rowCount() == 10, timeout=5000)
