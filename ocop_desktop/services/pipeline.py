@@ -30,7 +30,7 @@ from ocop_desktop.services.dossiers import (
 from ocop_desktop.services.pipeline_types import Board, MoveInput, PipelineRow
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Brief:
     """What the board needs of a product, read as plain columns (20,000 products in one query)."""
 
@@ -41,7 +41,6 @@ class _Brief:
     unit_id: str | None
     unit: str
     sort: str = ""  # the Vietnamese collation key of the name (Product.name_sort)
-    folded: str = ""  # name and producer without accents, for the search
     expires_on: date | None = None  # the certificate's
     rule_set_id: str | None = None  # the rule set it was certified under
 
@@ -76,8 +75,9 @@ def _brief_of(product: Product) -> _Brief:
     )
 
 
-def _briefs(session: Session) -> list[_Brief]:
-    """Every product not archived, with its producer's name and its unit (its commune, else its producer's)."""
+def _briefs(session: Session, wanted: str = "") -> list[_Brief]:
+    """Every product not archived whose folded name or producer's name holds ``wanted``, with its
+    producer's name and its unit (its commune, else its producer's)."""
     rows = session.execute(
         select(
             Product.id,
@@ -95,15 +95,17 @@ def _briefs(session: Session) -> list[_Brief]:
         .outerjoin(Producer, Product.producer_id == Producer.id)
         .where(Product.archived_at.is_(None))
     ).all()
-    wanted = {r[5] or r[8] for r in rows} - {None}
+    if wanted:
+        rows = [r for r in rows if wanted in (r[4] or "") or wanted in (r[7] or "")]
+    units = {r[5] or r[8] for r in rows} - {None}
     names: dict[str, str] = {}
-    ids = sorted(i for i in wanted if i)
+    ids = sorted(i for i in units if i)
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
         names.update(
             (pid, name) for pid, name in session.execute(select(Place.id, Place.name).where(Place.id.in_(chunk)))
         )
     out = []
-    for pid, name, status, sort, folded, commune, producer, producer_folded, producer_commune, expires, rules in rows:
+    for pid, name, status, sort, _f, commune, producer, _pf, producer_commune, expires, rules in rows:
         unit = commune or producer_commune
         out.append(
             _Brief(
@@ -114,7 +116,6 @@ def _briefs(session: Session) -> list[_Brief]:
                 unit,
                 names.get(unit, "") if unit else "",
                 sort or "",
-                f"{folded or ''}\n{producer_folded or ''}",
                 expires,
                 rules,
             )
@@ -175,42 +176,56 @@ def _latest_candidacies(session: Session) -> dict[str, Candidacy]:
     return out
 
 
+_STAGE_CODE_OF_STATUS = {status: stage.value for status, stage in STAGE_OF_STATUS.items()}
+_POSITION = {stage.value: i for i, stage in enumerate(Stage)}
+
+
 class PipelineService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
 
     # -- the board --------------------------------------------------------------------------------
-    def board(self, stage: str | None = None, unit_id: str | None = None, search: str = "") -> Board:
-        """Every product in the pipeline (not archived, not expired or revoked and never moved since)."""
+    def board(
+        self, stage: str | None = None, unit_id: str | None = None, search: str = "", limit: int | None = None
+    ) -> Board:
+        """Every product in the pipeline (not archived, not expired or revoked and never moved since),
+        in stage then Vietnamese name order; with ``limit``, only the first rows are built (a national
+        board is 20,000 products: the window shows a page and the counts of all)."""
         with self._uow() as uow:
             s = uow.session
             latest = _latest_candidacies(s)
-            statuses = item_statuses(s, [c.id for c in latest.values() if c.stage == Stage.REGISTERED.value])
-            briefs = _briefs(s)
-            wanted = fold(search)
-            if wanted:
-                briefs = [b for b in briefs if wanted in b.folded]
-            order = {b.id: b.sort for b in briefs}
+            staged: list[tuple[str, _Brief]] = []
+            for brief in _briefs(s, fold(search)):
+                candidacy = latest.get(brief.id)
+                code = candidacy.stage if candidacy else _STAGE_CODE_OF_STATUS.get(brief.status)
+                if code is not None:
+                    staged.append((code, brief))
+            units = sorted(
+                {(b.unit_id, b.unit) for _c, b in staged if b.unit_id is not None}, key=lambda u: vn_sort_key(u[1])
+            )
+            in_unit = [(c, b) for c, b in staged if unit_id is None or b.unit_id == unit_id]
+            by_stage = Counter(c for c, _b in in_unit)
+            by_unit = Counter(b.unit for c, b in staged if stage is None or c == stage)
+            shown = [(c, b) for c, b in in_unit if stage is None or c == stage]
+            del staged, in_unit
+            shown.sort(key=lambda cb: (_POSITION[cb[0]], cb[1].sort, cb[1].id))
+            total = len(shown)
+            page = shown if limit is None else shown[:limit]
+            registered = [latest[b.id].id for c, b in page if c == Stage.REGISTERED.value and b.id in latest]
+            statuses = item_statuses(s, registered)
             windows = _Windows(uow)
             rows: list[PipelineRow] = []
-            for product in briefs:
+            for _code, product in page:
                 candidacy = latest.get(product.id)
                 row = _row(product, candidacy, statuses.get(candidacy.id, {}) if candidacy else {}, windows)
                 if row is not None:
                     rows.append(row)
-        units = sorted({(r.unit_id, r.unit) for r in rows if r.unit_id is not None}, key=lambda u: vn_sort_key(u[1]))
-        in_unit = [r for r in rows if unit_id is None or r.unit_id == unit_id]
-        in_stage = [r for r in rows if stage is None or r.stage == stage]
-        by_stage = Counter(r.stage for r in in_unit)
-        by_unit = Counter(r.unit or "" for r in in_stage)
-        shown = [r for r in in_unit if stage is None or r.stage == stage]
-        position = {stage.value: i for i, stage in enumerate(Stage)}
-        shown.sort(key=lambda r: (position[r.stage], order.get(r.product_id, ""), r.product_id))
         return Board(
-            shown,
+            rows,
             {s.value: by_stage.get(s.value, 0) for s in Stage},
             dict(sorted(by_unit.items(), key=lambda kv: vn_sort_key(kv[0]))),
-            [(uid, name) for uid, name in units],
+            list(units),
+            total,
         )
 
     def row(self, product: str) -> PipelineRow:

@@ -33,12 +33,18 @@ class PipelineRow:
 
 @dataclass(frozen=True)
 class Board:
-    """The board: its rows (after every filter), counts per stage and per unit."""
+    """The board: its rows (after every filter; with a limit, the first of them), counts per stage and per unit."""
 
     rows: list[PipelineRow]
     by_stage: dict[str, int]  # stage code -> products (filtered by unit and search, not by stage)
     by_unit: dict[str, int]  # unit name -> products (filtered by stage and search, not by unit)
     units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, name) of every product's unit
+    total: int | None = None  # rows after every filter, before the limit (None: rows is all of them)
+
+    @property
+    def cut(self) -> bool:
+        """Whether only the first of the matching rows were built."""
+        return self.total is not None and self.total > len(self.rows)
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,10 @@
         <translation>(chưa rõ địa bàn)</translation>
     </message>
     <message>
+        <source>Showing the first %1 of %2 products: pick a stage or a unit, or search, to see the others.</source>
+        <translation>Đang hiện %1 sản phẩm đầu trong %2: chọn một giai đoạn, một đơn vị hoặc gõ tìm để xem các sản phẩm còn lại.</translation>
+    </message>
+    <message>
         <source>Move to «%1»</source>
         <translation>Chuyển sang «%1»</translation>
     </message>

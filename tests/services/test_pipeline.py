@@ -149,6 +149,21 @@ def test_counts_per_unit_and_filters(make):
     assert product in {r.product_id for r in pipeline.board(search=name[:6].upper()).rows}
 
 
+def test_a_limited_board_builds_the_first_rows_and_counts_them_all(make):
+    pipeline = PipelineService(make)
+    promoted(make)
+    whole = pipeline.board()
+    assert len(whole.rows) >= 3 and not whole.cut
+    first = pipeline.board(limit=2)
+    # The same order, cut after two rows; the counts and the total still cover every product.
+    assert [r.product_id for r in first.rows] == [r.product_id for r in whole.rows[:2]]
+    assert first.cut and first.total == len(whole.rows)
+    assert first.by_stage == whole.by_stage and first.by_unit == whole.by_unit and first.units == whole.units
+    stage = whole.rows[-1].stage
+    narrowed = pipeline.board(stage=stage, limit=len(whole.rows))
+    assert not narrowed.cut and narrowed.rows == [r for r in whole.rows if r.stage == stage]
+
+
 def test_a_dossier_before_registration_and_unknown_items_are_refused(make):
     dossiers = DossierService(make)
     product, name = promoted(make)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.domain.numbers import format_vn_number
 from ocop_desktop.domain.pipeline import Stage, next_stage
 from ocop_desktop.domain.schema import CANDIDACY
 from ocop_desktop.gui.error_text import report_error
@@ -39,6 +40,9 @@ from ocop_desktop.services.pipeline import PipelineService
 from ocop_desktop.services.pipeline_types import Board, MoveInput, PipelineRow
 
 WINDOW_OPEN = "#fff3cd"  # a certified product whose re-evaluation window has opened
+# Rows built and shown at once: a national board is 20,000 products (every count still covers them all;
+# a stage, a unit or a search narrows the list to the rest).
+PAGE_ROWS = 500
 
 
 class PipelineBoard(QWidget):
@@ -119,6 +123,9 @@ class PipelineBoard(QWidget):
         splitter.addWidget(units)
         splitter.addWidget(self.table)
         splitter.setStretchFactor(1, 4)
+        self.cut_note = QLabel()
+        self.cut_note.setWordWrap(True)
+        self.cut_note.hide()
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -141,6 +148,7 @@ class PipelineBoard(QWidget):
         layout.addLayout(filters)
         layout.addLayout(strip)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.cut_note)
         layout.addWidget(self.message)
         layout.addLayout(actions)
 
@@ -167,7 +175,11 @@ class PipelineBoard(QWidget):
             return
         self._stale = False
         stage, unit, search = self.stage_combo.currentData(), self.unit_combo.currentData(), self.search.text()
-        self._jobs.read("board", lambda: self._pipeline.board(stage=stage, unit_id=unit, search=search), self._loaded)
+        self._jobs.read(
+            "board",
+            lambda: self._pipeline.board(stage=stage, unit_id=unit, search=search, limit=PAGE_ROWS),
+            self._loaded,
+        )
 
     def is_busy(self) -> bool:
         return self._jobs.busy()
@@ -204,6 +216,13 @@ class PipelineBoard(QWidget):
         for name, count in board.by_unit.items():
             self.unit_counts.addItem(f"{name or nowhere}: {count}")
         self.model.set_rows(board.rows)
+        self.cut_note.setVisible(board.cut)
+        if board.cut:
+            self.cut_note.setText(
+                self.tr("Showing the first %1 of %2 products: pick a stage or a unit, or search, to see the others.")
+                .replace("%1", format_vn_number(len(board.rows)))
+                .replace("%2", format_vn_number(board.total))
+            )
         if board.rows and not self._columns_fitted:
             self.table.resizeColumnsToContents()
             for column in range(self.model.columnCount()):

@@ -192,3 +192,28 @@ def test_the_board_reads_nothing_until_its_tab_is_shown(qtbot, make_uow, jobs):
     assert not board.is_busy() and board.model.rowCount() == 0
     tabs.setCurrentWidget(board)
     qtbot.waitUntil(lambda: not board.is_busy() and board.model.rowCount() == 10, timeout=5000)
+
+
+def test_a_long_board_shows_its_first_rows_and_says_how_to_see_the_others(
+    qtbot, make_uow, jobs, vietnamese, monkeypatch
+):
+    """A national board is 20,000 products: the window builds one page, the counts cover them all."""
+    from ocop_desktop.gui.products import pipeline_board
+
+    monkeypatch.setattr(pipeline_board, "PAGE_ROWS", 4)
+    load_sample(make_uow, "muong-ang-2024")
+    page = PipelineBoard(
+        PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs, today=lambda: TODAY
+    )
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    settle(qtbot, page)
+    assert page.model.rowCount() == 4
+    assert sum(counts(page).values()) == 10
+    assert page.cut_note.isVisible()
+    assert page.cut_note.text().startswith("Đang hiện 4 sản phẩm đầu trong 10:")
+    page.stage_combo.setCurrentIndex(page.stage_combo.findData("tiem_nang"))
+    settle(qtbot, page)
+    shown = counts(page)["tiem_nang"]
+    assert page.model.rowCount() == min(shown, 4) and page.cut_note.isVisible() == (shown > 4)
