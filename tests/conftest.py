@@ -25,6 +25,7 @@ import pytest
 from ocop_desktop.persistence.database import Database, open_database
 from ocop_desktop.services.reference import load_reference
 from tests import databases
+from tests.pg import pg_server, pg_url  # noqa: F401  (PostgreSQL fixtures, issue 18)
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""Opening a database file: integrity check, engine, migrations, units of work, in one call."""
+"""Opening a database file: integrity check, engine, migrations, units of work, in one call.
+
+A PostgreSQL server URL (persistence/engine.is_server_url) opens the same way, without what only
+a file has: SQLite's integrity check, the backups folder beside it, a write-protected folder."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, event
 
 from ocop_desktop.domain.language import Text
-from ocop_desktop.persistence.engine import make_engine
+from ocop_desktop.persistence.engine import is_server_url, make_engine, server_url, shown_url
 from ocop_desktop.persistence.migrate import (
     MigrationResult,
     SchemaError,
@@ -75,11 +78,24 @@ class ReadOnlyLocationError(SchemaError):
 
 @dataclass
 class Database:
+    # The file; on a server, only the database's name (``url`` says where it is).
     path: Path
     engine: Engine
     migration: MigrationResult
     read_only: bool = False
     _on_close: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    # The server's URL as --db gave it (None for a file); its password, if one was written in it,
+    # is hidden by ``shown``.
+    url: str | None = None
+
+    @property
+    def on_server(self) -> bool:
+        return self.url is not None
+
+    @property
+    def shown(self) -> str:
+        """Where the data are, as a message names them: the file, or the server's URL."""
+        return shown_url(self.url) if self.url is not None else str(self.path)
 
     def uow_factory(self, actor: str | Callable[[], str] = "") -> UowFactory:
         return uow_factory(self.engine, actor=actor)
@@ -209,13 +225,15 @@ def is_writable(path: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def open_database(path: Path, read_only: bool = False, check: bool = True) -> Database:
+def open_database(path: Path | str, read_only: bool = False, check: bool = True) -> Database:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
     An existing file is checked first (PRAGMA quick_check, read-only): a damaged file is
     never migrated or written. read_only=True opens it with no migration and no writes
     (used to look at a file in a write-protected place, or a damaged one on purpose with
-    check=False)."""
+    check=False). ``path`` may also be a server URL (postgresql://user@host:port/dbname)."""
+    if is_server_url(path):
+        return _open_server(str(path), read_only)
     path = Path(path)
     if not read_only and not is_writable(path):
         raise read_only_location(path)
@@ -272,3 +290,30 @@ def _open_read_only(path: Path) -> Database:
             )
         )
     return Database(path=path, engine=engine, migration=MigrationResult(revision, revision, None), read_only=True)
+
+
+def _open_server(location: str, read_only: bool) -> Database:
+    """The database on a PostgreSQL server, migrated to this version's schema (read_only: only
+    checked to be at it, as a file is)."""
+    name = Path(server_url(location).database or "")
+    shown = shown_url(location)
+    engine = make_engine(location, read_only=read_only)
+    try:
+        if read_only:
+            revision = current_revision(engine)
+            if revision != head_revision():
+                raise SchemaError(
+                    Text(
+                        f"Cơ sở dữ liệu {shown} dùng lược đồ {revision or 'không rõ'} của phiên bản khác; "
+                        "mở chỉ đọc thì không nâng cấp được. Dữ liệu không bị thay đổi.",
+                        f"The database {shown} uses schema {revision or 'unknown'} of another version; "
+                        "opened read-only it cannot be upgraded. The data were not changed.",
+                    )
+                )
+            result = MigrationResult(revision, revision, None)
+        else:
+            result = upgrade(engine, shown)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(path=name, engine=engine, migration=result, read_only=read_only, url=location)

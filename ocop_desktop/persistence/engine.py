@@ -1,4 +1,12 @@
-"""SQLite engine with the pragmas that keep the data safe: WAL, foreign keys, full sync."""
+"""The engine: a SQLite file with the pragmas that keep the data safe (WAL, foreign keys, full
+sync), or a PostgreSQL server named by a URL (issue 18: a provincial office's shared database).
+
+``--db`` / ``OCOP_DB`` takes either. A server URL is ``postgresql://user@host:port/dbname``; its
+password is never written anywhere by the program: libpq reads it from the standard password
+file (~/.pgpass, %APPDATA%\\postgresql\\pgpass.conf on Windows, or PGPASSFILE) by itself.
+What only makes sense for a file (integrity check, file backups, read-only folders, pragmas) is
+skipped for a server; the callers ask ``is_server_url``.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +15,28 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
 
 from ocop_desktop.persistence.snapshot import read_only_uri
 
 BUSY_TIMEOUT_MS = 10_000
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_server_url(location: object) -> bool:
+    """Whether ``location`` (what --db / OCOP_DB gave) names a PostgreSQL server, not a file."""
+    return isinstance(location, str) and location.lower().startswith(SERVER_SCHEMES)
+
+
+def server_url(location: str) -> URL:
+    """The SQLAlchemy URL of a server location, on psycopg 3 (``postgresql+psycopg``)."""
+    url = make_url("postgresql://" + location.split("://", 1)[1])
+    return url.set(drivername="postgresql+psycopg")
+
+
+def shown_url(location: str) -> str:
+    """The location as it may be shown or logged: a password written into the URL is hidden."""
+    return server_url(location).render_as_string(hide_password=True).replace("postgresql+psycopg://", "postgresql://")
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -34,10 +60,14 @@ def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) ->
 
 
 def make_engine(path: Path | str, read_only: bool = False) -> Engine:
-    """An engine on the database file ``path`` (":memory:" is refused: WAL needs a file).
+    """An engine on the database file ``path`` (":memory:" is refused: WAL needs a file), or on
+    the PostgreSQL database a server URL names (``is_server_url``).
 
     read_only=True opens an existing file so that nothing can be written to it, not even a
-    migration or a checkpoint: what the application does with a damaged file."""
+    migration or a checkpoint: what the application does with a damaged file. On a server it
+    opens read-only transactions."""
+    if is_server_url(path):
+        return _server_engine(str(path), read_only)
     path = Path(path)
     if read_only:
         uri = read_only_uri(path)
@@ -56,3 +86,12 @@ def make_engine(path: Path | str, read_only: bool = False) -> Engine:
         conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _server_engine(location: str, read_only: bool) -> Engine:
+    # pool_pre_ping: an office network drops idle connections; a window left open overnight
+    # reconnects instead of failing its first query of the morning.
+    options: dict[str, Any] = {"application_name": "OCOP Desktop"}
+    if read_only:
+        options["options"] = "-c default_transaction_read_only=on"
+    return create_engine(server_url(location), future=True, pool_pre_ping=True, connect_args=options)

@@ -43,6 +43,7 @@ from ocop_desktop.persistence.row_seal import covered, digests_of
 _SKIP_AUDIT = {"created_at", "updated_at"}
 _EMPTY: tuple[object, ...] = (None, "", {}, [])  # values a create entry leaves out (compared by ==, never changed)
 Check = Callable[[Any], "str | None"]
+AUDIT_CHAIN_LOCK = 0x0C0B_0002  # a server's advisory lock key serialising appends to the audit chain
 _PENDING = "_audit_pending"  # session.info: the changes of the flush under way, logged after it
 _DELETED = "_audit_deleted"  # session.info: (table, key) of the deletions already noted in this flush
 _ENTRY_COLUMNS = (
@@ -265,7 +266,7 @@ def _seal(session: Session, entries: list[Any]) -> None:
     if not wanted:
         return
     conn = session.connection()
-    found = {table: digests_of(conn.exec_driver_sql, table, keys) for table, keys in wanted.items()}
+    found = {table: digests_of(conn, table, keys) for table, keys in wanted.items()}
     for e in entries:
         if not getattr(e, "deleted", False) and e.entity in found:
             e.row_hash = found[e.entity].get(e.entity_id)
@@ -333,10 +334,14 @@ def _chain(session: Session, entries: list[Any]) -> None:
     seq is assigned here, not by SQLite, because the hash covers it. The no-op UPDATE takes
     SQLite's write lock before the newest entry is read: from then on no other connection
     can append, so max(seq)+1 is ours until this transaction ends. (A connection whose read
-    snapshot is already stale gets SQLITE_BUSY here instead of forking the chain.)
+    snapshot is already stale gets SQLITE_BUSY here instead of forking the chain.) On a
+    server, a transaction-level advisory lock does the same for the chain alone.
     """
     conn = session.connection()
-    conn.execute(text("UPDATE audit_log SET seq = seq WHERE 0"))
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("UPDATE audit_log SET seq = seq WHERE 0"))
+    else:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
     head = conn.execute(text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).first()
     seq, prev = (head[0], head[1] or "") if head else (0, GENESIS)
     now = utcnow()

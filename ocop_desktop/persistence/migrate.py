@@ -1,4 +1,8 @@
-"""Schema migrations at start: keep a copy of the old file, then upgrade to the newest schema."""
+"""Schema migrations at start: keep a copy of the old file, then upgrade to the newest schema.
+
+The same migrations run on a PostgreSQL server (persistence/engine.is_server_url); there the
+file's copy and SQLite's foreign-key pragmas are left out (the server's DDL is transactional
+and its foreign keys are checked as each statement runs)."""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from ocop_desktop.domain.language import Spoken, Text
 from ocop_desktop.persistence.snapshot import make_backup
@@ -21,6 +25,7 @@ if TYPE_CHECKING:
 _REVISION_LINE = re.compile(r"""^(down_)?revision\s*(?::[^=]*)?=\s*['"]?([^'"\s]*)['"]?\s*$""", re.MULTILINE)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATION_LOCK = 0x0C0B_0001  # a server's advisory lock key serialising schema upgrades
 
 
 class SchemaError(Spoken, RuntimeError):
@@ -68,13 +73,16 @@ def known_revisions() -> set[str]:
     return set(_revisions())
 
 
+def _table_names(conn: Connection) -> list[str]:
+    if conn.dialect.name == "sqlite":  # the catalogue read directly: the inspector costs more at start-up
+        return [str(r[0]) for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")]
+    return inspect(conn).get_table_names()
+
+
 def current_revision(engine: Engine) -> str | None:
     """The file's schema version, by a plain query (what Alembic's context would read)."""
     with engine.connect() as conn:
-        has_table = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).first()
-        if has_table is None:
+        if "alembic_version" not in _table_names(conn):
             return None
         row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
         return None if row is None else str(row[0])
@@ -88,11 +96,14 @@ def backup_copy(db_path: Path, label: str) -> Path:
 
 def _has_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return bool(conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar())
+        return bool(_table_names(conn))
 
 
-def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> MigrationResult:
-    """Bring the database to ``revision``; an older schema is backed up first."""
+def upgrade(engine: Engine, db_path: Path | str, revision: str = "head") -> MigrationResult:
+    """Bring the database to ``revision``; an older schema (of a file) is backed up first.
+    ``db_path``: the file, or for a server how its URL may be shown."""
+    if engine.dialect.name != "sqlite":
+        return _upgrade_server(engine, str(db_path), revision)
     before = current_revision(engine)
     if before is None and _has_tables(engine):
         raise SchemaError(
@@ -115,7 +126,7 @@ def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> MigrationR
     target = head_revision() if revision == "head" else revision
     if before == target:
         return MigrationResult(before, target, None)
-    backup = backup_copy(db_path, f"truoc-nang-cap-{before}") if before is not None else None
+    backup = backup_copy(Path(db_path), f"truoc-nang-cap-{before}") if before is not None else None
     from alembic import command
 
     cfg = _config()
@@ -145,3 +156,40 @@ def upgrade(engine: Engine, db_path: Path, revision: str = "head") -> MigrationR
                 )
             )
     return MigrationResult(before, target, backup)
+
+
+def _upgrade_server(engine: Engine, shown: str, revision: str) -> MigrationResult:
+    """The same steps on a server, in one transaction: a failed upgrade leaves the old schema.
+    (Its backup is the server's own, pg_dump; not a copy of a file.)"""
+    before = current_revision(engine)
+    if before is None and _has_tables(engine):
+        raise SchemaError(
+            Text(
+                f"Cơ sở dữ liệu {shown} không phải của OCOP Desktop (không có thông tin phiên bản) mà đã có bảng. "
+                "Hãy chọn đúng cơ sở dữ liệu hoặc tạo một cơ sở dữ liệu trống.",
+                f"The database {shown} is not an OCOP Desktop database (it has no version information) "
+                "but holds tables. Choose the right database or create an empty one.",
+            )
+        )
+    if before is not None and before not in known_revisions():
+        raise SchemaError(
+            Text(
+                f"Cơ sở dữ liệu {shown} do một phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {before}). "
+                "Hãy cập nhật ứng dụng lên phiên bản mới nhất rồi mở lại; dữ liệu không bị thay đổi.",
+                f"The database {shown} was made by a newer version of OCOP Desktop (schema {before}). "
+                "Update the application to the latest version, then open it again; the data were not changed.",
+            )
+        )
+    target = head_revision() if revision == "head" else revision
+    if before == target:
+        return MigrationResult(before, target, None)
+    from alembic import command
+
+    cfg = _config()
+    with engine.connect() as conn, conn.begin():
+        # Two programs starting on a new database at once: the second waits here, then finds
+        # the schema made (Alembic's own version check) instead of creating it twice.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return MigrationResult(before, target, None)

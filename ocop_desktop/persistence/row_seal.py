@@ -12,6 +12,9 @@ a plain sqlite3 connection returns, by the same function when writing and when c
 over every column except the version stamps (created_at, updated_at) and derived columns
 (folded and sort copies, which follow from their source). A migration that adds a column to a
 covered table must seal the table again (see migration 0010).
+
+On a PostgreSQL server the driver returns typed values (dates, booleans, parsed JSON); they are
+digested in the form SQLite stores them (``as_stored``), so a record has the same digest on both.
 """
 
 from __future__ import annotations
@@ -19,9 +22,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
 
 from ocop_desktop.persistence.audit_chain import GENESIS, HEAD_KEY, entry_hash, head_value
 from ocop_desktop.persistence.models import Base, utcnow
@@ -112,18 +119,34 @@ def iter_digests(conn: sqlite3.Connection, table: str) -> Iterator[tuple[str, st
         yield str(row[0]), row_digest(columns, row[1:])
 
 
-def digests_of(
-    execute: Callable[[str, tuple[Any, ...]], Iterable[Sequence[Any]]], table: str, keys: list[str]
-) -> dict[str, str]:
-    """Digest of the named rows; ``execute(sql, params)`` returns raw rows (a driver cursor)."""
+def as_stored(value: Any) -> Any:
+    """A value a server's driver returns, in the form SQLite stores it (what SQLAlchemy writes
+    there): times as text, booleans as 0/1, JSON as its text."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M:%S.%f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (dict, list)):
+        return json.dumps(value)  # SQLAlchemy's own JSON serialiser on either engine
+    return value
+
+
+def digests_of(conn: Connection, table: str, keys: list[str]) -> dict[str, str]:
+    """Digest of the named rows, read as stored (raw values, no type conversion) on ``conn``."""
     columns = content_columns(table)
     out: dict[str, str] = {}
     key = COVERED[table]
+    stmt = text(_select(table, f'"{key}" IN :keys')).bindparams(bindparam("keys", expanding=True))
+    typed = conn.dialect.name != "sqlite"
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
-        sql = _select(table, f'"{key}" IN ({", ".join("?" for _ in chunk)})')
-        for row in execute(sql, tuple(chunk)):
-            out[str(row[0])] = row_digest(columns, row[1:])
+        for row in conn.execute(stmt, {"keys": chunk}):
+            values = [as_stored(v) for v in row[1:]] if typed else row[1:]
+            out[str(row[0])] = row_digest(columns, values)
     return out
 
 

@@ -22,9 +22,14 @@ TABLES = {"products": (1000, True), "producers": (1000, True), "places": (700, F
 
 def upgrade() -> None:
     conn = op.get_bind()
+    # The keys sort by plain code-point comparison (SQLite's own); a server compares text by its
+    # locale unless the column says "C" (UTF-8 bytes: code-point order), so there it does.
+    collation = None if conn.dialect.name == "sqlite" else "C"
     for table, (length, indexed) in TABLES.items():
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(sa.Column("name_sort", sa.String(length=length), nullable=False, server_default=""))
+            batch_op.add_column(sa.Column(
+                "name_sort", sa.String(length=length, collation=collation), nullable=False, server_default=""
+            ))
         rows = conn.execute(sa.text(f"SELECT id, name FROM {table}")).fetchall()
         for row_id, name in rows:
             conn.execute(

@@ -36,7 +36,8 @@ def upgrade() -> None:
     ))
     for seq, at, actor, action, entity, entity_id, changes, context, digest in rows:
         if digest is None:
-            parsed = json.loads(changes) if changes is not None else None
+            # SQLite returns the JSON's text; a server's driver, the parsed value.
+            parsed = json.loads(changes) if isinstance(changes, str) else changes
             digest = entry_hash(seq, at, actor, action, entity, entity_id, parsed, context, prev)
             updates.append({"seq": seq, "prev": prev, "hash": digest})
         prev_seq, prev = seq, digest

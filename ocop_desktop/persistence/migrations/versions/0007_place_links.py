@@ -33,8 +33,10 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_place_links_successor_id"), ["successor_id"], unique=False)
     # The successors already recorded become links, so an upgraded file is consistent before
     # the reference loader runs.
+    # A boolean literal: 1 on SQLite (what it always wrote), TRUE where booleans are a type.
+    main = "1" if op.get_bind().dialect.name == "sqlite" else "TRUE"
     op.execute("INSERT INTO place_links (predecessor_id, successor_id, main, note)"
-               " SELECT id, successor_id, 1, '' FROM places WHERE successor_id IS NOT NULL")
+               f" SELECT id, successor_id, {main}, '' FROM places WHERE successor_id IS NOT NULL")
 
 
 def downgrade() -> None:

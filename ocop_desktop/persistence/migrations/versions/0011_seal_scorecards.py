@@ -7,6 +7,7 @@ Revision ID: 0011
 Revises: 0010
 Create Date: 2026-12-02
 """
+import sqlalchemy as sa
 from alembic import op
 
 from ocop_desktop.persistence.row_seal import seal_existing
@@ -20,9 +21,13 @@ CONTEXT = "niêm phong phiếu chấm điểm sẵn có khi nâng cấp (lược
 
 
 def upgrade() -> None:
-    seal_existing(op.get_bind().connection.driver_connection, CONTEXT, tables=("scorecards",))
+    # A server's database is made by a version that has this step, from 0001 in one go: there is
+    # nothing to seal yet (and the digests read SQLite's raw rows; see also 0016).
+    if op.get_bind().dialect.name == "sqlite":
+        seal_existing(op.get_bind().connection.driver_connection, CONTEXT, tables=("scorecards",))
 
 
 def downgrade() -> None:
-    op.get_bind().exec_driver_sql(
-        "DELETE FROM audit_log WHERE action = 'seal' AND entity = 'scorecards' AND context = ?", (CONTEXT,))
+    op.get_bind().execute(sa.text(
+        "DELETE FROM audit_log WHERE action = 'seal' AND entity = 'scorecards' AND context = :context"),
+        {"context": CONTEXT})

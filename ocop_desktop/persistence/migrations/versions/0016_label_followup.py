@@ -44,13 +44,17 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
-    bind.exec_driver_sql(
-        "DELETE FROM audit_log WHERE action = 'seal' AND entity = 'products' AND context = ?", (CONTEXT,)
+    bind.execute(
+        sa.text("DELETE FROM audit_log WHERE action = 'seal' AND entity = 'products' AND context = :context"),
+        {"context": CONTEXT},
     )
     # The chain's head names its newest entry: the one before these seals now.
-    last = bind.exec_driver_sql("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    last = bind.execute(sa.text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).fetchone()
     if last is not None:
-        bind.exec_driver_sql("UPDATE app_meta SET value = ? WHERE key = ?", (head_value(last[0], last[1]), HEAD_KEY))
+        bind.execute(
+            sa.text("UPDATE app_meta SET value = :value WHERE key = :key"),
+            {"value": head_value(last[0], last[1]), "key": HEAD_KEY},
+        )
     with op.batch_alter_table("products") as batch:
         for name, _type in reversed(COLUMNS):
             batch.drop_column(name)

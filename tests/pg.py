@@ -1,0 +1,104 @@
+"""A PostgreSQL server for the tests that need one (issue 18).
+
+``OCOP_TEST_PG`` (a URL of a database the tests may connect to as a user who may create
+databases, e.g. postgresql://ocop@db.example:5432/postgres) is used if set; otherwise a
+throw-away cluster is made once per test session: initdb in a temporary folder, started on a
+free local port with its socket in that folder, stopped and removed at the end. initdb refuses
+to run as root, so as root the cluster belongs to the `postgres` system user. Without
+PostgreSQL's programs the tests that need it are skipped, saying what to install.
+
+Each test gets a new, empty database (``pg_url``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PG_ENV = "OCOP_TEST_PG"
+INSTALL_HINT = "PostgreSQL is not installed (apt-get install postgresql), and OCOP_TEST_PG is not set"
+
+
+def pg_bin() -> Path | None:
+    """The newest installed PostgreSQL's program folder (Debian's layout), or one on PATH."""
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
+    for folder in reversed(found):
+        if (folder / "initdb").exists() and (folder / "pg_ctl").exists():
+            return folder
+    initdb = shutil.which("initdb")
+    return Path(initdb).parent if initdb and shutil.which("pg_ctl") else None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _run(args: list[str], as_user: list[str]) -> None:
+    done = subprocess.run([*as_user, *args], capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}): {done.stdout}{done.stderr}")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of the cluster's maintenance database, as a user who may create databases."""
+    given = os.environ.get(PG_ENV)
+    if given:
+        yield given
+        return
+    folder = pg_bin()
+    if folder is None:
+        pytest.skip(INSTALL_HINT)
+    root = Path(tempfile.mkdtemp(prefix="ocop-pg-"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        as_user = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(root, "postgres", "postgres")
+    data, port = root / "data", _free_port()
+    _run([str(folder / "initdb"), "-D", str(data), "-U", "ocop", "-A", "trust", "-E", "UTF8",
+          "--locale=C.UTF-8", "--no-sync", "--no-instructions"], as_user)  # fmt: skip
+    # fsync off and no WAL archiving: a throw-away cluster, as fast as it can be.
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+    _run([str(folder / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-o", options, "-w", "start"], as_user)
+    try:
+        yield f"postgresql://ocop@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(folder / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True, timeout=60)  # fmt: skip
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _admin(server: str):  # -> psycopg.Connection
+    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install '.[server]')")
+    return psycopg.connect(server.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A new empty database on the test server, dropped after the test. Its collation is
+    ICU's English one, not "C": sorting must not depend on the server's locale."""
+    name = f"ocop_test_{uuid.uuid4().hex[:12]}"
+    with _admin(pg_server) as admin:
+        admin.execute(
+            f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' "
+            "LOCALE_PROVIDER icu ICU_LOCALE 'en-US'"
+        )
+    base, _, _ = pg_server.rpartition("/")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with _admin(pg_server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
