@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,16 +15,13 @@ from ocop_desktop.commands.common import Refused
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.reference import place_id
+from tests.cli_run import Done
+from tests.cli_run import ocop as run_ocop
 
 
-def ocop(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "OCOP_DB": ""},
-    )
+def ocop(db: Path, *args) -> Done:
+    """`ocop --db DB ARGS…` in this process (tests/cli_run.py), as a new one would run it."""
+    return run_ocop("--db", db, *args, env={"OCOP_DB": ""})
 
 
 @pytest.fixture(scope="module")

@@ -13,14 +13,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_run import ocop  # in this process, as a new one would run it (tests/cli_run.py)
 
-def ocop(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+
+def real_ocop(*args: str) -> subprocess.CompletedProcess:
+    """`ocop` in a new Python process, as the console entry point starts it."""
     return subprocess.run(
         [sys.executable, "-m", "ocop_desktop.cli", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "OCOP_DB": ""},
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -31,6 +35,19 @@ def sample_db(tmp_path_factory) -> Path:
     assert done.returncode == 0, done.stderr
     assert "sản phẩm: thiếu số giấy chứng nhận" in done.stdout
     return path
+
+
+def test_the_command_runs_in_its_own_process(tmp_path):
+    """The other tests run `ocop` in the test process; this one starts it as a user does."""
+    path = tmp_path / "x.db"
+    done = real_ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
+    assert done.returncode == 0, done.stderr
+    assert "sản phẩm: thiếu số giấy chứng nhận" in done.stdout
+    done = real_ocop("--db", str(path), "products", "list", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)) == 10
+    wrong = real_ocop("--db", str(path), "products", "list", "--format", "xml")
+    assert wrong.returncode == 2 and "lỗi:" in wrong.stderr and "cách dùng" in wrong.stderr
 
 
 def test_products_list_json_prints_the_letters_products(sample_db):

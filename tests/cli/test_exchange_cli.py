@@ -20,19 +20,16 @@ from ocop_desktop.services.reference import load_reference, place_id
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.settings import save_office_settings
 from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
+from tests.cli_run import Done
+from tests.cli_run import ocop as run_ocop
 from tests.databases import copy_template
 
 COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 
 
-def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ocop_desktop.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "OCOP_DB": ""},
-    )
+def ocop(*args) -> Done:
+    """`ocop ARGS…` in this process (tests/cli_run.py), the database named only by --db."""
+    return run_ocop(*args, env={"OCOP_DB": ""})
 
 
 def prepare(path: Path, unit_key: str, user: str, work=None) -> Path:

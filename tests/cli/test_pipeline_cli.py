@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
+from tests.cli_run import Done
+from tests.cli_run import ocop as run_ocop
 from tests.pdftext import raw_text
 
 NAME = "Mật ong hoa ban Ẳng Nưa"
 
 
-def ocop(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "OCOP_DB": ""},
-    )
+def ocop(db: Path, *args) -> Done:
+    """`ocop --db DB ARGS…` in this process (tests/cli_run.py), as a new one would run it."""
+    return run_ocop("--db", db, *args, env={"OCOP_DB": ""})
 
 
 def test_move_refused_then_allowed_and_counts(make_uow, db_path: Path, tmp_path):

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +12,8 @@ from sqlalchemy import select
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry
 from ocop_desktop.services.surveys import SurveyService
+from tests.cli_run import Done
+from tests.cli_run import ocop as run_ocop
 from tests.databases import copy_template
 from tests.pdftext import raw_text as pdf_text
 
@@ -28,14 +27,9 @@ ROWS = {
 }
 
 
-def ocop(db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "OCOP_DB": ""},
-    )
+def ocop(db: Path, *args) -> Done:
+    """`ocop --db DB ARGS…` in this process (tests/cli_run.py), as a new one would run it."""
+    return run_ocop("--db", db, *args, env={"OCOP_DB": ""})
 
 
 @pytest.fixture(scope="module")

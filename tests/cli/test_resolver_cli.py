@@ -4,25 +4,12 @@ take, with a Vietnamese refusal when nothing or more than one thing matches."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
 from ocop_desktop.persistence.database import open_database
+from tests.cli_run import ocop
 from tests.services.test_survey_import_ids import NEW_UNIT, add_codeless_unit, workbook
-
-
-def ocop(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ocop_desktop.cli", *map(str, args)],
-        check=False,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=dict(os.environ),
-    )
 
 
 @pytest.fixture(scope="module")

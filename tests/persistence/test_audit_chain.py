@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from ocop_desktop.persistence.migrate import upgrade
 from ocop_desktop.persistence.models import AuditEntry
 from ocop_desktop.services.audit import AuditFilter, AuditService
 from ocop_desktop.services.products import ProductInput, ProductService
+from tests.cli_run import ocop
 
 
 def _rows(path: Path) -> list[tuple]:
@@ -43,16 +41,6 @@ def _assert_chain(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         head = conn.execute("SELECT value FROM app_meta WHERE key=?", (HEAD_KEY,)).fetchone()[0]
     assert head == f"{len(rows)}:{prev}"
-
-
-def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ocop_desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ},
-    )
 
 
 @pytest.fixture

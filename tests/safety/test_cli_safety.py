@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli_run import ocop
 from tests.databases import copy_template
-
-
-def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ocop_desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ},
-        stdin=subprocess.DEVNULL,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -126,23 +113,20 @@ def test_audit_lists_the_changes_of_one_record(sample_db):
     assert wrong.returncode == 2
 
 
-def _main(capsys, *args: str) -> tuple[int, str, str]:
-    """The command run in this process (faster than a new interpreter): status, stdout, stderr."""
-    from ocop_desktop.cli import main
-
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+def _main(*args: str) -> tuple[int, str, str]:
+    """The command run in this process: status, stdout, stderr."""
+    done = ocop(*args)
+    return done.returncode, done.stdout, done.stderr
 
 
-def test_restoring_another_programs_sqlite_file_is_explained_before_anything_changes(sample_db, tmp_path, capsys):
+def test_restoring_another_programs_sqlite_file_is_explained_before_anything_changes(sample_db, tmp_path):
     foreign = tmp_path / "ke-toan.sqlite"
     with sqlite3.connect(foreign) as conn:  # shares table names with OCOP Desktop, not columns
         conn.execute("CREATE TABLE products (id INTEGER PRIMARY KEY, ten TEXT)")
         conn.execute("CREATE TABLE tasks (id INTEGER PRIMARY KEY)")
         conn.execute("INSERT INTO products (ten) VALUES ('Gạo')")
     before = sample_db.read_bytes()
-    code, _out, err = _main(capsys, "--db", str(sample_db), "restore", str(foreign), "--yes")
+    code, _out, err = _main("--db", str(sample_db), "restore", str(foreign), "--yes")
     assert code == 1
     assert "cơ sở dữ liệu SQLite của chương trình khác" in err and "Dữ liệu hiện tại không bị thay đổi" in err
     assert "no such column" not in err and "updated_at" not in err
@@ -150,18 +134,18 @@ def test_restoring_another_programs_sqlite_file_is_explained_before_anything_cha
     assert not (sample_db.parent / "backups").exists()  # not even a safety copy was needed
 
 
-def test_a_backup_whose_audit_chain_is_broken_needs_more_than_yes(sample_db, tmp_path, capsys):
+def test_a_backup_whose_audit_chain_is_broken_needs_more_than_yes(sample_db, tmp_path):
     copy = tmp_path / "ban-sao.sqlite"
-    assert _main(capsys, "--db", str(sample_db), "backup", "-o", str(copy))[0] == 0
+    assert _main("--db", str(sample_db), "backup", "-o", str(copy))[0] == 0
     with sqlite3.connect(copy) as conn:  # edited outside the program, log left as it was
         conn.execute("UPDATE products SET name = 'Tên bị sửa tay' WHERE rowid = 1")
     before = sample_db.read_bytes()
-    code, _out, err = _main(capsys, "--db", str(sample_db), "restore", str(copy), "--yes")
+    code, _out, err = _main("--db", str(sample_db), "restore", str(copy), "--yes")
     assert code == 1
     assert "Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài ứng dụng" in err
     assert "«Tên» khác với nhật ký thay đổi" in err  # which record and field
     assert "--yes --accept-broken-log" in err and "dữ liệu hiện tại không thay đổi" in err
     assert sample_db.read_bytes() == before
-    code, _out, err = _main(capsys, "--db", str(sample_db), "restore", str(copy), "--yes", "--accept-broken-log")
+    code, _out, err = _main("--db", str(sample_db), "restore", str(copy), "--yes", "--accept-broken-log")
     assert code == 0, err
     assert "Tên bị sửa tay" in _product_names(sample_db)

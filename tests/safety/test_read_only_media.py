@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ocop_desktop.cli import main
+from tests.cli_run import ocop as run_ocop
 from tests.safety.conftest import _run
 
 
@@ -51,42 +51,41 @@ def medium(sample_file, tmp_path_factory):
         yield point / "ocop.db", tmp_path_factory.mktemp("o-ghi-duoc")
 
 
-def ocop(capsys, *args: str) -> tuple[int, str, str]:
-    """The command run in this process (as `ocop` would), for speed: exit status, stdout, stderr."""
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+def ocop(*args: str) -> tuple[int, str, str]:
+    """The command run in this process (tests/cli_run.py), for speed: exit status, stdout, stderr."""
+    done = run_ocop(*args)
+    return done.returncode, done.stdout, done.stderr
 
 
-def test_reading_commands_and_reports_work_on_read_only_media(medium, capsys):
+def test_reading_commands_and_reports_work_on_read_only_media(medium):
     path, out_dir = medium
-    code, out, err = ocop(capsys, "--db", str(path), "products", "list", "--format", "json")
+    code, out, err = ocop("--db", str(path), "products", "list", "--format", "json")
     assert code == 0, err
     assert len(json.loads(out)) == 10
     for args in (("surveys", "list"), ("tasks", "list"), ("audit", "--limit", "3"), ("backup", "list")):
-        code, out, err = ocop(capsys, "--db", str(path), *args)
+        code, out, err = ocop("--db", str(path), *args)
         assert code == 0 and err == "", (args, err)
     report = out_dir / "san-pham.xlsx"
-    code, out, err = ocop(capsys, "--db", str(path), "report", "products", "--format", "xlsx", "-o", str(report))
+    code, out, err = ocop("--db", str(path), "report", "products", "--format", "xlsx", "-o", str(report))
     assert code == 0, err
     assert report.stat().st_size > 0
 
 
-def test_check_calls_a_healthy_read_only_file_healthy(medium, capsys):
+def test_check_calls_a_healthy_read_only_file_healthy(medium):
     path, _ = medium
-    code, out, err = ocop(capsys, "--db", str(path), "check")
+    code, out, err = ocop("--db", str(path), "check")
     assert code == 0, err
     assert "chỉ đọc" in out and f"Dữ liệu {path} lành mạnh (tệp chỉ đọc)." in out
     assert "hỏng" not in out + err
 
 
-def test_a_backup_is_read_from_read_only_media_and_written_elsewhere(medium, capsys):
+def test_a_backup_is_read_from_read_only_media_and_written_elsewhere(medium):
     path, out_dir = medium
     target = out_dir / "ban-sao.sqlite"
-    code, out, err = ocop(capsys, "--db", str(path), "backup", "-o", str(target))
+    code, out, err = ocop("--db", str(path), "backup", "-o", str(target))
     assert code == 0, err
     assert "Đã sao lưu" in out and "10 sản phẩm" in out
-    code, out, err = ocop(capsys, "--db", str(target), "products", "list")
+    code, out, err = ocop("--db", str(target), "products", "list")
     assert code == 0 and len(json.loads(out)) == 10
 
 
@@ -98,16 +97,16 @@ def test_a_backup_is_read_from_read_only_media_and_written_elsewhere(medium, cap
         ("backup",),  # into the backups folder beside the file, on the same medium
     ],
 )
-def test_writing_commands_are_refused_with_the_clear_message(medium, capsys, args):
+def test_writing_commands_are_refused_with_the_clear_message(medium, args):
     path, _ = medium
     before = path.read_bytes()
-    code, _out, err = ocop(capsys, "--db", str(path), *args)
+    code, _out, err = ocop("--db", str(path), *args)
     assert code == 1
     assert err.startswith("Lỗi: ") and "chỉ cho phép đọc" in err and "Traceback" not in err
     assert path.read_bytes() == before
 
 
-def test_a_copy_with_unfinished_changes_is_not_read_without_them(sample_file, tmp_path, capsys):
+def test_a_copy_with_unfinished_changes_is_not_read_without_them(sample_file, tmp_path):
     """Copied while open, the file's newest changes are still in its -wal: read as immutable
     they would silently be missing, so reading is refused with what to do."""
     source, _, _ = sample_file
@@ -126,7 +125,7 @@ def test_a_copy_with_unfinished_changes_is_not_read_without_them(sample_file, tm
     conn.close()
     with read_only_mount(src) as point:
         for args in (("products", "list"), ("check",), ("backup", "-o", str(tmp_path / "b.sqlite"))):
-            code, out, err = ocop(capsys, "--db", str(point / "ocop.db"), *args)
+            code, out, err = ocop("--db", str(point / "ocop.db"), *args)
             assert code == 1, args
             assert "còn thay đổi chưa ghi hẳn vào tệp" in out + err and "Hãy chép cả hai tệp" in out + err
             assert "Traceback" not in err
