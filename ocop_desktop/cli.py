@@ -311,7 +311,8 @@ def _db_option(parser: argparse.ArgumentParser, default=None) -> None:
         "--db",
         metavar="PATH",
         default=default,
-        help="tệp cơ sở dữ liệu (mặc định: biến OCOP_DB hoặc thư mục dữ liệu người dùng)",
+        help="tệp cơ sở dữ liệu, hoặc máy chủ postgresql://người_dùng@máy:cổng/tên_csdl "
+        "(mặc định: biến OCOP_DB hoặc thư mục dữ liệu người dùng)",
     )
 
 

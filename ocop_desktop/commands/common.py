@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from collections import Counter
@@ -14,7 +15,7 @@ from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.exports.tabular import write_csv, write_json
 from ocop_desktop.instance_lock import LockInfo, WriterLock, wait_seconds
-from ocop_desktop.paths import default_db_path
+from ocop_desktop.paths import DB_ENV, default_db_path
 from ocop_desktop.persistence.database import (
     Database,
     damaged,
@@ -23,6 +24,7 @@ from ocop_desktop.persistence.database import (
     open_database,
     read_only_location,
 )
+from ocop_desktop.persistence.engine import is_server_url, shown_url
 from ocop_desktop.persistence.snapshot import check_file
 from ocop_desktop.services.campaigns import CampaignInfo, CampaignService
 from ocop_desktop.services.errors import explain
@@ -61,8 +63,21 @@ def release_locks() -> None:
         _taken.pop().release()
 
 
+def server_location(args) -> str | None:
+    """The PostgreSQL server URL --db (or else OCOP_DB) names, None for a file (issue 18)."""
+    named = getattr(args, "db", None) or os.environ.get(DB_ENV)
+    return named if is_server_url(named) else None
+
+
 def db_file(args) -> Path:
-    """The database path the user named, refused if it is a folder, a device or a pipe."""
+    """The database path the user named, refused if it is a folder, a device or a pipe, or a
+    server: a command that works on the file itself (backup, restore, check) has no file there."""
+    server = server_location(args)
+    if server is not None:
+        raise Refused(
+            f"Lệnh này làm việc trên tệp dữ liệu, còn «{shown_url(server)}» là máy chủ PostgreSQL; "
+            "chưa làm được lệnh này trên máy chủ. Dữ liệu không bị thay đổi."
+        )
     path = default_db_path(args.db)
     if path.exists() and not path.is_file():
         raise Refused(
@@ -93,7 +108,19 @@ def open_db(args, write: bool = True) -> tuple[Database, Callable]:
     database is closed, so the window and other `ocop` writers never write at the same time.
     A read-only command takes no lock; it opens a file it may not write (a write-protected
     stick, a CD) read-only, and takes the lock only for the moment a new or older file's
-    schema is written."""
+    schema is written.
+
+    On a PostgreSQL server (--db postgresql://…) there is no file to lock: the server keeps
+    concurrent writers apart."""
+    server = server_location(args)
+    if server is not None:
+        db = open_database(server)
+        try:
+            actor = current_actor(db.uow_factory())
+        except BaseException:
+            db.close()
+            raise
+        return db, db.uow_factory(actor=actor)
     path = db_file(args)
     if write:
         if not is_writable(path):

@@ -112,3 +112,23 @@ def test_a_product_saved_on_the_server_reads_back_searches_and_sorts(pg_url: str
 
 def test_a_password_in_the_url_is_never_shown():
     assert shown_url("postgresql://tinh:bi-mat@db.so-nn.vn:5432/ocop") == "postgresql://tinh:***@db.so-nn.vn:5432/ocop"
+
+
+def test_ocop_takes_the_server_from_db_or_ocop_db(pg_url: str, capsys, monkeypatch, tmp_path: Path):
+    from ocop_desktop import cli
+
+    assert cli.main(["--db", pg_url, "products", "list", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("id,name,")  # migrated on first use, no products yet
+    db = open_database(pg_url)
+    try:
+        ProductService(db.uow_factory()).create(ProductInput(name="Mật ong bạc hà"))
+    finally:
+        db.close()
+    monkeypatch.setenv("OCOP_DB", pg_url)
+    assert cli.main(["products", "list", "--search", "mat ong", "--format", "csv"]) == 0
+    assert "Mật ong bạc hà" in capsys.readouterr().out
+    # A command made for the file itself says so, and creates no file named after the URL.
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["backup"]) == 1
+    assert "máy chủ PostgreSQL" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
