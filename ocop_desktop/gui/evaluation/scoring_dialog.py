@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QTableView, QWidget
 
 from ocop_desktop.domain.enums import EvaluationLevel
 from ocop_desktop.domain.numbers import DateError
@@ -39,10 +39,25 @@ ERROR_STYLE = "color: #a40000;"
 OK_STYLE = "color: #1b5e20;"
 
 
-def _fit(header: QHeaderView, stretch: int) -> None:
-    """Columns as wide as their content (a member's name, a level), the criterion names take the rest."""
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+def _fit(view: QTableView, stretch: int) -> None:
+    """Columns as wide as their content (a member's name, a level), the criterion names take the rest.
+
+    Measured when rows or columns come and go, not after every typed score: in ResizeToContents mode
+    the header re-measured every cell of the grid on each change (some 12,000 reads of the model,
+    each average summed again), which a slow laptop feels as a lag after each score."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    model = view.model()
+
+    def fit(*_args: object) -> None:
+        for column in range(model.columnCount()):
+            if column != stretch:
+                view.resizeColumnToContents(column)
+
+    for signal in (model.modelReset, model.columnsInserted, model.columnsRemoved, model.rowsInserted):
+        signal.connect(fit)
+    fit()
 
 
 class ScoringDialog(QDialog):
@@ -96,11 +111,11 @@ class ScoringDialog(QDialog):
         ui.scoreView.setModel(self.model)
         ui.scoreView.setItemDelegate(LevelDelegate(ui.scoreView))
         ui.scoreView.verticalHeader().hide()
-        _fit(ui.scoreView.horizontalHeader(), NAME)
+        _fit(ui.scoreView, NAME)
         tables = EvaluationTables(self)
         self.gap_model = tables.gap_model(self)
         ui.gapView.setModel(self.gap_model)
-        _fit(ui.gapView.horizontalHeader(), 1)
+        _fit(ui.gapView, 1)
         self.history_model = tables.history_model(self)
         ui.historyView.setModel(self.history_model)
         self.knockout_boxes: dict[str, QCheckBox] = {}
