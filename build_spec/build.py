@@ -172,8 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--compressor",
         default="lzma",
-        choices=("lzma", "zlib", "bzip2"),
-        help="installer compression: lzma is smallest, zlib much faster to build",
+        choices=("lzma", "zlib", "bzip2", "none"),
+        help="installer compression: lzma is smallest, zlib much faster to build, none fastest (tests)",
     )
     args = parser.parse_args(argv)
 

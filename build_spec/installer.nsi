@@ -56,7 +56,11 @@ RequestExecutionLevel user
 InstallDir "$LOCALAPPDATA\Programs\OCOP Desktop"
 ; An upgrade goes where the previous version was installed.
 InstallDirRegKey HKCU "${UNINSTALL_KEY}" "InstallLocation"
-SetCompressor /SOLID ${COMPRESSOR}
+!if "${COMPRESSOR}" == "none"
+  SetCompress off ; tests/bundle: the script and the payload checked, not the size
+!else
+  SetCompressor /SOLID ${COMPRESSOR}
+!endif
 !if "${COMPRESSOR}" == "lzma"
   SetCompressorDictSize 32
 !endif
