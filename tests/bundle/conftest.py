@@ -66,6 +66,7 @@ def built(tmp_path_factory) -> Built:
         str(out / "work"),
         "--no-resources",
         "--no-portable",
+        "--no-self-test",  # test_the_bundle_passes_its_self_test_offscreen runs it (8 s each time)
         "--compressor",
         "none",
     ]

@@ -26,7 +26,8 @@ ENTRIES = {
 @pytest.fixture
 def report_uow(make_uow):
     load_sample(make_uow, "muong-ang-2024")
-    district = next(p for p in PlaceService(make_uow).all() if p.name == "Huyện Mường Ảng")
+    # find(): the units named so, read by name (all() reads 14,000 units: 0.4 s a test)
+    district = next(p for p in PlaceService(make_uow).find("Huyện Mường Ảng") if p.name == "Huyện Mường Ảng")
     save_office_settings(make_uow, district.id, "Tạ Mạnh Cường", "Phó Chủ tịch")
     with make_uow() as uow:
         campaign = uow.session.scalars(select(SurveyCampaign).where(SurveyCampaign.year == 2024)).one()

@@ -30,7 +30,7 @@ COFFEE = "Cà phê bột Hà Chung - bột pha phin"
 
 
 def unit(make_uow, name: str, old: bool):
-    return next(p for p in PlaceService(make_uow).all() if p.name == name and (p.valid_to is not None) == old)
+    return next(p for p in PlaceService(make_uow).find(name) if p.name == name and (p.valid_to is not None) == old)
 
 
 def set_office(
@@ -39,7 +39,7 @@ def set_office(
     place = (
         unit(make_uow, name, old)
         if name != "Tỉnh Điện Biên"
-        else next(p for p in PlaceService(make_uow).all() if p.name == name)
+        else next(p for p in PlaceService(make_uow).find(name) if p.name == name)
     )
     save_office_settings(
         make_uow,

@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from ocop_desktop.persistence.models import Place, SurveyCampaign, SurveyEntry
 from ocop_desktop.services.campaigns import CampaignInput, CampaignService
-from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.products import ProductInput, ProductService
 from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.reports import KINDS, ReportRequest, ReportService
@@ -46,12 +45,12 @@ def cells(path: Path) -> list[str]:
     ]
 
 
-def _unit(make_uow, key: str):
-    return next(p for p in PlaceService(make_uow).all() if p.key == key)
+def _unit_id(key: str) -> str:
+    return place_id(key)
 
 
 def _office(make_uow, key: str, kind: str = "ubnd") -> None:
-    save_office_settings(make_uow, _unit(make_uow, key).id, "Lò Văn Thắng", "Chủ tịch", kind)
+    save_office_settings(make_uow, _unit_id(key), "Lò Văn Thắng", "Chủ tịch", kind)
 
 
 @pytest.fixture
@@ -220,7 +219,7 @@ def test_expiring_report_with_nothing_at_all_says_so(make_uow, tmp_path):
 
 def test_expiring_report_marks_reevaluation_windows_already_missed(make_uow, tmp_path):
     products = ProductService(make_uow)
-    commune = _unit(make_uow, "xa-ang-nua").id
+    commune = _unit_id("xa-ang-nua")
     for name, days in (("Trà Shan tuyết", 100), ("Mật ong bạc hà", 150)):
         products.create(
             ProductInput(
@@ -255,7 +254,7 @@ def test_product_list_has_the_columns_a_province_asks_for(make_uow, tmp_path):
             status="duoc_cong_nhan",
             stars=4,
             score=75.5,
-            commune_id=_unit(make_uow, "xa-ang-nua").id,
+            commune_id=_unit_id("xa-ang-nua"),
             product_set_code="che-tuoi-che-che-bien",
             certifying_decision="1234/QĐ-UBND",
             certifying_body="UBND tỉnh Điện Biên",
