@@ -6,15 +6,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Subquery, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.pipeline import STAGE_OF_STATUS, Stage, next_stage
 from ocop_desktop.domain.rules import RuleSet, rule_set_in_force
-from ocop_desktop.domain.text import fold, vn_sort_key
+from ocop_desktop.domain.text import fold, like_pattern
 from ocop_desktop.domain.validation import FieldError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import Candidacy, Evaluation, Place, Producer, Product, RuleSetRow
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
@@ -75,52 +75,53 @@ def _brief_of(product: Product) -> _Brief:
     )
 
 
-def _briefs(session: Session, wanted: str = "") -> list[_Brief]:
-    """Every product not archived whose folded name or producer's name holds ``wanted``, with its
-    producer's name and its unit (its commune, else its producer's)."""
-    rows = session.execute(
+def _place_names(session: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """Unit id -> (name, its Vietnamese sort string), read by id in chunks. The stored sort string,
+    not vn_sort_key: a national board names 9,000 units, and sorting them by vn_sort_key's nested
+    tuples (kilobytes a name) left the window ~20 MB bigger for good."""
+    names: dict[str, tuple[str, str]] = {}
+    wanted = sorted(ids)
+    for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
+        query = select(Place.id, Place.name, Place.name_sort).where(Place.id.in_(chunk))
+        names.update((pid, (name, sort or "")) for pid, name, sort in session.execute(query))
+    return names
+
+
+def _on_board(search: str) -> Subquery:
+    """Every product not archived whose folded name or producer's name holds ``search``, with its
+    stage (its current round's, else its status's; None: not on the board), its unit (its commune,
+    else its producer's) and what a row of the board shows — as SQL, so that a national board
+    (20,000 products) is counted by the database and only a page of it is read."""
+    latest = aliased(Candidacy)
+    current_stage = (
+        select(latest.stage)
+        .where(latest.product_id == Product.id)
+        .order_by(latest.created_at.desc(), latest.id.desc())  # as current_candidacy picks it
+        .limit(1)
+        .scalar_subquery()
+    )
+    of_status = case(*((Product.status == status, code) for status, code in _STAGE_CODE_OF_STATUS.items()), else_=None)
+    query = (
         select(
-            Product.id,
-            Product.name,
-            Product.status,
-            Product.name_sort,
-            Product.name_folded,
-            Product.commune_id,
-            Producer.name,
-            Producer.name_folded,
-            Producer.commune_id,
-            Product.expires_on,
-            Product.rule_set_id,
+            Product.id.label("id"),
+            Product.name.label("name"),
+            Product.status.label("status"),
+            Product.name_sort.label("sort"),
+            Producer.name.label("producer"),
+            func.coalesce(Product.commune_id, Producer.commune_id).label("unit_id"),
+            Product.expires_on.label("expires_on"),
+            Product.rule_set_id.label("rule_set_id"),
+            func.coalesce(current_stage, of_status).label("stage"),
         )
         .outerjoin(Producer, Product.producer_id == Producer.id)
         .where(Product.archived_at.is_(None))
-    ).all()
-    if wanted:
-        rows = [r for r in rows if wanted in (r[4] or "") or wanted in (r[7] or "")]
-    units = {r[5] or r[8] for r in rows} - {None}
-    names: dict[str, str] = {}
-    ids = sorted(i for i in units if i)
-    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        names.update(
-            (pid, name) for pid, name in session.execute(select(Place.id, Place.name).where(Place.id.in_(chunk)))
+    )
+    if fold(search):
+        pattern = like_pattern(search)
+        query = query.where(
+            or_(Product.name_folded.like(pattern, escape="\\"), Producer.name_folded.like(pattern, escape="\\"))
         )
-    out = []
-    for pid, name, status, sort, _f, commune, producer, _pf, producer_commune, expires, rules in rows:
-        unit = commune or producer_commune
-        out.append(
-            _Brief(
-                pid,
-                name,
-                status,
-                producer or "",
-                unit,
-                names.get(unit, "") if unit else "",
-                sort or "",
-                expires,
-                rules,
-            )
-        )
-    return out
+    return query.subquery()
 
 
 def _row(
@@ -168,11 +169,13 @@ class _Windows:
         return window_opens(self.sets, code, product.expires_on)
 
 
-def _latest_candidacies(session: Session) -> dict[str, Candidacy]:
+def _latest_candidacies(session: Session, product_ids: list[str]) -> dict[str, Candidacy]:
     """product id -> its current round: the one made last (as current_candidacy picks it)."""
     out: dict[str, Candidacy] = {}
-    for c in session.scalars(select(Candidacy).order_by(Candidacy.created_at, Candidacy.id)):
-        out[c.product_id] = c
+    for chunk in (product_ids[i : i + 500] for i in range(0, len(product_ids), 500)):
+        query = select(Candidacy).where(Candidacy.product_id.in_(chunk)).order_by(Candidacy.created_at, Candidacy.id)
+        for c in session.scalars(query):
+            out[c.product_id] = c
     return out
 
 
@@ -193,29 +196,55 @@ class PipelineService:
         board is 20,000 products: the window shows a page and the counts of all)."""
         with self._uow() as uow:
             s = uow.session
-            latest = _latest_candidacies(s)
-            staged: list[tuple[str, _Brief]] = []
-            for brief in _briefs(s, fold(search)):
-                candidacy = latest.get(brief.id)
-                code = candidacy.stage if candidacy else _STAGE_CODE_OF_STATUS.get(brief.status)
-                if code is not None:
-                    staged.append((code, brief))
-            units = sorted(
-                {(b.unit_id, b.unit) for _c, b in staged if b.unit_id is not None}, key=lambda u: vn_sort_key(u[1])
-            )
-            in_unit = [(c, b) for c, b in staged if unit_id is None or b.unit_id == unit_id]
-            by_stage = Counter(c for c, _b in in_unit)
-            by_unit = Counter(b.unit for c, b in staged if stage is None or c == stage)
-            shown = [(c, b) for c, b in in_unit if stage is None or c == stage]
-            del staged, in_unit
-            shown.sort(key=lambda cb: (_POSITION[cb[0]], cb[1].sort, cb[1].id))
-            total = len(shown)
-            page = shown if limit is None else shown[:limit]
-            registered = [latest[b.id].id for c, b in page if c == Stage.REGISTERED.value and b.id in latest]
+            board = _on_board(search)
+            on_board = board.c.stage.is_not(None)
+            counted = s.execute(
+                select(board.c.stage, board.c.unit_id, func.count())
+                .where(on_board)
+                .group_by(board.c.stage, board.c.unit_id)
+            ).all()
+            names = _place_names(s, {u for _s, u, _n in counted if u is not None})
+            name_of = {u: name for u, (name, _sort) in names.items()}
+            sort_of_name = {name: sort for name, sort in names.values()}
+            by_stage: Counter[str] = Counter()
+            by_unit: Counter[str] = Counter()
+            total = 0
+            for code, unit, n in counted:
+                if unit_id is None or unit == unit_id:
+                    by_stage[code] += n
+                if stage is None or code == stage:
+                    by_unit[name_of.get(unit, "") if unit else ""] += n
+                    if unit_id is None or unit == unit_id:
+                        total += n
+            units = sorted(((u, name) for u, (name, _sort) in names.items()), key=lambda u: (names[u[0]][1], u[0]))
+            position = case(*((board.c.stage == code, i) for code, i in _POSITION.items()), else_=len(_POSITION))
+            query = select(board).where(on_board).order_by(position, board.c.sort, board.c.id)
+            if stage is not None:
+                query = query.where(board.c.stage == stage)
+            if unit_id is not None:
+                query = query.where(board.c.unit_id == unit_id)
+            if limit is not None:
+                query = query.limit(limit)
+            page = [
+                _Brief(
+                    r.id,
+                    r.name,
+                    r.status,
+                    r.producer or "",
+                    r.unit_id,
+                    name_of.get(r.unit_id, "") if r.unit_id else "",
+                    r.sort or "",
+                    r.expires_on,
+                    r.rule_set_id,
+                )
+                for r in s.execute(query)
+            ]
+            latest = _latest_candidacies(s, [b.id for b in page])
+            registered = [c.id for c in latest.values() if c.stage == Stage.REGISTERED.value]
             statuses = item_statuses(s, registered)
             windows = _Windows(uow)
             rows: list[PipelineRow] = []
-            for _code, product in page:
+            for product in page:
                 candidacy = latest.get(product.id)
                 row = _row(product, candidacy, statuses.get(candidacy.id, {}) if candidacy else {}, windows)
                 if row is not None:
@@ -223,8 +252,8 @@ class PipelineService:
         return Board(
             rows,
             {s.value: by_stage.get(s.value, 0) for s in Stage},
-            dict(sorted(by_unit.items(), key=lambda kv: vn_sort_key(kv[0]))),
-            list(units),
+            dict(sorted(by_unit.items(), key=lambda kv: (sort_of_name.get(kv[0], ""), kv[0]))),
+            units,
             total,
         )
 
