@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QListView,
     QPushButton,
     QSplitter,
     QTableView,
@@ -43,6 +43,34 @@ WINDOW_OPEN = "#fff3cd"  # a certified product whose re-evaluation window has op
 # Rows built and shown at once: a national board is 20,000 products (every count still covers them all;
 # a stage, a unit or a search narrows the list to the rest).
 PAGE_ROWS = 500
+
+
+class _UnitChoices(QAbstractListModel):
+    """The unit filter's rows — «All units», then (id, name) of each unit on the board — as plain
+    Python pairs: a national board names 9,000 units, and a combo's own items cost a QStandardItem
+    each (its name shown, its id as the row's data: what ``currentData()`` and ``findData()`` read)."""
+
+    def __init__(self, all_units: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str | None, str]] = [(None, all_units)]
+
+    def set_units(self, units: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = [self._rows[0], *units]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        unit_id, name = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name
+        if role == Qt.ItemDataRole.UserRole:
+            return unit_id
+        return None
 
 
 class PipelineBoard(QWidget):
@@ -80,7 +108,8 @@ class PipelineBoard(QWidget):
         for stage in Stage:
             self.stage_combo.addItem(stage.shown, stage.value)
         self.unit_combo = QComboBox()
-        self.unit_combo.addItem(self.tr("All units"), None)
+        self.unit_choices = _UnitChoices(self.tr("All units"), self)
+        self.unit_combo.setModel(self.unit_choices)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(QLabel(caption(CANDIDACY.field("stage"), shortcut=False)))
@@ -98,7 +127,11 @@ class PipelineBoard(QWidget):
             self.stage_buttons[stage.value] = button
             strip.addWidget(button)
 
-        self.unit_counts = QListWidget()
+        # One line per unit, as plain strings (a national board counts products in 6,000 units).
+        self.unit_counts = QListView()
+        self.unit_counts_model = QStringListModel(self)
+        self.unit_counts.setModel(self.unit_counts_model)
+        self.unit_counts.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         # domain/schema/pipeline.py WINDOW view; a certified product whose re-evaluation window has
         # opened is marked, so it is moved on to «Sắp đánh giá lại» in time.
         self.model: DtoTableModel[PipelineRow] = DtoTableModel(
@@ -200,10 +233,7 @@ class PipelineBoard(QWidget):
         self._applying = True
         try:
             unit = self.unit_combo.currentData()
-            self.unit_combo.clear()
-            self.unit_combo.addItem(self.tr("All units"), None)
-            for unit_id, name in board.units:
-                self.unit_combo.addItem(name, unit_id)
+            self.unit_choices.set_units(board.units)
             self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit)))
             stage = self.stage_combo.currentData()
             for code, button in self.stage_buttons.items():
@@ -211,10 +241,10 @@ class PipelineBoard(QWidget):
                 button.setChecked(code == stage)
         finally:
             self._applying = False
-        self.unit_counts.clear()
         nowhere = self.tr("(no unit)")
-        for name, count in board.by_unit.items():
-            self.unit_counts.addItem(f"{name or nowhere}: {count}")
+        self.unit_counts_model.setStringList(
+            [f"{name or nowhere}: {format_vn_number(count)}" for name, count in board.by_unit.items()]
+        )
         self.model.set_rows(board.rows)
         self.cut_note.setVisible(board.cut)
         if board.cut:

@@ -217,3 +217,16 @@ def test_a_long_board_shows_its_first_rows_and_says_how_to_see_the_others(
     settle(qtbot, page)
     shown = counts(page)["tiem_nang"]
     assert page.model.rowCount() == min(shown, 4) and page.cut_note.isVisible() == (shown > 4)
+
+
+def test_the_unit_filter_and_the_counts_per_unit(qtbot, board):
+    """The survey row's product is in its commune's count; choosing that unit shows it alone."""
+    lines = board.unit_counts_model.stringList()
+    assert sum(int(line.rsplit(": ", 1)[1]) for line in lines) == 11  # the sample's ten and the new one
+    assert lines == ["(chưa rõ địa bàn): 10", "Xã Ẳng Nưa: 1"]
+    assert board.unit_combo.itemText(0) == "Mọi địa bàn" and board.unit_combo.itemText(1) == "Xã Ẳng Nưa"
+    board.unit_combo.setCurrentIndex(1)
+    settle(qtbot, board)
+    assert board.unit_combo.currentText() == "Xã Ẳng Nưa"
+    assert [row.product for row in board.model.rows()] == [NAME]
+    assert board.unit_counts_model.stringList() == lines  # counted over every unit, whichever is chosen
