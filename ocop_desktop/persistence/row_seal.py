@@ -9,7 +9,7 @@ a plain sqlite3 connection returns, by the same function when writing and when c
     sha256(json.dumps([column, …]) + json.dumps([value, …]))   (columns in name order,
                                                            ensure_ascii=False, separators=(",", ":"))
 
-over every column except the version stamps (created_at, updated_at) and derived columns
+over every column except the version stamps (created_at, updated_at, version) and derived columns
 (folded and sort copies, which follow from their source). A migration that adds a column to a
 covered table must seal the table again (see migration 0010).
 
@@ -61,7 +61,7 @@ COVERED: dict[str, str] = {
 # app_meta rows the program keeps for itself (the chain's head, which reference file is loaded):
 # not office settings, written outside the chain.
 BOOKKEEPING_PREFIXES = (HEAD_KEY, "reference.")
-_SKIP = {"created_at", "updated_at"}
+_SKIP = {"created_at", "updated_at", "version"}  # version: the concurrent-save counter (migration 0017)
 
 
 def is_bookkeeping(key: str) -> bool:

@@ -6,14 +6,17 @@ import builtins
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError as ConcurrentSave
 
 from ocop_desktop.domain.codes import CodeError, normalize_tax_or_personal_id
 from ocop_desktop.domain.enums import ProducerKind
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean, fold, like_pattern
-from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import Place, Producer
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
+from ocop_desktop.services.record_versions import stale_record
 
 PHONE_DIGITS = (9, 11)
 
@@ -31,6 +34,7 @@ class ProducerDTO:
     address: str
     commune: str
     commune_id: str | None
+    version: int = 1  # the stored record's version (migration 0017): what a form gives back to update()
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,13 @@ def to_dto(p: Producer) -> ProducerDTO:
         address=p.address or "",
         commune=p.commune.name if p.commune else "",
         commune_id=p.commune_id,
+        version=p.version,
     )
+
+
+def _stale(session: Session, producer: Producer) -> StaleDataError:
+    what = Text(f"Chủ thể «{producer.name}»", f"Producer «{producer.name}»")
+    return stale_record(session, "producers", producer.id, what, producer.updated_at)
 
 
 class ProducerService:
@@ -125,15 +135,26 @@ class ProducerService:
             uow.commit()
             return to_dto(producer)
 
-    def update(self, producer_id: str, data: ProducerInput) -> ProducerDTO:
+    def update(self, producer_id: str, data: ProducerInput, expected_version: int | None = None) -> ProducerDTO:
+        """Save over the producer; ``expected_version`` is the version the form loaded: if the
+        producer changed since, nothing is written and StaleDataError names who changed it."""
         with self._uow() as uow:
             producer = uow.session.get(Producer, producer_id)
             if producer is None:
                 raise NotFoundError(
                     Text(f"Không tìm thấy chủ thể có mã {producer_id}.", f"No producer has the id {producer_id}.")
                 )
+            if expected_version is not None and producer.version != expected_version:
+                raise _stale(uow.session, producer)
             self._apply(uow, producer, data)
-            uow.commit()
+            try:
+                uow.commit()
+            except ConcurrentSave:  # saved by someone else between the check and this write
+                uow.rollback()
+                stored = uow.session.get(Producer, producer_id)
+                if stored is None:
+                    raise
+                raise _stale(uow.session, stored) from None
             return to_dto(producer)
 
     @staticmethod

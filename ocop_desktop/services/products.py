@@ -8,13 +8,15 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError as ConcurrentSave
 
 from ocop_desktop.domain.codes import CodeError, normalize_ean13
 from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import clean
-from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet, utcnow
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
@@ -32,6 +34,7 @@ from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported fo
     search_condition,
     uncounted_page,
 )
+from ocop_desktop.services.record_versions import stale_record
 
 NAME_MAX = 300
 
@@ -64,6 +67,8 @@ class ProductDTO:
     updated_at: datetime
     # Trademark, GS1 membership, traceability link (services/labels.py).
     label: LabelInfo = field(default_factory=LabelInfo)
+    # The stored record's version (migration 0017): what a form gives back to update().
+    version: int = 1
 
 
 @dataclass
@@ -141,7 +146,21 @@ def to_dto(p: Product) -> ProductDTO:
         archived=p.archived_at is not None,
         updated_at=p.updated_at,
         label=label_info(p),
+        version=p.version,
     )
+
+
+STALE_ADVICE = Text(
+    "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm để sửa trên bản mới nhất.",
+    "Nothing was saved; note down what you have just changed, close the form and open "
+    "the product again to edit its latest version.",
+)
+
+
+def _stale(session: Session, product: Product) -> StaleDataError:
+    """The refusal of a save over ``product``, naming who changed it since and when."""
+    what = Text(f"Sản phẩm «{product.name}»", f"Product «{product.name}»")
+    return stale_record(session, "products", product.id, what, product.updated_at, STALE_ADVICE)
 
 
 class ProductService:
@@ -242,36 +261,42 @@ class ProductService:
             uow.commit()
             return to_dto(product)
 
-    def update(self, product_id: str, data: ProductInput, expected_updated_at: datetime | None = None) -> ProductDTO:
-        """Save the form over the product; ``expected_updated_at`` is its version when the form
-        was opened: if it changed since (another tab, a package, a restore), nothing is written."""
+    def update(
+        self,
+        product_id: str,
+        data: ProductInput,
+        expected_updated_at: datetime | None = None,
+        expected_version: int | None = None,
+    ) -> ProductDTO:
+        """Save the form over the product; ``expected_version`` (or, for older callers,
+        ``expected_updated_at``) is what the form loaded: if the product changed since (another
+        person on the server, another tab, a package, a restore), nothing is written and
+        StaleDataError names who changed it and when. The UPDATE itself names the version too
+        (``WHERE id = ? AND version = ?``), so two saves that pass the check at once on a server
+        cannot both write."""
         with self._uow() as uow:
             product = self._load(uow, product_id)
-            if expected_updated_at is not None and product.updated_at != expected_updated_at:
-                when = changed_when(product.updated_at)
-                raise StaleDataError(
-                    [
-                        Text(
-                            f"Sản phẩm «{product.name}» đã được sửa ở nơi khác {when}, sau khi bạn mở biểu mẫu này",
-                            f"Product «{product.name}» was changed elsewhere {when.en}, after you opened this form",
-                        )
-                    ],
-                    advice=Text(
-                        "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm "
-                        "để sửa trên bản mới nhất.",
-                        "Nothing was saved; note down what you have just changed, close the form and open "
-                        "the product again to edit its latest version.",
-                    ),
-                )
+            if (expected_version is not None and product.version != expected_version) or (
+                expected_updated_at is not None and product.updated_at != expected_updated_at
+            ):
+                raise _stale(uow.session, product)
             self._apply(uow, product, data)
-            uow.commit()
+            try:
+                uow.commit()
+            except ConcurrentSave:
+                uow.rollback()
+                raise _stale(uow.session, self._load(uow, product_id)) from None
             return to_dto(product)
 
     def set_archived(self, product_id: str, archived: bool) -> ProductDTO:
         with self._uow(action="archive" if archived else "restore") as uow:
             product = self._load(uow, product_id)
             product.archived_at = utcnow() if archived else None
-            uow.commit()
+            try:
+                uow.commit()
+            except ConcurrentSave:  # saved by someone else between the read and this write
+                uow.rollback()
+                raise _stale(uow.session, self._load(uow, product_id)) from None
             return to_dto(product)
 
     def set_archived_many(self, product_ids: builtins.list[str], archived: bool) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text, types
 
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.engine import is_server_url, make_engine, shown_url
-from ocop_desktop.persistence.migrate import upgrade
+from ocop_desktop.persistence.migrate import head_revision, upgrade
 from ocop_desktop.persistence.models import AuditEntry
 from ocop_desktop.services.products import ProductInput, ProductService
 
@@ -65,7 +65,7 @@ def test_the_migrations_make_the_same_schema_on_sqlite_and_postgresql(tmp_path: 
     for location in (tmp_path / "ocop.db", pg_url):
         engine = make_engine(location)
         try:
-            assert upgrade(engine, location).after == "0016"
+            assert upgrade(engine, location).after == head_revision()
             schemas.append(schema_of(engine))
         finally:
             engine.dispose()
@@ -81,7 +81,7 @@ def test_a_product_saved_on_the_server_reads_back_searches_and_sorts(pg_url: str
     assert is_server_url(pg_url) and not is_server_url("C:/Users/me/ocop.db")
     db = open_database(pg_url)
     try:
-        assert db.on_server and db.migration.after == "0016" and db.migration.backup is None
+        assert db.on_server and db.migration.after == head_revision() and db.migration.backup is None
         products = ProductService(db.uow_factory(actor="Chuyên viên tỉnh"))
         names = ("Ếch đồng", "Dưa", "Đậu", "Ấm trà", "Ẳng", "Bưởi", "Em", "Cà phê bột Hà Chung")
         created = {name: products.create(ProductInput(name=name)) for name in names}

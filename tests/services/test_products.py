@@ -137,7 +137,7 @@ def test_an_update_over_a_newer_version_is_refused_and_writes_nothing(products):
             shown.id, ProductInput(name="Miến dong", status="dang_ky"), expected_updated_at=shown.updated_at
         )
     message = str(refused.value)
-    assert message.startswith("Sản phẩm «Miến dong Ẳng Nưa» đã được sửa ở nơi khác lúc ")
+    assert message.startswith("Sản phẩm «Miến dong Ẳng Nưa» đã được Nguyễn Văn Kiểm sửa lúc ")  # who, from the log
     assert "Chưa lưu gì" in message and ".." not in message and "()" not in message
     assert products.get(shown.id) == newer
     # Saving over the version the form now shows works.

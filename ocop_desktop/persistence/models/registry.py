@@ -5,11 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ocop_desktop.persistence.models.base import Base, RecordMixin
 from ocop_desktop.persistence.models.reference import Place, ProductGroup, ProductSet, RuleSetRow
+
+
+def version_column() -> Mapped[int]:
+    """A record's version (migration 0017), the mapper's version_id_col: every save is
+    ``UPDATE … WHERE id = ? AND version = ?`` and counts it up, so of two people who loaded the
+    same version the second's save matches no row (orm.exc.StaleDataError) and writes nothing.
+    A stamp like updated_at: not in the row digest, not carried by packages."""
+    return mapped_column(Integer, nullable=False, default=1, server_default=text("1"))
 
 
 class Producer(RecordMixin, Base):
@@ -31,6 +39,8 @@ class Producer(RecordMixin, Base):
     commune_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
 
     commune: Mapped[Place | None] = relationship(lazy="joined")
 
@@ -83,6 +93,8 @@ class Product(RecordMixin, Base):
     trace_link: Mapped[str | None] = mapped_column(String(500))
     notes: Mapped[str] = mapped_column(Text, default="")
     archived_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
 
     producer: Mapped[Producer | None] = relationship(lazy="joined")
     commune: Mapped[Place | None] = relationship(lazy="joined")

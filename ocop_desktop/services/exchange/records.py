@@ -57,7 +57,9 @@ class Entity:
     @cached_property
     def columns(self) -> list[Any]:
         derived = set(self.model.__folded__) | set(self.model.__sortkeys__)
-        return [c for c in self.model.__table__.columns if c.key not in derived]
+        # A record's version (migration 0017) counts the saves made here: a received record's
+        # version is the receiver's own, so it never travels.
+        return [c for c in self.model.__table__.columns if c.key not in derived and c.key != "version"]
 
     @cached_property
     def content_columns(self) -> list[str]:

@@ -22,7 +22,7 @@ down_revision = "0016"
 branch_labels = None
 depends_on = None
 
-# The same column is declared on persistence/models/registry.py (VersionedMixin).
+# The same column is declared on persistence/models/registry.py (version_column).
 TABLES = ("products", "producers")
 
 
@@ -32,6 +32,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+, PostgreSQL), not a batch copy: copying producers
+    # would drop a table the products still refer to.
     for table in reversed(TABLES):
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("version")
+        op.execute(f'ALTER TABLE "{table}" DROP COLUMN version')
