@@ -389,6 +389,9 @@ def build_parser(word: str | None = None) -> argparse.ArgumentParser:
                 action="store_true",
                 help="chỉ sản phẩm có nhãn, mã vạch, truy xuất nguồn gốc hoặc nhãn hiệu chưa đạt («nhãn chưa đạt»)",
             )
+            from ocop_desktop.commands import products as product_commands  # noqa: PLC0415
+
+            product_commands.register_product_actions(group, command)
         if name == "tasks":
             from ocop_desktop.commands import tasks as task_commands  # noqa: PLC0415
 
