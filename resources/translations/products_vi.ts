@@ -378,6 +378,14 @@
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <source>Show the product as it is stored now; what you typed in this form is replaced.</source>
+        <translation>Hiện sản phẩm như đang lưu bây giờ; những gì bạn đã nhập trong biểu mẫu này sẽ được thay.</translation>
+    </message>
+    <message>
         <source>Activities with this product</source>
         <translation>Hoạt động có sản phẩm này</translation>
     </message>

@@ -100,6 +100,13 @@ class ProductDialog(QDialog):
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setDefault(True)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        # Offered when a save is refused because someone saved the product since the form opened.
+        self.reload_button = ui.buttonBox.addButton(self.tr("Reload"), QDialogButtonBox.ButtonRole.ResetRole)
+        self.reload_button.setToolTip(
+            self.tr("Show the product as it is stored now; what you typed in this form is replaced.")
+        )
+        self.reload_button.hide()
+        self.reload_button.clicked.connect(self.reload)
         fields = {
             "name": (ui.nameError, ui.nameEdit),
             "producer_id": (ui.producerError, ui.producerPicker),
@@ -381,7 +388,7 @@ class ProductDialog(QDialog):
         self.errors.clear()
         data, problems = self.collect()
         products, product_id = self._products, self._own_id()
-        version = self.original.updated_at if self.original else None
+        version = self.original.version if self.original else None  # refused if saved by someone since
         shown = [r.id for r in self.duplicates]
         confirmed = self.ui.duplicateConfirm.isChecked()
 
@@ -392,7 +399,7 @@ class ProductDialog(QDialog):
             if found and (not confirmed or [r.id for r in found] != shown):
                 return "duplicates", found
             if product_id:
-                return "saved", products.update(product_id, data, expected_updated_at=version)
+                return "saved", products.update(product_id, data, expected_version=version)
             return "saved", products.create(data)
 
         self._saving = True
@@ -426,11 +433,33 @@ class ProductDialog(QDialog):
     def _refused(self, exc: Exception) -> None:
         self._saving = False
         if answer_stale(exc, lambda text: self.errors.show({"": [text]})):  # changed since the form opened
+            self.reload_button.show()  # the message names who saved it; Reload shows their version
             return
         if isinstance(exc, ValidationError):
             self.errors.show(exc.by_field())
         else:  # a full disk, a record gone, or a bug: said by the one error renderer
             report_error(self, exc, show=lambda reason: self.errors.show({"": [reason]}))
+
+    def reload(self) -> None:
+        """Read the product again and show it as stored now (after a refused save): the next
+        save is then made on the newest version."""
+        product_id, products = self._own_id(), self._products
+        if product_id is None:
+            return
+        self.reload_button.setEnabled(False)
+
+        def reloaded(p: ProductDTO) -> None:
+            self.original = p
+            self._load(p)
+            self.errors.clear()
+            self.reload_button.setEnabled(True)
+            self.reload_button.hide()
+
+        def failed(exc: Exception) -> None:
+            self.reload_button.setEnabled(True)
+            report_error(self, exc, show=lambda reason: self.errors.show({"": [reason]}))
+
+        self._jobs.read("reload", lambda: products.get(product_id), reloaded, on_error=failed)
 
     def _saved(self, data: ProductInput, dto: ProductDTO) -> None:
         self.saved_product = dto

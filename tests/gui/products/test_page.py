@@ -255,7 +255,7 @@ def test_saving_a_form_over_a_product_changed_elsewhere_is_refused(qtbot, servic
     qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=5000)  # the save runs in the background
     assert dialog.isVisible()  # the form stays open with the user's typing
     shown = dialog.errors.shown()[""]
-    assert shown.startswith("Sản phẩm «Măng khô» đã được sửa ở nơi khác lúc ")
+    assert shown.startswith("Sản phẩm «Măng khô» đã được Nguyễn Văn Kiểm sửa lúc ")  # who, from the audit log
     assert shown.endswith(
         "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, đóng biểu mẫu rồi mở lại sản phẩm để sửa trên bản mới nhất."
     )
