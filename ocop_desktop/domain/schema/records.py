@@ -33,6 +33,10 @@ COMMON = Record(
     ),
 )
 
+# The registry's editable records count their saves (migration 0017): a save names the version
+# it was based on and is refused if the record was saved since (services/record_versions.py).
+VERSION = Field("version", "Phiên bản bản ghi", "Record version", Kind.INTEGER)
+
 PRODUCER = Record(
     "producers",
     "Chủ thể",
@@ -49,6 +53,7 @@ PRODUCER = Record(
         Field("commune_id", "Xã", "Commune", Kind.PLACE, ref="places"),
         Field("notes", "Ghi chú", "Notes", Kind.NOTE),
         Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
+        VERSION,
     ),
     named_by="name",
 )
@@ -82,6 +87,7 @@ PRODUCT = Record(
         *LABEL_FIELDS,  # trademark, GS1 membership, traceability link (domain/schema/labels.py)
         Field("notes", "Ghi chú", "Notes", Kind.NOTE),
         Field("archived_at", "Ngày lưu trữ", "Archived on", Kind.MOMENT),
+        VERSION,
     ),
     named_by="name",
     computed=(
