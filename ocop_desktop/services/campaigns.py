@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import literal_column, select
 
@@ -374,10 +375,18 @@ class CampaignService:
                 uow.session.scalars(
                     select(UnitSubmission.unit_id)
                     .where(UnitSubmission.campaign_id == c.id)
-                    .order_by(literal_column("unit_submissions.rowid"))
+                    .order_by(*_listed_order(uow))
                 )
             ),
             entry_count=entry_count(uow, c.id),
             version=c.updated_at,
             deadline_day_on_time=bool(c.deadline_day_on_time),
         )
+
+
+def _listed_order(uow: UnitOfWork) -> tuple[Any, ...]:
+    """The order the units were listed in: SQLite's rowid; a server has none (issue 18), the
+    order they were written in is the nearest it keeps (the same unless two share a timestamp)."""
+    if uow.session.get_bind().dialect.name == "sqlite":
+        return (literal_column("unit_submissions.rowid"),)
+    return (UnitSubmission.created_at, UnitSubmission.id)

@@ -78,13 +78,14 @@ def _by_name(where: tuple[Any, ...]) -> _Segment:
     return _Segment(rows, where)
 
 
-def _walk(owners: str, link: str, archive_sql: str, descending: bool, where: tuple[Any, ...]) -> _Segment:
+def _walk(owners: str, link: str, archive_sql: str, descending: bool, where: tuple[Any, ...], join: str) -> _Segment:
     """Products with an owner (producer, commune), the owners walked in Vietnamese order."""
 
     def rows(offset: int, limit: int) -> Executable:
-        # CROSS JOIN: SQLite keeps this join order (the owners outside, along their name index).
+        # CROSS JOIN: SQLite keeps this join order (the owners outside, along their name index);
+        # PostgreSQL has no CROSS JOIN … ON and plans the order itself (plain JOIN, issue 18).
         return text(
-            f"SELECT products.id FROM {owners} CROSS JOIN products ON products.{link} = {owners}.id"
+            f"SELECT products.id FROM {owners} {join} products ON products.{link} = {owners}.id"
             f" WHERE {archive_sql}"
             f" ORDER BY {owners}.name_sort{' DESC' if descending else ''}, products.name_sort, products.id"
             " LIMIT :limit OFFSET :offset"
@@ -93,13 +94,15 @@ def _walk(owners: str, link: str, archive_sql: str, descending: bool, where: tup
     return _Segment(rows, where)
 
 
-def _segments(sort: str, descending: bool, conds: Sequence[Any], archive_sql: str) -> list[_Segment] | None:
+def _segments(
+    sort: str, descending: bool, conds: Sequence[Any], archive_sql: str, join: str = "CROSS JOIN"
+) -> list[_Segment] | None:
     base = tuple(conds)
     if sort in ("producer", "place"):
         owners, link = ("producers", "producer_id") if sort == "producer" else ("places", "commune_id")
         column = getattr(Product, link)
         return [
-            _walk(owners, link, archive_sql, descending, (*base, column.is_not(None))),
+            _walk(owners, link, archive_sql, descending, (*base, column.is_not(None)), join),
             _by_name((*base, column.is_(None))),
         ]
     if sort in ("stars", "certificate_no", "certified_on", "expires_on"):
@@ -129,7 +132,8 @@ def whole_registry_ids(
 ) -> list[str] | None:
     """sorted_ids for a list narrowed by nothing but the archive state, by segments; None when
     the key has no quicker way than sorted_ids."""
-    segments = _segments(sort, descending, conds, archive_sql)
+    join = "CROSS JOIN" if session.get_bind().dialect.name == "sqlite" else "JOIN"
+    segments = _segments(sort, descending, conds, archive_sql, join)
     if segments is None:
         return None
     page: list[str] = []

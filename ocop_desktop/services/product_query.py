@@ -227,7 +227,9 @@ def resolved_search(session: Session, text: str | None) -> ColumnElement[bool] |
 def matched_producers(session: Session, pattern: str) -> list[str]:
     """The ids of the producers whose folded name is LIKE ``pattern``: _LISTED_PRODUCERS of them at
     most, one more when there are more."""
-    return list(session.connection().scalars(_MATCHED_PRODUCERS, {"pattern": pattern, "most": _LISTED_PRODUCERS + 1}))
+    connection = session.connection()
+    query = _MATCHED_PRODUCERS if connection.dialect.name == "sqlite" else _MATCHED_PRODUCERS_PORTABLE
+    return list(connection.scalars(query, {"pattern": pattern, "most": _LISTED_PRODUCERS + 1}))
 
 
 _LISTED_PRODUCERS = 300
@@ -236,6 +238,10 @@ _LISTED_PRODUCERS = 300
 _MATCHED_PRODUCERS = sql_text(
     "SELECT id FROM producers WHERE rowid IN"
     " (SELECT rowid FROM producers WHERE name_folded LIKE :pattern ESCAPE '\\' LIMIT :most)"
+)
+# A server has no rowid (issue 18): the same ids, asked plainly.
+_MATCHED_PRODUCERS_PORTABLE = sql_text(
+    "SELECT id FROM producers WHERE name_folded LIKE :pattern ESCAPE '\\' LIMIT :most"
 )
 
 
@@ -296,7 +302,7 @@ def _archive_sql(f: ProductFilter) -> str:
     """The archive condition of ``f`` as SQL text (for the walks product_order writes by hand)."""
     if f.archived:
         return "products.archived_at IS NOT NULL"
-    return "1" if f.include_archived else "products.archived_at IS NULL"
+    return "1 = 1" if f.include_archived else "products.archived_at IS NULL"  # a boolean on either engine
 
 
 def query_page(

@@ -150,12 +150,20 @@ def _scorecard_problems(conn: sqlite3.Connection) -> list[str]:
             "product_set_id": product_set_id(card.product_set) if card.product_set else None,
             "structure": {**card_to_dict(card), "origin": SHIPPED, "file": path.name},
         }
-    stored = {
-        rid: origin for rid, origin in conn.execute("SELECT id, json_extract(structure, '$.origin') FROM scorecards")
-    }
+    # Read whole and parsed here: json_extract is SQLite's (a server names it otherwise, issue 18).
+    stored = {rid: _origin(structure) for rid, structure in conn.execute("SELECT id, structure FROM scorecards")}
     if not any(origin == SHIPPED for origin in stored.values()):
         return []  # the shipped cards are loaded when the evaluation tab first needs them
     # Replaced by the office (imported): not the file's to judge. Claiming to be shipped: must match.
     wanted = {rid: row for rid, row in expected.items() if stored.get(rid, SHIPPED) == SHIPPED}
     claimed = {rid for rid, origin in stored.items() if origin == SHIPPED}
     return _compare(conn, "scorecards", "Phiếu chấm điểm", wanted, name_column="code", claimed=claimed)
+
+
+def _origin(structure: str | None) -> Any:
+    """What json_extract(structure, '$.origin') gives: None unless the text is an object that has it."""
+    try:
+        found = json.loads(structure) if structure is not None else None
+    except (TypeError, ValueError):
+        return None
+    return found.get("origin") if isinstance(found, dict) else None

@@ -8,12 +8,12 @@ import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.text import fold, vn_sort_string
 from ocop_desktop.paths import resources_dir
-from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink, stable_id, utcnow
+from ocop_desktop.persistence.models import AppMeta, Base, Place, PlaceLink, stable_id, utcnow
 
 if TYPE_CHECKING:  # reference.py imports this module
     from ocop_desktop.services.reference import LoadReport
@@ -191,10 +191,16 @@ def _sql_value(value: Any) -> Any:
 
 
 def _insert_many(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        # A server (issue 18): SQLAlchemy's executemany with bound parameters, in batches of
+        # many rows a statement. SQLite keeps the plain driver call below: 14,000 places in ~2 s.
+        connection.execute(insert(Base.metadata.tables[table]), rows)
+        return
     columns = list(rows[0])
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     params = [tuple(_sql_value(row[c]) for c in columns) for row in rows]
-    session.connection().exec_driver_sql(sql, params)
+    connection.exec_driver_sql(sql, params)
 
 
 def _note(main: bool, parts: int) -> str:

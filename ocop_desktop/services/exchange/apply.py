@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ocop_desktop.persistence.hooks import insert_many
@@ -199,6 +199,8 @@ def write_sync(
         for (e, i), at in sync_set.items()
         if (e, i) not in sync_drop
     ]
+    # The same upsert on both engines, each in its own dialect's words (issue 18).
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     for start in range(0, len(rows), 500):
         stmt = insert(SyncState).values(rows[start : start + 500])
         session.execute(
