@@ -23,6 +23,7 @@ from ocop_desktop.commands.common import (
     release_locks,
     resolve_campaign,
     resolve_unit,
+    server_location,
 )
 from ocop_desktop.domain.limits import entity_label  # tables named as people call them
 from ocop_desktop.domain.schema import PRODUCT, SURVEY_ENTRY, TASK, TERMINAL
@@ -294,7 +295,7 @@ def _issued_today(make_uow) -> str:
 def cmd_check(args) -> int:
     from ocop_desktop.services.health import check_database  # noqa: PLC0415
 
-    report = check_database(db_file(args))
+    report = check_database(server_location(args) or db_file(args))  # a server: what can be checked there
     for fact in report.facts:
         print(f"✓ {fact}")
     for problem in report.problems:

@@ -5,11 +5,18 @@ reference tables against the files shipped with the program."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from ocop_desktop.persistence.database import damaged, is_writable, model_problems
+from ocop_desktop.persistence.engine import is_server_url, make_engine, shown_url
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
+from ocop_desktop.persistence.row_seal import as_stored
 from ocop_desktop.persistence.snapshot import UnfinishedOnReadOnlyMedia, integrity_problems, read_only_uri
 from ocop_desktop.services.anchors import database_anchor_problems
 from ocop_desktop.services.reference_check import reference_problems
@@ -20,7 +27,7 @@ SHOWN_BREAKS = 5
 
 @dataclass
 class HealthReport:
-    path: Path
+    path: Path | str  # a file, or a server's URL as it may be shown
     problems: list[str] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
     read_only: bool = False  # the file sits where it cannot be written (it can still be read)
@@ -30,9 +37,13 @@ class HealthReport:
         return not self.problems
 
 
-def check_database(path: Path) -> HealthReport:
+def check_database(path: Path | str) -> HealthReport:
     """Read-only checks: the file is opened with mode=ro (immutable where its folder cannot be
-    written) and never written. A damaged file's problem says how to restore it."""
+    written) and never written. A damaged file's problem says how to restore it. A server URL
+    (issue 18) gets the checks that mean something there (``check_server``)."""
+    if is_server_url(path):
+        return check_server(str(path))
+    path = Path(path)
     report = HealthReport(path)
     if not path.exists():
         report.problems.append(f"Không có tệp dữ liệu {path}. Hãy chạy «ocop init» để tạo.")
@@ -67,15 +78,55 @@ def check_database(path: Path) -> HealthReport:
     return report
 
 
-def _check_links_and_version(conn: sqlite3.Connection, report: HealthReport, path: Path) -> None:
-    broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-    if broken:
+def check_server(location: str) -> HealthReport:
+    """The checks of a file that mean something on a PostgreSQL server, read in one read-only
+    transaction: the schema version, the audit log's chain with every covered record, the
+    reference tables. The server keeps its own storage sound and enforces every foreign key
+    itself, so neither is read here; nor are anchors, which are made by file backups."""
+    report = HealthReport(shown_url(location))
+    try:
+        engine = make_engine(location, read_only=True)
+        try:
+            with engine.connect() as connection:
+                report.facts.append("Máy chủ PostgreSQL: kết nối được; toàn vẹn lưu trữ do máy chủ tự bảo đảm.")
+                _check_links_and_version(_ServerReader(connection), report, None)  # type: ignore[arg-type]
+        finally:
+            engine.dispose()
+    except DBAPIError as exc:
+        report.problems.append(f"Không đọc được dữ liệu trên máy chủ {shown_url(location)}: {exc.orig}")
+    return report
+
+
+class _ServerReader:
+    """What the checks ask of a read-only sqlite3 connection, answered by a server: ``?``
+    parameters, and each value in the form SQLite stores it (row_seal.as_stored)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> _Rows:
+        result = self._connection.exec_driver_sql(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
+        return _Rows([tuple(as_stored(v) for v in row) for row in result])
+
+
+class _Rows(list[tuple[Any, ...]]):
+    def fetchone(self) -> tuple[Any, ...] | None:
+        return self[0] if self else None
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return list(self)
+
+
+def _check_links_and_version(conn: sqlite3.Connection, report: HealthReport, path: Path | None) -> None:
+    if path is None:  # a server
+        report.facts.append("Liên kết giữa các bảng: PostgreSQL tự kiểm tra mọi khóa ngoại khi ghi.")
+    elif broken := conn.execute("PRAGMA foreign_key_check").fetchall():
         report.problems.append(f"Có {len(broken)} bản ghi trỏ tới bản ghi không tồn tại.")
     else:
         report.facts.append("Liên kết giữa các bảng: đạt.")
     try:
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except (sqlite3.Error, DBAPIError):
         version = None
     head = head_revision()
     if version is None:
@@ -83,7 +134,8 @@ def _check_links_and_version(conn: sqlite3.Connection, report: HealthReport, pat
     elif version[0] == head:
         report.facts.append(f"Phiên bản lược đồ: {head} (mới nhất).")
         _check_audit(conn, report)
-        _check_anchors(conn, report, path)
+        if path is not None:
+            _check_anchors(conn, report, path)
         problems, facts = reference_problems(conn)
         report.problems.extend(problems)
         report.facts.extend(facts)

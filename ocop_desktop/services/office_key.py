@@ -9,10 +9,14 @@ from ocop_desktop.persistence.uow import UowFactory
 
 
 def database_file(make_uow: UowFactory) -> Path | None:
+    """The database file, beside which the office's key and anchors are kept; None in memory,
+    and on a server (issue 18), whose database name is no file: the key and the anchors would
+    land in whatever folder `ocop` was started from. Where a server keeps them is still open."""
     with make_uow() as uow:
         bind = uow.session.get_bind()
         name = bind.engine.url.database
-    return Path(name) if name and name != ":memory:" else None
+        on_file = bind.engine.dialect.name == "sqlite"
+    return Path(name) if on_file and name and name != ":memory:" else None
 
 
 def office_key(make_uow: UowFactory) -> OfficeKey | None:
