@@ -25,7 +25,35 @@ import pytest
 from ocop_desktop.persistence.database import Database, open_database
 from ocop_desktop.services.reference import load_reference
 from tests import databases
-from tests.pg import pg_server, pg_url  # noqa: F401  (PostgreSQL fixtures, issue 18)
+from tests.pg import drop_database, pg_server, pg_url  # noqa: F401  (PostgreSQL fixtures, issue 18)
+
+ENGINE_ENV = "OCOP_TEST_ENGINE"
+# What is about the SQLite file itself (copies, WAL, integrity, sqlite3 reads, killed processes,
+# read-only media, the bundle, the window): left out of a run with --engine=postgresql.
+SQLITE_ONLY_PATHS = (
+    "tests/bundle/",
+    "tests/gui/",
+    "tests/safety/",
+    "tests/services/test_backup.py",
+    "tests/services/test_pipeline_tamper.py",
+    "tests/persistence/test_migrations.py",
+    "tests/persistence/test_list_index_migration.py",
+    "tests/persistence/test_row_seal_migration.py",
+)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--engine",
+        choices=("sqlite", "postgresql"),
+        default=os.environ.get(ENGINE_ENV) or "sqlite",
+        help="the database the shared db/make_uow fixtures open: a SQLite file (default) or a new "
+        f"database on a PostgreSQL server (tests/pg.py); also {ENGINE_ENV}",
+    )
+
+
+def on_server(config) -> bool:
+    return config.getoption("engine") == "postgresql"
 
 
 @pytest.fixture
@@ -38,8 +66,18 @@ def pytest_collection_modifyitems(config, items):
     """Keep together on one parallel worker (pytest-xdist's --dist loadgroup) the tests that share
     something costly built once: the PyInstaller bundle (session fixture ``built``, minutes to
     build) and a module's module-scoped fixture (a database set up through the ``ocop`` command).
-    Spread over two workers, each would build it again."""
+    Spread over two workers, each would build it again.
+
+    With --engine=postgresql, the tests about the SQLite file (SQLITE_ONLY_PATHS, or marked
+    sqlite_only) are skipped."""
+    server = on_server(config)
     for item in items:
+        if server:
+            if item.nodeid.startswith(SQLITE_ONLY_PATHS):
+                item.add_marker(pytest.mark.sqlite_only)
+            if item.get_closest_marker("sqlite_only"):
+                item.add_marker(pytest.mark.skip(reason="about the SQLite file (--engine=postgresql)"))
+                continue
         fixtures = getattr(item, "_fixtureinfo", None)
         if fixtures is None:
             continue
@@ -48,7 +86,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.bundle)
             item.add_marker(pytest.mark.slow)
             item.add_marker(pytest.mark.xdist_group("bundle"))
-        elif any(defs[-1].scope == "module" for defs in fixtures.name2fixturedefs.values() if defs):
+        elif item.get_closest_marker("xdist_group") is None and any(
+            defs[-1].scope == "module" for defs in fixtures.name2fixturedefs.values() if defs
+        ):  # a module that names its group (the server's "postgresql") keeps it
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
@@ -77,7 +117,16 @@ def db(db_path: Path, request):
     # A test that asks for the reference data starts from the template that has it (make_uow's
     # load then finds the places file already recorded and only checks the small tables); any
     # other from the migrated empty one. Migrating a new file is tested in tests/persistence.
-    databases.copy_template(db_path, databases.REFERENCE if "make_uow" in request.fixturenames else databases.MIGRATED)
+    kind = databases.REFERENCE if "make_uow" in request.fixturenames else databases.MIGRATED
+    if on_server(request.config):  # a new database on the test server, made from its template
+        server = request.getfixturevalue("pg_server")
+        url = databases.server_copy(server, kind)
+        database = open_database(url)
+        yield database
+        database.close()
+        drop_database(server, url.rpartition("/")[2])
+        return
+    databases.copy_template(db_path, kind)
     database = open_database(db_path)
     yield database
     database.close()

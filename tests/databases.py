@@ -3,7 +3,8 @@
 Migrating a new file runs every Alembic step (about a second on a busy machine) and loading the
 reference data (14,000 places) takes seconds more; copying a file that already has them takes
 milliseconds. The fixtures in tests/conftest.py and helpers that prepare a database file outside
-a fixture (an office for the ``ocop`` command) both start from here.
+a fixture (an office for the ``ocop`` command) both start from here; ``server_copy`` does the
+same on a PostgreSQL server.
 """
 
 from __future__ import annotations
@@ -51,3 +52,31 @@ def copy_template(path: Path, kind: str = REFERENCE) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(template(kind), path)
     return path
+
+
+# The same on a PostgreSQL server (``--engine=postgresql``, tests/conftest.py): the template
+# databases are made once per test process and each test gets CREATE DATABASE … TEMPLATE of one.
+_server_built: dict[tuple[str, str], str] = {}
+
+
+def server_template(server: str, kind: str = REFERENCE) -> str:
+    """The name of the template database of ``kind`` on ``server``, built the first time."""
+    from tests import pg  # noqa: PLC0415  (psycopg only where a server is used)
+
+    if (server, kind) not in _server_built:
+        name = pg.create_database(server, server_template(server, MIGRATED) if kind == REFERENCE else None)
+        database = open_database(pg.database_url(server, name))
+        if kind == REFERENCE:
+            load_reference(database.uow_factory(actor="Nguyễn Văn Kiểm"))
+        elif kind != MIGRATED:
+            raise ValueError(kind)
+        database.close()  # disposes the engine: a template may have no one connected
+        _server_built[(server, kind)] = name
+    return _server_built[(server, kind)]
+
+
+def server_copy(server: str, kind: str = REFERENCE) -> str:
+    """The URL of a new database on ``server`` made from the template of ``kind``."""
+    from tests import pg  # noqa: PLC0415
+
+    return pg.database_url(server, pg.create_database(server, server_template(server, kind)))

@@ -86,12 +86,20 @@ def _admin(server: str):  # -> psycopg.Connection
     return psycopg.connect(server.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
 
 
-@pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A new empty database on the test server, dropped after the test. Its collation is
-    ICU's English one, not "C": sorting must not depend on the server's locale."""
+def database_url(server: str, name: str) -> str:
+    """The URL of database ``name`` on the server whose maintenance database ``server`` names."""
+    base, _, _ = server.rpartition("/")
+    return f"{base}/{name}"
+
+
+def create_database(server: str, template: str | None = None) -> str:
+    """A new database's name: empty (ICU English collation where the server can, else plain
+    UTF-8), or a copy of the database ``template``, which nobody may be connected to."""
     name = f"ocop_test_{uuid.uuid4().hex[:12]}"
-    with _admin(pg_server) as admin:
+    with _admin(server) as admin:
+        if template:
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            return name
         try:
             admin.execute(
                 f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' "
@@ -99,9 +107,20 @@ def pg_url(pg_server: str) -> Iterator[str]:
             )
         except Exception:  # a server before PostgreSQL 15, or built without ICU (OCOP_TEST_PG)
             admin.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
-    base, _, _ = pg_server.rpartition("/")
+    return name
+
+
+def drop_database(server: str, name: str) -> None:
+    with _admin(server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A new empty database on the test server, dropped after the test. Its collation is
+    ICU's English one, not "C": sorting must not depend on the server's locale."""
+    name = create_database(pg_server)
     try:
-        yield f"{base}/{name}"
+        yield database_url(pg_server, name)
     finally:
-        with _admin(pg_server) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(pg_server, name)
