@@ -16,14 +16,17 @@ from ocop_desktop.commands.common import (
     emit_rows,
     open_db,
     output_file,
+    server_location,
     writer_lock,
 )
 from ocop_desktop.domain.numbers import format_vn_number, parse_vn_date
 from ocop_desktop.domain.schema import AUDIT_LOG, BACKUP, TERMINAL
 from ocop_desktop.domain.text import for_terminal
 from ocop_desktop.persistence.database import damaged, is_writable, read_only_location
+from ocop_desktop.persistence.engine import shown_url
 from ocop_desktop.persistence.snapshot import BackupFailed, check_file
 from ocop_desktop.services import backup as backups
+from ocop_desktop.services import server_backup
 from ocop_desktop.services.audit import AuditFilter, AuditService
 from ocop_desktop.services.errors import explain
 
@@ -47,6 +50,9 @@ def _disk_error(exc: Exception) -> Refused:
 
 
 def cmd_backup(args) -> int:
+    server = server_location(args)
+    if server is not None:
+        return _server_backup(args, server)
     db_path = db_file(args)
     if not db_path.is_file():
         raise Refused(f"Không có tệp dữ liệu {db_path} để sao lưu. Hãy kiểm tra --db.")
@@ -68,6 +74,22 @@ def cmd_backup(args) -> int:
     print(
         f"Đã sao lưu {db_path} vào {info.path} ({_size(info.size)}; {summary.describe()}). "
         "Bản sao đã được kiểm tra toàn vẹn."
+    )
+    return 0
+
+
+def _server_backup(args, server: str) -> int:
+    """`ocop backup` of a PostgreSQL database: pg_dump's archive, read back by pg_restore."""
+    target = output_file(args.output) if args.output else None
+    try:
+        info = server_backup.create_server_backup(server, target)
+    except server_backup.ServerBackupError as exc:
+        raise Refused(f"Không sao lưu được: {exc}") from exc
+    except OSError as exc:
+        raise _disk_error(exc) from exc
+    print(
+        f"Đã sao lưu {shown_url(server)} vào {info.path} ({_size(info.size)}; {info.describe()}). "
+        f"Bản sao đã được kiểm tra: pg_restore đọc được và có đủ {info.tables} bảng."
     )
     return 0
 
@@ -121,7 +143,10 @@ def cmd_restore(args) -> int:
     """Explain the backup (refuse a foreign or damaged file, warn of a broken audit chain)
     before anything is replaced; then, under the writer lock, keep the current state and
     restore. Waiting for the lock means a running import finishes and commits first, so its
-    rows are in the safety copy."""
+    rows are in the safety copy. On a PostgreSQL server: _server_restore."""
+    server = server_location(args)
+    if server is not None:
+        return _server_restore(args, server)
     db_path = db_file(args)
     source = Path(args.file).expanduser()
     if source.exists() and not source.is_file():
@@ -172,6 +197,60 @@ def cmd_restore(args) -> int:
     print(f"Đã khôi phục {db_path} từ {source} ({result.summary.describe()}).")
     if result.safety_copy:
         print(f"Dữ liệu ngay trước khi khôi phục được giữ ở: {result.safety_copy}")
+    return 0
+
+
+def _server_restore(args, server: str) -> int:
+    """`ocop restore` on a PostgreSQL server: only into an empty database (nothing to replace, so
+    nothing to keep first), by pg_restore in one transaction; then the schema is brought to this
+    version and the audit chain checked. A broken chain empties the database again unless the
+    user accepts it (--accept-broken-log): the archive's chain can only be read once restored."""
+    shown = shown_url(server)
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise Refused(f"Không có tệp {source} (hoặc đó là thư mục). Dữ liệu trên máy chủ không thay đổi.")
+    try:
+        summary = server_backup.describe_archive(source)
+        if not summary.restorable:
+            raise Refused(f"Không khôi phục được từ {source}: " + " ".join(summary.problems))
+        print("Bản sao sẽ khôi phục:")
+        print(f"  Tệp: {source}")
+        print(f"  Thời điểm ghi tệp: {summary.made_at:%H:%M:%S ngày %d/%m/%Y}")
+        print(f"  Phiên bản lược đồ: {summary.schema_version}; dung lượng {_size(summary.size)}; {summary.tables} bảng")
+        server_backup.refuse_unless_empty(server)
+        print(f"Cơ sở dữ liệu đích: {shown} (trống).")
+        if not args.yes:
+            if not sys.stdin or not sys.stdin.isatty():
+                raise Refused(
+                    "Chưa khôi phục. Chạy lại với --yes để xác nhận "
+                    "(không hỏi được vì lệnh không chạy trong cửa sổ dòng lệnh)."
+                )
+            answer = input(f"Khôi phục bản sao này vào {shown}? Gõ «có» để đồng ý: ")
+            if answer.strip().lower() not in YES:
+                print("Đã hủy; dữ liệu không thay đổi.")
+                return 1
+        result = server_backup.restore_server_backup(server, source)
+    except server_backup.ServerBackupError as exc:
+        raise Refused(str(exc)) from exc
+    if result.warnings:
+        print(
+            "Cảnh báo: nhật ký thay đổi của bản sao này đã bị sửa ngoài ứng dụng hoặc không khớp dữ liệu, "
+            "nên không chứng minh được dữ liệu trong bản sao là do người dùng nhập qua OCOP Desktop:",
+            file=sys.stderr,
+        )
+        for line in result.warnings:
+            print(f"  - {line}", file=sys.stderr)
+        if not args.accept_broken_log:
+            server_backup.empty_again(server)
+            raise Refused(
+                f"Chưa khôi phục: cơ sở dữ liệu {shown} đã được làm trống lại như trước. Nếu vẫn muốn dùng bản "
+                "sao này, chạy lại với --accept-broken-log."
+            )
+    if result.migration.changed:
+        print(f"Đã nâng cấp lược đồ từ {result.migration.before} lên {result.migration.after}.")
+    print(f"Đã khôi phục {shown} từ {source} ({result.describe()}).")
+    if not result.warnings:
+        print("Nhật ký thay đổi và các bản ghi khớp nhau (chuỗi kiểm tra đạt).")
     return 0
 
 
@@ -226,13 +305,18 @@ def register(sub, command) -> None:
         "-o",
         "--output",
         metavar="TỆP",
-        help="ghi bản sao ra tệp này (ví dụ trên USB); mặc định: thư mục backups cạnh tệp dữ liệu",
+        help="ghi bản sao ra tệp này (ví dụ trên USB); mặc định: thư mục backups cạnh tệp dữ liệu "
+        "(máy chủ PostgreSQL: thư mục backups trong thư mục dữ liệu người dùng, tệp .dump của pg_dump)",
     )
     actions = p.add_subparsers(dest="backup_action", metavar="THAO_TÁC")
     lp = command("list", "liệt kê các bản sao với thời điểm và dung lượng", cmd_backup_list, parent=actions)
     lp.add_argument("--format", choices=("text", "json", "csv"), default="text", help="định dạng đầu ra")
 
     p = command("restore", "khôi phục dữ liệu từ một bản sao (dữ liệu hiện tại được sao lưu trước)", cmd_restore)
+    p.epilog = (
+        "Trên máy chủ PostgreSQL (--db postgresql://…), bản sao .dump của «ocop backup» chỉ được khôi phục vào "
+        "một cơ sở dữ liệu trống (tạo bằng createdb), bằng pg_restore trong một giao dịch."
+    )
     p.add_argument("file", metavar="TỆP", help="tệp bản sao (xem «ocop backup list»)")
     p.add_argument("--yes", action="store_true", help="không hỏi lại (dùng trong tập lệnh)")
     p.add_argument(
