@@ -36,22 +36,32 @@ def last_change(session: Session, table: str, record_id: str) -> tuple[str, date
     return (row[0] or "", row[1]) if row is not None else None
 
 
+OPENED_FORM = Text("sau khi bạn mở biểu mẫu này", "after you opened this form")
+
+
 def stale_record(
-    session: Session, table: str, record_id: str, what: Text, stamp: datetime | None = None, advice: Text = ADVICE
+    session: Session,
+    table: str,
+    record_id: str,
+    what: Text,
+    stamp: datetime | None = None,
+    advice: Text = ADVICE,
+    since: Text = OPENED_FORM,
 ) -> StaleDataError:
-    """The refusal of a save over ``what`` («Sản phẩm «Chè…»», a Text) changed since it was loaded;
-    ``stamp`` (the record's updated_at) is the time when the log names nobody."""
+    """The refusal of a save over ``what`` («Sản phẩm «Chè…»», a Text) changed since it was loaded
+    (``since``: «sau khi bạn mở biểu mẫu này»); ``stamp`` (the record's updated_at) is the time
+    when the log names nobody."""
     change = last_change(session, table, record_id)
     who, at = change if change is not None else ("", stamp)
     when = changed_when(at)
     if who:
         message = Text(
-            f"{what} đã được {who} sửa {when}, sau khi bạn mở biểu mẫu này",
-            f"{what.en} was changed by {who} {when.en}, after you opened this form",
+            f"{what} đã được {who} sửa {when}, {since}",
+            f"{what.en} was changed by {who} {when.en}, {since.en}",
         )
     else:
         message = Text(
-            f"{what} đã được sửa ở nơi khác {when}, sau khi bạn mở biểu mẫu này",
-            f"{what.en} was changed elsewhere {when.en}, after you opened this form",
+            f"{what} đã được sửa ở nơi khác {when}, {since}",
+            f"{what.en} was changed elsewhere {when.en}, {since.en}",
         )
     return StaleDataError([message], advice=advice)

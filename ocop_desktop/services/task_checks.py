@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypeVar
 
+from sqlalchemy.orm import object_session
+
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.schema import DIRECTIVE, TASK, TASK_PROGRESS
 from ocop_desktop.domain.text import clean
-from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import Base, Directive, Task
 from ocop_desktop.persistence.uow import UnitOfWork
+from ocop_desktop.services.record_versions import stale_record
 from ocop_desktop.services.task_queries import local_day
 from ocop_desktop.services.task_types import DirectiveInput, TaskInput
 
@@ -64,23 +67,31 @@ def completion_errors(task: Task, done_on: date, today: date) -> list[FieldError
     return []
 
 
+def stale_task(task: Task) -> StaleDataError:
+    """The refusal of a save over ``task``, naming who changed it since and when (the audit log)."""
+    session = object_session(task)
+    assert session is not None  # a task loaded in a unit of work
+    return stale_record(
+        session,
+        "tasks",
+        task.id,
+        Text(f"Nhiệm vụ «{task.title}»", f"Task «{task.title}»"),
+        task.updated_at,
+        advice=Text(
+            "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» rồi mở lại nhiệm vụ "
+            "để sửa trên bản mới nhất.",
+            "Nothing was saved; note down what you have just changed, press «Refresh» and open "
+            "the task again to edit its latest version.",
+        ),
+        since=Text("sau khi bạn mở nó", "after you opened it"),
+    )
+
+
 def check_version(task: Task, expected_updated_at: datetime | None) -> None:
+    """Refuse a save based on an older task (the stored UPDATE also names the version it read,
+    persistence/models/tasks.py, so two saves passing this at once cannot both write)."""
     if expected_updated_at is not None and task.updated_at != expected_updated_at:
-        when = changed_when(task.updated_at)
-        raise StaleDataError(
-            [
-                Text(
-                    f"Nhiệm vụ «{task.title}» đã được sửa ở nơi khác {when}, sau khi bạn mở nó",
-                    f"Task «{task.title}» was changed elsewhere {when.en}, after you opened it",
-                )
-            ],
-            advice=Text(
-                "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» rồi mở lại nhiệm vụ "
-                "để sửa trên bản mới nhất.",
-                "Nothing was saved; note down what you have just changed, press «Refresh» and open "
-                "the task again to edit its latest version.",
-            ),
-        )
+        raise stale_task(task)
 
 
 def load(uow: UnitOfWork, model: type[_Row], record_id: str, what: str) -> _Row:

@@ -10,13 +10,14 @@ import builtins
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm.exc import StaleDataError as ConcurrentSave
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean, fold, vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Directive, Task, TaskProgress
-from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.task_checks import (
     apply_directive,
     apply_task,
@@ -24,6 +25,7 @@ from ocop_desktop.services.task_checks import (
     completion_errors,
     load,
     progress_errors,
+    stale_task,
     status_errors,
 )
 from ocop_desktop.services.task_queries import (
@@ -64,6 +66,16 @@ __all__ = [
     "is_overdue",
     "local_day",
 ]
+
+
+def _commit(uow: UnitOfWork, task_id: str) -> None:
+    """Commit a task's save; if someone saved the task after it was read here (on a server, both
+    past check_version at once), the UPDATE … WHERE version = ? matched nothing: refused by name."""
+    try:
+        uow.commit()
+    except ConcurrentSave:
+        uow.rollback()
+        raise stale_task(load(uow, Task, task_id, "nhiệm vụ")) from None
 
 
 class TaskService:
@@ -217,7 +229,7 @@ class TaskService:
             task = load(uow, Task, task_id, "nhiệm vụ")
             check_version(task, expected_updated_at)
             apply_task(uow, task, data)
-            uow.commit()
+            _commit(uow, task_id)
         return self.get(task_id, today)
 
     def set_status(
@@ -252,7 +264,7 @@ class TaskService:
                 task.result_note = note
             assert new is not None  # an unknown status was refused above
             task.status = new.value
-            uow.commit()
+            _commit(uow, task_id)
         return self.get(task_id, today)
 
     def add_progress(self, task_id: str, noted_on: date | None, text: str, author: str = "") -> ProgressDTO:

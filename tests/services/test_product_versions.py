@@ -90,3 +90,36 @@ def test_two_saves_that_pass_the_check_at_once_on_a_server_cannot_both_write(pg_
         assert actors == ["Quản trị", "Nguyễn Văn An"]  # the refused save left no entry
     finally:
         db.close()
+
+
+@pytest.mark.xdist_group("postgresql")
+def test_two_task_saves_that_pass_the_check_at_once_on_a_server_cannot_both_write(pg_url, monkeypatch):
+    from ocop_desktop.services import tasks as task_module
+    from ocop_desktop.services.task_types import TaskInput
+    from ocop_desktop.services.tasks import TaskService
+
+    db = open_database(pg_url)
+    try:
+        task = TaskService(db.uow_factory(actor="Quản trị")).create_task(
+            TaskInput(assignee="UBND xã Búng Lao", title="Báo cáo rà soát")
+        )
+        first = TaskService(db.uow_factory(actor="Nguyễn Văn An"))
+        second = TaskService(db.uow_factory(actor="Trần Thị Bình"))
+        apply = task_module.apply_task
+        raced = []
+
+        def apply_after_the_other_saved(uow, row, data):
+            if not raced:  # the second has read the task and passed the check; now the first saves
+                raced.append(True)
+                first.update_task(task.id, TaskInput(assignee="UBND xã Ẳng Nưa", title="Báo cáo rà soát"))
+            apply(uow, row, data)
+
+        monkeypatch.setattr(task_module, "apply_task", apply_after_the_other_saved)
+        with pytest.raises(StaleDataError, match="Nhiệm vụ «Báo cáo rà soát» đã được Nguyễn Văn An sửa"):
+            second.update_task(
+                task.id, TaskInput(assignee="UBND xã Mường Lói", title="Báo cáo"), expected_updated_at=task.updated_at
+            )
+        monkeypatch.undo()
+        assert first.get(task.id).assignee == "UBND xã Ẳng Nưa"
+    finally:
+        db.close()

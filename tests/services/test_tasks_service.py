@@ -230,7 +230,7 @@ def test_a_save_based_on_an_older_task_is_refused(sample):
         sample.update_task(
             report.id, TaskInput(assignee="UBND xã Ẳng Nưa", title="Tên mới"), TODAY, expected_updated_at=shown
         )
-    assert str(info.value).startswith(f"Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
+    assert str(info.value).startswith(f"Nhiệm vụ «{REPORT}» đã được Nguyễn Văn Kiểm sửa lúc ")
     assert "Chưa lưu gì" in str(info.value)
     with pytest.raises(StaleDataError):
         sample.set_status(report.id, TaskStatus.DONE.value, "Đã gửi.", TODAY, expected_updated_at=shown)

@@ -225,6 +225,7 @@ TASK = Record(
         Field("status", "Trạng thái", "Status", Kind.ENUM, enum=TaskStatus, required=True, width=12),
         Field("result_note", "Kết quả", "Result", Kind.NOTE),
         Field("completed_on", "Ngày hoàn thành", "Done on", Kind.DATE),
+        VERSION,
     ),
     named_by="title",
     computed=(

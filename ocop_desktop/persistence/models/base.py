@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, MetaData, String, Table
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String, Table, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names: Alembic's batch mode on SQLite needs them to alter tables.
@@ -53,6 +53,14 @@ class Base(DeclarativeBase):
         # Every mapped class here is declared on a Table (DeclarativeBase says FromClause, which
         # also covers classes mapped on a join or a select; insert() and .name need a Table).
         __table__: ClassVar[Table]
+
+
+def version_column() -> Mapped[int]:
+    """A record's version (migration 0017), the mapper's version_id_col: every save is
+    ``UPDATE … WHERE id = ? AND version = ?`` and counts it up, so of two people who loaded the
+    same version the second's save matches no row (orm.exc.StaleDataError) and writes nothing.
+    A stamp like updated_at: not in the row digest, not carried by packages."""
+    return mapped_column(Integer, nullable=False, default=1, server_default=text("1"))
 
 
 class RecordMixin:

@@ -5,19 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ocop_desktop.persistence.models.base import Base, RecordMixin
+from ocop_desktop.persistence.models.base import Base, RecordMixin, version_column
 from ocop_desktop.persistence.models.reference import Place, ProductGroup, ProductSet, RuleSetRow
-
-
-def version_column() -> Mapped[int]:
-    """A record's version (migration 0017), the mapper's version_id_col: every save is
-    ``UPDATE … WHERE id = ? AND version = ?`` and counts it up, so of two people who loaded the
-    same version the second's save matches no row (orm.exc.StaleDataError) and writes nothing.
-    A stamp like updated_at: not in the row digest, not carried by packages."""
-    return mapped_column(Integer, nullable=False, default=1, server_default=text("1"))
 
 
 class Producer(RecordMixin, Base):

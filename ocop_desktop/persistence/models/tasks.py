@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ocop_desktop.persistence.models.base import Base, RecordMixin
+from ocop_desktop.persistence.models.base import Base, RecordMixin, version_column
 from ocop_desktop.persistence.models.reference import Place
 
 
@@ -40,6 +40,8 @@ class Task(RecordMixin, Base):
     status: Mapped[str] = mapped_column(String(30), index=True)
     result_note: Mapped[str] = mapped_column(Text, default="")
     completed_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
 
     directive: Mapped[Directive | None] = relationship(back_populates="tasks", lazy="joined")
     assignee_place: Mapped[Place | None] = relationship()

@@ -288,7 +288,7 @@ def test_a_status_change_on_a_task_changed_elsewhere_is_refused(qtbot, page, ser
     service.update_task(report.id, TaskInput(assignee="UBND xã Búng Lao", title=REPORT), TODAY)  # another tab
     next(a for a in page.status_menu.actions() if a.text() == "Đang thực hiện").trigger()
     settle(qtbot, page)
-    assert page.ui.messageLabel.text().startswith(f"Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
+    assert page.ui.messageLabel.text().startswith(f"Nhiệm vụ «{REPORT}» đã được Nguyễn Văn Kiểm sửa lúc ")
     assert service.get(report.id, TODAY).status == TaskStatus.NEW.value
     # The list now shows the newer task (the other tab's assignee), still selected, its status unchanged.
     row = titles(page).index(REPORT)
@@ -308,7 +308,7 @@ def test_editing_a_task_changed_elsewhere_keeps_the_form_and_says_so(qtbot, page
     settle(qtbot, page)
     assert dialog.isVisible() and dialog.ui.titleEdit.text() == "Báo cáo rà soát"
     message = dialog.ui.errorLabel.text()
-    assert message.startswith(f"• Nhiệm vụ «{REPORT}» đã được sửa ở nơi khác lúc ")
+    assert message.startswith(f"• Nhiệm vụ «{REPORT}» đã được Nguyễn Văn Kiểm sửa lúc ")
     assert message.endswith(
         ", sau khi bạn mở nó. Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» "
         "rồi mở lại nhiệm vụ để sửa trên bản mới nhất."

@@ -1,6 +1,6 @@
 """Record versions (issue 18 item 2, several people at once): an integer ``version`` on the
-registry's editable records (products, producers), counted up by every save. SQLAlchemy uses it
-as the mapper's version_id_col, so a save is ``UPDATE … WHERE id = ? AND version = ?``: of two
+registry's editable records (products, producers) and on tasks, counted up by every save.
+SQLAlchemy uses it as the mapper's version_id_col, so a save is ``UPDATE … WHERE id = ? AND version = ?``: of two
 people who loaded the same version, the second's save matches no row and is refused, even when
 both passed the service's check before either committed (PostgreSQL's READ COMMITTED).
 
@@ -22,8 +22,8 @@ down_revision = "0016"
 branch_labels = None
 depends_on = None
 
-# The same column is declared on persistence/models/registry.py (version_column).
-TABLES = ("products", "producers")
+# The same column is declared on persistence/models/base.py (version_column, on each model).
+TABLES = ("products", "producers", "tasks")
 
 
 def upgrade() -> None:
