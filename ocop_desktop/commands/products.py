@@ -17,7 +17,9 @@ from ocop_desktop.domain.enums import ProductStatus
 from ocop_desktop.domain.numbers import DateError, format_vn_date, parse_vn_date, parse_vn_number
 from ocop_desktop.domain.schema import PRODUCT, Field, Kind
 from ocop_desktop.domain.text import fold
+from ocop_desktop.domain.validation import StaleDataError
 from ocop_desktop.services.products import ProductDTO, ProductInput, ProductService
+from ocop_desktop.services.record_versions import OPENED_FORM
 
 # The fields `--set` takes: the product's own values (producer, commune and set by their ids).
 EDITABLE = (
@@ -107,6 +109,12 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
+def _shown_as(f: Field, value: Any) -> str:
+    if f.key == "status" and value:
+        return ProductStatus(value).label  # «Đăng ký», not its code
+    return _shown(value)
+
+
 def _changed(data: ProductInput, sets: list[str]) -> list[tuple[Field, Any, Any]]:
     """Apply each FIELD=VALUE to ``data``; (field, old, new) of those that differ."""
     out = []
@@ -146,13 +154,16 @@ def cmd_products_edit(args) -> int:
         return 0
     print(f"Sản phẩm «{loaded.name}» (mã {loaded.id}):")
     for f, old, new in changes:
-        print(f"  {f.label}: {_shown(old)} → {_shown(new)}")
+        print(f"  {f.label}: {_shown_as(f, old)} → {_shown_as(f, new)}")
     if not args.yes and not _confirmed():
         print("Chưa lưu gì.")
         return 1
     db, make_uow = open_db(args)
     try:
         saved = ProductService(make_uow).update(loaded.id, data, expected_version=loaded.version)
+    except StaleDataError as exc:  # saved by someone since this command read it: said in a terminal's words
+        changed = str(exc.changes[0]).replace(OPENED_FORM, "sau khi lệnh này đọc nó").rstrip(".")
+        raise Refused(f"{changed}. Chưa lưu gì; hãy chạy lại lệnh để sửa trên bản mới nhất.") from None
     finally:
         db.close()
     print(f"Đã lưu sản phẩm «{saved.name}».")

@@ -104,7 +104,8 @@ def test_the_second_of_two_saves_on_one_loaded_version_is_refused_naming_the_fir
         db.close()
     first = Editor(location, FIRST, tea.id, "Hạng sao=4", "status=Được công nhận", "Ghi chú=Hội đồng chấm 72 điểm")
     second = Editor(location, SECOND, tea.id, "notes=Xã đề nghị bổ sung hồ sơ")
-    assert "Ghi chú: (trống) → Hội đồng chấm 72 điểm" in first.wait_for_prompt()
+    shown = first.wait_for_prompt()
+    assert "Ghi chú: (trống) → Hội đồng chấm 72 điểm" in shown and "Trạng thái: Đăng ký → Được công nhận" in shown
     assert "Ghi chú: (trống) → Xã đề nghị bổ sung hồ sơ" in second.wait_for_prompt()
     # Both have read version 1 and wait; the first says yes.
     code, out, err = first.answer("c")
@@ -113,7 +114,7 @@ def test_the_second_of_two_saves_on_one_loaded_version_is_refused_naming_the_fir
     code, out, err = second.answer("c")
     assert code == 1, (out, err)
     assert f"Sản phẩm «Chè Shan tuyết Mường Lói» đã được {FIRST} sửa lúc " in err
-    assert "sau khi bạn mở biểu mẫu này" in err and "Chưa lưu gì" in err
+    assert ", sau khi lệnh này đọc nó. Chưa lưu gì; hãy chạy lại lệnh để sửa trên bản mới nhất." in err
     assert "Traceback" not in err
     db = open_database(location)
     try:
