@@ -94,6 +94,11 @@ def test_backup_and_restore_on_the_server_reproduce_every_table(
     assert f"vào {archive}" in done.stdout and "Bản sao đã được kiểm tra" in done.stdout
     assert f"{before['products'][0]} sản phẩm" in done.stdout
     assert archive.is_file() and not list(tmp_path.glob(".*.tmp"))
+    # Without -o: the user's backups folder, named after the database, as the file backups are.
+    done = ocop("--db", pg_url, "backup", env={"XDG_DATA_HOME": str(tmp_path / "du-lieu")})
+    assert done.returncode == 0, done.stderr
+    made = list((tmp_path / "du-lieu").glob(f"*/*/backups/{pg_url.rpartition('/')[2]}-thu-cong-*.dump"))
+    assert len(made) == 1 and str(made[0]) in done.stdout
 
     done = ocop("--db", second_database, "restore", archive, "--yes")
     assert done.returncode == 0, done.stderr
