@@ -149,9 +149,20 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         todo += [getattr(current, "orig", None), current.__cause__, current.__context__]
 
 
+_SAVED_MEANWHILE = Text(
+    "Bản ghi này vừa được người khác lưu trong lúc thao tác đang chạy, nên chưa lưu gì. "
+    "Hãy tải lại để xem bản mới nhất rồi làm lại thao tác.",
+    "Someone else saved this record while the action was running, so nothing was saved. "
+    "Reload to see the latest version, then do the action again.",
+)
+
+
 def explain(exc: BaseException) -> Text | None:
-    """A Vietnamese explanation of a disk or file failure (with its English), or None for anything else."""
+    """A Vietnamese explanation of a disk or file failure, or of a save that lost a race with
+    another person's (with its English); None for anything else."""
     for item in _chain(exc):
+        if type(item).__name__ == "StaleDataError" and type(item).__module__.startswith("sqlalchemy"):
+            return _SAVED_MEANWHILE  # a versioned record (migration 0017) saved by someone since it was read
         if isinstance(item, sqlite3.Error):
             text = str(item).lower()
             for needle, message in _SQLITE_MESSAGES:

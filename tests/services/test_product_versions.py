@@ -123,3 +123,15 @@ def test_two_task_saves_that_pass_the_check_at_once_on_a_server_cannot_both_writ
         assert first.get(task.id).assignee == "UBND xã Ẳng Nưa"
     finally:
         db.close()
+
+
+def test_a_save_that_lost_the_race_anywhere_else_is_explained_in_vietnamese():
+    """A service that does not turn SQLAlchemy's refusal into its own (an evaluation writing the
+    stars, say) still gets a sentence for people from the one error renderer (CLI and window)."""
+    from sqlalchemy.orm.exc import StaleDataError as ConcurrentSave
+
+    from ocop_desktop.services.errors import explain
+
+    lost = ConcurrentSave("UPDATE statement on table 'products' expected to update 1 row(s); 0 were matched.")
+    assert explain(lost).startswith("Bản ghi này vừa được người khác lưu trong lúc thao tác đang chạy")
+    assert explain(lost).en.startswith("Someone else saved this record while the action was running")
