@@ -72,7 +72,7 @@ class ProductSet(RecordMixin, Base):
 
     __tablename__ = "product_sets"
 
-    code: Mapped[str] = mapped_column(String(50), unique=True)
+    code: Mapped[str] = mapped_column(String(100), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     group_id: Mapped[str] = mapped_column(ForeignKey("product_groups.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
