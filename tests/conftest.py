@@ -36,6 +36,7 @@ SQLITE_ONLY_PATHS = (
     "tests/safety/",
     "tests/services/test_backup.py",
     "tests/services/test_pipeline_tamper.py",
+    "tests/services/test_product_first_page.py",  # the SQLite-only fast path of a keystroke's page
     "tests/persistence/test_migrations.py",
     "tests/persistence/test_list_index_migration.py",
     "tests/persistence/test_row_seal_migration.py",
