@@ -386,15 +386,7 @@ def describe(path: Path, chain: bool = True, db_path: Path | None = None) -> Bac
 
 def _chain_warnings(conn: sqlite3.Connection) -> tuple[str, ...]:
     """The audit log of a copy, checked as `ocop check` does: edits made outside the program."""
-    log = check_log(conn)
-    if log.sound:
-        return ()
-    items = [f"Nhật ký thay đổi bị sửa ngoài ứng dụng — {b.message}" for b in log.breaks[:3]]
-    items += list(log.mismatches[:3])
-    hidden = len(log.breaks) + len(log.mismatches) - len(items)
-    if hidden > 0:
-        items.append(f"… và {hidden} chỗ khác.")
-    return tuple(items)
+    return check_log(conn).warnings()
 
 
 def newest_good_backup(db_path: Path) -> BackupSummary | None:

@@ -5,18 +5,15 @@ reference tables against the files shipped with the program."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from ocop_desktop.persistence.database import damaged, is_writable, model_problems
 from ocop_desktop.persistence.engine import is_server_url, make_engine, shown_url
 from ocop_desktop.persistence.migrate import head_revision, known_revisions
-from ocop_desktop.persistence.row_seal import as_stored
+from ocop_desktop.persistence.server_reader import ServerReader
 from ocop_desktop.persistence.snapshot import UnfinishedOnReadOnlyMedia, integrity_problems, read_only_uri
 from ocop_desktop.services.anchors import database_anchor_problems
 from ocop_desktop.services.reference_check import reference_problems
@@ -89,32 +86,12 @@ def check_server(location: str) -> HealthReport:
         try:
             with engine.connect() as connection:
                 report.facts.append("Máy chủ PostgreSQL: kết nối được; toàn vẹn lưu trữ do máy chủ tự bảo đảm.")
-                _check_links_and_version(_ServerReader(connection), report, None)  # type: ignore[arg-type]
+                _check_links_and_version(ServerReader(connection), report, None)  # type: ignore[arg-type]
         finally:
             engine.dispose()
     except DBAPIError as exc:
         report.problems.append(f"Không đọc được dữ liệu trên máy chủ {shown_url(location)}: {exc.orig}")
     return report
-
-
-class _ServerReader:
-    """What the checks ask of a read-only sqlite3 connection, answered by a server: ``?``
-    parameters, and each value in the form SQLite stores it (row_seal.as_stored)."""
-
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> _Rows:
-        result = self._connection.exec_driver_sql(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
-        return _Rows([tuple(as_stored(v) for v in row) for row in result])
-
-
-class _Rows(list[tuple[Any, ...]]):
-    def fetchone(self) -> tuple[Any, ...] | None:
-        return self[0] if self else None
-
-    def fetchall(self) -> list[tuple[Any, ...]]:
-        return list(self)
 
 
 def _check_links_and_version(conn: sqlite3.Connection, report: HealthReport, path: Path | None) -> None:

@@ -25,9 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
@@ -37,7 +36,7 @@ from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.engine import make_engine, server_url, shown_url
 from ocop_desktop.persistence.migrate import MigrationResult, head_revision, known_revisions
 from ocop_desktop.persistence.models import Base
-from ocop_desktop.persistence.row_seal import as_stored
+from ocop_desktop.persistence.server_reader import ServerReader
 from ocop_desktop.services.tamper import check_log
 
 SUMMARY_TABLES = {"products": "sản phẩm", "producers": "chủ thể", "survey_entries": "dòng rà soát", "tasks": "nhiệm vụ"}
@@ -261,42 +260,15 @@ def describe_counts(found: dict[str, int]) -> str:
     return ", ".join(f"{found.get(k, 0)} {label}" for k, label in SUMMARY_TABLES.items())
 
 
-class _Reader:
-    """What tamper.check_log asks of a read-only sqlite3 connection, answered by the server:
-    ``?`` parameters, each value in the form SQLite stores it (row_seal.as_stored)."""
-
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> _Rows:
-        result = self._connection.exec_driver_sql(sql.replace("%", "%%").replace("?", "%s"), tuple(params))
-        return _Rows([tuple(as_stored(v) for v in row) for row in result])
-
-
-class _Rows(list[tuple[Any, ...]]):
-    def fetchone(self) -> tuple[Any, ...] | None:
-        return self[0] if self else None
-
-    def fetchall(self) -> list[tuple[Any, ...]]:
-        return list(self)
-
-
 def chain_warnings(location: str) -> tuple[str, ...]:
     """The audit log's chain and every covered record checked as `ocop check` does; empty when sound."""
     engine = make_engine(location, read_only=True)
     try:
         with engine.connect() as conn:
-            log = check_log(_Reader(conn))  # type: ignore[arg-type]
+            log = check_log(ServerReader(conn))  # type: ignore[arg-type]
     finally:
         engine.dispose()
-    if log.sound:
-        return ()
-    items = [f"Nhật ký thay đổi bị sửa ngoài ứng dụng — {b.message}" for b in log.breaks[:3]]
-    items += list(log.mismatches[:3])
-    hidden = len(log.breaks) + len(log.mismatches) - len(items)
-    if hidden > 0:
-        items.append(f"… và {hidden} chỗ khác.")
-    return tuple(items)
+    return log.warnings()
 
 
 # -- backup -----------------------------------------------------------------------------------------

@@ -43,6 +43,17 @@ class ChainCheck:
     def sound(self) -> bool:
         return not self.breaks and not self.mismatches
 
+    def warnings(self) -> tuple[str, ...]:
+        """The first breaks and mismatches in Vietnamese (a backup's or a restore's warnings); empty when sound."""
+        if self.sound:
+            return ()
+        items = [f"Nhật ký thay đổi bị sửa ngoài ứng dụng — {b.message}" for b in self.breaks[:3]]
+        items += list(self.mismatches[:3])
+        hidden = len(self.breaks) + len(self.mismatches) - len(items)
+        if hidden > 0:
+            items.append(f"… và {hidden} chỗ khác.")
+        return tuple(items)
+
 
 def check_log(conn: sqlite3.Connection) -> ChainCheck:
     """Verify the hash chain and every covered record against it, reading ``conn`` (a read-only
