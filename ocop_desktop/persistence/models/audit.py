@@ -20,7 +20,7 @@ class AuditEntry(Base):
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(50))
     entity: Mapped[str] = mapped_column(String(50))
-    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    entity_id: Mapped[str] = mapped_column(String(200), index=True)  # a record id, or a setting's key
     changes: Mapped[dict[str, Any]] = mapped_column(default=dict)  # field -> [old, new]
     context: Mapped[str] = mapped_column(Text, default="")
     # Tamper evidence: each entry's hash covers its content and the previous entry's hash.
