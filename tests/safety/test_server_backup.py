@@ -54,30 +54,9 @@ second_database = pytest.fixture(_new_database, name="second_database")
 third_database = pytest.fixture(_new_database, name="third_database")
 
 
-def widen_narrow_product_set_code(url: str) -> None:
-    """Until a migration widens it: product_sets.code is VARCHAR(50) and a shipped product set's
-    code has 51 characters (SQLite ignores the length, PostgreSQL refuses the row), so `ocop init`
-    cannot load the reference data on a server (tests/services/test_on_server.py xfails on it)."""
-    open_database(url).close()  # migrated to the newest schema
-    engine = make_engine(url)
-    try:
-        with engine.begin() as conn:
-            length = conn.execute(
-                text(
-                    "SELECT character_maximum_length FROM information_schema.columns "
-                    "WHERE table_name = 'product_sets' AND column_name = 'code'"
-                )
-            ).scalar()
-            if length is not None and length < 60:
-                conn.execute(text("ALTER TABLE product_sets ALTER COLUMN code TYPE VARCHAR(100)"))
-    finally:
-        engine.dispose()
-
-
 def test_backup_and_restore_on_the_server_reproduce_every_table(
     pg_url: str, second_database: str, third_database: str, tmp_path: Path
 ):
-    widen_narrow_product_set_code(pg_url)
     done = ocop("--db", pg_url, "init", "--sample", "muong-ang-2024")
     assert done.returncode == 0, done.stderr
     db = open_database(pg_url)
