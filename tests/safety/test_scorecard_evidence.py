@@ -128,9 +128,14 @@ def _downgrade(path: Path, revision: str) -> None:
 
     engine = make_engine(path)
     cfg = _config()
-    with engine.connect() as conn, conn.begin():
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, revision)
+    with engine.connect() as conn:
+        # As persistence/migrate.py runs the steps: batch mode rebuilds tables others refer to
+        # (0018's product_sets), which foreign keys would refuse; the pragma only works outside
+        # a transaction, so it goes to the driver.
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
     engine.dispose()
 
 
