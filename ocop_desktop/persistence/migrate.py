@@ -99,30 +99,41 @@ def _has_tables(engine: Engine) -> bool:
         return bool(_table_names(conn))
 
 
-def upgrade(engine: Engine, db_path: Path | str, revision: str = "head") -> MigrationResult:
-    """Bring the database to ``revision``; an older schema (of a file) is backed up first.
-    ``db_path``: the file, or for a server how its URL may be shown."""
-    if engine.dialect.name != "sqlite":
-        return _upgrade_server(engine, str(db_path), revision)
+def _known_revision(engine: Engine, vi: str, en: str, advice: Text) -> str | None:
+    """The schema revision of the database (None: empty), refused when it is not one of ours or
+    was made by a newer version; ``vi``/``en`` name it («Tệp …», «Cơ sở dữ liệu …»), ``advice``
+    says what to choose instead."""
     before = current_revision(engine)
     if before is None and _has_tables(engine):
         raise SchemaError(
             Text(
-                f"Tệp {db_path} không phải cơ sở dữ liệu của OCOP Desktop (không có thông tin phiên bản). "
-                "Hãy chọn đúng tệp dữ liệu hoặc tạo tệp mới.",
-                f"The file {db_path} is not an OCOP Desktop database (it has no version information). "
-                "Choose the right data file or create a new one.",
+                f"{vi} không phải cơ sở dữ liệu của OCOP Desktop (không có thông tin phiên bản). {advice}",
+                f"{en} is not an OCOP Desktop database (it has no version information). {advice.en}",
             )
         )
     if before is not None and before not in known_revisions():
         raise SchemaError(
             Text(
-                f"Cơ sở dữ liệu {db_path} do một phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {before}). "
+                f"{vi} do một phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {before}). "
                 "Hãy cập nhật ứng dụng lên phiên bản mới nhất rồi mở lại; dữ liệu không bị thay đổi.",
-                f"The database {db_path} was made by a newer version of OCOP Desktop (schema {before}). "
+                f"{en} was made by a newer version of OCOP Desktop (schema {before}). "
                 "Update the application to the latest version, then open it again; the data were not changed.",
             )
         )
+    return before
+
+
+def upgrade(engine: Engine, db_path: Path | str, revision: str = "head") -> MigrationResult:
+    """Bring the database to ``revision``; an older schema (of a file) is backed up first.
+    ``db_path``: the file, or for a server how its URL may be shown."""
+    if engine.dialect.name != "sqlite":
+        return _upgrade_server(engine, str(db_path), revision)
+    before = _known_revision(
+        engine,
+        f"Tệp {db_path}",
+        f"The file {db_path}",
+        Text("Hãy chọn đúng tệp dữ liệu hoặc tạo tệp mới.", "Choose the right data file or create a new one."),
+    )
     target = head_revision() if revision == "head" else revision
     if before == target:
         return MigrationResult(before, target, None)
@@ -161,25 +172,15 @@ def upgrade(engine: Engine, db_path: Path | str, revision: str = "head") -> Migr
 def _upgrade_server(engine: Engine, shown: str, revision: str) -> MigrationResult:
     """The same steps on a server, in one transaction: a failed upgrade leaves the old schema.
     (Its backup is the server's own, pg_dump; not a copy of a file.)"""
-    before = current_revision(engine)
-    if before is None and _has_tables(engine):
-        raise SchemaError(
-            Text(
-                f"Cơ sở dữ liệu {shown} không phải của OCOP Desktop (không có thông tin phiên bản) mà đã có bảng. "
-                "Hãy chọn đúng cơ sở dữ liệu hoặc tạo một cơ sở dữ liệu trống.",
-                f"The database {shown} is not an OCOP Desktop database (it has no version information) "
-                "but holds tables. Choose the right database or create an empty one.",
-            )
-        )
-    if before is not None and before not in known_revisions():
-        raise SchemaError(
-            Text(
-                f"Cơ sở dữ liệu {shown} do một phiên bản OCOP Desktop mới hơn tạo ra (lược đồ {before}). "
-                "Hãy cập nhật ứng dụng lên phiên bản mới nhất rồi mở lại; dữ liệu không bị thay đổi.",
-                f"The database {shown} was made by a newer version of OCOP Desktop (schema {before}). "
-                "Update the application to the latest version, then open it again; the data were not changed.",
-            )
-        )
+    before = _known_revision(
+        engine,
+        f"Cơ sở dữ liệu {shown}",
+        f"The database {shown}",
+        Text(
+            "Nó đã có bảng: hãy chọn đúng cơ sở dữ liệu hoặc tạo một cơ sở dữ liệu trống.",
+            "It holds tables: choose the right database or create an empty one.",
+        ),
+    )
     target = head_revision() if revision == "head" else revision
     if before == target:
         return MigrationResult(before, target, None)
