@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from datetime import date, datetime
 
 import pytest
@@ -309,8 +308,9 @@ def test_a_failed_write_keeps_the_previous_draft(tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
-def test_a_hundred_thousand_rows_stay_quick(surveys, campaign_id, make_uow):
-    """National scale: the status table counts in SQL and the grid reads one unit's rows."""
+def test_the_status_table_counts_every_unit_and_the_grid_reads_one_units_rows(surveys, campaign_id, make_uow):
+    """Many units' rows: the status table counts them all (in SQL), the grid reads one unit's rows
+    in order. (How fast at national scale, 100,000 rows, is measured in benchmarks/, not here.)"""
     units = [u.unit_id for u in surveys.campaign_units(campaign_id, today=JUNE_20)]
     others = [u for u in units if u != ANG_NUA]
     rows = [
@@ -321,7 +321,7 @@ def test_a_hundred_thousand_rows_stay_quick(surveys, campaign_id, make_uow):
             "product_name": f"Sản phẩm {i}",
             "quantity_sold": float(i),
         }
-        for i in range(100_000)
+        for i in range(5_000)
     ]
     rows += [
         {"campaign_id": campaign_id, "unit_id": ANG_NUA, "position": i, "product_name": f"Ẳng Nưa {i}"}
@@ -331,15 +331,11 @@ def test_a_hundred_thousand_rows_stay_quick(surveys, campaign_id, make_uow):
         uow.session.execute(insert(SurveyEntry), rows)
         uow.commit()
 
-    started = time.perf_counter()
     status = surveys.campaign_units(campaign_id, today=JUNE_20)
-    counted = time.perf_counter() - started
-    assert sum(u.entry_count for u in status) == 100_200
-    started = time.perf_counter()
+    assert sum(u.entry_count for u in status) == 5_200
+    assert {u.unit_id: u.entry_count for u in status}[ANG_NUA] == 200
     mine = surveys.unit_entries(campaign_id, ANG_NUA)
-    read = time.perf_counter() - started
-    assert len(mine) == 200 and mine[0].product_name == "Ẳng Nưa 0"
-    assert counted < 1.0 and read < 0.5, (counted, read)
+    assert [e.product_name for e in mine] == [f"Ẳng Nưa {i}" for i in range(200)]
 
 
 def test_a_submission_changed_since_it_was_shown_is_not_overwritten(surveys, campaign_id):

@@ -395,36 +395,18 @@ def test_an_excel_file_brings_rows_only_for_units_of_this_office(communes, tmp_p
     assert result.added == 2 and set(result.units) == {"Xã Ẳng Nưa", "Xã Ẳng Tở"}
 
 
-def test_twenty_thousand_records_are_checked_in_well_under_two_seconds(communes, tmp_path, monkeypatch):
-    """The check reads each record's unit once and the sender's area once: a small part of the
-    comparison a preview makes anyway (figures printed with -s)."""
-    import time
-
-    from ocop_desktop.services.exchange import merge
+def test_a_large_package_is_checked_record_by_record(communes, tmp_path):
+    """Thousands of records: the sender's own rows pass, another commune's are all held back.
+    (How fast with 20,000 is measured in benchmarks/, not here.)"""
     from tests.services.exchange.test_package_limits import big_package
 
     a, b, r = communes
     a.surveys.save_entries(a.campaign_id(), a.unit_id, [SurveyEntryInput(product_name="Chè Shan tuyết")])
     a.exchange.export(tmp_path / "a.ocop.zip", include_reports=False)
-    real = merge.check_authority
-    spent: list[float] = []
-
-    def timed(*args):
-        started = time.perf_counter()
-        try:
-            return real(*args)
-        finally:
-            spent.append(time.perf_counter() - started)
-
-    monkeypatch.setattr(merge, "check_authority", timed)
-    for unit, name in ((a.unit_id, "của xã gửi"), (b.unit_id, "của xã khác")):
-        path = big_package(tmp_path / "a.ocop.zip", tmp_path / f"{unit}.ocop.zip", 20_000, unit)
-        started = time.perf_counter()
+    for unit in (a.unit_id, b.unit_id):
+        path = big_package(tmp_path / "a.ocop.zip", tmp_path / f"{unit}.ocop.zip", 2_000, unit)
         preview = r.exchange.preview(path)
-        total = time.perf_counter() - started
-        assert preview.counts.get(Outcome.KEPT.value, 0) == (20_000 if unit == b.unit_id else 0)
-        print(f"20.000 dòng {name}: xem trước {total:.2f} s, trong đó kiểm tra quyền {spent[-1]:.3f} s")
-        assert spent[-1] < 2
+        assert preview.counts.get(Outcome.KEPT.value, 0) == (2_000 if unit == b.unit_id else 0)
 
 
 def test_a_2025_commune_sends_its_predecessors_rows_and_the_province_certifies_four_stars(office, tmp_path):
