@@ -237,7 +237,7 @@ class PipelineBoard(QWidget):
             self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit)))
             stage = self.stage_combo.currentData()
             for code, button in self.stage_buttons.items():
-                button.setText(f"{Stage(code).shown}\n{board.by_stage.get(code, 0)}")
+                button.setText(f"{Stage(code).shown}\n{format_vn_number(board.by_stage.get(code, 0))}")
                 button.setChecked(code == stage)
         finally:
             self._applying = False

@@ -49,7 +49,7 @@ def settle(qtbot, widget) -> None:
 
 
 def count(board: PipelineBoard, code: str) -> int:
-    return int(board.stage_buttons[code].text().split("\n")[-1])
+    return int(board.stage_buttons[code].text().split("\n")[-1].replace(".", ""))  # «6.090»
 
 
 def counts(board: PipelineBoard) -> dict[str, int]:
@@ -230,3 +230,16 @@ def test_the_unit_filter_and_the_counts_per_unit(qtbot, board):
     assert board.unit_combo.currentText() == "Xã Ẳng Nưa"
     assert [row.product for row in board.model.rows()] == [NAME]
     assert board.unit_counts_model.stringList() == lines  # counted over every unit, whichever is chosen
+
+
+def test_counts_are_printed_the_vietnamese_way(qtbot, board):
+    """A province's board: thousands separated by dots, on the stage buttons and per unit."""
+    from ocop_desktop.services.pipeline_types import Board
+
+    board._loaded(
+        Board([], {"tiem_nang": 6090, "duoc_cong_nhan": 13910}, {"Xã Ẳng Nưa": 1234}, [("x", "Xã Ẳng Nưa")], 20000)
+    )
+    assert board.stage_buttons["tiem_nang"].text() == "Tiềm năng\n6.090"
+    assert board.stage_buttons["duoc_cong_nhan"].text().endswith("\n13.910")
+    assert board.unit_counts_model.stringList() == ["Xã Ẳng Nưa: 1.234"]
+    assert board.cut_note.text().startswith("Đang hiện 0 sản phẩm đầu trong 20.000")
