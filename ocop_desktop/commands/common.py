@@ -114,13 +114,7 @@ def open_db(args, write: bool = True) -> tuple[Database, Callable]:
     concurrent writers apart."""
     server = server_location(args)
     if server is not None:
-        db = open_database(server)
-        try:
-            actor = current_actor(db.uow_factory())
-        except BaseException:
-            db.close()
-            raise
-        return db, db.uow_factory(actor=actor)
+        return _with_actor(open_database(server))
     path = db_file(args)
     if write:
         if not is_writable(path):
@@ -139,6 +133,12 @@ def open_db(args, write: bool = True) -> tuple[Database, Callable]:
             db = open_database(path)
     else:
         db = open_database(path)
+    return _with_actor(db)
+
+
+def _with_actor(db: Database) -> tuple[Database, Callable]:
+    """``db`` with a unit-of-work factory writing the office's user into the audit log; closed
+    (its lock released) if that user cannot be read."""
     try:
         actor = current_actor(db.uow_factory())
     except BaseException:
