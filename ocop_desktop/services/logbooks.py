@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import exists, func, or_, select, union_all
 from sqlalchemy.orm import Session
@@ -34,9 +34,9 @@ __all__ = [
     "SurveyOffer",
     "TracedLot",
     "find_named",
+    "idle_flags",
     "offer_lines",
     "recent_entry_products",
-    "with_logbook_flags",
 ]
 
 IDLE_DAYS = 365  # a product with no logbook entry in twelve months is flagged in the registry
@@ -207,28 +207,22 @@ def _recent_among(session: Session, ids: list[str], since: date) -> set[str]:
     return set(session.connection().scalars(select(Product.id).where(Product.id.in_(ids), made)))
 
 
-R = TypeVar("R")
-
-
-def with_logbook_flags(session: Session, rows: list[R], today: date) -> list[R]:
-    """Registry rows (services/product_query.ProductRow) with ``logbook_idle`` set: True for a
-    product with no logbook entry in the IDLE_DAYS before ``today``. One query for the page."""
-    if not rows:
-        return rows
+def idle_flags(session: Session, product_ids: list[str], today: date) -> dict[str, bool]:
+    """Each of ``product_ids``' logbook flag for the registry (product_query.ProductRow.logbook_idle):
+    True for a product with no logbook entry in the IDLE_DAYS before ``today``. At most one query
+    for a page; the returned map is the page's own (read by the window's thread later)."""
+    if not product_ids:
+        return {}
     since = today - timedelta(days=IDLE_DAYS)
     connection = session.connection()
     # Each product's flag kept on the connection until the file changes (persistence/file_version):
     # keystrokes read mostly the same products again; those not known yet are asked in one query.
-    idle: dict[str, bool] = kept(connection, (with_logbook_flags, since), dict)
-    missing = list({r.id for r in rows if r.id not in idle})  # type: ignore[attr-defined]
+    idle: dict[str, bool] = kept(connection, (idle_flags, since), dict)
+    missing = list({pid for pid in product_ids if pid not in idle})
     if missing:
         recent = _recent_among(session, missing, since)
         idle.update((pid, pid not in recent) for pid in missing)
-    for r in rows:
-        # Rows just built for this page: set in place (replace() would build each again, and the
-        # registry reads a page on every keystroke).
-        r.__dict__["logbook_idle"] = idle[r.id]  # type: ignore[attr-defined]
-    return rows
+    return {pid: idle[pid] for pid in product_ids}
 
 
 class LogbookService:

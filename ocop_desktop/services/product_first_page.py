@@ -9,7 +9,8 @@ compares the two). Names are not joined to
 every row (each join costs about a quarter of the bare query): the group's come from the two small
 reference tables read whole, the producer's and the commune's from names kept on the connection —
 read by id for the rows that need them, all forgotten as soon as anything is written to the file
-(persistence/file_version). Rows come back in row_select()'s shape, for product_query.to_rows.
+(persistence/file_version). Rows come back as read, with the function that puts one in
+row_select()'s shape, for product_query.to_rows (which shapes each only when it is shown).
 
 Only on SQLite; elsewhere None and the caller builds the statement as for every other list.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -130,11 +132,12 @@ def first_rows(
     listed: int,
     archive_sql: str,
     limit: int,
-) -> list[tuple[Any, ...]] | None:
+) -> tuple[list[tuple[Any, ...]], Callable[[tuple[Any, ...]], tuple[Any, ...]]] | None:
     """The first ``limit`` products in name order whose folded name is LIKE ``pattern`` (the LIKE
     pattern of ``folded``; None: every product) or whose producer's is, kept by ``archive_sql``;
     rows shaped as row_select()'s. The producers found are listed by id up to ``listed`` of them,
-    else asked of each product in turn. None off SQLite."""
+    else asked of each product in turn. Returns the rows as read and the function that shapes one
+    as row_select() reads it (applied when the row is shown). None off SQLite."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return None
@@ -164,27 +167,30 @@ def first_rows(
         _look_up(cursor, "places", names.places, {r[3] for r in found if r[3] is not None})
     finally:
         cursor.close()
-    producers_named, places_named = names.producers, names.places
+    # The page's own names (the kept maps grow as the file's thread reads on; the rows are shaped
+    # by the window's thread later, when painted: product_query.RowPage).
+    producers_named = {r[2]: names.producers[r[2]] for r in found if r[2] is not None}
+    places_named = {r[3]: names.places[r[3]] for r in found if r[3] is not None}
     day = date.fromisoformat
-    rows = []
-    for pid, name, producer_id, commune_id, gid, set_id, stars, status, cert, on, until, gone in found:
+
+    def shape(r: tuple[Any, ...]) -> tuple[Any, ...]:
+        pid, name, producer_id, commune_id, gid, set_id, stars, status, cert, on, until, gone = r
         group = groups.get(gid if gid is not None else set_groups.get(set_id, ""))
-        rows.append(
-            (
-                pid,
-                name,
-                producers_named[producer_id] if producer_id is not None else None,
-                producer_id,
-                places_named[commune_id] if commune_id is not None else None,
-                commune_id,
-                group[0] if group else None,
-                group[1] if group else None,
-                stars,
-                status,
-                cert,
-                day(on) if on else None,
-                day(until) if until else None,
-                gone,
-            )
+        return (
+            pid,
+            name,
+            producers_named[producer_id] if producer_id is not None else None,
+            producer_id,
+            places_named[commune_id] if commune_id is not None else None,
+            commune_id,
+            group[0] if group else None,
+            group[1] if group else None,
+            stars,
+            status,
+            cert,
+            day(on) if on else None,
+            day(until) if until else None,
+            gone,
         )
-    return rows
+
+    return found, shape

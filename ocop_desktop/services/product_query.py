@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy import text as sql_text
@@ -22,7 +23,7 @@ from ocop_desktop.persistence.models import (
     ProductSet,
 )
 from ocop_desktop.services.labels import incomplete_condition
-from ocop_desktop.services.logbooks import recent_entry_products, with_logbook_flags
+from ocop_desktop.services.logbooks import idle_flags, recent_entry_products
 from ocop_desktop.services.places import covered_place_ids
 from ocop_desktop.services.product_first_page import first_rows
 from ocop_desktop.services.product_order import GROUP_ID, SORT_KEYS, ordering, sorted_ids, whole_registry_ids
@@ -133,11 +134,64 @@ def row_select() -> Select[*tuple[Any, ...]]:
     return _joined(select(*_ROW_COLUMNS))
 
 
-def to_rows(rows: Any, today: date) -> list[ProductRow]:
-    """Rows of row_select(), the date and labels they are read by worked out once for all."""
+def to_rows(
+    rows: Iterable[Any], today: date, idle: dict[str, bool] | None = None, shape: Callable[[Any], Any] | None = None
+) -> RowPage:
+    """Rows of row_select() (or rows ``shape`` turns into its shape), the date and labels they are
+    read by worked out once for all; ``idle``: each product's logbook flag (logbooks.idle_flags)."""
     warn_until = add_months(today, EXPIRY_WARNING_MONTHS)
     labels = {s.value: s.label for s in ProductStatus}
-    return [to_row(r, today, warn_until, labels) for r in rows]
+    flags = idle or {}
+
+    def make(r: Any) -> ProductRow:
+        row = to_row(shape(r) if shape else r, today, warn_until, labels)
+        if flags.get(row.id):
+            row.__dict__["logbook_idle"] = True  # set on the row just built (replace() would build it again)
+        return row
+
+    return RowPage(list(rows), make)
+
+
+class RowPage(Sequence[ProductRow]):
+    """A page of registry rows as the database gave them, each built into a ProductRow the first
+    time it is asked for. A search keystroke reads 200 rows and the table paints the 20 or 30 the
+    view shows: building all 200 cost about a third of the keystroke (tests/services/
+    test_product_first_page.py checks the rows are those of the general query). ``ids`` are read
+    without building anything (the table's set of the products it shows). Rows are built by
+    whoever reads them — the window's thread once the page is delivered — from the page's own
+    copies of names and flags: nothing here reads the database."""
+
+    __slots__ = ("_built", "_make", "_raw", "ids")
+
+    def __init__(self, raw: list[Any], make: Callable[[Any], ProductRow]) -> None:
+        self._raw, self._make = raw, make
+        self.ids: list[str] = [r[0] for r in raw]
+        self._built: list[ProductRow | None] = [None] * len(raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    @overload
+    def __getitem__(self, i: int) -> ProductRow: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[ProductRow]: ...
+    def __getitem__(self, i: int | slice) -> ProductRow | list[ProductRow]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        row = self._built[i]
+        if row is None:
+            row = self._built[i] = self._make(self._raw[i])
+        return row
+
+    def __eq__(self, other: object) -> bool:  # compared as the list of its rows (tests, callers)
+        if isinstance(other, (RowPage, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"RowPage({list(self)!r})"
 
 
 def to_row(
@@ -311,12 +365,12 @@ def query_page(
     """One page of rows matching ``filters`` and how many match in all."""
     conds = conditions(session, _checked(filters), today)
     rows, total = _page(session, filters, conds, offset, limit, today)
-    return rows, total if total is not None else _count(session, conds)
+    return list(rows), total if total is not None else _count(session, conds)
 
 
 def uncounted_page(
     session: Session, filters: ProductFilter, offset: int, limit: int, today: date
-) -> tuple[list[ProductRow], int | None]:
+) -> tuple[RowPage, int | None]:
     """query_page without the count: how many match only when this page tells it (it is the last),
     else None (count_matching tells it). Counting every match costs more than reading a page of
     them, so the window shows the rows first and the total a moment later."""
@@ -327,7 +381,7 @@ def uncounted_page(
 
 def _keystroke_page(
     session: Session, filters: ProductFilter, offset: int, limit: int, today: date
-) -> tuple[list[ProductRow], int | None] | None:
+) -> tuple[RowPage, int | None] | None:
     """What a search keystroke reads — the first page in name order, nothing but the search and the
     archive state narrowing it — by product_first_page's one written statement (the same rows as
     _page's); None for any other page, or where that statement cannot run."""
@@ -335,10 +389,11 @@ def _keystroke_page(
         return None
     folded = fold(filters.search)
     pattern = like_pattern(filters.search) if folded else None
-    raw = first_rows(session, folded, pattern, _LISTED_PRODUCERS, _archive_sql(filters), limit)
-    if raw is None:
+    read = first_rows(session, folded, pattern, _LISTED_PRODUCERS, _archive_sql(filters), limit)
+    if read is None:
         return None
-    first = with_logbook_flags(session, to_rows(raw, today), today)
+    found, shape = read
+    first = to_rows(found, today, idle_flags(session, [r[0] for r in found], today), shape)
     return first, len(first) if len(first) < limit else None
 
 
@@ -359,7 +414,7 @@ def _count(session: Session, conds: list[Any]) -> int:
 
 def _page(
     session: Session, filters: ProductFilter, conds: list[Any], offset: int, limit: int, today: date
-) -> tuple[list[ProductRow], int | None]:
+) -> tuple[RowPage, int | None]:
     offset = max(offset, 0)
     sort, descending = filters.sort, filters.descending
     if offset == 0 and sort == "name" and _searched_only(filters):
@@ -367,7 +422,8 @@ def _page(
         # the name's index, the shown columns joined to the rows kept only, stopped after a page.
         # (Another filter may lead SQLite to sort every match, joined: ids first then.)
         stmt = row_select().where(*conds).order_by(*ordering(sort, descending)).limit(limit)
-        first = with_logbook_flags(session, to_rows(session.connection().execute(stmt), today), today)
+        found = session.connection().execute(stmt).all()
+        first = to_rows(found, today, idle_flags(session, [r[0] for r in found], today))
         return first, len(first) if len(first) < limit else None
     page = None
     if _plain(filters):
@@ -380,8 +436,9 @@ def _page(
     # three times quicker than joining every skipped row. (Core statements on the session's
     # connection: no ORM object is made, and the ORM's per-statement bookkeeping is skipped.)
     rows = session.connection().execute(row_select().where(Product.id.in_(page))) if page else ()
-    found = {r[0]: r for r in rows}
-    return with_logbook_flags(session, to_rows((found[pid] for pid in page if pid in found), today), today), total
+    by_id = {r[0]: r for r in rows}
+    shown = [pid for pid in page if pid in by_id]
+    return to_rows((by_id[pid] for pid in shown), today, idle_flags(session, shown, today)), total
 
 
 def same_name_rows(
@@ -394,4 +451,4 @@ def same_name_rows(
     stmt = row_select().where(Product.producer_id == producer_id, Product.name_folded == key)
     if exclude_id:
         stmt = stmt.where(Product.id != exclude_id)
-    return [to_row(r, today) for r in session.execute(stmt.order_by(Product.name_sort, Product.id))]
+    return list(to_rows(session.execute(stmt.order_by(Product.name_sort, Product.id)), today))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -212,7 +213,7 @@ class ProductService:
         offset: int = 0,
         limit: int = PAGE_SIZE,
         today: date | None = None,
-    ) -> tuple[builtins.list[ProductRow], int | None]:
+    ) -> tuple[Sequence[ProductRow], int | None]:
         """query() without counting every match: the total only when this page is the last, else
         None (count() tells it). The window shows the rows, then the total a moment later."""
         with self._uow() as uow:

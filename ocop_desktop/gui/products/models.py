@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,11 +19,11 @@ from ocop_desktop.gui.products.searchable import EXACT_ROLE, FOLD_ROLE, ID_ROLE
 from ocop_desktop.gui.schema_columns import Shown, schema_columns
 from ocop_desktop.gui.table_model import ROW_ROLE, Column
 from ocop_desktop.services.producers import ProducerChoice
-from ocop_desktop.services.product_query import sort_key_of
+from ocop_desktop.services.product_query import RowPage, sort_key_of
 from ocop_desktop.services.products import EXPIRED, EXPIRING, PAGE_SIZE, ProductRow
 
 _Index = QModelIndex | QPersistentModelIndex
-Page = tuple[list[ProductRow], int | None]  # (rows, total; None: not counted yet, more may follow)
+Page = tuple[Sequence[ProductRow], int | None]  # (rows, total; None: not counted yet, more may follow)
 # (offset, limit, deliver): start reading the rows from offset in the background, then deliver((rows, total)).
 Fetch = Callable[[int, int, Callable[[Page], None]], object]
 
@@ -75,9 +76,10 @@ def _registry_columns() -> list[Column[ProductRow]]:
 
 
 class ProductRowsModel(QAbstractTableModel):
-    """The registry table. Holds the rows fetched so far; the view asks for more as it scrolls
+    """The registry table. Holds the pages fetched so far; the view asks for more as it scrolls
     (canFetchMore/fetchMore, PAGE_SIZE rows at a time), so 20,000 products never load at once.
-    A row's texts are worked out the first time the view paints it, then kept."""
+    A row is built from its page (services/product_query.RowPage) and its texts worked out the
+    first time the view paints it or a caller asks for it, then kept."""
 
     sort_requested = Signal(str, bool)  # service sort key, descending
     # The service's sort key of each column, in the columns' order.
@@ -86,8 +88,11 @@ class ProductRowsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._columns = _registry_columns()
-        self._rows: list[ProductRow] = []
+        self._pages: list[Sequence[ProductRow]] = []  # as delivered; rows built when first read
+        self._starts: list[int] = []  # the row number each page starts at
+        self._rows: list[ProductRow | None] = []  # each row once built from its page
         self._texts: list[tuple[str, ...] | None] = []  # each row's cell texts, once painted
+        self._id_list: list[str] = []  # every row's product id, in order
         self._ids: set[str] = set()
         self._total = 0
         self._counted = False  # the total is a count, not a guess that more rows may follow
@@ -96,12 +101,12 @@ class ProductRowsModel(QAbstractTableModel):
         self._epoch = 0  # bumped by reset: a page read for an earlier list is dropped
 
     # --- content -------------------------------------------------------------------------
-    def reset(self, rows: list[ProductRow], total: int | None, fetch: Fetch | None) -> None:
+    def reset(self, rows: Sequence[ProductRow], total: int | None, fetch: Fetch | None) -> None:
         """Show ``rows``, the first of ``total`` (None: not counted yet; set_total tells it later)."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._texts = [None] * len(self._rows)
-        self._ids = {r.id for r in rows}
+        self._pages, self._starts, self._rows, self._texts, self._id_list = [], [], [], [], []
+        self._add_page(rows, _ids_of(rows))
+        self._ids = set(self._id_list)
         self._counted = False
         self._take_total(total)
         self._fetch = fetch
@@ -127,13 +132,26 @@ class ProductRowsModel(QAbstractTableModel):
             self._total = max(self._total, len(self._rows))
 
     def row(self, index: int) -> ProductRow:
-        return self._rows[index]
+        r = self._rows[index]
+        if r is None:
+            index %= len(self._rows)  # as a list reads a negative index
+            page = bisect_right(self._starts, index) - 1
+            r = self._rows[index] = self._pages[page][index - self._starts[page]]
+        return r
 
     def find(self, product_id: str) -> int | None:
-        for i, r in enumerate(self._rows):
-            if r.id == product_id:
-                return i
-        return None
+        if product_id not in self._ids:
+            return None
+        return self._id_list.index(product_id)
+
+    def _add_page(self, rows: Sequence[ProductRow], ids: list[str]) -> None:
+        if not rows:
+            return
+        self._starts.append(len(self._rows))
+        self._pages.append(rows)
+        self._rows.extend([None] * len(rows))
+        self._texts.extend([None] * len(rows))
+        self._id_list.extend(ids)
 
     def expiry_note(self, r: ProductRow) -> str:
         if r.expiry_state == EXPIRED:
@@ -157,21 +175,23 @@ class ProductRowsModel(QAbstractTableModel):
         epoch = self._epoch
         self._fetch(len(self._rows), PAGE_SIZE, lambda page: self._arrived(epoch, *page))
 
-    def _arrived(self, epoch: int, rows: list[ProductRow], total: int | None) -> None:
+    def _arrived(self, epoch: int, rows: Sequence[ProductRow], total: int | None) -> None:
         if epoch != self._epoch:
             return  # the list was replaced while this page was read
         self._fetching = False
         # Rows saved meanwhile shift the pages; never show a product twice.
-        rows = [r for r in rows if r.id not in self._ids]
+        ids = _ids_of(rows)
+        if any(i in self._ids for i in ids):
+            kept = [n for n, i in enumerate(ids) if i not in self._ids]
+            rows, ids = [rows[n] for n in kept], [ids[n] for n in kept]
         if not rows:
             self._total = len(self._rows)
             self._counted = True
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self._texts.extend([None] * len(rows))
-        self._ids.update(r.id for r in rows)
+        self._add_page(rows, ids)
+        self._ids.update(ids)
         self._take_total(total)
         self.endInsertRows()
 
@@ -190,7 +210,7 @@ class ProductRowsModel(QAbstractTableModel):
         row = index.row()
         if not 0 <= row < len(self._rows) or not index.isValid():
             return None
-        r = self._rows[row]
+        r = self._rows[row] or self.row(row)
         if role == _DISPLAY:
             texts = self._texts[row]
             if texts is None:
@@ -221,6 +241,11 @@ class ProductRowsModel(QAbstractTableModel):
         # Sorting happens in SQL (Vietnamese order from the stored keys); the page re-queries.
         if 0 <= column < len(self.SORT_KEYS):
             self.sort_requested.emit(self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+
+
+def _ids_of(rows: Sequence[ProductRow]) -> list[str]:
+    """The rows' product ids, read from a RowPage without building its rows."""
+    return list(rows.ids) if isinstance(rows, RowPage) else [r.id for r in rows]
 
 
 class ProducerListModel(QAbstractListModel):
