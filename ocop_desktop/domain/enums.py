@@ -126,3 +126,13 @@ class OcopGroup(LabelledEnum):
         "Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch",
         "Community tourism, ecotourism and tourist sites",
     )
+
+
+class UserRole(LabelledEnum):
+    """Who may do what on a shared server (issue 18): services/access.py decides by it, and
+    `ocop server init` gives each role's PostgreSQL group (ocop_<code>) the matching grants."""
+
+    COMMUNE = "commune", "Cán bộ xã", "Commune officer"
+    PROVINCE = "province", "Chuyên viên tỉnh", "Provincial officer"
+    COUNCIL = "council", "Hội đồng đánh giá", "Evaluation council"
+    ADMIN = "admin", "Quản trị", "Administrator"

@@ -55,6 +55,7 @@ COVERED: dict[str, str] = {
     "logbook_batch_materials": "id",
     "logbook_sales": "id",
     "trusted_senders": "id",
+    "users": "id",  # who may do what on a server: a role changed outside the program shows
     "app_meta": "key",
     "scorecards": "id",  # shipped cards are also compared with their files; an office's own only here
 }

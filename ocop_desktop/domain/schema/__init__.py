@@ -40,6 +40,7 @@ from ocop_desktop.domain.schema.records import (
 )
 from ocop_desktop.domain.schema.safety import AUDIT_LOG, BACKUP, TRUSTED_SENDER
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
+from ocop_desktop.domain.schema.users import USER
 
 __all__ = [
     "ACTIVITY",
@@ -72,6 +73,7 @@ __all__ = [
     "TERMINAL",
     "TRUSTED_SENDER",
     "UNIT_SUBMISSION",
+    "USER",
     "WINDOW",
     "Field",
     "Kind",
@@ -117,6 +119,7 @@ RECORDS: dict[str, Record] = {
         EXCHANGE_OUTBOX,
         SYNC_STATE,
         TRUSTED_SENDER,
+        USER,
         DATABASE,
     )
 }

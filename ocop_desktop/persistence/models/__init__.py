@@ -19,6 +19,7 @@ from ocop_desktop.persistence.models.reference import (
 from ocop_desktop.persistence.models.registry import Producer, Product
 from ocop_desktop.persistence.models.surveys import SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.persistence.models.tasks import Directive, Task, TaskProgress
+from ocop_desktop.persistence.models.users import User
 
 __all__ = [
     "Activity",
@@ -54,6 +55,7 @@ __all__ = [
     "TaskProgress",
     "TrustedSender",
     "UnitSubmission",
+    "User",
     "new_id",
     "stable_id",
     "utcnow",
