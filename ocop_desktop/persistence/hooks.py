@@ -327,6 +327,20 @@ def insert_many(session: Session, model: type[Base], rows: list[dict[str, Any]])
         _write_entries(session, entries)
 
 
+def take_write_lock(session: Session) -> None:
+    """Make this transaction the database's one writer until it ends: SQLite's write lock (a no-op
+    UPDATE), or on a server the transaction-level advisory lock that serialises audit appends.
+
+    Every audited write takes it at its first flush; a service whose plan depends on what it
+    reads (an import deciding what is new) takes it before reading, so that a second writer's
+    plan is made only after the first has committed. Taken again in one transaction, it is held once."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("UPDATE audit_log SET seq = seq WHERE 0"))
+    else:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
+
+
 def _chain(session: Session, entries: list[Any]) -> None:
     # AuditEntry rows a service adds, or the namespaces noted by the flush hook.
     """Number and hash new entries after the newest one in the file.
@@ -338,10 +352,7 @@ def _chain(session: Session, entries: list[Any]) -> None:
     server, a transaction-level advisory lock does the same for the chain alone.
     """
     conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("UPDATE audit_log SET seq = seq WHERE 0"))
-    else:
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_CHAIN_LOCK})
+    take_write_lock(session)
     head = conn.execute(text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).first()
     seq, prev = (head[0], head[1] or "") if head else (0, GENESIS)
     now = utcnow()

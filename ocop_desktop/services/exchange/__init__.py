@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -15,9 +16,11 @@ from ocop_desktop.domain.language import ENGLISH, Text, english
 from ocop_desktop.domain.validation import ValidationError
 from ocop_desktop.exports.package import EXTENSION, PackageError, VerifiedPackage, read_package
 from ocop_desktop.exports.signing import short_fingerprint
+from ocop_desktop.persistence.hooks import take_write_lock
 from ocop_desktop.persistence.migrate import known_revisions
 from ocop_desktop.persistence.models import InboxEntry, TrustedSender
 from ocop_desktop.persistence.models.base import utcnow
+from ocop_desktop.persistence.retry import retrying
 from ocop_desktop.persistence.uow import UowFactory
 from ocop_desktop.services.audit import record_signer
 from ocop_desktop.services.exchange.apply import apply_plan, choices_for
@@ -73,8 +76,18 @@ def inbox_dto(e: InboxEntry) -> InboxDTO:
 
 
 def _conflict(exc: IntegrityError) -> str:
-    """SQLite's "UNIQUE constraint failed: producers.tax_code" said with labels, not table names."""
+    """SQLite's "UNIQUE constraint failed: producers.tax_code" (or PostgreSQL's "Key (tax_code)=…"
+    of a table) said with labels, not table names."""
     text = str(exc.orig)
+    state = getattr(exc.orig, "sqlstate", None)
+    if state is not None:  # a server: the table in the diagnostics, the columns in the detail
+        table = getattr(getattr(exc.orig, "diag", None), "table_name", None) or ""
+        columns = re.search(r"Key \(([^)]*)\)=", text)
+        text = "FOREIGN KEY" if state == "23503" else ""
+        if state == "23505":
+            text = "UNIQUE: " + ", ".join(
+                f"{table}.{c.strip()}" for c in (columns.group(1) if columns else "").split(",")
+            )
     if "UNIQUE" in text:
         fields = [c.strip().rpartition(".") for c in text.partition(":")[2].split(",")]
         named = ", ".join(
@@ -160,9 +173,27 @@ class ExchangeService:
                     f"The file {pkg.path.name} changed since it was previewed; preview it again before importing.",
                 )
             )
+        # Several importers at once on a server: each plans only after the one before committed,
+        # and a transaction the server still aborts (a deadlock with another writer) runs again.
+        return retrying(lambda: self._import(pkg, decoded, choices, prefer, dry_run, progress, trust_sender))
+
+    def _import(
+        self,
+        pkg: VerifiedPackage,
+        decoded: Decoded,
+        choices: Mapping[str, str] | None,
+        prefer: str | None,
+        dry_run: bool,
+        progress: Progress | None,
+        trust_sender: bool,
+    ) -> ImportResult:
         package_id = pkg.package_id
         with self._uow(action="import", context=f"gói {package_id}") as uow:
             actor = uow.session.info.get("actor", "")
+            if not dry_run:
+                # The one writer from here: what the plan finds new is still new when it is written
+                # (another import of the same package, or of a record it also carries, waits here).
+                take_write_lock(uow.session)
             plan = make_plan(uow.session, pkg, decoded)  # first: this office's own package is said as such
             if dry_run:  # a look only: a refused sender is said, a new one is shown, not trusted
                 trust = sender_trust(uow.session, pkg)
