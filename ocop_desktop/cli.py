@@ -57,6 +57,8 @@ COMMAND_MODULES = {
     "activities": "activities",
     "pipeline": "pipeline",
     "dossier": "pipeline",
+    "users": "users",
+    "server": "server",
 }
 MODULE_ORDER = (
     "exchange",
@@ -70,6 +72,8 @@ MODULE_ORDER = (
     "activities",
     "logbooks",
     "pipeline",
+    "users",
+    "server",
 )
 BUILT_IN = ("office", "init", "check", "report", "products", "tasks", "surveys")
 

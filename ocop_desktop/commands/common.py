@@ -26,6 +26,7 @@ from ocop_desktop.persistence.database import (
 )
 from ocop_desktop.persistence.engine import is_server_url, shown_url
 from ocop_desktop.persistence.snapshot import check_file
+from ocop_desktop.services import access
 from ocop_desktop.services.campaigns import CampaignInfo, CampaignService
 from ocop_desktop.services.errors import explain
 from ocop_desktop.services.places import PlaceDTO, PlaceService
@@ -141,6 +142,11 @@ def _with_actor(db: Database) -> tuple[Database, Callable]:
     (its lock released) if that user cannot be read."""
     try:
         actor = current_actor(db.uow_factory())
+        if db.on_server:  # a login nobody added is refused here, before any command runs
+            with db.uow_factory()() as uow:
+                user = access.current_user(uow.session)
+            if not user.every_right:  # the audit log and «changed by» name the person
+                actor = user.full_name or user.login
     except BaseException:
         db.close()
         raise

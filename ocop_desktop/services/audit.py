@@ -68,6 +68,7 @@ ACTION_LABELS = {
     "trust": "Tin cậy đơn vị gửi",
     "excel-undo": "Hoàn tác nhập từ Excel",
     "pipeline": "Chuyển giai đoạn lộ trình",
+    "users": "Người dùng và vai trò",
     "dossier": "Ghi hồ sơ đánh giá",
 }
 SENDER_ACTION = "sender"  # one entry per imported package: which office and key vouched for its changes

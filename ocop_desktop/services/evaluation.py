@@ -30,6 +30,7 @@ from ocop_desktop.domain.validation import FieldError, NotFoundError, Validation
 from ocop_desktop.persistence.models import Evaluation, EvaluationMember, Product, ProductSet, RuleSetRow
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
+from ocop_desktop.services.access import Action, require
 from ocop_desktop.services.evaluation_types import (  # noqa: F401  (re-exported for the GUI, CLI and tests)
     DEFAULT_LEVEL,
     CertificationDTO,
@@ -208,6 +209,11 @@ class EvaluationService:
         assert level is not None  # a level that is not one was refused above
         outcome = evaluate(setup.card, setup.rule_set, checked.members, checked.knockouts)
         with self._uow(action="evaluate", context=setup.product.name) as uow:
+            require(
+                uow.session,
+                Action.EVALUATE,
+                record=Text(f"Đánh giá sản phẩm «{setup.product.name}»", f"Evaluation of «{setup.product.name}»"),
+            )
             evaluation = Evaluation(
                 product_id=setup.product.id,
                 rule_set_id=reference.rule_set_id(setup.rule_set.code),
@@ -244,6 +250,7 @@ class EvaluationService:
         """A certified result: the product takes the star class, score, certificate and an expiry
         set by the evaluation's rule set. Only 3 stars and above are certified."""
         with self._uow(action="certify") as uow:
+            require(uow.session, Action.EVALUATE)
             evaluation = self._load(uow, evaluation_id)
             rules = pick_rule_set(reference.rule_sets(uow), evaluation.rule_set.code)
             result = self._certify(uow, evaluation, rules, data, today)

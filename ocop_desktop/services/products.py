@@ -18,9 +18,11 @@ from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.rules import rule_set_in_force
 from ocop_desktop.domain.text import clean
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
+from ocop_desktop.persistence.hooks import record_label
 from ocop_desktop.persistence.models import Place, Producer, Product, ProductGroup, ProductSet, utcnow
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
+from ocop_desktop.services.access import Action, require
 from ocop_desktop.services.labels import LabelInfo, apply_label, incomplete_condition, label_errors, label_info
 from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported for the GUI and tests)
     EXPIRED,
@@ -258,6 +260,7 @@ class ProductService:
         with self._uow() as uow:
             product = Product(status=data.status)
             self._apply(uow, product, data)
+            _may_change(uow, product)
             uow.session.add(product)
             uow.commit()
             return to_dto(product)
@@ -281,7 +284,9 @@ class ProductService:
                 expected_updated_at is not None and product.updated_at != expected_updated_at
             ):
                 raise _stale(uow.session, product)
+            _may_change(uow, product)  # its unit now, and below the one it is moved to
             self._apply(uow, product, data)
+            _may_change(uow, product)
             try:
                 uow.commit()
             except ConcurrentSave:
@@ -292,6 +297,7 @@ class ProductService:
     def set_archived(self, product_id: str, archived: bool) -> ProductDTO:
         with self._uow(action="archive" if archived else "restore") as uow:
             product = self._load(uow, product_id)
+            _may_change(uow, product)
             product.archived_at = utcnow() if archived else None
             try:
                 uow.commit()
@@ -306,6 +312,7 @@ class ProductService:
             changed = 0
             for product_id in product_ids:
                 product = self._load(uow, product_id)
+                _may_change(uow, product)
                 if (product.archived_at is not None) != archived:
                     product.archived_at = utcnow() if archived else None
                     changed += 1
@@ -483,3 +490,8 @@ class ProductService:
         product.checklist = dict(data.checklist)
         apply_label(product, data.label)
         product.notes = (data.notes or "").strip()
+
+
+def _may_change(uow: UnitOfWork, product: Product) -> None:
+    """A commune officer on a server changes only the products of their unit (services/access.py)."""
+    require(uow.session, Action.PRODUCT, product.commune_id, record_label(product))

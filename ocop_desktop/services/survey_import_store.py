@@ -13,6 +13,7 @@ from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.domain.text import fold
 from ocop_desktop.persistence.hooks import insert_many
 from ocop_desktop.persistence.models import SurveyEntry, UnitSubmission, utcnow
+from ocop_desktop.services.access import Action, require
 
 # Rows added per insert_many call: small enough to report progress and notice a cancel often.
 CHUNK = 1000
@@ -42,6 +43,7 @@ def store_unit_rows(
     Matching reads plain columns, and only matched entries are loaded as objects (updates go through
     the session's hooks). New rows are appended to ``added`` as column values when given (the caller
     inserts them in bulk with ``add_rows``), else inserted here."""
+    require(session, Action.SURVEY, unit_id)  # a commune officer imports only their unit's rows
     existing = session.execute(
         select(SurveyEntry.id, SurveyEntry.product_name, SurveyEntry.producer_name, SurveyEntry.position)
         .where(SurveyEntry.campaign_id == campaign_id, SurveyEntry.unit_id == unit_id)

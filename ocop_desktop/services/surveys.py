@@ -19,6 +19,7 @@ from ocop_desktop.domain.schema import SURVEY_ENTRY
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Product, SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
+from ocop_desktop.services.access import Action, require
 from ocop_desktop.services.survey_checks import (
     check_rows,
     check_submission,
@@ -118,6 +119,7 @@ class SurveyService:
             campaign = self._campaign(uow, campaign_id)
             submission, unit_name = self._submission(uow, campaign, unit_id)
             record = Text(f"Rà soát năm {campaign.year} — {unit_name}", f"Survey of {campaign.year} — {unit_name}")
+            require(s, Action.SURVEY, unit_id, record)  # a commune officer: only their unit's rows
             if campaign.closed_on is not None:
                 raise ValidationError(
                     [
@@ -192,6 +194,12 @@ class SurveyService:
         with self._uow() as uow:
             campaign = self._campaign(uow, campaign_id)
             submission, unit_name = self._submission(uow, campaign, unit_id)
+            require(
+                uow.session,
+                Action.SURVEY,
+                unit_id,
+                Text(f"Rà soát năm {campaign.year} — {unit_name}", f"Survey of {campaign.year} — {unit_name}"),
+            )
             if expected_version is not None and submission.updated_at != expected_version:
                 shown = SubmissionStatus(submission.status).label
                 raise StaleDataError(
@@ -234,6 +242,7 @@ class SurveyService:
                     )
                 )
             record = Text(f"Dòng rà soát «{entry.product_name}»", f"Survey row «{entry.product_name}»")
+            require(s, Action.PRODUCT, entry.unit_id, record)
             if entry.product_id:
                 existing = s.get(Product, entry.product_id)
                 name = existing.name if existing else entry.product_name
