@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from ocop_desktop.commands.password import terminal_asker
 from ocop_desktop.domain.os_errors import os_reason
 from ocop_desktop.domain.text import fold
 from ocop_desktop.domain.validation import NotFoundError
@@ -115,7 +116,7 @@ def open_db(args, write: bool = True) -> tuple[Database, Callable]:
     concurrent writers apart."""
     server = server_location(args)
     if server is not None:
-        return _with_actor(open_database(server))
+        return _with_actor(open_database(server, ask_password=terminal_asker()))
     path = db_file(args)
     if write:
         if not is_writable(path):

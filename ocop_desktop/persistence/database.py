@@ -14,7 +14,14 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, event
 
 from ocop_desktop.domain.language import Text
-from ocop_desktop.persistence.engine import is_server_url, make_engine, server_url, shown_url
+from ocop_desktop.persistence.engine import (
+    is_server_url,
+    make_engine,
+    password_file,
+    password_refused,
+    server_url,
+    shown_url,
+)
 from ocop_desktop.persistence.migrate import (
     MigrationResult,
     SchemaError,
@@ -225,15 +232,19 @@ def is_writable(path: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def open_database(path: Path | str, read_only: bool = False, check: bool = True) -> Database:
+def open_database(
+    path: Path | str, read_only: bool = False, check: bool = True, ask_password: PasswordAsker | None = None
+) -> Database:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
     An existing file is checked first (PRAGMA quick_check, read-only): a damaged file is
     never migrated or written. read_only=True opens it with no migration and no writes
     (used to look at a file in a write-protected place, or a damaged one on purpose with
-    check=False). ``path`` may also be a server URL (postgresql://user@host:port/dbname)."""
+    check=False). ``path`` may also be a server URL (postgresql://user@host:port/dbname); when the
+    server wants a password libpq has not got, ``ask_password`` (a terminal's prompt, the window's
+    dialog) is asked for it, else ServerPasswordError says how to keep it in the password file."""
     if is_server_url(path):
-        return _open_server(str(path), read_only)
+        return _open_server(str(path), read_only, ask_password)
     path = Path(path)
     if not read_only and not is_writable(path):
         raise read_only_location(path)
@@ -292,12 +303,66 @@ def _open_read_only(path: Path) -> Database:
     return Database(path=path, engine=engine, migration=MigrationResult(revision, revision, None), read_only=True)
 
 
-def _open_server(location: str, read_only: bool) -> Database:
+# Asked for a server's password: (the server as shown, its user, whether a password typed before
+# was refused) -> the password, or None when the user gives up.
+PasswordAsker = Callable[[str, str, bool], "str | None"]
+PASSWORD_TRIES = 3
+
+
+class ServerPasswordError(SchemaError):
+    """The server wants a password the program was not given; the message says where to keep it."""
+
+
+def _password_error(location: str, typed: bool) -> ServerPasswordError:
+    url = server_url(location)
+    shown, user = shown_url(location), url.username or ""
+    line = f"{url.host or 'localhost'}:{url.port or 5432}:{url.database or '*'}:{user or '*'}:MẬT_KHẨU"
+    if typed:
+        return ServerPasswordError(
+            Text(
+                f"Máy chủ {shown} không nhận mật khẩu đã gõ cho người dùng «{user}». Dữ liệu không bị thay đổi; "
+                "hãy hỏi quản trị viên mật khẩu đúng rồi mở lại.",
+                f"The server {shown} did not accept the password typed for the user «{user}». The data were not "
+                "changed; ask the administrator for the right password and open it again.",
+            )
+        )
+    where = password_file()
+    return ServerPasswordError(
+        Text(
+            f"Máy chủ {shown} cần mật khẩu của người dùng «{user}» mà chương trình chưa có. Hãy ghi nó vào tệp "
+            f"mật khẩu của PostgreSQL {where} (chỉ chủ tệp được đọc: chmod 600), một dòng «{line}», "
+            "hoặc chạy lệnh trong một cửa sổ dòng lệnh để được hỏi mật khẩu. Dữ liệu không bị thay đổi.",
+            f"The server {shown} wants the password of the user «{user}», which the program has not got. Write it "
+            f"into PostgreSQL's password file {where} (readable by its owner only: chmod 600) as a line «{line}», "
+            "or run the command in a terminal to be asked for it. The data were not changed.",
+        )
+    )
+
+
+def _open_server(location: str, read_only: bool, ask_password: PasswordAsker | None = None) -> Database:
+    """The database on a server, asking for its password when libpq has none (or a wrong one)."""
+    password: str | None = None
+    asked = 0
+    while True:
+        try:
+            return _open_server_with(location, read_only, password)
+        except Exception as exc:
+            if not password_refused(exc):
+                raise
+            if ask_password is None or asked == PASSWORD_TRIES:
+                raise _password_error(location, typed=password is not None) from None
+            password = ask_password(shown_url(location), server_url(location).username or "", password is not None)
+            asked += 1
+            if password is None:  # the user gave up
+                raise _password_error(location, typed=False) from None
+
+
+def _open_server_with(location: str, read_only: bool, password: str | None) -> Database:
     """The database on a PostgreSQL server, migrated to this version's schema (read_only: only
     checked to be at it, as a file is)."""
     name = Path(server_url(location).database or "")
     shown = shown_url(location)
-    engine = make_engine(location, read_only=read_only)
+    engine = make_engine(location, read_only=read_only, password=password)
     try:
         if read_only:
             revision = current_revision(engine)

@@ -10,6 +10,7 @@ skipped for a server; the callers ask ``is_server_url``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -59,15 +60,16 @@ def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) ->
     cursor.close()
 
 
-def make_engine(path: Path | str, read_only: bool = False) -> Engine:
+def make_engine(path: Path | str, read_only: bool = False, password: str | None = None) -> Engine:
     """An engine on the database file ``path`` (":memory:" is refused: WAL needs a file), or on
     the PostgreSQL database a server URL names (``is_server_url``).
 
     read_only=True opens an existing file so that nothing can be written to it, not even a
     migration or a checkpoint: what the application does with a damaged file. On a server it
-    opens read-only transactions."""
+    opens read-only transactions; ``password`` (a server's, typed by the user) goes to the
+    connection only, never into the URL, a setting or a log."""
     if is_server_url(path):
-        return _server_engine(str(path), read_only)
+        return _server_engine(str(path), read_only, password)
     path = Path(path)
     if read_only:
         uri = read_only_uri(path)
@@ -88,10 +90,38 @@ def make_engine(path: Path | str, read_only: bool = False) -> Engine:
     return engine
 
 
-def _server_engine(location: str, read_only: bool) -> Engine:
+def _server_engine(location: str, read_only: bool, password: str | None = None) -> Engine:
     # pool_pre_ping: an office network drops idle connections; a window left open overnight
     # reconnects instead of failing its first query of the morning.
     options: dict[str, Any] = {"application_name": "OCOP Desktop"}
     if read_only:
         options["options"] = "-c default_transaction_read_only=on"
+    if password is not None:
+        options["password"] = password
     return create_engine(server_url(location), future=True, pool_pre_ping=True, connect_args=options)
+
+
+# What libpq says when the server wants a password it was not given, or a wrong one.
+_PASSWORD_REFUSALS = ("no password supplied", "password authentication failed")
+
+
+def password_refused(exc: BaseException) -> bool:
+    """Whether opening a server failed for want of its password (none in the password file, or a
+    wrong one): the user may be asked for it."""
+    seen: set[int] = set()
+    item: BaseException | None = exc
+    while item is not None and id(item) not in seen:
+        seen.add(id(item))
+        if any(words in str(item).lower() for words in _PASSWORD_REFUSALS):
+            return True
+        item = getattr(item, "orig", None) or item.__cause__ or item.__context__
+    return False
+
+
+def password_file() -> str:
+    """Where libpq reads passwords on this computer: PGPASSFILE, else the standard file."""
+    if os.environ.get("PGPASSFILE"):
+        return os.environ["PGPASSFILE"]
+    if os.name == "nt":
+        return os.path.join(os.environ.get("APPDATA", "%APPDATA%"), "postgresql", "pgpass.conf")
+    return str(Path.home() / ".pgpass")

@@ -1,0 +1,111 @@
+"""A server's password (issue 18): libpq's password file first; without one, `ocop` asks at a
+terminal (never echoed, never written anywhere) and tells a script how to keep it in the file.
+
+The throw-away cluster trusts local logins; a role of these tests alone is given a password
+and a «host … scram-sha-256» line of pg_hba.conf ahead of the others, so no other test notices."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ocop_desktop.commands import password
+from tests import databases, pg
+from tests.cli_run import ocop
+
+pytestmark = pytest.mark.xdist_group("postgresql")
+
+USER, SECRET = "ocop_matkhau", "Mật-khẩu-Điện-Biên-1"
+RULE = f"host all {USER} 127.0.0.1/32 scram-sha-256\n"
+
+
+def _asks_a_password(url: str) -> bool:
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.OperationalError as exc:
+        return "no password supplied" in str(exc)
+    return False
+
+
+@pytest.fixture
+def server_with_password(pg_server, tmp_path, monkeypatch):
+    """A database (migrated) reached as USER, whose password the server asks; no password file."""
+    if os.environ.get(pg.PG_ENV):
+        pytest.skip("needs the throw-away cluster's pg_hba.conf (OCOP_TEST_PG is set)")
+    with pg._admin(pg_server) as admin:
+        hba = Path(admin.execute("SHOW hba_file").fetchone()[0])
+        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (USER,)).fetchone():
+            admin.execute(f"CREATE ROLE {USER} LOGIN SUPERUSER PASSWORD '{SECRET}'")
+        rules = hba.read_text()
+        if RULE not in rules:
+            with hba.open("w") as out:  # written in place: the file stays the server's
+                out.write(RULE + rules)
+            admin.execute("SELECT pg_reload_conf()")
+    name = pg.create_database(pg_server, databases.server_template(pg_server, databases.MIGRATED))
+    url = pg.database_url(pg_server, name).replace("//ocop@", f"//{USER}@")
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "khong-co.pgpass"))
+    deadline = time.monotonic() + 5
+    while not _asks_a_password(url):  # the reload is signalled, not waited for
+        assert time.monotonic() < deadline, "pg_hba.conf not reloaded"
+        time.sleep(0.05)
+    yield url
+    pg.drop_database(pg_server, name)
+
+
+def _typed(monkeypatch, prompts: list[str]) -> None:
+    """A terminal: getpass reads the runner's input (the test has no terminal of its own)."""
+    monkeypatch.setattr(password, "is_terminal", lambda: True)
+
+    def fake_getpass(prompt: str = "") -> str:
+        prompts.append(prompt)
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        return line.rstrip("\n")
+
+    monkeypatch.setattr(getpass, "getpass", fake_getpass)
+
+
+def test_a_script_is_told_where_to_keep_the_password(server_with_password, tmp_path):
+    done = ocop("--db", server_with_password, "products", "list", env={"OCOP_DB": None})
+    assert done.returncode == 1, done.stdout
+    assert f"cần mật khẩu của người dùng «{USER}» mà chương trình chưa có" in done.stderr
+    assert str(tmp_path / "khong-co.pgpass") in done.stderr and f":{USER}:MẬT_KHẨU»" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_at_a_terminal_the_password_is_asked_and_asked_again_when_wrong(server_with_password, monkeypatch):
+    prompts: list[str] = []
+    _typed(monkeypatch, prompts)
+    done = ocop("--db", server_with_password, "products", "list", env={"OCOP_DB": None}, input=f"sai\n{SECRET}\n")
+    assert done.returncode == 0, done.stderr
+    assert prompts == [f"Mật khẩu của người dùng «{USER}» trên máy chủ {server_with_password}: "] * 2
+    assert "Máy chủ không nhận mật khẩu này; hãy gõ lại." in done.stderr
+    logs = "".join(p.read_text(errors="replace") for p in Path(os.environ["OCOP_LOG_DIR"]).rglob("*") if p.is_file())
+    assert SECRET not in done.stdout + done.stderr + logs
+
+
+def test_three_wrong_passwords_or_none_change_nothing(server_with_password, monkeypatch):
+    _typed(monkeypatch, [])
+    done = ocop("--db", server_with_password, "products", "list", env={"OCOP_DB": None}, input="a\nb\nc\n")
+    assert done.returncode == 1 and f"không nhận mật khẩu đã gõ cho người dùng «{USER}»" in done.stderr
+    done = ocop("--db", server_with_password, "products", "list", env={"OCOP_DB": None}, input="")
+    assert done.returncode == 1 and "cần mật khẩu" in done.stderr
+
+
+def test_the_password_file_is_read_without_asking(server_with_password, tmp_path, monkeypatch):
+    url = server_with_password
+    pgpass = tmp_path / "pgpass.conf"
+    host, _, rest = url.split("@", 1)[1].partition(":")
+    port, _, name = rest.partition("/")
+    pgpass.write_text(f"{host}:{port}:{name}:{USER}:{SECRET}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    done = ocop("--db", url, "products", "list", env={"OCOP_DB": None})
+    assert done.returncode == 0, done.stderr
