@@ -202,3 +202,25 @@ def test_a_login_nobody_added_is_refused_everywhere(office):
 def test_on_a_file_the_single_local_user_has_no_user_list(tmp_path):
     done = ocop("--db", str(tmp_path / "ocop.db"), "users", "list")
     assert done.returncode == 2 and "một người dùng cục bộ với mọi quyền" in done.stderr
+
+
+def test_a_role_changed_or_disabled_by_the_administrator_holds_at_the_next_connection(office, tmp_path):
+    admin, login = office.url(office.login["admin"]), f"tam_{office.stranger[-8:]}"
+    secret = tmp_path / "pw"
+    secret.write_text("mat-khau-tam-thoi\n", "utf-8")
+    args = ("--name", "Lò Thị Tạm", "--role", "commune", "--unit", "xa-ang-cang", "--password-file", str(secret))
+    assert ocop("--db", admin, "users", "add", login, *args).returncode == 0
+    try:
+        assert _raw_update(office, login, ANG_CANG) == 1 and _raw_update(office, login, ANG_NUA) == 0
+        changed = ocop("--db", admin, "users", "role", login, "province")
+        assert changed.returncode == 0 and "Chuyên viên tỉnh" in changed.stdout
+        assert _raw_update(office, login, ANG_NUA) == 1  # the policy reads the role at each statement
+        done = ocop("--db", admin, "users", "disable", login)
+        assert done.returncode == 0 and "Đã khóa" in done.stdout
+        office.engine(login).dispose()
+        refused = ocop("--db", office.url(login), "surveys", "list")
+        assert refused.returncode == 1 and login in refused.stderr
+    finally:
+        with pg._admin(office.owner_url) as conn:
+            conn.execute(f'DROP OWNED BY "{login}"')
+            conn.execute(f'DROP ROLE IF EXISTS "{login}"')
