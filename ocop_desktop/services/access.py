@@ -101,7 +101,7 @@ def current_user(session: Session) -> CurrentUser:
     found = session.info.get(_CACHE)
     if found is None:
         found = session.info[_CACHE] = _resolve(session)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _resolve(session: Session) -> CurrentUser:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import UserRole
 from ocop_desktop.domain.language import Text
@@ -170,7 +171,7 @@ class UserService:
         return user
 
     @staticmethod
-    def _unit(s, role: UserRole, unit: str | None, record: str, keep: str | None = None) -> Place | None:
+    def _unit(s: Session, role: UserRole, unit: str | None, record: str, keep: str | None = None) -> Place | None:
         """The unit named by its code or reference key; a commune officer must have one."""
         if unit:
             wanted = unit.strip()
@@ -192,9 +193,9 @@ class UserService:
                     ],
                     record,
                 )
-            return found  # type: ignore[no-any-return]
+            return found
         if keep is not None and role is UserRole.COMMUNE:
-            return s.get(Place, keep)  # type: ignore[no-any-return]
+            return s.get(Place, keep)
         if role is UserRole.COMMUNE:
             raise ValidationError(
                 [
