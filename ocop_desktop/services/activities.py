@@ -197,26 +197,31 @@ class ActivityService:
         """The activities that carry out the task: its progress."""
         return self.query(ActivityFilter(task_id=task_id))
 
-    def choices(self) -> Choices:
-        """Producers, products (not archived), units and tasks the form offers, in Vietnamese order."""
+    def choices(self, pickers: bool = True) -> Choices:
+        """Producers, products (not archived), units and tasks the form offers, in Vietnamese order.
+        ``pickers`` False: the units and years only, what the list's filters offer (the form's
+        producers and products, 28,000 names at national scale, are read when a form opens)."""
         with self._uow() as uow:
             s = uow.session
-            producers = tuple(
-                (i, n)
-                for i, n in s.execute(
-                    select(Producer.id, Producer.name)
-                    .where(Producer.archived_at.is_(None))
-                    .order_by(Producer.name_sort, Producer.id)
+            producers: tuple[tuple[str, str], ...] = ()
+            products: tuple[tuple[str, str], ...] = ()
+            if pickers:
+                producers = tuple(
+                    (i, n)
+                    for i, n in s.execute(
+                        select(Producer.id, Producer.name)
+                        .where(Producer.archived_at.is_(None))
+                        .order_by(Producer.name_sort, Producer.id)
+                    )
                 )
-            )
-            products = tuple(
-                (i, n)
-                for i, n in s.execute(
-                    select(Product.id, Product.name)
-                    .where(Product.archived_at.is_(None))
-                    .order_by(Product.name_sort, Product.id)
+                products = tuple(
+                    (i, n)
+                    for i, n in s.execute(
+                        select(Product.id, Product.name)
+                        .where(Product.archived_at.is_(None))
+                        .order_by(Product.name_sort, Product.id)
+                    )
                 )
-            )
             # The units already named, then this office's own unit, then the communes of its province.
             used_units = select(Activity.unit_id).where(Activity.unit_id.is_not(None)).distinct()
             used = sorted(
@@ -226,7 +231,11 @@ class ActivityService:
             office = s.get(Place, office_unit_id(s) or "")
             own_row = [(office.id, office.name)] if office is not None else []
             units = list(dict.fromkeys([*own_row, *used, *scope_choices(s, date.today())]))
-            tasks = tuple((i, t) for i, t in s.execute(select(Task.id, Task.title).order_by(Task.created_at, Task.id)))
+            tasks: tuple[tuple[str, str], ...] = ()
+            if pickers:
+                tasks = tuple(
+                    (i, t) for i, t in s.execute(select(Task.id, Task.title).order_by(Task.created_at, Task.id))
+                )
             years = sorted(
                 {int(y) for y in s.scalars(select(extract("year", Activity.held_on)).distinct()) if y},
                 reverse=True,

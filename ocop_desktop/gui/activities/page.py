@@ -117,11 +117,13 @@ class ActivitiesPage(QWidget):
 
     # -- public ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the choices and the activities of the current filter."""
+        """Reload the filters' choices and the activities of the current filter."""
         self._generation += 1
         generation, flt, activities = self._generation, self.current_filter(), self._activities
         self._jobs.read(
-            "all", lambda: (activities.choices(), activities.query(flt)), lambda r: self._loaded(generation, *r)
+            "all",
+            lambda: (activities.choices(pickers=False), activities.query(flt)),
+            lambda r: self._loaded(generation, *r),
         )
 
     def current_filter(self) -> ActivityFilter:
@@ -224,7 +226,7 @@ class ActivitiesPage(QWidget):
         submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
             lambda: activities.create(data), done, failed
         )
-        self._open(ActivityDialog(submit, self._choices, parent=self), self._saved)
+        self._with_choices(lambda choices: self._open(ActivityDialog(submit, choices, parent=self), self._saved))
 
     def edit_activity(self) -> None:
         a = self.current()
@@ -234,7 +236,17 @@ class ActivitiesPage(QWidget):
         submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
             lambda: activities.update(a.id, data, expected_updated_at=a.updated_at), done, failed
         )
-        self._open(ActivityDialog(submit, self._choices, a, parent=self), self._saved)
+        self._with_choices(lambda choices: self._open(ActivityDialog(submit, choices, a, parent=self), self._saved))
+
+    def _with_choices(self, open_form: Callable[[Choices], None]) -> None:
+        """Read what the form offers (producers, products, units, tasks: as they are now), then open
+        it; the buttons wait meanwhile. Not kept after: at national scale the pickers hold 28,000
+        names, which the list itself never needs."""
+        self._jobs.write(
+            self._activities.choices,
+            open_form,
+            controls=[self.add_button, self.edit_button, self.delete_button],
+        )
 
     def delete_activity(self) -> None:
         a = self.current()

@@ -42,6 +42,14 @@ def page(qtbot, vietnamese, service, jobs) -> ActivitiesPage:
     return page
 
 
+def opened(qtbot, page) -> ActivityDialog:
+    """The form the page opens once it has read what the form offers."""
+    qtbot.waitUntil(lambda: page.findChild(ActivityDialog) is not None, timeout=10000)
+    dialog = page.findChild(ActivityDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    return dialog
+
+
 def _ok(qtbot, dialog: ActivityDialog) -> None:
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
@@ -55,7 +63,7 @@ def test_a_fair_with_three_products_typed_in_is_listed_with_its_sales(qtbot, pag
     assert page.add_button.text() == "&Thêm hoạt động…"
     assert page.model.headerData(2, Qt.Orientation.Horizontal) == "Tên hoạt động"
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    dialog = page.findChild(ActivityDialog)
+    dialog = opened(qtbot, page)
     assert dialog.isVisible() and dialog.windowTitle() == "Thêm hoạt động"
     dialog.kind.setCurrentIndex(dialog.kind.findData("hoi_cho"))
     assert dialog.edits["sales"].isVisible() and not dialog.edits["supported"].isVisible()
@@ -93,7 +101,7 @@ def test_a_fair_with_three_products_typed_in_is_listed_with_its_sales(qtbot, pag
 
 def test_a_number_that_is_not_one_is_refused_by_its_label_and_the_form_stays(qtbot, page, service):
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    dialog = page.findChild(ActivityDialog)
+    dialog = opened(qtbot, page)
     dialog.kind.setCurrentIndex(dialog.kind.findData("ho_tro"))
     type_text(dialog.edits["title"], "Hỗ trợ thiết kế bao bì")
     type_text(dialog.edits["held_on"], "08/05/2024")
@@ -134,3 +142,17 @@ def test_the_kind_filter_and_the_products_history(qtbot, page, service, jobs):
     settle(qtbot, history)
     assert history.summary.text() == "1 hoạt động, trong đó 1 hội chợ, hội nghị xúc tiến thương mại."
     assert history.model.index(0, 2).data() == "Hội chợ Xuân 2025"
+
+
+def test_a_product_added_after_the_list_was_shown_is_offered_by_the_next_form(qtbot, page, make_uow):
+    """The form reads its producers and products when it opens: as they are then, not as they
+    were when the list was first shown (and the list does not keep 28,000 names meanwhile)."""
+    htx = ProducerService(make_uow).create(ProducerInput(name="HTX Chè Tủa Chùa", kind="hop_tac_xa"))
+    ProductService(make_uow).create(
+        ProductInput(name="Chè Shan tuyết Tủa Chùa", producer_id=htx.id, status="tiem_nang")
+    )
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = opened(qtbot, page)
+    assert dialog.product_pick.findText("Chè Shan tuyết Tủa Chùa") >= 0
+    assert dialog.producer_pick.findText("HTX Chè Tủa Chùa") >= 0
+    assert page.add_button.isEnabled()
