@@ -157,12 +157,28 @@ _SAVED_MEANWHILE = Text(
 )
 
 
+# A PostgreSQL server refused the login's statement (SQLSTATE 42501: no grant, or row-level security,
+# issue 18): what the program's own check (services/access.py) did not catch first.
+_NOT_ALLOWED = Text(
+    "Máy chủ không cho tên đăng nhập đang dùng làm thao tác này (vai trò của bạn không có quyền trên dữ liệu "
+    "này, hoặc bản ghi thuộc đơn vị khác). "
+    + UNCHANGED
+    + " Nếu cần, hãy nhờ quản trị viên xem lại vai trò (ocop users list).",
+    "The server does not let the login in use do this (your role has no right to these data, or the record "
+    "belongs to another unit). "
+    + UNCHANGED.en
+    + " If needed, ask the administrator to check your role (ocop users list).",
+)
+
+
 def explain(exc: BaseException) -> Text | None:
     """A Vietnamese explanation of a disk or file failure, or of a save that lost a race with
     another person's (with its English); None for anything else."""
     for item in _chain(exc):
         if type(item).__name__ == "StaleDataError" and type(item).__module__.startswith("sqlalchemy"):
             return _SAVED_MEANWHILE  # a versioned record (migration 0017) saved by someone since it was read
+        if getattr(item, "sqlstate", None) == "42501":  # psycopg's InsufficientPrivilege
+            return _NOT_ALLOWED
         if isinstance(item, sqlite3.Error):
             text = str(item).lower()
             for needle, message in _SQLITE_MESSAGES:

@@ -18,6 +18,7 @@ from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.engine import make_engine
 from ocop_desktop.persistence.uow import uow_factory
 from ocop_desktop.services.access import AccessDenied
+from ocop_desktop.services.errors import explain
 from ocop_desktop.services.evaluation import EvaluationInput, EvaluationService, MemberInput
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import place_id
@@ -169,8 +170,10 @@ def test_the_council_scores_but_does_not_change_survey_rows(office):
     login = office.login["council"]
     with pytest.raises(AccessDenied, match="Hội đồng đánh giá chỉ được chấm điểm"):
         _edit(office, login, ANG_NUA, "hội đồng sửa")
-    with pytest.raises(ProgrammingError, match="permission denied"):
+    with pytest.raises(ProgrammingError, match="permission denied") as denied:
         _raw_update(office, login, ANG_NUA)
+    # Were a write path left unchecked, the server's refusal still reads as a sentence.
+    assert "Máy chủ không cho tên đăng nhập đang dùng làm thao tác này" in explain(denied.value)
     make = office.uow(login)
     coffee = next(p.id for p in ProductService(make).list() if p.name == COFFEE)
     saved = EvaluationService(make).save(EvaluationInput(coffee, date(2026, 11, 28), (MemberInput("An", SCORES),)))
