@@ -20,7 +20,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import UserRole
-from ocop_desktop.domain.language import Text
+from ocop_desktop.domain.language import Text, in_language
 from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.persistence.models import Place, User
 from ocop_desktop.services.places import covered_place_ids
@@ -65,7 +65,12 @@ class AccessDenied(ValidationError):
     """A change the current user's role does not allow; nothing was written."""
 
     def __init__(self, message: Text, record: str = "") -> None:
+        self.message = message
         super().__init__([FieldError("", message)], record)
+
+    def describe(self, language: str | None = None) -> str:
+        head = f"{in_language(self.record, language)}: " if self.record else ""
+        return head + in_language(self.message, language)
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,7 @@ def test_a_commune_officer_changes_their_unit_only(office):
     with pytest.raises(AccessDenied) as refused:
         _edit(office, login, ANG_CANG, "sửa hộ xã khác")
     said = str(refused.value)
+    assert said.startswith(f"Rà soát năm 2024 — Xã Ẳng Cang: Người dùng «{login}» (Cán bộ xã, Xã Ẳng Nưa)")
     assert f"«{login}» (Cán bộ xã, Xã Ẳng Nưa)" in said and "Xã Ẳng Cang" in said and "Rà soát năm 2024" in said
     # At the database: the other unit's rows are invisible to an UPDATE, and cannot be added to.
     assert _raw_update(office, login, ANG_CANG) == 0
@@ -198,7 +199,10 @@ def test_a_login_nobody_added_is_refused_everywhere(office):
     stranger = office.stranger
     done = ocop("--db", office.url(stranger), "surveys", "list")
     assert done.returncode == 1
-    assert f"«{stranger}» chưa có trong danh sách người dùng" in done.stderr and "quản trị viên" in done.stderr
+    assert (
+        done.stderr.startswith(f"Lỗi: Tên đăng nhập «{stranger}» chưa có trong danh sách người dùng")
+        and "quản trị viên" in done.stderr
+    )
     assert _raw_update(office, stranger, ANG_NUA) == 0  # its group's grants, but no unit: RLS lets nothing through
 
 
