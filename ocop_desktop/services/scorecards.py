@@ -21,6 +21,7 @@ from ocop_desktop.persistence.models import ProductSet, stable_id, utcnow
 from ocop_desktop.persistence.models import Scorecard as ScorecardRow
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
+from ocop_desktop.services.access import Action, require
 from ocop_desktop.services.reference import LoadReport, product_set_id, rule_set_id
 
 SHIPPED = "shipped"
@@ -207,6 +208,11 @@ class ScorecardService:
         """Save a card the office supplied, replacing any card of the same rule set and product
         set; refused with every problem when it does not add up."""
         with self._uow(action="import", context=source) as uow:
+            require(
+                uow.session,
+                Action.REFERENCE,
+                record=Text(f"Phiếu {card.title or card.code}", f"Card {card.title or card.code}"),
+            )
             errors = check_card(uow, card)
             if errors:
                 raise ValidationError(
@@ -228,6 +234,7 @@ class ScorecardService:
     def restore_shipped(self, code: str) -> CardInfo:
         """Drop the office's replacement of a shipped card and load the shipped one again."""
         with self._uow(action="import", context="khôi phục phiếu gốc") as uow:
+            require(uow.session, Action.REFERENCE, record=Text(f"Phiếu «{code}»", f"Card «{code}»"))
             row = uow.session.get(ScorecardRow, scorecard_id(code))
             if row is None:
                 raise NotFoundError(Text(f"Không có phiếu «{code}».", f"There is no card «{code}»."))

@@ -22,6 +22,7 @@ from ocop_desktop.services.errors import explain
 from ocop_desktop.services.evaluation import EvaluationInput, EvaluationService, MemberInput
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import place_id
+from ocop_desktop.services.scorecards import ScorecardService
 from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
 from tests import pg
 from tests.cli_run import ocop
@@ -181,6 +182,8 @@ def test_the_council_scores_but_does_not_change_survey_rows(office):
     assert saved.total > 0
     with pytest.raises(AccessDenied, match="không được thêm, sửa hoặc lưu trữ sản phẩm"):
         ProductService(make).set_archived(coffee, True)
+    with pytest.raises(AccessDenied, match="không được sửa dữ liệu tham chiếu"):
+        ScorecardService(make).restore_shipped("26/2026:ca-phe-ca-cao")
 
 
 def test_the_administrator_adds_users_but_does_not_change_survey_rows(office, tmp_path):
