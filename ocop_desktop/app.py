@@ -15,7 +15,11 @@ lean_source_check()
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ocop-desktop", description="OCOP Desktop")
-    parser.add_argument("--db", metavar="PATH", help="tệp cơ sở dữ liệu")
+    parser.add_argument(
+        "--db",
+        metavar="TỆP|URL",
+        help="tệp cơ sở dữ liệu, hoặc cơ sở dữ liệu trên máy chủ PostgreSQL: postgresql://người_dùng@máy/tên (cũng OCOP_DB)",
+    )
     parser.add_argument("--version", action="version", version=f"OCOP Desktop {__version__}")
     parser.add_argument(
         "--self-test",
@@ -113,7 +117,9 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
         logbooks=logbook_services,
         activities=activities,
     )
-    surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=db.path.parent / "drafts" / db.path.stem)
+    # Drafts beside the file; for a server (whose "path" is only its database's name), in the user's folder.
+    drafts = user_data_dir() / "drafts" / db.path.name if db.on_server else db.path.parent / "drafts" / db.path.stem
+    surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=drafts)
     # The user set up (kept by edit_office); the activities linked to a task show as its progress.
     tasks_page = TasksPage(tasks, jobs, author=lambda: actor["name"], activities=activities)
     pipeline_page = PipelineBoard(PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs)
@@ -163,7 +169,10 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
                     survey_import=SurveyImportService(make_uow),
                     surveys=surveys,
                     office_name=lambda: office.office_name,  # as set up, kept by edit_office
-                    before_import=lambda reason: backup_before(db.path, reason),
+                    # A server is backed up by its administrator (ocop backup: pg_dump), not beside a file.
+                    before_import=(lambda _reason: None)
+                    if db.on_server
+                    else (lambda reason: backup_before(db.path, reason)),
                     backups=BackupService(db.path, lambda: actor["name"]),
                     audit=AuditService(make_uow),
                     evaluations=EvaluationService(make_uow),
@@ -188,7 +197,7 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
         "actionOpenLogFolder": log_folder_command(),
     }
     if window is None:
-        window = MainWindow(ui_settings, str(db.path))
+        window = MainWindow(ui_settings, db.shown)
     window.attach(
         start,
         products_page,
@@ -241,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ocop_desktop.gui.error_text import install_gui_excepthook, install_qt_message_handler
     from ocop_desktop.gui.i18n import install_translators
     from ocop_desktop.gui.ui_settings import UiSettings
-    from ocop_desktop.paths import default_db_path, resources_dir
+    from ocop_desktop.paths import db_location, resources_dir
 
     install_qt_message_handler()
     app = QApplication.instance() or QApplication(argv)
@@ -254,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ui_settings = UiSettings()
     install_translators(app, ui_settings.language)
 
-    opened = start_window(app, default_db_path(args.db), ui_settings, sample=args.sample)
+    opened = start_window(app, db_location(args.db), ui_settings, sample=args.sample)
     if not isinstance(opened, Opened):
         return opened
     try:
@@ -274,7 +283,8 @@ class Opened:
             self.window.jobs.wait()
             self.db.close()
         finally:
-            self.lock.release()
+            if self.lock is not None:  # none on a server
+                self.lock.release()
 
 
 def startup_message(exc: BaseException, path) -> str:
@@ -300,13 +310,14 @@ def start_window(app, path, ui_settings, sample: bool = False, ask_other=None, b
     from pathlib import Path
 
     from ocop_desktop.gui.startup_error import StartupErrorDialog
+    from ocop_desktop.paths import is_server_url
 
     if ask_other is None:
 
         def ask_other(message, failed_path):
             return StartupErrorDialog(message, failed_path).ask()
 
-    path = Path(path)
+    path = path if is_server_url(path) else Path(path)
     while True:
         try:
             return _open_window(app, path, ui_settings, sample, build or build_main_window)
@@ -339,13 +350,20 @@ def _open_window(app, path, ui_settings, sample, build):
     check (of a file already at this version's schema; one to migrate is checked before), the
     reference reload and the daily backup run on the window's database thread, before and after
     the pages' first reads."""
+    import logging
+
     from ocop_desktop.gui.main_window import MainWindow
     from ocop_desktop.gui.single_instance import SingleInstance
+    from ocop_desktop.paths import is_server_url
 
+    on_server = is_server_url(path)
     instance = SingleInstance(path, app)
     if not instance.start():
         return 0  # a window on this database is already open: it has been brought forward
-    shell = MainWindow(ui_settings, str(path))
+    shown = _shown(path) if on_server else str(path)
+    shell = MainWindow(ui_settings, shown)
+    if on_server:  # the title says which server's database this window changes (never a password)
+        shell.setWindowTitle(shown)
     if sample:
         shell.mark_sample()
     shell.show()
@@ -362,14 +380,24 @@ def _open_window(app, path, ui_settings, sample, build):
         from ocop_desktop.services.errors import explain
         from ocop_desktop.startup import Startup
 
-        if not is_writable(path):  # no lock file can be made there, and the window writes
-            raise read_only_location(path)
-        lock = GuiLock(path)  # the one writer lock, held while the window is open
-        lock.acquire(wait=wait_seconds())  # a short `ocop` command may be finishing
-        check_later = at_head(path)  # opening it writes nothing: check it behind the window
-        db = _open_or_offer_restore(path, check=not check_later)
+        if on_server:
+            # The server keeps its writers apart, checks its own storage and is backed up by its
+            # administrator: no file lock, integrity check or daily copy beside a file.
+            logging.getLogger(__name__).info(
+                "Máy chủ %s: không khóa tệp, không kiểm tra toàn vẹn tệp, không sao lưu hằng ngày cạnh tệp", shown
+            )
+            check_later = False
+            db = _open_server(path, shell)
+        else:
+            if not is_writable(path):  # no lock file can be made there, and the window writes
+                raise read_only_location(path)
+            lock = GuiLock(path)  # the one writer lock, held while the window is open
+            lock.acquire(wait=wait_seconds())  # a short `ocop` command may be finishing
+            check_later = at_head(path)  # opening it writes nothing: check it behind the window
+            db = _open_or_offer_restore(path, check=not check_later)
         if db is None:
-            lock.release()
+            if lock is not None:
+                lock.release()
             _close_shell(shell, instance)
             return 1
         jobs = JobRunner()
@@ -387,7 +415,7 @@ def _open_window(app, path, ui_settings, sample, build):
     window.show()
     opened = Opened(window, db, lock, instance)
     startup.after_first_reads(
-        lambda: daily_backup_due(db.path),
+        (lambda: False) if on_server else (lambda: daily_backup_due(db.path)),
         lambda: daily_backup_if_due(db.path),
         lambda exc: QMessageBox.warning(window, "OCOP Desktop", in_language(explain(exc) or str(exc))),
     )
@@ -431,6 +459,34 @@ def _stop(instance) -> None:
     if server is not None:
         server.close()
     instance.deleteLater()
+
+
+def _shown(location: str) -> str:
+    from ocop_desktop.persistence.engine import shown_url
+
+    return shown_url(location)
+
+
+def _open_server(location: str, shell):
+    """The server's database, its password asked in a dialog when libpq has none; None when the
+    user cancels the dialog (nothing opened)."""
+    from ocop_desktop.gui.server_password import ask_server_password
+    from ocop_desktop.persistence.database import open_database
+
+    def ask(server: str, user: str, wrong: bool) -> str | None:
+        typed = ask_server_password(server, user, wrong, shell)
+        if typed is None:
+            raise _Cancelled
+        return typed
+
+    try:
+        return open_database(location, ask_password=ask)
+    except _Cancelled:
+        return None
+
+
+class _Cancelled(Exception):
+    """The password dialog was cancelled: the window closes without an error."""
 
 
 def _open_or_offer_restore(path, check: bool = True):

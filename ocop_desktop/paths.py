@@ -10,6 +10,7 @@ from ocop_desktop import APP_NAME, ORG_NAME
 
 DB_FILENAME = "ocop.db"
 DB_ENV = "OCOP_DB"
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 
 
 def resources_dir() -> Path:
@@ -39,6 +40,18 @@ def user_data_dir() -> Path:
         xdg = os.environ.get("XDG_DATA_HOME")
         base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
     return base / ORG_NAME / APP_NAME
+
+
+def is_server_url(location: object) -> bool:
+    """Whether ``location`` (what --db / OCOP_DB gave) names a PostgreSQL server, not a file."""
+    return isinstance(location, str) and location.lower().startswith(SERVER_SCHEMES)
+
+
+def db_location(explicit: str | None = None) -> Path | str:
+    """What --db, else OCOP_DB, else the user data folder names: a file's path, or a server's
+    URL as given (issue 18; a URL made a Path would lose its «//»)."""
+    named = explicit or os.environ.get(DB_ENV)
+    return named if is_server_url(named) else default_db_path(explicit)
 
 
 def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:

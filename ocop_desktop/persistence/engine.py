@@ -18,15 +18,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
+# Kept in paths.py, which the window reads before SQLAlchemy loads; named here too (re-exported).
+from ocop_desktop.paths import SERVER_SCHEMES as SERVER_SCHEMES
+from ocop_desktop.paths import is_server_url as is_server_url
 from ocop_desktop.persistence.snapshot import read_only_uri
 
 BUSY_TIMEOUT_MS = 10_000
-SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
-
-
-def is_server_url(location: object) -> bool:
-    """Whether ``location`` (what --db / OCOP_DB gave) names a PostgreSQL server, not a file."""
-    return isinstance(location, str) and location.lower().startswith(SERVER_SCHEMES)
 
 
 def server_url(location: str) -> URL:

@@ -425,6 +425,29 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
     </message>
 </context>
 <context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Server password</source>
+        <translation>Mật khẩu máy chủ</translation>
+    </message>
+    <message>
+        <source>The server %1 asks for the password of the user «%2».</source>
+        <translation>Máy chủ %1 hỏi mật khẩu của người dùng «%2».</translation>
+    </message>
+    <message>
+        <source>The server did not accept that password; type it again.</source>
+        <translation>Máy chủ không nhận mật khẩu vừa gõ; hãy gõ lại.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>To be asked no more, the administrator can keep it in PostgreSQL&apos;s password file (see the manual).</source>
+        <translation>Để không phải gõ mỗi lần, quản trị viên có thể ghi mật khẩu vào tệp mật khẩu của PostgreSQL (xem hướng dẫn sử dụng).</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <source>done</source>

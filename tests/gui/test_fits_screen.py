@@ -121,6 +121,7 @@ def _dialogs(sample, db, jobs, tmp_path):
     from ocop_desktop.gui.safety.backup_dialog import BackupDialog
     from ocop_desktop.gui.safety.damaged_dialog import DamagedDatabaseDialog
     from ocop_desktop.gui.safety.restore_dialog import RestoreConfirmDialog
+    from ocop_desktop.gui.server_password import ServerPasswordDialog
     from ocop_desktop.gui.startup_error import StartupErrorDialog
     from ocop_desktop.gui.surveys.campaign_dialog import CampaignDialog
     from ocop_desktop.gui.surveys.submission_dialog import SubmissionDialog
@@ -268,6 +269,14 @@ def _dialogs(sample, db, jobs, tmp_path):
                 tmp_path / "một thư mục có tên rất dài của phòng Nông nghiệp" / "ocop.db",
             ),
         ),
+        (
+            "ServerPasswordDialog",
+            lambda: ServerPasswordDialog(
+                "postgresql://chuyen_vien_so_nong_nghiep@may-chu-so-nong-nghiep.dienbien.gov.vn:5432/ocop_tinh",
+                "chuyen_vien_so_nong_nghiep",
+                wrong=True,
+            ),
+        ),
     ]
 
 
@@ -303,6 +312,7 @@ NAMES = [
     "ResultNoteDialog",
     "ProgressDialog",
     "StartupErrorDialog",
+    "ServerPasswordDialog",
     "UnexpectedErrorDialog",
     "ActivityDialog",
     "RegisterDialog",
