@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from ocop_desktop.commands.common import Refused
+from ocop_desktop.commands.password import terminal_asker
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.engine import is_server_url, shown_url
 from ocop_desktop.persistence.models import User
@@ -52,7 +53,7 @@ def cmd_server_init(args) -> int:
         )
     login = server_roles.check_login(args.admin.strip())
     shown = shown_url(location)
-    db = open_database(location)  # the schema: every migration
+    db = open_database(location, ask_password=terminal_asker())  # the schema: every migration
     try:
         m = db.migration
         make_uow = db.uow_factory(actor=current_actor(db.uow_factory()))
