@@ -59,6 +59,11 @@ class OfficeKey:
         return SigningKey(self._seed).sign(data).signature
 
 
+def generate_key() -> OfficeKey:
+    """A new key pair (its seed is what is kept: a key file, or a server database's office_keys)."""
+    return OfficeKey(bytes(SigningKey.generate()))
+
+
 def key_file_for(db_path: Path) -> Path:
     db_path = Path(db_path)
     return db_path.with_name(db_path.name + ".key")

@@ -38,7 +38,7 @@ from ocop_desktop.domain.schema.records import (
     TASK,
     TASK_PROGRESS,
 )
-from ocop_desktop.domain.schema.safety import AUDIT_LOG, BACKUP, TRUSTED_SENDER
+from ocop_desktop.domain.schema.safety import AUDIT_LOG, BACKUP, OFFICE_KEY, TRUSTED_SENDER
 from ocop_desktop.domain.schema.survey import SURVEY_CAMPAIGN, SURVEY_ENTRY, UNIT_SUBMISSION, sheet_fields
 from ocop_desktop.domain.schema.users import USER
 
@@ -119,6 +119,7 @@ RECORDS: dict[str, Record] = {
         EXCHANGE_OUTBOX,
         SYNC_STATE,
         TRUSTED_SENDER,
+        OFFICE_KEY,
         USER,
         DATABASE,
     )

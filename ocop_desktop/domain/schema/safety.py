@@ -74,6 +74,20 @@ TRUSTED_SENDER = Record(
     },
 )
 
+# The office's signing key on a server (issue 18; a file keeps it beside itself): bookkeeping,
+# never shown, logged or sent.
+OFFICE_KEY = Record(
+    "office_keys",
+    "Khóa ký của đơn vị",
+    "Office signing key",
+    (
+        Field("algorithm", "Thuật toán", "Algorithm", Kind.TEXT),
+        Field("seed", "Khóa bí mật", "Private key", Kind.TEXT),
+        Field("public_key", "Khóa công khai", "Public key", Kind.TEXT),
+        Field("created_at", "Thời điểm tạo", "Created at", Kind.MOMENT),
+    ),
+)
+
 # A backup is a file beside the database, not a stored record: listed by `ocop backup list` and the
 # backups dialog.
 BACKUP = Record(

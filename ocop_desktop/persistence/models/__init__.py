@@ -4,7 +4,7 @@ from ocop_desktop.persistence.models.activities import Activity, ActivityProduce
 from ocop_desktop.persistence.models.audit import AuditEntry
 from ocop_desktop.persistence.models.base import Base, RecordMixin, new_id, stable_id, utcnow
 from ocop_desktop.persistence.models.evaluations import Evaluation, EvaluationMember
-from ocop_desktop.persistence.models.exchange import InboxEntry, OutboxEntry, SyncState, TrustedSender
+from ocop_desktop.persistence.models.exchange import InboxEntry, OfficeKeyRow, OutboxEntry, SyncState, TrustedSender
 from ocop_desktop.persistence.models.logbooks import LogbookBatch, LogbookBatchMaterial, LogbookMaterial, LogbookSale
 from ocop_desktop.persistence.models.pipeline import Candidacy, DossierItem
 from ocop_desktop.persistence.models.reference import (
@@ -38,6 +38,7 @@ __all__ = [
     "LogbookBatchMaterial",
     "LogbookMaterial",
     "LogbookSale",
+    "OfficeKeyRow",
     "OutboxEntry",
     "Place",
     "PlaceLink",

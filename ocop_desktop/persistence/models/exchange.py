@@ -79,3 +79,18 @@ class TrustedSender(RecordMixin, Base):
     trusted_by: Mapped[str] = mapped_column(String(200), default="")
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class OfficeKeyRow(Base):
+    """The office's signing key when the database is on a server (issue 18): there the database is
+    the office, and no file lies beside it to hold the key. One row, made the first time the
+    office signs; everyone who may open the database may sign as the office, as everyone who has
+    a SQLite file has the key beside it. Bookkeeping: never in the audit log or a package."""
+
+    __tablename__ = "office_keys"
+
+    id: Mapped[str] = mapped_column(String(20), primary_key=True)  # always "office"
+    algorithm: Mapped[str] = mapped_column(String(20))
+    seed: Mapped[str] = mapped_column(String(64))  # base64 of the 32-byte Ed25519 seed
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the 32-byte public key
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
