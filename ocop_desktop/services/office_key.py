@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.exc import DBAPIError
 
 from ocop_desktop.domain.language import Text
 from ocop_desktop.exports.signing import (
@@ -74,8 +75,20 @@ def _stored_key(make_uow: UowFactory, create: bool) -> OfficeKey | None:
                 "created_at": utcnow(),
             }
             # Core, not the ORM: bookkeeping the audit hook must never copy into the log.
-            uow.session.execute(postgresql.insert(OfficeKeyRow).values(row).on_conflict_do_nothing())
-            uow.commit()
+            try:
+                uow.session.execute(postgresql.insert(OfficeKeyRow).values(row).on_conflict_do_nothing())
+                uow.commit()
+            except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                    raise
+                raise KeyFileError(
+                    Text(
+                        "Cơ sở dữ liệu trên máy chủ chưa có khóa ký của đơn vị, và tên đăng nhập này không được "
+                        "tạo nó. Hãy nhờ quản trị viên ký một gói hoặc báo cáo đầu tiên (khóa được tạo một lần).",
+                        "The server database has no office signing key yet, and this login may not make it. Ask the "
+                        "administrator to sign a first package or report (the key is made once).",
+                    )
+                ) from None
             seed = uow.session.scalar(select(OfficeKeyRow.seed).where(OfficeKeyRow.id == ROW_ID))
     if seed is None:
         return None
