@@ -51,7 +51,7 @@ def db_location(explicit: str | None = None) -> Path | str:
     """What --db, else OCOP_DB, else the user data folder names: a file's path, or a server's
     URL as given (issue 18; a URL made a Path would lose its «//»)."""
     named = explicit or os.environ.get(DB_ENV)
-    return named if is_server_url(named) else default_db_path(explicit)
+    return named if named is not None and is_server_url(named) else default_db_path(explicit)
 
 
 def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
