@@ -124,3 +124,44 @@ def pg_url(pg_server: str) -> Iterator[str]:
         yield database_url(pg_server, name)
     finally:
         drop_database(pg_server, name)
+
+
+# A login that must give a password (issue 18: the password prompt and dialog). The throw-away
+# cluster trusts every local login; this one role gets a password and a «host … scram-sha-256»
+# line of pg_hba.conf ahead of the others, so no other test notices it.
+PASSWORD_USER, PASSWORD = "ocop_matkhau", "Mật-khẩu-Điện-Biên-1"
+_PASSWORD_RULE = f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n"
+
+
+def _asks_a_password(url: str) -> bool:
+    import psycopg  # noqa: PLC0415
+
+    try:
+        psycopg.connect(url, connect_timeout=5).close()
+    except psycopg.OperationalError as exc:
+        return "no password supplied" in str(exc)
+    return False
+
+
+def as_password_user(server: str, url: str) -> str:
+    """``url`` (a database of the test server) reached as PASSWORD_USER, whom the server asks for a
+    password; skipped on a server given by OCOP_TEST_PG, whose pg_hba.conf is not the tests'."""
+    import time  # noqa: PLC0415
+
+    if os.environ.get(PG_ENV):
+        pytest.skip("needs the throw-away cluster's pg_hba.conf (OCOP_TEST_PG is set)")
+    with _admin(server) as admin:
+        hba = Path(admin.execute("SHOW hba_file").fetchone()[0])
+        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (PASSWORD_USER,)).fetchone():
+            admin.execute(f"CREATE ROLE {PASSWORD_USER} LOGIN SUPERUSER PASSWORD '{PASSWORD}'")
+        rules = hba.read_text()
+        if _PASSWORD_RULE not in rules:
+            with hba.open("w") as out:  # written in place: the file stays the server's
+                out.write(_PASSWORD_RULE + rules)
+            admin.execute("SELECT pg_reload_conf()")
+    mine = url.replace("//ocop@", f"//{PASSWORD_USER}@")
+    deadline = time.monotonic() + 5
+    while not _asks_a_password(mine):  # the reload is signalled, not waited for
+        assert time.monotonic() < deadline, "pg_hba.conf not reloaded"
+        time.sleep(0.05)
+    return mine

@@ -1,15 +1,14 @@
 """A server's password (issue 18): libpq's password file first; without one, `ocop` asks at a
 terminal (never echoed, never written anywhere) and tells a script how to keep it in the file.
 
-The throw-away cluster trusts local logins; a role of these tests alone is given a password
-and a «host … scram-sha-256» line of pg_hba.conf ahead of the others, so no other test notices."""
+The login asked for a password is tests/pg.py's PASSWORD_USER (a role and a pg_hba.conf line no
+other test notices)."""
 
 from __future__ import annotations
 
 import getpass
 import os
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -20,41 +19,15 @@ from tests.cli_run import ocop
 
 pytestmark = pytest.mark.xdist_group("postgresql")
 
-USER, SECRET = "ocop_matkhau", "Mật-khẩu-Điện-Biên-1"
-RULE = f"host all {USER} 127.0.0.1/32 scram-sha-256\n"
-
-
-def _asks_a_password(url: str) -> bool:
-    psycopg = pytest.importorskip("psycopg")
-    try:
-        psycopg.connect(url, connect_timeout=5).close()
-    except psycopg.OperationalError as exc:
-        return "no password supplied" in str(exc)
-    return False
+USER, SECRET = pg.PASSWORD_USER, pg.PASSWORD
 
 
 @pytest.fixture
 def server_with_password(pg_server, tmp_path, monkeypatch):
     """A database (migrated) reached as USER, whose password the server asks; no password file."""
-    if os.environ.get(pg.PG_ENV):
-        pytest.skip("needs the throw-away cluster's pg_hba.conf (OCOP_TEST_PG is set)")
-    with pg._admin(pg_server) as admin:
-        hba = Path(admin.execute("SHOW hba_file").fetchone()[0])
-        if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (USER,)).fetchone():
-            admin.execute(f"CREATE ROLE {USER} LOGIN SUPERUSER PASSWORD '{SECRET}'")
-        rules = hba.read_text()
-        if RULE not in rules:
-            with hba.open("w") as out:  # written in place: the file stays the server's
-                out.write(RULE + rules)
-            admin.execute("SELECT pg_reload_conf()")
     name = pg.create_database(pg_server, databases.server_template(pg_server, databases.MIGRATED))
-    url = pg.database_url(pg_server, name).replace("//ocop@", f"//{USER}@")
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "khong-co.pgpass"))
-    deadline = time.monotonic() + 5
-    while not _asks_a_password(url):  # the reload is signalled, not waited for
-        assert time.monotonic() < deadline, "pg_hba.conf not reloaded"
-        time.sleep(0.05)
-    yield url
+    yield pg.as_password_user(pg_server, pg.database_url(pg_server, name))
     pg.drop_database(pg_server, name)
 
 

@@ -104,3 +104,36 @@ def test_db_and_ocop_db_name_a_server_as_given(monkeypatch, tmp_path):
     assert db_location(None) == url
     monkeypatch.setenv("OCOP_DB", str(tmp_path / "ocop.db"))
     assert db_location(None) == tmp_path / "ocop.db"
+
+
+def test_a_password_libpq_has_not_got_is_asked_in_the_dialog(
+    qapp, qtbot, vietnamese, ui_settings, server_db, pg_server, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "khong-co.pgpass"))
+    url = pg.as_password_user(pg_server, server_db)
+    asked = []
+
+    def typed(server, user, wrong, _parent=None):
+        asked.append((server, user, wrong))
+        return "sai" if len(asked) == 1 else pg.PASSWORD
+
+    monkeypatch.setattr(server_password, "ask_server_password", typed)
+    opened = app_module.start_window(qapp, url, ui_settings, ask_other=_fail)
+    try:
+        assert isinstance(opened, app_module.Opened)
+        assert asked == [(url, pg.PASSWORD_USER, False), (url, pg.PASSWORD_USER, True)]
+        qtbot.waitUntil(lambda: opened.window.jobs.active() == 0, timeout=30_000)
+    finally:
+        opened.window.close()
+        opened.close()
+    ui_file = tmp_path / "ui.ini"
+    assert pg.PASSWORD not in (ui_file.read_text() if ui_file.exists() else "")
+
+
+def test_cancelling_the_password_dialog_opens_nothing(
+    qapp, vietnamese, ui_settings, server_db, pg_server, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "khong-co.pgpass"))
+    url = pg.as_password_user(pg_server, server_db)
+    monkeypatch.setattr(server_password, "ask_server_password", lambda *_a: None)
+    assert app_module.start_window(qapp, url, ui_settings, ask_other=_fail) == 1
