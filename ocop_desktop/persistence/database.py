@@ -339,6 +339,44 @@ def _password_error(location: str, typed: bool) -> ServerPasswordError:
     )
 
 
+class ServerUnreachableError(SchemaError):
+    """The server cannot be reached, or has no such database; the message says what to check."""
+
+
+def _unreachable(location: str, exc: BaseException) -> ServerUnreachableError | None:
+    """The Vietnamese words for a connection that failed before any query (no server at that
+    address and port, a name that does not resolve, no such database); None for anything else."""
+    orig = getattr(exc, "orig", None)
+    if type(orig).__module__.split(".")[0] != "psycopg" or type(orig).__name__ != "OperationalError":
+        return None
+    said = str(orig).lower()
+    url = server_url(location)
+    shown, where = shown_url(location), f"{url.host or 'localhost'}:{url.port or 5432}"
+    if "does not exist" in said and "database" in said:
+        return ServerUnreachableError(
+            Text(
+                f"Máy chủ {where} không có cơ sở dữ liệu «{url.database}». Hãy kiểm tra tên trong {shown}, hoặc "
+                f"tạo cơ sở dữ liệu trống (createdb --owner={url.username or 'NGƯỜI_DÙNG'} {url.database}) rồi "
+                "chạy «ocop init». Dữ liệu không bị thay đổi.",
+                f"The server {where} has no database «{url.database}». Check the name in {shown}, or create an "
+                f"empty database (createdb --owner={url.username or 'USER'} {url.database}) and run «ocop init». "
+                "The data were not changed.",
+            )
+        )
+    if any(words in said for words in ("connection failed", "failed to resolve host", "could not connect", "timeout")):
+        return ServerUnreachableError(
+            Text(
+                f"Không kết nối được máy chủ PostgreSQL {where} ({shown}): máy chủ chưa chạy, sai tên máy hoặc "
+                "cổng, mạng chưa nối, hoặc tường lửa chặn. Dữ liệu không bị thay đổi; hãy kiểm tra rồi thử lại, "
+                "hoặc hỏi quản trị viên máy chủ.",
+                f"Cannot connect to the PostgreSQL server {where} ({shown}): the server is not running, the host "
+                "name or port is wrong, the network is down or a firewall blocks it. The data were not changed; "
+                "check and try again, or ask the server's administrator.",
+            )
+        )
+    return None
+
+
 def _open_server(location: str, read_only: bool, ask_password: PasswordAsker | None = None) -> Database:
     """The database on a server, asking for its password when libpq has none (or a wrong one)."""
     password: str | None = None
@@ -348,6 +386,9 @@ def _open_server(location: str, read_only: bool, ask_password: PasswordAsker | N
             return _open_server_with(location, read_only, password)
         except Exception as exc:
             if not password_refused(exc):
+                unreachable = _unreachable(location, exc)
+                if unreachable is not None:
+                    raise unreachable from None
                 raise
             if ask_password is None or asked == PASSWORD_TRIES:
                 raise _password_error(location, typed=password is not None) from None

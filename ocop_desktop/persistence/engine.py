@@ -24,6 +24,7 @@ from ocop_desktop.paths import is_server_url as is_server_url
 from ocop_desktop.persistence.snapshot import read_only_uri
 
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 10
 
 
 def server_url(location: str) -> URL:
@@ -90,7 +91,9 @@ def make_engine(path: Path | str, read_only: bool = False, password: str | None 
 def _server_engine(location: str, read_only: bool, password: str | None = None) -> Engine:
     # pool_pre_ping: an office network drops idle connections; a window left open overnight
     # reconnects instead of failing its first query of the morning.
-    options: dict[str, Any] = {"application_name": "OCOP Desktop"}
+    # connect_timeout: a server behind a firewall that drops packets is said to be unreachable
+    # in seconds, not after the minutes of TCP's own retries (the window opens it on its UI thread).
+    options: dict[str, Any] = {"application_name": "OCOP Desktop", "connect_timeout": CONNECT_TIMEOUT_S}
     if read_only:
         options["options"] = "-c default_transaction_read_only=on"
     if password is not None:

@@ -1,5 +1,6 @@
 """A server's password (issue 18): libpq's password file first; without one, `ocop` asks at a
-terminal (never echoed, never written anywhere) and tells a script how to keep it in the file.
+terminal (never echoed, never written anywhere) and tells a script how to keep it in the file;
+a server that cannot be reached, or lacks the database, is named with what to check.
 
 The login asked for a password is tests/pg.py's PASSWORD_USER (a role and a pg_hba.conf line no
 other test notices)."""
@@ -82,3 +83,13 @@ def test_the_password_file_is_read_without_asking(server_with_password, tmp_path
     monkeypatch.setenv("PGPASSFILE", str(pgpass))
     done = ocop("--db", url, "products", "list", env={"OCOP_DB": None})
     assert done.returncode == 0, done.stderr
+
+
+def test_a_server_that_cannot_be_reached_or_lacks_the_database_is_said_so(pg_server):
+    missing = pg.database_url(pg_server, "khong_co_csdl_nay")
+    done = ocop("--db", missing, "products", "list", env={"OCOP_DB": None})
+    assert done.returncode == 1 and "không có cơ sở dữ liệu «khong_co_csdl_nay»" in done.stderr
+    assert "createdb --owner=ocop khong_co_csdl_nay" in done.stderr and "không lường trước" not in done.stderr
+    done = ocop("--db", "postgresql://ocop@127.0.0.1:1/ocop", "products", "list", env={"OCOP_DB": None})
+    assert done.returncode == 1 and "Không kết nối được máy chủ PostgreSQL 127.0.0.1:1" in done.stderr
+    assert "không lường trước" not in done.stderr
