@@ -7,14 +7,17 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ocop_desktop.paths import is_server_url
+
 
 class StartupErrorDialog(QMessageBox):
     """Says what went wrong (the same Vietnamese sentence the ``ocop`` command prints) and offers
     another data file or quitting. ``ask()`` returns the chosen file, or None to quit."""
 
-    def __init__(self, message: str, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, message: str, db_path: Path | str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        # A server's URL is shown as given (a Path would fold its «//»).
+        self.db_path: Path | str = db_path if is_server_url(db_path) else Path(db_path)
         self.chosen: Path | None = None
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(self.tr("OCOP Desktop cannot start"))

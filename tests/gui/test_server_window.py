@@ -122,7 +122,8 @@ def test_a_password_libpq_has_not_got_is_asked_in_the_dialog(
     try:
         assert isinstance(opened, app_module.Opened)
         assert asked == [(url, pg.PASSWORD_USER, False), (url, pg.PASSWORD_USER, True)]
-        qtbot.waitUntil(lambda: opened.window.jobs.active() == 0, timeout=30_000)
+        window = opened.window
+        qtbot.waitUntil(lambda: window.jobs.active() == 0 and not window.products.is_loading(), timeout=30_000)
     finally:
         opened.window.close()
         opened.close()
@@ -137,3 +138,14 @@ def test_cancelling_the_password_dialog_opens_nothing(
     url = pg.as_password_user(pg_server, server_db)
     monkeypatch.setattr(server_password, "ask_server_password", lambda *_a: None)
     assert app_module.start_window(qapp, url, ui_settings, ask_other=_fail) == 1
+
+
+def test_a_server_that_cannot_be_reached_is_said_before_any_window(qapp, vietnamese, ui_settings):
+    from ocop_desktop.gui.startup_error import StartupErrorDialog
+
+    url, asked = "postgresql://ocop@127.0.0.1:1/ocop", []
+    result = app_module.start_window(qapp, url, ui_settings, ask_other=lambda m, p: asked.append((m, p)))
+    assert result == 1
+    [(message, where)] = asked
+    assert where == url and "Không kết nối được máy chủ PostgreSQL 127.0.0.1:1" in message
+    assert url in StartupErrorDialog(message, where).text()
