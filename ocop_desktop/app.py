@@ -122,7 +122,9 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
     surveys_page = SurveysPage(surveys, places, jobs, drafts_dir=drafts)
     # The user set up (kept by edit_office); the activities linked to a task show as its progress.
     tasks_page = TasksPage(tasks, jobs, author=lambda: actor["name"], activities=activities)
-    pipeline_page = PipelineBoard(PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs)
+    pipeline_page = PipelineBoard(
+        PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs, places=places
+    )
     activities_page = ActivitiesPage(activities, jobs)
 
     def edit_office():

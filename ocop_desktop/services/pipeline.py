@@ -28,6 +28,7 @@ from ocop_desktop.services.dossiers import (
     round_text,
 )
 from ocop_desktop.services.pipeline_types import Board, MoveInput, PipelineRow
+from ocop_desktop.services.places import covered_place_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +77,7 @@ def _brief_of(product: Product) -> _Brief:
 
 
 def _place_names(session: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
-    """Unit id -> (name, its Vietnamese sort string), read by id in chunks. The stored sort string,
-    not vn_sort_key: a national board names 9,000 units, and sorting them by vn_sort_key's nested
-    tuples (kilobytes a name) left the window ~20 MB bigger for good."""
+    """Unit id -> (name, its Vietnamese sort string), read by id in chunks (a page's units)."""
     names: dict[str, tuple[str, str]] = {}
     wanted = sorted(ids)
     for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
@@ -189,42 +188,71 @@ class PipelineService:
 
     # -- the board --------------------------------------------------------------------------------
     def board(
-        self, stage: str | None = None, unit_id: str | None = None, search: str = "", limit: int | None = None
+        self,
+        stage: str | None = None,
+        unit_id: str | None = None,
+        search: str = "",
+        limit: int | None = None,
+        unit_lines: int | None = None,
+        unit_choices: bool = True,
     ) -> Board:
         """Every product in the pipeline (not archived, not expired or revoked and never moved since),
         in stage then Vietnamese name order; with ``limit``, only the first rows are built (a national
-        board is 20,000 products: the window shows a page and the counts of all)."""
+        board is 20,000 products: the window shows a page and the counts of all). ``unit_id``: that
+        unit and the units it covers (services/places.covered_place_ids), as the registry filters.
+        ``unit_lines``: the per-unit counts of the first units in Vietnamese order only (how many
+        units there are in ``Board.unit_count``); ``unit_choices`` False: no list of the units
+        (the window searches units as the user types; a national board names 9,000)."""
         with self._uow() as uow:
             s = uow.session
             board = _on_board(search)
             on_board = board.c.stage.is_not(None)
-            counted = s.execute(
-                select(board.c.stage, board.c.unit_id, func.count())
-                .where(on_board)
-                .group_by(board.c.stage, board.c.unit_id)
-            ).all()
-            names = _place_names(s, {u for _s, u, _n in counted if u is not None})
-            name_of = {u: name for u, (name, _sort) in names.items()}
-            sort_of_name = {name: sort for name, sort in names.values()}
-            by_stage: Counter[str] = Counter()
+            in_unit = board.c.unit_id.in_(covered_place_ids(s, unit_id)) if unit_id is not None else None
+            stage_query = select(board.c.stage, func.count()).where(on_board).group_by(board.c.stage)
+            if in_unit is not None:
+                stage_query = stage_query.where(in_unit)
+            by_stage: dict[str, int] = {code: n for code, n in s.execute(stage_query)}
+            total = by_stage.get(stage, 0) if stage is not None else sum(by_stage.values())
+            # Counted per unit in SQL, named and in Vietnamese order there too: a national board's
+            # 9,000 units are never all read at once.
+            unit_rows = select(board.c.unit_id).where(on_board)
+            if stage is not None:
+                unit_rows = unit_rows.where(board.c.stage == stage)
+            per_unit = unit_rows.subquery()
+            sort = func.coalesce(Place.name_sort, "")
+            lines = (
+                select(Place.name, func.count())
+                .select_from(per_unit)
+                .outerjoin(Place, Place.id == per_unit.c.unit_id)
+                .group_by(per_unit.c.unit_id, Place.name, sort)
+                .order_by(sort, per_unit.c.unit_id)
+            )
+            if unit_lines is not None:
+                lines = lines.limit(unit_lines)
             by_unit: Counter[str] = Counter()
-            total = 0
-            for code, unit, n in counted:
-                if unit_id is None or unit == unit_id:
-                    by_stage[code] += n
-                if stage is None or code == stage:
-                    by_unit[name_of.get(unit, "") if unit else ""] += n
-                    if unit_id is None or unit == unit_id:
-                        total += n
-            units = sorted(((u, name) for u, (name, _sort) in names.items()), key=lambda u: (names[u[0]][1], u[0]))
+            for name, n in s.execute(lines):
+                by_unit[name or ""] += n
+            # DISTINCT keeps one NULL: the products with no unit, a line of their own.
+            distinct_units = select(per_unit.c.unit_id).distinct().subquery()
+            unit_count = s.scalar(select(func.count()).select_from(distinct_units)) or 0
+            units: list[tuple[str, str]] = []
+            if unit_choices:
+                named = (
+                    select(Place.id, Place.name)
+                    .where(Place.id.in_(select(board.c.unit_id).where(on_board)))
+                    .order_by(Place.name_sort, Place.id)
+                )
+                units = [(pid, name) for pid, name in s.execute(named)]
             position = case(*((board.c.stage == code, i) for code, i in _POSITION.items()), else_=len(_POSITION))
             query = select(board).where(on_board).order_by(position, board.c.sort, board.c.id)
             if stage is not None:
                 query = query.where(board.c.stage == stage)
-            if unit_id is not None:
-                query = query.where(board.c.unit_id == unit_id)
+            if in_unit is not None:
+                query = query.where(in_unit)
             if limit is not None:
                 query = query.limit(limit)
+            found = s.execute(query).all()
+            name_of = _place_names(s, {r.unit_id for r in found if r.unit_id is not None})
             page = [
                 _Brief(
                     r.id,
@@ -232,12 +260,12 @@ class PipelineService:
                     r.status,
                     r.producer or "",
                     r.unit_id,
-                    name_of.get(r.unit_id, "") if r.unit_id else "",
+                    name_of[r.unit_id][0] if r.unit_id in name_of else "",
                     r.sort or "",
                     r.expires_on,
                     r.rule_set_id,
                 )
-                for r in s.execute(query)
+                for r in found
             ]
             latest = _latest_candidacies(s, [b.id for b in page])
             registered = [c.id for c in latest.values() if c.stage == Stage.REGISTERED.value]
@@ -252,9 +280,10 @@ class PipelineService:
         return Board(
             rows,
             {s.value: by_stage.get(s.value, 0) for s in Stage},
-            dict(sorted(by_unit.items(), key=lambda kv: (sort_of_name.get(kv[0], ""), kv[0]))),
+            dict(by_unit),
             units,
             total,
+            unit_count,
         )
 
     def row(self, product: str) -> PipelineRow:

@@ -37,9 +37,10 @@ class Board:
 
     rows: list[PipelineRow]
     by_stage: dict[str, int]  # stage code -> products (filtered by unit and search, not by stage)
-    by_unit: dict[str, int]  # unit name -> products (filtered by stage and search, not by unit)
+    by_unit: dict[str, int]  # unit name -> products (filtered by stage and search, not by unit), in Vietnamese order
     units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, name) of every product's unit
     total: int | None = None  # rows after every filter, before the limit (None: rows is all of them)
+    unit_count: int | None = None  # units counted in by_unit before its cut («(no unit)» one of them)
 
     @property
     def cut(self) -> bool:

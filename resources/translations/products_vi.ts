@@ -142,6 +142,10 @@
         <translation>Mọi địa bàn</translation>
     </message>
     <message>
+        <source>All units: type a commune, district or province</source>
+        <translation>Mọi địa bàn: gõ tên xã, huyện hoặc tỉnh</translation>
+    </message>
+    <message>
         <source>Unit:</source>
         <translation>Địa bàn:</translation>
     </message>
@@ -168,6 +172,10 @@
     <message>
         <source>(no unit)</source>
         <translation>(chưa rõ địa bàn)</translation>
+    </message>
+    <message>
+        <source>… and %1 more units: choose a unit above to see its products.</source>
+        <translation>… và %1 đơn vị khác: chọn đơn vị ở trên để xem sản phẩm của đơn vị đó.</translation>
     </message>
     <message>
         <source>Showing the first %1 of %2 products: pick a stage or a unit, or search, to see the others.</source>

@@ -164,6 +164,26 @@ def test_a_limited_board_builds_the_first_rows_and_counts_them_all(make):
     assert not narrowed.cut and narrowed.rows == [r for r in whole.rows if r.stage == stage]
 
 
+def test_unit_counts_can_stop_after_the_first_units_and_a_district_covers_its_communes(make):
+    """The window asks for the first units' counts only (a national board counts 9,000 units)
+    and no unit list; choosing a district shows the products of its communes, as the registry does."""
+    pipeline = PipelineService(make)
+    promoted(make)
+    whole = pipeline.board()
+    assert len(whole.by_unit) >= 2 and whole.unit_count == len(whole.by_unit)
+    cut = pipeline.board(unit_lines=1, unit_choices=False)
+    first_name, first_count = next(iter(whole.by_unit.items()))
+    assert cut.by_unit == {first_name: first_count} and cut.unit_count == whole.unit_count
+    assert cut.units == [] and cut.by_stage == whole.by_stage and cut.rows == whole.rows
+    communes = {r.unit_id for r in whole.rows if r.unit_id}
+    district = pipeline.board(unit_id=place_id("huyen-muong-ang"))
+    assert {r.product_id for r in district.rows} == {r.product_id for r in whole.rows if r.unit_id in communes}
+    assert district.rows and (district.total is None or district.total == len(district.rows))
+    one = pipeline.board(unit_id=ANG_NUA)
+    assert one.rows and {r.unit_id for r in one.rows} == {ANG_NUA}
+    assert sum(one.by_stage.values()) == len(one.rows)
+
+
 def test_a_dossier_before_registration_and_unknown_items_are_refused(make):
     dossiers = DossierService(make)
     product, name = promoted(make)

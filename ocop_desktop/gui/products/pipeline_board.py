@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
 from ocop_desktop.gui.products.pipeline_dossier import DossierDialog
 from ocop_desktop.gui.products.pipeline_register import RegisterDialog
+from ocop_desktop.gui.products.place_filter import PlaceFilter
 from ocop_desktop.gui.schema_columns import caption, schema_columns
 from ocop_desktop.gui.stale import stale_handler
 from ocop_desktop.gui.table_model import DtoTableModel
@@ -38,39 +39,15 @@ from ocop_desktop.services.dossier_reports import DossierReports
 from ocop_desktop.services.dossiers import DossierService
 from ocop_desktop.services.pipeline import PipelineService
 from ocop_desktop.services.pipeline_types import Board, MoveInput, PipelineRow
+from ocop_desktop.services.places import PlaceService
 
 WINDOW_OPEN = "#fff3cd"  # a certified product whose re-evaluation window has opened
 # Rows built and shown at once: a national board is 20,000 products (every count still covers them all;
 # a stage, a unit or a search narrows the list to the rest).
 PAGE_ROWS = 500
-
-
-class _UnitChoices(QAbstractListModel):
-    """The unit filter's rows — «All units», then (id, name) of each unit on the board — as plain
-    Python pairs: a national board names 9,000 units, and a combo's own items cost a QStandardItem
-    each (its name shown, its id as the row's data: what ``currentData()`` and ``findData()`` read)."""
-
-    def __init__(self, all_units: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str | None, str]] = [(None, all_units)]
-
-    def set_units(self, units: list[tuple[str, str]]) -> None:
-        self.beginResetModel()
-        self._rows = [self._rows[0], *units]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        unit_id, name = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return name
-        if role == Qt.ItemDataRole.UserRole:
-            return unit_id
-        return None
+# Units counted one per line, the first in Vietnamese order (a national board counts 9,000; choosing
+# a unit in the filter shows its own).
+UNIT_LINES = 300
 
 
 class PipelineBoard(QWidget):
@@ -86,6 +63,8 @@ class PipelineBoard(QWidget):
         jobs: JobRunner,
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
+        *,
+        places: PlaceService,
     ) -> None:
         super().__init__(parent)
         self._pipeline, self._dossiers, self._reports, self._runner = pipeline, dossiers, reports, jobs
@@ -107,9 +86,15 @@ class PipelineBoard(QWidget):
         self.stage_combo.addItem(self.tr("All stages"), None)
         for stage in Stage:
             self.stage_combo.addItem(stage.shown, stage.value)
+        # A unit is found as its name is typed, as in the registry: the board never lists every unit.
         self.unit_combo = QComboBox()
-        self.unit_choices = _UnitChoices(self.tr("All units"), self)
-        self.unit_combo.setModel(self.unit_choices)
+        self.unit_filter = PlaceFilter(
+            self.unit_combo,
+            places,
+            self._jobs,
+            self.tr("All units"),
+            self.tr("All units: type a commune, district or province"),
+        )
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(QLabel(caption(CANDIDACY.field("stage"), shortcut=False)))
@@ -127,7 +112,8 @@ class PipelineBoard(QWidget):
             self.stage_buttons[stage.value] = button
             strip.addWidget(button)
 
-        # One line per unit, as plain strings (a national board counts products in 6,000 units).
+        # One line per unit, as plain strings; the first UNIT_LINES units (a national board counts
+        # products in 6,000 units: a note says so, and a unit chosen in the filter shows its own).
         self.unit_counts = QListView()
         self.unit_counts_model = QStringListModel(self)
         self.unit_counts.setModel(self.unit_counts_model)
@@ -153,6 +139,10 @@ class PipelineBoard(QWidget):
         units_layout.setContentsMargins(0, 0, 0, 0)
         units_layout.addWidget(QLabel(self.tr("Products per unit")))
         units_layout.addWidget(self.unit_counts)
+        self.unit_note = QLabel()
+        self.unit_note.setWordWrap(True)
+        self.unit_note.hide()
+        units_layout.addWidget(self.unit_note)
         splitter.addWidget(units)
         splitter.addWidget(self.table)
         splitter.setStretchFactor(1, 4)
@@ -210,7 +200,9 @@ class PipelineBoard(QWidget):
         stage, unit, search = self.stage_combo.currentData(), self.unit_combo.currentData(), self.search.text()
         self._jobs.read(
             "board",
-            lambda: self._pipeline.board(stage=stage, unit_id=unit, search=search, limit=PAGE_ROWS),
+            lambda: self._pipeline.board(
+                stage=stage, unit_id=unit, search=search, limit=PAGE_ROWS, unit_lines=UNIT_LINES, unit_choices=False
+            ),
             self._loaded,
         )
 
@@ -232,9 +224,6 @@ class PipelineBoard(QWidget):
         self._board = board
         self._applying = True
         try:
-            unit = self.unit_combo.currentData()
-            self.unit_choices.set_units(board.units)
-            self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit)))
             stage = self.stage_combo.currentData()
             for code, button in self.stage_buttons.items():
                 button.setText(f"{Stage(code).shown}\n{format_vn_number(board.by_stage.get(code, 0))}")
@@ -245,6 +234,14 @@ class PipelineBoard(QWidget):
         self.unit_counts_model.setStringList(
             [f"{name or nowhere}: {format_vn_number(count)}" for name, count in board.by_unit.items()]
         )
+        more = (board.unit_count or 0) - len(board.by_unit)
+        self.unit_note.setVisible(more > 0)
+        if more > 0:
+            self.unit_note.setText(
+                self.tr("… and %1 more units: choose a unit above to see its products.").replace(
+                    "%1", format_vn_number(more)
+                )
+            )
         self.model.set_rows(board.rows)
         self.cut_note.setVisible(board.cut)
         if board.cut:

@@ -15,11 +15,13 @@ from ocop_desktop.services.dossier_reports import DossierReports
 from ocop_desktop.services.dossiers import DossierService, dossier_rules
 from ocop_desktop.services.evaluation import CertificationInput, EvaluationInput, EvaluationService, MemberInput
 from ocop_desktop.services.pipeline import PipelineService
+from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.sample import load_sample
 from ocop_desktop.services.scorecards import load_shipped_scorecards
 from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
 from tests.gui.keyboard import type_text
+from tests.gui.products.conftest import POPUP
 
 TODAY = date(2025, 10, 1)
 NAME = "Mật ong hoa ban Ẳng Nưa"
@@ -34,7 +36,12 @@ def board(qtbot, make_uow, jobs, vietnamese):
     (entry,) = surveys.save_entries(campaign.id, place_id("xa-ang-nua"), [SurveyEntryInput(product_name=NAME)])
     surveys.promote_to_product(entry.id)  # «Tạo sản phẩm tiềm năng» of the survey grid
     page = PipelineBoard(
-        PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs, today=lambda: TODAY
+        PipelineService(make_uow),
+        DossierService(make_uow),
+        DossierReports(make_uow),
+        jobs,
+        today=lambda: TODAY,
+        places=PlaceService(make_uow),
     )
     qtbot.addWidget(page)
     page.resize(1200, 700)
@@ -152,7 +159,6 @@ def test_a_survey_rows_product_goes_through_every_stage_on_the_board(qtbot, boar
 
 
 def test_the_checklist_and_the_incomplete_list_are_written_from_the_board(qtbot, board, make_uow, tmp_path):
-    from ocop_desktop.services.places import PlaceService
     from ocop_desktop.services.settings import save_office_settings
     from tests.pdftext import raw_text
 
@@ -182,7 +188,12 @@ def test_the_board_reads_nothing_until_its_tab_is_shown(qtbot, make_uow, jobs):
     qtbot.addWidget(tabs)
     tabs.addTab(QLabel("Trang chính"), "Trang chính")
     board = PipelineBoard(
-        PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs, today=lambda: TODAY
+        PipelineService(make_uow),
+        DossierService(make_uow),
+        DossierReports(make_uow),
+        jobs,
+        today=lambda: TODAY,
+        places=PlaceService(make_uow),
     )
     tabs.addTab(board, "Lộ trình")
     tabs.show()
@@ -203,7 +214,12 @@ def test_a_long_board_shows_its_first_rows_and_says_how_to_see_the_others(
     monkeypatch.setattr(pipeline_board, "PAGE_ROWS", 4)
     load_sample(make_uow, "muong-ang-2024")
     page = PipelineBoard(
-        PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs, today=lambda: TODAY
+        PipelineService(make_uow),
+        DossierService(make_uow),
+        DossierReports(make_uow),
+        jobs,
+        today=lambda: TODAY,
+        places=PlaceService(make_uow),
     )
     qtbot.addWidget(page)
     page.show()
@@ -219,17 +235,37 @@ def test_a_long_board_shows_its_first_rows_and_says_how_to_see_the_others(
     assert page.model.rowCount() == min(shown, 4) and page.cut_note.isVisible() == (shown > 4)
 
 
+@POPUP  # the units found pop up under the field
 def test_the_unit_filter_and_the_counts_per_unit(qtbot, board):
     """The survey row's product is in its commune's count; choosing that unit shows it alone."""
     lines = board.unit_counts_model.stringList()
     assert sum(int(line.rsplit(": ", 1)[1]) for line in lines) == 11  # the sample's ten and the new one
     assert lines == ["(chưa rõ địa bàn): 10", "Xã Ẳng Nưa: 1"]
-    assert board.unit_combo.itemText(0) == "Mọi địa bàn" and board.unit_combo.itemText(1) == "Xã Ẳng Nưa"
-    board.unit_combo.setCurrentIndex(1)
+    # Units are searched as their name is typed (accents optional), as in the registry: never all listed.
+    combo, matches = board.unit_combo, board.unit_filter.matches
+    assert combo.count() == 1 and combo.lineEdit().placeholderText().startswith("Mọi địa bàn")
+    type_text(combo.lineEdit(), "ang nua")
+    qtbot.waitUntil(lambda: matches.rowCount() >= 1, timeout=5000)
+    ids = [matches.index(i, 0).data(Qt.ItemDataRole.UserRole) for i in range(matches.rowCount())]
+    row = ids.index(place_id("xa-ang-nua"))
+    board.unit_filter.choose(ids[row], matches.index(row, 0).data())
+    qtbot.waitUntil(lambda: [r.product for r in board.model.rows()] == [NAME], timeout=5000)
     settle(qtbot, board)
-    assert board.unit_combo.currentText() == "Xã Ẳng Nưa"
-    assert [row.product for row in board.model.rows()] == [NAME]
+    assert combo.currentText().startswith("Xã Ẳng Nưa")
     assert board.unit_counts_model.stringList() == lines  # counted over every unit, whichever is chosen
+    board.unit_filter.choose(None)
+    qtbot.waitUntil(lambda: board.model.rowCount() == 11, timeout=5000)
+
+
+def test_a_national_board_counts_the_first_units_and_says_how_many_more(qtbot, board):
+    from ocop_desktop.services.pipeline_types import Board
+
+    board._loaded(Board([], {"tiem_nang": 9000}, {"Xã A": 5, "Xã B": 7}, [], 9000, unit_count=6002))
+    assert board.unit_counts_model.stringList() == ["Xã A: 5", "Xã B: 7"]
+    assert board.unit_note.isVisible()
+    assert board.unit_note.text() == "… và 6.000 đơn vị khác: chọn đơn vị ở trên để xem sản phẩm của đơn vị đó."
+    board._loaded(Board([], {"tiem_nang": 12}, {"Xã A": 5, "Xã B": 7}, [], 12, unit_count=2))
+    assert not board.unit_note.isVisible()
 
 
 def test_counts_are_printed_the_vietnamese_way(qtbot, board):

@@ -12,6 +12,7 @@ from ocop_desktop.gui.products.pipeline_board import PipelineBoard
 from ocop_desktop.services.dossier_reports import DossierReports
 from ocop_desktop.services.dossiers import DossierService
 from ocop_desktop.services.pipeline import MoveInput, PipelineService
+from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.products import ProductInput, ProductService
 
 TODAY = date(2025, 10, 1)
@@ -23,7 +24,12 @@ def test_the_board_in_english(qtbot, qapp, make_uow, jobs):
     assert install_translators(qapp, "en") == []
     assert display_language() == "en"
     board = PipelineBoard(
-        PipelineService(make_uow), DossierService(make_uow), DossierReports(make_uow), jobs, today=lambda: TODAY
+        PipelineService(make_uow),
+        DossierService(make_uow),
+        DossierReports(make_uow),
+        jobs,
+        today=lambda: TODAY,
+        places=PlaceService(make_uow),
     )
     qtbot.addWidget(board)
     board.show()
