@@ -2,13 +2,15 @@
 
     python benchmarks/floors.py window TITLE            a bare PySide6 QMainWindow, shown until killed
     python benchmarks/floors.py search DB PREFIX...     raw LIKE on the folded column + ORDER BY + LIMIT 200
+    python benchmarks/floors.py pages DB ROUNDS OFFSET  the registry's first page, its count, the page at OFFSET
     python benchmarks/floors.py sort DB                 ORDER BY each registry column + LIMIT 200
     python benchmarks/floors.py xlsx DB YEAR OUT        xlsxwriter constant_memory, rows read with sqlite3
     python benchmarks/floors.py pdf DB YEAR OUT FONT    reportlab canvas drawing the same rows
     python benchmarks/floors.py import DB XLSX OUT      openpyxl read-only + sqlite3 executemany into a copy
 
-run.py times each one as a whole process beside the app's command; search and sort also print
-their per-query times as JSON (they are compared with the app's in-process keystroke figures).
+run.py times each one as a whole process beside the app's command; search, sort and pages also
+print their per-query times as JSON (they are compared with the app's in-process figures). search
+and pages take a PostgreSQL URL for DB too (bare psycopg then: issue 18's server).
 A floor is the least a job can cost with these libraries, so the app's ratio to it is what counts.
 """
 
@@ -79,16 +81,45 @@ def window(title: str) -> int:
     return app.exec()
 
 
+def connect(db: str):
+    """sqlite3 on a file, bare psycopg on a postgresql:// URL; and the driver's placeholder."""
+    if db.startswith("postgresql"):
+        import psycopg  # the server's driver (pip install '.[server]')
+
+        return psycopg.connect(db, autocommit=True), "%s"
+    return sqlite3.connect(db), "?"
+
+
 def search(db: str, prefixes: list[str]) -> int:
-    conn = sqlite3.connect(db)
+    conn, mark = connect(db)
     times = []
     for prefix in prefixes:
         start = time.perf_counter()
         conn.execute(
-            "SELECT id, name FROM products WHERE name_folded LIKE ? ORDER BY name_sort LIMIT 200",
+            f"SELECT id, name FROM products WHERE name_folded LIKE {mark} ORDER BY name_sort LIMIT 200",
             (f"%{fold(prefix)}%",),
         ).fetchall()
         times.append(time.perf_counter() - start)
+    print(json.dumps({"times": times}))
+    return 0
+
+
+def pages(db: str, rounds: int, offset: int) -> int:
+    """The registry as it opens (products not archived, in name order): the first 200, how many,
+    and the 200 from ``offset`` on (as query_path.py --pages reads them); each read ``rounds`` times."""
+    conn, _ = connect(db)
+    page = "SELECT id, name FROM products WHERE archived_at IS NULL ORDER BY name_sort, id LIMIT 200"
+    jobs = {
+        "first": page,
+        "count": "SELECT count(*) FROM products WHERE archived_at IS NULL",
+        "later": f"{page} OFFSET {offset}",
+    }
+    times: dict[str, list[float]] = {key: [] for key in jobs}
+    for _ in range(rounds):
+        for key, sql in jobs.items():
+            start = time.perf_counter()
+            conn.execute(sql).fetchall()
+            times[key].append(time.perf_counter() - start)
     print(json.dumps({"times": times}))
     return 0
 
@@ -249,6 +280,8 @@ def main(argv: list[str]) -> int:
         return window(args[0])
     if job == "search":
         return search(args[0], args[1:])
+    if job == "pages":
+        return pages(args[0], int(args[1]), int(args[2]))
     if job == "sort":
         return sort(args[0])
     if job == "xlsx":

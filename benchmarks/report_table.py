@@ -9,12 +9,17 @@ import sys
 from harness import Line
 
 MEASURES = ("P1", "P2", "P3", "P4", "P5", "P6", "P7")
-# The lines printed: P2 measures the search keystroke twice, its query path (P2) and in the window (P2w).
-LINES = ("P1", "P2", "P2w", "P3", "P4", "P5", "P6", "P7")
+# Run only when asked for (--only PG): issue 18's measures on a throw-away PostgreSQL server.
+OPTIONAL = ("PG",)
+# The lines printed: P2 measures the search keystroke twice, its query path (P2) and in the window (P2w);
+# PG prints the keystroke's query path on the server (P2pg) and the registry's page load on the file
+# (P8) and on the server (P8pg).
+LINES = ("P1", "P2", "P2w", "P3", "P4", "P5", "P6", "P7", "P2pg", "P8", "P8pg")
+SERVER_LINES = ("P2pg", "P8", "P8pg")
 
 
 def _shown(key: str, wanted: set[str]) -> bool:
-    return key in wanted or (key == "P2w" and "P2" in wanted)
+    return key in wanted or (key == "P2w" and "P2" in wanted) or (key in SERVER_LINES and "PG" in wanted)
 
 
 def table_lines(size: dict[str, int]) -> dict[str, Line]:
@@ -40,6 +45,19 @@ def table_lines(size: dict[str, int]) -> dict[str, Line]:
             "read-only + sqlite3 executemany",
         ),
         "P7": Line("P7", "resident memory, national DB open"),
+        "P2pg": Line(
+            "P2pg",
+            "search keystroke on PostgreSQL: the registry's query path (service call, transaction included) vs "
+            "raw LIKE + ORDER BY + LIMIT 200 with bare psycopg",
+        ),
+        "P8": Line(
+            "P8",
+            f"registry page load on SQLite: first page (200, name order) · count · page at offset "
+            f"{size['products'] // 2:,} (ProductService), vs raw ORDER BY + LIMIT/OFFSET and count(*)",
+        ),
+        "P8pg": Line(
+            "P8pg", "registry page load on PostgreSQL: the same calls, vs the same raw queries with bare psycopg"
+        ),
     }
 
 

@@ -1,6 +1,7 @@
 """Issue 16's speed table in one run: every measure beside its floor, with ratios and goals.
 
     python benchmarks/run.py [--quick] [--only P1,P4] [--repeat N] [--keep]
+    python benchmarks/run.py --only PG      # issue 18: search and page load on PostgreSQL beside SQLite
 
 Builds the national data with generate.py (cached in the temp folder, keyed by its size), then
 for each measure runs the app as a whole process (`python -m ocop_desktop.cli …`, the window
@@ -9,6 +10,11 @@ library (benchmarks/floors.py), alternating app and floor N times and keeping th
 each (a shared machine only ever makes a run slower). Wall seconds are compared; CPU seconds are
 printed beside them. The full run uses the issue's sizes (20,000 products, 100,000 survey rows,
 10,000 PDF rows, 100,000 imported rows) and takes long; --quick uses small ones.
+
+--only PG (not part of the default run) starts a throw-away PostgreSQL cluster (server_measures.py,
+pg_server.py; needs PostgreSQL's programs and psycopg), makes the schema with `ocop init`, copies
+the national data into it and measures the search keystroke's query path (P2pg) and the registry's
+page load (P8pg) beside their psycopg floors and the same calls on the SQLite file (P8).
 
 Needs xlsxwriter for the Excel floor (`pip install xlsxwriter`), and Xvfb + xdotool for P1
 (`apt-get install xvfb xdotool`, and the X libraries Qt's xcb plugin loads, named in the
@@ -33,8 +39,10 @@ from pathlib import Path
 
 from bench_data import build_base, cache_lock, campaign, copy_db, derived
 from command_measures import measure_import, measure_pdf, measure_xlsx
+from gui_bench import prefixes
 from harness import REPORT_YEAR, ROOT
 from report_table import MEASURES, print_table, table_lines
+from server_measures import measure_server
 from window_measures import measure_inside, measure_window, memory_line
 
 SIZES = {
@@ -60,7 +68,7 @@ SIZES = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a few minutes instead of an hour")
-    parser.add_argument("--only", default=",".join(MEASURES), help="measures to run, e.g. P1,P4")
+    parser.add_argument("--only", default=",".join(MEASURES), help="measures to run, e.g. P1,P4 (PG: on PostgreSQL)")
     parser.add_argument("--repeat", type=int, help="app/floor pairs per measure (best is kept)")
     parser.add_argument(
         "--cache",
@@ -119,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         measure_pdf(pdf_db, work, repeat, env, lines["P5"])
     if "P6" in wanted:
         measure_import(args.cache, all_in_one, size["import_rows"], work, repeat, env, lines["P6"])
+    if "PG" in wanted:
+        measure_server(window_db, prefixes(size["keystrokes"]), size["products"] // 2, env, lines)
 
     print_table("quick" if args.quick else "full", size, repeat, time.perf_counter() - started, wanted, lines)
     if args.keep:
