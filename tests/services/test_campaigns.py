@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 
 from ocop_desktop.domain.validation import StaleDataError, ValidationError
 from ocop_desktop.services.campaigns import CampaignInput, CampaignService
@@ -35,7 +35,7 @@ def new_2026(service, **kw) -> object:
     return service.add(CampaignInput(**data), today=TODAY)
 
 
-def test_add_stores_the_campaign_its_units_and_an_audit_entry(service, make_uow, db_path):
+def test_add_stores_the_campaign_its_units_and_an_audit_entry(service, make_uow):
     info = new_2026(service)
     shown = SurveyService(make_uow).campaigns(today=TODAY)
     assert [(c.year, c.title, c.deadline, c.issuing_letter, c.closed_on) for c in shown] == [
@@ -43,9 +43,11 @@ def test_add_stores_the_campaign_its_units_and_an_audit_entry(service, make_uow,
     ]
     units = SurveyService(make_uow).campaign_units(info.id, today=TODAY)
     assert [(u.unit, u.status) for u in units] == [("Xã Mường Ảng", "chua_nop")]
-    with sqlite3.connect(db_path) as conn:
-        audited = conn.execute("SELECT actor, action FROM audit_log WHERE entity = 'survey_campaigns'").fetchall()
-    assert audited == [("Nguyễn Văn Kiểm", "create")]
+    with make_uow() as uow:  # on a file or a server (--engine=postgresql)
+        audited = uow.session.execute(
+            text("SELECT actor, action FROM audit_log WHERE entity = 'survey_campaigns'")
+        ).all()
+    assert [tuple(r) for r in audited] == [("Nguyễn Văn Kiểm", "create")]
 
 
 def test_every_missing_or_wrong_field_is_named_by_its_label(service, make_uow):

@@ -121,7 +121,7 @@ def test_the_report_lists_products_lacking_something_with_what_they_lack(commune
         shutil.copy(pdf, os.path.join(shown, "labels_report.pdf"))
 
 
-def test_the_terminal_lists_incomplete_labels_with_what_they_lack(make_uow, capsys):
+def test_the_terminal_lists_incomplete_labels_with_what_they_lack(make_uow, db, capsys):
     from ocop_desktop.cli import main
 
     products = ProductService(make_uow)
@@ -134,8 +134,8 @@ def test_the_terminal_lists_incomplete_labels_with_what_they_lack(make_uow, caps
         )
     )
     products.create(ProductInput(name="Mật ong", ean13=EAN, label=LABEL, checklist=_ticked()))
+    db_path = db.url or str(db.path)  # a file, or a server's URL with --engine=postgresql
     with make_uow() as uow:
-        db_path = uow.session.get_bind().url.database
         assert uow.session.scalar(select(Product.id).where(Product.name == "Mật ong"))
     assert main(["--db", db_path, "products", "list", "--label-incomplete", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from ocop_desktop.domain.validation import StaleDataError, ValidationError
 from ocop_desktop.persistence.models import AuditEntry
@@ -24,12 +23,14 @@ def _add(products, name, **kw):
     return products.create(ProductInput(name=name, **kw))
 
 
-def test_decomposed_text_is_stored_nfc(products, db_path):
+def test_decomposed_text_is_stored_nfc(products, make_uow):
     typed = unicodedata.normalize("NFD", "Cà phê bột Hà Chung")
     assert typed != "Cà phê bột Hà Chung"
     created = _add(products, typed)
-    with sqlite3.connect(db_path) as conn:
-        stored, folded = conn.execute("SELECT name, name_folded FROM products WHERE id=?", (created.id,)).fetchone()
+    with make_uow() as uow:  # as stored, on a file or a server (--engine=postgresql)
+        stored, folded = uow.session.execute(
+            text("SELECT name, name_folded FROM products WHERE id = :id"), {"id": created.id}
+        ).one()
     assert stored == "Cà phê bột Hà Chung" and unicodedata.is_normalized("NFC", stored)
     assert folded == "ca phe bot ha chung"
 

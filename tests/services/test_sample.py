@@ -89,17 +89,20 @@ def test_loading_the_sample_twice_adds_nothing_and_keeps_edits(make_uow):
     assert service.list() == first
 
 
-def _counts(path) -> dict[str, int]:
-    import sqlite3
+def _counts(where) -> dict[str, int]:
+    """Rows by table of a file, or of an open database (a server's with --engine=postgresql)."""
+    from ocop_desktop.persistence.engine import make_engine
 
-    conn = sqlite3.connect(path)
+    engine = where.engine if hasattr(where, "engine") else make_engine(where, read_only=True)
     try:
-        return {
-            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("products", "survey_entries", "audit_log", "tasks")
-        }
+        with engine.connect() as conn:
+            return {
+                t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                for t in ("products", "survey_entries", "audit_log", "tasks")
+            }
     finally:
-        conn.close()
+        if not hasattr(where, "engine"):
+            engine.dispose()
 
 
 def test_the_sample_database_is_its_own_file_and_the_users_data_are_untouched(make_uow, db, tmp_path):
@@ -107,7 +110,7 @@ def test_the_sample_database_is_its_own_file_and_the_users_data_are_untouched(ma
     from ocop_desktop.services.sample import prepare_sample_database, sample_database_path
 
     ProductService(make_uow).create(ProductInput(name="Mật ong bạc hà Đồng Văn"))
-    before = _counts(db.path)
+    before = _counts(db)
     data_dir = tmp_path / "data"
     sample = sample_database_path(data_dir)
     assert sample == data_dir / "mau" / "muong-ang-2024.db"
@@ -115,7 +118,7 @@ def test_the_sample_database_is_its_own_file_and_the_users_data_are_untouched(ma
     assert prepare_sample_database(sample) == sample
     assert prepare_sample_database(sample) == sample  # a second opening reuses the file, adds nothing
 
-    assert _counts(db.path) == before  # the user's file: not one row more or less
+    assert _counts(db) == before  # the user's database: not one row more or less
     names = {p.name for p in ProductService(make_uow).list()}
     assert names == {"Mật ong bạc hà Đồng Văn"}
     in_sample = _counts(sample)

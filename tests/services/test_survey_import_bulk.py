@@ -45,7 +45,7 @@ def sheet(path, rows: int):
     return path
 
 
-def test_progress_is_told_once_per_percent_and_the_rows_are_stored(service, db_path, tmp_path):
+def test_progress_is_told_once_per_percent_and_the_rows_are_stored(service, db, tmp_path):
     path = sheet(tmp_path / "lon.xlsx", 3_000)
     told: list[tuple[int, int, str]] = []
     check = service.check(path, SAMPLE_2024, progress=lambda *a: told.append(a))
@@ -54,25 +54,25 @@ def test_progress_is_told_once_per_percent_and_the_rows_are_stored(service, db_p
     assert percents == sorted(set(percents)) and percents[-1] == 100 and {t for _d, t, _x in told} == {100}
     assert {x for _d, _t, x in told} == {"Đang đọc tệp", "Đang kiểm tra từng dòng"}
     told.clear()
-    before = counts(db_path)
+    before = counts(db)
     result = service.apply(check, progress=lambda *a: told.append(a))
     assert result.added == 3_000
     percents = [d for d, _t, _x in told]
     assert percents == sorted(set(percents)) and percents[-1] == 100 and len(percents) > 50
-    assert counts(db_path) == (before[0] + 3_000, before[1] + 3_000 + 1)  # an entry per row, the submission
-    assert sound(db_path)
+    assert counts(db) == (before[0] + 3_000, before[1] + 3_000 + 1)  # an entry per row, the submission
+    assert sound(db)
 
 
-def test_a_stopped_import_changes_nothing(service, db_path, tmp_path):
+def test_a_stopped_import_changes_nothing(service, db, tmp_path):
     check = service.check(sheet(tmp_path / "lon.xlsx", 3_000), SAMPLE_2024)
-    before = counts(db_path)
+    before = counts(db)
     told: list[int] = []
     with pytest.raises(ImportCancelled) as stopped:
         service.apply(check, progress=lambda done, total, text: told.append(done), cancelled=lambda: len(told) > 40)
     assert 30 < told[-1] < 100  # stopped halfway through the rows
     assert str(stopped.value) == "Đã dừng nhập theo yêu cầu; dữ liệu không thay đổi."
-    assert counts(db_path) == before
-    assert sound(db_path)
+    assert counts(db) == before
+    assert sound(db)
     with pytest.raises(ImportCancelled):  # a check can be stopped too
         service.check(check.path, SAMPLE_2024, cancelled=lambda: True)
 
