@@ -5,7 +5,8 @@ With --pages, the registry as it opens (P8): the first page, the count the windo
 and the page at OFFSET (floors.py pages reads the same). DB is a file or a postgresql:// URL.
 
     python benchmarks/query_path.py DB PREFIX...        # prints {"times": [seconds, …]}
-    python benchmarks/query_path.py --pages ROUNDS OFFSET DB   # prints {"times": {"first": […], "count": […], "later": […]}}
+    python benchmarks/query_path.py --pages ROUNDS OFFSET DB
+        # prints {"times": {"first": […], "count": […], "later": […]}, "count": N, "first": [ids], "later": [ids]}
 """
 
 from __future__ import annotations
@@ -34,13 +35,16 @@ def main(argv: list[str]) -> int:
             "count": lambda: products.count(opened, today),
             "later": lambda: products.uncounted_page(opened, offset, 200, today),
         }
+        read: dict[str, object] = {}
         for _ in range(rounds):
             for key, call in calls.items():
                 start = time.perf_counter()
-                call()
+                read[key] = call()
                 pages[key].append(time.perf_counter() - start)
         db.close()
-        print(json.dumps({"times": pages}))
+        # What was read, for comparing the engines: the same products in the same order, the same count.
+        shown = {key: [row.id for row in read[key][0]] for key in ("first", "later")}  # type: ignore[index]
+        print(json.dumps({"times": pages, "count": read["count"], **shown}))
         return 0
     times = []
     for prefix in argv[1:]:

@@ -39,7 +39,10 @@ def _keystrokes(db: str, typed: list[str], env: dict) -> tuple[list[float], list
     return path_times, floor_times, None
 
 
-def _pages(db: str, offset: int, env: dict) -> tuple[dict[str, list[float]], dict[str, list[float]], str | None]:
+def _pages(
+    db: str, offset: int, env: dict, read: dict
+) -> tuple[dict[str, list[float]], dict[str, list[float]], str | None]:
+    """The app's pages and the raw ones, alternating, twice; ``read`` gets what the app read."""
     app: dict[str, list[float]] = {}
     floor: dict[str, list[float]] = {}
     for _ in range(2):
@@ -50,8 +53,11 @@ def _pages(db: str, offset: int, env: dict) -> tuple[dict[str, list[float]], dic
             run = timed(cmd, env)
             if not run.ok:
                 return {}, {}, failure([run])
-            for key, seconds in json.loads(run.out)["times"].items():
+            result = json.loads(run.out)
+            for key, seconds in result["times"].items():
                 into.setdefault(key, []).extend(seconds[1:])
+            if into is app:
+                read.update((k, v) for k, v in result.items() if k != "times")
     return app, floor, None
 
 
@@ -96,7 +102,8 @@ def measure_server(sqlite_db: Path, typed: list[str], offset: int, env: dict, li
     s_path, s_raw, problem = _keystrokes(str(sqlite_db), typed, env)
     if problem:
         lines["P2pg"].notes.append(f"SQLite's query path could not be measured: {problem}")
-    app, floor, problem = _pages(str(sqlite_db), offset, env)
+    on_file: dict = {}
+    app, floor, problem = _pages(str(sqlite_db), offset, env, on_file)
     if problem:
         lines["P8"].app = f"failed: {problem}"
     else:
@@ -132,12 +139,22 @@ def measure_server(sqlite_db: Path, typed: list[str], offset: int, env: dict, li
             else:
                 _fill_keystroke(lines["P2pg"], path, raw, (s_path, s_raw))
             log("P8pg: the registry's pages on PostgreSQL")
-            app, floor, problem = _pages(url, offset, env)
+            on_server: dict = {}
+            app, floor, problem = _pages(url, offset, env, on_server)
             if problem:
                 lines["P8pg"].app = f"failed: {problem}"
             else:
                 _page_line(lines["P8pg"], offset, app, floor)
-                if not lines["P8"].app.startswith("failed"):
-                    lines["P8pg"].notes.append("beside SQLite: P8 above, same calls, same run")
+                if on_file:
+                    same = all(on_file[k] == on_server[k] for k in ("count", "first", "later"))
+                    lines["P8pg"].notes.append(
+                        "beside SQLite: P8 above, same calls, same run; "
+                        + (
+                            f"both engines read the same pages and count ({on_server['count']:,} products)"
+                            if same
+                            else "**the engines read different pages or counts** "
+                            f"(count {on_file['count']:,} on the file, {on_server['count']:,} on the server)"
+                        )
+                    )
         finally:
             pg_server.drop_database(maintenance, url)
