@@ -198,6 +198,10 @@ def build_main_window(db, ui_settings, ask_first_run: bool = True, jobs=None, wi
         "actionUserManual": manual_command(),
         "actionOpenLogFolder": log_folder_command(),
     }
+    if db.on_server:  # no file to copy: the server's administrator backs it up (ocop backup)
+        from ocop_desktop.gui.server_password import server_backups_note
+
+        menu_commands["actionBackups"] = lambda parent: server_backups_note(parent, db.shown)
     if window is None:
         window = MainWindow(ui_settings, db.shown)
     window.attach(

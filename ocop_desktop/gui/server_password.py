@@ -1,8 +1,19 @@
-"""The password of a PostgreSQL server, asked when libpq has none: masked, kept by no one."""
+"""A PostgreSQL server in the window: its password asked when libpq has none (masked, kept by no
+one), and what «Sao lưu…» says there."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ServerPasswordDialog(QDialog):
@@ -52,3 +63,17 @@ def ask_server_password(server: str, user: str, wrong: bool, parent: QWidget | N
     finally:
         dialog.password.clear()
         dialog.deleteLater()
+
+
+def server_backups_note(parent: QWidget, server: str) -> None:
+    """«Sao lưu…» on a server: the window copies no file there; the administrator's pg_dump does."""
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("ServerBackups", "Backups"),
+        QCoreApplication.translate(
+            "ServerBackups",
+            "The data are in the database %1 on a PostgreSQL server, which this window does not copy. "
+            "The server's administrator backs it up with «ocop backup» (pg_dump) and restores it with "
+            "«ocop restore» into an empty database.",
+        ).replace("%1", server),
+    )

@@ -425,6 +425,17 @@ Quản lý Chương trình Mỗi xã một sản phẩm, không cần mạng.</t
     </message>
 </context>
 <context>
+    <name>ServerBackups</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>The data are in the database %1 on a PostgreSQL server, which this window does not copy. The server&apos;s administrator backs it up with «ocop backup» (pg_dump) and restores it with «ocop restore» into an empty database.</source>
+        <translation>Dữ liệu nằm trong cơ sở dữ liệu %1 trên máy chủ PostgreSQL, cửa sổ này không sao chép nó. Quản trị viên máy chủ sao lưu bằng «ocop backup» (pg_dump) và khôi phục bằng «ocop restore» vào một cơ sở dữ liệu trống.</translation>
+    </message>
+</context>
+<context>
     <name>ServerPasswordDialog</name>
     <message>
         <source>Server password</source>

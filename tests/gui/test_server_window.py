@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from ocop_desktop import app as app_module
 from ocop_desktop.gui import server_password
@@ -61,6 +61,10 @@ def test_the_window_opens_a_server_database_and_shows_its_products(
         shown = {window.products.model.index(r, 0).data() for r in range(window.products.model.rowCount())}
         assert set(NAMES) <= shown
         assert window.statusBar().currentMessage() == "Sẵn sàng"
+        said = []
+        monkeypatch.setattr(QMessageBox, "information", lambda _parent, title, text: said.append((title, text)))
+        window.ui.actionBackups.trigger()  # no file copy on a server: the administrator's pg_dump
+        assert said and said[0][0] == "Sao lưu" and "ocop backup" in said[0][1] and server_db in said[0][1]
     finally:
         opened.window.close()
         opened.close()
