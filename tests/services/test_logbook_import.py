@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import openpyxl
@@ -41,12 +40,9 @@ def test_a_2000_row_logbook_imports_after_its_bad_date_is_named_then_offers_tota
     assert counts(make_uow) == [0, 0, 0, 0]  # nothing imported
 
     fixed = write_logbook(tmp_path / "so-nhat-ky.xlsx", 700, 600, 700)
-    started = time.perf_counter()
     result = service.import_file(fixed, owner.producer_id, owner.product_id, today=TODAY)
-    elapsed = time.perf_counter() - started
     assert result.added == {"materials": 700, "batches": 600, "links": 1200, "sales": 700}
     assert counts(make_uow) == [700, 600, 1200, 700]
-    assert elapsed < 20
     with make_uow() as uow:  # every record is in the audit chain
         audited = uow.session.scalar(
             select(func.count()).select_from(AuditEntry).where(AuditEntry.entity.like("logbook_%"))

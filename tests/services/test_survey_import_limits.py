@@ -1,4 +1,5 @@
-"""Excel files that would exhaust memory, time or block forever are refused quickly, with a message."""
+"""Excel files that would exhaust memory, time or block forever are refused with a message (a probe
+that hung would be stopped by its subprocess timeout and fail the test)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from ocop_desktop.services.exchange import excel_reader
 from ocop_desktop.services.exchange.excel_parts import column_letters
 from ocop_desktop.services.survey_import import ImportRefused, write_template
 
-# Reads the files named on the command line as the import does, timing each and reporting the
-# process's peak resident memory: run apart so that the peak is this reading's own.
+# Reads the files named on the command line as the import does, reporting the process's peak
+# resident memory: run apart so that the peak is this reading's own.
 PROBE = """
-import json, resource, sys, time
+import json, resource, sys
 from pathlib import Path
 from ocop_desktop.services.exchange.excel_files import ImportRefused, guard, read_sheets
 def peak_mb():
@@ -30,14 +31,13 @@ def peak_mb():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 out = []
 for name in sys.argv[1:]:
-    start = time.monotonic()
     try:
         guard(Path(name))
         read_sheets(Path(name))
         message = None
     except ImportRefused as exc:
         message = str(exc)
-    out.append({"message": message, "seconds": time.monotonic() - start, "rss_mb": peak_mb()})
+    out.append({"message": message, "rss_mb": peak_mb()})
 print(json.dumps(out))
 """
 
@@ -80,7 +80,7 @@ def styled_rows(rows: int, width: int = 200) -> str:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the peak memory is read from /proc or resource (POSIX)")
-def test_a_306_kb_dimension_bomb_is_refused_quickly_in_little_memory(tmp_path):
+def test_a_306_kb_dimension_bomb_is_refused_in_little_memory(tmp_path):
     body = styled_rows(625)
     bomb = with_sheet(tmp_path / "bomb.xlsx", body, "A1:XFD1048576")
     assert 290_000 < bomb.stat().st_size < 320_000
@@ -89,7 +89,7 @@ def test_a_306_kb_dimension_bomb_is_refused_quickly_in_little_memory(tmp_path):
     styled = with_sheet(tmp_path / "styled.xlsx", body, None)  # no declaration: only its real size counts
     results = probe(bomb, far, zeros, styled)
     for r in results:
-        assert r["seconds"] < 5 and r["rss_mb"] < 300, r
+        assert r["rss_mb"] < 300, r
     assert results[0]["message"] == (
         "Tệp bomb.xlsx, trang «Rà soát»: khai báo vùng dữ liệu A1:XFD1048576 (1.048.576 dòng × 16.384 cột), vượt "
         "giới hạn 200.000 dòng và 1.000 cột. Hãy mở bằng Excel, xóa các dòng, cột thừa (trống nhưng có định dạng) "
@@ -117,7 +117,7 @@ def test_special_files_are_refused_at_once(tmp_path):
     os.mkfifo(pipe)  # nobody writes into it: opening it would wait forever
     folder = tmp_path / "thu-muc.xlsx"
     folder.mkdir()
-    results = probe(pipe, "/dev/zero", folder, timeout=30)
+    results = probe(pipe, "/dev/zero", folder, timeout=30)  # opening the pipe would wait forever
     assert [r["message"] for r in results] == [
         "«ong.xlsx» không phải tệp thông thường (là ống dẫn, thiết bị hoặc ổ cắm) nên không nhập được; hãy chọn "
         "một tệp Excel (.xlsx) đã lưu trên ổ đĩa.",
@@ -125,4 +125,3 @@ def test_special_files_are_refused_at_once(tmp_path):
         "một tệp Excel (.xlsx) đã lưu trên ổ đĩa.",
         "«thu-muc.xlsx» là một thư mục, không phải tệp Excel; hãy chọn tệp .xlsx trong thư mục đó.",
     ]
-    assert all(r["seconds"] < 2 for r in results)

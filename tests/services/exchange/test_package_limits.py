@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import time
 import uuid
 import zipfile
 from pathlib import Path
@@ -60,14 +59,12 @@ def big_package(source: Path, target: Path, records: int, unit_id: str) -> Path:
     )
 
 
-def _import_big(communes, tmp_path, records: int) -> float:
+def _import_big(communes, tmp_path, records: int) -> None:
     a, _b, r = communes
     a.surveys.save_entries(a.campaign_id(), a.unit_id, [SurveyEntryInput(product_name="Chè Shan tuyết")])
     a.exchange.export(tmp_path / "a.ocop.zip", include_reports=False)
     path = big_package(tmp_path / "a.ocop.zip", tmp_path / "lon.ocop.zip", records, a.unit_id)
-    started = time.perf_counter()
     result = r.exchange.import_package(path)
-    seconds = time.perf_counter() - started
     assert result.applied and result.counts["new"] == records
     with r.make_uow() as uow:
         s = uow.session
@@ -80,12 +77,10 @@ def _import_big(communes, tmp_path, records: int) -> float:
         )
         last = s.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).one()
         assert s.get(AppMeta, HEAD_KEY).value == f"{last.seq}:{last.hash}"  # the chain ends where the head says
-    return seconds
 
 
 def test_a_package_of_16000_records_imports_audited(communes, tmp_path):
-    seconds = _import_big(communes, tmp_path, 16_000)
-    assert seconds < 60  # about 3 s on an idle machine; the bound only catches a return to per-record work
+    _import_big(communes, tmp_path, 16_000)  # its speed: benchmarks/ (P6), never a timed test
     _a, _b, r = communes
     import sqlite3
 
@@ -111,8 +106,7 @@ def test_records_inserted_in_bulk_are_undone_like_any_other(communes, tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(not os.environ.get("OCOP_NATIONAL"), reason="a national package takes minutes: OCOP_NATIONAL=1")
 def test_a_national_package_of_200000_records_imports(communes, tmp_path):
-    seconds = _import_big(communes, tmp_path, 200_000)
-    print(f"200.000 bản ghi: {seconds:.1f} s")
+    _import_big(communes, tmp_path, 200_000)
 
 
 def test_member_sizes_grow_with_the_declared_records_but_not_past_them(communes, tmp_path):
