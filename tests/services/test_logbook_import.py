@@ -196,3 +196,23 @@ def test_quantities_in_another_unit_are_taken_only_with_the_unit(make_uow, tmp_p
     with make_uow() as uow:
         entry = uow.session.get(SurveyEntry, owner.entry_id)
         assert (entry.output_quantity, entry.unit_of_measure) == (20.0, "kg")
+
+
+def test_a_logbook_entry_clears_the_idle_flag_at_the_next_keystroke(make_uow, tmp_path):
+    """The flags are kept between keystrokes (on SQLite until the file changes, on a server until
+    the audit chain's head moves: persistence/file_version): an import clears the mark at once."""
+    from ocop_desktop.services.product_query import ProductFilter, uncounted_page
+
+    december = date(2025, 12, 1)
+    kept = make_owner(make_uow)
+    make_owner(make_uow, "Mật ong bạc hà")
+
+    def flags() -> dict[str, bool]:
+        with make_uow() as uow:
+            rows, _total = uncounted_page(uow.session, ProductFilter(), 0, 50, december)
+        return {r.name: r.logbook_idle for r in rows}
+
+    assert flags() == {"Chè Shan tuyết Ẳng Nưa": True, "Mật ong bạc hà": True}
+    path = write_logbook(tmp_path / "nk.xlsx", 3, 2, 2)  # entries dated January 2025
+    LogbookImportService(make_uow).import_file(path, kept.producer_id, kept.product_id, today=december)
+    assert flags() == {"Chè Shan tuyết Ẳng Nưa": False, "Mật ong bạc hà": True}

@@ -132,22 +132,3 @@ def test_a_name_changed_here_or_by_another_program_shows_at_the_next_keystroke(f
     other.close()
     rows = keystroke_page(make_uow, ProductFilter(search="tra 1"), 200)[0]
     assert {r.commune for r in rows if r.commune_id == place_id} == {"Xã Đổi Tên"}
-
-
-def test_a_logbook_entry_clears_the_idle_flag_at_the_next_keystroke(make_uow, tmp_path):
-    from ocop_desktop.services.logbook_import import LogbookImportService
-    from tests.services.logbook_data import make_owner, write_logbook
-
-    december = date(2025, 12, 1)
-    kept = make_owner(make_uow)
-    make_owner(make_uow, "Mật ong bạc hà")
-
-    def flags() -> dict[str, bool]:
-        with make_uow() as uow:
-            rows, _total = uncounted_page(uow.session, ProductFilter(), 0, 50, december)
-        return {r.name: r.logbook_idle for r in rows}
-
-    assert flags() == {"Chè Shan tuyết Ẳng Nưa": True, "Mật ong bạc hà": True}
-    path = write_logbook(tmp_path / "nk.xlsx", 3, 2, 2)  # entries dated January 2025
-    LogbookImportService(make_uow).import_file(path, kept.producer_id, kept.product_id, today=december)
-    assert flags() == {"Chè Shan tuyết Ẳng Nưa": False, "Mật ong bạc hà": True}
