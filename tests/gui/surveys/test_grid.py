@@ -187,7 +187,8 @@ def test_long_editing_keeps_pyside_reference_counts_sound(grid):
         model.set_cells([(i % 7, i % 10, f"{i}")], "thử")
     while model.undo_stack.canUndo():
         model.undo_stack.undo()
-    assert sys.getrefcount(True) >= before - 5
+    # The bug lost one per emit (300 here); other threads' objects let go meanwhile move the count a little.
+    assert sys.getrefcount(True) >= before - 50
 
 
 def test_tsv_round_trip():
