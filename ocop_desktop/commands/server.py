@@ -71,11 +71,15 @@ def cmd_server_init(args) -> int:
                 f"Khởi tạo {shown} cần kết nối bằng người sở hữu cơ sở dữ liệu (người đã tạo nó, ví dụ "
                 "createdb --owner=tinh) hoặc postgres, vì phải tạo nhóm quyền và giới hạn trên các bảng; chưa tạo gì."
             )
+        from ocop_desktop.services.office_key import office_key  # noqa: PLC0415
         from ocop_desktop.services.reference import load_reference  # noqa: PLC0415
         from ocop_desktop.services.scorecards import load_shipped_scorecards  # noqa: PLC0415
 
         load_reference(make_uow)
         load_shipped_scorecards(make_uow)
+        # The office's signing key, made now by the owner: the roles may read it, not make it, so
+        # the first report a commune officer prints is signed like every other.
+        office_key(make_uow)
         password = None if exists else read_password(args.password_file, login)
         with db.engine.begin() as conn:
             server_roles.install(conn)

@@ -139,6 +139,16 @@ def test_server_init_refuses_an_initialised_database_and_lists_the_users(office)
     assert "Cán bộ xã" in commune and "Xã Ẳng Nưa" in commune and "có" in commune
 
 
+def test_the_office_key_is_made_at_init_so_every_role_signs_its_reports(office):
+    from ocop_desktop.services.office_key import existing_office_key, office_key
+
+    made = existing_office_key(office.uow(office.login["admin"]))
+    assert made is not None
+    for role in ROLES:
+        signing = office_key(office.uow(office.login[role]))
+        assert signing is not None and signing.fingerprint == made.fingerprint, role  # read, not made again
+
+
 def test_a_commune_officer_changes_their_unit_only(office):
     login = office.login["commune"]
     assert _edit(office, login, ANG_NUA, "xã tự sửa")[0].notes == "xã tự sửa"
