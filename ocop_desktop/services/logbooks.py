@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select, union_all
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.language import Text
@@ -195,34 +195,20 @@ def recent_entry_products(today: date) -> Any:
     )
 
 
-def _recent_among(session: Session, ids: list[str], since: date) -> set[str]:
-    """Which of ``ids`` have a logbook entry after ``since``: each kind asked on its (product, day)
-    index, through the connection (no ORM bookkeeping; the registry asks on every keystroke)."""
-    kinds = (
-        (LogbookMaterial, LogbookMaterial.received_on),
-        (LogbookBatch, LogbookBatch.made_on),
-        (LogbookSale, LogbookSale.sold_on),
-    )
-    made = or_(*(exists().where(kind.product_id == Product.id, day > since) for kind, day in kinds))
-    return set(session.connection().scalars(select(Product.id).where(Product.id.in_(ids), made)))
-
-
 def idle_flags(session: Session, product_ids: list[str], today: date) -> dict[str, bool]:
     """Each of ``product_ids``' logbook flag for the registry (product_query.ProductRow.logbook_idle):
-    True for a product with no logbook entry in the IDLE_DAYS before ``today``. At most one query
-    for a page; the returned map is the page's own (read by the window's thread later)."""
+    True for a product with no logbook entry in the IDLE_DAYS before ``today``. The returned map is
+    the page's own (read by the window's thread later)."""
     if not product_ids:
         return {}
     since = today - timedelta(days=IDLE_DAYS)
+    # The products with a recent entry, read once and kept on the connection until the file
+    # changes (persistence/file_version): a keystroke's page asks nothing of the logbooks.
     connection = session.connection()
-    # Each product's flag kept on the connection until the file changes (persistence/file_version):
-    # keystrokes read mostly the same products again; those not known yet are asked in one query.
-    idle: dict[str, bool] = kept(connection, (idle_flags, since), dict)
-    missing = list({pid for pid in product_ids if pid not in idle})
-    if missing:
-        recent = _recent_among(session, missing, since)
-        idle.update((pid, pid not in recent) for pid in missing)
-    return {pid: idle[pid] for pid in product_ids}
+    recent: frozenset[str] = kept(
+        connection, (idle_flags, since), lambda: frozenset(connection.scalars(recent_entry_products(today)))
+    )
+    return {pid: pid not in recent for pid in product_ids}
 
 
 class LogbookService:

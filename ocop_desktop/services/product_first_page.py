@@ -47,12 +47,9 @@ _BY_PRODUCERS = (
 )
 _ORDER = " ORDER BY products.name_sort, products.id LIMIT ?"
 _GROUPS = "SELECT id, name, code FROM product_groups"
-_FOLDED_PRODUCERS = "SELECT id, name_folded FROM producers"
+_FOLDED_PRODUCERS = "SELECT id, name_folded, name FROM producers"
 _SETS = "SELECT id, group_id FROM product_sets"
-_NAMES_OF = {
-    "producers": "SELECT id, name FROM producers WHERE id IN ",
-    "places": "SELECT id, name FROM places WHERE id IN ",
-}
+_NAMES_OF = {"places": "SELECT id, name FROM places WHERE id IN "}
 
 
 def _group_maps(cursor: sqlite3.Cursor) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
@@ -63,10 +60,9 @@ def _group_maps(cursor: sqlite3.Cursor) -> tuple[dict[str, tuple[str, str]], dic
 
 @dataclass
 class _Names:
-    """Producer and place names by id, read as rows need them (persistence/file_version keeps them
-    on the connection until the file changes)."""
+    """Place names by id, read as rows need them (persistence/file_version keeps them on the
+    connection until the file changes); the producers' come with _ProducerText."""
 
-    producers: dict[str, str | None] = field(default_factory=dict)
     places: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -84,22 +80,30 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 @dataclass(frozen=True)
 class _ProducerText:
     """Every producer's folded name (ASCII letters lower-cased) in one text, one name a line, with
-    where each starts: a search scans it once at C speed instead of testing each name in Python."""
+    where each starts: a search scans it once at C speed instead of testing each name in Python.
+    Their names as shown, by id, read in the same pass: a page names its producers without asking
+    for them (a query of up to 200 ids on each keystroke that finds new products)."""
 
     ids: list[str]
     starts: list[int]
     text: str
+    names: dict[str, str | None]
 
     @classmethod
     def read(cls, driver: sqlite3.Connection) -> _ProducerText:
-        ids, starts, names, at = [], [], [], 0
-        for pid, name in driver.execute(_FOLDED_PRODUCERS):
-            line = (name or "").translate(_ASCII_LOWER).replace("\n", " ")  # one line each
+        ids, starts, lines, names, at = [], [], [], {}, 0
+        for pid, folded, name in driver.execute(_FOLDED_PRODUCERS):
+            line = (folded or "").translate(_ASCII_LOWER).replace("\n", " ")  # one line each
             ids.append(pid)
             starts.append(at)
-            names.append(line)
+            lines.append(line)
+            names[pid] = name
             at += len(line) + 1
-        return cls(ids, starts, "\n".join(names))
+        return cls(ids, starts, "\n".join(lines), names)
+
+
+def _every_producer(connection: Connection, driver: sqlite3.Connection) -> _ProducerText:
+    return kept(connection, _producers_found, lambda: _ProducerText.read(driver))
 
 
 def _producers_found(connection: Connection, driver: sqlite3.Connection, folded: str, most: int) -> list[str]:
@@ -108,7 +112,7 @@ def _producers_found(connection: Connection, driver: sqlite3.Connection, folded:
     only), found in the producers' names kept on the connection; asking SQLite costs a LIKE over
     every producer's name on each keystroke (~1–2 ms, most of a bare query). Stops at ``most`` + 1:
     more than ``most`` are not listed by id anyway."""
-    every: _ProducerText = kept(connection, _producers_found, lambda: _ProducerText.read(driver))
+    every = _every_producer(connection, driver)
     needle = folded.translate(_ASCII_LOWER)
     if "\n" in needle:
         return []  # no name holds a line break: each is one line of the text
@@ -163,13 +167,13 @@ def first_rows(
         maps: tuple[dict[str, tuple[str, str]], dict[str, str]] = kept(connection, _GROUPS, lambda: _group_maps(cursor))
         groups, set_groups = maps
         names = kept(connection, _Names, _Names)
-        _look_up(cursor, "producers", names.producers, {r[2] for r in found if r[2] is not None})
         _look_up(cursor, "places", names.places, {r[3] for r in found if r[3] is not None})
     finally:
         cursor.close()
     # The page's own names (the kept maps grow as the file's thread reads on; the rows are shaped
     # by the window's thread later, when painted: product_query.RowPage).
-    producers_named = {r[2]: names.producers[r[2]] for r in found if r[2] is not None}
+    every = _every_producer(connection, driver).names
+    producers_named = {r[2]: every.get(r[2]) for r in found if r[2] is not None}
     places_named = {r[3]: names.places[r[3]] for r in found if r[3] is not None}
     day = date.fromisoformat
 
