@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -23,18 +23,15 @@ from ocop_desktop.instance_lock import (
     lock_path,
 )
 from ocop_desktop.services import backup as backups
+from tests.cli_run import ocop as run
 from tests.databases import copy_template
 
 
-def ocop(*args: str, wait: float = 0.5) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ocop_desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "OCOP_LOCK_WAIT": str(wait)},
-        stdin=subprocess.DEVNULL,
-    )
+def ocop(*args: str, wait: float = 0.5):
+    """`ocop …` in this process: flock locks belong to an open file, not to a process, so the
+    command's lock conflicts with one this test holds exactly as another process's would
+    (test_a_writer_waits_for_the_lock_and_gets_it_when_freed shows it across processes)."""
+    return run(*args, env={"OCOP_LOCK_WAIT": str(wait)})
 
 
 def test_the_lock_names_the_gui_process_and_is_removed_on_exit(db_path):
@@ -178,60 +175,67 @@ def _count(path, name_like: str) -> int:
 
 
 @pytest.mark.slow
-def test_a_restore_started_during_a_large_import_waits_and_its_safety_copy_has_the_rows(cli_db, tmp_path):
-    """The issue's race: `ocop import survey` of 20,000 rows, `ocop restore B --yes` started 2 s
-    later. The restore waits for the import to commit, then keeps the imported state as its
-    safety copy: the 20,000 rows are in the database or in that copy, never nowhere."""
+def test_a_restore_started_during_a_large_import_waits_and_its_safety_copy_has_the_rows(cli_db, tmp_path, monkeypatch):
+    """The issue's race: `ocop import survey` under way, `ocop restore B --yes` started meanwhile
+    in another process. The restore waits for the import to commit, then keeps the imported
+    state as its safety copy: the imported rows are in the database or in that copy, never
+    nowhere. The import (in this process, holding the writer lock) is held just before it
+    writes until the restore says it is waiting, so the restore surely starts during the import
+    whatever the machine's load; the number of rows then no longer makes the race (20,000 rows
+    and a 2 s head start did, in about 30 s), and 2,000 rows keep the run to seconds."""
+    from ocop_desktop.commands import exchange
+
     db = tmp_path / "dua.db"
     shutil.copyfile(cli_db, db)
     backup_b = tmp_path / "B.sqlite"
     assert ocop("--db", str(db), "backup", "-o", str(backup_b)).returncode == 0
-    sheet = tmp_path / "20000-dong.xlsx"
-    _survey_workbook(sheet, 20_000)
+    sheet = tmp_path / "2000-dong.xlsx"
+    _survey_workbook(sheet, 2_000)
 
-    env = {**os.environ, "OCOP_LOCK_WAIT": "600"}
-    importing = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "ocop_desktop.cli",
-            "--db",
-            str(db),
-            "import",
-            "survey",
-            str(sheet),
-            "--campaign",
-            "2024",
-            "--unit",
-            "Mường Ảng",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=env,
-    )
-    deadline = time.monotonic() + 60
-    while holder(db) is None and importing.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert holder(db) is not None, "the import never took the writer lock"
-    time.sleep(2)
-    restoring = subprocess.Popen(
-        [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), "restore", str(backup_b), "--yes"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
-    imported_out, imported_err = importing.communicate(timeout=900)
-    restored_out, restored_err = restoring.communicate(timeout=900)
+    restore_waits = threading.Event()
+    real_backup_before = exchange.backup_before
 
-    assert importing.returncode == 0, imported_err
-    assert "Đã nhập 20000 dòng" in imported_out
+    def held_backup_before(*args, **kwargs):  # the import has read the sheet and holds the lock
+        restore_waits.wait(timeout=300)
+        return real_backup_before(*args, **kwargs)
+
+    monkeypatch.setattr(exchange, "backup_before", held_backup_before)
+    imported = {}
+    importing = threading.Thread(
+        target=lambda: imported.update(
+            done=ocop("--db", str(db), "import", "survey", str(sheet), "--campaign", "2024", "--unit", "Mường Ảng")
+        )
+    )
+    importing.start()
+    try:
+        while holder(db) is None and importing.is_alive():
+            importing.join(0.05)  # until the import has taken the writer lock
+        assert holder(db) is not None, "the import never took the writer lock"
+        restoring = subprocess.Popen(
+            [sys.executable, "-m", "ocop_desktop.cli", "--db", str(db), "restore", str(backup_b), "--yes"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env={**os.environ, "OCOP_LOCK_WAIT": "600"},
+            stdin=subprocess.DEVNULL,
+        )
+        told = []
+        for line in restoring.stderr:  # ends if the restore exits without waiting
+            told.append(line)
+            if "đang chờ" in line:
+                break
+    finally:
+        restore_waits.set()
+        importing.join(timeout=600)
+    restored_out, rest_err = restoring.communicate(timeout=600)
+    restored_err = "".join(told) + rest_err
+    done = imported["done"]
+
+    assert done.returncode == 0, done.stderr
+    assert "Đã nhập 2000 dòng" in done.stdout
     assert "đang được lệnh «ocop import survey» (tiến trình số" in restored_err and "đang chờ" in restored_err
     assert restoring.returncode == 0, restored_err
     safety = Path(restored_out.rsplit("giữ ở: ", 1)[1].strip())
     in_db, in_copy = _count(db, "Sản phẩm nhập thử %"), _count(safety, "Sản phẩm nhập thử %")
-    assert (in_db, in_copy) == (0, 20_000)  # restored to B, and the import kept in the safety copy
+    assert (in_db, in_copy) == (0, 2_000)  # restored to B, and the import kept in the safety copy
