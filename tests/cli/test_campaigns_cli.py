@@ -17,6 +17,7 @@ from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.reference import place_id
 from tests.cli_run import Done
 from tests.cli_run import ocop as run_ocop
+from tests.databases import copy_template
 
 
 def ocop(db: Path, *args) -> Done:
@@ -26,7 +27,7 @@ def ocop(db: Path, *args) -> Done:
 
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("campaigns") / "office.db"
+    path = copy_template(tmp_path_factory.mktemp("campaigns") / "office.db")  # migrated, reference data loaded
     done = ocop(path, "init")
     assert done.returncode == 0, done.stderr
     return path

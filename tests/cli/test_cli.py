@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import ocop  # in this process, as a new one would run it (tests/cli_run.py)
+from tests.databases import copy_template
 
 
 def real_ocop(*args: str) -> subprocess.CompletedProcess:
@@ -30,7 +31,7 @@ def real_ocop(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("cli") / "x.db"
+    path = copy_template(tmp_path_factory.mktemp("cli") / "x.db")  # migrated, reference data loaded
     done = ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
     assert done.returncode == 0, done.stderr
     assert "sản phẩm: thiếu số giấy chứng nhận" in done.stdout
@@ -38,8 +39,9 @@ def sample_db(tmp_path_factory) -> Path:
 
 
 def test_the_command_runs_in_its_own_process(tmp_path):
-    """The other tests run `ocop` in the test process; this one starts it as a user does."""
-    path = tmp_path / "x.db"
+    """The other tests run `ocop` in the test process; this one starts it as a user does
+    (on a copy of the migrated template with the reference data: that loading is not the point)."""
+    path = copy_template(tmp_path / "x.db")
     done = real_ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
     assert done.returncode == 0, done.stderr
     assert "sản phẩm: thiếu số giấy chứng nhận" in done.stdout
@@ -166,7 +168,7 @@ def test_wrong_usage_exits_2_in_vietnamese(args, tmp_path):
 
 
 def test_office_is_set_by_code_or_name_and_shown(tmp_path):
-    path = tmp_path / "o.db"
+    path = copy_template(tmp_path / "o.db")  # what init makes, without loading the places again
     assert ocop("--db", str(path), "init").returncode == 0
     done = ocop("--db", str(path), "office", "show")
     assert "Chưa thiết lập đơn vị" in done.stdout
@@ -199,7 +201,7 @@ def test_office_is_set_by_code_or_name_and_shown(tmp_path):
 
 
 def test_office_set_lists_the_candidates_of_an_ambiguous_name_and_takes_a_code(tmp_path):
-    path = tmp_path / "o.db"
+    path = copy_template(tmp_path / "o.db")  # what init makes, without loading the places again
     assert ocop("--db", str(path), "init").returncode == 0
     refused = ocop("--db", str(path), "office", "set", "--unit", "phuong an binh", "--name", "Lê Văn Tám")
     assert refused.returncode == 1, refused.stdout

@@ -5,13 +5,14 @@ from __future__ import annotations
 from openpyxl import load_workbook
 
 from tests.cli.test_cli import ocop
+from tests.databases import copy_template
 from tests.pdftext import layout_text as pdf_text
 
 SO = "Sở Nông nghiệp và Môi trường tỉnh Điện Biên"
 
 
 def test_report_takes_date_number_and_recipients_remembers_them_and_refuses_a_former_district(tmp_path):
-    db = str(tmp_path / "r.db")
+    db = str(copy_template(tmp_path / "r.db"))  # init adds only the sample
     assert ocop("--db", db, "init", "--sample", "muong-ang-2024").returncode == 0
     # 03256 was Thị trấn Mường Ảng's code and is Xã Mường Ảng's since 2025: the unit in force.
     done = ocop(

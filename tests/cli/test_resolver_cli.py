@@ -9,12 +9,13 @@ import pytest
 
 from ocop_desktop.persistence.database import open_database
 from tests.cli_run import ocop
+from tests.databases import copy_template
 from tests.services.test_survey_import_ids import NEW_UNIT, add_codeless_unit, workbook
 
 
 @pytest.fixture(scope="module")
 def sample_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("resolver") / "x.db"
+    path = copy_template(tmp_path_factory.mktemp("resolver") / "x.db")  # init adds only the sample
     assert ocop("--db", path, "init", "--sample", "muong-ang-2024").returncode == 0
     db = open_database(path)
     try:
