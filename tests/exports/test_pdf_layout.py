@@ -92,9 +92,11 @@ def row_texts(report: Report) -> list[list[str]]:
     return rows
 
 
-def check_layout(report: Report, path: Path) -> None:
-    """The last page holds table rows above the signer block; every cell's words are printed."""
-    doc = pages(path)
+def check_layout(report: Report, path: Path, doc: list[list[Word]] | None = None) -> None:
+    """The last page holds table rows above the signer block; every cell's words are printed.
+    ``doc``: the file's pages() when the caller has read them already (poppler reads a
+    1,700-page report in seconds)."""
+    doc = pages(path) if doc is None else doc
     phrases = signer_phrases(report)
     assert signer_top(doc[-1], phrases) is not None, f"the signer block is on the last page: {phrases}"
     for page in doc[:-1]:

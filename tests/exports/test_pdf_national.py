@@ -63,4 +63,4 @@ def test_a_10000_row_survey_report_is_still_the_official_document(report_uow, tm
     assert find(doc[0], "BÁO CÁO")
     fonts = _fonts(path)
     assert fonts and all(fonts.values()), fonts
-    check_layout(report, path)  # signer block on the last page under the last rows; every word printed
+    check_layout(report, path, doc)  # signer block on the last page under the last rows; every word printed
