@@ -61,10 +61,12 @@ def _compare(
         r[0]: dict(zip(columns, r[1:], strict=True))
         for r in conn.execute(f'SELECT id, {", ".join(columns)} FROM "{table}"')
     }
+    # Equal values are equal once canonical too: _canon only for the few that differ as read
+    # (14,000 places, ten columns each: `ocop check` spent ~1.3 s of its 1.9 s canonicalising them).
     edited = [
         rid
         for rid, row in expected.items()
-        if rid in found and any(_canon(row[c]) != _canon(found[rid][c]) for c in columns)
+        if rid in found and any(row[c] != found[rid][c] and _canon(row[c]) != _canon(found[rid][c]) for c in columns)
     ]
     missing = [rid for rid in expected if rid not in found]
     extra = [rid for rid in found if rid not in expected and (claimed is None or rid in claimed)]
