@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 
 from ocop_desktop.persistence.database import open_database
@@ -13,18 +10,9 @@ from ocop_desktop.services.catalog import CatalogService
 from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.producers import ProducerInput, ProducerService
 from ocop_desktop.services.products import ProductInput, ProductService
+from tests.cli_run import ocop  # the terminal's search, run in this process as a new one would
+from tests.databases import copy_template
 from tests.gui.keyboard import type_text
-
-
-def ocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ocop_desktop.cli", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=dict(os.environ),
-    )
 
 
 def test_the_window_and_the_terminal_find_the_same_products_by_product_or_producer_name(
@@ -32,7 +20,7 @@ def test_the_window_and_the_terminal_find_the_same_products_by_product_or_produc
 ):
     from ocop_desktop.gui.products.page import ProductsPage
 
-    path = tmp_path / "x.db"
+    path = copy_template(tmp_path / "x.db")  # init adds only the sample
     done = ocop("--db", str(path), "init", "--sample", "muong-ang-2024")
     assert done.returncode == 0, done.stderr
     db = open_database(path)
