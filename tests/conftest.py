@@ -140,6 +140,13 @@ def db(db_path: Path, request):
 
 
 @pytest.fixture
+def db_location(db: Database, db_path: Path) -> str:
+    """What `ocop --db` names for the test's database: its file, or with --engine=postgresql the
+    server database the db fixture made (a test that writes through make_uow, then runs ocop)."""
+    return db.url or str(db_path)
+
+
+@pytest.fixture
 def make_uow(db: Database):
     factory = db.uow_factory(actor="Nguyễn Văn Kiểm")
     load_reference(factory)

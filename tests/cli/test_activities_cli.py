@@ -16,12 +16,12 @@ from tests.pdftext import pdf_text
 
 
 @pytest.fixture
-def office(make_uow, db_path, monkeypatch):
+def office(make_uow, db_location, monkeypatch):
     monkeypatch.setenv("OCOP_DB", "")
     htx = ProducerService(make_uow).create(ProducerInput(name="HTX Nông sản Mường Ảng", kind="hop_tac_xa"))
     for name in ("Chè Shan tuyết Ẳng Nưa", "Mật ong Ẳng Tở", "Gạo nếp Búng Lao"):
         ProductService(make_uow).create(ProductInput(name=name, producer_id=htx.id, status="tiem_nang"))
-    return db_path
+    return db_location
 
 
 def run(capsys, db, *args: str) -> tuple[int, str, str]:

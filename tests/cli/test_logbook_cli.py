@@ -20,9 +20,9 @@ from tests.services.logbook_data import make_owner, write_logbook
 
 
 @pytest.fixture
-def office(make_uow, db_path, monkeypatch):
+def office(make_uow, db_location, monkeypatch):
     monkeypatch.setenv("OCOP_DB", "")
-    return db_path, make_owner(make_uow)
+    return db_location, make_owner(make_uow)
 
 
 def run(capsys, db, *args: str) -> tuple[int, str, str]:
