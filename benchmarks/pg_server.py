@@ -1,9 +1,9 @@
 """The PostgreSQL side of benchmarks/run.py (issue 18): a throw-away cluster, and the national data
 copied into a database on it.
 
-The cluster is made as tests/pg.py makes the tests' one: initdb in a temporary folder (as the
-`postgres` system user when run as root: initdb refuses root), started on a free local port with
-its socket in that folder, fsync off, stopped and removed at the end. OCOP_BENCH_PG (the URL of a
+The cluster is made as the tests make theirs (tests/pg_cluster.py: initdb in a temporary folder,
+in memory where it can, as the `postgres` system user when run as root, on a free local port,
+fsync off, stopped and removed at the end). OCOP_BENCH_PG (the URL of a
 maintenance database on an existing server, as a user who may create databases) is used instead
 when set. Nothing is cached between runs: the copy takes seconds, a cluster kept alive would not.
 
@@ -16,31 +16,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import socket
 import sqlite3
 import subprocess
-import tempfile
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from harness import OCOP, ROOT, log
 
+sys.path.insert(0, str(ROOT))  # the cluster is made as the tests make theirs
+from tests.pg_cluster import pg_bin, throwaway_cluster
+
 PG_ENV = "OCOP_BENCH_PG"
-
-
-def pg_bin() -> Path | None:
-    """The newest installed PostgreSQL's program folder (Debian's layout), or one on PATH."""
-    found = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin"),
-        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
-    )
-    for folder in reversed(found):
-        if (folder / "initdb").exists() and (folder / "pg_ctl").exists():
-            return folder
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb and shutil.which("pg_ctl") else None
 
 
 def missing() -> str | None:
@@ -54,18 +42,6 @@ def missing() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _run(args: list[str], as_user: list[str]) -> None:
-    done = subprocess.run([*as_user, *args], capture_output=True, text=True, timeout=120, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}): {done.stdout}{done.stderr}")
-
-
 @contextlib.contextmanager
 def server() -> Iterator[str]:
     """The URL of a maintenance database, as a user who may create databases."""
@@ -73,24 +49,8 @@ def server() -> Iterator[str]:
     if given:
         yield given
         return
-    folder = pg_bin()
-    assert folder is not None, "missing() tells it first"
-    root = Path(tempfile.mkdtemp(prefix="ocop-bench-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        as_user = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(root, "postgres", "postgres")
-    data, port = root / "data", _free_port()
-    try:
-        _run([str(folder / "initdb"), "-D", str(data), "-U", "ocop", "-A", "trust", "-E", "UTF8",
-              "--locale=C.UTF-8", "--no-sync", "--no-instructions"], as_user)  # fmt: skip
-        options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-        _run([str(folder / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-o", options, "-w", "start"], as_user)
-        yield f"postgresql://ocop@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_user, str(folder / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=60, check=False)  # fmt: skip
-        shutil.rmtree(root, ignore_errors=True)
+    with throwaway_cluster("ocop-bench-pg-") as url:
+        yield url
 
 
 def create_database(maintenance: str, name: str) -> str:

@@ -2,10 +2,9 @@
 
 ``OCOP_TEST_PG`` (a URL of a database the tests may connect to as a user who may create
 databases, e.g. postgresql://ocop@db.example:5432/postgres) is used if set; otherwise a
-throw-away cluster is made once per test session: initdb in a temporary folder, started on a
-free local port with its socket in that folder, stopped and removed at the end. initdb refuses
-to run as root, so as root the cluster belongs to the `postgres` system user. Without
-PostgreSQL's programs the tests that need it are skipped, saying what to install.
+throw-away cluster is made once per test session (tests/pg_cluster.py: in memory where it can,
+on a free local port, removed at the end). Without PostgreSQL's programs the tests that need it
+are skipped, saying what to install.
 
 Each test gets a new, empty database (``pg_url``).
 """
@@ -13,59 +12,16 @@ Each test gets a new, empty database (``pg_url``).
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.pg_cluster import pg_bin, throwaway_cluster
+
 PG_ENV = "OCOP_TEST_PG"
 INSTALL_HINT = "PostgreSQL is not installed (apt-get install postgresql), and OCOP_TEST_PG is not set"
-
-
-def pg_bin() -> Path | None:
-    """The newest installed PostgreSQL's program folder (Debian's layout), or one on PATH."""
-    found = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin"),
-        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
-    )
-    for folder in reversed(found):
-        if (folder / "initdb").exists() and (folder / "pg_ctl").exists():
-            return folder
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb and shutil.which("pg_ctl") else None
-
-
-def _memory_folder() -> str | None:
-    """/dev/shm where it is a memory file system with room to spare, else None (the temporary folder).
-
-    Each test's CREATE DATABASE and DROP DATABASE make and delete some 500 files (a file per table,
-    index and fork, catalogs included); on a disk's file system (ext4) that bookkeeping costs three
-    times the copying itself: 0.3 s a test against 0.1 s in memory (issue 18). The cluster takes
-    some 100 MB there, removed at the end of the session."""
-    shm = Path("/dev/shm")
-    try:
-        if shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free >= 2 * 1024**3:
-            return str(shm)
-    except OSError:
-        pass
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _run(args: list[str], as_user: list[str]) -> None:
-    done = subprocess.run([*as_user, *args], capture_output=True, text=True, timeout=120)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}): {done.stdout}{done.stderr}")
 
 
 @pytest.fixture(scope="session")
@@ -75,28 +31,10 @@ def pg_server() -> Iterator[str]:
     if given:
         yield given
         return
-    folder = pg_bin()
-    if folder is None:
+    if pg_bin() is None:
         pytest.skip(INSTALL_HINT)
-    root = Path(tempfile.mkdtemp(prefix="ocop-pg-", dir=_memory_folder()))
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        as_user = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(root, "postgres", "postgres")
-    data, port = root / "data", _free_port()
-    _run([str(folder / "initdb"), "-D", str(data), "-U", "ocop", "-A", "trust", "-E", "UTF8",
-          "--locale=C.UTF-8", "--no-sync", "--no-instructions"], as_user)  # fmt: skip
-    # fsync off and no WAL archiving: a throw-away cluster, as fast as it can be. Its WAL is kept
-    # small (it may be in memory): the checkpoints of CREATE DATABASE … FILE_COPY recycle it anyway.
-    options = (f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
-               " -c max_wal_size=256MB -c min_wal_size=32MB")  # fmt: skip
-    _run([str(folder / "pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-o", options, "-w", "start"], as_user)
-    try:
-        yield f"postgresql://ocop@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_user, str(folder / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=60)  # fmt: skip
-        shutil.rmtree(root, ignore_errors=True)
+    with throwaway_cluster("ocop-pg-") as url:
+        yield url
 
 
 def _admin(server: str):  # -> psycopg.Connection
