@@ -230,8 +230,10 @@ class PipelineService:
             if unit_lines is not None:
                 lines = lines.limit(unit_lines)
             by_unit: Counter[str] = Counter()
+            listed = 0  # units read (two of one name, in different provinces, share a line)
             for name, n in s.execute(lines):
                 by_unit[name or ""] += n
+                listed += 1
             # DISTINCT keeps one NULL: the products with no unit, a line of their own.
             distinct_units = select(per_unit.c.unit_id).distinct().subquery()
             unit_count = s.scalar(select(func.count()).select_from(distinct_units)) or 0
@@ -284,6 +286,7 @@ class PipelineService:
             units,
             total,
             unit_count,
+            listed,
         )
 
     def row(self, product: str) -> PipelineRow:

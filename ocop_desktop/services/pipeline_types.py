@@ -41,6 +41,7 @@ class Board:
     units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, name) of every product's unit
     total: int | None = None  # rows after every filter, before the limit (None: rows is all of them)
     unit_count: int | None = None  # units counted in by_unit before its cut («(no unit)» one of them)
+    units_listed: int | None = None  # units in by_unit (None: one a line)
 
     @property
     def cut(self) -> bool:

@@ -174,6 +174,7 @@ def test_unit_counts_can_stop_after_the_first_units_and_a_district_covers_its_co
     cut = pipeline.board(unit_lines=1, unit_choices=False)
     first_name, first_count = next(iter(whole.by_unit.items()))
     assert cut.by_unit == {first_name: first_count} and cut.unit_count == whole.unit_count
+    assert cut.units_listed == 1 and whole.units_listed == whole.unit_count
     assert cut.units == [] and cut.by_stage == whole.by_stage and cut.rows == whole.rows
     communes = {r.unit_id for r in whole.rows if r.unit_id}
     district = pipeline.board(unit_id=place_id("huyen-muong-ang"))

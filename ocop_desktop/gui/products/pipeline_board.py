@@ -234,7 +234,8 @@ class PipelineBoard(QWidget):
         self.unit_counts_model.setStringList(
             [f"{name or nowhere}: {format_vn_number(count)}" for name, count in board.by_unit.items()]
         )
-        more = (board.unit_count or 0) - len(board.by_unit)
+        listed = board.units_listed if board.units_listed is not None else len(board.by_unit)
+        more = (board.unit_count or 0) - listed
         self.unit_note.setVisible(more > 0)
         if more > 0:
             self.unit_note.setText(

@@ -264,6 +264,9 @@ def test_a_national_board_counts_the_first_units_and_says_how_many_more(qtbot, b
     assert board.unit_counts_model.stringList() == ["Xã A: 5", "Xã B: 7"]
     assert board.unit_note.isVisible()
     assert board.unit_note.text() == "… và 6.000 đơn vị khác: chọn đơn vị ở trên để xem sản phẩm của đơn vị đó."
+    # Two units of one name (in different provinces) share a line: the note counts units, not lines.
+    board._loaded(Board([], {"tiem_nang": 9000}, {"Xã A": 5, "Xã B": 7}, [], 9000, unit_count=6003, units_listed=3))
+    assert board.unit_note.text().startswith("… và 6.000 đơn vị khác")
     board._loaded(Board([], {"tiem_nang": 12}, {"Xã A": 5, "Xã B": 7}, [], 12, unit_count=2))
     assert not board.unit_note.isVisible()
 
