@@ -27,6 +27,18 @@ TODAY = date(2025, 10, 1)
 NAME = "Mật ong hoa ban Ẳng Nưa"
 
 
+def new_board(make_uow, jobs) -> PipelineBoard:
+    """The board as the window makes it (app.py), on the test's database, on TODAY."""
+    return PipelineBoard(
+        PipelineService(make_uow),
+        DossierService(make_uow),
+        DossierReports(make_uow),
+        jobs,
+        today=lambda: TODAY,
+        places=PlaceService(make_uow),
+    )
+
+
 @pytest.fixture
 def board(qtbot, make_uow, jobs, vietnamese):
     load_sample(make_uow, "muong-ang-2024")
@@ -35,14 +47,7 @@ def board(qtbot, make_uow, jobs, vietnamese):
     campaign = surveys.campaigns(today=date(2024, 6, 20))[0]
     (entry,) = surveys.save_entries(campaign.id, place_id("xa-ang-nua"), [SurveyEntryInput(product_name=NAME)])
     surveys.promote_to_product(entry.id)  # «Tạo sản phẩm tiềm năng» of the survey grid
-    page = PipelineBoard(
-        PipelineService(make_uow),
-        DossierService(make_uow),
-        DossierReports(make_uow),
-        jobs,
-        today=lambda: TODAY,
-        places=PlaceService(make_uow),
-    )
+    page = new_board(make_uow, jobs)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
@@ -187,14 +192,7 @@ def test_the_board_reads_nothing_until_its_tab_is_shown(qtbot, make_uow, jobs):
     tabs = QTabWidget()
     qtbot.addWidget(tabs)
     tabs.addTab(QLabel("Trang chính"), "Trang chính")
-    board = PipelineBoard(
-        PipelineService(make_uow),
-        DossierService(make_uow),
-        DossierReports(make_uow),
-        jobs,
-        today=lambda: TODAY,
-        places=PlaceService(make_uow),
-    )
+    board = new_board(make_uow, jobs)
     tabs.addTab(board, "Lộ trình")
     tabs.show()
     qtbot.waitExposed(tabs)
@@ -213,14 +211,7 @@ def test_a_long_board_shows_its_first_rows_and_says_how_to_see_the_others(
 
     monkeypatch.setattr(pipeline_board, "PAGE_ROWS", 4)
     load_sample(make_uow, "muong-ang-2024")
-    page = PipelineBoard(
-        PipelineService(make_uow),
-        DossierService(make_uow),
-        DossierReports(make_uow),
-        jobs,
-        today=lambda: TODAY,
-        places=PlaceService(make_uow),
-    )
+    page = new_board(make_uow, jobs)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)

@@ -8,12 +8,9 @@ from PySide6.QtCore import Qt
 
 from ocop_desktop.domain.language import display_language
 from ocop_desktop.gui.i18n import install_translators
-from ocop_desktop.gui.products.pipeline_board import PipelineBoard
-from ocop_desktop.services.dossier_reports import DossierReports
-from ocop_desktop.services.dossiers import DossierService
 from ocop_desktop.services.pipeline import MoveInput, PipelineService
-from ocop_desktop.services.places import PlaceService
 from ocop_desktop.services.products import ProductInput, ProductService
+from tests.gui.products.test_pipeline_board import new_board
 
 TODAY = date(2025, 10, 1)
 
@@ -23,14 +20,7 @@ def test_the_board_in_english(qtbot, qapp, make_uow, jobs):
     PipelineService(make_uow).move(product.id, "dang_ky", MoveInput(date(2025, 8, 4), 2025), today=TODAY)
     assert install_translators(qapp, "en") == []
     assert display_language() == "en"
-    board = PipelineBoard(
-        PipelineService(make_uow),
-        DossierService(make_uow),
-        DossierReports(make_uow),
-        jobs,
-        today=lambda: TODAY,
-        places=PlaceService(make_uow),
-    )
+    board = new_board(make_uow, jobs)
     qtbot.addWidget(board)
     board.show()
     qtbot.waitUntil(lambda: not board.is_busy() and board.model.rowCount() == 1, timeout=5000)
