@@ -49,7 +49,6 @@ class ActivitiesPage(QWidget):
             on_error=lambda exc: report_error(self, exc, show=lambda reason: self._say(reason, error=True)),
             on_stale=stale_handler(lambda text: self._say(text, error=True), self.refresh),
         )
-        self._choices = Choices((), (), (), ())
         self._selected: str | None = None
         self._generation = 0
         self._applying = False
@@ -153,7 +152,6 @@ class ActivitiesPage(QWidget):
         self._applying = True
         try:
             if choices is not None:
-                self._choices = choices
                 self._refill(self.unit_combo, choices.units)
                 self._refill(self.year_combo, [(y, str(y)) for y in choices.years])
             self.model.set_rows(rows)
