@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from ocop_desktop.persistence.file_version import kept
+from ocop_desktop.persistence.file_version import file_version, kept
 
 # The columns of product_query.row_select(), the group's name and code read from the maps below.
 _SELECT = (
@@ -102,17 +101,12 @@ class _ProducerText:
         return cls(ids, starts, "\n".join(lines), names)
 
 
-def _every_producer(connection: Connection, driver: sqlite3.Connection) -> _ProducerText:
-    return kept(connection, _producers_found, lambda: _ProducerText.read(driver))
-
-
-def _producers_found(connection: Connection, driver: sqlite3.Connection, folded: str, most: int) -> list[str]:
+def _producers_found(every: _ProducerText, folded: str, most: int) -> list[str]:
     """The ids of the producers whose folded name holds ``folded``: what ``name_folded LIKE
     '%folded%'`` finds (its wildcards escaped; SQLite's LIKE ignores the case of ASCII letters
     only), found in the producers' names kept on the connection; asking SQLite costs a LIKE over
     every producer's name on each keystroke (~1–2 ms, most of a bare query). Stops at ``most`` + 1:
     more than ``most`` are not listed by id anyway."""
-    every = _every_producer(connection, driver)
     needle = folded.translate(_ASCII_LOWER)
     if "\n" in needle:
         return []  # no name holds a line break: each is one line of the text
@@ -146,7 +140,9 @@ def first_rows(
     if connection.dialect.name != "sqlite":
         return None
     driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
-    named = _producers_found(connection, driver, folded, listed) if pattern is not None else []
+    version = file_version(connection)  # read once: every map below is kept for this version of the file
+    every: _ProducerText = kept(connection, _ProducerText, lambda: _ProducerText.read(driver), version)
+    named = _producers_found(every, folded, listed) if pattern is not None else []
     producers = named if len(named) <= listed else None
     params: list[Any] = []
     where = [archive_sql]
@@ -164,16 +160,17 @@ def first_rows(
     cursor = driver.cursor()
     try:
         found = cursor.execute(f"{_SELECT} WHERE {' AND '.join(where)}{_ORDER}", params).fetchall()
-        maps: tuple[dict[str, tuple[str, str]], dict[str, str]] = kept(connection, _GROUPS, lambda: _group_maps(cursor))
+        maps: tuple[dict[str, tuple[str, str]], dict[str, str]] = kept(
+            connection, _GROUPS, lambda: _group_maps(cursor), version
+        )
         groups, set_groups = maps
-        names = kept(connection, _Names, _Names)
+        names = kept(connection, _Names, _Names, version)
         _look_up(cursor, "places", names.places, {r[3] for r in found if r[3] is not None})
     finally:
         cursor.close()
     # The page's own names (the kept maps grow as the file's thread reads on; the rows are shaped
     # by the window's thread later, when painted: product_query.RowPage).
-    every = _every_producer(connection, driver).names
-    producers_named = {r[2]: every.get(r[2]) for r in found if r[2] is not None}
+    producers_named = {r[2]: every.names.get(r[2]) for r in found if r[2] is not None}
     places_named = {r[3]: names.places[r[3]] for r in found if r[3] is not None}
     day = date.fromisoformat
 
