@@ -76,13 +76,14 @@ def _brief_of(product: Product) -> _Brief:
     )
 
 
-def _place_names(session: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
-    """Unit id -> (name, its Vietnamese sort string), read by id in chunks (a page's units)."""
-    names: dict[str, tuple[str, str]] = {}
+def _place_names(session: Session, ids: set[str]) -> dict[str, str]:
+    """Unit id -> name, read by id in chunks (a page's units)."""
+    names: dict[str, str] = {}
     wanted = sorted(ids)
     for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
-        query = select(Place.id, Place.name, Place.name_sort).where(Place.id.in_(chunk))
-        names.update((pid, (name, sort or "")) for pid, name, sort in session.execute(query))
+        names.update(
+            (pid, name) for pid, name in session.execute(select(Place.id, Place.name).where(Place.id.in_(chunk)))
+        )
     return names
 
 
@@ -262,7 +263,7 @@ class PipelineService:
                     r.status,
                     r.producer or "",
                     r.unit_id,
-                    name_of[r.unit_id][0] if r.unit_id in name_of else "",
+                    name_of.get(r.unit_id, "") if r.unit_id else "",
                     r.sort or "",
                     r.expires_on,
                     r.rule_set_id,
