@@ -6,6 +6,9 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 
+EMITS = 1_000
+NOISE = 20
+
 
 class _Emitter(QObject):
     plain = Signal()
@@ -17,8 +20,11 @@ def test_emitting_signals_keeps_reference_counts(qapp):
     emitter.plain.connect(lambda: None)
     emitter.with_value.connect(lambda _v: None)
     before = sys.getrefcount(True), sys.getrefcount(False)
-    for i in range(50):
+    for i in range(EMITS):
         emitter.plain.emit()
         emitter.with_value.emit(i)
-    # A binding that loses references here makes CPython abort later, far from the cause.
-    assert (sys.getrefcount(True), sys.getrefcount(False)) == before
+    # A binding that loses references here makes CPython abort later, far from the cause. The
+    # broken one loses one per emit (thousands here); other threads of this worker (a previous
+    # test's job finishing) may move the shared counts of True and False by a few meanwhile.
+    after = sys.getrefcount(True), sys.getrefcount(False)
+    assert all(abs(a - b) < NOISE for a, b in zip(after, before, strict=True)), (before, after)
