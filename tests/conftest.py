@@ -44,18 +44,55 @@ SQLITE_ONLY_PATHS = (
 )
 
 
+# The tests that run on both engines (issue 18): the persistence, services (exchange included)
+# and CLI tests that open the shared ``db`` fixture (or make_uow on it), less the SQLite-only ones.
+BOTH_ENGINES_PATHS = ("tests/persistence/", "tests/services/", "tests/cli/")
+ENGINES = ("sqlite", "postgresql")
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--engine",
-        choices=("sqlite", "postgresql"),
-        default=os.environ.get(ENGINE_ENV) or "sqlite",
-        help="the database the shared db/make_uow fixtures open: a SQLite file (default) or a new "
-        f"database on a PostgreSQL server (tests/pg.py); also {ENGINE_ENV}",
+        choices=(*ENGINES, "both"),
+        default=os.environ.get(ENGINE_ENV) or "both",
+        help="the database the shared db/make_uow fixtures open: a SQLite file, a new database on a "
+        "PostgreSQL server (tests/pg.py), or both (the default: the persistence, services and CLI "
+        f"tests that open it run once on each, as test[sqlite] and test[postgresql]); also {ENGINE_ENV}",
     )
 
 
 def on_server(config) -> bool:
+    """Every test on the server (--engine=postgresql): those about the SQLite file are skipped."""
     return config.getoption("engine") == "postgresql"
+
+
+def _sqlite_only(nodeid: str, marked: bool) -> bool:
+    return marked or nodeid.startswith(SQLITE_ONLY_PATHS)
+
+
+def _opens_shared_db(fixtureinfo) -> bool:
+    """The test opens this file's ``db`` fixture (itself or through make_uow), not a ``db`` of its
+    module's own (a file set up through the ``ocop`` command)."""
+    defs = fixtureinfo.name2fixturedefs.get("db") if fixtureinfo is not None else None
+    return bool(defs) and (defs[-1].func.__module__, defs[-1].func.__name__) == (__name__, "db")
+
+
+def pytest_generate_tests(metafunc):
+    """With --engine=both, a test of BOTH_ENGINES_PATHS that opens ``db`` runs on each engine."""
+    if metafunc.config.getoption("engine") != "both" or not _opens_shared_db(metafunc.definition._fixtureinfo):
+        return
+    nodeid = metafunc.definition.nodeid
+    if nodeid.startswith(BOTH_ENGINES_PATHS) and not _sqlite_only(
+        nodeid, metafunc.definition.get_closest_marker("sqlite_only") is not None
+    ):
+        metafunc.parametrize("engine", ENGINES, indirect=True)
+
+
+@pytest.fixture
+def engine(request) -> str:
+    """The engine this test's ``db`` is on: its parameter with --engine=both, else the option's."""
+    chosen = request.config.getoption("engine")
+    return getattr(request, "param", "sqlite" if chosen == "both" else chosen)
 
 
 @pytest.fixture
@@ -79,12 +116,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         fixtures = getattr(item, "_fixtureinfo", None)
         if server:
-            if item.nodeid.startswith(SQLITE_ONLY_PATHS):
-                item.add_marker(pytest.mark.sqlite_only)
-            if item.get_closest_marker("sqlite_only"):
+            if _sqlite_only(item.nodeid, item.get_closest_marker("sqlite_only") is not None):
                 item.add_marker(pytest.mark.skip(reason="about the SQLite file (--engine=postgresql)"))
                 continue
-            if fixtures is not None and "db" not in fixtures.names_closure:
+            if fixtures is not None and not _opens_shared_db(fixtures):
                 item.add_marker(pytest.mark.skip(reason="the same on either engine: the default run has it"))
                 continue
         if fixtures is None:
@@ -121,12 +156,12 @@ def reference_template() -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path, request):
+def db(db_path: Path, engine: str, request):
     # A test that asks for the reference data starts from the template that has it (make_uow's
     # load then finds the places file already recorded and only checks the small tables); any
     # other from the migrated empty one. Migrating a new file is tested in tests/persistence.
     kind = databases.REFERENCE if "make_uow" in request.fixturenames else databases.MIGRATED
-    if on_server(request.config):  # a new database on the test server, made from its template
+    if engine == "postgresql":  # a new database on the test server, made from its template
         server = request.getfixturevalue("pg_server")
         url = databases.server_copy(server, kind)
         database = open_database(url)

@@ -128,9 +128,8 @@ def test_migration_0005_backfills_the_chain_of_older_entries(tmp_path):
 
 
 @pytest.fixture
-def checked_db(products, db, db_path, request):
-    if request.config.getoption("engine") == "postgresql":
-        pytest.skip("edits the SQLite file behind the program's back (sqlite3)")
+def checked_db(products, db, db_path):
+    """The tests that take it edit the SQLite file behind the program's back (sqlite3): sqlite_only."""
     products.create(ProductInput(name="Cà phê bột Hà Chung"))
     products.create(ProductInput(name="Rượu nếp Thành Thủy"))
     target = products.create(ProductInput(name="Chè Shan tuyết"))
@@ -150,6 +149,7 @@ def _seq_of(path: Path, entity_id: str, action: str) -> int:
         ]
 
 
+@pytest.mark.sqlite_only
 def test_editing_a_name_and_its_audit_row_by_hand_is_reported_by_ocop_check(checked_db):
     path, product_id = checked_db
     seq = _seq_of(path, product_id, "update")
@@ -163,6 +163,7 @@ def test_editing_a_name_and_its_audit_row_by_hand_is_reported_by_ocop_check(chec
     assert "có vấn đề" in done.stderr
 
 
+@pytest.mark.sqlite_only
 def test_editing_a_name_alone_is_reported_against_its_history(checked_db):
     path, product_id = checked_db
     with sqlite3.connect(path) as conn:
@@ -172,6 +173,7 @@ def test_editing_a_name_alone_is_reported_against_its_history(checked_db):
     assert "Sản phẩm «Chè Shan tuyết Pú Nhung»: «Tên» khác với nhật ký thay đổi" in done.stderr
 
 
+@pytest.mark.sqlite_only
 def test_deleting_an_audit_row_is_reported_with_its_number(checked_db):
     path, product_id = checked_db
     seq = _seq_of(path, product_id, "create")
@@ -183,6 +185,7 @@ def test_deleting_an_audit_row_is_reported_with_its_number(checked_db):
     assert f"Mục nhật ký số {seq + 1} không nối với mục liền trước" in done.stderr
 
 
+@pytest.mark.sqlite_only
 def test_deleting_the_newest_audit_rows_is_reported(checked_db):
     path, _ = checked_db
     last = len(_rows(path))
@@ -193,6 +196,7 @@ def test_deleting_the_newest_audit_rows_is_reported(checked_db):
     assert f"từ số {last} đến số {last}, đã bị xóa ngoài ứng dụng" in done.stderr
 
 
+@pytest.mark.sqlite_only
 def test_recomputing_one_hash_does_not_hide_an_edit(checked_db):
     path, product_id = checked_db
     seq = _seq_of(path, product_id, "update")
