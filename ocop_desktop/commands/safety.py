@@ -19,10 +19,11 @@ from ocop_desktop.commands.common import (
     server_location,
     writer_lock,
 )
+from ocop_desktop.commands.password import terminal_asker
 from ocop_desktop.domain.numbers import format_vn_number, parse_vn_date
 from ocop_desktop.domain.schema import AUDIT_LOG, BACKUP, TERMINAL
 from ocop_desktop.domain.text import for_terminal
-from ocop_desktop.persistence.database import damaged, is_writable, read_only_location
+from ocop_desktop.persistence.database import damaged, is_writable, read_only_location, with_typed_password
 from ocop_desktop.persistence.engine import shown_url
 from ocop_desktop.persistence.snapshot import BackupFailed, check_file
 from ocop_desktop.services import backup as backups
@@ -81,6 +82,8 @@ def cmd_backup(args) -> int:
 def _server_backup(args, server: str) -> int:
     """`ocop backup` of a PostgreSQL database: pg_dump's archive, read back by pg_restore."""
     target = output_file(args.output) if args.output else None
+    # A password typed at the prompt reaches pg_dump in its environment, as one in the URL does.
+    server = with_typed_password(server, terminal_asker())
     try:
         info = server_backup.create_server_backup(server, target)
     except server_backup.ServerBackupError as exc:
@@ -209,6 +212,7 @@ def _server_restore(args, server: str) -> int:
     source = Path(args.file).expanduser()
     if not source.is_file():
         raise Refused(f"Không có tệp {source} (hoặc đó là thư mục). Dữ liệu trên máy chủ không thay đổi.")
+    server = with_typed_password(server, terminal_asker())  # for pg_restore too
     try:
         summary = server_backup.describe_archive(source)
         if not summary.restorable:

@@ -398,6 +398,35 @@ def _open_server(location: str, read_only: bool, ask_password: PasswordAsker | N
                 raise _password_error(location, typed=False) from None
 
 
+def with_typed_password(location: str, ask_password: PasswordAsker | None) -> str:
+    """``location`` itself when the server takes it as it is (libpq's password file, a password in
+    the URL, no password needed); else the same URL with the password ``ask_password`` was given
+    written into it, in memory only: for a program run as a child (pg_dump, pg_restore), which
+    receives it in its environment (PGPASSWORD), never on its command line."""
+    password: str | None = None
+    asked = 0
+    while True:
+        engine = make_engine(location, read_only=True, password=password)
+        try:
+            with engine.connect():
+                break
+        except Exception as exc:
+            if not password_refused(exc):
+                break  # unreachable, no such database…: said by the command's own first step
+            if ask_password is None or asked == PASSWORD_TRIES:
+                raise _password_error(location, typed=password is not None) from None
+            password = ask_password(shown_url(location), server_url(location).username or "", password is not None)
+            asked += 1
+            if password is None:  # the user gave up
+                raise _password_error(location, typed=False) from None
+        finally:
+            engine.dispose()
+    if password is None:
+        return location
+    url = server_url(location).set(drivername="postgresql", password=password)
+    return url.render_as_string(hide_password=False)
+
+
 def _open_server_with(location: str, read_only: bool, password: str | None) -> Database:
     """The database on a PostgreSQL server, migrated to this version's schema (read_only: only
     checked to be at it, as a file is)."""

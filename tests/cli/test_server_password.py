@@ -65,6 +65,41 @@ def test_at_a_terminal_the_password_is_asked_and_asked_again_when_wrong(server_w
     assert SECRET not in done.stdout + done.stderr + logs
 
 
+def test_the_password_typed_for_a_backup_reaches_pg_dump_and_pg_restore(
+    server_with_password, pg_server, tmp_path, monkeypatch
+):
+    """`ocop backup` and `ocop restore` at a terminal: the password typed once is what pg_dump and
+    pg_restore connect with (without it they would fail or ask again), and it is shown nowhere."""
+    from sqlalchemy import text  # noqa: PLC0415
+
+    from ocop_desktop.persistence.database import open_database  # noqa: PLC0415
+
+    prompts: list[str] = []
+    _typed(monkeypatch, prompts)
+    archive = tmp_path / "tinh.dump"
+    done = ocop("--db", server_with_password, "backup", "-o", archive, env={"OCOP_DB": None}, input=f"{SECRET}\n")
+    assert done.returncode == 0, done.stderr
+    assert prompts == [f"Mật khẩu của người dùng «{USER}» trên máy chủ {server_with_password}: "]
+    assert archive.is_file() and "pg_restore đọc được" in done.stdout
+
+    name = pg.create_database(pg_server)
+    empty = pg.as_password_user(pg_server, pg.database_url(pg_server, name))
+    try:
+        prompts.clear()
+        done = ocop("--db", empty, "restore", archive, "--yes", env={"OCOP_DB": None}, input=f"{SECRET}\n")
+        assert done.returncode == 0, done.stderr
+        assert len(prompts) == 1
+        assert SECRET not in done.stdout + done.stderr
+        restored = open_database(empty.replace(f"//{USER}@", f"//{USER}:{SECRET}@"), read_only=True)
+        try:
+            with restored.engine.connect() as conn:
+                assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+        finally:
+            restored.close()
+    finally:
+        pg.drop_database(pg_server, name)
+
+
 def test_three_wrong_passwords_or_none_change_nothing(server_with_password, monkeypatch):
     _typed(monkeypatch, [])
     done = ocop("--db", server_with_password, "products", "list", env={"OCOP_DB": None}, input="a\nb\nc\n")
