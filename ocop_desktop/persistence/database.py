@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, event
 
@@ -81,6 +82,9 @@ class DamagedDatabaseError(SchemaError):
 
 class ReadOnlyLocationError(SchemaError):
     """The file or its folder cannot be written; the message says what to do."""
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -377,18 +381,16 @@ def _unreachable(location: str, exc: BaseException) -> ServerUnreachableError | 
     return None
 
 
-def _open_server(location: str, read_only: bool, ask_password: PasswordAsker | None = None) -> Database:
-    """The database on a server, asking for its password when libpq has none (or a wrong one)."""
+def _asking(location: str, ask_password: PasswordAsker | None, attempt: Callable[[str | None], T]) -> T:
+    """``attempt(password)``, first with none (libpq's password file, one in the URL), then with
+    what ``ask_password`` is given each time the server refuses, three times at most."""
     password: str | None = None
     asked = 0
     while True:
         try:
-            return _open_server_with(location, read_only, password)
+            return attempt(password)
         except Exception as exc:
             if not password_refused(exc):
-                unreachable = _unreachable(location, exc)
-                if unreachable is not None:
-                    raise unreachable from None
                 raise
             if ask_password is None or asked == PASSWORD_TRIES:
                 raise _password_error(location, typed=password is not None) from None
@@ -398,29 +400,38 @@ def _open_server(location: str, read_only: bool, ask_password: PasswordAsker | N
                 raise _password_error(location, typed=False) from None
 
 
+def _open_server(location: str, read_only: bool, ask_password: PasswordAsker | None = None) -> Database:
+    """The database on a server, asking for its password when libpq has none (or a wrong one)."""
+    try:
+        return _asking(location, ask_password, lambda password: _open_server_with(location, read_only, password))
+    except ServerPasswordError:
+        raise
+    except Exception as exc:
+        unreachable = _unreachable(location, exc)
+        if unreachable is not None:
+            raise unreachable from None
+        raise
+
+
 def with_typed_password(location: str, ask_password: PasswordAsker | None) -> str:
     """``location`` itself when the server takes it as it is (libpq's password file, a password in
     the URL, no password needed); else the same URL with the password ``ask_password`` was given
     written into it, in memory only: for a program run as a child (pg_dump, pg_restore), which
     receives it in its environment (PGPASSWORD), never on its command line."""
-    password: str | None = None
-    asked = 0
-    while True:
+
+    def connects(password: str | None) -> str | None:
         engine = make_engine(location, read_only=True, password=password)
         try:
             with engine.connect():
-                break
+                return password
         except Exception as exc:
-            if not password_refused(exc):
-                break  # unreachable, no such database…: said by the command's own first step
-            if ask_password is None or asked == PASSWORD_TRIES:
-                raise _password_error(location, typed=password is not None) from None
-            password = ask_password(shown_url(location), server_url(location).username or "", password is not None)
-            asked += 1
-            if password is None:  # the user gave up
-                raise _password_error(location, typed=False) from None
+            if password_refused(exc):
+                raise
+            return password  # unreachable, no such database…: said by the command's own first step
         finally:
             engine.dispose()
+
+    password = _asking(location, ask_password, connects)
     if password is None:
         return location
     url = server_url(location).set(drivername="postgresql", password=password)
