@@ -70,6 +70,11 @@ def proc_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _run_said(run: dict) -> str:
+    """A launch's seconds, or why it showed no window (the best of the others is the figure)."""
+    return f"{run['seconds']:.2f}" if run["ok"] else f"no window ({run.get('error', '?')})"
+
+
 def window_run(cmd: list[str], display: str, env: dict, title: str, settle: float = 0.0) -> dict:
     """Start `cmd`, poll xdotool until a visible window whose name holds `title` is there."""
     env = dict(env, DISPLAY=display)
@@ -164,9 +169,9 @@ def measure_window(db: Path, repeat: int, env: dict, lines: dict[str, Line], mem
         line.ratio, line.goal, line.met = f"{ratio:.1f}×", "≤ 3×", met(ratio <= 3)
         line.notes.append(
             f"window «{app['title']}»; runs (s): app "
-            + ", ".join(f"{a['seconds']:.2f}" for a in apps)
+            + ", ".join(_run_said(a) for a in apps)
             + "; floor "
-            + ", ".join(f"{f['seconds']:.2f}" for f in floors)
+            + ", ".join(_run_said(f) for f in floors)
         )
         last = apps[-1]
         memory["outside"] = (last.get("rss_mb"), last.get("rss_settled_mb"), last.get("settled_s"))
