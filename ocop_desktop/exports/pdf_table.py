@@ -283,12 +283,31 @@ def _flat(content: list[Flowable]) -> list[Flowable]:
     return out
 
 
+FIGURES = ("int", "number", "money")  # right-aligned figures: never broken inside
+
+
+def _widest_figures(report: Report) -> list[float]:
+    """Each figure column's widest cell text (0 for the others): a row number or an amount broken
+    inside («1.00» over «0») reads as another figure. Measured once per distinct value."""
+    widest = [0.0] * len(report.columns)
+    for i, column in enumerate(report.columns):
+        if column.kind not in FIGURES:
+            continue
+        values = {row.get(column.key) for section in report.sections for row in section.rows}
+        widest[i] = max((text_width(cell_text(column, v)) for v in values if v is not None), default=0.0)
+    return widest
+
+
 def fit_header_words(report: Report, widths: list[float]) -> list[float]:
-    """Widths that hold each column's longest header word ("Hạng" of "Hạng sao") whole, taken
-    from the columns that have room to spare: a heading is never broken inside a word."""
+    """Widths that hold each column's longest header word ("Hạng" of "Hạng sao") and each figure
+    whole, taken from the columns that have room to spare: a heading is never broken inside a
+    word, nor a number inside its digits."""
     need = [
-        max((stringWidth(w, f"{FONT}-Bold", 11) for w in c.header.split()), default=0) + CELL_SLACK
-        for c in report.columns
+        max(
+            max((stringWidth(w, f"{FONT}-Bold", 11) for w in c.header.split()), default=0) + CELL_SLACK,
+            figure + CELL_SLACK if figure else 0.0,
+        )
+        for c, figure in zip(report.columns, _widest_figures(report), strict=True)
     ]
     short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=False))
     spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=False)]

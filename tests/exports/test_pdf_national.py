@@ -61,6 +61,9 @@ def test_a_10000_row_survey_report_is_still_the_official_document(report_uow, tm
         printed = {w.text for w in words}
         assert "STT" in printed and first_header in printed, f"page {number} has no column header"
     assert find(doc[0], "BÁO CÁO")
+    # A unit's thousandth row: its number whole in the STT column, not «1.00» over «0».
+    printed = [w.text for words in doc for w in words]
+    assert printed.count("1.000") >= 10 and "1.00" not in printed
     fonts = _fonts(path)
     assert fonts and all(fonts.values()), fonts
     check_layout(report, path, doc)  # signer block on the last page under the last rows; every word printed
