@@ -74,8 +74,13 @@ def known_revisions() -> set[str]:
 
 
 def _table_names(conn: Connection) -> list[str]:
-    if conn.dialect.name == "sqlite":  # the catalogue read directly: the inspector costs more at start-up
+    # The catalogue read directly: the inspector costs more at start-up (on a server, a tenth of
+    # a second more for each database opened).
+    if conn.dialect.name == "sqlite":
         return [str(r[0]) for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")]
+    if conn.dialect.name == "postgresql":
+        query = "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+        return [str(r[0]) for r in conn.exec_driver_sql(query)]
     return inspect(conn).get_table_names()
 
 

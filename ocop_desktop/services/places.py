@@ -17,6 +17,7 @@ from ocop_desktop.persistence.uow import UowFactory
 
 SEARCH_LIMIT = 200  # a search is typed to find a few units; the first 200 are plenty
 PICK_LIMIT = 50  # what a search-as-you-type list offers: a few more words narrow it
+_IN_CHUNK = 500  # ids bound in one IN (…): well under SQLite's and PostgreSQL's limits on parameters
 
 
 def place_label(name: str, valid_from: date | None, valid_to: date | None) -> str:
@@ -126,15 +127,22 @@ def covered_place_ids(session: Session, place_id: str) -> set[str]:
 
     A commune divided between several new ones counts for each of them (every link, not only
     the main successor): each new commune took over part of its records.
-    Reads id columns, not ORM objects: product filters call it on every query."""
-    below: dict[str, list[str]] = {}
-    for pid, parent, successor in session.execute(select(Place.id, Place.parent_id, Place.successor_id)):
-        for up in (parent, successor):
-            if up:
-                below.setdefault(up, []).append(pid)
-    for old, new in session.execute(select(PlaceLink.predecessor_id, PlaceLink.successor_id)):
-        below.setdefault(new, []).append(old)
-    return reachable(below, place_id)
+    Walked a level at a time through the indexed parent, successor and link columns (the rule
+    of ``reachable``): a province is five levels, ten small queries, where reading the 14,000
+    units to build the whole tree took a fifth of a second on every product filter and import."""
+    seen = {place_id}
+    frontier = [place_id]
+    while frontier:
+        found: set[str] = set()
+        for start in range(0, len(frontier), _IN_CHUNK):
+            ids = frontier[start : start + _IN_CHUNK]
+            found.update(
+                session.scalars(select(Place.id).where(or_(Place.parent_id.in_(ids), Place.successor_id.in_(ids))))
+            )
+            found.update(session.scalars(select(PlaceLink.predecessor_id).where(PlaceLink.successor_id.in_(ids))))
+        frontier = sorted(found - seen)
+        seen.update(frontier)
+    return seen
 
 
 def reachable(below: dict[str, list[str]], start: str) -> set[str]:

@@ -64,6 +64,14 @@ def upsert(session: Session, model: type[Base], row_id: str, values: dict[str, A
     return "updated" if dirty else "unchanged"
 
 
+def loaded(session: Session, model: type[Base]) -> list[Base]:
+    """Every row of a small reference table, read in one query: the rows stay in the session
+    (held by the returned list: the session keeps only weak references), so the ``upsert`` of each
+    finds it there instead of asking the database once per row — 36 round trips for the groups
+    and sets, a sixth of a second on a server."""
+    return list(session.scalars(select(model)))
+
+
 def group_id(code: str) -> str:
     return stable_id("group", code)
 
@@ -78,6 +86,7 @@ def rule_set_id(code: str) -> str:
 
 def _load_groups(uow: UnitOfWork, report: LoadReport) -> None:
     data = read_json("reference/ocop_groups.json")
+    held = loaded(uow.session, ProductGroup) + loaded(uow.session, ProductSet)  # noqa: F841
     position = 0
     for g_pos, group in enumerate(data["groups"]):
         gid = group_id(group["code"])
@@ -90,6 +99,7 @@ def _load_groups(uow: UnitOfWork, report: LoadReport) -> None:
 
 
 def _load_rule_sets(uow: UnitOfWork, report: LoadReport) -> None:
+    held = loaded(uow.session, RuleSetRow)  # noqa: F841
     for row in read_json("reference/rule_sets.json")["rule_sets"]:
         data = {
             k: row[k]

@@ -117,6 +117,7 @@ def load_shipped_scorecards(make_uow: UowFactory) -> LoadReport:
     replace a shipped one is kept. Call after load_reference (the rule sets must exist)."""
     report = LoadReport()
     with make_uow(action="reference", context="resources/scorecards") as uow:
+        held = reference.loaded(uow.session, ScorecardRow)  # noqa: F841  (one query, not one a card)
         for path in shipped_files():
             try:
                 card = card_from_dict(json.loads(path.read_text(encoding="utf-8")))
