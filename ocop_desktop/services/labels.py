@@ -141,7 +141,9 @@ def build_labels(session: Session, places: PlaceTable, scope: Scope, today: date
     items = label_items()
     sections: dict[str, ReportSection] = {}
     count = 0
-    for r in _rows(session, scope, today):
+    rows = _rows(session, scope, today)
+    places.prefetch(r.place_id for r in rows)
+    for r in rows:
         gaps = label_gaps(r.checklist or {}, items, r.ean13 or "", label_info(r), today)
         if not gaps:
             continue  # the SQL and the words agree; a row without words would be a bug, not a gap

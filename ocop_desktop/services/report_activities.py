@@ -59,6 +59,7 @@ def build_activities(session: Session, places: PlaceTable, scope: Scope, year: i
     rows = [a for a in activity_dtos(session, list(session.scalars(query).unique())) if scope.covers(a.unit_id)]
     by_kind: dict[str, list[ActivityDTO]] = defaultdict(list)
     by_unit: dict[str, list[ActivityDTO]] = defaultdict(list)
+    places.prefetch(r.unit_id for r in rows)
     for r in rows:
         by_kind[r.kind].append(r)
         by_unit[places.name(r.unit_id, today) if r.unit_id else NO_UNIT].append(r)

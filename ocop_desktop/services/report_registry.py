@@ -74,7 +74,9 @@ def _decision(r: Any) -> str:  # a row of product_rows()
 def build_products(session: Session, places: PlaceTable, scope: Scope, today: date) -> Report:
     columns = numbered_columns(PRODUCT.view(REPORT), number_width=6)  # domain/schema/records.py
     sections: dict[str, ReportSection] = {}
-    for r in product_rows(session, scope):
+    rows = product_rows(session, scope)
+    places.prefetch(r.place_id for r in rows)
+    for r in rows:
         # Reports made after 1 July 2025 group old communes under the unit of today.
         heading = _today_unit(places, r.place_id, today)
         section = sections.setdefault(heading, ReportSection(heading))
@@ -150,6 +152,7 @@ def build_expiring(
         (certified, Product.expires_on.is_not(None), Product.expires_on >= today, Product.expires_on <= horizon),
     )
     unknown = product_rows(session, scope, (certified, Product.expires_on.is_(None)))
+    places.prefetch(r.place_id for r in (*soon, *unknown))
     what = f"có giấy chứng nhận hết hạn trong {months} tháng tới"
     main = ReportSection("")
     for r in sorted(soon, key=lambda r: r.expires_on):
@@ -199,6 +202,7 @@ def build_expiring(
 
 def build_summary(session: Session, places: PlaceTable, scope: Scope, today: date) -> Report:
     rows = product_rows(session, scope)
+    places.prefetch(r.place_id for r in rows)
     stars = Counter(r.stars for r in rows if r.stars)
     groups = Counter(r.group or "Chưa phân nhóm" for r in rows)
     statuses = Counter(ProductStatus(r.status).label for r in rows)

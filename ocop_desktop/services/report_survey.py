@@ -85,6 +85,7 @@ def build_survey(session: Session, places: PlaceTable, campaign_id: str | None, 
         )
     )
     subs = [s for s in submitted if scope.covers(s.unit_id)]
+    places.prefetch(s.unit_id for s in subs)
     subs.sort(key=lambda s: places.group_key(s.unit_id, today))
     sections: dict[str, ReportSection] = {}
     counts = {"on_time": 0, "late": 0, "missing": 0, "pending": 0, "unknown": 0}

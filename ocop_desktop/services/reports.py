@@ -111,6 +111,7 @@ class ReportService:
             campaigns = []
             for c in uow.session.scalars(select(SurveyCampaign).order_by(SurveyCampaign.year.desc())):
                 own = {s.unit_id for s in c.submissions}
+                places.prefetch(own)
                 now = {r.id: r for uid in own for r in places.current(uid, today)}
                 units = sorted(((r.id, r.name) for r in now.values()), key=lambda u: vn_sort_key(u[1]))
                 units += sorted(

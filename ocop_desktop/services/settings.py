@@ -5,6 +5,8 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from ocop_desktop.domain.documents import COUNCIL_NAME, DEPARTMENT, OFFICE_DOCS, SignerBlock
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean
@@ -82,8 +84,8 @@ class OfficeSettings:
 
 
 def read_settings(make_uow: UowFactory) -> dict[str, str]:
-    with make_uow() as uow:
-        return {k: row.value for k in KEYS if (row := uow.session.get(AppMeta, k)) is not None}
+    with make_uow() as uow:  # one query, not one a key (every document's header reads them)
+        return dict(uow.session.execute(select(AppMeta.key, AppMeta.value).where(AppMeta.key.in_(KEYS))).all())
 
 
 def office_settings(make_uow: UowFactory) -> OfficeSettings:

@@ -288,16 +288,28 @@ def test_no_internal_note_reaches_any_report(sample, tmp_path, kind):
             assert note not in text and note not in book, (kind, day, note)
 
 
-def test_the_report_area_follows_the_same_links_as_the_product_filters(make_uow):
-    """PlaceTable.covered works on the rows a report has read; it must agree with covered_place_ids."""
-    from ocop_desktop.services.places import covered_place_ids
-    from ocop_desktop.services.report_scope import PlaceTable
+def test_units_read_as_a_report_asks_say_what_every_unit_read_at_once_says(make_uow):
+    """A report's PlaceTable reads the units it names as it names them (and everything at once
+    after many lookups): names, units of today and sort keys as with all 14,000 read up front,
+    old units and divided communes included, before and after the reform."""
+    from ocop_desktop.services.report_scope import UNKNOWN_PLACE, PlaceTable
 
     with make_uow() as uow:
-        table = PlaceTable(uow.session)
-        for key in ("xa-muong-ang", "xa-bung-lao", "huyen-muong-ang", "tinh-dien-bien"):
-            assert table.covered(place_id(key)) == frozenset(covered_place_ids(uow.session, place_id(key))), key
-        names = {table.rows[i].name for i in table.covered(place_id("xa-muong-ang"))}
+        full = PlaceTable(uow.session)
+        assert len(full.rows) > 10_000  # every unit read
+        lazy = PlaceTable(uow.session)
+        area = sorted(lazy.covered(place_id("tinh-dien-bien")))  # hundreds: past the one-by-one reads
+        assert len(area) > 100
+        for unit in ("xa-ang-nua", "xa-ang-to", "xa-muong-ang", "xa-bung-lao", "huyen-muong-ang"):
+            area.insert(0, place_id(unit))  # the first looked up alone
+        for day in (DAY_2024, DAY_2026):
+            for unit in area:
+                assert lazy.name(unit, day) == full.name(unit, day), unit
+                assert [r.id for r in lazy.current(unit, day)] == [r.id for r in full.current(unit, day)], unit
+                assert lazy.group_key(unit, day) == full.group_key(unit, day), unit
+        assert lazy.name("khong-co", DAY_2026) == UNKNOWN_PLACE and "khong-co" not in lazy.rows
+        assert lazy.name(place_id("xa-ang-nua"), DAY_2026) == "Xã Ẳng Nưa (nay thuộc xã Mường Ảng)"
+        names = {PlaceTable(uow.session).rows[i].name for i in lazy.covered(place_id("xa-muong-ang"))}
     assert names == {"Xã Mường Ảng", "Thị trấn Mường Ảng", "Xã Ẳng Nưa", "Xã Ẳng Cang"}
 
 
