@@ -4,11 +4,11 @@ answering, and «Stop» during the import leaves the database as it was."""
 from __future__ import annotations
 
 import pytest
-import xlsxwriter
 from PySide6.QtCore import Qt, QTimer
 
 from ocop_desktop.gui.exchange.excel_import_dialog import ExcelImportDialog
 from ocop_desktop.services.survey_import import SurveyImportService
+from tests.big_sheet import write_sheet
 from tests.survey_counts import counts, sound
 
 ROWS = 100_000
@@ -20,25 +20,20 @@ pytestmark = [pytest.mark.slow]
 def national_sheet(tmp_path_factory):
     """The template's columns filled for one commune, 100,000 rows, written once per session."""
     path = tmp_path_factory.mktemp("national") / "ra-soat-100000.xlsx"
-    # XlsxWriter streaming the rows: a third of the time openpyxl's write-only mode took (~30 s).
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    ws = wb.add_worksheet("Rà soát")
-    ws.write_row(0, 0, ["STT", "Đơn vị", "Tên sản phẩm", "Chủ thể", "Sản lượng", "Đơn vị tính", "Giá tiêu thụ (đồng)"])
-    for i in range(ROWS):
-        ws.write_row(
+    header = ["STT", "Đơn vị", "Tên sản phẩm", "Chủ thể", "Sản lượng", "Đơn vị tính", "Giá tiêu thụ (đồng)"]
+    rows = (
+        (
             i + 1,
-            0,
-            [
-                i + 1,
-                "Xã Ẳng Tở",
-                f"Chè Shan tuyết Tủa Chùa {i}",
-                f"HTX Mường Ảng {i % 97}",
-                100 + i % 5000,
-                "kg",
-                1000 * (20 + i % 400),
-            ],
+            "Xã Ẳng Tở",
+            f"Chè Shan tuyết Tủa Chùa {i}",
+            f"HTX Mường Ảng {i % 97}",
+            100 + i % 5000,
+            "kg",
+            1000 * (20 + i % 400),
         )
-    wb.close()
+        for i in range(ROWS)
+    )
+    write_sheet(path, "Rà soát", header, rows)
     return path
 
 
@@ -91,8 +86,10 @@ def test_a_national_import_shows_progress_keeps_answering_and_stops_leaving_noth
     qtbot, district, jobs, national_sheet
 ):
     """One dialog, as an officer uses it: the sheet checked (the bar moves, the window answers),
-    the import stopped part way (nothing stored), then imported again in full. (One test: reading
-    the 100,000 rows once costs ~20 s of the suite.)"""
+    then the import, its bar moving by the percent while the rows are stored, stopped past half
+    way: nothing stored, and the dialog ready to import again. (One test: reading the 100,000
+    rows once costs ~10 s of the suite. Importing them to the end is measured by the benchmark,
+    P6, and finished in full by the smaller import tests.)"""
     dialog = open_dialog(qtbot, district, jobs, national_sheet)
     watch = Watch(dialog)
     checked(qtbot, dialog)
@@ -100,27 +97,20 @@ def test_a_national_import_shows_progress_keeps_answering_and_stops_leaving_noth
     assert watch.turns_between_first_and_last() >= 10  # the event loop turned while the file was read
     assert dialog.ui.progressBar.isHidden() and dialog.ui.cancelButton.isHidden()
 
-    # «Stop» while the rows are being stored: rolled back, no row, no audit entry.
+    # The import: the bar moves while the rows are stored, the window answers; «Stop» past
+    # 60 %: rolled back, no row, no audit entry.
     watch.reset()
     before = counts(district.path)
     qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(v >= 20 for v, _t in watch.values), timeout=600_000)  # rows are being stored
+    qtbot.waitUntil(lambda: dialog.ui.cancelButton.isVisible(), timeout=10_000)  # «Stop» is offered
+    qtbot.waitUntil(lambda: any(v >= 60 for v, _t in watch.values), timeout=600_000)
     qtbot.mouseClick(dialog.ui.cancelButton, Qt.MouseButton.LeftButton)
+    assert watch.moves() >= 50  # storing: the bar moves by the percent
+    assert watch.turns_between_first_and_last() >= 10
     qtbot.waitUntil(lambda: not dialog.running(), timeout=600_000)
     assert dialog.ui.statusLabel.text() == "Stopped; nothing was imported."
     assert dialog.ui.progressBar.isHidden()
     assert counts(district.path) == before
     assert sound(district.path)
     assert dialog.result is None and not dialog.ui.undoButton.isVisible()
-
-    # Imported again, in full: the rows the check read, the bar moving, the window answering.
-    assert dialog.ui.importButton.isEnabled()
-    watch.reset()
-    with qtbot.waitSignal(dialog.imported, timeout=600_000):
-        qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.ui.cancelButton.isVisible(), timeout=10_000)  # «Stop» is offered
-    assert watch.moves() >= 50
-    assert watch.turns_between_first_and_last() >= 10
-    assert dialog.ui.statusLabel.text() == f"Imported {ROWS} row(s): {ROWS} new, 0 updated, for Xã Ẳng Tở."
-    assert counts(district.path)[0] == before[0] + ROWS
-    assert sound(district.path)  # 100,000 audit entries, each chained and sealed
+    assert dialog.ui.importButton.isEnabled()  # the checked rows can be imported again
