@@ -14,6 +14,8 @@ shell_vi.ts. Source strings are English; Vietnamese is the default translation.
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -37,6 +39,23 @@ def _tool(name: str) -> str:
     if candidate.exists():
         return str(candidate)
     raise SystemExit(f"pyside6-{name} not found: install PySide6-Essentials")
+
+
+# What pyside6-<tool> runs (PySide6/scripts/pyside_tool.py): the Qt program in PySide6's folder, uic
+# told to write Python. Started directly, each of the 27 forms and 20 translation steps saves the
+# wrapper's own Python start (a fifth of a second each; the suite's check took 11 s).
+_DIRECT = {"uic": (("Qt", "libexec"), ("-g", "python")), "lupdate": ((), ()), "lrelease": ((), ())}
+
+
+def _command(name: str) -> list[str]:
+    spec = importlib.util.find_spec("PySide6")
+    if spec is not None and spec.submodule_search_locations:
+        folder, args = _DIRECT[name]
+        base = Path(next(iter(spec.submodule_search_locations)))
+        for exe in (base.joinpath(*folder, name), base / name, base / f"{name}.exe"):
+            if exe.is_file() and os.access(exe, os.X_OK):
+                return [str(exe), *args]
+    return [_tool(name)]
 
 
 def areas() -> dict[str, list[Path]]:
@@ -65,7 +84,7 @@ def build_forms(check: bool) -> list[str]:
     (FORMS_DIR / "__init__.py").touch()
     for ui in sorted(UI_DIR.rglob("*.ui")):
         target = form_target(ui)
-        done = subprocess.run([_tool("uic"), "--from-imports", str(ui)], capture_output=True, text=True, check=True)
+        done = subprocess.run([*_command("uic"), "--from-imports", str(ui)], capture_output=True, text=True, check=True)
         new = done.stdout
         if check:
             if not target.exists() or _strip_header(target.read_text("utf-8")) != _strip_header(new):
@@ -77,7 +96,7 @@ def build_forms(check: bool) -> list[str]:
 
 def _lupdate(sources: list[Path], ts: Path) -> None:
     subprocess.run(
-        [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none", *map(str, sources), "-ts", str(ts)],
+        [*_command("lupdate"), "-silent", "-no-obsolete", "-locations", "none", *map(str, sources), "-ts", str(ts)],
         check=True,
     )
 
@@ -100,12 +119,12 @@ def build_translations(check: bool, only: str | None = None) -> list[str]:
                     if not ts.exists() or copy.read_bytes() != ts.read_bytes():
                         stale.append(str(ts.relative_to(ROOT)))
                     fresh_qm = Path(tmp) / qm.name
-                    subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(fresh_qm)], check=True)
+                    subprocess.run([*_command("lrelease"), "-silent", str(ts), "-qm", str(fresh_qm)], check=True)
                     if not qm.exists() or fresh_qm.read_bytes() != qm.read_bytes():
                         stale.append(str(qm.relative_to(ROOT)))
             else:
                 _lupdate(sources, ts)
-                subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+                subprocess.run([*_command("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
     return stale
 
 
@@ -119,7 +138,7 @@ def build_hand_written(check: bool) -> list[str]:
         qm = ts.with_suffix(".qm")
         with tempfile.TemporaryDirectory() as tmp:
             fresh = Path(tmp) / qm.name
-            subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
+            subprocess.run([*_command("lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
             if check:
                 if not qm.exists() or qm.read_bytes() != fresh.read_bytes():
                     stale.append(str(qm.relative_to(ROOT)))
