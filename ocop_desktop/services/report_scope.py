@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -114,6 +114,10 @@ class _Rows(Mapping[str, Any]):
     def __len__(self) -> int:
         self._read_all()
         return len(self._got)
+
+    def values(self) -> ValuesView[Any]:  # every unit, without a lookup per key
+        self._read_all()
+        return self._got.values()
 
 
 class PlaceTable:
