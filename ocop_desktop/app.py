@@ -478,6 +478,7 @@ def _open_server(location: str, shell):
     user cancels the dialog (nothing opened)."""
     from ocop_desktop.gui.server_password import ask_server_password
     from ocop_desktop.persistence.database import open_database
+    from ocop_desktop.services import access  # noqa: F401  (every write checked against the user's role)
 
     def ask(server: str, user: str, wrong: bool) -> str | None:
         typed = ask_server_password(server, user, wrong, shell)

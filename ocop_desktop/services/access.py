@@ -16,15 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import event, inspect, select, text
+from sqlalchemy.orm import Session, UOWTransaction
 
 from ocop_desktop.domain.enums import UserRole
 from ocop_desktop.domain.language import Text, in_language
 from ocop_desktop.domain.validation import FieldError, ValidationError
-from ocop_desktop.persistence.models import Place, User
+from ocop_desktop.persistence.hooks import record_label
+from ocop_desktop.persistence.models import Base, Place, User
 from ocop_desktop.services.places import covered_place_ids
-from ocop_desktop.services.server_roles import MAINTAINER
+from ocop_desktop.services.server_roles import MAINTAINER, UNIT_TABLES, may_write
 
 _CACHE = "access.user"  # session.info: the user, resolved once per unit of work
 _COVERED = "access.covered"  # session.info: a unit -> the units whose records count as its own
@@ -184,3 +185,51 @@ def require(session: Session, action: Action, unit_id: str | None = None, record
             record,
         )
     return user
+
+
+_VERBS = {"INSERT": Text("thêm", "add"), "UPDATE": Text("sửa", "change"), "DELETE": Text("xóa", "delete")}
+_UNIT_COLUMN = dict(UNIT_TABLES)
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_what_the_role_may_not_write(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+    """On a server, every record a flush would write checked against the grants of the user's
+    role (server_roles.may_write) and, for a commune officer, against their unit, whichever
+    service writes it (campaigns, tasks, activities, logbooks, the pipeline …): the refusal is a
+    Vietnamese sentence naming the record and the role, before the server's own refusal. Nothing
+    is written. A file's local user and the server's owner keep every right."""
+    if not on_server(session):
+        return
+    user = current_user(session)
+    if user.role is None:
+        return
+    changed = [o for o in session.dirty if session.is_modified(o)]
+    for verb, objects in (("INSERT", list(session.new)), ("UPDATE", changed), ("DELETE", list(session.deleted))):
+        for obj in objects:
+            if not isinstance(obj, Base):
+                continue
+            table = obj.__tablename__
+            if verb not in may_write(user.role, table):
+                allowed = ", ".join(str(a.words) for a in sorted(ALLOWED[user.role]))
+                allowed_en = ", ".join(a.words.en for a in sorted(ALLOWED[user.role]))
+                who, what = user.described, _VERBS[verb]
+                raise AccessDenied(
+                    Text(
+                        f"Người dùng {who} không được {what} bản ghi này: vai trò {user.role.label} chỉ được "
+                        f"{allowed}. Chưa lưu gì; nếu cần, hãy nhờ quản trị viên đổi vai trò (ocop users role).",
+                        f"The user {who.en} may not {what.en} this record: the role {user.role.label_en} may only "
+                        f"{allowed_en}. Nothing was saved; if needed, ask the administrator to change the role "
+                        "(ocop users role).",
+                    ),
+                    record_label(obj),
+                )
+            column = _UNIT_COLUMN.get(table)
+            if column is not None and user.role is UserRole.COMMUNE:
+                action = Action.PRODUCT if table == "products" else Action.SURVEY
+                # The unit the row has, and for a change the one it had: a row moved in from
+                # another unit is a change of that unit's row (as row-level security sees it).
+                units = {getattr(obj, column)}
+                if verb == "UPDATE":
+                    units.update(inspect(obj).attrs[column].history.deleted)
+                for unit in units:
+                    require(session, action, unit, record_label(obj))

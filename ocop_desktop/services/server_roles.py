@@ -37,6 +37,8 @@ WRITES: dict[UserRole, tuple[str, ...]] = {
 }
 # Every role writes the audit chain: its entries, and its head kept in app_meta (with the settings).
 SHARED = (("audit_log", "INSERT"), ("app_meta", "INSERT, UPDATE"))
+NOT_FOR_PROVINCE = ("users",)  # a province officer changes every table but these
+COUNCIL_UPDATES = ("products",)  # a certification sets a product's status, stars and score
 MAINTAINER = (
     "SELECT r.rolsuper OR COALESCE(pg_has_role(current_user, c.relowner, 'USAGE'), false) "
     "FROM pg_roles r LEFT JOIN pg_class c ON c.oid = to_regclass('users') WHERE r.rolname = current_user"
@@ -70,6 +72,18 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
     FROM me), false)
 $$
 """
+
+
+def may_write(role: UserRole, table: str) -> frozenset[str]:
+    """What the grants of install() let ``role`` do to the rows of ``table``: a subset of
+    INSERT, UPDATE and DELETE (row-level security may still refuse a row of another unit)."""
+    every = frozenset({"INSERT", "UPDATE", "DELETE"})
+    if (role is UserRole.PROVINCE and table not in NOT_FOR_PROVINCE) or table in WRITES.get(role, ()):
+        return every
+    verbs = {verb.strip() for shared, what in SHARED if shared == table for verb in what.split(",")}
+    if role is UserRole.COUNCIL and table in COUNCIL_UPDATES:
+        verbs.add("UPDATE")
+    return frozenset(verbs)
 
 
 def check_login(login: str) -> str:
@@ -120,9 +134,9 @@ def install(conn: Connection) -> None:
             f"GRANT INSERT, UPDATE, DELETE ON {', '.join(_q(t) for t in WRITES[role])} TO {GROUPS[role]}"
             for role in WRITES
         ),
-        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(_q(t) for t in tables if t != 'users')} "
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(_q(t) for t in tables if t not in NOT_FOR_PROVINCE)} "
         f"TO {GROUPS[UserRole.PROVINCE]}",
-        f"GRANT UPDATE ON products TO {GROUPS[UserRole.COUNCIL]}",  # a certification sets stars and score
+        f"GRANT UPDATE ON {', '.join(_q(t) for t in COUNCIL_UPDATES)} TO {GROUPS[UserRole.COUNCIL]}",
         # Tables a later migration adds can be read by everyone without running init again.
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA {sch} GRANT SELECT ON TABLES TO {groups}",
         _MAY_CHANGE.format(schema=sch),

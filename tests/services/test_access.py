@@ -11,19 +11,24 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import ProgrammingError
 
 from ocop_desktop.persistence.database import open_database
 from ocop_desktop.persistence.engine import make_engine
+from ocop_desktop.persistence.models import SurveyEntry
 from ocop_desktop.persistence.uow import uow_factory
 from ocop_desktop.services.access import AccessDenied
+from ocop_desktop.services.campaign_types import CampaignInput
+from ocop_desktop.services.campaigns import CampaignService
 from ocop_desktop.services.errors import explain
 from ocop_desktop.services.evaluation import EvaluationInput, EvaluationService, MemberInput
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.scorecards import ScorecardService
 from ocop_desktop.services.surveys import SurveyEntryInput, SurveyService
+from ocop_desktop.services.task_types import DirectiveInput
+from ocop_desktop.services.tasks import TaskService
 from tests import pg
 from tests.cli_run import ocop
 from tests.evaluation_data import COFFEE, SCORES
@@ -194,6 +199,41 @@ def test_the_council_scores_but_does_not_change_survey_rows(office):
         ProductService(make).set_archived(coffee, True)
     with pytest.raises(AccessDenied, match="không được sửa dữ liệu tham chiếu"):
         ScorecardService(make).restore_shipped("26/2026:ca-phe-ca-cao")
+
+
+def test_every_write_is_checked_against_the_role_whichever_service_makes_it(office):
+    """Services with no check of their own (campaigns, tasks) and a record changed straight through
+    the session are refused before the server's error, in Vietnamese, naming the record and the
+    role; nothing is written. A provincial officer does the same."""
+    commune, province, council = office.login["commune"], office.login["province"], office.login["council"]
+    campaign = CampaignInput(
+        year=2027, deadline=date(2027, 7, 1), title="Rà soát OCOP 2027", unit_ids=(place_id("xa-muong-ang"),)
+    )
+    before = len(CampaignService(office.uow(province)).list())
+    with pytest.raises(AccessDenied) as refused:
+        CampaignService(office.uow(commune)).add(campaign)
+    said = str(refused.value)
+    assert said.startswith("Đợt rà soát «Rà soát OCOP 2027»: ")
+    assert f"Người dùng «{commune}» (Cán bộ xã, Xã Ẳng Nưa) không được thêm bản ghi này" in said
+    assert (
+        "vai trò Cán bộ xã chỉ được thêm, sửa hoặc lưu trữ sản phẩm, sửa dòng rà soát" in said and "Chưa lưu gì" in said
+    )
+    with pytest.raises(AccessDenied, match="vai trò Hội đồng đánh giá chỉ được chấm điểm"):
+        TaskService(office.uow(council)).create_directive(
+            DirectiveInput(subject="Kế hoạch OCOP 2027", issuer="UBND tỉnh Điện Biên")
+        )
+    assert len(CampaignService(office.uow(province)).list()) == before
+
+    # Straight through the session, not through a service's own check: another unit's row.
+    with pytest.raises(AccessDenied) as refused, office.uow(commune)() as uow:
+        row = uow.session.scalars(select(SurveyEntry).where(SurveyEntry.unit_id == ANG_CANG)).one()
+        row.notes = "sửa thẳng qua phiên"
+        uow.commit()
+    assert "Xã Ẳng Cang" in str(refused.value) and "cán bộ xã chỉ sửa được bản ghi của Xã Ẳng Nưa" in str(refused.value)
+    assert [r.notes for r in _rows(office, province, ANG_CANG)] != ["sửa thẳng qua phiên"]
+
+    added = CampaignService(office.uow(province)).add(campaign)
+    assert added.title == "Rà soát OCOP 2027" and len(CampaignService(office.uow(province)).list()) == before + 1
 
 
 def test_the_administrator_adds_users_but_does_not_change_survey_rows(office, tmp_path):
