@@ -3,9 +3,11 @@ the reference data loaded; how the suite runs in parallel (pytest-xdist, see pyp
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 # Tests never need a screen; a machine without one would otherwise abort in Qt.
@@ -70,11 +72,18 @@ def _sqlite_only(nodeid: str, marked: bool) -> bool:
     return marked or nodeid.startswith(SQLITE_ONLY_PATHS)
 
 
+# The fixtures of this file that open a database on the --engine's engine.
+SHARED_DB_FIXTURES = ("db", "module_db")
+
+
 def _opens_shared_db(fixtureinfo) -> bool:
-    """The test opens this file's ``db`` fixture (itself or through make_uow), not a ``db`` of its
-    module's own (a file set up through the ``ocop`` command)."""
-    defs = fixtureinfo.name2fixturedefs.get("db") if fixtureinfo is not None else None
-    return bool(defs) and (defs[-1].func.__module__, defs[-1].func.__name__) == (__name__, "db")
+    """The test opens this file's ``db`` or ``module_db`` fixture (itself or through make_uow or
+    module_make_uow), not a ``db`` of its module's own (a file set up through the ``ocop`` command)."""
+    for name in SHARED_DB_FIXTURES:
+        defs = fixtureinfo.name2fixturedefs.get(name) if fixtureinfo is not None else None
+        if defs and (defs[-1].func.__module__, defs[-1].func.__name__) == (__name__, name):
+            return True
+    return False
 
 
 def pytest_generate_tests(metafunc):
@@ -85,10 +94,12 @@ def pytest_generate_tests(metafunc):
     if nodeid.startswith(BOTH_ENGINES_PATHS) and not _sqlite_only(
         nodeid, metafunc.definition.get_closest_marker("sqlite_only") is not None
     ):
-        metafunc.parametrize("engine", ENGINES, indirect=True)
+        # Module scope: a module's tests run on one engine, then on the other, so a module_db is
+        # made once per engine.
+        metafunc.parametrize("engine", ENGINES, indirect=True, scope="module")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def engine(request) -> str:
     """The engine this test's ``db`` is on: its parameter with --engine=both, else the option's."""
     chosen = request.config.getoption("engine")
@@ -130,8 +141,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
             item.add_marker(pytest.mark.xdist_group("bundle"))
         elif item.get_closest_marker("xdist_group") is None and any(
-            defs[-1].scope == "module" for defs in fixtures.name2fixturedefs.values() if defs
-        ):  # a module that names its group (the server's "postgresql") keeps it
+            defs[-1].scope == "module" for name, defs in fixtures.name2fixturedefs.items() if defs and name != "engine"
+        ):  # a module that names its group (the server's "postgresql") keeps it; ``engine`` is a name
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
@@ -155,24 +166,51 @@ def reference_template() -> Path:
     return databases.template(databases.REFERENCE)
 
 
+@contextlib.contextmanager
+def _test_database(engine: str, kind: str, path: Path, request) -> Iterator[Database]:
+    """A new database of the template ``kind``: the file ``path`` copied from it, or with the
+    engine postgresql a new database on the test server made from it, dropped afterwards."""
+    if engine == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        url = databases.server_copy(server, kind)
+        database = open_database(url)
+        try:
+            yield database
+        finally:
+            database.close()
+            drop_database(server, url.rpartition("/")[2])
+        return
+    databases.copy_template(path, kind)
+    database = open_database(path)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
 @pytest.fixture
 def db(db_path: Path, engine: str, request):
     # A test that asks for the reference data starts from the template that has it (make_uow's
     # load then finds the places file already recorded and only checks the small tables); any
     # other from the migrated empty one. Migrating a new file is tested in tests/persistence.
     kind = databases.REFERENCE if "make_uow" in request.fixturenames else databases.MIGRATED
-    if engine == "postgresql":  # a new database on the test server, made from its template
-        server = request.getfixturevalue("pg_server")
-        url = databases.server_copy(server, kind)
-        database = open_database(url)
+    with _test_database(engine, kind, db_path, request) as database:
         yield database
-        database.close()
-        drop_database(server, url.rpartition("/")[2])
-        return
-    databases.copy_template(db_path, kind)
-    database = open_database(db_path)
-    yield database
-    database.close()
+
+
+@pytest.fixture(scope="module")
+def module_db(engine: str, request, tmp_path_factory):
+    """One database with the reference data for every test of a module that only reads what its
+    module-scoped fixture wrote (a registry of thousands of products, written once per engine
+    rather than once a test). A test that changes data uses ``db``."""
+    path = tmp_path_factory.mktemp("module-db") / "ocop.db"
+    with _test_database(engine, databases.REFERENCE, path, request) as database:
+        yield database
+
+
+@pytest.fixture(scope="module")
+def module_make_uow(module_db: Database):
+    return module_db.uow_factory(actor="Nguyễn Văn Kiểm")
 
 
 @pytest.fixture

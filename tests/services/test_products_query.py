@@ -64,12 +64,13 @@ def products(make_uow):
     return ProductService(make_uow)
 
 
-@pytest.fixture
-def generated(make_uow):
-    """2,000 products written in one transaction; returns their facts for the expectations."""
+@pytest.fixture(scope="module")
+def generated(module_make_uow):
+    """2,000 products written in one transaction, once per engine for the tests that only read
+    them (through ``registry``); returns their facts for the expectations."""
     rng = random.Random(2024)
     facts = []
-    with make_uow(action="test") as uow:
+    with module_make_uow(action="test") as uow:
         producers = [Producer(name=f"HTX {rng.choice(SYLLABLES)} {i}") for i in range(40)]
         uow.session.add_all(producers)
         uow.session.flush()
@@ -106,6 +107,12 @@ def generated(make_uow):
     return facts
 
 
+@pytest.fixture
+def registry(module_make_uow, generated):
+    """The service on the 2,000 products of ``generated``."""
+    return ProductService(module_make_uow)
+
+
 def _all_pages(products, filters, size=173):
     rows, offset, total = [], 0, None
     while total is None or offset < total:
@@ -116,8 +123,8 @@ def _all_pages(products, filters, size=173):
     return rows, total
 
 
-def test_pages_cover_every_active_product_once_in_vietnamese_order(products, generated):
-    rows, total = _all_pages(products, ProductFilter())
+def test_pages_cover_every_active_product_once_in_vietnamese_order(registry, generated):
+    rows, total = _all_pages(registry, ProductFilter())
     active = [f for f in generated if not f["archived"]]
     assert total == len(active) == len(rows)
     assert len({r.id for r in rows}) == total
@@ -128,7 +135,7 @@ def test_pages_cover_every_active_product_once_in_vietnamese_order(products, gen
     assert {r.group for r in rows} >= {"Thực phẩm", "Đồ uống"}
 
 
-def test_filters_match_a_python_count_of_the_same_facts(products, generated):
+def test_filters_match_a_python_count_of_the_same_facts(registry, generated):
     def expect(pred):
         return sum(1 for f in generated if not f["archived"] and pred(f))
 
@@ -160,18 +167,18 @@ def test_filters_match_a_python_count_of_the_same_facts(products, generated):
         ),
     ]
     for filters, pred in cases:
-        page, total = products.query(filters, limit=50, today=TODAY)
+        page, total = registry.query(filters, limit=50, today=TODAY)
         assert total == expect(pred), filters
         assert len(page) == min(50, total)
-    archived, total = products.query(ProductFilter(archived=True), limit=500, today=TODAY)
+    archived, total = registry.query(ProductFilter(archived=True), limit=500, today=TODAY)
     assert total == sum(f["archived"] for f in generated) == len(archived)
     assert all(r.archived for r in archived)
-    _, everything = products.query(ProductFilter(include_archived=True), limit=1, today=TODAY)
+    _, everything = registry.query(ProductFilter(include_archived=True), limit=1, today=TODAY)
     assert everything == len(generated)
 
 
-def test_rows_carry_expiry_state_relative_to_today(products, generated):
-    rows, _ = _all_pages(products, ProductFilter(sort="expires_on"), size=500)
+def test_rows_carry_expiry_state_relative_to_today(registry, generated):
+    rows, _ = _all_pages(registry, ProductFilter(sort="expires_on"), size=500)
     dated = [r for r in rows if r.expires_on]
     assert [r.expires_on for r in dated] == sorted(r.expires_on for r in dated)
     assert rows[-1].expires_on is None  # empty expiry goes last
@@ -184,12 +191,12 @@ def test_rows_carry_expiry_state_relative_to_today(products, generated):
             assert r.expiry_state == ""
 
 
-def test_sorting_by_producer_and_descending(products, generated):
-    rows, _ = _all_pages(products, ProductFilter(sort="producer", descending=True), size=700)
+def test_sorting_by_producer_and_descending(registry, generated):
+    rows, _ = _all_pages(registry, ProductFilter(sort="producer", descending=True), size=700)
     keys = [vn_sort_key(r.producer) for r in rows]
     assert keys == sorted(keys, reverse=True)
     with pytest.raises(ValueError):
-        products.query(ProductFilter(sort="bogus"))
+        registry.query(ProductFilter(sort="bogus"))
 
 
 def test_search_escapes_wildcards_and_finds_by_producer(products, make_uow):

@@ -25,10 +25,11 @@ STATUS_ORDER = {s.value: i for i, s in enumerate(ProductStatus)}
 GROUP_POSITION: list[str] = []  # the catalogue's group codes in its order (filled by the fixture)
 
 
-@pytest.fixture
-def registry(make_uow):
+@pytest.fixture(scope="module")
+def registry(module_make_uow):
     """Products with and without producer, place, group, stars, dates and certificate, some with
-    the same name (the id then decides), a few archived."""
+    the same name (the id then decides), a few archived: written once per engine, only read."""
+    make_uow = module_make_uow
     rng = random.Random(16)
     with make_uow(action="test") as uow:
         producers = [Producer(name=f"{rng.choice(WORDS)} {rng.choice(WORDS)}") for _ in range(12)]
