@@ -144,6 +144,19 @@ def pytest_collection_modifyitems(config, items):
             defs[-1].scope == "module" for name, defs in fixtures.name2fixturedefs.items() if defs and name != "engine"
         ):  # a module that names its group (the server's "postgresql") keeps it; ``engine`` is a name
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    # Longest first: a group or module holding a slow test (the PyInstaller build, the national
+    # import, the killed processes …), then the other named groups (tests sharing a costly
+    # fixture: the server's roles, the tampered copies), then the rest, so that no worker is left
+    # with a minute of work at the end while the other waits. A group's tests stay together.
+    slow = {_group_of(item) for item in items if item.get_closest_marker("slow")}
+    named = {_group_of(item) for item in items if item.get_closest_marker("xdist_group")}
+    items.sort(key=lambda item: 0 if _group_of(item) in slow else 1 if _group_of(item) in named else 2)
+
+
+def _group_of(item) -> str:
+    """What pytest-xdist's loadgroup hands out as one piece: the item's xdist_group, else its module."""
+    mark = item.get_closest_marker("xdist_group")
+    return str(mark.args[0]) if mark is not None and mark.args else item.nodeid.split("::")[0]
 
 
 @pytest.fixture(scope="session", autouse=True)
