@@ -7,6 +7,7 @@ rather than push the window off the screen."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, QSize
@@ -158,7 +159,14 @@ def _dialogs(sample, db, jobs, tmp_path):
     task = tasks.query(TaskFilter(), TODAY)[0]
     directives = tasks.directives(TODAY)
     backups = BackupService(db.path, actor=lambda: "Nguyễn Văn Kiểm")
-    copy = backup_service.create_backup(db.path, backup_service.DAILY).path
+    made: list[Path] = []
+
+    def backup_copy() -> Path:
+        """A backup of the sample (made for the dialogs that list or restore one, not for every test)."""
+        if not made:
+            made.append(backup_service.create_backup(db.path, backup_service.DAILY).path)
+        return made[0]
+
     settings = (lambda: read_report_settings(make_uow), lambda s: save_report_settings(make_uow, s))
     surveys = SurveyService(make_uow)
     with make_uow() as uow:
@@ -225,12 +233,15 @@ def _dialogs(sample, db, jobs, tmp_path):
         ("ReceivePackageDialog", lambda: ReceivePackageDialog(ExchangeService(make_uow), jobs, today=lambda: TODAY)),
         ("SendersDialog", lambda: SendersDialog(make_uow, jobs, folder=tmp_path)),
         ("ExcelImportDialog", lambda: ExcelImportDialog(SurveyImportService(make_uow), surveys, jobs, folder=tmp_path)),
-        ("BackupDialog", lambda: BackupDialog(backups, jobs, today=lambda: TODAY)),
-        ("RestoreConfirmDialog", lambda: RestoreConfirmDialog(backups.describe(copy), backups.current())),
+        ("BackupDialog", lambda: backup_copy() and BackupDialog(backups, jobs, today=lambda: TODAY)),
+        ("RestoreConfirmDialog", lambda: RestoreConfirmDialog(backups.describe(backup_copy()), backups.current())),
         (
             "DamagedDatabaseDialog",
-            lambda: DamagedDatabaseDialog(
-                db.path, ["database disk image is malformed"], backups, jobs, find_newest=False
+            lambda: (
+                backup_copy()
+                and DamagedDatabaseDialog(
+                    db.path, ["database disk image is malformed"], backups, jobs, find_newest=False
+                )
             ),
         ),
         (
