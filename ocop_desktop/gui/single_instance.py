@@ -17,20 +17,34 @@ import getpass
 import hashlib
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
+from ocop_desktop.paths import is_server_url
+
 MESSAGE = b"raise\n"
 
 
-def server_name(db_path: Path) -> str:
+def _database_key(location: Path | str) -> str:
+    """The database a start names, the same however it was written: a file by its full path; a
+    server's database by its login, host, port and name (a URL is not a path: resolved against the
+    start folder, two starts from different folders looked like two databases), never its password."""
+    if is_server_url(location):
+        parts = urlsplit(str(location))
+        scheme = parts.scheme.split("+", 1)[0].lower()
+        return f"{scheme}://{parts.username or ''}@{(parts.hostname or '').lower()}:{parts.port or 5432}{parts.path}"
+    return os.path.normcase(str(Path(location).expanduser().resolve()))
+
+
+def server_name(db_path: Path | str) -> str:
     try:
         user = getpass.getuser()
     except Exception:  # no login name on some service accounts
         user = ""
-    key = f"{os.path.normcase(str(Path(db_path).expanduser().resolve()))}|{user}"
+    key = f"{_database_key(db_path)}|{user}"
     return "ocop-desktop-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
@@ -47,7 +61,7 @@ class SingleInstance(QObject):
 
     activated = Signal()
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(db_path)
         self._server: QLocalServer | None = None

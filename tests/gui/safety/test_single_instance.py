@@ -82,6 +82,21 @@ def test_other_databases_get_their_own_window(tmp_path):
     assert server_name(tmp_path / "a.db") == server_name(tmp_path / "." / "a.db")
 
 
+def test_a_server_database_is_one_database_whichever_folder_the_window_starts_in(tmp_path, monkeypatch):
+    """A server's database is named by its URL, not resolved as a path against the start folder;
+    its password, the driver's name and the host's case do not make it another database."""
+    url = "postgresql://xa_ang_nua@so-nn.dienbien.local:5432/ocop_tinh"
+    monkeypatch.chdir(tmp_path)
+    here = server_name(url)
+    elsewhere = tmp_path / "khac"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert server_name(url) == here
+    assert server_name("postgresql+psycopg://xa_ang_nua:mat-khau@SO-NN.dienbien.local/ocop_tinh") == here
+    assert server_name("postgresql://xa_ang_nua@so-nn.dienbien.local:5432/ocop_huyen") != here  # another database
+    assert server_name("postgresql://tinh_a@so-nn.dienbien.local:5432/ocop_tinh") != here  # another login
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a named pipe does not outlive its process")
 def test_a_socket_left_by_a_crashed_instance_does_not_block_the_next_start(qtbot, tmp_path):
     db_path = tmp_path / "ocop.db"
