@@ -151,6 +151,12 @@ def within(session: Session, unit_id: str | None, home_id: str | None) -> bool:
     return unit_id in cache[home_id]
 
 
+def _allowed_words(role: UserRole) -> Text:
+    """«thêm, sửa hoặc lưu trữ sản phẩm, sửa dòng rà soát»: what ``role`` may do, for a refusal."""
+    actions = sorted(ALLOWED[role])
+    return Text(", ".join(str(a.words) for a in actions), ", ".join(a.words.en for a in actions))
+
+
 def require(session: Session, action: Action, unit_id: str | None = None, record: str = "") -> CurrentUser:
     """The current user, if their role allows ``action`` (on a record of ``unit_id``, for the
     actions bound to a unit); else AccessDenied naming ``record``, the unit and the role."""
@@ -159,13 +165,12 @@ def require(session: Session, action: Action, unit_id: str | None = None, record
         return user
     who = user.described
     if action not in ALLOWED[user.role]:
-        allowed = ", ".join(str(a.words) for a in sorted(ALLOWED[user.role]))
-        allowed_en = ", ".join(a.words.en for a in sorted(ALLOWED[user.role]))
+        allowed = _allowed_words(user.role)
         raise AccessDenied(
             Text(
                 f"Người dùng {who} không được {action.words}: vai trò {user.role.label} chỉ được {allowed}. "
                 "Chưa lưu gì; nếu cần, hãy nhờ quản trị viên đổi vai trò (ocop users role).",
-                f"The user {who.en} may not {action.words.en}: the role {user.role.label_en} may only {allowed_en}. "
+                f"The user {who.en} may not {action.words.en}: the role {user.role.label_en} may only {allowed.en}. "
                 "Nothing was saved; if needed, ask the administrator to change the role (ocop users role).",
             ),
             record,
@@ -210,15 +215,13 @@ def _refuse_what_the_role_may_not_write(session: Session, _flush: UOWTransaction
                 continue
             table = obj.__tablename__
             if verb not in may_write(user.role, table):
-                allowed = ", ".join(str(a.words) for a in sorted(ALLOWED[user.role]))
-                allowed_en = ", ".join(a.words.en for a in sorted(ALLOWED[user.role]))
-                who, what = user.described, _VERBS[verb]
+                allowed, who, what = _allowed_words(user.role), user.described, _VERBS[verb]
                 raise AccessDenied(
                     Text(
                         f"Người dùng {who} không được {what} bản ghi này: vai trò {user.role.label} chỉ được "
                         f"{allowed}. Chưa lưu gì; nếu cần, hãy nhờ quản trị viên đổi vai trò (ocop users role).",
                         f"The user {who.en} may not {what.en} this record: the role {user.role.label_en} may only "
-                        f"{allowed_en}. Nothing was saved; if needed, ask the administrator to change the role "
+                        f"{allowed.en}. Nothing was saved; if needed, ask the administrator to change the role "
                         "(ocop users role).",
                     ),
                     record_label(obj),

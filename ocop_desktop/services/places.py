@@ -17,7 +17,7 @@ from ocop_desktop.persistence.uow import UowFactory
 
 SEARCH_LIMIT = 200  # a search is typed to find a few units; the first 200 are plenty
 PICK_LIMIT = 50  # what a search-as-you-type list offers: a few more words narrow it
-_IN_CHUNK = 500  # ids bound in one IN (…): well under SQLite's and PostgreSQL's limits on parameters
+IN_CHUNK = 500  # ids bound in one IN (…): well under SQLite's and PostgreSQL's limits on parameters
 
 
 def place_label(name: str, valid_from: date | None, valid_to: date | None) -> str:
@@ -127,33 +127,21 @@ def covered_place_ids(session: Session, place_id: str) -> set[str]:
 
     A commune divided between several new ones counts for each of them (every link, not only
     the main successor): each new commune took over part of its records.
-    Walked a level at a time through the indexed parent, successor and link columns (the rule
-    of ``reachable``): a province is five levels, ten small queries, where reading the 14,000
-    units to build the whole tree took a fifth of a second on every product filter and import."""
+    Walked a level at a time through the indexed parent, successor and link columns: a province
+    is five levels, ten small queries, where reading the 14,000 units to build the whole tree
+    took a fifth of a second on every product filter and import."""
     seen = {place_id}
     frontier = [place_id]
     while frontier:
         found: set[str] = set()
-        for start in range(0, len(frontier), _IN_CHUNK):
-            ids = frontier[start : start + _IN_CHUNK]
+        for start in range(0, len(frontier), IN_CHUNK):
+            ids = frontier[start : start + IN_CHUNK]
             found.update(
                 session.scalars(select(Place.id).where(or_(Place.parent_id.in_(ids), Place.successor_id.in_(ids))))
             )
             found.update(session.scalars(select(PlaceLink.predecessor_id).where(PlaceLink.successor_id.in_(ids))))
         frontier = sorted(found - seen)
         seen.update(frontier)
-    return seen
-
-
-def reachable(below: dict[str, list[str]], start: str) -> set[str]:
-    """``start`` and every unit found under it through ``below`` (unit -> units under or merged into it)."""
-    seen: set[str] = set()
-    stack = [start]
-    while stack:
-        current = stack.pop()
-        if current not in seen:
-            seen.add(current)
-            stack.extend(below.get(current, []))
     return seen
 
 

@@ -15,7 +15,7 @@ from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import vn_sort_key, vn_sort_string
 from ocop_desktop.domain.validation import NotFoundError
 from ocop_desktop.persistence.models import AppMeta, Place, PlaceLink
-from ocop_desktop.services.places import covered_place_ids
+from ocop_desktop.services.places import IN_CHUNK, covered_place_ids
 
 UNKNOWN_PLACE = "Chưa rõ địa bàn"
 
@@ -38,7 +38,6 @@ _COLUMNS = (
     Place.valid_to,
     Place.successor_id,
 )
-_IN_CHUNK = 500  # ids bound in one IN (…), well under either engine's limit on parameters
 # Lookups one unit at a time before the rest are read at once: a commune's report names a few
 # units, a national one thousands, for which one read of the 14,000 is quicker than the queries.
 _LOOKUPS_BEFORE_ALL = 50
@@ -69,15 +68,15 @@ class _Rows(Mapping[str, Any]):
             return
         while wanted:
             ended: list[str] = []
-            for start in range(0, len(wanted), _IN_CHUNK):
-                chunk = wanted[start : start + _IN_CHUNK]
+            for start in range(0, len(wanted), IN_CHUNK):
+                chunk = wanted[start : start + IN_CHUNK]
                 for r in self._session.execute(select(*_COLUMNS).where(Place.id.in_(chunk))):
                     self._got[r.id] = r
                     if r.valid_to is not None:
                         ended.append(r.id)
             self._absent.update(i for i in wanted if i not in self._got)
-            for start in range(0, len(ended), _IN_CHUNK):
-                self._read_links(PlaceLink.predecessor_id.in_(ended[start : start + _IN_CHUNK]))
+            for start in range(0, len(ended), IN_CHUNK):
+                self._read_links(PlaceLink.predecessor_id.in_(ended[start : start + IN_CHUNK]))
             wanted = self._unread(i for old in ended for i in (*self.links.get(old, ()), self._got[old].successor_id))
 
     def _unread(self, ids: Iterable[str | None]) -> list[str]:
