@@ -11,12 +11,12 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from sqlalchemy import Select, extract, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.schema.activities import ActivityKind
 from ocop_desktop.domain.text import fold, like_pattern, vn_sort_key
-from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import (
     Activity,
     ActivityProducer,
@@ -26,7 +26,7 @@ from ocop_desktop.persistence.models import (
     Product,
     Task,
 )
-from ocop_desktop.persistence.uow import UowFactory
+from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.activity_checks import (
     activity_errors,
     cleaned,
@@ -36,6 +36,7 @@ from ocop_desktop.services.activity_checks import (
     record_name,
 )
 from ocop_desktop.services.activity_types import ActivityDTO, ActivityFilter, ActivityInput, Choices, ShownProduct
+from ocop_desktop.services.record_versions import commit_or_refuse, stale_record
 from ocop_desktop.services.report_scope import office_unit_id, scope_choices
 from ocop_desktop.services.task_types import ProgressDTO
 
@@ -57,6 +58,15 @@ def _not_found(activity_id: str) -> NotFoundError:
             f"No activity has the id {activity_id}; please reload the list.",
         )
     )
+
+
+def _stale(activity: Activity) -> StaleDataError:
+    """The refusal of a save over an activity changed since its form was opened, naming who changed it."""
+    session = object_session(activity)
+    assert session is not None  # loaded in a unit of work
+    what = Text(f"Hoạt động «{activity.title}»", f"Activity «{activity.title}»")
+    since = Text("sau khi bạn mở nó", "after you opened it")
+    return stale_record(session, "activities", activity.id, what, activity.updated_at, since=since)
 
 
 def activity_dtos(session: Session, rows: list[Activity]) -> list[ActivityDTO]:
@@ -255,28 +265,23 @@ class ActivityService:
         """Save the form over the activity; if it changed since the form was opened (another tab,
         a package), nothing is written."""
         with self._uow() as uow:
-            activity = uow.session.get(Activity, activity_id) if activity_id else None
-            if activity is None:
-                raise _not_found(activity_id)
+            activity = self._stored(uow, activity_id)
             if expected_updated_at is not None and activity.updated_at != expected_updated_at:
-                when = changed_when(activity.updated_at)
-                raise StaleDataError(
-                    [
-                        Text(
-                            f"Hoạt động «{activity.title}» đã được sửa ở nơi khác {when}, sau khi bạn mở nó",
-                            f"Activity «{activity.title}» was changed elsewhere {when.en}, after you opened it",
-                        )
-                    ]
-                )
+                raise _stale(activity)
             self._apply(uow.session, activity, data)
-            uow.commit()
+            commit_or_refuse(uow, lambda: _stale(self._stored(uow, activity_id)))
         return self.get(activity_id)
+
+    @staticmethod
+    def _stored(uow: UnitOfWork, activity_id: str) -> Activity:
+        activity = uow.session.get(Activity, activity_id) if activity_id else None
+        if activity is None:
+            raise _not_found(activity_id)
+        return activity
 
     def delete(self, activity_id: str) -> None:
         with self._uow(action="delete") as uow:
-            activity = uow.session.get(Activity, activity_id) if activity_id else None
-            if activity is None:
-                raise _not_found(activity_id)
+            activity = self._stored(uow, activity_id)
             uow.session.delete(activity)  # its links go with it (cascade), each audited
             uow.commit()
 

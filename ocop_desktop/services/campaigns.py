@@ -9,11 +9,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import literal_column, select
+from sqlalchemy.orm import object_session
 
 from ocop_desktop.domain.enums import PROVINCE_KINDS, SubmissionStatus
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
-from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import Place, PlaceLink, SurveyCampaign, UnitSubmission
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.campaign_checks import (
@@ -30,6 +31,7 @@ from ocop_desktop.services.campaign_checks import (
 from ocop_desktop.services.campaign_types import CampaignInfo, CampaignInput, CopyProposal
 from ocop_desktop.services.campaign_units import COMMUNE_LEVEL, CONTAINER_LEVEL, communes_within, successors_on
 from ocop_desktop.services.places import PlaceDTO, PlaceService
+from ocop_desktop.services.record_versions import commit_or_refuse, stale_record
 
 __all__ = [
     "COMMUNE_LEVEL",
@@ -53,6 +55,24 @@ def shift_year(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def _stale(campaign: SurveyCampaign) -> StaleDataError:
+    """The refusal of a change over a campaign changed since it was shown, naming who changed it."""
+    session = object_session(campaign)
+    assert session is not None  # loaded in a unit of work
+    return stale_record(
+        session,
+        "survey_campaigns",
+        campaign.id,
+        record_text(campaign),
+        campaign.updated_at,
+        advice=Text(
+            "Chưa lưu gì; hãy tải lại rồi làm lại nếu vẫn cần.",
+            "Nothing was saved; reload, then do it again if it is still needed.",
+        ),
+        since=Text("sau khi bạn mở nó", "after you opened it"),
+    )
 
 
 class CampaignService:
@@ -165,7 +185,7 @@ class CampaignService:
             if data.deadline_day_on_time is not None:
                 campaign.deadline_day_on_time = data.deadline_day_on_time
             self._set_units(uow, campaign, data.unit_ids, deadline)
-            uow.commit()
+            commit_or_refuse(uow, lambda: _stale(self._load(uow, campaign_id)))
             return self._info(uow, campaign)
 
     def close(self, campaign_id: str, on: date | None = None, expected_version: datetime | None = None) -> CampaignInfo:
@@ -188,7 +208,7 @@ class CampaignService:
                     record=record_text(campaign),
                 )
             campaign.closed_on = on
-            uow.commit()
+            commit_or_refuse(uow, lambda: _stale(self._load(uow, campaign_id)))
             return self._info(uow, campaign)
 
     def reopen(self, campaign_id: str, expected_version: datetime | None = None) -> CampaignInfo:
@@ -206,7 +226,7 @@ class CampaignService:
                     record=record_text(campaign),
                 )
             campaign.closed_on = None
-            uow.commit()
+            commit_or_refuse(uow, lambda: _stale(self._load(uow, campaign_id)))
             return self._info(uow, campaign)
 
     def delete(self, campaign_id: str, expected_version: datetime | None = None) -> str:
@@ -233,7 +253,7 @@ class CampaignService:
                 )
             title = record_text(campaign)
             uow.session.delete(campaign)
-            uow.commit()
+            commit_or_refuse(uow, lambda: _stale(self._load(uow, campaign_id)))
             return title
 
     def propose_copy(self, year: int | str | None, source_id: str | None = None) -> CopyProposal:
@@ -346,19 +366,10 @@ class CampaignService:
         return campaign
 
     def _check_version(self, campaign: SurveyCampaign, expected: datetime | None) -> None:
+        """Refuse a change based on an older campaign; commit_or_refuse holds the check between
+        two people on one server (the UPDATE names the version it read, migration 0022)."""
         if expected is not None and campaign.updated_at != expected:
-            raise StaleDataError(
-                [
-                    Text(
-                        f"{record_text(campaign)} đã được sửa ở nơi khác {changed_when(campaign.updated_at)}",
-                        f"{record_text(campaign).en} was changed elsewhere {changed_when(campaign.updated_at).en}",
-                    )
-                ],
-                advice=Text(
-                    "Chưa lưu gì; hãy tải lại rồi làm lại nếu vẫn cần.",
-                    "Nothing was saved; reload, then do it again if it is still needed.",
-                ),
-            )
+            raise _stale(campaign)
 
     def _info(self, uow: UnitOfWork, c: SurveyCampaign) -> CampaignInfo:
         uow.session.flush()

@@ -15,7 +15,7 @@ from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.pipeline import STAGE_OF_STATUS, Stage, next_stage
 from ocop_desktop.domain.rules import RuleSet, rule_set_in_force
 from ocop_desktop.domain.text import fold, like_pattern
-from ocop_desktop.domain.validation import FieldError, StaleDataError, ValidationError
+from ocop_desktop.domain.validation import FieldError, StaleDataError, ValidationError, changed_when
 from ocop_desktop.persistence.models import Candidacy, Evaluation, Place, Producer, Product, RuleSetRow
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
@@ -29,6 +29,7 @@ from ocop_desktop.services.dossiers import (
 )
 from ocop_desktop.services.pipeline_types import Board, MoveInput, PipelineRow
 from ocop_desktop.services.places import covered_place_ids
+from ocop_desktop.services.record_versions import commit_or_refuse, last_change
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,27 @@ def _on_board(search: str) -> Subquery:
             or_(Product.name_folded.like(pattern, escape="\\"), Producer.name_folded.like(pattern, escape="\\"))
         )
     return query.subquery()
+
+
+def _moved(s: Session, product: Product, record: Text) -> StaleDataError:
+    """The refusal of a move from a stage the product has left since it was shown: where it is now,
+    and who moved it when the log says."""
+    candidacy = current_candidacy(s, product.id)
+    now = Stage(candidacy.stage) if candidacy else STAGE_OF_STATUS.get(product.status)
+    shown, shown_en = (now.label, now.label_en) if now else ("", "")
+    who, at = (last_change(s, "candidacies", candidacy.id) if candidacy else None) or ("", None)
+    when = changed_when(at)
+    if who:
+        message = Text(
+            f"«{product.name}» đã được {who} chuyển sang giai đoạn «{shown}» {when}".rstrip() + ".",
+            f"«{product.name}» was moved to the stage «{shown_en}» by {who} {when.en}".rstrip() + ".",
+        )
+    else:
+        message = Text(
+            f"«{product.name}» đã được chuyển sang giai đoạn «{shown}» ở nơi khác {when}".rstrip() + ".",
+            f"«{product.name}» was moved to the stage «{shown_en}» elsewhere {when.en}".rstrip() + ".",
+        )
+    return StaleDataError([message], record=record)
 
 
 def _row(
@@ -333,15 +355,7 @@ class PipelineService:
             candidacy = current_candidacy(s, found.id)
             now = Stage(candidacy.stage) if candidacy else STAGE_OF_STATUS.get(found.status)
             if expected_stage is not None and (now.value if now else None) != expected_stage:
-                raise StaleDataError(
-                    [
-                        Text(
-                            f"«{found.name}» đã được chuyển sang giai đoạn «{now.label if now else ''}» ở nơi khác.",
-                            f"«{found.name}» was moved to the stage «{now.label_en if now else ''}» elsewhere.",
-                        )
-                    ],
-                    record=record,
-                )
+                raise _moved(s, found, record)
             try:
                 target = Stage(Stage.from_label_or_code(stage))
             except ValueError:
@@ -382,8 +396,9 @@ class PipelineService:
             candidacy.stage_on = today
             if data.notes.strip():
                 candidacy.notes = "\n".join(x for x in (candidacy.notes, data.notes.strip()) if x)
-            s.flush()
-            uow.commit()
+            # Two people moving the product at once on a server: the second's UPDATE of the
+            # candidacy or the product names a version that is gone (migration 0022).
+            commit_or_refuse(uow, lambda: _moved(s, find_product(s, product), record))
             statuses = item_statuses(s, [candidacy.id])
             row = _row(_brief_of(found), candidacy, statuses.get(candidacy.id, {}), _Windows(uow))
             assert row is not None

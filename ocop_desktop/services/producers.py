@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError as ConcurrentSave
 
 from ocop_desktop.domain.codes import CodeError, normalize_tax_or_personal_id
 from ocop_desktop.domain.enums import ProducerKind
@@ -16,7 +15,7 @@ from ocop_desktop.domain.text import clean, fold, like_pattern
 from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import Place, Producer
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
-from ocop_desktop.services.record_versions import stale_record
+from ocop_desktop.services.record_versions import commit_or_refuse, stale_record
 
 PHONE_DIGITS = (9, 11)
 
@@ -120,12 +119,7 @@ class ProducerService:
 
     def get(self, producer_id: str) -> ProducerDTO:
         with self._uow() as uow:
-            producer = uow.session.get(Producer, producer_id)
-            if producer is None:
-                raise NotFoundError(
-                    Text(f"Không tìm thấy chủ thể có mã {producer_id}.", f"No producer has the id {producer_id}.")
-                )
-            return to_dto(producer)
+            return to_dto(self._stored(uow, producer_id))
 
     def create(self, data: ProducerInput) -> ProducerDTO:
         with self._uow() as uow:
@@ -139,23 +133,21 @@ class ProducerService:
         """Save over the producer; ``expected_version`` is the version the form loaded: if the
         producer changed since, nothing is written and StaleDataError names who changed it."""
         with self._uow() as uow:
-            producer = uow.session.get(Producer, producer_id)
-            if producer is None:
-                raise NotFoundError(
-                    Text(f"Không tìm thấy chủ thể có mã {producer_id}.", f"No producer has the id {producer_id}.")
-                )
+            producer = self._stored(uow, producer_id)
             if expected_version is not None and producer.version != expected_version:
                 raise _stale(uow.session, producer)
             self._apply(uow, producer, data)
-            try:
-                uow.commit()
-            except ConcurrentSave:  # saved by someone else between the check and this write
-                uow.rollback()
-                stored = uow.session.get(Producer, producer_id)
-                if stored is None:
-                    raise
-                raise _stale(uow.session, stored) from None
+            commit_or_refuse(uow, lambda: _stale(uow.session, self._stored(uow, producer_id)))
             return to_dto(producer)
+
+    @staticmethod
+    def _stored(uow: UnitOfWork, producer_id: str) -> Producer:
+        producer = uow.session.get(Producer, producer_id)
+        if producer is None:
+            raise NotFoundError(
+                Text(f"Không tìm thấy chủ thể có mã {producer_id}.", f"No producer has the id {producer_id}.")
+            )
+        return producer
 
     @staticmethod
     def _apply(uow: UnitOfWork, producer: Producer, data: ProducerInput) -> None:

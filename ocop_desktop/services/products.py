@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError as ConcurrentSave
 
 from ocop_desktop.domain.codes import CodeError, normalize_ean13
 from ocop_desktop.domain.enums import ProductStatus
@@ -37,7 +36,7 @@ from ocop_desktop.services.product_query import (  # noqa: F401  (re-exported fo
     search_condition,
     uncounted_page,
 )
-from ocop_desktop.services.record_versions import stale_record
+from ocop_desktop.services.record_versions import commit_or_refuse, stale_record
 
 NAME_MAX = 300
 
@@ -287,11 +286,7 @@ class ProductService:
             _may_change(uow, product)  # its unit now, and below the one it is moved to
             self._apply(uow, product, data)
             _may_change(uow, product)
-            try:
-                uow.commit()
-            except ConcurrentSave:
-                uow.rollback()
-                raise _stale(uow.session, self._load(uow, product_id)) from None
+            commit_or_refuse(uow, lambda: _stale(uow.session, self._load(uow, product_id)))
             return to_dto(product)
 
     def set_archived(self, product_id: str, archived: bool) -> ProductDTO:
@@ -299,11 +294,7 @@ class ProductService:
             product = self._load(uow, product_id)
             _may_change(uow, product)
             product.archived_at = utcnow() if archived else None
-            try:
-                uow.commit()
-            except ConcurrentSave:  # saved by someone else between the read and this write
-                uow.rollback()
-                raise _stale(uow.session, self._load(uow, product_id)) from None
+            commit_or_refuse(uow, lambda: _stale(uow.session, self._load(uow, product_id)))
             return to_dto(product)
 
     def set_archived_many(self, product_ids: builtins.list[str], archived: bool) -> int:

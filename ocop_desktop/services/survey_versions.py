@@ -1,4 +1,5 @@
-"""Which of a unit's survey rows changed since a view loaded them: the check behind every save."""
+"""Which of a unit's survey rows changed since a view loaded them, and who changed them: the check
+behind every save (the unit is locked for it on a server, services/surveys.py)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import object_session
+
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.text import clean
-from ocop_desktop.domain.validation import changed_when
 from ocop_desktop.persistence.models import SurveyEntry
+from ocop_desktop.services.record_versions import changed_by, last_changes
 
 if TYPE_CHECKING:
     from ocop_desktop.services.surveys import SurveyEntryInput
@@ -30,14 +33,25 @@ def stale_changes(
             version = row.version if row.version is not None else shown[row.id][0]
             shown[row.id] = (version, clean(row.product_name) or "")
     changes: list[str] = []
+    changed = [
+        e
+        for entry_id, version in [*deleted.items(), *((i, v) for i, (v, _) in shown.items() if i not in deleted)]
+        if version is not None and (e := existing.get(entry_id)) is not None and e.updated_at != version
+    ]
+    session = object_session(changed[0]) if changed else None
+    who = last_changes(session, "survey_entries", [e.id for e in changed]) if session is not None else {}
+
+    def by_whom(entry: SurveyEntry) -> Text:
+        return changed_by(*who.get(entry.id, ("", entry.updated_at)))
+
     for entry_id, version in deleted.items():
         entry = existing.get(entry_id)
         if entry is not None and version is not None and entry.updated_at != version:
-            when = changed_when(entry.updated_at)
+            change = by_whom(entry)
             changes.append(
                 Text(
-                    f"Dòng «{entry.product_name}» bạn định xóa đã được sửa ở nơi khác {when}",
-                    f"The row «{entry.product_name}» you meant to delete was changed elsewhere {when.en}",
+                    f"Dòng «{entry.product_name}» bạn định xóa {change}",
+                    f"The row «{entry.product_name}» you meant to delete {change.en}",
                 )
             )
     for entry_id, (version, name) in shown.items():
@@ -51,13 +65,8 @@ def stale_changes(
                 else Text("Một dòng đã bị xóa ở nơi khác", "A row was deleted elsewhere")
             )
         elif entry.updated_at != version:
-            when = changed_when(entry.updated_at)
-            changes.append(
-                Text(
-                    f"Dòng «{entry.product_name}» đã được sửa ở nơi khác {when}",
-                    f"The row «{entry.product_name}» was changed elsewhere {when.en}",
-                )
-            )
+            change = by_whom(entry)
+            changes.append(Text(f"Dòng «{entry.product_name}» {change}", f"The row «{entry.product_name}» {change.en}"))
     if loaded is not None:
         known = set(loaded) | {r.id for r in rows if r.id} | set(deleted)
         arrived = [e.product_name for entry_id, e in existing.items() if entry_id not in known]

@@ -11,15 +11,17 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import object_session
 
 from ocop_desktop.domain.enums import COMMUNE_KINDS, ProductStatus, SubmissionStatus
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.schema import SURVEY_ENTRY
-from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError, changed_when
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import Product, SurveyCampaign, SurveyEntry, UnitSubmission
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services.access import Action, require
+from ocop_desktop.services.record_versions import commit_or_refuse, stale_record
 from ocop_desktop.services.survey_checks import (
     check_rows,
     check_submission,
@@ -64,6 +66,26 @@ __all__ = [
 ]
 
 _COLUMN_ATTR = {f.key: f.stored for f in SURVEY_ENTRY.listed if f.stored != f.key}  # input name -> column
+
+
+def _stale_submission(submission: UnitSubmission, unit_name: str) -> StaleDataError:
+    """The refusal of a status change over a submission changed since the table showed it, naming
+    who changed it and what it is now."""
+    session = object_session(submission)
+    assert session is not None  # loaded in a unit of work
+    shown = SubmissionStatus(submission.status)
+    return stale_record(
+        session,
+        "unit_submissions",
+        submission.id,
+        Text(f"Trạng thái nộp của {unit_name}", f"The submission status of {unit_name}"),
+        submission.updated_at,
+        advice=Text(
+            "Chưa lưu gì; bảng trạng thái đã được tải lại, hãy xem rồi làm lại nếu vẫn cần.",
+            "Nothing was saved; the status table was reloaded: look at it, then do it again if still needed.",
+        ),
+        since=Text(f"nay là «{shown.label}»", f"it is now «{shown.label_en}»"),
+    )
 
 
 class SurveyService:
@@ -120,6 +142,10 @@ class SurveyService:
             submission, unit_name = self._submission(uow, campaign, unit_id)
             record = Text(f"Rà soát năm {campaign.year} — {unit_name}", f"Survey of {campaign.year} — {unit_name}")
             require(s, Action.SURVEY, unit_id, record)  # a commune officer: only their unit's rows
+            # The unit is locked (SELECT … FOR UPDATE on a server; SQLite has one writer) before its
+            # rows are compared: of two people saving the same unit at once, the second waits for
+            # the first's commit and then sees its rows, so the check below refuses by name.
+            s.refresh(submission, with_for_update={"of": UnitSubmission})
             if campaign.closed_on is not None:
                 raise ValidationError(
                     [
@@ -201,21 +227,7 @@ class SurveyService:
                 Text(f"Rà soát năm {campaign.year} — {unit_name}", f"Survey of {campaign.year} — {unit_name}"),
             )
             if expected_version is not None and submission.updated_at != expected_version:
-                shown = SubmissionStatus(submission.status).label
-                raise StaleDataError(
-                    [
-                        Text(
-                            f"Trạng thái nộp của {unit_name} đã được đổi ở nơi khác {changed_when(submission.updated_at)}, "
-                            f"nay là «{shown}»",
-                            f"The submission status of {unit_name} was changed elsewhere "
-                            f"{changed_when(submission.updated_at).en}; it is now «{shown}»",
-                        )
-                    ],
-                    advice=Text(
-                        "Chưa lưu gì; bảng trạng thái đã được tải lại, hãy xem rồi làm lại nếu vẫn cần.",
-                        "Nothing was saved; the status table was reloaded: look at it, then do it again if still needed.",
-                    ),
-                )
+                raise _stale_submission(submission, unit_name)
             status, errors = check_submission(status, submitted_on, today)
             if errors:
                 raise ValidationError(
@@ -226,7 +238,7 @@ class SurveyService:
                 )
             submission.status = status
             submission.submitted_on = submitted_on
-            uow.commit()
+            commit_or_refuse(uow, lambda: _stale_submission(self._submission(uow, campaign, unit_id)[0], unit_name))
         return next(u for u in self.campaign_units(campaign_id, today) if u.unit_id == unit_id)
 
     def promote_to_product(self, entry_id: str) -> str:

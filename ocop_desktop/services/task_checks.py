@@ -16,7 +16,7 @@ from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataE
 from ocop_desktop.persistence.models import Base, Directive, Task
 from ocop_desktop.persistence.uow import UnitOfWork
 from ocop_desktop.services.record_versions import stale_record
-from ocop_desktop.services.task_queries import local_day
+from ocop_desktop.services.task_queries import directive_label, local_day
 from ocop_desktop.services.task_types import DirectiveInput, TaskInput
 
 _Row = TypeVar("_Row", bound=Base)
@@ -67,31 +67,36 @@ def completion_errors(task: Task, done_on: date, today: date) -> list[FieldError
     return []
 
 
-def stale_task(task: Task) -> StaleDataError:
-    """The refusal of a save over ``task``, naming who changed it since and when (the audit log)."""
-    session = object_session(task)
-    assert session is not None  # a task loaded in a unit of work
+def stale_task(row: Task | Directive) -> StaleDataError:
+    """The refusal of a save over a task or a directive, naming who changed it since and when (the
+    audit log)."""
+    session = object_session(row)
+    assert session is not None  # loaded in a unit of work
+    if isinstance(row, Task):
+        what, it = Text(f"Nhiệm vụ «{row.title}»", f"Task «{row.title}»"), Text("nhiệm vụ", "the task")
+    else:
+        label = directive_label(row)
+        what, it = Text(f"Văn bản chỉ đạo «{label}»", f"Directive «{label}»"), Text("văn bản", "the directive")
     return stale_record(
         session,
-        "tasks",
-        task.id,
-        Text(f"Nhiệm vụ «{task.title}»", f"Task «{task.title}»"),
-        task.updated_at,
+        row.__tablename__,
+        row.id,
+        what,
+        row.updated_at,
         advice=Text(
-            "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» rồi mở lại nhiệm vụ "
-            "để sửa trên bản mới nhất.",
+            f"Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» rồi mở lại {it} để sửa trên bản mới nhất.",
             "Nothing was saved; note down what you have just changed, press «Refresh» and open "
-            "the task again to edit its latest version.",
+            f"{it.en} again to edit its latest version.",
         ),
         since=Text("sau khi bạn mở nó", "after you opened it"),
     )
 
 
-def check_version(task: Task, expected_updated_at: datetime | None) -> None:
-    """Refuse a save based on an older task (the stored UPDATE also names the version it read,
-    persistence/models/tasks.py, so two saves passing this at once cannot both write)."""
-    if expected_updated_at is not None and task.updated_at != expected_updated_at:
-        raise stale_task(task)
+def check_version(row: Task | Directive, expected_updated_at: datetime | None) -> None:
+    """Refuse a save based on an older task or directive (the stored UPDATE also names the version
+    it read, persistence/models/tasks.py, so two saves passing this at once cannot both write)."""
+    if expected_updated_at is not None and row.updated_at != expected_updated_at:
+        raise stale_task(row)
 
 
 def load(uow: UnitOfWork, model: type[_Row], record_id: str, what: str) -> _Row:

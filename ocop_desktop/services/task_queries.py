@@ -125,4 +125,5 @@ def directive_dto(d: Directive, total: int = 0, done: int = 0, overdue: int = 0)
         task_count=total,
         done_count=done,
         overdue_count=overdue,
+        updated_at=d.updated_at,
     )

@@ -50,6 +50,7 @@ class DirectiveDTO:
     task_count: int = 0
     done_count: int = 0
     overdue_count: int = 0
+    updated_at: datetime | None = None  # the version the form sends back with a save
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ import builtins
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm.exc import StaleDataError as ConcurrentSave
 
 from ocop_desktop.domain.enums import TaskStatus
 from ocop_desktop.domain.language import Text
@@ -18,6 +17,7 @@ from ocop_desktop.domain.text import clean, fold, vn_sort_key
 from ocop_desktop.domain.validation import NotFoundError, ValidationError
 from ocop_desktop.persistence.models import Directive, Task, TaskProgress
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
+from ocop_desktop.services.record_versions import commit_or_refuse
 from ocop_desktop.services.task_checks import (
     apply_directive,
     apply_task,
@@ -71,11 +71,7 @@ __all__ = [
 def _commit(uow: UnitOfWork, task_id: str) -> None:
     """Commit a task's save; if someone saved the task after it was read here (on a server, both
     past check_version at once), the UPDATE … WHERE version = ? matched nothing: refused by name."""
-    try:
-        uow.commit()
-    except ConcurrentSave:
-        uow.rollback()
-        raise stale_task(load(uow, Task, task_id, "nhiệm vụ")) from None
+    commit_or_refuse(uow, lambda: stale_task(load(uow, Task, task_id, "nhiệm vụ")))
 
 
 class TaskService:
@@ -198,11 +194,16 @@ class TaskService:
             uow.commit()
             return directive_dto(directive)
 
-    def update_directive(self, directive_id: str, data: DirectiveInput) -> DirectiveDTO:
+    def update_directive(
+        self, directive_id: str, data: DirectiveInput, expected_updated_at: datetime | None = None
+    ) -> DirectiveDTO:
+        """Save the form over the directive; refused by name, writing nothing, if it changed since
+        the form was opened (``expected_updated_at``, DirectiveDTO.updated_at as shown)."""
         with self._uow() as uow:
             directive = load(uow, Directive, directive_id, "văn bản chỉ đạo")
+            check_version(directive, expected_updated_at)
             apply_directive(directive, data)
-            uow.commit()
+            commit_or_refuse(uow, lambda: stale_task(load(uow, Directive, directive_id, "văn bản chỉ đạo")))
         return next(d for d in self.directives() if d.id == directive_id)
 
     def create_task(self, data: TaskInput, today: date | None = None) -> TaskDTO:

@@ -118,7 +118,8 @@ def test_an_update_over_a_row_changed_since_loading_is_refused(surveys, campaign
             loaded=_versions(loaded),
         )
     (change,) = refused.value.changes
-    assert change.startswith("Dòng «Trà shan tuyết» đã được sửa ở nơi khác lúc ")
+    # The other window's save is named by its user (the audit log), not «ở nơi khác».
+    assert change.startswith("Dòng «Trà shan tuyết» đã được Nguyễn Văn Kiểm sửa lúc ")
     message = str(refused.value)
     assert message.startswith(
         "Rà soát năm 2024 — Xã Ẳng Nưa: dữ liệu đã thay đổi sau khi bạn mở. Dòng «Trà shan tuyết»"
@@ -152,7 +153,7 @@ def test_explicit_deletes_work_unless_the_row_changed_since(surveys, campaign_id
     newer_b = surveys.save_entries(campaign_id, ANG_NUA, [_shown(b, "B sửa")])[1]
     with pytest.raises(StaleDataError) as refused:
         surveys.save_entries(campaign_id, ANG_NUA, [], deleted={a.id: a.updated_at, b.id: b.updated_at})
-    assert refused.value.changes[0].startswith("Dòng «B sửa» bạn định xóa đã được sửa ở nơi khác lúc ")
+    assert refused.value.changes[0].startswith("Dòng «B sửa» bạn định xóa đã được Nguyễn Văn Kiểm sửa lúc ")
     assert len(surveys.unit_entries(campaign_id, ANG_NUA)) == 3
     kept = surveys.save_entries(campaign_id, ANG_NUA, [], deleted={a.id: a.updated_at, newer_b.id: newer_b.updated_at})
     assert [e.product_name for e in kept] == ["C"]
@@ -347,7 +348,7 @@ def test_a_submission_changed_since_it_was_shown_is_not_overwritten(surveys, cam
     with pytest.raises(StaleDataError) as refused:
         surveys.set_submission(campaign_id, ANG_NUA, "chua_nop", None, today=JUNE_20, expected_version=shown.version)
     message = str(refused.value)
-    assert message.startswith("Trạng thái nộp của Xã Ẳng Nưa đã được đổi ở nơi khác lúc ")
+    assert message.startswith("Trạng thái nộp của Xã Ẳng Nưa đã được Nguyễn Văn Kiểm sửa lúc ")
     assert ", nay là «Đã nhận». Chưa lưu gì;" in message
     now = next(u for u in surveys.campaign_units(campaign_id, today=JUNE_20) if u.unit_id == ANG_NUA)
     assert now == received and now.status_label == "Đã nhận"

@@ -33,8 +33,9 @@ COMMON = Record(
     ),
 )
 
-# The registry's editable records count their saves (migration 0017): a save names the version
-# it was based on and is refused if the record was saved since (services/record_versions.py).
+# The records people edit in forms count their saves (migrations 0017, 0022): a save names the
+# version it was based on and is refused if the record was saved since (services/record_versions.py).
+# Listed where a form or a listing shows it; every other versioned table's column takes this label.
 VERSION = Field("version", "Phiên bản bản ghi", "Record version", Kind.INTEGER)
 
 PRODUCER = Record(

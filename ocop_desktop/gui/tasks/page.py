@@ -341,7 +341,7 @@ class TasksPage(QWidget):
         d = self.current_directive()
         if d is not None:
             submit = lambda data, done, failed: self._jobs.write(  # noqa: E731
-                lambda: self._tasks.update_directive(d.id, data), done, failed
+                lambda: self._tasks.update_directive(d.id, data, expected_updated_at=d.updated_at), done, failed
             )
             self._open(DirectiveDialog(submit, d, parent=self), self._directive_saved)
 

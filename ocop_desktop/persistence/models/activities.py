@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ocop_desktop.persistence.models.base import Base, RecordMixin
+from ocop_desktop.persistence.models.base import Base, RecordMixin, version_column
 from ocop_desktop.persistence.models.reference import Place
 from ocop_desktop.persistence.models.registry import Producer, Product
 
@@ -41,6 +41,8 @@ class Activity(RecordMixin, Base):
     result: Mapped[str] = mapped_column(Text, default="")
     # The letter's task this activity carries out (its progress): the task shows it.
     task_id: Mapped[str | None] = mapped_column(ForeignKey("tasks.id"), index=True)
+    version: Mapped[int] = version_column()  # migration 0022
+    __mapper_args__ = {"version_id_col": version}
 
     unit: Mapped[Place | None] = relationship(lazy="joined")
     producer_links: Mapped[list[ActivityProducer]] = relationship(

@@ -56,7 +56,7 @@ class Base(DeclarativeBase):
 
 
 def version_column() -> Mapped[int]:
-    """A record's version (migration 0017), the mapper's version_id_col: every save is
+    """A record's version (migrations 0017, 0022), the mapper's version_id_col: every save is
     ``UPDATE … WHERE id = ? AND version = ?`` and counts it up, so of two people who loaded the
     same version the second's save matches no row (orm.exc.StaleDataError) and writes nothing.
     A stamp like updated_at: not in the row digest, not carried by packages."""

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ocop_desktop.persistence.models.base import Base, RecordMixin
+from ocop_desktop.persistence.models.base import Base, RecordMixin, version_column
 from ocop_desktop.persistence.models.reference import RuleSetRow, Scorecard
 
 
@@ -27,6 +27,8 @@ class Evaluation(RecordMixin, Base):
     knockout: Mapped[str | None] = mapped_column(Text)
     certified: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()  # migration 0022
+    __mapper_args__ = {"version_id_col": version}
 
     rule_set: Mapped[RuleSetRow] = relationship(lazy="joined")
     scorecard: Mapped[Scorecard | None] = relationship()

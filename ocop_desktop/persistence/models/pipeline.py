@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ocop_desktop.persistence.models.base import Base, RecordMixin
+from ocop_desktop.persistence.models.base import Base, RecordMixin, version_column
 from ocop_desktop.persistence.models.evaluations import Evaluation
 from ocop_desktop.persistence.models.registry import Product
 
@@ -29,6 +29,8 @@ class Candidacy(RecordMixin, Base):
     evaluation_id: Mapped[str | None] = mapped_column(ForeignKey("evaluations.id"))
     stage_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()  # migration 0022
+    __mapper_args__ = {"version_id_col": version}
 
     product: Mapped[Product] = relationship(lazy="joined")
     evaluation: Mapped[Evaluation | None] = relationship()

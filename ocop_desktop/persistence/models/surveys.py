@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ocop_desktop.domain.schema import SURVEY_ENTRY
-from ocop_desktop.persistence.models.base import Base, RecordMixin
+from ocop_desktop.persistence.models.base import Base, RecordMixin, version_column
 from ocop_desktop.persistence.models.reference import Place
 from ocop_desktop.persistence.models.schema_columns import listed_columns
 from ocop_desktop.persistence.models.tasks import Directive
@@ -28,6 +28,8 @@ class SurveyCampaign(RecordMixin, Base):
     deadline_day_on_time: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # Set when the office closes the campaign; entries stay, new ones are refused.
     closed_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = version_column()  # migration 0022
+    __mapper_args__ = {"version_id_col": version}
 
     directive: Mapped[Directive | None] = relationship()
     submissions: Mapped[list[UnitSubmission]] = relationship(back_populates="campaign", cascade="all, delete-orphan")
@@ -46,6 +48,8 @@ class UnitSubmission(RecordMixin, Base):
     submitted_on: Mapped[date | None] = mapped_column(Date)
     received_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()  # migration 0022
+    __mapper_args__ = {"version_id_col": version}
 
     campaign: Mapped[SurveyCampaign] = relationship(back_populates="submissions")
     unit: Mapped[Place] = relationship(lazy="joined")

@@ -22,6 +22,8 @@ class Directive(RecordMixin, Base):
     subject: Mapped[str] = mapped_column(Text)
     file_reference: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()  # migration 0022
+    __mapper_args__ = {"version_id_col": version}
 
     tasks: Mapped[list[Task]] = relationship(back_populates="directive", order_by="Task.position")
 

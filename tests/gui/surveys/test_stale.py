@@ -139,7 +139,7 @@ def test_an_edit_over_a_row_changed_elsewhere_keeps_both_changes(qtbot, district
     type_keys(grid, "cần nhãn mác")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     _save(qtbot, page, "Rà soát năm 2024")
-    assert "Dòng «Trà shan tuyết» đã được sửa ở nơi khác lúc " in page.ui.messageLabel.text()
+    assert "Dòng «Trà shan tuyết» đã được Nguyễn Văn Kiểm sửa lúc " in page.ui.messageLabel.text()
     page.reload_and_reapply()
     settle(qtbot, page)
     assert "Đã sửa ở nơi khác, gộp với phần bạn sửa: «Trà shan tuyết»." in page.ui.messageLabel.text()

@@ -22,7 +22,13 @@ def table_rows(path, skip=("audit_log", "exchange_imports", "exchange_outbox")) 
     con = sqlite3.connect(path)
     try:
         names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'") if r[0] not in skip]
-        out = {n: sorted(map(repr, con.execute(f'SELECT * FROM "{n}"'))) for n in names}
+        # A record's version counts the saves made here, an undo's included (migrations 0017,
+        # 0022): what an undo restores is everything else.
+        kept = {
+            n: ", ".join(f'"{r[1]}"' for r in con.execute(f'PRAGMA table_info("{n}")') if r[1] != "version")
+            for n in names
+        }
+        out = {n: sorted(map(repr, con.execute(f'SELECT {kept[n]} FROM "{n}"'))) for n in names}
         # The audit log's hash-chain head moves with every audited change, undo included.
         out["app_meta"] = [row for row in out.get("app_meta", []) if "audit_head" not in row]
         return out
