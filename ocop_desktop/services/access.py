@@ -25,7 +25,7 @@ from ocop_desktop.domain.validation import FieldError, ValidationError
 from ocop_desktop.persistence.hooks import record_label
 from ocop_desktop.persistence.models import Base, Place, User
 from ocop_desktop.services.places import covered_place_ids
-from ocop_desktop.services.server_roles import MAINTAINER, UNIT_TABLES, may_write
+from ocop_desktop.services.server_roles import MAINTAINER, UNASSIGNED, UNIT_TABLES, may_write
 
 _CACHE = "access.user"  # session.info: the user, resolved once per unit of work
 _COVERED = "access.covered"  # session.info: a unit -> the units whose records count as its own
@@ -36,6 +36,7 @@ class Action(StrEnum):
 
     SURVEY = "survey"
     PRODUCT = "product"
+    PRODUCER = "producer"
     EVALUATE = "evaluate"
     USERS = "users"
     REFERENCE = "reference"
@@ -48,12 +49,16 @@ class Action(StrEnum):
 _WORDS = {
     Action.SURVEY: Text("sửa dòng rà soát", "change survey rows"),
     Action.PRODUCT: Text("thêm, sửa hoặc lưu trữ sản phẩm", "add, change or archive products"),
+    Action.PRODUCER: Text("thêm hoặc sửa chủ thể", "add or change producers"),
     Action.EVALUATE: Text("chấm điểm, công nhận sản phẩm", "score and certify products"),
     Action.USERS: Text("quản lý người dùng", "manage users"),
     Action.REFERENCE: Text("sửa dữ liệu tham chiếu", "change reference data"),
 }
-# A commune officer's rights reach only the records of their unit (and the places below it).
-UNIT_BOUND = frozenset({Action.SURVEY, Action.PRODUCT})
+# A commune officer's rights reach only the records of their unit (and the places below it); a
+# producer whose commune is not given yet belongs to no unit and stays theirs to complete.
+UNIT_BOUND = frozenset({Action.SURVEY, Action.PRODUCT, Action.PRODUCER})
+_ACTION_OF_TABLE = {"products": Action.PRODUCT, "producers": Action.PRODUCER}  # else a survey table
+_UNASSIGNED = frozenset(_ACTION_OF_TABLE[t] for t in UNASSIGNED)
 ALLOWED: dict[UserRole, frozenset[Action]] = {
     UserRole.COMMUNE: UNIT_BOUND,
     UserRole.PROVINCE: frozenset(Action) - {Action.USERS},
@@ -175,7 +180,12 @@ def require(session: Session, action: Action, unit_id: str | None = None, record
             ),
             record,
         )
-    if action in UNIT_BOUND and user.role is UserRole.COMMUNE and not within(session, unit_id, user.unit_id):
+    if (
+        action in UNIT_BOUND
+        and user.role is UserRole.COMMUNE
+        and not (unit_id is None and action in _UNASSIGNED)
+        and not within(session, unit_id, user.unit_id)
+    ):
         place = session.get(Place, unit_id) if unit_id else None
         other = place.name if place else "không thuộc đơn vị nào"
         other_en = place.name if place else "no unit"
@@ -228,7 +238,7 @@ def _refuse_what_the_role_may_not_write(session: Session, _flush: UOWTransaction
                 )
             column = _UNIT_COLUMN.get(table)
             if column is not None and user.role is UserRole.COMMUNE:
-                action = Action.PRODUCT if table == "products" else Action.SURVEY
+                action = _ACTION_OF_TABLE.get(table, Action.SURVEY)
                 # The unit the row has, and for a change the one it had: a row moved in from
                 # another unit is a change of that unit's row (as row-level security sees it).
                 units = {getattr(obj, column)}

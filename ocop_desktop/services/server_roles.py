@@ -8,8 +8,8 @@ group ``ocop_<code>``; a person's login is a member of one. Owners and superuser
 security by PostgreSQL's rules, so the people's logins must never own the tables.
 
 What the groups may change (everyone reads everything, and appends to the audit log):
-- ocop_commune: survey rows, submissions and products of their unit (row-level security reading the
-  users table through ``ocop_may_change``), producers;
+- ocop_commune: survey rows, submissions, products and producers of their unit (row-level security
+  reading the users table through ``ocop_may_change``; a producer with no commune yet is anyone's);
 - ocop_province: every table but the users;
 - ocop_council: evaluations, and the products they certify (status, stars, score);
 - ocop_admin: the users and the reference tables; its logins may create roles (CREATEROLE).
@@ -29,7 +29,13 @@ from ocop_desktop.persistence.models import Base
 
 GROUPS = {role: f"ocop_{role.value}" for role in UserRole}
 # Tables whose rows belong to a unit: (table, the column naming the unit).
-UNIT_TABLES = (("survey_entries", "unit_id"), ("unit_submissions", "unit_id"), ("products", "commune_id"))
+UNIT_TABLES = (
+    ("survey_entries", "unit_id"),
+    ("unit_submissions", "unit_id"),
+    ("products", "commune_id"),
+    ("producers", "commune_id"),
+)
+UNASSIGNED = ("producers",)  # a row with no unit yet may be written by every role writing the table
 WRITES: dict[UserRole, tuple[str, ...]] = {
     UserRole.COMMUNE: ("survey_entries", "unit_submissions", "products", "producers"),
     UserRole.COUNCIL: ("evaluations", "evaluation_members"),
@@ -145,6 +151,8 @@ def install(conn: Connection) -> None:
     ]
     for table, column in UNIT_TABLES:
         allowed = f"ocop_may_change('{table}', {column}, current_user)"
+        if table in UNASSIGNED:
+            allowed = f"({column} IS NULL OR {allowed})"
         statements += [
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             *(f"DROP POLICY IF EXISTS {p} ON {table}" for p in ("ocop_read", "ocop_add", "ocop_change", "ocop_remove")),

@@ -23,6 +23,7 @@ from ocop_desktop.services.campaign_types import CampaignInput
 from ocop_desktop.services.campaigns import CampaignService
 from ocop_desktop.services.errors import explain
 from ocop_desktop.services.evaluation import EvaluationInput, EvaluationService, MemberInput
+from ocop_desktop.services.producers import ProducerInput, ProducerService
 from ocop_desktop.services.products import ProductService
 from ocop_desktop.services.reference import place_id
 from ocop_desktop.services.scorecards import ScorecardService
@@ -176,6 +177,37 @@ def test_a_commune_officer_changes_their_unit_only(office):
     assert [r.notes for r in _rows(office, login, ANG_CANG)] == [""]
 
 
+def test_a_commune_officer_changes_the_producers_of_their_unit_only(office):
+    """A producer belongs to the commune it is in: the commune officer keeps their own (and one
+    whose commune is not given yet), not a neighbour's, at the service and at the database."""
+    commune, province = office.login["commune"], office.login["province"]
+    by_province = ProducerService(office.uow(province))
+    mine = by_province.create(ProducerInput(name="HTX Chè Ẳng Nưa", commune_id=ANG_NUA))
+    theirs = by_province.create(ProducerInput(name="HTX Mật ong Ẳng Cang", commune_id=ANG_CANG))
+    by_commune = ProducerService(office.uow(commune))
+    assert by_commune.update(mine.id, ProducerInput(name="HTX Chè Shan tuyết Ẳng Nưa", commune_id=ANG_NUA)).version == 2
+    unplaced = by_commune.create(ProducerInput(name="Hộ Lò Văn Khánh"))
+    assert (
+        by_commune.update(unplaced.id, ProducerInput(name="Hộ Lò Văn Khánh", commune_id=ANG_NUA)).commune_id == ANG_NUA
+    )
+    with pytest.raises(AccessDenied) as refused:
+        by_commune.update(theirs.id, ProducerInput(name="HTX Mật ong sửa hộ", commune_id=ANG_CANG))
+    said = str(refused.value)
+    assert (
+        said.startswith("Chủ thể «HTX Mật ong sửa hộ»") and "không được thêm hoặc sửa chủ thể của Xã Ẳng Cang" in said
+    )
+    with pytest.raises(AccessDenied, match="Xã Ẳng Cang"):  # nor taken over by moving it into their unit
+        by_commune.update(theirs.id, ProducerInput(name="HTX Mật ong Ẳng Cang", commune_id=ANG_NUA))
+    with office.engine(commune).begin() as conn:
+        moved = conn.execute(text("UPDATE producers SET notes = 'sửa thẳng' WHERE id = :i"), {"i": theirs.id})
+        assert moved.rowcount == 0  # row-level security: another unit's producer is not theirs to change
+    assert by_province.get(theirs.id).name == "HTX Mật ong Ẳng Cang"
+    with pytest.raises(AccessDenied, match="Hội đồng đánh giá chỉ được chấm điểm"):
+        ProducerService(office.uow(office.login["council"])).update(
+            mine.id, ProducerInput(name="Hội đồng sửa", commune_id=ANG_NUA)
+        )
+
+
 def test_a_provincial_officer_changes_every_unit(office):
     login = office.login["province"]
     for unit in (ANG_NUA, ANG_CANG):
@@ -216,7 +248,8 @@ def test_every_write_is_checked_against_the_role_whichever_service_makes_it(offi
     assert said.startswith("Đợt rà soát «Rà soát OCOP 2027»: ")
     assert f"Người dùng «{commune}» (Cán bộ xã, Xã Ẳng Nưa) không được thêm bản ghi này" in said
     assert (
-        "vai trò Cán bộ xã chỉ được thêm, sửa hoặc lưu trữ sản phẩm, sửa dòng rà soát" in said and "Chưa lưu gì" in said
+        "vai trò Cán bộ xã chỉ được thêm hoặc sửa chủ thể, thêm, sửa hoặc lưu trữ sản phẩm, sửa dòng rà soát" in said
+        and "Chưa lưu gì" in said
     )
     with pytest.raises(AccessDenied, match="vai trò Hội đồng đánh giá chỉ được chấm điểm"):
         TaskService(office.uow(council)).create_directive(
