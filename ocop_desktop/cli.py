@@ -104,6 +104,12 @@ def cmd_init(args) -> int:
             print(f"Dữ liệu tham chiếu — thêm mới: {added}; cập nhật: {updated}.")
         else:
             print("Dữ liệu tham chiếu đã đầy đủ, không có thay đổi.")
+        if db.url:  # a server: its rules for several people follow this version's
+            from ocop_desktop.services import server_roles  # noqa: PLC0415
+
+            with db.engine.begin() as conn:
+                if server_roles.bring_up_to_date(conn):
+                    print("Đã cập nhật nhóm quyền, quyền trên từng bảng và giới hạn theo đơn vị trên máy chủ.")
         if args.sample:
             from ocop_desktop.services.sample import load_sample  # noqa: PLC0415
 

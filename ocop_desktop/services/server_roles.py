@@ -165,6 +165,17 @@ def install(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def bring_up_to_date(conn: Connection) -> bool:
+    """After an upgrade of the program, as the tables' owner: the groups, grants and policies of
+    a database `ocop server init` set up made again as this version has them (a newer version
+    may bind another table to the unit); True if it did. A database never set up for several
+    people, or another login, is left alone."""
+    if not (is_maintainer(conn) and is_installed(conn)):
+        return False
+    install(conn)
+    return True
+
+
 def role_exists(conn: Connection, name: str) -> bool:
     return conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first() is not None
 

@@ -208,6 +208,30 @@ def test_a_commune_officer_changes_the_producers_of_their_unit_only(office):
         )
 
 
+def _policies(office: Office, table: str) -> set[str]:
+    with office.engine(office.login["province"]).connect() as conn:
+        return set(conn.scalars(text("SELECT policyname FROM pg_policies WHERE tablename = :t"), {"t": table}))
+
+
+def test_ocop_init_by_the_owner_brings_a_servers_rules_up_to_this_version(office):
+    """A server set up by an older version lacks the rules a newer one binds (here the producers'):
+    `ocop init` as the owner after the upgrade makes them; an everyday login's init leaves them."""
+    owner = make_engine(office.owner_url)
+    try:
+        with owner.begin() as conn:
+            conn.exec_driver_sql("DROP POLICY ocop_change ON producers")
+        assert "ocop_change" not in _policies(office, "producers")
+        daily = ocop("init", "--db", office.url(office.login["province"]))
+        assert daily.returncode == 0, daily.stderr
+        assert "ocop_change" not in _policies(office, "producers") and "nhóm quyền" not in daily.stdout
+        done = ocop("init", "--db", office.owner_url)
+        assert done.returncode == 0, done.stderr
+        assert "Đã cập nhật nhóm quyền, quyền trên từng bảng và giới hạn theo đơn vị trên máy chủ." in done.stdout
+        assert {"ocop_read", "ocop_add", "ocop_change", "ocop_remove"} <= _policies(office, "producers")
+    finally:
+        owner.dispose()
+
+
 def test_a_provincial_officer_changes_every_unit(office):
     login = office.login["province"]
     for unit in (ANG_NUA, ANG_CANG):
