@@ -12,7 +12,7 @@ from ocop_desktop.gui.tasks.dialogs import DirectiveDialog, TaskDialog
 from ocop_desktop.gui.tasks.models import OVERDUE_COLOR
 from ocop_desktop.gui.tasks.note_dialogs import ProgressDialog, ResultNoteDialog
 from ocop_desktop.persistence.models import Task
-from ocop_desktop.services.tasks import DirectiveInput, TaskFilter, TaskInput
+from ocop_desktop.services.tasks import DirectiveInput, TaskFilter, TaskInput, TaskService
 from tests.gui.tasks.conftest import AUTHOR, REPORT, TODAY, choose, click_row, column, settle, titles, type_text
 
 
@@ -218,6 +218,29 @@ def test_add_and_edit_a_directive(qtbot, page):
         _ok(qtbot, edit)
     settle(qtbot, page)
     assert page.directive_model.index(1, 0).data().startswith("46/KH-UBND · 03/02/2025")
+
+
+def test_editing_a_directive_changed_elsewhere_keeps_the_form_and_names_who(qtbot, page, service, db):
+    """Two people on the same letter: the other saves first; this form is refused, keeps what was
+    typed, names the other person, and nothing of theirs is lost."""
+    click_row(qtbot, page.ui.directiveList, 1)
+    settle(qtbot, page)
+    shown = page.current_directive()
+    qtbot.mouseClick(page.ui.editDirectiveButton, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in page.findChildren(DirectiveDialog) if d.isVisible())
+    other = DirectiveInput(
+        number="155/UBND-NN", issuer=shown.issuer, issued_text=shown.issued_text, subject=shown.subject
+    )
+    TaskService(db.uow_factory(actor="Lò Văn Cường")).update_directive(shown.id, other)  # meanwhile
+    dialog.ui.numberEdit.clear()
+    qtbot.keyClicks(dialog.ui.numberEdit, "160/UBND-NN")
+    _ok(qtbot, dialog)
+    settle(qtbot, page)
+    assert dialog.isVisible() and dialog.ui.numberEdit.text() == "160/UBND-NN"
+    message = dialog.ui.errorLabel.text()
+    assert message.startswith("• Văn bản chỉ đạo «") and " đã được Lò Văn Cường sửa lúc " in message
+    assert "Chưa lưu gì" in message and "mở lại văn bản" in message
+    assert [d.number for d in service.directives() if d.id == shown.id] == ["155/UBND-NN"]
 
 
 def _backdate(make_uow, service, day):
