@@ -279,11 +279,15 @@ class ActivityService:
             raise _not_found(activity_id)
         return activity
 
-    def delete(self, activity_id: str) -> None:
+    def delete(self, activity_id: str, expected_updated_at: datetime | None = None) -> None:
+        """Delete the activity; refused by name, deleting nothing, if it changed since the list
+        showed it (``expected_updated_at``): the person would delete what they have not seen."""
         with self._uow(action="delete") as uow:
             activity = self._stored(uow, activity_id)
+            if expected_updated_at is not None and activity.updated_at != expected_updated_at:
+                raise _stale(activity)
             uow.session.delete(activity)  # its links go with it (cascade), each audited
-            uow.commit()
+            commit_or_refuse(uow, lambda: _stale(self._stored(uow, activity_id)))
 
     # -- writing ------------------------------------------------------------------------------------
     @staticmethod

@@ -91,6 +91,7 @@ def list_campaigns(session: Session, today: date, units: bool = True) -> list[Ca
             SurveyCampaign.issuing_letter,
             SurveyCampaign.closed_on,
             SurveyCampaign.deadline_day_on_time,
+            SurveyCampaign.updated_at,
             counts.c.units,
             counts.c.done,
         )
@@ -110,6 +111,7 @@ def list_campaigns(session: Session, today: date, units: bool = True) -> list[Ca
             unit_count=r.units or 0,
             submitted_count=r.done or 0,
             submissions=tuple(by_campaign.get(r.id, ())),
+            version=r.updated_at,
         )
         for r in rows
     ]

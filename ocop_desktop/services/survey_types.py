@@ -60,6 +60,9 @@ class CampaignDTO:
     # Each unit's submission, by name: only with campaigns(units=True) (a national list has
     # 10,000 units a campaign, which the window's lists and charts never show one by one).
     submissions: tuple[SubmissionDTO, ...] = ()
+    # When it was last saved, as listed: what closing, reopening or deleting it from the list
+    # sends back, so a campaign changed since (another window, a package) is not acted on blind.
+    version: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,10 @@ def test_an_activity_saved_over_an_older_form_is_refused_naming_who_saved_it(db,
             expected_updated_at=fair.updated_at,
         )
     assert activities.get(fair.id).title == "Hội chợ OCOP Điện Biên 2024"
+    # Nor deleted from a list that showed the older one.
+    with pytest.raises(StaleDataError, match="đã được Nguyễn Văn An sửa"):
+        activities.delete(fair.id, expected_updated_at=fair.updated_at)
+    assert activities.get(fair.id).title == "Hội chợ OCOP Điện Biên 2024"
 
 
 # -- on a server: both pass the check before either commits ---------------------------------------

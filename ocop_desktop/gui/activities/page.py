@@ -257,7 +257,7 @@ class ActivitiesPage(QWidget):
             return
         activities = self._activities
         self._jobs.write(
-            lambda: activities.delete(a.id),
+            lambda: activities.delete(a.id, expected_updated_at=a.updated_at),
             lambda _none: self._done(self.tr("Activity deleted: %1").replace("%1", a.title)),
             controls=[self.delete_button],
         )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
+from ocop_desktop.domain.validation import StaleDataError
 from ocop_desktop.gui.error_text import known_message, report_error
 from ocop_desktop.gui.jobs import JobRunner
 from ocop_desktop.gui.page_jobs import PageJobs
@@ -25,7 +26,7 @@ class CampaignActions(QObject):
     def __init__(self, page: SurveysPage, service: CampaignService, jobs: JobRunner, today: Callable[[], date]) -> None:
         super().__init__(page)
         self._page, self._service, self._jobs, self._today = page, service, jobs, today
-        self._page_jobs = PageJobs(jobs, page, on_error=self._failed)
+        self._page_jobs = PageJobs(jobs, page, on_error=self._failed, on_stale=self._stale)
         self.dialog: CampaignDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.button = QToolButton(page)
@@ -104,7 +105,7 @@ class CampaignActions(QObject):
             ).replace("%1", str(campaign.year)),
             self.tr("Close the campaign"),
             lambda: self._page_jobs.write(
-                lambda: self._service.close(campaign.id, self._today()),
+                lambda: self._service.close(campaign.id, self._today(), expected_version=campaign.version),
                 self._done(self.tr("The %1 campaign is closed.").replace("%1", str(campaign.year))),
             ),
         )
@@ -113,7 +114,7 @@ class CampaignActions(QObject):
         campaign = self._page.current_campaign()
         if campaign is not None:
             self._page_jobs.write(
-                lambda: self._service.reopen(campaign.id),
+                lambda: self._service.reopen(campaign.id, expected_version=campaign.version),
                 self._done(self.tr("The %1 campaign is open again.").replace("%1", str(campaign.year))),
             )
 
@@ -127,7 +128,7 @@ class CampaignActions(QObject):
             .replace("%2", campaign.title),
             self.tr("Delete the campaign"),
             lambda: self._page_jobs.write(
-                lambda: self._service.delete(campaign.id) and None,
+                lambda: self._service.delete(campaign.id, expected_version=campaign.version) and None,
                 self._done(self.tr("The %1 campaign was deleted.").replace("%1", str(campaign.year))),
             ),
         )
@@ -146,6 +147,15 @@ class CampaignActions(QObject):
         box.buttonClicked.connect(lambda button: button is yes and on_yes())
         self.confirm_box = box
         box.open()  # no nested event loop
+
+    def _stale(self, exc: StaleDataError) -> None:
+        """Changed elsewhere since the list was read (another window, a package): nothing was done;
+        the campaigns are read again and the refusal, naming who changed it, is said over them."""
+        shown = self._page.current_campaign()
+        self._page.refresh(
+            campaign_id=shown.id if shown is not None else None,
+            then=lambda: (self.update_actions(), self._page.show_message(str(exc), error=True)),
+        )
 
     def _failed(self, exc: Exception) -> None:
         known = known_message(exc)

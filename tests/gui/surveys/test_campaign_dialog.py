@@ -190,3 +190,27 @@ def test_delete_an_empty_campaign_after_confirming(qtbot, page, make_uow):
     settle(qtbot, page)
     assert page.ui.messageLabel.text() == "Đã xóa đợt rà soát năm 2026."
     assert SurveyService(make_uow).campaigns() == []
+
+
+def test_closing_a_campaign_another_person_changed_meanwhile_is_refused_and_shows_theirs(qtbot, page, db, make_uow):
+    """The list showed the campaign open; another person renames it before this one closes it:
+    nothing is closed, the message names them, and the list shows their title."""
+    info = CampaignService(make_uow).add(
+        CampaignInput(2026, "30/06/2026", "Rà soát 2026", "", (MUONG_ANG,)), today=TODAY
+    )
+    page.refresh()
+    settle(qtbot, page)
+    page.campaign_actions.update_actions()
+    CampaignService(db.uow_factory(actor="Lò Văn Cường")).edit(
+        info.id, CampaignInput(2026, "30/06/2026", "Rà soát OCOP 2026", "", (MUONG_ANG,)), today=TODAY
+    )
+    page.campaign_actions.close_action.trigger()
+    box = page.campaign_actions.confirm_box
+    qtbot.waitExposed(box)
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "Kết thúc đợt"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Lò Văn Cường" in page.ui.messageLabel.text(), timeout=10000)
+    said = page.ui.messageLabel.text()
+    assert said.startswith("Đợt rà soát năm 2026 «Rà soát OCOP 2026» đã được Lò Văn Cường sửa lúc ")
+    assert "Chưa lưu gì" in said
+    assert page.ui.campaignCombo.currentText() == "2026 — Rà soát OCOP 2026"
+    assert CampaignService(make_uow).get(info.id).closed_on is None
