@@ -7,17 +7,18 @@ from datetime import date
 from functools import cache
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ocop_desktop.domain.language import Text
 from ocop_desktop.domain.numbers import format_vn_date
 from ocop_desktop.domain.pipeline import DossierItemSpec, DossierRules, DossierStatus, Stage, dossier_rules_from_dict
 from ocop_desktop.domain.text import clean, fold
-from ocop_desktop.domain.validation import FieldError, NotFoundError, ValidationError
+from ocop_desktop.domain.validation import FieldError, NotFoundError, StaleDataError, ValidationError
 from ocop_desktop.persistence.models import Candidacy, DossierItem, Product
 from ocop_desktop.persistence.uow import UnitOfWork, UowFactory
 from ocop_desktop.services import reference
 from ocop_desktop.services.pipeline_types import Dossier, DossierItemInput, DossierRow
+from ocop_desktop.services.record_versions import commit_or_refuse, stale_record
 
 DOSSIER_FILE = "reference/dossier_items.json"
 
@@ -106,6 +107,21 @@ def find_product(session: Session, text: str) -> Product:
     return product
 
 
+def _stale_item(row: DossierItem | None, item: str, product: str) -> StaleDataError:
+    """The refusal of a save over a dossier document saved since the form showed it, naming who."""
+    what = Text(f"Tài liệu «{item}» trong hồ sơ của «{product}»", f"The document «{item}» of «{product}»'s dossier")
+    if row is None:  # gone with its round meanwhile
+        return StaleDataError([Text(f"{what} đã bị xóa ở nơi khác", f"{what.en} was deleted elsewhere")])
+    session = object_session(row)
+    assert session is not None  # loaded in a unit of work
+    advice = Text(
+        "Chưa lưu gì; bảng đã hiện bản mới nhất, phần bạn gõ vẫn giữ trong các ô: xem lại rồi lưu nếu vẫn cần.",
+        "Nothing was saved; the table shows the latest version and what you typed is kept in the fields: "
+        "check it, then save again if still needed.",
+    )
+    return stale_record(session, "dossier_items", row.id, what, row.updated_at, advice=advice)
+
+
 class DossierService:
     def __init__(self, make_uow: UowFactory) -> None:
         self._uow = make_uow
@@ -172,13 +188,15 @@ class DossierService:
             if row is None:
                 row = DossierItem(candidacy_id=candidacy.id, item_code=spec.code)
                 uow.session.add(row)
+            elif data.version is not None and row.updated_at != data.version:
+                raise _stale_item(row, spec.name, found.name)
             row.status = status.value
             row.checked_on = data.checked_on or (today if status is not DossierStatus.MISSING else None)
             row.checked_by = clean(data.checked_by) or ""
             row.file_path = clean(data.file_path) or ""
             row.note = (data.note or "").strip()
-            uow.session.flush()
-            uow.commit()
+            row_id, name = row.id, spec.name
+            commit_or_refuse(uow, lambda: _stale_item(uow.session.get(DossierItem, row_id), name, found.name))
             return self._dossier(uow, found, candidacy)
 
     # -- reading ------------------------------------------------------------------------------------
@@ -226,6 +244,7 @@ class DossierService:
                     got.file_path if got else "",
                     got.note if got else "",
                     spec.note,
+                    got.updated_at if got else None,
                 )
             )
         place = product.commune or (product.producer.commune if product.producer else None)

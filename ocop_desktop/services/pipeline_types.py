@@ -76,6 +76,7 @@ class DossierRow:
     file_path: str
     note: str
     source_note: str
+    version: datetime | None = None  # when the stored document was last saved; None before the first
 
 
 @dataclass(frozen=True)
@@ -108,3 +109,6 @@ class DossierItemInput:
     checked_by: str = ""
     file_path: str = ""
     note: str = ""
+    # DossierRow.version as the form showed it: if the document was saved since, nothing is
+    # written and the refusal names who saved it. None: not checked (nothing stored was shown).
+    version: datetime | None = None

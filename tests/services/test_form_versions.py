@@ -17,6 +17,7 @@ from ocop_desktop.persistence.models import (
     Activity,
     Candidacy,
     Directive,
+    DossierItem,
     Evaluation,
     Place,
     Product,
@@ -117,6 +118,9 @@ def _rows_of_every_versioned_kind(session) -> dict[type, object]:
     }
     session.add_all([r for r in rows.values() if r is not campaign])
     session.flush()
+    rows[DossierItem] = DossierItem(candidacy_id=rows[Candidacy].id, item_code="phieu_kiem_nghiem", status="chua_co")
+    session.add(rows[DossierItem])
+    session.flush()
     return rows
 
 
@@ -127,6 +131,7 @@ NOTE_COLUMN = {
     UnitSubmission: "note",
     Activity: "result",
     Candidacy: "notes",
+    DossierItem: "note",
     Evaluation: "notes",
 }
 

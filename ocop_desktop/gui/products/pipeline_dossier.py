@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.numbers import DateError, format_vn_date
 from ocop_desktop.domain.pipeline import DossierStatus
 from ocop_desktop.domain.schema import DOSSIER_ITEM
+from ocop_desktop.domain.validation import StaleDataError
 from ocop_desktop.gui.date_field import DateField
 from ocop_desktop.gui.error_text import report_error
 from ocop_desktop.gui.jobs import JobRunner
@@ -52,7 +53,9 @@ class DossierDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._dossiers, self._product_id, self._today = dossiers, product_id, today
-        self._jobs = PageJobs(jobs, self, on_error=lambda exc: report_error(self, exc, show=self._say_error))
+        self._jobs = PageJobs(
+            jobs, self, on_error=lambda exc: report_error(self, exc, show=self._say_error), on_stale=self._stale
+        )
         self._dossier: Dossier | None = None
         self.setWindowTitle(self.tr("Dossier"))
         self.resize(900, 560)
@@ -166,6 +169,30 @@ class DossierDialog(QDialog):
         if dossier.items:
             self.table.selectRow(max(0, min(row, len(dossier.items) - 1)))
 
+    def _stale(self, exc: StaleDataError) -> None:
+        """The document was saved by someone else since it was shown: the table shows theirs, the
+        form keeps what was typed (saving it again is a choice made seeing both), and says who."""
+        typed = (
+            self.status_combo.currentIndex(),
+            self.checked_on.text(),
+            self.checked_by.text(),
+            self.file_edit.text(),
+            self.note_edit.text(),
+        )
+
+        def shown(dossier: Dossier) -> None:
+            self._loaded(dossier)
+            status, checked_on, checked_by, path, note = typed
+            self.status_combo.setCurrentIndex(status)
+            self.checked_on.setText(checked_on)
+            self.checked_by.setText(checked_by)
+            self.file_edit.setText(path)
+            self.note_edit.setText(note)
+            self._say_error(str(exc))
+
+        product = self._product_id
+        self._jobs.read("dossier", lambda: self._dossiers.dossier(product), shown)
+
     def _show_item(self, row: int) -> None:
         if not (0 <= row < self.model.rowCount()):
             self._set_editable(False)
@@ -206,13 +233,15 @@ class DossierDialog(QDialog):
         except DateError as exc:
             self._say_error(str(exc))
             return
-        code, product, today = self.model.row(row).item_code, self._product_id, self._today()
+        shown = self.model.row(row)
+        code, product, today = shown.item_code, self._product_id, self._today()
         data = DossierItemInput(
             status=str(self.status_combo.currentData()),
             checked_on=checked_on,
             checked_by=self.checked_by.text(),
             file_path=self.file_edit.text(),
             note=self.note_edit.text(),
+            version=shown.version,
         )
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Saving…"))

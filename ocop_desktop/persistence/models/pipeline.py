@@ -51,5 +51,7 @@ class DossierItem(RecordMixin, Base):
     checked_by: Mapped[str] = mapped_column(String(200), default="")
     file_path: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()  # migration 0022
+    __mapper_args__ = {"version_id_col": version}
 
     candidacy: Mapped[Candidacy] = relationship(back_populates="items")

@@ -1,6 +1,6 @@
 """Record versions on the rest of the records people edit in forms (issue 18 item 2): the letters
 (directives), survey rounds, the units' submission statuses, activities, the products' pipeline
-stages and evaluations, as 0017 gave them to products, producers and tasks.
+stages and dossier documents, and evaluations, as 0017 gave them to products, producers and tasks.
 
 The form still compares what it loaded (updated_at) with the stored record and refuses by name;
 the counter makes that check hold between two people on one server, where both can pass it before
@@ -26,7 +26,15 @@ branch_labels = None
 depends_on = None
 
 # The same column is declared on each model with persistence/models/base.py's version_column.
-TABLES = ("directives", "survey_campaigns", "unit_submissions", "activities", "candidacies", "evaluations")
+TABLES = (
+    "directives",
+    "survey_campaigns",
+    "unit_submissions",
+    "activities",
+    "candidacies",
+    "dossier_items",
+    "evaluations",
+)
 
 
 def upgrade() -> None:
