@@ -66,7 +66,12 @@ def _stale(activity: Activity) -> StaleDataError:
     assert session is not None  # loaded in a unit of work
     what = Text(f"Hoạt động «{activity.title}»", f"Activity «{activity.title}»")
     since = Text("sau khi bạn mở nó", "after you opened it")
-    return stale_record(session, "activities", activity.id, what, activity.updated_at, since=since)
+    advice = Text(
+        "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» (F5) rồi mở lại hoạt động để sửa trên bản mới nhất.",
+        "Nothing was saved; note down what you have just changed, press «Refresh» (F5) and open the activity "
+        "again to edit its latest version.",
+    )
+    return stale_record(session, "activities", activity.id, what, activity.updated_at, advice=advice, since=since)
 
 
 def activity_dtos(session: Session, rows: list[Activity]) -> list[ActivityDTO]:

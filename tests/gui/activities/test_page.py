@@ -156,3 +156,24 @@ def test_a_product_added_after_the_list_was_shown_is_offered_by_the_next_form(qt
     assert dialog.product_pick.findText("Chè Shan tuyết Tủa Chùa") >= 0
     assert dialog.producer_pick.findText("HTX Chè Tủa Chùa") >= 0
     assert page.add_button.isEnabled()
+
+
+def test_an_activity_another_person_saved_meanwhile_keeps_the_form_and_names_them(qtbot, page, service, db):
+    fair = service.create(ActivityInput(kind="hoi_cho", title="Hội chợ OCOP Điện Biên", held_on=date(2024, 9, 12)))
+    page.refresh()
+    settle(qtbot, page)
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = opened(qtbot, page)
+    ActivityService(db.uow_factory(actor="Lò Văn Cường")).update(  # meanwhile, on another computer
+        fair.id, ActivityInput(kind="hoi_cho", title="Hội chợ OCOP Điện Biên 2024", held_on=date(2024, 9, 12))
+    )
+    type_text(dialog.edits["sales"], "12.000.000")
+    _ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: "Lò Văn Cường" in dialog.error_label.text(), timeout=10000)
+    said = dialog.error_label.text()
+    assert "Hoạt động «Hội chợ OCOP Điện Biên 2024» đã được Lò Văn Cường sửa lúc " in said
+    assert "Chưa lưu gì; hãy ghi lại những gì bạn vừa sửa, bấm «Làm mới» (F5) rồi mở lại hoạt động" in said
+    assert dialog.isVisible() and dialog.edits["sales"].text() == "12.000.000"  # what was typed stays
+    [stored] = service.query()
+    assert (stored.title, stored.sales) == ("Hội chợ OCOP Điện Biên 2024", None)
