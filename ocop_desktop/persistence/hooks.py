@@ -331,9 +331,9 @@ def take_write_lock(session: Session) -> None:
     """Make this transaction the database's one writer until it ends: SQLite's write lock (a no-op
     UPDATE), or on a server the transaction-level advisory lock that serialises audit appends.
 
-    Every audited write takes it at its first flush; a service whose plan depends on what it
-    reads (an import deciding what is new) takes it before reading, so that a second writer's
-    plan is made only after the first has committed. Taken again in one transaction, it is held once."""
+    Every audited write takes it at its first flush, before writing a row; a service whose plan
+    depends on what it reads (an import deciding what is new) takes it before reading, so that a
+    second writer's plan is made only after the first has committed. Taken again in one transaction, it is held once."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         conn.execute(text("UPDATE audit_log SET seq = seq WHERE 0"))
@@ -424,6 +424,12 @@ def _before_flush(session: Session, _flush_context: UOWTransaction, _instances: 
     pending = [o for o in session.new if isinstance(o, AuditEntry) and o.hash is None]
     if pending:
         _chain(session, pending)
+    elif session.info[_PENDING]:
+        # The chain's lock before this flush writes any row, not after: two people's writes on a
+        # server then take their locks in one order (the chain's, then the rows'). Taken after,
+        # one could hold a row the other's next flush needs while waiting for the chain the
+        # other holds: PostgreSQL would end one of them with a deadlock error.
+        take_write_lock(session)
 
 
 @event.listens_for(Base, "after_delete", propagate=True)

@@ -219,3 +219,47 @@ def test_two_people_saving_one_units_rows_at_once_on_a_server_take_turns(pg_url,
         assert [e.product_name for e in surveys.unit_entries(campaign.id, ANG_NUA)] == ["Chè Bình"]
     finally:
         db.close()
+
+
+@pytest.mark.xdist_group("postgresql")
+def test_two_writers_on_a_server_wait_for_each_other_instead_of_deadlocking(pg_url):
+    """A holds the audit chain (its first flush) and then changes a row B wants: B, started in
+    between, waits for the chain before touching any row, so A goes on and commits, and B's save,
+    based on the version before A's, is refused by its version: no deadlock error for either.
+    (Were the chain's lock taken after a flush's rows, B would hold letter 2 while waiting for
+    the chain A holds, and A's change of letter 2 would wait for B: PostgreSQL ends one of them.)"""
+    db = open_database(pg_url)
+    try:
+        with db.uow_factory(actor="Quản trị")() as uow:
+            letters = [Directive(subject="Văn bản 1"), Directive(subject="Văn bản 2")]
+            uow.session.add_all(letters)
+            uow.commit()
+            first_id, second_id = (d.id for d in letters)
+        outcome: list[BaseException | None] = []
+
+        def b_saves_letter_2() -> None:
+            try:
+                with db.uow_factory(actor="Trần Thị Bình")() as b:
+                    b.session.get(Directive, second_id).notes = "của Bình"
+                    b.commit()
+                outcome.append(None)
+            except BaseException as exc:  # noqa: BLE001  (handed to the test's thread)
+                outcome.append(exc)
+
+        with db.uow_factory(actor="Nguyễn Văn An")() as a:
+            a.session.get(Directive, first_id).notes = "của An"
+            a.session.flush()  # A now holds the chain
+            second = a.session.get(Directive, second_id)
+            b = threading.Thread(target=b_saves_letter_2)
+            b.start()
+            b.join(timeout=1.5)  # B reads letter 2 (version 1) and waits at its flush
+            assert b.is_alive()
+            second.notes = "của An"
+            a.commit()
+        b.join(timeout=60)
+        (refusal,) = outcome
+        assert isinstance(refusal, ConcurrentSave)  # not psycopg's DeadlockDetected
+        with db.uow_factory()() as uow:
+            assert uow.session.get(Directive, second_id).notes == "của An"
+    finally:
+        db.close()
